@@ -1,0 +1,50 @@
+package app.arv.identity;
+
+import app.arv.persistence.identity.ApiKey;
+import app.arv.persistence.identity.ApiKeyRepository;
+import app.arv.persistence.identity.ApiKeyScope;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.ApiKeySecret;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Machine credentials of an organization: issued once, listed by prefix, revoked for good. */
+@Stateless
+public class ApiKeyService {
+
+    @Inject
+    ApiKeyRepository keys;
+
+    @Inject
+    MetricRegistry metrics;
+
+    public Page<ApiKey> list(Caller caller, PageRequest page) {
+        return keys.list(caller.organizationId(), page);
+    }
+
+    public ApiKey get(Caller caller, UUID id) {
+        return keys.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("API key"));
+    }
+
+    public IssuedKey issue(Caller caller, String name, ApiKeyScope scope) {
+        ApiKeySecret secret = ApiKeySecret.generate();
+        ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
+        metrics.counter("arv_api_keys_issued").inc();
+        return new IssuedKey(key, secret.value());
+    }
+
+    public void revoke(Caller caller, UUID id) {
+        get(caller, id).revoke(Instant.now());
+    }
+
+    /** The only moment the secret exists outside the caller's hands. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+}

@@ -1,0 +1,60 @@
+package app.arv.identity;
+
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.security.CallerRole;
+import app.arv.security.PasswordHasher;
+import app.arv.security.TokenService;
+import app.arv.security.TokenService.IssuedToken;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** E-mail and password in, a signed access token out. */
+@Stateless
+public class LoginService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    MetricRegistry metrics;
+
+    public IssuedToken login(String email, String password) {
+        Optional<User> found = users.findByEmail(email.strip());
+        if (found.isEmpty()) {
+            passwords.spendTimeOfOneCheck(password);
+            throw refused();
+        }
+        User user = found.get();
+        // One answer for every way of failing, so the endpoint can't be used to discover accounts.
+        if (!passwords.matches(password, user.getPasswordHash()) || !user.isActive()
+                || !organizations.find(user.getOrganizationId()).map(o -> o.isActive()).orElse(false)) {
+            throw refused();
+        }
+        user.recordLogin(Instant.now());
+        metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
+        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
+                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+    }
+
+    private DomainException refused() {
+        metrics.counter("arv_logins", new Tag("outcome", "refused")).inc();
+        return DomainException.unauthenticated("invalid_credentials", "E-mail or password is wrong");
+    }
+}

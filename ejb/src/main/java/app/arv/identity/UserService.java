@@ -1,0 +1,64 @@
+package app.arv.identity;
+
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.Caller;
+import app.arv.security.PasswordHasher;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+/** An organization admin's management of the people in their organization. */
+@Stateless
+public class UserService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher passwords;
+
+    public Page<User> list(Caller caller, PageRequest page) {
+        return users.list(caller.organizationId(), page);
+    }
+
+    public User get(Caller caller, UUID id) {
+        return users.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("User"));
+    }
+
+    public User invite(Caller caller, String email, String password, Role role) {
+        if (users.emailTaken(email.strip())) {
+            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
+        }
+        return users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
+    }
+
+    public User change(Caller caller, UUID id, Role role, Boolean active, String password) {
+        User user = get(caller, id);
+        boolean losesAdmin = user.getRole() == Role.ADMIN && user.isActive()
+                && ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active));
+        if (losesAdmin && users.countActiveAdmins(caller.organizationId()) <= 1) {
+            throw DomainException.conflict("last_admin", "An organization keeps at least one active admin");
+        }
+        if (role != null) {
+            user.setRole(role);
+        }
+        if (active != null) {
+            user.setActive(active);
+        }
+        if (password != null) {
+            user.changePasswordHash(passwords.hash(password));
+        }
+        return user;
+    }
+
+    /** People are deactivated, not deleted, so what they created keeps an author. */
+    public void deactivate(Caller caller, UUID id) {
+        change(caller, id, null, false, null);
+    }
+}

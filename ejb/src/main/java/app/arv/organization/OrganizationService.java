@@ -1,0 +1,71 @@
+package app.arv.organization;
+
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.PasswordHasher;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.UUID;
+
+/** Platform operators' work: opening, renaming and (de)activating customer organizations. */
+@Stateless
+public class OrganizationService {
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** Opens an organization, with its first admin when one is given, in one transaction. */
+    public Organization open(String name, String slug, FirstAdmin firstAdmin) {
+        if (organizations.slugTaken(slug)) {
+            throw DomainException.conflict("slug_taken", "An organization with slug '" + slug + "' already exists");
+        }
+        if (firstAdmin != null && users.emailTaken(firstAdmin.email())) {
+            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
+        }
+        Organization organization = organizations.add(new Organization(name.strip(), slug));
+        if (firstAdmin != null) {
+            users.add(new User(organization.getId(), firstAdmin.email().strip(), passwords.hash(firstAdmin.password()), Role.ADMIN));
+        }
+        metrics.counter("arv_organizations_opened").inc();
+        return organization;
+    }
+
+    public Page<Organization> list(PageRequest page) {
+        return organizations.list(page);
+    }
+
+    public Organization get(UUID id) {
+        return organizations.find(id).orElseThrow(() -> DomainException.notFound("Organization"));
+    }
+
+    public Organization change(UUID id, String name, Boolean active) {
+        Organization organization = get(id);
+        if (name != null) {
+            organization.rename(name.strip());
+        }
+        if (active != null) {
+            organization.setActive(active);
+        }
+        return organization;
+    }
+
+    public record FirstAdmin(String email, String password) {
+    }
+}

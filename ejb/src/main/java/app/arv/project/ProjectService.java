@@ -1,0 +1,60 @@
+package app.arv.project;
+
+import app.arv.persistence.project.Project;
+import app.arv.persistence.project.ProjectRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.UUID;
+
+@Stateless
+public class ProjectService {
+
+    @Inject
+    ProjectRepository projects;
+
+    @Inject
+    MetricRegistry metrics;
+
+    public Page<Project> list(Caller caller, PageRequest page) {
+        return projects.list(caller.organizationId(), page);
+    }
+
+    public Project get(Caller caller, UUID id) {
+        return projects.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Project"));
+    }
+
+    public Project create(Caller caller, String name, String description) {
+        requireFreeName(caller, name.strip(), null);
+        Project project = projects.add(new Project(caller.organizationId(), name.strip(), description));
+        metrics.counter("arv_projects_created").inc();
+        return project;
+    }
+
+    public Project change(Caller caller, UUID id, String name, String description) {
+        Project project = get(caller, id);
+        if (name != null) {
+            requireFreeName(caller, name.strip(), id);
+            project.rename(name.strip());
+        }
+        if (description != null) {
+            project.describe(description);
+        }
+        return project;
+    }
+
+    public void delete(Caller caller, UUID id) {
+        projects.remove(get(caller, id));
+    }
+
+    private void requireFreeName(Caller caller, String name, UUID except) {
+        if (projects.nameTaken(caller.organizationId(), name, except)) {
+            throw DomainException.conflict("project_name_taken", "A project named '" + name + "' already exists");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package app.arv.security;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is making the current request, resolved from a JWT or an API key. Every service call that
+ * touches tenant data takes one, so the organization can never be forgotten in a query.
+ *
+ * @param userId         the person, or {@code null} for an API key
+ * @param apiKeyId       the key, or {@code null} for a person
+ * @param organizationId the tenant the caller acts for
+ * @param name           e-mail address or key name, for logs and {@code /me}
+ * @param roles          {@link CallerRole} names
+ */
+public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isApiKey() {
+        return apiKeyId != null;
+    }
+}

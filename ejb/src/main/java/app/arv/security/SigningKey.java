@@ -1,0 +1,73 @@
+package app.arv.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+
+/**
+ * The RSA key pair that signs ARV's JWTs. Operators give it as a PKCS#8 PEM (all nodes of a cluster
+ * share it); a single node without one makes its own and keeps it in the data directory so tokens
+ * survive restarts.
+ */
+public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
+
+    private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String END = "-----END PRIVATE KEY-----";
+
+    public static SigningKey fromPem(String pem) {
+        try {
+            String body = pem.replace(BEGIN, "").replace(END, "").replaceAll("\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            var privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            var publicKey = (RSAPublicKey) rsa.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new SigningKey(privateKey, publicKey);
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("The JWT signing key is not an RSA private key in PKCS#8 PEM form", e);
+        }
+    }
+
+    public static SigningKey loadOrCreate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+        }
+        SigningKey key = generate();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(partial, key.toPem(), StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the directory's permissions have to do.
+        }
+        Files.move(partial, file);
+        return key;
+    }
+
+    public static SigningKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new SigningKey((RSAPrivateCrtKey) pair.getPrivate(), (RSAPublicKey) pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is required of every Java runtime", e);
+        }
+    }
+
+    public String toPem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded());
+        return BEGIN + "\n" + body + "\n" + END + "\n";
+    }
+}

@@ -1,0 +1,120 @@
+package app.arv.security;
+
+import app.arv.shared.DomainException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues and verifies the RS256 JWTs people sign in with. Claims follow MicroProfile JWT
+ * ({@code upn}, {@code groups}) plus {@code org}, the tenant. A signature alone is not trusted for
+ * long: verification also demands the issuer and an unexpired {@code exp}.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    @Inject
+    @ConfigProperty(name = "arv.jwt.issuer", defaultValue = "arv")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "arv.jwt.ttl-seconds", defaultValue = "3600")
+    long ttlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "arv.jwt.private-key")
+    Optional<String> privateKeyPem;
+
+    @Inject
+    @ConfigProperty(name = "arv.data.dir")
+    String dataDir;
+
+    private SigningKey key;
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void loadKey() {
+        Optional<String> configured = privateKeyPem.filter(pem -> !pem.isBlank());
+        if (configured.isPresent()) {
+            key = SigningKey.fromPem(configured.get());
+            return;
+        }
+        try {
+            key = SigningKey.loadOrCreate(Path.of(dataDir, "jwt-signing-key.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the JWT signing key in " + dataDir, e);
+        }
+    }
+
+    public IssuedToken issue(UUID userId, String email, UUID organizationId, Iterable<String> groups) {
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(ttlSeconds);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(userId.toString())
+                .claim("upn", email)
+                .claim("groups", groups)
+                .claim("org", organizationId.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing a JWT failed", e);
+        }
+        return new IssuedToken(jwt.serialize(), expires, ttlSeconds);
+    }
+
+    /** @return the user id the token was issued to */
+    public UUID verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(key.publicKey()))) {
+                throw invalid();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getExpirationTime() == null) {
+                throw invalid();
+            }
+            if (claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(clock.instant())) {
+                throw DomainException.unauthenticated("token_expired", "The access token has expired; sign in again");
+            }
+            return UUID.fromString(claims.getSubject());
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static DomainException invalid() {
+        return DomainException.unauthenticated("invalid_token", "The access token is not valid");
+    }
+
+    public record IssuedToken(String value, Instant expiresAt, long expiresInSeconds) {
+    }
+}

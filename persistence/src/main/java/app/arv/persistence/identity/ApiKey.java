@@ -1,0 +1,124 @@
+package app.arv.persistence.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A machine credential of an organization. Only a hash of the secret is kept: the secret itself is
+ * shown once, when the key is created; the prefix lets people recognise a key in listings.
+ */
+@Entity
+@Table(name = "api_key")
+public class ApiKey {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ApiKeyScope scope;
+
+    @Column(nullable = false, length = 16, updatable = false)
+    private String prefix;
+
+    @Column(name = "secret_hash", nullable = false, length = 64, updatable = false)
+    private String secretHash;
+
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected ApiKey() {
+    }
+
+    public ApiKey(UUID organizationId, String name, ApiKeyScope scope, String prefix, String secretHash, UUID createdBy) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+        this.name = name;
+        this.scope = scope;
+        this.prefix = prefix;
+        this.secretHash = secretHash;
+        this.createdBy = createdBy;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    public void recordUse(Instant at) {
+        lastUsedAt = at;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ApiKeyScope getScope() {
+        return scope;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public String getSecretHash() {
+        return secretHash;
+    }
+
+    public UUID getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

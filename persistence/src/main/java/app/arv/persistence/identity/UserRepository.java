@@ -1,0 +1,66 @@
+package app.arv.persistence.identity;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    /** Sign-in looks people up across tenants: an e-mail address is unique installation-wide. */
+    public Optional<User> findByEmail(String email) {
+        return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) = :email", User.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    public boolean emailTaken(String email) {
+        return findByEmail(email).isPresent();
+    }
+
+    /** For a verified token: the user behind it, whatever the tenant, or nothing if it is gone. */
+    public Optional<User> findActive(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id)).filter(User::isActive);
+    }
+
+    public Optional<User> find(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT u FROM User u WHERE u.organizationId = :org AND u.id = :id", User.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    public Page<User> list(UUID organizationId, PageRequest page) {
+        var items = em.createQuery(
+                        "SELECT u FROM User u WHERE u.organizationId = :org ORDER BY u.createdAt, u.id", User.class)
+                .setParameter("org", organizationId)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.organizationId = :org", Long.class)
+                .setParameter("org", organizationId).getSingleResult();
+        return new Page<>(items, total, page.limit(), page.offset());
+    }
+
+    public long countActiveAdmins(UUID organizationId) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.organizationId = :org AND u.active = TRUE"
+                        + " AND u.role = app.arv.persistence.identity.Role.ADMIN", Long.class)
+                .setParameter("org", organizationId).getSingleResult();
+    }
+
+    public boolean anyPlatformAdmin() {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.platformAdmin = TRUE", Long.class)
+                .getSingleResult() > 0;
+    }
+
+    public User add(User user) {
+        em.persist(user);
+        return user;
+    }
+}

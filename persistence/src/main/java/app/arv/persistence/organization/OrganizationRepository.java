@@ -1,0 +1,44 @@
+package app.arv.persistence.organization;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Organizations are the one aggregate that is not itself tenant-owned; only platform code lists them. */
+@ApplicationScoped
+public class OrganizationRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public Optional<Organization> find(UUID id) {
+        return Optional.ofNullable(em.find(Organization.class, id));
+    }
+
+    public Optional<Organization> findBySlug(String slug) {
+        return em.createQuery("SELECT o FROM Organization o WHERE o.slug = :slug", Organization.class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    public boolean slugTaken(String slug) {
+        return findBySlug(slug).isPresent();
+    }
+
+    public Page<Organization> list(PageRequest page) {
+        var items = em.createQuery("SELECT o FROM Organization o ORDER BY o.createdAt, o.id", Organization.class)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class).getSingleResult();
+        return new Page<>(items, total, page.limit(), page.offset());
+    }
+
+    public Organization add(Organization organization) {
+        em.persist(organization);
+        return organization;
+    }
+}

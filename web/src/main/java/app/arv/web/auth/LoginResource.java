@@ -1,0 +1,44 @@
+package app.arv.web.auth;
+
+import app.arv.identity.LoginService;
+import app.arv.security.TokenService.IssuedToken;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+
+@Path("auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+    @Inject
+    LoginService logins;
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'")
+    public TokenView login(@Valid @NotNull LoginRequest request) {
+        IssuedToken token = logins.login(request.email(), request.password());
+        return new TokenView(token.value(), "Bearer", token.expiresInSeconds(), token.expiresAt());
+    }
+
+    public record LoginRequest(@NotBlank @Email @Size(max = 254) String email,
+                               @NotBlank @Size(max = 200) String password) {
+    }
+
+    public record TokenView(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+    }
+}

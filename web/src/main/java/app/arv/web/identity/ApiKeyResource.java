@@ -1,0 +1,97 @@
+package app.arv.web.identity;
+
+import app.arv.identity.ApiKeyService;
+import app.arv.identity.ApiKeyService.IssuedKey;
+import app.arv.persistence.identity.ApiKey;
+import app.arv.persistence.identity.ApiKeyScope;
+import app.arv.security.CallerRole;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The API keys of the caller's organization. */
+@Path("api-keys")
+@RolesAllowed(CallerRole.ORG_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List my organization's API keys (prefixes only, never secrets)")
+    public PageView<ApiKeyView> list(@Valid @BeanParam Paging paging) {
+        return PageView.of(keys.list(caller.get(), paging.toRequest()), ApiKeyView::of);
+    }
+
+    @POST
+    @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
+    public Response issue(@Valid @NotNull NewApiKey request) {
+        IssuedKey issued = keys.issue(caller.get(), request.name(), request.scope() == null ? ApiKeyScope.USER : request.scope());
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.key().getId().toString()).build())
+                .entity(IssuedApiKeyView.of(issued)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ApiKeyView get(@PathParam("id") UUID id) {
+        return ApiKeyView.of(keys.get(caller.get(), id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke an API key; it stops working at once")
+    public Response revoke(@PathParam("id") UUID id) {
+        keys.revoke(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    public record NewApiKey(@NotBlank @Size(max = 100) String name, ApiKeyScope scope) {
+    }
+
+    public record ApiKeyView(UUID id, String name, ApiKeyScope scope, String prefix, Instant createdAt,
+                             Instant lastUsedAt, Instant revokedAt) {
+
+        static ApiKeyView of(ApiKey k) {
+            return new ApiKeyView(k.getId(), k.getName(), k.getScope(), k.getPrefix(), k.getCreatedAt(),
+                    k.getLastUsedAt(), k.getRevokedAt());
+        }
+    }
+
+    public record IssuedApiKeyView(UUID id, String name, ApiKeyScope scope, String prefix, Instant createdAt, String secret) {
+
+        static IssuedApiKeyView of(IssuedKey issued) {
+            ApiKey k = issued.key();
+            return new IssuedApiKeyView(k.getId(), k.getName(), k.getScope(), k.getPrefix(), k.getCreatedAt(), issued.secret());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package app.arv.web.identity;
+
+import app.arv.identity.UserService;
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
+import app.arv.security.CallerRole;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The people of the caller's organization, managed by its admins. */
+@Path("users")
+@RolesAllowed(CallerRole.ORG_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List the users of my organization")
+    public PageView<UserView> list(@Valid @BeanParam Paging paging) {
+        return PageView.of(users.list(caller.get(), paging.toRequest()), UserView::of);
+    }
+
+    @POST
+    @Operation(summary = "Add a user to my organization")
+    public Response add(@Valid @NotNull NewUser request) {
+        User user = users.invite(caller.get(), request.email(), request.password(), request.role());
+        return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build()).entity(UserView.of(user)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView get(@PathParam("id") UUID id) {
+        return UserView.of(users.get(caller.get(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change a user's role, activity or password")
+    public UserView change(@PathParam("id") UUID id, @Valid @NotNull UserChange request) {
+        return UserView.of(users.change(caller.get(), id, request.role(), request.active(), request.password()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Deactivate a user (kept for history; can no longer sign in)")
+    public Response deactivate(@PathParam("id") UUID id) {
+        users.deactivate(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    public record NewUser(@NotBlank @Email @Size(max = 254) String email,
+                          @NotBlank @Size(min = 10, max = 200) String password,
+                          @NotNull Role role) {
+    }
+
+    public record UserChange(Role role, Boolean active, @Size(min = 10, max = 200) String password) {
+    }
+
+    public record UserView(UUID id, String email, Role role, boolean active, boolean platformAdmin,
+                           Instant createdAt, Instant lastLoginAt) {
+
+        static UserView of(User u) {
+            return new UserView(u.getId(), u.getEmail(), u.getRole(), u.isActive(), u.isPlatformAdmin(),
+                    u.getCreatedAt(), u.getLastLoginAt());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package app.arv.web.logging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** One structured line per HTTP request: who asked what, how it ended and how long it took. */
+@ApplicationScoped
+public class AccessLog {
+
+    private static final Logger LOG = Logger.getLogger("app.arv.access");
+
+    public void record(String method, String path, int status, long durationMillis, String requestId, UUID organizationId) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("request_id", requestId);
+        fields.put("method", method);
+        fields.put("path", path);
+        fields.put("status", status);
+        fields.put("duration_ms", durationMillis);
+        fields.put("organization", organizationId == null ? null : organizationId.toString());
+        LogRecord line = new LogRecord(Level.INFO, "request");
+        line.setLoggerName(LOG.getName());
+        line.setParameters(new Object[]{new JsonLogFormatter.Fields(fields)});
+        LOG.log(line);
+    }
+}

@@ -1,0 +1,87 @@
+package app.arv.web.organization;
+
+import app.arv.organization.OrganizationService;
+import app.arv.organization.OrganizationService.FirstAdmin;
+import app.arv.persistence.organization.Organization;
+import app.arv.security.CallerRole;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/** Customer organizations, managed by the installation's operators. */
+@Path("organizations")
+@RolesAllowed(CallerRole.PLATFORM_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    @Inject
+    OrganizationService organizations;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List organizations (platform admins)")
+    public PageView<OrganizationView> list(@Valid @BeanParam Paging paging) {
+        return PageView.of(organizations.list(paging.toRequest()), OrganizationView::of);
+    }
+
+    @POST
+    @Operation(summary = "Open an organization, optionally with its first admin")
+    public Response open(@Valid @NotNull NewOrganization request) {
+        FirstAdmin admin = request.admin() == null ? null : new FirstAdmin(request.admin().email(), request.admin().password());
+        Organization organization = organizations.open(request.name(), request.slug(), admin);
+        return Response.created(uri.getAbsolutePathBuilder().path(organization.getId().toString()).build())
+                .entity(OrganizationView.of(organization)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public OrganizationView get(@PathParam("id") UUID id) {
+        return OrganizationView.of(organizations.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Rename or (de)activate an organization; a deactivated one can't sign in or use keys")
+    public OrganizationView change(@PathParam("id") UUID id, @Valid @NotNull OrganizationChange request) {
+        return OrganizationView.of(organizations.change(id, request.name(), request.active()));
+    }
+
+    public record NewOrganization(@NotBlank @Size(max = 200) String name,
+                                  @NotBlank @Size(max = 63)
+                                  @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "lower-case letters, digits and inner hyphens")
+                                  String slug,
+                                  @Valid FirstAdminRequest admin) {
+    }
+
+    public record FirstAdminRequest(@NotBlank @Email @Size(max = 254) String email,
+                                    @NotBlank @Size(min = 10, max = 200) String password) {
+    }
+
+    public record OrganizationChange(@Size(min = 1, max = 200) String name, Boolean active) {
+    }
+}

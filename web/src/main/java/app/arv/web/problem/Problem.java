@@ -1,0 +1,52 @@
+package app.arv.web.problem;
+
+import app.arv.web.request.RequestContext;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail: the one error format of every ARV endpoint. {@code code} is stable
+ * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
+ * violations.
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors"})
+public record Problem(URI type, String title, int status, String detail, String instance, String code,
+                      String requestId, List<FieldError> errors) {
+
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    private static final String TYPE_BASE = "https://arv.app/problems/";
+
+    /** A problem about the request this thread is handling. */
+    public static Problem of(int status, String code, String detail) {
+        return of(status, code, detail, RequestContext.path(), RequestContext.requestId());
+    }
+
+    public static Problem of(int status, String code, String detail, String instance, String requestId) {
+        return new Problem(URI.create(TYPE_BASE + code.replace('_', '-')), title(status), status, detail, instance, code,
+                requestId, List.of());
+    }
+
+    public Problem withErrors(List<FieldError> errors) {
+        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors));
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    private static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (status == 422) {
+            return "Unprocessable Content";
+        }
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    /** One rejected input: where it was ({@code field}), what was wrong, and the value's constraint. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,39 @@
+package app.arv.web.problem;
+
+import app.arv.shared.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: whatever escaped becomes a 500 problem that names the request id — the stack trace
+ * and any SQL go to the log, never to the client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof DomainException domain) {
+            return new DomainExceptionMapper().toResponse(domain);
+        }
+        if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
+            return MalformedBody.problem().toResponse();
+        }
+        return internalError(failure);
+    }
+
+    static Response internalError(Throwable failure) {
+        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        return Problem.of(500, "internal_error", "Something went wrong on our side; quote the request id when you report it")
+                .toResponse();
+    }
+}

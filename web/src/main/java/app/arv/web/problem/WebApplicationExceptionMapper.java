@@ -1,0 +1,47 @@
+package app.arv.web.problem;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Map;
+
+/** The JAX-RS runtime's own refusals (unknown path, wrong method, unreadable body...) in the problem format. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    private static final Map<Integer, String> CODES = Map.of(
+            400, "bad_request", 401, "authentication_required", 403, "forbidden", 404, "not_found",
+            405, "method_not_allowed", 406, "not_acceptable", 413, "payload_too_large",
+            415, "unsupported_media_type", 429, "rate_limited");
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return UnexpectedExceptionMapper.internalError(e);
+        }
+        if (status == 400 && MalformedBody.causedBy(e)) {
+            return MalformedBody.problem().toResponse();
+        }
+        String detail;
+        if (e instanceof NotFoundException) {
+            detail = "No resource at this path";
+        } else if (e instanceof NotAllowedException) {
+            detail = "Allowed methods: " + String.join(", ", e.getResponse().getAllowedMethods());
+        } else {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            detail = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        }
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, CODES.getOrDefault(status, "http_" + status), detail).toResponse());
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            problem.header(HttpHeaders.ALLOW, allow);
+        }
+        return problem.build();
+    }
+}

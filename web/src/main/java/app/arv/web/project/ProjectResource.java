@@ -1,0 +1,92 @@
+package app.arv.web.project;
+
+import app.arv.persistence.project.Project;
+import app.arv.project.ProjectService;
+import app.arv.security.CallerRole;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("projects")
+@RolesAllowed(CallerRole.MEMBER)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List my organization's projects")
+    public PageView<ProjectView> list(@Valid @BeanParam Paging paging) {
+        return PageView.of(projects.list(caller.get(), paging.toRequest()), ProjectView::of);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull NewProject request) {
+        Project project = projects.create(caller.get(), request.name(), request.description());
+        return Response.created(uri.getAbsolutePathBuilder().path(project.getId().toString()).build())
+                .entity(ProjectView.of(project)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ProjectView get(@PathParam("id") UUID id) {
+        return ProjectView.of(projects.get(caller.get(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public ProjectView change(@PathParam("id") UUID id, @Valid @NotNull ProjectChange request) {
+        return ProjectView.of(projects.change(caller.get(), id, request.name(), request.description()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        projects.delete(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    public record NewProject(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
+    }
+
+    public record ProjectChange(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description) {
+    }
+
+    public record ProjectView(UUID id, String name, String description, Instant createdAt, Instant updatedAt) {
+
+        static ProjectView of(Project p) {
+            return new ProjectView(p.getId(), p.getName(), p.getDescription(), p.getCreatedAt(), p.getUpdatedAt());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package app.arv.web.request;
+
+import app.arv.web.logging.AccessLog;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id — the client's {@code X-Request-ID} when it is a sane token, a new one
+ * otherwise — returns it on the response, and writes one access-log line when the request ends.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestIdFilter extends HttpFilter {
+
+    public static final String HEADER = "X-Request-ID";
+    /** Client ids end up in logs: only a short token of safe characters is taken over. */
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Inject
+    AccessLog accessLog;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long started = System.nanoTime();
+        String offered = request.getHeader(HEADER);
+        String requestId = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        response.setHeader(HEADER, requestId);
+        RequestContext.begin(requestId, request.getRequestURI());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            accessLog.record(request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000, requestId, RequestContext.organizationId());
+            RequestContext.end();
+        }
+    }
+}

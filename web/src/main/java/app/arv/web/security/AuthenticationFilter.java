@@ -1,0 +1,80 @@
+package app.arv.web.security;
+
+import app.arv.security.Caller;
+import app.arv.security.CallerAuthentication;
+import app.arv.shared.DomainException;
+import app.arv.web.request.RequestContext;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+
+import java.security.Principal;
+
+/**
+ * Establishes who is calling. Two credentials are accepted everywhere: {@code Authorization: Bearer}
+ * with a JWT from {@code /auth/login} or with an API key (image2model's convention), and
+ * {@code X-API-Key}. A presented but bad credential is refused even on public endpoints, so a
+ * client never silently proceeds as anonymous.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    CallerAuthentication authentication;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String apiKey = request.getHeaderString(API_KEY_HEADER);
+        Caller caller;
+        if (authorization != null && !authorization.isBlank()) {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw DomainException.unauthenticated("unsupported_authorization", "Use 'Authorization: Bearer <token or API key>'");
+            }
+            caller = authentication.authenticateBearer(authorization.substring(BEARER.length()).strip());
+        } else if (apiKey != null && !apiKey.isBlank()) {
+            caller = authentication.authenticateApiKey(apiKey.strip());
+        } else {
+            return;
+        }
+        currentCaller.set(caller);
+        RequestContext.identifyOrganization(caller.organizationId());
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerSecurityContext(caller, secure));
+    }
+
+    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller::name;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.has(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return caller.isApiKey() ? "API_KEY" : "BEARER";
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package app.arv.imaging.input;
+
+import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.raster.GreyImage;
+import app.arv.imaging.raster.Resampler;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns JPEG/PNG/WebP bytes into the grey image the compiler works on: EXIF orientation applied, transparency
+ * composited on white, grey = floor((R+G+B)/3) like MindAR, long side limited to a working size.
+ */
+public final class ImageLoader {
+
+    public static final int DEFAULT_MAX_SIDE = 1024;
+    /** Below this the pyramid has fewer than three octaves and no features can be found. */
+    public static final int MIN_SIDE = 32;
+    private static final long MAX_PIXELS = 100_000_000L;
+
+    static {
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    private final int maxSide;
+
+    public ImageLoader() {
+        this(DEFAULT_MAX_SIDE);
+    }
+
+    /** @param maxSide images whose long side exceeds this are scaled down to it (area averaging) */
+    public ImageLoader(int maxSide) {
+        if (maxSide < MIN_SIDE) {
+            throw new IllegalArgumentException("maximum working size must be at least " + MIN_SIDE + " px");
+        }
+        this.maxSide = maxSide;
+    }
+
+    public GreyImage load(byte[] file) throws RefusedImageException {
+        BufferedImage decoded = decode(file);
+        GreyImage grey = ExifTransform.apply(toGrey(decoded), ExifOrientation.of(file));
+        if (grey.minSide() < MIN_SIDE) {
+            throw new RefusedImageException("image smaller than " + MIN_SIDE + " px (" + grey.width() + "x" + grey.height()
+                    + "): too small to hold any trackable features");
+        }
+        if (grey.maxSide() > maxSide) {
+            grey = Resampler.resize(grey, (double) maxSide / grey.maxSide());
+        }
+        return grey;
+    }
+
+    private static BufferedImage decode(byte[] file) throws RefusedImageException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                throw new RefusedImageException("not a readable image (expected JPEG, PNG or WebP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new RefusedImageException("image too large to decode (" + reader.getWidth(0) + "x"
+                            + reader.getHeight(0) + ")");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new RefusedImageException("corrupt or truncated " + formatName(file) + " image: " + e.getMessage(), e);
+        }
+    }
+
+    private static String formatName(byte[] file) {
+        if (file.length > 2 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
+            return "JPEG";
+        }
+        if (file.length > 4 && (file[0] & 0xff) == 0x89 && file[1] == 'P') {
+            return "PNG";
+        }
+        if (file.length > 12 && file[8] == 'W' && file[9] == 'E') {
+            return "WebP";
+        }
+        return "image";
+    }
+
+    /** Reads samples straight from the raster for grey images: BufferedImage.getRGB would gamma-shift them. */
+    static GreyImage toGrey(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] out = new byte[w * h];
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        boolean grey = cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                && !(cm instanceof java.awt.image.IndexColorModel);
+        if (grey) {
+            int bits = cm.getComponentSize(0);
+            boolean alpha = cm.hasAlpha();
+            int[] v = new int[w];
+            int[] a = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, v);
+                if (alpha) {
+                    raster.getSamples(0, y, w, 1, 1, a);
+                }
+                for (int x = 0; x < w; x++) {
+                    int g = to8(v[x], bits);
+                    int al = alpha ? to8(a[x], cm.getComponentSize(1)) : 255;
+                    out[y * w + x] = (byte) onWhite(g, al);
+                }
+            }
+        } else {
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int argb = row[x];
+                    int al = argb >>> 24;
+                    int r = onWhite((argb >> 16) & 0xff, al);
+                    int g = onWhite((argb >> 8) & 0xff, al);
+                    int b = onWhite(argb & 0xff, al);
+                    out[y * w + x] = (byte) ((r + g + b) / 3);
+                }
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    private static int to8(int sample, int bits) {
+        return bits == 8 ? sample : bits > 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1);
+    }
+
+    /** Transparent areas become white paper, as a printed marker would be. */
+    private static int onWhite(int value, int alpha) {
+        return alpha == 255 ? value : (value * alpha + 255 * (255 - alpha) + 127) / 255;
+    }
+}

@@ -1,0 +1,31 @@
+package app.arv.imaging.mind.format;
+
+/**
+ * One matching feature of a keyframe, in keyframe pixels.
+ *
+ * @param maxima      true for a DoG maximum, false for a minimum (the runtime matches them separately)
+ * @param x           keyframe x; the runtime maps it to target pixels as {@code (x + 0.5) / scale}
+ * @param y           keyframe y
+ * @param scale       2^octave of the pyramid level the feature was found on
+ * @param angle       dominant orientation in radians
+ * @param descriptors 666 FREAK bits packed MSB-first as 21 words (read as unsigned 32-bit)
+ */
+public record FeaturePoint(boolean maxima, double x, double y, int scale, double angle, int[] descriptors) {
+
+    public static final int DESCRIPTOR_WORDS = 21;
+
+    public FeaturePoint {
+        if (descriptors.length != DESCRIPTOR_WORDS) {
+            throw new IllegalArgumentException("a FREAK descriptor has 21 words, got " + descriptors.length);
+        }
+    }
+
+    /** Hamming distance of the two descriptors, 0..666. */
+    public int hammingDistance(FeaturePoint other) {
+        int d = 0;
+        for (int i = 0; i < DESCRIPTOR_WORDS; i++) {
+            d += Integer.bitCount(descriptors[i] ^ other.descriptors[i]);
+        }
+        return d;
+    }
+}

@@ -34,7 +34,7 @@ CREATE TABLE api_key (
     name             VARCHAR(100) NOT NULL,
     scope            VARCHAR(16)  NOT NULL CHECK (scope IN ('USER', 'ADMIN')),
     prefix           VARCHAR(16)  NOT NULL,
-    secret_hash      CHAR(64)     NOT NULL,
+    secret_hash      VARCHAR(64)  NOT NULL,
     created_by       UUID REFERENCES app_user (id) ON DELETE SET NULL,
     created_at       TIMESTAMPTZ  NOT NULL,
     last_used_at     TIMESTAMPTZ,

@@ -1,0 +1,81 @@
+package app.arv.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A real PostgreSQL for the persistence tests: the database named by {@code TEST_DATABASE_URL} when
+ * set, otherwise an embedded PostgreSQL 16 started once per test JVM. The schema comes from the
+ * project's own Flyway migrations, and the ARV persistence unit runs on it outside a container.
+ */
+public final class Database {
+
+    private static EmbeddedPostgres embedded;
+    private static DataSource dataSource;
+    private static EntityManagerFactory factory;
+
+    private Database() {
+    }
+
+    public static synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+                dataSource = embedded.getPostgresDatabase();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // The JVM is exiting; nothing left to clean up after.
+                }
+            }));
+        }
+        return dataSource;
+    }
+
+    public static Flyway flyway(DataSource target) {
+        return Flyway.configure().dataSource(target).locations("classpath:db/migration").cleanDisabled(false).load();
+    }
+
+    /** The persistence unit on the migrated schema, with Hibernate checking that mappings and tables agree. */
+    public static synchronized EntityManagerFactory entityManagerFactory() {
+        if (factory == null) {
+            flyway(dataSource()).migrate();
+            factory = Persistence.createEntityManagerFactory("arv", Map.of(
+                    "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                    "jakarta.persistence.jtaDataSource", dataSource(),
+                    "jakarta.persistence.nonJtaDataSource", dataSource(),
+                    "hibernate.transaction.jta.platform", "none",
+                    "hibernate.hbm2ddl.auto", "validate",
+                    "hibernate.boot.allow_jdbc_metadata_access", "true"));
+        }
+        return factory;
+    }
+
+    /** Runs work in one committed transaction, as a container would around a service call. */
+    public static void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = entityManagerFactory().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+}

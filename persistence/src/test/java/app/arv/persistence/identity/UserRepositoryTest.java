@@ -1,0 +1,80 @@
+package app.arv.persistence.identity;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserRepositoryTest {
+
+    private final UserRepository users = new UserRepository();
+    private Organization acme;
+    private Organization globex;
+    private String email;
+
+    @BeforeEach
+    void twoTenants() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        email = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+        });
+    }
+
+    @Test
+    void signInFindsAUserWhateverTheCaseOfTheEmail() {
+        Database.inTransaction(em -> em.persist(new User(acme.getId(), email, "hash", Role.MEMBER)));
+
+        Database.inTransaction(em -> {
+            users.em = em;
+            assertThat(users.findByEmail(email.toUpperCase())).map(User::getOrganizationId).contains(acme.getId());
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesTheSameEmailTwiceEvenInAnotherCase() {
+        Database.inTransaction(em -> em.persist(new User(acme.getId(), email, "hash", Role.MEMBER)));
+
+        assertThatThrownBy(() -> Database.inTransaction(em -> {
+            em.persist(new User(globex.getId(), email.toUpperCase(), "hash", Role.MEMBER));
+            em.flush();
+        })).isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void anotherOrganizationsUserIsNotFoundById() {
+        User ann = new User(acme.getId(), email, "hash", Role.ADMIN);
+        Database.inTransaction(em -> em.persist(ann));
+
+        Database.inTransaction(em -> {
+            users.em = em;
+            assertThat(users.find(globex.getId(), ann.getId())).isEmpty();
+            assertThat(users.find(acme.getId(), ann.getId())).isPresent();
+        });
+    }
+
+    @Test
+    void onlyActiveAdminsCountAsAdmins() {
+        User active = new User(acme.getId(), email, "hash", Role.ADMIN);
+        User inactive = new User(acme.getId(), "b-" + email, "hash", Role.ADMIN);
+        inactive.setActive(false);
+        Database.inTransaction(em -> {
+            em.persist(active);
+            em.persist(inactive);
+            em.persist(new User(acme.getId(), "c-" + email, "hash", Role.MEMBER));
+        });
+
+        Database.inTransaction(em -> {
+            users.em = em;
+            assertThat(users.countActiveAdmins(acme.getId())).isEqualTo(1);
+        });
+    }
+}

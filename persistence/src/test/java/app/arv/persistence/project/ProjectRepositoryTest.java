@@ -1,0 +1,85 @@
+package app.arv.persistence.project;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.shared.PageRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectRepositoryTest {
+
+    private final ProjectRepository projects = new ProjectRepository();
+    private Organization acme;
+    private Organization globex;
+
+    @BeforeEach
+    void twoTenants() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+        });
+    }
+
+    @Test
+    void anotherOrganizationsProjectIsNotFoundById() {
+        Project poster = new Project(acme.getId(), "Poster campaign", null);
+        Database.inTransaction(em -> em.persist(poster));
+
+        Database.inTransaction(em -> {
+            projects.em = em;
+            assertThat(projects.find(globex.getId(), poster.getId())).isEmpty();
+            assertThat(projects.find(acme.getId(), poster.getId())).map(Project::getName).contains("Poster campaign");
+        });
+    }
+
+    @Test
+    void listingShowsOnlyTheCallersOrganizationInCreationOrder() {
+        Database.inTransaction(em -> {
+            em.persist(new Project(acme.getId(), "First", null));
+            em.persist(new Project(globex.getId(), "Theirs", null));
+        });
+        Database.inTransaction(em -> em.persist(new Project(acme.getId(), "Second", "printed in May")));
+
+        Database.inTransaction(em -> {
+            projects.em = em;
+            var page = projects.list(acme.getId(), new PageRequest(10, 0));
+            assertThat(page.items()).extracting(Project::getName).containsExactly("First", "Second");
+            assertThat(page.total()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aProjectNameIsTakenOnlyWithinItsOwnOrganization() {
+        Database.inTransaction(em -> em.persist(new Project(acme.getId(), "Catalogue", null)));
+
+        Database.inTransaction(em -> {
+            projects.em = em;
+            assertThat(projects.nameTaken(acme.getId(), "Catalogue", null)).isTrue();
+            assertThat(projects.nameTaken(globex.getId(), "Catalogue", null)).isFalse();
+        });
+    }
+
+    @Test
+    void pagingReturnsTheRequestedSliceAndTheFullTotal() {
+        Database.inTransaction(em -> {
+            for (int i = 1; i <= 5; i++) {
+                em.persist(new Project(acme.getId(), "Project " + i, null));
+                em.flush();
+            }
+        });
+
+        Database.inTransaction(em -> {
+            projects.em = em;
+            var page = projects.list(acme.getId(), new PageRequest(2, 2));
+            assertThat(page.items()).hasSize(2);
+            assertThat(page.total()).isEqualTo(5);
+            assertThat(page.offset()).isEqualTo(2);
+        });
+    }
+}

@@ -35,7 +35,7 @@ const summary = {
           && p.descriptors.every((d) => Number.isInteger(d) && d >= 0 && d < 2 ** 32)),
         maximaFlagsOk: k.maximaPoints.every((p) => p.maxima === true) && k.minimaPoints.every((p) => p.maxima === false),
         rootCenter: typeOf(k.maximaPointsCluster.rootNode.centerPointIndex),
-        childCenterTypes: [...new Set([...maxTree, ...minTree].slice(1).map((n) => n.center))],
+        childCenterTypes: [...new Set([...maxTree.slice(1), ...minTree.slice(1)].map((n) => n.center))],
         firstPoint: pts.length ? { x: pts[0].x, y: pts[0].y, angle: pts[0].angle, scale: pts[0].scale, d0: pts[0].descriptors[0] } : null,
       };
     }),

@@ -16,7 +16,7 @@ const option = (name, fallback) => { const i = args.indexOf('--' + name); return
 const timeoutMs = Number(option('timeout', 30)) * 1000;
 const pitch = Number(option('pitch', 20));
 const yaw = Number(option('yaw', -15));
-const scale = Number(option('scale', 0.6));
+const scaleOption = option('scale', null);
 const portBase = Number(option('port-base', 18300));
 const [image, ...minds] = args;
 if (!image || minds.length === 0) { console.error('usage: node track.mjs IMAGE MIND [MIND...]'); process.exit(2); }
@@ -35,6 +35,8 @@ function imageSize(file) {
 // distance where its height covers `scale` of the frame, seen by a pinhole camera with MindAR's default
 // 45 degree vertical field of view.
 function camera(W, H) {
+  // default: 60 % of the frame height, less for wide images so the tilted poster stays inside the frame
+  const scale = scaleOption != null ? Number(scaleOption) : Math.min(0.6, (0.6 * 1.33 * H) / W);
   const f = FH / 2 / Math.tan(deg(45) / 2);
   const Z = (f * H) / (scale * FH);
   const [cp, sp, cy, sy] = [Math.cos(deg(pitch)), Math.sin(deg(pitch)), Math.cos(deg(yaw)), Math.sin(deg(yaw))];

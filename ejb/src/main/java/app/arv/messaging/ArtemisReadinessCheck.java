@@ -1,0 +1,116 @@
+package app.arv.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Readiness check "artemis": UP when the broker at ARTEMIS_URL answers a JMS round trip through the
+ * resource adapter, DOWN with the reason otherwise. Answers within about 3 s and follows the broker
+ * going away and coming back (no caching, no restart of ARV needed).
+ *
+ * <p>Two steps: a plain TCP connect first, which fails in milliseconds with the operating system's
+ * reason ("Connection refused") when nothing listens; then a temporary queue created through the
+ * adapter's pooled connection factory, which proves the broker speaks JMS and that the adapter's
+ * pooled connections work again after a broker restart.
+ */
+@Readiness
+@ApplicationScoped
+public class ArtemisReadinessCheck implements HealthCheck {
+
+    static final String NAME = "artemis";
+    private static final int CONNECT_TIMEOUT_MS = 1000;
+    private static final long ROUND_TRIP_TIMEOUT_MS = 2000;
+
+    @Inject
+    @ConfigProperty(name = ArvJms.ARTEMIS_URL, defaultValue = ArvJms.DEFAULT_ARTEMIS_URL)
+    String artemisUrl;
+
+    @Resource(lookup = ArvJms.HEALTH_CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("url", artemisUrl);
+        String problem = tcpProblem();
+        if (problem == null) {
+            problem = jmsProblem();
+        }
+        return problem == null ? response.up().build() : response.down().withData("reason", problem).build();
+    }
+
+    /** Null when something accepts TCP connections at ARTEMIS_URL, else why not. */
+    private String tcpProblem() {
+        URI uri;
+        try {
+            uri = URI.create(artemisUrl);
+        } catch (IllegalArgumentException e) {
+            return "ARTEMIS_URL is not a URL: " + artemisUrl;
+        }
+        if (uri.getHost() == null || uri.getPort() <= 0) {
+            return "ARTEMIS_URL must look like tcp://host:port, got " + artemisUrl;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
+            return null;
+        } catch (IOException e) {
+            return "cannot connect to " + artemisUrl + ": " + message(e);
+        }
+    }
+
+    /** Null when a JMS round trip through the resource adapter succeeds in time, else why not. */
+    private String jmsProblem() {
+        Future<?> roundTrip = executor.submit(() -> {
+            try (JMSContext context = connectionFactory.createContext()) {
+                // Creating a temporary queue is a request the broker must answer; the adapter deletes it on close.
+                context.createTemporaryQueue();
+            }
+            return null;
+        });
+        try {
+            roundTrip.get(ROUND_TRIP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            roundTrip.cancel(true);
+            return "broker at " + artemisUrl + " did not answer within " + ROUND_TRIP_TIMEOUT_MS + " ms";
+        } catch (ExecutionException e) {
+            return "JMS round trip to " + artemisUrl + " failed: " + message(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (RuntimeException e) {
+            // e.g. the executor rejected the task during shutdown
+            return "JMS round trip to " + artemisUrl + " failed: " + message(e);
+        }
+    }
+
+    /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */
+    private static String message(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+}

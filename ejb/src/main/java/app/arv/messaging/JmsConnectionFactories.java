@@ -1,0 +1,56 @@
+package app.arv.messaging;
+
+import jakarta.ejb.Singleton;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSConnectionFactoryDefinitions;
+
+/**
+ * ARV's JMS connection factories, backed by the Artemis resource adapter (pooled, JTA-aware).
+ *
+ * <p>Client settings matter when the broker is away: without them a send blocks for minutes
+ * (default call timeout 30 s, and the adapter retries a lost connection forever). Here a connection
+ * is tried once, a blocking call waits at most a few seconds, and a dead pooled connection is
+ * discarded (no reconnect attempts), so the next use connects afresh once the broker is back.
+ * The broker address is inherited from the adapter (ConnectionParameters from ARTEMIS_URL).
+ *
+ * <p>The definitions sit on an EJB because Payara processes resource-definition annotations on
+ * components; the bean itself has no behaviour.
+ */
+@JMSConnectionFactoryDefinitions({
+        @JMSConnectionFactoryDefinition(
+                name = ArvJms.CONNECTION_FACTORY,
+                description = "ARV producers (joins the caller's JTA transaction)",
+                interfaceName = "jakarta.jms.ConnectionFactory",
+                resourceAdapter = ArvJms.RESOURCE_ADAPTER,
+                transactional = true,
+                minPoolSize = 0,
+                maxPoolSize = 16,
+                properties = {
+                        "CallTimeout=5000",
+                        "InitialConnectAttempts=1",
+                        "ReconnectAttempts=0",
+                        "RetryInterval=500",
+                        "ClientFailureCheckPeriod=5000",
+                        "ConnectionTTL=15000",
+                        "BlockOnDurableSend=true"
+                }),
+        @JMSConnectionFactoryDefinition(
+                name = ArvJms.HEALTH_CONNECTION_FACTORY,
+                description = "ARV readiness check (no transaction, short timeouts)",
+                interfaceName = "jakarta.jms.ConnectionFactory",
+                resourceAdapter = ArvJms.RESOURCE_ADAPTER,
+                transactional = false,
+                minPoolSize = 0,
+                maxPoolSize = 2,
+                properties = {
+                        "CallTimeout=2000",
+                        "InitialConnectAttempts=1",
+                        "ReconnectAttempts=0",
+                        "RetryInterval=200",
+                        "ClientFailureCheckPeriod=2000",
+                        "ConnectionTTL=6000"
+                })
+})
+@Singleton
+public class JmsConnectionFactories {
+}

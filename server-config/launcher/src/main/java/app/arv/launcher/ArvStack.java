@@ -1,0 +1,391 @@
+package app.arv.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ARV with everything it needs: PostgreSQL, Redis and Artemis (embedded unless DATABASE_URL /
+ * REDIS_URL / ARTEMIS_URL name running ones) and Payara Micro running the WAR.
+ *
+ * <pre>{@code
+ * try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", "admin@example.com").build().start()) {
+ *     given().baseUri(arv.baseUrl()).get("/health/ready");
+ *     arv.postgres().stop();   // readiness goes DOWN
+ *     arv.postgres().start();  // same port, same data: readiness comes back UP
+ * }
+ * }</pre>
+ */
+public final class ArvStack implements AutoCloseable {
+
+    private final Path dataDir;
+    private final boolean temporaryDataDir;
+    private final BackingService postgres;
+    private final DatabaseTarget database;
+    private final BackingService redis;
+    private final BackingService artemis;
+    private final PayaraMicroServer payara;
+    private final Map<String, String> appEnvironment;
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private ArvStack(Builder b) {
+        this.temporaryDataDir = b.dataDir == null;
+        this.dataDir = temporaryDataDir ? createTempDir() : b.dataDir.toAbsolutePath();
+        Map<String, String> outside = b.outsideEnvironment;
+
+        String databaseUrl = outside.get("DATABASE_URL");
+        if (blank(databaseUrl)) {
+            EmbeddedPostgresService embedded = new EmbeddedPostgresService(dataDir, port(b.postgresPort));
+            this.postgres = embedded;
+            this.database = new DatabaseTarget(embedded.url(), embedded.user(), embedded.password());
+        } else {
+            this.postgres = new ExternalService("postgresql", databaseUrl, "DATABASE_URL");
+            this.database = new DatabaseTarget(databaseUrl, outside.get("DATABASE_USER"), outside.get("DATABASE_PASSWORD"));
+        }
+        String redisUrl = outside.get("REDIS_URL");
+        this.redis = blank(redisUrl) ? new EmbeddedRedisService(dataDir, port(b.redisPort))
+                : new ExternalService("redis", redisUrl, "REDIS_URL");
+        String artemisUrl = outside.get("ARTEMIS_URL");
+        this.artemis = blank(artemisUrl) ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
+                : new ExternalService("artemis", artemisUrl, "ARTEMIS_URL");
+
+        this.appEnvironment = new LinkedHashMap<>();
+        appEnvironment.put("DATABASE_URL", database.jdbcUrl());
+        appEnvironment.put("DATABASE_USER", database.user());
+        appEnvironment.put("DATABASE_PASSWORD", database.password());
+        appEnvironment.put("REDIS_URL", redis.url());
+        appEnvironment.put("ARTEMIS_URL", artemis.url());
+        appEnvironment.put("ARV_DATA_DIR", dataDir.resolve("files").toString());
+        appEnvironment.putAll(b.appEnvironment);
+
+        this.payara = b.servicesOnly ? null : new PayaraMicroServer(
+                b.runtime != null ? b.runtime : RuntimeFiles.locate(),
+                war(b),
+                port(b.httpPort),
+                dataDir.resolve("payara"),
+                b.javaOptions,
+                appEnvironment,
+                b.startTimeout,
+                b.echo,
+                new PayaraCommands(database, artemis.url()),
+                b.requiredChecks);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the backing services, then ARV; returns when /health/ready answers 200. */
+    public synchronized ArvStack start() {
+        if (closed) {
+            throw new IllegalStateException("this stack was closed; build a new one");
+        }
+        QuietLogging.apply();
+        shutdownHook = new Thread(this::close, "arv-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            for (BackingService service : List.of(postgres, redis, artemis)) {
+                if (service.isEmbedded()) {
+                    service.start();
+                }
+            }
+            if (payara != null) {
+                Files.createDirectories(dataDir.resolve("files"));
+                payara.start();
+            }
+            return this;
+        } catch (RuntimeException | IOException e) {
+            close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** http://127.0.0.1:port (no trailing slash); the API is under /api/v1. */
+    public String baseUrl() {
+        return requirePayara().baseUrl();
+    }
+
+    public URI uri(String path) {
+        return URI.create(baseUrl() + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    public String databaseUser() {
+        return database.user();
+    }
+
+    public String databasePassword() {
+        return database.password();
+    }
+
+    public String redisUrl() {
+        return redis.url();
+    }
+
+    public String artemisUrl() {
+        return artemis.url();
+    }
+
+    public BackingService postgres() {
+        return postgres;
+    }
+
+    public BackingService redis() {
+        return redis;
+    }
+
+    public BackingService artemis() {
+        return artemis;
+    }
+
+    /** Root of everything this stack keeps on disk (postgres/, redis/, artemis/, files/, payara/). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Payara Micro's output: one JSON object per line. */
+    public Path logFile() {
+        return requirePayara().logFile();
+    }
+
+    /** The variables ARV runs with (DATABASE_URL, REDIS_URL, ARTEMIS_URL, ARV_DATA_DIR, ... and env(...) ones). */
+    public Map<String, String> environment() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(appEnvironment));
+    }
+
+    /** Process id of the Payara Micro JVM (for RSS measurements), or -1. */
+    public long payaraPid() {
+        return requirePayara().pid();
+    }
+
+    /** Stops ARV only; the backing services keep running. */
+    public void stopArv() {
+        requirePayara().stop();
+    }
+
+    /** Starts ARV again (e.g. after stopArv) against the same services and data. */
+    public void startArv() {
+        requirePayara().start();
+    }
+
+    public boolean isArvRunning() {
+        return payara != null && payara.isRunning();
+    }
+
+    /** Stops ARV first (so it shuts down against live services), then Artemis, Redis, PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        if (payara != null) {
+            run(payara::stop, failures);
+        }
+        for (BackingService service : List.of(artemis, redis, postgres)) {
+            run(service::close, failures);
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run
+            }
+        }
+        if (temporaryDataDir) {
+            deleteQuietly(dataDir);
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /** Alias of {@link #close()}. */
+    public void stop() {
+        close();
+    }
+
+    private PayaraMicroServer requirePayara() {
+        if (payara == null) {
+            throw new IllegalStateException("this stack runs the backing services only");
+        }
+        return payara;
+    }
+
+    private static void run(Runnable action, List<RuntimeException> failures) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    private static int port(int configured) {
+        return configured > 0 ? configured : FreePorts.pick();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Path war(Builder b) {
+        Path war = b.war;
+        if (war == null) {
+            String property = System.getProperty("arv.war");
+            war = property != null && !property.isBlank() ? Path.of(property)
+                    : RepositoryRoot.find().resolve("web/target/arv.war");
+        }
+        war = war.toAbsolutePath();
+        if (!Files.exists(war)) {
+            throw new IllegalStateException(war + " does not exist: build it first (mvn -q -DskipTests package)");
+        }
+        return war;
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("arv-stack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            TreeDeletion.delete(root);
+        } catch (IOException ignored) {
+            // a temp folder left behind is not worth failing a test run for
+        }
+    }
+
+    /** Settings; every one has a default suited to tests (free ports, a temporary data dir). */
+    public static final class Builder {
+        private Path dataDir;
+        private int httpPort;
+        private int postgresPort;
+        private int redisPort;
+        private int artemisPort;
+        private Path war;
+        private RuntimeFiles runtime;
+        private final Map<String, String> appEnvironment = new LinkedHashMap<>();
+        private Map<String, String> outsideEnvironment = System.getenv();
+        private List<String> javaOptions = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true");
+        private Duration startTimeout = Duration.ofMinutes(3);
+        private PrintStream echo;
+        private boolean servicesOnly;
+        private java.util.Set<String> requiredChecks = java.util.Set.of("postgresql", "redis", "artemis");
+
+        private Builder() {
+        }
+
+        /** Persistent state; default: a temporary folder deleted by close(). */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** 0 (default) picks a free port. */
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder postgresPort(int port) {
+            this.postgresPort = port;
+            return this;
+        }
+
+        public Builder redisPort(int port) {
+            this.redisPort = port;
+            return this;
+        }
+
+        public Builder artemisPort(int port) {
+            this.artemisPort = port;
+            return this;
+        }
+
+        /** Default: -Darv.war, else web/target/arv.war under the repository root. */
+        public Builder war(Path war) {
+            this.war = war;
+            return this;
+        }
+
+        /** Folder with payara-micro.jar, postgresql.jar, artemis-rar.rar; default: -Darv.runtime.dir or the launcher's target/runtime. */
+        public Builder runtimeDir(Path directory) {
+            this.runtime = new RuntimeFiles(directory.toAbsolutePath());
+            return this;
+        }
+
+        /** A variable for ARV itself (ARV_ADMIN_EMAIL, ARV_ADMIN_PASSWORD, ARV_JWT_ISSUER, ...). */
+        public Builder env(String name, String value) {
+            appEnvironment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /**
+         * Where DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD, REDIS_URL and ARTEMIS_URL are looked up
+         * to decide embedded vs external (default: System.getenv()). Pass Map.of() to always embed.
+         */
+        public Builder outsideEnvironment(Map<String, String> environment) {
+            this.outsideEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** JVM options of the Payara Micro process; default -Xms256m -Xmx1g -XX:+UseSerialGC -Djava.awt.headless=true. */
+        public Builder javaOptions(List<String> options) {
+            this.javaOptions = List.copyOf(options);
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** Also copy Payara's output to this stream (the run command passes System.out). */
+        public Builder echoLog(PrintStream out) {
+            this.echo = out;
+            return this;
+        }
+
+        /** Only PostgreSQL, Redis and Artemis; no Payara (for Payara Server checks and manual runs). */
+        public Builder servicesOnly(boolean servicesOnly) {
+            this.servicesOnly = servicesOnly;
+            return this;
+        }
+
+        /**
+         * Readiness checks that /health/ready must list before start() returns (default postgresql, redis,
+         * artemis). Their presence proves the WAR is deployed; Payara answers /health/ready without it.
+         */
+        public Builder requiredReadinessChecks(String... names) {
+            this.requiredChecks = java.util.Set.of(names);
+            return this;
+        }
+
+        public ArvStack build() {
+            return new ArvStack(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package app.arv.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders server-config/src/main/payara/post-boot-commands.txt: the JDBC pool from the database
+ * target and the resource adapter's broker address from ARTEMIS_URL.
+ */
+public final class PayaraCommands {
+
+    static final String TEMPLATE = "/app/arv/launcher/payara/post-boot-commands.txt";
+    static final String LOGGING = "/app/arv/launcher/payara/logging.properties";
+
+    /** Who reads the file: they unescape differently. */
+    public enum Reader {
+        /** Payara Micro's --postbootcommandfile passes tokens to the command unchanged. */
+        PAYARA_MICRO,
+        /** {@code asadmin multimode --file} strips one level of backslashes first. */
+        ASADMIN
+    }
+
+    private final DatabaseTarget database;
+    private final URI artemis;
+
+    public PayaraCommands(DatabaseTarget database, String artemisUrl) {
+        this.database = database;
+        this.artemis = URI.create(artemisUrl);
+        if (artemis.getHost() == null || artemis.getPort() <= 0) {
+            throw new IllegalArgumentException("ARTEMIS_URL must look like tcp://host:port, got " + artemisUrl);
+        }
+    }
+
+    public String render(Reader reader) {
+        return resource(TEMPLATE)
+                .replace("@DATABASE_PROPERTIES@", propertyList(database.dataSourceProperties(), reader))
+                .replace("@ARTEMIS_ADAPTER_PROPERTIES@", propertyList(adapterProperties(), reader));
+    }
+
+    public Path write(Path file, Reader reader) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, render(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The console-as-JSON logging configuration for Payara Micro (--logproperties). */
+    public static Path writeLoggingProperties(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, resource(LOGGING));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> adapterProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("ConnectionParameters", "host=" + artemis.getHost() + ";port=" + artemis.getPort());
+        String userInfo = artemis.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            properties.put("UserName", colon < 0 ? userInfo : userInfo.substring(0, colon));
+            properties.put("Password", colon < 0 ? "" : userInfo.substring(colon + 1));
+        }
+        return properties;
+    }
+
+    /** asadmin --property syntax: name=value pairs joined by ':'; '\', ':' and '=' in values are escaped. */
+    private static String propertyList(Map<String, String> properties, Reader reader) {
+        String backslash = reader == Reader.ASADMIN ? "\\\\" : "\\";
+        return properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + escape(e.getValue(), backslash))
+                .collect(Collectors.joining(":"));
+    }
+
+    private static String escape(String value, String backslash) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("whitespace is not supported in server properties: '" + value + "'");
+            }
+            if (c == '\\' || c == ':' || c == '=') {
+                out.append(backslash);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PayaraCommands.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

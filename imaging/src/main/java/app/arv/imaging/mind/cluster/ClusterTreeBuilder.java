@@ -26,14 +26,33 @@ public final class ClusterTreeBuilder {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return build(descriptors, all, ClusterNode.ROOT, new Lcg());
+        return build(distances(descriptors), all, ClusterNode.ROOT, new Lcg());
     }
 
-    private ClusterNode build(int[][] descriptors, int[] pointIndexes, int center, Lcg random) {
+    /** All pairwise Hamming distances once (n <= 500), instead of recomputing them in every hypothesis. */
+    private static int[][] distances(int[][] descriptors) {
+        int n = descriptors.length;
+        int[][] d = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            int[] a = descriptors[i];
+            for (int j = i + 1; j < n; j++) {
+                int[] b = descriptors[j];
+                int dist = 0;
+                for (int w = 0; w < a.length; w++) {
+                    dist += Integer.bitCount(a[w] ^ b[w]);
+                }
+                d[i][j] = dist;
+                d[j][i] = dist;
+            }
+        }
+        return d;
+    }
+
+    private ClusterNode build(int[][] distances, int[] pointIndexes, int center, Lcg random) {
         if (pointIndexes.length <= CENTERS || pointIndexes.length <= MAX_LEAF_POINTS) {
             return ClusterNode.leaf(center, boxed(pointIndexes));
         }
-        int[] assignment = kMedoids(descriptors, pointIndexes, random);
+        int[] assignment = kMedoids(distances, pointIndexes, random);
         TreeMap<Integer, List<Integer>> clusters = new TreeMap<>();
         for (int i = 0; i < assignment.length; i++) {
             clusters.computeIfAbsent(pointIndexes[assignment[i]], k -> new ArrayList<>()).add(pointIndexes[i]);
@@ -44,13 +63,13 @@ public final class ClusterTreeBuilder {
         List<ClusterNode> children = new ArrayList<>(clusters.size());
         for (var cluster : clusters.entrySet()) {
             int[] members = cluster.getValue().stream().mapToInt(Integer::intValue).toArray();
-            children.add(build(descriptors, members, cluster.getKey(), random));
+            children.add(build(distances, members, cluster.getKey(), random));
         }
         return ClusterNode.inner(center, children);
     }
 
     /** For each point (by position in pointIndexes), the position of its medoid in the best hypothesis. */
-    private static int[] kMedoids(int[][] descriptors, int[] pointIndexes, Lcg random) {
+    private static int[] kMedoids(int[][] distances, int[] pointIndexes, Lcg random) {
         int n = pointIndexes.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -62,15 +81,15 @@ public final class ClusterTreeBuilder {
         for (int h = 0; h < HYPOTHESES; h++) {
             random.shuffle(order, CENTERS);
             long sum = 0;
+            int[][] centers = new int[CENTERS][];
+            for (int k = 0; k < CENTERS; k++) {
+                centers[k] = distances[pointIndexes[order[k]]];
+            }
             for (int j = 0; j < n; j++) {
-                int[] d = descriptors[pointIndexes[j]];
+                int point = pointIndexes[j];
                 int bestD = Integer.MAX_VALUE;
                 for (int k = 0; k < CENTERS; k++) {
-                    int[] c = descriptors[pointIndexes[order[k]]];
-                    int dist = 0;
-                    for (int w = 0; w < d.length; w++) {
-                        dist += Integer.bitCount(d[w] ^ c[w]);
-                    }
+                    int dist = centers[k][point];
                     if (dist < bestD) {
                         assignment[j] = order[k];
                         bestD = dist;

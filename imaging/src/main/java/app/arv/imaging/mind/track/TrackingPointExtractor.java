@@ -34,6 +34,11 @@ public final class TrackingPointExtractor {
         private final int[] px;
         private final long[] sum;
         private final long[] sumSq;
+        /** Each pixel with its right neighbour in the high half, to correlate two horizontal shifts per multiply. */
+        private final long[] pairs;
+        /** Per window centre: pixel sum and sqrt of the sum of squared deviations (NaN where flat or off-image). */
+        private final double[] windowSum;
+        private final double[] windowDeviation;
 
         Run(GreyImage image) {
             width = image.width();
@@ -41,6 +46,10 @@ public final class TrackingPointExtractor {
             px = new int[width * height];
             for (int i = 0; i < px.length; i++) {
                 px[i] = image.pixels()[i] & 0xff;
+            }
+            pairs = new long[px.length];
+            for (int i = 0; i < px.length; i++) {
+                pairs[i] = px[i] | (i + 1 < px.length ? (long) px[i + 1] << 32 : 0L);
             }
             // (w+1)x(h+1) integral images with a zero first row/column
             sum = new long[(width + 1) * (height + 1)];
@@ -54,6 +63,22 @@ public final class TrackingPointExtractor {
                     rowSq += (long) v * v;
                     sum[(y + 1) * (width + 1) + x + 1] = sum[y * (width + 1) + x + 1] + rowSum;
                     sumSq[(y + 1) * (width + 1) + x + 1] = sumSq[y * (width + 1) + x + 1] + rowSq;
+                }
+            }
+            windowSum = new double[px.length];
+            windowDeviation = new double[px.length];
+            windowStatistics();
+        }
+
+        private void windowStatistics() {
+            java.util.Arrays.fill(windowDeviation, Double.NaN);
+            for (int cy = TEMPLATE_SIZE; cy + TEMPLATE_SIZE < height; cy++) {
+                for (int cx = TEMPLATE_SIZE; cx + TEMPLATE_SIZE < width; cx++) {
+                    double sx = box(sum, cx - TEMPLATE_SIZE, cy - TEMPLATE_SIZE, cx + TEMPLATE_SIZE, cy + TEMPLATE_SIZE);
+                    double sxx = box(sumSq, cx - TEMPLATE_SIZE, cy - TEMPLATE_SIZE, cx + TEMPLATE_SIZE, cy + TEMPLATE_SIZE);
+                    double vlen2 = sxx - sx * sx / TEMPLATE_PIXELS;
+                    windowSum[cy * width + cx] = sx;
+                    windowDeviation[cy * width + cx] = vlen2 == 0 ? Double.NaN : Math.sqrt(vlen2);
                 }
             }
         }
@@ -220,26 +245,69 @@ public final class TrackingPointExtractor {
             return featureMap;
         }
 
+        /** Scans shifts row by row, left to right, two at a time; stops early like the reference at NCC > 0.95. */
         private double bestNeighbourSimilarity(int i, int j, double vlen) {
+            double templateAverage = box(sum, i - TEMPLATE_SIZE, j - TEMPLATE_SIZE, i + TEMPLATE_SIZE, j + TEMPLATE_SIZE);
+            templateAverage /= TEMPLATE_PIXELS;
             double max = -1.0;
             for (int jj = -SEARCH_SIZE1; jj <= SEARCH_SIZE1; jj++) {
-                for (int ii = -SEARCH_SIZE1; ii <= SEARCH_SIZE1; ii++) {
-                    if (ii * ii + jj * jj <= SEARCH_SIZE2 * SEARCH_SIZE2) {
+                for (int ii = -SEARCH_SIZE1; ii <= SEARCH_SIZE1; ii += 2) {
+                    boolean first = ii * ii + jj * jj > SEARCH_SIZE2 * SEARCH_SIZE2 && inside(i + ii, j + jj);
+                    int ii2 = ii + 1;
+                    boolean second = ii2 <= SEARCH_SIZE1 && ii2 * ii2 + jj * jj > SEARCH_SIZE2 * SEARCH_SIZE2
+                            && inside(i + ii2, j + jj);
+                    if (!first && !second) {
                         continue;
                     }
-                    double sim = similarity(i + ii, j + jj, vlen, i, j);
-                    if (Double.isNaN(sim)) {
-                        continue;
+                    long products = crossProducts(i + (first ? ii : ii2), j + jj, i, j);
+                    if (first) {
+                        double sim = ncc(products & 0xffffffffL, i + ii, j + jj, vlen, templateAverage);
+                        if (!Double.isNaN(sim) && sim > max) {
+                            max = sim;
+                            if (max > MAX_SIM_THRESH) {
+                                return max;
+                            }
+                        }
                     }
-                    if (sim > max) {
-                        max = sim;
-                        if (max > MAX_SIM_THRESH) {
-                            return max;
+                    if (second) {
+                        double sim = ncc(first ? products >>> 32 : products & 0xffffffffL, i + ii2, j + jj, vlen, templateAverage);
+                        if (!Double.isNaN(sim) && sim > max) {
+                            max = sim;
+                            if (max > MAX_SIM_THRESH) {
+                                return max;
+                            }
                         }
                     }
                 }
             }
             return max;
+        }
+
+        private boolean inside(int cx, int cy) {
+            return cx - TEMPLATE_SIZE >= 0 && cx + TEMPLATE_SIZE < width && cy - TEMPLATE_SIZE >= 0 && cy + TEMPLATE_SIZE < height;
+        }
+
+        /** Sum of template(tx,ty) x window(cx,cy) in the low 32 bits and x window(cx+1,cy) in the high 32 bits. */
+        private long crossProducts(int cx, int cy, int tx, int ty) {
+            long acc = 0;
+            int p1 = (cy - TEMPLATE_SIZE) * width + (cx - TEMPLATE_SIZE);
+            int p2 = (ty - TEMPLATE_SIZE) * width + (tx - TEMPLATE_SIZE);
+            for (int j = 0; j < TEMPLATE_WIDTH; j++) {
+                for (int i = 0; i < TEMPLATE_WIDTH; i++) {
+                    acc += px[p2 + i] * pairs[p1 + i];
+                }
+                p1 += width;
+                p2 += width;
+            }
+            return acc;
+        }
+
+        /** NCC from the cross-product sum, computed in the reference's order of operations. */
+        private double ncc(long crossSum, int cx, int cy, double vlen, double templateAverage) {
+            int pos = cy * width + cx;
+            double sxy = crossSum;
+            sxy -= templateAverage * windowSum[pos];
+            return 1.0 * sxy / (vlen * windowDeviation[pos]);
         }
 
         /** sqrt of the template's sum of squared deviations, NaN if outside the image or flatter than sdThresh. */

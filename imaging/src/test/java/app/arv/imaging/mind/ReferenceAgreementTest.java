@@ -40,6 +40,27 @@ class ReferenceAgreementTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"chelsea", "coffee", "camera", "coins"})
+    void anImageOfAtLeast256PixelsCompilesToExactlyTheOfficialBytes(String name) throws Exception {
+        byte[] ours = new MindTargetCompiler().compileToMind(java.util.List.of(TestImages.grey(name)));
+
+        assertThat(ours).isEqualTo(TestImages.golden(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page"})
+    void aSmallImageDiffersFromTheOfficialFileOnlyInTheRepairedUpscaledTrackingImage(String name) throws Exception {
+        MindTarget reference = new MindReader().read(TestImages.golden(name)).targets().get(0);
+        MindTarget ours = new MindTargetCompiler().analyze(TestImages.grey(name)).target();
+
+        assertThat(ours.keyframes()).usingRecursiveFieldByFieldElementComparator().isEqualTo(reference.keyframes());
+        assertThat(ours.trackingImages().get(1).pixels()).isEqualTo(reference.trackingImages().get(1).pixels());
+        assertThat(ours.trackingImages().get(1).points()).isEqualTo(reference.trackingImages().get(1).points());
+        assertThat(reference.trackingImages().get(0).points()).isEmpty();
+        assertThat(ours.trackingImages().get(0).points()).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"chelsea", "coins"})
     void trackingPointsAreTheOfficialCompilersOnTheTrackingImageTheRuntimeUses(String name) throws Exception {
         MindTarget reference = new MindReader().read(TestImages.golden(name)).targets().get(0);

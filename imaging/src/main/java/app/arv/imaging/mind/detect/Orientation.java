@@ -54,7 +54,7 @@ final class Orientation {
             int bin = (int) Math.floor(fbin - 0.5);
             int b1 = Math.floorMod(bin + BINS, BINS);
             int b2 = Math.floorMod(bin + 1 + BINS, BINS);
-            double w2 = fbin - bin - 0.5;
+            double w2 = (double) fbin - bin - 0.5; // in double, as JavaScript computes it
             double w1 = w2 * -1.0 + 1.0;
             hist[b1] += w1 * magnitude;
             hist[b2] += w2 * magnitude;

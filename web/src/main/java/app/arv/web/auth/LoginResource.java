@@ -2,7 +2,7 @@ package app.arv.web.auth;
 
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
-import jakarta.annotation.security.PermitAll;
+import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -28,7 +28,7 @@ public class LoginResource {
 
     @POST
     @Path("login")
-    @PermitAll
+    @Public
     @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'")
     public TokenView login(@Valid @NotNull LoginRequest request) {
         IssuedToken token = logins.login(request.email(), request.password());

@@ -8,7 +8,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
-import jakarta.annotation.security.RolesAllowed;
+import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +33,7 @@ import java.util.UUID;
 
 /** The API keys of the caller's organization. */
 @Path("api-keys")
-@RolesAllowed(CallerRole.ORG_ADMIN)
+@RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {

@@ -7,7 +7,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
-import jakarta.annotation.security.RolesAllowed;
+import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -34,7 +34,7 @@ import java.util.UUID;
 
 /** The people of the caller's organization, managed by its admins. */
 @Path("users")
-@RolesAllowed(CallerRole.ORG_ADMIN)
+@RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {

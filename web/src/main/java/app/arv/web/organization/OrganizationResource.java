@@ -6,7 +6,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
-import jakarta.annotation.security.RolesAllowed;
+import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /** Customer organizations, managed by the installation's operators. */
 @Path("organizations")
-@RolesAllowed(CallerRole.PLATFORM_ADMIN)
+@RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {

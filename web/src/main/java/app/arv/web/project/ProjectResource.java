@@ -6,7 +6,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
-import jakarta.annotation.security.RolesAllowed;
+import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +31,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Path("projects")
-@RolesAllowed(CallerRole.MEMBER)
+@RequiresRole(CallerRole.MEMBER)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,14 +27,14 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     private static final String ORIGIN = "Origin";
 
     @Inject
-    @ConfigProperty(name = "arv.cors.origins", defaultValue = "")
-    String configured;
+    @ConfigProperty(name = "arv.cors.origins")
+    Optional<String> configured;
 
     private Set<String> origins;
 
     @PostConstruct
     void parse() {
-        origins = Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        origins = Arrays.stream(configured.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     @Override

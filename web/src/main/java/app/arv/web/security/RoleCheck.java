@@ -2,8 +2,6 @@ package app.arv.web.security;
 
 import app.arv.shared.DomainException;
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,7 +15,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Enforces {@code @RolesAllowed} / {@code @PermitAll} on resource methods (method over class).
+ * Enforces {@link RequiresRole} / {@link Public} on resource methods (method over class).
  * Endpoints that say neither still need an authenticated caller: closed by default.
  */
 @Provider
@@ -27,12 +25,12 @@ public class RoleCheck implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
-        if (method.isAnnotationPresent(PermitAll.class)
-                || (!method.isAnnotationPresent(RolesAllowed.class) && type.isAnnotationPresent(PermitAll.class))) {
+        if (method.isAnnotationPresent(Public.class)
+                || (!method.isAnnotationPresent(RequiresRole.class) && type.isAnnotationPresent(Public.class))) {
             return;
         }
-        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
-                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+        RequiresRole allowed = method.isAnnotationPresent(RequiresRole.class)
+                ? method.getAnnotation(RequiresRole.class) : type.getAnnotation(RequiresRole.class);
         context.register(new Guard(allowed == null ? Set.of() : Set.copyOf(Arrays.asList(allowed.value()))));
     }
 

@@ -1,0 +1,27 @@
+package app.arv.web.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Reads what ARV wrote to its standard output (the launcher keeps it in a log file). */
+final class AccessLogLines {
+
+    private AccessLogLines() {
+    }
+
+    static String awaitLineContaining(String text) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            try (var lines = Files.lines(ArvServer.stack().logFile())) {
+                var found = lines.filter(line -> line.contains(text) && line.contains("\"logger\":\"app.arv.access\"")).findFirst();
+                if (found.isPresent()) {
+                    return found.get().strip();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No access-log line containing " + text + " in " + ArvServer.stack().logFile());
+    }
+}

@@ -1,0 +1,60 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Talks to the running ARV the way a client would: over HTTP, with JSON and real credentials. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().baseUri(ArvServer.baseUrl()).basePath("/api/v1").contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification bearer(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    public static String login(String email, String password) {
+        return anonymous().body(Map.of("email", email, "password", password))
+                .post("/auth/login").then().statusCode(200).extract().path("access_token");
+    }
+
+    public static String platformAdminToken() {
+        return login(ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+    }
+
+    /** A fresh organization with one admin, one member, and one key of each scope. */
+    public static Tenant newTenant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String adminEmail = "admin-" + suffix + "@tenant.test";
+        String password = "tenant-password-" + suffix;
+        String organizationId = bearer(platformAdminToken())
+                .body(Map.of("name", "Tenant " + suffix, "slug", "tenant-" + suffix,
+                        "admin", Map.of("email", adminEmail, "password", password)))
+                .post("/organizations").then().statusCode(201).extract().path("id");
+        String adminToken = login(adminEmail, password);
+        String memberEmail = "member-" + suffix + "@tenant.test";
+        bearer(adminToken).body(Map.of("email", memberEmail, "password", password, "role", "MEMBER"))
+                .post("/users").then().statusCode(201);
+        String memberToken = login(memberEmail, password);
+        String userKey = issueKey(adminToken, "USER");
+        String adminKey = issueKey(adminToken, "ADMIN");
+        return new Tenant(UUID.fromString(organizationId), adminEmail, password, adminToken, memberToken, userKey, adminKey);
+    }
+
+    public static String issueKey(String adminToken, String scope) {
+        return bearer(adminToken).body(Map.of("name", scope.toLowerCase() + " key", "scope", scope))
+                .post("/api-keys").then().statusCode(201).extract().path("secret");
+    }
+
+    public record Tenant(UUID organizationId, String adminEmail, String password, String adminToken,
+                         String memberToken, String userKey, String adminKey) {
+    }
+}

@@ -1,0 +1,70 @@
+package app.arv.web.it;
+
+import app.arv.launcher.ArvStack;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Base64;
+
+/**
+ * One real ARV for the whole integration suite: embedded PostgreSQL, Redis and Artemis (or the
+ * running ones named by DATABASE_URL, REDIS_URL, ARTEMIS_URL) and Payara Micro with the built WAR.
+ * Started by the first test class that needs it, stopped when the suite ends.
+ */
+public final class ArvServer implements BeforeAllCallback {
+
+    public static final String ADMIN_EMAIL = "operator@arv.test";
+    public static final String ADMIN_PASSWORD = "operator-password-1";
+
+    private static ArvStack stack;
+    private static RSAPrivateCrtKey signingKey;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (ArvServer.class) {
+            if (stack == null) {
+                signingKey = newSigningKey();
+                stack = ArvStack.builder()
+                        .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)
+                        .env("ARV_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                        // The tests know the key so they can present tokens ARV never issued (expired ones).
+                        .env("ARV_JWT_PRIVATE_KEY", pem(signingKey))
+                        // Test users are created by the hundred; production keeps the default cost.
+                        .env("ARV_PASSWORD_BCRYPT_COST", "4")
+                        .build().start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());
+            }
+        }
+    }
+
+    public static ArvStack stack() {
+        return stack;
+    }
+
+    public static String baseUrl() {
+        return stack.baseUrl();
+    }
+
+    public static RSAPrivateCrtKey signingKey() {
+        return signingKey;
+    }
+
+    private static RSAPrivateCrtKey newSigningKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(RSAPrivateCrtKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+}

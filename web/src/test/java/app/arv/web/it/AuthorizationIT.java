@@ -1,0 +1,84 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+/**
+ * Each kind of caller against each endpoint family: what it may do and what it is refused.
+ * Refusals differ on purpose: 401 for no identity, 403 for an identity without the role.
+ */
+@ExtendWith(ArvServer.class)
+class AuthorizationIT {
+
+    private static Api.Tenant tenant;
+    private static Map<String, String> tokens;
+
+    @BeforeAll
+    static void callers() {
+        tenant = Api.newTenant();
+        tokens = Map.of(
+                "platform-admin", Api.platformAdminToken(),
+                "org-admin", tenant.adminToken(),
+                "member", tenant.memberToken(),
+                "admin-key", tenant.adminKey(),
+                "user-key", tenant.userKey());
+    }
+
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @CsvSource({
+            "anonymous,      /me,            401",
+            "member,         /me,            200",
+            "user-key,       /me,            200",
+            "anonymous,      /organizations, 401",
+            "member,         /organizations, 403",
+            "org-admin,      /organizations, 403",
+            "admin-key,      /organizations, 403",
+            "platform-admin, /organizations, 200",
+            "anonymous,      /users,         401",
+            "member,         /users,         403",
+            "user-key,       /users,         403",
+            "org-admin,      /users,         200",
+            "admin-key,      /users,         200",
+            "member,         /api-keys,      403",
+            "user-key,       /api-keys,      403",
+            "org-admin,      /api-keys,      200",
+            "admin-key,      /api-keys,      200",
+            "anonymous,      /projects,      401",
+            "member,         /projects,      200",
+            "user-key,       /projects,      200",
+            "org-admin,      /projects,      200",
+            "admin-key,      /projects,      200",
+    })
+    void readAccess(String caller, String path, int expected) {
+        request(caller).get(path).then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "{0} POST {1} -> {2}")
+    @CsvSource({
+            "member,         /projects,      201",
+            "user-key,       /projects,      201",
+            "anonymous,      /projects,      401",
+            "member,         /api-keys,      403",
+            "user-key,       /api-keys,      403",
+            "admin-key,      /api-keys,      201",
+            "member,         /organizations, 403",
+            "admin-key,      /organizations, 403",
+    })
+    void writeAccess(String caller, String path, int expected) {
+        String unique = Long.toString(System.nanoTime(), 36);
+        Map<String, Object> body = switch (path.trim()) {
+            case "/projects" -> Map.of("name", "Project " + unique);
+            case "/api-keys" -> Map.of("name", "Key " + unique);
+            default -> Map.of("name", "Org " + unique, "slug", "org-" + unique);
+        };
+        request(caller).body(body).post(path).then().statusCode(expected);
+    }
+
+    private static io.restassured.specification.RequestSpecification request(String caller) {
+        return "anonymous".equals(caller) ? Api.anonymous() : Api.bearer(tokens.get(caller));
+    }
+}

@@ -1,0 +1,54 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** What operators and client developers get besides the API: probes, metrics, the API description. */
+@ExtendWith(ArvServer.class)
+class OperationsIT {
+
+    @Test
+    void readinessIsUpAndNamesEachDependency() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("postgresql", "redis", "artemis"));
+    }
+
+    @Test
+    void livenessAndStartupAreUp() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/live").then().statusCode(200)
+                .body("status", equalTo("UP")).body("checks.name", hasItems("threads"));
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/started").then().statusCode(200)
+                .body("status", equalTo("UP")).body("checks.name", hasItems("schema"));
+    }
+
+    @Test
+    void requestsAreCountedPerEndpointTemplate() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
+
+        RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application").get("/metrics").then()
+                .statusCode(200)
+                .body(containsString("arv_http_requests_total{endpoint=\"/projects\",method=\"GET\""))
+                .body(containsString("arv_http_request_duration"))
+                .body(containsString("arv_logins_total{outcome=\"success\""));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).accept("application/json").get("/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/projects"))
+                .body(containsString("/api/v1/auth/login"));
+    }
+
+    @Test
+    void theSwaggerUiPageIsServed() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/swagger/").then().statusCode(200)
+                .body(containsString("swagger-ui"));
+    }
+}

@@ -37,7 +37,7 @@ public class ArtemisReadinessCheck implements HealthCheck {
 
     static final String NAME = "artemis";
     private static final int CONNECT_TIMEOUT_MS = 1000;
-    private static final long ROUND_TRIP_TIMEOUT_MS = 2000;
+    private static final long ROUND_TRIP_TIMEOUT_MS = 2500;
 
     @Inject
     @ConfigProperty(name = ArvJms.ARTEMIS_URL, defaultValue = ArvJms.DEFAULT_ARTEMIS_URL)

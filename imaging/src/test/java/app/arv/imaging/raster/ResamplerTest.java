@@ -1,0 +1,32 @@
+package app.arv.imaging.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.arv.imaging.TestImages;
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+    @Test
+    void downscalingAveragesTheCoveredPixelsAndFloors() {
+        GreyImage image = new GreyImage(2, 2, new byte[] {10, 11, 20, 20});
+
+        GreyImage half = Resampler.resize(image, 0.5);
+
+        assertThat(half.width()).isEqualTo(1);
+        assertThat(half.get(0, 0)).isEqualTo(15); // (10 + 11 + 20 + 20) / 4 = 15.25
+    }
+
+    @Test
+    void upscalingFillsEveryPixelInsteadOfLeavingGapsBlack() {
+        // the official resize leaves target pixels that cover no source pixel at 0
+        GreyImage grey = TestImages.flat(100, 60, 100);
+
+        GreyImage up = Resampler.resize(grey, 256.0 / 60);
+
+        assertThat(up.height()).isEqualTo(256);
+        for (byte b : up.pixels()) {
+            assertThat(b & 0xff).isEqualTo(100);
+        }
+    }
+}

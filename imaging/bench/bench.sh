@@ -35,7 +35,7 @@ for img in "${images[@]}"; do
   name="$(basename "$img")"
   size="$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=s=x:p=0 "$img" 2>/dev/null || echo '?')"
   read -r ours_cpu ours_rss < <(measure java -jar "$JAR" --max-side 8192 compile "$img" "$WORK/ours.mind")
-  warm_ms="$(java -cp "$JAR" "$HERE/WarmCompile.java" "$img" 5 10 | sed -E 's/.*"cpuMs":([0-9.]+).*/\1/')"
+  warm_ms="$(java -cp "$JAR" "$HERE/WarmCompile.java" "$img" 20 20 | sed -E 's/.*"cpuMs":([0-9.]+).*/\1/')"
   if [ "$REF" = 1 ]; then
     read -r ref_cpu ref_rss < <(cd "$HERE/reference" && measure node compile.mjs "$WORK/ref.mind" "$img")
     ratio="$(awk -v r="$ref_cpu" -v o="$ours_cpu" 'BEGIN{printf "%.0fx", r/o}')"

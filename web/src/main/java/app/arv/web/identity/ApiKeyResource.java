@@ -12,7 +12,6 @@ import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -55,8 +54,8 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
-    public Response issue(@Valid @NotNull NewApiKey request) {
-        IssuedKey issued = keys.issue(caller.get(), request.name(), request.scope() == null ? ApiKeyScope.USER : request.scope());
+    public Response issue(@Valid NewApiKey request) {
+        IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().getId().toString()).build())
                 .entity(IssuedApiKeyView.of(issued)).build();
     }
@@ -75,7 +74,11 @@ public class ApiKeyResource {
         return Response.noContent().build();
     }
 
-    public record NewApiKey(@NotBlank @Size(max = 100) String name, ApiKeyScope scope) {
+    public static class NewApiKey {
+        @NotBlank @Size(max = 100)
+        public String name;
+
+        public ApiKeyScope scope;
     }
 
     public record ApiKeyView(UUID id, String name, ApiKeyScope scope, String prefix, Instant createdAt,

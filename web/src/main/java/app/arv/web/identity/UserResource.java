@@ -56,8 +56,8 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Add a user to my organization")
-    public Response add(@Valid @NotNull NewUser request) {
-        User user = users.invite(caller.get(), request.email(), request.password(), request.role());
+    public Response add(@Valid NewUser request) {
+        User user = users.invite(caller.get(), request.email, request.password, request.role);
         return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build()).entity(UserView.of(user)).build();
     }
 
@@ -70,8 +70,8 @@ public class UserResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Change a user's role, activity or password")
-    public UserView change(@PathParam("id") UUID id, @Valid @NotNull UserChange request) {
-        return UserView.of(users.change(caller.get(), id, request.role(), request.active(), request.password()));
+    public UserView change(@PathParam("id") UUID id, @Valid UserChange request) {
+        return UserView.of(users.change(caller.get(), id, request.role, request.active, request.password));
     }
 
     @DELETE
@@ -82,12 +82,24 @@ public class UserResource {
         return Response.noContent().build();
     }
 
-    public record NewUser(@NotBlank @Email @Size(max = 254) String email,
-                          @NotBlank @Size(min = 10, max = 200) String password,
-                          @NotNull Role role) {
+    public static class NewUser {
+        @NotBlank @Email @Size(max = 254)
+        public String email;
+
+        @NotBlank @Size(min = 10, max = 200)
+        public String password;
+
+        @NotNull
+        public Role role;
     }
 
-    public record UserChange(Role role, Boolean active, @Size(min = 10, max = 200) String password) {
+    public static class UserChange {
+        public Role role;
+
+        public Boolean active;
+
+        @Size(min = 10, max = 200)
+        public String password;
     }
 
     public record UserView(UUID id, String email, Role role, boolean active, boolean platformAdmin,

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -51,9 +50,9 @@ public class OrganizationResource {
 
     @POST
     @Operation(summary = "Open an organization, optionally with its first admin")
-    public Response open(@Valid @NotNull NewOrganization request) {
-        FirstAdmin admin = request.admin() == null ? null : new FirstAdmin(request.admin().email(), request.admin().password());
-        Organization organization = organizations.open(request.name(), request.slug(), admin);
+    public Response open(@Valid NewOrganization request) {
+        FirstAdmin admin = request.admin == null ? null : new FirstAdmin(request.admin.email, request.admin.password);
+        Organization organization = organizations.open(request.name, request.slug, admin);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.getId().toString()).build())
                 .entity(OrganizationView.of(organization)).build();
     }
@@ -67,21 +66,33 @@ public class OrganizationResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Rename or (de)activate an organization; a deactivated one can't sign in or use keys")
-    public OrganizationView change(@PathParam("id") UUID id, @Valid @NotNull OrganizationChange request) {
-        return OrganizationView.of(organizations.change(id, request.name(), request.active()));
+    public OrganizationView change(@PathParam("id") UUID id, @Valid OrganizationChange request) {
+        return OrganizationView.of(organizations.change(id, request.name, request.active));
     }
 
-    public record NewOrganization(@NotBlank @Size(max = 200) String name,
-                                  @NotBlank @Size(max = 63)
-                                  @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "lower-case letters, digits and inner hyphens")
-                                  String slug,
-                                  @Valid FirstAdminRequest admin) {
+    public static class NewOrganization {
+        @NotBlank @Size(max = 200)
+        public String name;
+
+        @NotBlank @Size(max = 63) @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "lower-case letters, digits and inner hyphens")
+        public String slug;
+
+        @Valid
+        public FirstAdminRequest admin;
     }
 
-    public record FirstAdminRequest(@NotBlank @Email @Size(max = 254) String email,
-                                    @NotBlank @Size(min = 10, max = 200) String password) {
+    public static class FirstAdminRequest {
+        @NotBlank @Email @Size(max = 254)
+        public String email;
+
+        @NotBlank @Size(min = 10, max = 200)
+        public String password;
     }
 
-    public record OrganizationChange(@Size(min = 1, max = 200) String name, Boolean active) {
+    public static class OrganizationChange {
+        @Size(min = 1, max = 200)
+        public String name;
+
+        public Boolean active;
     }
 }

@@ -2,8 +2,9 @@ package app.arv.web.problem;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.NoContentException;
 
-/** A request body that is not the JSON it claims to be. */
+/** A request body that is absent, or not the JSON it claims to be. */
 final class MalformedBody {
 
     private MalformedBody() {
@@ -16,6 +17,20 @@ final class MalformedBody {
             }
         }
         return false;
+    }
+
+    /** JAX-RS signals an absent body with {@link NoContentException}. */
+    static boolean missing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoContentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Problem missingProblem() {
+        return Problem.of(400, "missing_body", "This endpoint needs a JSON request body");
     }
 
     static Problem problem() {

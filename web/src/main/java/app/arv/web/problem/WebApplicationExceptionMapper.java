@@ -25,6 +25,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(e);
         }
+        if (status == 400 && MalformedBody.missing(e)) {
+            return MalformedBody.missingProblem().toResponse();
+        }
         if (status == 400 && MalformedBody.causedBy(e)) {
             return MalformedBody.problem().toResponse();
         }

@@ -10,7 +10,6 @@ import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -52,8 +51,8 @@ public class ProjectResource {
     }
 
     @POST
-    public Response create(@Valid @NotNull NewProject request) {
-        Project project = projects.create(caller.get(), request.name(), request.description());
+    public Response create(@Valid NewProject request) {
+        Project project = projects.create(caller.get(), request.name, request.description);
         return Response.created(uri.getAbsolutePathBuilder().path(project.getId().toString()).build())
                 .entity(ProjectView.of(project)).build();
     }
@@ -66,8 +65,8 @@ public class ProjectResource {
 
     @PATCH
     @Path("{id}")
-    public ProjectView change(@PathParam("id") UUID id, @Valid @NotNull ProjectChange request) {
-        return ProjectView.of(projects.change(caller.get(), id, request.name(), request.description()));
+    public ProjectView change(@PathParam("id") UUID id, @Valid ProjectChange request) {
+        return ProjectView.of(projects.change(caller.get(), id, request.name, request.description));
     }
 
     @DELETE
@@ -77,10 +76,20 @@ public class ProjectResource {
         return Response.noContent().build();
     }
 
-    public record NewProject(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
+    public static class NewProject {
+        @NotBlank @Size(max = 200)
+        public String name;
+
+        @Size(max = 2000)
+        public String description;
     }
 
-    public record ProjectChange(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description) {
+    public static class ProjectChange {
+        @Size(min = 1, max = 200)
+        public String name;
+
+        @Size(max = 2000)
+        public String description;
     }
 
     public record ProjectView(UUID id, String name, String description, Instant createdAt, Instant updatedAt) {

@@ -4,6 +4,9 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -32,11 +35,17 @@ class OperationsIT {
         Api.Tenant tenant = Api.newTenant();
         Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
 
-        RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application").get("/metrics").then()
-                .statusCode(200)
-                .body(containsString("arv_http_requests_total{endpoint=\"/projects\",method=\"GET\""))
-                .body(containsString("arv_http_request_duration"))
-                .body(containsString("arv_logins_total{outcome=\"success\""));
+        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+                .get("/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(series(metrics, "arv_http_requests_total")).anyMatch(line -> line.contains("endpoint=\"/projects\"")
+                && line.contains("method=\"GET\"") && line.contains("status=\"200\""));
+        assertThat(series(metrics, "arv_http_request_duration_seconds_count")).anyMatch(line -> line.contains("endpoint=\"/projects\""));
+        assertThat(series(metrics, "arv_logins_total")).anyMatch(line -> line.contains("outcome=\"success\""));
+    }
+
+    private static List<String> series(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + "{")).toList();
     }
 
     @Test

@@ -35,9 +35,10 @@ class ProblemFormatIT {
     }
 
     @Test
-    void aMissingBodyIsAValidationProblem() {
+    void aMissingBodyIsABadRequestThatSaysSo() {
         Api.bearer(Api.newTenant().memberToken()).post("/projects").then().statusCode(400)
-                .body("code", equalTo("validation_failed"));
+                .contentType("application/problem+json")
+                .body("code", equalTo("missing_body"));
     }
 
     @Test

@@ -28,4 +28,22 @@ public record FeaturePoint(boolean maxima, double x, double y, int scale, double
         }
         return d;
     }
+
+    /** Value equality including the descriptor words (a record would compare the array by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeaturePoint p && maxima == p.maxima && Double.compare(x, p.x) == 0
+                && Double.compare(y, p.y) == 0 && scale == p.scale && Double.compare(angle, p.angle) == 0
+                && java.util.Arrays.equals(descriptors, p.descriptors);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(maxima, x, y, scale, angle) * 31 + java.util.Arrays.hashCode(descriptors);
+    }
+
+    @Override
+    public String toString() {
+        return "FeaturePoint[" + (maxima ? "max" : "min") + " x=" + x + " y=" + y + " scale=" + scale + " angle=" + angle + "]";
+    }
 }

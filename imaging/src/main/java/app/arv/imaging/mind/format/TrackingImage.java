@@ -15,4 +15,21 @@ public record TrackingImage(byte[] pixels, double scale, int width, int height, 
         }
         points = List.copyOf(points);
     }
+
+    /** Value equality including the pixels (a record would compare the array by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrackingImage t && Double.compare(scale, t.scale) == 0 && width == t.width
+                && height == t.height && points.equals(t.points) && java.util.Arrays.equals(pixels, t.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(scale, width, height, points) * 31 + java.util.Arrays.hashCode(pixels);
+    }
+
+    @Override
+    public String toString() {
+        return "TrackingImage[" + width + "x" + height + " scale=" + scale + " points=" + points.size() + "]";
+    }
 }

@@ -60,6 +60,10 @@ public class OrganizationService {
         if (name != null) {
             organization.rename(name.strip());
         }
+        if (Boolean.FALSE.equals(active) && users.anyPlatformAdminIn(id)) {
+            // Deactivating it would lock every operator out of the installation.
+            throw DomainException.conflict("platform_organization", "The platform operators' organization can't be deactivated");
+        }
         if (active != null) {
             organization.setActive(active);
         }

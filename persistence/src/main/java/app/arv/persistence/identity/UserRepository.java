@@ -54,6 +54,11 @@ public class UserRepository {
                 .setParameter("org", organizationId).getSingleResult();
     }
 
+    public boolean anyPlatformAdminIn(UUID organizationId) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.platformAdmin = TRUE AND u.organizationId = :org", Long.class)
+                .setParameter("org", organizationId).getSingleResult() > 0;
+    }
+
     public boolean anyPlatformAdmin() {
         return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.platformAdmin = TRUE", Long.class)
                 .getSingleResult() > 0;

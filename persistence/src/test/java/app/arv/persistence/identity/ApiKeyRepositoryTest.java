@@ -4,7 +4,11 @@ import app.arv.persistence.Database;
 import app.arv.persistence.organization.Organization;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +20,8 @@ class ApiKeyRepositoryTest {
     @Test
     void aKeyIsFoundByTheHashOfItsSecretAndKeepsItsRevocation() {
         Organization acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        String hash = "%064x".formatted(new java.math.BigInteger(1, UUID.randomUUID().toString().getBytes()));
-        ApiKey key = new ApiKey(acme.getId(), "CI pipeline", ApiKeyScope.USER, "arv_abcdefgh", hash.substring(0, 64), null);
+        String hash = sha256Hex(UUID.randomUUID().toString());
+        ApiKey key = new ApiKey(acme.getId(), "CI pipeline", ApiKeyScope.USER, "arv_abcdefgh", hash, null);
         Database.inTransaction(em -> {
             em.persist(acme);
             em.persist(key);
@@ -25,14 +29,22 @@ class ApiKeyRepositoryTest {
 
         Database.inTransaction(em -> {
             keys.em = em;
-            keys.findBySecretHash(hash.substring(0, 64)).orElseThrow().revoke(Instant.now());
+            keys.findBySecretHash(hash).orElseThrow().revoke(Instant.now());
         });
 
         Database.inTransaction(em -> {
             keys.em = em;
-            ApiKey found = keys.findBySecretHash(hash.substring(0, 64)).orElseThrow();
+            ApiKey found = keys.findBySecretHash(hash).orElseThrow();
             assertThat(found.getName()).isEqualTo("CI pipeline");
             assertThat(found.isRevoked()).isTrue();
         });
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

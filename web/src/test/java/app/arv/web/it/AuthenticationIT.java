@@ -109,6 +109,28 @@ class AuthenticationIT {
         Api.bearer(token).get("/projects").then().statusCode(401);
     }
 
+    @Test
+    void aDeactivatedOrganizationCanNoLongerSignInOrUseItsKeys() {
+        Api.Tenant tenant = Api.newTenant();
+        String platform = Api.platformAdminToken();
+
+        Api.bearer(platform).body(Map.of("active", false)).patch("/organizations/" + tenant.organizationId())
+                .then().statusCode(200).body("active", equalTo(false));
+
+        Api.bearer(tenant.userKey()).get("/projects").then().statusCode(401).body("code", equalTo("organization_inactive"));
+        Api.anonymous().body(Map.of("email", tenant.adminEmail(), "password", tenant.password()))
+                .post("/auth/login").then().statusCode(401).body("code", equalTo("invalid_credentials"));
+    }
+
+    @Test
+    void thePlatformOrganizationCannotBeDeactivated() {
+        String platform = Api.platformAdminToken();
+        String organizationId = Api.bearer(platform).get("/me").then().extract().path("organization.id");
+
+        Api.bearer(platform).body(Map.of("active", false)).patch("/organizations/" + organizationId)
+                .then().statusCode(409).body("code", equalTo("platform_organization"));
+    }
+
     private static String sign(String issuer, String subject, Instant expires) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(subject)

@@ -14,8 +14,6 @@ import app.arv.imaging.mind.format.TrackingImage;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.ScaleFeatures;
 import app.arv.imaging.raster.GreyImage;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,7 +42,6 @@ public final class MindCli {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     MindCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -125,7 +122,7 @@ public final class MindCli {
         summary.put("out", output.toString());
         summary.put("bytes", bytes.length);
         summary.put("targets", reports);
-        out.println(json.writeValueAsString(summary));
+        out.println(Json.write(summary));
         return OK;
     }
 
@@ -165,7 +162,7 @@ public final class MindCli {
         summary.put("bytes", bytes.length);
         summary.put("version", MindFile.VERSION);
         summary.put("targets", targets);
-        out.println(json.writeValueAsString(summary));
+        out.println(Json.write(summary));
         return OK;
     }
 
@@ -173,7 +170,7 @@ public final class MindCli {
         GreyImage image = new ImageLoader(maxSide).load(Files.readAllBytes(input));
         Map<String, Object> report = quality(new MindTargetCompiler().analyze(image).quality());
         report.put("file", input.toString());
-        out.println(json.writeValueAsString(report));
+        out.println(Json.write(report));
         return OK;
     }
 

@@ -70,7 +70,9 @@ fi
 
 step "backing services (launcher --services-only)"
 rm -rf "$target/services" "$target/services.env"
-java -jar "$launcher" --services-only --free-ports --data-dir "$target/services" \
+# setsid: its own session, so no terminal hang-up or Ctrl-C aimed at this script's group reaches it
+# directly; cleanup() stops it with SIGTERM (the launcher then stops the services in order).
+setsid java -jar "$launcher" --services-only --free-ports --data-dir "$target/services" \
     --env-file "$target/services.env" >"$target/services.log" 2>&1 &
 services_pid=$!
 for _ in $(seq 1 120); do

@@ -33,6 +33,7 @@ public final class ArvMain {
             renderCommands(options);
             return;
         }
+        StopSignals.announceOn(System.out);
         Path repository = RepositoryRoot.find();
         ArvStack.Builder builder = ArvStack.builder()
                 .dataDir(options.dataDir != null ? options.dataDir : repository.resolve(".arv-data"))

@@ -25,6 +25,7 @@ final class EmbeddedPostgresService implements BackingService {
 
     private final Path dataDirectory;
     private final Path workingDirectory;
+    private final Path logFile;
     private final int port;
     private EmbeddedPostgres postgres;
 
@@ -36,6 +37,7 @@ final class EmbeddedPostgresService implements BackingService {
     EmbeddedPostgresService(Path stateDir, int port) {
         this.dataDirectory = stateDir.resolve("postgres");
         this.workingDirectory = stateDir.resolve("postgres-runtime");
+        this.logFile = stateDir.resolve("postgres.log");
         this.port = port;
     }
 
@@ -93,6 +95,9 @@ final class EmbeddedPostgresService implements BackingService {
                     .setServerConfig("listen_addresses", FreePorts.LOOPBACK)
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // PostgreSQL's own log (start, stop, crashes) next to its data, not in our console.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     // ArvStack stops everything in order (Payara first) from its own shutdown hook.
                     .setRegisterShutdownHook(false)
                     .start();

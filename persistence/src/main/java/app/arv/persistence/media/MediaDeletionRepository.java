@@ -1,0 +1,67 @@
+package app.arv.persistence.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Owed object deletions and the dead letters of those that kept failing. */
+@ApplicationScoped
+public class MediaDeletionRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public MediaDeletion add(MediaDeletion deletion) {
+        em.persist(deletion);
+        return deletion;
+    }
+
+    /** Platform job: locks the row so two nodes never delete (or park) the same object at once. */
+    public Optional<MediaDeletion> lockAcrossOrganizations(UUID id) {
+        return em.createQuery("SELECT d FROM MediaDeletion d WHERE d.id = :id", MediaDeletion.class)
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", 0)
+                .getResultStream().findFirst();
+    }
+
+    /** Platform job: ids of deletions whose next attempt is due. */
+    public List<UUID> dueAcrossOrganizations(Instant now, int limit) {
+        return em.createQuery("SELECT d.id FROM MediaDeletion d WHERE d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt",
+                        UUID.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    public long countPending(UUID organizationId) {
+        return em.createQuery("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org", Long.class)
+                .setParameter("org", organizationId).getSingleResult();
+    }
+
+    public void done(MediaDeletion deletion) {
+        em.remove(deletion);
+    }
+
+    public MediaDeletionDeadLetter park(MediaDeletion deletion, Instant now) {
+        MediaDeletionDeadLetter letter = deletion.park(now);
+        em.persist(letter);
+        em.remove(deletion);
+        return letter;
+    }
+
+    public List<MediaDeletionDeadLetter> deadLetters(UUID organizationId) {
+        return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org ORDER BY l.parkedAt DESC",
+                        MediaDeletionDeadLetter.class)
+                .setParameter("org", organizationId).setMaxResults(500).getResultList();
+    }
+
+    /** Platform admins see every organization's dead letters. */
+    public List<MediaDeletionDeadLetter> deadLettersAcrossOrganizations() {
+        return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l ORDER BY l.parkedAt DESC", MediaDeletionDeadLetter.class)
+                .setMaxResults(500).getResultList();
+    }
+}

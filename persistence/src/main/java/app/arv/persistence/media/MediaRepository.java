@@ -1,0 +1,126 @@
+package app.arv.persistence.media;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Media resources and their attachments. Every query names the organization, except the platform jobs' ones (marked). */
+@ApplicationScoped
+public class MediaRepository {
+
+    /** Any constant that no other advisory lock in ARV uses: "ARV orphan scan". */
+    static final long ORPHAN_SCAN_LOCK = 0x4152_565f_4f52_5048L;
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public Optional<MediaResource> findLive(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.id = :id"
+                        + " AND m.deletedAt IS NULL", MediaResource.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<MediaResource> findLiveBySha256(UUID organizationId, String sha256) {
+        return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.sha256 = :sha"
+                        + " AND m.deletedAt IS NULL", MediaResource.class)
+                .setParameter("org", organizationId).setParameter("sha", sha256)
+                .getResultStream().findFirst();
+    }
+
+    /** The organization's library: live resources someone uploaded and has not deleted. */
+    public Page<MediaResource> listUploads(UUID organizationId, PageRequest page) {
+        String where = " FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL AND EXISTS ("
+                + "SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id AND a.organizationId = :org"
+                + " AND a.entityKind = '" + MediaAttachment.UPLOAD + "')";
+        List<MediaResource> items = em.createQuery("SELECT m" + where + " ORDER BY m.createdAt, m.id", MediaResource.class)
+                .setParameter("org", organizationId)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("SELECT COUNT(m)" + where, Long.class).setParameter("org", organizationId).getSingleResult();
+        return new Page<>(items, total, page.limit(), page.offset());
+    }
+
+    /** Resources attached to an entity, e.g. the thumbnails of an original ({@link MediaAttachment#MEDIA}, its id). */
+    public List<MediaResource> attachedTo(UUID organizationId, String entityKind, UUID entityId, MediaRole role) {
+        return em.createQuery("SELECT m FROM MediaResource m, MediaAttachment a WHERE a.resourceId = m.id"
+                        + " AND a.organizationId = :org AND m.organizationId = :org AND a.entityKind = :kind"
+                        + " AND a.entityId = :entity AND a.role = :role AND m.deletedAt IS NULL ORDER BY m.sizeBytes",
+                        MediaResource.class)
+                .setParameter("org", organizationId).setParameter("kind", entityKind)
+                .setParameter("entity", entityId).setParameter("role", role).getResultList();
+    }
+
+    public Optional<MediaAttachment> findAttachment(UUID organizationId, UUID resourceId, String entityKind, UUID entityId,
+                                                    MediaRole role) {
+        return em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org AND a.resourceId = :resource"
+                        + " AND a.entityKind = :kind AND a.entityId = :entity AND a.role = :role", MediaAttachment.class)
+                .setParameter("org", organizationId).setParameter("resource", resourceId).setParameter("kind", entityKind)
+                .setParameter("entity", entityId).setParameter("role", role)
+                .getResultStream().findFirst();
+    }
+
+    /** Attaches unless the same attachment exists: attaching is idempotent. */
+    public MediaAttachment attach(MediaAttachment attachment) {
+        return findAttachment(attachment.getOrganizationId(), attachment.getResourceId(), attachment.getEntityKind(),
+                attachment.getEntityId(), attachment.getRole())
+                .orElseGet(() -> {
+                    em.persist(attachment);
+                    return attachment;
+                });
+    }
+
+    public void detach(MediaAttachment attachment) {
+        em.remove(attachment);
+    }
+
+    /** Removes everything an entity holds and returns the ids of the resources it held. */
+    public List<UUID> detachAllOf(UUID organizationId, String entityKind, UUID entityId) {
+        List<MediaAttachment> held = em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org"
+                        + " AND a.entityKind = :kind AND a.entityId = :entity", MediaAttachment.class)
+                .setParameter("org", organizationId).setParameter("kind", entityKind).setParameter("entity", entityId)
+                .getResultList();
+        held.forEach(em::remove);
+        return held.stream().map(MediaAttachment::getResourceId).distinct().toList();
+    }
+
+    public long countAttachments(UUID organizationId, UUID resourceId) {
+        return em.createQuery("SELECT COUNT(a) FROM MediaAttachment a WHERE a.organizationId = :org"
+                        + " AND a.resourceId = :resource", Long.class)
+                .setParameter("org", organizationId).setParameter("resource", resourceId).getSingleResult();
+    }
+
+    public long countLive(UUID organizationId) {
+        return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL",
+                        Long.class)
+                .setParameter("org", organizationId).getSingleResult();
+    }
+
+    public MediaResource add(MediaResource resource) {
+        em.persist(resource);
+        return resource;
+    }
+
+    /** Platform job: live resources of any organization without attachments, created before the cutoff. */
+    public List<MediaResource> orphansAcrossOrganizations(Instant createdBefore, int limit) {
+        return em.createQuery("SELECT m FROM MediaResource m WHERE m.deletedAt IS NULL AND m.createdAt < :before"
+                        + " AND NOT EXISTS (SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id) ORDER BY m.createdAt",
+                        MediaResource.class)
+                .setParameter("before", createdBefore).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Platform job: takes the cluster-wide orphan-scan lock for the current transaction. {@code false}
+     * means another node is scanning right now.
+     */
+    public boolean tryOrphanScanLock() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, ORPHAN_SCAN_LOCK).getSingleResult();
+    }
+}

@@ -1,0 +1,142 @@
+package app.arv.persistence.media;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One stored file of an organization. Identical bytes exist once per organization (live rows are
+ * unique by SHA-256) and are shared through {@link MediaAttachment}s. A deleted row stays as a
+ * tombstone so pending object deletions and dead letters keep their context.
+ */
+@Entity
+@Table(name = "media_resource")
+public class MediaResource {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false, length = 64, updatable = false, columnDefinition = "bpchar(64)")
+    private String sha256;
+
+    @Column(name = "size_bytes", nullable = false, updatable = false)
+    private long sizeBytes;
+
+    @Column(name = "media_type", nullable = false, length = 100, updatable = false)
+    private String mediaType;
+
+    @Column(name = "original_name", nullable = false, length = 255)
+    private String originalName;
+
+    private Integer width;
+
+    private Integer height;
+
+    @Column(name = "storage_connection_id", updatable = false)
+    private UUID storageConnectionId;
+
+    @Column(name = "storage_key", nullable = false, length = 500, updatable = false)
+    private String storageKey;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    protected MediaResource() {
+    }
+
+    /**
+     * @param storageConnectionId the organization's connection, or {@code null} for the platform's default store
+     */
+    public MediaResource(UUID id, UUID organizationId, String sha256, long sizeBytes, String mediaType, String originalName,
+                         Integer width, Integer height, UUID storageConnectionId, String storageKey) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.sha256 = sha256;
+        this.sizeBytes = sizeBytes;
+        this.mediaType = mediaType;
+        this.originalName = originalName;
+        this.width = width;
+        this.height = height;
+        this.storageConnectionId = storageConnectionId;
+        this.storageKey = storageKey;
+    }
+
+    @PrePersist
+    void onCreate() {
+        if (createdAt == null) {
+            createdAt = Instant.now();
+        }
+    }
+
+    public void markDeleted(Instant when) {
+        deletedAt = when;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public String getOriginalName() {
+        return originalName;
+    }
+
+    public Integer getWidth() {
+        return width;
+    }
+
+    public Integer getHeight() {
+        return height;
+    }
+
+    public UUID getStorageConnectionId() {
+        return storageConnectionId;
+    }
+
+    public String getStorageKey() {
+        return storageKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** For tests and imports that need to date a row (the orphan grace period counts from here). */
+    public void backdate(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+}

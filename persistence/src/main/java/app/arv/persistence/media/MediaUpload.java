@@ -1,0 +1,99 @@
+package app.arv.persistence.media;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A direct-to-storage upload that was announced (and given a presigned URL) but not yet completed. */
+@Entity
+@Table(name = "media_upload")
+public class MediaUpload {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(name = "storage_connection_id", nullable = false, updatable = false)
+    private UUID storageConnectionId;
+
+    @Column(name = "storage_key", nullable = false, length = 500, updatable = false)
+    private String storageKey;
+
+    @Column(name = "original_name", nullable = false, length = 255, updatable = false)
+    private String originalName;
+
+    @Column(name = "declared_size", nullable = false, updatable = false)
+    private long declaredSize;
+
+    @Column(name = "declared_sha256", nullable = false, length = 64, updatable = false, columnDefinition = "bpchar(64)")
+    private String declaredSha256;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected MediaUpload() {
+    }
+
+    public MediaUpload(UUID id, UUID organizationId, UUID storageConnectionId, String storageKey, String originalName,
+                       long declaredSize, String declaredSha256, Instant expiresAt) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.storageConnectionId = storageConnectionId;
+        this.storageKey = storageKey;
+        this.originalName = originalName;
+        this.declaredSize = declaredSize;
+        this.declaredSha256 = declaredSha256;
+        this.expiresAt = expiresAt;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public UUID getStorageConnectionId() {
+        return storageConnectionId;
+    }
+
+    public String getStorageKey() {
+        return storageKey;
+    }
+
+    public String getOriginalName() {
+        return originalName;
+    }
+
+    public long getDeclaredSize() {
+        return declaredSize;
+    }
+
+    public String getDeclaredSha256() {
+        return declaredSha256;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

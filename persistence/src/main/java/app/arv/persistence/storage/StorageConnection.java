@@ -1,0 +1,181 @@
+package app.arv.persistence.storage;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where an organization keeps its files: a local directory or an S3 bucket. The S3 secret is only
+ * ever held here as ciphertext; decrypting it is the service layer's business.
+ */
+@Entity
+@Table(name = "storage_connection")
+public class StorageConnection {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8, updatable = false)
+    private StorageProvider provider;
+
+    @Column(name = "is_default", nullable = false)
+    private boolean defaultConnection;
+
+    @Column(length = 500)
+    private String directory;
+
+    @Column(length = 500)
+    private String endpoint;
+
+    @Column(length = 64)
+    private String region;
+
+    @Column(length = 63)
+    private String bucket;
+
+    @Column(name = "access_key", length = 200)
+    private String accessKey;
+
+    @Column(name = "secret_ciphertext", length = 1000)
+    private String secretCiphertext;
+
+    @Column(name = "base_path", length = 200)
+    private String basePath;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected StorageConnection() {
+    }
+
+    private StorageConnection(UUID organizationId, String name, StorageProvider provider, String basePath) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+        this.name = name;
+        this.provider = provider;
+        this.basePath = basePath;
+    }
+
+    public static StorageConnection local(UUID organizationId, String name, String directory, String basePath) {
+        StorageConnection c = new StorageConnection(organizationId, name, StorageProvider.LOCAL, basePath);
+        c.directory = directory;
+        return c;
+    }
+
+    public static StorageConnection s3(UUID organizationId, String name, String endpoint, String region, String bucket,
+                                       String accessKey, String secretCiphertext, String basePath) {
+        StorageConnection c = new StorageConnection(organizationId, name, StorageProvider.S3, basePath);
+        c.changeS3(endpoint, region, bucket, accessKey, secretCiphertext);
+        return c;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void makeDefault(boolean isDefault) {
+        this.defaultConnection = isDefault;
+    }
+
+    public void moveTo(String directory) {
+        this.directory = directory;
+    }
+
+    public void rebase(String basePath) {
+        this.basePath = basePath;
+    }
+
+    /** Any argument left {@code null} keeps its current value. */
+    public void changeS3(String endpoint, String region, String bucket, String accessKey, String secretCiphertext) {
+        this.endpoint = endpoint != null ? endpoint : this.endpoint;
+        this.region = region != null ? region : this.region;
+        this.bucket = bucket != null ? bucket : this.bucket;
+        this.accessKey = accessKey != null ? accessKey : this.accessKey;
+        this.secretCiphertext = secretCiphertext != null ? secretCiphertext : this.secretCiphertext;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public StorageProvider getProvider() {
+        return provider;
+    }
+
+    public boolean isDefaultConnection() {
+        return defaultConnection;
+    }
+
+    public String getDirectory() {
+        return directory;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public String getSecretCiphertext() {
+        return secretCiphertext;
+    }
+
+    public String getBasePath() {
+        return basePath;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,171 @@
+package app.arv.persistence.media;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MediaRepositoryTest {
+
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private final MediaRepository media = new MediaRepository();
+    private Organization acme;
+    private Organization globex;
+
+    @BeforeEach
+    void twoTenants() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+        });
+    }
+
+    private static MediaResource resource(Organization org, String sha) {
+        UUID id = UUID.randomUUID();
+        return new MediaResource(id, org.getId(), sha, 1234, "image/png", "poster.png", 64, 48, null,
+                "orgs/" + org.getId() + "/media/" + id);
+    }
+
+    private MediaResource uploaded(Organization org, String sha) {
+        MediaResource resource = resource(org, sha);
+        Database.inTransaction(em -> {
+            em.persist(resource);
+            em.persist(new MediaAttachment(org.getId(), resource.getId(), MediaAttachment.UPLOAD, org.getId(), MediaRole.SOURCE_IMAGE));
+        });
+        return resource;
+    }
+
+    @Test
+    void theSameBytesCannotBeStoredTwiceLiveInOneOrganization() {
+        Database.inTransaction(em -> em.persist(resource(acme, SHA)));
+
+        assertThatThrownBy(() -> Database.inTransaction(em -> {
+            em.persist(resource(acme, SHA));
+            em.flush();
+        })).isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void theSameBytesAreStoredSeparatelyForAnotherOrganization() {
+        Database.inTransaction(em -> em.persist(resource(acme, SHA)));
+        Database.inTransaction(em -> em.persist(resource(globex, SHA)));
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.findLiveBySha256(acme.getId(), SHA)).isPresent();
+            assertThat(media.findLiveBySha256(globex.getId(), SHA)).isPresent();
+        });
+    }
+
+    @Test
+    void aDeletedResourceFreesItsHashForANewUpload() {
+        MediaResource first = resource(acme, SHA);
+        first.markDeleted(Instant.now());
+        Database.inTransaction(em -> em.persist(first));
+
+        Database.inTransaction(em -> em.persist(resource(acme, SHA)));
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.findLiveBySha256(acme.getId(), SHA)).map(MediaResource::getId).isNotEqualTo(first.getId());
+        });
+    }
+
+    @Test
+    void anotherOrganizationsResourceIsNotFound() {
+        MediaResource mine = uploaded(acme, SHA);
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.findLive(globex.getId(), mine.getId())).isEmpty();
+            assertThat(media.findLive(acme.getId(), mine.getId())).isPresent();
+        });
+    }
+
+    @Test
+    void theLibraryListsUploadsButNotThumbnails() {
+        MediaResource original = uploaded(acme, SHA);
+        MediaResource thumbnail = resource(acme, SHA.replace('9', '1'));
+        Database.inTransaction(em -> {
+            em.persist(thumbnail);
+            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL));
+        });
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(MediaResource::getId)
+                    .containsExactly(original.getId());
+            assertThat(media.attachedTo(acme.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL))
+                    .extracting(MediaResource::getId).containsExactly(thumbnail.getId());
+            assertThat(media.listUploads(globex.getId(), PageRequest.first()).total()).isZero();
+        });
+    }
+
+    @Test
+    void attachingTwiceKeepsOneAttachment() {
+        MediaResource resource = uploaded(acme, SHA);
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            media.attach(new MediaAttachment(acme.getId(), resource.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+        });
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.countAttachments(acme.getId(), resource.getId())).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anOrphanIsAResourceWithoutAttachmentsOlderThanTheCutoff() {
+        MediaResource oldOrphan = resource(acme, SHA);
+        oldOrphan.backdate(Instant.now().minus(Duration.ofDays(2)));
+        MediaResource freshOrphan = resource(acme, SHA.replace('9', '2'));
+        MediaResource oldAttached = resource(acme, SHA.replace('9', '3'));
+        oldAttached.backdate(Instant.now().minus(Duration.ofDays(2)));
+        Database.inTransaction(em -> {
+            em.persist(oldOrphan);
+            em.persist(freshOrphan);
+            em.persist(oldAttached);
+            em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+        });
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            assertThat(media.orphansAcrossOrganizations(Instant.now().minus(Duration.ofDays(1)), 10_000))
+                    .extracting(MediaResource::getId)
+                    .contains(oldOrphan.getId()).doesNotContain(freshOrphan.getId(), oldAttached.getId());
+        });
+    }
+
+    @Test
+    void onlyOneTransactionAtATimeHoldsTheOrphanScanLock() {
+        Database.inTransaction(first -> {
+            media.em = first;
+            assertThat(media.tryOrphanScanLock()).isTrue();
+            EntityManager second = Database.entityManagerFactory().createEntityManager();
+            try {
+                second.getTransaction().begin();
+                MediaRepository other = new MediaRepository();
+                other.em = second;
+                assertThat(other.tryOrphanScanLock()).isFalse();
+            } finally {
+                second.getTransaction().rollback();
+                second.close();
+            }
+        });
+    }
+}

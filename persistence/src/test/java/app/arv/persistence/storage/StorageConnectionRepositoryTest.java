@@ -1,0 +1,80 @@
+package app.arv.persistence.storage;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StorageConnectionRepositoryTest {
+
+    private final StorageConnectionRepository connections = new StorageConnectionRepository();
+    private Organization acme;
+    private Organization globex;
+
+    @BeforeEach
+    void twoTenants() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+        });
+    }
+
+    private static StorageConnection bucket(Organization org, String name) {
+        return StorageConnection.s3(org.getId(), name, "http://127.0.0.1:9000", "us-east-1", "arv", "access", "c2VjcmV0", null);
+    }
+
+    @Test
+    void anOrganizationHasAtMostOneDefaultConnection() {
+        StorageConnection first = bucket(acme, "first");
+        first.makeDefault(true);
+        Database.inTransaction(em -> em.persist(first));
+
+        StorageConnection second = bucket(acme, "second");
+        second.makeDefault(true);
+        assertThatThrownBy(() -> Database.inTransaction(em -> {
+            em.persist(second);
+            em.flush();
+        })).isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void clearingTheDefaultLetsAnotherConnectionBecomeIt() {
+        StorageConnection first = bucket(acme, "first");
+        first.makeDefault(true);
+        Database.inTransaction(em -> em.persist(first));
+
+        StorageConnection second = bucket(acme, "second");
+        Database.inTransaction(em -> {
+            connections.em = em;
+            connections.clearDefault(acme.getId());
+            second.makeDefault(true);
+            em.persist(second);
+        });
+
+        Database.inTransaction(em -> {
+            connections.em = em;
+            assertThat(connections.findDefault(acme.getId())).map(StorageConnection::getName).contains("second");
+        });
+    }
+
+    @Test
+    void anotherOrganizationsConnectionIsNotFound() {
+        StorageConnection mine = StorageConnection.local(acme.getId(), "disk", "acme", null);
+        Database.inTransaction(em -> em.persist(mine));
+
+        Database.inTransaction(em -> {
+            connections.em = em;
+            assertThat(connections.find(globex.getId(), mine.getId())).isEmpty();
+            assertThat(connections.list(globex.getId())).isEmpty();
+            assertThat(connections.find(acme.getId(), mine.getId())).isPresent();
+        });
+    }
+}

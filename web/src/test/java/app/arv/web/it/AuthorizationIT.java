@@ -16,6 +16,7 @@ class AuthorizationIT {
 
     private static Api.Tenant tenant;
     private static Map<String, String> tokens;
+    private static Map<String, String> ids;
 
     @BeforeAll
     static void callers() {
@@ -26,6 +27,12 @@ class AuthorizationIT {
                 "member", tenant.memberToken(),
                 "admin-key", tenant.adminKey(),
                 "user-key", tenant.userKey());
+        String member = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
+        String key = Api.bearer(tenant.userKey()).get("/me").then().extract().path("id");
+        String project = Api.bearer(tenant.memberToken()).body(Map.of("name", "Guarded"))
+                .post("/projects").then().statusCode(201).extract().path("id");
+        ids = Map.of("{member}", member, "{key}", key, "{project}", project,
+                "{organization}", tenant.organizationId().toString());
     }
 
     @ParameterizedTest(name = "{0} GET {1} -> {2}")
@@ -76,6 +83,33 @@ class AuthorizationIT {
             default -> Map.of("name", "Org " + unique, "slug", "org-" + unique);
         };
         request(caller).body(body).post(path).then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource({
+            "member,         GET,    /users/{member},                403",
+            "user-key,       PATCH,  /users/{member},                403",
+            "org-admin,      GET,    /users/{member},                200",
+            "admin-key,      PATCH,  /users/{member},                200",
+            "member,         GET,    /api-keys/{key},                403",
+            "user-key,       DELETE, /api-keys/{key},                403",
+            "org-admin,      GET,    /api-keys/{key},                200",
+            "org-admin,      GET,    /organizations/{organization},  403",
+            "admin-key,      PATCH,  /organizations/{organization},  403",
+            "platform-admin, GET,    /organizations/{organization},  200",
+            "anonymous,      GET,    /projects/{project},            401",
+            "user-key,       GET,    /projects/{project},            200",
+            "member,         PATCH,  /projects/{project},            200",
+            "anonymous,      DELETE, /projects/{project},            401",
+    })
+    void itemAccess(String caller, String method, String path, int expected) {
+        String concrete = ids.entrySet().stream().reduce(path.trim(), (p, e) -> p.replace(e.getKey(), e.getValue()), (a, b) -> a);
+        var request = request(caller);
+        if (!"GET".equals(method.trim()) && !"DELETE".equals(method.trim())) {
+            request = request.body(concrete.startsWith("/users") ? Map.of("role", "MEMBER")
+                    : concrete.startsWith("/organizations") ? Map.of("name", "Renamed") : Map.of("description", "changed"));
+        }
+        request.request(method.trim(), concrete).then().statusCode(expected);
     }
 
     private static io.restassured.specification.RequestSpecification request(String caller) {

@@ -1,0 +1,97 @@
+package app.arv.media;
+
+import app.arv.shared.DomainException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Streams uploads to temporary files under {@code arv.data.dir/spool}, hashing on the way and
+ * stopping at the size limit, so no upload is ever held in memory and an oversized one costs at
+ * most the limit in disk, briefly.
+ */
+@ApplicationScoped
+public class Spool {
+
+    @Inject
+    @ConfigProperty(name = "arv.data.dir")
+    String dataDir;
+
+    private Path directory;
+
+    @PostConstruct
+    void init() {
+        directory = Path.of(dataDir, "spool");
+        try {
+            Files.createDirectories(directory);
+            // Files left by a crash belong to requests that no longer exist.
+            try (Stream<Path> leftovers = Files.list(directory)) {
+                leftovers.forEach(p -> p.toFile().delete());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the upload spool " + directory, e);
+        }
+    }
+
+    /** @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived */
+    public SpooledFile take(String originalName, InputStream in, long maxBytes) {
+        Path file = directory.resolve(UUID.randomUUID() + ".upload");
+        MessageDigest sha256 = sha256();
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        int headLength = 0;
+        long size = 0;
+        boolean kept = false;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (headLength < head.length) {
+                    int copy = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, copy);
+                    headLength += copy;
+                }
+                size += n;
+                if (size > maxBytes) {
+                    throw new DomainException(413, "file_too_large",
+                            "'" + originalName + "' is larger than the limit of " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            kept = true;
+        } catch (IOException e) {
+            throw new DomainException(400, "upload_interrupted", "'" + originalName + "' could not be read completely");
+        } finally {
+            if (!kept) {
+                file.toFile().delete();
+            }
+        }
+        return new SpooledFile(originalName, file, size, HexFormat.of().formatHex(sha256.digest()), head, headLength);
+    }
+
+    /** A temporary file for something ARV makes itself (a thumbnail). */
+    public Path newFile(String suffix) {
+        return directory.resolve(UUID.randomUUID() + suffix);
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

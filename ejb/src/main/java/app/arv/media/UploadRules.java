@@ -1,0 +1,55 @@
+package app.arv.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/** The limits every upload is held to (image2model's: 10 MB a file, 25 files a request, JPEG/PNG/WebP). */
+@ApplicationScoped
+public class UploadRules {
+
+    @Inject
+    @ConfigProperty(name = "arv.media.max-file-bytes", defaultValue = "10485760")
+    long maxFileBytes;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.max-files", defaultValue = "25")
+    int maxFiles;
+
+    /** Decoding cost grows with pixels, not bytes: a tiny PNG can declare 50000x50000 (a decompression bomb). */
+    @Inject
+    @ConfigProperty(name = "arv.media.max-pixels", defaultValue = "50000000")
+    long maxPixels;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.allowed-types", defaultValue = "image/jpeg,image/png,image/webp")
+    List<String> allowedTypes;
+
+    public UploadRules() {
+    }
+
+    UploadRules(long maxFileBytes, int maxFiles, long maxPixels, List<String> allowedTypes) {
+        this.maxFileBytes = maxFileBytes;
+        this.maxFiles = maxFiles;
+        this.maxPixels = maxPixels;
+        this.allowedTypes = allowedTypes;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public int maxFiles() {
+        return maxFiles;
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    public boolean allows(String mediaType) {
+        return allowedTypes.contains(mediaType);
+    }
+}

@@ -1,0 +1,100 @@
+package app.arv.storage;
+
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.persistence.storage.StorageConnectionRepository;
+import app.arv.persistence.storage.StorageProvider;
+import app.arv.shared.DomainException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns storage connections into {@link ObjectStore}s. Without a default connection an organization
+ * uses the platform's own local store ({@code arv.data.dir/storage}) under its organization prefix.
+ * Local connections live below {@code arv.data.dir/storage/connections/<organization>/}, so an org
+ * admin can never point ARV at an arbitrary server directory.
+ */
+@ApplicationScoped
+public class ObjectStores {
+
+    @Inject
+    @ConfigProperty(name = "arv.data.dir")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "arv.storage.encryption-key")
+    Optional<String> encryptionKey;
+
+    @Inject
+    StorageConnectionRepository connections;
+
+    private SecretCipher cipher;
+    private LocalObjectStore platformStore;
+    /** S3 clients are worth reusing (connection pools); a changed connection gets a new one. */
+    private final Map<String, ObjectStore> stores = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        Path root = Path.of(dataDir).resolve("storage");
+        platformStore = new LocalObjectStore(root);
+        Optional<String> configured = encryptionKey.filter(k -> !k.isBlank());
+        if (configured.isPresent()) {
+            cipher = SecretCipher.fromBase64(configured.get());
+            return;
+        }
+        try {
+            cipher = SecretCipher.loadOrCreate(Path.of(dataDir, "storage-encryption.key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the storage encryption key in " + dataDir, e);
+        }
+    }
+
+    public SecretCipher cipher() {
+        return cipher;
+    }
+
+    /** The organization's default connection, or the platform store. */
+    public StorageTarget currentTarget(UUID organizationId) {
+        return connections.findDefault(organizationId).map(this::target)
+                .orElseGet(() -> new StorageTarget(null, platformStore, StorageKeys.organizationPrefix(null, organizationId)));
+    }
+
+    /** Where an existing object lives; {@code connectionId} {@code null} is the platform store. */
+    public StorageTarget target(UUID organizationId, UUID connectionId) {
+        if (connectionId == null) {
+            return new StorageTarget(null, platformStore, StorageKeys.organizationPrefix(null, organizationId));
+        }
+        return target(connections.find(organizationId, connectionId)
+                .orElseThrow(() -> DomainException.notFound("Storage connection")));
+    }
+
+    public StorageTarget target(StorageConnection connection) {
+        return new StorageTarget(connection.getId(), storeOf(connection),
+                StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()));
+    }
+
+    private ObjectStore storeOf(StorageConnection c) {
+        String version = c.getId() + "@" + c.getUpdatedAt();
+        return stores.computeIfAbsent(version, v -> {
+            stores.keySet().removeIf(k -> k.startsWith(c.getId() + "@"));
+            if (c.getProvider() == StorageProvider.LOCAL) {
+                return new LocalObjectStore(localRoot(c.getOrganizationId()).resolve(c.getDirectory()));
+            }
+            return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
+                    cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()));
+        });
+    }
+
+    Path localRoot(UUID organizationId) {
+        return platformStore.root().resolve("connections").resolve(organizationId.toString());
+    }
+}

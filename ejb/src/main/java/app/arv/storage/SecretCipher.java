@@ -1,0 +1,102 @@
+package app.arv.storage;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Encrypts storage secrets at rest with AES-256-GCM. The ciphertext is
+ * {@code base64(12-byte nonce || ciphertext+tag)}; the organization id is bound in as associated
+ * data, so a secret copied into another organization's row does not decrypt.
+ */
+public final class SecretCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey key;
+
+    public SecretCipher(byte[] key) {
+        if (key.length != 32 && key.length != 16) {
+            throw new IllegalStateException("The storage encryption key must be 16 or 32 bytes (base64), not " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public static SecretCipher fromBase64(String key) {
+        try {
+            return new SecretCipher(Base64.getDecoder().decode(key.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The storage encryption key is not base64", e);
+        }
+    }
+
+    /** Reads the key kept in {@code file}, or makes one and keeps it there (owner-only) for the next start. */
+    public static SecretCipher loadOrCreate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+        }
+        byte[] key = generateKey();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(partial, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the directory's permissions have to do.
+        }
+        Files.move(partial, file);
+        return new SecretCipher(key);
+    }
+
+    static byte[] generateKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey().getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES is required of every Java runtime", e);
+        }
+    }
+
+    public String encrypt(String secret, String context) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is required of every Java runtime", e);
+        }
+    }
+
+    /** @throws IllegalStateException when the ciphertext was tampered with, or made with another key or context */
+    public String decrypt(String ciphertext, String context) {
+        try {
+            byte[] in = Base64.getDecoder().decode(ciphertext);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A stored storage secret cannot be decrypted with the configured key", e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package app.arv.storage;
+
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.persistence.storage.StorageConnectionRepository;
+import app.arv.persistence.storage.StorageProvider;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** An organization's storage connections: managed by its admins, probed and measured on request. */
+@Stateless
+public class StorageConnectionService {
+
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    @Inject
+    StorageConnectionRepository connections;
+
+    @Inject
+    ObjectStores stores;
+
+    public List<StorageConnection> list(Caller caller) {
+        return connections.list(caller.organizationId());
+    }
+
+    public StorageConnection get(Caller caller, UUID id) {
+        return connections.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Storage connection"));
+    }
+
+    public StorageConnection create(Caller caller, StorageConnectionSpec spec) {
+        UUID org = caller.organizationId();
+        String name = spec.name().strip();
+        requireFreeName(org, name, null);
+        String basePath = basePath(spec.basePath());
+        StorageConnection connection;
+        if (spec.provider() == StorageProvider.LOCAL) {
+            connection = StorageConnection.local(org, name, directory(spec.directory()), basePath);
+        } else {
+            requireS3(spec.endpoint(), spec.bucket(), spec.accessKey(), spec.secretKey());
+            connection = StorageConnection.s3(org, name, spec.endpoint().strip(), blankToNull(spec.region()), spec.bucket(),
+                    spec.accessKey(), stores.cipher().encrypt(spec.secretKey(), org.toString()), basePath);
+        }
+        if (Boolean.TRUE.equals(spec.isDefault())) {
+            connections.clearDefault(org);
+            connection.makeDefault(true);
+        }
+        return connections.add(connection);
+    }
+
+    public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
+        StorageConnection connection = get(caller, id);
+        UUID org = caller.organizationId();
+        if (spec.name() != null) {
+            requireFreeName(org, spec.name().strip(), id);
+            connection.rename(spec.name().strip());
+        }
+        if (spec.basePath() != null || spec.directory() != null || spec.endpoint() != null || spec.bucket() != null) {
+            // Objects already stored keep their keys; moving them is not this endpoint's job.
+            requireUnused(org, id);
+        }
+        if (spec.basePath() != null) {
+            connection.rebase(basePath(spec.basePath()));
+        }
+        if (connection.getProvider() == StorageProvider.LOCAL && spec.directory() != null) {
+            connection.moveTo(directory(spec.directory()));
+        }
+        if (connection.getProvider() == StorageProvider.S3) {
+            if (spec.endpoint() != null) {
+                requireEndpoint(spec.endpoint());
+            }
+            if (spec.bucket() != null) {
+                requireBucket(spec.bucket());
+            }
+            connection.changeS3(spec.endpoint(), spec.region(), spec.bucket(), spec.accessKey(),
+                    spec.secretKey() == null ? null : stores.cipher().encrypt(spec.secretKey(), org.toString()));
+        }
+        if (Boolean.TRUE.equals(spec.isDefault()) && !connection.isDefaultConnection()) {
+            connections.clearDefault(org);
+            connection.makeDefault(true);
+        } else if (Boolean.FALSE.equals(spec.isDefault())) {
+            connection.makeDefault(false);
+        }
+        return connection;
+    }
+
+    public void delete(Caller caller, UUID id) {
+        StorageConnection connection = get(caller, id);
+        requireUnused(caller.organizationId(), id);
+        connections.remove(connection);
+    }
+
+    /** Writes, reads back and deletes a probe object, timing each step; a failed step ends the probe. */
+    public ProbeReport test(Caller caller, UUID id) {
+        StorageTarget target = stores.target(get(caller, id));
+        String key = StorageKeys.probe(target.prefix());
+        byte[] probe = ("ARV storage probe " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        List<ProbeReport.Step> steps = new ArrayList<>();
+        boolean ok = step(steps, "write", () -> target.store().put(key, new ByteArrayInputStream(probe), probe.length, "text/plain"))
+                && step(steps, "read", () -> {
+                    try (InputStream in = target.store().open(key, null)) {
+                        if (!Arrays.equals(in.readAllBytes(), probe)) {
+                            throw new StorageFailure("The probe read back differs from what was written");
+                        }
+                    }
+                })
+                && step(steps, "delete", () -> target.store().delete(key));
+        return new ProbeReport(ok, steps);
+    }
+
+    public StorageUsage stats(Caller caller, UUID id) {
+        StorageTarget target = stores.target(get(caller, id));
+        try {
+            return target.store().usage(target.prefix());
+        } catch (StorageFailure e) {
+            throw new DomainException(502, "storage_unavailable", e.getMessage());
+        }
+    }
+
+    /** What the organization has in the store it writes to now (its default connection or the platform store). */
+    public StorageUsage currentStats(Caller caller) {
+        StorageTarget target = stores.currentTarget(caller.organizationId());
+        return target.store().usage(target.prefix());
+    }
+
+    private interface StoreAction {
+        void run() throws Exception;
+    }
+
+    private static boolean step(List<ProbeReport.Step> steps, String name, StoreAction action) {
+        long start = System.nanoTime();
+        try {
+            action.run();
+            steps.add(new ProbeReport.Step(name, true, (System.nanoTime() - start) / 1_000_000, null));
+            return true;
+        } catch (Exception e) {
+            steps.add(new ProbeReport.Step(name, false, (System.nanoTime() - start) / 1_000_000,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return false;
+        }
+    }
+
+    private void requireFreeName(UUID org, String name, UUID except) {
+        if (connections.nameTaken(org, name, except)) {
+            throw DomainException.conflict("storage_connection_name_taken", "A storage connection named '" + name + "' already exists");
+        }
+    }
+
+    private void requireUnused(UUID org, UUID id) {
+        if (connections.inUse(org, id)) {
+            throw DomainException.conflict("storage_connection_in_use", "Media is stored through this connection");
+        }
+    }
+
+    private static void requireS3(String endpoint, String bucket, String accessKey, String secretKey) {
+        requireEndpoint(endpoint);
+        requireBucket(bucket);
+        if (accessKey == null || accessKey.isBlank() || secretKey == null || secretKey.isBlank()) {
+            throw DomainException.invalid("storage_credentials_missing", "An S3 connection needs access_key and secret_key");
+        }
+    }
+
+    private static void requireEndpoint(String endpoint) {
+        try {
+            URI uri = URI.create(endpoint == null ? "" : endpoint.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("storage_endpoint_invalid", "endpoint must be an http(s) URL");
+        }
+    }
+
+    private static void requireBucket(String bucket) {
+        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+            throw DomainException.invalid("storage_bucket_invalid", "bucket must be a valid S3 bucket name");
+        }
+    }
+
+    private static String directory(String directory) {
+        if (directory == null || !StorageKeys.valid(directory.strip())) {
+            throw DomainException.invalid("storage_directory_invalid",
+                    "directory must be a relative path of letters, digits, '.', '_' and '-' segments");
+        }
+        return directory.strip();
+    }
+
+    private static String basePath(String basePath) {
+        if (basePath == null || basePath.isBlank()) {
+            return null;
+        }
+        String trimmed = basePath.strip().replaceAll("^/+|/+$", "");
+        if (!StorageKeys.valid(trimmed)) {
+            throw DomainException.invalid("storage_base_path_invalid", "base_path must be '/'-separated safe segments");
+        }
+        return trimmed;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

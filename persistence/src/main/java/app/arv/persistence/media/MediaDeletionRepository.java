@@ -2,7 +2,6 @@ package app.arv.persistence.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -22,12 +21,14 @@ public class MediaDeletionRepository {
         return deletion;
     }
 
-    /** Platform job: locks the row so two nodes never delete (or park) the same object at once. */
+    /**
+     * Platform job: locks the row for this transaction so two nodes never delete (or park) the same
+     * object at once; empty when it is gone or another transaction holds it (SKIP LOCKED, no waiting).
+     */
     public Optional<MediaDeletion> lockAcrossOrganizations(UUID id) {
-        return em.createQuery("SELECT d FROM MediaDeletion d WHERE d.id = :id", MediaDeletion.class)
-                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", 0)
-                .getResultStream().findFirst();
+        List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion WHERE id = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletion.class, id));
     }
 
     /** Platform job: ids of deletions whose next attempt is due. */

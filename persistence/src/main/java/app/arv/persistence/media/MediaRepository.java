@@ -107,6 +107,11 @@ public class MediaRepository {
         return resource;
     }
 
+    /** Surfaces constraint violations now, while the caller can still undo what it wrote to a store. */
+    public void flush() {
+        em.flush();
+    }
+
     /** Platform job: live resources of any organization without attachments, created before the cutoff. */
     public List<MediaResource> orphansAcrossOrganizations(Instant createdBefore, int limit) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.deletedAt IS NULL AND m.createdAt < :before"

@@ -1,0 +1,131 @@
+package app.arv.media;
+
+import app.arv.persistence.media.MediaDeletion;
+import app.arv.persistence.media.MediaDeletionDeadLetter;
+import app.arv.persistence.media.MediaDeletionRepository;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.storage.ObjectStores;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Deletes objects that are owed a deletion. A failure is retried with exponential backoff
+ * ({@code arv.media.delete-retry-base} × 2^(attempt−1)); after {@code arv.media.delete-attempts}
+ * failures the deletion is parked as a dead letter for an admin — an object is never silently left
+ * behind. Each attempt is its own transaction holding a row lock, so nodes never race on one.
+ */
+@Stateless
+public class MediaDeletions {
+
+    private static final Logger LOG = Logger.getLogger(MediaDeletions.class.getName());
+    private static final int BATCH = 200;
+
+    enum Outcome { DELETED, RETRYING, DEAD_LETTERED, SKIPPED }
+
+    @Inject
+    MediaDeletionRepository deletions;
+
+    @Inject
+    ObjectStores stores;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S")
+    String retryBase;
+
+    /** Right after a deletion was committed: the first attempt should not wait for the timer. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public DeletionRound attemptNow(List<UUID> ids) {
+        DeletionRound round = new DeletionRound(0, 0, 0);
+        for (UUID id : ids) {
+            round = round.plus(count(self().attempt(id)));
+        }
+        return round;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public DeletionRound processDue() {
+        return attemptNow(self().due());
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void retryDue() {
+        processDue();
+    }
+
+    public List<UUID> due() {
+        return deletions.dueAcrossOrganizations(Instant.now(), BATCH);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome attempt(UUID id) {
+        MediaDeletion deletion = deletions.lockAcrossOrganizations(id).orElse(null);
+        if (deletion == null) {
+            return Outcome.SKIPPED;
+        }
+        Instant now = Instant.now();
+        try {
+            stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
+            deletions.done(deletion);
+            metrics.counter("arv_media_objects_deleted").inc();
+            return Outcome.DELETED;
+        } catch (RuntimeException e) {
+            metrics.counter("arv_media_deletion_failures").inc();
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (deletion.getAttempts() + 1 >= maxAttempts) {
+                deletion.failed(error, now);
+                deletions.park(deletion, now);
+                metrics.counter("arv_media_deletions_dead_lettered").inc();
+                LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + maxAttempts
+                        + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
+                return Outcome.DEAD_LETTERED;
+            }
+            Duration backoff = Duration.parse(retryBase).multipliedBy(1L << Math.min(deletion.getAttempts(), 20));
+            deletion.failed(error, now.plus(backoff));
+            return Outcome.RETRYING;
+        }
+    }
+
+    /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */
+    public List<MediaDeletionDeadLetter> deadLetters(Caller caller) {
+        return caller.has(CallerRole.PLATFORM_ADMIN) ? deletions.deadLettersAcrossOrganizations()
+                : deletions.deadLetters(caller.organizationId());
+    }
+
+    private MediaDeletions self() {
+        return context.getBusinessObject(MediaDeletions.class);
+    }
+
+    private static DeletionRound count(Outcome outcome) {
+        return switch (outcome) {
+            case DELETED -> new DeletionRound(1, 0, 0);
+            case RETRYING -> new DeletionRound(0, 1, 0);
+            case DEAD_LETTERED -> new DeletionRound(0, 0, 1);
+            case SKIPPED -> new DeletionRound(0, 0, 0);
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package app.arv.media;
+
+import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.MediaResource;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Retires resources nobody has used for longer than {@code arv.media.orphan-grace} (an upload
+ * whose owner was deleted without releasing it, a thumbnail whose original went away...). Every
+ * node schedules it; a PostgreSQL advisory lock lets only one of them scan at a time.
+ */
+@Stateless
+public class OrphanScan {
+
+    private static final Logger LOG = Logger.getLogger(OrphanScan.class.getName());
+    private static final int BATCH = 1000;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MediaDisposal disposal;
+
+    @Inject
+    MediaDeletions deletions;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H")
+    String grace;
+
+    /** What a scan found and what the deletion pass after it did. */
+    public record Report(boolean scanned, int orphansRetired, DeletionRound deletions) {
+    }
+
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void scheduled() {
+        Report report = run();
+        LOG.info(() -> "Orphan scan: " + report);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Report run() {
+        OrphanScan self = context.getBusinessObject(OrphanScan.class);
+        List<UUID> owed = self.retireOrphans();
+        if (owed == null) {
+            return new Report(false, 0, new DeletionRound(0, 0, 0));
+        }
+        DeletionRound round = deletions.attemptNow(owed).plus(deletions.processDue());
+        return new Report(true, owed.size(), round);
+    }
+
+    /** @return owed deletion ids, or {@code null} when another node holds the scan lock */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<UUID> retireOrphans() {
+        if (!media.tryOrphanScanLock()) {
+            return null;
+        }
+        metrics.counter("arv_media_orphan_scans").inc();
+        Instant now = Instant.now();
+        List<UUID> owed = new ArrayList<>();
+        List<MediaResource> orphans = media.orphansAcrossOrganizations(now.minus(Duration.parse(grace)), BATCH);
+        for (MediaResource orphan : orphans) {
+            owed.addAll(disposal.disposeIfUnused(orphan, now));
+        }
+        // Counts what was retired, thumbnails of an orphan included: each had its own object.
+        metrics.counter("arv_media_orphans_removed").inc(owed.size());
+        return owed;
+    }
+}

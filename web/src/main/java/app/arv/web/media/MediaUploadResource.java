@@ -1,0 +1,74 @@
+package app.arv.web.media;
+
+import app.arv.media.DirectUploads;
+import app.arv.media.MediaService;
+import app.arv.security.CallerRole;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Direct-to-storage uploads (S3 connections): announce, PUT to the presigned URL, complete. */
+@Path("media/uploads")
+@RequiresRole(CallerRole.MEMBER)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MediaUploadResource {
+
+    @Inject
+    DirectUploads uploads;
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Operation(summary = "Announce a direct upload; answers a presigned PUT URL")
+    public Response start(@Valid NewUpload request) {
+        DirectUploads.Started started = uploads.start(caller.get(), request.fileName, request.sizeBytes, request.sha256);
+        return Response.status(Response.Status.CREATED).entity(new UploadView(started.upload().getId(), "PUT",
+                started.url(), started.upload().getExpiresAt())).build();
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Verify the uploaded object (size, SHA-256, type, image rules) and register it")
+    public Response complete(@PathParam("id") UUID id) {
+        var resource = uploads.complete(caller.get(), id);
+        return Response.status(Response.Status.CREATED).entity(MediaView.of(media.get(caller.get(), resource.getId()))).build();
+    }
+
+    public static class NewUpload {
+        @NotBlank @Size(max = 1000)
+        public String fileName;
+
+        @NotNull @Positive
+        public Long sizeBytes;
+
+        @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}")
+        public String sha256;
+    }
+
+    public record UploadView(UUID uploadId, String method, URI url, Instant expiresAt) {
+    }
+}

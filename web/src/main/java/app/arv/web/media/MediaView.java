@@ -1,0 +1,39 @@
+package app.arv.web.media;
+
+import app.arv.media.MediaDetails;
+import app.arv.persistence.media.MediaResource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A media resource as clients see it; the storage key stays internal. */
+public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType, String originalName, Integer width,
+                        Integer height, UUID storageConnectionId, Instant createdAt, String contentUrl,
+                        List<ThumbnailView> thumbnails) {
+
+    public record ThumbnailView(UUID id, int width, int height, long sizeBytes, String mediaType, String contentUrl) {
+
+        static ThumbnailView of(MediaResource t) {
+            return new ThumbnailView(t.getId(), t.getWidth(), t.getHeight(), t.getSizeBytes(), t.getMediaType(), MediaView.contentUrl(t));
+        }
+    }
+
+    static MediaView of(MediaDetails details) {
+        return of(details.resource(), details.thumbnails().stream().map(ThumbnailView::of).toList());
+    }
+
+    /** Listings leave thumbnails out: one query per page, not one per item. */
+    static MediaView summary(MediaResource r) {
+        return of(r, null);
+    }
+
+    private static MediaView of(MediaResource r, List<ThumbnailView> thumbnails) {
+        return new MediaView(r.getId(), r.getSha256(), r.getSizeBytes(), r.getMediaType(), r.getOriginalName(), r.getWidth(),
+                r.getHeight(), r.getStorageConnectionId(), r.getCreatedAt(), contentUrl(r), thumbnails);
+    }
+
+    static String contentUrl(MediaResource r) {
+        return "/api/v1/media/" + r.getId() + "/content";
+    }
+}

@@ -1,0 +1,159 @@
+package app.arv.web.storage;
+
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.persistence.storage.StorageProvider;
+import app.arv.security.CallerRole;
+import app.arv.storage.ProbeReport;
+import app.arv.storage.StorageConnectionService;
+import app.arv.storage.StorageConnectionSpec;
+import app.arv.storage.StorageUsage;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("storage-connections")
+@RequiresRole(CallerRole.ORG_ADMIN)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class StorageConnectionResource {
+
+    @Inject
+    StorageConnectionService connections;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "My organization's storage connections (none: the platform's local store is used)")
+    public Map<String, List<StorageConnectionView>> list() {
+        return Map.of("items", connections.list(caller.get()).stream().map(StorageConnectionView::of).toList());
+    }
+
+    @POST
+    public Response create(@Valid NewConnection request) {
+        StorageConnection created = connections.create(caller.get(), new StorageConnectionSpec(request.name, request.provider,
+                request.isDefault, request.directory, request.endpoint, request.region, request.bucket, request.accessKey,
+                request.secretKey, request.basePath));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
+                .entity(StorageConnectionView.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public StorageConnectionView get(@PathParam("id") UUID id) {
+        return StorageConnectionView.of(connections.get(caller.get(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public StorageConnectionView change(@PathParam("id") UUID id, @Valid ConnectionChange request) {
+        return StorageConnectionView.of(connections.change(caller.get(), id, new StorageConnectionSpec(request.name, null,
+                request.isDefault, request.directory, request.endpoint, request.region, request.bucket, request.accessKey,
+                request.secretKey, request.basePath)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        connections.delete(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Write, read back and delete a probe object, timing each step")
+    public ProbeReport test(@PathParam("id") UUID id) {
+        return connections.test(caller.get(), id);
+    }
+
+    @GET
+    @Path("{id}/stats")
+    @Operation(summary = "Objects and bytes my organization keeps through this connection")
+    public StorageUsage stats(@PathParam("id") UUID id) {
+        return connections.stats(caller.get(), id);
+    }
+
+    public static class NewConnection {
+        @NotBlank @Size(max = 100)
+        public String name;
+
+        @NotNull
+        public StorageProvider provider;
+
+        public Boolean isDefault;
+
+        @Size(max = 400)
+        public String directory;
+
+        @Size(max = 500)
+        public String endpoint;
+
+        @Size(max = 64)
+        public String region;
+
+        @Size(max = 63)
+        public String bucket;
+
+        @Size(max = 200)
+        public String accessKey;
+
+        @Size(max = 500)
+        public String secretKey;
+
+        @Size(max = 200)
+        public String basePath;
+    }
+
+    public static class ConnectionChange {
+        @Size(min = 1, max = 100)
+        public String name;
+
+        public Boolean isDefault;
+
+        @Size(max = 400)
+        public String directory;
+
+        @Size(max = 500)
+        public String endpoint;
+
+        @Size(max = 64)
+        public String region;
+
+        @Size(max = 63)
+        public String bucket;
+
+        @Size(max = 200)
+        public String accessKey;
+
+        @Size(max = 500)
+        public String secretKey;
+
+        @Size(max = 200)
+        public String basePath;
+    }
+}

@@ -1,0 +1,82 @@
+package app.arv.imaging.raster;
+
+/**
+ * A colour image as packed non-premultiplied ARGB ints, row-major. Used where colour and transparency matter
+ * (the image-to-3D generator); the target compiler keeps working on {@link GreyImage}.
+ */
+public record RgbaImage(int width, int height, int[] argb) {
+
+    public RgbaImage {
+        if (width <= 0 || height <= 0 || argb.length != width * height) {
+            throw new IllegalArgumentException("bad image size " + width + "x" + height + " for " + argb.length + " pixels");
+        }
+    }
+
+    public int get(int x, int y) {
+        return argb[y * width + x];
+    }
+
+    public int maxSide() {
+        return Math.max(width, height);
+    }
+
+    /** True when some pixel is noticeably transparent, i.e. the file carries a usable cut-out. */
+    public boolean hasTransparency() {
+        for (int p : argb) {
+            if ((p >>> 24) < 250) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Box-averaged reduction so the long side is at most {@code maxSide}. Colours are averaged weighted by alpha,
+     * so transparent pixels (whose colour is arbitrary, often black) do not darken the cut-out's edge.
+     */
+    public RgbaImage downscaledTo(int maxSide) {
+        if (maxSide() <= maxSide) {
+            return this;
+        }
+        double ratio = (double) maxSide / maxSide();
+        return shrunkTo(Math.max(1, (int) Math.round(width * ratio)), Math.max(1, (int) Math.round(height * ratio)));
+    }
+
+    /** Box-averaged (alpha-weighted) reduction to exactly w x h, each axis scaled on its own; no enlarging. */
+    public RgbaImage shrunkTo(int w, int h) {
+        if (w > width || h > height || w <= 0 || h <= 0) {
+            throw new IllegalArgumentException("cannot shrink " + width + "x" + height + " to " + w + "x" + h);
+        }
+        int[] out = new int[w * h];
+        for (int j = 0; j < h; j++) {
+            int y1 = (int) ((long) j * height / h);
+            int y2 = Math.max(y1 + 1, (int) ((long) (j + 1) * height / h));
+            for (int i = 0; i < w; i++) {
+                int x1 = (int) ((long) i * width / w);
+                int x2 = Math.max(x1 + 1, (int) ((long) (i + 1) * width / w));
+                long a = 0;
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                for (int y = y1; y < y2; y++) {
+                    int row = y * width;
+                    for (int x = x1; x < x2; x++) {
+                        int p = argb[row + x];
+                        int al = p >>> 24;
+                        a += al;
+                        r += (long) ((p >> 16) & 0xff) * al;
+                        g += (long) ((p >> 8) & 0xff) * al;
+                        b += (long) (p & 0xff) * al;
+                    }
+                }
+                int n = (y2 - y1) * (x2 - x1);
+                int pa = (int) ((a + n / 2) / n);
+                int pr = a == 0 ? 0 : (int) ((r + a / 2) / a);
+                int pg = a == 0 ? 0 : (int) ((g + a / 2) / a);
+                int pb = a == 0 ? 0 : (int) ((b + a / 2) / a);
+                out[j * w + i] = (pa << 24) | (pr << 16) | (pg << 8) | pb;
+            }
+        }
+        return new RgbaImage(w, h, out);
+    }
+}

@@ -1,0 +1,261 @@
+package app.arv.imaging.segment;
+
+import app.arv.imaging.raster.RgbaImage;
+
+/**
+ * Separates the photographed object from its background. A cut-out (transparent pixels) is taken at its word;
+ * otherwise the background is modelled from a band along the image border — the one place a product photo is
+ * reliably background — as up to {@value #CLUSTERS} colour clusters (k-means, deterministic start) each with its
+ * own spread. Pixels close to a cluster and connected to the border are background; the rest, cleaned up by
+ * opening, largest component, hole filling and closing, is the object.
+ */
+public final class ObjectSegmenter {
+
+    static final int CLUSTERS = 3;
+    /** Colour distance (RGB, 0-255) below which a pixel always counts as background-like: JPEG noise, vignetting. */
+    static final double MIN_THRESHOLD = 22;
+    static final double MIN_OBJECT_SHARE = 0.005;
+    static final double MAX_OBJECT_SHARE = 0.97;
+
+    public ObjectMask segment(RgbaImage image) throws NoObjectFoundException {
+        int w = image.width();
+        int h = image.height();
+        byte[] raw = image.hasTransparency() ? fromAlpha(image) : fromBorderModel(image);
+        int r = Math.max(1, Math.min(w, h) / 100);
+        byte[] mask = MaskMorphology.open(raw, w, h, r);
+        if (MaskMorphology.isEmpty(mask)) {
+            mask = raw; // a thin object (wire, stick) is better kept unopened than refused
+        }
+        mask = MaskMorphology.largestComponent(mask, w, h);
+        mask = MaskMorphology.fillHoles(MaskMorphology.close(mask, w, h, r), w, h);
+        mask = MaskMorphology.largestComponent(mask, w, h);
+        ObjectMask result = new ObjectMask(w, h, mask);
+        double share = (double) result.area() / (w * h);
+        if (share < MIN_OBJECT_SHARE) {
+            throw new NoObjectFoundException(image.hasTransparency()
+                    ? "the image is almost entirely transparent: no object to model"
+                    : "no object stands out from the background (the picture looks uniform); photograph the object"
+                            + " against a plain, contrasting background");
+        }
+        if (share > MAX_OBJECT_SHARE) {
+            throw new NoObjectFoundException("the object cannot be separated from the background: it fills the whole"
+                    + " picture; leave some plain background around it or use a PNG with transparency");
+        }
+        return result;
+    }
+
+    private static byte[] fromAlpha(RgbaImage image) {
+        int[] px = image.argb();
+        byte[] mask = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            mask[i] = (byte) ((px[i] >>> 24) >= 128 ? 1 : 0);
+        }
+        return mask;
+    }
+
+    private static byte[] fromBorderModel(RgbaImage image) {
+        int w = image.width();
+        int h = image.height();
+        float[] rgb = smoothedRgb(image);
+        int band = Math.max(2, Math.min(w, h) * 3 / 100);
+        float[] samples = borderSamples(rgb, w, h, band);
+        float[][] centres = kMeans(samples, CLUSTERS);
+        double[] thresholds = thresholds(samples, centres);
+        byte[] backgroundLike = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            int k = nearest(rgb, i * 3, centres);
+            double d = distance(rgb, i * 3, centres[k]);
+            backgroundLike[i] = (byte) (d <= thresholds[k] ? 1 : 0);
+        }
+        // background = background-like pixels reachable from the border; enclosed similar colours stay object
+        int[] label = new int[w * h];
+        int[] queue = new int[w * h];
+        for (int x = 0; x < w; x++) {
+            seed(backgroundLike, w, h, x, 0, label, queue);
+            seed(backgroundLike, w, h, x, h - 1, label, queue);
+        }
+        for (int y = 0; y < h; y++) {
+            seed(backgroundLike, w, h, 0, y, label, queue);
+            seed(backgroundLike, w, h, w - 1, y, label, queue);
+        }
+        byte[] object = new byte[w * h];
+        for (int i = 0; i < w * h; i++) {
+            object[i] = (byte) (label[i] == 0 ? 1 : 0);
+        }
+        return object;
+    }
+
+    private static void seed(byte[] like, int w, int h, int x, int y, int[] label, int[] queue) {
+        int i = y * w + x;
+        if (like[i] == 1 && label[i] == 0) {
+            MaskMorphology.flood(like, w, h, i, (byte) 1, label, 1, queue);
+        }
+    }
+
+    /** 3x3 box blur: keeps sensor noise and JPEG blocks from punching holes into a plain background. */
+    private static float[] smoothedRgb(RgbaImage image) {
+        int w = image.width();
+        int h = image.height();
+        int[] px = image.argb();
+        float[] out = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float r = 0;
+                float g = 0;
+                float b = 0;
+                int n = 0;
+                for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+                    for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                        int p = px[yy * w + xx];
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                        n++;
+                    }
+                }
+                int o = (y * w + x) * 3;
+                out[o] = r / n;
+                out[o + 1] = g / n;
+                out[o + 2] = b / n;
+            }
+        }
+        return out;
+    }
+
+    private static float[] borderSamples(float[] rgb, int w, int h, int band) {
+        int count = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (x < band || y < band || x >= w - band || y >= h - band) {
+                    count++;
+                }
+            }
+        }
+        float[] out = new float[count * 3];
+        int o = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (x < band || y < band || x >= w - band || y >= h - band) {
+                    System.arraycopy(rgb, (y * w + x) * 3, out, o, 3);
+                    o += 3;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Farthest-point initialisation from the sample mean, then Lloyd iterations: no randomness. */
+    static float[][] kMeans(float[] samples, int k) {
+        int n = samples.length / 3;
+        float[][] centres = new float[k][];
+        float[] mean = new float[3];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += samples[i * 3 + c] / n;
+            }
+        }
+        float[] first = farthestFrom(samples, new float[][] {mean});
+        centres[0] = first;
+        int used = 1;
+        while (used < k) {
+            float[] next = farthestFrom(samples, java.util.Arrays.copyOf(centres, used));
+            if (distance(next, 0, nearestCentre(next, centres, used)) < MIN_THRESHOLD) {
+                break; // the border is essentially one colour family; more clusters would only model noise
+            }
+            centres[used++] = next;
+        }
+        centres = java.util.Arrays.copyOf(centres, used);
+        for (int iteration = 0; iteration < 10; iteration++) {
+            double[][] sums = new double[used][4];
+            for (int i = 0; i < n; i++) {
+                int c = nearest(samples, i * 3, centres);
+                sums[c][0] += samples[i * 3];
+                sums[c][1] += samples[i * 3 + 1];
+                sums[c][2] += samples[i * 3 + 2];
+                sums[c][3]++;
+            }
+            for (int c = 0; c < used; c++) {
+                if (sums[c][3] > 0) {
+                    centres[c] = new float[] {(float) (sums[c][0] / sums[c][3]), (float) (sums[c][1] / sums[c][3]),
+                            (float) (sums[c][2] / sums[c][3])};
+                }
+            }
+        }
+        return centres;
+    }
+
+    private static float[] nearestCentre(float[] p, float[][] centres, int used) {
+        float[] best = centres[0];
+        for (int c = 1; c < used; c++) {
+            if (distance(p, 0, centres[c]) < distance(p, 0, best)) {
+                best = centres[c];
+            }
+        }
+        return best;
+    }
+
+    private static float[] farthestFrom(float[] samples, float[][] centres) {
+        int n = samples.length / 3;
+        int best = 0;
+        double bestD = -1;
+        for (int i = 0; i < n; i++) {
+            double d = distance(samples, i * 3, centres[nearest(samples, i * 3, centres)]);
+            if (d > bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return new float[] {samples[best * 3], samples[best * 3 + 1], samples[best * 3 + 2]};
+    }
+
+    /**
+     * Per cluster: 1.5x the 90th-percentile distance of its members plus a margin, at least {@link #MIN_THRESHOLD}.
+     * A textured background (foliage, wood) thus tolerates more variation than a studio sweep.
+     */
+    private static double[] thresholds(float[] samples, float[][] centres) {
+        int n = samples.length / 3;
+        int k = centres.length;
+        int[][] histogram = new int[k][443]; // max RGB distance is 441.7
+        int[] counts = new int[k];
+        for (int i = 0; i < n; i++) {
+            int c = nearest(samples, i * 3, centres);
+            histogram[c][(int) distance(samples, i * 3, centres[c])]++;
+            counts[c]++;
+        }
+        double[] out = new double[k];
+        for (int c = 0; c < k; c++) {
+            int target = (int) Math.ceil(counts[c] * 0.9);
+            int seen = 0;
+            int p90 = 0;
+            for (int d = 0; d < histogram[c].length; d++) {
+                seen += histogram[c][d];
+                if (seen >= target) {
+                    p90 = d + 1;
+                    break;
+                }
+            }
+            out[c] = Math.max(MIN_THRESHOLD, 1.5 * p90 + 6);
+        }
+        return out;
+    }
+
+    private static int nearest(float[] v, int o, float[][] centres) {
+        int best = 0;
+        double bestD = Double.MAX_VALUE;
+        for (int c = 0; c < centres.length; c++) {
+            double d = distance(v, o, centres[c]);
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double distance(float[] v, int o, float[] c) {
+        double dr = v[o] - c[0];
+        double dg = v[o + 1] - c[1];
+        double db = v[o + 2] - c[2];
+        return Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+}

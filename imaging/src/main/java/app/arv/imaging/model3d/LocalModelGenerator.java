@@ -59,7 +59,8 @@ public final class LocalModelGenerator {
         int sourceSide = Math.min(MAX_SOURCE_SIDE, Math.max(WORKING_SIDE, 2 * options.texture().maxSide()));
         RgbaImage source = new RgbaImageLoader(sourceSide).load(image);
         RgbaImage working = source.downscaledTo(WORKING_SIDE);
-        ObjectMask mask = segmenter.segment(working);
+        ObjectSegmenter.Segmentation segmentation = segmenter.segment(working);
+        ObjectMask mask = segmentation.mask();
         long segmented = System.nanoTime();
 
         InflatedSilhouette inflated = inflater.inflate(mask, targetCells(options.faceLimit()));
@@ -76,7 +77,7 @@ public final class LocalModelGenerator {
 
         GenerationStats stats = new GenerationStats(mesh.vertexCount(), mesh.faceCount(), topology.watertight(),
                 topology.eulerCharacteristic(), texture == null ? 0 : texture.width(), texture == null ? 0 : texture.height(),
-                working.hasTransparency() ? "alpha" : "background", millis(start, segmented), millis(segmented, meshed),
+                segmentation.method().name().toLowerCase(java.util.Locale.ROOT), millis(start, segmented), millis(segmented, meshed),
                 millis(meshed, simplified), millis(simplified, end), millis(start, end));
         return new GeneratedModel(glb, preview, stats);
     }

@@ -3,11 +3,12 @@ package app.arv.imaging.segment;
 import app.arv.imaging.raster.RgbaImage;
 
 /**
- * Separates the photographed object from its background. A cut-out (transparent pixels) is taken at its word;
- * otherwise the background is modelled from a band along the image border — the one place a product photo is
- * reliably background — as up to {@value #CLUSTERS} colour clusters (k-means, deterministic start) each with its
- * own spread. Pixels close to a cluster and connected to the border are background; the rest, cleaned up by
- * opening, largest component, hole filling and closing, is the object.
+ * Separates the photographed object from its background. A cut-out (a border that is transparent) is taken at its
+ * word. Otherwise the background is modelled from the opaque pixels of a band along the image border — the one
+ * place a product photo is reliably background — as up to {@value #CLUSTERS} colour clusters (k-means,
+ * deterministic start) each with its own spread. Transparent pixels and pixels close to a cluster, when connected
+ * to the border, are background; the rest, cleaned up by opening, largest component, hole filling and closing,
+ * is the object. (So a PNG that merely has a transparent frame around a white backdrop still works.)
  */
 public final class ObjectSegmenter {
 
@@ -17,10 +18,24 @@ public final class ObjectSegmenter {
     static final double MIN_OBJECT_SHARE = 0.005;
     static final double MAX_OBJECT_SHARE = 0.97;
 
-    public ObjectMask segment(RgbaImage image) throws NoObjectFoundException {
+    /** How the outline was found: the image's own transparency, or the background model (possibly both). */
+    public enum Method { ALPHA, BACKGROUND }
+
+    /** The object's mask and how it was found. */
+    public record Segmentation(ObjectMask mask, Method method) {
+    }
+
+    public Segmentation segment(RgbaImage image) throws NoObjectFoundException {
         int w = image.width();
         int h = image.height();
-        byte[] raw = image.hasTransparency() ? fromAlpha(image) : fromBorderModel(image);
+        byte[] opaque = opaque(image);
+        int band = Math.max(2, Math.min(w, h) * 3 / 100);
+        float[] rgb = smoothedRgb(image);
+        float[] samples = borderSamples(rgb, opaque, w, h, band);
+        // a cut-out whose border is (almost) all transparent needs no colour model; a PNG that only has a
+        // transparent frame around an ordinary photo does, on its opaque part
+        boolean cutOut = samples.length / 3 < 0.05 * bandSize(w, h, band);
+        byte[] raw = cutOut ? opaque : fromBorderModel(rgb, opaque, samples, w, h);
         int r = Math.max(1, Math.min(w, h) / 100);
         byte[] mask = MaskMorphology.open(raw, w, h, r);
         if (MaskMorphology.isEmpty(mask)) {
@@ -32,7 +47,7 @@ public final class ObjectSegmenter {
         ObjectMask result = new ObjectMask(w, h, mask);
         double share = (double) result.area() / (w * h);
         if (share < MIN_OBJECT_SHARE) {
-            throw new NoObjectFoundException(image.hasTransparency()
+            throw new NoObjectFoundException(cutOut
                     ? "the image is almost entirely transparent: no object to model"
                     : "no object stands out from the background (the picture looks uniform); photograph the object"
                             + " against a plain, contrasting background");
@@ -41,10 +56,10 @@ public final class ObjectSegmenter {
             throw new NoObjectFoundException("the object cannot be separated from the background: it fills the whole"
                     + " picture; leave some plain background around it or use a PNG with transparency");
         }
-        return result;
+        return new Segmentation(result, cutOut ? Method.ALPHA : Method.BACKGROUND);
     }
 
-    private static byte[] fromAlpha(RgbaImage image) {
+    private static byte[] opaque(RgbaImage image) {
         int[] px = image.argb();
         byte[] mask = new byte[px.length];
         for (int i = 0; i < px.length; i++) {
@@ -53,19 +68,19 @@ public final class ObjectSegmenter {
         return mask;
     }
 
-    private static byte[] fromBorderModel(RgbaImage image) {
-        int w = image.width();
-        int h = image.height();
-        float[] rgb = smoothedRgb(image);
-        int band = Math.max(2, Math.min(w, h) * 3 / 100);
-        float[] samples = borderSamples(rgb, w, h, band);
+    private static int bandSize(int w, int h, int band) {
+        return w * h - Math.max(0, w - 2 * band) * Math.max(0, h - 2 * band);
+    }
+
+    /** Transparent pixels always count as background; opaque ones when close to a border colour cluster. */
+    private static byte[] fromBorderModel(float[] rgb, byte[] opaque, float[] samples, int w, int h) {
         float[][] centres = kMeans(samples, CLUSTERS);
         double[] thresholds = thresholds(samples, centres);
         byte[] backgroundLike = new byte[w * h];
         for (int i = 0; i < w * h; i++) {
             int k = nearest(rgb, i * 3, centres);
             double d = distance(rgb, i * 3, centres[k]);
-            backgroundLike[i] = (byte) (d <= thresholds[k] ? 1 : 0);
+            backgroundLike[i] = (byte) (opaque[i] == 0 || d <= thresholds[k] ? 1 : 0);
         }
         // background = background-like pixels reachable from the border; enclosed similar colours stay object
         int[] label = new int[w * h];
@@ -122,11 +137,11 @@ public final class ObjectSegmenter {
         return out;
     }
 
-    private static float[] borderSamples(float[] rgb, int w, int h, int band) {
+    private static float[] borderSamples(float[] rgb, byte[] opaque, int w, int h, int band) {
         int count = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (x < band || y < band || x >= w - band || y >= h - band) {
+                if ((x < band || y < band || x >= w - band || y >= h - band) && opaque[y * w + x] != 0) {
                     count++;
                 }
             }
@@ -135,7 +150,7 @@ public final class ObjectSegmenter {
         int o = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (x < band || y < band || x >= w - band || y >= h - band) {
+                if ((x < band || y < band || x >= w - band || y >= h - band) && opaque[y * w + x] != 0) {
                     System.arraycopy(rgb, (y * w + x) * 3, out, o, 3);
                     o += 3;
                 }

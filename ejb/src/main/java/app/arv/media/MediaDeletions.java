@@ -34,7 +34,8 @@ public class MediaDeletions {
     private static final Logger LOG = Logger.getLogger(MediaDeletions.class.getName());
     private static final int BATCH = 200;
 
-    enum Outcome { DELETED, RETRYING, DEAD_LETTERED, SKIPPED }
+    /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
+    public enum Outcome { DELETED, RETRYING, DEAD_LETTERED, SKIPPED }
 
     @Inject
     MediaDeletionRepository deletions;

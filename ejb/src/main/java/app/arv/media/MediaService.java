@@ -127,10 +127,15 @@ public class MediaService {
         return new MediaDetails(resource, media.attachedTo(caller.organizationId(), MediaAttachment.MEDIA, id, MediaRole.THUMBNAIL));
     }
 
-    public Download download(Caller caller, UUID id) {
+    /**
+     * @param redirect the client's choice ({@code false}: stream through ARV, e.g. for clients that
+     *                 cannot follow a cross-origin redirect), or {@code null} for {@code arv.media.s3-download}
+     */
+    public Download download(Caller caller, UUID id, Boolean redirect) {
         MediaResource resource = find(caller, id);
         StorageTarget target = stores.target(caller.organizationId(), resource.getStorageConnectionId());
-        if (target.store().presigns() && "redirect".equalsIgnoreCase(s3Download.strip())) {
+        boolean redirects = redirect != null ? redirect : "redirect".equalsIgnoreCase(s3Download.strip());
+        if (target.store().presigns() && redirects) {
             try {
                 return new Download(resource, target, target.store().presignedGet(resource.getStorageKey(),
                         Duration.parse(downloadUrlTtl)));

@@ -25,6 +25,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
@@ -121,8 +122,8 @@ public class MediaFileResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The bytes: ETag/Last-Modified, conditional GET, single Range; S3 may answer 302 to a presigned URL")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader,
-                            @Context Request request) {
-        Download download = media.download(caller.get(), id);
+                            @QueryParam("redirect") Boolean redirect, @Context Request request) {
+        Download download = media.download(caller.get(), id, redirect);
         if (download.redirect() != null) {
             return Response.status(Response.Status.FOUND).location(download.redirect())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();

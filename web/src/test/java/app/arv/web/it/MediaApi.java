@@ -1,0 +1,79 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Media and storage calls the way a client makes them, plus a look at ARV's data directory to prove what is stored. */
+final class MediaApi {
+
+    private MediaApi() {
+    }
+
+    /** Without a JSON content type: multipart and binary requests set their own. */
+    static RequestSpecification as(String token) {
+        return RestAssured.given().baseUri(ArvServer.baseUrl()).basePath("/api/v1").header("Authorization", "Bearer " + token)
+                .redirects().follow(false);
+    }
+
+    static ValidatableResponse upload(String token, String fileName, byte[] bytes) {
+        return as(token).multiPart("files", fileName, bytes, "application/octet-stream").post("/media").then();
+    }
+
+    static String uploadOne(String token, String fileName, byte[] bytes) {
+        return upload(token, fileName, bytes).statusCode(201).extract().path("items[0].id");
+    }
+
+    static byte[] image(String name) {
+        try (InputStream in = MediaApi.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing test image " + name, e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The organization's part of the platform's local store, as files on disk. */
+    static Path localStore(UUID organizationId) {
+        return ArvServer.stack().dataDir().resolve("files").resolve("storage").resolve("orgs").resolve(organizationId.toString());
+    }
+
+    static long filesOnDisk(UUID organizationId) {
+        Path dir = localStore(organizationId);
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Objects the organization has in the store it writes to now, as ARV reports them. */
+    static long storedObjects(String adminToken) {
+        return ((Number) as(adminToken).get("/admin/storage/usage").then().statusCode(200).extract().path("objects")).longValue();
+    }
+
+    static long libraryTotal(String token) {
+        return ((Number) as(token).get("/media").then().statusCode(200).extract().path("total")).longValue();
+    }
+}

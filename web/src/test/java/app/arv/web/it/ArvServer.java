@@ -34,6 +34,9 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_JWT_PRIVATE_KEY", pem(signingKey))
                         // Test users are created by the hundred; production keeps the default cost.
                         .env("ARV_PASSWORD_BCRYPT_COST", "4")
+                        // Failed object deletions retry at once and park after three tries, so the dead-letter IT is quick.
+                        .env("ARV_MEDIA_DELETE_RETRY_BASE", "PT0S")
+                        .env("ARV_MEDIA_DELETE_ATTEMPTS", "3")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());

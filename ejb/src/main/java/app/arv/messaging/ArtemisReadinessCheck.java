@@ -51,7 +51,7 @@ public class ArtemisReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("url", artemisUrl);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("url", publicUrl());
         String problem = tcpProblem();
         if (problem == null) {
             problem = jmsProblem();
@@ -65,16 +65,16 @@ public class ArtemisReadinessCheck implements HealthCheck {
         try {
             uri = URI.create(artemisUrl);
         } catch (IllegalArgumentException e) {
-            return "ARTEMIS_URL is not a URL: " + artemisUrl;
+            return "ARTEMIS_URL is not a URL: " + publicUrl();
         }
         if (uri.getHost() == null || uri.getPort() <= 0) {
-            return "ARTEMIS_URL must look like tcp://host:port, got " + artemisUrl;
+            return "ARTEMIS_URL must look like tcp://host:port, got " + publicUrl();
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
             return null;
         } catch (IOException e) {
-            return "cannot connect to " + artemisUrl + ": " + message(e);
+            return "cannot connect to " + publicUrl() + ": " + message(e);
         }
     }
 
@@ -92,16 +92,21 @@ public class ArtemisReadinessCheck implements HealthCheck {
             return null;
         } catch (TimeoutException e) {
             roundTrip.cancel(true);
-            return "broker at " + artemisUrl + " did not answer within " + ROUND_TRIP_TIMEOUT_MS + " ms";
+            return "broker at " + publicUrl() + " did not answer within " + ROUND_TRIP_TIMEOUT_MS + " ms";
         } catch (ExecutionException e) {
-            return "JMS round trip to " + artemisUrl + " failed: " + message(e.getCause());
+            return "JMS round trip to " + publicUrl() + " failed: " + message(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         } catch (RuntimeException e) {
             // e.g. the executor rejected the task during shutdown
-            return "JMS round trip to " + artemisUrl + " failed: " + message(e);
+            return "JMS round trip to " + publicUrl() + " failed: " + message(e);
         }
+    }
+
+    /** ARTEMIS_URL without credentials (tcp://user:password@host:port): health output is public. */
+    private String publicUrl() {
+        return artemisUrl.replaceFirst("//[^/@]*@", "//");
     }
 
     /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */

@@ -34,6 +34,15 @@ public final class ArvJms {
 
     public static final String DEFAULT_ARTEMIS_URL = "tcp://127.0.0.1:61616";
 
+    /**
+     * Broker credentials of the connection factories, resolved by Payara from the environment
+     * (empty when unset). The launcher sets them from the user info of ARTEMIS_URL
+     * (tcp://user:password@host:port); MDB activations get them from the adapter's configuration.
+     */
+    public static final String BROKER_USER = "${ENV=ARTEMIS_USER:}";
+
+    public static final String BROKER_PASSWORD = "${ENV=ARTEMIS_PASSWORD:}";
+
     /** Where the broker parks messages that failed max-delivery-attempts times. */
     public static final String DEAD_LETTER_QUEUE = "DLQ";
 

@@ -11,7 +11,9 @@ import jakarta.jms.JMSConnectionFactoryDefinitions;
  * (default call timeout 30 s, and the adapter retries a lost connection forever). Here a connection
  * is tried once, a blocking call waits at most a few seconds, and a dead pooled connection is
  * discarded (no reconnect attempts), so the next use connects afresh once the broker is back.
- * The broker address is inherited from the adapter (ConnectionParameters from ARTEMIS_URL).
+ * The broker address is inherited from the adapter (ConnectionParameters from ARTEMIS_URL); outbound
+ * connections authenticate with ARTEMIS_USER / ARTEMIS_PASSWORD (Payara resolves the ${ENV=...}
+ * expressions when it creates the factory; both empty for a broker without security).
  *
  * <p>The definitions sit on an EJB because Payara processes resource-definition annotations on
  * components; the bean itself has no behaviour.
@@ -23,6 +25,8 @@ import jakarta.jms.JMSConnectionFactoryDefinitions;
                 interfaceName = "jakarta.jms.ConnectionFactory",
                 resourceAdapter = ArvJms.RESOURCE_ADAPTER,
                 transactional = true,
+                user = ArvJms.BROKER_USER,
+                password = ArvJms.BROKER_PASSWORD,
                 minPoolSize = 0,
                 maxPoolSize = 16,
                 properties = {
@@ -40,6 +44,8 @@ import jakarta.jms.JMSConnectionFactoryDefinitions;
                 interfaceName = "jakarta.jms.ConnectionFactory",
                 resourceAdapter = ArvJms.RESOURCE_ADAPTER,
                 transactional = false,
+                user = ArvJms.BROKER_USER,
+                password = ArvJms.BROKER_PASSWORD,
                 minPoolSize = 0,
                 maxPoolSize = 2,
                 properties = {

@@ -59,12 +59,17 @@ public final class ArvStack implements AutoCloseable {
         this.artemis = blank(artemisUrl) ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
                 : new ExternalService("artemis", artemisUrl, "ARTEMIS_URL");
 
+        BrokerTarget broker = BrokerTarget.of(artemis.url(), outside.get("ARTEMIS_USER"), outside.get("ARTEMIS_PASSWORD"));
         this.appEnvironment = new LinkedHashMap<>();
         appEnvironment.put("DATABASE_URL", database.jdbcUrl());
         appEnvironment.put("DATABASE_USER", database.user());
         appEnvironment.put("DATABASE_PASSWORD", database.password());
         appEnvironment.put("REDIS_URL", redis.url());
         appEnvironment.put("ARTEMIS_URL", artemis.url());
+        if (broker.hasCredentials()) {
+            appEnvironment.put("ARTEMIS_USER", broker.user());
+            appEnvironment.put("ARTEMIS_PASSWORD", broker.password());
+        }
         appEnvironment.put("ARV_DATA_DIR", dataDir.resolve("files").toString());
         appEnvironment.putAll(b.appEnvironment);
 
@@ -77,7 +82,7 @@ public final class ArvStack implements AutoCloseable {
                 appEnvironment,
                 b.startTimeout,
                 b.echo,
-                new PayaraCommands(database, artemis.url()),
+                new PayaraCommands(database, broker),
                 b.requiredChecks);
     }
 

@@ -3,7 +3,6 @@ package app.arv.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ public final class PayaraCommands {
 
     static final String TEMPLATE = "/app/arv/launcher/payara/post-boot-commands.txt";
     static final String LOGGING = "/app/arv/launcher/payara/logging.properties";
+    static final String PRE_BOOT = "/app/arv/launcher/payara/pre-boot-commands.txt";
 
     /** Who reads the file: they unescape differently. */
     public enum Reader {
@@ -29,14 +29,11 @@ public final class PayaraCommands {
     }
 
     private final DatabaseTarget database;
-    private final URI artemis;
+    private final BrokerTarget broker;
 
-    public PayaraCommands(DatabaseTarget database, String artemisUrl) {
+    public PayaraCommands(DatabaseTarget database, BrokerTarget broker) {
         this.database = database;
-        this.artemis = URI.create(artemisUrl);
-        if (artemis.getHost() == null || artemis.getPort() <= 0) {
-            throw new IllegalArgumentException("ARTEMIS_URL must look like tcp://host:port, got " + artemisUrl);
-        }
+        this.broker = broker;
     }
 
     public String render(Reader reader) {
@@ -64,14 +61,25 @@ public final class PayaraCommands {
         }
     }
 
+    /** Payara Micro's pre-boot commands (--prebootcommandfile): HTTP on the loopback interface only. */
+    public static Path writePreBootCommands(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, resource(PRE_BOOT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Map<String, String> adapterProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("ConnectionParameters", "host=" + artemis.getHost() + ";port=" + artemis.getPort());
-        String userInfo = artemis.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            properties.put("UserName", colon < 0 ? userInfo : userInfo.substring(0, colon));
-            properties.put("Password", colon < 0 ? "" : userInfo.substring(colon + 1));
+        properties.put("ConnectionParameters", "host=" + broker.host() + ";port=" + broker.port());
+        // Used by MDB activations; the connection factories take ARTEMIS_USER/ARTEMIS_PASSWORD.
+        if (broker.hasCredentials()) {
+            properties.put("UserName", broker.user());
+            if (!broker.password().isEmpty()) {
+                properties.put("Password", broker.password());
+            }
         }
         return properties;
     }

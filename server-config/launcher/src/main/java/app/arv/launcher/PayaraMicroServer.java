@@ -88,8 +88,9 @@ final class PayaraMicroServer {
             Files.createDirectories(workDirectory.resolve("tmp"));
             Path postBoot = commands.write(workDirectory.resolve("post-boot-commands.txt"),
                     PayaraCommands.Reader.PAYARA_MICRO);
+            Path preBoot = PayaraCommands.writePreBootCommands(workDirectory.resolve("pre-boot-commands.txt"));
             Path logging = PayaraCommands.writeLoggingProperties(workDirectory.resolve("logging.properties"));
-            ProcessBuilder builder = new ProcessBuilder(command(postBoot, logging))
+            ProcessBuilder builder = new ProcessBuilder(command(preBoot, postBoot, logging))
                     .directory(workDirectory.toFile())
                     .redirectErrorStream(true);
             builder.environment().putAll(environment);
@@ -103,7 +104,7 @@ final class PayaraMicroServer {
         awaitReady();
     }
 
-    private List<String> command(Path postBoot, Path logging) {
+    private List<String> command(Path preBoot, Path postBoot, Path logging) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -117,6 +118,8 @@ final class PayaraMicroServer {
         // The PostgreSQL driver must be on the server class path: the JDBC pool is server-level.
         command.add("--addlibs");
         command.add(runtime.postgresqlDriver().toString());
+        command.add("--prebootcommandfile");
+        command.add(preBoot.toString());
         command.add("--postbootcommandfile");
         command.add(postBoot.toString());
         command.add("--logproperties");

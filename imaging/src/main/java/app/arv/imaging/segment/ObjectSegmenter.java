@@ -7,8 +7,11 @@ import app.arv.imaging.raster.RgbaImage;
  * word. Otherwise the background is modelled from the opaque pixels of a band along the image border — the one
  * place a product photo is reliably background — as up to {@value #CLUSTERS} colour clusters (k-means,
  * deterministic start) each with its own spread. Transparent pixels and pixels close to a cluster, when connected
- * to the border, are background; the rest, cleaned up by opening, largest component, hole filling and closing,
- * is the object. (So a PNG that merely has a transparent frame around a white backdrop still works.)
+ * to the border, are background; the rest, cleaned up (closing, largest component, hole filling, opening), is the
+ * object. A PNG that merely has a transparent frame around a white backdrop thus still works.
+ *
+ * <p>This is built for object photos (product shots, a toy on a table, cut-outs); in a cluttered scene it picks
+ * the largest region that differs from the frame's colours, which may be only part of what the user meant.
  */
 public final class ObjectSegmenter {
 
@@ -16,6 +19,8 @@ public final class ObjectSegmenter {
     /** Colour distance (RGB, 0-255) below which a pixel always counts as background-like: JPEG noise, vignetting. */
     static final double MIN_THRESHOLD = 22;
     static final double MIN_OBJECT_SHARE = 0.005;
+    /** Share of the border a colour cluster needs to count as background. */
+    static final double MIN_CLUSTER_SHARE = 0.1;
     static final double MAX_OBJECT_SHARE = 0.97;
 
     /** How the outline was found: the image's own transparency, or the background model (possibly both). */
@@ -37,26 +42,43 @@ public final class ObjectSegmenter {
         boolean cutOut = samples.length / 3 < 0.05 * bandSize(w, h, band);
         byte[] raw = cutOut ? opaque : fromBorderModel(rgb, opaque, samples, w, h);
         int r = Math.max(1, Math.min(w, h) / 100);
-        byte[] mask = MaskMorphology.open(raw, w, h, r);
-        if (MaskMorphology.isEmpty(mask)) {
-            mask = raw; // a thin object (wire, stick) is better kept unopened than refused
-        }
-        mask = MaskMorphology.largestComponent(mask, w, h);
-        mask = MaskMorphology.fillHoles(MaskMorphology.close(mask, w, h, r), w, h);
-        mask = MaskMorphology.largestComponent(mask, w, h);
+        // close first: an object often falls apart into pieces along its own dark seams and shadows
+        byte[] mask = MaskMorphology.fillHoles(MaskMorphology.largestComponent(MaskMorphology.close(raw, w, h, 2 * r), w, h), w, h);
+        byte[] opened = MaskMorphology.open(mask, w, h, r);
+        // opening removes hairline bridges and specks; a thin object (wire, stick) is better kept unopened than refused
+        mask = MaskMorphology.largestComponent(MaskMorphology.isEmpty(opened) ? mask : opened, w, h);
         ObjectMask result = new ObjectMask(w, h, mask);
         double share = (double) result.area() / (w * h);
         if (share < MIN_OBJECT_SHARE) {
             throw new NoObjectFoundException(cutOut
                     ? "the image is almost entirely transparent: no object to model"
-                    : "no object stands out from the background (the picture looks uniform); photograph the object"
-                            + " against a plain, contrasting background");
+                    : isUniform(rgb)
+                            ? "the picture is uniform: there is no object in it to model"
+                            : "no object stands out from the background; photograph the object against a plain,"
+                                    + " contrasting background");
         }
         if (share > MAX_OBJECT_SHARE) {
             throw new NoObjectFoundException("the object cannot be separated from the background: it fills the whole"
                     + " picture; leave some plain background around it or use a PNG with transparency");
         }
         return new Segmentation(result, cutOut ? Method.ALPHA : Method.BACKGROUND);
+    }
+
+    /** No pixel further than {@link #MIN_THRESHOLD} from the mean colour: a blank wall, a lens cap shot. */
+    private static boolean isUniform(float[] rgb) {
+        int n = rgb.length / 3;
+        float[] mean = new float[3];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += rgb[i * 3 + c] / n;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (distance(rgb, i * 3, mean) > MIN_THRESHOLD) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] opaque(RgbaImage image) {
@@ -75,7 +97,26 @@ public final class ObjectSegmenter {
     /** Transparent pixels always count as background; opaque ones when close to a border colour cluster. */
     private static byte[] fromBorderModel(float[] rgb, byte[] opaque, float[] samples, int w, int h) {
         float[][] centres = kMeans(samples, CLUSTERS);
-        double[] thresholds = thresholds(samples, centres);
+        double[] allThresholds = thresholds(samples, centres);
+        // a colour found on only a sliver of the border is more likely the object touching the frame than backdrop
+        int[] members = new int[centres.length];
+        for (int i = 0; i < samples.length / 3; i++) {
+            members[nearest(samples, i * 3, centres)]++;
+        }
+        int largest = 0;
+        for (int c = 1; c < centres.length; c++) {
+            largest = members[c] > members[largest] ? c : largest;
+        }
+        int kept = 0;
+        float[][] keptCentres = new float[centres.length][];
+        double[] thresholds = new double[centres.length];
+        for (int c = 0; c < centres.length; c++) {
+            if (c == largest || members[c] >= MIN_CLUSTER_SHARE * samples.length / 3) {
+                keptCentres[kept] = centres[c];
+                thresholds[kept++] = allThresholds[c];
+            }
+        }
+        centres = java.util.Arrays.copyOf(keptCentres, kept);
         byte[] backgroundLike = new byte[w * h];
         for (int i = 0; i < w * h; i++) {
             int k = nearest(rgb, i * 3, centres);
@@ -224,7 +265,7 @@ public final class ObjectSegmenter {
     }
 
     /**
-     * Per cluster: 1.5x the 90th-percentile distance of its members plus a margin, at least {@link #MIN_THRESHOLD}.
+     * Per cluster: the 90th-percentile distance of its members plus a margin, at least {@link #MIN_THRESHOLD}.
      * A textured background (foliage, wood) thus tolerates more variation than a studio sweep.
      */
     private static double[] thresholds(float[] samples, float[][] centres) {
@@ -249,7 +290,7 @@ public final class ObjectSegmenter {
                     break;
                 }
             }
-            out[c] = Math.max(MIN_THRESHOLD, 1.5 * p90 + 6);
+            out[c] = Math.max(MIN_THRESHOLD, p90 + 10);
         }
         return out;
     }

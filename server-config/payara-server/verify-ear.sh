@@ -41,7 +41,7 @@ server_log="$payara_home/glassfish/domains/$domain/logs/server.log"
 cleanup() {
     local status=$?
     if [[ -x $asadmin ]] && [[ -d $payara_home/glassfish/domains/$domain ]]; then
-        "$asadmin" stop-domain "$domain" >/dev/null 2>&1 || true
+        "$asadmin" --host 127.0.0.1 --port "$admin_port" stop-domain "$domain" >/dev/null 2>&1 || true
     fi
     if [[ -n $services_pid ]] && kill -0 "$services_pid" 2>/dev/null; then
         kill "$services_pid" 2>/dev/null || true   # SIGTERM: the launcher's hook stops the services cleanly
@@ -102,9 +102,13 @@ step "domain $domain (admin $admin_port, http $http_port)"
     "$domain" >/dev/null
 # The JDBC pool is server-level, so the driver goes on the server class path.
 cp "$runtime/postgresql.jar" "$payara_home/glassfish/domains/$domain/lib/"
-"$asadmin" start-domain "$domain"
+# Every listener on the loopback interface only (the domain template binds 0.0.0.0).
+sed -i -e 's/<network-listener /<network-listener address="127.0.0.1" /g' \
+    -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
+    "$payara_home/glassfish/domains/$domain/config/domain.xml"
+"$asadmin" --host 127.0.0.1 --port "$admin_port" start-domain "$domain"
 
-as() { "$asadmin" --port "$admin_port" "$@"; }
+as() { "$asadmin" --host 127.0.0.1 --port "$admin_port" "$@"; }
 
 step "server resources from post-boot-commands.txt"
 java -jar "$launcher" --payara-commands "$target/asadmin-commands.txt" --asadmin

@@ -39,4 +39,4 @@ fi
 java_bin=java
 [[ -n ${JAVA_HOME:-} ]] && java_bin="$JAVA_HOME/bin/java"
 # exec: Ctrl-C reaches the launcher directly, whose shutdown hook stops Payara, then the services.
-exec "$java_bin" -jar "$launcher" "$@"
+exec "$java_bin" -cp "$launcher:server-config/launcher/target/lib/*" app.arv.launcher.ArvMain "$@"

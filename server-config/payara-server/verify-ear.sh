@@ -72,7 +72,7 @@ step "backing services (launcher --services-only)"
 rm -rf "$target/services" "$target/services.env"
 # setsid: its own session, so no terminal hang-up or Ctrl-C aimed at this script's group reaches it
 # directly; cleanup() stops it with SIGTERM (the launcher then stops the services in order).
-setsid java -jar "$launcher" --services-only --free-ports --data-dir "$target/services" \
+setsid java -cp "$launcher:$repo/server-config/launcher/target/lib/*" app.arv.launcher.ArvMain --services-only --free-ports --data-dir "$target/services" \
     --env-file "$target/services.env" >"$target/services.log" 2>&1 &
 services_pid=$!
 for _ in $(seq 1 120); do
@@ -111,7 +111,7 @@ sed -i -e 's/<network-listener /<network-listener address="127.0.0.1" /g' \
 as() { "$asadmin" --host 127.0.0.1 --port "$admin_port" "$@"; }
 
 step "server resources from post-boot-commands.txt"
-java -jar "$launcher" --payara-commands "$target/asadmin-commands.txt" --asadmin
+java -cp "$launcher:$repo/server-config/launcher/target/lib/*" app.arv.launcher.ArvMain --payara-commands "$target/asadmin-commands.txt" --asadmin
 # Payara Server keeps Hazelcast on by default; one node needs none of it (and it would bind 5900+).
 echo "set-hazelcast-configuration --enabled false --dynamic true" >>"$target/asadmin-commands.txt"
 as multimode --file "$target/asadmin-commands.txt"

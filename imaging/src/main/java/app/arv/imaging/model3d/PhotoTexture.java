@@ -58,8 +58,7 @@ final class PhotoTexture {
         int sy1 = Math.min(source.height(), (int) Math.ceil(Math.min(working.height(), b[3] + 1 + margin) * k));
         RgbaImage full = crop(source, sx0, sy0, sx1 - sx0, sy1 - sy0);
         // power-of-two sides: mipmaps and REPEAT-free sampling everywhere, even on WebGL 1 viewers
-        RgbaImage crop = full.shrunkTo(powerOfTwoAtMost(Math.min(maxSide, full.width())),
-                powerOfTwoAtMost(Math.min(maxSide, full.height())));
+        RgbaImage crop = full.resizedTo(nearestPowerOfTwo(full.width(), maxSide), nearestPowerOfTwo(full.height(), maxSide));
         double cx0 = sx0 / k;
         double cy0 = sy0 / k;
         double cw = (sx1 - sx0) / k;
@@ -80,8 +79,11 @@ final class PhotoTexture {
         return new PhotoTexture(cx0, cy0, cw, ch, tw, th, new EncodedImage(jpeg(rgb, tw, th), "image/jpeg"));
     }
 
-    static int powerOfTwoAtMost(int n) {
-        return Integer.highestOneBit(Math.max(1, n));
+    /** The power of two nearest to n on a log scale (so at most ~1.41x up or down), capped at max. */
+    static int nearestPowerOfTwo(int n, int max) {
+        int below = Integer.highestOneBit(Math.max(1, n));
+        int nearest = n > below * Math.sqrt(2) ? 2 * below : below;
+        return Math.min(max, nearest);
     }
 
     double u(double workingX) {

@@ -79,4 +79,36 @@ public record RgbaImage(int width, int height, int[] argb) {
         }
         return new RgbaImage(w, h, out);
     }
+
+    /** Any size: box-averaged where an axis shrinks, then bilinear where it grows. */
+    public RgbaImage resizedTo(int w, int h) {
+        RgbaImage shrunk = w < width || h < height ? shrunkTo(Math.min(w, width), Math.min(h, height)) : this;
+        if (shrunk.width == w && shrunk.height == h) {
+            return shrunk;
+        }
+        int[] src = shrunk.argb;
+        int sw = shrunk.width;
+        int sh = shrunk.height;
+        int[] out = new int[w * h];
+        for (int j = 0; j < h; j++) {
+            double sy = Math.max(0, Math.min(sh - 1, (j + 0.5) * sh / h - 0.5));
+            int y0 = (int) sy;
+            int y1 = Math.min(y0 + 1, sh - 1);
+            double fy = sy - y0;
+            for (int i = 0; i < w; i++) {
+                double sx = Math.max(0, Math.min(sw - 1, (i + 0.5) * sw / w - 0.5));
+                int x0 = (int) sx;
+                int x1 = Math.min(x0 + 1, sw - 1);
+                double fx = sx - x0;
+                int p = 0;
+                for (int shift = 0; shift <= 24; shift += 8) {
+                    double top = ((src[y0 * sw + x0] >>> shift) & 0xff) * (1 - fx) + ((src[y0 * sw + x1] >>> shift) & 0xff) * fx;
+                    double bottom = ((src[y1 * sw + x0] >>> shift) & 0xff) * (1 - fx) + ((src[y1 * sw + x1] >>> shift) & 0xff) * fx;
+                    p |= ((int) Math.round(top * (1 - fy) + bottom * fy) & 0xff) << shift;
+                }
+                out[j * w + i] = p;
+            }
+        }
+        return new RgbaImage(w, h, out);
+    }
 }

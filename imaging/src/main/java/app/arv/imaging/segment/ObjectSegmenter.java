@@ -41,11 +41,13 @@ public final class ObjectSegmenter {
         // transparent frame around an ordinary photo does, on its opaque part
         boolean cutOut = samples.length / 3 < 0.05 * bandSize(w, h, band);
         byte[] raw = cutOut ? opaque : fromBorderModel(rgb, opaque, samples, w, h);
-        int r = Math.max(1, Math.min(w, h) / 100);
-        // close first: an object often falls apart into pieces along its own dark seams and shadows
-        byte[] mask = MaskMorphology.fillHoles(MaskMorphology.largestComponent(MaskMorphology.close(raw, w, h, 2 * r), w, h), w, h);
+        // a cut-out's alpha is the outline the user drew: keep it exact. A colour estimate gets cleaned up with
+        // radius r: closing first (an object often falls apart along its own dark seams and shadows), then
+        // opening (hairline bridges into the background, specks)
+        int r = cutOut ? 0 : Math.max(1, Math.min(w, h) / 100);
+        byte[] mask = MaskMorphology.fillHoles(MaskMorphology.largestComponent(MaskMorphology.close(raw, w, h, r), w, h), w, h);
         byte[] opened = MaskMorphology.open(mask, w, h, r);
-        // opening removes hairline bridges and specks; a thin object (wire, stick) is better kept unopened than refused
+        // a thin object (wire, stick) is better kept unopened than refused
         mask = MaskMorphology.largestComponent(MaskMorphology.isEmpty(opened) ? mask : opened, w, h);
         ObjectMask result = new ObjectMask(w, h, mask);
         double share = (double) result.area() / (w * h);

@@ -1,5 +1,5 @@
 #!/bin/bash
-# One-time setup for the imaging end-to-end tests (MindArDetectionIT, NodeDecodeIT).
+# One-time setup for the imaging end-to-end tests (MindArDetectionIT, NodeDecodeIT, GltfValidatorIT).
 # Needs: Debian packages chromium, ffmpeg, nodejs/npm (installed here when missing and running as root),
 # npm packages from package.json, and the mind-ar 1.2.5 tarball (only its prebuilt browser bundles in dist/).
 set -euo pipefail
@@ -23,4 +23,4 @@ mkdir -p vendor
 if [ ! -f vendor/package/dist/mindar-image-three.prod.js ]; then
   (cd vendor && npm pack --silent mind-ar@1.2.5 >/dev/null && tar xzf mind-ar-1.2.5.tgz && rm -f mind-ar-1.2.5.tgz)
 fi
-echo "imaging e2e ready: $(node --version), $(chromium --version 2>/dev/null | head -1), mind-ar $(node -p 'require("./vendor/package/package.json").version')"
+echo "imaging e2e ready: $(node --version), $(chromium --version 2>/dev/null | head -1), mind-ar $(node -p 'require("./vendor/package/package.json").version'), gltf-validator $(node -p 'require("./node_modules/gltf-validator/package.json").version')"

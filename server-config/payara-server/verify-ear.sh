@@ -96,6 +96,7 @@ echo "DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL ARTEMIS_URL=$ARTEMIS_URL"
 
 step "domain $domain (admin $admin_port, http $http_port)"
 "$asadmin" delete-domain "$domain" >/dev/null 2>&1 || true
+rm -rf "$payara_home/glassfish/domains/$domain"   # a domain left broken by an interrupted run
 "$asadmin" --user admin --passwordfile /dev/null create-domain --nopassword \
     --adminport "$admin_port" --instanceport "$http_port" \
     --domainproperties "http.ssl.port=$((base + 2)):jms.port=$((base + 3)):orb.listener.port=$((base + 4)):orb.ssl.port=$((base + 5)):orb.mutualauth.port=$((base + 6)):domain.jmxPort=$((base + 7)):osgi.shell.telnet.port=$((base + 8)):java.debugger.port=$((base + 9))" \
@@ -103,7 +104,7 @@ step "domain $domain (admin $admin_port, http $http_port)"
 # The JDBC pool is server-level, so the driver goes on the server class path.
 cp "$runtime/postgresql.jar" "$payara_home/glassfish/domains/$domain/lib/"
 # Every listener on the loopback interface only (the domain template binds 0.0.0.0).
-sed -i -e 's/<network-listener /<network-listener address="127.0.0.1" /g' \
+sed -i -e '/<network-listener /{/ address=/!s/<network-listener /<network-listener address="127.0.0.1" /}' \
     -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
     "$payara_home/glassfish/domains/$domain/config/domain.xml"
 "$asadmin" --host 127.0.0.1 --port "$admin_port" start-domain "$domain"

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * ARV with everything it needs: PostgreSQL, Redis and Artemis (embedded unless DATABASE_URL /
@@ -171,7 +173,7 @@ public final class ArvStack implements AutoCloseable {
 
     /** The variables ARV runs with (DATABASE_URL, REDIS_URL, ARTEMIS_URL, ARV_DATA_DIR, ... and env(...) ones). */
     public Map<String, String> environment() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(appEnvironment));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(appEnvironment));
     }
 
     /** Process id of the Payara Micro JVM (for RSS measurements), or -1. */
@@ -298,7 +300,7 @@ public final class ArvStack implements AutoCloseable {
         private Duration startTimeout = Duration.ofMinutes(3);
         private PrintStream echo;
         private boolean servicesOnly;
-        private java.util.Set<String> requiredChecks = java.util.Set.of("postgresql", "redis", "artemis");
+        private Set<String> requiredChecks = Set.of("postgresql", "redis", "artemis");
 
         private Builder() {
         }
@@ -385,7 +387,7 @@ public final class ArvStack implements AutoCloseable {
          * artemis). Their presence proves the WAR is deployed; Payara answers /health/ready without it.
          */
         public Builder requiredReadinessChecks(String... names) {
-            this.requiredChecks = java.util.Set.of(names);
+            this.requiredChecks = Set.of(names);
             return this;
         }
 

@@ -121,13 +121,4 @@ final class EmbeddedArtemisService implements BackingService {
             broker = null;
         }
     }
-
-    /** For checks: the number of messages on a queue, or -1 if the queue does not exist. */
-    synchronized long messageCount(String queue) {
-        if (broker == null) {
-            throw new IllegalStateException("Artemis is not running");
-        }
-        var binding = broker.getActiveMQServer().locateQueue(queue);
-        return binding == null ? -1 : binding.getMessageCount();
-    }
 }

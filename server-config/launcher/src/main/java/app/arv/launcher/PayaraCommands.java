@@ -43,29 +43,23 @@ public final class PayaraCommands {
     }
 
     public Path write(Path file, Reader reader) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, render(reader));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeFile(file, render(reader));
     }
 
     /** The console-as-JSON logging configuration for Payara Micro (--logproperties). */
     public static Path writeLoggingProperties(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, resource(LOGGING));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeFile(file, resource(LOGGING));
     }
 
     /** Payara Micro's pre-boot commands (--prebootcommandfile): HTTP on the loopback interface only. */
     public static Path writePreBootCommands(Path file) {
+        return writeFile(file, resource(PRE_BOOT));
+    }
+
+    private static Path writeFile(Path file, String content) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, resource(PRE_BOOT));
+            return Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

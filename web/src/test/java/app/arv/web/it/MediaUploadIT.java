@@ -15,11 +15,6 @@ class MediaUploadIT {
 
     private Api.Tenant tenant;
 
-    @org.junit.jupiter.api.AfterAll
-    static void keepLog() throws Exception {
-        java.nio.file.Files.copy(ArvServer.stack().logFile(), java.nio.file.Path.of("/tmp/arv-it.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @BeforeEach
     void freshTenant() {
         tenant = Api.newTenant();

@@ -1,0 +1,53 @@
+package app.arv.web.it;
+
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** A real S3-compatible server started by the test on a free port of 127.0.0.1, for ARV (another process) to use. */
+final class S3ProxyServer implements AutoCloseable {
+
+    static final String ACCESS_KEY = "arv-test-access";
+    static final String SECRET_KEY = "arv-test-secret-key";
+
+    private final S3Proxy proxy;
+    private final BlobStoreContext context;
+
+    S3ProxyServer(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+        context = ContextBuilder.newBuilder("filesystem").credentials("identity", "credential")
+                .overrides(properties).buildView(BlobStoreContext.class);
+        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        proxy.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    void createBucket(String name) {
+        context.getBlobStore().createContainerInLocation(null, name);
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+        context.close();
+    }
+}

@@ -1,0 +1,176 @@
+package app.arv.web.it;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+/** An organization whose default storage is an S3 bucket (S3Proxy started by the test): uploads, downloads, direct uploads. */
+@ExtendWith(ArvServer.class)
+class S3StorageIT {
+
+    private static final String SECRET = S3ProxyServer.SECRET_KEY;
+
+    @TempDir
+    static Path directory;
+    private static S3ProxyServer s3;
+    private static Api.Tenant tenant;
+    private static String connection;
+
+    @BeforeAll
+    static void tenantWithABucket() throws Exception {
+        s3 = new S3ProxyServer(directory.resolve("s3"));
+        s3.createBucket("arv-media");
+        tenant = Api.newTenant();
+        connection = Api.bearer(tenant.adminToken()).body(bucket("media bucket", s3.endpoint(), true))
+                .post("/storage-connections").then().statusCode(201).extract().path("id");
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        s3.close();
+    }
+
+    static Map<String, Object> bucket(String name, String endpoint, boolean isDefault) {
+        return Map.of("name", name, "provider", "S3", "endpoint", endpoint, "region", "us-east-1", "bucket", "arv-media",
+                "access_key", S3ProxyServer.ACCESS_KEY, "secret_key", SECRET, "is_default", isDefault);
+    }
+
+    private static long objectsInBucket() {
+        return ((Number) Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection + "/stats")
+                .then().statusCode(200).extract().path("objects")).longValue();
+    }
+
+    private static HttpResponse<byte[]> fetch(HttpRequest request) throws Exception {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theSecretIsNeverReturned() {
+        String created = Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(200)
+                .body("secret_set", equalTo(true)).body("$", not(hasKey("secret_key")))
+                .extract().asString();
+
+        assertThat(created).doesNotContain(SECRET);
+        assertThat(Api.bearer(tenant.adminToken()).get("/storage-connections").asString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theConnectionTestWritesReadsAndDeletesAProbe() {
+        long before = objectsInBucket();
+
+        Api.bearer(tenant.adminToken()).post("/storage-connections/" + connection + "/test").then().statusCode(200)
+                .body("ok", equalTo(true))
+                .body("steps.name", contains("write", "read", "delete"))
+                .body("steps.ok", everyItem(equalTo(true)))
+                .body("steps.millis", everyItem(greaterThanOrEqualTo(0)));
+
+        assertThat(objectsInBucket()).isEqualTo(before);
+    }
+
+    @Test
+    void aConnectionToNothingFailsItsTestAtTheWriteStep() {
+        String nowhere = Api.bearer(tenant.adminToken()).body(bucket("nowhere", "http://127.0.0.1:9", false))
+                .post("/storage-connections").then().statusCode(201).extract().path("id");
+
+        Api.bearer(tenant.adminToken()).post("/storage-connections/" + nowhere + "/test").then().statusCode(200)
+                .body("ok", equalTo(false)).body("steps.name", contains("write")).body("steps[0].ok", equalTo(false));
+    }
+
+    @Test
+    void uploadsGoToTheBucketAndDownloadsRedirectToAPresignedUrl() throws Exception {
+        long before = objectsInBucket();
+        byte[] rocket = MediaApi.image("rocket.jpg");
+        String id = MediaApi.uploadOne(tenant.memberToken(), "rocket.jpg", rocket);
+        assertThat(objectsInBucket()).isEqualTo(before + 3);
+
+        Response redirect = MediaApi.as(tenant.memberToken()).get("/media/" + id + "/content");
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        var presigned = fetch(HttpRequest.newBuilder(URI.create(redirect.header("Location"))).build());
+        assertThat(presigned.statusCode()).isEqualTo(200);
+        assertThat(presigned.body()).isEqualTo(rocket);
+    }
+
+    @Test
+    void aClientCanAskForTheBytesThroughArvInstead() {
+        byte[] coins = MediaApi.image("coins.png");
+        String id = MediaApi.uploadOne(tenant.memberToken(), "coins.png", coins);
+
+        byte[] proxied = MediaApi.as(tenant.memberToken()).queryParam("redirect", false).header("Range", "bytes=0-99")
+                .get("/media/" + id + "/content").then().statusCode(206)
+                .header("ETag", "\"" + MediaApi.sha256(coins) + "\"").extract().asByteArray();
+
+        assertThat(proxied).isEqualTo(java.util.Arrays.copyOf(coins, 100));
+    }
+
+    @Test
+    void aDirectUploadIsVerifiedAndRegistered() throws Exception {
+        byte[] chelsea = MediaApi.image("chelsea.png");
+        var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "chelsea.png", "size_bytes", chelsea.length,
+                "sha256", MediaApi.sha256(chelsea))).post("/media/uploads").then().statusCode(201)
+                .body("method", equalTo("PUT")).extract();
+
+        var put = fetch(HttpRequest.newBuilder(URI.create(started.path("url")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(chelsea)).build());
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then()
+                .statusCode(201).body("media_type", equalTo("image/png")).body("width", equalTo(451))
+                .body("sha256", equalTo(MediaApi.sha256(chelsea))).body("thumbnails.width", contains(256, 451));
+    }
+
+    @Test
+    void aDirectUploadThatIsNotWhatWasAnnouncedIsRefusedAndDeleted() throws Exception {
+        byte[] horse = MediaApi.image("horse.png");
+        long before = objectsInBucket();
+        var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "horse.png", "size_bytes", horse.length,
+                "sha256", MediaApi.sha256("something else".getBytes()))).post("/media/uploads").then().statusCode(201).extract();
+        fetch(HttpRequest.newBuilder(URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(horse)).build());
+
+        MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then()
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("upload_hash_mismatch"));
+
+        assertThat(objectsInBucket()).isEqualTo(before);
+    }
+
+    @Test
+    void directUploadsNeedAStoreThatPresigns() {
+        Api.Tenant local = Api.newTenant();
+
+        Api.bearer(local.memberToken()).body(Map.of("file_name", "a.png", "size_bytes", 10, "sha256", "a".repeat(64)))
+                .post("/media/uploads").then().statusCode(409).body("code", equalTo("direct_upload_unavailable"));
+    }
+
+    @Test
+    void anotherOrganizationsConnectionIsNotFound() {
+        Api.Tenant other = Api.newTenant();
+
+        Api.bearer(other.adminToken()).get("/storage-connections/" + connection).then().statusCode(404);
+        Api.bearer(other.adminToken()).post("/storage-connections/" + connection + "/test").then().statusCode(404);
+        Api.bearer(other.adminToken()).get("/storage-connections/" + connection + "/stats").then().statusCode(404);
+        Api.bearer(other.adminToken()).delete("/storage-connections/" + connection).then().statusCode(404);
+    }
+
+    @Test
+    void membersCannotManageStorage() {
+        Api.bearer(tenant.memberToken()).get("/storage-connections").then().statusCode(403);
+    }
+}

@@ -1,0 +1,111 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** The background side of storage: the orphan scan, and deletions that keep failing ending as dead letters. */
+@ExtendWith(ArvServer.class)
+class StorageMaintenanceIT {
+
+    @TempDir
+    Path directory;
+
+    /**
+     * Arrange an orphan the way a future feature could leave one (its owner removed the attachment
+     * without releasing it), created longer ago than the grace period.
+     */
+    private static void orphanAndBackdate(String mediaId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword())) {
+            update(db, "DELETE FROM media_attachment WHERE resource_id = ?::uuid AND entity_kind = 'UPLOAD'", mediaId);
+            update(db, "UPDATE media_resource SET created_at = now() - interval '2 days' WHERE id = ?::uuid", mediaId);
+        }
+    }
+
+    private static void update(Connection db, String sql, String id) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, id);
+            statement.executeUpdate();
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse scan() {
+        return Api.bearer(Api.platformAdminToken()).post("/admin/storage/orphan-scan").then().statusCode(200);
+    }
+
+    @Test
+    void anOrphanOlderThanTheGracePeriodIsRemovedWithItsThumbnails() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String id = MediaApi.uploadOne(tenant.memberToken(), "rocket.jpg", MediaApi.image("rocket.jpg"));
+        orphanAndBackdate(id);
+
+        scan().body("scanned", equalTo(true)).body("orphans_retired", greaterThanOrEqualTo(3));
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + id).then().statusCode(404);
+        assertThat(MediaApi.filesOnDisk(tenant.organizationId())).isZero();
+        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+                .get("/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("arv_media_orphans_removed_total").contains("arv_media_orphan_scans_total");
+    }
+
+    @Test
+    void mediaInUseIsNotAnOrphan() {
+        Api.Tenant tenant = Api.newTenant();
+        String id = MediaApi.uploadOne(tenant.memberToken(), "coins.png", MediaApi.image("coins.png"));
+
+        scan();
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + id).then().statusCode(200);
+        assertThat(MediaApi.filesOnDisk(tenant.organizationId())).isEqualTo(3);
+    }
+
+    @Test
+    void onlyPlatformAdminsRunTheScan() {
+        Api.bearer(Api.newTenant().adminToken()).post("/admin/storage/orphan-scan").then().statusCode(403);
+    }
+
+    @Test
+    void aDeletionTheStoreKeepsRefusingEndsAsADeadLetterForAdmins() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3"));
+        s3.createBucket("arv-media");
+        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("soon gone", s3.endpoint(), true))
+                .post("/storage-connections").then().statusCode(201);
+        String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        s3.close();
+
+        MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
+        for (int round = 0; round < 5 && deadLetterResources(tenant.adminToken()).isEmpty(); round++) {
+            scan();
+        }
+
+        assertThat(deadLetterResources(tenant.adminToken())).contains(id).hasSize(3);
+        Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then()
+                .body("items.attempts", org.hamcrest.Matchers.everyItem(equalTo(3)))
+                .body("items[0].last_error", org.hamcrest.Matchers.containsString("S3"));
+        Api.bearer(Api.newTenant().adminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
+                .body("items.resource_id", not(hasItem(id)));
+        Api.bearer(Api.platformAdminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
+                .body("items.resource_id", hasItem(id));
+    }
+
+    private static List<String> deadLetterResources(String adminToken) {
+        return Api.bearer(adminToken).get("/admin/storage/dead-letters").then().statusCode(200).extract().path("items.resource_id");
+    }
+}

@@ -41,6 +41,15 @@ public final class QuadricSimplifier {
     private int markStamp;
     private int liveFaces;
     private Heap heap;
+    private final double[] scratchQuadric = new double[10];
+    private final double[] scratchPlane = new double[4];
+    private final double[] solved = new double[3];
+    private int planKeep;
+    private int planRemove;
+    private double planX;
+    private double planY;
+    private double planZ;
+    private double planCost;
 
     public TriangleMesh simplify(TriangleMesh mesh, int faceLimit) {
         if (mesh.faceCount() <= faceLimit) {
@@ -62,10 +71,10 @@ public final class QuadricSimplifier {
                 }
             }
             while (liveFaces > faceLimit && heap.size > 0) {
-                int e = heap.pop();
-                int u = heap.a[e];
-                int v = heap.b[e];
-                if (!vertexAlive[u] || !vertexAlive[v] || heap.va[e] != version[u] || heap.vb[e] != version[v]) {
+                heap.pop();
+                int u = heap.topA;
+                int v = heap.topB;
+                if (!vertexAlive[u] || !vertexAlive[v] || heap.topVa != version[u] || heap.topVb != version[v]) {
                     continue;
                 }
                 tryCollapse(u, v, flipLimit);
@@ -179,48 +188,52 @@ public final class QuadricSimplifier {
     }
 
     /**
-     * The collapse plan for edge (u, v): which vertex survives and where it goes, with its cost; null when the
-     * edge may never collapse (rim to rim across the inside). Result: {keep, remove, x, y, z, cost}.
+     * Plans the collapse of edge (u, v) into the plan fields: which vertex survives and where it goes, with its
+     * cost. False when the edge may never collapse (rim to rim across the inside). Fields, not a result object:
+     * this runs for every edge after every collapse, and garbage here dominated the run time.
      */
-    private double[] plan(int u, int v) {
-        double[] q = new double[10];
+    private boolean plan(int u, int v) {
+        double[] q = scratchQuadric;
         for (int i = 0; i < 10; i++) {
             q[i] = quadric[10 * u + i] + quadric[10 * v + i];
         }
         if (rim[u] != rim[v]) {
             int keep = rim[u] ? u : v;
-            int remove = keep == u ? v : u;
-            return new double[] {keep, remove, pos[3 * keep], pos[3 * keep + 1], pos[3 * keep + 2],
-                    error(q, pos[3 * keep], pos[3 * keep + 1], pos[3 * keep + 2])};
+            setPlan(keep, keep == u ? v : u, pos[3 * keep], pos[3 * keep + 1], pos[3 * keep + 2], q);
+            return true;
         }
         if (rim[u] && !isOutlineEdge(u, v)) {
-            return null;
+            return false;
         }
-        double[] best = null;
-        if (!rim[u]) {
-            double[] optimum = solve(q);
-            if (optimum != null && withinReach(optimum, u, v)) {
-                best = new double[] {u, v, optimum[0], optimum[1], optimum[2], error(q, optimum[0], optimum[1], optimum[2])};
-            }
+        planCost = Double.MAX_VALUE;
+        if (!rim[u] && solve(q) && withinReach(u, v)) {
+            setPlan(u, v, solved[0], solved[1], solved[2], q);
         }
-        double mx = (pos[3 * u] + pos[3 * v]) / 2;
-        double my = (pos[3 * u + 1] + pos[3 * v + 1]) / 2;
-        double mz = (pos[3 * u + 2] + pos[3 * v + 2]) / 2;
-        double[][] candidates = {
-            {u, v, pos[3 * u], pos[3 * u + 1], pos[3 * u + 2]},
-            {v, u, pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]},
-            {u, v, mx, my, mz}};
-        for (double[] c : candidates) {
-            double cost = error(q, c[2], c[3], c[4]);
-            if (best == null || cost < best[5]) {
-                best = new double[] {c[0], c[1], c[2], c[3], c[4], cost};
-            }
+        considerPlan(u, v, pos[3 * u], pos[3 * u + 1], pos[3 * u + 2], q);
+        considerPlan(v, u, pos[3 * v], pos[3 * v + 1], pos[3 * v + 2], q);
+        considerPlan(u, v, (pos[3 * u] + pos[3 * v]) / 2, (pos[3 * u + 1] + pos[3 * v + 1]) / 2,
+                (pos[3 * u + 2] + pos[3 * v + 2]) / 2, q);
+        return true;
+    }
+
+    private void considerPlan(int keep, int remove, double x, double y, double z, double[] q) {
+        if (error(q, x, y, z) < planCost) {
+            setPlan(keep, remove, x, y, z, q);
         }
-        return best;
+    }
+
+    private void setPlan(int keep, int remove, double x, double y, double z, double[] q) {
+        planKeep = keep;
+        planRemove = remove;
+        planX = x;
+        planY = y;
+        planZ = z;
+        planCost = error(q, x, y, z);
     }
 
     /** The optimum of a nearly flat region is ill-conditioned and can lie far away; keep it near the edge. */
-    private boolean withinReach(double[] p, int u, int v) {
+    private boolean withinReach(int u, int v) {
+        double[] p = solved;
         double ex = pos[3 * v] - pos[3 * u];
         double ey = pos[3 * v + 1] - pos[3 * u + 1];
         double ez = pos[3 * v + 2] - pos[3 * u + 2];
@@ -231,7 +244,8 @@ public final class QuadricSimplifier {
         return mx * mx + my * my + mz * mz <= len2;
     }
 
-    private static double[] solve(double[] q) {
+    /** Solves the quadric's 3x3 system for its minimum into {@link #solved}; false when (nearly) singular. */
+    private boolean solve(double[] q) {
         double a = q[0];
         double b = q[1];
         double c = q[2];
@@ -241,7 +255,7 @@ public final class QuadricSimplifier {
         double det = a * (d * f - e * e) - b * (b * f - e * c) + c * (b * e - d * c);
         double scale = Math.abs(a) + Math.abs(d) + Math.abs(f);
         if (scale == 0 || Math.abs(det) < 1e-9 * scale * scale * scale) {
-            return null;
+            return false;
         }
         double r0 = -q[3];
         double r1 = -q[6];
@@ -249,7 +263,10 @@ public final class QuadricSimplifier {
         double x = (r0 * (d * f - e * e) - b * (r1 * f - e * r2) + c * (r1 * e - d * r2)) / det;
         double y = (a * (r1 * f - e * r2) - r0 * (b * f - e * c) + c * (b * r2 - r1 * c)) / det;
         double z = (a * (d * r2 - r1 * e) - b * (b * r2 - r1 * c) + r0 * (b * e - d * c)) / det;
-        return new double[] {x, y, z};
+        solved[0] = x;
+        solved[1] = y;
+        solved[2] = z;
+        return true;
     }
 
     /** An edge between two rim vertices is part of the outline when one of its faces is front and one back. */
@@ -274,21 +291,22 @@ public final class QuadricSimplifier {
     }
 
     private void push(int u, int v) {
-        double[] p = plan(u, v);
-        if (p != null) {
-            heap.push(p[5], u, v, version[u], version[v]);
+        if (plan(u, v)) {
+            heap.push(planCost, u, v, version[u], version[v]);
         }
     }
 
     private void tryCollapse(int u, int v, double flipLimit) {
-        double[] p = plan(u, v);
-        if (p == null) {
+        if (!plan(u, v)) {
             return;
         }
-        int keep = (int) p[0];
-        int remove = (int) p[1];
-        if (!linkConditionHolds(keep, remove) || !facesStayValid(keep, remove, p[2], p[3], p[4], flipLimit)
-                || !facesStayValid(remove, keep, p[2], p[3], p[4], flipLimit)) {
+        int keep = planKeep;
+        int remove = planRemove;
+        double x = planX;
+        double y = planY;
+        double z = planZ;
+        if (!linkConditionHolds(keep, remove) || !facesStayValid(keep, remove, x, y, z, flipLimit)
+                || !facesStayValid(remove, keep, x, y, z, flipLimit)) {
             return;
         }
         for (int i = 0; i < vertexFaceCount[remove]; i++) {
@@ -310,9 +328,9 @@ public final class QuadricSimplifier {
         }
         vertexAlive[remove] = false;
         vertexFaceCount[remove] = 0;
-        pos[3 * keep] = p[2];
-        pos[3 * keep + 1] = p[3];
-        pos[3 * keep + 2] = p[4];
+        pos[3 * keep] = x;
+        pos[3 * keep + 1] = y;
+        pos[3 * keep + 2] = z;
         for (int i = 0; i < 10; i++) {
             quadric[10 * keep + i] += quadric[10 * remove + i];
         }
@@ -390,7 +408,7 @@ public final class QuadricSimplifier {
      */
     private boolean facesStayValid(int moving, int other, double x, double y, double z, double flipLimit) {
         boolean movedIsRim = rim[moving] || rim[other];
-        double[] before = new double[4];
+        double[] before = scratchPlane;
         for (int i = 0; i < vertexFaceCount[moving]; i++) {
             int f = vertexFaces[moving][i];
             if (!faceAlive[f] || hasVertex(f, other)) {
@@ -455,40 +473,40 @@ public final class QuadricSimplifier {
         return new TriangleMesh(outPos, outTri, outRim, outBack);
     }
 
-    /** Binary min-heap of candidate collapses over parallel arrays; equal costs pop in insertion order. */
+    /**
+     * Binary min-heap of candidate collapses stored in the heap arrays themselves (popped entries leave no trace,
+     * so memory follows the live candidates); equal costs pop in insertion order.
+     */
     private static final class Heap {
         double[] cost = new double[1024];
+        long[] seq = new long[1024];
         int[] a = new int[1024];
         int[] b = new int[1024];
         int[] va = new int[1024];
         int[] vb = new int[1024];
-        int[] order = new int[1024]; // heap of entry ids
-        int entries;
         int size;
+        long pushed;
+        // the popped entry
+        int topA;
+        int topB;
+        int topVa;
+        int topVb;
 
         void push(double c, int u, int v, int versionU, int versionV) {
-            if (entries == cost.length) {
-                int m = entries * 2;
+            if (size == cost.length) {
+                int m = size * 2;
                 cost = Arrays.copyOf(cost, m);
+                seq = Arrays.copyOf(seq, m);
                 a = Arrays.copyOf(a, m);
                 b = Arrays.copyOf(b, m);
                 va = Arrays.copyOf(va, m);
                 vb = Arrays.copyOf(vb, m);
             }
-            int e = entries++;
-            cost[e] = c;
-            a[e] = u;
-            b[e] = v;
-            va[e] = versionU;
-            vb[e] = versionV;
-            if (size == order.length) {
-                order = Arrays.copyOf(order, size * 2);
-            }
             int i = size++;
-            order[i] = e;
+            set(i, c, pushed++, u, v, versionU, versionV);
             while (i > 0) {
                 int parent = (i - 1) / 2;
-                if (!less(order[i], order[parent])) {
+                if (!less(i, parent)) {
                     break;
                 }
                 swap(i, parent);
@@ -496,18 +514,25 @@ public final class QuadricSimplifier {
             }
         }
 
-        int pop() {
-            int top = order[0];
-            order[0] = order[--size];
+        void pop() {
+            topA = a[0];
+            topB = b[0];
+            topVa = va[0];
+            topVb = vb[0];
+            size--;
+            if (size == 0) {
+                return;
+            }
+            set(0, cost[size], seq[size], a[size], b[size], va[size], vb[size]);
             int i = 0;
             while (true) {
                 int l = 2 * i + 1;
                 int r = l + 1;
                 int m = i;
-                if (l < size && less(order[l], order[m])) {
+                if (l < size && less(l, m)) {
                     m = l;
                 }
-                if (r < size && less(order[r], order[m])) {
+                if (r < size && less(r, m)) {
                     m = r;
                 }
                 if (m == i) {
@@ -516,17 +541,40 @@ public final class QuadricSimplifier {
                 swap(i, m);
                 i = m;
             }
-            return top;
+        }
+
+        private void set(int i, double c, long s, int u, int v, int versionU, int versionV) {
+            cost[i] = c;
+            seq[i] = s;
+            a[i] = u;
+            b[i] = v;
+            va[i] = versionU;
+            vb[i] = versionV;
         }
 
         private boolean less(int x, int y) {
-            return cost[x] < cost[y] || (cost[x] == cost[y] && x < y);
+            return cost[x] < cost[y] || (cost[x] == cost[y] && seq[x] < seq[y]);
         }
 
         private void swap(int i, int j) {
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+            double c = cost[i];
+            cost[i] = cost[j];
+            cost[j] = c;
+            long s = seq[i];
+            seq[i] = seq[j];
+            seq[j] = s;
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+            t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+            t = va[i];
+            va[i] = va[j];
+            va[j] = t;
+            t = vb[i];
+            vb[i] = vb[j];
+            vb[j] = t;
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.Arrays;
  * shared by four faces, so such edges get a midpoint vertex with its own thickness.
  *
  * <p>Height: the surface over each point is the highest sphere among the balls inscribed in the silhouette that
- * cover it (the union of medial balls), found with a Euclidean distance transform and a chamfer propagation of
- * (ball radius, distance from its centre). A disc becomes a sphere, a thin leg a thin tube rather than a slab.
+ * cover it (the union of medial balls), scaled by {@value #THICKNESS}: an exact Euclidean distance transform gives
+ * each point's own inscribed ball, and two raster sweeps hand the best covering ball (centre and radius) on to
+ * the neighbours. A disc becomes a sphere, a thin leg a thin tube rather than a slab.
  */
 public final class SilhouetteInflater {
 
@@ -122,27 +123,33 @@ public final class SilhouetteInflater {
                 }
             }
             double[] d = DistanceTransform.euclidean(inside, w, h);
-            // (radius of the best covering ball, distance from its centre); height = sqrt(R^2 - t^2)
+            // best covering ball per point: its centre (lattice index) and radius; height = sqrt(R^2 - |p - c|^2).
+            // Propagating the centre itself (not a path length) keeps the distance Euclidean, so the surface has
+            // no chamfer terraces
+            int[] centre = new int[w * h];
             double[] radius = new double[w * h];
-            double[] offset = new double[w * h];
+            double[] height2 = new double[w * h];
             for (int p = 0; p < w * h; p++) {
+                centre[p] = p;
                 radius[p] = inside[p] ? d[p] : 0;
+                height2[p] = radius[p] * radius[p];
             }
             for (int round = 0; round < 2; round++) {
-                sweep(inside, radius, offset, w, h, true);
-                sweep(inside, radius, offset, w, h, false);
+                sweep(inside, centre, radius, height2, w, h, true);
+                sweep(inside, centre, radius, height2, w, h, false);
             }
             double[] value = new double[w * h];
             for (int p = 0; p < w * h; p++) {
-                value[p] = inside[p] ? THICKNESS * Math.sqrt(Math.max(0, radius[p] * radius[p] - offset[p] * offset[p])) : 0;
+                value[p] = inside[p] ? THICKNESS * Math.sqrt(height2[p]) : 0;
             }
             return new Heights(w, h, value);
         }
 
         private static final int[][] FORWARD = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
-        private static final double DIAGONAL = Math.sqrt(2);
 
-        private static void sweep(boolean[] inside, double[] radius, double[] offset, int w, int h, boolean forward) {
+        /** One raster pass: each point adopts a neighbour's ball when that ball covers it higher. */
+        private static void sweep(boolean[] inside, int[] centre, double[] radius, double[] height2, int w, int h,
+                boolean forward) {
             for (int k = 0; k < w * h; k++) {
                 int p = forward ? k : w * h - 1 - k;
                 if (!inside[p]) {
@@ -150,7 +157,6 @@ public final class SilhouetteInflater {
                 }
                 int a = p % w;
                 int b = p / w;
-                double best = radius[p] * radius[p] - offset[p] * offset[p];
                 for (int[] n : FORWARD) {
                     int na = forward ? a + n[0] : a - n[0];
                     int nb = forward ? b + n[1] : b - n[1];
@@ -161,13 +167,15 @@ public final class SilhouetteInflater {
                     if (!inside[q]) {
                         continue;
                     }
-                    double t = offset[q] + (n[0] != 0 && n[1] != 0 ? DIAGONAL : 1);
+                    int c = centre[q];
+                    double dx = a - c % w;
+                    double dy = b - c / w;
                     double r = radius[q];
-                    double candidate = r * r - t * t;
-                    if (t < r && candidate > best) {
-                        best = candidate;
+                    double candidate = r * r - dx * dx - dy * dy;
+                    if (candidate > height2[p]) {
+                        height2[p] = candidate;
                         radius[p] = r;
-                        offset[p] = t;
+                        centre[p] = c;
                     }
                 }
             }

@@ -45,7 +45,7 @@ class ObjectSegmenterTest {
 
     @Test
     void anObjectOnAPlainBackdropIsSegmentedFromTheBorderColours() throws Exception {
-        // horse.png: black horse, opaque white backdrop, only a thin transparent frame
+        // horse.png: black horse on an opaque white backdrop (only its four corner pixels are partly transparent)
         RgbaImage image = load("horse.png");
         byte[] dark = new byte[image.argb().length];
         for (int i = 0; i < dark.length; i++) {

@@ -119,6 +119,29 @@ public final class ArvMain {
         out.flush();
     }
 
+    private static final String USAGE = """
+            usage: server-config/run.sh [options]
+              Runs ARV on Payara Micro with embedded PostgreSQL, Redis and Artemis until Ctrl-C.
+              DATABASE_URL (+ DATABASE_USER, DATABASE_PASSWORD), REDIS_URL or ARTEMIS_URL in the
+              environment use that running service instead of an embedded one; ARV_* variables
+              reach the application unchanged.
+            options:
+              --http-port N        HTTP port of ARV (default 8080)
+              --postgres-port N    embedded PostgreSQL (default 5432)
+              --redis-port N       embedded Redis (default 6379)
+              --artemis-port N     embedded Artemis (default 61616)
+              --free-ports         pick free ports for all four
+              --data-dir DIR       state folder (default .arv-data in the repository)
+              --war FILE           the WAR to run (default web/target/arv.war)
+              --quiet              do not echo the server log (it is still written to DIR/payara/payara.log)
+              --services-only      only PostgreSQL, Redis and Artemis; prints their variables
+              --env-file FILE      with --services-only: also write the variables to FILE once up
+              --payara-commands FILE [--asadmin]
+                                   render the Payara post-boot commands from DATABASE_URL, DATABASE_USER,
+                                   DATABASE_PASSWORD, ARTEMIS_URL into FILE and exit (--asadmin: for
+                                   asadmin multimode --file)
+            """;
+
     /** Command-line options; unknown ones are an error rather than silently ignored. */
     private static final class Options {
         Path dataDir;
@@ -159,7 +182,7 @@ public final class ArvMain {
                         o.artemisPort = 0;
                     }
                     case "-h", "--help" -> {
-                        System.out.println("usage: see the javadoc of app.arv.launcher.ArvMain or server-config/README.md");
+                        System.out.print(USAGE);
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + arg);

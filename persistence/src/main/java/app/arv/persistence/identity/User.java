@@ -1,12 +1,10 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,10 +13,7 @@ import java.util.UUID;
 /** A person who signs in with e-mail and password and acts for exactly one organization. */
 @Entity
 @Table(name = "app_user")
-public class User {
-
-    @Id
-    private UUID id;
+public class User extends AuditedEntity {
 
     @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
@@ -40,12 +35,6 @@ public class User {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
@@ -53,7 +42,7 @@ public class User {
     }
 
     public User(UUID organizationId, String email, String passwordHash, Role role) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.organizationId = organizationId;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -64,21 +53,6 @@ public class User {
         User user = new User(organizationId, email, passwordHash, Role.ADMIN);
         user.platformAdmin = true;
         return user;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getOrganizationId() {
@@ -115,10 +89,6 @@ public class User {
 
     public void setActive(boolean active) {
         this.active = active;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getLastLoginAt() {

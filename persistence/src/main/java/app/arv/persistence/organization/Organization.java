@@ -1,22 +1,16 @@
 package app.arv.persistence.organization;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** A customer company: the tenant that owns users, keys, projects and every asset. */
 @Entity
 @Table(name = "organization")
-public class Organization {
-
-    @Id
-    private UUID id;
+public class Organization extends AuditedEntity {
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -27,34 +21,13 @@ public class Organization {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Organization() {
     }
 
     public Organization(String name, String slug) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.name = name;
         this.slug = slug;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public String getName() {
@@ -75,13 +48,5 @@ public class Organization {
 
     public void setActive(boolean active) {
         this.active = active;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

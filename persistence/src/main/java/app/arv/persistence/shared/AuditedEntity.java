@@ -1,0 +1,58 @@
+package app.arv.persistence.shared;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An entity with an id chosen by the application (so it is known before the insert and never
+ * guessable from a sequence) and the creation and last-change times the database keeps for it.
+ */
+@MappedSuperclass
+public abstract class AuditedEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** For JPA, which sets the fields itself. */
+    protected AuditedEntity() {
+    }
+
+    protected AuditedEntity(UUID id) {
+        this.id = id;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

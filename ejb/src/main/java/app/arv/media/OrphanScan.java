@@ -2,6 +2,9 @@ package app.arv.media;
 
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaUpload;
+import app.arv.persistence.media.MediaUploadRepository;
+import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
@@ -38,6 +41,12 @@ public class OrphanScan {
 
     @Inject
     MediaDeletions deletions;
+
+    @Inject
+    MediaUploadRepository uploads;
+
+    @Inject
+    ObjectStores stores;
 
     @Inject
     MetricRegistry metrics;
@@ -84,8 +93,25 @@ public class OrphanScan {
         for (MediaResource orphan : orphans) {
             owed.addAll(disposal.disposeIfUnused(orphan, now));
         }
+        abandonExpiredUploads(now);
         // Counts what was retired, thumbnails of an orphan included: each had its own object.
         metrics.counter("arv_media_orphans_removed").inc(owed.size());
         return owed;
+    }
+
+    /**
+     * A direct upload never completed may still have put an object: it goes with its announcement.
+     * When the store refuses, the row stays and the next scan tries again.
+     */
+    private void abandonExpiredUploads(Instant now) {
+        for (MediaUpload upload : uploads.expiredAcrossOrganizations(now, BATCH)) {
+            try {
+                stores.target(upload.getOrganizationId(), upload.getStorageConnectionId()).store().delete(upload.getStorageKey());
+                uploads.remove(upload);
+                metrics.counter("arv_media_uploads_abandoned").inc();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not remove the object of expired upload " + upload.getId() + ": " + e.getMessage());
+            }
+        }
     }
 }

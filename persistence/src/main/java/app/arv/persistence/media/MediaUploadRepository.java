@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,12 @@ public class MediaUploadRepository {
         return em.createQuery("SELECT u FROM MediaUpload u WHERE u.organizationId = :org AND u.id = :id", MediaUpload.class)
                 .setParameter("org", organizationId).setParameter("id", id)
                 .getResultStream().findFirst();
+    }
+
+    /** Platform job: direct uploads announced but never completed before their URL expired. */
+    public List<MediaUpload> expiredAcrossOrganizations(Instant before, int limit) {
+        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.expiresAt < :before ORDER BY u.expiresAt", MediaUpload.class)
+                .setParameter("before", before).setMaxResults(limit).getResultList();
     }
 
     public MediaUpload add(MediaUpload upload) {

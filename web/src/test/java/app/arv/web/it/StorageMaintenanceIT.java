@@ -38,6 +38,13 @@ class StorageMaintenanceIT {
         }
     }
 
+    private static void expire(String uploadId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword())) {
+            update(db, "UPDATE media_upload SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid", uploadId);
+        }
+    }
+
     private static void update(Connection db, String sql, String id) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, id);
@@ -103,6 +110,29 @@ class StorageMaintenanceIT {
                 .body("items.resource_id", not(hasItem(id)));
         Api.bearer(Api.platformAdminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
                 .body("items.resource_id", hasItem(id));
+    }
+
+    @Test
+    void anExpiredDirectUploadIsAbandonedWithItsObject() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        try (S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3"))) {
+            s3.createBucket("arv-media");
+            String connection = Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("direct", s3.endpoint(), true))
+                    .post("/storage-connections").then().statusCode(201).extract().path("id");
+            byte[] coins = MediaApi.image("coins.png");
+            var started = Api.bearer(tenant.memberToken()).body(java.util.Map.of("file_name", "coins.png",
+                    "size_bytes", coins.length, "sha256", MediaApi.sha256(coins))).post("/media/uploads").then()
+                    .statusCode(201).extract();
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(started.path("url"))).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(coins)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            expire(started.path("upload_id"));
+
+            scan();
+
+            Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection + "/stats").then().body("objects", equalTo(0));
+            MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then().statusCode(404);
+        }
     }
 
     private static List<String> deadLetterResources(String adminToken) {

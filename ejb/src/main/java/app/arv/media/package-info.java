@@ -1,0 +1,33 @@
+/**
+ * Media: every file an organization keeps, checked on the way in, stored once, served fast.
+ *
+ * <h2>Model</h2>
+ * <ul>
+ *   <li>A {@code MediaResource} is one stored object: SHA-256, size, type sniffed from the bytes,
+ *       sanitized original name, pixel size, storage connection and key. Live resources are unique
+ *       per (organization, sha256): identical bytes are stored once per organization, never shared
+ *       across organizations. Deleted rows stay as tombstones ({@code deleted_at}).</li>
+ *   <li>A {@code MediaAttachment} says which entity (kind + id) uses a resource in which role. Kinds
+ *       used here: {@code UPLOAD} — the organization's library, entity id = the organization's id
+ *       (so one library entry per content, whoever uploaded it: uploading the same bytes again is
+ *       idempotent, and {@code DELETE /media/{id}} removes the library entry for the whole
+ *       organization); {@code MEDIA} — another resource, e.g. the original a {@code THUMBNAIL} was
+ *       made from. Future owners (projects, AR targets...) attach with their own kind.</li>
+ *   <li>A resource without attachments is an orphan. Removing the last attachment retires it at
+ *       once ({@link app.arv.media.MediaDisposal}); the {@link app.arv.media.OrphanScan} catches the
+ *       ones left behind otherwise (after {@code arv.media.orphan-grace}).</li>
+ * </ul>
+ *
+ * <h2>Uploads are all or nothing</h2>
+ * Every file of a request is spooled to disk (hashed while streaming, size-capped), sniffed,
+ * header-checked (pixel limit before any decoding) and decoded (subsampled) before anything is
+ * stored; one bad file refuses the whole request with a problem naming it, and nothing is kept.
+ * If storing fails half-way, the objects already written are deleted again and the transaction
+ * rolls back.
+ *
+ * <h2>Deletion</h2>
+ * Retiring a resource writes a {@code media_deletion} row in the same transaction; the object is
+ * deleted right after commit, failures are retried with exponential backoff by a timer, and after
+ * {@code arv.media.delete-attempts} failures the row becomes a dead letter for admins.
+ */
+package app.arv.media;

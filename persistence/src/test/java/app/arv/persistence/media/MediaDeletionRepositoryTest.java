@@ -1,0 +1,67 @@
+package app.arv.persistence.media;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MediaDeletionRepositoryTest {
+
+    private final MediaDeletionRepository deletions = new MediaDeletionRepository();
+    private Organization acme;
+    private Organization globex;
+    private MediaResource retired;
+
+    @BeforeEach
+    void aRetiredResource() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        UUID id = UUID.randomUUID();
+        retired = new MediaResource(id, acme.getId(), "a".repeat(64), 10, "image/png", "a.png", 1, 1, null, "orgs/x/media/" + id);
+        retired.markDeleted(Instant.now());
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+            em.persist(retired);
+        });
+    }
+
+    @Test
+    void aFailedDeletionIsDueAgainOnlyAfterItsBackoff() {
+        MediaDeletion deletion = new MediaDeletion(retired, Instant.now());
+        deletion.failed("connection refused", Instant.now().plus(Duration.ofMinutes(5)));
+        Database.inTransaction(em -> em.persist(deletion));
+
+        Database.inTransaction(em -> {
+            deletions.em = em;
+            assertThat(deletions.dueAcrossOrganizations(Instant.now(), 1000)).doesNotContain(deletion.getId());
+            assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), 1000)).contains(deletion.getId());
+        });
+    }
+
+    @Test
+    void aParkedDeletionIsADeadLetterOfItsOrganizationOnly() {
+        MediaDeletion deletion = new MediaDeletion(retired, Instant.now());
+        deletion.failed("access denied", Instant.now());
+        Database.inTransaction(em -> em.persist(deletion));
+
+        Database.inTransaction(em -> {
+            deletions.em = em;
+            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now());
+        });
+
+        Database.inTransaction(em -> {
+            deletions.em = em;
+            assertThat(deletions.deadLetters(acme.getId())).extracting(MediaDeletionDeadLetter::getLastError)
+                    .containsExactly("access denied");
+            assertThat(deletions.deadLetters(globex.getId())).isEmpty();
+            assertThat(deletions.countPending(acme.getId())).isZero();
+        });
+    }
+}

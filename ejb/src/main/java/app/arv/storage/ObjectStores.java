@@ -84,14 +84,21 @@ public class ObjectStores {
 
     private ObjectStore storeOf(StorageConnection c) {
         String version = c.getId() + "@" + c.getUpdatedAt();
-        return stores.computeIfAbsent(version, v -> {
-            stores.keySet().removeIf(k -> k.startsWith(c.getId() + "@"));
-            if (c.getProvider() == StorageProvider.LOCAL) {
-                return new LocalObjectStore(localRoot(c.getOrganizationId()).resolve(c.getDirectory()));
-            }
-            return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
-                    cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()));
-        });
+        ObjectStore current = stores.get(version);
+        if (current != null) {
+            return current;
+        }
+        // Outside computeIfAbsent: a ConcurrentHashMap must not be changed from inside its own mapping function.
+        stores.keySet().removeIf(k -> k.startsWith(c.getId() + "@"));
+        return stores.computeIfAbsent(version, v -> create(c));
+    }
+
+    private ObjectStore create(StorageConnection c) {
+        if (c.getProvider() == StorageProvider.LOCAL) {
+            return new LocalObjectStore(localRoot(c.getOrganizationId()).resolve(c.getDirectory()));
+        }
+        return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
+                cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()));
     }
 
     Path localRoot(UUID organizationId) {

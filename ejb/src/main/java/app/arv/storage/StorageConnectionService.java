@@ -119,18 +119,20 @@ public class StorageConnectionService {
     }
 
     public StorageUsage stats(Caller caller, UUID id) {
-        StorageTarget target = stores.target(get(caller, id));
+        return usage(stores.target(get(caller, id)));
+    }
+
+    /** What the organization has in the store it writes to now (its default connection or the platform store). */
+    public StorageUsage currentStats(Caller caller) {
+        return usage(stores.currentTarget(caller.organizationId()));
+    }
+
+    private static StorageUsage usage(StorageTarget target) {
         try {
             return target.store().usage(target.prefix());
         } catch (StorageFailure e) {
             throw new DomainException(502, "storage_unavailable", e.getMessage());
         }
-    }
-
-    /** What the organization has in the store it writes to now (its default connection or the platform store). */
-    public StorageUsage currentStats(Caller caller) {
-        StorageTarget target = stores.currentTarget(caller.organizationId());
-        return target.store().usage(target.prefix());
     }
 
     private interface StoreAction {

@@ -1,0 +1,246 @@
+package app.arv.persistence.marker;
+
+import app.arv.persistence.shared.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer's portrait that becomes a MindAR target, with the overlay the public viewer plays on
+ * it. The marker is compiled asynchronously by a batch job; {@link #getUniqueId()} is the public,
+ * unguessable name under which the viewer finds it.
+ */
+@Entity
+@Table(name = "ar_content")
+public class ArContent extends AuditedEntity {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private UUID projectId;
+
+    @Column(name = "unique_id", nullable = false, updatable = false, length = 24)
+    private String uniqueId;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "order_number", length = 100)
+    private String orderNumber;
+
+    @Column(name = "customer_name", length = 200)
+    private String customerName;
+
+    @Column(name = "customer_email", length = 320)
+    private String customerEmail;
+
+    @Column(name = "customer_phone", length = 40)
+    private String customerPhone;
+
+    @Column(name = "source_media_id", nullable = false)
+    private UUID sourceMediaId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "marker_status", nullable = false, length = 16)
+    private MarkerStatus markerStatus;
+
+    @Column(name = "marker_failure", length = 1000)
+    private String markerFailure;
+
+    @Column(name = "marker_media_id")
+    private UUID markerMediaId;
+
+    @Column(name = "marker_quality", columnDefinition = "text")
+    private String markerQuality;
+
+    @Column(name = "marker_score")
+    private Integer markerScore;
+
+    @Column(name = "marker_verdict", length = 16)
+    private String markerVerdict;
+
+    @Column(name = "marker_width")
+    private Integer markerWidth;
+
+    @Column(name = "marker_height")
+    private Integer markerHeight;
+
+    @Column(name = "marker_job_instance")
+    private Long markerJobInstance;
+
+    @Column(name = "marker_compilations", nullable = false)
+    private int markerCompilations;
+
+    @Column(name = "marker_requested_at", nullable = false)
+    private Instant markerRequestedAt;
+
+    @Column(name = "marker_compiled_at")
+    private Instant markerCompiledAt;
+
+    @Column(name = "overlay_media_id")
+    private UUID overlayMediaId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "overlay_kind", length = 8)
+    private OverlayKind overlayKind;
+
+    @Column(name = "active_from")
+    private Instant activeFrom;
+
+    @Column(name = "active_until")
+    private Instant activeUntil;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(nullable = false)
+    private boolean published;
+
+    @Column(name = "views_count", nullable = false)
+    private long viewsCount;
+
+    protected ArContent() {
+    }
+
+    public ArContent(UUID organizationId, UUID projectId, String title, UUID sourceMediaId) {
+        super(UUID.randomUUID());
+        this.organizationId = organizationId;
+        this.projectId = projectId;
+        this.uniqueId = newUniqueId();
+        this.title = title;
+        this.sourceMediaId = sourceMediaId;
+        this.published = true;
+        requestMarker();
+    }
+
+    /** 128 random bits in base62 (22 characters): not guessable, not derived from the row id. */
+    static String newUniqueId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+        StringBuilder out = new StringBuilder();
+        java.math.BigInteger base = java.math.BigInteger.valueOf(62);
+        while (out.length() < 22) {
+            java.math.BigInteger[] qr = value.divideAndRemainder(base);
+            out.append(BASE62.charAt(qr[1].intValue()));
+            value = qr[0];
+        }
+        return out.toString();
+    }
+
+    /** Back to pending: a new portrait or an explicit regeneration; the previous marker stays until replaced. */
+    public void requestMarker() {
+        markerStatus = MarkerStatus.PENDING;
+        markerFailure = null;
+        markerJobInstance = null;
+        markerRequestedAt = Instant.now();
+    }
+
+    public void replaceSource(UUID mediaId) {
+        sourceMediaId = mediaId;
+        requestMarker();
+    }
+
+    public void markerReady(UUID mindMediaId, int width, int height, int score, String verdict, String qualityJson) {
+        markerStatus = MarkerStatus.READY;
+        markerFailure = null;
+        markerMediaId = mindMediaId;
+        recordQuality(width, height, score, verdict, qualityJson);
+        markerCompilations++;
+    }
+
+    /** @param qualityJson the report when the compiler got as far as one, else {@code null} */
+    public void markerFailed(String reason, Integer score, String verdict, String qualityJson) {
+        markerStatus = MarkerStatus.FAILED;
+        markerFailure = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        markerScore = score;
+        markerVerdict = verdict;
+        markerQuality = qualityJson;
+        markerCompiledAt = Instant.now();
+        markerCompilations++;
+    }
+
+    private void recordQuality(int width, int height, int score, String verdict, String qualityJson) {
+        markerWidth = width;
+        markerHeight = height;
+        markerScore = score;
+        markerVerdict = verdict;
+        markerQuality = qualityJson;
+        markerCompiledAt = Instant.now();
+    }
+
+    public void attachOverlay(UUID mediaId, OverlayKind kind) {
+        overlayMediaId = mediaId;
+        overlayKind = kind;
+    }
+
+    /** Publicly visible now: published, inside its schedule, not expired. */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean isShowingAt(Instant now) {
+        return published && !isExpiredAt(now) && (activeFrom == null || !now.isBefore(activeFrom))
+                && (activeUntil == null || now.isBefore(activeUntil));
+    }
+
+    public void retitle(String title) {
+        this.title = title;
+    }
+
+    public void describeOrder(String orderNumber, String customerName, String customerEmail, String customerPhone) {
+        this.orderNumber = orderNumber;
+        this.customerName = customerName;
+        this.customerEmail = customerEmail;
+        this.customerPhone = customerPhone;
+    }
+
+    public void schedule(Instant activeFrom, Instant activeUntil, Instant expiresAt) {
+        this.activeFrom = activeFrom;
+        this.activeUntil = activeUntil;
+        this.expiresAt = expiresAt;
+    }
+
+    public void publish(boolean published) {
+        this.published = published;
+    }
+
+    public UUID getOrganizationId() { return organizationId; }
+    public UUID getProjectId() { return projectId; }
+    public String getUniqueId() { return uniqueId; }
+    public String getTitle() { return title; }
+    public String getOrderNumber() { return orderNumber; }
+    public String getCustomerName() { return customerName; }
+    public String getCustomerEmail() { return customerEmail; }
+    public String getCustomerPhone() { return customerPhone; }
+    public UUID getSourceMediaId() { return sourceMediaId; }
+    public MarkerStatus getMarkerStatus() { return markerStatus; }
+    public String getMarkerFailure() { return markerFailure; }
+    public UUID getMarkerMediaId() { return markerMediaId; }
+    public String getMarkerQuality() { return markerQuality; }
+    public Integer getMarkerScore() { return markerScore; }
+    public String getMarkerVerdict() { return markerVerdict; }
+    public Integer getMarkerWidth() { return markerWidth; }
+    public Integer getMarkerHeight() { return markerHeight; }
+    public Long getMarkerJobInstance() { return markerJobInstance; }
+    public int getMarkerCompilations() { return markerCompilations; }
+    public Instant getMarkerRequestedAt() { return markerRequestedAt; }
+    public Instant getMarkerCompiledAt() { return markerCompiledAt; }
+    public UUID getOverlayMediaId() { return overlayMediaId; }
+    public OverlayKind getOverlayKind() { return overlayKind; }
+    public Instant getActiveFrom() { return activeFrom; }
+    public Instant getActiveUntil() { return activeUntil; }
+    public Instant getExpiresAt() { return expiresAt; }
+    public boolean isPublished() { return published; }
+    public long getViewsCount() { return viewsCount; }
+}

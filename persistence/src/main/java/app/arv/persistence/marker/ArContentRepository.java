@@ -1,0 +1,103 @@
+package app.arv.persistence.marker;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ArContentRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public Optional<ArContent> find(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.id = :id", ArContent.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    /** The public viewer's lookup: the unique id is the capability, so no organization is known (or needed) here. */
+    public Optional<ArContent> findByUniqueId(String uniqueId) {
+        return em.createQuery("SELECT a FROM ArContent a WHERE a.uniqueId = :u", ArContent.class)
+                .setParameter("u", uniqueId)
+                .getResultStream().findFirst();
+    }
+
+    public Page<ArContent> list(UUID organizationId, UUID projectId, PageRequest page) {
+        var items = em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
+                        + " ORDER BY a.createdAt, a.id", ArContent.class)
+                .setParameter("org", organizationId).setParameter("project", projectId)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("SELECT COUNT(a) FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project",
+                        Long.class)
+                .setParameter("org", organizationId).setParameter("project", projectId).getSingleResult();
+        return new Page<>(items, total, page.limit(), page.offset());
+    }
+
+    public List<ArContent> readyInProject(UUID organizationId, UUID projectId) {
+        return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
+                        + " AND a.markerStatus = :ready ORDER BY a.createdAt, a.id", ArContent.class)
+                .setParameter("org", organizationId).setParameter("project", projectId)
+                .setParameter("ready", MarkerStatus.READY).getResultList();
+    }
+
+    /**
+     * Hands the organization's pending items to one batch job instance. Conditional on PENDING, so
+     * two jobs started at once never both claim an item.
+     *
+     * @return how many were claimed
+     */
+    public int claimPending(UUID organizationId, long jobInstance) {
+        return em.createQuery("UPDATE ArContent a SET a.markerStatus = :compiling, a.markerJobInstance = :instance"
+                        + " WHERE a.organizationId = :org AND a.markerStatus = :pending")
+                .setParameter("compiling", MarkerStatus.COMPILING).setParameter("instance", jobInstance)
+                .setParameter("org", organizationId).setParameter("pending", MarkerStatus.PENDING)
+                .executeUpdate();
+    }
+
+    /** Every item a job instance claimed, finished or not, in a stable order (its partition plan is derived from it). */
+    public List<UUID> claimedBy(UUID organizationId, long jobInstance) {
+        return em.createQuery("SELECT a.id FROM ArContent a WHERE a.organizationId = :org AND a.markerJobInstance = :instance"
+                        + " ORDER BY a.id", UUID.class)
+                .setParameter("org", organizationId).setParameter("instance", jobInstance).getResultList();
+    }
+
+    /** The claimed items of {@code ids} still compiling, after {@code afterId} (a reader's checkpoint), in id order. */
+    public List<ArContent> stillCompiling(UUID organizationId, long jobInstance, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.markerJobInstance = :instance"
+                        + " AND a.markerStatus = :compiling AND a.id IN :ids ORDER BY a.id", ArContent.class)
+                .setParameter("org", organizationId).setParameter("instance", jobInstance)
+                .setParameter("compiling", MarkerStatus.COMPILING).setParameter("ids", ids).getResultList();
+    }
+
+    /** Organizations with items waiting longer than their compile request should have taken (a lost message). */
+    public List<UUID> organizationsWaitingSince(java.time.Instant requestedBefore) {
+        return em.createQuery("SELECT DISTINCT a.organizationId FROM ArContent a WHERE a.markerStatus = :pending"
+                        + " AND a.markerRequestedAt < :before", UUID.class)
+                .setParameter("pending", MarkerStatus.PENDING).setParameter("before", requestedBefore).getResultList();
+    }
+
+    /** One view, counted in the database so concurrent fetches on any node all count. */
+    public void countView(UUID id) {
+        em.createQuery("UPDATE ArContent a SET a.viewsCount = a.viewsCount + 1 WHERE a.id = :id")
+                .setParameter("id", id).executeUpdate();
+    }
+
+    public ArContent add(ArContent content) {
+        em.persist(content);
+        return content;
+    }
+
+    public void remove(ArContent content) {
+        em.remove(content);
+    }
+}

@@ -1,0 +1,157 @@
+package app.arv.persistence.marker;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArContentRepositoryTest {
+
+    private final ArContentRepository contents = new ArContentRepository();
+    private Organization acme;
+    private Organization globex;
+    private Project acmeProject;
+    private Project globexProject;
+    private MediaResource acmeImage;
+    private MediaResource globexImage;
+
+    @BeforeEach
+    void twoTenantsWithAPortraitEach() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        acmeProject = new Project(acme.getId(), "Wedding", null);
+        globexProject = new Project(globex.getId(), "Wedding", null);
+        acmeImage = image(acme.getId());
+        globexImage = image(globex.getId());
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+            em.persist(acmeProject);
+            em.persist(globexProject);
+            em.persist(acmeImage);
+            em.persist(globexImage);
+        });
+    }
+
+    private static MediaResource image(UUID org) {
+        UUID id = UUID.randomUUID();
+        String sha = (id.toString().replace("-", "") + id.toString().replace("-", "")).substring(0, 64);
+        return new MediaResource(id, org, sha, 1000, "image/jpeg", "portrait.jpg", 640, 480, null, "orgs/" + org + "/" + id);
+    }
+
+    @Test
+    void newContentIsPendingPublishedAndHasA22CharacterBase62PublicId() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.inTransaction(em -> em.persist(content));
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            ArContent stored = contents.findByUniqueId(content.getUniqueId()).orElseThrow();
+            assertThat(stored.getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
+            assertThat(stored.isPublished()).isTrue();
+            assertThat(stored.getUniqueId()).matches("[0-9A-Za-z]{22}");
+        });
+    }
+
+    @Test
+    void anotherOrganizationsContentIsNotFoundById() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.inTransaction(em -> em.persist(content));
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.find(globex.getId(), content.getId())).isEmpty();
+            assertThat(contents.find(acme.getId(), content.getId())).isPresent();
+        });
+    }
+
+    @Test
+    void aJobClaimsOnlyItsOrganizationsPendingItemsAndOnlyOnce() {
+        ArContent mine = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        ArContent theirs = new ArContent(globex.getId(), globexProject.getId(), "Ben", globexImage.getId());
+        Database.inTransaction(em -> {
+            em.persist(mine);
+            em.persist(theirs);
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.claimPending(acme.getId(), 7L)).isEqualTo(1);
+            assertThat(contents.claimPending(acme.getId(), 8L)).isZero();
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.claimedBy(acme.getId(), 7L)).containsExactly(mine.getId());
+            assertThat(contents.stillCompiling(acme.getId(), 7L, List.of(mine.getId(), theirs.getId())))
+                    .extracting(ArContent::getId).containsExactly(mine.getId());
+            assertThat(contents.find(globex.getId(), theirs.getId()).orElseThrow().getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
+        });
+    }
+
+    @Test
+    void aFinishedItemIsNoLongerReadAsCompiling() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.inTransaction(em -> em.persist(content));
+        Database.inTransaction(em -> {
+            contents.em = em;
+            contents.claimPending(acme.getId(), 9L);
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            contents.find(acme.getId(), content.getId()).orElseThrow().markerFailed("unusable target", 0, "unusable", "{}");
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.stillCompiling(acme.getId(), 9L, List.of(content.getId()))).isEmpty();
+            ArContent failed = contents.find(acme.getId(), content.getId()).orElseThrow();
+            assertThat(failed.getMarkerStatus()).isEqualTo(MarkerStatus.FAILED);
+            assertThat(failed.getMarkerCompilations()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void eachCountedViewAddsOne() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.inTransaction(em -> em.persist(content));
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            contents.countView(content.getId());
+            contents.countView(content.getId());
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.find(acme.getId(), content.getId()).orElseThrow().getViewsCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void contentShowsOnlyWhilePublishedScheduledAndUnexpired() {
+        Instant now = Instant.now();
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+
+        content.schedule(now.plus(1, ChronoUnit.DAYS), null, null);
+        assertThat(content.isShowingAt(now)).isFalse();
+        content.schedule(null, null, now.minusSeconds(1));
+        assertThat(content.isShowingAt(now)).isFalse();
+        assertThat(content.isExpiredAt(now)).isTrue();
+        content.schedule(null, null, null);
+        content.publish(false);
+        assertThat(content.isShowingAt(now)).isFalse();
+        content.publish(true);
+        assertThat(content.isShowingAt(now)).isTrue();
+    }
+}

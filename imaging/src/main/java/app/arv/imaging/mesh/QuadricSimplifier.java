@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <li>the silhouette: rim vertices only merge along the outline, with the target on the outline, under strong
  *     vertical constraint planes through each outline edge; an inner vertex merging into the rim takes the rim
  *     vertex's position; and no face may end up with all three corners on the rim (it would be a zero-thickness
- *     sliver, its front and back coinciding). Texture coordinates are projected from x/y afterwards, so there are
+ *     sliver, its front and back coinciding) unless the limit cannot be met otherwise. Texture coordinates are projected from x/y afterwards, so there are
  *     no UV seams to protect.</li>
  * </ul>
  * Deterministic: ties are broken by insertion order.
@@ -24,8 +24,12 @@ public final class QuadricSimplifier {
 
     /** Weight of the outline constraint planes relative to the face planes (per squared edge length). */
     static final double RIM_WEIGHT = 100;
-    /** Minimum cosine between a face's normal before and after a collapse, per attempt round. */
-    private static final double[] FLIP_LIMITS = {0.2, 0.0, -0.5};
+    /**
+     * Minimum cosine between a face's normal before and after a collapse, per attempt round: each round starts
+     * from the edges left over by the previous one. The last round also lets faces get three rim corners: a
+     * local sliver is better than missing the face limit (only tiny, convoluted outlines ever get there).
+     */
+    private static final double[] FLIP_LIMITS = {0.2, 0.0, -0.5, -0.9};
 
     private double[] pos;
     private boolean[] rim;
@@ -41,6 +45,7 @@ public final class QuadricSimplifier {
     private int markStamp;
     private int liveFaces;
     private Heap heap;
+    private boolean allowRimFaces;
     private final double[] scratchQuadric = new double[10];
     private final double[] scratchPlane = new double[4];
     private final double[] solved = new double[3];
@@ -56,8 +61,10 @@ public final class QuadricSimplifier {
             return mesh;
         }
         init(mesh);
-        for (double flipLimit : FLIP_LIMITS) {
-            heap = new Heap();
+        for (int round = 0; round < FLIP_LIMITS.length; round++) {
+            double flipLimit = FLIP_LIMITS[round];
+            allowRimFaces = round == FLIP_LIMITS.length - 1;
+            heap = new Heap(3 * liveFaces / 2 + 16);
             for (int f = 0; f < faceAlive.length; f++) {
                 if (!faceAlive[f]) {
                     continue;
@@ -78,10 +85,19 @@ public final class QuadricSimplifier {
                     continue;
                 }
                 tryCollapse(u, v, flipLimit);
+                if (heap.size > 3 * liveFaces + 1024) {
+                    // most entries are stale by now (every collapse re-queues its neighbourhood): drop them so
+                    // memory follows the live edges (about 1.5 per face), not the number of collapses so far
+                    heap.retainCurrent(vertexAlive, version);
+                }
             }
             if (liveFaces <= faceLimit) {
                 break;
             }
+        }
+        if (liveFaces > faceLimit) {
+            // the link condition alone only blocks collapses on meshes near a tetrahedron: a defect, not an input
+            throw new IllegalStateException("simplification stuck at " + liveFaces + " faces above the limit " + faceLimit);
         }
         return compact();
     }
@@ -417,7 +433,7 @@ public final class QuadricSimplifier {
             int k = tri[3 * f] == moving ? 0 : tri[3 * f + 1] == moving ? 1 : 2;
             int b = tri[3 * f + (k + 1) % 3];
             int c = tri[3 * f + (k + 2) % 3];
-            if (movedIsRim && rim[b] && rim[c]) {
+            if (movedIsRim && rim[b] && rim[c] && !allowRimFaces) {
                 return false;
             }
             double areaBefore = facePlane(moving, b, c, before);
@@ -478,14 +494,23 @@ public final class QuadricSimplifier {
      * so memory follows the live candidates); equal costs pop in insertion order.
      */
     private static final class Heap {
-        double[] cost = new double[1024];
-        long[] seq = new long[1024];
-        int[] a = new int[1024];
-        int[] b = new int[1024];
-        int[] va = new int[1024];
-        int[] vb = new int[1024];
+        double[] cost;
+        int[] seq;
+        int[] a;
+        int[] b;
+        int[] va;
+        int[] vb;
         int size;
-        long pushed;
+        int pushed;
+        Heap(int capacity) {
+            cost = new double[capacity];
+            seq = new int[capacity];
+            a = new int[capacity];
+            b = new int[capacity];
+            va = new int[capacity];
+            vb = new int[capacity];
+        }
+
         // the popped entry
         int topA;
         int topB;
@@ -524,7 +549,11 @@ public final class QuadricSimplifier {
                 return;
             }
             set(0, cost[size], seq[size], a[size], b[size], va[size], vb[size]);
-            int i = 0;
+            siftDown(0);
+        }
+
+        private void siftDown(int start) {
+            int i = start;
             while (true) {
                 int l = 2 * i + 1;
                 int r = l + 1;
@@ -543,7 +572,21 @@ public final class QuadricSimplifier {
             }
         }
 
-        private void set(int i, double c, long s, int u, int v, int versionU, int versionV) {
+        /** Drops entries whose vertices died or moved since, then restores the heap order bottom-up. */
+        void retainCurrent(boolean[] alive, int[] version) {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (alive[a[i]] && alive[b[i]] && va[i] == version[a[i]] && vb[i] == version[b[i]]) {
+                    set(n++, cost[i], seq[i], a[i], b[i], va[i], vb[i]);
+                }
+            }
+            size = n;
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        private void set(int i, double c, int s, int u, int v, int versionU, int versionV) {
             cost[i] = c;
             seq[i] = s;
             a[i] = u;
@@ -560,7 +603,7 @@ public final class QuadricSimplifier {
             double c = cost[i];
             cost[i] = cost[j];
             cost[j] = c;
-            long s = seq[i];
+            int s = seq[i];
             seq[i] = seq[j];
             seq[j] = s;
             int t = a[i];

@@ -62,6 +62,11 @@ public final class LocalModelGenerator {
         ObjectSegmenter.Segmentation segmentation = segmenter.segment(working);
         ObjectMask mask = segmentation.mask();
         long segmented = System.nanoTime();
+        // the texture first: then the full-size photo is garbage before the mesh work needs the memory
+        PhotoTexture texture = options.texture() == TextureQuality.NONE ? null
+                : PhotoTexture.of(source, working, mask, options.texture().maxSide());
+        source = null;
+        long textured = System.nanoTime();
 
         InflatedSilhouette inflated = inflater.inflate(mask, targetCells(options.faceLimit()));
         long meshed = System.nanoTime();
@@ -69,16 +74,14 @@ public final class LocalModelGenerator {
         MeshTopology topology = MeshTopology.of(mesh);
         long simplified = System.nanoTime();
 
-        PhotoTexture texture = options.texture() == TextureQuality.NONE ? null
-                : PhotoTexture.of(source, working, mask, options.texture().maxSide());
         byte[] glb = writer.write(model(mesh, inflated.frame(), texture, PhotoTexture.meanColour(working, mask)));
         byte[] preview = preview(working, mask);
         long end = System.nanoTime();
 
         GenerationStats stats = new GenerationStats(mesh.vertexCount(), mesh.faceCount(), topology.watertight(),
                 topology.eulerCharacteristic(), texture == null ? 0 : texture.width(), texture == null ? 0 : texture.height(),
-                segmentation.method().name().toLowerCase(java.util.Locale.ROOT), millis(start, segmented), millis(segmented, meshed),
-                millis(meshed, simplified), millis(simplified, end), millis(start, end));
+                segmentation.method().name().toLowerCase(java.util.Locale.ROOT), millis(start, segmented), millis(textured, meshed),
+                millis(meshed, simplified), millis(segmented, textured) + millis(simplified, end), millis(start, end));
         return new GeneratedModel(glb, preview, stats);
     }
 

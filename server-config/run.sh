@@ -39,4 +39,8 @@ fi
 java_bin=java
 [[ -n ${JAVA_HOME:-} ]] && java_bin="$JAVA_HOME/bin/java"
 # exec: Ctrl-C reaches the launcher directly, whose shutdown hook stops Payara, then the services.
-exec "$java_bin" -cp "$launcher:server-config/launcher/target/lib/*" app.arv.launcher.ArvMain "$@"
+# The launcher JVM hosts the embedded Artemis broker (it pages to disk past 64 MiB per address), so a
+# small heap is enough; ARV_LAUNCHER_OPTS overrides it. Payara Micro gets its own -Xmx1g.
+# shellcheck disable=SC2086
+exec "$java_bin" ${ARV_LAUNCHER_OPTS:--Xmx512m} -cp "$launcher:server-config/launcher/target/lib/*" \
+    app.arv.launcher.ArvMain "$@"

@@ -44,7 +44,7 @@ public final class QuadricSimplifier {
     private int[] mark;
     private int markStamp;
     private int liveFaces;
-    private Heap heap;
+    private CollapseQueue queue;
     private boolean allowRimFaces;
     private final double[] scratchQuadric = new double[10];
     private final double[] scratchPlane = new double[4];
@@ -64,7 +64,7 @@ public final class QuadricSimplifier {
         for (int round = 0; round < FLIP_LIMITS.length; round++) {
             double flipLimit = FLIP_LIMITS[round];
             allowRimFaces = round == FLIP_LIMITS.length - 1;
-            heap = new Heap(3 * liveFaces / 2 + 16);
+            queue = new CollapseQueue(3 * liveFaces / 2 + 16);
             for (int f = 0; f < faceAlive.length; f++) {
                 if (!faceAlive[f]) {
                     continue;
@@ -77,18 +77,18 @@ public final class QuadricSimplifier {
                     }
                 }
             }
-            while (liveFaces > faceLimit && heap.size > 0) {
-                heap.pop();
-                int u = heap.topA;
-                int v = heap.topB;
-                if (!vertexAlive[u] || !vertexAlive[v] || heap.topVa != version[u] || heap.topVb != version[v]) {
+            while (liveFaces > faceLimit && queue.size > 0) {
+                queue.pop();
+                int u = queue.topA;
+                int v = queue.topB;
+                if (!vertexAlive[u] || !vertexAlive[v] || queue.topVa != version[u] || queue.topVb != version[v]) {
                     continue;
                 }
                 tryCollapse(u, v, flipLimit);
-                if (heap.size > 3 * liveFaces + 1024) {
+                if (queue.size > 3 * liveFaces + 1024) {
                     // most entries are stale by now (every collapse re-queues its neighbourhood): drop them so
                     // memory follows the live edges (about 1.5 per face), not the number of collapses so far
-                    heap.retainCurrent(vertexAlive, version);
+                    queue.retainCurrent(vertexAlive, version);
                 }
             }
             if (liveFaces <= faceLimit) {
@@ -308,7 +308,7 @@ public final class QuadricSimplifier {
 
     private void push(int u, int v) {
         if (plan(u, v)) {
-            heap.push(planCost, u, v, version[u], version[v]);
+            queue.push(planCost, u, v, version[u], version[v]);
         }
     }
 
@@ -487,137 +487,5 @@ public final class QuadricSimplifier {
             }
         }
         return new TriangleMesh(outPos, outTri, outRim, outBack);
-    }
-
-    /**
-     * Binary min-heap of candidate collapses stored in the heap arrays themselves (popped entries leave no trace,
-     * so memory follows the live candidates); equal costs pop in insertion order.
-     */
-    private static final class Heap {
-        double[] cost;
-        int[] seq;
-        int[] a;
-        int[] b;
-        int[] va;
-        int[] vb;
-        int size;
-        int pushed;
-        Heap(int capacity) {
-            cost = new double[capacity];
-            seq = new int[capacity];
-            a = new int[capacity];
-            b = new int[capacity];
-            va = new int[capacity];
-            vb = new int[capacity];
-        }
-
-        // the popped entry
-        int topA;
-        int topB;
-        int topVa;
-        int topVb;
-
-        void push(double c, int u, int v, int versionU, int versionV) {
-            if (size == cost.length) {
-                int m = size * 2;
-                cost = Arrays.copyOf(cost, m);
-                seq = Arrays.copyOf(seq, m);
-                a = Arrays.copyOf(a, m);
-                b = Arrays.copyOf(b, m);
-                va = Arrays.copyOf(va, m);
-                vb = Arrays.copyOf(vb, m);
-            }
-            int i = size++;
-            set(i, c, pushed++, u, v, versionU, versionV);
-            while (i > 0) {
-                int parent = (i - 1) / 2;
-                if (!less(i, parent)) {
-                    break;
-                }
-                swap(i, parent);
-                i = parent;
-            }
-        }
-
-        void pop() {
-            topA = a[0];
-            topB = b[0];
-            topVa = va[0];
-            topVb = vb[0];
-            size--;
-            if (size == 0) {
-                return;
-            }
-            set(0, cost[size], seq[size], a[size], b[size], va[size], vb[size]);
-            siftDown(0);
-        }
-
-        private void siftDown(int start) {
-            int i = start;
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int m = i;
-                if (l < size && less(l, m)) {
-                    m = l;
-                }
-                if (r < size && less(r, m)) {
-                    m = r;
-                }
-                if (m == i) {
-                    break;
-                }
-                swap(i, m);
-                i = m;
-            }
-        }
-
-        /** Drops entries whose vertices died or moved since, then restores the heap order bottom-up. */
-        void retainCurrent(boolean[] alive, int[] version) {
-            int n = 0;
-            for (int i = 0; i < size; i++) {
-                if (alive[a[i]] && alive[b[i]] && va[i] == version[a[i]] && vb[i] == version[b[i]]) {
-                    set(n++, cost[i], seq[i], a[i], b[i], va[i], vb[i]);
-                }
-            }
-            size = n;
-            for (int i = size / 2 - 1; i >= 0; i--) {
-                siftDown(i);
-            }
-        }
-
-        private void set(int i, double c, int s, int u, int v, int versionU, int versionV) {
-            cost[i] = c;
-            seq[i] = s;
-            a[i] = u;
-            b[i] = v;
-            va[i] = versionU;
-            vb[i] = versionV;
-        }
-
-        private boolean less(int x, int y) {
-            return cost[x] < cost[y] || (cost[x] == cost[y] && seq[x] < seq[y]);
-        }
-
-        private void swap(int i, int j) {
-            double c = cost[i];
-            cost[i] = cost[j];
-            cost[j] = c;
-            int s = seq[i];
-            seq[i] = seq[j];
-            seq[j] = s;
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-            t = b[i];
-            b[i] = b[j];
-            b[j] = t;
-            t = va[i];
-            va[i] = va[j];
-            va[j] = t;
-            t = vb[i];
-            vb[i] = vb[j];
-            vb[j] = t;
-        }
     }
 }

@@ -51,6 +51,25 @@ class LocalModelGeneratorTest {
     }
 
     @Test
+    void theTrianglesWindOutwardsSoTheSurfaceEnclosesAPositiveVolume() throws Exception {
+        GlbFile glb = GlbFile.parse(generator.generate(SampleImages.bytes("coins.png"), TEN_THOUSAND).glb());
+        float[] p = glb.floats(glb.attributes().get("POSITION").asInt());
+        int[] t = glb.allTriangles();
+
+        // divergence theorem: the sum of signed tetrahedra (origin, triangle) is the enclosed volume
+        double volume = 0;
+        for (int i = 0; i < t.length; i += 3) {
+            int a = 3 * t[i];
+            int b = 3 * t[i + 1];
+            int c = 3 * t[i + 2];
+            volume += (p[a] * (p[b + 1] * p[c + 2] - p[b + 2] * p[c + 1]) - p[a + 1] * (p[b] * p[c + 2] - p[b + 2] * p[c])
+                    + p[a + 2] * (p[b] * p[c + 1] - p[b + 1] * p[c])) / 6;
+        }
+
+        assertThat(volume).isPositive();
+    }
+
+    @Test
     void theFaceCountStaysWithinTheLimit() throws Exception {
         GeneratedModel model = generator.generate(SampleImages.bytes("coffee.png"), new GenerationOptions(2_000, TextureQuality.NONE));
 

@@ -23,12 +23,15 @@ public class JsonLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
+        // The field names of Payara's JSONLogFormatter, so server and application lines share one schema.
         JsonObjectBuilder line = Json.createObjectBuilder()
-                .add("timestamp", Instant.ofEpochMilli(record.getMillis()).toString())
-                .add("level", record.getLevel().getName())
-                .add("logger", String.valueOf(record.getLoggerName()))
-                .add("message", String.valueOf(formatMessage(record)))
-                .add("thread", Thread.currentThread().getName());
+                .add("Timestamp", Instant.ofEpochMilli(record.getMillis()).toString())
+                .add("Level", record.getLevel().getName())
+                .add("LoggerName", String.valueOf(record.getLoggerName()))
+                .add("ThreadName", Thread.currentThread().getName())
+                .add("TimeMillis", Long.toString(record.getMillis()))
+                .add("LevelValue", Integer.toString(record.getLevel().intValue()))
+                .add("LogMessage", String.valueOf(formatMessage(record)));
         String requestId = RequestContext.requestId();
         if (requestId != null) {
             line.add("request_id", requestId);
@@ -40,7 +43,9 @@ public class JsonLogFormatter extends Formatter {
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));
-            line.add("exception", trace.toString());
+            line.add("Throwable", Json.createObjectBuilder()
+                    .add("Exception", String.valueOf(record.getThrown()))
+                    .add("StackTrace", trace.toString()));
         }
         return line.build().toString() + System.lineSeparator();
     }

@@ -15,7 +15,7 @@ final class AccessLogLines {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
             try (var lines = Files.lines(ArvServer.stack().logFile())) {
-                var found = lines.filter(line -> line.contains(text) && line.contains("\"logger\":\"app.arv.access\"")).findFirst();
+                var found = lines.filter(line -> line.contains(text) && line.contains("\"LoggerName\":\"app.arv.access\"")).findFirst();
                 if (found.isPresent()) {
                     return found.get().strip();
                 }

@@ -11,10 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -68,13 +64,12 @@ public class MediaIntake {
     }
 
     private static void put(StorageTarget target, String key, Path file, long size, String type, List<String> written) {
-        try (InputStream in = Files.newInputStream(file)) {
-            target.store().put(key, in, size, type);
+        try {
+            // The spooled file is not needed afterwards: a local store may move it instead of copying.
+            target.store().putFile(key, file, type);
             written.add(key);
         } catch (StorageFailure e) {
             throw unavailable(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

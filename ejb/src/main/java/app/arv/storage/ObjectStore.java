@@ -1,6 +1,9 @@
 package app.arv.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +17,18 @@ public interface ObjectStore {
 
     /** Streams all of {@code content} into the key; {@code size} may be -1 when unknown. Replaces an existing object. */
     void put(String key, InputStream content, long size, String contentType);
+
+    /**
+     * Stores a local file that the caller gives up: a store on the same disk may simply move it
+     * into place. Afterwards the file may or may not still exist.
+     */
+    default void putFile(String key, Path file, String contentType) {
+        try (InputStream in = Files.newInputStream(file)) {
+            put(key, in, Files.size(file), contentType);
+        } catch (IOException e) {
+            throw new StorageFailure("Cannot read " + file + " to store it as " + key, e);
+        }
+    }
 
     /** The whole object, or one byte range of it ({@code range} {@code null} for all of it). */
     InputStream open(String key, ByteRange range);

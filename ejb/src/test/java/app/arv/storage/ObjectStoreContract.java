@@ -55,6 +55,16 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void aFileIsStoredWithItsBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path scratch) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.write(scratch.resolve("upload.bin"), randomBytes(70_000));
+        byte[] expected = java.nio.file.Files.readAllBytes(file);
+
+        store().putFile(prefix + "media/f", file, "application/octet-stream");
+
+        assertThat(readAll(store().open(prefix + "media/f", null))).isEqualTo(expected);
+    }
+
+    @Test
     void aRangeReadReturnsExactlyThoseBytes() throws IOException {
         byte[] bytes = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         store().put(prefix + "media/r", new ByteArrayInputStream(bytes), bytes.length, "text/plain");

@@ -78,21 +78,14 @@ record HeightField(int w, int h, double[] value) {
         }
     }
 
+    /** Whether every cell touching lattice point (a, b) is in: one cell for a centre, two for an edge midpoint, four for a corner. */
     static boolean isInside(CellGrid cells, int a, int b) {
-        int i0 = (a - 1) >> 1;
-        int i1 = a >> 1;
-        int j0 = (b - 1) >> 1;
-        int j1 = b >> 1;
-        // even coordinate: the point lies on a cell boundary and touches the cells on both sides
-        int[] is = (a & 1) == 1 ? new int[] {i0} : new int[] {i1 - 1, i1};
-        int[] js = (b & 1) == 1 ? new int[] {j0} : new int[] {j1 - 1, j1};
-        for (int i : is) {
-            for (int j : js) {
-                if (!cells.at(i, j)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        // odd coordinate: inside one cell column/row; even: on the line between two
+        int i0 = (a & 1) == 1 ? (a - 1) >> 1 : (a >> 1) - 1;
+        int i1 = (a & 1) == 1 ? i0 : i0 + 1;
+        int j0 = (b & 1) == 1 ? (b - 1) >> 1 : (b >> 1) - 1;
+        int j1 = (b & 1) == 1 ? j0 : j0 + 1;
+        return cells.at(i0, j0) && cells.at(i1, j0) && cells.at(i0, j1) && cells.at(i1, j1);
     }
+
 }

@@ -22,6 +22,9 @@ final class SurfaceBuilder {
     private int[] triangles = new int[3 * 2048];
     private boolean[] backFaces = new boolean[2048];
     private int faceCount;
+    // per-cell scratch: lattice coordinates of the corners TL, BL, BR, TR (fan order)
+    private final int[] cornerA = new int[4];
+    private final int[] cornerB = new int[4];
 
     SurfaceBuilder(CellGrid cells, HeightField heights, double step, int[] bounds, ImageFrame frame) {
         this.cells = cells;
@@ -51,18 +54,25 @@ final class SurfaceBuilder {
 
     /** Front fan around the cell centre, counter-clockwise seen from +z (image y points down, model y up). */
     private void cell(int i, int j) {
-        // lattice coordinates of TL, BL, BR, TR and the centre
-        int[] ca = {2 * i, 2 * i, 2 * i + 2, 2 * i + 2};
-        int[] cb = {2 * j, 2 * j + 2, 2 * j + 2, 2 * j};
+        cornerA[0] = 2 * i;
+        cornerA[1] = 2 * i;
+        cornerA[2] = 2 * i + 2;
+        cornerA[3] = 2 * i + 2;
+        cornerB[0] = 2 * j;
+        cornerB[1] = 2 * j + 2;
+        cornerB[2] = 2 * j + 2;
+        cornerB[3] = 2 * j;
         int centre = (2 * j + 1) * cw + 2 * i + 1;
-        // neighbour across each fan edge: TL-BL left, BL-BR below, BR-TR right, TR-TL above
-        int[][] across = {{i - 1, j}, {i, j + 1}, {i + 1, j}, {i, j - 1}};
         for (int e = 0; e < 4; e++) {
-            int p = cb[e] * cw + ca[e];
-            int q = cb[(e + 1) & 3] * cw + ca[(e + 1) & 3];
-            boolean chord = cells.at(across[e][0], across[e][1]) && isRim(p) && isRim(q);
+            int n = (e + 1) & 3;
+            int p = cornerB[e] * cw + cornerA[e];
+            int q = cornerB[n] * cw + cornerA[n];
+            // the cell across this edge: TL-BL left, BL-BR below, BR-TR right, TR-TL above
+            int acrossI = e == 0 ? i - 1 : e == 2 ? i + 1 : i;
+            int acrossJ = e == 1 ? j + 1 : e == 3 ? j - 1 : j;
+            boolean chord = cells.at(acrossI, acrossJ) && isRim(p) && isRim(q);
             if (chord) {
-                int m = ((cb[e] + cb[(e + 1) & 3]) / 2) * cw + (ca[e] + ca[(e + 1) & 3]) / 2;
+                int m = ((cornerB[e] + cornerB[n]) / 2) * cw + (cornerA[e] + cornerA[n]) / 2;
                 fan(centre, p, m);
                 fan(centre, m, q);
             } else {

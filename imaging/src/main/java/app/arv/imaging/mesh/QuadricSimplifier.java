@@ -18,7 +18,8 @@ import java.util.Arrays;
  *     sliver, its front and back coinciding) unless the limit cannot be met otherwise. Texture coordinates are projected from x/y afterwards, so there are
  *     no UV seams to protect.</li>
  * </ul>
- * Deterministic: ties are broken by insertion order.
+ * Deterministic: ties are broken by insertion order. Holds its working state in fields: use one instance per
+ * thread (or per call).
  */
 public final class QuadricSimplifier {
 

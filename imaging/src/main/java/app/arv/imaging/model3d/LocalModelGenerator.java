@@ -43,7 +43,6 @@ public final class LocalModelGenerator {
 
     private final ObjectSegmenter segmenter = new ObjectSegmenter();
     private final SilhouetteInflater inflater = new SilhouetteInflater();
-    private final QuadricSimplifier simplifier = new QuadricSimplifier();
     private final GlbWriter writer = new GlbWriter();
 
     public GeneratedModel generate(InputStream image, GenerationOptions options) throws RefusedImageException, IOException {
@@ -70,7 +69,8 @@ public final class LocalModelGenerator {
 
         InflatedSilhouette inflated = inflater.inflate(mask, targetCells(options.faceLimit()));
         long meshed = System.nanoTime();
-        TriangleMesh mesh = simplifier.simplify(inflated.mesh(), options.faceLimit());
+        // a simplifier holds its working state: one per call keeps the generator safe to share between threads
+        TriangleMesh mesh = new QuadricSimplifier().simplify(inflated.mesh(), options.faceLimit());
         MeshTopology topology = MeshTopology.of(mesh);
         long simplified = System.nanoTime();
 
@@ -140,7 +140,8 @@ public final class LocalModelGenerator {
     /** glTF colour factors are linear; the photo's mean is sRGB. */
     private static float linear(int srgb) {
         double c = srgb / 255.0;
-        return (float) (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        // StrictMath: the same bits on every JVM and CPU, so the GLB stays byte-for-byte reproducible
+        return (float) (c <= 0.04045 ? c / 12.92 : StrictMath.pow((c + 0.055) / 1.055, 2.4));
     }
 
     /** The photo cut out along the outline, transparent elsewhere, cropped to the object. */

@@ -211,6 +211,29 @@ class LocalModelGeneratorTest {
     }
 
     @Test
+    void oneGeneratorSharedByConcurrentCallsGivesEachTheResultOfARunAlone() throws Exception {
+        GenerationOptions options = new GenerationOptions(3_000, TextureQuality.STANDARD);
+        byte[] horseAlone = generator.generate(SampleImages.bytes("horse.png"), options).glb();
+        byte[] coinsAlone = generator.generate(SampleImages.bytes("coins.png"), options).glb();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = pool.invokeAll(java.util.List.<java.util.concurrent.Callable<byte[]>>of(
+                    () -> generator.generate(SampleImages.bytes("horse.png"), options).glb(),
+                    () -> generator.generate(SampleImages.bytes("coins.png"), options).glb(),
+                    () -> generator.generate(SampleImages.bytes("horse.png"), options).glb(),
+                    () -> generator.generate(SampleImages.bytes("coins.png"), options).glb()));
+
+            assertThat(results.get(0).get()).isEqualTo(horseAlone);
+            assertThat(results.get(1).get()).isEqualTo(coinsAlone);
+            assertThat(results.get(2).get()).isEqualTo(horseAlone);
+            assertThat(results.get(3).get()).isEqualTo(coinsAlone);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void thePreviewIsTheCutOutPhotoWithATransparentSurround() throws Exception {
         GeneratedModel model = generator.generate(SampleImages.bytes("horse.png"), TEN_THOUSAND);
 

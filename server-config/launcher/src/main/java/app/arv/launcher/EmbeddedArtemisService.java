@@ -17,38 +17,20 @@ import java.nio.file.StandardCopyOption;
  * one Core/TCP acceptor on 127.0.0.1, security off, address settings from {@code broker.properties}
  * (the same file a standalone broker reads).
  */
-final class EmbeddedArtemisService implements BackingService {
+final class EmbeddedArtemisService extends EmbeddedService {
 
     /** Classpath copy of server-config/src/main/artemis/broker.properties. */
     static final String BROKER_PROPERTIES = "/app/arv/launcher/artemis/broker.properties";
 
-    private final Path dataDirectory;
-    private final int port;
     private EmbeddedActiveMQ broker;
 
     EmbeddedArtemisService(Path stateDir, int port) {
-        this.dataDirectory = stateDir.resolve("artemis");
-        this.port = port;
-    }
-
-    @Override
-    public String name() {
-        return "artemis";
+        super("artemis", stateDir.resolve("artemis"), port);
     }
 
     @Override
     public String url() {
         return "tcp://" + FreePorts.LOOPBACK + ":" + port;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean isEmbedded() {
-        return true;
     }
 
     @Override

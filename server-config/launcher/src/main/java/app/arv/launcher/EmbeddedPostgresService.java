@@ -17,16 +17,14 @@ import java.time.Duration;
  * PostgreSQL 16 from zonky's binaries, with its data in {@code <dataDir>/postgres} so it survives
  * restarts. ARV gets its own role and database ({@code arv}/{@code arv}).
  */
-final class EmbeddedPostgresService implements BackingService {
+final class EmbeddedPostgresService extends EmbeddedService {
 
     static final String DATABASE = "arv";
     static final String USER = "arv";
     static final String PASSWORD = "arv";
 
-    private final Path dataDirectory;
     private final Path workingDirectory;
     private final Path logFile;
-    private final int port;
     private EmbeddedPostgres postgres;
 
     /**
@@ -35,15 +33,9 @@ final class EmbeddedPostgresService implements BackingService {
      *                 zonky deletes unlocked folders inside its working directory.
      */
     EmbeddedPostgresService(Path stateDir, int port) {
-        this.dataDirectory = stateDir.resolve("postgres");
+        super("postgresql", stateDir.resolve("postgres"), port);
         this.workingDirectory = stateDir.resolve("postgres-runtime");
         this.logFile = stateDir.resolve("postgres.log");
-        this.port = port;
-    }
-
-    @Override
-    public String name() {
-        return "postgresql";
     }
 
     @Override
@@ -57,16 +49,6 @@ final class EmbeddedPostgresService implements BackingService {
 
     String password() {
         return PASSWORD;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean isEmbedded() {
-        return true;
     }
 
     @Override

@@ -10,37 +10,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Redis 6.2 from embedded-redis, with an append-only file in {@code <dataDir>/redis}. */
-final class EmbeddedRedisService implements BackingService {
+final class EmbeddedRedisService extends EmbeddedService {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedRedisService.class.getName());
 
-    private final Path dataDirectory;
-    private final int port;
     private RedisServer redis;
 
     EmbeddedRedisService(Path stateDir, int port) {
-        this.dataDirectory = stateDir.resolve("redis");
-        this.port = port;
-    }
-
-    @Override
-    public String name() {
-        return "redis";
+        super("redis", stateDir.resolve("redis"), port);
     }
 
     @Override
     public String url() {
         return "redis://" + FreePorts.LOOPBACK + ":" + port;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean isEmbedded() {
-        return true;
     }
 
     @Override

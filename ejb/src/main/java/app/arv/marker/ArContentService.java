@@ -1,0 +1,230 @@
+package app.arv.marker;
+
+import app.arv.media.Download;
+import app.arv.media.MediaDisposal;
+import app.arv.media.MediaService;
+import app.arv.media.SpooledFile;
+import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.marker.MarkerStatus;
+import app.arv.persistence.marker.OverlayKind;
+import app.arv.persistence.media.MediaAttachment;
+import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.project.ProjectRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * AR content of the caller's organization: a portrait, its compiled marker and its overlay. Every
+ * change that needs a (re)compilation leaves the content PENDING and queues a compile request,
+ * which is delivered when this transaction commits.
+ */
+@Stateless
+public class ArContentService {
+
+    @Inject
+    ArContentRepository contents;
+
+    @Inject
+    ProjectRepository projects;
+
+    @Inject
+    MediaService mediaService;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MediaDisposal disposal;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    CompileRequests compileRequests;
+
+    @Inject
+    MarkerEvents events;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** A new portrait, checked and stored like every library image, then queued for compilation. */
+    public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
+        requireProject(caller, projectId);
+        MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        return created(caller, projectId, source, details);
+    }
+
+    /** A portrait already in the organization's media library. */
+    public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details) {
+        requireProject(caller, projectId);
+        MediaResource source = libraryImage(caller, mediaId);
+        return created(caller, projectId, source, details);
+    }
+
+    private ArContent created(Caller caller, UUID projectId, MediaResource source, ContentDetails details) {
+        ArContent content = new ArContent(caller.organizationId(), projectId, details.title().strip(), source.getId());
+        apply(content, details);
+        contents.add(content);
+        files.attach(source, content.getId(), MediaRole.SOURCE_IMAGE);
+        compileRequests.request(caller.organizationId());
+        metrics.counter("arv_ar_content_created").inc();
+        events.statusChanged(content);
+        return content;
+    }
+
+    public Page<ArContent> list(Caller caller, UUID projectId, PageRequest page) {
+        requireProject(caller, projectId);
+        return contents.list(caller.organizationId(), projectId, page);
+    }
+
+    public ArContent get(Caller caller, UUID id) {
+        return contents.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("AR content"));
+    }
+
+    public ArContent change(Caller caller, UUID id, ContentDetails details) {
+        ArContent content = get(caller, id);
+        if (details.title() != null) {
+            content.retitle(details.title().strip());
+        }
+        content.describeOrder(
+                details.orderNumber() != null ? details.orderNumber() : content.getOrderNumber(),
+                details.customerName() != null ? details.customerName() : content.getCustomerName(),
+                details.customerEmail() != null ? details.customerEmail() : content.getCustomerEmail(),
+                details.customerPhone() != null ? details.customerPhone() : content.getCustomerPhone());
+        content.schedule(
+                details.activeFrom() != null ? details.activeFrom() : content.getActiveFrom(),
+                details.activeUntil() != null ? details.activeUntil() : content.getActiveUntil(),
+                details.expiresAt() != null ? details.expiresAt() : content.getExpiresAt());
+        if (details.published() != null) {
+            content.publish(details.published());
+        }
+        requireSaneSchedule(content);
+        return content;
+    }
+
+    /**
+     * Deletes the content; its files are retired when nothing else uses them.
+     *
+     * @return ids of the object deletions now owed (attempt them after the commit)
+     */
+    public List<UUID> delete(Caller caller, UUID id) {
+        ArContent content = get(caller, id);
+        List<UUID> owed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (UUID resourceId : media.detachAllOf(caller.organizationId(), MarkerFiles.AR_CONTENT, id)) {
+            media.findLive(caller.organizationId(), resourceId).ifPresent(r -> owed.addAll(disposal.disposeIfUnused(r, now)));
+        }
+        contents.remove(content);
+        return owed;
+    }
+
+    /** A new portrait: the current marker stays served until the new one is ready. */
+    public ArContent replaceImage(Caller caller, UUID id, SpooledFile image) {
+        ArContent content = get(caller, id);
+        MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        for (MediaAttachment old : files.attachInstead(source, id, MediaRole.SOURCE_IMAGE)) {
+            media.detach(old);
+        }
+        content.replaceSource(source.getId());
+        compileRequests.request(caller.organizationId());
+        events.statusChanged(content);
+        return content;
+    }
+
+    public ArContent regenerate(Caller caller, UUID id) {
+        ArContent content = get(caller, id);
+        if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
+            throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
+        }
+        content.requestMarker();
+        compileRequests.request(caller.organizationId());
+        events.statusChanged(content);
+        return content;
+    }
+
+    /** The compiled {@code .mind}; 409 until one exists. */
+    public Download markerFile(Caller caller, UUID id) {
+        ArContent content = get(caller, id);
+        if (content.getMarkerMediaId() == null) {
+            throw DomainException.conflict("marker_not_ready", "The marker is " + content.getMarkerStatus().name().toLowerCase());
+        }
+        return mediaService.download(caller, content.getMarkerMediaId(), false);
+    }
+
+    /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
+    public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
+        ArContent content = get(caller, id);
+        OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() ->
+                DomainException.invalid("unsupported_overlay_type",
+                        "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
+        MediaResource resource = files.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
+                sniffed.mediaType(), file.originalName());
+        files.attach(resource, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
+        content.attachOverlay(resource.getId(), sniffed.kind());
+        return content;
+    }
+
+    /** Makes a GLB of the media library the active overlay. */
+    public ArContent attachModelFromMedia(Caller caller, UUID id, UUID mediaId) {
+        ArContent content = get(caller, id);
+        MediaResource model = media.findLive(caller.organizationId(), mediaId).orElseThrow(() -> DomainException.notFound("Media"));
+        if (!"model/gltf-binary".equals(model.getMediaType())) {
+            throw DomainException.invalid("unsupported_overlay_type", "Media " + mediaId + " is " + model.getMediaType()
+                    + ", not a binary glTF (GLB) model");
+        }
+        files.attach(model, id, MediaRole.MODEL_GLB);
+        content.attachOverlay(model.getId(), OverlayKind.GLB);
+        return content;
+    }
+
+    public List<MediaResource> overlays(Caller caller, UUID id) {
+        get(caller, id);
+        List<MediaResource> all = new ArrayList<>(media.attachedTo(caller.organizationId(), MarkerFiles.AR_CONTENT, id,
+                MediaRole.OVERLAY_VIDEO));
+        all.addAll(media.attachedTo(caller.organizationId(), MarkerFiles.AR_CONTENT, id, MediaRole.MODEL_GLB));
+        return all;
+    }
+
+    private void apply(ArContent content, ContentDetails details) {
+        content.describeOrder(details.orderNumber(), details.customerName(), details.customerEmail(), details.customerPhone());
+        content.schedule(details.activeFrom(), details.activeUntil(), details.expiresAt());
+        if (details.published() != null) {
+            content.publish(details.published());
+        }
+        requireSaneSchedule(content);
+    }
+
+    private static void requireSaneSchedule(ArContent content) {
+        if (content.getActiveFrom() != null && content.getActiveUntil() != null
+                && !content.getActiveFrom().isBefore(content.getActiveUntil())) {
+            throw DomainException.invalid("invalid_schedule", "active_from must be before active_until");
+        }
+    }
+
+    private void requireProject(Caller caller, UUID projectId) {
+        projects.find(caller.organizationId(), projectId).orElseThrow(() -> DomainException.notFound("Project"));
+    }
+
+    private MediaResource libraryImage(Caller caller, UUID mediaId) {
+        UUID org = caller.organizationId();
+        MediaResource resource = media.findLive(org, mediaId).orElseThrow(() -> DomainException.notFound("Media"));
+        if (media.findAttachment(org, mediaId, MediaAttachment.UPLOAD, org, MediaRole.SOURCE_IMAGE).isEmpty()) {
+            throw DomainException.invalid("not_a_library_image", "Media " + mediaId + " is not an image of the media library");
+        }
+        return resource;
+    }
+}

@@ -1,0 +1,79 @@
+package app.arv.marker;
+
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The platform operators' view of the compile jobs in the batch job repository: executions, steps, metrics; restart and stop. */
+@ApplicationScoped
+public class BatchJobs {
+
+    public record Execution(JobExecution execution, List<StepExecution> steps) {
+    }
+
+    public List<Execution> recent(Caller caller, int limit) {
+        requireOperator(caller);
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        List<Execution> out = new ArrayList<>();
+        try {
+            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, limit)) {
+                for (JobExecution execution : jobs.getJobExecutions(instance)) {
+                    out.add(new Execution(execution, jobs.getStepExecutions(execution.getExecutionId())));
+                }
+            }
+        } catch (NoSuchJobException e) {
+            return List.of();
+        }
+        out.sort(Comparator.comparingLong((Execution e) -> e.execution().getExecutionId()).reversed());
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    public long restart(Caller caller, long executionId) {
+        requireOperator(caller);
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        try {
+            return jobs.restart(executionId, jobs.getParameters(executionId));
+        } catch (NoSuchJobExecutionException e) {
+            throw DomainException.notFound("Job execution");
+        } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException | JobRestartException e) {
+            throw DomainException.conflict("job_not_restartable", "Execution " + executionId + " cannot be restarted: " + e.getMessage());
+        } catch (JobSecurityException e) {
+            throw new DomainException(403, "forbidden", e.getMessage());
+        }
+    }
+
+    public void stop(Caller caller, long executionId) {
+        requireOperator(caller);
+        try {
+            BatchRuntime.getJobOperator().stop(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw DomainException.notFound("Job execution");
+        } catch (JobExecutionNotRunningException e) {
+            throw DomainException.conflict("job_not_running", "Execution " + executionId + " is not running");
+        }
+    }
+
+    /** Jobs compile every organization's markers: only the platform's operators see and steer them. */
+    private static void requireOperator(Caller caller) {
+        if (!caller.has(CallerRole.PLATFORM_ADMIN)) {
+            throw new DomainException(403, "forbidden", "Only platform admins manage batch jobs");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package app.arv.marker;
+
+import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.input.ImageLoader;
+import app.arv.imaging.mind.MindTargetCompiler;
+import app.arv.imaging.mind.quality.QualityReport;
+import app.arv.media.SpooledFile;
+import app.arv.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** A marker quality report for an image, without storing anything (the image is compiled and forgotten). */
+@ApplicationScoped
+public class MarkerAnalyzer {
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** @throws DomainException 422 {@code image_refused} with the loader's reason (not an image, too small, ...) */
+    public QualityReport analyze(SpooledFile file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file.path());
+            return new MindTargetCompiler(executor).analyze(new ImageLoader().load(bytes)).quality();
+        } catch (RefusedImageException e) {
+            throw DomainException.invalid("image_refused", "'" + file.originalName() + "' cannot be a marker: " + e.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package app.arv.marker;
+
+import app.arv.events.RedisConnection;
+import app.arv.persistence.marker.ArContent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Marker status changes on Redis pub/sub: {@code arv:org:<organization>:markers} for an
+ * organization's dashboards and {@code arv:ar-content:<id>} for one item. Published after the
+ * commit, so a listener that reacts by reading the API sees the new state; a Redis outage costs
+ * the notification, never the status change itself.
+ */
+@ApplicationScoped
+public class MarkerEvents {
+
+    private static final Logger LOG = Logger.getLogger(MarkerEvents.class.getName());
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public static String organizationChannel(UUID organizationId) {
+        return "arv:org:" + organizationId + ":markers";
+    }
+
+    public static String contentChannel(UUID contentId) {
+        return "arv:ar-content:" + contentId;
+    }
+
+    public void statusChanged(ArContent content) {
+        String message = Json.createObjectBuilder()
+                .add("id", content.getId().toString())
+                .add("unique_id", content.getUniqueId())
+                .add("marker_status", content.getMarkerStatus().name().toLowerCase())
+                .add("failure", content.getMarkerFailure() == null ? "" : content.getMarkerFailure())
+                .build().toString();
+        UUID org = content.getOrganizationId();
+        UUID id = content.getId();
+        Runnable publish = () -> {
+            try {
+                redis.client().publish(organizationChannel(org), message);
+                redis.client().publish(contentChannel(id), message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Marker status of " + id + " not published to Redis", e);
+            }
+        };
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        publish.run();
+                    }
+                }
+            });
+        } else {
+            publish.run();
+        }
+    }
+}

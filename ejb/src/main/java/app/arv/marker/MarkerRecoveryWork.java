@@ -1,0 +1,42 @@
+package app.arv.marker;
+
+import app.arv.persistence.marker.ArContentRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The database side of {@link MarkerJobRecovery}, each call its own transaction. */
+@Stateless
+public class MarkerRecoveryWork {
+
+
+    @Inject
+    ArContentRepository contents;
+
+    @Inject
+    CompileRequests requests;
+
+    @Inject
+    @ConfigProperty(name = "arv.markers.request-grace", defaultValue = "PT1M")
+    Duration requestGrace;
+
+    public boolean hasUnfinished(long jobInstance) {
+        return contents.countCompiling(jobInstance) > 0;
+    }
+
+    public int handBack(long jobInstance) {
+        List<UUID> organizations = contents.organizationsCompiling(jobInstance);
+        int handedBack = contents.releaseCompiling(jobInstance);
+        organizations.forEach(requests::request);
+        return handedBack;
+    }
+
+    public void requestLongPending() {
+        contents.organizationsWaitingSince(Instant.now().minus(requestGrace)).forEach(requests::request);
+    }
+}

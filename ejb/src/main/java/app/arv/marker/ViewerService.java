@@ -1,0 +1,57 @@
+package app.arv.marker;
+
+import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.media.MediaResource;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the public viewer may see of AR content, by its unique id and nothing else. Unknown,
+ * unpublished, not yet active or not yet compiled content is 404 (the same answer for all, so the
+ * viewer reveals nothing); content past its expiry or its active period is 410.
+ */
+@Stateless
+public class ViewerService {
+
+    @Inject
+    ArContentRepository contents;
+
+    @Inject
+    MarkerFiles files;
+
+    public record Showing(ArContent content, MediaResource marker, Optional<MediaResource> overlay) {
+    }
+
+    /** The content as the viewer shows it, counting one view. */
+    public Showing view(String uniqueId) {
+        Showing showing = showing(uniqueId);
+        contents.countView(showing.content().getId());
+        return showing;
+    }
+
+    /** The content as the viewer shows it, without counting (the page and its files). */
+    public Showing showing(String uniqueId) {
+        ArContent content = contents.findByUniqueId(uniqueId).orElseThrow(ViewerService::unknown);
+        Instant now = Instant.now();
+        if (!content.isPublished()) {
+            throw unknown();
+        }
+        if (content.isExpiredAt(now) || (content.getActiveUntil() != null && !now.isBefore(content.getActiveUntil()))) {
+            throw new DomainException(410, "ar_content_expired", "This AR experience has ended");
+        }
+        if (content.getActiveFrom() != null && now.isBefore(content.getActiveFrom()) || content.getMarkerMediaId() == null) {
+            throw unknown();
+        }
+        MediaResource marker = files.live(content.getOrganizationId(), content.getMarkerMediaId()).orElseThrow(ViewerService::unknown);
+        return new Showing(content, marker, files.live(content.getOrganizationId(), content.getOverlayMediaId()));
+    }
+
+    private static DomainException unknown() {
+        return DomainException.notFound("AR content");
+    }
+}

@@ -1,0 +1,76 @@
+package app.arv.marker.batch;
+
+import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.input.ImageLoader;
+import app.arv.imaging.mind.CompiledTarget;
+import app.arv.imaging.mind.MindTargetCompiler;
+import app.arv.imaging.mind.format.MindFile;
+import app.arv.imaging.mind.format.MindWriter;
+import app.arv.imaging.mind.quality.QualityReport;
+import app.arv.imaging.mind.quality.Verdict;
+import app.arv.imaging.raster.GreyImage;
+import app.arv.marker.QualityJson;
+import jakarta.annotation.Resource;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Compiles one portrait with ARV's MindAR compiler. An image the runtime could not use (verdict
+ * {@code unusable}) or cannot even load becomes a FAILED outcome with the reason, not an exception:
+ * that is a verdict about the item, and the batch goes on.
+ */
+@Named
+@Dependent
+public class MarkerCompileProcessor implements ItemProcessor {
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    @BatchProperty(name = "organizationId")
+    String organizationId;
+
+    @Inject
+    MarkerQueue queue;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Override
+    public Object processItem(Object item) {
+        UUID contentId = (UUID) item;
+        Optional<byte[]> image = queue.sourceImage(UUID.fromString(organizationId), job.getInstanceId(), contentId);
+        if (image.isEmpty()) {
+            return null;
+        }
+        return compile(contentId, image.get());
+    }
+
+    CompileOutcome compile(UUID contentId, byte[] bytes) {
+        GreyImage grey;
+        try {
+            grey = new ImageLoader().load(bytes);
+        } catch (RefusedImageException e) {
+            return CompileOutcome.failed(contentId, e.reason(), null, null, null);
+        }
+        CompiledTarget compiled = new MindTargetCompiler(executor).analyze(grey);
+        QualityReport quality = compiled.quality();
+        String json = QualityJson.of(quality).toString();
+        if (quality.verdict() == Verdict.UNUSABLE) {
+            return CompileOutcome.failed(contentId, "unusable target: " + String.join("; ", quality.reasons()),
+                    quality.score(), quality.verdict().label(), json);
+        }
+        byte[] mind = new MindWriter().write(new MindFile(List.of(compiled.target())));
+        return CompileOutcome.ready(contentId, mind, quality.width(), quality.height(), quality.score(),
+                quality.verdict().label(), json);
+    }
+}

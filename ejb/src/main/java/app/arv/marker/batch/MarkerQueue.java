@@ -1,0 +1,131 @@
+package app.arv.marker.batch;
+
+import app.arv.marker.MarkerEvents;
+import app.arv.marker.MarkerFiles;
+import app.arv.marker.MarkerNode;
+import app.arv.media.MediaDisposal;
+import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.marker.MarkerStatus;
+import app.arv.persistence.media.MediaAttachment;
+import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The batch job's view of AR content: claiming, reading and recording results, each in the
+ * transaction of the step that calls it (the chunk's, for the writer).
+ */
+@Stateless
+public class MarkerQueue {
+
+    @Inject
+    ArContentRepository contents;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MediaDisposal disposal;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    MarkerEvents events;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    MarkerNode node;
+
+    /**
+     * The items of a job instance: claimed on its first execution, the same list on a restart (the
+     * partition plan is derived from it and must not change).
+     */
+    public List<UUID> claim(UUID organizationId, long jobInstance) {
+        owning(jobInstance);
+        List<UUID> claimed = contents.claimedBy(organizationId, jobInstance);
+        if (!claimed.isEmpty()) {
+            return claimed;
+        }
+        contents.claimPending(organizationId, jobInstance);
+        claimed = contents.claimedBy(organizationId, jobInstance);
+        for (UUID id : claimed) {
+            contents.find(organizationId, id).ifPresent(events::statusChanged);
+        }
+        return claimed;
+    }
+
+    public List<UUID> stillCompiling(UUID organizationId, long jobInstance, List<UUID> ids) {
+        return contents.stillCompiling(organizationId, jobInstance, ids).stream().map(ArContent::getId).toList();
+    }
+
+    /** The portrait's bytes, if the item is still this job's to compile. */
+    public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) {
+        Optional<ArContent> content = contents.find(organizationId, contentId)
+                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        if (content.isEmpty()) {
+            return Optional.empty();
+        }
+        MediaResource source = media.findLive(organizationId, content.get().getSourceMediaId())
+                .orElseThrow(() -> new IllegalStateException("The portrait of " + contentId + " is gone"));
+        try (InputStream in = files.open(source)) {
+            return Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores the outcome, unless the item was meanwhile given a new portrait or handed to another
+     * job (then this result is stale and dropped).
+     */
+    public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
+        Optional<ArContent> found = contents.find(organizationId, outcome.contentId())
+                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        if (found.isEmpty()) {
+            return;
+        }
+        ArContent content = found.get();
+        owning(jobInstance);
+        if (outcome.isReady()) {
+            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerFiles.MIND_TYPE,
+                    "marker-" + content.getUniqueId() + ".mind", outcome.width(), outcome.height());
+            Instant now = Instant.now();
+            for (MediaAttachment old : files.attachInstead(mind, content.getId(), MediaRole.MIND_TARGET)) {
+                media.detach(old);
+                // Owed deletions are attempted by the media deletion timer.
+                media.findLive(organizationId, old.getResourceId()).ifPresent(r -> disposal.disposeIfUnused(r, now));
+            }
+            content.markerReady(mind.getId(), outcome.width(), outcome.height(), outcome.score(), outcome.verdict(),
+                    outcome.qualityJson());
+            metrics.counter("arv_markers_compiled").inc();
+        } else {
+            content.markerFailed(outcome.failure(), outcome.score(), outcome.verdict(), outcome.qualityJson());
+            metrics.counter("arv_markers_failed").inc();
+        }
+        events.statusChanged(content);
+    }
+
+    /** Tells the recovery timer that this node runs the job (a Redis hiccup must not fail the chunk). */
+    private void owning(long jobInstance) {
+        try {
+            node.runs(jobInstance);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package app.arv.marker.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.listener.SkipProcessListener;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An item whose compilation threw (a broken file, a store that lost the object) is skipped by the
+ * step's skip policy; here it is marked FAILED with the reason, so it does not stay "compiling".
+ */
+@Named
+@Dependent
+public class MarkerSkipListener implements SkipProcessListener {
+
+    private static final Logger LOG = Logger.getLogger(MarkerSkipListener.class.getName());
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    @BatchProperty(name = "organizationId")
+    String organizationId;
+
+    @Inject
+    MarkerQueue queue;
+
+    @Override
+    public void onSkipProcessItem(Object item, Exception e) {
+        UUID contentId = (UUID) item;
+        LOG.log(Level.WARNING, "Marker compilation of " + contentId + " failed", e);
+        String reason = "compilation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        queue.record(UUID.fromString(organizationId), job.getInstanceId(),
+                CompileOutcome.failed(contentId, reason, null, null, null));
+    }
+}

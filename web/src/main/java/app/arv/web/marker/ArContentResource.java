@@ -1,0 +1,245 @@
+package app.arv.web.marker;
+
+import app.arv.marker.ArContentService;
+import app.arv.marker.ContentDetails;
+import app.arv.media.Download;
+import app.arv.media.MediaDeletions;
+import app.arv.media.Spool;
+import app.arv.media.UploadRules;
+import app.arv.persistence.marker.ArContent;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * AR content by its own id ({@code /ar-content/{id}}, with its image, marker and overlays below it);
+ * it is created and listed under its project ({@link ProjectArContentResource}).
+ */
+@Path("ar-content")
+@RequiresRole(CallerRole.MEMBER)
+@Produces(MediaType.APPLICATION_JSON)
+public class ArContentResource {
+
+    static final String IMAGE_FIELD = "image";
+
+    @Inject
+    ArContentService contents;
+
+    @Inject
+    MediaDeletions deletions;
+
+    @Inject
+    Spool spool;
+
+    @Inject
+    UploadRules rules;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("{id}")
+    public ArContentView get(@PathParam("id") UUID id) {
+        return ArContentView.of(contents.get(caller.get(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change title, order and customer fields, schedule, expiry, published; absent fields stay")
+    public ArContentView change(@PathParam("id") UUID id, @Valid ArContentChange request) {
+        return ArContentView.of(contents.change(caller.get(), id, request.details()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        List<UUID> owed = contents.delete(caller.get(), id);
+        // After the commit above: a failure here is retried by the media deletion timer.
+        deletions.attemptNow(owed);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/image")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile")
+    public Response replaceImage(@PathParam("id") UUID id, List<EntityPart> parts) {
+        try (MultipartFields fields = MultipartFields.read(parts, IMAGE_FIELD, spool, rules.maxFileBytes())) {
+            if (fields.file() == null) {
+                throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
+            }
+            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, fields.file()))).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/marker")
+    @Operation(summary = "Marker status, quality report and the .mind download URL")
+    public ArContentView.MarkerView marker(@PathParam("id") UUID id) {
+        return ArContentView.MarkerView.of(contents.get(caller.get(), id));
+    }
+
+    @POST
+    @Path("{id}/marker/regenerate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Compile the marker again (e.g. after a compiler upgrade); 409 while one is being compiled")
+    public Response regenerate(@PathParam("id") UUID id) {
+        return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id))).build();
+    }
+
+    @GET
+    @Path("{id}/marker/file")
+    @Produces({"application/octet-stream", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The compiled MindAR target (.mind); 409 until the first compilation succeeded")
+    public Response markerFile(@PathParam("id") UUID id) {
+        ArContent content = contents.get(caller.get(), id);
+        Download download = contents.markerFile(caller.get(), id);
+        StreamingOutput body = out -> {
+            try (InputStream in = download.target().store().open(download.resource().getStorageKey(), null)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/octet-stream")
+                .header(HttpHeaders.CONTENT_LENGTH, download.resource().getSizeBytes())
+                .header("Content-Disposition", "attachment; filename=\"" + content.getUniqueId() + ".mind\"")
+                .tag(download.resource().getSha256())
+                .build();
+    }
+
+    static Response accepted(ArContent content) {
+        return Response.accepted(ArContentView.of(content)).location(URI.create("/api/v1/ar-content/" + content.getId())).build();
+    }
+
+    private void requireValid(Object request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    /** The fields of new AR content; {@code media_id} only in the JSON form. */
+    public static class NewArContent {
+        @NotBlank @Size(max = 200)
+        public String title;
+
+        @Size(max = 100)
+        public String orderNumber;
+
+        @Size(max = 200)
+        public String customerName;
+
+        @Email @Size(max = 320)
+        public String customerEmail;
+
+        @Pattern(regexp = "[+0-9 ()./-]{3,40}")
+        public String customerPhone;
+
+        public Instant activeFrom;
+
+        public Instant activeUntil;
+
+        public Instant expiresAt;
+
+        public Boolean published;
+
+        public UUID mediaId;
+
+        static NewArContent from(MultipartFields fields) {
+            NewArContent request = new NewArContent();
+            request.title = fields.value("title");
+            request.orderNumber = fields.value("order_number");
+            request.customerName = fields.value("customer_name");
+            request.customerEmail = fields.value("customer_email");
+            request.customerPhone = fields.value("customer_phone");
+            request.activeFrom = instant(fields, "active_from");
+            request.activeUntil = instant(fields, "active_until");
+            request.expiresAt = instant(fields, "expires_at");
+            String published = fields.value("published");
+            request.published = published == null ? null : Boolean.valueOf(published);
+            return request;
+        }
+
+        ContentDetails details() {
+            return new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
+                    activeUntil, expiresAt, published);
+        }
+    }
+
+    public static class ArContentChange {
+        @Size(min = 1, max = 200)
+        public String title;
+
+        @Size(max = 100)
+        public String orderNumber;
+
+        @Size(max = 200)
+        public String customerName;
+
+        @Email @Size(max = 320)
+        public String customerEmail;
+
+        @Pattern(regexp = "[+0-9 ()./-]{3,40}")
+        public String customerPhone;
+
+        public Instant activeFrom;
+
+        public Instant activeUntil;
+
+        public Instant expiresAt;
+
+        public Boolean published;
+
+        ContentDetails details() {
+            return new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
+                    activeUntil, expiresAt, published);
+        }
+    }
+
+    private static Instant instant(MultipartFields fields, String name) {
+        String value = fields.value(name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("malformed_field", "'" + name + "' must be an ISO-8601 instant such as 2026-12-31T23:59:59Z");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.arv.web.marker;
+
+import app.arv.marker.QualityJson;
+import app.arv.persistence.marker.ArContent;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** AR content as its organization sees it (the public viewer sees far less: see the viewer manifest). */
+public record ArContentView(UUID id, String uniqueId, UUID projectId, String title, String orderNumber, String customerName,
+                            String customerEmail, String customerPhone, UUID sourceMediaId, MarkerView marker,
+                            OverlayView overlay, Instant activeFrom, Instant activeUntil, Instant expiresAt,
+                            boolean published, long viewsCount, String viewerUrl, Instant createdAt, Instant updatedAt) {
+
+    public record MarkerView(String status, String failure, UUID mediaId, String fileUrl, Integer score, String verdict,
+                             Integer width, Integer height, int compilations, Instant requestedAt, Instant compiledAt,
+                             JsonObject quality) {
+
+        static MarkerView of(ArContent c) {
+            return new MarkerView(c.getMarkerStatus().name().toLowerCase(), c.getMarkerFailure(), c.getMarkerMediaId(),
+                    c.getMarkerMediaId() == null ? null : "/api/v1/ar-content/" + c.getId() + "/marker/file",
+                    c.getMarkerScore(), c.getMarkerVerdict(), c.getMarkerWidth(), c.getMarkerHeight(),
+                    c.getMarkerCompilations(), c.getMarkerRequestedAt(), c.getMarkerCompiledAt(),
+                    c.getMarkerQuality() == null ? null : QualityJson.parse(c.getMarkerQuality()));
+        }
+    }
+
+    public record OverlayView(UUID mediaId, String kind, String contentUrl) {
+    }
+
+    static ArContentView of(ArContent c) {
+        OverlayView overlay = c.getOverlayMediaId() == null ? null : new OverlayView(c.getOverlayMediaId(),
+                c.getOverlayKind().name().toLowerCase(), "/api/v1/media/" + c.getOverlayMediaId() + "/content");
+        return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
+                c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
+                overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),
+                "/ar/" + c.getUniqueId(), c.getCreatedAt(), c.getUpdatedAt());
+    }
+}

@@ -1,0 +1,94 @@
+package app.arv.web.marker;
+
+import app.arv.marker.BatchJobs;
+import app.arv.security.CallerRole;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The marker compile jobs in the batch job repository (JSR-352), for the platform's operators. */
+@Path("admin/batch/jobs")
+@RequiresRole(CallerRole.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class BatchJobResource {
+
+    @Inject
+    BatchJobs jobs;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "Recent compile-markers executions with their steps and step metrics, newest first")
+    public Map<String, List<ExecutionView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return Map.of("items", jobs.recent(caller.get(), limit).stream().map(ExecutionView::of).toList());
+    }
+
+    @POST
+    @Path("executions/{executionId}/restart")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Restart a failed or stopped execution from its last checkpoints; answers the new execution id")
+    public Response restart(@PathParam("executionId") long executionId) {
+        return Response.accepted(Map.of("execution_id", jobs.restart(caller.get(), executionId))).build();
+    }
+
+    @POST
+    @Path("executions/{executionId}/stop")
+    @Consumes(MediaType.WILDCARD)
+    public Response stop(@PathParam("executionId") long executionId) {
+        jobs.stop(caller.get(), executionId);
+        return Response.accepted().build();
+    }
+
+    public record ExecutionView(long executionId, String jobName, String batchStatus, String exitStatus, Instant createdAt,
+                                Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
+
+        static ExecutionView of(BatchJobs.Execution e) {
+            JobExecution x = e.execution();
+            String org = x.getJobParameters() == null ? null : x.getJobParameters().getProperty("organizationId");
+            return new ExecutionView(x.getExecutionId(), x.getJobName(), String.valueOf(x.getBatchStatus()), x.getExitStatus(),
+                    instant(x.getCreateTime()), instant(x.getStartTime()), instant(x.getEndTime()), org,
+                    e.steps().stream().map(StepView::of).toList());
+        }
+    }
+
+    public record StepView(long stepExecutionId, String stepName, String batchStatus, String exitStatus, Instant startedAt,
+                           Instant endedAt, Map<String, Long> metrics) {
+
+        static StepView of(StepExecution s) {
+            Map<String, Long> metrics = new TreeMap<>();
+            if (s.getMetrics() != null) {
+                Arrays.stream(s.getMetrics()).forEach((Metric m) -> metrics.put(m.getType().name().toLowerCase(), m.getValue()));
+            }
+            return new StepView(s.getStepExecutionId(), s.getStepName(), String.valueOf(s.getBatchStatus()), s.getExitStatus(),
+                    instant(s.getStartTime()), instant(s.getEndTime()), metrics);
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,57 @@
+package app.arv.web.marker;
+
+import app.arv.imaging.mind.quality.QualityReport;
+import app.arv.marker.MarkerAnalyzer;
+import app.arv.marker.QualityJson;
+import app.arv.media.Spool;
+import app.arv.media.UploadRules;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** A marker quality check before uploading: the compiler runs, nothing is stored. */
+@Path("markers")
+@RequiresRole(CallerRole.MEMBER)
+@Produces(MediaType.APPLICATION_JSON)
+public class MarkerAnalysisResource {
+
+    @Inject
+    MarkerAnalyzer analyzer;
+
+    @Inject
+    Spool spool;
+
+    @Inject
+    UploadRules rules;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("analyze")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "The marker quality report of an image (multipart field 'image'); nothing is stored")
+    public JsonObject analyze(List<EntityPart> parts) {
+        caller.get();
+        try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
+            if (fields.file() == null) {
+                throw DomainException.invalid("missing_image", "Send the image in the multipart field 'image'");
+            }
+            QualityReport report = analyzer.analyze(fields.file());
+            return QualityJson.of(report);
+        }
+    }
+
+}

@@ -1,0 +1,47 @@
+package app.arv.web.marker;
+
+import app.arv.marker.MarkerPacks;
+import app.arv.security.CallerRole;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A project's ready markers as one multi-target {@code .mind} (for a printed catalogue with one viewer). */
+@Path("projects/{projectId}/marker-pack")
+@RequiresRole(CallerRole.MEMBER)
+@Produces(MediaType.APPLICATION_JSON)
+public class MarkerPackResource {
+
+    @Inject
+    MarkerPacks packs;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "One multi-target .mind of the project's ready markers; target i is items[i]")
+    public Response pack(@PathParam("projectId") UUID projectId) {
+        MarkerPacks.Pack pack = packs.build(caller.get(), projectId);
+        return Response.status(Response.Status.CREATED).entity(new PackView(pack.mind().getId(), pack.mind().getSizeBytes(),
+                "/api/v1/media/" + pack.mind().getId() + "/content",
+                pack.contents().stream().map(c -> new PackView.Target(c.getId(), c.getUniqueId(), c.getTitle())).toList()))
+                .build();
+    }
+
+    public record PackView(UUID mediaId, long sizeBytes, String contentUrl, List<Target> items) {
+        public record Target(UUID id, String uniqueId, String title) {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package app.arv.web.marker;
+
+import app.arv.media.Spool;
+import app.arv.media.SpooledFile;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.EntityPart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One multipart request read once: the file field spooled to disk (size-limited while it arrives),
+ * the other fields as short strings. Close it to remove the spooled file.
+ */
+final class MultipartFields implements AutoCloseable {
+
+    private static final int MAX_FIELD_CHARS = 4000;
+
+    private final Map<String, String> values = new HashMap<>();
+    private SpooledFile file;
+
+    private MultipartFields() {
+    }
+
+    static MultipartFields read(List<EntityPart> parts, String fileField, Spool spool, long maxBytes) {
+        MultipartFields fields = new MultipartFields();
+        try {
+            for (EntityPart part : parts) {
+                try (InputStream content = part.getContent()) {
+                    if (fileField.equals(part.getName()) && fields.file == null) {
+                        fields.file = spool.take(part.getFileName().orElse(fileField), content, maxBytes);
+                    } else if (!fileField.equals(part.getName())) {
+                        byte[] value = content.readNBytes(MAX_FIELD_CHARS + 1);
+                        if (value.length > MAX_FIELD_CHARS) {
+                            throw new BadRequestException("Field '" + part.getName() + "' is too long");
+                        }
+                        fields.values.put(part.getName(), new String(value, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    throw new BadRequestException(e);
+                }
+            }
+            return fields;
+        } catch (RuntimeException e) {
+            fields.close();
+            throw e;
+        }
+    }
+
+    SpooledFile file() {
+        return file;
+    }
+
+    String value(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            file.close();
+        }
+    }
+}

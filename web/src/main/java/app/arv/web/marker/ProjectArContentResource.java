@@ -1,0 +1,90 @@
+package app.arv.web.marker;
+
+import app.arv.marker.ArContentService;
+import app.arv.media.Spool;
+import app.arv.media.UploadRules;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A project's AR content: created here (202, the marker compiles in the background), then
+ * addressed as {@code /ar-content/{id}}. Its own root path (not a method of the projects resource)
+ * so that JAX-RS matching picks it by the longer literal path.
+ */
+@Path("projects/{projectId}/ar-content")
+@RequiresRole(CallerRole.MEMBER)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectArContentResource {
+
+    @Inject
+    ArContentService contents;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Spool spool;
+
+    @Inject
+    UploadRules rules;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
+            + "202: the marker is compiled in the background")
+    public Response createWithImage(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
+        try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
+            ArContentResource.NewArContent request = ArContentResource.NewArContent.from(fields);
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            if (fields.file() == null) {
+                throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
+            }
+            return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details()));
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background")
+    public Response createFromMedia(@PathParam("projectId") UUID projectId, @Valid ArContentResource.NewArContent request) {
+        if (request.mediaId == null) {
+            throw DomainException.invalid("missing_image", "Name the portrait with media_id, or upload it as multipart");
+        }
+        return ArContentResource.accepted(contents.createFromMedia(caller.get(), projectId, request.mediaId, request.details()));
+    }
+
+    @GET
+    @Operation(summary = "List a project's AR content")
+    public PageView<ArContentView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam Paging paging) {
+        return PageView.of(contents.list(caller.get(), projectId, paging.toRequest()), ArContentView::of);
+    }
+
+}

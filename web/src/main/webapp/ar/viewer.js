@@ -1,0 +1,149 @@
+// The public AR viewer: /ar/<unique id>. Loads the manifest, starts MindAR on the .mind, and plays the
+// overlay on the target: a video (muted autoplay, tap for sound) or a GLB model. window.ARV_VIEWER
+// exposes the state for people debugging on a phone and for the end-to-end test.
+import * as THREE from 'three';
+
+const state = window.ARV_VIEWER = { phase: 'loading', targetFound: false, overlayKind: null, overlayFrames: 0,
+  videoPlaying: false, error: null };
+const uniqueId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+
+function show(title, text, phase) {
+  state.phase = phase;
+  document.getElementById('message-title').textContent = title;
+  document.getElementById('message-text').textContent = text;
+  document.getElementById('message').hidden = false;
+}
+
+function supported() {
+  if (!window.isSecureContext && location.hostname !== 'localhost' && location.hostname !== '127.0.0.1') {
+    return 'The camera is only available on a secure (https) page.';
+  }
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    return 'This browser cannot use the camera. Please open the link in a current Chrome, Safari or Firefox.';
+  }
+  const canvas = document.createElement('canvas');
+  if (!(canvas.getContext('webgl2') || canvas.getContext('webgl'))) {
+    return 'This browser cannot show 3D graphics (WebGL). Please open the link in a current Chrome, Safari or Firefox.';
+  }
+  return null;
+}
+
+// Asked before MindAR starts: its own error handling cannot tell a refusal from a missing camera.
+async function cameraAllowed() {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+    stream.getTracks().forEach((t) => t.stop());
+    return true;
+  } catch (e) {
+    if (e && (e.name === 'NotAllowedError' || e.name === 'SecurityError')) {
+      show('Camera access was denied', 'Allow this page to use the camera (in the browser\'s site settings) and reload it.', 'camera-denied');
+    } else if (e && (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')) {
+      show('No camera found', 'This device has no camera the page can use.', 'no-camera');
+    } else {
+      show('The camera could not be started', String((e && e.message) || e), 'camera-error');
+    }
+    return false;
+  }
+}
+
+async function loadManifest() {
+  const response = await fetch('/api/v1/viewer/' + encodeURIComponent(uniqueId) + '/manifest', { cache: 'no-store' });
+  if (response.status === 410) {
+    show('This AR experience has ended', 'The content behind this code is no longer available.', 'gone');
+    return null;
+  }
+  if (!response.ok) {
+    show('Nothing to see here (yet)', 'We could not find AR content for this code.', 'not-found');
+    return null;
+  }
+  return response.json();
+}
+
+function videoOverlay(manifest, anchor, aspect) {
+  const video = document.createElement('video');
+  Object.assign(video, { src: manifest.overlay.url, muted: true, loop: true, playsInline: true, crossOrigin: 'anonymous' });
+  video.setAttribute('playsinline', '');
+  video.setAttribute('muted', '');
+  const texture = new THREE.VideoTexture(video);
+  texture.colorSpace = THREE.SRGBColorSpace;
+  const plane = new THREE.Mesh(new THREE.PlaneGeometry(1, aspect), new THREE.MeshBasicMaterial({ map: texture }));
+  anchor.group.add(plane);
+  const sound = document.getElementById('sound');
+  sound.addEventListener('click', () => {
+    video.muted = false;
+    video.play();
+    sound.hidden = true;
+  });
+  video.addEventListener('playing', () => { state.videoPlaying = true; });
+  video.addEventListener('pause', () => { state.videoPlaying = false; });
+  anchor.onTargetFound = () => {
+    found();
+    video.play().catch(() => {});
+    if (video.muted) sound.hidden = false;
+  };
+  anchor.onTargetLost = () => { video.pause(); };
+  return plane;
+}
+
+async function modelOverlay(manifest, anchor) {
+  const { GLTFLoader } = await import('three/addons/loaders/GLTFLoader.js');
+  const gltf = await new GLTFLoader().loadAsync(manifest.overlay.url);
+  const model = gltf.scene;
+  // Fit the model's largest side to the target's width (1 unit), standing on the target.
+  const box = new THREE.Box3().setFromObject(model);
+  const size = box.getSize(new THREE.Vector3());
+  const scale = 1 / Math.max(size.x, size.y, size.z, 1e-6);
+  model.scale.setScalar(scale);
+  model.rotation.x = Math.PI / 2;
+  anchor.group.add(model);
+  anchor.group.add(new THREE.HemisphereLight(0xffffff, 0x444444, 2));
+  anchor.onTargetFound = found;
+  return model;
+}
+
+function found() {
+  state.targetFound = true;
+  state.phase = 'tracking';
+}
+
+async function main() {
+  const unsupported = supported();
+  if (unsupported) {
+    show('This browser is not supported', unsupported, 'unsupported');
+    return;
+  }
+  const manifest = await loadManifest();
+  if (!manifest) return;
+  if (!(await cameraAllowed())) return;
+  const { MindARThree } = await import('/ar/vendor/mind-ar/dist/mindar-image-three.prod.js');
+  const mindar = new MindARThree({ container: document.getElementById('ar'), imageTargetSrc: manifest.mind_url,
+    uiLoading: 'yes', uiScanning: 'yes', uiError: 'no' });
+  const anchor = mindar.addAnchor(0);
+  const aspect = manifest.target_width > 0 ? manifest.target_height / manifest.target_width : 1;
+  let overlay = null;
+  state.overlayKind = manifest.overlay ? manifest.overlay.kind : null;
+  if (manifest.overlay && manifest.overlay.kind === 'video') {
+    overlay = videoOverlay(manifest, anchor, aspect);
+  } else if (manifest.overlay && manifest.overlay.kind === 'glb') {
+    overlay = await modelOverlay(manifest, anchor);
+  } else {
+    // No overlay yet: a translucent frame on the target shows that tracking works.
+    overlay = new THREE.Mesh(new THREE.PlaneGeometry(1, aspect),
+      new THREE.MeshBasicMaterial({ color: 0x00aaff, transparent: true, opacity: 0.4 }));
+    anchor.group.add(overlay);
+    anchor.onTargetFound = found;
+  }
+  await mindar.start();
+  state.phase = 'scanning';
+  mindar.renderer.setAnimationLoop(() => {
+    mindar.renderer.render(mindar.scene, mindar.camera);
+    // Counts frames in which the overlay was drawn on the found target (the anchor group is visible then).
+    if (state.targetFound && anchor.group.visible && overlay) state.overlayFrames++;
+  });
+  window.addEventListener('pagehide', () => { mindar.renderer.setAnimationLoop(null); mindar.stop(); });
+}
+
+main().catch((e) => {
+  state.error = String((e && (e.stack || e.message)) || e);
+  show('Something went wrong', 'The AR viewer could not start. Please reload the page.', 'error');
+});

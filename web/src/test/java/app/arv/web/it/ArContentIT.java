@@ -1,0 +1,200 @@
+package app.arv.web.it;
+
+import app.arv.imaging.mind.format.MindFile;
+import app.arv.imaging.mind.format.MindReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** AR content over HTTP: a portrait goes in, the batch job compiles it, the marker and its report come out. */
+@ExtendWith(ArvServer.class)
+class ArContentIT {
+
+    private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(120);
+
+    private Api.Tenant tenant;
+    private String project;
+
+    @BeforeEach
+    void freshTenantWithAProject() {
+        tenant = Api.newTenant();
+        project = MarkerApi.newProject(tenant.memberToken());
+    }
+
+    @Test
+    void anUploadedPortraitIsAcceptedAndQueuedForCompilation() {
+        MarkerApi.create(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"), "Chelsea")
+                .statusCode(202)
+                .header("Location", matchesPattern(".*/api/v1/ar-content/[0-9a-f-]{36}"))
+                .body("title", equalTo("Chelsea"))
+                .body("unique_id", matchesPattern("[0-9A-Za-z]{22}"))
+                .body("marker.status", anyOf(equalTo("pending"), equalTo("compiling"), equalTo("ready")))
+                .body("viewer_url", matchesPattern("/ar/[0-9A-Za-z]{22}"));
+    }
+
+    @Test
+    void theBatchJobCompilesAPortraitToAReadyMarkerWithAQualityReport() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+                .body("status", equalTo("ready"))
+                .body("verdict", anyOf(equalTo("good"), equalTo("weak")))
+                .body("score", greaterThan(0))
+                .body("quality.total_features", greaterThan(0))
+                .body("quality.reasons", notNullValue())
+                .body("width", equalTo(451)).body("height", equalTo(300))
+                .body("compilations", equalTo(1));
+    }
+
+    @Test
+    void theStoredMindFileHoldsOneTargetOfThePortraitsSize() throws Exception {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+
+        byte[] mind = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/marker/file").then().statusCode(200)
+                .contentType("application/octet-stream").extract().asByteArray();
+
+        MindFile file = new MindReader().read(mind);
+        assertThat(file.targets()).hasSize(1);
+        assertThat(file.targets().get(0).width()).isEqualTo(451);
+    }
+
+    @Test
+    void aFlatImageIsReportedUnusableAndEndsFailedWithThatReason() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
+
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+                .body("status", equalTo("failed"))
+                .body("verdict", equalTo("unusable"))
+                .body("failure", containsString("unusable"))
+                .body("quality.verdict", equalTo("unusable"))
+                .body("file_url", equalTo(null));
+    }
+
+    @Test
+    void analyzingAnImageReportsItsQualityAndStoresNothing() {
+        MediaApi.as(tenant.memberToken()).multiPart("image", "grey.png", MarkerApi.flatImage(), "application/octet-stream")
+                .post("/markers/analyze").then().statusCode(200)
+                .body("verdict", equalTo("unusable"))
+                .body("total_features", equalTo(0))
+                .body("reasons.size()", greaterThan(0));
+
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isZero();
+    }
+
+    @Test
+    void analyzingAPortraitReportsItUsable() {
+        MediaApi.as(tenant.memberToken()).multiPart("image", "chelsea.png", MediaApi.image("chelsea.png"), "image/png")
+                .post("/markers/analyze").then().statusCode(200)
+                .body("verdict", anyOf(equalTo("good"), equalTo("weak")))
+                .body("width", equalTo(451));
+    }
+
+    @Test
+    void contentCanBeCreatedFromAnImageAlreadyInTheLibrary() {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "rocket.jpg", MediaApi.image("rocket.jpg"));
+
+        String id = Api.bearer(tenant.memberToken()).body(Map.of("title", "Horse", "media_id", media, "order_number", "A-17"))
+                .post("/projects/" + project + "/ar-content").then().statusCode(202)
+                .body("source_media_id", equalTo(media)).body("order_number", equalTo("A-17"))
+                .extract().path("id");
+
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+    }
+
+    @Test
+    void aNewTitleAndCustomerAreChangedWithoutTouchingTheRest() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        Api.bearer(tenant.memberToken()).body(Map.of("title", "Coins", "customer_email", "ann@example.com"))
+                .patch("/ar-content/" + id).then().statusCode(200)
+                .body("title", equalTo("Coins")).body("customer_email", equalTo("ann@example.com"))
+                .body("published", equalTo(true));
+    }
+
+    @Test
+    void anInvalidCustomerEmailIsRejectedByField() {
+        MediaApi.as(tenant.memberToken()).multiPart("image", "coins.png", MediaApi.image("coins.png"), "image/png")
+                .multiPart("title", "Coins").multiPart("customer_email", "not-an-address")
+                .post("/projects/" + project + "/ar-content").then().statusCode(400)
+                .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("customer_email"));
+    }
+
+    @Test
+    void anotherOrganizationsContentIsNotFound() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        Api.Tenant other = Api.newTenant();
+
+        MediaApi.as(other.memberToken()).get("/ar-content/" + id).then().statusCode(404).body("code", equalTo("not_found"));
+        MediaApi.as(other.memberToken()).delete("/ar-content/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void regeneratingAReadyMarkerCompilesItAgain() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+
+        MediaApi.as(tenant.memberToken()).post("/ar-content/" + id + "/marker/regenerate").then().statusCode(202);
+
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+                .body("compilations", equalTo(2));
+    }
+
+    @Test
+    void replacingThePortraitRecompilesFromTheNewImage() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("failed"));
+
+        MediaApi.as(tenant.memberToken()).multiPart("image", "chelsea.png", MediaApi.image("chelsea.png"), "image/png")
+                .put("/ar-content/" + id + "/image").then().statusCode(202);
+
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+                .body("failure", equalTo(null));
+    }
+
+    @Test
+    void aVideoOverlayIsSniffedAndBecomesTheActiveOverlay() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.bin", MediaApi.image("clip.mp4"), "application/octet-stream")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201)
+                .body("overlay.kind", equalTo("video"));
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/overlays").then().statusCode(200)
+                .body("items[0].media_type", equalTo("video/mp4"));
+    }
+
+    @Test
+    void anImageIsRefusedAsAnOverlay() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("coins.png"), "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(422)
+                .body("code", equalTo("unsupported_overlay_type"));
+    }
+
+    @Test
+    void aMarkerPackHoldsEveryReadyPortraitOfTheProjectInOrder() throws Exception {
+        String first = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), first, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String second = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
+        MarkerApi.awaitMarker(tenant.memberToken(), second, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+
+        var pack = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
+                .body("items.id", org.hamcrest.Matchers.contains(first, second)).extract();
+        byte[] mind = MediaApi.as(tenant.memberToken()).basePath("").get((String) pack.path("content_url")).then()
+                .statusCode(200).extract().asByteArray();
+
+        assertThat(new MindReader().read(mind).targets()).hasSize(2);
+    }
+}

@@ -1,0 +1,72 @@
+package app.arv.web.it;
+
+import io.restassured.response.ValidatableResponse;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** AR content calls the way a client makes them, and waiting for the background compilation. */
+final class MarkerApi {
+
+    private MarkerApi() {
+    }
+
+    static String newProject(String token) {
+        return Api.bearer(token).body(Map.of("name", "AR " + System.nanoTime())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse create(String token, String projectId, String fileName, byte[] image, String title) {
+        return MediaApi.as(token).multiPart("image", fileName, image, "application/octet-stream")
+                .multiPart("title", title).post("/projects/" + projectId + "/ar-content").then();
+    }
+
+    static String createOne(String token, String projectId, String fileName, byte[] image) {
+        return create(token, projectId, fileName, image, "Portrait " + fileName).statusCode(202).extract().path("id");
+    }
+
+    /** Polls the marker until it leaves pending/compiling; answers the final marker document. */
+    static ValidatableResponse awaitMarker(String token, String contentId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            ValidatableResponse marker = MediaApi.as(token).get("/ar-content/" + contentId + "/marker").then().statusCode(200);
+            String status = marker.extract().path("status");
+            if ("ready".equals(status) || "failed".equals(status)) {
+                return marker;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Marker of " + contentId + " still " + status + " after " + timeout);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** A valid PNG of one colour: an image without a single feature to track. */
+    static byte[] flatImage() {
+        BufferedImage image = new BufferedImage(480, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, 480, 480);
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The public viewer: no credentials, only the unique id; unknown 404, ended 410, one view per manifest fetch. */
+@ExtendWith(ArvServer.class)
+class ViewerIT {
+
+    private static Api.Tenant tenant;
+    private static String project;
+    private static String readyId;
+    private static String readyUniqueId;
+
+    /** One compiled portrait shared by the tests that only read it. */
+    @BeforeAll
+    static void aReadyPortrait() {
+        tenant = Api.newTenant();
+        project = MarkerApi.newProject(tenant.memberToken());
+        readyId = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), readyId, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        readyUniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + readyId).then().extract().path("unique_id");
+    }
+
+    private static String readyCopy() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        return id;
+    }
+
+    private static String uniqueIdOf(String id) {
+        return MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().extract().path("unique_id");
+    }
+
+    @Test
+    void theManifestNamesTheMarkerAndTheTargetSizeWithoutCredentials() {
+        Api.anonymous().get("/viewer/" + readyUniqueId + "/manifest").then().statusCode(200)
+                .body("mind_url", equalTo("/api/v1/viewer/" + readyUniqueId + "/marker.mind"))
+                .body("target_width", equalTo(451)).body("target_height", equalTo(300))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("customer_email")));
+    }
+
+    @Test
+    void theMarkerFileIsServedWithoutCredentials() {
+        byte[] mind = RestAssured.given().baseUri(ArvServer.baseUrl())
+                .get("/api/v1/viewer/" + readyUniqueId + "/marker.mind").then().statusCode(200)
+                .contentType("application/octet-stream").extract().asByteArray();
+
+        org.assertj.core.api.Assertions.assertThat(mind.length).isGreaterThan(1000);
+    }
+
+    @Test
+    void anUnknownIdIsNotFoundForTheManifestAndThePage() {
+        Api.anonymous().get("/viewer/AAAAAAAAAAAAAAAAAAAAAA/manifest").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("could not find"));
+    }
+
+    @Test
+    void expiredContentIsGoneForTheManifestAndThePage() {
+        String id = readyCopy();
+        Api.bearer(tenant.memberToken()).body(Map.of("expires_at", Instant.now().minusSeconds(60).toString()))
+                .patch("/ar-content/" + id).then().statusCode(200);
+        String uniqueId = uniqueIdOf(id);
+
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(410).body("code", equalTo("ar_content_expired"));
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + uniqueId).then().statusCode(410)
+                .contentType(containsString("text/html")).body(containsString("ended"));
+    }
+
+    @Test
+    void unpublishedContentIsNotFound() {
+        String id = readyCopy();
+        Api.bearer(tenant.memberToken()).body(Map.of("published", false)).patch("/ar-content/" + id).then().statusCode(200);
+
+        Api.anonymous().get("/viewer/" + uniqueIdOf(id) + "/manifest").then().statusCode(404);
+    }
+
+    @Test
+    void contentNotYetCompiledIsNotFound() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
+        MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("failed"));
+
+        Api.anonymous().get("/viewer/" + uniqueIdOf(id) + "/manifest").then().statusCode(404);
+    }
+
+    @Test
+    void eachManifestFetchCountsOneViewAndFileFetchesCountNone() {
+        String id = readyCopy();
+        String uniqueId = uniqueIdOf(id);
+
+        for (int i = 0; i < 3; i++) {
+            Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+        Api.anonymous().get("/viewer/" + uniqueId + "/marker.mind").then().statusCode(200);
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + uniqueId).then().statusCode(200);
+
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().body("views_count", equalTo(3));
+    }
+
+    @Test
+    void theViewerPageIsServedForReadyContent() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + readyUniqueId).then().statusCode(200)
+                .contentType(containsString("text/html")).header("Cache-Control", equalTo("no-store"))
+                .body(containsString("mindar-image-three.prod.js"));
+    }
+
+    @Test
+    void theViewerBundlesMindArAndThreeFromTheWar() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/vendor/mind-ar/dist/mindar-image-three.prod.js").then()
+                .statusCode(200);
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/vendor/three/build/three.module.js").then()
+                .statusCode(200).header("Content-Type", endsWith("javascript"));
+    }
+
+    @Test
+    void aVideoOverlayIsNamedInTheManifestAndServedPublicly() {
+        String id = readyCopy();
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201);
+        String uniqueId = uniqueIdOf(id);
+
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200)
+                .body("overlay.kind", equalTo("video")).body("overlay.media_type", equalTo("video/mp4"))
+                .body("overlay.url", equalTo("/api/v1/viewer/" + uniqueId + "/overlay"));
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/api/v1/viewer/" + uniqueId + "/overlay").then()
+                .statusCode(200).contentType("video/mp4");
+    }
+}

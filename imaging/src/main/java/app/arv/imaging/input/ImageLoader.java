@@ -134,7 +134,8 @@ public final class ImageLoader {
         return new GreyImage(w, h, out);
     }
 
-    private static int to8(int sample, int bits) {
+    /** A sample of any bit depth scaled to 8 bits. */
+    static int to8(int sample, int bits) {
         return bits == 8 ? sample : bits > 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1);
     }
 

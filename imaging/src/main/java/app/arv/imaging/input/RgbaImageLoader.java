@@ -40,7 +40,7 @@ public final class RgbaImageLoader {
     }
 
     public RgbaImage load(byte[] file) throws RefusedImageException {
-        RgbaImage image = orient(decode(file), ExifOrientation.of(file));
+        RgbaImage image = ExifTransform.apply(decode(file), ExifOrientation.of(file));
         if (Math.min(image.width(), image.height()) < ImageLoader.MIN_SIDE) {
             throw new RefusedImageException("image smaller than " + ImageLoader.MIN_SIDE + " px (" + image.width() + "x"
                     + image.height() + ")");
@@ -94,8 +94,8 @@ public final class RgbaImageLoader {
                     raster.getSamples(0, y, w, 1, 1, a);
                 }
                 for (int x = 0; x < w; x++) {
-                    int g = to8(v[x], bits);
-                    int al = alpha ? to8(a[x], alphaBits) : 255;
+                    int g = ImageLoader.to8(v[x], bits);
+                    int al = alpha ? ImageLoader.to8(a[x], alphaBits) : 255;
                     out[y * w + x] = (al << 24) | (g << 16) | (g << 8) | g;
                 }
             }
@@ -103,39 +103,5 @@ public final class RgbaImageLoader {
             image.getRGB(0, 0, w, h, out, 0, w);
         }
         return new RgbaImage(w, h, out);
-    }
-
-    private static int to8(int sample, int bits) {
-        return bits == 8 ? sample : bits > 8 ? sample >> (bits - 8) : sample * 255 / ((1 << bits) - 1);
-    }
-
-    /** Same mapping as {@link ExifTransform}, on colour pixels. */
-    static RgbaImage orient(RgbaImage in, int orientation) {
-        if (orientation <= 1 || orientation > 8) {
-            return in;
-        }
-        int w = in.width();
-        int h = in.height();
-        boolean swap = orientation >= 5;
-        int ow = swap ? h : w;
-        int oh = swap ? w : h;
-        int[] out = new int[w * h];
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; } // 8
-                }
-                out[y * ow + x] = in.argb()[sy * w + sx];
-            }
-        }
-        return new RgbaImage(ow, oh, out);
     }
 }

@@ -1,0 +1,157 @@
+package app.arv.persistence.generation;
+
+import app.arv.persistence.shared.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One source image of a job and the model made from it. */
+@Entity
+@Table(name = "generation_item")
+public class GenerationItem extends AuditedEntity {
+
+    public static final int MAX_ERROR_CHARS = 1000;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(name = "job_id", nullable = false, updatable = false)
+    private UUID jobId;
+
+    @Column(nullable = false, updatable = false)
+    private int position;
+
+    @Column(name = "source_media_id", nullable = false, updatable = false)
+    private UUID sourceMediaId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private GenerationStatus status;
+
+    @Column(nullable = false)
+    private int progress;
+
+    @Column(length = 32)
+    private String stage;
+
+    @Column(length = MAX_ERROR_CHARS)
+    private String error;
+
+    @Column(name = "model_media_id")
+    private UUID modelMediaId;
+
+    @Column(name = "preview_media_id")
+    private UUID previewMediaId;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected GenerationItem() {
+    }
+
+    public GenerationItem(UUID organizationId, UUID jobId, int position, UUID sourceMediaId) {
+        super(UUID.randomUUID());
+        this.organizationId = organizationId;
+        this.jobId = jobId;
+        this.position = position;
+        this.sourceMediaId = sourceMediaId;
+        this.status = GenerationStatus.QUEUED;
+    }
+
+    /** A worker takes the item (again, after a redelivery): the attempt is counted. */
+    public void start() {
+        status = GenerationStatus.PROCESSING;
+        attempts++;
+        progress = 0;
+        stage = "started";
+        if (startedAt == null) {
+            startedAt = Instant.now();
+        }
+    }
+
+    public void advance(int percent, String stage) {
+        this.progress = Math.max(0, Math.min(100, percent));
+        this.stage = stage;
+    }
+
+    public void complete(UUID modelMediaId, UUID previewMediaId) {
+        this.status = GenerationStatus.COMPLETED;
+        this.modelMediaId = modelMediaId;
+        this.previewMediaId = previewMediaId;
+        this.progress = 100;
+        this.stage = "done";
+        this.error = null;
+        this.finishedAt = Instant.now();
+    }
+
+    public void fail(String reason) {
+        this.status = GenerationStatus.FAILED;
+        this.error = reason == null ? "unknown failure"
+                : reason.length() > MAX_ERROR_CHARS ? reason.substring(0, MAX_ERROR_CHARS) : reason;
+        this.stage = "failed";
+        this.finishedAt = Instant.now();
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public UUID getJobId() {
+        return jobId;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public UUID getSourceMediaId() {
+        return sourceMediaId;
+    }
+
+    public GenerationStatus getStatus() {
+        return status;
+    }
+
+    public int getProgress() {
+        return progress;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public UUID getModelMediaId() {
+        return modelMediaId;
+    }
+
+    public UUID getPreviewMediaId() {
+        return previewMediaId;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,106 @@
+package app.arv.persistence.generation;
+
+import app.arv.persistence.shared.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One request to turn images into 3D models: the options every item is generated with, and the overall status. */
+@Entity
+@Table(name = "generation_job")
+public class GenerationJob extends AuditedEntity {
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private UUID organizationId;
+
+    @Column(name = "project_id", updatable = false)
+    private UUID projectId;
+
+    @Column(nullable = false, length = 32, updatable = false)
+    private String provider;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8, updatable = false)
+    private GenerationPriority priority;
+
+    @Column(name = "face_limit", nullable = false, updatable = false)
+    private int faceLimit;
+
+    @Column(nullable = false, length = 16, updatable = false)
+    private String texture;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private GenerationStatus status;
+
+    @Column(name = "item_count", nullable = false, updatable = false)
+    private int itemCount;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected GenerationJob() {
+    }
+
+    public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority, int faceLimit,
+                         String texture, int itemCount) {
+        super(UUID.randomUUID());
+        this.organizationId = organizationId;
+        this.projectId = projectId;
+        this.provider = provider;
+        this.priority = priority;
+        this.faceLimit = faceLimit;
+        this.texture = texture;
+        this.itemCount = itemCount;
+        this.status = GenerationStatus.QUEUED;
+    }
+
+    /** Sets the status the items add up to; the time of the first final status is kept. */
+    public void settle(GenerationStatus status) {
+        this.status = status;
+        if (status.isFinal() && finishedAt == null) {
+            finishedAt = Instant.now();
+        }
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public UUID getProjectId() {
+        return projectId;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public GenerationPriority getPriority() {
+        return priority;
+    }
+
+    public int getFaceLimit() {
+        return faceLimit;
+    }
+
+    public String getTexture() {
+        return texture;
+    }
+
+    public GenerationStatus getStatus() {
+        return status;
+    }
+
+    public int getItemCount() {
+        return itemCount;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

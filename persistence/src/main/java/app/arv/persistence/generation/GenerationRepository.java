@@ -1,0 +1,108 @@
+package app.arv.persistence.generation;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class GenerationRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public GenerationJob add(GenerationJob job) {
+        em.persist(job);
+        return job;
+    }
+
+    public GenerationItem add(GenerationItem item) {
+        em.persist(item);
+        return item;
+    }
+
+    public Optional<GenerationJob> findJob(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.id = :id", GenerationJob.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The job, row-locked until the transaction ends: workers finishing items of one job at the same
+     * time settle its status one after the other, each seeing the others' committed items.
+     */
+    public Optional<GenerationJob> lockJob(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.id = :id", GenerationJob.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** @param status only jobs in this status, or {@code null} for all; newest first */
+    public Page<GenerationJob> listJobs(UUID organizationId, GenerationStatus status, PageRequest page) {
+        String where = " WHERE j.organizationId = :org" + (status == null ? "" : " AND j.status = :status");
+        var query = em.createQuery("SELECT j FROM GenerationJob j" + where + " ORDER BY j.createdAt DESC, j.id", GenerationJob.class)
+                .setParameter("org", organizationId);
+        var count = em.createQuery("SELECT COUNT(j) FROM GenerationJob j" + where, Long.class).setParameter("org", organizationId);
+        if (status != null) {
+            query.setParameter("status", status);
+            count.setParameter("status", status);
+        }
+        List<GenerationJob> items = query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return new Page<>(items, count.getSingleResult(), page.limit(), page.offset());
+    }
+
+    public List<GenerationItem> items(UUID organizationId, UUID jobId) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
+                        + " ORDER BY i.position", GenerationItem.class)
+                .setParameter("org", organizationId).setParameter("job", jobId).getResultList();
+    }
+
+    public Optional<GenerationItem> findItem(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.id = :id", GenerationItem.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<GenerationItem> findItem(UUID organizationId, UUID jobId, UUID id) {
+        return findItem(organizationId, id).filter(i -> i.getJobId().equals(jobId));
+    }
+
+    /** How many of the job's items are in each status (every status present, zero when none). */
+    public Map<GenerationStatus, Long> countByStatus(UUID organizationId, UUID jobId) {
+        Map<GenerationStatus, Long> counts = new EnumMap<>(GenerationStatus.class);
+        for (GenerationStatus s : GenerationStatus.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("SELECT i.status, COUNT(i) FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
+                        + " GROUP BY i.status", Object[].class)
+                .setParameter("org", organizationId).setParameter("job", jobId)
+                .getResultList()
+                .forEach(row -> counts.put((GenerationStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * Items taken by a worker and not touched since {@code before}, across organizations: only the
+     * reaper (a platform task, not a caller) asks this, and it handles each item within its own organization.
+     */
+    public List<GenerationItem> processingSince(Instant before, int max) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.status = :processing AND i.updatedAt < :before"
+                        + " ORDER BY i.updatedAt", GenerationItem.class)
+                .setParameter("processing", GenerationStatus.PROCESSING).setParameter("before", before)
+                .setMaxResults(max).getResultList();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+}

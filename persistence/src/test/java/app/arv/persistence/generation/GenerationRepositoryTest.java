@@ -1,0 +1,135 @@
+package app.arv.persistence.generation;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.shared.PageRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenerationRepositoryTest {
+
+    private final GenerationRepository generations = new GenerationRepository();
+    private Organization acme;
+    private Organization globex;
+    private MediaResource acmeImage;
+
+    @BeforeEach
+    void twoTenantsAndAnImage() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+        acmeImage = image(acme.getId());
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(globex);
+            em.persist(acmeImage);
+        });
+    }
+
+    private static MediaResource image(UUID org) {
+        UUID id = UUID.randomUUID();
+        String sha = (id.toString().replace("-", "") + id.toString().replace("-", "")).substring(0, 64);
+        return new MediaResource(id, org, sha, 1000, "image/png", "horse.png", 400, 328, null, "orgs/" + org + "/" + id);
+    }
+
+    private GenerationJob jobWithItems(int count) {
+        GenerationJob job = new GenerationJob(acme.getId(), null, "local", GenerationPriority.NORMAL, 5000, "standard", count);
+        Database.inTransaction(em -> {
+            em.persist(job);
+            for (int i = 0; i < count; i++) {
+                em.persist(new GenerationItem(acme.getId(), job.getId(), i, acmeImage.getId()));
+            }
+        });
+        return job;
+    }
+
+    @Test
+    void aNewJobAndItsItemsAreQueuedInTheirOrder() {
+        GenerationJob job = jobWithItems(3);
+
+        Database.inTransaction(em -> {
+            generations.em = em;
+            assertThat(generations.findJob(acme.getId(), job.getId()).orElseThrow().getStatus()).isEqualTo(GenerationStatus.QUEUED);
+            assertThat(generations.items(acme.getId(), job.getId()))
+                    .extracting(GenerationItem::getPosition, GenerationItem::getStatus)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, GenerationStatus.QUEUED),
+                            org.assertj.core.groups.Tuple.tuple(1, GenerationStatus.QUEUED),
+                            org.assertj.core.groups.Tuple.tuple(2, GenerationStatus.QUEUED));
+        });
+    }
+
+    @Test
+    void anotherOrganizationSeesNeitherTheJobNorItsItems() {
+        GenerationJob job = jobWithItems(1);
+
+        Database.inTransaction(em -> {
+            generations.em = em;
+            UUID item = generations.items(acme.getId(), job.getId()).get(0).getId();
+            assertThat(generations.findJob(globex.getId(), job.getId())).isEmpty();
+            assertThat(generations.items(globex.getId(), job.getId())).isEmpty();
+            assertThat(generations.findItem(globex.getId(), item)).isEmpty();
+            assertThat(generations.listJobs(globex.getId(), null, PageRequest.first()).total()).isZero();
+        });
+    }
+
+    @Test
+    void countsAddUpPerStatusAfterItemsFinish() {
+        GenerationJob job = jobWithItems(3);
+        Database.inTransaction(em -> {
+            generations.em = em;
+            var items = generations.items(acme.getId(), job.getId());
+            items.get(0).start();
+            items.get(0).complete(acmeImage.getId(), null);
+            items.get(1).start();
+            items.get(1).fail("no object found");
+        });
+
+        Database.inTransaction(em -> {
+            generations.em = em;
+            var counts = generations.countByStatus(acme.getId(), job.getId());
+            assertThat(counts.get(GenerationStatus.COMPLETED)).isEqualTo(1);
+            assertThat(counts.get(GenerationStatus.FAILED)).isEqualTo(1);
+            assertThat(counts.get(GenerationStatus.QUEUED)).isEqualTo(1);
+            assertThat(counts.get(GenerationStatus.PROCESSING)).isZero();
+        });
+    }
+
+    @Test
+    void listingFiltersByStatus() {
+        GenerationJob done = jobWithItems(1);
+        jobWithItems(1);
+        Database.inTransaction(em -> {
+            generations.em = em;
+            generations.findJob(acme.getId(), done.getId()).orElseThrow().settle(GenerationStatus.COMPLETED);
+        });
+
+        Database.inTransaction(em -> {
+            generations.em = em;
+            var completed = generations.listJobs(acme.getId(), GenerationStatus.COMPLETED, PageRequest.first());
+            assertThat(completed.items()).extracting(GenerationJob::getId).containsExactly(done.getId());
+            assertThat(generations.listJobs(acme.getId(), null, PageRequest.first()).total()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void onlyItemsLeftProcessingBeforeTheCutOffAreFoundStuck() {
+        GenerationJob job = jobWithItems(2);
+        Database.inTransaction(em -> {
+            generations.em = em;
+            generations.items(acme.getId(), job.getId()).get(0).start();
+        });
+
+        Database.inTransaction(em -> {
+            generations.em = em;
+            assertThat(generations.processingSince(Instant.now().plusSeconds(1), 100))
+                    .extracting(GenerationItem::getJobId).contains(job.getId());
+            assertThat(generations.processingSince(Instant.now().minusSeconds(60), 100))
+                    .extracting(GenerationItem::getJobId).doesNotContain(job.getId());
+        });
+    }
+}

@@ -68,6 +68,33 @@ public class ArContentService {
         return created(caller, projectId, source, details);
     }
 
+    /**
+     * Many portraits at once, each titled by its file name: all are checked before any is stored,
+     * and one compile request covers them, so one batch job (partitioned) compiles them all.
+     */
+    public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
+        requireProject(caller, projectId);
+        List<MediaResource> sources = mediaService.upload(caller, images);
+        List<ArContent> created = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
+            contents.add(content);
+            files.attach(sources.get(i), content.getId(), MediaRole.SOURCE_IMAGE);
+            events.statusChanged(content);
+            created.add(content);
+        }
+        compileRequests.request(caller.organizationId());
+        metrics.counter("arv_ar_content_created").inc(created.size());
+        return created;
+    }
+
+    private static String titleOf(SpooledFile image) {
+        String name = image.originalName() == null || image.originalName().isBlank() ? "Portrait" : image.originalName().strip();
+        int dot = name.lastIndexOf('.');
+        String title = dot > 0 ? name.substring(0, dot) : name;
+        return title.length() > 200 ? title.substring(0, 200) : title;
+    }
+
     /** A portrait already in the organization's media library. */
     public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details) {
         requireProject(caller, projectId);

@@ -3,6 +3,7 @@ package app.arv.marker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -70,12 +71,14 @@ public class MarkerJobRecovery {
     void recover() {
         try {
             node.stillAlive();
+            work.requestLongPending();
             JobOperator jobs = BatchRuntime.getJobOperator();
-            int count = jobs.getJobInstanceCount(CompileRequestListener.JOB);
-            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, Math.min(count, 200))) {
+            // Newest first: the recent instances are the ones a dead node can have left behind.
+            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, 200)) {
                 recover(jobs, instance);
             }
-            work.requestLongPending();
+        } catch (NoSuchJobException e) {
+            // No compile job has run yet on this installation.
         } catch (RuntimeException e) {
             // Redis or the database away: the next round tries again.
             LOG.log(Level.WARNING, "Marker job recovery round failed", e);

@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.media.MediaService;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import jakarta.ws.rs.BadRequestException;
@@ -20,19 +21,27 @@ final class MultipartFields implements AutoCloseable {
     private static final int MAX_FIELD_CHARS = 4000;
 
     private final Map<String, String> values = new HashMap<>();
-    private SpooledFile file;
+    private final List<SpooledFile> files = new java.util.ArrayList<>();
 
     private MultipartFields() {
     }
 
     static MultipartFields read(List<EntityPart> parts, String fileField, Spool spool, long maxBytes) {
+        return read(parts, fileField, spool, maxBytes, 1);
+    }
+
+    /** @param maxFiles how many parts named {@code fileField} are accepted; more are refused with 413 */
+    static MultipartFields read(List<EntityPart> parts, String fileField, Spool spool, long maxBytes, int maxFiles) {
         MultipartFields fields = new MultipartFields();
         try {
             for (EntityPart part : parts) {
                 try (InputStream content = part.getContent()) {
-                    if (fileField.equals(part.getName()) && fields.file == null) {
-                        fields.file = spool.take(part.getFileName().orElse(fileField), content, maxBytes);
-                    } else if (!fileField.equals(part.getName())) {
+                    if (fileField.equals(part.getName())) {
+                        if (fields.files.size() == maxFiles) {
+                            throw MediaService.tooManyFiles(maxFiles);
+                        }
+                        fields.files.add(spool.take(part.getFileName().orElse(fileField), content, maxBytes));
+                    } else {
                         byte[] value = content.readNBytes(MAX_FIELD_CHARS + 1);
                         if (value.length > MAX_FIELD_CHARS) {
                             throw new BadRequestException("Field '" + part.getName() + "' is too long");
@@ -50,8 +59,13 @@ final class MultipartFields implements AutoCloseable {
         }
     }
 
+    /** The (first) file, or {@code null} when none was sent. */
     SpooledFile file() {
-        return file;
+        return files.isEmpty() ? null : files.get(0);
+    }
+
+    List<SpooledFile> files() {
+        return files;
     }
 
     String value(String name) {
@@ -61,8 +75,6 @@ final class MultipartFields implements AutoCloseable {
 
     @Override
     public void close() {
-        if (file != null) {
-            file.close();
-        }
+        files.forEach(SpooledFile::close);
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,8 @@ import java.util.UUID;
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectArContentResource {
+
+    static final String IMAGES_FIELD = "images";
 
     @Inject
     ArContentService contents;
@@ -68,6 +71,22 @@ public class ProjectArContentResource {
                 throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
             }
             return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details()));
+        }
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Create one AR content per portrait (repeated multipart field 'images', titled by file name); "
+            + "all are checked before any is stored, and one batch job compiles them all")
+    public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
+        try (MultipartFields fields = MultipartFields.read(parts, IMAGES_FIELD, spool, rules.maxFileBytes(), rules.maxFiles())) {
+            if (fields.files().isEmpty()) {
+                throw DomainException.invalid("missing_image", "Send the portraits in the multipart field '" + IMAGES_FIELD + "'");
+            }
+            List<ArContentView> created = contents.createBatch(caller.get(), projectId, fields.files()).stream()
+                    .map(ArContentView::of).toList();
+            return Response.accepted(Map.of("items", created)).build();
         }
     }
 

@@ -1,0 +1,86 @@
+package app.arv.web.it;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The compiled marker and the viewer page in a real browser: headless Chromium whose fake camera shows
+ * the portrait, the real MindAR 1.2.5 runtime (the copy bundled in the WAR, for the page).
+ */
+@ExtendWith(ArvServer.class)
+class ViewerBrowserIT {
+
+    private static final String PORTRAIT = "chelsea.png";
+
+    private static Api.Tenant tenant;
+    private static String contentId;
+    private static String uniqueId;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void aReadyPortraitWithAVideoOverlay() {
+        tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        contentId = MarkerApi.createOne(tenant.memberToken(), project, PORTRAIT, MediaApi.image(PORTRAIT));
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + contentId + "/overlays").then().statusCode(201);
+        MarkerApi.awaitMarker(tenant.memberToken(), contentId, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        uniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId).then().extract().path("unique_id");
+    }
+
+    private Path portraitFile() throws Exception {
+        Path image = temp.resolve(PORTRAIT);
+        Files.write(image, MediaApi.image(PORTRAIT));
+        return image;
+    }
+
+    @Test
+    void theStoredMindIsDetectedByTheRealMindArRuntime() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+        Path mind = temp.resolve("marker.mind");
+        Files.write(mind, MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId + "/marker/file").then()
+                .statusCode(200).extract().asByteArray());
+
+        JsonPath result = JsonPath.from(browser.track(portraitFile(), mind));
+
+        assertThat(result.getBoolean("results[0].found")).as(result.prettify()).isTrue();
+        assertThat(result.getDouble("results[0].cornerErrorPx")).as(result.prettify()).isLessThan(20.0);
+    }
+
+    @Test
+    void theViewerPageFindsTheTargetAndPlaysTheVideoOnIt() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile()));
+
+        assertThat(page.getString("error")).as(page.prettify()).isNull();
+        assertThat(page.getBoolean("found")).as(page.prettify()).isTrue();
+        assertThat(page.getString("overlayKind")).isEqualTo("video");
+        assertThat(page.getInt("overlayFrames")).as(page.prettify()).isGreaterThanOrEqualTo(10);
+        assertThat(page.getBoolean("videoPlaying")).as(page.prettify()).isTrue();
+        // Everything (page, mind-ar, three, .mind, video) came from ARV: no CDN at run time.
+        assertThat(page.getList("externalRequests")).isEmpty();
+    }
+
+    @Test
+    void aDeniedCameraIsExplainedOnThePage() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile(), "--deny-camera"));
+
+        assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("camera-denied");
+        assertThat(page.getBoolean("found")).isFalse();
+    }
+}

@@ -85,6 +85,12 @@ public class GenerationItem extends AuditedEntity {
         this.stage = stage;
     }
 
+    /** An attempt broke and another will follow: the reason is kept, the item stays processing. */
+    public void attemptFailed(String reason) {
+        this.error = truncate(reason);
+        this.stage = "retrying";
+    }
+
     public void complete(UUID modelMediaId, UUID previewMediaId) {
         this.status = GenerationStatus.COMPLETED;
         this.modelMediaId = modelMediaId;
@@ -97,10 +103,13 @@ public class GenerationItem extends AuditedEntity {
 
     public void fail(String reason) {
         this.status = GenerationStatus.FAILED;
-        this.error = reason == null ? "unknown failure"
-                : reason.length() > MAX_ERROR_CHARS ? reason.substring(0, MAX_ERROR_CHARS) : reason;
+        this.error = truncate(reason == null ? "unknown failure" : reason);
         this.stage = "failed";
         this.finishedAt = Instant.now();
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= MAX_ERROR_CHARS ? reason : reason.substring(0, MAX_ERROR_CHARS);
     }
 
     public UUID getOrganizationId() {

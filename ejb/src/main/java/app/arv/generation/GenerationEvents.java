@@ -1,0 +1,74 @@
+package app.arv.generation;
+
+import app.arv.events.RedisConnection;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import redis.clients.jedis.params.XAddParams;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A job's events ({@code progress}, {@code item_completed}, {@code item_failed}, {@code completed}) on
+ * Redis: appended to the stream {@code arv:generation:<job>:events} (kept a day, so a client can replay
+ * what it missed) and announced on the channel {@code arv:generation:<job>}, so a listener on any node
+ * sees work done on any node. Sent after the commit that made them true; a Redis outage costs the event,
+ * never the state change.
+ */
+@ApplicationScoped
+public class GenerationEvents {
+
+    private static final Logger LOG = Logger.getLogger(GenerationEvents.class.getName());
+    private static final long KEEP_SECONDS = 24 * 3600;
+    private static final long MAX_EVENTS = 10_000;
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public static String channel(UUID jobId) {
+        return "arv:generation:" + jobId;
+    }
+
+    public static String stream(UUID jobId) {
+        return channel(jobId) + ":events";
+    }
+
+    public void publish(UUID jobId, String type, JsonObject data) {
+        Runnable send = () -> {
+            try {
+                var id = redis.client().xadd(stream(jobId), XAddParams.xAddParams().maxLen(MAX_EVENTS).approximateTrimming(),
+                        Map.of("type", type, "data", data.toString()));
+                redis.client().expire(stream(jobId), KEEP_SECONDS);
+                redis.client().publish(channel(jobId), id + " " + type);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Generation event " + type + " of job " + jobId + " not published to Redis", e);
+            }
+        };
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        send.run();
+                    }
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package app.arv.generation;
+
+import app.arv.messaging.ArvJms;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationPriority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One message per item on its priority's queue. Sent through the transactional factory, so the
+ * message joins the caller's JTA transaction: delivered only if the item rows commit, and never
+ * without them.
+ */
+@ApplicationScoped
+public class GenerationQueue {
+
+    public static final String HIGH = "arv.generation.high";
+    public static final String NORMAL = "arv.generation.normal";
+    public static final String LOW = "arv.generation.low";
+
+    /** Marks ARV's generation messages so the dead-letter listener takes only those from the shared DLQ. */
+    public static final String KIND_PROPERTY = "arvKind";
+    public static final String KIND = "generation";
+    public static final String DEAD_LETTER_SELECTOR = KIND_PROPERTY + " = '" + KIND + "'";
+    static final String ORGANIZATION_PROPERTY = "organizationId";
+    static final String ITEM_PROPERTY = "itemId";
+
+    @Resource(lookup = ArvJms.CONNECTION_FACTORY)
+    ConnectionFactory connections;
+
+    public static String queueOf(GenerationPriority priority) {
+        return "arv.generation." + priority.name().toLowerCase(Locale.ROOT);
+    }
+
+    public void send(GenerationItem item, GenerationPriority priority) {
+        try (JMSContext context = connections.createContext()) {
+            context.createProducer()
+                    .setProperty(KIND_PROPERTY, KIND)
+                    .setProperty(ORGANIZATION_PROPERTY, item.getOrganizationId().toString())
+                    .setProperty(ITEM_PROPERTY, item.getId().toString())
+                    .send(context.createQueue(queueOf(priority)), item.getId().toString());
+        }
+    }
+
+    /** Which item a message is about, or {@code null} for a message that is not a generation request. */
+    public static ItemRef itemOf(Message message) {
+        try {
+            String org = message.getStringProperty(ORGANIZATION_PROPERTY);
+            String item = message.getStringProperty(ITEM_PROPERTY);
+            return org == null || item == null ? null : new ItemRef(UUID.fromString(org), UUID.fromString(item));
+        } catch (JMSException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public record ItemRef(UUID organizationId, UUID itemId) {
+    }
+}

@@ -1,0 +1,66 @@
+package app.arv.generation;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Items left {@code processing} without a change for {@code arv.generation.stuck-after} fail with a
+ * reason: their worker is gone (a node that died mid-model), and a job must not wait for it forever.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class GenerationReaper {
+
+    private static final Logger LOG = Logger.getLogger(GenerationReaper.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    GenerationSteps steps;
+
+    @Inject
+    @ConfigProperty(name = "arv.generation.reap-interval", defaultValue = "PT1M")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "arv.generation.stuck-after", defaultValue = "PT15M")
+    Duration stuckAfter;
+
+    @PostConstruct
+    void schedule() {
+        long millis = interval.toMillis();
+        timers.createIntervalTimer(millis, millis, new TimerConfig("generation-reaper", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void reap() {
+        try {
+            int reaped = steps.reapStuck(Instant.now().minus(stuckAfter), BATCH);
+            if (reaped > 0) {
+                LOG.warning(reaped + " generation items were stuck in processing for over " + stuckAfter + " and failed");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Generation reaper round failed; the next one tries again", e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package app.arv.generation;
+
+import app.arv.marker.MarkerFiles;
+import app.arv.media.Download;
+import app.arv.media.MediaService;
+import app.arv.media.SpooledFile;
+import app.arv.media.UploadRules;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationPriority;
+import app.arv.persistence.generation.GenerationRepository;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.project.ProjectRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Accepts generation jobs and answers about them. Accepting is one transaction: the source images
+ * (uploaded through the media layer, or taken from the library), the job, its items and one queue
+ * message per item commit together or not at all.
+ */
+@Stateless
+public class GenerationService {
+
+    /** Owner kind of the media attached to a generation item (source image, model, preview). */
+    public static final String GENERATION_ITEM = "GENERATION_ITEM";
+
+    private static final Set<String> TEXTURES = Set.of("none", "standard", "hd");
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    MediaService mediaService;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    ProjectRepository projects;
+
+    @Inject
+    ModelProviders providers;
+
+    @Inject
+    GenerationQueue queue;
+
+    @Inject
+    UploadRules rules;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "arv.generation.default-provider", defaultValue = LocalModelProvider.NAME)
+    String defaultProvider;
+
+    /** Uploads the images (the media layer's rules: all checked before any is stored) and queues a model for each. */
+    public JobDetails submitUploads(Caller caller, List<SpooledFile> images, NewGeneration request) {
+        Options options = check(caller, request, images.size());
+        List<MediaResource> sources = mediaService.upload(caller, images);
+        return create(caller, sources, options);
+    }
+
+    /** Queues a model for each image of the organization's media library. */
+    public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
+        Options options = check(caller, request, mediaIds.size());
+        List<MediaResource> sources = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(mediaIds)) {
+            MediaResource source = media.findLive(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Media"));
+            if (!rules.allows(source.getMediaType())) {
+                throw DomainException.invalid("not_an_image", "Media " + id + " is not an image (" + source.getMediaType() + ")");
+            }
+            sources.add(source);
+        }
+        return create(caller, sources, options);
+    }
+
+    private record Options(String provider, GenerationPriority priority, int faceLimit, String texture, UUID projectId) {
+    }
+
+    private Options check(Caller caller, NewGeneration request, int imageCount) {
+        if (imageCount == 0) {
+            throw DomainException.invalid("no_files", "Send one or more images");
+        }
+        if (imageCount > rules.maxFiles()) {
+            throw MediaService.tooManyFiles(rules.maxFiles());
+        }
+        String provider = request.provider() == null ? defaultProvider.strip() : request.provider();
+        if (providers.byName(provider).isEmpty()) {
+            throw DomainException.invalid("unknown_provider", "provider must be one of " + providers.names() + ", not " + provider);
+        }
+        String texture = request.texture() == null ? "standard" : request.texture().toLowerCase(Locale.ROOT);
+        if (!TEXTURES.contains(texture)) {
+            throw DomainException.invalid("invalid_texture", "texture must be none, standard or hd");
+        }
+        GenerationPriority priority;
+        try {
+            priority = request.priority() == null ? GenerationPriority.NORMAL
+                    : GenerationPriority.valueOf(request.priority().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_priority", "priority must be high, normal or low");
+        }
+        int faceLimit = request.faceLimit() == null ? GenerationOptions.DEFAULT_FACE_LIMIT : request.faceLimit();
+        if (faceLimit < GenerationOptions.MIN_FACE_LIMIT || faceLimit > GenerationOptions.MAX_FACE_LIMIT) {
+            throw DomainException.invalid("invalid_face_limit", "face_limit must be between " + GenerationOptions.MIN_FACE_LIMIT
+                    + " and " + GenerationOptions.MAX_FACE_LIMIT);
+        }
+        if (request.projectId() != null && projects.find(caller.organizationId(), request.projectId()).isEmpty()) {
+            throw DomainException.notFound("Project");
+        }
+        return new Options(provider, priority, faceLimit, texture, request.projectId());
+    }
+
+    private JobDetails create(Caller caller, List<MediaResource> sources, Options options) {
+        UUID org = caller.organizationId();
+        GenerationJob job = generations.add(new GenerationJob(org, options.projectId(), options.provider(), options.priority(),
+                options.faceLimit(), options.texture(), sources.size()));
+        List<GenerationItem> items = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
+            // Attached, so the source stays while the item needs it, even if it leaves the library.
+            files.attachTo(sources.get(i), GENERATION_ITEM, item.getId(), MediaRole.SOURCE_IMAGE);
+            items.add(item);
+        }
+        generations.flush();
+        for (GenerationItem item : items) {
+            queue.send(item, options.priority());
+        }
+        metrics.counter("arv_generation_jobs_accepted").inc();
+        metrics.counter("arv_generation_items_queued").inc(items.size());
+        return new JobDetails(job, items, generations.countByStatus(org, job.getId()));
+    }
+
+    public JobDetails get(Caller caller, UUID jobId) {
+        GenerationJob job = findJob(caller, jobId);
+        UUID org = caller.organizationId();
+        return new JobDetails(job, generations.items(org, jobId), generations.countByStatus(org, jobId));
+    }
+
+    public Page<GenerationJob> list(Caller caller, String status, PageRequest page) {
+        GenerationStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = GenerationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("invalid_status", "status must be queued, processing, completed, failed or cancelled");
+            }
+        }
+        return generations.listJobs(caller.organizationId(), wanted, page);
+    }
+
+    /** The item's GLB ({@code preview = false}) or preview, through the media layer's download. */
+    public Download download(Caller caller, UUID jobId, UUID itemId, boolean preview, Boolean redirect) {
+        findJob(caller, jobId);
+        GenerationItem item = generations.findItem(caller.organizationId(), jobId, itemId)
+                .orElseThrow(() -> DomainException.notFound("Generation item"));
+        UUID mediaId = preview ? item.getPreviewMediaId() : item.getModelMediaId();
+        if (mediaId == null) {
+            throw DomainException.conflict("not_generated", item.getStatus() == GenerationStatus.COMPLETED
+                    ? "This item has no " + (preview ? "preview" : "model")
+                    : "The item is " + item.getStatus().name().toLowerCase(Locale.ROOT) + "; its model is not there yet");
+        }
+        return mediaService.download(caller, mediaId, redirect);
+    }
+
+    /** The finished models of a job, named by position and source name, for streaming into a ZIP. */
+    public List<ArchiveEntry> archive(Caller caller, UUID jobId) {
+        findJob(caller, jobId);
+        UUID org = caller.organizationId();
+        List<ArchiveEntry> entries = new ArrayList<>();
+        for (GenerationItem item : generations.items(org, jobId)) {
+            if (item.getStatus() != GenerationStatus.COMPLETED || item.getModelMediaId() == null) {
+                continue;
+            }
+            MediaResource model = media.findLive(org, item.getModelMediaId()).orElse(null);
+            MediaResource source = media.findLive(org, item.getSourceMediaId()).orElse(null);
+            if (model != null) {
+                entries.add(new ArchiveEntry(String.format("%02d-%s.glb", item.getPosition() + 1, baseName(source)), model));
+            }
+        }
+        if (entries.isEmpty()) {
+            throw DomainException.conflict("no_models", "No model of this job is finished yet");
+        }
+        return entries;
+    }
+
+    private static String baseName(MediaResource source) {
+        if (source == null) {
+            return "model";
+        }
+        String name = source.getOriginalName();
+        int dot = name.lastIndexOf('.');
+        String base = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.isEmpty() ? "model" : base;
+    }
+
+    private GenerationJob findJob(Caller caller, UUID jobId) {
+        return generations.findJob(caller.organizationId(), jobId).orElseThrow(() -> DomainException.notFound("Generation job"));
+    }
+}

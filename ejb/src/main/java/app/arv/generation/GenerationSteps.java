@@ -1,0 +1,181 @@
+package app.arv.generation;
+
+import app.arv.marker.MarkerFiles;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationRepository;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state changes of one item, each committed on its own (REQUIRES_NEW): clients see an item taken
+ * and its progress while the model is still being made, and the message's own transaction only
+ * decides whether the broker delivers it again.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class GenerationSteps {
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    GenerationEvents events;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /** What a worker needs to make the model of a taken item. */
+    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, ModelRequest request, MediaResource source) {
+    }
+
+    /**
+     * Takes the item for a worker. Empty when there is nothing to do: the item is unknown or already
+     * final (a redelivered message of a finished, failed or cancelled item).
+     */
+    public Optional<Claim> claim(UUID org, UUID itemId) {
+        GenerationItem item = generations.findItem(org, itemId).orElse(null);
+        if (item == null || item.getStatus().isFinal()) {
+            return Optional.empty();
+        }
+        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+        if (job.getStatus() == GenerationStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        MediaResource source = files.live(org, item.getSourceMediaId()).orElse(null);
+        if (source == null) {
+            item.fail("The source image was deleted before its model was made");
+            settle(job, item);
+            return Optional.empty();
+        }
+        item.start();
+        settle(job, item);
+        publishProgress(item);
+        return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),
+                new ModelRequest(job.getFaceLimit(), job.getTexture()), source));
+    }
+
+    public void progress(UUID org, UUID itemId, int percent, String stage) {
+        generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).ifPresent(item -> {
+            item.advance(percent, stage);
+            publishProgress(item);
+        });
+    }
+
+    /** Stores the model and preview as the organization's media, attached to the item. */
+    public void complete(UUID org, UUID itemId, ModelResult result, String sourceName) {
+        GenerationItem item = generations.findItem(org, itemId).orElse(null);
+        if (item == null || item.getStatus() != GenerationStatus.PROCESSING) {
+            return;
+        }
+        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+        String base = stripExtension(sourceName);
+        MediaResource model = files.storeBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, base + ".glb", null, null);
+        files.attachTo(model, GenerationService.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
+        UUID previewId = null;
+        if (result.preview() != null) {
+            MediaResource preview = files.storeBytes(org, result.preview(), result.previewMediaType(),
+                    base + "-preview" + extensionOf(result.previewMediaType()), null, null);
+            files.attachTo(preview, GenerationService.GENERATION_ITEM, itemId, MediaRole.PREVIEW);
+            previewId = preview.getId();
+        }
+        item.complete(model.getId(), previewId);
+        metrics.counter("arv_generation_items_completed").inc();
+        events.publish(job.getId(), "item_completed", Json.createObjectBuilder()
+                .add("item", itemId.toString()).add("position", item.getPosition())
+                .add("model_media_id", model.getId().toString()).build());
+        settle(job, item);
+    }
+
+    /** The item fails for good with this reason (shown to the client). */
+    public void fail(UUID org, UUID itemId, String reason) {
+        GenerationItem item = generations.findItem(org, itemId).orElse(null);
+        if (item == null || item.getStatus().isFinal()) {
+            return;
+        }
+        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+        item.fail(reason);
+        settle(job, item);
+    }
+
+    /** An attempt broke (the message will come again): its reason stays on the item for when the broker gives up. */
+    public void noteAttemptFailure(UUID org, UUID itemId, String reason) {
+        generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
+                .ifPresent(item -> item.attemptFailed(reason));
+    }
+
+    /** The broker gave up on the item's message: the item fails with the last attempt's reason. */
+    public void giveUp(UUID org, UUID itemId) {
+        generations.findItem(org, itemId).filter(i -> !i.getStatus().isFinal()).ifPresent(item -> fail(org, itemId,
+                "Gave up after " + item.getAttempts() + " attempts" + (item.getError() == null ? "" : "; last error: " + item.getError())));
+    }
+
+    /** Fails items a worker took and stopped reporting on before {@code before} (its node died or hung). */
+    public int reapStuck(java.time.Instant before, int max) {
+        var stuck = generations.processingSince(before, max);
+        for (GenerationItem item : stuck) {
+            fail(item.getOrganizationId(), item.getId(), "No progress since " + item.getUpdatedAt()
+                    + ": the worker stopped (server restarted or stuck)");
+        }
+        return stuck.size();
+    }
+
+    private void settle(GenerationJob job, GenerationItem changed) {
+        if (changed.getStatus() == GenerationStatus.FAILED) {
+            metrics.counter("arv_generation_items_failed").inc();
+            events.publish(job.getId(), "item_failed", Json.createObjectBuilder()
+                    .add("item", changed.getId().toString()).add("position", changed.getPosition())
+                    .add("error", changed.getError()).build());
+        }
+        generations.flush();
+        Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
+        long finished = counts.get(GenerationStatus.COMPLETED) + counts.get(GenerationStatus.FAILED) + counts.get(GenerationStatus.CANCELLED);
+        GenerationStatus before = job.getStatus();
+        if (finished == job.getItemCount()) {
+            job.settle(counts.get(GenerationStatus.COMPLETED) > 0 ? GenerationStatus.COMPLETED
+                    : counts.get(GenerationStatus.CANCELLED) == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
+        } else if (counts.get(GenerationStatus.QUEUED) < job.getItemCount()) {
+            job.settle(GenerationStatus.PROCESSING);
+        }
+        if (job.getStatus().isFinal() && !before.isFinal()) {
+            events.publish(job.getId(), "completed", Json.createObjectBuilder()
+                    .add("status", job.getStatus().name().toLowerCase())
+                    .add("completed", counts.get(GenerationStatus.COMPLETED))
+                    .add("failed", counts.get(GenerationStatus.FAILED)).build());
+        }
+    }
+
+    private void publishProgress(GenerationItem item) {
+        events.publish(item.getJobId(), "progress", Json.createObjectBuilder()
+                .add("item", item.getId().toString()).add("position", item.getPosition())
+                .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return name == null || name.isBlank() ? "model" : dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String extensionOf(String mediaType) {
+        return switch (mediaType) {
+            case "image/png" -> ".png";
+            case "image/webp" -> ".webp";
+            case "image/jpeg" -> ".jpg";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package app.arv.generation;
+
+import app.arv.marker.MarkerFiles;
+import app.arv.persistence.media.MediaResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Makes the model of one item: take it, read the source, run the provider, store the result. */
+@ApplicationScoped
+public class GenerationWorker {
+
+    private static final Logger LOG = Logger.getLogger(GenerationWorker.class.getName());
+
+    @Inject
+    GenerationSteps steps;
+
+    @Inject
+    ModelProviders providers;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    MetricRegistry metrics;
+
+    /**
+     * @return {@code false} when the attempt broke on the way (storage, network): the message should be
+     *     delivered again. A refused image or a finished item is {@code true}: nothing more to do.
+     */
+    public boolean process(UUID org, UUID itemId) {
+        Optional<GenerationSteps.Claim> taken = steps.claim(org, itemId);
+        if (taken.isEmpty()) {
+            return true;
+        }
+        GenerationSteps.Claim claim = taken.get();
+        ModelProvider provider = providers.byName(claim.provider()).orElse(null);
+        if (provider == null) {
+            steps.fail(org, itemId, "The provider '" + claim.provider() + "' is not available on this server");
+            return true;
+        }
+        long started = System.nanoTime();
+        try {
+            SourceImage image = read(claim.source());
+            ModelResult result = provider.generate(image, claim.request(), (percent, stage) -> steps.progress(org, itemId, percent, stage));
+            steps.progress(org, itemId, 90, "storing");
+            steps.complete(org, itemId, result, claim.source().getOriginalName());
+            metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (ModelRefusedException e) {
+            steps.fail(org, itemId, e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
+            steps.noteAttemptFailure(org, itemId, describe(e));
+            return false;
+        }
+    }
+
+    private SourceImage read(MediaResource source) {
+        try (InputStream in = files.open(source)) {
+            return new SourceImage(in.readAllBytes(), source.getMediaType(), source.getOriginalName());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the source image: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,256 @@
+package app.arv.web.generation;
+
+import app.arv.generation.ArchiveEntry;
+import app.arv.generation.GenerationService;
+import app.arv.generation.JobDetails;
+import app.arv.generation.NewGeneration;
+import app.arv.marker.MarkerFiles;
+import app.arv.media.Download;
+import app.arv.media.MediaService;
+import app.arv.media.Spool;
+import app.arv.media.SpooledFile;
+import app.arv.media.UploadRules;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Image -> 3D generation jobs: accepted here (202), made in the background by the queue workers. */
+@Path("generations")
+@RequiresRole(CallerRole.MEMBER)
+@Produces(MediaType.APPLICATION_JSON)
+public class GenerationResource {
+
+    static final String FILES_FIELD = "files";
+    private static final int MAX_FIELD_CHARS = 200;
+
+    @Inject
+    GenerationService generations;
+
+    @Inject
+    MarkerFiles files;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Spool spool;
+
+    @Inject
+    UploadRules rules;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Generate a 3D model of each uploaded image (multipart 'files', 1-25, plus face_limit, texture, "
+            + "provider, priority, project_id); 202 with the queued job")
+    public Response createFromUploads(List<EntityPart> parts) {
+        List<SpooledFile> images = new ArrayList<>();
+        Map<String, String> fields = new HashMap<>();
+        try {
+            for (EntityPart part : parts) {
+                try (InputStream content = part.getContent()) {
+                    if (FILES_FIELD.equals(part.getName())) {
+                        if (images.size() == rules.maxFiles()) {
+                            throw MediaService.tooManyFiles(rules.maxFiles());
+                        }
+                        images.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));
+                    } else {
+                        byte[] value = content.readNBytes(MAX_FIELD_CHARS + 1);
+                        if (value.length > MAX_FIELD_CHARS) {
+                            throw new BadRequestException("Field '" + part.getName() + "' is too long");
+                        }
+                        fields.put(part.getName(), new String(value, StandardCharsets.UTF_8).strip());
+                    }
+                } catch (IOException e) {
+                    throw new BadRequestException(e);
+                }
+            }
+            NewGenerationRequest request = NewGenerationRequest.from(fields);
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            return accepted(generations.submitUploads(caller.get(), images, request.toNew()));
+        } finally {
+            images.forEach(SpooledFile::close);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a 3D model of each named image of the media library (media_ids); 202 with the queued job")
+    public Response createFromMedia(@Valid NewGenerationRequest request) {
+        if (request.mediaIds == null || request.mediaIds.isEmpty()) {
+            throw DomainException.invalid("no_files", "Name one or more images with media_ids, or upload them as multipart 'files'");
+        }
+        return accepted(generations.submitMedia(caller.get(), request.mediaIds, request.toNew()));
+    }
+
+    @GET
+    @Operation(summary = "My organization's generation jobs, newest first; ?status= filters")
+    public PageView<GenerationView> list(@QueryParam("status") String status, @Valid @BeanParam Paging paging) {
+        return PageView.of(generations.list(caller.get(), status, paging.toRequest()), GenerationView::summary);
+    }
+
+    @GET
+    @Path("{job}")
+    @Operation(summary = "A job: status, counts, progress and every item with its error or result links")
+    public GenerationView get(@PathParam("job") UUID job) {
+        return GenerationView.of(generations.get(caller.get(), job));
+    }
+
+    @GET
+    @Path("{job}/items/{item}/model")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The item's GLB (302 to the storage, or streamed)")
+    public Response model(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") Boolean redirect) {
+        return send(generations.download(caller.get(), job, item, false, redirect));
+    }
+
+    @GET
+    @Path("{job}/items/{item}/preview")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The item's preview image (302 to the storage, or streamed)")
+    public Response preview(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") Boolean redirect) {
+        return send(generations.download(caller.get(), job, item, true, redirect));
+    }
+
+    @GET
+    @Path("{job}/archive")
+    @Produces("application/zip")
+    @Operation(summary = "A ZIP of the job's finished models, streamed one stored object after the other")
+    public Response archive(@PathParam("job") UUID job) {
+        List<ArchiveEntry> entries = generations.archive(caller.get(), job);
+        // GLBs carry compressed textures: storing them costs little space and no CPU for deflating.
+        StreamingOutput zip = out -> {
+            try (ZipOutputStream stream = new ZipOutputStream(out)) {
+                stream.setLevel(1);
+                for (ArchiveEntry entry : entries) {
+                    stream.putNextEntry(new ZipEntry(entry.name()));
+                    try (InputStream in = files.open(entry.model())) {
+                        in.transferTo(stream);
+                    }
+                    stream.closeEntry();
+                }
+            }
+        };
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"generation-" + job + ".zip\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static Response send(Download download) {
+        if (download.redirect() != null) {
+            return Response.status(Response.Status.FOUND).location(download.redirect())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        }
+        var resource = download.resource();
+        StreamingOutput body = out -> {
+            try (InputStream in = download.target().store().open(resource.getStorageKey(), null)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, resource.getMediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, resource.getSizeBytes())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"" + resource.getOriginalName().replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_") + "\"")
+                .build();
+    }
+
+    private static Response accepted(JobDetails details) {
+        return Response.accepted(GenerationView.of(details))
+                .location(URI.create("/api/v1/generations/" + details.job().getId())).build();
+    }
+
+    /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */
+    public static class NewGenerationRequest {
+        @Size(min = 1, max = 25)
+        public List<UUID> mediaIds;
+
+        @Min(500) @Max(200_000)
+        public Integer faceLimit;
+
+        @Pattern(regexp = "none|standard|hd")
+        public String texture;
+
+        @Pattern(regexp = "[a-z0-9-]{1,32}")
+        public String provider;
+
+        @Pattern(regexp = "high|normal|low")
+        public String priority;
+
+        public UUID projectId;
+
+        static NewGenerationRequest from(Map<String, String> fields) {
+            NewGenerationRequest request = new NewGenerationRequest();
+            request.faceLimit = integer(fields, "face_limit");
+            request.texture = blankToNull(fields.get("texture"));
+            request.provider = blankToNull(fields.get("provider"));
+            request.priority = blankToNull(fields.get("priority"));
+            String project = blankToNull(fields.get("project_id"));
+            try {
+                request.projectId = project == null ? null : UUID.fromString(project);
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("invalid_project_id", "project_id must be a UUID");
+            }
+            return request;
+        }
+
+        NewGeneration toNew() {
+            return new NewGeneration(faceLimit, texture, provider, priority, projectId);
+        }
+
+        private static Integer integer(Map<String, String> fields, String name) {
+            String value = blankToNull(fields.get(name));
+            try {
+                return value == null ? null : Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("invalid_" + name, name + " must be a whole number");
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package app.arv.web.generation;
+
+import app.arv.generation.JobDetails;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** A generation job as clients see it; {@code items} and {@code counts} only where the job is shown alone. */
+public record GenerationView(UUID id, String status, String provider, String priority, int faceLimit, String texture,
+                             UUID projectId, int itemCount, Counts counts, Integer progress, Instant createdAt,
+                             Instant finishedAt, String archiveUrl, List<ItemView> items) {
+
+    public record Counts(long queued, long processing, long completed, long failed, long cancelled) {
+
+        static Counts of(Map<GenerationStatus, Long> counts) {
+            return new Counts(counts.get(GenerationStatus.QUEUED), counts.get(GenerationStatus.PROCESSING),
+                    counts.get(GenerationStatus.COMPLETED), counts.get(GenerationStatus.FAILED),
+                    counts.get(GenerationStatus.CANCELLED));
+        }
+    }
+
+    public record ItemView(UUID id, int position, String status, int progress, String stage, String error,
+                           UUID sourceMediaId, int attempts, String modelUrl, String previewUrl,
+                           Instant startedAt, Instant finishedAt) {
+
+        static ItemView of(GenerationItem item) {
+            String base = "/api/v1/generations/" + item.getJobId() + "/items/" + item.getId();
+            return new ItemView(item.getId(), item.getPosition(), name(item.getStatus()), item.getProgress(), item.getStage(),
+                    item.getError(), item.getSourceMediaId(), item.getAttempts(),
+                    item.getModelMediaId() == null ? null : base + "/model",
+                    item.getPreviewMediaId() == null ? null : base + "/preview",
+                    item.getStartedAt(), item.getFinishedAt());
+        }
+    }
+
+    public static GenerationView of(JobDetails details) {
+        GenerationJob job = details.job();
+        boolean anyModel = details.counts().get(GenerationStatus.COMPLETED) > 0;
+        return new GenerationView(job.getId(), name(job.getStatus()), job.getProvider(), job.getPriority().name().toLowerCase(Locale.ROOT),
+                job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), Counts.of(details.counts()),
+                details.progressPercent(), job.getCreatedAt(), job.getFinishedAt(),
+                anyModel ? "/api/v1/generations/" + job.getId() + "/archive" : null,
+                details.items().stream().map(ItemView::of).toList());
+    }
+
+    public static GenerationView summary(GenerationJob job) {
+        return new GenerationView(job.getId(), name(job.getStatus()), job.getProvider(), job.getPriority().name().toLowerCase(Locale.ROOT),
+                job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), null, null,
+                job.getCreatedAt(), job.getFinishedAt(), null, null);
+    }
+
+    private static String name(GenerationStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,185 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Image -> 3D over HTTP: images go in as a job, the queue workers make GLBs with the built-in generator, models come out. */
+@ExtendWith(ArvServer.class)
+class GenerationIT {
+
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(180);
+    private static final String[] FIVE_OBJECTS = {"horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg"};
+
+    private Api.Tenant tenant;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = Api.newTenant();
+    }
+
+    @Test
+    void aBatchIsAcceptedWithAQueuedItemPerImageAndALocation() {
+        GenerationApi.submit(tenant.memberToken(), GenerationApi.images(FIVE_OBJECTS))
+                .statusCode(202)
+                .header("Location", matchesPattern(".*/api/v1/generations/[0-9a-f-]{36}"))
+                .body("provider", equalTo("local"))
+                .body("priority", equalTo("normal"))
+                .body("face_limit", equalTo(2000))
+                .body("item_count", equalTo(5))
+                .body("items", hasSize(5))
+                .body("items.status", everyItem(equalTo("queued")))
+                .body("items.position", equalTo(List.of(0, 1, 2, 3, 4)));
+    }
+
+    @Test
+    void theLocalProviderFinishesABatchOfFiveAndTheArchiveHoldsAValidGlbForEach() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images(FIVE_OBJECTS));
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(5))
+                .body("progress", equalTo(100))
+                .body("items.model_url", everyItem(notNullValue()));
+        byte[] zip = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive").then()
+                .statusCode(200).contentType("application/zip").extract().asByteArray();
+
+        Map<String, byte[]> models = GenerationApi.unzip(zip);
+        assertThat(models.keySet()).containsExactly("01-horse.glb", "02-coffee.glb", "03-camera.glb", "04-coins.glb", "05-rocket.glb");
+        models.values().forEach(glb -> {
+            GenerationApi.GlbHeader header = GenerationApi.GlbHeader.of(glb);
+            assertThat(header.magic()).isEqualTo("glTF");
+            assertThat(header.version()).isEqualTo(2);
+            assertThat(header.length()).isEqualTo(glb.length);
+        });
+    }
+
+    @Test
+    void anImageWithoutAnObjectFailsWithTheGeneratorsReasonWhileTheOthersComplete() {
+        Map<String, byte[]> images = GenerationApi.images("horse.png", "coffee.png");
+        images.put("grey.png", MarkerApi.flatImage());
+        String job = GenerationApi.submitOne(tenant.memberToken(), images);
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(2))
+                .body("counts.failed", equalTo(1))
+                .body("items[2].status", equalTo("failed"))
+                .body("items[2].error", containsString("uniform"))
+                .body("items[2].model_url", nullValue())
+                .body("items[0].status", equalTo("completed"));
+    }
+
+    @Test
+    void anItemsModelAndPreviewDownloadAsGlbAndPng() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().path("items[0].id");
+
+        byte[] glb = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/items/" + item + "/model").then()
+                .statusCode(200).contentType("model/gltf-binary").extract().asByteArray();
+        byte[] png = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/items/" + item + "/preview").then()
+                .statusCode(200).contentType("image/png").extract().asByteArray();
+
+        assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF");
+        assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void imagesOfTheMediaLibraryAreGeneratedByTheirIds() {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "coffee.png", MediaApi.image("coffee.png"));
+
+        String job = Api.bearer(tenant.memberToken())
+                .body(Map.of("media_ids", List.of(media), "face_limit", 1000, "texture", "none", "priority", "high"))
+                .post("/generations").then().statusCode(202)
+                .body("items[0].source_media_id", equalTo(media))
+                .body("priority", equalTo("high"))
+                .extract().path("id");
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("status", equalTo("completed"));
+    }
+
+    @Test
+    void anUnknownTextureIsRefusedAndNothingIsQueued() {
+        GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png")).multiPart("texture", "ultra")
+                .post("/generations").then().statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem(containsString("texture")));
+
+        Api.bearer(tenant.memberToken()).get("/generations").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aFaceLimitOutsideTheRangeIsRefused() {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+
+        Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 100))
+                .post("/generations").then().statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("face_limit"));
+    }
+
+    @Test
+    void anUnknownProviderIsRefused() {
+        GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png")).multiPart("provider", "nonexistent")
+                .post("/generations").then().statusCode(422)
+                .body("code", equalTo("unknown_provider"));
+    }
+
+    @Test
+    void anotherOrganizationsJobAnswers404() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        Api.Tenant other = Api.newTenant();
+
+        Api.bearer(other.memberToken()).get("/generations/" + job).then().statusCode(404).body("code", equalTo("not_found"));
+        MediaApi.as(other.memberToken()).get("/generations/" + job + "/archive").then().statusCode(404);
+    }
+
+    @Test
+    void theListingShowsMyJobsFilteredByStatus() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("status", equalTo("completed"));
+
+        Api.bearer(tenant.memberToken()).queryParam("status", "completed").get("/generations").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(job));
+        Api.bearer(tenant.memberToken()).queryParam("status", "queued").get("/generations").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void anItemWhoseEveryAttemptBreaksLandsOnTheDeadLetterQueueAndFailsWithTheLastReason() throws IOException {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        // The stored object disappears behind ARV's back: every attempt to read the source breaks.
+        try (Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
+                .post("/generations").then().statusCode(202).extract().path("id");
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("failed"))
+                .body("items[0].status", equalTo("failed"))
+                .body("items[0].attempts", equalTo(5))
+                .body("items[0].error", containsString("Gave up after 5 attempts; last error:"));
+    }
+}

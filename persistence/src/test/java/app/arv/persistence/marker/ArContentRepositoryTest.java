@@ -154,4 +154,34 @@ class ArContentRepositoryTest {
         content.publish(true);
         assertThat(content.isShowingAt(now)).isTrue();
     }
+
+    @Test
+    void aDeadJobsUnfinishedItemsGoBackToPendingAndItsFinishedOnesKeepTheirResult() {
+        ArContent finished = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        ArContent unfinished = new ArContent(acme.getId(), acmeProject.getId(), "Ben", acmeImage.getId());
+        Database.inTransaction(em -> {
+            em.persist(finished);
+            em.persist(unfinished);
+        });
+        Database.inTransaction(em -> {
+            contents.em = em;
+            contents.claimPending(acme.getId(), 11L);
+            contents.find(acme.getId(), finished.getId()).orElseThrow().markerReady(acmeImage.getId(), 640, 480, 80, "good", "{}");
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.countCompiling(11L)).isEqualTo(1);
+            assertThat(contents.organizationsCompiling(11L)).containsExactly(acme.getId());
+            assertThat(contents.releaseCompiling(11L)).isEqualTo(1);
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            assertThat(contents.find(acme.getId(), unfinished.getId()).orElseThrow().getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
+            ArContent kept = contents.find(acme.getId(), finished.getId()).orElseThrow();
+            assertThat(kept.getMarkerStatus()).isEqualTo(MarkerStatus.READY);
+            assertThat(kept.getMarkerCompilations()).isEqualTo(1);
+        });
+    }
 }

@@ -35,6 +35,9 @@ public class GenerationEvents {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** Every job's channel, for one subscription per node. */
+    public static final String CHANNEL_PATTERN = "arv:generation:*";
+
     public static String channel(UUID jobId) {
         return "arv:generation:" + jobId;
     }

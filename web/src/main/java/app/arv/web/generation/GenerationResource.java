@@ -1,7 +1,14 @@
 package app.arv.web.generation;
 
 import app.arv.generation.ArchiveEntry;
+import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
+import app.arv.persistence.generation.GenerationStatus;
+import jakarta.json.Json;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
 import app.arv.generation.NewGeneration;
 import app.arv.marker.MarkerFiles;
@@ -66,6 +73,9 @@ public class GenerationResource {
 
     @Inject
     MarkerFiles files;
+
+    @Inject
+    GenerationEventHub hub;
 
     @Inject
     Validator validator;
@@ -137,6 +147,22 @@ public class GenerationResource {
     @Operation(summary = "A job: status, counts, progress and every item with its error or result links")
     public GenerationView get(@PathParam("job") UUID job) {
         return GenerationView.of(generations.get(caller.get(), job));
+    }
+
+    @GET
+    @Path("{job}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events of the job: progress, item_completed, item_failed, completed (then the stream "
+            + "ends), heartbeat every 15 s; Last-Event-ID resumes after that event")
+    public void events(@PathParam("job") UUID job, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        JobDetails details = generations.get(caller.get(), job);
+        String finalSummary = details.job().getStatus().isFinal()
+                ? Json.createObjectBuilder().add("status", details.job().getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("completed", details.counts().get(GenerationStatus.COMPLETED))
+                        .add("failed", details.counts().get(GenerationStatus.FAILED)).build().toString()
+                : null;
+        new JobEventStream(job, lastEventId, sink, sse, hub).start(finalSummary);
     }
 
     @GET

@@ -1,0 +1,62 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Live progress of a generation job as Server-Sent Events, fed by Redis (stream + pub/sub). */
+@ExtendWith(ArvServer.class)
+class GenerationEventsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    private Api.Tenant tenant;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = Api.newTenant();
+    }
+
+    @Test
+    void aClientListeningFromTheStartSeesEveryItemProgressAndCompleteThenTheJobComplete() throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png", "coffee.png", "camera.png"));
+
+        SseEvents.Stream stream = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, TIMEOUT);
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        assertThat(stream.count("item_completed")).isEqualTo(3);
+        for (int position = 0; position < 3; position++) {
+            String marker = "\"position\":" + position;
+            assertThat(stream.events()).filteredOn(e -> e.name().equals("progress") && e.data().contains(marker)).isNotEmpty();
+        }
+        assertThat(stream.names().get(stream.names().size() - 1)).isEqualTo("completed");
+        assertThat(stream.events().get(stream.events().size() - 1).data()).contains("\"completed\":3");
+    }
+
+    @Test
+    void aClientResumingWithLastEventIdGetsOnlyTheEventsAfterIt() throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png", "coffee.png"));
+        GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT).body("status", equalTo("completed"));
+        List<SseEvents.Event> all = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, TIMEOUT).events();
+
+        SseEvents.Stream resumed = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", all.get(1).id(), TIMEOUT);
+
+        assertThat(resumed.events()).containsExactlyElementsOf(all.subList(2, all.size()));
+    }
+
+    @Test
+    void anotherOrganizationsJobHasNoEventsFor404() throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+
+        SseEvents.Stream stream = SseEvents.read(Api.newTenant().memberToken(), "/generations/" + job + "/events", null, TIMEOUT);
+
+        assertThat(stream.status()).isEqualTo(404);
+    }
+}

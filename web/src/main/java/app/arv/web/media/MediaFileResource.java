@@ -17,6 +17,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +86,8 @@ public class MediaFileResource {
                 }
                 try (InputStream content = part.getContent()) {
                     files.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));
-                } catch (java.io.IOException e) {
-                    throw new jakarta.ws.rs.BadRequestException(e);
+                } catch (IOException e) {
+                    throw new BadRequestException(e);
                 }
             }
             List<MediaView> stored = media.upload(caller.get(), files).stream().map(MediaView::summary).toList();

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +119,7 @@ class S3StorageIT {
                 .get("/media/" + id + "/content").then().statusCode(206)
                 .header("ETag", "\"" + MediaApi.sha256(coins) + "\"").extract().asByteArray();
 
-        assertThat(proxied).isEqualTo(java.util.Arrays.copyOf(coins, 100));
+        assertThat(proxied).isEqualTo(Arrays.copyOf(coins, 100));
     }
 
     @Test

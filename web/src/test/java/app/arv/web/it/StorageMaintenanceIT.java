@@ -1,20 +1,27 @@
 package app.arv.web.it;
 
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -52,7 +59,7 @@ class StorageMaintenanceIT {
         }
     }
 
-    private static io.restassured.response.ValidatableResponse scan() {
+    private static ValidatableResponse scan() {
         return Api.bearer(Api.platformAdminToken()).post("/admin/storage/orphan-scan").then().statusCode(200);
     }
 
@@ -104,8 +111,8 @@ class StorageMaintenanceIT {
 
         assertThat(deadLetterResources(tenant.adminToken())).contains(id).hasSize(3);
         Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then()
-                .body("items.attempts", org.hamcrest.Matchers.everyItem(equalTo(3)))
-                .body("items[0].last_error", org.hamcrest.Matchers.containsString("S3"));
+                .body("items.attempts", everyItem(equalTo(3)))
+                .body("items[0].last_error", containsString("S3"));
         Api.bearer(Api.newTenant().adminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
                 .body("items.resource_id", not(hasItem(id)));
         Api.bearer(Api.platformAdminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
@@ -120,12 +127,12 @@ class StorageMaintenanceIT {
             String connection = Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("direct", s3.endpoint(), true))
                     .post("/storage-connections").then().statusCode(201).extract().path("id");
             byte[] coins = MediaApi.image("coins.png");
-            var started = Api.bearer(tenant.memberToken()).body(java.util.Map.of("file_name", "coins.png",
+            var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "coins.png",
                     "size_bytes", coins.length, "sha256", MediaApi.sha256(coins))).post("/media/uploads").then()
                     .statusCode(201).extract();
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(started.path("url"))).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(coins)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(coins)).build(),
+                    HttpResponse.BodyHandlers.discarding());
             expire(started.path("upload_id"));
 
             scan();

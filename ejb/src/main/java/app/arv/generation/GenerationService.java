@@ -69,6 +69,9 @@ public class GenerationService {
     UploadRules rules;
 
     @Inject
+    GenerationEvents events;
+
+    @Inject
     MetricRegistry metrics;
 
     @Inject
@@ -168,6 +171,50 @@ public class GenerationService {
             }
         }
         return generations.listJobs(caller.organizationId(), wanted, page);
+    }
+
+    /**
+     * Stops the job: queued and running items are cancelled (a worker still busy with one drops its
+     * result); finished items keep their models.
+     */
+    public JobDetails cancel(Caller caller, UUID jobId) {
+        UUID org = caller.organizationId();
+        GenerationJob job = generations.lockJob(org, jobId).orElseThrow(() -> DomainException.notFound("Generation job"));
+        if (job.getStatus().isFinal()) {
+            throw DomainException.conflict("job_finished", "The job is already " + job.getStatus().name().toLowerCase(Locale.ROOT));
+        }
+        List<GenerationItem> items = generations.items(org, jobId);
+        items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
+        job.settle(GenerationStatus.CANCELLED);
+        generations.flush();
+        var counts = generations.countByStatus(org, jobId);
+        events.publish(jobId, "completed", jakarta.json.Json.createObjectBuilder().add("status", "cancelled")
+                .add("completed", counts.get(GenerationStatus.COMPLETED)).add("failed", counts.get(GenerationStatus.FAILED)).build());
+        metrics.counter("arv_generation_jobs_cancelled").inc();
+        return new JobDetails(job, items, counts);
+    }
+
+    /** Queues a failed item again (a new, deliberate attempt: the client's decision, never an automatic one). */
+    public JobDetails retry(Caller caller, UUID jobId, UUID itemId) {
+        UUID org = caller.organizationId();
+        GenerationJob job = generations.lockJob(org, jobId).orElseThrow(() -> DomainException.notFound("Generation job"));
+        GenerationItem item = generations.findItem(org, jobId, itemId).orElseThrow(() -> DomainException.notFound("Generation item"));
+        if (job.getStatus() == GenerationStatus.CANCELLED) {
+            throw DomainException.conflict("job_cancelled", "The job was cancelled");
+        }
+        if (item.getStatus() != GenerationStatus.FAILED) {
+            throw DomainException.conflict("item_not_failed", "Only a failed item can be retried; this one is "
+                    + item.getStatus().name().toLowerCase(Locale.ROOT));
+        }
+        if (media.findLive(org, item.getSourceMediaId()).isEmpty()) {
+            throw DomainException.conflict("source_deleted", "The item's source image was deleted");
+        }
+        item.requeue();
+        job.reopen();
+        generations.flush();
+        queue.send(item, job.getPriority());
+        metrics.counter("arv_generation_items_retried").inc();
+        return new JobDetails(job, generations.items(org, jobId), generations.countByStatus(org, jobId));
     }
 
     /** The item's GLB ({@code preview = false}) or preview, through the media layer's download. */

@@ -101,6 +101,22 @@ public class GenerationItem extends AuditedEntity {
         this.finishedAt = Instant.now();
     }
 
+    /** Taken out of the job: a worker that is still making it drops its result. */
+    public void cancel() {
+        this.status = GenerationStatus.CANCELLED;
+        this.stage = "cancelled";
+        this.finishedAt = Instant.now();
+    }
+
+    /** A failed item goes back to the queue; its attempts keep counting. */
+    public void requeue() {
+        this.status = GenerationStatus.QUEUED;
+        this.progress = 0;
+        this.stage = null;
+        this.error = null;
+        this.finishedAt = null;
+    }
+
     public void fail(String reason) {
         this.status = GenerationStatus.FAILED;
         this.error = truncate(reason == null ? "unknown failure" : reason);

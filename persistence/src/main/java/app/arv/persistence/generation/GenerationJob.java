@@ -68,6 +68,12 @@ public class GenerationJob extends AuditedEntity {
         }
     }
 
+    /** An item of a finished job is queued again: the job runs until that item is final too. */
+    public void reopen() {
+        this.status = GenerationStatus.PROCESSING;
+        this.finishedAt = null;
+    }
+
     public UUID getOrganizationId() {
         return organizationId;
     }

@@ -149,6 +149,22 @@ public class GenerationResource {
         return GenerationView.of(generations.get(caller.get(), job));
     }
 
+    @POST
+    @Path("{job}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel the job's queued and running items; finished models stay")
+    public GenerationView cancel(@PathParam("job") UUID job) {
+        return GenerationView.of(generations.cancel(caller.get(), job));
+    }
+
+    @POST
+    @Path("{job}/items/{item}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Queue a failed item again; 202 with the job")
+    public Response retry(@PathParam("job") UUID job, @PathParam("item") UUID item) {
+        return accepted(generations.retry(caller.get(), job, item));
+    }
+
     @GET
     @Path("{job}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)

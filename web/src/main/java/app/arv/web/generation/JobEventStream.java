@@ -64,18 +64,20 @@ final class JobEventStream implements GenerationEventHub.Listener {
         }
         try {
             List<StoredEvent> events;
+            String lastType = null;
             do {
                 events = hub.since(jobId, lastId);
                 for (StoredEvent event : events) {
                     send(sse.newEventBuilder().id(event.id()).name(event.type())
                             .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data()).build());
                     lastId = event.id();
-                    if (COMPLETED.equals(event.type())) {
-                        close();
-                        return;
-                    }
+                    lastType = event.type();
                 }
             } while (!events.isEmpty() && !closed);
+            // Only the stream's last word ends it: a retried item reopens a job after its first "completed".
+            if (COMPLETED.equals(lastType)) {
+                close();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Events of generation job " + jobId + " could not be read; the stream ends", e);
             close();

@@ -182,4 +182,52 @@ class GenerationIT {
                 .body("items[0].attempts", equalTo(5))
                 .body("items[0].error", containsString("Gave up after 5 attempts; last error:"));
     }
+
+    @Test
+    void cancellingAJobCancelsEveryItemNotYetFinishedAndKeepsTheFinishedOnes() {
+        String job = GenerationApi.uploading(tenant.memberToken(),
+                        GenerationApi.images("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png",
+                                "astronaut.png"))
+                .multiPart("priority", "low").post("/generations").then().statusCode(202).extract().path("id");
+
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+
+        var finished = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("status", equalTo("cancelled"));
+        int cancelled = finished.extract().path("counts.cancelled");
+        int completed = finished.extract().path("counts.completed");
+        assertThat(cancelled).isPositive();
+        assertThat(cancelled + completed).isEqualTo(7);
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(409)
+                .body("code", equalTo("job_finished"));
+    }
+
+    @Test
+    void aFailedItemRetriedIsQueuedAgainAndRunsAnotherAttempt() {
+        Map<String, byte[]> images = new java.util.LinkedHashMap<>();
+        images.put("grey.png", MarkerApi.flatImage());
+        String job = GenerationApi.submitOne(tenant.memberToken(), images);
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("failed")).extract().path("items[0].id");
+
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/items/" + item + "/retry").then().statusCode(202)
+                .body("status", equalTo("processing"))
+                .body("items[0].status", equalTo("queued"))
+                .body("items[0].error", nullValue());
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("failed"))
+                .body("items[0].attempts", equalTo(2))
+                .body("items[0].error", containsString("uniform"));
+    }
+
+    @Test
+    void onlyAFailedItemCanBeRetried() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().path("items[0].id");
+
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/items/" + item + "/retry").then().statusCode(409)
+                .body("code", equalTo("item_not_failed"));
+    }
 }

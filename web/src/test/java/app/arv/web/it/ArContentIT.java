@@ -197,4 +197,16 @@ class ArContentIT {
 
         assertThat(new MindReader().read(mind).targets()).hasSize(2);
     }
+
+    @Test
+    void deletedContentIsGoneAndItsMarkerFileWithIt() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        String marker = MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+                .extract().path("media_id");
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(404);
+        MediaApi.as(tenant.memberToken()).get("/media/" + marker).then().statusCode(404);
+    }
 }

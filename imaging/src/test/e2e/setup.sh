@@ -17,10 +17,20 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+# The registry is occasionally slow or drops a connection: try each download three times, loudly.
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    echo "setup.sh: '$*' failed (attempt $attempt of 3)" >&2
+    sleep $((attempt * 5))
+  done
+  return 1
+}
 # playwright-core drives /usr/bin/chromium and never downloads a browser
-npm install --no-audit --no-fund --ignore-scripts
+retry npm install --no-audit --no-fund --ignore-scripts
 mkdir -p vendor
 if [ ! -f vendor/package/dist/mindar-image-three.prod.js ]; then
-  (cd vendor && npm pack --silent mind-ar@1.2.5 >/dev/null && tar xzf mind-ar-1.2.5.tgz && rm -f mind-ar-1.2.5.tgz)
+  (cd vendor && retry npm pack --silent mind-ar@1.2.5 >/dev/null && tar xzf mind-ar-1.2.5.tgz && rm -f mind-ar-1.2.5.tgz)
 fi
 echo "imaging e2e ready: $(node --version), $(chromium --version 2>/dev/null | head -1), mind-ar $(node -p 'require("./vendor/package/package.json").version'), gltf-validator $(node -p 'require("./node_modules/gltf-validator/package.json").version')"

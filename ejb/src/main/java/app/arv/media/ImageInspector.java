@@ -1,5 +1,6 @@
 package app.arv.media;
 
+import app.arv.imaging.input.ExifOrientation;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ public class ImageInspector {
     /** Longest sides of the thumbnails every image gets (never upscaled). */
     static final int[] THUMBNAIL_SIDES = {1024, 256};
     private static final double THUMBNAIL_QUALITY = 0.85;
+    private static final int EXIF_SEARCH_BYTES = 128 * 1024;
 
     static {
         // Streams come from files; ImageIO's own disk cache would only add copies.
@@ -79,7 +82,7 @@ public class ImageInspector {
                             + " pixels; at most " + rules.maxPixels() + " pixels are accepted");
                 }
                 BufferedImage decoded = decodeSubsampled(reader, Math.max(width, height), name);
-                int orientation = "image/jpeg".equals(type) ? ExifOrientation.ofJpeg(file.path()) : ExifOrientation.NORMAL;
+                int orientation = ExifOrientation.of(head(file.path()));
                 BufferedImage upright = Upright.of(decoded, orientation);
                 boolean turned = orientation >= 5;
                 return new InspectedImage(type, turned ? height : width, turned ? width : height,
@@ -144,5 +147,12 @@ public class ImageInspector {
 
     private static DomainException corrupt(String name) {
         return DomainException.invalid("image_corrupt", "'" + name + "' is not a complete, readable image (truncated or corrupt)");
+    }
+
+    /** EXIF sits near the start of a file; a phone photo's orientation never needs more than this. */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(EXIF_SEARCH_BYTES);
+        }
     }
 }

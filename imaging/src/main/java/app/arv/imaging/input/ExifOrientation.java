@@ -7,14 +7,15 @@ import java.nio.ByteOrder;
  * Reads the EXIF orientation tag (1..8) from JPEG (APP1), PNG (eXIf) or WebP (EXIF chunk) bytes, so a phone
  * photo is compiled the way it is displayed. Anything unparsable means 1 (as stored).
  */
-final class ExifOrientation {
+public final class ExifOrientation {
 
-    static final int NORMAL = 1;
+    public static final int NORMAL = 1;
 
     private ExifOrientation() {
     }
 
-    static int of(byte[] file) {
+    /** @param file the whole file, or at least its first part (EXIF sits near the start of a JPEG) */
+    public static int of(byte[] file) {
         try {
             if (file.length > 4 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
                 return fromJpeg(file);

@@ -105,4 +105,24 @@ public class GenerationRepository {
     public void flush() {
         em.flush();
     }
+
+    /** Items being made right now, across organizations: the platform's "workers busy" figure. */
+    public long countProcessingEverywhere() {
+        return em.createQuery("SELECT COUNT(i) FROM GenerationItem i WHERE i.status = :processing", Long.class)
+                .setParameter("processing", GenerationStatus.PROCESSING).getSingleResult();
+    }
+
+    /** The organization's jobs that finished before {@code before}, oldest first. */
+    public List<GenerationJob> finishedBefore(UUID organizationId, Instant before, int max) {
+        return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.finishedAt < :before"
+                        + " ORDER BY j.finishedAt", GenerationJob.class)
+                .setParameter("org", organizationId).setParameter("before", before).setMaxResults(max).getResultList();
+    }
+
+    /** Removes the job and its items. */
+    public void delete(GenerationJob job) {
+        em.createQuery("DELETE FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job")
+                .setParameter("org", job.getOrganizationId()).setParameter("job", job.getId()).executeUpdate();
+        em.remove(job);
+    }
 }

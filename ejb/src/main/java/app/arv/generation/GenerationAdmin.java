@@ -1,0 +1,132 @@
+package app.arv.generation;
+
+import app.arv.media.MediaDisposal;
+import app.arv.messaging.ArvJms;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationRepository;
+import app.arv.persistence.media.MediaRepository;
+import app.arv.security.Caller;
+import app.arv.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueBrowser;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Operations' view of generation (queues, workers, disk, memory) and the clean-up of old jobs. */
+@Stateless
+public class GenerationAdmin {
+
+    /** Counting stops here: a deeper queue is reported as "at least" this many. */
+    static final int MAX_COUNTED = 10_000;
+    private static final int CLEANUP_BATCH = 500;
+
+    @Resource(lookup = ArvJms.CONNECTION_FACTORY)
+    ConnectionFactory connections;
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    MediaRepository media;
+
+    @Inject
+    MediaDisposal disposal;
+
+    @Inject
+    @ConfigProperty(name = "arv.data.dir")
+    String dataDir;
+
+    public record QueueDepth(String name, long messages, boolean capped) {
+    }
+
+    public record SystemInfo(boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
+                             long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
+                             long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors) {
+    }
+
+    /** Queue depths are counted by browsing (the broker's management API may be closed); an unreachable broker is reported, not thrown. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SystemInfo systemInfo() {
+        List<QueueDepth> queues = new ArrayList<>();
+        long dead = -1;
+        long deadGeneration = -1;
+        String brokerError = null;
+        try (JMSContext context = connections.createContext()) {
+            for (String queue : List.of(GenerationQueue.HIGH, GenerationQueue.NORMAL, GenerationQueue.LOW)) {
+                queues.add(depth(context, queue, null));
+            }
+            dead = depth(context, ArvJms.DEAD_LETTER_QUEUE, null).messages();
+            deadGeneration = depth(context, ArvJms.DEAD_LETTER_QUEUE, GenerationQueue.DEAD_LETTER_SELECTOR).messages();
+        } catch (JMSRuntimeException e) {
+            brokerError = e.getMessage();
+        }
+        File disk = new File(dataDir);
+        Runtime runtime = Runtime.getRuntime();
+        return new SystemInfo(brokerError == null, brokerError, queues, dead, deadGeneration,
+                generations.countProcessingEverywhere(), GenerationListenerConfig.workers(),
+                disk.getUsableSpace(), disk.getTotalSpace(), runtime.totalMemory() - runtime.freeMemory(),
+                runtime.maxMemory(), runtime.availableProcessors());
+    }
+
+    private static QueueDepth depth(JMSContext context, String queue, String selector) {
+        try (QueueBrowser browser = selector == null ? context.createBrowser(context.createQueue(queue))
+                : context.createBrowser(context.createQueue(queue), selector)) {
+            Enumeration<?> messages = browser.getEnumeration();
+            long count = 0;
+            while (messages.hasMoreElements() && count < MAX_COUNTED) {
+                messages.nextElement();
+                count++;
+            }
+            return new QueueDepth(queue, count, count == MAX_COUNTED);
+        } catch (jakarta.jms.InvalidDestinationRuntimeException e) {
+            // Queues are created on first use: one nobody has used yet holds nothing.
+            return new QueueDepth(queue, 0, false);
+        } catch (jakarta.jms.JMSException e) {
+            throw new JMSRuntimeException(e.getMessage());
+        }
+    }
+
+    public record Cleanup(int jobsDeleted, int itemsDeleted, List<UUID> deletionsOwed) {
+    }
+
+    /**
+     * Deletes the organization's jobs finished more than {@code olderThanHours} ago with their items;
+     * models, previews and sources nothing else uses are retired through the media layer.
+     */
+    public Cleanup cleanup(Caller caller, int olderThanHours) {
+        if (olderThanHours < 0) {
+            throw DomainException.invalid("invalid_older_than_hours", "older_than_hours must not be negative");
+        }
+        UUID org = caller.organizationId();
+        Instant now = Instant.now();
+        List<UUID> owed = new ArrayList<>();
+        int items = 0;
+        List<GenerationJob> jobs = generations.finishedBefore(org, now.minusSeconds(olderThanHours * 3600L), CLEANUP_BATCH);
+        for (GenerationJob job : jobs) {
+            for (GenerationItem item : generations.items(org, job.getId())) {
+                for (UUID held : media.detachAllOf(org, GenerationService.GENERATION_ITEM, item.getId())) {
+                    media.findLive(org, held).ifPresent(resource -> owed.addAll(disposal.disposeIfUnused(resource, now)));
+                }
+                items++;
+            }
+            generations.delete(job);
+        }
+        return new Cleanup(jobs.size(), items, owed);
+    }
+}

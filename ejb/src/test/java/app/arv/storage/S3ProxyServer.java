@@ -10,16 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** A real S3-compatible server in the test JVM: S3Proxy on the filesystem, on a free port of 127.0.0.1. */
-final class S3ProxyServer implements AutoCloseable {
+/**
+ * A real S3-compatible server in the test JVM: S3Proxy on the filesystem, on a free port of 127.0.0.1.
+ * Shared with the web module's integration tests through this module's test jar.
+ */
+public final class S3ProxyServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "arv-test-access";
-    static final String SECRET_KEY = "arv-test-secret-key";
+    public static final String ACCESS_KEY = "arv-test-access";
+    public static final String SECRET_KEY = "arv-test-secret-key";
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
 
-    S3ProxyServer(Path directory) throws Exception {
+    public S3ProxyServer(Path directory) throws Exception {
         Files.createDirectories(directory);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
@@ -37,11 +40,11 @@ final class S3ProxyServer implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + proxy.getPort();
     }
 
-    void createBucket(String name) {
+    public void createBucket(String name) {
         context.getBlobStore().createContainerInLocation(null, name);
     }
 

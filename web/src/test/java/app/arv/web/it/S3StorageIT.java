@@ -1,5 +1,7 @@
 package app.arv.web.it;
 
+import app.arv.storage.S3ProxyServer;
+
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

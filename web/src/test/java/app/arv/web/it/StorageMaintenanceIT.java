@@ -1,5 +1,7 @@
 package app.arv.web.it;
 
+import app.arv.storage.S3ProxyServer;
+
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;

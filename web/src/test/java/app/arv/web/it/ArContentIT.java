@@ -209,4 +209,17 @@ class ArContentIT {
         MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(404);
         MediaApi.as(tenant.memberToken()).get("/media/" + marker).then().statusCode(404);
     }
+
+    @Test
+    void aGlbModelBecomesTheActiveOverlayInsteadOfTheVideo() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201);
+
+        MediaApi.as(tenant.memberToken()).multiPart("file", "horse.glb", MarkerApi.model(), "model/gltf-binary")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201)
+                .body("overlay.kind", equalTo("glb"));
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/overlays").then()
+                .body("items.media_type", org.hamcrest.Matchers.containsInAnyOrder("video/mp4", "model/gltf-binary"));
+    }
 }

@@ -54,6 +54,17 @@ final class MarkerApi {
         }
     }
 
+    /** A real GLB model: ARV's own image-to-3D generator run on the horse picture (small face budget: quick). */
+    static byte[] model() {
+        try {
+            return new app.arv.imaging.model3d.LocalModelGenerator().generate(MediaApi.image("horse.png"),
+                    new app.arv.imaging.model3d.GenerationOptions(2000, app.arv.imaging.model3d.GenerationOptions.defaults().texture()))
+                    .glb();
+        } catch (app.arv.imaging.RefusedImageException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A valid PNG of one colour: an image without a single feature to track. */
     static byte[] flatImage() {
         BufferedImage image = new BufferedImage(480, 480, BufferedImage.TYPE_INT_RGB);

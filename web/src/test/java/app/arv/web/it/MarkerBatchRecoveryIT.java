@@ -88,6 +88,24 @@ class MarkerBatchRecoveryIT {
         }
     }
 
+    @Test
+    void aFlatImageFailsOnlyItsOwnItemAndTheRestOfTheBatchIsReady() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+
+        List<String> ids = MediaApi.as(tenant.memberToken())
+                .multiPart("images", "anna.png", MediaApi.image("chelsea.png"), "image/png")
+                .multiPart("images", "wall.png", MarkerApi.flatImage(), "image/png")
+                .multiPart("images", "ben.jpg", MediaApi.image("rocket.jpg"), "image/jpeg")
+                .post("/projects/" + project + "/ar-content/batch").then().statusCode(202)
+                .extract().path("items.id");
+
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(0), Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(1), Duration.ofSeconds(120)).body("status", equalTo("failed"))
+                .body("failure", org.hamcrest.Matchers.containsString("unusable"));
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(2), Duration.ofSeconds(120)).body("status", equalTo("ready"));
+    }
+
     private static byte[] distinct(byte[] image, int salt) {
         byte[] out = java.util.Arrays.copyOf(image, image.length + 4);
         java.nio.ByteBuffer.wrap(out, image.length, 4).putInt(salt);

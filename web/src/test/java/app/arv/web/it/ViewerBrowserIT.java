@@ -83,4 +83,22 @@ class ViewerBrowserIT {
         assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("camera-denied");
         assertThat(page.getBoolean("found")).isFalse();
     }
+
+    @Test
+    void theViewerPageShowsAGlbModelOnTheTarget() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        String id = MarkerApi.createOne(tenant.memberToken(), project, PORTRAIT, MediaApi.image(PORTRAIT));
+        MediaApi.as(tenant.memberToken()).multiPart("file", "horse.glb", MarkerApi.model(), "model/gltf-binary")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201);
+        MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        String glbUniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().extract().path("unique_id");
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + glbUniqueId, portraitFile()));
+
+        assertThat(page.getString("error")).as(page.prettify()).isNull();
+        assertThat(page.getBoolean("found")).as(page.prettify()).isTrue();
+        assertThat(page.getString("overlayKind")).isEqualTo("glb");
+        assertThat(page.getInt("overlayFrames")).as(page.prettify()).isGreaterThanOrEqualTo(10);
+    }
 }

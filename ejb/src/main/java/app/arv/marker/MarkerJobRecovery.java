@@ -46,6 +46,7 @@ public class MarkerJobRecovery {
     private static final Logger LOG = Logger.getLogger(MarkerJobRecovery.class.getName());
     /** Failed executions restarted at most this often per instance, so a job failing for good does not loop forever. */
     private static final int MAX_EXECUTIONS = 5;
+    private static final int RECENT_INSTANCES = 50;
 
     @Resource
     TimerService timers;
@@ -73,8 +74,9 @@ public class MarkerJobRecovery {
             node.stillAlive();
             work.requestLongPending();
             JobOperator jobs = BatchRuntime.getJobOperator();
-            // Newest first: the recent instances are the ones a dead node can have left behind.
-            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, 200)) {
+            // Newest first: the recent instances are the ones a dead node can have left behind, and each
+            // costs a repository query every round, so older ones are not looked at again.
+            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, RECENT_INSTANCES)) {
                 recover(jobs, instance);
             }
         } catch (NoSuchJobException e) {

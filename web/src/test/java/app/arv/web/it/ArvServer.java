@@ -37,6 +37,11 @@ public final class ArvServer implements BeforeAllCallback {
                         // Failed object deletions retry at once and park after three tries, so the dead-letter IT is quick.
                         .env("ARV_MEDIA_DELETE_RETRY_BASE", "PT0S")
                         .env("ARV_MEDIA_DELETE_ATTEMPTS", "3")
+                        // The fal provider talks to a local fake of FAL.AI's queue API; short waits keep its IT quick.
+                        .env("ARV_FAL_BASE_URL", FakeFalServer.shared().baseUrl())
+                        .env("ARV_FAL_KEY", FakeFalServer.KEY)
+                        .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
+                        .env("ARV_FAL_READ_TIMEOUT", "PT2S")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());

@@ -55,7 +55,8 @@ final class GenerationApi {
             ValidatableResponse response = MediaApi.as(token).get("/generations/" + job).then().statusCode(200);
             String status = response.extract().path("status");
             if (List.of("completed", "failed", "cancelled").contains(status) || Instant.now().isAfter(deadline)) {
-                return response;
+                // A failed expectation shows the job, items' errors included.
+                return response.log().ifValidationFails();
             }
             try {
                 Thread.sleep(500);

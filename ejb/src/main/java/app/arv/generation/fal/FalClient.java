@@ -1,0 +1,151 @@
+package app.arv.generation.fal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * FAL.AI over HTTP. Every call is retried on transport errors and 429/5xx (a few times, with a pause
+ * and jitter) and never on other 4xx; a circuit breaker stops calling a FAL that keeps failing. The key
+ * goes only to FAL's own host, never to the CDN the result files come from.
+ */
+@ApplicationScoped
+public class FalClient {
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.base-url", defaultValue = "https://queue.fal.run")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.key")
+    Optional<String> key;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.connect-timeout", defaultValue = "PT10S")
+    Duration connectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.read-timeout", defaultValue = "PT60S")
+    Duration readTimeout;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.max-download-bytes", defaultValue = "209715200")
+    long maxDownloadBytes;
+
+    public boolean configured() {
+        return key.filter(k -> !k.isBlank()).isPresent();
+    }
+
+    /** @return FAL's answer: request_id, status_url, response_url, cancel_url */
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
+            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
+    public JsonObject submit(JsonObject input) {
+        FalQueueApi queue = builder(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")).build(FalQueueApi.class);
+        try (Response response = queue.submit(input.toString())) {
+            return json(checked(response, "submit"));
+        }
+    }
+
+    /** GET of a URL FAL handed out (status with logs, or the result). */
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
+            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
+    public JsonObject get(String url, boolean logs) {
+        try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(logs ? 1 : null)) {
+            return json(checked(response, "GET " + URI.create(url).getPath()));
+        }
+    }
+
+    /** Downloads a result file (size-capped): FAL's file URLs expire, so the bytes come into ARV's storage. */
+    @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
+            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+    public byte[] download(String url) {
+        try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(null)) {
+            checked(response, "download");
+            try (InputStream in = response.readEntity(InputStream.class)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDownloadBytes + 1));
+                if (bytes.length > maxDownloadBytes) {
+                    throw new FalRejectedException("result file larger than " + maxDownloadBytes + " bytes");
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new ProcessingException(e);
+            }
+        }
+    }
+
+    /** Best effort: FAL stops a request we no longer wait for. */
+    public void cancel(String cancelUrl) {
+        try (Response ignored = builder(URI.create(cancelUrl)).build(FalUrlApi.class).put()) {
+            // Nothing to read: a failed cancel only costs what the request costs anyway.
+        } catch (RuntimeException e) {
+            // Same.
+        }
+    }
+
+    private RestClientBuilder builder(URI uri) {
+        URI fal = URI.create(baseUrl);
+        boolean ours = fal.getHost() != null && fal.getHost().equalsIgnoreCase(uri.getHost()) && fal.getPort() == uri.getPort();
+        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri)
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                // Statuses are judged here (429/5xx retried, other 4xx not), not turned into exceptions by the client.
+                .property("microprofile.rest.client.disable.default.mapper", true);
+        if (ours && configured()) {
+            builder.register((ClientRequestFilter) request ->
+                    request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + key.get().strip()));
+        }
+        return builder;
+    }
+
+    private static Response checked(Response response, String what) {
+        int status = response.getStatus();
+        if (status == 429 || status >= 500) {
+            throw new FalUnavailableException("FAL.AI " + what + " answered " + status);
+        }
+        if (status >= 400) {
+            throw new FalRejectedException("FAL.AI " + what + " answered " + status + detail(response));
+        }
+        return response;
+    }
+
+    private static String detail(Response response) {
+        try {
+            String body = response.readEntity(String.class);
+            return body == null || body.isBlank() ? "" : ": " + (body.length() > 300 ? body.substring(0, 300) : body);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static JsonObject json(Response response) {
+        String body = response.readEntity(String.class);
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new FalRejectedException("FAL.AI answered something that is not a JSON object");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package app.arv.generation.fal;
+
+import app.arv.generation.ModelProvider;
+import app.arv.generation.ModelRefusedException;
+import app.arv.generation.ModelRequest;
+import app.arv.generation.ModelResult;
+import app.arv.generation.ProgressSink;
+import app.arv.generation.SourceImage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * FAL.AI's Tripo v2.5 image-to-3D through its queue API: submit the image as a data URI, poll the
+ * status (queue position and logs become progress), fetch the result, download the GLB (pbr_model,
+ * else model_mesh, else base_model) and the rendered preview.
+ *
+ * <p>A generation costs money, so once FAL has accepted the request nothing submits it again: a
+ * failure after that point (FAL's error, a malformed result, FAL unreachable after the client's own
+ * retries, no result in time) fails the item with its reason, and retrying is the client's decision.
+ */
+@ApplicationScoped
+public class FalModelProvider implements ModelProvider {
+
+    public static final String NAME = "fal";
+
+    private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
+    private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};
+
+    @Inject
+    FalClient fal;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.poll-interval", defaultValue = "PT2S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "arv.fal.timeout", defaultValue = "PT10M")
+    Duration timeout;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ModelResult generate(SourceImage image, ModelRequest request, ProgressSink progress) throws ModelRefusedException {
+        if (!fal.configured()) {
+            throw new ModelRefusedException("The fal provider is not configured on this server (arv.fal.key)");
+        }
+        JsonObject submitted;
+        try {
+            submitted = fal.submit(input(image, request));
+        } catch (FalRejectedException e) {
+            throw new ModelRefusedException(e.getMessage());
+        }
+        // From here on the generation is paid for: failures end the item, they do not resubmit it.
+        String requestId = submitted.getString("request_id", "?");
+        try {
+            String statusUrl = submitted.getString("status_url");
+            String responseUrl = submitted.getString("response_url");
+            progress.report(5, "queued");
+            awaitCompletion(statusUrl, submitted.getString("cancel_url", null), progress);
+            progress.report(85, "downloading");
+            JsonObject result = fal.get(responseUrl, false);
+            String modelUrl = fileUrl(result, "pbr_model", "model_mesh", "base_model");
+            if (modelUrl == null) {
+                throw new ModelRefusedException("FAL.AI request " + requestId + " returned no model (none of pbr_model,"
+                        + " model_mesh, base_model has a url)");
+            }
+            byte[] glb = fal.download(modelUrl);
+            if (!isGlb(glb)) {
+                throw new ModelRefusedException("FAL.AI request " + requestId + " returned a model that is not a binary glTF file");
+            }
+            byte[] preview = null;
+            String previewType = null;
+            String previewUrl = fileUrl(result, "rendered_image");
+            if (previewUrl != null) {
+                try {
+                    preview = fal.download(previewUrl);
+                    previewType = result.getJsonObject("rendered_image").getString("content_type", "image/webp");
+                } catch (RuntimeException e) {
+                    // The model is what was paid for; a missing preview is not worth failing it.
+                    LOG.log(Level.WARNING, "Preview of FAL.AI request " + requestId + " not downloaded", e);
+                }
+            }
+            return new ModelResult(glb, preview, previewType);
+        } catch (FalRejectedException | FalUnavailableException | ProcessingException | CircuitBreakerOpenException
+                 | ClassCastException | NullPointerException e) {
+            throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + describe(e));
+        }
+    }
+
+    private void awaitCompletion(String statusUrl, String cancelUrl, ProgressSink progress) throws ModelRefusedException {
+        Instant deadline = Instant.now().plus(timeout);
+        int lastPercent = -1;
+        String lastStage = null;
+        while (true) {
+            JsonObject status = fal.get(statusUrl, true);
+            String state = status.getString("status", "");
+            if ("COMPLETED".equals(state)) {
+                return;
+            }
+            int percent;
+            String stage;
+            if ("IN_QUEUE".equals(state)) {
+                percent = 5;
+                stage = status.containsKey("queue_position") ? "queued (position " + status.get("queue_position") + ")" : "queued";
+            } else if ("IN_PROGRESS".equals(state)) {
+                percent = 10 + (int) (0.7 * lastLogPercent(status));
+                stage = "generating";
+            } else {
+                throw new ModelRefusedException("FAL.AI reported an unknown status '" + state + "'");
+            }
+            if (percent != lastPercent || !stage.equals(lastStage)) {
+                progress.report(percent, stage.length() > 32 ? stage.substring(0, 32) : stage);
+                lastPercent = percent;
+                lastStage = stage;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                if (cancelUrl != null) {
+                    fal.cancel(cancelUrl);
+                }
+                throw new ModelRefusedException("FAL.AI did not finish within " + timeout);
+            }
+            sleep(pollInterval);
+        }
+    }
+
+    /** The last "NN%" in FAL's logs, or 0: Tripo logs its progress as text. */
+    static int lastLogPercent(JsonObject status) {
+        JsonValue logs = status.get("logs");
+        if (!(logs instanceof JsonArray entries)) {
+            return 0;
+        }
+        int percent = 0;
+        for (JsonValue entry : entries) {
+            String message = entry instanceof JsonObject o ? o.getString("message", "") : entry.toString();
+            Matcher m = PERCENT.matcher(message);
+            while (m.find()) {
+                percent = Math.min(100, Integer.parseInt(m.group(1)));
+            }
+        }
+        return percent;
+    }
+
+    static JsonObject input(SourceImage image, ModelRequest request) {
+        String dataUri = "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(image.bytes());
+        return Json.createObjectBuilder()
+                .add("image_url", dataUri)
+                .add("face_limit", request.faceLimit())
+                .add("texture", switch (request.texture()) {
+                    case "none" -> "no";
+                    case "hd" -> "HD";
+                    default -> "standard";
+                })
+                .add("pbr", !"none".equals(request.texture()))
+                .build();
+    }
+
+    private static String fileUrl(JsonObject result, String... keys) {
+        for (String key : List.of(keys)) {
+            JsonValue value = result.get(key);
+            if (value instanceof JsonObject file && file.get("url") instanceof jakarta.json.JsonString url && !url.getString().isBlank()) {
+                return url.getString();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isGlb(byte[] bytes) {
+        if (bytes.length < 12) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (bytes[i] != GLB_MAGIC[i]) {
+                return false;
+            }
+        }
+        return bytes[4] == 2 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for FAL.AI", e);
+        }
+    }
+}

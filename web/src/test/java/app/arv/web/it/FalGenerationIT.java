@@ -1,0 +1,135 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The fal provider against a local fake of FAL.AI's queue API: the protocol, its faults, and what ARV does about them. */
+@ExtendWith(ArvServer.class)
+class FalGenerationIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    private final FakeFalServer fal = FakeFalServer.shared();
+    private Api.Tenant tenant;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = Api.newTenant();
+    }
+
+    private String submitToFal(Map<String, byte[]> images) {
+        var request = MediaApi.as(tenant.memberToken()).multiPart("provider", "fal").multiPart("face_limit", "20000")
+                .multiPart("texture", "hd");
+        images.forEach((name, bytes) -> request.multiPart("files", name, bytes, "application/octet-stream"));
+        return request.post("/generations").then().statusCode(202).extract().path("id");
+    }
+
+    @Test
+    void aBatchGeneratedByFalEndsWithItsGlbsAndPreviewsInOurStorage() {
+        Map<String, byte[]> images = uniqueImages(3);
+        String job = submitToFal(images);
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("provider", equalTo("fal"))
+                .body("counts.completed", equalTo(3))
+                .body("items.preview_url", everyItem(notNullValue()));
+        Map<String, byte[]> models = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
+                .then().statusCode(200).extract().asByteArray());
+
+        assertThat(models).hasSize(3);
+        models.values().forEach(glb -> assertThat(glb).isEqualTo(FakeFalServer.glb()));
+    }
+
+    @Test
+    void theSubmissionCarriesTheKeyTheImageAsADataUriAndTheOptionsInFalsTerms() {
+        Map<String, byte[]> images = uniqueImages(1);
+        byte[] image = images.values().iterator().next();
+        GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT).body("status", equalTo("completed"));
+
+        FakeFalServer.Submission submission = fal.acceptedFor(image).get(0);
+        assertThat(submission.authorization()).isEqualTo("Key " + FakeFalServer.KEY);
+        assertThat((String) submission.input().get("image_url")).startsWith("data:image/png;base64,");
+        assertThat(submission.input()).containsEntry("face_limit", 20000).containsEntry("texture", "HD").containsEntry("pbr", true);
+    }
+
+    @Test
+    void rateLimitsServerErrorsAndTimeoutsAreRetriedWithoutGeneratingTwice() {
+        Map<String, byte[]> images = uniqueImages(3);
+        var bytes = images.values().toArray(new byte[0][]);
+        fal.behave(bytes[0], FakeFalServer.Behaviour.RATE_LIMITED_ONCE);
+        fal.behave(bytes[1], FakeFalServer.Behaviour.SERVER_ERROR_ONCE);
+        fal.behave(bytes[2], FakeFalServer.Behaviour.SLOW_ONCE);
+
+        GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(3));
+
+        for (byte[] image : bytes) {
+            assertThat(fal.acceptedFor(image)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFailedGenerationAndAMalformedResultFailTheirItemsWithReasonsWhileTheOthersComplete() {
+        Map<String, byte[]> images = uniqueImages(3);
+        var bytes = images.values().toArray(new byte[0][]);
+        fal.behave(bytes[0], FakeFalServer.Behaviour.GENERATION_FAILED);
+        fal.behave(bytes[1], FakeFalServer.Behaviour.MALFORMED_RESULT);
+
+        GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(1))
+                .body("counts.failed", equalTo(2))
+                .body("items[0].error", containsString("could not be reconstructed"))
+                .body("items[1].error", containsString("returned no model"))
+                .body("items[2].status", equalTo("completed"));
+
+        // A paid generation that failed is never submitted again on its own.
+        assertThat(fal.acceptedFor(bytes[0])).hasSize(1);
+        assertThat(fal.acceptedFor(bytes[1])).hasSize(1);
+    }
+
+    /** PNG photos of a coloured disc on a plain background, different bytes every call (FAL sees each as a new image). */
+    private static Map<String, byte[]> uniqueImages(int count) {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 320, 320);
+            g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+            g.fillOval(80, 80, 160, 160);
+            g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+            g.fillRect(ThreadLocalRandom.current().nextInt(100, 200), 150, 20, 20);
+            g.dispose();
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", out);
+                images.put("object-" + (i + 1) + ".png", out.toByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return images;
+    }
+}

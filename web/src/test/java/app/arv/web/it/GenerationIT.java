@@ -230,4 +230,24 @@ class GenerationIT {
         Api.bearer(tenant.memberToken()).post("/generations/" + job + "/items/" + item + "/retry").then().statusCode(409)
                 .body("code", equalTo("item_not_failed"));
     }
+
+    @Test
+    void aBatchOfTheMaximumTwentyFiveImagesCompletesWithAModelForEach() {
+        String[] names = {"horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png", "astronaut.png"};
+        var request = MediaApi.as(tenant.memberToken()).multiPart("face_limit", GenerationApi.FACE_LIMIT).multiPart("priority", "high");
+        for (int i = 0; i < 25; i++) {
+            // Repeated photos are stored once by the media layer, yet each is an item of its own.
+            request.multiPart("files", "photo-" + (i + 1) + "-" + names[i % names.length], MediaApi.image(names[i % names.length]),
+                    "application/octet-stream");
+        }
+        String job = request.post("/generations").then().statusCode(202).body("item_count", equalTo(25)).extract().path("id");
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(300))
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(25));
+        Map<String, byte[]> models = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
+                .then().statusCode(200).extract().asByteArray());
+        assertThat(models).hasSize(25);
+        models.values().forEach(glb -> assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF"));
+    }
 }

@@ -42,6 +42,8 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_FAL_KEY", FakeFalServer.KEY)
                         .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
                         .env("ARV_FAL_READ_TIMEOUT", "PT2S")
+                        // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
+                        .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());

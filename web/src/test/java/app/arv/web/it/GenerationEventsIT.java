@@ -59,4 +59,26 @@ class GenerationEventsIT {
 
         assertThat(stream.status()).isEqualTo(404);
     }
+
+    @Test
+    void aLongRunningJobsStreamCarriesHeartbeatsAndEndsWithTheItemsFailureWhenTheBrokerGivesUp() throws Exception {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        // The stored source disappears: every attempt breaks, and the broker's back-off keeps the job open for ~15 s.
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(MediaApi.localStore(tenant.organizationId()))) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+        String job = Api.bearer(tenant.memberToken()).body(java.util.Map.of("media_ids", List.of(media), "face_limit", 1000))
+                .post("/generations").then().statusCode(202).extract().path("id");
+
+        SseEvents.Stream stream = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, TIMEOUT);
+
+        assertThat(stream.count("heartbeat")).isGreaterThanOrEqualTo(2);
+        assertThat(stream.events()).filteredOn(e -> e.name().equals("item_failed"))
+                .singleElement().satisfies(e -> assertThat(e.data()).contains("Gave up after 5 attempts"));
+        SseEvents.Event last = stream.events().get(stream.events().size() - 1);
+        assertThat(last.name()).isEqualTo("completed");
+        assertThat(last.data()).contains("\"status\":\"failed\"");
+    }
 }

@@ -60,7 +60,7 @@ public class MarkerFiles {
 
     private MediaResource store(UUID org, String sha256, long size, String mediaType, String name, Integer width,
                                 Integer height, java.util.function.Supplier<InputStream> content) {
-        Optional<MediaResource> existing = media.findLiveBySha256(org, sha256);
+        Optional<MediaResource> existing = media.claimContent(org, sha256);
         if (existing.isPresent()) {
             return existing.get();
         }

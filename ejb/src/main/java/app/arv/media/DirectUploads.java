@@ -118,7 +118,7 @@ public class DirectUploads {
                 throw refuse(target, key, e.code(), e.getMessage());
             }
             try (image) {
-                var existing = media.findLiveBySha256(org, file.sha256());
+                var existing = media.claimContent(org, file.sha256());
                 MediaResource resource;
                 List<String> written = new ArrayList<>();
                 if (existing.isPresent()) {

@@ -42,7 +42,7 @@ public class MediaIntake {
         MediaResource original = media.add(new MediaResource(id, org, file.sha256(), file.size(), image.mediaType(),
                 FileNames.sanitize(file.originalName()), image.width(), image.height(), target.connectionId(), key));
         for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {
-            MediaResource stored = media.findLiveBySha256(org, thumbnail.sha256()).orElseGet(() -> {
+            MediaResource stored = media.claimContent(org, thumbnail.sha256()).orElseGet(() -> {
                 UUID thumbId = UUID.randomUUID();
                 String thumbKey = target.mediaKey(thumbId);
                 put(target, thumbKey, thumbnail.file(), thumbnail.size(), "image/jpeg", written);

@@ -97,10 +97,12 @@ public class MediaService {
         List<String> written = new ArrayList<>();
         try {
             List<MediaResource> stored = new ArrayList<>();
+            // Content locks in one global order, so two uploads sharing files can't deadlock each other.
+            files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
             for (int i = 0; i < files.size(); i++) {
                 SpooledFile file = files.get(i);
                 // Looked up again: the same bytes may occur twice in one request.
-                var existing = media.findLiveBySha256(org, file.sha256());
+                var existing = media.claimContent(org, file.sha256());
                 MediaResource resource = existing.isPresent() ? existing.get()
                         : intake.register(org, target, file, inspected.get(i), UUID.randomUUID(), null, written);
                 if (existing.isPresent()) {

@@ -1,5 +1,6 @@
 package app.arv.project;
 
+import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.project.Project;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
@@ -17,6 +18,9 @@ public class ProjectService {
 
     @Inject
     ProjectRepository projects;
+
+    @Inject
+    ArContentRepository arContents;
 
     @Inject
     MetricRegistry metrics;
@@ -48,8 +52,16 @@ public class ProjectService {
         return project;
     }
 
+    /**
+     * Only an empty project can go: its AR content owns stored files, which are retired through the
+     * content's own deletion; a cascade in the database would leave them behind.
+     */
     public void delete(Caller caller, UUID id) {
-        projects.remove(get(caller, id));
+        Project project = get(caller, id);
+        if (arContents.anyInProject(caller.organizationId(), id)) {
+            throw DomainException.conflict("project_not_empty", "Delete the project's AR content first");
+        }
+        projects.remove(project);
     }
 
     private void requireFreeName(Caller caller, String name, UUID except) {

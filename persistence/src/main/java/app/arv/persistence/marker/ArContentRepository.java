@@ -40,6 +40,12 @@ public class ArContentRepository {
         return new Page<>(items, total, page.limit(), page.offset());
     }
 
+    public boolean anyInProject(UUID organizationId, UUID projectId) {
+        return em.createQuery("SELECT COUNT(c) FROM ArContent c WHERE c.organizationId = :org AND c.projectId = :project", Long.class)
+                .setParameter("org", organizationId).setParameter("project", projectId)
+                .getSingleResult() > 0;
+    }
+
     public List<ArContent> readyInProject(UUID organizationId, UUID projectId) {
         return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
                         + " AND a.markerStatus = :ready ORDER BY a.createdAt, a.id", ArContent.class)

@@ -35,6 +35,18 @@ public class MediaRepository {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The live resource holding these bytes, if any — after taking a transaction-scoped lock on
+     * (organization, content), so that "look up, else store and add" is race-free: a concurrent
+     * transaction storing the same bytes waits here until this one commits, then finds its row
+     * instead of hitting the unique index.
+     */
+    public Optional<MediaResource> claimContent(UUID organizationId, String sha256) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, organizationId.toString()).setParameter(2, sha256).getSingleResult();
+        return findLiveBySha256(organizationId, sha256);
+    }
+
     /** The organization's library: live resources someone uploaded and has not deleted. */
     public Page<MediaResource> listUploads(UUID organizationId, PageRequest page) {
         String where = " FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL AND EXISTS ("

@@ -1,5 +1,13 @@
 package app.arv.persistence.media;
 
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
 import app.arv.persistence.Database;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
@@ -167,5 +175,47 @@ class MediaRepositoryTest {
                 second.close();
             }
         });
+    }
+
+    @Test
+    void aSecondTransactionClaimingTheSameBytesWaitsAndThenFindsTheFirstOnesResource() throws Exception {
+        String sha = "%064x".formatted(System.nanoTime());
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<Optional<MediaResource>>> second = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                media.em = em;
+                assertThat(media.claimContent(acme.getId(), sha)).isEmpty();
+                second.set(secondThread.submit(() -> claimInOwnTransaction(sha, secondStarted)));
+                awaitQuietly(secondStarted);
+                em.persist(resource(acme, sha));
+            });
+
+            assertThat(second.get().get(30, TimeUnit.SECONDS)).map(MediaResource::getSha256).contains(sha);
+        } finally {
+            secondThread.shutdownNow();
+        }
+    }
+
+    private Optional<MediaResource> claimInOwnTransaction(String sha, CountDownLatch started) {
+        MediaRepository other = new MediaRepository();
+        AtomicReference<Optional<MediaResource>> seen = new AtomicReference<>();
+        started.countDown();
+        Database.inTransaction(em -> {
+            other.em = em;
+            seen.set(other.claimContent(acme.getId(), sha));
+        });
+        return seen.get();
+    }
+
+    /** Gives the second transaction time to reach the lock before the first inserts and commits. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

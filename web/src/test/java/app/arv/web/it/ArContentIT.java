@@ -222,4 +222,16 @@ class ArContentIT {
         MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/overlays").then()
                 .body("items.media_type", org.hamcrest.Matchers.containsInAnyOrder("video/mp4", "model/gltf-binary"));
     }
+
+    @Test
+    void aProjectKeepsItsArContentUntilThatIsDeletedFirst() {
+        String ownProject = MarkerApi.newProject(tenant.memberToken());
+        String id = MarkerApi.createOne(tenant.memberToken(), ownProject, "coins.png", MediaApi.image("coins.png"));
+
+        Api.bearer(tenant.memberToken()).delete("/projects/" + ownProject).then().statusCode(409)
+                .body("code", equalTo("project_not_empty"));
+
+        Api.bearer(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+        Api.bearer(tenant.memberToken()).delete("/projects/" + ownProject).then().statusCode(204);
+    }
 }

@@ -1,13 +1,10 @@
 package app.arv.generation;
 
+import app.arv.events.AfterCommit;
 import app.arv.events.RedisConnection;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import redis.clients.jedis.params.XAddParams;
 
 import java.util.Map;
@@ -32,8 +29,8 @@ public class GenerationEvents {
     @Inject
     RedisConnection redis;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     /** Every job's channel, for one subscription per node. */
     public static final String CHANNEL_PATTERN = "arv:generation:*";
@@ -57,21 +54,6 @@ public class GenerationEvents {
                 LOG.log(Level.WARNING, "Generation event " + type + " of job " + jobId + " not published to Redis", e);
             }
         };
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send.run();
-                    }
-                }
-            });
-        } else {
-            send.run();
-        }
+        afterCommit.run(send);
     }
 }

@@ -1,14 +1,11 @@
 package app.arv.marker;
 
+import app.arv.events.AfterCommit;
 import app.arv.events.RedisConnection;
 import app.arv.persistence.marker.ArContent;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -28,8 +25,8 @@ public class MarkerEvents {
     @Inject
     RedisConnection redis;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     public static String organizationChannel(UUID organizationId) {
         return "arv:org:" + organizationId + ":markers";
@@ -56,21 +53,6 @@ public class MarkerEvents {
                 LOG.log(Level.WARNING, "Marker status of " + id + " not published to Redis", e);
             }
         };
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        publish.run();
-                    }
-                }
-            });
-        } else {
-            publish.run();
-        }
+        afterCommit.run(publish);
     }
 }

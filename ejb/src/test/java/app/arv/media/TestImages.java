@@ -14,7 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Real images from the test resources, and hostile files made from them or by the book of their format. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -34,7 +34,7 @@ final class TestImages {
     }
 
     /** A valid PNG whose header declares {@code width x height} pixels, with a few bytes of image data. */
-    static byte[] pngDeclaring(int width, int height) {
+    public static byte[] pngDeclaring(int width, int height) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
@@ -52,7 +52,7 @@ final class TestImages {
     }
 
     /** A small ZIP that inflates to {@code inflatedBytes} of zeros: a zip bomb, e.g. renamed to .jpg. */
-    static byte[] zipBomb(int inflatedBytes) {
+    public static byte[] zipBomb(int inflatedBytes) {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             out.setLevel(Deflater.BEST_COMPRESSION);

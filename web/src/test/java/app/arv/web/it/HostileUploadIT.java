@@ -1,5 +1,7 @@
 package app.arv.web.it;
 
+import app.arv.media.TestImages;
+
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ class HostileUploadIT {
 
     @Test
     void aPngDeclaringFiftyThousandSquaredPixelsIsRefused() {
-        refused(MediaApi.upload(tenant.memberToken(), "huge.png", HostileFiles.pngDeclaring(50_000, 50_000)), 422, "image_too_large")
+        refused(MediaApi.upload(tenant.memberToken(), "huge.png", TestImages.pngDeclaring(50_000, 50_000)), 422, "image_too_large")
                 .body("detail", containsString("huge.png"));
     }
 
@@ -65,7 +67,7 @@ class HostileUploadIT {
 
     @Test
     void aZipBombRenamedJpgIsRefused() {
-        refused(MediaApi.upload(tenant.memberToken(), "photo.jpg", HostileFiles.zipBomb(256 << 20)), 422, "unsupported_file_type")
+        refused(MediaApi.upload(tenant.memberToken(), "photo.jpg", TestImages.zipBomb(256 << 20)), 422, "unsupported_file_type")
                 .body("detail", containsString("application/zip"));
     }
 

@@ -98,15 +98,8 @@ public class StorageConnectionResource {
         return connections.stats(caller.get(), id);
     }
 
-    public static class NewConnection {
-        @NotBlank @Size(max = 100)
-        public String name;
-
-        @NotNull
-        public StorageProvider provider;
-
-        public Boolean isDefault;
-
+    /** Where the store is and how to reach it: the same fields when creating a connection and when changing one. */
+    public static class ConnectionSettings {
         @Size(max = 400)
         public String directory;
 
@@ -129,31 +122,20 @@ public class StorageConnectionResource {
         public String basePath;
     }
 
-    public static class ConnectionChange {
+    public static class NewConnection extends ConnectionSettings {
+        @NotBlank @Size(max = 100)
+        public String name;
+
+        @NotNull
+        public StorageProvider provider;
+
+        public Boolean isDefault;
+    }
+
+    public static class ConnectionChange extends ConnectionSettings {
         @Size(min = 1, max = 100)
         public String name;
 
         public Boolean isDefault;
-
-        @Size(max = 400)
-        public String directory;
-
-        @Size(max = 500)
-        public String endpoint;
-
-        @Size(max = 64)
-        public String region;
-
-        @Size(max = 63)
-        public String bucket;
-
-        @Size(max = 200)
-        public String accessKey;
-
-        @Size(max = 500)
-        public String secretKey;
-
-        @Size(max = 200)
-        public String basePath;
     }
 }

@@ -156,11 +156,8 @@ public class ArContentResource {
         }
     }
 
-    /** The fields of new AR content; {@code media_id} only in the JSON form. */
-    public static class NewArContent {
-        @NotBlank @Size(max = 200)
-        public String title;
-
+    /** The customer, order and schedule fields, the same when creating AR content and when changing it. */
+    public static class ContentFields {
         @Size(max = 100)
         public String orderNumber;
 
@@ -180,6 +177,17 @@ public class ArContentResource {
         public Instant expiresAt;
 
         public Boolean published;
+
+        ContentDetails details(String title) {
+            return new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
+                    activeUntil, expiresAt, published);
+        }
+    }
+
+    /** The fields of new AR content; {@code media_id} only in the JSON form. */
+    public static class NewArContent extends ContentFields {
+        @NotBlank @Size(max = 200)
+        public String title;
 
         public UUID mediaId;
 
@@ -199,38 +207,16 @@ public class ArContentResource {
         }
 
         ContentDetails details() {
-            return new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
-                    activeUntil, expiresAt, published);
+            return details(title);
         }
     }
 
-    public static class ArContentChange {
+    public static class ArContentChange extends ContentFields {
         @Size(min = 1, max = 200)
         public String title;
 
-        @Size(max = 100)
-        public String orderNumber;
-
-        @Size(max = 200)
-        public String customerName;
-
-        @Email @Size(max = 320)
-        public String customerEmail;
-
-        @Pattern(regexp = "[+0-9 ()./-]{3,40}")
-        public String customerPhone;
-
-        public Instant activeFrom;
-
-        public Instant activeUntil;
-
-        public Instant expiresAt;
-
-        public Boolean published;
-
         ContentDetails details() {
-            return new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
-                    activeUntil, expiresAt, published);
+            return details(title);
         }
     }
 

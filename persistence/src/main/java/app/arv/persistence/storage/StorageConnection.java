@@ -1,15 +1,12 @@
 package app.arv.persistence.storage;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -18,10 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "storage_connection")
-public class StorageConnection {
-
-    @Id
-    private UUID id;
+public class StorageConnection extends AuditedEntity {
 
     @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
@@ -57,17 +51,11 @@ public class StorageConnection {
     @Column(name = "base_path", length = 200)
     private String basePath;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected StorageConnection() {
     }
 
     private StorageConnection(UUID organizationId, String name, StorageProvider provider, String basePath) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.organizationId = organizationId;
         this.name = name;
         this.provider = provider;
@@ -85,17 +73,6 @@ public class StorageConnection {
         StorageConnection c = new StorageConnection(organizationId, name, StorageProvider.S3, basePath);
         c.changeS3(endpoint, region, bucket, accessKey, secretCiphertext);
         return c;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     public void rename(String name) {
@@ -121,10 +98,6 @@ public class StorageConnection {
         this.bucket = bucket != null ? bucket : this.bucket;
         this.accessKey = accessKey != null ? accessKey : this.accessKey;
         this.secretCiphertext = secretCiphertext != null ? secretCiphertext : this.secretCiphertext;
-    }
-
-    public UUID getId() {
-        return id;
     }
 
     public UUID getOrganizationId() {
@@ -169,13 +142,5 @@ public class StorageConnection {
 
     public String getBasePath() {
         return basePath;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 }

@@ -5,6 +5,7 @@ import app.arv.messaging.ArvJms;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
+import app.arv.platform.ServerNode;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -43,6 +44,9 @@ public class GenerationAdmin {
     GenerationRepository generations;
 
     @Inject
+    ServerNode node;
+
+    @Inject
     MediaRepository media;
 
     @Inject
@@ -55,7 +59,7 @@ public class GenerationAdmin {
     public record QueueDepth(String name, long messages, boolean capped) {
     }
 
-    public record SystemInfo(boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
+    public record SystemInfo(String node, boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
                              long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
                              long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors) {
     }
@@ -78,7 +82,7 @@ public class GenerationAdmin {
         }
         File disk = new File(dataDir);
         Runtime runtime = Runtime.getRuntime();
-        return new SystemInfo(brokerError == null, brokerError, queues, dead, deadGeneration,
+        return new SystemInfo(node.name(), brokerError == null, brokerError, queues, dead, deadGeneration,
                 generations.countProcessingEverywhere(), GenerationListenerConfig.workers(),
                 disk.getUsableSpace(), disk.getTotalSpace(), runtime.totalMemory() - runtime.freeMemory(),
                 runtime.maxMemory(), runtime.availableProcessors());

@@ -7,6 +7,7 @@ import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.platform.ServerNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,6 +40,9 @@ public class GenerationSteps {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    ServerNode node;
+
     /** What a worker needs to make the model of a taken item. */
     public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, ModelRequest request, MediaResource source) {
     }
@@ -62,7 +66,7 @@ public class GenerationSteps {
             settle(job, item);
             return Optional.empty();
         }
-        item.start();
+        item.start(node.name());
         settle(job, item);
         publishProgress(item);
         return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),

@@ -51,6 +51,9 @@ public class GenerationItem extends AuditedEntity {
     @Column(nullable = false)
     private int attempts;
 
+    @Column(name = "node")
+    private String node;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -69,10 +72,11 @@ public class GenerationItem extends AuditedEntity {
         this.status = GenerationStatus.QUEUED;
     }
 
-    /** A worker takes the item (again, after a redelivery): the attempt is counted. */
-    public void start() {
+    /** A worker on {@code node} takes the item (again, after a redelivery): the attempt is counted. */
+    public void start(String node) {
         status = GenerationStatus.PROCESSING;
         attempts++;
+        this.node = node;
         progress = 0;
         stage = "started";
         if (startedAt == null) {
@@ -170,6 +174,11 @@ public class GenerationItem extends AuditedEntity {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    /** The server node that took the item last, or null while nobody has. */
+    public String getNode() {
+        return node;
     }
 
     public Instant getStartedAt() {

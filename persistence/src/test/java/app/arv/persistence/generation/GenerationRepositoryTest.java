@@ -83,9 +83,9 @@ class GenerationRepositoryTest {
         Database.inTransaction(em -> {
             generations.em = em;
             var items = generations.items(acme.getId(), job.getId());
-            items.get(0).start();
+            items.get(0).start("node-a");
             items.get(0).complete(acmeImage.getId(), null);
-            items.get(1).start();
+            items.get(1).start("node-a");
             items.get(1).fail("no object found");
         });
 
@@ -121,7 +121,7 @@ class GenerationRepositoryTest {
         GenerationJob job = jobWithItems(2);
         Database.inTransaction(em -> {
             generations.em = em;
-            generations.items(acme.getId(), job.getId()).get(0).start();
+            generations.items(acme.getId(), job.getId()).get(0).start("node-a");
         });
 
         Database.inTransaction(em -> {

@@ -36,6 +36,8 @@ public final class ArvStack implements AutoCloseable {
     private final BackingService redis;
     private final BackingService artemis;
     private final PayaraMicroServer payara;
+    private final java.util.function.BiFunction<Integer, Path, PayaraMicroServer> nodeFactory;
+    private final List<ArvNode> extraNodes = new ArrayList<>();
     private final Map<String, String> appEnvironment;
     private Thread shutdownHook;
     private boolean closed;
@@ -75,17 +77,17 @@ public final class ArvStack implements AutoCloseable {
         appEnvironment.put("ARV_DATA_DIR", dataDir.resolve("files").toString());
         appEnvironment.putAll(b.appEnvironment);
 
-        this.payara = b.servicesOnly ? null : new PayaraMicroServer(
-                b.runtime != null ? b.runtime : RuntimeFiles.locate(),
-                war(b),
-                port(b.httpPort),
-                dataDir.resolve("payara"),
-                b.javaOptions,
-                appEnvironment,
-                b.startTimeout,
-                b.echo,
-                new PayaraCommands(database, broker),
-                b.requiredChecks);
+        if (b.servicesOnly) {
+            this.nodeFactory = null;
+            this.payara = null;
+        } else {
+            RuntimeFiles runtime = b.runtime != null ? b.runtime : RuntimeFiles.locate();
+            Path war = war(b);
+            PayaraCommands commands = new PayaraCommands(database, broker);
+            this.nodeFactory = (httpPort, workDirectory) -> new PayaraMicroServer(runtime, war, httpPort, workDirectory,
+                    b.javaOptions, appEnvironment, b.startTimeout, b.echo, commands, b.requiredChecks);
+            this.payara = nodeFactory.apply(port(b.httpPort), dataDir.resolve("payara"));
+        }
     }
 
     public static Builder builder() {
@@ -195,6 +197,20 @@ public final class ArvStack implements AutoCloseable {
         return payara != null && payara.isRunning();
     }
 
+    /**
+     * Starts one more ARV process (another cluster node) on a free port, with the same environment
+     * against the same PostgreSQL, Redis, broker and files; returns when it is ready. {@link #close()}
+     * stops it with the first one.
+     */
+    public synchronized ArvNode addNode() {
+        requirePayara();
+        PayaraMicroServer node = nodeFactory.apply(FreePorts.pick(), dataDir.resolve("payara-" + (extraNodes.size() + 2)));
+        ArvNode added = new ArvNode(node);
+        extraNodes.add(added);
+        node.start();
+        return added;
+    }
+
     /** Stops ARV first (so it shuts down against live services), then Artemis, Redis, PostgreSQL. */
     @Override
     public synchronized void close() {
@@ -203,6 +219,9 @@ public final class ArvStack implements AutoCloseable {
         }
         closed = true;
         List<RuntimeException> failures = new ArrayList<>();
+        for (ArvNode node : extraNodes) {
+            run(node::stop, failures);
+        }
         if (payara != null) {
             run(payara::stop, failures);
         }

@@ -75,6 +75,9 @@ public final class PayaraCommands {
                 properties.put("Password", broker.password());
             }
         }
+        // No client-side buffering: every MDB message is a long job (a model, a compile job), and a consumer
+        // that prefetches would hoard a batch's messages while other sessions and other nodes sit idle.
+        properties.put("ConsumerWindowSize", "0");
         return properties;
     }
 

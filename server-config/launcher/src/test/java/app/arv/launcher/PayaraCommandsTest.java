@@ -21,7 +21,7 @@ class PayaraCommandsTest {
                 + "password=p\\:a\\=ss\\\\word:connectTimeout=3:loginTimeout=3:ApplicationName=arv:sslmode=require arv-pool"),
                 commands);
         assertTrue(commands.contains("create-resource-adapter-config --property "
-                + "ConnectionParameters=host\\=127.0.0.1;port\\=61616 artemis-rar"), commands);
+                + "ConnectionParameters=host\\=127.0.0.1;port\\=61616:ConsumerWindowSize=0 artemis-rar"), commands);
         assertFalse(commands.contains("@DATABASE_PROPERTIES@") || commands.contains("@ARTEMIS_ADAPTER_PROPERTIES@"),
                 "every placeholder is replaced");
     }
@@ -31,7 +31,7 @@ class PayaraCommandsTest {
         String commands = new PayaraCommands(DATABASE, BrokerTarget.of("tcp://127.0.0.1:61616", null, null))
                 .render(PayaraCommands.Reader.ASADMIN);
 
-        assertTrue(commands.contains("ConnectionParameters=host\\\\=127.0.0.1;port\\\\=61616 artemis-rar"), commands);
+        assertTrue(commands.contains("ConnectionParameters=host\\\\=127.0.0.1;port\\\\=61616:ConsumerWindowSize=0 artemis-rar"), commands);
     }
 
     @Test
@@ -46,7 +46,7 @@ class PayaraCommandsTest {
         assertEquals("env-user", fromEnvironment.user());
 
         String commands = new PayaraCommands(DATABASE, fromUrl).render(PayaraCommands.Reader.PAYARA_MICRO);
-        assertTrue(commands.contains("ConnectionParameters=host\\=broker;port\\=61617:UserName=app:Password=secret artemis-rar"),
+        assertTrue(commands.contains("ConnectionParameters=host\\=broker;port\\=61617:UserName=app:Password=secret:ConsumerWindowSize=0 artemis-rar"),
                 commands);
     }
 

@@ -26,13 +26,13 @@ public record GenerationView(UUID id, String status, String provider, String pri
     }
 
     public record ItemView(UUID id, int position, String status, int progress, String stage, String error,
-                           UUID sourceMediaId, int attempts, String modelUrl, String previewUrl,
+                           UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
                            Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
             String base = "/api/v1/generations/" + item.getJobId() + "/items/" + item.getId();
             return new ItemView(item.getId(), item.getPosition(), name(item.getStatus()), item.getProgress(), item.getStage(),
-                    item.getError(), item.getSourceMediaId(), item.getAttempts(),
+                    item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
                     item.getModelMediaId() == null ? null : base + "/model",
                     item.getPreviewMediaId() == null ? null : base + "/preview",
                     item.getStartedAt(), item.getFinishedAt());

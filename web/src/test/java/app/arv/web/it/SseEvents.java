@@ -17,7 +17,8 @@ final class SseEvents {
     record Event(String id, String name, String data) {
     }
 
-    record Stream(int status, String contentType, List<Event> events) {
+    /** @param connectedAt when the response headers arrived: events created later reached this client live */
+    record Stream(int status, String contentType, java.time.Instant connectedAt, List<Event> events) {
 
         List<String> names() {
             return events.stream().map(Event::name).toList();
@@ -33,16 +34,22 @@ final class SseEvents {
 
     /** Reads the job's event stream until the server ends it; fails after {@code timeout}. */
     static Stream read(String token, String path, String lastEventId, Duration timeout) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/api/v1" + path))
+        return read(ArvServer.baseUrl(), token, path, lastEventId, timeout);
+    }
+
+    /** The same, from the ARV node at {@code baseUrl}. */
+    static Stream read(String baseUrl, String token, String path, String lastEventId, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1" + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
                 .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        java.time.Instant connectedAt = java.time.Instant.now();
         String type = response.headers().firstValue("Content-Type").orElse("");
         CompletableFuture<List<Event>> events = CompletableFuture.supplyAsync(() -> parse(response.body()));
-        return new Stream(response.statusCode(), type, events.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return new Stream(response.statusCode(), type, connectedAt, events.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static List<Event> parse(java.util.stream.Stream<String> lines) {

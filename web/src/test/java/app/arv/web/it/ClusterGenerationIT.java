@@ -1,0 +1,169 @@
+package app.arv.web.it;
+
+import app.arv.launcher.ArvNode;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Two ARV processes (the suite's server "A" and a second Payara Micro "B" on another port) share one
+ * PostgreSQL, Redis and broker: a batch's items spread over both, progress made on one reaches SSE
+ * clients of the other through Redis, and a node killed with SIGKILL mid-batch loses nothing.
+ */
+@ExtendWith(ArvServer.class)
+class ClusterGenerationIT {
+
+    private static final List<String> OBJECTS = List.of("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg");
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
+
+    private static ArvNode nodeB;
+    private static String nameA;
+    private static String nameB;
+
+    private Api.Tenant tenant;
+
+    @BeforeAll
+    static void startSecondNode() {
+        nodeB = ArvServer.stack().addNode();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        nodeB.stop();
+    }
+
+    @BeforeEach
+    void bothNodesRunning() {
+        if (!nodeB.isRunning()) {
+            nodeB.start();
+        }
+        String admin = Api.platformAdminToken();
+        nameA = on(ArvServer.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
+        nameB = on(nodeB.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
+        assertThat(nameA).isNotEqualTo(nameB);
+        tenant = Api.newTenant();
+    }
+
+    @Test
+    void aBatchSubmittedToOneNodeIsWorkedOnByBothAndAnSseClientOnTheFirstSeesTheSecondsProgressLive() throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), batch(16));
+        CompletableFuture<SseEvents.Stream> watchingA = CompletableFuture.supplyAsync(() -> readEvents(ArvServer.baseUrl(), job));
+
+        JsonPath finished = awaitFinished(job);
+        SseEvents.Stream onA = watchingA.get();
+
+        assertThat(finished.getString("status")).isEqualTo("completed");
+        List<Map<String, Object>> items = finished.getList("items");
+        Map<String, List<String>> itemsByNode = items.stream().collect(Collectors.groupingBy(
+                i -> (String) i.get("node"), Collectors.mapping(i -> (String) i.get("id"), Collectors.toList())));
+        assertThat(itemsByNode.keySet()).containsExactlyInAnyOrder(nameA, nameB);
+        // Items B finished after A's client connected: their events did not exist when it connected,
+        // so they reached it live, through Redis pub/sub, not from the replay.
+        List<String> liveFromB = items.stream()
+                .filter(i -> nameB.equals(i.get("node")))
+                .filter(i -> Instant.parse((String) i.get("finished_at")).isAfter(onA.connectedAt()))
+                .map(i -> (String) i.get("id")).toList();
+        assertThat(liveFromB).isNotEmpty();
+        Set<String> completedOnA = itemsIn(onA, "item_completed");
+        Set<String> progressOnA = itemsIn(onA, "progress");
+        assertThat(completedOnA).containsAll(liveFromB);
+        assertThat(progressOnA).containsAll(liveFromB);
+        assertThat(onA.names()).endsWith("completed");
+    }
+
+    @Test
+    void aNodeKilledMidBatchLosesNothingAndTheOtherFinishesEveryItemExactlyOnce() throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), batch(25));
+        List<String> heldByB = awaitItemsProcessingOn(job, nameB, BATCH_TIMEOUT);
+
+        ProcessHandle b = ProcessHandle.of(nodeB.pid()).orElseThrow();
+        b.destroyForcibly();
+        b.onExit().get();
+        JsonPath finished = awaitFinished(job);
+
+        assertThat(finished.getString("status")).isEqualTo("completed");
+        assertThat(finished.getInt("counts.completed")).isEqualTo(25);
+        // B may have finished one of them between the last look and the kill; the others A took over.
+        List<Map<String, Object>> takenOver = finished.<Map<String, Object>>getList("items").stream()
+                .filter(i -> heldByB.contains(i.get("id")) && nameA.equals(i.get("node"))).toList();
+        assertThat(takenOver).isNotEmpty()
+                .allSatisfy(item -> assertThat((Integer) item.get("attempts")).as("attempts of %s", item.get("id")).isGreaterThanOrEqualTo(2));
+        SseEvents.Stream history = readEvents(ArvServer.baseUrl(), job);
+        Map<String, Long> completions = history.events().stream().filter(e -> "item_completed".equals(e.name()))
+                .collect(Collectors.groupingBy(e -> JsonPath.from(e.data()).getString("item"), Collectors.counting()));
+        assertThat(completions).hasSize(25).allSatisfy((item, times) -> assertThat(times).as(item).isEqualTo(1L));
+        byte[] zip = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive").then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(GenerationApi.unzip(zip)).hasSize(25)
+                .allSatisfy((name, glb) -> assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF"));
+    }
+
+    private static Map<String, byte[]> batch(int size) {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            String name = OBJECTS.get(i % OBJECTS.size());
+            images.put(String.format("%02d-%s", i + 1, name), MediaApi.image(name));
+        }
+        return images;
+    }
+
+    private JsonPath awaitFinished(String job) {
+        return GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().jsonPath();
+    }
+
+    /** Waits until the node has taken items and is still working on them (the batch is mid-way); answers their ids. */
+    private List<String> awaitItemsProcessingOn(String job, String node, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath state = MediaApi.as(tenant.memberToken()).get("/generations/" + job).then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> items = state.getList("items");
+            List<String> held = items.stream()
+                    .filter(i -> "processing".equals(i.get("status")) && node.equals(i.get("node")))
+                    .map(i -> (String) i.get("id")).toList();
+            if (!held.isEmpty() && state.getInt("counts.completed") > 0) {
+                return held;
+            }
+            assertThat(state.getString("status")).as("the batch ended before %s took an item", node).isNotEqualTo("completed");
+            Thread.sleep(100);
+        }
+        throw new AssertionError(node + " took no item within " + timeout);
+    }
+
+    private SseEvents.Stream readEvents(String baseUrl, String job) {
+        try {
+            return SseEvents.read(baseUrl, tenant.memberToken(), "/generations/" + job + "/events", null, BATCH_TIMEOUT);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> itemsIn(SseEvents.Stream stream, String event) {
+        return stream.events().stream().filter(e -> event.equals(e.name()))
+                .map(e -> JsonPath.from(e.data()).getString("item")).collect(Collectors.toSet());
+    }
+
+    private static RequestSpecification on(String baseUrl, String token) {
+        return RestAssured.given().baseUri(baseUrl).basePath("/api/v1").contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + token);
+    }
+}

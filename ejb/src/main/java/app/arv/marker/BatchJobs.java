@@ -16,6 +16,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,11 @@ import java.util.List;
 @ApplicationScoped
 public class BatchJobs {
 
-    public record Execution(JobExecution execution, List<StepExecution> steps) {
+    public record Execution(long instanceId, JobExecution execution, List<StepExecution> steps) {
     }
+
+    @Inject
+    MarkerJobRestarts restarts;
 
     public List<Execution> recent(Caller caller, int limit) {
         requireOperator(caller);
@@ -35,7 +39,7 @@ public class BatchJobs {
         try {
             for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, limit)) {
                 for (JobExecution execution : jobs.getJobExecutions(instance)) {
-                    out.add(new Execution(execution, jobs.getStepExecutions(execution.getExecutionId())));
+                    out.add(new Execution(instance.getInstanceId(), execution, jobs.getStepExecutions(execution.getExecutionId())));
                 }
             }
         } catch (NoSuchJobException e) {
@@ -45,11 +49,22 @@ public class BatchJobs {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
+    /**
+     * Restarts a failed or stopped execution, or one left running by a dead node, as the recovery
+     * timer does ({@link MarkerJobRestarts}). An execution whose node is alive is refused: restarting it would run the same
+     * items twice at once (JBatch would allow it).
+     */
     public long restart(Caller caller, long executionId) {
         requireOperator(caller);
         JobOperator jobs = BatchRuntime.getJobOperator();
         try {
-            return jobs.restart(executionId, jobs.getParameters(executionId));
+            JobExecution execution = jobs.getJobExecution(executionId);
+            if (restarts.running(execution)
+                    && !restarts.abandoned(jobs.getJobInstance(executionId).getInstanceId(), execution)) {
+                throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
+            }
+            return restarts.restart(execution).orElseThrow(() ->
+                    DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted already"));
         } catch (NoSuchJobExecutionException e) {
             throw DomainException.notFound("Job execution");
         } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException | JobRestartException e) {

@@ -2,7 +2,10 @@ package app.arv.marker;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -21,7 +24,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -30,13 +32,17 @@ import java.util.logging.Logger;
 /**
  * Keeps marker compilation going when a node dies or a request is lost. Every few seconds, on each node:
  * <ul>
- * <li>a compile job whose last execution FAILED or STOPPED is restarted ({@link JobOperator#restart}):
- *     each partition resumes after its last checkpoint;</li>
- * <li>a job still recorded as STARTED whose node is dead cannot be restarted (the batch runtime only
- *     restarts stopped or failed executions), so its unfinished items go back to PENDING and a new job
- *     takes them; finished items keep their result and are never compiled again;</li>
+ * <li>a compile job whose last execution FAILED with items left is restarted;</li>
+ * <li>a compile job still recorded as STARTED by a node that is dead (killed, crashed, partitioned) is
+ *     restarted the same way: the batch runtime never learns that such an execution ended, so nobody
+ *     else would ever finish it;</li>
  * <li>items pending for longer than {@code arv.markers.request-grace} (a lost compile request) are requested again.</li>
  * </ul>
+ * A restart ({@link JobOperator#restart}) runs the same job instance again: the partition mapper hands
+ * it the items it claimed the first time, each partition resumes after its last checkpoint (or, after a
+ * dead node, reads what is still compiling: see {@link app.arv.marker.batch.MarkerPartitionMapper}), so
+ * an item finished before the failure is never compiled again. A STOPPED execution is left alone: only
+ * an operator stops a job, and only an operator restarts it.
  */
 @Singleton
 @Startup
@@ -44,7 +50,7 @@ import java.util.logging.Logger;
 public class MarkerJobRecovery {
 
     private static final Logger LOG = Logger.getLogger(MarkerJobRecovery.class.getName());
-    /** Failed executions restarted at most this often per instance, so a job failing for good does not loop forever. */
+    /** Executions per instance after which it is not restarted again, so a job failing (or killing its node) for good does not loop forever. */
     private static final int MAX_EXECUTIONS = 5;
     private static final int RECENT_INSTANCES = 50;
 
@@ -56,6 +62,9 @@ public class MarkerJobRecovery {
 
     @Inject
     MarkerRecoveryWork work;
+
+    @Inject
+    MarkerJobRestarts restarts;
 
     @Inject
     @ConfigProperty(name = "arv.markers.recovery-interval", defaultValue = "PT10S")
@@ -90,27 +99,23 @@ public class MarkerJobRecovery {
     private void recover(JobOperator jobs, JobInstance instance) {
         List<JobExecution> executions = jobs.getJobExecutions(instance);
         JobExecution last = executions.stream().max(Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
-        if (last == null) {
+        if (last == null || executions.size() >= MAX_EXECUTIONS) {
             return;
         }
-        BatchStatus status = last.getBatchStatus();
-        if ((status == BatchStatus.FAILED || status == BatchStatus.STOPPED) && executions.size() < MAX_EXECUTIONS
-                && work.hasUnfinished(instance.getInstanceId())) {
-            long restarted = jobs.restart(last.getExecutionId(), last.getJobParameters());
-            LOG.info("Restarted " + CompileRequestListener.JOB + " execution " + last.getExecutionId() + " as " + restarted);
-        } else if ((status == BatchStatus.STARTED || status == BatchStatus.STARTING)
-                && olderThan(last, Duration.ofSeconds(MarkerNode.ALIVE_SECONDS))
-                && node.ownerIsDead(instance.getInstanceId())) {
-            int handedBack = work.handBack(instance.getInstanceId());
-            if (handedBack > 0) {
-                LOG.info("Execution " + last.getExecutionId() + " was left STARTED by a dead node; " + handedBack
-                        + " unfinished markers handed to a new job");
-            }
+        long id = instance.getInstanceId();
+        boolean failedWithWorkLeft = last.getBatchStatus() == BatchStatus.FAILED && work.hasUnfinished(id);
+        // A STOPPING one was being stopped by an operator when its node died: theirs to restart.
+        boolean abandoned = last.getBatchStatus() != BatchStatus.STOPPING && restarts.abandoned(id, last);
+        if (!failedWithWorkLeft && !abandoned) {
+            return;
         }
-    }
-
-    private static boolean olderThan(JobExecution execution, Duration age) {
-        java.util.Date created = execution.getCreateTime();
-        return created != null && created.toInstant().isBefore(Instant.now().minus(age));
+        try {
+            restarts.restart(last).ifPresent(restarted -> LOG.info("Restarted " + CompileRequestListener.JOB + " execution "
+                    + last.getExecutionId() + " (" + last.getBatchStatus() + (failedWithWorkLeft ? "" : ", its node is dead")
+                    + ") as " + restarted));
+        } catch (JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException | JobRestartException e) {
+            // Another node restarted it between our look and our claim (or the runtime refused): the next round looks again.
+            LOG.log(Level.FINE, "Execution " + last.getExecutionId() + " not restarted", e);
+        }
     }
 }

@@ -7,13 +7,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** The database side of {@link MarkerJobRecovery}, each call its own transaction. */
 @Stateless
 public class MarkerRecoveryWork {
-
 
     @Inject
     ArContentRepository contents;
@@ -25,15 +22,9 @@ public class MarkerRecoveryWork {
     @ConfigProperty(name = "arv.markers.request-grace", defaultValue = "PT1M")
     Duration requestGrace;
 
+    /** Whether a job instance still has claimed items to compile (a failed job with none left is not worth a restart). */
     public boolean hasUnfinished(long jobInstance) {
         return contents.countCompiling(jobInstance) > 0;
-    }
-
-    public int handBack(long jobInstance) {
-        List<UUID> organizations = contents.organizationsCompiling(jobInstance);
-        int handedBack = contents.releaseCompiling(jobInstance);
-        organizations.forEach(requests::request);
-        return handedBack;
     }
 
     public void requestLongPending() {

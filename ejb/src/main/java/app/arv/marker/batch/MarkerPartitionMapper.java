@@ -4,6 +4,10 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
@@ -11,6 +15,7 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,8 +23,14 @@ import java.util.stream.Collectors;
 
 /**
  * Splits the claimed items round-robin over up to {@code arv.markers.partitions} partitions, which
- * the batch runtime runs on the server's threads. Not overriding on restart: a restarted execution
- * reruns only unfinished partitions, each from its last checkpoint.
+ * the batch runtime runs on the server's threads. On the restart of a stopped or failed execution
+ * the plan is not overridden: only unfinished partitions run again, each from its last checkpoint.
+ * <p>
+ * The restart of an execution whose node died is different: JBatch records a partitioned step's
+ * partition count only when the step ends, so it has none for that step and a normal restart fails
+ * (a NullPointerException in its partition check). The partitions are then planned anew over the
+ * same claimed items; nothing finished is compiled again all the same, because the reader takes only
+ * items still compiling (an item's result commits with its chunk, as its checkpoint would).
  */
 @Named
 @Dependent
@@ -58,8 +69,19 @@ public class MarkerPartitionMapper implements PartitionMapper {
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(count);
         plan.setThreads(count);
-        plan.setPartitionsOverride(false);
+        plan.setPartitionsOverride(previousExecutionDied());
         plan.setPartitionProperties(properties);
         return plan;
+    }
+
+    /** Whether this execution restarts one still recorded as running (its node died: nothing else restarts those). */
+    private boolean previousExecutionDied() {
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        return jobs.getJobExecutions(jobs.getJobInstance(job.getExecutionId())).stream()
+                .filter(e -> e.getExecutionId() < job.getExecutionId())
+                .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                .map(e -> e.getBatchStatus() == BatchStatus.STARTING || e.getBatchStatus() == BatchStatus.STARTED
+                        || e.getBatchStatus() == BatchStatus.STOPPING)
+                .orElse(false);
     }
 }

@@ -92,29 +92,11 @@ public class ArContentRepository {
                 .setParameter("pending", MarkerStatus.PENDING).setParameter("before", requestedBefore).getResultList();
     }
 
+    /** A job instance's claimed items not finished yet (across organizations: the recovery timer acts for the platform). */
     public long countCompiling(long jobInstance) {
         return em.createQuery("SELECT COUNT(a) FROM ArContent a WHERE a.markerJobInstance = :instance"
                         + " AND a.markerStatus = :compiling", Long.class)
                 .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getSingleResult();
-    }
-
-    public List<UUID> organizationsCompiling(long jobInstance) {
-        return em.createQuery("SELECT DISTINCT a.organizationId FROM ArContent a WHERE a.markerJobInstance = :instance"
-                        + " AND a.markerStatus = :compiling", UUID.class)
-                .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getResultList();
-    }
-
-    /**
-     * Hands a dead job's unfinished items back to PENDING (for a new job); its finished items keep
-     * their results. Across organizations: the recovery timer acts for the platform, not a tenant.
-     *
-     * @return how many were handed back
-     */
-    public int releaseCompiling(long jobInstance) {
-        return em.createQuery("UPDATE ArContent a SET a.markerStatus = :pending, a.markerJobInstance = NULL"
-                        + " WHERE a.markerJobInstance = :instance AND a.markerStatus = :compiling")
-                .setParameter("pending", MarkerStatus.PENDING).setParameter("instance", jobInstance)
-                .setParameter("compiling", MarkerStatus.COMPILING).executeUpdate();
     }
 
     /** One view, counted in the database so concurrent fetches on any node all count. */

@@ -156,7 +156,7 @@ class ArContentRepositoryTest {
     }
 
     @Test
-    void aDeadJobsUnfinishedItemsGoBackToPendingAndItsFinishedOnesKeepTheirResult() {
+    void onlyAJobsUnfinishedItemsCountAsCompiling() {
         ArContent finished = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
         ArContent unfinished = new ArContent(acme.getId(), acmeProject.getId(), "Ben", acmeImage.getId());
         Database.inTransaction(em -> {
@@ -172,16 +172,7 @@ class ArContentRepositoryTest {
         Database.inTransaction(em -> {
             contents.em = em;
             assertThat(contents.countCompiling(11L)).isEqualTo(1);
-            assertThat(contents.organizationsCompiling(11L)).containsExactly(acme.getId());
-            assertThat(contents.releaseCompiling(11L)).isEqualTo(1);
-        });
-
-        Database.inTransaction(em -> {
-            contents.em = em;
-            assertThat(contents.find(acme.getId(), unfinished.getId()).orElseThrow().getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
-            ArContent kept = contents.find(acme.getId(), finished.getId()).orElseThrow();
-            assertThat(kept.getMarkerStatus()).isEqualTo(MarkerStatus.READY);
-            assertThat(kept.getMarkerCompilations()).isEqualTo(1);
+            assertThat(contents.countCompiling(12L)).isZero();
         });
     }
 }

@@ -50,7 +50,8 @@ public class BatchJobResource {
     @POST
     @Path("executions/{executionId}/restart")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Restart a failed or stopped execution from its last checkpoints; answers the new execution id")
+    @Operation(summary = "Restart a failed or stopped execution (or one whose node died) from its last checkpoints;"
+            + " answers the new execution id; 409 when it completed, still runs or is not its job's latest")
     public Response restart(@PathParam("executionId") long executionId) {
         return Response.accepted(Map.of("execution_id", jobs.restart(caller.get(), executionId))).build();
     }
@@ -58,18 +59,19 @@ public class BatchJobResource {
     @POST
     @Path("executions/{executionId}/stop")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Stop a running execution after its current items; it stays stopped until restarted here")
     public Response stop(@PathParam("executionId") long executionId) {
         jobs.stop(caller.get(), executionId);
         return Response.accepted().build();
     }
 
-    public record ExecutionView(long executionId, String jobName, String batchStatus, String exitStatus, Instant createdAt,
+    public record ExecutionView(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus, Instant createdAt,
                                 Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
 
         static ExecutionView of(BatchJobs.Execution e) {
             JobExecution x = e.execution();
             String org = x.getJobParameters() == null ? null : x.getJobParameters().getProperty("organizationId");
-            return new ExecutionView(x.getExecutionId(), x.getJobName(), String.valueOf(x.getBatchStatus()), x.getExitStatus(),
+            return new ExecutionView(x.getExecutionId(), e.instanceId(), x.getJobName(), String.valueOf(x.getBatchStatus()), x.getExitStatus(),
                     instant(x.getCreateTime()), instant(x.getStartTime()), instant(x.getEndTime()), org,
                     e.steps().stream().map(StepView::of).toList());
         }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,23 +17,14 @@ import static org.hamcrest.Matchers.hasItem;
 @ExtendWith(ArvServer.class)
 class MarkerBatchRecoveryIT {
 
-    private static final List<String> PORTRAITS = List.of("chelsea.png", "coins.png", "rocket.jpg", "astronaut.png",
-            "camera.png", "coffee.png");
     private static final int BATCH = 20;
 
     @Test
     void aBatchKilledMidJobFinishesAfterRestartWithEveryItemReadyExactlyOnce() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
-        var request = MediaApi.as(tenant.memberToken());
-        for (int i = 0; i < BATCH; i++) {
-            String image = PORTRAITS.get(i % PORTRAITS.size());
-            // Distinct bytes per portrait (a PNG/JPEG ignores trailing bytes), so each is its own media.
-            request.multiPart("images", i + "-" + image, distinct(MediaApi.image(image), i), "application/octet-stream");
-        }
-        List<String> ids = request.post("/projects/" + project + "/ar-content/batch").then().statusCode(202)
-                .extract().path("items.id");
-        int readyAtKill = awaitSomeButNotAllReady(tenant.memberToken(), project, Duration.ofSeconds(180));
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        int readyAtKill = BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, Duration.ofSeconds(180));
 
         ProcessHandle payara = ProcessHandle.of(ArvServer.stack().payaraPid()).orElseThrow();
         payara.destroyForcibly();
@@ -43,11 +33,16 @@ class MarkerBatchRecoveryIT {
         ArvServer.stack().startArv();
 
         for (String id : ids) {
+            // compilations == 1: no portrait finished before the kill was compiled again by the restarted job.
             MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(300))
                     .body("status", equalTo("ready"))
                     .body("compilations", equalTo(1));
         }
         assertThat(readyAtKill).isBetween(1, BATCH - 1);
+        // The recovery timer restarted the killed job instance from its checkpoints, not a new job:
+        // the killed execution is still recorded as STARTED, its restart COMPLETED.
+        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values())
+                .contains(List.of("STARTED", "COMPLETED"));
     }
 
     @Test
@@ -104,26 +99,5 @@ class MarkerBatchRecoveryIT {
         MarkerApi.awaitMarker(tenant.memberToken(), ids.get(1), Duration.ofSeconds(120)).body("status", equalTo("failed"))
                 .body("failure", org.hamcrest.Matchers.containsString("unusable"));
         MarkerApi.awaitMarker(tenant.memberToken(), ids.get(2), Duration.ofSeconds(120)).body("status", equalTo("ready"));
-    }
-
-    private static byte[] distinct(byte[] image, int salt) {
-        byte[] out = java.util.Arrays.copyOf(image, image.length + 4);
-        java.nio.ByteBuffer.wrap(out, image.length, 4).putInt(salt);
-        return out;
-    }
-
-    /** Waits until the job is visibly under way: a few portraits ready (the kill then lands mid-batch). */
-    private static int awaitSomeButNotAllReady(String token, String project, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            List<String> statuses = MediaApi.as(token).get("/projects/" + project + "/ar-content?limit=50").then()
-                    .statusCode(200).extract().path("items.marker.status");
-            int ready = (int) statuses.stream().filter("ready"::equals).count();
-            if (ready >= 2) {
-                return ready;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No portrait became ready within " + timeout);
     }
 }

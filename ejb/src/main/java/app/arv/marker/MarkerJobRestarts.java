@@ -1,0 +1,82 @@
+package app.arv.marker;
+
+import app.arv.events.RedisConnection;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.OptionalLong;
+import java.util.Properties;
+
+/**
+ * Restarts a compile job's execution from its checkpoints, once across the cluster. Every node runs
+ * the recovery timer and operators can restart by hand, so whoever restarts an execution first
+ * claims it in Redis; the others leave it alone instead of racing the batch runtime, which would
+ * run the same instance twice or answer "not the most recent execution".
+ */
+@ApplicationScoped
+public class MarkerJobRestarts {
+
+    /**
+     * JBeret (WildFly) restarts an execution still recorded as STARTED only in {@code force} mode
+     * ({@code org.jberet.spi.PropertyKey.RESTART_MODE}); JBatch (Payara) restarts it anyway and
+     * ignores the parameter. ARV decides itself that the execution is dead (its node is gone).
+     */
+    static final String JBERET_RESTART_MODE = "jberet.restart.mode";
+
+    /** Long enough for one restart call; if the claiming node dies meanwhile, another one may try after it. */
+    private static final long CLAIM_SECONDS = 60;
+
+    @Inject
+    MarkerNode node;
+
+    @Inject
+    RedisConnection redis;
+
+    /** Whether the execution is still recorded as running (or stopping) although the node that ran it is gone. */
+    public boolean abandoned(long jobInstance, JobExecution execution) {
+        // A young execution may not have named its node yet (its partition mapper does): not judged before then.
+        return running(execution)
+                && createdBefore(execution, Instant.now().minusSeconds(MarkerNode.ALIVE_SECONDS))
+                && node.ownerIsDead(jobInstance);
+    }
+
+    public boolean running(JobExecution execution) {
+        BatchStatus status = execution.getBatchStatus();
+        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+    }
+
+    /**
+     * Restarts the execution (same job instance, same job parameters); finished items stay finished.
+     *
+     * @return the new execution's id, or empty when another node or operator is already restarting it
+     */
+    public OptionalLong restart(JobExecution execution) {
+        String claim = "arv:markers:restart:" + execution.getExecutionId();
+        if (!"OK".equals(redis.client().set(claim, node.id(), SetParams.setParams().nx().ex(CLAIM_SECONDS)))) {
+            return OptionalLong.empty();
+        }
+        Properties parameters = new Properties();
+        if (execution.getJobParameters() != null) {
+            parameters.putAll(execution.getJobParameters());
+        }
+        parameters.setProperty(JBERET_RESTART_MODE, "force");
+        try {
+            return OptionalLong.of(BatchRuntime.getJobOperator().restart(execution.getExecutionId(), parameters));
+        } catch (RuntimeException e) {
+            // Refused or failed: no restart happened, so the next attempt must not find it claimed.
+            redis.client().del(claim);
+            throw e;
+        }
+    }
+
+    private static boolean createdBefore(JobExecution execution, Instant instant) {
+        Date created = execution.getCreateTime();
+        return created != null && created.toInstant().isBefore(instant);
+    }
+}

@@ -1,0 +1,108 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+/**
+ * Platform operators steer the compile jobs: a stopped job stays stopped until they restart it, and
+ * its restart finishes the same job instance from its checkpoints.
+ */
+@ExtendWith(ArvServer.class)
+class BatchJobAdminIT {
+
+    private static final int BATCH = 12;
+    private static final Duration COMPILING = Duration.ofSeconds(240);
+
+    @Test
+    void aStoppedJobRestartedByAnOperatorFinishesEveryItemExactlyOnce() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, COMPILING);
+        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
+        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202)
+                .body("execution_id", greaterThan((int) running));
+
+        for (String id : ids) {
+            MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILING)
+                    .body("status", equalTo("ready"))
+                    .body("compilations", equalTo(1));
+        }
+        assertThat(readyWhenStopped).isLessThan(BATCH);
+        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values())
+                .contains(List.of("STOPPED", "COMPLETED"));
+    }
+
+    @Test
+    void aRunningExecutionCannotBeRestarted() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, COMPILING);
+        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_running"));
+    }
+
+    @Test
+    void aCompletedExecutionCannotBeRestarted() throws Exception {
+        long completed = aCompletedExecution();
+
+        operator().post("/admin/batch/jobs/executions/" + completed + "/restart").then().statusCode(409)
+                .contentType("application/problem+json").body("status", equalTo(409))
+                .body("code", equalTo("job_not_restartable"));
+    }
+
+    @Test
+    void aCompletedExecutionCannotBeStopped() throws Exception {
+        long completed = aCompletedExecution();
+
+        operator().post("/admin/batch/jobs/executions/" + completed + "/stop").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_not_running"));
+    }
+
+    @Test
+    void anUnknownExecutionIsNotFound() {
+        operator().post("/admin/batch/jobs/executions/987654321/restart").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
+        operator().post("/admin/batch/jobs/executions/987654321/stop").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
+    }
+
+    @Test
+    void membersAndOrganizationAdminsCannotStopOrRestartJobs() throws Exception {
+        long completed = aCompletedExecution();
+        Api.Tenant tenant = Api.newTenant();
+
+        for (String token : List.of(tenant.memberToken(), tenant.adminToken())) {
+            Api.bearer(token).post("/admin/batch/jobs/executions/" + completed + "/restart").then().statusCode(403)
+                    .contentType("application/problem+json").body("code", equalTo("forbidden"));
+            Api.bearer(token).post("/admin/batch/jobs/executions/" + completed + "/stop").then().statusCode(403)
+                    .contentType("application/problem+json").body("code", equalTo("forbidden"));
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification operator() {
+        return Api.bearer(Api.platformAdminToken());
+    }
+
+    private static long aCompletedExecution() throws InterruptedException {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILING).body("status", equalTo("ready"));
+        return BatchJobsApi.awaitExecution(tenant.organizationId(), "COMPLETED", COMPILING).executionId();
+    }
+}

@@ -38,7 +38,9 @@ public class ViewerPageServlet extends HttpServlet {
             getServletContext().getNamedDispatcher("default").forward(request, response);
             return;
         }
-        if (rateLimit.refusal(request.getRemoteAddr()) > 0) {
+        long retryAfter = rateLimit.refusal(request.getRemoteAddr());
+        if (retryAfter > 0) {
+            response.setHeader("Retry-After", String.valueOf(retryAfter));
             friendly(response, 429, "Too many requests", "Please wait a minute and try again.");
             return;
         }

@@ -1,0 +1,93 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+/**
+ * The public viewer allows each client address {@code ARV_VIEWER_REQUESTS_PER_MINUTE} requests a
+ * minute (the suite keeps the default, 120), counted in Redis. Every request of the suite comes
+ * from the same address, so each test starts from a fresh bucket and removes it again: the other
+ * viewer tests, in the same minute, are not refused because of these.
+ */
+@ExtendWith(ArvServer.class)
+class ViewerRateLimitIT {
+
+    private static final int LIMIT = 120;
+    private static final String BUCKETS = "arv:viewer:rate:*";
+
+    private static String uniqueId;
+
+    @BeforeAll
+    static void aReadyPortrait() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        uniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().extract().path("unique_id");
+    }
+
+    @BeforeEach
+    @AfterEach
+    void noBucketLeft() {
+        forgetBuckets();
+    }
+
+    @Test
+    void theRequestAfterTheLimitIsRefusedAsAProblemWithRetryAfter() {
+        useUpTheLimit();
+
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429)).body("code", equalTo("rate_limited"))
+                .header("Retry-After", Integer::parseInt, allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(60)));
+    }
+
+    @Test
+    void theViewerPageOfAClientOverTheLimitIsAFriendlyPage() {
+        useUpTheLimit();
+
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + uniqueId).then().statusCode(429)
+                .contentType(containsString("text/html")).body(containsString("Too many requests"))
+                .header("Retry-After", Integer::parseInt, allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(60)));
+    }
+
+    @Test
+    void theCountLivesInRedisWhereEveryNodeDrawsFromIt() {
+        useUpTheLimit();
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(429);
+
+        forgetBuckets();
+
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+    }
+
+    private static void useUpTheLimit() {
+        for (int i = 0; i < LIMIT; i++) {
+            Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+    }
+
+    private static void forgetBuckets() {
+        URI redis = URI.create(ArvServer.stack().redisUrl());
+        try (Jedis jedis = new Jedis(redis.getHost(), redis.getPort())) {
+            var buckets = jedis.keys(BUCKETS);
+            if (!buckets.isEmpty()) {
+                jedis.del(buckets.toArray(String[]::new));
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import app.arv.messaging.ArvJms;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
+import app.arv.generation.fal.FalCircuits;
 import app.arv.platform.ServerNode;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
@@ -47,6 +48,9 @@ public class GenerationAdmin {
     ServerNode node;
 
     @Inject
+    FalCircuits falCircuits;
+
+    @Inject
     MediaRepository media;
 
     @Inject
@@ -61,7 +65,8 @@ public class GenerationAdmin {
 
     public record SystemInfo(String node, boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
                              long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
-                             long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors) {
+                             long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors,
+                             List<FalCircuits.Circuit> falCircuits) {
     }
 
     /** Queue depths are counted by browsing (the broker's management API may be closed); an unreachable broker is reported, not thrown. */
@@ -85,7 +90,7 @@ public class GenerationAdmin {
         return new SystemInfo(node.name(), brokerError == null, brokerError, queues, dead, deadGeneration,
                 generations.countProcessingEverywhere(), GenerationListenerConfig.workers(),
                 disk.getUsableSpace(), disk.getTotalSpace(), runtime.totalMemory() - runtime.freeMemory(),
-                runtime.maxMemory(), runtime.availableProcessors());
+                runtime.maxMemory(), runtime.availableProcessors(), falCircuits.circuits());
     }
 
     private static QueueDepth depth(JMSContext context, String queue, String selector) {

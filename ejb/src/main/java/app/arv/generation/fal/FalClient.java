@@ -31,6 +31,13 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class FalClient {
 
+    /**
+     * How long an open breaker refuses calls, in milliseconds on purpose: Payara 6 (2025.10) schedules
+     * the half-open trial after the bare {@code delay} number as milliseconds, ignoring {@code delayUnit}
+     * (30 with SECONDS reopened the door after 30 ms; seen in FalGenerationIT).
+     */
+    static final long OPEN_MILLIS = 30_000;
+
     @Inject
     @ConfigProperty(name = "arv.fal.base-url", defaultValue = "https://queue.fal.run")
     String baseUrl;
@@ -58,7 +65,7 @@ public class FalClient {
     /** @return FAL's answer: request_id, status_url, response_url, cancel_url */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
             retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = OPEN_MILLIS, delayUnit = ChronoUnit.MILLIS,
             failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
     public JsonObject submit(JsonObject input) {
         FalQueueApi queue = builder(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")).build(FalQueueApi.class);
@@ -70,7 +77,7 @@ public class FalClient {
     /** GET of a URL FAL handed out (status with logs, or the result). */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
             retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = OPEN_MILLIS, delayUnit = ChronoUnit.MILLIS,
             failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
     public JsonObject get(String url, boolean logs) {
         try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(logs ? 1 : null)) {

@@ -42,6 +42,13 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_FAL_KEY", FakeFalServer.KEY)
                         .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
                         .env("ARV_FAL_READ_TIMEOUT", "PT2S")
+                        // The reaper looks for stuck items every 2 s (not every minute), so its IT sees it act quickly.
+                        .env("ARV_GENERATION_REAP_INTERVAL", "PT2S")
+                        // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
+                        // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
+                        // milliseconds, the annotation's unit).
+                        .env("APP_ARV_GENERATION_FAL_FALCLIENT_SUBMIT_CIRCUITBREAKER_DELAY", "5000")
+                        .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
                         // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
                         .build().start();

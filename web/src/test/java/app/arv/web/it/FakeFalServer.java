@@ -47,7 +47,9 @@ final class FakeFalServer {
         /** The result is an error (FAL's 422 with a detail). */
         GENERATION_FAILED,
         /** The result has no model file at all. */
-        MALFORMED_RESULT
+        MALFORMED_RESULT,
+        /** Every submission is answered 503: FAL is down. */
+        DOWN
     }
 
     record Submission(String authorization, Map<String, Object> input, String imageSha256) {
@@ -62,6 +64,7 @@ final class FakeFalServer {
     private final Map<String, AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
     private final Map<String, Request> requests = new ConcurrentHashMap<>();
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> submitCalls = new ConcurrentHashMap<>();
     private final byte[] preview;
 
     private static final class Request {
@@ -109,6 +112,12 @@ final class FakeFalServer {
         String sha = sha256(image);
         behaviours.put(sha, behaviour);
         faultsLeft.put(sha, new AtomicInteger(1));
+    }
+
+    /** Every submission HTTP request that reached FAL for this image, answered or refused. */
+    int submitCallsFor(byte[] image) {
+        AtomicInteger calls = submitCalls.get(sha256(image));
+        return calls == null ? 0 : calls.get();
     }
 
     /** Submissions FAL accepted (answered 200) for this image. */
@@ -161,6 +170,11 @@ final class FakeFalServer {
             return;
         }
         String sha = sha256(Base64.getDecoder().decode(imageUrl.substring(imageUrl.indexOf(";base64,") + 8)));
+        submitCalls.computeIfAbsent(sha, k -> new AtomicInteger()).incrementAndGet();
+        if (behaviours.get(sha) == Behaviour.DOWN) {
+            send(exchange, 503, "{\"detail\":\"Service Unavailable\"}", "application/json");
+            return;
+        }
         if (fault(sha, Behaviour.RATE_LIMITED_ONCE)) {
             send(exchange, 429, "{\"detail\":\"Too many requests\"}", "application/json");
             return;

@@ -109,6 +109,46 @@ class FalGenerationIT {
         assertThat(fal.acceptedFor(bytes[1])).hasSize(1);
     }
 
+    @Test
+    void aFalThatKeepsFailingOpensTheCircuitSoItStopsBeingCalledAndItsItemsFailWithAReadableReason() throws InterruptedException {
+        Map<String, byte[]> images = uniqueImages(4);
+        images.values().forEach(image -> fal.behave(image, FakeFalServer.Behaviour.DOWN));
+
+        String job = submitToFal(images);
+        awaitSubmitCircuit("open", TIMEOUT);
+        int callsWhenOpen = images.values().stream().mapToInt(fal::submitCallsFor).sum();
+        GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT)
+                .body("status", equalTo("failed"))
+                .body("counts.failed", equalTo(4))
+                .body("items.error", everyItem(containsString("Gave up after 5 attempts")));
+
+        // Without a breaker: 4 items x 5 deliveries x 4 tries (the retries) = 80 calls to a FAL that is down.
+        int calls = images.values().stream().mapToInt(fal::submitCallsFor).sum();
+        assertThat(calls).as("calls to FAL, %d of them when the breaker opened", callsWhenOpen).isBetween(10, 30);
+
+        // Once FAL answers again, the half-open trial succeeds and the breaker closes.
+        Map<String, byte[]> healthy = uniqueImages(1);
+        GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(healthy), TIMEOUT)
+                .body("status", equalTo("completed"));
+        awaitSubmitCircuit("closed", Duration.ofSeconds(30));
+    }
+
+    /** Polls the admin system info until FAL's submit breaker on this node is in {@code state}. */
+    private static void awaitSubmitCircuit(String state, Duration timeout) throws InterruptedException {
+        String admin = Api.platformAdminToken();
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        String seen = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            seen = Api.bearer(admin).get("/admin/system-info").then().statusCode(200)
+                    .extract().path("fal_circuits.find { it.call == 'submit' }.state");
+            if (state.equals(seen)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("FAL's submit circuit was " + seen + ", not " + state + ", within " + timeout);
+    }
+
     /** PNG photos of a coloured disc on a plain background, different bytes every call (FAL sees each as a new image). */
     private static Map<String, byte[]> uniqueImages(int count) {
         Map<String, byte[]> images = new LinkedHashMap<>();

@@ -3,10 +3,16 @@ package app.arv.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -22,6 +28,8 @@ class GenerationAdminIT {
                 .body("queues.name", hasItems("arv.generation.high", "arv.generation.normal", "arv.generation.low"))
                 .body("dead_letters", greaterThanOrEqualTo(0))
                 .body("workers_per_queue", equalTo(2))
+                .body("node", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("fal_circuits.call", hasItems("submit", "get"))
                 .extract();
 
         // JSON numbers come back as Integer or Long depending on their size.
@@ -58,5 +66,45 @@ class GenerationAdminIT {
                 .body("jobs_deleted", equalTo(0));
 
         Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(200);
+    }
+
+    @Test
+    void anItemWhoseWorkerVanishedIsFailedByTheReaperAndItsJobEnds() throws SQLException {
+        Api.Tenant tenant = Api.newTenant();
+        String source = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        UUID job = UUID.randomUUID();
+        insertJobLeftProcessingByAVanishedNode(tenant.organizationId(), job, UUID.fromString(source));
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job.toString(), Duration.ofSeconds(60))
+                .body("status", equalTo("failed"))
+                .body("items[0].status", equalTo("failed"))
+                .body("items[0].error", containsString("No progress since"))
+                .body("items[0].error", containsString("the worker stopped"));
+    }
+
+    /**
+     * The state a node leaves when it dies and its message is lost with it (a broker that lost its
+     * journal): the item is processing, and nothing has changed it for an hour.
+     */
+    private static void insertJobLeftProcessingByAVanishedNode(UUID organization, UUID job, UUID sourceMedia) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword())) {
+            execute(db, "INSERT INTO generation_job (id, organization_id, provider, priority, face_limit, texture, status,"
+                    + " item_count, created_at, updated_at) VALUES (?, ?, 'local', 'NORMAL', 2000, 'standard', 'PROCESSING', 1,"
+                    + " now() - interval '1 hour', now() - interval '1 hour')", job, organization);
+            execute(db, "INSERT INTO generation_item (id, organization_id, job_id, position, source_media_id, status, progress,"
+                    + " stage, attempts, node, started_at, created_at, updated_at) VALUES (?, ?, ?, 1, ?, 'PROCESSING', 40,"
+                    + " 'generating', 1, 'vanished-node', now() - interval '1 hour', now() - interval '1 hour',"
+                    + " now() - interval '1 hour')", UUID.randomUUID(), organization, job, sourceMedia);
+        }
+    }
+
+    private static void execute(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 }

@@ -122,12 +122,26 @@ public class GenerationAdmin {
         if (olderThanHours < 0) {
             throw DomainException.invalid("invalid_older_than_hours", "older_than_hours must not be negative");
         }
-        UUID org = caller.organizationId();
         Instant now = Instant.now();
+        return retire(generations.finishedBefore(caller.organizationId(), now.minusSeconds(olderThanHours * 3600L), CLEANUP_BATCH), now);
+    }
+
+    /**
+     * The retention pass over every organization: jobs finished before {@code before} go as in
+     * {@link #cleanup}. Empty when another node is doing it right now.
+     */
+    public Cleanup retireFinishedBefore(Instant before) {
+        if (!generations.tryRetentionLock()) {
+            return new Cleanup(0, 0, List.of());
+        }
+        return retire(generations.finishedBeforeAcrossOrganizations(before, CLEANUP_BATCH), Instant.now());
+    }
+
+    private Cleanup retire(List<GenerationJob> jobs, Instant now) {
         List<UUID> owed = new ArrayList<>();
         int items = 0;
-        List<GenerationJob> jobs = generations.finishedBefore(org, now.minusSeconds(olderThanHours * 3600L), CLEANUP_BATCH);
         for (GenerationJob job : jobs) {
+            UUID org = job.getOrganizationId();
             for (GenerationItem item : generations.items(org, job.getId())) {
                 for (UUID held : media.detachAllOf(org, GenerationService.GENERATION_ITEM, item.getId())) {
                     media.findLive(org, held).ifPresent(resource -> owed.addAll(disposal.disposeIfUnused(resource, now)));

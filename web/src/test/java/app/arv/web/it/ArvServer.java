@@ -44,6 +44,9 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_FAL_READ_TIMEOUT", "PT2S")
                         // The reaper looks for stuck items every 2 s (not every minute), so its IT sees it act quickly.
                         .env("ARV_GENERATION_REAP_INTERVAL", "PT2S")
+                        // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
+                        .env("ARV_GENERATION_RETENTION", "P1D")
+                        .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
                         // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
                         // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
                         // milliseconds, the annotation's unit).

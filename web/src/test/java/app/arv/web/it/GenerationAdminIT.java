@@ -69,6 +69,33 @@ class GenerationAdminIT {
     }
 
     @Test
+    void theRetentionTimerDeletesJobsFinishedLongerAgoThanTheRetentionWithTheirModels() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180)).body("status", equalTo("completed"));
+        long filesWithModel = MediaApi.filesOnDisk(tenant.organizationId());
+
+        // The suite's server keeps finished jobs for a day (ARV_GENERATION_RETENTION=P1D).
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword())) {
+            execute(db, "UPDATE generation_job SET finished_at = now() - interval '2 days' WHERE id = ?", UUID.fromString(job));
+        }
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        int status;
+        long files;
+        do {
+            Thread.sleep(200);
+            status = Api.bearer(tenant.memberToken()).get("/generations/" + job).statusCode();
+            files = MediaApi.filesOnDisk(tenant.organizationId());
+        } while ((status != 404 || files != filesWithModel - 2) && java.time.Instant.now().isBefore(deadline));
+
+        assertThat(status).as("the job, deleted by the retention timer").isEqualTo(404);
+        // The model and its preview went with it; the source image stays in the media library.
+        assertThat(files).isEqualTo(filesWithModel - 2);
+    }
+
+    @Test
     void anItemWhoseWorkerVanishedIsFailedByTheReaperAndItsJobEnds() throws SQLException {
         Api.Tenant tenant = Api.newTenant();
         String source = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));

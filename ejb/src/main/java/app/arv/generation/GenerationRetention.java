@@ -1,0 +1,78 @@
+package app.arv.generation;
+
+import app.arv.media.MediaDeletions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The scheduled form of the admin clean-up: every {@code arv.generation.cleanup-interval}, jobs of
+ * every organization finished longer than {@code arv.generation.retention} ago are deleted with
+ * their files (as {@code POST /api/v1/admin/cleanup} does for one organization). A retention of
+ * zero or less keeps jobs forever.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class GenerationRetention {
+
+    private static final Logger LOG = Logger.getLogger(GenerationRetention.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    GenerationAdmin admin;
+
+    @Inject
+    MediaDeletions deletions;
+
+    @Inject
+    @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D")
+    Duration retention;
+
+    @PostConstruct
+    void schedule() {
+        if (retention.isZero() || retention.isNegative()) {
+            LOG.info("Generation retention is off: finished jobs are kept until an admin cleans them up");
+            return;
+        }
+        long millis = interval.toMillis();
+        timers.createIntervalTimer(millis, millis, new TimerConfig("generation-retention", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void apply() {
+        try {
+            GenerationAdmin.Cleanup done = admin.retireFinishedBefore(Instant.now().minus(retention));
+            // After the commit above: a failed object deletion is retried by the deletion timer, never lost.
+            deletions.attemptNow(done.deletionsOwed());
+            if (done.jobsDeleted() > 0) {
+                LOG.info(done.jobsDeleted() + " generation jobs (" + done.itemsDeleted() + " items) finished over "
+                        + retention + " ago were deleted");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Generation retention round failed; the next one tries again", e);
+        }
+    }
+}

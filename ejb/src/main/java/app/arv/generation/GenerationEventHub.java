@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -8,7 +9,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.resps.StreamEntry;
 
 import java.time.Duration;
@@ -19,8 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Live job events for this node's listeners (SSE clients). One pattern subscription per node
@@ -31,7 +29,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class GenerationEventHub {
 
-    private static final Logger LOG = Logger.getLogger(GenerationEventHub.class.getName());
     private static final int READ_BATCH = 500;
 
     /** A node-local listener of one job's events. */
@@ -59,8 +56,7 @@ public class GenerationEventHub {
     Duration heartbeat;
 
     private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
-    private volatile JedisPubSub subscription;
-    private Thread subscriber;
+    private PatternSubscription subscription;
     private ScheduledFuture<?> heartbeats;
     private volatile boolean stopped;
 
@@ -86,41 +82,15 @@ public class GenerationEventHub {
     }
 
     private synchronized void start() {
-        if (subscriber != null || stopped) {
+        if (subscription != null || stopped) {
             return;
         }
-        subscriber = threads.newThread(this::subscribeForever);
-        subscriber.setName("arv-generation-events");
-        subscriber.setDaemon(true);
-        subscriber.start();
+        // (Re)subscribed: whatever was published while away is in the streams, so every listener looks.
+        subscription = new PatternSubscription(redis, GenerationEvents.CHANNEL_PATTERN, (channel, message) -> wake(channel),
+                this::wakeAll);
+        subscription.start(threads, "arv-generation-events");
         long millis = heartbeat.toMillis();
         heartbeats = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void subscribeForever() {
-        while (!stopped) {
-            JedisPubSub pubSub = new JedisPubSub() {
-                @Override
-                public void onPSubscribe(String pattern, int count) {
-                    // (Re)connected: whatever was published while away is in the streams.
-                    wakeAll();
-                }
-
-                @Override
-                public void onPMessage(String pattern, String channel, String message) {
-                    wake(channel);
-                }
-            };
-            subscription = pubSub;
-            try {
-                redis.client().psubscribe(pubSub, GenerationEvents.CHANNEL_PATTERN);
-            } catch (RuntimeException e) {
-                if (!stopped) {
-                    LOG.log(Level.WARNING, "Generation event subscription lost; reconnecting", e);
-                    sleepQuietly(1000);
-                }
-            }
-        }
     }
 
     private void wake(String channel) {
@@ -149,23 +119,14 @@ public class GenerationEventHub {
         }));
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     void stop() {
         stopped = true;
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
-        JedisPubSub current = subscription;
-        if (current != null && current.isSubscribed()) {
-            current.punsubscribe();
+        if (subscription != null) {
+            subscription.stop();
         }
     }
 }

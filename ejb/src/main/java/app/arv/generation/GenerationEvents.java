@@ -1,7 +1,9 @@
 package app.arv.generation;
 
 import app.arv.events.AfterCommit;
+import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
+import jakarta.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,7 +18,8 @@ import java.util.logging.Logger;
  * A job's events ({@code progress}, {@code item_completed}, {@code item_failed}, {@code completed}) on
  * Redis: appended to the stream {@code arv:generation:<job>:events} (kept a day, so a client can replay
  * what it missed) and announced on the channel {@code arv:generation:<job>}, so a listener on any node
- * sees work done on any node. Sent after the commit that made them true; a Redis outage costs the event,
+ * sees work done on any node; also on the organization's channel ({@link OrganizationEventHub}, for
+ * WebSocket clients of all its jobs). Sent after the commit that made them true; a Redis outage costs the event,
  * never the state change.
  */
 @ApplicationScoped
@@ -32,6 +35,9 @@ public class GenerationEvents {
     @Inject
     AfterCommit afterCommit;
 
+    /** The events' source on the organization's channel (WebSocket clients). */
+    public static final String ORGANIZATION_SOURCE = "generations";
+
     /** Every job's channel, for one subscription per node. */
     public static final String CHANNEL_PATTERN = "arv:generation:*";
 
@@ -43,13 +49,15 @@ public class GenerationEvents {
         return channel(jobId) + ":events";
     }
 
-    public void publish(UUID jobId, String type, JsonObject data) {
+    public void publish(UUID organizationId, UUID jobId, String type, JsonObject data) {
         Runnable send = () -> {
             try {
                 var id = redis.client().xadd(stream(jobId), XAddParams.xAddParams().maxLen(MAX_EVENTS).approximateTrimming(),
                         Map.of("type", type, "data", data.toString()));
                 redis.client().expire(stream(jobId), KEEP_SECONDS);
                 redis.client().publish(channel(jobId), id + " " + type);
+                redis.client().publish(OrganizationEventHub.channel(organizationId, ORGANIZATION_SOURCE), Json.createObjectBuilder()
+                        .add("event", type).add("job", jobId.toString()).add("id", id.toString()).add("data", data).build().toString());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Generation event " + type + " of job " + jobId + " not published to Redis", e);
             }

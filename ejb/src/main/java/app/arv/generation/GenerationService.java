@@ -188,7 +188,7 @@ public class GenerationService {
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
-        events.publish(jobId, "completed", jakarta.json.Json.createObjectBuilder().add("status", "cancelled")
+        events.publish(org, jobId, "completed", jakarta.json.Json.createObjectBuilder().add("status", "cancelled")
                 .add("completed", counts.get(GenerationStatus.COMPLETED)).add("failed", counts.get(GenerationStatus.FAILED)).build());
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return new JobDetails(job, items, counts);

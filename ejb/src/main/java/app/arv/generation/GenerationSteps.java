@@ -99,7 +99,7 @@ public class GenerationSteps {
         }
         item.complete(model.getId(), previewId);
         metrics.counter("arv_generation_items_completed").inc();
-        events.publish(job.getId(), "item_completed", Json.createObjectBuilder()
+        events.publish(job.getOrganizationId(), job.getId(), "item_completed", Json.createObjectBuilder()
                 .add("item", itemId.toString()).add("position", item.getPosition())
                 .add("model_media_id", model.getId().toString()).build());
         settle(job, item);
@@ -141,7 +141,7 @@ public class GenerationSteps {
     private void settle(GenerationJob job, GenerationItem changed) {
         if (changed.getStatus() == GenerationStatus.FAILED) {
             metrics.counter("arv_generation_items_failed").inc();
-            events.publish(job.getId(), "item_failed", Json.createObjectBuilder()
+            events.publish(job.getOrganizationId(), job.getId(), "item_failed", Json.createObjectBuilder()
                     .add("item", changed.getId().toString()).add("position", changed.getPosition())
                     .add("error", changed.getError()).build());
         }
@@ -156,7 +156,7 @@ public class GenerationSteps {
             job.settle(GenerationStatus.PROCESSING);
         }
         if (job.getStatus().isFinal() && !before.isFinal()) {
-            events.publish(job.getId(), "completed", Json.createObjectBuilder()
+            events.publish(job.getOrganizationId(), job.getId(), "completed", Json.createObjectBuilder()
                     .add("status", job.getStatus().name().toLowerCase())
                     .add("completed", counts.get(GenerationStatus.COMPLETED))
                     .add("failed", counts.get(GenerationStatus.FAILED)).build());
@@ -164,7 +164,7 @@ public class GenerationSteps {
     }
 
     private void publishProgress(GenerationItem item) {
-        events.publish(item.getJobId(), "progress", Json.createObjectBuilder()
+        events.publish(item.getOrganizationId(), item.getJobId(), "progress", Json.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
                 .add("percent", item.getProgress()).add("stage", item.getStage()).build());
     }

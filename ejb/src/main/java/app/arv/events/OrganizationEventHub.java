@@ -1,0 +1,132 @@
+package app.arv.events;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything happening in an organization, live, for this node's WebSocket clients. Publishers put a
+ * JSON object on {@code arv:org:<organization>:<source>} (generations, markers); one pattern
+ * subscription per node hands each to the organization's listeners with {@code "source"} added, so
+ * a client on any node sees work done on any node. Live only: a client that was away has the REST
+ * API (and a generation job's SSE stream) to catch up.
+ */
+@ApplicationScoped
+public class OrganizationEventHub {
+
+    private static final String PATTERN = "arv:org:*";
+
+    /** A node-local client of one organization's events. */
+    public interface Listener {
+
+        void deliver(String json);
+
+        boolean isClosed();
+    }
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "arv.events.heartbeat", defaultValue = "PT15S")
+    Duration heartbeat;
+
+    private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private PatternSubscription subscription;
+    private ScheduledFuture<?> heartbeats;
+    private volatile boolean stopped;
+
+    public static String channel(UUID organizationId, String source) {
+        return "arv:org:" + organizationId + ":" + source;
+    }
+
+    public void add(UUID organizationId, Listener listener) {
+        listeners.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        start();
+    }
+
+    public void remove(UUID organizationId, Listener listener) {
+        listeners.computeIfPresent(organizationId, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private synchronized void start() {
+        if (subscription != null || stopped) {
+            return;
+        }
+        subscription = new PatternSubscription(redis, PATTERN, this::dispatch, () -> { });
+        subscription.start(threads, "arv-organization-events");
+        long millis = heartbeat.toMillis();
+        heartbeats = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code arv:org:<uuid>:<source>} and a JSON object: delivered with its source; anything else is not ours. */
+    private void dispatch(String channel, String message) {
+        String[] parts = channel.split(":");
+        if (parts.length != 4) {
+            return;
+        }
+        UUID organizationId;
+        JsonObject event;
+        try {
+            organizationId = UUID.fromString(parts[2]);
+            event = Json.createReader(new StringReader(message)).readObject();
+        } catch (IllegalArgumentException | JsonException e) {
+            return;
+        }
+        Set<Listener> set = listeners.get(organizationId);
+        if (set == null) {
+            return;
+        }
+        String json = Json.createObjectBuilder(event).add("source", parts[3]).build().toString();
+        set.forEach(listener -> listener.deliver(json));
+    }
+
+    private void beat() {
+        String json = Json.createObjectBuilder().add("source", "server").add("event", "heartbeat")
+                .add("time", Instant.now().toString()).build().toString();
+        listeners.forEach((organization, set) -> set.forEach(listener -> {
+            if (listener.isClosed()) {
+                remove(organization, listener);
+            } else {
+                listener.deliver(json);
+            }
+        }));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+        if (subscription != null) {
+            subscription.stop();
+        }
+    }
+}

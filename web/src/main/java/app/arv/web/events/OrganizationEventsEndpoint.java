@@ -1,0 +1,119 @@
+package app.arv.web.events;
+
+import app.arv.events.OrganizationEventHub;
+import app.arv.security.Caller;
+import app.arv.security.CallerAuthentication;
+import app.arv.shared.DomainException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code ws://host/ws/events?access_token=...}: every generation and marker event of the caller's
+ * organization, live, as JSON text messages ({@code source} generations | markers | server). The
+ * credential comes as a query parameter because browsers cannot set headers on a WebSocket; a
+ * short-lived token from {@code POST /api/v1/auth/login} is the one to use there (an API key works
+ * too, for servers). A missing or refused credential closes the socket with 1008.
+ */
+@ServerEndpoint("/ws/events")
+public class OrganizationEventsEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(OrganizationEventsEndpoint.class.getName());
+
+    @Inject
+    CallerAuthentication authentication;
+
+    @Inject
+    OrganizationEventHub hub;
+
+    private UUID organizationId;
+    private SessionListener listener;
+
+    @OnOpen
+    public void open(Session session) {
+        List<String> tokens = session.getRequestParameterMap().get("access_token");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        Caller caller;
+        try {
+            if (token == null || token.isBlank()) {
+                throw DomainException.unauthenticated("missing_credentials", "An access_token query parameter is required");
+            }
+            caller = authentication.authenticateBearer(token);
+        } catch (DomainException | jakarta.ejb.EJBException e) {
+            refuse(session, e instanceof DomainException d ? d.getMessage() : "The access token is not valid");
+            return;
+        }
+        organizationId = caller.organizationId();
+        listener = new SessionListener(session);
+        listener.deliver(Json.createObjectBuilder().add("source", "server").add("event", "connected")
+                .add("organization_id", organizationId.toString()).build().toString());
+        hub.add(organizationId, listener);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        if (listener != null) {
+            hub.remove(organizationId, listener);
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "WebSocket of organization " + organizationId + " failed", failure);
+        close(session);
+    }
+
+    private static void refuse(Session session, String reason) {
+        try {
+            // A close reason is at most 123 bytes.
+            String text = reason.length() > 100 ? reason.substring(0, 100) : reason;
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, text));
+        } catch (IOException e) {
+            // The client is gone already.
+        }
+    }
+
+    /** Sends on the hub's thread, one message at a time per socket; a socket that cannot take it is dropped. */
+    private static final class SessionListener implements OrganizationEventHub.Listener {
+
+        private final Session session;
+
+        SessionListener(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void deliver(String json) {
+            synchronized (session) {
+                if (!session.isOpen()) {
+                    return;
+                }
+                try {
+                    session.getBasicRemote().sendText(json);
+                } catch (IOException | IllegalStateException e) {
+                    try {
+                        session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
+                    } catch (IOException ignored) {
+                        // Gone.
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean isClosed() {
+            return !session.isOpen();
+        }
+    }
+}

@@ -62,6 +62,13 @@ final class BrowserE2e {
         return node(e2eDir, 120, "track.mjs", image.toString(), mind.toString(), "--timeout", "40");
     }
 
+    /** imaging's validate-gltf.mjs: the Khronos glTF Validator's report of each file, as one JSON line. */
+    String validateGltf(List<Path> glbs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("validate-gltf.mjs"));
+        glbs.forEach(glb -> args.add(glb.toString()));
+        return node(e2eDir, 300, args.toArray(String[]::new));
+    }
+
     /** web's viewer.mjs: opens the viewer page with the camera showing {@code image}; answers the page's state as JSON. */
     String viewer(String pageUrl, Path image, String... options) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(scripts.resolve("viewer.mjs").toString(), e2eDir.toString(), pageUrl,

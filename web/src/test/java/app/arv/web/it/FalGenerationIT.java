@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -107,6 +108,30 @@ class FalGenerationIT {
         // A paid generation that failed is never submitted again on its own.
         assertThat(fal.acceptedFor(bytes[0])).hasSize(1);
         assertThat(fal.acceptedFor(bytes[1])).hasSize(1);
+    }
+
+    @Test
+    void aFullBatchOfTwentyFiveWithInjectedFaultsFailsExactlyTheItemsFalFailedAndCompletesTheRest() {
+        Map<String, byte[]> images = uniqueImages(25);
+        var bytes = images.values().toArray(new byte[0][]);
+        // Transient faults (retried, must complete) and final ones (must fail), spread through the batch.
+        Map<Integer, FakeFalServer.Behaviour> faults = Map.of(
+                2, FakeFalServer.Behaviour.RATE_LIMITED_ONCE, 5, FakeFalServer.Behaviour.GENERATION_FAILED,
+                8, FakeFalServer.Behaviour.SERVER_ERROR_ONCE, 11, FakeFalServer.Behaviour.MALFORMED_RESULT,
+                14, FakeFalServer.Behaviour.SLOW_ONCE, 17, FakeFalServer.Behaviour.GENERATION_FAILED,
+                20, FakeFalServer.Behaviour.RATE_LIMITED_ONCE, 23, FakeFalServer.Behaviour.MALFORMED_RESULT);
+        faults.forEach((index, behaviour) -> fal.behave(bytes[index], behaviour));
+
+        var finished = GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(21))
+                .body("counts.failed", equalTo(4))
+                .extract().jsonPath();
+
+        List<Integer> failedPositions = finished.getList("items.findAll { it.status == 'failed' }.position", Integer.class);
+        assertThat(failedPositions).containsExactlyInAnyOrder(5, 11, 17, 23);
+        assertThat(GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + finished.getString("id") + "/archive")
+                .then().statusCode(200).extract().asByteArray())).hasSize(21);
     }
 
     @Test

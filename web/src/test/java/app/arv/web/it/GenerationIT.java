@@ -232,8 +232,9 @@ class GenerationIT {
     }
 
     @Test
-    void aBatchOfTheMaximumTwentyFiveImagesCompletesWithAModelForEach() {
-        String[] names = {"horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png", "astronaut.png"};
+    void aBatchOfTheMaximumTwentyFiveImagesCompletesWithProgressForEachItemAndAValidGlbForEach() throws Exception {
+        BrowserE2e e2e = BrowserE2e.require();
+        String[] names = {"horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg"};
         var request = MediaApi.as(tenant.memberToken()).multiPart("face_limit", GenerationApi.FACE_LIMIT).multiPart("priority", "high");
         for (int i = 0; i < 25; i++) {
             // Repeated photos are stored once by the media layer, yet each is an item of its own.
@@ -241,13 +242,29 @@ class GenerationIT {
                     "application/octet-stream");
         }
         String job = request.post("/generations").then().statusCode(202).body("item_count", equalTo(25)).extract().path("id");
+        SseEvents.Stream events = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, Duration.ofSeconds(300));
 
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(300))
                 .body("status", equalTo("completed"))
                 .body("counts.completed", equalTo(25));
+        assertThat(events.names()).endsWith("completed");
+        assertThat(itemsIn(events, "progress")).hasSize(25);
+        assertThat(itemsIn(events, "item_completed")).hasSize(25);
         Map<String, byte[]> models = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
                 .then().statusCode(200).extract().asByteArray());
         assertThat(models).hasSize(25);
-        models.values().forEach(glb -> assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF"));
+        Path dir = Files.createTempDirectory("arv-batch-glbs");
+        List<Path> files = new java.util.ArrayList<>();
+        for (Map.Entry<String, byte[]> model : models.entrySet()) {
+            files.add(Files.write(dir.resolve(model.getKey()), model.getValue()));
+        }
+        List<Map<String, Object>> reports = io.restassured.path.json.JsonPath.from(e2e.validateGltf(files)).getList("files");
+        assertThat(reports).hasSize(25).allSatisfy(report -> assertThat(report.get("errors")).as("%s", report).isEqualTo(0));
+    }
+
+    private static java.util.Set<String> itemsIn(SseEvents.Stream stream, String event) {
+        return stream.events().stream().filter(e -> event.equals(e.name()))
+                .map(e -> io.restassured.path.json.JsonPath.from(e.data()).getString("item"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

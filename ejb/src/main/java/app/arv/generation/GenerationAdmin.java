@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.media.MediaDisposal;
 import app.arv.messaging.ArvJms;
+import app.arv.messaging.BrokerManagement;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
@@ -60,7 +61,12 @@ public class GenerationAdmin {
     @ConfigProperty(name = "arv.data.dir")
     String dataDir;
 
-    public record QueueDepth(String name, long messages, boolean capped) {
+    /** {@code consumers}: MDB sessions on the queue across all nodes, null when the broker's management does not answer. */
+    public record QueueDepth(String name, long messages, boolean capped, Integer consumers) {
+
+        QueueDepth withConsumers(java.util.OptionalInt count) {
+            return new QueueDepth(name, messages, capped, count.isPresent() ? count.getAsInt() : null);
+        }
     }
 
     public record SystemInfo(String node, boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
@@ -78,7 +84,7 @@ public class GenerationAdmin {
         String brokerError = null;
         try (JMSContext context = connections.createContext()) {
             for (String queue : List.of(GenerationQueue.HIGH, GenerationQueue.NORMAL, GenerationQueue.LOW)) {
-                queues.add(depth(context, queue, null));
+                queues.add(depth(context, queue, null).withConsumers(BrokerManagement.consumerCount(context, queue)));
             }
             dead = depth(context, ArvJms.DEAD_LETTER_QUEUE, null).messages();
             deadGeneration = depth(context, ArvJms.DEAD_LETTER_QUEUE, GenerationQueue.DEAD_LETTER_SELECTOR).messages();
@@ -102,10 +108,10 @@ public class GenerationAdmin {
                 messages.nextElement();
                 count++;
             }
-            return new QueueDepth(queue, count, count == MAX_COUNTED);
+            return new QueueDepth(queue, count, count == MAX_COUNTED, null);
         } catch (jakarta.jms.InvalidDestinationRuntimeException e) {
             // Queues are created on first use: one nobody has used yet holds nothing.
-            return new QueueDepth(queue, 0, false);
+            return new QueueDepth(queue, 0, false, null);
         } catch (jakarta.jms.JMSException e) {
             throw new JMSRuntimeException(e.getMessage());
         }

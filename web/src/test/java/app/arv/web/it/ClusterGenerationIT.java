@@ -63,6 +63,24 @@ class ClusterGenerationIT {
     }
 
     @Test
+    void theBrokerSeesTheWorkersOfBothNodesOnEachGenerationQueue() throws InterruptedException {
+        String admin = Api.platformAdminToken();
+        Instant deadline = Instant.now().plusSeconds(30);
+        Integer consumers;
+        do {
+            consumers = on(nodeB.baseUrl(), admin).get("/admin/system-info").then().statusCode(200)
+                    .extract().path("queues.find { it.name == 'arv.generation.normal' }.consumers");
+            if (Integer.valueOf(4).equals(consumers)) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+
+        // Two MDB sessions per queue on each node (ARV_GENERATION_WORKERS=2).
+        assertThat(consumers).isEqualTo(4);
+    }
+
+    @Test
     void aBatchSubmittedToOneNodeIsWorkedOnByBothAndAnSseClientOnTheFirstSeesTheSecondsProgressLive() throws Exception {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(16));
         CompletableFuture<SseEvents.Stream> watchingA = CompletableFuture.supplyAsync(() -> readEvents(ArvServer.baseUrl(), job));

@@ -28,6 +28,7 @@ class GenerationAdminIT {
                 .body("queues.name", hasItems("arv.generation.high", "arv.generation.normal", "arv.generation.low"))
                 .body("dead_letters", greaterThanOrEqualTo(0))
                 .body("workers_per_queue", equalTo(2))
+                .body("queues.find { it.name == 'arv.generation.normal' }.consumers", greaterThanOrEqualTo(2))
                 .body("node", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
                 .body("fal_circuits.call", hasItems("submit", "get"))
                 .extract();

@@ -59,8 +59,13 @@ public class BatchJobs {
         JobOperator jobs = BatchRuntime.getJobOperator();
         try {
             JobExecution execution = jobs.getJobExecution(executionId);
-            if (restarts.running(execution)
-                    && !restarts.abandoned(jobs.getJobInstance(executionId).getInstanceId(), execution)) {
+            JobInstance instance = jobs.getJobInstance(executionId);
+            // Checked first: a dead node's execution that was restarted already still reads STARTED.
+            if (jobs.getJobExecutions(instance).stream().anyMatch(e -> e.getExecutionId() > executionId)) {
+                throw DomainException.conflict("job_not_restartable", "Execution " + executionId
+                        + " cannot be restarted: its job has run again since");
+            }
+            if (restarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
                 throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
             }
             return restarts.restart(execution).orElseThrow(() ->

@@ -17,7 +17,8 @@ import static org.hamcrest.Matchers.greaterThan;
 @ExtendWith(ArvServer.class)
 class BatchJobAdminIT {
 
-    private static final int BATCH = 12;
+    /** A job that runs for a few seconds (a portrait compiles in a fraction of one), long enough to steer while it runs. */
+    private static final int BATCH = 24;
     private static final Duration COMPILING = Duration.ofSeconds(240);
 
     @Test
@@ -25,8 +26,8 @@ class BatchJobAdminIT {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, COMPILING);
         long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
 
         operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
         BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
@@ -45,11 +46,24 @@ class BatchJobAdminIT {
     }
 
     @Test
+    void anExecutionCannotBeRestartedTwice() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202);
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_not_restartable"));
+    }
+
+    @Test
     void aRunningExecutionCannotBeRestarted() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, COMPILING);
         long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
 
         operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)

@@ -65,17 +65,17 @@ final class BatchJobsApi {
                 + ": " + executionsOf(organizationId));
     }
 
-    /** Waits until the job is visibly under way: a few portraits ready, so what happens next lands mid-batch. */
-    static int awaitSomeButNotAllReady(String token, String project, Duration timeout) throws InterruptedException {
+    /** Waits until the job is visibly under way: {@code atLeast} portraits ready, so what happens next lands mid-batch. */
+    static int awaitReady(String token, String project, int atLeast, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             int ready = readyCount(token, project);
-            if (ready >= 2) {
+            if (ready >= atLeast) {
                 return ready;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("No portrait became ready within " + timeout);
+        throw new AssertionError("Fewer than " + atLeast + " portraits ready after " + timeout);
     }
 
     static int readyCount(String token, String project) {

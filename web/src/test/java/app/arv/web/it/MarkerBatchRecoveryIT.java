@@ -24,7 +24,7 @@ class MarkerBatchRecoveryIT {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        int readyAtKill = BatchJobsApi.awaitSomeButNotAllReady(tenant.memberToken(), project, Duration.ofSeconds(180));
+        int readyAtKill = BatchJobsApi.awaitReady(tenant.memberToken(), project, 2, Duration.ofSeconds(180));
 
         ProcessHandle payara = ProcessHandle.of(ArvServer.stack().payaraPid()).orElseThrow();
         payara.destroyForcibly();

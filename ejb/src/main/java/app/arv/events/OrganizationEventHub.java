@@ -14,12 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything happening in an organization, live, for this node's WebSocket clients. Publishers put a
@@ -54,9 +49,8 @@ public class OrganizationEventHub {
     @ConfigProperty(name = "arv.events.heartbeat", defaultValue = "PT15S")
     Duration heartbeat;
 
-    private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final ListenerRegistry<Listener> listeners = new ListenerRegistry<>(Listener::isClosed);
     private PatternSubscription subscription;
-    private ScheduledFuture<?> heartbeats;
     private volatile boolean stopped;
 
     public static String channel(UUID organizationId, String source) {
@@ -64,15 +58,12 @@ public class OrganizationEventHub {
     }
 
     public void add(UUID organizationId, Listener listener) {
-        listeners.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        listeners.add(organizationId, listener);
         start();
     }
 
     public void remove(UUID organizationId, Listener listener) {
-        listeners.computeIfPresent(organizationId, (id, set) -> {
-            set.remove(listener);
-            return set.isEmpty() ? null : set;
-        });
+        listeners.remove(organizationId, listener);
     }
 
     private synchronized void start() {
@@ -80,9 +71,7 @@ public class OrganizationEventHub {
             return;
         }
         subscription = new PatternSubscription(redis, PATTERN, this::dispatch, () -> { });
-        subscription.start(threads, "arv-organization-events");
-        long millis = heartbeat.toMillis();
-        heartbeats = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+        subscription.start(threads, "arv-organization-events", scheduler, heartbeat, this::beat);
     }
 
     /** {@code arv:org:<uuid>:<source>} and a JSON object: delivered with its source; anything else is not ours. */
@@ -99,32 +88,19 @@ public class OrganizationEventHub {
         } catch (IllegalArgumentException | JsonException e) {
             return;
         }
-        Set<Listener> set = listeners.get(organizationId);
-        if (set == null) {
-            return;
-        }
         String json = Json.createObjectBuilder(event).add("source", parts[3]).build().toString();
-        set.forEach(listener -> listener.deliver(json));
+        listeners.forEachOf(organizationId, listener -> listener.deliver(json));
     }
 
     private void beat() {
         String json = Json.createObjectBuilder().add("source", "server").add("event", "heartbeat")
                 .add("time", Instant.now().toString()).build().toString();
-        listeners.forEach((organization, set) -> set.forEach(listener -> {
-            if (listener.isClosed()) {
-                remove(organization, listener);
-            } else {
-                listener.deliver(json);
-            }
-        }));
+        listeners.pruneAndForEach(listener -> listener.deliver(json));
     }
 
     @PreDestroy
     void stop() {
         stopped = true;
-        if (heartbeats != null) {
-            heartbeats.cancel(false);
-        }
         if (subscription != null) {
             subscription.stop();
         }

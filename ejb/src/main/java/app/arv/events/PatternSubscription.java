@@ -1,16 +1,20 @@
 package app.arv.events;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import redis.clients.jedis.JedisPubSub;
 
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One Redis pattern subscription on its own managed thread, kept alive across Redis outages: after a
+ * One Redis pattern subscription on its own managed thread, kept alive across Redis outages (after a
  * lost connection it subscribes again and calls {@code onSubscribed}, so its owner can catch up on
- * what was published meanwhile.
+ * what was published meanwhile), with the heartbeat its owner sends to its clients.
  */
 public final class PatternSubscription {
 
@@ -22,6 +26,7 @@ public final class PatternSubscription {
     private final Runnable onSubscribed;
     private volatile JedisPubSub current;
     private volatile boolean stopped;
+    private ScheduledFuture<?> heartbeats;
 
     /** @param onMessage called with (channel, message) on the subscription's thread */
     public PatternSubscription(RedisConnection redis, String pattern, BiConsumer<String, String> onMessage, Runnable onSubscribed) {
@@ -31,11 +36,15 @@ public final class PatternSubscription {
         this.onSubscribed = onSubscribed;
     }
 
-    public void start(ManagedThreadFactory threads, String threadName) {
+    /** Subscribes on a new managed thread, and runs {@code beat} every {@code heartbeat} until {@link #stop()}. */
+    public void start(ManagedThreadFactory threads, String threadName, ManagedScheduledExecutorService scheduler,
+                      Duration heartbeat, Runnable beat) {
         Thread thread = threads.newThread(this::subscribeForever);
         thread.setName(threadName);
         thread.setDaemon(true);
         thread.start();
+        long millis = heartbeat.toMillis();
+        heartbeats = scheduler.scheduleAtFixedRate(beat, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private void subscribeForever() {
@@ -65,6 +74,9 @@ public final class PatternSubscription {
 
     public void stop() {
         stopped = true;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         JedisPubSub pubSub = current;
         if (pubSub != null && pubSub.isSubscribed()) {
             pubSub.punsubscribe();

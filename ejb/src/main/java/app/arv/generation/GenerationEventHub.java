@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.events.ListenerRegistry;
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
 import jakarta.annotation.PreDestroy;
@@ -13,12 +14,7 @@ import redis.clients.jedis.resps.StreamEntry;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Live job events for this node's listeners (SSE clients). One pattern subscription per node
@@ -55,21 +51,17 @@ public class GenerationEventHub {
     @ConfigProperty(name = "arv.generation.sse-heartbeat", defaultValue = "PT15S")
     Duration heartbeat;
 
-    private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final ListenerRegistry<Listener> listeners = new ListenerRegistry<>(Listener::isClosed);
     private PatternSubscription subscription;
-    private ScheduledFuture<?> heartbeats;
     private volatile boolean stopped;
 
     public void add(UUID jobId, Listener listener) {
-        listeners.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        listeners.add(jobId, listener);
         start();
     }
 
     public void remove(UUID jobId, Listener listener) {
-        listeners.computeIfPresent(jobId, (id, set) -> {
-            set.remove(listener);
-            return set.isEmpty() ? null : set;
-        });
+        listeners.remove(jobId, listener);
     }
 
     /** The job's events after {@code lastId} ({@code null}: from the first), oldest first, at most a batch. */
@@ -88,43 +80,28 @@ public class GenerationEventHub {
         // (Re)subscribed: whatever was published while away is in the streams, so every listener looks.
         subscription = new PatternSubscription(redis, GenerationEvents.CHANNEL_PATTERN, (channel, message) -> wake(channel),
                 this::wakeAll);
-        subscription.start(threads, "arv-generation-events");
-        long millis = heartbeat.toMillis();
-        heartbeats = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+        subscription.start(threads, "arv-generation-events", scheduler, heartbeat, this::beat);
     }
 
     private void wake(String channel) {
         try {
-            UUID jobId = UUID.fromString(channel.substring(channel.lastIndexOf(':') + 1));
-            Set<Listener> set = listeners.get(jobId);
-            if (set != null) {
-                set.forEach(Listener::wake);
-            }
+            listeners.forEachOf(UUID.fromString(channel.substring(channel.lastIndexOf(':') + 1)), Listener::wake);
         } catch (IllegalArgumentException e) {
             // Not a job channel (arv:generation:<uuid>): nothing listens to it.
         }
     }
 
     private void wakeAll() {
-        listeners.values().forEach(set -> set.forEach(Listener::wake));
+        listeners.forEach(Listener::wake);
     }
 
     private void beat() {
-        listeners.forEach((job, set) -> set.forEach(listener -> {
-            if (listener.isClosed()) {
-                remove(job, listener);
-            } else {
-                listener.heartbeat();
-            }
-        }));
+        listeners.pruneAndForEach(Listener::heartbeat);
     }
 
     @PreDestroy
     void stop() {
         stopped = true;
-        if (heartbeats != null) {
-            heartbeats.cancel(false);
-        }
         if (subscription != null) {
             subscription.stop();
         }

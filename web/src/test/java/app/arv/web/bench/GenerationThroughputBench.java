@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * PostgreSQL, Redis and broker), in the same run so the ratio means something on a noisy machine.
  * Each figure is the time from the POST of a 25-image batch to the job's {@code completed}; each
  * setup runs a warm-up batch first and is measured {@value #ROUNDS} times. Run with
- * web/bench/generation-throughput.sh [face_limit].
+ * web/bench/bench.sh generation [face_limit].
  */
 public final class GenerationThroughputBench {
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Benchmark, not a test: one request of 25 distinct 10 MB JPEGs through POST /api/v1/media into the
  * platform's local store, against a plain copy of the same bytes to the same disk in the same run,
- * with ARV's heap sampled from its metrics while the request runs. Run with web/bench/upload-bench.sh.
+ * with ARV's heap sampled from its metrics while the request runs. Run with web/bench/bench.sh upload.
  */
 public final class UploadBench {
 

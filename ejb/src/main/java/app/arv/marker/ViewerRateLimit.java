@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,7 +51,8 @@ public class ViewerRateLimit {
             }
             return Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / (double) TimeUnit.SECONDS.toNanos(1)));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Viewer rate limit not checked (Redis unavailable)", e);
+            // One line, no stack trace: while Redis is away this happens on every viewer request.
+            LOG.warning("Viewer rate limit not checked (Redis unavailable): " + e);
             return 0;
         }
     }

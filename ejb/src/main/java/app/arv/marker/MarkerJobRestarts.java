@@ -1,6 +1,7 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * Restarts a compile job's execution from its checkpoints, once across the cluster. Every node runs
@@ -37,6 +39,9 @@ public class MarkerJobRestarts {
 
     @Inject
     RedisConnection redis;
+
+    /** The batch runtime's operator; replaced in tests. */
+    Supplier<JobOperator> operator = BatchRuntime::getJobOperator;
 
     /** Whether the execution is still recorded as running (or stopping) although the node that ran it is gone. */
     public boolean abandoned(long jobInstance, JobExecution execution) {
@@ -67,7 +72,7 @@ public class MarkerJobRestarts {
         }
         parameters.setProperty(JBERET_RESTART_MODE, "force");
         try {
-            return OptionalLong.of(BatchRuntime.getJobOperator().restart(execution.getExecutionId(), parameters));
+            return OptionalLong.of(operator.get().restart(execution.getExecutionId(), parameters));
         } catch (RuntimeException e) {
             // Refused or failed: no restart happened, so the next attempt must not find it claimed.
             redis.client().del(claim);

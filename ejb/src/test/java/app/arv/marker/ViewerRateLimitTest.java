@@ -2,15 +2,13 @@ package app.arv.marker;
 
 import app.arv.events.RedisConnection;
 import app.arv.events.RedisConnections;
+import app.arv.events.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,25 +20,17 @@ class ViewerRateLimitTest {
 
     private static final int PER_MINUTE = 3;
 
-    private static RedisServer redis;
-    private static String url;
+    private static TestRedis redis;
     private final List<RedisConnection> connections = new ArrayList<>();
 
     @BeforeAll
-    static void startRedis() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").onShutdownForceStop(true).build();
-        redis.start();
-        url = "redis://127.0.0.1:" + port;
+    static void startRedis() {
+        redis = TestRedis.start();
     }
 
     @AfterAll
     static void stopRedis() throws IOException {
-        redis.stop();
+        redis.close();
     }
 
     @AfterEach
@@ -50,8 +40,8 @@ class ViewerRateLimitTest {
 
     @Test
     void aClientOverTheLimitOnOneNodeIsRefusedByTheOther() {
-        ViewerRateLimit nodeA = node(url);
-        ViewerRateLimit nodeB = node(url);
+        ViewerRateLimit nodeA = node(redis.url());
+        ViewerRateLimit nodeB = node(redis.url());
         String client = client();
         for (int i = 0; i < PER_MINUTE; i++) {
             assertThat(nodeA.refusal(client)).isZero();
@@ -64,8 +54,8 @@ class ViewerRateLimitTest {
 
     @Test
     void requestsOfBothNodesAddUp() {
-        ViewerRateLimit nodeA = node(url);
-        ViewerRateLimit nodeB = node(url);
+        ViewerRateLimit nodeA = node(redis.url());
+        ViewerRateLimit nodeB = node(redis.url());
         String client = client();
 
         List<Long> answers = List.of(nodeA.refusal(client), nodeB.refusal(client), nodeA.refusal(client), nodeB.refusal(client));
@@ -76,7 +66,7 @@ class ViewerRateLimitTest {
 
     @Test
     void eachClientAddressHasItsOwnLimit() {
-        ViewerRateLimit node = node(url);
+        ViewerRateLimit node = node(redis.url());
         String busy = client();
         for (int i = 0; i <= PER_MINUTE; i++) {
             node.refusal(busy);
@@ -86,12 +76,8 @@ class ViewerRateLimitTest {
     }
 
     @Test
-    void withoutRedisTheViewerStaysOpen() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        ViewerRateLimit node = node("redis://127.0.0.1:" + closedPort);
+    void withoutRedisTheViewerStaysOpen() {
+        ViewerRateLimit node = node(TestRedis.nowhere());
         String client = client();
 
         for (int i = 0; i <= PER_MINUTE; i++) {

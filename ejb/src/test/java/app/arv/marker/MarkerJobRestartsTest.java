@@ -1,0 +1,161 @@
+package app.arv.marker;
+
+import app.arv.events.RedisConnection;
+import app.arv.events.RedisConnections;
+import app.arv.events.TestRedis;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Restarting compile executions when every node runs the recovery timer: two nodes, one real Redis. */
+class MarkerJobRestartsTest {
+
+    private static final AtomicLong EXECUTION_IDS = new AtomicLong(1000);
+
+    private static TestRedis redis;
+    private final List<RedisConnection> connections = new ArrayList<>();
+    /** The parameters of each restart the batch runtime was asked for. */
+    private final List<Properties> restarted = new ArrayList<>();
+    private boolean runtimeRefuses;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws IOException {
+        redis.close();
+    }
+
+    @AfterEach
+    void closeClients() {
+        connections.forEach(RedisConnections::close);
+    }
+
+    @Test
+    void twoNodesRestartingTheSameExecutionRestartItOnce() {
+        JobExecution dead = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
+        MarkerJobRestarts nodeA = node();
+        MarkerJobRestarts nodeB = node();
+
+        OptionalLong byA = nodeA.restart(dead);
+        OptionalLong byB = nodeB.restart(dead);
+
+        assertThat(byA).isPresent();
+        assertThat(byB).isEmpty();
+        assertThat(restarted).hasSize(1);
+    }
+
+    @Test
+    void theRestartKeepsTheJobParametersAndForcesJBeret() {
+        JobExecution dead = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
+
+        node().restart(dead);
+
+        assertThat(restarted.get(0)).containsEntry("organizationId", "acme")
+                .containsEntry(MarkerJobRestarts.JBERET_RESTART_MODE, "force");
+    }
+
+    @Test
+    void anExecutionTheRuntimeRefusedCanBeRestartedLater() {
+        JobExecution failed = execution(BatchStatus.FAILED, Instant.now().minusSeconds(120));
+        MarkerJobRestarts node = node();
+        runtimeRefuses = true;
+        assertThatThrownBy(() -> node.restart(failed)).isInstanceOf(JobRestartException.class);
+        runtimeRefuses = false;
+
+        OptionalLong again = node().restart(failed);
+
+        assertThat(again).isPresent();
+    }
+
+    @Test
+    void anExecutionIsAbandonedOnlyOnceItsNodeStoppedProvingItIsAlive() {
+        MarkerJobRestarts nodeA = node();
+        MarkerJobRestarts nodeB = node();
+        long instance = EXECUTION_IDS.incrementAndGet();
+        JobExecution running = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
+        nodeA.node.runs(instance);
+        assertThat(nodeB.abandoned(instance, running)).isFalse();
+
+        // What the expiry of node A's liveness key does after MarkerNode.ALIVE_SECONDS without a refresh.
+        nodeA.redis.client().del("arv:node:" + nodeA.node.id() + ":alive");
+
+        assertThat(nodeB.abandoned(instance, running)).isTrue();
+    }
+
+    @Test
+    void aYoungExecutionIsNotJudgedBeforeItCouldNameItsNode() {
+        long instance = EXECUTION_IDS.incrementAndGet();
+        JobExecution young = execution(BatchStatus.STARTED, Instant.now());
+
+        assertThat(node().abandoned(instance, young)).isFalse();
+    }
+
+    @Test
+    void finishedStoppedOrFailedExecutionsAreNeverAbandoned() {
+        MarkerJobRestarts node = node();
+        long instance = EXECUTION_IDS.incrementAndGet();
+        Instant old = Instant.now().minusSeconds(120);
+
+        for (BatchStatus status : List.of(BatchStatus.COMPLETED, BatchStatus.STOPPED, BatchStatus.FAILED, BatchStatus.ABANDONED)) {
+            assertThat(node.abandoned(instance, execution(status, old))).as(status.name()).isFalse();
+        }
+    }
+
+    /** A node of its own: its own Redis client and node id, the shared Redis, and a recording batch runtime. */
+    private MarkerJobRestarts node() {
+        RedisConnection connection = RedisConnections.to(redis.url());
+        connections.add(connection);
+        MarkerNode node = new MarkerNode();
+        node.redis = connection;
+        MarkerJobRestarts restarts = new MarkerJobRestarts();
+        restarts.node = node;
+        restarts.redis = connection;
+        restarts.operator = () -> (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(),
+                new Class<?>[]{JobOperator.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("restart")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (runtimeRefuses) {
+                        throw new JobRestartException("refused");
+                    }
+                    restarted.add((Properties) args[1]);
+                    return EXECUTION_IDS.incrementAndGet();
+                });
+        return restarts;
+    }
+
+    private static JobExecution execution(BatchStatus status, Instant created) {
+        long id = EXECUTION_IDS.incrementAndGet();
+        Properties parameters = new Properties();
+        parameters.setProperty("organizationId", "acme");
+        return (JobExecution) Proxy.newProxyInstance(JobExecution.class.getClassLoader(), new Class<?>[]{JobExecution.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getExecutionId" -> id;
+                    case "getBatchStatus" -> status;
+                    case "getCreateTime" -> Date.from(created);
+                    case "getJobParameters" -> parameters;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

@@ -6,6 +6,7 @@ import app.arv.shared.DomainException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
@@ -26,11 +27,15 @@ import java.util.List;
 @ApplicationScoped
 public class BatchJobs {
 
-    public record Execution(long instanceId, JobExecution execution, List<StepExecution> steps) {
+    /** {@code node}: the name of the node that last ran the instance, when Redis still knows it. */
+    public record Execution(long instanceId, String node, JobExecution execution, List<StepExecution> steps) {
     }
 
     @Inject
     MarkerJobRestarts restarts;
+
+    @Inject
+    MarkerNode node;
 
     public List<Execution> recent(Caller caller, int limit) {
         requireOperator(caller);
@@ -38,8 +43,9 @@ public class BatchJobs {
         List<Execution> out = new ArrayList<>();
         try {
             for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, limit)) {
-                for (JobExecution execution : jobs.getJobExecutions(instance)) {
-                    out.add(new Execution(instance.getInstanceId(), execution, jobs.getStepExecutions(execution.getExecutionId())));
+                String node = ownerName(instance.getInstanceId());
+                for (JobExecution execution : executionsOf(jobs, instance)) {
+                    out.add(new Execution(instance.getInstanceId(), node, execution, jobs.getStepExecutions(execution.getExecutionId())));
                 }
             }
         } catch (NoSuchJobException e) {
@@ -47,6 +53,24 @@ public class BatchJobs {
         }
         out.sort(Comparator.comparingLong((Execution e) -> e.execution().getExecutionId()).reversed());
         return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private String ownerName(long instance) {
+        try {
+            return node.ownerName(instance);
+        } catch (RuntimeException e) {
+            // Redis away: the listing still shows the repository.
+            return null;
+        }
+    }
+
+    /** None for an instance created a moment ago: JBatch writes it before its first execution and refuses to list it meanwhile. */
+    private static List<JobExecution> executionsOf(JobOperator jobs, JobInstance instance) {
+        try {
+            return jobs.getJobExecutions(instance);
+        } catch (NoSuchJobInstanceException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
+import app.arv.platform.ServerNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,6 +24,9 @@ public class MarkerNode {
     @Inject
     RedisConnection redis;
 
+    @Inject
+    ServerNode server;
+
     public String id() {
         return id;
     }
@@ -34,6 +38,12 @@ public class MarkerNode {
     public void runs(long jobInstance) {
         stillAlive();
         redis.client().setex(jobKey(jobInstance), JOB_OWNER_SECONDS, id);
+        redis.client().setex(jobKey(jobInstance) + "-name", JOB_OWNER_SECONDS, server.name());
+    }
+
+    /** The name ({@link ServerNode}) of the node that last ran the job instance, for operators; null if unknown. */
+    public String ownerName(long jobInstance) {
+        return redis.client().get(jobKey(jobInstance) + "-name");
     }
 
     /** Whether the node that last ran the job instance is gone (unknown owners count as gone). */

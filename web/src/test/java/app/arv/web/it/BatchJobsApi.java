@@ -19,7 +19,8 @@ final class BatchJobsApi {
     private BatchJobsApi() {
     }
 
-    record Execution(long executionId, long instanceId, String batchStatus) {
+    /** {@code node}: the name of the node that last ran the instance. */
+    record Execution(long executionId, long instanceId, String batchStatus, String node) {
     }
 
     /** Uploads {@code count} portraits in one batch request (one compile job); answers the AR content ids in order. */
@@ -35,12 +36,18 @@ final class BatchJobsApi {
 
     /** The organization's compile executions, oldest first. */
     static List<Execution> executionsOf(UUID organizationId) {
-        List<Map<String, Object>> items = Api.bearer(Api.platformAdminToken()).get("/admin/batch/jobs?limit=200").then()
+        return executionsOf(ArvServer.baseUrl(), Api.platformAdminToken(), organizationId);
+    }
+
+    /** The same, asked of the node at {@code baseUrl} with a platform admin's token. */
+    static List<Execution> executionsOf(String baseUrl, String adminToken, UUID organizationId) {
+        List<Map<String, Object>> items = io.restassured.RestAssured.given().baseUri(baseUrl).basePath("/api/v1")
+                .header("Authorization", "Bearer " + adminToken).get("/admin/batch/jobs?limit=200").then()
                 .statusCode(200).extract().path("items");
         return items.stream()
                 .filter(e -> organizationId.toString().equals(e.get("organization_id")))
                 .map(e -> new Execution(((Number) e.get("execution_id")).longValue(), ((Number) e.get("instance_id")).longValue(),
-                        (String) e.get("batch_status")))
+                        (String) e.get("batch_status"), (String) e.get("node")))
                 .sorted(Comparator.comparingLong(Execution::executionId))
                 .toList();
     }

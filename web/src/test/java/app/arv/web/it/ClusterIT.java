@@ -26,10 +26,11 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Two ARV processes (the suite's server "A" and a second Payara Micro "B" on another port) share one
  * PostgreSQL, Redis and broker: a batch's items spread over both, progress made on one reaches SSE
- * clients of the other through Redis, and a node killed with SIGKILL mid-batch loses nothing.
+ * clients of the other through Redis, and a node killed with SIGKILL mid-batch or mid-compile-job
+ * loses nothing: the other node finishes every item exactly once.
  */
 @ExtendWith(ArvServer.class)
-class ClusterGenerationIT {
+class ClusterIT {
 
     private static final List<String> OBJECTS = List.of("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg");
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
@@ -132,6 +133,65 @@ class ClusterGenerationIT {
                 .statusCode(200).extract().asByteArray();
         assertThat(GenerationApi.unzip(zip)).hasSize(25)
                 .allSatisfy((name, glb) -> assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF"));
+    }
+
+    @Test
+    void aCompileJobWhoseNodeIsKilledIsRestartedByTheOtherNodeAndEveryPortraitIsReadyOnce() throws Exception {
+        String admin = Api.platformAdminToken();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 20);
+        BatchJobsApi.Execution running = awaitRunningWithSomeReady(admin, project);
+        boolean killA = nameA.equals(running.node());
+        String survivor = killA ? nodeB.baseUrl() : ArvServer.baseUrl();
+
+        ProcessHandle victim = ProcessHandle.of(killA ? ArvServer.stack().payaraPid() : nodeB.pid()).orElseThrow();
+        victim.destroyForcibly();
+        victim.onExit().get();
+        try {
+            for (String id : ids) {
+                awaitMarker(survivor, id).body("status", equalTo("ready")).body("compilations", equalTo(1));
+            }
+            List<BatchJobsApi.Execution> executions = BatchJobsApi.executionsOf(survivor, admin, tenant.organizationId()).stream()
+                    .filter(e -> e.instanceId() == running.instanceId()).toList();
+            // The same job instance, restarted by the survivor's recovery timer: no new job took the items.
+            assertThat(executions).extracting(BatchJobsApi.Execution::batchStatus).containsExactly("STARTED", "COMPLETED");
+            assertThat(executions.get(1).node()).isEqualTo(killA ? nameB : nameA);
+        } finally {
+            if (killA) {
+                ArvServer.stack().stopArv();
+                ArvServer.stack().startArv();
+            }
+        }
+    }
+
+    /** The tenant's compile execution once a couple of portraits are ready (the job is mid-way), with its node. */
+    private BatchJobsApi.Execution awaitRunningWithSomeReady(String admin, String project) throws InterruptedException {
+        Instant deadline = Instant.now().plus(BATCH_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> statuses = MediaApi.as(tenant.memberToken()).get("/projects/" + project + "/ar-content?limit=50").then()
+                    .statusCode(200).extract().path("items.marker.status");
+            long ready = statuses.stream().filter("ready"::equals).count();
+            var started = BatchJobsApi.executionsOf(ArvServer.baseUrl(), admin, tenant.organizationId()).stream()
+                    .filter(e -> "STARTED".equals(e.batchStatus()) && e.node() != null).findFirst();
+            if (ready >= 2 && started.isPresent()) {
+                assertThat(ready).as("portraits ready before the kill").isLessThan(20);
+                return started.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The compile job was not under way within " + BATCH_TIMEOUT);
+    }
+
+    private io.restassured.response.ValidatableResponse awaitMarker(String baseUrl, String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(BATCH_TIMEOUT);
+        while (true) {
+            var marker = on(baseUrl, tenant.memberToken()).get("/ar-content/" + id + "/marker").then().statusCode(200);
+            String status = marker.extract().path("status");
+            if ("ready".equals(status) || "failed".equals(status) || Instant.now().isAfter(deadline)) {
+                return marker;
+            }
+            Thread.sleep(250);
+        }
     }
 
     private static Map<String, byte[]> batch(int size) {

@@ -2,21 +2,23 @@ package app.arv.web.bench;
 
 import app.arv.launcher.ArvNode;
 import app.arv.launcher.ArvStack;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static app.arv.web.bench.BenchClient.as;
+import static app.arv.web.bench.BenchClient.image;
+import static app.arv.web.bench.BenchClient.list;
+import static app.arv.web.bench.BenchClient.median;
+import static app.arv.web.bench.BenchClient.sleep;
+import static app.arv.web.bench.BenchClient.tenantToken;
 
 /**
  * Benchmark, not a test: end-to-end throughput of image-to-3D batches with the local provider, in
@@ -31,15 +33,13 @@ public final class GenerationThroughputBench {
     private static final List<String> OBJECTS = List.of("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg");
     private static final int BATCH = 25;
     private static final int ROUNDS = 3;
-    private static final String ADMIN = "bench@arv.test";
-    private static final String PASSWORD = "bench-password-1";
 
     private GenerationThroughputBench() {
     }
 
     public static void main(String[] args) {
         String faceLimit = args.length > 0 ? args[0] : "10000";
-        try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", ADMIN).env("ARV_ADMIN_PASSWORD", PASSWORD)
+        try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", BenchClient.ADMIN).env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD)
                 .env("ARV_PASSWORD_BCRYPT_COST", "4").build().start()) {
             String token = tenantToken(arv.baseUrl());
             List<Double> one = measure("1 node ", arv.baseUrl(), token, faceLimit);
@@ -51,8 +51,8 @@ public final class GenerationThroughputBench {
             double twoMedian = median(two);
             System.out.printf("%n%d-image batches, local provider, face_limit %s, %d workers per node, %d CPUs%n",
                     BATCH, faceLimit, workersPerNode(), Runtime.getRuntime().availableProcessors());
-            System.out.printf("1 node : median %.1f items/min  (rounds: %s)%n", oneMedian, rates(one));
-            System.out.printf("2 nodes: median %.1f items/min  (rounds: %s)%n", twoMedian, rates(two));
+            System.out.printf("1 node : median %.1f items/min  (rounds: %s)%n", oneMedian, list(one, "%.1f"));
+            System.out.printf("2 nodes: median %.1f items/min  (rounds: %s)%n", twoMedian, list(two, "%.1f"));
             System.out.printf("ratio 2 nodes / 1 node: %.2f%n", twoMedian / oneMedian);
         }
     }
@@ -99,54 +99,9 @@ public final class GenerationThroughputBench {
         throw new IllegalStateException("job " + job + " did not finish within 15 minutes");
     }
 
-    private static String tenantToken(String base) {
-        String platform = login(base, ADMIN, PASSWORD);
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String email = "bench-" + suffix + "@tenant.test";
-        as(base, platform).contentType("application/json")
-                .body(Map.of("name", "Bench " + suffix, "slug", "bench-" + suffix, "admin", Map.of("email", email, "password", PASSWORD)))
-                .post("/organizations").then().statusCode(201);
-        return login(base, email, PASSWORD);
-    }
-
-    private static String login(String base, String email, String password) {
-        return RestAssured.given().baseUri(base).basePath("/api/v1").contentType("application/json")
-                .body(Map.of("email", email, "password", password)).post("/auth/login")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static RequestSpecification as(String base, String token) {
-        return RestAssured.given().baseUri(base).basePath("/api/v1").header("Authorization", "Bearer " + token);
-    }
-
-    private static byte[] image(String name) {
-        try (InputStream in = GenerationThroughputBench.class.getResourceAsStream("/images/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static int workersPerNode() {
         String value = System.getenv("ARV_GENERATION_WORKERS");
         return value == null || value.isBlank() ? 2 : Integer.parseInt(value.strip());
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String rates(List<Double> values) {
-        return values.stream().map(v -> String.format("%.1f", v)).collect(Collectors.joining(", "));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,12 +1,8 @@
 package app.arv.web.bench;
 
 import app.arv.launcher.ArvStack;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+
+import static app.arv.web.bench.BenchClient.as;
+import static app.arv.web.bench.BenchClient.image;
+import static app.arv.web.bench.BenchClient.list;
+import static app.arv.web.bench.BenchClient.median;
+import static app.arv.web.bench.BenchClient.sleep;
+import static app.arv.web.bench.BenchClient.tenantToken;
 
 /**
  * Benchmark, not a test: AR marker compilation through the deployed app. (1) Time from the upload of
@@ -31,15 +32,13 @@ public final class MarkerThroughputBench {
     private static final int SINGLES = 5;
     private static final int BATCH = 20;
     private static final int ROUNDS = 3;
-    private static final String ADMIN = "bench@arv.test";
-    private static final String PASSWORD = "bench-password-1";
     private static int salt;
 
     private MarkerThroughputBench() {
     }
 
     public static void main(String[] args) {
-        try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", ADMIN).env("ARV_ADMIN_PASSWORD", PASSWORD)
+        try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", BenchClient.ADMIN).env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD)
                 .env("ARV_PASSWORD_BCRYPT_COST", "4").build().start()) {
             String base = arv.baseUrl();
             String token = tenantToken(base);
@@ -116,54 +115,9 @@ public final class MarkerThroughputBench {
         return out;
     }
 
-    private static String tenantToken(String base) {
-        String platform = login(base, ADMIN, PASSWORD);
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String email = "bench-" + suffix + "@tenant.test";
-        as(base, platform).contentType("application/json")
-                .body(Map.of("name", "Bench " + suffix, "slug", "bench-" + suffix, "admin", Map.of("email", email, "password", PASSWORD)))
-                .post("/organizations").then().statusCode(201);
-        return login(base, email, PASSWORD);
-    }
-
-    private static String login(String base, String email, String password) {
-        return RestAssured.given().baseUri(base).basePath("/api/v1").contentType("application/json")
-                .body(Map.of("email", email, "password", password)).post("/auth/login")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static RequestSpecification as(String base, String token) {
-        return RestAssured.given().baseUri(base).basePath("/api/v1").header("Authorization", "Bearer " + token);
-    }
-
-    private static byte[] image(String name) {
-        try (InputStream in = MarkerThroughputBench.class.getResourceAsStream("/images/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static int partitions() {
         String value = System.getenv("ARV_MARKERS_PARTITIONS");
         return value == null || value.isBlank() ? 2 : Integer.parseInt(value.strip());
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static String list(List<Double> values, String format) {
-        return values.stream().map(v -> String.format(format, v)).collect(Collectors.joining(", "));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

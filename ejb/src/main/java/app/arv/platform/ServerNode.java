@@ -33,6 +33,13 @@ public class ServerNode {
         name = chosen.length() <= MAX_LENGTH ? chosen : chosen.substring(0, MAX_LENGTH);
     }
 
+    /** A node known by this name, outside the container (unit tests of the beans that record it). */
+    public static ServerNode named(String name) {
+        ServerNode node = new ServerNode();
+        node.name = name;
+        return node;
+    }
+
     public String name() {
         return name;
     }

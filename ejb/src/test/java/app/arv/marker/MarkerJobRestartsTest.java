@@ -1,18 +1,15 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
-import app.arv.events.RedisConnections;
 import app.arv.events.TestRedis;
+import app.arv.platform.ServerNode;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,26 +27,11 @@ class MarkerJobRestartsTest {
 
     private static final AtomicLong EXECUTION_IDS = new AtomicLong(1000);
 
-    private static TestRedis redis;
-    private final List<RedisConnection> connections = new ArrayList<>();
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
     /** The parameters of each restart the batch runtime was asked for. */
     private final List<Properties> restarted = new ArrayList<>();
     private boolean runtimeRefuses;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        redis.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        connections.forEach(RedisConnections::close);
-    }
 
     @Test
     void twoNodesRestartingTheSameExecutionRestartItOnce() {
@@ -124,10 +106,10 @@ class MarkerJobRestartsTest {
 
     /** A node of its own: its own Redis client and node id, the shared Redis, and a recording batch runtime. */
     private MarkerJobRestarts node() {
-        RedisConnection connection = RedisConnections.to(redis.url());
-        connections.add(connection);
+        RedisConnection connection = redis.newConnection();
         MarkerNode node = new MarkerNode();
         node.redis = connection;
+        node.server = ServerNode.named("node-" + EXECUTION_IDS.incrementAndGet());
         MarkerJobRestarts restarts = new MarkerJobRestarts();
         restarts.node = node;
         restarts.redis = connection;

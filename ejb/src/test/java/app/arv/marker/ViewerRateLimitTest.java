@@ -1,15 +1,10 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
-import app.arv.events.RedisConnections;
 import app.arv.events.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,23 +15,8 @@ class ViewerRateLimitTest {
 
     private static final int PER_MINUTE = 3;
 
-    private static TestRedis redis;
-    private final List<RedisConnection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() {
-        redis = TestRedis.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws IOException {
-        redis.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        connections.forEach(RedisConnections::close);
-    }
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
 
     @Test
     void aClientOverTheLimitOnOneNodeIsRefusedByTheOther() {
@@ -86,8 +66,7 @@ class ViewerRateLimitTest {
     }
 
     private ViewerRateLimit node(String redisUrl) {
-        RedisConnection connection = RedisConnections.to(redisUrl);
-        connections.add(connection);
+        RedisConnection connection = redis.newConnection(redisUrl);
         ViewerRateLimit limit = new ViewerRateLimit();
         limit.redis = connection;
         limit.perMinute = PER_MINUTE;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -53,6 +54,13 @@ public class GenerationItem extends AuditedEntity {
 
     @Column(name = "node")
     private String node;
+
+    /**
+     * Workers, the cancel request and the reaper change an item in separate transactions; a change made
+     * from a stale read (a progress report racing a cancel) fails rather than undoing the other.
+     */
+    @Version
+    private long version;
 
     @Column(name = "started_at")
     private Instant startedAt;

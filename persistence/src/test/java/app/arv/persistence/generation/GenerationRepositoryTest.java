@@ -4,13 +4,16 @@ import app.arv.persistence.Database;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GenerationRepositoryTest {
 
@@ -131,5 +134,38 @@ class GenerationRepositoryTest {
             assertThat(generations.processingSince(Instant.now().minusSeconds(60), 100))
                     .extracting(GenerationItem::getJobId).doesNotContain(job.getId());
         });
+    }
+
+    @Test
+    void aProgressReportFromAStaleReadCannotUndoACancel() {
+        GenerationJob job = jobWithItems(1);
+        UUID itemId = itemsOf(job).get(0).getId();
+        Database.inTransaction(em -> em.find(GenerationItem.class, itemId).start("node-a"));
+        EntityManager worker = Database.entityManagerFactory().createEntityManager();
+        try {
+            worker.getTransaction().begin();
+            GenerationItem seenByWorker = worker.find(GenerationItem.class, itemId);
+
+            Database.inTransaction(em -> em.find(GenerationItem.class, itemId).cancel());
+            seenByWorker.advance(60, "generating");
+
+            assertThatThrownBy(() -> worker.getTransaction().commit()).isInstanceOf(jakarta.persistence.RollbackException.class)
+                    .hasCauseInstanceOf(jakarta.persistence.OptimisticLockException.class);
+        } finally {
+            if (worker.getTransaction().isActive()) {
+                worker.getTransaction().rollback();
+            }
+            worker.close();
+        }
+        Database.inTransaction(em -> assertThat(em.find(GenerationItem.class, itemId).getStatus()).isEqualTo(GenerationStatus.CANCELLED));
+    }
+
+    private List<GenerationItem> itemsOf(GenerationJob job) {
+        List<GenerationItem> items = new java.util.ArrayList<>();
+        Database.inTransaction(em -> {
+            generations.em = em;
+            items.addAll(generations.items(acme.getId(), job.getId()));
+        });
+        return items;
     }
 }

@@ -197,6 +197,8 @@ class GenerationIT {
         int cancelled = finished.extract().path("counts.cancelled");
         int completed = finished.extract().path("counts.completed");
         assertThat(cancelled).isPositive();
+        // No item is written back to processing by a worker that had read it before the cancel (optimistic locking).
+        assertThat((Integer) finished.extract().path("counts.processing")).isZero();
         assertThat(cancelled + completed).isEqualTo(7);
         Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(409)
                 .body("code", equalTo("job_finished"));

@@ -26,6 +26,8 @@ public final class ArvServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         synchronized (ArvServer.class) {
             if (stack == null) {
+                // A failed expectation prints the exchange (a problem body names its request_id, findable in the kept log).
+                io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
                 signingKey = newSigningKey();
                 stack = ArvStack.builder()
                         .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)
@@ -56,8 +58,20 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) () -> stack.close());
+                        .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);
             }
+        }
+    }
+
+    /** The server's log outlives its temporary folder (target/arv-it-payara.log), so a failed run can be read afterwards. */
+    private static void keepLogAndStop() {
+        try {
+            java.nio.file.Files.copy(stack.logFile(), java.nio.file.Path.of("target", "arv-it-payara.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("The server log was not kept: " + e);
+        } finally {
+            stack.close();
         }
     }
 

@@ -183,7 +183,7 @@ public class GenerationService {
         if (job.getStatus().isFinal()) {
             throw DomainException.conflict("job_finished", "The job is already " + job.getStatus().name().toLowerCase(Locale.ROOT));
         }
-        List<GenerationItem> items = generations.items(org, jobId);
+        List<GenerationItem> items = generations.lockItems(org, jobId);
         items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();

@@ -74,7 +74,7 @@ public class GenerationSteps {
     }
 
     public void progress(UUID org, UUID itemId, int percent, String stage) {
-        generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).ifPresent(item -> {
+        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).ifPresent(item -> {
             item.advance(percent, stage);
             publishProgress(item);
         });
@@ -83,10 +83,15 @@ public class GenerationSteps {
     /** Stores the model and preview as the organization's media, attached to the item. */
     public void complete(UUID org, UUID itemId, ModelResult result, String sourceName) {
         GenerationItem item = generations.findItem(org, itemId).orElse(null);
-        if (item == null || item.getStatus() != GenerationStatus.PROCESSING) {
+        if (item == null) {
             return;
         }
         GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+        // After the job's lock: a cancel committed while this worker waited for it is seen, and wins.
+        generations.refreshLocked(item);
+        if (item.getStatus() != GenerationStatus.PROCESSING) {
+            return;
+        }
         String base = stripExtension(sourceName);
         MediaResource model = files.storeBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, base + ".glb", null, null);
         files.attachTo(model, GenerationService.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
@@ -108,17 +113,21 @@ public class GenerationSteps {
     /** The item fails for good with this reason (shown to the client). */
     public void fail(UUID org, UUID itemId, String reason) {
         GenerationItem item = generations.findItem(org, itemId).orElse(null);
-        if (item == null || item.getStatus().isFinal()) {
+        if (item == null) {
             return;
         }
         GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+        generations.refreshLocked(item);
+        if (item.getStatus().isFinal()) {
+            return;
+        }
         item.fail(reason);
         settle(job, item);
     }
 
     /** An attempt broke (the message will come again): its reason stays on the item for when the broker gives up. */
     public void noteAttemptFailure(UUID org, UUID itemId, String reason) {
-        generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
+        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
                 .ifPresent(item -> item.attemptFailed(reason));
     }
 

@@ -70,6 +70,29 @@ public class GenerationRepository {
                 .setParameter("org", organizationId).setParameter("job", jobId).getResultList();
     }
 
+    /**
+     * The job's items, row-locked until the transaction ends (taken after the job's lock, as everywhere):
+     * a cancel works on their latest state, and workers wait for it rather than write over it.
+     */
+    public List<GenerationItem> lockItems(UUID organizationId, UUID jobId) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
+                        + " ORDER BY i.position", GenerationItem.class)
+                .setParameter("org", organizationId).setParameter("job", jobId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The item, row-locked until the transaction ends, as last committed. */
+    public Optional<GenerationItem> lockItem(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.id = :id", GenerationItem.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    /** Re-reads an item this transaction already holds and row-locks it: what another transaction committed meanwhile counts. */
+    public void refreshLocked(GenerationItem item) {
+        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public Optional<GenerationItem> findItem(UUID organizationId, UUID id) {
         return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.id = :id", GenerationItem.class)
                 .setParameter("org", organizationId).setParameter("id", id)

@@ -32,6 +32,11 @@ public final class ListenerRegistry<L> {
         });
     }
 
+    /** Whether anyone on this node follows {@code key}. */
+    public boolean follows(UUID key) {
+        return listeners.containsKey(key);
+    }
+
     /** The listeners following {@code key}. */
     public void forEachOf(UUID key, Consumer<L> action) {
         Set<L> set = listeners.get(key);

@@ -84,6 +84,10 @@ public class OrganizationEventHub {
         JsonObject event;
         try {
             organizationId = UUID.fromString(parts[2]);
+            // Every event of every organization reaches every node: most have nobody to deliver to here.
+            if (!listeners.follows(organizationId)) {
+                return;
+            }
             event = Json.createReader(new StringReader(message)).readObject();
         } catch (IllegalArgumentException | JsonException e) {
             return;

@@ -1,14 +1,14 @@
 package app.arv.generation;
 
+import app.arv.generation.fal.FalCircuits;
 import app.arv.media.MediaDisposal;
 import app.arv.messaging.ArvJms;
 import app.arv.messaging.BrokerManagement;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
-import app.arv.generation.fal.FalCircuits;
-import app.arv.platform.ServerNode;
 import app.arv.persistence.media.MediaRepository;
+import app.arv.platform.ServerNode;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;

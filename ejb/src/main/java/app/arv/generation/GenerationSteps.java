@@ -82,16 +82,12 @@ public class GenerationSteps {
 
     /** Stores the model and preview as the organization's media, attached to the item. */
     public void complete(UUID org, UUID itemId, ModelResult result, String sourceName) {
-        GenerationItem item = generations.findItem(org, itemId).orElse(null);
-        if (item == null) {
+        Locked locked = lock(org, itemId).filter(l -> l.item().getStatus() == GenerationStatus.PROCESSING).orElse(null);
+        if (locked == null) {
             return;
         }
-        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
-        // After the job's lock: a cancel committed while this worker waited for it is seen, and wins.
-        generations.refreshLocked(item);
-        if (item.getStatus() != GenerationStatus.PROCESSING) {
-            return;
-        }
+        GenerationJob job = locked.job();
+        GenerationItem item = locked.item();
         String base = stripExtension(sourceName);
         MediaResource model = files.storeBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, base + ".glb", null, null);
         files.attachTo(model, GenerationService.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
@@ -112,17 +108,25 @@ public class GenerationSteps {
 
     /** The item fails for good with this reason (shown to the client). */
     public void fail(UUID org, UUID itemId, String reason) {
-        GenerationItem item = generations.findItem(org, itemId).orElse(null);
-        if (item == null) {
-            return;
-        }
-        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
-        generations.refreshLocked(item);
-        if (item.getStatus().isFinal()) {
-            return;
-        }
-        item.fail(reason);
-        settle(job, item);
+        lock(org, itemId).filter(l -> !l.item().getStatus().isFinal()).ifPresent(locked -> {
+            locked.item().fail(reason);
+            settle(locked.job(), locked.item());
+        });
+    }
+
+    private record Locked(GenerationJob job, GenerationItem item) {
+    }
+
+    /**
+     * The item and its job, both row-locked, the job first as on every path; the item re-read after the
+     * job's lock, so a cancel committed while this worker waited for it is seen, and wins.
+     */
+    private Optional<Locked> lock(UUID org, UUID itemId) {
+        return generations.findItem(org, itemId).map(item -> {
+            GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
+            generations.refreshLocked(item);
+            return new Locked(job, item);
+        });
     }
 
     /** An attempt broke (the message will come again): its reason stays on the item for when the broker gives up. */

@@ -6,7 +6,6 @@ import app.arv.shared.DomainException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
@@ -44,7 +43,7 @@ public class BatchJobs {
         try {
             for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, limit)) {
                 String node = ownerName(instance.getInstanceId());
-                for (JobExecution execution : executionsOf(jobs, instance)) {
+                for (JobExecution execution : MarkerJobRestarts.executionsOf(jobs, instance)) {
                     out.add(new Execution(instance.getInstanceId(), node, execution, jobs.getStepExecutions(execution.getExecutionId())));
                 }
             }
@@ -64,15 +63,6 @@ public class BatchJobs {
         }
     }
 
-    /** None for an instance created a moment ago: JBatch writes it before its first execution and refuses to list it meanwhile. */
-    private static List<JobExecution> executionsOf(JobOperator jobs, JobInstance instance) {
-        try {
-            return jobs.getJobExecutions(instance);
-        } catch (NoSuchJobInstanceException e) {
-            return List.of();
-        }
-    }
-
     /**
      * Restarts a failed or stopped execution, or one left running by a dead node, as the recovery
      * timer does ({@link MarkerJobRestarts}). An execution whose node is alive is refused: restarting it would run the same
@@ -89,7 +79,7 @@ public class BatchJobs {
                 throw DomainException.conflict("job_not_restartable", "Execution " + executionId
                         + " cannot be restarted: its job has run again since");
             }
-            if (restarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
+            if (MarkerJobRestarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
                 throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
             }
             return restarts.restart(execution).orElseThrow(() ->

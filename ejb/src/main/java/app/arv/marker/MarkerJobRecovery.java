@@ -7,7 +7,6 @@ import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -98,13 +97,7 @@ public class MarkerJobRecovery {
     }
 
     private void recover(JobOperator jobs, JobInstance instance) {
-        List<JobExecution> executions;
-        try {
-            executions = jobs.getJobExecutions(instance);
-        } catch (NoSuchJobInstanceException e) {
-            // Just created: JBatch writes an instance before its first execution, and lists none meanwhile.
-            return;
-        }
+        List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
         JobExecution last = executions.stream().max(Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
         if (last == null || executions.size() >= MAX_EXECUTIONS) {
             return;

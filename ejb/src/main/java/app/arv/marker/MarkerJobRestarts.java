@@ -2,15 +2,18 @@ package app.arv.marker;
 
 import app.arv.events.RedisConnection;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -51,7 +54,8 @@ public class MarkerJobRestarts {
                 && node.ownerIsDead(jobInstance);
     }
 
-    public boolean running(JobExecution execution) {
+    /** Recorded as running: JBatch never learns that an execution of a killed node ended. */
+    public static boolean running(JobExecution execution) {
         BatchStatus status = execution.getBatchStatus();
         return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
     }
@@ -77,6 +81,18 @@ public class MarkerJobRestarts {
             // Refused or failed: no restart happened, so the next attempt must not find it claimed.
             redis.client().del(claim);
             throw e;
+        }
+    }
+
+    /**
+     * The instance's executions; none for an instance created a moment ago (JBatch writes it before its
+     * first execution and refuses to list it meanwhile).
+     */
+    public static List<JobExecution> executionsOf(JobOperator jobs, JobInstance instance) {
+        try {
+            return jobs.getJobExecutions(instance);
+        } catch (NoSuchJobInstanceException e) {
+            return List.of();
         }
     }
 

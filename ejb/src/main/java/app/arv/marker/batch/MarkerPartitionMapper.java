@@ -5,8 +5,8 @@ import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.operations.JobOperator;
+import app.arv.marker.MarkerJobRestarts;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
@@ -80,8 +80,7 @@ public class MarkerPartitionMapper implements PartitionMapper {
         return jobs.getJobExecutions(jobs.getJobInstance(job.getExecutionId())).stream()
                 .filter(e -> e.getExecutionId() < job.getExecutionId())
                 .max(Comparator.comparingLong(JobExecution::getExecutionId))
-                .map(e -> e.getBatchStatus() == BatchStatus.STARTING || e.getBatchStatus() == BatchStatus.STARTED
-                        || e.getBatchStatus() == BatchStatus.STOPPING)
+                .map(MarkerJobRestarts::running)
                 .orElse(false);
     }
 }

@@ -171,6 +171,20 @@ class IdempotencyIT {
     }
 
     @Test
+    void theExpiryTimerDeletesRecordsOlderThanTheRetention() throws Exception {
+        generationUpload(tenant.memberToken(), newKey()).post("/generations").then().statusCode(202);
+        assertThat(records(tenant.organizationId())).isEqualTo(1);
+        backdateRecords(tenant.organizationId(), "25 hours");
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (records(tenant.organizationId()) > 0 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+
+        assertThat(records(tenant.organizationId())).isZero();
+    }
+
+    @Test
     void anotherOrganizationUsesTheSameKeyIndependently() {
         Api.Tenant other = Api.newTenant();
         String key = newKey();
@@ -246,6 +260,18 @@ class IdempotencyIT {
 
     private static String newKey() {
         return "key-" + UUID.randomUUID();
+    }
+
+    private static long records(UUID organization) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+             PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM idempotency_record WHERE organization_id = ?")) {
+            statement.setObject(1, organization);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** What 24 hours do to the organization's keys, without waiting for them. */

@@ -117,12 +117,17 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         } catch (IOException e) {
             whole = false;
         }
-        if (!whole || !StoredAnswer.keeps(response.getStatus())) {
-            keys.release(held.recordId());
-        } else if (!response.hasEntity()) {
-            keys.complete(held.recordId(), held.body().sha256(), response.getStatus(), null, location(response), new byte[0]);
-        } else {
-            request.setProperty(KEEP, new Keep(held.recordId(), held.body().sha256(), response.getStatus()));
+        try {
+            if (!whole || !StoredAnswer.keeps(response.getStatus())) {
+                keys.release(held.recordId());
+            } else if (!response.hasEntity()) {
+                keys.complete(held.recordId(), held.body().sha256(), response.getStatus(), null, location(response), new byte[0]);
+            } else {
+                request.setProperty(KEEP, new Keep(held.recordId(), held.body().sha256(), response.getStatus()));
+            }
+        } catch (RuntimeException e) {
+            // The work's answer still goes out; the claim lapses after arv.idempotency.lease.
+            LOG.log(Level.WARNING, "Idempotency record could not be settled", e);
         }
     }
 
@@ -146,12 +151,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         byte[] bytes = answer.toByteArray();
         try {
             Object location = context.getHeaders().getFirst(HttpHeaders.LOCATION);
-            keys.complete(keep.recordId(), keep.bodySha256(), keep.status(), context.getMediaType().toString(),
+            keys.complete(keep.recordId(), keep.bodySha256(), keep.status(),
+                    context.getMediaType() == null ? null : context.getMediaType().toString(),
                     location == null ? null : location.toString(), bytes);
         } catch (RuntimeException e) {
-            // The work is done and answered; only its replay is lost (a retry will do it again).
-            LOG.log(Level.WARNING, "Idempotent answer could not be kept; releasing its key", e);
-            keys.release(keep.recordId());
+            // The work is done and answered; only its replay is lost (the claim lapses after the lease).
+            LOG.log(Level.WARNING, "Idempotent answer could not be kept", e);
         }
         context.setOutputStream(client);
         client.write(bytes);

@@ -156,6 +156,34 @@ class IdempotencyIT {
     }
 
     @Test
+    void aDuplicateOfARequestStillRunningIsToldToRetryLater() throws SQLException {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        String key = newKey();
+        claimAsIfRunning(key, "1 hour");
+
+        Response duplicate = Api.bearer(tenant.memberToken()).header(KEY, key)
+                .body(Map.of("media_ids", List.of(media))).post("/generations");
+
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.<String>path("code")).isEqualTo("idempotency_in_progress");
+        assertThat(duplicate.header("Retry-After")).isNotBlank();
+        assertThat(total(tenant.memberToken(), "/generations")).isZero();
+    }
+
+    @Test
+    void aClaimWhoseNodeDiedIsTakenOverAfterItsLease() throws SQLException {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        String key = newKey();
+        claimAsIfRunning(key, "-1 minute");
+
+        Response retried = Api.bearer(tenant.memberToken()).header(KEY, key)
+                .body(Map.of("media_ids", List.of(media))).post("/generations");
+
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(total(tenant.memberToken(), "/generations")).isEqualTo(1);
+    }
+
+    @Test
     void aKeyUsedMoreThanADayAgoDoesTheWorkAgain() throws SQLException {
         String key = newKey();
         String first = generationUpload(tenant.memberToken(), key).post("/generations").then().statusCode(202)
@@ -271,6 +299,23 @@ class IdempotencyIT {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** The row a request holding the key leaves while it works (a claim), leased for {@code lease} from now. */
+    private void claimAsIfRunning(String key, String lease) throws SQLException {
+        String member = Api.bearer(tenant.memberToken()).get("/me").then().statusCode(200).extract().path("id");
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+             PreparedStatement statement = db.prepareStatement("INSERT INTO idempotency_record (id, organization_id, credential,"
+                     + " idempotency_key, request_line, created_at, locked_until) VALUES (?, ?, ?, ?, ?, now(), now() + CAST(? AS interval))")) {
+            statement.setObject(1, UUID.randomUUID());
+            statement.setObject(2, tenant.organizationId());
+            statement.setString(3, "user:" + member);
+            statement.setString(4, key);
+            statement.setString(5, "POST /api/v1/generations application/json");
+            statement.setString(6, lease);
+            statement.executeUpdate();
         }
     }
 

@@ -218,7 +218,7 @@ class AbuseIT {
         tokens.put("a JWT from another issuer", () -> jwt(ArvServer.signingKey(), "evil", memberId, Instant.now().plusSeconds(600)));
         tokens.put("a JWT for nobody", () -> jwt(ArvServer.signingKey(), "arv", UUID.randomUUID().toString(), Instant.now().plusSeconds(600)));
         tokens.put("a made-up API key", () -> "arv_" + "A".repeat(40));
-        tokens.put("eight kilobytes of token", () -> "x".repeat(8_000));
+        tokens.put("six kilobytes of token", () -> "x".repeat(6_000));
         tokens.put("a token with a newline", () -> "abc\tdef");
         for (var token : tokens.entrySet()) {
             cases.add(new Case("GET /me with " + token.getKey(), () -> Api.bearer(token.getValue().get()).get("/me")));
@@ -246,9 +246,7 @@ class AbuseIT {
                 "/projects/..%2F..%2Forganizations",
                 "/projects/%2e%2e/%2e%2e/organizations",
                 "/projects/not-a-uuid",
-                "/projects/" + UUID.randomUUID() + "%00",
                 "/media/" + "9".repeat(5_000),
-                "/media/%C0%AE%C0%AE",
                 "/generations/" + UUID.randomUUID() + "/items/..%2F..%2Fadmin/model",
                 "/ar-content/%27%20OR%201%3D1--",
                 "/viewer/..%2F..%2F..%2Fetc%2Fpasswd/manifest",
@@ -258,6 +256,12 @@ class AbuseIT {
         for (String path : paths) {
             cases.add(new Case("GET " + abbreviate(path), () -> Api.bearer(attacker.adminToken()).urlEncodingEnabled(false).get(path)));
         }
+        // Refused by Payara's HTTP layer before any application code runs: 400 with an empty body, connection closed.
+        List<String> unreadable = List.of("/projects/" + UUID.randomUUID() + "%00", "/media/%C0%AE%C0%AE");
+        for (String path : unreadable) {
+            cases.add(new Case("GET " + path, () -> Api.bearer(attacker.adminToken()).urlEncodingEnabled(false).get(path), false));
+        }
+        cases.add(new Case("a 16 KB header block", () -> Api.bearer("x".repeat(16_000)).get("/me"), false));
     }
 
     /** Files an image endpoint must refuse without storing anything. */
@@ -320,7 +324,7 @@ class AbuseIT {
         }
     }
 
-    /** A key used again for another request, or not a key at all. */
+    /** A key used again for another request (after a refusal, which is kept and replayed), or not a key at all. */
     private static void idempotencyKeys(List<Case> cases) {
         cases.add(new Case("an idempotency key of 300 characters", () -> Api.bearer(attacker.memberToken())
                 .header("Idempotency-Key", "k".repeat(300)).body(Map.of("media_ids", List.of(UUID.randomUUID().toString())))
@@ -331,7 +335,7 @@ class AbuseIT {
         cases.add(new Case("an idempotency key replayed with another body", () -> {
             String key = "replayed-" + UUID.randomUUID();
             Api.bearer(attacker.memberToken()).header("Idempotency-Key", key)
-                    .body(Map.of("media_ids", List.of(UUID.randomUUID().toString()))).post("/generations");
+                    .body(Map.of("media_ids", List.of(UUID.randomUUID().toString()), "texture", "ultra")).post("/generations");
             return Api.bearer(attacker.memberToken()).header("Idempotency-Key", key)
                     .body(Map.of("media_ids", List.of(UUID.randomUUID().toString()), "texture", "hd")).post("/generations");
         }));
@@ -348,6 +352,8 @@ class AbuseIT {
                     tables.add(found.getString(1));
                 }
             }
+            // Idempotency records are the protocol's memory of refused requests too (a 422 is replayed for 24 h).
+            tables.remove("idempotency_record");
             for (String table : tables) {
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table
                         + " WHERE organization_id = '" + organization + "'")) {

@@ -1,6 +1,4 @@
 import app.arv.imaging.mind.quality.DetectionModel;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Joins the corpus features with the runtime's detections, fits the detection model, and reports both fits:
@@ -110,29 +110,41 @@ public class CalibrationFit {
         System.out.println(md);
     }
 
+    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    static final Pattern POSE = Pattern.compile(
+            "\\{\"pose\":\"([^\"]+)\",\"found\":(true|false),\"frames\":(\\d+),\"ms\":(\\d+)\\}");
+
+    /** calibrate.mjs's lines: {"id":..., "poses":[{"pose":..., "found":..., "frames":..., "ms":...}, ...]}. */
     static List<Row> read(Path jsonl, Map<String, Map<String, String>> features) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(jsonl)) {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node = json.readTree(line);
-            String id = node.get("id").asText();
+            Matcher idMatch = ID.matcher(line);
+            if (!idMatch.find()) {
+                throw new IllegalStateException("no id in " + line);
+            }
+            String id = idMatch.group(1);
             Map<String, String> f = features.get(id);
             if (f == null) {
                 throw new IllegalStateException("no features for " + id + " (regenerate the corpus)");
             }
-            JsonNode poses = node.get("poses");
-            boolean[] found = new boolean[poses.size()];
-            int[] frames = new int[poses.size()];
-            int[] ms = new int[poses.size()];
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < poses.size(); i++) {
-                found[i] = poses.get(i).get("found").asBoolean();
-                frames[i] = poses.get(i).get("frames").asInt();
-                ms[i] = poses.get(i).get("ms").asInt();
-                names.add(poses.get(i).get("pose").asText());
+            List<int[]> values = new ArrayList<>();
+            Matcher pose = POSE.matcher(line);
+            while (pose.find()) {
+                names.add(pose.group(1));
+                values.add(new int[] {"true".equals(pose.group(2)) ? 1 : 0, Integer.parseInt(pose.group(3)),
+                    Integer.parseInt(pose.group(4))});
+            }
+            boolean[] found = new boolean[values.size()];
+            int[] frames = new int[values.size()];
+            int[] ms = new int[values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                found[i] = values.get(i)[0] == 1;
+                frames[i] = values.get(i)[1];
+                ms[i] = values.get(i)[2];
             }
             rows.add(new Row(f, id, f.get("source"), f.get("degradation"), found, frames, ms, names));
         }

@@ -2,7 +2,7 @@
 # Calibration of the quality verdict against the real MindAR 1.2.5 runtime (not a test; about an hour on 2 cores).
 #   imaging/bench/calibrate.sh            generate the corpus, measure what is not measured yet, table, fit
 #   imaging/bench/calibrate.sh --fresh    forget earlier measurements and measure everything again
-# 1. corpus: CalibrationCorpus.java degrades the 14 public-domain images (src/test/resources/images and
+# 1. corpus: CalibrationCorpus (src/test/java, shared with DetectionCalibrationIT) degrades the 14 public-domain images (src/test/resources/images and
 #    bench/calibration/sources) 16 ways each -> 224 targets, each compiled with ARV's compiler, plus the
 #    PrintEnhancer version of each (imaging/target/calibration/, regenerated every run; deterministic).
 # 2. truth: calibrate.mjs shows each target to the real runtime in headless Chromium under the 6 poses of
@@ -10,7 +10,7 @@
 #    detected in fewer than 5 of 6 poses -> bench/calibration/detections-enhanced.jsonl. Both resume.
 # 3. table + fit: CalibrationFit.java joins features and detections into bench/calibration/corpus.csv, fits
 #    the logistic model on 4/5 of the sources' targets, reports both fits (bench/calibration/fit.md).
-# Needs: imaging/target/arv-mind-cli.jar (mvn -pl imaging package) and src/test/e2e/setup.sh done once.
+# Needs: imaging/target/arv-mind-cli.jar and test-classes (mvn -pl imaging package -DskipTests) and src/test/e2e/setup.sh done once.
 # ARV_CALIBRATE_KEEP_CORPUS=1 reuses imaging/target/calibration. Runs at nice 19 with one Chromium; ARV_CALIBRATE_MAX_FRAMES (default 30) frames per pose before "not found".
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -20,7 +20,8 @@ JAR="$IMAGING/target/arv-mind-cli.jar"
 WORK="$IMAGING/target/calibration"
 OUT="$HERE/calibration"
 FRAMES="${ARV_CALIBRATE_MAX_FRAMES:-30}"
-[ -f "$JAR" ] || { echo "build first: mvn -pl imaging package" >&2; exit 2; }
+[ -f "$JAR" ] && [ -f "$IMAGING/target/test-classes/app/arv/imaging/mind/quality/CalibrationCorpus.class" ] \
+  || { echo "build first: mvn -pl imaging package -DskipTests" >&2; exit 2; }
 [ -f "$E2E/vendor/package/dist/mindar-image.prod.js" ] || { echo "run $E2E/setup.sh first" >&2; exit 2; }
 if [ "${1:-}" = "--fresh" ]; then rm -f "$OUT/detections.jsonl" "$OUT/detections-enhanced.jsonl"; fi
 
@@ -34,7 +35,7 @@ if [ "${ARV_CALIBRATE_KEEP_CORPUS:-0}" = 1 ] && [ -f "$WORK/features.csv" ]; the
 else
   echo "calibrate: generating the corpus in $WORK" >&2
   rm -rf "$WORK"
-  nice -n 19 java -cp "$JAR" "$HERE/CalibrationCorpus.java" "$WORK" "${sources[@]}" 2>/dev/null
+  nice -n 19 java -cp "$JAR:$IMAGING/target/test-classes" app.arv.imaging.mind.quality.CalibrationCorpus "$WORK" "${sources[@]}" 2>/dev/null
 fi
 
 echo "calibrate: measuring $(wc -l < "$WORK/jobs.tsv") targets x 6 poses" >&2

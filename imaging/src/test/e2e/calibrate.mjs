@@ -1,7 +1,8 @@
 // Measures detection of many targets with the real MindAR 1.2.5 runtime in ONE headless Chromium
 // (pages/calibrate.html: the runtime's Controller on a synthetic posed camera, see there).
 // usage: node calibrate.mjs JOBS.tsv OUT.jsonl [--poses all|frontal,tilt,...] [--max-frames N] [--port-base N]
-//   JOBS.tsv: one target a line: id<TAB>image file<TAB>.mind file (the image is what the camera sees)
+//   JOBS.tsv: one target a line: id<TAB>image file<TAB>.mind file[<TAB>poses] (the image is what the camera sees;
+//   the optional 4th column names that target's poses, comma-separated, instead of --poses)
 //   OUT.jsonl: one JSON line per target {id, poses: [{pose, found, frames, ms}]}; targets already in it are skipped,
 //   so an interrupted run resumes. Prints a summary JSON line at the end.
 import http from 'node:http';
@@ -29,15 +30,17 @@ export const POSES = [
   { name: 'far', scale: 0.3, pitch: 15, yaw: -10, roll: 5 },
   { name: 'near-moving', scale: 0.8, pitch: 20, yaw: -15, roll: 7, motion: true },
 ];
-const poses = poseNames === 'all' ? POSES : poseNames.split(',').map((n) => {
+const posesNamed = (names) => names === 'all' ? POSES : names.split(',').map((n) => {
   const p = POSES.find((q) => q.name === n);
   if (!p) throw new Error('unknown pose ' + n);
   return p;
 });
+const poses = posesNamed(poseNames);
 
 const jobs = fs.readFileSync(jobsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-  const [id, image, mind] = l.split('\t');
-  return { id, image: path.resolve(path.dirname(jobsFile), image), mind: path.resolve(path.dirname(jobsFile), mind) };
+  const [id, image, mind, named] = l.split('\t');
+  return { id, image: path.resolve(path.dirname(jobsFile), image), mind: path.resolve(path.dirname(jobsFile), mind),
+    poses: named ? posesNamed(named.trim()) : poses };
 });
 const done = new Set();
 if (fs.existsSync(outFile)) {
@@ -94,12 +97,12 @@ try {
     current = job;
     let results;
     try {
-      results = await page.evaluate((a) => window.measure(a), { mind: '/job/mind', image: '/job/image', poses, maxFrames });
+      results = await page.evaluate((a) => window.measure(a), { mind: '/job/mind', image: '/job/image', poses: job.poses, maxFrames });
     } catch (e) {
       // a crashed or wedged page: start a fresh one and try this target once more
       console.error(`calibrate: ${job.id}: ${String(e.message || e).slice(0, 300)}; retrying on a fresh page`);
       await openPage();
-      results = await page.evaluate((a) => window.measure(a), { mind: '/job/mind', image: '/job/image', poses, maxFrames });
+      results = await page.evaluate((a) => window.measure(a), { mind: '/job/mind', image: '/job/image', poses: job.poses, maxFrames });
     }
     fs.appendFileSync(outFile, JSON.stringify({ id: job.id, poses: results }) + '\n');
     measured++;

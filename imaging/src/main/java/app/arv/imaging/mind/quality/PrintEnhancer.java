@@ -88,23 +88,18 @@ public final class PrintEnhancer {
             }
         }
         int pixels = Math.max(1, (x1 - x0) * (y1 - y0));
-        int limit = Math.max(1, (int) (CLIP_LIMIT * pixels / 256));
-        int excess = 0;
+        // clip and redistribute in fractions, so tiles of slightly different sizes map alike
+        double limit = Math.max(1, CLIP_LIMIT * pixels / 256);
+        double[] clipped = new double[256];
+        double excess = 0;
         for (int i = 0; i < 256; i++) {
-            if (histogram[i] > limit) {
-                excess += histogram[i] - limit;
-                histogram[i] = limit;
-            }
-        }
-        int share = excess / 256;
-        int rest = excess % 256;
-        for (int i = 0; i < 256; i++) {
-            histogram[i] += share + (i < rest ? 1 : 0);
+            clipped[i] = Math.min(histogram[i], limit);
+            excess += histogram[i] - clipped[i];
         }
         int[] map = new int[256];
-        long cumulative = 0;
+        double cumulative = 0;
         for (int i = 0; i < 256; i++) {
-            cumulative += histogram[i];
+            cumulative += clipped[i] + excess / 256;
             map[i] = (int) Math.min(255, Math.round(cumulative * 255.0 / pixels));
         }
         return map;

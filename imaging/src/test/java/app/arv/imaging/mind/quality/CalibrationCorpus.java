@@ -1,10 +1,10 @@
+package app.arv.imaging.mind.quality;
+
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.CompiledTarget;
 import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindWriter;
-import app.arv.imaging.mind.quality.DetectionFeatures;
-import app.arv.imaging.mind.quality.PrintEnhancer;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
 import java.awt.image.BufferedImage;
@@ -24,8 +24,10 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 
 /**
- * The calibration corpus, generated deterministically from the public-domain images shipped in the project:
- *   java -cp imaging/target/arv-mind-cli.jar imaging/bench/CalibrationCorpus.java OUT_DIR SOURCE_IMAGE...
+ * The calibration corpus, generated deterministically from the public-domain images shipped in the project
+ * (imaging/bench/calibrate.sh runs it; DetectionCalibrationIT regenerates a sample of it):
+ *   java -cp imaging/target/arv-mind-cli.jar:imaging/target/test-classes app.arv.imaging.mind.quality.CalibrationCorpus
+ *        OUT_DIR SOURCE_IMAGE...
  * For every source image and every degradation below it writes OUT_DIR/targets/ID.png (what is printed and what
  * the camera sees), ID.mind (ARV's compiler) and the same for ID~enhanced (PrintEnhancer applied to it), plus
  * OUT_DIR/jobs.tsv, OUT_DIR/jobs-enhanced.tsv (for calibrate.mjs) and OUT_DIR/features.csv (DetectionFeatures of
@@ -87,6 +89,13 @@ public class CalibrationCorpus {
         Files.write(out.resolve("features.csv"), csv);
     }
 
+    /** One corpus target's image: the source as ARV loads it (long side 1024 at most), degraded. */
+    public static GreyImage target(byte[] source, String degradation) throws app.arv.imaging.RefusedImageException {
+        GreyImage original = new ImageLoader(1024).load(source);
+        return DEGRADATIONS.stream().filter(d -> d.name().equals(degradation)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no degradation " + degradation)).apply().apply(original);
+    }
+
     static String featuresHeader() {
         return "id,source,degradation,width,height,features_per_scale,total_features,largest_scale_features,"
                 + "tracking_points,coverage,largest_cell_share,spread,duplicate_share,median_nearest_bits,contrast,flat_share";
@@ -117,7 +126,7 @@ public class CalibrationCorpus {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static byte[] png(GreyImage g) throws IOException {
+    public static byte[] png(GreyImage g) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(toBuffered(g), "png", bytes);
         return bytes.toByteArray();
@@ -163,7 +172,7 @@ public class CalibrationCorpus {
     }
 
     /** Grey levels squeezed around the mean by the factor (a dull print, a washed-out photo). */
-    static GreyImage contrast(GreyImage g, double factor) {
+    public static GreyImage contrast(GreyImage g, double factor) {
         double mean = 0;
         for (byte b : g.pixels()) {
             mean += b & 0xff;

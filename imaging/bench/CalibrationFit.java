@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public class CalibrationFit {
 
-    static final double RIDGE = 0.05;
+    static final double RIDGE = 1.0;
 
     record Row(Map<String, String> features, String id, String source, String degradation, boolean[] found,
                int[] frames, int[] ms, List<String> poses) {
@@ -81,6 +81,11 @@ public class CalibrationFit {
         for (int i = 0; i < fitted.length; i++) {
             md.append(String.format(Locale.ROOT, "%s = %.4f%n", i == 0 ? "intercept" : DetectionModel.INPUTS.get(i - 1), fitted[i]));
         }
+        double[] thresholds = thresholds(train, fitted);
+        md.append(String.format(Locale.ROOT, "GOOD_FROM = %.4f  (lowest threshold above which >= 97 %% of training targets were "
+                + "detected in >= 5 of 6 poses)%n(for information: the lowest prediction of a training target detected in any pose "
+                + "is %.4f; `unusable` stays the runtime's hard rule, no features or no tracking points, prediction 0)%n",
+                thresholds[1], thresholds[0] * 2));
         md.append("```\n\n");
         md.append("## The model in the code (DetectionModel), on this corpus\n\n");
         md.append("| set | targets | false refusals (unusable but detected) | `good` | `good` detected in >= 5/6 poses | "
@@ -89,6 +94,21 @@ public class CalibrationFit {
         md.append(summary("training", train));
         md.append(summary("held out", test));
         md.append(summary("all", rows));
+        md.append("\n## The freshly fitted model with its thresholds, on this corpus (what pasting it would give)\n\n");
+        md.append("| set | targets | false refusals (unusable but detected) | `good` | `good` detected in >= 5/6 poses | "
+                + "`weak` | mean detection rate of `weak` | `unusable` | Spearman(score, detection rate) | log loss per pose |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        java.util.function.ToDoubleFunction<Row> fresh = r -> predictWith(fitted, r);
+        md.append(summary("training", train, fresh, unusableBelow(), thresholds[1]));
+        md.append(summary("held out", test, fresh, unusableBelow(), thresholds[1]));
+        md.append(summary("all", rows, fresh, unusableBelow(), thresholds[1]));
+        md.append("\nFalse refusals of the fresh model (target, predicted, poses detected): ");
+        md.append(String.join(", ", rows.stream().filter(r -> r.detected() > 0 && fresh.applyAsDouble(r) < unusableBelow())
+                .map(r -> String.format(Locale.ROOT, "%s %.3f %d/6", r.id(), fresh.applyAsDouble(r), r.detected())).toList()));
+        md.append("\n\n`good` of the fresh model detected in fewer than 5 poses: ");
+        md.append(String.join(", ", rows.stream().filter(r -> r.detected() < 5 && fresh.applyAsDouble(r) >= thresholds[1])
+                .map(r -> String.format(Locale.ROOT, "%s %.3f %d/6", r.id(), fresh.applyAsDouble(r), r.detected())).toList()));
+        md.append("\n");
         md.append("\n## Detection rate by degradation (all targets)\n\n| degradation | targets | mean detection rate | "
                 + "mean predicted | good / weak / unusable |\n|---|---|---|---|---|\n");
         Map<String, List<Row>> byDegradation = new LinkedHashMap<>();
@@ -205,7 +225,49 @@ public class CalibrationFit {
         return beta;
     }
 
+    /** Prediction of freshly fitted coefficients, with DetectionModel's rule for targets without features. */
+    static double predictWith(double[] beta, Row r) {
+        Map<String, String> f = r.features();
+        if (Integer.parseInt(f.get("total_features")) == 0 || Integer.parseInt(f.get("tracking_points")) == 0) {
+            return 0;
+        }
+        return sigmoid(dot(beta, withIntercept(inputs(r))));
+    }
+
+    static double[] thresholds(List<Row> train, double[] beta) {
+        double lowestDetected = 1;
+        for (Row r : train) {
+            if (r.detected() > 0) {
+                lowestDetected = Math.min(lowestDetected, predictWith(beta, r));
+            }
+        }
+        List<Row> byPrediction = new ArrayList<>(train);
+        byPrediction.sort((a, b) -> Double.compare(predictWith(beta, b), predictWith(beta, a)));
+        double good = 1;
+        int n = 0;
+        int ok = 0;
+        for (Row r : byPrediction) {
+            n++;
+            ok += r.detected() >= 5 ? 1 : 0;
+            if (ok >= 0.97 * n) {
+                good = predictWith(beta, r);
+            }
+        }
+        return new double[] {lowestDetected / 2, good};
+    }
+
+    /** `unusable` = prediction 0 (DetectionModel's hard rule); a fitted threshold refused detected held-out targets. */
+    static double unusableBelow() {
+        return DetectionModel.UNUSABLE_BELOW;
+    }
+
     static String summary(String name, List<Row> rows) {
+        return summary(name, rows, CalibrationFit::predict, -1, -1);
+    }
+
+    /** @param unusableBelow with goodFrom, the thresholds to apply; -1: DetectionModel's verdict */
+    static String summary(String name, List<Row> rows, java.util.function.ToDoubleFunction<Row> model,
+                          double unusableBelow, double goodFrom) {
         int falseRefusals = 0;
         int good = 0;
         int goodDetected = 0;
@@ -218,10 +280,13 @@ public class CalibrationFit {
         double[] rates = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            double p = predict(r);
+            double p = model.applyAsDouble(r);
             scores[i] = DetectionModel.scoreOf(p);
             rates[i] = r.rate();
-            switch (DetectionModel.verdictOf(p)) {
+            var verdict = unusableBelow < 0 ? DetectionModel.verdictOf(p)
+                    : p < unusableBelow ? app.arv.imaging.mind.quality.Verdict.UNUSABLE
+                    : p >= goodFrom ? app.arv.imaging.mind.quality.Verdict.GOOD : app.arv.imaging.mind.quality.Verdict.WEAK;
+            switch (verdict) {
                 case GOOD -> {
                     good++;
                     goodDetected += r.detected() >= 5 ? 1 : 0;

@@ -21,10 +21,14 @@ public final class DetectionModel {
     // intercept first, then one per input
     private static final double[] COEFFICIENTS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    /** Below this prediction no target of the corpus was ever detected (0 false refusals there). */
-    static final double UNUSABLE_BELOW = 0.02;
+    /**
+     * {@code unusable} is the runtime's hard rule only (prediction exactly 0: no feature to match or no point to
+     * track through the 5 warm-up frames): no target of the corpus with either was ever detected. A fitted
+     * threshold on the prediction refused held-out targets that the runtime found, so none is used.
+     */
+    public static final double UNUSABLE_BELOW = 1e-9;
     /** From this prediction on, at least 95 % of the corpus's targets were detected in 5 or more of 6 poses. */
-    static final double GOOD_FROM = 0.9;
+    public static final double GOOD_FROM = 0.9;
 
     private DetectionModel() {
     }

@@ -39,12 +39,13 @@ public final class QualityAssessor {
         double predicted = DetectionModel.predict(f);
         Verdict verdict = DetectionModel.verdictOf(predicted);
         int printWidth = minPrintWidthCm(target.width(), target.height(), verdict == Verdict.GOOD ? GOOD_FILL : WEAK_FILL);
-        List<String> reasons = verdict == Verdict.GOOD ? List.of() : reasons(f, printWidth);
+        List<String> reasons = reasons(f, printWidth, verdict);
         return new QualityReport(target.width(), target.height(), scales, tracking, f.coverage(), f.largestCellShare(),
                 DetectionModel.scoreOf(predicted), verdict, reasons, predicted, printWidth, f);
     }
 
-    private static List<String> reasons(DetectionFeatures f, int printWidth) {
+    /** What is wrong, each with its fix; a good target gets only the findings that apply, not the print size. */
+    private static List<String> reasons(DetectionFeatures f, int printWidth, Verdict verdict) {
         List<String> reasons = new ArrayList<>();
         int minSide = Math.min(f.width(), f.height());
         if (f.totalFeatures() == 0) {
@@ -75,8 +76,10 @@ public final class QualityAssessor {
             reasons.add(String.format(Locale.ROOT, "small original (%dx%d): use a larger original, at least %d px on the short side",
                     f.width(), f.height(), RECOMMENDED_SIDE));
         }
-        reasons.add(String.format(Locale.ROOT, "the camera must see it large: print at least %d cm wide for viewing from %d cm "
-                + "(%d cm from 1 m)", printWidth, VIEWING_DISTANCE_CM, printWidth * 100 / VIEWING_DISTANCE_CM));
+        if (verdict != Verdict.GOOD) {
+            reasons.add(String.format(Locale.ROOT, "the camera must see it large: print at least %d cm wide for viewing from %d cm "
+                    + "(%d cm from 1 m)", printWidth, VIEWING_DISTANCE_CM, printWidth * 100 / VIEWING_DISTANCE_CM));
+        }
         return reasons;
     }
 

@@ -256,7 +256,7 @@ public class CalibrationCorpus {
     }
 
     /** The centre patch repeated n x n times at the original size (a repetitive pattern, wallpaper-like). */
-    static GreyImage tile(GreyImage g, int n) {
+    public static GreyImage tile(GreyImage g, int n) {
         int pw = g.width() / n;
         int ph = g.height() / n;
         int x0 = (g.width() - pw) / 2;

@@ -19,7 +19,7 @@ public final class DetectionModel {
             "log2_min_side_over_256");
 
     // intercept first, then one per input
-    private static final double[] COEFFICIENTS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final double[] COEFFICIENTS = {-7.8127, 0.7012, 0.0621, 1.9861, -0.1908, -0.6298, -5.1143, 1.0487, 1.5940, 1.1995};
 
     /**
      * {@code unusable} is the runtime's hard rule only (prediction exactly 0: no feature to match or no point to
@@ -28,7 +28,7 @@ public final class DetectionModel {
      */
     public static final double UNUSABLE_BELOW = 1e-9;
     /** From this prediction on, at least 95 % of the corpus's targets were detected in 5 or more of 6 poses. */
-    public static final double GOOD_FROM = 0.9;
+    public static final double GOOD_FROM = 0.7648;
 
     private DetectionModel() {
     }

@@ -18,8 +18,11 @@ public final class QualityAssessor {
     static final double BUNCHED_COVERAGE = 0.5;
     static final double FEW_FEATURES_PER_SCALE = 60;
     static final double REPETITIVE_SHARE = 0.4;
-    /** Short side below which a larger original is the fix, and the size to ask for. */
-    static final int SMALL_SIDE = 320;
+    /**
+     * Short side below which a larger original is the fix (the corpus's 160-px-long targets still worked, its 96-px
+     * ones often did not), and the size to ask for (detection and a print sharp enough at ~20 cm).
+     */
+    static final int SMALL_SIDE = 200;
     static final int RECOMMENDED_SIDE = 600;
     /** Share of the camera's view height the target must fill: the calibration's far pose for good, half for weak. */
     private static final double GOOD_FILL = 0.3;

@@ -98,9 +98,10 @@ class QualityAssessorTest {
     }
 
     @Test
-    void a3To2PrintFilling30PercentOfTheViewFromHalfAMetreIs19CmWide() {
-        // MindAR's 45 degree view 50 cm away is 41.4 cm high: 0.3 of it is 12.4 cm, 18.6 cm wide at 3:2
-        assertThat(QualityAssessor.minPrintWidthCm(600, 400, 0.3)).isEqualTo(19);
+    void aPrintFilling30PercentOfTheViewFromHalfAMetreIs17CmWideAt3To2And13CmAt1To1() {
+        // MindAR's 45 degree view 50 cm away is 41.4 x 55.2 cm; wider than 4:3 fills the width, else the height
+        assertThat(QualityAssessor.minPrintWidthCm(600, 400, 0.3)).isEqualTo(17);
+        assertThat(QualityAssessor.minPrintWidthCm(500, 500, 0.3)).isEqualTo(13);
     }
 
     private static GreyImage pasteIntoCorner(GreyImage image, int width, int height) {

@@ -63,9 +63,14 @@ public class ArContentService {
 
     /** A new portrait, checked and stored like every library image, then queued for compilation. */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
+        return create(caller, projectId, image, details, false);
+    }
+
+    /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
+    public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details, boolean force) {
         requireProject(caller, projectId);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
-        return created(caller, projectId, source, details);
+        return created(caller, projectId, source, details, force);
     }
 
     /**
@@ -97,13 +102,19 @@ public class ArContentService {
 
     /** A portrait already in the organization's media library. */
     public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details) {
-        requireProject(caller, projectId);
-        MediaResource source = libraryImage(caller, mediaId);
-        return created(caller, projectId, source, details);
+        return createFromMedia(caller, projectId, mediaId, details, false);
     }
 
-    private ArContent created(Caller caller, UUID projectId, MediaResource source, ContentDetails details) {
+    /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
+    public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details, boolean force) {
+        requireProject(caller, projectId);
+        MediaResource source = libraryImage(caller, mediaId);
+        return created(caller, projectId, source, details, force);
+    }
+
+    private ArContent created(Caller caller, UUID projectId, MediaResource source, ContentDetails details, boolean force) {
         ArContent content = new ArContent(caller.organizationId(), projectId, details.title().strip(), source.getId());
+        content.forceMarker(force);
         apply(content, details);
         contents.add(content);
         files.attach(source, content.getId(), MediaRole.SOURCE_IMAGE);
@@ -161,7 +172,13 @@ public class ArContentService {
 
     /** A new portrait: the current marker stays served until the new one is ready. */
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image) {
+        return replaceImage(caller, id, image, false);
+    }
+
+    /** @param force build the marker even if the new portrait is rated {@code unusable} */
+    public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
         ArContent content = get(caller, id);
+        content.forceMarker(force);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
         for (MediaAttachment old : files.attachInstead(source, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
@@ -173,9 +190,17 @@ public class ArContentService {
     }
 
     public ArContent regenerate(Caller caller, UUID id) {
+        return regenerate(caller, id, false);
+    }
+
+    /** @param force build the marker even if the portrait is rated {@code unusable}; without it an earlier force stays */
+    public ArContent regenerate(Caller caller, UUID id, boolean force) {
         ArContent content = get(caller, id);
         if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
             throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
+        }
+        if (force) {
+            content.forceMarker(true);
         }
         content.requestMarker();
         compileRequests.request(caller.organizationId());

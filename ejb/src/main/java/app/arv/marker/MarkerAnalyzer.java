@@ -3,6 +3,7 @@ package app.arv.marker;
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.MindTargetCompiler;
+import app.arv.imaging.mind.PrintSuggester;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.media.SpooledFile;
 import app.arv.shared.DomainException;
@@ -26,6 +27,22 @@ public class MarkerAnalyzer {
         try {
             byte[] bytes = Files.readAllBytes(file.path());
             return new MindTargetCompiler(executor).analyze(new ImageLoader().load(bytes)).quality();
+        } catch (RefusedImageException e) {
+            throw DomainException.invalid("image_refused", "'" + file.originalName() + "' cannot be a marker: " + e.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An enhanced print of the image (local contrast equalisation, mild sharpening) with its own report.
+     *
+     * @throws DomainException 422 {@code image_refused} like {@link #analyze}
+     */
+    public PrintSuggester.Suggestion suggest(SpooledFile file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file.path());
+            return new PrintSuggester(new MindTargetCompiler(executor)).suggest(bytes);
         } catch (RefusedImageException e) {
             throw DomainException.invalid("image_refused", "'" + file.originalName() + "' cannot be a marker: " + e.reason());
         } catch (IOException e) {

@@ -25,6 +25,7 @@ public final class QualityJson {
         JsonArrayBuilder tracking = Json.createArrayBuilder();
         report.trackingPoints().forEach(tracking::add);
         return Json.createObjectBuilder()
+                .add("predicted_detection", Math.round(report.predictedDetection() * 1000) / 1000.0)
                 .add("score", report.score())
                 .add("verdict", report.verdict().label())
                 .add("reasons", reasons)
@@ -35,6 +36,11 @@ public final class QualityJson {
                 .add("largest_cell_share", report.largestCellShare())
                 .add("tracking_points", tracking)
                 .add("scales", scales)
+                .add("min_print_width_cm", report.minPrintWidthCm())
+                .add("spread", Math.round(report.features().spread() * 1000) / 1000.0)
+                .add("duplicate_share", Math.round(report.features().duplicateShare() * 1000) / 1000.0)
+                .add("contrast", Math.round(report.features().contrast() * 10) / 10.0)
+                .add("flat_share", Math.round(report.features().flatShare() * 1000) / 1000.0)
                 .build();
     }
 

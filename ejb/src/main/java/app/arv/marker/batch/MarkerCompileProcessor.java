@@ -52,10 +52,15 @@ public class MarkerCompileProcessor implements ItemProcessor {
         if (image.isEmpty()) {
             return null;
         }
-        return compile(contentId, image.get());
+        return compile(contentId, image.get(), queue.markerForced(UUID.fromString(organizationId), contentId));
     }
 
     CompileOutcome compile(UUID contentId, byte[] bytes) {
+        return compile(contentId, bytes, false);
+    }
+
+    /** @param forced build the marker even when rated {@code unusable} (the caller accepted the risk) */
+    CompileOutcome compile(UUID contentId, byte[] bytes, boolean forced) {
         GreyImage grey;
         try {
             grey = new ImageLoader().load(bytes);
@@ -65,8 +70,9 @@ public class MarkerCompileProcessor implements ItemProcessor {
         CompiledTarget compiled = new MindTargetCompiler(executor).analyze(grey);
         QualityReport quality = compiled.quality();
         String json = QualityJson.of(quality).toString();
-        if (quality.verdict() == Verdict.UNUSABLE) {
-            return CompileOutcome.failed(contentId, "unusable target: " + String.join("; ", quality.reasons()),
+        if (quality.verdict() == Verdict.UNUSABLE && !forced) {
+            return CompileOutcome.failed(contentId, "unusable target: " + String.join("; ", quality.reasons())
+                            + " (to build it anyway, replace the image or regenerate with force=true)",
                     quality.score(), quality.verdict().label(), json);
         }
         byte[] mind = new MindWriter().write(new MindFile(List.of(compiled.target())));

@@ -89,6 +89,11 @@ public class MarkerQueue {
         }
     }
 
+    /** Whether the caller accepted an {@code unusable} marker for this content (force=true). */
+    public boolean markerForced(UUID organizationId, UUID contentId) {
+        return contents.find(organizationId, contentId).map(ArContent::isMarkerForced).orElse(false);
+    }
+
     /**
      * Stores the outcome, unless the item was meanwhile given a new portrait or handed to another
      * job (then this result is stale and dropped).

@@ -196,6 +196,8 @@ public final class MindCli {
         m.put("trackingPoints", q.trackingPoints());
         m.put("coverage", Math.round(q.coverage() * 1000) / 1000.0);
         m.put("largestCellShare", Math.round(q.largestCellShare() * 1000) / 1000.0);
+        m.put("predictedDetection", Math.round(q.predictedDetection() * 1000) / 1000.0);
+        m.put("minPrintWidthCm", q.minPrintWidthCm());
         return m;
     }
 

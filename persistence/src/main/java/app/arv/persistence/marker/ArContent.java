@@ -78,6 +78,9 @@ public class ArContent extends AuditedEntity {
     @Column(name = "marker_job_instance")
     private Long markerJobInstance;
 
+    @Column(name = "marker_forced", nullable = false)
+    private boolean markerForced;
+
     @Column(name = "marker_compilations", nullable = false)
     private int markerCompilations;
 
@@ -145,6 +148,16 @@ public class ArContent extends AuditedEntity {
         markerJobInstance = null;
         markerRequestedAt = Instant.now();
     }
+
+    /**
+     * Whether a marker rated {@code unusable} is built anyway (the caller accepted the risk with force=true);
+     * set again with every portrait, so a new image is checked unless forced as well.
+     */
+    public void forceMarker(boolean forced) {
+        markerForced = forced;
+    }
+
+    public boolean isMarkerForced() { return markerForced; }
 
     public void replaceSource(UUID mediaId) {
         sourceMediaId = mediaId;

@@ -32,6 +32,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -102,13 +103,14 @@ public class ArContentResource {
     @PUT
     @Path("{id}/image")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile")
-    public Response replaceImage(@PathParam("id") UUID id, List<EntityPart> parts) {
+    @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile; "
+            + "force=true builds it even if rated unusable")
+    public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") boolean force, List<EntityPart> parts) {
         try (MultipartFields fields = MultipartFields.read(parts, IMAGE_FIELD, spool, rules.maxFileBytes())) {
             if (fields.file() == null) {
                 throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
             }
-            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, fields.file()))).build();
+            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, fields.file(), force))).build();
         }
     }
 
@@ -122,9 +124,10 @@ public class ArContentResource {
     @POST
     @Path("{id}/marker/regenerate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Compile the marker again (e.g. after a compiler upgrade); 409 while one is being compiled")
-    public Response regenerate(@PathParam("id") UUID id) {
-        return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id))).build();
+    @Operation(summary = "Compile the marker again (e.g. after a compiler upgrade); 409 while one is being compiled; "
+            + "force=true builds it even if rated unusable")
+    public Response regenerate(@PathParam("id") UUID id, @QueryParam("force") boolean force) {
+        return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id, force))).build();
     }
 
     @GET

@@ -1,6 +1,8 @@
 package app.arv.web.marker;
 
+import app.arv.imaging.mind.PrintSuggester;
 import app.arv.imaging.mind.quality.QualityReport;
+import app.arv.imaging.mind.quality.Verdict;
 import app.arv.marker.MarkerAnalyzer;
 import app.arv.marker.QualityJson;
 import app.arv.media.Spool;
@@ -10,15 +12,19 @@ import app.arv.shared.DomainException;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Base64;
 import java.util.List;
 
 /** A marker quality check before uploading: the compiler runs, nothing is stored. */
@@ -42,15 +48,27 @@ public class MarkerAnalysisResource {
     @POST
     @Path("analyze")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "The marker quality report of an image (multipart field 'image'); nothing is stored")
-    public JsonObject analyze(List<EntityPart> parts) {
+    @Operation(summary = "The marker quality report of an image (multipart field 'image'); nothing is stored. "
+            + "suggest=true adds, for a weak or unusable image, 'suggestion': an enhanced print (PNG, base64) with its "
+            + "own report, when it is predicted to be detected more often (null otherwise)")
+    public JsonObject analyze(@QueryParam("suggest") boolean suggest, List<EntityPart> parts) {
         caller.get();
         try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
             if (fields.file() == null) {
                 throw DomainException.invalid("missing_image", "Send the image in the multipart field 'image'");
             }
             QualityReport report = analyzer.analyze(fields.file());
-            return QualityJson.of(report);
+            if (!suggest) {
+                return QualityJson.of(report);
+            }
+            JsonObjectBuilder answer = Json.createObjectBuilder(QualityJson.of(report));
+            PrintSuggester.Suggestion suggestion = report.verdict() == Verdict.GOOD ? null : analyzer.suggest(fields.file());
+            if (suggestion == null || suggestion.report().predictedDetection() <= report.predictedDetection()) {
+                return answer.addNull("suggestion").build();
+            }
+            return answer.add("suggestion", Json.createObjectBuilder(QualityJson.of(suggestion.report()))
+                    .add("media_type", "image/png")
+                    .add("image_base64", Base64.getEncoder().encodeToString(suggestion.png()))).build();
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -61,8 +62,9 @@ public class ProjectArContentResource {
     @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
-            + "202: the marker is compiled in the background")
-    public Response createWithImage(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
+            + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
+    public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
+                                    List<EntityPart> parts) {
         try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
             ArContentResource.NewArContent request = ArContentResource.NewArContent.from(fields);
             var violations = validator.validate(request);
@@ -72,7 +74,7 @@ public class ProjectArContentResource {
             if (fields.file() == null) {
                 throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
             }
-            return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details()));
+            return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details(), force));
         }
     }
 
@@ -96,12 +98,14 @@ public class ProjectArContentResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background")
-    public Response createFromMedia(@PathParam("projectId") UUID projectId, @Valid ArContentResource.NewArContent request) {
+    @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
+            + "force=true builds the marker even if rated unusable")
+    public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
+                                    @Valid ArContentResource.NewArContent request) {
         if (request.mediaId == null) {
             throw DomainException.invalid("missing_image", "Name the portrait with media_id, or upload it as multipart");
         }
-        return ArContentResource.accepted(contents.createFromMedia(caller.get(), projectId, request.mediaId, request.details()));
+        return ArContentResource.accepted(contents.createFromMedia(caller.get(), projectId, request.mediaId, request.details(), force));
     }
 
     @GET

@@ -1,25 +1,36 @@
 package app.arv.imaging.mind.quality;
 
-import app.arv.imaging.mind.format.FeaturePoint;
 import app.arv.imaging.mind.format.Keyframe;
 import app.arv.imaging.mind.format.MindTarget;
-import app.arv.imaging.mind.format.TrackingImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Scores a compiled target from what the runtime will actually use: matching features (detection), the
- * points on the 128-px tracking image (the runtime tracks on that one), and how evenly features cover the image.
+ * Predicts from a compiled target how often the MindAR runtime will find it ({@link DetectionModel}, calibrated
+ * against the real runtime) and says what to change when it is not good: every reason names its fix.
  */
 public final class QualityAssessor {
 
-    static final int GRID = 4;
-    /** A keyframe can hold at most 500 features (10x10 buckets x 5); 150 is plenty for robust matching. */
-    private static final double RICH_FEATURES_PER_KEYFRAME = 150;
-    private static final double RICH_TRACKING_POINTS = 30;
-    private static final int GOOD_SCORE = 60;
-    private static final int WEAK_SCORE = 25;
-    private static final int SMALL_SIDE = 256;
+    /** Grey-level standard deviation of the tracking image below which contrast is the problem. */
+    static final double LOW_CONTRAST = 20;
+    static final double LARGE_FLAT_SHARE = 0.35;
+    static final double BUNCHED_COVERAGE = 0.5;
+    static final double FEW_FEATURES_PER_SCALE = 60;
+    static final double REPETITIVE_SHARE = 0.4;
+    /**
+     * Short side below which a larger original is the fix (the corpus's 160-px-long targets still worked, its 96-px
+     * ones often did not), and the size to ask for (detection and a print sharp enough at ~20 cm).
+     */
+    static final int SMALL_SIDE = 200;
+    static final int RECOMMENDED_SIDE = 600;
+    /** Share of the camera's view height the target must fill: the calibration's far pose for good, half for weak. */
+    private static final double GOOD_FILL = 0.3;
+    private static final double WEAK_FILL = 0.6;
+    /** View height of MindAR's camera model (45 degrees vertical) per unit of distance: 2 tan(22.5 deg). */
+    private static final double VIEW_HEIGHT_PER_DISTANCE = 2 * Math.tan(Math.toRadians(22.5));
+    private static final double VIEW_ASPECT = 4.0 / 3.0;
+    static final int VIEWING_DISTANCE_CM = 50;
 
     public QualityReport assess(MindTarget target) {
         List<ScaleFeatures> scales = new ArrayList<>();
@@ -27,83 +38,59 @@ public final class QualityAssessor {
             scales.add(new ScaleFeatures(k.scale(), k.width(), k.height(), k.maximaPoints().size(), k.minimaPoints().size()));
         }
         List<Integer> tracking = target.trackingImages().stream().map(t -> t.points().size()).toList();
-        int[] cells = cellCounts(target);
-        int total = 0;
-        int busiest = 0;
-        int covered = 0;
-        for (int c : cells) {
-            total += c;
-            busiest = Math.max(busiest, c);
-            if (c >= 3) {
-                covered++;
-            }
-        }
-        double coverage = covered / (double) cells.length;
-        double busiestShare = total == 0 ? 1.0 : busiest / (double) total;
-        double perKeyframe = target.keyframes().isEmpty() ? 0 : total / (double) target.keyframes().size();
-        int trackedPoints = trackingPointsUsedByRuntime(target);
+        DetectionFeatures f = DetectionFeatures.of(target);
+        double predicted = DetectionModel.predict(f);
+        Verdict verdict = DetectionModel.verdictOf(predicted);
+        int printWidth = minPrintWidthCm(target.width(), target.height(), verdict == Verdict.GOOD ? GOOD_FILL : WEAK_FILL);
+        List<String> reasons = reasons(f, printWidth, verdict);
+        return new QualityReport(target.width(), target.height(), scales, tracking, f.coverage(), f.largestCellShare(),
+                DetectionModel.scoreOf(predicted), verdict, reasons, predicted, printWidth, f);
+    }
 
-        double texture = Math.min(1.0, perKeyframe / RICH_FEATURES_PER_KEYFRAME);
-        double trackability = Math.min(1.0, trackedPoints / RICH_TRACKING_POINTS);
-        double raw = 45 * texture + 25 * trackability + 30 * coverage;
-        boolean small = Math.min(target.width(), target.height()) < SMALL_SIDE;
-        if (small) {
-            raw *= 0.85;
-        }
-        int score = (int) Math.round(raw);
-
+    /** What is wrong, each with its fix; a good target gets only the findings that apply, not the print size. */
+    private static List<String> reasons(DetectionFeatures f, int printWidth, Verdict verdict) {
         List<String> reasons = new ArrayList<>();
-        if (total == 0) {
-            reasons.add("no usable features: the image is flat or blank");
-        } else if (texture < 0.5) {
-            reasons.add("too little texture (" + Math.round(perKeyframe) + " features per scale, 150 or more is good)");
+        int minSide = Math.min(f.width(), f.height());
+        if (f.totalFeatures() == 0) {
+            reasons.add("no usable features: the image is flat or blank; use a photo with visible detail and edges");
         }
-        if (trackedPoints == 0) {
-            reasons.add("no trackable points: the tracker has nothing to follow");
-        } else if (trackability < 0.5) {
-            reasons.add("few trackable points (" + trackedPoints + ", 30 or more is good)");
+        if (f.contrast() < LOW_CONTRAST) {
+            reasons.add(String.format(Locale.ROOT, "low contrast (grey levels spread %.0f, 40 or more works well): "
+                    + "raise contrast (brighter highlights, deeper shadows) or print the suggested enhanced version", f.contrast()));
         }
-        if (total > 0 && (coverage < 0.5 || busiestShare > 0.35)) {
-            reasons.add("features bunched in one area (" + Math.round(coverage * 100) + " % of the image covered)");
+        if (f.flatShare() > LARGE_FLAT_SHARE || (f.totalFeatures() > 0 && f.coverage() < BUNCHED_COVERAGE)) {
+            reasons.add(String.format(Locale.ROOT, "large flat areas (%d %% of the image is plain, detail covers %d %% of it): "
+                    + "avoid large flat areas; crop plain margins or sky away, or choose a photo with detail all over",
+                    Math.round(f.flatShare() * 100), Math.round(f.coverage() * 100)));
         }
-        if (small) {
-            reasons.add("image smaller than " + SMALL_SIDE + " px (" + target.width() + "x" + target.height()
-                    + "): tracking images are upscaled");
+        if (f.totalFeatures() > 0 && f.meanFeaturesPerScale() < FEW_FEATURES_PER_SCALE && f.contrast() >= LOW_CONTRAST) {
+            reasons.add(String.format(Locale.ROOT, "little sharp detail (%d features per scale, 100 or more works well): "
+                    + "use a sharper original (in focus, no motion blur, not enlarged)", Math.round(f.meanFeaturesPerScale())));
         }
-        Verdict verdict;
-        if (total == 0 || trackedPoints == 0 || score < WEAK_SCORE) {
-            verdict = Verdict.UNUSABLE;
-        } else if (score < GOOD_SCORE) {
-            verdict = Verdict.WEAK;
-        } else {
-            verdict = Verdict.GOOD;
+        if (f.duplicateShare() > REPETITIVE_SHARE) {
+            reasons.add(String.format(Locale.ROOT, "repetitive pattern (%d %% of the features have a near-identical twin): "
+                    + "add or crop to distinctive content (a face, a logo, an object) instead of brick, grass, text or tiles",
+                    Math.round(f.duplicateShare() * 100)));
         }
-        return new QualityReport(target.width(), target.height(), scales, tracking, coverage, busiestShare, score,
-                verdict, reasons);
+        if (f.trackingPoints() == 0 && f.totalFeatures() > 0) {
+            reasons.add("no trackable points at the 128 px tracking size: raise contrast and use a photo with bold detail");
+        }
+        if (minSide < SMALL_SIDE) {
+            reasons.add(String.format(Locale.ROOT, "small original (%dx%d): use a larger original, at least %d px on the short side",
+                    f.width(), f.height(), RECOMMENDED_SIDE));
+        }
+        if (verdict != Verdict.GOOD) {
+            reasons.add(String.format(Locale.ROOT, "the camera must see it large: print at least %d cm wide for viewing from %d cm "
+                    + "(%d cm from 1 m)", printWidth, VIEWING_DISTANCE_CM, printWidth * 100 / VIEWING_DISTANCE_CM));
+        }
+        return reasons;
     }
 
-    private static int trackingPointsUsedByRuntime(MindTarget target) {
-        List<TrackingImage> images = target.trackingImages();
-        return images.isEmpty() ? 0 : images.get(images.size() - 1).points().size();
-    }
-
-    /** Features of all keyframes mapped back to target pixels and counted per cell of a 4x4 grid. */
-    private static int[] cellCounts(MindTarget target) {
-        int[] cells = new int[GRID * GRID];
-        for (Keyframe k : target.keyframes()) {
-            count(cells, k.maximaPoints(), k.scale(), target);
-            count(cells, k.minimaPoints(), k.scale(), target);
-        }
-        return cells;
-    }
-
-    private static void count(int[] cells, List<FeaturePoint> points, double scale, MindTarget target) {
-        for (FeaturePoint p : points) {
-            double tx = (p.x() + 0.5) / scale;
-            double ty = (p.y() + 0.5) / scale;
-            int cx = Math.min(GRID - 1, Math.max(0, (int) (tx * GRID / target.width())));
-            int cy = Math.min(GRID - 1, Math.max(0, (int) (ty * GRID / target.height())));
-            cells[cy * GRID + cx]++;
-        }
+    /** Print width at which the target fills {@code fill} of the view (height, or width when wider than 4:3). */
+    static int minPrintWidthCm(int width, int height, double fill) {
+        double viewHeight = VIEW_HEIGHT_PER_DISTANCE * VIEWING_DISTANCE_CM;
+        double aspect = width / (double) height;
+        double printWidth = aspect > VIEW_ASPECT ? fill * viewHeight * VIEW_ASPECT : fill * viewHeight * aspect;
+        return (int) Math.ceil(printWidth);
     }
 }

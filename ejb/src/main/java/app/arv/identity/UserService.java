@@ -7,6 +7,7 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -23,6 +24,9 @@ public class UserService {
 
     @Inject
     PasswordHasher passwords;
+
+    @Inject
+    CredentialChanges changes;
 
     public Page<User> list(Caller caller, PageRequest page) {
         return users.list(caller.organizationId(), page);
@@ -59,6 +63,7 @@ public class UserService {
         if (password != null) {
             user.changePasswordHash(passwords.hash(password));
         }
+        changes.userChanged(user.getId());
         return user;
     }
 

@@ -113,9 +113,16 @@ public class OrganizationEventHub {
         });
     }
 
-    /** A key was revoked, a person or an organization changed: the clients it concerns leave now rather than at the next heartbeat. */
+    /**
+     * A key was revoked, a person or an organization changed: the clients it concerns leave now rather
+     * than at the next heartbeat. On the scheduler, not the notifying thread: that may be finishing the
+     * transaction that made the change, or be the Redis subscription, and checks read the database.
+     */
     void credentialsChanged(@Observes CallerCache.Change change) {
-        listeners.forEach(Listener::recheck);
+        if (listeners.isEmpty()) {
+            return;
+        }
+        scheduler.execute(() -> listeners.forEach(Listener::recheck));
     }
 
     @PreDestroy

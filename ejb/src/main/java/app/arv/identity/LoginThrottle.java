@@ -112,7 +112,7 @@ public class LoginThrottle {
     }
 
     static String address(String address) {
-        return "address:" + sha256(address);
+        return "address:" + sha256(address == null ? "unknown" : address);
     }
 
     private static String failuresKey(String subject) {

@@ -2,10 +2,10 @@ package app.arv.web.auth;
 
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
+import app.arv.web.request.RequestContext;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -28,9 +27,6 @@ public class LoginResource {
     @Inject
     LoginService logins;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @POST
     @Path("login")
     @Public
@@ -38,12 +34,8 @@ public class LoginResource {
     @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'. "
             + "Repeated failures for an account or from an address answer 429 with Retry-After for a while")
     public TokenView login(@Valid LoginRequest request) {
-        IssuedToken token = logins.login(request.email, request.password, clientAddress());
+        IssuedToken token = logins.login(request.email, request.password, RequestContext.clientAddress());
         return new TokenView(token.value(), "Bearer", token.expiresInSeconds(), token.expiresAt());
-    }
-
-    private String clientAddress() {
-        return servletRequest.getRemoteAddr();
     }
 
     /*

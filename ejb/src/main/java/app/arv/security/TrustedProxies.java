@@ -2,7 +2,7 @@ package app.arv.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,17 +29,8 @@ public class TrustedProxies {
 
     private final List<Cidr> proxies;
 
-    /**
-     * Read through {@link Config}, not {@code @ConfigProperty Optional<List<String>>}: Payara's producer
-     * for optional properties casts the type argument to a {@code Class} and fails with a
-     * ClassCastException on a {@code List} (every request answered 500, readiness included).
-     */
     @Inject
-    public TrustedProxies(Config config) {
-        this(config.getOptionalValues("arv.trusted-proxies", String.class));
-    }
-
-    public TrustedProxies(Optional<List<String>> cidrs) {
+    public TrustedProxies(@ConfigProperty(name = "arv.trusted-proxies") Optional<List<String>> cidrs) {
         this.proxies = cidrs.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
     }
 

@@ -67,6 +67,8 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_LOGIN_MAX_FAILURES", String.valueOf(LOGIN_MAX_FAILURES))
                         .env("ARV_LOGIN_BACKOFF", "PT1S")
                         .env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
+                        // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
+                        .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # End-to-end benchmarks of the deployed app (not tests). Each starts its own ARV (embedded services,
-# temporary data directory) from web/target/arv.war and prints its figures; build first:
-#   mvn -o -q -DskipTests install
+# temporary data directory) from web/target/arv.war (built by this script) and prints its figures.
 # Usage: web/bench/bench.sh NAME [ARGS]
 #   upload              25 x 10 MB JPEGs in one POST /api/v1/media vs a plain copy; ARV's peak heap
 #   generation [FACE]   image-to-3D items/min with one node and with two (face limit, default 10000)
 #   markers             one portrait upload-to-ready time; 20-portrait batch portraits/min
+#   auth-path [SECONDS] wrk: /health/live vs GET /me (JWT) vs GET /projects (API key); login timing
+#                       known vs unknown e-mail (another build: ARV_WAR=path/to/arv.war)
 set -euo pipefail
 case "${1:-}" in
     upload) bench=UploadBench ;;
     generation) bench=GenerationThroughputBench ;;
     markers) bench=MarkerThroughputBench ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    auth-path) bench=AuthPathBench ;;
+    *) sed -n '2,9p' "$0"; exit 2 ;;
 esac
 shift
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+# -am: the reactor's own modules come from this tree (target/classes), nothing needs installing; package builds web/target/arv.war too.
+mvn -o -q -pl web -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cd "$repo/web"
-mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-    -Darv.war="$repo/web/target/arv.war" "app.arv.web.bench.$bench" "$@"
+    -Darv.war="${ARV_WAR:-$repo/web/target/arv.war}" "app.arv.web.bench.$bench" "$@"

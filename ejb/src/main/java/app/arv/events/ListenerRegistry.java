@@ -32,6 +32,10 @@ public final class ListenerRegistry<L> {
         });
     }
 
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     /** Whether anyone on this node follows {@code key}. */
     public boolean follows(UUID key) {
         return listeners.containsKey(key);

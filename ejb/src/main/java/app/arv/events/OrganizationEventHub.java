@@ -1,10 +1,12 @@
 package app.arv.events;
 
+import app.arv.security.CallerCache;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -34,6 +36,10 @@ public class OrganizationEventHub {
         void deliver(String json);
 
         boolean isClosed();
+
+        /** Checks the client's credential again (on each heartbeat, and when credentials change) and leaves if it is refused. */
+        default void recheck() {
+        }
     }
 
     @Inject
@@ -99,7 +105,24 @@ public class OrganizationEventHub {
     private void beat() {
         String json = Json.createObjectBuilder().add("source", "server").add("event", "heartbeat")
                 .add("time", Instant.now().toString()).build().toString();
-        listeners.pruneAndForEach(listener -> listener.deliver(json));
+        listeners.pruneAndForEach(listener -> {
+            listener.recheck();
+            if (!listener.isClosed()) {
+                listener.deliver(json);
+            }
+        });
+    }
+
+    /**
+     * A key was revoked, a person or an organization changed: the clients it concerns leave now rather
+     * than at the next heartbeat. On the scheduler, not the notifying thread: that may be finishing the
+     * transaction that made the change, or be the Redis subscription, and checks read the database.
+     */
+    void credentialsChanged(@Observes CallerCache.Change change) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        scheduler.execute(() -> listeners.forEach(Listener::recheck));
     }
 
     @PreDestroy

@@ -24,16 +24,24 @@ public final class PatternSubscription {
     private final String pattern;
     private final BiConsumer<String, String> onMessage;
     private final Runnable onSubscribed;
+    private final Runnable onLost;
     private volatile JedisPubSub current;
     private volatile boolean stopped;
     private ScheduledFuture<?> heartbeats;
 
     /** @param onMessage called with (channel, message) on the subscription's thread */
     public PatternSubscription(RedisConnection redis, String pattern, BiConsumer<String, String> onMessage, Runnable onSubscribed) {
+        this(redis, pattern, onMessage, onSubscribed, () -> { });
+    }
+
+    /** @param onLost called when the subscription broke, before it is tried again (messages may be missed until {@code onSubscribed}) */
+    public PatternSubscription(RedisConnection redis, String pattern, BiConsumer<String, String> onMessage, Runnable onSubscribed,
+                               Runnable onLost) {
         this.redis = redis;
         this.pattern = pattern;
         this.onMessage = onMessage;
         this.onSubscribed = onSubscribed;
+        this.onLost = onLost;
     }
 
     /** Subscribes on a new managed thread, and runs {@code beat} every {@code heartbeat} until {@link #stop()}. */
@@ -64,6 +72,7 @@ public final class PatternSubscription {
             try {
                 redis.client().psubscribe(pubSub, pattern);
             } catch (RuntimeException e) {
+                onLost.run();
                 if (!stopped) {
                     LOG.log(Level.WARNING, "Redis subscription to " + pattern + " lost; reconnecting", e);
                     sleepQuietly(1000);

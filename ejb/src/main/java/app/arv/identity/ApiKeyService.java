@@ -7,6 +7,7 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.ApiKeySecret;
 import app.arv.security.Caller;
+import app.arv.security.CredentialChanges;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public class ApiKeyService {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    CredentialChanges changes;
+
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         return keys.list(caller.organizationId(), page);
     }
@@ -42,6 +46,7 @@ public class ApiKeyService {
 
     public void revoke(Caller caller, UUID id) {
         get(caller, id).revoke(Instant.now());
+        changes.keyRevoked(id);
     }
 
     /** The only moment the secret exists outside the caller's hands. */

@@ -13,10 +13,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** E-mail and password in, a signed access token out. */
+/**
+ * E-mail and password in, a signed access token out. Every way of failing answers alike and costs
+ * alike (an unknown address is checked against a decoy hash of the same cost), so the endpoint
+ * can't be used to discover accounts; failures are throttled by {@link LoginThrottle}.
+ */
 @Stateless
 public class LoginService {
 
@@ -33,27 +38,37 @@ public class LoginService {
     TokenService tokens;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     MetricRegistry metrics;
 
-    public IssuedToken login(String email, String password) {
+    /** @param clientAddress where the attempt comes from, for the per-address throttle */
+    public IssuedToken login(String email, String password, String clientAddress) {
+        Duration hold = throttle.hold(email, clientAddress);
+        if (!hold.isZero()) {
+            metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
+            throw DomainException.tooManyAttempts(hold);
+        }
         Optional<User> found = users.findByEmail(email.strip());
         if (found.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
-            throw refused();
+            throw refused(email, clientAddress);
         }
         User user = found.get();
-        // One answer for every way of failing, so the endpoint can't be used to discover accounts.
         if (!passwords.matches(password, user.getPasswordHash()) || !user.isActive()
                 || !organizations.find(user.getOrganizationId()).map(o -> o.isActive()).orElse(false)) {
-            throw refused();
+            throw refused(email, clientAddress);
         }
+        throttle.succeeded(email);
         user.recordLogin(Instant.now());
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
         return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
                 CallerRole.of(user.getRole(), user.isPlatformAdmin()));
     }
 
-    private DomainException refused() {
+    private DomainException refused(String email, String clientAddress) {
+        throttle.failed(email, clientAddress);
         metrics.counter("arv_logins", new Tag("outcome", "refused")).inc();
         return DomainException.unauthenticated("invalid_credentials", "E-mail or password is wrong");
     }

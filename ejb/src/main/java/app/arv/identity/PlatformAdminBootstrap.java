@@ -54,6 +54,10 @@ public class PlatformAdminBootstrap {
             Organization platform = organizations.findBySlug(PLATFORM_SLUG)
                     .orElseGet(() -> organizations.add(new Organization("ARV Platform", PLATFORM_SLUG)));
             String secret = password.filter(p -> !p.isBlank()).orElseGet(PlatformAdminBootstrap::generatePassword);
+            if (!PasswordHasher.fits(secret)) {
+                throw new IllegalStateException("ARV_ADMIN_PASSWORD is longer than " + PasswordHasher.MAX_BYTES
+                        + " bytes in UTF-8, more than bcrypt can keep; choose a shorter one");
+            }
             users.add(User.platformAdmin(platform.getId(), email, passwords.hash(secret)));
             if (password.filter(p -> !p.isBlank()).isPresent()) {
                 LOG.info(() -> "Created platform admin " + email + " with the configured password");

@@ -6,6 +6,8 @@ import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -22,6 +24,9 @@ public class UserService {
 
     @Inject
     PasswordHasher passwords;
+
+    @Inject
+    CredentialChanges changes;
 
     public Page<User> list(Caller caller, PageRequest page) {
         return users.list(caller.organizationId(), page);
@@ -40,6 +45,10 @@ public class UserService {
 
     public User change(Caller caller, UUID id, Role role, Boolean active, String password) {
         User user = get(caller, id);
+        if (!caller.covers(CallerRole.of(user.getRole(), user.isPlatformAdmin()))) {
+            // Visible in the organization's user list, so 403 rather than a 404 that the list contradicts.
+            throw DomainException.forbidden("This account has rights you don't have; only its peers can change it");
+        }
         boolean losesAdmin = user.getRole() == Role.ADMIN && user.isActive()
                 && ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active));
         if (losesAdmin && users.countActiveAdmins(caller.organizationId()) <= 1) {
@@ -54,6 +63,7 @@ public class UserService {
         if (password != null) {
             user.changePasswordHash(passwords.hash(password));
         }
+        changes.userChanged(user.getId());
         return user;
     }
 

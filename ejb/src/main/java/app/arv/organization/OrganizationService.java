@@ -7,6 +7,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -30,6 +31,9 @@ public class OrganizationService {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    CredentialChanges credentials;
 
     /** Opens an organization, with its first admin when one is given, in one transaction. */
     public Organization open(String name, String slug, FirstAdmin firstAdmin) {
@@ -66,6 +70,7 @@ public class OrganizationService {
         }
         if (active != null) {
             organization.setActive(active);
+            credentials.organizationChanged(id);
         }
         return organization;
     }

@@ -23,6 +23,15 @@ public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String nam
         return roles.contains(role);
     }
 
+    /**
+     * Whether this caller holds every right of an account with {@code otherRoles}. Taking over an
+     * account (its password, role or activity) gives its rights, so nobody may manage an account
+     * that can do more than they can: an organization admin, person or key, never a platform admin.
+     */
+    public boolean covers(Set<String> otherRoles) {
+        return roles.containsAll(otherRoles);
+    }
+
     public boolean isApiKey() {
         return apiKeyId != null;
     }

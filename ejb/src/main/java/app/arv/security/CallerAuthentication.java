@@ -1,70 +1,57 @@
 package app.arv.security;
 
-import app.arv.persistence.identity.ApiKey;
-import app.arv.persistence.identity.ApiKeyRepository;
-import app.arv.persistence.identity.User;
-import app.arv.persistence.identity.UserRepository;
-import app.arv.persistence.organization.Organization;
-import app.arv.persistence.organization.OrganizationRepository;
-import app.arv.shared.DomainException;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Turns a presented credential into a {@link Caller}. Nothing is cached: a revoked key, a
- * deactivated person or organization, or a changed role takes effect on the very next request.
+ * Turns a presented credential into a {@link Caller}. A JWT's signature and expiry are checked on
+ * every request; who its user, or an API key, is comes from {@link CallerCache} when this node has
+ * resolved it lately, else from the database. A revoked key, a deactivated person or organization,
+ * or a changed role still takes effect on the very next request, on every node: see
+ * {@link CredentialChanges}.
  */
-@Stateless
+@ApplicationScoped
 public class CallerAuthentication {
 
-    /** Writing last-used on every request would turn each read into a write; a minute is precise enough. */
-    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-
     @Inject
-    ApiKeyRepository apiKeys;
-
-    @Inject
-    UserRepository users;
-
-    @Inject
-    OrganizationRepository organizations;
+    CallerLookup lookup;
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    CallerCache cache;
+
+    @Inject
+    CredentialChanges changes;
 
     public Caller authenticateBearer(String token) {
         return ApiKeySecret.looksLikeOne(token) ? authenticateApiKey(token) : authenticateJwt(token);
     }
 
     public Caller authenticateApiKey(String secret) {
-        ApiKey key = apiKeys.findBySecretHash(new ApiKeySecret(secret).hash())
-                .filter(k -> !k.isRevoked())
-                .orElseThrow(() -> DomainException.unauthenticated("invalid_api_key", "The API key is unknown or revoked"));
-        requireActive(key.getOrganizationId());
-        Instant now = Instant.now();
-        if (key.getLastUsedAt() == null || key.getLastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-            key.recordUse(now);
-        }
-        return new Caller(null, key.getId(), key.getOrganizationId(), key.getName(), CallerRole.of(key.getScope()));
+        String hash = new ApiKeySecret(secret).hash();
+        return resolve(CallerCache.apiKey(hash), () -> lookup.apiKey(hash));
     }
 
     private Caller authenticateJwt(String token) {
-        User user = users.findActive(tokens.verify(token))
-                .orElseThrow(() -> DomainException.unauthenticated("invalid_token", "The access token is not valid"));
-        requireActive(user.getOrganizationId());
-        return new Caller(user.getId(), null, user.getOrganizationId(), user.getEmail(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+        UUID userId = tokens.verify(token);
+        return resolve(CallerCache.user(userId), () -> lookup.user(userId));
     }
 
-    private void requireActive(UUID organizationId) {
-        Optional<Organization> organization = organizations.find(organizationId);
-        if (organization.isEmpty() || !organization.get().isActive()) {
-            throw DomainException.unauthenticated("organization_inactive", "The organization is deactivated");
+    private Caller resolve(String credential, Supplier<Caller> fromDatabase) {
+        changes.listen();
+        Optional<Caller> known = cache.find(credential);
+        if (known.isPresent()) {
+            return known.get();
         }
+        long readAt = cache.generation();
+        Caller caller = fromDatabase.get();
+        cache.keep(credential, caller, readAt);
+        return caller;
     }
 }

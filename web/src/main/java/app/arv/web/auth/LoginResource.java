@@ -2,6 +2,8 @@ package app.arv.web.auth;
 
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
+import app.arv.web.request.RequestContext;
+import app.arv.web.security.NoStore;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,9 +30,11 @@ public class LoginResource {
     @POST
     @Path("login")
     @Public
-    @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'")
+    @NoStore
+    @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'. "
+            + "Repeated failures for an account or from an address answer 429 with Retry-After for a while")
     public TokenView login(@Valid LoginRequest request) {
-        IssuedToken token = logins.login(request.email, request.password);
+        IssuedToken token = logins.login(request.email, request.password, RequestContext.clientAddress());
         return new TokenView(token.value(), "Bearer", token.expiresInSeconds(), token.expiresAt());
     }
 
@@ -42,6 +46,7 @@ public class LoginResource {
         @NotBlank @Email @Size(max = 254)
         public String email;
 
+        /** No byte limit here: a password longer than any stored one is simply a wrong one (401). */
         @NotBlank @Size(max = 200)
         public String password;
     }

@@ -4,6 +4,7 @@ import app.arv.events.OrganizationEventHub;
 import app.arv.security.Caller;
 import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
+import app.arv.web.security.CredentialCheck;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.websocket.CloseReason;
@@ -24,7 +25,9 @@ import java.util.logging.Logger;
  * organization, live, as JSON text messages ({@code source} generations | markers | server). The
  * credential comes as a query parameter because browsers cannot set headers on a WebSocket; a
  * short-lived token from {@code POST /api/v1/auth/login} is the one to use there (an API key works
- * too, for servers). A missing or refused credential closes the socket with 1008.
+ * too, for servers). A missing or refused credential closes the socket with 1008, and so does one
+ * that stops holding while the socket is open (revoked key, deactivated person or organization,
+ * expired token): it is checked again on every heartbeat and whenever credentials change.
  */
 @ServerEndpoint("/ws/events")
 public class OrganizationEventsEndpoint {
@@ -55,7 +58,7 @@ public class OrganizationEventsEndpoint {
             return;
         }
         organizationId = caller.organizationId();
-        listener = new SessionListener(session);
+        listener = new SessionListener(session, CredentialCheck.of(() -> authentication.authenticateBearer(token)));
         listener.deliver(Json.createObjectBuilder().add("source", "server").add("event", "connected")
                 .add("organization_id", organizationId.toString()).build().toString());
         hub.add(organizationId, listener);
@@ -88,9 +91,20 @@ public class OrganizationEventsEndpoint {
     private static final class SessionListener implements OrganizationEventHub.Listener {
 
         private final Session session;
+        private final CredentialCheck credential;
 
-        SessionListener(Session session) {
+        SessionListener(Session session, CredentialCheck credential) {
             this.session = session;
+            this.credential = credential;
+        }
+
+        @Override
+        public void recheck() {
+            if (session.isOpen() && !credential.holds()) {
+                synchronized (session) {
+                    refuse(session, "The credential is no longer valid");
+                }
+            }
         }
 
         @Override

@@ -181,7 +181,7 @@ public class GenerationResource {
                         .add("completed", details.counts().get(GenerationStatus.COMPLETED))
                         .add("failed", details.counts().get(GenerationStatus.FAILED)).build().toString()
                 : null;
-        new JobEventStream(job, lastEventId, sink, sse, hub).start(finalSummary);
+        new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck()).start(finalSummary);
     }
 
     @GET

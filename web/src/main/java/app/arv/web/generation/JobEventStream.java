@@ -2,6 +2,7 @@ package app.arv.web.generation;
 
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.StoredEvent;
+import app.arv.web.security.CredentialCheck;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -16,7 +17,9 @@ import java.util.logging.Logger;
 /**
  * One SSE client of one job: sends the stream's events it has not seen (each with its stream id, so
  * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event.
- * Synchronized: the hub's subscriber thread and the heartbeat task both write to the sink.
+ * Synchronized: the hub's subscriber thread and the heartbeat task both write to the sink. The
+ * credential the stream was opened with is checked again on every heartbeat: once it is refused
+ * (revoked key, deactivated person or organization, expired token) the stream ends.
  */
 final class JobEventStream implements GenerationEventHub.Listener {
 
@@ -27,11 +30,13 @@ final class JobEventStream implements GenerationEventHub.Listener {
     private final SseEventSink sink;
     private final Sse sse;
     private final GenerationEventHub hub;
+    private final CredentialCheck credential;
     private String lastId;
     private boolean closed;
 
-    JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub) {
+    JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub, CredentialCheck credential) {
         this.jobId = jobId;
+        this.credential = credential;
         this.sink = sink;
         this.sse = sse;
         this.hub = hub;
@@ -86,6 +91,9 @@ final class JobEventStream implements GenerationEventHub.Listener {
 
     @Override
     public synchronized void heartbeat() {
+        if (!closed && !credential.holds()) {
+            close();
+        }
         if (!closed) {
             send(sse.newEventBuilder().name("heartbeat").data("{\"time\":\"" + Instant.now() + "\"}").build());
         }

@@ -8,6 +8,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.NoStore;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @NoStore
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);

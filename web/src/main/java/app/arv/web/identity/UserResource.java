@@ -8,6 +8,7 @@ import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.security.StorablePassword;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -86,7 +87,7 @@ public class UserResource {
         @NotBlank @Email @Size(max = 254)
         public String email;
 
-        @NotBlank @Size(min = 10, max = 200)
+        @NotBlank @Size(min = 10) @StorablePassword
         public String password;
 
         @NotNull
@@ -98,7 +99,7 @@ public class UserResource {
 
         public Boolean active;
 
-        @Size(min = 10, max = 200)
+        @Size(min = 10) @StorablePassword
         public String password;
     }
 

@@ -8,6 +8,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.security.StorablePassword;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -86,7 +87,7 @@ public class OrganizationResource {
         @NotBlank @Email @Size(max = 254)
         public String email;
 
-        @NotBlank @Size(min = 10, max = 200)
+        @NotBlank @Size(min = 10) @StorablePassword
         public String password;
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
 import java.security.Principal;
+import java.util.function.Supplier;
 
 /**
  * Establishes who is calling. Two credentials are accepted everywhere: {@code Authorization: Bearer}
@@ -38,18 +39,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String apiKey = request.getHeaderString(API_KEY_HEADER);
-        Caller caller;
+        Supplier<Caller> authenticate;
         if (authorization != null && !authorization.isBlank()) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw DomainException.unauthenticated("unsupported_authorization", "Use 'Authorization: Bearer <token or API key>'");
             }
-            caller = authentication.authenticateBearer(authorization.substring(BEARER.length()).strip());
+            String token = authorization.substring(BEARER.length()).strip();
+            authenticate = () -> authentication.authenticateBearer(token);
         } else if (apiKey != null && !apiKey.isBlank()) {
-            caller = authentication.authenticateApiKey(apiKey.strip());
+            String key = apiKey.strip();
+            authenticate = () -> authentication.authenticateApiKey(key);
         } else {
             return;
         }
-        currentCaller.set(caller);
+        Caller caller = authenticate.get();
+        currentCaller.set(caller, CredentialCheck.of(authenticate));
         RequestContext.identifyOrganization(caller.organizationId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));

@@ -11,9 +11,17 @@ import java.util.Optional;
 public class CurrentCaller {
 
     private Caller caller;
+    private CredentialCheck check;
 
-    void set(Caller caller) {
+    void set(Caller caller, CredentialCheck check) {
         this.caller = caller;
+        this.check = check;
+    }
+
+    /** Checks the request's credential again later, e.g. on each heartbeat of a stream that outlives the request. */
+    public CredentialCheck credentialCheck() {
+        get();
+        return check;
     }
 
     public Optional<Caller> find() {

@@ -51,7 +51,7 @@ public class RoleCheck implements DynamicFeature {
                         "This endpoint needs 'Authorization: Bearer <token or API key>' or 'X-API-Key'");
             }
             if (!roles.isEmpty() && roles.stream().noneMatch(security::isUserInRole)) {
-                throw new DomainException(403, "forbidden", "This needs one of the roles " + String.join(", ", roles));
+                throw DomainException.forbidden("This needs one of the roles " + String.join(", ", roles));
             }
         }
     }

@@ -18,6 +18,8 @@ public final class ArvServer implements BeforeAllCallback {
 
     public static final String ADMIN_EMAIL = "operator@arv.test";
     public static final String ADMIN_PASSWORD = "operator-password-1";
+    /** Failed sign-ins an account may have before it is held back (the default, said here for LoginProtectionIT). */
+    public static final int LOGIN_MAX_FAILURES = 5;
 
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;
@@ -58,6 +60,15 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
                         // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
+                        // The organization WebSocket beats every 3 s (not 15): a socket whose credential stopped holding closes at a
+                        // heartbeat, and EventStreamCredentialIT waits for one.
+                        .env("ARV_EVENTS_HEARTBEAT", "PT3S")
+                        // Sign-in throttle: tests that trip it use accounts of their own; its first hold is 1 s (not 30) so
+                        // LoginProtectionIT can watch it grow. The whole suite signs in from 127.0.0.1, so the per-address
+                        // limit is out of reach here (LoginThrottleTest covers it on a real Redis).
+                        .env("ARV_LOGIN_MAX_FAILURES", String.valueOf(LOGIN_MAX_FAILURES))
+                        .env("ARV_LOGIN_BACKOFF", "PT1S")
+                        .env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

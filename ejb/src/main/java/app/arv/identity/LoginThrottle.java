@@ -1,0 +1,133 @@
+package app.arv.identity;
+
+import app.arv.events.RedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import redis.clients.jedis.params.SetParams;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Slows password guessing: failed sign-ins are counted per account (e-mail address) and per client
+ * address in Redis, so every node sees the same counts; past {@link LoginThrottleRules}' limit a
+ * subject is held back for a while that doubles with each further failure. During a hold every
+ * attempt is refused before the password is looked at, so a right guess can't be told from a wrong
+ * one. Addresses that belong to nobody are counted exactly like real ones: the throttle must not
+ * reveal which accounts exist. A success clears its account's count, not its address's (else one
+ * account of one's own would reset the address between guesses at others). Without Redis, sign-in
+ * stays open, unthrottled.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    static final String KEY_PREFIX = "arv:login:";
+
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
+    /** After Redis failed, it is left alone this long, so sign-in doesn't wait on a dead connection each time. */
+    private static final long PAUSE_AFTER_FAILURE_MILLIS = 10_000;
+    private static final String HOLDS = "return {redis.call('PTTL', KEYS[1]), redis.call('PTTL', KEYS[2])}";
+    private static final String COUNT = "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n";
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    LoginThrottleRules rules;
+
+    private volatile long pausedUntil;
+
+    /** @return how long sign-in to {@code email} from {@code address} is still held back; zero if it isn't */
+    public Duration hold(String email, String address) {
+        if (paused()) {
+            return Duration.ZERO;
+        }
+        try {
+            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
+                    List.of(holdKey(account(email)), holdKey(address(address))), List.of());
+            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
+            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
+        } catch (RuntimeException e) {
+            redisFailed(e);
+            return Duration.ZERO;
+        }
+    }
+
+    public void failed(String email, String address) {
+        if (paused()) {
+            return;
+        }
+        try {
+            count(account(email), rules.maxFailuresPerAccount());
+            count(address(address), rules.maxFailuresPerAddress());
+        } catch (RuntimeException e) {
+            redisFailed(e);
+        }
+    }
+
+    public void succeeded(String email) {
+        if (paused()) {
+            return;
+        }
+        try {
+            String account = account(email);
+            redis.client().del(failuresKey(account), holdKey(account));
+        } catch (RuntimeException e) {
+            redisFailed(e);
+        }
+    }
+
+    private void count(String subject, int limit) {
+        long failures = (Long) redis.client().eval(COUNT, List.of(failuresKey(subject)),
+                List.of(String.valueOf(rules.failureWindow().toMillis())));
+        Duration hold = rules.holdAfter(failures, limit);
+        if (!hold.isZero()) {
+            redis.client().set(holdKey(subject), "1", SetParams.setParams().px(hold.toMillis()));
+            // The count outlives the hold, so the next failure after it doubles the hold.
+            redis.client().pexpire(failuresKey(subject), rules.failureWindow().plus(hold).toMillis());
+        }
+    }
+
+    private boolean paused() {
+        return System.currentTimeMillis() < pausedUntil;
+    }
+
+    private void redisFailed(RuntimeException e) {
+        boolean first = !paused();
+        pausedUntil = System.currentTimeMillis() + PAUSE_AFTER_FAILURE_MILLIS;
+        if (first) {
+            LOG.warning("Sign-in is not throttled for now (Redis unavailable): " + e);
+        }
+    }
+
+    /** Hashed: Redis keeps no e-mail addresses, and a key's length doesn't depend on what a client sent. */
+    static String account(String email) {
+        return "account:" + sha256(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static String address(String address) {
+        return "address:" + sha256(address == null ? "unknown" : address);
+    }
+
+    private static String failuresKey(String subject) {
+        return KEY_PREFIX + subject + ":failures";
+    }
+
+    private static String holdKey(String subject) {
+        return KEY_PREFIX + subject + ":hold";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package app.arv.security;
+
+import app.arv.events.AfterCommit;
+import app.arv.events.PatternSubscription;
+import app.arv.events.RedisConnection;
+import app.arv.security.CallerCache.Change;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Tells every node's {@link CallerCache} that a credential changed, once the change is committed:
+ * this node's cache directly (so the next request here sees it even without Redis), the others over
+ * the Redis channel {@value #CHANNEL}. A node whose subscription is down caches nothing until it is
+ * back (and then starts empty), so a notice it missed can't leave a revoked credential working.
+ */
+@ApplicationScoped
+public class CredentialChanges {
+
+    static final String CHANNEL = "arv:credentials";
+    private static final Logger LOG = Logger.getLogger(CredentialChanges.class.getName());
+
+    @Inject
+    CallerCache cache;
+
+    @Inject
+    CallerCacheRules rules;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    Event<Change> changed;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private PatternSubscription subscription;
+    private volatile boolean listening;
+    private volatile boolean stopped;
+
+    public void keyRevoked(UUID keyId) {
+        announce(new Change(Change.Kind.KEY, keyId));
+    }
+
+    /** Role, activity or password of a person changed. */
+    public void userChanged(UUID userId) {
+        announce(new Change(Change.Kind.USER, userId));
+    }
+
+    /** An organization was (de)activated: all its people and keys are affected. */
+    public void organizationChanged(UUID organizationId) {
+        announce(new Change(Change.Kind.ORGANIZATION, organizationId));
+    }
+
+    private void announce(Change change) {
+        afterCommit.run(() -> {
+            apply(change);
+            try {
+                redis.client().publish(CHANNEL, change.toString());
+            } catch (RuntimeException e) {
+                // Other nodes whose Redis is away too have stopped caching; the TTL covers the rest.
+                LOG.warning("Credential change " + change + " not announced to other nodes (Redis unavailable): " + e);
+            }
+        });
+    }
+
+    /** Starts hearing other nodes' changes (once); until the subscription is up the cache keeps nothing. */
+    public void listen() {
+        if (!listening) {
+            start();
+        }
+    }
+
+    private synchronized void start() {
+        if (listening || stopped) {
+            return;
+        }
+        listening = true;
+        subscription = new PatternSubscription(redis, CHANNEL, (channel, message) -> Change.parse(message).ifPresent(this::apply),
+                cache::resume, cache::suspend);
+        Duration sweep = rules.ttl().isZero() || rules.ttl().isNegative() ? Duration.ofMinutes(1) : rules.ttl();
+        subscription.start(threads, "arv-credential-changes", scheduler, sweep, cache::dropExpired);
+    }
+
+    /** Into this node's cache, and to whoever holds connections open on a credential (they check it again). */
+    private void apply(Change change) {
+        cache.apply(change);
+        changed.fire(change);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        cache.suspend();
+        if (subscription != null) {
+            subscription.stop();
+        }
+    }
+}

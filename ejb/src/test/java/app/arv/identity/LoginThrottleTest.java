@@ -1,0 +1,130 @@
+package app.arv.identity;
+
+import app.arv.events.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failed sign-ins as two nodes count them: each with its own Redis client, one real Redis between them. */
+class LoginThrottleTest {
+
+    private static final int PER_ACCOUNT = 3;
+    private static final int PER_ADDRESS = 5;
+    private static final Duration BACKOFF = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    @Test
+    void anAccountIsHeldBackOnceItsFailuresReachTheLimit() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+        for (int i = 0; i < PER_ACCOUNT - 1; i++) {
+            throttle.failed(email, address());
+        }
+        assertThat(throttle.hold(email, address())).isZero();
+
+        throttle.failed(email, address());
+
+        assertThat(throttle.hold(email, address())).isPositive().isLessThanOrEqualTo(BACKOFF);
+    }
+
+    @Test
+    void failuresOnBothNodesAddUp() {
+        LoginThrottle nodeA = node(redis.url());
+        LoginThrottle nodeB = node(redis.url());
+        String email = email();
+
+        nodeA.failed(email, address());
+        nodeB.failed(email, address());
+        nodeA.failed(email, address());
+
+        assertThat(nodeB.hold(email, address())).isPositive();
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheHold() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+        for (int i = 0; i < PER_ACCOUNT; i++) {
+            throttle.failed(email, address());
+        }
+        Duration first = throttle.hold(email, address());
+
+        throttle.failed(email, address());
+
+        assertThat(throttle.hold(email, address())).isGreaterThan(BACKOFF).isLessThanOrEqualTo(BACKOFF.multipliedBy(2));
+        assertThat(first).isLessThanOrEqualTo(BACKOFF);
+    }
+
+    @Test
+    void anAddressIsHeldBackForFailuresAcrossManyAccounts() {
+        LoginThrottle throttle = node(redis.url());
+        String address = address();
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            throttle.failed(email(), address);
+        }
+
+        assertThat(throttle.hold(email(), address)).isPositive();
+        assertThat(throttle.hold(email(), address())).isZero();
+    }
+
+    @Test
+    void aSuccessClearsTheAccountButNotTheAddress() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+        String address = address();
+        for (int i = 0; i < PER_ADDRESS - 1; i++) {
+            throttle.failed(i < PER_ACCOUNT - 1 ? email : email(), address);
+        }
+
+        throttle.succeeded(email);
+        throttle.failed(email, address);
+
+        assertThat(throttle.hold(email, address())).isZero();
+        assertThat(throttle.hold(email(), address)).isPositive();
+    }
+
+    @Test
+    void theAccountIsTheAddressWhateverItsCaseAndSurroundingSpace() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+        for (int i = 0; i < PER_ACCOUNT; i++) {
+            throttle.failed(" " + email.toUpperCase() + " ", address());
+        }
+
+        assertThat(throttle.hold(email, address())).isPositive();
+    }
+
+    @Test
+    void withoutRedisSignInIsNotHeldBack() {
+        LoginThrottle throttle = node(TestRedis.nowhere());
+        String email = email();
+
+        for (int i = 0; i <= PER_ACCOUNT; i++) {
+            throttle.failed(email, address());
+        }
+
+        assertThat(throttle.hold(email, address())).isZero();
+    }
+
+    private LoginThrottle node(String redisUrl) {
+        LoginThrottle throttle = new LoginThrottle();
+        throttle.redis = redis.newConnection(redisUrl);
+        throttle.rules = new LoginThrottleRules(PER_ACCOUNT, PER_ADDRESS, BACKOFF, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        return throttle;
+    }
+
+    /** An account of its own per use, so the tests do not share counts. */
+    private static String email() {
+        return "someone-" + UUID.randomUUID() + "@tenant.test";
+    }
+
+    private static String address() {
+        return "203.0.113." + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,153 @@
+package app.arv.web.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connections that outlive their request — the organization's WebSocket and a job's SSE stream —
+ * end once their credential stops holding, rather than carrying the organization's events on. The
+ * IT server beats every 3 s (WebSocket) and 5 s (SSE).
+ */
+@ExtendWith(ArvServer.class)
+class EventStreamCredentialIT {
+
+    /** A few heartbeats: the close is due at the next one, or at once on a change notice. */
+    private static final long CLOSE_WITHIN_SECONDS = 12;
+
+    @Test
+    void aWebSocketOpenedWithAKeyClosesOnceTheKeyIsRevoked() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String key = Api.issueKey(tenant.adminToken(), "USER");
+        String keyId = Api.bearer(key).get("/me").then().statusCode(200).extract().path("id");
+        ClosingSocket socket = ClosingSocket.open(key);
+        socket.connected.get(30, TimeUnit.SECONDS);
+
+        Api.bearer(tenant.adminToken()).delete("/api-keys/" + keyId).then().statusCode(204);
+
+        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+
+    @Test
+    void aWebSocketOfADeactivatedPersonCloses() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String memberId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
+        ClosingSocket socket = ClosingSocket.open(tenant.memberToken());
+        socket.connected.get(30, TimeUnit.SECONDS);
+
+        Api.bearer(tenant.adminToken()).delete("/users/" + memberId).then().statusCode(204);
+
+        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+
+    @Test
+    void aWebSocketClosesAtTheFirstHeartbeatAfterItsTokenExpired() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String userId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
+        // ARV allows 30 s of clock skew on expiry: this token is refused from 6 s on.
+        String shortLived = sign(userId, Instant.now().minusSeconds(24));
+        ClosingSocket socket = ClosingSocket.open(shortLived);
+        socket.connected.get(30, TimeUnit.SECONDS);
+
+        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+
+    @Test
+    void aJobsEventStreamEndsOnceItsKeyIsRevoked() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String key = Api.issueKey(tenant.adminToken(), "USER");
+        String keyId = Api.bearer(key).get("/me").then().statusCode(200).extract().path("id");
+        String job = jobThatStaysOpenForAWhile(tenant);
+        CompletableFuture.runAsync(() -> {
+            sleep(1000);
+            Api.bearer(tenant.adminToken()).delete("/api-keys/" + keyId).then().statusCode(204);
+        });
+
+        SseEvents.Stream stream = SseEvents.read(key, "/generations/" + job + "/events", null, Duration.ofSeconds(CLOSE_WITHIN_SECONDS));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.names()).doesNotContain("completed");
+    }
+
+    /** The stored source disappears: every attempt breaks, and the broker's back-off keeps the job open for ~15 s. */
+    private static String jobThatStaysOpenForAWhile(Api.Tenant tenant) throws Exception {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        try (java.util.stream.Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+        return Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
+                .post("/generations").then().statusCode(202).extract().path("id");
+    }
+
+    private static String sign(String subject, Instant expires) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+                .issuer("arv").subject(subject)
+                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build());
+        jwt.sign(new RSASSASigner(ArvServer.signingKey()));
+        return jwt.serialize();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A WebSocket client that notes when ARV says "connected" and how ARV closes the socket. */
+    private static final class ClosingSocket implements WebSocket.Listener {
+
+        final CompletableFuture<Void> connected = new CompletableFuture<>();
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        static ClosingSocket open(String token) throws Exception {
+            ClosingSocket socket = new ClosingSocket();
+            URI uri = URI.create(ArvServer.baseUrl().replaceFirst("^http", "ws") + "/ws/events?access_token=" + token);
+            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, socket).get(30, TimeUnit.SECONDS);
+            return socket;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                if (partial.toString().contains("\"connected\"")) {
+                    connected.complete(null);
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+    }
+}

@@ -2,6 +2,7 @@ package app.arv.web.auth;
 
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
+import app.arv.web.protection.RateLimit;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ public class LoginResource {
     @POST
     @Path("login")
     @Public
+    @RateLimit(RateLimit.Policy.EXEMPT)
     @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'")
     public TokenView login(@Valid LoginRequest request) {
         IssuedToken token = logins.login(request.email, request.password);

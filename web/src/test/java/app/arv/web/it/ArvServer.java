@@ -56,6 +56,14 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
                         // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
+                        // ~200 test classes share one server and one client address: the suite's limits are generous, and
+                        // the rate-limit and quota tests set low ones on their own organizations (as the platform admin).
+                        .env("ARV_RATE_LIMIT_PER_MINUTE", "1000000")
+                        .env("ARV_RATE_LIMIT_PER_HOUR", "10000000")
+                        .env("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", "1000000")
+                        .env("ARV_QUOTA_GENERATIONS_PER_MONTH", "1000000")
+                        .env("ARV_QUOTA_FAL_ALLOWED", "true")
+                        .env("ARV_QUOTA_FAL_ITEMS_PER_MONTH", "1000000")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);

@@ -6,12 +6,14 @@
 #   upload              25 x 10 MB JPEGs in one POST /api/v1/media vs a plain copy; ARV's peak heap
 #   generation [FACE]   image-to-3D items/min with one node and with two (face limit, default 10000)
 #   markers             one portrait upload-to-ready time; 20-portrait batch portraits/min
+#   ratelimit           GET /projects req/s (wrk, 16 connections) with the rate limiter on vs off, same run
 set -euo pipefail
 case "${1:-}" in
     upload) bench=UploadBench ;;
     generation) bench=GenerationThroughputBench ;;
     markers) bench=MarkerThroughputBench ;;
-    *) sed -n '2,10p' "$0"; exit 2 ;;
+    ratelimit) bench=RateLimitBench ;;
+    *) sed -n '2,11p' "$0"; exit 2 ;;
 esac
 shift
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

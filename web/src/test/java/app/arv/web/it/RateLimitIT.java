@@ -9,6 +9,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -56,7 +58,7 @@ class RateLimitIT {
         Response refused = Api.bearer(tenant.userKey()).get("/projects");
 
         refused.then().statusCode(429).contentType("application/problem+json")
-                .body("code", equalTo("rate_limited")).body("status", equalTo(429))
+                .body("code", equalTo("rate_limited")).body("status", equalTo(429)).body("$", not(hasKey("quota")))
                 .header("X-RateLimit-Limit", equalTo(String.valueOf(PER_HOUR)))
                 .header("X-RateLimit-Remaining", equalTo("0"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));

@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
  * The public viewer allows each client address {@code ARV_VIEWER_REQUESTS_PER_MINUTE} requests a
- * minute (the suite keeps the default, 120), counted in Redis. Every request of the suite comes
+ * clock minute (the suite keeps the default, 120), counted in Redis by the API's rate limiter. Every request of the suite comes
  * from the same address, so each test starts from a fresh bucket and removes it again: the other
  * viewer tests, in the same minute, are not refused because of these.
  */
@@ -57,6 +57,13 @@ class ViewerRateLimitIT {
     }
 
     @Test
+    void viewerAnswersTellTheViewersLimit() {
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200)
+                .header("X-RateLimit-Limit", equalTo(String.valueOf(LIMIT)))
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(LIMIT - 1)));
+    }
+
+    @Test
     void theViewerPageOfAClientOverTheLimitIsAFriendlyPage() {
         useUpTheLimit();
 
@@ -76,6 +83,8 @@ class ViewerRateLimitIT {
     }
 
     private static void useUpTheLimit() {
+        // The limit counts per clock minute (a window starts at :00): all of them must fall into one.
+        Limits.awaitMinuteWithAtLeast(50);
         for (int i = 0; i < LIMIT; i++) {
             Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
         }

@@ -4,10 +4,10 @@ import app.arv.protection.LimitExceeded;
 import app.arv.protection.RequestLimits;
 import app.arv.protection.Verdict;
 import app.arv.web.protection.RateLimit.Policy;
+import app.arv.web.request.RequestContext;
 import app.arv.web.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Priorities;
@@ -52,9 +52,6 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     @Context
     ResourceInfo resource;
 
-    @Context
-    HttpServletRequest servletRequest;
-
     private final Map<Method, Policy> policies = new ConcurrentHashMap<>();
 
     @Override
@@ -88,9 +85,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    /** The one place the client's address is read for limits. */
-    private String clientAddress() {
-        return servletRequest.getRemoteAddr();
+    /** The client's address as the trusted proxies tell it (ARV_TRUSTED_PROXIES), else the socket's. */
+    private static String clientAddress() {
+        return RequestContext.clientAddress();
     }
 
     static Policy policyOf(Method method, Class<?> type) {

@@ -64,6 +64,8 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_QUOTA_GENERATIONS_PER_MONTH", "1000000")
                         .env("ARV_QUOTA_FAL_ALLOWED", "true")
                         .env("ARV_QUOTA_FAL_ITEMS_PER_MONTH", "1000000")
+                        // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
+                        .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);

@@ -73,6 +73,18 @@ class ViewerRateLimitIT {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
+        Limits.awaitMinuteWithAtLeast(50);
+        for (int i = 0; i < LIMIT; i++) {
+            Api.anonymous().header("X-Forwarded-For", "203.0.113.7").get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+        Api.anonymous().header("X-Forwarded-For", "203.0.113.7").get("/viewer/" + uniqueId + "/manifest").then().statusCode(429);
+
+        Api.anonymous().header("X-Forwarded-For", "203.0.113.8").get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+    }
+
+    @Test
     void theCountLivesInRedisWhereEveryNodeDrawsFromIt() {
         useUpTheLimit();
         Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(429);

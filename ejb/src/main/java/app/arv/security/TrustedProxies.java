@@ -29,9 +29,11 @@ public class TrustedProxies {
 
     private final List<Cidr> proxies;
 
+    /** A plain string, split here: Payara's config producer cannot inject {@code Optional<List<String>>}. */
     @Inject
-    public TrustedProxies(@ConfigProperty(name = "arv.trusted-proxies") Optional<List<String>> cidrs) {
-        this.proxies = cidrs.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+    public TrustedProxies(@ConfigProperty(name = "arv.trusted-proxies") Optional<String> cidrs) {
+        this.proxies = Arrays.stream(cidrs.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(Cidr::parse).toList();
     }
 
     protected TrustedProxies() {

@@ -19,6 +19,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             405, "method_not_allowed", 406, "not_acceptable", 413, "payload_too_large",
             415, "unsupported_media_type", 429, "rate_limited");
 
+    /** The stable code of a refusal known only by its status (also used for the container's own, see {@link ContainerErrorPage}). */
+    static String codeOf(int status) {
+        return CODES.getOrDefault(status, "http_" + status);
+    }
+
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -40,7 +45,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             Response.Status known = Response.Status.fromStatusCode(status);
             detail = known != null ? known.getReasonPhrase() : "HTTP " + status;
         }
-        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, CODES.getOrDefault(status, "http_" + status), detail).toResponse());
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, codeOf(status), detail).toResponse());
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             problem.header(HttpHeaders.ALLOW, allow);

@@ -253,7 +253,7 @@ class AbuseIT {
                 "/ar-content/%27%20OR%201%3D1--",
                 "/viewer/..%2F..%2F..%2Fetc%2Fpasswd/manifest",
                 "/viewer/" + "a".repeat(3_000) + "/manifest",
-                "/storage-connections/%u0000",
+                "/storage-connections/%25u0000",
                 "/users/00000000-0000-0000-0000-000000000000");
         for (String path : paths) {
             cases.add(new Case("GET " + abbreviate(path), () -> Api.bearer(attacker.adminToken()).urlEncodingEnabled(false).get(path)));
@@ -315,7 +315,7 @@ class AbuseIT {
                 "gopher://127.0.0.1:6379/_FLUSHALL");
         for (String endpoint : endpoints) {
             cases.add(new Case("S3 storage connection at " + endpoint, () -> Api.bearer(attacker.adminToken()).body(Map.of(
-                    "name", "sneaky " + UUID.randomUUID(), "kind", "S3", "endpoint", endpoint, "region", "us-east-1",
+                    "name", "sneaky " + UUID.randomUUID(), "provider", "S3", "endpoint", endpoint, "region", "us-east-1",
                     "bucket", "bucket", "access_key", "key", "secret_key", "secret")).post("/storage-connections")));
         }
     }

@@ -49,6 +49,8 @@ public final class ArvServer implements BeforeAllCallback {
                         // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
                         .env("ARV_GENERATION_RETENTION", "P1D")
                         .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
+                        // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
+                        .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
                         // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
                         // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
                         // milliseconds, the annotation's unit).

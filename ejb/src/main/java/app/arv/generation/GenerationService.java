@@ -17,6 +17,8 @@ import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.generation.fal.FalModelProvider;
+import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -75,6 +77,9 @@ public class GenerationService {
     MetricRegistry metrics;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     @ConfigProperty(name = "arv.generation.default-provider", defaultValue = LocalModelProvider.NAME)
     String defaultProvider;
 
@@ -87,7 +92,7 @@ public class GenerationService {
 
     /** Queues a model for each image of the organization's media library. */
     public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
-        Options options = check(caller, request, mediaIds.size());
+        Options options = check(caller, request, new LinkedHashSet<>(mediaIds).size());
         List<MediaResource> sources = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(mediaIds)) {
             MediaResource source = media.findLive(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Media"));
@@ -132,6 +137,8 @@ public class GenerationService {
         if (request.projectId() != null && projects.find(caller.organizationId(), request.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
+        // Last, once the request is known to be valid, and before any image is stored: a refusal leaves nothing behind.
+        quotas.admitGenerations(caller.organizationId(), imageCount, FalModelProvider.NAME.equals(provider));
         return new Options(provider, priority, faceLimit, texture, request.projectId());
     }
 

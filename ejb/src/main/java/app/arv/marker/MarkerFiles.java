@@ -6,6 +6,7 @@ import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.protection.Quotas;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageFailure;
@@ -43,12 +44,19 @@ public class MarkerFiles {
     @Inject
     ObjectStores stores;
 
+    @Inject
+    Quotas quotas;
+
     public MediaResource storeBytes(UUID org, byte[] bytes, String mediaType, String name, Integer width, Integer height) {
         String sha256 = HexFormat.of().formatHex(Spool.sha256().digest(bytes));
         return store(org, sha256, bytes.length, mediaType, name, width, height, () -> new ByteArrayInputStream(bytes));
     }
 
+    /** A client's file (an overlay): held to the organization's stored-bytes quota unless the content is stored already. */
     public MediaResource storeFile(UUID org, Path file, long size, String sha256, String mediaType, String name) {
+        if (media.findLiveBySha256(org, sha256).isEmpty()) {
+            quotas.admitStoredBytes(org, size);
+        }
         return store(org, sha256, size, mediaType, name, null, null, () -> {
             try {
                 return Files.newInputStream(file);

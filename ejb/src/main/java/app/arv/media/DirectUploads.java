@@ -4,6 +4,8 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaUpload;
 import app.arv.persistence.media.MediaUploadRepository;
+import app.arv.protection.LimitExceeded;
+import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectInfo;
@@ -36,6 +38,9 @@ import java.util.regex.Pattern;
 public class DirectUploads {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    @Inject
+    Quotas quotas;
 
     @Inject
     MediaUploadRepository uploads;
@@ -80,6 +85,10 @@ public class DirectUploads {
         String hash = sha256.toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(hash).matches()) {
             throw DomainException.invalid("sha256_invalid", "sha256 must be 64 hexadecimal digits");
+        }
+        if (media.findLiveBySha256(org, hash).isEmpty()) {
+            // Refused before the client sends anything; checked again, under the lock, at completion.
+            quotas.admitStoredBytes(org, size);
         }
         UUID id = UUID.randomUUID();
         Duration ttl = Duration.parse(uploadUrlTtl);
@@ -126,6 +135,7 @@ public class DirectUploads {
                     deleteQuietly(target, key);
                     resource = existing.get();
                 } else {
+                    admitStoredBytes(org, file.size(), target, key);
                     resource = intake.register(org, target, file, image, upload.getId(), key, written);
                 }
                 intake.addToLibrary(resource);
@@ -152,6 +162,15 @@ public class DirectUploads {
             return target.store().stat(key);
         } catch (StorageFailure e) {
             throw MediaIntake.unavailable(e);
+        }
+    }
+
+    private void admitStoredBytes(UUID org, long size, StorageTarget target, String key) {
+        try {
+            quotas.admitStoredBytes(org, size);
+        } catch (LimitExceeded e) {
+            deleteQuietly(target, key);
+            throw e;
         }
     }
 

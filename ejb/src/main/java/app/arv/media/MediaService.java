@@ -6,6 +6,7 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
@@ -54,6 +55,9 @@ public class MediaService {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    Quotas quotas;
+
     /** {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them. */
     @Inject
     @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect")
@@ -71,6 +75,7 @@ public class MediaService {
             throw tooManyFiles(rules.maxFiles());
         }
         UUID org = caller.organizationId();
+        quotas.admitStoredBytes(org, newBytes(org, files));
         List<InspectedImage> inspected = new ArrayList<>();
         try {
             for (SpooledFile file : files) {
@@ -81,6 +86,13 @@ public class MediaService {
         } finally {
             inspected.stream().filter(i -> i != null).forEach(InspectedImage::close);
         }
+    }
+
+    /** Bytes of the files whose content the organization does not store yet (each distinct content once). */
+    private long newBytes(UUID org, List<SpooledFile> files) {
+        var seen = new java.util.HashSet<String>();
+        return files.stream().filter(f -> seen.add(f.sha256()) && media.findLiveBySha256(org, f.sha256()).isEmpty())
+                .mapToLong(SpooledFile::size).sum();
     }
 
     private InspectedImage refusing(SpooledFile file) {

@@ -3,6 +3,7 @@ package app.arv.web.media;
 import app.arv.media.DirectUploads;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
+import app.arv.web.protection.RateLimit;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class MediaUploadResource {
     CurrentCaller caller;
 
     @POST
+    @RateLimit(RateLimit.Policy.UPLOAD)
     @Operation(summary = "Announce a direct upload; answers a presigned PUT URL")
     public Response start(@Valid NewUpload request) {
         DirectUploads.Started started = uploads.start(caller.get(), request.fileName, request.sizeBytes, request.sha256);

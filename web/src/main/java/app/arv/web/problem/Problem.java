@@ -1,6 +1,7 @@
 package app.arv.web.problem;
 
 import app.arv.web.request.RequestContext;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,11 +12,11 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail: the one error format of every ARV endpoint. {@code code} is stable
  * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
- * violations.
+ * violations; {@code quota} names the quota a {@code quota_exceeded} problem is about (absent otherwise).
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-                      String requestId, List<FieldError> errors) {
+                      String requestId, List<FieldError> errors, @JsonbNillable(false) String quota) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://arv.app/problems/";
@@ -27,11 +28,15 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(int status, String code, String detail, String instance, String requestId) {
         return new Problem(URI.create(TYPE_BASE + code.replace('_', '-')), title(status), status, detail, instance, code,
-                requestId, List.of());
+                requestId, List.of(), null);
     }
 
     public Problem withErrors(List<FieldError> errors) {
-        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors));
+        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors), quota);
+    }
+
+    public Problem withQuota(String quota) {
+        return new Problem(type, title, status, detail, instance, code, requestId, errors, quota);
     }
 
     public Response toResponse() {

@@ -3,6 +3,7 @@ package app.arv.web.viewer;
 import app.arv.marker.ViewerRateLimit;
 import app.arv.marker.ViewerService;
 import app.arv.shared.DomainException;
+import app.arv.web.request.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -48,7 +49,7 @@ public class ViewerPageServlet extends HttpServlet {
             return;
         }
         policy.page(response);
-        long retryAfter = rateLimit.refusal(request.getRemoteAddr());
+        long retryAfter = rateLimit.refusal(RequestContext.clientAddress());
         if (retryAfter > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfter));
             friendly(response, 429, "Too many requests", "Please wait a minute and try again.");

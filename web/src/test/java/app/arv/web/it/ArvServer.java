@@ -69,6 +69,17 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_LOGIN_MAX_FAILURES", String.valueOf(LOGIN_MAX_FAILURES))
                         .env("ARV_LOGIN_BACKOFF", "PT1S")
                         .env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
+                        // ~200 test classes share one server and one client address: the suite's limits are generous, and
+                        // the rate-limit and quota tests set low ones on their own organizations (as the platform admin).
+                        .env("ARV_RATE_LIMIT_PER_MINUTE", "1000000")
+                        .env("ARV_RATE_LIMIT_PER_HOUR", "10000000")
+                        .env("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", "1000000")
+                        .env("ARV_QUOTA_GENERATIONS_PER_MONTH", "1000000")
+                        .env("ARV_QUOTA_FAL_ALLOWED", "true")
+                        .env("ARV_QUOTA_FAL_ITEMS_PER_MONTH", "1000000")
+                        // The tests' own loopback connection is a trusted proxy: a test can act as several clients with
+                        // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
+                        .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

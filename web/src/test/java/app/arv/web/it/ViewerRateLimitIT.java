@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
  * The public viewer allows each client address {@code ARV_VIEWER_REQUESTS_PER_MINUTE} requests a
- * minute (the suite keeps the default, 120), counted in Redis. Every request of the suite comes
+ * clock minute (the suite keeps the default, 120), counted in Redis by the API's rate limiter. Every request of the suite comes
  * from the same address, so each test starts from a fresh bucket and removes it again: the other
  * viewer tests, in the same minute, are not refused because of these.
  */
@@ -57,12 +57,31 @@ class ViewerRateLimitIT {
     }
 
     @Test
+    void viewerAnswersTellTheViewersLimit() {
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200)
+                .header("X-RateLimit-Limit", equalTo(String.valueOf(LIMIT)))
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(LIMIT - 1)));
+    }
+
+    @Test
     void theViewerPageOfAClientOverTheLimitIsAFriendlyPage() {
         useUpTheLimit();
 
         RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + uniqueId).then().statusCode(429)
                 .contentType(containsString("text/html")).body(containsString("Too many requests"))
                 .header("Retry-After", Integer::parseInt, allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(60)));
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
+        Limits.awaitMinuteWithAtLeast(50);
+        for (int i = 0; i < LIMIT; i++) {
+            Api.anonymous().header("X-Forwarded-For", "203.0.113.7").get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+        Api.anonymous().header("X-Forwarded-For", "203.0.113.7").get("/viewer/" + uniqueId + "/manifest").then().statusCode(429);
+
+        Api.anonymous().header("X-Forwarded-For", "203.0.113.8").get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
     }
 
     @Test
@@ -76,6 +95,8 @@ class ViewerRateLimitIT {
     }
 
     private static void useUpTheLimit() {
+        // The limit counts per clock minute (a window starts at :00): all of them must fall into one.
+        Limits.awaitMinuteWithAtLeast(50);
         for (int i = 0; i < LIMIT; i++) {
             Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
         }

@@ -1,0 +1,48 @@
+package app.arv.protection;
+
+import app.arv.shared.DomainException;
+
+/**
+ * A request over a rate limit or an organization's quota. Besides a domain problem's status and code
+ * it says which quota ({@code quota}, the name shown in {@code GET /usage}) and, for rate limits,
+ * when to come back ({@code Retry-After}).
+ */
+public class LimitExceeded extends DomainException {
+
+    public static final String RATE_LIMITED = "rate_limited";
+    public static final String QUOTA_EXCEEDED = "quota_exceeded";
+
+    private final String quota;
+    private final long retryAfterSeconds;
+
+    private LimitExceeded(int status, String code, String message, String quota, long retryAfterSeconds) {
+        super(status, code, message);
+        this.quota = quota;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static LimitExceeded rateLimited(Verdict verdict) {
+        return new LimitExceeded(429, RATE_LIMITED, "More than " + verdict.limit() + " requests in this window; try again in "
+                + verdict.retryAfterSeconds() + " s", null, verdict.retryAfterSeconds());
+    }
+
+    /** Using more would pass the quota: 429, like a rate limit, but no use waiting a few seconds. */
+    public static LimitExceeded quotaExceeded(String quota, String message) {
+        return new LimitExceeded(429, QUOTA_EXCEEDED, message, quota, 0);
+    }
+
+    /** The organization may not use this at all (a provider it was not granted). */
+    public static LimitExceeded notGranted(String quota, String message) {
+        return new LimitExceeded(403, QUOTA_EXCEEDED, message, quota, 0);
+    }
+
+    /** @return the quota's name, or {@code null} for a rate limit */
+    public String quota() {
+        return quota;
+    }
+
+    /** @return whole seconds to wait, or 0 when waiting a little won't help */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,134 @@
+package app.arv.protection;
+
+import app.arv.persistence.organization.OrganizationQuota;
+import app.arv.persistence.organization.OrganizationQuotaRepository;
+import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Organizations' quotas: what the platform admin set, what is in force, what is used, and the checks
+ * the work they guard calls first, in its own transaction. The checks hold their lock (stored
+ * bytes) or counter row (generations) until that transaction ends, so two concurrent requests can't
+ * both take the last of a quota, and a request refused or rolled back leaves nothing counted.
+ */
+@Stateless
+public class Quotas {
+
+    /** Quota names, as problems ({@code quota}) and {@code GET /usage} call them. */
+    public static final String STORED_BYTES = "stored_bytes";
+    public static final String GENERATIONS_PER_MONTH = "generations_per_month";
+    public static final String FAL_ALLOWED = "fal_allowed";
+    public static final String FAL_ITEMS_PER_MONTH = "fal_items_per_month";
+
+    @Inject
+    OrganizationQuotaRepository quotas;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    QuotaRules quotaRules;
+
+    @Inject
+    RateLimitRules rateRules;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The platform admin's overrides of an organization (all {@code null} if none were set). */
+    public QuotaOverrides overrides(UUID organizationId) {
+        requireOrganization(organizationId);
+        return quotas.find(organizationId).map(Quotas::overridesOf).orElse(QuotaOverrides.NONE);
+    }
+
+    /** Replaces all of an organization's overrides. */
+    public QuotaOverrides override(UUID organizationId, QuotaOverrides values) {
+        requireOrganization(organizationId);
+        quotas.findOrCreate(organizationId).override(values.requestsPerMinute(), values.requestsPerHour(),
+                values.uploadsPerMinute(), values.storedBytes(), values.generationsPerMonth(), values.falAllowed(),
+                values.falItemsPerMonth());
+        return values;
+    }
+
+    public QuotaLimits limits(UUID organizationId) {
+        QuotaOverrides o = quotas.find(organizationId).map(Quotas::overridesOf).orElse(QuotaOverrides.NONE);
+        return new QuotaLimits(
+                or(o.requestsPerMinute(), rateRules.perMinute()),
+                or(o.requestsPerHour(), rateRules.perHour()),
+                or(o.uploadsPerMinute(), rateRules.uploadsPerMinute()),
+                o.storedBytes() != null ? o.storedBytes() : quotaRules.storedBytes(),
+                or(o.generationsPerMonth(), quotaRules.generationsPerMonth()),
+                o.falAllowed() != null ? o.falAllowed() : quotaRules.falAllowed(),
+                or(o.falItemsPerMonth(), quotaRules.falItemsPerMonth()));
+    }
+
+    public Usage usage(UUID organizationId) {
+        YearMonth month = YearMonth.now(clock);
+        var used = quotas.usage(organizationId, month.atDay(1));
+        return new Usage(month, quotas.storedBytes(organizationId), used.generationItems(), used.falItems(),
+                limits(organizationId));
+    }
+
+    /**
+     * Refuses storing {@code bytes} more (new content, not yet stored) if the organization would pass
+     * its stored-bytes quota. Holds the organization's storage lock until the caller's transaction ends.
+     */
+    public void admitStoredBytes(UUID organizationId, long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        long quota = limits(organizationId).storedBytes();
+        quotas.lockStoredBytes(organizationId);
+        long stored = quotas.storedBytes(organizationId);
+        if (stored + bytes > quota) {
+            throw LimitExceeded.quotaExceeded(STORED_BYTES, "Storing " + bytes + " more bytes would pass the organization's quota of "
+                    + quota + " stored bytes (" + stored + " in use)");
+        }
+    }
+
+    /**
+     * Counts {@code items} generation items towards this month's quotas, or refuses them all.
+     *
+     * @param paid whether they go to the paid {@code fal} provider (its own grant and monthly budget)
+     */
+    public void admitGenerations(UUID organizationId, int items, boolean paid) {
+        QuotaLimits limits = limits(organizationId);
+        if (paid && !limits.falAllowed()) {
+            throw LimitExceeded.notGranted(FAL_ALLOWED, "This organization may not use the fal provider; use 'local' or ask the operator");
+        }
+        LocalDate month = YearMonth.now(clock).atDay(1);
+        int falItems = paid ? items : 0;
+        if (quotas.countGenerations(organizationId, month, items, falItems, limits.generationsPerMonth(), limits.falItemsPerMonth())) {
+            return;
+        }
+        var used = quotas.usage(organizationId, month);
+        if (used.generationItems() + items > limits.generationsPerMonth()) {
+            throw LimitExceeded.quotaExceeded(GENERATIONS_PER_MONTH, items + " more generations would pass the organization's quota of "
+                    + limits.generationsPerMonth() + " a month (" + used.generationItems() + " used this month)");
+        }
+        throw LimitExceeded.quotaExceeded(FAL_ITEMS_PER_MONTH, items + " more fal generations would pass the organization's budget of "
+                + limits.falItemsPerMonth() + " a month (" + used.falItems() + " used this month)");
+    }
+
+    private void requireOrganization(UUID organizationId) {
+        if (organizations.find(organizationId).isEmpty()) {
+            throw DomainException.notFound("Organization");
+        }
+    }
+
+    private static int or(Integer override, int fallback) {
+        return override != null ? override : fallback;
+    }
+
+    private static QuotaOverrides overridesOf(OrganizationQuota q) {
+        return new QuotaOverrides(q.getRequestsPerMinute(), q.getRequestsPerHour(), q.getUploadsPerMinute(), q.getStoredBytes(),
+                q.getGenerationsPerMonth(), q.getFalAllowed(), q.getFalItemsPerMonth());
+    }
+}

@@ -1,0 +1,100 @@
+package app.arv.protection;
+
+import app.arv.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
+ * JWT) with its organization's limits; a client address's for anonymous calls; the public viewer's
+ * per client address. Uploads take from a second, smaller bucket of the credential as well.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    /** Redis key prefixes of the buckets. */
+    static final String CREDENTIAL_PREFIX = "arv:rate:";
+    static final String UPLOAD_PREFIX = "arv:rate:upload:";
+    static final String ANONYMOUS_PREFIX = "arv:rate:address:";
+    /** Kept from before the viewer shared this mechanism: operators' tooling may know it. */
+    public static final String VIEWER_PREFIX = "arv:viewer:rate:";
+
+    /**
+     * An organization's overrides are read from the database at most this often per node; a change
+     * made on this node applies at once ({@link #forget}), on other nodes within this time.
+     */
+    private static final Duration OVERRIDES_KEPT = Duration.ofSeconds(10);
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimitRules rules;
+
+    @Inject
+    Quotas quotas;
+
+    private final Map<UUID, Kept> limitsByOrganization = new ConcurrentHashMap<>();
+
+    /** A request of an authenticated caller; {@code upload}: it carries files. */
+    public Verdict admit(Caller caller, boolean upload) {
+        if (!rules.enabled()) {
+            return Verdict.unchecked();
+        }
+        QuotaLimits limits = limitsOf(caller.organizationId());
+        String credential = caller.isApiKey() ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
+        if (!upload) {
+            return limiter.take(CREDENTIAL_PREFIX + credential, general(limits));
+        }
+        Verdict uploads = limiter.take(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute())));
+        if (uploads.checked() && !uploads.allowed()) {
+            return uploads;
+        }
+        return uploads.and(limiter.take(CREDENTIAL_PREFIX + credential, general(limits)));
+    }
+
+    /** A request without credentials, by client address, at the installation's default limits. */
+    public Verdict admitAnonymous(String clientAddress) {
+        if (!rules.enabled()) {
+            return Verdict.unchecked();
+        }
+        return limiter.take(ANONYMOUS_PREFIX + clientAddress,
+                List.of(Window.perMinute(rules.perMinute()), Window.perHour(rules.perHour())));
+    }
+
+    /** A public viewer request, by client address. */
+    public Verdict admitViewer(String clientAddress) {
+        if (!rules.enabled()) {
+            return Verdict.unchecked();
+        }
+        return limiter.take(VIEWER_PREFIX + clientAddress, List.of(Window.perMinute(rules.viewerPerMinute())));
+    }
+
+    /** The organization's limits changed: read them again on the next request. */
+    public void forget(UUID organizationId) {
+        limitsByOrganization.remove(organizationId);
+    }
+
+    private static List<Window> general(QuotaLimits limits) {
+        return List.of(Window.perMinute(limits.requestsPerMinute()), Window.perHour(limits.requestsPerHour()));
+    }
+
+    private QuotaLimits limitsOf(UUID organizationId) {
+        long now = System.nanoTime();
+        Kept kept = limitsByOrganization.get(organizationId);
+        if (kept == null || now - kept.readAt() > OVERRIDES_KEPT.toNanos()) {
+            kept = new Kept(quotas.limits(organizationId), now);
+            limitsByOrganization.put(organizationId, kept);
+        }
+        return kept.limits();
+    }
+
+    private record Kept(QuotaLimits limits, long readAt) {
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Protection of the installation from its clients: request rate limits and organization quotas.
+ *
+ * <h2>Rate limits</h2>
+ * One mechanism, {@link app.arv.protection.RateLimiter}: fixed windows (a minute, an hour) aligned to
+ * the clock, counted in Bucket4j buckets kept in Redis so every node draws from the same ones.
+ * {@link app.arv.protection.RequestLimits} says whose bucket a request takes from and how big it is:
+ * per credential (API key, or the user of a JWT) with the organization's overrides, per client
+ * address for anonymous calls, and the public viewer's own limit per client address. When Redis is
+ * away, requests are served unlimited (fail open) rather than refused.
+ *
+ * <h2>Quotas</h2>
+ * {@link app.arv.protection.Quotas}, checked in the transaction of the work they guard and before it
+ * is done: stored bytes (under a per-organization lock held to the commit), generation items per
+ * calendar month and the paid {@code fal} provider's monthly items (a conditional increment of a
+ * counter row). A refused request leaves nothing behind.
+ *
+ * <p>May use: persistence (organization quota repository), events (the Redis connection), shared.
+ */
+package app.arv.protection;

@@ -1,0 +1,123 @@
+package app.arv.web.it;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Requests per credential, per organization's limits: every {@code /api/v1} answer says where the
+ * caller stands, the request past the limit is a 429 problem with {@code Retry-After}. Each test has
+ * an organization of its own with low limits set by the platform admin; counting tests use the hour
+ * window (the minute stays high), so no window resets half-way through a test.
+ */
+@ExtendWith(ArvServer.class)
+class RateLimitIT {
+
+    private static final int PER_HOUR = 5;
+
+    private Api.Tenant tenant;
+
+    @BeforeEach
+    void anOrganizationWithFiveRequestsAnHour() {
+        tenant = Api.newTenant();
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", PER_HOUR));
+    }
+
+    @Test
+    void everyAnswerTellsTheLimitWhatIsLeftAndWhenItResets() {
+        Response first = Api.bearer(tenant.userKey()).get("/projects");
+
+        first.then().statusCode(200)
+                .header("X-RateLimit-Limit", equalTo(String.valueOf(PER_HOUR)))
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(PER_HOUR - 1)));
+        assertThat(Long.parseLong(first.header("X-RateLimit-Reset"))).isBetween(1L, 3600L);
+    }
+
+    @Test
+    void errorAnswersCountAndTellToo() {
+        Api.bearer(tenant.userKey()).get("/projects/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(PER_HOUR - 1)));
+    }
+
+    @Test
+    void theRequestPastTheLimitIsA429ProblemWithRetryAfterAtTheReset() {
+        for (int i = 0; i < PER_HOUR; i++) {
+            Api.bearer(tenant.userKey()).get("/projects").then().statusCode(200);
+        }
+
+        Response refused = Api.bearer(tenant.userKey()).get("/projects");
+
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("rate_limited")).body("status", equalTo(429)).body("$", not(hasKey("quota")))
+                .header("X-RateLimit-Limit", equalTo(String.valueOf(PER_HOUR)))
+                .header("X-RateLimit-Remaining", equalTo("0"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 3600L);
+        assertThat(Long.parseLong(refused.header("X-RateLimit-Reset"))).isBetween(retryAfter - 1, retryAfter);
+    }
+
+    @Test
+    void anotherKeyOfTheSameOrganizationHasItsOwnCount() {
+        for (int i = 0; i <= PER_HOUR; i++) {
+            Api.bearer(tenant.userKey()).get("/projects");
+        }
+
+        Api.bearer(tenant.adminKey()).get("/projects").then().statusCode(200)
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(PER_HOUR - 1)));
+    }
+
+    @Test
+    void aPersonIsCountedAcrossTheirTokens() {
+        Api.bearer(tenant.adminToken()).get("/projects").then().statusCode(200);
+        String secondToken = Api.login(tenant.adminEmail(), tenant.password());
+
+        Api.bearer(secondToken).get("/projects").then().statusCode(200)
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(PER_HOUR - 2)));
+    }
+
+    @Test
+    void raisingTheLimitTakesEffectAtOnce() {
+        for (int i = 0; i <= PER_HOUR; i++) {
+            Api.bearer(tenant.userKey()).get("/projects");
+        }
+
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", 50));
+
+        Api.bearer(tenant.userKey()).get("/projects").then().statusCode(200)
+                .header("X-RateLimit-Limit", equalTo("50"));
+    }
+
+    @Test
+    void uploadsHaveTheirOwnSmallerLimitOnTop() {
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", 1000, "uploads_per_minute", 1));
+        Limits.awaitMinuteWithAtLeast(20);
+        MediaApi.upload(tenant.userKey(), "coins.png", MediaApi.image("coins.png")).statusCode(201)
+                .header("X-RateLimit-Limit", equalTo("1")).header("X-RateLimit-Remaining", equalTo("0"));
+
+        MediaApi.upload(tenant.userKey(), "coins.png", MediaApi.image("coins.png")).statusCode(429)
+                .body("code", equalTo("rate_limited")).header("Retry-After", notNullValue());
+
+        Api.bearer(tenant.userKey()).get("/media").then().statusCode(200).header("X-RateLimit-Limit", equalTo("1000"));
+    }
+
+    @Test
+    void signingInIsNotCountedHere() {
+        Api.anonymous().body(Map.of("email", tenant.adminEmail(), "password", tenant.password()))
+                .post("/auth/login").then().statusCode(200).header("X-RateLimit-Limit", nullValue());
+    }
+
+    @Test
+    void anonymousCallsAreCountedByClientAddress() {
+        Api.anonymous().get("/projects").then().statusCode(401).header("X-RateLimit-Limit", notNullValue());
+    }
+}

@@ -5,24 +5,17 @@
 #   upload              25 x 10 MB JPEGs in one POST /api/v1/media vs a plain copy; ARV's peak heap
 #   generation [FACE]   image-to-3D items/min with one node and with two (face limit, default 10000)
 #   markers             one portrait upload-to-ready time; 20-portrait batch portraits/min
-<<<<<<< HEAD
 #   auth-path [SECONDS] wrk: /health/live vs GET /me (JWT) vs GET /projects (API key); login timing
 #                       known vs unknown e-mail (another build: ARV_WAR=path/to/arv.war)
-=======
 #   ratelimit           GET /projects req/s (wrk, 16 connections) with the rate limiter on vs off, same run
->>>>>>> sec-limits
 set -euo pipefail
 case "${1:-}" in
     upload) bench=UploadBench ;;
     generation) bench=GenerationThroughputBench ;;
     markers) bench=MarkerThroughputBench ;;
-<<<<<<< HEAD
     auth-path) bench=AuthPathBench ;;
-    *) sed -n '2,9p' "$0"; exit 2 ;;
-=======
     ratelimit) bench=RateLimitBench ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
->>>>>>> sec-limits
+    *) sed -n '2,12p' "$0"; exit 2 ;;
 esac
 shift
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

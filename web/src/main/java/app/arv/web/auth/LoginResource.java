@@ -2,12 +2,9 @@ package app.arv.web.auth;
 
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
-<<<<<<< HEAD
+import app.arv.web.protection.RateLimit;
 import app.arv.web.request.RequestContext;
 import app.arv.web.security.NoStore;
-=======
-import app.arv.web.protection.RateLimit;
->>>>>>> sec-limits
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,14 +31,10 @@ public class LoginResource {
     @POST
     @Path("login")
     @Public
-<<<<<<< HEAD
     @NoStore
+    @RateLimit(RateLimit.Policy.EXEMPT)
     @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'. "
             + "Repeated failures for an account or from an address answer 429 with Retry-After for a while")
-=======
-    @RateLimit(RateLimit.Policy.EXEMPT)
-    @Operation(summary = "Sign in with e-mail and password; returns a JWT for 'Authorization: Bearer'")
->>>>>>> sec-limits
     public TokenView login(@Valid LoginRequest request) {
         IssuedToken token = logins.login(request.email, request.password, RequestContext.clientAddress());
         return new TokenView(token.value(), "Bearer", token.expiresInSeconds(), token.expiresAt());

@@ -2,6 +2,8 @@ package app.arv.shared;
 
 import jakarta.ejb.ApplicationException;
 
+import java.time.Duration;
+
 /**
  * A rule of the domain said no. It carries the HTTP status and a stable machine-readable code so
  * the web layer can answer in the problem format without knowing each rule.
@@ -11,6 +13,8 @@ public class DomainException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private Duration retryAfter;
+    private Limit limit;
 
     public DomainException(int status, String code, String message) {
         super(message);
@@ -24,6 +28,50 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** When a client may try again (a {@code Retry-After} header), or {@code null}. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** The configured limit the request went past, for programs to read, or {@code null}. */
+    public Limit limit() {
+        return limit;
+    }
+
+    /** A limit by its stable name ({@code max_pixels}) and the value in force. */
+    public record Limit(String name, long value) {
+    }
+
+    private DomainException withRetryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
+    private DomainException withLimit(String name, long value) {
+        this.limit = new Limit(name, value);
+        return this;
+    }
+
+    /** Too much work of this kind is running on the node (e.g. image decodes); the same request may succeed shortly. */
+    public static DomainException busy(String message, Duration retryAfter) {
+        return new DomainException(503, "busy", message).withRetryAfter(retryAfter);
+    }
+
+    /** The message broker cannot take the request's work now; nothing of the request was kept. */
+    public static DomainException queueUnavailable(String message, Duration retryAfter) {
+        return new DomainException(503, "queue_unavailable", message).withRetryAfter(retryAfter);
+    }
+
+    /** An image declares more pixels than {@code maxPixels} (refused from its header, before decoding). */
+    public static DomainException imageTooLarge(String message, long maxPixels) {
+        return new DomainException(422, "image_too_large", message).withLimit("max_pixels", maxPixels);
+    }
+
+    /** A request body went past {@code maxBytes} (refused while it streams in). */
+    public static DomainException payloadTooLarge(String message, long maxBytes) {
+        return new DomainException(413, "payload_too_large", message).withLimit("max_request_bytes", maxBytes);
     }
 
     /** A tenant's own resource that does not exist — or belongs to another tenant, which must look the same. */

@@ -1,6 +1,7 @@
 package app.arv.web.problem;
 
 import app.arv.web.request.RequestContext;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,9 +14,9 @@ import java.util.List;
  * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
  * violations.
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "limit"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-                      String requestId, List<FieldError> errors) {
+                      String requestId, List<FieldError> errors, @JsonbNillable(false) Limit limit) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://arv.app/problems/";
@@ -27,11 +28,16 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(int status, String code, String detail, String instance, String requestId) {
         return new Problem(URI.create(TYPE_BASE + code.replace('_', '-')), title(status), status, detail, instance, code,
-                requestId, List.of());
+                requestId, List.of(), null);
     }
 
     public Problem withErrors(List<FieldError> errors) {
-        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors));
+        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors), limit);
+    }
+
+    /** Names the configured limit the request went past ({@code "limit": {"name": "max_pixels", "value": 50000000}}). */
+    public Problem withLimit(String name, long value) {
+        return new Problem(type, title, status, detail, instance, code, requestId, errors, new Limit(name, value));
     }
 
     public Response toResponse() {
@@ -48,5 +54,9 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     /** One rejected input: where it was ({@code field}), what was wrong, and the value's constraint. */
     public record FieldError(String field, String message) {
+    }
+
+    /** A limit by its stable name and the value in force; absent from problems that are not about one. */
+    public record Limit(String name, long value) {
     }
 }

@@ -25,6 +25,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof DomainException domain) {
             return new DomainExceptionMapper().toResponse(domain);
         }
+        if (cause instanceof OutOfMemoryError) {
+            // Memory pressure is the node's state, not the request's fault (and never a "corrupt file"): try again.
+            LOG.log(Level.WARNING, "Out of memory while handling a request", failure);
+            return new DomainExceptionMapper().toResponse(DomainException.busy(
+                    "The server is short of memory right now; try again shortly", java.time.Duration.ofSeconds(5)));
+        }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
             return MalformedBody.problem().toResponse();
         }

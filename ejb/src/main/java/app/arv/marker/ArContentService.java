@@ -4,6 +4,7 @@ import app.arv.media.Download;
 import app.arv.media.MediaDisposal;
 import app.arv.media.MediaService;
 import app.arv.media.SpooledFile;
+import app.arv.messaging.BrokerAvailability;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.marker.MarkerStatus;
@@ -56,6 +57,9 @@ public class ArContentService {
     CompileRequests compileRequests;
 
     @Inject
+    BrokerAvailability broker;
+
+    @Inject
     MarkerEvents events;
 
     @Inject
@@ -64,6 +68,8 @@ public class ArContentService {
     /** A new portrait, checked and stored like every library image, then queued for compilation. */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
         requireProject(caller, projectId);
+        // Before anything is stored: with the broker away the compilation could not be requested.
+        broker.require();
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
         return created(caller, projectId, source, details);
     }
@@ -74,6 +80,7 @@ public class ArContentService {
      */
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
         requireProject(caller, projectId);
+        broker.require();
         List<MediaResource> sources = mediaService.upload(caller, images);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -98,6 +105,7 @@ public class ArContentService {
     /** A portrait already in the organization's media library. */
     public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details) {
         requireProject(caller, projectId);
+        broker.require();
         MediaResource source = libraryImage(caller, mediaId);
         return created(caller, projectId, source, details);
     }
@@ -162,6 +170,7 @@ public class ArContentService {
     /** A new portrait: the current marker stays served until the new one is ready. */
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image) {
         ArContent content = get(caller, id);
+        broker.require();
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
         for (MediaAttachment old : files.attachInstead(source, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
@@ -177,6 +186,7 @@ public class ArContentService {
         if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
             throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
         }
+        broker.require();
         content.requestMarker();
         compileRequests.request(caller.organizationId());
         events.statusChanged(content);

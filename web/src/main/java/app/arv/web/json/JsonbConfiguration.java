@@ -15,6 +15,11 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
 
+    /** The same configuration outside JAX-RS (a servlet filter's own answer). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

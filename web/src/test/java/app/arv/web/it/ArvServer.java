@@ -18,6 +18,8 @@ public final class ArvServer implements BeforeAllCallback {
 
     public static final String ADMIN_EMAIL = "operator@arv.test";
     public static final String ADMIN_PASSWORD = "operator-password-1";
+    /** Multipart bodies are cut off past this (the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
+    public static final long MAX_REQUEST_BYTES = 40L << 20;
 
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;
@@ -56,6 +58,11 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
                         // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
+                        .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
+                        // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
+                        .freezableBroker(true)
+                        // On a box shared by several builds a first boot can take more than the default 3 minutes.
+                        .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);

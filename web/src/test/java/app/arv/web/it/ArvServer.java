@@ -18,8 +18,8 @@ public final class ArvServer implements BeforeAllCallback {
 
     public static final String ADMIN_EMAIL = "operator@arv.test";
     public static final String ADMIN_PASSWORD = "operator-password-1";
-    /** Multipart bodies are cut off past this (the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
-    public static final long MAX_REQUEST_BYTES = 40L << 20;
+    /** Multipart bodies are cut off past this (above the 50 MB overlay limit; the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
+    public static final long MAX_REQUEST_BYTES = 64L << 20;
 
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;

@@ -110,7 +110,7 @@ public class ImageDecoding {
         return DomainException.busy("Not enough memory to decode the image right now; try again shortly", RETRY_AFTER);
     }
 
-    private DecodeGate.Admission admitWithinWait(ImageHeader header, long decodedBytes) {
+    DecodeGate.Admission admitWithinWait(ImageHeader header, long decodedBytes) {
         try {
             if (!slots.tryAcquire(decodeWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw DomainException.busy("Too many images are being decoded right now; try again shortly", RETRY_AFTER);

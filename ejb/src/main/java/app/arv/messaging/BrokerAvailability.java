@@ -60,6 +60,13 @@ public class BrokerAvailability {
         }
     }
 
+    /** A send the broker failed (it went away after the check): the same answer, and the transaction rolls back. */
+    public static DomainException sendFailed(RuntimeException failure) {
+        LOG.warning(() -> "A queue message could not be sent: " + innermost(failure));
+        return DomainException.queueUnavailable("The job queue is unavailable right now; nothing was stored, try again shortly",
+                RETRY_AFTER);
+    }
+
     /** Null when the broker answered a round trip recently or now, else why not. */
     String problem() {
         CompletableFuture<String> probe;

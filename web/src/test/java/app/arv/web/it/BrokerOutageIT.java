@@ -29,15 +29,17 @@ class BrokerOutageIT {
 
     private static Api.Tenant tenant;
     private static String libraryImage;
+    private static String project;
 
     @BeforeAll
     static void tenant() {
         tenant = Api.newTenant();
         libraryImage = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        project = MarkerApi.newProject(tenant.memberToken());
     }
 
     @Test
-    void withTheBrokerFrozenGenerationsAreRefusedFastWithNothingLeftAndWorkAgainOnceItAnswers() throws Exception {
+    void withTheBrokerFrozenQueuedWorkIsRefusedFastWithNothingLeftAndWorksAgainOnceItAnswers() throws Exception {
         long storedBefore = MediaApi.storedObjects(tenant.adminToken());
         FreezableProxy broker = ArvServer.stack().brokerProxy();
         broker.freeze();
@@ -50,7 +52,18 @@ class BrokerOutageIT {
                     .post("/generations"));
             assertQueueUnavailable(fromUpload);
 
+            Response portrait = timed(() -> MarkerApi.create(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"),
+                    "Coins").extract().response());
+            assertQueueUnavailable(portrait);
+
+            // Long enough for the clients to give their connections up (connection TTL): still a fast answer.
+            Thread.sleep(Duration.ofSeconds(16).toMillis());
+            assertQueueUnavailable(timed(() -> Api.bearer(tenant.memberToken())
+                    .body(Map.of("media_ids", List.of(libraryImage), "face_limit", 2000)).post("/generations")));
+
             Api.bearer(tenant.memberToken()).get("/generations").then().statusCode(200).body("total", equalTo(0));
+            Api.bearer(tenant.memberToken()).get("/projects/" + project + "/ar-content").then().statusCode(200)
+                    .body("total", equalTo(0));
             assertThat(MediaApi.libraryTotal(tenant.memberToken())).as("only the image uploaded before the outage").isEqualTo(1);
             assertThat(MediaApi.storedObjects(tenant.adminToken())).isEqualTo(storedBefore);
 

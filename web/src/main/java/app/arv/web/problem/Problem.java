@@ -1,7 +1,6 @@
 package app.arv.web.problem;
 
 import app.arv.web.request.RequestContext;
-import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +15,7 @@ import java.util.List;
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "limit"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-                      String requestId, List<FieldError> errors, @JsonbNillable(false) Limit limit) {
+                      String requestId, List<FieldError> errors, Limit limit) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://arv.app/problems/";
@@ -56,7 +55,7 @@ public record Problem(URI type, String title, int status, String detail, String 
     public record FieldError(String field, String message) {
     }
 
-    /** A limit by its stable name and the value in force; absent from problems that are not about one. */
+    /** A limit by its stable name and the value in force; null in problems that are not about one (nulls stay visible). */
     public record Limit(String name, long value) {
     }
 }

@@ -3,7 +3,8 @@
 // how many frames drew the overlay, whether the overlay video played.
 // Uses playwright-core from the imaging e2e directory (imaging/src/test/e2e, prepared by its setup.sh).
 // usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE [--timeout S] [--deny-camera]
-// prints one JSON line: {found, overlayFrames, videoPlaying, overlayKind, phase, error, msToFound}
+// prints one JSON line: {found, overlayFrames, videoPlaying, overlayKind, phase, error, msToFound, externalRequests,
+//   cspViolations (securitypolicyviolation events of the page and the browser's CSP console reports)}
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,13 @@ const context = await chromium.launchPersistentContext(path.join(work, 'profile'
 let result = { found: false, overlayFrames: 0, videoPlaying: false, overlayKind: null, phase: null, error: null, msToFound: null };
 try {
   const page = await context.newPage();
+  const violations = [];
+  page.on('console', (m) => { if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
   const external = [];
   // Network requests to anywhere but ARV (blob: and data: URLs are the page's own objects).
   page.on('request', (r) => {
@@ -74,6 +82,7 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   result.externalRequests = external;
+  result.cspViolations = [...(await page.evaluate(() => window.__cspViolations || []).catch(() => [])), ...violations];
 } finally {
   await context.close().catch(() => {});
   fs.rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 package app.arv.messaging;
 
+import app.arv.platform.health.DependencyCheck;
+import app.arv.platform.health.HealthFinding;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,15 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Readiness check "artemis": UP when the broker at ARTEMIS_URL answers a JMS round trip through the
- * resource adapter, DOWN with the reason otherwise. Answers within 3 s and follows the broker
+ * resource adapter, DOWN with the reason otherwise (publicly only its category; the URL and the
+ * broker's message for platform admins). Answers within 3 s and follows the broker
  * going away and coming back (no caching, no restart of ARV needed).
  *
  * <p>Two steps: a plain TCP connect first, which fails in milliseconds with the operating system's
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Readiness
 @ApplicationScoped
-public class ArtemisReadinessCheck implements HealthCheck {
+public class ArtemisReadinessCheck implements DependencyCheck {
 
     static final String NAME = "artemis";
     private static final int CONNECT_TIMEOUT_MS = 1000;
@@ -52,15 +53,20 @@ public class ArtemisReadinessCheck implements HealthCheck {
     ManagedExecutorService executor;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthFinding inspect() {
         long started = System.nanoTime();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("url", publicUrl());
+        Map<String, Object> details = Map.of("url", publicUrl());
         String problem = tcpProblem();
-        if (problem == null) {
-            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            problem = jmsProblem(Math.max(100, Math.min(ROUND_TRIP_TIMEOUT_MS, DEADLINE_MS - elapsedMs)));
+        if (problem != null) {
+            return HealthFinding.down(NAME, HealthFinding.UNREACHABLE, problem, details);
         }
-        return problem == null ? response.up().build() : response.down().withData("reason", problem).build();
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        problem = jmsProblem(Math.max(100, Math.min(ROUND_TRIP_TIMEOUT_MS, DEADLINE_MS - elapsedMs)));
+        if (problem != null) {
+            return HealthFinding.down(NAME, problem.contains("did not answer") ? HealthFinding.TIMEOUT : HealthFinding.FAILING,
+                    problem, details);
+        }
+        return HealthFinding.up(NAME, details);
     }
 
     /** Null when something accepts TCP connections at ARTEMIS_URL, else why not. */

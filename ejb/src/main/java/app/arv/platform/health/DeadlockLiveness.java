@@ -1,14 +1,13 @@
 package app.arv.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,17 +16,17 @@ import java.util.stream.Collectors;
  */
 @Liveness
 @ApplicationScoped
-public class DeadlockLiveness implements HealthCheck {
+public class DeadlockLiveness implements DependencyCheck {
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthFinding inspect() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] deadlocked = threads.findDeadlockedThreads();
         if (deadlocked == null) {
-            return HealthCheckResponse.named("threads").up().withData("live", threads.getThreadCount()).build();
+            return HealthFinding.up("threads", Map.of("live", threads.getThreadCount()));
         }
         String names = Arrays.stream(threads.getThreadInfo(deadlocked))
                 .map(ThreadInfo::getThreadName).collect(Collectors.joining(", "));
-        return Probe.down("threads", "deadlocked: " + names);
+        return HealthFinding.down("threads", "deadlocked", "deadlocked: " + names, Map.of("live", threads.getThreadCount()));
     }
 }

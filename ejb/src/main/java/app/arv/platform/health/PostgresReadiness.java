@@ -2,32 +2,32 @@ package app.arv.platform.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.util.Map;
 
 /** Ready only while the database answers a round trip. */
 @Readiness
 @ApplicationScoped
-public class PostgresReadiness implements HealthCheck {
+public class PostgresReadiness implements DependencyCheck {
 
     @Resource(lookup = "jdbc/arv")
     DataSource dataSource;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthFinding inspect() {
         return Probe.within("postgresql", () -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (!connection.isValid(2)) {
                     throw new IllegalStateException("the connection did not answer a validity check in 2 s");
                 }
                 var metaData = connection.getMetaData();
-                return HealthCheckResponse.named("postgresql").up()
-                        .withData("database", metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion())
-                        .build();
+                // The URL without its query: a password may be given there.
+                return HealthFinding.up("postgresql", Map.of(
+                        "database", metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion(),
+                        "url", metaData.getURL().replaceFirst("\\?.*", "")));
             }
         });
     }

@@ -1,7 +1,8 @@
 package app.arv.platform.health;
 
-import org.eclipse.microprofile.health.HealthCheckResponse;
 
+import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one dependency check with a deadline and turns any failure into a DOWN response that says
- * why. A dependency that hangs (a pool waiting for a dead database) must not hang the probe.
+ * Runs one dependency check with a deadline and turns any failure into a DOWN finding that says
+ * why (in detail for admins, as a category for everyone). A dependency that hangs (a pool waiting for a dead database) must not hang the probe.
  */
 final class Probe {
 
@@ -28,8 +29,8 @@ final class Probe {
     private Probe() {
     }
 
-    static HealthCheckResponse within(String name, Callable<HealthCheckResponse> check) {
-        CompletableFuture<HealthCheckResponse> outcome = CompletableFuture.supplyAsync(() -> {
+    static HealthFinding within(String name, Callable<HealthFinding> check) {
+        CompletableFuture<HealthFinding> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return check.call();
             } catch (Exception e) {
@@ -40,22 +41,32 @@ final class Probe {
             return outcome.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             outcome.cancel(true);
-            return down(name, "no answer within " + DEADLINE_SECONDS + " s");
+            return HealthFinding.down(name, HealthFinding.TIMEOUT, "no answer within " + DEADLINE_SECONDS + " s", Map.of());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof CompletionFailure failure ? failure.getCause() : e.getCause();
-            return down(name, reason(cause));
+            return HealthFinding.down(name, category(cause), reason(cause), Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return down(name, "interrupted");
+            return HealthFinding.down(name, HealthFinding.FAILING, "interrupted", Map.of());
         }
     }
 
-    static HealthCheckResponse down(String name, String reason) {
-        return HealthCheckResponse.named(name).down().withData("reason", reason).build();
+    /** The public word for a failure: an I/O failure anywhere in the chain means the dependency could not be reached. */
+    static String category(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException) {
+                return HealthFinding.UNREACHABLE;
+            }
+            if (cause instanceof TimeoutException) {
+                return HealthFinding.TIMEOUT;
+            }
+        }
+        String reason = reason(failure).toLowerCase(java.util.Locale.ROOT);
+        return reason.contains("connect") || reason.contains("refused") ? HealthFinding.UNREACHABLE : HealthFinding.FAILING;
     }
 
     /** The innermost message is usually the one that names the real problem ("Connection refused"). */
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

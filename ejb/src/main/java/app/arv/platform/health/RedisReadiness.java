@@ -3,25 +3,25 @@ package app.arv.platform.health;
 import app.arv.events.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Map;
 
 /** Ready only while Redis answers PING: live progress and rate limits travel through it. */
 @Readiness
 @ApplicationScoped
-public class RedisReadiness implements HealthCheck {
+public class RedisReadiness implements DependencyCheck {
 
     @Inject
     RedisConnection redis;
 
     @Override
-    public HealthCheckResponse call() {
+    public HealthFinding inspect() {
         return Probe.within("redis", () -> {
             String answer = redis.client().ping();
-            return HealthCheckResponse.named("redis").status("PONG".equals(answer))
-                    .withData("endpoint", redis.endpoint())
-                    .build();
+            Map<String, Object> details = Map.of("endpoint", redis.endpoint());
+            return "PONG".equals(answer) ? HealthFinding.up("redis", details)
+                    : HealthFinding.down("redis", HealthFinding.FAILING, "PING answered " + answer, details);
         });
     }
 }

@@ -23,6 +23,7 @@ import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -90,6 +91,7 @@ public class GenerationResource {
     CurrentCaller caller;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Generate a 3D model of each uploaded image (multipart 'files', 1-25, plus face_limit, texture, "
             + "provider, priority, project_id); 202 with the queued job")
@@ -127,6 +129,7 @@ public class GenerationResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate a 3D model of each named image of the media library (media_ids); 202 with the queued job")
     public Response createFromMedia(@Valid NewGenerationRequest request) {

@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
 import app.arv.media.Download;
@@ -212,7 +213,7 @@ public class ArContentResource {
     }
 
     public static class ArContentChange extends ContentFields {
-        @Size(min = 1, max = 200)
+        @NotBlankWhenGiven @Size(max = 200)
         public String title;
 
         ContentDetails details() {

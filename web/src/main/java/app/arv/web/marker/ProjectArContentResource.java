@@ -9,6 +9,7 @@ import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -57,6 +58,7 @@ public class ProjectArContentResource {
     CurrentCaller caller;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
             + "202: the marker is compiled in the background")
@@ -75,6 +77,7 @@ public class ProjectArContentResource {
     }
 
     @POST
+    @Idempotent
     @Path("batch")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create one AR content per portrait (repeated multipart field 'images', titled by file name); "
@@ -91,6 +94,7 @@ public class ProjectArContentResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background")
     public Response createFromMedia(@PathParam("projectId") UUID projectId, @Valid ArContentResource.NewArContent request) {

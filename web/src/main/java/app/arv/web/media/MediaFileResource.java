@@ -15,6 +15,7 @@ import app.arv.web.json.Paging;
 import app.arv.web.problem.Problem;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BadRequestException;
@@ -72,6 +73,7 @@ public class MediaFileResource {
     CurrentCaller caller;
 
     @POST
+    @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload images (multipart field 'files'); all are checked before any is stored")
     public Response upload(List<EntityPart> parts) {

@@ -1,5 +1,6 @@
 package app.arv.web.organization;
 
+import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.organization.OrganizationService;
 import app.arv.organization.OrganizationService.FirstAdmin;
 import app.arv.persistence.organization.Organization;
@@ -90,7 +91,7 @@ public class OrganizationResource {
     }
 
     public static class OrganizationChange {
-        @Size(min = 1, max = 200)
+        @NotBlankWhenGiven @Size(max = 200)
         public String name;
 
         public Boolean active;

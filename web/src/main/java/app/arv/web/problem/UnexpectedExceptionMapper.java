@@ -37,7 +37,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     "The server is short of memory right now; try again shortly", java.time.Duration.ofSeconds(5)));
         }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
-            return MalformedBody.problem().toResponse();
+            return MalformedBody.problem(cause).toResponse();
         }
         return internalError(failure);
     }

@@ -20,6 +20,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             405, "method_not_allowed", 406, "not_acceptable", 413, "payload_too_large",
             415, "unsupported_media_type", 429, "rate_limited");
 
+    /** The stable code of a refusal known only by its status (also used for the container's own, see {@link ContainerErrorPage}). */
+    static String codeOf(int status) {
+        return CODES.getOrDefault(status, "http_" + status);
+    }
+
     @Override
     public Response toResponse(WebApplicationException e) {
         RequestBodyLimit.TooLarge overflow = RequestBodyLimit.overflowIn(e);
@@ -34,7 +39,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return MalformedBody.missingProblem().toResponse();
         }
         if (status == 400 && MalformedBody.causedBy(e)) {
-            return MalformedBody.problem().toResponse();
+            return MalformedBody.problem(e).toResponse();
         }
         String detail;
         if (e instanceof NotFoundException) {
@@ -45,7 +50,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             Response.Status known = Response.Status.fromStatusCode(status);
             detail = known != null ? known.getReasonPhrase() : "HTTP " + status;
         }
-        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, CODES.getOrDefault(status, "http_" + status), detail).toResponse());
+        Response.ResponseBuilder problem = Response.fromResponse(Problem.of(status, codeOf(status), detail).toResponse());
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
             problem.header(HttpHeaders.ALLOW, allow);

@@ -1,5 +1,6 @@
 package app.arv.web.project;
 
+import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
 import app.arv.security.CallerRole;
@@ -85,7 +86,7 @@ public class ProjectResource {
     }
 
     public static class ProjectChange {
-        @Size(min = 1, max = 200)
+        @NotBlankWhenGiven @Size(max = 200)
         public String name;
 
         @Size(max = 2000)

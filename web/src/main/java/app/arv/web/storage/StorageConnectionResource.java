@@ -1,5 +1,6 @@
 package app.arv.web.storage;
 
+import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageProvider;
 import app.arv.security.CallerRole;
@@ -133,7 +134,7 @@ public class StorageConnectionResource {
     }
 
     public static class ConnectionChange extends ConnectionSettings {
-        @Size(min = 1, max = 100)
+        @NotBlankWhenGiven @Size(max = 100)
         public String name;
 
         public Boolean isDefault;

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 @WebServlet("/ar/*")
 public class ViewerPageServlet extends HttpServlet {
 
+    private static final String FRIENDLY_STYLE = "body{font-family:system-ui,sans-serif;display:flex;min-height:100vh;margin:0;"
+            + "align-items:center;justify-content:center;background:#111;color:#eee;text-align:center}main{max-width:28rem;padding:2rem}";
     private static final Pattern UNIQUE_ID = Pattern.compile("/[0-9A-Za-z]{16,24}");
 
     @Inject
@@ -31,6 +33,13 @@ public class ViewerPageServlet extends HttpServlet {
     @Inject
     ViewerRateLimit rateLimit;
 
+    private ViewerPagePolicy policy;
+
+    @Override
+    public void init() {
+        policy = ViewerPagePolicy.of(getServletContext());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
@@ -38,6 +47,7 @@ public class ViewerPageServlet extends HttpServlet {
             getServletContext().getNamedDispatcher("default").forward(request, response);
             return;
         }
+        policy.page(response);
         long retryAfter = rateLimit.refusal(request.getRemoteAddr());
         if (retryAfter > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfter));
@@ -57,7 +67,7 @@ public class ViewerPageServlet extends HttpServlet {
         }
     }
 
-    private static void refuse(HttpServletResponse response, DomainException e) throws IOException {
+    private void refuse(HttpServletResponse response, DomainException e) throws IOException {
         if (e.status() == 410) {
             friendly(response, 410, "This AR experience has ended", "The content behind this code is no longer available.");
         } else {
@@ -66,14 +76,14 @@ public class ViewerPageServlet extends HttpServlet {
         }
     }
 
-    private static void friendly(HttpServletResponse response, int status, String title, String text) throws IOException {
+    private void friendly(HttpServletResponse response, int status, String title, String text) throws IOException {
         response.setStatus(status);
+        policy.friendly(response, FRIENDLY_STYLE);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;display:flex;min-height:100vh;margin:0;align-items:center;"
-                + "justify-content:center;background:#111;color:#eee;text-align:center}main{max-width:28rem;padding:2rem}</style>"
+                + "<style>" + FRIENDLY_STYLE + "</style>"
                 + "</head><body><main><h1>" + title + "</h1><p>" + text + "</p></main></body></html>";
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }

@@ -51,6 +51,8 @@ public final class ArvServer implements BeforeAllCallback {
                         // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
                         .env("ARV_GENERATION_RETENTION", "P1D")
                         .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
+                        // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
+                        .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
                         // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
                         // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
                         // milliseconds, the annotation's unit).
@@ -61,7 +63,7 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
                         // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
                         .freezableBroker(true)
-                        // On a box shared by several builds a first boot can take more than the default 3 minutes.
+                        // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)

@@ -77,6 +77,11 @@ final class BrowserE2e {
         return node(scripts, 150, args.toArray(String[]::new));
     }
 
+    /** web's swagger.mjs: opens Swagger UI; answers how many operations it rendered and any CSP violations, as JSON. */
+    String swagger(String pageUrl) throws IOException, InterruptedException {
+        return node(scripts, 120, scripts.resolve("swagger.mjs").toString(), e2eDir.toString(), pageUrl, "--timeout", "60");
+    }
+
     private static String node(Path workDir, long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("node");

@@ -72,6 +72,19 @@ class ViewerBrowserIT {
         assertThat(page.getBoolean("videoPlaying")).as(page.prettify()).isTrue();
         // Everything (page, mind-ar, three, .mind, video) came from ARV: no CDN at run time.
         assertThat(page.getList("externalRequests")).isEmpty();
+        // ... and the page's strict Content-Security-Policy blocked nothing of it.
+        assertThat(page.getList("cspViolations")).as(page.prettify()).isEmpty();
+    }
+
+    @Test
+    void swaggerUiRendersTheApiUnderItsContentSecurityPolicy() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+
+        JsonPath page = JsonPath.from(browser.swagger(ArvServer.baseUrl() + "/swagger/"));
+
+        assertThat(page.getInt("operations")).as(page.prettify()).isGreaterThan(10);
+        assertThat(page.getList("cspViolations")).as(page.prettify()).isEmpty();
+        assertThat(page.getList("errors")).as(page.prettify()).isEmpty();
     }
 
     @Test
@@ -100,5 +113,6 @@ class ViewerBrowserIT {
         assertThat(page.getBoolean("found")).as(page.prettify()).isTrue();
         assertThat(page.getString("overlayKind")).isEqualTo("glb");
         assertThat(page.getInt("overlayFrames")).as(page.prettify()).isGreaterThanOrEqualTo(10);
+        assertThat(page.getList("cspViolations")).as(page.prettify()).isEmpty();
     }
 }

@@ -1,0 +1,58 @@
+package app.arv.idempotency;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code arv.idempotency.cleanup-interval}, records older than {@code arv.idempotency.retention}
+ * are deleted (one node per round: {@link IdempotencyKeys#expire()} takes an advisory lock). Lookups
+ * ignore expired records anyway; this only keeps the table small.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class IdempotencyExpiry {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyExpiry.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    IdempotencyKeys keys;
+
+    @Inject
+    IdempotencyRules rules;
+
+    @PostConstruct
+    void schedule() {
+        long millis = rules.cleanupInterval().toMillis();
+        timers.createIntervalTimer(millis, millis, new TimerConfig("idempotency-expiry", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void expire() {
+        try {
+            int removed = keys.expire();
+            if (removed > 0) {
+                LOG.fine(removed + " expired idempotency records were deleted");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Idempotency expiry round failed; the next one tries again", e);
+        }
+    }
+}

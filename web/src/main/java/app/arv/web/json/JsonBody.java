@@ -1,0 +1,56 @@
+package app.arv.web.json;
+
+import app.arv.shared.DomainException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A JSON request body is small and is UTF-8 (RFC 8259): one larger than {@link #MAX_BYTES} is refused
+ * with 413 before it is parsed, and bytes that are not UTF-8 with 400 — the JSON parser would
+ * otherwise read them as U+FFFD and store replacement characters in names. Uploads are multipart
+ * and never pass through here.
+ */
+@Provider
+public class JsonBody implements ReaderInterceptor {
+
+    /** Every JSON body ARV takes is a handful of fields; a megabyte leaves generous room for lists of ids. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        MediaType type = context.getMediaType();
+        if (type != null && isJson(type)) {
+            context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+        }
+        return context.proceed();
+    }
+
+    static byte[] checked(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            throw new DomainException(413, "payload_too_large", "A JSON request body may be at most " + MAX_BYTES + " bytes");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new DomainException(400, "malformed_body", "The request body is not valid UTF-8");
+        }
+        return body;
+    }
+
+    private static boolean isJson(MediaType type) {
+        return "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+    }
+}

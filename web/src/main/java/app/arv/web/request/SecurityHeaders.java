@@ -1,0 +1,75 @@
+package app.arv.web.request;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The browser-facing protections on every response of the application: no MIME sniffing, no framing
+ * (clickjacking), a referrer that never carries paths to other sites, no powerful browser features,
+ * HSTS when {@code ARV_HSTS=true}, and a Content-Security-Policy. The API's answers are data, not
+ * documents: they get {@code default-src 'none'}. Pages have their own policy: Swagger UI's here,
+ * the AR viewer's in {@link app.arv.web.viewer.ViewerPageServlet}, which replaces these headers.
+ *
+ * <p>Set before the request runs, so they are on every answer, errors included. Payara's own
+ * {@code /health}, {@code /metrics} and {@code /openapi} live outside the application and do not pass here.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeaders extends HttpFilter {
+
+    public static final String CSP = "Content-Security-Policy";
+    public static final String PERMISSIONS_POLICY = "Permissions-Policy";
+    public static final String REFERRER_POLICY = "Referrer-Policy";
+
+    /** For responses that are data (JSON, files): nothing may load, nothing may frame them. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * Swagger UI (bundle and stylesheet from the WAR's webjar, its start script a file of ours): React
+     * sets style attributes and the stylesheet embeds data: SVG icons; "Try it out" calls this origin.
+     */
+    static final String SWAGGER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+            + " form-action 'self'";
+
+    /** Every feature off; the viewer turns the camera (and muted autoplay of its overlay) back on. */
+    public static final String NO_FEATURES = features();
+
+    @Inject
+    SecurityHeaderRules rules;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader(REFERRER_POLICY, "strict-origin-when-cross-origin");
+        response.setHeader(PERMISSIONS_POLICY, NO_FEATURES);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : API_POLICY);
+        if (rules.hsts()) {
+            response.setHeader("Strict-Transport-Security", "max-age=" + rules.hstsMaxAge().toSeconds() + "; includeSubDomains");
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** A Permissions-Policy: the features browsers know, each off unless named here (then for this origin only). */
+    public static String features(String... allowedToSelf) {
+        List<String> self = List.of(allowedToSelf);
+        StringBuilder policy = new StringBuilder();
+        for (String feature : new String[] {"accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+                "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+                "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking"}) {
+            String allowed = self.contains(feature) ? "(self)" : "()";
+            policy.append(policy.length() == 0 ? "" : ", ").append(feature).append('=').append(allowed);
+        }
+        return policy.toString();
+    }
+}

@@ -85,7 +85,7 @@ public class RequestBodyLimit extends HttpFilter {
         if (ownContext) {
             String requestId = UUID.randomUUID().toString();
             response.setHeader(RequestIdFilter.HEADER, requestId);
-            RequestContext.begin(requestId, request.getRequestURI());
+            RequestContext.begin(requestId, request.getRequestURI(), request.getRemoteAddr());
         }
         try {
             Response answer = new DomainExceptionMapper().toResponse(problem);

@@ -37,7 +37,7 @@ public class BrokerAvailability {
     Duration checkTimeout;
 
     @Inject
-    @ConfigProperty(name = "arv.queue.check-reuse", defaultValue = "PT1S")
+    @ConfigProperty(name = "arv.queue.check-reuse", defaultValue = "PT0.2S")
     Duration checkReuse;
 
     @Resource(lookup = ArvJms.HEALTH_CONNECTION_FACTORY)

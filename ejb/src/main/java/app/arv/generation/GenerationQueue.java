@@ -1,12 +1,15 @@
 package app.arv.generation;
 
 import app.arv.messaging.ArvJms;
+import app.arv.messaging.BrokerAvailability;
+import app.arv.shared.DomainException;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationPriority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
@@ -39,6 +42,7 @@ public class GenerationQueue {
         return "arv.generation." + priority.name().toLowerCase(Locale.ROOT);
     }
 
+    /** @throws DomainException 503 {@code queue_unavailable} (rolling the caller's transaction back) when the broker fails the send */
     public void send(GenerationItem item, GenerationPriority priority) {
         try (JMSContext context = connections.createContext()) {
             context.createProducer()
@@ -46,6 +50,8 @@ public class GenerationQueue {
                     .setProperty(ORGANIZATION_PROPERTY, item.getOrganizationId().toString())
                     .setProperty(ITEM_PROPERTY, item.getId().toString())
                     .send(context.createQueue(queueOf(priority)), item.getId().toString());
+        } catch (JMSRuntimeException e) {
+            throw BrokerAvailability.sendFailed(e);
         }
     }
 

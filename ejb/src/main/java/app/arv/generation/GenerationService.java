@@ -5,6 +5,7 @@ import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.SpooledFile;
 import app.arv.media.UploadRules;
+import app.arv.messaging.BrokerAvailability;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
@@ -68,6 +69,9 @@ public class GenerationService {
     GenerationQueue queue;
 
     @Inject
+    BrokerAvailability broker;
+
+    @Inject
     UploadRules rules;
 
     @Inject
@@ -86,6 +90,8 @@ public class GenerationService {
     /** Uploads the images (the media layer's rules: all checked before any is stored) and queues a model for each. */
     public JobDetails submitUploads(Caller caller, List<SpooledFile> images, NewGeneration request) {
         Options options = check(caller, request, images.size());
+        // Before anything is stored: with the broker away the job could not be queued.
+        broker.require();
         List<MediaResource> sources = mediaService.upload(caller, images);
         return create(caller, sources, options);
     }
@@ -93,6 +99,7 @@ public class GenerationService {
     /** Queues a model for each image of the organization's media library. */
     public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
         Options options = check(caller, request, new LinkedHashSet<>(mediaIds).size());
+        broker.require();
         List<MediaResource> sources = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(mediaIds)) {
             MediaResource source = media.findLive(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Media"));
@@ -216,6 +223,7 @@ public class GenerationService {
         if (media.findLive(org, item.getSourceMediaId()).isEmpty()) {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
+        broker.require();
         item.requeue();
         job.reopen();
         generations.flush();

@@ -5,7 +5,10 @@ import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.LocalModelGenerator;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.media.ImageDecoding;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The built-in generator (imaging's {@link LocalModelGenerator}): offline, in the worker's thread. It has
@@ -16,8 +19,16 @@ public class LocalModelProvider implements ModelProvider {
 
     public static final String NAME = "local";
 
-    /** Thread-safe and stateless between calls, so every worker shares one. */
-    private final LocalModelGenerator generator = new LocalModelGenerator();
+    @Inject
+    ImageDecoding decoding;
+
+    /** Thread-safe and stateless between calls, so every worker shares one; decodes wait for the node's decode slots. */
+    private LocalModelGenerator generator;
+
+    @PostConstruct
+    void init() {
+        generator = new LocalModelGenerator(decoding.forBackground());
+    }
 
     @Override
     public String name() {

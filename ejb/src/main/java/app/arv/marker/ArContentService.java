@@ -4,6 +4,7 @@ import app.arv.media.Download;
 import app.arv.media.MediaDisposal;
 import app.arv.media.MediaService;
 import app.arv.media.SpooledFile;
+import app.arv.messaging.BrokerAvailability;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.marker.MarkerStatus;
@@ -56,6 +57,9 @@ public class ArContentService {
     CompileRequests compileRequests;
 
     @Inject
+    BrokerAvailability broker;
+
+    @Inject
     MarkerEvents events;
 
     @Inject
@@ -69,6 +73,8 @@ public class ArContentService {
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details, boolean force) {
         requireProject(caller, projectId);
+        // Before anything is stored: with the broker away the compilation could not be requested.
+        broker.require();
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
         return created(caller, projectId, source, details, force);
     }
@@ -79,6 +85,7 @@ public class ArContentService {
      */
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
         requireProject(caller, projectId);
+        broker.require();
         List<MediaResource> sources = mediaService.upload(caller, images);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -108,6 +115,7 @@ public class ArContentService {
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details, boolean force) {
         requireProject(caller, projectId);
+        broker.require();
         MediaResource source = libraryImage(caller, mediaId);
         return created(caller, projectId, source, details, force);
     }
@@ -178,6 +186,7 @@ public class ArContentService {
     /** @param force build the marker even if the new portrait is rated {@code unusable} */
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
         ArContent content = get(caller, id);
+        broker.require();
         content.forceMarker(force);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
         for (MediaAttachment old : files.attachInstead(source, id, MediaRole.SOURCE_IMAGE)) {
@@ -199,6 +208,7 @@ public class ArContentService {
         if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
             throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
         }
+        broker.require();
         if (force) {
             content.forceMarker(true);
         }

@@ -1,10 +1,13 @@
 package app.arv.marker;
 
 import app.arv.messaging.ArvJms;
+import app.arv.messaging.BrokerAvailability;
+import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
 
 import java.util.UUID;
 
@@ -22,9 +25,12 @@ public class CompileRequests {
     @Resource(lookup = ArvJms.CONNECTION_FACTORY)
     ConnectionFactory connections;
 
+    /** @throws DomainException 503 {@code queue_unavailable} (rolling the caller's transaction back) when the broker fails the send */
     public void request(UUID organizationId) {
         try (JMSContext context = connections.createContext()) {
             context.createProducer().send(context.createQueue(QUEUE), organizationId.toString());
+        } catch (JMSRuntimeException e) {
+            throw BrokerAvailability.sendFailed(e);
         }
     }
 }

@@ -5,11 +5,14 @@ import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.PrintSuggester;
 import app.arv.imaging.mind.quality.QualityReport;
+import app.arv.imaging.raster.GreyImage;
+import app.arv.media.ImageDecoding;
 import app.arv.media.SpooledFile;
 import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +25,29 @@ public class MarkerAnalyzer {
     @Resource
     ManagedExecutorService executor;
 
-    /** @throws DomainException 422 {@code image_refused} with the loader's reason (not an image, too small, ...) */
+    @Inject
+    ImageDecoding decoding;
+
+    /**
+     * @throws DomainException 422 {@code image_too_large} (over the pixel limit), {@code unsupported_file_type}
+     *                         (not an image) or {@code image_refused} with the loader's reason (damaged, too small...);
+     *                         503 {@code busy} when no decode slot frees in time
+     */
     public QualityReport analyze(SpooledFile file) {
+        String name = file.originalName();
+        GreyImage grey;
         try {
             byte[] bytes = Files.readAllBytes(file.path());
-            return new MindTargetCompiler(executor).analyze(new ImageLoader().load(bytes)).quality();
+            grey = new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);
         } catch (RefusedImageException e) {
-            throw DomainException.invalid("image_refused", "'" + file.originalName() + "' cannot be a marker: " + e.reason());
+            throw ImageDecoding.refusal(name, e,
+                    () -> DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + e.reason()));
+        } catch (OutOfMemoryError e) {
+            throw ImageDecoding.outOfMemory();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new MindTargetCompiler(executor).analyze(grey).quality();
     }
 
     /**

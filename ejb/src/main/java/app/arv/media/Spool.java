@@ -1,5 +1,6 @@
 package app.arv.media;
 
+import app.arv.imaging.input.MediaSniffer;
 import app.arv.shared.DomainException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

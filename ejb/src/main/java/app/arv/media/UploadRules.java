@@ -10,6 +10,8 @@ import java.util.List;
 @ApplicationScoped
 public class UploadRules {
 
+    static final long MULTIPART_OVERHEAD_BYTES = 1 << 20;
+
     @Inject
     @ConfigProperty(name = "arv.media.max-file-bytes", defaultValue = "10485760")
     long maxFileBytes;
@@ -22,6 +24,15 @@ public class UploadRules {
     @Inject
     @ConfigProperty(name = "arv.media.max-pixels", defaultValue = "50000000")
     long maxPixels;
+
+    /**
+     * A whole multipart request, refused while it streams in once past this (before anything is buffered
+     * beyond it); 0 means room for max-files files of max-file-bytes plus {@value #MULTIPART_OVERHEAD_BYTES}
+     * bytes of form fields and part headers.
+     */
+    @Inject
+    @ConfigProperty(name = "arv.media.max-request-bytes", defaultValue = "0")
+    long maxRequestBytes;
 
     @Inject
     @ConfigProperty(name = "arv.media.allowed-types", defaultValue = "image/jpeg,image/png,image/webp")
@@ -43,6 +54,10 @@ public class UploadRules {
 
     public int maxFiles() {
         return maxFiles;
+    }
+
+    public long maxRequestBytes() {
+        return maxRequestBytes > 0 ? maxRequestBytes : maxFiles * maxFileBytes + MULTIPART_OVERHEAD_BYTES;
     }
 
     public long maxPixels() {

@@ -30,7 +30,9 @@ import jakarta.jms.JMSConnectionFactoryDefinitions;
                 minPoolSize = 0,
                 maxPoolSize = 16,
                 properties = {
-                        "CallTimeout=5000",
+                        // A request that needs the broker answers within 5 s (BrokerAvailability checks first; a send
+                        // the broker fails after that check fails within this).
+                        "CallTimeout=4000",
                         "InitialConnectAttempts=1",
                         "ReconnectAttempts=0",
                         "RetryInterval=500",

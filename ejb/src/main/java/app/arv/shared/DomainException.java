@@ -7,24 +7,21 @@ import java.util.Optional;
 
 /**
  * A rule of the domain said no. It carries the HTTP status and a stable machine-readable code so
- * the web layer can answer in the problem format without knowing each rule.
+ * the web layer can answer in the problem format without knowing each rule; for temporary refusals
+ * when to retry, and for refusals past a configured limit which limit it was.
  */
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final Duration retryAfter;
+    private Duration retryAfter;
+    private Limit limit;
 
     public DomainException(int status, String code, String message) {
-        this(status, code, message, null);
-    }
-
-    private DomainException(int status, String code, String message, Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
-        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -38,6 +35,25 @@ public class DomainException extends RuntimeException {
     /** When the client may try again (sent as {@code Retry-After}), if the refusal is temporary. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The configured limit the request went past, for programs to read, or {@code null}. */
+    public Limit limit() {
+        return limit;
+    }
+
+    /** A limit by its stable name ({@code max_pixels}) and the value in force. */
+    public record Limit(String name, long value) {
+    }
+
+    private DomainException withRetryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
+    private DomainException withLimit(String name, long value) {
+        this.limit = new Limit(name, value);
+        return this;
     }
 
     /** A tenant's own resource that does not exist — or belongs to another tenant, which must look the same. */
@@ -59,11 +75,31 @@ public class DomainException extends RuntimeException {
 
     /** Sign-in refused for a while after repeated failures, whatever the password this time. */
     public static DomainException tooManyAttempts(Duration retryAfter) {
-        return new DomainException(429, "too_many_attempts", "Too many failed sign-ins; try again later", retryAfter);
+        return new DomainException(429, "too_many_attempts", "Too many failed sign-ins; try again later").withRetryAfter(retryAfter);
     }
 
     /** The caller is known but lacks the right: for what it may see exist, unlike {@link #notFound}. */
     public static DomainException forbidden(String message) {
         return new DomainException(403, "forbidden", message);
+    }
+
+    /** Too much work of this kind is running on the node (e.g. image decodes); the same request may succeed shortly. */
+    public static DomainException busy(String message, Duration retryAfter) {
+        return new DomainException(503, "busy", message).withRetryAfter(retryAfter);
+    }
+
+    /** The message broker cannot take the request's work now; nothing of the request was kept. */
+    public static DomainException queueUnavailable(String message, Duration retryAfter) {
+        return new DomainException(503, "queue_unavailable", message).withRetryAfter(retryAfter);
+    }
+
+    /** An image declares more pixels than {@code maxPixels} (refused from its header, before decoding). */
+    public static DomainException imageTooLarge(String message, long maxPixels) {
+        return new DomainException(422, "image_too_large", message).withLimit("max_pixels", maxPixels);
+    }
+
+    /** A request body went past {@code maxBytes} (refused while it streams in). */
+    public static DomainException payloadTooLarge(String message, long maxBytes) {
+        return new DomainException(413, "payload_too_large", message).withLimit("max_request_bytes", maxBytes);
     }
 }

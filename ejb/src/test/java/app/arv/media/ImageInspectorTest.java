@@ -27,7 +27,8 @@ class ImageInspectorTest {
         spool = new Spool();
         spool.dataDir = dataDir.toString();
         spool.init();
-        inspector = new ImageInspector(new UploadRules(10 << 20, 25, 50_000_000, List.of("image/jpeg", "image/png", "image/webp")), spool);
+        UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, List.of("image/jpeg", "image/png", "image/webp"));
+        inspector = new ImageInspector(rules, spool, new ImageDecoding(rules, 2, 128L << 20, java.time.Duration.ofSeconds(1)));
     }
 
     private SpooledFile spooled(String name, byte[] bytes) {

@@ -10,6 +10,7 @@ import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.Verdict;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.marker.QualityJson;
+import app.arv.media.ImageDecoding;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
@@ -45,6 +46,9 @@ public class MarkerCompileProcessor implements ItemProcessor {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    ImageDecoding decoding;
+
     @Override
     public Object processItem(Object item) {
         UUID contentId = (UUID) item;
@@ -63,7 +67,8 @@ public class MarkerCompileProcessor implements ItemProcessor {
     CompileOutcome compile(UUID contentId, byte[] bytes, boolean forced) {
         GreyImage grey;
         try {
-            grey = new ImageLoader().load(bytes);
+            // Background work: waits for a decode slot rather than failing the item.
+            grey = new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forBackground()).load(bytes);
         } catch (RefusedImageException e) {
             return CompileOutcome.failed(contentId, e.reason(), null, null, null);
         }

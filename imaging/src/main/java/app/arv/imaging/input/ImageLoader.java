@@ -6,30 +6,22 @@ import app.arv.imaging.raster.Resampler;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns JPEG/PNG/WebP bytes into the grey image the compiler works on: EXIF orientation applied, transparency
- * composited on white, grey = floor((R+G+B)/3) like MindAR, long side limited to a working size.
+ * composited on white, grey = floor((R+G+B)/3) like MindAR, long side limited to a working size. Decoding goes
+ * through {@link ImageDecoder} (sniffed type, pixel limit from the header, subsampled decode): an image up to
+ * twice the working size is decoded whole and box-averaged exactly as before, a larger one is subsampled while
+ * decoding to between one and two times the working size and then box-averaged to it.
  */
 public final class ImageLoader {
 
     public static final int DEFAULT_MAX_SIDE = 1024;
     /** Below this the pyramid has fewer than three octaves and no features can be found. */
     public static final int MIN_SIDE = 32;
-    private static final long MAX_PIXELS = 100_000_000L;
-
-    static {
-        ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
-    }
 
     private final int maxSide;
+    private final ImageDecoder decoder;
 
     public ImageLoader() {
         this(DEFAULT_MAX_SIDE);
@@ -37,59 +29,38 @@ public final class ImageLoader {
 
     /** @param maxSide images whose long side exceeds this are scaled down to it (area averaging) */
     public ImageLoader(int maxSide) {
+        this(maxSide, new ImageDecoder());
+    }
+
+    public ImageLoader(int maxSide, ImageDecoder decoder) {
         if (maxSide < MIN_SIDE) {
             throw new IllegalArgumentException("maximum working size must be at least " + MIN_SIDE + " px");
         }
         this.maxSide = maxSide;
+        this.decoder = decoder;
     }
 
     public GreyImage load(byte[] file) throws RefusedImageException {
-        BufferedImage decoded = decode(file);
-        GreyImage grey = ExifTransform.apply(toGrey(decoded), ExifOrientation.of(file));
-        if (grey.minSide() < MIN_SIDE) {
-            throw new RefusedImageException("image smaller than " + MIN_SIDE + " px (" + grey.width() + "x" + grey.height()
+        DecodedImage decoded = decoder.decode(file, maxSide);
+        boolean turned = decoded.orientation() >= 5;
+        int width = turned ? decoded.header().height() : decoded.header().width();
+        int height = turned ? decoded.header().width() : decoded.header().height();
+        if (Math.min(width, height) < MIN_SIDE) {
+            throw new RefusedImageException("image smaller than " + MIN_SIDE + " px (" + width + "x" + height
                     + "): too small to hold any trackable features");
         }
-        if (grey.maxSide() > maxSide) {
-            grey = Resampler.resize(grey, (double) maxSide / grey.maxSide());
+        GreyImage grey = ExifTransform.apply(toGrey(decoded.image()), decoded.orientation());
+        if (grey.maxSide() <= maxSide) {
+            return grey;
         }
-        return grey;
-    }
-
-    private static BufferedImage decode(byte[] file) throws RefusedImageException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (in == null || !readers.hasNext()) {
-                throw new RefusedImageException("not a readable image (expected JPEG, PNG or WebP)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new RefusedImageException("image too large to decode (" + reader.getWidth(0) + "x"
-                            + reader.getHeight(0) + ")");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new RefusedImageException("corrupt or truncated " + formatName(file) + " image: " + e.getMessage(), e);
+        if (decoded.step() == 1) {
+            return Resampler.resize(grey, (double) maxSide / grey.maxSide());
         }
-    }
-
-    private static String formatName(byte[] file) {
-        if (file.length > 2 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
-            return "JPEG";
-        }
-        if (file.length > 4 && (file[0] & 0xff) == 0x89 && file[1] == 'P') {
-            return "PNG";
-        }
-        if (file.length > 12 && file[8] == 'W' && file[9] == 'E') {
-            return "WebP";
-        }
-        return "image";
+        // Subsampled: exactly the working size the whole image would have been reduced to.
+        double ratio = (double) maxSide / Math.max(width, height);
+        int w = Math.min(grey.width(), Math.max(1, (int) Math.round(width * ratio)));
+        int h = Math.min(grey.height(), Math.max(1, (int) Math.round(height * ratio)));
+        return w == grey.width() && h == grey.height() ? grey : Resampler.resizeTo(grey, w, h);
     }
 
     /** Reads samples straight from the raster for grey images: BufferedImage.getRGB would gamma-shift them. */

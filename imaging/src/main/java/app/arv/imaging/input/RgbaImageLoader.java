@@ -7,72 +7,47 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
- * The colour variant of {@link ImageLoader} for the image-to-3D generator: same formats and EXIF orientation,
- * but the alpha channel is kept (a cut-out PNG is the best segmentation there is) instead of being composited on
- * white. Huge photos are decoded with integer subsampling, so a 48-megapixel phone photo never needs a
- * full-size raster; the result's long side is at most {@code maxSide}.
+ * The colour variant of {@link ImageLoader} for the image-to-3D generator: same decoding path and EXIF
+ * orientation, but the alpha channel is kept (a cut-out PNG is the best segmentation there is) instead of being
+ * composited on white. Huge photos are subsampled while decoding ({@link ImageDecoder}), so a 48-megapixel phone
+ * photo never needs a full-size raster; the result's long side is at most {@code maxSide}.
  */
 public final class RgbaImageLoader {
 
-    private static final long MAX_PIXELS = 100_000_000L;
-
-    static {
-        ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
-    }
-
     private final int maxSide;
+    private final ImageDecoder decoder;
 
     public RgbaImageLoader(int maxSide) {
+        this(maxSide, new ImageDecoder());
+    }
+
+    public RgbaImageLoader(int maxSide, ImageDecoder decoder) {
         if (maxSide < ImageLoader.MIN_SIDE) {
             throw new IllegalArgumentException("maximum size must be at least " + ImageLoader.MIN_SIDE + " px");
         }
         this.maxSide = maxSide;
+        this.decoder = decoder;
     }
 
     public RgbaImage load(byte[] file) throws RefusedImageException {
-        RgbaImage image = ExifTransform.apply(decode(file), ExifOrientation.of(file));
-        if (Math.min(image.width(), image.height()) < ImageLoader.MIN_SIDE) {
-            throw new RefusedImageException("image smaller than " + ImageLoader.MIN_SIDE + " px (" + image.width() + "x"
-                    + image.height() + ")");
+        DecodedImage decoded = decoder.decode(file, maxSide);
+        boolean turned = decoded.orientation() >= 5;
+        int width = turned ? decoded.header().height() : decoded.header().width();
+        int height = turned ? decoded.header().width() : decoded.header().height();
+        if (Math.min(width, height) < ImageLoader.MIN_SIDE) {
+            throw new RefusedImageException("image smaller than " + ImageLoader.MIN_SIDE + " px (" + width + "x" + height + ")");
         }
-        return image.downscaledTo(maxSide);
-    }
-
-    private RgbaImage decode(byte[] file) throws RefusedImageException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new RefusedImageException("not a readable image (expected JPEG, PNG or WebP)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                if ((long) w * h > MAX_PIXELS) {
-                    throw new RefusedImageException("image too large to decode (" + w + "x" + h + ")");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                // decode at no less than twice the wanted size, then box-average: subsampling alone would alias
-                int step = Math.max(1, Math.max(w, h) / (2 * maxSide));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return toRgba(reader.read(0, param));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new RefusedImageException("corrupt or truncated image: " + e.getMessage(), e);
+        RgbaImage image = ExifTransform.apply(toRgba(decoded.image()), decoded.orientation());
+        if (Math.max(width, height) <= maxSide) {
+            return image;
         }
+        // The size the whole image would have been reduced to, whatever the subsampling left.
+        double ratio = (double) maxSide / Math.max(width, height);
+        int w = Math.min(image.width(), Math.max(1, (int) Math.round(width * ratio)));
+        int h = Math.min(image.height(), Math.max(1, (int) Math.round(height * ratio)));
+        return image.width() == w && image.height() == h ? image : image.shrunkTo(w, h);
     }
 
     /** Grey samples are read from the raster: BufferedImage.getRGB would gamma-shift them. */

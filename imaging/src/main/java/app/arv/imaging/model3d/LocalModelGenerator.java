@@ -2,6 +2,7 @@ package app.arv.imaging.model3d;
 
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.gltf.GlbWriter;
+import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.mesh.ImageFrame;
 import app.arv.imaging.mesh.InflatedSilhouette;
@@ -44,6 +45,16 @@ public final class LocalModelGenerator {
     private final ObjectSegmenter segmenter = new ObjectSegmenter();
     private final SilhouetteInflater inflater = new SilhouetteInflater();
     private final GlbWriter writer = new GlbWriter();
+    private final ImageDecoder decoder;
+
+    public LocalModelGenerator() {
+        this(new ImageDecoder());
+    }
+
+    /** @param decoder the application's decoding path (its pixel limit and bound on concurrent decodes) */
+    public LocalModelGenerator(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
 
     public GeneratedModel generate(InputStream image, GenerationOptions options) throws RefusedImageException, IOException {
         byte[] bytes = image.readNBytes(MAX_INPUT_BYTES + 1);
@@ -56,7 +67,7 @@ public final class LocalModelGenerator {
     public GeneratedModel generate(byte[] image, GenerationOptions options) throws RefusedImageException {
         long start = System.nanoTime();
         int sourceSide = Math.min(MAX_SOURCE_SIDE, Math.max(WORKING_SIDE, 2 * options.texture().maxSide()));
-        RgbaImage source = new RgbaImageLoader(sourceSide).load(image);
+        RgbaImage source = new RgbaImageLoader(sourceSide, decoder).load(image);
         RgbaImage working = source.downscaledTo(WORKING_SIDE);
         ObjectSegmenter.Segmentation segmentation = segmenter.segment(working);
         ObjectMask mask = segmentation.mask();

@@ -43,6 +43,37 @@ public final class Resampler {
         return new GreyImage(width, height, out);
     }
 
+    /**
+     * Box-averaged reduction to exactly {@code width} x {@code height}, each axis with its own ratio (a subsampled
+     * decode reduced to the size the whole image would have had); no enlarging.
+     */
+    public static GreyImage resizeTo(GreyImage image, int width, int height) {
+        if (width > image.width() || height > image.height() || width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("cannot shrink " + image.width() + "x" + image.height() + " to " + width + "x" + height);
+        }
+        int sw = image.width();
+        int sh = image.height();
+        byte[] src = image.pixels();
+        byte[] out = new byte[width * height];
+        for (int j = 0; j < height; j++) {
+            int y1 = (int) ((long) j * sh / height);
+            int y2 = Math.max(y1 + 1, (int) ((long) (j + 1) * sh / height));
+            for (int i = 0; i < width; i++) {
+                int x1 = (int) ((long) i * sw / width);
+                int x2 = Math.max(x1 + 1, (int) ((long) (i + 1) * sw / width));
+                int sum = 0;
+                for (int y = y1; y < y2; y++) {
+                    int row = y * sw;
+                    for (int x = x1; x < x2; x++) {
+                        sum += src[row + x] & 0xff;
+                    }
+                }
+                out[j * width + i] = (byte) (sum / ((y2 - y1) * (x2 - x1)));
+            }
+        }
+        return new GreyImage(width, height, out);
+    }
+
     private static GreyImage upscale(GreyImage image, double ratio) {
         int width = (int) Math.round(image.width() * ratio);
         int height = (int) Math.round(image.height() * ratio);

@@ -29,4 +29,16 @@ class ResamplerTest {
             assertThat(b & 0xff).isEqualTo(100);
         }
     }
+
+    @Test
+    void resizingToAnExactSizeAveragesEachAxisOnItsOwn() {
+        GreyImage image = new GreyImage(4, 2, new byte[] {0, 10, 20, 30, 40, 50, 60, 70});
+
+        GreyImage reduced = Resampler.resizeTo(image, 2, 1);
+
+        assertThat(reduced.width()).isEqualTo(2);
+        assertThat(reduced.height()).isEqualTo(1);
+        assertThat(reduced.get(0, 0)).isEqualTo(25); // (0 + 10 + 40 + 50) / 4
+        assertThat(reduced.get(1, 0)).isEqualTo(45); // (20 + 30 + 60 + 70) / 4
+    }
 }

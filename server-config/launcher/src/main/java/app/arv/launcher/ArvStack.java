@@ -35,6 +35,7 @@ public final class ArvStack implements AutoCloseable {
     private final DatabaseTarget database;
     private final BackingService redis;
     private final BackingService artemis;
+    private final FreezableProxy brokerProxy;
     private final PayaraMicroServer payara;
     private final java.util.function.BiFunction<Integer, Path, PayaraMicroServer> nodeFactory;
     private final List<ArvNode> extraNodes = new ArrayList<>();
@@ -63,13 +64,17 @@ public final class ArvStack implements AutoCloseable {
         this.artemis = blank(artemisUrl) ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
                 : new ExternalService("artemis", artemisUrl, "ARTEMIS_URL");
 
-        BrokerTarget broker = BrokerTarget.of(artemis.url(), outside.get("ARTEMIS_USER"), outside.get("ARTEMIS_PASSWORD"));
+        BrokerTarget real = BrokerTarget.of(artemis.url(), outside.get("ARTEMIS_USER"), outside.get("ARTEMIS_PASSWORD"));
+        this.brokerProxy = b.freezableBroker ? new FreezableProxy(real.host(), real.port(), FreePorts.pick()) : null;
+        // ARV (and its resource adapter) reach the broker through the proxy when there is one.
+        BrokerTarget broker = brokerProxy == null ? real : BrokerTarget.of(
+                "tcp://" + FreePorts.LOOPBACK + ":" + brokerProxy.port(), real.user(), real.password());
         this.appEnvironment = new LinkedHashMap<>();
         appEnvironment.put("DATABASE_URL", database.jdbcUrl());
         appEnvironment.put("DATABASE_USER", database.user());
         appEnvironment.put("DATABASE_PASSWORD", database.password());
         appEnvironment.put("REDIS_URL", redis.url());
-        appEnvironment.put("ARTEMIS_URL", artemis.url());
+        appEnvironment.put("ARTEMIS_URL", broker.url());
         if (broker.hasCredentials()) {
             appEnvironment.put("ARTEMIS_USER", broker.user());
             appEnvironment.put("ARTEMIS_PASSWORD", broker.password());
@@ -107,6 +112,9 @@ public final class ArvStack implements AutoCloseable {
                 if (service.isEmbedded()) {
                     service.start();
                 }
+            }
+            if (brokerProxy != null) {
+                brokerProxy.start();
             }
             if (payara != null) {
                 Files.createDirectories(dataDir.resolve("files"));
@@ -161,6 +169,14 @@ public final class ArvStack implements AutoCloseable {
 
     public BackingService artemis() {
         return artemis;
+    }
+
+    /** The relay ARV reaches the broker through, to freeze it (see {@link Builder#freezableBroker(boolean)}). */
+    public FreezableProxy brokerProxy() {
+        if (brokerProxy == null) {
+            throw new IllegalStateException("this stack was built without freezableBroker(true)");
+        }
+        return brokerProxy;
     }
 
     /** Root of everything this stack keeps on disk (postgres/, redis/, artemis/, files/, payara/). */
@@ -224,6 +240,9 @@ public final class ArvStack implements AutoCloseable {
         }
         if (payara != null) {
             run(payara::stop, failures);
+        }
+        if (brokerProxy != null) {
+            run(brokerProxy::close, failures);
         }
         for (BackingService service : List.of(artemis, redis, postgres)) {
             run(service::close, failures);
@@ -319,6 +338,7 @@ public final class ArvStack implements AutoCloseable {
         private Duration startTimeout = Duration.ofMinutes(3);
         private PrintStream echo;
         private boolean servicesOnly;
+        private boolean freezableBroker;
         private Set<String> requiredChecks = Set.of("postgresql", "redis", "artemis");
 
         private Builder() {
@@ -392,6 +412,15 @@ public final class ArvStack implements AutoCloseable {
         /** Also copy Payara's output to this stream (the run command passes System.out). */
         public Builder echoLog(PrintStream out) {
             this.echo = out;
+            return this;
+        }
+
+        /**
+         * ARV reaches the broker through a {@link FreezableProxy} ({@link ArvStack#brokerProxy()}), so a test can make
+         * the broker unreachable the way a stopped (SIGSTOPped) broker process is: connections open, nothing answers.
+         */
+        public Builder freezableBroker(boolean freezable) {
+            this.freezableBroker = freezable;
             return this;
         }
 

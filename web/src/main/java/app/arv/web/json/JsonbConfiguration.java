@@ -19,6 +19,11 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
             .withNullValues(true)
             .withDeserializers(new PlainText()));
 
+    /** The same configuration outside JAX-RS (a servlet filter's own answer). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

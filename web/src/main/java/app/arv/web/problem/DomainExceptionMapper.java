@@ -11,15 +11,18 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        Response response = Problem.of(e.status(), e.code(), e.getMessage()).toResponse();
+        Problem problem = Problem.of(e.status(), e.code(), e.getMessage());
+        if (e.limit() != null) {
+            problem = problem.withLimit(e.limit().name(), e.limit().value());
+        }
+        Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         if (e.retryAfter().isPresent()) {
             // Whole seconds, rounded up: a client retrying at once after a rounded-down wait would be refused again.
-            long seconds = Math.max(1, (e.retryAfter().get().toMillis() + 999) / 1000);
-            response = Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().get().toMillis() + 999) / 1000));
         }
         if (e.status() == 401) {
-            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"arv\"").build();
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"arv\"");
         }
-        return response;
+        return response.build();
     }
 }

@@ -12,11 +12,13 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail: the one error format of every ARV endpoint. {@code code} is stable
  * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
- * violations; {@code quota} names the quota a {@code quota_exceeded} problem is about (absent otherwise).
+ * violations; {@code quota} names the quota a {@code quota_exceeded} problem is about, and {@code limit} the
+ * configured limit a request went past (each absent otherwise).
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota", "limit"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-                      String requestId, List<FieldError> errors, @JsonbNillable(false) String quota) {
+                      String requestId, List<FieldError> errors, @JsonbNillable(false) String quota,
+                      @JsonbNillable(false) Limit limit) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://arv.app/problems/";
@@ -28,15 +30,20 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(int status, String code, String detail, String instance, String requestId) {
         return new Problem(URI.create(TYPE_BASE + code.replace('_', '-')), title(status), status, detail, instance, code,
-                requestId, List.of(), null);
+                requestId, List.of(), null, null);
     }
 
     public Problem withErrors(List<FieldError> errors) {
-        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors), quota);
+        return new Problem(type, title, status, detail, instance, code, requestId, List.copyOf(errors), quota, limit);
     }
 
     public Problem withQuota(String quota) {
-        return new Problem(type, title, status, detail, instance, code, requestId, errors, quota);
+        return new Problem(type, title, status, detail, instance, code, requestId, errors, quota, limit);
+    }
+
+    /** Names the configured limit the request went past ({@code "limit": {"name": "max_pixels", "value": 50000000}}). */
+    public Problem withLimit(String name, long value) {
+        return new Problem(type, title, status, detail, instance, code, requestId, errors, quota, new Limit(name, value));
     }
 
     public Response toResponse() {
@@ -53,5 +60,9 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     /** One rejected input: where it was ({@code field}), what was wrong, and the value's constraint. */
     public record FieldError(String field, String message) {
+    }
+
+    /** A configured limit by its stable name and the value in force. */
+    public record Limit(String name, long value) {
     }
 }

@@ -1,6 +1,7 @@
 package app.arv.web.problem;
 
 import app.arv.shared.DomainException;
+import app.arv.web.request.RequestBodyLimit;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof DomainException domain) {
             return new DomainExceptionMapper().toResponse(domain);
+        }
+        RequestBodyLimit.TooLarge overflow = RequestBodyLimit.overflowIn(failure);
+        if (overflow != null) {
+            return RequestBodyLimit.refusal(overflow);
+        }
+        if (cause instanceof OutOfMemoryError) {
+            // Memory pressure is the node's state, not the request's fault (and never a "corrupt file"): try again.
+            LOG.log(Level.WARNING, "Out of memory while handling a request", failure);
+            return new DomainExceptionMapper().toResponse(DomainException.busy(
+                    "The server is short of memory right now; try again shortly", java.time.Duration.ofSeconds(5)));
         }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
             return MalformedBody.problem(cause).toResponse();

@@ -1,5 +1,6 @@
 package app.arv.web.problem;
 
+import app.arv.web.request.RequestBodyLimit;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,6 +27,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        RequestBodyLimit.TooLarge overflow = RequestBodyLimit.overflowIn(e);
+        if (overflow != null) {
+            return RequestBodyLimit.refusal(overflow);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(e);

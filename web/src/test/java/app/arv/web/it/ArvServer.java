@@ -20,6 +20,8 @@ public final class ArvServer implements BeforeAllCallback {
     public static final String ADMIN_PASSWORD = "operator-password-1";
     /** Failed sign-ins an account may have before it is held back (the default, said here for LoginProtectionIT). */
     public static final int LOGIN_MAX_FAILURES = 5;
+    /** Multipart bodies are cut off past this (above the 50 MB overlay limit; the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
+    public static final long MAX_REQUEST_BYTES = 64L << 20;
 
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;
@@ -80,6 +82,9 @@ public final class ArvServer implements BeforeAllCallback {
                         // The tests' own loopback connection is a trusted proxy: a test can act as several clients with
                         // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
                         .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
+                        .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
+                        // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
+                        .freezableBroker(true)
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

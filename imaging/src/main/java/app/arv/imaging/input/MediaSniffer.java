@@ -1,10 +1,11 @@
-package app.arv.media;
+package app.arv.imaging.input;
 
 import java.util.Optional;
 
 /**
  * Names a file's type from its first bytes (magic numbers). The extension and the client's
- * Content-Type are never asked: a ZIP renamed {@code .jpg} is still a ZIP.
+ * Content-Type are never asked: a ZIP renamed {@code .jpg} is still a ZIP. Uploads are typed by it,
+ * and {@link ImageDecoder} picks its decoder by it, so an image is decoded as what it is.
  */
 public final class MediaSniffer {
 

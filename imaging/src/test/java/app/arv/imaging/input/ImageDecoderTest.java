@@ -1,0 +1,111 @@
+package app.arv.imaging.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.arv.imaging.TestImages;
+import app.arv.imaging.raster.GreyImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder();
+
+    @Test
+    void theHeaderIsReadWithoutDecodingThePixels() throws Exception {
+        // 2.5 billion pixels: decoding them would need 7.5 GB; the file holds one row
+        ImageHeader header = decoder.header(StreamedPng.declaring(50_000, 50_000));
+
+        assertThat(header).isEqualTo(new ImageHeader("image/png", 50_000, 50_000, 24));
+    }
+
+    @Test
+    void moreDeclaredPixelsThanTheLimitAreRefusedBeforeDecodingNamingTheLimit() {
+        ImageDecoder limited = new ImageDecoder(50_000_000, ImageDecoder.DEFAULT_MAX_DECODED_BYTES, DecodeGate.UNBOUNDED);
+
+        assertThatThrownBy(() -> limited.decode(StreamedPng.declaring(50_000, 50_000), 1024))
+                .isInstanceOfSatisfying(ImageTooLargeException.class, e -> assertThat(e.maxPixels()).isEqualTo(50_000_000))
+                .hasMessageContaining("50000x50000").hasMessageContaining("50000000");
+    }
+
+    @Test
+    void aLargeSixteenBitImageIsDecodedSubsampledToBetweenOnceAndTwiceTheWorkingSize() throws Exception {
+        DecodedImage decoded = decoder.decode(StreamedPng.rgba16(3000, 2000), 512);
+
+        assertThat(decoded.step()).isEqualTo(3);
+        assertThat(decoded.image().getWidth()).isEqualTo(1000);
+        assertThat(decoded.image().getHeight()).isEqualTo(667);
+        assertThat(decoded.header()).isEqualTo(new ImageHeader("image/png", 3000, 2000, 64));
+    }
+
+    @Test
+    void anImageUpToTwiceTheWorkingSizeIsDecodedWhole() throws Exception {
+        DecodedImage decoded = decoder.decode(TestImages.bytes("images/coffee.png"), 300);
+
+        assertThat(decoded.step()).isEqualTo(1);
+        assertThat(decoded.image().getWidth()).isEqualTo(600);
+    }
+
+    @Test
+    void theDecodedRasterStaysWithinTheMemoryBoundWhateverTheWorkingSize() throws Exception {
+        ImageDecoder small = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, 4L << 20, DecodeGate.UNBOUNDED);
+
+        DecodedImage decoded = small.decode(StreamedPng.rgba16(3000, 2000), 4096);
+
+        long pixels = (long) decoded.image().getWidth() * decoded.image().getHeight();
+        assertThat(pixels * (8 + 4)).isLessThanOrEqualTo(4L << 20);
+    }
+
+    @Test
+    void theGateAdmitsEachDecodeWithItsEstimatedCostAndIsReleasedAfterwards() throws Exception {
+        List<String> calls = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                (header, bytes) -> {
+                    calls.add("admit " + header.width() + " " + bytes);
+                    return () -> calls.add("release");
+                });
+
+        gated.decode(StreamedPng.rgba16(3000, 2000), 512);
+
+        assertThat(calls).containsExactly("admit 3000 " + 1000L * 667 * 12, "release");
+    }
+
+    @Test
+    void aGatesRefusalIsPassedOnUnchanged() {
+        IllegalStateException busy = new IllegalStateException("busy");
+        ImageDecoder refusing = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                (header, bytes) -> {
+                    throw busy;
+                });
+
+        assertThatThrownBy(() -> refusing.decode(TestImages.bytes("images/coins.png"), 512)).isSameAs(busy);
+    }
+
+    @Test
+    void theTypeComesFromTheBytesNotTheName() {
+        byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> decoder.decode(zip, 512))
+                .isInstanceOfSatisfying(UnsupportedImageException.class, e -> assertThat(e.sniffedType()).isEqualTo("application/zip"));
+    }
+
+    @Test
+    void aTruncatedFileIsCorrupt() {
+        byte[] png = TestImages.bytes("images/coins.png");
+
+        assertThatThrownBy(() -> decoder.decode(Arrays.copyOf(png, png.length / 3), 512))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("corrupt or truncated PNG");
+    }
+
+    @Test
+    void theCompilersLoaderReducesASubsampledImageToExactlyTheWorkingSizeOfTheWholeImage() throws Exception {
+        GreyImage grey = new ImageLoader(1024).load(StreamedPng.rgba16(3000, 2000));
+
+        assertThat(grey.width()).isEqualTo(1024);
+        assertThat(grey.height()).isEqualTo(683);
+    }
+}

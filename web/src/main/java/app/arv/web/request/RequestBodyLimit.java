@@ -1,0 +1,198 @@
+package app.arv.web.request;
+
+import app.arv.media.UploadRules;
+import app.arv.shared.DomainException;
+import app.arv.web.json.JsonbConfiguration;
+import app.arv.web.problem.DomainExceptionMapper;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Holds multipart request bodies to {@link UploadRules#maxRequestBytes()} while they stream in, before the
+ * multipart reader buffers parts to temporary files: a declared Content-Length over the limit is refused at
+ * once (413 {@code payload_too_large}, nothing read), and a body without one (chunked) is cut off at the first
+ * byte past the limit — the reader's {@link TooLarge} failure becomes the same 413, and the reader removes the
+ * temporary files of the parts it had begun. The refusal closes the connection, so the rest of the body is
+ * never read.
+ */
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+public class RequestBodyLimit extends HttpFilter {
+
+    @Inject
+    UploadRules rules;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long limit = rules.maxRequestBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(request, response, tooLarge(limit));
+            return;
+        }
+        Limited limited = new Limited(request, limit);
+        chain.doFilter(limited, response);
+        if (limited.exceeded && !response.isCommitted() && response.getStatus() != 413) {
+            // The reader's failure did not reach our exception mappers as such (an unexpected wrapping): answer it here.
+            response.reset();
+            refuse(request, response, tooLarge(limit));
+        }
+    }
+
+    /** The 413 problem for a body past {@code limit} bytes. */
+    public static DomainException tooLarge(long limit) {
+        return DomainException.payloadTooLarge("The request body is larger than the limit of " + limit + " bytes", limit);
+    }
+
+    /** The 413 answer (closing the connection, so the rest of the body is never read) for an overflow the reader passed on. */
+    public static Response refusal(TooLarge overflow) {
+        return Response.fromResponse(new DomainExceptionMapper().toResponse(tooLarge(overflow.limit())))
+                .header("Connection", "close").build();
+    }
+
+    /** The body's overflow somewhere in a chain of causes (the multipart reader wraps it), or {@code null}. */
+    public static TooLarge overflowIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {
+        // Before the request-id filter (filter order is the container's): the problem still names a request id.
+        boolean ownContext = RequestContext.requestId() == null;
+        if (ownContext) {
+            String requestId = UUID.randomUUID().toString();
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+            RequestContext.begin(requestId, request.getRequestURI(), request.getRemoteAddr());
+        }
+        try {
+            Response answer = new DomainExceptionMapper().toResponse(problem);
+            response.setStatus(answer.getStatus());
+            response.setContentType(answer.getMediaType().toString());
+            answer.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            response.setHeader("Connection", "close");
+            response.getOutputStream().write(JsonbConfiguration.jsonb().toJson(answer.getEntity()).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            if (ownContext) {
+                RequestContext.end();
+            }
+        }
+    }
+
+    /** Thrown by the body's stream at the first byte past the limit; the multipart reader passes it on. */
+    public static final class TooLarge extends IOException {
+
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("request body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream counted;
+        private volatile boolean exceeded;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new Counted(super.getInputStream());
+            }
+            return counted;
+        }
+
+        private final class Counted extends ServletInputStream {
+
+            private final ServletInputStream in;
+            private long read;
+
+            Counted(ServletInputStream in) {
+                this.in = in;
+            }
+
+            private int count(int n) throws TooLarge {
+                if (n > 0) {
+                    read += n;
+                    if (read > limit) {
+                        exceeded = true;
+                        throw new TooLarge(limit);
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return count(in.read(buffer, offset, length));
+            }
+
+            @Override
+            public int available() throws IOException {
+                return in.available();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.isFinished();
+            }
+
+            @Override
+            public boolean isReady() {
+                return in.isReady();
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        }
+    }
+}

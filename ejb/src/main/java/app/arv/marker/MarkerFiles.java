@@ -70,7 +70,7 @@ public class MarkerFiles {
         try (InputStream in = content.get()) {
             target.store().put(key, in, size, mediaType);
         } catch (StorageFailure e) {
-            throw new DomainException(503, "storage_unavailable", "The storage did not accept the file: " + e.getMessage());
+            throw DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +111,7 @@ public class MarkerFiles {
         try {
             return target.store().open(resource.getStorageKey(), null);
         } catch (StorageFailure e) {
-            throw new DomainException(503, "storage_unavailable", "The storage could not be read: " + e.getMessage());
+            throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
         }
     }
 

@@ -143,7 +143,7 @@ public class DirectUploads {
         } catch (DomainException e) {
             throw refuse(target, key, e.code(), e.getMessage());
         } catch (IOException e) {
-            throw new DomainException(503, "storage_unavailable", "The uploaded object could not be read back");
+            throw DomainException.storageUnavailable("The uploaded object could not be read back");
         }
     }
 

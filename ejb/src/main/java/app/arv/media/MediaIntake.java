@@ -74,7 +74,7 @@ public class MediaIntake {
     }
 
     static DomainException unavailable(StorageFailure e) {
-        return new DomainException(503, "storage_unavailable", "The storage did not accept the file: " + e.getMessage());
+        return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
     }
 
     private static String thumbnailName(String original, int side) {

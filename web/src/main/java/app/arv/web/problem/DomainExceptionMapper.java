@@ -15,6 +15,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         if (e.status() == 401) {
             return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"arv\"").build();
         }
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return response;
     }
 }

@@ -56,6 +56,9 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
                         // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
                         .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
+                        // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
+                        // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
+                        .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1")
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);

@@ -43,4 +43,9 @@ public class MediaUploadRepository {
     public void remove(MediaUpload upload) {
         em.remove(upload);
     }
+
+    /** @return how many of these uploads were still there */
+    public int removeAll(List<UUID> ids) {
+        return em.createQuery("DELETE FROM MediaUpload u WHERE u.id IN :ids").setParameter("ids", ids).executeUpdate();
+    }
 }

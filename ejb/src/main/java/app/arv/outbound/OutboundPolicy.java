@@ -12,15 +12,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class OutboundPolicy {
 
+    /** Comma-separated (read as one string: Payara's config producer cannot make an {@code Optional<List<String>>}). */
     @Inject
     @ConfigProperty(name = "arv.outbound.allowed-hosts")
-    Optional<List<String>> allowedHosts;
+    Optional<String> allowedHosts;
 
     private OutboundGuard guard;
 
     @PostConstruct
     void init() {
-        guard = new OutboundGuard(new AllowedHosts(allowedHosts.orElse(List.of())));
+        guard = new OutboundGuard(new AllowedHosts(allowedHosts.map(list -> List.of(list.split(","))).orElse(List.of())));
     }
 
     public OutboundGuard guard() {

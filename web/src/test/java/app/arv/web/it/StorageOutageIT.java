@@ -87,7 +87,7 @@ class StorageOutageIT {
         connection(owner, "tarpit", "http://127.0.0.1:" + tarpit.getLocalPort(), true);
 
         long start = System.nanoTime();
-        MediaApi.upload(owner.memberToken(), "rocket.jpg", MediaApi.image("rocket.jpg")).statusCode(503)
+        MediaApi.upload(owner.memberToken(), "coins.png", MediaApi.image("coins.png")).statusCode(503)
                 .body("code", equalTo("storage_unavailable")).header("Retry-After", notNullValue());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 

@@ -15,7 +15,8 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("app.arv.access");
 
-    public void record(String method, String path, int status, long durationMillis, String requestId, UUID organizationId) {
+    public void record(String method, String path, int status, long durationMillis, String requestId, UUID organizationId,
+                       String client) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;
         }
@@ -26,6 +27,7 @@ public class AccessLog {
         fields.put("status", status);
         fields.put("duration_ms", durationMillis);
         fields.put("organization", organizationId == null ? null : organizationId.toString());
+        fields.put("client", client);
         LogRecord line = new LogRecord(Level.INFO, "request");
         line.setLoggerName(LOG.getName());
         line.setParameters(new Object[]{new JsonLogFormatter.Fields(fields)});

@@ -1,5 +1,6 @@
 package app.arv.web.problem;
 
+import app.arv.web.json.PlainText;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.NoContentException;
@@ -33,7 +34,13 @@ final class MalformedBody {
         return Problem.of(400, "missing_body", "This endpoint needs a JSON request body");
     }
 
-    static Problem problem() {
+    /** Text ARV refuses to read ({@link PlainText}) is named as such; anything else is malformed JSON. */
+    static Problem problem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PlainText.Refused refused) {
+                return Problem.of(422, "invalid_text", refused.getMessage());
+            }
+        }
         return Problem.of(400, "malformed_body", "The request body is not valid JSON for this endpoint");
     }
 }

@@ -26,7 +26,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return new DomainExceptionMapper().toResponse(domain);
         }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
-            return MalformedBody.problem().toResponse();
+            return MalformedBody.problem(cause).toResponse();
         }
         return internalError(failure);
     }

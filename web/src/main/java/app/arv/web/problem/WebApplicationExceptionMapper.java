@@ -29,7 +29,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return MalformedBody.missingProblem().toResponse();
         }
         if (status == 400 && MalformedBody.causedBy(e)) {
-            return MalformedBody.problem().toResponse();
+            return MalformedBody.problem(e).toResponse();
         }
         String detail;
         if (e instanceof NotFoundException) {

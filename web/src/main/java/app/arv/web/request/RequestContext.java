@@ -13,8 +13,8 @@ public final class RequestContext {
     private RequestContext() {
     }
 
-    static void begin(String requestId, String path) {
-        CURRENT.set(new State(requestId, path));
+    static void begin(String requestId, String path, String clientAddress) {
+        CURRENT.set(new State(requestId, path, clientAddress));
     }
 
     static void end() {
@@ -29,6 +29,12 @@ public final class RequestContext {
     public static String path() {
         State state = CURRENT.get();
         return state == null ? null : state.path;
+    }
+
+    /** The client's address, seen through trusted proxies only (see {@code TrustedProxies}); every per-client limit keys on it. */
+    public static String clientAddress() {
+        State state = CURRENT.get();
+        return state == null ? null : state.clientAddress;
     }
 
     public static UUID organizationId() {
@@ -46,11 +52,13 @@ public final class RequestContext {
     private static final class State {
         final String requestId;
         final String path;
+        final String clientAddress;
         UUID organizationId;
 
-        State(String requestId, String path) {
+        State(String requestId, String path, String clientAddress) {
             this.requestId = requestId;
             this.path = path;
+            this.clientAddress = clientAddress;
         }
     }
 }

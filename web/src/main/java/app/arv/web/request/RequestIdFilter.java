@@ -1,5 +1,6 @@
 package app.arv.web.request;
 
+import app.arv.security.TrustedProxies;
 import app.arv.web.logging.AccessLog;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -10,11 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id — the client's {@code X-Request-ID} when it is a sane token, a new one
+ * Resolves the client's address through trusted proxies, gives every request an id — the client's {@code X-Request-ID} when it is a sane token, a new one
  * otherwise — returns it on the response, and writes one access-log line when the request ends.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -27,6 +29,9 @@ public class RequestIdFilter extends HttpFilter {
     @Inject
     AccessLog accessLog;
 
+    @Inject
+    TrustedProxies trustedProxies;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,12 +39,13 @@ public class RequestIdFilter extends HttpFilter {
         String offered = request.getHeader(HEADER);
         String requestId = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         response.setHeader(HEADER, requestId);
-        RequestContext.begin(requestId, request.getRequestURI());
+        String client = trustedProxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        RequestContext.begin(requestId, request.getRequestURI(), client);
         try {
             chain.doFilter(request, response);
         } finally {
             accessLog.record(request.getMethod(), request.getRequestURI(), response.getStatus(),
-                    (System.nanoTime() - started) / 1_000_000, requestId, RequestContext.organizationId());
+                    (System.nanoTime() - started) / 1_000_000, requestId, RequestContext.organizationId(), client);
             RequestContext.end();
         }
     }

@@ -1,0 +1,44 @@
+package app.arv.web.json;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+
+import java.lang.reflect.Type;
+
+/**
+ * Every string ARV reads from JSON is text a person could type: control characters (other than tab
+ * and line breaks) and unpaired surrogates are refused at the edge. They have no business in a name
+ * or a description; NUL and lone surrogates cannot even be stored by PostgreSQL (the insert fails),
+ * and escape sequences would reach terminals through the logs.
+ */
+public final class PlainText implements JsonbDeserializer<String> {
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        String value = parser.getString();
+        requirePlain(value);
+        return value;
+    }
+
+    static void requirePlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+                throw new Refused(String.format("Text may not contain the control character U+%04X", (int) c));
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
+                throw new Refused("Text may not contain an unpaired surrogate (not valid Unicode)");
+            }
+        }
+    }
+
+    /** A body that is JSON, but carries text ARV does not take. */
+    public static final class Refused extends JsonbException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+}

@@ -80,21 +80,24 @@ public class GenerationSteps {
         });
     }
 
-    /** Stores the model and preview as the organization's media, attached to the item. */
-    public void complete(UUID org, UUID itemId, ModelResult result, String sourceName) {
+    /**
+     * Records the model and preview (already written to the store by the worker, outside this
+     * transaction) as the organization's media, attached to the item. An item no longer processing
+     * (cancelled meanwhile) records nothing, and the written files go.
+     */
+    public void complete(UUID org, UUID itemId, MarkerFiles.StagedFile stagedModel, MarkerFiles.StagedFile stagedPreview) {
         Locked locked = lock(org, itemId).filter(l -> l.item().getStatus() == GenerationStatus.PROCESSING).orElse(null);
         if (locked == null) {
+            files.discard(stagedModel, stagedPreview);
             return;
         }
         GenerationJob job = locked.job();
         GenerationItem item = locked.item();
-        String base = stripExtension(sourceName);
-        MediaResource model = files.storeBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, base + ".glb", null, null);
+        MediaResource model = files.record(stagedModel);
         files.attachTo(model, GenerationService.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
         UUID previewId = null;
-        if (result.preview() != null) {
-            MediaResource preview = files.storeBytes(org, result.preview(), result.previewMediaType(),
-                    base + "-preview" + extensionOf(result.previewMediaType()), null, null);
+        if (stagedPreview != null) {
+            MediaResource preview = files.record(stagedPreview);
             files.attachTo(preview, GenerationService.GENERATION_ITEM, itemId, MediaRole.PREVIEW);
             previewId = preview.getId();
         }
@@ -180,6 +183,15 @@ public class GenerationSteps {
         events.publish(item.getOrganizationId(), item.getJobId(), "progress", Json.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
                 .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+    }
+
+    /** The model's file name, after its source image's. */
+    public static String modelName(String sourceName) {
+        return stripExtension(sourceName) + ".glb";
+    }
+
+    public static String previewName(String sourceName, String previewMediaType) {
+        return stripExtension(sourceName) + "-preview" + extensionOf(previewMediaType);
     }
 
     private static String stripExtension(String name) {

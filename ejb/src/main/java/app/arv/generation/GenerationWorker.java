@@ -52,7 +52,7 @@ public class GenerationWorker {
             SourceImage image = read(claim.source());
             ModelResult result = provider.generate(image, claim.request(), (percent, stage) -> steps.progress(org, itemId, percent, stage));
             steps.progress(org, itemId, 90, "storing");
-            steps.complete(org, itemId, result, claim.source().getOriginalName());
+            store(org, itemId, result, claim.source().getOriginalName());
             metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (ModelRefusedException e) {
@@ -63,6 +63,23 @@ public class GenerationWorker {
             steps.noteAttemptFailure(org, itemId, describe(e));
             return false;
         }
+    }
+
+    /** The files are written before the short transaction that records them, never while it holds the item's locks. */
+    private void store(UUID org, UUID itemId, ModelResult result, String sourceName) {
+        MarkerFiles.StagedFile model = files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE,
+                GenerationSteps.modelName(sourceName), null, null);
+        MarkerFiles.StagedFile preview = null;
+        try {
+            if (result.preview() != null) {
+                preview = files.stageBytes(org, result.preview(), result.previewMediaType(),
+                        GenerationSteps.previewName(sourceName, result.previewMediaType()), null, null);
+            }
+        } catch (RuntimeException e) {
+            files.discardNow(model);
+            throw e;
+        }
+        steps.complete(org, itemId, model, preview);
     }
 
     private SourceImage read(MediaResource source) {

@@ -11,7 +11,11 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
@@ -41,9 +45,17 @@ public class MarkerPacks {
     @Inject
     MarkerFiles files;
 
+    @Resource
+    SessionContext context;
+
     public record Pack(MediaResource mind, List<ArContent> contents) {
     }
 
+    /**
+     * Reads the markers and writes the pack outside any transaction (the store may be slow), then
+     * records it attached to the project in a short one.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Pack build(Caller caller, UUID projectId) {
         UUID org = caller.organizationId();
         projects.find(org, projectId).orElseThrow(() -> DomainException.notFound("Project"));
@@ -63,9 +75,20 @@ public class MarkerPacks {
             included.add(content);
         }
         byte[] bytes = new MindWriter().write(merged);
-        MediaResource mind = files.storeBytes(org, bytes, MarkerFiles.MIND_TYPE, "project-" + projectId + ".mind", null, null);
+        MarkerFiles.StagedFile staged = files.stageBytes(org, bytes, MarkerFiles.MIND_TYPE, "project-" + projectId + ".mind", null, null);
+        return new Pack(context.getBusinessObject(MarkerPacks.class).record(org, projectId, staged), included);
+    }
+
+    /** Attaches the written pack to the project, unless the project went meanwhile (then the pack goes). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MediaResource record(UUID org, UUID projectId, MarkerFiles.StagedFile staged) {
+        if (projects.lock(org, projectId).isEmpty()) {
+            files.discard(staged);
+            throw DomainException.notFound("Project");
+        }
+        MediaResource mind = files.record(staged);
         files.attachTo(mind, PROJECT, projectId, MediaRole.MIND_TARGET);
-        return new Pack(mind, included);
+        return mind;
     }
 
     private MindFile read(MediaResource marker) {

@@ -3,6 +3,8 @@ package app.arv.marker;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -12,8 +14,9 @@ import java.util.Optional;
 
 /**
  * What the public viewer may see of AR content, by its unique id and nothing else. Unknown,
- * unpublished, not yet active or not yet compiled content is 404 (the same answer for all, so the
- * viewer reveals nothing); content past its expiry or its active period is 410.
+ * unpublished, not yet active or not yet compiled content, and any content of a deactivated
+ * organization, is 404 (the same answer for all, so the viewer reveals nothing); content past its
+ * expiry or its active period is 410.
  */
 @Stateless
 public class ViewerService {
@@ -23,6 +26,9 @@ public class ViewerService {
 
     @Inject
     MarkerFiles files;
+
+    @Inject
+    OrganizationRepository organizations;
 
     public record Showing(ArContent content, MediaResource marker, Optional<MediaResource> overlay) {
     }
@@ -38,7 +44,7 @@ public class ViewerService {
     public Showing showing(String uniqueId) {
         ArContent content = contents.findByUniqueId(uniqueId).orElseThrow(ViewerService::unknown);
         Instant now = Instant.now();
-        if (!content.isPublished()) {
+        if (!content.isPublished() || !organizations.find(content.getOrganizationId()).map(Organization::isActive).orElse(false)) {
             throw unknown();
         }
         if (content.isExpiredAt(now) || (content.getActiveUntil() != null && !now.isBefore(content.getActiveUntil()))) {

@@ -11,8 +11,13 @@ import app.arv.shared.DomainException;
 import app.arv.storage.ObjectInfo;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageFailure;
+import app.arv.storage.StorageKeys;
 import app.arv.storage.StorageTarget;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,10 +34,15 @@ import java.util.regex.Pattern;
 
 /**
  * Uploads that go from the client straight to an S3 store with a presigned PUT, so large files
- * never pass through ARV on the way in. The client announces size and SHA-256, puts the bytes,
- * then asks ARV to complete: ARV reads the object back and checks size, hash, type and image
- * rules exactly as for a multipart upload. A mismatch deletes the object and answers 422; the
- * upload then has to be started again.
+ * never pass through ARV on the way in. The client announces size and SHA-256, puts the bytes to an
+ * upload key of their own, then asks ARV to complete: ARV reads the object back and checks size,
+ * hash, type and image rules exactly as for a multipart upload. A mismatch deletes the object and
+ * answers 422; the upload then has to be started again.
+ * <p>
+ * Verified bytes are copied (inside the store) to a key the presigned URL cannot reach, so what was
+ * checked is what stays; the upload key is deleted, and whatever a client still PUTs there goes with
+ * the upload row when its URL expires ({@link OrphanScan}). Completions of one upload take turns on
+ * its row: a second one answers the first's result. All store I/O happens outside transactions.
  */
 @Stateless
 public class DirectUploads {
@@ -64,6 +74,12 @@ public class DirectUploads {
     Spool spool;
 
     @Inject
+    StagedObjects stagedObjects;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
     @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M")
     String uploadUrlTtl;
 
@@ -92,20 +108,57 @@ public class DirectUploads {
         }
         UUID id = UUID.randomUUID();
         Duration ttl = Duration.parse(uploadUrlTtl);
-        MediaUpload upload = uploads.add(new MediaUpload(id, org, target.connectionId(), target.mediaKey(id),
+        MediaUpload upload = uploads.add(new MediaUpload(id, org, target.connectionId(), StorageKeys.upload(target.prefix(), id),
                 FileNames.sanitize(fileName), size, hash, Instant.now().plus(ttl)));
         try {
+            // Signed locally (the region is known): no request to the store.
             return new Started(upload, target.store().presignedPut(upload.getStorageKey(), ttl));
         } catch (StorageFailure e) {
             throw MediaIntake.unavailable(e);
         }
     }
 
-    /** Verifies the uploaded object and registers it; any mismatch deletes the object and answers 422. */
+    /**
+     * Verifies the uploaded object and registers it; any mismatch deletes the object and answers 422.
+     * Completing a completed upload answers the media it became.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MediaResource complete(Caller caller, UUID uploadId) {
         UUID org = caller.organizationId();
         MediaUpload upload = uploads.find(org, uploadId).orElseThrow(() -> DomainException.notFound("Upload"));
+        if (upload.isCompleted()) {
+            return completedAs(upload);
+        }
         StorageTarget target = stores.target(org, upload.getStorageConnectionId());
+        String key = upload.getStorageKey();
+        Verified staged;
+        try {
+            staged = verifyAndStage(org, target, upload);
+        } catch (RuntimeException e) {
+            // A concurrent completion may have taken the object away from under this one: its result is the answer.
+            return uploads.find(org, uploadId).filter(MediaUpload::isCompleted).map(this::completedAs).orElseThrow(() -> e);
+        }
+        try {
+            MediaResource resource = self().register(org, uploadId, staged.resource(), staged.intake(), target);
+            StagedObjects.deleteQuietly(target, List.of(key));
+            return resource;
+        } catch (LimitExceeded e) {
+            // Past the stored-bytes quota: the upload is refused for good, so its object goes at once.
+            StagedObjects.deleteQuietly(target, List.of(key));
+            throw e;
+        } finally {
+            if (staged.intake() != null) {
+                staged.intake().image().close();
+            }
+            staged.file().close();
+        }
+    }
+
+    /** A verified upload: its spooled bytes, and (new content) the objects written for it. */
+    private record Verified(SpooledFile file, MediaResource resource, MediaIntake.Staged intake) {
+    }
+
+    private Verified verifyAndStage(UUID org, StorageTarget target, MediaUpload upload) {
         String key = upload.getStorageKey();
         if (upload.getExpiresAt().isBefore(Instant.now())) {
             throw refuse(target, key, "upload_expired", "The upload URL expired; start a new upload");
@@ -116,7 +169,8 @@ public class DirectUploads {
             throw refuse(target, key, "upload_size_mismatch", "The uploaded object has " + object.size()
                     + " bytes, not the " + upload.getDeclaredSize() + " announced");
         }
-        try (SpooledFile file = readBack(target, key, upload)) {
+        SpooledFile file = readBack(target, key, upload);
+        try {
             if (!file.sha256().equals(upload.getDeclaredSha256())) {
                 throw refuse(target, key, "upload_hash_mismatch", "The uploaded object's SHA-256 is not the one announced");
             }
@@ -126,22 +180,71 @@ public class DirectUploads {
             } catch (DomainException e) {
                 throw refuse(target, key, e.code(), e.getMessage());
             }
-            try (image) {
-                var existing = media.claimContent(org, file.sha256());
-                MediaResource resource;
-                List<String> written = new ArrayList<>();
-                if (existing.isPresent()) {
-                    // Stored once per organization: the direct copy is redundant.
-                    deleteQuietly(target, key);
-                    resource = existing.get();
-                } else {
-                    admitStoredBytes(org, file.size(), target, key);
-                    resource = intake.register(org, target, file, image, upload.getId(), key, written);
-                }
-                intake.addToLibrary(resource);
-                uploads.remove(upload);
-                return resource;
+            MediaResource known = media.findLiveBySha256(org, file.sha256()).orElse(null);
+            if (known != null) {
+                image.close();
+                return new Verified(file, known, null);
             }
+            try {
+                UUID id = UUID.randomUUID();
+                String verifiedKey = target.mediaKey(id);
+                copy(target, key, verifiedKey);
+                return new Verified(file, null, intake.stage(target, file, image, id, verifiedKey));
+            } catch (RuntimeException e) {
+                image.close();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Records the verified upload under its row's lock: a completion that got here first wins, and
+     * this one answers its result (what it staged goes again).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MediaResource register(UUID org, UUID uploadId, MediaResource known, MediaIntake.Staged staged, StorageTarget target) {
+        List<String> redundant = new ArrayList<>();
+        List<String> keys = staged == null ? List.of() : staged.keys();
+        stagedObjects.settleAfterTransaction(target, keys, redundant);
+        MediaUpload upload = uploads.lock(org, uploadId).orElseThrow(() -> DomainException.notFound("Upload"));
+        if (upload.isCompleted()) {
+            redundant.addAll(keys);
+            return completedAs(upload);
+        }
+        String sha256 = staged != null ? staged.file().sha256() : known.getSha256();
+        MediaResource resource = media.claimContent(org, sha256).orElse(null);
+        if (resource != null) {
+            // Stored once per organization: the verified copy is redundant.
+            redundant.addAll(keys);
+        } else if (staged != null) {
+            // In this transaction: the organization's storage lock is held until the record commits.
+            quotas.admitStoredBytes(org, staged.file().size());
+            resource = intake.record(org, target, staged, redundant);
+        } else {
+            throw DomainException.conflict("media_changed", "The library's copy of these bytes was deleted meanwhile; complete again");
+        }
+        intake.addToLibrary(resource);
+        upload.complete(resource.getId());
+        return resource;
+    }
+
+    private MediaResource completedAs(MediaUpload upload) {
+        return media.findLive(upload.getOrganizationId(), upload.getCompletedMediaId())
+                .orElseThrow(() -> DomainException.notFound("Upload"));
+    }
+
+    private DirectUploads self() {
+        return context.getBusinessObject(DirectUploads.class);
+    }
+
+    private static void copy(StorageTarget target, String from, String to) {
+        try {
+            target.store().copy(from, to);
+        } catch (StorageFailure e) {
+            throw MediaIntake.unavailable(e);
         }
     }
 
@@ -153,7 +256,7 @@ public class DirectUploads {
         } catch (DomainException e) {
             throw refuse(target, key, e.code(), e.getMessage());
         } catch (IOException e) {
-            throw new DomainException(503, "storage_unavailable", "The uploaded object could not be read back");
+            throw DomainException.storageUnavailable("The uploaded object could not be read back");
         }
     }
 
@@ -165,25 +268,9 @@ public class DirectUploads {
         }
     }
 
-    private void admitStoredBytes(UUID org, long size, StorageTarget target, String key) {
-        try {
-            quotas.admitStoredBytes(org, size);
-        } catch (LimitExceeded e) {
-            deleteQuietly(target, key);
-            throw e;
-        }
-    }
-
     private static DomainException refuse(StorageTarget target, String key, String code, String message) {
-        deleteQuietly(target, key);
+        // The row stays until its URL expires (a new PUT may follow); the scan then removes whatever is there.
+        StagedObjects.deleteQuietly(target, List.of(key));
         return DomainException.invalid(code, message);
-    }
-
-    private static void deleteQuietly(StorageTarget target, String key) {
-        try {
-            target.store().delete(key);
-        } catch (StorageFailure ignored) {
-            // The upload row stays (the transaction rolls back), and its key is known: nothing untracked remains.
-        }
     }
 }

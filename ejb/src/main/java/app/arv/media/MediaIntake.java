@@ -12,13 +12,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Registers checked files as resources, in the caller's transaction: one object per distinct
- * content per organization, thumbnails stored as resources of their own and attached to the
- * original. Every key written is reported to {@code written} so a failed request can remove them.
+ * Takes checked files in, in two steps: {@link #stage} writes the objects (outside any transaction:
+ * the store may be slow), {@link #record} registers them as resources in the caller's short
+ * transaction — one object per distinct content per organization, thumbnails stored as resources of
+ * their own and attached to the original.
  */
 @ApplicationScoped
 public class MediaIntake {
@@ -29,27 +31,67 @@ public class MediaIntake {
     @Inject
     MetricRegistry metrics;
 
-    /**
-     * @param objectAlreadyAt the key the original already has in the target (a direct upload), or
-     *                        {@code null} to write it from the spooled file
-     */
-    public MediaResource register(UUID org, StorageTarget target, SpooledFile file, InspectedImage image, UUID id,
-                                  String objectAlreadyAt, List<String> written) {
-        String key = objectAlreadyAt != null ? objectAlreadyAt : target.mediaKey(id);
-        if (objectAlreadyAt == null) {
-            put(target, key, file.path(), file.size(), image.mediaType(), written);
+    /** The objects of one checked file, written and not yet recorded. */
+    public record Staged(UUID id, SpooledFile file, InspectedImage image, String key, List<StagedThumbnail> thumbnails) {
+
+        /** Every key written for the file (the original's too when it was already in place: it is the file's now). */
+        public List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            keys.add(key);
+            thumbnails.forEach(t -> keys.add(t.key()));
+            return keys;
         }
-        MediaResource original = media.add(new MediaResource(id, org, file.sha256(), file.size(), image.mediaType(),
-                FileNames.sanitize(file.originalName()), image.width(), image.height(), target.connectionId(), key));
-        for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {
-            MediaResource stored = media.claimContent(org, thumbnail.sha256()).orElseGet(() -> {
+    }
+
+    public record StagedThumbnail(InspectedImage.Thumbnail thumbnail, UUID id, String key) {
+    }
+
+    /**
+     * Writes the file and its thumbnails under fresh keys. Call it outside transactions. On failure
+     * what was written is removed again and the answer is 503 {@code storage_unavailable}.
+     *
+     * @param objectAlreadyAt the key the original already has in the target, or {@code null} to write it from the spooled file
+     */
+    public Staged stage(StorageTarget target, SpooledFile file, InspectedImage image, UUID id, String objectAlreadyAt) {
+        List<String> written = new ArrayList<>();
+        try {
+            String key = objectAlreadyAt != null ? objectAlreadyAt : target.mediaKey(id);
+            if (objectAlreadyAt == null) {
+                put(target, key, file.path(), image.mediaType(), written);
+            }
+            List<StagedThumbnail> thumbnails = new ArrayList<>();
+            for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {
                 UUID thumbId = UUID.randomUUID();
                 String thumbKey = target.mediaKey(thumbId);
-                put(target, thumbKey, thumbnail.file(), thumbnail.size(), "image/jpeg", written);
-                return media.add(new MediaResource(thumbId, org, thumbnail.sha256(), thumbnail.size(), "image/jpeg",
-                        thumbnailName(original.getOriginalName(), thumbnail.longestSide()), thumbnail.width(),
-                        thumbnail.height(), target.connectionId(), thumbKey));
-            });
+                put(target, thumbKey, thumbnail.file(), "image/jpeg", written);
+                thumbnails.add(new StagedThumbnail(thumbnail, thumbId, thumbKey));
+            }
+            return new Staged(id, file, image, key, thumbnails);
+        } catch (RuntimeException e) {
+            StagedObjects.deleteQuietly(target, written);
+            throw e;
+        }
+    }
+
+    /**
+     * Registers a staged file, in the caller's transaction (with its content lock, {@link MediaRepository#claimContent}).
+     * Thumbnails whose content the organization already has are attached as they are.
+     *
+     * @param redundant receives the staged keys that turned out not to be needed
+     */
+    public MediaResource record(UUID org, StorageTarget target, Staged staged, List<String> redundant) {
+        SpooledFile file = staged.file();
+        InspectedImage image = staged.image();
+        MediaResource original = media.add(new MediaResource(staged.id(), org, file.sha256(), file.size(), image.mediaType(),
+                FileNames.sanitize(file.originalName()), image.width(), image.height(), target.connectionId(), staged.key()));
+        for (StagedThumbnail staging : staged.thumbnails()) {
+            InspectedImage.Thumbnail thumbnail = staging.thumbnail();
+            MediaResource stored = media.claimContent(org, thumbnail.sha256()).map(existing -> {
+                redundant.add(staging.key());
+                return existing;
+            }).orElseGet(() -> media.add(new MediaResource(staging.id(), org, thumbnail.sha256(), thumbnail.size(), "image/jpeg",
+                    thumbnailName(original.getOriginalName(), thumbnail.longestSide()), thumbnail.width(),
+                    thumbnail.height(), target.connectionId(), staging.key())));
             media.attach(new MediaAttachment(org, stored.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         }
         metrics.counter("arv_media_stored").inc();
@@ -63,7 +105,7 @@ public class MediaIntake {
         media.attach(new MediaAttachment(org, resource.getId(), MediaAttachment.UPLOAD, org, MediaRole.SOURCE_IMAGE));
     }
 
-    private static void put(StorageTarget target, String key, Path file, long size, String type, List<String> written) {
+    private static void put(StorageTarget target, String key, Path file, String type, List<String> written) {
         try {
             // The spooled file is not needed afterwards: a local store may move it instead of copying.
             target.store().putFile(key, file, type);
@@ -74,7 +116,7 @@ public class MediaIntake {
     }
 
     static DomainException unavailable(StorageFailure e) {
-        return new DomainException(503, "storage_unavailable", "The storage did not accept the file: " + e.getMessage());
+        return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
     }
 
     private static String thumbnailName(String original, int side) {

@@ -12,7 +12,11 @@ import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageFailure;
 import app.arv.storage.StorageTarget;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -20,10 +24,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * An organization's media library. Uploads are all-or-nothing: every file of a request is checked
@@ -31,8 +37,6 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class MediaService {
-
-    private static final Logger LOG = Logger.getLogger(MediaService.class.getName());
 
     @Inject
     MediaRepository media;
@@ -58,6 +62,12 @@ public class MediaService {
     @Inject
     Quotas quotas;
 
+    @Inject
+    StagedObjects stagedObjects;
+
+    @Resource
+    SessionContext context;
+
     /** {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them. */
     @Inject
     @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect")
@@ -67,6 +77,12 @@ public class MediaService {
     @ConfigProperty(name = "arv.media.download-url-ttl", defaultValue = "PT5M")
     String downloadUrlTtl;
 
+    /**
+     * Checks and stores the files, all or nothing. The objects are written first, outside any
+     * transaction ({@link #stage}); then the caller's transaction records them briefly. Called
+     * without a transaction (the {@code /media} endpoint), no database connection is held while the
+     * store is written; called inside one, everything staged goes again if it rolls back.
+     */
     public List<MediaResource> upload(Caller caller, List<SpooledFile> files) {
         if (files.isEmpty()) {
             throw DomainException.invalid("no_files", "Send one or more files in the multipart field 'files'");
@@ -75,14 +91,39 @@ public class MediaService {
             throw tooManyFiles(rules.maxFiles());
         }
         UUID org = caller.organizationId();
-        quotas.admitStoredBytes(org, newBytes(org, files));
+        Staging staging = context.getBusinessObject(MediaService.class).stage(org, files);
+        return record(org, files, staging);
+    }
+
+    /** What {@link #stage} wrote: per new content (SHA-256), its objects. */
+    public record Staging(StorageTarget target, Map<String, MediaIntake.Staged> bySha256) {
+
+        List<String> keys() {
+            return bySha256.values().stream().flatMap(s -> s.keys().stream()).toList();
+        }
+    }
+
+    /** Inspects every file, then writes the new contents' objects; nothing is recorded yet. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Staging stage(UUID org, List<SpooledFile> files) {
         List<InspectedImage> inspected = new ArrayList<>();
+        StorageTarget target = stores.currentTarget(org);
+        Map<String, MediaIntake.Staged> staged = new LinkedHashMap<>();
         try {
             for (SpooledFile file : files) {
                 // Known bytes were checked when they first arrived; only new content is decoded.
                 inspected.add(media.findLiveBySha256(org, file.sha256()).isPresent() ? null : refusing(file));
             }
-            return store(org, files, inspected);
+            for (int i = 0; i < files.size(); i++) {
+                SpooledFile file = files.get(i);
+                if (inspected.get(i) != null && !staged.containsKey(file.sha256())) {
+                    staged.put(file.sha256(), intake.stage(target, file, inspected.get(i), UUID.randomUUID(), null));
+                }
+            }
+            return new Staging(target, staged);
+        } catch (RuntimeException e) {
+            StagedObjects.deleteQuietly(target, new Staging(target, staged).keys());
+            throw e;
         } finally {
             inspected.stream().filter(i -> i != null).forEach(InspectedImage::close);
         }
@@ -104,32 +145,41 @@ public class MediaService {
         }
     }
 
-    private List<MediaResource> store(UUID org, List<SpooledFile> files, List<InspectedImage> inspected) {
-        StorageTarget target = stores.currentTarget(org);
-        List<String> written = new ArrayList<>();
-        try {
-            List<MediaResource> stored = new ArrayList<>();
-            // Content locks in one global order, so two uploads sharing files can't deadlock each other.
-            files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
-            for (int i = 0; i < files.size(); i++) {
-                SpooledFile file = files.get(i);
-                // Looked up again: the same bytes may occur twice in one request.
-                var existing = media.claimContent(org, file.sha256());
-                MediaResource resource = existing.isPresent() ? existing.get()
-                        : intake.register(org, target, file, inspected.get(i), UUID.randomUUID(), null, written);
-                if (existing.isPresent()) {
-                    metrics.counter("arv_media_deduplicated").inc();
+    private List<MediaResource> record(UUID org, List<SpooledFile> files, Staging staging) {
+        List<String> redundant = new ArrayList<>();
+        // From here on the transaction decides: rolled back, every staged object goes; committed, the redundant ones.
+        stagedObjects.settleAfterTransaction(staging.target(), staging.keys(), redundant);
+        // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
+        // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged).
+        quotas.admitStoredBytes(org, newBytes(org, files));
+        List<MediaResource> stored = new ArrayList<>();
+        // Content locks in one global order, so two uploads sharing files can't deadlock each other.
+        files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
+        Set<String> recorded = new HashSet<>();
+        for (SpooledFile file : files) {
+            // Looked up again: the same bytes may occur twice in one request, or another upload recorded them meanwhile.
+            var existing = media.claimContent(org, file.sha256());
+            MediaIntake.Staged staged = staging.bySha256().get(file.sha256());
+            MediaResource resource;
+            if (existing.isPresent()) {
+                resource = existing.get();
+                if (staged != null && recorded.add(file.sha256())) {
+                    redundant.addAll(staged.keys());
                 }
-                intake.addToLibrary(resource);
-                stored.add(resource);
+                metrics.counter("arv_media_deduplicated").inc();
+            } else if (staged != null) {
+                resource = intake.record(org, staging.target(), staged, redundant);
+                recorded.add(file.sha256());
+            } else {
+                // Known when staged, deleted since: its bytes were not written again.
+                throw DomainException.conflict("media_changed", "'" + file.originalName()
+                        + "' was deleted from the library while this upload ran; send the request again");
             }
-            media.flush();
-            return stored;
-        } catch (RuntimeException e) {
-            // The transaction rolls back; the objects written so far must go with it.
-            written.forEach(key -> deleteQuietly(target, key));
-            throw e;
+            intake.addToLibrary(resource);
+            stored.add(resource);
         }
+        media.flush();
+        return stored;
     }
 
     public Page<MediaResource> list(Caller caller, PageRequest page) {
@@ -182,14 +232,5 @@ public class MediaService {
 
     public static DomainException tooManyFiles(int max) {
         return new DomainException(413, "too_many_files", "At most " + max + " files can be uploaded in one request");
-    }
-
-    private static void deleteQuietly(StorageTarget target, String key) {
-        try {
-            target.store().delete(key);
-        } catch (RuntimeException e) {
-            // Not recorded anywhere else: say so, so an operator can find the object.
-            LOG.log(Level.WARNING, "Could not remove " + key + " after a failed upload; it is now an untracked object", e);
-        }
     }
 }

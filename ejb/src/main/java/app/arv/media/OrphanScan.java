@@ -2,7 +2,6 @@ package app.arv.media;
 
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.media.MediaUpload;
 import app.arv.persistence.media.MediaUploadRepository;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
@@ -72,17 +71,26 @@ public class OrphanScan {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Report run() {
         OrphanScan self = context.getBusinessObject(OrphanScan.class);
-        List<UUID> owed = self.retireOrphans();
-        if (owed == null) {
+        Found found = self.retireOrphans();
+        if (found == null) {
             return new Report(false, 0, new DeletionRound(0, 0, 0));
         }
-        DeletionRound round = deletions.attemptNow(owed).plus(deletions.processDue());
-        return new Report(true, owed.size(), round);
+        self.forgetUploads(abandon(found.expiredUploads()));
+        DeletionRound round = deletions.attemptNow(found.owed()).plus(deletions.processDue());
+        return new Report(true, found.owed().size(), round);
     }
 
-    /** @return owed deletion ids, or {@code null} when another node holds the scan lock */
+    /** A direct upload whose URL expired, as the scan found it. */
+    public record ExpiredUpload(UUID id, UUID organizationId, UUID storageConnectionId, String storageKey) {
+    }
+
+    /** What one scan, holding the cluster's scan lock, took on: owed deletion ids and expired uploads. */
+    public record Found(List<UUID> owed, List<ExpiredUpload> expiredUploads) {
+    }
+
+    /** @return what to do next, or {@code null} when another node holds the scan lock */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<UUID> retireOrphans() {
+    public Found retireOrphans() {
         if (!media.tryOrphanScanLock()) {
             return null;
         }
@@ -93,25 +101,38 @@ public class OrphanScan {
         for (MediaResource orphan : orphans) {
             owed.addAll(disposal.disposeIfUnused(orphan, now));
         }
-        abandonExpiredUploads(now);
         // Counts what was retired, thumbnails of an orphan included: each had its own object.
         metrics.counter("arv_media_orphans_removed").inc(owed.size());
-        return owed;
+        List<ExpiredUpload> expired = uploads.expiredAcrossOrganizations(now, BATCH).stream()
+                .map(u -> new ExpiredUpload(u.getId(), u.getOrganizationId(), u.getStorageConnectionId(), u.getStorageKey()))
+                .toList();
+        return new Found(owed, expired);
     }
 
     /**
-     * A direct upload never completed may still have put an object: it goes with its announcement.
-     * When the store refuses, the row stays and the next scan tries again.
+     * An expired upload's key goes (a never-completed upload may still have put an object there, and a
+     * completed one's presigned URL could still write it until it expired), outside any transaction;
+     * when the store refuses, the row stays and the next scan tries again.
+     *
+     * @return the uploads whose key is gone
      */
-    private void abandonExpiredUploads(Instant now) {
-        for (MediaUpload upload : uploads.expiredAcrossOrganizations(now, BATCH)) {
+    private List<UUID> abandon(List<ExpiredUpload> expired) {
+        List<UUID> gone = new ArrayList<>();
+        for (ExpiredUpload upload : expired) {
             try {
-                stores.target(upload.getOrganizationId(), upload.getStorageConnectionId()).store().delete(upload.getStorageKey());
-                uploads.remove(upload);
-                metrics.counter("arv_media_uploads_abandoned").inc();
+                stores.target(upload.organizationId(), upload.storageConnectionId()).store().delete(upload.storageKey());
+                gone.add(upload.id());
             } catch (RuntimeException e) {
-                LOG.warning(() -> "Could not remove the object of expired upload " + upload.getId() + ": " + e.getMessage());
+                LOG.warning(() -> "Could not remove the object of expired upload " + upload.id() + ": " + e.getMessage());
             }
+        }
+        return gone;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetUploads(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            metrics.counter("arv_media_uploads_abandoned").inc(uploads.removeAll(ids));
         }
     }
 }

@@ -102,4 +102,16 @@ public class DomainException extends RuntimeException {
     public static DomainException payloadTooLarge(String message, long maxBytes) {
         return new DomainException(413, "payload_too_large", message).withLimit("max_request_bytes", maxBytes);
     }
+
+    /** A URL a tenant supplied points where ARV must not connect (SSRF guard). */
+    public static DomainException endpointNotAllowed(String message) {
+        return new DomainException(422, "endpoint_not_allowed", message);
+    }
+
+    /** The object store did not answer (in time): nothing was kept, the client may try again shortly. */
+    public static DomainException storageUnavailable(String message) {
+        return new DomainException(503, "storage_unavailable", message).withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
+    private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
 }

@@ -30,6 +30,19 @@ public interface ObjectStore {
         }
     }
 
+    /**
+     * Copies an object to another key of the same store (on S3 without the bytes passing through ARV).
+     * Replaces an existing object at {@code to}.
+     */
+    default void copy(String from, String to) {
+        ObjectInfo info = stat(from).orElseThrow(() -> new StorageFailure("Nothing to copy at " + from));
+        try (InputStream in = open(from, null)) {
+            put(to, in, info.size(), null);
+        } catch (IOException e) {
+            throw new StorageFailure("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
     /** The whole object, or one byte range of it ({@code range} {@code null} for all of it). */
     InputStream open(String key, ByteRange range);
 

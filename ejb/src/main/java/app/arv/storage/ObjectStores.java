@@ -1,5 +1,6 @@
 package app.arv.storage;
 
+import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -36,6 +37,12 @@ public class ObjectStores {
 
     @Inject
     StorageConnectionRepository connections;
+
+    @Inject
+    OutboundPolicy outbound;
+
+    @Inject
+    StorageTimeouts timeouts;
 
     private SecretCipher cipher;
     private LocalObjectStore platformStore;
@@ -97,8 +104,11 @@ public class ObjectStores {
         if (c.getProvider() == StorageProvider.LOCAL) {
             return new LocalObjectStore(localRoot(c.getOrganizationId()).resolve(c.getDirectory()));
         }
+        // Checked again on use: a connection saved before the guard existed, or whose host now resolves elsewhere.
+        outbound.guard().check("endpoint", c.getEndpoint());
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
-                cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()));
+                cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()),
+                timeouts.httpClient(outbound.guard().dns()));
     }
 
     Path localRoot(UUID organizationId) {

@@ -1,5 +1,7 @@
 package app.arv.storage;
 
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
@@ -9,37 +11,57 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import app.arv.outbound.OutboundGuard;
+import app.arv.shared.DomainException;
 import io.minio.errors.ErrorResponseException;
+import io.minio.errors.ServerException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
 
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Objects in an S3-compatible bucket through the MinIO client. Streams of unknown length go up as
  * multipart uploads, so at most one part ({@link #PART_SIZE}) is buffered per upload.
+ * <p>
+ * The endpoint is a tenant's URL: every connection goes through the {@link OutboundGuard}'s resolver,
+ * redirects are not followed, every call has connect/idle timeouts and (except streamed reads, whose
+ * length is the client's) an overall deadline, and failures never carry what the remote answered
+ * beyond its status code.
  */
 public final class S3ObjectStore implements ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(S3ObjectStore.class.getName());
 
     /** S3's minimum part size; a larger one buys fewer requests with more heap per concurrent upload. */
     static final long PART_SIZE = 5L * 1024 * 1024;
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
 
     private final MinioClient client;
+    /** The same store without the overall deadline: a streamed download lasts as long as its reader. */
+    private final MinioClient streaming;
     private final String bucket;
 
-    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey) {
-        MinioClient.Builder builder = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey);
-        // A known region spares the client a GetBucketLocation round trip (which some stores refuse).
-        builder.region(region == null || region.isBlank() ? "us-east-1" : region);
-        this.client = builder.build();
-        // An unreachable store must fail a request quickly, not hang it: deletions retry later anyway.
-        this.client.setTimeout(5_000, 60_000, 60_000);
+    /** @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls) */
+    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
+        this.client = client(endpoint, region, accessKey, secretKey, http);
+        this.streaming = client(endpoint, region, accessKey, secretKey, http.newBuilder().callTimeout(Duration.ZERO).build());
         this.bucket = bucket;
+    }
+
+    private static MinioClient client(String endpoint, String region, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
+        return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
+                // A known region spares the client a GetBucketLocation round trip (which some stores refuse).
+                .region(region == null || region.isBlank() ? "us-east-1" : region)
+                .httpClient(http).build();
     }
 
     @Override
@@ -54,13 +76,23 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public void copy(String from, String to) {
+        try {
+            client.copyObject(CopyObjectArgs.builder().bucket(bucket).object(StorageKeys.requireValid(to))
+                    .source(CopySource.builder().bucket(bucket).object(StorageKeys.requireValid(from)).build()).build());
+        } catch (Exception e) {
+            throw failure("copy", from, e);
+        }
+    }
+
+    @Override
     public InputStream open(String key, ByteRange range) {
         try {
             GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(StorageKeys.requireValid(key));
             if (range != null) {
                 args.offset(range.first()).length(range.length());
             }
-            return client.getObject(args.build());
+            return streaming.getObject(args.build());
         } catch (Exception e) {
             throw failure("read", key, e);
         }
@@ -141,8 +173,39 @@ public final class S3ObjectStore implements ObjectStore {
         if (e instanceof IllegalArgumentException invalid) {
             throw invalid;
         }
-        String reason = e instanceof ErrorResponseException s3 ? s3.errorResponse().code() : e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new StorageFailure("S3 " + action + " of " + key + " in bucket " + bucket + " failed (" + reason + ")", e);
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutboundGuard.RefusedAddress refused) {
+                throw DomainException.endpointNotAllowed("The storage endpoint is not allowed: " + refused.getMessage());
+            }
+        }
+        // The remote's answer stays in the log: an endpoint that is not really S3 (an internal web
+        // server) would otherwise show its pages to whoever configured it.
+        LOG.log(Level.FINE, "S3 " + action + " of " + key + " in bucket " + bucket + " failed", e);
+        return new StorageFailure("S3 " + action + " failed (" + reason(e) + ")", e);
+    }
+
+    /** Only what ARV itself can say about the failure: a status code, a timeout, a refused connection. */
+    private static String reason(Exception e) {
+        if (e instanceof ErrorResponseException s3) {
+            return "HTTP " + s3.response().code();
+        }
+        if (e instanceof ServerException server) {
+            return "HTTP " + server.statusCode();
+        }
+        if (e instanceof io.minio.errors.InvalidResponseException) {
+            return "the endpoint did not answer like an S3 store";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedIOException) {
+                return "timed out";
+            }
+            if (c instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (c instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        return "the endpoint could not be reached";
     }
 }

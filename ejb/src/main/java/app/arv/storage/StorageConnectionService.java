@@ -1,16 +1,18 @@
 package app.arv.storage;
 
+import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,9 @@ public class StorageConnectionService {
     @Inject
     ObjectStores stores;
 
+    @Inject
+    OutboundPolicy outbound;
+
     public List<StorageConnection> list(Caller caller) {
         return connections.list(caller.organizationId());
     }
@@ -48,6 +53,7 @@ public class StorageConnectionService {
             connection = StorageConnection.local(org, name, directory(spec.directory()), basePath);
         } else {
             requireS3(spec.endpoint(), spec.bucket(), spec.accessKey(), spec.secretKey());
+            requireAllowed(spec.endpoint());
             connection = StorageConnection.s3(org, name, spec.endpoint().strip(), blankToNull(spec.region()), spec.bucket(),
                     spec.accessKey(), stores.cipher().encrypt(spec.secretKey(), org.toString()), basePath);
         }
@@ -78,6 +84,7 @@ public class StorageConnectionService {
         if (connection.getProvider() == StorageProvider.S3) {
             if (spec.endpoint() != null) {
                 requireEndpoint(spec.endpoint());
+                requireAllowed(spec.endpoint());
             }
             if (spec.bucket() != null) {
                 requireBucket(spec.bucket());
@@ -100,7 +107,11 @@ public class StorageConnectionService {
         connections.remove(connection);
     }
 
-    /** Writes, reads back and deletes a probe object, timing each step; a failed step ends the probe. */
+    /**
+     * Writes, reads back and deletes a probe object, timing each step; a failed step ends the probe.
+     * Outside any transaction: a slow store must not hold a database connection while it is waited for.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ProbeReport test(Caller caller, UUID id) {
         StorageTarget target = stores.target(get(caller, id));
         String key = StorageKeys.probe(target.prefix());
@@ -118,11 +129,13 @@ public class StorageConnectionService {
         return new ProbeReport(ok, steps);
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public StorageUsage stats(Caller caller, UUID id) {
         return usage(stores.target(get(caller, id)));
     }
 
     /** What the organization has in the store it writes to now (its default connection or the platform store). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public StorageUsage currentStats(Caller caller) {
         return usage(stores.currentTarget(caller.organizationId()));
     }
@@ -131,7 +144,7 @@ public class StorageConnectionService {
         try {
             return target.store().usage(target.prefix());
         } catch (StorageFailure e) {
-            throw new DomainException(502, "storage_unavailable", e.getMessage());
+            throw DomainException.storageUnavailable("The storage could not be listed: " + e.getMessage());
         }
     }
 
@@ -145,6 +158,8 @@ public class StorageConnectionService {
             action.run();
             steps.add(new ProbeReport.Step(name, true, (System.nanoTime() - start) / 1_000_000, null));
             return true;
+        } catch (DomainException e) {
+            throw e;                                                      // endpoint_not_allowed: no report, a refusal
         } catch (Exception e) {
             steps.add(new ProbeReport.Step(name, false, (System.nanoTime() - start) / 1_000_000,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -173,14 +188,14 @@ public class StorageConnectionService {
     }
 
     private static void requireEndpoint(String endpoint) {
-        try {
-            URI uri = URI.create(endpoint == null ? "" : endpoint.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
+        if (endpoint == null || endpoint.isBlank()) {
             throw DomainException.invalid("storage_endpoint_invalid", "endpoint must be an http(s) URL");
         }
+    }
+
+    /** Scheme, host and every address it resolves to (SSRF guard); the connection is checked again when used. */
+    private void requireAllowed(String endpoint) {
+        outbound.guard().check("endpoint", endpoint);
     }
 
     private static void requireBucket(String bucket) {

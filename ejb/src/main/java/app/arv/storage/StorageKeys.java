@@ -24,6 +24,11 @@ public final class StorageKeys {
         return organizationPrefix + "media/" + resourceId.toString().substring(0, 2) + "/" + resourceId;
     }
 
+    /** Where a client PUTs a direct upload: never a resource's key, so the presigned URL cannot reach verified bytes. */
+    public static String upload(String organizationPrefix, UUID uploadId) {
+        return organizationPrefix + "uploads/" + uploadId;
+    }
+
     public static String probe(String organizationPrefix) {
         return organizationPrefix + "probes/" + UUID.randomUUID();
     }

@@ -1,11 +1,19 @@
 package app.arv.storage;
 
+import app.arv.outbound.AllowedHosts;
+import app.arv.outbound.OutboundGuard;
+import app.arv.shared.DomainException;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +34,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     static void startS3() throws Exception {
         server = new S3ProxyServer(directory.resolve("s3"));
         server.createBucket("arv-contract");
-        store = new S3ObjectStore(server.endpoint(), "us-east-1", "arv-contract", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
+        store = storeAt(server.endpoint(), S3ProxyServer.SECRET_KEY, okhttp3.Dns.SYSTEM);
     }
 
     @AfterAll
@@ -62,9 +70,69 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void wrongCredentialsFailAsAStorageFailure() {
-        S3ObjectStore intruder = new S3ObjectStore(server.endpoint(), "us-east-1", "arv-contract", S3ProxyServer.ACCESS_KEY, "wrong");
+        S3ObjectStore intruder = storeAt(server.endpoint(), "wrong", okhttp3.Dns.SYSTEM);
 
         assertThatThrownBy(() -> intruder.put(prefix + "media/no", new ByteArrayInputStream(new byte[1]), 1, "text/plain"))
                 .isInstanceOf(StorageFailure.class);
+    }
+
+    @Test
+    void aCopyLandsUnderTheNewKeyAndLeavesTheOriginal() {
+        store.put(prefix + "media/from", new ByteArrayInputStream(new byte[]{7, 8}), 2, "image/png");
+
+        store.copy(prefix + "media/from", prefix + "media/to");
+
+        assertThat(store.stat(prefix + "media/to")).get().extracting(ObjectInfo::size).isEqualTo(2L);
+        assertThat(store.stat(prefix + "media/from")).isPresent();
+    }
+
+    @Test
+    void aHostThatResolvesToAnInternalAddressAtConnectTimeIsRefused() {
+        // The name passed the check when the connection was saved; now its DNS answers 127.0.0.1 (rebinding).
+        OutboundGuard guard = new OutboundGuard(AllowedHosts.none(), host -> new InetAddress[]{InetAddress.getLoopbackAddress()});
+        S3ObjectStore rebound = storeAt("http://store.example.com:" + URI.create(server.endpoint()).getPort(),
+                S3ProxyServer.SECRET_KEY, guard.dns());
+
+        assertThatThrownBy(() -> rebound.put(prefix + "media/rebound", new ByteArrayInputStream(new byte[1]), 1, "text/plain"))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("endpoint_not_allowed"));
+    }
+
+    @Test
+    void aFailureNeverCarriesTheRemoteBody() throws Exception {
+        HttpServer notS3 = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        notS3.createContext("/", exchange -> {
+            byte[] page = "<html><body>internal admin console: secret-token-42</body></html>".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(500, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        notS3.start();
+        try {
+            S3ObjectStore internal = storeAt("http://127.0.0.1:" + notS3.getAddress().getPort(), "x", okhttp3.Dns.SYSTEM);
+
+            assertThatThrownBy(() -> internal.put(prefix + "media/x", new ByteArrayInputStream(new byte[1]), 1, "text/plain"))
+                    .isInstanceOf(StorageFailure.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-token-42").doesNotContain("html"));
+        } finally {
+            notS3.stop(0);
+        }
+    }
+
+    @Test
+    void aStoreThatNeverAnswersFailsAsAStorageFailure() throws Exception {
+        try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            S3ObjectStore silent = new S3ObjectStore("http://127.0.0.1:" + tarpit.getLocalPort(), "us-east-1", "arv-contract",
+                    S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+                    new StorageTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(2)).httpClient(okhttp3.Dns.SYSTEM));
+
+            assertThatThrownBy(() -> silent.stat(prefix + "media/silent"))
+                    .isInstanceOf(StorageFailure.class).hasMessageContaining("timed out");
+        }
+    }
+
+    private static S3ObjectStore storeAt(String endpoint, String secret, okhttp3.Dns dns) {
+        return new S3ObjectStore(endpoint, "us-east-1", "arv-contract", S3ProxyServer.ACCESS_KEY, secret,
+                new StorageTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30)).httpClient(dns));
     }
 }

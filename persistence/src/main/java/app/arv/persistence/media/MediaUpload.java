@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A direct-to-storage upload that was announced (and given a presigned URL) but not yet completed. */
+/**
+ * A direct-to-storage upload that was announced (and given a presigned URL). Once completed it names
+ * the media it became, and stays until its URL expires (the orphan scan then removes the upload key).
+ */
 @Entity
 @Table(name = "media_upload")
 public class MediaUpload {
@@ -40,6 +43,9 @@ public class MediaUpload {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "completed_media_id")
+    private UUID completedMediaId;
 
     protected MediaUpload() {
     }
@@ -95,5 +101,21 @@ public class MediaUpload {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The media this upload became, or {@code null} while it is not completed. */
+    public UUID getCompletedMediaId() {
+        return completedMediaId;
+    }
+
+    public boolean isCompleted() {
+        return completedMediaId != null;
+    }
+
+    public void complete(UUID mediaId) {
+        if (completedMediaId != null) {
+            throw new IllegalStateException("Upload " + id + " was already completed");
+        }
+        completedMediaId = mediaId;
     }
 }

@@ -21,7 +21,15 @@ public class MediaUploadRepository {
                 .getResultStream().findFirst();
     }
 
-    /** Platform job: direct uploads announced but never completed before their URL expired. */
+    /** The upload, row-locked until the transaction ends: completions of one upload take turns. */
+    public Optional<MediaUpload> lock(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.organizationId = :org AND u.id = :id", MediaUpload.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** Platform job: direct uploads whose URL expired (completed or not: the upload key goes either way). */
     public List<MediaUpload> expiredAcrossOrganizations(Instant before, int limit) {
         return em.createQuery("SELECT u FROM MediaUpload u WHERE u.expiresAt < :before ORDER BY u.expiresAt", MediaUpload.class)
                 .setParameter("before", before).setMaxResults(limit).getResultList();
@@ -34,5 +42,10 @@ public class MediaUploadRepository {
 
     public void remove(MediaUpload upload) {
         em.remove(upload);
+    }
+
+    /** @return how many of these uploads were still there */
+    public int removeAll(List<UUID> ids) {
+        return em.createQuery("DELETE FROM MediaUpload u WHERE u.id IN :ids").setParameter("ids", ids).executeUpdate();
     }
 }

@@ -21,6 +21,14 @@ public class ProjectRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The project, row-locked until the transaction ends (deletion and what attaches files to it take turns). */
+    public Optional<Project> lock(UUID organizationId, UUID id) {
+        return em.createQuery("SELECT p FROM Project p WHERE p.organizationId = :org AND p.id = :id", Project.class)
+                .setParameter("org", organizationId).setParameter("id", id)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
     public boolean nameTaken(UUID organizationId, String name, UUID exceptId) {
         return em.createQuery("SELECT COUNT(p) FROM Project p WHERE p.organizationId = :org AND p.name = :name"
                         + " AND p.id <> :except", Long.class)

@@ -42,10 +42,16 @@ public class StorageConnectionRepository {
                 .getSingleResult() > 0;
     }
 
-    /** Whether any media row (live, or deleted with its object deletion still owed) still points at the connection. */
+    /**
+     * Whether any media row (live, or deleted with its object deletion still owed) or direct upload (until
+     * its URL expires) still points at the connection.
+     */
     public boolean inUse(UUID organizationId, UUID id) {
         return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org"
                         + " AND m.storageConnectionId = :id", Long.class)
+                .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0
+                || em.createQuery("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org"
+                        + " AND u.storageConnectionId = :id", Long.class)
                 .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
     }
 

@@ -302,10 +302,13 @@ class AbuseIT {
                 .post("/ar-content/" + UUID.randomUUID() + "/overlays")));
     }
 
-    /** Internal addresses in every URL field a tenant supplies: refused before anything is stored. */
+    /**
+     * Internal addresses in every URL field a tenant supplies: refused before anything is stored. (The suite's
+     * S3Proxy is allowed by the exact text 127.0.0.1; every other spelling of loopback must still be refused.)
+     */
     private static void outboundAddresses(List<Case> cases) {
         List<String> endpoints = List.of(
-                "http://127.0.0.1:8080",
+                "http://127.0.0.2:8080",
                 "http://localhost:5432",
                 "http://169.254.169.254/latest/meta-data/",
                 "http://[::1]:6379",

@@ -234,4 +234,18 @@ class ArContentIT {
         Api.bearer(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
         Api.bearer(tenant.memberToken()).delete("/projects/" + ownProject).then().statusCode(204);
     }
+
+    @Test
+    void deletingAProjectReleasesItsMarkerPacks() {
+        String emptied = MarkerApi.newProject(tenant.memberToken());
+        String id = MarkerApi.createOne(tenant.memberToken(), emptied, "camera.png", MediaApi.image("camera.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String pack = MediaApi.as(tenant.memberToken()).post("/projects/" + emptied + "/marker-pack").then().statusCode(201)
+                .extract().path("media_id");
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).delete("/projects/" + emptied).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + pack).then().statusCode(404);
+    }
 }

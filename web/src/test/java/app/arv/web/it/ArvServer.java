@@ -85,6 +85,9 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
                         // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
                         .freezableBroker(true)
+                        // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
+                        // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
+                        .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1")
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

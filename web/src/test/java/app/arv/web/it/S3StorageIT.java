@@ -176,4 +176,43 @@ class S3StorageIT {
     void membersCannotManageStorage() {
         Api.bearer(tenant.memberToken()).get("/storage-connections").then().statusCode(403);
     }
+
+    @Test
+    void aCompletedDirectUploadCannotBeReplacedThroughItsUrl() throws Exception {
+        byte[] coffee = MediaApi.image("coffee.png");
+        var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "coffee.png", "size_bytes", coffee.length,
+                "sha256", MediaApi.sha256(coffee))).post("/media/uploads").then().statusCode(201).extract();
+        URI url = URI.create(started.path("url"));
+        fetch(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(coffee)).build());
+        String id = MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then()
+                .statusCode(201).extract().path("id");
+
+        fetch(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(MediaApi.image("horse.png"))).build());
+
+        byte[] stored = MediaApi.as(tenant.memberToken()).queryParam("redirect", false).get("/media/" + id + "/content")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(stored).isEqualTo(coffee);
+    }
+
+    @Test
+    void twoConcurrentCompletionsAnswerTheSameMediaAndKeepItsObject() throws Exception {
+        byte[] astronaut = MediaApi.image("astronaut.png");
+        var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "astronaut.png", "size_bytes", astronaut.length,
+                "sha256", MediaApi.sha256(astronaut))).post("/media/uploads").then().statusCode(201).extract();
+        fetch(HttpRequest.newBuilder(URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(astronaut)).build());
+        HttpRequest complete = HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/api/v1/media/uploads/"
+                        + started.path("upload_id") + "/complete"))
+                .header("Authorization", "Bearer " + tenant.memberToken()).POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        var first = HttpClient.newHttpClient().sendAsync(complete, HttpResponse.BodyHandlers.ofString());
+        var second = HttpClient.newHttpClient().sendAsync(complete, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.get().statusCode()).isEqualTo(201);
+        assertThat(second.get().statusCode()).isEqualTo(201);
+        String id = io.restassured.path.json.JsonPath.from(first.get().body()).getString("id");
+        assertThat(io.restassured.path.json.JsonPath.from(second.get().body()).getString("id")).isEqualTo(id);
+        byte[] stored = MediaApi.as(tenant.memberToken()).queryParam("redirect", false).get("/media/" + id + "/content")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(stored).isEqualTo(astronaut);
+    }
 }

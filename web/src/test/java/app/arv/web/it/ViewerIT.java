@@ -137,4 +137,21 @@ class ViewerIT {
         RestAssured.given().baseUri(ArvServer.baseUrl()).get("/api/v1/viewer/" + uniqueId + "/overlay").then()
                 .statusCode(200).contentType("video/mp4");
     }
+
+    @Test
+    void contentOfADeactivatedOrganizationIsUnknown() {
+        Api.Tenant closing = Api.newTenant();
+        String id = MarkerApi.createOne(closing.memberToken(), MarkerApi.newProject(closing.memberToken()), "coins.png",
+                MediaApi.image("coins.png"));
+        MarkerApi.awaitMarker(closing.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        String uniqueId = MediaApi.as(closing.memberToken()).get("/ar-content/" + id).then().extract().path("unique_id");
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+
+        Api.bearer(Api.platformAdminToken()).body(Map.of("active", false)).patch("/organizations/" + closing.organizationId())
+                .then().statusCode(200);
+
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(404).body("code", equalTo("not_found"));
+        Api.anonymous().get("/viewer/" + uniqueId + "/marker.mind").then().statusCode(404);
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/" + uniqueId).then().statusCode(404);
+    }
 }

@@ -1,0 +1,49 @@
+package app.arv.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timers' and storage checks' scans can use an index (issue 10: they read whole tables). The
+ * planner is told to avoid sequential scans, so the plan names the index exactly when one fits the
+ * query — on a small test database it would otherwise rightly prefer reading the table.
+ */
+class ScanIndexesTest {
+
+    @Test
+    void theRetentionTimerFindsFinishedJobsByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM generation_job WHERE finished_at < now() ORDER BY finished_at"))
+                .contains("generation_job_finished");
+    }
+
+    @Test
+    void theOrphanScanFindsExpiredUploadsByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM media_upload WHERE expires_at < now() ORDER BY expires_at")).contains("media_upload_expires");
+    }
+
+    @Test
+    void aStorageConnectionsMediaAreFoundByIndex() throws SQLException {
+        assertThat(plan("SELECT count(*) FROM media_resource WHERE storage_connection_id = gen_random_uuid()"))
+                .contains("media_resource_storage_connection");
+    }
+
+    private static String plan(String query) throws SQLException {
+        Database.flyway(Database.dataSource()).migrate();
+        try (Connection connection = Database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}

@@ -5,15 +5,16 @@
 #   imaging/bench/analyze-bench.sh [IMAGE...]   (default: coffee.png and chelsea.png upscaled to 1024 px, and the
 #                                                brick texture, via ffmpeg)
 #   ARV_BENCH_BEFORE_JAR=/path/to/older/arv-mind-cli.jar imaging/bench/analyze-bench.sh
-#       also runs an earlier build, alternating JVMs (before, after, before, after, ... ARV_BENCH_CYCLES times, default
-#       3) in the same run, since the machine is shared and noisy, and prints the median of each and after/before.
-# Needs imaging/target/arv-mind-cli.jar (mvn -pl imaging package -DskipTests). One JSON line per image and JVM.
+#       then also AnalyzeCompare.java: the earlier build and this one in ONE JVM (a class loader each), alternating
+#       call by call for ARV_BENCH_ROUNDS (default 40) rounds per image, wall and CPU of all Java threads, medians
+#       and after/before ratios: the machine is shared and noisy, compare the ratios.
+# Needs imaging/target/arv-mind-cli.jar (mvn -pl imaging package -DskipTests). One JSON line per image (and run).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="$HERE/../target/arv-mind-cli.jar"
 [ -f "$JAR" ] || { echo "build first: mvn -pl imaging package -DskipTests" >&2; exit 2; }
 BEFORE="${ARV_BENCH_BEFORE_JAR:-}"
-CYCLES="${ARV_BENCH_CYCLES:-3}"
+ROUNDS="${ARV_BENCH_ROUNDS:-40}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 images=("$@")
@@ -25,26 +26,9 @@ if [ ${#images[@]} -eq 0 ]; then
     images+=("$out")
   done
 fi
-if [ -z "$BEFORE" ]; then
-  for img in "${images[@]}"; do
-    java -cp "$JAR" "$HERE/AnalyzeBench.java" "$img" 5 15 after
-  done
-  exit 0
+for img in "${images[@]}"; do
+  java -cp "$JAR" "$HERE/AnalyzeBench.java" "$img" 5 15 after
+done
+if [ -n "$BEFORE" ]; then
+  java "$HERE/AnalyzeCompare.java" "$BEFORE" "$JAR" "$ROUNDS" "${images[@]}"
 fi
-for ((c = 0; c < CYCLES; c++)); do
-  for img in "${images[@]}"; do
-    java -cp "$BEFORE" "$HERE/AnalyzeBench.java" "$img" 5 15 before
-    java -cp "$JAR" "$HERE/AnalyzeBench.java" "$img" 5 15 after
-  done
-done | tee "$WORK/lines.jsonl"
-node -e '
-  const rows = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
-  const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-  const keys = ["decodeMs", "analyzeTotalMs", "analyzeProcessCpuMs", "fullCompileMs", "suggestExtraMs"];
-  for (const image of [...new Set(rows.map((r) => r.image))]) {
-    const of = (label, k) => median(rows.filter((r) => r.image === image && r.label === label).map((r) => r[k]));
-    const out = { image, summary: "median over JVMs, before / after / after over before" };
-    for (const k of keys) out[k] = [of("before", k), of("after", k), +(of("after", k) / of("before", k)).toFixed(2)];
-    console.log(JSON.stringify(out));
-  }
-' "$WORK/lines.jsonl"

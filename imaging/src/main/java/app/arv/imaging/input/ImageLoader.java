@@ -64,6 +64,43 @@ public final class ImageLoader {
     }
 
     /** Reads samples straight from the raster for grey images: BufferedImage.getRGB would gamma-shift them. */
+    /**
+     * The same grey levels as the getRGB path below, read straight from the bytes of the two layouts ImageIO decodes
+     * 8-bit colour PNG and JPEG into (3-byte BGR, 4-byte ABGR not premultiplied, sRGB): getRGB converts every pixel
+     * through the colour model, which was most of the decoding time of a 1024 px image.
+     *
+     * @return false (and nothing written) for any other layout
+     */
+    private static boolean interleavedSrgbBytes(BufferedImage image, byte[] out) {
+        int type = image.getType();
+        int stride = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : type == BufferedImage.TYPE_4BYTE_ABGR ? 4 : 0;
+        Raster raster = image.getRaster();
+        if (stride == 0 || !image.getColorModel().getColorSpace().isCS_sRGB()
+                || !(raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
+                || !(raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel model)
+                || buffer.getNumBanks() != 1 || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || model.getPixelStride() != stride || model.getScanlineStride() != image.getWidth() * stride) {
+            return false;
+        }
+        int[] offsets = model.getBandOffsets();
+        boolean expected = stride == 3 ? java.util.Arrays.equals(offsets, new int[] {2, 1, 0})
+                : java.util.Arrays.equals(offsets, new int[] {3, 2, 1, 0});
+        if (!expected) {
+            return false;
+        }
+        byte[] data = buffer.getData();
+        int base = buffer.getOffset();
+        for (int i = 0; i < out.length; i++) {
+            int p = base + i * stride;
+            int al = stride == 4 ? data[p] & 0xff : 255;
+            int b = onWhite(data[p + stride - 3] & 0xff, al);
+            int g = onWhite(data[p + stride - 2] & 0xff, al);
+            int r = onWhite(data[p + stride - 1] & 0xff, al);
+            out[i] = (byte) ((r + g + b) / 3);
+        }
+        return true;
+    }
+
     static GreyImage toGrey(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
@@ -88,7 +125,7 @@ public final class ImageLoader {
                     out[y * w + x] = (byte) onWhite(g, al);
                 }
             }
-        } else {
+        } else if (!interleavedSrgbBytes(image, out)) {
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 image.getRGB(0, y, w, 1, row, 0, w);
@@ -111,7 +148,7 @@ public final class ImageLoader {
     }
 
     /** Transparent areas become white paper, as a printed marker would be. */
-    private static int onWhite(int value, int alpha) {
+    static int onWhite(int value, int alpha) {
         return alpha == 255 ? value : (value * alpha + 255 * (255 - alpha) + 127) / 255;
     }
 }

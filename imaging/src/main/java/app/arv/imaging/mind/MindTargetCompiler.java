@@ -60,9 +60,14 @@ public final class MindTargetCompiler {
         return compiled;
     }
 
-    /** One target and its quality report, whatever the verdict (for analysis). */
+    /**
+     * One target and its quality report, whatever the verdict (for analysis). The report is made without the
+     * matching trees; they are built (on the executor, one task per keyframe) only when the caller asks for
+     * {@link CompiledTarget#target}.
+     */
     public CompiledTarget analyze(GreyImage image) {
-        return compileUnchecked(image);
+        MindTarget withoutTrees = compileParts(image, false);
+        return new CompiledTarget(() -> withTrees(withoutTrees), assessor.assess(withoutTrees));
     }
 
     /** A .mind file with one target per image, in input order. */
@@ -81,26 +86,49 @@ public final class MindTargetCompiler {
     }
 
     private CompiledTarget compileUnchecked(GreyImage image) {
-        List<CompletableFuture<Keyframe>> keyframes = new ArrayList<>();
-        for (double scale : ScalePlan.keyframeScales(image.width(), image.height())) {
-            keyframes.add(CompletableFuture.supplyAsync(() -> keyframe(image, scale), executor));
-        }
+        MindTarget target = compileParts(image, true);
+        return new CompiledTarget(target, assessor.assess(target));
+    }
+
+    /**
+     * The longest tasks are started first (the 256 px tracking image's point search, then the keyframes, largest
+     * first) so that no long task starts last on a small pool; the results are joined in the format's order.
+     *
+     * @param trees with the matching trees (the runtime's); without, the keyframes' trees are null
+     */
+    private MindTarget compileParts(GreyImage image, boolean trees) {
         List<CompletableFuture<TrackingImage>> tracking = new ArrayList<>();
         for (double scale : ScalePlan.trackingScales(image.width(), image.height())) {
             tracking.add(CompletableFuture.supplyAsync(() -> trackingImage(image, scale), executor));
         }
-        MindTarget target = new MindTarget(image.width(), image.height(), join(tracking), join(keyframes));
-        return new CompiledTarget(target, assessor.assess(target));
+        List<CompletableFuture<Keyframe>> keyframes = new ArrayList<>();
+        for (double scale : ScalePlan.keyframeScales(image.width(), image.height())) {
+            keyframes.add(CompletableFuture.supplyAsync(() -> keyframe(image, scale, trees), executor));
+        }
+        return new MindTarget(image.width(), image.height(), join(tracking), join(keyframes));
     }
 
-    private static Keyframe keyframe(GreyImage image, double scale) {
+    private static Keyframe keyframe(GreyImage image, double scale, boolean trees) {
         GreyImage scaled = Resampler.resize(image, scale);
         List<FeaturePoint> points = new FeatureDetector().detect(scaled);
         List<FeaturePoint> maxima = points.stream().filter(FeaturePoint::maxima).toList();
         List<FeaturePoint> minima = points.stream().filter(p -> !p.maxima()).toList();
+        Keyframe k = new Keyframe(maxima, minima, null, null, scaled.width(), scaled.height(), scale);
+        return trees ? withTrees(k) : k;
+    }
+
+    private static Keyframe withTrees(Keyframe k) {
         ClusterTreeBuilder trees = new ClusterTreeBuilder();
-        return new Keyframe(maxima, minima, trees.build(maxima), trees.build(minima),
-                scaled.width(), scaled.height(), scale);
+        return new Keyframe(k.maximaPoints(), k.minimaPoints(), trees.build(k.maximaPoints()), trees.build(k.minimaPoints()),
+                k.width(), k.height(), k.scale());
+    }
+
+    private MindTarget withTrees(MindTarget t) {
+        List<CompletableFuture<Keyframe>> keyframes = new ArrayList<>();
+        for (Keyframe k : t.keyframes()) {
+            keyframes.add(CompletableFuture.supplyAsync(() -> withTrees(k), executor));
+        }
+        return new MindTarget(t.width(), t.height(), t.trackingImages(), join(keyframes));
     }
 
     private static TrackingImage trackingImage(GreyImage image, double scale) {

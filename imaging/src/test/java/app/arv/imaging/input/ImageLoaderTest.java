@@ -29,6 +29,30 @@ class ImageLoaderTest {
     }
 
     @Test
+    void colourBytesReadDirectlyGiveTheGreyOfTheColourModelPath() {
+        java.util.Random random = new java.util.Random(14);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage image = new BufferedImage(37, 23, type);
+            for (int y = 0; y < 23; y++) {
+                for (int x = 0; x < 37; x++) {
+                    image.setRGB(x, y, random.nextInt());
+                }
+            }
+
+            byte[] direct = ImageLoader.toGrey(image).pixels();
+            byte[] expected = new byte[37 * 23];
+            for (int i = 0; i < expected.length; i++) {
+                int argb = image.getRGB(i % 37, i / 37);
+                int al = argb >>> 24;
+                expected[i] = (byte) ((ImageLoader.onWhite((argb >> 16) & 0xff, al) + ImageLoader.onWhite((argb >> 8) & 0xff, al)
+                        + ImageLoader.onWhite(argb & 0xff, al)) / 3);
+            }
+
+            assertThat(direct).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void losslessWebpDecodesToTheSamePixelsAsThePng() throws Exception {
         GreyImage png = loader.load(TestImages.bytes("images/chelsea.png"));
         GreyImage webp = loader.load(TestImages.bytes("images/chelsea-lossless.webp"));

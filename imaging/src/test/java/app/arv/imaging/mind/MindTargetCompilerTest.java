@@ -8,6 +8,7 @@ import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindTarget;
+import app.arv.imaging.mind.format.MindWriter;
 import app.arv.imaging.mind.format.TrackingImage;
 import app.arv.imaging.raster.GreyImage;
 import java.util.List;
@@ -29,6 +30,18 @@ class MindTargetCompilerTest {
         } finally {
             single.shutdown();
         }
+    }
+
+    @Test
+    void analyzeBuildsTheSameTargetAndReportAsCompileWhenTheTargetIsAskedFor() throws Exception {
+        GreyImage coins = TestImages.grey("coins");
+        CompiledTarget compiled = new MindTargetCompiler().compile(coins);
+
+        CompiledTarget analyzed = new MindTargetCompiler().analyze(coins);
+
+        assertThat(analyzed.quality()).isEqualTo(compiled.quality());
+        assertThat(new MindWriter().write(new MindFile(List.of(analyzed.target()))))
+                .isEqualTo(new MindWriter().write(new MindFile(List.of(compiled.target()))));
     }
 
     @Test

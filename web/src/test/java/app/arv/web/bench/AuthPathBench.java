@@ -39,7 +39,9 @@ public final class AuthPathBench {
         ArvStack.Builder builder = ArvStack.builder()
                 .env("ARV_ADMIN_EMAIL", BenchClient.ADMIN).env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD)
                 // The timing part fails logins on purpose, many times for one account: the throttle must not step in.
-                .env("ARV_LOGIN_MAX_FAILURES", "1000000").env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000");
+                .env("ARV_LOGIN_MAX_FAILURES", "1000000").env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
+                // The rate limiter stays on (it is part of every authenticated request), with limits the load never reaches.
+                .env("ARV_RATE_LIMIT_PER_MINUTE", "1000000000").env("ARV_RATE_LIMIT_PER_HOUR", "1000000000");
         String war = System.getProperty("arv.war");
         if (war != null) {
             builder.war(Path.of(war));

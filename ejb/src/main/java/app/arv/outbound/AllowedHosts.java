@@ -1,7 +1,8 @@
 package app.arv.outbound;
 
+import app.arv.shared.Cidr;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,23 +21,6 @@ public final class AllowedHosts {
     private record HostEntry(String host, int port) {
     }
 
-    private record Cidr(byte[] network, int bits) {
-
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >>> (i % 8);
-                if ((a[i / 8] & mask) != (network[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     private final List<HostEntry> hosts = new ArrayList<>();
     private final List<Cidr> networks = new ArrayList<>();
 
@@ -53,7 +37,7 @@ public final class AllowedHosts {
             }
             int slash = entry.indexOf('/');
             if (slash >= 0) {
-                networks.add(cidr(entry, slash));
+                networks.add(Cidr.parse(entry));   // an IP literal only, never a name to resolve
             } else if (entry.startsWith("[")) {
                 int close = entry.indexOf(']');
                 if (close < 0) {
@@ -86,23 +70,6 @@ public final class AllowedHosts {
 
     public boolean allowsAddress(InetAddress address) {
         return networks.stream().anyMatch(n -> n.contains(address));
-    }
-
-    private static Cidr cidr(String entry, int slash) {
-        String address = entry.substring(0, slash);
-        if (!(address.contains(":") || address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}"))) {
-            throw new IllegalArgumentException("Not a CIDR: " + entry);              // never a name to resolve
-        }
-        try {
-            byte[] network = InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
-            int bits = Integer.parseInt(entry.substring(slash + 1));
-            if (bits < 0 || bits > network.length * 8) {
-                throw new IllegalArgumentException("Not a CIDR: " + entry);
-            }
-            return new Cidr(network, bits);
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new IllegalArgumentException("Not a CIDR: " + entry, e);
-        }
     }
 
     private static int port(String text, String raw) {

@@ -1,8 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.launcher.FreezableProxy;
-import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @ExtendWith(ArvServer.class)
 class BrokerOutageIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static final Duration FAST = Duration.ofSeconds(5);
 
@@ -67,13 +67,13 @@ class BrokerOutageIT {
             assertThat(MediaApi.libraryTotal(tenant.memberToken())).as("only the image uploaded before the outage").isEqualTo(1);
             assertThat(MediaApi.storedObjects(tenant.adminToken())).isEqualTo(storedBefore);
 
-            Map<String, Object> artemis = check(awaitReadiness(503), "artemis");
+            Map<String, Object> artemis = Readiness.check(Readiness.await(503, PATIENCE), "artemis");
             assertThat(artemis.get("status")).isEqualTo("DOWN");
         } finally {
             broker.thaw();
         }
 
-        awaitReadiness(200);
+        Readiness.await(200, PATIENCE);
         String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(libraryImage), "face_limit", 2000))
                 .post("/generations").then().statusCode(202).extract().path("id");
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofMinutes(3)).body("status", equalTo("completed"));
@@ -90,23 +90,5 @@ class BrokerOutageIT {
         Response response = request.get();
         assertThat(Duration.between(start, Instant.now())).as("time to answer").isLessThan(FAST);
         return response;
-    }
-
-    private static Map<String, Object> check(JsonPath health, String name) {
-        return health.getMap("checks.find { it.name == '" + name + "' }");
-    }
-
-    private static JsonPath awaitReadiness(int status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            var response = RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/ready");
-            if (response.statusCode() == status) {
-                return response.jsonPath();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("readiness stayed " + response.statusCode() + ": " + response.asString());
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -24,10 +24,16 @@ public class RedisConnection {
     @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
     String url;
 
-    private JedisPooled client;
+    private volatile JedisPooled client;
 
     /** The shared pool, created on first use so ARV starts even while Redis is down. */
-    public synchronized JedisPooled client() {
+    public JedisPooled client() {
+        JedisPooled current = client;
+        // Asked on every authenticated request: no lock once the pool exists.
+        return current != null ? current : create();
+    }
+
+    private synchronized JedisPooled create() {
         if (client != null) {
             return client;
         }

@@ -30,6 +30,11 @@ public record Window(int limit, Duration period) {
         return Math.max(1, (left + 999) / 1000);
     }
 
+    /** Which period of this window {@code epochMillis} falls in, counted from the epoch: a new one, a fresh count. */
+    long periodIndex(long epochMillis) {
+        return Math.floorDiv(epochMillis, period.toMillis());
+    }
+
     /** Part of a bucket's key: a changed limit is a new bucket, not an old one with a stale size. */
     String signature() {
         return limit + "/" + period.toSeconds();

@@ -3,7 +3,7 @@
  *
  * <h2>Rate limits</h2>
  * One mechanism, {@link app.arv.protection.RateLimiter}: fixed windows (a minute, an hour) aligned to
- * the clock, counted in Bucket4j buckets kept in Redis so every node draws from the same ones.
+ * the clock, counted in Redis (one atomic script call per request) so every node draws from the same ones.
  * {@link app.arv.protection.RequestLimits} says whose bucket a request takes from and how big it is:
  * per credential (API key, or the user of a JWT) with the organization's overrides, per client
  * address for anonymous calls, and the public viewer's own limit per client address. When Redis is

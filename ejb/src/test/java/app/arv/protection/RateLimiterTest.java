@@ -118,6 +118,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRedisThatForgotItsScriptsIsTaughtAgainAndCountingGoesOn() {
+        RateLimiter node = node(redis.url());
+        String key = key();
+        node.take(key, THREE);
+        redis.newConnection().client().scriptFlush();
+
+        Verdict next = node.take(key, THREE);
+
+        assertThat(next.checked()).isTrue();
+        assertThat(next.remaining()).isEqualTo(1);
+    }
+
+    @Test
     void withoutRedisRequestsAreAllowedAndNothingIsClaimed() {
         RateLimiter node = node(TestRedis.nowhere());
         String key = key();

@@ -119,7 +119,7 @@ public class GenerationService {
             throw DomainException.invalid("no_files", "Send one or more images");
         }
         if (imageCount > rules.maxFiles()) {
-            throw MediaService.tooManyFiles(rules.maxFiles());
+            throw DomainException.tooManyFiles(rules.maxFiles());
         }
         String provider = request.provider() == null ? defaultProvider.strip() : request.provider();
         if (providers.byName(provider).isEmpty()) {

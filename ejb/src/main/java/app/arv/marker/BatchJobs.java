@@ -89,7 +89,7 @@ public class BatchJobs {
         } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException | JobRestartException e) {
             throw DomainException.conflict("job_not_restartable", "Execution " + executionId + " cannot be restarted: " + e.getMessage());
         } catch (JobSecurityException e) {
-            throw new DomainException(403, "forbidden", e.getMessage());
+            throw DomainException.forbidden(e.getMessage());
         }
     }
 
@@ -107,7 +107,7 @@ public class BatchJobs {
     /** Jobs compile every organization's markers: only the platform's operators see and steer them. */
     private static void requireOperator(Caller caller) {
         if (!caller.has(CallerRole.PLATFORM_ADMIN)) {
-            throw new DomainException(403, "forbidden", "Only platform admins manage batch jobs");
+            throw DomainException.forbidden("Only platform admins manage batch jobs");
         }
     }
 }

@@ -48,7 +48,7 @@ public class ViewerService {
             throw unknown();
         }
         if (content.isExpiredAt(now) || (content.getActiveUntil() != null && !now.isBefore(content.getActiveUntil()))) {
-            throw new DomainException(410, "ar_content_expired", "This AR experience has ended");
+            throw DomainException.ended("ar_content_expired", "This AR experience has ended");
         }
         if (content.getActiveFrom() != null && now.isBefore(content.getActiveFrom()) || content.getMarkerMediaId() == null) {
             throw unknown();

@@ -95,8 +95,7 @@ public class DirectUploads {
                     "The organization's storage cannot take direct uploads; POST the files to /media instead");
         }
         if (size > rules.maxFileBytes()) {
-            throw new DomainException(413, "file_too_large", "'" + fileName + "' is larger than the limit of "
-                    + rules.maxFileBytes() + " bytes");
+            throw DomainException.fileTooLarge(fileName, rules.maxFileBytes());
         }
         String hash = sha256.toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(hash).matches()) {

@@ -88,7 +88,7 @@ public class MediaService {
             throw DomainException.invalid("no_files", "Send one or more files in the multipart field 'files'");
         }
         if (files.size() > rules.maxFiles()) {
-            throw tooManyFiles(rules.maxFiles());
+            throw DomainException.tooManyFiles(rules.maxFiles());
         }
         UUID org = caller.organizationId();
         Staging staging = context.getBusinessObject(MediaService.class).stage(org, files);
@@ -230,7 +230,4 @@ public class MediaService {
         return media.findLive(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Media"));
     }
 
-    public static DomainException tooManyFiles(int max) {
-        return new DomainException(413, "too_many_files", "At most " + max + " files can be uploaded in one request");
-    }
 }

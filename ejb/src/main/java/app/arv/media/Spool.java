@@ -67,14 +67,13 @@ public class Spool {
                 }
                 size += n;
                 if (size > maxBytes) {
-                    throw new DomainException(413, "file_too_large",
-                            "'" + originalName + "' is larger than the limit of " + maxBytes + " bytes");
+                    throw DomainException.fileTooLarge(originalName, maxBytes);
                 }
                 out.write(buffer, 0, n);
             }
             kept = true;
         } catch (IOException e) {
-            throw new DomainException(400, "upload_interrupted", "'" + originalName + "' could not be read completely");
+            throw DomainException.uploadInterrupted(originalName);
         } finally {
             if (!kept) {
                 file.toFile().delete();

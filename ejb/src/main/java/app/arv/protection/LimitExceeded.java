@@ -11,6 +11,7 @@ public class LimitExceeded extends DomainException {
 
     public static final String RATE_LIMITED = "rate_limited";
     public static final String QUOTA_EXCEEDED = "quota_exceeded";
+    public static final String NOT_GRANTED = "not_granted";
 
     private final String quota;
     private final long retryAfterSeconds;
@@ -31,9 +32,12 @@ public class LimitExceeded extends DomainException {
         return new LimitExceeded(429, QUOTA_EXCEEDED, message, quota, 0);
     }
 
-    /** The organization may not use this at all (a provider it was not granted). */
+    /**
+     * The organization may not use this at all (a provider it was not granted): a code of its own,
+     * since {@code quota_exceeded} is always 429 and this is no matter of waiting or using less.
+     */
     public static LimitExceeded notGranted(String quota, String message) {
-        return new LimitExceeded(403, QUOTA_EXCEEDED, message, quota, 0);
+        return new LimitExceeded(403, NOT_GRANTED, message, quota, 0);
     }
 
     /** @return the quota's name, or {@code null} for a rate limit */

@@ -18,7 +18,8 @@ public class DomainException extends RuntimeException {
     private Duration retryAfter;
     private Limit limit;
 
-    public DomainException(int status, String code, String message) {
+    /** For the factories below and subclasses' own: a call site names the problem kind, never a status. */
+    protected DomainException(int status, String code, String message) {
         super(message);
         this.status = status;
         this.code = code;
@@ -106,6 +107,33 @@ public class DomainException extends RuntimeException {
     /** A URL a tenant supplied points where ARV must not connect (SSRF guard). */
     public static DomainException endpointNotAllowed(String message) {
         return new DomainException(422, "endpoint_not_allowed", message);
+    }
+
+    /** One file of an upload is bigger than {@code maxBytes}; nothing of it was kept. */
+    public static DomainException fileTooLarge(String fileName, long maxBytes) {
+        return new DomainException(413, "file_too_large", "'" + fileName + "' is larger than the limit of " + maxBytes + " bytes")
+                .withLimit("max_file_bytes", maxBytes);
+    }
+
+    /** A request carried more files than one request may. */
+    public static DomainException tooManyFiles(int max) {
+        return new DomainException(413, "too_many_files", "At most " + max + " files can be uploaded in one request")
+                .withLimit("max_files", max);
+    }
+
+    /** The client stopped sending before a file was complete. */
+    public static DomainException uploadInterrupted(String fileName) {
+        return new DomainException(400, "upload_interrupted", "'" + fileName + "' could not be read completely");
+    }
+
+    /** The request body cannot be read as what the endpoint takes (not UTF-8, not JSON of this shape). */
+    public static DomainException malformedBody(String message) {
+        return new DomainException(400, "malformed_body", message);
+    }
+
+    /** Something that existed is over for good (a public AR experience past its end): 410, not 404. */
+    public static DomainException ended(String code, String message) {
+        return new DomainException(410, code, message);
     }
 
     /** The object store did not answer (in time): nothing was kept, the client may try again shortly. */

@@ -103,7 +103,7 @@ public class GenerationResource {
                 try (InputStream content = part.getContent()) {
                     if (FILES_FIELD.equals(part.getName())) {
                         if (images.size() == rules.maxFiles()) {
-                            throw MediaService.tooManyFiles(rules.maxFiles());
+                            throw DomainException.tooManyFiles(rules.maxFiles());
                         }
                         images.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));
                     } else {

@@ -38,13 +38,13 @@ public class JsonBody implements ReaderInterceptor {
     static byte[] checked(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw new DomainException(413, "payload_too_large", "A JSON request body may be at most " + MAX_BYTES + " bytes");
+            throw DomainException.payloadTooLarge("A JSON request body may be at most " + MAX_BYTES + " bytes", MAX_BYTES);
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            throw new DomainException(400, "malformed_body", "The request body is not valid UTF-8");
+            throw DomainException.malformedBody("The request body is not valid UTF-8");
         }
         return body;
     }

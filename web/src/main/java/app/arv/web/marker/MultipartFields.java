@@ -1,6 +1,6 @@
 package app.arv.web.marker;
 
-import app.arv.media.MediaService;
+import app.arv.shared.DomainException;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import jakarta.ws.rs.BadRequestException;
@@ -38,7 +38,7 @@ final class MultipartFields implements AutoCloseable {
                 try (InputStream content = part.getContent()) {
                     if (fileField.equals(part.getName())) {
                         if (fields.files.size() == maxFiles) {
-                            throw MediaService.tooManyFiles(maxFiles);
+                            throw DomainException.tooManyFiles(maxFiles);
                         }
                         fields.files.add(spool.take(part.getFileName().orElse(fileField), content, maxBytes));
                     } else {

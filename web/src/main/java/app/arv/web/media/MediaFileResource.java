@@ -1,5 +1,6 @@
 package app.arv.web.media;
 
+import app.arv.shared.DomainException;
 import app.arv.media.Download;
 import app.arv.media.MediaDeletions;
 import app.arv.media.MediaService;
@@ -84,7 +85,7 @@ public class MediaFileResource {
                     continue;
                 }
                 if (files.size() == rules.maxFiles()) {
-                    throw MediaService.tooManyFiles(rules.maxFiles());
+                    throw DomainException.tooManyFiles(rules.maxFiles());
                 }
                 try (InputStream content = part.getContent()) {
                     files.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));

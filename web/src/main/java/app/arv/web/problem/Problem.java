@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail: the one error format of every ARV endpoint. {@code code} is stable
  * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
- * violations; {@code quota} names the quota a {@code quota_exceeded} problem is about, and {@code limit} the
+ * violations; {@code quota} names the quota a {@code quota_exceeded} or {@code not_granted} problem is about, and {@code limit} the
  * configured limit a request went past (each absent otherwise).
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota", "limit"})

@@ -117,7 +117,7 @@ class QuotaIT {
         Limits.set(tenant.organizationId(), Map.of("fal_allowed", false));
 
         fromMedia(List.of(media), "fal").then().statusCode(403)
-                .body("code", equalTo("quota_exceeded")).body("quota", equalTo("fal_allowed"));
+                .body("code", equalTo("not_granted")).body("quota", equalTo("fal_allowed"));
     }
 
     @Test

@@ -271,8 +271,7 @@ public class ArContentService {
     }
 
     private static void requireSaneSchedule(ArContent content) {
-        if (content.getActiveFrom() != null && content.getActiveUntil() != null
-                && !content.getActiveFrom().isBefore(content.getActiveUntil())) {
+        if (!content.hasSaneSchedule()) {
             throw DomainException.invalid("invalid_schedule", "active_from must be before active_until");
         }
     }

@@ -6,7 +6,6 @@ import app.arv.marker.MarkerNode;
 import app.arv.media.MediaDisposal;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
-import app.arv.persistence.marker.MarkerStatus;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
@@ -75,8 +74,7 @@ public class MarkerQueue {
 
     /** The portrait's bytes, if the item is still this job's to compile. */
     public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) {
-        Optional<ArContent> content = contents.find(organizationId, contentId)
-                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        Optional<ArContent> content = compilingFor(organizationId, jobInstance, contentId);
         if (content.isEmpty()) {
             return Optional.empty();
         }
@@ -99,8 +97,7 @@ public class MarkerQueue {
      * job (then this result is stale and dropped).
      */
     public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
-        Optional<ArContent> found = contents.find(organizationId, outcome.contentId())
-                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        Optional<ArContent> found = compilingFor(organizationId, jobInstance, outcome.contentId());
         if (found.isEmpty()) {
             return;
         }
@@ -123,6 +120,10 @@ public class MarkerQueue {
             metrics.counter("arv_markers_failed").inc();
         }
         events.statusChanged(content);
+    }
+
+    private Optional<ArContent> compilingFor(UUID organizationId, long jobInstance, UUID contentId) {
+        return contents.find(organizationId, contentId).filter(c -> c.isCompilingFor(jobInstance));
     }
 
     /** Tells the recovery timer that this node runs the job (a Redis hiccup must not fail the chunk). */

@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.marker.Visibility;
@@ -26,7 +27,7 @@ public class ViewerService {
     ArContentRepository contents;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     OrganizationRepository organizations;

@@ -113,7 +113,7 @@ public class DirectUploads {
             // Signed locally (the region is known): no request to the store.
             return new Started(upload, target.store().presignedPut(upload.getStorageKey(), ttl));
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 
@@ -243,7 +243,7 @@ public class DirectUploads {
         try {
             target.store().copy(from, to);
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 
@@ -251,7 +251,7 @@ public class DirectUploads {
         try (InputStream in = target.store().open(key, null)) {
             return spool.take(upload.getOriginalName(), in, rules.maxFileBytes());
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         } catch (DomainException e) {
             throw refuse(target, key, e.code(), e.getMessage());
         } catch (IOException e) {
@@ -263,7 +263,7 @@ public class DirectUploads {
         try {
             return target.store().stat(key);
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 

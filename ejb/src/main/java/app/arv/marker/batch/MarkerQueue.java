@@ -1,15 +1,16 @@
 package app.arv.marker.batch;
 
 import app.arv.marker.MarkerEvents;
-import app.arv.marker.MarkerFiles;
 import app.arv.marker.MarkerNode;
-import app.arv.media.MediaDisposal;
+import app.arv.marker.MarkerPacks;
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,10 +36,7 @@ public class MarkerQueue {
     MediaRepository media;
 
     @Inject
-    MediaDisposal disposal;
-
-    @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     MarkerEvents events;
@@ -104,13 +101,10 @@ public class MarkerQueue {
         ArContent content = found.get();
         owning(jobInstance);
         if (outcome.isReady()) {
-            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerFiles.MIND_TYPE,
+            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerPacks.MIND_TYPE,
                     "marker-" + content.getUniqueId() + ".mind", outcome.width(), outcome.height());
-            Instant now = Instant.now();
-            for (MediaAttachment old : files.attachInstead(mind, content.getId(), MediaRole.MIND_TARGET)) {
-                media.detach(old);
-                // Owed deletions are attempted by the media deletion timer.
-                media.findLive(organizationId, old.getResourceId()).ifPresent(r -> disposal.disposeIfUnused(r, now));
+            for (MediaAttachment old : files.attachInstead(mind, OwnerKind.AR_CONTENT, content.getId(), MediaRole.MIND_TARGET)) {
+                files.release(old);
             }
             content.markerReady(mind.getId(), outcome.width(), outcome.height(), outcome.score(), outcome.verdict(),
                     outcome.qualityJson());

@@ -51,7 +51,7 @@ class MediaRepositoryTest {
         MediaResource resource = resource(org, sha);
         Database.inTransaction(em -> {
             em.persist(resource);
-            em.persist(new MediaAttachment(org.getId(), resource.getId(), MediaAttachment.UPLOAD, org.getId(), MediaRole.SOURCE_IMAGE));
+            em.persist(new MediaAttachment(org.getId(), resource.getId(), OwnerKind.UPLOAD, org.getId(), MediaRole.SOURCE_IMAGE));
         });
         return resource;
     }
@@ -109,14 +109,14 @@ class MediaRepositoryTest {
         MediaResource thumbnail = resource(acme, SHA.replace('9', '1'));
         Database.inTransaction(em -> {
             em.persist(thumbnail);
-            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL));
+            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         });
 
         Database.inTransaction(em -> {
             media.em = em;
             assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(MediaResource::getId)
                     .containsExactly(original.getId());
-            assertThat(media.attachedTo(acme.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL))
+            assertThat(media.attachedTo(acme.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL))
                     .extracting(MediaResource::getId).containsExactly(thumbnail.getId());
             assertThat(media.listUploads(globex.getId(), PageRequest.first()).total()).isZero();
         });
@@ -128,7 +128,7 @@ class MediaRepositoryTest {
 
         Database.inTransaction(em -> {
             media.em = em;
-            media.attach(new MediaAttachment(acme.getId(), resource.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+            media.attach(new MediaAttachment(acme.getId(), resource.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
         });
 
         Database.inTransaction(em -> {
@@ -148,7 +148,7 @@ class MediaRepositoryTest {
             em.persist(oldOrphan);
             em.persist(freshOrphan);
             em.persist(oldAttached);
-            em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+            em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
         });
 
         Database.inTransaction(em -> {

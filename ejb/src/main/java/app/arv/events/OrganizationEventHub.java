@@ -8,12 +8,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -94,16 +93,16 @@ public class OrganizationEventHub {
             if (!listeners.follows(organizationId)) {
                 return;
             }
-            event = Json.createReader(new StringReader(message)).readObject();
+            event = Jsonp.readObject(message);
         } catch (IllegalArgumentException | JsonException e) {
             return;
         }
-        String json = Json.createObjectBuilder(event).add("source", parts[3]).build().toString();
+        String json = Jsonp.createObjectBuilder(event).add("source", parts[3]).build().toString();
         listeners.forEachOf(organizationId, listener -> listener.deliver(json));
     }
 
     private void beat() {
-        String json = Json.createObjectBuilder().add("source", "server").add("event", "heartbeat")
+        String json = Jsonp.createObjectBuilder().add("source", "server").add("event", "heartbeat")
                 .add("time", Instant.now().toString()).build().toString();
         listeners.pruneAndForEach(listener -> {
             listener.recheck();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -76,6 +78,29 @@ class TokenServiceTest {
         String expired = sign(key, "arv", Instant.now().minusSeconds(120));
 
         assertThatThrownBy(() -> service.verify(expired))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("token_expired"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedEveryTimeItIsShown() throws Exception {
+        SigningKey key = SigningKey.generate();
+        TokenService service = tokens(Optional.of(key.toPem()));
+        String expired = sign(key, "arv", Instant.now().minusSeconds(120));
+        assertThatThrownBy(() -> service.verify(expired)).isInstanceOf(DomainException.class);
+
+        assertThatThrownBy(() -> service.verify(expired))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("token_expired"));
+    }
+
+    @Test
+    void aTokenAlreadyAcceptedIsRefusedOnceItsHourIsOver() {
+        TokenService service = tokens(Optional.empty());
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        service.verify(token.value());
+
+        service.clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(3600 + 31));
+
+        assertThatThrownBy(() -> service.verify(token.value()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("token_expired"));
     }
 

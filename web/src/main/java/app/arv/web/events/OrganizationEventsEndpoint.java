@@ -6,7 +6,7 @@ import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
 import app.arv.web.security.CredentialCheck;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -59,7 +59,7 @@ public class OrganizationEventsEndpoint {
         }
         organizationId = caller.organizationId();
         listener = new SessionListener(session, CredentialCheck.of(() -> authentication.authenticateBearer(token)));
-        listener.deliver(Json.createObjectBuilder().add("source", "server").add("event", "connected")
+        listener.deliver(Jsonp.createObjectBuilder().add("source", "server").add("event", "connected")
                 .add("organization_id", organizationId.toString()).build().toString());
         hub.add(organizationId, listener);
     }

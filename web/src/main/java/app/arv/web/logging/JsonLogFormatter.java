@@ -1,7 +1,7 @@
 package app.arv.web.logging;
 
 import app.arv.web.request.RequestContext;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.PrintWriter;
@@ -24,7 +24,7 @@ public class JsonLogFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
         // The field names of Payara's JSONLogFormatter, so server and application lines share one schema.
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = Jsonp.createObjectBuilder()
                 .add("Timestamp", Instant.ofEpochMilli(record.getMillis()).toString())
                 .add("Level", record.getLevel().getName())
                 .add("LoggerName", String.valueOf(record.getLoggerName()))
@@ -43,7 +43,7 @@ public class JsonLogFormatter extends Formatter {
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));
-            line.add("Throwable", Json.createObjectBuilder()
+            line.add("Throwable", Jsonp.createObjectBuilder()
                     .add("Exception", String.valueOf(record.getThrown()))
                     .add("StackTrace", trace.toString()));
         }

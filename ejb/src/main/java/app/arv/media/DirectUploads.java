@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -259,7 +260,7 @@ public class DirectUploads {
         }
     }
 
-    private static java.util.Optional<ObjectInfo> stat(StorageTarget target, String key) {
+    private static Optional<ObjectInfo> stat(StorageTarget target, String key) {
         try {
             return target.store().stat(key);
         } catch (StorageFailure e) {

@@ -131,7 +131,7 @@ public class MediaService {
 
     /** Bytes of the files whose content the organization does not store yet (each distinct content once). */
     private long newBytes(UUID org, List<SpooledFile> files) {
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         return files.stream().filter(f -> seen.add(f.sha256()) && media.findLiveBySha256(org, f.sha256()).isEmpty())
                 .mapToLong(SpooledFile::size).sum();
     }

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The batch job's view of AR content: claiming, reading and recording results, each in the
@@ -125,7 +126,7 @@ public class MarkerQueue {
         try {
             node.runs(jobInstance);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
+            Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
         }
     }
 }

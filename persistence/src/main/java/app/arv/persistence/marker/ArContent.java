@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
@@ -130,11 +131,11 @@ public class ArContent extends AuditedEntity {
     static String newUniqueId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+        BigInteger value = new BigInteger(1, bytes);
         StringBuilder out = new StringBuilder();
-        java.math.BigInteger base = java.math.BigInteger.valueOf(62);
+        BigInteger base = BigInteger.valueOf(62);
         while (out.length() < 22) {
-            java.math.BigInteger[] qr = value.divideAndRemainder(base);
+            BigInteger[] qr = value.divideAndRemainder(base);
             out.append(BASE62.charAt(qr[1].intValue()));
             value = qr[0];
         }

@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -140,15 +141,19 @@ class MediaRepositoryTest {
     @Test
     void anOrphanIsAResourceWithoutAttachmentsOlderThanTheCutoff() {
         MediaResource oldOrphan = resource(acme, SHA);
-        oldOrphan.backdate(Instant.now().minus(Duration.ofDays(2)));
         MediaResource freshOrphan = resource(acme, SHA.replace('9', '2'));
         MediaResource oldAttached = resource(acme, SHA.replace('9', '3'));
-        oldAttached.backdate(Instant.now().minus(Duration.ofDays(2)));
         Database.inTransaction(em -> {
             em.persist(oldOrphan);
             em.persist(freshOrphan);
             em.persist(oldAttached);
             em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+        });
+        Database.inTransaction(em -> {
+            for (MediaResource old : List.of(oldOrphan, oldAttached)) {
+                em.createNativeQuery("UPDATE media_resource SET created_at = now() - interval '2 days' WHERE id = ?1")
+                        .setParameter(1, old.getId()).executeUpdate();
+            }
         });
 
         Database.inTransaction(em -> {

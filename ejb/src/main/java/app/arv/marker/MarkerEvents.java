@@ -3,9 +3,9 @@ package app.arv.marker;
 import app.arv.events.AfterCommit;
 import app.arv.events.RedisConnection;
 import app.arv.persistence.marker.ArContent;
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -37,7 +37,7 @@ public class MarkerEvents {
     }
 
     public void statusChanged(ArContent content) {
-        String message = Json.createObjectBuilder()
+        String message = Jsonp.createObjectBuilder()
                 .add("id", content.getId().toString())
                 .add("unique_id", content.getUniqueId())
                 .add("marker_status", content.getMarkerStatus().name().toLowerCase())

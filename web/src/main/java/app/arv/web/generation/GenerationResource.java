@@ -11,7 +11,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
 import app.arv.generation.NewGeneration;
-import app.arv.marker.MarkerFiles;
+import app.arv.media.MediaStore;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.Spool;
@@ -73,7 +73,7 @@ public class GenerationResource {
     GenerationService generations;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     GenerationEventHub hub;

@@ -10,14 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
-@ApplicationPath("/api/v1")
+@ApplicationPath(Links.ROOT)
 @OpenAPIDefinition(
         info = @Info(title = "ARV API", version = "1",
                 description = "Images into AR markers and 3D assets. Errors are RFC 9457 problem details."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "A JWT from POST /api/v1/auth/login, or an API key"),
+                description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),
         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
                 apiKeyName = "X-API-Key")})
 public class ArvApplication extends Application {

@@ -1,10 +1,14 @@
 package app.arv.web.generation;
 
+import app.arv.web.media.StoredObject;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.Links;
 import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
 import app.arv.persistence.generation.GenerationStatus;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.sse.Sse;
@@ -13,10 +17,6 @@ import app.arv.generation.JobDetails;
 import app.arv.generation.NewGeneration;
 import app.arv.media.MediaStore;
 import app.arv.media.Download;
-import app.arv.media.MediaService;
-import app.arv.media.Spool;
-import app.arv.media.SpooledFile;
-import app.arv.media.UploadRules;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.json.PageView;
@@ -32,7 +32,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,13 +47,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -67,7 +62,6 @@ import java.util.zip.ZipOutputStream;
 public class GenerationResource {
 
     static final String FILES_FIELD = "files";
-    private static final int MAX_FIELD_CHARS = 200;
 
     @Inject
     GenerationService generations;
@@ -82,10 +76,7 @@ public class GenerationResource {
     Validator validator;
 
     @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -96,35 +87,13 @@ public class GenerationResource {
     @Operation(summary = "Generate a 3D model of each uploaded image (multipart 'files', 1-25, plus face_limit, texture, "
             + "provider, priority, project_id); 202 with the queued job")
     public Response createFromUploads(List<EntityPart> parts) {
-        List<SpooledFile> images = new ArrayList<>();
-        Map<String, String> fields = new HashMap<>();
-        try {
-            for (EntityPart part : parts) {
-                try (InputStream content = part.getContent()) {
-                    if (FILES_FIELD.equals(part.getName())) {
-                        if (images.size() == rules.maxFiles()) {
-                            throw DomainException.tooManyFiles(rules.maxFiles());
-                        }
-                        images.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));
-                    } else {
-                        byte[] value = content.readNBytes(MAX_FIELD_CHARS + 1);
-                        if (value.length > MAX_FIELD_CHARS) {
-                            throw new BadRequestException("Field '" + part.getName() + "' is too long");
-                        }
-                        fields.put(part.getName(), new String(value, StandardCharsets.UTF_8).strip());
-                    }
-                } catch (IOException e) {
-                    throw new BadRequestException(e);
-                }
-            }
-            NewGenerationRequest request = NewGenerationRequest.from(fields);
+        try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
+            NewGenerationRequest request = NewGenerationRequest.from(form.values());
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
-            return accepted(generations.submitUploads(caller.get(), images, request.toNew()));
-        } finally {
-            images.forEach(SpooledFile::close);
+            return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }
     }
 
@@ -177,7 +146,7 @@ public class GenerationResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         JobDetails details = generations.get(caller.get(), job);
         String finalSummary = details.job().getStatus().isFinal()
-                ? Json.createObjectBuilder().add("status", details.job().getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                ? Jsonp.createObjectBuilder().add("status", details.job().getStatus().name().toLowerCase(Locale.ROOT))
                         .add("completed", details.counts().get(GenerationStatus.COMPLETED))
                         .add("failed", details.counts().get(GenerationStatus.FAILED)).build().toString()
                 : null;
@@ -225,26 +194,13 @@ public class GenerationResource {
     }
 
     private static Response send(Download download) {
-        if (download.redirect() != null) {
-            return Response.status(Response.Status.FOUND).location(download.redirect())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        }
-        var resource = download.resource();
-        StreamingOutput body = out -> {
-            try (InputStream in = download.target().store().open(resource.getStorageKey(), null)) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, resource.getMediaType())
-                .header(HttpHeaders.CONTENT_LENGTH, resource.getSizeBytes())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "attachment; filename=\"" + resource.getOriginalName().replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_") + "\"")
-                .build();
+        return StoredObject.redirect(download).orElseGet(() -> StoredObject.of(download).noSniff()
+                .attachment(download.resource().getOriginalName()).build());
     }
 
     private static Response accepted(JobDetails details) {
         return Response.accepted(GenerationView.of(details))
-                .location(URI.create("/api/v1/generations/" + details.job().getId())).build();
+                .location(Links.location(Links.generation(details.job().getId()))).build();
     }
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */

@@ -1,5 +1,6 @@
 package app.arv.web.generation;
 
+import app.arv.web.Links;
 import app.arv.generation.JobDetails;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
@@ -30,11 +31,10 @@ public record GenerationView(UUID id, String status, String provider, String pri
                            Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
-            String base = "/api/v1/generations/" + item.getJobId() + "/items/" + item.getId();
             return new ItemView(item.getId(), item.getPosition(), name(item.getStatus()), item.getProgress(), item.getStage(),
                     item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
-                    item.getModelMediaId() == null ? null : base + "/model",
-                    item.getPreviewMediaId() == null ? null : base + "/preview",
+                    item.getModelMediaId() == null ? null : Links.generationModel(item.getJobId(), item.getId()),
+                    item.getPreviewMediaId() == null ? null : Links.generationPreview(item.getJobId(), item.getId()),
                     item.getStartedAt(), item.getFinishedAt());
         }
     }
@@ -45,7 +45,7 @@ public record GenerationView(UUID id, String status, String provider, String pri
         return new GenerationView(job.getId(), name(job.getStatus()), job.getProvider(), job.getPriority().name().toLowerCase(Locale.ROOT),
                 job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), Counts.of(details.counts()),
                 details.progressPercent(), job.getCreatedAt(), job.getFinishedAt(),
-                anyModel ? "/api/v1/generations/" + job.getId() + "/archive" : null,
+                anyModel ? Links.generationArchive(job.getId()) : null,
                 details.items().stream().map(ItemView::of).toList());
     }
 

@@ -1,5 +1,6 @@
 package app.arv.web.identity;
 
+import app.arv.web.Links;
 import app.arv.identity.ApiKeyService;
 import app.arv.identity.ApiKeyService.IssuedKey;
 import app.arv.persistence.identity.ApiKey;
@@ -22,10 +23,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -44,9 +43,6 @@ public class ApiKeyResource {
     @Inject
     CurrentCaller caller;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @Operation(summary = "List my organization's API keys (prefixes only, never secrets)")
     public PageView<ApiKeyView> list(@Valid @BeanParam Paging paging) {
@@ -58,7 +54,7 @@ public class ApiKeyResource {
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
-        return Response.created(uri.getAbsolutePathBuilder().path(issued.key().getId().toString()).build())
+        return Response.created(Links.location(Links.apiKey(issued.key().getId())))
                 .entity(IssuedApiKeyView.of(issued)).build();
     }
 

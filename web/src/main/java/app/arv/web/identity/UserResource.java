@@ -1,5 +1,6 @@
 package app.arv.web.identity;
 
+import app.arv.web.Links;
 import app.arv.identity.UserService;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
@@ -24,10 +25,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -46,9 +45,6 @@ public class UserResource {
     @Inject
     CurrentCaller caller;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @Operation(summary = "List the users of my organization")
     public PageView<UserView> list(@Valid @BeanParam Paging paging) {
@@ -59,7 +55,7 @@ public class UserResource {
     @Operation(summary = "Add a user to my organization")
     public Response add(@Valid NewUser request) {
         User user = users.invite(caller.get(), request.email, request.password, request.role);
-        return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build()).entity(UserView.of(user)).build();
+        return Response.created(Links.location(Links.user(user.getId()))).entity(UserView.of(user)).build();
     }
 
     @GET

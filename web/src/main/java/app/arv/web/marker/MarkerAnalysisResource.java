@@ -1,18 +1,18 @@
 package app.arv.web.marker;
 
+import app.arv.shared.Jsonp;
+import app.arv.media.SpooledFile;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
 import app.arv.imaging.mind.PrintSuggester;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.Verdict;
 import app.arv.marker.MarkerAnalyzer;
 import app.arv.marker.QualityJson;
-import app.arv.media.Spool;
-import app.arv.media.UploadRules;
 import app.arv.security.CallerRole;
-import app.arv.shared.DomainException;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -37,10 +37,7 @@ public class MarkerAnalysisResource {
     MarkerAnalyzer analyzer;
 
     @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -53,20 +50,18 @@ public class MarkerAnalysisResource {
             + "own report, when it is predicted to be detected more often (null otherwise)")
     public JsonObject analyze(@QueryParam("suggest") boolean suggest, List<EntityPart> parts) {
         caller.get();
-        try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_image", "Send the image in the multipart field 'image'");
-            }
-            QualityReport report = analyzer.analyze(fields.file());
+        try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
+            SpooledFile image = form.requireFile("missing_image", "Send the image in the multipart field 'image'");
+            QualityReport report = analyzer.analyze(image);
             if (!suggest) {
                 return QualityJson.of(report);
             }
-            JsonObjectBuilder answer = Json.createObjectBuilder(QualityJson.of(report));
-            PrintSuggester.Suggestion suggestion = report.verdict() == Verdict.GOOD ? null : analyzer.suggest(fields.file());
+            JsonObjectBuilder answer = Jsonp.createObjectBuilder(QualityJson.of(report));
+            PrintSuggester.Suggestion suggestion = report.verdict() == Verdict.GOOD ? null : analyzer.suggest(image);
             if (suggestion == null || suggestion.report().predictedDetection() <= report.predictedDetection()) {
                 return answer.addNull("suggestion").build();
             }
-            return answer.add("suggestion", Json.createObjectBuilder(QualityJson.of(suggestion.report()))
+            return answer.add("suggestion", Jsonp.createObjectBuilder(QualityJson.of(suggestion.report()))
                     .add("media_type", "image/png")
                     .add("image_base64", Base64.getEncoder().encodeToString(suggestion.png()))).build();
         }

@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.Links;
 import app.arv.marker.MarkerPacks;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
@@ -35,7 +36,7 @@ public class MarkerPackResource {
     public Response pack(@PathParam("projectId") UUID projectId) {
         MarkerPacks.Pack pack = packs.build(caller.get(), projectId);
         return Response.status(Response.Status.CREATED).entity(new PackView(pack.mind().getId(), pack.mind().getSizeBytes(),
-                "/api/v1/media/" + pack.mind().getId() + "/content",
+                Links.mediaContent(pack.mind().getId()),
                 pack.contents().stream().map(c -> new PackView.Target(c.getId(), c.getUniqueId(), c.getTitle())).toList()))
                 .build();
     }

@@ -1,10 +1,12 @@
 package app.arv.web.marker;
 
+import app.arv.media.SpooledFile;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.Links;
 import app.arv.marker.ArContentService;
-import app.arv.media.Spool;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
-import app.arv.shared.DomainException;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -38,7 +40,7 @@ public class OverlayResource {
     ArContentService contents;
 
     @Inject
-    Spool spool;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -51,12 +53,10 @@ public class OverlayResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, FILE_FIELD, spool, overlayMaxBytes)) {
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
-            }
+        try (MultipartForm form = multipart.single(parts, FILE_FIELD, overlayMaxBytes)) {
+            SpooledFile file = form.requireFile("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
             return Response.status(Response.Status.CREATED)
-                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, fields.file()))).build();
+                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();
         }
     }
 
@@ -83,7 +83,7 @@ public class OverlayResource {
 
         static OverlayItem of(MediaResource r) {
             return new OverlayItem(r.getId(), r.getMediaType(), r.getSizeBytes(), r.getOriginalName(),
-                    "/api/v1/media/" + r.getId() + "/content");
+                    Links.mediaContent(r.getId()));
         }
     }
 }

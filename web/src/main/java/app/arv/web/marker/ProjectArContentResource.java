@@ -1,8 +1,9 @@
 package app.arv.web.marker;
 
+import app.arv.media.SpooledFile;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
 import app.arv.marker.ArContentService;
-import app.arv.media.Spool;
-import app.arv.media.UploadRules;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.json.PageView;
@@ -50,10 +51,7 @@ public class ProjectArContentResource {
     Validator validator;
 
     @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -65,16 +63,15 @@ public class ProjectArContentResource {
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
                                     List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
+        try (MultipartForm fields = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
             ArContentResource.NewArContent request = ArContentResource.NewArContent.from(fields);
             var violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
-            }
-            return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details(), force));
+            SpooledFile image = fields.requireFile("missing_image",
+                    "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
+            return ArContentResource.accepted(contents.create(caller.get(), projectId, image, request.details(), force));
         }
     }
 
@@ -85,7 +82,7 @@ public class ProjectArContentResource {
     @Operation(summary = "Create one AR content per portrait (repeated multipart field 'images', titled by file name); "
             + "all are checked before any is stored, and one batch job compiles them all")
     public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, IMAGES_FIELD, spool, rules.maxFileBytes(), rules.maxFiles())) {
+        try (MultipartForm fields = multipart.several(parts, IMAGES_FIELD)) {
             if (fields.files().isEmpty()) {
                 throw DomainException.invalid("missing_image", "Send the portraits in the multipart field '" + IMAGES_FIELD + "'");
             }

@@ -1,5 +1,6 @@
 package app.arv.web.viewer;
 
+import app.arv.web.media.StoredObject;
 import app.arv.media.MediaStore;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.media.MediaResource;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.InputStream;
 
 /**
  * The public viewer's API: no credentials, only the unique id, limited per client address (by the
@@ -60,14 +59,7 @@ public class ViewerResource {
     }
 
     private Response file(MediaResource resource, String type) {
-        StreamingOutput body = out -> {
-            try (InputStream in = files.open(resource)) {
-                in.transferTo(out);
-            }
-        };
         // Content never changes under a media id; the manifest names the current one.
-        return Response.ok(body, type).header(HttpHeaders.CONTENT_LENGTH, resource.getSizeBytes())
-                .tag(resource.getSha256()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return StoredObject.of(resource, files).type(type).tagged().cache("public, max-age=300").noSniff().build();
     }
 }

@@ -1,5 +1,6 @@
 package app.arv.web.generation;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.media.StoredObject;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.MultipartForm;
@@ -59,7 +60,7 @@ import java.util.zip.ZipOutputStream;
 @Path("generations")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class GenerationResource {
+public class GenerationResource implements ApiDescription.Generations {
 
     static final String FILES_FIELD = "files";
 

@@ -1,5 +1,6 @@
 package app.arv.web.identity;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.identity.ApiKeyService;
 import app.arv.identity.ApiKeyService.IssuedKey;
@@ -35,7 +36,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ApiKeyResource {
+public class ApiKeyResource implements ApiDescription.Identity {
 
     @Inject
     ApiKeyService keys;

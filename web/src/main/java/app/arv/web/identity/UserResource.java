@@ -1,5 +1,6 @@
 package app.arv.web.identity;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.identity.UserService;
 import app.arv.persistence.identity.Role;
@@ -37,7 +38,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class UserResource {
+public class UserResource implements ApiDescription.Identity {
 
     @Inject
     UserService users;

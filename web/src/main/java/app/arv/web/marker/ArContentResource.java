@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.SpooledFile;
 import app.arv.web.media.StoredObject;
 import app.arv.web.media.MultipartReader;
@@ -16,7 +17,6 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -48,7 +48,7 @@ import java.util.UUID;
 @Path("ar-content")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ArContentResource {
+public class ArContentResource implements ApiDescription.Markers {
 
     static final String IMAGE_FIELD = "image";
 
@@ -57,9 +57,6 @@ public class ArContentResource {
 
     @Inject
     MultipartReader multipart;
-
-    @Inject
-    Validator validator;
 
     @Inject
     CurrentCaller caller;

@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.marker.MarkerPacks;
 import app.arv.security.CallerRole;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @Path("projects/{projectId}/marker-pack")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class MarkerPackResource {
+public class MarkerPackResource implements ApiDescription.Markers {
 
     @Inject
     MarkerPacks packs;

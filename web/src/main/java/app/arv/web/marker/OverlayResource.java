@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.SpooledFile;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.MultipartForm;
@@ -32,7 +33,7 @@ import java.util.UUID;
 @Path("ar-content/{id}/overlays")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class OverlayResource {
+public class OverlayResource implements ApiDescription.Markers {
 
     static final String FILE_FIELD = "file";
 

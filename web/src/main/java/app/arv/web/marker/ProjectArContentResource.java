@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.SpooledFile;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.MultipartForm;
@@ -27,6 +28,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 import java.util.Map;
@@ -40,7 +45,7 @@ import java.util.UUID;
 @Path("projects/{projectId}/ar-content")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ProjectArContentResource {
+public class ProjectArContentResource implements ApiDescription.Markers {
 
     static final String IMAGES_FIELD = "images";
 
@@ -95,6 +100,11 @@ public class ProjectArContentResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArContentResource.NewArContent.class), examples = @ExampleObject(name = "from the library",
+            value = "{\"title\": \"Anna, 40th birthday\", \"media_id\": \"0b6a7d1e-3c52-4f0e-9b8a-2d41c7e5f9a3\", "
+                    + "\"order_number\": \"A-1042\", \"customer_email\": \"anna@example.com\", "
+                    + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
             + "force=true builds the marker even if rated unusable")
     public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,

@@ -1,5 +1,6 @@
 package app.arv.web.media;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
@@ -34,7 +35,7 @@ import java.util.UUID;
 @Path("media")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class MediaFileResource {
+public class MediaFileResource implements ApiDescription.Media {
 
     static final String FILES_FIELD = "files";
 

@@ -1,5 +1,6 @@
 package app.arv.web.organization;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.organization.OrganizationService;
@@ -35,7 +36,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class OrganizationResource {
+public class OrganizationResource implements ApiDescription.Admin {
 
     @Inject
     OrganizationService organizations;

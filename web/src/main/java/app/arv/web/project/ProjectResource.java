@@ -1,5 +1,6 @@
 package app.arv.web.project;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.project.Project;
@@ -33,7 +34,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.MEMBER)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ProjectResource {
+public class ProjectResource implements ApiDescription.Projects {
 
     @Inject
     ProjectService projects;

@@ -1,5 +1,6 @@
 package app.arv.web.storage;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.storage.StorageConnection;
@@ -36,7 +37,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class StorageConnectionResource {
+public class StorageConnectionResource implements ApiDescription.Storage {
 
     @Inject
     StorageConnectionService connections;

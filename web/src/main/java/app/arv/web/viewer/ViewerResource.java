@@ -1,5 +1,6 @@
 package app.arv.web.viewer;
 
+import app.arv.web.ApiDescription;
 import app.arv.web.media.StoredObject;
 import app.arv.media.MediaStore;
 import app.arv.marker.ViewerService;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Public
 @RateLimit(RateLimit.Policy.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ViewerResource {
+public class ViewerResource implements ApiDescription.Viewer {
 
     @Inject
     ViewerService viewer;

@@ -6,6 +6,7 @@ import app.arv.web.media.MultipartReader;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.Links;
 import app.arv.marker.ArContentService;
+import app.arv.marker.MarkerRules;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -47,14 +47,13 @@ public class OverlayResource implements ApiDescription.Markers {
     CurrentCaller caller;
 
     @Inject
-    @ConfigProperty(name = "arv.markers.overlay-max-bytes", defaultValue = "52428800")
-    long overlayMaxBytes;
+    MarkerRules rules;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) {
-        try (MultipartForm form = multipart.single(parts, FILE_FIELD, overlayMaxBytes)) {
+        try (MultipartForm form = multipart.single(parts, FILE_FIELD, rules.overlayMaxBytes())) {
             SpooledFile file = form.requireFile("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
             return Response.status(Response.Status.CREATED)
                     .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();

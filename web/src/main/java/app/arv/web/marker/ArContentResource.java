@@ -89,8 +89,7 @@ public class ArContentResource implements ApiDescription.Markers {
             + "force=true builds it even if rated unusable")
     public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") boolean force, List<EntityPart> parts) {
         try (MultipartForm form = multipart.single(parts, IMAGE_FIELD)) {
-            SpooledFile image = form.requireFile("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
-            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, image, force))).build();
+            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, portrait(form), force))).build();
         }
     }
 
@@ -119,6 +118,11 @@ public class ArContentResource implements ApiDescription.Markers {
         Download download = contents.markerFile(caller.get(), id);
         return StoredObject.of(download).type("application/octet-stream").attachment(content.getUniqueId() + ".mind")
                 .tagged().build();
+    }
+
+    /** The portrait of a multipart form, in the field {@value #IMAGE_FIELD}; 400 {@code missing_image} without one. */
+    static SpooledFile portrait(MultipartForm form) {
+        return form.requireFile("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
     }
 
     static Response accepted(ArContent content) {

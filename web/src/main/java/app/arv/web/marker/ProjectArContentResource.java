@@ -1,7 +1,6 @@
 package app.arv.web.marker;
 
 import app.arv.web.ApiDescription;
-import app.arv.media.SpooledFile;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.MultipartForm;
 import app.arv.marker.ArContentService;
@@ -74,9 +73,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
-            SpooledFile image = fields.requireFile("missing_image",
-                    "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
-            return ArContentResource.accepted(contents.create(caller.get(), projectId, image, request.details(), force));
+            return ArContentResource.accepted(contents.create(caller.get(), projectId, ArContentResource.portrait(fields),
+                    request.details(), force));
         }
     }
 

@@ -9,6 +9,7 @@ import app.arv.web.protection.RateLimit;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -55,7 +56,7 @@ public class ViewerResource implements ApiDescription.Viewer {
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     public Response overlay(@PathParam("uniqueId") String uniqueId) {
         MediaResource overlay = viewer.showing(uniqueId).overlay()
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("This AR content has no overlay"));
+                .orElseThrow(() -> new NotFoundException("This AR content has no overlay"));
         return file(overlay, overlay.getMediaType());
     }
 

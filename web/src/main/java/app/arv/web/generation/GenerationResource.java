@@ -26,9 +26,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -74,9 +72,6 @@ public class GenerationResource implements ApiDescription.Generations {
     GenerationEventHub hub;
 
     @Inject
-    Validator validator;
-
-    @Inject
     MultipartReader multipart;
 
     @Inject
@@ -89,11 +84,7 @@ public class GenerationResource implements ApiDescription.Generations {
             + "provider, priority, project_id); 202 with the queued job")
     public Response createFromUploads(List<EntityPart> parts) {
         try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
-            NewGenerationRequest request = NewGenerationRequest.from(form.values());
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
+            NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form.values()));
             return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }
     }

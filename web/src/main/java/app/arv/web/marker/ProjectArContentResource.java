@@ -12,9 +12,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,9 +50,6 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     ArContentService contents;
 
     @Inject
-    Validator validator;
-
-    @Inject
     MultipartReader multipart;
 
     @Inject
@@ -68,11 +63,7 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
                                     List<EntityPart> parts) {
         try (MultipartForm fields = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
-            ArContentResource.NewArContent request = ArContentResource.NewArContent.from(fields);
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
+            ArContentResource.NewArContent request = multipart.validated(ArContentResource.NewArContent.from(fields));
             return ArContentResource.accepted(contents.create(caller.get(), projectId, ArContentResource.portrait(fields),
                     request.details(), force));
         }

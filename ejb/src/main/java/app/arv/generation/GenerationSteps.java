@@ -163,15 +163,7 @@ public class GenerationSteps {
         }
         generations.flush();
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
-        long finished = counts.get(GenerationStatus.COMPLETED) + counts.get(GenerationStatus.FAILED) + counts.get(GenerationStatus.CANCELLED);
-        GenerationStatus before = job.getStatus();
-        if (finished == job.getItemCount()) {
-            job.settle(counts.get(GenerationStatus.COMPLETED) > 0 ? GenerationStatus.COMPLETED
-                    : counts.get(GenerationStatus.CANCELLED) == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
-        } else if (counts.get(GenerationStatus.QUEUED) < job.getItemCount()) {
-            job.settle(GenerationStatus.PROCESSING);
-        }
-        if (job.getStatus().isFinal() && !before.isFinal()) {
+        if (job.settleOn(counts)) {
             events.publish(job.getOrganizationId(), job.getId(), "completed", Json.createObjectBuilder()
                     .add("status", job.getStatus().name().toLowerCase())
                     .add("completed", counts.get(GenerationStatus.COMPLETED))

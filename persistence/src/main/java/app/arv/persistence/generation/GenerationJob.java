@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** One request to turn images into 3D models: the options every item is generated with, and the overall status. */
@@ -66,6 +67,26 @@ public class GenerationJob extends AuditedEntity {
         if (status.isFinal() && finishedAt == null) {
             finishedAt = Instant.now();
         }
+    }
+
+    /**
+     * Settles the job on what its items add up to, given how many are in each status: once every item
+     * is final, completed if any model was made, cancelled if all were cancelled, failed otherwise;
+     * before that, processing as soon as any item has left the queue. True when this made the job final
+     * (the moment its {@code completed} event is due).
+     */
+    public boolean settleOn(Map<GenerationStatus, Long> itemCounts) {
+        boolean wasFinal = status.isFinal();
+        long completed = itemCounts.getOrDefault(GenerationStatus.COMPLETED, 0L);
+        long cancelled = itemCounts.getOrDefault(GenerationStatus.CANCELLED, 0L);
+        long finished = completed + cancelled + itemCounts.getOrDefault(GenerationStatus.FAILED, 0L);
+        if (finished == itemCount) {
+            settle(completed > 0 ? GenerationStatus.COMPLETED
+                    : cancelled == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
+        } else if (itemCounts.getOrDefault(GenerationStatus.QUEUED, 0L) < itemCount) {
+            settle(GenerationStatus.PROCESSING);
+        }
+        return status.isFinal() && !wasFinal;
     }
 
     /** An item of a finished job is queued again: the job runs until that item is final too. */

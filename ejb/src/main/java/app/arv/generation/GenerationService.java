@@ -202,8 +202,7 @@ public class GenerationService {
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
-        events.publish(org, jobId, "completed", jakarta.json.Json.createObjectBuilder().add("status", "cancelled")
-                .add("completed", counts.get(GenerationStatus.COMPLETED)).add("failed", counts.get(GenerationStatus.FAILED)).build());
+        events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return new JobDetails(job, items, counts);
     }

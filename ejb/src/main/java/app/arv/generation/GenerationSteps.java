@@ -12,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.util.Map;
@@ -103,9 +102,7 @@ public class GenerationSteps {
         }
         item.complete(model.getId(), previewId);
         metrics.counter("arv_generation_items_completed").inc();
-        events.publish(job.getOrganizationId(), job.getId(), "item_completed", Json.createObjectBuilder()
-                .add("item", itemId.toString()).add("position", item.getPosition())
-                .add("model_media_id", model.getId().toString()).build());
+        events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemCompleted(item, model.getId()));
         settle(job, item);
     }
 
@@ -157,24 +154,17 @@ public class GenerationSteps {
     private void settle(GenerationJob job, GenerationItem changed) {
         if (changed.getStatus() == GenerationStatus.FAILED) {
             metrics.counter("arv_generation_items_failed").inc();
-            events.publish(job.getOrganizationId(), job.getId(), "item_failed", Json.createObjectBuilder()
-                    .add("item", changed.getId().toString()).add("position", changed.getPosition())
-                    .add("error", changed.getError()).build());
+            events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemFailed(changed));
         }
         generations.flush();
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
         if (job.settleOn(counts)) {
-            events.publish(job.getOrganizationId(), job.getId(), "completed", Json.createObjectBuilder()
-                    .add("status", job.getStatus().name().toLowerCase())
-                    .add("completed", counts.get(GenerationStatus.COMPLETED))
-                    .add("failed", counts.get(GenerationStatus.FAILED)).build());
+            events.publish(job.getOrganizationId(), job.getId(), JobEvent.completed(job.getStatus(), counts));
         }
     }
 
     private void publishProgress(GenerationItem item) {
-        events.publish(item.getOrganizationId(), item.getJobId(), "progress", Json.createObjectBuilder()
-                .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+        events.publish(item.getOrganizationId(), item.getJobId(), JobEvent.progress(item));
     }
 
     /** The model's file name, after its source image's. */

@@ -8,7 +8,7 @@ import app.arv.generation.ProgressSink;
 import app.arv.generation.SourceImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -162,7 +162,7 @@ public class FalModelProvider implements ModelProvider {
 
     static JsonObject input(SourceImage image, ModelRequest request) {
         String dataUri = "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(image.bytes());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("image_url", dataUri)
                 .add("face_limit", request.faceLimit())
                 .add("texture", switch (request.texture()) {

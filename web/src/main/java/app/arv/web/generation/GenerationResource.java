@@ -3,13 +3,12 @@ package app.arv.web.generation;
 import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
-import app.arv.persistence.generation.GenerationStatus;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
+import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
 import app.arv.marker.MarkerFiles;
 import app.arv.media.Download;
@@ -177,9 +176,7 @@ public class GenerationResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         JobDetails details = generations.get(caller.get(), job);
         String finalSummary = details.job().getStatus().isFinal()
-                ? Json.createObjectBuilder().add("status", details.job().getStatus().name().toLowerCase(java.util.Locale.ROOT))
-                        .add("completed", details.counts().get(GenerationStatus.COMPLETED))
-                        .add("failed", details.counts().get(GenerationStatus.FAILED)).build().toString()
+                ? JobEvent.completed(details.job().getStatus(), details.counts()).data().toString()
                 : null;
         new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck()).start(finalSummary);
     }

@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.marker.MarkerFiles;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
@@ -43,7 +44,7 @@ public class GenerationSteps {
     ServerNode node;
 
     /** What a worker needs to make the model of a taken item. */
-    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, ModelRequest request, MediaResource source) {
+    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, GenerationOptions options, MediaResource source) {
     }
 
     /**
@@ -69,7 +70,7 @@ public class GenerationSteps {
         settle(job, item);
         publishProgress(item);
         return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),
-                new ModelRequest(job.getFaceLimit(), job.getTexture()), source));
+                job.options(), source));
     }
 
     public void progress(UUID org, UUID itemId, int percent, String stage) {

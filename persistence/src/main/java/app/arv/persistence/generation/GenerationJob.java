@@ -1,7 +1,10 @@
 package app.arv.persistence.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,8 +35,9 @@ public class GenerationJob extends AuditedEntity {
     @Column(name = "face_limit", nullable = false, updatable = false)
     private int faceLimit;
 
+    @Convert(converter = TextureColumn.class)
     @Column(nullable = false, length = 16, updatable = false)
-    private String texture;
+    private TextureQuality texture;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -48,15 +52,15 @@ public class GenerationJob extends AuditedEntity {
     protected GenerationJob() {
     }
 
-    public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority, int faceLimit,
-                         String texture, int itemCount) {
+    public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority,
+                         GenerationOptions options, int itemCount) {
         super(UUID.randomUUID());
         this.organizationId = organizationId;
         this.projectId = projectId;
         this.provider = provider;
         this.priority = priority;
-        this.faceLimit = faceLimit;
-        this.texture = texture;
+        this.faceLimit = options.faceLimit();
+        this.texture = options.texture();
         this.itemCount = itemCount;
         this.status = GenerationStatus.QUEUED;
     }
@@ -115,8 +119,13 @@ public class GenerationJob extends AuditedEntity {
         return faceLimit;
     }
 
-    public String getTexture() {
+    public TextureQuality getTexture() {
         return texture;
+    }
+
+    /** What every item of the job is generated with. */
+    public GenerationOptions options() {
+        return new GenerationOptions(faceLimit, texture);
     }
 
     public GenerationStatus getStatus() {

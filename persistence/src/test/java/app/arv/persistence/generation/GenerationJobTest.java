@@ -1,5 +1,7 @@
 package app.arv.persistence.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
@@ -12,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenerationJobTest {
 
     private static GenerationJob jobOf(int items) {
-        return new GenerationJob(UUID.randomUUID(), null, "local", GenerationPriority.NORMAL, 5000, "standard", items);
+        return new GenerationJob(UUID.randomUUID(), null, "local", GenerationPriority.NORMAL,
+                new GenerationOptions(5000, TextureQuality.STANDARD), items);
     }
 
     private static Map<GenerationStatus, Long> counts(long queued, long processing, long completed, long failed, long cancelled) {

@@ -10,16 +10,21 @@ import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
 import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.marker.MarkerFiles;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.UploadRules;
+import app.arv.persistence.generation.GenerationPriority;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
+import app.arv.web.json.SnakeCaseOf;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
@@ -249,16 +254,16 @@ public class GenerationResource {
         @Size(min = 1, max = 25)
         public List<UUID> mediaIds;
 
-        @Min(500) @Max(200_000)
+        @Min(GenerationOptions.MIN_FACE_LIMIT) @Max(GenerationOptions.MAX_FACE_LIMIT)
         public Integer faceLimit;
 
-        @Pattern(regexp = "none|standard|hd")
+        @SnakeCaseOf(TextureQuality.class)
         public String texture;
 
         @Pattern(regexp = "[a-z0-9-]{1,32}")
         public String provider;
 
-        @Pattern(regexp = "high|normal|low")
+        @SnakeCaseOf(GenerationPriority.class)
         public String priority;
 
         public UUID projectId;
@@ -278,8 +283,14 @@ public class GenerationResource {
             return request;
         }
 
+        /** The options parsed, once validated. */
         NewGeneration toNew() {
-            return new NewGeneration(faceLimit, texture, provider, priority, projectId);
+            return new NewGeneration(faceLimit, parsed(TextureQuality.class, texture), provider,
+                    parsed(GenerationPriority.class, priority), projectId);
+        }
+
+        private static <E extends Enum<E>> E parsed(Class<E> type, String name) {
+            return name == null ? null : SnakeCaseEnum.parse(type, name).orElseThrow();
         }
 
         private static Integer integer(Map<String, String> fields, String name) {

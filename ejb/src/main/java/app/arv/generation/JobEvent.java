@@ -18,22 +18,16 @@ import java.util.UUID;
  */
 public record JobEvent(Type type, JsonObject data) {
 
-    /** The kinds of event, by their name on the wire. */
+    /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
     public enum Type {
-        PROGRESS("progress"),
-        ITEM_COMPLETED("item_completed"),
-        ITEM_FAILED("item_failed"),
+        PROGRESS,
+        ITEM_COMPLETED,
+        ITEM_FAILED,
         /** The job became final; the last word of its stream, unless an item is retried. */
-        COMPLETED("completed");
-
-        private final String wireName;
-
-        Type(String wireName) {
-            this.wireName = wireName;
-        }
+        COMPLETED;
 
         public String wireName() {
-            return wireName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -9,7 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /**
  * Runs work once the current JTA transaction has committed — or at once when there is none. Events
  * about a change must not reach listeners before the change is visible to them, nor at all when it
- * rolls back.
+ * rolls back; an object whose deletion a transaction decided must not go before that commits.
  */
 @ApplicationScoped
 public class AfterCommit {

@@ -1,13 +1,13 @@
 package app.arv.generation;
 
 import app.arv.generation.fal.FalCircuits;
-import app.arv.media.MediaDisposal;
+import app.arv.media.MediaStore;
 import app.arv.messaging.ArvJms;
 import app.arv.messaging.BrokerManagement;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
-import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.platform.ServerNode;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -52,10 +52,7 @@ public class GenerationAdmin {
     FalCircuits falCircuits;
 
     @Inject
-    MediaRepository media;
-
-    @Inject
-    MediaDisposal disposal;
+    MediaStore files;
 
     @Inject
     @ConfigProperty(name = "arv.data.dir")
@@ -117,7 +114,7 @@ public class GenerationAdmin {
         }
     }
 
-    public record Cleanup(int jobsDeleted, int itemsDeleted, List<UUID> deletionsOwed) {
+    public record Cleanup(int jobsDeleted, int itemsDeleted, int filesRetired) {
     }
 
     /**
@@ -138,24 +135,22 @@ public class GenerationAdmin {
      */
     public Cleanup retireFinishedBefore(Instant before) {
         if (!generations.tryRetentionLock()) {
-            return new Cleanup(0, 0, List.of());
+            return new Cleanup(0, 0, 0);
         }
         return retire(generations.finishedBeforeAcrossOrganizations(before, CLEANUP_BATCH), Instant.now());
     }
 
     private Cleanup retire(List<GenerationJob> jobs, Instant now) {
-        List<UUID> owed = new ArrayList<>();
+        int filesRetired = 0;
         int items = 0;
         for (GenerationJob job : jobs) {
             UUID org = job.getOrganizationId();
             for (GenerationItem item : generations.items(org, job.getId())) {
-                for (UUID held : media.detachAllOf(org, GenerationService.GENERATION_ITEM, item.getId())) {
-                    media.findLive(org, held).ifPresent(resource -> owed.addAll(disposal.disposeIfUnused(resource, now)));
-                }
+                filesRetired += files.releaseAll(org, OwnerKind.GENERATION_ITEM, item.getId());
                 items++;
             }
             generations.delete(job);
         }
-        return new Cleanup(jobs.size(), items, owed);
+        return new Cleanup(jobs.size(), items, filesRetired);
     }
 }

@@ -1,6 +1,5 @@
 package app.arv.generation;
 
-import app.arv.media.MediaDeletions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -40,9 +39,6 @@ public class GenerationRetention {
     GenerationAdmin admin;
 
     @Inject
-    MediaDeletions deletions;
-
-    @Inject
     @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H")
     Duration interval;
 
@@ -65,8 +61,6 @@ public class GenerationRetention {
     void apply() {
         try {
             GenerationAdmin.Cleanup done = admin.retireFinishedBefore(Instant.now().minus(retention));
-            // After the commit above: a failed object deletion is retried by the deletion timer, never lost.
-            deletions.attemptNow(done.deletionsOwed());
             if (done.jobsDeleted() > 0) {
                 LOG.info(done.jobsDeleted() + " generation jobs (" + done.itemsDeleted() + " items) finished over "
                         + retention + " ago were deleted");

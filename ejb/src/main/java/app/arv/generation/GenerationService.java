@@ -1,8 +1,8 @@
 package app.arv.generation;
 
-import app.arv.marker.MarkerFiles;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
+import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.media.UploadRules;
 import app.arv.messaging.BrokerAvailability;
@@ -14,6 +14,7 @@ import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
@@ -42,8 +43,6 @@ import java.util.UUID;
 @Stateless
 public class GenerationService {
 
-    /** Owner kind of the media attached to a generation item (source image, model, preview). */
-    public static final String GENERATION_ITEM = "GENERATION_ITEM";
 
     @Inject
     GenerationRepository generations;
@@ -55,7 +54,7 @@ public class GenerationService {
     MediaRepository media;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     ProjectRepository projects;
@@ -147,7 +146,7 @@ public class GenerationService {
         for (int i = 0; i < sources.size(); i++) {
             GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
             // Attached, so the source stays while the item needs it, even if it leaves the library.
-            files.attachTo(sources.get(i), GENERATION_ITEM, item.getId(), MediaRole.SOURCE_IMAGE);
+            files.attach(sources.get(i), OwnerKind.GENERATION_ITEM, item.getId(), MediaRole.SOURCE_IMAGE);
             items.add(item);
         }
         generations.flush();

@@ -1,13 +1,14 @@
 package app.arv.generation;
 
 import app.arv.imaging.model3d.GenerationOptions;
-import app.arv.marker.MarkerFiles;
+import app.arv.media.MediaStore;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.platform.ServerNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,7 +33,7 @@ public class GenerationSteps {
     GenerationRepository generations;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     GenerationEvents events;
@@ -85,7 +86,7 @@ public class GenerationSteps {
      * transaction) as the organization's media, attached to the item. An item no longer processing
      * (cancelled meanwhile) records nothing, and the written files go.
      */
-    public void complete(UUID org, UUID itemId, MarkerFiles.StagedFile stagedModel, MarkerFiles.StagedFile stagedPreview) {
+    public void complete(UUID org, UUID itemId, MediaStore.StagedFile stagedModel, MediaStore.StagedFile stagedPreview) {
         Locked locked = lock(org, itemId).filter(l -> l.item().getStatus() == GenerationStatus.PROCESSING).orElse(null);
         if (locked == null) {
             files.discard(stagedModel, stagedPreview);
@@ -94,11 +95,11 @@ public class GenerationSteps {
         GenerationJob job = locked.job();
         GenerationItem item = locked.item();
         MediaResource model = files.record(stagedModel);
-        files.attachTo(model, GenerationService.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
+        files.attach(model, OwnerKind.GENERATION_ITEM, itemId, MediaRole.MODEL_GLB);
         UUID previewId = null;
         if (stagedPreview != null) {
             MediaResource preview = files.record(stagedPreview);
-            files.attachTo(preview, GenerationService.GENERATION_ITEM, itemId, MediaRole.PREVIEW);
+            files.attach(preview, OwnerKind.GENERATION_ITEM, itemId, MediaRole.PREVIEW);
             previewId = preview.getId();
         }
         item.complete(model.getId(), previewId);

@@ -1,6 +1,6 @@
 package app.arv.generation;
 
-import app.arv.marker.MarkerFiles;
+import app.arv.media.MediaStore;
 import app.arv.persistence.media.MediaResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class GenerationWorker {
     ModelProviders providers;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     MetricRegistry metrics;
@@ -67,9 +67,9 @@ public class GenerationWorker {
 
     /** The files are written before the short transaction that records them, never while it holds the item's locks. */
     private void store(UUID org, UUID itemId, ModelResult result, String sourceName) {
-        MarkerFiles.StagedFile model = files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE,
+        MediaStore.StagedFile model = files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE,
                 GenerationSteps.modelName(sourceName), null, null);
-        MarkerFiles.StagedFile preview = null;
+        MediaStore.StagedFile preview = null;
         try {
             if (result.preview() != null) {
                 preview = files.stageBytes(org, result.preview(), result.previewMediaType(),

@@ -49,9 +49,7 @@ public class UserService {
             // Visible in the organization's user list, so 403 rather than a 404 that the list contradicts.
             throw DomainException.forbidden("This account has rights you don't have; only its peers can change it");
         }
-        boolean losesAdmin = user.getRole() == Role.ADMIN && user.isActive()
-                && ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active));
-        if (losesAdmin && users.countActiveAdmins(caller.organizationId()) <= 1) {
+        if (user.wouldStopBeingAnActiveAdmin(role, active) && users.countActiveAdmins(caller.organizationId()) <= 1) {
             throw DomainException.conflict("last_admin", "An organization keeps at least one active admin");
         }
         if (role != null) {

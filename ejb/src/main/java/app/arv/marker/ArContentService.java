@@ -1,8 +1,8 @@
 package app.arv.marker;
 
 import app.arv.media.Download;
-import app.arv.media.MediaDisposal;
 import app.arv.media.MediaService;
+import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.messaging.BrokerAvailability;
 import app.arv.persistence.marker.ArContent;
@@ -13,6 +13,7 @@ import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
@@ -22,7 +23,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,10 +48,7 @@ public class ArContentService {
     MediaRepository media;
 
     @Inject
-    MediaDisposal disposal;
-
-    @Inject
-    MarkerFiles files;
+    MediaStore store;
 
     @Inject
     CompileRequests compileRequests;
@@ -91,7 +88,7 @@ public class ArContentService {
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
             contents.add(content);
-            files.attach(sources.get(i), content.getId(), MediaRole.SOURCE_IMAGE);
+            store.attach(sources.get(i), OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);
             events.statusChanged(content);
             created.add(content);
         }
@@ -125,7 +122,7 @@ public class ArContentService {
         content.forceMarker(force);
         apply(content, details);
         contents.add(content);
-        files.attach(source, content.getId(), MediaRole.SOURCE_IMAGE);
+        store.attach(source, OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);
         compileRequests.request(caller.organizationId());
         metrics.counter("arv_ar_content_created").inc();
         events.statusChanged(content);
@@ -162,20 +159,11 @@ public class ArContentService {
         return content;
     }
 
-    /**
-     * Deletes the content; its files are retired when nothing else uses them.
-     *
-     * @return ids of the object deletions now owed (attempt them after the commit)
-     */
-    public List<UUID> delete(Caller caller, UUID id) {
+    /** Deletes the content; its files are retired when nothing else uses them. */
+    public void delete(Caller caller, UUID id) {
         ArContent content = get(caller, id);
-        List<UUID> owed = new ArrayList<>();
-        Instant now = Instant.now();
-        for (UUID resourceId : media.detachAllOf(caller.organizationId(), MarkerFiles.AR_CONTENT, id)) {
-            media.findLive(caller.organizationId(), resourceId).ifPresent(r -> owed.addAll(disposal.disposeIfUnused(r, now)));
-        }
+        store.releaseAll(caller.organizationId(), OwnerKind.AR_CONTENT, id);
         contents.remove(content);
-        return owed;
     }
 
     /** A new portrait: the current marker stays served until the new one is ready. */
@@ -189,7 +177,7 @@ public class ArContentService {
         broker.require();
         content.forceMarker(force);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
-        for (MediaAttachment old : files.attachInstead(source, id, MediaRole.SOURCE_IMAGE)) {
+        for (MediaAttachment old : store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
         }
         content.replaceSource(source.getId());
@@ -233,9 +221,9 @@ public class ArContentService {
         OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() ->
                 DomainException.invalid("unsupported_overlay_type",
                         "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
-        MediaResource resource = files.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
+        MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
                 sniffed.mediaType(), file.originalName());
-        files.attach(resource, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
+        store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
         content.attachOverlay(resource.getId(), sniffed.kind());
         return content;
     }
@@ -248,16 +236,16 @@ public class ArContentService {
             throw DomainException.invalid("unsupported_overlay_type", "Media " + mediaId + " is " + model.getMediaType()
                     + ", not a binary glTF (GLB) model");
         }
-        files.attach(model, id, MediaRole.MODEL_GLB);
+        store.attach(model, OwnerKind.AR_CONTENT, id, MediaRole.MODEL_GLB);
         content.attachOverlay(model.getId(), OverlayKind.GLB);
         return content;
     }
 
     public List<MediaResource> overlays(Caller caller, UUID id) {
         get(caller, id);
-        List<MediaResource> all = new ArrayList<>(media.attachedTo(caller.organizationId(), MarkerFiles.AR_CONTENT, id,
+        List<MediaResource> all = new ArrayList<>(media.attachedTo(caller.organizationId(), OwnerKind.AR_CONTENT, id,
                 MediaRole.OVERLAY_VIDEO));
-        all.addAll(media.attachedTo(caller.organizationId(), MarkerFiles.AR_CONTENT, id, MediaRole.MODEL_GLB));
+        all.addAll(media.attachedTo(caller.organizationId(), OwnerKind.AR_CONTENT, id, MediaRole.MODEL_GLB));
         return all;
     }
 
@@ -271,8 +259,7 @@ public class ArContentService {
     }
 
     private static void requireSaneSchedule(ArContent content) {
-        if (content.getActiveFrom() != null && content.getActiveUntil() != null
-                && !content.getActiveFrom().isBefore(content.getActiveUntil())) {
+        if (!content.hasSaneSchedule()) {
             throw DomainException.invalid("invalid_schedule", "active_from must be before active_until");
         }
     }
@@ -284,7 +271,7 @@ public class ArContentService {
     private MediaResource libraryImage(Caller caller, UUID mediaId) {
         UUID org = caller.organizationId();
         MediaResource resource = media.findLive(org, mediaId).orElseThrow(() -> DomainException.notFound("Media"));
-        if (media.findAttachment(org, mediaId, MediaAttachment.UPLOAD, org, MediaRole.SOURCE_IMAGE).isEmpty()) {
+        if (media.findAttachment(org, mediaId, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE).isEmpty()) {
             throw DomainException.invalid("not_a_library_image", "Media " + mediaId + " is not an image of the media library");
         }
         return resource;

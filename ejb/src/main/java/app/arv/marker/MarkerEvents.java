@@ -1,12 +1,14 @@
 package app.arv.marker;
 
 import app.arv.events.AfterCommit;
+import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
 import app.arv.persistence.marker.ArContent;
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,8 +30,11 @@ public class MarkerEvents {
     @Inject
     AfterCommit afterCommit;
 
-    public static String organizationChannel(UUID organizationId) {
-        return "arv:org:" + organizationId + ":markers";
+    /** The events' source on the organization's channel ({@link OrganizationEventHub}, WebSocket clients). */
+    public static final String ORGANIZATION_SOURCE = "markers";
+
+    private static String organizationChannel(UUID organizationId) {
+        return OrganizationEventHub.channel(organizationId, ORGANIZATION_SOURCE);
     }
 
     public static String contentChannel(UUID contentId) {
@@ -37,10 +42,10 @@ public class MarkerEvents {
     }
 
     public void statusChanged(ArContent content) {
-        String message = Json.createObjectBuilder()
+        String message = Jsonp.createObjectBuilder()
                 .add("id", content.getId().toString())
                 .add("unique_id", content.getUniqueId())
-                .add("marker_status", content.getMarkerStatus().name().toLowerCase())
+                .add("marker_status", content.getMarkerStatus().name().toLowerCase(Locale.ROOT))
                 .add("failure", content.getMarkerFailure() == null ? "" : content.getMarkerFailure())
                 .build().toString();
         UUID org = content.getOrganizationId();

@@ -4,10 +4,12 @@ import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindFormatException;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindWriter;
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -33,8 +35,8 @@ import java.util.UUID;
 @Stateless
 public class MarkerPacks {
 
-    /** The attachment owner kind of a project's marker packs. */
-    public static final String PROJECT = "PROJECT";
+    /** The media type compiled {@code .mind} files are stored under. */
+    public static final String MIND_TYPE = "application/octet-stream";
 
     @Inject
     ProjectRepository projects;
@@ -43,7 +45,7 @@ public class MarkerPacks {
     ArContentRepository contents;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Resource
     SessionContext context;
@@ -75,19 +77,19 @@ public class MarkerPacks {
             included.add(content);
         }
         byte[] bytes = new MindWriter().write(merged);
-        MarkerFiles.StagedFile staged = files.stageBytes(org, bytes, MarkerFiles.MIND_TYPE, "project-" + projectId + ".mind", null, null);
+        MediaStore.StagedFile staged = files.stageBytes(org, bytes, MIND_TYPE, "project-" + projectId + ".mind", null, null);
         return new Pack(context.getBusinessObject(MarkerPacks.class).record(org, projectId, staged), included);
     }
 
     /** Attaches the written pack to the project, unless the project went meanwhile (then the pack goes). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public MediaResource record(UUID org, UUID projectId, MarkerFiles.StagedFile staged) {
+    public MediaResource record(UUID org, UUID projectId, MediaStore.StagedFile staged) {
         if (projects.lock(org, projectId).isEmpty()) {
             files.discard(staged);
             throw DomainException.notFound("Project");
         }
         MediaResource mind = files.record(staged);
-        files.attachTo(mind, PROJECT, projectId, MediaRole.MIND_TARGET);
+        files.attach(mind, OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET);
         return mind;
     }
 

@@ -2,7 +2,7 @@ package app.arv.marker;
 
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.ScaleFeatures;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -15,16 +15,16 @@ public final class QualityJson {
     }
 
     public static JsonObject of(QualityReport report) {
-        JsonArrayBuilder reasons = Json.createArrayBuilder();
+        JsonArrayBuilder reasons = Jsonp.createArrayBuilder();
         report.reasons().forEach(reasons::add);
-        JsonArrayBuilder scales = Json.createArrayBuilder();
+        JsonArrayBuilder scales = Jsonp.createArrayBuilder();
         for (ScaleFeatures s : report.scales()) {
-            scales.add(Json.createObjectBuilder().add("scale", s.scale()).add("width", s.width()).add("height", s.height())
+            scales.add(Jsonp.createObjectBuilder().add("scale", s.scale()).add("width", s.width()).add("height", s.height())
                     .add("maxima", s.maxima()).add("minima", s.minima()));
         }
-        JsonArrayBuilder tracking = Json.createArrayBuilder();
+        JsonArrayBuilder tracking = Jsonp.createArrayBuilder();
         report.trackingPoints().forEach(tracking::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("predicted_detection", Math.round(report.predictedDetection() * 1000) / 1000.0)
                 .add("score", report.score())
                 .add("verdict", report.verdict().label())
@@ -45,7 +45,7 @@ public final class QualityJson {
     }
 
     public static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,7 +1,9 @@
 package app.arv.marker;
 
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.marker.Visibility;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
@@ -25,7 +27,7 @@ public class ViewerService {
     ArContentRepository contents;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     OrganizationRepository organizations;
@@ -43,14 +45,14 @@ public class ViewerService {
     /** The content as the viewer shows it, without counting (the page and its files). */
     public Showing showing(String uniqueId) {
         ArContent content = contents.findByUniqueId(uniqueId).orElseThrow(ViewerService::unknown);
-        Instant now = Instant.now();
-        if (!content.isPublished() || !organizations.find(content.getOrganizationId()).map(Organization::isActive).orElse(false)) {
+        if (!organizations.find(content.getOrganizationId()).map(Organization::isActive).orElse(false)) {
             throw unknown();
         }
-        if (content.isExpiredAt(now) || (content.getActiveUntil() != null && !now.isBefore(content.getActiveUntil()))) {
+        Visibility visibility = content.visibilityAt(Instant.now());
+        if (visibility == Visibility.GONE) {
             throw DomainException.ended("ar_content_expired", "This AR experience has ended");
         }
-        if (content.getActiveFrom() != null && now.isBefore(content.getActiveFrom()) || content.getMarkerMediaId() == null) {
+        if (visibility == Visibility.HIDDEN) {
             throw unknown();
         }
         MediaResource marker = files.live(content.getOrganizationId(), content.getMarkerMediaId()).orElseThrow(ViewerService::unknown);

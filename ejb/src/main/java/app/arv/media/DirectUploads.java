@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -113,7 +114,7 @@ public class DirectUploads {
             // Signed locally (the region is known): no request to the store.
             return new Started(upload, target.store().presignedPut(upload.getStorageKey(), ttl));
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 
@@ -243,7 +244,7 @@ public class DirectUploads {
         try {
             target.store().copy(from, to);
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 
@@ -251,7 +252,7 @@ public class DirectUploads {
         try (InputStream in = target.store().open(key, null)) {
             return spool.take(upload.getOriginalName(), in, rules.maxFileBytes());
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         } catch (DomainException e) {
             throw refuse(target, key, e.code(), e.getMessage());
         } catch (IOException e) {
@@ -259,11 +260,11 @@ public class DirectUploads {
         }
     }
 
-    private static java.util.Optional<ObjectInfo> stat(StorageTarget target, String key) {
+    private static Optional<ObjectInfo> stat(StorageTarget target, String key) {
         try {
             return target.store().stat(key);
         } catch (StorageFailure e) {
-            throw MediaIntake.unavailable(e);
+            throw MediaStore.unavailable(e);
         }
     }
 

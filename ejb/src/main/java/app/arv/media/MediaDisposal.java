@@ -1,10 +1,11 @@
 package app.arv.media;
 
-import app.arv.persistence.media.MediaAttachment;
+import app.arv.events.AfterCommit;
 import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.OwnerKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,14 +13,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Retires resources nobody uses any more, in the caller's transaction: the row becomes a tombstone,
- * the object deletion is owed (a {@link MediaDeletion}, attempted after commit and retried), and
- * what the resource itself held (its thumbnails) is released in turn.
+ * the object deletion is owed (a {@link MediaDeletion}), and what the resource itself held (its
+ * thumbnails) is released in turn. The owed deletions are attempted right after the transaction
+ * commits — here, where they are decided, so no caller has to remember them — and retried by
+ * {@link MediaDeletions}' timer when that attempt fails or never happens.
  */
 @ApplicationScoped
 public class MediaDisposal {
+
+    private static final Logger LOG = Logger.getLogger(MediaDisposal.class.getName());
 
     @Inject
     MediaRepository media;
@@ -27,22 +34,51 @@ public class MediaDisposal {
     @Inject
     MediaDeletionRepository deletions;
 
-    /** @return the ids of the object deletions now owed */
-    public List<UUID> disposeIfUnused(MediaResource resource, Instant now) {
+    @Inject
+    MediaDeletions objects;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    /** @return how many resources were retired (the resource and what it held) */
+    public int disposeIfUnused(MediaResource resource, Instant now) {
+        List<UUID> owed = retireIfUnused(resource, now);
+        if (!owed.isEmpty()) {
+            afterCommit.run(() -> attempt(owed));
+        }
+        return owed.size();
+    }
+
+    /**
+     * As {@link #disposeIfUnused}, leaving the deletions to the caller: for the orphan scan, which
+     * attempts them itself and reports how they went.
+     *
+     * @return the ids of the object deletions now owed
+     */
+    public List<UUID> retireIfUnused(MediaResource resource, Instant now) {
         List<UUID> owed = new ArrayList<>();
-        dispose(resource, now, owed);
+        retire(resource, now, owed);
         return owed;
     }
 
-    private void dispose(MediaResource resource, Instant now, List<UUID> owed) {
+    private void retire(MediaResource resource, Instant now, List<UUID> owed) {
         UUID org = resource.getOrganizationId();
         if (resource.isDeleted() || media.countAttachments(org, resource.getId()) > 0) {
             return;
         }
         resource.markDeleted(now);
         owed.add(deletions.add(new MediaDeletion(resource, now)).getId());
-        for (UUID held : media.detachAllOf(org, MediaAttachment.MEDIA, resource.getId())) {
-            media.findLive(org, held).ifPresent(derived -> dispose(derived, now, owed));
+        for (UUID held : media.detachAllOf(org, OwnerKind.MEDIA, resource.getId())) {
+            media.findLive(org, held).ifPresent(derived -> retire(derived, now, owed));
+        }
+    }
+
+    private void attempt(List<UUID> owed) {
+        try {
+            objects.attemptNow(owed);
+        } catch (RuntimeException e) {
+            // The change is committed and the deletions are recorded: the deletion timer takes them on.
+            LOG.log(Level.WARNING, "Could not attempt " + owed.size() + " owed object deletions now; the timer retries them", e);
         }
     }
 }

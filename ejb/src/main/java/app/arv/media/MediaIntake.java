@@ -4,8 +4,7 @@ import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
-import app.arv.shared.DomainException;
-import app.arv.storage.StorageFailure;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.storage.StorageTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +91,7 @@ public class MediaIntake {
             }).orElseGet(() -> media.add(new MediaResource(staging.id(), org, thumbnail.sha256(), thumbnail.size(), "image/jpeg",
                     thumbnailName(original.getOriginalName(), thumbnail.longestSide()), thumbnail.width(),
                     thumbnail.height(), target.connectionId(), staging.key())));
-            media.attach(new MediaAttachment(org, stored.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL));
+            media.attach(new MediaAttachment(org, stored.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         }
         metrics.counter("arv_media_stored").inc();
         metrics.counter("arv_media_stored_bytes").inc(file.size());
@@ -102,21 +101,12 @@ public class MediaIntake {
     /** Puts the resource in the organization's library (idempotent). */
     public void addToLibrary(MediaResource resource) {
         UUID org = resource.getOrganizationId();
-        media.attach(new MediaAttachment(org, resource.getId(), MediaAttachment.UPLOAD, org, MediaRole.SOURCE_IMAGE));
+        media.attach(new MediaAttachment(org, resource.getId(), OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE));
     }
 
     private static void put(StorageTarget target, String key, Path file, String type, List<String> written) {
-        try {
-            // The spooled file is not needed afterwards: a local store may move it instead of copying.
-            target.store().putFile(key, file, type);
-            written.add(key);
-        } catch (StorageFailure e) {
-            throw unavailable(e);
-        }
-    }
-
-    static DomainException unavailable(StorageFailure e) {
-        return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
+        MediaStore.put(target, key, file, type);
+        written.add(key);
     }
 
     private static String thumbnailName(String original, int side) {

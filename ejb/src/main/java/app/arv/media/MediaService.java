@@ -4,6 +4,7 @@ import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.protection.Quotas;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public class MediaService {
     MediaIntake intake;
 
     @Inject
-    MediaDisposal disposal;
+    MediaStore store;
 
     @Inject
     ImageInspector inspector;
@@ -131,7 +131,7 @@ public class MediaService {
 
     /** Bytes of the files whose content the organization does not store yet (each distinct content once). */
     private long newBytes(UUID org, List<SpooledFile> files) {
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         return files.stream().filter(f -> seen.add(f.sha256()) && media.findLiveBySha256(org, f.sha256()).isEmpty())
                 .mapToLong(SpooledFile::size).sum();
     }
@@ -188,7 +188,7 @@ public class MediaService {
 
     public MediaDetails get(Caller caller, UUID id) {
         MediaResource resource = find(caller, id);
-        return new MediaDetails(resource, media.attachedTo(caller.organizationId(), MediaAttachment.MEDIA, id, MediaRole.THUMBNAIL));
+        return new MediaDetails(resource, media.attachedTo(caller.organizationId(), OwnerKind.MEDIA, id, MediaRole.THUMBNAIL));
     }
 
     /**
@@ -204,7 +204,7 @@ public class MediaService {
                 return new Download(resource, target, target.store().presignedGet(resource.getStorageKey(),
                         Duration.parse(downloadUrlTtl)));
             } catch (StorageFailure e) {
-                throw MediaIntake.unavailable(e);
+                throw MediaStore.unavailable(e);
             }
         }
         return new Download(resource, target, null);
@@ -212,18 +212,15 @@ public class MediaService {
 
     /**
      * Takes the resource out of the organization's library. When nothing else uses it, it is
-     * retired and its object deletion owed; the caller attempts those deletions after commit.
-     *
-     * @return ids of the object deletions now owed
+     * retired; its object is deleted once the transaction has committed.
      */
-    public List<UUID> delete(Caller caller, UUID id) {
-        MediaResource resource = find(caller, id);
+    public void delete(Caller caller, UUID id) {
+        find(caller, id);
         UUID org = caller.organizationId();
-        MediaAttachment inLibrary = media.findAttachment(org, id, MediaAttachment.UPLOAD, org, MediaRole.SOURCE_IMAGE)
+        MediaAttachment inLibrary = media.findAttachment(org, id, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE)
                 .orElseThrow(() -> DomainException.conflict("media_not_in_library",
                         "This media was not uploaded to the library (it is derived from or used by another item)"));
-        media.detach(inLibrary);
-        return disposal.disposeIfUnused(resource, Instant.now());
+        store.release(inLibrary);
     }
 
     private MediaResource find(Caller caller, UUID id) {

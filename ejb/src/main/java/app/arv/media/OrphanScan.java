@@ -99,7 +99,7 @@ public class OrphanScan {
         List<UUID> owed = new ArrayList<>();
         List<MediaResource> orphans = media.orphansAcrossOrganizations(now.minus(Duration.parse(grace)), BATCH);
         for (MediaResource orphan : orphans) {
-            owed.addAll(disposal.disposeIfUnused(orphan, now));
+            owed.addAll(disposal.retireIfUnused(orphan, now));
         }
         // Counts what was retired, thumbnails of an orphan included: each had its own object.
         metrics.counter("arv_media_orphans_removed").inc(owed.size());

@@ -7,13 +7,16 @@
  *       sanitized original name, pixel size, storage connection and key. Live resources are unique
  *       per (organization, sha256): identical bytes are stored once per organization, never shared
  *       across organizations. Deleted rows stay as tombstones ({@code deleted_at}).</li>
- *   <li>A {@code MediaAttachment} says which entity (kind + id) uses a resource in which role. Kinds
- *       used here: {@code UPLOAD} — the organization's library, entity id = the organization's id
+ *   <li>A {@code MediaAttachment} says which owner (an {@code OwnerKind} + id) uses a resource in
+ *       which role: {@code UPLOAD} — the organization's library, owner id = the organization's id
  *       (so one library entry per content, whoever uploaded it: uploading the same bytes again is
  *       idempotent, and {@code DELETE /media/{id}} removes the library entry for the whole
  *       organization); {@code MEDIA} — another resource, e.g. the original a {@code THUMBNAIL} was
- *       made from. Future owners (projects, AR targets...) attach with their own kind.</li>
- *   <li>A resource without attachments is an orphan. Removing the last attachment retires it at
+ *       made from; {@code AR_CONTENT}, {@code PROJECT}, {@code GENERATION_ITEM} — the features'
+ *       entities. A new owner adds its kind to {@code OwnerKind} (and to the database's check).</li>
+ *   <li>Owners go through {@link app.arv.media.MediaStore}: store, attach, open, and release — one
+ *       attachment, or everything an owner holds when it goes away.</li>
+ *   <li>A resource without attachments is an orphan. Releasing the last attachment retires it at
  *       once ({@link app.arv.media.MediaDisposal}); the {@link app.arv.media.OrphanScan} catches the
  *       ones left behind otherwise (after {@code arv.media.orphan-grace}).</li>
  * </ul>
@@ -27,7 +30,7 @@
  *
  * <h2>Deletion</h2>
  * Retiring a resource writes a {@code media_deletion} row in the same transaction; the object is
- * deleted right after commit, failures are retried with exponential backoff by a timer, and after
+ * deleted right after commit (registered where the retirement is decided: callers do nothing), failures are retried with exponential backoff by a timer, and after
  * {@code arv.media.delete-attempts} failures the row becomes a dead letter for admins.
  */
 package app.arv.media;

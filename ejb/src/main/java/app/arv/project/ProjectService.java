@@ -1,9 +1,8 @@
 package app.arv.project;
 
-import app.arv.marker.MarkerPacks;
-import app.arv.media.MediaDisposal;
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContentRepository;
-import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.Project;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
@@ -14,9 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 @Stateless
@@ -29,10 +25,7 @@ public class ProjectService {
     ArContentRepository arContents;
 
     @Inject
-    MediaRepository media;
-
-    @Inject
-    MediaDisposal disposal;
+    MediaStore files;
 
     @Inject
     MetricRegistry metrics;
@@ -68,23 +61,16 @@ public class ProjectService {
      * Only an empty project can go: its AR content owns stored files, which are retired through the
      * content's own deletion; a cascade in the database would leave them behind. The files the
      * project itself holds (its marker packs) are released with it, and retired when nothing else uses them.
-     *
-     * @return ids of the object deletions now owed (attempt them after the commit)
      */
-    public List<UUID> delete(Caller caller, UUID id) {
+    public void delete(Caller caller, UUID id) {
         UUID org = caller.organizationId();
         // Locked: a marker pack being recorded for the project waits, then finds it gone.
         Project project = projects.lock(org, id).orElseThrow(() -> DomainException.notFound("Project"));
         if (arContents.anyInProject(org, id)) {
             throw DomainException.conflict("project_not_empty", "Delete the project's AR content first");
         }
-        List<UUID> owed = new ArrayList<>();
-        Instant now = Instant.now();
-        for (UUID resourceId : media.detachAllOf(org, MarkerPacks.PROJECT, id)) {
-            media.findLive(org, resourceId).ifPresent(r -> owed.addAll(disposal.disposeIfUnused(r, now)));
-        }
+        files.releaseAll(org, OwnerKind.PROJECT, id);
         projects.remove(project);
-        return owed;
     }
 
     private void requireFreeName(Caller caller, String name, UUID except) {

@@ -6,7 +6,6 @@ import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.shared.PageRequest;
-import app.arv.platform.ServerNode;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
@@ -32,24 +31,12 @@ class GenerationServiceTest {
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
 
-    private final GenerationService service = new GenerationService();
-    private final GenerationSteps steps = new GenerationSteps();
     private GenerationFixture fixture;
     private Caller member;
 
     @BeforeEach
-    void wireAsTheContainerWould() {
+    void anOrganizationAndOneOfItsMembers() {
         fixture = new GenerationFixture(redis);
-        service.generations = fixture.generations;
-        service.media = fixture.media;
-        service.files = fixture.files;
-        service.events = fixture.events;
-        service.metrics = fixture.metrics;
-        steps.generations = fixture.generations;
-        steps.files = fixture.files;
-        steps.events = fixture.events;
-        steps.metrics = fixture.metrics;
-        steps.node = ServerNode.named("node-a");
         member = callerOf(fixture.org());
     }
 
@@ -67,9 +54,9 @@ class GenerationServiceTest {
     @Test
     void cancellingStopsTheUnfinishedItemsAndKeepsTheFinishedOnes() {
         List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
-        fixture.transactions.run(() -> steps.fail(fixture.org(), items.get(0).getId(), "broken"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "broken"));
 
-        JobDetails cancelled = fixture.transactions.call(() -> service.cancel(member, items.get(0).getJobId()));
+        JobDetails cancelled = fixture.call(GenerationService.class, service -> service.cancel(member, items.get(0).getJobId()));
 
         assertThat(cancelled.job().getStatus()).isEqualTo(GenerationStatus.CANCELLED);
         assertThat(fixture.reread(items.get(0)).getStatus()).isEqualTo(GenerationStatus.FAILED);
@@ -80,7 +67,7 @@ class GenerationServiceTest {
     void cancellingAnnouncesTheJobsEndWithItsCounts() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
 
-        fixture.transactions.call(() -> service.cancel(member, item.getJobId()));
+        fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId()));
 
         List<StoredEvent> events = fixture.events(item);
         assertThat(events).extracting(StoredEvent::type).containsExactly("completed");
@@ -90,9 +77,9 @@ class GenerationServiceTest {
     @Test
     void aFinishedJobIsNotCancelled() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.transactions.run(() -> steps.fail(fixture.org(), item.getId(), "broken"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
 
-        DomainException refused = refusal(() -> fixture.transactions.call(() -> service.cancel(member, item.getJobId())));
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId())));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("job_finished");
@@ -103,7 +90,7 @@ class GenerationServiceTest {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         Caller stranger = callerOf(UUID.randomUUID());
 
-        DomainException refused = refusal(() -> fixture.transactions.call(() -> service.get(stranger, item.getJobId())));
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.get(stranger, item.getJobId())));
 
         assertThat(refused.status()).isEqualTo(404);
     }
@@ -112,8 +99,7 @@ class GenerationServiceTest {
     void onlyAFailedItemIsRetried() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
 
-        DomainException refused = refusal(() -> fixture.transactions.call(
-                () -> service.retry(member, item.getJobId(), item.getId())));
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("item_not_failed");
@@ -123,11 +109,10 @@ class GenerationServiceTest {
     void anItemWhoseSourceIsGoneIsNotRetried() {
         MediaResource source = fixture.image();
         GenerationItem item = fixture.queuedJob(source, fixture.image()).get(0);
-        fixture.transactions.run(() -> steps.fail(fixture.org(), item.getId(), "broken"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
         Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
 
-        DomainException refused = refusal(() -> fixture.transactions.call(
-                () -> service.retry(member, item.getJobId(), item.getId())));
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
 
         assertThat(refused.code()).isEqualTo("source_deleted");
     }
@@ -135,17 +120,17 @@ class GenerationServiceTest {
     @Test
     void jobsAreListedByTheStatusAsked() {
         GenerationItem failed = fixture.queuedJob(fixture.image()).get(0);
-        fixture.transactions.run(() -> steps.fail(fixture.org(), failed.getId(), "broken"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), failed.getId(), "broken"));
         GenerationItem queued = fixture.queuedJob(fixture.image()).get(0);
 
-        var listed = fixture.transactions.call(() -> service.list(member, "failed", new PageRequest(10, 0)));
+        var listed = fixture.call(GenerationService.class, service -> service.list(member, "failed", new PageRequest(10, 0)));
 
         assertThat(listed.items()).extracting(job -> job.getId()).containsExactly(failed.getJobId()).doesNotContain(queued.getJobId());
     }
 
     @Test
     void anUnknownStatusFilterIsRefused() {
-        DomainException refused = refusal(() -> fixture.transactions.call(() -> service.list(member, "done", new PageRequest(10, 0))));
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.list(member, "done", new PageRequest(10, 0))));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("invalid_status");

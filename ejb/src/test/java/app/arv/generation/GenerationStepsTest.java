@@ -7,7 +7,6 @@ import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
-import app.arv.platform.ServerNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,24 +26,18 @@ class GenerationStepsTest {
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
 
-    private final GenerationSteps steps = new GenerationSteps();
     private GenerationFixture fixture;
 
     @BeforeEach
-    void wireAsTheContainerWould() {
+    void anOrganization() {
         fixture = new GenerationFixture(redis);
-        steps.generations = fixture.generations;
-        steps.files = fixture.files;
-        steps.events = fixture.events;
-        steps.metrics = fixture.metrics;
-        steps.node = ServerNode.named("node-a");
     }
 
     @Test
     void aClaimedItemRunsOnTheClaimingNodeWithItsJobsOptions() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
 
-        var claim = fixture.transactions.call(() -> steps.claim(fixture.org(), item.getId())).orElseThrow();
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId())).orElseThrow();
 
         assertThat(claim.options()).isEqualTo(new GenerationOptions(2000, TextureQuality.HD));
         assertThat(claim.provider()).isEqualTo(LocalModelProvider.NAME);
@@ -58,9 +51,9 @@ class GenerationStepsTest {
     @Test
     void aFinishedItemIsNotClaimedAgain() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.transactions.run(() -> steps.fail(fixture.org(), item.getId(), "broken"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
 
-        var claim = fixture.transactions.call(() -> steps.claim(fixture.org(), item.getId()));
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
 
         assertThat(claim).isEmpty();
         assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
@@ -72,7 +65,7 @@ class GenerationStepsTest {
         GenerationItem item = fixture.queuedJob(source).get(0);
         Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
 
-        var claim = fixture.transactions.call(() -> steps.claim(fixture.org(), item.getId()));
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
 
         assertThat(claim).isEmpty();
         assertThat(fixture.reread(item).getError()).contains("source image was deleted");
@@ -82,10 +75,10 @@ class GenerationStepsTest {
     @Test
     void theLastItemToEndSettlesTheJobAndAnnouncesItOnce() {
         List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
-        fixture.transactions.run(() -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
         assertThat(fixture.jobOf(items.get(0)).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
 
-        fixture.transactions.run(() -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
 
         assertThat(fixture.jobOf(items.get(0)).getStatus()).isEqualTo(GenerationStatus.FAILED);
         List<StoredEvent> events = fixture.events(items.get(0));
@@ -97,10 +90,10 @@ class GenerationStepsTest {
     @Test
     void anItemTheBrokerGaveUpOnFailsWithItsLastAttemptsReason() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.transactions.call(() -> steps.claim(fixture.org(), item.getId()));
-        fixture.transactions.run(() -> steps.noteAttemptFailure(fixture.org(), item.getId(), "storage timed out"));
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.noteAttemptFailure(fixture.org(), item.getId(), "storage timed out"));
 
-        fixture.transactions.run(() -> steps.giveUp(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId()));
 
         GenerationItem failed = fixture.reread(item);
         assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
@@ -110,10 +103,10 @@ class GenerationStepsTest {
     @Test
     void progressOfAnItemNoLongerProcessingIsDropped() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.transactions.call(() -> steps.claim(fixture.org(), item.getId()));
-        fixture.transactions.run(() -> steps.fail(fixture.org(), item.getId(), "broken"));
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
 
-        fixture.transactions.run(() -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
+        fixture.run(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
 
         assertThat(fixture.reread(item).getStage()).isEqualTo("failed");
         assertThat(fixture.eventTypes(item)).containsExactly("progress", "item_failed", "completed");

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -55,9 +56,10 @@ public class FalCircuits {
     }
 
     private Map<String, Long> stateTimes(String method) {
+        @SuppressWarnings("rawtypes") // MetricRegistry.getGauges hands out raw Gauges
         SortedMap<MetricID, Gauge> gauges = base.getGauges((id, metric) -> STATE_TIME.equals(id.getName())
                 && method.equals(id.getTags().get("method")));
-        Map<String, Long> times = new java.util.HashMap<>();
+        Map<String, Long> times = new HashMap<>();
         gauges.forEach((id, gauge) -> times.put(id.getTags().get("state"), gauge.getValue().longValue()));
         return times;
     }

@@ -104,6 +104,7 @@ public class FalClient {
     }
 
     /** Best effort: FAL stops a request we no longer wait for. */
+    @SuppressWarnings("try") // the response is only closed, never read
     public void cancel(String cancelUrl) {
         try (Response ignored = builder(URI.create(cancelUrl)).build(FalUrlApi.class).put()) {
             // Nothing to read: a failed cancel only costs what the request costs anyway.

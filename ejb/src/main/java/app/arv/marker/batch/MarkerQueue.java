@@ -1,16 +1,16 @@
 package app.arv.marker.batch;
 
 import app.arv.marker.MarkerEvents;
-import app.arv.marker.MarkerFiles;
 import app.arv.marker.MarkerNode;
-import app.arv.media.MediaDisposal;
+import app.arv.marker.MarkerPacks;
+import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
-import app.arv.persistence.marker.MarkerStatus;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The batch job's view of AR content: claiming, reading and recording results, each in the
@@ -37,10 +37,7 @@ public class MarkerQueue {
     MediaRepository media;
 
     @Inject
-    MediaDisposal disposal;
-
-    @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     MarkerEvents events;
@@ -75,8 +72,7 @@ public class MarkerQueue {
 
     /** The portrait's bytes, if the item is still this job's to compile. */
     public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) {
-        Optional<ArContent> content = contents.find(organizationId, contentId)
-                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        Optional<ArContent> content = compilingFor(organizationId, jobInstance, contentId);
         if (content.isEmpty()) {
             return Optional.empty();
         }
@@ -99,21 +95,17 @@ public class MarkerQueue {
      * job (then this result is stale and dropped).
      */
     public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
-        Optional<ArContent> found = contents.find(organizationId, outcome.contentId())
-                .filter(c -> c.getMarkerStatus() == MarkerStatus.COMPILING && Long.valueOf(jobInstance).equals(c.getMarkerJobInstance()));
+        Optional<ArContent> found = compilingFor(organizationId, jobInstance, outcome.contentId());
         if (found.isEmpty()) {
             return;
         }
         ArContent content = found.get();
         owning(jobInstance);
         if (outcome.isReady()) {
-            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerFiles.MIND_TYPE,
+            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerPacks.MIND_TYPE,
                     "marker-" + content.getUniqueId() + ".mind", outcome.width(), outcome.height());
-            Instant now = Instant.now();
-            for (MediaAttachment old : files.attachInstead(mind, content.getId(), MediaRole.MIND_TARGET)) {
-                media.detach(old);
-                // Owed deletions are attempted by the media deletion timer.
-                media.findLive(organizationId, old.getResourceId()).ifPresent(r -> disposal.disposeIfUnused(r, now));
+            for (MediaAttachment old : files.attachInstead(mind, OwnerKind.AR_CONTENT, content.getId(), MediaRole.MIND_TARGET)) {
+                files.release(old);
             }
             content.markerReady(mind.getId(), outcome.width(), outcome.height(), outcome.score(), outcome.verdict(),
                     outcome.qualityJson());
@@ -125,12 +117,16 @@ public class MarkerQueue {
         events.statusChanged(content);
     }
 
+    private Optional<ArContent> compilingFor(UUID organizationId, long jobInstance, UUID contentId) {
+        return contents.find(organizationId, contentId).filter(c -> c.isCompilingFor(jobInstance));
+    }
+
     /** Tells the recovery timer that this node runs the job (a Redis hiccup must not fail the chunk). */
     private void owning(long jobInstance) {
         try {
             node.runs(jobInstance);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
+            Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
         }
     }
 }

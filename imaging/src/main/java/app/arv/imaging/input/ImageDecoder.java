@@ -111,6 +111,8 @@ public final class ImageDecoder {
         return step;
     }
 
+    // "try": the admission is held for the length of the decode, never used inside it.
+    @SuppressWarnings("try")
     private DecodedImage decode(ImageReader reader, ImageHeader header, int workingSide, int orientation)
             throws RefusedImageException {
         if (header.pixels() > maxPixels) {

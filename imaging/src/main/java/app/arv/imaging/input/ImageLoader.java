@@ -42,13 +42,7 @@ public final class ImageLoader {
 
     public GreyImage load(byte[] file) throws RefusedImageException {
         DecodedImage decoded = decoder.decode(file, maxSide);
-        boolean turned = decoded.orientation() >= 5;
-        int width = turned ? decoded.header().height() : decoded.header().width();
-        int height = turned ? decoded.header().width() : decoded.header().height();
-        if (Math.min(width, height) < MIN_SIDE) {
-            throw new RefusedImageException("image smaller than " + MIN_SIDE + " px (" + width + "x" + height
-                    + "): too small to hold any trackable features");
-        }
+        decoded.requireShortSide(MIN_SIDE, ": too small to hold any trackable features");
         GreyImage grey = ExifTransform.apply(toGrey(decoded.image()), decoded.orientation());
         if (grey.maxSide() <= maxSide) {
             return grey;
@@ -57,10 +51,8 @@ public final class ImageLoader {
             return Resampler.resize(grey, (double) maxSide / grey.maxSide());
         }
         // Subsampled: exactly the working size the whole image would have been reduced to.
-        double ratio = (double) maxSide / Math.max(width, height);
-        int w = Math.min(grey.width(), Math.max(1, (int) Math.round(width * ratio)));
-        int h = Math.min(grey.height(), Math.max(1, (int) Math.round(height * ratio)));
-        return w == grey.width() && h == grey.height() ? grey : Resampler.resizeTo(grey, w, h);
+        int[] size = decoded.workingSize(maxSide, grey.width(), grey.height());
+        return size[0] == grey.width() && size[1] == grey.height() ? grey : Resampler.resizeTo(grey, size[0], size[1]);
     }
 
     /** Reads samples straight from the raster for grey images: BufferedImage.getRGB would gamma-shift them. */

@@ -33,21 +33,13 @@ public final class RgbaImageLoader {
 
     public RgbaImage load(byte[] file) throws RefusedImageException {
         DecodedImage decoded = decoder.decode(file, maxSide);
-        boolean turned = decoded.orientation() >= 5;
-        int width = turned ? decoded.header().height() : decoded.header().width();
-        int height = turned ? decoded.header().width() : decoded.header().height();
-        if (Math.min(width, height) < ImageLoader.MIN_SIDE) {
-            throw new RefusedImageException("image smaller than " + ImageLoader.MIN_SIDE + " px (" + width + "x" + height + ")");
-        }
+        decoded.requireShortSide(ImageLoader.MIN_SIDE, "");
         RgbaImage image = ExifTransform.apply(toRgba(decoded.image()), decoded.orientation());
-        if (Math.max(width, height) <= maxSide) {
+        if (Math.max(decoded.uprightWidth(), decoded.uprightHeight()) <= maxSide) {
             return image;
         }
-        // The size the whole image would have been reduced to, whatever the subsampling left.
-        double ratio = (double) maxSide / Math.max(width, height);
-        int w = Math.min(image.width(), Math.max(1, (int) Math.round(width * ratio)));
-        int h = Math.min(image.height(), Math.max(1, (int) Math.round(height * ratio)));
-        return image.width() == w && image.height() == h ? image : image.shrunkTo(w, h);
+        int[] size = decoded.workingSize(maxSide, image.width(), image.height());
+        return image.width() == size[0] && image.height() == size[1] ? image : image.shrunkTo(size[0], size[1]);
     }
 
     /** Grey samples are read from the raster: BufferedImage.getRGB would gamma-shift them. */

@@ -70,7 +70,7 @@ class ImageLoaderTest {
 
     @Test
     void exifOrientationSixTurnsALandscapeJpegUpright() throws Exception {
-        byte[] jpeg = withExifOrientation(jpeg(300, 200), 6);
+        byte[] jpeg = GradientJpegs.withExifOrientation(GradientJpegs.gradient(300, 200, false), 6);
 
         GreyImage image = loader.load(jpeg);
 
@@ -105,43 +105,8 @@ class ImageLoaderTest {
 
     @Test
     void aTinyImageIsRefusedAsTooSmall() throws Exception {
-        assertThatThrownBy(() -> loader.load(jpeg(20, 20)))
+        assertThatThrownBy(() -> loader.load(GradientJpegs.gradient(20, 20, false)))
                 .isInstanceOf(RefusedImageException.class)
                 .hasMessageContaining("image smaller than 32 px");
-    }
-
-    /** A JPEG with a gradient, so orientation matters. */
-    private static byte[] jpeg(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = (x * 255) / width;
-                image.setRGB(x, y, (v << 16) | (v << 8) | v);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: Orientation) right after SOI. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        byte[] tiff = {
-            'M', 'M', 0, 42, 0, 0, 0, 8,
-            0, 1,
-            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-            0, 0, 0, 0,
-        };
-        int length = 2 + 6 + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xff);
-        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 }

@@ -33,7 +33,7 @@ class RgbaImageLoaderTest {
 
     @Test
     void exifOrientationSixTurnsALandscapeJpegUpright() throws Exception {
-        byte[] jpeg = withExifOrientation(jpegWithBrightLeftEdge(300, 200), 6);
+        byte[] jpeg = GradientJpegs.withExifOrientation(GradientJpegs.gradient(300, 200, true), 6);
 
         RgbaImage image = new RgbaImageLoader(1024).load(jpeg);
 
@@ -46,7 +46,7 @@ class RgbaImageLoaderTest {
 
     @Test
     void aLargePhotoComesOutNoLargerThanTheRequestedSide() throws Exception {
-        RgbaImage image = new RgbaImageLoader(256).load(jpegWithBrightLeftEdge(2000, 1000));
+        RgbaImage image = new RgbaImageLoader(256).load(GradientJpegs.gradient(2000, 1000, true));
 
         assertThat(image.width()).isEqualTo(256);
         assertThat(image.height()).isEqualTo(128);
@@ -57,39 +57,5 @@ class RgbaImageLoaderTest {
         assertThatThrownBy(() -> new RgbaImageLoader(1024).load("not an image".getBytes()))
                 .isInstanceOf(RefusedImageException.class)
                 .hasMessageContaining("not a readable image");
-    }
-
-    private static byte[] jpegWithBrightLeftEdge(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = 255 - (x * 255) / width;
-                image.setRGB(x, y, (v << 16) | (v << 8) | v);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: Orientation) right after SOI. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        byte[] tiff = {
-            'M', 'M', 0, 42, 0, 0, 0, 8,
-            0, 1,
-            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-            0, 0, 0, 0,
-        };
-        int length = 2 + 6 + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xff);
-        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 }

@@ -10,18 +10,25 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
-/** PNGs written row by row (never a decoded raster in the test): big 16-bit ones, and ones that only declare a size. */
-final class StreamedPng {
+/**
+ * PNGs written row by row (never a decoded raster in the test): big 16-bit ones, and ones that only
+ * declare a size. Shared with the web module's tests (test-jar): a 7000x7000 one is ~390 MB decoded
+ * and under a megabyte on disk, the file an attacker sends to exhaust memory.
+ */
+public final class StreamedPng {
 
     private StreamedPng() {
     }
 
-    /** 16-bit RGBA, a 64-px checkerboard: a row is periodic, so even 7000x7000 deflates to well under a megabyte. */
-    static byte[] rgba16(int width, int height) {
+    /**
+     * 16-bit RGBA, a 64-px checkerboard with a gradient in each square (texture a marker analysis can
+     * find): a row is periodic, so even 7000x7000 deflates to well under a megabyte.
+     */
+    public static byte[] rgba16(int width, int height) {
         byte[][] rows = new byte[2][1 + width * 8];
         for (int phase = 0; phase < 2; phase++) {
             for (int x = 0; x < width; x++) {
-                int value = ((x / 64) + phase) % 2 == 0 ? 0x2000 : 0xE000;
+                int value = ((x / 64) + phase) % 2 == 0 ? 0x2000 + (x % 64) * 64 : 0xE000 - (x % 64) * 64;
                 for (int c = 0; c < 4; c++) {
                     int v = c == 3 ? 0xFFFF : value;
                     rows[phase][1 + x * 8 + 2 * c] = (byte) (v >> 8);
@@ -33,7 +40,7 @@ final class StreamedPng {
     }
 
     /** A valid header claiming {@code width x height} 8-bit RGB pixels, followed by one row of data only. */
-    static byte[] declaring(int width, int height) {
+    public static byte[] declaring(int width, int height) {
         byte[] row = new byte[1 + width * 3];
         return png(width, height, 8, 2, y -> y == 0 ? row : null);
     }

@@ -91,6 +91,15 @@ public class User extends AuditedEntity {
         this.active = active;
     }
 
+    /**
+     * Whether this change (a new role and/or activity; {@code null}: unchanged) would take away an
+     * active admin from the organization, which must keep at least one.
+     */
+    public boolean wouldStopBeingAnActiveAdmin(Role newRole, Boolean newActive) {
+        return role == Role.ADMIN && active
+                && ((newRole != null && newRole != Role.ADMIN) || Boolean.FALSE.equals(newActive));
+    }
+
     public Instant getLastLoginAt() {
         return lastLoginAt;
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
@@ -130,11 +131,11 @@ public class ArContent extends AuditedEntity {
     static String newUniqueId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+        BigInteger value = new BigInteger(1, bytes);
         StringBuilder out = new StringBuilder();
-        java.math.BigInteger base = java.math.BigInteger.valueOf(62);
+        BigInteger base = BigInteger.valueOf(62);
         while (out.length() < 22) {
-            java.math.BigInteger[] qr = value.divideAndRemainder(base);
+            BigInteger[] qr = value.divideAndRemainder(base);
             out.append(BASE62.charAt(qr[1].intValue()));
             value = qr[0];
         }
@@ -197,14 +198,39 @@ public class ArContent extends AuditedEntity {
         overlayKind = kind;
     }
 
-    /** Publicly visible now: published, inside its schedule, not expired. */
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    /** Over for good: past its expiry or the end of its active period. */
+    public boolean hasEndedAt(Instant now) {
+        return isExpiredAt(now) || activeUntil != null && !now.isBefore(activeUntil);
+    }
+
+    /** Publicly visible by its schedule: published, its active period started and not ended, not expired. */
     public boolean isShowingAt(Instant now) {
-        return published && !isExpiredAt(now) && (activeFrom == null || !now.isBefore(activeFrom))
-                && (activeUntil == null || now.isBefore(activeUntil));
+        return published && !hasEndedAt(now) && (activeFrom == null || !now.isBefore(activeFrom));
+    }
+
+    /**
+     * What the public viewer may do with the content at that time. Ended content is {@link Visibility#GONE}
+     * only while published: unpublished content must look like content that never existed.
+     */
+    public Visibility visibilityAt(Instant now) {
+        if (published && hasEndedAt(now)) {
+            return Visibility.GONE;
+        }
+        return isShowingAt(now) && markerMediaId != null ? Visibility.SHOWING : Visibility.HIDDEN;
+    }
+
+    /** An active period starts before it ends; either end may be open. */
+    public boolean hasSaneSchedule() {
+        return activeFrom == null || activeUntil == null || activeFrom.isBefore(activeUntil);
+    }
+
+    /** Still this job instance's to compile: a new portrait or another job's claim makes its result stale. */
+    public boolean isCompilingFor(long jobInstance) {
+        return markerStatus == MarkerStatus.COMPILING && markerJobInstance != null && markerJobInstance == jobInstance;
     }
 
     public void retitle(String title) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,7 +87,7 @@ public class ArContentRepository {
     }
 
     /** Organizations with items waiting longer than their compile request should have taken (a lost message). */
-    public List<UUID> organizationsWaitingSince(java.time.Instant requestedBefore) {
+    public List<UUID> organizationsWaitingSince(Instant requestedBefore) {
         return em.createQuery("SELECT DISTINCT a.organizationId FROM ArContent a WHERE a.markerStatus = :pending"
                         + " AND a.markerRequestedAt < :before", UUID.class)
                 .setParameter("pending", MarkerStatus.PENDING).setParameter("before", requestedBefore).getResultList();

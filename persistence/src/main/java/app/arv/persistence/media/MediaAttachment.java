@@ -19,11 +19,6 @@ import java.util.UUID;
 @Table(name = "media_attachment")
 public class MediaAttachment {
 
-    /** The organization's media library: what was uploaded and not yet used elsewhere. Its id is the organization's. */
-    public static final String UPLOAD = "UPLOAD";
-    /** Another media resource, e.g. the original a thumbnail was made from. */
-    public static final String MEDIA = "MEDIA";
-
     @Id
     private UUID id;
 
@@ -33,8 +28,9 @@ public class MediaAttachment {
     @Column(name = "resource_id", nullable = false, updatable = false)
     private UUID resourceId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "entity_kind", nullable = false, length = 32, updatable = false)
-    private String entityKind;
+    private OwnerKind entityKind;
 
     @Column(name = "entity_id", nullable = false, updatable = false)
     private UUID entityId;
@@ -49,7 +45,7 @@ public class MediaAttachment {
     protected MediaAttachment() {
     }
 
-    public MediaAttachment(UUID organizationId, UUID resourceId, String entityKind, UUID entityId, MediaRole role) {
+    public MediaAttachment(UUID organizationId, UUID resourceId, OwnerKind entityKind, UUID entityId, MediaRole role) {
         this.id = UUID.randomUUID();
         this.organizationId = organizationId;
         this.resourceId = resourceId;
@@ -75,7 +71,7 @@ public class MediaAttachment {
         return resourceId;
     }
 
-    public String getEntityKind() {
+    public OwnerKind getEntityKind() {
         return entityKind;
     }
 

@@ -51,16 +51,17 @@ public class MediaRepository {
     public Page<MediaResource> listUploads(UUID organizationId, PageRequest page) {
         String where = " FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL AND EXISTS ("
                 + "SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id AND a.organizationId = :org"
-                + " AND a.entityKind = '" + MediaAttachment.UPLOAD + "')";
+                + " AND a.entityKind = :upload)";
         List<MediaResource> items = em.createQuery("SELECT m" + where + " ORDER BY m.createdAt, m.id", MediaResource.class)
-                .setParameter("org", organizationId)
+                .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(m)" + where, Long.class).setParameter("org", organizationId).getSingleResult();
+        long total = em.createQuery("SELECT COUNT(m)" + where, Long.class).setParameter("org", organizationId)
+                .setParameter("upload", OwnerKind.UPLOAD).getSingleResult();
         return new Page<>(items, total, page.limit(), page.offset());
     }
 
-    /** Resources attached to an entity, e.g. the thumbnails of an original ({@link MediaAttachment#MEDIA}, its id). */
-    public List<MediaResource> attachedTo(UUID organizationId, String entityKind, UUID entityId, MediaRole role) {
+    /** Resources attached to an entity, e.g. the thumbnails of an original ({@link OwnerKind#MEDIA}, its id). */
+    public List<MediaResource> attachedTo(UUID organizationId, OwnerKind entityKind, UUID entityId, MediaRole role) {
         return em.createQuery("SELECT m FROM MediaResource m, MediaAttachment a WHERE a.resourceId = m.id"
                         + " AND a.organizationId = :org AND m.organizationId = :org AND a.entityKind = :kind"
                         + " AND a.entityId = :entity AND a.role = :role AND m.deletedAt IS NULL ORDER BY m.sizeBytes",
@@ -69,7 +70,7 @@ public class MediaRepository {
                 .setParameter("entity", entityId).setParameter("role", role).getResultList();
     }
 
-    public Optional<MediaAttachment> findAttachment(UUID organizationId, UUID resourceId, String entityKind, UUID entityId,
+    public Optional<MediaAttachment> findAttachment(UUID organizationId, UUID resourceId, OwnerKind entityKind, UUID entityId,
                                                     MediaRole role) {
         return em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org AND a.resourceId = :resource"
                         + " AND a.entityKind = :kind AND a.entityId = :entity AND a.role = :role", MediaAttachment.class)
@@ -93,7 +94,7 @@ public class MediaRepository {
     }
 
     /** Removes everything an entity holds and returns the ids of the resources it held. */
-    public List<UUID> detachAllOf(UUID organizationId, String entityKind, UUID entityId) {
+    public List<UUID> detachAllOf(UUID organizationId, OwnerKind entityKind, UUID entityId) {
         List<MediaAttachment> held = em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org"
                         + " AND a.entityKind = :kind AND a.entityId = :entity", MediaAttachment.class)
                 .setParameter("org", organizationId).setParameter("kind", entityKind).setParameter("entity", entityId)
@@ -106,12 +107,6 @@ public class MediaRepository {
         return em.createQuery("SELECT COUNT(a) FROM MediaAttachment a WHERE a.organizationId = :org"
                         + " AND a.resourceId = :resource", Long.class)
                 .setParameter("org", organizationId).setParameter("resource", resourceId).getSingleResult();
-    }
-
-    public long countLive(UUID organizationId) {
-        return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL",
-                        Long.class)
-                .setParameter("org", organizationId).getSingleResult();
     }
 
     public MediaResource add(MediaResource resource) {

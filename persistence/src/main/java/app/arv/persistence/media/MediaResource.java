@@ -131,11 +131,6 @@ public class MediaResource {
         return createdAt;
     }
 
-    /** For tests and imports that need to date a row (the orphan grace period counts from here). */
-    public void backdate(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
     public Instant getDeletedAt() {
         return deletedAt;
     }

@@ -2,6 +2,7 @@ package app.arv.persistence.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ public class MediaUploadRepository {
     public Optional<MediaUpload> lock(UUID organizationId, UUID id) {
         return em.createQuery("SELECT u FROM MediaUpload u WHERE u.organizationId = :org AND u.id = :id", MediaUpload.class)
                 .setParameter("org", organizationId).setParameter("id", id)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 

@@ -122,6 +122,26 @@ class ArContentRepositoryTest {
     }
 
     @Test
+    void anItemIsAJobsToCompileOnlyWhileThatJobHoldsItsClaim() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.inTransaction(em -> em.persist(content));
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            contents.claimPending(acme.getId(), 21L);
+        });
+
+        Database.inTransaction(em -> {
+            contents.em = em;
+            ArContent claimed = contents.find(acme.getId(), content.getId()).orElseThrow();
+            assertThat(claimed.isCompilingFor(21L)).isTrue();
+            assertThat(claimed.isCompilingFor(22L)).isFalse();
+            claimed.replaceSource(acmeImage.getId());
+            assertThat(claimed.isCompilingFor(21L)).isFalse();
+        });
+    }
+
+    @Test
     void eachCountedViewAddsOne() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
         Database.inTransaction(em -> em.persist(content));

@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +52,7 @@ class MediaRepositoryTest {
         MediaResource resource = resource(org, sha);
         Database.inTransaction(em -> {
             em.persist(resource);
-            em.persist(new MediaAttachment(org.getId(), resource.getId(), MediaAttachment.UPLOAD, org.getId(), MediaRole.SOURCE_IMAGE));
+            em.persist(new MediaAttachment(org.getId(), resource.getId(), OwnerKind.UPLOAD, org.getId(), MediaRole.SOURCE_IMAGE));
         });
         return resource;
     }
@@ -109,14 +110,14 @@ class MediaRepositoryTest {
         MediaResource thumbnail = resource(acme, SHA.replace('9', '1'));
         Database.inTransaction(em -> {
             em.persist(thumbnail);
-            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL));
+            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         });
 
         Database.inTransaction(em -> {
             media.em = em;
             assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(MediaResource::getId)
                     .containsExactly(original.getId());
-            assertThat(media.attachedTo(acme.getId(), MediaAttachment.MEDIA, original.getId(), MediaRole.THUMBNAIL))
+            assertThat(media.attachedTo(acme.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL))
                     .extracting(MediaResource::getId).containsExactly(thumbnail.getId());
             assertThat(media.listUploads(globex.getId(), PageRequest.first()).total()).isZero();
         });
@@ -128,7 +129,7 @@ class MediaRepositoryTest {
 
         Database.inTransaction(em -> {
             media.em = em;
-            media.attach(new MediaAttachment(acme.getId(), resource.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+            media.attach(new MediaAttachment(acme.getId(), resource.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
         });
 
         Database.inTransaction(em -> {
@@ -140,15 +141,19 @@ class MediaRepositoryTest {
     @Test
     void anOrphanIsAResourceWithoutAttachmentsOlderThanTheCutoff() {
         MediaResource oldOrphan = resource(acme, SHA);
-        oldOrphan.backdate(Instant.now().minus(Duration.ofDays(2)));
         MediaResource freshOrphan = resource(acme, SHA.replace('9', '2'));
         MediaResource oldAttached = resource(acme, SHA.replace('9', '3'));
-        oldAttached.backdate(Instant.now().minus(Duration.ofDays(2)));
         Database.inTransaction(em -> {
             em.persist(oldOrphan);
             em.persist(freshOrphan);
             em.persist(oldAttached);
-            em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), MediaAttachment.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+            em.persist(new MediaAttachment(acme.getId(), oldAttached.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
+        });
+        Database.inTransaction(em -> {
+            for (MediaResource old : List.of(oldOrphan, oldAttached)) {
+                em.createNativeQuery("UPDATE media_resource SET created_at = now() - interval '2 days' WHERE id = ?1")
+                        .setParameter(1, old.getId()).executeUpdate();
+            }
         });
 
         Database.inTransaction(em -> {

@@ -1,7 +1,6 @@
 package app.arv.web.generation;
 
 import app.arv.generation.GenerationAdmin;
-import app.arv.media.MediaDeletions;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
@@ -27,9 +26,6 @@ public class GenerationAdminResource {
     GenerationAdmin admin;
 
     @Inject
-    MediaDeletions deletions;
-
-    @Inject
     CurrentCaller caller;
 
     @GET
@@ -47,9 +43,7 @@ public class GenerationAdminResource {
     @Operation(summary = "Delete my organization's generation jobs finished more than older_than_hours ago, with their files")
     public CleanupView cleanup(@Valid CleanupRequest request) {
         GenerationAdmin.Cleanup done = admin.cleanup(caller.get(), request.olderThanHours);
-        // After the commit above: a failed object deletion is retried by the deletion timer, never lost.
-        deletions.attemptNow(done.deletionsOwed());
-        return new CleanupView(done.jobsDeleted(), done.itemsDeleted(), done.deletionsOwed().size());
+        return new CleanupView(done.jobsDeleted(), done.itemsDeleted(), done.filesRetired());
     }
 
     public static class CleanupRequest {

@@ -12,7 +12,7 @@ import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
-import app.arv.marker.MarkerFiles;
+import app.arv.media.MediaStore;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.Spool;
@@ -77,7 +77,7 @@ public class GenerationResource {
     GenerationService generations;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @Inject
     GenerationEventHub hub;

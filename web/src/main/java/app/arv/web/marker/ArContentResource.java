@@ -4,7 +4,6 @@ import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
 import app.arv.media.Download;
-import app.arv.media.MediaDeletions;
 import app.arv.media.Spool;
 import app.arv.media.UploadRules;
 import app.arv.persistence.marker.ArContent;
@@ -63,9 +62,6 @@ public class ArContentResource {
     ArContentService contents;
 
     @Inject
-    MediaDeletions deletions;
-
-    @Inject
     Spool spool;
 
     @Inject
@@ -94,9 +90,7 @@ public class ArContentResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {
-        List<UUID> owed = contents.delete(caller.get(), id);
-        // After the commit above: a failure here is retried by the media deletion timer.
-        deletions.attemptNow(owed);
+        contents.delete(caller.get(), id);
         return Response.noContent().build();
     }
 

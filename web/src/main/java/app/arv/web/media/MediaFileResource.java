@@ -2,7 +2,6 @@ package app.arv.web.media;
 
 import app.arv.shared.DomainException;
 import app.arv.media.Download;
-import app.arv.media.MediaDeletions;
 import app.arv.media.MediaService;
 import app.arv.media.RangeRequest;
 import app.arv.media.Spool;
@@ -62,9 +61,6 @@ public class MediaFileResource {
     MediaService media;
 
     @Inject
-    MediaDeletions deletions;
-
-    @Inject
     Spool spool;
 
     @Inject
@@ -116,9 +112,7 @@ public class MediaFileResource {
     @Path("{id}")
     @Operation(summary = "Remove from the library; the file is deleted when nothing else uses it")
     public Response delete(@PathParam("id") UUID id) {
-        List<UUID> owed = media.delete(caller.get(), id);
-        // After the commit above: a failure here is retried by the deletion timer, never lost.
-        deletions.attemptNow(owed);
+        media.delete(caller.get(), id);
         return Response.noContent().build();
     }
 

@@ -1,7 +1,6 @@
 package app.arv.web.project;
 
 import app.arv.web.validation.NotBlankWhenGiven;
-import app.arv.media.MediaDeletions;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
 import app.arv.security.CallerRole;
@@ -41,9 +40,6 @@ public class ProjectResource {
     ProjectService projects;
 
     @Inject
-    MediaDeletions deletions;
-
-    @Inject
     CurrentCaller caller;
 
     @Context
@@ -77,7 +73,7 @@ public class ProjectResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {
-        deletions.attemptNow(projects.delete(caller.get(), id));
+        projects.delete(caller.get(), id);
         return Response.noContent().build();
     }
 

@@ -1,6 +1,6 @@
 package app.arv.web.viewer;
 
-import app.arv.marker.MarkerFiles;
+import app.arv.media.MediaStore;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.media.MediaResource;
 import app.arv.web.protection.RateLimit;
@@ -33,7 +33,7 @@ public class ViewerResource {
     ViewerService viewer;
 
     @Inject
-    MarkerFiles files;
+    MediaStore files;
 
     @GET
     @Path("manifest")

@@ -92,7 +92,7 @@ public final class ArvServer implements BeforeAllCallback {
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(ArvServer.class, (ExtensionContext.Store.CloseableResource) ArvServer::keepLogAndStop);
+                        .put(ArvServer.class, (AutoCloseable) ArvServer::keepLogAndStop);
             }
         }
     }

@@ -1,5 +1,7 @@
 package app.arv.web.it;
 
+import app.arv.imaging.input.StreamedPng;
+
 import app.arv.media.TestImages;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -35,7 +37,7 @@ class ImageLimitsIT {
 
     @Test
     void threeParallelHugeSixteenBitPngsAreAnalyzedOrRefusedAsTooLargeNeverAsCorrupt() throws Exception {
-        byte[] png = LargePng.rgba16(7000, 7000);
+        byte[] png = StreamedPng.rgba16(7000, 7000);
         ExecutorService clients = Executors.newFixedThreadPool(3);
         List<Future<Response>> answers = new ArrayList<>();
         try {

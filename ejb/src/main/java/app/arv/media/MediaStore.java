@@ -1,12 +1,10 @@
-package app.arv.marker;
+package app.arv.media;
 
-import app.arv.media.FileNames;
-import app.arv.media.Spool;
-import app.arv.media.StagedObjects;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.protection.Quotas;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
@@ -16,11 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,18 +24,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Files AR content owns that are not library images (compiled {@code .mind} targets, overlay
- * videos and models), stored as media resources of the organization (once per content hash, like
- * every media) and attached to the content under their role. Writing can happen before the
- * transaction that records it ({@link #stageBytes} then {@link #record}), or inside it ({@link #storeBytes}).
+ * The organization's stored files as their owners see them: files written once per content hash
+ * (compiled {@code .mind} targets, overlays, generated models and previews — library uploads come in
+ * through {@link MediaIntake}), attached to an owner under a role, read back, and released when the
+ * owner lets go. Writing can happen before the transaction that records it ({@link #stageBytes} then
+ * {@link #record}), or inside it ({@link #storeBytes}). Releasing retires what nothing else uses
+ * ({@link MediaDisposal}); its object deletions are attempted once the transaction has committed.
  */
 @ApplicationScoped
-public class MarkerFiles {
-
-    /** The attachment owner kind of AR content. */
-    public static final String AR_CONTENT = "AR_CONTENT";
-
-    public static final String MIND_TYPE = "application/octet-stream";
+public class MediaStore {
 
     @Inject
     MediaRepository media;
@@ -53,6 +46,9 @@ public class MarkerFiles {
     @Inject
     StagedObjects stagedObjects;
 
+    @Inject
+    MediaDisposal disposal;
+
     /** A file written to the organization's current store and not recorded yet ({@link #stageBytes}, {@link #record}). */
     public record StagedFile(UUID organizationId, StorageTarget target, UUID id, String key, String sha256, long size,
                              String mediaType, String name, Integer width, Integer height) {
@@ -60,19 +56,25 @@ public class MarkerFiles {
 
     /** Stores and records the bytes in the caller's transaction; known content is not written again. */
     public MediaResource storeBytes(UUID org, byte[] bytes, String mediaType, String name, Integer width, Integer height) {
-        String sha256 = HexFormat.of().formatHex(Spool.sha256().digest(bytes));
-        Optional<MediaResource> existing = media.claimContent(org, sha256);
+        Optional<MediaResource> existing = media.claimContent(org, sha256(bytes));
         return existing.isPresent() ? existing.get() : record(stageBytes(org, bytes, mediaType, name, width, height));
     }
 
-    /** A client's file (an overlay): held to the organization's stored-bytes quota unless the content is stored already. */
+    /**
+     * A client's file (an overlay): held to the organization's stored-bytes quota unless the content is
+     * stored already. The spooled file is not needed afterwards: a local store may move it.
+     */
     public MediaResource storeFile(UUID org, Path file, long size, String sha256, String mediaType, String name) {
         Optional<MediaResource> existing = media.claimContent(org, sha256);
         if (existing.isPresent()) {
             return existing.get();
         }
         quotas.admitStoredBytes(org, size);
-        return record(stageFile(org, file, size, sha256, mediaType, name));
+        StorageTarget target = stores.currentTarget(org);
+        UUID id = UUID.randomUUID();
+        String key = target.mediaKey(id);
+        put(target, key, file, mediaType);
+        return record(new StagedFile(org, target, id, key, sha256, size, mediaType, name, null, null));
     }
 
     /**
@@ -80,33 +82,33 @@ public class MarkerFiles {
      * (a slow store must not hold a database connection): {@link #record} then takes it in a short one.
      */
     public StagedFile stageBytes(UUID org, byte[] bytes, String mediaType, String name, Integer width, Integer height) {
-        String sha256 = HexFormat.of().formatHex(Spool.sha256().digest(bytes));
-        return stage(org, sha256, bytes.length, mediaType, name, width, height, () -> new ByteArrayInputStream(bytes));
-    }
-
-    public StagedFile stageFile(UUID org, Path file, long size, String sha256, String mediaType, String name) {
-        return stage(org, sha256, size, mediaType, name, null, null, () -> {
-            try {
-                return Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private StagedFile stage(UUID org, String sha256, long size, String mediaType, String name, Integer width,
-                             Integer height, java.util.function.Supplier<InputStream> content) {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        try (InputStream in = content.get()) {
-            target.store().put(key, in, size, mediaType);
+        try {
+            target.store().put(key, new ByteArrayInputStream(bytes), bytes.length, mediaType);
         } catch (StorageFailure e) {
-            throw DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unavailable(e);
         }
-        return new StagedFile(org, target, id, key, sha256, size, mediaType, name, width, height);
+        return new StagedFile(org, target, id, key, sha256(bytes), bytes.length, mediaType, name, width, height);
+    }
+
+    /** Writes a file under a key; a store that refuses it is 503 {@code storage_unavailable}. */
+    static void put(StorageTarget target, String key, Path file, String mediaType) {
+        try {
+            // The file is not needed afterwards: a local store may move it instead of copying.
+            target.store().putFile(key, file, mediaType);
+        } catch (StorageFailure e) {
+            throw unavailable(e);
+        }
+    }
+
+    static DomainException unavailable(StorageFailure e) {
+        return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Spool.sha256().digest(bytes));
     }
 
     /**
@@ -144,28 +146,44 @@ public class MarkerFiles {
         }
     }
 
-    /** Attaches (idempotently) and returns the resources this one replaces in that role. */
-    public List<MediaAttachment> attachInstead(MediaResource resource, UUID contentId, MediaRole role) {
+    /** Attaches (idempotently) and returns the attachments this one replaces in that role, still in place. */
+    public List<MediaAttachment> attachInstead(MediaResource resource, OwnerKind kind, UUID ownerId, MediaRole role) {
         UUID org = resource.getOrganizationId();
-        List<MediaAttachment> previous = media.attachedTo(org, AR_CONTENT, contentId, role).stream()
+        List<MediaAttachment> previous = media.attachedTo(org, kind, ownerId, role).stream()
                 .filter(r -> !r.getId().equals(resource.getId()))
-                .flatMap(r -> media.findAttachment(org, r.getId(), AR_CONTENT, contentId, role).stream())
+                .flatMap(r -> media.findAttachment(org, r.getId(), kind, ownerId, role).stream())
                 .toList();
-        if (media.findAttachment(org, resource.getId(), AR_CONTENT, contentId, role).isEmpty()) {
-            media.attach(new MediaAttachment(org, resource.getId(), AR_CONTENT, contentId, role));
-        }
+        attach(resource, kind, ownerId, role);
         return previous;
     }
 
-    public void attach(MediaResource resource, UUID contentId, MediaRole role) {
-        attachTo(resource, AR_CONTENT, contentId, role);
+    /** Attaching is idempotent. */
+    public void attach(MediaResource resource, OwnerKind kind, UUID ownerId, MediaRole role) {
+        media.attach(new MediaAttachment(resource.getOrganizationId(), resource.getId(), kind, ownerId, role));
     }
 
-    public void attachTo(MediaResource resource, String kind, UUID ownerId, MediaRole role) {
-        UUID org = resource.getOrganizationId();
-        if (media.findAttachment(org, resource.getId(), kind, ownerId, role).isEmpty()) {
-            media.attach(new MediaAttachment(org, resource.getId(), kind, ownerId, role));
+    /** The owner lets go of one resource, which is retired if nothing else uses it. */
+    public void release(MediaAttachment attachment) {
+        media.detach(attachment);
+        media.findLive(attachment.getOrganizationId(), attachment.getResourceId())
+                .ifPresent(resource -> disposal.disposeIfUnused(resource, Instant.now()));
+    }
+
+    /**
+     * Everything the owner holds is let go (the owner is going away); what nothing else uses is retired.
+     *
+     * @return how many resources were retired, with what they held in turn (thumbnails)
+     */
+    public int releaseAll(UUID org, OwnerKind kind, UUID ownerId) {
+        Instant now = Instant.now();
+        int retired = 0;
+        for (UUID held : media.detachAllOf(org, kind, ownerId)) {
+            Optional<MediaResource> resource = media.findLive(org, held);
+            if (resource.isPresent()) {
+                retired += disposal.disposeIfUnused(resource.get(), now);
+            }
         }
+        return retired;
     }
 
     public Optional<MediaResource> live(UUID org, UUID id) {
@@ -179,9 +197,5 @@ public class MarkerFiles {
         } catch (StorageFailure e) {
             throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
         }
-    }
-
-    public StorageTarget targetOf(MediaResource resource) {
-        return stores.target(resource.getOrganizationId(), resource.getStorageConnectionId());
     }
 }

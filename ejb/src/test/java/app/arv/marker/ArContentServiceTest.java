@@ -1,0 +1,138 @@
+package app.arv.marker;
+
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.marker.OverlayKind;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The AR content rules the service holds, on real PostgreSQL and without a server. */
+class ArContentServiceTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private Organization acme;
+    private Caller member;
+    private ArContent content;
+    private MediaResource model;
+    private MediaResource photo;
+
+    @BeforeEach
+    void anOrganizationWithAContentAndTwoLibraryFiles() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        Project wedding = new Project(acme.getId(), "Wedding", null);
+        MediaResource portrait = ViewerServiceTest.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        model = ViewerServiceTest.resource(acme.getId(), "model/gltf-binary", "ring.glb");
+        photo = ViewerServiceTest.resource(acme.getId(), "image/png", "ring.png");
+        content = new ArContent(acme.getId(), wedding.getId(), "Anna", portrait.getId());
+        content.describeOrder("A-1", "Anna", "anna@example.com", null);
+        content.schedule(NOW, NOW.plus(7, ChronoUnit.DAYS), null);
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(wedding);
+            em.persist(portrait);
+            em.persist(model);
+            em.persist(photo);
+            em.persist(content);
+        });
+        member = callerOf(acme.getId());
+    }
+
+    private static Caller callerOf(UUID org) {
+        return new Caller(UUID.randomUUID(), null, org, "member", Set.of(CallerRole.MEMBER));
+    }
+
+    private static <T> T service(Function<ArContentService, T> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Database.inTransaction(em -> result.set(call.apply(new ServiceBeans(em).get(ArContentService.class))));
+        return result.get();
+    }
+
+    private static ContentDetails schedule(Instant from, Instant until) {
+        return new ContentDetails(null, null, null, null, null, from, until, null, null);
+    }
+
+    @Test
+    void anActivePeriodEndingBeforeItStartsIsRefusedAndNothingChanges() {
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), schedule(NOW.plus(2, ChronoUnit.DAYS), NOW))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("invalid_schedule");
+                });
+
+        ArContent unchanged = service(s -> s.get(member, content.getId()));
+        assertThat(unchanged.getActiveFrom()).isEqualTo(NOW);
+        assertThat(unchanged.getActiveUntil()).isEqualTo(NOW.plus(7, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void aNewStartAfterTheKeptEndIsRefused() {
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), schedule(NOW.plus(8, ChronoUnit.DAYS), null))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("invalid_schedule"));
+    }
+
+    @Test
+    void aChangeLeavesWhatItDoesNotName() {
+        service(s -> s.change(member, content.getId(), new ContentDetails("Anna & Ben", null, null, null, null, null, null,
+                null, null)));
+
+        ArContent changed = service(s -> s.get(member, content.getId()));
+        assertThat(changed.getTitle()).isEqualTo("Anna & Ben");
+        assertThat(changed.getOrderNumber()).isEqualTo("A-1");
+        assertThat(changed.getCustomerEmail()).isEqualTo("anna@example.com");
+        assertThat(changed.getActiveFrom()).isEqualTo(NOW);
+        assertThat(changed.isPublished()).isTrue();
+    }
+
+    @Test
+    void anotherOrganizationsContentIsNotFound() {
+        Caller stranger = callerOf(UUID.randomUUID());
+
+        assertThatThrownBy(() -> service(s -> s.get(stranger, content.getId())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aModelOfTheLibraryBecomesTheActiveOverlayAndIsListed() {
+        service(s -> s.attachModelFromMedia(member, content.getId(), model.getId()));
+
+        ArContent withOverlay = service(s -> s.get(member, content.getId()));
+        assertThat(withOverlay.getOverlayMediaId()).isEqualTo(model.getId());
+        assertThat(withOverlay.getOverlayKind()).isEqualTo(OverlayKind.GLB);
+        List<MediaResource> overlays = service(s -> s.overlays(member, content.getId()));
+        assertThat(overlays).extracting(MediaResource::getId).containsExactly(model.getId());
+    }
+
+    @Test
+    void anImageIsRefusedAsAModelOverlay() {
+        assertThatThrownBy(() -> service(s -> s.attachModelFromMedia(member, content.getId(), photo.getId())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("unsupported_overlay_type"));
+    }
+
+    @Test
+    void aMarkerStillWaitingToCompileCannotBeRegenerated() {
+        assertThatThrownBy(() -> service(s -> s.regenerate(member, content.getId())))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isEqualTo("marker_in_progress");
+                });
+    }
+}

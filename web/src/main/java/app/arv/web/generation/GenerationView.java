@@ -8,16 +8,23 @@ import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.web.json.SnakeCaseEnum;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A generation job as clients see it; {@code items} and {@code counts} only where the job is shown alone. */
-public record GenerationView(UUID id, @JsonbTypeSerializer(SnakeCaseEnum.class) GenerationStatus status, String provider,
-                             @JsonbTypeSerializer(SnakeCaseEnum.class) GenerationPriority priority, int faceLimit,
-                             @JsonbTypeSerializer(SnakeCaseEnum.class) TextureQuality texture,
+/**
+ * A generation job as clients see it; {@code items} and {@code counts} only where the job is shown alone.
+ * Its enums are written in snake_case ({@link SnakeCaseEnum}), and described as the text they are.
+ */
+public record GenerationView(UUID id,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
+                             String provider,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationPriority priority,
+                             int faceLimit,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) TextureQuality texture,
                              UUID projectId, int itemCount, Counts counts, Integer progress, Instant createdAt,
                              Instant finishedAt, String archiveUrl, List<ItemView> items) {
 
@@ -30,7 +37,8 @@ public record GenerationView(UUID id, @JsonbTypeSerializer(SnakeCaseEnum.class) 
         }
     }
 
-    public record ItemView(UUID id, int position, @JsonbTypeSerializer(SnakeCaseEnum.class) GenerationStatus status,
+    public record ItemView(UUID id, int position,
+                           @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
                            int progress, String stage, String error,
                            UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
                            Instant startedAt, Instant finishedAt) {

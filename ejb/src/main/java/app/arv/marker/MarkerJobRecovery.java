@@ -21,9 +21,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
@@ -67,12 +65,11 @@ public class MarkerJobRecovery {
     MarkerJobRestarts restarts;
 
     @Inject
-    @ConfigProperty(name = "arv.markers.recovery-interval", defaultValue = "PT10S")
-    Duration interval;
+    MarkerRules rules;
 
     @PostConstruct
     void schedule() {
-        long millis = interval.toMillis();
+        long millis = rules.recoveryInterval().toMillis();
         timers.createIntervalTimer(millis, millis, new TimerConfig("marker-job-recovery", false));
     }
 

@@ -3,9 +3,7 @@ package app.arv.marker;
 import app.arv.persistence.marker.ArContentRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /** The database side of {@link MarkerJobRecovery}, each call its own transaction. */
@@ -19,8 +17,7 @@ public class MarkerRecoveryWork {
     CompileRequests requests;
 
     @Inject
-    @ConfigProperty(name = "arv.markers.request-grace", defaultValue = "PT1M")
-    Duration requestGrace;
+    MarkerRules rules;
 
     /** Whether a job instance still has claimed items to compile (a failed job with none left is not worth a restart). */
     public boolean hasUnfinished(long jobInstance) {
@@ -28,6 +25,6 @@ public class MarkerRecoveryWork {
     }
 
     public void requestLongPending() {
-        contents.organizationsWaitingSince(Instant.now().minus(requestGrace)).forEach(requests::request);
+        contents.organizationsWaitingSince(Instant.now().minus(rules.requestGrace())).forEach(requests::request);
     }
 }

@@ -19,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.InputStream;
 import java.io.IOException;
@@ -81,8 +80,7 @@ public class DirectUploads {
     SessionContext context;
 
     @Inject
-    @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M")
-    String uploadUrlTtl;
+    LifecycleRules lifecycle;
 
     /** An announced upload and where to PUT its bytes. */
     public record Started(MediaUpload upload, URI url) {
@@ -107,7 +105,7 @@ public class DirectUploads {
             quotas.admitStoredBytes(org, size);
         }
         UUID id = UUID.randomUUID();
-        Duration ttl = Duration.parse(uploadUrlTtl);
+        Duration ttl = lifecycle.uploadUrlTtl();
         MediaUpload upload = uploads.add(new MediaUpload(id, org, target.connectionId(), StorageKeys.upload(target.prefix(), id),
                 FileNames.sanitize(fileName), size, hash, Instant.now().plus(ttl)));
         try {

@@ -13,10 +13,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,12 +48,7 @@ public class MediaDeletions {
     SessionContext context;
 
     @Inject
-    @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S")
-    String retryBase;
+    LifecycleRules rules;
 
     /** Right after a deletion was committed: the first attempt should not wait for the timer. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -97,16 +90,15 @@ public class MediaDeletions {
         } catch (RuntimeException e) {
             metrics.counter("arv_media_deletion_failures").inc();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (deletion.getAttempts() + 1 >= maxAttempts) {
+            if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
                 deletion.failed(error, now);
                 deletions.park(deletion, now);
                 metrics.counter("arv_media_deletions_dead_lettered").inc();
-                LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + maxAttempts
+                LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
                         + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
                 return Outcome.DEAD_LETTERED;
             }
-            Duration backoff = Duration.parse(retryBase).multipliedBy(1L << Math.min(deletion.getAttempts(), 20));
-            deletion.failed(error, now.plus(backoff));
+            deletion.failed(error, now.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
             return Outcome.RETRYING;
         }
     }

@@ -19,10 +19,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,14 +66,8 @@ public class MediaService {
     @Resource
     SessionContext context;
 
-    /** {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them. */
     @Inject
-    @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect")
-    String s3Download;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.download-url-ttl", defaultValue = "PT5M")
-    String downloadUrlTtl;
+    LifecycleRules lifecycle;
 
     /**
      * Checks and stores the files, all or nothing. The objects are written first, outside any
@@ -198,11 +190,11 @@ public class MediaService {
     public Download download(Caller caller, UUID id, Boolean redirect) {
         MediaResource resource = find(caller, id);
         StorageTarget target = stores.target(caller.organizationId(), resource.getStorageConnectionId());
-        boolean redirects = redirect != null ? redirect : "redirect".equalsIgnoreCase(s3Download.strip());
+        boolean redirects = redirect != null ? redirect : lifecycle.redirectsDownloads();
         if (target.store().presigns() && redirects) {
             try {
                 return new Download(resource, target, target.store().presignedGet(resource.getStorageKey(),
-                        Duration.parse(downloadUrlTtl)));
+                        lifecycle.downloadUrlTtl()));
             } catch (StorageFailure e) {
                 throw MediaStore.unavailable(e);
             }

@@ -11,10 +11,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +52,7 @@ public class OrphanScan {
     SessionContext context;
 
     @Inject
-    @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H")
-    String grace;
+    LifecycleRules rules;
 
     /** What a scan found and what the deletion pass after it did. */
     public record Report(boolean scanned, int orphansRetired, DeletionRound deletions) {
@@ -97,7 +94,7 @@ public class OrphanScan {
         metrics.counter("arv_media_orphan_scans").inc();
         Instant now = Instant.now();
         List<UUID> owed = new ArrayList<>();
-        List<MediaResource> orphans = media.orphansAcrossOrganizations(now.minus(Duration.parse(grace)), BATCH);
+        List<MediaResource> orphans = media.orphansAcrossOrganizations(now.minus(rules.orphanGrace()), BATCH);
         for (MediaResource orphan : orphans) {
             owed.addAll(disposal.retireIfUnused(orphan, now));
         }

@@ -6,13 +6,13 @@ import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.operations.JobOperator;
 import app.arv.marker.MarkerJobRestarts;
+import app.arv.marker.MarkerRules;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,8 +44,7 @@ public class MarkerPartitionMapper implements PartitionMapper {
     String organizationId;
 
     @Inject
-    @ConfigProperty(name = "arv.markers.partitions", defaultValue = "2")
-    int partitions;
+    MarkerRules rules;
 
     @Inject
     MarkerQueue queue;
@@ -53,7 +52,7 @@ public class MarkerPartitionMapper implements PartitionMapper {
     @Override
     public PartitionPlan mapPartitions() {
         List<UUID> claimed = queue.claim(UUID.fromString(organizationId), job.getInstanceId());
-        int count = Math.max(1, Math.min(partitions, claimed.size()));
+        int count = Math.max(1, Math.min(rules.partitions(), claimed.size()));
         List<List<String>> slices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             slices.add(new ArrayList<>());

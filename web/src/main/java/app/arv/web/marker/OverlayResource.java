@@ -1,6 +1,7 @@
 package app.arv.web.marker;
 
 import app.arv.marker.ArContentService;
+import app.arv.marker.MarkerRules;
 import app.arv.media.Spool;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -44,14 +44,13 @@ public class OverlayResource {
     CurrentCaller caller;
 
     @Inject
-    @ConfigProperty(name = "arv.markers.overlay-max-bytes", defaultValue = "52428800")
-    long overlayMaxBytes;
+    MarkerRules rules;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, FILE_FIELD, spool, overlayMaxBytes)) {
+        try (MultipartFields fields = MultipartFields.read(parts, FILE_FIELD, spool, rules.overlayMaxBytes())) {
             if (fields.file() == null) {
                 throw DomainException.invalid("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
             }

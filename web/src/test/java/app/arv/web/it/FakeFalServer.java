@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for FAL.AI's queue API (DESIGN-NOTES §3) for Tripo v2.5: submit, status with logs,
+ * A local stand-in for FAL.AI's documented queue API for Tripo v2.5: submit, status with logs,
  * result, files. Every request waits in the queue for two polls, then runs with logged progress. What
  * goes wrong for an image is chosen by the test per image content ({@link #behave}).
  */

@@ -1,0 +1,14 @@
+/**
+ * Live events between nodes, over Redis. {@link RedisConnection} is the application's one Redis pool
+ * (short timeouts: a stalled Redis must fail readiness, not hang request threads).
+ * {@link PatternSubscription} keeps one pattern subscription per purpose alive across outages;
+ * {@link OrganizationEventHub} fans an organization's events out to this node's WebSocket clients,
+ * keeping them in a {@link ListenerRegistry}. {@link AfterCommit} runs work once the current transaction
+ * has committed: events must not announce a change before it is visible, nor one that rolled back, and
+ * an object must not be deleted before the deletion is committed.
+ *
+ * <p>Events are live only and a Redis outage costs a notification, never a state change. Used by
+ * generation, markers, media, security (credential change notices), protection (rate-limit counters)
+ * and health; uses only {@code shared} and {@code security}'s caller.
+ */
+package app.arv.events;

@@ -1,0 +1,27 @@
+/**
+ * Image-to-3D generation: jobs of one or more images, each item made into a GLB by a
+ * {@link ModelProvider} ({@link LocalModelProvider}, imaging's offline generator, or FAL.AI in
+ * {@code generation.fal}), chosen by name through {@link ModelProviders}.
+ *
+ * <h2>Flow</h2>
+ * {@link GenerationService} accepts a job in one transaction: the source images (stored through the media
+ * layer), the job, its items and one message per item on its priority's queue ({@link GenerationQueue},
+ * sent through the transactional factory) commit together or not at all. A {@link GenerationListener} MDB
+ * per priority hands each message to {@link GenerationWorker}; every state change of an item is committed
+ * on its own by {@link GenerationSteps}, so clients see progress while the model is made and the message's
+ * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item; any other
+ * failure is delivered again with back-off, and a message the broker gives up on reaches
+ * {@link DeadGenerationListener}, which fails the item. {@link GenerationReaper} fails items whose worker
+ * died; {@link GenerationRetention} deletes old jobs with their files.
+ *
+ * <h2>Events</h2>
+ * {@link GenerationEvents} appends a job's events to a Redis stream (so a client can resume from
+ * {@code Last-Event-ID}) and announces them after the commit; {@link GenerationEventHub} serves this node's
+ * SSE clients from it, whichever node did the work. {@link GenerationAdmin} is the operators' view
+ * (queues, workers, disk, heap) and the clean-up.
+ *
+ * <p>Uses persistence's generation and media packages, {@code app.arv.media}, {@code messaging},
+ * {@code events}, {@code protection} (monthly quotas), {@code security}, {@code shared} and
+ * {@code app.arv.imaging.model3d}; the web layer's generation resources use it.
+ */
+package app.arv.generation;

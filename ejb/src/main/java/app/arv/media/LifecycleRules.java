@@ -1,0 +1,77 @@
+package app.arv.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** How stored files are handed out and how they go: download and upload links, orphans, retried deletions. */
+@ApplicationScoped
+public class LifecycleRules {
+
+    /** {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them. */
+    @Inject
+    @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect")
+    String s3Download;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.download-url-ttl", defaultValue = "PT5M")
+    Duration downloadUrlTtl;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M")
+    Duration uploadUrlTtl;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H")
+    Duration orphanGrace;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5")
+    int deleteAttempts;
+
+    @Inject
+    @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S")
+    Duration deleteRetryBase;
+
+    public LifecycleRules() {
+    }
+
+    LifecycleRules(int deleteAttempts, Duration deleteRetryBase) {
+        this.deleteAttempts = deleteAttempts;
+        this.deleteRetryBase = deleteRetryBase;
+    }
+
+    /** Whether S3 downloads redirect to a presigned URL unless the client asks otherwise. */
+    public boolean redirectsDownloads() {
+        return "redirect".equalsIgnoreCase(s3Download.strip());
+    }
+
+    public Duration downloadUrlTtl() {
+        return downloadUrlTtl;
+    }
+
+    public Duration uploadUrlTtl() {
+        return uploadUrlTtl;
+    }
+
+    /** How long a resource nobody holds is left alone before the orphan scan retires it. */
+    public Duration orphanGrace() {
+        return orphanGrace;
+    }
+
+    /** Whether a deletion that failed {@code failures} times is given up (parked as a dead letter). */
+    public boolean givesUpAfter(int failures) {
+        return failures >= deleteAttempts;
+    }
+
+    public int deleteAttempts() {
+        return deleteAttempts;
+    }
+
+    /** The wait after the {@code failures}-th failed deletion: the base, doubled with each earlier failure. */
+    public Duration retryDelayAfter(int failures) {
+        return deleteRetryBase.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+    }
+}

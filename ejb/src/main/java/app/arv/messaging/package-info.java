@@ -1,0 +1,10 @@
+/**
+ * JMS through the Artemis resource adapter: {@link ArvJms} names the adapter, connection factories and
+ * queues that producers and MDBs share; {@link JmsConnectionFactories} defines the factories (a
+ * transactional one, so a message is sent only if the caller's transaction commits, and a short-timeout
+ * one for checks). {@link BrokerAvailability} asks the broker for a round trip before a request stores
+ * anything that ends in a queue message, so it fails fast with 503 {@code queue_unavailable} instead of
+ * blocking; {@link ArtemisReadinessCheck} is the {@code artemis} readiness check and {@link BrokerManagement}
+ * asks the broker's management address for queue figures over plain JMS. Used by generation and markers.
+ */
+package app.arv.messaging;

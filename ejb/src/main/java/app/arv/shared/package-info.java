@@ -1,0 +1,9 @@
+/**
+ * What every layer above persistence shares: {@link DomainException}, the one way a rule refuses (an
+ * HTTP status and a stable problem code, made only by its named factories so each code has one status;
+ * the web layer turns it into an RFC 9457 problem without knowing the rule), {@link Jsonp} (JSON-P through
+ * one provider looked up once — never call {@code jakarta.json.Json}'s statics, which look it up on every
+ * call), and {@link Cidr} (address blocks, parsed without DNS). Depends on nothing of ARV; every
+ * {@code ejb} package and the web layer use it.
+ */
+package app.arv.shared;

@@ -1,0 +1,97 @@
+package app.arv.media;
+
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.media.MediaAttachment;
+import app.arv.persistence.media.MediaDeletion;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
+import app.arv.persistence.organization.Organization;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When a resource is retired and what goes with it, on real PostgreSQL and without a server. */
+class MediaDisposalTest {
+
+    private Organization acme;
+    private MediaResource original;
+    private MediaResource thumbnail;
+
+    @BeforeEach
+    void anOriginalWithItsThumbnail() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        original = resource(acme.getId());
+        thumbnail = resource(acme.getId());
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(original);
+            em.persist(thumbnail);
+            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
+        });
+    }
+
+    private static MediaResource resource(UUID org) {
+        byte[] sha = new byte[32];
+        ThreadLocalRandom.current().nextBytes(sha);
+        UUID id = UUID.randomUUID();
+        return new MediaResource(id, org, HexFormat.of().formatHex(sha), 1000, "image/jpeg", "anna.jpg", 640, 480, null,
+                "orgs/" + org + "/" + id);
+    }
+
+    private static List<UUID> retire(MediaResource resource) {
+        AtomicReference<List<UUID>> owed = new AtomicReference<>();
+        Database.inTransaction(em -> owed.set(new ServiceBeans(em).get(MediaDisposal.class)
+                .retireIfUnused(em.find(MediaResource.class, resource.getId()), Instant.now())));
+        return owed.get();
+    }
+
+    private static MediaResource reread(MediaResource resource) {
+        AtomicReference<MediaResource> found = new AtomicReference<>();
+        Database.inTransaction(em -> found.set(em.find(MediaResource.class, resource.getId())));
+        return found.get();
+    }
+
+    @Test
+    void anUnusedOriginalIsRetiredWithItsThumbnailAndEachObjectIsOwedADeletion() {
+        List<UUID> owed = retire(original);
+
+        assertThat(owed).hasSize(2);
+        assertThat(reread(original).isDeleted()).isTrue();
+        assertThat(reread(thumbnail).isDeleted()).isTrue();
+        Database.inTransaction(em -> assertThat(owed.stream().map(id -> em.find(MediaDeletion.class, id).getResourceId()))
+                .containsExactlyInAnyOrder(original.getId(), thumbnail.getId()));
+    }
+
+    @Test
+    void aResourceSomeoneStillHoldsIsNotRetired() {
+        Database.inTransaction(em -> em.persist(new MediaAttachment(acme.getId(), original.getId(), OwnerKind.UPLOAD,
+                acme.getId(), MediaRole.SOURCE_IMAGE)));
+
+        List<UUID> owed = retire(original);
+
+        assertThat(owed).isEmpty();
+        assertThat(reread(original).isDeleted()).isFalse();
+        assertThat(reread(thumbnail).isDeleted()).isFalse();
+    }
+
+    @Test
+    void aThumbnailAnotherOwnerAlsoHoldsStaysWhenItsOriginalGoes() {
+        Database.inTransaction(em -> em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.AR_CONTENT,
+                UUID.randomUUID(), MediaRole.OVERLAY_VIDEO)));
+
+        List<UUID> owed = retire(original);
+
+        assertThat(owed).hasSize(1);
+        assertThat(reread(thumbnail).isDeleted()).isFalse();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Image-to-3D generation as stored: a {@link GenerationJob} (the options every item is made with, the
+ * provider, the {@link GenerationPriority} queue, the overall status) and its {@link GenerationItem}s (one
+ * source image, one model), each moving through {@link GenerationStatus}. The entities hold the rules of
+ * their own state changes (take, advance, complete, fail, requeue, cancel). {@link GenerationRepository}
+ * queries them by organization, locks the rows a state change depends on, and serves the reaper's and
+ * the retention timer's cross-organization queries (the latter under a PostgreSQL advisory lock, so one
+ * node per round). Used by {@code app.arv.generation}.
+ */
+package app.arv.persistence.generation;

@@ -1,0 +1,14 @@
+/**
+ * What every persistence package shares: {@link AuditedEntity} (an id chosen by the application, so it is
+ * known before the insert and never guessable, and the creation and change times), and the paging types
+ * {@link PageRequest} and {@link Page} that every listing takes and returns.
+ *
+ * <p>The persistence module as a whole holds ARV's JPA entities (Hibernate ORM 6.6), their repositories
+ * and the Flyway migrations ({@code db/migration}); the schema belongs to Flyway, Hibernate only maps it
+ * (and validates it in the tests). Repositories take the organization in every query that touches tenant
+ * data, so a service cannot forget it; the few lookups that cannot (sign-in by e-mail, a key by its
+ * secret's hash, the viewer by unique id, the platform timers) say why. The module knows no service, no
+ * HTTP and no ARV module above it: {@code ejb} uses it, and {@code web} only reads its entities, enums and
+ * paging types to build views.
+ */
+package app.arv.persistence.shared;

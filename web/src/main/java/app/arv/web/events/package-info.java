@@ -1,0 +1,7 @@
+/**
+ * The {@code /ws/events} WebSocket ({@link OrganizationEventsEndpoint}): every generation and marker event
+ * of the caller's organization, live, from any node, through {@code app.arv.events}. Outside JAX-RS, so it
+ * authenticates itself: the credential comes as a query parameter (browsers cannot set headers on a
+ * WebSocket) and is checked again on every heartbeat and change notice; a refused one closes with 1008.
+ */
+package app.arv.web.events;

@@ -1,0 +1,7 @@
+/**
+ * How the API reads and writes JSON: {@link JsonbConfiguration} (snake_case, null fields visible, strings
+ * through {@link PlainText}, which refuses control characters and unpaired surrogates at the edge),
+ * {@link JsonBody} (a JSON body is at most 1 MiB of valid UTF-8), and the listings' {@link Paging} input
+ * and {@link PageView} output. Used by the resources; uses {@code shared} and persistence's paging types.
+ */
+package app.arv.web.json;

@@ -1,0 +1,12 @@
+/**
+ * What happens to every request around the resources. {@link RequestIdFilter} resolves the client's
+ * address (through trusted proxies), gives the request an id and writes the access-log line;
+ * {@link RequestContext} carries id and organization to logs and problems. {@link SecurityHeaders} sets the
+ * browser-facing protections on every answer (rules in {@link SecurityHeaderRules}), {@link CorsFilter}
+ * the CORS headers for the configured origins. {@link RequestBodyLimit} cuts multipart bodies off at the
+ * configured size while they stream in, before anything is buffered. {@link IdempotencyFilter} is the
+ * HTTP side of {@code Idempotency-Key} on {@link Idempotent} methods (the rules are in
+ * {@code app.arv.idempotency}); {@link EndpointMetrics} counts and times requests per route template.
+ * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules and {@code problem}.
+ */
+package app.arv.web.request;

@@ -1,5 +1,6 @@
 package app.arv;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +17,7 @@ import java.util.Map;
  * built with their no-argument constructors, and their {@code @Inject} and {@code @PersistenceContext}
  * fields get the one instance of each type. Nothing is mocked. What the container would supply from
  * outside ARV (metrics, configuration values, JMS, the transaction registry) stays {@code null}, so a
- * test reaches only code that needs none of it. No interceptors and no transactions of the beans' own:
+ * test reaches only code that needs none of it — unless the test supplies it ({@link #with}). No interceptors and no transactions of the beans' own:
  * the test's {@code Database.inTransaction} is the transaction around the call.
  */
 public final class ServiceBeans {
@@ -25,6 +26,16 @@ public final class ServiceBeans {
 
     public ServiceBeans(EntityManager em) {
         beans.put(EntityManager.class, em);
+    }
+
+    /**
+     * Supplies the instance of a type (something from outside ARV the container would bring, such as a
+     * registry or a Redis client; or one of ours set up as the container would), before the beans that
+     * need it are built; {@code @Inject} and {@code @Resource} fields of that type get it.
+     */
+    public <T> ServiceBeans with(Class<T> type, T instance) {
+        beans.put(type, instance);
+        return this;
     }
 
     /** The bean of that type, built and wired on first use. */
@@ -56,7 +67,8 @@ public final class ServiceBeans {
     private void wire(Object bean) {
         for (Class<?> type = bean.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (!field.isAnnotationPresent(Inject.class) && !field.isAnnotationPresent(PersistenceContext.class)) {
+                if (!field.isAnnotationPresent(Inject.class) && !field.isAnnotationPresent(PersistenceContext.class)
+                        && !field.isAnnotationPresent(Resource.class)) {
                     continue;
                 }
                 Object value = get(field.getType());

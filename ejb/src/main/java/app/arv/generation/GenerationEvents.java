@@ -3,10 +3,9 @@ package app.arv.generation;
 import app.arv.events.AfterCommit;
 import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
-import jakarta.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import app.arv.shared.Jsonp;
 import redis.clients.jedis.params.XAddParams;
 
 import java.util.Map;
@@ -49,15 +48,16 @@ public class GenerationEvents {
         return channel(jobId) + ":events";
     }
 
-    public void publish(UUID organizationId, UUID jobId, String type, JsonObject data) {
+    public void publish(UUID organizationId, UUID jobId, JobEvent event) {
+        String type = event.type().wireName();
         Runnable send = () -> {
             try {
                 var id = redis.client().xadd(stream(jobId), XAddParams.xAddParams().maxLen(MAX_EVENTS).approximateTrimming(),
-                        Map.of("type", type, "data", data.toString()));
+                        Map.of("type", type, "data", event.data().toString()));
                 redis.client().expire(stream(jobId), KEEP_SECONDS);
                 redis.client().publish(channel(jobId), id + " " + type);
-                redis.client().publish(OrganizationEventHub.channel(organizationId, ORGANIZATION_SOURCE), Json.createObjectBuilder()
-                        .add("event", type).add("job", jobId.toString()).add("id", id.toString()).add("data", data).build().toString());
+                redis.client().publish(OrganizationEventHub.channel(organizationId, ORGANIZATION_SOURCE), Jsonp.createObjectBuilder()
+                        .add("event", type).add("job", jobId.toString()).add("id", id.toString()).add("data", event.data()).build().toString());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Generation event " + type + " of job " + jobId + " not published to Redis", e);
             }

@@ -19,6 +19,7 @@ import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.generation.fal.FalModelProvider;
 import app.arv.protection.Quotas;
 import app.arv.security.Caller;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,7 +43,6 @@ import java.util.UUID;
 @Stateless
 public class GenerationService {
 
-    private static final Set<String> TEXTURES = Set.of("none", "standard", "hd");
 
     @Inject
     GenerationRepository generations;
@@ -109,7 +108,7 @@ public class GenerationService {
         return create(caller, sources, options);
     }
 
-    private record Options(String provider, GenerationPriority priority, int faceLimit, String texture, UUID projectId) {
+    private record Options(String provider, GenerationPriority priority, GenerationOptions generation, UUID projectId) {
     }
 
     private Options check(Caller caller, NewGeneration request, int imageCount) {
@@ -123,34 +122,26 @@ public class GenerationService {
         if (providers.byName(provider).isEmpty()) {
             throw DomainException.invalid("unknown_provider", "provider must be one of " + providers.names() + ", not " + provider);
         }
-        String texture = request.texture() == null ? "standard" : request.texture().toLowerCase(Locale.ROOT);
-        if (!TEXTURES.contains(texture)) {
-            throw DomainException.invalid("invalid_texture", "texture must be none, standard or hd");
-        }
-        GenerationPriority priority;
+        GenerationOptions generation;
         try {
-            priority = request.priority() == null ? GenerationPriority.NORMAL
-                    : GenerationPriority.valueOf(request.priority().toUpperCase(Locale.ROOT));
+            generation = new GenerationOptions(request.faceLimit() == null ? GenerationOptions.DEFAULT_FACE_LIMIT : request.faceLimit(),
+                    request.texture() == null ? TextureQuality.STANDARD : request.texture());
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_priority", "priority must be high, normal or low");
+            throw DomainException.invalid("invalid_face_limit", e.getMessage());
         }
-        int faceLimit = request.faceLimit() == null ? GenerationOptions.DEFAULT_FACE_LIMIT : request.faceLimit();
-        if (faceLimit < GenerationOptions.MIN_FACE_LIMIT || faceLimit > GenerationOptions.MAX_FACE_LIMIT) {
-            throw DomainException.invalid("invalid_face_limit", "face_limit must be between " + GenerationOptions.MIN_FACE_LIMIT
-                    + " and " + GenerationOptions.MAX_FACE_LIMIT);
-        }
+        GenerationPriority priority = request.priority() == null ? GenerationPriority.NORMAL : request.priority();
         if (request.projectId() != null && projects.find(caller.organizationId(), request.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
         // Last, once the request is known to be valid, and before any image is stored: a refusal leaves nothing behind.
         quotas.admitGenerations(caller.organizationId(), imageCount, FalModelProvider.NAME.equals(provider));
-        return new Options(provider, priority, faceLimit, texture, request.projectId());
+        return new Options(provider, priority, generation, request.projectId());
     }
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options) {
         UUID org = caller.organizationId();
         GenerationJob job = generations.add(new GenerationJob(org, options.projectId(), options.provider(), options.priority(),
-                options.faceLimit(), options.texture(), sources.size()));
+                options.generation(), sources.size()));
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
@@ -200,8 +191,7 @@ public class GenerationService {
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
-        events.publish(org, jobId, "completed", jakarta.json.Json.createObjectBuilder().add("status", "cancelled")
-                .add("completed", counts.get(GenerationStatus.COMPLETED)).add("failed", counts.get(GenerationStatus.FAILED)).build());
+        events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return new JobDetails(job, items, counts);
     }

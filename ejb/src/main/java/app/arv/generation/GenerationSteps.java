@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
@@ -13,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.util.Map;
@@ -45,7 +45,7 @@ public class GenerationSteps {
     ServerNode node;
 
     /** What a worker needs to make the model of a taken item. */
-    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, ModelRequest request, MediaResource source) {
+    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, GenerationOptions options, MediaResource source) {
     }
 
     /**
@@ -71,7 +71,7 @@ public class GenerationSteps {
         settle(job, item);
         publishProgress(item);
         return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),
-                new ModelRequest(job.getFaceLimit(), job.getTexture()), source));
+                job.options(), source));
     }
 
     public void progress(UUID org, UUID itemId, int percent, String stage) {
@@ -104,9 +104,7 @@ public class GenerationSteps {
         }
         item.complete(model.getId(), previewId);
         metrics.counter("arv_generation_items_completed").inc();
-        events.publish(job.getOrganizationId(), job.getId(), "item_completed", Json.createObjectBuilder()
-                .add("item", itemId.toString()).add("position", item.getPosition())
-                .add("model_media_id", model.getId().toString()).build());
+        events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemCompleted(item, model.getId()));
         settle(job, item);
     }
 
@@ -158,32 +156,17 @@ public class GenerationSteps {
     private void settle(GenerationJob job, GenerationItem changed) {
         if (changed.getStatus() == GenerationStatus.FAILED) {
             metrics.counter("arv_generation_items_failed").inc();
-            events.publish(job.getOrganizationId(), job.getId(), "item_failed", Json.createObjectBuilder()
-                    .add("item", changed.getId().toString()).add("position", changed.getPosition())
-                    .add("error", changed.getError()).build());
+            events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemFailed(changed));
         }
         generations.flush();
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
-        long finished = counts.get(GenerationStatus.COMPLETED) + counts.get(GenerationStatus.FAILED) + counts.get(GenerationStatus.CANCELLED);
-        GenerationStatus before = job.getStatus();
-        if (finished == job.getItemCount()) {
-            job.settle(counts.get(GenerationStatus.COMPLETED) > 0 ? GenerationStatus.COMPLETED
-                    : counts.get(GenerationStatus.CANCELLED) == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
-        } else if (counts.get(GenerationStatus.QUEUED) < job.getItemCount()) {
-            job.settle(GenerationStatus.PROCESSING);
-        }
-        if (job.getStatus().isFinal() && !before.isFinal()) {
-            events.publish(job.getOrganizationId(), job.getId(), "completed", Json.createObjectBuilder()
-                    .add("status", job.getStatus().name().toLowerCase())
-                    .add("completed", counts.get(GenerationStatus.COMPLETED))
-                    .add("failed", counts.get(GenerationStatus.FAILED)).build());
+        if (job.settleOn(counts)) {
+            events.publish(job.getOrganizationId(), job.getId(), JobEvent.completed(job.getStatus(), counts));
         }
     }
 
     private void publishProgress(GenerationItem item) {
-        events.publish(item.getOrganizationId(), item.getJobId(), "progress", Json.createObjectBuilder()
-                .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+        events.publish(item.getOrganizationId(), item.getJobId(), JobEvent.progress(item));
     }
 
     /** The model's file name, after its source image's. */

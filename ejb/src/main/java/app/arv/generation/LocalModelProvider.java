@@ -4,7 +4,6 @@ import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.LocalModelGenerator;
-import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.ImageDecoding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +35,10 @@ public class LocalModelProvider implements ModelProvider {
     }
 
     @Override
-    public ModelResult generate(SourceImage image, ModelRequest request, ProgressSink progress) throws ModelRefusedException {
+    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException {
         progress.report(10, "generating");
         try {
-            GeneratedModel model = generator.generate(image.bytes(),
-                    new GenerationOptions(request.faceLimit(), TextureQuality.of(request.texture())));
+            GeneratedModel model = generator.generate(image.bytes(), options);
             return new ModelResult(model.glb(), model.previewPng(), GeneratedModel.PREVIEW_MEDIA_TYPE);
         } catch (RefusedImageException e) {
             throw new ModelRefusedException(e.reason());

@@ -1,16 +1,18 @@
 package app.arv.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
+
 /**
  * Turns one image into one 3D model. Implementations are CDI beans named by {@link #name()}, the value
  * clients send as {@code provider}.
  *
  * <p>Two kinds of failure: {@link ModelRefusedException} is the provider's verdict on this image (final,
  * the item fails with its reason); any other exception is trouble on the way (storage, network) and
- * the message is delivered again.
+ * the message is delivered again. Every provider takes the job's options as imaging's {@link GenerationOptions}.
  */
 public interface ModelProvider {
 
     String name();
 
-    ModelResult generate(SourceImage image, ModelRequest request, ProgressSink progress) throws ModelRefusedException;
+    ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException;
 }

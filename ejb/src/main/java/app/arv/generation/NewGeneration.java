@@ -1,12 +1,14 @@
 package app.arv.generation;
 
+import app.arv.imaging.model3d.TextureQuality;
+import app.arv.persistence.generation.GenerationPriority;
+
 import java.util.UUID;
 
 /**
- * What a client asks for; {@code null} means the default.
+ * What a client asks for, parsed at the edge; {@code null} means the default.
  *
- * @param texture {@code none}, {@code standard} or {@code hd}
- * @param priority {@code high}, {@code normal} or {@code low}
+ * @param faceLimit within {@link app.arv.imaging.model3d.GenerationOptions}' range
  */
-public record NewGeneration(Integer faceLimit, String texture, String provider, String priority, UUID projectId) {
+public record NewGeneration(Integer faceLimit, TextureQuality texture, String provider, GenerationPriority priority, UUID projectId) {
 }

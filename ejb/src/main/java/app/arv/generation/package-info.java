@@ -15,6 +15,7 @@
  * died; {@link GenerationRetention} deletes old jobs with their files.
  *
  * <h2>Events</h2>
+ * A job's events are {@link JobEvent}s, each kind's name and payload built there once.
  * {@link GenerationEvents} appends a job's events to a Redis stream (so a client can resume from
  * {@code Last-Event-ID}) and announces them after the commit; {@link GenerationEventHub} serves this node's
  * SSE clients from it, whichever node did the work. {@link GenerationAdmin} is the operators' view

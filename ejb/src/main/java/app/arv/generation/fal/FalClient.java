@@ -2,7 +2,7 @@ package app.arv.generation.fal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
@@ -150,7 +150,7 @@ public class FalClient {
 
     private static JsonObject json(Response response) {
         String body = response.readEntity(String.class);
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new FalRejectedException("FAL.AI answered something that is not a JSON object");

@@ -2,13 +2,14 @@ package app.arv.generation.fal;
 
 import app.arv.generation.ModelProvider;
 import app.arv.generation.ModelRefusedException;
-import app.arv.generation.ModelRequest;
 import app.arv.generation.ModelResult;
 import app.arv.generation.ProgressSink;
 import app.arv.generation.SourceImage;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import app.arv.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,13 +61,13 @@ public class FalModelProvider implements ModelProvider {
     }
 
     @Override
-    public ModelResult generate(SourceImage image, ModelRequest request, ProgressSink progress) throws ModelRefusedException {
+    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException {
         if (!fal.configured()) {
             throw new ModelRefusedException("The fal provider is not configured on this server (arv.fal.key)");
         }
         JsonObject submitted;
         try {
-            submitted = fal.submit(input(image, request));
+            submitted = fal.submit(input(image, options));
         } catch (FalRejectedException e) {
             throw new ModelRefusedException(e.getMessage());
         }
@@ -160,17 +161,17 @@ public class FalModelProvider implements ModelProvider {
         return percent;
     }
 
-    static JsonObject input(SourceImage image, ModelRequest request) {
+    static JsonObject input(SourceImage image, GenerationOptions options) {
         String dataUri = "data:" + image.mediaType() + ";base64," + Base64.getEncoder().encodeToString(image.bytes());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("image_url", dataUri)
-                .add("face_limit", request.faceLimit())
-                .add("texture", switch (request.texture()) {
-                    case "none" -> "no";
-                    case "hd" -> "HD";
-                    default -> "standard";
+                .add("face_limit", options.faceLimit())
+                .add("texture", switch (options.texture()) {
+                    case NONE -> "no";
+                    case STANDARD -> "standard";
+                    case HD -> "HD";
                 })
-                .add("pbr", !"none".equals(request.texture()))
+                .add("pbr", options.texture() != TextureQuality.NONE)
                 .build();
     }
 

@@ -1,13 +1,17 @@
 package app.arv.persistence.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** One request to turn images into 3D models: the options every item is generated with, and the overall status. */
@@ -31,8 +35,9 @@ public class GenerationJob extends AuditedEntity {
     @Column(name = "face_limit", nullable = false, updatable = false)
     private int faceLimit;
 
+    @Convert(converter = TextureColumn.class)
     @Column(nullable = false, length = 16, updatable = false)
-    private String texture;
+    private TextureQuality texture;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -47,15 +52,15 @@ public class GenerationJob extends AuditedEntity {
     protected GenerationJob() {
     }
 
-    public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority, int faceLimit,
-                         String texture, int itemCount) {
+    public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority,
+                         GenerationOptions options, int itemCount) {
         super(UUID.randomUUID());
         this.organizationId = organizationId;
         this.projectId = projectId;
         this.provider = provider;
         this.priority = priority;
-        this.faceLimit = faceLimit;
-        this.texture = texture;
+        this.faceLimit = options.faceLimit();
+        this.texture = options.texture();
         this.itemCount = itemCount;
         this.status = GenerationStatus.QUEUED;
     }
@@ -66,6 +71,26 @@ public class GenerationJob extends AuditedEntity {
         if (status.isFinal() && finishedAt == null) {
             finishedAt = Instant.now();
         }
+    }
+
+    /**
+     * Settles the job on what its items add up to, given how many are in each status: once every item
+     * is final, completed if any model was made, cancelled if all were cancelled, failed otherwise;
+     * before that, processing as soon as any item has left the queue. True when this made the job final
+     * (the moment its {@code completed} event is due).
+     */
+    public boolean settleOn(Map<GenerationStatus, Long> itemCounts) {
+        boolean wasFinal = status.isFinal();
+        long completed = itemCounts.getOrDefault(GenerationStatus.COMPLETED, 0L);
+        long cancelled = itemCounts.getOrDefault(GenerationStatus.CANCELLED, 0L);
+        long finished = completed + cancelled + itemCounts.getOrDefault(GenerationStatus.FAILED, 0L);
+        if (finished == itemCount) {
+            settle(completed > 0 ? GenerationStatus.COMPLETED
+                    : cancelled == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
+        } else if (itemCounts.getOrDefault(GenerationStatus.QUEUED, 0L) < itemCount) {
+            settle(GenerationStatus.PROCESSING);
+        }
+        return status.isFinal() && !wasFinal;
     }
 
     /** An item of a finished job is queued again: the job runs until that item is final too. */
@@ -94,8 +119,13 @@ public class GenerationJob extends AuditedEntity {
         return faceLimit;
     }
 
-    public String getTexture() {
+    public TextureQuality getTexture() {
         return texture;
+    }
+
+    /** What every item of the job is generated with. */
+    public GenerationOptions options() {
+        return new GenerationOptions(faceLimit, texture);
     }
 
     public GenerationStatus getStatus() {

@@ -1,10 +1,13 @@
 package app.arv.persistence.generation;
 
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.Database;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +44,8 @@ class GenerationRepositoryTest {
     }
 
     private GenerationJob jobWithItems(int count) {
-        GenerationJob job = new GenerationJob(acme.getId(), null, "local", GenerationPriority.NORMAL, 5000, "standard", count);
+        GenerationJob job = new GenerationJob(acme.getId(), null, "local", GenerationPriority.NORMAL,
+                new GenerationOptions(5000, TextureQuality.STANDARD), count);
         Database.inTransaction(em -> {
             em.persist(job);
             for (int i = 0; i < count; i++) {
@@ -49,6 +53,38 @@ class GenerationRepositoryTest {
             }
         });
         return job;
+    }
+
+    @Test
+    void aJobKeepsItsOptionsAsTheApiNamesThem() {
+        GenerationJob job = jobWithItems(1);
+
+        Database.inTransaction(em -> {
+            assertThat(em.createNativeQuery("SELECT texture FROM generation_job WHERE id = :id").setParameter("id", job.getId())
+                    .getSingleResult()).isEqualTo("standard");
+            generations.em = em;
+            assertThat(generations.findJob(acme.getId(), job.getId()).orElseThrow().options())
+                    .isEqualTo(new GenerationOptions(5000, TextureQuality.STANDARD));
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesATextureTheApiDoesNotKnow() {
+        GenerationJob job = jobWithItems(1);
+
+        assertThatThrownBy(() -> Database.inTransaction(em -> em.createNativeQuery(
+                "UPDATE generation_job SET texture = 'ultra' WHERE id = :id").setParameter("id", job.getId()).executeUpdate()))
+                .isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesAFaceLimitOutsideTheRange() {
+        GenerationJob job = jobWithItems(1);
+
+        assertThatThrownBy(() -> Database.inTransaction(em -> em.createNativeQuery(
+                "UPDATE generation_job SET face_limit = :limit WHERE id = :id").setParameter("id", job.getId())
+                .setParameter("limit", GenerationOptions.MAX_FACE_LIMIT + 1).executeUpdate()))
+                .isInstanceOf(PersistenceException.class);
     }
 
     @Test

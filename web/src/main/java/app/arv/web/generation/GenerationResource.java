@@ -8,20 +8,24 @@ import app.arv.web.Links;
 import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
-import app.arv.persistence.generation.GenerationStatus;
-import app.arv.shared.Jsonp;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
+import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.MediaStore;
 import app.arv.media.Download;
+import app.arv.persistence.generation.GenerationPriority;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
+import app.arv.web.json.SnakeCaseOf;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
@@ -48,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -138,9 +141,7 @@ public class GenerationResource implements ApiDescription.Generations {
                        @Context SseEventSink sink, @Context Sse sse) {
         JobDetails details = generations.get(caller.get(), job);
         String finalSummary = details.job().getStatus().isFinal()
-                ? Jsonp.createObjectBuilder().add("status", details.job().getStatus().name().toLowerCase(Locale.ROOT))
-                        .add("completed", details.counts().get(GenerationStatus.COMPLETED))
-                        .add("failed", details.counts().get(GenerationStatus.FAILED)).build().toString()
+                ? JobEvent.completed(details.job().getStatus(), details.counts()).data().toString()
                 : null;
         new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck()).start(finalSummary);
     }
@@ -200,16 +201,16 @@ public class GenerationResource implements ApiDescription.Generations {
         @Size(min = 1, max = 25)
         public List<UUID> mediaIds;
 
-        @Min(500) @Max(200_000)
+        @Min(GenerationOptions.MIN_FACE_LIMIT) @Max(GenerationOptions.MAX_FACE_LIMIT)
         public Integer faceLimit;
 
-        @Pattern(regexp = "none|standard|hd")
+        @SnakeCaseOf(TextureQuality.class)
         public String texture;
 
         @Pattern(regexp = "[a-z0-9-]{1,32}")
         public String provider;
 
-        @Pattern(regexp = "high|normal|low")
+        @SnakeCaseOf(GenerationPriority.class)
         public String priority;
 
         public UUID projectId;
@@ -229,8 +230,14 @@ public class GenerationResource implements ApiDescription.Generations {
             return request;
         }
 
+        /** The options parsed, once validated. */
         NewGeneration toNew() {
-            return new NewGeneration(faceLimit, texture, provider, priority, projectId);
+            return new NewGeneration(faceLimit, parsed(TextureQuality.class, texture), provider,
+                    parsed(GenerationPriority.class, priority), projectId);
+        }
+
+        private static <E extends Enum<E>> E parsed(Class<E> type, String name) {
+            return name == null ? null : SnakeCaseEnum.parse(type, name).orElseThrow();
         }
 
         private static Integer integer(Map<String, String> fields, String name) {

@@ -2,18 +2,30 @@ package app.arv.web.generation;
 
 import app.arv.web.Links;
 import app.arv.generation.JobDetails;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.web.json.SnakeCaseEnum;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** A generation job as clients see it; {@code items} and {@code counts} only where the job is shown alone. */
-public record GenerationView(UUID id, String status, String provider, String priority, int faceLimit, String texture,
+/**
+ * A generation job as clients see it; {@code items} and {@code counts} only where the job is shown alone.
+ * Its enums are written in snake_case ({@link SnakeCaseEnum}), and described as the text they are.
+ */
+public record GenerationView(UUID id,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
+                             String provider,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationPriority priority,
+                             int faceLimit,
+                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) TextureQuality texture,
                              UUID projectId, int itemCount, Counts counts, Integer progress, Instant createdAt,
                              Instant finishedAt, String archiveUrl, List<ItemView> items) {
 
@@ -26,12 +38,14 @@ public record GenerationView(UUID id, String status, String provider, String pri
         }
     }
 
-    public record ItemView(UUID id, int position, String status, int progress, String stage, String error,
+    public record ItemView(UUID id, int position,
+                           @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
+                           int progress, String stage, String error,
                            UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
                            Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
-            return new ItemView(item.getId(), item.getPosition(), name(item.getStatus()), item.getProgress(), item.getStage(),
+            return new ItemView(item.getId(), item.getPosition(), item.getStatus(), item.getProgress(), item.getStage(),
                     item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
                     item.getModelMediaId() == null ? null : Links.generationModel(item.getJobId(), item.getId()),
                     item.getPreviewMediaId() == null ? null : Links.generationPreview(item.getJobId(), item.getId()),
@@ -42,7 +56,7 @@ public record GenerationView(UUID id, String status, String provider, String pri
     public static GenerationView of(JobDetails details) {
         GenerationJob job = details.job();
         boolean anyModel = details.counts().get(GenerationStatus.COMPLETED) > 0;
-        return new GenerationView(job.getId(), name(job.getStatus()), job.getProvider(), job.getPriority().name().toLowerCase(Locale.ROOT),
+        return new GenerationView(job.getId(), job.getStatus(), job.getProvider(), job.getPriority(),
                 job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), Counts.of(details.counts()),
                 details.progressPercent(), job.getCreatedAt(), job.getFinishedAt(),
                 anyModel ? Links.generationArchive(job.getId()) : null,
@@ -50,12 +64,8 @@ public record GenerationView(UUID id, String status, String provider, String pri
     }
 
     public static GenerationView summary(GenerationJob job) {
-        return new GenerationView(job.getId(), name(job.getStatus()), job.getProvider(), job.getPriority().name().toLowerCase(Locale.ROOT),
+        return new GenerationView(job.getId(), job.getStatus(), job.getProvider(), job.getPriority(),
                 job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), null, null,
                 job.getCreatedAt(), job.getFinishedAt(), null, null);
-    }
-
-    private static String name(GenerationStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
     }
 }

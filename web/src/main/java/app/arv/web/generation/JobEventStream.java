@@ -1,6 +1,7 @@
 package app.arv.web.generation;
 
 import app.arv.generation.GenerationEventHub;
+import app.arv.generation.JobEvent;
 import app.arv.generation.StoredEvent;
 import app.arv.web.security.CredentialCheck;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 final class JobEventStream implements GenerationEventHub.Listener {
 
     private static final Logger LOG = Logger.getLogger(JobEventStream.class.getName());
-    static final String COMPLETED = "completed";
+    static final String COMPLETED = JobEvent.Type.COMPLETED.wireName();
 
     private final UUID jobId;
     private final SseEventSink sink;

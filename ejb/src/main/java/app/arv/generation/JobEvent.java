@@ -1,0 +1,62 @@
+package app.arv.generation;
+
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.shared.Jsonp;
+import jakarta.json.JsonObject;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One event of a job as clients receive it (SSE, WebSocket, the replayable stream): each kind has its
+ * name and its payload built here, once.
+ *
+ * @param type what happened
+ * @param data the event's JSON
+ */
+public record JobEvent(Type type, JsonObject data) {
+
+    /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
+    public enum Type {
+        PROGRESS,
+        ITEM_COMPLETED,
+        ITEM_FAILED,
+        /** The job became final; the last word of its stream, unless an item is retried. */
+        COMPLETED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** An item's progress and stage. */
+    public static JobEvent progress(GenerationItem item) {
+        return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
+                .add("item", item.getId().toString()).add("position", item.getPosition())
+                .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+    }
+
+    /** An item's model is stored. */
+    public static JobEvent itemCompleted(GenerationItem item, UUID modelMediaId) {
+        return new JobEvent(Type.ITEM_COMPLETED, Jsonp.createObjectBuilder()
+                .add("item", item.getId().toString()).add("position", item.getPosition())
+                .add("model_media_id", modelMediaId.toString()).build());
+    }
+
+    /** An item failed for good, with its reason. */
+    public static JobEvent itemFailed(GenerationItem item) {
+        return new JobEvent(Type.ITEM_FAILED, Jsonp.createObjectBuilder()
+                .add("item", item.getId().toString()).add("position", item.getPosition())
+                .add("error", item.getError()).build());
+    }
+
+    /** The job's final status and how many of its items made a model or failed. */
+    public static JobEvent completed(GenerationStatus status, Map<GenerationStatus, Long> itemCounts) {
+        return new JobEvent(Type.COMPLETED, Jsonp.createObjectBuilder()
+                .add("status", status.name().toLowerCase(Locale.ROOT))
+                .add("completed", itemCounts.get(GenerationStatus.COMPLETED))
+                .add("failed", itemCounts.get(GenerationStatus.FAILED)).build());
+    }
+}

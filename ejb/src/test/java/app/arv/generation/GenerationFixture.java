@@ -1,0 +1,202 @@
+package app.arv.generation;
+
+import app.arv.ServiceBeans;
+import app.arv.events.RedisConnection;
+import app.arv.events.TestRedis;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
+import app.arv.persistence.Database;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationJob;
+import app.arv.persistence.generation.GenerationPriority;
+import app.arv.persistence.generation.GenerationRepository;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.platform.ServerNode;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The generation services as the container runs them, outside a server: built by {@link ServiceBeans}
+ * on the persistence tests' PostgreSQL, one committed transaction per call, events on a real Redis,
+ * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link Transactions}); and an
+ * organization with queued jobs, as GenerationService leaves them.
+ */
+final class GenerationFixture {
+
+    private final RedisConnection redis;
+    private final Transactions transactions = new Transactions();
+    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final MetricRegistry metrics = countingRegistry();
+    private final GenerationEventHub hub = new GenerationEventHub();
+    private final Organization organization = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+
+    GenerationFixture(TestRedis testRedis) {
+        redis = testRedis.newConnection();
+        hub.redis = redis;
+        Database.inTransaction(em -> em.persist(organization));
+    }
+
+    UUID org() {
+        return organization.getId();
+    }
+
+    /** One call of a bean in its own committed transaction; its after-commit work runs after the commit. */
+    <B, T> T call(Class<B> bean, Function<B, T> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        boolean committed = false;
+        try {
+            Database.inTransaction(em -> {
+                transactions.active = true;
+                result.set(call.apply(new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
+                        .with(TransactionSynchronizationRegistry.class, transactions)
+                        .with(ServerNode.class, ServerNode.named("node-a")).get(bean)));
+            });
+            committed = true;
+        } finally {
+            transactions.completed(committed);
+        }
+        return result.get();
+    }
+
+    /** One call of a bean that answers nothing, in its own committed transaction. */
+    <B> void run(Class<B> bean, Consumer<B> call) {
+        call(bean, b -> {
+            call.accept(b);
+            return null;
+        });
+    }
+
+    /** The platform's transaction registry, for the test's transactions (a local implementation, not a mock). */
+    private static final class Transactions implements TransactionSynchronizationRegistry {
+
+        private final List<Synchronization> synchronizations = new ArrayList<>();
+        private boolean active;
+
+        void completed(boolean committed) {
+            active = false;
+            List<Synchronization> due = List.copyOf(synchronizations);
+            synchronizations.clear();
+            due.forEach(s -> s.afterCompletion(committed ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK));
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return active ? this : null;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
+    }
+
+    /** Just the counters the generation services keep, in memory (the platform's registry needs a server). */
+    private MetricRegistry countingRegistry() {
+        return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{MetricRegistry.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("counter") || args.length != 1 || !(args[0] instanceof String name)) {
+                        throw new UnsupportedOperationException(method.toString());
+                    }
+                    AtomicLong count = counters.computeIfAbsent(name, n -> new AtomicLong());
+                    return new Counter() {
+                        @Override
+                        public void inc() {
+                            count.incrementAndGet();
+                        }
+
+                        @Override
+                        public void inc(long n) {
+                            count.addAndGet(n);
+                        }
+
+                        @Override
+                        public long getCount() {
+                            return count.get();
+                        }
+                    };
+                });
+    }
+
+    long count(String counter) {
+        return counters.getOrDefault(counter, new AtomicLong()).get();
+    }
+
+    MediaResource image() {
+        UUID id = UUID.randomUUID();
+        MediaResource image = new MediaResource(id, org(), "%064x".formatted(id.getLeastSignificantBits() & Long.MAX_VALUE),
+                1000, "image/png", "horse.png", 400, 328, null, "orgs/" + org() + "/" + id);
+        Database.inTransaction(em -> em.persist(image));
+        return image;
+    }
+
+    /** A job as GenerationService leaves it: queued, one item per image. */
+    List<GenerationItem> queuedJob(MediaResource... sources) {
+        GenerationJob job = new GenerationJob(org(), null, LocalModelProvider.NAME, GenerationPriority.NORMAL,
+                new GenerationOptions(2000, TextureQuality.HD), sources.length);
+        List<GenerationItem> items = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            items.add(new GenerationItem(org(), job.getId(), i, sources[i].getId()));
+        }
+        Database.inTransaction(em -> {
+            em.persist(job);
+            items.forEach(em::persist);
+        });
+        return items;
+    }
+
+    GenerationJob jobOf(GenerationItem item) {
+        return call(GenerationRepository.class, r -> r.findJob(org(), item.getJobId()).orElseThrow());
+    }
+
+    GenerationItem reread(GenerationItem item) {
+        return call(GenerationRepository.class, r -> r.findItem(org(), item.getId()).orElseThrow());
+    }
+
+    List<StoredEvent> events(GenerationItem item) {
+        return hub.since(item.getJobId(), null);
+    }
+
+    List<String> eventTypes(GenerationItem item) {
+        return events(item).stream().map(StoredEvent::type).toList();
+    }
+}

@@ -1,0 +1,138 @@
+package app.arv.generation;
+
+import app.arv.events.TestRedis;
+import app.arv.persistence.Database;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.shared.PageRequest;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * What GenerationService decides about existing jobs (reading, cancelling, refusing a retry), on a
+ * real PostgreSQL and Redis without a server. Accepting a job needs the broker and the media layer,
+ * and stays with the HTTP tests.
+ */
+class GenerationServiceTest {
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    private GenerationFixture fixture;
+    private Caller member;
+
+    @BeforeEach
+    void anOrganizationAndOneOfItsMembers() {
+        fixture = new GenerationFixture(redis);
+        member = callerOf(fixture.org());
+    }
+
+    private static Caller callerOf(UUID organization) {
+        return new Caller(UUID.randomUUID(), null, organization, "member@acme.example", Set.of(CallerRole.MEMBER));
+    }
+
+    /** The service's refusal (what the web layer turns into a problem response). */
+    private static DomainException refusal(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(DomainException.class);
+        return (DomainException) thrown;
+    }
+
+    @Test
+    void cancellingStopsTheUnfinishedItemsAndKeepsTheFinishedOnes() {
+        List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "broken"));
+
+        JobDetails cancelled = fixture.call(GenerationService.class, service -> service.cancel(member, items.get(0).getJobId()));
+
+        assertThat(cancelled.job().getStatus()).isEqualTo(GenerationStatus.CANCELLED);
+        assertThat(fixture.reread(items.get(0)).getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(fixture.reread(items.get(1)).getStatus()).isEqualTo(GenerationStatus.CANCELLED);
+    }
+
+    @Test
+    void cancellingAnnouncesTheJobsEndWithItsCounts() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+
+        fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId()));
+
+        List<StoredEvent> events = fixture.events(item);
+        assertThat(events).extracting(StoredEvent::type).containsExactly("completed");
+        assertThat(events.get(0).data()).isEqualTo("{\"status\":\"cancelled\",\"completed\":0,\"failed\":0}");
+    }
+
+    @Test
+    void aFinishedJobIsNotCancelled() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId())));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("job_finished");
+    }
+
+    @Test
+    void anotherOrganizationsJobIsNotFound() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        Caller stranger = callerOf(UUID.randomUUID());
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.get(stranger, item.getJobId())));
+
+        assertThat(refused.status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAFailedItemIsRetried() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("item_not_failed");
+    }
+
+    @Test
+    void anItemWhoseSourceIsGoneIsNotRetried() {
+        MediaResource source = fixture.image();
+        GenerationItem item = fixture.queuedJob(source, fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+        Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
+
+        assertThat(refused.code()).isEqualTo("source_deleted");
+    }
+
+    @Test
+    void jobsAreListedByTheStatusAsked() {
+        GenerationItem failed = fixture.queuedJob(fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), failed.getId(), "broken"));
+        GenerationItem queued = fixture.queuedJob(fixture.image()).get(0);
+
+        var listed = fixture.call(GenerationService.class, service -> service.list(member, "failed", new PageRequest(10, 0)));
+
+        assertThat(listed.items()).extracting(job -> job.getId()).containsExactly(failed.getJobId()).doesNotContain(queued.getJobId());
+    }
+
+    @Test
+    void anUnknownStatusFilterIsRefused() {
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.list(member, "done", new PageRequest(10, 0))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("invalid_status");
+    }
+}

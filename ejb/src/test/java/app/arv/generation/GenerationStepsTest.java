@@ -1,0 +1,114 @@
+package app.arv.generation;
+
+import app.arv.events.TestRedis;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
+import app.arv.persistence.Database;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.media.MediaResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An item's steps on a real PostgreSQL (after Flyway, Hibernate validating the mapping) and a real
+ * Redis, without a server: each step in its own committed transaction, as a worker's calls run, and
+ * the events read back from the job's stream as SSE clients read them.
+ */
+class GenerationStepsTest {
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    private GenerationFixture fixture;
+
+    @BeforeEach
+    void anOrganization() {
+        fixture = new GenerationFixture(redis);
+    }
+
+    @Test
+    void aClaimedItemRunsOnTheClaimingNodeWithItsJobsOptions() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId())).orElseThrow();
+
+        assertThat(claim.options()).isEqualTo(new GenerationOptions(2000, TextureQuality.HD));
+        assertThat(claim.provider()).isEqualTo(LocalModelProvider.NAME);
+        GenerationItem taken = fixture.reread(item);
+        assertThat(taken.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(taken.getNode()).isEqualTo("node-a");
+        assertThat(fixture.jobOf(item).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(fixture.eventTypes(item)).containsExactly("progress");
+    }
+
+    @Test
+    void aFinishedItemIsNotClaimedAgain() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+
+        assertThat(claim).isEmpty();
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+    }
+
+    @Test
+    void anItemWhoseSourceWasDeletedFailsWhenClaimed() {
+        MediaResource source = fixture.image();
+        GenerationItem item = fixture.queuedJob(source).get(0);
+        Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+
+        assertThat(claim).isEmpty();
+        assertThat(fixture.reread(item).getError()).contains("source image was deleted");
+        assertThat(fixture.jobOf(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+    }
+
+    @Test
+    void theLastItemToEndSettlesTheJobAndAnnouncesItOnce() {
+        List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
+        assertThat(fixture.jobOf(items.get(0)).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
+
+        assertThat(fixture.jobOf(items.get(0)).getStatus()).isEqualTo(GenerationStatus.FAILED);
+        List<StoredEvent> events = fixture.events(items.get(0));
+        assertThat(events).extracting(StoredEvent::type).containsExactly("item_failed", "item_failed", "completed");
+        assertThat(events.get(2).data()).isEqualTo("{\"status\":\"failed\",\"completed\":0,\"failed\":2}");
+        assertThat(fixture.count("arv_generation_items_failed")).isEqualTo(2);
+    }
+
+    @Test
+    void anItemTheBrokerGaveUpOnFailsWithItsLastAttemptsReason() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.noteAttemptFailure(fixture.org(), item.getId(), "storage timed out"));
+
+        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId()));
+
+        GenerationItem failed = fixture.reread(item);
+        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.getError()).isEqualTo("Gave up after 1 attempts; last error: storage timed out");
+    }
+
+    @Test
+    void progressOfAnItemNoLongerProcessingIsDropped() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+
+        fixture.run(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
+
+        assertThat(fixture.reread(item).getStage()).isEqualTo("failed");
+        assertThat(fixture.eventTypes(item)).containsExactly("progress", "item_failed", "completed");
+    }
+}

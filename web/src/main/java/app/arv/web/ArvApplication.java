@@ -9,15 +9,36 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@ApplicationPath("/api/v1")
+import static app.arv.web.ApiDescription.ADMIN;
+import static app.arv.web.ApiDescription.GENERATIONS;
+import static app.arv.web.ApiDescription.IDENTITY;
+import static app.arv.web.ApiDescription.MARKERS;
+import static app.arv.web.ApiDescription.MEDIA;
+import static app.arv.web.ApiDescription.PROJECTS;
+import static app.arv.web.ApiDescription.STORAGE;
+import static app.arv.web.ApiDescription.VIEWER;
+
+@ApplicationPath(Links.ROOT)
 @OpenAPIDefinition(
         info = @Info(title = "ARV API", version = "1",
-                description = "Images into AR markers and 3D assets. Errors are RFC 9457 problem details."),
-        security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
+                description = "Images into AR markers and 3D assets. Errors are RFC 9457 problem details "
+                        + "(application/problem+json) with a stable 'code'."),
+        security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")},
+        tags = {
+                @Tag(name = IDENTITY, description = "Signing in, the caller, users and API keys of an organization"),
+                @Tag(name = PROJECTS, description = "Projects that group AR content"),
+                @Tag(name = MEDIA, description = "The organization's media library: uploads, direct uploads, downloads"),
+                @Tag(name = STORAGE, description = "The organization's own storage connections (S3 or local)"),
+                @Tag(name = MARKERS, description = "AR content, its MindAR marker, overlays, marker packs and quality checks"),
+                @Tag(name = VIEWER, description = "The public viewer's API: no credentials, limited per client address"),
+                @Tag(name = GENERATIONS, description = "Image to 3D model generation jobs"),
+                @Tag(name = ADMIN, description = "Platform administration: organizations, quotas, usage, health, "
+                        + "storage maintenance, batch jobs")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "A JWT from POST /api/v1/auth/login, or an API key"),
+                description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),
         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
                 apiKeyName = "X-API-Key")})
 public class ArvApplication extends Application {

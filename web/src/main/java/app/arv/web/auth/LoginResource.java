@@ -1,5 +1,6 @@
 package app.arv.web.auth;
 
+import app.arv.web.ApiDescription;
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
 import app.arv.web.protection.RateLimit;
@@ -23,7 +24,7 @@ import java.time.Instant;
 @Path("auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class LoginResource {
+public class LoginResource implements ApiDescription.Identity {
 
     @Inject
     LoginService logins;

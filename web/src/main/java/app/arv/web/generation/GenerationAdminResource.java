@@ -1,5 +1,6 @@
 package app.arv.web.generation;
 
+import app.arv.web.ApiDescription;
 import app.arv.generation.GenerationAdmin;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Operating generation: what the queues and the node look like, and removing old jobs. */
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
-public class GenerationAdminResource {
+public class GenerationAdminResource implements ApiDescription.Admin {
 
     @Inject
     GenerationAdmin admin;

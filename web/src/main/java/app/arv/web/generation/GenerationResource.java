@@ -1,5 +1,10 @@
 package app.arv.web.generation;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.media.StoredObject;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.Links;
 import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
@@ -14,10 +19,6 @@ import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.MediaStore;
 import app.arv.media.Download;
-import app.arv.media.MediaService;
-import app.arv.media.Spool;
-import app.arv.media.SpooledFile;
-import app.arv.media.UploadRules;
 import app.arv.persistence.generation.GenerationPriority;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
@@ -29,14 +30,11 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,12 +50,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,10 +61,9 @@ import java.util.zip.ZipOutputStream;
 @Path("generations")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class GenerationResource {
+public class GenerationResource implements ApiDescription.Generations {
 
     static final String FILES_FIELD = "files";
-    private static final int MAX_FIELD_CHARS = 200;
 
     @Inject
     GenerationService generations;
@@ -83,13 +75,7 @@ public class GenerationResource {
     GenerationEventHub hub;
 
     @Inject
-    Validator validator;
-
-    @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -100,35 +86,9 @@ public class GenerationResource {
     @Operation(summary = "Generate a 3D model of each uploaded image (multipart 'files', 1-25, plus face_limit, texture, "
             + "provider, priority, project_id); 202 with the queued job")
     public Response createFromUploads(List<EntityPart> parts) {
-        List<SpooledFile> images = new ArrayList<>();
-        Map<String, String> fields = new HashMap<>();
-        try {
-            for (EntityPart part : parts) {
-                try (InputStream content = part.getContent()) {
-                    if (FILES_FIELD.equals(part.getName())) {
-                        if (images.size() == rules.maxFiles()) {
-                            throw DomainException.tooManyFiles(rules.maxFiles());
-                        }
-                        images.add(spool.take(part.getFileName().orElse(null), content, rules.maxFileBytes()));
-                    } else {
-                        byte[] value = content.readNBytes(MAX_FIELD_CHARS + 1);
-                        if (value.length > MAX_FIELD_CHARS) {
-                            throw new BadRequestException("Field '" + part.getName() + "' is too long");
-                        }
-                        fields.put(part.getName(), new String(value, StandardCharsets.UTF_8).strip());
-                    }
-                } catch (IOException e) {
-                    throw new BadRequestException(e);
-                }
-            }
-            NewGenerationRequest request = NewGenerationRequest.from(fields);
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            return accepted(generations.submitUploads(caller.get(), images, request.toNew()));
-        } finally {
-            images.forEach(SpooledFile::close);
+        try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
+            NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form.values()));
+            return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }
     }
 
@@ -227,26 +187,13 @@ public class GenerationResource {
     }
 
     private static Response send(Download download) {
-        if (download.redirect() != null) {
-            return Response.status(Response.Status.FOUND).location(download.redirect())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        }
-        var resource = download.resource();
-        StreamingOutput body = out -> {
-            try (InputStream in = download.target().store().open(resource.getStorageKey(), null)) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, resource.getMediaType())
-                .header(HttpHeaders.CONTENT_LENGTH, resource.getSizeBytes())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "attachment; filename=\"" + resource.getOriginalName().replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_") + "\"")
-                .build();
+        return StoredObject.redirect(download).orElseGet(() -> StoredObject.of(download).noSniff()
+                .attachment(download.resource().getOriginalName()).build());
     }
 
     private static Response accepted(JobDetails details) {
         return Response.accepted(GenerationView.of(details))
-                .location(URI.create("/api/v1/generations/" + details.job().getId())).build();
+                .location(Links.location(Links.generation(details.job().getId()))).build();
     }
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */

@@ -1,5 +1,6 @@
 package app.arv.web.generation;
 
+import app.arv.web.Links;
 import app.arv.generation.JobDetails;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationItem;
@@ -44,11 +45,10 @@ public record GenerationView(UUID id,
                            Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
-            String base = "/api/v1/generations/" + item.getJobId() + "/items/" + item.getId();
             return new ItemView(item.getId(), item.getPosition(), item.getStatus(), item.getProgress(), item.getStage(),
                     item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
-                    item.getModelMediaId() == null ? null : base + "/model",
-                    item.getPreviewMediaId() == null ? null : base + "/preview",
+                    item.getModelMediaId() == null ? null : Links.generationModel(item.getJobId(), item.getId()),
+                    item.getPreviewMediaId() == null ? null : Links.generationPreview(item.getJobId(), item.getId()),
                     item.getStartedAt(), item.getFinishedAt());
         }
     }
@@ -59,7 +59,7 @@ public record GenerationView(UUID id,
         return new GenerationView(job.getId(), job.getStatus(), job.getProvider(), job.getPriority(),
                 job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), Counts.of(details.counts()),
                 details.progressPercent(), job.getCreatedAt(), job.getFinishedAt(),
-                anyModel ? "/api/v1/generations/" + job.getId() + "/archive" : null,
+                anyModel ? Links.generationArchive(job.getId()) : null,
                 details.items().stream().map(ItemView::of).toList());
     }
 

@@ -1,5 +1,6 @@
 package app.arv.web.health;
 
+import app.arv.web.ApiDescription;
 import app.arv.platform.health.HealthReport;
 import app.arv.security.CallerRole;
 import app.arv.web.security.RequiresRole;
@@ -18,7 +19,7 @@ import java.util.Map;
 @Path("admin/health")
 @RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-public class HealthAdminResource {
+public class HealthAdminResource implements ApiDescription.Admin {
 
     @Inject
     HealthReport report;

@@ -1,5 +1,7 @@
 package app.arv.web.identity;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.identity.ApiKeyService;
 import app.arv.identity.ApiKeyService.IssuedKey;
 import app.arv.persistence.identity.ApiKey;
@@ -22,10 +24,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -36,16 +36,13 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ApiKeyResource {
+public class ApiKeyResource implements ApiDescription.Identity {
 
     @Inject
     ApiKeyService keys;
 
     @Inject
     CurrentCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List my organization's API keys (prefixes only, never secrets)")
@@ -58,7 +55,7 @@ public class ApiKeyResource {
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
-        return Response.created(uri.getAbsolutePathBuilder().path(issued.key().getId().toString()).build())
+        return Response.created(Links.location(Links.apiKey(issued.key().getId())))
                 .entity(IssuedApiKeyView.of(issued)).build();
     }
 

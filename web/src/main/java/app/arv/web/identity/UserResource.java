@@ -1,5 +1,7 @@
 package app.arv.web.identity;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.identity.UserService;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
@@ -24,10 +26,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -38,16 +38,13 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class UserResource {
+public class UserResource implements ApiDescription.Identity {
 
     @Inject
     UserService users;
 
     @Inject
     CurrentCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List the users of my organization")
@@ -59,7 +56,7 @@ public class UserResource {
     @Operation(summary = "Add a user to my organization")
     public Response add(@Valid NewUser request) {
         User user = users.invite(caller.get(), request.email, request.password, request.role);
-        return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build()).entity(UserView.of(user)).build();
+        return Response.created(Links.location(Links.user(user.getId()))).entity(UserView.of(user)).build();
     }
 
     @GET

@@ -1,28 +1,26 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
+import app.arv.media.SpooledFile;
+import app.arv.web.media.StoredObject;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
 import app.arv.media.Download;
-import app.arv.media.Spool;
-import app.arv.media.UploadRules;
 import app.arv.persistence.marker.ArContent;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
-import app.arv.web.json.PageView;
-import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,14 +32,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -54,7 +48,7 @@ import java.util.UUID;
 @Path("ar-content")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ArContentResource {
+public class ArContentResource implements ApiDescription.Markers {
 
     static final String IMAGE_FIELD = "image";
 
@@ -62,13 +56,7 @@ public class ArContentResource {
     ArContentService contents;
 
     @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
-
-    @Inject
-    Validator validator;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -100,11 +88,8 @@ public class ArContentResource {
     @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile; "
             + "force=true builds it even if rated unusable")
     public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") boolean force, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, IMAGE_FIELD, spool, rules.maxFileBytes())) {
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
-            }
-            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, fields.file(), force))).build();
+        try (MultipartForm form = multipart.single(parts, IMAGE_FIELD)) {
+            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, portrait(form), force))).build();
         }
     }
 
@@ -131,27 +116,17 @@ public class ArContentResource {
     public Response markerFile(@PathParam("id") UUID id) {
         ArContent content = contents.get(caller.get(), id);
         Download download = contents.markerFile(caller.get(), id);
-        StreamingOutput body = out -> {
-            try (InputStream in = download.target().store().open(download.resource().getStorageKey(), null)) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, "application/octet-stream")
-                .header(HttpHeaders.CONTENT_LENGTH, download.resource().getSizeBytes())
-                .header("Content-Disposition", "attachment; filename=\"" + content.getUniqueId() + ".mind\"")
-                .tag(download.resource().getSha256())
-                .build();
+        return StoredObject.of(download).type("application/octet-stream").attachment(content.getUniqueId() + ".mind")
+                .tagged().build();
+    }
+
+    /** The portrait of a multipart form, in the field {@value #IMAGE_FIELD}; 400 {@code missing_image} without one. */
+    static SpooledFile portrait(MultipartForm form) {
+        return form.requireFile("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
     }
 
     static Response accepted(ArContent content) {
-        return Response.accepted(ArContentView.of(content)).location(URI.create("/api/v1/ar-content/" + content.getId())).build();
-    }
-
-    private void requireValid(Object request) {
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        return Response.accepted(ArContentView.of(content)).location(Links.location(Links.arContent(content.getId()))).build();
     }
 
     /** The customer, order and schedule fields, the same when creating AR content and when changing it. */
@@ -189,7 +164,7 @@ public class ArContentResource {
 
         public UUID mediaId;
 
-        static NewArContent from(MultipartFields fields) {
+        static NewArContent from(MultipartForm fields) {
             NewArContent request = new NewArContent();
             request.title = fields.value("title");
             request.orderNumber = fields.value("order_number");
@@ -218,7 +193,7 @@ public class ArContentResource {
         }
     }
 
-    private static Instant instant(MultipartFields fields, String name) {
+    private static Instant instant(MultipartForm fields, String name) {
         String value = fields.value(name);
         try {
             return value == null ? null : Instant.parse(value);

@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.Links;
 import app.arv.marker.QualityJson;
 import app.arv.persistence.marker.ArContent;
 import jakarta.json.JsonObject;
@@ -19,7 +20,7 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
 
         static MarkerView of(ArContent c) {
             return new MarkerView(c.getMarkerStatus().name().toLowerCase(), c.getMarkerFailure(), c.getMarkerMediaId(),
-                    c.getMarkerMediaId() == null ? null : "/api/v1/ar-content/" + c.getId() + "/marker/file",
+                    c.getMarkerMediaId() == null ? null : Links.markerFile(c.getId()),
                     c.getMarkerScore(), c.getMarkerVerdict(), c.getMarkerWidth(), c.getMarkerHeight(),
                     c.getMarkerCompilations(), c.getMarkerRequestedAt(), c.getMarkerCompiledAt(),
                     c.getMarkerQuality() == null ? null : QualityJson.parse(c.getMarkerQuality()));
@@ -31,7 +32,7 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
 
     static ArContentView of(ArContent c) {
         OverlayView overlay = c.getOverlayMediaId() == null ? null : new OverlayView(c.getOverlayMediaId(),
-                c.getOverlayKind().name().toLowerCase(), "/api/v1/media/" + c.getOverlayMediaId() + "/content");
+                c.getOverlayKind().name().toLowerCase(), Links.mediaContent(c.getOverlayMediaId()));
         return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
                 c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
                 overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),

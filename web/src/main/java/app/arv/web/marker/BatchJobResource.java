@@ -1,5 +1,6 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
 import app.arv.marker.BatchJobs;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 @Path("admin/batch/jobs")
 @RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-public class BatchJobResource {
+public class BatchJobResource implements ApiDescription.Admin {
 
     @Inject
     BatchJobs jobs;

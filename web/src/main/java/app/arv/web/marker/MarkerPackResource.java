@@ -1,5 +1,7 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.marker.MarkerPacks;
 import app.arv.security.CallerRole;
 import app.arv.web.security.CurrentCaller;
@@ -21,7 +23,7 @@ import java.util.UUID;
 @Path("projects/{projectId}/marker-pack")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class MarkerPackResource {
+public class MarkerPackResource implements ApiDescription.Markers {
 
     @Inject
     MarkerPacks packs;
@@ -35,7 +37,7 @@ public class MarkerPackResource {
     public Response pack(@PathParam("projectId") UUID projectId) {
         MarkerPacks.Pack pack = packs.build(caller.get(), projectId);
         return Response.status(Response.Status.CREATED).entity(new PackView(pack.mind().getId(), pack.mind().getSizeBytes(),
-                "/api/v1/media/" + pack.mind().getId() + "/content",
+                Links.mediaContent(pack.mind().getId()),
                 pack.contents().stream().map(c -> new PackView.Target(c.getId(), c.getUniqueId(), c.getTitle())).toList()))
                 .build();
     }

@@ -1,11 +1,14 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
+import app.arv.media.SpooledFile;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.Links;
 import app.arv.marker.ArContentService;
 import app.arv.marker.MarkerRules;
-import app.arv.media.Spool;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
-import app.arv.shared.DomainException;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -30,7 +33,7 @@ import java.util.UUID;
 @Path("ar-content/{id}/overlays")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class OverlayResource {
+public class OverlayResource implements ApiDescription.Markers {
 
     static final String FILE_FIELD = "file";
 
@@ -38,7 +41,7 @@ public class OverlayResource {
     ArContentService contents;
 
     @Inject
-    Spool spool;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -50,12 +53,10 @@ public class OverlayResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
     public Response upload(@PathParam("id") UUID id, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, FILE_FIELD, spool, rules.overlayMaxBytes())) {
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
-            }
+        try (MultipartForm form = multipart.single(parts, FILE_FIELD, rules.overlayMaxBytes())) {
+            SpooledFile file = form.requireFile("missing_file", "Send the overlay in the multipart field '" + FILE_FIELD + "'");
             return Response.status(Response.Status.CREATED)
-                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, fields.file()))).build();
+                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();
         }
     }
 
@@ -82,7 +83,7 @@ public class OverlayResource {
 
         static OverlayItem of(MediaResource r) {
             return new OverlayItem(r.getId(), r.getMediaType(), r.getSizeBytes(), r.getOriginalName(),
-                    "/api/v1/media/" + r.getId() + "/content");
+                    Links.mediaContent(r.getId()));
         }
     }
 }

@@ -1,8 +1,9 @@
 package app.arv.web.marker;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.MultipartForm;
 import app.arv.marker.ArContentService;
-import app.arv.media.Spool;
-import app.arv.media.UploadRules;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.json.PageView;
@@ -11,9 +12,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,10 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,7 @@ import java.util.UUID;
 @Path("projects/{projectId}/ar-content")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ProjectArContentResource {
+public class ProjectArContentResource implements ApiDescription.Markers {
 
     static final String IMAGES_FIELD = "images";
 
@@ -47,13 +50,7 @@ public class ProjectArContentResource {
     ArContentService contents;
 
     @Inject
-    Validator validator;
-
-    @Inject
-    Spool spool;
-
-    @Inject
-    UploadRules rules;
+    MultipartReader multipart;
 
     @Inject
     CurrentCaller caller;
@@ -65,16 +62,10 @@ public class ProjectArContentResource {
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
                                     List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, ArContentResource.IMAGE_FIELD, spool, rules.maxFileBytes())) {
-            ArContentResource.NewArContent request = ArContentResource.NewArContent.from(fields);
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            if (fields.file() == null) {
-                throw DomainException.invalid("missing_image", "Send the portrait in the multipart field '" + ArContentResource.IMAGE_FIELD + "'");
-            }
-            return ArContentResource.accepted(contents.create(caller.get(), projectId, fields.file(), request.details(), force));
+        try (MultipartForm fields = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
+            ArContentResource.NewArContent request = multipart.validated(ArContentResource.NewArContent.from(fields));
+            return ArContentResource.accepted(contents.create(caller.get(), projectId, ArContentResource.portrait(fields),
+                    request.details(), force));
         }
     }
 
@@ -85,7 +76,7 @@ public class ProjectArContentResource {
     @Operation(summary = "Create one AR content per portrait (repeated multipart field 'images', titled by file name); "
             + "all are checked before any is stored, and one batch job compiles them all")
     public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
-        try (MultipartFields fields = MultipartFields.read(parts, IMAGES_FIELD, spool, rules.maxFileBytes(), rules.maxFiles())) {
+        try (MultipartForm fields = multipart.several(parts, IMAGES_FIELD)) {
             if (fields.files().isEmpty()) {
                 throw DomainException.invalid("missing_image", "Send the portraits in the multipart field '" + IMAGES_FIELD + "'");
             }
@@ -98,6 +89,11 @@ public class ProjectArContentResource {
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArContentResource.NewArContent.class), examples = @ExampleObject(name = "from the library",
+            value = "{\"title\": \"Anna, 40th birthday\", \"media_id\": \"0b6a7d1e-3c52-4f0e-9b8a-2d41c7e5f9a3\", "
+                    + "\"order_number\": \"A-1042\", \"customer_email\": \"anna@example.com\", "
+                    + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
             + "force=true builds the marker even if rated unusable")
     public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,

@@ -1,5 +1,6 @@
 package app.arv.web.me;
 
+import app.arv.web.ApiDescription;
 import app.arv.organization.OrganizationService;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
-public class MeResource {
+public class MeResource implements ApiDescription.Identity {
 
     @Inject
     CurrentCaller currentCaller;

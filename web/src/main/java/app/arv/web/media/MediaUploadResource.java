@@ -1,5 +1,6 @@
 package app.arv.web.media;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.DirectUploads;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
@@ -31,7 +32,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.MEMBER)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class MediaUploadResource {
+public class MediaUploadResource implements ApiDescription.Media {
 
     @Inject
     DirectUploads uploads;

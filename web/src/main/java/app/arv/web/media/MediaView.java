@@ -1,5 +1,6 @@
 package app.arv.web.media;
 
+import app.arv.web.Links;
 import app.arv.media.MediaDetails;
 import app.arv.persistence.media.MediaResource;
 
@@ -34,6 +35,6 @@ public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType
     }
 
     static String contentUrl(MediaResource r) {
-        return "/api/v1/media/" + r.getId() + "/content";
+        return Links.mediaContent(r.getId());
     }
 }

@@ -1,5 +1,6 @@
 package app.arv.web.organization;
 
+import app.arv.web.ApiDescription;
 import app.arv.protection.QuotaLimits;
 import app.arv.protection.QuotaOverrides;
 import app.arv.protection.Quotas;
@@ -25,7 +26,7 @@ import java.util.UUID;
 @RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class OrganizationQuotaResource {
+public class OrganizationQuotaResource implements ApiDescription.Admin {
 
     @Inject
     Quotas quotas;

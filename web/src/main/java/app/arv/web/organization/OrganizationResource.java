@@ -1,5 +1,7 @@
 package app.arv.web.organization;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.organization.OrganizationService;
 import app.arv.organization.OrganizationService.FirstAdmin;
@@ -25,8 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
@@ -36,13 +36,10 @@ import java.util.UUID;
 @RequiresRole(CallerRole.PLATFORM_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class OrganizationResource {
+public class OrganizationResource implements ApiDescription.Admin {
 
     @Inject
     OrganizationService organizations;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List organizations (platform admins)")
@@ -55,7 +52,7 @@ public class OrganizationResource {
     public Response open(@Valid NewOrganization request) {
         FirstAdmin admin = request.admin == null ? null : new FirstAdmin(request.admin.email, request.admin.password);
         Organization organization = organizations.open(request.name, request.slug, admin);
-        return Response.created(uri.getAbsolutePathBuilder().path(organization.getId().toString()).build())
+        return Response.created(Links.location(Links.organization(organization.getId())))
                 .entity(OrganizationView.of(organization)).build();
     }
 

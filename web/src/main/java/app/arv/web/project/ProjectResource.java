@@ -1,5 +1,7 @@
 package app.arv.web.project;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
@@ -21,10 +23,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -34,16 +34,13 @@ import java.util.UUID;
 @RequiresRole(CallerRole.MEMBER)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ProjectResource {
+public class ProjectResource implements ApiDescription.Projects {
 
     @Inject
     ProjectService projects;
 
     @Inject
     CurrentCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "List my organization's projects")
@@ -54,7 +51,7 @@ public class ProjectResource {
     @POST
     public Response create(@Valid NewProject request) {
         Project project = projects.create(caller.get(), request.name, request.description);
-        return Response.created(uri.getAbsolutePathBuilder().path(project.getId().toString()).build())
+        return Response.created(Links.location(Links.project(project.getId())))
                 .entity(ProjectView.of(project)).build();
     }
 

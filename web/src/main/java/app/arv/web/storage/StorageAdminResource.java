@@ -1,5 +1,6 @@
 package app.arv.web.storage;
 
+import app.arv.web.ApiDescription;
 import app.arv.media.MediaDeletions;
 import app.arv.media.OrphanScan;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
@@ -24,7 +25,7 @@ import java.util.UUID;
 
 @Path("admin/storage")
 @Produces(MediaType.APPLICATION_JSON)
-public class StorageAdminResource {
+public class StorageAdminResource implements ApiDescription.Admin {
 
     @Inject
     MediaDeletions deletions;

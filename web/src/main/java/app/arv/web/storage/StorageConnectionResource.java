@@ -1,5 +1,7 @@
 package app.arv.web.storage;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageProvider;
@@ -23,10 +25,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -37,16 +37,13 @@ import java.util.UUID;
 @RequiresRole(CallerRole.ORG_ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class StorageConnectionResource {
+public class StorageConnectionResource implements ApiDescription.Storage {
 
     @Inject
     StorageConnectionService connections;
 
     @Inject
     CurrentCaller caller;
-
-    @Context
-    UriInfo uri;
 
     @GET
     @Operation(summary = "My organization's storage connections (none: the platform's local store is used)")
@@ -59,7 +56,7 @@ public class StorageConnectionResource {
         StorageConnection created = connections.create(caller.get(), new StorageConnectionSpec(request.name, request.provider,
                 request.isDefault, request.directory, request.endpoint, request.region, request.bucket, request.accessKey,
                 request.secretKey, request.basePath));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.getId().toString()).build())
+        return Response.created(Links.location(Links.storageConnection(created.getId())))
                 .entity(StorageConnectionView.of(created)).build();
     }
 

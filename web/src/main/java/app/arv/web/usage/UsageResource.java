@@ -1,5 +1,6 @@
 package app.arv.web.usage;
 
+import app.arv.web.ApiDescription;
 import app.arv.protection.QuotaLimits;
 import app.arv.protection.Quotas;
 import app.arv.protection.Usage;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** What my organization uses of each quota, next to the quota, and its request limits. */
 @Path("usage")
 @Produces(MediaType.APPLICATION_JSON)
-public class UsageResource {
+public class UsageResource implements ApiDescription.Admin {
 
     @Inject
     CurrentCaller caller;

@@ -1,5 +1,6 @@
 package app.arv.web.viewer;
 
+import app.arv.web.Links;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.marker.ArContent;
 
@@ -15,12 +16,11 @@ public record ViewerManifest(String uniqueId, String title, String mindUrl, int 
 
     static ViewerManifest of(ViewerService.Showing showing) {
         ArContent c = showing.content();
-        String base = "/api/v1/viewer/" + c.getUniqueId();
-        Overlay overlay = showing.overlay().map(o -> new Overlay(c.getOverlayKind().name().toLowerCase(), base + "/overlay",
+        Overlay overlay = showing.overlay().map(o -> new Overlay(c.getOverlayKind().name().toLowerCase(), Links.viewerOverlay(c.getUniqueId()),
                 o.getMediaType())).orElse(null);
         Integer width = showing.marker().getWidth();
         Integer height = showing.marker().getHeight();
-        return new ViewerManifest(c.getUniqueId(), c.getTitle(), base + "/marker.mind", width == null ? 0 : width,
+        return new ViewerManifest(c.getUniqueId(), c.getTitle(), Links.viewerMarker(c.getUniqueId()), width == null ? 0 : width,
                 height == null ? 0 : height, overlay);
     }
 }

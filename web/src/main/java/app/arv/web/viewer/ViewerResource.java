@@ -1,5 +1,7 @@
 package app.arv.web.viewer;
 
+import app.arv.web.ApiDescription;
+import app.arv.web.media.StoredObject;
 import app.arv.media.MediaStore;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.media.MediaResource;
@@ -7,16 +9,15 @@ import app.arv.web.protection.RateLimit;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.InputStream;
 
 /**
  * The public viewer's API: no credentials, only the unique id, limited per client address (by the
@@ -27,7 +28,7 @@ import java.io.InputStream;
 @Public
 @RateLimit(RateLimit.Policy.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
-public class ViewerResource {
+public class ViewerResource implements ApiDescription.Viewer {
 
     @Inject
     ViewerService viewer;
@@ -55,19 +56,12 @@ public class ViewerResource {
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     public Response overlay(@PathParam("uniqueId") String uniqueId) {
         MediaResource overlay = viewer.showing(uniqueId).overlay()
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("This AR content has no overlay"));
+                .orElseThrow(() -> new NotFoundException("This AR content has no overlay"));
         return file(overlay, overlay.getMediaType());
     }
 
     private Response file(MediaResource resource, String type) {
-        StreamingOutput body = out -> {
-            try (InputStream in = files.open(resource)) {
-                in.transferTo(out);
-            }
-        };
         // Content never changes under a media id; the manifest names the current one.
-        return Response.ok(body, type).header(HttpHeaders.CONTENT_LENGTH, resource.getSizeBytes())
-                .tag(resource.getSha256()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return StoredObject.of(resource, files).type(type).tagged().cache("public, max-age=300").noSniff().build();
     }
 }

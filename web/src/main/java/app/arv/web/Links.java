@@ -1,0 +1,78 @@
+package app.arv.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * Every link the API hands out, in one place: the URLs in response bodies (root-relative, as
+ * clients have always seen them) and the {@code Location} of created or accepted resources (JAX-RS
+ * resolves a root-relative location against the request's base URI, so it arrives absolute).
+ */
+public final class Links {
+
+    /** Where the API lives; {@link ArvApplication} is mounted here. */
+    public static final String ROOT = "/api/v1";
+
+    private Links() {
+    }
+
+    public static URI location(String path) {
+        return URI.create(path);
+    }
+
+    public static String project(UUID id) {
+        return ROOT + "/projects/" + id;
+    }
+
+    public static String user(UUID id) {
+        return ROOT + "/users/" + id;
+    }
+
+    public static String apiKey(UUID id) {
+        return ROOT + "/api-keys/" + id;
+    }
+
+    public static String storageConnection(UUID id) {
+        return ROOT + "/storage-connections/" + id;
+    }
+
+    public static String organization(UUID id) {
+        return ROOT + "/organizations/" + id;
+    }
+
+    public static String mediaContent(UUID mediaId) {
+        return ROOT + "/media/" + mediaId + "/content";
+    }
+
+    public static String arContent(UUID id) {
+        return ROOT + "/ar-content/" + id;
+    }
+
+    public static String markerFile(UUID arContentId) {
+        return arContent(arContentId) + "/marker/file";
+    }
+
+    public static String generation(UUID job) {
+        return ROOT + "/generations/" + job;
+    }
+
+    public static String generationArchive(UUID job) {
+        return generation(job) + "/archive";
+    }
+
+    public static String generationModel(UUID job, UUID item) {
+        return generation(job) + "/items/" + item + "/model";
+    }
+
+    public static String generationPreview(UUID job, UUID item) {
+        return generation(job) + "/items/" + item + "/preview";
+    }
+
+    public static String viewerMarker(String uniqueId) {
+        return ROOT + "/viewer/" + uniqueId + "/marker.mind";
+    }
+
+    public static String viewerOverlay(String uniqueId) {
+        return ROOT + "/viewer/" + uniqueId + "/overlay";
+    }
+}

@@ -1,0 +1,214 @@
+package app.arv.web;
+
+import app.arv.web.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Documents the problem responses of every operation, by the rules the request pipeline applies to
+ * all of them: the rate limit answers everywhere, credentials and roles wherever a caller is needed,
+ * validation wherever input arrives, tenancy wherever an id is in the path, file limits wherever
+ * files arrive, storage and queue outages wherever they are reached. One place rather than a stack
+ * of {@code @APIResponse} on every class: the server's scanner drops the success response it
+ * derives from a method's return type as soon as an {@code @APIResponse} applies to the method.
+ * Declares the shared responses and the problem schema too. Registered with {@code mp.openapi.filter}.
+ */
+public class ProblemResponses implements OASFilter {
+
+    /** Each problem kind the API answers with, by its response name in {@code components.responses}. */
+    public enum Kind {
+        BAD_REQUEST("400", "BadRequest", "Malformed body or rejected fields; errors[] names each field"),
+        UNAUTHORIZED("401", "Unauthorized", "No valid credential (JWT or API key)"),
+        FORBIDDEN("403", "Forbidden", "The caller's role does not allow this"),
+        NOT_FOUND("404", "NotFound", "No such resource in the caller's organization"),
+        CONFLICT("409", "Conflict", "The resource's state does not allow this now, or an idempotency key is reused "
+                + "with another request"),
+        GONE("410", "Gone", "The AR content has expired"),
+        TOO_LARGE("413", "PayloadTooLarge", "A file, the number of files or the request body is over its limit"),
+        RANGE_NOT_SATISFIABLE("416", "RangeNotSatisfiable", "The Range lies outside the object; Content-Range gives its size"),
+        UNPROCESSABLE("422", "Unprocessable", "Well-formed but not possible: an unusable or oversized image, a quota "
+                + "exceeded, an unknown reference; limit names a configured limit that was passed"),
+        RATE_LIMITED("429", "RateLimited", "Over the rate limit; Retry-After says when to try again"),
+        UNAVAILABLE("503", "Unavailable", "Storage, queue or image decoding unavailable or busy; Retry-After when waiting helps");
+
+        private final String status;
+        private final String name;
+        private final String description;
+
+        Kind(String status, String name, String description) {
+            this.status = status;
+            this.name = name;
+            this.description = description;
+        }
+
+        public String responseName() {
+            return name;
+        }
+    }
+
+    private static final String PROBLEM_JSON = Problem.MEDIA_TYPE.toString();
+    private static final String SCHEMA = "Problem";
+    private static final String SIGN_IN = Links.ROOT + "/auth/login";
+    private static final String VIEWER = Links.ROOT + "/viewer/";
+    private static final String MEDIA_CONTENT = Links.ROOT + "/media/{id}/content";
+    private static final Set<String> STORED = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS,
+            ApiDescription.STORAGE);
+    private static final Set<String> IMAGES = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS);
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        declare(api);
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> document(operation, problemsOf(path, method, operation))));
+    }
+
+    /** The problems this operation can give. */
+    static List<Kind> problemsOf(String path, HttpMethod method, Operation operation) {
+        if (path.equals(SIGN_IN)) {
+            return List.of(Kind.BAD_REQUEST, Kind.UNAUTHORIZED, Kind.RATE_LIMITED);
+        }
+        if (path.startsWith(VIEWER)) {
+            return List.of(Kind.NOT_FOUND, Kind.GONE, Kind.RATE_LIMITED, Kind.UNAVAILABLE);
+        }
+        List<String> tags = operation.getTags() == null ? List.of() : operation.getTags();
+        boolean changes = method != HttpMethod.GET;
+        List<Kind> problems = new ArrayList<>();
+        if (operation.getRequestBody() != null || hasQuery(operation)) {
+            problems.add(Kind.BAD_REQUEST);
+        }
+        problems.add(Kind.UNAUTHORIZED);
+        problems.add(Kind.FORBIDDEN);
+        if (path.contains("{")) {
+            problems.add(Kind.NOT_FOUND);
+        }
+        if (changes) {
+            problems.add(Kind.CONFLICT);
+        }
+        if (takesFiles(operation)) {
+            problems.add(Kind.TOO_LARGE);
+        }
+        if (path.equals(MEDIA_CONTENT)) {
+            problems.add(Kind.RANGE_NOT_SATISFIABLE);
+        }
+        if (changes && method != HttpMethod.DELETE && tags.stream().anyMatch(IMAGES::contains)) {
+            problems.add(Kind.UNPROCESSABLE);
+        }
+        problems.add(Kind.RATE_LIMITED);
+        if (tags.stream().anyMatch(STORED::contains)) {
+            problems.add(Kind.UNAVAILABLE);
+        }
+        return problems;
+    }
+
+    /** The problem schema and one shared response per kind, each with an example. */
+    private static void declare(OpenAPI api) {
+        Components components = api.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            api.setComponents(components);
+        }
+        components.addSchema(SCHEMA, problemSchema());
+        for (Kind kind : Kind.values()) {
+            APIResponse response = OASFactory.createAPIResponse().description(kind.description)
+                    .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA))
+                            .example(example(kind))));
+            components.addResponse(kind.name, response);
+        }
+    }
+
+    private static Schema problemSchema() {
+        Schema errors = OASFactory.createSchema().type(SchemaType.ARRAY).items(OASFactory.createSchema().type(SchemaType.OBJECT)
+                .addProperty("field", text("The rejected input, e.g. a JSON property")).addProperty("message", text(null)));
+        Schema limit = OASFactory.createSchema().type(SchemaType.OBJECT).description("The configured limit the request went past")
+                .addProperty("name", text(null)).addProperty("value", OASFactory.createSchema().type(SchemaType.INTEGER));
+        return OASFactory.createSchema().type(SchemaType.OBJECT).description("An RFC 9457 problem detail")
+                .addProperty("type", text("https://arv.app/problems/<code>"))
+                .addProperty("title", text("The HTTP status's reason phrase"))
+                .addProperty("status", OASFactory.createSchema().type(SchemaType.INTEGER))
+                .addProperty("detail", text("For people"))
+                .addProperty("instance", text("The request path"))
+                .addProperty("code", text("Stable, for programs"))
+                .addProperty("request_id", text("Also in the X-Request-Id header and the server log"))
+                .addProperty("errors", errors)
+                .addProperty("quota", text("The quota a quota_exceeded or not_granted problem is about"))
+                .addProperty("limit", limit)
+                .required(List.of("type", "title", "status", "code"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(SchemaType.STRING).description(description);
+    }
+
+    private static Map<String, Object> example(Kind kind) {
+        String code = switch (kind) {
+            case BAD_REQUEST -> "validation_failed";
+            case UNAUTHORIZED -> "authentication_required";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case CONFLICT -> "job_finished";
+            case GONE -> "ar_content_expired";
+            case TOO_LARGE -> "file_too_large";
+            case RANGE_NOT_SATISFIABLE -> "range_not_satisfiable";
+            case UNPROCESSABLE -> "image_too_large";
+            case RATE_LIMITED -> "rate_limited";
+            case UNAVAILABLE -> "storage_unavailable";
+        };
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "https://arv.app/problems/" + code.replace('_', '-'));
+        example.put("status", Integer.parseInt(kind.status));
+        example.put("detail", kind.description);
+        example.put("instance", Links.ROOT + "/projects");
+        example.put("code", code);
+        example.put("request_id", "4f1c2a9e7b3d4e10");
+        if (kind == Kind.BAD_REQUEST) {
+            example.put("errors", List.of(Map.of("field", "name", "message", "must not be blank")));
+        }
+        if (kind == Kind.UNPROCESSABLE) {
+            example.put("limit", Map.of("name", "max_pixels", "value", 50_000_000));
+        }
+        return example;
+    }
+
+    private static void document(Operation operation, List<Kind> problems) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        for (Kind problem : problems) {
+            if (!responses.hasAPIResponse(problem.status)) {
+                responses.addAPIResponse(problem.status,
+                        OASFactory.createAPIResponse().ref("#/components/responses/" + problem.name));
+            }
+        }
+    }
+
+    private static boolean hasQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+    }
+
+    private static boolean takesFiles(Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
+    }
+}

@@ -1,0 +1,176 @@
+package app.arv.web.media;
+
+import app.arv.media.Download;
+import app.arv.media.MediaStore;
+import app.arv.media.RangeRequest;
+import app.arv.persistence.media.MediaResource;
+import app.arv.storage.ByteRange;
+import app.arv.web.problem.Problem;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * The response that hands out a stored object: its bytes streamed from the store (never buffered),
+ * with the headers each endpoint chooses — type, disposition, a strong ETag from the content hash,
+ * cache policy, conditional GET and a single byte range — or a redirect to a presigned URL.
+ */
+public final class StoredObject {
+
+    /** Opens the object's bytes, the whole of them for a {@code null} range. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open(ByteRange range) throws IOException;
+    }
+
+    private final MediaResource resource;
+    private final Opener opener;
+    private String type;
+    private String disposition;
+    private boolean tagged;
+    private boolean noSniff;
+    private String cacheControl;
+    private Request conditional;
+    private boolean ranged;
+    private String rangeHeader;
+
+    private StoredObject(MediaResource resource, Opener opener) {
+        this.resource = resource;
+        this.opener = opener;
+        this.type = resource.getMediaType();
+    }
+
+    /** 302 to the download's presigned URL (never cached), when it has one. */
+    public static Optional<Response> redirect(Download download) {
+        return Optional.ofNullable(download.redirect()).map(url -> Response.status(Response.Status.FOUND).location(url)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    /** Streamed from the download's store, which can serve byte ranges. */
+    public static StoredObject of(Download download) {
+        MediaResource resource = download.resource();
+        return new StoredObject(resource, range -> download.target().store().open(resource.getStorageKey(), range));
+    }
+
+    /** Streamed whole from wherever the resource lives. */
+    public static StoredObject of(MediaResource resource, MediaStore files) {
+        return new StoredObject(resource, range -> files.open(resource));
+    }
+
+    public StoredObject type(String mediaType) {
+        this.type = mediaType;
+        return this;
+    }
+
+    /** A download: {@code attachment} with the name in ASCII. */
+    public StoredObject attachment(String name) {
+        this.disposition = "attachment; filename=\"" + ascii(name) + "\"";
+        return this;
+    }
+
+    /** Shown in place; RFC 6266: an ASCII fallback plus the real (already sanitized) name, percent-encoded. */
+    public StoredObject inline(String name) {
+        this.disposition = "inline; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return this;
+    }
+
+    /** The content never changes under an id: its hash is a strong validator. */
+    public StoredObject tagged() {
+        this.tagged = true;
+        return this;
+    }
+
+    public StoredObject noSniff() {
+        this.noSniff = true;
+        return this;
+    }
+
+    public StoredObject cache(String cacheControl) {
+        this.cacheControl = cacheControl;
+        return this;
+    }
+
+    /** Conditional GET on the ETag and the creation time (304 when unchanged); implies {@link #tagged()}. */
+    public StoredObject conditional(Request request) {
+        this.conditional = request;
+        this.tagged = true;
+        return this;
+    }
+
+    /** Honours a single {@code Range} (206, or 416 outside the object) and says so with {@code Accept-Ranges}. */
+    public StoredObject ranges(String rangeHeader) {
+        this.ranged = true;
+        this.rangeHeader = rangeHeader;
+        return this;
+    }
+
+    public Response build() {
+        EntityTag etag = tagged ? new EntityTag(resource.getSha256()) : null;
+        Date lastModified = conditional == null ? null
+                : Date.from(resource.getCreatedAt().truncatedTo(ChronoUnit.SECONDS));
+        if (conditional != null) {
+            Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(lastModified, etag);
+            if (unchanged != null) {
+                return cached(unchanged.tag(etag).lastModified(lastModified)).build();
+            }
+        }
+        long size = resource.getSizeBytes();
+        ByteRange range = null;
+        if (ranged) {
+            RangeRequest request = RangeRequest.parse(rangeHeader, size);
+            if (request.kind() == RangeRequest.Kind.UNSATISFIABLE) {
+                return Response.fromResponse(Problem.of(416, "range_not_satisfiable",
+                                "The range lies outside the " + size + " bytes of this media").toResponse())
+                        .header("Content-Range", "bytes */" + size).build();
+            }
+            range = request.range().orElse(null);
+        }
+        ByteRange bytes = range;
+        StreamingOutput body = out -> {
+            try (InputStream in = opener.open(bytes)) {
+                in.transferTo(out);
+            }
+        };
+        Response.ResponseBuilder response = Response.status(bytes == null ? 200 : 206).entity(body).type(type)
+                .header(HttpHeaders.CONTENT_LENGTH, bytes == null ? size : bytes.length());
+        if (etag != null) {
+            response.tag(etag);
+        }
+        if (lastModified != null) {
+            response.lastModified(lastModified);
+        }
+        if (ranged) {
+            response.header("Accept-Ranges", "bytes");
+        }
+        cached(response);
+        if (noSniff) {
+            response.header("X-Content-Type-Options", "nosniff");
+        }
+        if (disposition != null) {
+            response.header("Content-Disposition", disposition);
+        }
+        if (bytes != null) {
+            response.header("Content-Range", "bytes " + bytes.first() + "-" + bytes.last() + "/" + size);
+        }
+        return response.build();
+    }
+
+    private Response.ResponseBuilder cached(Response.ResponseBuilder response) {
+        return cacheControl == null ? response : response.header(HttpHeaders.CACHE_CONTROL, cacheControl);
+    }
+
+    private static String ascii(String name) {
+        return name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+    }
+}

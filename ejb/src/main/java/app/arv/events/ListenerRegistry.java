@@ -32,9 +32,7 @@ public final class ListenerRegistry<L> {
         });
     }
 
-    public boolean isEmpty() {
-        return listeners.isEmpty();
-    }
+    public boolean isEmpty() { return listeners.isEmpty(); }
 
     /** Whether anyone on this node follows {@code key}. */
     public boolean follows(UUID key) {

@@ -1,6 +1,7 @@
 package app.arv.events;
 
 import app.arv.security.CallerCache;
+import app.arv.shared.Jsonp;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,7 +9,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import app.arv.shared.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,7 +75,8 @@ public class OrganizationEventHub {
         if (subscription != null || stopped) {
             return;
         }
-        subscription = new PatternSubscription(redis, PATTERN, this::dispatch, () -> { });
+        subscription = new PatternSubscription(redis, PATTERN, this::dispatch, () -> {
+        });
         subscription.start(threads, "arv-organization-events", scheduler, heartbeat, this::beat);
     }
 

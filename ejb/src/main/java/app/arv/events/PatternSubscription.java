@@ -31,12 +31,13 @@ public final class PatternSubscription {
 
     /** @param onMessage called with (channel, message) on the subscription's thread */
     public PatternSubscription(RedisConnection redis, String pattern, BiConsumer<String, String> onMessage, Runnable onSubscribed) {
-        this(redis, pattern, onMessage, onSubscribed, () -> { });
+        this(redis, pattern, onMessage, onSubscribed, () -> {
+        });
     }
 
     /** @param onLost called when the subscription broke, before it is tried again (messages may be missed until {@code onSubscribed}) */
     public PatternSubscription(RedisConnection redis, String pattern, BiConsumer<String, String> onMessage, Runnable onSubscribed,
-                               Runnable onLost) {
+            Runnable onLost) {
         this.redis = redis;
         this.pattern = pattern;
         this.onMessage = onMessage;
@@ -46,7 +47,7 @@ public final class PatternSubscription {
 
     /** Subscribes on a new managed thread, and runs {@code beat} every {@code heartbeat} until {@link #stop()}. */
     public void start(ManagedThreadFactory threads, String threadName, ManagedScheduledExecutorService scheduler,
-                      Duration heartbeat, Runnable beat) {
+            Duration heartbeat, Runnable beat) {
         Thread thread = threads.newThread(this::subscribeForever);
         thread.setName(threadName);
         thread.setDaemon(true);

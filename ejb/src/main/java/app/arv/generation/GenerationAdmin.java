@@ -26,9 +26,7 @@ import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Operations' view of generation (queues, workers, disk, memory) and the clean-up of old jobs. */
@@ -67,9 +65,9 @@ public class GenerationAdmin {
     }
 
     public record SystemInfo(String node, boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
-                             long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
-                             long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors,
-                             List<FalCircuits.Circuit> falCircuits) {
+            long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
+            long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors,
+            List<FalCircuits.Circuit> falCircuits) {
     }
 
     /** Queue depths are counted by browsing (the broker's management API may be closed); an unreachable broker is reported, not thrown. */
@@ -97,7 +95,8 @@ public class GenerationAdmin {
     }
 
     private static QueueDepth depth(JMSContext context, String queue, String selector) {
-        try (QueueBrowser browser = selector == null ? context.createBrowser(context.createQueue(queue))
+        try (QueueBrowser browser = selector == null
+                ? context.createBrowser(context.createQueue(queue))
                 : context.createBrowser(context.createQueue(queue), selector)) {
             Enumeration<?> messages = browser.getEnumeration();
             long count = 0;

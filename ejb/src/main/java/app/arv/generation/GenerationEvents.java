@@ -3,9 +3,9 @@ package app.arv.generation;
 import app.arv.events.AfterCommit;
 import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import app.arv.shared.Jsonp;
 import redis.clients.jedis.params.XAddParams;
 
 import java.util.Map;

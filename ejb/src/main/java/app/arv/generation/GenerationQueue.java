@@ -2,15 +2,15 @@ package app.arv.generation;
 
 import app.arv.messaging.ArvJms;
 import app.arv.messaging.BrokerAvailability;
-import app.arv.shared.DomainException;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationPriority;
+import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package app.arv.generation;
 
+import app.arv.generation.fal.FalModelProvider;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.MediaStore;
@@ -18,9 +21,6 @@ import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
-import app.arv.imaging.model3d.GenerationOptions;
-import app.arv.imaging.model3d.TextureQuality;
-import app.arv.generation.fal.FalModelProvider;
 import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -42,7 +42,6 @@ import java.util.UUID;
  */
 @Stateless
 public class GenerationService {
-
 
     @Inject
     GenerationRepository generations;

@@ -20,9 +20,7 @@ public record JobEvent(Type type, JsonObject data) {
 
     /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
     public enum Type {
-        PROGRESS,
-        ITEM_COMPLETED,
-        ITEM_FAILED,
+        PROGRESS, ITEM_COMPLETED, ITEM_FAILED,
         /** The job became final; the last word of its stream, unless an item is retried. */
         COMPLETED;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** The first answer to a key: what its duplicates get, as long as they are the same request. */
 public record StoredAnswer(String requestLine, byte[] bodySha256, int status, String contentType, String location,
-                           byte[] body) {
+        byte[] body) {
 
     public boolean answers(String otherRequestLine, byte[] otherBodySha256) {
         return requestLine.equals(otherRequestLine) && Arrays.equals(bodySha256, otherBodySha256);

@@ -40,7 +40,7 @@ public class LoginThrottleRules {
     }
 
     LoginThrottleRules(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration backoff, Duration maxBackoff,
-                       Duration failureWindow) {
+            Duration failureWindow) {
         this.maxFailuresPerAccount = maxFailuresPerAccount;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.backoff = backoff;

@@ -69,9 +69,7 @@ public class PlatformAdminBootstrap {
         done = true;
     }
 
-    public boolean isDone() {
-        return done;
-    }
+    public boolean isDone() { return done; }
 
     private static String generatePassword() {
         SecureRandom random = new SecureRandom();

@@ -218,9 +218,8 @@ public class ArContentService {
     /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
     public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
         ArContent content = get(caller, id);
-        OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() ->
-                DomainException.invalid("unsupported_overlay_type",
-                        "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
+        OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid("unsupported_overlay_type",
+                "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
         MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
                 sniffed.mediaType(), file.originalName());
         store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);

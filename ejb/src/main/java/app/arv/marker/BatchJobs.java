@@ -3,14 +3,14 @@ package app.arv.marker;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.operations.JobRestartException;
-import jakarta.batch.operations.JobExecutionNotRunningException;
-import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
-import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
@@ -82,8 +82,8 @@ public class BatchJobs {
             if (MarkerJobRestarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
                 throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
             }
-            return restarts.restart(execution).orElseThrow(() ->
-                    DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted already"));
+            return restarts.restart(execution)
+                    .orElseThrow(() -> DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted already"));
         } catch (NoSuchJobExecutionException e) {
             throw DomainException.notFound("Job execution");
         } catch (JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException | JobRestartException e) {

@@ -7,6 +7,6 @@ import java.time.Instant;
  * given; on a change a {@code null} field means "leave as it is".
  */
 public record ContentDetails(String title, String orderNumber, String customerName, String customerEmail,
-                             String customerPhone, Instant activeFrom, Instant activeUntil, Instant expiresAt,
-                             Boolean published) {
+        String customerPhone, Instant activeFrom, Instant activeUntil, Instant expiresAt,
+        Boolean published) {
 }

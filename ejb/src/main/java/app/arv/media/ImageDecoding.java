@@ -65,7 +65,8 @@ public class ImageDecoding {
 
     @PostConstruct
     void init() {
-        int permits = maxConcurrentDecodes > 0 ? maxConcurrentDecodes
+        int permits = maxConcurrentDecodes > 0
+                ? maxConcurrentDecodes
                 : (int) Math.max(1, Runtime.getRuntime().maxMemory() / 3 / maxDecodedBytes);
         slots = new Semaphore(permits, true);
         forRequests = new ImageDecoder(rules.maxPixels(), maxDecodedBytes, this::admitWithinWait);

@@ -33,7 +33,9 @@ public class MediaDeletions {
     private static final int BATCH = 200;
 
     /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
-    public enum Outcome { DELETED, RETRYING, DEAD_LETTERED, SKIPPED }
+    public enum Outcome {
+        DELETED, RETRYING, DEAD_LETTERED, SKIPPED
+    }
 
     @Inject
     MediaDeletionRepository deletions;
@@ -105,7 +107,8 @@ public class MediaDeletions {
 
     /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */
     public List<MediaDeletionDeadLetter> deadLetters(Caller caller) {
-        return caller.has(CallerRole.PLATFORM_ADMIN) ? deletions.deadLettersAcrossOrganizations()
+        return caller.has(CallerRole.PLATFORM_ADMIN)
+                ? deletions.deadLettersAcrossOrganizations()
                 : deletions.deadLetters(caller.organizationId());
     }
 

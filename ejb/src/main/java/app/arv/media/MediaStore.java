@@ -51,7 +51,7 @@ public class MediaStore {
 
     /** A file written to the organization's current store and not recorded yet ({@link #stageBytes}, {@link #record}). */
     public record StagedFile(UUID organizationId, StorageTarget target, UUID id, String key, String sha256, long size,
-                             String mediaType, String name, Integer width, Integer height) {
+            String mediaType, String name, Integer width, Integer height) {
     }
 
     /** Stores and records the bytes in the caller's transaction; known content is not written again. */

@@ -15,7 +15,9 @@ public final class RangeRequest {
 
     private static final Pattern SINGLE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
-    public enum Kind { WHOLE, PARTIAL, UNSATISFIABLE }
+    public enum Kind {
+        WHOLE, PARTIAL, UNSATISFIABLE
+    }
 
     private final Kind kind;
     private final ByteRange range;

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * while it streamed in, and the first bytes kept for sniffing.
  */
 public record SpooledFile(String originalName, Path path, long size, String sha256, byte[] head, int headLength)
-        implements AutoCloseable {
+        implements
+            AutoCloseable {
 
     /** Deletes the temporary file; whatever happened to the upload, the spool keeps nothing. */
     @Override

@@ -34,36 +34,36 @@ public final class Addresses {
             return Optional.of("not an IP address");
         }
         if (allZero(a, 0, 10) && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff) {
-            return refusalV4(slice(a, 12)).map(r -> r + " (IPv4-mapped)");                    // ::ffff:a.b.c.d
+            return refusalV4(slice(a, 12)).map(r -> r + " (IPv4-mapped)"); // ::ffff:a.b.c.d
         }
         if (allZero(a, 0, 12)) {
             if (allZero(a, 12, 15) && a[15] == 0) {
-                return Optional.of("the unspecified address");                                 // ::
+                return Optional.of("the unspecified address"); // ::
             }
             if (allZero(a, 12, 15) && a[15] == 1) {
-                return Optional.of("a loopback address");                                      // ::1
+                return Optional.of("a loopback address"); // ::1
             }
-            return Optional.of("an IPv4-compatible IPv6 address (deprecated)");               // ::a.b.c.d
+            return Optional.of("an IPv4-compatible IPv6 address (deprecated)"); // ::a.b.c.d
         }
         int first = a[0] & 0xff;
         int second = a[1] & 0xff;
         if (first == 0x00 && second == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && allZero(a, 4, 12)) {
-            return refusalV4(slice(a, 12)).map(r -> r + " (NAT64)");                          // 64:ff9b::/96
+            return refusalV4(slice(a, 12)).map(r -> r + " (NAT64)"); // 64:ff9b::/96
         }
         if (first == 0x20 && second == 0x02) {
-            return refusalV4(new byte[] {a[2], a[3], a[4], a[5]}).map(r -> r + " (6to4)");   // 2002::/16
+            return refusalV4(new byte[]{a[2], a[3], a[4], a[5]}).map(r -> r + " (6to4)"); // 2002::/16
         }
         if ((first & 0xfe) == 0xfc) {
-            return Optional.of("a unique-local address");                                      // fc00::/7
+            return Optional.of("a unique-local address"); // fc00::/7
         }
         if (first == 0xfe && (second & 0xc0) == 0x80) {
-            return Optional.of("a link-local address");                                        // fe80::/10
+            return Optional.of("a link-local address"); // fe80::/10
         }
         if (first == 0xfe && (second & 0xc0) == 0xc0) {
-            return Optional.of("a site-local address");                                        // fec0::/10
+            return Optional.of("a site-local address"); // fec0::/10
         }
         if (first == 0xff) {
-            return Optional.of("a multicast address");                                         // ff00::/8
+            return Optional.of("a multicast address"); // ff00::/8
         }
         return Optional.empty();
     }
@@ -98,7 +98,8 @@ public final class Addresses {
         }
         if (b0 >= 240) {
             return Optional.of(b0 == 255 && b1 == 255 && b2 == 255 && (a[3] & 0xff) == 255
-                    ? "the broadcast address" : "a reserved address (240.0.0.0/4)");
+                    ? "the broadcast address"
+                    : "a reserved address (240.0.0.0/4)");
         }
         return Optional.empty();
     }
@@ -143,7 +144,7 @@ public final class Addresses {
         }
         value |= last;
         try {
-            return Optional.of(InetAddress.getByAddress(host, new byte[] {
+            return Optional.of(InetAddress.getByAddress(host, new byte[]{
                     (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value}));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
@@ -160,7 +161,7 @@ public final class Addresses {
     }
 
     private static byte[] slice(byte[] a, int from) {
-        return new byte[] {a[from], a[from + 1], a[from + 2], a[from + 3]};
+        return new byte[]{a[from], a[from + 1], a[from + 2], a[from + 3]};
     }
 
     /** Whether the address is an IPv6 one; used only to print it in brackets. */

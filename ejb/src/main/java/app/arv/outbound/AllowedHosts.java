@@ -37,7 +37,7 @@ public final class AllowedHosts {
             }
             int slash = entry.indexOf('/');
             if (slash >= 0) {
-                networks.add(Cidr.parse(entry));   // an IP literal only, never a name to resolve
+                networks.add(Cidr.parse(entry)); // an IP literal only, never a name to resolve
             } else if (entry.startsWith("[")) {
                 int close = entry.indexOf(']');
                 if (close < 0) {
@@ -47,7 +47,7 @@ public final class AllowedHosts {
                 String rest = entry.substring(close + 1);
                 hosts.add(new HostEntry(host, rest.isEmpty() ? -1 : port(rest.substring(1), raw)));
             } else if (entry.indexOf(':') != entry.lastIndexOf(':')) {
-                hosts.add(new HostEntry(entry, -1));                                   // a bare IPv6 literal
+                hosts.add(new HostEntry(entry, -1)); // a bare IPv6 literal
             } else if (entry.indexOf(':') > 0) {
                 hosts.add(new HostEntry(entry.substring(0, entry.indexOf(':')), port(entry.substring(entry.indexOf(':') + 1), raw)));
             } else {

@@ -122,7 +122,7 @@ public final class OutboundGuard {
             if (host.contains("%")) {
                 throw new RefusedAddress("'" + host + "' names a network interface (zone id)");
             }
-            return List.of(InetAddress.getByName(host));                              // an IPv6 literal, no lookup
+            return List.of(InetAddress.getByName(host)); // an IPv6 literal, no lookup
         }
         InetAddress[] resolved = resolver.resolve(host);
         if (resolved == null || resolved.length == 0) {

@@ -32,7 +32,5 @@ public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String nam
         return roles.containsAll(otherRoles);
     }
 
-    public boolean isApiKey() {
-        return apiKeyId != null;
-    }
+    public boolean isApiKey() { return apiKeyId != null; }
 }

@@ -31,7 +31,9 @@ public class CallerCache {
     /** Something that changes what a credential may do, and which cached callers it affects. */
     public record Change(Kind kind, UUID id) {
 
-        public enum Kind { KEY, USER, ORGANIZATION }
+        public enum Kind {
+            KEY, USER, ORGANIZATION
+        }
 
         boolean affects(Caller caller) {
             return switch (kind) {

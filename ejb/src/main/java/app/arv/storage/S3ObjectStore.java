@@ -1,5 +1,7 @@
 package app.arv.storage;
 
+import app.arv.outbound.OutboundGuard;
+import app.arv.shared.DomainException;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
@@ -11,8 +13,6 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
-import app.arv.outbound.OutboundGuard;
-import app.arv.shared.DomainException;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.ServerException;
 import io.minio.http.Method;

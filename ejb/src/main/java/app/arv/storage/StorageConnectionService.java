@@ -159,7 +159,7 @@ public class StorageConnectionService {
             steps.add(new ProbeReport.Step(name, true, (System.nanoTime() - start) / 1_000_000, null));
             return true;
         } catch (DomainException e) {
-            throw e;                                                      // endpoint_not_allowed: no report, a refusal
+            throw e; // endpoint_not_allowed: no report, a refusal
         } catch (Exception e) {
             steps.add(new ProbeReport.Step(name, false, (System.nanoTime() - start) / 1_000_000,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

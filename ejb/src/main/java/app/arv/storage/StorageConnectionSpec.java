@@ -7,6 +7,6 @@ import app.arv.persistence.storage.StorageProvider;
  * fields keep their value; {@code secretKey} is write-only.
  */
 public record StorageConnectionSpec(String name, StorageProvider provider, Boolean isDefault, String directory,
-                                    String endpoint, String region, String bucket, String accessKey, String secretKey,
-                                    String basePath) {
+        String endpoint, String region, String bucket, String accessKey, String secretKey,
+        String basePath) {
 }

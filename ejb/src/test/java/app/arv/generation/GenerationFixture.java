@@ -95,9 +95,7 @@ final class GenerationFixture {
         }
 
         @Override
-        public int getTransactionStatus() {
-            return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION;
-        }
+        public int getTransactionStatus() { return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION; }
 
         @Override
         public void registerInterposedSynchronization(Synchronization sync) {
@@ -105,9 +103,7 @@ final class GenerationFixture {
         }
 
         @Override
-        public Object getTransactionKey() {
-            return active ? this : null;
-        }
+        public Object getTransactionKey() { return active ? this : null; }
 
         @Override
         public void putResource(Object key, Object value) {
@@ -125,9 +121,7 @@ final class GenerationFixture {
         }
 
         @Override
-        public boolean getRollbackOnly() {
-            return false;
-        }
+        public boolean getRollbackOnly() { return false; }
     }
 
     /** Just the counters the generation services keep, in memory (the platform's registry needs a server). */
@@ -150,9 +144,7 @@ final class GenerationFixture {
                         }
 
                         @Override
-                        public long getCount() {
-                            return count.get();
-                        }
+                        public long getCount() { return count.get(); }
                     };
                 });
     }

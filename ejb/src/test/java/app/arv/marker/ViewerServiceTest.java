@@ -66,7 +66,8 @@ class ViewerServiceTest {
 
     @Test
     void publishedContentWithAMarkerIsShownWithThatMarker() {
-        ArContent content = stored(c -> { });
+        ArContent content = stored(c -> {
+        });
 
         ViewerService.Showing showing = viewer(v -> v.showing(content.getUniqueId()));
 
@@ -104,7 +105,8 @@ class ViewerServiceTest {
 
     @Test
     void contentWhoseMarkerIsNoLongerStoredIsNotFound() {
-        ArContent content = stored(c -> { });
+        ArContent content = stored(c -> {
+        });
         Database.inTransaction(em -> em.find(MediaResource.class, marker.getId()).markDeleted(Instant.now()));
 
         assertThatThrownBy(() -> viewer(v -> v.showing(content.getUniqueId())))
@@ -113,7 +115,8 @@ class ViewerServiceTest {
 
     @Test
     void viewingCountsOneViewAndShowingCountsNone() {
-        ArContent content = stored(c -> { });
+        ArContent content = stored(c -> {
+        });
 
         viewer(v -> v.view(content.getUniqueId()));
         viewer(v -> v.showing(content.getUniqueId()));

@@ -2,6 +2,7 @@ package app.arv.imaging;
 
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.raster.GreyImage;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,11 +6,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL for the persistence tests: the database named by {@code TEST_DATABASE_URL} when

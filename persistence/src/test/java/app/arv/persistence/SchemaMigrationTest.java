@@ -5,7 +5,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class SchemaMigrationTest {
     private static List<String> tables(DataSource dataSource) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+                ResultSet rows = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
             while (rows.next()) {
                 names.add(rows.getString("TABLE_NAME"));
             }

@@ -32,19 +32,20 @@ public class ProblemResponses implements OASFilter {
 
     /** Each problem kind the API answers with, by its response name in {@code components.responses}. */
     public enum Kind {
-        BAD_REQUEST("400", "BadRequest", "Malformed body or rejected fields; errors[] names each field"),
-        UNAUTHORIZED("401", "Unauthorized", "No valid credential (JWT or API key)"),
-        FORBIDDEN("403", "Forbidden", "The caller's role does not allow this"),
-        NOT_FOUND("404", "NotFound", "No such resource in the caller's organization"),
-        CONFLICT("409", "Conflict", "The resource's state does not allow this now, or an idempotency key is reused "
-                + "with another request"),
-        GONE("410", "Gone", "The AR content has expired"),
-        TOO_LARGE("413", "PayloadTooLarge", "A file, the number of files or the request body is over its limit"),
-        RANGE_NOT_SATISFIABLE("416", "RangeNotSatisfiable", "The Range lies outside the object; Content-Range gives its size"),
-        UNPROCESSABLE("422", "Unprocessable", "Well-formed but not possible: an unusable or oversized image, a quota "
-                + "exceeded, an unknown reference; limit names a configured limit that was passed"),
-        RATE_LIMITED("429", "RateLimited", "Over the rate limit; Retry-After says when to try again"),
-        UNAVAILABLE("503", "Unavailable", "Storage, queue or image decoding unavailable or busy; Retry-After when waiting helps");
+        BAD_REQUEST("400", "BadRequest", "Malformed body or rejected fields; errors[] names each field"), UNAUTHORIZED("401", "Unauthorized",
+                "No valid credential (JWT or API key)"), FORBIDDEN("403", "Forbidden", "The caller's role does not allow this"), NOT_FOUND("404", "NotFound",
+                        "No such resource in the caller's organization"), CONFLICT("409", "Conflict",
+                                "The resource's state does not allow this now, or an idempotency key is reused "
+                                        + "with another request"), GONE("410", "Gone", "The AR content has expired"), TOO_LARGE("413", "PayloadTooLarge",
+                                                "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE("416",
+                                                        "RangeNotSatisfiable",
+                                                        "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
+                                                                "Unprocessable", "Well-formed but not possible: an unusable or oversized image, a quota "
+                                                                        + "exceeded, an unknown reference; limit names a configured limit that was passed"), RATE_LIMITED(
+                                                                                "429", "RateLimited",
+                                                                                "Over the rate limit; Retry-After says when to try again"), UNAVAILABLE("503",
+                                                                                        "Unavailable",
+                                                                                        "Storage, queue or image decoding unavailable or busy; Retry-After when waiting helps");
 
         private final String status;
         private final String name;

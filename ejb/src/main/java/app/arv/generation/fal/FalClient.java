@@ -1,8 +1,8 @@
 package app.arv.generation.fal;
 
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import app.arv.shared.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
@@ -122,8 +122,7 @@ public class FalClient {
                 // Statuses are judged here (429/5xx retried, other 4xx not), not turned into exceptions by the client.
                 .property("microprofile.rest.client.disable.default.mapper", true);
         if (ours && configured()) {
-            builder.register((ClientRequestFilter) request ->
-                    request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + key.get().strip()));
+            builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + key.get().strip()));
         }
         return builder;
     }

@@ -7,9 +7,9 @@ import app.arv.generation.ProgressSink;
 import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import app.arv.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -103,7 +103,7 @@ public class FalModelProvider implements ModelProvider {
             }
             return new ModelResult(glb, preview, previewType);
         } catch (FalRejectedException | FalUnavailableException | ProcessingException | CircuitBreakerOpenException
-                 | ClassCastException | NullPointerException e) {
+                | ClassCastException | NullPointerException e) {
             throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + describe(e));
         }
     }

@@ -8,10 +8,10 @@ import java.util.UUID;
  * be a marker (with the report when the compiler got that far).
  */
 public record CompileOutcome(UUID contentId, byte[] mind, int width, int height, Integer score, String verdict,
-                             String qualityJson, String failure) implements Serializable {
+        String qualityJson, String failure) implements Serializable {
 
     public static CompileOutcome ready(UUID contentId, byte[] mind, int width, int height, int score, String verdict,
-                                       String qualityJson) {
+            String qualityJson) {
         return new CompileOutcome(contentId, mind, width, height, score, verdict, qualityJson, null);
     }
 
@@ -19,7 +19,5 @@ public record CompileOutcome(UUID contentId, byte[] mind, int width, int height,
         return new CompileOutcome(contentId, null, 0, 0, score, verdict, qualityJson, failure);
     }
 
-    public boolean isReady() {
-        return failure == null;
-    }
+    public boolean isReady() { return failure == null; }
 }

@@ -16,8 +16,8 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
@@ -77,7 +77,7 @@ public class MarkerCompileProcessor implements ItemProcessor {
         String json = QualityJson.of(quality).toString();
         if (quality.verdict() == Verdict.UNUSABLE && !forced) {
             return CompileOutcome.failed(contentId, "unusable target: " + String.join("; ", quality.reasons())
-                            + " (to build it anyway, replace the image or regenerate with force=true)",
+                    + " (to build it anyway, replace the image or regenerate with force=true)",
                     quality.score(), quality.verdict().label(), json);
         }
         byte[] mind = new MindWriter().write(new MindFile(List.of(compiled.target())));

@@ -1,17 +1,17 @@
 package app.arv.marker.batch;
 
+import app.arv.marker.MarkerJobRestarts;
+import app.arv.marker.MarkerRules;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.operations.JobOperator;
-import app.arv.marker.MarkerJobRestarts;
-import app.arv.marker.MarkerRules;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package app.arv.marker.batch;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
@@ -42,7 +42,8 @@ public class PendingMarkerReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        List<UUID> mine = ids == null || ids.isBlank() ? List.of()
+        List<UUID> mine = ids == null || ids.isBlank()
+                ? List.of()
                 : Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
         // Positions in the partition's own list, not UUID.compareTo: Java orders UUIDs as signed numbers,
         // PostgreSQL (and so the claim order) as unsigned bytes, and comparing them skipped items on restart.

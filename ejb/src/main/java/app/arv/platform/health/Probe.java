@@ -1,6 +1,5 @@
 package app.arv.platform.health;
 
-
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -20,7 +20,8 @@ public class RedisReadiness implements DependencyCheck {
         return Probe.within("redis", () -> {
             String answer = redis.client().ping();
             Map<String, Object> details = Map.of("endpoint", redis.endpoint());
-            return "PONG".equals(answer) ? HealthFinding.up("redis", details)
+            return "PONG".equals(answer)
+                    ? HealthFinding.up("redis", details)
                     : HealthFinding.down("redis", HealthFinding.FAILING, "PING answered " + answer, details);
         });
     }

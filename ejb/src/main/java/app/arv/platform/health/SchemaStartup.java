@@ -25,8 +25,9 @@ public class SchemaStartup implements DependencyCheck {
         boolean started = version != null && bootstrap.isDone();
         Map<String, Object> details = Map.of("version", version == null ? "not migrated" : version,
                 "platform_admin", bootstrap.isDone());
-        return started ? HealthFinding.up("schema", details)
+        return started
+                ? HealthFinding.up("schema", details)
                 : HealthFinding.down("schema", "starting", version == null ? "schema not migrated yet" : "platform admin not created yet",
-                details);
+                        details);
     }
 }

@@ -25,8 +25,11 @@ final class Json {
         } else if (value instanceof String s) {
             string(s, out);
         } else if (value instanceof Double d) {
-            out.append(d.isNaN() || d.isInfinite() ? "null" : d == Math.rint(d) && Math.abs(d) < 1e15
-                    ? Long.toString(d.longValue()) + ".0" : Double.toString(d));
+            out.append(d.isNaN() || d.isInfinite()
+                    ? "null"
+                    : d == Math.rint(d) && Math.abs(d) < 1e15
+                            ? Long.toString(d.longValue()) + ".0"
+                            : Double.toString(d));
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

@@ -14,6 +14,7 @@ import app.arv.imaging.mind.format.TrackingImage;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.ScaleFeatures;
 import app.arv.imaging.raster.GreyImage;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,7 +77,8 @@ public final class MindCli {
         String command = rest.remove(0);
         try {
             return switch (command) {
-                case "compile" -> rest.size() < 2 ? usage("compile needs at least one image and an output file")
+                case "compile" -> rest.size() < 2
+                        ? usage("compile needs at least one image and an output file")
                         : compile(rest.subList(0, rest.size() - 1), Path.of(rest.get(rest.size() - 1)), maxSide);
                 case "inspect" -> rest.size() != 1 ? usage("inspect needs exactly one .mind file") : inspect(Path.of(rest.get(0)));
                 case "analyze" -> rest.size() != 1 ? usage("analyze needs exactly one image") : analyze(Path.of(rest.get(0)), maxSide);

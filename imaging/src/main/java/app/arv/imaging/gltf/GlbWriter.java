@@ -219,7 +219,7 @@ public final class GlbWriter {
             while (out.size() % 4 != 0) {
                 out.write(0);
             }
-            ranges.add(new int[] {offset, data.length});
+            ranges.add(new int[]{offset, data.length});
             return ranges.size() - 1;
         }
 

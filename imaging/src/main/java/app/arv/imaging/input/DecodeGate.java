@@ -9,7 +9,8 @@ package app.arv.imaging.input;
 public interface DecodeGate {
 
     /** No bound: for tools and tests that decode one image at a time. */
-    DecodeGate UNBOUNDED = (header, decodedBytes) -> () -> { };
+    DecodeGate UNBOUNDED = (header, decodedBytes) -> () -> {
+    };
 
     /** @param decodedBytes the estimated memory of the decoded, subsampled raster plus its conversion */
     Admission admit(ImageHeader header, long decodedBytes);

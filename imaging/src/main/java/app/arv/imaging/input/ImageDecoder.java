@@ -1,6 +1,7 @@
 package app.arv.imaging.input;
 
 import app.arv.imaging.RefusedImageException;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -154,7 +155,8 @@ public final class ImageDecoder {
             throw new UnsupportedImageException(type + " images cannot be decoded here", type);
         }
         ImageReader reader = readers.next();
-        try (ImageInputStream in = bytes != null ? ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))
+        try (ImageInputStream in = bytes != null
+                ? ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
             try {

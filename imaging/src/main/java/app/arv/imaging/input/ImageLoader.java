@@ -3,6 +3,7 @@ package app.arv.imaging.input;
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
@@ -75,8 +76,9 @@ public final class ImageLoader {
             return false;
         }
         int[] offsets = model.getBandOffsets();
-        boolean expected = stride == 3 ? java.util.Arrays.equals(offsets, new int[] {2, 1, 0})
-                : java.util.Arrays.equals(offsets, new int[] {3, 2, 1, 0});
+        boolean expected = stride == 3
+                ? java.util.Arrays.equals(offsets, new int[]{2, 1, 0})
+                : java.util.Arrays.equals(offsets, new int[]{3, 2, 1, 0});
         if (!expected) {
             return false;
         }

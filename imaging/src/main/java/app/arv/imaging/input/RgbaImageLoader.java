@@ -2,6 +2,7 @@ package app.arv.imaging.input;
 
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.raster.RgbaImage;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

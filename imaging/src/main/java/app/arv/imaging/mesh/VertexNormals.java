@@ -24,7 +24,7 @@ public final class VertexNormals {
             double nx = uy * vz - uz * vy;
             double ny = uz * vx - ux * vz;
             double nz = ux * vy - uy * vx;
-            for (int v : new int[] {a, b, c}) {
+            for (int v : new int[]{a, b, c}) {
                 sum[v] += nx;
                 sum[v + 1] += ny;
                 sum[v + 2] += nz;

@@ -2,6 +2,7 @@ package app.arv.imaging.mind;
 
 import app.arv.imaging.mind.format.MindTarget;
 import app.arv.imaging.mind.quality.QualityReport;
+
 import java.util.Objects;
 import java.util.function.Supplier;
 

@@ -15,6 +15,7 @@ import app.arv.imaging.mind.quality.Verdict;
 import app.arv.imaging.mind.track.TrackingPointExtractor;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -6,6 +6,7 @@ import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.mind.quality.PrintEnhancer;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.raster.RgbaImage;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

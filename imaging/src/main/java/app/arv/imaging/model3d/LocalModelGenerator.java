@@ -14,6 +14,7 @@ import app.arv.imaging.mesh.VertexNormals;
 import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.segment.ObjectMask;
 import app.arv.imaging.segment.ObjectSegmenter;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,8 @@ public final class LocalModelGenerator {
         ObjectMask mask = segmentation.mask();
         long segmented = System.nanoTime();
         // the texture first: then the full-size photo is garbage before the mesh work needs the memory
-        PhotoTexture texture = options.texture() == TextureQuality.NONE ? null
+        PhotoTexture texture = options.texture() == TextureQuality.NONE
+                ? null
                 : PhotoTexture.of(source, working, mask, options.texture().maxSide());
         source = null;
         long textured = System.nanoTime();
@@ -139,9 +141,9 @@ public final class LocalModelGenerator {
         }
         float[] frontColour;
         if (texture != null) {
-            frontColour = new float[] {1, 1, 1, 1};
+            frontColour = new float[]{1, 1, 1, 1};
         } else {
-            frontColour = new float[] {linear((meanRgb >> 16) & 0xff), linear((meanRgb >> 8) & 0xff), linear(meanRgb & 0xff), 1};
+            frontColour = new float[]{linear((meanRgb >> 16) & 0xff), linear((meanRgb >> 8) & 0xff), linear(meanRgb & 0xff), 1};
         }
         float[] backColour = {frontColour[0] * BACK_SHADE, frontColour[1] * BACK_SHADE, frontColour[2] * BACK_SHADE, 1};
         return new GlbWriter.Model("arv-local-model", positions, VertexNormals.of(mesh), uvs, front, back,

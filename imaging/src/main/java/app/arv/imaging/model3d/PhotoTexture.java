@@ -3,6 +3,7 @@ package app.arv.imaging.model3d;
 import app.arv.imaging.gltf.GlbWriter.EncodedImage;
 import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.segment.ObjectMask;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

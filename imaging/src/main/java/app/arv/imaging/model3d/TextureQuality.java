@@ -4,9 +4,7 @@ import java.util.Locale;
 
 /** How much of the photo goes into the model: none (flat colour), or a texture whose long side is at most {@link #maxSide()}. */
 public enum TextureQuality {
-    NONE(0),
-    STANDARD(1024),
-    HD(2048);
+    NONE(0), STANDARD(1024), HD(2048);
 
     private final int maxSide;
 

@@ -40,6 +40,6 @@ public record ObjectMask(int width, int height, byte[] inside) {
                 }
             }
         }
-        return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
+        return maxX < 0 ? null : new int[]{minX, minY, maxX, maxY};
     }
 }

@@ -24,7 +24,9 @@ public final class ObjectSegmenter {
     static final double MAX_OBJECT_SHARE = 0.97;
 
     /** How the outline was found: the image's own transparency, or the background model (possibly both). */
-    public enum Method { ALPHA, BACKGROUND }
+    public enum Method {
+        ALPHA, BACKGROUND
+    }
 
     /** The object's mask and how it was found. */
     public record Segmentation(ObjectMask mask, Method method) {
@@ -212,7 +214,7 @@ public final class ObjectSegmenter {
                 mean[c] += samples[i * 3 + c] / n;
             }
         }
-        float[] first = farthestFrom(samples, new float[][] {mean});
+        float[] first = farthestFrom(samples, new float[][]{mean});
         centres[0] = first;
         int used = 1;
         while (used < k) {
@@ -234,7 +236,7 @@ public final class ObjectSegmenter {
             }
             for (int c = 0; c < used; c++) {
                 if (sums[c][3] > 0) {
-                    centres[c] = new float[] {(float) (sums[c][0] / sums[c][3]), (float) (sums[c][1] / sums[c][3]),
+                    centres[c] = new float[]{(float) (sums[c][0] / sums[c][3]), (float) (sums[c][1] / sums[c][3]),
                             (float) (sums[c][2] / sums[c][3])};
                 }
             }
@@ -263,7 +265,7 @@ public final class ObjectSegmenter {
                 best = i;
             }
         }
-        return new float[] {samples[best * 3], samples[best * 3 + 1], samples[best * 3 + 2]};
+        return new float[]{samples[best * 3], samples[best * 3 + 1], samples[best * 3 + 2]};
     }
 
     /**

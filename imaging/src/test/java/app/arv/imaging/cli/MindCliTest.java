@@ -1,17 +1,18 @@
 package app.arv.imaging.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.format.MindReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MindCliTest {
 
@@ -28,7 +29,7 @@ class MindCliTest {
         Path page = image("page");
         Path mind = dir.resolve("out.mind");
 
-        int code = cli.run(new String[] {"compile", coins.toString(), page.toString(), mind.toString()});
+        int code = cli.run(new String[]{"compile", coins.toString(), page.toString(), mind.toString()});
 
         assertThat(code).isZero();
         assertThat(new MindReader().read(Files.readAllBytes(mind)).targets()).hasSize(2);
@@ -39,7 +40,7 @@ class MindCliTest {
         Path mind = dir.resolve("coffee.mind");
         Files.write(mind, TestImages.golden("coffee"));
 
-        int code = cli.run(new String[] {"inspect", mind.toString()});
+        int code = cli.run(new String[]{"inspect", mind.toString()});
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(code).isZero();
@@ -50,7 +51,7 @@ class MindCliTest {
 
     @Test
     void analyzePrintsTheQualityReportAsJson() throws Exception {
-        int code = cli.run(new String[] {"analyze", image("chelsea").toString()});
+        int code = cli.run(new String[]{"analyze", image("chelsea").toString()});
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(code).isZero();
@@ -64,7 +65,7 @@ class MindCliTest {
         java.awt.image.BufferedImage white = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
         javax.imageio.ImageIO.write(white, "png", flat.toFile());
 
-        int code = cli.run(new String[] {"compile", flat.toString(), dir.resolve("x.mind").toString()});
+        int code = cli.run(new String[]{"compile", flat.toString(), dir.resolve("x.mind").toString()});
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("no usable features");
@@ -73,7 +74,7 @@ class MindCliTest {
 
     @Test
     void missingArgumentsAreAUsageErrorWithExitTwo() {
-        int code = cli.run(new String[] {"compile", "only-one.png"});
+        int code = cli.run(new String[]{"compile", "only-one.png"});
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("usage:");

@@ -1,8 +1,8 @@
 package app.arv.imaging.gltf;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GlbWriterTest {
 

@@ -1,9 +1,9 @@
 package app.arv.imaging.input;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import javax.imageio.ImageIO;
 
 /** JPEGs whose orientation shows: a grey gradient along x, optionally with an EXIF orientation tag. */
 final class GradientJpegs {
@@ -31,10 +31,10 @@ final class GradientJpegs {
     /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: Orientation) right after SOI. */
     static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = {
-            'M', 'M', 0, 42, 0, 0, 0, 8,
-            0, 1,
-            0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
-            0, 0, 0, 0,
+                'M', 'M', 0, 42, 0, 0, 0, 8,
+                0, 1,
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
+                0, 0, 0, 0,
         };
         int length = 2 + 6 + tiff.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,7 +43,7 @@ final class GradientJpegs {
         out.write(0xE1);
         out.write(length >> 8);
         out.write(length & 0xff);
-        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(new byte[]{'E', 'x', 'i', 'f', 0, 0});
         out.writeBytes(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();

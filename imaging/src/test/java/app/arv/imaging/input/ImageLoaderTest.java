@@ -1,18 +1,17 @@
 package app.arv.imaging.input;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageLoaderTest {
 
@@ -31,7 +30,7 @@ class ImageLoaderTest {
     @Test
     void colourBytesReadDirectlyGiveTheGreyOfTheColourModelPath() {
         java.util.Random random = new java.util.Random(14);
-        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
+        for (int type : new int[]{BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
             BufferedImage image = new BufferedImage(37, 23, type);
             for (int y = 0; y < 23; y++) {
                 for (int x = 0; x < 37; x++) {

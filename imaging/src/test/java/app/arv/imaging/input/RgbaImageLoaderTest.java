@@ -1,15 +1,12 @@
 package app.arv.imaging.input;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.raster.RgbaImage;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RgbaImageLoaderTest {
 

@@ -52,12 +52,12 @@ public final class StreamedPng {
     private static byte[] png(int width, int height, int bitDepth, int colourType, Rows rows) {
         try {
             ByteArrayOutputStream file = new ByteArrayOutputStream();
-            file.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+            file.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
             ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
             DataOutputStream h = new DataOutputStream(ihdr);
             h.writeInt(width);
             h.writeInt(height);
-            h.write(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0});
+            h.write(new byte[]{(byte) bitDepth, (byte) colourType, 0, 0, 0});
             chunk(file, "IHDR", ihdr.toByteArray());
             ByteArrayOutputStream idat = new ByteArrayOutputStream();
             try (OutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {

@@ -1,9 +1,10 @@
 package app.arv.imaging.mesh;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MeshTopologyTest {
 
@@ -44,7 +45,7 @@ class MeshTopologyTest {
     @Test
     void twoTetrahedraSharingOnlyAVertexAreNotManifold() {
         double[] positions = Arrays.copyOf(TETRA_POSITIONS, 21);
-        System.arraycopy(new double[] {-1, 0, 0, 0, -1, 0, 0, 0, -1}, 0, positions, 12, 9);
+        System.arraycopy(new double[]{-1, 0, 0, 0, -1, 0, 0, 0, -1}, 0, positions, 12, 9);
         // second tetrahedron: vertex 0 shared, 4 5 6 new, mirrored so it stays outward-facing
         int[] second = {0, 4, 5, 0, 6, 4, 0, 5, 6, 4, 6, 5};
         int[] both = Arrays.copyOf(TETRA, 24);

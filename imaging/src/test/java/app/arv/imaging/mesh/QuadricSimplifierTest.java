@@ -1,14 +1,14 @@
 package app.arv.imaging.mesh;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.segment.ObjectSegmenter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class QuadricSimplifierTest {
 

@@ -1,8 +1,5 @@
 package app.arv.imaging.mind;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.format.MindFile;
@@ -11,10 +8,14 @@ import app.arv.imaging.mind.format.MindTarget;
 import app.arv.imaging.mind.format.MindWriter;
 import app.arv.imaging.mind.format.TrackingImage;
 import app.arv.imaging.raster.GreyImage;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MindTargetCompilerTest {
 

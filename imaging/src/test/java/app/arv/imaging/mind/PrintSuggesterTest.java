@@ -1,11 +1,11 @@
 package app.arv.imaging.mind;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.quality.CalibrationCorpus;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PrintSuggesterTest {
 

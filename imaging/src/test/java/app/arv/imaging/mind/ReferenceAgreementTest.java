@@ -1,17 +1,17 @@
 package app.arv.imaging.mind;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.format.FeaturePoint;
 import app.arv.imaging.mind.format.Keyframe;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindTarget;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our features against the official compiler's (golden files made with mind-ar 1.2.5, see imaging/README.md):

@@ -1,21 +1,22 @@
 package app.arv.imaging.model3d;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.gltf.GlbFile;
 import app.arv.imaging.mesh.MeshTopology;
 import app.arv.imaging.mesh.TriangleMesh;
 import app.arv.imaging.segment.NoObjectFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The generator's output read back from the GLB bytes, as a viewer would. */
 class LocalModelGeneratorTest {

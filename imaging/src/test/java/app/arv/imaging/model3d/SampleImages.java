@@ -7,7 +7,7 @@ final class SampleImages {
 
     /** Object photos and scenes the generator must turn into valid models (file names under images/). */
     static final String[] MODELLED = {"horse.png", "horse-cutout.png", "coins.png", "coffee.png", "camera.png",
-        "chelsea.png", "rocket.jpg"};
+            "chelsea.png", "rocket.jpg"};
 
     private SampleImages() {
     }

@@ -1,15 +1,15 @@
 package app.arv.imaging.raster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ResamplerTest {
 
     @Test
     void downscalingAveragesTheCoveredPixelsAndFloors() {
-        GreyImage image = new GreyImage(2, 2, new byte[] {10, 11, 20, 20});
+        GreyImage image = new GreyImage(2, 2, new byte[]{10, 11, 20, 20});
 
         GreyImage half = Resampler.resize(image, 0.5);
 
@@ -32,7 +32,7 @@ class ResamplerTest {
 
     @Test
     void resizingToAnExactSizeAveragesEachAxisOnItsOwn() {
-        GreyImage image = new GreyImage(4, 2, new byte[] {0, 10, 20, 30, 40, 50, 60, 70});
+        GreyImage image = new GreyImage(4, 2, new byte[]{0, 10, 20, 30, 40, 50, 60, 70});
 
         GreyImage reduced = Resampler.resizeTo(image, 2, 1);
 

@@ -1,13 +1,14 @@
 package app.arv.imaging.segment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.raster.RgbaImage;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ObjectSegmenterTest {
 

@@ -140,60 +140,32 @@ public class GenerationItem extends AuditedEntity {
         return reason == null || reason.length() <= MAX_ERROR_CHARS ? reason : reason.substring(0, MAX_ERROR_CHARS);
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getJobId() {
-        return jobId;
-    }
+    public UUID getJobId() { return jobId; }
 
-    public int getPosition() {
-        return position;
-    }
+    public int getPosition() { return position; }
 
-    public UUID getSourceMediaId() {
-        return sourceMediaId;
-    }
+    public UUID getSourceMediaId() { return sourceMediaId; }
 
-    public GenerationStatus getStatus() {
-        return status;
-    }
+    public GenerationStatus getStatus() { return status; }
 
-    public int getProgress() {
-        return progress;
-    }
+    public int getProgress() { return progress; }
 
-    public String getStage() {
-        return stage;
-    }
+    public String getStage() { return stage; }
 
-    public String getError() {
-        return error;
-    }
+    public String getError() { return error; }
 
-    public UUID getModelMediaId() {
-        return modelMediaId;
-    }
+    public UUID getModelMediaId() { return modelMediaId; }
 
-    public UUID getPreviewMediaId() {
-        return previewMediaId;
-    }
+    public UUID getPreviewMediaId() { return previewMediaId; }
 
-    public int getAttempts() {
-        return attempts;
-    }
+    public int getAttempts() { return attempts; }
 
     /** The server node that took the item last, or null while nobody has. */
-    public String getNode() {
-        return node;
-    }
+    public String getNode() { return node; }
 
-    public Instant getStartedAt() {
-        return startedAt;
-    }
+    public Instant getStartedAt() { return startedAt; }
 
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
+    public Instant getFinishedAt() { return finishedAt; }
 }

@@ -53,7 +53,7 @@ public class GenerationJob extends AuditedEntity {
     }
 
     public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority,
-                         GenerationOptions options, int itemCount) {
+            GenerationOptions options, int itemCount) {
         super(UUID.randomUUID());
         this.organizationId = organizationId;
         this.projectId = projectId;
@@ -85,7 +85,8 @@ public class GenerationJob extends AuditedEntity {
         long cancelled = itemCounts.getOrDefault(GenerationStatus.CANCELLED, 0L);
         long finished = completed + cancelled + itemCounts.getOrDefault(GenerationStatus.FAILED, 0L);
         if (finished == itemCount) {
-            settle(completed > 0 ? GenerationStatus.COMPLETED
+            settle(completed > 0
+                    ? GenerationStatus.COMPLETED
                     : cancelled == finished ? GenerationStatus.CANCELLED : GenerationStatus.FAILED);
         } else if (itemCounts.getOrDefault(GenerationStatus.QUEUED, 0L) < itemCount) {
             settle(GenerationStatus.PROCESSING);
@@ -99,44 +100,26 @@ public class GenerationJob extends AuditedEntity {
         this.finishedAt = null;
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getProjectId() {
-        return projectId;
-    }
+    public UUID getProjectId() { return projectId; }
 
-    public String getProvider() {
-        return provider;
-    }
+    public String getProvider() { return provider; }
 
-    public GenerationPriority getPriority() {
-        return priority;
-    }
+    public GenerationPriority getPriority() { return priority; }
 
-    public int getFaceLimit() {
-        return faceLimit;
-    }
+    public int getFaceLimit() { return faceLimit; }
 
-    public TextureQuality getTexture() {
-        return texture;
-    }
+    public TextureQuality getTexture() { return texture; }
 
     /** What every item of the job is generated with. */
     public GenerationOptions options() {
         return new GenerationOptions(faceLimit, texture);
     }
 
-    public GenerationStatus getStatus() {
-        return status;
-    }
+    public GenerationStatus getStatus() { return status; }
 
-    public int getItemCount() {
-        return itemCount;
-    }
+    public int getItemCount() { return itemCount; }
 
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
+    public Instant getFinishedAt() { return finishedAt; }
 }

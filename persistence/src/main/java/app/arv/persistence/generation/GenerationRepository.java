@@ -66,7 +66,7 @@ public class GenerationRepository {
 
     public List<GenerationItem> items(UUID organizationId, UUID jobId) {
         return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
-                        + " ORDER BY i.position", GenerationItem.class)
+                + " ORDER BY i.position", GenerationItem.class)
                 .setParameter("org", organizationId).setParameter("job", jobId).getResultList();
     }
 
@@ -76,7 +76,7 @@ public class GenerationRepository {
      */
     public List<GenerationItem> lockItems(UUID organizationId, UUID jobId) {
         return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
-                        + " ORDER BY i.position", GenerationItem.class)
+                + " ORDER BY i.position", GenerationItem.class)
                 .setParameter("org", organizationId).setParameter("job", jobId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
@@ -110,7 +110,7 @@ public class GenerationRepository {
             counts.put(s, 0L);
         }
         em.createQuery("SELECT i.status, COUNT(i) FROM GenerationItem i WHERE i.organizationId = :org AND i.jobId = :job"
-                        + " GROUP BY i.status", Object[].class)
+                + " GROUP BY i.status", Object[].class)
                 .setParameter("org", organizationId).setParameter("job", jobId)
                 .getResultList()
                 .forEach(row -> counts.put((GenerationStatus) row[0], (Long) row[1]));
@@ -123,7 +123,7 @@ public class GenerationRepository {
      */
     public List<GenerationItem> processingSince(Instant before, int max) {
         return em.createQuery("SELECT i FROM GenerationItem i WHERE i.status = :processing AND i.updatedAt < :before"
-                        + " ORDER BY i.updatedAt", GenerationItem.class)
+                + " ORDER BY i.updatedAt", GenerationItem.class)
                 .setParameter("processing", GenerationStatus.PROCESSING).setParameter("before", before)
                 .setMaxResults(max).getResultList();
     }
@@ -141,7 +141,7 @@ public class GenerationRepository {
     /** The organization's jobs that finished before {@code before}, oldest first. */
     public List<GenerationJob> finishedBefore(UUID organizationId, Instant before, int max) {
         return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.finishedAt < :before"
-                        + " ORDER BY j.finishedAt", GenerationJob.class)
+                + " ORDER BY j.finishedAt", GenerationJob.class)
                 .setParameter("org", organizationId).setParameter("before", before).setMaxResults(max).getResultList();
     }
 

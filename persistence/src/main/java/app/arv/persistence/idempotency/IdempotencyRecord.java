@@ -57,9 +57,7 @@ public class IdempotencyRecord {
     protected IdempotencyRecord() {
     }
 
-    public boolean isCompleted() {
-        return status != null;
-    }
+    public boolean isCompleted() { return status != null; }
 
     public void complete(byte[] bodySha256, int status, String contentType, String location, byte[] body, Instant now) {
         this.bodySha256 = bodySha256.clone();
@@ -70,51 +68,27 @@ public class IdempotencyRecord {
         this.completedAt = now;
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getCredential() {
-        return credential;
-    }
+    public String getCredential() { return credential; }
 
-    public String getIdempotencyKey() {
-        return idempotencyKey;
-    }
+    public String getIdempotencyKey() { return idempotencyKey; }
 
-    public String getRequestLine() {
-        return requestLine;
-    }
+    public String getRequestLine() { return requestLine; }
 
-    public byte[] getBodySha256() {
-        return bodySha256 == null ? null : bodySha256.clone();
-    }
+    public byte[] getBodySha256() { return bodySha256 == null ? null : bodySha256.clone(); }
 
-    public Integer getStatus() {
-        return status;
-    }
+    public Integer getStatus() { return status; }
 
-    public String getContentType() {
-        return contentType;
-    }
+    public String getContentType() { return contentType; }
 
-    public String getLocation() {
-        return location;
-    }
+    public String getLocation() { return location; }
 
-    public byte[] getBody() {
-        return body == null ? new byte[0] : body.clone();
-    }
+    public byte[] getBody() { return body == null ? new byte[0] : body.clone(); }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
+    public Instant getLockedUntil() { return lockedUntil; }
 }

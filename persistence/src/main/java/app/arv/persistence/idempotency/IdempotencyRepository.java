@@ -25,7 +25,7 @@ public class IdempotencyRepository {
      */
     public void removeIfOver(UUID organizationId, String credential, String key, Instant expiredBefore, Instant now) {
         em.createNativeQuery("DELETE FROM idempotency_record WHERE organization_id = ?1 AND credential = ?2"
-                        + " AND idempotency_key = ?3 AND (created_at < ?4 OR (status IS NULL AND locked_until < ?5))")
+                + " AND idempotency_key = ?3 AND (created_at < ?4 OR (status IS NULL AND locked_until < ?5))")
                 .setParameter(1, organizationId).setParameter(2, credential).setParameter(3, key)
                 .setParameter(4, expiredBefore).setParameter(5, now)
                 .executeUpdate();
@@ -37,12 +37,12 @@ public class IdempotencyRepository {
      * is already held or answered.
      */
     public Optional<UUID> claim(UUID organizationId, String credential, String key, String requestLine, Instant now,
-                                Instant lockedUntil) {
+            Instant lockedUntil) {
         UUID id = UUID.randomUUID();
         List<?> inserted = em.createNativeQuery("INSERT INTO idempotency_record"
-                        + " (id, organization_id, credential, idempotency_key, request_line, created_at, locked_until)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + " ON CONFLICT ON CONSTRAINT idempotency_record_key DO NOTHING RETURNING id")
+                + " (id, organization_id, credential, idempotency_key, request_line, created_at, locked_until)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " ON CONFLICT ON CONSTRAINT idempotency_record_key DO NOTHING RETURNING id")
                 .setParameter(1, id).setParameter(2, organizationId).setParameter(3, credential).setParameter(4, key)
                 .setParameter(5, requestLine).setParameter(6, now).setParameter(7, lockedUntil)
                 .getResultList();
@@ -51,7 +51,7 @@ public class IdempotencyRepository {
 
     public Optional<IdempotencyRecord> find(UUID organizationId, String credential, String key) {
         return em.createQuery("SELECT r FROM IdempotencyRecord r WHERE r.organizationId = :org"
-                        + " AND r.credential = :credential AND r.idempotencyKey = :key", IdempotencyRecord.class)
+                + " AND r.credential = :credential AND r.idempotencyKey = :key", IdempotencyRecord.class)
                 .setParameter("org", organizationId).setParameter("credential", credential).setParameter("key", key)
                 .getResultStream().findFirst();
     }

@@ -68,9 +68,7 @@ public class ApiKey {
         createdAt = Instant.now();
     }
 
-    public boolean isRevoked() {
-        return revokedAt != null;
-    }
+    public boolean isRevoked() { return revokedAt != null; }
 
     public void revoke(Instant at) {
         if (revokedAt == null) {
@@ -82,43 +80,23 @@ public class ApiKey {
         lastUsedAt = at;
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
 
-    public ApiKeyScope getScope() {
-        return scope;
-    }
+    public ApiKeyScope getScope() { return scope; }
 
-    public String getPrefix() {
-        return prefix;
-    }
+    public String getPrefix() { return prefix; }
 
-    public String getSecretHash() {
-        return secretHash;
-    }
+    public String getSecretHash() { return secretHash; }
 
-    public UUID getCreatedBy() {
-        return createdBy;
-    }
+    public UUID getCreatedBy() { return createdBy; }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 
-    public Instant getLastUsedAt() {
-        return lastUsedAt;
-    }
+    public Instant getLastUsedAt() { return lastUsedAt; }
 
-    public Instant getRevokedAt() {
-        return revokedAt;
-    }
+    public Instant getRevokedAt() { return revokedAt; }
 }

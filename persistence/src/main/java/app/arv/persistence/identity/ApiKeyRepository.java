@@ -30,7 +30,7 @@ public class ApiKeyRepository {
 
     public Page<ApiKey> list(UUID organizationId, PageRequest page) {
         var items = em.createQuery(
-                        "SELECT k FROM ApiKey k WHERE k.organizationId = :org ORDER BY k.createdAt, k.id", ApiKey.class)
+                "SELECT k FROM ApiKey k WHERE k.organizationId = :org ORDER BY k.createdAt, k.id", ApiKey.class)
                 .setParameter("org", organizationId)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT COUNT(k) FROM ApiKey k WHERE k.organizationId = :org", Long.class)

@@ -55,41 +55,25 @@ public class User extends AuditedEntity {
         return user;
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getEmail() {
-        return email;
-    }
+    public String getEmail() { return email; }
 
-    public String getPasswordHash() {
-        return passwordHash;
-    }
+    public String getPasswordHash() { return passwordHash; }
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }
 
-    public Role getRole() {
-        return role;
-    }
+    public Role getRole() { return role; }
 
-    public void setRole(Role role) {
-        this.role = role;
-    }
+    public void setRole(Role role) { this.role = role; }
 
-    public boolean isPlatformAdmin() {
-        return platformAdmin;
-    }
+    public boolean isPlatformAdmin() { return platformAdmin; }
 
-    public boolean isActive() {
-        return active;
-    }
+    public boolean isActive() { return active; }
 
-    public void setActive(boolean active) {
-        this.active = active;
-    }
+    public void setActive(boolean active) { this.active = active; }
 
     /**
      * Whether this change (a new role and/or activity; {@code null}: unchanged) would take away an
@@ -100,9 +84,7 @@ public class User extends AuditedEntity {
                 && ((newRole != null && newRole != Role.ADMIN) || Boolean.FALSE.equals(newActive));
     }
 
-    public Instant getLastLoginAt() {
-        return lastLoginAt;
-    }
+    public Instant getLastLoginAt() { return lastLoginAt; }
 
     public void recordLogin(Instant at) {
         this.lastLoginAt = at;

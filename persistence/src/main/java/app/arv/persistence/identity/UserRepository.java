@@ -40,7 +40,7 @@ public class UserRepository {
 
     public Page<User> list(UUID organizationId, PageRequest page) {
         var items = em.createQuery(
-                        "SELECT u FROM User u WHERE u.organizationId = :org ORDER BY u.createdAt, u.id", User.class)
+                "SELECT u FROM User u WHERE u.organizationId = :org ORDER BY u.createdAt, u.id", User.class)
                 .setParameter("org", organizationId)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.organizationId = :org", Long.class)
@@ -50,7 +50,7 @@ public class UserRepository {
 
     public long countActiveAdmins(UUID organizationId) {
         return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.organizationId = :org AND u.active = TRUE"
-                        + " AND u.role = app.arv.persistence.identity.Role.ADMIN", Long.class)
+                + " AND u.role = app.arv.persistence.identity.Role.ADMIN", Long.class)
                 .setParameter("org", organizationId).getSingleResult();
     }
 

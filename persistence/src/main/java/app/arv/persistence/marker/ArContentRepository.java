@@ -32,11 +32,11 @@ public class ArContentRepository {
 
     public Page<ArContent> list(UUID organizationId, UUID projectId, PageRequest page) {
         var items = em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
-                        + " ORDER BY a.createdAt, a.id", ArContent.class)
+                + " ORDER BY a.createdAt, a.id", ArContent.class)
                 .setParameter("org", organizationId).setParameter("project", projectId)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT COUNT(a) FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project",
-                        Long.class)
+                Long.class)
                 .setParameter("org", organizationId).setParameter("project", projectId).getSingleResult();
         return new Page<>(items, total, page.limit(), page.offset());
     }
@@ -49,7 +49,7 @@ public class ArContentRepository {
 
     public List<ArContent> readyInProject(UUID organizationId, UUID projectId) {
         return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
-                        + " AND a.markerStatus = :ready ORDER BY a.createdAt, a.id", ArContent.class)
+                + " AND a.markerStatus = :ready ORDER BY a.createdAt, a.id", ArContent.class)
                 .setParameter("org", organizationId).setParameter("project", projectId)
                 .setParameter("ready", MarkerStatus.READY).getResultList();
     }
@@ -62,7 +62,7 @@ public class ArContentRepository {
      */
     public int claimPending(UUID organizationId, long jobInstance) {
         return em.createQuery("UPDATE ArContent a SET a.markerStatus = :compiling, a.markerJobInstance = :instance"
-                        + " WHERE a.organizationId = :org AND a.markerStatus = :pending")
+                + " WHERE a.organizationId = :org AND a.markerStatus = :pending")
                 .setParameter("compiling", MarkerStatus.COMPILING).setParameter("instance", jobInstance)
                 .setParameter("org", organizationId).setParameter("pending", MarkerStatus.PENDING)
                 .executeUpdate();
@@ -71,7 +71,7 @@ public class ArContentRepository {
     /** Every item a job instance claimed, finished or not, in a stable order (its partition plan is derived from it). */
     public List<UUID> claimedBy(UUID organizationId, long jobInstance) {
         return em.createQuery("SELECT a.id FROM ArContent a WHERE a.organizationId = :org AND a.markerJobInstance = :instance"
-                        + " ORDER BY a.id", UUID.class)
+                + " ORDER BY a.id", UUID.class)
                 .setParameter("org", organizationId).setParameter("instance", jobInstance).getResultList();
     }
 
@@ -81,7 +81,7 @@ public class ArContentRepository {
             return List.of();
         }
         return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.markerJobInstance = :instance"
-                        + " AND a.markerStatus = :compiling AND a.id IN :ids ORDER BY a.id", ArContent.class)
+                + " AND a.markerStatus = :compiling AND a.id IN :ids ORDER BY a.id", ArContent.class)
                 .setParameter("org", organizationId).setParameter("instance", jobInstance)
                 .setParameter("compiling", MarkerStatus.COMPILING).setParameter("ids", ids).getResultList();
     }
@@ -89,14 +89,14 @@ public class ArContentRepository {
     /** Organizations with items waiting longer than their compile request should have taken (a lost message). */
     public List<UUID> organizationsWaitingSince(Instant requestedBefore) {
         return em.createQuery("SELECT DISTINCT a.organizationId FROM ArContent a WHERE a.markerStatus = :pending"
-                        + " AND a.markerRequestedAt < :before", UUID.class)
+                + " AND a.markerRequestedAt < :before", UUID.class)
                 .setParameter("pending", MarkerStatus.PENDING).setParameter("before", requestedBefore).getResultList();
     }
 
     /** A job instance's claimed items not finished yet (across organizations: the recovery timer acts for the platform). */
     public long countCompiling(long jobInstance) {
         return em.createQuery("SELECT COUNT(a) FROM ArContent a WHERE a.markerJobInstance = :instance"
-                        + " AND a.markerStatus = :compiling", Long.class)
+                + " AND a.markerStatus = :compiling", Long.class)
                 .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getSingleResult();
     }
 

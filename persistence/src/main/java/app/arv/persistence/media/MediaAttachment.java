@@ -59,31 +59,17 @@ public class MediaAttachment {
         createdAt = Instant.now();
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getResourceId() {
-        return resourceId;
-    }
+    public UUID getResourceId() { return resourceId; }
 
-    public OwnerKind getEntityKind() {
-        return entityKind;
-    }
+    public OwnerKind getEntityKind() { return entityKind; }
 
-    public UUID getEntityId() {
-        return entityId;
-    }
+    public UUID getEntityId() { return entityId; }
 
-    public MediaRole getRole() {
-        return role;
-    }
+    public MediaRole getRole() { return role; }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 }

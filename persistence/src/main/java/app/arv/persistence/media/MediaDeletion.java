@@ -63,39 +63,21 @@ public class MediaDeletion {
         return new MediaDeletionDeadLetter(this, now);
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getResourceId() {
-        return resourceId;
-    }
+    public UUID getResourceId() { return resourceId; }
 
-    public UUID getStorageConnectionId() {
-        return storageConnectionId;
-    }
+    public UUID getStorageConnectionId() { return storageConnectionId; }
 
-    public String getStorageKey() {
-        return storageKey;
-    }
+    public String getStorageKey() { return storageKey; }
 
-    public int getAttempts() {
-        return attempts;
-    }
+    public int getAttempts() { return attempts; }
 
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
-    }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
 
-    public String getLastError() {
-        return lastError;
-    }
+    public String getLastError() { return lastError; }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 }

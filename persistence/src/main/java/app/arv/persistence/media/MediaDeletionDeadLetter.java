@@ -55,39 +55,21 @@ public class MediaDeletionDeadLetter {
         this.parkedAt = now;
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getResourceId() {
-        return resourceId;
-    }
+    public UUID getResourceId() { return resourceId; }
 
-    public UUID getStorageConnectionId() {
-        return storageConnectionId;
-    }
+    public UUID getStorageConnectionId() { return storageConnectionId; }
 
-    public String getStorageKey() {
-        return storageKey;
-    }
+    public String getStorageKey() { return storageKey; }
 
-    public int getAttempts() {
-        return attempts;
-    }
+    public int getAttempts() { return attempts; }
 
-    public String getLastError() {
-        return lastError;
-    }
+    public String getLastError() { return lastError; }
 
-    public Instant getFirstAttemptAt() {
-        return firstAttemptAt;
-    }
+    public Instant getFirstAttemptAt() { return firstAttemptAt; }
 
-    public Instant getParkedAt() {
-        return parkedAt;
-    }
+    public Instant getParkedAt() { return parkedAt; }
 }

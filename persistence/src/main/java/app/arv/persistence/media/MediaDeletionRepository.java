@@ -34,7 +34,7 @@ public class MediaDeletionRepository {
     /** Platform job: ids of deletions whose next attempt is due. */
     public List<UUID> dueAcrossOrganizations(Instant now, int limit) {
         return em.createQuery("SELECT d.id FROM MediaDeletion d WHERE d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt",
-                        UUID.class)
+                UUID.class)
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
@@ -56,7 +56,7 @@ public class MediaDeletionRepository {
 
     public List<MediaDeletionDeadLetter> deadLetters(UUID organizationId) {
         return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org ORDER BY l.parkedAt DESC",
-                        MediaDeletionDeadLetter.class)
+                MediaDeletionDeadLetter.class)
                 .setParameter("org", organizationId).setMaxResults(500).getResultList();
     }
 

@@ -23,14 +23,14 @@ public class MediaRepository {
 
     public Optional<MediaResource> findLive(UUID organizationId, UUID id) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.id = :id"
-                        + " AND m.deletedAt IS NULL", MediaResource.class)
+                + " AND m.deletedAt IS NULL", MediaResource.class)
                 .setParameter("org", organizationId).setParameter("id", id)
                 .getResultStream().findFirst();
     }
 
     public Optional<MediaResource> findLiveBySha256(UUID organizationId, String sha256) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.sha256 = :sha"
-                        + " AND m.deletedAt IS NULL", MediaResource.class)
+                + " AND m.deletedAt IS NULL", MediaResource.class)
                 .setParameter("org", organizationId).setParameter("sha", sha256)
                 .getResultStream().findFirst();
     }
@@ -63,17 +63,17 @@ public class MediaRepository {
     /** Resources attached to an entity, e.g. the thumbnails of an original ({@link OwnerKind#MEDIA}, its id). */
     public List<MediaResource> attachedTo(UUID organizationId, OwnerKind entityKind, UUID entityId, MediaRole role) {
         return em.createQuery("SELECT m FROM MediaResource m, MediaAttachment a WHERE a.resourceId = m.id"
-                        + " AND a.organizationId = :org AND m.organizationId = :org AND a.entityKind = :kind"
-                        + " AND a.entityId = :entity AND a.role = :role AND m.deletedAt IS NULL ORDER BY m.sizeBytes",
-                        MediaResource.class)
+                + " AND a.organizationId = :org AND m.organizationId = :org AND a.entityKind = :kind"
+                + " AND a.entityId = :entity AND a.role = :role AND m.deletedAt IS NULL ORDER BY m.sizeBytes",
+                MediaResource.class)
                 .setParameter("org", organizationId).setParameter("kind", entityKind)
                 .setParameter("entity", entityId).setParameter("role", role).getResultList();
     }
 
     public Optional<MediaAttachment> findAttachment(UUID organizationId, UUID resourceId, OwnerKind entityKind, UUID entityId,
-                                                    MediaRole role) {
+            MediaRole role) {
         return em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org AND a.resourceId = :resource"
-                        + " AND a.entityKind = :kind AND a.entityId = :entity AND a.role = :role", MediaAttachment.class)
+                + " AND a.entityKind = :kind AND a.entityId = :entity AND a.role = :role", MediaAttachment.class)
                 .setParameter("org", organizationId).setParameter("resource", resourceId).setParameter("kind", entityKind)
                 .setParameter("entity", entityId).setParameter("role", role)
                 .getResultStream().findFirst();
@@ -96,7 +96,7 @@ public class MediaRepository {
     /** Removes everything an entity holds and returns the ids of the resources it held. */
     public List<UUID> detachAllOf(UUID organizationId, OwnerKind entityKind, UUID entityId) {
         List<MediaAttachment> held = em.createQuery("SELECT a FROM MediaAttachment a WHERE a.organizationId = :org"
-                        + " AND a.entityKind = :kind AND a.entityId = :entity", MediaAttachment.class)
+                + " AND a.entityKind = :kind AND a.entityId = :entity", MediaAttachment.class)
                 .setParameter("org", organizationId).setParameter("kind", entityKind).setParameter("entity", entityId)
                 .getResultList();
         held.forEach(em::remove);
@@ -105,7 +105,7 @@ public class MediaRepository {
 
     public long countAttachments(UUID organizationId, UUID resourceId) {
         return em.createQuery("SELECT COUNT(a) FROM MediaAttachment a WHERE a.organizationId = :org"
-                        + " AND a.resourceId = :resource", Long.class)
+                + " AND a.resourceId = :resource", Long.class)
                 .setParameter("org", organizationId).setParameter("resource", resourceId).getSingleResult();
     }
 
@@ -122,8 +122,8 @@ public class MediaRepository {
     /** Platform job: live resources of any organization without attachments, created before the cutoff. */
     public List<MediaResource> orphansAcrossOrganizations(Instant createdBefore, int limit) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.deletedAt IS NULL AND m.createdAt < :before"
-                        + " AND NOT EXISTS (SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id) ORDER BY m.createdAt",
-                        MediaResource.class)
+                + " AND NOT EXISTS (SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id) ORDER BY m.createdAt",
+                MediaResource.class)
                 .setParameter("before", createdBefore).setMaxResults(limit).getResultList();
     }
 

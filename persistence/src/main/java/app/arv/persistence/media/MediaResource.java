@@ -59,7 +59,7 @@ public class MediaResource {
      * @param storageConnectionId the organization's connection, or {@code null} for the platform's default store
      */
     public MediaResource(UUID id, UUID organizationId, String sha256, long sizeBytes, String mediaType, String originalName,
-                         Integer width, Integer height, UUID storageConnectionId, String storageKey) {
+            Integer width, Integer height, UUID storageConnectionId, String storageKey) {
         this.id = id;
         this.organizationId = organizationId;
         this.sha256 = sha256;
@@ -83,55 +83,29 @@ public class MediaResource {
         deletedAt = when;
     }
 
-    public boolean isDeleted() {
-        return deletedAt != null;
-    }
+    public boolean isDeleted() { return deletedAt != null; }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getSha256() {
-        return sha256;
-    }
+    public String getSha256() { return sha256; }
 
-    public long getSizeBytes() {
-        return sizeBytes;
-    }
+    public long getSizeBytes() { return sizeBytes; }
 
-    public String getMediaType() {
-        return mediaType;
-    }
+    public String getMediaType() { return mediaType; }
 
-    public String getOriginalName() {
-        return originalName;
-    }
+    public String getOriginalName() { return originalName; }
 
-    public Integer getWidth() {
-        return width;
-    }
+    public Integer getWidth() { return width; }
 
-    public Integer getHeight() {
-        return height;
-    }
+    public Integer getHeight() { return height; }
 
-    public UUID getStorageConnectionId() {
-        return storageConnectionId;
-    }
+    public UUID getStorageConnectionId() { return storageConnectionId; }
 
-    public String getStorageKey() {
-        return storageKey;
-    }
+    public String getStorageKey() { return storageKey; }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 
-    public Instant getDeletedAt() {
-        return deletedAt;
-    }
+    public Instant getDeletedAt() { return deletedAt; }
 }

@@ -51,7 +51,7 @@ public class MediaUpload {
     }
 
     public MediaUpload(UUID id, UUID organizationId, UUID storageConnectionId, String storageKey, String originalName,
-                       long declaredSize, String declaredSha256, Instant expiresAt) {
+            long declaredSize, String declaredSha256, Instant expiresAt) {
         this.id = id;
         this.organizationId = organizationId;
         this.storageConnectionId = storageConnectionId;
@@ -67,50 +67,28 @@ public class MediaUpload {
         createdAt = Instant.now();
     }
 
-    public UUID getId() {
-        return id;
-    }
+    public UUID getId() { return id; }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public UUID getStorageConnectionId() {
-        return storageConnectionId;
-    }
+    public UUID getStorageConnectionId() { return storageConnectionId; }
 
-    public String getStorageKey() {
-        return storageKey;
-    }
+    public String getStorageKey() { return storageKey; }
 
-    public String getOriginalName() {
-        return originalName;
-    }
+    public String getOriginalName() { return originalName; }
 
-    public long getDeclaredSize() {
-        return declaredSize;
-    }
+    public long getDeclaredSize() { return declaredSize; }
 
-    public String getDeclaredSha256() {
-        return declaredSha256;
-    }
+    public String getDeclaredSha256() { return declaredSha256; }
 
-    public Instant getExpiresAt() {
-        return expiresAt;
-    }
+    public Instant getExpiresAt() { return expiresAt; }
 
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
+    public Instant getCreatedAt() { return createdAt; }
 
     /** The media this upload became, or {@code null} while it is not completed. */
-    public UUID getCompletedMediaId() {
-        return completedMediaId;
-    }
+    public UUID getCompletedMediaId() { return completedMediaId; }
 
-    public boolean isCompleted() {
-        return completedMediaId != null;
-    }
+    public boolean isCompleted() { return completedMediaId != null; }
 
     public void complete(UUID mediaId) {
         if (completedMediaId != null) {

@@ -30,23 +30,15 @@ public class Organization extends AuditedEntity {
         this.slug = slug;
     }
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
 
     public void rename(String name) {
         this.name = name;
     }
 
-    public String getSlug() {
-        return slug;
-    }
+    public String getSlug() { return slug; }
 
-    public boolean isActive() {
-        return active;
-    }
+    public boolean isActive() { return active; }
 
-    public void setActive(boolean active) {
-        this.active = active;
-    }
+    public void setActive(boolean active) { this.active = active; }
 }

@@ -55,7 +55,7 @@ public class OrganizationQuota {
 
     /** Replaces every override at once (a PUT): a {@code null} returns that limit to the default. */
     public void override(Integer requestsPerMinute, Integer requestsPerHour, Integer uploadsPerMinute, Long storedBytes,
-                         Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth) {
+            Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth) {
         this.requestsPerMinute = requestsPerMinute;
         this.requestsPerHour = requestsPerHour;
         this.uploadsPerMinute = uploadsPerMinute;
@@ -71,39 +71,21 @@ public class OrganizationQuota {
         updatedAt = Instant.now();
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public Integer getRequestsPerMinute() {
-        return requestsPerMinute;
-    }
+    public Integer getRequestsPerMinute() { return requestsPerMinute; }
 
-    public Integer getRequestsPerHour() {
-        return requestsPerHour;
-    }
+    public Integer getRequestsPerHour() { return requestsPerHour; }
 
-    public Integer getUploadsPerMinute() {
-        return uploadsPerMinute;
-    }
+    public Integer getUploadsPerMinute() { return uploadsPerMinute; }
 
-    public Long getStoredBytes() {
-        return storedBytes;
-    }
+    public Long getStoredBytes() { return storedBytes; }
 
-    public Integer getGenerationsPerMonth() {
-        return generationsPerMonth;
-    }
+    public Integer getGenerationsPerMonth() { return generationsPerMonth; }
 
-    public Boolean getFalAllowed() {
-        return falAllowed;
-    }
+    public Boolean getFalAllowed() { return falAllowed; }
 
-    public Integer getFalItemsPerMonth() {
-        return falItemsPerMonth;
-    }
+    public Integer getFalItemsPerMonth() { return falItemsPerMonth; }
 
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
+    public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -46,7 +46,7 @@ public class OrganizationQuotaRepository {
     /** Bytes of the organization's live stored objects (originals, thumbnails, markers, models). */
     public long storedBytes(UUID organizationId) {
         Number sum = (Number) em.createNativeQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM media_resource"
-                        + " WHERE organization_id = ?1 AND deleted_at IS NULL")
+                + " WHERE organization_id = ?1 AND deleted_at IS NULL")
                 .setParameter(1, organizationId).getSingleResult();
         return sum.longValue();
     }
@@ -54,7 +54,7 @@ public class OrganizationQuotaRepository {
     /** The month's use so far (zeros when nothing was used). */
     public MonthUsage usage(UUID organizationId, LocalDate month) {
         var rows = em.createNativeQuery("SELECT generation_items, fal_items FROM organization_usage"
-                        + " WHERE organization_id = ?1 AND month = ?2")
+                + " WHERE organization_id = ?1 AND month = ?2")
                 .setParameter(1, organizationId).setParameter(2, month).getResultList();
         if (rows.isEmpty()) {
             return new MonthUsage(0, 0);
@@ -71,12 +71,12 @@ public class OrganizationQuotaRepository {
      * @return whether the items were counted; {@code false} leaves the use unchanged
      */
     public boolean countGenerations(UUID organizationId, LocalDate month, int items, int falItems,
-                                    long maxItems, long maxFalItems) {
+            long maxItems, long maxFalItems) {
         em.createNativeQuery("INSERT INTO organization_usage (organization_id, month) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, organizationId).setParameter(2, month).executeUpdate();
         int updated = em.createNativeQuery("UPDATE organization_usage SET generation_items = generation_items + ?3,"
-                        + " fal_items = fal_items + ?4 WHERE organization_id = ?1 AND month = ?2"
-                        + " AND generation_items + ?3 <= ?5 AND fal_items + ?4 <= ?6")
+                + " fal_items = fal_items + ?4 WHERE organization_id = ?1 AND month = ?2"
+                + " AND generation_items + ?3 <= ?5 AND fal_items + ?4 <= ?6")
                 .setParameter(1, organizationId).setParameter(2, month).setParameter(3, items).setParameter(4, falItems)
                 .setParameter(5, maxItems).setParameter(6, maxFalItems).executeUpdate();
         return updated == 1;

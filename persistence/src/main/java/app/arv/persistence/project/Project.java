@@ -31,21 +31,15 @@ public class Project extends AuditedEntity {
         this.description = description;
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
 
     public void rename(String name) {
         this.name = name;
     }
 
-    public String getDescription() {
-        return description;
-    }
+    public String getDescription() { return description; }
 
     public void describe(String description) {
         this.description = description;

@@ -31,7 +31,7 @@ public class ProjectRepository {
 
     public boolean nameTaken(UUID organizationId, String name, UUID exceptId) {
         return em.createQuery("SELECT COUNT(p) FROM Project p WHERE p.organizationId = :org AND p.name = :name"
-                        + " AND p.id <> :except", Long.class)
+                + " AND p.id <> :except", Long.class)
                 .setParameter("org", organizationId).setParameter("name", name)
                 .setParameter("except", exceptId == null ? new UUID(0, 0) : exceptId)
                 .getSingleResult() > 0;
@@ -39,7 +39,7 @@ public class ProjectRepository {
 
     public Page<Project> list(UUID organizationId, PageRequest page) {
         var items = em.createQuery(
-                        "SELECT p FROM Project p WHERE p.organizationId = :org ORDER BY p.createdAt, p.id", Project.class)
+                "SELECT p FROM Project p WHERE p.organizationId = :org ORDER BY p.createdAt, p.id", Project.class)
                 .setParameter("org", organizationId)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT COUNT(p) FROM Project p WHERE p.organizationId = :org", Long.class)

@@ -69,7 +69,7 @@ public class StorageConnection extends AuditedEntity {
     }
 
     public static StorageConnection s3(UUID organizationId, String name, String endpoint, String region, String bucket,
-                                       String accessKey, String secretCiphertext, String basePath) {
+            String accessKey, String secretCiphertext, String basePath) {
         StorageConnection c = new StorageConnection(organizationId, name, StorageProvider.S3, basePath);
         c.changeS3(endpoint, region, bucket, accessKey, secretCiphertext);
         return c;
@@ -100,47 +100,25 @@ public class StorageConnection extends AuditedEntity {
         this.secretCiphertext = secretCiphertext != null ? secretCiphertext : this.secretCiphertext;
     }
 
-    public UUID getOrganizationId() {
-        return organizationId;
-    }
+    public UUID getOrganizationId() { return organizationId; }
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
 
-    public StorageProvider getProvider() {
-        return provider;
-    }
+    public StorageProvider getProvider() { return provider; }
 
-    public boolean isDefaultConnection() {
-        return defaultConnection;
-    }
+    public boolean isDefaultConnection() { return defaultConnection; }
 
-    public String getDirectory() {
-        return directory;
-    }
+    public String getDirectory() { return directory; }
 
-    public String getEndpoint() {
-        return endpoint;
-    }
+    public String getEndpoint() { return endpoint; }
 
-    public String getRegion() {
-        return region;
-    }
+    public String getRegion() { return region; }
 
-    public String getBucket() {
-        return bucket;
-    }
+    public String getBucket() { return bucket; }
 
-    public String getAccessKey() {
-        return accessKey;
-    }
+    public String getAccessKey() { return accessKey; }
 
-    public String getSecretCiphertext() {
-        return secretCiphertext;
-    }
+    public String getSecretCiphertext() { return secretCiphertext; }
 
-    public String getBasePath() {
-        return basePath;
-    }
+    public String getBasePath() { return basePath; }
 }

@@ -16,27 +16,27 @@ public class StorageConnectionRepository {
 
     public Optional<StorageConnection> find(UUID organizationId, UUID id) {
         return em.createQuery("SELECT c FROM StorageConnection c WHERE c.organizationId = :org AND c.id = :id",
-                        StorageConnection.class)
+                StorageConnection.class)
                 .setParameter("org", organizationId).setParameter("id", id)
                 .getResultStream().findFirst();
     }
 
     public Optional<StorageConnection> findDefault(UUID organizationId) {
         return em.createQuery("SELECT c FROM StorageConnection c WHERE c.organizationId = :org AND c.defaultConnection = true",
-                        StorageConnection.class)
+                StorageConnection.class)
                 .setParameter("org", organizationId)
                 .getResultStream().findFirst();
     }
 
     public List<StorageConnection> list(UUID organizationId) {
         return em.createQuery("SELECT c FROM StorageConnection c WHERE c.organizationId = :org ORDER BY c.createdAt, c.id",
-                        StorageConnection.class)
+                StorageConnection.class)
                 .setParameter("org", organizationId).getResultList();
     }
 
     public boolean nameTaken(UUID organizationId, String name, UUID exceptId) {
         return em.createQuery("SELECT COUNT(c) FROM StorageConnection c WHERE c.organizationId = :org AND c.name = :name"
-                        + " AND c.id <> :except", Long.class)
+                + " AND c.id <> :except", Long.class)
                 .setParameter("org", organizationId).setParameter("name", name)
                 .setParameter("except", exceptId == null ? new UUID(0, 0) : exceptId)
                 .getSingleResult() > 0;
@@ -48,17 +48,17 @@ public class StorageConnectionRepository {
      */
     public boolean inUse(UUID organizationId, UUID id) {
         return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org"
-                        + " AND m.storageConnectionId = :id", Long.class)
+                + " AND m.storageConnectionId = :id", Long.class)
                 .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0
                 || em.createQuery("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org"
                         + " AND u.storageConnectionId = :id", Long.class)
-                .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
+                        .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
     }
 
     /** Clears the old default first so the one-default-per-organization index never sees two. */
     public void clearDefault(UUID organizationId) {
         em.createQuery("UPDATE StorageConnection c SET c.defaultConnection = false WHERE c.organizationId = :org"
-                        + " AND c.defaultConnection = true")
+                + " AND c.defaultConnection = true")
                 .setParameter("org", organizationId).executeUpdate();
     }
 

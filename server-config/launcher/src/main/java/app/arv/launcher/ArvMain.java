@@ -66,7 +66,7 @@ public final class ArvMain {
         String artemisUrl = require(env, "ARTEMIS_URL");
         new PayaraCommands(new DatabaseTarget(databaseUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD")),
                 BrokerTarget.of(artemisUrl, env.get("ARTEMIS_USER"), env.get("ARTEMIS_PASSWORD"))).write(options.payaraCommands,
-                options.asadmin ? PayaraCommands.Reader.ASADMIN : PayaraCommands.Reader.PAYARA_MICRO);
+                        options.asadmin ? PayaraCommands.Reader.ASADMIN : PayaraCommands.Reader.PAYARA_MICRO);
         if (options.logging != null) {
             PayaraCommands.writeLoggingProperties(options.logging);
         }

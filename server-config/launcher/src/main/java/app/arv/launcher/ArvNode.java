@@ -25,9 +25,7 @@ public final class ArvNode {
         return payara.logFile();
     }
 
-    public boolean isRunning() {
-        return payara.isRunning();
-    }
+    public boolean isRunning() { return payara.isRunning(); }
 
     /** Stops the node (SIGTERM, then SIGKILL after 30 s); after a SIGKILL from outside it only tidies up. */
     public void stop() {

@@ -58,17 +58,21 @@ public final class ArvStack implements AutoCloseable {
             this.database = new DatabaseTarget(databaseUrl, outside.get("DATABASE_USER"), outside.get("DATABASE_PASSWORD"));
         }
         String redisUrl = outside.get("REDIS_URL");
-        this.redis = blank(redisUrl) ? new EmbeddedRedisService(dataDir, port(b.redisPort))
+        this.redis = blank(redisUrl)
+                ? new EmbeddedRedisService(dataDir, port(b.redisPort))
                 : new ExternalService("redis", redisUrl, "REDIS_URL");
         String artemisUrl = outside.get("ARTEMIS_URL");
-        this.artemis = blank(artemisUrl) ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
+        this.artemis = blank(artemisUrl)
+                ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
                 : new ExternalService("artemis", artemisUrl, "ARTEMIS_URL");
 
         BrokerTarget real = BrokerTarget.of(artemis.url(), outside.get("ARTEMIS_USER"), outside.get("ARTEMIS_PASSWORD"));
         this.brokerProxy = b.freezableBroker ? new FreezableProxy(real.host(), real.port(), FreePorts.pick()) : null;
         // ARV (and its resource adapter) reach the broker through the proxy when there is one.
-        BrokerTarget broker = brokerProxy == null ? real : BrokerTarget.of(
-                "tcp://" + FreePorts.LOOPBACK + ":" + brokerProxy.port(), real.user(), real.password());
+        BrokerTarget broker = brokerProxy == null
+                ? real
+                : BrokerTarget.of(
+                        "tcp://" + FreePorts.LOOPBACK + ":" + brokerProxy.port(), real.user(), real.password());
         this.appEnvironment = new LinkedHashMap<>();
         appEnvironment.put("DATABASE_URL", database.jdbcUrl());
         appEnvironment.put("DATABASE_USER", database.user());
@@ -209,9 +213,7 @@ public final class ArvStack implements AutoCloseable {
         requirePayara().start();
     }
 
-    public boolean isArvRunning() {
-        return payara != null && payara.isRunning();
-    }
+    public boolean isArvRunning() { return payara != null && payara.isRunning(); }
 
     /**
      * Starts one more ARV process (another cluster node) on a free port, with the same environment
@@ -296,7 +298,8 @@ public final class ArvStack implements AutoCloseable {
         Path war = b.war;
         if (war == null) {
             String property = System.getProperty("arv.war");
-            war = property != null && !property.isBlank() ? Path.of(property)
+            war = property != null && !property.isBlank()
+                    ? Path.of(property)
                     : RepositoryRoot.find().resolve("web/target/arv.war");
         }
         war = war.toAbsolutePath();

@@ -7,7 +7,6 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,9 +33,7 @@ final class EmbeddedArtemisService extends EmbeddedService {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return broker != null;
-    }
+    public synchronized boolean isRunning() { return broker != null; }
 
     @Override
     public synchronized void start() {

@@ -52,9 +52,7 @@ final class EmbeddedPostgresService extends EmbeddedService {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return postgres != null;
-    }
+    public synchronized boolean isRunning() { return postgres != null; }
 
     @Override
     public synchronized void start() {

@@ -26,9 +26,7 @@ final class EmbeddedRedisService extends EmbeddedService {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return redis != null && redis.isActive();
-    }
+    public synchronized boolean isRunning() { return redis != null && redis.isActive(); }
 
     @Override
     public synchronized void start() {

@@ -26,7 +26,5 @@ abstract class EmbeddedService implements BackingService {
     }
 
     @Override
-    public final boolean isEmbedded() {
-        return true;
-    }
+    public final boolean isEmbedded() { return true; }
 }

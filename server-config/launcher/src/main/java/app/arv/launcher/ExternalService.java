@@ -32,14 +32,10 @@ final class ExternalService implements BackingService {
     }
 
     @Override
-    public boolean isEmbedded() {
-        return false;
-    }
+    public boolean isEmbedded() { return false; }
 
     @Override
-    public boolean isRunning() {
-        return true;
-    }
+    public boolean isRunning() { return true; }
 
     @Override
     public void start() {

@@ -45,8 +45,8 @@ final class PayaraMicroServer {
     private Thread pump;
 
     PayaraMicroServer(RuntimeFiles runtime, Path war, int httpPort, Path workDirectory, List<String> javaOptions,
-                      Map<String, String> environment, Duration startTimeout, PrintStream echo,
-                      PayaraCommands commands, Set<String> requiredChecks) {
+            Map<String, String> environment, Duration startTimeout, PrintStream echo,
+            PayaraCommands commands, Set<String> requiredChecks) {
         this.runtime = runtime;
         this.war = war;
         this.httpPort = httpPort;
@@ -68,9 +68,7 @@ final class PayaraMicroServer {
         return logFile;
     }
 
-    synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
+    synchronized boolean isRunning() { return process != null && process.isAlive(); }
 
     synchronized long pid() {
         return process == null ? -1 : process.pid();

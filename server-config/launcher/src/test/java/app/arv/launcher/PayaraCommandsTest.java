@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PayaraCommandsTest {
 
-    private static final DatabaseTarget DATABASE =
-            new DatabaseTarget("jdbc:postgresql://db.example:6543/arv?sslmode=require", "arv", "p:a=ss\\word");
+    private static final DatabaseTarget DATABASE = new DatabaseTarget("jdbc:postgresql://db.example:6543/arv?sslmode=require", "arv", "p:a=ss\\word");
 
     @Test
     void escapesPropertyValuesForPayaraMicro() {

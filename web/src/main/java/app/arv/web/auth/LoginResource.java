@@ -1,8 +1,8 @@
 package app.arv.web.auth;
 
-import app.arv.web.ApiDescription;
 import app.arv.identity.LoginService;
 import app.arv.security.TokenService.IssuedToken;
+import app.arv.web.ApiDescription;
 import app.arv.web.protection.RateLimit;
 import app.arv.web.request.RequestContext;
 import app.arv.web.security.NoStore;
@@ -46,11 +46,14 @@ public class LoginResource implements ApiDescription.Identity {
      * on constraints that sit on (record constructor) parameters (payara/Payara#7649).
      */
     public static class LoginRequest {
-        @NotBlank @Email @Size(max = 254)
+        @NotBlank
+        @Email
+        @Size(max = 254)
         public String email;
 
         /** No byte limit here: a password longer than any stored one is simply a wrong one (401). */
-        @NotBlank @Size(max = 200)
+        @NotBlank
+        @Size(max = 200)
         public String password;
     }
 

@@ -4,9 +4,9 @@ import app.arv.events.OrganizationEventHub;
 import app.arv.security.Caller;
 import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
+import app.arv.shared.Jsonp;
 import app.arv.web.security.CredentialCheck;
 import jakarta.inject.Inject;
-import app.arv.shared.Jsonp;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -126,8 +126,6 @@ public class OrganizationEventsEndpoint {
         }
 
         @Override
-        public boolean isClosed() {
-            return !session.isOpen();
-        }
+        public boolean isClosed() { return !session.isOpen(); }
     }
 }

@@ -1,8 +1,8 @@
 package app.arv.web.generation;
 
-import app.arv.web.ApiDescription;
 import app.arv.generation.GenerationAdmin;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -48,7 +48,9 @@ public class GenerationAdminResource implements ApiDescription.Admin {
     }
 
     public static class CleanupRequest {
-        @NotNull @Min(0) @Max(87_600)
+        @NotNull
+        @Min(0)
+        @Max(87_600)
         public Integer olderThanHours;
     }
 

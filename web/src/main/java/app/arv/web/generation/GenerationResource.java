@@ -1,34 +1,30 @@
 package app.arv.web.generation;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.media.StoredObject;
-import app.arv.web.media.MultipartReader;
-import app.arv.web.media.MultipartForm;
-import app.arv.web.Links;
 import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import app.arv.generation.JobDetails;
 import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
-import app.arv.media.MediaStore;
 import app.arv.media.Download;
+import app.arv.media.MediaStore;
 import app.arv.persistence.generation.GenerationPriority;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.json.SnakeCaseOf;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.StoredObject;
+import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
-import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,16 +34,20 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.InputStream;
@@ -138,7 +138,7 @@ public class GenerationResource implements ApiDescription.Generations {
     @Operation(summary = "Server-Sent Events of the job: progress, item_completed, item_failed, completed (then the stream "
             + "ends), heartbeat every 15 s; Last-Event-ID resumes after that event")
     public void events(@PathParam("job") UUID job, @HeaderParam("Last-Event-ID") String lastEventId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink, @Context Sse sse) {
         JobDetails details = generations.get(caller.get(), job);
         String finalSummary = details.job().getStatus().isFinal()
                 ? JobEvent.completed(details.job().getStatus(), details.counts()).data().toString()
@@ -201,7 +201,8 @@ public class GenerationResource implements ApiDescription.Generations {
         @Size(min = 1, max = 25)
         public List<UUID> mediaIds;
 
-        @Min(GenerationOptions.MIN_FACE_LIMIT) @Max(GenerationOptions.MAX_FACE_LIMIT)
+        @Min(GenerationOptions.MIN_FACE_LIMIT)
+        @Max(GenerationOptions.MAX_FACE_LIMIT)
         public Integer faceLimit;
 
         @SnakeCaseOf(TextureQuality.class)

@@ -1,12 +1,12 @@
 package app.arv.web.generation;
 
-import app.arv.web.Links;
 import app.arv.generation.JobDetails;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.web.Links;
 import app.arv.web.json.SnakeCaseEnum;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,13 +21,13 @@ import java.util.UUID;
  * Its enums are written in snake_case ({@link SnakeCaseEnum}), and described as the text they are.
  */
 public record GenerationView(UUID id,
-                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
-                             String provider,
-                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationPriority priority,
-                             int faceLimit,
-                             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) TextureQuality texture,
-                             UUID projectId, int itemCount, Counts counts, Integer progress, Instant createdAt,
-                             Instant finishedAt, String archiveUrl, List<ItemView> items) {
+        @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
+        String provider,
+        @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationPriority priority,
+        int faceLimit,
+        @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) TextureQuality texture,
+        UUID projectId, int itemCount, Counts counts, Integer progress, Instant createdAt,
+        Instant finishedAt, String archiveUrl, List<ItemView> items) {
 
     public record Counts(long queued, long processing, long completed, long failed, long cancelled) {
 
@@ -39,10 +39,10 @@ public record GenerationView(UUID id,
     }
 
     public record ItemView(UUID id, int position,
-                           @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
-                           int progress, String stage, String error,
-                           UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
-                           Instant startedAt, Instant finishedAt) {
+            @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
+            int progress, String stage, String error,
+            UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
+            Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
             return new ItemView(item.getId(), item.getPosition(), item.getStatus(), item.getProgress(), item.getStage(),

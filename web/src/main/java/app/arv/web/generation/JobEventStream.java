@@ -101,9 +101,7 @@ final class JobEventStream implements GenerationEventHub.Listener {
     }
 
     @Override
-    public synchronized boolean isClosed() {
-        return closed || sink.isClosed();
-    }
+    public synchronized boolean isClosed() { return closed || sink.isClosed(); }
 
     private void send(OutboundSseEvent event) {
         if (sink.isClosed()) {

@@ -1,8 +1,8 @@
 package app.arv.web.health;
 
-import app.arv.web.ApiDescription;
 import app.arv.platform.health.HealthReport;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,12 @@
 package app.arv.web.identity;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
 import app.arv.identity.ApiKeyService;
 import app.arv.identity.ApiKeyService.IssuedKey;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
@@ -74,14 +74,15 @@ public class ApiKeyResource implements ApiDescription.Identity {
     }
 
     public static class NewApiKey {
-        @NotBlank @Size(max = 100)
+        @NotBlank
+        @Size(max = 100)
         public String name;
 
         public ApiKeyScope scope;
     }
 
     public record ApiKeyView(UUID id, String name, ApiKeyScope scope, String prefix, Instant createdAt,
-                             Instant lastUsedAt, Instant revokedAt) {
+            Instant lastUsedAt, Instant revokedAt) {
 
         static ApiKeyView of(ApiKey k) {
             return new ApiKeyView(k.getId(), k.getName(), k.getScope(), k.getPrefix(), k.getCreatedAt(),

@@ -1,11 +1,11 @@
 package app.arv.web.identity;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
 import app.arv.identity.UserService;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
@@ -81,10 +81,14 @@ public class UserResource implements ApiDescription.Identity {
     }
 
     public static class NewUser {
-        @NotBlank @Email @Size(max = 254)
+        @NotBlank
+        @Email
+        @Size(max = 254)
         public String email;
 
-        @NotBlank @Size(min = 10) @StorablePassword
+        @NotBlank
+        @Size(min = 10)
+        @StorablePassword
         public String password;
 
         @NotNull
@@ -96,12 +100,13 @@ public class UserResource implements ApiDescription.Identity {
 
         public Boolean active;
 
-        @Size(min = 10) @StorablePassword
+        @Size(min = 10)
+        @StorablePassword
         public String password;
     }
 
     public record UserView(UUID id, String email, Role role, boolean active, boolean platformAdmin,
-                           Instant createdAt, Instant lastLoginAt) {
+            Instant createdAt, Instant lastLoginAt) {
 
         static UserView of(User u) {
             return new UserView(u.getId(), u.getEmail(), u.getRole(), u.isActive(), u.isPlatformAdmin(),

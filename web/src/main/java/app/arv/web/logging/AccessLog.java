@@ -16,7 +16,7 @@ public class AccessLog {
     private static final Logger LOG = Logger.getLogger("app.arv.access");
 
     public void record(String method, String path, int status, long durationMillis, String requestId, UUID organizationId,
-                       String client) {
+            String client) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;
         }

@@ -1,7 +1,7 @@
 package app.arv.web.logging;
 
-import app.arv.web.request.RequestContext;
 import app.arv.shared.Jsonp;
+import app.arv.web.request.RequestContext;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.PrintWriter;

@@ -1,20 +1,20 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
-import app.arv.media.SpooledFile;
-import app.arv.web.media.StoredObject;
-import app.arv.web.media.MultipartReader;
-import app.arv.web.media.MultipartForm;
-import app.arv.web.Links;
-import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
 import app.arv.media.Download;
+import app.arv.media.SpooledFile;
 import app.arv.persistence.marker.ArContent;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.media.StoredObject;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -29,8 +29,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -137,7 +137,8 @@ public class ArContentResource implements ApiDescription.Markers {
         @Size(max = 200)
         public String customerName;
 
-        @Email @Size(max = 320)
+        @Email
+        @Size(max = 320)
         public String customerEmail;
 
         @Pattern(regexp = "[+0-9 ()./-]{3,40}")
@@ -159,7 +160,8 @@ public class ArContentResource implements ApiDescription.Markers {
 
     /** The fields of new AR content; {@code media_id} only in the JSON form. */
     public static class NewArContent extends ContentFields {
-        @NotBlank @Size(max = 200)
+        @NotBlank
+        @Size(max = 200)
         public String title;
 
         public UUID mediaId;
@@ -185,7 +187,8 @@ public class ArContentResource implements ApiDescription.Markers {
     }
 
     public static class ArContentChange extends ContentFields {
-        @NotBlankWhenGiven @Size(max = 200)
+        @NotBlankWhenGiven
+        @Size(max = 200)
         public String title;
 
         ContentDetails details() {

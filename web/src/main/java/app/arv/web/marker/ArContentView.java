@@ -1,8 +1,8 @@
 package app.arv.web.marker;
 
-import app.arv.web.Links;
 import app.arv.marker.QualityJson;
 import app.arv.persistence.marker.ArContent;
+import app.arv.web.Links;
 import jakarta.json.JsonObject;
 
 import java.time.Instant;
@@ -10,13 +10,13 @@ import java.util.UUID;
 
 /** AR content as its organization sees it (the public viewer sees far less: see the viewer manifest). */
 public record ArContentView(UUID id, String uniqueId, UUID projectId, String title, String orderNumber, String customerName,
-                            String customerEmail, String customerPhone, UUID sourceMediaId, MarkerView marker,
-                            OverlayView overlay, Instant activeFrom, Instant activeUntil, Instant expiresAt,
-                            boolean published, long viewsCount, String viewerUrl, Instant createdAt, Instant updatedAt) {
+        String customerEmail, String customerPhone, UUID sourceMediaId, MarkerView marker,
+        OverlayView overlay, Instant activeFrom, Instant activeUntil, Instant expiresAt,
+        boolean published, long viewsCount, String viewerUrl, Instant createdAt, Instant updatedAt) {
 
     public record MarkerView(String status, String failure, UUID mediaId, String fileUrl, Integer score, String verdict,
-                             Integer width, Integer height, int compilations, Instant requestedAt, Instant compiledAt,
-                             JsonObject quality) {
+            Integer width, Integer height, int compilations, Instant requestedAt, Instant compiledAt,
+            JsonObject quality) {
 
         static MarkerView of(ArContent c) {
             return new MarkerView(c.getMarkerStatus().name().toLowerCase(), c.getMarkerFailure(), c.getMarkerMediaId(),
@@ -31,8 +31,10 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
     }
 
     static ArContentView of(ArContent c) {
-        OverlayView overlay = c.getOverlayMediaId() == null ? null : new OverlayView(c.getOverlayMediaId(),
-                c.getOverlayKind().name().toLowerCase(), Links.mediaContent(c.getOverlayMediaId()));
+        OverlayView overlay = c.getOverlayMediaId() == null
+                ? null
+                : new OverlayView(c.getOverlayMediaId(),
+                        c.getOverlayKind().name().toLowerCase(), Links.mediaContent(c.getOverlayMediaId()));
         return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
                 c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
                 overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),

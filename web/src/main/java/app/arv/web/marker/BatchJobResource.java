@@ -1,15 +1,15 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
 import app.arv.marker.BatchJobs;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.inject.Inject;
-import app.arv.web.json.Paging;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -67,7 +67,7 @@ public class BatchJobResource implements ApiDescription.Admin {
     }
 
     public record ExecutionView(long executionId, long instanceId, String node, String jobName, String batchStatus, String exitStatus,
-                                Instant createdAt, Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
+            Instant createdAt, Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
 
         static ExecutionView of(BatchJobs.Execution e) {
             JobExecution x = e.execution();
@@ -79,7 +79,7 @@ public class BatchJobResource implements ApiDescription.Admin {
     }
 
     public record StepView(long stepExecutionId, String stepName, String batchStatus, String exitStatus, Instant startedAt,
-                           Instant endedAt, Map<String, Long> metrics) {
+            Instant endedAt, Map<String, Long> metrics) {
 
         static StepView of(StepExecution s) {
             Map<String, Long> metrics = new TreeMap<>();

@@ -1,16 +1,16 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
-import app.arv.shared.Jsonp;
-import app.arv.media.SpooledFile;
-import app.arv.web.media.MultipartReader;
-import app.arv.web.media.MultipartForm;
 import app.arv.imaging.mind.PrintSuggester;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.Verdict;
 import app.arv.marker.MarkerAnalyzer;
 import app.arv.marker.QualityJson;
+import app.arv.media.SpooledFile;
 import app.arv.security.CallerRole;
+import app.arv.shared.Jsonp;
+import app.arv.web.ApiDescription;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.media.MultipartReader;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;

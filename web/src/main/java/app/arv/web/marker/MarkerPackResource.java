@@ -1,9 +1,9 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
 import app.arv.marker.MarkerPacks;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;

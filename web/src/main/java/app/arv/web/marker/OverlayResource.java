@@ -1,14 +1,14 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
-import app.arv.media.SpooledFile;
-import app.arv.web.media.MultipartReader;
-import app.arv.web.media.MultipartForm;
-import app.arv.web.Links;
 import app.arv.marker.ArContentService;
 import app.arv.marker.MarkerRules;
+import app.arv.media.SpooledFile;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.media.MultipartReader;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;

@@ -1,16 +1,16 @@
 package app.arv.web.marker;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.media.MultipartReader;
-import app.arv.web.media.MultipartForm;
 import app.arv.marker.ArContentService;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.web.ApiDescription;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.media.MultipartForm;
+import app.arv.web.media.MultipartReader;
+import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
-import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -19,8 +19,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,7 +61,7 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
-                                    List<EntityPart> parts) {
+            List<EntityPart> parts) {
         try (MultipartForm fields = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
             ArContentResource.NewArContent request = multipart.validated(ArContentResource.NewArContent.from(fields));
             return ArContentResource.accepted(contents.create(caller.get(), projectId, ArContentResource.portrait(fields),
@@ -91,13 +91,13 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ArContentResource.NewArContent.class), examples = @ExampleObject(name = "from the library",
-            value = "{\"title\": \"Anna, 40th birthday\", \"media_id\": \"0b6a7d1e-3c52-4f0e-9b8a-2d41c7e5f9a3\", "
-                    + "\"order_number\": \"A-1042\", \"customer_email\": \"anna@example.com\", "
-                    + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
+                    value = "{\"title\": \"Anna, 40th birthday\", \"media_id\": \"0b6a7d1e-3c52-4f0e-9b8a-2d41c7e5f9a3\", "
+                            + "\"order_number\": \"A-1042\", \"customer_email\": \"anna@example.com\", "
+                            + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
             + "force=true builds the marker even if rated unusable")
     public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
-                                    @Valid ArContentResource.NewArContent request) {
+            @Valid ArContentResource.NewArContent request) {
         if (request.mediaId == null) {
             throw DomainException.invalid("missing_image", "Name the portrait with media_id, or upload it as multipart");
         }

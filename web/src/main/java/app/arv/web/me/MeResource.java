@@ -1,9 +1,9 @@
 package app.arv.web.me;
 
-import app.arv.web.ApiDescription;
 import app.arv.organization.OrganizationService;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
+import app.arv.web.ApiDescription;
 import app.arv.web.organization.OrganizationView;
 import app.arv.web.security.CurrentCaller;
 import jakarta.inject.Inject;

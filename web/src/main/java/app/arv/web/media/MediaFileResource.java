@@ -1,14 +1,14 @@
 package app.arv.web.media;
 
-import app.arv.web.ApiDescription;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
-import app.arv.web.request.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -19,8 +19,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -84,7 +84,7 @@ public class MediaFileResource implements ApiDescription.Media {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The bytes: ETag/Last-Modified, conditional GET, single Range; S3 may answer 302 to a presigned URL")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader,
-                            @QueryParam("redirect") Boolean redirect, @Context Request request) {
+            @QueryParam("redirect") Boolean redirect, @Context Request request) {
         Download download = media.download(caller.get(), id, redirect);
         return StoredObject.redirect(download).orElseGet(() -> StoredObject.of(download).conditional(request)
                 .ranges(rangeHeader).cache("private, max-age=86400").noSniff()

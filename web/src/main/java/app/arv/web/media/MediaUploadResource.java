@@ -1,9 +1,9 @@
 package app.arv.web.media;
 
-import app.arv.web.ApiDescription;
 import app.arv.media.DirectUploads;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
 import app.arv.web.protection.RateLimit;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
@@ -62,13 +62,16 @@ public class MediaUploadResource implements ApiDescription.Media {
     }
 
     public static class NewUpload {
-        @NotBlank @Size(max = 1000)
+        @NotBlank
+        @Size(max = 1000)
         public String fileName;
 
-        @NotNull @Positive
+        @NotNull
+        @Positive
         public Long sizeBytes;
 
-        @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}")
+        @NotNull
+        @Pattern(regexp = "[0-9a-fA-F]{64}")
         public String sha256;
     }
 

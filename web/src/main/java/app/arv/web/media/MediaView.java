@@ -1,8 +1,8 @@
 package app.arv.web.media;
 
-import app.arv.web.Links;
 import app.arv.media.MediaDetails;
 import app.arv.persistence.media.MediaResource;
+import app.arv.web.Links;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /** A media resource as clients see it; the storage key stays internal. */
 public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType, String originalName, Integer width,
-                        Integer height, UUID storageConnectionId, Instant createdAt, String contentUrl,
-                        List<ThumbnailView> thumbnails) {
+        Integer height, UUID storageConnectionId, Instant createdAt, String contentUrl,
+        List<ThumbnailView> thumbnails) {
 
     public record ThumbnailView(UUID id, int width, int height, long sizeBytes, String mediaType, String contentUrl) {
 

@@ -117,7 +117,8 @@ public final class StoredObject {
 
     public Response build() {
         EntityTag etag = tagged ? new EntityTag(resource.getSha256()) : null;
-        Date lastModified = conditional == null ? null
+        Date lastModified = conditional == null
+                ? null
                 : Date.from(resource.getCreatedAt().truncatedTo(ChronoUnit.SECONDS));
         if (conditional != null) {
             Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(lastModified, etag);
@@ -131,7 +132,7 @@ public final class StoredObject {
             RangeRequest request = RangeRequest.parse(rangeHeader, size);
             if (request.kind() == RangeRequest.Kind.UNSATISFIABLE) {
                 return Response.fromResponse(Problem.of(416, "range_not_satisfiable",
-                                "The range lies outside the " + size + " bytes of this media").toResponse())
+                        "The range lies outside the " + size + " bytes of this media").toResponse())
                         .header("Content-Range", "bytes */" + size).build();
             }
             range = request.range().orElse(null);

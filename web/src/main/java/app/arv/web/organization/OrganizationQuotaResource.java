@@ -1,11 +1,11 @@
 package app.arv.web.organization;
 
-import app.arv.web.ApiDescription;
 import app.arv.protection.QuotaLimits;
 import app.arv.protection.QuotaOverrides;
 import app.arv.protection.Quotas;
 import app.arv.protection.RequestLimits;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,16 +1,16 @@
 package app.arv.web.organization;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
-import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.organization.OrganizationService;
 import app.arv.organization.OrganizationService.FirstAdmin;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.security.StorablePassword;
+import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -70,10 +70,13 @@ public class OrganizationResource implements ApiDescription.Admin {
     }
 
     public static class NewOrganization {
-        @NotBlank @Size(max = 200)
+        @NotBlank
+        @Size(max = 200)
         public String name;
 
-        @NotBlank @Size(max = 63) @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "lower-case letters, digits and inner hyphens")
+        @NotBlank
+        @Size(max = 63)
+        @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "lower-case letters, digits and inner hyphens")
         public String slug;
 
         @Valid
@@ -81,15 +84,20 @@ public class OrganizationResource implements ApiDescription.Admin {
     }
 
     public static class FirstAdminRequest {
-        @NotBlank @Email @Size(max = 254)
+        @NotBlank
+        @Email
+        @Size(max = 254)
         public String email;
 
-        @NotBlank @Size(min = 10) @StorablePassword
+        @NotBlank
+        @Size(min = 10)
+        @StorablePassword
         public String password;
     }
 
     public static class OrganizationChange {
-        @NotBlankWhenGiven @Size(max = 200)
+        @NotBlankWhenGiven
+        @Size(max = 200)
         public String name;
 
         public Boolean active;

@@ -32,7 +32,8 @@ public class ContainerErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer known ? known : HttpServletResponse.SC_NOT_FOUND;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String detail = status >= 500 ? "Something went wrong on our side; quote the request id when you report it"
+        String detail = status >= 500
+                ? "Something went wrong on our side; quote the request id when you report it"
                 : status == 404 ? "No resource at this path" : "The server could not read this request";
         Problem problem = Problem.of(status, status >= 500 ? "internal_error" : WebApplicationExceptionMapper.codeOf(status), detail,
                 uri == null ? null : uri.toString(), response.getHeader("X-Request-ID"));

@@ -17,8 +17,8 @@ import java.util.List;
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota", "limit"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
-                      String requestId, List<FieldError> errors, @JsonbNillable(false) String quota,
-                      @JsonbNillable(false) Limit limit) {
+        String requestId, List<FieldError> errors, @JsonbNillable(false) String quota,
+        @JsonbNillable(false) Limit limit) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://arv.app/problems/";

@@ -1,15 +1,15 @@
 package app.arv.web.project;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
-import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
 import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -75,7 +75,8 @@ public class ProjectResource implements ApiDescription.Projects {
     }
 
     public static class NewProject {
-        @NotBlank @Size(max = 200)
+        @NotBlank
+        @Size(max = 200)
         public String name;
 
         @Size(max = 2000)
@@ -83,7 +84,8 @@ public class ProjectResource implements ApiDescription.Projects {
     }
 
     public static class ProjectChange {
-        @NotBlankWhenGiven @Size(max = 200)
+        @NotBlankWhenGiven
+        @Size(max = 200)
         public String name;
 
         @Size(max = 2000)

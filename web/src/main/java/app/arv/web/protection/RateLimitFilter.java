@@ -91,12 +91,14 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     static Policy policyOf(Method method, Class<?> type) {
-        RateLimit declared = method.isAnnotationPresent(RateLimit.class) ? method.getAnnotation(RateLimit.class)
+        RateLimit declared = method.isAnnotationPresent(RateLimit.class)
+                ? method.getAnnotation(RateLimit.class)
                 : type.getAnnotation(RateLimit.class);
         if (declared != null) {
             return declared.value();
         }
-        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+        Consumes consumes = method.isAnnotationPresent(Consumes.class)
+                ? method.getAnnotation(Consumes.class)
                 : type.getAnnotation(Consumes.class);
         boolean takesFiles = !method.isAnnotationPresent(GET.class) && consumes != null
                 && Arrays.asList(consumes.value()).contains(MediaType.MULTIPART_FORM_DATA);

@@ -175,14 +175,10 @@ public class RequestBodyLimit extends HttpFilter {
             }
 
             @Override
-            public boolean isFinished() {
-                return in.isFinished();
-            }
+            public boolean isFinished() { return in.isFinished(); }
 
             @Override
-            public boolean isReady() {
-                return in.isReady();
-            }
+            public boolean isReady() { return in.isReady(); }
 
             @Override
             public void setReadListener(ReadListener listener) {

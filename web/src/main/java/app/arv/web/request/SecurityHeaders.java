@@ -64,7 +64,7 @@ public class SecurityHeaders extends HttpFilter {
     public static String features(String... allowedToSelf) {
         List<String> self = List.of(allowedToSelf);
         StringBuilder policy = new StringBuilder();
-        for (String feature : new String[] {"accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        for (String feature : new String[]{"accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
                 "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
                 "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking"}) {
             String allowed = self.contains(feature) ? "(self)" : "()";

@@ -62,9 +62,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
 
         @Override
-        public Principal getUserPrincipal() {
-            return caller::name;
-        }
+        public Principal getUserPrincipal() { return caller::name; }
 
         @Override
         public boolean isUserInRole(String role) {
@@ -72,13 +70,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
 
         @Override
-        public boolean isSecure() {
-            return secure;
-        }
+        public boolean isSecure() { return secure; }
 
         @Override
-        public String getAuthenticationScheme() {
-            return caller.isApiKey() ? "API_KEY" : "BEARER";
-        }
+        public String getAuthenticationScheme() { return caller.isApiKey() ? "API_KEY" : "BEARER"; }
     }
 }

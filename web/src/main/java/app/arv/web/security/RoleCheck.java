@@ -30,7 +30,8 @@ public class RoleCheck implements DynamicFeature {
             return;
         }
         RequiresRole allowed = method.isAnnotationPresent(RequiresRole.class)
-                ? method.getAnnotation(RequiresRole.class) : type.getAnnotation(RequiresRole.class);
+                ? method.getAnnotation(RequiresRole.class)
+                : type.getAnnotation(RequiresRole.class);
         context.register(new Guard(allowed == null ? Set.of() : Set.copyOf(Arrays.asList(allowed.value()))));
     }
 

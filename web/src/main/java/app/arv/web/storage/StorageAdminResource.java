@@ -1,12 +1,12 @@
 package app.arv.web.storage;
 
-import app.arv.web.ApiDescription;
 import app.arv.media.MediaDeletions;
 import app.arv.media.OrphanScan;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.security.CallerRole;
 import app.arv.storage.StorageConnectionService;
 import app.arv.storage.StorageUsage;
+import app.arv.web.ApiDescription;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class StorageAdminResource implements ApiDescription.Admin {
     }
 
     public record DeadLetterView(UUID id, UUID organizationId, UUID resourceId, UUID storageConnectionId, String storageKey,
-                                 int attempts, String lastError, Instant firstAttemptAt, Instant parkedAt) {
+            int attempts, String lastError, Instant firstAttemptAt, Instant parkedAt) {
 
         static DeadLetterView of(MediaDeletionDeadLetter l) {
             return new DeadLetterView(l.getId(), l.getOrganizationId(), l.getResourceId(), l.getStorageConnectionId(),

@@ -1,8 +1,5 @@
 package app.arv.web.storage;
 
-import app.arv.web.ApiDescription;
-import app.arv.web.Links;
-import app.arv.web.validation.NotBlankWhenGiven;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageProvider;
 import app.arv.security.CallerRole;
@@ -10,8 +7,11 @@ import app.arv.storage.ProbeReport;
 import app.arv.storage.StorageConnectionService;
 import app.arv.storage.StorageConnectionSpec;
 import app.arv.storage.StorageUsage;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
+import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -121,7 +121,8 @@ public class StorageConnectionResource implements ApiDescription.Storage {
     }
 
     public static class NewConnection extends ConnectionSettings {
-        @NotBlank @Size(max = 100)
+        @NotBlank
+        @Size(max = 100)
         public String name;
 
         @NotNull
@@ -131,7 +132,8 @@ public class StorageConnectionResource implements ApiDescription.Storage {
     }
 
     public static class ConnectionChange extends ConnectionSettings {
-        @NotBlankWhenGiven @Size(max = 100)
+        @NotBlankWhenGiven
+        @Size(max = 100)
         public String name;
 
         public Boolean isDefault;

@@ -1,9 +1,9 @@
 package app.arv.web.usage;
 
-import app.arv.web.ApiDescription;
 import app.arv.protection.QuotaLimits;
 import app.arv.protection.Quotas;
 import app.arv.protection.Usage;
+import app.arv.web.ApiDescription;
 import app.arv.web.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ public class UsageResource implements ApiDescription.Admin {
     }
 
     public record UsageView(UUID organizationId, String month, Use storedBytes, Use generationsPerMonth, boolean falAllowed,
-                            Use falItemsPerMonth, Requests requests) {
+            Use falItemsPerMonth, Requests requests) {
 
         static UsageView of(UUID org, Usage usage) {
             QuotaLimits limits = usage.limits();

@@ -1,15 +1,15 @@
 package app.arv.web.viewer;
 
-import app.arv.web.Links;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.marker.ArContent;
+import app.arv.web.Links;
 
 /**
  * The public view of AR content: what the viewer page needs to track and overlay, and nothing about
  * the customer or the order.
  */
 public record ViewerManifest(String uniqueId, String title, String mindUrl, int targetWidth, int targetHeight,
-                             Overlay overlay) {
+        Overlay overlay) {
 
     public record Overlay(String kind, String url, String mediaType) {
     }

@@ -1,10 +1,10 @@
 package app.arv.web.viewer;
 
+import app.arv.marker.ViewerService;
+import app.arv.media.MediaStore;
+import app.arv.persistence.media.MediaResource;
 import app.arv.web.ApiDescription;
 import app.arv.web.media.StoredObject;
-import app.arv.media.MediaStore;
-import app.arv.marker.ViewerService;
-import app.arv.persistence.media.MediaResource;
 import app.arv.web.protection.RateLimit;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
 
 /**
  * The public viewer's API: no credentials, only the unique id, limited per client address (by the

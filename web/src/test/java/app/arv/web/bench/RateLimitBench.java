@@ -58,12 +58,12 @@ public final class RateLimitBench {
         try (ArvStack first = configure(ArvStack.builder(), limiterOnFirst).env("ARV_ADMIN_EMAIL", BenchClient.ADMIN)
                 .env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD).env("ARV_PASSWORD_BCRYPT_COST", "4")
                 .build().start();
-             ArvStack second = configure(ArvStack.builder(), !limiterOnFirst).env("ARV_ADMIN_EMAIL", BenchClient.ADMIN)
-                     .env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD)
-                     .outsideEnvironment(Map.of("DATABASE_URL", first.jdbcUrl(), "DATABASE_USER", first.databaseUser(),
-                             "DATABASE_PASSWORD", first.databasePassword(), "REDIS_URL", first.redisUrl(),
-                             "ARTEMIS_URL", first.artemisUrl()))
-                     .build().start()) {
+                ArvStack second = configure(ArvStack.builder(), !limiterOnFirst).env("ARV_ADMIN_EMAIL", BenchClient.ADMIN)
+                        .env("ARV_ADMIN_PASSWORD", BenchClient.PASSWORD)
+                        .outsideEnvironment(Map.of("DATABASE_URL", first.jdbcUrl(), "DATABASE_USER", first.databaseUser(),
+                                "DATABASE_PASSWORD", first.databasePassword(), "REDIS_URL", first.redisUrl(),
+                                "ARTEMIS_URL", first.artemisUrl()))
+                        .build().start()) {
             ArvStack limited = limiterOnFirst ? first : second;
             ArvStack unlimited = limiterOnFirst ? second : first;
             String admin = tenantToken(limited.baseUrl());
@@ -89,7 +89,7 @@ public final class RateLimitBench {
             }
             System.out.printf("limiter on : median %.0f req/s  (rounds: %s)%n", median(withLimiter), list(withLimiter, "%.0f"));
             System.out.printf("limiter off: median %.0f req/s  (rounds: %s)%n", median(without), list(without, "%.0f"));
-            return new double[] {median(withLimiter), median(without)};
+            return new double[]{median(withLimiter), median(without)};
         }
     }
 

@@ -135,7 +135,7 @@ class AbuseIT {
         bodies.put("an array", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
         bodies.put("a bare string", "\"hello\"".getBytes(StandardCharsets.UTF_8));
         bodies.put("nesting 50000 deep", ("[".repeat(50_000) + "]".repeat(50_000)).getBytes(StandardCharsets.UTF_8));
-        bodies.put("invalid UTF-8", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        bodies.put("invalid UTF-8", new byte[]{'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         bodies.put("every field an object", ("{\"name\":{},\"email\":{},\"password\":{},\"media_ids\":{},\"endpoint\":{},"
                 + "\"scope\":{},\"kind\":{},\"file_name\":{},\"media_id\":{},\"older_than_hours\":{}}").getBytes(StandardCharsets.UTF_8));
         for (Endpoint endpoint : endpoints) {

@@ -55,6 +55,6 @@ public final class Api {
     }
 
     public record Tenant(UUID organizationId, String adminEmail, String password, String adminToken,
-                         String memberToken, String userKey, String adminKey) {
+            String memberToken, String userKey, String adminKey) {
     }
 }

@@ -106,7 +106,8 @@ class AuthorizationIT {
         String concrete = ids.entrySet().stream().reduce(path.trim(), (p, e) -> p.replace(e.getKey(), e.getValue()), (a, b) -> a);
         var request = request(caller);
         if (!"GET".equals(method.trim()) && !"DELETE".equals(method.trim())) {
-            request = request.body(concrete.startsWith("/users") ? Map.of("role", "MEMBER")
+            request = request.body(concrete.startsWith("/users")
+                    ? Map.of("role", "MEMBER")
                     : concrete.startsWith("/organizations") ? Map.of("name", "Renamed") : Map.of("description", "changed"));
         }
         request.request(method.trim(), concrete).then().statusCode(expected);

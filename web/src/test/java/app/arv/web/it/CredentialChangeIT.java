@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.launcher.ArvNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -7,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import app.arv.launcher.ArvNode;
 
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +69,7 @@ class CredentialChangeIT {
         Api.bearer(Api.platformAdminToken()).body(Map.of("active", false)).patch("/organizations/" + tenant.organizationId())
                 .then().statusCode(200);
 
-        for (String credential : new String[] {tenant.memberToken(), tenant.userKey()}) {
+        for (String credential : new String[]{tenant.memberToken(), tenant.userKey()}) {
             onA(credential).get("/projects").then().statusCode(401).body("code", equalTo("organization_inactive"));
             onB(credential).get("/projects").then().statusCode(401).body("code", equalTo("organization_inactive"));
         }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import groovy.json.JsonOutput;
 import groovy.json.JsonSlurper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -186,8 +186,8 @@ class GenerationIT {
     @Test
     void cancellingAJobCancelsEveryItemNotYetFinishedAndKeepsTheFinishedOnes() {
         String job = GenerationApi.uploading(tenant.memberToken(),
-                        GenerationApi.images("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png",
-                                "astronaut.png"))
+                GenerationApi.images("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png",
+                        "astronaut.png"))
                 .multiPart("priority", "low").post("/generations").then().statusCode(202).extract().path("id");
 
         Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200)

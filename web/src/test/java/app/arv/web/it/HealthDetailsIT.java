@@ -13,7 +13,7 @@ class HealthDetailsIT {
 
     @Test
     void publicHealthShowsNoVersionsOrEndpoints() {
-        for (String path : new String[] {"/health", "/health/ready", "/health/live", "/health/started"}) {
+        for (String path : new String[]{"/health", "/health/ready", "/health/live", "/health/started"}) {
             String body = RestAssured.given().baseUri(ArvServer.baseUrl()).get(path).then().statusCode(200).extract().asString();
 
             assertThat(body).as(path).doesNotContain("PostgreSQL", "redis://", "tcp://", "jdbc:", "\"version\"", "\"url\"",

@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.media.TestImages;
-
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;

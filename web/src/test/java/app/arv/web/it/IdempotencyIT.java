@@ -293,7 +293,7 @@ class IdempotencyIT {
     private static long records(UUID organization) throws SQLException {
         try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
                 ArvServer.stack().databasePassword());
-             PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM idempotency_record WHERE organization_id = ?")) {
+                PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM idempotency_record WHERE organization_id = ?")) {
             statement.setObject(1, organization);
             try (var rows = statement.executeQuery()) {
                 rows.next();
@@ -307,8 +307,8 @@ class IdempotencyIT {
         String member = Api.bearer(tenant.memberToken()).get("/me").then().statusCode(200).extract().path("id");
         try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
                 ArvServer.stack().databasePassword());
-             PreparedStatement statement = db.prepareStatement("INSERT INTO idempotency_record (id, organization_id, credential,"
-                     + " idempotency_key, request_line, created_at, locked_until) VALUES (?, ?, ?, ?, ?, now(), now() + CAST(? AS interval))")) {
+                PreparedStatement statement = db.prepareStatement("INSERT INTO idempotency_record (id, organization_id, credential,"
+                        + " idempotency_key, request_line, created_at, locked_until) VALUES (?, ?, ?, ?, ?, now(), now() + CAST(? AS interval))")) {
             statement.setObject(1, UUID.randomUUID());
             statement.setObject(2, tenant.organizationId());
             statement.setString(3, "user:" + member);
@@ -323,8 +323,8 @@ class IdempotencyIT {
     private static void backdateRecords(UUID organization, String age) throws SQLException {
         try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
                 ArvServer.stack().databasePassword());
-             PreparedStatement statement = db.prepareStatement("UPDATE idempotency_record SET created_at = created_at - CAST(? AS interval)"
-                     + " WHERE organization_id = ?")) {
+                PreparedStatement statement = db.prepareStatement("UPDATE idempotency_record SET created_at = created_at - CAST(? AS interval)"
+                        + " WHERE organization_id = ?")) {
             statement.setString(1, age);
             statement.setObject(2, organization);
             statement.executeUpdate();

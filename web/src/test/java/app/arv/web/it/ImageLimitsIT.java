@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.imaging.input.StreamedPng;
-
 import app.arv.media.TestImages;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;

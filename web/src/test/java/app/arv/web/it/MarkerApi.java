@@ -2,7 +2,6 @@ package app.arv.web.it;
 
 import io.restassured.response.ValidatableResponse;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** AR content calls the way a client makes them, and waiting for the background compilation. */
 final class MarkerApi {

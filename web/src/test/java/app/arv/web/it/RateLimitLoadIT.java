@@ -62,7 +62,7 @@ class RateLimitLoadIT {
         Collections.sort(latencies);
         long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
         System.out.printf("RateLimitLoadIT: %d requests from %d connections, %d allowed, %d refused (429); "
-                        + "allowed p50 %.1f ms, p99 %.1f ms%n", answers.size(), CONNECTIONS, allowed.size(), refused.size(),
+                + "allowed p50 %.1f ms, p99 %.1f ms%n", answers.size(), CONNECTIONS, allowed.size(), refused.size(),
                 latencies.get(latencies.size() / 2) / 1000.0, p99 / 1000.0);
     }
 

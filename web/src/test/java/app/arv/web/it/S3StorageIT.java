@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.storage.S3ProxyServer;
-
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,7 +200,7 @@ class S3StorageIT {
                 "sha256", MediaApi.sha256(astronaut))).post("/media/uploads").then().statusCode(201).extract();
         fetch(HttpRequest.newBuilder(URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(astronaut)).build());
         HttpRequest complete = HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/api/v1/media/uploads/"
-                        + started.path("upload_id") + "/complete"))
+                + started.path("upload_id") + "/complete"))
                 .header("Authorization", "Bearer " + tenant.memberToken()).POST(HttpRequest.BodyPublishers.noBody()).build();
 
         var first = HttpClient.newHttpClient().sendAsync(complete, HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.storage.S3ProxyServer;
-
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -133,7 +132,7 @@ class StorageMaintenanceIT {
                     "size_bytes", coins.length, "sha256", MediaApi.sha256(coins))).post("/media/uploads").then()
                     .statusCode(201).extract();
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(coins)).build(),
+                    URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(coins)).build(),
                     HttpResponse.BodyHandlers.discarding());
             expire(started.path("upload_id"));
 

@@ -52,8 +52,8 @@ class StorageOutageIT {
 
     private static String connection(Api.Tenant owner, String name, String endpoint, boolean isDefault) {
         return Api.bearer(owner.adminToken()).body(Map.of("name", name, "provider", "S3", "endpoint", endpoint,
-                        "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                        "secret_key", S3ProxyServer.SECRET_KEY, "is_default", isDefault))
+                "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
+                "secret_key", S3ProxyServer.SECRET_KEY, "is_default", isDefault))
                 .post("/storage-connections").then().statusCode(201).extract().path("id");
     }
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Another organization's id answers exactly like an id that does not exist: 404, never 403, never data. */
 @ExtendWith(ArvServer.class)

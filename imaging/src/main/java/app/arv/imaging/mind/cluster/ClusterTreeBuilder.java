@@ -2,6 +2,7 @@ package app.arv.imaging.mind.cluster;
 
 import app.arv.imaging.mind.format.ClusterNode;
 import app.arv.imaging.mind.format.FeaturePoint;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

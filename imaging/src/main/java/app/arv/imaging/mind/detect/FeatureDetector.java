@@ -2,6 +2,7 @@ package app.arv.imaging.mind.detect;
 
 import app.arv.imaging.mind.format.FeaturePoint;
 import app.arv.imaging.raster.GreyImage;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +52,10 @@ public final class FeatureDetector {
         double dxy = 0.25 * ((double) dog.at(x - 1, y - 1) + dog.at(x + 1, y + 1) - dog.at(x + 1, y - 1) - dog.at(x - 1, y + 1));
         double det = dxx * dyy - dxy * dxy;
         if (Math.abs(det) < 0.0001) {
-            return new float[] {x, y};
+            return new float[]{x, y};
         }
         double ux = (dyy * -dx + -dxy * -dy) / det;
         double uy = (-dxy * -dx + dxx * -dy) / det;
-        return new float[] {(float) (x + ux), (float) (y + uy)};
+        return new float[]{(float) (x + ux), (float) (y + uy)};
     }
 }

@@ -1,14 +1,15 @@
 package app.arv.imaging.mind.format;
 
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
 
 /** Decodes {@code .mind} bytes (ours or the official compiler's) into a {@link MindFile}. */
 public final class MindReader {
@@ -161,22 +162,22 @@ public final class MindReader {
         MessageFormat format = in.getNextFormat();
         ValueType type = format.getValueType();
         switch (type) {
-            case NIL:
+            case NIL :
                 in.unpackNil();
                 return null;
-            case BOOLEAN:
+            case BOOLEAN :
                 return in.unpackBoolean();
-            case INTEGER:
+            case INTEGER :
                 return in.unpackLong();
-            case FLOAT:
+            case FLOAT :
                 return in.unpackDouble();
-            case STRING:
+            case STRING :
                 return in.unpackString();
-            case BINARY: {
+            case BINARY : {
                 int n = in.unpackBinaryHeader();
                 return in.readPayload(n);
             }
-            case ARRAY: {
+            case ARRAY : {
                 int n = in.unpackArrayHeader();
                 List<Object> items = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
@@ -184,7 +185,7 @@ public final class MindReader {
                 }
                 return items;
             }
-            case MAP: {
+            case MAP : {
                 int n = in.unpackMapHeader();
                 Map<String, Object> entries = new LinkedHashMap<>(n * 2);
                 for (int i = 0; i < n; i++) {
@@ -193,7 +194,7 @@ public final class MindReader {
                 }
                 return entries;
             }
-            default:
+            default :
                 throw new IOException("unexpected msgpack type " + type);
         }
     }

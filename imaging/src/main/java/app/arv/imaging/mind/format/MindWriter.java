@@ -1,11 +1,12 @@
 package app.arv.imaging.mind.format;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Encodes a {@link MindFile} byte for byte the way mind-ar's exporter does (JavaScript msgpack):

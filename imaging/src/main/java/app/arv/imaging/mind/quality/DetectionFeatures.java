@@ -4,6 +4,7 @@ import app.arv.imaging.mind.format.FeaturePoint;
 import app.arv.imaging.mind.format.Keyframe;
 import app.arv.imaging.mind.format.MindTarget;
 import app.arv.imaging.mind.format.TrackingImage;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,8 @@ import java.util.List;
  * @param flatShare          share (0..1) of 8x8 blocks of the largest tracking image with a grey spread under 6 levels
  */
 public record DetectionFeatures(int width, int height, List<Integer> featuresPerScale, int trackingPoints,
-                                double coverage, double largestCellShare, double spread, double duplicateShare,
-                                double medianNearestBits, double contrast, double flatShare) {
+        double coverage, double largestCellShare, double spread, double duplicateShare,
+        double medianNearestBits, double contrast, double flatShare) {
 
     static final int GRID = 4;
     static final int NEAR_DUPLICATE_BITS = 50;
@@ -77,7 +78,7 @@ public record DetectionFeatures(int width, int height, List<Integer> featuresPer
         List<TrackingImage> tracking = target.trackingImages();
         int trackingPoints = tracking.isEmpty() ? 0 : tracking.get(tracking.size() - 1).points().size();
         double[] distinct = distinctiveness(target.keyframes().isEmpty() ? null : target.keyframes().get(0));
-        double[] grey = tracking.isEmpty() ? new double[] {0, 1} : greyStatistics(tracking.get(0));
+        double[] grey = tracking.isEmpty() ? new double[]{0, 1} : greyStatistics(tracking.get(0));
         return new DetectionFeatures(target.width(), target.height(), perScale, trackingPoints,
                 covered / (double) cells.length, busiestShare, spread(positions, target.width(), target.height()),
                 distinct[0], distinct[1], grey[0], grey[1]);
@@ -85,7 +86,7 @@ public record DetectionFeatures(int width, int height, List<Integer> featuresPer
 
     private static void addPositions(List<double[]> out, List<FeaturePoint> points, double scale) {
         for (FeaturePoint p : points) {
-            out.add(new double[] {(p.x() + 0.5) / scale, (p.y() + 0.5) / scale});
+            out.add(new double[]{(p.x() + 0.5) / scale, (p.y() + 0.5) / scale});
         }
     }
 
@@ -113,17 +114,17 @@ public record DetectionFeatures(int width, int height, List<Integer> featuresPer
     /** {share of near-duplicate descriptors, median nearest-neighbour distance} over the largest keyframe. */
     private static double[] distinctiveness(Keyframe k) {
         if (k == null || k.featureCount() < 2) {
-            return new double[] {0, 0};
+            return new double[]{0, 0};
         }
         List<Integer> nearest = new ArrayList<>();
         nearestDistances(k.maximaPoints(), nearest);
         nearestDistances(k.minimaPoints(), nearest);
         if (nearest.isEmpty()) {
-            return new double[] {0, 0};
+            return new double[]{0, 0};
         }
         int[] sorted = nearest.stream().mapToInt(Integer::intValue).sorted().toArray();
         long close = Arrays.stream(sorted).filter(d -> d < NEAR_DUPLICATE_BITS).count();
-        return new double[] {close / (double) sorted.length, sorted[sorted.length / 2]};
+        return new double[]{close / (double) sorted.length, sorted[sorted.length / 2]};
     }
 
     private static void nearestDistances(List<FeaturePoint> points, List<Integer> out) {
@@ -172,6 +173,6 @@ public record DetectionFeatures(int width, int height, List<Integer> featuresPer
                 }
             }
         }
-        return new double[] {std, blocks == 0 ? 1 : flat / (double) blocks};
+        return new double[]{std, blocks == 0 ? 1 : flat / (double) blocks};
     }
 }

@@ -37,7 +37,7 @@ public final class DetectionModel {
 
     // intercept first, then one per input
     private static final double[] COEFFICIENTS = {-6.5352, 0.2671, 0.3171, 2.3162, 0.0112, -0.6362, -2.9453, 0.1212, 1.3898,
-        1.0947, -1.6042, -4.0889};
+            1.0947, -1.6042, -4.0889};
 
     /**
      * {@code unusable} is the runtime's hard rule only (prediction exactly 0: no feature to match or no point to
@@ -52,11 +52,11 @@ public final class DetectionModel {
     }
 
     public static double[] inputs(int largestScaleFeatures, double meanFeaturesPerScale, int trackingPoints,
-                                  double coverage, double spread, double duplicateShare, double contrast,
-                                  double flatShare, int minSide) {
-        return new double[] {Math.log1p(largestScaleFeatures), Math.log1p(meanFeaturesPerScale), Math.log1p(trackingPoints),
-            coverage, spread, duplicateShare, contrast / 64.0, flatShare, Math.log(minSide / 256.0) / Math.log(2),
-            largestScaleFeatures >= SATURATED_FEATURES ? 1 : 0, duplicateShare * duplicateShare};
+            double coverage, double spread, double duplicateShare, double contrast,
+            double flatShare, int minSide) {
+        return new double[]{Math.log1p(largestScaleFeatures), Math.log1p(meanFeaturesPerScale), Math.log1p(trackingPoints),
+                coverage, spread, duplicateShare, contrast / 64.0, flatShare, Math.log(minSide / 256.0) / Math.log(2),
+                largestScaleFeatures >= SATURATED_FEATURES ? 1 : 0, duplicateShare * duplicateShare};
     }
 
     public static double[] inputs(DetectionFeatures f) {

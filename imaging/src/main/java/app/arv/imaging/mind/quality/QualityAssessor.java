@@ -2,6 +2,7 @@ package app.arv.imaging.mind.quality;
 
 import app.arv.imaging.mind.format.Keyframe;
 import app.arv.imaging.mind.format.MindTarget;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

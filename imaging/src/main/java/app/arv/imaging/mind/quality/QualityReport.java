@@ -17,8 +17,8 @@ import java.util.List;
  * @param features           the compiled target's data the prediction is made from
  */
 public record QualityReport(int width, int height, List<ScaleFeatures> scales, List<Integer> trackingPoints,
-                            double coverage, double largestCellShare, int score, Verdict verdict, List<String> reasons,
-                            double predictedDetection, int minPrintWidthCm, DetectionFeatures features) {
+        double coverage, double largestCellShare, int score, Verdict verdict, List<String> reasons,
+        double predictedDetection, int minPrintWidthCm, DetectionFeatures features) {
 
     public QualityReport {
         scales = List.copyOf(scales);

@@ -2,6 +2,7 @@ package app.arv.imaging.mind.track;
 
 import app.arv.imaging.mind.format.TrackingPoint;
 import app.arv.imaging.raster.GreyImage;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -150,8 +151,7 @@ public final class TrackingPointExtractor {
         private boolean distinctFromNeighbours(int cx, int cy, double vlen, double minSim) {
             double min = 1.0;
             double max = -1.0;
-            outer:
-            for (int j = -SEARCH_SIZE2; j <= SEARCH_SIZE2; j++) {
+            outer : for (int j = -SEARCH_SIZE2; j <= SEARCH_SIZE2; j++) {
                 for (int i = -SEARCH_SIZE2; i <= SEARCH_SIZE2; i++) {
                     if (i * i + j * j > SEARCH_SIZE2 * SEARCH_SIZE2 || (i == 0 && j == 0)) {
                         continue;

@@ -1,7 +1,5 @@
 package app.arv.imaging.mind.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.mind.CompiledTarget;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.format.MindFile;
@@ -9,6 +7,9 @@ import app.arv.imaging.mind.format.MindWriter;
 import app.arv.imaging.mind.quality.CalibrationCorpus;
 import app.arv.imaging.mind.quality.Verdict;
 import app.arv.imaging.raster.GreyImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fast check of the calibration (imaging/bench/calibrate.sh measures all of it in about an hour): 20 targets

@@ -1,17 +1,18 @@
 package app.arv.imaging.mind.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.MindTargetCompiler;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real MindAR 1.2.5 runtime (MindARThree in headless Chromium, fake camera made by ffmpeg showing the image

@@ -1,7 +1,5 @@
 package app.arv.imaging.mind.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.format.Keyframe;
@@ -9,11 +7,14 @@ import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindTarget;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Our files decoded by @msgpack/msgpack 2.8.0, the decoder inside mind-ar 1.2.5, read like the runtime reads them. */
 class NodeDecodeIT {

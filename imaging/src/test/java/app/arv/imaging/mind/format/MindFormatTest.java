@@ -1,13 +1,14 @@
 package app.arv.imaging.mind.format;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.MindTargetCompiler;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MindFormatTest {
 

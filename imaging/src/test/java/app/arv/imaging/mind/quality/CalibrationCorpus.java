@@ -1,12 +1,13 @@
 package app.arv.imaging.mind.quality;
 
 import app.arv.imaging.input.ImageLoader;
-import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.CompiledTarget;
+import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindWriter;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,7 +103,7 @@ public class CalibrationCorpus {
     }
 
     private static String write(MindTargetCompiler compiler, Path dir, String id, String source, String degradation,
-                                GreyImage image) throws IOException {
+            GreyImage image) throws IOException {
         byte[] png = png(image);
         Files.write(dir.resolve(id + ".png"), png);
         // compile exactly what the server would: the PNG decoded by ARV's loader

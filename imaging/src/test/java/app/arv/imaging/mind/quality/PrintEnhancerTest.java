@@ -1,10 +1,10 @@
 package app.arv.imaging.mind.quality;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.raster.GreyImage;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PrintEnhancerTest {
 

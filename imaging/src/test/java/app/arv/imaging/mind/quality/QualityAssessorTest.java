@@ -1,11 +1,11 @@
 package app.arv.imaging.mind.quality;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.raster.GreyImage;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report's contract (verdict thresholds come from the calibration, imaging/bench/calibration/fit.md):

@@ -1,9 +1,5 @@
 package app.arv.imaging.model3d.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import app.arv.imaging.TestImages;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -11,6 +7,9 @@ import app.arv.imaging.model3d.LocalModelGenerator;
 import app.arv.imaging.model3d.TextureQuality;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every GLB the local generator makes from the sample images passes the Khronos glTF Validator
@@ -36,8 +37,8 @@ class GltfValidatorIT {
 
     static {
         GenerationOptions standard = new GenerationOptions(5_000, TextureQuality.STANDARD);
-        for (String file : new String[] {"horse.png", "horse-cutout.png", "coins.png", "coffee.png", "camera.png",
-            "chelsea.png", "chelsea-lossless.webp", "rocket.jpg"}) {
+        for (String file : new String[]{"horse.png", "horse-cutout.png", "coins.png", "coffee.png", "camera.png",
+                "chelsea.png", "chelsea-lossless.webp", "rocket.jpg"}) {
             CASES.put(file, standard);
         }
         CASES.put("horse.png#none", new GenerationOptions(500, TextureQuality.NONE));

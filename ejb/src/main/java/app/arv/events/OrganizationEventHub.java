@@ -2,10 +2,6 @@ package app.arv.events;
 
 import app.arv.security.CallerCache;
 import app.arv.shared.Jsonp;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,7 +21,7 @@ import java.util.UUID;
  * API (and a generation job's SSE stream) to catch up.
  */
 @ApplicationScoped
-public class OrganizationEventHub {
+public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Listener> {
 
     private static final String PATTERN = "arv:org:*";
 
@@ -42,46 +38,35 @@ public class OrganizationEventHub {
     }
 
     @Inject
-    RedisConnection redis;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
     @ConfigProperty(name = "arv.events.heartbeat", defaultValue = "PT15S")
     Duration heartbeat;
 
-    private final ListenerRegistry<Listener> listeners = new ListenerRegistry<>(Listener::isClosed);
-    private PatternSubscription subscription;
-    private volatile boolean stopped;
+    public OrganizationEventHub() {
+        super(Listener::isClosed);
+    }
 
     public static String channel(UUID organizationId, String source) {
         return "arv:org:" + organizationId + ":" + source;
     }
 
-    public void add(UUID organizationId, Listener listener) {
-        listeners.add(organizationId, listener);
-        start();
+    @Override
+    protected String pattern() {
+        return PATTERN;
     }
 
-    public void remove(UUID organizationId, Listener listener) {
-        listeners.remove(organizationId, listener);
+    @Override
+    protected String threadName() {
+        return "arv-organization-events";
     }
 
-    private synchronized void start() {
-        if (subscription != null || stopped) {
-            return;
-        }
-        subscription = new PatternSubscription(redis, PATTERN, this::dispatch, () -> {
-        });
-        subscription.start(threads, "arv-organization-events", scheduler, heartbeat, this::beat);
+    @Override
+    protected Duration heartbeat() {
+        return heartbeat;
     }
 
     /** {@code arv:org:<uuid>:<source>} and a JSON object: delivered with its source; anything else is not ours. */
-    private void dispatch(String channel, String message) {
+    @Override
+    protected void received(String channel, String message) {
         String[] parts = channel.split(":");
         if (parts.length != 4) {
             return;
@@ -102,7 +87,8 @@ public class OrganizationEventHub {
         listeners.forEachOf(organizationId, listener -> listener.deliver(json));
     }
 
-    private void beat() {
+    @Override
+    protected void beat() {
         String json = Jsonp.createObjectBuilder().add("source", "server").add("event", "heartbeat")
                 .add("time", Instant.now().toString()).build().toString();
         listeners.pruneAndForEach(listener -> {
@@ -123,13 +109,5 @@ public class OrganizationEventHub {
             return;
         }
         scheduler.execute(() -> listeners.forEach(Listener::recheck));
-    }
-
-    @PreDestroy
-    void stop() {
-        stopped = true;
-        if (subscription != null) {
-            subscription.stop();
-        }
     }
 }

@@ -1,12 +1,6 @@
 package app.arv.generation;
 
-import app.arv.events.ListenerRegistry;
-import app.arv.events.PatternSubscription;
-import app.arv.events.RedisConnection;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import app.arv.events.RedisFanOut;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +17,7 @@ import java.util.UUID;
  * any node sees events made on any node, in stream order, and a resumed one starts where it left off.
  */
 @ApplicationScoped
-public class GenerationEventHub {
+public class GenerationEventHub extends RedisFanOut<GenerationEventHub.Listener> {
 
     private static final int READ_BATCH = 500;
 
@@ -39,29 +33,11 @@ public class GenerationEventHub {
     }
 
     @Inject
-    RedisConnection redis;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Inject
     @ConfigProperty(name = "arv.generation.sse-heartbeat", defaultValue = "PT15S")
     Duration heartbeat;
 
-    private final ListenerRegistry<Listener> listeners = new ListenerRegistry<>(Listener::isClosed);
-    private PatternSubscription subscription;
-    private volatile boolean stopped;
-
-    public void add(UUID jobId, Listener listener) {
-        listeners.add(jobId, listener);
-        start();
-    }
-
-    public void remove(UUID jobId, Listener listener) {
-        listeners.remove(jobId, listener);
+    public GenerationEventHub() {
+        super(Listener::isClosed);
     }
 
     /** The job's events after {@code lastId} ({@code null}: from the first), oldest first, at most a batch. */
@@ -73,17 +49,24 @@ public class GenerationEventHub {
                 .toList();
     }
 
-    private synchronized void start() {
-        if (subscription != null || stopped) {
-            return;
-        }
-        // (Re)subscribed: whatever was published while away is in the streams, so every listener looks.
-        subscription = new PatternSubscription(redis, GenerationEvents.CHANNEL_PATTERN, (channel, message) -> wake(channel),
-                this::wakeAll);
-        subscription.start(threads, "arv-generation-events", scheduler, heartbeat, this::beat);
+    @Override
+    protected String pattern() {
+        return GenerationEvents.CHANNEL_PATTERN;
     }
 
-    private void wake(String channel) {
+    @Override
+    protected String threadName() {
+        return "arv-generation-events";
+    }
+
+    @Override
+    protected Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /** A job's channel: its listeners read what is new from the job's stream. */
+    @Override
+    protected void received(String channel, String message) {
         try {
             listeners.forEachOf(UUID.fromString(channel.substring(channel.lastIndexOf(':') + 1)), Listener::wake);
         } catch (IllegalArgumentException e) {
@@ -91,19 +74,14 @@ public class GenerationEventHub {
         }
     }
 
-    private void wakeAll() {
+    /** Whatever was published while away is in the streams, so every listener looks. */
+    @Override
+    protected void resubscribed() {
         listeners.forEach(Listener::wake);
     }
 
-    private void beat() {
+    @Override
+    protected void beat() {
         listeners.pruneAndForEach(Listener::heartbeat);
-    }
-
-    @PreDestroy
-    void stop() {
-        stopped = true;
-        if (subscription != null) {
-            subscription.stop();
-        }
     }
 }

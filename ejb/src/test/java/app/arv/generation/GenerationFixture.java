@@ -42,12 +42,13 @@ final class GenerationFixture {
     private final Transactions transactions = new Transactions();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final MetricRegistry metrics = countingRegistry();
-    private final GenerationEventHub hub = new GenerationEventHub();
+    private final GenerationEventHub hub;
     private final Organization organization = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
 
     GenerationFixture(TestRedis testRedis) {
         redis = testRedis.newConnection();
-        hub.redis = redis;
+        // Only its stream reading is used here: no database, no subscription.
+        hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
         Database.inTransaction(em -> em.persist(organization));
     }
 

@@ -1,0 +1,82 @@
+package app.arv.events;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * One Redis pattern subscription per node fanned out to this node's listeners, each following one
+ * key (an organization, a job), with one heartbeat task however many listen. Subscribes when the
+ * first listener arrives, not at deployment, so ARV starts while Redis is down; stops with the
+ * application. Subclasses say what the pattern is and what a message and a heartbeat mean.
+ *
+ * @param <L> the listener type
+ */
+public abstract class RedisFanOut<L> {
+
+    @Inject
+    protected RedisConnection redis;
+
+    @Resource
+    protected ManagedThreadFactory threads;
+
+    @Resource
+    protected ManagedScheduledExecutorService scheduler;
+
+    protected final ListenerRegistry<L> listeners;
+    private PatternSubscription subscription;
+    private volatile boolean stopped;
+
+    protected RedisFanOut(Predicate<L> closed) {
+        this.listeners = new ListenerRegistry<>(closed);
+    }
+
+    public void add(UUID key, L listener) {
+        listeners.add(key, listener);
+        start();
+    }
+
+    public void remove(UUID key, L listener) {
+        listeners.remove(key, listener);
+    }
+
+    /** The channel pattern of the one subscription. */
+    protected abstract String pattern();
+
+    /** The name of the subscription's thread, for thread dumps. */
+    protected abstract String threadName();
+
+    protected abstract Duration heartbeat();
+
+    /** A message on a channel of the pattern. */
+    protected abstract void received(String channel, String message);
+
+    /** Subscribed again after Redis was away: whatever was published meanwhile was missed. */
+    protected void resubscribed() {
+    }
+
+    /** Every {@link #heartbeat()}: tell the listeners the connection lives (and drop closed ones). */
+    protected abstract void beat();
+
+    private synchronized void start() {
+        if (subscription != null || stopped) {
+            return;
+        }
+        subscription = new PatternSubscription(redis, pattern(), this::received, this::resubscribed);
+        subscription.start(threads, threadName(), scheduler, heartbeat(), this::beat);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (subscription != null) {
+            subscription.stop();
+        }
+    }
+}

@@ -2,31 +2,14 @@ package app.arv.persistence.media;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** An object a store still owes us a deletion of; retried with backoff until it succeeds or is parked. */
 @Entity
 @Table(name = "media_deletion")
-public class MediaDeletion {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
-
-    @Column(name = "resource_id", nullable = false, updatable = false)
-    private UUID resourceId;
-
-    @Column(name = "storage_connection_id", updatable = false)
-    private UUID storageConnectionId;
-
-    @Column(name = "storage_key", nullable = false, length = 500, updatable = false)
-    private String storageKey;
+public class MediaDeletion extends OwedDeletion {
 
     @Column(nullable = false)
     private int attempts;
@@ -44,11 +27,7 @@ public class MediaDeletion {
     }
 
     public MediaDeletion(MediaResource resource, Instant now) {
-        this.id = UUID.randomUUID();
-        this.organizationId = resource.getOrganizationId();
-        this.resourceId = resource.getId();
-        this.storageConnectionId = resource.getStorageConnectionId();
-        this.storageKey = resource.getStorageKey();
+        super(resource);
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
@@ -62,16 +41,6 @@ public class MediaDeletion {
     public MediaDeletionDeadLetter park(Instant now) {
         return new MediaDeletionDeadLetter(this, now);
     }
-
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
-
-    public UUID getResourceId() { return resourceId; }
-
-    public UUID getStorageConnectionId() { return storageConnectionId; }
-
-    public String getStorageKey() { return storageKey; }
 
     public int getAttempts() { return attempts; }
 

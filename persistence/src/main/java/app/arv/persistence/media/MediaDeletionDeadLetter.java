@@ -2,31 +2,14 @@ package app.arv.persistence.media;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** A deletion that kept failing, parked where an admin sees it: the object may still occupy the store. */
 @Entity
 @Table(name = "media_deletion_dead_letter")
-public class MediaDeletionDeadLetter {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
-
-    @Column(name = "resource_id", nullable = false, updatable = false)
-    private UUID resourceId;
-
-    @Column(name = "storage_connection_id", updatable = false)
-    private UUID storageConnectionId;
-
-    @Column(name = "storage_key", nullable = false, length = 500, updatable = false)
-    private String storageKey;
+public class MediaDeletionDeadLetter extends OwedDeletion {
 
     @Column(nullable = false, updatable = false)
     private int attempts;
@@ -44,26 +27,12 @@ public class MediaDeletionDeadLetter {
     }
 
     MediaDeletionDeadLetter(MediaDeletion deletion, Instant now) {
-        this.id = deletion.getId();
-        this.organizationId = deletion.getOrganizationId();
-        this.resourceId = deletion.getResourceId();
-        this.storageConnectionId = deletion.getStorageConnectionId();
-        this.storageKey = deletion.getStorageKey();
+        super(deletion);
         this.attempts = deletion.getAttempts();
         this.lastError = deletion.getLastError();
         this.firstAttemptAt = deletion.getCreatedAt();
         this.parkedAt = now;
     }
-
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
-
-    public UUID getResourceId() { return resourceId; }
-
-    public UUID getStorageConnectionId() { return storageConnectionId; }
-
-    public String getStorageKey() { return storageKey; }
 
     public int getAttempts() { return attempts; }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -19,6 +20,7 @@ import java.net.URI;
 public class RedisConnection {
 
     private static final int TIMEOUT_MILLIS = 2000;
+    private static final int MAX_CONNECTIONS = 64;
 
     @Inject
     @ConfigProperty(name = "redis.url", defaultValue = "redis://127.0.0.1:6379")
@@ -55,8 +57,21 @@ public class RedisConnection {
             config.database(Integer.parseInt(path.substring(1)));
         }
         JedisClientConfig clientConfig = config.build();
-        client = new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), clientConfig);
+        client = new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), clientConfig, pool());
         return client;
+    }
+
+    /**
+     * Jedis's default of 8 connections is too few: every API request takes one for its rate limit,
+     * and each event hub's subscription holds one for good, so request threads queued for a
+     * connection. Idle ones beyond a few are closed again.
+     */
+    private static ConnectionPoolConfig pool() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMinIdle(0);
+        return pool;
     }
 
     /** Where the client connects, for health reports; credentials left out. */

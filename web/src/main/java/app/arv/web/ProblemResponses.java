@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,11 +75,30 @@ public class ProblemResponses implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         declare(api);
+        listEachTagOnce(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> document(operation, problemsOf(path, method, operation))));
+    }
+
+    /**
+     * Payara lists a tag once per resource class that carries it; the document names each once, with
+     * the description the application gives it.
+     */
+    private static void listEachTagOnce(OpenAPI api) {
+        if (api.getTags() == null) {
+            return;
+        }
+        Map<String, Tag> once = new LinkedHashMap<>();
+        for (Tag tag : api.getTags()) {
+            Tag kept = once.get(tag.getName());
+            if (kept == null || (kept.getDescription() == null && tag.getDescription() != null)) {
+                once.put(tag.getName(), tag);
+            }
+        }
+        api.setTags(new ArrayList<>(once.values()));
     }
 
     /** The problems this operation can give. */

@@ -42,21 +42,11 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
     Duration heartbeat;
 
     public OrganizationEventHub() {
-        super(Listener::isClosed);
+        super(PATTERN, "arv-organization-events", Listener::isClosed);
     }
 
     public static String channel(UUID organizationId, String source) {
         return "arv:org:" + organizationId + ":" + source;
-    }
-
-    @Override
-    protected String pattern() {
-        return PATTERN;
-    }
-
-    @Override
-    protected String threadName() {
-        return "arv-organization-events";
     }
 
     @Override

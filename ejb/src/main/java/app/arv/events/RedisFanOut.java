@@ -30,10 +30,19 @@ public abstract class RedisFanOut<L> {
     protected ManagedScheduledExecutorService scheduler;
 
     protected final ListenerRegistry<L> listeners;
+    private final String pattern;
+    private final String threadName;
     private PatternSubscription subscription;
     private volatile boolean stopped;
 
-    protected RedisFanOut(Predicate<L> closed) {
+    /**
+     * @param pattern    the channel pattern of the one subscription
+     * @param threadName the name of the subscription's thread, for thread dumps
+     * @param closed     whether a listener has gone
+     */
+    protected RedisFanOut(String pattern, String threadName, Predicate<L> closed) {
+        this.pattern = pattern;
+        this.threadName = threadName;
         this.listeners = new ListenerRegistry<>(closed);
     }
 
@@ -45,12 +54,6 @@ public abstract class RedisFanOut<L> {
     public void remove(UUID key, L listener) {
         listeners.remove(key, listener);
     }
-
-    /** The channel pattern of the one subscription. */
-    protected abstract String pattern();
-
-    /** The name of the subscription's thread, for thread dumps. */
-    protected abstract String threadName();
 
     protected abstract Duration heartbeat();
 
@@ -68,8 +71,8 @@ public abstract class RedisFanOut<L> {
         if (subscription != null || stopped) {
             return;
         }
-        subscription = new PatternSubscription(redis, pattern(), this::received, this::resubscribed);
-        subscription.start(threads, threadName(), scheduler, heartbeat(), this::beat);
+        subscription = new PatternSubscription(redis, pattern, this::received, this::resubscribed);
+        subscription.start(threads, threadName, scheduler, heartbeat(), this::beat);
     }
 
     @PreDestroy

@@ -37,7 +37,7 @@ public class GenerationEventHub extends RedisFanOut<GenerationEventHub.Listener>
     Duration heartbeat;
 
     public GenerationEventHub() {
-        super(Listener::isClosed);
+        super(GenerationEvents.CHANNEL_PATTERN, "arv-generation-events", Listener::isClosed);
     }
 
     /** The job's events after {@code lastId} ({@code null}: from the first), oldest first, at most a batch. */
@@ -47,16 +47,6 @@ public class GenerationEventHub extends RedisFanOut<GenerationEventHub.Listener>
         return entries.stream()
                 .map(e -> new StoredEvent(e.getID().toString(), e.getFields().get("type"), e.getFields().get("data")))
                 .toList();
-    }
-
-    @Override
-    protected String pattern() {
-        return GenerationEvents.CHANNEL_PATTERN;
-    }
-
-    @Override
-    protected String threadName() {
-        return "arv-generation-events";
     }
 
     @Override

@@ -1,10 +1,5 @@
 package app.arv.web.it;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +54,7 @@ class EventStreamCredentialIT {
         Api.Tenant tenant = Api.newTenant();
         String userId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
         // ARV allows 30 s of clock skew on expiry: this token is refused from 6 s on.
-        String shortLived = sign(userId, Instant.now().minusSeconds(24));
+        String shortLived = TestTokens.signed("arv", userId, Instant.now().minusSeconds(24));
         EventSocket socket = EventSocket.open(shortLived);
         socket.awaitConnected();
 
@@ -94,14 +88,6 @@ class EventStreamCredentialIT {
         }
         return Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
                 .post("/generations").then().statusCode(202).extract().path("id");
-    }
-
-    private static String sign(String subject, Instant expires) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .issuer("arv").subject(subject)
-                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build());
-        jwt.sign(new RSASSASigner(ArvServer.signingKey()));
-        return jwt.serialize();
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -7,7 +8,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -47,8 +47,7 @@ public class GenerationReaper {
 
     @PostConstruct
     void schedule() {
-        long millis = interval.toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("generation-reaper", false));
+        NodeTimers.every(timers, interval, "generation-reaper");
     }
 
     @Timeout

@@ -1,5 +1,6 @@
 package app.arv.idempotency;
 
+import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -7,7 +8,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,8 +39,7 @@ public class IdempotencyExpiry {
 
     @PostConstruct
     void schedule() {
-        long millis = rules.cleanupInterval().toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("idempotency-expiry", false));
+        NodeTimers.every(timers, rules.cleanupInterval(), "idempotency-expiry");
     }
 
     @Timeout

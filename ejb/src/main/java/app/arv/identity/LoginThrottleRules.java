@@ -1,5 +1,6 @@
 package app.arv.identity;
 
+import app.arv.shared.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,8 +74,6 @@ public class LoginThrottleRules {
         if (failures < limit) {
             return Duration.ZERO;
         }
-        long doublings = Math.min(failures - limit, 30);
-        Duration hold = backoff.multipliedBy(1L << doublings);
-        return hold.compareTo(maxBackoff) > 0 ? maxBackoff : hold;
+        return new Backoff(backoff, maxBackoff).after(failures - limit);
     }
 }

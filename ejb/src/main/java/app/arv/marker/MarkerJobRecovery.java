@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -16,7 +17,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -69,8 +69,7 @@ public class MarkerJobRecovery {
 
     @PostConstruct
     void schedule() {
-        long millis = rules.recoveryInterval().toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("marker-job-recovery", false));
+        NodeTimers.every(timers, rules.recoveryInterval(), "marker-job-recovery");
     }
 
     @Timeout

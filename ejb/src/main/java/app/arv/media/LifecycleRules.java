@@ -1,5 +1,6 @@
 package app.arv.media;
 
+import app.arv.shared.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,8 +71,8 @@ public class LifecycleRules {
         return deleteAttempts;
     }
 
-    /** The wait after the {@code failures}-th failed deletion: the base, doubled with each earlier failure. */
+    /** The wait after the {@code failures}-th failed deletion: the base, doubled with each earlier failure (20 at most). */
     public Duration retryDelayAfter(int failures) {
-        return deleteRetryBase.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+        return new Backoff(deleteRetryBase, deleteRetryBase.multipliedBy(1L << 20)).after(failures - 1);
     }
 }

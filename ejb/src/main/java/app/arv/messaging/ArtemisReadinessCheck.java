@@ -84,7 +84,7 @@ public class ArtemisReadinessCheck implements DependencyCheck {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
             return null;
         } catch (IOException e) {
-            return "cannot connect to " + publicUrl() + ": " + message(e);
+            return "cannot connect to " + publicUrl() + ": " + BrokerAvailability.innermostMessage(e);
         }
     }
 
@@ -104,28 +104,18 @@ public class ArtemisReadinessCheck implements DependencyCheck {
             roundTrip.cancel(true);
             return "broker at " + publicUrl() + " did not answer within " + timeoutMs + " ms";
         } catch (ExecutionException e) {
-            return "JMS round trip to " + publicUrl() + " failed: " + message(e.getCause());
+            return "JMS round trip to " + publicUrl() + " failed: " + BrokerAvailability.innermostMessage(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         } catch (RuntimeException e) {
             // e.g. the executor rejected the task during shutdown
-            return "JMS round trip to " + publicUrl() + " failed: " + message(e);
+            return "JMS round trip to " + publicUrl() + " failed: " + BrokerAvailability.innermostMessage(e);
         }
     }
 
     /** ARTEMIS_URL without credentials (tcp://user:password@host:port): health output is public. */
     private String publicUrl() {
         return artemisUrl.replaceFirst("//[^/@]*@", "//");
-    }
-
-    /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */
-    private static String message(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
     }
 }

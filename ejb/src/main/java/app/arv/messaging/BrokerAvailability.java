@@ -62,7 +62,7 @@ public class BrokerAvailability {
 
     /** A send the broker failed (it went away after the check): the same answer, and the transaction rolls back. */
     public static DomainException sendFailed(RuntimeException failure) {
-        LOG.warning(() -> "A queue message could not be sent: " + innermost(failure));
+        LOG.warning(() -> "A queue message could not be sent: " + innermostMessage(failure));
         return DomainException.queueUnavailable("The job queue is unavailable right now; nothing was stored, try again shortly",
                 RETRY_AFTER);
     }
@@ -85,12 +85,12 @@ public class BrokerAvailability {
         } catch (TimeoutException e) {
             problem = "the broker did not answer within " + checkTimeout.toMillis() + " ms";
         } catch (ExecutionException e) {
-            problem = "the broker could not be reached: " + innermost(e.getCause());
+            problem = "the broker could not be reached: " + innermostMessage(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted";
         } catch (RuntimeException e) {
-            problem = "the broker could not be asked: " + innermost(e);
+            problem = "the broker could not be asked: " + innermostMessage(e);
         }
         synchronized (this) {
             last = new Answer(problem, System.nanoTime());
@@ -104,11 +104,12 @@ public class BrokerAvailability {
             context.createTemporaryQueue();
             return null;
         } catch (RuntimeException e) {
-            return "the broker could not be reached: " + innermost(e);
+            return "the broker could not be reached: " + innermostMessage(e);
         }
     }
 
-    private static String innermost(Throwable error) {
+    /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */
+    static String innermostMessage(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

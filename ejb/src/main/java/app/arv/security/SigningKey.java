@@ -1,10 +1,10 @@
 package app.arv.security;
 
+import app.arv.shared.KeptSecret;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -39,20 +39,7 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
     }
 
     public static SigningKey loadOrCreate(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
-        }
-        SigningKey key = generate();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(partial, key.toPem(), StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the directory's permissions have to do.
-        }
-        Files.move(partial, file);
-        return key;
+        return fromPem(KeptSecret.readOrMake(file, () -> generate().toPem()));
     }
 
     public static SigningKey generate() {

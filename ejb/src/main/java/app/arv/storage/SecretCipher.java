@@ -1,10 +1,10 @@
 package app.arv.storage;
 
+import app.arv.shared.KeptSecret;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -45,20 +45,7 @@ public final class SecretCipher {
 
     /** Reads the key kept in {@code file}, or makes one and keeps it there (owner-only) for the next start. */
     public static SecretCipher loadOrCreate(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
-        }
-        byte[] key = generateKey();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(partial, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the directory's permissions have to do.
-        }
-        Files.move(partial, file);
-        return new SecretCipher(key);
+        return fromBase64(KeptSecret.readOrMake(file, () -> Base64.getEncoder().encodeToString(generateKey())));
     }
 
     static byte[] generateKey() {

@@ -6,6 +6,7 @@ import app.arv.events.TestRedis;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
@@ -43,13 +44,12 @@ final class GenerationFixture {
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final MetricRegistry metrics = countingRegistry();
     private final GenerationEventHub hub;
-    private final Organization organization = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+    private final Organization organization = TestData.organization("Acme");
 
     GenerationFixture(TestRedis testRedis) {
         redis = testRedis.newConnection();
         // Only its stream reading is used here: no database, no subscription.
         hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
-        Database.inTransaction(em -> em.persist(organization));
     }
 
     UUID org() {

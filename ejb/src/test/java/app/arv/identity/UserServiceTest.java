@@ -2,6 +2,7 @@ package app.arv.identity;
 
 import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
@@ -29,12 +30,9 @@ class UserServiceTest {
 
     @BeforeEach
     void anOrganizationWithOneAdmin() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        acme = TestData.organization("Acme");
         ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(ann);
-        });
+        Database.inTransaction(em -> em.persist(ann));
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.arv.marker;
 
 import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.OverlayKind;
 import app.arv.persistence.media.MediaResource;
@@ -37,16 +38,15 @@ class ArContentServiceTest {
 
     @BeforeEach
     void anOrganizationWithAContentAndTwoLibraryFiles() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        acme = TestData.organization("Acme");
         Project wedding = new Project(acme.getId(), "Wedding", null);
-        MediaResource portrait = ViewerServiceTest.resource(acme.getId(), "image/jpeg", "anna.jpg");
-        model = ViewerServiceTest.resource(acme.getId(), "model/gltf-binary", "ring.glb");
-        photo = ViewerServiceTest.resource(acme.getId(), "image/png", "ring.png");
+        MediaResource portrait = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        model = TestData.resource(acme.getId(), "model/gltf-binary", "ring.glb");
+        photo = TestData.resource(acme.getId(), "image/png", "ring.png");
         content = new ArContent(acme.getId(), wedding.getId(), "Anna", portrait.getId());
         content.describeOrder("A-1", "Anna", "anna@example.com", null);
         content.schedule(NOW, NOW.plus(7, ChronoUnit.DAYS), null);
         Database.inTransaction(em -> {
-            em.persist(acme);
             em.persist(wedding);
             em.persist(portrait);
             em.persist(model);

@@ -2,6 +2,7 @@ package app.arv.marker;
 
 import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,23 +29,15 @@ class ViewerServiceTest {
 
     @BeforeEach
     void anOrganizationWithAPortraitAndItsCompiledMarker() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        acme = TestData.organization("Acme");
         wedding = new Project(acme.getId(), "Wedding", null);
-        portrait = resource(acme.getId(), "image/jpeg", "anna.jpg");
-        marker = resource(acme.getId(), "application/octet-stream", "anna.mind");
+        portrait = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        marker = TestData.resource(acme.getId(), "application/octet-stream", "anna.mind");
         Database.inTransaction(em -> {
-            em.persist(acme);
             em.persist(wedding);
             em.persist(portrait);
             em.persist(marker);
         });
-    }
-
-    static MediaResource resource(UUID org, String type, String name) {
-        byte[] sha = new byte[32];
-        ThreadLocalRandom.current().nextBytes(sha);
-        UUID id = UUID.randomUUID();
-        return new MediaResource(id, org, HexFormat.of().formatHex(sha), 1000, type, name, 640, 480, null, "orgs/" + org + "/" + id);
     }
 
     private ArContent stored(Consumer<ArContent> arrange) {

@@ -2,6 +2,7 @@ package app.arv.media;
 
 import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaResource;
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,23 +28,14 @@ class MediaDisposalTest {
 
     @BeforeEach
     void anOriginalWithItsThumbnail() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        original = resource(acme.getId());
-        thumbnail = resource(acme.getId());
+        acme = TestData.organization("Acme");
+        original = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        thumbnail = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
         Database.inTransaction(em -> {
-            em.persist(acme);
             em.persist(original);
             em.persist(thumbnail);
             em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         });
-    }
-
-    private static MediaResource resource(UUID org) {
-        byte[] sha = new byte[32];
-        ThreadLocalRandom.current().nextBytes(sha);
-        UUID id = UUID.randomUUID();
-        return new MediaResource(id, org, HexFormat.of().formatHex(sha), 1000, "image/jpeg", "anna.jpg", 640, 480, null,
-                "orgs/" + org + "/" + id);
     }
 
     private static List<UUID> retire(MediaResource resource) {

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -62,6 +63,19 @@ public final class Database {
                     "hibernate.boot.allow_jdbc_metadata_access", "true"));
         }
         return factory;
+    }
+
+    /**
+     * For tests of locks: waits until a second transaction has started, then gives it time to reach the lock
+     * the caller's transaction holds, so that the caller's commit is what lets it go on.
+     */
+    public static void letTheOtherReachTheLock(CountDownLatch otherStarted) {
+        try {
+            otherStarted.await();
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs work in one committed transaction, as a container would around a service call. */

@@ -12,9 +12,7 @@ import app.arv.imaging.raster.GreyImage;
 import app.arv.marker.QualityJson;
 import app.arv.media.ImageDecoding;
 import jakarta.annotation.Resource;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -34,14 +32,7 @@ import java.util.UUID;
 public class MarkerCompileProcessor implements ItemProcessor {
 
     @Inject
-    JobContext job;
-
-    @Inject
-    @BatchProperty(name = "organizationId")
-    String organizationId;
-
-    @Inject
-    MarkerQueue queue;
+    CompileJob job;
 
     @Resource
     ManagedExecutorService executor;
@@ -52,11 +43,11 @@ public class MarkerCompileProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         UUID contentId = (UUID) item;
-        Optional<byte[]> image = queue.sourceImage(UUID.fromString(organizationId), job.getInstanceId(), contentId);
+        Optional<byte[]> image = job.sourceImage(contentId);
         if (image.isEmpty()) {
             return null;
         }
-        return compile(contentId, image.get(), queue.markerForced(UUID.fromString(organizationId), contentId));
+        return compile(contentId, image.get(), job.markerForced(contentId));
     }
 
     CompileOutcome compile(UUID contentId, byte[] bytes) {

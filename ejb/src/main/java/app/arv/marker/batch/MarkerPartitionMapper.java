@@ -2,14 +2,12 @@ package app.arv.marker.batch;
 
 import app.arv.marker.MarkerJobRestarts;
 import app.arv.marker.MarkerRules;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,21 +35,14 @@ import java.util.stream.Collectors;
 public class MarkerPartitionMapper implements PartitionMapper {
 
     @Inject
-    JobContext job;
-
-    @Inject
-    @BatchProperty(name = "organizationId")
-    String organizationId;
+    CompileJob job;
 
     @Inject
     MarkerRules rules;
 
-    @Inject
-    MarkerQueue queue;
-
     @Override
     public PartitionPlan mapPartitions() {
-        List<UUID> claimed = queue.claim(UUID.fromString(organizationId), job.getInstanceId());
+        List<UUID> claimed = job.claim();
         int count = Math.max(1, Math.min(rules.partitions(), claimed.size()));
         List<List<String>> slices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -76,8 +67,8 @@ public class MarkerPartitionMapper implements PartitionMapper {
     /** Whether this execution restarts one still recorded as running (its node died: nothing else restarts those). */
     private boolean previousExecutionDied() {
         JobOperator jobs = BatchRuntime.getJobOperator();
-        return jobs.getJobExecutions(jobs.getJobInstance(job.getExecutionId())).stream()
-                .filter(e -> e.getExecutionId() < job.getExecutionId())
+        return jobs.getJobExecutions(jobs.getJobInstance(job.executionId())).stream()
+                .filter(e -> e.getExecutionId() < job.executionId())
                 .max(Comparator.comparingLong(JobExecution::getExecutionId))
                 .map(MarkerJobRestarts::running)
                 .orElse(false);

@@ -1,8 +1,6 @@
 package app.arv.marker.batch;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,21 +20,13 @@ public class MarkerSkipListener implements SkipProcessListener {
     private static final Logger LOG = Logger.getLogger(MarkerSkipListener.class.getName());
 
     @Inject
-    JobContext job;
-
-    @Inject
-    @BatchProperty(name = "organizationId")
-    String organizationId;
-
-    @Inject
-    MarkerQueue queue;
+    CompileJob job;
 
     @Override
     public void onSkipProcessItem(Object item, Exception e) {
         UUID contentId = (UUID) item;
         LOG.log(Level.WARNING, "Marker compilation of " + contentId + " failed", e);
         String reason = "compilation failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        queue.record(UUID.fromString(organizationId), job.getInstanceId(),
-                CompileOutcome.failed(contentId, reason, null, null, null));
+        job.record(CompileOutcome.failed(contentId, reason, null, null, null));
     }
 }

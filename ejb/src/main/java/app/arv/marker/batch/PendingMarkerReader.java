@@ -2,7 +2,6 @@ package app.arv.marker.batch;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,18 +23,11 @@ import java.util.UUID;
 public class PendingMarkerReader extends AbstractItemReader {
 
     @Inject
-    JobContext job;
-
-    @Inject
-    @BatchProperty(name = "organizationId")
-    String organizationId;
+    CompileJob job;
 
     @Inject
     @BatchProperty(name = "ids")
     String ids;
-
-    @Inject
-    MarkerQueue queue;
 
     private Iterator<UUID> pending;
     private UUID last;
@@ -50,7 +42,7 @@ public class PendingMarkerReader extends AbstractItemReader {
         // The checkpoint's own item is kept: written, it is no longer compiling; if a runtime ever checkpoints
         // an item it did not write, it is read again rather than lost.
         int from = checkpoint == null ? 0 : Math.max(0, mine.indexOf(UUID.fromString((String) checkpoint)));
-        Set<UUID> compiling = new HashSet<>(queue.stillCompiling(UUID.fromString(organizationId), job.getInstanceId(), mine));
+        Set<UUID> compiling = new HashSet<>(job.stillCompiling(mine));
         pending = mine.subList(from, mine.size()).stream().filter(compiling::contains).iterator();
     }
 

@@ -1,12 +1,12 @@
 /**
  * The pieces of the {@code compile-markers} JSR-352 job ({@code META-INF/batch-jobs/compile-markers.xml},
  * which explains the design): a partitioned chunk step over one organization's pending AR content.
- * {@link MarkerPartitionMapper} claims the items for the job instance and splits them (and plans anew when
- * a dead node's execution is restarted); {@link PendingMarkerReader} reads a partition's items still
- * compiling; {@link MarkerCompileProcessor} compiles one portrait (an unusable image is a failed outcome,
- * not an exception); {@link MarkerResultWriter} stores the outcome with the checkpoint, one item per chunk;
- * {@link MarkerSkipListener} marks an item that threw as failed. The pieces stay thin: the database work is
- * {@link MarkerQueue}'s. Started and restarted by {@code app.arv.marker}; uses it, {@code app.arv.media}
- * and the compiler.
+ * {@link MarkerPartitionMapper} claims the items for the job instance and splits them (and plans anew when a
+ * dead node's execution is restarted); {@link PendingMarkerReader} reads a partition's items still compiling;
+ * {@link MarkerCompileProcessor} compiles one portrait (an unusable image is a failed outcome, not an
+ * exception); {@link MarkerResultWriter} stores the outcome with the checkpoint, one item per chunk;
+ * {@link MarkerSkipListener} marks an item that threw as failed. The pieces stay thin: {@link CompileJob}
+ * names the job they run in, and the database work is {@link MarkerQueue}'s. Started and restarted by
+ * {@code app.arv.marker}; uses it, {@code app.arv.media} and the compiler.
  */
 package app.arv.marker.batch;

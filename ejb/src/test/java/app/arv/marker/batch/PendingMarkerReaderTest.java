@@ -62,11 +62,12 @@ class PendingMarkerReaderTest {
 
     private static PendingMarkerReader reader(Set<UUID> stillCompiling) {
         PendingMarkerReader reader = new PendingMarkerReader();
-        reader.organizationId = ORGANIZATION.toString();
         reader.ids = List.of(ONE, SEVEN, NINE, EFF).stream().map(UUID::toString).collect(Collectors.joining(","));
-        reader.job = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[]{JobContext.class},
+        reader.job = new CompileJob();
+        reader.job.organizationId = ORGANIZATION.toString();
+        reader.job.context = (JobContext) Proxy.newProxyInstance(JobContext.class.getClassLoader(), new Class<?>[]{JobContext.class},
                 (proxy, method, args) -> method.getName().equals("getInstanceId") ? 42L : null);
-        reader.queue = new MarkerQueue() {
+        reader.job.queue = new MarkerQueue() {
             @Override
             public List<UUID> stillCompiling(UUID organizationId, long jobInstance, List<UUID> ids) {
                 assertThat(organizationId).isEqualTo(ORGANIZATION);

@@ -1,6 +1,6 @@
 package app.arv.persistence.generation;
 
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,12 +14,9 @@ import java.util.UUID;
 /** One source image of a job and the model made from it. */
 @Entity
 @Table(name = "generation_item")
-public class GenerationItem extends AuditedEntity {
+public class GenerationItem extends TenantEntity {
 
     public static final int MAX_ERROR_CHARS = 1000;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
 
     @Column(name = "job_id", nullable = false, updatable = false)
     private UUID jobId;
@@ -72,8 +69,7 @@ public class GenerationItem extends AuditedEntity {
     }
 
     public GenerationItem(UUID organizationId, UUID jobId, int position, UUID sourceMediaId) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.jobId = jobId;
         this.position = position;
         this.sourceMediaId = sourceMediaId;
@@ -139,8 +135,6 @@ public class GenerationItem extends AuditedEntity {
     private static String truncate(String reason) {
         return reason == null || reason.length() <= MAX_ERROR_CHARS ? reason : reason.substring(0, MAX_ERROR_CHARS);
     }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public UUID getJobId() { return jobId; }
 

@@ -2,7 +2,7 @@ package app.arv.persistence.generation;
 
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -17,10 +17,7 @@ import java.util.UUID;
 /** One request to turn images into 3D models: the options every item is generated with, and the overall status. */
 @Entity
 @Table(name = "generation_job")
-public class GenerationJob extends AuditedEntity {
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class GenerationJob extends TenantEntity {
 
     @Column(name = "project_id", updatable = false)
     private UUID projectId;
@@ -54,8 +51,7 @@ public class GenerationJob extends AuditedEntity {
 
     public GenerationJob(UUID organizationId, UUID projectId, String provider, GenerationPriority priority,
             GenerationOptions options, int itemCount) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.projectId = projectId;
         this.provider = provider;
         this.priority = priority;
@@ -99,8 +95,6 @@ public class GenerationJob extends AuditedEntity {
         this.status = GenerationStatus.PROCESSING;
         this.finishedAt = null;
     }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public UUID getProjectId() { return projectId; }
 

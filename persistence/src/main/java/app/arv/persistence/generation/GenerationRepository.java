@@ -1,5 +1,6 @@
 package app.arv.persistence.generation;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +35,7 @@ public class GenerationRepository {
     }
 
     public Optional<GenerationJob> findJob(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.id = :id", GenerationJob.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, GenerationJob.class, organizationId, id);
     }
 
     /**
@@ -44,10 +43,7 @@ public class GenerationRepository {
      * time settle its status one after the other, each seeing the others' committed items.
      */
     public Optional<GenerationJob> lockJob(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT j FROM GenerationJob j WHERE j.organizationId = :org AND j.id = :id", GenerationJob.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+        return OrganizationScoped.lock(em, GenerationJob.class, organizationId, id);
     }
 
     /** @param status only jobs in this status, or {@code null} for all; newest first */
@@ -60,8 +56,7 @@ public class GenerationRepository {
             query.setParameter("status", status);
             count.setParameter("status", status);
         }
-        List<GenerationJob> items = query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        return new Page<>(items, count.getSingleResult(), page.limit(), page.offset());
+        return Page.of(query, count, page);
     }
 
     public List<GenerationItem> items(UUID organizationId, UUID jobId) {
@@ -83,9 +78,7 @@ public class GenerationRepository {
 
     /** The item, row-locked until the transaction ends, as last committed. */
     public Optional<GenerationItem> lockItem(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.id = :id", GenerationItem.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return OrganizationScoped.lock(em, GenerationItem.class, organizationId, id);
     }
 
     /** Re-reads an item this transaction already holds and row-locks it: what another transaction committed meanwhile counts. */
@@ -94,9 +87,7 @@ public class GenerationRepository {
     }
 
     public Optional<GenerationItem> findItem(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.organizationId = :org AND i.id = :id", GenerationItem.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, GenerationItem.class, organizationId, id);
     }
 
     public Optional<GenerationItem> findItem(UUID organizationId, UUID jobId, UUID id) {

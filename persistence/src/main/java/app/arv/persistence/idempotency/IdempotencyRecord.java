@@ -1,12 +1,11 @@
 package app.arv.persistence.idempotency;
 
+import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One {@code Idempotency-Key} of one credential of an organization: while {@code status} is null the
@@ -15,13 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "idempotency_record")
-public class IdempotencyRecord {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class IdempotencyRecord extends TenantRecord {
 
     @Column(nullable = false, length = 64, updatable = false)
     private String credential;
@@ -45,9 +38,6 @@ public class IdempotencyRecord {
 
     private byte[] body;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "locked_until", nullable = false)
     private Instant lockedUntil;
 
@@ -68,10 +58,6 @@ public class IdempotencyRecord {
         this.completedAt = now;
     }
 
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
-
     public String getCredential() { return credential; }
 
     public String getIdempotencyKey() { return idempotencyKey; }
@@ -87,8 +73,6 @@ public class IdempotencyRecord {
     public String getLocation() { return location; }
 
     public byte[] getBody() { return body == null ? new byte[0] : body.clone(); }
-
-    public Instant getCreatedAt() { return createdAt; }
 
     public Instant getLockedUntil() { return lockedUntil; }
 }

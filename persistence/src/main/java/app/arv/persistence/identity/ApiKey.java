@@ -1,11 +1,10 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -17,13 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "api_key")
-public class ApiKey {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class ApiKey extends TenantRecord {
 
     @Column(nullable = false, length = 100)
     private String name;
@@ -41,9 +34,6 @@ public class ApiKey {
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
@@ -54,18 +44,12 @@ public class ApiKey {
     }
 
     public ApiKey(UUID organizationId, String name, ApiKeyScope scope, String prefix, String secretHash, UUID createdBy) {
-        this.id = UUID.randomUUID();
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.name = name;
         this.scope = scope;
         this.prefix = prefix;
         this.secretHash = secretHash;
         this.createdBy = createdBy;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
     }
 
     public boolean isRevoked() { return revokedAt != null; }
@@ -80,10 +64,6 @@ public class ApiKey {
         lastUsedAt = at;
     }
 
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
-
     public String getName() { return name; }
 
     public ApiKeyScope getScope() { return scope; }
@@ -93,8 +73,6 @@ public class ApiKey {
     public String getSecretHash() { return secretHash; }
 
     public UUID getCreatedBy() { return createdBy; }
-
-    public Instant getCreatedAt() { return createdAt; }
 
     public Instant getLastUsedAt() { return lastUsedAt; }
 

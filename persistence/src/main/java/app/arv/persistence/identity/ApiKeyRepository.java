@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +24,11 @@ public class ApiKeyRepository {
     }
 
     public Optional<ApiKey> find(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT k FROM ApiKey k WHERE k.organizationId = :org AND k.id = :id", ApiKey.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, ApiKey.class, organizationId, id);
     }
 
     public Page<ApiKey> list(UUID organizationId, PageRequest page) {
-        var items = em.createQuery(
-                "SELECT k FROM ApiKey k WHERE k.organizationId = :org ORDER BY k.createdAt, k.id", ApiKey.class)
-                .setParameter("org", organizationId)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(k) FROM ApiKey k WHERE k.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getSingleResult();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return OrganizationScoped.oldestFirst(em, ApiKey.class, organizationId, page);
     }
 
     public ApiKey add(ApiKey key) {

@@ -1,6 +1,6 @@
 package app.arv.persistence.identity;
 
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,10 +13,7 @@ import java.util.UUID;
 /** A person who signs in with e-mail and password and acts for exactly one organization. */
 @Entity
 @Table(name = "app_user")
-public class User extends AuditedEntity {
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class User extends TenantEntity {
 
     @Column(nullable = false, length = 254)
     private String email;
@@ -42,8 +39,7 @@ public class User extends AuditedEntity {
     }
 
     public User(UUID organizationId, String email, String passwordHash, Role role) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.email = email;
         this.passwordHash = passwordHash;
         this.role = role;
@@ -54,8 +50,6 @@ public class User extends AuditedEntity {
         user.platformAdmin = true;
         return user;
     }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public String getEmail() { return email; }
 

@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,19 +34,11 @@ public class UserRepository {
     }
 
     public Optional<User> find(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT u FROM User u WHERE u.organizationId = :org AND u.id = :id", User.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, User.class, organizationId, id);
     }
 
     public Page<User> list(UUID organizationId, PageRequest page) {
-        var items = em.createQuery(
-                "SELECT u FROM User u WHERE u.organizationId = :org ORDER BY u.createdAt, u.id", User.class)
-                .setParameter("org", organizationId)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(u) FROM User u WHERE u.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getSingleResult();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return OrganizationScoped.oldestFirst(em, User.class, organizationId, page);
     }
 
     public long countActiveAdmins(UUID organizationId) {

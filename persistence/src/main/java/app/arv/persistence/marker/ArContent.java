@@ -1,6 +1,6 @@
 package app.arv.persistence.marker;
 
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,13 +19,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "ar_content")
-public class ArContent extends AuditedEntity {
+public class ArContent extends TenantEntity {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
 
     @Column(name = "project_id", nullable = false, updatable = false)
     private UUID projectId;
@@ -117,8 +114,7 @@ public class ArContent extends AuditedEntity {
     }
 
     public ArContent(UUID organizationId, UUID projectId, String title, UUID sourceMediaId) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.projectId = projectId;
         this.uniqueId = newUniqueId();
         this.title = title;
@@ -254,7 +250,6 @@ public class ArContent extends AuditedEntity {
         this.published = published;
     }
 
-    public UUID getOrganizationId() { return organizationId; }
     public UUID getProjectId() { return projectId; }
     public String getUniqueId() { return uniqueId; }
     public String getTitle() { return title; }

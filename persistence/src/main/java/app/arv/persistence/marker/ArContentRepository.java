@@ -1,5 +1,6 @@
 package app.arv.persistence.marker;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,7 @@ public class ArContentRepository {
     EntityManager em;
 
     public Optional<ArContent> find(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.id = :id", ArContent.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, ArContent.class, organizationId, id);
     }
 
     /** The public viewer's lookup: the unique id is the capability, so no organization is known (or needed) here. */
@@ -31,14 +30,12 @@ public class ArContentRepository {
     }
 
     public Page<ArContent> list(UUID organizationId, UUID projectId, PageRequest page) {
-        var items = em.createQuery("SELECT a FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
-                + " ORDER BY a.createdAt, a.id", ArContent.class)
-                .setParameter("org", organizationId).setParameter("project", projectId)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(a) FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project",
-                Long.class)
-                .setParameter("org", organizationId).setParameter("project", projectId).getSingleResult();
-        return new Page<>(items, total, page.limit(), page.offset());
+        String where = " FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project";
+        return Page.of(em.createQuery("SELECT a" + where + " ORDER BY a.createdAt, a.id", ArContent.class)
+                .setParameter("org", organizationId).setParameter("project", projectId),
+                em.createQuery("SELECT COUNT(a)" + where, Long.class)
+                        .setParameter("org", organizationId).setParameter("project", projectId),
+                page);
     }
 
     public boolean anyInProject(UUID organizationId, UUID projectId) {

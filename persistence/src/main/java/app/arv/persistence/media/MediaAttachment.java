@@ -1,14 +1,12 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -17,13 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "media_attachment")
-public class MediaAttachment {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class MediaAttachment extends TenantRecord {
 
     @Column(name = "resource_id", nullable = false, updatable = false)
     private UUID resourceId;
@@ -39,29 +31,16 @@ public class MediaAttachment {
     @Column(nullable = false, length = 32, updatable = false)
     private MediaRole role;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     protected MediaAttachment() {
     }
 
     public MediaAttachment(UUID organizationId, UUID resourceId, OwnerKind entityKind, UUID entityId, MediaRole role) {
-        this.id = UUID.randomUUID();
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.resourceId = resourceId;
         this.entityKind = entityKind;
         this.entityId = entityId;
         this.role = role;
     }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-    }
-
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public UUID getResourceId() { return resourceId; }
 
@@ -71,5 +50,4 @@ public class MediaAttachment {
 
     public MediaRole getRole() { return role; }
 
-    public Instant getCreatedAt() { return createdAt; }
 }

@@ -52,12 +52,11 @@ public class MediaRepository {
         String where = " FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL AND EXISTS ("
                 + "SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id AND a.organizationId = :org"
                 + " AND a.entityKind = :upload)";
-        List<MediaResource> items = em.createQuery("SELECT m" + where + " ORDER BY m.createdAt, m.id", MediaResource.class)
-                .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(m)" + where, Long.class).setParameter("org", organizationId)
-                .setParameter("upload", OwnerKind.UPLOAD).getSingleResult();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return Page.of(em.createQuery("SELECT m" + where + " ORDER BY m.createdAt, m.id", MediaResource.class)
+                .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD),
+                em.createQuery("SELECT COUNT(m)" + where, Long.class)
+                        .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD),
+                page);
     }
 
     /** Resources attached to an entity, e.g. the thumbnails of an original ({@link OwnerKind#MEDIA}, its id). */

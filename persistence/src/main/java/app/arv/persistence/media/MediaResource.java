@@ -1,9 +1,8 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,13 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "media_resource")
-public class MediaResource {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class MediaResource extends TenantRecord {
 
     @Column(nullable = false, length = 64, updatable = false, columnDefinition = "bpchar(64)")
     private String sha256;
@@ -46,9 +39,6 @@ public class MediaResource {
     @Column(name = "storage_key", nullable = false, length = 500, updatable = false)
     private String storageKey;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
@@ -60,8 +50,7 @@ public class MediaResource {
      */
     public MediaResource(UUID id, UUID organizationId, String sha256, long sizeBytes, String mediaType, String originalName,
             Integer width, Integer height, UUID storageConnectionId, String storageKey) {
-        this.id = id;
-        this.organizationId = organizationId;
+        super(id, organizationId);
         this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
         this.mediaType = mediaType;
@@ -72,22 +61,11 @@ public class MediaResource {
         this.storageKey = storageKey;
     }
 
-    @PrePersist
-    void onCreate() {
-        if (createdAt == null) {
-            createdAt = Instant.now();
-        }
-    }
-
     public void markDeleted(Instant when) {
         deletedAt = when;
     }
 
     public boolean isDeleted() { return deletedAt != null; }
-
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public String getSha256() { return sha256; }
 
@@ -104,8 +82,6 @@ public class MediaResource {
     public UUID getStorageConnectionId() { return storageConnectionId; }
 
     public String getStorageKey() { return storageKey; }
-
-    public Instant getCreatedAt() { return createdAt; }
 
     public Instant getDeletedAt() { return deletedAt; }
 }

@@ -1,9 +1,8 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,13 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "media_upload")
-public class MediaUpload {
-
-    @Id
-    private UUID id;
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class MediaUpload extends TenantRecord {
 
     @Column(name = "storage_connection_id", nullable = false, updatable = false)
     private UUID storageConnectionId;
@@ -41,9 +34,6 @@ public class MediaUpload {
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     @Column(name = "completed_media_id")
     private UUID completedMediaId;
 
@@ -52,8 +42,7 @@ public class MediaUpload {
 
     public MediaUpload(UUID id, UUID organizationId, UUID storageConnectionId, String storageKey, String originalName,
             long declaredSize, String declaredSha256, Instant expiresAt) {
-        this.id = id;
-        this.organizationId = organizationId;
+        super(id, organizationId);
         this.storageConnectionId = storageConnectionId;
         this.storageKey = storageKey;
         this.originalName = originalName;
@@ -61,15 +50,6 @@ public class MediaUpload {
         this.declaredSha256 = declaredSha256;
         this.expiresAt = expiresAt;
     }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-    }
-
-    public UUID getId() { return id; }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public UUID getStorageConnectionId() { return storageConnectionId; }
 
@@ -83,8 +63,6 @@ public class MediaUpload {
 
     public Instant getExpiresAt() { return expiresAt; }
 
-    public Instant getCreatedAt() { return createdAt; }
-
     /** The media this upload became, or {@code null} while it is not completed. */
     public UUID getCompletedMediaId() { return completedMediaId; }
 
@@ -92,7 +70,7 @@ public class MediaUpload {
 
     public void complete(UUID mediaId) {
         if (completedMediaId != null) {
-            throw new IllegalStateException("Upload " + id + " was already completed");
+            throw new IllegalStateException("Upload " + getId() + " was already completed");
         }
         completedMediaId = mediaId;
     }

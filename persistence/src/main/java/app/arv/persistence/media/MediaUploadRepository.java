@@ -1,8 +1,8 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -17,17 +17,12 @@ public class MediaUploadRepository {
     EntityManager em;
 
     public Optional<MediaUpload> find(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.organizationId = :org AND u.id = :id", MediaUpload.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, MediaUpload.class, organizationId, id);
     }
 
     /** The upload, row-locked until the transaction ends: completions of one upload take turns. */
     public Optional<MediaUpload> lock(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.organizationId = :org AND u.id = :id", MediaUpload.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+        return OrganizationScoped.lock(em, MediaUpload.class, organizationId, id);
     }
 
     /** Platform job: direct uploads whose URL expired (completed or not: the upload key goes either way). */

@@ -31,10 +31,8 @@ public class OrganizationRepository {
     }
 
     public Page<Organization> list(PageRequest page) {
-        var items = em.createQuery("SELECT o FROM Organization o ORDER BY o.createdAt, o.id", Organization.class)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class).getSingleResult();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return Page.of(em.createQuery("SELECT o FROM Organization o ORDER BY o.createdAt, o.id", Organization.class),
+                em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class), page);
     }
 
     public Organization add(Organization organization) {

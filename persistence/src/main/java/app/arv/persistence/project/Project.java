@@ -1,6 +1,6 @@
 package app.arv.persistence.project;
 
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,10 +10,7 @@ import java.util.UUID;
 /** A body of work inside an organization (a campaign, a shop, a print run) that groups its assets. */
 @Entity
 @Table(name = "project")
-public class Project extends AuditedEntity {
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class Project extends TenantEntity {
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -25,13 +22,10 @@ public class Project extends AuditedEntity {
     }
 
     public Project(UUID organizationId, String name, String description) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.name = name;
         this.description = description;
     }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public String getName() { return name; }
 

@@ -1,6 +1,6 @@
 package app.arv.persistence.storage;
 
-import app.arv.persistence.shared.AuditedEntity;
+import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,10 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "storage_connection")
-public class StorageConnection extends AuditedEntity {
-
-    @Column(name = "organization_id", nullable = false, updatable = false)
-    private UUID organizationId;
+public class StorageConnection extends TenantEntity {
 
     @Column(nullable = false, length = 100)
     private String name;
@@ -55,8 +52,7 @@ public class StorageConnection extends AuditedEntity {
     }
 
     private StorageConnection(UUID organizationId, String name, StorageProvider provider, String basePath) {
-        super(UUID.randomUUID());
-        this.organizationId = organizationId;
+        super(UUID.randomUUID(), organizationId);
         this.name = name;
         this.provider = provider;
         this.basePath = basePath;
@@ -99,8 +95,6 @@ public class StorageConnection extends AuditedEntity {
         this.accessKey = accessKey != null ? accessKey : this.accessKey;
         this.secretCiphertext = secretCiphertext != null ? secretCiphertext : this.secretCiphertext;
     }
-
-    public UUID getOrganizationId() { return organizationId; }
 
     public String getName() { return name; }
 

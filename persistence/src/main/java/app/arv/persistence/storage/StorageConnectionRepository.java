@@ -1,5 +1,6 @@
 package app.arv.persistence.storage;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,10 +16,7 @@ public class StorageConnectionRepository {
     EntityManager em;
 
     public Optional<StorageConnection> find(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT c FROM StorageConnection c WHERE c.organizationId = :org AND c.id = :id",
-                StorageConnection.class)
-                .setParameter("org", organizationId).setParameter("id", id)
-                .getResultStream().findFirst();
+        return OrganizationScoped.find(em, StorageConnection.class, organizationId, id);
     }
 
     public Optional<StorageConnection> findDefault(UUID organizationId) {
@@ -35,11 +33,7 @@ public class StorageConnectionRepository {
     }
 
     public boolean nameTaken(UUID organizationId, String name, UUID exceptId) {
-        return em.createQuery("SELECT COUNT(c) FROM StorageConnection c WHERE c.organizationId = :org AND c.name = :name"
-                + " AND c.id <> :except", Long.class)
-                .setParameter("org", organizationId).setParameter("name", name)
-                .setParameter("except", exceptId == null ? new UUID(0, 0) : exceptId)
-                .getSingleResult() > 0;
+        return OrganizationScoped.nameTaken(em, StorageConnection.class, organizationId, name, exceptId);
     }
 
     /**

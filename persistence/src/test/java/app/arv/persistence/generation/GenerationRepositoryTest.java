@@ -3,8 +3,9 @@ package app.arv.persistence.generation;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -18,29 +19,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GenerationRepositoryTest {
+class GenerationRepositoryTest extends TwoTenantsTest {
 
     private final GenerationRepository generations = new GenerationRepository();
-    private Organization acme;
-    private Organization globex;
     private MediaResource acmeImage;
 
     @BeforeEach
-    void twoTenantsAndAnImage() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        acmeImage = image(acme.getId());
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-            em.persist(acmeImage);
-        });
-    }
-
-    private static MediaResource image(UUID org) {
-        UUID id = UUID.randomUUID();
-        String sha = (id.toString().replace("-", "") + id.toString().replace("-", "")).substring(0, 64);
-        return new MediaResource(id, org, sha, 1000, "image/png", "horse.png", 400, 328, null, "orgs/" + org + "/" + id);
+    void anImageOfAcme() {
+        acmeImage = TestData.resource(acme.getId(), "image/png", "horse.png");
+        Database.inTransaction(em -> em.persist(acmeImage));
     }
 
     private GenerationJob jobWithItems(int count) {

@@ -1,9 +1,8 @@
 package app.arv.persistence.identity;
 
 import app.arv.persistence.Database;
-import app.arv.persistence.organization.Organization;
+import app.arv.persistence.TwoTenantsTest;
 import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -11,23 +10,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UserRepositoryTest {
+class UserRepositoryTest extends TwoTenantsTest {
 
     private final UserRepository users = new UserRepository();
-    private Organization acme;
-    private Organization globex;
-    private String email;
-
-    @BeforeEach
-    void twoTenants() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        email = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-        });
-    }
+    private final String email = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
 
     @Test
     void signInFindsAUserWhateverTheCaseOfTheEmail() {

@@ -1,8 +1,9 @@
 package app.arv.persistence.marker;
 
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,42 +11,29 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ArContentRepositoryTest {
+class ArContentRepositoryTest extends TwoTenantsTest {
 
     private final ArContentRepository contents = new ArContentRepository();
-    private Organization acme;
-    private Organization globex;
     private Project acmeProject;
     private Project globexProject;
     private MediaResource acmeImage;
     private MediaResource globexImage;
 
     @BeforeEach
-    void twoTenantsWithAPortraitEach() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
+    void aProjectAndAPortraitEach() {
         acmeProject = new Project(acme.getId(), "Wedding", null);
         globexProject = new Project(globex.getId(), "Wedding", null);
-        acmeImage = image(acme.getId());
-        globexImage = image(globex.getId());
+        acmeImage = TestData.resource(acme.getId(), "image/jpeg", "portrait.jpg");
+        globexImage = TestData.resource(globex.getId(), "image/jpeg", "portrait.jpg");
         Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
             em.persist(acmeProject);
             em.persist(globexProject);
             em.persist(acmeImage);
             em.persist(globexImage);
         });
-    }
-
-    private static MediaResource image(UUID org) {
-        UUID id = UUID.randomUUID();
-        String sha = (id.toString().replace("-", "") + id.toString().replace("-", "")).substring(0, 64);
-        return new MediaResource(id, org, sha, 1000, "image/jpeg", "portrait.jpg", 640, 480, null, "orgs/" + org + "/" + id);
     }
 
     @Test

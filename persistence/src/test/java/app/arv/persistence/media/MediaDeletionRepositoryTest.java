@@ -1,35 +1,26 @@
 package app.arv.persistence.media;
 
 import app.arv.persistence.Database;
-import app.arv.persistence.organization.Organization;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MediaDeletionRepositoryTest {
+class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
     private final MediaDeletionRepository deletions = new MediaDeletionRepository();
-    private Organization acme;
-    private Organization globex;
     private MediaResource retired;
 
     @BeforeEach
     void aRetiredResource() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        UUID id = UUID.randomUUID();
-        retired = new MediaResource(id, acme.getId(), "a".repeat(64), 10, "image/png", "a.png", 1, 1, null, "orgs/x/media/" + id);
+        retired = TestData.resource(acme.getId(), "image/png", "a.png");
         retired.markDeleted(Instant.now());
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-            em.persist(retired);
-        });
+        Database.inTransaction(em -> em.persist(retired));
     }
 
     @Test

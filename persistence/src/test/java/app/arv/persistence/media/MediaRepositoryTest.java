@@ -1,18 +1,18 @@
 package app.arv.persistence.media;
 
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,28 +23,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MediaRepositoryTest {
+class MediaRepositoryTest extends TwoTenantsTest {
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private final MediaRepository media = new MediaRepository();
-    private Organization acme;
-    private Organization globex;
-
-    @BeforeEach
-    void twoTenants() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-        });
-    }
 
     private static MediaResource resource(Organization org, String sha) {
-        UUID id = UUID.randomUUID();
-        return new MediaResource(id, org.getId(), sha, 1234, "image/png", "poster.png", 64, 48, null,
-                "orgs/" + org.getId() + "/media/" + id);
+        return TestData.resource(org.getId(), sha, 1234, "image/png", "poster.png");
     }
 
     private MediaResource uploaded(Organization org, String sha) {
@@ -192,7 +178,7 @@ class MediaRepositoryTest {
                 media.em = em;
                 assertThat(media.claimContent(acme.getId(), sha)).isEmpty();
                 second.set(secondThread.submit(() -> claimInOwnTransaction(sha, secondStarted)));
-                awaitQuietly(secondStarted);
+                Database.letTheOtherReachTheLock(secondStarted);
                 em.persist(resource(acme, sha));
             });
 
@@ -211,15 +197,5 @@ class MediaRepositoryTest {
             seen.set(other.claimContent(acme.getId(), sha));
         });
         return seen.get();
-    }
-
-    /** Gives the second transaction time to reach the lock before the first inserts and commits. */
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,13 +1,13 @@
 package app.arv.persistence.organization;
 
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,23 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OrganizationQuotaRepositoryTest {
+class OrganizationQuotaRepositoryTest extends TwoTenantsTest {
 
     private static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
 
     private final OrganizationQuotaRepository quotas = new OrganizationQuotaRepository();
-    private Organization acme;
-    private Organization globex;
-
-    @BeforeEach
-    void twoTenants() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-        });
-    }
 
     @Test
     void overridesArePutAndReadBackWithNullMeaningTheDefault() {
@@ -110,7 +98,7 @@ class OrganizationQuotaRepositoryTest {
                 quotas.em = em;
                 first.set(quotas.countGenerations(acme.getId(), MONTH, 6, 0, 10, 10));
                 second.set(secondThread.submit(() -> countInOwnTransaction(6, secondStarted)));
-                awaitQuietly(secondStarted);
+                Database.letTheOtherReachTheLock(secondStarted);
             });
 
             assertThat(first).isTrue();
@@ -130,7 +118,7 @@ class OrganizationQuotaRepositoryTest {
                 quotas.em = em;
                 quotas.lockStoredBytes(acme.getId());
                 second.set(secondThread.submit(() -> storedBytesAfterLock(secondStarted)));
-                awaitQuietly(secondStarted);
+                Database.letTheOtherReachTheLock(secondStarted);
                 em.persist(resource(acme, 300));
             });
 
@@ -164,18 +152,6 @@ class OrganizationQuotaRepositoryTest {
     }
 
     private static MediaResource resource(Organization org, long size) {
-        UUID id = UUID.randomUUID();
-        return new MediaResource(id, org.getId(), "%064x".formatted(System.nanoTime()), size, "image/png", "poster.png",
-                64, 48, null, "orgs/" + org.getId() + "/media/" + id);
-    }
-
-    /** Gives the second transaction time to reach the lock before the first commits. */
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return TestData.resource(org.getId(), TestData.randomSha256(), size, "image/png", "poster.png");
     }
 }

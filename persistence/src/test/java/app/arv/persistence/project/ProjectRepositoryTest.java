@@ -1,30 +1,15 @@
 package app.arv.persistence.project;
 
 import app.arv.persistence.Database;
-import app.arv.persistence.organization.Organization;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.shared.PageRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProjectRepositoryTest {
+class ProjectRepositoryTest extends TwoTenantsTest {
 
     private final ProjectRepository projects = new ProjectRepository();
-    private Organization acme;
-    private Organization globex;
-
-    @BeforeEach
-    void twoTenants() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-        });
-    }
 
     @Test
     void anotherOrganizationsProjectIsNotFoundById() {

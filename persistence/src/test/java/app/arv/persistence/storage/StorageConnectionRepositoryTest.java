@@ -1,41 +1,30 @@
 package app.arv.persistence.storage;
 
 import app.arv.persistence.Database;
+import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
 import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StorageConnectionRepositoryTest {
+class StorageConnectionRepositoryTest extends TwoTenantsTest {
 
     private final StorageConnectionRepository connections = new StorageConnectionRepository();
-    private Organization acme;
-    private Organization globex;
-
-    @BeforeEach
-    void twoTenants() {
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        globex = new Organization("Globex", "globex-" + UUID.randomUUID().toString().substring(0, 8));
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(globex);
-        });
-    }
 
     private static StorageConnection bucket(Organization org, String name) {
         return StorageConnection.s3(org.getId(), name, "http://127.0.0.1:9000", "us-east-1", "arv", "access", "c2VjcmV0", null);
     }
 
+    private static void storeAsDefault(StorageConnection connection) {
+        connection.makeDefault(true);
+        Database.inTransaction(em -> em.persist(connection));
+    }
+
     @Test
     void anOrganizationHasAtMostOneDefaultConnection() {
-        StorageConnection first = bucket(acme, "first");
-        first.makeDefault(true);
-        Database.inTransaction(em -> em.persist(first));
+        storeAsDefault(bucket(acme, "first"));
 
         StorageConnection second = bucket(acme, "second");
         second.makeDefault(true);
@@ -47,9 +36,7 @@ class StorageConnectionRepositoryTest {
 
     @Test
     void clearingTheDefaultLetsAnotherConnectionBecomeIt() {
-        StorageConnection first = bucket(acme, "first");
-        first.makeDefault(true);
-        Database.inTransaction(em -> em.persist(first));
+        storeAsDefault(bucket(acme, "first"));
 
         StorageConnection second = bucket(acme, "second");
         Database.inTransaction(em -> {

@@ -13,8 +13,6 @@ import app.arv.web.security.RequiresRole;
 import app.arv.web.security.StorablePassword;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -80,17 +78,7 @@ public class UserResource implements ApiDescription.Identity {
         return Response.noContent().build();
     }
 
-    public static class NewUser {
-        @NotBlank
-        @Email
-        @Size(max = 254)
-        public String email;
-
-        @NotBlank
-        @Size(min = 10)
-        @StorablePassword
-        public String password;
-
+    public static class NewUser extends NewAccount {
         @NotNull
         public Role role;
     }

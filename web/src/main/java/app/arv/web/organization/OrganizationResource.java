@@ -6,14 +6,13 @@ import app.arv.persistence.organization.Organization;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.identity.NewAccount;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.RequiresRole;
-import app.arv.web.security.StorablePassword;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -83,16 +82,8 @@ public class OrganizationResource implements ApiDescription.Admin {
         public FirstAdminRequest admin;
     }
 
-    public static class FirstAdminRequest {
-        @NotBlank
-        @Email
-        @Size(max = 254)
-        public String email;
-
-        @NotBlank
-        @Size(min = 10)
-        @StorablePassword
-        public String password;
+    /** The organization's first admin. */
+    public static class FirstAdminRequest extends NewAccount {
     }
 
     public static class OrganizationChange {

@@ -1,6 +1,7 @@
 package app.arv.web.request;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What logs and error bodies need to know about the request the current thread is serving. Set by
@@ -22,24 +23,20 @@ public final class RequestContext {
     }
 
     public static String requestId() {
-        State state = CURRENT.get();
-        return state == null ? null : state.requestId;
+        return current(state -> state.requestId);
     }
 
     public static String path() {
-        State state = CURRENT.get();
-        return state == null ? null : state.path;
+        return current(state -> state.path);
     }
 
     /** The client's address, seen through trusted proxies only (see {@code TrustedProxies}); every per-client limit keys on it. */
     public static String clientAddress() {
-        State state = CURRENT.get();
-        return state == null ? null : state.clientAddress;
+        return current(state -> state.clientAddress);
     }
 
     public static UUID organizationId() {
-        State state = CURRENT.get();
-        return state == null ? null : state.organizationId;
+        return current(state -> state.organizationId);
     }
 
     public static void identifyOrganization(UUID organizationId) {
@@ -47,6 +44,12 @@ public final class RequestContext {
         if (state != null) {
             state.organizationId = organizationId;
         }
+    }
+
+    /** What the current request's state says, or {@code null} outside a request. */
+    private static <T> T current(Function<State, T> part) {
+        State state = CURRENT.get();
+        return state == null ? null : part.apply(state);
     }
 
     private static final class State {

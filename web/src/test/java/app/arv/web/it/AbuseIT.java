@@ -1,11 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.media.TestImages;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -17,8 +12,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -213,10 +205,11 @@ class AbuseIT {
     private static void credentials(List<Case> cases) {
         Map<String, Supplier<String>> tokens = new TreeMap<>();
         tokens.put("an unsigned JWT (alg none)", AbuseIT::unsignedJwt);
-        tokens.put("a JWT signed by another key", () -> jwt(otherKey(), "arv", UUID.randomUUID().toString(), Instant.now().plusSeconds(600)));
-        tokens.put("an expired JWT", () -> jwt(ArvServer.signingKey(), "arv", memberId, Instant.now().minusSeconds(60)));
-        tokens.put("a JWT from another issuer", () -> jwt(ArvServer.signingKey(), "evil", memberId, Instant.now().plusSeconds(600)));
-        tokens.put("a JWT for nobody", () -> jwt(ArvServer.signingKey(), "arv", UUID.randomUUID().toString(), Instant.now().plusSeconds(600)));
+        tokens.put("a JWT signed by another key",
+                () -> TestTokens.signed(TestTokens.newRsaKey(), "arv", UUID.randomUUID().toString(), Instant.now().plusSeconds(600)));
+        tokens.put("an expired JWT", () -> TestTokens.signed("arv", memberId, Instant.now().minusSeconds(60)));
+        tokens.put("a JWT from another issuer", () -> TestTokens.signed("evil", memberId, Instant.now().plusSeconds(600)));
+        tokens.put("a JWT for nobody", () -> TestTokens.signed("arv", UUID.randomUUID().toString(), Instant.now().plusSeconds(600)));
         tokens.put("a made-up API key", () -> "arv_" + "A".repeat(40));
         tokens.put("six kilobytes of token", () -> "x".repeat(6_000));
         tokens.put("a token with a newline", () -> "abc\tdef");
@@ -380,27 +373,6 @@ class AbuseIT {
         String claims = base64.encodeToString(("{\"iss\":\"arv\",\"sub\":\"" + memberId + "\",\"exp\":"
                 + Instant.now().plus(Duration.ofHours(1)).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".";
-    }
-
-    private static String jwt(RSAPrivateKey key, String issuer, String subject, Instant expires) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                    .issuer(issuer).subject(subject).issueTime(new Date()).expirationTime(Date.from(expires)).build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RSAPrivateKey otherKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return (RSAPrivateKey) generator.generateKeyPair().getPrivate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String abbreviated(Response response) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +19,6 @@ import static org.hamcrest.Matchers.notNullValue;
 /** AR content over HTTP: a portrait goes in, the batch job compiles it, the marker and its report come out. */
 @ExtendWith(ArvServer.class)
 class ArContentIT {
-
-    private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(120);
 
     private Api.Tenant tenant;
     private String project;
@@ -47,7 +44,7 @@ class ArContentIT {
     void theBatchJobCompilesAPortraitToAReadyMarkerWithAQualityReport() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT)
                 .body("status", equalTo("ready"))
                 .body("verdict", anyOf(equalTo("good"), equalTo("weak")))
                 .body("score", greaterThan(0))
@@ -60,7 +57,7 @@ class ArContentIT {
     @Test
     void theStoredMindFileHoldsOneTargetOfThePortraitsSize() throws Exception {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
 
         byte[] mind = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/marker/file").then().statusCode(200)
                 .contentType("application/octet-stream").extract().asByteArray();
@@ -74,7 +71,7 @@ class ArContentIT {
     void aFlatImageIsReportedUnusableAndEndsFailedWithThatReason() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT)
                 .body("status", equalTo("failed"))
                 .body("verdict", equalTo("unusable"))
                 .body("failure", containsString("unusable"))
@@ -110,7 +107,7 @@ class ArContentIT {
                 .body("source_media_id", equalTo(media)).body("order_number", equalTo("A-17"))
                 .extract().path("id");
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
     }
 
     @Test
@@ -143,23 +140,23 @@ class ArContentIT {
     @Test
     void regeneratingAReadyMarkerCompilesItAgain() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
 
         MediaApi.as(tenant.memberToken()).post("/ar-content/" + id + "/marker/regenerate").then().statusCode(202);
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"))
                 .body("compilations", equalTo(2));
     }
 
     @Test
     void replacingThePortraitRecompilesFromTheNewImage() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("failed"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("failed"));
 
         MediaApi.as(tenant.memberToken()).multiPart("image", "chelsea.png", MediaApi.image("chelsea.png"), "image/png")
                 .put("/ar-content/" + id + "/image").then().statusCode(202);
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"))
                 .body("failure", equalTo(null));
     }
 
@@ -186,9 +183,9 @@ class ArContentIT {
     @Test
     void aMarkerPackHoldsEveryReadyPortraitOfTheProjectInOrder() throws Exception {
         String first = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), first, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), first, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
         String second = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
-        MarkerApi.awaitMarker(tenant.memberToken(), second, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), second, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
 
         var pack = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
                 .body("items.id", org.hamcrest.Matchers.contains(first, second)).extract();
@@ -201,7 +198,7 @@ class ArContentIT {
     @Test
     void deletedContentIsGoneAndItsMarkerFileWithIt() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
-        String marker = MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"))
+        String marker = MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"))
                 .extract().path("media_id");
 
         MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
@@ -239,7 +236,7 @@ class ArContentIT {
     void deletingAProjectReleasesItsMarkerPacks() {
         String emptied = MarkerApi.newProject(tenant.memberToken());
         String id = MarkerApi.createOne(tenant.memberToken(), emptied, "camera.png", MediaApi.image("camera.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
         String pack = MediaApi.as(tenant.memberToken()).post("/projects/" + emptied + "/marker-pack").then().statusCode(201)
                 .extract().path("media_id");
         MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);

@@ -4,8 +4,6 @@ import app.arv.launcher.ArvStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 
@@ -32,7 +30,7 @@ public final class ArvServer implements BeforeAllCallback {
             if (stack == null) {
                 // A failed expectation prints the exchange (a problem body names its request_id, findable in the kept log).
                 io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-                signingKey = newSigningKey();
+                signingKey = TestTokens.newRsaKey();
                 stack = ArvStack.builder()
                         .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)
                         .env("ARV_ADMIN_PASSWORD", ADMIN_PASSWORD)
@@ -119,16 +117,6 @@ public final class ArvServer implements BeforeAllCallback {
 
     public static RSAPrivateCrtKey signingKey() {
         return signingKey;
-    }
-
-    private static RSAPrivateCrtKey newSigningKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String pem(RSAPrivateCrtKey key) {

@@ -1,15 +1,9 @@
 package app.arv.web.it;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -71,20 +65,20 @@ class AuthenticationIT {
     }
 
     @Test
-    void anExpiredTokenIsRefusedAsExpired() throws Exception {
+    void anExpiredTokenIsRefusedAsExpired() {
         Api.Tenant tenant = Api.newTenant();
         String userId = Api.bearer(tenant.adminToken()).get("/me").then().extract().path("id");
-        String expired = sign("arv", userId, Instant.now().minusSeconds(3600));
+        String expired = TestTokens.signed("arv", userId, Instant.now().minusSeconds(3600));
 
         Api.bearer(expired).get("/projects").then().statusCode(401).body("code", equalTo("token_expired"));
     }
 
     @Test
-    void aTokenThatIsStillValidIsAcceptedWhenSignedWithArvsKey() throws Exception {
+    void aTokenThatIsStillValidIsAcceptedWhenSignedWithArvsKey() {
         Api.Tenant tenant = Api.newTenant();
         String userId = Api.bearer(tenant.adminToken()).get("/me").then().extract().path("id");
 
-        Api.bearer(sign("arv", userId, Instant.now().plusSeconds(600))).get("/projects").then().statusCode(200);
+        Api.bearer(TestTokens.signed("arv", userId, Instant.now().plusSeconds(600))).get("/projects").then().statusCode(200);
     }
 
     @Test
@@ -131,11 +125,4 @@ class AuthenticationIT {
                 .then().statusCode(409).body("code", equalTo("platform_organization"));
     }
 
-    private static String sign(String issuer, String subject, Instant expires) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(subject)
-                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build());
-        jwt.sign(new RSASSASigner(ArvServer.signingKey()));
-        return jwt.serialize();
-    }
 }

@@ -48,9 +48,7 @@ class BatchJobAdminIT {
     @Test
     void anExecutionCannotBeRestartedTwice() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        String project = MarkerApi.newProject(tenant.memberToken());
-        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        long running = aRunningExecution(tenant);
         operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
         BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
         operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202);
@@ -61,10 +59,7 @@ class BatchJobAdminIT {
 
     @Test
     void aRunningExecutionCannotBeRestarted() throws Exception {
-        Api.Tenant tenant = Api.newTenant();
-        String project = MarkerApi.newProject(tenant.memberToken());
-        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        long running = aRunningExecution(Api.newTenant());
 
         operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("job_running"));
@@ -110,6 +105,13 @@ class BatchJobAdminIT {
 
     private static io.restassured.specification.RequestSpecification operator() {
         return Api.bearer(Api.platformAdminToken());
+    }
+
+    /** A compile job of the tenant's that has started and runs for a few seconds more. */
+    private static long aRunningExecution(Api.Tenant tenant) throws InterruptedException {
+        String project = MarkerApi.newProject(tenant.memberToken());
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        return BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
     }
 
     private static long aCompletedExecution() throws InterruptedException {

@@ -1,26 +1,15 @@
 package app.arv.web.it;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,24 +29,24 @@ class EventStreamCredentialIT {
         Api.Tenant tenant = Api.newTenant();
         String key = Api.issueKey(tenant.adminToken(), "USER");
         String keyId = Api.bearer(key).get("/me").then().statusCode(200).extract().path("id");
-        ClosingSocket socket = ClosingSocket.open(key);
-        socket.connected.get(30, TimeUnit.SECONDS);
+        EventSocket socket = EventSocket.open(key);
+        socket.awaitConnected();
 
         Api.bearer(tenant.adminToken()).delete("/api-keys/" + keyId).then().statusCode(204);
 
-        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(socket.closeCodeWithin(CLOSE_WITHIN_SECONDS)).isEqualTo(1008);
     }
 
     @Test
     void aWebSocketOfADeactivatedPersonCloses() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String memberId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
-        ClosingSocket socket = ClosingSocket.open(tenant.memberToken());
-        socket.connected.get(30, TimeUnit.SECONDS);
+        EventSocket socket = EventSocket.open(tenant.memberToken());
+        socket.awaitConnected();
 
         Api.bearer(tenant.adminToken()).delete("/users/" + memberId).then().statusCode(204);
 
-        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(socket.closeCodeWithin(CLOSE_WITHIN_SECONDS)).isEqualTo(1008);
     }
 
     @Test
@@ -65,11 +54,11 @@ class EventStreamCredentialIT {
         Api.Tenant tenant = Api.newTenant();
         String userId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
         // ARV allows 30 s of clock skew on expiry: this token is refused from 6 s on.
-        String shortLived = sign(userId, Instant.now().minusSeconds(24));
-        ClosingSocket socket = ClosingSocket.open(shortLived);
-        socket.connected.get(30, TimeUnit.SECONDS);
+        String shortLived = TestTokens.signed("arv", userId, Instant.now().minusSeconds(24));
+        EventSocket socket = EventSocket.open(shortLived);
+        socket.awaitConnected();
 
-        assertThat(socket.closeCode.get(CLOSE_WITHIN_SECONDS, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(socket.closeCodeWithin(CLOSE_WITHIN_SECONDS)).isEqualTo(1008);
     }
 
     @Test
@@ -101,53 +90,11 @@ class EventStreamCredentialIT {
                 .post("/generations").then().statusCode(202).extract().path("id");
     }
 
-    private static String sign(String subject, Instant expires) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .issuer("arv").subject(subject)
-                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build());
-        jwt.sign(new RSASSASigner(ArvServer.signingKey()));
-        return jwt.serialize();
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A WebSocket client that notes when ARV says "connected" and how ARV closes the socket. */
-    private static final class ClosingSocket implements WebSocket.Listener {
-
-        final CompletableFuture<Void> connected = new CompletableFuture<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        static ClosingSocket open(String token) throws Exception {
-            ClosingSocket socket = new ClosingSocket();
-            URI uri = URI.create(ArvServer.baseUrl().replaceFirst("^http", "ws") + "/ws/events?access_token=" + token);
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, socket).get(30, TimeUnit.SECONDS);
-            return socket;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                if (partial.toString().contains("\"connected\"")) {
-                    connected.complete(null);
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
         }
     }
 }

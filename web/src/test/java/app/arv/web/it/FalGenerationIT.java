@@ -7,15 +7,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -187,13 +183,7 @@ class FalGenerationIT {
             g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
             g.fillRect(ThreadLocalRandom.current().nextInt(100, 200), 150, 20, 20);
             g.dispose();
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ImageIO.write(image, "png", out);
-                images.put("object-" + (i + 1) + ".png", out.toByteArray());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            images.put("object-" + (i + 1) + ".png", MediaApi.png(image));
         }
         return images;
     }

@@ -5,16 +5,15 @@ import io.restassured.response.ValidatableResponse;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /** AR content calls the way a client makes them, and waiting for the background compilation. */
 final class MarkerApi {
+
+    /** Longer than any compilation takes on a loaded build machine. */
+    static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(120);
 
     private MarkerApi() {
     }
@@ -72,12 +71,6 @@ final class MarkerApi {
         g.setColor(new Color(128, 128, 128));
         g.fillRect(0, 0, 480, 480);
         g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MediaApi.png(image);
     }
 }

@@ -50,7 +50,7 @@ class MarkerBatchRecoveryIT {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
 
         Api.bearer(Api.platformAdminToken()).get("/admin/batch/jobs").then().statusCode(200)
                 .body("items.job_name", hasItem("compile-markers"))
@@ -79,7 +79,7 @@ class MarkerBatchRecoveryIT {
                 .extract().path("items.id");
 
         for (String id : ids) {
-            MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
+            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
         }
     }
 
@@ -95,9 +95,9 @@ class MarkerBatchRecoveryIT {
                 .post("/projects/" + project + "/ar-content/batch").then().statusCode(202)
                 .extract().path("items.id");
 
-        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(0), Duration.ofSeconds(120)).body("status", equalTo("ready"));
-        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(1), Duration.ofSeconds(120)).body("status", equalTo("failed"))
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(0), MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(1), MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("failed"))
                 .body("failure", org.hamcrest.Matchers.containsString("unusable"));
-        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(2), Duration.ofSeconds(120)).body("status", equalTo("ready"));
+        MarkerApi.awaitMarker(tenant.memberToken(), ids.get(2), MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
     }
 }

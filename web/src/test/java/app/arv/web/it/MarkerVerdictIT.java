@@ -6,10 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -22,8 +20,6 @@ import static org.hamcrest.Matchers.nullValue;
 /** Verdicts that refuse less: force=true builds an unusable marker, suggest=true offers a better print. */
 @ExtendWith(ArvServer.class)
 class MarkerVerdictIT {
-
-    private static final Duration COMPILE_TIMEOUT = Duration.ofSeconds(120);
 
     private Api.Tenant tenant;
     private String project;
@@ -40,7 +36,7 @@ class MarkerVerdictIT {
                 .multiPart("title", "Forced").queryParam("force", true)
                 .post("/projects/" + project + "/ar-content").then().statusCode(202).extract().path("id");
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT)
                 .body("status", equalTo("ready"))
                 .body("verdict", equalTo("unusable"))
                 .body("file_url", notNullValue());
@@ -49,14 +45,14 @@ class MarkerVerdictIT {
     @Test
     void aRefusedUnusableMarkerNamesTheOverrideAndIsBuiltWhenRegeneratedWithForce() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT)
                 .body("status", equalTo("failed"))
                 .body("failure", containsString("force=true"));
 
         MediaApi.as(tenant.memberToken()).queryParam("force", true).post("/ar-content/" + id + "/marker/regenerate")
                 .then().statusCode(202);
 
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT)
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT)
                 .body("status", equalTo("ready"))
                 .body("verdict", equalTo("unusable"));
     }
@@ -95,13 +91,7 @@ class MarkerVerdictIT {
                 image.setRGB(x, y, 0xff000000 | (r << 16) | (g << 8) | b);
             }
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MediaApi.png(image);
     }
 
     private static BufferedImage read(byte[] png) {

@@ -4,6 +4,8 @@ import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /** Media and storage calls the way a client makes them, plus a look at ARV's data directory to prove what is stored. */
 final class MediaApi {
@@ -40,6 +43,17 @@ final class MediaApi {
             return in.readAllBytes();
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("Missing test image " + name, e);
+        }
+    }
+
+    /** The picture as PNG bytes, for images a test draws itself. */
+    static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,61 @@
+package app.arv.marker.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The compile job an artifact runs in: its organization (the job parameter, given to every artifact as its
+ * {@code organizationId} property) and its instance, which together name the items the job claimed, with the
+ * {@link MarkerQueue} work on those items. One per artifact ({@code @Dependent}): the batch runtime supplies
+ * the context and the artifact's property while it creates the artifact, and so this along with it.
+ */
+@Dependent
+public class CompileJob {
+
+    @Inject
+    JobContext context;
+
+    @Inject
+    @BatchProperty(name = "organizationId")
+    String organizationId;
+
+    @Inject
+    MarkerQueue queue;
+
+    /** The job instance's items, claimed on its first execution (see {@link MarkerQueue#claim}). */
+    List<UUID> claim() {
+        return queue.claim(organization(), context.getInstanceId());
+    }
+
+    /** Those of {@code ids} still compiling for this job, in the database's order. */
+    List<UUID> stillCompiling(List<UUID> ids) {
+        return queue.stillCompiling(organization(), context.getInstanceId(), ids);
+    }
+
+    /** The portrait's bytes, if the item is still this job's to compile. */
+    Optional<byte[]> sourceImage(UUID contentId) {
+        return queue.sourceImage(organization(), context.getInstanceId(), contentId);
+    }
+
+    boolean markerForced(UUID contentId) {
+        return queue.markerForced(organization(), contentId);
+    }
+
+    void record(CompileOutcome outcome) {
+        queue.record(organization(), context.getInstanceId(), outcome);
+    }
+
+    long executionId() {
+        return context.getExecutionId();
+    }
+
+    private UUID organization() {
+        return UUID.fromString(organizationId);
+    }
+}

@@ -1,0 +1,45 @@
+package app.arv.persistence;
+
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What tenant-aware tests start from, made alike everywhere: organizations whose slugs no other test in the
+ * shared {@link Database} uses, and media resources with content (SHA-256) of their own.
+ */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    /** A stored organization; its slug is the lower-case name with a random suffix. */
+    public static Organization organization(String name) {
+        Organization organization = new Organization(name,
+                name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Database.inTransaction(em -> em.persist(organization));
+        return organization;
+    }
+
+    /** A resource of 1000 bytes and 640x480 pixels with a random SHA-256, not stored yet. */
+    public static MediaResource resource(UUID organizationId, String mediaType, String fileName) {
+        return resource(organizationId, randomSha256(), 1000, mediaType, fileName);
+    }
+
+    /** A resource with these bytes' SHA-256 and size, not stored yet. */
+    public static MediaResource resource(UUID organizationId, String sha256, long size, String mediaType, String fileName) {
+        UUID id = UUID.randomUUID();
+        return new MediaResource(id, organizationId, sha256, size, mediaType, fileName, 640, 480, null,
+                "orgs/" + organizationId + "/media/" + id);
+    }
+
+    public static String randomSha256() {
+        byte[] sha = new byte[32];
+        ThreadLocalRandom.current().nextBytes(sha);
+        return HexFormat.of().formatHex(sha);
+    }
+}

@@ -1,0 +1,22 @@
+package app.arv.web.identity;
+
+import app.arv.web.security.StorablePassword;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The e-mail address and first password of an account being created — a user of an organization, or the
+ * first admin of a new one: the rules every way of creating an account shares.
+ */
+public class NewAccount {
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    public String email;
+
+    @NotBlank
+    @Size(min = 10)
+    @StorablePassword
+    public String password;
+}

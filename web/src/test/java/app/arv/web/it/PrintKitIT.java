@@ -121,6 +121,12 @@ class PrintKitIT {
     }
 
     @Test
+    void aPngSizeOutsideItsBoundsIsRefusedWith400() {
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + contents.get(0) + "/qr.png?size=100000").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
     void anotherOrganizationsArContentAndProjectAreNotFound() {
         Api.Tenant other = Api.newTenant();
 

@@ -7,12 +7,12 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
 /** Turns a decoded image the way it is meant to be seen: EXIF orientation applied, transparency on white, RGB. */
-final class Upright {
+public final class Upright {
 
     private Upright() {
     }
 
-    static BufferedImage of(BufferedImage image, int orientation) {
+    public static BufferedImage of(BufferedImage image, int orientation) {
         int w = image.getWidth();
         int h = image.getHeight();
         boolean swap = orientation >= 5 && orientation <= 8;

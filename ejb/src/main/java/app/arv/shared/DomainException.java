@@ -121,6 +121,12 @@ public class DomainException extends RuntimeException {
                 .withLimit("max_files", max);
     }
 
+    /** A print kit would have more pages than one kit may ({@code arv.print-kit.max-pages}); nothing was built. */
+    public static DomainException tooManyPages(int maxPages) {
+        return new DomainException(422, "too_many_pages", "A print kit has at most " + maxPages
+                + " pages; print the AR content in smaller groups").withLimit("max_pages", maxPages);
+    }
+
     /** The client stopped sending before a file was complete. */
     public static DomainException uploadInterrupted(String fileName) {
         return new DomainException(400, "upload_interrupted", "'" + fileName + "' could not be read completely");

@@ -68,6 +68,14 @@ public final class Links {
         return generation(job) + "/items/" + item + "/preview";
     }
 
+    /**
+     * The public AR viewer page of a content, relative to the application's root (outside {@value #ROOT}): the
+     * {@code viewer_url} clients see; printed QR codes make it absolute.
+     */
+    public static String viewerPage(String uniqueId) {
+        return "/ar/" + uniqueId;
+    }
+
     public static String viewerMarker(String uniqueId) {
         return ROOT + "/viewer/" + uniqueId + "/marker.mind";
     }

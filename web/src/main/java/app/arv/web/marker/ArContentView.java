@@ -38,6 +38,6 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
         return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
                 c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
                 overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),
-                "/ar/" + c.getUniqueId(), c.getCreatedAt(), c.getUpdatedAt());
+                Links.viewerPage(c.getUniqueId()), c.getCreatedAt(), c.getUpdatedAt());
     }
 }

@@ -1,0 +1,119 @@
+package app.arv.printkit;
+
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Which AR content a kit may hold, on real PostgreSQL and without a server (refusals come before any portrait is
+ * read; the pages themselves are {@link PrintKitTest}'s and PrintKitIT's).
+ */
+class PrintKitsTest {
+
+    private static final PrintKits.Options A6 = new PrintKits.Options(PrintSize.A6, false, KitLanguage.EN);
+    private static final int MAX_PAGES = 2;
+
+    private Organization acme;
+    private Project wedding;
+    private Caller member;
+
+    @BeforeEach
+    void anOrganizationWithAProject() {
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        wedding = new Project(acme.getId(), "Wedding", null);
+        Database.inTransaction(em -> {
+            em.persist(acme);
+            em.persist(wedding);
+        });
+        member = callerOf(acme.getId());
+    }
+
+    @Test
+    void aProjectWithMoreArContentThanTheLimitIsRefusedNamingTheLimit() {
+        List.of("Anna", "Boris", "Clara").forEach(title -> content(title, false));
+
+        assertThatThrownBy(() -> kits(k -> k.ofProject(member, wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("too_many_pages");
+                    assertThat(e.limit()).isEqualTo(new DomainException.Limit("max_pages", MAX_PAGES));
+                });
+    }
+
+    @Test
+    void failedMarkersDoNotCountAgainstTheLimit() {
+        content("Anna", true);
+        content("Boris", true);
+        content("Clara", true);
+
+        assertThatThrownBy(() -> kits(k -> k.ofProject(member, wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("nothing_to_print"));
+    }
+
+    @Test
+    void anotherOrganizationsProjectIsNotFound() {
+        content("Anna", false);
+
+        assertThatThrownBy(() -> kits(k -> k.ofProject(callerOf(UUID.randomUUID()), wedding.getId(), A6, c -> "x")))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("not_found"));
+    }
+
+    @Test
+    void anotherOrganizationsArContentIsNotFound() {
+        ArContent anna = content("Anna", false);
+
+        assertThatThrownBy(() -> kits(k -> k.ofContent(callerOf(UUID.randomUUID()), anna.getId(), A6, c -> "x")))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("not_found"));
+    }
+
+    private ArContent content(String title, boolean failed) {
+        byte[] sha = new byte[32];
+        ThreadLocalRandom.current().nextBytes(sha);
+        UUID mediaId = UUID.randomUUID();
+        MediaResource portrait = new MediaResource(mediaId, acme.getId(), HexFormat.of().formatHex(sha), 1000, "image/jpeg",
+                title + ".jpg", 640, 480, null, "orgs/" + acme.getId() + "/" + mediaId);
+        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
+        if (failed) {
+            content.markerFailed("unusable", 0, "unusable", "{}");
+        }
+        Database.inTransaction(em -> {
+            em.persist(portrait);
+            em.persist(content);
+        });
+        return content;
+    }
+
+    private static Caller callerOf(UUID org) {
+        return new Caller(UUID.randomUUID(), null, org, "member", Set.of(CallerRole.MEMBER));
+    }
+
+    private static <T> T kits(Function<PrintKits, T> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Database.inTransaction(em -> result.set(call.apply(new ServiceBeans(em)
+                .with(PrintKitRules.class, new PrintKitRules(Optional.empty(), MAX_PAGES)).get(PrintKits.class))));
+        return result.get();
+    }
+}

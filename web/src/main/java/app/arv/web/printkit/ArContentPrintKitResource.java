@@ -1,0 +1,51 @@
+package app.arv.web.printkit;
+
+import app.arv.printkit.PrintKitRules;
+import app.arv.printkit.PrintKits;
+import app.arv.security.CallerRole;
+import app.arv.web.ApiDescription;
+import app.arv.web.security.CurrentCaller;
+import app.arv.web.security.RequiresRole;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/**
+ * One AR content's print kit. Its own root resource with the whole path: a class at {@code ar-content/{id}}
+ * would take every {@code /ar-content/{id}/...} request away from {@code ArContentResource}.
+ */
+@Path("ar-content/{id}/print-kit.pdf")
+@RequiresRole(CallerRole.MEMBER)
+public class ArContentPrintKitResource implements ApiDescription.Markers {
+
+    @Inject
+    PrintKits kits;
+
+    @Inject
+    PrintKitRules rules;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Produces({PrintKitResponses.PDF, MediaType.APPLICATION_JSON})
+    @Operation(summary = "A one-page PDF to print: the portrait at size A6, A5 (default), A4 or 10x15 (cm), its viewer QR code and "
+            + "a one-line instruction (lang= or Accept-Language: en, ru); bleed=true adds 3 mm bleed and crop marks")
+    public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
+            @Context UriInfo request) {
+        return PrintKitResponses.pdf(kits.ofContent(caller.get(), id, parameters.options(headers),
+                content -> PrintedLinks.viewerUrl(rules, request, content)), "print-kit-" + id + ".pdf");
+    }
+}

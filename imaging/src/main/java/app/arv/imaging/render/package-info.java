@@ -4,7 +4,8 @@
  * key, a fill and an ambient light ({@link Lighting}), on a light grey {@link Backdrop}, anti-aliased by
  * supersampling, and encodes it as PNG. {@link Camera} frames the model and projects; {@link Rasterizer} is a
  * small z-buffered scan converter with back-face culling and perspective-correct interpolation. Deterministic:
- * the same scene gives the same bytes. Uses {@code raster} and {@code gltf}'s in-memory model; used by
- * {@code model3d} for the generator's previews.
+ * the same scene gives the same bytes. A scene comes from the generator's in-memory GLB model
+ * ({@link Scene#of}) or from any GLB file ({@link GlbScene}, e.g. a remote provider's). Uses {@code raster},
+ * {@code input} (texture decoding) and {@code gltf}'s model; used by {@code model3d} for the generator's previews.
  */
 package app.arv.imaging.render;

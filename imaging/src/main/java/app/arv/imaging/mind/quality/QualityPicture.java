@@ -211,11 +211,12 @@ public final class QualityPicture {
         return 0xff000000 | r << 16 | g << 8 | b;
     }
 
-    /** Two thirds of the way to grey, then 80 % as bright. */
+    /** On white where transparent (as the compiler saw it), two thirds of the way to grey, then 80 % as bright. */
     private static int muted(int argb) {
-        int r = (argb >> 16) & 0xff;
-        int g = (argb >> 8) & 0xff;
-        int b = argb & 0xff;
+        int a = argb >>> 24;
+        int r = ((argb >> 16) & 0xff) * a / 255 + 255 - a;
+        int g = ((argb >> 8) & 0xff) * a / 255 + 255 - a;
+        int b = (argb & 0xff) * a / 255 + 255 - a;
         double grey = 0.299 * r + 0.587 * g + 0.114 * b;
         int mr = (int) Math.round(0.8 * (grey + (r - grey) / 3));
         int mg = (int) Math.round(0.8 * (grey + (g - grey) / 3));

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A binary glTF 2.0 file (any producer's, e.g. a remote provider's) as a {@link Scene}: the default scene's node
  * tree with its transforms, every triangle primitive with POSITION, NORMAL (computed when missing), TEXCOORD_0
- * (float or normalized integers), its material's base colour factor and base colour texture (embedded in the BIN
+ * (float or normalized integers), its material's base colour factor, double-sidedness and base colour texture (embedded in the BIN
  * chunk; decoded through the application's {@link ImageDecoder}, so its pixel limit holds). What a preview can do
  * without is left out: other texture maps, animation, skins, morph targets, lines and points. Compressed meshes
  * (Draco, meshopt, quantization) are refused with an {@link IllegalArgumentException}, like malformed files.
@@ -174,8 +174,11 @@ public final class GlbScene {
         private Surface material(Object index, int[] triangles, boolean hasUvs) {
             float[] colour = {1, 1, 1, 1};
             RgbaImage texture = null;
+            boolean doubleSided = false;
             if (index != null) {
-                Map<String, Object> pbr = map(map(at(list(root.get("materials")), integer(index))).get("pbrMetallicRoughness"));
+                Map<String, Object> material = map(at(list(root.get("materials")), integer(index)));
+                doubleSided = Boolean.TRUE.equals(material.get("doubleSided"));
+                Map<String, Object> pbr = map(material.get("pbrMetallicRoughness"));
                 List<Object> factor = list(pbr.get("baseColorFactor"));
                 for (int c = 0; c < Math.min(4, factor.size()); c++) {
                     colour[c] = (float) number(factor.get(c));
@@ -187,7 +190,7 @@ public final class GlbScene {
                 }
             }
             textured |= texture != null;
-            return new Surface(triangles, colour, texture);
+            return new Surface(triangles, colour, texture, doubleSided);
         }
 
         /** The embedded image, or null when it is external or undecodable: the base colour alone then. */

@@ -7,7 +7,8 @@ import app.arv.imaging.raster.RgbaImage;
  * per axis; {@link #resolve()} averages the samples (in linear light) into the final pixels.
  *
  * <p>Each sample is tested at its centre against the triangle's three edge functions. Triangles facing away from
- * the eye (clockwise on the picture, since the model winds counter-clockwise seen from outside) are culled. Normals
+ * the eye (clockwise on the picture, since the model winds counter-clockwise seen from outside) are culled, unless
+ * their surface is double-sided: then they are shaded with their normals turned towards the eye. Normals
  * and texture coordinates are interpolated perspective-correctly: the screen-space barycentrics are weighted by
  * each vertex's 1/depth, which, unlike the attributes themselves, is linear across the projected triangle. The
  * depth test keeps the sample with the larger 1/depth (the nearer); on a tie the first drawn stays, so the result
@@ -66,7 +67,7 @@ public final class Rasterizer {
             int[] t = surface.triangles();
             for (int i = 0; i < t.length; i += 3) {
                 if (inFront[t[i]] && inFront[t[i + 1]] && inFront[t[i + 2]]) {
-                    triangle(projection, t[i], t[i + 1], t[i + 2], surface.baseColour(), texture);
+                    triangle(projection, t[i], t[i + 1], t[i + 2], surface, texture);
                 }
             }
         }
@@ -107,7 +108,7 @@ public final class Rasterizer {
         return covered / (double) (samples * samples);
     }
 
-    private void triangle(Projection v, int a, int b, int c, float[] factor, Texture texture) {
+    private void triangle(Projection v, int a, int b, int c, Surface surface, Texture texture) {
         double x0 = v.x[a];
         double y0 = v.y[a];
         double x1 = v.x[b];
@@ -116,7 +117,8 @@ public final class Rasterizer {
         double y2 = v.y[c];
         double area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
         // counter-clockwise seen from outside turns clockwise on a y-down picture: a negative area faces the eye
-        if (!(area < 0)) {
+        boolean fromBehind = area > 0;
+        if (!(area < 0) && !(fromBehind && surface.doubleSided())) {
             return;
         }
         int minX = Math.max(0, (int) Math.floor(Math.min(x0, Math.min(x1, x2))));
@@ -131,7 +133,7 @@ public final class Rasterizer {
         double dx0 = -(y2 - y1) * inverseArea;
         double dx1 = -(y0 - y2) * inverseArea;
         double dx2 = -(y1 - y0) * inverseArea;
-        Shader shader = new Shader(v, a, b, c, factor, texture);
+        Shader shader = new Shader(v, a, b, c, surface.baseColour(), texture, fromBehind);
         for (int sy = minY; sy <= maxY; sy++) {
             double cy = sy + 0.5;
             double cx = minX + 0.5;
@@ -166,15 +168,18 @@ public final class Rasterizer {
         private final int c;
         private final float[] factor;
         private final Texture texture;
+        /** -1 for the back of a double-sided face: its normals point away from the eye. */
+        private final double side;
         private final float[] texel = new float[3];
 
-        Shader(Projection v, int a, int b, int c, float[] factor, Texture texture) {
+        Shader(Projection v, int a, int b, int c, float[] factor, Texture texture, boolean fromBehind) {
             this.v = v;
             this.a = a;
             this.b = b;
             this.c = c;
             this.factor = factor;
             this.texture = texture;
+            this.side = fromBehind ? -1 : 1;
         }
 
         int shade(double pa, double pb, double pc) {
@@ -182,8 +187,8 @@ public final class Rasterizer {
             double nx = pa * n[3 * a] + pb * n[3 * b] + pc * n[3 * c];
             double ny = pa * n[3 * a + 1] + pb * n[3 * b + 1] + pc * n[3 * c + 1];
             double nz = pa * n[3 * a + 2] + pb * n[3 * b + 2] + pc * n[3 * c + 2];
-            double length = Math.sqrt(nx * nx + ny * ny + nz * nz);
-            double light = length < 1e-12
+            double length = side * Math.sqrt(nx * nx + ny * ny + nz * nz);
+            double light = Math.abs(length) < 1e-12
                     ? v.lighting().irradiance(0, 0, 0)
                     : v.lighting().irradiance(nx / length, ny / length, nz / length);
             double r = factor[0];

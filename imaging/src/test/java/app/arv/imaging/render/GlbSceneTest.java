@@ -63,6 +63,21 @@ class GlbSceneTest {
     }
 
     @Test
+    void aDoubleSidedMaterialMakesADoubleSidedSurface() {
+        ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
+        bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
+        byte[] leaf = glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
+                + "\"materials\":[{\"doubleSided\":true,\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,1]}}],"
+                + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"}],"
+                + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", bin.array());
+
+        Surface surface = reader.read(leaf).surfaces().get(0);
+
+        assertThat(surface.doubleSided()).isTrue();
+        assertThat(surface.baseColour()).containsExactly(0.2f, 0.6f, 0.1f, 1f);
+    }
+
+    @Test
     void compressedMeshesAreRefused() {
         byte[] glb = glb("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
 

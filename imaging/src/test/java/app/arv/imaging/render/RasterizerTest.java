@@ -79,6 +79,24 @@ class RasterizerTest {
     }
 
     @Test
+    void aDoubleSidedSurfaceIsDrawnFromBehindLitAsTheSideTheEyeSees() {
+        float[] positions = {-1, -1, 0, 1, -1, 0, 0, 1, 0};
+        float[] normals = {0, 0, 1, 0, 0, 1, 0, 0, 1};
+        Camera camera = Camera.looking(new double[]{0, 0, 0}, 0, 0, 4, 60, SIZE, SIZE);
+        Scene front = new Scene(positions, normals, null, List.of(new Surface(new int[]{0, 1, 2}, Shapes.RED, null, true)));
+        // the same triangle facing away from the eye (winding and normals), so the eye sees its back
+        float[] away = {0, 0, -1, 0, 0, -1, 0, 0, -1};
+        Scene behind = new Scene(positions, away, null, List.of(new Surface(new int[]{0, 2, 1}, Shapes.RED, null, true)));
+
+        RgbaImage seenFront = draw(front, camera);
+        RgbaImage seenBehind = draw(behind, camera);
+
+        // its back is shaded with the normals turned towards the eye: the same lit face
+        assertThat(seenBehind.get(SIZE / 2, SIZE / 2)).isEqualTo(seenFront.get(SIZE / 2, SIZE / 2));
+        assertThat(red(seenBehind.get(SIZE / 2, SIZE / 2))).isGreaterThan(150);
+    }
+
+    @Test
     void textureCoordinatesFollowThePerspectiveNotTheScreen() {
         // a quad receding from the eye: its near edge has v = 0 (red half), its far edge v = 1 (blue half)
         float[] positions = {-1, -1, 2, 1, -1, 2, 1, 1, -6, -1, 1, -6};

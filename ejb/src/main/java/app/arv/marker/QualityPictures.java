@@ -64,17 +64,45 @@ public class QualityPictures {
      * @throws DomainException 404 for an unknown or foreign id; 409 {@code marker_not_ready} until the marker is compiled
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public byte[] of(Caller caller, UUID id) {
+    public Picture of(Caller caller, UUID id) {
         UUID org = caller.organizationId();
-        ArContent content = contents.find(org, id).orElseThrow(() -> DomainException.notFound("AR content"));
-        MediaResource marker = content.getMarkerStatus() == MarkerStatus.READY ? files.live(org, content.getMarkerMediaId()).orElse(null) : null;
-        if (marker == null) {
-            throw DomainException.conflict("marker_not_ready", notReady(content));
-        }
+        ArContent content = ready(org, id);
+        MediaResource marker = files.live(org, content.getMarkerMediaId())
+                .orElseThrow(() -> DomainException.conflict("marker_not_ready", "The compiled marker is no longer stored; regenerate it"));
         MindTarget target = read(marker).targets().get(0);
         RgbaImage portrait = portrait(org, content);
         QualityPicture picture = new QualityPicture();
-        return portrait == null ? picture.png(target) : picture.png(portrait, target);
+        return new Picture(portrait == null ? picture.png(target) : picture.png(portrait, target), tagOf(content));
+    }
+
+    /**
+     * What the picture would be tagged with, without drawing it (for a conditional GET).
+     *
+     * @throws DomainException like {@link #of}
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String tag(Caller caller, UUID id) {
+        return tagOf(ready(caller.organizationId(), id));
+    }
+
+    /** A drawn picture and its validator. */
+    public record Picture(byte[] png, String tag) {
+    }
+
+    /**
+     * The picture is a function of the stored marker, the portrait and the drawing code: a recompilation or a new
+     * portrait gives new ids, a change to {@link QualityPicture} a new {@link QualityPicture#VERSION}.
+     */
+    private static String tagOf(ArContent content) {
+        return "quality-" + QualityPicture.VERSION + "-" + content.getMarkerMediaId() + "-" + content.getSourceMediaId();
+    }
+
+    private ArContent ready(UUID org, UUID id) {
+        ArContent content = contents.find(org, id).orElseThrow(() -> DomainException.notFound("AR content"));
+        if (content.getMarkerStatus() != MarkerStatus.READY || content.getMarkerMediaId() == null) {
+            throw DomainException.conflict("marker_not_ready", notReady(content));
+        }
+        return content;
     }
 
     /**
@@ -106,7 +134,7 @@ public class QualityPictures {
     private static String notReady(ArContent content) {
         return switch (content.getMarkerStatus()) {
             case FAILED -> "The marker could not be compiled (" + content.getMarkerFailure() + "): there is no compiled data to draw";
-            case READY -> "The compiled marker is no longer stored; regenerate it";
+            case READY -> "The marker has no compiled file; regenerate it";
             default -> "The marker is " + content.getMarkerStatus().name().toLowerCase(java.util.Locale.ROOT)
                     + "; its quality picture is drawn from the compiled marker once it is ready";
         };

@@ -81,6 +81,18 @@ class QualityPictureIT {
     }
 
     @Test
+    void anUnchangedPictureIsNotDrawnAgainForAClientThatHasIt() {
+        String id = readyChelsea();
+        String etag = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/quality.png").then().statusCode(200)
+                .extract().header("ETag");
+
+        MediaApi.as(tenant.memberToken()).header("If-None-Match", etag).get("/ar-content/" + id + "/quality.png").then()
+                .statusCode(304).header("ETag", equalTo(etag));
+        MediaApi.as(tenant.memberToken()).header("If-None-Match", "\"quality-0-stale\"").get("/ar-content/" + id + "/quality.png")
+                .then().statusCode(200).header("ETag", equalTo(etag));
+    }
+
+    @Test
     void anotherOrganizationsContentIsNotFound() {
         String id = readyChelsea();
         Api.Tenant other = Api.newTenant();

@@ -31,6 +31,8 @@ import javax.imageio.ImageIO;
 public final class QualityPicture {
 
     public static final String MEDIA_TYPE = "image/png";
+    /** Raise with every change to what is drawn: stored pictures' validators (ETags) include it. */
+    public static final int VERSION = 1;
     public static final int FEATURE_COLOUR = 0xffffffff;
     public static final int RING_COLOUR = 0xff202020;
     public static final int TRACKING_COLOUR = 0xffff00ff;

@@ -12,7 +12,9 @@
  *       {@link MarkerNode}), once across the cluster ({@link MarkerJobRestarts}), and re-sends old
  *       requests. {@link BatchJobs} is the operators' view of the jobs, with restart and stop.</li>
  *   <li>{@link MarkerAnalyzer} reports an image's quality without storing anything; {@link MarkerPacks}
- *       merges a project's ready targets into one multi-target {@code .mind} without recompiling.</li>
+ *       merges a project's ready targets into one multi-target {@code .mind} without recompiling;
+ *       {@link QualityPictures} draws the quality report as a picture from a stored {@code .mind} (or an
+ *       image compiled for the purpose).</li>
  *   <li>{@link ViewerService} answers the public viewer by unique id alone: anything not showing is 404
  *       (or 410 when over), the same answer for all, so the viewer reveals nothing.</li>
  *   <li>{@link MarkerEvents} announces status changes on Redis after the commit.</li>

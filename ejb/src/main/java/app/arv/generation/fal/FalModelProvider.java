@@ -1,5 +1,6 @@
 package app.arv.generation.fal;
 
+import app.arv.generation.ModelPreviews;
 import app.arv.generation.ModelProvider;
 import app.arv.generation.ModelRefusedException;
 import app.arv.generation.ModelResult;
@@ -7,6 +8,7 @@ import app.arv.generation.ProgressSink;
 import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.imaging.render.ModelPreview;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * FAL.AI's Tripo v2.5 image-to-3D through its queue API: submit the image as a data URI, poll the
  * status (queue position and logs become progress), fetch the result, download the GLB (pbr_model,
- * else model_mesh, else base_model) and the rendered preview.
+ * else model_mesh, else base_model); the preview is ARV's own picture of that GLB ({@link ModelPreviews}), or FAL's
+ * rendered image when the GLB cannot be drawn.
  *
  * <p>A generation costs money, so once FAL has accepted the request nothing submits it again: a
  * failure after that point (FAL's error, a malformed result, FAL unreachable after the client's own
@@ -46,6 +49,9 @@ public class FalModelProvider implements ModelProvider {
 
     @Inject
     FalClient fal;
+
+    @Inject
+    ModelPreviews previews;
 
     @Inject
     @ConfigProperty(name = "arv.fal.poll-interval", defaultValue = "PT2S")
@@ -89,9 +95,10 @@ public class FalModelProvider implements ModelProvider {
             if (!isGlb(glb)) {
                 throw new ModelRefusedException("FAL.AI request " + requestId + " returned a model that is not a binary glTF file");
             }
-            byte[] preview = null;
-            String previewType = null;
-            String previewUrl = fileUrl(result, "rendered_image");
+            // ARV's own picture, like every local model's; FAL's rendered image when the GLB cannot be drawn
+            byte[] preview = previews.of(glb).orElse(null);
+            String previewType = preview == null ? null : ModelPreview.MEDIA_TYPE;
+            String previewUrl = preview == null ? fileUrl(result, "rendered_image") : null;
             if (previewUrl != null) {
                 try {
                     preview = fal.download(previewUrl);

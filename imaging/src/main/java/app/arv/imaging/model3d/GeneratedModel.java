@@ -1,8 +1,8 @@
 package app.arv.imaging.model3d;
 
 /**
- * A generated model: the GLB file ({@value #GLB_MEDIA_TYPE}), a PNG preview (the photo cut out along the found
- * outline, transparent elsewhere, long side at most 512 px) and figures about it.
+ * A generated model: the GLB file ({@value #GLB_MEDIA_TYPE}), a PNG preview (the model rendered in a
+ * three-quarter view, lit, on a light grey background, {@value app.arv.imaging.render.ModelPreview#SIZE} px square) and figures about it.
  */
 public record GeneratedModel(byte[] glb, byte[] previewPng, GenerationStats stats) {
 

@@ -12,10 +12,11 @@ import app.arv.imaging.mesh.SilhouetteInflater;
 import app.arv.imaging.mesh.TriangleMesh;
 import app.arv.imaging.mesh.VertexNormals;
 import app.arv.imaging.raster.RgbaImage;
+import app.arv.imaging.render.ModelPreview;
+import app.arv.imaging.render.Scene;
 import app.arv.imaging.segment.ObjectMask;
 import app.arv.imaging.segment.ObjectSegmenter;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -26,7 +27,8 @@ import java.io.InputStream;
  * segment the object (alpha, or a border background model) → inflate the silhouette into a closed surface →
  * quadric-error simplification to the face limit → normals, texture coordinates projected from the photo →
  * GLB with the photo cropped to the object as texture (front primitive) and the same texture darkened on the
- * back primitive, both sharing the rim vertices.
+ * back primitive, both sharing the rim vertices → a rendered picture of that model as its preview
+ * ({@link ModelPreview}: three-quarter view, lit, on light grey).
  *
  * <p>Thread-safe and stateless; deterministic (same bytes and options, same GLB and preview); single-threaded,
  * so the caller's executor decides the parallelism. Memory is bounded by the decode: a photo is subsampled while
@@ -37,7 +39,6 @@ public final class LocalModelGenerator {
     /** Resolution the outline is found at: finer adds cost, not shape, for a 200 000-face mesh. */
     static final int WORKING_SIDE = 768;
     static final int MAX_SOURCE_SIDE = 4096;
-    static final int PREVIEW_SIDE = 512;
     /** Bigger uploads are refused before decoding (a 48-megapixel phone JPEG is ~15-25 MB). */
     public static final int MAX_INPUT_BYTES = 40 * 1024 * 1024;
     /** The back is the same photo seen through the object, darkened so front and back read apart. */
@@ -46,6 +47,7 @@ public final class LocalModelGenerator {
     private final ObjectSegmenter segmenter = new ObjectSegmenter();
     private final SilhouetteInflater inflater = new SilhouetteInflater();
     private final GlbWriter writer = new GlbWriter();
+    private final ModelPreview preview = new ModelPreview();
     private final ImageDecoder decoder;
 
     public LocalModelGenerator() {
@@ -87,8 +89,9 @@ public final class LocalModelGenerator {
         MeshTopology topology = MeshTopology.of(mesh);
         long simplified = System.nanoTime();
 
-        byte[] glb = writer.write(model(mesh, inflated.frame(), texture, PhotoTexture.meanColour(working, mask)));
-        byte[] preview = preview(working, mask);
+        GlbWriter.Model model = model(mesh, inflated.frame(), texture, PhotoTexture.meanColour(working, mask));
+        byte[] glb = writer.write(model);
+        byte[] preview = this.preview.png(Scene.of(model));
         long end = System.nanoTime();
 
         GenerationStats stats = new GenerationStats(mesh.vertexCount(), mesh.faceCount(), topology.watertight(),
@@ -155,24 +158,6 @@ public final class LocalModelGenerator {
         double c = srgb / 255.0;
         // StrictMath: the same bits on every JVM and CPU, so the GLB stays byte-for-byte reproducible
         return (float) (c <= 0.04045 ? c / 12.92 : StrictMath.pow((c + 0.055) / 1.055, 2.4));
-    }
-
-    /** The photo cut out along the outline, transparent elsewhere, cropped to the object. */
-    private static byte[] preview(RgbaImage working, ObjectMask mask) {
-        int[] b = mask.bounds();
-        RgbaImage crop = PhotoTexture.crop(working, b[0], b[1], b[2] - b[0] + 1, b[3] - b[1] + 1);
-        int[] px = crop.argb();
-        for (int y = 0; y < crop.height(); y++) {
-            for (int x = 0; x < crop.width(); x++) {
-                if (!mask.contains(b[0] + x, b[1] + y)) {
-                    px[y * crop.width() + x] = 0;
-                }
-            }
-        }
-        RgbaImage small = crop.downscaledTo(PREVIEW_SIDE);
-        BufferedImage image = new BufferedImage(small.width(), small.height(), BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, small.width(), small.height(), small.argb(), 0, small.width());
-        return PhotoTexture.png(image);
     }
 
     private static long millis(long from, long to) {

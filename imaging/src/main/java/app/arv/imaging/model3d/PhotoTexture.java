@@ -198,16 +198,4 @@ final class PhotoTexture {
         }
         return bytes.toByteArray();
     }
-
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
 }

@@ -1,0 +1,48 @@
+package app.arv.generation;
+
+import app.arv.imaging.input.ImageDecoder;
+import app.arv.imaging.render.GlbScene;
+import app.arv.imaging.render.ModelPreview;
+import app.arv.imaging.render.Scene;
+import app.arv.media.ImageDecoding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * ARV's own picture of a model from another provider ({@link ModelPreview}, the same view, light and background as
+ * the local generator's previews), read from the GLB it returned. Empty when the file holds nothing drawable or is
+ * not a GLB ARV can read (compressed meshes): the provider's own image is the fallback.
+ */
+@ApplicationScoped
+public class ModelPreviews {
+
+    private static final Logger LOG = Logger.getLogger(ModelPreviews.class.getName());
+
+    @Inject
+    ImageDecoding decoding;
+
+    private final ModelPreview preview = new ModelPreview();
+
+    public Optional<byte[]> of(byte[] glb) {
+        return of(glb, decoding.forBackground());
+    }
+
+    /** @param decoder decodes the embedded textures (background work: waits for a decode slot) */
+    Optional<byte[]> of(byte[] glb, ImageDecoder decoder) {
+        try {
+            Scene scene = new GlbScene(decoder).read(glb);
+            if (scene.surfaces().stream().allMatch(s -> s.triangles().length == 0)) {
+                return Optional.empty();
+            }
+            return Optional.of(preview.png(scene));
+        } catch (RuntimeException e) {
+            // the model was paid for: a file the reader chokes on costs the picture, never the item
+            LOG.log(Level.INFO, "No preview drawn of a provider's model: " + e);
+            return Optional.empty();
+        }
+    }
+}

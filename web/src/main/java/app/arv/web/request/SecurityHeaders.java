@@ -39,6 +39,17 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
             + " form-action 'self'";
 
+    /**
+     * The console ({@code /console/}): its scripts and message files from this WAR only (no inline script); API
+     * pictures, previews and models are fetched with the credential and shown from {@code blob:} URLs; the quality
+     * check's suggested print comes as a {@code data:} image; {@code connect-src 'self'} covers the same-origin
+     * {@code /ws/events} socket. Styles are files or CSSOM (Preact's style properties, model-viewer's constructed
+     * sheets), which CSP does not govern.
+     */
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " media-src 'self' blob:; connect-src 'self' blob:; font-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+            + " form-action 'self'";
+
     /** Every feature off; the viewer turns the camera (and muted autoplay of its overlay) back on. */
     public static final String NO_FEATURES = features();
 
@@ -53,7 +64,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader(REFERRER_POLICY, "strict-origin-when-cross-origin");
         response.setHeader(PERMISSIONS_POLICY, NO_FEATURES);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : API_POLICY);
+        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : path.startsWith("/console") ? CONSOLE_POLICY : API_POLICY);
         if (rules.hsts()) {
             response.setHeader("Strict-Transport-Security", "max-age=" + rules.hstsMaxAge().toSeconds() + "; includeSubDomains");
         }

@@ -145,6 +145,9 @@ function expiredSession(status, anonymous) {
     return false;
 }
 
+/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
+const withoutNulls = (key, value) => (value === null ? undefined : value);
+
 /** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
 export async function request(method, path, { body, anonymous = false, raw = false } = {}) {
     const headers = { Accept: 'application/json', ...authorization(anonymous) };
@@ -152,7 +155,7 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         headers['Content-Type'] = 'application/json';
     }
     const response = await fetch(path.startsWith('/api/') ? path : API + path,
-        { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        { method, headers, body: body === undefined ? undefined : JSON.stringify(body, withoutNulls) });
     if (!response.ok) {
         const error = await problemOf(response);
         expiredSession(response.status, anonymous);
@@ -320,7 +323,7 @@ export function AuthImg({ src, alt, className, onError }) {
         };
     }, [src]);
     if (failed) return html`<div class="img-missing">${t('common.imageUnavailable')}</div>`;
-    return url ? html`<img src=${url} alt=${alt} class=${className}>` : html`<div class="img-loading" aria-hidden="true"></div>`;
+    return url ? html`<img src=${url} alt=${alt} class=${className}/>` : html`<div class="img-loading" aria-hidden="true"></div>`;
 }
 
 /** Asks before a destructive action: a modal dialog, Escape or Cancel keeps things as they are. */
@@ -381,15 +384,31 @@ export function StatusBadge({ status }) {
 export function DropZone({ onFiles, accept, multiple = true, label, id }) {
     const input = useRef(null);
     const [over, setOver] = useState(false);
-    return html`<div class=${`dropzone${over ? ' over' : ''}`} id=${id} role="button" tabindex="0"
-            onClick=${() => input.current.click()}
-            onKeyDown=${e => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), input.current.click())}
-            onDragOver=${e => { e.preventDefault(); setOver(true); }}
-            onDragLeave=${() => setOver(false)}
-            onDrop=${e => { e.preventDefault(); setOver(false); onFiles([...e.dataTransfer.files]); }}>
+    const choose = () => input.current.click();
+    const key = event => {
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            choose();
+        }
+    };
+    const dragOver = event => {
+        event.preventDefault();
+        setOver(true);
+    };
+    const dropped = event => {
+        event.preventDefault();
+        setOver(false);
+        onFiles([...event.dataTransfer.files]);
+    };
+    const chosen = event => {
+        onFiles([...event.target.files]);
+        event.target.value = '';
+    };
+    const className = over ? 'dropzone over' : 'dropzone';
+    return html`<div class=${className} id=${id} role="button" tabindex="0" onClick=${choose} onKeyDown=${key}
+            onDragOver=${dragOver} onDragLeave=${() => setOver(false)} onDrop=${dropped}>
         <span>${label}</span>
-        <input ref=${input} type="file" accept=${accept} multiple=${multiple} hidden
-            onChange=${e => { onFiles([...e.target.files]); e.target.value = ''; }}>
+        <input ref=${input} type="file" accept=${accept} multiple=${multiple} hidden=${true} onChange=${chosen}/>
     </div>`;
 }
 

@@ -53,6 +53,7 @@ function BatchJobs() {
         () => act(async () => { await post(`/admin/batch/jobs/executions/${execution.execution_id}/${verb}`); jobs.reload(); }));
     const items = jobs.data?.items || [];
     return html`<${ErrorBox} error=${error || jobs.error}/>
+    <div class="toolbar"><button id="refresh-jobs" onClick=${() => jobs.reload()}>${t('common.refresh')}</button></div>
     ${jobs.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('jobs.empty')}<//>` : html`<table class="list" id="jobs-table">
         <thead><tr><th scope="col">${t('jobs.execution')}</th><th scope="col">${t('jobs.job')}</th><th scope="col">${t('common.status')}</th>
             <th scope="col">${t('jobs.node')}</th><th scope="col">${t('jobs.started')}</th><th scope="col">${t('jobs.steps')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

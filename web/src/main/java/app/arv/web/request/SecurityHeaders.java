@@ -43,12 +43,17 @@ public class SecurityHeaders extends HttpFilter {
      * The console ({@code /console/}): its scripts and message files from this WAR only (no inline script); API
      * pictures, previews and models are fetched with the credential and shown from {@code blob:} URLs; the quality
      * check's suggested print comes as a {@code data:} image; {@code connect-src 'self'} covers the same-origin
-     * {@code /ws/events} socket. Styles are files or CSSOM (Preact's style properties, model-viewer's constructed
-     * sheets), which CSP does not govern.
+     * {@code /ws/events} socket. What model-viewer 4.4 (loaded for 3D views only) needs on top, read from its bundle:
+     * {@code 'wasm-unsafe-eval'} (it compiles WebAssembly decoders; this allows WebAssembly only, not {@code eval}),
+     * style attributes in its lit templates ({@code style-src-attr}, not {@code <style>} elements, which stay
+     * {@code 'self'}), and {@code blob:} fetches of the model's textures. Other styling is files or CSSOM.
      */
-    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-            + " media-src 'self' blob:; connect-src 'self' blob:; font-src 'self'; frame-ancestors 'none'; base-uri 'none';"
-            + " form-action 'self'";
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"
+            + " style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:;"
+            + " font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** The console's 3D views may enter AR (WebXR) and full screen; every other feature stays off. */
+    static final String CONSOLE_FEATURES = features("xr-spatial-tracking", "fullscreen");
 
     /** Every feature off; the viewer turns the camera (and muted autoplay of its overlay) back on. */
     public static final String NO_FEATURES = features();
@@ -62,9 +67,10 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader(REFERRER_POLICY, "strict-origin-when-cross-origin");
-        response.setHeader(PERMISSIONS_POLICY, NO_FEATURES);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : path.startsWith("/console") ? CONSOLE_POLICY : API_POLICY);
+        boolean console = path.startsWith("/console");
+        response.setHeader(PERMISSIONS_POLICY, console ? CONSOLE_FEATURES : NO_FEATURES);
+        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : console ? CONSOLE_POLICY : API_POLICY);
         if (rules.hsts()) {
             response.setHeader("Strict-Transport-Security", "max-age=" + rules.hstsMaxAge().toSeconds() + "; includeSubDomains");
         }

@@ -162,7 +162,9 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         throw error;
     }
     if (raw) return response;
-    return response.status === 204 ? null : response.json();
+    // Some answers carry no body (204, or 202 from the batch job commands).
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
 }
 
 export const get = path => request('GET', path);

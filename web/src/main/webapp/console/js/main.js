@@ -63,8 +63,8 @@ function SignIn({ query }) {
         setBusy(true);
         setError(null);
         try {
+            // The shell takes over from here and goes back to where the user was (see App).
             await signIn(form.get('email'), form.get('password'));
-            location.hash = takeReturnPlace();
         } catch (e) {
             setError(e);
             setBusy(false);
@@ -133,7 +133,7 @@ function App() {
         return html`<${SignIn} query=${route.query}/>`;
     }
     if (route.path.startsWith('/sign-in')) {
-        location.replace('#/');
+        location.replace(takeReturnPlace());
         return null;
     }
     return html`<${Shell} route=${route} session=${session}/>`;

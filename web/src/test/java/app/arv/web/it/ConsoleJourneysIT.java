@@ -56,7 +56,7 @@ class ConsoleJourneysIT {
     void anOrgAdminIssuesAKeyUploadsThreePortraitsSeesThemBecomeReadyAndPrintsTheProjectKit() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         browser.driver.get(ArvServer.baseUrl() + "/");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/#/sign-in");
+        browser.until(d -> d.getCurrentUrl().endsWith("/console/#/sign-in"), "the root address to lead to the console's sign-in");
         browser.openSignedOut("#/");
         browser.signIn(tenant.adminEmail(), tenant.password());
 
@@ -135,10 +135,10 @@ class ConsoleJourneysIT {
         browser.click("#generation-items button.view-3d");
         WebElement model = browser.waitFor("#model-view model-viewer");
         browser.until(d -> (Boolean) browser.script("return arguments[0].loaded", model), "the model in the 3D view", Duration.ofSeconds(60));
-        double before = (Double) browser.script("return arguments[0].getCameraOrbit().theta", model);
+        double before = ((Number) browser.script("return arguments[0].getCameraOrbit().theta", model)).doubleValue();
         new Actions(browser.driver).clickAndHold(model).moveByOffset(160, 10).release().perform();
-        double after = (Double) browser.until(d -> browser.script("const t = arguments[0].getCameraOrbit().theta;"
-                + " return t !== arguments[1] ? t : null", model, before), "the camera to orbit");
+        double after = ((Number) browser.until(d -> browser.script("const t = arguments[0].getCameraOrbit().theta;"
+                + " return t !== arguments[1] ? t : null", model, before), "the camera to orbit")).doubleValue();
         browser.screenshot("generation-3d-view");
         browser.click("dialog header button");
         browser.click("#download-zip");
@@ -182,8 +182,10 @@ class ConsoleJourneysIT {
                 "a restarted execution");
         browser.click("#refresh-jobs");
         browser.screenshot("platform-jobs-restarted");
+        boolean errorShown = !browser.driver.findElements(By.cssSelector("main .error")).isEmpty();
 
         assertThat(stopped).as("an execution stopped from the console").isPositive();
+        assertThat(errorShown).as("an error shown").isFalse();
         assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).anyMatch(runs -> runs.size() == 2
                 && runs.get(0).equals("STOPPED"));
     }

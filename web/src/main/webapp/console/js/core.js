@@ -13,12 +13,21 @@ const RETURN_KEY = 'arv.console.return';
 let messages = {};
 export let language = 'en';
 
+const languageListeners = new Set();
+
 export async function loadMessages(lang) {
     const response = await fetch(`i18n/${lang}.json`);
     messages = await response.json();
     language = lang;
     document.documentElement.lang = lang;
     localStorage.setItem('arv.console.language', lang);
+    languageListeners.forEach(listener => listener(lang));
+}
+
+/** Tells {@code listener} the new language once its messages are loaded; answers the function that stops telling. */
+export function onLanguage(listener) {
+    languageListeners.add(listener);
+    return () => languageListeners.delete(listener);
 }
 
 export function preferredLanguage() {
@@ -149,8 +158,8 @@ function expiredSession(status, anonymous) {
 const withoutNulls = (key, value) => (value === null ? undefined : value);
 
 /** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
-export async function request(method, path, { body, anonymous = false, raw = false } = {}) {
-    const headers = { Accept: 'application/json', ...authorization(anonymous) };
+export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json' } = {}) {
+    const headers = { Accept: accept, ...authorization(anonymous) };
     if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
     }
@@ -174,7 +183,7 @@ export const del = path => request('DELETE', path);
 
 /** A file of the API (image, model, PDF, ZIP) as a Blob: the credential travels in a header, so no plain link will do. */
 export async function blob(path) {
-    const response = await request('GET', path, { raw: true });
+    const response = await request('GET', path, { raw: true, accept: '*/*' });
     return response.blob();
 }
 

@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -86,7 +86,7 @@ function SignIn({ query }) {
 function LanguageSwitch() {
     const other = language === 'ru' ? 'en' : 'ru';
     return html`<button type="button" class="link language" lang=${other}
-        onClick=${async () => { await loadMessages(other); rerender(); }}>${t('language.switch')}</button>`;
+        onClick=${() => loadMessages(other)}>${t('language.switch')}</button>`;
 }
 
 function Shell({ route, session }) {
@@ -123,9 +123,12 @@ function Shell({ route, session }) {
 function App() {
     const route = useHash();
     const [session, setSession] = useState(currentSession());
+    const [, setLanguage] = useState(language);
     useEffect(() => onSessionChange(setSession), []);
+    useEffect(() => onLanguage(setLanguage), []);
     if (!session) {
-        if (!route.path.startsWith('/sign-in')) {
+        // (The hash may already say sign-in while the route has not caught up: then the place is remembered already.)
+        if (!route.path.startsWith('/sign-in') && !location.hash.startsWith('#/sign-in')) {
             // Signed out (or never signed in): remember where the user wanted to go.
             sessionStorage.setItem('arv.console.return', location.hash || '#/');
             location.replace('#/sign-in');
@@ -141,10 +144,7 @@ function App() {
 
 const root = document.getElementById('app');
 
-function rerender() {
-    render(null, root);
+loadMessages(preferredLanguage()).then(() => {
     root.textContent = '';
     render(html`<${App}/>`, root);
-}
-
-loadMessages(preferredLanguage()).then(rerender);
+});

@@ -111,6 +111,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void signIn(String email, String password) {
+        script(WATCH_CSP);
         type("input[name=email]", email);
         type("input[name=password]", password);
         click("form button[type=submit]");

@@ -55,9 +55,9 @@ class ConsoleJourneysIT {
     @Test
     void anOrgAdminIssuesAKeyUploadsThreePortraitsSeesThemBecomeReadyAndPrintsTheProjectKit() throws Exception {
         Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/");
         browser.driver.get(ArvServer.baseUrl() + "/");
         browser.until(d -> d.getCurrentUrl().endsWith("/console/#/sign-in"), "the root address to lead to the console's sign-in");
-        browser.openSignedOut("#/");
         browser.signIn(tenant.adminEmail(), tenant.password());
 
         browser.go("#/settings/keys");

@@ -39,17 +39,20 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
             + " form-action 'self'";
 
+    /** SHA-256 of the text of the {@code <style>} in @google/model-viewer 4.4.0's dist/model-viewer.min.js (its element template). */
+    static final String MODEL_VIEWER_STYLE = "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='";
+
     /**
      * The console ({@code /console/}): its scripts and message files from this WAR only (no inline script); API
      * pictures, previews and models are fetched with the credential and shown from {@code blob:} URLs; the quality
      * check's suggested print comes as a {@code data:} image; {@code connect-src 'self'} covers the same-origin
      * {@code /ws/events} socket. What model-viewer 4.4 (loaded for 3D views only) needs on top, read from its bundle:
      * {@code 'wasm-unsafe-eval'} (it compiles WebAssembly decoders; this allows WebAssembly only, not {@code eval}),
-     * style attributes in its lit templates ({@code style-src-attr}, not {@code <style>} elements, which stay
-     * {@code 'self'}), and {@code blob:} fetches of the model's textures. Other styling is files or CSSOM.
+     * the one {@code <style>} element of its shadow DOM template, allowed by its hash ({@link #MODEL_VIEWER_STYLE}),
+     * and {@code blob:} fetches of the model's textures. Other styling is files or CSSOM, which CSP does not govern.
      */
-    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"
-            + " style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:;"
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
+            + MODEL_VIEWER_STYLE + "; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:;"
             + " font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /** The console's 3D views may enter AR (WebXR) and full screen; every other feature stays off. */

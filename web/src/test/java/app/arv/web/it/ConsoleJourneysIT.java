@@ -63,7 +63,7 @@ class ConsoleJourneysIT {
         browser.go("#/settings/keys");
         browser.type("#new-api-key input[name=name]", "print shop");
         browser.click("#new-api-key button[type=submit]");
-        String secret = browser.waitFor("#api-key-secret").getDomAttribute("value");
+        String secret = browser.waitFor("#api-key-secret").getDomProperty("value");
         browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite",
                 "clipboardSanitizedWrite"), "origin", ArvServer.baseUrl()));
         browser.click("#copy-secret");

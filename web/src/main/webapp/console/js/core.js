@@ -187,6 +187,17 @@ export async function blob(path) {
     return response.blob();
 }
 
+/** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
+export async function postForBlob(path, form) {
+    const response = await fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    if (!response.ok) {
+        const error = await problemOf(response);
+        expiredSession(response.status, false);
+        throw error;
+    }
+    return response.blob();
+}
+
 /** Saves a file of the API under {@code name}. */
 export async function download(path, name) {
     const url = URL.createObjectURL(await blob(path));

@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, get, post, patch, del, upload, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    useTitle
+    postForBlob, useTitle
 } from './core.js';
 
 const PAGE = 20;
@@ -355,10 +355,16 @@ export function CheckPhoto() {
     const [progress, setProgress] = useState(null);
     const [suggest, setSuggest] = useState(true);
     const [preview, setPreview] = useState(null);
+    const [picture, setPicture] = useState(null);
     const analyze = files => files.slice(0, 1).forEach(async file => {
         setError(null);
         setReport(null);
+        setPicture(null);
         setPreview(URL.createObjectURL(file));
+        const drawing = new FormData();
+        drawing.append('image', file, file.name);
+        // The quality picture of the photo (feature points, coverage), drawn by the API; the report does without it.
+        postForBlob('/markers/analyze/picture', drawing).then(b => setPicture(URL.createObjectURL(b)), () => setPicture(null));
         const form = new FormData();
         form.append('image', file, file.name);
         setProgress(0);
@@ -377,7 +383,8 @@ export function CheckPhoto() {
     ${progress != null ? html`<${ProgressBar} value=${progress} label=${t('check.uploading')}/>` : null}
     <${ErrorBox} error=${error}/>
     ${report ? html`<div class="grid" id="check-report">
-        <section class="card"><h2>${t('check.photo')}</h2>${preview ? html`<img src=${preview} alt=${t('check.photo')} class="photo"/>` : null}
+        <section class="card"><h2>${t('check.photo')}</h2>${picture ? html`<img src=${picture} alt=${t('check.pictureAlt')} class="photo" id="check-picture"/>`
+            : preview ? html`<img src=${preview} alt=${t('check.photo')} class="photo"/>` : null}
             <p><span class=${`verdict verdict-${report.verdict}`}>${t(`verdict.${report.verdict}`)}</span> · ${t('content.score')}: <strong>${report.score}</strong></p>
             <ul class="reasons">${(report.reasons || []).map(r => html`<li>${r}</li>`)}</ul>
             <p>${t('content.minPrintWidth', { cm: report.min_print_width_cm })}</p></section>

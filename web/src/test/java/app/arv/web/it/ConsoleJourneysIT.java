@@ -263,6 +263,8 @@ class ConsoleJourneysIT {
         check("content", "#verdict");
         browser.go("#/check");
         check("check-a-photo", "#check-drop");
+        browser.drop("#check-drop", "coins.png");
+        check("check-a-photo-report", "#check-report .verdict");
         browser.go("#/generations");
         check("generations-history", "#generations-table");
         browser.go("#/generations/" + job);

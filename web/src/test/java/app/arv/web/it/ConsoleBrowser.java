@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -93,6 +95,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--lang=en-US", "--disable-search-engine-choice-screen");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "en-US,en"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -146,7 +151,8 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (TimeoutException e) {
             screenshot("failed-" + System.currentTimeMillis());
             throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " at " + driver.getCurrentUrl()
-                    + "; the page said: " + driver.findElement(By.id("app")).getText(), e);
+                    + "; the page said: " + driver.findElement(By.id("app")).getText() + "; its console: "
+                    + driver.manage().logs().get(LogType.BROWSER).getAll(), e);
         }
     }
 

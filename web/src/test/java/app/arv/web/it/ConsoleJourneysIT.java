@@ -215,16 +215,20 @@ class ConsoleJourneysIT {
         Api.Tenant tenant = Api.newTenant();
         browser.openSignedOut("#/");
         browser.signIn(tenant.adminEmail(), tenant.password());
+        browser.go("#/media");
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Media library"), "the media library");
+        // The credential stops holding (as an expired token does): the next answer of the API is 401.
         browser.script("const s = JSON.parse(sessionStorage.getItem('arv.console.session')); s.token = 'expired';"
                 + " sessionStorage.setItem('arv.console.session', JSON.stringify(s));");
         browser.driver.navigate().refresh();
 
-        browser.go("#/media");
         browser.waitFor("input[name=email]");
+        String notice = browser.waitFor(".sign-in .notice").getText();
         browser.screenshot("sign-in-expired");
         browser.signIn(tenant.adminEmail(), tenant.password());
 
-        assertThat(browser.driver.getCurrentUrl()).endsWith("#/media");
+        assertThat(notice).contains("session has ended");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/media"), "the way back to the media library");
         assertThat(browser.waitFor("h1").getText()).isEqualTo("Media library");
     }
 

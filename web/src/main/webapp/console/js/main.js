@@ -49,6 +49,8 @@ function useHash() {
     useEffect(() => {
         const changed = () => setRoute(parseHash());
         addEventListener('hashchange', changed);
+        // The first render may have moved the hash (a redirect) before this listener existed: read it again.
+        changed();
         return () => removeEventListener('hashchange', changed);
     }, []);
     return route;

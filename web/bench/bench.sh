@@ -8,6 +8,7 @@
 #   auth-path [SECONDS] wrk: /health/live vs GET /me (JWT) vs GET /projects (API key); login timing
 #                       known vs unknown e-mail (another build: ARV_WAR=path/to/arv.war)
 #   ratelimit           GET /projects req/s (wrk, 16 connections) with the rate limiter on vs off, same run
+#   console             the console's first load in headless Chromium: KB transferred, ms until the dashboard shows
 set -euo pipefail
 case "${1:-}" in
     upload) bench=UploadBench ;;
@@ -15,7 +16,8 @@ case "${1:-}" in
     markers) bench=MarkerThroughputBench ;;
     auth-path) bench=AuthPathBench ;;
     ratelimit) bench=RateLimitBench ;;
-    *) sed -n '2,12p' "$0"; exit 2 ;;
+    console) bench=ConsoleLoadBench ;;
+    *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
 shift
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

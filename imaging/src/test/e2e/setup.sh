@@ -1,11 +1,13 @@
 #!/bin/bash
 # One-time setup for the imaging end-to-end tests (MindArDetectionIT, NodeDecodeIT, GltfValidatorIT).
-# Needs: Debian packages chromium, ffmpeg, nodejs/npm (installed here when missing and running as root),
+# Needs: Debian packages chromium, chromium-driver, ffmpeg, nodejs/npm (installed here when missing and running as root),
 # npm packages from package.json, and the mind-ar 1.2.5 tarball (only its prebuilt browser bundles in dist/).
 set -euo pipefail
 cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+# the console's browser tests (web, Selenium) drive chromium through Debian's chromedriver
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 command -v node >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then

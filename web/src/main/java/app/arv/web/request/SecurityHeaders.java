@@ -39,6 +39,25 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
             + " form-action 'self'";
 
+    /** SHA-256 of the text of the {@code <style>} in @google/model-viewer 4.4.0's dist/model-viewer.min.js (its element template). */
+    static final String MODEL_VIEWER_STYLE = "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='";
+
+    /**
+     * The console ({@code /console/}): its scripts and message files from this WAR only (no inline script); API
+     * pictures, previews and models are fetched with the credential and shown from {@code blob:} URLs; the quality
+     * check's suggested print comes as a {@code data:} image; {@code connect-src 'self'} covers the same-origin
+     * {@code /ws/events} socket. What model-viewer 4.4 (loaded for 3D views only) needs on top, read from its bundle:
+     * {@code 'wasm-unsafe-eval'} (it compiles WebAssembly decoders; this allows WebAssembly only, not {@code eval}),
+     * the one {@code <style>} element of its shadow DOM template, allowed by its hash ({@link #MODEL_VIEWER_STYLE}),
+     * and {@code blob:} fetches of the model's textures. Other styling is files or CSSOM, which CSP does not govern.
+     */
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
+            + MODEL_VIEWER_STYLE + "; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' blob:;"
+            + " font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** The console's 3D views may enter AR (WebXR) and full screen; every other feature stays off. */
+    static final String CONSOLE_FEATURES = features("xr-spatial-tracking", "fullscreen");
+
     /** Every feature off; the viewer turns the camera (and muted autoplay of its overlay) back on. */
     public static final String NO_FEATURES = features();
 
@@ -51,9 +70,10 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader(REFERRER_POLICY, "strict-origin-when-cross-origin");
-        response.setHeader(PERMISSIONS_POLICY, NO_FEATURES);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : API_POLICY);
+        boolean console = path.startsWith("/console");
+        response.setHeader(PERMISSIONS_POLICY, console ? CONSOLE_FEATURES : NO_FEATURES);
+        response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : console ? CONSOLE_POLICY : API_POLICY);
         if (rules.hsts()) {
             response.setHeader("Strict-Transport-Security", "max-age=" + rules.hstsMaxAge().toSeconds() + "; includeSubDomains");
         }

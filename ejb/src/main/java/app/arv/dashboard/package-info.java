@@ -1,0 +1,7 @@
+/**
+ * The console's dashboard ({@link Dashboard}): the caller's organization in figures — projects, AR content by marker
+ * status and verdict, views, generations by status, throughput per day, recent activity — and, for platform admins,
+ * this node's system information. Uses persistence's dashboard repository, {@code app.arv.generation} (system
+ * information) and {@code app.arv.security}.
+ */
+package app.arv.dashboard;

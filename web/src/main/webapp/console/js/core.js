@@ -1,0 +1,464 @@
+// The console's plumbing: the API client (credentials, problems, uploads with progress), the session, messages,
+// live events and the small widgets every screen uses. Preact + hooks + htm come as one ES module from npm's htm.
+import { html, render, useState, useEffect, useRef, useCallback } from '../vendor/htm/preact/standalone.module.js';
+
+export { html, render, useState, useEffect, useRef, useCallback };
+
+const API = '/api/v1';
+const SESSION_KEY = 'arv.console.session';
+const RETURN_KEY = 'arv.console.return';
+
+// ---- messages -------------------------------------------------------------------------------------------
+
+let messages = {};
+export let language = 'en';
+
+const languageListeners = new Set();
+
+export async function loadMessages(lang) {
+    const response = await fetch(`i18n/${lang}.json`);
+    messages = await response.json();
+    language = lang;
+    document.documentElement.lang = lang;
+    localStorage.setItem('arv.console.language', lang);
+    languageListeners.forEach(listener => listener(lang));
+}
+
+/** Tells {@code listener} the new language once its messages are loaded; answers the function that stops telling. */
+export function onLanguage(listener) {
+    languageListeners.add(listener);
+    return () => languageListeners.delete(listener);
+}
+
+export function preferredLanguage() {
+    const chosen = localStorage.getItem('arv.console.language');
+    if (chosen === 'en' || chosen === 'ru') {
+        return chosen;
+    }
+    return (navigator.language || 'en').toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** The message {@code key} with its {name} placeholders filled; the key itself when a message is missing. */
+export function t(key, params = {}) {
+    const text = messages[key] ?? (key.startsWith('stage.') ? key.slice(6) : key);
+    return text.replace(/\{(\w+)\}/g, (_, name) => (params[name] ?? `{${name}}`));
+}
+
+export function formatBytes(bytes) {
+    if (bytes == null) return '–';
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+export function formatTime(instant) {
+    return instant ? new Date(instant).toLocaleString(language) : '–';
+}
+
+// ---- session ----------------------------------------------------------------------------------------------
+
+let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+let expiryTimer = null;
+const sessionListeners = new Set();
+
+export function currentSession() {
+    return session;
+}
+
+export function onSessionChange(listener) {
+    sessionListeners.add(listener);
+    return () => sessionListeners.delete(listener);
+}
+
+export function hasRole(role) {
+    return !!session?.me?.roles?.includes(role);
+}
+
+export async function signIn(email, password) {
+    const token = await request('POST', '/auth/login', { body: { email, password }, anonymous: true });
+    session = { token: token.access_token, expiresAt: token.expires_at };
+    session.me = await request('GET', '/me');
+    saveSession();
+    return session;
+}
+
+export function signOut(expired = false) {
+    if (expired) {
+        sessionStorage.setItem(RETURN_KEY, location.hash || '#/');
+    }
+    session = null;
+    saveSession();
+    location.hash = expired ? '#/sign-in?expired=1' : '#/sign-in';
+}
+
+/** Where the user was when the session ended (then forgotten). */
+export function takeReturnPlace() {
+    const place = sessionStorage.getItem(RETURN_KEY);
+    sessionStorage.removeItem(RETURN_KEY);
+    return place && !place.startsWith('#/sign-in') ? place : '#/';
+}
+
+function saveSession() {
+    clearTimeout(expiryTimer);
+    if (session) {
+        sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+        const left = new Date(session.expiresAt).getTime() - Date.now();
+        expiryTimer = setTimeout(() => signOut(true), Math.max(0, Math.min(left, 2 ** 31 - 1)));
+    } else {
+        sessionStorage.removeItem(SESSION_KEY);
+    }
+    sessionListeners.forEach(listener => listener(session));
+}
+
+if (session) {
+    saveSession();
+}
+
+// ---- API --------------------------------------------------------------------------------------------------
+
+/** A refusal of the API: the problem's detail and request id are what the user (and support) need. */
+export class ApiError extends Error {
+    constructor(status, problem, requestId) {
+        super(problem.detail || problem.title || `HTTP ${status}`);
+        this.status = status;
+        this.code = problem.code;
+        this.requestId = problem.request_id || requestId;
+        this.errors = problem.errors || [];
+    }
+}
+
+async function problemOf(response) {
+    let problem = {};
+    try {
+        problem = await response.json();
+    } catch (e) {
+        problem = { detail: response.statusText };
+    }
+    return new ApiError(response.status, problem, response.headers.get('X-Request-ID'));
+}
+
+function authorization(anonymous) {
+    return !anonymous && session ? { Authorization: `Bearer ${session.token}` } : {};
+}
+
+function expiredSession(status, anonymous) {
+    if (status === 401 && !anonymous && session) {
+        signOut(true);
+        return true;
+    }
+    return false;
+}
+
+/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
+const withoutNulls = (key, value) => (value === null ? undefined : value);
+
+/** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
+export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json' } = {}) {
+    const headers = { Accept: accept, ...authorization(anonymous) };
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path.startsWith('/api/') ? path : API + path,
+        { method, headers, body: body === undefined ? undefined : JSON.stringify(body, withoutNulls) });
+    if (!response.ok) {
+        const error = await problemOf(response);
+        expiredSession(response.status, anonymous);
+        throw error;
+    }
+    if (raw) return response;
+    // Some answers carry no body (204, or 202 from the batch job commands).
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
+}
+
+export const get = path => request('GET', path);
+export const post = (path, body) => request('POST', path, { body });
+export const patch = (path, body) => request('PATCH', path, { body });
+export const del = path => request('DELETE', path);
+
+/** A file of the API (image, model, PDF, ZIP) as a Blob: the credential travels in a header, so no plain link will do. */
+export async function blob(path) {
+    const response = await request('GET', path, { raw: true, accept: '*/*' });
+    return response.blob();
+}
+
+/** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
+export async function postForBlob(path, form) {
+    const response = await fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    if (!response.ok) {
+        const error = await problemOf(response);
+        expiredSession(response.status, false);
+        throw error;
+    }
+    return response.blob();
+}
+
+/** Saves a file of the API under {@code name}. */
+export async function download(path, name) {
+    const url = URL.createObjectURL(await blob(path));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A multipart POST through XMLHttpRequest, the one browser API that reports upload progress
+ * ({@code onProgress(0..100)}); resolves with the JSON answer, rejects with an {@link ApiError}.
+ */
+export function upload(path, form, onProgress = () => {}) {
+    return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', API + path);
+        Object.entries(authorization(false)).forEach(([name, value]) => xhr.setRequestHeader(name, value));
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.upload.onprogress = event => event.lengthComputable && onProgress(Math.round(100 * event.loaded / event.total));
+        xhr.onload = () => {
+            let body = {};
+            try {
+                body = JSON.parse(xhr.responseText || '{}');
+            } catch (e) {
+                body = { detail: xhr.statusText };
+            }
+            if (xhr.status >= 200 && xhr.status < 300) {
+                onProgress(100);
+                resolve(body);
+            } else {
+                expiredSession(xhr.status, false);
+                reject(new ApiError(xhr.status, body, xhr.getResponseHeader('X-Request-ID')));
+            }
+        };
+        xhr.onerror = () => reject(new ApiError(0, { detail: t('error.network') }));
+        xhr.send(form);
+    });
+}
+
+// ---- live events (/ws/events) ------------------------------------------------------------------------------
+
+const eventListeners = new Set();
+let socket = null;
+let socketToken = null;
+let retry = 0;
+
+/** Every event of the organization, live; answers the function that stops listening. */
+export function onEvent(listener) {
+    eventListeners.add(listener);
+    connect();
+    return () => eventListeners.delete(listener);
+}
+
+function connect() {
+    if (!session || (socket && socketToken === session.token)) return;
+    if (socket) socket.close();
+    socketToken = session.token;
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${scheme}://${location.host}/ws/events?access_token=${encodeURIComponent(session.token)}`);
+    socket = ws;
+    ws.onmessage = message => {
+        retry = 0;
+        const event = JSON.parse(message.data);
+        eventListeners.forEach(listener => listener(event));
+    };
+    ws.onclose = () => {
+        if (socket !== ws) return;
+        socket = null;
+        if (session && eventListeners.size > 0) {
+            setTimeout(connect, Math.min(30_000, 500 * 2 ** retry++));
+        }
+    };
+}
+
+onSessionChange(() => {
+    if (socket && (!session || socketToken !== session.token)) {
+        const old = socket;
+        socket = null;
+        old.close();
+    }
+    if (session && eventListeners.size > 0) connect();
+});
+
+// ---- hooks and widgets -------------------------------------------------------------------------------------
+
+/** Loads {@code load()} now and whenever {@code deps} change; {@code reload} runs it again. */
+export function useLoad(load, deps = []) {
+    const [state, setState] = useState({ loading: true, data: null, error: null });
+    const generation = useRef(0);
+    const reload = useCallback(() => {
+        const mine = ++generation.current;
+        return Promise.resolve().then(load).then(
+            data => mine === generation.current && setState({ loading: false, data, error: null }),
+            error => mine === generation.current && setState(s => ({ loading: false, data: s.data, error })));
+    }, deps);
+    useEffect(() => {
+        reload();
+    }, [reload]);
+    return { ...state, reload, setData: data => setState(s => ({ ...s, data: typeof data === 'function' ? data(s.data) : data })) };
+}
+
+export function ErrorBox({ error }) {
+    if (!error) return null;
+    return html`<div class="error" role="alert">
+        <strong>${error.message}</strong>
+        ${error.errors?.length ? html`<ul>${error.errors.map(e => html`<li>${e.field}: ${e.message}</li>`)}</ul>` : null}
+        ${error.requestId ? html`<div class="request-id">${t('error.requestId')}: <code>${error.requestId}</code></div>` : null}
+    </div>`;
+}
+
+export function Loading() {
+    return html`<p class="loading" role="status">${t('common.loading')}</p>`;
+}
+
+export function Empty({ children }) {
+    return html`<div class="empty">${children}</div>`;
+}
+
+/** An image of the API, fetched with the credential and shown from a blob: URL. */
+export function AuthImg({ src, alt, className, onError }) {
+    const [url, setUrl] = useState(null);
+    const [failed, setFailed] = useState(null);
+    useEffect(() => {
+        let objectUrl = null;
+        let live = true;
+        setFailed(null);
+        if (src) {
+            blob(src).then(b => {
+                if (!live) return;
+                objectUrl = URL.createObjectURL(b);
+                setUrl(objectUrl);
+            }, error => {
+                if (!live) return;
+                setFailed(error);
+                onError && onError(error);
+            });
+        }
+        return () => {
+            live = false;
+            objectUrl && URL.revokeObjectURL(objectUrl);
+        };
+    }, [src]);
+    if (failed) return html`<div class="img-missing">${t('common.imageUnavailable')}</div>`;
+    return url ? html`<img src=${url} alt=${alt} class=${className}/>` : html`<div class="img-loading" aria-hidden="true"></div>`;
+}
+
+/** Asks before a destructive action: a modal dialog, Escape or Cancel keeps things as they are. */
+export function useConfirm() {
+    const [ask, setAsk] = useState(null);
+    const confirm = (message, action) => setAsk({ message, action });
+    const dialog = ask ? html`<${Dialog} title=${t('confirm.title')} onClose=${() => setAsk(null)}>
+        <p>${ask.message}</p>
+        <div class="actions">
+            <button class="danger" onClick=${() => { const action = ask.action; setAsk(null); action(); }}>${t('confirm.yes')}</button>
+            <button onClick=${() => setAsk(null)} autofocus>${t('confirm.no')}</button>
+        </div>
+    <//>` : null;
+    return [confirm, dialog];
+}
+
+export function Dialog({ title, onClose, children, wide }) {
+    const ref = useRef(null);
+    useEffect(() => {
+        const dialog = ref.current;
+        if (!dialog.open) dialog.showModal();
+        const close = event => {
+            event.preventDefault();
+            onClose();
+        };
+        dialog.addEventListener('cancel', close);
+        return () => dialog.removeEventListener('cancel', close);
+    }, []);
+    return html`<dialog ref=${ref} class=${wide ? 'wide' : ''} aria-labelledby="dialog-title">
+        <header><h2 id="dialog-title">${title}</h2>
+            <button class="icon" aria-label=${t('common.close')} onClick=${onClose}>×</button></header>
+        ${children}
+    </dialog>`;
+}
+
+/** Previous / next over a listing answered as {items, total, limit, offset}. */
+export function Pager({ total, limit, offset, onOffset }) {
+    if (total <= limit) return null;
+    return html`<nav class="pager" aria-label=${t('common.paging')}>
+        <button disabled=${offset === 0} onClick=${() => onOffset(Math.max(0, offset - limit))}>${t('common.previous')}</button>
+        <span>${t('common.pageOf', { from: offset + 1, to: Math.min(total, offset + limit), total })}</span>
+        <button disabled=${offset + limit >= total} onClick=${() => onOffset(offset + limit)}>${t('common.next')}</button>
+    </nav>`;
+}
+
+export function ProgressBar({ value, label }) {
+    return html`<div class="progress"><progress max="100" value=${value} aria-label=${label}></progress><span>${value}%</span></div>`;
+}
+
+export function StatusBadge({ status }) {
+    return html`<span class=${`badge status-${status}`} data-status=${status}>${t(`status.${status}`)}</span>`;
+}
+
+/**
+ * A drop zone for files that is also a button (keyboard: Enter or Space opens the file chooser);
+ * {@code onFiles} gets the dropped or chosen files.
+ */
+export function DropZone({ onFiles, accept, multiple = true, label, id }) {
+    const input = useRef(null);
+    const [over, setOver] = useState(false);
+    const choose = () => input.current.click();
+    const key = event => {
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            choose();
+        }
+    };
+    const dragOver = event => {
+        event.preventDefault();
+        setOver(true);
+    };
+    const dropped = event => {
+        event.preventDefault();
+        setOver(false);
+        onFiles([...event.dataTransfer.files]);
+    };
+    const chosen = event => {
+        onFiles([...event.target.files]);
+        event.target.value = '';
+    };
+    const className = over ? 'dropzone over' : 'dropzone';
+    return html`<div class=${className} id=${id} role="button" tabindex="0" onClick=${choose} onKeyDown=${key}
+            onDragOver=${dragOver} onDragLeave=${() => setOver(false)} onDrop=${dropped}>
+        <span>${label}</span>
+        <input ref=${input} type="file" accept=${accept} multiple=${multiple} hidden=${true} onChange=${chosen}/>
+    </div>`;
+}
+
+/** model-viewer (about 1 MB) is fetched only when a screen shows a model. */
+export function loadModelViewer() {
+    return import('../vendor/model-viewer/dist/model-viewer.min.js');
+}
+
+/** A GLB of the API in an interactive <model-viewer> (rotate, zoom; the AR button on phones). */
+export function ModelView({ src, alt }) {
+    const [url, setUrl] = useState(null);
+    const [error, setError] = useState(null);
+    useEffect(() => {
+        let objectUrl = null;
+        Promise.all([blob(src), loadModelViewer()]).then(([b]) => {
+            objectUrl = URL.createObjectURL(b);
+            setUrl(objectUrl);
+        }, setError);
+        return () => objectUrl && URL.revokeObjectURL(objectUrl);
+    }, [src]);
+    if (error) return html`<${ErrorBox} error=${error}/>`;
+    if (!url) return html`<${Loading}/>`;
+    return html`<model-viewer src=${url} alt=${alt} camera-controls touch-action="pan-y" ar ar-modes="webxr scene-viewer quick-look"
+        shadow-intensity="1" exposure="1.1" interaction-prompt="none"></model-viewer>`;
+}
+
+export function useTitle(title) {
+    useEffect(() => {
+        document.title = `${title} · ARV`;
+    }, [title]);
+}

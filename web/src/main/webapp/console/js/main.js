@@ -1,0 +1,152 @@
+// The console's shell: sign-in, navigation by role, hash routes, language switch.
+import {
+    html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage
+} from './core.js';
+import { Dashboard } from './dashboard.js';
+import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
+import { Generations, GenerationDetail } from './generations.js';
+import { MediaLibrary } from './media.js';
+import { Settings } from './settings.js';
+import { Platform } from './platform.js';
+
+const MEMBER = 'member';
+const ORG_ADMIN = 'org-admin';
+const PLATFORM_ADMIN = 'platform-admin';
+
+/** Each route: a pattern over the hash path, the screen, and the role it needs. */
+const ROUTES = [
+    { path: /^\/$/, screen: Dashboard, role: MEMBER, nav: 'dashboard' },
+    { path: /^\/projects$/, screen: Projects, role: MEMBER, nav: 'projects' },
+    { path: /^\/projects\/([\w-]+)$/, screen: ProjectDetail, role: MEMBER, nav: 'projects' },
+    { path: /^\/content\/([\w-]+)$/, screen: ContentDetail, role: MEMBER, nav: 'projects' },
+    { path: /^\/check$/, screen: CheckPhoto, role: MEMBER, nav: 'check' },
+    { path: /^\/generations$/, screen: Generations, role: MEMBER, nav: 'generations' },
+    { path: /^\/generations\/([\w-]+)$/, screen: GenerationDetail, role: MEMBER, nav: 'generations' },
+    { path: /^\/media$/, screen: MediaLibrary, role: MEMBER, nav: 'media' },
+    { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
+    { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
+];
+
+const NAV = [
+    { id: 'dashboard', href: '#/', role: MEMBER },
+    { id: 'projects', href: '#/projects', role: MEMBER },
+    { id: 'check', href: '#/check', role: MEMBER },
+    { id: 'generations', href: '#/generations', role: MEMBER },
+    { id: 'media', href: '#/media', role: MEMBER },
+    { id: 'settings', href: '#/settings', role: ORG_ADMIN },
+    { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
+];
+
+function parseHash() {
+    const hash = location.hash.replace(/^#/, '') || '/';
+    const [path, query = ''] = hash.split('?');
+    return { path, query: new URLSearchParams(query) };
+}
+
+function useHash() {
+    const [route, setRoute] = useState(parseHash());
+    useEffect(() => {
+        const changed = () => setRoute(parseHash());
+        addEventListener('hashchange', changed);
+        // The first render may have moved the hash (a redirect) before this listener existed: read it again.
+        changed();
+        return () => removeEventListener('hashchange', changed);
+    }, []);
+    return route;
+}
+
+function SignIn({ query }) {
+    const [error, setError] = useState(null);
+    const [busy, setBusy] = useState(false);
+    const submit = async event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        setBusy(true);
+        setError(null);
+        try {
+            // The shell takes over from here and goes back to where the user was (see App).
+            await signIn(form.get('email'), form.get('password'));
+        } catch (e) {
+            setError(e);
+            setBusy(false);
+        }
+    };
+    return html`<main class="sign-in" id="main">
+        <form onSubmit=${submit} class="card" aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title">${t('signIn.title')}</h1>
+            ${query.get('expired') ? html`<p class="notice" role="status">${t('signIn.expired')}</p>` : null}
+            <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required autofocus/></label>
+            <label>${t('signIn.password')}<input name="password" type="password" autocomplete="current-password" required/></label>
+            <${ErrorBox} error=${error}/>
+            <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
+            <${LanguageSwitch}/>
+        </form>
+    </main>`;
+}
+
+function LanguageSwitch() {
+    const other = language === 'ru' ? 'en' : 'ru';
+    return html`<button type="button" class="link language" lang=${other}
+        onClick=${() => loadMessages(other)}>${t('language.switch')}</button>`;
+}
+
+function Shell({ route, session }) {
+    const [menuOpen, setMenuOpen] = useState(false);
+    const match = ROUTES.map(r => ({ r, m: route.path.match(r.path) })).find(x => x.m);
+    const me = session.me;
+    let content;
+    if (!match) {
+        content = html`<h1>${t('notFound.title')}</h1><p><a href="#/">${t('nav.dashboard')}</a></p>`;
+    } else if (!hasRole(match.r.role)) {
+        content = html`<div class="forbidden" data-forbidden="true"><h1>${t('forbidden.title')}</h1><p>${t('forbidden.text')}</p></div>`;
+    } else {
+        const Screen = match.r.screen;
+        content = html`<${Screen} key=${route.path} params=${match.m.slice(1)} query=${route.query}/>`;
+    }
+    return html`<a class="skip" href="#main" onClick=${e => { e.preventDefault(); document.getElementById('main').focus(); }}>${t('nav.skip')}</a>
+    <header class="top">
+        <button class="icon menu" aria-expanded=${menuOpen} aria-controls="nav" aria-label=${t('nav.menu')}
+            onClick=${() => setMenuOpen(!menuOpen)}>☰</button>
+        <a class="brand" href="#/">ARV</a>
+        <span class="who">${me.name} · ${me.organization?.name}</span>
+        <${LanguageSwitch}/>
+        <button class="link" id="sign-out" onClick=${() => signOut(false)}>${t('nav.signOut')}</button>
+    </header>
+    <div class="layout">
+        <nav id="nav" class=${menuOpen ? 'open' : ''} aria-label=${t('nav.label')} onClick=${() => setMenuOpen(false)}>
+            <ul>${NAV.filter(n => hasRole(n.role)).map(n => html`<li><a href=${n.href} id=${`nav-${n.id}`}
+                aria-current=${match?.r.nav === n.id ? 'page' : null}>${t(`nav.${n.id}`)}</a></li>`)}</ul>
+        </nav>
+        <main id="main" tabindex="-1">${content}</main>
+    </div>`;
+}
+
+function App() {
+    const route = useHash();
+    const [session, setSession] = useState(currentSession());
+    const [, setLanguage] = useState(language);
+    useEffect(() => onSessionChange(setSession), []);
+    useEffect(() => onLanguage(setLanguage), []);
+    if (!session) {
+        // (The hash may already say sign-in while the route has not caught up: then the place is remembered already.)
+        if (!route.path.startsWith('/sign-in') && !location.hash.startsWith('#/sign-in')) {
+            // Signed out (or never signed in): remember where the user wanted to go.
+            sessionStorage.setItem('arv.console.return', location.hash || '#/');
+            location.replace('#/sign-in');
+        }
+        return html`<${SignIn} query=${route.query}/>`;
+    }
+    if (route.path.startsWith('/sign-in')) {
+        location.replace(takeReturnPlace());
+        return null;
+    }
+    return html`<${Shell} route=${route} session=${session}/>`;
+}
+
+const root = document.getElementById('app');
+
+loadMessages(preferredLanguage()).then(() => {
+    root.textContent = '';
+    render(html`<${App}/>`, root);
+});

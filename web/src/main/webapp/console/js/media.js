@@ -1,0 +1,37 @@
+// The media library: every stored file of the organization with its thumbnail, size and type; delete.
+import { html, useState, t, get, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Pager, AuthImg, formatBytes, formatTime, useTitle } from './core.js';
+
+const PAGE = 24;
+
+export function MediaLibrary() {
+    useTitle(t('nav.media'));
+    const [offset, setOffset] = useState(0);
+    const [error, setError] = useState(null);
+    const media = useLoad(() => get(`/media?limit=${PAGE}&offset=${offset}`), [offset]);
+    const [confirm, confirmDialog] = useConfirm();
+    const remove = m => confirm(t('media.confirmDelete', { name: m.original_name || m.id }), async () => {
+        setError(null);
+        try {
+            await del(`/media/${m.id}`);
+            media.reload();
+        } catch (e) {
+            setError(e);
+        }
+    });
+    return html`<h1>${t('nav.media')}</h1>
+    <${ErrorBox} error=${error || media.error}/>
+    ${media.loading ? html`<${Loading}/>` : (media.data?.items || []).length === 0 ? html`<${Empty}>${t('media.empty')}<//>` : html`
+    <ul class="media-grid" id="media-grid">${media.data.items.map(m => {
+        const thumb = (m.thumbnails || []).slice().sort((a, b) => a.width - b.width).find(x => x.width >= 160) || m.thumbnails?.[0];
+        return html`<li class="card">
+            ${thumb ? html`<${AuthImg} src=${thumb.content_url} alt=${m.original_name || ''}/>`
+                : html`<div class="file-kind">${(m.media_type || '').split('/')[1] || '?'}</div>`}
+            <div class="meta"><strong>${m.original_name || m.id.slice(0, 8)}</strong>
+                <span>${m.media_type} · ${formatBytes(m.size_bytes)}${m.width ? ` · ${m.width}×${m.height}` : ''}</span>
+                <span>${formatTime(m.created_at)}</span></div>
+            <button class="danger" onClick=${() => remove(m)}>${t('common.delete')}</button>
+        </li>`;
+    })}</ul>
+    <${Pager} total=${media.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    ${confirmDialog}`;
+}

@@ -1,0 +1,130 @@
+// Platform administration (platform admins): system info, compile jobs (stop, restart), organizations,
+// storage dead letters and the orphan scan.
+import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useTitle } from './core.js';
+import { SystemInfo } from './dashboard.js';
+
+const TABS = ['system', 'jobs', 'organizations', 'storage'];
+
+export function Platform({ params: [tab = 'system'] }) {
+    useTitle(t('nav.platform'));
+    return html`<h1>${t('nav.platform')}</h1>
+    <nav class="tabs" aria-label=${t('nav.platform')}>${TABS.map(x => html`<a href=${`#/platform/${x}`} id=${`tab-${x}`}
+        aria-current=${tab === x ? 'page' : null}>${t(`platform.${x}`)}</a>`)}</nav>
+    ${tab === 'jobs' ? html`<${BatchJobs}/>` : tab === 'organizations' ? html`<${Organizations}/>` : tab === 'storage' ? html`<${StorageAdmin}/>` : html`<${System}/>`}`;
+}
+
+function useAct() {
+    const [error, setError] = useState(null);
+    const act = async action => {
+        setError(null);
+        try {
+            await action();
+        } catch (e) {
+            setError(e);
+        }
+    };
+    return [act, error];
+}
+
+function System() {
+    const info = useLoad(() => get('/admin/system-info'));
+    const health = useLoad(() => get('/admin/health').catch(e => e.status === 503 ? { status: 'DOWN' } : Promise.reject(e)));
+    return html`<${ErrorBox} error=${info.error || health.error}/>
+    <div class="toolbar"><button onClick=${() => { info.reload(); health.reload(); }}>${t('common.refresh')}</button></div>
+    ${info.loading ? html`<${Loading}/>` : info.data ? html`<div id="system-info"><${SystemInfo} system=${info.data}/>
+        <section class="card"><h2>${t('system.broker')}</h2>
+            <p>${info.data.broker_reachable ? t('system.reachable') : html`<span class="error">${info.data.broker_error}</span>`}</p>
+            <p>${t('system.processors')}: ${info.data.processors} · ${t('system.workersPerQueue')}: ${info.data.workers_per_queue}
+                · ${t('system.heap')}: ${formatBytes(info.data.heap_used_bytes)} / ${formatBytes(info.data.heap_max_bytes)}</p></section></div>` : null}
+    ${health.data ? html`<section class="card"><h2>${t('system.health')}: ${health.data.status}</h2>
+        <ul>${(health.data.checks || []).map(c => html`<li><strong>${c.name}</strong> ${c.status}</li>`)}</ul></section>` : null}`;
+}
+
+function BatchJobs() {
+    const jobs = useLoad(() => get('/admin/batch/jobs?limit=50'));
+    const [act, error] = useAct();
+    const [confirm, confirmDialog] = useConfirm();
+    // Jobs move on their own: read them again every 2 s while this screen is open.
+    useEffect(() => {
+        const timer = setInterval(() => jobs.reload(), 2000);
+        return () => clearInterval(timer);
+    }, []);
+    const command = (execution, verb) => confirm(t(`jobs.confirm.${verb}`, { id: execution.execution_id }),
+        () => act(async () => { await post(`/admin/batch/jobs/executions/${execution.execution_id}/${verb}`); jobs.reload(); }));
+    const items = jobs.data?.items || [];
+    return html`<${ErrorBox} error=${error || jobs.error}/>
+    <div class="toolbar"><button id="refresh-jobs" onClick=${() => jobs.reload()}>${t('common.refresh')}</button></div>
+    ${jobs.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('jobs.empty')}<//>` : html`<table class="list" id="jobs-table">
+        <thead><tr><th scope="col">${t('jobs.execution')}</th><th scope="col">${t('jobs.job')}</th><th scope="col">${t('common.status')}</th>
+            <th scope="col">${t('jobs.node')}</th><th scope="col">${t('jobs.started')}</th><th scope="col">${t('jobs.steps')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${items.slice().sort((a, b) => b.execution_id - a.execution_id).map(e => html`<tr data-execution=${e.execution_id} data-status=${e.batch_status}>
+            <td>${e.execution_id} <small>(${t('jobs.instance')} ${e.instance_id})</small></td><td>${e.job_name}</td>
+            <td><span class=${`badge batch-${e.batch_status}`}>${e.batch_status}</span></td><td>${e.node || '–'}</td><td>${formatTime(e.started_at)}</td>
+            <td><details><summary>${e.steps.length}</summary><ul>${e.steps.map(s => html`<li>${s.step_name}: ${s.batch_status}</li>`)}</ul></details></td>
+            <td>${e.batch_status === 'STARTED' || e.batch_status === 'STARTING'
+                ? html`<button class="danger stop" onClick=${() => command(e, 'stop')}>${t('jobs.stop')}</button>` : null}
+                ${e.batch_status === 'STOPPED' || e.batch_status === 'FAILED'
+                ? html`<button class="restart" onClick=${() => command(e, 'restart')}>${t('jobs.restart')}</button>` : null}</td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}`;
+}
+
+function Organizations() {
+    const orgs = useLoad(() => get('/organizations?limit=200'));
+    const [act, error] = useAct();
+    const [confirm, confirmDialog] = useConfirm();
+    const [renaming, setRenaming] = useState(null);
+    const open = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        act(async () => {
+            await post('/organizations', { name: form.get('name'), slug: form.get('slug'),
+                admin: form.get('email') ? { email: form.get('email'), password: form.get('password') } : undefined });
+            event.target.reset();
+            orgs.reload();
+        });
+    };
+    return html`<section class="card"><h2>${t('orgs.open')}</h2>
+        <form onSubmit=${open} class="inline">
+            <label>${t('orgs.name')}<input name="name" required/></label>
+            <label>${t('orgs.slug')}<input name="slug" required pattern="[a-z0-9][a-z0-9-]*"/></label>
+            <label>${t('orgs.adminEmail')}<input name="email" type="email"/></label>
+            <label>${t('settings.initialPassword')}<input name="password" type="password" autocomplete="new-password"/></label>
+            <button class="primary" type="submit">${t('common.create')}</button>
+        </form></section>
+    <${ErrorBox} error=${error || orgs.error}/>
+    ${orgs.loading ? html`<${Loading}/>` : html`<table class="list" id="orgs-table">
+        <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.slug')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${orgs.data.items.map(o => html`<tr><td>${o.name}</td><td>${o.slug}</td><td>${o.active ? t('common.yes') : t('common.no')}</td>
+            <td><button onClick=${() => setRenaming(o)}>${t('orgs.rename')}</button>
+                ${o.active ? html`<button class="danger" onClick=${() => confirm(t('orgs.confirmDeactivate', { name: o.name }),
+                    () => act(async () => { await patch(`/organizations/${o.id}`, { active: false }); orgs.reload(); }))}>${t('settings.deactivate')}</button>`
+                : html`<button onClick=${() => act(async () => { await patch(`/organizations/${o.id}`, { active: true }); orgs.reload(); })}>${t('orgs.activate')}</button>`}</td></tr>`)}</tbody>
+    </table>`}
+    ${renaming ? html`<${Dialog} title=${t('orgs.rename')} onClose=${() => setRenaming(null)}>
+        <form onSubmit=${e => { e.preventDefault(); const name = new FormData(e.target).get('name');
+            act(async () => { await patch(`/organizations/${renaming.id}`, { name }); setRenaming(null); orgs.reload(); }); }}>
+            <label>${t('orgs.name')}<input name="name" value=${renaming.name} required autofocus/></label>
+            <div class="actions"><button class="primary" type="submit">${t('common.save')}</button></div>
+        </form><//>` : null}
+    ${confirmDialog}`;
+}
+
+function StorageAdmin() {
+    const letters = useLoad(() => get('/admin/storage/dead-letters'));
+    const [act, error] = useAct();
+    const [scan, setScan] = useState(null);
+    const items = letters.data?.items || [];
+    return html`<${ErrorBox} error=${error || letters.error}/>
+    <section class="card"><h2>${t('storageAdmin.orphanScan')}</h2>
+        <p>${t('storageAdmin.orphanScanText')}</p>
+        <button onClick=${() => act(async () => setScan(await post('/admin/storage/orphan-scan')))}>${t('storageAdmin.runScan')}</button>
+        ${scan ? html`<p role="status">${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}</p>` : null}
+    </section>
+    <section class="card"><h2>${t('storageAdmin.deadLetters')}</h2>
+        ${letters.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
+            <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th></tr></thead>
+            <tbody>${items.map(d => html`<tr><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td></tr>`)}</tbody>
+        </table>`}
+    </section>`;
+}

@@ -1,0 +1,396 @@
+// Projects and their AR content: listing, drag-and-drop upload with per-file progress, live marker status,
+// the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
+import {
+    html, useState, useEffect, useRef, t, get, post, patch, del, upload, download, onEvent, useLoad, useConfirm, ErrorBox,
+    Loading, Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
+    postForBlob, useTitle
+} from './core.js';
+
+const PAGE = 20;
+const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
+
+export function Projects() {
+    useTitle(t('nav.projects'));
+    const [search, setSearch] = useState('');
+    const [offset, setOffset] = useState(0);
+    const [creating, setCreating] = useState(false);
+    const { data, error, loading, reload } = useLoad(() => get('/projects?limit=200'));
+    const all = data?.items || [];
+    const found = all.filter(p => `${p.name} ${p.description || ''}`.toLowerCase().includes(search.toLowerCase()));
+    const page = found.slice(offset, offset + PAGE);
+    return html`<h1>${t('nav.projects')}</h1>
+    <div class="toolbar">
+        <label class="search">${t('common.search')}<input type="search" value=${search}
+            onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
+        <button class="primary" id="new-project" onClick=${() => setCreating(true)}>${t('projects.new')}</button>
+    </div>
+    <${ErrorBox} error=${error}/>
+    ${loading ? html`<${Loading}/>` : found.length === 0 ? html`<${Empty}>${search ? t('common.noMatch') : t('projects.empty')}<//>` : html`
+    <table class="list" id="projects-table">
+        <thead><tr><th scope="col">${t('projects.name')}</th><th scope="col">${t('projects.description')}</th><th scope="col">${t('common.created')}</th></tr></thead>
+        <tbody>${page.map(p => html`<tr><td><a href=${`#/projects/${p.id}`}>${p.name}</a></td><td>${p.description || ''}</td>
+            <td>${formatTime(p.created_at)}</td></tr>`)}</tbody>
+    </table>
+    <${Pager} total=${found.length} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    ${creating ? html`<${NewProject} onClose=${() => setCreating(false)} onCreated=${p => { setCreating(false); reload(); location.hash = `#/projects/${p.id}`; }}/>` : null}`;
+}
+
+function NewProject({ onClose, onCreated }) {
+    const [error, setError] = useState(null);
+    const submit = async event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        try {
+            onCreated(await post('/projects', { name: form.get('name'), description: form.get('description') || null }));
+        } catch (e) {
+            setError(e);
+        }
+    };
+    return html`<${Dialog} title=${t('projects.new')} onClose=${onClose}>
+        <form onSubmit=${submit}>
+            <label>${t('projects.name')}<input name="name" required maxlength="200" autofocus/></label>
+            <label>${t('projects.description')}<textarea name="description" maxlength="2000"></textarea></label>
+            <${ErrorBox} error=${error}/>
+            <div class="actions"><button class="primary" type="submit">${t('common.create')}</button>
+                <button type="button" onClick=${onClose}>${t('common.cancel')}</button></div>
+        </form>
+    <//>`;
+}
+
+const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
+
+export function ProjectDetail({ params: [id] }) {
+    const project = useLoad(() => get(`/projects/${id}`), [id]);
+    const [offset, setOffset] = useState(0);
+    const [search, setSearch] = useState('');
+    const [status, setStatus] = useState('');
+    const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=200`), [id]);
+    const [uploads, setUploads] = useState([]);
+    const [confirm, confirmDialog] = useConfirm();
+    const [error, setError] = useState(null);
+    const [kit, setKit] = useState({ size: 'A5', bleed: false });
+    useTitle(project.data?.name || t('nav.projects'));
+
+    // Live marker status: each event of one of this project's contents replaces that row.
+    useEffect(() => onEvent(event => {
+        if (event.source !== 'markers') return;
+        contents.setData(data => {
+            if (!data || !data.items.some(c => c.id === event.id)) return data;
+            return { ...data, items: data.items.map(c => c.id === event.id
+                ? { ...c, marker: { ...c.marker, status: event.marker_status, failure: event.failure } } : c) };
+        });
+        get(`/ar-content/${event.id}`).then(fresh => contents.setData(data => data && ({
+            ...data, items: data.items.map(c => c.id === fresh.id ? fresh : c) })), () => {});
+    }), [id]);
+
+    const addFiles = files => {
+        const images = files.filter(f => IMAGE_TYPES.split(',').includes(f.type) || /\.(jpe?g|png|webp)$/i.test(f.name));
+        images.forEach(file => {
+            const key = `${file.name}-${Math.random()}`;
+            const track = change => setUploads(list => list.map(u => (u.key === key ? { ...u, ...change } : u)));
+            setUploads(list => [...list, { key, name: file.name, progress: 0 }]);
+            const form = new FormData();
+            form.append('title', file.name.replace(/\.[^.]+$/, ''));
+            form.append('image', file, file.name);
+            upload(`/projects/${id}/ar-content`, form, progress => track({ progress }))
+                .then(created => {
+                    track({ done: true });
+                    contents.setData(data => ({ ...(data || { total: 0, limit: 200, offset: 0 }),
+                        items: [...(data?.items || []).filter(c => c.id !== created.id), created], total: (data?.total || 0) + 1 }));
+                }, e => track({ error: e }));
+        });
+    };
+
+    const remove = () => confirm(t('projects.confirmDelete', { name: project.data.name }), async () => {
+        try {
+            await del(`/projects/${id}`);
+            location.hash = '#/projects';
+        } catch (e) {
+            setError(e);
+        }
+    });
+
+    const printKit = async () => {
+        setError(null);
+        try {
+            await download(`/projects/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`, `${project.data.name}-print-kit.pdf`);
+        } catch (e) {
+            setError(e);
+        }
+    };
+
+    const markerPack = async () => {
+        setError(null);
+        try {
+            const pack = await post(`/projects/${id}/marker-pack`);
+            await download(pack.content_url, `${project.data.name}.mind`);
+        } catch (e) {
+            setError(e);
+        }
+    };
+
+    if (project.loading) return html`<${Loading}/>`;
+    if (!project.data) return html`<${ErrorBox} error=${project.error}/>`;
+    const items = (contents.data?.items || []).filter(c => (!status || c.marker.status === status)
+        && c.title.toLowerCase().includes(search.toLowerCase()));
+    const page = items.slice(offset, offset + PAGE);
+    return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a></p>
+    <h1>${project.data.name}</h1>
+    ${project.data.description ? html`<p>${project.data.description}</p>` : null}
+    <${ErrorBox} error=${error || contents.error}/>
+    <section class="card">
+        <h2>${t('content.add')}</h2>
+        <${DropZone} id="portrait-drop" accept=${IMAGE_TYPES} label=${t('content.drop')} onFiles=${addFiles}/>
+        ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
+            <span>${u.name}</span>${u.error ? html`<${ErrorBox} error=${u.error}/>` : html`<${ProgressBar} value=${u.progress} label=${u.name}/>`}</li>`)}</ul>` : null}
+    </section>
+    <section class="card">
+        <h2>${t('content.printKit')}</h2>
+        <div class="toolbar">
+            <label>${t('content.printSize')}<select value=${kit.size} onChange=${e => setKit({ ...kit, size: e.target.value })}>
+                ${['A6', 'A5', 'A4', '10x15'].map(s => html`<option value=${s}>${s}</option>`)}</select></label>
+            <label class="check"><input type="checkbox" checked=${kit.bleed} onChange=${e => setKit({ ...kit, bleed: e.target.checked })}/>${t('content.bleed')}</label>
+            <button id="project-print-kit" onClick=${printKit}>${t('content.downloadPrintKit')}</button>
+            <button onClick=${markerPack}>${t('content.markerPack')}</button>
+        </div>
+    </section>
+    <div class="toolbar">
+        <label class="search">${t('common.search')}<input type="search" value=${search} onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
+        <label>${t('content.markerStatus')}<select value=${status} onChange=${e => { setStatus(e.target.value); setOffset(0); }}>
+            <option value="">${t('common.all')}</option>
+            ${STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label>
+    </div>
+    ${contents.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('content.empty')}<//>` : html`
+    <table class="list" id="content-table">
+        <thead><tr><th scope="col">${t('content.title')}</th><th scope="col">${t('content.markerStatus')}</th><th scope="col">${t('content.verdict')}</th>
+            <th scope="col">${t('content.views')}</th><th scope="col">${t('content.published')}</th></tr></thead>
+        <tbody>${page.map(c => html`<tr data-content=${c.id}><td><a href=${`#/content/${c.id}`}>${c.title}</a></td>
+            <td><${StatusBadge} status=${c.marker.status}/></td>
+            <td>${c.marker.verdict ? html`<span class=${`verdict verdict-${c.marker.verdict}`}>${t(`verdict.${c.marker.verdict}`)}</span>` : '–'}</td>
+            <td>${c.views_count}</td><td>${c.published ? t('common.yes') : t('common.no')}</td></tr>`)}</tbody>
+    </table>
+    <${Pager} total=${items.length} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
+    ${confirmDialog}`;
+}
+
+function toLocal(instant) {
+    if (!instant) return '';
+    const d = new Date(instant);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+function fromLocal(value) {
+    return value ? new Date(value).toISOString() : null;
+}
+
+function QualityReport({ marker }) {
+    const quality = marker.quality;
+    return html`<div class="quality">
+        <p><${StatusBadge} status=${marker.status}/>
+            ${marker.verdict ? html` <span class=${`verdict verdict-${marker.verdict}`} id="verdict">${t(`verdict.${marker.verdict}`)}</span>` : null}
+            ${marker.score != null ? html` · ${t('content.score')}: <strong>${marker.score}</strong>` : null}</p>
+        ${marker.failure ? html`<p class="error">${marker.failure}</p>` : null}
+        ${quality?.reasons?.length ? html`<ul class="reasons">${quality.reasons.map(r => html`<li>${r}</li>`)}</ul>` : null}
+        ${quality?.min_print_width_cm ? html`<p>${t('content.minPrintWidth', { cm: quality.min_print_width_cm })}</p>` : null}
+    </div>`;
+}
+
+export function ContentDetail({ params: [id] }) {
+    const content = useLoad(() => get(`/ar-content/${id}`), [id]);
+    const overlays = useLoad(() => get(`/ar-content/${id}/overlays`), [id]);
+    const [error, setError] = useState(null);
+    const [saved, setSaved] = useState(false);
+    const [showQuality, setShowQuality] = useState(false);
+    const [overlayProgress, setOverlayProgress] = useState(null);
+    const [attaching, setAttaching] = useState(false);
+    const [confirm, confirmDialog] = useConfirm();
+    const [kit, setKit] = useState({ size: 'A5', bleed: false });
+    useTitle(content.data?.title || t('nav.projects'));
+
+    useEffect(() => onEvent(event => {
+        if (event.source === 'markers' && event.id === id) {
+            content.reload();
+        }
+    }), [id]);
+
+    const act = async action => {
+        setError(null);
+        try {
+            await action();
+        } catch (e) {
+            setError(e);
+        }
+    };
+
+    const save = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        act(async () => {
+            const changed = await patch(`/ar-content/${id}`, {
+                title: form.get('title'), order_number: form.get('order_number') || null,
+                customer_name: form.get('customer_name') || null, published: form.get('published') === 'on',
+                active_from: fromLocal(form.get('active_from')), active_until: fromLocal(form.get('active_until')),
+                expires_at: fromLocal(form.get('expires_at')),
+            });
+            content.setData(changed);
+            setSaved(true);
+        });
+    };
+
+    const uploadOverlay = files => files.slice(0, 1).forEach(file => act(async () => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        setOverlayProgress(0);
+        try {
+            await upload(`/ar-content/${id}/overlays`, form, setOverlayProgress);
+        } finally {
+            setOverlayProgress(null);
+        }
+        content.reload();
+        overlays.reload();
+    }));
+
+    if (content.loading) return html`<${Loading}/>`;
+    const c = content.data;
+    if (!c) return html`<${ErrorBox} error=${content.error}/>`;
+    const viewerUrl = new URL(c.viewer_url, location.origin).href;
+    return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a> › <a href=${`#/projects/${c.project_id}`}>${t('content.project')}</a></p>
+    <h1>${c.title}</h1>
+    <${ErrorBox} error=${error}/>
+    <div class="grid">
+        <section class="card"><h2>${t('content.marker')}</h2>
+            <${QualityReport} marker=${c.marker}/>
+            <div class="actions">
+                <button id="open-quality" onClick=${() => setShowQuality(true)}>${t('content.qualityPicture')}</button>
+                <button onClick=${() => act(async () => { await post(`/ar-content/${id}/marker/regenerate`); content.reload(); })}>${t('content.regenerate')}</button>
+            </div>
+        </section>
+        <section class="card"><h2>${t('content.viewer')}</h2>
+            <p><a href=${viewerUrl} target="_blank" rel="noopener" id="viewer-link">${viewerUrl}</a></p>
+            <div class="qr"><${AuthImg} src=${`/api/v1/ar-content/${id}/qr.svg`} alt=${t('content.qrAlt')}/></div>
+            <p>${t('content.views')}: <strong id="views">${c.views_count}</strong></p>
+            <div class="toolbar">
+                <label>${t('content.printSize')}<select value=${kit.size} onChange=${e => setKit({ ...kit, size: e.target.value })}>
+                    ${['A6', 'A5', 'A4', '10x15'].map(s => html`<option value=${s}>${s}</option>`)}</select></label>
+                <label class="check"><input type="checkbox" checked=${kit.bleed} onChange=${e => setKit({ ...kit, bleed: e.target.checked })}/>${t('content.bleed')}</label>
+                <button onClick=${() => act(() => download(`/ar-content/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`, `${c.title}.pdf`))}>${t('content.downloadPrintKit')}</button>
+            </div>
+        </section>
+        <section class="card"><h2>${t('content.details')}</h2>
+            <form onSubmit=${save} onInput=${() => setSaved(false)}>
+                <label>${t('content.title')}<input name="title" value=${c.title} required maxlength="200"/></label>
+                <label>${t('content.orderNumber')}<input name="order_number" value=${c.order_number || ''} maxlength="100"/></label>
+                <label>${t('content.customerName')}<input name="customer_name" value=${c.customer_name || ''} maxlength="200"/></label>
+                <label>${t('content.activeFrom')}<input type="datetime-local" name="active_from" value=${toLocal(c.active_from)}/></label>
+                <label>${t('content.activeUntil')}<input type="datetime-local" name="active_until" value=${toLocal(c.active_until)}/></label>
+                <label>${t('content.expiresAt')}<input type="datetime-local" name="expires_at" value=${toLocal(c.expires_at)}/></label>
+                <label class="check"><input type="checkbox" name="published" checked=${c.published}/>${t('content.published')}</label>
+                <div class="actions"><button class="primary" type="submit">${t('common.save')}</button>
+                    ${saved ? html`<span role="status">${t('common.saved')}</span>` : null}</div>
+            </form>
+        </section>
+        <section class="card"><h2>${t('content.overlay')}</h2>
+            <${OverlayPreview} overlay=${c.overlay}/>
+            <${DropZone} accept="video/mp4,video/webm,.glb,model/gltf-binary" multiple=${false} label=${t('content.overlayDrop')} onFiles=${uploadOverlay}/>
+            ${overlayProgress != null ? html`<${ProgressBar} value=${overlayProgress} label=${t('content.overlay')}/>` : null}
+            <button onClick=${() => setAttaching(true)}>${t('content.attachGeneration')}</button>
+            ${overlays.data?.items?.length ? html`<details><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
+                <ul>${overlays.data.items.map(o => html`<li>${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}</li>`)}</ul></details>` : null}
+        </section>
+    </div>
+    <p><button class="danger" onClick=${() => confirm(t('content.confirmDelete', { title: c.title }),
+        () => act(async () => { await del(`/ar-content/${id}`); location.hash = `#/projects/${c.project_id}`; }))}>${t('content.delete')}</button></p>
+    ${showQuality ? html`<${Dialog} title=${t('content.qualityPicture')} wide onClose=${() => setShowQuality(false)}>
+        <div class="quality-picture" id="quality-picture"><${AuthImg} src=${`/api/v1/ar-content/${id}/quality.png`} alt=${t('content.qualityAlt', { title: c.title })}/></div>
+        <${QualityReport} marker=${c.marker}/>
+    <//>` : null}
+    ${attaching ? html`<${AttachGeneration} onClose=${() => setAttaching(false)} onAttach=${item => act(async () => {
+        // The item's model goes up as the overlay file: the media library keeps one copy of equal bytes.
+        const form = new FormData();
+        form.append('file', new File([await blob(item.model_url)], `model-${item.position + 1}.glb`, { type: 'model/gltf-binary' }));
+        await upload(`/ar-content/${id}/overlays`, form);
+        setAttaching(false);
+        content.reload();
+        overlays.reload();
+    })}/>` : null}
+    ${confirmDialog}`;
+}
+
+function OverlayPreview({ overlay }) {
+    const [url, setUrl] = useState(null);
+    useEffect(() => {
+        let objectUrl = null;
+        if (overlay?.kind === 'video') {
+            blob(overlay.content_url).then(b => setUrl(objectUrl = URL.createObjectURL(b)), () => {});
+        }
+        return () => objectUrl && URL.revokeObjectURL(objectUrl);
+    }, [overlay?.media_id]);
+    if (!overlay) return html`<p class="empty">${t('content.noOverlay')}</p>`;
+    if (overlay.kind === 'glb') return html`<${ModelView} src=${overlay.content_url} alt=${t('content.overlay')}/>`;
+    return url ? html`<video src=${url} controls playsinline muted class="overlay-video"></video>` : html`<${Loading}/>`;
+}
+
+/** Finished generation items of the organization, to attach one's model as the overlay. */
+function AttachGeneration({ onClose, onAttach }) {
+    const jobs = useLoad(() => get('/generations?status=completed&limit=20'));
+    const [job, setJob] = useState(null);
+    const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
+    return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>
+        <${ErrorBox} error=${jobs.error || detail.error}/>
+        ${jobs.loading ? html`<${Loading}/>` : (jobs.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
+        <label>${t('generations.job')}<select onChange=${e => setJob(e.target.value || null)}>
+            <option value="">–</option>
+            ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>`}
+        ${detail.data ? html`<ul class="results">${detail.data.items.filter(i => i.model_url).map(i => html`<li>
+            <${AuthImg} src=${i.preview_url} alt=${t('generations.preview', { position: i.position + 1 })}/>
+            <button onClick=${() => onAttach(i)}>${t('content.attach')}</button></li>`)}</ul>` : null}
+    <//>`;
+}
+
+export function CheckPhoto() {
+    useTitle(t('nav.check'));
+    const [report, setReport] = useState(null);
+    const [error, setError] = useState(null);
+    const [progress, setProgress] = useState(null);
+    const [suggest, setSuggest] = useState(true);
+    const [preview, setPreview] = useState(null);
+    const [picture, setPicture] = useState(null);
+    const analyze = files => files.slice(0, 1).forEach(async file => {
+        setError(null);
+        setReport(null);
+        setPicture(null);
+        setPreview(URL.createObjectURL(file));
+        const drawing = new FormData();
+        drawing.append('image', file, file.name);
+        // The quality picture of the photo (feature points, coverage), drawn by the API; the report does without it.
+        postForBlob('/markers/analyze/picture', drawing).then(b => setPicture(URL.createObjectURL(b)), () => setPicture(null));
+        const form = new FormData();
+        form.append('image', file, file.name);
+        setProgress(0);
+        try {
+            setReport(await upload(`/markers/analyze?suggest=${suggest}`, form, setProgress));
+        } catch (e) {
+            setError(e);
+        } finally {
+            setProgress(null);
+        }
+    });
+    return html`<h1>${t('nav.check')}</h1>
+    <p>${t('check.intro')}</p>
+    <label class="check"><input type="checkbox" checked=${suggest} onChange=${e => setSuggest(e.target.checked)}/>${t('check.suggest')}</label>
+    <${DropZone} id="check-drop" accept=${IMAGE_TYPES} multiple=${false} label=${t('check.drop')} onFiles=${analyze}/>
+    ${progress != null ? html`<${ProgressBar} value=${progress} label=${t('check.uploading')}/>` : null}
+    <${ErrorBox} error=${error}/>
+    ${report ? html`<div class="grid" id="check-report">
+        <section class="card"><h2>${t('check.photo')}</h2>${picture ? html`<img src=${picture} alt=${t('check.pictureAlt')} class="photo" id="check-picture"/>`
+            : preview ? html`<img src=${preview} alt=${t('check.photo')} class="photo"/>` : null}
+            <p><span class=${`verdict verdict-${report.verdict}`}>${t(`verdict.${report.verdict}`)}</span> · ${t('content.score')}: <strong>${report.score}</strong></p>
+            <ul class="reasons">${(report.reasons || []).map(r => html`<li>${r}</li>`)}</ul>
+            <p>${t('content.minPrintWidth', { cm: report.min_print_width_cm })}</p></section>
+        ${report.suggestion ? html`<section class="card"><h2>${t('check.suggestion')}</h2>
+            <img src=${`data:image/png;base64,${report.suggestion.image_base64}`} alt=${t('check.suggestion')} class="photo"/>
+            <p><span class=${`verdict verdict-${report.suggestion.verdict}`}>${t(`verdict.${report.suggestion.verdict}`)}</span>
+                · ${t('content.score')}: <strong>${report.suggestion.score}</strong></p></section>` : null}
+    </div>` : null}`;
+}

@@ -1,0 +1,188 @@
+// Organization settings (org admins): people, API keys (the secret shown once) and storage connections.
+import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useTitle } from './core.js';
+
+const TABS = ['users', 'keys', 'storage', 'maintenance'];
+
+export function Settings({ params: [tab = 'users'] }) {
+    useTitle(t('nav.settings'));
+    return html`<h1>${t('nav.settings')}</h1>
+    <nav class="tabs" aria-label=${t('nav.settings')}>${TABS.map(x => html`<a href=${`#/settings/${x}`} id=${`tab-${x}`}
+        aria-current=${tab === x ? 'page' : null}>${t(`settings.${x}`)}</a>`)}</nav>
+    ${tab === 'keys' ? html`<${ApiKeys}/>` : tab === 'storage' ? html`<${Storage}/>` : tab === 'maintenance' ? html`<${Maintenance}/>` : html`<${Users}/>`}`;
+}
+
+function useAct() {
+    const [error, setError] = useState(null);
+    const act = async action => {
+        setError(null);
+        try {
+            await action();
+        } catch (e) {
+            setError(e);
+        }
+    };
+    return [act, error];
+}
+
+function Users() {
+    const users = useLoad(() => get('/users?limit=200'));
+    const [act, error] = useAct();
+    const [confirm, confirmDialog] = useConfirm();
+    const add = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        act(async () => {
+            await post('/users', { email: form.get('email'), password: form.get('password'), role: form.get('role') });
+            event.target.reset();
+            users.reload();
+        });
+    };
+    return html`<section class="card"><h2>${t('settings.addUser')}</h2>
+        <form onSubmit=${add} class="inline">
+            <label>${t('signIn.email')}<input name="email" type="email" required/></label>
+            <label>${t('settings.initialPassword')}<input name="password" type="password" minlength="8" required autocomplete="new-password"/></label>
+            <label>${t('settings.role')}<select name="role"><option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></label>
+            <button class="primary" type="submit">${t('common.add')}</button>
+        </form></section>
+    <${ErrorBox} error=${error || users.error}/>
+    ${users.loading ? html`<${Loading}/>` : html`<table class="list" id="users-table">
+        <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${users.data.items.map(u => html`<tr><td>${u.email}</td>
+            <td><select aria-label=${t('settings.roleOf', { email: u.email })} value=${u.role} disabled=${!u.active}
+                onChange=${e => act(async () => { await patch(`/users/${u.id}`, { role: e.target.value }); users.reload(); })}>
+                <option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></td>
+            <td>${u.active ? t('common.yes') : t('common.no')}</td>
+            <td>${u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
+                () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}`;
+}
+
+function ApiKeys() {
+    const keys = useLoad(() => get('/api-keys?limit=200'));
+    const [act, error] = useAct();
+    const [issued, setIssued] = useState(null);
+    const [copied, setCopied] = useState(false);
+    const [confirm, confirmDialog] = useConfirm();
+    const issue = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        act(async () => {
+            setIssued(await post('/api-keys', { name: form.get('name'), scope: form.get('scope') }));
+            setCopied(false);
+            event.target.reset();
+            keys.reload();
+        });
+    };
+    const copy = async () => {
+        try {
+            await navigator.clipboard.writeText(issued.secret);
+        } catch (e) {
+            // Without clipboard permission the secret stays selected for the user to copy.
+            document.getElementById('api-key-secret').select();
+        }
+        setCopied(true);
+    };
+    return html`<section class="card"><h2>${t('settings.newKey')}</h2>
+        <form onSubmit=${issue} class="inline" id="new-api-key">
+            <label>${t('settings.keyName')}<input name="name" required maxlength="100"/></label>
+            <label>${t('settings.scope')}<select name="scope"><option value="USER">${t('scope.USER')}</option><option value="ADMIN">${t('scope.ADMIN')}</option></select></label>
+            <button class="primary" type="submit">${t('common.create')}</button>
+        </form></section>
+    <${ErrorBox} error=${error || keys.error}/>
+    ${issued ? html`<${Dialog} title=${t('settings.keyIssued')} onClose=${() => setIssued(null)}>
+        <p>${t('settings.keyOnce')}</p>
+        <input id="api-key-secret" readonly value=${issued.secret} aria-label=${t('settings.secret')} onFocus=${e => e.target.select()}/>
+        <div class="actions"><button class="primary" id="copy-secret" onClick=${copy}>${t('settings.copy')}</button>
+            ${copied ? html`<span role="status" id="copied">${t('settings.copied')}</span>` : null}
+            <button onClick=${() => setIssued(null)}>${t('common.close')}</button></div>
+    <//>` : null}
+    ${keys.loading ? html`<${Loading}/>` : keys.data.items.length === 0 ? html`<${Empty}>${t('settings.noKeys')}<//>` : html`<table class="list" id="keys-table">
+        <thead><tr><th scope="col">${t('settings.keyName')}</th><th scope="col">${t('settings.scope')}</th><th scope="col">${t('settings.prefix')}</th>
+            <th scope="col">${t('common.created')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${keys.data.items.map(k => html`<tr><td>${k.name}</td><td>${t(`scope.${k.scope}`)}</td><td><code>${k.prefix}</code></td>
+            <td>${formatTime(k.created_at)}</td>
+            <td>${k.revoked_at ? t('settings.revoked') : html`<button class="danger" onClick=${() => confirm(t('settings.confirmRevoke', { name: k.name }),
+                () => act(async () => { await del(`/api-keys/${k.id}`); keys.reload(); }))}>${t('settings.revoke')}</button>`}</td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}`;
+}
+
+function Storage() {
+    const connections = useLoad(() => get('/storage-connections?limit=200'));
+    const [act, error] = useAct();
+    const [provider, setProvider] = useState('S3');
+    const [probe, setProbe] = useState(null);
+    const [stats, setStats] = useState(null);
+    const create = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        const body = { name: form.get('name'), provider, is_default: form.get('is_default') === 'on' };
+        if (provider === 'S3') {
+            Object.assign(body, { endpoint: form.get('endpoint'), region: form.get('region') || null, bucket: form.get('bucket'),
+                access_key: form.get('access_key'), secret_key: form.get('secret_key'), base_path: form.get('base_path') || null });
+        } else {
+            body.directory = form.get('directory');
+        }
+        act(async () => {
+            await post('/storage-connections', body);
+            event.target.reset();
+            connections.reload();
+        });
+    };
+    return html`<section class="card"><h2>${t('settings.newConnection')}</h2>
+        <form onSubmit=${create} class="stack">
+            <label>${t('settings.connectionName')}<input name="name" required/></label>
+            <label>${t('settings.provider')}<select value=${provider} onChange=${e => setProvider(e.target.value)}><option value="S3">S3</option><option value="LOCAL">local</option></select></label>
+            ${provider === 'S3' ? html`
+                <label>${t('settings.endpoint')}<input name="endpoint" type="url" required placeholder="https://s3.example.com"/></label>
+                <label>${t('settings.region')}<input name="region"/></label>
+                <label>${t('settings.bucket')}<input name="bucket" required/></label>
+                <label>${t('settings.accessKey')}<input name="access_key" required autocomplete="off"/></label>
+                <label>${t('settings.secretKey')}<input name="secret_key" type="password" required autocomplete="new-password"/></label>
+                <label>${t('settings.basePath')}<input name="base_path"/></label>` : html`
+                <label>${t('settings.directory')}<input name="directory" required/></label>`}
+            <label class="check"><input type="checkbox" name="is_default"/>${t('settings.isDefault')}</label>
+            <button class="primary" type="submit">${t('common.create')}</button>
+        </form></section>
+    <${ErrorBox} error=${error || connections.error}/>
+    ${connections.loading ? html`<${Loading}/>` : connections.data.items.length === 0 ? html`<${Empty}>${t('settings.noConnections')}<//>` : html`<table class="list">
+        <thead><tr><th scope="col">${t('settings.connectionName')}</th><th scope="col">${t('settings.provider')}</th><th scope="col">${t('settings.isDefault')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${connections.data.items.map(c => html`<tr><td>${c.name}</td><td>${c.provider}</td><td>${c.is_default ? t('common.yes') : t('common.no')}</td>
+            <td><button onClick=${() => act(async () => setProbe({ name: c.name, report: await post(`/storage-connections/${c.id}/test`) }))}>${t('settings.test')}</button>
+                <button onClick=${() => act(async () => setStats({ name: c.name, usage: await get(`/storage-connections/${c.id}/stats`) }))}>${t('settings.stats')}</button></td></tr>`)}</tbody>
+    </table>`}
+    ${probe ? html`<${Dialog} title=${t('settings.testOf', { name: probe.name })} onClose=${() => setProbe(null)}>
+        <p class=${probe.report.ok ? 'ok' : 'error'}>${probe.report.ok ? t('settings.testOk') : t('settings.testFailed')}</p>
+        <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${s.name} · ${s.millis} ms${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
+    <//>` : null}
+    ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
+        <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
+    <//>` : null}`;
+}
+
+function Maintenance() {
+    const [act, error] = useAct();
+    const [result, setResult] = useState(null);
+    const [confirm, confirmDialog] = useConfirm();
+    const usage = useLoad(() => get('/usage'));
+    const cleanup = event => {
+        event.preventDefault();
+        const hours = Number(new FormData(event.target).get('older_than_hours'));
+        confirm(t('settings.confirmCleanup', { hours }), () => act(async () => setResult(await post('/admin/cleanup', { older_than_hours: hours }))));
+    };
+    return html`<section class="card"><h2>${t('settings.usage')}</h2>
+        ${usage.data ? html`<dl class="pairs">
+            <dt>${t('settings.storedBytes')}</dt><dd>${formatBytes(usage.data.stored_bytes.used)} / ${formatBytes(usage.data.stored_bytes.quota)}</dd>
+            <dt>${t('settings.generationsMonth')}</dt><dd>${usage.data.generations_per_month.used} / ${usage.data.generations_per_month.quota}</dd>
+        </dl>` : html`<${Loading}/>`}</section>
+    <section class="card"><h2>${t('settings.cleanup')}</h2>
+        <form onSubmit=${cleanup} class="inline">
+            <label>${t('settings.olderThanHours')}<input type="number" name="older_than_hours" value="720" min="0" max="87600" required/></label>
+            <button class="danger" type="submit">${t('settings.runCleanup')}</button>
+        </form>
+        ${result ? html`<p role="status">${t('settings.cleanupDone', { jobs: result.jobs_deleted, items: result.items_deleted, files: result.files_deleted })}</p>` : null}
+    </section>
+    <${ErrorBox} error=${error}/>
+    ${confirmDialog}`;
+}

@@ -1,0 +1,237 @@
+package app.arv.web.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * One headless Chromium for the console's browser tests: Debian's {@code chromium} driven through Debian's
+ * {@code chromedriver} by Selenium (both named explicitly, so Selenium Manager never downloads anything). Missing
+ * ones skip the tests locally and fail them on CI ({@code CI=true}), as {@link BrowserE2e} does.
+ *
+ * <p>Files are "dropped" the way a person's drag from the desktop arrives: Selenium puts real files into a
+ * throw-away {@code <input type=file>} (the one way a page may hold local files), and a script dispatches a
+ * {@code drop} event carrying them in a {@code DataTransfer} on the console's drop zone.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static final String DROP = "const [target, input] = arguments; const transfer = new DataTransfer();"
+            + " for (const file of input.files) transfer.items.add(file);"
+            + " target.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true, cancelable: true}));"
+            + " target.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));"
+            + " input.remove();";
+
+    /** Content-Security-Policy violations of the page, collected from its first load (the console never reloads). */
+    private static final String WATCH_CSP = "if (!window.cspViolations) { window.cspViolations = [];"
+            + " document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' '"
+            + " + e.blockedURI)); }";
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final Path screenshots;
+    private final String axe;
+
+    private ConsoleBrowser(ChromeDriver driver, Path downloads, Path screenshots, String axe) {
+        this.driver = driver;
+        this.downloads = downloads;
+        this.screenshots = screenshots;
+        this.axe = axe;
+    }
+
+    static ConsoleBrowser start() throws IOException {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+        Path axeScript = Path.of(System.getProperty("arv.axe.js", "target/axe-core/axe.min.js"));
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(chromium)) {
+            missing.add(chromium + " (apt-get install chromium)");
+        }
+        if (!Files.isExecutable(chromedriver)) {
+            missing.add(chromedriver + " (apt-get install chromium-driver)");
+        }
+        if (!Files.isRegularFile(axeScript)) {
+            missing.add(axeScript + " (the build downloads axe-core in generate-test-resources)");
+        }
+        if (!missing.isEmpty()) {
+            String message = "console browser test prerequisites missing: " + String.join(", ", missing);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " -- CI=true, so this is a failure, not a skip");
+            }
+            assumeTrue(false, message);
+        }
+        Path downloads = Files.createTempDirectory("arv-console-downloads");
+        Path screenshots = Path.of(System.getProperty("arv.console.screenshots", "target/console-screenshots"));
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        // WebGL (model-viewer) on the CPU: no GPU on a build machine.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--lang=en-US", "--disable-search-engine-choice-screen");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "en-US,en"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        return new ConsoleBrowser(driver, downloads, screenshots, Files.readString(axeScript, StandardCharsets.UTF_8));
+    }
+
+    /** Opens the console afresh (signed out) at {@code hash}. */
+    void openSignedOut(String hash) {
+        driver.get(ArvServer.baseUrl() + "/console/");
+        script("sessionStorage.clear(); localStorage.clear();");
+        driver.get(ArvServer.baseUrl() + "/console/" + hash);
+        driver.navigate().refresh();
+        waitFor("input[name=email]");
+        script(WATCH_CSP);
+    }
+
+    void signIn(String email, String password) {
+        script(WATCH_CSP);
+        type("input[name=email]", email);
+        type("input[name=password]", password);
+        click("form button[type=submit]");
+        waitFor("#sign-out");
+    }
+
+    /** Moves within the console the way its links do (no page load). */
+    void go(String hash) {
+        script("location.hash = arguments[0]", hash);
+    }
+
+    WebElement waitFor(String css) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "an element " + css);
+    }
+
+    /** Waits for an element, hidden or not. */
+    WebElement present(String css) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null), "an element " + css);
+    }
+
+    <T> T until(Function<ChromeDriver, T> condition, String what) {
+        return until(condition, what, WAIT);
+    }
+
+    <T> T until(Function<ChromeDriver, T> condition, String what, Duration timeout) {
+        try {
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(d -> {
+                T value = condition.apply((ChromeDriver) d);
+                return value instanceof Boolean b && !b ? null : value;
+            });
+        } catch (TimeoutException e) {
+            screenshot("failed-" + System.currentTimeMillis());
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " at " + driver.getCurrentUrl()
+                    + "; the page said: " + driver.findElement(By.id("app")).getText() + "; its console: "
+                    + driver.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
+    }
+
+    void click(String css) {
+        waitFor(css).click();
+    }
+
+    void type(String css, String text) {
+        WebElement field = waitFor(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Drops real files of the test resources onto the element {@code css} (see the class comment). */
+    void drop(String css, String... images) {
+        WebElement target = waitFor(css);
+        WebElement input = (WebElement) script("const input = document.createElement('input'); input.type = 'file';"
+                + " input.multiple = true; document.body.append(input); return input;");
+        input.sendKeys(java.util.Arrays.stream(images).map(ConsoleBrowser::resource).collect(Collectors.joining("\n")));
+        script(DROP, target, input);
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    Object asyncScript(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> cspViolations() {
+        return (List<String>) script("return window.cspViolations || []");
+    }
+
+    /** The page as an image under target/console-screenshots/{name}.png. */
+    void screenshot(String name) {
+        try {
+            Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core's serious and critical violations of the page as it is now (rule id and the elements it names). */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
+            script(axe);
+        }
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) asyncScript("const done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))), e => done([{id: 'axe failed', impact: 'critical', nodes: String(e)}]));");
+        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
+    }
+
+    /** Waits until the browser has finished saving {@code name} to its download folder; answers its bytes. */
+    byte[] downloaded(String name) {
+        Path file = downloads.resolve(name);
+        until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")), "the download " + name,
+                Duration.ofSeconds(60));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(String image) {
+        try {
+            return Path.of(ConsoleBrowser.class.getResource("/images/" + image).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

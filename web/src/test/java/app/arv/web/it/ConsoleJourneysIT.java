@@ -1,0 +1,337 @@
+package app.arv.web.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The console in a real browser, journey by journey (issue #12): each signs in as the person it is about, does what
+ * that person does with mouse and keyboard, and checks what the page shows and what the API then holds. One browser
+ * and one server for all of them; every screen visited is photographed under target/console-screenshots/ and
+ * checked with axe-core; no journey may meet a Content-Security-Policy violation.
+ */
+@ExtendWith(ArvServer.class)
+class ConsoleJourneysIT {
+
+    private static final Duration MARKERS = Duration.ofMinutes(2);
+    private static final Duration GENERATION = Duration.ofMinutes(3);
+
+    private static ConsoleBrowser browser;
+    private final Map<String, List<String>> accessibility = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void aBrowser() throws IOException {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        assertThat(browser.cspViolations()).as("CSP violations").isEmpty();
+    }
+
+    @Test
+    void anOrgAdminIssuesAKeyUploadsThreePortraitsSeesThemBecomeReadyAndPrintsTheProjectKit() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/");
+        browser.driver.get(ArvServer.baseUrl() + "/");
+        browser.until(d -> d.getCurrentUrl().endsWith("/console/#/sign-in"), "the root address to lead to the console's sign-in");
+        browser.signIn(tenant.adminEmail(), tenant.password());
+
+        browser.go("#/settings/keys");
+        browser.type("#new-api-key input[name=name]", "print shop");
+        browser.click("#new-api-key button[type=submit]");
+        String secret = browser.waitFor("#api-key-secret").getDomProperty("value");
+        browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite",
+                "clipboardSanitizedWrite"), "origin", ArvServer.baseUrl()));
+        browser.click("#copy-secret");
+        browser.waitFor("#copied");
+        Object clipboard = browser.asyncScript("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done(String(e)));");
+        browser.screenshot("settings-api-key-issued");
+        browser.click("dialog .actions button:last-child");
+
+        browser.go("#/projects");
+        browser.click("#new-project");
+        browser.type("dialog input[name=name]", "Birthday cards");
+        browser.click("dialog button[type=submit]");
+        browser.waitFor("#portrait-drop");
+        String projectId = browser.driver.getCurrentUrl().replaceAll(".*#/projects/", "");
+        browser.script("window.notReloaded = true");
+        browser.drop("#portrait-drop", "chelsea.png", "astronaut.png", "camera.png");
+        browser.until(d -> d.findElements(By.cssSelector("#uploads li[data-done=true]")).size() == 3, "three uploads");
+        browser.screenshot("project-uploading");
+        browser.until(d -> d.findElements(By.cssSelector("#content-table .badge[data-status=ready]")).size() == 3,
+                "three ready markers", MARKERS);
+        assertThat(browser.script("return window.notReloaded")).isEqualTo(true);
+        browser.screenshot("project-detail");
+
+        browser.click("#content-table a");
+        browser.click("#open-quality");
+        browser.until(d -> (Boolean) browser.script("const img = document.querySelector('#quality-picture img');"
+                + " return !!img && img.complete && img.naturalWidth > 0"), "the quality picture");
+        browser.screenshot("content-quality-picture");
+        browser.click("dialog header button");
+        browser.screenshot("content-detail");
+
+        browser.go("#/projects/" + projectId);
+        browser.click("#project-print-kit");
+        byte[] pdf = browser.downloaded("Birthday cards-print-kit.pdf");
+
+        assertThat(secret).startsWith("arv_");
+        assertThat(clipboard).isEqualTo(secret);
+        Api.anonymous().header("X-API-Key", secret).get("/projects").then().statusCode(200).body("total", equalTo(1));
+        List<String> viewerUrls = Api.bearer(tenant.adminToken()).get("/projects/" + projectId + "/ar-content").then()
+                .statusCode(200).extract().path("items.viewer_url");
+        assertThat(qrCodesOfEachPage(pdf)).containsExactlyInAnyOrderElementsOf(
+                viewerUrls.stream().map(path -> ArvServer.baseUrl() + path).toList());
+    }
+
+    @Test
+    void aMemberGeneratesFiveModelsSeesThemFinishLiveRotatesOneAndDownloadsTheZip() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/generations");
+        browser.signIn(memberEmail(tenant), tenant.password());
+        browser.waitFor("#generation-drop");
+        browser.script("window.notReloaded = true");
+
+        browser.drop("#generation-drop", "horse.png", "coffee.png", "camera.png", "astronaut.png", "rocket.jpg");
+        browser.type("#new-generation input[name=face_limit]", GenerationApi.FACE_LIMIT);
+        browser.screenshot("generations");
+        // Every state the job's progress bar shows, from the moment the batch is sent.
+        browser.script("window.progressSeen = []; new MutationObserver(() => { const p = document.querySelector('#job-progress');"
+                + " if (p) window.progressSeen.push(p.dataset.status + ':' + p.querySelector('progress').value); })"
+                + ".observe(document.body, {subtree: true, childList: true, attributes: true});");
+        browser.click("#start-generation");
+        browser.until(d -> d.findElements(By.cssSelector("#job-progress[data-status=completed]")).size() == 1,
+                "the job completed", GENERATION);
+        browser.until(d -> d.findElements(By.cssSelector("#generation-items li[data-status=completed] img")).size() == 5, "five previews");
+        browser.screenshot("generation-detail");
+        String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/generations/", "");
+        @SuppressWarnings("unchecked")
+        List<String> progressSeen = (List<String>) browser.script("return window.progressSeen");
+
+        browser.click("#generation-items button.view-3d");
+        WebElement model = browser.waitFor("#model-view model-viewer");
+        browser.until(d -> (Boolean) browser.script("return arguments[0].loaded", model), "the model in the 3D view", Duration.ofSeconds(60));
+        double before = ((Number) browser.script("return arguments[0].getCameraOrbit().theta", model)).doubleValue();
+        new Actions(browser.driver).clickAndHold(model).moveByOffset(160, 10).release().perform();
+        double after = ((Number) browser.until(d -> browser.script("const t = arguments[0].getCameraOrbit().theta;"
+                + " return t !== arguments[1] ? t : null", model, before), "the camera to orbit")).doubleValue();
+        browser.screenshot("generation-3d-view");
+        browser.click("dialog header button");
+        browser.click("#download-zip");
+        byte[] zip = browser.downloaded("generation-" + jobId + ".zip");
+
+        assertThat(browser.script("return window.notReloaded")).isEqualTo(true);
+        assertThat(progressSeen).anyMatch(s -> !s.startsWith("completed")).last().asString().startsWith("completed");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(GenerationApi.unzip(zip).keySet()).filteredOn(name -> name.endsWith(".glb")).hasSize(5);
+    }
+
+    @Test
+    void aPlatformAdminReadsSystemInfoAndStopsAndRestartsACompileJob() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        browser.openSignedOut("#/platform");
+        browser.signIn(ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        browser.waitFor("#system-info #dashboard-system table");
+        browser.screenshot("platform-system");
+        browser.go("#/platform/jobs");
+
+        // A compile job of 24 portraits runs a few seconds; should it end before the click lands, another is started.
+        long stopped = -1;
+        for (int attempt = 0; attempt < 3 && stopped < 0; attempt++) {
+            BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
+            long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", MARKERS).executionId();
+            browser.click("#refresh-jobs");
+            browser.click("tr[data-execution='" + running + "'] button.stop");
+            browser.click("dialog button.danger");
+            if ("STOPPED".equals(awaitEnded(tenant, running))) {
+                stopped = running;
+            }
+        }
+        long execution = stopped;
+        browser.until(d -> !d.findElements(By.cssSelector("tr[data-execution='" + execution + "'][data-status=STOPPED] button.restart")).isEmpty(),
+                "the stopped execution");
+        browser.screenshot("platform-jobs-stopped");
+        browser.click("tr[data-execution='" + execution + "'] button.restart");
+        browser.click("dialog button.danger");
+        browser.until(d -> BatchJobsApi.executionsOf(tenant.organizationId()).stream().anyMatch(e -> e.executionId() > execution),
+                "a restarted execution");
+        browser.click("#refresh-jobs");
+        browser.screenshot("platform-jobs-restarted");
+        boolean errorShown = !browser.driver.findElements(By.cssSelector("main .error")).isEmpty();
+
+        assertThat(stopped).as("an execution stopped from the console").isPositive();
+        assertThat(errorShown).as("an error shown").isFalse();
+        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).anyMatch(runs -> runs.size() == 2
+                && runs.get(0).equals("STOPPED"));
+    }
+
+    @Test
+    void aMemberSeesNoPlatformOrOrganizationScreensAndTheApiRefusesThemToo() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/");
+        browser.signIn(memberEmail(tenant), tenant.password());
+        browser.waitFor("#nav-projects");
+        boolean platformInMenu = !browser.driver.findElements(By.id("nav-platform")).isEmpty();
+        boolean settingsInMenu = !browser.driver.findElements(By.id("nav-settings")).isEmpty();
+        browser.go("#/platform/jobs");
+        browser.waitFor(".forbidden");
+        browser.screenshot("forbidden");
+
+        assertThat(platformInMenu).isFalse();
+        assertThat(settingsInMenu).isFalse();
+        assertThat(browser.driver.findElements(By.id("jobs-table"))).isEmpty();
+        Api.bearer(tenant.memberToken()).get("/admin/system-info").then().statusCode(403);
+        Api.bearer(tenant.memberToken()).get("/admin/batch/jobs").then().statusCode(403);
+        Api.bearer(tenant.memberToken()).get("/dashboard").then().statusCode(200).body("system", equalTo(null));
+    }
+
+    @Test
+    void aSessionThatEndsLeadsToSignInAndThenBackToWhereTheUserWas() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/");
+        browser.signIn(tenant.adminEmail(), tenant.password());
+        browser.go("#/media");
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Media library"), "the media library");
+        // The credential stops holding (as an expired token does): the next answer of the API is 401.
+        browser.script("const s = JSON.parse(sessionStorage.getItem('arv.console.session')); s.token = 'expired';"
+                + " sessionStorage.setItem('arv.console.session', JSON.stringify(s));");
+        browser.driver.navigate().refresh();
+
+        browser.waitFor("input[name=email]");
+        String notice = browser.waitFor(".sign-in .notice").getText();
+        browser.screenshot("sign-in-expired");
+        browser.signIn(tenant.adminEmail(), tenant.password());
+
+        assertThat(notice).contains("session has ended");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/media"), "the way back to the media library");
+        assertThat(browser.waitFor("h1").getText()).isEqualTo("Media library");
+    }
+
+    @Test
+    void theConsoleSpeaksRussianWhenAsked() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.openSignedOut("#/");
+        browser.signIn(tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        browser.screenshot("dashboard-ru");
+
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("ru");
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Projects"), "English again");
+    }
+
+    @Test
+    void everyScreenHasNoSeriousOrCriticalAccessibilityViolations() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.adminToken());
+        String content = MarkerApi.createOne(tenant.adminToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.adminToken(), content, MARKERS).body("status", equalTo("ready"));
+        String job = GenerationApi.submitOne(tenant.adminToken(), GenerationApi.images("horse.png"));
+        GenerationApi.awaitFinished(tenant.adminToken(), job, GENERATION).body("status", equalTo("completed"));
+
+        browser.openSignedOut("#/");
+        check("sign-in", "input[name=email]");
+        browser.signIn(tenant.adminEmail(), tenant.password());
+        check("dashboard", ".dashboard[data-ready=true]");
+        browser.go("#/projects");
+        check("projects", "#projects-table");
+        browser.go("#/projects/" + project);
+        check("project", "#content-table");
+        browser.go("#/content/" + content);
+        check("content", "#verdict");
+        browser.go("#/check");
+        check("check-a-photo", "#check-drop");
+        browser.drop("#check-drop", "coins.png");
+        check("check-a-photo-report", "#check-report .verdict");
+        browser.go("#/generations");
+        check("generations-history", "#generations-table");
+        browser.go("#/generations/" + job);
+        check("generation", "#generation-items img");
+        browser.go("#/media");
+        check("media-library", "#media-grid li");
+        for (String tab : List.of("users", "keys", "storage", "maintenance")) {
+            browser.go("#/settings/" + tab);
+            check("settings-" + tab, "#tab-" + tab + "[aria-current=page]");
+        }
+        browser.openSignedOut("#/platform");
+        browser.signIn(ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        for (String tab : List.of("system", "jobs", "organizations", "storage")) {
+            browser.go("#/platform/" + tab);
+            check("platform-" + tab, "#tab-" + tab + "[aria-current=page]");
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.go("#/");
+            check("dashboard-phone", ".dashboard[data-ready=true]");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+
+        assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
+    }
+
+    /** Waits for what shows the screen is ready, photographs it and records axe-core's findings. */
+    private void check(String screen, String readyWhen) {
+        browser.waitFor(readyWhen);
+        browser.screenshot(screen);
+        accessibility.put(screen, new ArrayList<>(browser.seriousAccessibilityViolations()));
+    }
+
+    /** Polls the execution until it is no longer running; answers its batch status. */
+    private static String awaitEnded(Api.Tenant tenant, long execution) throws InterruptedException {
+        long deadline = System.nanoTime() + MARKERS.toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = BatchJobsApi.executionsOf(tenant.organizationId()).stream().filter(e -> e.executionId() == execution)
+                    .map(BatchJobsApi.Execution::batchStatus).findFirst().orElse("STARTING");
+            if (!List.of("STARTING", "STARTED", "STOPPING").contains(status)) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("execution " + execution + " did not end");
+    }
+
+    private static String memberEmail(Api.Tenant tenant) {
+        return tenant.adminEmail().replace("admin-", "member-");
+    }
+
+    /**
+     * The viewer URL in the QR code of each page of a print kit, read with the print-kit branch's test helper
+     * {@code app.arv.printkit.QrReading} (PDFBox renders each page, ZXing decodes it). Called reflectively so this class
+     * compiles before that branch is merged; once it is, the lead may call {@code QrReading.decodePages(pdf)} directly.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> qrCodesOfEachPage(byte[] pdf) throws ReflectiveOperationException {
+        try {
+            return (List<String>) Class.forName("app.arv.printkit.QrReading").getMethod("decodePages", byte[].class).invoke(null, pdf);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("the print kit could not be read", e.getCause());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.printkit.QrReading;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,7 +104,7 @@ class ConsoleJourneysIT {
         Api.anonymous().header("X-API-Key", secret).get("/projects").then().statusCode(200).body("total", equalTo(1));
         List<String> viewerUrls = Api.bearer(tenant.adminToken()).get("/projects/" + projectId + "/ar-content").then()
                 .statusCode(200).extract().path("items.viewer_url");
-        assertThat(qrCodesOfEachPage(pdf)).containsExactlyInAnyOrderElementsOf(
+        assertThat(QrReading.decodePages(pdf)).containsExactlyInAnyOrderElementsOf(
                 viewerUrls.stream().map(path -> ArvServer.baseUrl() + path).toList());
     }
 
@@ -321,17 +321,4 @@ class ConsoleJourneysIT {
         return tenant.adminEmail().replace("admin-", "member-");
     }
 
-    /**
-     * The viewer URL in the QR code of each page of a print kit, read with the print-kit branch's test helper
-     * {@code app.arv.printkit.QrReading} (PDFBox renders each page, ZXing decodes it). Called reflectively so this class
-     * compiles before that branch is merged; once it is, the lead may call {@code QrReading.decodePages(pdf)} directly.
-     */
-    @SuppressWarnings("unchecked")
-    private static List<String> qrCodesOfEachPage(byte[] pdf) throws ReflectiveOperationException {
-        try {
-            return (List<String>) Class.forName("app.arv.printkit.QrReading").getMethod("decodePages", byte[].class).invoke(null, pdf);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("the print kit could not be read", e.getCause());
-        }
-    }
 }

@@ -12,9 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,25 +36,20 @@ public class GenerationReaper {
     GenerationSteps steps;
 
     @Inject
-    @ConfigProperty(name = "arv.generation.reap-interval", defaultValue = "PT1M")
-    Duration interval;
-
-    @Inject
-    @ConfigProperty(name = "arv.generation.stuck-after", defaultValue = "PT15M")
-    Duration stuckAfter;
+    GenerationRules rules;
 
     @PostConstruct
     void schedule() {
-        NodeTimers.every(timers, interval, "generation-reaper");
+        NodeTimers.every(timers, rules.reapInterval(), "generation-reaper");
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void reap() {
         try {
-            int reaped = steps.reapStuck(Instant.now().minus(stuckAfter), BATCH);
+            int reaped = steps.reapStuck(Instant.now().minus(rules.stuckAfter()), BATCH);
             if (reaped > 0) {
-                LOG.warning(reaped + " generation items were stuck in processing for over " + stuckAfter + " and failed");
+                LOG.warning(reaped + " generation items were stuck in processing for over " + rules.stuckAfter() + " and failed");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Generation reaper round failed; the next one tries again", e);

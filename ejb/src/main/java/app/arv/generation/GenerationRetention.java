@@ -12,9 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,30 +37,25 @@ public class GenerationRetention {
     GenerationAdmin admin;
 
     @Inject
-    @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H")
-    Duration interval;
-
-    @Inject
-    @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D")
-    Duration retention;
+    GenerationRules rules;
 
     @PostConstruct
     void schedule() {
-        if (retention.isZero() || retention.isNegative()) {
+        if (rules.keepsJobsForever()) {
             LOG.info("Generation retention is off: finished jobs are kept until an admin cleans them up");
             return;
         }
-        NodeTimers.every(timers, interval, "generation-retention");
+        NodeTimers.every(timers, rules.cleanupInterval(), "generation-retention");
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void apply() {
         try {
-            GenerationAdmin.Cleanup done = admin.retireFinishedBefore(Instant.now().minus(retention));
+            GenerationAdmin.Cleanup done = admin.retireFinishedBefore(Instant.now().minus(rules.retention()));
             if (done.jobsDeleted() > 0) {
                 LOG.info(done.jobsDeleted() + " generation jobs (" + done.itemsDeleted() + " items) finished over "
-                        + retention + " ago were deleted");
+                        + rules.retention() + " ago were deleted");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Generation retention round failed; the next one tries again", e);

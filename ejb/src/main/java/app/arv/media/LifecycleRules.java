@@ -1,47 +1,29 @@
 package app.arv.media;
 
 import app.arv.shared.Backoff;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
-/** How stored files are handed out and how they go: download and upload links, orphans, retried deletions. */
-@ApplicationScoped
-public class LifecycleRules {
-
-    /** {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them. */
-    @Inject
-    @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect")
-    String s3Download;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.download-url-ttl", defaultValue = "PT5M")
-    Duration downloadUrlTtl;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M")
-    Duration uploadUrlTtl;
+/**
+ * How stored files are handed out and how they go: download and upload links, orphans, retried deletions.
+ *
+ * @param s3Download {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them
+ * @param orphanGrace how long a resource nobody holds is left alone before the orphan scan retires it
+ */
+@Dependent
+public record LifecycleRules(
+        @ConfigProperty(name = "arv.media.s3-download", defaultValue = "redirect") String s3Download,
+        @ConfigProperty(name = "arv.media.download-url-ttl", defaultValue = "PT5M") Duration downloadUrlTtl,
+        @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M") Duration uploadUrlTtl,
+        @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H") Duration orphanGrace,
+        @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5") int deleteAttempts,
+        @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S") Duration deleteRetryBase) {
 
     @Inject
-    @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H")
-    Duration orphanGrace;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5")
-    int deleteAttempts;
-
-    @Inject
-    @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S")
-    Duration deleteRetryBase;
-
-    public LifecycleRules() {
-    }
-
-    LifecycleRules(int deleteAttempts, Duration deleteRetryBase) {
-        this.deleteAttempts = deleteAttempts;
-        this.deleteRetryBase = deleteRetryBase;
+    public LifecycleRules {
     }
 
     /** Whether S3 downloads redirect to a presigned URL unless the client asks otherwise. */
@@ -49,26 +31,9 @@ public class LifecycleRules {
         return "redirect".equalsIgnoreCase(s3Download.strip());
     }
 
-    public Duration downloadUrlTtl() {
-        return downloadUrlTtl;
-    }
-
-    public Duration uploadUrlTtl() {
-        return uploadUrlTtl;
-    }
-
-    /** How long a resource nobody holds is left alone before the orphan scan retires it. */
-    public Duration orphanGrace() {
-        return orphanGrace;
-    }
-
     /** Whether a deletion that failed {@code failures} times is given up (parked as a dead letter). */
     public boolean givesUpAfter(int failures) {
         return failures >= deleteAttempts;
-    }
-
-    public int deleteAttempts() {
-        return deleteAttempts;
     }
 
     /** The wait after the {@code failures}-th failed deletion: the base, doubled with each earlier failure (20 at most). */

@@ -1,6 +1,6 @@
 package app.arv.printkit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -8,29 +8,20 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Print kits and QR codes: where printed links point, and how large a project's kit may be. */
-@ApplicationScoped
-public class PrintKitRules {
+/**
+ * Print kits and QR codes: where printed links point, and how large a project's kit may be.
+ *
+ * @param publicUrl the address people reach ARV at ({@code https://ar.example.com}). A printed code is for good, so it
+ *        must not point at whatever address a request came in by (behind a reverse proxy: an internal one, plain http).
+ * @param maxPages a kit is built before it is sent (so a refusal is still a problem): this bounds its time and temporary file
+ */
+@Dependent
+public record PrintKitRules(
+        @ConfigProperty(name = "arv.public-url") Optional<String> publicUrl,
+        @ConfigProperty(name = "arv.print-kit.max-pages", defaultValue = "100") int maxPages) {
 
-    /**
-     * The address people reach ARV at ({@code https://ar.example.com}). A printed code is for good, so it must
-     * not point at whatever address a request came in by (behind a reverse proxy: an internal one, plain http).
-     */
     @Inject
-    @ConfigProperty(name = "arv.public-url")
-    Optional<String> publicUrl;
-
-    /** A kit is built before it is sent (so a refusal is still a problem): this bounds its time and temporary file. */
-    @Inject
-    @ConfigProperty(name = "arv.print-kit.max-pages", defaultValue = "100")
-    int maxPages;
-
-    public PrintKitRules() {
-    }
-
-    PrintKitRules(Optional<String> publicUrl, int maxPages) {
-        this.publicUrl = publicUrl;
-        this.maxPages = maxPages;
+    public PrintKitRules {
     }
 
     /**
@@ -39,12 +30,9 @@ public class PrintKitRules {
      *
      * @throws IllegalStateException when the setting is not an absolute http(s) URL
      */
+    @Override
     public Optional<String> publicUrl() {
         return publicUrl.map(String::strip).filter(u -> !u.isEmpty()).map(PrintKitRules::checked);
-    }
-
-    public int maxPages() {
-        return maxPages;
     }
 
     private static String checked(String url) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageDecodingTest {
 
-    private static final UploadRules RULES = new UploadRules(10 << 20, 25, 50_000_000, List.of("image/png"));
+    private static final UploadRules RULES = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/png"));
     private static final ImageHeader HUGE = new ImageHeader("image/png", 7000, 7000, 64);
 
     @Test

@@ -27,7 +27,7 @@ class ImageInspectorTest {
         spool = new Spool();
         spool.dataDir = dataDir.toString();
         spool.init();
-        UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, List.of("image/jpeg", "image/png", "image/webp"));
+        UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/jpeg", "image/png", "image/webp"));
         inspector = new ImageInspector(rules, spool, new ImageDecoding(rules, 2, 128L << 20, java.time.Duration.ofSeconds(1)));
     }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -18,9 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,27 +36,10 @@ public class FalClient {
     static final long OPEN_MILLIS = 30_000;
 
     @Inject
-    @ConfigProperty(name = "arv.fal.base-url", defaultValue = "https://queue.fal.run")
-    String baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "arv.fal.key")
-    Optional<String> key;
-
-    @Inject
-    @ConfigProperty(name = "arv.fal.connect-timeout", defaultValue = "PT10S")
-    Duration connectTimeout;
-
-    @Inject
-    @ConfigProperty(name = "arv.fal.read-timeout", defaultValue = "PT60S")
-    Duration readTimeout;
-
-    @Inject
-    @ConfigProperty(name = "arv.fal.max-download-bytes", defaultValue = "209715200")
-    long maxDownloadBytes;
+    FalRules rules;
 
     public boolean configured() {
-        return key.filter(k -> !k.isBlank()).isPresent();
+        return rules.configured();
     }
 
     /** @return FAL's answer: request_id, status_url, response_url, cancel_url */
@@ -68,7 +48,7 @@ public class FalClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = OPEN_MILLIS, delayUnit = ChronoUnit.MILLIS,
             failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
     public JsonObject submit(JsonObject input) {
-        FalQueueApi queue = builder(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")).build(FalQueueApi.class);
+        FalQueueApi queue = builder(URI.create(rules.baseUrl().endsWith("/") ? rules.baseUrl() : rules.baseUrl() + "/")).build(FalQueueApi.class);
         try (Response response = queue.submit(input.toString())) {
             return json(checked(response, "submit"));
         }
@@ -92,9 +72,9 @@ public class FalClient {
         try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(null)) {
             checked(response, "download");
             try (InputStream in = response.readEntity(InputStream.class)) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDownloadBytes + 1));
-                if (bytes.length > maxDownloadBytes) {
-                    throw new FalRejectedException("result file larger than " + maxDownloadBytes + " bytes");
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxDownloadBytes() + 1));
+                if (bytes.length > rules.maxDownloadBytes()) {
+                    throw new FalRejectedException("result file larger than " + rules.maxDownloadBytes() + " bytes");
                 }
                 return bytes;
             } catch (IOException e) {
@@ -114,15 +94,15 @@ public class FalClient {
     }
 
     private RestClientBuilder builder(URI uri) {
-        URI fal = URI.create(baseUrl);
+        URI fal = URI.create(rules.baseUrl());
         boolean ours = fal.getHost() != null && fal.getHost().equalsIgnoreCase(uri.getHost()) && fal.getPort() == uri.getPort();
         RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri)
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(rules.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(rules.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 // Statuses are judged here (429/5xx retried, other 4xx not), not turned into exceptions by the client.
                 .property("microprofile.rest.client.disable.default.mapper", true);
         if (ours && configured()) {
-            builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + key.get().strip()));
+            builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + rules.key().get().strip()));
         }
         return builder;
     }

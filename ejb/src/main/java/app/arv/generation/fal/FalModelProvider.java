@@ -16,7 +16,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.time.Duration;
@@ -54,12 +53,7 @@ public class FalModelProvider implements ModelProvider {
     ModelPreviews previews;
 
     @Inject
-    @ConfigProperty(name = "arv.fal.poll-interval", defaultValue = "PT2S")
-    Duration pollInterval;
-
-    @Inject
-    @ConfigProperty(name = "arv.fal.timeout", defaultValue = "PT10M")
-    Duration timeout;
+    FalRules rules;
 
     @Override
     public String name() {
@@ -116,7 +110,7 @@ public class FalModelProvider implements ModelProvider {
     }
 
     private void awaitCompletion(String statusUrl, String cancelUrl, ProgressSink progress) throws ModelRefusedException {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(rules.timeout());
         int lastPercent = -1;
         String lastStage = null;
         while (true) {
@@ -145,9 +139,9 @@ public class FalModelProvider implements ModelProvider {
                 if (cancelUrl != null) {
                     fal.cancel(cancelUrl);
                 }
-                throw new ModelRefusedException("FAL.AI did not finish within " + timeout);
+                throw new ModelRefusedException("FAL.AI did not finish within " + rules.timeout());
             }
-            sleep(pollInterval);
+            sleep(rules.pollInterval());
         }
     }
 

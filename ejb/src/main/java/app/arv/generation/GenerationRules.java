@@ -1,0 +1,32 @@
+package app.arv.generation;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/**
+ * How long generation items may run unattended and how long finished jobs are kept.
+ *
+ * @param reapInterval how often {@link GenerationReaper} looks for stuck items
+ * @param stuckAfter an item {@code processing} without a change for this long has lost its worker and fails
+ * @param cleanupInterval how often {@link GenerationRetention} deletes old jobs
+ * @param retention finished jobs older than this are deleted with their files; zero or less keeps them forever
+ */
+@Dependent
+public record GenerationRules(
+        @ConfigProperty(name = "arv.generation.reap-interval", defaultValue = "PT1M") Duration reapInterval,
+        @ConfigProperty(name = "arv.generation.stuck-after", defaultValue = "PT15M") Duration stuckAfter,
+        @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H") Duration cleanupInterval,
+        @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D") Duration retention) {
+
+    @Inject
+    public GenerationRules {
+    }
+
+    /** Whether finished jobs are deleted on a schedule at all. */
+    public boolean keepsJobsForever() {
+        return retention.isZero() || retention.isNegative();
+    }
+}

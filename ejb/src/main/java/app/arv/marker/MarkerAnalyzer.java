@@ -34,19 +34,8 @@ public class MarkerAnalyzer {
      *                         503 {@code busy} when no decode slot frees in time
      */
     public QualityReport analyze(SpooledFile file) {
-        String name = file.originalName();
-        GreyImage grey;
-        try {
-            byte[] bytes = Files.readAllBytes(file.path());
-            grey = new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);
-        } catch (RefusedImageException e) {
-            throw ImageDecoding.refusal(name, e,
-                    () -> DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + e.reason()));
-        } catch (OutOfMemoryError e) {
-            throw ImageDecoding.outOfMemory();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GreyImage grey = MarkerFiles.decodeOffered(file,
+                bytes -> new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes));
         return new MindTargetCompiler(executor).analyze(grey).quality();
     }
 

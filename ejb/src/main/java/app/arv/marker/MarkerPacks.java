@@ -1,8 +1,6 @@
 package app.arv.marker;
 
 import app.arv.imaging.mind.format.MindFile;
-import app.arv.imaging.mind.format.MindFormatException;
-import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindWriter;
 import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
@@ -20,9 +18,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +67,7 @@ public class MarkerPacks {
             if (marker == null) {
                 continue;
             }
-            MindFile one = read(marker);
+            MindFile one = MarkerFiles.readStored(files, marker);
             merged = merged == null ? one : merged.followedBy(one);
             included.add(content);
         }
@@ -91,15 +86,5 @@ public class MarkerPacks {
         MediaResource mind = files.record(staged);
         files.attach(mind, OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET);
         return mind;
-    }
-
-    private MindFile read(MediaResource marker) {
-        try (InputStream in = files.open(marker)) {
-            return new MindReader().read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MindFormatException e) {
-            throw new IllegalStateException("Stored marker " + marker.getId() + " is not a .mind file", e);
-        }
     }
 }

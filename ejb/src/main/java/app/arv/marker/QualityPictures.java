@@ -4,9 +4,6 @@ import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.mind.MindTargetCompiler;
-import app.arv.imaging.mind.format.MindFile;
-import app.arv.imaging.mind.format.MindFormatException;
-import app.arv.imaging.mind.format.MindReader;
 import app.arv.imaging.mind.format.MindTarget;
 import app.arv.imaging.mind.quality.QualityPicture;
 import app.arv.imaging.raster.GreyImage;
@@ -30,7 +27,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,7 +65,7 @@ public class QualityPictures {
         ArContent content = ready(org, id);
         MediaResource marker = files.live(org, content.getMarkerMediaId())
                 .orElseThrow(() -> DomainException.conflict("marker_not_ready", "The compiled marker is no longer stored; regenerate it"));
-        MindTarget target = read(marker).targets().get(0);
+        MindTarget target = MarkerFiles.readStored(files, marker).targets().get(0);
         RgbaImage portrait = portrait(org, content);
         QualityPicture picture = new QualityPicture();
         return new Picture(portrait == null ? picture.png(target) : picture.png(portrait, target), tagOf(content));
@@ -114,21 +110,12 @@ public class QualityPictures {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] ofImage(SpooledFile file) {
-        String name = file.originalName();
-        try {
-            byte[] bytes = Files.readAllBytes(file.path());
+        return MarkerFiles.decodeOffered(file, bytes -> {
             GreyImage grey = new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);
             MindTarget target = new MindTargetCompiler(executor).analyze(grey).target();
             RgbaImage portrait = new RgbaImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);
             return new QualityPicture().png(portrait, target);
-        } catch (RefusedImageException e) {
-            throw ImageDecoding.refusal(name, e,
-                    () -> DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + e.reason()));
-        } catch (OutOfMemoryError e) {
-            throw ImageDecoding.outOfMemory();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static String notReady(ArContent content) {
@@ -156,16 +143,6 @@ public class QualityPictures {
             throw ImageDecoding.outOfMemory();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private MindFile read(MediaResource marker) {
-        try (InputStream in = files.open(marker)) {
-            return new MindReader().read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MindFormatException e) {
-            throw new IllegalStateException("Stored marker " + marker.getId() + " is not a .mind file", e);
         }
     }
 }

@@ -99,26 +99,8 @@ public final class ImageLoader {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] out = new byte[w * h];
-        ColorModel cm = image.getColorModel();
-        Raster raster = image.getRaster();
-        boolean grey = cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
-                && !(cm instanceof java.awt.image.IndexColorModel);
-        if (grey) {
-            int bits = cm.getComponentSize(0);
-            boolean alpha = cm.hasAlpha();
-            int[] v = new int[w];
-            int[] a = new int[w];
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, v);
-                if (alpha) {
-                    raster.getSamples(0, y, w, 1, 1, a);
-                }
-                for (int x = 0; x < w; x++) {
-                    int g = to8(v[x], bits);
-                    int al = alpha ? to8(a[x], cm.getComponentSize(1)) : 255;
-                    out[y * w + x] = (byte) onWhite(g, al);
-                }
-            }
+        if (isGrey(image)) {
+            readGrey(image, (i, g, al) -> out[i] = (byte) onWhite(g, al));
         } else if (!interleavedSrgbBytes(image, out)) {
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
@@ -134,6 +116,39 @@ public final class ImageLoader {
             }
         }
         return new GreyImage(w, h, out);
+    }
+
+    /** Takes one pixel of a grey image: its index (row-major), grey level and alpha, both 8-bit. */
+    interface GreyPixels {
+        void take(int index, int grey, int alpha);
+    }
+
+    /** Whether the image stores grey samples (not a palette): those are read from the raster, as getRGB would gamma-shift them. */
+    static boolean isGrey(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        return cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY && !(cm instanceof java.awt.image.IndexColorModel);
+    }
+
+    /** Every pixel of a grey image ({@link #isGrey}) scaled to 8 bits, with alpha 255 where it has none. */
+    static void readGrey(BufferedImage image, GreyPixels into) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        int bits = cm.getComponentSize(0);
+        boolean alpha = cm.hasAlpha();
+        int alphaBits = alpha ? cm.getComponentSize(1) : 8;
+        int[] v = new int[w];
+        int[] a = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, v);
+            if (alpha) {
+                raster.getSamples(0, y, w, 1, 1, a);
+            }
+            for (int x = 0; x < w; x++) {
+                into.take(y * w + x, to8(v[x], bits), alpha ? to8(a[x], alphaBits) : 255);
+            }
+        }
     }
 
     /** A sample of any bit depth scaled to 8 bits. */

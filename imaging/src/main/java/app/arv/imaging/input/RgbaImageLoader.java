@@ -3,11 +3,7 @@ package app.arv.imaging.input;
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.raster.RgbaImage;
 
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 
 /**
  * The colour variant of {@link ImageLoader} for the image-to-3D generator: same decoding path and EXIF
@@ -43,30 +39,13 @@ public final class RgbaImageLoader {
         return image.width() == size[0] && image.height() == size[1] ? image : image.shrunkTo(size[0], size[1]);
     }
 
-    /** Grey samples are read from the raster: BufferedImage.getRGB would gamma-shift them. */
+    /** Grey samples are read from the raster ({@link ImageLoader#readGrey}): BufferedImage.getRGB would gamma-shift them. */
     private static RgbaImage toRgba(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] out = new int[w * h];
-        ColorModel cm = image.getColorModel();
-        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
-            Raster raster = image.getRaster();
-            int bits = cm.getComponentSize(0);
-            boolean alpha = cm.hasAlpha();
-            int alphaBits = alpha ? cm.getComponentSize(1) : 8;
-            int[] v = new int[w];
-            int[] a = new int[w];
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, v);
-                if (alpha) {
-                    raster.getSamples(0, y, w, 1, 1, a);
-                }
-                for (int x = 0; x < w; x++) {
-                    int g = ImageLoader.to8(v[x], bits);
-                    int al = alpha ? ImageLoader.to8(a[x], alphaBits) : 255;
-                    out[y * w + x] = (al << 24) | (g << 16) | (g << 8) | g;
-                }
-            }
+        if (ImageLoader.isGrey(image)) {
+            ImageLoader.readGrey(image, (i, g, al) -> out[i] = (al << 24) | (g << 16) | (g << 8) | g);
         } else {
             image.getRGB(0, 0, w, h, out, 0, w);
         }

@@ -7,12 +7,6 @@ import app.arv.imaging.mind.quality.PrintEnhancer;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.raster.RgbaImage;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
-
 /**
  * A better print of a weak photo: the colour image enhanced by {@link PrintEnhancer} (transparency flattened on
  * white, long side at most {@value #MAX_SIDE} px), as a PNG, with the quality report the compiler gives that PNG
@@ -33,7 +27,7 @@ public final class PrintSuggester {
     public Suggestion suggest(byte[] file) throws RefusedImageException {
         RgbaImage rgba = new RgbaImageLoader(MAX_SIDE).load(file);
         int[] enhanced = enhancer.enhanceArgb(onWhite(rgba.argb()), rgba.width(), rgba.height());
-        byte[] png = png(enhanced, rgba.width(), rgba.height());
+        byte[] png = new RgbaImage(rgba.width(), rgba.height(), enhanced).opaquePng();
         QualityReport report = compiler.analyze(new ImageLoader().load(png)).quality();
         return new Suggestion(png, rgba.width(), rgba.height(), report);
     }
@@ -55,15 +49,4 @@ public final class PrintSuggester {
         return out;
     }
 
-    private static byte[] png(int[] argb, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 }

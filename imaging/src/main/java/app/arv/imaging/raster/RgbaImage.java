@@ -1,5 +1,11 @@
 package app.arv.imaging.raster;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
 /**
  * A colour image as packed non-premultiplied ARGB ints, row-major. Used where colour and transparency matter
  * (the image-to-3D generator); the target compiler keeps working on {@link GreyImage}.
@@ -10,6 +16,21 @@ public record RgbaImage(int width, int height, int[] argb) {
         if (width <= 0 || height <= 0 || argb.length != width * height) {
             throw new IllegalArgumentException("bad image size " + width + "x" + height + " for " + argb.length + " pixels");
         }
+    }
+
+    /** The image as a PNG without its alpha channel (what pictures for people are: opaque). */
+    public byte[] opaquePng() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", bytes)) {
+                throw new IllegalStateException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     public int get(int x, int y) {

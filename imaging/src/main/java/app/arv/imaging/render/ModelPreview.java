@@ -2,12 +2,6 @@ package app.arv.imaging.render;
 
 import app.arv.imaging.raster.RgbaImage;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
-
 /**
  * The picture of a generated model: {@value #SIZE} x {@value #SIZE} px, the three-quarter view of
  * {@link Camera#threeQuarter} with the model filling {@value #FILL} of it, studio {@link Lighting}, the
@@ -27,18 +21,7 @@ public final class ModelPreview {
 
     /** The picture as an opaque PNG. */
     public byte[] png(Scene scene) {
-        RgbaImage picture = render(scene);
-        BufferedImage image = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, picture.width(), picture.height(), picture.argb(), 0, picture.width());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return render(scene).opaquePng();
     }
 
     /** The camera this preview uses for the scene. */

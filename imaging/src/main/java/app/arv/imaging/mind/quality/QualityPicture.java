@@ -7,13 +7,8 @@ import app.arv.imaging.mind.format.TrackingImage;
 import app.arv.imaging.mind.format.TrackingPoint;
 import app.arv.imaging.raster.RgbaImage;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The quality report as a picture, drawn from the compiled target's own data, at the target's size:
@@ -86,11 +81,11 @@ public final class QualityPicture {
     }
 
     public byte[] png(RgbaImage portrait, MindTarget target) {
-        return png(draw(portrait, target));
+        return draw(portrait, target).opaquePng();
     }
 
     public byte[] png(MindTarget target) {
-        return png(draw(target));
+        return draw(target).opaquePng();
     }
 
     /** Centres (target pixels, continuous: pixel i spans [i, i + 1)) of the largest keyframe's matching features. */
@@ -237,20 +232,6 @@ public final class QualityPicture {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] png(RgbaImage picture) {
-        BufferedImage image = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, picture.width(), picture.height(), picture.argb(), 0, picture.width());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", bytes)) {
-                throw new IllegalStateException("no PNG writer");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Anti-aliased marks on an opaque ARGB raster: each pixel takes the share of it a mark covers (4x4 samples). */

@@ -92,4 +92,13 @@ public final class Database {
             em.close();
         }
     }
+
+    /** Stores the entities, in this order, in one committed transaction (the arrange step of most tests). */
+    public static void persist(Object... entities) {
+        inTransaction(em -> {
+            for (Object entity : entities) {
+                em.persist(entity);
+            }
+        });
+    }
 }

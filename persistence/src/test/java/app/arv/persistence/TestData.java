@@ -21,7 +21,7 @@ public final class TestData {
     public static Organization organization(String name) {
         Organization organization = new Organization(name,
                 name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8));
-        Database.inTransaction(em -> em.persist(organization));
+        Database.persist(organization);
         return organization;
     }
 

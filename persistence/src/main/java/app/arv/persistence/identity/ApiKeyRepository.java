@@ -1,20 +1,19 @@
 package app.arv.persistence.identity;
 
-import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ApiKeyRepository {
+public class ApiKeyRepository extends TenantRepository<ApiKey> {
 
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
+    public ApiKeyRepository() {
+        super(ApiKey.class);
+    }
 
     /** Authentication looks a key up by the hash of the presented secret; the tenant comes from the key. */
     public Optional<ApiKey> findBySecretHash(String secretHash) {
@@ -23,16 +22,7 @@ public class ApiKeyRepository {
                 .getResultStream().findFirst();
     }
 
-    public Optional<ApiKey> find(UUID organizationId, UUID id) {
-        return OrganizationScoped.find(em, ApiKey.class, organizationId, id);
-    }
-
     public Page<ApiKey> list(UUID organizationId, PageRequest page) {
-        return OrganizationScoped.oldestFirst(em, ApiKey.class, organizationId, page);
-    }
-
-    public ApiKey add(ApiKey key) {
-        em.persist(key);
-        return key;
+        return oldestFirst(organizationId, page);
     }
 }

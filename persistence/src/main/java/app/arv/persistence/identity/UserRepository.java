@@ -1,21 +1,20 @@
 package app.arv.persistence.identity;
 
-import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class UserRepository {
+public class UserRepository extends TenantRepository<User> {
 
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
+    public UserRepository() {
+        super(User.class);
+    }
 
     /** Sign-in looks people up across tenants: an e-mail address is unique installation-wide. */
     public Optional<User> findByEmail(String email) {
@@ -33,12 +32,8 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id)).filter(User::isActive);
     }
 
-    public Optional<User> find(UUID organizationId, UUID id) {
-        return OrganizationScoped.find(em, User.class, organizationId, id);
-    }
-
     public Page<User> list(UUID organizationId, PageRequest page) {
-        return OrganizationScoped.oldestFirst(em, User.class, organizationId, page);
+        return oldestFirst(organizationId, page);
     }
 
     public long countActiveAdmins(UUID organizationId) {
@@ -55,10 +50,5 @@ public class UserRepository {
     public boolean anyPlatformAdmin() {
         return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.platformAdmin = TRUE", Long.class)
                 .getSingleResult() > 0;
-    }
-
-    public User add(User user) {
-        em.persist(user);
-        return user;
     }
 }

@@ -1,11 +1,9 @@
 package app.arv.persistence.marker;
 
-import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ArContentRepository {
+public class ArContentRepository extends TenantRepository<ArContent> {
 
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public Optional<ArContent> find(UUID organizationId, UUID id) {
-        return OrganizationScoped.find(em, ArContent.class, organizationId, id);
+    public ArContentRepository() {
+        super(ArContent.class);
     }
 
     /** The public viewer's lookup: the unique id is the capability, so no organization is known (or needed) here. */
@@ -101,14 +96,5 @@ public class ArContentRepository {
     public void countView(UUID id) {
         em.createQuery("UPDATE ArContent a SET a.viewsCount = a.viewsCount + 1 WHERE a.id = :id")
                 .setParameter("id", id).executeUpdate();
-    }
-
-    public ArContent add(ArContent content) {
-        em.persist(content);
-        return content;
-    }
-
-    public void remove(ArContent content) {
-        em.remove(content);
     }
 }

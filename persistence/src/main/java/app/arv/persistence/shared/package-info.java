@@ -2,7 +2,8 @@
  * What every persistence package shares: {@link AuditedEntity} (an id chosen by the application, so it is
  * known before the insert and never guessable, and the creation and change times); tenant data
  * ({@link OrganizationOwned}) as a {@link TenantEntity} (audited) or a {@link TenantRecord} (creation time
- * only), with the queries every such entity answers alike ({@link OrganizationScoped}); and the paging types
+ * only), with the queries every such entity answers alike ({@link OrganizationScoped}) and the repository
+ * base that serves them by type ({@link TenantRepository}); and the paging types
  * {@link PageRequest} and {@link Page} that every listing takes and returns.
  *
  * <p>The persistence module as a whole holds ARV's JPA entities (Hibernate ORM 6.6), their repositories

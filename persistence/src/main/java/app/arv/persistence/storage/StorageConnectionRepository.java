@@ -1,22 +1,18 @@
 package app.arv.persistence.storage;
 
 import app.arv.persistence.shared.OrganizationScoped;
+import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class StorageConnectionRepository {
+public class StorageConnectionRepository extends TenantRepository<StorageConnection> {
 
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public Optional<StorageConnection> find(UUID organizationId, UUID id) {
-        return OrganizationScoped.find(em, StorageConnection.class, organizationId, id);
+    public StorageConnectionRepository() {
+        super(StorageConnection.class);
     }
 
     public Optional<StorageConnection> findDefault(UUID organizationId) {
@@ -54,14 +50,5 @@ public class StorageConnectionRepository {
         em.createQuery("UPDATE StorageConnection c SET c.defaultConnection = false WHERE c.organizationId = :org"
                 + " AND c.defaultConnection = true")
                 .setParameter("org", organizationId).executeUpdate();
-    }
-
-    public StorageConnection add(StorageConnection connection) {
-        em.persist(connection);
-        return connection;
-    }
-
-    public void remove(StorageConnection connection) {
-        em.remove(connection);
     }
 }

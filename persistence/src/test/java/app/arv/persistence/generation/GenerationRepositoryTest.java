@@ -27,7 +27,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
     @BeforeEach
     void anImageOfAcme() {
         acmeImage = TestData.resource(acme.getId(), "image/png", "horse.png");
-        Database.inTransaction(em -> em.persist(acmeImage));
+        Database.persist(acmeImage);
     }
 
     private GenerationJob jobWithItems(int count) {

@@ -3,6 +3,7 @@ package app.arv.persistence.identity;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,15 @@ class ApiKeyRepositoryTest {
         Organization acme = TestData.organization("Acme");
         String hash = sha256Hex(UUID.randomUUID().toString());
         ApiKey key = new ApiKey(acme.getId(), "CI pipeline", ApiKeyScope.USER, "arv_abcdefgh", hash, null);
-        Database.inTransaction(em -> em.persist(key));
+        Database.persist(key);
 
         Database.inTransaction(em -> {
-            keys.em = em;
+            Repositories.on(em, keys);
             keys.findBySecretHash(hash).orElseThrow().revoke(Instant.now());
         });
 
         Database.inTransaction(em -> {
-            keys.em = em;
+            Repositories.on(em, keys);
             ApiKey found = keys.findBySecretHash(hash).orElseThrow();
             assertThat(found.getName()).isEqualTo("CI pipeline");
             assertThat(found.isRevoked()).isTrue();

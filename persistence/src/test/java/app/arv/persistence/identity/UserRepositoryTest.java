@@ -2,6 +2,7 @@ package app.arv.persistence.identity;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +18,17 @@ class UserRepositoryTest extends TwoTenantsTest {
 
     @Test
     void signInFindsAUserWhateverTheCaseOfTheEmail() {
-        Database.inTransaction(em -> em.persist(new User(acme.getId(), email, "hash", Role.MEMBER)));
+        Database.persist(new User(acme.getId(), email, "hash", Role.MEMBER));
 
         Database.inTransaction(em -> {
-            users.em = em;
+            Repositories.on(em, users);
             assertThat(users.findByEmail(email.toUpperCase())).map(User::getOrganizationId).contains(acme.getId());
         });
     }
 
     @Test
     void theDatabaseRefusesTheSameEmailTwiceEvenInAnotherCase() {
-        Database.inTransaction(em -> em.persist(new User(acme.getId(), email, "hash", Role.MEMBER)));
+        Database.persist(new User(acme.getId(), email, "hash", Role.MEMBER));
 
         assertThatThrownBy(() -> Database.inTransaction(em -> {
             em.persist(new User(globex.getId(), email.toUpperCase(), "hash", Role.MEMBER));
@@ -38,10 +39,10 @@ class UserRepositoryTest extends TwoTenantsTest {
     @Test
     void anotherOrganizationsUserIsNotFoundById() {
         User ann = new User(acme.getId(), email, "hash", Role.ADMIN);
-        Database.inTransaction(em -> em.persist(ann));
+        Database.persist(ann);
 
         Database.inTransaction(em -> {
-            users.em = em;
+            Repositories.on(em, users);
             assertThat(users.find(globex.getId(), ann.getId())).isEmpty();
             assertThat(users.find(acme.getId(), ann.getId())).isPresent();
         });
@@ -52,14 +53,10 @@ class UserRepositoryTest extends TwoTenantsTest {
         User active = new User(acme.getId(), email, "hash", Role.ADMIN);
         User inactive = new User(acme.getId(), "b-" + email, "hash", Role.ADMIN);
         inactive.setActive(false);
-        Database.inTransaction(em -> {
-            em.persist(active);
-            em.persist(inactive);
-            em.persist(new User(acme.getId(), "c-" + email, "hash", Role.MEMBER));
-        });
+        Database.persist(active, inactive, new User(acme.getId(), "c-" + email, "hash", Role.MEMBER));
 
         Database.inTransaction(em -> {
-            users.em = em;
+            Repositories.on(em, users);
             assertThat(users.countActiveAdmins(acme.getId())).isEqualTo(1);
         });
     }

@@ -5,6 +5,7 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.project.Project;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +29,16 @@ class ArContentRepositoryTest extends TwoTenantsTest {
         globexProject = new Project(globex.getId(), "Wedding", null);
         acmeImage = TestData.resource(acme.getId(), "image/jpeg", "portrait.jpg");
         globexImage = TestData.resource(globex.getId(), "image/jpeg", "portrait.jpg");
-        Database.inTransaction(em -> {
-            em.persist(acmeProject);
-            em.persist(globexProject);
-            em.persist(acmeImage);
-            em.persist(globexImage);
-        });
+        Database.persist(acmeProject, globexProject, acmeImage, globexImage);
     }
 
     @Test
     void newContentIsPendingPublishedAndHasA22CharacterBase62PublicId() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
+        Database.persist(content);
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             ArContent stored = contents.findByUniqueId(content.getUniqueId()).orElseThrow();
             assertThat(stored.getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
             assertThat(stored.isPublished()).isTrue();
@@ -53,10 +49,10 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     @Test
     void anotherOrganizationsContentIsNotFoundById() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
+        Database.persist(content);
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.find(globex.getId(), content.getId())).isEmpty();
             assertThat(contents.find(acme.getId(), content.getId())).isPresent();
         });
@@ -66,19 +62,16 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     void aJobClaimsOnlyItsOrganizationsPendingItemsAndOnlyOnce() {
         ArContent mine = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
         ArContent theirs = new ArContent(globex.getId(), globexProject.getId(), "Ben", globexImage.getId());
-        Database.inTransaction(em -> {
-            em.persist(mine);
-            em.persist(theirs);
-        });
+        Database.persist(mine, theirs);
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.claimPending(acme.getId(), 7L)).isEqualTo(1);
             assertThat(contents.claimPending(acme.getId(), 8L)).isZero();
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.claimedBy(acme.getId(), 7L)).containsExactly(mine.getId());
             assertThat(contents.stillCompiling(acme.getId(), 7L, List.of(mine.getId(), theirs.getId())))
                     .extracting(ArContent::getId).containsExactly(mine.getId());
@@ -89,19 +82,19 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     @Test
     void aFinishedItemIsNoLongerReadAsCompiling() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
+        Database.persist(content);
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             contents.claimPending(acme.getId(), 9L);
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             contents.find(acme.getId(), content.getId()).orElseThrow().markerFailed("unusable target", 0, "unusable", "{}");
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.stillCompiling(acme.getId(), 9L, List.of(content.getId()))).isEmpty();
             ArContent failed = contents.find(acme.getId(), content.getId()).orElseThrow();
             assertThat(failed.getMarkerStatus()).isEqualTo(MarkerStatus.FAILED);
@@ -112,15 +105,15 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     @Test
     void anItemIsAJobsToCompileOnlyWhileThatJobHoldsItsClaim() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
+        Database.persist(content);
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             contents.claimPending(acme.getId(), 21L);
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             ArContent claimed = contents.find(acme.getId(), content.getId()).orElseThrow();
             assertThat(claimed.isCompilingFor(21L)).isTrue();
             assertThat(claimed.isCompilingFor(22L)).isFalse();
@@ -132,16 +125,16 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     @Test
     void eachCountedViewAddsOne() {
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
+        Database.persist(content);
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             contents.countView(content.getId());
             contents.countView(content.getId());
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.find(acme.getId(), content.getId()).orElseThrow().getViewsCount()).isEqualTo(2);
         });
     }
@@ -167,18 +160,15 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     void onlyAJobsUnfinishedItemsCountAsCompiling() {
         ArContent finished = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
         ArContent unfinished = new ArContent(acme.getId(), acmeProject.getId(), "Ben", acmeImage.getId());
+        Database.persist(finished, unfinished);
         Database.inTransaction(em -> {
-            em.persist(finished);
-            em.persist(unfinished);
-        });
-        Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             contents.claimPending(acme.getId(), 11L);
             contents.find(acme.getId(), finished.getId()).orElseThrow().markerReady(acmeImage.getId(), 640, 480, 80, "good", "{}");
         });
 
         Database.inTransaction(em -> {
-            contents.em = em;
+            Repositories.on(em, contents);
             assertThat(contents.countCompiling(11L)).isEqualTo(1);
             assertThat(contents.countCompiling(12L)).isZero();
         });

@@ -20,14 +20,14 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
     void aRetiredResource() {
         retired = TestData.resource(acme.getId(), "image/png", "a.png");
         retired.markDeleted(Instant.now());
-        Database.inTransaction(em -> em.persist(retired));
+        Database.persist(retired);
     }
 
     @Test
     void aFailedDeletionIsDueAgainOnlyAfterItsBackoff() {
         MediaDeletion deletion = new MediaDeletion(retired, Instant.now());
         deletion.failed("connection refused", Instant.now().plus(Duration.ofMinutes(5)));
-        Database.inTransaction(em -> em.persist(deletion));
+        Database.persist(deletion);
 
         Database.inTransaction(em -> {
             deletions.em = em;
@@ -40,7 +40,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
     void aParkedDeletionIsADeadLetterOfItsOrganizationOnly() {
         MediaDeletion deletion = new MediaDeletion(retired, Instant.now());
         deletion.failed("access denied", Instant.now());
-        Database.inTransaction(em -> em.persist(deletion));
+        Database.persist(deletion);
 
         Database.inTransaction(em -> {
             deletions.em = em;

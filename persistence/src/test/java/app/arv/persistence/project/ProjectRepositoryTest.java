@@ -3,6 +3,7 @@ package app.arv.persistence.project;
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +15,10 @@ class ProjectRepositoryTest extends TwoTenantsTest {
     @Test
     void anotherOrganizationsProjectIsNotFoundById() {
         Project poster = new Project(acme.getId(), "Poster campaign", null);
-        Database.inTransaction(em -> em.persist(poster));
+        Database.persist(poster);
 
         Database.inTransaction(em -> {
-            projects.em = em;
+            Repositories.on(em, projects);
             assertThat(projects.find(globex.getId(), poster.getId())).isEmpty();
             assertThat(projects.find(acme.getId(), poster.getId())).map(Project::getName).contains("Poster campaign");
         });
@@ -25,14 +26,11 @@ class ProjectRepositoryTest extends TwoTenantsTest {
 
     @Test
     void listingShowsOnlyTheCallersOrganizationInCreationOrder() {
-        Database.inTransaction(em -> {
-            em.persist(new Project(acme.getId(), "First", null));
-            em.persist(new Project(globex.getId(), "Theirs", null));
-        });
-        Database.inTransaction(em -> em.persist(new Project(acme.getId(), "Second", "printed in May")));
+        Database.persist(new Project(acme.getId(), "First", null), new Project(globex.getId(), "Theirs", null));
+        Database.persist(new Project(acme.getId(), "Second", "printed in May"));
 
         Database.inTransaction(em -> {
-            projects.em = em;
+            Repositories.on(em, projects);
             var page = projects.list(acme.getId(), new PageRequest(10, 0));
             assertThat(page.items()).extracting(Project::getName).containsExactly("First", "Second");
             assertThat(page.total()).isEqualTo(2);
@@ -41,10 +39,10 @@ class ProjectRepositoryTest extends TwoTenantsTest {
 
     @Test
     void aProjectNameIsTakenOnlyWithinItsOwnOrganization() {
-        Database.inTransaction(em -> em.persist(new Project(acme.getId(), "Catalogue", null)));
+        Database.persist(new Project(acme.getId(), "Catalogue", null));
 
         Database.inTransaction(em -> {
-            projects.em = em;
+            Repositories.on(em, projects);
             assertThat(projects.nameTaken(acme.getId(), "Catalogue", null)).isTrue();
             assertThat(projects.nameTaken(globex.getId(), "Catalogue", null)).isFalse();
         });
@@ -60,7 +58,7 @@ class ProjectRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> {
-            projects.em = em;
+            Repositories.on(em, projects);
             var page = projects.list(acme.getId(), new PageRequest(2, 2));
             assertThat(page.items()).hasSize(2);
             assertThat(page.total()).isEqualTo(5);

@@ -3,6 +3,7 @@ package app.arv.persistence.storage;
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
 
     private static void storeAsDefault(StorageConnection connection) {
         connection.makeDefault(true);
-        Database.inTransaction(em -> em.persist(connection));
+        Database.persist(connection);
     }
 
     @Test
@@ -40,14 +41,14 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
 
         StorageConnection second = bucket(acme, "second");
         Database.inTransaction(em -> {
-            connections.em = em;
+            Repositories.on(em, connections);
             connections.clearDefault(acme.getId());
             second.makeDefault(true);
             em.persist(second);
         });
 
         Database.inTransaction(em -> {
-            connections.em = em;
+            Repositories.on(em, connections);
             assertThat(connections.findDefault(acme.getId())).map(StorageConnection::getName).contains("second");
         });
     }
@@ -55,10 +56,10 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
     @Test
     void anotherOrganizationsConnectionIsNotFound() {
         StorageConnection mine = StorageConnection.local(acme.getId(), "disk", "acme", null);
-        Database.inTransaction(em -> em.persist(mine));
+        Database.persist(mine);
 
         Database.inTransaction(em -> {
-            connections.em = em;
+            Repositories.on(em, connections);
             assertThat(connections.find(globex.getId(), mine.getId())).isEmpty();
             assertThat(connections.list(globex.getId())).isEmpty();
             assertThat(connections.find(acme.getId(), mine.getId())).isPresent();

@@ -1,0 +1,48 @@
+package app.arv.persistence.shared;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What every repository of one kind of tenant data does alike: one entity by id within its organization
+ * (row-locked or not), adding and removing one, and a page of the organization's entities, oldest first. The
+ * queries themselves are {@link OrganizationScoped}'s; a subclass adds what is particular to its entity.
+ */
+public abstract class TenantRepository<T extends OrganizationOwned> {
+
+    @PersistenceContext(unitName = "arv")
+    protected EntityManager em;
+
+    private final Class<T> type;
+
+    protected TenantRepository(Class<T> type) {
+        this.type = type;
+    }
+
+    /** The entity with this id if it belongs to the organization; another tenant's is not found. */
+    public Optional<T> find(UUID organizationId, UUID id) {
+        return OrganizationScoped.find(em, type, organizationId, id);
+    }
+
+    /** {@link #find}, row-locked until the transaction ends. */
+    public Optional<T> lock(UUID organizationId, UUID id) {
+        return OrganizationScoped.lock(em, type, organizationId, id);
+    }
+
+    public T add(T entity) {
+        em.persist(entity);
+        return entity;
+    }
+
+    public void remove(T entity) {
+        em.remove(entity);
+    }
+
+    /** The organization's entities, oldest first (ties by id, so pages never overlap). */
+    protected Page<T> oldestFirst(UUID organizationId, PageRequest page) {
+        return OrganizationScoped.oldestFirst(em, type, organizationId, page);
+    }
+}

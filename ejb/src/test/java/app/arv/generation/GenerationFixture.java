@@ -158,7 +158,7 @@ final class GenerationFixture {
         UUID id = UUID.randomUUID();
         MediaResource image = new MediaResource(id, org(), "%064x".formatted(id.getLeastSignificantBits() & Long.MAX_VALUE),
                 1000, "image/png", "horse.png", 400, 328, null, "orgs/" + org() + "/" + id);
-        Database.inTransaction(em -> em.persist(image));
+        Database.persist(image);
         return image;
     }
 

@@ -32,7 +32,7 @@ class UserServiceTest {
     void anOrganizationWithOneAdmin() {
         acme = TestData.organization("Acme");
         ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.inTransaction(em -> em.persist(ann));
+        Database.persist(ann);
     }
 
     @Test
@@ -48,7 +48,7 @@ class UserServiceTest {
     @Test
     void aPlatformAdminCannotBeManagedByAnOrganizationAdmin() {
         User root = User.platformAdmin(acme.getId(), "root-" + UUID.randomUUID() + "@acme.example", "hash");
-        Database.inTransaction(em -> em.persist(root));
+        Database.persist(root);
 
         assertRefused(users -> users.change(admin(), root.getId(), null, null, "a new password"), "forbidden");
     }

@@ -46,13 +46,7 @@ class ArContentServiceTest {
         content = new ArContent(acme.getId(), wedding.getId(), "Anna", portrait.getId());
         content.describeOrder("A-1", "Anna", "anna@example.com", null);
         content.schedule(NOW, NOW.plus(7, ChronoUnit.DAYS), null);
-        Database.inTransaction(em -> {
-            em.persist(wedding);
-            em.persist(portrait);
-            em.persist(model);
-            em.persist(photo);
-            em.persist(content);
-        });
+        Database.persist(wedding, portrait, model, photo, content);
         member = callerOf(acme.getId());
     }
 

@@ -31,11 +31,7 @@ class MediaDisposalTest {
         acme = TestData.organization("Acme");
         original = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
         thumbnail = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
-        Database.inTransaction(em -> {
-            em.persist(original);
-            em.persist(thumbnail);
-            em.persist(new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
-        });
+        Database.persist(original, thumbnail, new MediaAttachment(acme.getId(), thumbnail.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
     }
 
     private static List<UUID> retire(MediaResource resource) {

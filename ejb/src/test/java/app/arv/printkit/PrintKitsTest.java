@@ -41,10 +41,7 @@ class PrintKitsTest {
     void anOrganizationWithAProject() {
         acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
         wedding = new Project(acme.getId(), "Wedding", null);
-        Database.inTransaction(em -> {
-            em.persist(acme);
-            em.persist(wedding);
-        });
+        Database.persist(acme, wedding);
         member = callerOf(acme.getId());
     }
 
@@ -99,10 +96,7 @@ class PrintKitsTest {
         if (failed) {
             content.markerFailed("unusable", 0, "unusable", "{}");
         }
-        Database.inTransaction(em -> {
-            em.persist(portrait);
-            em.persist(content);
-        });
+        Database.persist(portrait, content);
         return content;
     }
 

@@ -1,5 +1,6 @@
 package app.arv.imaging.mind.e2e;
 
+import app.arv.imaging.E2eEnvironment;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.mind.MindTargetCompiler;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,29 +1,23 @@
 package app.arv.imaging.model3d.e2e;
 
+import app.arv.imaging.E2eEnvironment;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.LocalModelGenerator;
 import app.arv.imaging.model3d.TextureQuality;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every GLB the local generator makes from the sample images passes the Khronos glTF Validator
@@ -52,9 +46,9 @@ class GltfValidatorIT {
 
     @Test
     void everyGeneratedModelPassesTheKhronosValidatorWithoutErrorsOrWarnings() throws Exception {
-        Path e2e = requireValidator();
+        E2eEnvironment e2e = E2eEnvironment.requireGltfValidator();
         LocalModelGenerator generator = new LocalModelGenerator();
-        List<String> command = new ArrayList<>(List.of("node", e2e.resolve("validate-gltf.mjs").toString()));
+        List<String> command = new ArrayList<>(List.of("validate-gltf.mjs"));
         Map<String, GeneratedModel> models = new LinkedHashMap<>();
         for (Map.Entry<String, GenerationOptions> c : CASES.entrySet()) {
             byte[] image = TestImages.bytes("images/" + c.getKey().replaceAll("#.*", ""));
@@ -68,7 +62,7 @@ class GltfValidatorIT {
             models.put(name, model);
         }
 
-        JsonNode report = run(command, e2e);
+        JsonNode report = e2e.node(120, command.toArray(String[]::new));
 
         assertThat(report.get("files")).hasSize(CASES.size());
         StringBuilder table = new StringBuilder("\n| model | faces | texture | errors | warnings | infos | hints |\n|---|---|---|---|---|---|---|\n");
@@ -99,58 +93,5 @@ class GltfValidatorIT {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(out, "jpeg", bytes);
         return bytes.toByteArray();
-    }
-
-    private static Path requireValidator() {
-        String configured = System.getenv("ARV_IMAGING_E2E_DIR");
-        Path e2e = Path.of(configured != null ? configured : "src/test/e2e").toAbsolutePath();
-        List<String> missing = new ArrayList<>();
-        if (!onPath("node")) {
-            missing.add("node");
-        }
-        if (!Files.isRegularFile(e2e.resolve("node_modules/gltf-validator/package.json"))) {
-            missing.add("npm package gltf-validator (run " + e2e.resolve("setup.sh") + ")");
-        }
-        if (!missing.isEmpty()) {
-            String message = "glTF validation prerequisites missing: " + String.join(", ", missing);
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " -- CI=true, so this is a failure, not a skip");
-            }
-            assumeTrue(false, message);
-        }
-        return e2e;
-    }
-
-    private static JsonNode run(List<String> command, Path workingDir) throws Exception {
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).start();
-        try {
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return process.getErrorStream().readAllBytes();
-                } catch (java.io.IOException e) {
-                    return new byte[0];
-                }
-            });
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || out.isEmpty()) {
-                throw new IllegalStateException("gltf-validator failed: " + new String(err.join(), StandardCharsets.UTF_8));
-            }
-            return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,4 +1,4 @@
-package app.arv.imaging.mind.e2e;
+package app.arv.imaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,24 +15,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Node/Chromium/ffmpeg side of the end-to-end tests, prepared by src/test/e2e/setup.sh. Missing pieces
- * skip the test locally but fail it on CI (CI=true), so CI can never pass without running it.
+ * The Node/Chromium/ffmpeg side of the end-to-end tests (the MindAR runtime, the Khronos glTF validator), prepared
+ * by src/test/e2e/setup.sh. Missing pieces skip the test locally but fail it on CI (CI=true), so CI can never pass
+ * without running it.
  */
-final class E2eEnvironment {
+public final class E2eEnvironment {
 
-    final Path dir;
+    public final Path dir;
 
     private E2eEnvironment(Path dir) {
         this.dir = dir;
     }
 
-    static E2eEnvironment require(boolean needsBrowser) {
-        String configured = System.getenv("ARV_IMAGING_E2E_DIR");
-        Path dir = Path.of(configured != null ? configured : "src/test/e2e").toAbsolutePath();
+    /** Node with the MindAR runtime's npm packages; with {@code needsBrowser}, Chromium, ffmpeg and mind-ar's dist too. */
+    public static E2eEnvironment require(boolean needsBrowser) {
+        Path dir = directory();
         List<String> missing = new ArrayList<>();
-        if (!onPath("node")) {
-            missing.add("node");
-        }
         if (!Files.isDirectory(dir.resolve("node_modules/@msgpack/msgpack"))) {
             missing.add("npm packages (run " + dir.resolve("setup.sh") + ")");
         }
@@ -47,8 +45,31 @@ final class E2eEnvironment {
                 missing.add("mind-ar 1.2.5 dist (run " + dir.resolve("setup.sh") + ")");
             }
         }
+        return ready(dir, "end-to-end", missing);
+    }
+
+    /** Node with the Khronos glTF validator's npm package. */
+    public static E2eEnvironment requireGltfValidator() {
+        Path dir = directory();
+        List<String> missing = new ArrayList<>();
+        if (!Files.isRegularFile(dir.resolve("node_modules/gltf-validator/package.json"))) {
+            missing.add("npm package gltf-validator (run " + dir.resolve("setup.sh") + ")");
+        }
+        return ready(dir, "glTF validation", missing);
+    }
+
+    private static Path directory() {
+        String configured = System.getenv("ARV_IMAGING_E2E_DIR");
+        return Path.of(configured != null ? configured : "src/test/e2e").toAbsolutePath();
+    }
+
+    /** The environment, once node and what the caller found {@code missing} are there: otherwise a skip (a failure on CI). */
+    private static E2eEnvironment ready(Path dir, String purpose, List<String> missing) {
+        if (!onPath("node")) {
+            missing.add(0, "node");
+        }
         if (!missing.isEmpty()) {
-            String message = "end-to-end prerequisites missing: " + String.join(", ", missing);
+            String message = purpose + " prerequisites missing: " + String.join(", ", missing);
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message + " -- CI=true, so this is a failure, not a skip");
             }
@@ -58,7 +79,7 @@ final class E2eEnvironment {
     }
 
     /** Runs a Node script of the e2e directory and parses the JSON line it prints last. */
-    JsonNode node(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    public JsonNode node(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("node");
         command.addAll(List.of(args));

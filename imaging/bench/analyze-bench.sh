@@ -11,12 +11,9 @@
 # Needs imaging/target/arv-mind-cli.jar (mvn -pl imaging package -DskipTests). One JSON line per image (and run).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="$HERE/../target/arv-mind-cli.jar"
-[ -f "$JAR" ] || { echo "build first: mvn -pl imaging package -DskipTests" >&2; exit 2; }
+. "$HERE/bench-env.sh"
 BEFORE="${ARV_BENCH_BEFORE_JAR:-}"
 ROUNDS="${ARV_BENCH_ROUNDS:-40}"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
 images=("$@")
 if [ ${#images[@]} -eq 0 ]; then
   for src in "$HERE/../src/test/resources/images/coffee.png" "$HERE/../src/test/resources/images/chelsea.png" \

@@ -7,11 +7,8 @@
 # Prints a Markdown table; CPU = user+sys seconds of the whole process, RSS = peak resident set size.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="$HERE/../target/arv-mind-cli.jar"
-[ -f "$JAR" ] || { echo "build first: mvn -pl imaging package" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+. "$HERE/bench-env.sh"
+require_gnu_time
 images=("$@")
 if [ ${#images[@]} -eq 0 ]; then
   for n in chelsea coffee camera coins page; do images+=("$HERE/../src/test/resources/images/$n.png"); done

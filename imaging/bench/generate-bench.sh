@@ -13,14 +13,11 @@
 # Texture: standard (1024 px).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="$HERE/../target/arv-mind-cli.jar"
+. "$HERE/bench-env.sh"
 WARM="${WARM:-3}"
 # the heap the app server would give one generation; also what the unit tests run with
 JVM_OPTS="${JVM_OPTS:--Xmx512m}"
-[ -f "$JAR" ] || { echo "build first: mvn -pl imaging package -DskipTests" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+require_gnu_time
 images=("$@")
 if [ ${#images[@]} -eq 0 ]; then
   for n in horse.png coffee.png rocket.jpg; do images+=("$HERE/../src/test/resources/images/$n"); done

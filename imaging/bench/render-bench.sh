@@ -6,8 +6,7 @@
 # Needs imaging/target/arv-mind-cli.jar (mvn -pl imaging package -DskipTests).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="$HERE/../target/arv-mind-cli.jar"
-[ -f "$JAR" ] || { echo "build first: mvn -pl imaging package -DskipTests" >&2; exit 2; }
+. "$HERE/bench-env.sh"
 images=("$@")
 if [ ${#images[@]} -eq 0 ]; then
   for name in horse.png coffee.png coins.png rocket.jpg; do

@@ -14,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -46,13 +45,11 @@ public class GenerationReaper {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void reap() {
-        try {
+        NodeTimers.round(LOG, "Generation reaper", () -> {
             int reaped = steps.reapStuck(Instant.now().minus(rules.stuckAfter()), BATCH);
             if (reaped > 0) {
                 LOG.warning(reaped + " generation items were stuck in processing for over " + rules.stuckAfter() + " and failed");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Generation reaper round failed; the next one tries again", e);
-        }
+        });
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -51,14 +50,12 @@ public class GenerationRetention {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void apply() {
-        try {
+        NodeTimers.round(LOG, "Generation retention", () -> {
             GenerationAdmin.Cleanup done = admin.retireFinishedBefore(Instant.now().minus(rules.retention()));
             if (done.jobsDeleted() > 0) {
                 LOG.info(done.jobsDeleted() + " generation jobs (" + done.itemsDeleted() + " items) finished over "
                         + rules.retention() + " ago were deleted");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Generation retention round failed; the next one tries again", e);
-        }
+        });
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,13 +44,11 @@ public class IdempotencyExpiry {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expire() {
-        try {
+        NodeTimers.round(LOG, "Idempotency expiry", () -> {
             int removed = keys.expire();
             if (removed > 0) {
                 LOG.fine(removed + " expired idempotency records were deleted");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Idempotency expiry round failed; the next one tries again", e);
-        }
+        });
     }
 }

@@ -4,11 +4,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * How ARV's periodic work is scheduled: every node schedules its own timers at startup, not persistent (a
  * timer the server kept across restarts would run twice beside the new one), first one interval after start.
- * Work that must run once per cluster takes a PostgreSQL advisory lock inside the timer.
+ * Work that must run once per cluster takes a PostgreSQL advisory lock inside the timer. A round that fails (the
+ * database or Redis away) is logged and left to the next one ({@link #round}).
  */
 public final class NodeTimers {
 
@@ -18,5 +21,14 @@ public final class NodeTimers {
     public static void every(TimerService timers, Duration interval, String name) {
         long millis = interval.toMillis();
         timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
+    }
+
+    /** Runs one round of periodic work: a failure is logged as {@code what} "round failed", and the next round tries again. */
+    public static void round(Logger log, String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, what + " round failed; the next one tries again", e);
+        }
     }
 }

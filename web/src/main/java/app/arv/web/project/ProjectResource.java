@@ -51,8 +51,7 @@ public class ProjectResource implements ApiDescription.Projects {
     @POST
     public Response create(@Valid NewProject request) {
         Project project = projects.create(caller.get(), request.name, request.description);
-        return Response.created(Links.location(Links.project(project.getId())))
-                .entity(ProjectView.of(project)).build();
+        return Links.created(Links.project(project.getId()), ProjectView.of(project));
     }
 
     @GET

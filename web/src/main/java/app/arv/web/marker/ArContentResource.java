@@ -176,7 +176,7 @@ public class ArContentResource implements ApiDescription.Markers {
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
     public Response attachOverlay(@PathParam("id") UUID id, List<EntityPart> parts) {
         try (MultipartForm form = multipart.single(parts, OVERLAY_FIELD, rules.overlayMaxBytes())) {
-            SpooledFile file = form.requireFile("missing_file", "the overlay");
+            SpooledFile file = form.requiredFile("missing_file", "the overlay");
             return Response.status(Response.Status.CREATED)
                     .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();
         }
@@ -200,7 +200,7 @@ public class ArContentResource implements ApiDescription.Markers {
 
     /** The portrait of a multipart form, in the field {@value #IMAGE_FIELD}; 400 {@code missing_image} without one. */
     static SpooledFile portrait(MultipartForm form) {
-        return form.requireFile("missing_image", "the portrait");
+        return form.requiredFile("missing_image", "the portrait");
     }
 
     static Response accepted(ArContent content) {

@@ -73,7 +73,7 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
     public JsonObject analyze(@QueryParam("suggest") boolean suggest, List<EntityPart> parts) {
         caller.get();
         try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
-            SpooledFile image = form.requireFile("missing_image", "the image");
+            SpooledFile image = form.requiredFile("missing_image", "the image");
             QualityReport report = analyzer.analyze(image);
             if (!suggest) {
                 return QualityJson.of(report);
@@ -100,7 +100,7 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
     public Response picture(List<EntityPart> parts) {
         caller.get();
         try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
-            SpooledFile image = form.requireFile("missing_image", "the image");
+            SpooledFile image = form.requiredFile("missing_image", "the image");
             return Response.ok(pictures.ofImage(image), QualityPicture.MEDIA_TYPE).build();
         }
     }

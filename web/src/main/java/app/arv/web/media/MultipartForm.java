@@ -70,7 +70,7 @@ public final class MultipartForm implements AutoCloseable {
      * The (first) file; when none was sent, 400 with {@code code} and the detail "Send {@code what} in the
      * multipart field '<the file field>'".
      */
-    public SpooledFile requireFile(String code, String what) {
+    public SpooledFile requiredFile(String code, String what) {
         if (files.isEmpty()) {
             throw DomainException.invalid(code, "Send " + what + " in the multipart field '" + fileField + "'");
         }

@@ -303,6 +303,38 @@ export function useLoad(load, deps = []) {
     return { ...state, reload, setData: data => setState(s => ({ ...s, data: typeof data === 'function' ? data(s.data) : data })) };
 }
 
+/**
+ * Runs a user's action and keeps its failure for an {@link ErrorBox}: {@code act(async () => ...)} clears
+ * the last error, then shows the new one if the action throws.
+ */
+export function useAct() {
+    const [error, setError] = useState(null);
+    const act = async action => {
+        setError(null);
+        try {
+            await action();
+        } catch (e) {
+            setError(e);
+        }
+    };
+    return [act, error];
+}
+
+/**
+ * A screen of tabs ({@code #/<screen>/<tab>}, titled {@code nav.<screen>}, each tab labelled {@code <screen>.<tab>}):
+ * {@code panels} maps each tab, in order, to the component it shows; no tab or an unknown one shows the first.
+ */
+export function TabbedScreen({ screen, tab, panels }) {
+    const names = Object.keys(panels);
+    const current = tab || names[0];
+    const Panel = panels[current] || panels[names[0]];
+    useTitle(t(`nav.${screen}`));
+    return html`<h1>${t(`nav.${screen}`)}</h1>
+    <nav class="tabs" aria-label=${t(`nav.${screen}`)}>${names.map(x => html`<a href=${`#/${screen}/${x}`} id=${`tab-${x}`}
+        aria-current=${current === x ? 'page' : null}>${t(`${screen}.${x}`)}</a>`)}</nav>
+    <${Panel}/>`;
+}
+
 export function ErrorBox({ error }) {
     if (!error) return null;
     return html`<div class="error" role="alert">

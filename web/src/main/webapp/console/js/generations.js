@@ -2,7 +2,7 @@
 // previews and an interactive 3D view, downloads, cancel and retry, and the history with filters.
 import {
     html, useState, useEffect, useRef, t, get, post, upload, download, onEvent, useLoad, useConfirm, ErrorBox, Loading,
-    Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle
+    Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
 } from './core.js';
 
 const MAX_FILES = 25;
@@ -87,7 +87,7 @@ function NewBatch() {
 
 export function GenerationDetail({ params: [id] }) {
     const job = useLoad(() => get(`/generations/${id}`), [id]);
-    const [error, setError] = useState(null);
+    const [act, error] = useAct();
     const [viewing, setViewing] = useState(null);
     const [confirm, confirmDialog] = useConfirm();
     const pending = useRef(null);
@@ -106,15 +106,6 @@ export function GenerationDetail({ params: [id] }) {
         }
     }), [id]);
     useEffect(() => () => clearTimeout(pending.current), []);
-
-    const act = async action => {
-        setError(null);
-        try {
-            await action();
-        } catch (e) {
-            setError(e);
-        }
-    };
 
     if (job.loading) return html`<${Loading}/>`;
     const j = job.data;

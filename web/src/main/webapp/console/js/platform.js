@@ -1,29 +1,10 @@
 // Platform administration (platform admins): system info, compile jobs (stop, restart), organizations,
 // storage dead letters and the orphan scan.
-import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useTitle } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
-const TABS = ['system', 'jobs', 'organizations', 'storage'];
-
-export function Platform({ params: [tab = 'system'] }) {
-    useTitle(t('nav.platform'));
-    return html`<h1>${t('nav.platform')}</h1>
-    <nav class="tabs" aria-label=${t('nav.platform')}>${TABS.map(x => html`<a href=${`#/platform/${x}`} id=${`tab-${x}`}
-        aria-current=${tab === x ? 'page' : null}>${t(`platform.${x}`)}</a>`)}</nav>
-    ${tab === 'jobs' ? html`<${BatchJobs}/>` : tab === 'organizations' ? html`<${Organizations}/>` : tab === 'storage' ? html`<${StorageAdmin}/>` : html`<${System}/>`}`;
-}
-
-function useAct() {
-    const [error, setError] = useState(null);
-    const act = async action => {
-        setError(null);
-        try {
-            await action();
-        } catch (e) {
-            setError(e);
-        }
-    };
-    return [act, error];
+export function Platform({ params: [tab] }) {
+    return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin }}/>`;
 }
 
 function System() {

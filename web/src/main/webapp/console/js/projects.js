@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, get, post, patch, del, upload, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle
+    postForBlob, useTitle, useAct
 } from './core.js';
 
 const PAGE = 20;
@@ -67,7 +67,7 @@ export function ProjectDetail({ params: [id] }) {
     const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=200`), [id]);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
-    const [error, setError] = useState(null);
+    const [act, error] = useAct();
     const [kit, setKit] = useState({ size: 'A5', bleed: false });
     useTitle(project.data?.name || t('nav.projects'));
 
@@ -101,33 +101,18 @@ export function ProjectDetail({ params: [id] }) {
         });
     };
 
-    const remove = () => confirm(t('projects.confirmDelete', { name: project.data.name }), async () => {
-        try {
-            await del(`/projects/${id}`);
-            location.hash = '#/projects';
-        } catch (e) {
-            setError(e);
-        }
+    const remove = () => confirm(t('projects.confirmDelete', { name: project.data.name }), () => act(async () => {
+        await del(`/projects/${id}`);
+        location.hash = '#/projects';
+    }));
+
+    const printKit = () => act(() => download(`/projects/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`,
+        `${project.data.name}-print-kit.pdf`));
+
+    const markerPack = () => act(async () => {
+        const pack = await post(`/projects/${id}/marker-pack`);
+        await download(pack.content_url, `${project.data.name}.mind`);
     });
-
-    const printKit = async () => {
-        setError(null);
-        try {
-            await download(`/projects/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`, `${project.data.name}-print-kit.pdf`);
-        } catch (e) {
-            setError(e);
-        }
-    };
-
-    const markerPack = async () => {
-        setError(null);
-        try {
-            const pack = await post(`/projects/${id}/marker-pack`);
-            await download(pack.content_url, `${project.data.name}.mind`);
-        } catch (e) {
-            setError(e);
-        }
-    };
 
     if (project.loading) return html`<${Loading}/>`;
     if (!project.data) return html`<${ErrorBox} error=${project.error}/>`;
@@ -199,7 +184,7 @@ function QualityReport({ marker }) {
 export function ContentDetail({ params: [id] }) {
     const content = useLoad(() => get(`/ar-content/${id}`), [id]);
     const overlays = useLoad(() => get(`/ar-content/${id}/overlays`), [id]);
-    const [error, setError] = useState(null);
+    const [act, error] = useAct();
     const [saved, setSaved] = useState(false);
     const [showQuality, setShowQuality] = useState(false);
     const [overlayProgress, setOverlayProgress] = useState(null);
@@ -213,15 +198,6 @@ export function ContentDetail({ params: [id] }) {
             content.reload();
         }
     }), [id]);
-
-    const act = async action => {
-        setError(null);
-        try {
-            await action();
-        } catch (e) {
-            setError(e);
-        }
-    };
 
     const save = event => {
         event.preventDefault();

@@ -1,27 +1,8 @@
 // Organization settings (org admins): people, API keys (the secret shown once) and storage connections.
-import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useTitle } from './core.js';
+import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 
-const TABS = ['users', 'keys', 'storage', 'maintenance'];
-
-export function Settings({ params: [tab = 'users'] }) {
-    useTitle(t('nav.settings'));
-    return html`<h1>${t('nav.settings')}</h1>
-    <nav class="tabs" aria-label=${t('nav.settings')}>${TABS.map(x => html`<a href=${`#/settings/${x}`} id=${`tab-${x}`}
-        aria-current=${tab === x ? 'page' : null}>${t(`settings.${x}`)}</a>`)}</nav>
-    ${tab === 'keys' ? html`<${ApiKeys}/>` : tab === 'storage' ? html`<${Storage}/>` : tab === 'maintenance' ? html`<${Maintenance}/>` : html`<${Users}/>`}`;
-}
-
-function useAct() {
-    const [error, setError] = useState(null);
-    const act = async action => {
-        setError(null);
-        try {
-            await action();
-        } catch (e) {
-            setError(e);
-        }
-    };
-    return [act, error];
+export function Settings({ params: [tab] }) {
+    return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, maintenance: Maintenance }}/>`;
 }
 
 function Users() {

@@ -1,5 +1,7 @@
 package app.arv.web;
 
+import jakarta.ws.rs.core.Response;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -16,8 +18,14 @@ public final class Links {
     private Links() {
     }
 
-    public static URI location(String path) {
-        return URI.create(path);
+    /** 201 Created: {@code body} and, in {@code Location}, where the new resource lives ({@code path}, one of the links below). */
+    public static Response created(String path, Object body) {
+        return Response.created(URI.create(path)).entity(body).build();
+    }
+
+    /** 202 Accepted: {@code body} and, in {@code Location}, the resource ({@code path}) that is finished in the background. */
+    public static Response accepted(String path, Object body) {
+        return Response.accepted(body).location(URI.create(path)).build();
     }
 
     public static String project(UUID id) {

@@ -15,10 +15,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Documents the problem responses of every operation, by the rules the request pipeline applies to
@@ -33,33 +36,30 @@ public class ProblemResponses implements OASFilter {
 
     /** Each problem kind the API answers with, by its response name in {@code components.responses}. */
     public enum Kind {
-        BAD_REQUEST("400", "BadRequest", "Malformed body or rejected fields; errors[] names each field"), UNAUTHORIZED("401", "Unauthorized",
-                "No valid credential (JWT or API key)"), FORBIDDEN("403", "Forbidden", "The caller's role does not allow this"), NOT_FOUND("404", "NotFound",
-                        "No such resource in the caller's organization"), CONFLICT("409", "Conflict",
-                                "The resource's state does not allow this now, or an idempotency key is reused "
-                                        + "with another request"), GONE("410", "Gone", "The AR content has expired"), TOO_LARGE("413", "PayloadTooLarge",
+        BAD_REQUEST("400", "Malformed body or rejected fields; errors[] names each field"), UNAUTHORIZED("401",
+                "No valid credential (JWT or API key)"), FORBIDDEN("403", "The caller's role does not allow this"), NOT_FOUND("404",
+                        "No such resource in the caller's organization"), CONFLICT("409",
+                                "The resource's state does not allow this now, or an idempotency key is reused with another request"), GONE("410",
+                                        "The AR content has expired"), PAYLOAD_TOO_LARGE("413",
                                                 "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE("416",
-                                                        "RangeNotSatisfiable",
                                                         "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
-                                                                "Unprocessable", "Well-formed but not possible: an unusable or oversized image, a quota "
-                                                                        + "exceeded, an unknown reference; limit names a configured limit that was passed"), RATE_LIMITED(
-                                                                                "429", "RateLimited",
+                                                                "Well-formed but not possible: an unusable or oversized image, a quota exceeded, an unknown "
+                                                                        + "reference; limit names a configured limit that was passed"), RATE_LIMITED("429",
                                                                                 "Over the rate limit; Retry-After says when to try again"), UNAVAILABLE("503",
-                                                                                        "Unavailable",
                                                                                         "Storage, queue or image decoding unavailable or busy; Retry-After when waiting helps");
 
         private final String status;
-        private final String name;
         private final String description;
 
-        Kind(String status, String name, String description) {
+        Kind(String status, String description) {
             this.status = status;
-            this.name = name;
             this.description = description;
         }
 
+        /** Its name in {@code components.responses}: the constant's name in camel case ({@code NOT_FOUND}: NotFound). */
         public String responseName() {
-            return name;
+            return Arrays.stream(name().split("_")).map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining());
         }
     }
 
@@ -124,7 +124,7 @@ public class ProblemResponses implements OASFilter {
             problems.add(Kind.CONFLICT);
         }
         if (takesFiles(operation)) {
-            problems.add(Kind.TOO_LARGE);
+            problems.add(Kind.PAYLOAD_TOO_LARGE);
         }
         if (path.equals(MEDIA_CONTENT)) {
             problems.add(Kind.RANGE_NOT_SATISFIABLE);
@@ -152,7 +152,7 @@ public class ProblemResponses implements OASFilter {
                     .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
                             .schema(OASFactory.createSchema().ref("#/components/schemas/" + SCHEMA))
                             .example(example(kind))));
-            components.addResponse(kind.name, response);
+            components.addResponse(kind.responseName(), response);
         }
     }
 
@@ -187,7 +187,7 @@ public class ProblemResponses implements OASFilter {
             case NOT_FOUND -> "not_found";
             case CONFLICT -> "job_finished";
             case GONE -> "ar_content_expired";
-            case TOO_LARGE -> "file_too_large";
+            case PAYLOAD_TOO_LARGE -> "file_too_large";
             case RANGE_NOT_SATISFIABLE -> "range_not_satisfiable";
             case UNPROCESSABLE -> "image_too_large";
             case RATE_LIMITED -> "rate_limited";
@@ -218,7 +218,7 @@ public class ProblemResponses implements OASFilter {
         for (Kind problem : problems) {
             if (!responses.hasAPIResponse(problem.status)) {
                 responses.addAPIResponse(problem.status,
-                        OASFactory.createAPIResponse().ref("#/components/responses/" + problem.name));
+                        OASFactory.createAPIResponse().ref("#/components/responses/" + problem.responseName()));
             }
         }
     }

@@ -192,8 +192,7 @@ public class GenerationResource implements ApiDescription.Generations {
     }
 
     private static Response accepted(JobDetails details) {
-        return Response.accepted(GenerationView.of(details))
-                .location(Links.location(Links.generation(details.job().getId()))).build();
+        return Links.accepted(Links.generation(details.job().getId()), GenerationView.of(details));
     }
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */

@@ -55,8 +55,7 @@ public class ApiKeyResource implements ApiDescription.Identity {
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
-        return Response.created(Links.location(Links.apiKey(issued.key().getId())))
-                .entity(IssuedApiKeyView.of(issued)).build();
+        return Links.created(Links.apiKey(issued.key().getId()), IssuedApiKeyView.of(issued));
     }
 
     @GET

@@ -54,7 +54,7 @@ public class UserResource implements ApiDescription.Identity {
     @Operation(summary = "Add a user to my organization")
     public Response add(@Valid NewUser request) {
         User user = users.invite(caller.get(), request.email, request.password, request.role);
-        return Response.created(Links.location(Links.user(user.getId()))).entity(UserView.of(user)).build();
+        return Links.created(Links.user(user.getId()), UserView.of(user));
     }
 
     @GET

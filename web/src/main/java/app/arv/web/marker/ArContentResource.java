@@ -1,10 +1,14 @@
 package app.arv.web.marker;
 
+import app.arv.imaging.mind.quality.QualityPicture;
 import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
+import app.arv.marker.MarkerRules;
+import app.arv.marker.QualityPictures;
 import app.arv.media.Download;
 import app.arv.media.SpooledFile;
 import app.arv.persistence.marker.ArContent;
+import app.arv.persistence.media.MediaResource;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
@@ -19,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -31,19 +36,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * AR content by its own id ({@code /ar-content/{id}}, with its image, marker and overlays below it);
- * it is created and listed under its project ({@link ProjectArContentResource}).
+ * AR content by its own id ({@code /ar-content/{id}}, with its image, marker, quality picture and overlays
+ * below it); it is created and listed under its project ({@link ProjectArContentResource}).
  */
 @Path("ar-content")
 @RequiresRole(CallerRole.MEMBER)
@@ -52,8 +66,19 @@ public class ArContentResource implements ApiDescription.Markers {
 
     static final String IMAGE_FIELD = "image";
 
+    static final String OVERLAY_FIELD = "file";
+
+    /** Keep the quality picture, but ask (If-None-Match) before using it: a recompiled marker changes it. */
+    static final String PICTURE_CACHE_CONTROL = "private, no-cache";
+
     @Inject
     ArContentService contents;
+
+    @Inject
+    QualityPictures pictures;
+
+    @Inject
+    MarkerRules rules;
 
     @Inject
     MultipartReader multipart;
@@ -120,13 +145,66 @@ public class ArContentResource implements ApiDescription.Markers {
                 .tagged().build();
     }
 
+    @GET
+    @Path("{id}/quality.png")
+    @Produces({QualityPicture.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The marker's quality as a picture (PNG at the compiler's working size: the portrait's long side "
+            + "at most 1024 px): the portrait muted, a heat map of how evenly the matching features cover it (blue: none, "
+            + "green: even, red: crowded at twice the even density or more), the tracking points as magenta squares and "
+            + "the matching features of the largest keyframe as white dots; ETag (If-None-Match answers 304); 409 marker_not_ready "
+            + "until the marker is compiled")
+    @APIResponse(responseCode = "200", description = "The picture",
+            content = @Content(mediaType = QualityPicture.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public Response qualityPicture(@PathParam("id") UUID id, @Context Request request) {
+        // the tag is a database read; drawing takes a decode and a moment, so a client's copy is checked first
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(new EntityTag(pictures.tag(caller.get(), id)));
+        if (unchanged != null) {
+            return unchanged.header(HttpHeaders.CACHE_CONTROL, PICTURE_CACHE_CONTROL).build();
+        }
+        QualityPictures.Picture picture = pictures.of(caller.get(), id);
+        return Response.ok(picture.png(), QualityPicture.MEDIA_TYPE).tag(new EntityTag(picture.tag()))
+                .header(HttpHeaders.CACHE_CONTROL, PICTURE_CACHE_CONTROL).build();
+    }
+
+    // Overlays: what the viewer shows on a found marker, videos (MP4/WebM) or a GLB model; the last attached is active.
+
+    @POST
+    @Path("{id}/overlays")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
+    public Response attachOverlay(@PathParam("id") UUID id, List<EntityPart> parts) {
+        try (MultipartForm form = multipart.single(parts, OVERLAY_FIELD, rules.overlayMaxBytes())) {
+            SpooledFile file = form.requiredFile("missing_file", "the overlay");
+            return Response.status(Response.Status.CREATED)
+                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/overlays")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make a GLB of the media library (media_id) the active overlay")
+    public Response attachModelOverlay(@PathParam("id") UUID id, @Valid ModelOverlay request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(ArContentView.of(contents.attachModelFromMedia(caller.get(), id, request.mediaId))).build();
+    }
+
+    @GET
+    @Path("{id}/overlays")
+    @Operation(summary = "Every overlay attached to the content (the active one is named in the content's overlay)")
+    public Map<String, List<OverlayItem>> overlays(@PathParam("id") UUID id) {
+        return Map.of("items", contents.overlays(caller.get(), id).stream().map(OverlayItem::of).toList());
+    }
+
     /** The portrait of a multipart form, in the field {@value #IMAGE_FIELD}; 400 {@code missing_image} without one. */
     static SpooledFile portrait(MultipartForm form) {
-        return form.requireFile("missing_image", "Send the portrait in the multipart field '" + IMAGE_FIELD + "'");
+        return form.requiredFile("missing_image", "the portrait");
     }
 
     static Response accepted(ArContent content) {
-        return Response.accepted(ArContentView.of(content)).location(Links.location(Links.arContent(content.getId()))).build();
+        return Links.accepted(Links.arContent(content.getId()), ArContentView.of(content));
     }
 
     /** The customer, order and schedule fields, the same when creating AR content and when changing it. */
@@ -193,6 +271,19 @@ public class ArContentResource implements ApiDescription.Markers {
 
         ContentDetails details() {
             return details(title);
+        }
+    }
+
+    public static class ModelOverlay {
+        @NotNull
+        public UUID mediaId;
+    }
+
+    public record OverlayItem(UUID mediaId, String mediaType, long sizeBytes, String originalName, String contentUrl) {
+
+        static OverlayItem of(MediaResource r) {
+            return new OverlayItem(r.getId(), r.getMediaType(), r.getSizeBytes(), r.getOriginalName(),
+                    Links.mediaContent(r.getId()));
         }
     }
 

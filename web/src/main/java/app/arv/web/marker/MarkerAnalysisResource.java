@@ -1,10 +1,12 @@
 package app.arv.web.marker;
 
 import app.arv.imaging.mind.PrintSuggester;
+import app.arv.imaging.mind.quality.QualityPicture;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.Verdict;
 import app.arv.marker.MarkerAnalyzer;
 import app.arv.marker.QualityJson;
+import app.arv.marker.QualityPictures;
 import app.arv.media.SpooledFile;
 import app.arv.security.CallerRole;
 import app.arv.shared.Jsonp;
@@ -23,15 +25,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Base64;
 import java.util.List;
 
-/** A marker quality check before uploading: the compiler runs, nothing is stored. */
+/** A marker quality check before printing or uploading, as a report or as a picture: the compiler runs, nothing is stored. */
 @Path("markers")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +44,9 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
 
     @Inject
     MarkerAnalyzer analyzer;
+
+    @Inject
+    QualityPictures pictures;
 
     @Inject
     MultipartReader multipart;
@@ -65,7 +73,7 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
     public JsonObject analyze(@QueryParam("suggest") boolean suggest, List<EntityPart> parts) {
         caller.get();
         try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
-            SpooledFile image = form.requireFile("missing_image", "Send the image in the multipart field 'image'");
+            SpooledFile image = form.requiredFile("missing_image", "the image");
             QualityReport report = analyzer.analyze(image);
             if (!suggest) {
                 return QualityJson.of(report);
@@ -81,4 +89,19 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
         }
     }
 
+    @POST
+    @Path("analyze/picture")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({QualityPicture.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The quality picture (as GET /ar-content/{id}/quality.png) of an image in the multipart field "
+            + "'image'; nothing is stored. The report itself is POST /markers/analyze")
+    @APIResponse(responseCode = "200", description = "The picture, at the compiler's working size",
+            content = @Content(mediaType = QualityPicture.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response picture(List<EntityPart> parts) {
+        caller.get();
+        try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
+            SpooledFile image = form.requiredFile("missing_image", "the image");
+            return Response.ok(pictures.ofImage(image), QualityPicture.MEDIA_TYPE).build();
+        }
+    }
 }

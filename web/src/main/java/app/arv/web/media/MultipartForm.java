@@ -25,14 +25,16 @@ public final class MultipartForm implements AutoCloseable {
 
     static final int MAX_FIELD_BYTES = 4000;
 
+    private final String fileField;
     private final Map<String, String> values = new HashMap<>();
     private final List<SpooledFile> files = new ArrayList<>();
 
-    private MultipartForm() {
+    private MultipartForm(String fileField) {
+        this.fileField = fileField;
     }
 
     static MultipartForm read(List<EntityPart> parts, String fileField, Spool spool, long maxBytes, int maxFiles) {
-        MultipartForm form = new MultipartForm();
+        MultipartForm form = new MultipartForm(fileField);
         try {
             for (EntityPart part : parts) {
                 try (InputStream content = part.getContent()) {
@@ -64,10 +66,13 @@ public final class MultipartForm implements AutoCloseable {
         return files.isEmpty() ? null : files.get(0);
     }
 
-    /** The (first) file; when none was sent, 400 with {@code code} and {@code message}. */
-    public SpooledFile requireFile(String code, String message) {
+    /**
+     * The (first) file; when none was sent, 400 with {@code code} and the detail "Send {@code what} in the
+     * multipart field '<the file field>'".
+     */
+    public SpooledFile requiredFile(String code, String what) {
         if (files.isEmpty()) {
-            throw DomainException.invalid(code, message);
+            throw DomainException.invalid(code, "Send " + what + " in the multipart field '" + fileField + "'");
         }
         return files.get(0);
     }

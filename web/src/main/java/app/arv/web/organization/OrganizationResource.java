@@ -51,8 +51,7 @@ public class OrganizationResource implements ApiDescription.Admin {
     public Response open(@Valid NewOrganization request) {
         FirstAdmin admin = request.admin == null ? null : new FirstAdmin(request.admin.email, request.admin.password);
         Organization organization = organizations.open(request.name, request.slug, admin);
-        return Response.created(Links.location(Links.organization(organization.getId())))
-                .entity(OrganizationView.of(organization)).build();
+        return Links.created(Links.organization(organization.getId()), OrganizationView.of(organization));
     }
 
     @GET

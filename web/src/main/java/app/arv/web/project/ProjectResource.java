@@ -51,8 +51,7 @@ public class ProjectResource implements ApiDescription.Projects {
     @POST
     public Response create(@Valid NewProject request) {
         Project project = projects.create(caller.get(), request.name, request.description);
-        return Response.created(Links.location(Links.project(project.getId())))
-                .entity(ProjectView.of(project)).build();
+        return Links.created(Links.project(project.getId()), ProjectView.of(project));
     }
 
     @GET
@@ -74,22 +73,22 @@ public class ProjectResource implements ApiDescription.Projects {
         return Response.noContent().build();
     }
 
-    public static class NewProject {
-        @NotBlank
-        @Size(max = 200)
-        public String name;
-
+    /** The description, the same when creating a project and when changing it. */
+    public static class ProjectFields {
         @Size(max = 2000)
         public String description;
     }
 
-    public static class ProjectChange {
+    public static class NewProject extends ProjectFields {
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+    }
+
+    public static class ProjectChange extends ProjectFields {
         @NotBlankWhenGiven
         @Size(max = 200)
         public String name;
-
-        @Size(max = 2000)
-        public String description;
     }
 
     public record ProjectView(UUID id, String name, String description, Instant createdAt, Instant updatedAt) {

@@ -74,9 +74,7 @@ public class SecurityHeaders extends HttpFilter {
         boolean console = path.startsWith("/console");
         response.setHeader(PERMISSIONS_POLICY, console ? CONSOLE_FEATURES : NO_FEATURES);
         response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : console ? CONSOLE_POLICY : API_POLICY);
-        if (rules.hsts()) {
-            response.setHeader("Strict-Transport-Security", "max-age=" + rules.hstsMaxAge().toSeconds() + "; includeSubDomains");
-        }
+        rules.strictTransportSecurity().ifPresent(value -> response.setHeader("Strict-Transport-Security", value));
         chain.doFilter(request, response);
     }
 

@@ -53,11 +53,8 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
     @POST
     public Response create(@Valid NewConnection request) {
-        StorageConnection created = connections.create(caller.get(), new StorageConnectionSpec(request.name, request.provider,
-                request.isDefault, request.directory, request.endpoint, request.region, request.bucket, request.accessKey,
-                request.secretKey, request.basePath));
-        return Response.created(Links.location(Links.storageConnection(created.getId())))
-                .entity(StorageConnectionView.of(created)).build();
+        StorageConnection created = connections.create(caller.get(), request.spec(request.name, request.provider, request.isDefault));
+        return Links.created(Links.storageConnection(created.getId()), StorageConnectionView.of(created));
     }
 
     @GET
@@ -69,9 +66,7 @@ public class StorageConnectionResource implements ApiDescription.Storage {
     @PATCH
     @Path("{id}")
     public StorageConnectionView change(@PathParam("id") UUID id, @Valid ConnectionChange request) {
-        return StorageConnectionView.of(connections.change(caller.get(), id, new StorageConnectionSpec(request.name, null,
-                request.isDefault, request.directory, request.endpoint, request.region, request.bucket, request.accessKey,
-                request.secretKey, request.basePath)));
+        return StorageConnectionView.of(connections.change(caller.get(), id, request.spec(request.name, null, request.isDefault)));
     }
 
     @DELETE
@@ -118,6 +113,11 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
         @Size(max = 200)
         public String basePath;
+
+        StorageConnectionSpec spec(String name, StorageProvider provider, Boolean isDefault) {
+            return new StorageConnectionSpec(name, provider, isDefault, directory, endpoint, region, bucket, accessKey, secretKey,
+                    basePath);
+        }
     }
 
     public static class NewConnection extends ConnectionSettings {

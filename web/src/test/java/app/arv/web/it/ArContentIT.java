@@ -56,8 +56,7 @@ class ArContentIT {
 
     @Test
     void theStoredMindFileHoldsOneTargetOfThePortraitsSize() throws Exception {
-        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String id = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
 
         byte[] mind = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/marker/file").then().statusCode(200)
                 .contentType("application/octet-stream").extract().asByteArray();
@@ -139,8 +138,7 @@ class ArContentIT {
 
     @Test
     void regeneratingAReadyMarkerCompilesItAgain() {
-        String id = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String id = MarkerApi.readyOne(tenant.memberToken(), project, "rocket.jpg", MarkerApi.COMPILE_TIMEOUT);
 
         MediaApi.as(tenant.memberToken()).post("/ar-content/" + id + "/marker/regenerate").then().statusCode(202);
 
@@ -182,10 +180,8 @@ class ArContentIT {
 
     @Test
     void aMarkerPackHoldsEveryReadyPortraitOfTheProjectInOrder() throws Exception {
-        String first = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), first, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
-        String second = MarkerApi.createOne(tenant.memberToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
-        MarkerApi.awaitMarker(tenant.memberToken(), second, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String first = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
+        String second = MarkerApi.readyOne(tenant.memberToken(), project, "rocket.jpg", MarkerApi.COMPILE_TIMEOUT);
 
         var pack = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
                 .body("items.id", org.hamcrest.Matchers.contains(first, second)).extract();
@@ -235,8 +231,7 @@ class ArContentIT {
     @Test
     void deletingAProjectReleasesItsMarkerPacks() {
         String emptied = MarkerApi.newProject(tenant.memberToken());
-        String id = MarkerApi.createOne(tenant.memberToken(), emptied, "camera.png", MediaApi.image("camera.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String id = MarkerApi.readyOne(tenant.memberToken(), emptied, "camera.png", MarkerApi.COMPILE_TIMEOUT);
         String pack = MediaApi.as(tenant.memberToken()).post("/projects/" + emptied + "/marker-pack").then().statusCode(201)
                 .extract().path("media_id");
         MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);

@@ -1,15 +1,13 @@
 package app.arv.web.it;
 
-import app.arv.launcher.ArvNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,30 +33,21 @@ class ClusterIT {
     private static final List<String> OBJECTS = List.of("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg");
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
 
-    private static ArvNode nodeB;
+    @RegisterExtension
+    static final SecondNode nodeB = new SecondNode();
     private static String nameA;
     private static String nameB;
 
     private Api.Tenant tenant;
 
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = ArvServer.stack().addNode();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        nodeB.stop();
-    }
-
     @BeforeEach
     void bothNodesRunning() {
-        if (!nodeB.isRunning()) {
-            nodeB.start();
+        if (!nodeB.get().isRunning()) {
+            nodeB.get().start();
         }
         String admin = Api.platformAdminToken();
         nameA = on(ArvServer.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
-        nameB = on(nodeB.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
+        nameB = on(nodeB.get().baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
         assertThat(nameA).isNotEqualTo(nameB);
         tenant = Api.newTenant();
     }
@@ -69,7 +58,7 @@ class ClusterIT {
         Instant deadline = Instant.now().plusSeconds(30);
         Integer consumers;
         do {
-            consumers = on(nodeB.baseUrl(), admin).get("/admin/system-info").then().statusCode(200)
+            consumers = on(nodeB.get().baseUrl(), admin).get("/admin/system-info").then().statusCode(200)
                     .extract().path("queues.find { it.name == 'arv.generation.normal' }.consumers");
             if (Integer.valueOf(4).equals(consumers)) {
                 break;
@@ -113,7 +102,7 @@ class ClusterIT {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(25));
         List<String> heldByB = awaitItemsProcessingOn(job, nameB, BATCH_TIMEOUT);
 
-        ProcessHandle b = ProcessHandle.of(nodeB.pid()).orElseThrow();
+        ProcessHandle b = ProcessHandle.of(nodeB.get().pid()).orElseThrow();
         b.destroyForcibly();
         b.onExit().get();
         JsonPath finished = awaitFinished(job);
@@ -142,9 +131,9 @@ class ClusterIT {
         List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 20);
         BatchJobsApi.Execution running = awaitRunningWithSomeReady(admin, project);
         boolean killA = nameA.equals(running.node());
-        String survivor = killA ? nodeB.baseUrl() : ArvServer.baseUrl();
+        String survivor = killA ? nodeB.get().baseUrl() : ArvServer.baseUrl();
 
-        ProcessHandle victim = ProcessHandle.of(killA ? ArvServer.stack().payaraPid() : nodeB.pid()).orElseThrow();
+        ProcessHandle victim = ProcessHandle.of(killA ? ArvServer.stack().payaraPid() : nodeB.get().pid()).orElseThrow();
         victim.destroyForcibly();
         victim.onExit().get();
         try {

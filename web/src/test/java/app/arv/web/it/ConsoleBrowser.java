@@ -115,6 +115,12 @@ final class ConsoleBrowser implements AutoCloseable {
         script(WATCH_CSP);
     }
 
+    /** Opens the console afresh at {@code hash} and signs in there. */
+    void signInAt(String hash, String email, String password) {
+        openSignedOut(hash);
+        signIn(email, password);
+    }
+
     void signIn(String email, String password) {
         script(WATCH_CSP);
         type("input[name=email]", email);

@@ -111,8 +111,7 @@ class ConsoleJourneysIT {
     @Test
     void aMemberGeneratesFiveModelsSeesThemFinishLiveRotatesOneAndDownloadsTheZip() {
         Api.Tenant tenant = Api.newTenant();
-        browser.openSignedOut("#/generations");
-        browser.signIn(memberEmail(tenant), tenant.password());
+        browser.signInAt("#/generations", memberEmail(tenant), tenant.password());
         browser.waitFor("#generation-drop");
         browser.script("window.notReloaded = true");
 
@@ -154,8 +153,7 @@ class ConsoleJourneysIT {
     void aPlatformAdminReadsSystemInfoAndStopsAndRestartsACompileJob() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
-        browser.openSignedOut("#/platform");
-        browser.signIn(ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        browser.signInAt("#/platform", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
         browser.waitFor("#system-info #dashboard-system table");
         browser.screenshot("platform-system");
         browser.go("#/platform/jobs");
@@ -193,8 +191,7 @@ class ConsoleJourneysIT {
     @Test
     void aMemberSeesNoPlatformOrOrganizationScreensAndTheApiRefusesThemToo() {
         Api.Tenant tenant = Api.newTenant();
-        browser.openSignedOut("#/");
-        browser.signIn(memberEmail(tenant), tenant.password());
+        browser.signInAt("#/", memberEmail(tenant), tenant.password());
         browser.waitFor("#nav-projects");
         boolean platformInMenu = !browser.driver.findElements(By.id("nav-platform")).isEmpty();
         boolean settingsInMenu = !browser.driver.findElements(By.id("nav-settings")).isEmpty();
@@ -213,8 +210,7 @@ class ConsoleJourneysIT {
     @Test
     void aSessionThatEndsLeadsToSignInAndThenBackToWhereTheUserWas() {
         Api.Tenant tenant = Api.newTenant();
-        browser.openSignedOut("#/");
-        browser.signIn(tenant.adminEmail(), tenant.password());
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
         browser.go("#/media");
         browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Media library"), "the media library");
         // The credential stops holding (as an expired token does): the next answer of the API is 401.
@@ -235,8 +231,7 @@ class ConsoleJourneysIT {
     @Test
     void theConsoleSpeaksRussianWhenAsked() {
         Api.Tenant tenant = Api.newTenant();
-        browser.openSignedOut("#/");
-        browser.signIn(tenant.adminEmail(), tenant.password());
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
         browser.click("header button.language");
         browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
         browser.screenshot("dashboard-ru");
@@ -250,10 +245,8 @@ class ConsoleJourneysIT {
     void everyScreenHasNoSeriousOrCriticalAccessibilityViolations() {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.adminToken());
-        String content = MarkerApi.createOne(tenant.adminToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.adminToken(), content, MARKERS).body("status", equalTo("ready"));
-        String job = GenerationApi.submitOne(tenant.adminToken(), GenerationApi.images("horse.png"));
-        GenerationApi.awaitFinished(tenant.adminToken(), job, GENERATION).body("status", equalTo("completed"));
+        String content = MarkerApi.readyOne(tenant.adminToken(), project, "chelsea.png", MARKERS);
+        String job = GenerationApi.completedOne(tenant.adminToken(), GENERATION, "horse.png");
 
         browser.openSignedOut("#/");
         check("sign-in", "input[name=email]");
@@ -279,8 +272,7 @@ class ConsoleJourneysIT {
             browser.go("#/settings/" + tab);
             check("settings-" + tab, "#tab-" + tab + "[aria-current=page]");
         }
-        browser.openSignedOut("#/platform");
-        browser.signIn(ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        browser.signInAt("#/platform", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
         for (String tab : List.of("system", "jobs", "organizations", "storage")) {
             browser.go("#/platform/" + tab);
             check("platform-" + tab, "#tab-" + tab + "[aria-current=page]");

@@ -1,13 +1,11 @@
 package app.arv.web.it;
 
-import app.arv.launcher.ArvNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 import java.util.UUID;
@@ -25,17 +23,8 @@ class CredentialChangeIT {
 
     private static final int WARM_UP = 3;
 
-    private static ArvNode nodeB;
-
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = ArvServer.stack().addNode();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        nodeB.stop();
-    }
+    @RegisterExtension
+    static final SecondNode nodeB = new SecondNode();
 
     @Test
     void aRevokedKeyIsRefusedOnTheNextRequestOnEveryNode() {
@@ -108,7 +97,7 @@ class CredentialChangeIT {
     }
 
     private static RequestSpecification onB(String credential) {
-        return RestAssured.given().baseUri(nodeB.baseUrl()).basePath("/api/v1").contentType(ContentType.JSON)
+        return RestAssured.given().baseUri(nodeB.get().baseUrl()).basePath("/api/v1").contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + credential);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /** {@code GET /dashboard}: the caller's organization in figures, nobody else's; the node's system only for platform admins. */
 @ExtendWith(ArvServer.class)
@@ -23,10 +22,8 @@ class DashboardIT {
     void anOrganizationSeesItsProjectsContentVerdictsGenerationsAndActivity() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
-        String content = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), content, TIMEOUT).body("status", equalTo("ready"));
-        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
-        GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT).body("status", equalTo("completed"));
+        String content = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", TIMEOUT);
+        String job = GenerationApi.completedOne(tenant.memberToken(), TIMEOUT, "horse.png");
 
         JsonPath dashboard = dashboard(tenant.memberToken());
 

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import static org.hamcrest.Matchers.equalTo;
+
 /** Generation calls the way a client makes them, and a reader of the GLB header to check what comes back. */
 final class GenerationApi {
 
@@ -46,6 +48,13 @@ final class GenerationApi {
             images.put(name, MediaApi.image(name));
         }
         return images;
+    }
+
+    /** A job of the test images {@code names} that has completed (within {@code timeout}). */
+    static String completedOne(String token, Duration timeout, String... names) {
+        String job = submitOne(token, images(names));
+        awaitFinished(token, job, timeout).body("status", equalTo("completed"));
+        return job;
     }
 
     /** Polls the job until it is final, then answers its last state. */

@@ -161,8 +161,7 @@ class IdempotencyIT {
         String key = newKey();
         claimAsIfRunning(key, "1 hour");
 
-        Response duplicate = Api.bearer(tenant.memberToken()).header(KEY, key)
-                .body(Map.of("media_ids", List.of(media))).post("/generations");
+        Response duplicate = generationOfMedia(tenant.memberToken(), key, media).post("/generations");
 
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(duplicate.<String>path("code")).isEqualTo("idempotency_in_progress");
@@ -176,8 +175,7 @@ class IdempotencyIT {
         String key = newKey();
         claimAsIfRunning(key, "-1 minute");
 
-        Response retried = Api.bearer(tenant.memberToken()).header(KEY, key)
-                .body(Map.of("media_ids", List.of(media))).post("/generations");
+        Response retried = generationOfMedia(tenant.memberToken(), key, media).post("/generations");
 
         assertThat(retried.statusCode()).isEqualTo(202);
         assertThat(total(tenant.memberToken(), "/generations")).isEqualTo(1);
@@ -255,10 +253,8 @@ class IdempotencyIT {
 
     @Test
     void aMalformedKeyIsRefused() {
-        Response tooLong = Api.bearer(tenant.memberToken()).header(KEY, "k".repeat(256))
-                .body(Map.of("media_ids", List.of(UUID.randomUUID().toString()))).post("/generations");
-        Response empty = Api.bearer(tenant.memberToken()).header(KEY, "")
-                .body(Map.of("media_ids", List.of(UUID.randomUUID().toString()))).post("/generations");
+        Response tooLong = generationOfMedia(tenant.memberToken(), "k".repeat(256), UUID.randomUUID().toString()).post("/generations");
+        Response empty = generationOfMedia(tenant.memberToken(), "", UUID.randomUUID().toString()).post("/generations");
 
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(tooLong.<String>path("code")).isEqualTo("invalid_idempotency_key");
@@ -268,6 +264,10 @@ class IdempotencyIT {
 
     private static RequestSpecification generationUpload(String token, String key) {
         return GenerationApi.uploading(token, GenerationApi.images("horse.png")).header(KEY, key);
+    }
+
+    private static RequestSpecification generationOfMedia(String token, String key, String media) {
+        return Api.bearer(token).header(KEY, key).body(Map.of("media_ids", List.of(media)));
     }
 
     private static RequestSpecification arContent(String token, String key, String title) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
+
 /** AR content calls the way a client makes them, and waiting for the background compilation. */
 final class MarkerApi {
 
@@ -30,6 +32,13 @@ final class MarkerApi {
 
     static String createOne(String token, String projectId, String fileName, byte[] image) {
         return create(token, projectId, fileName, image, "Portrait " + fileName).statusCode(202).extract().path("id");
+    }
+
+    /** AR content of the test image {@code fileName} whose marker is compiled and ready (within {@code timeout}). */
+    static String readyOne(String token, String projectId, String fileName, Duration timeout) {
+        String id = createOne(token, projectId, fileName, MediaApi.image(fileName));
+        awaitMarker(token, id, timeout).body("status", equalTo("ready"));
+        return id;
     }
 
     /** Polls the marker until it leaves pending/compiling; answers the final marker document. */

@@ -36,8 +36,7 @@ class QualityPictureIT {
     }
 
     private String readyChelsea() {
-        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-        MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        String id = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", COMPILE_TIMEOUT);
         return id;
     }
 

@@ -130,23 +130,6 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
-    void eachCountedViewAddsOne() {
-        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.inTransaction(em -> em.persist(content));
-
-        Database.inTransaction(em -> {
-            contents.em = em;
-            contents.countView(content.getId());
-            contents.countView(content.getId());
-        });
-
-        Database.inTransaction(em -> {
-            contents.em = em;
-            assertThat(contents.find(acme.getId(), content.getId()).orElseThrow().getViewsCount()).isEqualTo(2);
-        });
-    }
-
-    @Test
     void contentShowsOnlyWhilePublishedScheduledAndUnexpired() {
         Instant now = Instant.now();
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());

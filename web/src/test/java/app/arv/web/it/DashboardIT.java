@@ -59,6 +59,30 @@ class DashboardIT {
     }
 
     @Test
+    void viewerViewsCountAmongTheLast30DaysOfTheDashboardAndOfTheContent() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        Api.Tenant stranger = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        String content = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        MarkerApi.awaitMarker(tenant.memberToken(), content, TIMEOUT).body("status", equalTo("ready"));
+        String uniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + content).then().extract().path("unique_id");
+
+        for (int i = 0; i < 3; i++) {
+            Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+
+        JsonPath dashboard = dashboard(tenant.memberToken());
+        assertThat(dashboard.getLong("views_last_30_days")).isEqualTo(3);
+        List<Map<String, Object>> days = dashboard.getList("views_per_day");
+        assertThat(days).hasSize(30);
+        assertThat(days.get(29)).containsEntry("day", LocalDate.now(ZoneOffset.UTC).toString()).containsEntry("views", 3);
+        assertThat(days.get(0)).containsEntry("day", LocalDate.now(ZoneOffset.UTC).minusDays(29).toString());
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200)
+                .body("views_count", equalTo(3)).body("views_last_30_days", equalTo(3));
+        assertThat(dashboard(stranger.memberToken()).getLong("views_last_30_days")).isZero();
+    }
+
+    @Test
     void aPlatformAdminAlsoSeesQueuesConsumersAndCircuitBreakers() {
         JsonPath dashboard = dashboard(Api.platformAdminToken());
 

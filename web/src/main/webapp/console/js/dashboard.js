@@ -35,14 +35,14 @@ function Throughput({ days }) {
 /** Viewer views per day, last 30 days (UTC), as a small column chart. */
 function ViewsChart({ days }) {
     const max = Math.max(1, ...days.map(d => d.views));
-    const width = 12;
-    const height = 60;
+    const width = 24;
+    const height = 100;
     return html`<figure class="chart" id="dashboard-views-chart">
-        <svg viewBox=${`0 0 ${days.length * width} ${height + 14}`} role="img" aria-label=${t('dashboard.viewsChart')}>
+        <svg viewBox=${`0 0 ${days.length * width} ${height + 20}`} role="img" aria-label=${t('dashboard.viewsChart')}>
             ${days.map((d, i) => html`<g>
                 <title>${d.day}: ${d.views}</title>
-                <rect x=${i * width + 2} y=${height - (height * d.views) / max} width=${width - 4} height=${(height * d.views) / max} class="views"/>
-                ${i % 7 === days.length % 7 ? html`<text x=${i * width + width / 2} y=${height + 12} text-anchor="middle">${d.day.slice(8)}</text>` : null}
+                <rect x=${i * width + 3} y=${height - (height * d.views) / max} width=${width - 6} height=${(height * d.views) / max} class="views"/>
+                ${(days.length - 1 - i) % 7 === 0 ? html`<text x=${i * width + width / 2} y=${height + 14} text-anchor="middle">${d.day.slice(8)}</text>` : null}
             </g>`)}
         </svg>
         <figcaption>${t('dashboard.viewsChartCaption')}</figcaption>
@@ -87,13 +87,13 @@ export function Dashboard() {
                 <div><span class="figure" id="dashboard-views">${data.views}</span>${t('dashboard.views')}</div>
                 <div><span class="figure" id="dashboard-views-30">${data.views_last_30_days}</span>${t('dashboard.viewsLast30Days')}</div>
             </div>
-            ${data.views_per_day ? html`<${ViewsChart} days=${data.views_per_day}/>` : null}
         </section>
         <section class="card"><h2>${t('dashboard.markers')}</h2><${Bars} counts=${data.ar_content_by_marker_status} prefix="status" id="dashboard-markers"/></section>
         <section class="card"><h2>${t('dashboard.verdicts')}</h2>
             ${Object.keys(data.verdicts).length ? html`<${Bars} counts=${data.verdicts} prefix="verdict" id="dashboard-verdicts"/>` : html`<p class="empty">${t('dashboard.noContent')}</p>`}</section>
         <section class="card"><h2>${t('dashboard.generations')}</h2><${Bars} counts=${data.generations_by_status} prefix="status" id="dashboard-generations"/></section>
         <section class="card wide"><h2>${t('dashboard.throughput')}</h2><${Throughput} days=${data.throughput}/></section>
+        <section class="card wide"><h2>${t('dashboard.viewsChart')}</h2><${ViewsChart} days=${data.views_per_day}/></section>
         <section class="card wide"><h2>${t('dashboard.activity')}</h2>
             ${data.recent_activity.length === 0 ? html`<p class="empty">${t('dashboard.noActivity')}</p>` : html`<ul class="activity">
                 ${data.recent_activity.map(a => html`<li>

@@ -32,6 +32,23 @@ function Throughput({ days }) {
     </figure>`;
 }
 
+/** Viewer views per day, last 30 days (UTC), as a small column chart. */
+function ViewsChart({ days }) {
+    const max = Math.max(1, ...days.map(d => d.views));
+    const width = 24;
+    const height = 100;
+    return html`<figure class="chart" id="dashboard-views-chart">
+        <svg viewBox=${`0 0 ${days.length * width} ${height + 20}`} role="img" aria-label=${t('dashboard.viewsChart')}>
+            ${days.map((d, i) => html`<g>
+                <title>${d.day}: ${d.views}</title>
+                <rect x=${i * width + 3} y=${height - (height * d.views) / max} width=${width - 6} height=${(height * d.views) / max} class="views"/>
+                ${(days.length - 1 - i) % 7 === 0 ? html`<text x=${i * width + width / 2} y=${height + 14} text-anchor="middle">${d.day.slice(8)}</text>` : null}
+            </g>`)}
+        </svg>
+        <figcaption>${t('dashboard.viewsChartCaption')}</figcaption>
+    </figure>`;
+}
+
 function SystemInfo({ system }) {
     return html`<section class="card wide" id="dashboard-system">
         <h2>${t('dashboard.system')} · ${system.node}</h2>
@@ -68,6 +85,7 @@ export function Dashboard() {
                 <a href="#/projects"><span class="figure" id="dashboard-projects">${data.projects}</span>${t('dashboard.projects')}</a>
                 <div><span class="figure">${Object.values(data.ar_content_by_marker_status).reduce((a, b) => a + b, 0)}</span>${t('dashboard.arContent')}</div>
                 <div><span class="figure" id="dashboard-views">${data.views}</span>${t('dashboard.views')}</div>
+                <div><span class="figure" id="dashboard-views-30">${data.views_last_30_days}</span>${t('dashboard.viewsLast30Days')}</div>
             </div>
         </section>
         <section class="card"><h2>${t('dashboard.markers')}</h2><${Bars} counts=${data.ar_content_by_marker_status} prefix="status" id="dashboard-markers"/></section>
@@ -75,6 +93,7 @@ export function Dashboard() {
             ${Object.keys(data.verdicts).length ? html`<${Bars} counts=${data.verdicts} prefix="verdict" id="dashboard-verdicts"/>` : html`<p class="empty">${t('dashboard.noContent')}</p>`}</section>
         <section class="card"><h2>${t('dashboard.generations')}</h2><${Bars} counts=${data.generations_by_status} prefix="status" id="dashboard-generations"/></section>
         <section class="card wide"><h2>${t('dashboard.throughput')}</h2><${Throughput} days=${data.throughput}/></section>
+        <section class="card wide"><h2>${t('dashboard.viewsChart')}</h2><${ViewsChart} days=${data.views_per_day}/></section>
         <section class="card wide"><h2>${t('dashboard.activity')}</h2>
             ${data.recent_activity.length === 0 ? html`<p class="empty">${t('dashboard.noActivity')}</p>` : html`<ul class="activity">
                 ${data.recent_activity.map(a => html`<li>

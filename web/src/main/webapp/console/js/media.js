@@ -1,4 +1,4 @@
-// The media library: every stored file of the organization with its thumbnail, size and type; delete.
+// The media library: every stored file of the organization with its thumbnail, size, type and how many use it; delete.
 import { html, useState, t, get, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Pager, AuthImg, formatBytes, formatTime, useTitle } from './core.js';
 
 const PAGE = 24;
@@ -9,7 +9,9 @@ export function MediaLibrary() {
     const [error, setError] = useState(null);
     const media = useLoad(() => get(`/media?limit=${PAGE}&offset=${offset}`), [offset]);
     const [confirm, confirmDialog] = useConfirm();
-    const remove = m => confirm(t('media.confirmDelete', { name: m.original_name || m.id }), async () => {
+    // Deleting keeps the file for the owners that use it: say how many before asking.
+    const remove = m => confirm(m.used_by > 0 ? t('media.confirmDeleteUsed', { name: m.original_name || m.id, count: m.used_by })
+        : t('media.confirmDelete', { name: m.original_name || m.id }), async () => {
         setError(null);
         try {
             await del(`/media/${m.id}`);
@@ -28,7 +30,8 @@ export function MediaLibrary() {
                 : html`<div class="file-kind">${(m.media_type || '').split('/')[1] || '?'}</div>`}
             <div class="meta"><strong>${m.original_name || m.id.slice(0, 8)}</strong>
                 <span>${m.media_type} · ${formatBytes(m.size_bytes)}${m.width ? ` · ${m.width}×${m.height}` : ''}</span>
-                <span>${formatTime(m.created_at)}</span></div>
+                <span>${formatTime(m.created_at)}</span>
+                <span class="used-by" data-used-by=${m.used_by}>${m.used_by > 0 ? t('media.usedBy', { count: m.used_by }) : t('media.unused')}</span></div>
             <button class="danger" onClick=${() => remove(m)}>${t('common.delete')}</button>
         </li>`;
     })}</ul>

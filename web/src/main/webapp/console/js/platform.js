@@ -1,4 +1,4 @@
-// Platform administration (platform admins): system info, compile jobs (stop, restart), organizations,
+// Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
 // storage dead letters and the orphan scan.
 import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 import { SystemInfo } from './dashboard.js';
@@ -45,7 +45,8 @@ function BatchJobs() {
             <td>${e.batch_status === 'STARTED' || e.batch_status === 'STARTING'
                 ? html`<button class="danger stop" onClick=${() => command(e, 'stop')}>${t('jobs.stop')}</button>` : null}
                 ${e.batch_status === 'STOPPED' || e.batch_status === 'FAILED'
-                ? html`<button class="restart" onClick=${() => command(e, 'restart')}>${t('jobs.restart')}</button>` : null}</td></tr>`)}</tbody>
+                ? html`<button class="restart" onClick=${() => command(e, 'restart')}>${t('jobs.restart')}</button>
+                    <button class="danger abandon" onClick=${() => command(e, 'abandon')}>${t('jobs.abandon')}</button>` : null}</td></tr>`)}</tbody>
     </table>`}
     ${confirmDialog}`;
 }

@@ -245,7 +245,7 @@ export function ContentDetail({ params: [id] }) {
         <section class="card"><h2>${t('content.viewer')}</h2>
             <p><a href=${viewerUrl} target="_blank" rel="noopener" id="viewer-link">${viewerUrl}</a></p>
             <div class="qr"><${AuthImg} src=${`/api/v1/ar-content/${id}/qr.svg`} alt=${t('content.qrAlt')}/></div>
-            <p>${t('content.views')}: <strong id="views">${c.views_count}</strong></p>
+            <p>${t('content.views')}: <strong id="views">${c.views_count}</strong> · ${t('content.viewsLast30Days')}: <strong id="views-30">${c.views_last_30_days ?? '–'}</strong></p>
             <div class="toolbar">
                 <label>${t('content.printSize')}<select value=${kit.size} onChange=${e => setKit({ ...kit, size: e.target.value })}>
                     ${['A6', 'A5', 'A4', '10x15'].map(s => html`<option value=${s}>${s}</option>`)}</select></label>

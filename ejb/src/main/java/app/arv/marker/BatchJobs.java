@@ -4,6 +4,7 @@ import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionIsRunningException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
@@ -12,6 +13,7 @@ import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.StepExecution;
@@ -21,10 +23,13 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
 
-/** The platform operators' view of the compile jobs in the batch job repository: executions, steps, metrics; restart and stop. */
+/** The platform operators' view of the compile jobs in the batch job repository: executions, steps, metrics; restart, stop, abandon. */
 @ApplicationScoped
 public class BatchJobs {
+
+    private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
     /** {@code node}: the name of the node that last ran the instance, when Redis still knows it. */
     public record Execution(long instanceId, String node, JobExecution execution, List<StepExecution> steps) {
@@ -35,6 +40,9 @@ public class BatchJobs {
 
     @Inject
     MarkerNode node;
+
+    @Inject
+    AbandonedCompilations abandonedCompilations;
 
     public List<Execution> recent(Caller caller, int limit) {
         requireOperator(caller);
@@ -82,6 +90,9 @@ public class BatchJobs {
             if (MarkerJobRestarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
                 throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
             }
+            if (execution.getBatchStatus() == BatchStatus.ABANDONED) {
+                throw DomainException.conflict("job_not_restartable", "Execution " + executionId + " was abandoned");
+            }
             return restarts.restart(execution)
                     .orElseThrow(() -> DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted already"));
         } catch (NoSuchJobExecutionException e) {
@@ -101,6 +112,50 @@ public class BatchJobs {
             throw DomainException.notFound("Job execution");
         } catch (JobExecutionNotRunningException e) {
             throw DomainException.conflict("job_not_running", "Execution " + executionId + " is not running");
+        }
+    }
+
+    /**
+     * Abandons a stopped or failed execution for good ({@link JobOperator#abandon}): neither the recovery timer nor an
+     * operator can restart it afterwards, and the items it claimed but did not compile fail ({@link AbandonedCompilations}).
+     * A running execution must be stopped first; a completed or already abandoned one, or one whose job has run again
+     * since, has nothing left to abandon. (JBatch itself would abandon all of those but a STARTING or STARTED one.)
+     *
+     * @return how many claimed items failed
+     */
+    public int abandon(Caller caller, long executionId) {
+        requireOperator(caller);
+        JobOperator jobs = BatchRuntime.getJobOperator();
+        try {
+            JobExecution execution = jobs.getJobExecution(executionId);
+            JobInstance instance = jobs.getJobInstance(executionId);
+            if (MarkerJobRestarts.running(execution)) {
+                throw DomainException.conflict("job_running", "Execution " + executionId + " is still "
+                        + execution.getBatchStatus() + ": stop it first, then abandon it once it is STOPPED");
+            }
+            if (execution.getBatchStatus() != BatchStatus.STOPPED && execution.getBatchStatus() != BatchStatus.FAILED) {
+                throw DomainException.conflict("job_not_abandonable", "Execution " + executionId + " is "
+                        + execution.getBatchStatus() + "; only a STOPPED or FAILED execution can be abandoned");
+            }
+            if (jobs.getJobExecutions(instance).stream().anyMatch(e -> e.getExecutionId() > executionId)) {
+                throw DomainException.conflict("job_not_abandonable", "Execution " + executionId
+                        + " cannot be abandoned: its job has run again since");
+            }
+            // The restart claim, kept: a recovery round that looked before this call cannot restart it after.
+            if (!restarts.claim(execution)) {
+                throw DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted");
+            }
+            jobs.abandon(executionId);
+            int failed = abandonedCompilations.fail(instance.getInstanceId());
+            LOG.info("Execution " + executionId + " of " + execution.getJobName() + " abandoned by " + caller.name() + "; "
+                    + failed + " claimed items failed");
+            return failed;
+        } catch (NoSuchJobExecutionException e) {
+            throw DomainException.notFound("Job execution");
+        } catch (JobExecutionIsRunningException e) {
+            throw DomainException.conflict("job_running", "Execution " + executionId + " is still running: stop it first");
+        } catch (JobSecurityException e) {
+            throw DomainException.forbidden(e.getMessage());
         }
     }
 

@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * it the items it claimed the first time, each partition resumes after its last checkpoint (or, after a
  * dead node, reads what is still compiling: see {@link app.arv.marker.batch.MarkerPartitionMapper}), so
  * an item finished before the failure is never compiled again. A STOPPED execution is left alone: only
- * an operator stops a job, and only an operator restarts it.
+ * an operator stops a job, and only an operator restarts it. An ABANDONED one is never restarted by anyone
+ * ({@link BatchJobs#abandon}).
  */
 @Singleton
 @Startup
@@ -95,7 +96,7 @@ public class MarkerJobRecovery {
     private void recover(JobOperator jobs, JobInstance instance) {
         List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
         JobExecution last = executions.stream().max(Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
-        if (last == null || executions.size() >= MAX_EXECUTIONS) {
+        if (last == null || executions.size() >= MAX_EXECUTIONS || last.getBatchStatus() == BatchStatus.ABANDONED) {
             return;
         }
         long id = instance.getInstanceId();

@@ -66,8 +66,8 @@ public class MarkerJobRestarts {
      * @return the new execution's id, or empty when another node or operator is already restarting it
      */
     public OptionalLong restart(JobExecution execution) {
-        String claim = "arv:markers:restart:" + execution.getExecutionId();
-        if (!"OK".equals(redis.client().set(claim, node.id(), SetParams.setParams().nx().ex(CLAIM_SECONDS)))) {
+        String claim = claimKey(execution);
+        if (!claim(execution)) {
             return OptionalLong.empty();
         }
         Properties parameters = new Properties();
@@ -82,6 +82,20 @@ public class MarkerJobRestarts {
             redis.client().del(claim);
             throw e;
         }
+    }
+
+    /**
+     * Claims the execution for this node for a while, as a restart does: whoever else tries to restart it meanwhile
+     * (a recovery round, an operator) leaves it alone.
+     *
+     * @return false when another node or operator holds the claim
+     */
+    public boolean claim(JobExecution execution) {
+        return "OK".equals(redis.client().set(claimKey(execution), node.id(), SetParams.setParams().nx().ex(CLAIM_SECONDS)));
+    }
+
+    private static String claimKey(JobExecution execution) {
+        return "arv:markers:restart:" + execution.getExecutionId();
     }
 
     /**

@@ -3,6 +3,7 @@ package app.arv.marker;
 import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.marker.ArContentViewRepository;
 import app.arv.persistence.marker.Visibility;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
@@ -12,6 +13,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,9 @@ public class ViewerService {
     ArContentRepository contents;
 
     @Inject
+    ArContentViewRepository views;
+
+    @Inject
     MediaStore files;
 
     @Inject
@@ -35,10 +41,10 @@ public class ViewerService {
     public record Showing(ArContent content, MediaResource marker, Optional<MediaResource> overlay) {
     }
 
-    /** The content as the viewer shows it, counting one view. */
+    /** The content as the viewer shows it, counting one view (in total and on today's UTC day). */
     public Showing view(String uniqueId) {
         Showing showing = showing(uniqueId);
-        contents.countView(showing.content().getId());
+        views.count(showing.content().getId(), LocalDate.now(ZoneOffset.UTC));
         return showing;
     }
 

@@ -16,7 +16,8 @@
  *       {@link QualityPictures} draws the quality report as a picture from a stored {@code .mind} (or an
  *       image compiled for the purpose).</li>
  *   <li>{@link ViewerService} answers the public viewer by unique id alone: anything not showing is 404
- *       (or 410 when over), the same answer for all, so the viewer reveals nothing.</li>
+ *       (or 410 when over), the same answer for all, so the viewer reveals nothing. Each view counts in total and
+ *       per day; {@link RecentViews} reads the last 30 days.</li>
  *   <li>{@link MarkerEvents} announces status changes on Redis after the commit.</li>
  * </ul>
  *

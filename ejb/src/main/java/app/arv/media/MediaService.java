@@ -1,5 +1,6 @@
 package app.arv.media;
 
+import app.arv.persistence.media.LibraryItem;
 import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
@@ -174,13 +175,14 @@ public class MediaService {
         return stored;
     }
 
-    public Page<MediaResource> list(Caller caller, PageRequest page) {
+    public Page<LibraryItem> list(Caller caller, PageRequest page) {
         return media.listUploads(caller.organizationId(), page);
     }
 
     public MediaDetails get(Caller caller, UUID id) {
         MediaResource resource = find(caller, id);
-        return new MediaDetails(resource, media.attachedTo(caller.organizationId(), OwnerKind.MEDIA, id, MediaRole.THUMBNAIL));
+        return new MediaDetails(resource, media.attachedTo(caller.organizationId(), OwnerKind.MEDIA, id, MediaRole.THUMBNAIL),
+                media.usedBy(caller.organizationId(), id));
     }
 
     /**

@@ -48,6 +48,20 @@ class MarkerJobRestartsTest {
     }
 
     @Test
+    void anExecutionClaimedByAnOperatorAbandoningItIsNotRestarted() {
+        JobExecution stopped = execution(BatchStatus.STOPPED, Instant.now().minusSeconds(120));
+        MarkerJobRestarts operatorsNode = node();
+        MarkerJobRestarts recoveringNode = node();
+
+        boolean claimed = operatorsNode.claim(stopped);
+        OptionalLong restart = recoveringNode.restart(stopped);
+
+        assertThat(claimed).isTrue();
+        assertThat(restart).isEmpty();
+        assertThat(restarted).isEmpty();
+    }
+
+    @Test
     void theRestartKeepsTheJobParametersAndForcesJBeret() {
         JobExecution dead = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
 

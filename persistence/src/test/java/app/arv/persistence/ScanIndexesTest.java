@@ -33,6 +33,12 @@ class ScanIndexesTest {
                 .contains("media_resource_storage_connection");
     }
 
+    @Test
+    void theDashboardSumsAnOrganizationsRecentViewsByIndex() throws SQLException {
+        assertThat(plan("SELECT day, SUM(views) FROM ar_content_daily_views WHERE organization_id = gen_random_uuid()"
+                + " AND day >= current_date - 29 GROUP BY day")).contains("ar_content_daily_views_organization");
+    }
+
     private static String plan(String query) throws SQLException {
         Database.flyway(Database.dataSource()).migrate();
         try (Connection connection = Database.dataSource().getConnection(); Statement statement = connection.createStatement()) {

@@ -49,6 +49,19 @@ public class DashboardRepository {
                 .setParameter("org", organizationId).getSingleResult()).longValue();
     }
 
+    /** Viewer views of the organization's content on each day (UTC) from {@code firstDay} on; days without any are absent. */
+    public List<DayViews> viewsPerDay(UUID organizationId, LocalDate firstDay) {
+        List<?> rows = em.createNativeQuery("SELECT day, SUM(views) FROM ar_content_daily_views"
+                + " WHERE organization_id = :org AND day >= :first GROUP BY day ORDER BY day")
+                .setParameter("org", organizationId).setParameter("first", firstDay).getResultList();
+        List<DayViews> days = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            days.add(new DayViews(day(cells[0]), ((Number) cells[1]).longValue()));
+        }
+        return days;
+    }
+
     /** Generation jobs per status (upper case, as stored). */
     public Map<String, Long> generationsByStatus(UUID organizationId) {
         return grouped("SELECT status, COUNT(*) FROM generation_job WHERE organization_id = :org GROUP BY status", organizationId);
@@ -85,6 +98,9 @@ public class DashboardRepository {
     }
 
     public record DayThroughput(LocalDate day, long completed, long failed) {
+    }
+
+    public record DayViews(LocalDate day, long views) {
     }
 
     /** @param label the content's title, or a job's item count */

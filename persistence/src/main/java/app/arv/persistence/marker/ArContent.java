@@ -180,6 +180,15 @@ public class ArContent extends TenantEntity {
         markerCompilations++;
     }
 
+    /**
+     * Gives up on a compilation no job will ever finish (the job that claimed it was abandoned by an operator): failed
+     * with the reason, not counted as a compilation; compiling it again ({@link #requestMarker}) retries it.
+     */
+    public void compilationAbandoned(String reason) {
+        markerStatus = MarkerStatus.FAILED;
+        markerFailure = reason;
+    }
+
     private void recordQuality(int width, int height, int score, String verdict, String qualityJson) {
         markerWidth = width;
         markerHeight = height;

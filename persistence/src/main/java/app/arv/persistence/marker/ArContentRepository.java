@@ -92,9 +92,10 @@ public class ArContentRepository extends TenantRepository<ArContent> {
                 .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getSingleResult();
     }
 
-    /** One view, counted in the database so concurrent fetches on any node all count. */
-    public void countView(UUID id) {
-        em.createQuery("UPDATE ArContent a SET a.viewsCount = a.viewsCount + 1 WHERE a.id = :id")
-                .setParameter("id", id).executeUpdate();
+    /** A job instance's claimed items still compiling, of any organization (an operator abandons a job for the platform). */
+    public List<ArContent> compilingIn(long jobInstance) {
+        return em.createQuery("SELECT a FROM ArContent a WHERE a.markerJobInstance = :instance AND a.markerStatus = :compiling"
+                + " ORDER BY a.id", ArContent.class)
+                .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getResultList();
     }
 }

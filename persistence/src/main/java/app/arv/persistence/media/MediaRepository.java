@@ -18,6 +18,10 @@ public class MediaRepository {
     /** Any constant that no other advisory lock in ARV uses: "ARV orphan scan". */
     static final long ORPHAN_SCAN_LOCK = 0x4152_565f_4f52_5048L;
 
+    /** {@link #usedBy} of the library query's resource {@code m}. */
+    private static final String USED_BY = "SELECT COUNT(DISTINCT u.entityId) FROM MediaAttachment u WHERE u.resourceId = m.id"
+            + " AND u.organizationId = :org AND u.entityKind <> :upload";
+
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -47,12 +51,16 @@ public class MediaRepository {
         return findLiveBySha256(organizationId, sha256);
     }
 
-    /** The organization's library: live resources someone uploaded and has not deleted. */
-    public Page<MediaResource> listUploads(UUID organizationId, PageRequest page) {
+    /**
+     * The organization's library: live resources someone uploaded and has not deleted, each with its number of other
+     * owners ({@link #usedBy}) counted by the same query (a correlated count on the attachments' resource index).
+     */
+    public Page<LibraryItem> listUploads(UUID organizationId, PageRequest page) {
         String where = " FROM MediaResource m WHERE m.organizationId = :org AND m.deletedAt IS NULL AND EXISTS ("
                 + "SELECT a FROM MediaAttachment a WHERE a.resourceId = m.id AND a.organizationId = :org"
                 + " AND a.entityKind = :upload)";
-        return Page.of(em.createQuery("SELECT m" + where + " ORDER BY m.createdAt, m.id", MediaResource.class)
+        return Page.of(em.createQuery("SELECT NEW app.arv.persistence.media.LibraryItem(m, (" + USED_BY + "))" + where
+                + " ORDER BY m.createdAt, m.id", LibraryItem.class)
                 .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD),
                 em.createQuery("SELECT COUNT(m)" + where, Long.class)
                         .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD),
@@ -100,6 +108,14 @@ public class MediaRepository {
                 .getResultList();
         held.forEach(em::remove);
         return held.stream().map(MediaAttachment::getResourceId).distinct().toList();
+    }
+
+    /** How many owners use the resource besides the library itself (each owner once, whatever its roles). */
+    public long usedBy(UUID organizationId, UUID resourceId) {
+        return em.createQuery("SELECT COUNT(DISTINCT u.entityId) FROM MediaAttachment u WHERE u.resourceId = :resource"
+                + " AND u.organizationId = :org AND u.entityKind <> :upload", Long.class)
+                .setParameter("org", organizationId).setParameter("resource", resourceId)
+                .setParameter("upload", OwnerKind.UPLOAD).getSingleResult();
     }
 
     public long countAttachments(UUID organizationId, UUID resourceId) {

@@ -123,23 +123,6 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
-    void eachCountedViewAddsOne() {
-        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
-        Database.persist(content);
-
-        Database.inTransaction(em -> {
-            Repositories.on(em, contents);
-            contents.countView(content.getId());
-            contents.countView(content.getId());
-        });
-
-        Database.inTransaction(em -> {
-            Repositories.on(em, contents);
-            assertThat(contents.find(acme.getId(), content.getId()).orElseThrow().getViewsCount()).isEqualTo(2);
-        });
-    }
-
-    @Test
     void contentShowsOnlyWhilePublishedScheduledAndUnexpired() {
         Instant now = Instant.now();
         ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());

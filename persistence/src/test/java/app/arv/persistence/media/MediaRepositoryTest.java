@@ -100,7 +100,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             media.em = em;
-            assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(MediaResource::getId)
+            assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(i -> i.resource().getId())
                     .containsExactly(original.getId());
             assertThat(media.attachedTo(acme.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL))
                     .extracting(MediaResource::getId).containsExactly(thumbnail.getId());

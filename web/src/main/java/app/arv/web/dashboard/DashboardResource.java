@@ -4,11 +4,13 @@ import app.arv.dashboard.Dashboard;
 import app.arv.generation.GenerationAdmin;
 import app.arv.persistence.dashboard.DashboardRepository.Activity;
 import app.arv.persistence.dashboard.DashboardRepository.DayThroughput;
+import app.arv.persistence.dashboard.DashboardRepository.DayViews;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.marker.MarkerStatus;
 import app.arv.web.ApiDescription;
 import app.arv.web.security.CurrentCaller;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +37,8 @@ public class DashboardResource implements ApiDescription.Admin {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "My organization in figures: projects, AR content by marker status and verdict, viewer views, "
+    @Operation(summary = "My organization in figures: projects, AR content by marker status and verdict, viewer views (all "
+            + "time as 'views', the last 30 days (UTC, today included) as 'views_last_30_days' and per day as 'views_per_day'), "
             + "generation jobs by status, items finished per day (last 14 days, UTC), recent activity; platform admins "
             + "also get this node's system information (queues, consumers, DLQ, circuit breakers) as 'system'")
     public DashboardView get() {
@@ -47,14 +50,18 @@ public class DashboardResource implements ApiDescription.Admin {
      *
      * @param verdicts marker quality verdicts ({@code good}, {@code weak}, {@code unusable}; {@code none}: not rated yet)
      * @param views viewer page views of all the organization's content
+     * @param viewsLast30Days the same in the last 30 days (UTC, today included)
+     * @param viewsPerDay each of those 30 days, oldest first, 0 where nobody looked
      */
     public record DashboardView(long projects, Map<String, Long> arContentByMarkerStatus, Map<String, Long> verdicts,
-            long views, Map<String, Long> generationsByStatus, List<Day> throughput, List<ActivityView> recentActivity,
+            long views, @JsonbProperty("views_last_30_days") long viewsLast30Days, List<ViewDay> viewsPerDay, Map<String, Long> generationsByStatus,
+            List<Day> throughput, List<ActivityView> recentActivity,
             GenerationAdmin.SystemInfo system, Instant generatedAt) {
 
         static DashboardView of(Dashboard.Figures f) {
             return new DashboardView(f.projects(), every(MarkerStatus.values(), f.arContentByMarkerStatus()), f.verdicts(),
-                    f.views(), every(GenerationStatus.values(), f.generationsByStatus()),
+                    f.views(), f.viewsLast30Days(), f.viewsPerDay().stream().map(ViewDay::of).toList(),
+                    every(GenerationStatus.values(), f.generationsByStatus()),
                     f.throughput().stream().map(Day::of).toList(),
                     f.recentActivity().stream().map(ActivityView::of).toList(), f.system(), f.generatedAt());
         }
@@ -72,6 +79,13 @@ public class DashboardResource implements ApiDescription.Admin {
 
         static Day of(DayThroughput d) {
             return new Day(d.day(), d.completed(), d.failed());
+        }
+    }
+
+    public record ViewDay(LocalDate day, long views) {
+
+        static ViewDay of(DayViews d) {
+            return new ViewDay(d.day(), d.views());
         }
     }
 

@@ -5,6 +5,7 @@ import app.arv.marker.ArContentService;
 import app.arv.marker.ContentDetails;
 import app.arv.marker.MarkerRules;
 import app.arv.marker.QualityPictures;
+import app.arv.marker.RecentViews;
 import app.arv.media.Download;
 import app.arv.media.SpooledFile;
 import app.arv.persistence.marker.ArContent;
@@ -81,6 +82,9 @@ public class ArContentResource implements ApiDescription.Markers {
     MarkerRules rules;
 
     @Inject
+    RecentViews recentViews;
+
+    @Inject
     MultipartReader multipart;
 
     @Inject
@@ -88,8 +92,11 @@ public class ArContentResource implements ApiDescription.Markers {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One AR content, with its viewer views in total (views_count) and in the last 30 days, UTC "
+            + "(views_last_30_days, only here)")
     public ArContentView get(@PathParam("id") UUID id) {
-        return ArContentView.of(contents.get(caller.get(), id));
+        ArContent content = contents.get(caller.get(), id);
+        return ArContentView.of(content, recentViews.of(caller.get(), content.getId()));
     }
 
     @PATCH

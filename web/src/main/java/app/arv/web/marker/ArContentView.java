@@ -4,15 +4,21 @@ import app.arv.marker.QualityJson;
 import app.arv.persistence.marker.ArContent;
 import app.arv.web.Links;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** AR content as its organization sees it (the public viewer sees far less: see the viewer manifest). */
+/**
+ * AR content as its organization sees it (the public viewer sees far less: see the viewer manifest).
+ *
+ * @param viewsLast30Days viewer views in the last 30 days (UTC, today included); only when one content is asked for, else null
+ */
 public record ArContentView(UUID id, String uniqueId, UUID projectId, String title, String orderNumber, String customerName,
         String customerEmail, String customerPhone, UUID sourceMediaId, MarkerView marker,
         OverlayView overlay, Instant activeFrom, Instant activeUntil, Instant expiresAt,
-        boolean published, long viewsCount, String viewerUrl, Instant createdAt, Instant updatedAt) {
+        boolean published, long viewsCount, String viewerUrl, Instant createdAt, Instant updatedAt,
+        @JsonbProperty("views_last_30_days") Long viewsLast30Days) {
 
     public record MarkerView(String status, String failure, UUID mediaId, String fileUrl, Integer score, String verdict,
             Integer width, Integer height, int compilations, Instant requestedAt, Instant compiledAt,
@@ -31,6 +37,10 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
     }
 
     static ArContentView of(ArContent c) {
+        return of(c, null);
+    }
+
+    static ArContentView of(ArContent c, Long viewsLast30Days) {
         OverlayView overlay = c.getOverlayMediaId() == null
                 ? null
                 : new OverlayView(c.getOverlayMediaId(),
@@ -38,6 +48,6 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
         return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
                 c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
                 overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),
-                Links.viewerPage(c.getUniqueId()), c.getCreatedAt(), c.getUpdatedAt());
+                Links.viewerPage(c.getUniqueId()), c.getCreatedAt(), c.getUpdatedAt(), viewsLast30Days);
     }
 }

@@ -66,6 +66,17 @@ public class BatchJobResource implements ApiDescription.Admin {
         return Response.accepted().build();
     }
 
+    @POST
+    @Path("executions/{executionId}/abandon")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Abandon a stopped or failed execution for good: nobody (the recovery timer included) can restart it, "
+            + "and the AR content it claimed but did not compile fails (compile it again to retry); answers failed_items. "
+            + "409 job_running while it runs or stops (stop it first), job_not_abandonable when it completed, was abandoned "
+            + "already or its job has run again since")
+    public Map<String, Integer> abandon(@PathParam("executionId") long executionId) {
+        return Map.of("failed_items", jobs.abandon(caller.get(), executionId));
+    }
+
     public record ExecutionView(long executionId, long instanceId, String node, String jobName, String batchStatus, String exitStatus,
             Instant createdAt, Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
 

@@ -60,13 +60,15 @@ public class MediaFileResource implements ApiDescription.Media {
     }
 
     @GET
-    @Operation(summary = "List my organization's media library")
+    @Operation(summary = "List my organization's media library; used_by: how many owners (AR content, generation items...) "
+            + "use each file besides the library")
     public PageView<MediaView> list(@Valid @BeanParam Paging paging) {
-        return PageView.of(media.list(caller.get(), paging.toRequest()), MediaView::summary);
+        return PageView.of(media.list(caller.get(), paging.toRequest()), MediaView::listed);
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One file of the library with its thumbnails and used_by (owners besides the library)")
     public MediaView get(@PathParam("id") UUID id) {
         return MediaView.of(media.get(caller.get(), id));
     }

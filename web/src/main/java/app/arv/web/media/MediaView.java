@@ -1,6 +1,7 @@
 package app.arv.web.media;
 
 import app.arv.media.MediaDetails;
+import app.arv.persistence.media.LibraryItem;
 import app.arv.persistence.media.MediaResource;
 import app.arv.web.Links;
 
@@ -8,10 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A media resource as clients see it; the storage key stays internal. */
+/**
+ * A media resource as clients see it; the storage key stays internal.
+ *
+ * @param usedBy how many owners use the file besides the library (AR content, generation items...): deleting it from the
+ *               library keeps the file for them. Given by {@code GET /media} and {@code GET /media/{id}}; null in upload answers.
+ */
 public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType, String originalName, Integer width,
         Integer height, UUID storageConnectionId, Instant createdAt, String contentUrl,
-        List<ThumbnailView> thumbnails) {
+        List<ThumbnailView> thumbnails, Long usedBy) {
 
     public record ThumbnailView(UUID id, int width, int height, long sizeBytes, String mediaType, String contentUrl) {
 
@@ -21,17 +27,22 @@ public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType
     }
 
     static MediaView of(MediaDetails details) {
-        return of(details.resource(), details.thumbnails().stream().map(ThumbnailView::of).toList());
+        return of(details.resource(), details.thumbnails().stream().map(ThumbnailView::of).toList(), details.usedBy());
     }
 
     /** Listings leave thumbnails out: one query per page, not one per item. */
-    static MediaView summary(MediaResource r) {
-        return of(r, null);
+    static MediaView listed(LibraryItem item) {
+        return of(item.resource(), null, item.usedBy());
     }
 
-    private static MediaView of(MediaResource r, List<ThumbnailView> thumbnails) {
+    /** What was just stored: neither thumbnails nor uses looked up. */
+    static MediaView summary(MediaResource r) {
+        return of(r, null, null);
+    }
+
+    private static MediaView of(MediaResource r, List<ThumbnailView> thumbnails, Long usedBy) {
         return new MediaView(r.getId(), r.getSha256(), r.getSizeBytes(), r.getMediaType(), r.getOriginalName(), r.getWidth(),
-                r.getHeight(), r.getStorageConnectionId(), r.getCreatedAt(), contentUrl(r), thumbnails);
+                r.getHeight(), r.getStorageConnectionId(), r.getCreatedAt(), contentUrl(r), thumbnails, usedBy);
     }
 
     static String contentUrl(MediaResource r) {

@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 /**
  * Platform operators steer the compile jobs: a stopped job stays stopped until they restart it, and
- * its restart finishes the same job instance from its checkpoints.
+ * its restart finishes the same job instance from its checkpoints; an abandoned one never runs again.
  */
 @ExtendWith(ArvServer.class)
 class BatchJobAdminIT {
@@ -83,15 +84,63 @@ class BatchJobAdminIT {
     }
 
     @Test
+    void anAbandonedExecutionFailsItsUnfinishedItemsAndIsNeverRestarted() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(200)
+                .body("failed_items", equalTo(BATCH - readyWhenStopped));
+
+        // Two and a half rounds of the recovery timer (ARV_MARKERS_RECOVERY_INTERVAL, 10 s): none restarts it.
+        Thread.sleep(25_000);
+        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).containsExactly(List.of("ABANDONED"));
+        List<String> statuses = ids.stream()
+                .map(id -> MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/marker").then().statusCode(200)
+                        .extract().<String>path("status"))
+                .toList();
+        assertThat(statuses).filteredOn("ready"::equals).hasSize(readyWhenStopped);
+        assertThat(statuses).filteredOn("failed"::equals).hasSize(BATCH - readyWhenStopped);
+        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_not_restartable"));
+        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_not_abandonable"));
+    }
+
+    @Test
+    void aRunningExecutionMustBeStoppedBeforeItIsAbandoned() throws Exception {
+        long running = aRunningExecution(Api.newTenant());
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_running"))
+                .body("detail", containsString("stop it first"));
+    }
+
+    @Test
+    void aCompletedExecutionCannotBeAbandoned() throws Exception {
+        long completed = aCompletedExecution();
+
+        operator().post("/admin/batch/jobs/executions/" + completed + "/abandon").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("job_not_abandonable"));
+    }
+
+    @Test
     void anUnknownExecutionIsNotFound() {
         operator().post("/admin/batch/jobs/executions/987654321/restart").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not_found"));
         operator().post("/admin/batch/jobs/executions/987654321/stop").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not_found"));
+        operator().post("/admin/batch/jobs/executions/987654321/abandon").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
     }
 
     @Test
-    void membersAndOrganizationAdminsCannotStopOrRestartJobs() throws Exception {
+    void membersAndOrganizationAdminsCannotStopRestartOrAbandonJobs() throws Exception {
         long completed = aCompletedExecution();
         Api.Tenant tenant = Api.newTenant();
 
@@ -99,6 +148,8 @@ class BatchJobAdminIT {
             Api.bearer(token).post("/admin/batch/jobs/executions/" + completed + "/restart").then().statusCode(403)
                     .contentType("application/problem+json").body("code", equalTo("forbidden"));
             Api.bearer(token).post("/admin/batch/jobs/executions/" + completed + "/stop").then().statusCode(403)
+                    .contentType("application/problem+json").body("code", equalTo("forbidden"));
+            Api.bearer(token).post("/admin/batch/jobs/executions/" + completed + "/abandon").then().statusCode(403)
                     .contentType("application/problem+json").body("code", equalTo("forbidden"));
         }
     }

@@ -150,7 +150,7 @@ class ConsoleJourneysIT {
     }
 
     @Test
-    void aPlatformAdminReadsSystemInfoAndStopsAndRestartsACompileJob() throws Exception {
+    void aPlatformAdminReadsSystemInfoStopsAndRestartsACompileJobAndAbandonsAnother() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         browser.signInAt("#/platform", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
@@ -182,10 +182,40 @@ class ConsoleJourneysIT {
         browser.screenshot("platform-jobs-restarted");
         boolean errorShown = !browser.driver.findElements(By.cssSelector("main .error")).isEmpty();
 
+        // Another organization's job, stopped through the API, is abandoned from the console.
+        Api.Tenant other = Api.newTenant();
+        long toAbandon = aStoppedExecution(other);
+        browser.click("#refresh-jobs");
+        browser.click("tr[data-execution='" + toAbandon + "'][data-status=STOPPED] button.abandon");
+        String abandonQuestion = browser.waitFor("dialog p").getText();
+        browser.click("dialog button.danger");
+        browser.until(d -> !d.findElements(By.cssSelector("tr[data-execution='" + toAbandon + "'][data-status=ABANDONED]")).isEmpty(),
+                "the abandoned execution");
+        boolean abandonedCanBeRestarted = !browser.driver.findElements(
+                By.cssSelector("tr[data-execution='" + toAbandon + "'] button.restart, tr[data-execution='" + toAbandon + "'] button.abandon")).isEmpty();
+        browser.screenshot("platform-jobs-abandoned");
+
         assertThat(stopped).as("an execution stopped from the console").isPositive();
         assertThat(errorShown).as("an error shown").isFalse();
         assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).anyMatch(runs -> runs.size() == 2
                 && runs.get(0).equals("STOPPED"));
+        assertThat(abandonQuestion).contains(String.valueOf(toAbandon)).contains("never be restarted");
+        assertThat(abandonedCanBeRestarted).as("restart or abandon offered for an abandoned execution").isFalse();
+        assertThat(BatchJobsApi.statusesByInstance(other.organizationId()).values()).containsExactly(List.of("ABANDONED"));
+    }
+
+    /** A compile job of the tenant's stopped by an operator through the API (another one if a job ends before the stop lands). */
+    private static long aStoppedExecution(Api.Tenant tenant) throws InterruptedException {
+        String project = MarkerApi.newProject(tenant.memberToken());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
+            long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", MARKERS).executionId();
+            Api.bearer(Api.platformAdminToken()).post("/admin/batch/jobs/executions/" + running + "/stop");
+            if ("STOPPED".equals(awaitEnded(tenant, running))) {
+                return running;
+            }
+        }
+        throw new AssertionError("no compile job of " + tenant.organizationId() + " could be stopped");
     }
 
     @Test
@@ -247,17 +277,21 @@ class ConsoleJourneysIT {
         String project = MarkerApi.newProject(tenant.adminToken());
         String content = MarkerApi.readyOne(tenant.adminToken(), project, "chelsea.png", MARKERS);
         String job = GenerationApi.completedOne(tenant.adminToken(), GENERATION, "horse.png");
+        String uniqueId = Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().extract().path("unique_id");
+        Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
 
         browser.openSignedOut("#/");
         check("sign-in", "input[name=email]");
         browser.signIn(tenant.adminEmail(), tenant.password());
         check("dashboard", ".dashboard[data-ready=true]");
+        String dashboardViews30 = browser.waitFor("#dashboard-views-30").getText();
         browser.go("#/projects");
         check("projects", "#projects-table");
         browser.go("#/projects/" + project);
         check("project", "#content-table");
         browser.go("#/content/" + content);
         check("content", "#verdict");
+        String contentViews30 = browser.waitFor("#views-30").getText();
         browser.go("#/check");
         check("check-a-photo", "#check-drop");
         browser.drop("#check-drop", "coins.png");
@@ -268,6 +302,7 @@ class ConsoleJourneysIT {
         check("generation", "#generation-items img");
         browser.go("#/media");
         check("media-library", "#media-grid li");
+        String usedBy = browser.waitFor("#media-grid li .used-by").getText();
         for (String tab : List.of("users", "keys", "storage", "maintenance")) {
             browser.go("#/settings/" + tab);
             check("settings-" + tab, "#tab-" + tab + "[aria-current=page]");
@@ -286,6 +321,9 @@ class ConsoleJourneysIT {
         }
 
         assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
+        assertThat(dashboardViews30).as("views in the last 30 days on the dashboard").isEqualTo("1");
+        assertThat(contentViews30).as("views in the last 30 days of the content").isEqualTo("1");
+        assertThat(usedBy).as("the library portrait's users").isEqualTo("used by 1");
     }
 
     /** Waits for what shows the screen is ready, photographs it and records axe-core's findings. */

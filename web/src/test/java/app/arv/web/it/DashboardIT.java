@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** {@code GET /dashboard}: the caller's organization in figures, nobody else's; the node's system only for platform admins. */
 @ExtendWith(ArvServer.class)
@@ -53,6 +54,29 @@ class DashboardIT {
         assertThat(theirs.getMap("ar_content_by_marker_status", String.class, Integer.class).values()).containsOnly(0);
         assertThat(theirs.getList("recent_activity")).isEmpty();
         assertThat(theirs.getLong("views")).isZero();
+    }
+
+    @Test
+    void viewerViewsCountAmongTheLast30DaysOfTheDashboardAndOfTheContent() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        Api.Tenant stranger = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        String content = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", TIMEOUT);
+        String uniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + content).then().extract().path("unique_id");
+
+        for (int i = 0; i < 3; i++) {
+            Api.anonymous().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+        }
+
+        JsonPath dashboard = dashboard(tenant.memberToken());
+        assertThat(dashboard.getLong("views_last_30_days")).isEqualTo(3);
+        List<Map<String, Object>> days = dashboard.getList("views_per_day");
+        assertThat(days).hasSize(30);
+        assertThat(days.get(29)).containsEntry("day", LocalDate.now(ZoneOffset.UTC).toString()).containsEntry("views", 3);
+        assertThat(days.get(0)).containsEntry("day", LocalDate.now(ZoneOffset.UTC).minusDays(29).toString());
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200)
+                .body("views_count", equalTo(3)).body("views_last_30_days", equalTo(3));
+        assertThat(dashboard(stranger.memberToken()).getLong("views_last_30_days")).isZero();
     }
 
     @Test

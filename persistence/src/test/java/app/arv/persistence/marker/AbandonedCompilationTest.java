@@ -1,0 +1,73 @@
+package app.arv.persistence.marker;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
+import app.arv.persistence.shared.Repositories;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator's abandoning of a compile job leaves of the items it claimed. */
+class AbandonedCompilationTest extends TwoTenantsTest {
+
+    private final ArContentRepository contents = new ArContentRepository();
+    private final long instance = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+
+    @Test
+    void theItemsAJobStillCompilesAreFoundInEveryOrganization() {
+        ArContent acmeItem = claimed(acme, instance);
+        ArContent globexItem = claimed(globex, instance);
+        claimed(acme, instance + 1);
+
+        assertThat(compilingIn(instance)).containsExactlyInAnyOrder(acmeItem.getId(), globexItem.getId());
+    }
+
+    @Test
+    void anAbandonedCompilationFailsWithItsReasonWithoutCountingAsACompilation() {
+        ArContent item = claimed(acme, instance);
+
+        Database.inTransaction(em -> em.find(ArContent.class, item.getId()).compilationAbandoned("abandoned"));
+
+        Database.inTransaction(em -> {
+            ArContent failed = em.find(ArContent.class, item.getId());
+            assertThat(failed.getMarkerStatus()).isEqualTo(MarkerStatus.FAILED);
+            assertThat(failed.getMarkerFailure()).isEqualTo("abandoned");
+            assertThat(failed.getMarkerCompilations()).isZero();
+        });
+        assertThat(compilingIn(instance)).isEmpty();
+    }
+
+    private ArContent claimed(Organization organization, long jobInstance) {
+        Project project = new Project(organization.getId(), "Wedding " + UUID.randomUUID(), null);
+        MediaResource image = TestData.resource(organization.getId(), "image/jpeg", "portrait.jpg");
+        ArContent content = new ArContent(organization.getId(), project.getId(), "Anna", image.getId());
+        Database.inTransaction(em -> {
+            em.persist(project);
+            em.persist(image);
+            em.persist(content);
+        });
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            contents.claimPending(organization.getId(), jobInstance);
+        });
+        return content;
+    }
+
+    private List<UUID> compilingIn(long jobInstance) {
+        List<UUID> ids = new ArrayList<>();
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            contents.compilingIn(jobInstance).forEach(c -> ids.add(c.getId()));
+        });
+        return ids;
+    }
+}

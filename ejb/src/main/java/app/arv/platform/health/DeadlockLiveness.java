@@ -8,6 +8,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeadlockLiveness implements DependencyCheck {
 
+    private static final Logger LOG = Logger.getLogger(DeadlockLiveness.class.getName());
+
+    /** A deadlock never ends by itself: its stacks are logged once, not on every probe. */
+    private volatile long[] lastReported;
+
     @Override
     public HealthFinding inspect() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -25,8 +31,23 @@ public class DeadlockLiveness implements DependencyCheck {
         if (deadlocked == null) {
             return HealthFinding.up("threads", Map.of("live", threads.getThreadCount()));
         }
-        String names = Arrays.stream(threads.getThreadInfo(deadlocked))
-                .map(ThreadInfo::getThreadName).collect(Collectors.joining(", "));
+        ThreadInfo[] infos = threads.getThreadInfo(deadlocked, true, true);
+        String names = Arrays.stream(infos).map(ThreadInfo::getThreadName).collect(Collectors.joining(", "));
+        if (!Arrays.equals(deadlocked, lastReported)) {
+            lastReported = deadlocked;
+            LOG.severe(() -> "deadlocked threads:\n" + Arrays.stream(infos).map(DeadlockLiveness::withWholeStack)
+                    .collect(Collectors.joining("\n")));
+        }
         return HealthFinding.down("threads", "deadlocked", "deadlocked: " + names, Map.of("live", threads.getThreadCount()));
+    }
+
+    /** ThreadInfo.toString() cuts the stack after eight frames: too few to see who took which lock. */
+    private static String withWholeStack(ThreadInfo info) {
+        StringBuilder text = new StringBuilder("\"" + info.getThreadName() + "\" waiting for " + info.getLockName()
+                + " held by \"" + info.getLockOwnerName() + "\"\n");
+        for (StackTraceElement frame : info.getStackTrace()) {
+            text.append("    at ").append(frame).append('\n');
+        }
+        return text.toString();
     }
 }

@@ -164,7 +164,13 @@ class ConsoleJourneysIT {
             BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
             long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", MARKERS).executionId();
             browser.click("#refresh-jobs");
-            browser.click("tr[data-execution='" + running + "'] button.stop");
+            String row = "tr[data-execution='" + running + "']";
+            browser.until(d -> !d.findElements(By.cssSelector(row + ":not([data-status=STARTED]), " + row + " button.stop")).isEmpty(),
+                    "execution " + running);
+            if (browser.driver.findElements(By.cssSelector(row + " button.stop")).isEmpty()) {
+                continue; // it completed before the page listed it (seen on a loaded machine)
+            }
+            browser.click(row + " button.stop");
             browser.click("dialog button.danger");
             if ("STOPPED".equals(awaitEnded(tenant, running))) {
                 stopped = running;

@@ -55,6 +55,12 @@ public class MailTemplates {
                 .orElse(LANGUAGES.get(0));
     }
 
+    /** The language for someone whose languages are these, in order of preference: the first ARV has, else English. */
+    public static Locale languageFor(List<Locale> preferred) {
+        return preferred.stream().filter(wanted -> LANGUAGES.stream().anyMatch(l -> l.getLanguage().equals(wanted.getLanguage())))
+                .findFirst().map(MailTemplates::languageFor).orElse(LANGUAGES.get(0));
+    }
+
     /**
      * Renders both parts with {@code values} (text only; missing values are an error, not an empty string).
      *

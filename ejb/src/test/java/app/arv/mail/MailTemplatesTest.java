@@ -45,6 +45,13 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theFirstPreferredLanguageArvWritesInIsChosen() {
+        assertThat(MailTemplates.languageFor(java.util.List.of(Locale.GERMAN, Locale.forLanguageTag("ru-RU"), Locale.ENGLISH)))
+                .isEqualTo(Locale.forLanguageTag("ru"));
+        assertThat(MailTemplates.languageFor(java.util.List.of(Locale.GERMAN))).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
     void valuesAreEscapedInHtmlAndLeftAsTheyAreInText() {
         Map<String, String> hostile = Map.of("recipient", "boss@acme.example", "organization", "<script>x</script> & Co",
                 "consoleUrl", "https://ar.example.com/console/");

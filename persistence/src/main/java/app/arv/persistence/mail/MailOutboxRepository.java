@@ -41,11 +41,13 @@ public class MailOutboxRepository {
      */
     public List<ClaimedMail> claim(Instant now, Instant leaseUntil, String node, int limit) {
         UUID token = UUID.randomUUID();
-        List<?> rows = em.createNativeQuery("UPDATE mail_outbox m SET next_attempt_at = ?1, claimed_by = ?2,"
-                + " claim_token = ?3, attempts = m.attempts + 1"
-                + " WHERE m.id IN (SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= ?4"
-                + " ORDER BY next_attempt_at LIMIT ?5 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING m.id, m.attempts, m.recipient, m.locale, m.subject, m.text_body, m.html_body")
+        // UPDATE ... RETURNING hands rows back in no particular order: the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH due AS (SELECT id, next_attempt_at FROM mail_outbox"
+                + " WHERE status = 'QUEUED' AND next_attempt_at <= ?4 ORDER BY next_attempt_at LIMIT ?5 FOR UPDATE SKIP LOCKED),"
+                + " claimed AS (UPDATE mail_outbox m SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
+                + " attempts = m.attempts + 1 FROM due WHERE m.id = due.id RETURNING m.id, m.attempts, m.recipient, m.locale,"
+                + " m.subject, m.text_body, m.html_body, due.next_attempt_at AS due_at)"
+                + " SELECT id, attempts, recipient, locale, subject, text_body, html_body FROM claimed ORDER BY due_at")
                 .setParameter(1, leaseUntil).setParameter(2, node).setParameter(3, token).setParameter(4, now)
                 .setParameter(5, limit)
                 .getResultList();

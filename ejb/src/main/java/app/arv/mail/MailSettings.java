@@ -133,6 +133,25 @@ public class MailSettings {
         return timeout;
     }
 
+    /** The longest one send can take: a connect, a few commands and the data, each within the SMTP timeout. */
+    public Duration longestSend() {
+        return timeout.multipliedBy(4);
+    }
+
+    /**
+     * @throws IllegalStateException naming the setting when one cannot work: the sender, the TLS mode, the attempts,
+     *                               or a lease too short for a send to finish inside it
+     */
+    public void check() {
+        from();
+        security();
+        policy();
+        if (lease.compareTo(longestSend()) <= 0) {
+            throw new IllegalStateException("ARV_MAIL_LEASE (" + lease + ") must be longer than four ARV_SMTP_TIMEOUTs ("
+                    + longestSend() + "): a node could not finish a send inside its lease");
+        }
+    }
+
     public Duration pollInterval() {
         return pollInterval;
     }

@@ -35,8 +35,8 @@ public class MailWorker {
 
     private static final Logger LOG = Logger.getLogger(MailWorker.class.getName());
     private static final int BATCH = 10;
-    /** A send takes at most a connect, a few commands and the data, each within the SMTP timeout. */
-    private static final int TIMEOUTS_PER_SEND = 4;
+    /** One round sends at most this many batches; the next poll goes on (a zero back-off must not spin forever). */
+    private static final int MOST_BATCHES_PER_ROUND = 50;
 
     @Resource
     TimerService timers;
@@ -58,8 +58,8 @@ public class MailWorker {
             LOG.warning("ARV_SMTP_HOST is not set: mails are queued in the outbox but not sent");
             return;
         }
-        settings.from();
-        settings.policy();
+        // A sender, security, retry or lease setting that cannot work fails the deployment, not every mail later.
+        settings.check();
         NodeTimers.every(timers, settings.pollInterval(), "mail-outbox");
     }
 
@@ -87,15 +87,15 @@ public class MailWorker {
     public Map<OutboxDelivery.Outcome, Integer> deliverDue() {
         Map<OutboxDelivery.Outcome, Integer> outcomes = new EnumMap<>(OutboxDelivery.Outcome.class);
         List<ClaimedMail> claimed = delivery.claim(BATCH);
-        while (!claimed.isEmpty()) {
+        for (int batch = 1; !claimed.isEmpty(); batch++) {
             for (ClaimedMail mail : claimed) {
-                if (Instant.now().plus(settings.timeout().multipliedBy(TIMEOUTS_PER_SEND)).isAfter(mail.leaseUntil())) {
+                if (Instant.now().plus(settings.longestSend()).isAfter(mail.leaseUntil())) {
                     delivery.giveBack(mail);
                     continue;
                 }
                 outcomes.merge(attempt(mail), 1, Integer::sum);
             }
-            claimed = delivery.claim(BATCH);
+            claimed = batch < MOST_BATCHES_PER_ROUND ? delivery.claim(BATCH) : List.of();
         }
         return outcomes;
     }

@@ -43,6 +43,14 @@ class MailSettingsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ARV_MAIL_FROM");
     }
 
+    @Test
+    void aLeaseTooShortForOneSendIsRefusedByName() {
+        MailSettings settings = MailSettings.of("smtp.example.com", 2525, SmtpSecurity.NONE, "ARV <no-reply@arv.local>", 3,
+                BACKOFF, Duration.ofSeconds(20));
+
+        assertThatThrownBy(settings::check).isInstanceOf(IllegalStateException.class).hasMessageContaining("ARV_MAIL_LEASE");
+    }
+
     private static MailSettings settings(SmtpSecurity security, String from) {
         return MailSettings.of("smtp.example.com", 2525, security, from, 3, BACKOFF, Duration.ofMinutes(5));
     }

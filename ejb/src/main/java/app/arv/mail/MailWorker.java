@@ -13,10 +13,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -49,6 +52,9 @@ public class MailWorker {
 
     @Inject
     SmtpSender sender;
+
+    @Inject
+    MetricRegistry metrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -93,7 +99,9 @@ public class MailWorker {
                     delivery.giveBack(mail);
                     continue;
                 }
-                outcomes.merge(attempt(mail), 1, Integer::sum);
+                OutboxDelivery.Outcome outcome = attempt(mail);
+                metrics.counter("arv_mail_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+                outcomes.merge(outcome, 1, Integer::sum);
             }
             claimed = batch < MOST_BATCHES_PER_ROUND ? delivery.claim(BATCH) : List.of();
         }

@@ -112,7 +112,7 @@ final class MailInboxPage {
                 + "<dt>To</dt><dd>" + escape(addresses(mail.getAllRecipients())) + "</dd>"
                 + "<dt>Date</dt><dd>" + escape(String.valueOf(mail.getSentDate())) + "</dd>"
                 + "<dt>Message-ID</dt><dd>" + escape(String.valueOf(mail.getMessageID())) + "</dd>"
-                + "<dt>Language</dt><dd>" + escape(Arrays.toString(mail.getContentLanguage())) + "</dd></dl>"
+                + "<dt>Language</dt><dd>" + escape(mail.getContentLanguage() == null ? "" : String.join(", ", mail.getContentLanguage())) + "</dd></dl>"
                 + "<h2>Plain text</h2><pre>" + escape(text) + "</pre>"
                 + "<h2>HTML</h2><iframe sandbox src=\"/messages/" + index + "/html\"></iframe>");
     }

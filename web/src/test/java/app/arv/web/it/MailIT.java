@@ -64,6 +64,18 @@ class MailIT {
     }
 
     @Test
+    void sentMailsAreCountedInTheApplicationMetrics() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202);
+        mailTo(tenant.adminEmail());
+
+        String metrics = io.restassured.RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+                .get("/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics.lines()).anyMatch(line -> line.startsWith("arv_mail_attempts_total{") && line.contains("outcome=\"sent\""));
+    }
+
+    @Test
     void membersAndApiKeysCannotSendTestMails() {
         Api.Tenant tenant = Api.newTenant();
 

@@ -27,3 +27,5 @@ CREATE TABLE mail_outbox (
 -- The worker's claim: due queued mails in schedule order; sent and dead rows are not in the index.
 CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE status = 'QUEUED';
 CREATE INDEX mail_outbox_organization ON mail_outbox (organization_id, created_at);
+-- The retention pass deletes settled (sent or dead) mails by age: their bodies may hold links with tokens.
+CREATE INDEX mail_outbox_settled ON mail_outbox (created_at) WHERE status <> 'QUEUED';

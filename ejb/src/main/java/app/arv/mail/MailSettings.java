@@ -71,6 +71,11 @@ public class MailSettings {
     @ConfigProperty(name = "arv.mail.poll-interval", defaultValue = "PT5S")
     Duration pollInterval;
 
+    /** Sent and dead mails are deleted this long after they were queued: their bodies may carry links with tokens. */
+    @Inject
+    @ConfigProperty(name = "arv.mail.retention", defaultValue = "P7D")
+    Duration retention;
+
     public MailSettings() {
     }
 
@@ -90,6 +95,7 @@ public class MailSettings {
         settings.retryMax = backoff.max();
         settings.lease = lease;
         settings.pollInterval = Duration.ofSeconds(1);
+        settings.retention = Duration.ofDays(7);
         return settings;
     }
 
@@ -150,6 +156,11 @@ public class MailSettings {
             throw new IllegalStateException("ARV_MAIL_LEASE (" + lease + ") must be longer than four ARV_SMTP_TIMEOUTs ("
                     + longestSend() + "): a node could not finish a send inside its lease");
         }
+    }
+
+    /** Empty: settled mails are kept for ever ({@code PT0S}). */
+    public Optional<Duration> retention() {
+        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
     }
 
     public Duration pollInterval() {

@@ -149,6 +149,37 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void retentionDeletesOldSentAndDeadMailsButNeverQueuedOnes() {
+        Instant old = Instant.now().minus(Duration.ofDays(8));
+        UUID sent = queue(old);
+        UUID dead = queue(old);
+        UUID waiting = queue(old);
+        UUID recentSent = queue(Instant.now());
+        for (ClaimedMail claimed : claim(Instant.now(), "node-a", 10)) {
+            if (claimed.id().equals(dead)) {
+                settle(repository -> repository.deadLetter(claimed, "550 no such user"));
+            } else if (claimed.id().equals(waiting)) {
+                settle(repository -> repository.retryAt(claimed, Instant.now(), "timeout"));
+            } else {
+                settle(repository -> repository.markSent(claimed, Instant.now()));
+            }
+        }
+
+        boolean[] removed = new boolean[1];
+        Database.inTransaction(em -> {
+            MailOutboxRepository repository = new MailOutboxRepository();
+            repository.em = em;
+            removed[0] = repository.tryRetentionLock() && repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(7))) == 2;
+        });
+
+        assertThat(removed[0]).isTrue();
+        assertThat(find(sent)).isNull();
+        assertThat(find(dead)).isNull();
+        assertThat(find(waiting).getStatus()).isEqualTo(MailStatus.QUEUED);
+        assertThat(find(recentSent).getStatus()).isEqualTo(MailStatus.SENT);
+    }
+
+    @Test
     void theClaimFindsDueMailsByIndexWhateverTheTableHoldsBesides() throws Exception {
         String plan;
         try (java.sql.Connection connection = Database.dataSource().getConnection();

@@ -22,6 +22,11 @@
  * it again. That second copy carries the same Message-ID ({@code <outbox id@sender's domain>}), so receivers and
  * mail clients that deduplicate by Message-ID show it once.
  *
+ * <h2>Keeping</h2>
+ * Sent and dead mails are deleted {@code arv.mail.retention} after they were queued ({@link app.arv.mail.MailRetention},
+ * one node per round): their bodies may carry links with tokens. {@link app.arv.mail.TestMails} is the first mail
+ * of ARV: an org admin's test mail to their own address.
+ *
  * <p>Uses persistence's outbox repository, {@code app.arv.platform} (node name, timers) and {@code app.arv.shared};
  * Jakarta Mail is the server's. Features use only {@code Mails}, {@code MailRequest} and {@code MailKind}.
  */

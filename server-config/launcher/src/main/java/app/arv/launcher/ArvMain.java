@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *                                            PostgreSQL, Redis, Artemis only; prints (and writes) their env lines
  * arv-launcher.jar --payara-commands F [--asadmin]
  *                                            renders the post-boot commands from DATABASE_URL/... and ARTEMIS_URL
- * options: --data-dir D --http-port N --postgres-port N --redis-port N --artemis-port N --war W --quiet
+ * options: --data-dir D --http-port N --postgres-port N --redis-port N --artemis-port N --smtp-port N --inbox-port N
+ *          --war W --quiet
  * </pre>
  */
 public final class ArvMain {
@@ -41,6 +42,8 @@ public final class ArvMain {
                 .postgresPort(options.postgresPort)
                 .redisPort(options.redisPort)
                 .artemisPort(options.artemisPort)
+                .smtpPort(options.smtpPort)
+                .inboxPort(options.inboxPort)
                 .servicesOnly(options.servicesOnly);
         if (options.war != null) {
             builder.war(options.war);
@@ -95,6 +98,9 @@ public final class ArvMain {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         out.print(lines);
+        if (stack.hasLocalMail()) {
+            out.println("# mail inbox " + stack.mail().inboxUrl());
+        }
         out.println("# services are running (data in " + stack.dataDir() + "); Ctrl-C stops them");
         out.flush();
     }
@@ -113,6 +119,12 @@ public final class ArvMain {
         out.println("  PostgreSQL  " + stack.jdbcUrl() + " (user " + stack.databaseUser() + ")");
         out.println("  Redis       " + stack.redisUrl());
         out.println("  Artemis     " + stack.artemisUrl());
+        if (stack.hasLocalMail()) {
+            out.println("  Mail inbox  " + stack.mail().inboxUrl() + " (every mail ARV sends, to any address; SMTP "
+                    + stack.mail().url() + ")");
+        } else {
+            out.println("  Mail        through ARV_SMTP_HOST");
+        }
         out.println("On first start ARV creates the admin account (ARV_ADMIN_EMAIL, password ARV_ADMIN_PASSWORD "
                 + "or a generated one printed in the log): grep -i admin " + log);
         out.println("Ctrl-C stops ARV and its services; data stays in " + repository.relativize(stack.dataDir()));
@@ -123,14 +135,17 @@ public final class ArvMain {
             usage: server-config/run.sh [options]
               Runs ARV on Payara Micro with embedded PostgreSQL, Redis and Artemis until Ctrl-C.
               DATABASE_URL (+ DATABASE_USER, DATABASE_PASSWORD), REDIS_URL or ARTEMIS_URL in the
-              environment use that running service instead of an embedded one; ARV_* variables
+              environment use that running service instead of an embedded one; ARV_SMTP_HOST sends
+              mail through that server instead of a local one with a web inbox; ARV_* variables
               reach the application unchanged.
             options:
               --http-port N        HTTP port of ARV (default 8080)
               --postgres-port N    embedded PostgreSQL (default 5432)
               --redis-port N       embedded Redis (default 6379)
               --artemis-port N     embedded Artemis (default 61616)
-              --free-ports         pick free ports for all four
+              --smtp-port N        local SMTP server (default 2525)
+              --inbox-port N       its web inbox (default 8025)
+              --free-ports         pick free ports for all six
               --data-dir DIR       state folder (default .arv-data in the repository)
               --war FILE           the WAR to run (default web/target/arv.war)
               --quiet              do not echo the server log (it is still written to DIR/payara/payara.log)
@@ -156,6 +171,8 @@ public final class ArvMain {
         int postgresPort = 5432;
         int redisPort = 6379;
         int artemisPort = 61616;
+        int smtpPort = 2525;
+        int inboxPort = 8025;
 
         static Options parse(List<String> args) {
             Options o = new Options();
@@ -175,11 +192,15 @@ public final class ArvMain {
                     case "--postgres-port" -> o.postgresPort = Integer.parseInt(value(it, arg));
                     case "--redis-port" -> o.redisPort = Integer.parseInt(value(it, arg));
                     case "--artemis-port" -> o.artemisPort = Integer.parseInt(value(it, arg));
+                    case "--smtp-port" -> o.smtpPort = Integer.parseInt(value(it, arg));
+                    case "--inbox-port" -> o.inboxPort = Integer.parseInt(value(it, arg));
                     case "--free-ports" -> {
                         o.httpPort = 0;
                         o.postgresPort = 0;
                         o.redisPort = 0;
                         o.artemisPort = 0;
+                        o.smtpPort = 0;
+                        o.inboxPort = 0;
                     }
                     case "-h", "--help" -> {
                         System.out.print(USAGE);

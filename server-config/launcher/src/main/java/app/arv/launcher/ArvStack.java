@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * ARV with everything it needs: PostgreSQL, Redis and Artemis (embedded unless DATABASE_URL /
- * REDIS_URL / ARTEMIS_URL name running ones) and Payara Micro running the WAR.
+ * REDIS_URL / ARTEMIS_URL name running ones), an SMTP server with a web inbox (unless ARV_SMTP_HOST names
+ * one) and Payara Micro running the WAR.
  *
  * <pre>{@code
  * try (ArvStack arv = ArvStack.builder().env("ARV_ADMIN_EMAIL", "admin@example.com").build().start()) {
@@ -35,6 +36,8 @@ public final class ArvStack implements AutoCloseable {
     private final DatabaseTarget database;
     private final BackingService redis;
     private final BackingService artemis;
+    /** Null when ARV_SMTP_HOST names an SMTP server of the operator's. */
+    private final LocalMailServer mail;
     private final FreezableProxy brokerProxy;
     private final PayaraMicroServer payara;
     private final java.util.function.BiFunction<Integer, Path, PayaraMicroServer> nodeFactory;
@@ -66,6 +69,9 @@ public final class ArvStack implements AutoCloseable {
                 ? new EmbeddedArtemisService(dataDir, port(b.artemisPort))
                 : new ExternalService("artemis", artemisUrl, "ARTEMIS_URL");
 
+        // ARV_SMTP_HOST in the environment: that server, settings passed to ARV unchanged; else the local one.
+        this.mail = blank(outside.get("ARV_SMTP_HOST")) ? new LocalMailServer(port(b.smtpPort), port(b.inboxPort)) : null;
+
         BrokerTarget real = BrokerTarget.of(artemis.url(), outside.get("ARTEMIS_USER"), outside.get("ARTEMIS_PASSWORD"));
         this.brokerProxy = b.freezableBroker ? new FreezableProxy(real.host(), real.port(), FreePorts.pick()) : null;
         // ARV (and its resource adapter) reach the broker through the proxy when there is one.
@@ -84,6 +90,11 @@ public final class ArvStack implements AutoCloseable {
             appEnvironment.put("ARTEMIS_PASSWORD", broker.password());
         }
         appEnvironment.put("ARV_DATA_DIR", dataDir.resolve("files").toString());
+        if (mail != null) {
+            appEnvironment.put("ARV_SMTP_HOST", FreePorts.LOOPBACK);
+            appEnvironment.put("ARV_SMTP_PORT", Integer.toString(mail.port()));
+            appEnvironment.put("ARV_SMTP_TLS", "none");
+        }
         appEnvironment.putAll(b.appEnvironment);
 
         if (b.servicesOnly) {
@@ -119,6 +130,9 @@ public final class ArvStack implements AutoCloseable {
             }
             if (brokerProxy != null) {
                 brokerProxy.start();
+            }
+            if (mail != null) {
+                mail.start();
             }
             if (payara != null) {
                 Files.createDirectories(dataDir.resolve("files"));
@@ -173,6 +187,19 @@ public final class ArvStack implements AutoCloseable {
 
     public BackingService artemis() {
         return artemis;
+    }
+
+    /** Whether mail goes to the launcher's own SMTP server ({@link #mail()}) rather than ARV_SMTP_HOST's. */
+    public boolean hasLocalMail() {
+        return mail != null;
+    }
+
+    /** The local SMTP server: what ARV sent ({@code received()}), its web inbox, stop/start. */
+    public LocalMailServer mail() {
+        if (mail == null) {
+            throw new IllegalStateException("ARV_SMTP_HOST is set: mail goes to that server, not a local one");
+        }
+        return mail;
     }
 
     /** The relay ARV reaches the broker through, to freeze it (see {@link Builder#freezableBroker(boolean)}). */
@@ -245,6 +272,9 @@ public final class ArvStack implements AutoCloseable {
         }
         if (brokerProxy != null) {
             run(brokerProxy::close, failures);
+        }
+        if (mail != null) {
+            run(mail::close, failures);
         }
         for (BackingService service : List.of(artemis, redis, postgres)) {
             run(service::close, failures);
@@ -332,6 +362,8 @@ public final class ArvStack implements AutoCloseable {
         private int postgresPort;
         private int redisPort;
         private int artemisPort;
+        private int smtpPort;
+        private int inboxPort;
         private Path war;
         private RuntimeFiles runtime;
         private final Map<String, String> appEnvironment = new LinkedHashMap<>();
@@ -374,6 +406,18 @@ public final class ArvStack implements AutoCloseable {
             return this;
         }
 
+        /** The local SMTP server's port (0, the default, picks a free one). */
+        public Builder smtpPort(int port) {
+            this.smtpPort = port;
+            return this;
+        }
+
+        /** The local mail inbox page's HTTP port (0, the default, picks a free one). */
+        public Builder inboxPort(int port) {
+            this.inboxPort = port;
+            return this;
+        }
+
         /** Default: -Darv.war, else web/target/arv.war under the repository root. */
         public Builder war(Path war) {
             this.war = war;
@@ -393,8 +437,8 @@ public final class ArvStack implements AutoCloseable {
         }
 
         /**
-         * Where DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD, REDIS_URL and ARTEMIS_URL are looked up
-         * to decide embedded vs external (default: System.getenv()). Pass Map.of() to always embed.
+         * Where DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD, REDIS_URL, ARTEMIS_URL and ARV_SMTP_HOST are looked
+         * up to decide embedded vs external (default: System.getenv()). Pass Map.of() to always embed.
          */
         public Builder outsideEnvironment(Map<String, String> environment) {
             this.outsideEnvironment = Map.copyOf(environment);

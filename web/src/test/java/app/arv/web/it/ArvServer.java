@@ -21,6 +21,9 @@ public final class ArvServer implements BeforeAllCallback {
     /** Multipart bodies are cut off past this (above the 50 MB overlay limit; the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
     public static final long MAX_REQUEST_BYTES = 64L << 20;
 
+    /** The sender the suite's ARV is configured with. */
+    public static final String MAIL_FROM = "ARV Tests <mail@arv.test>";
+
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;
 
@@ -81,6 +84,18 @@ public final class ArvServer implements BeforeAllCallback {
                         // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
                         .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
                         .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
+                        // Mail: the outbox is polled every half second and a failed send is retried after 1 s (not 1 min), so
+                        // MailIT sees a mail arrive once the SMTP server (the launcher's local one) is back.
+                        .env("ARV_MAIL_POLL_INTERVAL", "PT0.5S")
+                        .env("ARV_MAIL_RETRY_BASE", "PT1S")
+                        .env("ARV_MAIL_RETRY_MAX", "PT2S")
+                        .env("ARV_MAIL_FROM", MAIL_FROM)
+                        // MailClusterIT kills a node holding claimed mails: its lease runs out after 15 s (not 5 min) — sends
+                        // time out after 2 s, well inside it — and 200 mails queued while the SMTP server is down fail often
+                        // before it is back, so they may try 100 times before they are dead.
+                        .env("ARV_MAIL_LEASE", "PT15S")
+                        .env("ARV_SMTP_TIMEOUT", "PT2S")
+                        .env("ARV_MAIL_MAX_ATTEMPTS", "100")
                         // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
                         .freezableBroker(true)
                         // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so

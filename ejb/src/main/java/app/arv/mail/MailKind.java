@@ -1,0 +1,21 @@
+package app.arv.mail;
+
+/**
+ * The mails ARV sends, each a template pair under {@code app/arv/mail/templates/}: {@code <name>.ftl} (plain
+ * text; it also sets {@code subject}) and {@code <name>.ftlh} (HTML, every value escaped), English, with
+ * {@code <name>_ru.ftl(h)} beside them for Russian.
+ */
+public enum MailKind {
+    /** An org admin checks that ARV's mail reaches people: sent to themselves. */
+    TEST_MAIL("test-mail");
+
+    private final String template;
+
+    MailKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+}

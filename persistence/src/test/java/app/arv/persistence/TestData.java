@@ -1,7 +1,9 @@
 package app.arv.persistence;
 
+import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
 
 import java.util.HexFormat;
 import java.util.Locale;
@@ -35,6 +37,15 @@ public final class TestData {
         UUID id = UUID.randomUUID();
         return new MediaResource(id, organizationId, sha256, size, mediaType, fileName, 640, 480, null,
                 "orgs/" + organizationId + "/media/" + id);
+    }
+
+    /** A stored AR content "Anna" with its portrait, in a project of its own (pending marker). */
+    public static ArContent storedContent(Organization organization) {
+        Project project = new Project(organization.getId(), "Wedding " + UUID.randomUUID(), null);
+        MediaResource image = resource(organization.getId(), "image/jpeg", "portrait.jpg");
+        ArContent content = new ArContent(organization.getId(), project.getId(), "Anna", image.getId());
+        Database.persist(project, image, content);
+        return content;
     }
 
     public static String randomSha256() {

@@ -5,9 +5,6 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.dashboard.DashboardRepository.DayViews;
 import app.arv.persistence.marker.ArContent;
-import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
-import app.arv.persistence.project.Project;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -25,8 +22,8 @@ class DashboardRepositoryTest extends TwoTenantsTest {
 
     @Test
     void viewsPerDayAddUpTheOrganizationsContentFromTheFirstDayOn() {
-        ArContent anna = storedContent(acme);
-        ArContent boris = storedContent(acme);
+        ArContent anna = TestData.storedContent(acme);
+        ArContent boris = TestData.storedContent(acme);
         views(anna, TODAY.minusDays(30), 4);
         views(anna, TODAY.minusDays(2), 1);
         views(boris, TODAY.minusDays(2), 2);
@@ -38,22 +35,10 @@ class DashboardRepositoryTest extends TwoTenantsTest {
 
     @Test
     void viewsPerDayLeaveOtherOrganizationsOut() {
-        views(storedContent(globex), TODAY, 5);
-        views(storedContent(acme), TODAY, 1);
+        views(TestData.storedContent(globex), TODAY, 5);
+        views(TestData.storedContent(acme), TODAY, 1);
 
         assertThat(viewsPerDay(acme.getId(), TODAY)).containsExactly(new DayViews(TODAY, 1));
-    }
-
-    private static ArContent storedContent(Organization organization) {
-        Project project = new Project(organization.getId(), "Wedding " + UUID.randomUUID(), null);
-        MediaResource image = TestData.resource(organization.getId(), "image/jpeg", "portrait.jpg");
-        ArContent content = new ArContent(organization.getId(), project.getId(), "Anna", image.getId());
-        Database.inTransaction(em -> {
-            em.persist(project);
-            em.persist(image);
-            em.persist(content);
-        });
-        return content;
     }
 
     private static void views(ArContent content, LocalDate day, long views) {

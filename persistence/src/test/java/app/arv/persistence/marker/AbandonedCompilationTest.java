@@ -3,9 +3,7 @@ package app.arv.persistence.marker;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
-import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
-import app.arv.persistence.project.Project;
 import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +45,7 @@ class AbandonedCompilationTest extends TwoTenantsTest {
     }
 
     private ArContent claimed(Organization organization, long jobInstance) {
-        Project project = new Project(organization.getId(), "Wedding " + UUID.randomUUID(), null);
-        MediaResource image = TestData.resource(organization.getId(), "image/jpeg", "portrait.jpg");
-        ArContent content = new ArContent(organization.getId(), project.getId(), "Anna", image.getId());
-        Database.inTransaction(em -> {
-            em.persist(project);
-            em.persist(image);
-            em.persist(content);
-        });
+        ArContent content = TestData.storedContent(organization);
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
             contents.claimPending(organization.getId(), jobInstance);

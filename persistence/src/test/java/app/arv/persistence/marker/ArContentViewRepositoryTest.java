@@ -3,9 +3,6 @@ package app.arv.persistence.marker;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
-import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
-import app.arv.persistence.project.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +26,8 @@ class ArContentViewRepositoryTest extends TwoTenantsTest {
 
     @BeforeEach
     void oneContentEach() {
-        acmeContent = storedContent(acme);
-        globexContent = storedContent(globex);
+        acmeContent = TestData.storedContent(acme);
+        globexContent = TestData.storedContent(globex);
     }
 
     @Test
@@ -107,18 +104,6 @@ class ArContentViewRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> em.remove(em.find(ArContent.class, acmeContent.getId())));
 
         assertThat(dailyViews(acme.getId(), TODAY)).isEmpty();
-    }
-
-    private static ArContent storedContent(Organization organization) {
-        Project project = new Project(organization.getId(), "Wedding " + UUID.randomUUID(), null);
-        MediaResource image = TestData.resource(organization.getId(), "image/jpeg", "portrait.jpg");
-        ArContent content = new ArContent(organization.getId(), project.getId(), "Anna", image.getId());
-        Database.inTransaction(em -> {
-            em.persist(project);
-            em.persist(image);
-            em.persist(content);
-        });
-        return content;
     }
 
     private void count(ArContent content, LocalDate day) {

@@ -24,25 +24,17 @@ class BatchJobAdminIT {
 
     @Test
     void aStoppedJobRestartedByAnOperatorFinishesEveryItemExactlyOnce() throws Exception {
-        Api.Tenant tenant = Api.newTenant();
-        String project = MarkerApi.newProject(tenant.memberToken());
-        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
-        BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
+        StoppedJob job = aJobStoppedOnceAPortraitIsReady();
+        operator().post("/admin/batch/jobs/executions/" + job.execution() + "/restart").then().statusCode(202)
+                .body("execution_id", greaterThan((int) job.execution()));
 
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
-        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
-        int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
-        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202)
-                .body("execution_id", greaterThan((int) running));
-
-        for (String id : ids) {
-            MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILING)
+        for (String id : job.ids()) {
+            MarkerApi.awaitMarker(job.tenant().memberToken(), id, COMPILING)
                     .body("status", equalTo("ready"))
                     .body("compilations", equalTo(1));
         }
-        assertThat(readyWhenStopped).isLessThan(BATCH);
-        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values())
+        assertThat(job.readyWhenStopped()).isLessThan(BATCH);
+        assertThat(BatchJobsApi.statusesByInstance(job.tenant().organizationId()).values())
                 .contains(List.of("STOPPED", "COMPLETED"));
     }
 
@@ -85,30 +77,22 @@ class BatchJobAdminIT {
 
     @Test
     void anAbandonedExecutionFailsItsUnfinishedItemsAndIsNeverRestarted() throws Exception {
-        Api.Tenant tenant = Api.newTenant();
-        String project = MarkerApi.newProject(tenant.memberToken());
-        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
-        BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
-        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
-        int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
-
-        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(200)
-                .body("failed_items", equalTo(BATCH - readyWhenStopped));
+        StoppedJob job = aJobStoppedOnceAPortraitIsReady();
+        operator().post("/admin/batch/jobs/executions/" + job.execution() + "/abandon").then().statusCode(200)
+                .body("failed_items", equalTo(BATCH - job.readyWhenStopped()));
 
         // Two and a half rounds of the recovery timer (ARV_MARKERS_RECOVERY_INTERVAL, 10 s): none restarts it.
         Thread.sleep(25_000);
-        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).containsExactly(List.of("ABANDONED"));
-        List<String> statuses = ids.stream()
-                .map(id -> MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/marker").then().statusCode(200)
+        assertThat(BatchJobsApi.statusesByInstance(job.tenant().organizationId()).values()).containsExactly(List.of("ABANDONED"));
+        List<String> statuses = job.ids().stream()
+                .map(id -> MediaApi.as(job.tenant().memberToken()).get("/ar-content/" + id + "/marker").then().statusCode(200)
                         .extract().<String>path("status"))
                 .toList();
-        assertThat(statuses).filteredOn("ready"::equals).hasSize(readyWhenStopped);
-        assertThat(statuses).filteredOn("failed"::equals).hasSize(BATCH - readyWhenStopped);
-        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
+        assertThat(statuses).filteredOn("ready"::equals).hasSize(job.readyWhenStopped());
+        assertThat(statuses).filteredOn("failed"::equals).hasSize(BATCH - job.readyWhenStopped());
+        operator().post("/admin/batch/jobs/executions/" + job.execution() + "/restart").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("job_not_restartable"));
-        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(409)
+        operator().post("/admin/batch/jobs/executions/" + job.execution() + "/abandon").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("job_not_abandonable"));
     }
 
@@ -171,5 +155,22 @@ class BatchJobAdminIT {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
         MarkerApi.awaitMarker(tenant.memberToken(), id, COMPILING).body("status", equalTo("ready"));
         return BatchJobsApi.awaitExecution(tenant.organizationId(), "COMPLETED", COMPILING).executionId();
+    }
+
+    /** A job of {@value #BATCH} portraits stopped by an operator once its first portrait is ready. */
+    private static StoppedJob aJobStoppedOnceAPortraitIsReady() throws InterruptedException {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
+        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
+
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
+        return new StoppedJob(tenant, project, ids, running, readyWhenStopped);
+    }
+
+    private record StoppedJob(Api.Tenant tenant, String project, List<String> ids, long execution, int readyWhenStopped) {
     }
 }

@@ -1,4 +1,4 @@
-// The media library: every stored file of the organization with its thumbnail, size, type and how many use it; delete.
+// The media library: every stored file of the organization with its thumbnail (the listing carries them), size, type and how many use it; delete.
 import { html, useState, t, get, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Pager, AuthImg, formatBytes, formatTime, useTitle } from './core.js';
 
 const PAGE = 24;

@@ -7,7 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,6 +69,22 @@ public class MediaRepository {
                 em.createQuery("SELECT COUNT(m)" + where, Long.class)
                         .setParameter("org", organizationId).setParameter("upload", OwnerKind.UPLOAD),
                 page);
+    }
+
+    /** The thumbnails of several originals in one query (smallest first), for a page of the library. */
+    public Map<UUID, List<MediaResource>> thumbnailsOf(UUID organizationId, Collection<UUID> originals) {
+        if (originals.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<MediaResource>> byOriginal = new HashMap<>();
+        em.createQuery("SELECT a.entityId, m FROM MediaResource m, MediaAttachment a WHERE a.resourceId = m.id"
+                + " AND a.organizationId = :org AND m.organizationId = :org AND a.entityKind = :kind"
+                + " AND a.entityId IN :originals AND a.role = :role AND m.deletedAt IS NULL ORDER BY m.sizeBytes", Object[].class)
+                .setParameter("org", organizationId).setParameter("kind", OwnerKind.MEDIA)
+                .setParameter("originals", originals).setParameter("role", MediaRole.THUMBNAIL)
+                .getResultStream()
+                .forEach(row -> byOriginal.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((MediaResource) row[1]));
+        return byOriginal;
     }
 
     /** Resources attached to an entity, e.g. the thumbnails of an original ({@link OwnerKind#MEDIA}, its id). */

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,6 +107,29 @@ class MediaRepositoryTest extends TwoTenantsTest {
             assertThat(media.attachedTo(acme.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL))
                     .extracting(MediaResource::getId).containsExactly(thumbnail.getId());
             assertThat(media.listUploads(globex.getId(), PageRequest.first()).total()).isZero();
+        });
+    }
+
+    @Test
+    void thumbnailsOfAPageOfOriginalsComeInOneAnswerSmallestFirstAndOnlyTheOrganizations() {
+        MediaResource first = uploaded(acme, SHA);
+        MediaResource second = uploaded(acme, SHA.replace('9', '2'));
+        MediaResource large = TestData.resource(acme.getId(), SHA.replace('9', '3'), 9000, "image/jpeg", "1024.jpg");
+        MediaResource small = TestData.resource(acme.getId(), SHA.replace('9', '4'), 900, "image/jpeg", "256.jpg");
+        Database.inTransaction(em -> {
+            em.persist(large);
+            em.persist(small);
+            em.persist(new MediaAttachment(acme.getId(), large.getId(), OwnerKind.MEDIA, first.getId(), MediaRole.THUMBNAIL));
+            em.persist(new MediaAttachment(acme.getId(), small.getId(), OwnerKind.MEDIA, first.getId(), MediaRole.THUMBNAIL));
+        });
+
+        Database.inTransaction(em -> {
+            media.em = em;
+            Map<UUID, List<MediaResource>> thumbnails = media.thumbnailsOf(acme.getId(), List.of(first.getId(), second.getId()));
+            assertThat(thumbnails.get(first.getId())).extracting(MediaResource::getId).containsExactly(small.getId(), large.getId());
+            assertThat(thumbnails).doesNotContainKey(second.getId());
+            assertThat(media.thumbnailsOf(globex.getId(), List.of(first.getId()))).isEmpty();
+            assertThat(media.thumbnailsOf(acme.getId(), List.of())).isEmpty();
         });
     }
 

@@ -63,7 +63,7 @@ public class MediaFileResource implements ApiDescription.Media {
     @Operation(summary = "List my organization's media library; used_by: how many owners (AR content, generation items...) "
             + "use each file besides the library")
     public PageView<MediaView> list(@Valid @BeanParam Paging paging) {
-        return PageView.of(media.list(caller.get(), paging.toRequest()), MediaView::listed);
+        return PageView.of(media.list(caller.get(), paging.toRequest()), MediaView::of);
     }
 
     @GET

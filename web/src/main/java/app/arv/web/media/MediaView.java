@@ -1,7 +1,6 @@
 package app.arv.web.media;
 
 import app.arv.media.MediaDetails;
-import app.arv.persistence.media.LibraryItem;
 import app.arv.persistence.media.MediaResource;
 import app.arv.web.Links;
 
@@ -28,11 +27,6 @@ public record MediaView(UUID id, String sha256, long sizeBytes, String mediaType
 
     static MediaView of(MediaDetails details) {
         return of(details.resource(), details.thumbnails().stream().map(ThumbnailView::of).toList(), details.usedBy());
-    }
-
-    /** Listings leave thumbnails out: one query per page, not one per item. */
-    static MediaView listed(LibraryItem item) {
-        return of(item.resource(), null, item.usedBy());
     }
 
     /** What was just stored: neither thumbnails nor uses looked up. */

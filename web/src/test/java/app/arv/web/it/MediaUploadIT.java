@@ -38,6 +38,16 @@ class MediaUploadIT {
     }
 
     @Test
+    void theLibraryListingCarriesEachFilesThumbnails() {
+        String id = MediaApi.uploadOne(tenant.memberToken(), "rocket.jpg", MediaApi.image("rocket.jpg"));
+
+        MediaApi.as(tenant.memberToken()).get("/media").then().statusCode(200)
+                .body("items.id", contains(id))
+                .body("items[0].thumbnails.width", contains(256, 640))
+                .body("items[0].used_by", equalTo(0));
+    }
+
+    @Test
     void aThumbnailCanBeDownloaded() {
         String id = MediaApi.uploadOne(tenant.memberToken(), "chelsea.png", MediaApi.image("chelsea.png"));
         String thumbnailUrl = MediaApi.as(tenant.memberToken()).get("/media/" + id).then().extract().path("thumbnails[0].content_url");

@@ -303,6 +303,16 @@ export function useLoad(load, deps = []) {
     return { ...state, reload, setData: data => setState(s => ({ ...s, data: typeof data === 'function' ? data(s.data) : data })) };
 }
 
+/** The value once it has stopped changing for {@code ms}: a search box asks the server once per pause, not per key. */
+export function useDebounced(value, ms = 300) {
+    const [settled, setSettled] = useState(value);
+    useEffect(() => {
+        const timer = setTimeout(() => setSettled(value), ms);
+        return () => clearTimeout(timer);
+    }, [value, ms]);
+    return settled;
+}
+
 /**
  * Runs a user's action and keeps its failure for an {@link ErrorBox}: {@code act(async () => ...)} clears
  * the last error, then shows the new one if the action throws.

@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, get, post, patch, del, upload, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct
+    postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
 
 const PAGE = 20;
@@ -14,10 +14,11 @@ export function Projects() {
     const [search, setSearch] = useState('');
     const [offset, setOffset] = useState(0);
     const [creating, setCreating] = useState(false);
-    const { data, error, loading, reload } = useLoad(() => get('/projects?limit=200'));
-    const all = data?.items || [];
-    const found = all.filter(p => `${p.name} ${p.description || ''}`.toLowerCase().includes(search.toLowerCase()));
-    const page = found.slice(offset, offset + PAGE);
+    // The server searches and pages: an organization may have far more projects than one answer holds.
+    const query = useDebounced(search);
+    const { data, error, loading, reload } = useLoad(
+        () => get(`/projects?limit=${PAGE}&offset=${offset}&q=${encodeURIComponent(query)}`), [offset, query]);
+    const page = data?.items || [];
     return html`<h1>${t('nav.projects')}</h1>
     <div class="toolbar">
         <label class="search">${t('common.search')}<input type="search" value=${search}
@@ -25,13 +26,13 @@ export function Projects() {
         <button class="primary" id="new-project" onClick=${() => setCreating(true)}>${t('projects.new')}</button>
     </div>
     <${ErrorBox} error=${error}/>
-    ${loading ? html`<${Loading}/>` : found.length === 0 ? html`<${Empty}>${search ? t('common.noMatch') : t('projects.empty')}<//>` : html`
+    ${loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query ? t('common.noMatch') : t('projects.empty')}<//>` : html`
     <table class="list" id="projects-table">
         <thead><tr><th scope="col">${t('projects.name')}</th><th scope="col">${t('projects.description')}</th><th scope="col">${t('common.created')}</th></tr></thead>
         <tbody>${page.map(p => html`<tr><td><a href=${`#/projects/${p.id}`}>${p.name}</a></td><td>${p.description || ''}</td>
             <td>${formatTime(p.created_at)}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${found.length} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${Pager} total=${data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
     ${creating ? html`<${NewProject} onClose=${() => setCreating(false)} onCreated=${p => { setCreating(false); reload(); location.hash = `#/projects/${p.id}`; }}/>` : null}`;
 }
 
@@ -64,7 +65,9 @@ export function ProjectDetail({ params: [id] }) {
     const [offset, setOffset] = useState(0);
     const [search, setSearch] = useState('');
     const [status, setStatus] = useState('');
-    const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=200`), [id]);
+    const query = useDebounced(search);
+    const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=${PAGE}&offset=${offset}`
+        + `&q=${encodeURIComponent(query)}&marker_status=${status}`), [id, offset, query, status]);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
@@ -95,7 +98,7 @@ export function ProjectDetail({ params: [id] }) {
             upload(`/projects/${id}/ar-content`, form, progress => track({ progress }))
                 .then(created => {
                     track({ done: true });
-                    contents.setData(data => ({ ...(data || { total: 0, limit: 200, offset: 0 }),
+                    contents.setData(data => ({ ...(data || { total: 0, limit: PAGE, offset: 0 }),
                         items: [...(data?.items || []).filter(c => c.id !== created.id), created], total: (data?.total || 0) + 1 }));
                 }, e => track({ error: e }));
         });
@@ -116,9 +119,7 @@ export function ProjectDetail({ params: [id] }) {
 
     if (project.loading) return html`<${Loading}/>`;
     if (!project.data) return html`<${ErrorBox} error=${project.error}/>`;
-    const items = (contents.data?.items || []).filter(c => (!status || c.marker.status === status)
-        && c.title.toLowerCase().includes(search.toLowerCase()));
-    const page = items.slice(offset, offset + PAGE);
+    const page = contents.data?.items || [];
     return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a></p>
     <h1>${project.data.name}</h1>
     ${project.data.description ? html`<p>${project.data.description}</p>` : null}
@@ -145,7 +146,7 @@ export function ProjectDetail({ params: [id] }) {
             <option value="">${t('common.all')}</option>
             ${STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label>
     </div>
-    ${contents.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('content.empty')}<//>` : html`
+    ${contents.loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query || status ? t('common.noMatch') : t('content.empty')}<//>` : html`
     <table class="list" id="content-table">
         <thead><tr><th scope="col">${t('content.title')}</th><th scope="col">${t('content.markerStatus')}</th><th scope="col">${t('content.verdict')}</th>
             <th scope="col">${t('content.views')}</th><th scope="col">${t('content.published')}</th></tr></thead>
@@ -154,7 +155,7 @@ export function ProjectDetail({ params: [id] }) {
             <td>${c.marker.verdict ? html`<span class=${`verdict verdict-${c.marker.verdict}`}>${t(`verdict.${c.marker.verdict}`)}</span>` : '–'}</td>
             <td>${c.views_count}</td><td>${c.published ? t('common.yes') : t('common.no')}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${items.length} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${Pager} total=${contents.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
     <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
     ${confirmDialog}`;
 }

@@ -17,6 +17,7 @@ import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.SearchText;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -129,9 +131,24 @@ public class ArContentService {
         return content;
     }
 
-    public Page<ArContent> list(Caller caller, UUID projectId, PageRequest page) {
+    /**
+     * @param search       part of a title, any case; blank for all
+     * @param markerStatus {@code pending}, {@code compiling}, {@code ready} or {@code failed}; blank for any
+     */
+    public Page<ArContent> list(Caller caller, UUID projectId, String search, String markerStatus, PageRequest page) {
         requireProject(caller, projectId);
-        return contents.list(caller.organizationId(), projectId, page);
+        return contents.list(caller.organizationId(), projectId, SearchText.of(search), markerStatusNamed(markerStatus), page);
+    }
+
+    private static MarkerStatus markerStatusNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return MarkerStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_status", "marker_status must be pending, compiling, ready or failed");
+        }
     }
 
     public ArContent get(Caller caller, UUID id) {

@@ -7,6 +7,7 @@ import app.arv.persistence.project.Project;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.SearchText;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -30,8 +31,9 @@ public class ProjectService {
     @Inject
     MetricRegistry metrics;
 
-    public Page<Project> list(Caller caller, PageRequest page) {
-        return projects.list(caller.organizationId(), page);
+    /** @param search part of a name or description, any case; blank for every project */
+    public Page<Project> list(Caller caller, String search, PageRequest page) {
+        return projects.search(caller.organizationId(), SearchText.of(search), page);
     }
 
     public Project get(Caller caller, UUID id) {

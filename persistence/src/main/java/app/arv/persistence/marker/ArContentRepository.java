@@ -2,8 +2,10 @@ package app.arv.persistence.marker;
 
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.SearchText;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +27,26 @@ public class ArContentRepository extends TenantRepository<ArContent> {
     }
 
     public Page<ArContent> list(UUID organizationId, UUID projectId, PageRequest page) {
-        String where = " FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project";
-        return Page.of(em.createQuery("SELECT a" + where + " ORDER BY a.createdAt, a.id", ArContent.class)
-                .setParameter("org", organizationId).setParameter("project", projectId),
-                em.createQuery("SELECT COUNT(a)" + where, Long.class)
-                        .setParameter("org", organizationId).setParameter("project", projectId),
-                page);
+        return list(organizationId, projectId, SearchText.EVERYTHING, null, page);
+    }
+
+    /**
+     * A project's AR content whose title contains the search, oldest first.
+     *
+     * @param markerStatus only content whose marker is in it, or null for any
+     */
+    public Page<ArContent> list(UUID organizationId, UUID projectId, SearchText search, MarkerStatus markerStatus, PageRequest page) {
+        String where = " FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project AND "
+                + SearchText.matches("a.title") + (markerStatus == null ? "" : " AND a.markerStatus = :status");
+        TypedQuery<ArContent> items = em.createQuery("SELECT a" + where + " ORDER BY a.createdAt, a.id", ArContent.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
+        for (TypedQuery<?> query : List.of(items, count)) {
+            query.setParameter("org", organizationId).setParameter("project", projectId).setParameter("search", search.pattern());
+            if (markerStatus != null) {
+                query.setParameter("status", markerStatus);
+            }
+        }
+        return Page.of(items, count, page);
     }
 
     public boolean anyInProject(UUID organizationId, UUID projectId) {

@@ -3,6 +3,7 @@ package app.arv.persistence.project;
 import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.SearchText;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,5 +23,16 @@ public class ProjectRepository extends TenantRepository<Project> {
 
     public Page<Project> list(UUID organizationId, PageRequest page) {
         return oldestFirst(organizationId, page);
+    }
+
+    /** Projects whose name or description contains the search, oldest first. */
+    public Page<Project> search(UUID organizationId, SearchText search, PageRequest page) {
+        String where = " FROM Project p WHERE p.organizationId = :org AND (" + SearchText.matches("p.name") + " OR "
+                + SearchText.matches("COALESCE(p.description, '')") + ")";
+        return Page.of(em.createQuery("SELECT p" + where + " ORDER BY p.createdAt, p.id", Project.class)
+                .setParameter("org", organizationId).setParameter("search", search.pattern()),
+                em.createQuery("SELECT COUNT(p)" + where, Long.class)
+                        .setParameter("org", organizationId).setParameter("search", search.pattern()),
+                page);
     }
 }

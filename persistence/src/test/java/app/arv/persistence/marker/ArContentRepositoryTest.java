@@ -5,7 +5,9 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.project.Project;
+import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.Repositories;
+import app.arv.persistence.shared.SearchText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,29 @@ class ArContentRepositoryTest extends TwoTenantsTest {
         acmeImage = TestData.resource(acme.getId(), "image/jpeg", "portrait.jpg");
         globexImage = TestData.resource(globex.getId(), "image/jpeg", "portrait.jpg");
         Database.persist(acmeProject, globexProject, acmeImage, globexImage);
+    }
+
+    @Test
+    void aProjectsContentIsFoundByPartOfItsTitleAndByMarkerStatusOnlyInTheOrganization() {
+        ArContent anna = new ArContent(acme.getId(), acmeProject.getId(), "Anna's 50% portrait", acmeImage.getId());
+        ArContent boris = new ArContent(acme.getId(), acmeProject.getId(), "Boris", acmeImage.getId());
+        ArContent hanna = new ArContent(acme.getId(), acmeProject.getId(), "HANNA", acmeImage.getId());
+        hanna.markerFailed("no features", 0, "unusable", null);
+        Database.persist(anna, boris, hanna);
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            assertThat(contents.list(acme.getId(), acmeProject.getId(), SearchText.of("anna"), null, PageRequest.first()).items())
+                    .extracting(ArContent::getTitle).containsExactly("Anna's 50% portrait", "HANNA");
+            assertThat(contents.list(acme.getId(), acmeProject.getId(), SearchText.of("anna"), MarkerStatus.PENDING,
+                    PageRequest.first()).total()).isEqualTo(1);
+            assertThat(contents.list(acme.getId(), acmeProject.getId(), SearchText.of("0%"), null, PageRequest.first()).items())
+                    .extracting(ArContent::getTitle).containsExactly("Anna's 50% portrait");
+            assertThat(contents.list(acme.getId(), acmeProject.getId(), SearchText.of("_"), null, PageRequest.first()).total())
+                    .isZero();
+            assertThat(contents.list(globex.getId(), acmeProject.getId(), SearchText.of("anna"), null, PageRequest.first()).total())
+                    .isZero();
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.Repositories;
+import app.arv.persistence.shared.SearchText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,20 @@ class ProjectRepositoryTest extends TwoTenantsTest {
             var page = projects.list(acme.getId(), new PageRequest(10, 0));
             assertThat(page.items()).extracting(Project::getName).containsExactly("First", "Second");
             assertThat(page.total()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aSearchFindsProjectsByPartOfTheirNameOrDescriptionOnlyInTheCallersOrganization() {
+        Database.persist(new Project(acme.getId(), "Spring catalogue", null), new Project(acme.getId(), "Posters", "SPRING sale"),
+                new Project(acme.getId(), "Autumn", null), new Project(globex.getId(), "Spring too", null));
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, projects);
+            var page = projects.search(acme.getId(), SearchText.of("spring"), new PageRequest(10, 0));
+            assertThat(page.items()).extracting(Project::getName).containsExactly("Spring catalogue", "Posters");
+            assertThat(page.total()).isEqualTo(2);
+            assertThat(projects.search(acme.getId(), SearchText.of(""), new PageRequest(10, 0)).total()).isEqualTo(3);
         });
     }
 

@@ -6,6 +6,7 @@ import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.Search;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.request.Idempotent;
@@ -105,9 +106,11 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     }
 
     @GET
-    @Operation(summary = "List a project's AR content")
-    public PageView<ArContentView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam Paging paging) {
-        return PageView.of(contents.list(caller.get(), projectId, paging.toRequest()), ArContentView::of);
+    @Operation(summary = "List a project's AR content, oldest first; ?q= finds part of a title (any case), ?marker_status= "
+            + "pending|compiling|ready|failed filters")
+    public PageView<ArContentView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam Search search,
+            @QueryParam("marker_status") String markerStatus, @Valid @BeanParam Paging paging) {
+        return PageView.of(contents.list(caller.get(), projectId, search.text(), markerStatus, paging.toRequest()), ArContentView::of);
     }
 
 }

@@ -7,6 +7,7 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.Search;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
@@ -43,9 +44,9 @@ public class ProjectResource implements ApiDescription.Projects {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List my organization's projects")
-    public PageView<ProjectView> list(@Valid @BeanParam Paging paging) {
-        return PageView.of(projects.list(caller.get(), paging.toRequest()), ProjectView::of);
+    @Operation(summary = "List my organization's projects, oldest first; ?q= finds part of a name or description (any case)")
+    public PageView<ProjectView> list(@Valid @BeanParam Search search, @Valid @BeanParam Paging paging) {
+        return PageView.of(projects.list(caller.get(), search.text(), paging.toRequest()), ProjectView::of);
     }
 
     @POST

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -86,6 +87,11 @@ class ConsoleJourneysIT {
                 "three ready markers", MARKERS);
         assertThat(browser.script("return window.notReloaded")).isEqualTo(true);
         browser.screenshot("project-detail");
+        browser.type(".toolbar .search input", "ASTRO");
+        browser.until(d -> d.findElements(By.cssSelector("#content-table tbody tr")).size() == 1, "the one portrait found");
+        String found = browser.waitFor("#content-table tbody tr a").getText();
+        browser.waitFor(".toolbar .search input").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.until(d -> d.findElements(By.cssSelector("#content-table tbody tr")).size() == 3, "every portrait again");
 
         browser.click("#content-table a");
         browser.click("#open-quality");
@@ -104,6 +110,7 @@ class ConsoleJourneysIT {
         Api.anonymous().header("X-API-Key", secret).get("/projects").then().statusCode(200).body("total", equalTo(1));
         List<String> viewerUrls = Api.bearer(tenant.adminToken()).get("/projects/" + projectId + "/ar-content").then()
                 .statusCode(200).extract().path("items.viewer_url");
+        assertThat(found).as("the portrait the search found").isEqualTo("astronaut");
         assertThat(QrReading.decodePages(pdf)).containsExactlyInAnyOrderElementsOf(
                 viewerUrls.stream().map(path -> ArvServer.baseUrl() + path).toList());
     }

@@ -49,7 +49,7 @@ public class BatchJobs {
         JobOperator jobs = BatchRuntime.getJobOperator();
         List<Execution> out = new ArrayList<>();
         try {
-            for (JobInstance instance : latestInstances(jobs, limit)) {
+            for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, limit)) {
                 String node = ownerName(instance.getInstanceId());
                 for (JobExecution execution : MarkerJobRestarts.executionsOf(jobs, instance)) {
                     out.add(new Execution(instance.getInstanceId(), node, execution, jobs.getStepExecutions(execution.getExecutionId())));
@@ -60,29 +60,6 @@ public class BatchJobs {
         }
         out.sort(Comparator.comparingLong((Execution e) -> e.execution().getExecutionId()).reversed());
         return out.size() > limit ? out.subList(0, limit) : out;
-    }
-
-    /**
-     * JBatch (Payara's) lists the instance ids, then reads each instance: one created at that very moment reads as null
-     * and the call fails with a NullPointerException (seen in a full test run, 11 ms before a compile job started).
-     * Asked again a moment later, the instance is whole.
-     */
-    private static List<JobInstance> latestInstances(JobOperator jobs, int limit) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return jobs.getJobInstances(CompileRequestListener.JOB, 0, limit);
-            } catch (NullPointerException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     private String ownerName(long instance) {

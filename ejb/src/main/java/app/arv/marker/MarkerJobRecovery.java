@@ -82,7 +82,7 @@ public class MarkerJobRecovery {
             JobOperator jobs = BatchRuntime.getJobOperator();
             // Newest first: the recent instances are the ones a dead node can have left behind, and each
             // costs a repository query every round, so older ones are not looked at again.
-            for (JobInstance instance : jobs.getJobInstances(CompileRequestListener.JOB, 0, RECENT_INSTANCES)) {
+            for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, RECENT_INSTANCES)) {
                 recover(jobs, instance);
             }
         } catch (NoSuchJobException e) {

@@ -50,7 +50,7 @@ class ListingSearchIT {
         String project = MarkerApi.newProject(tenant.memberToken());
 
         Api.bearer(tenant.memberToken()).queryParam("marker_status", "done").get("/projects/" + project + "/ar-content").then()
-                .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_status"));
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("invalid_status"));
         Api.bearer(tenant.memberToken()).queryParam("q", "x".repeat(201)).get("/projects").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"));
     }

@@ -1,0 +1,16 @@
+-- Password reset (app.arv.identity.PasswordResets): a mailed link carries a random token; only its SHA-256
+-- (hex) is kept, so a copy of the database cannot reset anyone's password. A token works once (used_at)
+-- and until expires_at; a user's tokens go with the user.
+CREATE TABLE password_reset_token (
+    id          UUID         PRIMARY KEY,
+    user_id     UUID         NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    token_hash  VARCHAR(64)  NOT NULL,
+    created_at  TIMESTAMPTZ  NOT NULL,
+    expires_at  TIMESTAMPTZ  NOT NULL,
+    used_at     TIMESTAMPTZ,
+    CONSTRAINT password_reset_token_hash_unique UNIQUE (token_hash),
+    CONSTRAINT password_reset_token_expiry_check CHECK (expires_at > created_at)
+);
+CREATE INDEX password_reset_token_user ON password_reset_token (user_id);
+-- The retention pass (none yet) and ad-hoc clean-up delete by age.
+CREATE INDEX password_reset_token_expires ON password_reset_token (expires_at);

@@ -1,35 +1,29 @@
 package app.arv.identity;
 
-import app.arv.mail.MailKind;
-import app.arv.mail.MailRequest;
 import app.arv.mail.MailTemplates;
-import app.arv.mail.Mails;
 import app.arv.persistence.identity.PasswordResetToken;
 import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
-import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.printkit.PrintKitRules;
 import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
+import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * "I forgot my password": {@link #request} mails a single-use link that expires ({@code ARV_PASSWORD_RESET_TTL});
- * {@link #confirm} sets the new password with the token the link carried. A request answers alike for every
- * address and does nearly the same work for each (a token is made and hashed, the mail rendered); only for an
- * active person in an active organization are the token and the mail stored. Requests are throttled per address
- * and per client like failed sign-ins ({@link LoginThrottle}).
+ * {@link #confirm} sets the new password with the token the link carried. A request is throttled per address and
+ * per client like failed sign-ins ({@link LoginThrottle}) and then answered at once: who the address belongs to is
+ * looked up, and the token and mail stored, in the background ({@link ResetMails}), so neither the answer nor its
+ * time depends on whether the address has an account.
  */
 @Stateless
 public class PasswordResets {
@@ -38,13 +32,13 @@ public class PasswordResets {
     UserRepository users;
 
     @Inject
-    OrganizationRepository organizations;
-
-    @Inject
     PasswordResetTokenRepository tokens;
 
     @Inject
     PasswordHasher passwords;
+
+    @Inject
+    PasswordPolicy policy;
 
     @Inject
     CredentialChanges changes;
@@ -53,17 +47,10 @@ public class PasswordResets {
     LoginThrottle throttle;
 
     @Inject
-    Mails mails;
-
-    @Inject
-    MailTemplates templates;
+    ResetMails resetMails;
 
     @Inject
     PrintKitRules publicAddress;
-
-    @Inject
-    @ConfigProperty(name = "arv.password-reset.ttl", defaultValue = "PT1H")
-    Duration ttl;
 
     /**
      * @param languages   the requester's languages in order of preference (Accept-Language), for the mail
@@ -75,35 +62,20 @@ public class PasswordResets {
             throw DomainException.tooManyAttempts(hold);
         }
         throttle.resetRequested(email, clientAddress);
-        ResetToken token = ResetToken.random();
-        String link = publicAddress.publicUrl().orElse(requestBase) + "/console/#/reset?token=" + token.raw();
-        Locale language = MailTemplates.languageFor(languages);
-        Optional<User> user = users.findByEmail(email.strip()).filter(User::isActive)
-                .filter(u -> organizations.find(u.getOrganizationId()).map(o -> o.isActive()).orElse(false));
-        Map<String, String> values = Map.of("recipient", user.map(User::getEmail).orElse(email.strip()), "link", link,
-                "minutes", String.valueOf(ttl.toMinutes()));
-        if (user.isEmpty()) {
-            // The same rendering a real mail costs, thrown away: the answer must not take less time for nobody.
-            templates.render(MailKind.PASSWORD_RESET, language, values);
-            return;
-        }
-        tokens.add(new PasswordResetToken(user.get().getId(), token.hash(), Instant.now(), ttl));
-        mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(),
-                language, values));
+        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.publicUrl().orElse(requestBase));
     }
 
     /**
-     * Sets the password of the token's owner and spends the token (and every other unused one of theirs); their
-     * cached credentials are dropped on every node. An unknown, used or expired token, or one whose owner is no
-     * longer active, is refused alike.
-     *
-     * @param password already checked to fit {@link PasswordHasher#MAX_BYTES}
+     * Sets the password of the token's owner (if it meets {@link PasswordPolicy}) and spends the token and every other
+     * unused one of theirs; their cached credentials are dropped on every node. An unknown, used or expired token, or
+     * one whose owner is no longer active, is refused alike.
      */
     public void confirm(String rawToken, String password) {
         Instant now = Instant.now();
         PasswordResetToken token = tokens.findByHashForUpdate(ResetToken.hashOf(rawToken))
                 .filter(t -> t.usableAt(now)).orElseThrow(PasswordResets::invalidToken);
         User user = users.findActive(token.getUserId()).orElseThrow(PasswordResets::invalidToken);
+        policy.check(password, user.getEmail());
         user.changePasswordHash(passwords.hash(password));
         token.use(now);
         tokens.spendAllOf(user.getId(), now);

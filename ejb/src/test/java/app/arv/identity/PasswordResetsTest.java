@@ -48,6 +48,28 @@ class PasswordResetsTest {
         assertRefused(token.raw());
     }
 
+    @Test
+    void aWeakNewPasswordIsRefusedAndTheTokenStaysUsable() {
+        User ann = aUser();
+        ResetToken token = ResetToken.random();
+        Database.persist(new PasswordResetToken(ann.getId(), token.hash(), Instant.now(), Duration.ofHours(1)));
+
+        assertThatThrownBy(() -> Database.inTransaction(em -> beans(em).get(PasswordResets.class).confirm(token.raw(), "qwertyuiop")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("weak_password"));
+
+        assertThat(Database.entityManagerFactory().createEntityManager().find(PasswordResetToken.class, stored(token)).getUsedAt()).isNull();
+    }
+
+    private static java.util.UUID stored(ResetToken token) {
+        return Database.entityManagerFactory().createEntityManager()
+                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.tokenHash = :h", java.util.UUID.class)
+                .setParameter("h", token.hash()).getSingleResult();
+    }
+
+    private static ServiceBeans beans(jakarta.persistence.EntityManager em) {
+        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4));
+    }
+
     private static User aUser() {
         Organization acme = TestData.organization("Acme");
         User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);

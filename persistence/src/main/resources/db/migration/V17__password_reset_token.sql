@@ -14,3 +14,7 @@ CREATE TABLE password_reset_token (
 CREATE INDEX password_reset_token_user ON password_reset_token (user_id);
 -- The retention pass (none yet) and ad-hoc clean-up delete by age.
 CREATE INDEX password_reset_token_expires ON password_reset_token (expires_at);
+
+-- When a person's password was last set (by themselves, a reset or an admin): access tokens issued before it are
+-- refused, so a changed password ends the sessions the old one had opened. Null: never changed since this column.
+ALTER TABLE app_user ADD COLUMN password_changed_at TIMESTAMPTZ;

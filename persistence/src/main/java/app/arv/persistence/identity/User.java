@@ -32,6 +32,10 @@ public class User extends TenantEntity {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Millisecond precision, like the issue time access tokens carry; null until the password is first changed. */
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
@@ -55,9 +59,13 @@ public class User extends TenantEntity {
 
     public String getPasswordHash() { return passwordHash; }
 
+    /** A new password: access tokens issued before now stop being accepted ({@link #acceptsTokenIssuedAt}). */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
+
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
 
     public Role getRole() { return role; }
 

@@ -18,3 +18,8 @@ CREATE INDEX password_reset_token_expires ON password_reset_token (expires_at);
 -- When a person's password was last set (by themselves, a reset or an admin): access tokens issued before it are
 -- refused, so a changed password ends the sessions the old one had opened. Null: never changed since this column.
 ALTER TABLE app_user ADD COLUMN password_changed_at TIMESTAMPTZ;
+
+-- What a person says of themselves (PATCH /me): a display name and the language ARV writes to them in (mail).
+ALTER TABLE app_user ADD COLUMN display_name VARCHAR(200);
+ALTER TABLE app_user ADD COLUMN locale VARCHAR(8);
+ALTER TABLE app_user ADD CONSTRAINT app_user_locale_check CHECK (locale IN ('en', 'ru'));

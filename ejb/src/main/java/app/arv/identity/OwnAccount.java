@@ -42,6 +42,29 @@ public class OwnAccount {
     @Inject
     CredentialChanges changes;
 
+    /** The caller's own account, as a person. */
+    public User get(Caller caller) {
+        if (caller.isApiKey()) {
+            throw DomainException.forbidden("An API key is no person's account: sign in as a person");
+        }
+        return users.find(caller.organizationId(), caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
+    }
+
+    /**
+     * @param name   a display name; blank clears it, {@code null} leaves it
+     * @param locale {@code en} or {@code ru} (checked by the caller), {@code null} leaves it
+     */
+    public User update(Caller caller, String name, String locale) {
+        User user = get(caller);
+        if (name != null) {
+            user.setDisplayName(name);
+        }
+        if (locale != null) {
+            user.setLocale(locale);
+        }
+        return user;
+    }
+
     public IssuedToken changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress) {
         if (caller.isApiKey()) {
             throw DomainException.forbidden("An API key has no password: sign in as a person to change yours");

@@ -48,7 +48,9 @@ public class ResetMails {
     @ConfigProperty(name = "arv.password-reset.ttl", defaultValue = "PT1H")
     Duration ttl;
 
-    /** @param publicBase where people reach ARV (no trailing slash): the link is {@code <it>/console/#/reset?token=…} */
+    /**
+     * @param language   the requester's language; the person's own ({@code PATCH /me}) wins when they chose one
+     * @param publicBase where people reach ARV (no trailing slash): the link is {@code <it>/console/#/reset?token=…} */
     @Asynchronous
     public void issue(String email, Locale language, String publicBase) {
         try {
@@ -59,7 +61,8 @@ public class ResetMails {
             }
             ResetToken token = ResetToken.random();
             tokens.add(new PasswordResetToken(user.get().getId(), token.hash(), Instant.now(), ttl));
-            mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), language,
+            Locale theirs = user.get().getLocale() == null ? language : Locale.forLanguageTag(user.get().getLocale());
+            mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), theirs,
                     Map.of("recipient", user.get().getEmail(), "link", publicBase + "/console/#/reset?token=" + token.raw(),
                             "minutes", String.valueOf(ttl.toMinutes()))));
         } catch (RuntimeException e) {

@@ -36,6 +36,13 @@ public class User extends TenantEntity {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    @Column(name = "display_name", length = 200)
+    private String displayName;
+
+    /** The language ARV writes to this person in ({@code en}, {@code ru}); null: whatever a request prefers. */
+    @Column(length = 8)
+    private String locale;
+
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
@@ -66,6 +73,17 @@ public class User extends TenantEntity {
     }
 
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
+
+    public String getDisplayName() { return displayName; }
+
+    /** @param displayName blank clears it */
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
+
+    public String getLocale() { return locale; }
+
+    public void setLocale(String locale) { this.locale = locale; }
 
     public Role getRole() { return role; }
 

@@ -28,6 +28,8 @@ import java.util.logging.Logger;
 public class LoginThrottle {
 
     static final String KEY_PREFIX = "arv:login:";
+    /** The subjects of password reset requests: {@code arv:login:reset:account:<hash>:failures} and so on. */
+    private static final String RESET = "reset:";
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** After Redis failed, it is left alone this long, so sign-in doesn't wait on a dead connection each time. */
@@ -56,6 +58,39 @@ public class LoginThrottle {
         } catch (RuntimeException e) {
             redisFailed(e);
             return Duration.ZERO;
+        }
+    }
+
+    /**
+     * Password reset requests are throttled like failed sign-ins, with the same limits but counts of their own (a
+     * reset asked for is no failure): {@return how long reset requests for {@code email} from {@code address} are
+     * still held back; zero if they aren't}
+     */
+    public Duration resetHold(String email, String address) {
+        if (paused()) {
+            return Duration.ZERO;
+        }
+        try {
+            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
+                    List.of(holdKey(RESET + account(email)), holdKey(RESET + address(address))), List.of());
+            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
+            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
+        } catch (RuntimeException e) {
+            redisFailed(e);
+            return Duration.ZERO;
+        }
+    }
+
+    /** Counts a password reset request, for a known address or not alike. */
+    public void resetRequested(String email, String address) {
+        if (paused()) {
+            return;
+        }
+        try {
+            count(RESET + account(email), rules.maxFailuresPerAccount());
+            count(RESET + address(address), rules.maxFailuresPerAddress());
+        } catch (RuntimeException e) {
+            redisFailed(e);
         }
     }
 

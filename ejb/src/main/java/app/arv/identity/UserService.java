@@ -9,6 +9,7 @@ import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
+import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class UserService {
     @Inject
     CredentialChanges changes;
 
+    @Inject
+    PasswordPolicy policy;
+
     public Page<User> list(Caller caller, PageRequest page) {
         return users.list(caller.organizationId(), page);
     }
@@ -40,6 +44,7 @@ public class UserService {
         if (users.emailTaken(email.strip())) {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
+        policy.check(password, email);
         return users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
     }
 
@@ -59,6 +64,7 @@ public class UserService {
             user.setActive(active);
         }
         if (password != null) {
+            policy.check(password, user.getEmail());
             user.changePasswordHash(passwords.hash(password));
         }
         changes.userChanged(user.getId());

@@ -1,6 +1,7 @@
 /**
  * People and keys of an organization as its admins manage them, sign-in (with its throttle of
- * failed attempts) and the platform admin's bootstrap. The rule that nobody manages an account with
+ * failed attempts), password reset by a mailed single-use link ({@link app.arv.identity.PasswordResets}, which
+ * queues its mail through {@code app.arv.mail}) and the platform admin's bootstrap. The rule that nobody manages an account with
  * more rights than their own lives in {@link app.arv.security.Caller#covers}.
  */
 package app.arv.identity;

@@ -7,7 +7,9 @@ package app.arv.mail;
  */
 public enum MailKind {
     /** An org admin checks that ARV's mail reaches people: sent to themselves. */
-    TEST_MAIL("test-mail");
+    TEST_MAIL("test-mail"),
+    /** Someone asked to reset their password: a single-use link that expires. */
+    PASSWORD_RESET("password-reset");
 
     private final String template;
 

@@ -9,6 +9,7 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
+import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class OrganizationService {
     @Inject
     CredentialChanges credentials;
 
+    @Inject
+    PasswordPolicy policy;
+
     /** Opens an organization, with its first admin when one is given, in one transaction. */
     public Organization open(String name, String slug, FirstAdmin firstAdmin) {
         if (organizations.slugTaken(slug)) {
@@ -42,6 +46,9 @@ public class OrganizationService {
         }
         if (firstAdmin != null && users.emailTaken(firstAdmin.email())) {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
+        }
+        if (firstAdmin != null) {
+            policy.check(firstAdmin.password(), firstAdmin.email());
         }
         Organization organization = organizations.add(new Organization(name.strip(), slug));
         if (firstAdmin != null) {

@@ -1,5 +1,6 @@
 package app.arv.security;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,11 +13,22 @@ import java.util.UUID;
  * @param organizationId the tenant the caller acts for
  * @param name           e-mail address or key name, for logs and {@code /me}
  * @param roles          {@link CallerRole} names
+ * @param passwordChangedAt for a person, when their password was last set: access tokens issued before are refused;
+ *                       {@code null} when it never changed (and for keys)
  */
-public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles) {
+public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles, Instant passwordChangedAt) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    public Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles) {
+        this(userId, apiKeyId, organizationId, name, roles, null);
+    }
+
+    /** Whether an access token issued at {@code issuedAt} still speaks for this person (not if the password changed since). */
+    public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+        return passwordChangedAt == null || !issuedAt.isBefore(passwordChangedAt);
     }
 
     public boolean has(String role) {

@@ -1,5 +1,6 @@
 package app.arv.security;
 
+import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,8 +40,13 @@ public class CallerAuthentication {
     }
 
     private Caller authenticateJwt(String token) {
-        UUID userId = tokens.verify(token);
-        return resolve(CallerCache.user(userId), () -> lookup.user(userId));
+        TokenService.VerifiedToken verified = tokens.verifyToken(token);
+        UUID userId = verified.subject();
+        Caller caller = resolve(CallerCache.user(userId), () -> lookup.user(userId));
+        if (!caller.acceptsTokenIssuedAt(verified.issuedAt())) {
+            throw DomainException.unauthenticated("token_revoked", "The password was changed after this token was issued; sign in again");
+        }
+        return caller;
     }
 
     private Caller resolve(String credential, Supplier<Caller> fromDatabase) {

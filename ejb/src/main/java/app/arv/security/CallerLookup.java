@@ -48,7 +48,7 @@ public class CallerLookup {
                 .orElseThrow(() -> DomainException.unauthenticated("invalid_token", "The access token is not valid"));
         requireActive(user.getOrganizationId());
         return new Caller(user.getId(), null, user.getOrganizationId(), user.getEmail(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+                CallerRole.of(user.getRole(), user.isPlatformAdmin()), user.getPasswordChangedAt());
     }
 
     private void requireActive(UUID organizationId) {

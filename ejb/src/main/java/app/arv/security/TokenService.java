@@ -38,6 +38,8 @@ public class TokenService {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /** Tokens whose signature was checked, at most this many at once (a few MB at the most). */
     private static final int VERIFIED_MAX = 10_000;
+    /** ARV's own claim: when the token was issued, in epoch milliseconds. */
+    static final String ISSUED_AT_MILLIS = "iat_ms";
 
     @Inject
     @ConfigProperty(name = "arv.jwt.issuer", defaultValue = "arv")
@@ -66,7 +68,19 @@ public class TokenService {
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(UUID subject, Instant expires) {
+    /** The issue time in milliseconds ({@value #ISSUED_AT_MILLIS}): JWT's own {@code iat} is in whole seconds. */
+    private static Instant issuedAt(JWTClaimsSet claims) throws ParseException {
+        Long millis = claims.getLongClaim(ISSUED_AT_MILLIS);
+        if (millis != null) {
+            return Instant.ofEpochMilli(millis);
+        }
+        return claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
+    }
+
+    public record VerifiedToken(UUID subject, Instant issuedAt) {
+    }
+
+    private record Verified(UUID subject, Instant issuedAt, Instant expires) {
     }
 
     @PostConstruct
@@ -94,6 +108,7 @@ public class TokenService {
                 .claim("org", organizationId.toString())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
+                .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
                 .expirationTime(Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
@@ -107,6 +122,11 @@ public class TokenService {
 
     /** @return the user id the token was issued to */
     public UUID verify(String token) {
+        return verifyToken(token).subject();
+    }
+
+    /** @return whom the token was issued to and when (to the millisecond, for tokens that say; else to the second) */
+    public VerifiedToken verifyToken(String token) {
         Verified known = verified.get(token);
         if (known == null) {
             known = verifySignatureAndClaims(token);
@@ -119,7 +139,7 @@ public class TokenService {
             verified.remove(token);
             throw DomainException.unauthenticated("token_expired", "The access token has expired; sign in again");
         }
-        return known.subject();
+        return new VerifiedToken(known.subject(), known.issuedAt());
     }
 
     private Verified verifySignatureAndClaims(String token) {
@@ -133,7 +153,7 @@ public class TokenService {
             if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getExpirationTime() == null) {
                 throw invalid();
             }
-            return new Verified(UUID.fromString(claims.getSubject()), claims.getExpirationTime().toInstant());
+            return new Verified(UUID.fromString(claims.getSubject()), issuedAt(claims), claims.getExpirationTime().toInstant());
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             throw invalid();
         }

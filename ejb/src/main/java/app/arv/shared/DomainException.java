@@ -137,6 +137,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(400, "malformed_body", message);
     }
 
+    /** A token from a mailed link (password reset) that is unknown, used or expired: one answer for all three. */
+    public static DomainException invalidToken(String message) {
+        return new DomainException(400, "invalid_token", message);
+    }
+
     /** Something that existed is over for good (a public AR experience past its end): 410, not 404. */
     public static DomainException ended(String code, String message) {
         return new DomainException(410, code, message);

@@ -49,6 +49,17 @@ class TokenServiceTest {
     }
 
     @Test
+    void aVerifiedTokenTellsWhenItWasIssuedToTheMillisecond() {
+        TokenService service = tokens(Optional.empty());
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"));
+
+        java.time.Instant issuedAt = service.verifyToken(token.value()).issuedAt();
+        assertThat(issuedAt).isBetween(before, java.time.Instant.now());
+    }
+
+    @Test
     void aGeneratedKeyIsKeptSoTokensSurviveARestart() {
         UUID user = UUID.randomUUID();
         var token = tokens(Optional.empty()).issue(user, "ann@acme.example", UUID.randomUUID(), List.of("member"));

@@ -32,6 +32,17 @@ public class User extends TenantEntity {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** Millisecond precision, like the issue time access tokens carry; null until the password is first changed. */
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
+    @Column(name = "display_name", length = 200)
+    private String displayName;
+
+    /** The language ARV writes to this person in ({@code en}, {@code ru}); null: whatever a request prefers. */
+    @Column(length = 8)
+    private String locale;
+
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
@@ -55,9 +66,24 @@ public class User extends TenantEntity {
 
     public String getPasswordHash() { return passwordHash; }
 
+    /** A new password: access tokens issued before now stop being accepted ({@link #acceptsTokenIssuedAt}). */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
+
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+
+    public String getDisplayName() { return displayName; }
+
+    /** @param displayName blank clears it */
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
+
+    public String getLocale() { return locale; }
+
+    public void setLocale(String locale) { this.locale = locale; }
 
     public Role getRole() { return role; }
 

@@ -3,7 +3,8 @@
  * {@link Role} in exactly one organization) and {@link ApiKey}s (machine credentials with an
  * {@link ApiKeyScope}; only a hash of the secret is kept). The last-admin rule is the entity's own
  * ({@link User#wouldStopBeingAnActiveAdmin}), unit-tested without a database. The repositories find both
- * by organization, and keys also by secret hash (authentication). Used by {@code app.arv.identity} and
+ * by organization, and keys also by secret hash (authentication). {@link PasswordResetToken}s are the hashes of
+ * mailed reset links, single use and short-lived (the rule is the entity's own). Used by {@code app.arv.identity} and
  * {@code app.arv.security}.
  */
 package app.arv.persistence.identity;

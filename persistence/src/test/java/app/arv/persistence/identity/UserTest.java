@@ -40,4 +40,19 @@ class UserTest {
 
         assertThat(member.wouldStopBeingAnActiveAdmin(Role.MEMBER, false)).isFalse();
     }
+
+    @Test
+    void aNewPasswordIsStampedToTheMillisecondSoOlderTokensCanBeRefused() {
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        admin.changePasswordHash("new-hash");
+
+        assertThat(admin.getPasswordChangedAt()).isBetween(before, java.time.Instant.now());
+        assertThat(admin.getPasswordChangedAt().getNano() % 1_000_000).isZero();
+    }
+
+    @Test
+    void aPasswordNeverChangedHasNoStamp() {
+        assertThat(admin.getPasswordChangedAt()).isNull();
+    }
 }

@@ -2,5 +2,7 @@
  * Sign-in: {@link LoginResource} ({@code POST /auth/login}) exchanges e-mail and password for an RS256 JWT.
  * Public, answered with {@code Cache-Control: no-store}, and exempt from the request rate limit because
  * failed sign-ins have their own throttle in {@code app.arv.identity}, which does the work.
+ * {@link PasswordResetResource} ({@code POST /auth/password-reset}, {@code …/confirm}) asks for a mailed reset link
+ * (throttled alike, same answer for every address) and spends its token.
  */
 package app.arv.web.auth;

@@ -1,0 +1,90 @@
+package app.arv.identity;
+
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.security.CredentialChanges;
+import app.arv.security.PasswordHasher;
+import app.arv.security.PasswordPolicy;
+import app.arv.security.TokenService;
+import app.arv.security.TokenService.IssuedToken;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+
+/**
+ * What a signed-in person does to their own account. Changing the password takes the current one (wrong guesses are
+ * throttled like failed sign-ins, so a stolen token can't be used to find the password out) and ends every session
+ * opened before: access tokens issued before the change are refused from then on (see {@link Caller#acceptsTokenIssuedAt}),
+ * on every node once the change notice has reached it. The caller gets a fresh token to carry on with.
+ */
+@Stateless
+public class OwnAccount {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    CredentialChanges changes;
+
+    /** The caller's own account, as a person. */
+    public User get(Caller caller) {
+        if (caller.isApiKey()) {
+            throw DomainException.forbidden("An API key is no person's account: sign in as a person");
+        }
+        return users.find(caller.organizationId(), caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
+    }
+
+    /**
+     * @param name   a display name; blank clears it, {@code null} leaves it
+     * @param locale {@code en} or {@code ru} (checked by the caller), {@code null} leaves it
+     */
+    public User update(Caller caller, String name, String locale) {
+        User user = get(caller);
+        if (name != null) {
+            user.setDisplayName(name);
+        }
+        if (locale != null) {
+            user.setLocale(locale);
+        }
+        return user;
+    }
+
+    public IssuedToken changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress) {
+        if (caller.isApiKey()) {
+            throw DomainException.forbidden("An API key has no password: sign in as a person to change yours");
+        }
+        User user = users.find(caller.organizationId(), caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
+        Duration hold = throttle.hold(user.getEmail(), clientAddress);
+        if (!hold.isZero()) {
+            throw DomainException.tooManyAttempts(hold);
+        }
+        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw wrongPassword(user, clientAddress);
+        }
+        policy.check(newPassword, user.getEmail());
+        user.changePasswordHash(passwords.hash(newPassword));
+        changes.userChanged(user.getId());
+        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(), CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+    }
+
+    private DomainException wrongPassword(User user, String clientAddress) {
+        throttle.failed(user.getEmail(), clientAddress);
+        return DomainException.invalid("wrong_password", "The current password is wrong");
+    }
+}

@@ -1,0 +1,88 @@
+package app.arv.identity;
+
+import app.arv.mail.MailTemplates;
+import app.arv.persistence.identity.PasswordResetToken;
+import app.arv.persistence.identity.PasswordResetTokenRepository;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.printkit.PrintKitRules;
+import app.arv.security.CredentialChanges;
+import app.arv.security.PasswordHasher;
+import app.arv.security.PasswordPolicy;
+import app.arv.shared.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "I forgot my password": {@link #request} mails a single-use link that expires ({@code ARV_PASSWORD_RESET_TTL});
+ * {@link #confirm} sets the new password with the token the link carried. A request is throttled per address and
+ * per client like failed sign-ins ({@link LoginThrottle}) and then answered at once: who the address belongs to is
+ * looked up, and the token and mail stored, in the background ({@link ResetMails}), so neither the answer nor its
+ * time depends on whether the address has an account.
+ */
+@Stateless
+public class PasswordResets {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordResetTokenRepository tokens;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    CredentialChanges changes;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ResetMails resetMails;
+
+    @Inject
+    PrintKitRules publicAddress;
+
+    /**
+     * @param languages   the requester's languages in order of preference (Accept-Language), for the mail
+     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set
+     */
+    public void request(String email, String clientAddress, List<Locale> languages, String requestBase) {
+        Duration hold = throttle.resetHold(email, clientAddress);
+        if (!hold.isZero()) {
+            throw DomainException.tooManyAttempts(hold);
+        }
+        throttle.resetRequested(email, clientAddress);
+        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.publicUrl().orElse(requestBase));
+    }
+
+    /**
+     * Sets the password of the token's owner (if it meets {@link PasswordPolicy}) and spends the token and every other
+     * unused one of theirs; their cached credentials are dropped on every node. An unknown, used or expired token, or
+     * one whose owner is no longer active, is refused alike.
+     */
+    public void confirm(String rawToken, String password) {
+        Instant now = Instant.now();
+        PasswordResetToken token = tokens.findByHashForUpdate(ResetToken.hashOf(rawToken))
+                .filter(t -> t.usableAt(now)).orElseThrow(PasswordResets::invalidToken);
+        User user = users.findActive(token.getUserId()).orElseThrow(PasswordResets::invalidToken);
+        policy.check(password, user.getEmail());
+        user.changePasswordHash(passwords.hash(password));
+        token.use(now);
+        tokens.spendAllOf(user.getId(), now);
+        changes.userChanged(user.getId());
+    }
+
+    private static DomainException invalidToken() {
+        return DomainException.invalidToken("This reset link is unknown, used already or expired; ask for a new one");
+    }
+}

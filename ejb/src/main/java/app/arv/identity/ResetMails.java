@@ -1,0 +1,73 @@
+package app.arv.identity;
+
+import app.arv.mail.MailKind;
+import app.arv.mail.MailRequest;
+import app.arv.mail.Mails;
+import app.arv.persistence.identity.PasswordResetToken;
+import app.arv.persistence.identity.PasswordResetTokenRepository;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.organization.OrganizationRepository;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The background half of a password reset request ({@link PasswordResets#request}): for an active person in an
+ * active organization, a token ({@link ResetToken}: only its hash is stored) and the mail with its link, in one
+ * transaction of its own; for any other address nothing. Asynchronous, so the request's answer neither waits for nor
+ * reveals which it was.
+ */
+@Stateless
+public class ResetMails {
+
+    private static final Logger LOG = Logger.getLogger(ResetMails.class.getName());
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    PasswordResetTokenRepository tokens;
+
+    @Inject
+    Mails mails;
+
+    @Inject
+    @ConfigProperty(name = "arv.password-reset.ttl", defaultValue = "PT1H")
+    Duration ttl;
+
+    /**
+     * @param language   the requester's language; the person's own ({@code PATCH /me}) wins when they chose one
+     * @param publicBase where people reach ARV (no trailing slash): the link is {@code <it>/console/#/reset?token=…} */
+    @Asynchronous
+    public void issue(String email, Locale language, String publicBase) {
+        try {
+            Optional<User> user = users.findByEmail(email).filter(User::isActive)
+                    .filter(u -> organizations.find(u.getOrganizationId()).map(o -> o.isActive()).orElse(false));
+            if (user.isEmpty()) {
+                return;
+            }
+            ResetToken token = ResetToken.random();
+            tokens.add(new PasswordResetToken(user.get().getId(), token.hash(), Instant.now(), ttl));
+            Locale theirs = user.get().getLocale() == null ? language : Locale.forLanguageTag(user.get().getLocale());
+            mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), theirs,
+                    Map.of("recipient", user.get().getEmail(), "link", publicBase + "/console/#/reset?token=" + token.raw(),
+                            "minutes", String.valueOf(ttl.toMinutes()))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A password reset mail could not be queued", e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.arv.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * A token for a mailed link: {@value #BYTES} random bytes, base64url without padding ({@code raw}, what the link
+ * carries), and the SHA-256 of that text in hex ({@code hash}, all that is stored). A fast hash is enough: the
+ * token has 256 bits of entropy, nothing to guess.
+ */
+public record ResetToken(String raw, String hash) {
+
+    static final int BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static ResetToken random() {
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new ResetToken(raw, hashOf(raw));
+    }
+
+    /** The stored form of a token a link carried (any text: an unknown one simply finds nothing). */
+    public static String hashOf(String raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ResetToken[hash=" + hash + "]";
+    }
+}

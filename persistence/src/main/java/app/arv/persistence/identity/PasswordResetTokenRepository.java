@@ -1,0 +1,36 @@
+package app.arv.persistence.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Password reset tokens, found by the hash of the token a link carried; joins the caller's transaction. */
+@ApplicationScoped
+public class PasswordResetTokenRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public PasswordResetToken add(PasswordResetToken token) {
+        em.persist(token);
+        return token;
+    }
+
+    /** Locked for the rest of the transaction, so two concurrent uses of one token can't both succeed. */
+    public Optional<PasswordResetToken> findByHashForUpdate(String tokenHash) {
+        return em.createQuery("SELECT t FROM PasswordResetToken t WHERE t.tokenHash = :hash", PasswordResetToken.class)
+                .setParameter("hash", tokenHash).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** Spends every still-unused token of {@code userId}: once a password is reset, older links stop working. */
+    public int spendAllOf(UUID userId, Instant now) {
+        return em.createQuery("UPDATE PasswordResetToken t SET t.usedAt = :now WHERE t.userId = :user AND t.usedAt IS NULL")
+                .setParameter("now", now).setParameter("user", userId).executeUpdate();
+    }
+}

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The identity providers of the installation, read once at startup, and what ARV learned of each from
@@ -29,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class IdentityProviders {
+
+    private static final Logger LOG = Logger.getLogger(IdentityProviders.class.getName());
 
     /** A provider ready for sign-ins. */
     public record Provider(ProviderSettings settings, OIDCProviderMetadata metadata, IDTokenValidator validator) {
@@ -84,9 +88,12 @@ public class IdentityProviders {
         try {
             metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), timeoutMillis(), timeoutMillis());
         } catch (IOException e) {
+            LOG.log(Level.WARNING, "Identity provider {0}: its discovery document cannot be read: {1}", new Object[]{settings.name(), e.toString()});
             throw DomainException.identityProviderUnavailable();
         } catch (GeneralException e) {
             // Answered, but not a discovery document of this issuer: the configuration is wrong, not the network.
+            LOG.log(Level.WARNING, "Identity provider {0}: not a discovery document of {1}: {2}",
+                    new Object[]{settings.name(), settings.issuer(), e.getMessage()});
             throw DomainException.identityProviderUnavailable();
         }
         guard("token endpoint", metadata.getTokenEndpointURI().toString());
@@ -105,6 +112,7 @@ public class IdentityProviders {
         try {
             outbound.guard().check("The identity provider's " + what, url);
         } catch (DomainException e) {
+            LOG.log(Level.WARNING, "Identity provider: {0} (see ARV_OUTBOUND_ALLOWED_HOSTS)", e.getMessage());
             throw DomainException.identityProviderUnavailable();
         }
     }

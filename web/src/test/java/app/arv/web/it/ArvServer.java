@@ -105,6 +105,9 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_ISSUER", OidcProviderServer.shared().issuer())
                         .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
                         .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_ISSUER", OidcProviderServer.unreachableIssuer())
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

@@ -21,6 +21,8 @@ final class OidcProviderServer {
     static final String ISSUER_ID = "arv-tests";
     static final String CLIENT_ID = "arv-client";
     static final String CLIENT_SECRET = "arv-client-secret";
+    /** A second provider, configured but never listening: what ARV does when a provider is down. */
+    static final String UNREACHABLE = "down";
 
     private static OidcProviderServer shared;
 
@@ -48,6 +50,15 @@ final class OidcProviderServer {
      */
     String issuer() {
         return "http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID;
+    }
+
+    /** An issuer on a port of 127.0.0.1 that was free a moment ago and that nothing listens on. */
+    static String unreachableIssuer() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/" + ISSUER_ID;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The ID token of the next code exchange: this subject, with these e-mail claims. */

@@ -38,6 +38,23 @@ class SingleSignOnIT {
     }
 
     @Test
+    void aProviderThatDoesNotAnswerIsUnavailableAtOnce() {
+        long started = System.nanoTime();
+
+        Api.anonymous().redirects().follow(false).get("/auth/oidc/" + OidcProviderServer.UNREACHABLE + "/start").then()
+                .statusCode(503).body("code", equalTo("identity_provider_unavailable"));
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aCallbackWithoutCodeFails() {
+        Api.anonymous().redirects().follow(false).queryParam("state", "never-issued")
+                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback").then()
+                .statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
     void aVerifiedAddressOfAnAccountSignsItIn() {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);

@@ -71,6 +71,9 @@ public class SingleSignOnService {
     SingleSignOnRepository sso;
 
     @Inject
+    PendingSignIns pendingSignIns;
+
+    @Inject
     UserRepository users;
 
     @Inject
@@ -110,7 +113,7 @@ public class SingleSignOnService {
         if (state == null || code == null || state.isBlank() || code.isBlank()) {
             throw DomainException.ssoFailed();
         }
-        PendingLogin pending = sso.takePending(state, Instant.now())
+        PendingLogin pending = pendingSignIns.take(state, Instant.now())
                 .filter(p -> p.provider().equals(provider.settings().name()))
                 .orElseThrow(DomainException::ssoFailed);
         IDTokenClaimsSet claims = validated(provider, pending, exchange(provider, pending, code));

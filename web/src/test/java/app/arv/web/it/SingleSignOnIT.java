@@ -119,6 +119,15 @@ class SingleSignOnIT {
         callback(back).then().statusCode(400).body("code", equalTo("sso_failed"));
     }
 
+    @Test
+    void aStateWhoseCallbackWasRefusedIsUsedUpToo() {
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
+        URI back = providerRedirect(start());
+        callback(back).then().statusCode(403);
+
+        callback(back).then().statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
     /** ARV's start: a 302 to the provider's authorization endpoint. */
     private static URI start() {
         String location = Api.anonymous().redirects().follow(false).get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start")

@@ -4,6 +4,7 @@
  * {@link ApiKeyScope}; only a hash of the secret is kept). The last-admin rule is the entity's own
  * ({@link User#wouldStopBeingAnActiveAdmin}), unit-tested without a database. The repositories find both
  * by organization, and keys also by secret hash (authentication). Used by {@code app.arv.identity} and
- * {@code app.arv.security}.
+ * {@code app.arv.security}. {@link SingleSignOnRepository} keeps the rows of single sign-on (sign-ins under way,
+ * organizations' allowed e-mail domains, provider accounts of users) with native statements.
  */
 package app.arv.persistence.identity;

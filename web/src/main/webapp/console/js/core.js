@@ -87,6 +87,28 @@ export async function signIn(email, password) {
     return session;
 }
 
+/** Signs in with an access token ARV handed over after single sign-on (see main.js). */
+export async function signInWithToken(accessToken, expiresAt) {
+    session = { token: accessToken, expiresAt };
+    session.me = await request('GET', '/me');
+    saveSession();
+    return session;
+}
+
+/** The identity providers of the installation, for "Sign in with …" buttons; none when the list cannot be read. */
+export async function ssoProviders() {
+    try {
+        return (await request('GET', '/auth/oidc/providers', { anonymous: true })).providers || [];
+    } catch (e) {
+        return [];
+    }
+}
+
+/** Where a "Sign in with …" button sends the browser (ARV answers with a redirect to the provider). */
+export function ssoStartUrl(provider) {
+    return `${API}/auth/oidc/${encodeURIComponent(provider)}/start`;
+}
+
 export function signOut(expired = false) {
     if (expired) {
         sessionStorage.setItem(RETURN_KEY, location.hash || '#/');

@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, ssoProviders, ssoStartUrl
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -59,6 +59,8 @@ function useHash() {
 function SignIn({ query }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
+    const [providers, setProviders] = useState([]);
+    useEffect(() => { ssoProviders().then(setProviders); }, []);
     const submit = async event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -80,9 +82,16 @@ function SignIn({ query }) {
             <label>${t('signIn.password')}<input name="password" type="password" autocomplete="current-password" required/></label>
             <${ErrorBox} error=${error}/>
             <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
+            ${providers.map(p => html`<a class="button sso" id=${`sso-${p}`} href=${ssoStartUrl(p)}>${t('signIn.with', { name: providerName(p) })}</a>`)}
             <${LanguageSwitch}/>
         </form>
     </main>`;
+}
+
+/** A provider's name as people know it (the configured names are lower-case: google → Google). */
+function providerName(name) {
+    const known = { google: 'Google', yandex: 'Yandex ID', keycloak: 'Keycloak', azure: 'Microsoft', azuread: 'Microsoft' };
+    return known[name] || name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function LanguageSwitch() {
@@ -146,7 +155,25 @@ function App() {
 
 const root = document.getElementById('app');
 
-loadMessages(preferredLanguage()).then(() => {
+/**
+ * Back from single sign-on: ARV put the access token in the URL fragment (never sent to a server). It is taken
+ * out of the address bar and history at once, then the session starts as after a password sign-in.
+ */
+async function takeSignedInToken() {
+    if (!location.hash.startsWith('#/signed-in?')) return;
+    const params = new URLSearchParams(location.hash.slice('#/signed-in?'.length));
+    history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in`);
+    const token = params.get('access_token');
+    if (token) {
+        try {
+            await signInWithToken(token, params.get('expires_at'));
+        } catch (e) {
+            signOut(false);
+        }
+    }
+}
+
+Promise.all([loadMessages(preferredLanguage()), takeSignedInToken()]).then(() => {
     root.textContent = '';
     render(html`<${App}/>`, root);
 });

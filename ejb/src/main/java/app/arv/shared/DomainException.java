@@ -152,5 +152,21 @@ public class DomainException extends RuntimeException {
         return new DomainException(503, "storage_unavailable", message).withRetryAfter(STORAGE_RETRY_AFTER);
     }
 
+    /** A single sign-on that cannot be finished (unknown or used state, refused code, invalid ID token); no detail. */
+    public static DomainException ssoFailed() {
+        return new DomainException(400, "sso_failed", "The sign-in with the identity provider did not succeed; start it again");
+    }
+
+    /** A verified address neither of an account nor of a domain any organization allowed. */
+    public static DomainException noOrganization() {
+        return new DomainException(403, "no_organization", "No organization admits this e-mail address; ask its admin");
+    }
+
+    /** The identity provider did not answer (in time) or is not allowed as an outbound address. */
+    public static DomainException identityProviderUnavailable() {
+        return new DomainException(503, "identity_provider_unavailable", "The identity provider cannot be reached; try again later")
+                .withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
 }

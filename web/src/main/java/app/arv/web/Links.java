@@ -1,8 +1,10 @@
 package app.arv.web;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,25 @@ public final class Links {
     /** 202 Accepted: {@code body} and, in {@code Location}, the resource ({@code path}) that is finished in the background. */
     public static Response accepted(String path, Object body) {
         return Response.accepted(body).location(URI.create(path)).build();
+    }
+
+    /**
+     * Where people reach ARV, without a trailing slash: {@code publicUrl} ({@code ARV_PUBLIC_URL}) when set, else the
+     * address the request came in by (scheme, host, port and the application's context path).
+     */
+    public static String publicBase(Optional<String> publicUrl, UriInfo request) {
+        return publicUrl.orElseGet(() -> {
+            URI api = request.getBaseUri();
+            String path = api.getPath() == null ? "" : api.getPath();
+            int root = path.lastIndexOf(ROOT);
+            String context = root >= 0 ? path.substring(0, root) : "";
+            return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
+        });
+    }
+
+    /** The redirect URI registered with an identity provider. */
+    public static String oidcCallback(String provider) {
+        return ROOT + "/auth/oidc/" + provider + "/callback";
     }
 
     public static String project(UUID id) {

@@ -5,6 +5,7 @@
  * ({@link User#wouldStopBeingAnActiveAdmin}), unit-tested without a database. The repositories find both
  * by organization, and keys also by secret hash (authentication). {@link PasswordResetToken}s are the hashes of
  * mailed reset links, single use and short-lived (the rule is the entity's own). Used by {@code app.arv.identity} and
- * {@code app.arv.security}.
+ * {@code app.arv.security}. {@link SingleSignOnRepository} keeps the rows of single sign-on (sign-ins under way,
+ * organizations' allowed e-mail domains, provider accounts of users) with native statements.
  */
 package app.arv.persistence.identity;

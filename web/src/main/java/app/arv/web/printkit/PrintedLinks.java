@@ -5,8 +5,6 @@ import app.arv.printkit.PrintKitRules;
 import app.arv.web.Links;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
-
 /**
  * The absolute viewer link a QR code carries: {@code ARV_PUBLIC_URL} when set, else the address the request
  * came in by (scheme, host, port and the application's context path), followed by {@link Links#viewerPage}.
@@ -22,12 +20,6 @@ final class PrintedLinks {
 
     /** Without a trailing slash. */
     private static String base(PrintKitRules rules, UriInfo request) {
-        return rules.publicUrl().orElseGet(() -> {
-            URI api = request.getBaseUri();
-            String path = api.getPath() == null ? "" : api.getPath();
-            int root = path.lastIndexOf(Links.ROOT);
-            String context = root >= 0 ? path.substring(0, root) : "";
-            return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
-        });
+        return Links.publicBase(rules.publicUrl(), request);
     }
 }

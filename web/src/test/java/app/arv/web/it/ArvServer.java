@@ -101,6 +101,13 @@ public final class ArvServer implements BeforeAllCallback {
                         // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
                         // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
                         .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1")
+                        // Single sign-on: the suite's identity provider (mock-oauth2-server on 127.0.0.1, allowed above).
+                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_ISSUER", OidcProviderServer.shared().issuer())
+                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
+                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_ISSUER", OidcProviderServer.unreachableIssuer())
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
+                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
                         // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                         .startTimeout(java.time.Duration.ofMinutes(6))
                         .build().start();

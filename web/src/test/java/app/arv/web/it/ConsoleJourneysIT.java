@@ -272,6 +272,19 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aPersonSignsInWithTheIdentityProviderAndTheTokenLeavesTheAddressBar() {
+        Api.Tenant tenant = Api.newTenant();
+        OidcProviderServer.shared().nextSignIn("subject-" + java.util.UUID.randomUUID(), tenant.adminEmail(), true);
+        browser.openSignedOut("#/");
+
+        browser.click("#sso-" + OidcProviderServer.PROVIDER);
+
+        browser.waitFor("#sign-out");
+        assertThat(browser.waitFor(".who").getText()).contains(tenant.adminEmail());
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token");
+    }
+
+    @Test
     void theConsoleSpeaksRussianWhenAsked() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/", tenant.adminEmail(), tenant.password());

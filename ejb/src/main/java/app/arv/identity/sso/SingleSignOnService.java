@@ -1,0 +1,219 @@
+package app.arv.identity.sso;
+
+import app.arv.identity.sso.IdentityProviders.Provider;
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.SingleSignOnRepository;
+import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.security.PasswordHasher;
+import app.arv.security.TokenService;
+import app.arv.security.TokenService.IssuedToken;
+import app.arv.shared.DomainException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in through an identity provider. {@link #start} keeps state, nonce and PKCE verifier under the
+ * state and sends the browser to the provider; {@link #finish} takes them back (once), exchanges the code
+ * and validates the ID token (issuer, audience, nonce, signature, expiry). A verified e-mail address then
+ * signs in its account, or joins the organization that allowed its domain as a member.
+ */
+@Stateless
+public class SingleSignOnService {
+
+    /** How long a started sign-in may take at the provider. */
+    static final Duration PENDING_FOR = Duration.ofMinutes(10);
+    private static final Scope SCOPE = new Scope("openid", "email", "profile");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    IdentityProviders providers;
+
+    @Inject
+    SingleSignOnRepository sso;
+
+    @Inject
+    PendingSignIns pendingSignIns;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    TokenService tokens;
+
+    /** @return where to send the browser: the provider's authorization endpoint with this sign-in's request */
+    public URI start(String providerName, URI redirectUri) {
+        Provider provider = providers.provider(providerName);
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        sso.savePending(new PendingLogin(state.getValue(), provider.settings().name(), nonce.getValue(), verifier.getValue(),
+                redirectUri.toString()), Instant.now().plus(PENDING_FOR));
+        return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), SCOPE,
+                new ClientID(provider.settings().clientId()), redirectUri)
+                .endpointURI(provider.metadata().getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build()
+                .toURI();
+    }
+
+    /**
+     * @throws DomainException {@code sso_failed} (400) for a state not pending, a refused code or an invalid ID token;
+     *                         {@code no_organization} (403) for an address no account or organization admits;
+     *                         {@code identity_provider_unavailable} (503)
+     */
+    public IssuedToken finish(String providerName, String state, String code) {
+        Provider provider = providers.provider(providerName);
+        if (state == null || code == null || state.isBlank() || code.isBlank()) {
+            throw DomainException.ssoFailed();
+        }
+        PendingLogin pending = pendingSignIns.take(state, Instant.now())
+                .filter(p -> p.provider().equals(provider.settings().name()))
+                .orElseThrow(DomainException::ssoFailed);
+        IDTokenClaimsSet claims = validated(provider, pending, exchange(provider, pending, code));
+        String email = claims.getStringClaim("email");
+        if (email == null || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
+            throw DomainException.ssoFailed();
+        }
+        User user = userFor(email.strip());
+        sso.linkIdentity(provider.settings().name(), claims.getSubject().getValue(), user.getId());
+        user.recordLogin(Instant.now());
+        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
+                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+    }
+
+    /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
+    private User userFor(String email) {
+        Optional<User> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            User user = existing.get();
+            if (!user.isActive() || !organizationActive(user.getOrganizationId())) {
+                throw DomainException.noOrganization();
+            }
+            return user;
+        }
+        UUID organizationId = EmailDomains.of(email).flatMap(sso::organizationOfDomain)
+                .filter(this::organizationActive)
+                .orElseThrow(DomainException::noOrganization);
+        // No password: the hash of a random secret nobody is told, so only the identity provider signs this user in.
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        User user = new User(organizationId, email, passwords.hash(Base64.getEncoder().encodeToString(secret)), Role.MEMBER);
+        users.add(user);
+        return user;
+    }
+
+    private boolean organizationActive(UUID id) {
+        return organizations.find(id).map(Organization::isActive).orElse(false);
+    }
+
+    private JWT exchange(Provider provider, PendingLogin pending, String code) {
+        TokenRequest request = new TokenRequest.Builder(provider.metadata().getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID(provider.settings().clientId()), new Secret(provider.settings().clientSecret())),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
+                        new CodeVerifier(pending.codeVerifier())))
+                .build();
+        HTTPRequest http = request.toHTTPRequest();
+        http.setConnectTimeout(providers.timeoutMillis());
+        http.setReadTimeout(providers.timeoutMillis());
+        TokenResponse response;
+        try {
+            response = OIDCTokenResponseParser.parse(http.send());
+        } catch (IOException e) {
+            throw DomainException.identityProviderUnavailable();
+        } catch (ParseException e) {
+            throw DomainException.ssoFailed();
+        }
+        if (!response.indicatesSuccess()) {
+            throw DomainException.ssoFailed();
+        }
+        JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
+        if (idToken == null) {
+            throw DomainException.ssoFailed();
+        }
+        return idToken;
+    }
+
+    private static IDTokenClaimsSet validated(Provider provider, PendingLogin pending, JWT idToken) {
+        try {
+            return provider.validator().validate(idToken, new Nonce(pending.nonce()));
+        } catch (com.nimbusds.jose.KeySourceException e) {
+            throw DomainException.identityProviderUnavailable();
+        } catch (BadJOSEException | JOSEException e) {
+            throw DomainException.ssoFailed();
+        }
+    }
+
+    /** The allowed e-mail domains of the caller's organization. */
+    public List<String> domains(Caller caller) {
+        return sso.domainsOf(caller.organizationId());
+    }
+
+    /**
+     * Replaces the allowed e-mail domains of the caller's organization.
+     *
+     * @throws DomainException {@code invalid_domain} (422), {@code domain_taken} (409) when another organization has one
+     */
+    public List<String> replaceDomains(Caller caller, List<String> domains) {
+        List<String> normalised = new ArrayList<>();
+        for (String domain : domains) {
+            String d = EmailDomains.normalise(domain)
+                    .orElseThrow(() -> DomainException.invalid("invalid_domain", "Not a domain name: " + domain));
+            if (!normalised.contains(d)) {
+                normalised.add(d);
+            }
+        }
+        List<String> taken = sso.heldElsewhere(caller.organizationId(), normalised);
+        if (!taken.isEmpty()) {
+            throw DomainException.conflict("domain_taken", "Already allowed by another organization: " + String.join(", ", taken));
+        }
+        sso.replaceDomains(caller.organizationId(), normalised);
+        return sso.domainsOf(caller.organizationId());
+    }
+}

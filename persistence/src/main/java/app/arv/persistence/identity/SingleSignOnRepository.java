@@ -1,0 +1,120 @@
+package app.arv.persistence.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The rows of single sign-on (V18): sign-ins under way (by state, taken once), organizations' allowed
+ * e-mail domains, and the provider accounts users signed in with. Plain rows without behaviour, so
+ * native statements rather than entities.
+ */
+@ApplicationScoped
+public class SingleSignOnRepository {
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    /** What the callback of one sign-in needs to finish it. */
+    public record PendingLogin(String state, String provider, String nonce, String codeVerifier, String redirectUri) {
+    }
+
+    public void savePending(PendingLogin login, Instant expiresAt) {
+        em.createNativeQuery("INSERT INTO oidc_login (state, provider, nonce, code_verifier, redirect_uri, expires_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, login.state()).setParameter(2, login.provider()).setParameter(3, login.nonce())
+                .setParameter(4, login.codeVerifier()).setParameter(5, login.redirectUri())
+                .setParameter(6, Timestamp.from(expiresAt))
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM oidc_login WHERE expires_at < ?1").setParameter(1, Timestamp.from(Instant.now()))
+                .executeUpdate();
+    }
+
+    /** The sign-in of this state, removed in the same statement: a state is good for one callback. */
+    public Optional<PendingLogin> takePending(String state, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("DELETE FROM oidc_login WHERE state = ?1 "
+                + "RETURNING state, provider, nonce, code_verifier, redirect_uri, expires_at")
+                .setParameter(1, state)
+                .getResultList();
+        return rows.stream()
+                .filter(r -> toInstant(r[5]).isAfter(now))
+                .map(r -> new PendingLogin((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .findFirst();
+    }
+
+    /** The organization that allowed this (lower-case) e-mail domain, if any. */
+    public Optional<UUID> organizationOfDomain(String domain) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT organization_id FROM organization_sso_domain WHERE domain = ?1")
+                .setParameter(1, domain).getResultList();
+        return rows.stream().map(SingleSignOnRepository::toUuid).findFirst();
+    }
+
+    public List<String> domainsOf(UUID organizationId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT domain FROM organization_sso_domain WHERE organization_id = ?1 ORDER BY domain")
+                .setParameter(1, organizationId).getResultList();
+        return rows;
+    }
+
+    /** Domains of the list already held by another organization. */
+    public List<String> heldElsewhere(UUID organizationId, List<String> domains) {
+        if (domains.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT domain FROM organization_sso_domain WHERE organization_id <> ?1 "
+                + "AND domain IN (?2) ORDER BY domain")
+                .setParameter(1, organizationId).setParameter(2, domains).getResultList();
+        return rows;
+    }
+
+    public void replaceDomains(UUID organizationId, List<String> domains) {
+        em.createNativeQuery("DELETE FROM organization_sso_domain WHERE organization_id = ?1").setParameter(1, organizationId)
+                .executeUpdate();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String domain : domains) {
+            em.createNativeQuery("INSERT INTO organization_sso_domain (domain, organization_id, created_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, domain).setParameter(2, organizationId).setParameter(3, now).executeUpdate();
+        }
+    }
+
+    /** Records that the user signed in with this provider account (once; later sign-ins leave it). */
+    public void linkIdentity(String provider, String subject, UUID userId) {
+        em.createNativeQuery("INSERT INTO user_external_identity (provider, subject, user_id, created_at) VALUES (?1, ?2, ?3, ?4) "
+                + "ON CONFLICT (provider, subject) DO NOTHING")
+                .setParameter(1, provider).setParameter(2, subject).setParameter(3, userId)
+                .setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+    }
+
+    public Optional<UUID> userOfIdentity(String provider, String subject) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("SELECT user_id FROM user_external_identity WHERE provider = ?1 AND subject = ?2")
+                .setParameter(1, provider).setParameter(2, subject).getResultList();
+        return rows.stream().map(SingleSignOnRepository::toUuid).findFirst();
+    }
+
+    private static UUID toUuid(Object value) {
+        return value instanceof UUID uuid ? uuid : UUID.fromString(value.toString());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}

@@ -1,0 +1,89 @@
+package app.arv.web.auth;
+
+import app.arv.identity.sso.IdentityProviders;
+import app.arv.identity.sso.SingleSignOnService;
+import app.arv.printkit.PrintKitRules;
+import app.arv.security.TokenService.IssuedToken;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
+import app.arv.web.security.NoStore;
+import app.arv.web.security.Public;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Single sign-on through the installation's identity providers (OpenID Connect, authorization code
+ * with PKCE): the browser is sent to {@code start}, signs in at the provider, comes back to
+ * {@code callback} and is sent on to the console with ARV's access token in the URL fragment — a
+ * fragment is never sent to a server, so the token reaches neither access logs nor {@code Referer}s.
+ */
+@Path("auth/oidc")
+@Produces(MediaType.APPLICATION_JSON)
+public class SingleSignOnResource implements ApiDescription.Identity {
+
+    @Inject
+    IdentityProviders providers;
+
+    @Inject
+    SingleSignOnService sso;
+
+    @Inject
+    PrintKitRules publicAddress;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("providers")
+    @Public
+    @Operation(summary = "The identity providers one can sign in with (for 'Sign in with …' buttons)")
+    public ProvidersView providers() {
+        return new ProvidersView(providers.names());
+    }
+
+    @GET
+    @Path("{provider}/start")
+    @Public
+    @NoStore
+    @Operation(summary = "Start a sign-in with an identity provider: answers 302 to the provider's sign-in page")
+    public Response start(@PathParam("provider") String provider) {
+        URI redirectUri = URI.create(base() + Links.oidcCallback(provider));
+        return Response.status(Response.Status.FOUND).location(sso.start(provider, redirectUri)).build();
+    }
+
+    @GET
+    @Path("{provider}/callback")
+    @Public
+    @NoStore
+    @Operation(summary = "Where the identity provider sends the browser back: answers 302 to the console, signed in "
+            + "(the access token in the URL fragment), or a problem: sso_failed, no_organization")
+    public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
+            @QueryParam("code") String code) {
+        IssuedToken token = sso.finish(provider, state, code);
+        String console = base() + "/console/#/signed-in?access_token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)
+                + "&expires_at=" + URLEncoder.encode(token.expiresAt().toString(), StandardCharsets.UTF_8);
+        return Response.status(Response.Status.FOUND).location(URI.create(console))
+                .header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private String base() {
+        return Links.publicBase(publicAddress.publicUrl(), uriInfo);
+    }
+
+    public record ProvidersView(List<String> providers) {
+    }
+}

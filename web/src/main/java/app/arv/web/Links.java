@@ -35,13 +35,16 @@ public final class Links {
      * address the request came in by (scheme, host, port and the application's context path).
      */
     public static String publicBase(Optional<String> publicUrl, UriInfo request) {
-        return publicUrl.orElseGet(() -> {
-            URI api = request.getBaseUri();
-            String path = api.getPath() == null ? "" : api.getPath();
-            int root = path.lastIndexOf(ROOT);
-            String context = root >= 0 ? path.substring(0, root) : "";
-            return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
-        });
+        return publicUrl.orElseGet(() -> requestBase(request));
+    }
+
+    /** The application's own address as this request reached it (scheme, host, port, context path), no trailing slash. */
+    public static String requestBase(UriInfo request) {
+        URI api = request.getBaseUri();
+        String path = api.getPath() == null ? "" : api.getPath();
+        int root = path.lastIndexOf(ROOT);
+        String context = root >= 0 ? path.substring(0, root) : "";
+        return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
     }
 
     /** The redirect URI registered with an identity provider. */

@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
-
 @Path("auth/password-reset")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +45,7 @@ public class PasswordResetResource implements ApiDescription.Identity {
                     + "from Accept-Language) carries a single-use link valid for ARV_PASSWORD_RESET_TTL. Repeated requests for an "
                     + "address or from a client answer 429 with Retry-After for a while")
     public Response request(@Valid ResetRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
-        resets.request(request.email, RequestContext.clientAddress(), headers.getAcceptableLanguages(), applicationBase(uri));
+        resets.request(request.email, RequestContext.clientAddress(), headers.getAcceptableLanguages(), Links.requestBase(uri));
         return Response.accepted(REQUESTED).build();
     }
 
@@ -60,14 +58,6 @@ public class PasswordResetResource implements ApiDescription.Identity {
     public Response confirm(@Valid ConfirmRequest request) {
         resets.confirm(request.token, request.password);
         return Response.noContent().build();
-    }
-
-    private static String applicationBase(UriInfo request) {
-        URI api = request.getBaseUri();
-        String path = api.getPath() == null ? "" : api.getPath();
-        int root = path.lastIndexOf(Links.ROOT);
-        String context = root >= 0 ? path.substring(0, root) : "";
-        return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
     }
 
     /* Classes, not records: see LoginResource (payara/Payara#7649). */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** {@code POST /me/test-mail}: an org admin sends a test mail to their own address. */
@@ -37,18 +36,9 @@ public class TestMailResource implements ApiDescription.Identity {
             description = "Queues a mail to the caller's own address in the caller's language (Accept-Language: en, ru) and "
                     + "answers 202 at once; the mail is sent from the outbox, retried while the SMTP server is unreachable.")
     public Response send(@Context HttpHeaders headers, @Context UriInfo request) {
-        TestMails.Queued queued = testMails.sendToMyself(caller.get(), headers.getAcceptableLanguages(), applicationBase(request));
+        TestMails.Queued queued = testMails.sendToMyself(caller.get(), headers.getAcceptableLanguages(), Links.requestBase(request));
         return Response.accepted(new QueuedMailView(queued.id(), queued.recipient(), queued.language().toLanguageTag(), "queued"))
                 .build();
-    }
-
-    /** The application's own address as this request reached it (scheme, host, port, context path), no trailing slash. */
-    private static String applicationBase(UriInfo request) {
-        URI api = request.getBaseUri();
-        String path = api.getPath() == null ? "" : api.getPath();
-        int root = path.lastIndexOf(Links.ROOT);
-        String context = root >= 0 ? path.substring(0, root) : "";
-        return api.getScheme() + "://" + api.getRawAuthority() + (context.endsWith("/") ? context.substring(0, context.length() - 1) : context);
     }
 
     public record QueuedMailView(UUID id, String recipient, String language, String status) {

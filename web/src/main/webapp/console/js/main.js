@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, ssoProviders, ssoStartUrl
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, ssoProviders, ssoStartUrl, request
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -83,9 +83,54 @@ function SignIn({ query }) {
             <${ErrorBox} error=${error}/>
             <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
             ${providers.map(p => html`<a class="button sso" id=${`sso-${p}`} href=${ssoStartUrl(p)}>${t('signIn.with', { name: providerName(p) })}</a>`)}
+            <a href="#/forgot" id="forgot-password">${t('reset.forgot')}</a>
             <${LanguageSwitch}/>
         </form>
     </main>`;
+}
+
+/** Signed-out screens around a password reset: the answer never says whether the address has an account. */
+function AccountForm({ title, children, onSubmit, done }) {
+    const [error, setError] = useState(null);
+    const [busy, setBusy] = useState(false);
+    const [finished, setFinished] = useState(false);
+    const submit = async event => {
+        event.preventDefault();
+        setBusy(true);
+        setError(null);
+        try {
+            await onSubmit(new FormData(event.target));
+            setFinished(true);
+        } catch (e) {
+            setError(e);
+        }
+        setBusy(false);
+    };
+    return html`<main class="sign-in" id="main">
+        <form onSubmit=${submit} class="card" aria-labelledby="account-form-title">
+            <h1 id="account-form-title">${title}</h1>
+            ${finished ? html`<p class="notice" role="status" id="account-form-done">${done}</p>` : html`${children}
+            <${ErrorBox} error=${error}/>
+            <button type="submit" class="primary" disabled=${busy}>${t('reset.submit')}</button>`}
+            <a href="#/sign-in">${t('reset.backToSignIn')}</a>
+            <${LanguageSwitch}/>
+        </form>
+    </main>`;
+}
+
+function ForgotPassword() {
+    return html`<${AccountForm} title=${t('reset.forgotTitle')} done=${t('reset.mailSent')}
+        onSubmit=${form => request('POST', '/auth/password-reset', { body: { email: form.get('email') }, anonymous: true })}>
+        <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required autofocus/></label>
+    <//>`;
+}
+
+function ResetPassword({ query }) {
+    return html`<${AccountForm} title=${t('reset.title')} done=${t('reset.done')}
+        onSubmit=${form => request('POST', '/auth/password-reset/confirm',
+            { body: { token: query.get('token'), password: form.get('password') }, anonymous: true })}>
+        <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus/></label>
+    <//>`;
 }
 
 /** A provider's name as people know it (the configured names are lower-case: google → Google). */
@@ -137,6 +182,9 @@ function App() {
     const [, setLanguage] = useState(language);
     useEffect(() => onSessionChange(setSession), []);
     useEffect(() => onLanguage(setLanguage), []);
+    // The mailed reset link and "forgot password" work signed in or out.
+    if (route.path === '/forgot') return html`<${ForgotPassword}/>`;
+    if (route.path === '/reset') return html`<${ResetPassword} query=${route.query}/>`;
     if (!session) {
         // (The hash may already say sign-in while the route has not caught up: then the place is remembered already.)
         if (!route.path.startsWith('/sign-in') && !location.hash.startsWith('#/sign-in')) {

@@ -1,6 +1,10 @@
 package app.arv.web.it;
 
 import app.arv.printkit.QrReading;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +18,12 @@ import org.openqa.selenium.interactions.Actions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -229,6 +236,44 @@ class ConsoleJourneysIT {
             }
         }
         throw new AssertionError("no compile job of " + tenant.organizationId() + " could be stopped");
+    }
+
+    @Test
+    void aPersonWhoForgotTheirPasswordSetsANewOneThroughTheMailedLink() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String email = memberEmail(tenant);
+        browser.openSignedOut("#/");
+        browser.click("#forgot-password");
+        browser.type("input[name=email]", email);
+        browser.click("form button[type=submit]");
+        browser.waitFor("#account-form-done");
+        browser.screenshot("forgot-password");
+
+        MimeMessage mail = ArvServer.stack().mail().awaitReceived(1,
+                m -> Arrays.toString(uncheckedRecipients(m)).contains(email), Duration.ofSeconds(30)).get(0);
+        Multipart parts = (Multipart) mail.getContent();
+        Matcher link = Pattern.compile("\\S+/console/#/reset\\?token=[A-Za-z0-9_-]+")
+                .matcher((String) parts.getBodyPart(0).getContent());
+        boolean linkFound = link.find();
+        browser.driver.get(linkFound ? link.group() : ArvServer.baseUrl() + "/console/#/reset");
+        browser.type("input[name=password]", "a-brand-new-passphrase-42");
+        browser.click("form button[type=submit]");
+        browser.waitFor("#account-form-done");
+        browser.screenshot("reset-password");
+        browser.click("a[href='#/sign-in']");
+        browser.signIn(email, "a-brand-new-passphrase-42");
+
+        assertThat(linkFound).as("a reset link in the mail").isTrue();
+        assertThat(browser.driver.findElements(By.id("nav-projects"))).isNotEmpty();
+        Api.anonymous().body(Map.of("email", email, "password", tenant.password())).post("/auth/login").then().statusCode(401);
+    }
+
+    private static Address[] uncheckedRecipients(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

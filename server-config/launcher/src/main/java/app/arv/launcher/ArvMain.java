@@ -110,6 +110,7 @@ public final class ArvMain {
         Path log = repository.relativize(stack.logFile());
         out.println();
         out.println("ARV is ready after " + took.toSeconds() + " s");
+        out.println("  Console     " + base + "/console/ (sign in as the platform admin below)");
         out.println("  API         " + base + "/api/v1/");
         out.println("  Swagger UI  " + base + "/swagger/");
         out.println("  OpenAPI     " + base + "/openapi");

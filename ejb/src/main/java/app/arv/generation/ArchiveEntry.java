@@ -2,6 +2,6 @@ package app.arv.generation;
 
 import app.arv.persistence.media.MediaResource;
 
-/** One finished model of a job's archive: its name inside the ZIP and the stored GLB. */
-public record ArchiveEntry(String name, MediaResource model) {
+/** One file of a job's archive: its name inside the ZIP and the stored object (a finished model's GLB or its preview). */
+public record ArchiveEntry(String name, MediaResource stored) {
 }

@@ -233,7 +233,7 @@ public class GenerationService {
         return mediaService.download(caller, mediaId, redirect);
     }
 
-    /** The finished models of a job, named by position and source name, for streaming into a ZIP. */
+    /** The finished models of a job and their previews (under {@code previews/}), named by position and source name, for streaming into a ZIP. */
     public List<ArchiveEntry> archive(Caller caller, UUID jobId) {
         findJob(caller, jobId);
         UUID org = caller.organizationId();
@@ -245,7 +245,13 @@ public class GenerationService {
             MediaResource model = media.findLive(org, item.getModelMediaId()).orElse(null);
             MediaResource source = media.findLive(org, item.getSourceMediaId()).orElse(null);
             if (model != null) {
-                entries.add(new ArchiveEntry(String.format("%02d-%s.glb", item.getPosition() + 1, baseName(source)), model));
+                String name = String.format("%02d-%s", item.getPosition() + 1, baseName(source));
+                entries.add(new ArchiveEntry(name + ".glb", model));
+                // The rendered picture beside it: what a person browsing the unpacked folder looks at first.
+                if (item.getPreviewMediaId() != null) {
+                    media.findLive(org, item.getPreviewMediaId())
+                            .ifPresent(preview -> entries.add(new ArchiveEntry("previews/" + name + ".png", preview)));
+                }
             }
         }
         if (entries.isEmpty()) {

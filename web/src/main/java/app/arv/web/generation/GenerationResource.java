@@ -165,7 +165,8 @@ public class GenerationResource implements ApiDescription.Generations {
     @GET
     @Path("{job}/archive")
     @Produces("application/zip")
-    @Operation(summary = "A ZIP of the job's finished models, streamed one stored object after the other")
+    @Operation(
+            summary = "A ZIP of the job's finished models (NN-name.glb) and their rendered previews (previews/NN-name.png), streamed one stored object after the other")
     public Response archive(@PathParam("job") UUID job) {
         List<ArchiveEntry> entries = generations.archive(caller.get(), job);
         // GLBs carry compressed textures: storing them costs little space and no CPU for deflating.
@@ -174,7 +175,7 @@ public class GenerationResource implements ApiDescription.Generations {
                 stream.setLevel(1);
                 for (ArchiveEntry entry : entries) {
                     stream.putNextEntry(new ZipEntry(entry.name()));
-                    try (InputStream in = files.open(entry.model())) {
+                    try (InputStream in = files.open(entry.stored())) {
                         in.transferTo(stream);
                     }
                     stream.closeEntry();

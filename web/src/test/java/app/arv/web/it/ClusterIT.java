@@ -120,7 +120,7 @@ class ClusterIT {
         assertThat(completions).hasSize(25).allSatisfy((item, times) -> assertThat(times).as(item).isEqualTo(1L));
         byte[] zip = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive").then()
                 .statusCode(200).extract().asByteArray();
-        assertThat(GenerationApi.unzip(zip)).hasSize(25)
+        assertThat(GenerationApi.models(zip)).hasSize(25)
                 .allSatisfy((name, glb) -> assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF"));
     }
 

@@ -50,7 +50,7 @@ class FalGenerationIT {
                 .body("provider", equalTo("fal"))
                 .body("counts.completed", equalTo(3))
                 .body("items.preview_url", everyItem(notNullValue()));
-        Map<String, byte[]> models = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
+        Map<String, byte[]> models = GenerationApi.models(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
                 .then().statusCode(200).extract().asByteArray());
 
         assertThat(models).hasSize(3);
@@ -126,7 +126,7 @@ class FalGenerationIT {
 
         List<Integer> failedPositions = finished.getList("items.findAll { it.status == 'failed' }.position", Integer.class);
         assertThat(failedPositions).containsExactlyInAnyOrder(5, 11, 17, 23);
-        assertThat(GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + finished.getString("id") + "/archive")
+        assertThat(GenerationApi.models(MediaApi.as(tenant.memberToken()).get("/generations/" + finished.getString("id") + "/archive")
                 .then().statusCode(200).extract().asByteArray())).hasSize(21);
     }
 

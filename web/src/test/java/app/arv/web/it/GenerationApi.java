@@ -77,6 +77,13 @@ final class GenerationApi {
     }
 
     /** The entries of a ZIP, name -> bytes, in their order. */
+    /** The models of a generation archive: its {@code .glb} entries (the previews are under {@code previews/}). */
+    static Map<String, byte[]> models(byte[] zip) {
+        Map<String, byte[]> models = new LinkedHashMap<>(unzip(zip));
+        models.keySet().removeIf(name -> !name.endsWith(".glb"));
+        return models;
+    }
+
     static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

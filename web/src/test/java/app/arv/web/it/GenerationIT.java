@@ -61,8 +61,13 @@ class GenerationIT {
         byte[] zip = MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive").then()
                 .statusCode(200).contentType("application/zip").extract().asByteArray();
 
-        Map<String, byte[]> models = GenerationApi.unzip(zip);
+        Map<String, byte[]> models = GenerationApi.models(zip);
         assertThat(models.keySet()).containsExactly("01-horse.glb", "02-coffee.glb", "03-camera.glb", "04-coins.glb", "05-rocket.glb");
+        Map<String, byte[]> previews = GenerationApi.unzip(zip);
+        previews.keySet().removeIf(name -> !name.startsWith("previews/"));
+        assertThat(previews.keySet()).containsExactly("previews/01-horse.png", "previews/02-coffee.png", "previews/03-camera.png",
+                "previews/04-coins.png", "previews/05-rocket.png");
+        assertThat(previews.values()).allSatisfy(png -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
         models.values().forEach(glb -> {
             GenerationApi.GlbHeader header = GenerationApi.GlbHeader.of(glb);
             assertThat(header.magic()).isEqualTo("glTF");
@@ -252,7 +257,7 @@ class GenerationIT {
         assertThat(events.names()).endsWith("completed");
         assertThat(itemsIn(events, "progress")).hasSize(25);
         assertThat(itemsIn(events, "item_completed")).hasSize(25);
-        Map<String, byte[]> models = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
+        Map<String, byte[]> models = GenerationApi.models(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
                 .then().statusCode(200).extract().asByteArray());
         assertThat(models).hasSize(25);
         Path dir = Files.createTempDirectory("arv-batch-glbs");

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,6 +25,17 @@ class OperationsIT {
     @BeforeAll
     static void aHealthyServer() throws InterruptedException {
         Readiness.await(200, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aCleartextConnectionIsNotUpgradedToHttp2() throws Exception {
+        // The JDK client asks for h2c unless told otherwise; Grizzly's HTTP/2 deadlocked request threads in full runs.
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
+                .send(HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/health/live")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
     }
 
     @Test

@@ -1,16 +1,11 @@
 package app.arv.web.it;
 
 import app.arv.launcher.LocalMailServer;
-import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,8 +18,6 @@ import static org.hamcrest.Matchers.equalTo;
 @ExtendWith(ArvServer.class)
 class MailIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     @Test
     void aTestMailArrivesWithBothPartsInTheCallersLanguageFromTheConfiguredSender() throws Exception {
         Api.Tenant tenant = Api.newTenant();
@@ -34,7 +27,7 @@ class MailIT {
                 .body("recipient", equalTo(tenant.adminEmail())).body("language", equalTo("ru")).body("status", equalTo("queued"))
                 .extract().path("id");
 
-        MimeMessage mail = mailTo(tenant.adminEmail());
+        MimeMessage mail = Inbox.mailTo(tenant.adminEmail());
         assertThat(mail.getFrom()).containsExactly(new InternetAddress(ArvServer.MAIL_FROM));
         assertThat(mail.getSubject()).isEqualTo("Тестовое письмо ARV");
         assertThat(mail.getMessageID()).isEqualTo("<" + id + "@arv.test>");
@@ -53,21 +46,21 @@ class MailIT {
         try {
             Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202);
             Thread.sleep(2_000);
-            assertThat(receivedBy(tenant.adminEmail())).isEmpty();
+            assertThat(Inbox.receivedBy(tenant.adminEmail())).isEmpty();
         } finally {
             smtp.start();
         }
 
-        MimeMessage mail = mailTo(tenant.adminEmail());
+        MimeMessage mail = Inbox.mailTo(tenant.adminEmail());
         assertThat(mail.getSubject()).isEqualTo("ARV test mail");
-        assertThat(receivedBy(tenant.adminEmail())).hasSize(1);
+        assertThat(Inbox.receivedBy(tenant.adminEmail())).hasSize(1);
     }
 
     @Test
     void sentMailsAreCountedInTheApplicationMetrics() {
         Api.Tenant tenant = Api.newTenant();
         Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202);
-        mailTo(tenant.adminEmail());
+        Inbox.mailTo(tenant.adminEmail());
 
         String metrics = io.restassured.RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
                 .get("/metrics").then().statusCode(200).extract().asString();
@@ -81,23 +74,7 @@ class MailIT {
 
         Api.bearer(tenant.memberToken()).post("/me/test-mail").then().statusCode(403).body("code", equalTo("forbidden"));
         Api.bearer(tenant.adminKey()).post("/me/test-mail").then().statusCode(403).body("code", equalTo("forbidden"));
-        assertThat(receivedBy(tenant.adminEmail())).isEmpty();
+        assertThat(Inbox.receivedBy(tenant.adminEmail())).isEmpty();
     }
 
-    private static MimeMessage mailTo(String recipient) {
-        return ArvServer.stack().mail().awaitReceived(1, m -> isTo(m, recipient), TIMEOUT).get(0);
-    }
-
-    private static List<MimeMessage> receivedBy(String recipient) {
-        return ArvServer.stack().mail().received().stream().filter(m -> isTo(m, recipient)).toList();
-    }
-
-    private static boolean isTo(MimeMessage mail, String recipient) {
-        try {
-            Address[] to = mail.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(recipient));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

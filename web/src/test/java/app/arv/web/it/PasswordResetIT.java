@@ -2,15 +2,11 @@ package app.arv.web.it;
 
 import io.restassured.http.Header;
 import io.restassured.response.Response;
-import jakarta.mail.Address;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +27,6 @@ import static org.hamcrest.Matchers.equalTo;
 @ExtendWith(ArvServer.class)
 class PasswordResetIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LINK = Pattern.compile("(\\S+)/console/#/reset\\?token=([A-Za-z0-9_-]+)");
     /** Headers that differ between any two answers. */
     private static final Set<String> PER_RESPONSE = Set.of("date", "x-request-id", "traceparent", "content-length");
@@ -42,7 +37,7 @@ class PasswordResetIT {
         Api.Tenant tenant = Api.newTenant();
 
         requestReset(tenant.adminEmail()).then().statusCode(202);
-        Matcher link = linkIn(mailTo(tenant.adminEmail()));
+        Matcher link = linkIn(Inbox.mailTo(tenant.adminEmail()));
         assertThat(link.group(1)).isEqualTo(ArvServer.baseUrl());
         String token = link.group(2);
 
@@ -69,8 +64,8 @@ class PasswordResetIT {
         assertThat(nobody.statusCode()).isEqualTo(known.statusCode()).isEqualTo(202);
         assertThat(nobody.asString()).isEqualTo(known.asString());
         assertThat(comparable(nobody)).isEqualTo(comparable(known));
-        mailTo(tenant.adminEmail());
-        assertThat(receivedBy(unknown)).isEmpty();
+        Inbox.mailTo(tenant.adminEmail());
+        assertThat(Inbox.receivedBy(unknown)).isEmpty();
     }
 
     /** Not a timed assertion (that would be flaky on a shared machine): the medians are printed for the report. */
@@ -137,30 +132,9 @@ class PasswordResetIT {
     }
 
     private static Matcher linkIn(MimeMessage mail) {
-        try {
-            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
-            Matcher link = LINK.matcher((String) parts.getBodyPart(0).getContent());
-            assertThat(link.find()).as("a reset link in the mail's text").isTrue();
-            return link;
-        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        Matcher link = LINK.matcher(Inbox.textOf(mail));
+        assertThat(link.find()).as("a reset link in the mail's text").isTrue();
+        return link;
     }
 
-    private static MimeMessage mailTo(String recipient) {
-        return ArvServer.stack().mail().awaitReceived(1, m -> isTo(m, recipient), TIMEOUT).get(0);
-    }
-
-    private static List<MimeMessage> receivedBy(String recipient) {
-        return ArvServer.stack().mail().received().stream().filter(m -> isTo(m, recipient)).toList();
-    }
-
-    private static boolean isTo(MimeMessage mail, String recipient) {
-        try {
-            Address[] to = mail.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(recipient));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

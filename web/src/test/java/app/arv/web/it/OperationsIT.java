@@ -39,6 +39,22 @@ class OperationsIT {
     }
 
     @Test
+    void aClientOfferingAnH2cUpgradeGetsAStreamedDownloadWithItsContentType() throws Exception {
+        // Grizzly writes a response committed while the request still runs (a stream) without Content-Type as long as
+        // the request is marked as an upgrade; the offer is declined instead.
+        Api.Tenant tenant = Api.newTenant();
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
+                .send(HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/api/v1/media/" + media + "/content"))
+                        .header("Authorization", "Bearer " + tenant.memberToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(response.body()).isEqualTo(MediaApi.image("horse.png"));
+    }
+
+    @Test
     void readinessIsUpAndNamesEachDependency() {
         RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -25,6 +25,8 @@ public enum OccurrenceType {
     API_KEY_CREATED("api_key.created"),
     /** An API key was revoked. */
     API_KEY_REVOKED("api_key.revoked"),
+    /** A webhook kept failing for its whole retry period and was switched off (told to the organization's admins). */
+    WEBHOOK_DISABLED("webhook.disabled"),
     /** Sent on request to check a webhook endpoint; never fired by the platform itself. */
     TEST("test");
 

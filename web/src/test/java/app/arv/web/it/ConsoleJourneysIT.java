@@ -212,7 +212,6 @@ class ConsoleJourneysIT {
                 By.cssSelector("tr[data-execution='" + toAbandon + "'] button.restart, tr[data-execution='" + toAbandon + "'] button.abandon")).isEmpty();
         browser.screenshot("platform-jobs-abandoned");
 
-        assertThat(stopped).as("an execution stopped from the console").isPositive();
         assertThat(errorShown).as("an error shown").isFalse();
         assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values()).anyMatch(runs -> runs.size() == 2
                 && runs.get(0).equals("STOPPED"));

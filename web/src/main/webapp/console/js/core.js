@@ -81,18 +81,63 @@ export function hasRole(role) {
 
 export async function signIn(email, password) {
     const token = await request('POST', '/auth/login', { body: { email, password }, anonymous: true });
-    session = { token: token.access_token, expiresAt: token.expires_at };
+    session = { token: token.access_token, expiresAt: token.expires_at, refreshToken: token.refresh_token };
     session.me = await request('GET', '/me');
     saveSession();
     return session;
 }
 
-/** Signs in with an access token ARV handed over after single sign-on (see main.js). */
-export async function signInWithToken(accessToken, expiresAt) {
-    session = { token: accessToken, expiresAt };
+/** Signs in with the tokens ARV handed over after single sign-on (see main.js). */
+export async function signInWithToken(accessToken, expiresAt, refreshToken) {
+    session = { token: accessToken, expiresAt, refreshToken };
     session.me = await request('GET', '/me');
     saveSession();
     return session;
+}
+
+/** The session's tokens after a password change: a fresh access token, and the refresh token when ARV sent a new one. */
+export function adoptTokens(token) {
+    if (!session) return;
+    session.token = token.access_token;
+    session.expiresAt = token.expires_at;
+    if (token.refresh_token) session.refreshToken = token.refresh_token;
+    saveSession();
+}
+
+let renewal = null;
+
+/**
+ * Gets a new access token (and refresh token) with the session's refresh token; true when the session carries on.
+ * One renewal at a time: requests that meet a 401 meanwhile wait for it. When another tab of this browser spent the
+ * same refresh token a moment before (refresh_token_superseded), the tokens it stored are taken over.
+ */
+function renewSession() {
+    if (!renewal) {
+        renewal = (async () => {
+            const spent = session?.refreshToken;
+            if (!spent) return false;
+            const response = await fetch(API + '/auth/refresh', { method: 'POST',
+                headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+                body: JSON.stringify({ refresh_token: spent }) });
+            if (!session) return false;
+            if (response.ok) {
+                const token = await response.json();
+                session.token = token.access_token;
+                session.expiresAt = token.expires_at;
+                session.refreshToken = token.refresh_token;
+                saveSession();
+                return true;
+            }
+            const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+            if (stored?.refreshToken && stored.refreshToken !== spent) {
+                session = stored;
+                saveSession();
+                return true;
+            }
+            return false;
+        })().catch(() => false).finally(() => { renewal = null; });
+    }
+    return renewal;
 }
 
 /** The identity providers of the installation, for "Sign in with …" buttons; none when the list cannot be read. */
@@ -112,6 +157,11 @@ export function ssoStartUrl(provider) {
 export function signOut(expired = false) {
     if (expired) {
         sessionStorage.setItem(RETURN_KEY, location.hash || '#/');
+    } else if (session?.refreshToken) {
+        // Ends the session at ARV too: its refresh and access tokens stop working at once.
+        fetch(API + '/auth/logout', { method: 'POST', keepalive: true,
+            headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+            body: JSON.stringify({ refresh_token: session.refreshToken }) }).catch(() => {});
     }
     session = null;
     saveSession();
@@ -129,8 +179,11 @@ function saveSession() {
     clearTimeout(expiryTimer);
     if (session) {
         sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-        const left = new Date(session.expiresAt).getTime() - Date.now();
-        expiryTimer = setTimeout(() => signOut(true), Math.max(0, Math.min(left, 2 ** 31 - 1)));
+        // Renewed a minute before the access token expires; the session ends only when the refresh token is refused.
+        const left = new Date(session.expiresAt).getTime() - Date.now() - (session.refreshToken ? 60_000 : 0);
+        expiryTimer = setTimeout(async () => {
+            if (!(await renewSession())) signOut(true);
+        }, Math.max(0, Math.min(left, 2 ** 31 - 1)));
     } else {
         sessionStorage.removeItem(SESSION_KEY);
     }
@@ -176,17 +229,28 @@ function expiredSession(status, anonymous) {
     return false;
 }
 
+/** After a 401: true when the session was renewed and the request may be sent once more. */
+async function renewedAfter(status, anonymous) {
+    return status === 401 && !anonymous && !!session && renewSession();
+}
+
 /** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
 const withoutNulls = (key, value) => (value === null ? undefined : value);
 
 /** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
 export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json' } = {}) {
-    const headers = { Accept: accept, ...authorization(anonymous) };
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
+    const send = () => {
+        const headers = { Accept: accept, ...authorization(anonymous) };
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+        }
+        return fetch(path.startsWith('/api/') ? path : API + path,
+            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, withoutNulls) });
+    };
+    let response = await send();
+    if (!response.ok && await renewedAfter(response.status, anonymous)) {
+        response = await send();
     }
-    const response = await fetch(path.startsWith('/api/') ? path : API + path,
-        { method, headers, body: body === undefined ? undefined : JSON.stringify(body, withoutNulls) });
     if (!response.ok) {
         const error = await problemOf(response);
         expiredSession(response.status, anonymous);
@@ -211,7 +275,11 @@ export async function blob(path) {
 
 /** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
 export async function postForBlob(path, form) {
-    const response = await fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    const send = () => fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    let response = await send();
+    if (!response.ok && await renewedAfter(response.status, false)) {
+        response = await send();
+    }
     if (!response.ok) {
         const error = await problemOf(response);
         expiredSession(response.status, false);
@@ -236,7 +304,7 @@ export async function download(path, name) {
  * A multipart POST through XMLHttpRequest, the one browser API that reports upload progress
  * ({@code onProgress(0..100)}); resolves with the JSON answer, rejects with an {@link ApiError}.
  */
-export function upload(path, form, onProgress = () => {}) {
+export function upload(path, form, onProgress = () => {}, again = true) {
     return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', API + path);
@@ -254,8 +322,15 @@ export function upload(path, form, onProgress = () => {}) {
                 onProgress(100);
                 resolve(body);
             } else {
-                expiredSession(xhr.status, false);
-                reject(new ApiError(xhr.status, body, xhr.getResponseHeader('X-Request-ID')));
+                const error = new ApiError(xhr.status, body, xhr.getResponseHeader('X-Request-ID'));
+                (again ? renewedAfter(xhr.status, false) : Promise.resolve(false)).then(renewed => {
+                    if (renewed) {
+                        resolve(upload(path, form, onProgress, false));
+                    } else {
+                        expiredSession(xhr.status, false);
+                        reject(error);
+                    }
+                });
             }
         };
         xhr.onerror = () => reject(new ApiError(0, { detail: t('error.network') }));

@@ -9,6 +9,7 @@ import { Generations, GenerationDetail } from './generations.js';
 import { MediaLibrary } from './media.js';
 import { Settings } from './settings.js';
 import { Platform } from './platform.js';
+import { Sessions } from './account.js';
 
 const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
@@ -26,6 +27,7 @@ const ROUTES = [
     { path: /^\/media$/, screen: MediaLibrary, role: MEMBER, nav: 'media' },
     { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
     { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
+    { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
 ];
 
 const NAV = [
@@ -36,6 +38,7 @@ const NAV = [
     { id: 'media', href: '#/media', role: MEMBER },
     { id: 'settings', href: '#/settings', role: ORG_ADMIN },
     { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
+    { id: 'sessions', href: '#/sessions', role: MEMBER },
 ];
 
 function parseHash() {
@@ -204,7 +207,7 @@ function App() {
 const root = document.getElementById('app');
 
 /**
- * Back from single sign-on: ARV put the access token in the URL fragment (never sent to a server). It is taken
+ * Back from single sign-on: ARV put the access and refresh tokens in the URL fragment (never sent to a server). It is taken
  * out of the address bar and history at once, then the session starts as after a password sign-in.
  */
 async function takeSignedInToken() {
@@ -214,7 +217,7 @@ async function takeSignedInToken() {
     const token = params.get('access_token');
     if (token) {
         try {
-            await signInWithToken(token, params.get('expires_at'));
+            await signInWithToken(token, params.get('expires_at'), params.get('refresh_token'));
         } catch (e) {
             signOut(false);
         }

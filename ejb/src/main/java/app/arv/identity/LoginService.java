@@ -3,10 +3,7 @@ package app.arv.identity;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
-import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
-import app.arv.security.TokenService;
-import app.arv.security.TokenService.IssuedToken;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,7 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * E-mail and password in, a signed access token out. Every way of failing answers alike and costs
+ * E-mail and password in, a new session out (a signed access token and a refresh token, see {@link Sessions}). Every way of failing answers alike and costs
  * alike (an unknown address is checked against a decoy hash of the same cost), so the endpoint
  * can't be used to discover accounts; failures are throttled by {@link LoginThrottle}.
  */
@@ -35,16 +32,17 @@ public class LoginService {
     PasswordHasher passwords;
 
     @Inject
-    TokenService tokens;
-
-    @Inject
     LoginThrottle throttle;
 
     @Inject
     MetricRegistry metrics;
 
-    /** @param clientAddress where the attempt comes from, for the per-address throttle */
-    public IssuedToken login(String email, String password, String clientAddress) {
+    @Inject
+    Sessions sessions;
+
+    /** @param device where the attempt comes from: its address for the per-address throttle, both for the new session */
+    public SignIn login(String email, String password, Device device) {
+        String clientAddress = device.clientAddress();
         Duration hold = throttle.hold(email, clientAddress);
         if (!hold.isZero()) {
             metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
@@ -63,8 +61,7 @@ public class LoginService {
         throttle.succeeded(email);
         user.recordLogin(Instant.now());
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
-        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+        return sessions.open(user, device);
     }
 
     private DomainException refused(String email, String clientAddress) {

@@ -2,13 +2,12 @@ package app.arv.identity;
 
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
-import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
 import app.arv.security.TokenService;
-import app.arv.security.TokenService.IssuedToken;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,9 +16,10 @@ import java.time.Duration;
 
 /**
  * What a signed-in person does to their own account. Changing the password takes the current one (wrong guesses are
- * throttled like failed sign-ins, so a stolen token can't be used to find the password out) and ends every session
- * opened before: access tokens issued before the change are refused from then on (see {@link Caller#acceptsTokenIssuedAt}),
- * on every node once the change notice has reached it. The caller gets a fresh token to carry on with.
+ * throttled like failed sign-ins, so a stolen token can't be used to find the password out) and ends every other
+ * session ({@link Sessions#endAllOf}); access tokens issued before the change are refused from then on (see
+ * {@link Caller#acceptsTokenIssuedAt}), on every node once the change notice has reached it. The caller's own session
+ * carries on with a fresh access token.
  */
 @Stateless
 public class OwnAccount {
@@ -40,7 +40,7 @@ public class OwnAccount {
     TokenService tokens;
 
     @Inject
-    CredentialChanges changes;
+    Sessions sessions;
 
     /** The caller's own account, as a person. */
     public User get(Caller caller) {
@@ -65,7 +65,13 @@ public class OwnAccount {
         return user;
     }
 
-    public IssuedToken changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress) {
+    /**
+     * Sets a new password and ends every other session of the person; the current one carries on with a fresh access
+     * token (its refresh token stays). A caller whose token has no session (issued before there were sessions) gets a
+     * new session, with its refresh token.
+     */
+    public SignIn changePassword(Caller caller, String currentPassword, String newPassword, Device device) {
+        String clientAddress = device.clientAddress();
         if (caller.isApiKey()) {
             throw DomainException.forbidden("An API key has no password: sign in as a person to change yours");
         }
@@ -79,8 +85,12 @@ public class OwnAccount {
         }
         policy.check(newPassword, user.getEmail());
         user.changePasswordHash(passwords.hash(newPassword));
-        changes.userChanged(user.getId());
-        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(), CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+        sessions.endAllOf(user.getId(), caller.sessionId(), EndReason.PASSWORD_CHANGED);
+        if (caller.sessionId() == null) {
+            return sessions.open(user, device);
+        }
+        return new SignIn(tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
+                CallerRole.of(user.getRole(), user.isPlatformAdmin()), caller.sessionId()), caller.sessionId(), null, null);
     }
 
     private DomainException wrongPassword(User user, String clientAddress) {

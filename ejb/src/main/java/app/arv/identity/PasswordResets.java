@@ -5,8 +5,8 @@ import app.arv.persistence.identity.PasswordResetToken;
 import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.printkit.PrintKitRules;
-import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
@@ -41,7 +41,7 @@ public class PasswordResets {
     PasswordPolicy policy;
 
     @Inject
-    CredentialChanges changes;
+    Sessions sessions;
 
     @Inject
     LoginThrottle throttle;
@@ -67,7 +67,7 @@ public class PasswordResets {
 
     /**
      * Sets the password of the token's owner (if it meets {@link PasswordPolicy}) and spends the token and every other
-     * unused one of theirs; their cached credentials are dropped on every node. An unknown, used or expired token, or
+     * unused one of theirs; every session of theirs ends, and their cached credentials are dropped on every node. An unknown, used or expired token, or
      * one whose owner is no longer active, is refused alike.
      */
     public void confirm(String rawToken, String password) {
@@ -79,7 +79,7 @@ public class PasswordResets {
         user.changePasswordHash(passwords.hash(password));
         token.use(now);
         tokens.spendAllOf(user.getId(), now);
-        changes.userChanged(user.getId());
+        sessions.endAllOf(user.getId(), null, EndReason.PASSWORD_RESET);
     }
 
     private static DomainException invalidToken() {

@@ -3,6 +3,7 @@ package app.arv.identity;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
@@ -28,6 +29,9 @@ public class UserService {
 
     @Inject
     CredentialChanges changes;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     PasswordPolicy policy;
@@ -66,6 +70,10 @@ public class UserService {
         if (password != null) {
             policy.check(password, user.getEmail());
             user.changePasswordHash(passwords.hash(password));
+        }
+        if (Boolean.FALSE.equals(active) || password != null) {
+            // A new password, or no access at all: every session the person had is over.
+            sessions.endAllOf(user.getId(), null, password != null ? EndReason.PASSWORD_CHANGED : EndReason.DEACTIVATED);
         }
         changes.userChanged(user.getId());
         return user;

@@ -3,6 +3,8 @@ package app.arv.organization;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.identity.UserSession.EndReason;
+import app.arv.persistence.identity.UserSessionRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
@@ -15,6 +17,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Platform operators' work: opening, renaming and (de)activating customer organizations. */
@@ -35,6 +38,9 @@ public class OrganizationService {
 
     @Inject
     CredentialChanges credentials;
+
+    @Inject
+    UserSessionRepository sessions;
 
     @Inject
     PasswordPolicy policy;
@@ -77,6 +83,9 @@ public class OrganizationService {
         }
         if (active != null) {
             organization.setActive(active);
+            if (!active) {
+                sessions.revokeAllInOrganization(id, Instant.now(), EndReason.DEACTIVATED);
+            }
             credentials.organizationChanged(id);
         }
         return organization;

@@ -15,15 +15,22 @@ import java.util.UUID;
  * @param roles          {@link CallerRole} names
  * @param passwordChangedAt for a person, when their password was last set: access tokens issued before are refused;
  *                       {@code null} when it never changed (and for keys)
+ * @param sessionId      for a person, the session (sign-in) the access token belongs to; {@code null} for keys and for
+ *                       tokens issued before there were sessions
  */
-public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles, Instant passwordChangedAt) {
+public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles, Instant passwordChangedAt,
+        UUID sessionId) {
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
+    public Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles, Instant passwordChangedAt) {
+        this(userId, apiKeyId, organizationId, name, roles, passwordChangedAt, null);
+    }
+
     public Caller(UUID userId, UUID apiKeyId, UUID organizationId, String name, Set<String> roles) {
-        this(userId, apiKeyId, organizationId, name, roles, null);
+        this(userId, apiKeyId, organizationId, name, roles, null, null);
     }
 
     /** Whether an access token issued at {@code issuedAt} still speaks for this person (not if the password changed since). */

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Turns a presented credential into a {@link Caller}. A JWT's signature and expiry are checked on
  * every request; who its user, or an API key, is comes from {@link CallerCache} when this node has
  * resolved it lately, else from the database. A revoked key, a deactivated person or organization,
- * or a changed role still takes effect on the very next request, on every node: see
+ * an ended session (a JWT's {@code sid}) or a changed role still takes effect on the very next request, on every node: see
  * {@link CredentialChanges}.
  */
 @ApplicationScoped
@@ -42,7 +42,8 @@ public class CallerAuthentication {
     private Caller authenticateJwt(String token) {
         TokenService.VerifiedToken verified = tokens.verifyToken(token);
         UUID userId = verified.subject();
-        Caller caller = resolve(CallerCache.user(userId), () -> lookup.user(userId));
+        UUID sessionId = verified.sessionId();
+        Caller caller = resolve(CallerCache.user(userId, sessionId), () -> lookup.user(userId, sessionId));
         if (!caller.acceptsTokenIssuedAt(verified.issuedAt())) {
             throw DomainException.unauthenticated("token_revoked", "The password was changed after this token was issued; sign in again");
         }

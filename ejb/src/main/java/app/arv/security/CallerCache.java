@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A node's memory of credentials it has resolved (API key hash or user id → {@link Caller}), so an
  * authenticated read doesn't pay two database queries and a transaction before its own work.
- * A {@link Change} (revoked key, changed user, (de)activated organization) drops every affected
+ * A {@link Change} (revoked key, changed user, (de)activated organization, ended session) drops every affected
  * entry on every node at once ({@link CredentialChanges}); entries also expire after
  * {@link CallerCacheRules#ttl()} in case a change notice was lost. While the node can't hear change
  * notices it keeps nothing.
@@ -32,7 +32,7 @@ public class CallerCache {
     public record Change(Kind kind, UUID id) {
 
         public enum Kind {
-            KEY, USER, ORGANIZATION
+            KEY, USER, ORGANIZATION, SESSION
         }
 
         boolean affects(Caller caller) {
@@ -40,10 +40,11 @@ public class CallerCache {
                 case KEY -> id.equals(caller.apiKeyId());
                 case USER -> id.equals(caller.userId());
                 case ORGANIZATION -> id.equals(caller.organizationId());
+                case SESSION -> id.equals(caller.sessionId());
             };
         }
 
-        /** {@code key:<uuid>}, {@code user:<uuid>} or {@code organization:<uuid>}, as sent between nodes. */
+        /** {@code key:<uuid>}, {@code user:<uuid>}, {@code organization:<uuid>} or {@code session:<uuid>}, as sent between nodes. */
         public static Optional<Change> parse(String text) {
             int colon = text.indexOf(':');
             try {
@@ -76,6 +77,11 @@ public class CallerCache {
 
     public static String user(UUID userId) {
         return "user:" + userId;
+    }
+
+    /** A person's access tokens of one session (whether the session holds is part of what is cached). */
+    public static String user(UUID userId, UUID sessionId) {
+        return sessionId == null ? user(userId) : "user:" + userId + "/" + sessionId;
     }
 
     public Optional<Caller> find(String credential) {

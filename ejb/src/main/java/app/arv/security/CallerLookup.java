@@ -4,6 +4,7 @@ import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.identity.UserSessionRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.shared.DomainException;
@@ -31,6 +32,12 @@ public class CallerLookup {
     @Inject
     OrganizationRepository organizations;
 
+    @Inject
+    UserSessionRepository sessions;
+
+    @Inject
+    SessionRules sessionRules;
+
     public Caller apiKey(String secretHash) {
         ApiKey key = apiKeys.findBySecretHash(secretHash)
                 .filter(k -> !k.isRevoked())
@@ -43,12 +50,16 @@ public class CallerLookup {
         return new Caller(null, key.getId(), key.getOrganizationId(), key.getName(), CallerRole.of(key.getScope()));
     }
 
-    public Caller user(UUID userId) {
+    /** @param sessionId the access token's session, which must still hold; {@code null} for tokens from before sessions */
+    public Caller user(UUID userId, UUID sessionId) {
         User user = users.findActive(userId)
                 .orElseThrow(() -> DomainException.unauthenticated("invalid_token", "The access token is not valid"));
         requireActive(user.getOrganizationId());
+        if (sessionId != null && !sessions.isLive(sessionId, userId, Instant.now(), sessionRules.idleTimeout())) {
+            throw DomainException.unauthenticated("session_ended", "The session of this access token has ended; sign in again");
+        }
         return new Caller(user.getId(), null, user.getOrganizationId(), user.getEmail(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()), user.getPasswordChangedAt());
+                CallerRole.of(user.getRole(), user.isPlatformAdmin()), user.getPasswordChangedAt(), sessionId);
     }
 
     private void requireActive(UUID organizationId) {

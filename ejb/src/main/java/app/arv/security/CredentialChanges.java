@@ -62,6 +62,11 @@ public class CredentialChanges {
         announce(new Change(Change.Kind.USER, userId));
     }
 
+    /** A session ended (logout, signed out elsewhere, reuse of a refresh token): its access tokens are refused. */
+    public void sessionEnded(UUID sessionId) {
+        announce(new Change(Change.Kind.SESSION, sessionId));
+    }
+
     /** An organization was (de)activated: all its people and keys are affected. */
     public void organizationChanged(UUID organizationId) {
         announce(new Change(Change.Kind.ORGANIZATION, organizationId));

@@ -40,6 +40,8 @@ public class TokenService {
     private static final int VERIFIED_MAX = 10_000;
     /** ARV's own claim: when the token was issued, in epoch milliseconds. */
     static final String ISSUED_AT_MILLIS = "iat_ms";
+    /** The session (a sign-in and its refresh tokens) the token belongs to: once it ends, the token is refused. */
+    static final String SESSION_ID = "sid";
 
     @Inject
     @ConfigProperty(name = "arv.jwt.issuer", defaultValue = "arv")
@@ -77,10 +79,11 @@ public class TokenService {
         return claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
     }
 
-    public record VerifiedToken(UUID subject, Instant issuedAt) {
+    /** @param sessionId the token's session, {@code null} for tokens issued before there were sessions */
+    public record VerifiedToken(UUID subject, Instant issuedAt, UUID sessionId) {
     }
 
-    private record Verified(UUID subject, Instant issuedAt, Instant expires) {
+    private record Verified(UUID subject, Instant issuedAt, UUID sessionId, Instant expires) {
     }
 
     @PostConstruct
@@ -97,7 +100,8 @@ public class TokenService {
         }
     }
 
-    public IssuedToken issue(UUID userId, String email, UUID organizationId, Iterable<String> groups) {
+    /** An access token for a person, belonging to {@code sessionId} (claim {@value #SESSION_ID}). */
+    public IssuedToken issue(UUID userId, String email, UUID organizationId, Iterable<String> groups, UUID sessionId) {
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(ttlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -106,6 +110,7 @@ public class TokenService {
                 .claim("upn", email)
                 .claim("groups", groups)
                 .claim("org", organizationId.toString())
+                .claim(SESSION_ID, sessionId.toString())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
@@ -125,7 +130,7 @@ public class TokenService {
         return verifyToken(token).subject();
     }
 
-    /** @return whom the token was issued to and when (to the millisecond, for tokens that say; else to the second) */
+    /** @return whom the token was issued to, when, and in which session (to the millisecond, for tokens that say; else to the second) */
     public VerifiedToken verifyToken(String token) {
         Verified known = verified.get(token);
         if (known == null) {
@@ -139,7 +144,7 @@ public class TokenService {
             verified.remove(token);
             throw DomainException.unauthenticated("token_expired", "The access token has expired; sign in again");
         }
-        return new VerifiedToken(known.subject(), known.issuedAt());
+        return new VerifiedToken(known.subject(), known.issuedAt(), known.sessionId());
     }
 
     private Verified verifySignatureAndClaims(String token) {
@@ -153,7 +158,9 @@ public class TokenService {
             if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getExpirationTime() == null) {
                 throw invalid();
             }
-            return new Verified(UUID.fromString(claims.getSubject()), issuedAt(claims), claims.getExpirationTime().toInstant());
+            String session = claims.getStringClaim(SESSION_ID);
+            return new Verified(UUID.fromString(claims.getSubject()), issuedAt(claims), session == null ? null : UUID.fromString(session),
+                    claims.getExpirationTime().toInstant());
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             throw invalid();
         }

@@ -51,6 +51,21 @@ class CallerCacheTest {
     }
 
     @Test
+    void anEndedSessionTakesItsTokensAndLeavesThePersonsOtherSessions() {
+        UUID ended = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Caller inEnded = new Caller(person.userId(), null, organization, "a@b.test", Set.of(CallerRole.MEMBER), null, ended);
+        Caller inOther = new Caller(person.userId(), null, organization, "a@b.test", Set.of(CallerRole.MEMBER), null, other);
+        cache.keep(CallerCache.user(person.userId(), ended), inEnded, cache.generation());
+        cache.keep(CallerCache.user(person.userId(), other), inOther, cache.generation());
+
+        cache.apply(Change.parse("session:" + ended).orElseThrow());
+
+        assertThat(cache.find(CallerCache.user(person.userId(), ended))).isEmpty();
+        assertThat(cache.find(CallerCache.user(person.userId(), other))).contains(inOther);
+    }
+
+    @Test
     void aDeactivatedOrganizationTakesItsPeopleAndKeys() {
         cache.keep(CallerCache.user(person.userId()), person, cache.generation());
         cache.keep(CallerCache.apiKey("hash"), key, cache.generation());

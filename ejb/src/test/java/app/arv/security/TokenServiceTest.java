@@ -42,10 +42,20 @@ class TokenServiceTest {
         TokenService service = tokens(Optional.empty());
         UUID user = UUID.randomUUID();
 
-        var token = service.issue(user, "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        var token = service.issue(user, "ann@acme.example", UUID.randomUUID(), List.of("member"), UUID.randomUUID());
 
         assertThat(service.verify(token.value())).isEqualTo(user);
         assertThat(token.expiresInSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void aVerifiedTokenNamesItsSession() {
+        TokenService service = tokens(Optional.empty());
+        UUID session = UUID.randomUUID();
+
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"), session);
+
+        assertThat(service.verifyToken(token.value()).sessionId()).isEqualTo(session);
     }
 
     @Test
@@ -53,7 +63,7 @@ class TokenServiceTest {
         TokenService service = tokens(Optional.empty());
         java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
-        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"), UUID.randomUUID());
 
         java.time.Instant issuedAt = service.verifyToken(token.value()).issuedAt();
         assertThat(issuedAt).isBetween(before, java.time.Instant.now());
@@ -62,7 +72,7 @@ class TokenServiceTest {
     @Test
     void aGeneratedKeyIsKeptSoTokensSurviveARestart() {
         UUID user = UUID.randomUUID();
-        var token = tokens(Optional.empty()).issue(user, "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        var token = tokens(Optional.empty()).issue(user, "ann@acme.example", UUID.randomUUID(), List.of("member"), UUID.randomUUID());
 
         TokenService restarted = tokens(Optional.empty());
 
@@ -75,7 +85,7 @@ class TokenServiceTest {
         SigningKey configured = SigningKey.generate();
         TokenService service = tokens(Optional.of(configured.toPem()));
 
-        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"), UUID.randomUUID());
 
         assertThat(SigningKey.fromPem(configured.toPem()).publicKey()).isEqualTo(configured.publicKey());
         assertThat(Files.exists(dataDir.resolve("jwt-signing-key.pem"))).isFalse();
@@ -106,7 +116,7 @@ class TokenServiceTest {
     @Test
     void aTokenAlreadyAcceptedIsRefusedOnceItsHourIsOver() {
         TokenService service = tokens(Optional.empty());
-        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"));
+        var token = service.issue(UUID.randomUUID(), "ann@acme.example", UUID.randomUUID(), List.of("member"), UUID.randomUUID());
         service.verify(token.value());
 
         service.clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(3600 + 31));

@@ -1,5 +1,8 @@
 package app.arv.identity.sso;
 
+import app.arv.identity.Device;
+import app.arv.identity.Sessions;
+import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders.Provider;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleSignOnRepository;
@@ -9,10 +12,7 @@ import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
-import app.arv.security.TokenService;
-import app.arv.security.TokenService.IssuedToken;
 import app.arv.shared.DomainException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -83,7 +83,7 @@ public class SingleSignOnService {
     PasswordHasher passwords;
 
     @Inject
-    TokenService tokens;
+    Sessions sessions;
 
     /** @return where to send the browser: the provider's authorization endpoint with this sign-in's request */
     public URI start(String providerName, URI redirectUri) {
@@ -108,7 +108,7 @@ public class SingleSignOnService {
      *                         {@code no_organization} (403) for an address no account or organization admits;
      *                         {@code identity_provider_unavailable} (503)
      */
-    public IssuedToken finish(String providerName, String state, String code) {
+    public SignIn finish(String providerName, String state, String code, Device device) {
         Provider provider = providers.provider(providerName);
         if (state == null || code == null || state.isBlank() || code.isBlank()) {
             throw DomainException.ssoFailed();
@@ -124,8 +124,7 @@ public class SingleSignOnService {
         User user = userFor(email.strip());
         sso.linkIdentity(provider.settings().name(), claims.getSubject().getValue(), user.getId());
         user.recordLogin(Instant.now());
-        return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()));
+        return sessions.open(user, device);
     }
 
     /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */

@@ -4,6 +4,6 @@
  * maps a verified e-mail address to an account ({@link EmailDomains}) and {@link SingleSignOnService},
  * which starts and finishes a sign-in (taking the pending sign-in through {@link PendingSignIns}, in a
  * transaction of its own so a refused callback still uses its state up). Speaks to providers only through the Nimbus OAuth 2.0 SDK, behind
- * ARV's outbound guard ({@code app.arv.outbound}); issues ARV's own tokens through {@code app.arv.security}.
+ * ARV's outbound guard ({@code app.arv.outbound}); opens ARV's own session through {@code app.arv.identity.Sessions}.
  */
 package app.arv.identity.sso;

@@ -6,6 +6,8 @@
  * by organization, and keys also by secret hash (authentication). {@link PasswordResetToken}s are the hashes of
  * mailed reset links, single use and short-lived (the rule is the entity's own). Used by {@code app.arv.identity} and
  * {@code app.arv.security}. {@link SingleSignOnRepository} keeps the rows of single sign-on (sign-ins under way,
- * organizations' allowed e-mail domains, provider accounts of users) with native statements.
+ * organizations' allowed e-mail domains, provider accounts of users) with native statements. A {@link UserSession}
+ * is a signed-in device with its family of {@link RefreshToken}s (hashes only); the rules of a refresh (rotate, a
+ * race's loser, reuse ends the family, lifetime and idle expiry) are the entity's own, unit-tested.
  */
 package app.arv.persistence.identity;

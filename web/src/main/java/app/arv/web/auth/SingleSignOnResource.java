@@ -1,9 +1,9 @@
 package app.arv.web.auth;
 
+import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders;
 import app.arv.identity.sso.SingleSignOnService;
 import app.arv.printkit.PrintKitRules;
-import app.arv.security.TokenService.IssuedToken;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.security.NoStore;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,7 +29,7 @@ import java.util.List;
 /**
  * Single sign-on through the installation's identity providers (OpenID Connect, authorization code
  * with PKCE): the browser is sent to {@code start}, signs in at the provider, comes back to
- * {@code callback} and is sent on to the console with ARV's access token in the URL fragment — a
+ * {@code callback} and is sent on to the console with ARV's access and refresh tokens in the URL fragment — a
  * fragment is never sent to a server, so the token reaches neither access logs nor {@code Referer}s.
  */
 @Path("auth/oidc")
@@ -46,6 +47,9 @@ public class SingleSignOnResource implements ApiDescription.Identity {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("providers")
@@ -70,14 +74,19 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @Public
     @NoStore
     @Operation(summary = "Where the identity provider sends the browser back: answers 302 to the console, signed in "
-            + "(the access token in the URL fragment), or a problem: sso_failed, no_organization")
+            + "(the access and refresh tokens in the URL fragment), or a problem: sso_failed, no_organization")
     public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
             @QueryParam("code") String code) {
-        IssuedToken token = sso.finish(provider, state, code);
-        String console = base() + "/console/#/signed-in?access_token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)
-                + "&expires_at=" + URLEncoder.encode(token.expiresAt().toString(), StandardCharsets.UTF_8);
+        SignIn signIn = sso.finish(provider, state, code, ClientDevice.of(headers));
+        String console = base() + "/console/#/signed-in?access_token=" + encoded(signIn.access().value())
+                + "&expires_at=" + encoded(signIn.access().expiresAt().toString())
+                + "&refresh_token=" + encoded(signIn.refreshToken());
         return Response.status(Response.Status.FOUND).location(URI.create(console))
                 .header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private String base() {

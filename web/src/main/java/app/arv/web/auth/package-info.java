@@ -1,5 +1,7 @@
 /**
- * Sign-in: {@link LoginResource} ({@code POST /auth/login}) exchanges e-mail and password for an RS256 JWT.
+ * Sign-in: {@link LoginResource} ({@code POST /auth/login}) exchanges e-mail and password for a session: an RS256 JWT
+ * and a rotating refresh token ({@code POST /auth/refresh}; {@code POST /auth/logout} ends the session), recording the
+ * device ({@link ClientDevice}).
  * Public, answered with {@code Cache-Control: no-store}, and exempt from the request rate limit because
  * failed sign-ins have their own throttle in {@code app.arv.identity}, which does the work.
  * {@link PasswordResetResource} ({@code POST /auth/password-reset}, {@code …/confirm}) asks for a mailed reset link

@@ -1,10 +1,9 @@
 package app.arv.web.me;
 
 import app.arv.identity.OwnAccount;
-import app.arv.security.TokenService.IssuedToken;
 import app.arv.web.ApiDescription;
+import app.arv.web.auth.ClientDevice;
 import app.arv.web.auth.LoginResource.TokenView;
-import app.arv.web.request.RequestContext;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.StorablePassword;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -30,15 +31,18 @@ public class OwnPasswordResource implements ApiDescription.Identity {
     @Inject
     CurrentCaller caller;
 
+    @Context
+    HttpHeaders headers;
+
     @POST
     @NoStore
     @Operation(summary = "Change my password (people only)",
             description = "Takes the current password (wrong: 422 wrong_password, throttled like sign-in); the new one must meet the "
-                    + "password rules (422 weak_password). Every access token issued before is refused from then on (401 "
-                    + "token_revoked); the answer carries a fresh one")
+                    + "password rules (422 weak_password). Every other session ends, and every access token issued before is "
+                    + "refused from then on (401 token_revoked); the answer carries a fresh access token for this session, "
+                    + "whose refresh token stays (refresh_token null)")
     public TokenView change(@Valid PasswordChange request) {
-        IssuedToken token = account.changePassword(caller.get(), request.currentPassword, request.newPassword, RequestContext.clientAddress());
-        return new TokenView(token.value(), "Bearer", token.expiresInSeconds(), token.expiresAt());
+        return TokenView.of(account.changePassword(caller.get(), request.currentPassword, request.newPassword, ClientDevice.of(headers)));
     }
 
     /* A class, not a record: see LoginResource (payara/Payara#7649). */

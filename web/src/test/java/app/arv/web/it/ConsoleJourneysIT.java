@@ -285,9 +285,9 @@ class ConsoleJourneysIT {
         browser.signInAt("#/", tenant.adminEmail(), tenant.password());
         browser.go("#/media");
         browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Media library"), "the media library");
-        // The credential stops holding (as an expired token does): the next answer of the API is 401.
-        browser.script("const s = JSON.parse(sessionStorage.getItem('arv.console.session')); s.token = 'expired';"
-                + " sessionStorage.setItem('arv.console.session', JSON.stringify(s));");
+        // The session ends at ARV (as when it is signed out elsewhere): the next answer of the API is 401, and so is the
+        // refresh the console tries once before it gives up.
+        Api.anonymous().body(Map.of("refresh_token", refreshTokenInTheBrowser())).post("/auth/logout").then().statusCode(204);
         browser.driver.navigate().refresh();
 
         browser.waitFor("input[name=email]");
@@ -301,6 +301,58 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void anExpiredAccessTokenIsRenewedWithTheRefreshTokenWithoutSigningInAgain() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.go("#/media");
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("Media library"), "the media library");
+        String spent = refreshTokenInTheBrowser();
+        browser.script("const s = JSON.parse(sessionStorage.getItem('arv.console.session')); s.token = 'expired';"
+                + " sessionStorage.setItem('arv.console.session', JSON.stringify(s));");
+
+        browser.driver.navigate().refresh();
+
+        browser.until(d -> !spent.equals(refreshTokenInTheBrowser()), "a renewed session");
+        assertThat(browser.waitFor("h1").getText()).isEqualTo("Media library");
+        assertThat(browser.driver.findElements(By.cssSelector("input[name=email]"))).isEmpty();
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtArv() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        String refreshToken = refreshTokenInTheBrowser();
+
+        browser.click("#sign-out");
+
+        browser.waitFor("input[name=email]");
+        browser.until(d -> Api.anonymous().body(Map.of("refresh_token", refreshToken)).post("/auth/refresh").statusCode() == 401,
+                "the session ended at ARV");
+    }
+
+    @Test
+    void aPersonSignsOutEverywhereElseFromTheSessionsScreen() {
+        Api.Tenant tenant = Api.newTenant();
+        String elsewhere = Api.login(tenant.adminEmail(), tenant.password());
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.go("#/sessions");
+        browser.until(d -> d.findElements(By.cssSelector("#sessions-table tbody tr")).size() >= 3, "the sessions listed");
+        assertThat(browser.driver.findElements(By.cssSelector("#sessions-table tr[data-current=true]"))).hasSize(1);
+        browser.screenshot("sessions");
+
+        browser.click("#sign-out-elsewhere");
+        browser.click("dialog button.danger");
+
+        browser.until(d -> d.findElements(By.cssSelector("#sessions-table tbody tr")).size() == 1, "only this browser left");
+        Api.bearer(elsewhere).get("/me").then().statusCode(401);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    private static String refreshTokenInTheBrowser() {
+        return (String) browser.script("return JSON.parse(sessionStorage.getItem('arv.console.session') || '{}').refreshToken || null;");
+    }
+
+    @Test
     void aPersonSignsInWithTheIdentityProviderAndTheTokenLeavesTheAddressBar() {
         Api.Tenant tenant = Api.newTenant();
         OidcProviderServer.shared().nextSignIn("subject-" + java.util.UUID.randomUUID(), tenant.adminEmail(), true);
@@ -310,7 +362,8 @@ class ConsoleJourneysIT {
 
         browser.waitFor("#sign-out");
         assertThat(browser.waitFor(".who").getText()).contains(tenant.adminEmail());
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token").doesNotContain("refresh_token");
+        assertThat(refreshTokenInTheBrowser()).isNotBlank();
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Resolved credentials are cached per node, yet a revoked key, a deactivated person or organization
- * and a demoted admin are refused on the very next request, on the node that made the change and on
+ * Resolved credentials are cached per node, yet a revoked key, a deactivated person or organization, an ended
+ * session and a demoted admin are refused on the very next request, on the node that made the change and on
  * another one (a second ARV process sharing the suite's PostgreSQL and Redis) — after each node has
  * just served the credential, so its cache is warm.
  */
@@ -78,6 +78,19 @@ class CredentialChangeIT {
         onA(second).get("/users").then().statusCode(403);
         onB(second).get("/users").then().statusCode(403);
         onA(second).get("/projects").then().statusCode(200);
+    }
+
+    @Test
+    void aSignedOutSessionsAccessTokenIsRefusedOnTheNextRequestOnEveryNode() {
+        Api.Tenant tenant = Api.newTenant();
+        warm(tenant.memberToken(), "/projects");
+        warm(tenant.adminToken(), "/projects");
+
+        onB(tenant.memberToken()).body(Map.of()).post("/auth/logout").then().statusCode(204);
+
+        onA(tenant.memberToken()).get("/projects").then().statusCode(401).body("code", equalTo("session_ended"));
+        onB(tenant.memberToken()).get("/projects").then().statusCode(401).body("code", equalTo("session_ended"));
+        onA(tenant.adminToken()).get("/projects").then().statusCode(200);
     }
 
     /** Uses the credential a few times on both nodes, so each has it cached; returns the last answer (from A). */

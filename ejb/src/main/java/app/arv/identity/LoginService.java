@@ -55,7 +55,7 @@ public class LoginService {
         }
         User user = found.get();
         if (!passwords.matches(password, user.getPasswordHash()) || !user.isActive()
-                || !organizations.find(user.getOrganizationId()).map(o -> o.isActive()).orElse(false)) {
+                || !organizations.isActive(user.getOrganizationId())) {
             throw refused(email, clientAddress);
         }
         throttle.succeeded(email);

@@ -55,7 +55,7 @@ public class ResetMails {
     public void issue(String email, Locale language, String publicBase) {
         try {
             Optional<User> user = users.findByEmail(email).filter(User::isActive)
-                    .filter(u -> organizations.find(u.getOrganizationId()).map(o -> o.isActive()).orElse(false));
+                    .filter(u -> organizations.isActive(u.getOrganizationId()));
             if (user.isEmpty()) {
                 return;
             }

@@ -73,7 +73,7 @@ public class Sessions {
         UserSession session = presented.get().session();
         RefreshToken token = presented.get().token();
         Optional<User> user = users.findActive(session.getUserId())
-                .filter(u -> organizations.find(u.getOrganizationId()).map(o -> o.isActive()).orElse(false));
+                .filter(u -> organizations.isActive(u.getOrganizationId()));
         if (user.isEmpty()) {
             return Refreshed.refused(Refusal.INVALID);
         }

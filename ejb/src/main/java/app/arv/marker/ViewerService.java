@@ -6,7 +6,6 @@ import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.marker.ArContentViewRepository;
 import app.arv.persistence.marker.Visibility;
 import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -51,7 +50,7 @@ public class ViewerService {
     /** The content as the viewer shows it, without counting (the page and its files). */
     public Showing showing(String uniqueId) {
         ArContent content = contents.findByUniqueId(uniqueId).orElseThrow(ViewerService::unknown);
-        if (!organizations.find(content.getOrganizationId()).map(Organization::isActive).orElse(false)) {
+        if (!organizations.isActive(content.getOrganizationId())) {
             throw unknown();
         }
         Visibility visibility = content.visibilityAt(Instant.now());

@@ -9,7 +9,6 @@ import app.arv.persistence.identity.SingleSignOnRepository;
 import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
-import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
@@ -132,13 +131,13 @@ public class SingleSignOnService {
         Optional<User> existing = users.findByEmail(email);
         if (existing.isPresent()) {
             User user = existing.get();
-            if (!user.isActive() || !organizationActive(user.getOrganizationId())) {
+            if (!user.isActive() || !organizations.isActive(user.getOrganizationId())) {
                 throw DomainException.noOrganization();
             }
             return user;
         }
         UUID organizationId = EmailDomains.of(email).flatMap(sso::organizationOfDomain)
-                .filter(this::organizationActive)
+                .filter(organizations::isActive)
                 .orElseThrow(DomainException::noOrganization);
         // No password: the hash of a random secret nobody is told, so only the identity provider signs this user in.
         byte[] secret = new byte[32];
@@ -146,10 +145,6 @@ public class SingleSignOnService {
         User user = new User(organizationId, email, passwords.hash(Base64.getEncoder().encodeToString(secret)), Role.MEMBER);
         users.add(user);
         return user;
-    }
-
-    private boolean organizationActive(UUID id) {
-        return organizations.find(id).map(Organization::isActive).orElse(false);
     }
 
     private JWT exchange(Provider provider, PendingLogin pending, String code) {

@@ -20,6 +20,11 @@ public class OrganizationRepository {
         return Optional.ofNullable(em.find(Organization.class, id));
     }
 
+    /** Whether the organization exists and is active: its people may sign in, its content is shown. */
+    public boolean isActive(UUID id) {
+        return find(id).map(Organization::isActive).orElse(false);
+    }
+
     public Optional<Organization> findBySlug(String slug) {
         return em.createQuery("SELECT o FROM Organization o WHERE o.slug = :slug", Organization.class)
                 .setParameter("slug", slug)

@@ -4,10 +4,8 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
-import app.arv.security.TokenService;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,9 +33,6 @@ public class OwnAccount {
 
     @Inject
     LoginThrottle throttle;
-
-    @Inject
-    TokenService tokens;
 
     @Inject
     Sessions sessions;
@@ -89,8 +84,7 @@ public class OwnAccount {
         if (caller.sessionId() == null) {
             return sessions.open(user, device);
         }
-        return new SignIn(tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()), caller.sessionId()), caller.sessionId(), null, null);
+        return sessions.freshAccess(user, caller.sessionId());
     }
 
     private DomainException wrongPassword(User user, String clientAddress) {

@@ -59,6 +59,11 @@ public class Sessions {
         return new SignIn(accessFor(user, session.getId()), session.getId(), refresh.raw(), session.getExpiresAt());
     }
 
+    /** A fresh access token for {@code user} in their open session {@code sessionId}; its refresh token stays as it is. */
+    public SignIn freshAccess(User user, UUID sessionId) {
+        return new SignIn(accessFor(user, sessionId), sessionId, null, null);
+    }
+
     /**
      * Exchanges a refresh token for a new access token and refresh token. Two refreshes of one session run one after the
      * other (the session's row is locked), so one token is exchanged once. The answer is a {@link Refreshed} rather than

@@ -63,7 +63,9 @@ function SignIn({ query }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
     const [providers, setProviders] = useState([]);
+    const [signupOpen, setSignupOpen] = useState(false);
     useEffect(() => { ssoProviders().then(setProviders); }, []);
+    useEffect(() => { signupEnabled().then(setSignupOpen); }, []);
     const submit = async event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -87,13 +89,14 @@ function SignIn({ query }) {
             <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
             ${providers.map(p => html`<a class="button sso" id=${`sso-${p}`} href=${ssoStartUrl(p)}>${t('signIn.with', { name: providerName(p) })}</a>`)}
             <a href="#/forgot" id="forgot-password">${t('reset.forgot')}</a>
+            ${signupOpen ? html`<a href="#/signup" id="create-organization">${t('signup.link')}</a>` : null}
             <${LanguageSwitch}/>
         </form>
     </main>`;
 }
 
 /** Signed-out screens around a password reset: the answer never says whether the address has an account. */
-function AccountForm({ title, children, onSubmit, done }) {
+function AccountForm({ title, children, onSubmit, done, submitLabel }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
     const [finished, setFinished] = useState(false);
@@ -114,7 +117,7 @@ function AccountForm({ title, children, onSubmit, done }) {
             <h1 id="account-form-title">${title}</h1>
             ${finished ? html`<p class="notice" role="status" id="account-form-done">${done}</p>` : html`${children}
             <${ErrorBox} error=${error}/>
-            <button type="submit" class="primary" disabled=${busy}>${t('reset.submit')}</button>`}
+            <button type="submit" class="primary" disabled=${busy}>${submitLabel || t('reset.submit')}</button>`}
             <a href="#/sign-in">${t('reset.backToSignIn')}</a>
             <${LanguageSwitch}/>
         </form>
@@ -134,6 +137,69 @@ function ResetPassword({ query }) {
             { body: { token: query.get('token'), password: form.get('password') }, anonymous: true })}>
         <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus/></label>
     <//>`;
+}
+
+/** Whether this installation lets people sign up an organization themselves (GET /auth/signup); false when unsure. */
+async function signupEnabled() {
+    try {
+        return (await request('GET', '/auth/signup', { anonymous: true })).enabled === true;
+    } catch (e) {
+        return false;
+    }
+}
+
+/** Signed in with the body of an accepted invitation or a verified sign-up (the login answer): on to the dashboard. */
+async function enter(token) {
+    await signInWithToken(token.access_token, token.expires_at, token.refresh_token);
+    location.replace('#/');
+}
+
+/** The mailed invitation link: who invites whom, then name and password, and the new person is signed in. */
+function AcceptInvitation({ query }) {
+    const token = query.get('token') || '';
+    const [invitation, setInvitation] = useState(null);
+    const [failure, setFailure] = useState(null);
+    useEffect(() => {
+        request('POST', '/auth/invitations/preview', { body: { token }, anonymous: true }).then(setInvitation, setFailure);
+    }, [token]);
+    return html`<${AccountForm} title=${t('accept.title')} done="" submitLabel=${t('accept.submit')}
+        onSubmit=${async form => enter(await request('POST', '/auth/invitations/accept',
+            { body: { token, password: form.get('password'), name: form.get('name') || null }, anonymous: true }))}>
+        ${invitation ? html`<p id="invitation-intro">${t('accept.invitedAs', { organization: invitation.organization, email: invitation.email })}</p>` : null}
+        <${ErrorBox} error=${failure}/>
+        <label>${t('accept.name')}<input name="name" autocomplete="name" maxlength="200"/></label>
+        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required minlength="10"/></label>
+    <//>`;
+}
+
+function SignUp() {
+    return html`<${AccountForm} title=${t('signup.title')} done=${t('signup.mailSent')} submitLabel=${t('signup.submit')}
+        onSubmit=${form => request('POST', '/auth/signup', { body: { organization_name: form.get('organization_name'),
+            email: form.get('email'), name: form.get('name'), password: form.get('password') }, anonymous: true })}>
+        <label>${t('signup.organization')}<input name="organization_name" required maxlength="200" autofocus/></label>
+        <label>${t('signup.name')}<input name="name" autocomplete="name" required maxlength="200"/></label>
+        <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required/></label>
+        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required minlength="10"/></label>
+    <//>`;
+}
+
+/** Tokens already sent for verification: the page may render twice, a link is spent once. */
+const verifying = new Set();
+
+/** The mailed sign-up link: verified at once, and the new admin lands in their new organization. */
+function VerifySignUp({ query }) {
+    const token = query.get('token') || '';
+    const [failure, setFailure] = useState(null);
+    useEffect(() => {
+        if (verifying.has(token)) return;
+        verifying.add(token);
+        request('POST', '/auth/signup/verify', { body: { token }, anonymous: true }).then(enter).catch(setFailure);
+    }, [token]);
+    return html`<main class="sign-in" id="main"><div class="card">
+        <h1>${t('signup.verifyTitle')}</h1>
+        ${failure ? html`<${ErrorBox} error=${failure}/>` : html`<p role="status">${t('signup.verifying')}</p>`}
+        <a href="#/sign-in">${t('reset.backToSignIn')}</a>
+    </div></main>`;
 }
 
 /** A provider's name as people know it (the configured names are lower-case: google → Google). */
@@ -188,6 +254,10 @@ function App() {
     // The mailed reset link and "forgot password" work signed in or out.
     if (route.path === '/forgot') return html`<${ForgotPassword}/>`;
     if (route.path === '/reset') return html`<${ResetPassword} query=${route.query}/>`;
+    // So do the mailed invitation and sign-up links, and the sign-up form.
+    if (route.path === '/invitation') return html`<${AcceptInvitation} query=${route.query}/>`;
+    if (route.path === '/signup') return html`<${SignUp}/>`;
+    if (route.path === '/signup/verify') return html`<${VerifySignUp} query=${route.query}/>`;
     if (!session) {
         // (The hash may already say sign-in while the route has not caught up: then the place is remembered already.)
         if (!route.path.startsWith('/sign-in') && !location.hash.startsWith('#/sign-in')) {

@@ -1,5 +1,5 @@
 // Organization settings (org admins): people, API keys (the secret shown once) and storage connections.
-import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
+import { html, useState, t, language, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, maintenance: Maintenance }}/>`;
@@ -35,6 +35,49 @@ function Users() {
             <td>${u.active ? t('common.yes') : t('common.no')}</td>
             <td>${u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
                 () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}
+    <${Invitations}/>`;
+}
+
+/** Invite by mail (the person chooses their own password), and the organization's invitations with resend and revoke. */
+function Invitations() {
+    const invitations = useLoad(() => get('/users/invitations?limit=200'));
+    const [act, error] = useAct();
+    const [sent, setSent] = useState(null);
+    const [confirm, confirmDialog] = useConfirm();
+    const invite = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        act(async () => {
+            const invitation = await post('/users/invitations', { email: form.get('email'), role: form.get('role'),
+                name: form.get('name') || null, locale: form.get('locale') });
+            setSent(invitation.email);
+            event.target.reset();
+            invitations.reload();
+        });
+    };
+    const open = i => i.status === 'pending' || i.status === 'expired';
+    return html`<section class="card"><h2>${t('invite.title')}</h2>
+        <p>${t('invite.intro')}</p>
+        <form onSubmit=${invite} class="inline" id="invite-form">
+            <label>${t('signIn.email')}<input name="email" type="email" required maxlength="254"/></label>
+            <label>${t('invite.name')}<input name="name" maxlength="200"/></label>
+            <label>${t('settings.role')}<select name="role"><option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></label>
+            <label>${t('invite.language')}<select name="locale" value=${language}><option value="en">English</option><option value="ru">Русский</option></select></label>
+            <button class="primary" type="submit">${t('invite.send')}</button>
+        </form>
+        ${sent ? html`<p role="status" id="invite-sent">${t('invite.sent', { email: sent })}</p>` : null}</section>
+    <${ErrorBox} error=${error || invitations.error}/>
+    <h2>${t('invite.pending')}</h2>
+    ${invitations.loading ? html`<${Loading}/>` : invitations.data.items.length === 0 ? html`<${Empty}>${t('invite.none')}<//>` : html`<table class="list" id="invitations-table">
+        <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('invite.status')}</th>
+            <th scope="col">${t('invite.expires')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${invitations.data.items.map(i => html`<tr data-status=${i.status}><td>${i.email}</td><td>${t(`role.${i.role}`)}</td>
+            <td>${t(`invite.status.${i.status}`)}</td><td>${formatTime(i.expires_at)}</td>
+            <td>${open(i) ? html`<button onClick=${() => act(async () => { await post(`/users/invitations/${i.id}/resend`); invitations.reload(); })}>${t('invite.resend')}</button>
+                <button class="danger" onClick=${() => confirm(t('invite.confirmRevoke', { email: i.email }),
+                    () => act(async () => { await del(`/users/invitations/${i.id}`); invitations.reload(); }))}>${t('invite.revoke')}</button>` : null}</td></tr>`)}</tbody>
     </table>`}
     ${confirmDialog}`;
 }

@@ -28,8 +28,6 @@ import java.util.logging.Logger;
 public class LoginThrottle {
 
     static final String KEY_PREFIX = "arv:login:";
-    /** The subjects of password reset requests: {@code arv:login:reset:account:<hash>:failures} and so on. */
-    private static final String RESET = "reset:";
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** After Redis failed, it is left alone this long, so sign-in doesn't wait on a dead connection each time. */
@@ -67,12 +65,26 @@ public class LoginThrottle {
      * still held back; zero if they aren't}
      */
     public Duration resetHold(String email, String address) {
+        return requestHold(Request.RESET, email, address);
+    }
+
+    /** Counts a password reset request, for a known address or not alike. */
+    public void resetRequested(String email, String address) {
+        requested(Request.RESET, email, address);
+    }
+
+    /**
+     * Requests that mail someone a link or spend one ({@link Request}) are throttled like failed sign-ins, with the same
+     * limits but counts of their own per kind: {@return how long such requests for {@code subject} (an e-mail address, a
+     * token) from {@code address} are still held back; zero if they aren't}
+     */
+    public Duration requestHold(Request kind, String subject, String address) {
         if (paused()) {
             return Duration.ZERO;
         }
         try {
             List<?> ttls = (List<?>) redis.client().eval(HOLDS,
-                    List.of(holdKey(RESET + account(email)), holdKey(RESET + address(address))), List.of());
+                    List.of(holdKey(kind.prefix + account(subject)), holdKey(kind.prefix + address(address))), List.of());
             long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
             return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
         } catch (RuntimeException e) {
@@ -81,16 +93,32 @@ public class LoginThrottle {
         }
     }
 
-    /** Counts a password reset request, for a known address or not alike. */
-    public void resetRequested(String email, String address) {
+    /** Counts a request of this kind, whether it turns out to concern anybody or not. */
+    public void requested(Request kind, String subject, String address) {
         if (paused()) {
             return;
         }
         try {
-            count(RESET + account(email), rules.maxFailuresPerAccount());
-            count(RESET + address(address), rules.maxFailuresPerAddress());
+            count(kind.prefix + account(subject), rules.maxFailuresPerAccount());
+            count(kind.prefix + address(address), rules.maxFailuresPerAddress());
         } catch (RuntimeException e) {
             redisFailed(e);
+        }
+    }
+
+    /** Requests throttled apart from sign-ins, each with counts of its own: {@code arv:login:<prefix>account:<hash>:failures}. */
+    public enum Request {
+        /** A password reset link asked for. */
+        RESET("reset:"),
+        /** A sign-up's verification link asked for. */
+        SIGNUP("signup:"),
+        /** An invitation's link spent (accepted). */
+        INVITATION("invitation:");
+
+        private final String prefix;
+
+        Request(String prefix) {
+            this.prefix = prefix;
         }
     }
 

@@ -72,7 +72,7 @@ public class PasswordResets {
      */
     public void confirm(String rawToken, String password) {
         Instant now = Instant.now();
-        PasswordResetToken token = tokens.findByHashForUpdate(ResetToken.hashOf(rawToken))
+        PasswordResetToken token = tokens.findByHashForUpdate(LinkToken.hashOf(rawToken))
                 .filter(t -> t.usableAt(now)).orElseThrow(PasswordResets::invalidToken);
         User user = users.findActive(token.getUserId()).orElseThrow(PasswordResets::invalidToken);
         policy.check(password, user.getEmail());

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * The background half of a password reset request ({@link PasswordResets#request}): for an active person in an
- * active organization, a token ({@link ResetToken}: only its hash is stored) and the mail with its link, in one
+ * active organization, a token ({@link LinkToken}: only its hash is stored) and the mail with its link, in one
  * transaction of its own; for any other address nothing. Asynchronous, so the request's answer neither waits for nor
  * reveals which it was.
  */
@@ -59,7 +59,7 @@ public class ResetMails {
             if (user.isEmpty()) {
                 return;
             }
-            ResetToken token = ResetToken.random();
+            LinkToken token = LinkToken.random();
             tokens.add(new PasswordResetToken(user.get().getId(), token.hash(), Instant.now(), ttl));
             Locale theirs = user.get().getLocale() == null ? language : Locale.forLanguageTag(user.get().getLocale());
             mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), theirs,

@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Sessions: every sign-in (password or single sign-on) opens one, a family of refresh tokens with the device it was
- * opened on. A refresh token — 32 random bytes, base64url, only its SHA-256 stored (made like a reset link's
- * {@link ResetToken}) — is exchanged once for a new access token and a new refresh token ({@link #refresh}); presenting
+ * opened on. A refresh token — 32 random bytes, base64url, only its SHA-256 stored (made like a mailed link's
+ * {@link LinkToken}) — is exchanged once for a new access token and a new refresh token ({@link #refresh}); presenting
  * an exchanged one again means someone holds a copy, and ends the whole session. Access tokens name their session
  * (claim {@code sid}) and are refused the moment it ends, on every node ({@link CredentialChanges#sessionEnded}).
  */
@@ -53,7 +53,7 @@ public class Sessions {
     /** A new session for {@code user}, who has just proved who they are. */
     public SignIn open(User user, Device device) {
         Instant now = Instant.now();
-        ResetToken refresh = ResetToken.random();
+        LinkToken refresh = LinkToken.random();
         UserSession session = sessions.open(new UserSession(user.getId(), device.userAgent(), device.clientAddress(), now,
                 rules.lifetime()), refresh.hash());
         return new SignIn(accessFor(user, session.getId()), session.getId(), refresh.raw(), session.getExpiresAt());
@@ -71,7 +71,7 @@ public class Sessions {
      */
     public Refreshed refresh(String rawRefreshToken, Device device) {
         Instant now = Instant.now();
-        Optional<Presented> presented = sessions.presentedForUpdate(ResetToken.hashOf(rawRefreshToken));
+        Optional<Presented> presented = sessions.presentedForUpdate(LinkToken.hashOf(rawRefreshToken));
         if (presented.isEmpty()) {
             return Refreshed.refused(Refusal.INVALID);
         }
@@ -90,7 +90,7 @@ public class Sessions {
                 yield Refreshed.refused(Refusal.REUSED);
             }
             case ROTATE -> {
-                ResetToken next = ResetToken.random();
+                LinkToken next = LinkToken.random();
                 session.rotated(token, now, device.userAgent(), device.clientAddress());
                 sessions.addToken(new RefreshToken(session.getId(), next.hash(), now));
                 yield new Refreshed(new SignIn(accessFor(user.get(), session.getId()), session.getId(), next.raw(),
@@ -101,7 +101,7 @@ public class Sessions {
 
     /** Ends the session a refresh token (current or exchanged) belongs to; an unknown token changes nothing. */
     public void logout(String rawRefreshToken) {
-        sessions.presentedForUpdate(ResetToken.hashOf(rawRefreshToken))
+        sessions.presentedForUpdate(LinkToken.hashOf(rawRefreshToken))
                 .ifPresent(presented -> end(presented.session(), Instant.now(), EndReason.LOGOUT));
     }
 

@@ -9,7 +9,11 @@ public enum MailKind {
     /** An org admin checks that ARV's mail reaches people: sent to themselves. */
     TEST_MAIL("test-mail"),
     /** Someone asked to reset their password: a single-use link that expires. */
-    PASSWORD_RESET("password-reset");
+    PASSWORD_RESET("password-reset"),
+    /** An org admin invited someone: a single-use link to choose a password and join. */
+    INVITATION("invitation"),
+    /** Someone signed up a new organization: a single-use link that verifies their address and opens it. */
+    SIGNUP_VERIFICATION("signup-verification");
 
     private final String template;
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Platform operators' work: opening, renaming and (de)activating customer organizations. */
+/** Platform operators' work: opening, renaming and (de)activating customer organizations; and opening one for a verified sign-up. */
 @Stateless
 public class OrganizationService {
 
@@ -56,10 +56,34 @@ public class OrganizationService {
         if (firstAdmin != null) {
             policy.check(firstAdmin.password(), firstAdmin.email());
         }
-        Organization organization = organizations.add(new Organization(name.strip(), slug));
+        Organization organization = create(name, slug);
         if (firstAdmin != null) {
             users.add(new User(organization.getId(), firstAdmin.email().strip(), passwords.hash(firstAdmin.password()), Role.ADMIN));
         }
+        return organization;
+    }
+
+    /**
+     * Opens an organization someone signed up for themselves, exactly as an operator would (same defaults and quotas),
+     * with its slug made from the name ({@link OrganizationSlug}) and them as its first admin. Their password was checked
+     * and hashed when they signed up, so only its hash is here.
+     *
+     * @return the first admin
+     */
+    public User openSignedUp(String name, String email, String passwordHash) {
+        if (users.emailTaken(email)) {
+            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
+        }
+        String slug = OrganizationSlug.from(name);
+        while (organizations.slugTaken(slug)) {
+            slug = OrganizationSlug.from(name);
+        }
+        Organization organization = create(name, slug);
+        return users.add(new User(organization.getId(), email.strip(), passwordHash, Role.ADMIN));
+    }
+
+    private Organization create(String name, String slug) {
+        Organization organization = organizations.add(new Organization(name.strip(), slug));
         metrics.counter("arv_organizations_opened").inc();
         return organization;
     }

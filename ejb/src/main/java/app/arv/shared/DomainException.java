@@ -168,5 +168,10 @@ public class DomainException extends RuntimeException {
                 .withRetryAfter(STORAGE_RETRY_AFTER);
     }
 
+    /** Self-service sign-up is off on this installation (ARV_SIGNUP_ENABLED): 404, as if it did not exist. */
+    public static DomainException signupDisabled() {
+        return new DomainException(404, "signup_disabled", "Self-service sign-up is not enabled here; ask the operators for an organization");
+    }
+
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
 }

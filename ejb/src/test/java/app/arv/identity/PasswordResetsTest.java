@@ -24,7 +24,7 @@ class PasswordResetsTest {
     @Test
     void anExpiredTokenIsRefusedAndThePasswordStays() {
         User ann = aUser();
-        ResetToken token = ResetToken.random();
+        LinkToken token = LinkToken.random();
         Database.persist(new PasswordResetToken(ann.getId(), token.hash(), Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)));
 
         assertRefused(token.raw());
@@ -35,14 +35,14 @@ class PasswordResetsTest {
 
     @Test
     void anUnknownTokenIsRefusedLikeAnExpiredOne() {
-        assertRefused(ResetToken.random().raw());
+        assertRefused(LinkToken.random().raw());
     }
 
     @Test
     void aTokenOfADeactivatedPersonIsRefused() {
         User ann = aUser();
         Database.inTransaction(em -> em.find(User.class, ann.getId()).setActive(false));
-        ResetToken token = ResetToken.random();
+        LinkToken token = LinkToken.random();
         Database.persist(new PasswordResetToken(ann.getId(), token.hash(), Instant.now(), Duration.ofHours(1)));
 
         assertRefused(token.raw());
@@ -51,7 +51,7 @@ class PasswordResetsTest {
     @Test
     void aWeakNewPasswordIsRefusedAndTheTokenStaysUsable() {
         User ann = aUser();
-        ResetToken token = ResetToken.random();
+        LinkToken token = LinkToken.random();
         Database.persist(new PasswordResetToken(ann.getId(), token.hash(), Instant.now(), Duration.ofHours(1)));
 
         assertThatThrownBy(() -> Database.inTransaction(em -> beans(em).get(PasswordResets.class).confirm(token.raw(), "qwertyuiop")))
@@ -60,9 +60,9 @@ class PasswordResetsTest {
         assertThat(Database.entityManagerFactory().createEntityManager().find(PasswordResetToken.class, stored(token)).getUsedAt()).isNull();
     }
 
-    private static java.util.UUID stored(ResetToken token) {
+    private static java.util.UUID stored(LinkToken token) {
         return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.tokenHash = :h", java.util.UUID.class)
+                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.token.hash = :h", java.util.UUID.class)
                 .setParameter("h", token.hash()).getSingleResult();
     }
 

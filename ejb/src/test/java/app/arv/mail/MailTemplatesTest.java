@@ -67,4 +67,31 @@ class MailTemplatesTest {
         assertThatThrownBy(() -> templates.render(MailKind.TEST_MAIL, Locale.ENGLISH, Map.of("recipient", "a@b.example")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("test-mail.ftl");
     }
+
+    @Test
+    void anInvitationNamesTheOrganizationTheRoleAndTheLinkInBothLanguages() {
+        Map<String, String> values = Map.of("recipient", "new@acme.example", "organization", "Acme", "inviter", "boss@acme.example",
+                "role", "ADMIN", "link", "https://ar.example.com/console/#/invitation?token=abc", "hours", "72");
+
+        RenderedMail english = templates.render(MailKind.INVITATION, Locale.ENGLISH, values);
+        RenderedMail russian = templates.render(MailKind.INVITATION, Locale.forLanguageTag("ru"), values);
+
+        assertThat(english.subject()).isEqualTo("You are invited to Acme on ARV");
+        assertThat(english.text()).contains("boss@acme.example invites you", "as an administrator", "#/invitation?token=abc", "72 hours");
+        assertThat(russian.text()).contains("приглашает вас", "как администратора", "#/invitation?token=abc");
+        assertThat(russian.html()).contains("href=\"https://ar.example.com/console/#/invitation?token=abc\"");
+    }
+
+    @Test
+    void aSignupVerificationCarriesItsLinkInBothLanguages() {
+        Map<String, String> values = Map.of("recipient", "new@acme.example", "organization", "Acme",
+                "link", "https://ar.example.com/console/#/signup/verify?token=abc", "hours", "24");
+
+        RenderedMail english = templates.render(MailKind.SIGNUP_VERIFICATION, Locale.ENGLISH, values);
+        RenderedMail russian = templates.render(MailKind.SIGNUP_VERIFICATION, Locale.forLanguageTag("ru"), values);
+
+        assertThat(english.text()).contains("#/signup/verify?token=abc", "24 hours", "Acme");
+        assertThat(russian.subject()).startsWith("Подтвердите адрес");
+        assertThat(russian.html()).contains("#/signup/verify?token=abc");
+    }
 }

@@ -60,6 +60,10 @@ public final class Links {
         return ROOT + "/users/" + id;
     }
 
+    public static String invitation(UUID id) {
+        return ROOT + "/users/invitations/" + id;
+    }
+
     public static String apiKey(UUID id) {
         return ROOT + "/api-keys/" + id;
     }

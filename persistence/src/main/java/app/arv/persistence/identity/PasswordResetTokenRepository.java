@@ -23,14 +23,14 @@ public class PasswordResetTokenRepository {
 
     /** Locked for the rest of the transaction, so two concurrent uses of one token can't both succeed. */
     public Optional<PasswordResetToken> findByHashForUpdate(String tokenHash) {
-        return em.createQuery("SELECT t FROM PasswordResetToken t WHERE t.tokenHash = :hash", PasswordResetToken.class)
+        return em.createQuery("SELECT t FROM PasswordResetToken t WHERE t.token.hash = :hash", PasswordResetToken.class)
                 .setParameter("hash", tokenHash).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 
     /** Spends every still-unused token of {@code userId}: once a password is reset, older links stop working. */
     public int spendAllOf(UUID userId, Instant now) {
-        return em.createQuery("UPDATE PasswordResetToken t SET t.usedAt = :now WHERE t.userId = :user AND t.usedAt IS NULL")
+        return em.createQuery("UPDATE PasswordResetToken t SET t.token.usedAt = :now WHERE t.userId = :user AND t.token.usedAt IS NULL")
                 .setParameter("now", now).setParameter("user", userId).executeUpdate();
     }
 }

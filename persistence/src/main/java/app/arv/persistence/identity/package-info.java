@@ -4,7 +4,9 @@
  * {@link ApiKeyScope}; only a hash of the secret is kept). The last-admin rule is the entity's own
  * ({@link User#wouldStopBeingAnActiveAdmin}), unit-tested without a database. The repositories find both
  * by organization, and keys also by secret hash (authentication). {@link PasswordResetToken}s are the hashes of
- * mailed reset links, single use and short-lived (the rule is the entity's own). Used by {@code app.arv.identity} and
+ * mailed reset links; {@link Invitation}s (an admin's invitation of an address with a role) and {@link PendingSignup}s
+ * (a self-service sign-up awaiting its verification) carry a mailed link too — each link a {@link SingleUseToken},
+ * single use and short-lived, the rule the embeddable's own. Used by {@code app.arv.identity} and
  * {@code app.arv.security}. {@link SingleSignOnRepository} keeps the rows of single sign-on (sign-ins under way,
  * organizations' allowed e-mail domains, provider accounts of users) with native statements. A {@link UserSession}
  * is a signed-in device with its family of {@link RefreshToken}s (hashes only); the rules of a refresh (rotate, a

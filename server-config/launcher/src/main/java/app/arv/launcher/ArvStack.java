@@ -40,7 +40,7 @@ public final class ArvStack implements AutoCloseable {
     private final LocalMailServer mail;
     private final FreezableProxy brokerProxy;
     private final PayaraMicroServer payara;
-    private final java.util.function.BiFunction<Integer, Path, PayaraMicroServer> nodeFactory;
+    private final NodeFactory nodeFactory;
     private final List<ArvNode> extraNodes = new ArrayList<>();
     private final Map<String, String> appEnvironment;
     private Thread shutdownHook;
@@ -104,9 +104,13 @@ public final class ArvStack implements AutoCloseable {
             RuntimeFiles runtime = b.runtime != null ? b.runtime : RuntimeFiles.locate();
             Path war = war(b);
             PayaraCommands commands = new PayaraCommands(database, broker);
-            this.nodeFactory = (httpPort, workDirectory) -> new PayaraMicroServer(runtime, war, httpPort, workDirectory,
-                    b.javaOptions, appEnvironment, b.startTimeout, b.echo, commands, b.requiredChecks);
-            this.payara = nodeFactory.apply(port(b.httpPort), dataDir.resolve("payara"));
+            this.nodeFactory = (httpPort, workDirectory, different) -> {
+                Map<String, String> environment = new LinkedHashMap<>(appEnvironment);
+                environment.putAll(different);
+                return new PayaraMicroServer(runtime, war, httpPort, workDirectory, b.javaOptions, environment, b.startTimeout,
+                        b.echo, commands, b.requiredChecks);
+            };
+            this.payara = nodeFactory.apply(port(b.httpPort), dataDir.resolve("payara"), Map.of());
         }
     }
 
@@ -248,8 +252,17 @@ public final class ArvStack implements AutoCloseable {
      * stops it with the first one.
      */
     public synchronized ArvNode addNode() {
+        return addNode(Map.of());
+    }
+
+    /**
+     * {@link #addNode()} with some variables set differently on that node only (a feature switched on for one test
+     * class, say), the stack's own nodes unchanged.
+     */
+    public synchronized ArvNode addNode(Map<String, String> differentEnvironment) {
         requirePayara();
-        PayaraMicroServer node = nodeFactory.apply(FreePorts.pick(), dataDir.resolve("payara-" + (extraNodes.size() + 2)));
+        PayaraMicroServer node = nodeFactory.apply(FreePorts.pick(), dataDir.resolve("payara-" + (extraNodes.size() + 2)),
+                differentEnvironment);
         ArvNode added = new ArvNode(node);
         extraNodes.add(added);
         node.start();
@@ -489,5 +502,10 @@ public final class ArvStack implements AutoCloseable {
         public ArvStack build() {
             return new ArvStack(this);
         }
+    }
+
+    /** Makes one ARV process: its port, its work directory, variables that differ from the stack's. */
+    private interface NodeFactory {
+        PayaraMicroServer apply(int httpPort, Path workDirectory, Map<String, String> differentEnvironment);
     }
 }

@@ -24,6 +24,11 @@ final class Inbox {
         return ArvServer.stack().mail().awaitReceived(1, m -> isTo(m, recipient), TIMEOUT).get(0);
     }
 
+    /** The first {@code count} mails to {@code recipient}, in the order received, waited for. */
+    static List<MimeMessage> mailsTo(String recipient, int count) {
+        return ArvServer.stack().mail().awaitReceived(count, m -> isTo(m, recipient), TIMEOUT);
+    }
+
     /** The mails to {@code recipient} received so far. */
     static List<MimeMessage> receivedBy(String recipient) {
         return ArvServer.stack().mail().received().stream().filter(m -> isTo(m, recipient)).toList();

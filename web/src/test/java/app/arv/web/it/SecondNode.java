@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.Map;
+
 /**
  * A second ARV process (its own Payara Micro on another port, sharing the suite's PostgreSQL, Redis and
  * broker) for one test class: started before its tests, stopped after them. Register it after
@@ -12,11 +14,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class SecondNode implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> differentEnvironment;
     private ArvNode node;
+
+    SecondNode() {
+        this(Map.of());
+    }
+
+    /** A node whose environment differs from the suite's server's in these variables (a feature switched on). */
+    SecondNode(Map<String, String> differentEnvironment) {
+        this.differentEnvironment = Map.copyOf(differentEnvironment);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        node = ArvServer.stack().addNode();
+        node = ArvServer.stack().addNode(differentEnvironment);
     }
 
     @Override

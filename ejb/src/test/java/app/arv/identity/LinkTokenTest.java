@@ -6,11 +6,11 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResetTokenTest {
+class LinkTokenTest {
 
     @Test
     void aTokenIsThirtyTwoRandomBytesInBase64Url() {
-        ResetToken token = ResetToken.random();
+        LinkToken token = LinkToken.random();
 
         assertThat(token.raw()).matches("[A-Za-z0-9_-]{43}");
         assertThat(Base64.getUrlDecoder().decode(token.raw())).hasSize(32);
@@ -18,19 +18,19 @@ class ResetTokenTest {
 
     @Test
     void onlyTheSha256OfTheTokenIsKeptAndItIsFoundAgainFromTheLinksText() {
-        ResetToken token = ResetToken.random();
+        LinkToken token = LinkToken.random();
 
-        assertThat(token.hash()).matches("[0-9a-f]{64}").isEqualTo(ResetToken.hashOf(token.raw()));
+        assertThat(token.hash()).matches("[0-9a-f]{64}").isEqualTo(LinkToken.hashOf(token.raw()));
         assertThat(token.toString()).doesNotContain(token.raw());
     }
 
     @Test
     void twoTokensDiffer() {
-        assertThat(ResetToken.random().raw()).isNotEqualTo(ResetToken.random().raw());
+        assertThat(LinkToken.random().raw()).isNotEqualTo(LinkToken.random().raw());
     }
 
     @Test
     void theSha256IsTheStandardOne() {
-        assertThat(ResetToken.hashOf("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(LinkToken.hashOf("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

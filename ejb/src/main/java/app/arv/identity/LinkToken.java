@@ -8,20 +8,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A token for a mailed link: {@value #BYTES} random bytes, base64url without padding ({@code raw}, what the link
+ * A token for a mailed link (password reset, invitation, sign-up verification) or a refresh token: {@value #BYTES} random bytes, base64url without padding ({@code raw}, what the link
  * carries), and the SHA-256 of that text in hex ({@code hash}, all that is stored). A fast hash is enough: the
  * token has 256 bits of entropy, nothing to guess.
  */
-public record ResetToken(String raw, String hash) {
+public record LinkToken(String raw, String hash) {
 
     static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public static ResetToken random() {
+    public static LinkToken random() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new ResetToken(raw, hashOf(raw));
+        return new LinkToken(raw, hashOf(raw));
     }
 
     /** The stored form of a token a link carried (any text: an unknown one simply finds nothing). */
@@ -35,6 +35,6 @@ public record ResetToken(String raw, String hash) {
 
     @Override
     public String toString() {
-        return "ResetToken[hash=" + hash + "]";
+        return "LinkToken[hash=" + hash + "]";
     }
 }

@@ -1,0 +1,96 @@
+package app.arv.web.auth;
+
+import app.arv.identity.Signups;
+import app.arv.web.ApiDescription;
+import app.arv.web.Links;
+import app.arv.web.auth.InvitationAcceptResource.TokenRequest;
+import app.arv.web.auth.LoginResource.TokenView;
+import app.arv.web.identity.NewAccount;
+import app.arv.web.protection.RateLimit;
+import app.arv.web.request.RequestContext;
+import app.arv.web.security.NoStore;
+import app.arv.web.security.Public;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Self-service sign-up of a new organization (only with ARV_SIGNUP_ENABLED=true; otherwise 404 signup_disabled). */
+@Path("auth/signup")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SignupResource implements ApiDescription.Identity {
+
+    /** The one answer to every sign-up, whether the address has an account or not. */
+    static final SignupRequested REQUESTED = new SignupRequested("accepted",
+            "If this address has no account yet, a mail with a link to confirm it and open the organization is on its way");
+
+    @Inject
+    Signups signups;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Public
+    @Operation(summary = "Whether self-service sign-up is enabled here (the console shows 'Create an organization' then)")
+    public SignupAvailability availability() {
+        return new SignupAvailability(signups.enabled());
+    }
+
+    @POST
+    @Public
+    @NoStore
+    @RateLimit(RateLimit.Policy.EXEMPT)
+    @Operation(summary = "Sign up a new organization; a mail verifies the address first",
+            description = "Always 202 with the same body, whether the address has an account or not (one that has gets no mail); "
+                    + "the mail (language from Accept-Language) carries a single-use link valid for ARV_SIGNUP_TTL. 422 weak_password; "
+                    + "throttled per address and per client like password reset requests (429 too_many_attempts); 404 "
+                    + "signup_disabled unless ARV_SIGNUP_ENABLED")
+    public Response signUp(@Valid SignupRequest request, @Context UriInfo uri) {
+        signups.request(request.organizationName, request.email, request.name, request.password, RequestContext.clientAddress(),
+                headers.getAcceptableLanguages(), Links.requestBase(uri));
+        return Response.accepted(REQUESTED).build();
+    }
+
+    @POST
+    @Path("verify")
+    @Public
+    @NoStore
+    @Operation(summary = "Verify a sign-up with its mailed token: opens the organization with me as its admin, signed in",
+            description = "201 with the body of POST /auth/login (a session is opened). 400 invalid_token for an unknown, used or "
+                    + "expired link, 409 email_taken when the address got an account meanwhile; nothing is created then")
+    public Response verify(@Valid TokenRequest request) {
+        TokenView signedIn = TokenView.of(signups.verify(request.token, ClientDevice.of(headers)));
+        return Response.status(Response.Status.CREATED).entity(signedIn).build();
+    }
+
+    /* A class, not a record: see LoginResource (payara/Payara#7649). */
+    public static class SignupRequest extends NewAccount {
+        @NotBlank
+        @Size(max = 200)
+        public String organizationName;
+
+        /** What to call me. */
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+    }
+
+    public record SignupAvailability(boolean enabled) {
+    }
+
+    public record SignupRequested(String status, String message) {
+    }
+}

@@ -1,0 +1,270 @@
+package app.arv.web.it;
+
+import io.restassured.response.Response;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Invitations through HTTP and the real SMTP server: an admin invites, the test reads the mail and follows its link,
+ * the person accepts and is signed in with the invited role in the inviting organization. Each acceptance comes from a
+ * client address of its own (X-Forwarded-For; the harness trusts 127.0.0.1 as a proxy), so the throttle's per-client
+ * count is not shared between tests.
+ */
+@ExtendWith(ArvServer.class)
+class InvitationIT {
+
+    private static final Pattern LINK = Pattern.compile("(\\S+)/console/#/invitation\\?token=([A-Za-z0-9_-]+)");
+    private static final String PASSWORD = "a-brand-new-password-42";
+
+    @Test
+    void theMailedLinkCreatesThePersonInTheInvitingOrganizationWithTheRoleAndSignsThemIn() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+
+        Response invited = invite(tenant.adminToken(), email, "ADMIN");
+        invited.then().statusCode(201).header("Location", notNullValue()).body("status", equalTo("pending"))
+                .body("role", equalTo("ADMIN"));
+        Matcher link = linkIn(Inbox.mailTo(email));
+        assertThat(link.group(1)).isEqualTo(ArvServer.baseUrl());
+
+        Response accepted = accept(link.group(2), PASSWORD, "Nina New");
+
+        accepted.then().statusCode(201).body("token_type", equalTo("Bearer")).body("refresh_token", notNullValue());
+        String token = accepted.path("access_token");
+        Api.bearer(token).get("/me").then().statusCode(200).body("name", equalTo(email))
+                .body("organization.id", equalTo(tenant.organizationId().toString())).body("roles", hasItem("org-admin"));
+        Api.bearer(token).get("/me/account").then().statusCode(200).body("name", equalTo("Nina New"));
+        Api.login(email, PASSWORD);
+        Api.bearer(tenant.adminToken()).get(invited.header("Location")).then().statusCode(200)
+                .body("status", equalTo("accepted")).body("accepted_at", notNullValue());
+    }
+
+    @Test
+    void aMemberInvitationGivesTheMemberRole() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+
+        String token = accept(linkIn(Inbox.mailTo(email)).group(2), PASSWORD, null).then().statusCode(201).extract().path("access_token");
+
+        Api.bearer(token).get("/me").then().statusCode(200).body("roles", not(hasItem("org-admin")));
+        Api.bearer(token).get("/users").then().statusCode(403);
+    }
+
+    @Test
+    void theLinkWorksOnce() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+        accept(rawToken, PASSWORD, null).then().statusCode(201);
+
+        accept(rawToken, "another-password-43", null).then().statusCode(400).body("code", equalTo("invalid_token"));
+        preview(rawToken).then().statusCode(400).body("code", equalTo("invalid_token"));
+        Api.login(email, PASSWORD);
+    }
+
+    @Test
+    void thePreviewSaysWhereAndAsWhomAndNothingElse() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "ADMIN").then().statusCode(201);
+
+        Map<String, Object> shown = preview(linkIn(Inbox.mailTo(email)).group(2)).then().statusCode(200).extract().as(Map.class);
+
+        assertThat(shown).containsOnlyKeys("organization", "email").containsEntry("email", email);
+    }
+
+    @Test
+    void aResentInvitationKillsTheOldLink() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        String id = invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201).extract().path("id");
+
+        Api.bearer(tenant.adminToken()).post("/users/invitations/" + id + "/resend").then().statusCode(200).body("status", equalTo("pending"));
+
+        List<MimeMessage> mails = Inbox.mailsTo(email, 2);
+        String first = linkIn(mails.get(0)).group(2);
+        String second = linkIn(mails.get(1)).group(2);
+        assertThat(second).isNotEqualTo(first);
+        accept(first, PASSWORD, null).then().statusCode(400).body("code", equalTo("invalid_token"));
+        accept(second, PASSWORD, null).then().statusCode(201);
+    }
+
+    @Test
+    void aRevokedInvitationsLinkIsRefusedAndCreatesNobody() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        String id = invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201).extract().path("id");
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+
+        Api.bearer(tenant.adminToken()).delete("/users/invitations/" + id).then().statusCode(204);
+
+        accept(rawToken, PASSWORD, null).then().statusCode(400).body("code", equalTo("invalid_token"));
+        Api.bearer(tenant.adminToken()).get("/users/invitations/" + id).then().statusCode(200).body("status", equalTo("revoked"));
+        Api.anonymous().body(Map.of("email", email, "password", PASSWORD)).post("/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedAndCreatesNobody() throws SQLException {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        String id = invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201).extract().path("id");
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+        expire(UUID.fromString(id));
+
+        accept(rawToken, PASSWORD, null).then().statusCode(400).body("code", equalTo("invalid_token"));
+        Api.bearer(tenant.adminToken()).get("/users/invitations/" + id).then().statusCode(200).body("status", equalTo("expired"));
+        Api.anonymous().body(Map.of("email", email, "password", PASSWORD)).post("/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void anotherOrganizationsInvitationIsNotFound() {
+        Api.Tenant acme = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        String id = invite(acme.adminToken(), newAddress(), "MEMBER").then().statusCode(201).extract().path("id");
+
+        Api.bearer(other.adminToken()).get("/users/invitations/" + id).then().statusCode(404);
+        Api.bearer(other.adminToken()).post("/users/invitations/" + id + "/resend").then().statusCode(404);
+        Api.bearer(other.adminToken()).delete("/users/invitations/" + id).then().statusCode(404);
+        Api.bearer(other.adminToken()).get("/users/invitations").then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void aMemberCannotInvite() {
+        Api.Tenant tenant = Api.newTenant();
+
+        invite(tenant.memberToken(), newAddress(), "MEMBER").then().statusCode(403);
+        Api.bearer(tenant.memberToken()).get("/users/invitations").then().statusCode(403);
+    }
+
+    @Test
+    void anAddressWithAnAccountCannotBeInvited() {
+        Api.Tenant acme = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+
+        invite(acme.adminToken(), other.adminEmail(), "MEMBER").then().statusCode(409).body("code", equalTo("email_taken"));
+    }
+
+    @Test
+    void aSecondInviteOfAPendingAddressIsAConflict() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+
+        invite(tenant.adminToken(), email.toUpperCase(), "ADMIN").then().statusCode(409).body("code", equalTo("invitation_pending"));
+    }
+
+    @Test
+    void concurrentInvitesOfOneAddressGiveOneInvitationAndConflictsNeverAnError() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Integer>> invites = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                invites.add(() -> invite(tenant.adminToken(), email, "MEMBER").statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(invites)) {
+                statuses.add(answer.get());
+            }
+
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void badInputIsRefusedAndLeavesNothing() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+
+        invite(tenant.adminToken(), "not-an-address", "MEMBER").then().statusCode(400);
+        Api.bearer(tenant.adminToken()).body(Map.of("email", email)).post("/users/invitations").then().statusCode(400);
+        Api.bearer(tenant.adminToken()).body(Map.of("email", email, "role", "MEMBER", "locale", "de")).post("/users/invitations")
+                .then().statusCode(400);
+
+        Api.bearer(tenant.adminToken()).get("/users/invitations").then().statusCode(200).body("total", equalTo(0));
+        assertThat(Inbox.receivedBy(email)).isEmpty();
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedAndTheLinkStillWorks() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+
+        accept(rawToken, "qwertyuiop", null).then().statusCode(422).body("code", equalTo("weak_password"));
+
+        accept(rawToken, PASSWORD, null).then().statusCode(201);
+    }
+
+    private static Response invite(String token, String email, String role) {
+        return Api.bearer(token).body(Map.of("email", email, "role", role)).post("/users/invitations");
+    }
+
+    private static Response accept(String rawToken, String password, String name) {
+        Map<String, Object> body = new HashMap<>(Map.of("token", rawToken, "password", password));
+        if (name != null) {
+            body.put("name", name);
+        }
+        return Api.anonymous().header("X-Forwarded-For", randomClient()).body(body).post("/auth/invitations/accept");
+    }
+
+    private static Response preview(String rawToken) {
+        return Api.anonymous().body(Map.of("token", rawToken)).post("/auth/invitations/preview");
+    }
+
+    /** Moves the invitation's link into the past, as if its ARV_INVITATION_TTL had run out. */
+    private static void expire(UUID invitation) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE invitation SET sent_at = now() - interval '4 days', expires_at = now() - interval '1 day' WHERE id = ?")) {
+            update.setObject(1, invitation);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static String newAddress() {
+        return "invited-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String randomClient() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    private static Matcher linkIn(MimeMessage mail) {
+        Matcher link = LINK.matcher(Inbox.textOf(mail));
+        assertThat(link.find()).as("an invitation link in the mail's text").isTrue();
+        return link;
+    }
+}

@@ -1,0 +1,141 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Self-service sign-up through HTTP and the real SMTP server. The suite's server runs with sign-up off (the default),
+ * which the first test checks; the others talk to a second node of the same cluster started with
+ * ARV_SIGNUP_ENABLED=true. Each request comes from a client address of its own (X-Forwarded-For), so the throttle's
+ * per-client count is not shared between tests.
+ */
+@ExtendWith(ArvServer.class)
+class SignupIT {
+
+    @RegisterExtension
+    static final SecondNode ENABLED = new SecondNode(Map.of("ARV_SIGNUP_ENABLED", "true"));
+
+    private static final Pattern LINK = Pattern.compile("(\\S+)/console/#/signup/verify\\?token=([A-Za-z0-9_-]+)");
+    private static final String PASSWORD = "a-brand-new-password-42";
+
+    @Test
+    void withSignUpOffEveryStepAnswersNotFoundAndNothingIsSent() {
+        String email = newAddress();
+
+        Api.anonymous().get("/auth/signup").then().statusCode(200).body("enabled", equalTo(false));
+        signUp(Api.anonymous(), "Off Ltd", email, PASSWORD).then().statusCode(404).body("code", equalTo("signup_disabled"));
+        Api.anonymous().body(Map.of("token", "x".repeat(43))).post("/auth/signup/verify").then().statusCode(404)
+                .body("code", equalTo("signup_disabled"));
+
+        assertThat(Inbox.receivedBy(email)).isEmpty();
+    }
+
+    @Test
+    void withSignUpOnTheConsoleIsToldSo() {
+        enabled().get("/auth/signup").then().statusCode(200).body("enabled", equalTo(true));
+    }
+
+    @Test
+    void theMailedLinkOpensTheOrganizationWithItsAdminSignedIn() {
+        String email = newAddress();
+
+        signUp(enabled(), "Café Sunrise", email, PASSWORD).then().statusCode(202);
+        Matcher link = linkIn(Inbox.mailTo(email));
+        assertThat(link.group(1)).isEqualTo(ENABLED.get().baseUrl());
+
+        Response verified = verify(link.group(2));
+
+        verified.then().statusCode(201).body("token_type", equalTo("Bearer")).body("refresh_token", notNullValue());
+        String token = verified.path("access_token");
+        enabled().header("Authorization", "Bearer " + token).get("/me").then().statusCode(200).body("name", equalTo(email))
+                .body("organization.name", equalTo("Café Sunrise")).body("organization.slug", matchesPattern("cafe-sunrise-[a-z0-9]{6}"))
+                .body("roles", hasItem("org-admin"));
+        enabled().header("Authorization", "Bearer " + token).get("/me/account").then().statusCode(200).body("name", equalTo("Sam Founder"));
+        Api.login(email, PASSWORD);
+    }
+
+    @Test
+    void theLinkWorksOnce() {
+        String email = newAddress();
+        signUp(enabled(), "Once Inc", email, PASSWORD).then().statusCode(202);
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+        verify(rawToken).then().statusCode(201);
+
+        verify(rawToken).then().statusCode(400).body("code", equalTo("invalid_token"));
+    }
+
+    @Test
+    void aKnownAndAnUnknownAddressGetTheSameAnswerAndOnlyTheUnknownOneAMail() {
+        Api.Tenant tenant = Api.newTenant();
+        String unknown = newAddress();
+
+        Response known = signUp(enabled(), "Copycat", tenant.adminEmail(), PASSWORD);
+        Response nobody = signUp(enabled(), "Copycat", unknown, PASSWORD);
+
+        assertThat(known.statusCode()).isEqualTo(nobody.statusCode()).isEqualTo(202);
+        assertThat(known.asString()).isEqualTo(nobody.asString());
+        Inbox.mailTo(unknown);
+        assertThat(Inbox.receivedBy(tenant.adminEmail())).isEmpty();
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedAndNothingIsSent() {
+        String email = newAddress();
+
+        signUp(enabled(), "Weak Co", email, "qwertyuiop").then().statusCode(422).body("code", equalTo("weak_password"));
+        signUp(enabled(), "", email, PASSWORD).then().statusCode(400);
+
+        assertThat(Inbox.receivedBy(email)).isEmpty();
+    }
+
+    @Test
+    void anUnknownLinkIsRefused() {
+        verify("x".repeat(43)).then().statusCode(400).body("code", equalTo("invalid_token"));
+    }
+
+    private static RequestSpecification enabled() {
+        return RestAssured.given().baseUri(ENABLED.get().baseUrl()).basePath("/api/v1").contentType(ContentType.JSON);
+    }
+
+    private static Response signUp(RequestSpecification request, String organization, String email, String password) {
+        return request.header("X-Forwarded-For", randomClient()).body(Map.of("organization_name", organization, "email", email,
+                "name", "Sam Founder", "password", password)).post("/auth/signup");
+    }
+
+    private static Response verify(String rawToken) {
+        return enabled().body(Map.of("token", rawToken)).post("/auth/signup/verify");
+    }
+
+    private static String newAddress() {
+        return "founder-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String randomClient() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    private static Matcher linkIn(MimeMessage mail) {
+        Matcher link = LINK.matcher(Inbox.textOf(mail));
+        assertThat(link.find()).as("a verification link in the mail's text").isTrue();
+        return link;
+    }
+}

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * The console in a real browser, journey by journey (issue #12): each signs in as the person it is about, does what
@@ -432,6 +434,35 @@ class ConsoleJourneysIT {
         assertThat(dashboardViews30).as("views in the last 30 days on the dashboard").isEqualTo("1");
         assertThat(contentViews30).as("views in the last 30 days of the content").isEqualTo("1");
         assertThat(usedBy).as("the library portrait's users").isEqualTo("used by 1");
+    }
+
+    @Test
+    void anAdminInvitesSomeoneWhoJoinsThroughTheMailedLinkAndLandsSignedIn() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = "invited-" + UUID.randomUUID() + "@example.com";
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.type("#invite-form input[name=email]", email);
+        browser.type("#invite-form input[name=name]", "Nina New");
+        browser.click("#invite-form button[type=submit]");
+        browser.waitFor("#invite-sent");
+        browser.waitFor("#invitations-table tr[data-status=pending]");
+        check("settings-invitations", "#invitations-table");
+
+        Matcher link = Pattern.compile("\\S+/console/#/invitation\\?token=[A-Za-z0-9_-]+").matcher(Inbox.textOf(Inbox.mailTo(email)));
+        boolean linkFound = link.find();
+        browser.openSignedOut("#/");
+        browser.driver.get(linkFound ? link.group() : ArvServer.baseUrl() + "/console/#/invitation");
+        String intro = browser.waitFor("#invitation-intro").getText();
+        check("accept-invitation", "#invitation-intro");
+        browser.type("input[name=password]", "a-brand-new-passphrase-42");
+        browser.click("form button[type=submit]");
+        String who = browser.waitFor("#sign-out").findElement(By.xpath("preceding-sibling::span[@class='who']")).getText();
+
+        assertThat(linkFound).as("an invitation link in the mail").isTrue();
+        assertThat(intro).contains(email);
+        assertThat(who).contains(email);
+        Api.bearer(tenant.adminToken()).get("/users").then().statusCode(200).body("items.email", hasItem(email));
+        assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
     }
 
     /** Waits for what shows the screen is ready, photographs it and records axe-core's findings. */

@@ -1,5 +1,8 @@
 package app.arv.identity;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyRepository;
 import app.arv.persistence.identity.ApiKeyScope;
@@ -29,6 +32,9 @@ public class ApiKeyService {
     @Inject
     CredentialChanges changes;
 
+    @Inject
+    AuditTrail audit;
+
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         return keys.list(caller.organizationId(), page);
     }
@@ -41,11 +47,16 @@ public class ApiKeyService {
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
         metrics.counter("arv_api_keys_issued").inc();
+        audit.record(caller, AuditAction.API_KEY_CREATED, key.getId(), AuditDetails.with("name", key.getName()).and("scope", scope));
         return new IssuedKey(key, secret.value());
     }
 
     public void revoke(Caller caller, UUID id) {
-        get(caller, id).revoke(Instant.now());
+        ApiKey key = get(caller, id);
+        if (!key.isRevoked()) {
+            key.revoke(Instant.now());
+            audit.record(caller, AuditAction.API_KEY_REVOKED, id, AuditDetails.with("name", key.getName()));
+        }
         changes.keyRevoked(id);
     }
 

@@ -1,5 +1,9 @@
 package app.arv.identity;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
@@ -18,6 +22,11 @@ import java.util.Optional;
  * E-mail and password in, a new session out (a signed access token and a refresh token, see {@link Sessions}). Every way of failing answers alike and costs
  * alike (an unknown address is checked against a decoy hash of the same cost), so the endpoint
  * can't be used to discover accounts; failures are throttled by {@link LoginThrottle}.
+ *
+ * <p>The audit log of the account's organization gets every sign-in and every refused one of a known address, with
+ * the client's address; refusals of unknown addresses belong to no organization and are only counted (metrics). A
+ * throttled attempt is refused unread and unrecorded: the failure that began the hold is recorded with its length, so
+ * a flood of attempts writes no more entries than the throttle lets failures through.
  */
 @Stateless
 public class LoginService {
@@ -40,6 +49,9 @@ public class LoginService {
     @Inject
     Sessions sessions;
 
+    @Inject
+    AuditTrail audit;
+
     /** @param device where the attempt comes from: its address for the per-address throttle, both for the new session */
     public SignIn login(String email, String password, Device device) {
         String clientAddress = device.clientAddress();
@@ -51,22 +63,37 @@ public class LoginService {
         Optional<User> found = users.findByEmail(email.strip());
         if (found.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
-            throw refused(email, clientAddress);
+            throw refused(email, clientAddress, null, null);
         }
         User user = found.get();
-        if (!passwords.matches(password, user.getPasswordHash()) || !user.isActive()
-                || !organizations.isActive(user.getOrganizationId())) {
-            throw refused(email, clientAddress);
+        if (!passwords.matches(password, user.getPasswordHash())) {
+            throw refused(email, clientAddress, user, "wrong_password");
+        }
+        if (!user.isActive()) {
+            throw refused(email, clientAddress, user, "account_deactivated");
+        }
+        if (!organizations.isActive(user.getOrganizationId())) {
+            throw refused(email, clientAddress, user, "organization_deactivated");
         }
         throttle.succeeded(email);
         user.recordLogin(Instant.now());
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
-        return sessions.open(user, device);
+        SignIn signIn = sessions.open(user, device);
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
+                AuditDetails.with("method", "password").and("session_id", signIn.sessionId()));
+        return signIn;
     }
 
-    private DomainException refused(String email, String clientAddress) {
-        throttle.failed(email, clientAddress);
+    /** @param user the account of the address, {@code null} when there is none; {@code reason} then too */
+    private DomainException refused(String email, String clientAddress, User user, String reason) {
+        Duration hold = throttle.failed(email, clientAddress);
         metrics.counter("arv_logins", new Tag("outcome", "refused")).inc();
+        if (user != null) {
+            // Apart: this transaction rolls back with the refusal, the entry must stay.
+            audit.recordApart(user.getOrganizationId(), Actor.anonymous(email.strip()), AuditAction.SIGN_IN_FAILED, user.getId(),
+                    AuditDetails.with("reason", reason).and("held_for_seconds", hold.isZero() ? null : hold.toSeconds()),
+                    audit.origin());
+        }
         return DomainException.unauthenticated("invalid_credentials", "E-mail or password is wrong");
     }
 }

@@ -122,15 +122,21 @@ public class LoginThrottle {
         }
     }
 
-    public void failed(String email, String address) {
+    /**
+     * Counts a failed sign-in. {@return the hold this failure began (the longer of the account's and the address's), or
+     * zero if it began none} The audit log records a failure that starts a hold, and none of the refusals during it.
+     */
+    public Duration failed(String email, String address) {
         if (paused()) {
-            return;
+            return Duration.ZERO;
         }
         try {
-            count(account(email), rules.maxFailuresPerAccount());
-            count(address(address), rules.maxFailuresPerAddress());
+            Duration account = count(account(email), rules.maxFailuresPerAccount());
+            Duration client = count(address(address), rules.maxFailuresPerAddress());
+            return account.compareTo(client) >= 0 ? account : client;
         } catch (RuntimeException e) {
             redisFailed(e);
+            return Duration.ZERO;
         }
     }
 
@@ -146,7 +152,7 @@ public class LoginThrottle {
         }
     }
 
-    private void count(String subject, int limit) {
+    private Duration count(String subject, int limit) {
         long failures = (Long) redis.client().eval(COUNT, List.of(failuresKey(subject)),
                 List.of(String.valueOf(rules.failureWindow().toMillis())));
         Duration hold = rules.holdAfter(failures, limit);
@@ -155,6 +161,7 @@ public class LoginThrottle {
             // The count outlives the hold, so the next failure after it doubles the hold.
             redis.client().pexpire(failuresKey(subject), rules.failureWindow().plus(hold).toMillis());
         }
+        return hold;
     }
 
     private boolean paused() {

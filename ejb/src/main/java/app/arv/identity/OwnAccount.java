@@ -1,5 +1,8 @@
 package app.arv.identity;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
@@ -21,6 +24,9 @@ import java.time.Duration;
  */
 @Stateless
 public class OwnAccount {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     UserRepository users;
@@ -80,6 +86,7 @@ public class OwnAccount {
         }
         policy.check(newPassword, user.getEmail());
         user.changePasswordHash(passwords.hash(newPassword));
+        audit.record(caller, AuditAction.USER_PASSWORD_SET, user.getId(), AuditDetails.with("email", user.getEmail()).and("via", "own_account"));
         sessions.endAllOf(user.getId(), caller.sessionId(), EndReason.PASSWORD_CHANGED);
         if (caller.sessionId() == null) {
             return sessions.open(user, device);

@@ -1,6 +1,10 @@
 package app.arv.identity;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.mail.MailTemplates;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.PasswordResetToken;
 import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.User;
@@ -27,6 +31,9 @@ import java.util.Locale;
  */
 @Stateless
 public class PasswordResets {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     UserRepository users;
@@ -78,6 +85,8 @@ public class PasswordResets {
         policy.check(password, user.getEmail());
         user.changePasswordHash(passwords.hash(password));
         token.use(now);
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_PASSWORD_SET, user.getId(),
+                AuditDetails.with("email", user.getEmail()).and("via", "password_reset"));
         tokens.spendAllOf(user.getId(), now);
         sessions.endAllOf(user.getId(), null, EndReason.PASSWORD_RESET);
     }

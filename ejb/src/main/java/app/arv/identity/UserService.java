@@ -1,5 +1,8 @@
 package app.arv.identity;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
@@ -36,6 +39,9 @@ public class UserService {
     @Inject
     PasswordPolicy policy;
 
+    @Inject
+    AuditTrail audit;
+
     public Page<User> list(Caller caller, PageRequest page) {
         return users.list(caller.organizationId(), page);
     }
@@ -49,7 +55,9 @@ public class UserService {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
         policy.check(password, email);
-        return users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
+        User user = users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
+        audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
+        return user;
     }
 
     public User change(Caller caller, UUID id, Role role, Boolean active, String password) {
@@ -61,6 +69,8 @@ public class UserService {
         if (user.wouldStopBeingAnActiveAdmin(role, active) && users.countActiveAdmins(caller.organizationId()) <= 1) {
             throw DomainException.conflict("last_admin", "An organization keeps at least one active admin");
         }
+        Role roleBefore = user.getRole();
+        boolean activeBefore = user.isActive();
         if (role != null) {
             user.setRole(role);
         }
@@ -71,12 +81,30 @@ public class UserService {
             policy.check(password, user.getEmail());
             user.changePasswordHash(passwords.hash(password));
         }
+        audited(caller, user, roleBefore, activeBefore, password != null);
         if (Boolean.FALSE.equals(active) || password != null) {
             // A new password, or no access at all: every session the person had is over.
             sessions.endAllOf(user.getId(), null, password != null ? EndReason.PASSWORD_CHANGED : EndReason.DEACTIVATED);
         }
         changes.userChanged(user.getId());
         return user;
+    }
+
+    /** One entry per kind of change that happened: a role or reactivation, a deactivation, a new password. */
+    private void audited(Caller caller, User user, Role roleBefore, boolean activeBefore, boolean passwordSet) {
+        boolean roleChanged = user.getRole() != roleBefore;
+        boolean reactivated = user.isActive() && !activeBefore;
+        if (roleChanged || reactivated) {
+            audit.record(caller, AuditAction.USER_CHANGED, user.getId(), AuditDetails.with("email", user.getEmail())
+                    .and("role", roleChanged ? user.getRole() : null).and("role_before", roleChanged ? roleBefore : null)
+                    .and("active", reactivated ? true : null));
+        }
+        if (activeBefore && !user.isActive()) {
+            audit.record(caller, AuditAction.USER_DEACTIVATED, user.getId(), AuditDetails.with("email", user.getEmail()));
+        }
+        if (passwordSet) {
+            audit.record(caller, AuditAction.USER_PASSWORD_SET, user.getId(), AuditDetails.with("email", user.getEmail()));
+        }
     }
 
     /** People are deactivated, not deleted, so what they created keeps an author. */

@@ -1,10 +1,13 @@
 package app.arv.marker;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.messaging.BrokerAvailability;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.marker.MarkerStatus;
@@ -36,6 +39,9 @@ import java.util.UUID;
  */
 @Stateless
 public class ArContentService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ArContentRepository contents;
@@ -92,6 +98,7 @@ public class ArContentService {
             contents.add(content);
             store.attach(sources.get(i), OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);
             events.statusChanged(content);
+            publishedOnCreation(caller, content);
             created.add(content);
         }
         compileRequests.request(caller.organizationId());
@@ -128,6 +135,7 @@ public class ArContentService {
         compileRequests.request(caller.organizationId());
         metrics.counter("arv_ar_content_created").inc();
         events.statusChanged(content);
+        publishedOnCreation(caller, content);
         return content;
     }
 
@@ -169,11 +177,30 @@ public class ArContentService {
                 details.activeFrom() != null ? details.activeFrom() : content.getActiveFrom(),
                 details.activeUntil() != null ? details.activeUntil() : content.getActiveUntil(),
                 details.expiresAt() != null ? details.expiresAt() : content.getExpiresAt());
+        boolean wasPublished = content.isPublished();
         if (details.published() != null) {
             content.publish(details.published());
         }
         requireSaneSchedule(content);
+        if (content.isPublished() != wasPublished) {
+            audit.record(caller, content.isPublished() ? AuditAction.AR_CONTENT_PUBLISHED : AuditAction.AR_CONTENT_UNPUBLISHED,
+                    id, schedule(content));
+        }
         return content;
+    }
+
+    /** New content is public from the start unless created unpublished: that is its publication. */
+    private void publishedOnCreation(Caller caller, ArContent content) {
+        if (content.isPublished()) {
+            audit.record(caller, AuditAction.AR_CONTENT_PUBLISHED, content.getId(), schedule(content).and("created", true));
+        }
+    }
+
+    /** What an entry about publication says: the title and the schedule that still decides when the content shows. */
+    private static AuditDetails schedule(ArContent content) {
+        return AuditDetails.with("title", content.getTitle()).and("unique_id", content.getUniqueId())
+                .and("active_from", content.getActiveFrom()).and("active_until", content.getActiveUntil())
+                .and("expires_at", content.getExpiresAt());
     }
 
     /** Deletes the content; its files are retired when nothing else uses them. */
@@ -181,6 +208,8 @@ public class ArContentService {
         ArContent content = get(caller, id);
         store.releaseAll(caller.organizationId(), OwnerKind.AR_CONTENT, id);
         contents.remove(content);
+        audit.record(caller, AuditAction.AR_CONTENT_DELETED, id, AuditDetails.with("title", content.getTitle())
+                .and("unique_id", content.getUniqueId()).and("project_id", content.getProjectId()));
     }
 
     /** A new portrait: the current marker stays served until the new one is ready. */

@@ -1,5 +1,9 @@
 package app.arv.organization;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
@@ -9,6 +13,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.security.Caller;
 import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
@@ -23,6 +28,9 @@ import java.util.UUID;
 /** Platform operators' work: opening, renaming and (de)activating customer organizations; and opening one for a verified sign-up. */
 @Stateless
 public class OrganizationService {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     OrganizationRepository organizations;
@@ -96,8 +104,11 @@ public class OrganizationService {
         return organizations.find(id).orElseThrow(() -> DomainException.notFound("Organization"));
     }
 
-    public Organization change(UUID id, String name, Boolean active) {
+    /** @param caller the platform admin making the change, for the organization's audit log */
+    public Organization change(Caller caller, UUID id, String name, Boolean active) {
         Organization organization = get(id);
+        String nameBefore = organization.getName();
+        boolean activeBefore = organization.isActive();
         if (name != null) {
             organization.rename(name.strip());
         }
@@ -111,6 +122,12 @@ public class OrganizationService {
                 sessions.revokeAllInOrganization(id, Instant.now(), EndReason.DEACTIVATED);
             }
             credentials.organizationChanged(id);
+        }
+        boolean renamed = !organization.getName().equals(nameBefore);
+        if (renamed || organization.isActive() != activeBefore) {
+            audit.record(id, Actor.of(caller), AuditAction.ORGANIZATION_CHANGED, id,
+                    AuditDetails.with("name", renamed ? organization.getName() : null).and("name_before", renamed ? nameBefore : null)
+                            .and("active", organization.isActive() != activeBefore ? organization.isActive() : null));
         }
         return organization;
     }

@@ -1,8 +1,13 @@
 package app.arv.protection;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.organization.OrganizationQuota;
 import app.arv.persistence.organization.OrganizationQuotaRepository;
 import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +33,9 @@ public class Quotas {
     public static final String FAL_ITEMS_PER_MONTH = "fal_items_per_month";
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     OrganizationQuotaRepository quotas;
 
     @Inject
@@ -47,12 +55,22 @@ public class Quotas {
         return quotas.find(organizationId).map(Quotas::overridesOf).orElse(QuotaOverrides.NONE);
     }
 
-    /** Replaces all of an organization's overrides. */
-    public QuotaOverrides override(UUID organizationId, QuotaOverrides values) {
+    /**
+     * Replaces all of an organization's overrides.
+     *
+     * @param caller the platform admin making the change, for the organization's audit log
+     */
+    public QuotaOverrides override(Caller caller, UUID organizationId, QuotaOverrides values) {
         requireOrganization(organizationId);
         quotas.findOrCreate(organizationId).override(values.requestsPerMinute(), values.requestsPerHour(),
                 values.uploadsPerMinute(), values.storedBytes(), values.generationsPerMonth(), values.falAllowed(),
                 values.falItemsPerMonth());
+        // The overrides as they are now (a missing one is the default again), not a difference.
+        audit.record(organizationId, Actor.of(caller), AuditAction.QUOTA_CHANGED, organizationId,
+                AuditDetails.with("requests_per_minute", values.requestsPerMinute()).and("requests_per_hour", values.requestsPerHour())
+                        .and("uploads_per_minute", values.uploadsPerMinute()).and(STORED_BYTES, values.storedBytes())
+                        .and(GENERATIONS_PER_MONTH, values.generationsPerMonth()).and(FAL_ALLOWED, values.falAllowed())
+                        .and(FAL_ITEMS_PER_MONTH, values.falItemsPerMonth()));
         return values;
     }
 

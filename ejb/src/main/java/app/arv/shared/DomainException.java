@@ -174,4 +174,9 @@ public class DomainException extends RuntimeException {
     }
 
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
+
+    /** A listing's filter that cannot be read (an unknown action, a malformed id or time, an empty period). */
+    public static DomainException invalidFilter(String message) {
+        return new DomainException(400, "invalid_filter", message);
+    }
 }

@@ -1,6 +1,9 @@
 package app.arv.storage;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.outbound.OutboundPolicy;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -25,6 +28,9 @@ import java.util.regex.Pattern;
 public class StorageConnectionService {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     StorageConnectionRepository connections;
@@ -61,7 +67,10 @@ public class StorageConnectionService {
             connections.clearDefault(org);
             connection.makeDefault(true);
         }
-        return connections.add(connection);
+        connections.add(connection);
+        audit.record(caller, AuditAction.STORAGE_CONNECTION_CREATED, connection.getId(), AuditDetails.with("name", name)
+                .and("provider", connection.getProvider()).and("default", connection.isDefaultConnection()));
+        return connection;
     }
 
     public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
@@ -98,6 +107,8 @@ public class StorageConnectionService {
         } else if (Boolean.FALSE.equals(spec.isDefault())) {
             connection.makeDefault(false);
         }
+        audit.record(caller, AuditAction.STORAGE_CONNECTION_CHANGED, id, AuditDetails.with("name", connection.getName())
+                .and("changed", changedFields(spec)).and("default", spec.isDefault()));
         return connection;
     }
 
@@ -105,6 +116,8 @@ public class StorageConnectionService {
         StorageConnection connection = get(caller, id);
         requireUnused(caller.organizationId(), id);
         connections.remove(connection);
+        audit.record(caller, AuditAction.STORAGE_CONNECTION_DELETED, id, AuditDetails.with("name", connection.getName())
+                .and("provider", connection.getProvider()));
     }
 
     /**
@@ -164,6 +177,27 @@ public class StorageConnectionService {
             steps.add(new ProbeReport.Step(name, false, (System.nanoTime() - start) / 1_000_000,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return false;
+        }
+    }
+
+    /** What a change touched, by name only: an entry never holds credentials. */
+    private static List<String> changedFields(StorageConnectionSpec spec) {
+        List<String> changed = new ArrayList<>();
+        addIf(changed, "name", spec.name());
+        addIf(changed, "base_path", spec.basePath());
+        addIf(changed, "directory", spec.directory());
+        addIf(changed, "endpoint", spec.endpoint());
+        addIf(changed, "region", spec.region());
+        addIf(changed, "bucket", spec.bucket());
+        addIf(changed, "access_key", spec.accessKey());
+        addIf(changed, "secret_key", spec.secretKey());
+        addIf(changed, "is_default", spec.isDefault());
+        return changed;
+    }
+
+    private static void addIf(List<String> changed, String field, Object value) {
+        if (value != null) {
+            changed.add(field);
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static app.arv.web.ApiDescription.ADMIN;
+import static app.arv.web.ApiDescription.AUDIT;
 import static app.arv.web.ApiDescription.GENERATIONS;
 import static app.arv.web.ApiDescription.IDENTITY;
 import static app.arv.web.ApiDescription.MARKERS;
@@ -35,7 +36,9 @@ import static app.arv.web.ApiDescription.VIEWER;
                 @Tag(name = VIEWER, description = "The public viewer's API: no credentials, limited per client address"),
                 @Tag(name = GENERATIONS, description = "Image to 3D model generation jobs"),
                 @Tag(name = ADMIN, description = "Platform administration: organizations, quotas, usage, health, "
-                        + "storage maintenance, batch jobs")})
+                        + "storage maintenance, batch jobs"),
+                @Tag(name = AUDIT, description = "The audit log of an organization: sign-ins, keys, people, content, "
+                        + "storage connections and settings, who changed them and from where")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),

@@ -1,9 +1,13 @@
 package app.arv.identity.sso;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.identity.Device;
 import app.arv.identity.Sessions;
 import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders.Provider;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleSignOnRepository;
 import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
@@ -47,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,6 +67,9 @@ public class SingleSignOnService {
     static final Duration PENDING_FOR = Duration.ofMinutes(10);
     private static final Scope SCOPE = new Scope("openid", "email", "profile");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     IdentityProviders providers;
@@ -123,7 +131,11 @@ public class SingleSignOnService {
         User user = userFor(email.strip());
         sso.linkIdentity(provider.settings().name(), claims.getSubject().getValue(), user.getId());
         user.recordLogin(Instant.now());
-        return sessions.open(user, device);
+        SignIn signIn = sessions.open(user, device);
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
+                AuditDetails.with("method", "single_sign_on").and("provider", provider.settings().name())
+                        .and("session_id", signIn.sessionId()));
+        return signIn;
     }
 
     /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
@@ -144,6 +156,8 @@ public class SingleSignOnService {
         RANDOM.nextBytes(secret);
         User user = new User(organizationId, email, passwords.hash(Base64.getEncoder().encodeToString(secret)), Role.MEMBER);
         users.add(user);
+        audit.record(organizationId, Actor.person(user), AuditAction.USER_ADDED, user.getId(),
+                AuditDetails.with("email", email).and("role", Role.MEMBER).and("via", "single_sign_on"));
         return user;
     }
 
@@ -207,7 +221,13 @@ public class SingleSignOnService {
         if (!taken.isEmpty()) {
             throw DomainException.conflict("domain_taken", "Already allowed by another organization: " + String.join(", ", taken));
         }
+        List<String> before = sso.domainsOf(caller.organizationId());
         sso.replaceDomains(caller.organizationId(), normalised);
-        return sso.domainsOf(caller.organizationId());
+        List<String> after = sso.domainsOf(caller.organizationId());
+        if (!Set.copyOf(before).equals(Set.copyOf(after))) {
+            audit.record(caller, AuditAction.SSO_DOMAIN_CHANGED, caller.organizationId(),
+                    AuditDetails.with("domains", after).and("domains_before", before));
+        }
+        return after;
     }
 }

@@ -6,6 +6,7 @@ import app.arv.protection.Quotas;
 import app.arv.protection.RequestLimits;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
+import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +35,9 @@ public class OrganizationQuotaResource implements ApiDescription.Admin {
     @Inject
     RequestLimits requestLimits;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Operation(summary = "The organization's overrides (null: the default) and the limits in force")
     public QuotaView get(@PathParam("id") UUID id) {
@@ -43,7 +47,7 @@ public class OrganizationQuotaResource implements ApiDescription.Admin {
     @PUT
     @Operation(summary = "Replace the organization's overrides; a missing or null field returns it to the default")
     public QuotaView put(@PathParam("id") UUID id, @Valid QuotaChange request) {
-        QuotaOverrides overrides = quotas.override(id, request.toOverrides());
+        QuotaOverrides overrides = quotas.override(caller.get(), id, request.toOverrides());
         requestLimits.forget(id);
         return new QuotaView(id, overrides, quotas.limits(id));
     }

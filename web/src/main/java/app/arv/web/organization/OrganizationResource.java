@@ -9,6 +9,7 @@ import app.arv.web.Links;
 import app.arv.web.identity.NewAccount;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class OrganizationResource implements ApiDescription.Admin {
     @Inject
     OrganizationService organizations;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Operation(summary = "List organizations (platform admins)")
     public PageView<OrganizationView> list(@Valid @BeanParam Paging paging) {
@@ -64,7 +68,7 @@ public class OrganizationResource implements ApiDescription.Admin {
     @Path("{id}")
     @Operation(summary = "Rename or (de)activate an organization; a deactivated one can't sign in or use keys")
     public OrganizationView change(@PathParam("id") UUID id, @Valid OrganizationChange request) {
-        return OrganizationView.of(organizations.change(id, request.name, request.active));
+        return OrganizationView.of(organizations.change(caller.get(), id, request.name, request.active));
     }
 
     public static class NewOrganization {

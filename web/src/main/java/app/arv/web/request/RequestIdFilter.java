@@ -1,5 +1,6 @@
 package app.arv.web.request;
 
+import app.arv.audit.AuditOrigin;
 import app.arv.security.TrustedProxies;
 import app.arv.web.logging.AccessLog;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the client's address through trusted proxies, gives every request an id — the client's {@code X-Request-ID} when it is a sane token, a new one
- * otherwise — returns it on the response, and writes one access-log line when the request ends.
+ * otherwise — returns it on the response, hands both and the {@code User-Agent} to the audit log ({@link AuditOrigin}), and
+ * writes one access-log line when the request ends.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -41,12 +43,14 @@ public class RequestIdFilter extends HttpFilter {
         response.setHeader(HEADER, requestId);
         String client = trustedProxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
         RequestContext.begin(requestId, request.getRequestURI(), client);
+        AuditOrigin.begin(client, request.getHeader("User-Agent"), requestId);
         try {
             chain.doFilter(request, response);
         } finally {
             accessLog.record(request.getMethod(), request.getRequestURI(), response.getStatus(),
                     (System.nanoTime() - started) / 1_000_000, requestId, RequestContext.organizationId(), client);
             RequestContext.end();
+            AuditOrigin.end();
         }
     }
 }

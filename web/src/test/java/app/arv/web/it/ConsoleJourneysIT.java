@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -490,4 +491,24 @@ class ConsoleJourneysIT {
         return tenant.adminEmail().replace("admin-", "member-");
     }
 
+    @Test
+    void anOrgAdminSeesTheirSignInInTheAuditLogAndFiltersByAction() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.anonymous().body(Map.of("email", memberEmail(tenant), "password", "not the password at all")).post("/auth/login")
+                .then().statusCode(401);
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+
+        browser.click("#nav-audit");
+        browser.until(d -> !d.findElements(By.cssSelector("#audit-table tr[data-action='sign_in.succeeded']")).isEmpty(),
+                "the sign-in listed");
+        browser.screenshot("audit-log");
+        new Select(browser.waitFor("#audit-action")).selectByValue("sign_in.failed");
+
+        browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#audit-table tbody tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> "sign_in.failed".equals(r.getDomAttribute("data-action")));
+        }, "only refused sign-ins listed");
+        assertThat(browser.waitFor("#audit-table tbody tr").getText()).contains(memberEmail(tenant), "Sign-in refused");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
 }

@@ -9,7 +9,9 @@ public enum MailKind {
     /** An org admin checks that ARV's mail reaches people: sent to themselves. */
     TEST_MAIL("test-mail"),
     /** Someone asked to reset their password: a single-use link that expires. */
-    PASSWORD_RESET("password-reset");
+    PASSWORD_RESET("password-reset"),
+    /** Something happened in the person's organization that they chose to hear about by e-mail (app.arv.notification). */
+    NOTIFICATION("notification");
 
     private final String template;
 

@@ -169,4 +169,9 @@ public class DomainException extends RuntimeException {
     }
 
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
+
+    /** A name in the request that is not one of those the API knows (an event type, a channel): the client's mistake. */
+    public static DomainException unknownName(String code, String message) {
+        return new DomainException(400, code, message);
+    }
 }

@@ -10,6 +10,7 @@ import { MediaLibrary } from './media.js';
 import { Settings } from './settings.js';
 import { Platform } from './platform.js';
 import { Sessions } from './account.js';
+import { Bell, Notifications, NotificationPreferences } from './notifications.js';
 
 const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
@@ -28,6 +29,8 @@ const ROUTES = [
     { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
     { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
     { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
+    { path: /^\/notifications$/, screen: Notifications, role: MEMBER, nav: 'notifications' },
+    { path: /^\/account\/notifications$/, screen: NotificationPreferences, role: MEMBER, nav: 'notificationPreferences' },
 ];
 
 const NAV = [
@@ -39,6 +42,8 @@ const NAV = [
     { id: 'settings', href: '#/settings', role: ORG_ADMIN },
     { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
     { id: 'sessions', href: '#/sessions', role: MEMBER },
+    { id: 'notifications', href: '#/notifications', role: MEMBER },
+    { id: 'notificationPreferences', href: '#/account/notifications', role: MEMBER },
 ];
 
 function parseHash() {
@@ -167,6 +172,7 @@ function Shell({ route, session }) {
             onClick=${() => setMenuOpen(!menuOpen)}>☰</button>
         <a class="brand" href="#/">ARV</a>
         <span class="who">${me.name} · ${me.organization?.name}</span>
+        ${me.kind === 'user' ? html`<${Bell}/>` : null}
         <${LanguageSwitch}/>
         <button class="link" id="sign-out" onClick=${() => signOut(false)}>${t('nav.signOut')}</button>
     </header>

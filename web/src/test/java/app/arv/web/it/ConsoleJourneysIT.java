@@ -459,7 +459,6 @@ class ConsoleJourneysIT {
         return tenant.adminEmail().replace("admin-", "member-");
     }
 
-
     @Test
     void theBellShowsANewNotificationLiveAndThePreferencesScreenSavesAChange() {
         Api.Tenant tenant = Api.newTenant();

@@ -11,6 +11,7 @@ import { Settings } from './settings.js';
 import { Platform } from './platform.js';
 import { Sessions } from './account.js';
 import { AuditLog } from './audit.js';
+import { Bell, Notifications, NotificationPreferences } from './notifications.js';
 
 const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
@@ -30,6 +31,8 @@ const ROUTES = [
     { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
     { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
     { path: /^\/audit$/, screen: AuditLog, role: ORG_ADMIN, nav: 'audit' },
+    { path: /^\/notifications$/, screen: Notifications, role: MEMBER, nav: 'notifications' },
+    { path: /^\/account\/notifications$/, screen: NotificationPreferences, role: MEMBER, nav: 'notificationPreferences' },
 ];
 
 const NAV = [
@@ -42,6 +45,8 @@ const NAV = [
     { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
     { id: 'sessions', href: '#/sessions', role: MEMBER },
     { id: 'audit', href: '#/audit', role: ORG_ADMIN },
+    { id: 'notifications', href: '#/notifications', role: MEMBER },
+    { id: 'notificationPreferences', href: '#/account/notifications', role: MEMBER },
 ];
 
 function parseHash() {
@@ -236,6 +241,7 @@ function Shell({ route, session }) {
             onClick=${() => setMenuOpen(!menuOpen)}>☰</button>
         <a class="brand" href="#/">ARV</a>
         <span class="who">${me.name} · ${me.organization?.name}</span>
+        ${me.kind === 'user' ? html`<${Bell}/>` : null}
         <${LanguageSwitch}/>
         <button class="link" id="sign-out" onClick=${() => signOut(false)}>${t('nav.signOut')}</button>
     </header>

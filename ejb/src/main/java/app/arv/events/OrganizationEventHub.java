@@ -35,6 +35,11 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
         /** Checks the client's credential again (on each heartbeat, and when credentials change) and leaves if it is refused. */
         default void recheck() {
         }
+
+        /** The person whose socket this is ({@code null} for an API key): only they get events addressed to them. */
+        default UUID personId() {
+            return null;
+        }
     }
 
     @Inject
@@ -49,22 +54,32 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
         return "arv:org:" + organizationId + ":" + source;
     }
 
+    /** A channel of events for one person of the organization only (their notifications): {@code arv:org:<org>:<source>:<person>}. */
+    public static String personChannel(UUID organizationId, String source, UUID personId) {
+        return channel(organizationId, source) + ":" + personId;
+    }
+
     @Override
     protected Duration heartbeat() {
         return heartbeat;
     }
 
-    /** {@code arv:org:<uuid>:<source>} and a JSON object: delivered with its source; anything else is not ours. */
+    /**
+     * {@code arv:org:<uuid>:<source>} and a JSON object: delivered with its source to the organization's listeners;
+     * {@code arv:org:<uuid>:<source>:<person>} to that person's listeners only; anything else is not ours.
+     */
     @Override
     protected void received(String channel, String message) {
         String[] parts = channel.split(":");
-        if (parts.length != 4) {
+        if (parts.length != 4 && parts.length != 5) {
             return;
         }
         UUID organizationId;
+        UUID personId;
         JsonObject event;
         try {
             organizationId = UUID.fromString(parts[2]);
+            personId = parts.length == 5 ? UUID.fromString(parts[4]) : null;
             // Every event of every organization reaches every node: most have nobody to deliver to here.
             if (!listeners.follows(organizationId)) {
                 return;
@@ -74,7 +89,11 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
             return;
         }
         String json = Jsonp.createObjectBuilder(event).add("source", parts[3]).build().toString();
-        listeners.forEachOf(organizationId, listener -> listener.deliver(json));
+        listeners.forEachOf(organizationId, listener -> {
+            if (personId == null || personId.equals(listener.personId())) {
+                listener.deliver(json);
+            }
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.media.UploadRules;
 import app.arv.messaging.BrokerAvailability;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
@@ -77,6 +78,9 @@ public class GenerationService {
     MetricRegistry metrics;
 
     @Inject
+    Occurrences occurrences;
+
+    @Inject
     Quotas quotas;
 
     @Inject
@@ -139,8 +143,10 @@ public class GenerationService {
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options) {
         UUID org = caller.organizationId();
-        GenerationJob job = generations.add(new GenerationJob(org, options.projectId(), options.provider(), options.priority(),
-                options.generation(), sources.size()));
+        GenerationJob job = new GenerationJob(org, options.projectId(), options.provider(), options.priority(),
+                options.generation(), sources.size());
+        job.createdBy(caller.userId());
+        generations.add(job);
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
@@ -191,6 +197,7 @@ public class GenerationService {
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
         events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
+        occurrences.generationFinished(job, counts);
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return new JobDetails(job, items, counts);
     }

@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
@@ -40,6 +41,9 @@ public class GenerationSteps {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    Occurrences occurrences;
 
     @Inject
     ServerNode node;
@@ -162,6 +166,7 @@ public class GenerationSteps {
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
         if (job.settleOn(counts)) {
             events.publish(job.getOrganizationId(), job.getId(), JobEvent.completed(job.getStatus(), counts));
+            occurrences.generationFinished(job, counts);
         }
     }
 

@@ -13,7 +13,9 @@ public enum MailKind {
     /** An org admin invited someone: a single-use link to choose a password and join. */
     INVITATION("invitation"),
     /** Someone signed up a new organization: a single-use link that verifies their address and opens it. */
-    SIGNUP_VERIFICATION("signup-verification");
+    SIGNUP_VERIFICATION("signup-verification"),
+    /** Something happened in the person's organization that they chose to hear about by e-mail (app.arv.notification). */
+    NOTIFICATION("notification");
 
     private final String template;
 

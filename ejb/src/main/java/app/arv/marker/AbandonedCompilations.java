@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.notification.Occurrences;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import jakarta.ejb.Stateless;
@@ -23,12 +24,16 @@ public class AbandonedCompilations {
     @Inject
     MarkerEvents events;
 
+    @Inject
+    Occurrences occurrences;
+
     /** @return how many items failed */
     public int fail(long jobInstance) {
         List<ArContent> unfinished = contents.compilingIn(jobInstance);
         for (ArContent content : unfinished) {
             content.compilationAbandoned(REASON);
             events.statusChanged(content);
+            occurrences.markerSettled(content);
         }
         return unfinished.size();
     }

@@ -95,6 +95,7 @@ public class ArContentService {
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
+            content.createdBy(caller.userId());
             contents.add(content);
             store.attach(sources.get(i), OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);
             events.statusChanged(content);
@@ -129,6 +130,7 @@ public class ArContentService {
     private ArContent created(Caller caller, UUID projectId, MediaResource source, ContentDetails details, boolean force) {
         ArContent content = new ArContent(caller.organizationId(), projectId, details.title().strip(), source.getId());
         content.forceMarker(force);
+        content.createdBy(caller.userId());
         apply(content, details);
         contents.add(content);
         store.attach(source, OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);

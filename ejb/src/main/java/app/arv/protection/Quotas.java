@@ -4,6 +4,7 @@ import app.arv.audit.Actor;
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
 import app.arv.persistence.audit.AuditAction;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.organization.OrganizationQuota;
 import app.arv.persistence.organization.OrganizationQuotaRepository;
 import app.arv.persistence.organization.OrganizationRepository;
@@ -46,6 +47,9 @@ public class Quotas {
 
     @Inject
     RateLimitRules rateRules;
+
+    @Inject
+    Occurrences occurrences;
 
     Clock clock = Clock.systemUTC();
 
@@ -108,6 +112,7 @@ public class Quotas {
             throw LimitExceeded.quotaExceeded(STORED_BYTES, "Storing " + bytes + " more bytes would pass the organization's quota of "
                     + quota + " stored bytes (" + stored + " in use)");
         }
+        occurrences.quotaUsed(organizationId, STORED_BYTES, stored + bytes, quota, YearMonth.now(clock));
     }
 
     /**
@@ -123,6 +128,13 @@ public class Quotas {
         LocalDate month = YearMonth.now(clock).atDay(1);
         int falItems = paid ? items : 0;
         if (quotas.countGenerations(organizationId, month, items, falItems, limits.generationsPerMonth(), limits.falItemsPerMonth())) {
+            var counted = quotas.usage(organizationId, month);
+            occurrences.quotaUsed(organizationId, GENERATIONS_PER_MONTH, counted.generationItems(), limits.generationsPerMonth(),
+                    YearMonth.from(month));
+            if (paid) {
+                occurrences.quotaUsed(organizationId, FAL_ITEMS_PER_MONTH, counted.falItems(), limits.falItemsPerMonth(),
+                        YearMonth.from(month));
+            }
             return;
         }
         var used = quotas.usage(organizationId, month);

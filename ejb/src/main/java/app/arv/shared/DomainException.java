@@ -179,4 +179,9 @@ public class DomainException extends RuntimeException {
     public static DomainException invalidFilter(String message) {
         return new DomainException(400, "invalid_filter", message);
     }
+
+    /** A name in the request that is not one of those the API knows (an event type, a channel): the client's mistake. */
+    public static DomainException unknownName(String code, String message) {
+        return new DomainException(400, code, message);
+    }
 }

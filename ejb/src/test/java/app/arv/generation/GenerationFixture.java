@@ -5,6 +5,7 @@ import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.notification.RecordedOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.generation.GenerationItem;
@@ -14,6 +15,7 @@ import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.ServerNode;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -45,11 +47,17 @@ final class GenerationFixture {
     private final MetricRegistry metrics = countingRegistry();
     private final GenerationEventHub hub;
     private final Organization organization = TestData.organization("Acme");
+    private final RecordedOccurrences occurrences = new RecordedOccurrences();
 
     GenerationFixture(TestRedis testRedis) {
         redis = testRedis.newConnection();
         // Only its stream reading is used here: no database, no subscription.
         hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
+    }
+
+    /** What the services announced (a job finished), in order. */
+    RecordedOccurrences occurrences() {
+        return occurrences;
     }
 
     UUID org() {
@@ -65,7 +73,7 @@ final class GenerationFixture {
                 transactions.active = true;
                 result.set(call.apply(new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
                         .with(TransactionSynchronizationRegistry.class, transactions)
-                        .with(ServerNode.class, ServerNode.named("node-a")).get(bean)));
+                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences).get(bean)));
             });
             committed = true;
         } finally {

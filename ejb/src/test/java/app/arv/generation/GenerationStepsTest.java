@@ -3,6 +3,7 @@ package app.arv.generation;
 import app.arv.events.TestRedis;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.notification.OccurrenceType;
 import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
@@ -110,5 +111,21 @@ class GenerationStepsTest {
 
         assertThat(fixture.reread(item).getStage()).isEqualTo("failed");
         assertThat(fixture.eventTypes(item)).containsExactly("progress", "item_failed", "completed");
+    }
+
+    @Test
+    void theJobsEndIsAnnouncedOnceAsGenerationFinishedWithItsCounts() {
+        List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
+
+        assertThat(fixture.occurrences().fired()).singleElement().satisfies(occurrence -> {
+            assertThat(occurrence.type()).isEqualTo(OccurrenceType.GENERATION_FINISHED);
+            assertThat(occurrence.subjectId()).isEqualTo(items.get(0).getJobId());
+            assertThat(occurrence.data().getString("status")).isEqualTo("failed");
+            assertThat(occurrence.data().getInt("failed")).isEqualTo(2);
+            assertThat(occurrence.data().getInt("total")).isEqualTo(2);
+        });
     }
 }

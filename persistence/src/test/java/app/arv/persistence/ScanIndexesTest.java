@@ -39,6 +39,23 @@ class ScanIndexesTest {
                 + " AND day >= current_date - 29 GROUP BY day")).contains("ar_content_daily_views_organization");
     }
 
+    @Test
+    void theExpiryTimerFindsContentByExpiryDateByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM ar_content WHERE expires_at > now() AND expires_at <= now() + interval '7 days'"
+                + " ORDER BY expires_at")).contains("ar_content_expires");
+    }
+
+    @Test
+    void theNotificationRetentionFindsReadNotificationsByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM notification WHERE read_at < now()")).contains("notification_read");
+    }
+
+    @Test
+    void aPersonsUnreadNotificationsAreCountedByIndex() throws SQLException {
+        assertThat(plan("SELECT count(*) FROM notification WHERE user_id = gen_random_uuid() AND read_at IS NULL"))
+                .contains("notification_unread");
+    }
+
     private static String plan(String query) throws SQLException {
         Database.flyway(Database.dataSource()).migrate();
         try (Connection connection = Database.dataSource().getConnection(); Statement statement = connection.createStatement()) {

@@ -19,9 +19,11 @@ public final class ApiDescription {
     public static final String GENERATIONS = "generations";
     public static final String ADMIN = "admin";
     public static final String AUDIT = "audit";
+    public static final String NOTIFICATIONS = "notifications";
 
     /** Every tag an operation may carry. */
-    public static final List<String> TAGS = List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT);
+    public static final List<String> TAGS =
+            List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT, NOTIFICATIONS);
 
     private ApiDescription() {
     }
@@ -63,5 +65,9 @@ public final class ApiDescription {
 
     @Tag(name = AUDIT)
     public interface Audit {
+    }
+
+    @Tag(name = NOTIFICATIONS)
+    public interface Notifications {
     }
 }

@@ -17,6 +17,7 @@ import static app.arv.web.ApiDescription.GENERATIONS;
 import static app.arv.web.ApiDescription.IDENTITY;
 import static app.arv.web.ApiDescription.MARKERS;
 import static app.arv.web.ApiDescription.MEDIA;
+import static app.arv.web.ApiDescription.NOTIFICATIONS;
 import static app.arv.web.ApiDescription.PROJECTS;
 import static app.arv.web.ApiDescription.STORAGE;
 import static app.arv.web.ApiDescription.VIEWER;
@@ -38,7 +39,9 @@ import static app.arv.web.ApiDescription.VIEWER;
                 @Tag(name = ADMIN, description = "Platform administration: organizations, quotas, usage, health, "
                         + "storage maintenance, batch jobs"),
                 @Tag(name = AUDIT, description = "The audit log of an organization: sign-ins, keys, people, content, "
-                        + "storage connections and settings, who changed them and from where")})
+                        + "storage connections and settings, who changed them and from where"),
+                @Tag(name = NOTIFICATIONS, description = "A person's notifications (in-app list, unread count) and their "
+                        + "preferences per event type and channel")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),

@@ -4,6 +4,7 @@ import app.arv.marker.MarkerEvents;
 import app.arv.marker.MarkerNode;
 import app.arv.marker.MarkerPacks;
 import app.arv.media.MediaStore;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
 import app.arv.persistence.media.MediaAttachment;
@@ -47,6 +48,9 @@ public class MarkerQueue {
 
     @Inject
     MarkerNode node;
+
+    @Inject
+    Occurrences occurrences;
 
     /**
      * The items of a job instance: claimed on its first execution, the same list on a restart (the
@@ -115,6 +119,7 @@ public class MarkerQueue {
             metrics.counter("arv_markers_failed").inc();
         }
         events.statusChanged(content);
+        occurrences.markerSettled(content);
     }
 
     private Optional<ArContent> compilingFor(UUID organizationId, long jobInstance, UUID contentId) {

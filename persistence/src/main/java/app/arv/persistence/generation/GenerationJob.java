@@ -46,6 +46,9 @@ public class GenerationJob extends TenantEntity {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
     protected GenerationJob() {
     }
 
@@ -95,6 +98,13 @@ public class GenerationJob extends TenantEntity {
         this.status = GenerationStatus.PROCESSING;
         this.finishedAt = null;
     }
+
+    /** The person who started it, told how it ends ({@code null}: an API key); set before it is stored. */
+    public void createdBy(UUID userId) {
+        this.createdBy = userId;
+    }
+
+    public UUID getCreatedBy() { return createdBy; }
 
     public UUID getProjectId() { return projectId; }
 

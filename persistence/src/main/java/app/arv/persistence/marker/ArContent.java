@@ -110,6 +110,9 @@ public class ArContent extends TenantEntity {
     @Column(name = "views_count", nullable = false)
     private long viewsCount;
 
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
     protected ArContent() {
     }
 
@@ -255,6 +258,11 @@ public class ArContent extends TenantEntity {
         this.expiresAt = expiresAt;
     }
 
+    /** The person who created it, told how its marker and expiry turn out ({@code null}: an API key); set before it is stored. */
+    public void createdBy(UUID userId) {
+        this.createdBy = userId;
+    }
+
     public void publish(boolean published) {
         this.published = published;
     }
@@ -286,4 +294,5 @@ public class ArContent extends TenantEntity {
     public Instant getExpiresAt() { return expiresAt; }
     public boolean isPublished() { return published; }
     public long getViewsCount() { return viewsCount; }
+    public UUID getCreatedBy() { return createdBy; }
 }

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code ws://host/ws/events?access_token=...}: every generation and marker event of the caller's
- * organization, live, as JSON text messages ({@code source} generations | markers | server). The
+ * organization, live, as JSON text messages ({@code source} generations | markers | server), and the caller's own
+ * new notifications ({@code source} notifications: to that person's sockets only). The
  * credential comes as a query parameter because browsers cannot set headers on a WebSocket; a
  * short-lived token from {@code POST /api/v1/auth/login} is the one to use there (an API key works
  * too, for servers). A missing or refused credential closes the socket with 1008, and so does one
@@ -58,7 +59,7 @@ public class OrganizationEventsEndpoint {
             return;
         }
         organizationId = caller.organizationId();
-        listener = new SessionListener(session, CredentialCheck.of(() -> authentication.authenticateBearer(token)));
+        listener = new SessionListener(session, CredentialCheck.of(() -> authentication.authenticateBearer(token)), caller.userId());
         listener.deliver(Jsonp.createObjectBuilder().add("source", "server").add("event", "connected")
                 .add("organization_id", organizationId.toString()).build().toString());
         hub.add(organizationId, listener);
@@ -92,10 +93,17 @@ public class OrganizationEventsEndpoint {
 
         private final Session session;
         private final CredentialCheck credential;
+        private final UUID personId;
 
-        SessionListener(Session session, CredentialCheck credential) {
+        SessionListener(Session session, CredentialCheck credential, UUID personId) {
             this.session = session;
             this.credential = credential;
+            this.personId = personId;
+        }
+
+        @Override
+        public UUID personId() {
+            return personId;
         }
 
         @Override

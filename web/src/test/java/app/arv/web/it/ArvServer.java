@@ -66,6 +66,8 @@ public final class ArvServer implements BeforeAllCallback {
                         // The organization WebSocket beats every 3 s (not 15): a socket whose credential stopped holding closes at a
                         // heartbeat, and EventStreamCredentialIT waits for one.
                         .env("ARV_EVENTS_HEARTBEAT", "PT3S")
+                        // The expiry timer looks every 2 s (not hourly), so NotificationsIT sees several rounds tell one expiry once.
+                        .env("ARV_EXPIRY_CHECK_INTERVAL", "PT2S")
                         // Sign-in throttle: tests that trip it use accounts of their own; its first hold is 1 s (not 30) so
                         // LoginProtectionIT can watch it grow. The whole suite signs in from 127.0.0.1, so the per-address
                         // limit is out of reach here (LoginThrottleTest covers it on a real Redis).

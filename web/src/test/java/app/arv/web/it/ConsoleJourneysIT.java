@@ -511,4 +511,34 @@ class ConsoleJourneysIT {
         assertThat(browser.waitFor("#audit-table tbody tr").getText()).contains(memberEmail(tenant), "Sign-in refused");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
+
+    @Test
+    void theBellShowsANewNotificationLiveAndThePreferencesScreenSavesAChange() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#notification-bell");
+
+        String content = MarkerApi.createOne(tenant.memberToken(), project, "grey.png", MarkerApi.flatImage());
+
+        browser.until(d -> d.findElements(By.id("notification-count")).stream().anyMatch(e -> e.getText().equals("1")),
+                "the bell counting the failed marker", MARKERS);
+        browser.click("#notification-bell");
+        WebElement item = browser.waitFor("#notifications-list li[data-type='marker.failed']");
+        assertThat(item.findElement(By.tagName("a")).getAttribute("href")).endsWith("#/content/" + content);
+        browser.screenshot("notifications");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.click("#notifications-read-all");
+        browser.until(d -> d.findElements(By.id("notification-count")).isEmpty(), "no unread count left");
+
+        browser.go("#/account/notifications");
+        browser.click("#pref-marker-failed-email");
+        browser.click("#preferences-save");
+        browser.waitFor("#preferences-saved");
+        browser.screenshot("notification-preferences");
+
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        Api.bearer(tenant.adminToken()).get("/me/notification-preferences").then()
+                .body("items.find { it.type == 'marker.failed' && it.channel == 'email' }.enabled", equalTo(false));
+    }
 }

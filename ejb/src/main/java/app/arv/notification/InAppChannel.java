@@ -1,0 +1,74 @@
+package app.arv.notification;
+
+import app.arv.events.AfterCommit;
+import app.arv.events.OrganizationEventHub;
+import app.arv.events.RedisConnection;
+import app.arv.persistence.identity.User;
+import app.arv.persistence.notification.Notification;
+import app.arv.persistence.notification.NotificationRepository;
+import app.arv.shared.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The console's channel: a notification row for the person, and — once that is committed — a live push to their own
+ * WebSockets on any node ({@code arv:org:<organization>:notifications:<person>} on Redis, which
+ * {@link OrganizationEventHub} hands only to that person's sockets). A Redis outage costs the push, never the row.
+ */
+@ApplicationScoped
+public class InAppChannel {
+
+    /** The events' source on the WebSocket ({@code "source": "notifications"}). */
+    public static final String SOURCE = "notifications";
+
+    private static final Logger LOG = Logger.getLogger(InAppChannel.class.getName());
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    void deliver(Occurrence occurrence, User person) {
+        Notification notification = notifications.add(new Notification(occurrence.organizationId(), person.getId(),
+                occurrence.type().wireName(), occurrence.subjectId(), occurrence.data().toString(), occurrence.at()));
+        String message = Jsonp.createObjectBuilder().add("event", "notification").add("notification", json(notification))
+                .build().toString();
+        String channel = OrganizationEventHub.personChannel(occurrence.organizationId(), SOURCE, person.getId());
+        UUID id = notification.getId();
+        afterCommit.run(() -> {
+            try {
+                redis.client().publish(channel, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Notification " + id + " not pushed to Redis", e);
+            }
+        });
+    }
+
+    /** A notification as the API and the WebSocket show it. */
+    public static JsonObject json(Notification notification) {
+        OccurrenceType type = OccurrenceType.fromWireName(notification.getType()).orElseThrow();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
+                .add("id", notification.getId().toString())
+                .add("type", notification.getType());
+        if (notification.getSubjectId() == null) {
+            json.addNull("subject_id");
+        } else {
+            json.add("subject_id", notification.getSubjectId().toString());
+        }
+        return json.add("data", Jsonp.readObject(notification.getData()))
+                .add("occurred_at", notification.getOccurredAt().toString())
+                .add("read", notification.isRead())
+                .add("console_path", ConsolePages.of(type, notification.getSubjectId()))
+                .build();
+    }
+}

@@ -1,0 +1,38 @@
+package app.arv.persistence.notification;
+
+import app.arv.persistence.marker.ArContent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The expiry timer's cross-organization scan: AR content by expiry date, not yet announced. */
+@ApplicationScoped
+public class ContentExpiryRepository {
+
+    /** The advisory lock key of the expiry round ("arvexpir" in ASCII). */
+    private static final long ROUND_LOCK = 0x6172766578706972L;
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    /** One node per round: a transaction-scoped advisory lock, false when another node holds it. */
+    public boolean tryRoundLock() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, ROUND_LOCK).getSingleResult();
+    }
+
+    /**
+     * Content expiring after {@code after} and at the latest {@code until}, soonest first, whose mark
+     * {@code <kind>:<content id>:<expiry in epoch seconds>} is not taken yet (at most {@code limit}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<ArContent> unannounced(String kind, Instant after, Instant until, int limit) {
+        return em.createNativeQuery("SELECT c.* FROM ar_content c WHERE c.expires_at > ?1 AND c.expires_at <= ?2"
+                + " AND NOT EXISTS (SELECT 1 FROM occurrence_mark m WHERE m.organization_id = c.organization_id"
+                + " AND m.mark = ?3 || ':' || c.id || ':' || floor(extract(epoch FROM c.expires_at))::bigint)"
+                + " ORDER BY c.expires_at, c.id LIMIT ?4", ArContent.class)
+                .setParameter(1, after).setParameter(2, until).setParameter(3, kind).setParameter(4, limit).getResultList();
+    }
+}

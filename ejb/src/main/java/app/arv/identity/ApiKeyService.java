@@ -1,5 +1,7 @@
 package app.arv.identity;
 
+import app.arv.notification.Occurrence;
+import app.arv.notification.OccurrenceType;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyRepository;
 import app.arv.persistence.identity.ApiKeyScope;
@@ -9,7 +11,9 @@ import app.arv.security.ApiKeySecret;
 import app.arv.security.Caller;
 import app.arv.security.CredentialChanges;
 import app.arv.shared.DomainException;
+import app.arv.shared.Jsonp;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -29,6 +33,9 @@ public class ApiKeyService {
     @Inject
     CredentialChanges changes;
 
+    @Inject
+    Event<Occurrence> occurrences;
+
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         return keys.list(caller.organizationId(), page);
     }
@@ -41,12 +48,28 @@ public class ApiKeyService {
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
         metrics.counter("arv_api_keys_issued").inc();
+        occurrences.fire(occurrence(OccurrenceType.API_KEY_CREATED, key, key.getCreatedAt()));
         return new IssuedKey(key, secret.value());
     }
 
     public void revoke(Caller caller, UUID id) {
-        get(caller, id).revoke(Instant.now());
+        ApiKey key = get(caller, id);
+        boolean wasActive = !key.isRevoked();
+        key.revoke(Instant.now());
         changes.keyRevoked(id);
+        if (wasActive) {
+            occurrences.fire(occurrence(OccurrenceType.API_KEY_REVOKED, key, key.getRevokedAt()));
+        }
+    }
+
+    /** What the organization's people and systems hear of a key: never its secret or hash. */
+    private static Occurrence occurrence(OccurrenceType type, ApiKey key, Instant at) {
+        return new Occurrence(key.getOrganizationId(), type, key.getId(), at, Jsonp.createObjectBuilder()
+                .add("api_key_id", key.getId().toString())
+                .add("name", key.getName())
+                .add("scope", key.getScope().name())
+                .add("prefix", key.getPrefix())
+                .build());
     }
 
     /** The only moment the secret exists outside the caller's hands. */

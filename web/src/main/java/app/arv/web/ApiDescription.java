@@ -18,9 +18,10 @@ public final class ApiDescription {
     public static final String VIEWER = "viewer";
     public static final String GENERATIONS = "generations";
     public static final String ADMIN = "admin";
+    public static final String WEBHOOKS = "webhooks";
 
     /** Every tag an operation may carry. */
-    public static final List<String> TAGS = List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN);
+    public static final List<String> TAGS = List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, WEBHOOKS);
 
     private ApiDescription() {
     }
@@ -58,5 +59,9 @@ public final class ApiDescription {
 
     @Tag(name = ADMIN)
     public interface Admin {
+    }
+
+    @Tag(name = WEBHOOKS)
+    public interface Webhooks {
     }
 }

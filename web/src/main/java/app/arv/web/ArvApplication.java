@@ -19,6 +19,7 @@ import static app.arv.web.ApiDescription.MEDIA;
 import static app.arv.web.ApiDescription.PROJECTS;
 import static app.arv.web.ApiDescription.STORAGE;
 import static app.arv.web.ApiDescription.VIEWER;
+import static app.arv.web.ApiDescription.WEBHOOKS;
 
 @ApplicationPath(Links.ROOT)
 @OpenAPIDefinition(
@@ -35,7 +36,9 @@ import static app.arv.web.ApiDescription.VIEWER;
                 @Tag(name = VIEWER, description = "The public viewer's API: no credentials, limited per client address"),
                 @Tag(name = GENERATIONS, description = "Image to 3D model generation jobs"),
                 @Tag(name = ADMIN, description = "Platform administration: organizations, quotas, usage, health, "
-                        + "storage maintenance, batch jobs")})
+                        + "storage maintenance, batch jobs"),
+                @Tag(name = WEBHOOKS, description = "The organization's outbound webhooks: signed event deliveries, "
+                        + "their attempts, tests and redeliveries")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),

@@ -10,6 +10,7 @@ import { MediaLibrary } from './media.js';
 import { Settings } from './settings.js';
 import { Platform } from './platform.js';
 import { Sessions } from './account.js';
+import { Webhooks } from './webhooks.js';
 
 const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
@@ -28,6 +29,7 @@ const ROUTES = [
     { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
     { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
     { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
+    { path: /^\/webhooks$/, screen: Webhooks, role: ORG_ADMIN, nav: 'webhooks' },
 ];
 
 const NAV = [
@@ -39,6 +41,7 @@ const NAV = [
     { id: 'settings', href: '#/settings', role: ORG_ADMIN },
     { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
     { id: 'sessions', href: '#/sessions', role: MEMBER },
+    { id: 'webhooks', href: '#/webhooks', role: ORG_ADMIN },
 ];
 
 function parseHash() {

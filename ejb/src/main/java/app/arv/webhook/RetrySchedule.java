@@ -16,7 +16,7 @@ public record RetrySchedule(Backoff backoff, Duration period) {
 
     /**
      * @param attempt the attempt that failed (1 = the first)
-     * @param jitter a number in [0, 1): 0 waits half the step, towards 1 the whole step
+     * @param jitter a number in [0, 1]: 0 waits half the step, 1 the whole step
      * @return when to try again, or empty when the delivery is dead
      */
     public Optional<Instant> nextAttempt(int attempt, Instant firstAttemptAt, Instant now, double jitter) {

@@ -65,10 +65,11 @@ class WebhookIT {
     }
 
     @Test
-    void aWebhookWhoseDeliveriesKeepDyingIsSwitchedOff() throws Exception {
+    void aWebhookWhoseDeliveriesKeepDyingIsSwitchedOffAndTheOthersHearOfIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        try (WebhookReceiver receiver = WebhookReceiver.start().alwaysFail()) {
+        try (WebhookReceiver receiver = WebhookReceiver.start().alwaysFail(); WebhookReceiver watcher = WebhookReceiver.start()) {
             String webhook = create(tenant, receiver, List.of("*")).getString("id");
+            create(tenant, watcher, List.of("webhook.disabled"));
 
             Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
             Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
@@ -77,6 +78,9 @@ class WebhookIT {
             assertThat(switchedOff.getString("disabled_reason")).contains("2 deliveries in a row");
             assertThat(deliveries(tenant, webhook).getList("items.status")).containsOnly("dead");
             assertThat(receiver.received().size()).isGreaterThanOrEqualTo(4);
+            JsonPath told = JsonPath.from(watcher.awaitRequests(1).get(0).body());
+            assertThat(told.getString("type")).isEqualTo("webhook.disabled");
+            assertThat(told.getString("data.webhook_id")).isEqualTo(webhook);
         }
     }
 
@@ -201,6 +205,27 @@ class WebhookIT {
             assertThat(rotated).isNotEqualTo(created.getString("secret"));
             assertThat(WebhookReceiver.signatureValid(request, rotated)).isTrue();
             assertThat(WebhookReceiver.signatureValid(request, created.getString("secret"))).isTrue();
+        }
+    }
+
+    @Test
+    void aChangeWithARefusedUrlChangesNothingAndAGoodOneAppliesEveryField() {
+        Api.Tenant tenant = Api.newTenant();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String webhook = create(tenant, receiver, List.of("*")).getString("id");
+
+            Api.bearer(tenant.adminToken()).body(Map.of("url", "https://10.0.0.1/x", "description", "changed"))
+                    .patch("/webhooks/" + webhook).then().statusCode(422).body("code", equalTo("endpoint_not_allowed"));
+            Api.bearer(tenant.adminToken()).body(Map.of("events", List.of("marker.exploded")))
+                    .patch("/webhooks/" + webhook).then().statusCode(422).body("code", equalTo("invalid_events"));
+            Api.bearer(tenant.adminToken()).get("/webhooks/" + webhook).then().statusCode(200)
+                    .body("url", equalTo(receiver.url())).body("description", equalTo("tests"));
+
+            Api.bearer(tenant.adminToken()).body(Map.of("events", List.of("marker.failed"), "enabled", false, "description", "orders"))
+                    .patch("/webhooks/" + webhook).then().statusCode(200)
+                    .body("events", equalTo(List.of("marker.failed"))).body("enabled", equalTo(false)).body("description", equalTo("orders"));
+            Api.bearer(tenant.adminToken()).delete("/webhooks/" + webhook).then().statusCode(204);
+            Api.bearer(tenant.adminToken()).get("/webhooks/" + webhook).then().statusCode(404);
         }
     }
 

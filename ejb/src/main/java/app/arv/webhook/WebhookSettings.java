@@ -59,25 +59,6 @@ public class WebhookSettings {
     @ConfigProperty(name = "arv.webhook.retention", defaultValue = "P30D")
     Duration retention;
 
-    public WebhookSettings() {
-    }
-
-    /** Settings outside the container (tests). */
-    public static WebhookSettings of(Backoff backoff, Duration retryPeriod, int disableAfter, Duration secretGrace) {
-        WebhookSettings settings = new WebhookSettings();
-        settings.connectTimeout = Duration.ofSeconds(2);
-        settings.readTimeout = Duration.ofSeconds(2);
-        settings.retryBase = backoff.first();
-        settings.retryMax = backoff.max();
-        settings.retryPeriod = retryPeriod;
-        settings.disableAfter = disableAfter;
-        settings.secretGrace = secretGrace;
-        settings.lease = Duration.ofMinutes(1);
-        settings.pollInterval = Duration.ofSeconds(1);
-        settings.retention = Duration.ofDays(30);
-        return settings;
-    }
-
     public RetrySchedule schedule() {
         return new RetrySchedule(new Backoff(retryBase, retryMax), retryPeriod);
     }

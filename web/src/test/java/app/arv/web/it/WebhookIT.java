@@ -126,11 +126,16 @@ class WebhookIT {
             create(tenant, revocations, List.of("api_key.revoked"));
             create(tenant, everything, List.of("*"));
 
-            Api.bearer(tenant.adminToken()).body(Map.of("name", "another key")).post("/api-keys").then().statusCode(201);
+            String key = Api.bearer(tenant.adminToken()).body(Map.of("name", "another key")).post("/api-keys").then().statusCode(201)
+                    .extract().path("id");
 
             assertThat(JsonPath.from(everything.awaitRequests(1).get(0).body()).getString("type")).isEqualTo("api_key.created");
             Thread.sleep(1_000); // several worker rounds: the other webhook's delivery, had one been queued, would have gone
             assertThat(revocations.received()).isEmpty();
+            Api.bearer(tenant.adminToken()).delete("/api-keys/" + key).then().statusCode(204);
+            JsonPath revoked = JsonPath.from(revocations.awaitRequests(1).get(0).body());
+            assertThat(revoked.getString("type")).isEqualTo("api_key.revoked");
+            assertThat(revoked.getString("data.api_key_id")).isEqualTo(key);
         }
     }
 

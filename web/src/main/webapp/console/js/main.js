@@ -12,6 +12,7 @@ import { Platform } from './platform.js';
 import { Sessions } from './account.js';
 import { AuditLog } from './audit.js';
 import { Bell, Notifications, NotificationPreferences } from './notifications.js';
+import { Webhooks } from './webhooks.js';
 
 const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
@@ -33,6 +34,7 @@ const ROUTES = [
     { path: /^\/audit$/, screen: AuditLog, role: ORG_ADMIN, nav: 'audit' },
     { path: /^\/notifications$/, screen: Notifications, role: MEMBER, nav: 'notifications' },
     { path: /^\/account\/notifications$/, screen: NotificationPreferences, role: MEMBER, nav: 'notificationPreferences' },
+    { path: /^\/webhooks$/, screen: Webhooks, role: ORG_ADMIN, nav: 'webhooks' },
 ];
 
 const NAV = [
@@ -47,6 +49,7 @@ const NAV = [
     { id: 'audit', href: '#/audit', role: ORG_ADMIN },
     { id: 'notifications', href: '#/notifications', role: MEMBER },
     { id: 'notificationPreferences', href: '#/account/notifications', role: MEMBER },
+    { id: 'webhooks', href: '#/webhooks', role: ORG_ADMIN },
 ];
 
 function parseHash() {

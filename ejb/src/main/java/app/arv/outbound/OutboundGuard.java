@@ -82,6 +82,11 @@ public final class OutboundGuard {
         }
     }
 
+    /** Whether the operator listed the URL's host for its port: features that insist on https let such hosts use http. */
+    public boolean listed(CheckedUrl url) {
+        return allowed.allowsHost(url.host(), url.port());
+    }
+
     /**
      * The addresses ARV may connect to for a host (listed hosts resolve freely).
      *

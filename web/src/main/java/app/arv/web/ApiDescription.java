@@ -20,10 +20,11 @@ public final class ApiDescription {
     public static final String ADMIN = "admin";
     public static final String AUDIT = "audit";
     public static final String NOTIFICATIONS = "notifications";
+    public static final String WEBHOOKS = "webhooks";
 
     /** Every tag an operation may carry. */
     public static final List<String> TAGS =
-            List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT, NOTIFICATIONS);
+            List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT, NOTIFICATIONS, WEBHOOKS);
 
     private ApiDescription() {
     }
@@ -69,5 +70,9 @@ public final class ApiDescription {
 
     @Tag(name = NOTIFICATIONS)
     public interface Notifications {
+    }
+
+    @Tag(name = WEBHOOKS)
+    public interface Webhooks {
     }
 }

@@ -21,6 +21,7 @@ import static app.arv.web.ApiDescription.NOTIFICATIONS;
 import static app.arv.web.ApiDescription.PROJECTS;
 import static app.arv.web.ApiDescription.STORAGE;
 import static app.arv.web.ApiDescription.VIEWER;
+import static app.arv.web.ApiDescription.WEBHOOKS;
 
 @ApplicationPath(Links.ROOT)
 @OpenAPIDefinition(
@@ -41,7 +42,9 @@ import static app.arv.web.ApiDescription.VIEWER;
                 @Tag(name = AUDIT, description = "The audit log of an organization: sign-ins, keys, people, content, "
                         + "storage connections and settings, who changed them and from where"),
                 @Tag(name = NOTIFICATIONS, description = "A person's notifications (in-app list, unread count) and their "
-                        + "preferences per event type and channel")})
+                        + "preferences per event type and channel"),
+                @Tag(name = WEBHOOKS, description = "The organization's outbound webhooks: signed event deliveries, "
+                        + "their attempts, tests and redeliveries")})
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
                 description = "A JWT from POST " + Links.ROOT + "/auth/login, or an API key"),

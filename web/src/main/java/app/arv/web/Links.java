@@ -72,6 +72,14 @@ public final class Links {
         return ROOT + "/storage-connections/" + id;
     }
 
+    public static String webhook(UUID id) {
+        return ROOT + "/webhooks/" + id;
+    }
+
+    public static String webhookDelivery(UUID webhookId, UUID deliveryId) {
+        return webhook(webhookId) + "/deliveries/" + deliveryId;
+    }
+
     public static String organization(UUID id) {
         return ROOT + "/organizations/" + id;
     }

@@ -98,6 +98,15 @@ public final class ArvServer implements BeforeAllCallback {
                         .env("ARV_MAIL_LEASE", "PT15S")
                         .env("ARV_SMTP_TIMEOUT", "PT2S")
                         .env("ARV_MAIL_MAX_ATTEMPTS", "100")
+                        // Webhooks: quick rounds and a short retry period, so a failing receiver's delivery dies within
+                        // seconds; two dead deliveries in a row switch a webhook off (WebhookIT).
+                        .env("ARV_WEBHOOK_POLL_INTERVAL", "PT0.2S")
+                        .env("ARV_WEBHOOK_RETRY_BASE", "PT0.4S")
+                        .env("ARV_WEBHOOK_RETRY_MAX", "PT1S")
+                        .env("ARV_WEBHOOK_RETRY_PERIOD", "PT4S")
+                        .env("ARV_WEBHOOK_DISABLE_AFTER", "2")
+                        .env("ARV_WEBHOOK_CONNECT_TIMEOUT", "PT2S")
+                        .env("ARV_WEBHOOK_READ_TIMEOUT", "PT2S")
                         // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
                         .freezableBroker(true)
                         // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so

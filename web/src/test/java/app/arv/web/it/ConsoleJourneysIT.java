@@ -541,4 +541,30 @@ class ConsoleJourneysIT {
         Api.bearer(tenant.adminToken()).get("/me/notification-preferences").then()
                 .body("items.find { it.type == 'marker.failed' && it.channel == 'email' }.enabled", equalTo(false));
     }
+
+    @Test
+    void anOrgAdminCreatesAWebhookKeepsItsSecretAndSendsATestEventThatArrivesSigned() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            browser.signInAt("#/webhooks", tenant.adminEmail(), tenant.password());
+            browser.type("#new-webhook input[name=url]", receiver.url());
+            browser.type("#new-webhook input[name=description]", "order system");
+            browser.click("#new-webhook button[type=submit]");
+            String secret = browser.waitFor("#webhook-secret").getDomProperty("value");
+            browser.screenshot("webhooks-secret");
+            browser.click("dialog .actions button");
+
+            browser.waitFor("#webhooks-table .send-test").click();
+
+            WebhookReceiver.Received test = receiver.awaitRequests(1).get(0);
+            assertThat(WebhookReceiver.signatureValid(test, secret)).isTrue();
+            assertThat(test.header("ARV-Event-Type")).isEqualTo("test");
+            browser.until(d -> {
+                d.findElement(By.id("refresh-deliveries")).click();
+                return !d.findElements(By.cssSelector("#deliveries-table tr[data-status=delivered]")).isEmpty();
+            }, "the test delivery shown as delivered");
+            browser.screenshot("webhooks-deliveries");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,122 @@
+package app.arv.webhook;
+
+import app.arv.notification.Occurrence;
+import app.arv.notification.OccurrenceType;
+import app.arv.persistence.webhook.ClaimedDelivery;
+import app.arv.persistence.webhook.Webhook;
+import app.arv.persistence.webhook.WebhookAttempt;
+import app.arv.persistence.webhook.WebhookDeliveryRepository;
+import app.arv.persistence.webhook.WebhookRepository;
+import app.arv.platform.ServerNode;
+import app.arv.shared.Jsonp;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * The outbox's short transactions around an attempt, each committed on its own (the POST itself runs outside any
+ * transaction): claim due deliveries for this node under a lease; then record the attempt and what became of the
+ * delivery — delivered, due again after a back-off, or dead once the retry period is over. A webhook whose
+ * deliveries die {@code arv.webhook.disable-after} times in a row is switched off, and
+ * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it.
+ * A record whose claim was lost (the lease ran out and another node took the delivery) changes nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class WebhookDispatch {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatch.class.getName());
+
+    /** Public: the container's proxy of this bean must see every type its business methods return. */
+    public enum Outcome {
+        DELIVERED, RETRYING, DEAD, LOST
+    }
+
+    @Inject
+    WebhookDeliveryRepository deliveries;
+
+    @Inject
+    WebhookRepository webhooks;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    ServerNode node;
+
+    @Inject
+    Event<Occurrence> occurrences;
+
+    public List<ClaimedDelivery> claim(int limit) {
+        Instant now = Instant.now();
+        return deliveries.claim(now, now.plus(settings.lease()), node.name(), limit);
+    }
+
+    public Outcome settle(ClaimedDelivery delivery, AttemptResult result) {
+        Instant now = Instant.now();
+        if (result.delivered()) {
+            if (!deliveries.markDelivered(delivery, now)) {
+                return lost(delivery);
+            }
+            record(delivery, result);
+            webhooks.find(delivery.organizationId(), delivery.webhookId()).ifPresent(w -> w.recordDelivered(now));
+            return Outcome.DELIVERED;
+        }
+        Optional<Instant> next = settings.schedule().nextAttempt(delivery.attempt(), delivery.firstAttemptAt(), now,
+                ThreadLocalRandom.current().nextDouble());
+        if (next.isPresent()) {
+            if (!deliveries.retryAt(delivery, next.get())) {
+                return lost(delivery);
+            }
+            record(delivery, result);
+            return Outcome.RETRYING;
+        }
+        if (!deliveries.markDead(delivery, now)) {
+            return lost(delivery);
+        }
+        record(delivery, result);
+        webhooks.lock(delivery.organizationId(), delivery.webhookId()).ifPresent(webhook -> countDead(webhook, now));
+        return Outcome.DEAD;
+    }
+
+    public void giveBack(ClaimedDelivery delivery) {
+        deliveries.giveBack(delivery, Instant.now());
+    }
+
+    private void record(ClaimedDelivery delivery, AttemptResult result) {
+        deliveries.addAttempt(new WebhookAttempt(delivery.id(), delivery.attempt(), result.at(), result.took(), result.httpStatus(),
+                result.responseExcerpt(), result.error()));
+    }
+
+    private void countDead(Webhook webhook, Instant now) {
+        int dead = webhook.recordDead();
+        if (!webhook.isEnabled() || dead < settings.disableAfter()) {
+            return;
+        }
+        String reason = dead + " deliveries in a row failed for the whole retry period";
+        webhook.disable(reason, now);
+        LOG.warning(() -> "Webhook " + webhook.getId() + " of organization " + webhook.getOrganizationId() + " was switched off: " + reason);
+        occurrences.fire(new Occurrence(webhook.getOrganizationId(), OccurrenceType.WEBHOOK_DISABLED, webhook.getId(), now,
+                Jsonp.createObjectBuilder()
+                        .add("webhook_id", webhook.getId().toString())
+                        .add("url", webhook.getUrl())
+                        .add("description", webhook.getDescription() == null ? "" : webhook.getDescription())
+                        .add("reason", reason)
+                        .add("consecutive_dead", dead)
+                        .build()));
+    }
+
+    private static Outcome lost(ClaimedDelivery delivery) {
+        LOG.warning(() -> "Delivery " + delivery.id() + " was attempted after its lease had run out and another node took it over:"
+                + " the receiver may get event " + delivery.eventId() + " twice");
+        return Outcome.LOST;
+    }
+}

@@ -1,0 +1,114 @@
+package app.arv.webhook;
+
+import app.arv.shared.Backoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How ARV sends webhooks: timeouts, the retry schedule, when a failing webhook is switched off, and housekeeping. */
+@ApplicationScoped
+public class WebhookSettings {
+
+    /** Opening a connection to a receiver. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.connect-timeout", defaultValue = "PT5S")
+    Duration connectTimeout;
+
+    /** Silence while sending the body or waiting for the answer: a receiver should answer at once and work later. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.read-timeout", defaultValue = "PT10S")
+    Duration readTimeout;
+
+    @Inject
+    @ConfigProperty(name = "arv.webhook.retry-base", defaultValue = "PT30S")
+    Duration retryBase;
+
+    @Inject
+    @ConfigProperty(name = "arv.webhook.retry-max", defaultValue = "PT1H")
+    Duration retryMax;
+
+    /** Attempts go on this long after the first one; then the delivery is dead. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.retry-period", defaultValue = "P1D")
+    Duration retryPeriod;
+
+    /** Dead deliveries in a row (none delivered in between) that switch a webhook off. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.disable-after", defaultValue = "3")
+    int disableAfter;
+
+    /** After a rotation the previous secret signs too, this long, so receivers can switch over without losing events. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.secret-grace", defaultValue = "PT24H")
+    Duration secretGrace;
+
+    /** How long a claimed delivery belongs to the node that claimed it: far longer than one attempt. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    @Inject
+    @ConfigProperty(name = "arv.webhook.poll-interval", defaultValue = "PT5S")
+    Duration pollInterval;
+
+    /** Delivered and dead deliveries (with their attempts) are deleted this long after they were created. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.retention", defaultValue = "P30D")
+    Duration retention;
+
+    public RetrySchedule schedule() {
+        return new RetrySchedule(new Backoff(retryBase, retryMax), retryPeriod);
+    }
+
+    public int disableAfter() {
+        return disableAfter;
+    }
+
+    /** Empty: the previous secret stops at once ({@code PT0S}). */
+    public Optional<Duration> secretGrace() {
+        return secretGrace.isZero() || secretGrace.isNegative() ? Optional.empty() : Optional.of(secretGrace);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** The longest one attempt can take: connecting, sending the body and waiting for the answer. */
+    public Duration longestAttempt() {
+        return connectTimeout.plus(readTimeout.multipliedBy(2));
+    }
+
+    public Duration lease() {
+        return lease;
+    }
+
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** Empty: settled deliveries are kept for ever ({@code PT0S}). */
+    public Optional<Duration> retention() {
+        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
+    }
+
+    /** @throws IllegalStateException naming the setting when one cannot work */
+    public void check() {
+        if (disableAfter < 1) {
+            throw new IllegalStateException("ARV_WEBHOOK_DISABLE_AFTER must be at least 1, got " + disableAfter);
+        }
+        if (retryPeriod.isNegative()) {
+            throw new IllegalStateException("ARV_WEBHOOK_RETRY_PERIOD must not be negative, got " + retryPeriod);
+        }
+        if (lease.compareTo(longestAttempt()) <= 0) {
+            throw new IllegalStateException("ARV_WEBHOOK_LEASE (" + lease + ") must be longer than one attempt can take ("
+                    + longestAttempt() + ": the connect timeout and twice the read timeout)");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package app.arv.webhook;
+
+import app.arv.outbound.OutboundGuard;
+import app.arv.shared.DomainException;
+
+import java.util.Locale;
+
+/**
+ * Which URLs a webhook may post to: those the outbound guard passes (no internal addresses unless the operator
+ * listed them, checked again at every connection), and https only — plain http only to a host the operator listed,
+ * since the body and its signature would otherwise cross the internet readable by anyone on the way.
+ */
+public final class WebhookUrls {
+
+    public static final int MAX_LENGTH = 2048;
+
+    private final OutboundGuard guard;
+
+    public WebhookUrls(OutboundGuard guard) {
+        this.guard = guard;
+    }
+
+    /**
+     * @return the URL as it will be stored (trimmed)
+     * @throws DomainException {@code endpoint_not_allowed} (422)
+     */
+    public String check(String url) {
+        String text = url == null ? "" : url.strip();
+        if (text.length() > MAX_LENGTH) {
+            throw DomainException.endpointNotAllowed("url is longer than " + MAX_LENGTH + " characters");
+        }
+        OutboundGuard.CheckedUrl checked = guard.check("url", text);
+        if (!"https".equals(checked.uri().getScheme().toLowerCase(Locale.ROOT)) && !guard.listed(checked)) {
+            throw DomainException.endpointNotAllowed("url must be an https URL (plain http only to hosts the operator allowed)");
+        }
+        return text;
+    }
+}

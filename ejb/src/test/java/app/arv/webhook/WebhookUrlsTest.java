@@ -1,0 +1,58 @@
+package app.arv.webhook;
+
+import app.arv.outbound.AllowedHosts;
+import app.arv.outbound.OutboundGuard;
+import app.arv.shared.DomainException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebhookUrlsTest {
+
+    private static final Map<String, String> DNS = Map.of(
+            "hooks.example.com", "93.184.216.34",
+            "rebound.example.com", "10.0.0.7",
+            "receiver.internal", "10.20.0.5");
+
+    private static final WebhookUrls URLS = new WebhookUrls(new OutboundGuard(new AllowedHosts(List.of("receiver.internal")), host -> {
+        String address = DNS.get(host);
+        if (address == null) {
+            throw new UnknownHostException(host);
+        }
+        return new InetAddress[]{InetAddress.getByName(address)};
+    }));
+
+    @Test
+    void anHttpsUrlOnAPublicHostIsAccepted() {
+        assertThat(URLS.check("  https://hooks.example.com/arv?x=1 ")).isEqualTo("https://hooks.example.com/arv?x=1");
+    }
+
+    @Test
+    void plainHttpIsAcceptedOnlyForAnAllowedHost() {
+        assertThat(URLS.check("http://receiver.internal:8080/arv")).isEqualTo("http://receiver.internal:8080/arv");
+        assertThatThrownBy(() -> URLS.check("http://hooks.example.com/arv")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("https");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://rebound.example.com/", "https://127.0.0.1/", "https://[::1]/", "https://169.254.169.254/",
+            "https://user:pw@hooks.example.com/", "ftp://hooks.example.com/", "https://nowhere.example.com/", "not a url"})
+    void internalAddressesAndOtherSchemesAreRefused(String url) {
+        assertThatThrownBy(() -> URLS.check(url)).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("endpoint_not_allowed"));
+    }
+
+    @Test
+    void anOverlongUrlIsRefused() {
+        assertThatThrownBy(() -> URLS.check("https://hooks.example.com/" + "a".repeat(WebhookUrls.MAX_LENGTH)))
+                .isInstanceOf(DomainException.class);
+    }
+}

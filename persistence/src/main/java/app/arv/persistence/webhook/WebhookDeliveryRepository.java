@@ -1,0 +1,146 @@
+package app.arv.persistence.webhook;
+
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deliveries and their attempts. {@link #add} joins the caller's transaction (the occurrence's); the claim and the
+ * settling methods are the senders' and each belongs in a short transaction of its own, so no row lock is held while
+ * a receiver is slow.
+ */
+@ApplicationScoped
+public class WebhookDeliveryRepository {
+
+    /** The advisory lock key of the retention pass ("arvwhret" in ASCII). */
+    private static final long RETENTION_LOCK = 0x6172767768726574L;
+
+    @PersistenceContext(unitName = "arv")
+    EntityManager em;
+
+    public WebhookDelivery add(WebhookDelivery delivery) {
+        em.persist(delivery);
+        return delivery;
+    }
+
+    public void addAttempt(WebhookAttempt attempt) {
+        em.persist(attempt);
+    }
+
+    /** The delivery if it is one of this webhook's, in this organization. */
+    public Optional<WebhookDelivery> find(UUID organizationId, UUID webhookId, UUID id) {
+        return em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.id = :id AND d.webhookId = :webhook"
+                + " AND d.organizationId = :org", WebhookDelivery.class)
+                .setParameter("id", id).setParameter("webhook", webhookId).setParameter("org", organizationId)
+                .getResultStream().findFirst();
+    }
+
+    /** A webhook's deliveries, newest first. */
+    public Page<WebhookDelivery> list(UUID organizationId, UUID webhookId, PageRequest page) {
+        return Page.of(em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.webhookId = :webhook AND d.organizationId = :org"
+                + " ORDER BY d.createdAt DESC, d.id", WebhookDelivery.class)
+                .setParameter("webhook", webhookId).setParameter("org", organizationId),
+                em.createQuery("SELECT COUNT(d) FROM WebhookDelivery d WHERE d.webhookId = :webhook AND d.organizationId = :org", Long.class)
+                        .setParameter("webhook", webhookId).setParameter("org", organizationId),
+                page);
+    }
+
+    /** The attempts of these deliveries, in order of delivery and number. */
+    public List<WebhookAttempt> attempts(Collection<UUID> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT a FROM WebhookAttempt a WHERE a.deliveryId IN :ids ORDER BY a.deliveryId, a.number",
+                WebhookAttempt.class).setParameter("ids", deliveryIds).getResultList();
+    }
+
+    /**
+     * Platform job: takes up to {@code limit} due deliveries (pending, next attempt reached — which includes those
+     * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, for {@code node} until
+     * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. Rows another transaction is
+     * claiming are skipped, not waited for, so claimers on any number of nodes never take the same row.
+     */
+    public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit) {
+        UUID token = UUID.randomUUID();
+        // UPDATE ... RETURNING hands rows back in no particular order: the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d"
+                + " JOIN webhook w ON w.id = d.webhook_id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)"
+                + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"
+                + " claimed AS (UPDATE webhook_delivery d SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
+                + " attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ?4) FROM due WHERE d.id = due.id"
+                + " RETURNING d.id, d.attempts, d.first_attempt_at, d.webhook_id, d.organization_id, d.event_id, d.event_type,"
+                + " d.payload, due.next_attempt_at AS due_at)"
+                + " SELECT c.id, c.attempts, c.first_attempt_at, c.webhook_id, c.organization_id, c.event_id, c.event_type,"
+                + " c.payload, w.url, w.secret_ciphertext,"
+                + " CASE WHEN w.previous_secret_until > ?4 THEN w.previous_secret_ciphertext END"
+                + " FROM claimed c JOIN webhook w ON w.id = c.webhook_id ORDER BY c.due_at")
+                .setParameter(1, leaseUntil).setParameter(2, node).setParameter(3, token).setParameter(4, now)
+                .setParameter(5, limit)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new ClaimedDelivery((UUID) r[0], token, leaseUntil, ((Number) r[1]).intValue(), instant(r[2]),
+                        (UUID) r[3], (UUID) r[4], (String) r[8], (String) r[9], (String) r[10], (UUID) r[5], (String) r[6],
+                        (String) r[7]))
+                .toList();
+    }
+
+    /** The receiver accepted it; false when the claim was lost (its lease ran out and another took it). */
+    public boolean markDelivered(ClaimedDelivery delivery, Instant now) {
+        return settle(delivery, "status = 'DELIVERED', settled_at = ?1", now);
+    }
+
+    /** The attempt failed: due again at {@code retryAt}. False when the claim was lost. */
+    public boolean retryAt(ClaimedDelivery delivery, Instant retryAt) {
+        return settle(delivery, "next_attempt_at = ?1", retryAt);
+    }
+
+    /** The retry period is over: given up on. False when the claim was lost. */
+    public boolean markDead(ClaimedDelivery delivery, Instant now) {
+        return settle(delivery, "status = 'DEAD', settled_at = ?1", now);
+    }
+
+    /** A claimed delivery the holder did not try after all (too little lease left): due again at once, uncounted. */
+    public boolean giveBack(ClaimedDelivery delivery, Instant now) {
+        return settle(delivery, "next_attempt_at = ?1, attempts = attempts - 1", now);
+    }
+
+    private boolean settle(ClaimedDelivery delivery, String assignments, Instant value) {
+        return em.createNativeQuery("UPDATE webhook_delivery SET " + assignments + ", claim_token = NULL"
+                + " WHERE id = ?2 AND claim_token = ?3")
+                .setParameter(1, value).setParameter(2, delivery.id()).setParameter(3, delivery.claimToken())
+                .executeUpdate() == 1;
+    }
+
+    /** One node at a time deletes old deliveries (every node schedules it): released by the commit. */
+    public boolean tryRetentionLock() {
+        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RETENTION_LOCK)
+                .getSingleResult();
+    }
+
+    /** Platform job: deletes delivered and dead deliveries created before the instant, with their attempts. */
+    public int removeSettledBefore(Instant instant) {
+        return em.createNativeQuery("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < ?1")
+                .setParameter(1, instant).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return ((OffsetDateTime) value).toInstant();
+    }
+}

@@ -1,0 +1,174 @@
+package app.arv.persistence.webhook;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.TwoTenantsTest;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @BeforeEach
+    void noDeliveries() {
+        Database.inTransaction(em -> em.createNativeQuery("DELETE FROM webhook_delivery").executeUpdate());
+    }
+
+    @Test
+    void aClaimedDeliveryIsNotClaimedAgainWhileItsLeaseRunsAndKeepsItsFirstAttemptTime() {
+        Webhook webhook = webhook(true);
+        UUID id = queue(webhook, false, Instant.now());
+        Instant now = Instant.now();
+
+        ClaimedDelivery first = claim(now, "node-a").get(0);
+        List<ClaimedDelivery> meanwhile = claim(now.plusSeconds(1), "node-b");
+        settle(repository -> repository.retryAt(first, now.plusSeconds(5)));
+        ClaimedDelivery second = claim(now.plusSeconds(6), "node-b").get(0);
+
+        assertThat(first.id()).isEqualTo(id);
+        assertThat(meanwhile).isEmpty();
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.firstAttemptAt()).isEqualTo(first.firstAttemptAt());
+        assertThat(second.url()).isEqualTo(webhook.getUrl());
+    }
+
+    @Test
+    void aDisabledWebhooksEventsWaitButItsManualDeliveriesGo() {
+        Webhook disabled = webhook(false);
+        queue(disabled, false, Instant.now());
+        UUID manual = queue(disabled, true, Instant.now());
+
+        List<ClaimedDelivery> claimed = claim(Instant.now(), "node-a");
+
+        assertThat(claimed).extracting(ClaimedDelivery::id).containsExactly(manual);
+    }
+
+    @Test
+    void thePreviousSecretComesWithTheClaimOnlyWhileItIsValid() {
+        Webhook webhook = webhook(true);
+        Instant now = Instant.now();
+        Database.inTransaction(em -> em.find(Webhook.class, webhook.getId()).rotateSecret("new-ciphertext", "…new1", now.plusSeconds(60)));
+        queue(webhook, false, now);
+        queue(webhook, false, now);
+
+        ClaimedDelivery during = claim(now, "node-a", 1).get(0);
+        ClaimedDelivery after = claim(now.plusSeconds(61), "node-a", 1).get(0);
+
+        assertThat(during.secretCiphertext()).isEqualTo("new-ciphertext");
+        assertThat(during.previousSecretCiphertext()).isEqualTo("ciphertext");
+        assertThat(after.previousSecretCiphertext()).isNull();
+    }
+
+    @Test
+    void aHolderWhoseLeaseWasTakenOverSettlesNothing() {
+        UUID id = queue(webhook(true), false, Instant.now());
+        Instant now = Instant.now();
+        ClaimedDelivery stale = claim(now, "node-a").get(0);
+        ClaimedDelivery current = claim(now.plus(LEASE).plusSeconds(1), "node-b").get(0);
+
+        boolean staleSettled = settle(repository -> repository.markDelivered(stale, Instant.now()));
+        boolean currentSettled = settle(repository -> repository.markDead(current, Instant.now()));
+
+        assertThat(staleSettled).isFalse();
+        assertThat(currentSettled).isTrue();
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.DEAD);
+    }
+
+    @Test
+    void retentionDeletesOldSettledDeliveriesWithTheirAttemptsButNeverPendingOnes() {
+        Webhook webhook = webhook(true);
+        Instant old = Instant.now().minus(Duration.ofDays(31));
+        UUID delivered = queue(webhook, false, old);
+        UUID pending = queue(webhook, false, old);
+        for (ClaimedDelivery claimed : claim(Instant.now(), "node-a")) {
+            if (claimed.id().equals(delivered)) {
+                settle(repository -> {
+                    repository.addAttempt(new WebhookAttempt(claimed.id(), 1, Instant.now(), Duration.ofMillis(5), 200, "ok", null));
+                    return repository.markDelivered(claimed, Instant.now());
+                });
+            } else {
+                settle(repository -> repository.retryAt(claimed, Instant.now()));
+            }
+        }
+
+        boolean[] removed = new boolean[1];
+        Database.inTransaction(em -> {
+            WebhookDeliveryRepository repository = repository(em);
+            removed[0] = repository.tryRetentionLock() && repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(30))) == 1;
+        });
+
+        assertThat(removed[0]).isTrue();
+        assertThat(find(delivered)).isNull();
+        assertThat(find(pending).getStatus()).isEqualTo(DeliveryStatus.PENDING);
+        List<Long> attempts = new ArrayList<>();
+        Database.inTransaction(em -> attempts.add(((Number) em.createNativeQuery("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?1")
+                .setParameter(1, delivered).getSingleResult()).longValue()));
+        assertThat(attempts).containsExactly(0L);
+    }
+
+    @Test
+    void anotherOrganizationsDeliveryIsNotFound() {
+        Webhook webhook = webhook(true);
+        UUID id = queue(webhook, false, Instant.now());
+
+        List<Boolean> found = new ArrayList<>();
+        Database.inTransaction(em -> {
+            found.add(repository(em).find(acme.getId(), webhook.getId(), id).isPresent());
+            found.add(repository(em).find(globex.getId(), webhook.getId(), id).isPresent());
+        });
+
+        assertThat(found).containsExactly(true, false);
+    }
+
+    private Webhook webhook(boolean enabled) {
+        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
+                "ciphertext", "…abcd", enabled, null);
+        Database.persist(webhook);
+        return webhook;
+    }
+
+    private UUID queue(Webhook webhook, boolean manual, Instant now) {
+        WebhookDelivery delivery = new WebhookDelivery(webhook.getId(), webhook.getOrganizationId(), UUID.randomUUID(), "test", "{}", manual, now);
+        Database.inTransaction(em -> em.persist(delivery));
+        return delivery.getId();
+    }
+
+    private static WebhookDeliveryRepository repository(EntityManager em) {
+        WebhookDeliveryRepository repository = new WebhookDeliveryRepository();
+        repository.em = em;
+        return repository;
+    }
+
+    private static List<ClaimedDelivery> claim(Instant now, String node) {
+        return claim(now, node, 10);
+    }
+
+    private static List<ClaimedDelivery> claim(Instant now, String node, int limit) {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit)));
+        return claimed;
+    }
+
+    private static boolean settle(Predicate<WebhookDeliveryRepository> action) {
+        boolean[] done = new boolean[1];
+        Database.inTransaction(em -> done[0] = action.test(repository(em)));
+        return done[0];
+    }
+
+    private static WebhookDelivery find(UUID id) {
+        List<WebhookDelivery> found = new ArrayList<>();
+        Database.inTransaction(em -> found.add(em.find(WebhookDelivery.class, id)));
+        return found.get(0);
+    }
+}

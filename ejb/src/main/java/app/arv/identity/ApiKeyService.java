@@ -2,9 +2,9 @@ package app.arv.identity;
 
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
-import app.arv.persistence.audit.AuditAction;
 import app.arv.notification.Occurrence;
 import app.arv.notification.OccurrenceType;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyRepository;
 import app.arv.persistence.identity.ApiKeyScope;

@@ -23,8 +23,7 @@ public final class ApiDescription {
     public static final String WEBHOOKS = "webhooks";
 
     /** Every tag an operation may carry. */
-    public static final List<String> TAGS =
-            List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT, NOTIFICATIONS, WEBHOOKS);
+    public static final List<String> TAGS = List.of(IDENTITY, PROJECTS, MEDIA, STORAGE, MARKERS, VIEWER, GENERATIONS, ADMIN, AUDIT, NOTIFICATIONS, WEBHOOKS);
 
     private ApiDescription() {
     }

@@ -90,15 +90,19 @@ class AuditIT {
     }
 
     @Test
-    void deletedContentShows() {
+    void contentPublishedUnpublishedAndDeletedShows() {
         String project = MarkerApi.newProject(tenant.adminToken());
         String content = MarkerApi.createOne(tenant.adminToken(), project, "rocket.jpg", MediaApi.image("rocket.jpg"));
+        Api.bearer(tenant.adminToken()).body(Map.of("published", false)).patch("/ar-content/" + content).then().statusCode(200);
+        Api.bearer(tenant.adminToken()).body(Map.of("title", "renamed, still unpublished")).patch("/ar-content/" + content)
+                .then().statusCode(200);
         Api.bearer(tenant.adminToken()).delete("/ar-content/" + content).then().statusCode(204);
 
         List<Map<String, Object>> events = events("subject=" + content);
 
-        assertThat(events).extracting(e -> e.get("action")).containsExactly("ar_content.deleted", "ar_content.published");
-        assertThat(details(events.get(0)).get("title")).isEqualTo("Portrait rocket.jpg");
+        assertThat(events).extracting(e -> e.get("action")).containsExactly("ar_content.deleted", "ar_content.unpublished",
+                "ar_content.published");
+        assertThat(details(events.get(0)).get("title")).isEqualTo("renamed, still unpublished");
     }
 
     @Test

@@ -1,6 +1,6 @@
 /**
  * Outbound: the one guard every URL a tenant supplies passes before ARV connects to it (S3 storage
- * endpoints now, webhooks later). A tenant must not be able to make ARV reach the machine it runs on,
+ * endpoints, webhooks). A tenant must not be able to make ARV reach the machine it runs on,
  * the private network behind it or the cloud's metadata service (SSRF). The guard refuses such
  * addresses when the URL is accepted (every address the host resolves to) and again when a connection
  * is opened ({@link app.arv.outbound.GuardedDns}: DNS may answer differently the second time). Operators

@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +47,30 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.firstAttemptAt()).isEqualTo(first.firstAttemptAt());
         assertThat(second.url()).isEqualTo(webhook.getUrl());
+    }
+
+    @Test
+    void twoConcurrentClaimersNeverTakeTheSameDelivery() throws Exception {
+        Webhook webhook = webhook(true);
+        Set<UUID> queued = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            queued.add(queue(webhook, false, Instant.now().minusSeconds(60)));
+        }
+        CountDownLatch bothClaimed = new CountDownLatch(2);
+        ExecutorService claimers = Executors.newFixedThreadPool(2);
+        try {
+            // Each claimer holds its transaction (and row locks) until both have claimed: the second runs while the
+            // first one's rows are locked and must skip them, neither waiting nor taking them.
+            Future<List<ClaimedDelivery>> a = claimers.submit(() -> claimHolding("node-a", bothClaimed));
+            Future<List<ClaimedDelivery>> b = claimers.submit(() -> claimHolding("node-b", bothClaimed));
+            List<UUID> all = new ArrayList<>();
+            a.get(30, TimeUnit.SECONDS).forEach(d -> all.add(d.id()));
+            b.get(30, TimeUnit.SECONDS).forEach(d -> all.add(d.id()));
+
+            assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
+        } finally {
+            claimers.shutdownNow();
+        }
     }
 
     @Test
@@ -157,6 +187,20 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     private static List<ClaimedDelivery> claim(Instant now, String node, int limit) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit)));
+        return claimed;
+    }
+
+    private static List<ClaimedDelivery> claimHolding(String node, CountDownLatch bothClaimed) {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        Database.inTransaction(em -> {
+            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20));
+            bothClaimed.countDown();
+            try {
+                bothClaimed.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         return claimed;
     }
 

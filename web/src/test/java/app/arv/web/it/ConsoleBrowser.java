@@ -3,6 +3,7 @@ package app.arv.web.it;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -150,7 +151,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     <T> T until(Function<ChromeDriver, T> condition, String what, Duration timeout) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(d -> {
+            // An element found just before a re-render replaces it (a route change) is stale by the time it is looked at:
+            // the next poll finds the new one.
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).until(d -> {
                 T value = condition.apply((ChromeDriver) d);
                 return value instanceof Boolean b && !b ? null : value;
             });

@@ -243,6 +243,8 @@ class ConsoleJourneysIT {
         String email = memberEmail(tenant);
         browser.openSignedOut("#/");
         browser.click("#forgot-password");
+        // The sign-in form has an e-mail field too: type only once the reset form has replaced it.
+        browser.waitFor("#account-form-title");
         browser.type("input[name=email]", email);
         browser.click("form button[type=submit]");
         browser.waitFor("#account-form-done");

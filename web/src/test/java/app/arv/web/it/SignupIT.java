@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -109,6 +110,31 @@ class SignupIT {
     @Test
     void anUnknownLinkIsRefused() {
         verify("x".repeat(43)).then().statusCode(400).body("code", equalTo("invalid_token"));
+    }
+
+    @Test
+    void aVisitorCreatesAnOrganizationInTheConsoleAndTheMailedLinkSignsThemIntoIt() throws Exception {
+        String email = newAddress();
+        try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+            browser.driver.get(ENABLED.get().baseUrl() + "/console/#/sign-in");
+            browser.click("#create-organization");
+            browser.type("input[name=organization_name]", "Browser Bakery");
+            browser.type("input[name=name]", "Sam Founder");
+            browser.type("input[name=email]", email);
+            browser.type("input[name=password]", PASSWORD);
+            browser.click("form button[type=submit]");
+            browser.waitFor("#account-form-done");
+            browser.screenshot("signup-mail-sent");
+            Matcher link = linkIn(Inbox.mailTo(email));
+
+            browser.driver.get(link.group());
+            String who = browser.waitFor("header .who").getText();
+            browser.screenshot("signup-verified");
+            List<String> accessibility = browser.seriousAccessibilityViolations();
+
+            assertThat(who).contains(email, "Browser Bakery");
+            assertThat(accessibility).isEmpty();
+        }
     }
 
     private static RequestSpecification enabled() {

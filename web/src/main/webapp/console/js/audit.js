@@ -4,9 +4,9 @@ import { html, useState, t, get, useLoad, ErrorBox, Loading, Empty, Pager, forma
 const PAGE = 25;
 /** The API's actions, in the order the filter offers them; each has a label audit.action.<name> in every language. */
 const ACTIONS = [
-    'sign_in.succeeded', 'sign_in.failed', 'api_key.created', 'api_key.revoked', 'user.added', 'user.invited', 'user.changed',
+    'sign_in.succeeded', 'sign_in.failed', 'api_key.created', 'api_key.revoked', 'user.added', 'user.invited', 'user.invitation_revoked', 'user.changed',
     'user.deactivated', 'user.password_set', 'ar_content.published', 'ar_content.unpublished', 'ar_content.deleted',
-    'storage_connection.created', 'storage_connection.changed', 'storage_connection.deleted', 'organization.changed',
+    'storage_connection.created', 'storage_connection.changed', 'storage_connection.deleted', 'organization.created', 'organization.changed',
     'quota.changed', 'sso_domain.changed',
 ];
 

@@ -1,10 +1,14 @@
 package app.arv.identity;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.identity.LoginThrottle.Request;
 import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
 import app.arv.mail.MailTemplates;
 import app.arv.mail.Mails;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Invitation;
 import app.arv.persistence.identity.Invitation.Status;
 import app.arv.persistence.identity.InvitationRepository;
@@ -43,6 +47,9 @@ import java.util.UUID;
  */
 @Stateless
 public class Invitations {
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     InvitationRepository invitations;
@@ -100,6 +107,7 @@ public class Invitations {
             throw pending();
         }
         send(invitation, token, caller, requestBase);
+        audit.record(caller, AuditAction.USER_INVITED, null, invited(invitation));
         return invitation;
     }
 
@@ -120,6 +128,7 @@ public class Invitations {
         LinkToken token = LinkToken.random();
         invitation.reissue(token.hash(), Instant.now(), rules.ttl());
         send(invitation, token, caller, requestBase);
+        audit.record(caller, AuditAction.USER_INVITED, null, invited(invitation).and("resent", true));
         return invitation;
     }
 
@@ -129,7 +138,10 @@ public class Invitations {
         if (invitation.getAcceptedAt() != null) {
             throw closed(invitation);
         }
-        invitation.revoke(Instant.now());
+        if (invitation.getRevokedAt() == null) {
+            invitation.revoke(Instant.now());
+            audit.record(caller, AuditAction.USER_INVITATION_REVOKED, null, invited(invitation));
+        }
     }
 
     /** What the accept page shows of a pending invitation: the organization and the invited address, nothing more. */
@@ -164,6 +176,9 @@ public class Invitations {
         user.setDisplayName(name == null || name.isBlank() ? invitation.getDisplayName() : name);
         user.recordLogin(now);
         invitation.accept(now);
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_ADDED, user.getId(),
+                AuditDetails.with("email", user.getEmail()).and("role", user.getRole()).and("via", "invitation")
+                        .and("invitation_id", invitation.getId()));
         return sessions.open(user, device);
     }
 
@@ -185,6 +200,11 @@ public class Invitations {
                 Map.of("recipient", invitation.getEmail(), "organization", organizationOf(invitation).getName(),
                         "inviter", caller.name() == null ? "" : caller.name(), "role", invitation.getRole().name(),
                         "link", base + "/console/#/invitation?token=" + token.raw(), "hours", String.valueOf(rules.ttl().toHours()))));
+    }
+
+    private static AuditDetails invited(Invitation invitation) {
+        return AuditDetails.with("email", invitation.getEmail()).and("role", invitation.getRole())
+                .and("invitation_id", invitation.getId());
     }
 
     private static DomainException pending() {

@@ -72,10 +72,10 @@ public class NotificationPreferences {
         return switch (channel) {
             case IN_APP -> true;
             case EMAIL -> switch (type) {
-                case MARKER_READY, GENERATION_FINISHED, TEST -> false;
-                case MARKER_FAILED, AR_CONTENT_EXPIRING, AR_CONTENT_EXPIRED, QUOTA_WARNING, QUOTA_REACHED, API_KEY_CREATED,
-                        API_KEY_REVOKED, WEBHOOK_DISABLED ->
-                    true;
+                // Keys are issued and revoked by the admins themselves, often by scripts: a mail to every admin each time
+                // is noise (the audit log and the in-app list keep them). Failures and deadlines are worth a mail.
+                case MARKER_READY, GENERATION_FINISHED, API_KEY_CREATED, API_KEY_REVOKED, TEST -> false;
+                case MARKER_FAILED, AR_CONTENT_EXPIRING, AR_CONTENT_EXPIRED, QUOTA_WARNING, QUOTA_REACHED, WEBHOOK_DISABLED -> true;
             };
         };
     }

@@ -53,8 +53,12 @@ public class OrganizationService {
     @Inject
     PasswordPolicy policy;
 
-    /** Opens an organization, with its first admin when one is given, in one transaction. */
-    public Organization open(String name, String slug, FirstAdmin firstAdmin) {
+    /**
+     * Opens an organization, with its first admin when one is given, in one transaction.
+     *
+     * @param caller the platform admin opening it, for the organization's audit log
+     */
+    public Organization open(Caller caller, String name, String slug, FirstAdmin firstAdmin) {
         if (organizations.slugTaken(slug)) {
             throw DomainException.conflict("slug_taken", "An organization with slug '" + slug + "' already exists");
         }
@@ -68,6 +72,9 @@ public class OrganizationService {
         if (firstAdmin != null) {
             users.add(new User(organization.getId(), firstAdmin.email().strip(), passwords.hash(firstAdmin.password()), Role.ADMIN));
         }
+        audit.record(organization.getId(), Actor.of(caller), AuditAction.ORGANIZATION_CREATED, organization.getId(),
+                AuditDetails.with("name", organization.getName()).and("slug", organization.getSlug())
+                        .and("first_admin", firstAdmin == null ? null : firstAdmin.email().strip()));
         return organization;
     }
 
@@ -87,7 +94,10 @@ public class OrganizationService {
             slug = OrganizationSlug.from(name);
         }
         Organization organization = create(name, slug);
-        return users.add(new User(organization.getId(), email.strip(), passwordHash, Role.ADMIN));
+        User admin = users.add(new User(organization.getId(), email.strip(), passwordHash, Role.ADMIN));
+        audit.record(organization.getId(), Actor.person(admin), AuditAction.ORGANIZATION_CREATED, organization.getId(),
+                AuditDetails.with("name", organization.getName()).and("slug", organization.getSlug()).and("via", "signup"));
+        return admin;
     }
 
     private Organization create(String name, String slug) {

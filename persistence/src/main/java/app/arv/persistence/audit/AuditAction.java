@@ -27,6 +27,10 @@ public enum AuditAction {
             SubjectType.AR_CONTENT), AR_CONTENT_DELETED("ar_content.deleted", SubjectType.AR_CONTENT), STORAGE_CONNECTION_CREATED("storage_connection.created",
                     SubjectType.STORAGE_CONNECTION), STORAGE_CONNECTION_CHANGED("storage_connection.changed",
                             SubjectType.STORAGE_CONNECTION), STORAGE_CONNECTION_DELETED("storage_connection.deleted", SubjectType.STORAGE_CONNECTION),
+    /** An invitation revoked before it was accepted: its link stops working. */
+    USER_INVITATION_REVOKED("user.invitation_revoked", SubjectType.USER),
+    /** Opened by a platform admin, or by the person who signed it up (self-service sign-up). */
+    ORGANIZATION_CREATED("organization.created", SubjectType.ORGANIZATION),
     /** Renamed, deactivated or activated by a platform admin. */
     ORGANIZATION_CHANGED("organization.changed", SubjectType.ORGANIZATION),
     /** Request limits or quotas overridden by a platform admin. */

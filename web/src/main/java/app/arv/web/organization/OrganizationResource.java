@@ -54,7 +54,7 @@ public class OrganizationResource implements ApiDescription.Admin {
     @Operation(summary = "Open an organization, optionally with its first admin")
     public Response open(@Valid NewOrganization request) {
         FirstAdmin admin = request.admin == null ? null : new FirstAdmin(request.admin.email, request.admin.password);
-        Organization organization = organizations.open(request.name, request.slug, admin);
+        Organization organization = organizations.open(caller.get(), request.name, request.slug, admin);
         return Links.created(Links.organization(organization.getId()), OrganizationView.of(organization));
     }
 

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,28 @@ class InvitationIT {
         Api.login(email, PASSWORD);
         Api.bearer(tenant.adminToken()).get(invited.header("Location")).then().statusCode(200)
                 .body("status", equalTo("accepted")).body("accepted_at", notNullValue());
+    }
+
+    @Test
+    void invitingRevokingAndJoiningShowInTheOrganizationsAuditLog() {
+        Api.Tenant tenant = Api.newTenant();
+        String withdrawn = newAddress();
+        String joining = newAddress();
+        String revoked = invite(tenant.adminToken(), withdrawn, "MEMBER").then().statusCode(201).extract().path("id");
+        Api.bearer(tenant.adminToken()).delete("/users/invitations/" + revoked).then().statusCode(204);
+        invite(tenant.adminToken(), joining, "MEMBER").then().statusCode(201);
+
+        accept(linkIn(Inbox.mailTo(joining)).group(2), PASSWORD, null).then().statusCode(201);
+
+        JsonPath log = Api.bearer(tenant.adminToken()).get("/audit-events?action=user.invited,user.invitation_revoked,user.added")
+                .then().statusCode(200).extract().jsonPath();
+        // the tenant's own member, added before, comes last
+        assertThat(log.getList("items.action", String.class))
+                .containsExactly("user.added", "user.invited", "user.invitation_revoked", "user.invited", "user.added");
+        assertThat(log.getList("items.details.email", String.class).subList(0, 4)).containsExactly(joining, joining, withdrawn, withdrawn);
+        assertThat(log.getString("items[0].details.via")).isEqualTo("invitation");
+        assertThat(log.getString("items[0].actor.label")).isEqualTo(joining);
+        assertThat(log.getString("items[1].actor.label")).isEqualTo(tenant.adminEmail());
     }
 
     @Test

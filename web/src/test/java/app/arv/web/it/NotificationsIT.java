@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Notifications through HTTP against the real servers: a marker failure arrives in the console (list, unread count,
- * the WebSocket push) and by mail through the real SMTP server; preferences turn channels off; a generation's end, a
+ * the WebSocket push), by mail through the real SMTP server and by webhook to a local receiver; preferences turn channels off; a generation's end, a
  * quota's 80 % and content expiry (the timer runs every 2 s here) are told exactly once; nothing crosses to another
  * person or organization.
  */
@@ -41,9 +41,12 @@ class NotificationsIT {
     }
 
     @Test
-    void aMarkerFailureArrivesInAppLiveAndByMailWithTheVerdictAndReasons() throws Exception {
-        try (EventSocket socket = EventSocket.open(tenant.adminToken())) {
+    void aMarkerFailureArrivesInAppLiveByMailAndByAWebhookThatFailsTwiceFirst() throws Exception {
+        try (EventSocket socket = EventSocket.open(tenant.adminToken()); WebhookReceiver receiver = WebhookReceiver.start().failFirst(2)) {
             socket.awaitConnected();
+            String secret = Api.bearer(tenant.adminToken())
+                    .body(Map.of("url", receiver.url(), "events", List.of("marker.failed"), "description", "orders system"))
+                    .post("/webhooks").then().statusCode(201).extract().path("secret");
 
             String id = failedContent();
 
@@ -57,6 +60,13 @@ class NotificationsIT {
             Api.bearer(tenant.adminToken()).get("/notifications/unread-count").then().statusCode(200).body("unread", equalTo(1));
             String text = Inbox.textOf(Inbox.mailTo(tenant.adminEmail()));
             assertThat(text).contains("unusable", listed.getList("data.reasons").get(0).toString(), "/console/#/content/" + id);
+            List<WebhookReceiver.Received> attempts = receiver.awaitRequests(3);
+            assertThat(attempts).extracting(a -> a.header("ARV-Event-Id")).containsOnly(attempts.get(0).header("ARV-Event-Id"));
+            assertThat(attempts).allSatisfy(a -> assertThat(WebhookReceiver.signatureValid(a, secret)).isTrue());
+            JsonPath delivered = JsonPath.from(attempts.get(2).body());
+            assertThat(delivered.getString("type")).isEqualTo("marker.failed");
+            assertThat(delivered.getString("data.ar_content_id")).isEqualTo(id);
+            assertThat(delivered.getString("data.verdict")).isEqualTo("unusable");
         }
     }
 

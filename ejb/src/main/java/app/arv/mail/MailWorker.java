@@ -1,6 +1,8 @@
 package app.arv.mail;
 
 import app.arv.persistence.mail.ClaimedMail;
+import app.arv.platform.LeasedRounds;
+import app.arv.platform.LeasedWork;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,20 +18,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every node's sender: each {@code arv.mail.poll-interval} it claims due mails (a few at a time, until none is
- * due) and sends them one by one outside any transaction. Nodes never send one mail twice while its lease runs
- * ({@link OutboxDelivery#claim}); a mail is given back unsent when too little of its lease is left for a send to
- * finish inside it.
+ * due) and sends them one by one outside any transaction ({@link LeasedRounds}). Nodes never send one mail twice
+ * while its lease runs ({@link OutboxDelivery#claim}); a mail is given back unsent when too little of its lease is
+ * left for a send to finish inside it.
  */
 @Singleton
 @Startup
@@ -37,9 +37,6 @@ import java.util.logging.Logger;
 public class MailWorker {
 
     private static final Logger LOG = Logger.getLogger(MailWorker.class.getName());
-    private static final int BATCH = 10;
-    /** One round sends at most this many batches; the next poll goes on (a zero back-off must not spin forever). */
-    private static final int MOST_BATCHES_PER_ROUND = 50;
 
     @Resource
     TimerService timers;
@@ -56,7 +53,7 @@ public class MailWorker {
     @Inject
     MetricRegistry metrics;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final LeasedRounds<ClaimedMail, OutboxDelivery.Outcome> rounds = new LeasedRounds<>(LOG, "Mail", OutboxDelivery.Outcome.class, new Outbox());
 
     @PostConstruct
     void schedule() {
@@ -72,50 +69,54 @@ public class MailWorker {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void poll() {
-        // A round that outlasts the interval (a slow server, a long queue) is not joined by the next one.
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Map<OutboxDelivery.Outcome, Integer> round = deliverDue();
-            if (!round.isEmpty()) {
-                LOG.fine(() -> "Mail round: " + round);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mail round failed; the next one tries again", e);
-        } finally {
-            running.set(false);
-        }
+        rounds.poll();
     }
 
     /** Sends every mail due now; what became of them. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<OutboxDelivery.Outcome, Integer> deliverDue() {
-        Map<OutboxDelivery.Outcome, Integer> outcomes = new EnumMap<>(OutboxDelivery.Outcome.class);
-        List<ClaimedMail> claimed = delivery.claim(BATCH);
-        for (int batch = 1; !claimed.isEmpty(); batch++) {
-            for (ClaimedMail mail : claimed) {
-                if (Instant.now().plus(settings.longestSend()).isAfter(mail.leaseUntil())) {
-                    delivery.giveBack(mail);
-                    continue;
-                }
-                OutboxDelivery.Outcome outcome = attempt(mail);
-                metrics.counter("arv_mail_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
-                outcomes.merge(outcome, 1, Integer::sum);
-            }
-            claimed = batch < MOST_BATCHES_PER_ROUND ? delivery.claim(BATCH) : List.of();
-        }
-        return outcomes;
+        return rounds.drain();
     }
 
-    private OutboxDelivery.Outcome attempt(ClaimedMail mail) {
-        try {
-            sender.send(mail);
-        } catch (MailFailure failure) {
-            return delivery.failed(mail, failure);
+    /** The outbox as leased work: sending a mail over SMTP. */
+    private final class Outbox implements LeasedWork<ClaimedMail, OutboxDelivery.Outcome> {
+
+        @Override
+        public List<ClaimedMail> claim(int most) {
+            return delivery.claim(most);
         }
-        // From here until sent() commits is the at-least-once window: a node dying now leaves the mail to be sent
-        // again after its lease, with the same Message-ID.
-        return delivery.sent(mail);
+
+        @Override
+        public Instant leaseUntil(ClaimedMail mail) {
+            return mail.leaseUntil();
+        }
+
+        @Override
+        public Duration longestAttempt() {
+            return settings.longestSend();
+        }
+
+        @Override
+        public void giveBack(ClaimedMail mail) {
+            delivery.giveBack(mail);
+        }
+
+        @Override
+        public OutboxDelivery.Outcome attempt(ClaimedMail mail) {
+            OutboxDelivery.Outcome outcome = send(mail);
+            metrics.counter("arv_mail_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+            return outcome;
+        }
+
+        private OutboxDelivery.Outcome send(ClaimedMail mail) {
+            try {
+                sender.send(mail);
+            } catch (MailFailure failure) {
+                return delivery.failed(mail, failure);
+            }
+            // From here until sent() commits is the at-least-once window: a node dying now leaves the mail to be sent
+            // again after its lease, with the same Message-ID.
+            return delivery.sent(mail);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package app.arv.webhook;
 
 import app.arv.persistence.webhook.ClaimedDelivery;
+import app.arv.platform.LeasedRounds;
+import app.arv.platform.LeasedWork;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,20 +18,19 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * Every node's sender: each {@code arv.webhook.poll-interval} it claims due deliveries (a few at a time, until none
- * is due) and posts them one by one outside any transaction. Nodes never send one delivery at the same time
- * ({@link WebhookDispatch#claim}); a delivery is given back untried when too little of its lease is left for an
- * attempt to finish inside it.
+ * is due) and posts them one by one outside any transaction ({@link LeasedRounds}). Nodes never send one delivery at
+ * the same time ({@link WebhookDispatch#claim}); a delivery is given back untried when too little of its lease is
+ * left for an attempt to finish inside it.
  */
 @Singleton
 @Startup
@@ -37,9 +38,6 @@ import java.util.logging.Logger;
 public class WebhookWorker {
 
     private static final Logger LOG = Logger.getLogger(WebhookWorker.class.getName());
-    private static final int BATCH = 10;
-    /** One round sends at most this many batches; the next poll goes on. */
-    private static final int MOST_BATCHES_PER_ROUND = 50;
 
     @Resource
     TimerService timers;
@@ -59,7 +57,8 @@ public class WebhookWorker {
     @Inject
     MetricRegistry metrics;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final LeasedRounds<ClaimedDelivery, WebhookDispatch.Outcome> rounds = new LeasedRounds<>(LOG, "Webhook", WebhookDispatch.Outcome.class,
+            new Deliveries());
 
     @PostConstruct
     void schedule() {
@@ -71,48 +70,52 @@ public class WebhookWorker {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void poll() {
-        // A round that outlasts the interval (slow receivers, a long queue) is not joined by the next one.
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            NodeTimers.round(LOG, "Webhook", () -> {
-                Map<WebhookDispatch.Outcome, Integer> round = deliverDue();
-                if (!round.isEmpty()) {
-                    LOG.fine(() -> "Webhook round: " + round);
-                }
-            });
-        } finally {
-            running.set(false);
-        }
+        rounds.poll();
     }
 
     /** Sends every delivery due now; what became of them. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<WebhookDispatch.Outcome, Integer> deliverDue() {
-        Map<WebhookDispatch.Outcome, Integer> outcomes = new EnumMap<>(WebhookDispatch.Outcome.class);
-        List<ClaimedDelivery> claimed = dispatch.claim(BATCH);
-        for (int batch = 1; !claimed.isEmpty(); batch++) {
-            for (ClaimedDelivery delivery : claimed) {
-                if (Instant.now().plus(settings.longestAttempt()).isAfter(delivery.leaseUntil())) {
-                    dispatch.giveBack(delivery);
-                    continue;
-                }
-                WebhookDispatch.Outcome outcome = dispatch.settle(delivery, attempt(delivery));
-                metrics.counter("arv_webhook_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
-                outcomes.merge(outcome, 1, Integer::sum);
-            }
-            claimed = batch < MOST_BATCHES_PER_ROUND ? dispatch.claim(BATCH) : List.of();
-        }
-        return outcomes;
+        return rounds.drain();
     }
 
-    private AttemptResult attempt(ClaimedDelivery delivery) {
-        List<String> signing = new ArrayList<>();
-        signing.add(secrets.decrypt(delivery.organizationId(), delivery.secretCiphertext()));
-        if (delivery.previousSecretCiphertext() != null) {
-            signing.add(secrets.decrypt(delivery.organizationId(), delivery.previousSecretCiphertext()));
+    /** The deliveries as leased work: one signed POST to the webhook's URL. */
+    private final class Deliveries implements LeasedWork<ClaimedDelivery, WebhookDispatch.Outcome> {
+
+        @Override
+        public List<ClaimedDelivery> claim(int most) {
+            return dispatch.claim(most);
         }
-        return sender.send(delivery.url(), delivery.eventId().toString(), delivery.eventType(), delivery.payload(), signing);
+
+        @Override
+        public Instant leaseUntil(ClaimedDelivery delivery) {
+            return delivery.leaseUntil();
+        }
+
+        @Override
+        public Duration longestAttempt() {
+            return settings.longestAttempt();
+        }
+
+        @Override
+        public void giveBack(ClaimedDelivery delivery) {
+            dispatch.giveBack(delivery);
+        }
+
+        @Override
+        public WebhookDispatch.Outcome attempt(ClaimedDelivery delivery) {
+            WebhookDispatch.Outcome outcome = dispatch.settle(delivery, post(delivery));
+            metrics.counter("arv_webhook_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+            return outcome;
+        }
+
+        private AttemptResult post(ClaimedDelivery delivery) {
+            List<String> signing = new ArrayList<>();
+            signing.add(secrets.decrypt(delivery.organizationId(), delivery.secretCiphertext()));
+            if (delivery.previousSecretCiphertext() != null) {
+                signing.add(secrets.decrypt(delivery.organizationId(), delivery.previousSecretCiphertext()));
+            }
+            return sender.send(delivery.url(), delivery.eventId().toString(), delivery.eventType(), delivery.payload(), signing);
+        }
     }
 }

@@ -8,6 +8,7 @@ import app.arv.identity.Device;
 import app.arv.identity.LoginService;
 import app.arv.identity.LoginThrottle;
 import app.arv.identity.LoginThrottleRules;
+import app.arv.notification.RecordedOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.audit.ActorKind;
@@ -24,6 +25,7 @@ import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -211,7 +213,8 @@ class AuditTrailTest {
     }
 
     private static ServiceBeans beans(EntityManager em) {
-        return new ServiceBeans(em).with(PasswordHasher.class, HASHER).with(MetricRegistry.class, countersOnly());
+        return new ServiceBeans(em).with(PasswordHasher.class, HASHER).with(MetricRegistry.class, countersOnly())
+                .with(Event.class, new RecordedOccurrences());
     }
 
     /** The registry as far as the services here use it: counters, which count nothing anyone reads. */

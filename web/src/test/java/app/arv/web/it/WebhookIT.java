@@ -65,7 +65,7 @@ class WebhookIT {
     }
 
     @Test
-    void aWebhookWhoseDeliveriesKeepDyingIsSwitchedOffAndTheOthersHearOfIt() throws Exception {
+    void aWebhookWhoseDeliveriesKeepDyingIsSwitchedOffAndTheAdminsAndTheOtherWebhooksHearOfIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         try (WebhookReceiver receiver = WebhookReceiver.start().alwaysFail(); WebhookReceiver watcher = WebhookReceiver.start()) {
             String webhook = create(tenant, receiver, List.of("*")).getString("id");
@@ -81,6 +81,9 @@ class WebhookIT {
             JsonPath told = JsonPath.from(watcher.awaitRequests(1).get(0).body());
             assertThat(told.getString("type")).isEqualTo("webhook.disabled");
             assertThat(told.getString("data.webhook_id")).isEqualTo(webhook);
+            Api.bearer(tenant.adminToken()).get("/notifications").then().statusCode(200)
+                    .body("items.find { it.type == 'webhook.disabled' }.subject_id", equalTo(webhook));
+            assertThat(Inbox.textOf(Inbox.mailTo(tenant.adminEmail()))).contains(receiver.url());
         }
     }
 

@@ -20,7 +20,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
@@ -79,7 +79,7 @@ public class Invitations {
     LoginThrottle throttle;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     /**
      * @param language    the language of the mail: the inviter's choice, else their request's; English when ARV has neither
@@ -194,7 +194,7 @@ public class Invitations {
     }
 
     private void send(Invitation invitation, LinkToken token, Caller caller, String requestBase) {
-        String base = publicAddress.publicUrl().orElse(requestBase);
+        String base = publicAddress.or(requestBase);
         mails.queue(new MailRequest(invitation.getOrganizationId(), MailKind.INVITATION, invitation.getEmail(),
                 Locale.forLanguageTag(invitation.getLocale()),
                 Map.of("recipient", invitation.getEmail(), "organization", organizationOf(invitation).getName(),

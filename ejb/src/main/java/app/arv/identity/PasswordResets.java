@@ -10,7 +10,7 @@ import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
@@ -57,7 +57,7 @@ public class PasswordResets {
     ResetMails resetMails;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     /**
      * @param languages   the requester's languages in order of preference (Accept-Language), for the mail
@@ -69,7 +69,7 @@ public class PasswordResets {
             throw DomainException.tooManyAttempts(hold);
         }
         throttle.resetRequested(email, clientAddress);
-        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.publicUrl().orElse(requestBase));
+        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.or(requestBase));
     }
 
     /**

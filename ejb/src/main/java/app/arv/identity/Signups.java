@@ -7,7 +7,7 @@ import app.arv.persistence.identity.PendingSignup;
 import app.arv.persistence.identity.PendingSignupRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -55,7 +55,7 @@ public class Signups {
     Sessions sessions;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     public boolean enabled() {
         return settings.enabled();
@@ -75,7 +75,7 @@ public class Signups {
         throttle.requested(Request.SIGNUP, email, clientAddress);
         policy.check(password, email);
         signupMails.issue(new SignupMails.Requested(organizationName.strip(), email.strip(), name.strip(), password,
-                MailTemplates.languageFor(languages)), publicAddress.publicUrl().orElse(requestBase));
+                MailTemplates.languageFor(languages)), publicAddress.or(requestBase));
     }
 
     /**

@@ -4,7 +4,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -37,7 +37,7 @@ public class TestMails {
     OrganizationRepository organizations;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     /**
      * @param languages   the caller's languages in order of preference (the request's Accept-Language)
@@ -51,7 +51,7 @@ public class TestMails {
         Organization organization = organizations.find(caller.organizationId())
                 .orElseThrow(() -> DomainException.notFound("Organization"));
         Locale language = MailTemplates.languageFor(languages);
-        String consoleUrl = publicAddress.publicUrl().orElse(requestBase) + "/console/";
+        String consoleUrl = publicAddress.or(requestBase) + "/console/";
         UUID id = mails.queue(new MailRequest(organization.getId(), MailKind.TEST_MAIL, user.getEmail(), language,
                 Map.of("recipient", user.getEmail(), "organization", organization.getName(), "consoleUrl", consoleUrl)));
         return new Queued(id, user.getEmail(), language);

@@ -4,7 +4,7 @@ import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
 import app.arv.mail.Mails;
 import app.arv.persistence.identity.User;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -37,12 +37,12 @@ public class MailChannel {
     Mails mails;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     void deliver(Occurrence occurrence, User person) {
         Locale language = person.getLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(person.getLocale());
         mails.queue(new MailRequest(occurrence.organizationId(), MailKind.NOTIFICATION, person.getEmail(), language,
-                values(occurrence, publicAddress.publicUrl().orElse(FALLBACK_BASE))));
+                values(occurrence, publicAddress.or(FALLBACK_BASE))));
     }
 
     static Map<String, String> values(Occurrence occurrence, String publicBase) {

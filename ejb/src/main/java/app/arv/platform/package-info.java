@@ -2,9 +2,9 @@
  * The installation itself rather than a feature: {@link SchemaMigration} runs Flyway (the migrations of
  * the persistence module) at startup, before anything else runs, without a container transaction (Flyway
  * commits its own work); {@link ServerNode} is this process's name among the nodes sharing one database,
- * Redis and broker, recorded on the work it does and shown to operators; {@link NodeTimers} schedules a
- * node's periodic work the one way ARV does; {@link LeasedRounds} drains {@link LeasedWork} (claimed rows with a lease:
- * the mail outbox, webhook deliveries) the one way ARV does. Health checks are in {@code platform.health}. Uses no feature
- * package.
+ * Redis and broker, recorded on the work it does and shown to operators; {@link PublicAddress} is where people
+ * reach the installation (the base of printed and mailed links). {@link NodeTimers} schedules a node's periodic
+ * work and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
+ * deliveries), each the one way ARV does. Health checks are in {@code platform.health}. Uses no feature package.
  */
 package app.arv.platform;

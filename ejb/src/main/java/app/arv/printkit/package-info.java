@@ -8,7 +8,7 @@
  *       QR code and a one-line instruction in a {@link KitLanguage}, with an optional bleed and crop marks. Pure:
  *       no container, unit-tested by reading its own PDFs back.</li>
  *   <li>{@link PrintKits} chooses the caller's AR content and feeds the portraits in one at a time;
- *       {@link PrintKitRules} holds the settings (the public address printed links use, the page limit).</li>
+ *       {@link PrintKitRules} holds the page limit (printed links use {@code app.arv.platform.PublicAddress}).</li>
  * </ul>
  *
  * <p>Uses persistence's marker, media and project packages, {@code app.arv.media} (the store and the node's

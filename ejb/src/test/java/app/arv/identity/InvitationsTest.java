@@ -9,7 +9,7 @@ import app.arv.persistence.identity.SingleUseToken;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
@@ -176,7 +176,7 @@ class InvitationsTest {
     private static ServiceBeans beans(EntityManager em) {
         return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4))
                 .with(InvitationRules.class, new InvitationRules(TTL))
-                .with(PrintKitRules.class, new PrintKitRules(Optional.empty(), 100));
+                .with(PublicAddress.class, new PublicAddress(Optional.empty()));
     }
 
     private static void assertRefused(Consumer<Invitations> call, String code) {

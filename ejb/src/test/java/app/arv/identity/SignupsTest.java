@@ -8,7 +8,7 @@ import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleUseToken;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -139,7 +139,7 @@ class SignupsTest {
     private static ServiceBeans beans(EntityManager em, boolean enabled) {
         return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4))
                 .with(SignupSettings.class, new SignupSettings(enabled, TTL))
-                .with(PrintKitRules.class, new PrintKitRules(Optional.empty(), 100));
+                .with(PublicAddress.class, new PublicAddress(Optional.empty()));
     }
 
     private static void assertRefused(boolean enabled, Consumer<Signups> call, String code) {

@@ -13,7 +13,7 @@ import app.arv.persistence.notification.Notification;
 import app.arv.persistence.notification.NotificationChannel;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.event.Event;
@@ -272,7 +272,7 @@ class NotificationDeliveryTest {
                         public void run(Runnable work) {
                         }
                     })
-                    .with(PrintKitRules.class, new PrintKitRules(Optional.of("https://ar.example.com"), 100))
+                    .with(PublicAddress.class, new PublicAddress(Optional.of("https://ar.example.com")))
                     .with(NotificationRules.class, RULES);
             events.observedBy(occurrence -> beans.get(PersonalDelivery.class).deliver(occurrence));
             result.set(work.apply(beans));

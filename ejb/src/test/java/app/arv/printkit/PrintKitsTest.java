@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,7 +106,7 @@ class PrintKitsTest {
     private static <T> T kits(Function<PrintKits, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
         Database.inTransaction(em -> result.set(call.apply(new ServiceBeans(em)
-                .with(PrintKitRules.class, new PrintKitRules(Optional.empty(), MAX_PAGES)).get(PrintKits.class))));
+                .with(PrintKitRules.class, new PrintKitRules(MAX_PAGES)).get(PrintKits.class))));
         return result.get();
     }
 }

@@ -3,7 +3,7 @@ package app.arv.web.auth;
 import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders;
 import app.arv.identity.sso.SingleSignOnService;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.security.NoStore;
@@ -43,7 +43,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     SingleSignOnService sso;
 
     @Inject
-    PrintKitRules publicAddress;
+    PublicAddress publicAddress;
 
     @Context
     UriInfo uriInfo;
@@ -90,7 +90,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     }
 
     private String base() {
-        return Links.publicBase(publicAddress.publicUrl(), uriInfo);
+        return Links.publicBase(publicAddress.url(), uriInfo);
     }
 
     public record ProvidersView(List<String> providers) {

@@ -1,6 +1,6 @@
 package app.arv.web.printkit;
 
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.printkit.PrintKits;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
@@ -34,7 +34,7 @@ public class ArContentPrintKitResource implements ApiDescription.Markers {
     PrintKits kits;
 
     @Inject
-    PrintKitRules rules;
+    PublicAddress publicAddress;
 
     @Inject
     CurrentCaller caller;
@@ -46,6 +46,6 @@ public class ArContentPrintKitResource implements ApiDescription.Markers {
     public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
             @Context UriInfo request) {
         return PrintKitResponses.pdf(kits.ofContent(caller.get(), id, parameters.options(headers),
-                content -> PrintedLinks.viewerUrl(rules, request, content)), "print-kit-" + id + ".pdf");
+                content -> PrintedLinks.viewerUrl(publicAddress, request, content)), "print-kit-" + id + ".pdf");
     }
 }

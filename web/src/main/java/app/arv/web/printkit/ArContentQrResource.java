@@ -2,7 +2,7 @@ package app.arv.web.printkit;
 
 import app.arv.marker.ArContentService;
 import app.arv.persistence.marker.ArContent;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.printkit.QrCodes;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
@@ -43,7 +43,7 @@ public class ArContentQrResource implements ApiDescription.Markers {
     ArContentService contents;
 
     @Inject
-    PrintKitRules rules;
+    PublicAddress publicAddress;
 
     @Inject
     CurrentCaller caller;
@@ -67,7 +67,7 @@ public class ArContentQrResource implements ApiDescription.Markers {
     public Response qr(@PathParam("id") UUID id, @PathParam("format") String format,
             @Valid @BeanParam PngSize png, @Context UriInfo request) {
         ArContent content = contents.get(caller.get(), id);
-        String url = PrintedLinks.viewerUrl(rules, request, content);
+        String url = PrintedLinks.viewerUrl(publicAddress, request, content);
         if (format.equals("svg")) {
             return Response.ok(QrCodes.svg(url), SVG).build();
         }

@@ -1,7 +1,7 @@
 package app.arv.web.printkit;
 
 import app.arv.persistence.marker.ArContent;
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.web.Links;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -14,12 +14,12 @@ final class PrintedLinks {
     private PrintedLinks() {
     }
 
-    static String viewerUrl(PrintKitRules rules, UriInfo request, ArContent content) {
-        return base(rules, request) + Links.viewerPage(content.getUniqueId());
+    static String viewerUrl(PublicAddress publicAddress, UriInfo request, ArContent content) {
+        return base(publicAddress, request) + Links.viewerPage(content.getUniqueId());
     }
 
     /** Without a trailing slash. */
-    private static String base(PrintKitRules rules, UriInfo request) {
-        return Links.publicBase(rules.publicUrl(), request);
+    private static String base(PublicAddress publicAddress, UriInfo request) {
+        return Links.publicBase(publicAddress.url(), request);
     }
 }

@@ -1,6 +1,6 @@
 package app.arv.web.printkit;
 
-import app.arv.printkit.PrintKitRules;
+import app.arv.platform.PublicAddress;
 import app.arv.printkit.PrintKits;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
@@ -31,7 +31,7 @@ public class ProjectPrintKitResource implements ApiDescription.Projects {
     PrintKits kits;
 
     @Inject
-    PrintKitRules rules;
+    PublicAddress publicAddress;
 
     @Inject
     CurrentCaller caller;
@@ -43,6 +43,6 @@ public class ProjectPrintKitResource implements ApiDescription.Projects {
     public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
             @Context UriInfo request) {
         return PrintKitResponses.pdf(kits.ofProject(caller.get(), id, parameters.options(headers),
-                content -> PrintedLinks.viewerUrl(rules, request, content)), "project-" + id + "-print-kit.pdf");
+                content -> PrintedLinks.viewerUrl(publicAddress, request, content)), "project-" + id + "-print-kit.pdf");
     }
 }

@@ -1,4 +1,4 @@
-package app.arv.printkit;
+package app.arv.platform;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,22 +7,22 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PrintKitRulesTest {
+class PublicAddressTest {
 
     @Test
     void thePublicUrlLosesItsTrailingSlash() {
-        assertThat(new PrintKitRules(Optional.of("https://ar.example.com/"), 100).publicUrl()).contains("https://ar.example.com");
+        assertThat(new PublicAddress(Optional.of("https://ar.example.com/")).url()).contains("https://ar.example.com");
     }
 
     @Test
     void aBlankPublicUrlMeansTheRequestsOwnAddress() {
-        assertThat(new PrintKitRules(Optional.of(" "), 100).publicUrl()).isEmpty();
-        assertThat(new PrintKitRules(Optional.empty(), 100).publicUrl()).isEmpty();
+        assertThat(new PublicAddress(Optional.of(" ")).url()).isEmpty();
+        assertThat(new PublicAddress(Optional.empty()).url()).isEmpty();
     }
 
     @Test
     void aPublicUrlThatIsNoHttpUrlIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new PrintKitRules(Optional.of("ar.example.com"), 100).publicUrl())
+        assertThatThrownBy(() -> new PublicAddress(Optional.of("ar.example.com")).url())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ARV_PUBLIC_URL");
     }
 }

@@ -2,8 +2,8 @@ package app.arv.identity;
 
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
-import app.arv.notification.Occurrence;
 import app.arv.notification.OccurrenceType;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyRepository;
@@ -14,9 +14,7 @@ import app.arv.security.ApiKeySecret;
 import app.arv.security.Caller;
 import app.arv.security.CredentialChanges;
 import app.arv.shared.DomainException;
-import app.arv.shared.Jsonp;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -40,7 +38,7 @@ public class ApiKeyService {
     AuditTrail audit;
 
     @Inject
-    Event<Occurrence> occurrences;
+    Occurrences occurrences;
 
     public Page<ApiKey> list(Caller caller, PageRequest page) {
         return keys.list(caller.organizationId(), page);
@@ -55,7 +53,7 @@ public class ApiKeyService {
         ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
         metrics.counter("arv_api_keys_issued").inc();
         audit.record(caller, AuditAction.API_KEY_CREATED, key.getId(), AuditDetails.with("name", key.getName()).and("scope", scope));
-        occurrences.fire(occurrence(OccurrenceType.API_KEY_CREATED, key, key.getCreatedAt()));
+        occurrences.apiKey(OccurrenceType.API_KEY_CREATED, key, key.getCreatedAt());
         return new IssuedKey(key, secret.value());
     }
 
@@ -64,19 +62,9 @@ public class ApiKeyService {
         if (!key.isRevoked()) {
             key.revoke(Instant.now());
             audit.record(caller, AuditAction.API_KEY_REVOKED, id, AuditDetails.with("name", key.getName()));
-            occurrences.fire(occurrence(OccurrenceType.API_KEY_REVOKED, key, key.getRevokedAt()));
+            occurrences.apiKey(OccurrenceType.API_KEY_REVOKED, key, key.getRevokedAt());
         }
         changes.keyRevoked(id);
-    }
-
-    /** What the organization's people and systems hear of a key: never its secret or hash. */
-    private static Occurrence occurrence(OccurrenceType type, ApiKey key, Instant at) {
-        return new Occurrence(key.getOrganizationId(), type, key.getId(), at, Jsonp.createObjectBuilder()
-                .add("api_key_id", key.getId().toString())
-                .add("name", key.getName())
-                .add("scope", key.getScope().name())
-                .add("prefix", key.getPrefix())
-                .build());
     }
 
     /** The only moment the secret exists outside the caller's hands. */

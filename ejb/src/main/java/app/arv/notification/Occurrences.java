@@ -2,9 +2,11 @@ package app.arv.notification;
 
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.MarkerStatus;
 import app.arv.persistence.notification.OccurrenceMarkRepository;
+import app.arv.persistence.webhook.Webhook;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -125,6 +127,28 @@ public class Occurrences {
         JsonObject data = contentData(content).add("expires_at", content.getExpiresAt().toString()).build();
         return fireOnce(expiryMark(type, content.getId(), content.getExpiresAt()),
                 new Occurrence(content.getOrganizationId(), type, content.getId(), Instant.now(), data));
+    }
+
+    /** An API key was created ({@code at} its creation) or revoked ({@code at} its revocation): never its secret or hash. */
+    public void apiKey(OccurrenceType type, ApiKey key, Instant at) {
+        fire(new Occurrence(key.getOrganizationId(), type, key.getId(), at, Jsonp.createObjectBuilder()
+                .add("api_key_id", key.getId().toString())
+                .add("name", key.getName())
+                .add("scope", key.getScope().name())
+                .add("prefix", key.getPrefix())
+                .build()));
+    }
+
+    /** A webhook was switched off after {@code dead} dead deliveries in a row; told to the admins and the other webhooks. */
+    public void webhookDisabled(Webhook webhook, String reason, int dead, Instant at) {
+        fire(new Occurrence(webhook.getOrganizationId(), OccurrenceType.WEBHOOK_DISABLED, webhook.getId(), at,
+                Jsonp.createObjectBuilder()
+                        .add("webhook_id", webhook.getId().toString())
+                        .add("url", webhook.getUrl())
+                        .add("description", webhook.getDescription() == null ? "" : webhook.getDescription())
+                        .add("reason", reason)
+                        .add("consecutive_dead", dead)
+                        .build()));
     }
 
     /** The once-only mark of an expiry occurrence: a new expiry date is a new mark, so it is told again. */

@@ -1,18 +1,16 @@
 package app.arv.webhook;
 
-import app.arv.notification.Occurrence;
 import app.arv.notification.OccurrenceType;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.webhook.ClaimedDelivery;
 import app.arv.persistence.webhook.Webhook;
 import app.arv.persistence.webhook.WebhookAttempt;
 import app.arv.persistence.webhook.WebhookDeliveryRepository;
 import app.arv.persistence.webhook.WebhookRepository;
 import app.arv.platform.ServerNode;
-import app.arv.shared.Jsonp;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -53,7 +51,7 @@ public class WebhookDispatch {
     ServerNode node;
 
     @Inject
-    Event<Occurrence> occurrences;
+    Occurrences occurrences;
 
     public List<ClaimedDelivery> claim(int limit) {
         Instant now = Instant.now();
@@ -104,14 +102,7 @@ public class WebhookDispatch {
         String reason = dead + " deliveries in a row failed for the whole retry period";
         webhook.disable(reason, now);
         LOG.warning(() -> "Webhook " + webhook.getId() + " of organization " + webhook.getOrganizationId() + " was switched off: " + reason);
-        occurrences.fire(new Occurrence(webhook.getOrganizationId(), OccurrenceType.WEBHOOK_DISABLED, webhook.getId(), now,
-                Jsonp.createObjectBuilder()
-                        .add("webhook_id", webhook.getId().toString())
-                        .add("url", webhook.getUrl())
-                        .add("description", webhook.getDescription() == null ? "" : webhook.getDescription())
-                        .add("reason", reason)
-                        .add("consecutive_dead", dead)
-                        .build()));
+        occurrences.webhookDisabled(webhook, reason, dead, now);
     }
 
     private static Outcome lost(ClaimedDelivery delivery) {

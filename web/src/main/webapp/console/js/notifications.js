@@ -37,11 +37,18 @@ export function Bell() {
             ? html`<span class="count" id="notification-count">${unread}</span>` : null}</a>`;
 }
 
-/** What a notification says, from its type and data (the same facts as its mail). */
+/** A notification's headline, from its type and data (the link to what it is about). */
 export function describe(n) {
+    return t(`notifications.text.${n.type}`, n.data || {});
+}
+
+/**
+ * The particulars under the headline, as plain text: why a marker failed, or what its verdict found (the same facts as
+ * the mail). Kept out of the link: a verdict's reasons and advice run to several sentences.
+ */
+export function particulars(n) {
     const d = n.data || {};
-    const params = { ...d, reasons: (d.reasons || []).join('; ') };
-    return t(`notifications.text.${n.type}`, params);
+    return d.failure || (d.reasons || []).join(' ') || null;
 }
 
 export function Notifications() {
@@ -68,7 +75,10 @@ export function Notifications() {
     ${list.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
     <ul class="notifications" id="notifications-list">${items.map(n => html`<li data-type=${n.type} data-read=${n.read ? 'true' : 'false'}
         class=${n.read ? 'read' : 'unread'}>
-        <a href=${n.console_path.replace(/^\/console\//, '')} onClick=${() => !n.read && read(n)}>${describe(n)}</a>
+        <div class="what">
+            <a href=${n.console_path.replace(/^\/console\//, '')} onClick=${() => !n.read && read(n)}>${describe(n)}</a>
+            ${particulars(n) ? html`<p class="particulars">${particulars(n)}</p>` : null}
+        </div>
         <span class="when">${formatTime(n.occurred_at)}</span>
         ${n.read ? null : html`<button class="link" onClick=${() => read(n)}>${t('notifications.markRead')}</button>`}
     </li>`)}</ul>

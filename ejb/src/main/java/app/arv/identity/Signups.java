@@ -96,7 +96,8 @@ public class Signups {
         return sessions.open(admin, device);
     }
 
-    private void requireEnabled() {
+    /** Throws 404 signup_disabled while self-service sign-up is off (ARV_SIGNUP_ENABLED). */
+    public void requireEnabled() {
         if (!settings.enabled()) {
             throw DomainException.signupDisabled();
         }

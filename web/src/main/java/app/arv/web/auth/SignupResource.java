@@ -52,6 +52,7 @@ public class SignupResource implements ApiDescription.Identity {
     @POST
     @Public
     @NoStore
+    @SignupEndpoint
     @RateLimit(RateLimit.Policy.EXEMPT)
     @Operation(summary = "Sign up a new organization; a mail verifies the address first",
             description = "Always 202 with the same body, whether the address has an account or not (one that has gets no mail); "
@@ -68,6 +69,7 @@ public class SignupResource implements ApiDescription.Identity {
     @Path("verify")
     @Public
     @NoStore
+    @SignupEndpoint
     @Operation(summary = "Verify a sign-up with its mailed token: opens the organization with me as its admin, signed in",
             description = "201 with the body of POST /auth/login (a session is opened). 400 invalid_token for an unknown, used or "
                     + "expired link, 409 email_taken when the address got an account meanwhile; nothing is created then")

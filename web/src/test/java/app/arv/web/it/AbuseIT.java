@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its store — and the server still ready afterwards.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("counts every organization and person on the server")
 class AbuseIT {
 
     private static Api.Tenant attacker;

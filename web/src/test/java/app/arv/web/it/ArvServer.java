@@ -1,11 +1,19 @@
 package app.arv.web.it;
 
 import app.arv.launcher.ArvStack;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * One real ARV for the whole integration suite: embedded PostgreSQL, Redis and Artemis (or the
@@ -21,119 +29,148 @@ public final class ArvServer implements BeforeAllCallback {
     /** Multipart bodies are cut off past this (above the 50 MB overlay limit; the default, 25 files of 10 MB, would make the limit IT stream 250 MB). */
     public static final long MAX_REQUEST_BYTES = 64L << 20;
 
+    /** How long a node's claim on a mail lasts (MailClusterIT waits it out after killing a node). */
+    public static final Duration MAIL_LEASE = Duration.ofSeconds(10);
+
     /** The sender the suite's ARV is configured with. */
     public static final String MAIL_FROM = "ARV Tests <mail@arv.test>";
 
     private static ArvStack stack;
     private static RSAPrivateCrtKey signingKey;
+    private static RuntimeException startFailure;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (ArvServer.class) {
+            if (startFailure != null) {
+                // One failed start is enough: every later class fails at once instead of waiting for a deployment again.
+                throw new IllegalStateException("the suite's server did not start (see the first failure)", startFailure);
+            }
             if (stack == null) {
-                // A failed expectation prints the exchange (a problem body names its request_id, findable in the kept log).
-                io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-                signingKey = TestTokens.newRsaKey();
-                stack = ArvStack.builder()
-                        .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)
-                        .env("ARV_ADMIN_PASSWORD", ADMIN_PASSWORD)
-                        // The tests know the key so they can present tokens ARV never issued (expired ones).
-                        .env("ARV_JWT_PRIVATE_KEY", pem(signingKey))
-                        // Test users are created by the hundred; production keeps the default cost.
-                        .env("ARV_PASSWORD_BCRYPT_COST", "4")
-                        // Failed object deletions retry at once and park after three tries, so the dead-letter IT is quick.
-                        .env("ARV_MEDIA_DELETE_RETRY_BASE", "PT0S")
-                        .env("ARV_MEDIA_DELETE_ATTEMPTS", "3")
-                        // The fal provider talks to a local fake of FAL.AI's queue API; short waits keep its IT quick.
-                        .env("ARV_FAL_BASE_URL", FakeFalServer.shared().baseUrl())
-                        .env("ARV_FAL_KEY", FakeFalServer.KEY)
-                        .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
-                        .env("ARV_FAL_READ_TIMEOUT", "PT2S")
-                        // The reaper looks for stuck items every 2 s (not every minute), so its IT sees it act quickly.
-                        .env("ARV_GENERATION_REAP_INTERVAL", "PT2S")
-                        // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
-                        .env("ARV_GENERATION_RETENTION", "P1D")
-                        .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
-                        // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
-                        .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
-                        // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
-                        // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
-                        // milliseconds, the annotation's unit).
-                        .env("APP_ARV_GENERATION_FAL_FALCLIENT_SUBMIT_CIRCUITBREAKER_DELAY", "5000")
-                        .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
-                        // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
-                        .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
-                        // The organization WebSocket beats every 3 s (not 15): a socket whose credential stopped holding closes at a
-                        // heartbeat, and EventStreamCredentialIT waits for one.
-                        .env("ARV_EVENTS_HEARTBEAT", "PT3S")
-                        // The expiry timer looks every 2 s (not hourly), so NotificationsIT sees several rounds tell one expiry once.
-                        .env("ARV_EXPIRY_CHECK_INTERVAL", "PT2S")
-                        // Sign-in throttle: tests that trip it use accounts of their own; its first hold is 1 s (not 30) so
-                        // LoginProtectionIT can watch it grow. The whole suite signs in from 127.0.0.1, so the per-address
-                        // limit is out of reach here (LoginThrottleTest covers it on a real Redis).
-                        .env("ARV_LOGIN_MAX_FAILURES", String.valueOf(LOGIN_MAX_FAILURES))
-                        .env("ARV_LOGIN_BACKOFF", "PT1S")
-                        .env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
-                        // ~200 test classes share one server and one client address: the suite's limits are generous, and
-                        // the rate-limit and quota tests set low ones on their own organizations (as the platform admin).
-                        .env("ARV_RATE_LIMIT_PER_MINUTE", "1000000")
-                        .env("ARV_RATE_LIMIT_PER_HOUR", "10000000")
-                        .env("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", "1000000")
-                        .env("ARV_QUOTA_GENERATIONS_PER_MONTH", "1000000")
-                        .env("ARV_QUOTA_FAL_ALLOWED", "true")
-                        .env("ARV_QUOTA_FAL_ITEMS_PER_MONTH", "1000000")
-                        // The tests' own loopback connection is a trusted proxy: a test can act as several clients with
-                        // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
-                        .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
-                        .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
-                        // Mail: the outbox is polled every half second and a failed send is retried after 1 s (not 1 min), so
-                        // MailIT sees a mail arrive once the SMTP server (the launcher's local one) is back.
-                        .env("ARV_MAIL_POLL_INTERVAL", "PT0.5S")
-                        .env("ARV_MAIL_RETRY_BASE", "PT1S")
-                        .env("ARV_MAIL_RETRY_MAX", "PT2S")
-                        .env("ARV_MAIL_FROM", MAIL_FROM)
-                        // MailClusterIT kills a node holding claimed mails: its lease runs out after 15 s (not 5 min) — sends
-                        // time out after 2 s, well inside it — and 200 mails queued while the SMTP server is down fail often
-                        // before it is back, so they may try 100 times before they are dead.
-                        .env("ARV_MAIL_LEASE", "PT15S")
-                        .env("ARV_SMTP_TIMEOUT", "PT2S")
-                        .env("ARV_MAIL_MAX_ATTEMPTS", "100")
-                        // Webhooks: quick rounds and a short retry period, so a failing receiver's delivery dies within
-                        // seconds; two dead deliveries in a row switch a webhook off (WebhookIT).
-                        .env("ARV_WEBHOOK_POLL_INTERVAL", "PT0.2S")
-                        .env("ARV_WEBHOOK_RETRY_BASE", "PT0.4S")
-                        .env("ARV_WEBHOOK_RETRY_MAX", "PT1S")
-                        .env("ARV_WEBHOOK_RETRY_PERIOD", "PT4S")
-                        .env("ARV_WEBHOOK_DISABLE_AFTER", "2")
-                        .env("ARV_WEBHOOK_CONNECT_TIMEOUT", "PT2S")
-                        .env("ARV_WEBHOOK_READ_TIMEOUT", "PT2S")
-                        // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
-                        .freezableBroker(true)
-                        // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
-                        // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
-                        .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1")
-                        // Single sign-on: the suite's identity provider (mock-oauth2-server on 127.0.0.1, allowed above).
-                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_ISSUER", OidcProviderServer.shared().issuer())
-                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
-                        .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
-                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_ISSUER", OidcProviderServer.unreachableIssuer())
-                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
-                        .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
-                        // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
-                        .startTimeout(java.time.Duration.ofMinutes(6))
-                        .build().start();
+                try {
+                    stack = start();
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ArvServer.class, (AutoCloseable) ArvServer::keepLogAndStop);
             }
         }
     }
 
-    /** The server's log outlives its temporary folder (target/arv-it-payara.log), so a failed run can be read afterwards. */
+    private static ArvStack start() {
+        // A failed expectation prints the exchange (a problem body names its request_id, findable in the kept log).
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        signingKey = TestTokens.newRsaKey();
+        return ArvStack.builder()
+                .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)
+                .env("ARV_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                // The tests know the key so they can present tokens ARV never issued (expired ones).
+                .env("ARV_JWT_PRIVATE_KEY", pem(signingKey))
+                // Test users are created by the hundred; production keeps the default cost.
+                .env("ARV_PASSWORD_BCRYPT_COST", "4")
+                // Failed object deletions retry at once and park after three tries, so the dead-letter IT is quick.
+                .env("ARV_MEDIA_DELETE_RETRY_BASE", "PT0S")
+                .env("ARV_MEDIA_DELETE_ATTEMPTS", "3")
+                // The fal provider talks to a local fake of FAL.AI's queue API; short waits keep its IT quick.
+                .env("ARV_FAL_BASE_URL", FakeFalServer.shared().baseUrl())
+                .env("ARV_FAL_KEY", FakeFalServer.KEY)
+                .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
+                .env("ARV_FAL_READ_TIMEOUT", "PT2S")
+                // The reaper looks for stuck items every 2 s (not every minute), so its IT sees it act quickly.
+                .env("ARV_GENERATION_REAP_INTERVAL", "PT2S")
+                // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
+                .env("ARV_GENERATION_RETENTION", "P1D")
+                .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
+                // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
+                .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
+                // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
+                // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
+                // milliseconds, the annotation's unit).
+                .env("APP_ARV_GENERATION_FAL_FALCLIENT_SUBMIT_CIRCUITBREAKER_DELAY", "5000")
+                .env("APP_ARV_GENERATION_FAL_FALCLIENT_GET_CIRCUITBREAKER_DELAY", "5000")
+                // Generation SSE heartbeats every 5 s instead of 15, so a test sees them without waiting long.
+                .env("ARV_GENERATION_SSE_HEARTBEAT", "PT5S")
+                // The organization WebSocket beats every 3 s (not 15): a socket whose credential stopped holding closes at a
+                // heartbeat, and EventStreamCredentialIT waits for one.
+                .env("ARV_EVENTS_HEARTBEAT", "PT3S")
+                // The expiry timer looks every 2 s (not hourly), so NotificationsIT sees several rounds tell one expiry once.
+                .env("ARV_EXPIRY_CHECK_INTERVAL", "PT2S")
+                // Sign-in throttle: tests that trip it use accounts of their own; its first hold is 1 s (not 30) so
+                // LoginProtectionIT can watch it grow. The whole suite signs in from 127.0.0.1, so the per-address
+                // limit is out of reach here (LoginThrottleTest covers it on a real Redis).
+                .env("ARV_LOGIN_MAX_FAILURES", String.valueOf(LOGIN_MAX_FAILURES))
+                .env("ARV_LOGIN_BACKOFF", "PT1S")
+                .env("ARV_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000000")
+                // ~200 test classes share one server and one client address: the suite's limits are generous, and
+                // the rate-limit and quota tests set low ones on their own organizations (as the platform admin).
+                .env("ARV_RATE_LIMIT_PER_MINUTE", "1000000")
+                .env("ARV_RATE_LIMIT_PER_HOUR", "10000000")
+                .env("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", "1000000")
+                .env("ARV_QUOTA_GENERATIONS_PER_MONTH", "1000000")
+                .env("ARV_QUOTA_FAL_ALLOWED", "true")
+                .env("ARV_QUOTA_FAL_ITEMS_PER_MONTH", "1000000")
+                // The tests' own loopback connection is a trusted proxy: a test can act as several clients with
+                // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
+                .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
+                .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
+                // Mail: the outbox is polled every half second and a failed send is retried after 1 s (not 1 min), so
+                // MailIT sees a mail arrive once the SMTP server (the launcher's local one) is back.
+                .env("ARV_MAIL_POLL_INTERVAL", "PT0.5S")
+                .env("ARV_MAIL_RETRY_BASE", "PT1S")
+                .env("ARV_MAIL_RETRY_MAX", "PT2S")
+                .env("ARV_MAIL_FROM", MAIL_FROM)
+                // MailClusterIT kills a node holding claimed mails: its lease runs out after 10 s (not 5 min; more than four SMTP timeouts, which the server requires) — sends
+                // time out after 2 s, well inside it — and 200 mails queued while the SMTP server is down fail often
+                // before it is back, so they may try 100 times before they are dead.
+                .env("ARV_MAIL_LEASE", MAIL_LEASE.toString())
+                .env("ARV_SMTP_TIMEOUT", "PT2S")
+                .env("ARV_MAIL_MAX_ATTEMPTS", "100")
+                // Webhooks: quick rounds and a short retry period, so a failing receiver's delivery dies within
+                // seconds; two dead deliveries in a row switch a webhook off (WebhookIT).
+                .env("ARV_WEBHOOK_POLL_INTERVAL", "PT0.2S")
+                .env("ARV_WEBHOOK_RETRY_BASE", "PT0.4S")
+                .env("ARV_WEBHOOK_RETRY_MAX", "PT1S")
+                .env("ARV_WEBHOOK_RETRY_PERIOD", "PT4S")
+                .env("ARV_WEBHOOK_DISABLE_AFTER", "2")
+                .env("ARV_WEBHOOK_CONNECT_TIMEOUT", "PT2S")
+                .env("ARV_WEBHOOK_READ_TIMEOUT", "PT2S")
+                // ARV reaches the broker through a relay the outage IT can freeze (a stopped broker, as SIGSTOP would).
+                .freezableBroker(true)
+                // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
+                // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
+                .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1")
+                // Single sign-on: the suite's identity provider (mock-oauth2-server on 127.0.0.1, allowed above).
+                .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_ISSUER", OidcProviderServer.shared().issuer())
+                .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
+                .env("ARV_OIDC_" + OidcProviderServer.PROVIDER.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
+                .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_ISSUER", OidcProviderServer.unreachableIssuer())
+                .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
+                .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
+                // The launcher's JVM options plus a GC log per process (gc-<pid>.log beside payara.log), kept with the
+                // server log: a suite server that stalls can then be told apart from one that is collecting garbage.
+                .javaOptions(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                        "-Xlog:gc:file=gc-%p.log:uptime,time"))
+                // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
+                .startTimeout(Duration.ofMinutes(6))
+                .build().start();
+    }
+
+    /**
+     * The server's log and GC logs outlive its temporary folder (target/arv-it-payara.log, target/arv-it-gc/), so a failed
+     * or slow run can be read afterwards.
+     */
     private static void keepLogAndStop() {
         try {
-            java.nio.file.Files.copy(stack.logFile(), java.nio.file.Path.of("target", "arv-it-payara.log"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException | RuntimeException e) {
+            Files.copy(stack.logFile(), Path.of("target", "arv-it-payara.log"), StandardCopyOption.REPLACE_EXISTING);
+            Path gcLogs = Files.createDirectories(Path.of("target", "arv-it-gc"));
+            try (DirectoryStream<Path> logs = Files.newDirectoryStream(stack.logFile().getParent(), "gc-*.log")) {
+                for (Path log : logs) {
+                    Files.copy(log, gcLogs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             System.err.println("The server log was not kept: " + e);
         } finally {
             stack.close();

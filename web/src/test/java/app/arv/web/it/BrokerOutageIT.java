@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
  * without a restart of ARV. The broker is always thawed at the end: the suite shares it.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("freezes the broker")
 class BrokerOutageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -5,9 +5,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +29,18 @@ import static org.hamcrest.Matchers.equalTo;
  * Two ARV processes (the suite's server "A" and a second Payara Micro "B" on another port) share one
  * PostgreSQL, Redis and broker: a batch's items spread over both, progress made on one reaches SSE
  * clients of the other through Redis, and a node killed with SIGKILL mid-batch or mid-compile-job
- * loses nothing: the other node finishes every item exactly once.
+ * loses nothing: the other node finishes every item exactly once. The tests that kill a node run last, so the suite
+ * restarts a node once for this class rather than before each test.
  */
 @ExtendWith(ArvServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated("kills nodes and counts the broker's consumers of both")
 class ClusterIT {
 
     private static final List<String> OBJECTS = List.of("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg");
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
+    /** Portraits of the compile job killed mid-way: enough that some are ready and some are not when it dies. */
+    private static final int PORTRAITS = 20;
 
     @RegisterExtension
     static final SecondNode nodeB = new SecondNode();
@@ -42,9 +51,7 @@ class ClusterIT {
 
     @BeforeEach
     void bothNodesRunning() {
-        if (!nodeB.get().isRunning()) {
-            nodeB.get().start();
-        }
+        SecondNode.running();
         String admin = Api.platformAdminToken();
         nameA = on(ArvServer.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
         nameB = on(nodeB.get().baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
@@ -53,6 +60,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void theBrokerSeesTheWorkersOfBothNodesOnEachGenerationQueue() throws InterruptedException {
         String admin = Api.platformAdminToken();
         Instant deadline = Instant.now().plusSeconds(30);
@@ -71,6 +79,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
     void aBatchSubmittedToOneNodeIsWorkedOnByBothAndAnSseClientOnTheFirstSeesTheSecondsProgressLive() throws Exception {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(16));
         CompletableFuture<SseEvents.Stream> watchingA = CompletableFuture.supplyAsync(() -> readEvents(ArvServer.baseUrl(), job));
@@ -98,6 +107,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(4)
     void aNodeKilledMidBatchLosesNothingAndTheOtherFinishesEveryItemExactlyOnce() throws Exception {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(25));
         List<String> heldByB = awaitItemsProcessingOn(job, nameB, BATCH_TIMEOUT);
@@ -125,10 +135,11 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
     void aCompileJobWhoseNodeIsKilledIsRestartedByTheOtherNodeAndEveryPortraitIsReadyOnce() throws Exception {
         String admin = Api.platformAdminToken();
         String project = MarkerApi.newProject(tenant.memberToken());
-        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 20);
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, PORTRAITS);
         BatchJobsApi.Execution running = awaitRunningWithSomeReady(admin, project);
         boolean killA = nameA.equals(running.node());
         String survivor = killA ? nodeB.get().baseUrl() : ArvServer.baseUrl();
@@ -163,7 +174,7 @@ class ClusterIT {
             var started = BatchJobsApi.executionsOf(ArvServer.baseUrl(), admin, tenant.organizationId()).stream()
                     .filter(e -> "STARTED".equals(e.batchStatus()) && e.node() != null).findFirst();
             if (ready >= 2 && started.isPresent()) {
-                assertThat(ready).as("portraits ready before the kill").isLessThan(20);
+                assertThat(ready).as("portraits ready before the kill").isLessThan(PORTRAITS);
                 return started.get();
             }
             Thread.sleep(50);

@@ -530,6 +530,10 @@ class ConsoleJourneysIT {
         browser.click("#notification-bell");
         WebElement item = browser.waitFor("#notifications-list li[data-type='marker.failed']");
         assertThat(item.findElement(By.tagName("a")).getAttribute("href")).endsWith("#/content/" + content);
+        // the headline is the link; the verdict's reasons and advice are plain text beneath it
+        String particulars = item.findElement(By.className("particulars")).getText();
+        assertThat(particulars).isNotBlank();
+        assertThat(item.findElement(By.tagName("a")).getText()).contains("Portrait grey.png").doesNotContain(particulars);
         browser.screenshot("notifications");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.click("#notifications-read-all");

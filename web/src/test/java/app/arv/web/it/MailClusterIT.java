@@ -8,10 +8,10 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,27 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * B had handed to the SMTP server but not yet recorded as sent when it died — it carries the same Message-ID.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("stops the SMTP server and kills the second node")
 class MailClusterIT {
 
     private static final int MAILS = 200;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private static ArvNode nodeB;
-
-    @BeforeAll
-    static void startSecondNode() {
-        nodeB = ArvServer.stack().addNode();
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        nodeB.stop();
-    }
+    @RegisterExtension
+    static final SecondNode secondNode = new SecondNode();
 
     @Test
     void everyMailIsSentOnceWhenOneOfTwoSendingNodesIsKilled() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String admin = Api.platformAdminToken();
+        ArvNode nodeB = secondNode.get();
         String nameA = on(ArvServer.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
         String nameB = on(nodeB.baseUrl(), admin).get("/admin/system-info").then().statusCode(200).extract().path("node");
         LocalMailServer smtp = ArvServer.stack().mail();
@@ -77,7 +70,7 @@ class MailClusterIT {
         b.onExit().get();
         Map<String, Long> copies = awaitAllArrived(queued, tenant.adminEmail());
         // A duplicate could still be on its way: wait one more lease before counting.
-        Thread.sleep(Duration.ofSeconds(17).toMillis());
+        Thread.sleep(ArvServer.MAIL_LEASE.plusSeconds(2).toMillis());
         copies = copiesByMessageId(tenant.adminEmail());
 
         assertThat(queued).hasSize(MAILS);

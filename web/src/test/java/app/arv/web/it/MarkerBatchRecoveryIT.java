@@ -2,6 +2,7 @@ package app.arv.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
  * is killed with SIGKILL mid-way finishes after a restart, each portrait compiled exactly once.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("kills and restarts the suite's server")
 class MarkerBatchRecoveryIT {
 
     private static final int BATCH = 20;

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upload spool outlives a request — accepted, refused or abandoned by the client.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("counts the server's temporary upload files")
 class MultipartLimitIT {
 
     static final long LIMIT = ArvServer.MAX_REQUEST_BYTES;

@@ -2,6 +2,7 @@ package app.arv.web.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the p99 latency of the allowed requests.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("a load test: the latency it prints is of its own requests alone")
 class RateLimitLoadIT {
 
     private static final int LIMIT = 200;

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart of ARV. The reason is public, so it is a category that names no host, port or version.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("stops the database")
 class ReadinessIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -1,42 +1,46 @@
 package app.arv.web.it;
 
 import app.arv.launcher.ArvNode;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.Map;
 
 /**
- * A second ARV process (its own Payara Micro on another port, sharing the suite's PostgreSQL, Redis and
- * broker) for one test class: started before its tests, stopped after them. Register it after
+ * The suite's second ARV process "B" (its own Payara Micro on another port, sharing the suite's PostgreSQL, Redis and
+ * broker). One for the whole suite: started by the first class that needs it and stopped with the stack, because a
+ * Payara Micro start costs the suite most of a minute each time. A class that kills it (ClusterIT, MailClusterIT — both
+ * {@code @Isolated}, so nobody else is using it then) leaves it to the next class to start again. Register it after
  * {@link ArvServer} ({@code @RegisterExtension} on a static field runs after the class's {@code @ExtendWith}).
+ *
+ * <p>B differs from the suite's server in one setting: self-service sign-up is on there (SignupIT), off on "A".
  */
-final class SecondNode implements BeforeAllCallback, AfterAllCallback {
+final class SecondNode implements BeforeAllCallback {
 
-    private final Map<String, String> differentEnvironment;
-    private ArvNode node;
+    /** The one variable B's environment has differently from A's. */
+    static final Map<String, String> DIFFERENT_ENVIRONMENT = Map.of("ARV_SIGNUP_ENABLED", "true");
 
-    SecondNode() {
-        this(Map.of());
-    }
-
-    /** A node whose environment differs from the suite's server's in these variables (a feature switched on). */
-    SecondNode(Map<String, String> differentEnvironment) {
-        this.differentEnvironment = Map.copyOf(differentEnvironment);
-    }
+    private static ArvNode node;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        node = ArvServer.stack().addNode(differentEnvironment);
+        running();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        node.stop();
-    }
-
-    ArvNode get() {
+    /** The node, started if it is not running (the first class to need it, or one after a class that killed it). */
+    static synchronized ArvNode running() {
+        if (node == null) {
+            node = ArvServer.stack().addNode(DIFFERENT_ENVIRONMENT);
+        } else if (!node.isRunning()) {
+            node.start();
+        }
         return node;
+    }
+
+    /** The node as it is (a test that killed it sees it stopped). */
+    ArvNode get() {
+        synchronized (SecondNode.class) {
+            return node;
+        }
     }
 }

@@ -25,15 +25,15 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Self-service sign-up through HTTP and the real SMTP server. The suite's server runs with sign-up off (the default),
- * which the first test checks; the others talk to a second node of the same cluster started with
- * ARV_SIGNUP_ENABLED=true. Each request comes from a client address of its own (X-Forwarded-For), so the throttle's
+ * which the first test checks; the others talk to the suite's second node (see {@link SecondNode}), which
+ * runs with ARV_SIGNUP_ENABLED=true. Each request comes from a client address of its own (X-Forwarded-For), so the throttle's
  * per-client count is not shared between tests.
  */
 @ExtendWith(ArvServer.class)
 class SignupIT {
 
     @RegisterExtension
-    static final SecondNode ENABLED = new SecondNode(Map.of("ARV_SIGNUP_ENABLED", "true"));
+    static final SecondNode ENABLED = new SecondNode();
 
     private static final Pattern LINK = Pattern.compile("(\\S+)/console/#/signup/verify\\?token=([A-Za-z0-9_-]+)");
     private static final String PASSWORD = "a-brand-new-password-42";
@@ -45,6 +45,9 @@ class SignupIT {
         Api.anonymous().get("/auth/signup").then().statusCode(200).body("enabled", equalTo(false));
         signUp(Api.anonymous(), "Off Ltd", email, PASSWORD).then().statusCode(404).body("code", equalTo("signup_disabled"));
         Api.anonymous().body(Map.of("token", "x".repeat(43))).post("/auth/signup/verify").then().statusCode(404)
+                .body("code", equalTo("signup_disabled"));
+        // a form that would not pass validation gets the same answer: a switched-off installation describes no form
+        Api.anonymous().body(Map.of("email", "not an address")).post("/auth/signup").then().statusCode(404)
                 .body("code", equalTo("signup_disabled"));
 
         assertThat(Inbox.receivedBy(email)).isEmpty();
@@ -142,6 +145,8 @@ class SignupIT {
 
             browser.driver.get(link.group());
             String who = browser.waitFor("header .who").getText();
+            // the new organization's dashboard, loaded: no projects yet
+            assertThat(browser.waitFor("#dashboard-projects").getText()).isEqualTo("0");
             browser.screenshot("signup-verified");
             List<String> accessibility = browser.seriousAccessibilityViolations();
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * outside transactions with connect/idle timeouts and an overall deadline.
  */
 @ExtendWith(ArvServer.class)
+@Isolated("measures how much a tarpit store slows everyone else")
 class StorageOutageIT {
 
     /** More concurrent calls than the JDBC pool has connections (32). */

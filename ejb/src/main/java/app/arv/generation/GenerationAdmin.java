@@ -8,6 +8,8 @@ import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.ServerNode;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -39,6 +41,9 @@ public class GenerationAdmin {
 
     @Resource(lookup = ArvJms.CONNECTION_FACTORY)
     ConnectionFactory connections;
+
+    @Inject
+    ClusterLocks locks;
 
     @Inject
     GenerationRepository generations;
@@ -133,7 +138,7 @@ public class GenerationAdmin {
      * {@link #cleanup}. Empty when another node is doing it right now.
      */
     public Cleanup retireFinishedBefore(Instant before) {
-        if (!generations.tryRetentionLock()) {
+        if (!locks.tryHold(ClusterLock.GENERATION_RETENTION)) {
             return new Cleanup(0, 0, 0);
         }
         return retire(generations.finishedBeforeAcrossOrganizations(before, CLEANUP_BATCH), Instant.now());

@@ -2,6 +2,8 @@ package app.arv.idempotency;
 
 import app.arv.persistence.idempotency.IdempotencyRecord;
 import app.arv.persistence.idempotency.IdempotencyRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +25,9 @@ public class IdempotencyKeys {
     private static final Pattern SYNTAX = Pattern.compile("[\\x20-\\x7E]{1,255}");
     /** Claiming and a concurrent expiry may cross; a few rounds always settle it. */
     private static final int ATTEMPTS = 3;
+
+    @Inject
+    ClusterLocks locks;
 
     @Inject
     IdempotencyRepository records;
@@ -69,7 +74,7 @@ public class IdempotencyKeys {
 
     /** Platform job: forgets answers older than the retention, once per cluster and round; the number removed. */
     public int expire() {
-        if (!records.tryExpiryLock()) {
+        if (!locks.tryHold(ClusterLock.IDEMPOTENCY_EXPIRY)) {
             return 0;
         }
         return records.removeCreatedBefore(Instant.now().minus(rules.retention()));

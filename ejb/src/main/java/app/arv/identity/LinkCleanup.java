@@ -2,6 +2,8 @@ package app.arv.identity;
 
 import app.arv.persistence.identity.InvitationRepository;
 import app.arv.persistence.identity.PendingSignupRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -36,6 +38,9 @@ public class LinkCleanup {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     InvitationRepository invitations;
 
     @Inject
@@ -53,7 +58,7 @@ public class LinkCleanup {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void removeExpired() {
         NodeTimers.round(LOG, "Invitation and sign-up clean-up", () -> {
-            if (invitations.tryCleanupLock()) {
+            if (locks.tryHold(ClusterLock.LINK_CLEANUP)) {
                 Instant now = Instant.now();
                 int removed = signups.removeExpiredBefore(now) + invitations.removeUnacceptedExpiredBefore(now.minus(rules.expiredKept()));
                 if (removed > 0) {

@@ -1,6 +1,8 @@
 package app.arv.identity;
 
 import app.arv.persistence.identity.UserSessionRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.NodeTimers;
 import app.arv.security.SessionRules;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +37,9 @@ public class SessionCleanup {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     UserSessionRepository sessions;
 
     @Inject
@@ -49,7 +54,7 @@ public class SessionCleanup {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void removeEnded() {
         NodeTimers.round(LOG, "Session clean-up", () -> {
-            if (sessions.tryCleanupLock()) {
+            if (locks.tryHold(ClusterLock.SESSION_CLEANUP)) {
                 int removed = sessions.removeEndedBefore(Instant.now(), rules.idleTimeout());
                 if (removed > 0) {
                     LOG.fine(removed + " ended sessions were deleted");

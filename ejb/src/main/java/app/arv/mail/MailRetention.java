@@ -1,6 +1,8 @@
 package app.arv.mail;
 
 import app.arv.persistence.mail.MailOutboxRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,7 +18,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +37,9 @@ public class MailRetention {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     MailSettings settings;
 
     @Inject
@@ -51,16 +55,14 @@ public class MailRetention {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void removeOld() {
-        try {
+        NodeTimers.round(LOG, "Mail retention", () -> {
             Duration retention = settings.retention().orElseThrow();
-            if (outbox.tryRetentionLock()) {
+            if (locks.tryHold(ClusterLock.MAIL_RETENTION)) {
                 int removed = outbox.removeSettledBefore(Instant.now().minus(retention));
                 if (removed > 0) {
                     LOG.fine(removed + " sent or dead mails older than " + retention + " were deleted");
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mail retention round failed; the next one tries again", e);
-        }
+        });
     }
 }

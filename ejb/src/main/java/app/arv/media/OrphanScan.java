@@ -3,6 +3,8 @@ package app.arv.media;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaUploadRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -29,6 +31,9 @@ public class OrphanScan {
 
     private static final Logger LOG = Logger.getLogger(OrphanScan.class.getName());
     private static final int BATCH = 1000;
+
+    @Inject
+    ClusterLocks locks;
 
     @Inject
     MediaRepository media;
@@ -88,7 +93,7 @@ public class OrphanScan {
     /** @return what to do next, or {@code null} when another node holds the scan lock */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Found retireOrphans() {
-        if (!media.tryOrphanScanLock()) {
+        if (!locks.tryHold(ClusterLock.ORPHAN_SCAN)) {
             return null;
         }
         metrics.counter("arv_media_orphan_scans").inc();

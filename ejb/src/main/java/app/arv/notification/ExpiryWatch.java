@@ -2,6 +2,8 @@ package app.arv.notification;
 
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.notification.ContentExpiryRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -41,6 +43,9 @@ public class ExpiryWatch {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     NotificationRules rules;
 
     @Inject
@@ -58,7 +63,7 @@ public class ExpiryWatch {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void check() {
         NodeTimers.round(LOG, "Expiry check", () -> {
-            if (expiries.tryRoundLock()) {
+            if (locks.tryHold(ClusterLock.CONTENT_EXPIRY)) {
                 int told = round(Instant.now());
                 if (told > 0) {
                     LOG.fine(told + " expiry notifications were fired");

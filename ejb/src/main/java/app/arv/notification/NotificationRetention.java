@@ -1,6 +1,8 @@
 package app.arv.notification;
 
 import app.arv.persistence.notification.NotificationRepository;
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -34,6 +36,9 @@ public class NotificationRetention {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     NotificationRules rules;
 
     @Inject
@@ -50,7 +55,7 @@ public class NotificationRetention {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void removeOld() {
         NodeTimers.round(LOG, "Notification retention", () -> {
-            if (notifications.tryRetentionLock()) {
+            if (locks.tryHold(ClusterLock.NOTIFICATION_RETENTION)) {
                 int removed = notifications.removeReadBefore(Instant.now().minus(rules.keepReadFor().orElseThrow()));
                 if (removed > 0) {
                     LOG.fine(removed + " read notifications were deleted");

@@ -1,5 +1,7 @@
 package app.arv.webhook;
 
+import app.arv.persistence.shared.ClusterLock;
+import app.arv.persistence.shared.ClusterLocks;
 import app.arv.persistence.webhook.WebhookDeliveryRepository;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +37,9 @@ public class WebhookRetention {
     TimerService timers;
 
     @Inject
+    ClusterLocks locks;
+
+    @Inject
     WebhookSettings settings;
 
     @Inject
@@ -52,7 +57,7 @@ public class WebhookRetention {
     void removeOld() {
         NodeTimers.round(LOG, "Webhook retention", () -> {
             Duration retention = settings.retention().orElseThrow();
-            if (deliveries.tryRetentionLock()) {
+            if (locks.tryHold(ClusterLock.WEBHOOK_RETENTION)) {
                 int removed = deliveries.removeSettledBefore(Instant.now().minus(retention));
                 if (removed > 0) {
                     LOG.fine(removed + " delivered or dead webhook deliveries older than " + retention + " were deleted");

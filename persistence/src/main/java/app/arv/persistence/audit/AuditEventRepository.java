@@ -17,9 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditEventRepository {
 
-    /** The advisory lock key of the retention pass ("arvaudit" in ASCII). */
-    private static final long RETENTION_LOCK = 0x6172766175646974L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -61,12 +58,6 @@ public class AuditEventRepository {
             count.setParameter(name, value);
         });
         return Page.of(items, count, page);
-    }
-
-    /** One node at a time thins the log (every node schedules it): released by the commit. */
-    public boolean tryRetentionLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RETENTION_LOCK)
-                .getSingleResult();
     }
 
     /**

@@ -18,9 +18,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class GenerationRepository {
 
-    /** The advisory lock key of the retention pass ("arvgenrt" in ASCII). */
-    private static final long RETENTION_LOCK = 0x61727667656e7274L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -140,15 +137,6 @@ public class GenerationRepository {
     public List<GenerationJob> finishedBeforeAcrossOrganizations(Instant before, int max) {
         return em.createQuery("SELECT j FROM GenerationJob j WHERE j.finishedAt < :before ORDER BY j.finishedAt", GenerationJob.class)
                 .setParameter("before", before).setMaxResults(max).getResultList();
-    }
-
-    /**
-     * One node at a time applies the retention (every node schedules it): a transaction-scoped
-     * PostgreSQL advisory lock, released by the commit.
-     */
-    public boolean tryRetentionLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RETENTION_LOCK).getSingleResult();
     }
 
     /** Removes the job and its items. */

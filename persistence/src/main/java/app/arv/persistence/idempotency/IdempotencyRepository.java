@@ -13,9 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyRepository {
 
-    /** The advisory lock key of the expiry pass ("arvidemp" in ASCII). */
-    private static final long EXPIRY_LOCK = 0x6172766964656d70L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -64,12 +61,6 @@ public class IdempotencyRepository {
     public void releaseClaim(UUID id) {
         em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.id = :id AND r.status IS NULL")
                 .setParameter("id", id).executeUpdate();
-    }
-
-    /** One node at a time expires records (every node schedules it): released by the commit. */
-    public boolean tryExpiryLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, EXPIRY_LOCK).getSingleResult();
     }
 
     /** Platform job: removes every record created before the instant; the number removed. */

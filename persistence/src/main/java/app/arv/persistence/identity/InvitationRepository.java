@@ -15,9 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InvitationRepository extends TenantRepository<Invitation> {
 
-    /** The advisory lock key of the clean-up of expired links ("arvlinkc" in ASCII). */
-    private static final long CLEANUP_LOCK = 0x6172766c696e6b63L;
-
     public InvitationRepository() {
         super(Invitation.class);
     }
@@ -52,11 +49,6 @@ public class InvitationRepository extends TenantRepository<Invitation> {
     public void removeNow(Invitation invitation) {
         em.remove(invitation);
         em.flush();
-    }
-
-    /** One node per clean-up round: a transaction-scoped advisory lock, false when another node holds it. */
-    public boolean tryCleanupLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, CLEANUP_LOCK).getSingleResult();
     }
 
     /** Deletes invitations never accepted (pending once, or revoked) that expired before {@code cutoff}; how many. */

@@ -15,8 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserSessionRepository {
 
-    private static final long CLEANUP_LOCK = 0x6172767365737373L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -89,11 +87,6 @@ public class UserSessionRepository {
                 + " WHERE s.revokedAt IS NULL AND s.userId IN (SELECT u.id FROM User u WHERE u.organizationId = :organization)")
                 .setParameter("now", now).setParameter("reason", reason.name()).setParameter("organization", organizationId)
                 .executeUpdate();
-    }
-
-    /** One node per clean-up round: a transaction-scoped advisory lock, false when another node holds it. */
-    public boolean tryCleanupLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, CLEANUP_LOCK).getSingleResult();
     }
 
     /**

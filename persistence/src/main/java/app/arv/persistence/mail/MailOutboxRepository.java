@@ -20,8 +20,6 @@ import java.util.UUID;
 public class MailOutboxRepository {
 
     private static final int MAX_ERROR = 1000;
-    /** The advisory lock key of the retention pass ("arvmailr" in ASCII). */
-    private static final long RETENTION_LOCK = 0x6172766d61696c72L;
 
     @PersistenceContext(unitName = "arv")
     EntityManager em;
@@ -90,12 +88,6 @@ public class MailOutboxRepository {
                 + " attempts = attempts - 1 WHERE id = ?2 AND claim_token = ?3")
                 .setParameter(1, now).setParameter(2, mail.id()).setParameter(3, mail.claimToken())
                 .executeUpdate() == 1;
-    }
-
-    /** One node at a time deletes old mails (every node schedules it): released by the commit. */
-    public boolean tryRetentionLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RETENTION_LOCK)
-                .getSingleResult();
     }
 
     /** Platform job: deletes sent and dead mails queued before the instant (queued ones stay); the number deleted. */

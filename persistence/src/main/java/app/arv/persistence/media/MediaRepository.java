@@ -19,9 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class MediaRepository {
 
-    /** Any constant that no other advisory lock in ARV uses: "ARV orphan scan". */
-    static final long ORPHAN_SCAN_LOCK = 0x4152_565f_4f52_5048L;
-
     /** {@link #usedBy} of the library query's resource {@code m}. */
     private static final String USED_BY = "SELECT COUNT(DISTINCT u.entityId) FROM MediaAttachment u WHERE u.resourceId = m.id"
             + " AND u.organizationId = :org AND u.entityKind <> :upload";
@@ -162,12 +159,4 @@ public class MediaRepository {
                 .setParameter("before", createdBefore).setMaxResults(limit).getResultList();
     }
 
-    /**
-     * Platform job: takes the cluster-wide orphan-scan lock for the current transaction. {@code false}
-     * means another node is scanning right now.
-     */
-    public boolean tryOrphanScanLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, ORPHAN_SCAN_LOCK).getSingleResult();
-    }
 }

@@ -12,16 +12,8 @@ import java.util.List;
 @ApplicationScoped
 public class ContentExpiryRepository {
 
-    /** The advisory lock key of the expiry round ("arvexpir" in ASCII). */
-    private static final long ROUND_LOCK = 0x6172766578706972L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
-
-    /** One node per round: a transaction-scoped advisory lock, false when another node holds it. */
-    public boolean tryRoundLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, ROUND_LOCK).getSingleResult();
-    }
 
     /**
      * Content expiring after {@code after} and at the latest {@code until}, soonest first, whose mark

@@ -20,9 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRepository {
 
-    /** The advisory lock key of the retention pass ("arvnotif" in ASCII). */
-    private static final long RETENTION_LOCK = 0x6172766e6f746966L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -71,12 +68,6 @@ public class NotificationRepository {
         return em.createQuery("UPDATE Notification n SET n.readAt = :at WHERE n.organizationId = :org AND n.userId = :user"
                 + " AND n.readAt IS NULL")
                 .setParameter("at", at).setParameter("org", organizationId).setParameter("user", userId).executeUpdate();
-    }
-
-    /** One node per retention round: a transaction-scoped advisory lock, false when another node holds it. */
-    public boolean tryRetentionLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RETENTION_LOCK)
-                .getSingleResult();
     }
 
     /** Platform job: deletes notifications read before the instant (unread ones stay); the number deleted. */

@@ -4,7 +4,8 @@
  * ({@link OrganizationOwned}) as a {@link TenantEntity} (audited) or a {@link TenantRecord} (creation time
  * only), with the queries every such entity answers alike ({@link OrganizationScoped}) and the repository
  * base that serves them by type ({@link TenantRepository}); and the paging types
- * {@link PageRequest} and {@link Page} that every listing takes and returns.
+ * {@link PageRequest} and {@link Page} that every listing takes and returns; and the advisory locks of the rounds
+ * one node at a time runs ({@link ClusterLock}, every key in one place, taken by {@link ClusterLocks}).
  *
  * <p>The persistence module as a whole holds ARV's JPA entities (Hibernate ORM 6.6), their repositories
  * and the Flyway migrations ({@code db/migration}); the schema belongs to Flyway, Hibernate only maps it

@@ -22,9 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookDeliveryRepository {
 
-    /** The advisory lock key of the retention pass ("arvwhret" in ASCII). */
-    private static final long RETENTION_LOCK = 0x6172767768726574L;
-
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
@@ -120,12 +117,6 @@ public class WebhookDeliveryRepository {
                 + " WHERE id = ?2 AND claim_token = ?3")
                 .setParameter(1, value).setParameter(2, delivery.id()).setParameter(3, delivery.claimToken())
                 .executeUpdate() == 1;
-    }
-
-    /** One node at a time deletes old deliveries (every node schedules it): released by the commit. */
-    public boolean tryRetentionLock() {
-        return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RETENTION_LOCK)
-                .getSingleResult();
     }
 
     /** Platform job: deletes delivered and dead deliveries created before the instant, with their attempts. */

@@ -5,7 +5,6 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -171,24 +170,6 @@ class MediaRepositoryTest extends TwoTenantsTest {
             assertThat(media.orphansAcrossOrganizations(Instant.now().minus(Duration.ofDays(1)), 10_000))
                     .extracting(MediaResource::getId)
                     .contains(oldOrphan.getId()).doesNotContain(freshOrphan.getId(), oldAttached.getId());
-        });
-    }
-
-    @Test
-    void onlyOneTransactionAtATimeHoldsTheOrphanScanLock() {
-        Database.inTransaction(first -> {
-            media.em = first;
-            assertThat(media.tryOrphanScanLock()).isTrue();
-            EntityManager second = Database.entityManagerFactory().createEntityManager();
-            try {
-                second.getTransaction().begin();
-                MediaRepository other = new MediaRepository();
-                other.em = second;
-                assertThat(other.tryOrphanScanLock()).isFalse();
-            } finally {
-                second.getTransaction().rollback();
-                second.close();
-            }
         });
     }
 

@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
  * restarts a node once for this class rather than before each test.
  */
 @ExtendWith(ArvServer.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Isolated("kills nodes and counts the broker's consumers of both")
 class ClusterIT {

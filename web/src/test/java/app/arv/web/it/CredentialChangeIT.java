@@ -3,9 +3,11 @@ package app.arv.web.it;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,8 @@ import static org.hamcrest.Matchers.equalTo;
  * just served the credential, so its cache is warm.
  */
 @ExtendWith(ArvServer.class)
+@Order(2)
+@Isolated("runs with the second node up, which would take compile and generation work of other classes (see SecondNode)")
 class CredentialChangeIT {
 
     private static final int WARM_UP = 3;

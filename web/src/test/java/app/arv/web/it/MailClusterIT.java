@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * B had handed to the SMTP server but not yet recorded as sent when it died — it carries the same Message-ID.
  */
 @ExtendWith(ArvServer.class)
+@Order(4)
 @Isolated("stops the SMTP server and kills the second node")
 class MailClusterIT {
 

@@ -1,5 +1,7 @@
 package app.arv.web.it;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -16,10 +18,17 @@ import static org.hamcrest.Matchers.hasItem;
  * is killed with SIGKILL mid-way finishes after a restart, each portrait compiled exactly once.
  */
 @ExtendWith(ArvServer.class)
+@Order(5)
 @Isolated("kills and restarts the suite's server")
 class MarkerBatchRecoveryIT {
 
     private static final int BATCH = 20;
+
+    /** A restart is the one way back here: a second node still up would take the killed job over (ClusterIT's story). */
+    @BeforeAll
+    static void theSuitesServerAlone() {
+        SecondNode.stopIfRunning();
+    }
 
     @Test
     void aBatchKilledMidJobFinishesAfterRestartWithEveryItemReadyExactlyOnce() throws Exception {

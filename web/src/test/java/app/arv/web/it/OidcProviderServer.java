@@ -17,6 +17,11 @@ import java.util.Map;
  */
 final class OidcProviderServer {
 
+    /**
+     * The resource lock of the tests that sign in through it ({@code @ResourceLock}): {@link #nextSignIn} sets who signs in
+     * next for whoever calls back first, so two such tests must not run at once.
+     */
+    static final String LOCK = "identity-provider";
     static final String PROVIDER = "mock";
     static final String ISSUER_ID = "arv-tests";
     static final String CLIENT_ID = "arv-client";

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * The suite's second ARV process "B" (its own Payara Micro on another port, sharing the suite's PostgreSQL, Redis and
- * broker). One for the whole suite: started by the first class that needs it and stopped with the stack, because a
- * Payara Micro start costs the suite most of a minute each time. A class that kills it (ClusterIT, MailClusterIT — both
- * {@code @Isolated}, so nobody else is using it then) leaves it to the next class to start again. Register it after
- * {@link ArvServer} ({@code @RegisterExtension} on a static field runs after the class's {@code @ExtendWith}).
+ * broker): started by the first class that needs it and kept until the stack stops, because a Payara Micro start costs
+ * the suite most of a minute. While it runs it takes compile and generation work from the shared queues, so the classes
+ * that use it are {@code @Isolated} and run one after the other in their {@code @Order} — SignupIT, CredentialChangeIT,
+ * ClusterIT, MailClusterIT — after every concurrent class; a class that kills it leaves it to the next one to start
+ * again, and MarkerBatchRecoveryIT (last) makes sure it is gone. Register it after {@link ArvServer}
+ * ({@code @RegisterExtension} on a static field runs after the class's {@code @ExtendWith}).
  *
  * <p>B differs from the suite's server in one setting: self-service sign-up is on there (SignupIT), off on "A".
  */
@@ -35,6 +37,13 @@ final class SecondNode implements BeforeAllCallback {
             node.start();
         }
         return node;
+    }
+
+    /** Stops the node if it runs (a test that needs the suite's server alone, with nobody to take its work over). */
+    static synchronized void stopIfRunning() {
+        if (node != null && node.isRunning()) {
+            node.stop();
+        }
     }
 
     /** The node as it is (a test that killed it sees it stopped). */

@@ -5,9 +5,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
  * per-client count is not shared between tests.
  */
 @ExtendWith(ArvServer.class)
+@Order(1)
+@Isolated("runs with the second node up, which would take compile and generation work of other classes (see SecondNode)")
 class SignupIT {
 
     @RegisterExtension

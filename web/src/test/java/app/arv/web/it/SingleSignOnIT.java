@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
  * ARV's callback — and what ARV answers at the end.
  */
 @ExtendWith(ArvServer.class)
+@ResourceLock(OidcProviderServer.LOCK)
 class SingleSignOnIT {
 
     private static final OidcProviderServer PROVIDER = OidcProviderServer.shared();

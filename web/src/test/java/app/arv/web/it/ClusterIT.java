@@ -159,8 +159,7 @@ class ClusterIT {
             assertThat(executions.get(1).node()).isEqualTo(killA ? nameB : nameA);
         } finally {
             if (killA) {
-                ArvServer.stack().stopArv();
-                ArvServer.stack().startArv();
+                ArvServer.restart();
             }
         }
     }

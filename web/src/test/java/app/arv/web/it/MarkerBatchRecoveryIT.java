@@ -40,8 +40,7 @@ class MarkerBatchRecoveryIT {
         ProcessHandle payara = ProcessHandle.of(ArvServer.stack().payaraPid()).orElseThrow();
         payara.destroyForcibly();
         payara.onExit().get();
-        ArvServer.stack().stopArv();
-        ArvServer.stack().startArv();
+        ArvServer.restart();
 
         for (String id : ids) {
             // compilations == 1: no portrait finished before the kill was compiled again by the restarted job.

@@ -31,11 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeFalServer {
 
-    /**
-     * The resource lock of the tests that send work to FAL ({@code @ResourceLock}): the circuit breakers in front of it
-     * are the server's, shared by every organization, and FalGenerationIT opens them on purpose.
-     */
-    static final String LOCK = "fal";
     static final String KEY = "test-fal-key";
     static final String MODEL_PATH = "/tripo3d/tripo/v2.5/image-to-3d";
 

@@ -3,7 +3,7 @@ package app.arv.web.it;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** The fal provider against a local fake of FAL.AI's queue API: the protocol, its faults, and what ARV does about them. */
 @ExtendWith(ArvServer.class)
-@ResourceLock(FakeFalServer.LOCK)
+@Isolated("opens FAL's circuit breakers, shared by every organization, and waits on timings that load upsets")
 class FalGenerationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);

@@ -4,7 +4,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import static org.hamcrest.Matchers.nullValue;
  * request that would pass one is refused before any work, leaving nothing behind.
  */
 @ExtendWith(ArvServer.class)
-@ResourceLock(FakeFalServer.LOCK)
 class QuotaIT {
 
     private Api.Tenant tenant;

@@ -73,15 +73,15 @@ export function Notifications() {
     </p>
     <${ErrorBox} error=${error || list.error}/>
     ${list.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
-    <ul class="notifications" id="notifications-list">${items.map(n => html`<li data-type=${n.type} data-read=${n.read ? 'true' : 'false'}
-        class=${n.read ? 'read' : 'unread'}>
+    <ul class="notifications" id="notifications-list">${items.map(n => { const more = particulars(n); return html`<li data-type=${n.type}
+        data-read=${n.read ? 'true' : 'false'} class=${n.read ? 'read' : 'unread'}>
         <div class="what">
             <a href=${n.console_path.replace(/^\/console\//, '')} onClick=${() => !n.read && read(n)}>${describe(n)}</a>
-            ${particulars(n) ? html`<p class="particulars">${particulars(n)}</p>` : null}
+            ${more ? html`<p class="particulars">${more}</p>` : null}
         </div>
         <span class="when">${formatTime(n.occurred_at)}</span>
         ${n.read ? null : html`<button class="link" onClick=${() => read(n)}>${t('notifications.markRead')}</button>`}
-    </li>`)}</ul>
+    </li>`; })}</ul>
     <${Pager} total=${list.data.total} limit=${list.data.limit} offset=${offset} onOffset=${setOffset}/>`}`;
 }
 

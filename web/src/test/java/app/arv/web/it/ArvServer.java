@@ -121,9 +121,9 @@ public final class ArvServer implements BeforeAllCallback {
                 .env("ARV_MAIL_RETRY_BASE", "PT1S")
                 .env("ARV_MAIL_RETRY_MAX", "PT2S")
                 .env("ARV_MAIL_FROM", MAIL_FROM)
-                // MailClusterIT kills a node holding claimed mails: its lease runs out after 10 s (not 5 min; more than four SMTP timeouts, which the server requires) — sends
-                // time out after 2 s, well inside it — and 200 mails queued while the SMTP server is down fail often
-                // before it is back, so they may try 100 times before they are dead.
+                // MailClusterIT kills a node holding claimed mails: its lease runs out after 10 s (not 5 min) — sends time
+                // out after 2 s, and the server requires a lease of more than four of them — and 200 mails queued while
+                // the SMTP server is down fail often before it is back, so they may try 100 times before they are dead.
                 .env("ARV_MAIL_LEASE", MAIL_LEASE.toString())
                 .env("ARV_SMTP_TIMEOUT", "PT2S")
                 .env("ARV_MAIL_MAX_ATTEMPTS", "100")
@@ -163,7 +163,7 @@ public final class ArvServer implements BeforeAllCallback {
      */
     private static void keepLogAndStop() {
         try {
-            Files.copy(stack.logFile(), Path.of("target", "arv-it-payara.log"), StandardCopyOption.REPLACE_EXISTING);
+            keepServerLog("arv-it-payara.log");
             Path gcLogs = Files.createDirectories(Path.of("target", "arv-it-gc"));
             try (DirectoryStream<Path> logs = Files.newDirectoryStream(stack.logFile().getParent(), "gc-*.log")) {
                 for (Path log : logs) {
@@ -175,6 +175,11 @@ public final class ArvServer implements BeforeAllCallback {
         } finally {
             stack.close();
         }
+    }
+
+    /** Copies the suite server's log (one start's: a start empties it) to target/{@code fileName}. */
+    private static void keepServerLog(String fileName) throws IOException {
+        Files.copy(stack.logFile(), Path.of("target", fileName), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -191,7 +196,7 @@ public final class ArvServer implements BeforeAllCallback {
             System.err.println("The suite's server did not start again; trying once more. " + e.getMessage().strip().lines()
                     .findFirst().orElse(""));
             try {
-                Files.copy(stack.logFile(), Path.of("target", "arv-it-payara-failed-start.log"), StandardCopyOption.REPLACE_EXISTING);
+                keepServerLog("arv-it-payara-failed-start.log");
             } catch (IOException notKept) {
                 System.err.println("Its log was not kept: " + notKept);
             }

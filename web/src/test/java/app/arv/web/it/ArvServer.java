@@ -5,11 +5,6 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.Base64;
@@ -149,7 +144,7 @@ public final class ArvServer implements BeforeAllCallback {
                 .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_ID", OidcProviderServer.CLIENT_ID)
                 .env("ARV_OIDC_" + OidcProviderServer.UNREACHABLE.toUpperCase() + "_CLIENT_SECRET", OidcProviderServer.CLIENT_SECRET)
                 // The launcher's JVM options plus a GC log per process (gc-<pid>.log beside payara.log), kept with the
-                // server log: a suite server that stalls can then be told apart from one that is collecting garbage.
+                // server log (ServerLogs): a suite server that stalls can then be told apart from one collecting garbage.
                 .javaOptions(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                         "-Xlog:gc:file=gc-%p.log:uptime,time"))
                 // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
@@ -157,49 +152,31 @@ public final class ArvServer implements BeforeAllCallback {
                 .build().start();
     }
 
-    /**
-     * The server's log and GC logs outlive its temporary folder (target/arv-it-payara.log, target/arv-it-gc/), so a failed
-     * or slow run can be read afterwards.
-     */
+    /** The server's logs outlive its temporary folder ({@link ServerLogs}); B's too, which stops with the stack. */
     private static void keepLogAndStop() {
         try {
-            keepServerLog("arv-it-payara.log");
-            Path gcLogs = Files.createDirectories(Path.of("target", "arv-it-gc"));
-            try (DirectoryStream<Path> logs = Files.newDirectoryStream(stack.logFile().getParent(), "gc-*.log")) {
-                for (Path log : logs) {
-                    Files.copy(log, gcLogs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("The server log was not kept: " + e);
+            ServerLogs.keep("A", stack.logFile());
+            SecondNode.keepLog();
         } finally {
             stack.close();
         }
     }
 
-    /** Copies the suite server's log (one start's: a start empties it) to target/{@code fileName}. */
-    private static void keepServerLog(String fileName) throws IOException {
-        Files.copy(stack.logFile(), Path.of("target", fileName), StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /**
-     * Starts the suite's server again after a test stopped or killed it. A start that fails to deploy is tried once
-     * more, its log kept beside the suite's (target/arv-it-payara-failed-start.log): once (session 9) a restart right
-     * after a SIGKILL failed with Payara's "DeploymentContext does not contain any EJB" though the same WAR deployed
-     * before and after it; what a test checks after the restart is the same either way.
+     * Starts the suite's server again after a test stopped or killed it (the ended process's log kept first). A start
+     * that fails to deploy is tried once more, its log kept too: once (session 9) a restart right after a SIGKILL failed
+     * with Payara's "DeploymentContext does not contain any EJB" though the same WAR deployed before and after it; what a
+     * test checks after the restart is the same either way.
      */
     public static void restart() {
+        ServerLogs.keep("A", stack.logFile());
         stack.stopArv();
         try {
             stack.startArv();
         } catch (IllegalStateException e) {
             System.err.println("The suite's server did not start again; trying once more. " + e.getMessage().strip().lines()
                     .findFirst().orElse(""));
-            try {
-                keepServerLog("arv-it-payara-failed-start.log");
-            } catch (IOException notKept) {
-                System.err.println("Its log was not kept: " + notKept);
-            }
+            ServerLogs.keep("A", stack.logFile());
             stack.stopArv();
             stack.startArv();
         }

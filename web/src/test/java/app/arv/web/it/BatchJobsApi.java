@@ -36,13 +36,16 @@ final class BatchJobsApi {
 
     /** The organization's compile executions, oldest first. */
     static List<Execution> executionsOf(UUID organizationId) {
-        return executionsOf(ArvServer.baseUrl(), Api.platformAdminToken(), organizationId);
+        return executionsOf(ArvServer.baseUrl(), Api.platformAdminToken(), organizationId, 200);
     }
 
-    /** The same, asked of the node at {@code baseUrl} with a platform admin's token. */
-    static List<Execution> executionsOf(String baseUrl, String adminToken, UUID organizationId) {
+    /**
+     * The same among the {@code newest} executions of all organizations (a small page is a quick answer: each execution
+     * listed costs the server a few repository queries), asked of the node at {@code baseUrl} with a platform admin's token.
+     */
+    static List<Execution> executionsOf(String baseUrl, String adminToken, UUID organizationId, int newest) {
         List<Map<String, Object>> items = io.restassured.RestAssured.given().baseUri(baseUrl).basePath("/api/v1")
-                .header("Authorization", "Bearer " + adminToken).get("/admin/batch/jobs?limit=200").then()
+                .header("Authorization", "Bearer " + adminToken).get("/admin/batch/jobs?limit=" + newest).then()
                 .statusCode(200).extract().path("items");
         return items.stream()
                 .filter(e -> organizationId.toString().equals(e.get("organization_id")))

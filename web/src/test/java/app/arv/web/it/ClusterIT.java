@@ -29,7 +29,8 @@ import static org.hamcrest.Matchers.equalTo;
  * Two ARV processes (the suite's server "A" and a second Payara Micro "B" on another port) share one
  * PostgreSQL, Redis and broker: a batch's items spread over both, progress made on one reaches SSE
  * clients of the other through Redis, and a node killed with SIGKILL mid-batch or mid-compile-job
- * loses nothing: the other node finishes every item exactly once. The tests that kill a node run last, so the suite
+ * loses nothing: the other node finishes every item exactly once. A node is frozen before it is killed
+ * ({@link ServerProcess}), so what the test sees it holding is what it held when it died. The tests that kill a node run last, so the suite
  * restarts a node once for this class rather than before each test.
  */
 @ExtendWith(ArvServer.class)
@@ -42,6 +43,8 @@ class ClusterIT {
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
     /** Portraits of the compile job killed mid-way: enough that some are ready and some are not when it dies. */
     private static final int PORTRAITS = 20;
+    /** Executions listed when looking for this class's (run alone, its own are the newest). */
+    private static final int NEWEST = 10;
 
     @RegisterExtension
     static final SecondNode nodeB = new SecondNode();
@@ -111,20 +114,20 @@ class ClusterIT {
     @Order(4)
     void aNodeKilledMidBatchLosesNothingAndTheOtherFinishesEveryItemExactlyOnce() throws Exception {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(25));
-        List<String> heldByB = awaitItemsProcessingOn(job, nameB, BATCH_TIMEOUT);
+        List<String> heldByB = freezeWhileHolding(job, nameB, nodeB.get().pid());
 
-        ProcessHandle b = ProcessHandle.of(nodeB.get().pid()).orElseThrow();
-        b.destroyForcibly();
-        b.onExit().get();
+        ServerProcess.kill(nodeB.get().pid());
         JsonPath finished = awaitFinished(job);
 
         assertThat(finished.getString("status")).isEqualTo("completed");
         assertThat(finished.getInt("counts.completed")).isEqualTo(25);
-        // B may have finished one of them between the last look and the kill; the others A took over.
+        // What B held when it died (frozen, it finished nothing after the look) A took over, as a second attempt.
         List<Map<String, Object>> takenOver = finished.<Map<String, Object>>getList("items").stream()
-                .filter(i -> heldByB.contains(i.get("id")) && nameA.equals(i.get("node"))).toList();
-        assertThat(takenOver).isNotEmpty()
-                .allSatisfy(item -> assertThat((Integer) item.get("attempts")).as("attempts of %s", item.get("id")).isGreaterThanOrEqualTo(2));
+                .filter(i -> heldByB.contains(i.get("id"))).toList();
+        assertThat(takenOver).hasSize(heldByB.size()).allSatisfy(item -> {
+            assertThat(item.get("node")).as("node of %s", item.get("id")).isEqualTo(nameA);
+            assertThat((Integer) item.get("attempts")).as("attempts of %s", item.get("id")).isGreaterThanOrEqualTo(2);
+        });
         SseEvents.Stream history = readEvents(ArvServer.baseUrl(), job);
         Map<String, Long> completions = history.events().stream().filter(e -> "item_completed".equals(e.name()))
                 .collect(Collectors.groupingBy(e -> JsonPath.from(e.data()).getString("item"), Collectors.counting()));
@@ -144,16 +147,18 @@ class ClusterIT {
         BatchJobsApi.Execution running = awaitRunningWithSomeReady(admin, project);
         boolean killA = nameA.equals(running.node());
         String survivor = killA ? nodeB.get().baseUrl() : ArvServer.baseUrl();
+        long victim = killA ? ArvServer.stack().payaraPid() : nodeB.get().pid();
 
-        ProcessHandle victim = ProcessHandle.of(killA ? ArvServer.stack().payaraPid() : nodeB.get().pid()).orElseThrow();
-        victim.destroyForcibly();
-        victim.onExit().get();
+        ServerProcess.freeze(victim);
+        long readyAtKill = readyCount(survivor, project);
+        ServerProcess.kill(victim);
         try {
             for (String id : ids) {
                 awaitMarker(survivor, id).body("status", equalTo("ready")).body("compilations", equalTo(1));
             }
-            List<BatchJobsApi.Execution> executions = BatchJobsApi.executionsOf(survivor, admin, tenant.organizationId()).stream()
-                    .filter(e -> e.instanceId() == running.instanceId()).toList();
+            assertThat(readyAtKill).as("portraits ready when the job's node died").isBetween(2L, PORTRAITS - 1L);
+            List<BatchJobsApi.Execution> executions = BatchJobsApi.executionsOf(survivor, admin, tenant.organizationId(), NEWEST)
+                    .stream().filter(e -> e.instanceId() == running.instanceId()).toList();
             // The same job instance, restarted by the survivor's recovery timer: no new job took the items.
             assertThat(executions).extracting(BatchJobsApi.Execution::batchStatus).containsExactly("STARTED", "COMPLETED");
             assertThat(executions.get(1).node()).isEqualTo(killA ? nameB : nameA);
@@ -167,19 +172,26 @@ class ClusterIT {
     /** The tenant's compile execution once a couple of portraits are ready (the job is mid-way), with its node. */
     private BatchJobsApi.Execution awaitRunningWithSomeReady(String admin, String project) throws InterruptedException {
         Instant deadline = Instant.now().plus(BATCH_TIMEOUT);
+        List<BatchJobsApi.Execution> executions = List.of();
+        long ready = 0;
         while (Instant.now().isBefore(deadline)) {
-            List<String> statuses = MediaApi.as(tenant.memberToken()).get("/projects/" + project + "/ar-content?limit=50").then()
-                    .statusCode(200).extract().path("items.marker.status");
-            long ready = statuses.stream().filter("ready"::equals).count();
-            var started = BatchJobsApi.executionsOf(ArvServer.baseUrl(), admin, tenant.organizationId()).stream()
-                    .filter(e -> "STARTED".equals(e.batchStatus()) && e.node() != null).findFirst();
+            // The execution first: ready portraits seen after it are of a job that was still running then.
+            executions = BatchJobsApi.executionsOf(ArvServer.baseUrl(), admin, tenant.organizationId(), NEWEST);
+            var started = executions.stream().filter(e -> "STARTED".equals(e.batchStatus()) && e.node() != null).findFirst();
+            ready = readyCount(ArvServer.baseUrl(), project);
             if (ready >= 2 && started.isPresent()) {
-                assertThat(ready).as("portraits ready before the kill").isLessThan(PORTRAITS);
                 return started.get();
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("The compile job was not under way within " + BATCH_TIMEOUT);
+        throw new AssertionError("The compile job was not under way within " + BATCH_TIMEOUT + ": " + ready
+                + " portraits ready, executions " + executions);
+    }
+
+    private long readyCount(String baseUrl, String project) {
+        List<String> statuses = on(baseUrl, tenant.memberToken()).get("/projects/" + project + "/ar-content?limit=50").then()
+                .statusCode(200).extract().path("items.marker.status");
+        return statuses.stream().filter("ready"::equals).count();
     }
 
     private io.restassured.response.ValidatableResponse awaitMarker(String baseUrl, String id) throws InterruptedException {
@@ -208,23 +220,36 @@ class ClusterIT {
                 .body("status", equalTo("completed")).extract().jsonPath();
     }
 
-    /** Waits until the node has taken items and is still working on them (the batch is mid-way); answers their ids. */
-    private List<String> awaitItemsProcessingOn(String job, String node, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /**
+     * Waits until the node is working on items of the batch (mid-way: some are completed), then freezes it and answers
+     * the items it holds frozen. Frozen right after finishing its items, it holds none: it is let go and watched again.
+     */
+    private List<String> freezeWhileHolding(String job, String node, long pid) throws InterruptedException {
+        Instant deadline = Instant.now().plus(BATCH_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            JsonPath state = MediaApi.as(tenant.memberToken()).get("/generations/" + job).then().statusCode(200)
-                    .extract().jsonPath();
-            List<Map<String, Object>> items = state.getList("items");
-            List<String> held = items.stream()
-                    .filter(i -> "processing".equals(i.get("status")) && node.equals(i.get("node")))
-                    .map(i -> (String) i.get("id")).toList();
-            if (!held.isEmpty() && state.getInt("counts.completed") > 0) {
-                return held;
+            if (!itemsProcessingOn(job, node).isEmpty()) {
+                ServerProcess.freeze(pid);
+                List<String> held = itemsProcessingOn(job, node);
+                if (!held.isEmpty()) {
+                    return held;
+                }
+                ServerProcess.thaw(pid);
             }
-            assertThat(state.getString("status")).as("the batch ended before %s took an item", node).isNotEqualTo("completed");
             Thread.sleep(100);
         }
-        throw new AssertionError(node + " took no item within " + timeout);
+        throw new AssertionError(node + " held no item of the batch mid-way within " + BATCH_TIMEOUT);
+    }
+
+    /** The items the node is working on, once the batch is mid-way (some completed); none before. */
+    private List<String> itemsProcessingOn(String job, String node) {
+        JsonPath state = MediaApi.as(tenant.memberToken()).get("/generations/" + job).then().statusCode(200).extract().jsonPath();
+        assertThat(state.getString("status")).as("the batch ended before %s was caught working on it", node).isNotEqualTo("completed");
+        if (state.getInt("counts.completed") == 0) {
+            return List.of();
+        }
+        return state.<Map<String, Object>>getList("items").stream()
+                .filter(i -> "processing".equals(i.get("status")) && node.equals(i.get("node")))
+                .map(i -> (String) i.get("id")).toList();
     }
 
     private SseEvents.Stream readEvents(String baseUrl, String job) {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The mail outbox on two nodes (the suite's server "A" and a second Payara Micro "B"): 200 mails are queued while
- * the SMTP server is down, then both nodes send them, and B is killed with SIGKILL while it holds claimed mails.
+ * the SMTP server is down, then both nodes send them, and B is frozen and killed with SIGKILL while it holds claimed mails.
  * Every mail arrives; the ones B held are sent by A once B's lease has run out. The one duplicate allowed is a mail
  * B had handed to the SMTP server but not yet recorded as sent when it died — it carries the same Message-ID.
  */
@@ -65,11 +65,9 @@ class MailClusterIT {
         } finally {
             smtp.start();
         }
-        List<String> heldByB = awaitClaimsOf(nameB, tenant);
+        List<String> heldByB = freezeWhileHolding(nameB, tenant, nodeB.pid());
 
-        ProcessHandle b = ProcessHandle.of(nodeB.pid()).orElseThrow();
-        b.destroyForcibly();
-        b.onExit().get();
+        ServerProcess.kill(nodeB.pid());
         Map<String, Long> copies = awaitAllArrived(queued, tenant.adminEmail());
         // A duplicate could still be on its way: wait one more lease before counting.
         Thread.sleep(ArvServer.MAIL_LEASE.plusSeconds(2).toMillis());
@@ -85,18 +83,30 @@ class MailClusterIT {
         assertThat(senders(tenant, heldByB)).containsOnly(nameA);
     }
 
-    /** The mails B holds right now (claimed, not settled): waits until there are some. */
-    private static List<String> awaitClaimsOf(String node, Api.Tenant tenant) throws Exception {
+    /**
+     * Waits until the node holds claimed mails, freezes it ({@link ServerProcess}) and answers the mails it holds frozen:
+     * it sends none of them any more. Frozen right after settling its claims, it holds none: it is let go and watched again.
+     */
+    private static List<String> freezeWhileHolding(String node, Api.Tenant tenant, long pid) throws Exception {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            List<String> held = query("SELECT id::text FROM mail_outbox WHERE organization_id = ? AND claimed_by = ?"
-                    + " AND claim_token IS NOT NULL AND status = 'QUEUED'", tenant, MailClusterIT::strings, node);
-            if (!held.isEmpty()) {
-                return held;
+            if (!claimsOf(node, tenant).isEmpty()) {
+                ServerProcess.freeze(pid);
+                List<String> held = claimsOf(node, tenant);
+                if (!held.isEmpty()) {
+                    return held;
+                }
+                ServerProcess.thaw(pid);
             }
             Thread.sleep(10);
         }
         throw new IllegalStateException("node " + node + " never held a claimed mail");
+    }
+
+    /** The mails the node holds right now (claimed, not settled). */
+    private static List<String> claimsOf(String node, Api.Tenant tenant) throws SQLException {
+        return query("SELECT id::text FROM mail_outbox WHERE organization_id = ? AND claimed_by = ?"
+                + " AND claim_token IS NOT NULL AND status = 'QUEUED'", tenant, MailClusterIT::strings, node);
     }
 
     private static Map<String, Long> awaitAllArrived(Set<String> ids, String recipient) throws InterruptedException {

@@ -37,9 +37,7 @@ class MarkerBatchRecoveryIT {
         List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
         int readyAtKill = BatchJobsApi.awaitReady(tenant.memberToken(), project, 2, Duration.ofSeconds(180));
 
-        ProcessHandle payara = ProcessHandle.of(ArvServer.stack().payaraPid()).orElseThrow();
-        payara.destroyForcibly();
-        payara.onExit().get();
+        ServerProcess.kill(ArvServer.stack().payaraPid());
         ArvServer.restart();
 
         for (String id : ids) {

@@ -34,6 +34,7 @@ final class SecondNode implements BeforeAllCallback {
         if (node == null) {
             node = ArvServer.stack().addNode(DIFFERENT_ENVIRONMENT);
         } else if (!node.isRunning()) {
+            ServerLogs.keep("B", node.logFile());
             node.start();
         }
         return node;
@@ -43,6 +44,13 @@ final class SecondNode implements BeforeAllCallback {
     static synchronized void stopIfRunning() {
         if (node != null && node.isRunning()) {
             node.stop();
+        }
+    }
+
+    /** Keeps the log of B's last process (the stack stops it with the suite). */
+    static synchronized void keepLog() {
+        if (node != null) {
+            ServerLogs.keep("B", node.logFile());
         }
     }
 

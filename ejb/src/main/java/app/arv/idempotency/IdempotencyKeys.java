@@ -2,8 +2,6 @@ package app.arv.idempotency;
 
 import app.arv.persistence.idempotency.IdempotencyRecord;
 import app.arv.persistence.idempotency.IdempotencyRepository;
-import app.arv.persistence.shared.ClusterLock;
-import app.arv.persistence.shared.ClusterLocks;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,9 +23,6 @@ public class IdempotencyKeys {
     private static final Pattern SYNTAX = Pattern.compile("[\\x20-\\x7E]{1,255}");
     /** Claiming and a concurrent expiry may cross; a few rounds always settle it. */
     private static final int ATTEMPTS = 3;
-
-    @Inject
-    ClusterLocks locks;
 
     @Inject
     IdempotencyRepository records;
@@ -70,14 +65,6 @@ public class IdempotencyKeys {
     /** The request answered something not worth keeping (a failure to retry): the key is free again. */
     public void release(UUID recordId) {
         records.releaseClaim(recordId);
-    }
-
-    /** Platform job: forgets answers older than the retention, once per cluster and round; the number removed. */
-    public int expire() {
-        if (!locks.tryHold(ClusterLock.IDEMPOTENCY_EXPIRY)) {
-            return 0;
-        }
-        return records.removeCreatedBefore(Instant.now().minus(rules.retention()));
     }
 
     private static StoredAnswer answer(IdempotencyRecord record) {

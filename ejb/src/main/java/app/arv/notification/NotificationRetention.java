@@ -2,41 +2,20 @@ package app.arv.notification;
 
 import app.arv.persistence.notification.NotificationRepository;
 import app.arv.persistence.shared.ClusterLock;
-import app.arv.persistence.shared.ClusterLocks;
-import app.arv.platform.NodeTimers;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import app.arv.platform.ClusterRound;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
- * Every hour, notifications read longer ago than {@code arv.notification.retention} are deleted — one node per round
- * (a PostgreSQL advisory lock). Unread ones stay however old: nobody has seen them yet.
+ * Every hour, notifications read longer ago than {@code arv.notification.retention} are deleted. Unread ones stay
+ * however old: nobody has seen them yet.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class NotificationRetention {
-
-    private static final Logger LOG = Logger.getLogger(NotificationRetention.class.getName());
-    private static final Duration INTERVAL = Duration.ofHours(1);
-
-    @Resource
-    TimerService timers;
-
-    @Inject
-    ClusterLocks locks;
+@ApplicationScoped
+public class NotificationRetention implements ClusterRound {
 
     @Inject
     NotificationRules rules;
@@ -44,23 +23,19 @@ public class NotificationRetention {
     @Inject
     NotificationRepository notifications;
 
-    @PostConstruct
-    void schedule() {
-        if (rules.keepReadFor().isPresent()) {
-            NodeTimers.every(timers, INTERVAL, "notification-retention");
-        }
+    @Override
+    public ClusterLock lock() {
+        return ClusterLock.NOTIFICATION_RETENTION;
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    void removeOld() {
-        NodeTimers.round(LOG, "Notification retention", () -> {
-            if (locks.tryHold(ClusterLock.NOTIFICATION_RETENTION)) {
-                int removed = notifications.removeReadBefore(Instant.now().minus(rules.keepReadFor().orElseThrow()));
-                if (removed > 0) {
-                    LOG.fine(removed + " read notifications were deleted");
-                }
-            }
-        });
+    @Override
+    public Optional<Duration> interval() {
+        return rules.keepReadFor().map(retention -> HOURLY);
+    }
+
+    @Override
+    public Optional<String> run(Instant now) {
+        Duration retention = rules.keepReadFor().orElseThrow();
+        return ClusterRound.removed(notifications.removeReadBefore(now.minus(retention)), "notifications read over " + retention + " ago");
     }
 }

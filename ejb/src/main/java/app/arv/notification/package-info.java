@@ -6,7 +6,7 @@
  * app.arv.notification.PersonalDelivery} observes them for people: {@link app.arv.notification.Recipients} says who,
  * {@link app.arv.notification.NotificationPreferences} on which channel ({@link app.arv.notification.InAppChannel},
  * {@link app.arv.notification.MailChannel}). {@link app.arv.notification.ExpiryWatch} and {@link
- * app.arv.notification.NotificationRetention} are the timers. Uses persistence, mail, events, security and shared;
+ * app.arv.notification.NotificationRetention} are its periodic rounds ({@code platform.ClusterRound}). Uses persistence, mail, events, security and shared;
  * used by the services that fire (markers, generations, protection); nothing in web.
  */
 package app.arv.notification;

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * How ARV's periodic work is scheduled: every node schedules its own timers at startup, not persistent (a
  * timer the server kept across restarts would run twice beside the new one), first one interval after start.
- * Work that must run once per cluster takes its {@code ClusterLock} inside the timer (persistence's ClusterLocks). A
+ * Work that must run once per cluster is a {@link ClusterRound} or takes its {@code ClusterLock} itself (persistence's ClusterLocks). A
  * round that fails (the database or Redis away) is logged and left to the next one ({@link #round}).
  */
 public final class NodeTimers {

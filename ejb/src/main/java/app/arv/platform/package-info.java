@@ -4,7 +4,7 @@
  * commits its own work); {@link ServerNode} is this process's name among the nodes sharing one database,
  * Redis and broker, recorded on the work it does and shown to operators; {@link PublicAddress} is where people
  * reach the installation (the base of printed and mailed links). {@link NodeTimers} schedules a node's periodic
- * work and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
+ * work, {@link ClusterRounds} runs the {@link ClusterRound}s (work one node per round does, under its lock) and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
  * deliveries), each the one way ARV does. Health checks are in {@code platform.health}. Uses no feature package.
  */
 package app.arv.platform;

@@ -197,10 +197,10 @@ class NotificationDeliveryTest {
         ArContent content = contentOf(bob);
         expire(content, now.plus(Duration.ofDays(3)));
 
-        call(beans -> beans.get(ExpiryWatch.class).round(now));
-        call(beans -> beans.get(ExpiryWatch.class).round(now.plusSeconds(60)));
+        call(beans -> beans.get(ExpiryWatch.class).run(now));
+        call(beans -> beans.get(ExpiryWatch.class).run(now.plusSeconds(60)));
         expire(content, now.plus(Duration.ofDays(5)));
-        call(beans -> beans.get(ExpiryWatch.class).round(now.plusSeconds(120)));
+        call(beans -> beans.get(ExpiryWatch.class).run(now.plusSeconds(120)));
 
         assertThat(firedAbout(content)).extracting(o -> o.data().getString("expires_at"))
                 .containsExactly(now.plus(Duration.ofDays(3)).toString(), now.plus(Duration.ofDays(5)).toString());
@@ -213,8 +213,8 @@ class NotificationDeliveryTest {
         ArContent content = contentOf(bob);
         expire(content, now.minus(Duration.ofHours(1)));
 
-        call(beans -> beans.get(ExpiryWatch.class).round(now));
-        call(beans -> beans.get(ExpiryWatch.class).round(now.plusSeconds(60)));
+        call(beans -> beans.get(ExpiryWatch.class).run(now));
+        call(beans -> beans.get(ExpiryWatch.class).run(now.plusSeconds(60)));
 
         assertThat(firedAbout(content)).extracting(Occurrence::type).containsExactly(OccurrenceType.AR_CONTENT_EXPIRED);
     }
@@ -225,7 +225,7 @@ class NotificationDeliveryTest {
         ArContent content = contentOf(bob);
         expire(content, now.minus(Duration.ofDays(30)));
 
-        call(beans -> beans.get(ExpiryWatch.class).round(now));
+        call(beans -> beans.get(ExpiryWatch.class).run(now));
 
         assertThat(firedAbout(content)).isEmpty();
     }

@@ -7,10 +7,16 @@ public final class VertexNormals {
     }
 
     public static float[] of(TriangleMesh mesh) {
-        double[] p = mesh.positions();
-        int[] t = mesh.triangles();
+        return of(mesh.positions(), mesh.triangles());
+    }
+
+    /**
+     * The normals of the vertices {@code p} (x, y, z each) of the triangles {@code t} (three vertex indices each; a
+     * trailing incomplete triangle is ignored), unit length in float.
+     */
+    public static float[] of(double[] p, int[] t) {
         double[] sum = new double[p.length];
-        for (int i = 0; i < t.length; i += 3) {
+        for (int i = 0; i + 2 < t.length; i += 3) {
             int a = 3 * t[i];
             int b = 3 * t[i + 1];
             int c = 3 * t[i + 2];

@@ -4,6 +4,6 @@
  * inscribed balls of a {@link DistanceTransform}), {@link QuadricSimplifier} reduces it to the face limit
  * by quadric-error edge collapse without breaking it, {@link VertexNormals} smooths its normals, and
  * {@link MeshTopology} checks the result — watertightness is computed for every model, not assumed.
- * Meshes are flat arrays ({@link TriangleMesh}). Uses {@code segment}'s mask; used by {@code model3d}.
+ * Meshes are flat arrays ({@link TriangleMesh}). Uses {@code segment}'s mask; used by {@code model3d}, and by {@code render} for the normals a GLB lacks.
  */
 package app.arv.imaging.mesh;

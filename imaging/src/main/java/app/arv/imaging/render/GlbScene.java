@@ -3,6 +3,7 @@ package app.arv.imaging.render;
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.input.RgbaImageLoader;
+import app.arv.imaging.mesh.VertexNormals;
 import app.arv.imaging.raster.RgbaImage;
 
 import java.nio.ByteBuffer;
@@ -302,37 +303,12 @@ public final class GlbScene {
     }
 
     /** Area-weighted vertex normals, for primitives that carry none. */
-    static float[] smoothNormals(float[] p, int[] t) {
-        double[] sum = new double[p.length];
-        for (int i = 0; i + 2 < t.length; i += 3) {
-            int a = 3 * t[i];
-            int b = 3 * t[i + 1];
-            int c = 3 * t[i + 2];
-            double ux = p[b] - p[a];
-            double uy = p[b + 1] - p[a + 1];
-            double uz = p[b + 2] - p[a + 2];
-            double vx = p[c] - p[a];
-            double vy = p[c + 1] - p[a + 1];
-            double vz = p[c + 2] - p[a + 2];
-            double[] n = {uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx};
-            for (int v : new int[]{a, b, c}) {
-                sum[v] += n[0];
-                sum[v + 1] += n[1];
-                sum[v + 2] += n[2];
-            }
+    private static float[] smoothNormals(float[] p, int[] t) {
+        double[] positions = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            positions[i] = p[i];
         }
-        float[] out = new float[p.length];
-        for (int v = 0; v < p.length; v += 3) {
-            double length = Math.sqrt(sum[v] * sum[v] + sum[v + 1] * sum[v + 1] + sum[v + 2] * sum[v + 2]);
-            if (length > 1e-20) {
-                out[v] = (float) (sum[v] / length);
-                out[v + 1] = (float) (sum[v + 1] / length);
-                out[v + 2] = (float) (sum[v + 2] / length);
-            } else {
-                out[v + 2] = 1;
-            }
-        }
-        return out;
+        return VertexNormals.of(positions, t);
     }
 
     /** The node's local transform, column-major 4x4: its matrix, or translation x rotation x scale. */

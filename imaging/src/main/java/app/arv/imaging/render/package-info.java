@@ -6,6 +6,6 @@
  * small z-buffered scan converter with back-face culling and perspective-correct interpolation. Deterministic:
  * the same scene gives the same bytes. A scene comes from the generator's in-memory GLB model
  * ({@link Scene#of}) or from any GLB file ({@link GlbScene}, e.g. a remote provider's). Uses {@code raster},
- * {@code input} (texture decoding) and {@code gltf}'s model; used by {@code model3d} for the generator's previews.
+ * {@code input} (texture decoding), {@code mesh} (normals a model lacks) and {@code gltf}'s model; used by {@code model3d} for the generator's previews.
  */
 package app.arv.imaging.render;

@@ -1,15 +1,21 @@
 package app.arv.web.it;
 
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,7 +217,7 @@ class GenerationIT {
 
     @Test
     void aFailedItemRetriedIsQueuedAgainAndRunsAnotherAttempt() {
-        Map<String, byte[]> images = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> images = new LinkedHashMap<>();
         images.put("grey.png", MarkerApi.flatImage());
         String job = GenerationApi.submitOne(tenant.memberToken(), images);
         String item = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
@@ -239,7 +245,7 @@ class GenerationIT {
     }
 
     @Test
-    void aBatchOfTheMaximumTwentyFiveImagesCompletesWithProgressForEachItemAndAValidGlbForEach() throws Exception {
+    void aBatchOfTheMaximumTwentyFiveImagesCompletesWithProgressForEachItemAndAValidGlbForEach(@TempDir Path dir) throws Exception {
         BrowserE2e e2e = BrowserE2e.require();
         String[] names = {"horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg"};
         var request = MediaApi.as(tenant.memberToken()).multiPart("face_limit", GenerationApi.FACE_LIMIT).multiPart("priority", "high");
@@ -260,18 +266,17 @@ class GenerationIT {
         Map<String, byte[]> models = GenerationApi.models(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
                 .then().statusCode(200).extract().asByteArray());
         assertThat(models).hasSize(25);
-        Path dir = Files.createTempDirectory("arv-batch-glbs");
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Map.Entry<String, byte[]> model : models.entrySet()) {
             files.add(Files.write(dir.resolve(model.getKey()), model.getValue()));
         }
-        List<Map<String, Object>> reports = io.restassured.path.json.JsonPath.from(e2e.validateGltf(files)).getList("files");
+        List<Map<String, Object>> reports = JsonPath.from(e2e.validateGltf(files)).getList("files");
         assertThat(reports).hasSize(25).allSatisfy(report -> assertThat(report.get("errors")).as("%s", report).isEqualTo(0));
     }
 
-    private static java.util.Set<String> itemsIn(SseEvents.Stream stream, String event) {
+    private static Set<String> itemsIn(SseEvents.Stream stream, String event) {
         return stream.events().stream().filter(e -> event.equals(e.name()))
-                .map(e -> io.restassured.path.json.JsonPath.from(e.data()).getString("item"))
-                .collect(java.util.stream.Collectors.toSet());
+                .map(e -> JsonPath.from(e.data()).getString("item"))
+                .collect(Collectors.toSet());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -45,18 +46,7 @@ public class LoginThrottle {
 
     /** @return how long sign-in to {@code email} from {@code address} is still held back; zero if it isn't */
     public Duration hold(String email, String address) {
-        if (paused()) {
-            return Duration.ZERO;
-        }
-        try {
-            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
-                    List.of(holdKey(account(email)), holdKey(address(address))), List.of());
-            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
-            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
-        } catch (RuntimeException e) {
-            redisFailed(e);
-            return Duration.ZERO;
-        }
+        return holdOf("", email, address);
     }
 
     /**
@@ -79,31 +69,15 @@ public class LoginThrottle {
      * token) from {@code address} are still held back; zero if they aren't}
      */
     public Duration requestHold(Request kind, String subject, String address) {
-        if (paused()) {
-            return Duration.ZERO;
-        }
-        try {
-            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
-                    List.of(holdKey(kind.prefix + account(subject)), holdKey(kind.prefix + address(address))), List.of());
-            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
-            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
-        } catch (RuntimeException e) {
-            redisFailed(e);
-            return Duration.ZERO;
-        }
+        return holdOf(kind.prefix, subject, address);
     }
 
     /** Counts a request of this kind, whether it turns out to concern anybody or not. */
     public void requested(Request kind, String subject, String address) {
-        if (paused()) {
-            return;
-        }
-        try {
+        withRedis(() -> {
             count(kind.prefix + account(subject), rules.maxFailuresPerAccount());
             count(kind.prefix + address(address), rules.maxFailuresPerAddress());
-        } catch (RuntimeException e) {
-            redisFailed(e);
-        }
+        });
     }
 
     /** Requests throttled apart from sign-ins, each with counts of its own: {@code arv:login:<prefix>account:<hash>:failures}. */
@@ -127,28 +101,48 @@ public class LoginThrottle {
      * zero if it began none} The audit log records a failure that starts a hold, and none of the refusals during it.
      */
     public Duration failed(String email, String address) {
-        if (paused()) {
-            return Duration.ZERO;
-        }
-        try {
+        return withRedis(() -> {
             Duration account = count(account(email), rules.maxFailuresPerAccount());
             Duration client = count(address(address), rules.maxFailuresPerAddress());
             return account.compareTo(client) >= 0 ? account : client;
-        } catch (RuntimeException e) {
-            redisFailed(e);
-            return Duration.ZERO;
-        }
+        }, Duration.ZERO);
     }
 
     public void succeeded(String email) {
+        String account = account(email);
+        withRedis(() -> redis.client().del(failuresKey(account), holdKey(account)));
+    }
+
+    /** The longer of the hold of {@code subject}'s account and of the client address, for sign-ins or a kind of request. */
+    private Duration holdOf(String prefix, String subject, String address) {
+        return withRedis(() -> {
+            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
+                    List.of(holdKey(prefix + account(subject)), holdKey(prefix + address(address))), List.of());
+            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
+            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
+        }, Duration.ZERO);
+    }
+
+    /**
+     * One exchange with Redis, unless Redis failed a moment ago. Without Redis sign-in stays open, unthrottled: the
+     * exchange answers {@code withoutRedis} then (a hold of zero, nothing counted).
+     */
+    private void withRedis(Runnable exchange) {
+        withRedis(() -> {
+            exchange.run();
+            return null;
+        }, null);
+    }
+
+    private <T> T withRedis(Supplier<T> exchange, T withoutRedis) {
         if (paused()) {
-            return;
+            return withoutRedis;
         }
         try {
-            String account = account(email);
-            redis.client().del(failuresKey(account), holdKey(account));
+            return exchange.get();
         } catch (RuntimeException e) {
             redisFailed(e);
+            return withoutRedis;
         }
     }
 

@@ -1,10 +1,9 @@
 package app.arv.persistence.audit;
 
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -15,15 +14,7 @@ import java.util.UUID;
 
 /** The audit log: written by the services in their own transactions, read newest first, thinned by retention. */
 @ApplicationScoped
-public class AuditEventRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public AuditEvent add(AuditEvent event) {
-        em.persist(event);
-        return event;
-    }
+public class AuditEventRepository extends EntityRepository<AuditEvent> {
 
     /** The organization's events that pass the filter, newest first (ties by id, so pages never overlap). */
     public Page<AuditEvent> list(UUID organizationId, AuditFilter filter, PageRequest page) {

@@ -1,12 +1,11 @@
 package app.arv.persistence.generation;
 
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,15 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class GenerationRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public GenerationJob add(GenerationJob job) {
-        em.persist(job);
-        return job;
-    }
+public class GenerationRepository extends EntityRepository<GenerationJob> {
 
     public GenerationItem add(GenerationItem item) {
         em.persist(item);

@@ -1,9 +1,8 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.EntityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -11,15 +10,7 @@ import java.util.UUID;
 
 /** Password reset tokens, found by the hash of the token a link carried; joins the caller's transaction. */
 @ApplicationScoped
-public class PasswordResetTokenRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public PasswordResetToken add(PasswordResetToken token) {
-        em.persist(token);
-        return token;
-    }
+public class PasswordResetTokenRepository extends EntityRepository<PasswordResetToken> {
 
     /** Locked for the rest of the transaction, so two concurrent uses of one token can't both succeed. */
     public Optional<PasswordResetToken> findByHashForUpdate(String tokenHash) {

@@ -1,24 +1,15 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.EntityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** Sign-ups waiting for their verification link, found by the hash of its token; joins the caller's transaction. */
 @ApplicationScoped
-public class PendingSignupRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public PendingSignup add(PendingSignup signup) {
-        em.persist(signup);
-        return signup;
-    }
+public class PendingSignupRepository extends EntityRepository<PendingSignup> {
 
     /** Locked for the rest of the transaction, so two concurrent verifications of one link can't both succeed. */
     public Optional<PendingSignup> findByHashForUpdate(String tokenHash) {

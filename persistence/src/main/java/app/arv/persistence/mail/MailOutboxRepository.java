@@ -1,8 +1,7 @@
 package app.arv.persistence.mail;
 
+import app.arv.persistence.shared.EntityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -17,17 +16,9 @@ import java.util.UUID;
  * while an SMTP server is slow.
  */
 @ApplicationScoped
-public class MailOutboxRepository {
+public class MailOutboxRepository extends EntityRepository<OutboxMail> {
 
     private static final int MAX_ERROR = 1000;
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public OutboxMail add(OutboxMail mail) {
-        em.persist(mail);
-        return mail;
-    }
 
     public Optional<OutboxMail> find(UUID id) {
         return Optional.ofNullable(em.find(OutboxMail.class, id));

@@ -1,8 +1,7 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.EntityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,15 +10,7 @@ import java.util.UUID;
 
 /** Owed object deletions and the dead letters of those that kept failing. */
 @ApplicationScoped
-public class MediaDeletionRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public MediaDeletion add(MediaDeletion deletion) {
-        em.persist(deletion);
-        return deletion;
-    }
+public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
 
     /**
      * Platform job: locks the row for this transaction so two nodes never delete (or park) the same

@@ -1,10 +1,9 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +16,11 @@ import java.util.UUID;
 
 /** Media resources and their attachments. Every query names the organization, except the platform jobs' ones (marked). */
 @ApplicationScoped
-public class MediaRepository {
+public class MediaRepository extends EntityRepository<MediaResource> {
 
     /** {@link #usedBy} of the library query's resource {@code m}. */
     private static final String USED_BY = "SELECT COUNT(DISTINCT u.entityId) FROM MediaAttachment u WHERE u.resourceId = m.id"
             + " AND u.organizationId = :org AND u.entityKind <> :upload";
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
 
     public Optional<MediaResource> findLive(UUID organizationId, UUID id) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.id = :id"
@@ -139,11 +135,6 @@ public class MediaRepository {
         return em.createQuery("SELECT COUNT(a) FROM MediaAttachment a WHERE a.organizationId = :org"
                 + " AND a.resourceId = :resource", Long.class)
                 .setParameter("org", organizationId).setParameter("resource", resourceId).getSingleResult();
-    }
-
-    public MediaResource add(MediaResource resource) {
-        em.persist(resource);
-        return resource;
     }
 
     /** Surfaces constraint violations now, while the caller can still undo what it wrote to a store. */

@@ -2,11 +2,10 @@ package app.arv.persistence.notification;
 
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +17,7 @@ import java.util.UUID;
  * its recipient's, so another person's (or another organization's) is simply not found.
  */
 @ApplicationScoped
-public class NotificationRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public Notification add(Notification notification) {
-        em.persist(notification);
-        return notification;
-    }
+public class NotificationRepository extends EntityRepository<Notification> {
 
     /**
      * The people of the organization who hear about its occurrences: its active admins, and {@code alsoUserId} (who

@@ -1,20 +1,16 @@
 package app.arv.persistence.organization;
 
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /** Organizations are the one aggregate that is not itself tenant-owned; only platform code lists them. */
 @ApplicationScoped
-public class OrganizationRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
+public class OrganizationRepository extends EntityRepository<Organization> {
 
     public Optional<Organization> find(UUID id) {
         return Optional.ofNullable(em.find(Organization.class, id));
@@ -40,8 +36,4 @@ public class OrganizationRepository {
                 em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class), page);
     }
 
-    public Organization add(Organization organization) {
-        em.persist(organization);
-        return organization;
-    }
 }

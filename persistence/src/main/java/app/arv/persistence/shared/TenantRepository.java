@@ -1,8 +1,5 @@
 package app.arv.persistence.shared;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,10 +8,7 @@ import java.util.UUID;
  * (row-locked or not), adding and removing one, and a page of the organization's entities, oldest first. The
  * queries themselves are {@link OrganizationScoped}'s; a subclass adds what is particular to its entity.
  */
-public abstract class TenantRepository<T extends OrganizationOwned> {
-
-    @PersistenceContext(unitName = "arv")
-    protected EntityManager em;
+public abstract class TenantRepository<T extends OrganizationOwned> extends EntityRepository<T> {
 
     private final Class<T> type;
 
@@ -30,11 +24,6 @@ public abstract class TenantRepository<T extends OrganizationOwned> {
     /** {@link #find}, row-locked until the transaction ends. */
     public Optional<T> lock(UUID organizationId, UUID id) {
         return OrganizationScoped.lock(em, type, organizationId, id);
-    }
-
-    public T add(T entity) {
-        em.persist(entity);
-        return entity;
     }
 
     public void remove(T entity) {

@@ -3,7 +3,8 @@
  * known before the insert and never guessable, and the creation and change times); tenant data
  * ({@link OrganizationOwned}) as a {@link TenantEntity} (audited) or a {@link TenantRecord} (creation time
  * only), with the queries every such entity answers alike ({@link OrganizationScoped}) and the repository
- * base that serves them by type ({@link TenantRepository}); and the paging types
+ * base that serves them by type ({@link TenantRepository}, an {@link EntityRepository}: the base of every repository of one
+ * kind of entity); and the paging types
  * {@link PageRequest} and {@link Page} that every listing takes and returns; and the advisory locks of the rounds
  * one node at a time runs ({@link ClusterLock}, every key in one place, taken by {@link ClusterLocks}).
  *

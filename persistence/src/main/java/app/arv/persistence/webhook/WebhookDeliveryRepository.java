@@ -1,10 +1,9 @@
 package app.arv.persistence.webhook;
 
+import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,15 +19,7 @@ import java.util.UUID;
  * a receiver is slow.
  */
 @ApplicationScoped
-public class WebhookDeliveryRepository {
-
-    @PersistenceContext(unitName = "arv")
-    EntityManager em;
-
-    public WebhookDelivery add(WebhookDelivery delivery) {
-        em.persist(delivery);
-        return delivery;
-    }
+public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery> {
 
     public void addAttempt(WebhookAttempt attempt) {
         em.persist(attempt);

@@ -5,6 +5,7 @@ import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.audit.AuditEvent.Origin;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -127,11 +128,11 @@ class AuditEventRepositoryTest extends TwoTenantsTest {
         AtomicInteger firstBatch = new AtomicInteger();
 
         Database.inTransaction(em -> {
-            events.em = em;
+            Repositories.on(em, events);
             firstBatch.set(events.removeBefore(now.minusSeconds(3600), 2));
         });
         Database.inTransaction(em -> {
-            events.em = em;
+            Repositories.on(em, events);
             events.removeBefore(now.minusSeconds(3600), 2);
         });
 
@@ -144,7 +145,7 @@ class AuditEventRepositoryTest extends TwoTenantsTest {
     private Page<AuditEvent> list(UUID organizationId, AuditFilter filter, PageRequest page) {
         AtomicReference<Page<AuditEvent>> result = new AtomicReference<>();
         Database.inTransaction(em -> {
-            events.em = em;
+            Repositories.on(em, events);
             result.set(events.list(organizationId, filter, page));
         });
         return result.get();

@@ -7,6 +7,7 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             assertThat(em.createNativeQuery("SELECT texture FROM generation_job WHERE id = :id").setParameter("id", job.getId())
                     .getSingleResult()).isEqualTo("standard");
-            generations.em = em;
+            Repositories.on(em, generations);
             assertThat(generations.findJob(acme.getId(), job.getId()).orElseThrow().options())
                     .isEqualTo(new GenerationOptions(5000, TextureQuality.STANDARD));
         });
@@ -79,7 +80,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         GenerationJob job = jobWithItems(3);
 
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             assertThat(generations.findJob(acme.getId(), job.getId()).orElseThrow().getStatus()).isEqualTo(GenerationStatus.QUEUED);
             assertThat(generations.items(acme.getId(), job.getId()))
                     .extracting(GenerationItem::getPosition, GenerationItem::getStatus)
@@ -94,7 +95,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         GenerationJob job = jobWithItems(1);
 
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             UUID item = generations.items(acme.getId(), job.getId()).get(0).getId();
             assertThat(generations.findJob(globex.getId(), job.getId())).isEmpty();
             assertThat(generations.items(globex.getId(), job.getId())).isEmpty();
@@ -107,7 +108,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
     void countsAddUpPerStatusAfterItemsFinish() {
         GenerationJob job = jobWithItems(3);
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             var items = generations.items(acme.getId(), job.getId());
             items.get(0).start("node-a");
             items.get(0).complete(acmeImage.getId(), null);
@@ -116,7 +117,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             var counts = generations.countByStatus(acme.getId(), job.getId());
             assertThat(counts.get(GenerationStatus.COMPLETED)).isEqualTo(1);
             assertThat(counts.get(GenerationStatus.FAILED)).isEqualTo(1);
@@ -130,12 +131,12 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         GenerationJob done = jobWithItems(1);
         jobWithItems(1);
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             generations.findJob(acme.getId(), done.getId()).orElseThrow().settle(GenerationStatus.COMPLETED);
         });
 
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             var completed = generations.listJobs(acme.getId(), GenerationStatus.COMPLETED, PageRequest.first());
             assertThat(completed.items()).extracting(GenerationJob::getId).containsExactly(done.getId());
             assertThat(generations.listJobs(acme.getId(), null, PageRequest.first()).total()).isEqualTo(2);
@@ -146,12 +147,12 @@ class GenerationRepositoryTest extends TwoTenantsTest {
     void onlyItemsLeftProcessingBeforeTheCutOffAreFoundStuck() {
         GenerationJob job = jobWithItems(2);
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             generations.items(acme.getId(), job.getId()).get(0).start("node-a");
         });
 
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             assertThat(generations.processingSince(Instant.now().plusSeconds(1), 100))
                     .extracting(GenerationItem::getJobId).contains(job.getId());
             assertThat(generations.processingSince(Instant.now().minusSeconds(60), 100))
@@ -186,7 +187,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
     private List<GenerationItem> itemsOf(GenerationJob job) {
         List<GenerationItem> items = new java.util.ArrayList<>();
         Database.inTransaction(em -> {
-            generations.em = em;
+            Repositories.on(em, generations);
             items.addAll(generations.items(acme.getId(), job.getId()));
         });
         return items;

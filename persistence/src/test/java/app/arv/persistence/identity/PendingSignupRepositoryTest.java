@@ -2,6 +2,7 @@ package app.arv.persistence.identity;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class PendingSignupRepositoryTest {
         Database.persist(stored);
 
         Database.inTransaction(em -> {
-            signups.em = em;
+            Repositories.on(em, signups);
             assertThat(signups.findByHashForUpdate(hash)).map(PendingSignup::getId).contains(stored.getId());
             assertThat(signups.findByHashForUpdate(TestData.randomSha256())).isEmpty();
         });
@@ -38,7 +39,7 @@ class PendingSignupRepositoryTest {
         Database.persist(expired, live);
 
         Database.inTransaction(em -> {
-            signups.em = em;
+            Repositories.on(em, signups);
             signups.removeExpiredBefore(now);
         });
 

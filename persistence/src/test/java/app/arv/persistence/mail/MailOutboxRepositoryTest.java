@@ -2,6 +2,7 @@ package app.arv.persistence.mail;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +169,7 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         boolean[] removed = new boolean[1];
         Database.inTransaction(em -> {
             MailOutboxRepository repository = new MailOutboxRepository();
-            repository.em = em;
+            Repositories.on(em, repository);
             removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(7))) == 2;
         });
 
@@ -203,7 +204,7 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         List<ClaimedMail> claimed = new ArrayList<>();
         Database.inTransaction(em -> {
             MailOutboxRepository repository = new MailOutboxRepository();
-            repository.em = em;
+            Repositories.on(em, repository);
             claimed.addAll(repository.claim(Instant.now(), Instant.now().plus(LEASE), node, limit));
             bothClaimed.countDown();
             try {
@@ -230,7 +231,7 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         List<ClaimedMail> claimed = new ArrayList<>();
         Database.inTransaction(em -> {
             MailOutboxRepository repository = new MailOutboxRepository();
-            repository.em = em;
+            Repositories.on(em, repository);
             claimed.addAll(repository.claim(now, now.plus(LEASE), node, limit));
         });
         return claimed;
@@ -240,7 +241,7 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         boolean[] done = new boolean[1];
         Database.inTransaction(em -> {
             MailOutboxRepository repository = new MailOutboxRepository();
-            repository.em = em;
+            Repositories.on(em, repository);
             done[0] = action.test(repository);
         });
         return done[0];

@@ -6,6 +6,7 @@ import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class LibraryUsedByTest extends TwoTenantsTest {
     private Page<LibraryItem> library(Organization org) {
         List<Page<LibraryItem>> page = new ArrayList<>();
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             page.add(media.listUploads(org.getId(), PageRequest.first()));
         });
         return page.get(0);
@@ -79,7 +80,7 @@ class LibraryUsedByTest extends TwoTenantsTest {
     private long usedBy(Organization org, MediaResource resource) {
         long[] count = new long[1];
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             count[0] = media.usedBy(org.getId(), resource.getId());
         });
         return count[0];

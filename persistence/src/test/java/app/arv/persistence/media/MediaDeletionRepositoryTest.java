@@ -3,6 +3,7 @@ package app.arv.persistence.media;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         Database.persist(deletion);
 
         Database.inTransaction(em -> {
-            deletions.em = em;
+            Repositories.on(em, deletions);
             assertThat(deletions.dueAcrossOrganizations(Instant.now(), 1000)).doesNotContain(deletion.getId());
             assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), 1000)).contains(deletion.getId());
         });
@@ -43,12 +44,12 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         Database.persist(deletion);
 
         Database.inTransaction(em -> {
-            deletions.em = em;
+            Repositories.on(em, deletions);
             deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now());
         });
 
         Database.inTransaction(em -> {
-            deletions.em = em;
+            Repositories.on(em, deletions);
             assertThat(deletions.deadLetters(acme.getId())).extracting(MediaDeletionDeadLetter::getLastError)
                     .containsExactly("access denied");
             assertThat(deletions.deadLetters(globex.getId())).isEmpty();

@@ -5,6 +5,7 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> em.persist(resource(globex, SHA)));
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.findLiveBySha256(acme.getId(), SHA)).isPresent();
             assertThat(media.findLiveBySha256(globex.getId(), SHA)).isPresent();
         });
@@ -74,7 +75,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> em.persist(resource(acme, SHA)));
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.findLiveBySha256(acme.getId(), SHA)).map(MediaResource::getId).isNotEqualTo(first.getId());
         });
     }
@@ -84,7 +85,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         MediaResource mine = uploaded(acme, SHA);
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.findLive(globex.getId(), mine.getId())).isEmpty();
             assertThat(media.findLive(acme.getId(), mine.getId())).isPresent();
         });
@@ -100,7 +101,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.listUploads(acme.getId(), PageRequest.first()).items()).extracting(i -> i.resource().getId())
                     .containsExactly(original.getId());
             assertThat(media.attachedTo(acme.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL))
@@ -123,7 +124,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             Map<UUID, List<MediaResource>> thumbnails = media.thumbnailsOf(acme.getId(), List.of(first.getId(), second.getId()));
             assertThat(thumbnails.get(first.getId())).extracting(MediaResource::getId).containsExactly(small.getId(), large.getId());
             assertThat(thumbnails).doesNotContainKey(second.getId());
@@ -137,12 +138,12 @@ class MediaRepositoryTest extends TwoTenantsTest {
         MediaResource resource = uploaded(acme, SHA);
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             media.attach(new MediaAttachment(acme.getId(), resource.getId(), OwnerKind.UPLOAD, acme.getId(), MediaRole.SOURCE_IMAGE));
         });
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.countAttachments(acme.getId(), resource.getId())).isEqualTo(1);
         });
     }
@@ -166,7 +167,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> {
-            media.em = em;
+            Repositories.on(em, media);
             assertThat(media.orphansAcrossOrganizations(Instant.now().minus(Duration.ofDays(1)), 10_000))
                     .extracting(MediaResource::getId)
                     .contains(oldOrphan.getId()).doesNotContain(freshOrphan.getId(), oldAttached.getId());
@@ -181,7 +182,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         AtomicReference<Future<Optional<MediaResource>>> second = new AtomicReference<>();
         try {
             Database.inTransaction(em -> {
-                media.em = em;
+                Repositories.on(em, media);
                 assertThat(media.claimContent(acme.getId(), sha)).isEmpty();
                 second.set(secondThread.submit(() -> claimInOwnTransaction(sha, secondStarted)));
                 Database.letTheOtherReachTheLock(secondStarted);
@@ -199,7 +200,7 @@ class MediaRepositoryTest extends TwoTenantsTest {
         AtomicReference<Optional<MediaResource>> seen = new AtomicReference<>();
         started.countDown();
         Database.inTransaction(em -> {
-            other.em = em;
+            Repositories.on(em, other);
             seen.set(other.claimContent(acme.getId(), sha));
         });
         return seen.get();

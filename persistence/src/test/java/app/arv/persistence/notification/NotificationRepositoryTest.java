@@ -6,6 +6,7 @@ import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -67,7 +68,7 @@ class NotificationRepositoryTest {
         });
 
         Database.inTransaction(em -> {
-            notifications.em = em;
+            Repositories.on(em, notifications);
             notifications.removeReadBefore(now.minus(Duration.ofDays(30)));
         });
 
@@ -104,7 +105,7 @@ class NotificationRepositoryTest {
     private <T> T inTransaction(Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         Database.inTransaction(em -> {
-            notifications.em = em;
+            Repositories.on(em, notifications);
             marks.em = em;
             result.set(work.get());
         });

@@ -2,6 +2,7 @@ package app.arv.persistence.webhook;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
 
     private static WebhookDeliveryRepository repository(EntityManager em) {
         WebhookDeliveryRepository repository = new WebhookDeliveryRepository();
-        repository.em = em;
+        Repositories.on(em, repository);
         return repository;
     }
 

@@ -40,7 +40,8 @@ final class ServerProcess {
 
     private static void signal(String signal, long pid) throws InterruptedException {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            // The shell's own kill: no procps package needed.
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid).inheritIO().start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
             }

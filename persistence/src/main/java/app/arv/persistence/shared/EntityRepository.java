@@ -1,0 +1,20 @@
+package app.arv.persistence.shared;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * What every repository of one kind of entity does alike: it works in the caller's persistence context and adds the
+ * entity there. Its queries are its own; a repository of tenant data is a {@link TenantRepository}, which adds the
+ * organization-scoped look-ups.
+ */
+public abstract class EntityRepository<T> {
+
+    @PersistenceContext(unitName = "arv")
+    protected EntityManager em;
+
+    public T add(T entity) {
+        em.persist(entity);
+        return entity;
+    }
+}

@@ -19,7 +19,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.QueueBrowser;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Operations' view of generation (queues, workers, disk, memory) and the clean-up of old jobs. */
@@ -64,7 +67,7 @@ public class GenerationAdmin {
     /** {@code consumers}: MDB sessions on the queue across all nodes, null when the broker's management does not answer. */
     public record QueueDepth(String name, long messages, boolean capped, Integer consumers) {
 
-        QueueDepth withConsumers(java.util.OptionalInt count) {
+        QueueDepth withConsumers(OptionalInt count) {
             return new QueueDepth(name, messages, capped, count.isPresent() ? count.getAsInt() : null);
         }
     }
@@ -110,10 +113,10 @@ public class GenerationAdmin {
                 count++;
             }
             return new QueueDepth(queue, count, count == MAX_COUNTED, null);
-        } catch (jakarta.jms.InvalidDestinationRuntimeException e) {
+        } catch (InvalidDestinationRuntimeException e) {
             // Queues are created on first use: one nobody has used yet holds nothing.
             return new QueueDepth(queue, 0, false, null);
-        } catch (jakarta.jms.JMSException e) {
+        } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage());
         }
     }

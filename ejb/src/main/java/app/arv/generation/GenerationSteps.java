@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,7 +149,7 @@ public class GenerationSteps {
     }
 
     /** Fails items a worker took and stopped reporting on before {@code before} (its node died or hung). */
-    public int reapStuck(java.time.Instant before, int max) {
+    public int reapStuck(Instant before, int max) {
         var stuck = generations.processingSince(before, max);
         for (GenerationItem item : stuck) {
             fail(item.getOrganizationId(), item.getId(), "No progress since " + item.getUpdatedAt()

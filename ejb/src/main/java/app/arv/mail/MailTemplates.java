@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class MailTemplates {
         Environment textRun = process(kind.template() + ".ftl", language, values, text);
         String subject = subjectOf(textRun, kind);
         StringWriter html = new StringWriter();
-        Map<String, Object> htmlValues = new java.util.HashMap<>(values);
+        Map<String, Object> htmlValues = new HashMap<>(values);
         htmlValues.put("subject", subject);
         process(kind.template() + ".ftlh", language, htmlValues, html);
         return new RenderedMail(language, subject, text.toString().strip() + "\n", html.toString());

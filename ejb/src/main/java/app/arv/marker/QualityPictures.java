@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -122,7 +123,7 @@ public class QualityPictures {
         return switch (content.getMarkerStatus()) {
             case FAILED -> "The marker could not be compiled (" + content.getMarkerFailure() + "): there is no compiled data to draw";
             case READY -> "The marker has no compiled file; regenerate it";
-            default -> "The marker is " + content.getMarkerStatus().name().toLowerCase(java.util.Locale.ROOT)
+            default -> "The marker is " + content.getMarkerStatus().name().toLowerCase(Locale.ROOT)
                     + "; its quality picture is drawn from the compiled marker once it is ready";
         };
     }

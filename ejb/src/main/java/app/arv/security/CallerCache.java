@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public class CallerCache {
         public static Optional<Change> parse(String text) {
             int colon = text.indexOf(':');
             try {
-                return Optional.of(new Change(Kind.valueOf(text.substring(0, colon).toUpperCase(java.util.Locale.ROOT)),
+                return Optional.of(new Change(Kind.valueOf(text.substring(0, colon).toUpperCase(Locale.ROOT)),
                         UUID.fromString(text.substring(colon + 1))));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 return Optional.empty();
@@ -57,7 +58,7 @@ public class CallerCache {
 
         @Override
         public String toString() {
-            return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+            return kind.name().toLowerCase(Locale.ROOT) + ":" + id;
         }
     }
 

@@ -14,6 +14,7 @@ import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -192,7 +194,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (e instanceof ServerException server) {
             return "HTTP " + server.statusCode();
         }
-        if (e instanceof io.minio.errors.InvalidResponseException) {
+        if (e instanceof InvalidResponseException) {
             return "the endpoint did not answer like an S3 store";
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -202,7 +204,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (c instanceof ConnectException) {
                 return "connection refused";
             }
-            if (c instanceof java.net.UnknownHostException) {
+            if (c instanceof UnknownHostException) {
                 return "unknown host";
             }
         }

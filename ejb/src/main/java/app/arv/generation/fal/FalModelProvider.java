@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -179,7 +180,7 @@ public class FalModelProvider implements ModelProvider {
     private static String fileUrl(JsonObject result, String... keys) {
         for (String key : List.of(keys)) {
             JsonValue value = result.get(key);
-            if (value instanceof JsonObject file && file.get("url") instanceof jakarta.json.JsonString url && !url.getString().isBlank()) {
+            if (value instanceof JsonObject file && file.get("url") instanceof JsonString url && !url.getString().isBlank()) {
                 return url.getString();
             }
         }

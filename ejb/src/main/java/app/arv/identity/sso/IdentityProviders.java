@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public class IdentityProviders {
                     JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL(),
                     new DefaultResourceRetriever(timeoutMillis(), timeoutMillis(), 512 * 1024));
             return new Provider(settings, metadata, validator);
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw DomainException.identityProviderUnavailable();
         }
     }

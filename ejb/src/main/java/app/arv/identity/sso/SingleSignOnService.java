@@ -18,6 +18,7 @@ import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -191,7 +192,7 @@ public class SingleSignOnService {
     private static IDTokenClaimsSet validated(Provider provider, PendingLogin pending, JWT idToken) {
         try {
             return provider.validator().validate(idToken, new Nonce(pending.nonce()));
-        } catch (com.nimbusds.jose.KeySourceException e) {
+        } catch (KeySourceException e) {
             throw DomainException.identityProviderUnavailable();
         } catch (BadJOSEException | JOSEException e) {
             throw DomainException.ssoFailed();

@@ -2,6 +2,7 @@ package app.arv.platform.health;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public record HealthFinding(String name, boolean up, String publicReason, Map<St
     }
 
     public static HealthFinding down(String name, String publicReason, String detailedReason, Map<String, Object> details) {
-        var all = new java.util.LinkedHashMap<>(details);
+        var all = new LinkedHashMap<>(details);
         all.put("reason", detailedReason);
         return new HealthFinding(name, false, publicReason, all);
     }

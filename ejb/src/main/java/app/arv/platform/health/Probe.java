@@ -1,6 +1,7 @@
 package app.arv.platform.health;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,7 @@ final class Probe {
                 return HealthFinding.TIMEOUT;
             }
         }
-        String reason = reason(failure).toLowerCase(java.util.Locale.ROOT);
+        String reason = reason(failure).toLowerCase(Locale.ROOT);
         return reason.contains("connect") || reason.contains("refused") ? HealthFinding.UNREACHABLE : HealthFinding.FAILING;
     }
 

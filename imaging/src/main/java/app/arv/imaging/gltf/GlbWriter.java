@@ -1,6 +1,7 @@
 package app.arv.imaging.gltf;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +168,7 @@ public final class GlbWriter {
         if (f == (long) f && Math.abs(f) < 1e15) {
             return Long.toString((long) f);
         }
-        return new java.math.BigDecimal(f).toPlainString();
+        return new BigDecimal(f).toPlainString();
     }
 
     private static String string(String s) {

@@ -2,6 +2,7 @@ package app.arv.imaging.input;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the EXIF orientation tag (1..8) from JPEG (APP1), PNG (eXIf) or WebP (EXIF chunk) bytes, so a phone
@@ -53,7 +54,7 @@ public final class ExifOrientation {
         int pos = 8;
         while (pos + 12 <= b.length) {
             int length = ByteBuffer.wrap(b, pos, 4).getInt();
-            String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1);
             if (type.equals("eXIf")) {
                 return fromTiff(b, pos + 8, pos + 8 + length);
             }
@@ -69,7 +70,7 @@ public final class ExifOrientation {
         int pos = 12;
         while (pos + 8 <= b.length) {
             int length = ByteBuffer.wrap(b, pos + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            String type = new String(b, pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
             if (type.equals("EXIF")) {
                 int start = pos + 8;
                 if (length > 6 && b[start] == 'E' && b[start + 1] == 'x' && b[start + 2] == 'i' && b[start + 3] == 'f') {

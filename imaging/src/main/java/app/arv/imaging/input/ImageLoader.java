@@ -4,9 +4,14 @@ import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.raster.GreyImage;
 import app.arv.imaging.raster.Resampler;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * Turns JPEG/PNG/WebP bytes into the grey image the compiler works on: EXIF orientation applied, transparency
@@ -69,16 +74,16 @@ public final class ImageLoader {
         int stride = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : type == BufferedImage.TYPE_4BYTE_ABGR ? 4 : 0;
         Raster raster = image.getRaster();
         if (stride == 0 || !image.getColorModel().getColorSpace().isCS_sRGB()
-                || !(raster.getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
-                || !(raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel model)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
                 || buffer.getNumBanks() != 1 || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
                 || model.getPixelStride() != stride || model.getScanlineStride() != image.getWidth() * stride) {
             return false;
         }
         int[] offsets = model.getBandOffsets();
         boolean expected = stride == 3
-                ? java.util.Arrays.equals(offsets, new int[]{2, 1, 0})
-                : java.util.Arrays.equals(offsets, new int[]{3, 2, 1, 0});
+                ? Arrays.equals(offsets, new int[]{2, 1, 0})
+                : Arrays.equals(offsets, new int[]{3, 2, 1, 0});
         if (!expected) {
             return false;
         }
@@ -126,7 +131,7 @@ public final class ImageLoader {
     /** Whether the image stores grey samples (not a palette): those are read from the raster, as getRGB would gamma-shift them. */
     static boolean isGrey(BufferedImage image) {
         ColorModel cm = image.getColorModel();
-        return cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY && !(cm instanceof java.awt.image.IndexColorModel);
+        return cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel);
     }
 
     /** Every pixel of a grey image ({@link #isGrey}) scaled to 8 bits, with alpha 255 where it has none. */

@@ -19,6 +19,7 @@ import app.arv.imaging.segment.ObjectSegmenter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * The built-in, offline image-to-3D generator ("local" provider): one photo in, one closed textured GLB out.
@@ -96,7 +97,7 @@ public final class LocalModelGenerator {
 
         GenerationStats stats = new GenerationStats(mesh.vertexCount(), mesh.faceCount(), topology.watertight(),
                 topology.eulerCharacteristic(), texture == null ? 0 : texture.width(), texture == null ? 0 : texture.height(),
-                segmentation.method().name().toLowerCase(java.util.Locale.ROOT), millis(start, segmented), millis(textured, meshed),
+                segmentation.method().name().toLowerCase(Locale.ROOT), millis(start, segmented), millis(textured, meshed),
                 millis(meshed, simplified), millis(segmented, textured) + millis(simplified, end), millis(start, end));
         return new GeneratedModel(glb, preview, stats);
     }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,7 +448,7 @@ public final class GlbScene {
 
         void add(float v) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
             }
             values[size++] = v;
         }
@@ -457,7 +458,7 @@ public final class GlbScene {
         }
 
         float[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 }

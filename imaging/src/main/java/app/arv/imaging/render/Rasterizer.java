@@ -2,6 +2,8 @@ package app.arv.imaging.render;
 
 import app.arv.imaging.raster.RgbaImage;
 
+import java.util.Arrays;
+
 /**
  * A z-buffered triangle scan converter drawing {@link Scene}s into a picture supersampled {@code samples} times
  * per axis; {@link #resolve()} averages the samples (in linear light) into the final pixels.
@@ -38,7 +40,7 @@ public final class Rasterizer {
         this.nearness = new float[colour.length];
         for (int y = 0; y < sampleHeight; y++) {
             int argb = backdrop.argbAt((y + 0.5) / sampleHeight);
-            java.util.Arrays.fill(colour, y * sampleWidth, (y + 1) * sampleWidth, argb);
+            Arrays.fill(colour, y * sampleWidth, (y + 1) * sampleWidth, argb);
         }
     }
 

@@ -2,6 +2,8 @@ package app.arv.imaging.segment;
 
 import app.arv.imaging.raster.RgbaImage;
 
+import java.util.Arrays;
+
 /**
  * Separates the photographed object from its background. A cut-out (a border that is transparent) is taken at its
  * word. Otherwise the background is modelled from the opaque pixels of a band along the image border — the one
@@ -120,7 +122,7 @@ public final class ObjectSegmenter {
                 thresholds[kept++] = allThresholds[c];
             }
         }
-        centres = java.util.Arrays.copyOf(keptCentres, kept);
+        centres = Arrays.copyOf(keptCentres, kept);
         byte[] backgroundLike = new byte[w * h];
         for (int i = 0; i < w * h; i++) {
             int k = nearest(rgb, i * 3, centres);
@@ -218,13 +220,13 @@ public final class ObjectSegmenter {
         centres[0] = first;
         int used = 1;
         while (used < k) {
-            float[] next = farthestFrom(samples, java.util.Arrays.copyOf(centres, used));
+            float[] next = farthestFrom(samples, Arrays.copyOf(centres, used));
             if (distance(next, 0, nearestCentre(next, centres, used)) < MIN_THRESHOLD) {
                 break; // the border is essentially one colour family; more clusters would only model noise
             }
             centres[used++] = next;
         }
-        centres = java.util.Arrays.copyOf(centres, used);
+        centres = Arrays.copyOf(centres, used);
         for (int iteration = 0; iteration < 10; iteration++) {
             double[][] sums = new double[used][4];
             for (int i = 0; i < n; i++) {

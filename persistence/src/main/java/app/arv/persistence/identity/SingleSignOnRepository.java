@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,7 +113,7 @@ public class SingleSignOnRepository {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
+        if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
         return Instant.parse(value.toString());

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A person who signs in with e-mail and password and acts for exactly one organization. */
@@ -69,7 +70,7 @@ public class User extends TenantEntity {
     /** A new password: access tokens issued before now stop being accepted ({@link #acceptsTokenIssuedAt}). */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        this.passwordChangedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Instant getPasswordChangedAt() { return passwordChangedAt; }

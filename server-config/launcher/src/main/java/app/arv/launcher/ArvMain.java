@@ -3,6 +3,7 @@ package app.arv.launcher;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -94,8 +95,8 @@ public final class ArvMain {
             // Written last and atomically: a script may poll for this file to know the services are up.
             Path tmp = options.envFile.resolveSibling(options.envFile.getFileName() + ".tmp");
             Files.writeString(tmp, lines);
-            Files.move(tmp, options.envFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, options.envFile, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
         out.print(lines);
         if (stack.hasLocalMail()) {

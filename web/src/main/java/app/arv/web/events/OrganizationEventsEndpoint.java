@@ -6,6 +6,7 @@ import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
 import app.arv.web.security.CredentialCheck;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -54,7 +55,7 @@ public class OrganizationEventsEndpoint {
                 throw DomainException.unauthenticated("missing_credentials", "An access_token query parameter is required");
             }
             caller = authentication.authenticateBearer(token);
-        } catch (DomainException | jakarta.ejb.EJBException e) {
+        } catch (DomainException | EJBException e) {
             refuse(session, e instanceof DomainException d ? d.getMessage() : "The access token is not valid");
             return;
         }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,7 +35,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             // Memory pressure is the node's state, not the request's fault (and never a "corrupt file"): try again.
             LOG.log(Level.WARNING, "Out of memory while handling a request", failure);
             return new DomainExceptionMapper().toResponse(DomainException.busy(
-                    "The server is short of memory right now; try again shortly", java.time.Duration.ofSeconds(5)));
+                    "The server is short of memory right now; try again shortly", Duration.ofSeconds(5)));
         }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
             return MalformedBody.problem(cause).toResponse();

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.marker.CompileRequests;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -79,6 +80,23 @@ class ClusterIT {
         } while (Instant.now().isBefore(deadline));
 
         // Two MDB sessions per queue on each node (ARV_GENERATION_WORKERS=2).
+        assertThat(consumers).isEqualTo(4);
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesTakeCompileRequests() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        int consumers;
+        do {
+            consumers = BrokerQueues.consumers(CompileRequests.QUEUE);
+            if (consumers == 4) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+
+        // Two MDB sessions of CompileRequestListener on each node.
         assertThat(consumers).isEqualTo(4);
     }
 

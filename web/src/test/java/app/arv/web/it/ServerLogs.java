@@ -23,8 +23,11 @@ final class ServerLogs {
 
     /** Copies the log of the node's process that just ended (or is about to), numbered after those kept before it. */
     static synchronized void keep(String node, Path logFile) {
-        int number = KEPT.merge(node, 1, Integer::sum);
         try {
+            if (KEPT.isEmpty()) {
+                emptyDir();
+            }
+            int number = KEPT.merge(node, 1, Integer::sum);
             Files.createDirectories(DIR);
             if (Files.exists(logFile)) {
                 Files.copy(logFile, DIR.resolve(node + "-" + number + ".log"), StandardCopyOption.REPLACE_EXISTING);
@@ -36,6 +39,17 @@ final class ServerLogs {
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("The log of " + node + " was not kept: " + e);
+        }
+    }
+
+    /** A run's logs only: those of an earlier run (without mvn clean) would be taken for this one's. */
+    private static void emptyDir() throws IOException {
+        if (Files.isDirectory(DIR)) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(DIR)) {
+                for (Path file : old) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package app.arv.imaging.mind.detect;
 
+import java.util.Arrays;
+
 /**
  * Dominant gradient direction around a feature: a 36-bin histogram of g2 gradients within radius 4.5,
  * weighted by a Gaussian (sigma 3) and magnitude, smoothed five times, peak refined with a parabola.
@@ -34,9 +36,9 @@ final class Orientation {
                 }
             }
         }
-        RADIAL_X = java.util.Arrays.copyOf(rx, n);
-        RADIAL_Y = java.util.Arrays.copyOf(ry, n);
-        RADIAL_W = java.util.Arrays.copyOf(rw, n);
+        RADIAL_X = Arrays.copyOf(rx, n);
+        RADIAL_Y = Arrays.copyOf(ry, n);
+        RADIAL_W = Arrays.copyOf(rw, n);
     }
 
     private Orientation() {

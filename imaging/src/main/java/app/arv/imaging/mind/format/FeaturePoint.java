@@ -1,5 +1,8 @@
 package app.arv.imaging.mind.format;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One matching feature of a keyframe, in keyframe pixels.
  *
@@ -34,12 +37,12 @@ public record FeaturePoint(boolean maxima, double x, double y, int scale, double
     public boolean equals(Object o) {
         return o instanceof FeaturePoint p && maxima == p.maxima && Double.compare(x, p.x) == 0
                 && Double.compare(y, p.y) == 0 && scale == p.scale && Double.compare(angle, p.angle) == 0
-                && java.util.Arrays.equals(descriptors, p.descriptors);
+                && Arrays.equals(descriptors, p.descriptors);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(maxima, x, y, scale, angle) * 31 + java.util.Arrays.hashCode(descriptors);
+        return Objects.hash(maxima, x, y, scale, angle) * 31 + Arrays.hashCode(descriptors);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package app.arv.imaging.mind.format;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A downscaled grey copy of the target with the template centres the tracker follows.
@@ -20,12 +22,12 @@ public record TrackingImage(byte[] pixels, double scale, int width, int height, 
     @Override
     public boolean equals(Object o) {
         return o instanceof TrackingImage t && Double.compare(scale, t.scale) == 0 && width == t.width
-                && height == t.height && points.equals(t.points) && java.util.Arrays.equals(pixels, t.pixels);
+                && height == t.height && points.equals(t.points) && Arrays.equals(pixels, t.pixels);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(scale, width, height, points) * 31 + java.util.Arrays.hashCode(pixels);
+        return Objects.hash(scale, width, height, points) * 31 + Arrays.hashCode(pixels);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class TrackingPointExtractor {
         }
 
         private void windowStatistics() {
-            java.util.Arrays.fill(windowDeviation, Double.NaN);
+            Arrays.fill(windowDeviation, Double.NaN);
             for (int cy = TEMPLATE_SIZE; cy + TEMPLATE_SIZE < height; cy++) {
                 for (int cx = TEMPLATE_SIZE; cx + TEMPLATE_SIZE < width; cx++) {
                     double sx = box(sum, cx - TEMPLATE_SIZE, cy - TEMPLATE_SIZE, cx + TEMPLATE_SIZE, cy + TEMPLATE_SIZE);

@@ -132,7 +132,7 @@ class ClusterIT {
     @Order(4)
     void aNodeKilledMidBatchLosesNothingAndTheOtherFinishesEveryItemExactlyOnce() throws Exception {
         String job = GenerationApi.submitOne(tenant.memberToken(), batch(25));
-        List<String> heldByB = freezeWhileHolding(job, nameB, nodeB.get().pid());
+        List<String> heldByB = ServerProcess.freezeWhileHolding(nodeB.get().pid(), BATCH_TIMEOUT, () -> itemsProcessingOn(job, nameB));
 
         ServerProcess.kill(nodeB.get().pid());
         JsonPath finished = awaitFinished(job);
@@ -236,26 +236,6 @@ class ClusterIT {
     private JsonPath awaitFinished(String job) {
         return GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
                 .body("status", equalTo("completed")).extract().jsonPath();
-    }
-
-    /**
-     * Waits until the node is working on items of the batch (mid-way: some are completed), then freezes it and answers
-     * the items it holds frozen. Frozen right after finishing its items, it holds none: it is let go and watched again.
-     */
-    private List<String> freezeWhileHolding(String job, String node, long pid) throws InterruptedException {
-        Instant deadline = Instant.now().plus(BATCH_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!itemsProcessingOn(job, node).isEmpty()) {
-                ServerProcess.freeze(pid);
-                List<String> held = itemsProcessingOn(job, node);
-                if (!held.isEmpty()) {
-                    return held;
-                }
-                ServerProcess.thaw(pid);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(node + " held no item of the batch mid-way within " + BATCH_TIMEOUT);
     }
 
     /** The items the node is working on, once the batch is mid-way (some completed); none before. */

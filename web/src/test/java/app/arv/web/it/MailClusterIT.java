@@ -65,7 +65,7 @@ class MailClusterIT {
         } finally {
             smtp.start();
         }
-        List<String> heldByB = freezeWhileHolding(nameB, tenant, nodeB.pid());
+        List<String> heldByB = ServerProcess.freezeWhileHolding(nodeB.pid(), TIMEOUT, () -> claimsOf(nameB, tenant));
 
         ServerProcess.kill(nodeB.pid());
         Map<String, Long> copies = awaitAllArrived(queued, tenant.adminEmail());
@@ -81,26 +81,6 @@ class MailClusterIT {
         assertThat(duplicates).as("mails sent twice (only B's one in-flight mail may be)").isLessThanOrEqualTo(1);
         assertThat(statusCounts(tenant)).containsExactly(Map.entry("SENT", (long) MAILS));
         assertThat(senders(tenant, heldByB)).containsOnly(nameA);
-    }
-
-    /**
-     * Waits until the node holds claimed mails, freezes it ({@link ServerProcess}) and answers the mails it holds frozen:
-     * it sends none of them any more. Frozen right after settling its claims, it holds none: it is let go and watched again.
-     */
-    private static List<String> freezeWhileHolding(String node, Api.Tenant tenant, long pid) throws Exception {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!claimsOf(node, tenant).isEmpty()) {
-                ServerProcess.freeze(pid);
-                List<String> held = claimsOf(node, tenant);
-                if (!held.isEmpty()) {
-                    return held;
-                }
-                ServerProcess.thaw(pid);
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("node " + node + " never held a claimed mail");
     }
 
     /** The mails the node holds right now (claimed, not settled). */

@@ -2,6 +2,8 @@ package app.arv.web.it;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +31,32 @@ final class ServerProcess {
     /** Lets a frozen process go on. */
     static void thaw(long pid) throws InterruptedException {
         signal("CONT", pid);
+    }
+
+    /** What a process is working on right now, as the test reads it from outside (items, claimed mails). */
+    @FunctionalInterface
+    interface Holdings {
+        List<String> now() throws Exception;
+    }
+
+    /**
+     * Waits until the process holds work, freezes it and answers what it holds frozen: it finishes none of that any
+     * more. Frozen right after finishing its work, it holds none: it is let go and watched again.
+     */
+    static List<String> freezeWhileHolding(long pid, Duration timeout, Holdings holdings) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!holdings.now().isEmpty()) {
+                freeze(pid);
+                List<String> held = holdings.now();
+                if (!held.isEmpty()) {
+                    return held;
+                }
+                thaw(pid);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("process " + pid + " held nothing within " + timeout);
     }
 
     /** Kills the process (frozen or not) and waits until it is gone. */

@@ -1,0 +1,102 @@
+package app.arv.webhook;
+
+import app.arv.outbound.AllowedHosts;
+import app.arv.outbound.OutboundGuard;
+import app.arv.outbound.OutboundPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DNS rebinding: a receiver's name that resolved to a public address when the URL was checked and resolves to this
+ * machine when the connection is made. The "receiver" is a socket on 127.0.0.1 that counts the connections it accepts.
+ */
+class WebhookSenderTest {
+
+    private static final byte[] PUBLIC = {93, (byte) 184, (byte) 216, 34};
+    private static final byte[] LOOPBACK = {127, 0, 0, 1};
+    private static final String SECRET = "whsec_0123456789abcdef0123456789abcdef";
+
+    private ServerSocket receiver;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
+
+    @BeforeEach
+    void listen() throws IOException {
+        receiver = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!receiver.isClosed()) {
+                try {
+                    Socket connection = receiver.accept();
+                    accepted.incrementAndGet();
+                    connection.close();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        receiver.close();
+    }
+
+    @Test
+    void aNameThatTurnsInternalAfterTheCheckIsRefusedAtConnectTimeAndNothingIsSent() throws Exception {
+        WebhookSender sender = sender(AllowedHosts.none(), PUBLIC);
+
+        AttemptResult result = sender.send(url(), "evt_1", "webhook.test", "{}", List.of(SECRET));
+
+        assertThat(lookups.get()).as("looked up at the check and again at the connection").isGreaterThanOrEqualTo(2);
+        assertThat(result.httpStatus()).isNull();
+        assertThat(result.error()).startsWith("RefusedAddress");
+        assertThat(accepted.get()).isZero();
+    }
+
+    @Test
+    void aHostTheOperatorListedIsConnectedToWhereverItResolves() throws Exception {
+        WebhookSender sender = sender(new AllowedHosts(List.of("hooks.example.com")), LOOPBACK);
+
+        AttemptResult result = sender.send(url(), "evt_1", "webhook.test", "{}", List.of(SECRET));
+
+        // The socket speaks no TLS, so the attempt fails — after the connection the other test never gets.
+        assertThat(result.delivered()).isFalse();
+        assertThat(accepted.get()).isEqualTo(1);
+    }
+
+    private String url() {
+        return "https://hooks.example.com:" + receiver.getLocalPort() + "/in";
+    }
+
+    /** A sender whose resolver answers {@code first} to the first lookup and this machine from then on. */
+    private WebhookSender sender(AllowedHosts allowed, byte[] first) {
+        OutboundGuard guard = new OutboundGuard(allowed,
+                host -> new InetAddress[]{InetAddress.getByAddress(host, lookups.getAndIncrement() == 0 ? first : LOOPBACK)});
+        WebhookSettings settings = new WebhookSettings();
+        settings.connectTimeout = Duration.ofSeconds(2);
+        settings.readTimeout = Duration.ofSeconds(2);
+        WebhookSender sender = new WebhookSender();
+        sender.settings = settings;
+        sender.outbound = new OutboundPolicy() {
+            @Override
+            public OutboundGuard guard() {
+                return guard;
+            }
+        };
+        sender.init();
+        return sender;
+    }
+}

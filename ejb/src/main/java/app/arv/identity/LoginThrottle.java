@@ -123,10 +123,7 @@ public class LoginThrottle {
         }, Duration.ZERO);
     }
 
-    /**
-     * One exchange with Redis, unless Redis failed a moment ago. Without Redis sign-in stays open, unthrottled: the
-     * exchange answers {@code withoutRedis} then (a hold of zero, nothing counted).
-     */
+    /** {@link #withRedis(Supplier, Object)} for an exchange that answers nothing. */
     private void withRedis(Runnable exchange) {
         withRedis(() -> {
             exchange.run();
@@ -134,6 +131,10 @@ public class LoginThrottle {
         }, null);
     }
 
+    /**
+     * One exchange with Redis, unless Redis failed a moment ago. Without Redis sign-in stays open, unthrottled: the
+     * exchange answers {@code withoutRedis} then (a hold of zero, nothing counted).
+     */
     private <T> T withRedis(Supplier<T> exchange, T withoutRedis) {
         if (paused()) {
             return withoutRedis;

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -16,9 +17,15 @@ import java.util.UUID;
  * A customer's portrait that becomes a MindAR target, with the overlay the public viewer plays on
  * it. The marker is compiled asynchronously by a batch job; {@link #getUniqueId()} is the public,
  * unguessable name under which the viewer finds it.
+ * <p>
+ * An update writes only the columns it changed ({@code @DynamicUpdate}): the compile job records its result in a
+ * transaction that loaded the content when the chunk began, and a person may attach an overlay or edit the content
+ * meanwhile. Writing every column, the later commit put back what the earlier one changed (seen: an overlay attached
+ * while the marker compiled was gone once the marker was ready).
  */
 @Entity
 @Table(name = "ar_content")
+@DynamicUpdate
 public class ArContent extends TenantEntity {
 
     private static final SecureRandom RANDOM = new SecureRandom();

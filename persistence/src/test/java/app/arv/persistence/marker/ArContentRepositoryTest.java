@@ -35,6 +35,30 @@ class ArContentRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void aMarkerResultRecordedByATransactionThatLoadedTheContentEarlierKeepsAnOverlayAttachedMeanwhile() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        MediaResource video = TestData.resource(acme.getId(), "video/mp4", "clip.mp4");
+        MediaResource mind = TestData.resource(acme.getId(), "application/octet-stream", "marker.mind");
+        Database.persist(content, video, mind);
+
+        Database.inTransaction(job -> {
+            // The compile job's chunk: the content is loaded when the chunk begins ...
+            ArContent compiling = job.find(ArContent.class, content.getId());
+            // ... a person attaches an overlay while the marker compiles ...
+            Database.inTransaction(person -> person.find(ArContent.class, content.getId()).attachOverlay(video.getId(), OverlayKind.VIDEO));
+            // ... and the chunk records the result and commits.
+            compiling.markerReady(mind.getId(), 640, 480, 80, "good", "{}");
+        });
+
+        Database.inTransaction(em -> {
+            ArContent stored = em.find(ArContent.class, content.getId());
+            assertThat(stored.getMarkerStatus()).isEqualTo(MarkerStatus.READY);
+            assertThat(stored.getOverlayMediaId()).isEqualTo(video.getId());
+            assertThat(stored.getOverlayKind()).isEqualTo(OverlayKind.VIDEO);
+        });
+    }
+
+    @Test
     void aProjectsContentIsFoundByPartOfItsTitleAndByMarkerStatusOnlyInTheOrganization() {
         ArContent anna = new ArContent(acme.getId(), acmeProject.getId(), "Anna's 50% portrait", acmeImage.getId());
         ArContent boris = new ArContent(acme.getId(), acmeProject.getId(), "Boris", acmeImage.getId());

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -66,18 +67,11 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void theBrokerSeesTheWorkersOfBothNodesOnEachGenerationQueue() throws InterruptedException {
+    void theBrokerSeesTheWorkersOfBothNodesOnEachGenerationQueue() throws Exception {
         String admin = Api.platformAdminToken();
-        Instant deadline = Instant.now().plusSeconds(30);
-        Integer consumers;
-        do {
-            consumers = on(nodeB.get().baseUrl(), admin).get("/admin/system-info").then().statusCode(200)
-                    .extract().path("queues.find { it.name == 'arv.generation.normal' }.consumers");
-            if (Integer.valueOf(4).equals(consumers)) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
+
+        Integer consumers = awaitFourConsumers(() -> on(nodeB.get().baseUrl(), admin).get("/admin/system-info").then()
+                .statusCode(200).extract().path("queues.find { it.name == 'arv.generation.normal' }.consumers"));
 
         // Two MDB sessions per queue on each node (ARV_GENERATION_WORKERS=2).
         assertThat(consumers).isEqualTo(4);
@@ -86,15 +80,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void bothNodesTakeCompileRequests() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        int consumers;
-        do {
-            consumers = BrokerQueues.consumers(CompileRequests.QUEUE);
-            if (consumers == 4) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
+        Integer consumers = awaitFourConsumers(() -> BrokerQueues.consumers(CompileRequests.QUEUE));
 
         // Two MDB sessions of CompileRequestListener on each node.
         assertThat(consumers).isEqualTo(4);
@@ -185,6 +171,17 @@ class ClusterIT {
                 ArvServer.restart();
             }
         }
+    }
+
+    /** The consumers a queue has once both nodes' two MDB sessions are on it, or as many as it has after 30 s. */
+    private static Integer awaitFourConsumers(Callable<Integer> consumers) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Integer count = consumers.call();
+        while (!Integer.valueOf(4).equals(count) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            count = consumers.call();
+        }
+        return count;
     }
 
     /** The tenant's compile execution once a couple of portraits are ready (the job is mid-way), with its node. */

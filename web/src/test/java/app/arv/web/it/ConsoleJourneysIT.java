@@ -365,7 +365,7 @@ class ConsoleJourneysIT {
     @ResourceLock(OidcProviderServer.LOCK)
     void aPersonSignsInWithTheIdentityProviderAndTheTokenLeavesTheAddressBar() {
         Api.Tenant tenant = Api.newTenant();
-        OidcProviderServer.shared().nextSignIn("subject-" + java.util.UUID.randomUUID(), tenant.adminEmail(), true);
+        OidcProviderServer.shared().nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         browser.openSignedOut("#/");
 
         browser.click("#sso-" + OidcProviderServer.PROVIDER);

@@ -1,19 +1,35 @@
 package app.arv.web.it;
 
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The suite's OpenID Connect identity provider: NAV's mock-oauth2-server, a real authorization server
  * (discovery, authorize without a login page, token endpoint with PKCE, JWKS), on 127.0.0.1 in the test
  * JVM. Started before ARV, which is configured with it as provider {@link #PROVIDER}. A test says which
  * person signs in next with {@link #nextSignIn}.
+ *
+ * <p>Who signs in is one setting, replaced by each test, not the server's queue of callbacks: a queued
+ * person that a test did not use up (its sign-in failed before the code exchange) would sign in at the
+ * next test's exchange, and every later test would get its predecessor's person.
  */
 final class OidcProviderServer {
 
@@ -31,13 +47,31 @@ final class OidcProviderServer {
 
     private static OidcProviderServer shared;
 
-    private final MockOAuth2Server server = new MockOAuth2Server();
+    private final SignInAs signInAs = new SignInAs();
+    private final MockOAuth2Server server = new MockOAuth2Server(
+            new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(new KeyProvider(), (Instant) null), Set.of(signInAs)));
 
     private OidcProviderServer() {
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
+            answered(issuer() + "/.well-known/openid-configuration");
+            answered(issuer() + "/jwks");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A provider is up before the applications that use it: its first answers (class loading, keys) are made here. */
+    private static void answered(String url) throws IOException {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IOException(url + " answered " + response.statusCode());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
@@ -59,16 +93,52 @@ final class OidcProviderServer {
 
     /** An issuer on a port of 127.0.0.1 that was free a moment ago and that nothing listens on. */
     static String unreachableIssuer() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/" + ISSUER_ID;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The ID token of the next code exchange: this subject, with these e-mail claims. */
+    /** The ID token of every code exchange from now on: this subject, with these e-mail claims. */
     void nextSignIn(String subject, String email, boolean emailVerified) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID),
-                Map.of("email", email, "email_verified", emailVerified), 3600));
+        signInAs.person = new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID),
+                Map.of("email", email, "email_verified", emailVerified), 3600);
+    }
+
+    /** The person the provider signs in: the one the running test set last. */
+    private static final class SignInAs implements OAuth2TokenCallback {
+
+        volatile OAuth2TokenCallback person = new DefaultOAuth2TokenCallback(ISSUER_ID);
+
+        @Override
+        public String issuerId() {
+            return ISSUER_ID;
+        }
+
+        @Override
+        public String subject(TokenRequest request) {
+            return person.subject(request);
+        }
+
+        @Override
+        public String typeHeader(TokenRequest request) {
+            return person.typeHeader(request);
+        }
+
+        @Override
+        public List<String> audience(TokenRequest request) {
+            return person.audience(request);
+        }
+
+        @Override
+        public Map<String, Object> addClaims(TokenRequest request) {
+            return person.addClaims(request);
+        }
+
+        @Override
+        public long tokenExpiry() {
+            return person.tokenExpiry();
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Brings the database schema up to date before anything else runs. Flyway commits its own work,
- * so this bean manages no container transaction.
+ * Brings the database schema up to date before anything else runs: every startup bean that owns timers
+ * names it in {@code @DependsOn}, so no timer fires into tables still being created (the container starts
+ * startup singletons in no order of its own). Flyway commits its own work, so this bean manages no
+ * container transaction.
  */
 @Singleton
 @Startup

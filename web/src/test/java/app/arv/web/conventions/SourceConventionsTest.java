@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The conventions of ARV's production code that a reader relies on, checked over every module's {@code src/main/java}
  * (the build runs this from {@code web/}): every package says in its {@code package-info.java} what lives there and
- * what it may use, and code names types by their imports, never inline by their full names.
+ * what it may use, code names types by their imports, never inline by their full names, and no timer fires before the
+ * schema is migrated.
  */
 class SourceConventionsTest {
 
@@ -74,6 +75,19 @@ class SourceConventionsTest {
         }
 
         assertThat(inline).as("inline fully-qualified type names").isEmpty();
+    }
+
+    @Test
+    void everyStartupBeanWithTimersWaitsForTheSchemaMigration() throws IOException {
+        List<String> early = new ArrayList<>();
+        for (Path file : FILES) {
+            String source = Files.readString(file);
+            if (source.contains("\n@Startup\n") && source.contains("TimerService") && !source.contains("@DependsOn(\"SchemaMigration\")")) {
+                early.add(ROOT.relativize(file).toString());
+            }
+        }
+
+        assertThat(early).as("startup beans whose timers may fire into tables not created yet").isEmpty();
     }
 
     /** The line with its string literals emptied (a class name in a log text or a property value is no reference). */

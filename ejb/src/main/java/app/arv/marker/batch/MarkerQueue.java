@@ -96,11 +96,14 @@ public class MarkerQueue {
 
     /**
      * Stores the outcome, unless the item was meanwhile given a new portrait or handed to another
-     * job (then this result is stale and dropped).
+     * job (then this result is stale and dropped). The chunk read the content when it began, seconds
+     * ago: the check reads it again, row-locked, so a portrait replaced during the compile is seen and
+     * cannot be replaced between the check and the commit.
      */
     public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
-        Optional<ArContent> found = compilingFor(organizationId, jobInstance, outcome.contentId());
-        if (found.isEmpty()) {
+        Optional<ArContent> found = contents.find(organizationId, outcome.contentId());
+        found.ifPresent(contents::refreshLocked);
+        if (found.isEmpty() || !found.get().isCompilingFor(jobInstance)) {
             return;
         }
         ArContent content = found.get();

@@ -5,6 +5,7 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -108,10 +109,15 @@ public class ArContentRepository extends TenantRepository<ArContent> {
                 .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getSingleResult();
     }
 
-    /** A job instance's claimed items still compiling, of any organization (an operator abandons a job for the platform). */
+    /**
+     * A job instance's claimed items still compiling, of any organization (an operator abandons a job for the platform),
+     * row-locked until the transaction ends: an item given a new portrait meanwhile is not among them, and one cannot get
+     * a new portrait until they are settled.
+     */
     public List<ArContent> compilingIn(long jobInstance) {
         return em.createQuery("SELECT a FROM ArContent a WHERE a.markerJobInstance = :instance AND a.markerStatus = :compiling"
                 + " ORDER BY a.id", ArContent.class)
-                .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING).getResultList();
+                .setParameter("instance", jobInstance).setParameter("compiling", MarkerStatus.COMPILING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 }

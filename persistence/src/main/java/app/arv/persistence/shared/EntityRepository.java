@@ -1,6 +1,7 @@
 package app.arv.persistence.shared;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 /**
@@ -16,5 +17,13 @@ public abstract class EntityRepository<T> {
     public T add(T entity) {
         em.persist(entity);
         return entity;
+    }
+
+    /**
+     * Reads an entity this transaction already holds again, row-locked until the transaction ends: what other
+     * transactions committed since it was first read counts (a query would hand back the instance as first read).
+     */
+    public void refreshLocked(T entity) {
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -44,7 +44,6 @@ public final class ArvServer implements BeforeAllCallback {
             if (stack == null) {
                 try {
                     stack = start();
-                    firstJsonResponse();
                 } catch (RuntimeException e) {
                     startFailure = e;
                     throw e;
@@ -151,16 +150,6 @@ public final class ArvServer implements BeforeAllCallback {
                 // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                 .startTimeout(Duration.ofMinutes(6))
                 .build().start();
-    }
-
-    /**
-     * One JSON response before the classes run three at a time. Payara sets its JSON-B context resolver up lazily, on the
-     * first JSON response, and not thread-safely: concurrent first responses have failed with a 500
-     * (ConcurrentModificationException in Payara's JaxRSJsonContextResolver.instantiateResolverClasses; seen once in a full
-     * run, on ProblemFormatIT's first request).
-     */
-    private static void firstJsonResponse() {
-        RestAssured.given().baseUri(stack.baseUrl()).get("/api/v1/no-such-thing").then().statusCode(404);
     }
 
     /** The server's logs outlive its temporary folder ({@link ServerLogs}); B's too, which stops with the stack. */

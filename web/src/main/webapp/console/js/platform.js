@@ -44,7 +44,7 @@ function BatchJobs() {
             <td><details><summary>${e.steps.length}</summary><ul>${e.steps.map(s => html`<li>${s.step_name}: ${s.batch_status}</li>`)}</ul></details></td>
             <td>${e.batch_status === 'STARTED' || e.batch_status === 'STARTING'
                 ? html`<button class="danger stop" onClick=${() => command(e, 'stop')}>${t('jobs.stop')}</button>` : null}
-                ${e.batch_status === 'STOPPED' || e.batch_status === 'FAILED'
+                ${e.latest && (e.batch_status === 'STOPPED' || e.batch_status === 'FAILED')
                 ? html`<button class="restart" onClick=${() => command(e, 'restart')}>${t('jobs.restart')}</button>
                     <button class="danger abandon" onClick=${() => command(e, 'abandon')}>${t('jobs.abandon')}</button>` : null}</td></tr>`)}</tbody>
     </table>`}

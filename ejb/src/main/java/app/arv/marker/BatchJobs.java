@@ -31,8 +31,11 @@ public class BatchJobs {
 
     private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
-    /** {@code node}: the name of the node that last ran the instance, when Redis still knows it. */
-    public record Execution(long instanceId, String node, JobExecution execution, List<StepExecution> steps) {
+    /**
+     * {@code node}: the name of the node that last ran the instance, when Redis still knows it; {@code latest}: whether this is
+     * its instance's newest execution, the only one that may be restarted or abandoned.
+     */
+    public record Execution(long instanceId, String node, JobExecution execution, boolean latest, List<StepExecution> steps) {
     }
 
     @Inject
@@ -51,8 +54,11 @@ public class BatchJobs {
         try {
             for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, limit)) {
                 String node = ownerName(instance.getInstanceId());
-                for (JobExecution execution : MarkerJobRestarts.executionsOf(jobs, instance)) {
-                    out.add(new Execution(instance.getInstanceId(), node, execution, jobs.getStepExecutions(execution.getExecutionId())));
+                List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
+                long newest = executions.stream().mapToLong(JobExecution::getExecutionId).max().orElse(-1);
+                for (JobExecution execution : executions) {
+                    out.add(new Execution(instance.getInstanceId(), node, execution, execution.getExecutionId() == newest,
+                            jobs.getStepExecutions(execution.getExecutionId())));
                 }
             }
         } catch (NoSuchJobException e) {

@@ -77,13 +77,14 @@ public class BatchJobResource implements ApiDescription.Admin {
         return Map.of("failed_items", jobs.abandon(caller.get(), executionId));
     }
 
-    public record ExecutionView(long executionId, long instanceId, String node, String jobName, String batchStatus, String exitStatus,
-            Instant createdAt, Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
+    public record ExecutionView(long executionId, long instanceId, boolean latest, String node, String jobName, String batchStatus,
+            String exitStatus, Instant createdAt, Instant startedAt, Instant endedAt, String organizationId, List<StepView> steps) {
 
         static ExecutionView of(BatchJobs.Execution e) {
             JobExecution x = e.execution();
             String org = x.getJobParameters() == null ? null : x.getJobParameters().getProperty("organizationId");
-            return new ExecutionView(x.getExecutionId(), e.instanceId(), e.node(), x.getJobName(), String.valueOf(x.getBatchStatus()), x.getExitStatus(),
+            return new ExecutionView(x.getExecutionId(), e.instanceId(), e.latest(), e.node(), x.getJobName(), String.valueOf(x.getBatchStatus()),
+                    x.getExitStatus(),
                     instant(x.getCreateTime()), instant(x.getStartTime()), instant(x.getEndTime()), org,
                     e.steps().stream().map(StepView::of).toList());
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -36,6 +37,21 @@ class BatchJobAdminIT {
         assertThat(job.readyWhenStopped()).isLessThan(BATCH);
         assertThat(BatchJobsApi.statusesByInstance(job.tenant().organizationId()).values())
                 .contains(List.of("STOPPED", "COMPLETED"));
+    }
+
+    @Test
+    void onlyTheNewestExecutionOfAJobIsListedAsItsLatest() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        long running = aRunningExecution(tenant);
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+
+        long restarted = operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202)
+                .extract().<Number>path("execution_id").longValue();
+
+        assertThat(BatchJobsApi.executionsOf(tenant.organizationId()))
+                .extracting(BatchJobsApi.Execution::executionId, BatchJobsApi.Execution::latest)
+                .containsExactly(tuple(running, false), tuple(restarted, true));
     }
 
     @Test

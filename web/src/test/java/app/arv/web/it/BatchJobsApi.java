@@ -20,7 +20,7 @@ final class BatchJobsApi {
     }
 
     /** {@code node}: the name of the node that last ran the instance. */
-    record Execution(long executionId, long instanceId, String batchStatus, String node) {
+    record Execution(long executionId, long instanceId, boolean latest, String batchStatus, String node) {
     }
 
     /** Uploads {@code count} portraits in one batch request (one compile job); answers the AR content ids in order. */
@@ -50,7 +50,7 @@ final class BatchJobsApi {
         return items.stream()
                 .filter(e -> organizationId.toString().equals(e.get("organization_id")))
                 .map(e -> new Execution(((Number) e.get("execution_id")).longValue(), ((Number) e.get("instance_id")).longValue(),
-                        (String) e.get("batch_status"), (String) e.get("node")))
+                        (Boolean) e.get("latest"), (String) e.get("batch_status"), (String) e.get("node")))
                 .sorted(Comparator.comparingLong(Execution::executionId))
                 .toList();
     }

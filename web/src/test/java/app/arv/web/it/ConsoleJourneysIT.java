@@ -200,6 +200,10 @@ class ConsoleJourneysIT {
         browser.until(d -> BatchJobsApi.executionsOf(tenant.organizationId()).stream().anyMatch(e -> e.executionId() > execution),
                 "a restarted execution");
         browser.click("#refresh-jobs");
+        String superseded = "tr[data-execution='" + execution + "']";
+        browser.until(d -> !d.findElements(By.cssSelector(superseded)).isEmpty()
+                && d.findElements(By.cssSelector(superseded + " button.restart, " + superseded + " button.abandon")).isEmpty(),
+                "no restart or abandon offered for the execution its restart superseded");
         browser.screenshot("platform-jobs-restarted");
         boolean errorShown = !browser.driver.findElements(By.cssSelector("main .error")).isEmpty();
 

@@ -106,7 +106,9 @@ class StorageMaintenanceIT {
         s3.close();
 
         MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
-        for (int round = 0; round < 5 && deadLetterResources(tenant.adminToken()).isEmpty(); round++) {
+        // The image and its two thumbnails are three deletions, each tried right after the commit (asynchronously) and
+        // then once per scan: one may reach its third attempt a scan after another.
+        for (int round = 0; round < 8 && deadLetterResources(tenant.adminToken()).size() < 3; round++) {
             scan();
         }
 

@@ -104,6 +104,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(413, "payload_too_large", message).withLimit("max_request_bytes", maxBytes);
     }
 
+    /** The client stopped sending a request body before its end (it closed the connection); nothing of it was kept. */
+    public static DomainException bodyIncomplete() {
+        return new DomainException(400, "body_incomplete", "The request body ended before it was complete");
+    }
+
     /** A URL a tenant supplied points where ARV must not connect (SSRF guard). */
     public static DomainException endpointNotAllowed(String message) {
         return new DomainException(422, "endpoint_not_allowed", message);

@@ -31,6 +31,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (overflow != null) {
             return RequestBodyLimit.refusal(overflow);
         }
+        if (RequestBodyLimit.endedEarly(failure)) {
+            // The client went away mid-body: nothing of ours failed, and the answer likely reaches nobody.
+            LOG.log(Level.FINE, "Request body ended early", failure);
+            return new DomainExceptionMapper().toResponse(DomainException.bodyIncomplete());
+        }
         if (cause instanceof OutOfMemoryError) {
             // Memory pressure is the node's state, not the request's fault (and never a "corrupt file"): try again.
             LOG.log(Level.WARNING, "Out of memory while handling a request", failure);

@@ -27,7 +27,8 @@ import java.util.UUID;
  * once (413 {@code payload_too_large}, nothing read), and a body without one (chunked) is cut off at the first
  * byte past the limit — the reader's {@link TooLarge} failure becomes the same 413, and the reader removes the
  * temporary files of the parts it had begun. The refusal closes the connection, so the rest of the body is
- * never read.
+ * never read. A body whose client stops sending it (closes the connection halfway) fails the reader with
+ * {@link Incomplete}: a 400 {@code body_incomplete} nobody may be there to read, not a failure of ARV's.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
@@ -71,9 +72,18 @@ public class RequestBodyLimit extends HttpFilter {
 
     /** The body's overflow somewhere in a chain of causes (the multipart reader wraps it), or {@code null}. */
     public static TooLarge overflowIn(Throwable failure) {
+        return causeIn(failure, TooLarge.class);
+    }
+
+    /** Whether a chain of causes holds the body's {@link Incomplete} end. */
+    public static boolean endedEarly(Throwable failure) {
+        return causeIn(failure, Incomplete.class) != null;
+    }
+
+    private static <T extends Throwable> T causeIn(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TooLarge tooLarge) {
-                return tooLarge;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -113,6 +123,14 @@ public class RequestBodyLimit extends HttpFilter {
 
         public long limit() {
             return limit;
+        }
+    }
+
+    /** Thrown by the body's stream when the connection fails before the body's end; the multipart reader passes it on. */
+    public static final class Incomplete extends IOException {
+
+        Incomplete(IOException cause) {
+            super("request body ended early: " + cause, cause);
         }
     }
 
@@ -157,7 +175,12 @@ public class RequestBodyLimit extends HttpFilter {
 
             @Override
             public int read() throws IOException {
-                int b = in.read();
+                int b;
+                try {
+                    b = in.read();
+                } catch (IOException e) {
+                    throw new Incomplete(e);
+                }
                 if (b >= 0) {
                     count(1);
                 }
@@ -166,7 +189,13 @@ public class RequestBodyLimit extends HttpFilter {
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                return count(in.read(buffer, offset, length));
+                int n;
+                try {
+                    n = in.read(buffer, offset, length);
+                } catch (IOException e) {
+                    throw new Incomplete(e);
+                }
+                return count(n);
             }
 
             @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Reads what ARV wrote to its standard output (the launcher keeps it in a log file). */
 final class AccessLogLines {
@@ -23,5 +24,12 @@ final class AccessLogLines {
             Thread.sleep(200);
         }
         throw new AssertionError("No access-log line containing " + text + " in " + ArvServer.stack().logFile());
+    }
+
+    /** Every line of the server's log so far that contains the text (a request id: what was logged while serving it). */
+    static List<String> linesContaining(String text) throws IOException {
+        try (var lines = Files.lines(ArvServer.stack().logFile())) {
+            return lines.filter(line -> line.contains(text)).toList();
+        }
     }
 }

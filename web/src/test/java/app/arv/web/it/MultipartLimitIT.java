@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -87,9 +88,25 @@ class MultipartLimitIT {
 
     @Test
     void anUploadTheClientAbandonsHalfwayLeavesNoTemporaryFiles() throws Exception {
+        abandonAnUploadHalfway("abandoned-" + UUID.randomUUID());
+
+        assertNoTemporaryFilesRemain();
+    }
+
+    @Test
+    void anUploadTheClientAbandonsHalfwayIsNotLoggedAsAFailureOfOurs() throws Exception {
+        String requestId = "abandoned-" + UUID.randomUUID();
+
+        abandonAnUploadHalfway(requestId);
+
+        AccessLogLines.awaitLineContaining(requestId); // the request is over
+        assertThat(AccessLogLines.linesContaining(requestId)).noneMatch(line -> line.contains("\"Level\":\"SEVERE\""));
+    }
+
+    private static void abandonAnUploadHalfway(String requestId) throws IOException {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head("Content-Length: " + (8L << 20)).getBytes(StandardCharsets.US_ASCII));
+            out.write(head("Content-Length: " + (8L << 20) + "\r\nX-Request-ID: " + requestId).getBytes(StandardCharsets.US_ASCII));
             out.write(partHead().getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[CHUNK];
             for (int i = 0; i < 4; i++) {
@@ -97,8 +114,6 @@ class MultipartLimitIT {
             }
             out.flush();
         }
-
-        assertNoTemporaryFilesRemain();
     }
 
     private static Socket connect() throws IOException {

@@ -42,27 +42,22 @@ class BatchJobAdminIT {
     @Test
     void onlyTheNewestExecutionOfAJobIsListedAsItsLatest() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        long running = aRunningExecution(tenant);
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
-        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        long stopped = aStoppedExecution(tenant);
 
-        long restarted = operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202)
+        long restarted = operator().post("/admin/batch/jobs/executions/" + stopped + "/restart").then().statusCode(202)
                 .extract().<Number>path("execution_id").longValue();
 
         assertThat(BatchJobsApi.executionsOf(tenant.organizationId()))
                 .extracting(BatchJobsApi.Execution::executionId, BatchJobsApi.Execution::latest)
-                .containsExactly(tuple(running, false), tuple(restarted, true));
+                .containsExactly(tuple(stopped, false), tuple(restarted, true));
     }
 
     @Test
     void anExecutionCannotBeRestartedTwice() throws Exception {
-        Api.Tenant tenant = Api.newTenant();
-        long running = aRunningExecution(tenant);
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
-        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
-        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(202);
+        long stopped = aStoppedExecution(Api.newTenant());
+        operator().post("/admin/batch/jobs/executions/" + stopped + "/restart").then().statusCode(202);
 
-        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
+        operator().post("/admin/batch/jobs/executions/" + stopped + "/restart").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("job_not_restartable"));
     }
 
@@ -163,6 +158,14 @@ class BatchJobAdminIT {
         String project = MarkerApi.newProject(tenant.memberToken());
         BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
         return BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+    }
+
+    /** A compile job of the tenant's stopped by an operator while it ran. */
+    private static long aStoppedExecution(Api.Tenant tenant) throws InterruptedException {
+        long running = aRunningExecution(tenant);
+        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
+        return running;
     }
 
     private static long aCompletedExecution() throws InterruptedException {

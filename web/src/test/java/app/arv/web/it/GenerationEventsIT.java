@@ -4,8 +4,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,12 +68,12 @@ class GenerationEventsIT {
     void aLongRunningJobsStreamCarriesHeartbeatsAndEndsWithTheItemsFailureWhenTheBrokerGivesUp() throws Exception {
         String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
         // The stored source disappears: every attempt breaks, and the broker's back-off keeps the job open for ~15 s.
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(MediaApi.localStore(tenant.organizationId()))) {
-            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                java.nio.file.Files.delete(file);
+        try (Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
             }
         }
-        String job = Api.bearer(tenant.memberToken()).body(java.util.Map.of("media_ids", List.of(media), "face_limit", 1000))
+        String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
                 .post("/generations").then().statusCode(202).extract().path("id");
 
         SseEvents.Stream stream = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, TIMEOUT);

@@ -55,10 +55,9 @@ public class BatchJobs {
             for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, limit)) {
                 String node = ownerName(instance.getInstanceId());
                 List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
-                long newest = executions.stream().mapToLong(JobExecution::getExecutionId).max().orElse(-1);
                 for (JobExecution execution : executions) {
-                    out.add(new Execution(instance.getInstanceId(), node, execution, execution.getExecutionId() == newest,
-                            jobs.getStepExecutions(execution.getExecutionId())));
+                    out.add(new Execution(instance.getInstanceId(), node, execution,
+                            MarkerJobRestarts.isNewest(executions, execution.getExecutionId()), jobs.getStepExecutions(execution.getExecutionId())));
                 }
             }
         } catch (NoSuchJobException e) {
@@ -89,7 +88,7 @@ public class BatchJobs {
             JobExecution execution = jobs.getJobExecution(executionId);
             JobInstance instance = jobs.getJobInstance(executionId);
             // Checked first: a dead node's execution that was restarted already still reads STARTED.
-            if (jobs.getJobExecutions(instance).stream().anyMatch(e -> e.getExecutionId() > executionId)) {
+            if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
                 throw DomainException.conflict("job_not_restartable", "Execution " + executionId
                         + " cannot be restarted: its job has run again since");
             }
@@ -143,7 +142,7 @@ public class BatchJobs {
                 throw DomainException.conflict("job_not_abandonable", "Execution " + executionId + " is "
                         + execution.getBatchStatus() + "; only a STOPPED or FAILED execution can be abandoned");
             }
-            if (jobs.getJobExecutions(instance).stream().anyMatch(e -> e.getExecutionId() > executionId)) {
+            if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
                 throw DomainException.conflict("job_not_abandonable", "Execution " + executionId
                         + " cannot be abandoned: its job has run again since");
             }

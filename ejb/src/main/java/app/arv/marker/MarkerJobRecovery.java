@@ -23,7 +23,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,7 +96,7 @@ public class MarkerJobRecovery {
 
     private void recover(JobOperator jobs, JobInstance instance) {
         List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
-        JobExecution last = executions.stream().max(Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
+        JobExecution last = MarkerJobRestarts.newestOf(executions).orElse(null);
         if (last == null || executions.size() >= MAX_EXECUTIONS || last.getBatchStatus() == BatchStatus.ABANDONED) {
             return;
         }

@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -131,6 +133,16 @@ public class MarkerJobRestarts {
         } catch (NoSuchJobInstanceException e) {
             return List.of();
         }
+    }
+
+    /** The instance's newest execution (the highest id): the only one that may be restarted or abandoned. */
+    public static Optional<JobExecution> newestOf(List<JobExecution> executions) {
+        return executions.stream().max(Comparator.comparingLong(JobExecution::getExecutionId));
+    }
+
+    /** Whether no execution of the instance came after this one (no restart has superseded it). */
+    public static boolean isNewest(List<JobExecution> executions, long executionId) {
+        return executions.stream().noneMatch(e -> e.getExecutionId() > executionId);
     }
 
     private static boolean createdBefore(JobExecution execution, Instant instant) {

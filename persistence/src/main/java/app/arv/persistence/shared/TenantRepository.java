@@ -21,7 +21,10 @@ public abstract class TenantRepository<T extends OrganizationOwned> extends Enti
         return OrganizationScoped.find(em, type, organizationId, id);
     }
 
-    /** {@link #find}, row-locked until the transaction ends. */
+    /**
+     * {@link #find}, row-locked until the transaction ends. An entity this transaction read before comes back as it was
+     * read then (the persistence context keeps its instance): read it again with {@link #refreshLocked}.
+     */
     public Optional<T> lock(UUID organizationId, UUID id) {
         return OrganizationScoped.lock(em, type, organizationId, id);
     }

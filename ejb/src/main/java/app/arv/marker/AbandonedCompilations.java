@@ -9,14 +9,16 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The items of a compile job an operator abandoned ({@link BatchJobs#abandon}): no execution of that job will ever
- * run again, so what it claimed and did not finish would stay "compiling" for good. They fail with a reason the
- * owner sees, and compiling again ({@code POST /ar-content/{id}/marker/regenerate}) retries them in a new job.
+ * The items of a compile job that will never run again — abandoned by an operator ({@link BatchJobs#abandon}), or given
+ * up by the recovery timer after its last allowed execution ({@link MarkerJobRecovery}): what it claimed and did not
+ * finish would stay "compiling" for good. They fail with a reason the owner sees, and compiling again
+ * ({@code POST /ar-content/{id}/marker/regenerate}) retries them in a new job.
  */
 @Stateless
 public class AbandonedCompilations {
 
-    static final String REASON = "Its compile job was abandoned by a platform operator; compile the marker again";
+    static final String ABANDONED = "Its compile job was abandoned by a platform operator; compile the marker again";
+    static final String GAVE_UP = "Its compile job kept failing and was given up after several attempts; compile the marker again";
 
     @Inject
     ArContentRepository contents;
@@ -27,11 +29,14 @@ public class AbandonedCompilations {
     @Inject
     Occurrences occurrences;
 
-    /** @return how many items failed */
-    public int fail(long jobInstance) {
+    /**
+     * @param reason {@link #ABANDONED} or {@link #GAVE_UP}, shown to the owner
+     * @return how many items failed
+     */
+    public int fail(long jobInstance, String reason) {
         List<ArContent> unfinished = contents.compilingIn(jobInstance);
         for (ArContent content : unfinished) {
-            content.compilationAbandoned(REASON);
+            content.compilationAbandoned(reason);
             events.statusChanged(content);
             occurrences.markerSettled(content);
         }

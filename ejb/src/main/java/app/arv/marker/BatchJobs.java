@@ -151,7 +151,7 @@ public class BatchJobs {
                 throw DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted");
             }
             jobs.abandon(executionId);
-            int failed = abandonedCompilations.fail(instance.getInstanceId());
+            int failed = abandonedCompilations.fail(instance.getInstanceId(), AbandonedCompilations.ABANDONED);
             LOG.info("Execution " + executionId + " of " + execution.getJobName() + " abandoned by " + caller.name() + "; "
                     + failed + " claimed items failed");
             return failed;

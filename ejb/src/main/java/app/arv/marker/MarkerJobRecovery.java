@@ -39,7 +39,9 @@ import java.util.logging.Logger;
  * A restart ({@link JobOperator#restart}) runs the same job instance again: the partition mapper hands
  * it the items it claimed the first time, each partition resumes after its last checkpoint (or, after a
  * dead node, reads what is still compiling: see {@link app.arv.marker.batch.MarkerPartitionMapper}), so
- * an item finished before the failure is never compiled again. A STOPPED execution is left alone: only
+ * an item finished before the failure is never compiled again. After {@value #MAX_EXECUTIONS} executions a job is
+ * given up instead: its unfinished items fail, with a reason their owners see ({@link AbandonedCompilations}). A
+ * STOPPED execution is left alone: only
  * an operator stops a job, and only an operator restarts it. An ABANDONED one is never restarted by anyone
  * ({@link BatchJobs#abandon}).
  */
@@ -51,7 +53,7 @@ public class MarkerJobRecovery {
 
     private static final Logger LOG = Logger.getLogger(MarkerJobRecovery.class.getName());
     /** Executions per instance after which it is not restarted again, so a job failing (or killing its node) for good does not loop forever. */
-    private static final int MAX_EXECUTIONS = 5;
+    static final int MAX_EXECUTIONS = 5;
     private static final int RECENT_INSTANCES = 50;
 
     @Resource
@@ -67,10 +69,14 @@ public class MarkerJobRecovery {
     MarkerJobRestarts restarts;
 
     @Inject
+    AbandonedCompilations abandonedCompilations;
+
+    @Inject
     MarkerRules rules;
 
     @PostConstruct
     void schedule() {
+        rules.check();
         NodeTimers.every(timers, rules.recoveryInterval(), "marker-job-recovery");
     }
 
@@ -94,10 +100,10 @@ public class MarkerJobRecovery {
         }
     }
 
-    private void recover(JobOperator jobs, JobInstance instance) {
+    void recover(JobOperator jobs, JobInstance instance) {
         List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
         JobExecution last = MarkerJobRestarts.newestOf(executions).orElse(null);
-        if (last == null || executions.size() >= MAX_EXECUTIONS || last.getBatchStatus() == BatchStatus.ABANDONED) {
+        if (last == null || last.getBatchStatus() == BatchStatus.ABANDONED) {
             return;
         }
         long id = instance.getInstanceId();
@@ -105,6 +111,16 @@ public class MarkerJobRecovery {
         // A STOPPING one was being stopped by an operator when its node died: theirs to restart.
         boolean abandoned = last.getBatchStatus() != BatchStatus.STOPPING && restarts.abandoned(id, last);
         if (!failedWithWorkLeft && !abandoned) {
+            return;
+        }
+        if (executions.size() >= MAX_EXECUTIONS) {
+            // No execution will run again: the items it holds must not stay "compiling" for good, out of their owners'
+            // reach (regenerating a compiling marker is refused).
+            int failed = abandonedCompilations.fail(id, AbandonedCompilations.GAVE_UP);
+            if (failed > 0) {
+                LOG.warning("Gave up " + CompileRequestListener.JOB + " instance " + id + " after " + executions.size()
+                        + " executions (the last " + last.getBatchStatus() + "): " + failed + " unfinished portraits failed");
+            }
             return;
         }
         try {

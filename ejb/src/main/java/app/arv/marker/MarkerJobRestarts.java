@@ -52,7 +52,7 @@ public class MarkerJobRestarts {
     public boolean abandoned(long jobInstance, JobExecution execution) {
         // A young execution may not have named its node yet (its partition mapper does): not judged before then.
         return running(execution)
-                && createdBefore(execution, Instant.now().minusSeconds(MarkerNode.ALIVE_SECONDS))
+                && createdBefore(execution, Instant.now().minus(node.aliveFor()))
                 && node.ownerIsDead(jobInstance);
     }
 

@@ -5,6 +5,7 @@ import app.arv.platform.ServerNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -15,8 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class MarkerNode {
 
-    /** How long a node counts as alive after its last refresh; {@link MarkerJobRecovery} refreshes well within it. */
-    static final long ALIVE_SECONDS = 30;
     private static final long JOB_OWNER_SECONDS = 7 * 24 * 3600;
 
     private final String id = UUID.randomUUID().toString();
@@ -27,12 +26,21 @@ public class MarkerNode {
     @Inject
     ServerNode server;
 
+    /** {@link MarkerRules#nodeAlive}: how long the proof lasts; {@link MarkerJobRecovery} renews it every round. */
+    @Inject
+    MarkerRules rules;
+
     public String id() {
         return id;
     }
 
     public void stillAlive() {
-        redis.client().setex(nodeKey(id), ALIVE_SECONDS, "1");
+        redis.client().psetex(nodeKey(id), rules.nodeAlive().toMillis(), "1");
+    }
+
+    /** How long a node counts as alive after it last said so. */
+    public Duration aliveFor() {
+        return rules.nodeAlive();
     }
 
     public void runs(long jobInstance) {

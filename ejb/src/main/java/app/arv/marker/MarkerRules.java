@@ -10,7 +10,10 @@ import java.time.Duration;
  * How markers are compiled and recovered, and how large an overlay may be.
  *
  * @param partitions most partitions (threads) of one compile job
- * @param recoveryInterval how often the recovery timer looks for compile jobs to restart
+ * @param recoveryInterval how often the recovery timer looks for compile jobs to restart (and each node says it is alive)
+ * @param nodeAlive how long a node counts as alive after it last said so: a job of a node silent for this long was left
+ *                  behind by a dead process and is restarted elsewhere. Several recovery intervals, so a busy node is not
+ *                  taken for dead ({@link #check})
  * @param requestGrace how long an item may stay pending before its compile request is sent again
  * @param overlayMaxBytes largest overlay video or GLB
  */
@@ -18,10 +21,23 @@ import java.time.Duration;
 public record MarkerRules(
         @ConfigProperty(name = "arv.markers.partitions", defaultValue = "2") int partitions,
         @ConfigProperty(name = "arv.markers.recovery-interval", defaultValue = "PT10S") Duration recoveryInterval,
+        @ConfigProperty(name = "arv.markers.node-alive", defaultValue = "PT30S") Duration nodeAlive,
         @ConfigProperty(name = "arv.markers.request-grace", defaultValue = "PT1M") Duration requestGrace,
         @ConfigProperty(name = "arv.markers.overlay-max-bytes", defaultValue = "52428800") long overlayMaxBytes) {
 
+    /** The fewest recovery rounds a node's proof of life must outlast: one late round must not make a live node dead. */
+    static final int ROUNDS_ALIVE = 3;
+
     @Inject
     public MarkerRules {
+    }
+
+    /** @throws IllegalStateException when a live node could be taken for dead: its proof of life would expire between rounds */
+    public void check() {
+        if (nodeAlive.compareTo(recoveryInterval.multipliedBy(ROUNDS_ALIVE)) < 0) {
+            throw new IllegalStateException("ARV_MARKERS_NODE_ALIVE (" + nodeAlive + ") must be at least " + ROUNDS_ALIVE
+                    + " ARV_MARKERS_RECOVERY_INTERVALs (" + recoveryInterval.multipliedBy(ROUNDS_ALIVE)
+                    + "): a live node's compile jobs would be restarted by another node while they run");
+        }
     }
 }

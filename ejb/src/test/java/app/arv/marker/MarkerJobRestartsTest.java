@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MarkerJobRestartsTest {
 
     private static final AtomicLong EXECUTION_IDS = new AtomicLong(1000);
+    private static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), 1);
 
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
@@ -93,7 +95,7 @@ class MarkerJobRestartsTest {
         nodeA.node.runs(instance);
         assertThat(nodeB.abandoned(instance, running)).isFalse();
 
-        // What the expiry of node A's liveness key does after MarkerNode.ALIVE_SECONDS without a refresh.
+        // What the expiry of node A's liveness key does after MarkerRules.nodeAlive without a refresh.
         nodeA.redis.client().del("arv:node:" + nodeA.node.id() + ":alive");
 
         assertThat(nodeB.abandoned(instance, running)).isTrue();
@@ -124,6 +126,7 @@ class MarkerJobRestartsTest {
         MarkerNode node = new MarkerNode();
         node.redis = connection;
         node.server = ServerNode.named("node-" + EXECUTION_IDS.incrementAndGet());
+        node.rules = RULES;
         MarkerJobRestarts restarts = new MarkerJobRestarts();
         restarts.node = node;
         restarts.redis = connection;

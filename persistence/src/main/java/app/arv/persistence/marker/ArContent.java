@@ -191,7 +191,7 @@ public class ArContent extends TenantEntity {
     }
 
     /**
-     * Gives up on a compilation no job will ever finish (the job that claimed it was abandoned by an operator): failed
+     * Gives up on a compilation no job will ever finish (the job that claimed it was abandoned or given up): failed
      * with the reason, not counted as a compilation; compiling it again ({@link #requestMarker}) retries it.
      */
     public void compilationAbandoned(String reason) {

@@ -27,6 +27,12 @@ public final class ArvServer implements BeforeAllCallback {
     /** How long a node's claim on a mail lasts (MailClusterIT waits it out after killing a node). */
     public static final Duration MAIL_LEASE = Duration.ofSeconds(10);
 
+    /**
+     * How often each node's compile-job recovery round runs (10 s by default): BatchJobAdminIT waits out a few rounds to
+     * see a job left alone, ClusterIT waits for the survivor's round after a kill.
+     */
+    public static final Duration MARKER_RECOVERY_INTERVAL = Duration.ofSeconds(3);
+
     /** The sender the suite's ARV is configured with. */
     public static final String MAIL_FROM = "ARV Tests <mail@arv.test>";
 
@@ -73,6 +79,10 @@ public final class ArvServer implements BeforeAllCallback {
                 .env("ARV_FAL_KEY", FakeFalServer.KEY)
                 .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
                 .env("ARV_FAL_READ_TIMEOUT", "PT2S")
+                // A killed node's compile job is restarted elsewhere once its proof of life has run out: 10 s (not 30),
+                // the fewest three recovery rounds allow, so ClusterIT does not wait half a minute after each kill.
+                .env("ARV_MARKERS_RECOVERY_INTERVAL", MARKER_RECOVERY_INTERVAL.toString())
+                .env("ARV_MARKERS_NODE_ALIVE", MARKER_RECOVERY_INTERVAL.multipliedBy(3).plusSeconds(1).toString())
                 // The reaper looks for stuck items every 2 s (not every minute), so its IT sees it act quickly.
                 .env("ARV_GENERATION_REAP_INTERVAL", "PT2S")
                 // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.

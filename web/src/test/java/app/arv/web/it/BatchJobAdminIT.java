@@ -92,8 +92,8 @@ class BatchJobAdminIT {
         operator().post("/admin/batch/jobs/executions/" + job.execution() + "/abandon").then().statusCode(200)
                 .body("failed_items", equalTo(BATCH - job.readyWhenStopped()));
 
-        // Two and a half rounds of the recovery timer (ARV_MARKERS_RECOVERY_INTERVAL, 10 s): none restarts it.
-        Thread.sleep(25_000);
+        // Three rounds of the recovery timer: none restarts it.
+        Thread.sleep(ArvServer.MARKER_RECOVERY_INTERVAL.multipliedBy(3).toMillis());
         assertThat(BatchJobsApi.statusesByInstance(job.tenant().organizationId()).values()).containsExactly(List.of("ABANDONED"));
         List<String> statuses = job.ids().stream()
                 .map(id -> MediaApi.as(job.tenant().memberToken()).get("/ar-content/" + id + "/marker").then().statusCode(200)

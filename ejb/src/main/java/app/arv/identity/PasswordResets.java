@@ -61,7 +61,7 @@ public class PasswordResets {
 
     /**
      * @param languages   the requester's languages in order of preference (Accept-Language), for the mail
-     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set
+     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a loopback address
      */
     public void request(String email, String clientAddress, List<Locale> languages, String requestBase) {
         Duration hold = throttle.resetHold(email, clientAddress);
@@ -69,7 +69,7 @@ public class PasswordResets {
             throw DomainException.tooManyAttempts(hold);
         }
         throttle.resetRequested(email, clientAddress);
-        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.or(requestBase));
+        resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.forAnonymousRequest(requestBase));
     }
 
     /**

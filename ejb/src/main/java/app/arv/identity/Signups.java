@@ -63,7 +63,7 @@ public class Signups {
 
     /**
      * @param languages   the requester's languages in order of preference (Accept-Language), for the mail and the account
-     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set
+     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a loopback address
      */
     public void request(String organizationName, String email, String name, String password, String clientAddress,
             List<Locale> languages, String requestBase) {
@@ -75,7 +75,7 @@ public class Signups {
         throttle.requested(Request.SIGNUP, email, clientAddress);
         policy.check(password, email);
         signupMails.issue(new SignupMails.Requested(organizationName.strip(), email.strip(), name.strip(), password,
-                MailTemplates.languageFor(languages)), publicAddress.or(requestBase));
+                MailTemplates.languageFor(languages)), publicAddress.forAnonymousRequest(requestBase));
     }
 
     /**

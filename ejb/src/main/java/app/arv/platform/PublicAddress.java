@@ -1,12 +1,17 @@
 package app.arv.platform;
 
+import app.arv.shared.DomainException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Where people reach ARV ({@code ARV_PUBLIC_URL}, e.g. {@code https://ar.example.com}): the base of every link ARV
@@ -18,6 +23,10 @@ import java.util.Optional;
  */
 @Dependent
 public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<String> configured) {
+
+    private static final Logger LOG = Logger.getLogger(PublicAddress.class.getName());
+    /** An IPv4 or IPv6 literal: only these are checked for loopback, so a host name is never looked up in DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*");
 
     @Inject
     public PublicAddress {
@@ -36,6 +45,51 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
     /** The public address, or {@code fallback} (the request's own address) when none is configured. */
     public String or(String fallback) {
         return url().orElse(fallback);
+    }
+
+    /**
+     * The base for links in a mail that an anonymous request has ARV send (a password reset, a sign-up's confirmation):
+     * the configured address; without one, the request's own address only when it is a loopback address (a trial on
+     * one machine). Anybody can write any {@code Host} header: a reset link built on an address of the requester's
+     * choosing would hand them the victim's token when the victim follows it.
+     *
+     * @param requestBase the address the request came in by
+     * @throws DomainException 503 {@code public_address_unset} when neither holds
+     */
+    public String forAnonymousRequest(String requestBase) {
+        return url().orElseGet(() -> {
+            if (!isLoopback(requestBase)) {
+                LOG.warning("A mail with a link was asked for through " + requestBase
+                        + " and refused: set ARV_PUBLIC_URL to the address people reach ARV at");
+                throw DomainException.publicAddressUnset();
+            }
+            return requestBase;
+        });
+    }
+
+    /** Whether the URL's host is literally this machine: {@code localhost} or a loopback IP literal (no name is resolved). */
+    static boolean isLoopback(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!IP_LITERAL.matcher(literal).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String checked(String url) {

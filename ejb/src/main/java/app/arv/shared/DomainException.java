@@ -157,6 +157,12 @@ public class DomainException extends RuntimeException {
         return new DomainException(503, "storage_unavailable", message).withRetryAfter(STORAGE_RETRY_AFTER);
     }
 
+    /** The database cannot be reached (or has no free connection): nothing was done, the client may try again shortly. */
+    public static DomainException databaseUnavailable() {
+        return new DomainException(503, "database_unavailable", "The database cannot be reached right now; try again shortly")
+                .withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
     /** A single sign-on that cannot be finished (unknown or used state, refused code, invalid ID token); no detail. */
     public static DomainException ssoFailed() {
         return new DomainException(400, "sso_failed", "The sign-in with the identity provider did not succeed; start it again");
@@ -171,6 +177,15 @@ public class DomainException extends RuntimeException {
     public static DomainException identityProviderUnavailable() {
         return new DomainException(503, "identity_provider_unavailable", "The identity provider cannot be reached; try again later")
                 .withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
+    /**
+     * A mail an anonymous request asks for would carry a link, and this installation does not say where it is reached
+     * (ARV_PUBLIC_URL) while the request came by an address anybody could have written. No Retry-After: waiting does not help.
+     */
+    public static DomainException publicAddressUnset() {
+        return new DomainException(503, "public_address_unset",
+                "This server cannot send links by mail until its operators set ARV_PUBLIC_URL; try again later");
     }
 
     /** Self-service sign-up is off on this installation (ARV_SIGNUP_ENABLED): 404, as if it did not exist. */

@@ -42,6 +42,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return new DomainExceptionMapper().toResponse(DomainException.busy(
                     "The server is short of memory right now; try again shortly", Duration.ofSeconds(5)));
         }
+        if (DatabaseOutage.causedBy(failure)) {
+            // One line, not a stack per request: readiness says DOWN meanwhile, and that is where operators look.
+            LOG.warning(() -> "The database is unreachable: " + failure);
+            return new DomainExceptionMapper().toResponse(DomainException.databaseUnavailable());
+        }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
             return MalformedBody.problem(cause).toResponse();
         }

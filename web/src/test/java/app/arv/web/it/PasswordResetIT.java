@@ -49,6 +49,20 @@ class PasswordResetIT {
     }
 
     @Test
+    void aRequestNamingAnotherHostGetsNoMailWhileThePublicAddressIsNotSet() {
+        Api.Tenant tenant = Api.newTenant();
+
+        // Anybody can write the Host header: a link built on it would hand the victim's token to the writer's host.
+        Api.anonymous().header("Host", "evil.example").header("X-Forwarded-For", randomClient())
+                .body(Map.of("email", tenant.adminEmail())).post("/auth/password-reset").then().statusCode(503)
+                .contentType("application/problem+json").body("code", equalTo("public_address_unset"));
+        requestReset(tenant.adminEmail()).then().statusCode(202);
+
+        assertThat(linkIn(Inbox.mailTo(tenant.adminEmail())).group(1)).isEqualTo(ArvServer.baseUrl());
+        assertThat(Inbox.receivedBy(tenant.adminEmail())).hasSize(1);
+    }
+
+    @Test
     void anUnknownTokenIsRefusedAndChangesNothing() {
         confirm("x".repeat(43), NEW_PASSWORD).then().statusCode(400).body("code", equalTo("invalid_token"));
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Readiness follows the database: DOWN with a reason while it is gone, UP again when it is back — no
@@ -23,6 +25,7 @@ class ReadinessIT {
     @Test
     void readinessGoesDownWithTheDatabaseAndComesBackWithIt() throws InterruptedException {
         long payara = ArvServer.stack().payaraPid();
+        String apiKey = Api.newTenant().userKey();
         ArvServer.stack().postgres().stop();
         try {
             JsonPath down = Readiness.await(503, PATIENCE);
@@ -32,6 +35,9 @@ class ReadinessIT {
             assertThat(Readiness.check(down, "redis").get("status")).isEqualTo("UP");
             String port = ArvServer.stack().jdbcUrl().replaceFirst(".*://[^:/]+:(\\d+).*", "$1");
             assertThat(down.prettify()).doesNotContain(port, "127.0.0.1", "localhost", "jdbc:", "redis://", "tcp://");
+            // An API request meanwhile: the installation's state, said as such — not an internal error to report.
+            Api.bearer(apiKey).get("/projects").then().statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("database_unavailable")).header("Retry-After", notNullValue());
         } finally {
             ArvServer.stack().postgres().start();
         }

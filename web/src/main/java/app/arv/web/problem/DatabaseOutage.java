@@ -1,0 +1,32 @@
+package app.arv.web.problem;
+
+import jakarta.resource.spi.ResourceAllocationException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * A failure that says the database could not be reached or no connection to it was free — the installation's state,
+ * not the request's: a 503 the client may retry, not a 500 to report. Recognized by the standard signs a driver and the
+ * container's pool give (SQLState class 08 "connection exception", the JDBC connection exception types, the pool's
+ * allocation failure), so no provider's exception types are needed here.
+ */
+final class DatabaseOutage {
+
+    private DatabaseOutage() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ResourceAllocationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

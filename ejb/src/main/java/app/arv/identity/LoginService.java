@@ -55,20 +55,23 @@ public class LoginService {
     /** @param device where the attempt comes from: its address for the per-address throttle, both for the new session */
     public SignIn login(String email, String password, Device device) {
         String clientAddress = device.clientAddress();
-        Duration hold = throttle.hold(email, clientAddress);
-        if (!hold.isZero()) {
-            metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
-            throw DomainException.tooManyAttempts(hold);
-        }
-        Optional<User> found = users.findByEmail(email.strip());
-        if (found.isEmpty()) {
-            passwords.spendTimeOfOneCheck(password);
-            throw refused(email, clientAddress, null, null);
-        }
-        User user = found.get();
-        if (!passwords.matches(password, user.getPasswordHash())) {
-            throw refused(email, clientAddress, user, "wrong_password");
-        }
+        // The hold is read inside the check: the failure of the check before this one has been counted by then.
+        User user = throttle.checkAlone(email, () -> {
+            Duration hold = throttle.hold(email, clientAddress);
+            if (!hold.isZero()) {
+                metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
+                throw DomainException.tooManyAttempts(hold);
+            }
+            Optional<User> found = users.findByEmail(email.strip());
+            if (found.isEmpty()) {
+                passwords.spendTimeOfOneCheck(password);
+                throw refused(email, clientAddress, null, null);
+            }
+            if (!passwords.matches(password, found.get().getPasswordHash())) {
+                throw refused(email, clientAddress, found.get(), "wrong_password");
+            }
+            return found.get();
+        });
         if (!user.isActive()) {
             throw refused(email, clientAddress, user, "account_deactivated");
         }

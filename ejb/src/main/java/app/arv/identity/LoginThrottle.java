@@ -1,6 +1,7 @@
 package app.arv.identity;
 
 import app.arv.events.RedisConnection;
+import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.params.SetParams;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -35,6 +37,16 @@ public class LoginThrottle {
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 10_000;
     private static final String HOLDS = "return {redis.call('PTTL', KEYS[1]), redis.call('PTTL', KEYS[2])}";
     private static final String COUNT = "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n";
+    /** Deletes the check's key only if it is still this check's (its own expiry may have let another check in). */
+    private static final String END_CHECK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    /** Longer than any password check takes; only matters when a node dies mid-check. */
+    private static final long CHECK_MILLIS = 10_000;
+    /**
+     * How long a check waits for those of the same account before it: a few password checks' time. A person signing in
+     * on two devices at once waits a moment; a burst of guesses is refused past it.
+     */
+    static final Duration CHECK_WAIT = Duration.ofSeconds(3);
+    private static final long CHECK_POLL_MILLIS = 20;
 
     @Inject
     RedisConnection redis;
@@ -47,6 +59,42 @@ public class LoginThrottle {
     /** @return how long sign-in to {@code email} from {@code address} is still held back; zero if it isn't */
     public Duration hold(String email, String address) {
         return holdOf("", email, address);
+    }
+
+    /**
+     * Runs the password check of one sign-in (or of a current password) to {@code email}'s account alone: one at a time
+     * per account, on every node; a check waits for the one running. Failures are counted after the check, so without
+     * this a burst of concurrent guesses would all pass the hold before the first of them was counted, and an account
+     * would take as many guesses as the server takes requests. Without Redis the check runs unguarded, like everything
+     * else here.
+     *
+     * @param check the check, which reads the hold first and counts its failure (if any) before it returns or throws
+     * @throws DomainException 429 {@code too_many_attempts} when the checks before it took longer than {@link #CHECK_WAIT}
+     */
+    public <T> T checkAlone(String email, Supplier<T> check) {
+        String key = checkKey(account(email));
+        String token = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
+        while (!withRedis(() -> "OK".equals(redis.client().set(key, token, SetParams.setParams().nx().px(CHECK_MILLIS))), true)) {
+            if (System.nanoTime() > deadline) {
+                throw DomainException.tooManyAttempts(CHECK_WAIT);
+            }
+            pauseBeforeAskingAgain();
+        }
+        try {
+            return check.get();
+        } finally {
+            withRedis(() -> redis.client().eval(END_CHECK, List.of(key), List.of(token)));
+        }
+    }
+
+    private static void pauseBeforeAskingAgain() {
+        try {
+            Thread.sleep(CHECK_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DomainException.tooManyAttempts(CHECK_WAIT);
+        }
     }
 
     /**
@@ -182,6 +230,10 @@ public class LoginThrottle {
 
     private static String failuresKey(String subject) {
         return KEY_PREFIX + subject + ":failures";
+    }
+
+    private static String checkKey(String subject) {
+        return KEY_PREFIX + subject + ":checking";
     }
 
     private static String holdKey(String subject) {

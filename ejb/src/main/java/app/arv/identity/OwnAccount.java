@@ -77,13 +77,17 @@ public class OwnAccount {
             throw DomainException.forbidden("An API key has no password: sign in as a person to change yours");
         }
         User user = users.find(caller.organizationId(), caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
-        Duration hold = throttle.hold(user.getEmail(), clientAddress);
-        if (!hold.isZero()) {
-            throw DomainException.tooManyAttempts(hold);
-        }
-        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
-            throw wrongPassword(user, clientAddress);
-        }
+        // One check of the current password at a time, as at sign-in: a stolen session must not guess it in parallel.
+        throttle.checkAlone(user.getEmail(), () -> {
+            Duration hold = throttle.hold(user.getEmail(), clientAddress);
+            if (!hold.isZero()) {
+                throw DomainException.tooManyAttempts(hold);
+            }
+            if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+                throw wrongPassword(user, clientAddress);
+            }
+            return user;
+        });
         policy.check(newPassword, user.getEmail());
         user.changePasswordHash(passwords.hash(newPassword));
         audit.record(caller, AuditAction.USER_PASSWORD_SET, user.getId(), AuditDetails.with("email", user.getEmail()).and("via", "own_account"));

@@ -1,13 +1,23 @@
 package app.arv.identity;
 
 import app.arv.events.TestRedis;
+import app.arv.shared.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Failed sign-ins as two nodes count them: each with its own Redis client, one real Redis between them. */
 class LoginThrottleTest {
@@ -101,6 +111,84 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aPasswordCheckWaitsForTheOneRunningForTheSameAccountOnAnotherNode() throws Exception {
+        LoginThrottle nodeA = node(redis.url());
+        LoginThrottle nodeB = node(redis.url());
+        String email = email();
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> first = other.submit(() -> nodeA.checkAlone(email, () -> {
+                firstRunning.countDown();
+                sleep(300);
+                order.add("first ends");
+                return "first";
+            }));
+            firstRunning.await();
+
+            String second = nodeB.checkAlone(email, () -> {
+                order.add("second runs");
+                return "second";
+            });
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(second).isEqualTo("second");
+            assertThat(order).containsExactly("first ends", "second runs");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPasswordCheckStillWaitingAfterTheWaitIsRefused() {
+        LoginThrottle nodeA = node(redis.url());
+        LoginThrottle nodeB = node(redis.url());
+        String email = email();
+        List<Integer> refusals = new ArrayList<>();
+
+        nodeA.checkAlone(email, () -> {
+            assertThatThrownBy(() -> nodeB.checkAlone(email, () -> "second")).isInstanceOfSatisfying(DomainException.class,
+                    e -> refusals.add(e.status()));
+            return "first";
+        });
+
+        assertThat(refusals).containsExactly(429);
+    }
+
+    @Test
+    void checksOfTwoAccountsRunSideBySide() {
+        LoginThrottle throttle = node(redis.url());
+        String other = email();
+
+        String nested = throttle.checkAlone(email(), () -> throttle.checkAlone(other, () -> "both"));
+
+        assertThat(nested).isEqualTo("both");
+    }
+
+    @Test
+    void aCheckThatFailsLetsTheNextOneRun() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+
+        assertThatThrownBy(() -> throttle.checkAlone(email, () -> {
+            throw new IllegalStateException("wrong password");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(throttle.checkAlone(email, () -> "next")).isEqualTo("next");
+    }
+
+    @Test
+    void withoutRedisChecksAreNotGuarded() {
+        LoginThrottle throttle = node(TestRedis.nowhere());
+        String email = email();
+
+        String nested = throttle.checkAlone(email, () -> throttle.checkAlone(email, () -> "unguarded"));
+
+        assertThat(nested).isEqualTo("unguarded");
+    }
+
+    @Test
     void withoutRedisSignInIsNotHeldBack() {
         LoginThrottle throttle = node(TestRedis.nowhere());
         String email = email();
@@ -126,5 +214,13 @@ class LoginThrottleTest {
 
     private static String address() {
         return "203.0.113." + UUID.randomUUID();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -63,7 +64,13 @@ public final class LeasedRounds<C, O extends Enum<O>> {
                     work.giveBack(row);
                     continue;
                 }
-                done.merge(work.attempt(row), 1, Integer::sum);
+                try {
+                    done.merge(work.attempt(row), 1, Integer::sum);
+                } catch (RuntimeException e) {
+                    // One row that cannot be settled (a bug, a value the database refuses) must not hold up the rest;
+                    // it stays claimed until its lease ends, so it is tried again then rather than at once.
+                    log.log(Level.WARNING, what + ": an attempt broke; the row is tried again once its lease has ended", e);
+                }
             }
             claimed = batch < MOST_BATCHES_PER_ROUND ? work.claim(BATCH) : List.of();
         }

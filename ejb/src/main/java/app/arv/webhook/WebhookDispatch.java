@@ -65,7 +65,9 @@ public class WebhookDispatch {
                 return lost(delivery);
             }
             record(delivery, result);
-            webhooks.find(delivery.organizationId(), delivery.webhookId()).ifPresent(w -> w.recordDelivered(now));
+            // Locked, as for a dead delivery: an admin's change committed meanwhile (a rotated secret, a new URL, switched
+            // off) is read, not overwritten with the row as it was before it.
+            webhooks.lock(delivery.organizationId(), delivery.webhookId()).ifPresent(w -> w.recordDelivered(now));
             return Outcome.DELIVERED;
         }
         Optional<Instant> next = settings.schedule().nextAttempt(delivery.attempt(), delivery.firstAttemptAt(), now,

@@ -49,6 +49,14 @@ public class WebhookService {
         return webhooks.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
     }
 
+    /**
+     * The webhook row-locked for a change: a worker settling a delivery writes the same row ({@link WebhookDispatch}), and
+     * whoever writes second must have read what the first wrote.
+     */
+    private Webhook lock(Caller caller, UUID id) {
+        return webhooks.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
+    }
+
     public WithSecret create(Caller caller, WebhookSpec spec) {
         String url = urls().check(spec.url());
         EventSelection events = spec.events() == null ? EventSelection.everything() : EventSelection.parse(spec.events());
@@ -60,7 +68,7 @@ public class WebhookService {
     }
 
     public Webhook change(Caller caller, UUID id, WebhookSpec spec) {
-        Webhook webhook = get(caller, id);
+        Webhook webhook = lock(caller, id);
         if (spec.url() != null) {
             webhook.moveTo(urls().check(spec.url()));
         }
@@ -80,12 +88,12 @@ public class WebhookService {
     }
 
     public void delete(Caller caller, UUID id) {
-        webhooks.remove(get(caller, id));
+        webhooks.remove(lock(caller, id));
     }
 
     /** A new secret, shown once; the old one keeps signing for {@code arv.webhook.secret-grace} (none: it stops now). */
     public WithSecret rotateSecret(Caller caller, UUID id) {
-        Webhook webhook = get(caller, id);
+        Webhook webhook = lock(caller, id);
         String secret = WebhookSecrets.generate();
         Instant previousUntil = settings.secretGrace().map(Instant.now()::plus).orElse(null);
         webhook.rotateSecret(secrets.encrypt(caller.organizationId(), secret), WebhookSecrets.hint(secret), previousUntil);

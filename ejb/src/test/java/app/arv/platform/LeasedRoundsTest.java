@@ -19,7 +19,7 @@ class LeasedRoundsTest {
         DONE, RETRY
     }
 
-    /** Rows in memory: each a name and when its lease ends; attempts answer DONE unless the name starts with "retry". */
+    /** Rows in memory: each a name and when its lease ends; attempts answer DONE unless the name starts with "retry"; "broken" ones throw. */
     static final class Table implements LeasedWork<Table.Row, Outcome> {
 
         record Row(String name, Instant leaseUntil) {
@@ -61,6 +61,9 @@ class LeasedRoundsTest {
 
         @Override
         public Outcome attempt(Row row) {
+            if (row.name().startsWith("broken")) {
+                throw new IllegalStateException("the database refused the settle");
+            }
             attempted.add(row.name());
             return row.name().startsWith("retry") ? Outcome.RETRY : Outcome.DONE;
         }
@@ -105,5 +108,19 @@ class LeasedRoundsTest {
 
         assertThat(table.claims).isEqualTo(LeasedRounds.MOST_BATCHES_PER_ROUND);
         assertThat(table.attempted).hasSize(LeasedRounds.MOST_BATCHES_PER_ROUND);
+    }
+
+    @Test
+    void aRowWhoseAttemptBreaksIsLeftToItsLeaseAndTheRestOfTheRoundGoesOn() {
+        Table table = new Table();
+        table.due.add(new Table.Row("mail-1", LONG_LEASE));
+        table.due.add(new Table.Row("broken", LONG_LEASE));
+        table.due.add(new Table.Row("mail-2", LONG_LEASE));
+
+        Map<Outcome, Integer> round = new LeasedRounds<>(Logger.getAnonymousLogger(), "Test", Outcome.class, table).drain();
+
+        assertThat(table.attempted).containsExactly("mail-1", "mail-2");
+        assertThat(table.givenBack).isEmpty();
+        assertThat(round).containsEntry(Outcome.DONE, 2);
     }
 }

@@ -56,8 +56,10 @@ public class WebhookAttempt {
         this.error = cut(error);
     }
 
+    /** PostgreSQL refuses U+0000 in text, and a receiver may answer anything (UTF-16, binary): each NUL becomes U+FFFD. */
     private static String cut(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        String storable = text == null ? null : text.replace('\u0000', '\uFFFD');
+        return storable == null || storable.length() <= MAX_TEXT ? storable : storable.substring(0, MAX_TEXT);
     }
 
     public UUID getId() { return id; }

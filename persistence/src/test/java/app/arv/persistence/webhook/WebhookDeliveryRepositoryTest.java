@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,6 +147,28 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> attempts.add(((Number) em.createNativeQuery("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?1")
                 .setParameter(1, delivered).getSingleResult()).longValue()));
         assertThat(attempts).containsExactly(0L);
+    }
+
+    @Test
+    void anAttemptWhoseReceiverAnsweredWithNulCharactersIsRecordedWithTheirPlaceMarked() {
+        Webhook webhook = webhook(true);
+        UUID id = queue(webhook, false, Instant.now());
+        ClaimedDelivery claimed = claim(Instant.now(), "node-a").get(0);
+        // A receiver answering in UTF-16: PostgreSQL refuses U+0000 in text, and the failed settle would repeat for ever.
+        String utf16 = new String("ok".getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_8);
+
+        settle(repository -> {
+            repository.addAttempt(new WebhookAttempt(claimed.id(), 1, Instant.now(), Duration.ofMillis(5), 200, utf16, "bad\u0000"));
+            return repository.markDelivered(claimed, Instant.now());
+        });
+
+        List<WebhookAttempt> attempts = new ArrayList<>();
+        Database.inTransaction(em -> attempts.addAll(repository(em).attempts(List.of(id))));
+        assertThat(attempts).singleElement().satisfies(attempt -> {
+            assertThat(attempt.getResponseExcerpt()).isEqualTo("o\uFFFDk\uFFFD");
+            assertThat(attempt.getError()).isEqualTo("bad\uFFFD");
+        });
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test

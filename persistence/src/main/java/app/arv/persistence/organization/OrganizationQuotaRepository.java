@@ -66,7 +66,8 @@ public class OrganizationQuotaRepository {
     /**
      * Adds generation items (and of those, fal items) to the month's use, but only if both stay
      * within their limits — one conditional UPDATE, whose row lock makes a concurrent attempt wait
-     * for this transaction and then see its increment.
+     * for this transaction and then see its increment. A request without fal items is not held to the
+     * fal budget: an operator who lowers it below this month's use stops fal spending, not the local generator.
      *
      * @return whether the items were counted; {@code false} leaves the use unchanged
      */
@@ -76,7 +77,7 @@ public class OrganizationQuotaRepository {
                 .setParameter(1, organizationId).setParameter(2, month).executeUpdate();
         int updated = em.createNativeQuery("UPDATE organization_usage SET generation_items = generation_items + ?3,"
                 + " fal_items = fal_items + ?4 WHERE organization_id = ?1 AND month = ?2"
-                + " AND generation_items + ?3 <= ?5 AND fal_items + ?4 <= ?6")
+                + " AND generation_items + ?3 <= ?5 AND (?4 = 0 OR fal_items + ?4 <= ?6)")
                 .setParameter(1, organizationId).setParameter(2, month).setParameter(3, items).setParameter(4, falItems)
                 .setParameter(5, maxItems).setParameter(6, maxFalItems).executeUpdate();
         return updated == 1;

@@ -88,6 +88,20 @@ class OrganizationQuotaRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void localGenerationsAreCountedWhenTheFalBudgetWasLoweredBelowThisMonthsFalUse() {
+        Database.inTransaction(em -> {
+            quotas.em = em;
+            quotas.countGenerations(acme.getId(), MONTH, 8, 8, 100, 10);
+
+            // The operator stops FAL spending (budget 5, then 0): the free local generator goes on working.
+            assertThat(quotas.countGenerations(acme.getId(), MONTH, 3, 0, 100, 5)).isTrue();
+            assertThat(quotas.countGenerations(acme.getId(), MONTH, 1, 0, 100, 0)).isTrue();
+            assertThat(quotas.countGenerations(acme.getId(), MONTH, 1, 1, 100, 5)).isFalse();
+            assertThat(quotas.usage(acme.getId(), MONTH)).isEqualTo(new OrganizationQuotaRepository.MonthUsage(12, 8));
+        });
+    }
+
+    @Test
     void ofTwoConcurrentTransactionsOnlyOneGetsTheLastItems() throws Exception {
         CountDownLatch secondStarted = new CountDownLatch(1);
         ExecutorService secondThread = Executors.newSingleThreadExecutor();

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A JSON request body is small and is UTF-8 (RFC 8259): one larger than {@link #MAX_BYTES} is refused
  * with 413 before it is parsed, and bytes that are not UTF-8 with 400 — the JSON parser would
- * otherwise read them as U+FFFD and store replacement characters in names. Uploads are multipart
+ * otherwise read them as U+FFFD and store replacement characters in names. A body of {@code null} is refused
+ * with 400 too, before a resource dereferences it. Uploads are multipart
  * and never pass through here.
  */
 @Provider
@@ -29,10 +30,16 @@ public class JsonBody implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType type = context.getMediaType();
-        if (type != null && isJson(type)) {
-            context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+        if (type == null || !isJson(type)) {
+            return context.proceed();
         }
-        return context.proceed();
+        context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+        Object body = context.proceed();
+        if (body == null) {
+            // A literal null: JSON-B reads it as no object at all, and every endpoint taking JSON needs one.
+            throw DomainException.malformedBody("The request body is JSON null; this endpoint needs an object");
+        }
+        return body;
     }
 
     static byte[] checked(InputStream in) throws IOException {

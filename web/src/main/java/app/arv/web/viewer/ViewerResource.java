@@ -9,12 +9,15 @@ import app.arv.web.protection.RateLimit;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,21 +49,25 @@ public class ViewerResource implements ApiDescription.Viewer {
     @GET
     @Path("marker.mind")
     @Produces({"application/octet-stream", MediaType.APPLICATION_JSON})
-    public Response marker(@PathParam("uniqueId") String uniqueId) {
-        return file(viewer.showing(uniqueId).marker(), "application/octet-stream");
+    public Response marker(@PathParam("uniqueId") String uniqueId, @Context Request request) {
+        return file(viewer.showing(uniqueId).marker(), "application/octet-stream", request).build();
     }
 
     @GET
     @Path("overlay")
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
-    public Response overlay(@PathParam("uniqueId") String uniqueId) {
+    public Response overlay(@PathParam("uniqueId") String uniqueId, @Context Request request,
+            @HeaderParam("Range") String range) {
         MediaResource overlay = viewer.showing(uniqueId).overlay()
                 .orElseThrow(() -> new NotFoundException("This AR content has no overlay"));
-        return file(overlay, overlay.getMediaType());
+        // In ranges: a browser's <video> (iOS Safari above all) asks for the file piece by piece.
+        return file(overlay, overlay.getMediaType(), request).ranges(range).build();
     }
 
-    private Response file(MediaResource resource, String type) {
-        // Content never changes under a media id; the manifest names the current one.
-        return StoredObject.of(resource, files).type(type).tagged().cache("public, max-age=300").noSniff().build();
+    private StoredObject file(MediaResource resource, String type, Request request) {
+        // The address stays when the content changes (a recompiled marker, a new overlay) or stops showing (unpublished,
+        // expired, its organization deactivated): every use asks again, and the ETag makes an unchanged file a 304. No
+        // shared cache may keep it, so a take-down takes effect at once.
+        return StoredObject.of(resource, files).type(type).conditional(request).cache("private, no-cache").noSniff();
     }
 }

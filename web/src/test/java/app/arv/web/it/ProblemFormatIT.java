@@ -42,6 +42,13 @@ class ProblemFormatIT {
     }
 
     @Test
+    void aBodyOfJsonNullIsABadRequest() {
+        Api.bearer(Api.newTenant().memberToken()).body("null").post("/projects").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed_body"));
+    }
+
+    @Test
     void anOutOfRangeQueryParameterIsNamed() {
         Api.bearer(Api.newTenant().memberToken()).queryParam("limit", 100000).get("/projects").then().statusCode(400)
                 .body("errors.field", hasItem("limit"));

@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /** The public viewer: no credentials, only the unique id; unknown 404, ended 410, one view per manifest fetch. */
 @ExtendWith(ArvServer.class)
@@ -57,6 +58,14 @@ class ViewerIT {
                 .contentType("application/octet-stream").extract().asByteArray();
 
         org.assertj.core.api.Assertions.assertThat(mind.length).isGreaterThan(1000);
+    }
+
+    @Test
+    void theMarkerFileIsAskedForAgainOnEveryUseAndAnUnchangedOneIsNotSentTwice() {
+        String etag = Api.anonymous().get("/viewer/" + readyUniqueId + "/marker.mind").then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache")).extract().header("ETag");
+
+        Api.anonymous().header("If-None-Match", etag).get("/viewer/" + readyUniqueId + "/marker.mind").then().statusCode(304);
     }
 
     @Test
@@ -135,7 +144,20 @@ class ViewerIT {
                 .body("overlay.kind", equalTo("video")).body("overlay.media_type", equalTo("video/mp4"))
                 .body("overlay.url", equalTo("/api/v1/viewer/" + uniqueId + "/overlay"));
         RestAssured.given().baseUri(ArvServer.baseUrl()).get("/api/v1/viewer/" + uniqueId + "/overlay").then()
-                .statusCode(200).contentType("video/mp4");
+                .statusCode(200).contentType("video/mp4").header("Accept-Ranges", "bytes");
+    }
+
+    @Test
+    void aVideoOverlayIsServedInTheRangesABrowsersVideoElementAsksFor() {
+        String id = readyCopy();
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201);
+
+        byte[] first = RestAssured.given().baseUri(ArvServer.baseUrl()).header("Range", "bytes=0-99")
+                .get("/api/v1/viewer/" + uniqueIdOf(id) + "/overlay").then().statusCode(206)
+                .header("Content-Range", matchesPattern("bytes 0-99/\\d+")).extract().asByteArray();
+
+        org.assertj.core.api.Assertions.assertThat(first).hasSize(100);
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository extends TenantRepository<User> {
 
+    /** The second key of the per-organization lock of {@link #lockAdmins} (the first is the organization). */
+    private static final String ADMINS_LOCK = "arv:users:active-admins";
+
     public UserRepository() {
         super(User.class);
     }
@@ -44,6 +47,16 @@ public class UserRepository extends TenantRepository<User> {
 
     public Page<User> list(UUID organizationId, PageRequest page) {
         return oldestFirst(organizationId, page);
+    }
+
+    /**
+     * Holds every other transaction that takes this lock for the same organization until this one ends: a change that
+     * can take away an active admin counts the remaining ones under it, so two at once (demote one admin, deactivate
+     * the other) cannot each count the other and both commit, leaving the organization without an admin.
+     */
+    public void lockAdmins(UUID organizationId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, organizationId.toString()).setParameter(2, ADMINS_LOCK).getSingleResult();
     }
 
     public long countActiveAdmins(UUID organizationId) {

@@ -51,11 +51,15 @@ public class UserService {
     }
 
     public User invite(Caller caller, String email, String password, Role role) {
-        if (users.emailTaken(email.strip())) {
+        String address = email.strip();
+        // Checked and written under the address's lock, as invitations and sign-ups do: a concurrent creation of the
+        // same address waits for this one's commit and is refused here, not by the unique index at its commit (a 500).
+        users.lockEmail(address);
+        if (users.emailTaken(address)) {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
         policy.check(password, email);
-        User user = users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
+        User user = users.add(new User(caller.organizationId(), address, passwords.hash(password), role));
         audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
         return user;
     }

@@ -10,6 +10,7 @@ import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * An organization keeps at least one active admin, also when two changes each take one away at once, and nobody
- * manages an account with more rights than their own: the refusals, on real PostgreSQL without a server (the
- * accepted changes announce themselves to other nodes after commit, which the HTTP tests cover).
+ * An organization keeps at least one active admin, also when two changes each take one away at once; nobody
+ * manages an account with more rights than their own; an address has one account, also when two admins add it at
+ * once: the refusals, on real PostgreSQL without a server (the accepted changes announce themselves to other nodes
+ * after commit, which the HTTP tests cover).
  */
 class UserServiceTest {
 
@@ -100,6 +102,33 @@ class UserServiceTest {
         }
     }
 
+    @Test
+    void ofTwoAdditionsOfOneAddressAtOnceTheSecondIsRefusedAsTaken() throws Exception {
+        String email = "new-" + UUID.randomUUID() + "@acme.example";
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> second = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER);
+                second.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    Database.inTransaction(other -> users(other).invite(admin(), email, "another-strong-password-2", Role.ADMIN));
+                }));
+                Database.letTheOtherReachTheLock(secondStarted);
+            });
+
+            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+
+            assertThat(refusal).as("how the second addition ended").cause()
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
+                    .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
+        } finally {
+            secondThread.shutdownNow();
+        }
+    }
+
     private Caller admin() {
         return callerOf(ann);
     }
@@ -110,7 +139,7 @@ class UserServiceTest {
 
     /** The service as the container builds it; what it announces after a commit is the HTTP tests' to check. */
     private static UserService users(EntityManager em) {
-        return new ServiceBeans(em).with(AfterCommit.class, new AfterCommit() {
+        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new AfterCommit() {
             @Override
             public void run(Runnable work) {
             }

@@ -141,6 +141,9 @@ public class SingleSignOnService {
 
     /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
     private User userFor(String email) {
+        // Under the address's lock, as invitations and sign-ups: two first sign-ins of one address at once (or one and
+        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit.
+        users.lockEmail(email);
         Optional<User> existing = users.findByEmail(email);
         if (existing.isPresent()) {
             User user = existing.get();

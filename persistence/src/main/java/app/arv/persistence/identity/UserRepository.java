@@ -28,8 +28,8 @@ public class UserRepository extends TenantRepository<User> {
 
     /**
      * Holds every other transaction that takes this lock for the same address (whatever its case) until this one ends:
-     * creating an account from a link (invitation, sign-up) and inviting an address check and write under it, so two at
-     * once cannot both pass the check.
+     * creating an account (an admin adding a person, a link of an invitation or sign-up, a first single sign-on) and
+     * inviting an address check and write under it, so two at once cannot both pass the check.
      */
     public void lockEmail(String email) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 7829)) AS held) locked")

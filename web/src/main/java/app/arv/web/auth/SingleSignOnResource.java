@@ -65,8 +65,10 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @NoStore
     @Operation(summary = "Start a sign-in with an identity provider: answers 302 to the provider's sign-in page")
     public Response start(@PathParam("provider") String provider) {
-        URI redirectUri = URI.create(base() + Links.oidcCallback(provider));
-        return Response.status(Response.Status.FOUND).location(sso.start(provider, redirectUri)).build();
+        // Looked up first: a name that is not configured is 404, also one that is no URI path segment ("a b").
+        String name = providers.provider(provider).settings().name();
+        URI redirectUri = URI.create(base() + Links.oidcCallback(name));
+        return Response.status(Response.Status.FOUND).location(sso.start(name, redirectUri)).build();
     }
 
     @GET

@@ -42,6 +42,13 @@ class SingleSignOnIT {
     }
 
     @Test
+    void aProviderNameThatIsNoPathSegmentIsNotFound() {
+        Api.anonymous().urlEncodingEnabled(false).redirects().follow(false).get("/auth/oidc/a%20b/start").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerIsUnavailableAtOnce() {
         long started = System.nanoTime();
 

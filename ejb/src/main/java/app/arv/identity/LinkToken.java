@@ -8,7 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A token for a mailed link (password reset, invitation, sign-up verification) or a refresh token: {@value #BYTES} random bytes, base64url without padding ({@code raw}, what the link
+ * A token for a mailed link (password reset, invitation, sign-up verification), a refresh token or the value a browser
+ * keeps while it signs in with an identity provider: {@value #BYTES} random bytes, base64url without padding ({@code raw}, what the link
  * carries), and the SHA-256 of that text in hex ({@code hash}, all that is stored). A fast hash is enough: the
  * token has 256 bits of entropy, nothing to guess.
  */

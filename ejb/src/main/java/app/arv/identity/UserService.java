@@ -51,17 +51,26 @@ public class UserService {
     }
 
     public User invite(Caller caller, String email, String password, Role role) {
-        if (users.emailTaken(email.strip())) {
+        String address = email.strip();
+        // Checked and written under the address's lock, as invitations and sign-ups do: a concurrent creation of the
+        // same address waits for this one's commit and is refused here, not by the unique index at its commit (a 500).
+        users.lockEmail(address);
+        if (users.emailTaken(address)) {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
         policy.check(password, email);
-        User user = users.add(new User(caller.organizationId(), email.strip(), passwords.hash(password), role));
+        User user = users.add(new User(caller.organizationId(), address, passwords.hash(password), role));
         audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
         return user;
     }
 
     public User change(Caller caller, UUID id, Role role, Boolean active, String password) {
-        User user = get(caller, id);
+        if (mayTakeAwayAnAdmin(role, active)) {
+            // Before the person is read: a concurrent change of another admin commits first, and the count below sees it.
+            users.lockAdmins(caller.organizationId());
+        }
+        // Row-locked: a concurrent change of this person (one making them admin, say) is committed before it is read.
+        User user = users.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("User"));
         if (!caller.covers(CallerRole.of(user.getRole(), user.isPlatformAdmin()))) {
             // Visible in the organization's user list, so 403 rather than a 404 that the list contradicts.
             throw DomainException.forbidden("This account has rights you don't have; only its peers can change it");
@@ -88,6 +97,11 @@ public class UserService {
         }
         changes.userChanged(user.getId());
         return user;
+    }
+
+    /** Whether the change would take an active admin away if its person is one: any role but admin, or deactivation. */
+    private static boolean mayTakeAwayAnAdmin(Role role, Boolean active) {
+        return (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active);
     }
 
     /** One entry per kind of change that happened: a role or reactivation, a deactivation, a new password. */

@@ -1,27 +1,39 @@
 package app.arv.identity;
 
 import app.arv.ServiceBeans;
+import app.arv.events.AfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
+import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * An organization keeps at least one active admin, and nobody manages an account with more rights
- * than their own: the refusals, on real PostgreSQL without a server (the accepted changes announce
- * themselves to other nodes after commit, which the HTTP tests cover).
+ * An organization keeps at least one active admin, also when two changes each take one away at once; nobody
+ * manages an account with more rights than their own; an address has one account, also when two admins add it at
+ * once: the refusals, on real PostgreSQL without a server (the accepted changes announce themselves to other nodes
+ * after commit, which the HTTP tests cover).
  */
 class UserServiceTest {
 
@@ -62,12 +74,80 @@ class UserServiceTest {
         assertThat(stored.isActive()).isTrue();
     }
 
+    @Test
+    void ofTwoAdminsTakenAwayAtOnceTheSecondIsRefusedAsTheLast() throws Exception {
+        User bob = new User(acme.getId(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
+        Database.persist(bob);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> second = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null);
+                second.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    Database.inTransaction(other -> users(other).deactivate(callerOf(ann), bob.getId()));
+                }));
+                Database.letTheOtherReachTheLock(secondStarted);
+            });
+
+            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+
+            assertThat(refusal).as("how the second change ended").cause().isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.code()).isEqualTo("last_admin"));
+            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).countActiveAdmins(acme.getId()))
+                    .isEqualTo(1));
+        } finally {
+            secondThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void ofTwoAdditionsOfOneAddressAtOnceTheSecondIsRefusedAsTaken() throws Exception {
+        String email = "new-" + UUID.randomUUID() + "@acme.example";
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> second = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER);
+                second.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    Database.inTransaction(other -> users(other).invite(admin(), email, "another-strong-password-2", Role.ADMIN));
+                }));
+                Database.letTheOtherReachTheLock(secondStarted);
+            });
+
+            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+
+            assertThat(refusal).as("how the second addition ended").cause()
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
+                    .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
+        } finally {
+            secondThread.shutdownNow();
+        }
+    }
+
     private Caller admin() {
-        return new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        return callerOf(ann);
+    }
+
+    private Caller callerOf(User user) {
+        return new Caller(user.getId(), null, acme.getId(), user.getEmail(), CallerRole.of(user.getRole(), false));
+    }
+
+    /** The service as the container builds it; what it announces after a commit is the HTTP tests' to check. */
+    private static UserService users(EntityManager em) {
+        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new AfterCommit() {
+            @Override
+            public void run(Runnable work) {
+            }
+        }).get(UserService.class);
     }
 
     private static void assertRefused(Consumer<UserService> change, String code) {
-        assertThatThrownBy(() -> Database.inTransaction(em -> change.accept(new ServiceBeans(em).get(UserService.class))))
+        assertThatThrownBy(() -> Database.inTransaction(em -> change.accept(users(em))))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

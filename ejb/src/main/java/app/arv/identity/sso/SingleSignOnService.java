@@ -4,6 +4,7 @@ import app.arv.audit.Actor;
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
 import app.arv.identity.Device;
+import app.arv.identity.LinkToken;
 import app.arv.identity.Sessions;
 import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders.Provider;
@@ -57,7 +58,8 @@ import java.util.UUID;
 
 /**
  * Sign-in through an identity provider. {@link #start} keeps state, nonce and PKCE verifier under the
- * state and sends the browser to the provider; {@link #finish} takes them back (once), exchanges the code
+ * state and sends the browser to the provider, with a random value for the browser to keep (its cookie; only the
+ * hash is kept); {@link #finish} takes them back (once) for a callback that brings that value, exchanges the code
  * and validates the ID token (issuer, audience, nonce, signature, expiry). A verified e-mail address then
  * signs in its account, or joins the organization that allowed its domain as a member.
  */
@@ -93,36 +95,55 @@ public class SingleSignOnService {
     @Inject
     Sessions sessions;
 
-    /** @return where to send the browser: the provider's authorization endpoint with this sign-in's request */
-    public URI start(String providerName, URI redirectUri) {
+    /**
+     * A sign-in under way: where to send the browser, and what that browser must keep until the callback (for
+     * {@code validFor}) and bring to it — the proof that the callback comes back to the browser that started it.
+     */
+    public record Started(URI authorization, String browserKey, Duration validFor) {
+
+        /** Without the browser's value, which a log must not show. */
+        @Override
+        public String toString() {
+            return "Started[authorization=" + authorization + "]";
+        }
+    }
+
+    /** @return the provider's authorization endpoint with this sign-in's request, and the value for the browser */
+    public Started start(String providerName, URI redirectUri) {
         Provider provider = providers.provider(providerName);
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
+        LinkToken browserKey = LinkToken.random();
         sso.savePending(new PendingLogin(state.getValue(), provider.settings().name(), nonce.getValue(), verifier.getValue(),
-                redirectUri.toString()), Instant.now().plus(PENDING_FOR));
-        return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), SCOPE,
+                redirectUri.toString(), browserKey.hash()), Instant.now().plus(PENDING_FOR));
+        return new Started(new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), SCOPE,
                 new ClientID(provider.settings().clientId()), redirectUri)
                 .endpointURI(provider.metadata().getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
-                .toURI();
+                .toURI(), browserKey.raw(), PENDING_FOR);
     }
 
     /**
-     * @throws DomainException {@code sso_failed} (400) for a state not pending, a refused code or an invalid ID token;
+     * @param browserKey what {@link #start} gave the browser to keep ({@code null} when the browser brought nothing)
+     * @throws DomainException {@code sso_failed} (400) for a state not pending, a callback in another browser than the
+     *                         one that started the sign-in, a refused code or an invalid ID token;
      *                         {@code no_organization} (403) for an address no account or organization admits;
      *                         {@code identity_provider_unavailable} (503)
      */
-    public SignIn finish(String providerName, String state, String code, Device device) {
+    public SignIn finish(String providerName, String state, String code, String browserKey, Device device) {
         Provider provider = providers.provider(providerName);
         if (state == null || code == null || state.isBlank() || code.isBlank()) {
             throw DomainException.ssoFailed();
         }
         PendingLogin pending = pendingSignIns.take(state, Instant.now())
                 .filter(p -> p.provider().equals(provider.settings().name()))
+                // Login CSRF: someone's own callback URL (their state, their code) opened in another browser would sign
+                // that browser into their account. The state is used up all the same.
+                .filter(p -> browserKey != null && p.browserHash().equals(LinkToken.hashOf(browserKey)))
                 .orElseThrow(DomainException::ssoFailed);
         IDTokenClaimsSet claims = validated(provider, pending, exchange(provider, pending, code));
         String email = claims.getStringClaim("email");
@@ -141,6 +162,9 @@ public class SingleSignOnService {
 
     /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
     private User userFor(String email) {
+        // Under the address's lock, as invitations and sign-ups: two first sign-ins of one address at once (or one and
+        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit.
+        users.lockEmail(email);
         Optional<User> existing = users.findByEmail(email);
         if (existing.isPresent()) {
             User user = existing.get();

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rows of single sign-on (V18): sign-ins under way (by state, taken once), organizations' allowed
+ * The rows of single sign-on (V18): sign-ins under way (by state, taken once; V25 binds each to its browser), organizations' allowed
  * e-mail domains, and the provider accounts users signed in with. Plain rows without behaviour, so
  * native statements rather than entities.
  */
@@ -22,16 +22,20 @@ public class SingleSignOnRepository {
     @PersistenceContext(unitName = "arv")
     EntityManager em;
 
-    /** What the callback of one sign-in needs to finish it. */
-    public record PendingLogin(String state, String provider, String nonce, String codeVerifier, String redirectUri) {
+    /**
+     * What the callback of one sign-in needs to finish it; {@code browserHash} is the hash of the value the starting
+     * browser was given to keep, which the callback must bring.
+     */
+    public record PendingLogin(String state, String provider, String nonce, String codeVerifier, String redirectUri,
+            String browserHash) {
     }
 
     public void savePending(PendingLogin login, Instant expiresAt) {
-        em.createNativeQuery("INSERT INTO oidc_login (state, provider, nonce, code_verifier, redirect_uri, expires_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("INSERT INTO oidc_login (state, provider, nonce, code_verifier, redirect_uri, browser_hash, expires_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, login.state()).setParameter(2, login.provider()).setParameter(3, login.nonce())
-                .setParameter(4, login.codeVerifier()).setParameter(5, login.redirectUri())
-                .setParameter(6, Timestamp.from(expiresAt))
+                .setParameter(4, login.codeVerifier()).setParameter(5, login.redirectUri()).setParameter(6, login.browserHash())
+                .setParameter(7, Timestamp.from(expiresAt))
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM oidc_login WHERE expires_at < ?1").setParameter(1, Timestamp.from(Instant.now()))
                 .executeUpdate();
@@ -41,12 +45,12 @@ public class SingleSignOnRepository {
     public Optional<PendingLogin> takePending(String state, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("DELETE FROM oidc_login WHERE state = ?1 "
-                + "RETURNING state, provider, nonce, code_verifier, redirect_uri, expires_at")
+                + "RETURNING state, provider, nonce, code_verifier, redirect_uri, browser_hash, expires_at")
                 .setParameter(1, state)
                 .getResultList();
         return rows.stream()
-                .filter(r -> toInstant(r[5]).isAfter(now))
-                .map(r -> new PendingLogin((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .filter(r -> toInstant(r[6]).isAfter(now))
+                .map(r -> new PendingLogin((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]))
                 .findFirst();
     }
 

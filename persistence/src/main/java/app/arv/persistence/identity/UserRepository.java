@@ -12,6 +12,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository extends TenantRepository<User> {
 
+    /** The second key of the per-organization lock of {@link #lockAdmins} (the first is the organization). */
+    private static final String ADMINS_LOCK = "arv:users:active-admins";
+
     public UserRepository() {
         super(User.class);
     }
@@ -25,8 +28,8 @@ public class UserRepository extends TenantRepository<User> {
 
     /**
      * Holds every other transaction that takes this lock for the same address (whatever its case) until this one ends:
-     * creating an account from a link (invitation, sign-up) and inviting an address check and write under it, so two at
-     * once cannot both pass the check.
+     * creating an account (an admin adding a person, a link of an invitation or sign-up, a first single sign-on) and
+     * inviting an address check and write under it, so two at once cannot both pass the check.
      */
     public void lockEmail(String email) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 7829)) AS held) locked")
@@ -44,6 +47,16 @@ public class UserRepository extends TenantRepository<User> {
 
     public Page<User> list(UUID organizationId, PageRequest page) {
         return oldestFirst(organizationId, page);
+    }
+
+    /**
+     * Holds every other transaction that takes this lock for the same organization until this one ends: a change that
+     * can take away an active admin counts the remaining ones under it, so two at once (demote one admin, deactivate
+     * the other) cannot each count the other and both commit, leaving the organization without an admin.
+     */
+    public void lockAdmins(UUID organizationId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, organizationId.toString()).setParameter(2, ADMINS_LOCK).getSingleResult();
     }
 
     public long countActiveAdmins(UUID organizationId) {

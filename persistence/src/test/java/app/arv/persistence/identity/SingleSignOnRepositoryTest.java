@@ -18,7 +18,7 @@ class SingleSignOnRepositoryTest extends TwoTenantsTest {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     private PendingLogin pending() {
-        return new PendingLogin("state-" + UUID.randomUUID(), "google", "nonce", "verifier", "https://ar.example/cb");
+        return new PendingLogin("state-" + UUID.randomUUID(), "google", "nonce", "verifier", "https://ar.example/cb", "a".repeat(64));
     }
 
     @Test

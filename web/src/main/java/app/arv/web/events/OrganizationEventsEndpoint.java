@@ -16,6 +16,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -29,12 +30,19 @@ import java.util.logging.Logger;
  * short-lived token from {@code POST /api/v1/auth/login} is the one to use there (an API key works
  * too, for servers). A missing or refused credential closes the socket with 1008, and so does one
  * that stops holding while the socket is open (revoked key, deactivated person or organization,
- * expired token): it is checked again on every heartbeat and whenever credentials change.
+ * expired token): it is checked again on every heartbeat and whenever credentials change. A client that
+ * stops reading is closed with 1013 once its messages pile up or one takes too long ({@link SocketSender}).
  */
 @ServerEndpoint("/ws/events")
 public class OrganizationEventsEndpoint {
 
     private static final Logger LOG = Logger.getLogger(OrganizationEventsEndpoint.class.getName());
+
+    /** Messages a socket may have waiting: room for a burst of events (a few hundred KB), not for a client that stopped. */
+    private static final int BACKLOG = 500;
+
+    /** How long one message may take to reach the client before it counts as gone (then closed with 1013). */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     CallerAuthentication authentication;
@@ -89,15 +97,18 @@ public class OrganizationEventsEndpoint {
         }
     }
 
-    /** Sends on the hub's thread, one message at a time per socket; a socket that cannot take it is dropped. */
+    /**
+     * Hands each message to the socket's {@link SocketSender}: the hub's threads serve every socket of the node,
+     * so they only queue, and a socket that falls behind is closed rather than waited for.
+     */
     private static final class SessionListener implements OrganizationEventHub.Listener {
 
-        private final Session session;
+        private final SocketSender sender;
         private final CredentialCheck credential;
         private final UUID personId;
 
         SessionListener(Session session, CredentialCheck credential, UUID personId) {
-            this.session = session;
+            this.sender = new SocketSender(session, BACKLOG, SEND_TIMEOUT, System::nanoTime);
             this.credential = credential;
             this.personId = personId;
         }
@@ -109,32 +120,17 @@ public class OrganizationEventsEndpoint {
 
         @Override
         public void recheck() {
-            if (session.isOpen() && !credential.holds()) {
-                synchronized (session) {
-                    refuse(session, "The credential is no longer valid");
-                }
+            if (!sender.isClosed() && !credential.holds()) {
+                sender.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "The credential is no longer valid"));
             }
         }
 
         @Override
         public void deliver(String json) {
-            synchronized (session) {
-                if (!session.isOpen()) {
-                    return;
-                }
-                try {
-                    session.getBasicRemote().sendText(json);
-                } catch (IOException | IllegalStateException e) {
-                    try {
-                        session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
-                    } catch (IOException ignored) {
-                        // Gone.
-                    }
-                }
-            }
+            sender.send(json);
         }
 
         @Override
-        public boolean isClosed() { return !session.isOpen(); }
+        public boolean isClosed() { return sender.isClosed(); }
     }
 }

@@ -1,8 +1,11 @@
 package app.arv.web.it;
 
 import io.restassured.RestAssured;
+import io.restassured.http.Cookie;
+import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -21,14 +24,16 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Single sign-on through a real OpenID Connect server ({@link OidcProviderServer}): the browser's
- * redirects followed by hand — ARV's start, the provider's authorize endpoint (which signs in at once),
- * ARV's callback — and what ARV answers at the end.
+ * redirects followed by hand — ARV's start (and the cookie it gives the browser), the provider's authorize endpoint
+ * (which signs in at once), ARV's callback with that cookie — and what ARV answers at the end.
  */
 @ExtendWith(ArvServer.class)
 @ResourceLock(OidcProviderServer.LOCK)
 class SingleSignOnIT {
 
     private static final OidcProviderServer PROVIDER = OidcProviderServer.shared();
+    private static final String BROWSER_COOKIE = "arv_sso";
+    private static final String CALLBACK_PATH = "/api/v1/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback";
 
     @Test
     void theConfiguredProviderIsListed() {
@@ -39,6 +44,13 @@ class SingleSignOnIT {
     @Test
     void anUnknownProviderIsNotFound() {
         Api.anonymous().redirects().follow(false).get("/auth/oidc/nosuch/start").then().statusCode(404);
+    }
+
+    @Test
+    void aProviderNameThatIsNoPathSegmentIsNotFound() {
+        Api.anonymous().urlEncodingEnabled(false).redirects().follow(false).get("/auth/oidc/a%20b/start").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
     }
 
     @Test
@@ -63,7 +75,9 @@ class SingleSignOnIT {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
 
-        Response end = callback(providerRedirect(start()));
+        Started started = start();
+
+        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
 
         String token = signedInToken(end);
         Api.bearer(token).get("/me").then().statusCode(200)
@@ -80,7 +94,9 @@ class SingleSignOnIT {
         String email = "newcomer@" + domain;
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), email, true);
 
-        Response end = callback(providerRedirect(start()));
+        Started started = start();
+
+        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
 
         Api.bearer(signedInToken(end)).get("/me").then().statusCode(200)
                 .body("name", equalTo(email))
@@ -101,56 +117,118 @@ class SingleSignOnIT {
     @Test
     void anAddressNoOrganizationAdmitsIsRefused() {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
+        Started started = start();
 
-        answered(callback(providerRedirect(start())), 403).body("code", equalTo("no_organization"));
+        answered(callback(providerRedirect(started.authorize()), started.browserKey()), 403).body("code", equalTo("no_organization"));
     }
 
     @Test
     void anUnverifiedAddressIsRefused() {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), false);
+        Started started = start();
 
-        answered(callback(providerRedirect(start())), 400).body("code", equalTo("sso_failed"));
+        answered(callback(providerRedirect(started.authorize()), started.browserKey()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
     void aStateIsGoodForOneCallback() {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
-        URI back = providerRedirect(start());
-        answered(callback(back), 302);
+        Started started = start();
+        URI back = providerRedirect(started.authorize());
+        answered(callback(back, started.browserKey()), 302);
 
-        answered(callback(back), 400).body("code", equalTo("sso_failed"));
+        answered(callback(back, started.browserKey()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
     void aStateWhoseCallbackWasRefusedIsUsedUpToo() {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
-        URI back = providerRedirect(start());
-        answered(callback(back), 403);
+        Started started = start();
+        URI back = providerRedirect(started.authorize());
+        answered(callback(back, started.browserKey()), 403);
 
-        answered(callback(back), 400).body("code", equalTo("sso_failed"));
+        answered(callback(back, started.browserKey()), 400).body("code", equalTo("sso_failed"));
     }
 
-    /** ARV's start: a 302 to the provider's authorization endpoint. */
-    private static URI start() {
-        String location = answered(Api.anonymous().redirects().follow(false).get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start"), 302)
-                .header("Cache-Control", equalTo("no-store")).extract().header("Location");
+    @Test
+    void theStartGivesTheBrowserACookieForTheCallbackOnlyThatScriptsCannotRead() {
+        Response start = Api.anonymous().redirects().follow(false).get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start");
+
+        Cookie cookie = answered(start, 302).extract().detailedCookie(BROWSER_COOKIE);
+        assertThat(cookie.getValue()).isNotBlank();
+        assertThat(cookie.getPath()).isEqualTo(CALLBACK_PATH);
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Lax");
+        assertThat(cookie.getMaxAge()).isEqualTo(600);
+    }
+
+    @Test
+    void aCallbackInABrowserThatDidNotStartTheSignInSignsNobodyIn() {
+        Api.Tenant tenant = Api.newTenant();
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
+        URI attackersCallback = providerRedirect(start().authorize());
+
+        answered(callback(attackersCallback, null), 400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void aCallbackWithTheCookieOfAnotherSignInSignsNobodyIn() {
+        Api.Tenant tenant = Api.newTenant();
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
+        URI attackersCallback = providerRedirect(start().authorize());
+        Started victims = start();
+
+        answered(callback(attackersCallback, victims.browserKey()), 400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void aSignInRemovesTheBrowsersCookie() {
+        Api.Tenant tenant = Api.newTenant();
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
+        Started started = start();
+
+        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
+
+        Cookie removed = answered(end, 302).extract().detailedCookie(BROWSER_COOKIE);
+        assertThat(removed.getPath()).isEqualTo(CALLBACK_PATH);
+        assertThat(removed.getMaxAge()).isZero();
+    }
+
+    /** A sign-in started in one browser: where it goes next, and the value of the cookie ARV gave that browser. */
+    private record Started(URI authorize, String browserKey) {
+    }
+
+    /** ARV's start: a 302 to the provider's authorization endpoint, setting the browser's cookie. */
+    private static Started start() {
+        ExtractableResponse<Response> start = answered(Api.anonymous().redirects().follow(false)
+                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start"), 302)
+                .header("Cache-Control", equalTo("no-store")).extract();
+        String location = start.header("Location");
         assertThat(location).startsWith(PROVIDER.issuer()).contains("code_challenge_method=S256").contains("nonce=");
-        return URI.create(location);
+        assertThat(start.cookie(BROWSER_COOKIE)).isNotBlank();
+        return new Started(URI.create(location), start.cookie(BROWSER_COOKIE));
     }
 
     /** The provider signs the person in at once and sends the browser back to ARV's callback. */
     private static URI providerRedirect(URI authorize) {
         String location = RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).get(authorize).then().statusCode(302)
                 .extract().header("Location");
-        assertThat(location).startsWith(ArvServer.baseUrl() + "/api/v1/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback?");
+        assertThat(location).startsWith(ArvServer.baseUrl() + CALLBACK_PATH + "?");
         return URI.create(location);
     }
 
-    /** The URLs are sent as the server wrote them (RestAssured would encode them again). */
-    private static Response callback(URI back) {
-        return RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).get(back);
+    /**
+     * The URLs are sent as the server wrote them (RestAssured would encode them again), with the cookie of the browser
+     * ({@code null}: none), as a browser sends it to the callback's path.
+     */
+    private static Response callback(URI back, String browserKey) {
+        RequestSpecification browser = RestAssured.given().urlEncodingEnabled(false).redirects().follow(false);
+        if (browserKey != null) {
+            browser.cookie(BROWSER_COOKIE, browserKey);
+        }
+        return browser.get(back);
     }
 
     /** ARV's answer, checked for its status; a wrong one fails with what ARV said (its problem's code and detail). */

@@ -14,5 +14,14 @@ public interface ModelProvider {
 
     String name();
 
+    /**
+     * Whether this server can run the provider (a paid one needs its key). One that cannot is not
+     * offered: a job naming it is refused like one naming an unknown provider, before it is queued or
+     * counted against a quota.
+     */
+    default boolean available() {
+        return true;
+    }
+
     ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException;
 }

@@ -48,6 +48,7 @@ final class GenerationFixture {
     private final GenerationEventHub hub;
     private final Organization organization = TestData.organization("Acme");
     private final RecordedOccurrences occurrences = new RecordedOccurrences();
+    private final List<Consumer<ServiceBeans>> supplied = new ArrayList<>();
 
     GenerationFixture(TestRedis testRedis) {
         redis = testRedis.newConnection();
@@ -58,6 +59,11 @@ final class GenerationFixture {
     /** What the services announced (a job finished), in order. */
     RecordedOccurrences occurrences() {
         return occurrences;
+    }
+
+    /** What the container would bring from outside ARV (configuration, CDI's lookups), for every call from now on. */
+    <T> void supply(Class<T> type, T instance) {
+        supplied.add(beans -> beans.with(type, instance));
     }
 
     UUID org() {
@@ -71,9 +77,11 @@ final class GenerationFixture {
         try {
             Database.inTransaction(em -> {
                 transactions.active = true;
-                result.set(call.apply(new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
+                ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
                         .with(TransactionSynchronizationRegistry.class, transactions)
-                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences).get(bean)));
+                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences);
+                supplied.forEach(supply -> supply.accept(beans));
+                result.set(call.apply(beans.get(bean)));
             });
             committed = true;
         } finally {

@@ -61,11 +61,14 @@ public class FalModelProvider implements ModelProvider {
         return NAME;
     }
 
+    /** Without a key every request would be refused by FAL: the provider is not offered at all. */
+    @Override
+    public boolean available() {
+        return fal.configured();
+    }
+
     @Override
     public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException {
-        if (!fal.configured()) {
-            throw new ModelRefusedException("The fal provider is not configured on this server (arv.fal.key)");
-        }
         JsonObject submitted;
         try {
             submitted = fal.submit(input(image, options));

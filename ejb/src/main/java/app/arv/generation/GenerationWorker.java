@@ -79,7 +79,14 @@ public class GenerationWorker {
             files.discardNow(model);
             throw e;
         }
-        steps.complete(org, itemId, model, preview);
+        try {
+            steps.complete(org, itemId, model, preview);
+        } catch (RuntimeException e) {
+            // complete's transaction failed, possibly before it took the files (a lock timeout, the database
+            // away): nothing else would remove them, and the redelivery stages new copies. Deleting twice is harmless.
+            files.discardNow(model, preview);
+            throw e;
+        }
     }
 
     private SourceImage read(MediaResource source) {

@@ -23,5 +23,10 @@ public interface ModelProvider {
         return true;
     }
 
-    ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException;
+    /**
+     * @param request the provider's own request for this item: what an earlier attempt started, and where a
+     *     paid provider records the one it starts, so that a redelivered message does not pay twice
+     */
+    ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+            throws ModelRefusedException;
 }

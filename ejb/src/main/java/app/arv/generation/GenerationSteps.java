@@ -49,8 +49,13 @@ public class GenerationSteps {
     @Inject
     ServerNode node;
 
-    /** What a worker needs to make the model of a taken item. */
-    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, GenerationOptions options, MediaResource source) {
+    /**
+     * What a worker needs to make the model of a taken item.
+     *
+     * @param providerRequest the request a paid provider accepted in an earlier attempt of the item, or null
+     */
+    public record Claim(UUID organizationId, UUID jobId, UUID itemId, String provider, GenerationOptions options, MediaResource source,
+            String providerRequest) {
     }
 
     /**
@@ -76,7 +81,17 @@ public class GenerationSteps {
         settle(job, item);
         publishProgress(item);
         return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),
-                job.options(), source));
+                job.options(), source, item.getProviderRequest()));
+    }
+
+    /**
+     * Keeps the request a paid provider just accepted on the item, committed before the provider waits for
+     * it: if this attempt breaks, the message's next delivery resumes the request rather than paying again.
+     * An item no longer processing (cancelled meanwhile) keeps nothing.
+     */
+    public void recordProviderRequest(UUID org, UUID itemId, String request) {
+        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
+                .ifPresent(item -> item.recordProviderRequest(request));
     }
 
     public void progress(UUID org, UUID itemId, int percent, String stage) {

@@ -50,7 +50,9 @@ public class GenerationWorker {
         long started = System.nanoTime();
         try {
             SourceImage image = read(claim.source());
-            ModelResult result = provider.generate(image, claim.options(), (percent, stage) -> steps.progress(org, itemId, percent, stage));
+            ProviderRequest request = ProviderRequest.of(claim.providerRequest(), accepted -> steps.recordProviderRequest(org, itemId, accepted));
+            ModelResult result = provider.generate(image, claim.options(), (percent, stage) -> steps.progress(org, itemId, percent, stage),
+                    request);
             steps.progress(org, itemId, 90, "storing");
             store(org, itemId, result, claim.source().getOriginalName());
             metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
@@ -79,7 +81,14 @@ public class GenerationWorker {
             files.discardNow(model);
             throw e;
         }
-        steps.complete(org, itemId, model, preview);
+        try {
+            steps.complete(org, itemId, model, preview);
+        } catch (RuntimeException e) {
+            // complete's transaction failed, possibly before it took the files (a lock timeout, the database
+            // away): nothing else would remove them, and the redelivery stages new copies. Deleting twice is harmless.
+            files.discardNow(model, preview);
+            throw e;
+        }
     }
 
     private SourceImage read(MediaResource source) {

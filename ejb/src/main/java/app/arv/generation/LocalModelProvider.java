@@ -35,7 +35,9 @@ public class LocalModelProvider implements ModelProvider {
     }
 
     @Override
-    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException {
+    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+            throws ModelRefusedException {
+        // Free and made here: an attempt that broke is simply made again, nothing to resume.
         progress.report(10, "generating");
         try {
             GeneratedModel model = generator.generate(image.bytes(), options);

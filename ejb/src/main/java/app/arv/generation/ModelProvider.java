@@ -14,5 +14,19 @@ public interface ModelProvider {
 
     String name();
 
-    ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException;
+    /**
+     * Whether this server can run the provider (a paid one needs its key). One that cannot is not
+     * offered: a job naming it is refused like one naming an unknown provider, before it is queued or
+     * counted against a quota.
+     */
+    default boolean available() {
+        return true;
+    }
+
+    /**
+     * @param request the provider's own request for this item: what an earlier attempt started, and where a
+     *     paid provider records the one it starts, so that a redelivered message does not pay twice
+     */
+    ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+            throws ModelRefusedException;
 }

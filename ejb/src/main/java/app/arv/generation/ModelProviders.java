@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
-/** The providers this deployment has, by name. */
+/** The providers this deployment can run ({@link ModelProvider#available()}), by name. */
 @ApplicationScoped
 public class ModelProviders {
 
@@ -17,10 +17,10 @@ public class ModelProviders {
     Instance<ModelProvider> providers;
 
     public Optional<ModelProvider> byName(String name) {
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+        return providers.stream().filter(ModelProvider::available).filter(p -> p.name().equals(name)).findFirst();
     }
 
     public List<String> names() {
-        return providers.stream().map(ModelProvider::name).sorted().toList();
+        return providers.stream().filter(ModelProvider::available).map(ModelProvider::name).sorted().toList();
     }
 }

@@ -47,7 +47,8 @@ public class MediaIntake {
 
     /**
      * Writes the file and its thumbnails under fresh keys. Call it outside transactions. On failure
-     * what was written is removed again and the answer is 503 {@code storage_unavailable}.
+     * what was written is removed again, the object already in place included, and the answer is 503
+     * {@code storage_unavailable}.
      *
      * @param objectAlreadyAt the key the original already has in the target, or {@code null} to write it from the spooled file
      */
@@ -57,6 +58,9 @@ public class MediaIntake {
             String key = objectAlreadyAt != null ? objectAlreadyAt : target.mediaKey(id);
             if (objectAlreadyAt == null) {
                 put(target, key, file.path(), image.mediaType(), written);
+            } else {
+                // The caller's copy is this file's object now (keys() says so): nothing else removes it if staging fails.
+                written.add(key);
             }
             List<StagedThumbnail> thumbnails = new ArrayList<>();
             for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {

@@ -39,7 +39,7 @@ import java.util.function.Function;
  * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link Transactions}); and an
  * organization with queued jobs, as GenerationService leaves them.
  */
-final class GenerationFixture {
+public final class GenerationFixture {
 
     private final RedisConnection redis;
     private final Transactions transactions = new Transactions();
@@ -48,8 +48,9 @@ final class GenerationFixture {
     private final GenerationEventHub hub;
     private final Organization organization = TestData.organization("Acme");
     private final RecordedOccurrences occurrences = new RecordedOccurrences();
+    private final List<Consumer<ServiceBeans>> supplied = new ArrayList<>();
 
-    GenerationFixture(TestRedis testRedis) {
+    public GenerationFixture(TestRedis testRedis) {
         redis = testRedis.newConnection();
         // Only its stream reading is used here: no database, no subscription.
         hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
@@ -60,20 +61,27 @@ final class GenerationFixture {
         return occurrences;
     }
 
-    UUID org() {
+    /** What the container would bring from outside ARV (configuration, CDI's lookups), for every call from now on. */
+    <T> void supply(Class<T> type, T instance) {
+        supplied.add(beans -> beans.with(type, instance));
+    }
+
+    public UUID org() {
         return organization.getId();
     }
 
     /** One call of a bean in its own committed transaction; its after-commit work runs after the commit. */
-    <B, T> T call(Class<B> bean, Function<B, T> call) {
+    public <B, T> T call(Class<B> bean, Function<B, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
         boolean committed = false;
         try {
             Database.inTransaction(em -> {
                 transactions.active = true;
-                result.set(call.apply(new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
+                ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
                         .with(TransactionSynchronizationRegistry.class, transactions)
-                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences).get(bean)));
+                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences);
+                supplied.forEach(supply -> supply.accept(beans));
+                result.set(call.apply(beans.get(bean)));
             });
             committed = true;
         } finally {
@@ -83,7 +91,7 @@ final class GenerationFixture {
     }
 
     /** One call of a bean that answers nothing, in its own committed transaction. */
-    <B> void run(Class<B> bean, Consumer<B> call) {
+    public <B> void run(Class<B> bean, Consumer<B> call) {
         call(bean, b -> {
             call.accept(b);
             return null;
@@ -162,7 +170,7 @@ final class GenerationFixture {
         return counters.getOrDefault(counter, new AtomicLong()).get();
     }
 
-    MediaResource image() {
+    public MediaResource image() {
         UUID id = UUID.randomUUID();
         MediaResource image = new MediaResource(id, org(), "%064x".formatted(id.getLeastSignificantBits() & Long.MAX_VALUE),
                 1000, "image/png", "horse.png", 400, 328, null, "orgs/" + org() + "/" + id);
@@ -172,7 +180,12 @@ final class GenerationFixture {
 
     /** A job as GenerationService leaves it: queued, one item per image. */
     List<GenerationItem> queuedJob(MediaResource... sources) {
-        GenerationJob job = new GenerationJob(org(), null, LocalModelProvider.NAME, GenerationPriority.NORMAL,
+        return queuedJob(LocalModelProvider.NAME, sources);
+    }
+
+    /** A job for that provider as GenerationService leaves it. */
+    public List<GenerationItem> queuedJob(String provider, MediaResource... sources) {
+        GenerationJob job = new GenerationJob(org(), null, provider, GenerationPriority.NORMAL,
                 new GenerationOptions(2000, TextureQuality.HD), sources.length);
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
@@ -189,7 +202,7 @@ final class GenerationFixture {
         return call(GenerationRepository.class, r -> r.findJob(org(), item.getJobId()).orElseThrow());
     }
 
-    GenerationItem reread(GenerationItem item) {
+    public GenerationItem reread(GenerationItem item) {
         return call(GenerationRepository.class, r -> r.findItem(org(), item.getId()).orElseThrow());
     }
 

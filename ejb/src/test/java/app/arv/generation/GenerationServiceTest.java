@@ -1,6 +1,10 @@
 package app.arv.generation;
 
+import app.arv.ServiceBeans;
 import app.arv.events.TestRedis;
+import app.arv.generation.fal.FalModelProvider;
+import app.arv.generation.fal.FalRules;
+import app.arv.media.UploadRules;
 import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
@@ -9,12 +13,15 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import jakarta.enterprise.inject.Instance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,7 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * What GenerationService decides about existing jobs (reading, cancelling, refusing a retry), on a
  * real PostgreSQL and Redis without a server. Accepting a job needs the broker and the media layer,
- * and stays with the HTTP tests.
+ * and stays with the HTTP tests; refusing one before either is reached does not.
  */
 class GenerationServiceTest {
 
@@ -126,6 +133,23 @@ class GenerationServiceTest {
         var listed = fixture.call(GenerationService.class, service -> service.list(member, "failed", new PageRequest(10, 0)));
 
         assertThat(listed.items()).extracting(job -> job.getId()).containsExactly(failed.getJobId()).doesNotContain(queued.getJobId());
+    }
+
+    @Test
+    void falIsRefusedAsAnUnknownProviderOnAServerWithoutAFalKey() {
+        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
+        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
+        MediaResource image = fixture.image();
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.submitMedia(member,
+                List.of(image.getId()), new NewGeneration(null, null, FalModelProvider.NAME, null, null))));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("unknown_provider");
+        assertThat(refused.getMessage()).isEqualTo("provider must be one of [local], not fal");
     }
 
     @Test

@@ -5,25 +5,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeUnit;
 
 /**
- * FAL.AI over HTTP. Every call is retried on transport errors and 429/5xx (a few times, with a pause
- * and jitter) and never on other 4xx; a circuit breaker stops calling a FAL that keeps failing. The key
- * goes only to FAL's own host, never to the CDN the result files come from.
+ * FAL.AI over HTTP, with the JDK's {@link HttpURLConnection} (what the server's REST client used underneath;
+ * used directly, the FAL code also runs in the service tests). Calls are retried on 429/5xx and on transport
+ * errors (a few times, with a pause and jitter), never on other 4xx; a circuit breaker stops calling a FAL
+ * that keeps failing. A submission is retried only when FAL surely did not get it: once it may have been
+ * accepted it is paid for, and an answer lost on the way is {@link FalAnswerLostException}. The key goes only
+ * to FAL's own host, never to the CDN the result files come from.
  */
 @ApplicationScoped
 public class FalClient {
@@ -35,6 +38,9 @@ public class FalClient {
      */
     static final long OPEN_MILLIS = 30_000;
 
+    /** Tripo v2.5 image-to-3D on FAL's queue, below {@code arv.fal.base-url}. */
+    static final String MODEL = "tripo3d/tripo/v2.5/image-to-3d";
+
     @Inject
     FalRules rules;
 
@@ -42,97 +48,168 @@ public class FalClient {
         return rules.configured();
     }
 
-    /** @return FAL's answer: request_id, status_url, response_url, cancel_url */
+    /**
+     * Asks FAL for a generation. Retried when FAL could not be reached or answered 429/5xx; not when the
+     * request went out and its answer was lost (read timeout, dropped connection): FAL may have accepted and
+     * be charging for it.
+     *
+     * @return FAL's answer: request_id, status_url, response_url, cancel_url
+     * @throws FalAnswerLostException the request was sent and no answer came back
+     */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
-            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+            retryOn = FalUnavailableException.class, abortOn = {FalRejectedException.class, FalAnswerLostException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = OPEN_MILLIS, delayUnit = ChronoUnit.MILLIS,
-            failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
+            failOn = {FalUnavailableException.class, FalAnswerLostException.class}, skipOn = FalRejectedException.class)
     public JsonObject submit(JsonObject input) {
-        FalQueueApi queue = builder(URI.create(rules.baseUrl().endsWith("/") ? rules.baseUrl() : rules.baseUrl() + "/")).build(FalQueueApi.class);
-        try (Response response = queue.submit(input.toString())) {
-            return json(checked(response, "submit"));
+        String base = rules.baseUrl().endsWith("/") ? rules.baseUrl() : rules.baseUrl() + "/";
+        byte[] body = input.toString().getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = connect(uri(base + MODEL), "POST", body.length, true);
+        // Connected: from here on FAL may get the request, and a failure is not the sign that it did not.
+        try {
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            return json(checked(connection, "submit"));
+        } catch (IOException e) {
+            throw new FalAnswerLostException("FAL.AI did not answer the submission (" + describe(e) + ")", e);
         }
     }
 
     /** GET of a URL FAL handed out (status with logs, or the result). */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
-            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+            retryOn = FalUnavailableException.class, abortOn = FalRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = OPEN_MILLIS, delayUnit = ChronoUnit.MILLIS,
-            failOn = {FalUnavailableException.class, ProcessingException.class}, skipOn = FalRejectedException.class)
+            failOn = FalUnavailableException.class, skipOn = FalRejectedException.class)
     public JsonObject get(String url, boolean logs) {
-        try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(logs ? 1 : null)) {
-            return json(checked(response, "GET " + URI.create(url).getPath()));
+        URI uri = uri(logs ? url + (url.contains("?") ? "&" : "?") + "logs=1" : url);
+        HttpURLConnection connection = connect(uri, "GET", -1, true);
+        try {
+            return json(checked(connection, "GET " + uri.getPath()));
+        } catch (IOException e) {
+            throw new FalUnavailableException("FAL.AI GET " + uri.getPath() + " failed (" + describe(e) + ")");
         }
     }
 
     /** Downloads a result file (size-capped): FAL's file URLs expire, so the bytes come into ARV's storage. */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
-            retryOn = {FalUnavailableException.class, ProcessingException.class}, abortOn = FalRejectedException.class)
+            retryOn = FalUnavailableException.class, abortOn = FalRejectedException.class)
     public byte[] download(String url) {
-        try (Response response = builder(URI.create(url)).build(FalUrlApi.class).get(null)) {
-            checked(response, "download");
-            try (InputStream in = response.readEntity(InputStream.class)) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxDownloadBytes() + 1));
-                if (bytes.length > rules.maxDownloadBytes()) {
-                    throw new FalRejectedException("result file larger than " + rules.maxDownloadBytes() + " bytes");
-                }
-                return bytes;
-            } catch (IOException e) {
-                throw new ProcessingException(e);
+        URI uri = uri(url);
+        HttpURLConnection connection = connect(uri, "GET", -1, false);
+        try (InputStream in = checked(connection, "download").getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxDownloadBytes() + 1));
+            if (bytes.length > rules.maxDownloadBytes()) {
+                throw new FalRejectedException("result file larger than " + rules.maxDownloadBytes() + " bytes");
             }
+            return bytes;
+        } catch (IOException e) {
+            throw new FalUnavailableException("FAL.AI download failed (" + describe(e) + ")");
         }
     }
 
     /** Best effort: FAL stops a request we no longer wait for. */
-    @SuppressWarnings("try") // the response is only closed, never read
     public void cancel(String cancelUrl) {
-        try (Response ignored = builder(URI.create(cancelUrl)).build(FalUrlApi.class).put()) {
-            // Nothing to read: a failed cancel only costs what the request costs anyway.
-        } catch (RuntimeException e) {
-            // Same.
+        try {
+            HttpURLConnection connection = connect(uri(cancelUrl), "PUT", 0, false);
+            connection.getOutputStream().close();
+            connection.getResponseCode();
+            connection.disconnect();
+        } catch (IOException | RuntimeException e) {
+            // Nothing to do: a failed cancel only costs what the request costs anyway.
         }
     }
 
-    private RestClientBuilder builder(URI uri) {
+    /**
+     * Opens the connection and nothing more: a failure here (refused, unknown host, no route, connect
+     * timeout, TLS handshake) means no request left, so it is {@link FalUnavailableException}, worth another try.
+     *
+     * @param bodyLength the request body's length, or -1 for none
+     */
+    private HttpURLConnection connect(URI uri, String method, int bodyLength, boolean json) {
+        URL url;
+        try {
+            url = uri.toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new FalRejectedException("FAL.AI handed out a URL ARV cannot call: " + uri);
+        }
+        try {
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(millis(rules.connectTimeout()));
+            connection.setReadTimeout(millis(rules.readTimeout()));
+            connection.setUseCaches(false);
+            if (json) {
+                connection.setRequestProperty("Accept", "application/json");
+            }
+            if (bodyLength >= 0) {
+                connection.setDoOutput(true);
+                // Streamed, the JDK never sends it a second time itself (it repeats a buffered POST whose
+                // connection broke), and checks that a kept-alive connection is still open before using it.
+                connection.setFixedLengthStreamingMode(bodyLength);
+                connection.setRequestProperty("Content-Type", "application/json");
+            }
+            if (ours(uri) && configured()) {
+                connection.setRequestProperty("Authorization", "Key " + rules.key().get().strip());
+            }
+            connection.connect();
+            return connection;
+        } catch (IOException e) {
+            throw new FalUnavailableException("FAL.AI could not be reached at " + uri.getHost() + " (" + describe(e) + ")");
+        }
+    }
+
+    private boolean ours(URI uri) {
         URI fal = URI.create(rules.baseUrl());
-        boolean ours = fal.getHost() != null && fal.getHost().equalsIgnoreCase(uri.getHost()) && fal.getPort() == uri.getPort();
-        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri)
-                .connectTimeout(rules.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(rules.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // Statuses are judged here (429/5xx retried, other 4xx not), not turned into exceptions by the client.
-                .property("microprofile.rest.client.disable.default.mapper", true);
-        if (ours && configured()) {
-            builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Key " + rules.key().get().strip()));
-        }
-        return builder;
+        return fal.getHost() != null && fal.getHost().equalsIgnoreCase(uri.getHost()) && fal.getPort() == uri.getPort();
     }
 
-    private static Response checked(Response response, String what) {
-        int status = response.getStatus();
+    private static URI uri(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new FalRejectedException("FAL.AI handed out a URL ARV cannot call: " + url);
+        }
+    }
+
+    private static HttpURLConnection checked(HttpURLConnection connection, String what) throws IOException {
+        int status = connection.getResponseCode();
         if (status == 429 || status >= 500) {
+            connection.disconnect();
             throw new FalUnavailableException("FAL.AI " + what + " answered " + status);
         }
         if (status >= 400) {
-            throw new FalRejectedException("FAL.AI " + what + " answered " + status + detail(response));
+            throw new FalRejectedException("FAL.AI " + what + " answered " + status + detail(connection));
         }
-        return response;
+        return connection;
     }
 
-    private static String detail(Response response) {
-        try {
-            String body = response.readEntity(String.class);
-            return body == null || body.isBlank() ? "" : ": " + (body.length() > 300 ? body.substring(0, 300) : body);
-        } catch (RuntimeException e) {
+    private static String detail(HttpURLConnection connection) {
+        try (InputStream in = connection.getErrorStream()) {
+            String body = in == null ? "" : new String(in.readNBytes(300), StandardCharsets.UTF_8);
+            return body.isBlank() ? "" : ": " + body;
+        } catch (IOException e) {
             return "";
         }
     }
 
-    private static JsonObject json(Response response) {
-        String body = response.readEntity(String.class);
-        try (JsonReader reader = Jsonp.createReader(new StringReader(body == null ? "" : body))) {
+    private static JsonObject json(HttpURLConnection connection) throws IOException {
+        String body;
+        try (InputStream in = connection.getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new FalRejectedException("FAL.AI answered something that is not a JSON object");
         }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
     }
 }

@@ -5,6 +5,7 @@ import app.arv.generation.ModelProvider;
 import app.arv.generation.ModelRefusedException;
 import app.arv.generation.ModelResult;
 import app.arv.generation.ProgressSink;
+import app.arv.generation.ProviderRequest;
 import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
@@ -14,11 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,9 +36,11 @@ import java.util.regex.Pattern;
  * else model_mesh, else base_model); the preview is ARV's own picture of that GLB ({@link ModelPreviews}), or FAL's
  * rendered image when the GLB cannot be drawn.
  *
- * <p>A generation costs money, so once FAL has accepted the request nothing submits it again: a
- * failure after that point (FAL's error, a malformed result, FAL unreachable after the client's own
- * retries, no result in time) fails the item with its reason, and retrying is the client's decision.
+ * <p>A generation costs money, so once FAL has accepted the request nothing submits it again: the request
+ * is recorded on the item at once ({@link ProviderRequest}), and an attempt that breaks afterwards (storage,
+ * the database, the node stopping) is followed by one that resumes it. A failure of FAL's (its error, a
+ * malformed result, FAL unreachable after the client's own retries, no result in time) fails the item with
+ * its reason, and so does a submission whose answer was lost; retrying is the client's decision.
  */
 @ApplicationScoped
 public class FalModelProvider implements ModelProvider {
@@ -61,17 +65,16 @@ public class FalModelProvider implements ModelProvider {
         return NAME;
     }
 
+    /** Without a key every request would be refused by FAL: the provider is not offered at all. */
     @Override
-    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress) throws ModelRefusedException {
-        if (!fal.configured()) {
-            throw new ModelRefusedException("The fal provider is not configured on this server (arv.fal.key)");
-        }
-        JsonObject submitted;
-        try {
-            submitted = fal.submit(input(image, options));
-        } catch (FalRejectedException e) {
-            throw new ModelRefusedException(e.getMessage());
-        }
+    public boolean available() {
+        return fal.configured();
+    }
+
+    @Override
+    public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+            throws ModelRefusedException {
+        JsonObject submitted = request.recorded().isPresent() ? resumed(request.recorded().get()) : submitted(image, options, request);
         // From here on the generation is paid for: failures end the item, they do not resubmit it.
         String requestId = submitted.getString("request_id", "?");
         try {
@@ -104,10 +107,48 @@ public class FalModelProvider implements ModelProvider {
                 }
             }
             return new ModelResult(glb, preview, previewType);
-        } catch (FalRejectedException | FalUnavailableException | ProcessingException | CircuitBreakerOpenException
+        } catch (FalRejectedException | FalUnavailableException | CircuitBreakerOpenException
                 | ClassCastException | NullPointerException e) {
             throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + describe(e));
         }
+    }
+
+    /**
+     * A new request at FAL, recorded on the item as soon as FAL has accepted it. Trouble before that
+     * (FAL unreachable or busy) is worth another delivery; a submission whose answer was lost is not, as
+     * FAL may have accepted it.
+     */
+    private JsonObject submitted(SourceImage image, GenerationOptions options, ProviderRequest request) throws ModelRefusedException {
+        JsonObject submitted;
+        try {
+            submitted = fal.submit(input(image, options));
+        } catch (FalRejectedException e) {
+            throw new ModelRefusedException(e.getMessage());
+        } catch (FalAnswerLostException e) {
+            throw new ModelRefusedException(e.getMessage() + ": FAL.AI may have accepted it, so it was not submitted again,"
+                    + " to avoid paying twice; retry the item to submit it anew");
+        }
+        try {
+            request.record(submitted.toString());
+        } catch (RuntimeException e) {
+            // Paid for whether recorded or not: going on is right, only a later break of this attempt would submit it again.
+            LOG.log(Level.WARNING, "FAL.AI request " + submitted.getString("request_id", "?") + " could not be kept on its item;"
+                    + " should this attempt break, the next one submits it again", e);
+        }
+        return submitted;
+    }
+
+    /** The request an earlier attempt of the item started (its message was delivered again): waited for, never sent again. */
+    private static JsonObject resumed(String recorded) throws ModelRefusedException {
+        JsonObject submitted;
+        try (JsonReader reader = Jsonp.createReader(new StringReader(recorded))) {
+            submitted = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new ModelRefusedException("The FAL.AI request an earlier attempt started cannot be read back;"
+                    + " it was not submitted again, to avoid paying twice");
+        }
+        LOG.info("Resuming FAL.AI request " + submitted.getString("request_id", "?") + " that an earlier attempt of the item started");
+        return submitted;
     }
 
     private void awaitCompletion(String statusUrl, String cancelUrl, ProgressSink progress) throws ModelRefusedException {

@@ -53,6 +53,13 @@ public class GenerationItem extends TenantEntity {
     private String node;
 
     /**
+     * The request a paid provider accepted for this item (its own JSON), kept across the deliveries of the
+     * item's message so a later attempt resumes it instead of paying again; null until one is accepted.
+     */
+    @Column(name = "provider_request", columnDefinition = "text")
+    private String providerRequest;
+
+    /**
      * Workers, the cancel request and the reaper change an item in separate transactions; a change made
      * from a stale read (a progress report racing a cancel) fails rather than undoing the other.
      */
@@ -116,8 +123,17 @@ public class GenerationItem extends TenantEntity {
         this.finishedAt = Instant.now();
     }
 
-    /** A failed item goes back to the queue; its attempts keep counting. */
+    /** The provider accepted this request for the item: a later attempt resumes it. */
+    public void recordProviderRequest(String request) {
+        this.providerRequest = request;
+    }
+
+    /**
+     * A failed item goes back to the queue; its attempts keep counting. It is a new attempt the client
+     * decided on (and pays for): the provider's earlier request is not resumed.
+     */
     public void requeue() {
+        this.providerRequest = null;
         this.status = GenerationStatus.QUEUED;
         this.progress = 0;
         this.stage = null;
@@ -158,6 +174,9 @@ public class GenerationItem extends TenantEntity {
 
     /** The server node that took the item last, or null while nobody has. */
     public String getNode() { return node; }
+
+    /** The provider's request of the current attempt, or null while none was accepted. */
+    public String getProviderRequest() { return providerRequest; }
 
     public Instant getStartedAt() { return startedAt; }
 

@@ -1,0 +1,107 @@
+package app.arv.generation.fal;
+
+import app.arv.ServiceBeans;
+import app.arv.events.TestRedis;
+import app.arv.generation.GenerationFixture;
+import app.arv.generation.GenerationSteps;
+import app.arv.generation.ModelRefusedException;
+import app.arv.generation.ModelResult;
+import app.arv.generation.ProviderRequest;
+import app.arv.generation.SourceImage;
+import app.arv.persistence.generation.GenerationItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The fal provider against a local FAL.AI ({@link FakeFal}), its item's steps on a real PostgreSQL and Redis,
+ * each committed on its own as a worker's calls are: what happens to a paid request when an attempt breaks
+ * or an answer is lost.
+ */
+class FalModelProviderTest {
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    private final FakeFal fal = new FakeFal();
+    private GenerationFixture fixture;
+    private SourceImage horse;
+
+    @BeforeEach
+    void anOrganizationAndAnImage() throws IOException {
+        fixture = new GenerationFixture(redis);
+        try (InputStream in = FalModelProviderTest.class.getResourceAsStream("/images/horse.png")) {
+            horse = new SourceImage(in.readAllBytes(), "image/png", "horse.png");
+        }
+    }
+
+    @AfterEach
+    void stopFal() {
+        fal.close();
+    }
+
+    private FalModelProvider provider(Duration readTimeout) {
+        return new ServiceBeans(null).with(FalRules.class, fal.rules(readTimeout)).get(FalModelProvider.class);
+    }
+
+    /** One delivery of the item's message as GenerationWorker handles it: the item taken, then the model made. */
+    private ModelResult attempt(FalModelProvider provider, GenerationItem item) throws ModelRefusedException {
+        UUID org = fixture.org();
+        GenerationSteps.Claim claim = fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId())).orElseThrow();
+        return provider.generate(horse, claim.options(),
+                (percent, stage) -> fixture.run(GenerationSteps.class, steps -> steps.progress(org, item.getId(), percent, stage)),
+                ProviderRequest.of(claim.providerRequest(),
+                        accepted -> fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(org, item.getId(), accepted))));
+    }
+
+    @Test
+    void theNextAttemptOfAnItemWhoseAttemptBrokeWhileWaitingResumesFalsRequestInsteadOfPayingForAnother() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.holdQueue(true);
+        AtomicReference<Throwable> firstBroke = new AtomicReference<>();
+        Thread first = new Thread(() -> firstBroke.set(catchThrowable(() -> attempt(provider, item))));
+        first.start();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (fal.statusPolls() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        // The first attempt stops while it waits for FAL (its thread interrupted), the way a stopping server ends it.
+        first.interrupt();
+        first.join(20_000);
+        fal.holdQueue(false);
+
+        ModelResult second = attempt(provider, item);
+
+        assertThat(firstBroke.get()).isInstanceOf(IllegalStateException.class);
+        assertThat(fal.submissions()).isEqualTo(1);
+        assertThat(second.glb()).isEqualTo(FakeFal.glb());
+        assertThat(fixture.reread(item).getAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aSubmissionWhoseAnswerWasLostFailsTheItemWithItsReasonAndIsNotSentAgain() {
+        FalModelProvider provider = provider(Duration.ofMillis(500));
+        fal.answerSubmissionsAfter(Duration.ofSeconds(3));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+
+        Throwable refused = catchThrowable(() -> attempt(provider, item));
+
+        assertThat(refused).isInstanceOf(ModelRefusedException.class)
+                .hasMessageStartingWith("FAL.AI did not answer the submission")
+                .hasMessageEndingWith("it was not submitted again, to avoid paying twice; retry the item to submit it anew");
+        assertThat(fal.submissions()).isEqualTo(1);
+        assertThat(fixture.reread(item).getProviderRequest()).isNull();
+    }
+}

@@ -18,28 +18,22 @@ import app.arv.platform.ServerNode;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import static app.arv.marker.BatchRuntimeAnswers.execution;
+import static app.arv.marker.BatchRuntimeAnswers.nextId;
+import static app.arv.marker.BatchRuntimeAnswers.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The recovery timer's round over one compile job, on real PostgreSQL and Redis, with the batch runtime's answers given. */
 class MarkerJobRecoveryTest {
-
-    private static final AtomicLong IDS = new AtomicLong(900_000);
-    private static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), 1);
 
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
@@ -49,7 +43,7 @@ class MarkerJobRecoveryTest {
 
     @Test
     void aJobThatFailedItsLastAllowedExecutionFailsItsUnfinishedPortraitsWithAReason() {
-        long instance = IDS.incrementAndGet();
+        long instance = nextId();
         ArContent portrait = aPortraitCompilingIn(instance);
 
         round(instance, MarkerJobRecovery.MAX_EXECUTIONS, BatchStatus.FAILED);
@@ -64,7 +58,7 @@ class MarkerJobRecoveryTest {
 
     @Test
     void aJobThatFailedWithExecutionsLeftIsRestartedAndItsPortraitsKeepCompiling() {
-        long instance = IDS.incrementAndGet();
+        long instance = nextId();
         ArContent portrait = aPortraitCompilingIn(instance);
 
         round(instance, MarkerJobRecovery.MAX_EXECUTIONS - 1, BatchStatus.FAILED);
@@ -75,11 +69,14 @@ class MarkerJobRecoveryTest {
 
     /** One recovery round over an instance whose executions all ended {@code status}. */
     private void round(long instance, int executions, BatchStatus status) {
-        List<JobExecution> history = IntStream.range(0, executions).mapToObj(i -> execution(status)).toList();
-        JobOperator runtime = runtime(history);
+        List<JobExecution> history = IntStream.range(0, executions).mapToObj(i -> execution(status, Instant.now().minusSeconds(600))).toList();
+        JobOperator runtime = runtime(history, (execution, parameters) -> {
+            restarted.add(execution);
+            return nextId();
+        });
         Database.inTransaction(em -> {
             ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis.newConnection())
-                    .with(MarkerRules.class, RULES).with(ServerNode.class, ServerNode.named("node-a"))
+                    .with(MarkerRules.class, BatchRuntimeAnswers.RULES).with(ServerNode.class, ServerNode.named("node-a"))
                     .with(Event.class, occurrences)
                     // Live events go out once the container has committed; there is no container here.
                     .with(AfterCommit.class, new AfterCommit() {
@@ -90,7 +87,7 @@ class MarkerJobRecoveryTest {
                     });
             MarkerJobRecovery recovery = beans.get(MarkerJobRecovery.class);
             recovery.restarts.operator = () -> runtime;
-            recovery.recover(runtime, instanceOf(instance));
+            recovery.recover(runtime, BatchRuntimeAnswers.instance(instance));
         });
     }
 
@@ -108,41 +105,5 @@ class MarkerJobRecoveryTest {
         List<ArContent> found = new ArrayList<>();
         Database.inTransaction(em -> found.add(em.find(ArContent.class, content.getId())));
         return found.get(0);
-    }
-
-    /** The batch runtime as far as a round asks it: the instance's executions, and restarts (recorded). */
-    private JobOperator runtime(List<JobExecution> history) {
-        return (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(), new Class<?>[]{JobOperator.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getJobExecutions" -> history;
-                    case "restart" -> {
-                        restarted.add((Long) args[0]);
-                        yield IDS.incrementAndGet();
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static JobInstance instanceOf(long id) {
-        return (JobInstance) Proxy.newProxyInstance(JobInstance.class.getClassLoader(), new Class<?>[]{JobInstance.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getInstanceId" -> id;
-                    case "getJobName" -> "compile-markers";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static JobExecution execution(BatchStatus status) {
-        long id = IDS.incrementAndGet();
-        Properties parameters = new Properties();
-        parameters.setProperty("organizationId", "acme");
-        return (JobExecution) Proxy.newProxyInstance(JobExecution.class.getClassLoader(), new Class<?>[]{JobExecution.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getExecutionId" -> id;
-                    case "getBatchStatus" -> status;
-                    case "getCreateTime" -> Date.from(Instant.now().minusSeconds(600));
-                    case "getJobParameters" -> parameters;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
     }
 }

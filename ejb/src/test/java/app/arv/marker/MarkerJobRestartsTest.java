@@ -3,31 +3,26 @@ package app.arv.marker;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
 import app.arv.platform.ServerNode;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 
+import static app.arv.marker.BatchRuntimeAnswers.execution;
+import static app.arv.marker.BatchRuntimeAnswers.nextId;
+import static app.arv.marker.BatchRuntimeAnswers.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Restarting compile executions when every node runs the recovery timer: two nodes, one real Redis. */
 class MarkerJobRestartsTest {
-
-    private static final AtomicLong EXECUTION_IDS = new AtomicLong(1000);
-    private static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), 1);
 
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
@@ -90,7 +85,7 @@ class MarkerJobRestartsTest {
     void anExecutionIsAbandonedOnlyOnceItsNodeStoppedProvingItIsAlive() {
         MarkerJobRestarts nodeA = node();
         MarkerJobRestarts nodeB = node();
-        long instance = EXECUTION_IDS.incrementAndGet();
+        long instance = nextId();
         JobExecution running = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
         nodeA.node.runs(instance);
         assertThat(nodeB.abandoned(instance, running)).isFalse();
@@ -103,7 +98,7 @@ class MarkerJobRestartsTest {
 
     @Test
     void aYoungExecutionIsNotJudgedBeforeItCouldNameItsNode() {
-        long instance = EXECUTION_IDS.incrementAndGet();
+        long instance = nextId();
         JobExecution young = execution(BatchStatus.STARTED, Instant.now());
 
         assertThat(node().abandoned(instance, young)).isFalse();
@@ -112,7 +107,7 @@ class MarkerJobRestartsTest {
     @Test
     void finishedStoppedOrFailedExecutionsAreNeverAbandoned() {
         MarkerJobRestarts node = node();
-        long instance = EXECUTION_IDS.incrementAndGet();
+        long instance = nextId();
         Instant old = Instant.now().minusSeconds(120);
 
         for (BatchStatus status : List.of(BatchStatus.COMPLETED, BatchStatus.STOPPED, BatchStatus.FAILED, BatchStatus.ABANDONED)) {
@@ -125,36 +120,18 @@ class MarkerJobRestartsTest {
         RedisConnection connection = redis.newConnection();
         MarkerNode node = new MarkerNode();
         node.redis = connection;
-        node.server = ServerNode.named("node-" + EXECUTION_IDS.incrementAndGet());
-        node.rules = RULES;
+        node.server = ServerNode.named("node-" + nextId());
+        node.rules = BatchRuntimeAnswers.RULES;
         MarkerJobRestarts restarts = new MarkerJobRestarts();
         restarts.node = node;
         restarts.redis = connection;
-        restarts.operator = () -> (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(),
-                new Class<?>[]{JobOperator.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("restart")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    if (runtimeRefuses) {
-                        throw new JobRestartException("refused");
-                    }
-                    restarted.add((Properties) args[1]);
-                    return EXECUTION_IDS.incrementAndGet();
-                });
+        restarts.operator = () -> runtime(List.of(), (execution, parameters) -> {
+            if (runtimeRefuses) {
+                throw new JobRestartException("refused");
+            }
+            restarted.add(parameters);
+            return nextId();
+        });
         return restarts;
-    }
-
-    private static JobExecution execution(BatchStatus status, Instant created) {
-        long id = EXECUTION_IDS.incrementAndGet();
-        Properties parameters = new Properties();
-        parameters.setProperty("organizationId", "acme");
-        return (JobExecution) Proxy.newProxyInstance(JobExecution.class.getClassLoader(), new Class<?>[]{JobExecution.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getExecutionId" -> id;
-                    case "getBatchStatus" -> status;
-                    case "getCreateTime" -> Date.from(created);
-                    case "getJobParameters" -> parameters;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
     }
 }

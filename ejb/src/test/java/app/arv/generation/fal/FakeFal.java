@@ -3,43 +3,108 @@ package app.arv.generation.fal;
 import app.arv.shared.Jsonp;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for FAL.AI's documented queue API for Tripo v2.5 on a loopback port: submit, status
- * (with logs), result, cancel, and the result's file on a CDN path. A request stays queued while the test
- * holds the queue, then is completed with a model_mesh; submissions can be made to answer late.
+ * A local stand-in for FAL.AI's documented queue API for Tripo v2.5, on loopback ports: submit, status (with queue
+ * position and logs), result, cancel, and the result's files on a second host, like FAL's CDN, which must never see the
+ * key. A request is queued twice, in progress twice with a percentage in its logs, then completed with a pbr_model, a
+ * model_mesh and a rendered_image. What goes wrong for an image is chosen per image content ({@link #behave}); a test
+ * can also hold every request in the queue and answer submissions late. Used by the service tests (one per test) and by
+ * the server's suite ({@link #shared()}, the FAL the suite's ARV is configured with).
  */
-final class FakeFal implements AutoCloseable {
+public final class FakeFal implements AutoCloseable {
 
-    static final String KEY = "test-fal-key";
+    public static final String KEY = "test-fal-key";
+
+    /** What happens to the requests for one image. */
+    public enum Behaviour {
+        /** Queued, in progress with logs, completed with a pbr_model, a model_mesh and a rendered_image. */
+        NORMAL,
+        /** The first submission is answered 429. */
+        RATE_LIMITED_ONCE,
+        /** The first status poll is answered 500. */
+        SERVER_ERROR_ONCE,
+        /** The first status poll answers only after the client's read timeout. */
+        SLOW_ONCE,
+        /** The result is an error (FAL's 422 with a detail). */
+        GENERATION_FAILED,
+        /** The result has no model file at all. */
+        MALFORMED_RESULT,
+        /** Every submission is answered 503: FAL is down. */
+        DOWN
+    }
+
+    /** A submission FAL accepted (and would charge for): the Authorization it came with and its input. */
+    public record Submission(String authorization, Map<String, Object> input, String imageSha256) {
+    }
+
+    private static FakeFal shared;
 
     private final HttpServer server;
-    private final Set<String> requests = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger submissions = new AtomicInteger();
+    private final HttpServer cdn;
+    private final byte[] renderedImage;
+    private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> faultsLeft = new ConcurrentHashMap<>();
+    private final Map<String, Request> requests = new ConcurrentHashMap<>();
+    private final List<Submission> submissions = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> submitCalls = new ConcurrentHashMap<>();
     private final AtomicInteger statusPolls = new AtomicInteger();
     private volatile boolean queueHeld;
     private volatile Duration submitAnswerDelay = Duration.ZERO;
 
-    FakeFal() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    private static final class Request {
+        final String sha;
+        final AtomicInteger polls = new AtomicInteger();
+
+        Request(String sha) {
+            this.sha = sha;
+        }
+    }
+
+    /** The one FAL of the server's suite, started on first use and kept until the JVM ends. */
+    public static synchronized FakeFal shared() {
+        if (shared == null) {
+            shared = new FakeFal();
+        }
+        return shared;
+    }
+
+    public FakeFal() {
+        try (InputStream in = FakeFal.class.getResourceAsStream("/images/chelsea-lossless.webp")) {
+            renderedImage = in.readAllBytes();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            cdn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-fal");
@@ -48,9 +113,12 @@ final class FakeFal implements AutoCloseable {
         }));
         server.createContext("/", this::handle);
         server.start();
+        cdn.setExecutor(server.getExecutor());
+        cdn.createContext("/", this::handle);
+        cdn.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -60,28 +128,48 @@ final class FakeFal implements AutoCloseable {
                 Duration.ofSeconds(30));
     }
 
-    /** While held, every request stays IN_QUEUE; let go, the next status poll finds it COMPLETED. */
-    void holdQueue(boolean held) {
+    /** What happens to requests for this image (by content). */
+    public void behave(byte[] image, Behaviour behaviour) {
+        String sha = sha256(image);
+        behaviours.put(sha, behaviour);
+        faultsLeft.put(sha, new AtomicInteger(1));
+    }
+
+    /** While held, every request stays IN_QUEUE. */
+    public void holdQueue(boolean held) {
         queueHeld = held;
     }
 
     /** Submissions are accepted at once but answered only after this. */
-    void answerSubmissionsAfter(Duration delay) {
+    public void answerSubmissionsAfter(Duration delay) {
         submitAnswerDelay = delay;
     }
 
-    /** Submissions FAL accepted, and would charge for. */
-    int submissions() {
-        return submissions.get();
+    /** Every submission HTTP request that reached FAL for this image, answered or refused. */
+    public int submitCallsFor(byte[] image) {
+        AtomicInteger calls = submitCalls.get(sha256(image));
+        return calls == null ? 0 : calls.get();
     }
 
-    int statusPolls() {
+    /** Submissions FAL accepted for this image. */
+    public List<Submission> acceptedFor(byte[] image) {
+        String sha = sha256(image);
+        return submissions.stream().filter(s -> s.imageSha256().equals(sha)).toList();
+    }
+
+    /** Submissions FAL accepted, whatever their image. */
+    public int submissions() {
+        return submissions.size();
+    }
+
+    public int statusPolls() {
         return statusPolls.get();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        cdn.stop(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -95,55 +183,135 @@ final class FakeFal implements AutoCloseable {
             } else if ("GET".equals(method) && path.matches("/requests/[^/]+")) {
                 result(exchange, path.split("/")[2]);
             } else if ("PUT".equals(method) && path.matches("/requests/[^/]+/cancel")) {
-                send(exchange, 202, "{\"status\":\"CANCELLATION_REQUESTED\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+                send(exchange, 202, "{\"status\":\"CANCELLATION_REQUESTED\"}");
             } else if ("GET".equals(method) && path.matches("/files/[^/]+\\.glb")) {
-                send(exchange, 200, glb(), "model/gltf-binary");
+                if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                    send(exchange, 400, "{\"detail\":\"the CDN must not receive the key\"}");
+                } else {
+                    send(exchange, 200, glb(), "model/gltf-binary");
+                }
+            } else if ("GET".equals(method) && path.matches("/files/[^/]+\\.webp")) {
+                send(exchange, 200, renderedImage, "image/webp");
             } else {
-                send(exchange, 404, "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+                send(exchange, 404, "{\"detail\":\"Not Found\"}");
             }
         }
     }
 
     private void submit(HttpExchange exchange) throws IOException {
-        if (!("Key " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            send(exchange, 401, "{\"detail\":\"No user found for Key ID and Secret\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!("Key " + KEY).equals(authorization)) {
+            send(exchange, 401, "{\"detail\":\"No user found for Key ID and Secret\"}");
             return;
         }
+        JsonObject input;
         try (InputStream in = exchange.getRequestBody()) {
-            Jsonp.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getString("image_url");
+            input = Jsonp.readObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String imageUrl = input.getString("image_url", "");
+        if (!imageUrl.startsWith("data:") || !imageUrl.contains(";base64,")) {
+            send(exchange, 422, "{\"detail\":[{\"loc\":[\"body\",\"image_url\"],\"msg\":\"invalid image\"}]}");
+            return;
+        }
+        String sha = sha256(Base64.getDecoder().decode(imageUrl.substring(imageUrl.indexOf(";base64,") + 8)));
+        submitCalls.computeIfAbsent(sha, k -> new AtomicInteger()).incrementAndGet();
+        if (behaviours.get(sha) == Behaviour.DOWN) {
+            send(exchange, 503, "{\"detail\":\"Service Unavailable\"}");
+            return;
+        }
+        if (fault(sha, Behaviour.RATE_LIMITED_ONCE)) {
+            send(exchange, 429, "{\"detail\":\"Too many requests\"}");
+            return;
         }
         String id = UUID.randomUUID().toString();
-        requests.add(id);
-        submissions.incrementAndGet();
+        requests.put(id, new Request(sha));
+        submissions.add(new Submission(authorization, plain(input), sha));
         pause(submitAnswerDelay);
         String base = baseUrl() + "/requests/" + id;
         send(exchange, 200, Jsonp.createObjectBuilder().add("request_id", id).add("status_url", base + "/status")
-                .add("response_url", base).add("cancel_url", base + "/cancel").build().toString().getBytes(StandardCharsets.UTF_8),
-                "application/json");
+                .add("response_url", base).add("cancel_url", base + "/cancel").build().toString());
     }
 
     private void status(HttpExchange exchange, String id) throws IOException {
-        if (!requests.contains(id)) {
-            send(exchange, 404, "{\"detail\":\"Request not found\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        Request request = requests.get(id);
+        if (request == null) {
+            send(exchange, 404, "{\"detail\":\"Request not found\"}");
             return;
         }
         statusPolls.incrementAndGet();
-        String body = queueHeld ? "{\"status\":\"IN_QUEUE\",\"queue_position\":0}" : "{\"status\":\"COMPLETED\",\"logs\":[]}";
-        send(exchange, 200, body.getBytes(StandardCharsets.UTF_8), "application/json");
+        if (fault(request.sha, Behaviour.SERVER_ERROR_ONCE)) {
+            send(exchange, 500, "{\"detail\":\"Internal Server Error\"}");
+            return;
+        }
+        if (fault(request.sha, Behaviour.SLOW_ONCE)) {
+            pause(Duration.ofSeconds(4));
+        }
+        JsonObjectBuilder body = Jsonp.createObjectBuilder();
+        int poll = queueHeld ? 0 : request.polls.incrementAndGet();
+        if (poll <= 2) {
+            body.add("status", "IN_QUEUE").add("queue_position", Math.max(0, 2 - poll));
+        } else if (poll <= 4) {
+            JsonArrayBuilder logs = Jsonp.createArrayBuilder()
+                    .add(Jsonp.createObjectBuilder().add("message", "Generating model: " + (poll == 3 ? 30 : 80) + "%"));
+            body.add("status", "IN_PROGRESS").add("logs", logs);
+        } else {
+            body.add("status", "COMPLETED").add("logs", Jsonp.createArrayBuilder());
+        }
+        send(exchange, 200, body.build().toString());
     }
 
     private void result(HttpExchange exchange, String id) throws IOException {
-        if (!requests.contains(id)) {
-            send(exchange, 404, "{\"detail\":\"Request not found\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+        Request request = requests.get(id);
+        if (request == null) {
+            send(exchange, 404, "{\"detail\":\"Request not found\"}");
             return;
         }
-        String body = Jsonp.createObjectBuilder().add("task_id", id).add("model_mesh", Jsonp.createObjectBuilder()
-                .add("url", baseUrl() + "/files/" + id + ".glb").add("content_type", "model/gltf-binary")).build().toString();
-        send(exchange, 200, body.getBytes(StandardCharsets.UTF_8), "application/json");
+        Behaviour behaviour = behaviours.getOrDefault(request.sha, Behaviour.NORMAL);
+        if (behaviour == Behaviour.GENERATION_FAILED) {
+            send(exchange, 422, "{\"detail\":\"Tripo task failed: the image could not be reconstructed\"}");
+            return;
+        }
+        String files = "http://127.0.0.1:" + cdn.getAddress().getPort() + "/files/" + id;
+        JsonObjectBuilder body = Jsonp.createObjectBuilder().add("task_id", id);
+        if (behaviour == Behaviour.MALFORMED_RESULT) {
+            body.add("model_mesh", Jsonp.createObjectBuilder().add("content_type", "model/gltf-binary"));
+        } else {
+            body.add("model_mesh", file(files + "-mesh.glb", "model/gltf-binary"))
+                    .add("pbr_model", file(files + "-pbr.glb", "model/gltf-binary"))
+                    .add("rendered_image", file(files + ".webp", "image/webp"));
+        }
+        send(exchange, 200, body.build().toString());
+    }
+
+    private static JsonObjectBuilder file(String url, String type) {
+        return Jsonp.createObjectBuilder().add("url", url).add("content_type", type)
+                .add("file_name", url.substring(url.lastIndexOf('/') + 1)).add("file_size", 1000);
+    }
+
+    private boolean fault(String sha, Behaviour kind) {
+        return behaviours.get(sha) == kind && faultsLeft.get(sha).getAndDecrement() > 0;
+    }
+
+    /** The submitted input with Java values (strings, whole numbers as Integer, booleans), for tests to compare. */
+    private static Map<String, Object> plain(JsonObject input) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        input.forEach((name, value) -> values.put(name, plain(value)));
+        return values;
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).intValue() : ((JsonNumber) value).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            default -> value;
+        };
     }
 
     /** A minimal valid GLB: header and a JSON chunk with the asset version. */
-    static byte[] glb() {
+    public static byte[] glb() {
         byte[] json = "{\"asset\":{\"version\":\"2.0\"}}".getBytes(StandardCharsets.US_ASCII);
         int padded = (json.length + 3) / 4 * 4;
         ByteBuffer buffer = ByteBuffer.allocate(12 + 8 + padded).order(ByteOrder.LITTLE_ENDIAN);
@@ -153,6 +321,10 @@ final class FakeFal implements AutoCloseable {
             buffer.put((byte) ' ');
         }
         return buffer.array();
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
@@ -166,6 +338,14 @@ final class FakeFal implements AutoCloseable {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

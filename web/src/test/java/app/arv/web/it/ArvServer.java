@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.generation.fal.FakeFal;
 import app.arv.launcher.ArvStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -75,8 +76,8 @@ public final class ArvServer implements BeforeAllCallback {
                 .env("ARV_MEDIA_DELETE_RETRY_BASE", "PT0S")
                 .env("ARV_MEDIA_DELETE_ATTEMPTS", "3")
                 // The fal provider talks to a local fake of FAL.AI's queue API; short waits keep its IT quick.
-                .env("ARV_FAL_BASE_URL", FakeFalServer.shared().baseUrl())
-                .env("ARV_FAL_KEY", FakeFalServer.KEY)
+                .env("ARV_FAL_BASE_URL", FakeFal.shared().baseUrl())
+                .env("ARV_FAL_KEY", FakeFal.KEY)
                 .env("ARV_FAL_POLL_INTERVAL", "PT0.2S")
                 .env("ARV_FAL_READ_TIMEOUT", "PT2S")
                 // A killed node's compile job is restarted elsewhere once its proof of life has run out: 10 s (not 30),

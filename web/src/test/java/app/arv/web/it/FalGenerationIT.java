@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.generation.fal.FakeFal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,7 @@ class FalGenerationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
-    private final FakeFalServer fal = FakeFalServer.shared();
+    private final FakeFal fal = FakeFal.shared();
     private Api.Tenant tenant;
 
     @BeforeEach
@@ -56,7 +57,7 @@ class FalGenerationIT {
                 .then().statusCode(200).extract().asByteArray());
 
         assertThat(models).hasSize(3);
-        models.values().forEach(glb -> assertThat(glb).isEqualTo(FakeFalServer.glb()));
+        models.values().forEach(glb -> assertThat(glb).isEqualTo(FakeFal.glb()));
     }
 
     @Test
@@ -65,8 +66,8 @@ class FalGenerationIT {
         byte[] image = images.values().iterator().next();
         GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT).body("status", equalTo("completed"));
 
-        FakeFalServer.Submission submission = fal.acceptedFor(image).get(0);
-        assertThat(submission.authorization()).isEqualTo("Key " + FakeFalServer.KEY);
+        FakeFal.Submission submission = fal.acceptedFor(image).get(0);
+        assertThat(submission.authorization()).isEqualTo("Key " + FakeFal.KEY);
         assertThat((String) submission.input().get("image_url")).startsWith("data:image/png;base64,");
         assertThat(submission.input()).containsEntry("face_limit", 20000).containsEntry("texture", "HD").containsEntry("pbr", true);
     }
@@ -75,9 +76,9 @@ class FalGenerationIT {
     void rateLimitsServerErrorsAndTimeoutsAreRetriedWithoutGeneratingTwice() {
         Map<String, byte[]> images = uniqueImages(3);
         var bytes = images.values().toArray(new byte[0][]);
-        fal.behave(bytes[0], FakeFalServer.Behaviour.RATE_LIMITED_ONCE);
-        fal.behave(bytes[1], FakeFalServer.Behaviour.SERVER_ERROR_ONCE);
-        fal.behave(bytes[2], FakeFalServer.Behaviour.SLOW_ONCE);
+        fal.behave(bytes[0], FakeFal.Behaviour.RATE_LIMITED_ONCE);
+        fal.behave(bytes[1], FakeFal.Behaviour.SERVER_ERROR_ONCE);
+        fal.behave(bytes[2], FakeFal.Behaviour.SLOW_ONCE);
 
         GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
                 .body("status", equalTo("completed"))
@@ -92,8 +93,8 @@ class FalGenerationIT {
     void aFailedGenerationAndAMalformedResultFailTheirItemsWithReasonsWhileTheOthersComplete() {
         Map<String, byte[]> images = uniqueImages(3);
         var bytes = images.values().toArray(new byte[0][]);
-        fal.behave(bytes[0], FakeFalServer.Behaviour.GENERATION_FAILED);
-        fal.behave(bytes[1], FakeFalServer.Behaviour.MALFORMED_RESULT);
+        fal.behave(bytes[0], FakeFal.Behaviour.GENERATION_FAILED);
+        fal.behave(bytes[1], FakeFal.Behaviour.MALFORMED_RESULT);
 
         GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
                 .body("status", equalTo("completed"))
@@ -113,11 +114,11 @@ class FalGenerationIT {
         Map<String, byte[]> images = uniqueImages(25);
         var bytes = images.values().toArray(new byte[0][]);
         // Transient faults (retried, must complete) and final ones (must fail), spread through the batch.
-        Map<Integer, FakeFalServer.Behaviour> faults = Map.of(
-                2, FakeFalServer.Behaviour.RATE_LIMITED_ONCE, 5, FakeFalServer.Behaviour.GENERATION_FAILED,
-                8, FakeFalServer.Behaviour.SERVER_ERROR_ONCE, 11, FakeFalServer.Behaviour.MALFORMED_RESULT,
-                14, FakeFalServer.Behaviour.SLOW_ONCE, 17, FakeFalServer.Behaviour.GENERATION_FAILED,
-                20, FakeFalServer.Behaviour.RATE_LIMITED_ONCE, 23, FakeFalServer.Behaviour.MALFORMED_RESULT);
+        Map<Integer, FakeFal.Behaviour> faults = Map.of(
+                2, FakeFal.Behaviour.RATE_LIMITED_ONCE, 5, FakeFal.Behaviour.GENERATION_FAILED,
+                8, FakeFal.Behaviour.SERVER_ERROR_ONCE, 11, FakeFal.Behaviour.MALFORMED_RESULT,
+                14, FakeFal.Behaviour.SLOW_ONCE, 17, FakeFal.Behaviour.GENERATION_FAILED,
+                20, FakeFal.Behaviour.RATE_LIMITED_ONCE, 23, FakeFal.Behaviour.MALFORMED_RESULT);
         faults.forEach((index, behaviour) -> fal.behave(bytes[index], behaviour));
 
         var finished = GenerationApi.awaitFinished(tenant.memberToken(), submitToFal(images), TIMEOUT)
@@ -135,7 +136,7 @@ class FalGenerationIT {
     @Test
     void aFalThatKeepsFailingOpensTheCircuitSoItStopsBeingCalledAndItsItemsFailWithAReadableReason() throws InterruptedException {
         Map<String, byte[]> images = uniqueImages(4);
-        images.values().forEach(image -> fal.behave(image, FakeFalServer.Behaviour.DOWN));
+        images.values().forEach(image -> fal.behave(image, FakeFal.Behaviour.DOWN));
 
         String job = submitToFal(images);
         awaitSubmitCircuit("open", TIMEOUT);

@@ -1,0 +1,71 @@
+package app.arv.marker;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongBiFunction;
+
+/**
+ * What the JSR-352 runtime answers the compile-job recovery, given by a test: there is no batch runtime outside the
+ * server. Only the calls the recovery makes are answered; any other fails the test.
+ */
+final class BatchRuntimeAnswers {
+
+    /** The suite's compile settings: 10 s recovery rounds, 30 s of life. */
+    static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), 1);
+
+    private static final AtomicLong IDS = new AtomicLong(1_000);
+
+    private BatchRuntimeAnswers() {
+    }
+
+    static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    /** An execution of a compile job that has {@code status} and was created at {@code created}. */
+    static JobExecution execution(BatchStatus status, Instant created) {
+        long id = nextId();
+        Properties parameters = new Properties();
+        parameters.setProperty("organizationId", "acme");
+        return (JobExecution) Proxy.newProxyInstance(JobExecution.class.getClassLoader(), new Class<?>[]{JobExecution.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getExecutionId" -> id;
+                    case "getBatchStatus" -> status;
+                    case "getCreateTime" -> Date.from(created);
+                    case "getJobParameters" -> parameters;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static JobInstance instance(long id) {
+        return (JobInstance) Proxy.newProxyInstance(JobInstance.class.getClassLoader(), new Class<?>[]{JobInstance.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getInstanceId" -> id;
+                    case "getJobName" -> CompileRequestListener.JOB;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /**
+     * A runtime whose instances have {@code history} as their executions and that restarts by {@code restart}
+     * (execution id, parameters → the new execution's id).
+     */
+    static JobOperator runtime(List<JobExecution> history, ToLongBiFunction<Long, Properties> restart) {
+        return (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(), new Class<?>[]{JobOperator.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getJobExecutions" -> history;
+                    case "restart" -> restart.applyAsLong((Long) args[0], (Properties) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

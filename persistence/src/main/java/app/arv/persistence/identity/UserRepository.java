@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.TenantRepository;
@@ -55,8 +56,7 @@ public class UserRepository extends TenantRepository<User> {
      * the other) cannot each count the other and both commit, leaving the organization without an admin.
      */
     public void lockAdmins(UUID organizationId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-                .setParameter(1, organizationId.toString()).setParameter(2, ADMINS_LOCK).getSingleResult();
+        OrganizationScoped.holdLock(em, organizationId, ADMINS_LOCK);
     }
 
     public long countActiveAdmins(UUID organizationId) {

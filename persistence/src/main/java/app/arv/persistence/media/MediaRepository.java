@@ -1,6 +1,7 @@
 package app.arv.persistence.media;
 
 import app.arv.persistence.shared.EntityRepository;
+import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,7 @@ public class MediaRepository extends EntityRepository<MediaResource> {
      * instead of hitting the unique index.
      */
     public Optional<MediaResource> claimContent(UUID organizationId, String sha256) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-                .setParameter(1, organizationId.toString()).setParameter(2, sha256).getSingleResult();
+        OrganizationScoped.holdLock(em, organizationId, sha256);
         return findLiveBySha256(organizationId, sha256);
     }
 

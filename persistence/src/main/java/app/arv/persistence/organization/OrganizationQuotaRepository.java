@@ -1,5 +1,6 @@
 package app.arv.persistence.organization;
 
+import app.arv.persistence.shared.OrganizationScoped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,8 +40,7 @@ public class OrganizationQuotaRepository {
      * between this and the commit no other transaction of the organization can pass the same check.
      */
     public void lockStoredBytes(UUID organizationId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-                .setParameter(1, organizationId.toString()).setParameter(2, STORAGE_LOCK).getSingleResult();
+        OrganizationScoped.holdLock(em, organizationId, STORAGE_LOCK);
     }
 
     /** Bytes of the organization's live stored objects (originals, thumbnails, markers, models). */

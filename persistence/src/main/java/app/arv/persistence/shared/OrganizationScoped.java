@@ -18,6 +18,16 @@ public final class OrganizationScoped {
     private OrganizationScoped() {
     }
 
+    /**
+     * Waits for, then holds until the transaction ends, the organization's lock named {@code what} (a PostgreSQL
+     * advisory lock on the pair): another transaction taking the same lock for the same organization waits here, so a
+     * check made under it still holds at the commit.
+     */
+    public static void holdLock(EntityManager em, UUID organizationId, String what) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, organizationId.toString()).setParameter(2, what).getSingleResult();
+    }
+
     /** The entity with this id if it belongs to the organization; another tenant's is not found. */
     public static <T extends OrganizationOwned> Optional<T> find(EntityManager em, Class<T> type, UUID organizationId, UUID id) {
         return byId(em, type, organizationId, id).getResultStream().findFirst();

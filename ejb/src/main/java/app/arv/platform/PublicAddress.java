@@ -1,5 +1,6 @@
 package app.arv.platform;
 
+import app.arv.shared.Cidr;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -7,11 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Where people reach ARV ({@code ARV_PUBLIC_URL}, e.g. {@code https://ar.example.com}): the base of every link ARV
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
 public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<String> configured) {
 
     private static final Logger LOG = Logger.getLogger(PublicAddress.class.getName());
-    /** An IPv4 or IPv6 literal: only these are checked for loopback, so a host name is never looked up in DNS. */
-    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*");
 
     @Inject
     public PublicAddress {
@@ -67,7 +64,7 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
         });
     }
 
-    /** Whether the URL's host is literally this machine: {@code localhost} or a loopback IP literal (no name is resolved). */
+    /** Whether the URL's host is literally this machine: {@code localhost} or a loopback IP literal (no name is looked up). */
     static boolean isLoopback(String url) {
         String host;
         try {
@@ -78,18 +75,7 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
         if (host == null) {
             return false;
         }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!IP_LITERAL.matcher(literal).matches()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return host.equalsIgnoreCase("localhost") || Cidr.literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static String checked(String url) {

@@ -4,14 +4,12 @@ import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -197,8 +195,8 @@ public class FalClient {
         try (InputStream in = connection.getInputStream()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
-            return reader.readObject();
+        try {
+            return Jsonp.readObject(body);
         } catch (RuntimeException e) {
             throw new FalRejectedException("FAL.AI answered something that is not a JSON object");
         }

@@ -15,12 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -141,8 +139,8 @@ public class FalModelProvider implements ModelProvider {
     /** The request an earlier attempt of the item started (its message was delivered again): waited for, never sent again. */
     private static JsonObject resumed(String recorded) throws ModelRefusedException {
         JsonObject submitted;
-        try (JsonReader reader = Jsonp.createReader(new StringReader(recorded))) {
-            submitted = reader.readObject();
+        try {
+            submitted = Jsonp.readObject(recorded);
         } catch (RuntimeException e) {
             throw new ModelRefusedException("The FAL.AI request an earlier attempt started cannot be read back;"
                     + " it was not submitted again, to avoid paying twice");

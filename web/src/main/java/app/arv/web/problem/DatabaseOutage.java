@@ -1,5 +1,6 @@
 package app.arv.web.problem;
 
+import app.arv.shared.Causes;
 import jakarta.resource.spi.ResourceAllocationException;
 
 import java.sql.SQLException;
@@ -18,15 +19,12 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ResourceAllocationException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(DatabaseOutage::saysSo);
+    }
+
+    private static boolean saysSo(Throwable t) {
+        return t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof ResourceAllocationException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 }

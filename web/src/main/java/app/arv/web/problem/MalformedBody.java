@@ -1,5 +1,6 @@
 package app.arv.web.problem;
 
+import app.arv.shared.Causes;
 import app.arv.web.json.PlainText;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -12,22 +13,12 @@ final class MalformedBody {
     }
 
     static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(t -> t instanceof JsonbException || t instanceof JsonException);
     }
 
     /** JAX-RS signals an absent body with {@link NoContentException}. */
     static boolean missing(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NoContentException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, NoContentException.class).isPresent();
     }
 
     static Problem missingProblem() {
@@ -36,11 +27,7 @@ final class MalformedBody {
 
     /** Text ARV refuses to read ({@link PlainText}) is named as such; anything else is malformed JSON. */
     static Problem problem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PlainText.Refused refused) {
-                return Problem.of(422, "invalid_text", refused.getMessage());
-            }
-        }
-        return Problem.of(400, "malformed_body", "The request body is not valid JSON for this endpoint");
+        return Causes.find(failure, PlainText.Refused.class).map(refused -> Problem.of(422, "invalid_text", refused.getMessage()))
+                .orElseGet(() -> Problem.of(400, "malformed_body", "The request body is not valid JSON for this endpoint"));
     }
 }

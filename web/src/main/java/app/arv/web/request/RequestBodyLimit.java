@@ -1,6 +1,7 @@
 package app.arv.web.request;
 
 import app.arv.media.UploadRules;
+import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
 import app.arv.web.json.JsonbConfiguration;
 import app.arv.web.problem.DomainExceptionMapper;
@@ -72,21 +73,12 @@ public class RequestBodyLimit extends HttpFilter {
 
     /** The body's overflow somewhere in a chain of causes (the multipart reader wraps it), or {@code null}. */
     public static TooLarge overflowIn(Throwable failure) {
-        return causeIn(failure, TooLarge.class);
+        return Causes.find(failure, TooLarge.class).orElse(null);
     }
 
     /** Whether a chain of causes holds the body's {@link Incomplete} end. */
     public static boolean endedEarly(Throwable failure) {
-        return causeIn(failure, Incomplete.class) != null;
-    }
-
-    private static <T extends Throwable> T causeIn(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
+        return Causes.find(failure, Incomplete.class).isPresent();
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {

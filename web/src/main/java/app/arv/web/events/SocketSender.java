@@ -50,6 +50,8 @@ final class SocketSender {
 
     /** Queues {@code text} after the messages before it and returns at once; closes a socket that falls too far behind. */
     void send(String text) {
+        boolean tooSlow;
+        boolean startSending = false;
         synchronized (this) {
             if (closed) {
                 return;
@@ -59,20 +61,17 @@ final class SocketSender {
                 backlog.clear();
                 return;
             }
-            boolean stuck = sending && nanoTime.getAsLong() - sendingSince > sendTimeoutNanos;
-            if (!stuck && backlog.size() < capacity) {
+            tooSlow = sending && nanoTime.getAsLong() - sendingSince > sendTimeoutNanos || backlog.size() >= capacity;
+            if (!tooSlow) {
                 backlog.add(text);
-                if (sending) {
-                    return;
-                }
+                startSending = !sending;
                 sending = true;
-                text = null;
             }
         }
-        if (text == null) {
-            sendBacklog();
-        } else {
+        if (tooSlow) {
             close(TOO_SLOW);
+        } else if (startSending) {
+            sendBacklog();
         }
     }
 

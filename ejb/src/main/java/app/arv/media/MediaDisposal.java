@@ -63,7 +63,8 @@ public class MediaDisposal {
 
     private void retire(MediaResource resource, Instant now, List<UUID> owed) {
         UUID org = resource.getOrganizationId();
-        if (resource.isDeleted() || media.countAttachments(org, resource.getId()) > 0) {
+        // Under the content lock, so that an owner attaching to it meanwhile is either seen here or waits and finds it gone.
+        if (resource.isDeleted() || !media.holdContent(resource) || media.countAttachments(org, resource.getId()) > 0) {
             return;
         }
         resource.markDeleted(now);

@@ -157,8 +157,14 @@ public class MediaStore {
         return previous;
     }
 
-    /** Attaching is idempotent. */
+    /**
+     * Attaching is idempotent. A resource retired by another transaction since the caller found it is not found
+     * (404): its object is about to be deleted.
+     */
     public void attach(MediaResource resource, OwnerKind kind, UUID ownerId, MediaRole role) {
+        if (!media.holdContent(resource)) {
+            throw DomainException.notFound("Media");
+        }
         media.attach(new MediaAttachment(resource.getOrganizationId(), resource.getId(), kind, ownerId, role));
     }
 

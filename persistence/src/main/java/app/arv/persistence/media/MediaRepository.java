@@ -49,6 +49,20 @@ public class MediaRepository extends EntityRepository<MediaResource> {
     }
 
     /**
+     * Takes the resource's content lock (the one {@link #claimContent} takes) and tells whether the resource is still
+     * live, read past what this transaction has seen so far. Whoever attaches to a resource and whoever retires one
+     * holds it first: an attachment never lands on a resource a concurrent transaction is retiring, and a retirement
+     * never misses an attachment made meanwhile.
+     */
+    public boolean holdContent(MediaResource resource) {
+        OrganizationScoped.holdLock(em, resource.getOrganizationId(), resource.getSha256());
+        return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org AND m.id = :id"
+                + " AND m.deletedAt IS NULL", Long.class)
+                .setParameter("org", resource.getOrganizationId()).setParameter("id", resource.getId())
+                .getSingleResult() > 0;
+    }
+
+    /**
      * The organization's library: live resources someone uploaded and has not deleted, each with its number of other
      * owners ({@link #usedBy}) counted by the same query (a correlated count on the attachments' resource index).
      */

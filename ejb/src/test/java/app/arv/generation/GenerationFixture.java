@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
@@ -19,16 +20,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,8 +39,7 @@ public final class GenerationFixture {
 
     private final RedisConnection redis;
     private final Transactions transactions = new Transactions();
-    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
-    private final MetricRegistry metrics = countingRegistry();
+    private final CountedMetrics metrics = new CountedMetrics();
     private final GenerationEventHub hub;
     private final Organization organization = TestData.organization("Acme");
     private final RecordedOccurrences occurrences = new RecordedOccurrences();
@@ -77,7 +72,7 @@ public final class GenerationFixture {
         try {
             Database.inTransaction(em -> {
                 transactions.active = true;
-                ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics)
+                ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics.registry())
                         .with(TransactionSynchronizationRegistry.class, transactions)
                         .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences);
                 supplied.forEach(supply -> supply.accept(beans));
@@ -141,33 +136,8 @@ public final class GenerationFixture {
         public boolean getRollbackOnly() { return false; }
     }
 
-    /** Just the counters the generation services keep, in memory (the platform's registry needs a server). */
-    private MetricRegistry countingRegistry() {
-        return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{MetricRegistry.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("counter") || args.length != 1 || !(args[0] instanceof String name)) {
-                        throw new UnsupportedOperationException(method.toString());
-                    }
-                    AtomicLong count = counters.computeIfAbsent(name, n -> new AtomicLong());
-                    return new Counter() {
-                        @Override
-                        public void inc() {
-                            count.incrementAndGet();
-                        }
-
-                        @Override
-                        public void inc(long n) {
-                            count.addAndGet(n);
-                        }
-
-                        @Override
-                        public long getCount() { return count.get(); }
-                    };
-                });
-    }
-
     long count(String counter) {
-        return counters.getOrDefault(counter, new AtomicLong()).get();
+        return metrics.count(counter);
     }
 
     public MediaResource image() {

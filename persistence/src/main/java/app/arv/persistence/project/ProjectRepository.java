@@ -17,7 +17,12 @@ public class ProjectRepository extends TenantRepository<Project> {
         super(Project.class);
     }
 
+    /**
+     * Whether another project of the organization has this name — asked under the organization's project-name lock,
+     * held until the transaction ends, so that of two requests giving one name at once the second waits and sees the first.
+     */
     public boolean nameTaken(UUID organizationId, String name, UUID exceptId) {
+        OrganizationScoped.holdLock(em, organizationId, "project-names");
         return OrganizationScoped.nameTaken(em, Project.class, organizationId, name, exceptId);
     }
 

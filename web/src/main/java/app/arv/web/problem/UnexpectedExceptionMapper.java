@@ -8,7 +8,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +48,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             // One line, not a stack per request: readiness says DOWN meanwhile, and that is where operators look.
             LOG.warning(() -> "The database is unreachable: " + failure);
             return new DomainExceptionMapper().toResponse(DomainException.databaseUnavailable());
+        }
+        Optional<SQLException> collision = ConcurrentChange.in(failure);
+        if (collision.isPresent()) {
+            LOG.warning(() -> "A concurrent change won a race nothing locked against: " + collision.get().getMessage());
+            return new DomainExceptionMapper().toResponse(DomainException.conflict("concurrent_change",
+                    "Another request changed the same data at the same moment; read it again and retry"));
         }
         if ((cause instanceof ProcessingException || cause instanceof IllegalArgumentException) && MalformedBody.causedBy(cause)) {
             return MalformedBody.problem(cause).toResponse();

@@ -1,0 +1,71 @@
+package app.arv.project;
+
+import app.arv.CountedMetrics;
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.project.Project;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** The project rules the service holds, on real PostgreSQL and without a server. */
+class ProjectServiceTest {
+
+    private Organization acme;
+    private Caller member;
+
+    @BeforeEach
+    void anOrganizationAndOneOfItsMembers() {
+        acme = TestData.organization("Acme");
+        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+    }
+
+    private static ProjectService projects(EntityManager em) {
+        return new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class);
+    }
+
+    @Test
+    void ofTwoProjectsGivenOneNameAtOnceTheSecondIsRefusedAsTaken() throws Exception {
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> second = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                projects(em).create(member, "Wedding", null);
+                second.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    Database.inTransaction(other -> projects(other).create(member, "Wedding", "again"));
+                }));
+                Database.letTheOtherReachTheLock(secondStarted);
+            });
+
+            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+
+            assertThat(refusal).as("how the second creation ended").cause().isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.code()).isEqualTo("project_name_taken"));
+            Database.inTransaction(em -> assertThat(em.createQuery("SELECT p FROM Project p WHERE p.organizationId = :org",
+                    Project.class).setParameter("org", acme.getId()).getResultList())
+                    .singleElement().satisfies(p -> assertThat(p.getDescription()).isNull()));
+        } finally {
+            secondThread.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package app.arv.web.problem;
+
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which failures count as a race another transaction won (409 concurrent_change) rather than a fault of ours (500). */
+class ConcurrentChangeTest {
+
+    private static PersistenceException wrapped(String sqlState) {
+        return new PersistenceException("could not execute statement",
+                new RuntimeException("constraint", new SQLException("ERROR: the database says so", sqlState)));
+    }
+
+    @Test
+    void aUniqueKeyAnotherTransactionTookFirstIsAConcurrentChange() {
+        assertThat(ConcurrentChange.in(wrapped("23505"))).hasValueSatisfying(sql -> assertThat(sql.getSQLState()).isEqualTo("23505"));
+    }
+
+    @Test
+    void aSerializationFailureAndABrokenDeadlockAreConcurrentChanges() {
+        assertThat(ConcurrentChange.in(wrapped("40001"))).isPresent();
+        assertThat(ConcurrentChange.in(wrapped("40P01"))).isPresent();
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNot() {
+        assertThat(ConcurrentChange.in(wrapped("23503"))).as("a foreign key").isEmpty();
+        assertThat(ConcurrentChange.in(wrapped("22001"))).as("a value too long").isEmpty();
+        assertThat(ConcurrentChange.in(new IllegalStateException("no SQL at all"))).isEmpty();
+    }
+}

@@ -41,6 +41,7 @@ public class GenerationReaper {
 
     @PostConstruct
     void schedule() {
+        rules.check();
         NodeTimers.every(timers, rules.reapInterval(), "generation-reaper");
     }
 

@@ -46,6 +46,7 @@ public class GenerationRetention {
             LOG.info("Generation retention is off: finished jobs are kept until an admin cleans them up");
             return;
         }
+        rules.check();
         NodeTimers.every(timers, rules.cleanupInterval(), "generation-retention");
     }
 

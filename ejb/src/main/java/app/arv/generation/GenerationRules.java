@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +24,13 @@ public record GenerationRules(
 
     @Inject
     public GenerationRules {
+    }
+
+    /** @throws IllegalStateException naming the setting when one cannot work (a timer that would never run again) */
+    public void check() {
+        Setting.positive("ARV_GENERATION_REAP_INTERVAL", reapInterval);
+        Setting.positive("ARV_GENERATION_STUCK_AFTER", stuckAfter);
+        Setting.positive("ARV_GENERATION_CLEANUP_INTERVAL", cleanupInterval);
     }
 
     /** Whether finished jobs are deleted on a schedule at all. */

@@ -1,6 +1,7 @@
 package app.arv.mail;
 
 import app.arv.shared.Backoff;
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
@@ -149,6 +150,9 @@ public class MailSettings {
      *                               or a lease too short for a send to finish inside it
      */
     public void check() {
+        Setting.positive("ARV_MAIL_POLL_INTERVAL", pollInterval);
+        Setting.positive("ARV_SMTP_TIMEOUT", timeout);
+        Setting.positive("ARV_MAIL_RETRY_BASE", retryBase);
         from();
         security();
         policy();

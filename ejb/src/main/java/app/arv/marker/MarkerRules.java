@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +33,14 @@ public record MarkerRules(
     public MarkerRules {
     }
 
-    /** @throws IllegalStateException when a live node could be taken for dead: its proof of life would expire between rounds */
+    /**
+     * @throws IllegalStateException naming the setting when one cannot work, or when a live node could be taken for dead:
+     *                               its proof of life would expire between rounds
+     */
     public void check() {
+        Setting.positive("ARV_MARKERS_RECOVERY_INTERVAL", recoveryInterval);
+        Setting.positive("ARV_MARKERS_REQUEST_GRACE", requestGrace);
+        Setting.atLeastOne("ARV_MARKERS_PARTITIONS", partitions);
         if (nodeAlive.compareTo(recoveryInterval.multipliedBy(ROUNDS_ALIVE)) < 0) {
             throw new IllegalStateException("ARV_MARKERS_NODE_ALIVE (" + nodeAlive + ") must be at least " + ROUNDS_ALIVE
                     + " ARV_MARKERS_RECOVERY_INTERVALs (" + recoveryInterval.multipliedBy(ROUNDS_ALIVE)

@@ -18,8 +18,12 @@ public final class NodeTimers {
     private NodeTimers() {
     }
 
+    /** @throws IllegalStateException for an interval under a millisecond: such a timer fires once and never again */
     public static void every(TimerService timers, Duration interval, String name) {
         long millis = interval.toMillis();
+        if (millis < 1) {
+            throw new IllegalStateException("The " + name + " timer needs a positive interval, got " + interval);
+        }
         timers.createIntervalTimer(millis, millis, new TimerConfig(name, false));
     }
 

@@ -1,6 +1,7 @@
 package app.arv.webhook;
 
 import app.arv.shared.Backoff;
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,9 +101,11 @@ public class WebhookSettings {
 
     /** @throws IllegalStateException naming the setting when one cannot work */
     public void check() {
-        if (disableAfter < 1) {
-            throw new IllegalStateException("ARV_WEBHOOK_DISABLE_AFTER must be at least 1, got " + disableAfter);
-        }
+        Setting.atLeastOne("ARV_WEBHOOK_DISABLE_AFTER", disableAfter);
+        Setting.positive("ARV_WEBHOOK_POLL_INTERVAL", pollInterval);
+        Setting.positive("ARV_WEBHOOK_CONNECT_TIMEOUT", connectTimeout);
+        Setting.positive("ARV_WEBHOOK_READ_TIMEOUT", readTimeout);
+        Setting.positive("ARV_WEBHOOK_RETRY_BASE", retryBase);
         if (retryPeriod.isNegative()) {
             throw new IllegalStateException("ARV_WEBHOOK_RETRY_PERIOD must not be negative, got " + retryPeriod);
         }

@@ -51,6 +51,15 @@ class MailSettingsTest {
         assertThatThrownBy(settings::check).isInstanceOf(IllegalStateException.class).hasMessageContaining("ARV_MAIL_LEASE");
     }
 
+    @Test
+    void aPollIntervalOfZeroIsRefusedByNameForTheOutboxWouldBeReadOnceAndNeverAgain() {
+        MailSettings settings = settings(SmtpSecurity.NONE, "ARV <no-reply@arv.local>");
+        settings.pollInterval = Duration.ZERO;
+
+        assertThatThrownBy(settings::check).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ARV_MAIL_POLL_INTERVAL");
+    }
+
     private static MailSettings settings(SmtpSecurity security, String from) {
         return MailSettings.of("smtp.example.com", 2525, security, from, 3, BACKOFF, Duration.ofMinutes(5));
     }

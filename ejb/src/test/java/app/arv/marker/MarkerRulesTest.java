@@ -25,6 +25,13 @@ class MarkerRulesTest {
                 .withMessageContaining("ARV_MARKERS_RECOVERY_INTERVAL");
     }
 
+    @Test
+    void aRecoveryIntervalOfZeroIsRefusedByNameForItsTimerWouldNeverRunAgain() {
+        MarkerRules off = rules(Duration.ZERO, Duration.ofSeconds(30));
+
+        assertThatIllegalStateException().isThrownBy(off::check).withMessageContaining("ARV_MARKERS_RECOVERY_INTERVAL");
+    }
+
     private static MarkerRules rules(Duration recoveryInterval, Duration nodeAlive) {
         return new MarkerRules(2, recoveryInterval, nodeAlive, Duration.ofMinutes(1), 1);
     }

@@ -8,7 +8,7 @@
 #   4. deploys server-config/launcher/target/runtime/artemis-rar.rar as artemis-rar, then the EAR,
 #   5. checks /health/ready is UP with the checks postgresql, redis, artemis, and one authenticated
 #      round trip: POST /api/v1/auth/login (ARV_ADMIN_EMAIL/ARV_ADMIN_PASSWORD set here) -> JWT ->
-#      GET /api/v1/me = 200,
+#      GET /api/v1/me = 200, whose access-log line must be in server.log,
 #   6. stops the domain and the services. Exit status 0 only if every step passed; on failure the
 #      server log tail is printed.
 # Needs: the reactor built (mvn -DskipTests package: ear/target/arv.ear, the launcher and its runtime/).
@@ -145,5 +145,11 @@ me_status=$(curl -s --max-time 10 -o "$target/me.json" -w '%{http_code}' -H "Aut
     "http://127.0.0.1:$http_port/api/v1/me")
 [[ $me_status == 200 ]] || { echo "GET /api/v1/me answered $me_status: $(cat "$target/me.json")" >&2; exit 1; }
 echo "GET /api/v1/me: $(cat "$target/me.json")"
+
+step "ARV's own log lines reach server.log"
+# A daemon's stdout is read by nobody: ARV must log through the server's own log here.
+for _ in $(seq 1 10); do grep -q "request GET /api/v1/me 200" "$server_log" && break; sleep 1; done
+grep -q "request GET /api/v1/me 200" "$server_log" || { echo "no access-log line for GET /api/v1/me in $server_log" >&2; exit 1; }
+echo "server.log has the access-log line of GET /api/v1/me"
 
 step "stop"

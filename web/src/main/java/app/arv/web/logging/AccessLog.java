@@ -28,7 +28,8 @@ public class AccessLog {
         fields.put("duration_ms", durationMillis);
         fields.put("organization", organizationId == null ? null : organizationId.toString());
         fields.put("client", client);
-        LogRecord line = new LogRecord(Level.INFO, "request");
+        // Readable as it is where the server's own formatter writes it (a full server's server.log); the JSON line has the fields too.
+        LogRecord line = new LogRecord(Level.INFO, "request " + method + " " + path + " " + status + " (" + durationMillis + " ms)");
         line.setLoggerName(LOG.getName());
         line.setParameters(new Object[]{new JsonLogFormatter.Fields(fields)});
         LOG.log(line);

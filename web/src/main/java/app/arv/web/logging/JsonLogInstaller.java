@@ -2,9 +2,11 @@ package app.arv.web.logging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -22,9 +25,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Sends ARV's own loggers ({@code app.arv.*}) to standard output as JSON lines. It writes to the
- * process's real stdout because application servers capture {@code System.out} and would wrap
- * each line in their own format.
+ * On Payara Micro, sends ARV's own loggers ({@code app.arv.*}) to standard output as JSON lines, beside the server's
+ * (which its logging.properties makes JSON too): that is where a process's logs go in a container or under the
+ * launcher. It writes to the process's real stdout because the server captures {@code System.out} and would wrap each
+ * line in its own format. A full server (Payara Server, WildFly) started as a daemon has no stdout anybody reads —
+ * the lines written there were lost — so there ARV's loggers stay with the server's own log (server.log) and its
+ * format. {@code ARV_LOG_STDOUT} decides either way when set.
  */
 @WebListener
 public class JsonLogInstaller implements ServletContextListener {
@@ -34,10 +40,19 @@ public class JsonLogInstaller implements ServletContextListener {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    @ConfigProperty(name = "arv.log.stdout")
+    Optional<Boolean> stdout;
+
     private Handler handler;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        String server = event.getServletContext().getServerInfo();
+        if (!stdout.orElseGet(() -> server != null && server.contains("Payara Micro"))) {
+            ROOT.info(() -> "ARV logs to the server's own log (" + server + "); ARV_LOG_STDOUT=true sends it to stdout as JSON");
+            return;
+        }
         handler = new StdoutHandler(threads);
         handler.setFormatter(new JsonLogFormatter());
         handler.setLevel(Level.ALL);

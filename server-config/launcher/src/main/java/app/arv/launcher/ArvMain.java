@@ -94,7 +94,7 @@ public final class ArvMain {
         if (options.envFile != null) {
             // Written last and atomically: a script may poll for this file to know the services are up.
             Path tmp = options.envFile.resolveSibling(options.envFile.getFileName() + ".tmp");
-            Files.writeString(tmp, lines);
+            PrivateFiles.writeString(tmp, lines.toString());
             Files.move(tmp, options.envFile, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
@@ -118,9 +118,10 @@ public final class ArvMain {
         out.println("  Readiness   " + base + "/health/ready");
         out.println("  Metrics     " + base + "/metrics");
         out.println("  Server log  " + log + " (one JSON object per line)");
-        out.println("  PostgreSQL  " + stack.jdbcUrl() + " (user " + stack.databaseUser() + ")");
-        out.println("  Redis       " + stack.redisUrl());
-        out.println("  Artemis     " + stack.artemisUrl());
+        // Shown on a console, kept by CI and the journal: no password of an external service's URL.
+        out.println("  PostgreSQL  " + PrivateFiles.withoutPassword(stack.jdbcUrl()) + " (user " + stack.databaseUser() + ")");
+        out.println("  Redis       " + PrivateFiles.withoutPassword(stack.redisUrl()));
+        out.println("  Artemis     " + PrivateFiles.withoutPassword(stack.artemisUrl()));
         if (stack.hasLocalMail()) {
             out.println("  Mail inbox  " + stack.mail().inboxUrl() + " (every mail ARV sends, to any address; SMTP "
                     + stack.mail().url() + ")");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,13 +55,9 @@ public final class PayaraCommands {
         return writeFile(file, resource(PRE_BOOT));
     }
 
+    /** Owner-only: the commands carry the database's and the broker's passwords. */
     private static Path writeFile(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PrivateFiles.writeString(file, content);
     }
 
     private Map<String, String> adapterProperties() {

@@ -38,6 +38,10 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
         // Fail fast when the database is away: the readiness check must answer within seconds.
         properties.put("connectTimeout", "3");
         properties.put("loginTimeout", "3");
+        // A database that stops answering (a partition, a frozen host, a fail-over behind a silent address) must not
+        // hold request and timer threads in a socket read until the kernel gives up, ~15 min later: no statement of
+        // ARV's outlives its transaction's 120 s cap, so a read silent for longer than that has lost its database.
+        properties.put("socketTimeout", "130");
         properties.put("ApplicationName", "arv");
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {

@@ -17,7 +17,7 @@ class PayaraCommandsTest {
                 .render(PayaraCommands.Reader.PAYARA_MICRO);
 
         assertTrue(commands.contains("--property serverName=db.example:portNumber=6543:databaseName=arv:user=arv:"
-                + "password=p\\:a\\=ss\\\\word:connectTimeout=3:loginTimeout=3:ApplicationName=arv:sslmode=require arv-pool"),
+                + "password=p\\:a\\=ss\\\\word:connectTimeout=3:loginTimeout=3:socketTimeout=130:ApplicationName=arv:sslmode=require arv-pool"),
                 commands);
         assertTrue(commands.contains("create-resource-adapter-config --property "
                 + "ConnectionParameters=host\\=127.0.0.1;port\\=61616:ConsumerWindowSize=0 artemis-rar"), commands);

@@ -204,6 +204,8 @@ export class ApiError extends Error {
         this.code = problem.code;
         this.requestId = problem.request_id || requestId;
         this.errors = problem.errors || [];
+        /** The whole answer: a 503 of /admin/health is the health report itself, naming what is DOWN. */
+        this.body = problem;
     }
 }
 

@@ -9,7 +9,7 @@ export function Platform({ params: [tab] }) {
 
 function System() {
     const info = useLoad(() => get('/admin/system-info'));
-    const health = useLoad(() => get('/admin/health').catch(e => e.status === 503 ? { status: 'DOWN' } : Promise.reject(e)));
+    const health = useLoad(() => get('/admin/health').catch(e => e.status === 503 ? { status: 'DOWN', ...e.body } : Promise.reject(e)));
     return html`<${ErrorBox} error=${info.error || health.error}/>
     <div class="toolbar"><button onClick=${() => { info.reload(); health.reload(); }}>${t('common.refresh')}</button></div>
     ${info.loading ? html`<${Loading}/>` : info.data ? html`<div id="system-info"><${SystemInfo} system=${info.data}/>
@@ -18,7 +18,7 @@ function System() {
             <p>${t('system.processors')}: ${info.data.processors} · ${t('system.workersPerQueue')}: ${info.data.workers_per_queue}
                 · ${t('system.heap')}: ${formatBytes(info.data.heap_used_bytes)} / ${formatBytes(info.data.heap_max_bytes)}</p></section></div>` : null}
     ${health.data ? html`<section class="card"><h2>${t('system.health')}: ${health.data.status}</h2>
-        <ul>${(health.data.checks || []).map(c => html`<li><strong>${c.name}</strong> ${c.status}</li>`)}</ul></section>` : null}`;
+        <ul>${(health.data.checks || []).map(c => html`<li><strong>${c.name}</strong> (${c.kind}) ${c.status}</li>`)}</ul></section>` : null}`;
 }
 
 function BatchJobs() {

@@ -387,7 +387,7 @@ public final class ArvStack implements AutoCloseable {
         private PrintStream echo;
         private boolean servicesOnly;
         private boolean freezableBroker;
-        private Set<String> requiredChecks = Set.of("postgresql", "redis", "artemis");
+        private Set<String> requiredChecks = Set.of("postgresql");
 
         private Builder() {
         }
@@ -491,8 +491,8 @@ public final class ArvStack implements AutoCloseable {
         }
 
         /**
-         * Readiness checks that /health/ready must list before start() returns (default postgresql, redis,
-         * artemis). Their presence proves the WAR is deployed; Payara answers /health/ready without it.
+         * Readiness checks that /health/ready must list before start() returns (default postgresql, ARV's one readiness
+         * check). Their presence proves the WAR is deployed; Payara answers /health/ready without it.
          */
         public Builder requiredReadinessChecks(String... names) {
             this.requiredChecks = Set.of(names);

@@ -25,7 +25,8 @@ public class HealthAdminResource implements ApiDescription.Admin {
     HealthReport report;
 
     @GET
-    @Operation(summary = "Every liveness, readiness and startup check with its details; 503 when one is DOWN, as /health")
+    @Operation(
+            summary = "Every liveness, readiness and startup check and the dependencies outside readiness (Redis, the broker), with their details; 503 when one is DOWN")
     public Response get() {
         List<CheckView> checks = report.all().stream()
                 .map(entry -> new CheckView(entry.finding().name(), entry.kind(), entry.finding().up() ? "UP" : "DOWN",

@@ -69,13 +69,14 @@ class BrokerOutageIT {
             assertThat(MediaApi.libraryTotal(tenant.memberToken())).as("only the image uploaded before the outage").isEqualTo(1);
             assertThat(MediaApi.storedObjects(tenant.adminToken())).isEqualTo(storedBefore);
 
-            Map<String, Object> artemis = Readiness.check(Readiness.await(503, PATIENCE), "artemis");
-            assertThat(artemis.get("status")).isEqualTo("DOWN");
+            Readiness.awaitDependency("artemis", "DOWN", PATIENCE);
+            // Not readiness: a load balancer keeps the node, which serves all but queued work.
+            Readiness.await(200, FAST);
         } finally {
             broker.thaw();
         }
 
-        Readiness.await(200, PATIENCE);
+        Readiness.awaitDependency("artemis", "UP", PATIENCE);
         String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(libraryImage), "face_limit", 2000))
                 .post("/generations").then().statusCode(202).extract().path("id");
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofMinutes(3)).body("status", equalTo("completed"));

@@ -31,11 +31,11 @@ class HealthDetailsIT {
     }
 
     @Test
-    void publicReadinessStillNamesEveryCheckWithItsStatus() {
+    void publicReadinessIsTheDatabaseAloneWithItsStatus() {
         JsonPath ready = RestAssured.given().baseUri(ArvServer.baseUrl()).get("/health/ready").then().statusCode(200)
                 .extract().jsonPath();
 
-        assertThat(ready.getList("checks.name", String.class)).contains("postgresql", "redis", "artemis");
+        assertThat(ready.getList("checks.name", String.class)).containsExactly("postgresql");
         assertThat(ready.getList("checks.status", String.class)).containsOnly("UP");
     }
 
@@ -47,6 +47,8 @@ class HealthDetailsIT {
         assertThat(details.getString("checks.find { it.name == 'postgresql' }.data.database")).startsWith("PostgreSQL");
         assertThat(details.getString("checks.find { it.name == 'redis' }.data.endpoint")).isNotBlank();
         assertThat(details.getString("checks.find { it.name == 'artemis' }.data.url")).startsWith("tcp://");
+        assertThat(details.getString("checks.find { it.name == 'redis' }.kind")).isEqualTo("dependency");
+        assertThat(details.getString("checks.find { it.name == 'artemis' }.kind")).isEqualTo("dependency");
         assertThat(details.getString("checks.find { it.name == 'schema' }.data.version")).isNotBlank();
         assertThat(details.getString("checks.find { it.name == 'schema' }.kind")).isEqualTo("startup");
     }

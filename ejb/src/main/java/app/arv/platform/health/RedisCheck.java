@@ -3,14 +3,15 @@ package app.arv.platform.health;
 import app.arv.events.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.util.Map;
 
-/** Ready only while Redis answers PING: live progress and rate limits travel through it. */
-@Readiness
+/**
+ * UP while Redis answers PING: live progress, rate limits and the sign-in throttle travel through it. Not readiness:
+ * without Redis ARV still serves every request (limits uncounted, live events paused), see {@link HealthReport}.
+ */
 @ApplicationScoped
-public class RedisReadiness implements DependencyCheck {
+public class RedisCheck implements DependencyCheck {
 
     @Inject
     RedisConnection redis;

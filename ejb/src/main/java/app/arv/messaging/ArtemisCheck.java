@@ -2,6 +2,7 @@ package app.arv.messaging;
 
 import app.arv.platform.health.DependencyCheck;
 import app.arv.platform.health.HealthFinding;
+import app.arv.platform.health.HealthReport;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Readiness check "artemis": UP when the broker at ARTEMIS_URL answers a JMS round trip through the
+ * Dependency check "artemis" (not readiness: without the broker ARV still serves everything but the work it would
+ * queue, which answers 503 {@code queue_unavailable} at once — see {@link HealthReport}): UP when the broker at ARTEMIS_URL answers a JMS round trip through the
  * resource adapter, DOWN with the reason otherwise (publicly only its category; the URL and the
  * broker's message for platform admins). Answers within 3 s and follows the broker
  * going away and coming back (no caching, no restart of ARV needed).
@@ -32,9 +33,8 @@ import java.util.concurrent.TimeoutException;
  * adapter's pooled connection factory, which proves the broker speaks JMS and that the adapter's
  * pooled connections work again after a broker restart.
  */
-@Readiness
 @ApplicationScoped
-public class ArtemisReadinessCheck implements DependencyCheck {
+public class ArtemisCheck implements DependencyCheck {
 
     static final String NAME = "artemis";
     private static final int CONNECT_TIMEOUT_MS = 1000;

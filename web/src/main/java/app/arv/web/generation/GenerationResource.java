@@ -75,6 +75,9 @@ public class GenerationResource implements ApiDescription.Generations {
     GenerationEventHub hub;
 
     @Inject
+    StreamDeliveries deliveries;
+
+    @Inject
     MultipartReader multipart;
 
     @Inject
@@ -143,7 +146,7 @@ public class GenerationResource implements ApiDescription.Generations {
         String finalSummary = details.job().getStatus().isFinal()
                 ? JobEvent.completed(details.job().getStatus(), details.counts()).data().toString()
                 : null;
-        new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck()).start(finalSummary);
+        new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck(), deliveries).start(finalSummary);
     }
 
     @GET

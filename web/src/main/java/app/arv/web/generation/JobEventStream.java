@@ -12,14 +12,16 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One SSE client of one job: sends the stream's events it has not seen (each with its stream id, so
- * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event.
- * Synchronized: the hub's subscriber thread and the heartbeat task both write to the sink. The
- * credential the stream was opened with is checked again on every heartbeat: once it is refused
+ * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event. The hub's
+ * subscriber thread and the heartbeat task only ask for a delivery ({@link SerialDelivery}); the writes happen on
+ * a delivery thread of {@link StreamDeliveries}, one at a time, so a client that stops reading holds up nobody but
+ * itself. The credential the stream was opened with is checked again on every heartbeat: once it is refused
  * (revoked key, deactivated person or organization, expired token) the stream ends.
  */
 final class JobEventStream implements GenerationEventHub.Listener {
@@ -32,42 +34,77 @@ final class JobEventStream implements GenerationEventHub.Listener {
     private final Sse sse;
     private final GenerationEventHub hub;
     private final CredentialCheck credential;
+    private final SerialDelivery delivery;
+    /** Read and written by the one delivering thread only. */
     private String lastId;
-    private boolean closed;
+    private volatile boolean closed;
 
-    JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub, CredentialCheck credential) {
+    JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub, CredentialCheck credential,
+            Executor deliveries) {
         this.jobId = jobId;
         this.credential = credential;
         this.sink = sink;
         this.sse = sse;
         this.hub = hub;
         this.lastId = StoredEvent.isEntryId(lastEventId) ? lastEventId : null;
+        this.delivery = new SerialDelivery(deliveries, this::deliver);
     }
 
     /**
-     * Listens first, then replays: an event published in between wakes this stream and is read then.
+     * Listens first, then replays, on the request's own thread: an event published in between asks for a delivery,
+     * which follows the replay.
      *
      * @param finalSummary the job's {@code completed} event data when the job is already final (sent,
      *     without id, if the stream lacks it, e.g. after Redis lost it), else {@code null}
      */
     void start(String finalSummary) {
-        hub.add(jobId, this);
-        wake();
-        if (finalSummary != null) {
-            synchronized (this) {
-                if (!closed) {
-                    send(sse.newEventBuilder().name(COMPLETED).mediaType(MediaType.APPLICATION_JSON_TYPE).data(finalSummary).build());
-                    close();
-                }
+        delivery.deliverHere(() -> {
+            hub.add(jobId, this);
+            sendNewEvents();
+            if (finalSummary != null && !closed) {
+                send(sse.newEventBuilder().name(COMPLETED).mediaType(MediaType.APPLICATION_JSON_TYPE).data(finalSummary).build());
+                close();
             }
-        }
+        });
     }
 
     @Override
-    public synchronized void wake() {
+    public void wake() {
+        ask(true, false);
+    }
+
+    @Override
+    public void heartbeat() {
+        ask(false, true);
+    }
+
+    @Override
+    public boolean isClosed() { return closed || sink.isClosed(); }
+
+    private void ask(boolean wake, boolean beat) {
+        if (!closed && !delivery.ask(wake, beat)) {
+            LOG.fine(() -> "No delivery thread free for the events of generation job " + jobId + "; the stream ends");
+            close();
+        }
+    }
+
+    private void deliver(boolean wake, boolean beat) {
         if (closed) {
             return;
         }
+        if (beat) {
+            if (!credential.holds()) {
+                close();
+                return;
+            }
+            send(sse.newEventBuilder().name("heartbeat").data("{\"time\":\"" + Instant.now() + "\"}").build());
+        }
+        if (wake) {
+            sendNewEvents();
+        }
+    }
+
+    private void sendNewEvents() {
         try {
             List<StoredEvent> events;
             String lastType = null;
@@ -90,42 +127,30 @@ final class JobEventStream implements GenerationEventHub.Listener {
         }
     }
 
-    @Override
-    public synchronized void heartbeat() {
-        if (!closed && !credential.holds()) {
-            close();
-        }
-        if (!closed) {
-            send(sse.newEventBuilder().name("heartbeat").data("{\"time\":\"" + Instant.now() + "\"}").build());
-        }
-    }
-
-    @Override
-    public synchronized boolean isClosed() { return closed || sink.isClosed(); }
-
     private void send(OutboundSseEvent event) {
-        if (sink.isClosed()) {
+        if (closed || sink.isClosed()) {
             close();
             return;
         }
+        // Jersey writes on this thread; a failed write (the client went away) completes the stage exceptionally.
         sink.send(event).exceptionally(failure -> {
-            // The client went away: stop listening.
-            synchronized (this) {
-                close();
-            }
+            close();
             return null;
         });
     }
 
     private void close() {
-        if (!closed) {
-            closed = true;
-            hub.remove(jobId, this);
-            try {
-                sink.close();
-            } catch (RuntimeException e) {
-                // Already gone.
+        synchronized (this) {
+            if (closed) {
+                return;
             }
+            closed = true;
+        }
+        hub.remove(jobId, this);
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // Already gone.
         }
     }
 }

@@ -100,6 +100,11 @@ public class TokenService {
         }
     }
 
+    /** The signing key's fingerprint ({@link SigningKey#fingerprint()}), which every node must share. */
+    public String keyFingerprint() {
+        return key.fingerprint();
+    }
+
     /** An access token for a person, belonging to {@code sessionId} (claim {@value #SESSION_ID}). */
     public IssuedToken issue(UUID userId, String email, UUID organizationId, Iterable<String> groups, UUID sessionId) {
         Instant now = clock.instant();

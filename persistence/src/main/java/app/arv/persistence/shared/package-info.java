@@ -6,7 +6,8 @@
  * base that serves them by type ({@link TenantRepository}, an {@link EntityRepository}: the base of every repository of one
  * kind of entity); and the paging types
  * {@link PageRequest} and {@link Page} that every listing takes and returns; and the advisory locks of the rounds
- * one node at a time runs ({@link ClusterLock}, every key in one place, taken by {@link ClusterLocks}).
+ * one node at a time runs ({@link ClusterLock}, every key in one place, taken by {@link ClusterLocks}); and the
+ * fingerprints of the keys every node must share ({@link InstallationKeys}).
  *
  * <p>The persistence module as a whole holds ARV's JPA entities (Hibernate ORM 6.6), their repositories
  * and the Flyway migrations ({@code db/migration}); the schema belongs to Flyway, Hibernate only maps it

@@ -8,7 +8,8 @@
  * Its record in PostgreSQL is first a claim (the request doing the work, with a lease in case its
  * node dies), then the answer: status, {@code Content-Type}, {@code Location} and body, kept for
  * {@code arv.idempotency.retention} with the request's fingerprint (method, path and query, media
- * type, SHA-256 of the body with a multipart boundary normalized).
+ * type, SHA-256 of the body with a multipart boundary normalized). A request line too long for its
+ * column is kept as its digest ({@link app.arv.idempotency.RequestLine}).
  *
  * <h2>Rules</h2>
  * <ul>

@@ -5,6 +5,7 @@ import app.arv.idempotency.FingerprintedBody;
 import app.arv.idempotency.IdempotencyKeys;
 import app.arv.idempotency.IdempotencyRules;
 import app.arv.idempotency.IdempotencyScope;
+import app.arv.idempotency.RequestLine;
 import app.arv.idempotency.StoredAnswer;
 import app.arv.media.UploadRules;
 import app.arv.web.problem.DomainExceptionMapper;
@@ -183,13 +184,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return replay.build();
     }
 
-    /** Method, path with query, and media type (not its boundary): what, besides the body, makes two requests the same. */
+    /**
+     * Method, path with query, and media type (not its boundary): what, besides the body, makes two requests the same;
+     * in the form it is stored in ({@link RequestLine}: a query string of kilobytes does not fit the column as it is).
+     */
     private static String requestLine(ContainerRequestContext request) {
         var uri = request.getUriInfo().getRequestUri();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         MediaType type = request.getMediaType();
-        return request.getMethod() + " " + uri.getRawPath() + query + " "
-                + (type == null ? "" : type.getType() + "/" + type.getSubtype());
+        return RequestLine.stored(request.getMethod() + " " + uri.getRawPath() + query + " "
+                + (type == null ? "" : type.getType() + "/" + type.getSubtype()));
     }
 
     private static String location(ContainerResponseContext response) {

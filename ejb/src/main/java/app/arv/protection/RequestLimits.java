@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
  * JWT) with its organization's limits; a client address's for anonymous calls; the public viewer's
- * per client address. Uploads take from a second, smaller bucket of the credential as well.
+ * per client address — an IPv6 client's whole /64 counting as one address ({@link ClientNetwork}). Uploads take from a second, smaller bucket of the credential as well.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -59,21 +59,21 @@ public class RequestLimits {
         return uploads.and(limiter.take(CREDENTIAL_PREFIX + credential, general(limits)));
     }
 
-    /** A request without credentials, by client address, at the installation's default limits. */
+    /** A request without credentials, by client address (its {@link ClientNetwork}), at the installation's default limits. */
     public Verdict admitAnonymous(String clientAddress) {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.take(ANONYMOUS_PREFIX + clientAddress,
+        return limiter.take(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress),
                 List.of(Window.perMinute(rules.perMinute()), Window.perHour(rules.perHour())));
     }
 
-    /** A public viewer request, by client address. */
+    /** A public viewer request, by client address (its {@link ClientNetwork}). */
     public Verdict admitViewer(String clientAddress) {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.take(VIEWER_PREFIX + clientAddress, List.of(Window.perMinute(rules.viewerPerMinute())));
+        return limiter.take(VIEWER_PREFIX + ClientNetwork.of(clientAddress), List.of(Window.perMinute(rules.viewerPerMinute())));
     }
 
     /** The organization's limits changed: read them again on the next request. */

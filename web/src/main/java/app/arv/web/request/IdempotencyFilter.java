@@ -9,6 +9,7 @@ import app.arv.idempotency.RequestLine;
 import app.arv.idempotency.StoredAnswer;
 import app.arv.media.UploadRules;
 import app.arv.web.problem.DomainExceptionMapper;
+import app.arv.web.problem.Problem;
 import app.arv.web.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -119,7 +120,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             whole = false;
         }
         try {
-            if (!whole || !StoredAnswer.keeps(response.getStatus())) {
+            if (!whole || !StoredAnswer.keeps(response.getStatus(), codeOf(response))) {
                 keys.release(held.recordId());
             } else if (!response.hasEntity()) {
                 keys.complete(held.recordId(), held.body().sha256(), response.getStatus(), null, location(response), new byte[0]);
@@ -194,6 +195,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         MediaType type = request.getMediaType();
         return RequestLine.stored(request.getMethod() + " " + uri.getRawPath() + query + " "
                 + (type == null ? "" : type.getType() + "/" + type.getSubtype()));
+    }
+
+    /** The problem's code of a refusal (which 422s are kept depends on it); {@code null} for any other answer. */
+    private static String codeOf(ContainerResponseContext response) {
+        return response.getEntity() instanceof Problem problem ? problem.code() : null;
     }
 
     private static String location(ContainerResponseContext response) {

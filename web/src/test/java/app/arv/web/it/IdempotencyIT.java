@@ -269,6 +269,20 @@ class IdempotencyIT {
     }
 
     @Test
+    void aRefusalThatDependsOnTheConfigurationIsNotKeptSoARetryIsJudgedAgain() throws SQLException {
+        String key = newKey();
+        Response first = generationUpload(tenant.memberToken(), key).multiPart("provider", "nonexistent").post("/generations");
+
+        Response retried = generationUpload(tenant.memberToken(), key).multiPart("provider", "nonexistent").post("/generations");
+
+        assertThat(first.statusCode()).isEqualTo(422);
+        assertThat(first.<String>path("code")).isEqualTo("unknown_provider");
+        assertThat(retried.statusCode()).isEqualTo(422);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(records(tenant.organizationId())).isZero();
+    }
+
+    @Test
     void aMalformedKeyIsRefused() {
         Response tooLong = generationOfMedia(tenant.memberToken(), "k".repeat(256), UUID.randomUUID().toString()).post("/generations");
         Response empty = generationOfMedia(tenant.memberToken(), "", UUID.randomUUID().toString()).post("/generations");

@@ -59,13 +59,23 @@ public class RequestLimits {
         return uploads.and(limiter.take(CREDENTIAL_PREFIX + credential, general(limits)));
     }
 
-    /** A request without credentials, by client address (its {@link ClientNetwork}), at the installation's default limits. */
+    /**
+     * A request without credentials, by client address (its {@link ClientNetwork}), at the installation's default
+     * limits. A request whose credential was refused is one too: it is no caller's, and it cost a lookup.
+     */
     public Verdict admitAnonymous(String clientAddress) {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.take(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress),
-                List.of(Window.perMinute(rules.perMinute()), Window.perHour(rules.perHour())));
+        return limiter.take(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+    }
+
+    /** Where the client address's anonymous bucket stands, without taking from it (refused when it is spent). */
+    public Verdict anonymousStanding(String clientAddress) {
+        if (!rules.enabled()) {
+            return Verdict.unchecked();
+        }
+        return limiter.peek(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
     }
 
     /** A public viewer request, by client address (its {@link ClientNetwork}). */
@@ -79,6 +89,10 @@ public class RequestLimits {
     /** The organization's limits changed: read them again on the next request. */
     public void forget(UUID organizationId) {
         limitsByOrganization.remove(organizationId);
+    }
+
+    private List<Window> anonymous() {
+        return List.of(Window.perMinute(rules.perMinute()), Window.perHour(rules.perHour()));
     }
 
     private static List<Window> general(QuotaLimits limits) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
  * JWT) with its organization's limits; a client address's for anonymous calls; the public viewer's
- * per client address — an IPv6 client's whole /64 counting as one address ({@link ClientNetwork}). Uploads take from a second, smaller bucket of the credential as well.
+ * per client address — an IPv6 client's whole /64 counting as one address ({@link ClientNetwork}).
+ * Uploads take from a second, smaller bucket of the credential as well.
  */
 @ApplicationScoped
 public class RequestLimits {

@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CallerAuthentication {
 
+    /** Nothing to ask before a lookup. */
+    private static final Runnable UNGUARDED = () -> {
+    };
+
     @Inject
     CallerLookup lookup;
 
@@ -29,10 +33,6 @@ public class CallerAuthentication {
 
     @Inject
     CredentialChanges changes;
-
-    /** Nothing to ask before a lookup. */
-    private static final Runnable UNGUARDED = () -> {
-    };
 
     public Caller authenticateBearer(String token) {
         return authenticateBearer(token, UNGUARDED);

@@ -66,6 +66,33 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Where the bucket {@code key} stands, without taking from it: refused when a request now would be. One read of
+     * its counters, for a caller that wants to know before it does something costly; fails open like {@link #take}.
+     */
+    public Verdict peek(String key, List<Window> windows) {
+        long now = System.currentTimeMillis();
+        if (now < redisAwayUntil) {
+            return Verdict.unchecked();
+        }
+        try {
+            List<String> values = redis.client().mget(counters(key, windows, now).toArray(String[]::new));
+            recovered();
+            List<Long> counts = new ArrayList<>(windows.size() + 1);
+            boolean room = true;
+            for (int i = 0; i < windows.size(); i++) {
+                long count = values.get(i) == null ? 0 : Long.parseLong(values.get(i));
+                counts.add(count);
+                room &= count < windows.get(i).limit();
+            }
+            counts.add(room ? 1L : 0L);
+            return verdict(counts, windows, now);
+        } catch (RuntimeException e) {
+            away(e, now);
+            return Verdict.unchecked();
+        }
+    }
+
     private List<Long> run(List<String> keys, List<String> arguments) {
         Object result;
         try {

@@ -6,7 +6,8 @@
  * the clock, counted in Redis (one atomic script call per request) so every node draws from the same ones.
  * {@link app.arv.protection.RequestLimits} says whose bucket a request takes from and how big it is:
  * per credential (API key, or the user of a JWT) with the organization's overrides, per client
- * address for anonymous calls, and the public viewer's own limit per client address. When Redis is
+ * address for anonymous calls, and the public viewer's own limit per client address (an IPv6 client
+ * by its /64, {@link app.arv.protection.ClientNetwork}). When Redis is
  * away, requests are served unlimited (fail open) rather than refused.
  *
  * <h2>Quotas</h2>

@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CallerAuthentication {
 
+    /** Nothing to ask before a lookup. */
+    private static final Runnable UNGUARDED = () -> {
+    };
+
     @Inject
     CallerLookup lookup;
 
@@ -31,31 +35,45 @@ public class CallerAuthentication {
     CredentialChanges changes;
 
     public Caller authenticateBearer(String token) {
-        return ApiKeySecret.looksLikeOne(token) ? authenticateApiKey(token) : authenticateJwt(token);
+        return authenticateBearer(token, UNGUARDED);
+    }
+
+    /**
+     * @param beforeLookup run before a credential this node does not know is looked up in the database (the costly
+     *        part, and all a made-up credential gets): it may refuse by throwing
+     */
+    public Caller authenticateBearer(String token, Runnable beforeLookup) {
+        return ApiKeySecret.looksLikeOne(token) ? authenticateApiKey(token, beforeLookup) : authenticateJwt(token, beforeLookup);
     }
 
     public Caller authenticateApiKey(String secret) {
-        String hash = new ApiKeySecret(secret).hash();
-        return resolve(CallerCache.apiKey(hash), () -> lookup.apiKey(hash));
+        return authenticateApiKey(secret, UNGUARDED);
     }
 
-    private Caller authenticateJwt(String token) {
+    /** @param beforeLookup as for {@link #authenticateBearer(String, Runnable)} */
+    public Caller authenticateApiKey(String secret, Runnable beforeLookup) {
+        String hash = new ApiKeySecret(secret).hash();
+        return resolve(CallerCache.apiKey(hash), () -> lookup.apiKey(hash), beforeLookup);
+    }
+
+    private Caller authenticateJwt(String token, Runnable beforeLookup) {
         TokenService.VerifiedToken verified = tokens.verifyToken(token);
         UUID userId = verified.subject();
         UUID sessionId = verified.sessionId();
-        Caller caller = resolve(CallerCache.user(userId, sessionId), () -> lookup.user(userId, sessionId));
+        Caller caller = resolve(CallerCache.user(userId, sessionId), () -> lookup.user(userId, sessionId), beforeLookup);
         if (!caller.acceptsTokenIssuedAt(verified.issuedAt())) {
             throw DomainException.unauthenticated("token_revoked", "The password was changed after this token was issued; sign in again");
         }
         return caller;
     }
 
-    private Caller resolve(String credential, Supplier<Caller> fromDatabase) {
+    private Caller resolve(String credential, Supplier<Caller> fromDatabase, Runnable beforeLookup) {
         changes.listen();
         Optional<Caller> known = cache.find(credential);
         if (known.isPresent()) {
             return known.get();
         }
+        beforeLookup.run();
         long readAt = cache.generation();
         Caller caller = fromDatabase.get();
         cache.keep(credential, caller, readAt);

@@ -131,6 +131,44 @@ class RateLimiterTest {
     }
 
     @Test
+    void aPeekTellsWhereTheBucketStandsAndTakesNothing() {
+        RateLimiter node = node(redis.url());
+        String key = key();
+        node.take(key, THREE);
+
+        Verdict peeked = node.peek(key, THREE);
+        Verdict peekedAgain = node.peek(key, THREE);
+
+        assertThat(peeked.allowed()).isTrue();
+        assertThat(peeked.remaining()).isEqualTo(2);
+        assertThat(peekedAgain.remaining()).isEqualTo(2);
+        assertThat(node.take(key, THREE).remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void aPeekAtASpentBucketIsARefusalWithItsRetry() {
+        RateLimiter node = node(redis.url());
+        String key = key();
+        for (int i = 0; i < 3; i++) {
+            node.take(key, THREE);
+        }
+
+        Verdict peeked = node.peek(key, THREE);
+
+        assertThat(peeked.checked()).isTrue();
+        assertThat(peeked.allowed()).isFalse();
+        assertThat(peeked.retryAfterSeconds()).isBetween(1L, 3600L);
+    }
+
+    @Test
+    void aPeekWithoutRedisIsUnchecked() {
+        Verdict peeked = node(TestRedis.nowhere()).peek(key(), THREE);
+
+        assertThat(peeked.allowed()).isTrue();
+        assertThat(peeked.checked()).isFalse();
+    }
+
+    @Test
     void withoutRedisRequestsAreAllowedAndNothingIsClaimed() {
         RateLimiter node = node(TestRedis.nowhere());
         String key = key();

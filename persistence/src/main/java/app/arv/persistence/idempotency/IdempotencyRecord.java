@@ -16,13 +16,16 @@ import java.time.Instant;
 @Table(name = "idempotency_record")
 public class IdempotencyRecord extends TenantRecord {
 
+    /** The longest request line the column holds (V8); longer ones are stored in a shorter form. */
+    public static final int MAX_REQUEST_LINE = 4096;
+
     @Column(nullable = false, length = 64, updatable = false)
     private String credential;
 
     @Column(name = "idempotency_key", nullable = false, length = 255, updatable = false)
     private String idempotencyKey;
 
-    @Column(name = "request_line", nullable = false, length = 4096, updatable = false)
+    @Column(name = "request_line", nullable = false, length = MAX_REQUEST_LINE, updatable = false)
     private String requestLine;
 
     @Column(name = "body_sha256")

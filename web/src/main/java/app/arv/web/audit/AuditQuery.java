@@ -21,6 +21,13 @@ import java.util.stream.Collectors;
  */
 public class AuditQuery {
 
+    /**
+     * Instant reads years far past what PostgreSQL can compare against (it refuses +300000 with an error, a 500 for
+     * the client); the four-digit years of plain ISO-8601 are more than any audit log needs.
+     */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     @QueryParam("action")
     List<String> actions;
 
@@ -77,10 +84,15 @@ public class AuditQuery {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw DomainException.invalidFilter(parameter + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw DomainException.invalidFilter(parameter + " must lie between the years 1 and 9999");
+        }
+        return instant;
     }
 }

@@ -6,12 +6,14 @@ import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 
 import java.lang.reflect.Type;
+import java.util.Optional;
 
 /**
  * Every string ARV reads from JSON is text a person could type: control characters (other than tab
  * and line breaks) and unpaired surrogates are refused at the edge. They have no business in a name
  * or a description; NUL and lone surrogates cannot even be stored by PostgreSQL (the insert fails),
- * and escape sequences would reach terminals through the logs.
+ * and escape sequences would reach terminals through the logs. Query parameters are held to the same
+ * rule by {@link PlainTextParam}.
  */
 public final class PlainText implements JsonbDeserializer<String> {
 
@@ -23,16 +25,24 @@ public final class PlainText implements JsonbDeserializer<String> {
     }
 
     static void requirePlain(String value) {
+        fault(value).ifPresent(fault -> {
+            throw new Refused(fault);
+        });
+    }
+
+    /** What makes the text unplain, said for the client; empty if a person could have typed it. */
+    static Optional<String> fault(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
-                throw new Refused(String.format("Text may not contain the control character U+%04X", (int) c));
+                return Optional.of(String.format("Text may not contain the control character U+%04X", (int) c));
             }
             if (Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
-                throw new Refused("Text may not contain an unpaired surrogate (not valid Unicode)");
+                return Optional.of("Text may not contain an unpaired surrogate (not valid Unicode)");
             }
         }
+        return Optional.empty();
     }
 
     /** A body that is JSON, but carries text ARV does not take. */

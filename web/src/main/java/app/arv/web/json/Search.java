@@ -9,6 +9,7 @@ public class Search {
 
     @QueryParam("q")
     @Size(max = SearchText.MAX_LENGTH)
+    @PlainTextParam
     String q;
 
     public String text() {

@@ -69,10 +69,15 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (verdict == null) {
             return;
         }
-        request.setProperty(VERDICT, verdict);
+        tell(request, verdict);
         if (!verdict.allowed()) {
             throw LimitExceeded.rateLimited(verdict);
         }
+    }
+
+    /** The answer to this request tells where the client stands by {@code verdict} (also for a refused credential's). */
+    public static void tell(ContainerRequestContext request, Verdict verdict) {
+        request.setProperty(VERDICT, verdict);
     }
 
     @Override

@@ -5,9 +5,11 @@ import app.arv.idempotency.FingerprintedBody;
 import app.arv.idempotency.IdempotencyKeys;
 import app.arv.idempotency.IdempotencyRules;
 import app.arv.idempotency.IdempotencyScope;
+import app.arv.idempotency.RequestLine;
 import app.arv.idempotency.StoredAnswer;
 import app.arv.media.UploadRules;
 import app.arv.web.problem.DomainExceptionMapper;
+import app.arv.web.problem.Problem;
 import app.arv.web.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -118,7 +120,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             whole = false;
         }
         try {
-            if (!whole || !StoredAnswer.keeps(response.getStatus())) {
+            if (!whole || !StoredAnswer.keeps(response.getStatus(), codeOf(response))) {
                 keys.release(held.recordId());
             } else if (!response.hasEntity()) {
                 keys.complete(held.recordId(), held.body().sha256(), response.getStatus(), null, location(response), new byte[0]);
@@ -183,13 +185,21 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return replay.build();
     }
 
-    /** Method, path with query, and media type (not its boundary): what, besides the body, makes two requests the same. */
+    /**
+     * Method, path with query, and media type (not its boundary): what, besides the body, makes two requests the same;
+     * in the form it is stored in ({@link RequestLine}: a query string of kilobytes does not fit the column as it is).
+     */
     private static String requestLine(ContainerRequestContext request) {
         var uri = request.getUriInfo().getRequestUri();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         MediaType type = request.getMediaType();
-        return request.getMethod() + " " + uri.getRawPath() + query + " "
-                + (type == null ? "" : type.getType() + "/" + type.getSubtype());
+        return RequestLine.stored(request.getMethod() + " " + uri.getRawPath() + query + " "
+                + (type == null ? "" : type.getType() + "/" + type.getSubtype()));
+    }
+
+    /** The problem's code of a refusal (which 422s are kept depends on it); {@code null} for any other answer. */
+    private static String codeOf(ContainerResponseContext response) {
+        return response.getEntity() instanceof Problem problem ? problem.code() : null;
     }
 
     private static String location(ContainerResponseContext response) {

@@ -1,8 +1,12 @@
 package app.arv.web.security;
 
+import app.arv.protection.LimitExceeded;
+import app.arv.protection.RequestLimits;
+import app.arv.protection.Verdict;
 import app.arv.security.Caller;
 import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
+import app.arv.web.protection.RateLimitFilter;
 import app.arv.web.request.RequestContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,13 +18,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
 import java.security.Principal;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Establishes who is calling. Two credentials are accepted everywhere: {@code Authorization: Bearer}
  * with a JWT from {@code /auth/login} or with an API key (image2model's convention), and
  * {@code X-API-Key}. A presented but bad credential is refused even on public endpoints, so a
  * client never silently proceeds as anonymous.
+ *
+ * <p>A refused credential is answered here, before {@link RateLimitFilter} counts the request, so it is counted here:
+ * against its client address's anonymous bucket, as the request of nobody it is. Past that limit the answer is 429 with
+ * {@code Retry-After}, and a credential this node does not know is then not even looked up — made-up API keys in a
+ * loop would otherwise cost a database transaction each, unlimited.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -28,6 +37,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
+    private static final Runnable UNGUARDED = () -> {
+    };
 
     @Inject
     CallerAuthentication authentication;
@@ -35,28 +46,57 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    RequestLimits limits;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String apiKey = request.getHeaderString(API_KEY_HEADER);
-        Supplier<Caller> authenticate;
+        Function<Runnable, Caller> authenticate;
         if (authorization != null && !authorization.isBlank()) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                throw DomainException.unauthenticated("unsupported_authorization", "Use 'Authorization: Bearer <token or API key>'");
+                authenticate = beforeLookup -> {
+                    throw DomainException.unauthenticated("unsupported_authorization", "Use 'Authorization: Bearer <token or API key>'");
+                };
+            } else {
+                String token = authorization.substring(BEARER.length()).strip();
+                authenticate = beforeLookup -> authentication.authenticateBearer(token, beforeLookup);
             }
-            String token = authorization.substring(BEARER.length()).strip();
-            authenticate = () -> authentication.authenticateBearer(token);
         } else if (apiKey != null && !apiKey.isBlank()) {
             String key = apiKey.strip();
-            authenticate = () -> authentication.authenticateApiKey(key);
+            authenticate = beforeLookup -> authentication.authenticateApiKey(key, beforeLookup);
         } else {
             return;
         }
-        Caller caller = authenticate.get();
-        currentCaller.set(caller, CredentialCheck.of(authenticate));
+        Caller caller = admitted(request, authenticate);
+        currentCaller.set(caller, CredentialCheck.of(() -> authenticate.apply(UNGUARDED)));
         RequestContext.identifyOrganization(caller.organizationId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
+    }
+
+    /** The caller, or the refusal of the credential charged to the client address (429 once its bucket is spent). */
+    private Caller admitted(ContainerRequestContext request, Function<Runnable, Caller> authenticate) {
+        String client = RequestContext.clientAddress();
+        try {
+            return authenticate.apply(() -> refuseIfSpent(request, limits.anonymousStanding(client)));
+        } catch (DomainException refused) {
+            if (refused.status() != 401) {
+                throw refused;
+            }
+            Verdict charged = limits.admitAnonymous(client);
+            refuseIfSpent(request, charged);
+            RateLimitFilter.tell(request, charged);
+            throw refused;
+        }
+    }
+
+    private static void refuseIfSpent(ContainerRequestContext request, Verdict verdict) {
+        if (!verdict.allowed()) {
+            RateLimitFilter.tell(request, verdict);
+            throw LimitExceeded.rateLimited(verdict);
+        }
     }
 
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {

@@ -193,6 +193,14 @@ class AbuseIT {
         cases.add(new Case("listing offset negative", () -> Api.bearer(attacker.memberToken()).get("/media?offset=-1")));
         cases.add(new Case("listing limit a word", () -> Api.bearer(attacker.memberToken()).get("/generations?limit=all")));
         cases.add(new Case("generation listing unknown status", () -> Api.bearer(attacker.memberToken()).get("/generations?status=%00")));
+        cases.add(new Case("project listing searching for a NUL",
+                () -> Api.bearer(attacker.memberToken()).urlEncodingEnabled(false).get("/projects?q=a%00b")));
+        cases.add(new Case("AR content listing searching for a NUL",
+                () -> Api.bearer(attacker.memberToken()).urlEncodingEnabled(false).get("/projects/" + project + "/ar-content?q=%00")));
+        cases.add(new Case("audit log from the year 300000",
+                () -> Api.bearer(attacker.adminToken()).urlEncodingEnabled(false).get("/audit-events?from=%2B300000-01-01T00:00:00Z")));
+        cases.add(new Case("audit log to the year -300000",
+                () -> Api.bearer(attacker.adminToken()).urlEncodingEnabled(false).get("/audit-events?to=-300000-01-01T00:00:00Z")));
         cases.add(new Case("cleanup older than -1 hours", () -> Api.bearer(attacker.adminToken())
                 .body(Map.of("older_than_hours", -1)).post("/admin/cleanup")));
         cases.add(new Case("direct upload of 2^63 bytes", () -> Api.bearer(attacker.memberToken()).body(

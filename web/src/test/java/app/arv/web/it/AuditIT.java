@@ -188,6 +188,14 @@ class AuditIT {
         }
     }
 
+    @Test
+    void aTimeBeyondWhatTheDatabaseComparesIsABadRequest() {
+        for (String query : List.of("from=%2B300000-01-01T00:00:00Z", "to=-300000-01-01T00:00:00Z")) {
+            Api.bearer(tenant.adminToken()).urlEncodingEnabled(false).get("/audit-events?" + query).then().statusCode(400)
+                    .contentType(startsWith("application/problem+json")).body("code", equalTo("invalid_filter"));
+        }
+    }
+
     private ValidatableResponse adminGet(String path) {
         return Api.bearer(tenant.adminToken()).get(path).then().statusCode(200);
     }

@@ -252,6 +252,37 @@ class IdempotencyIT {
     }
 
     @Test
+    void aRequestWithAQueryStringLongerThanTheStoredLineIsKeptAndReplayed() {
+        String key = newKey();
+        String pad = "x".repeat(4_100);
+        Response first = generationUpload(tenant.memberToken(), key).queryParam("pad", pad).post("/generations");
+        Response again = generationUpload(tenant.memberToken(), key).queryParam("pad", pad).post("/generations");
+        Response otherQuery = generationUpload(tenant.memberToken(), key).queryParam("pad", pad + "y").post("/generations");
+
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(otherQuery.statusCode()).isEqualTo(422);
+        assertThat(otherQuery.<String>path("code")).isEqualTo("idempotency_key_reused");
+        assertThat(total(tenant.memberToken(), "/generations")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalThatDependsOnTheConfigurationIsNotKeptSoARetryIsJudgedAgain() throws SQLException {
+        String key = newKey();
+        Response first = generationUpload(tenant.memberToken(), key).multiPart("provider", "nonexistent").post("/generations");
+
+        Response retried = generationUpload(tenant.memberToken(), key).multiPart("provider", "nonexistent").post("/generations");
+
+        assertThat(first.statusCode()).isEqualTo(422);
+        assertThat(first.<String>path("code")).isEqualTo("unknown_provider");
+        assertThat(retried.statusCode()).isEqualTo(422);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(records(tenant.organizationId())).isZero();
+    }
+
+    @Test
     void aMalformedKeyIsRefused() {
         Response tooLong = generationOfMedia(tenant.memberToken(), "k".repeat(256), UUID.randomUUID().toString()).post("/generations");
         Response empty = generationOfMedia(tenant.memberToken(), "", UUID.randomUUID().toString()).post("/generations");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -52,6 +53,18 @@ class ListingSearchIT {
         Api.bearer(tenant.memberToken()).queryParam("marker_status", "done").get("/projects/" + project + "/ar-content").then()
                 .statusCode(422).contentType("application/problem+json").body("code", equalTo("invalid_status"));
         Api.bearer(tenant.memberToken()).queryParam("q", "x".repeat(201)).get("/projects").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void aSearchForTextNoPersonTypesIsAnInvalidFieldNotAServerError() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+
+        Api.bearer(tenant.memberToken()).queryParam("q", "a\u0000b").get("/projects").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("q")).body("errors[0].message", containsString("U+0000"));
+        Api.bearer(tenant.memberToken()).queryParam("q", "\u0000").get("/projects/" + project + "/ar-content").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"));
     }
 

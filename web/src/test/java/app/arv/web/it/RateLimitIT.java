@@ -4,7 +4,11 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
 
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,8 @@ import static org.hamcrest.Matchers.nullValue;
 class RateLimitIT {
 
     private static final int PER_HOUR = 5;
+    /** The client address of the made-up API keys (a documentation address, forwarded by the suite's trusted loopback). */
+    private static final String GUESSER = "192.0.2.61";
 
     private Api.Tenant tenant;
 
@@ -119,5 +125,64 @@ class RateLimitIT {
     @Test
     void anonymousCallsAreCountedByClientAddress() {
         Api.anonymous().get("/projects").then().statusCode(401).header("X-RateLimit-Limit", notNullValue());
+    }
+
+    /**
+     * A refused credential is answered before the request is counted as a caller's: it is counted against its address's
+     * anonymous bucket. The suite's anonymous limit is a million a minute, so the test spends all but three of its own
+     * address's minute in Redis after the first refusal, then sends made-up API keys until they are refused as 429.
+     */
+    @Test
+    void madeUpApiKeysFromOneAddressEndInA429WithRetryAfter() {
+        Limits.awaitMinuteWithAtLeast(20);
+        try {
+            Response first = madeUpApiKey(GUESSER);
+            first.then().statusCode(401).body("code", equalTo("invalid_api_key"));
+            spendAnonymous(GUESSER, Long.parseLong(first.header("X-RateLimit-Remaining")) - 3);
+
+            for (int i = 0; i < 3; i++) {
+                madeUpApiKey(GUESSER).then().statusCode(401).header("X-RateLimit-Remaining", equalTo(String.valueOf(2 - i)));
+            }
+            Response refused = madeUpApiKey(GUESSER);
+            Response stillRefused = madeUpApiKey(GUESSER);
+
+            refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("rate_limited"));
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+            stillRefused.then().statusCode(429).header("Retry-After", notNullValue());
+            madeUpApiKey("192.0.2.62").then().statusCode(401);
+        } finally {
+            forgetAnonymous(GUESSER);
+            forgetAnonymous("192.0.2.62");
+        }
+    }
+
+    private static Response madeUpApiKey(String client) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Api.anonymous().header("X-Forwarded-For", client)
+                .header("X-API-Key", "arv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)).get("/projects");
+    }
+
+    /** Counts {@code requests} more in every window of the address's anonymous bucket, as if it had sent them. */
+    private static void spendAnonymous(String client, long requests) {
+        try (Jedis jedis = redis()) {
+            for (String counter : jedis.keys("arv:rate:address:" + client + ":*")) {
+                jedis.incrBy(counter, requests);
+            }
+        }
+    }
+
+    private static void forgetAnonymous(String client) {
+        try (Jedis jedis = redis()) {
+            var counters = jedis.keys("arv:rate:address:" + client + ":*");
+            if (!counters.isEmpty()) {
+                jedis.del(counters.toArray(String[]::new));
+            }
+        }
+    }
+
+    private static Jedis redis() {
+        URI redis = URI.create(ArvServer.stack().redisUrl());
+        return new Jedis(redis.getHost(), redis.getPort());
     }
 }

@@ -1,5 +1,6 @@
 package app.arv.protection;
 
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,5 +23,18 @@ public record RateLimitRules(
 
     @Inject
     public RateLimitRules {
+    }
+
+    /**
+     * @throws IllegalStateException naming the setting when a limit is under 1 (it would refuse every request with an
+     *                               error, not a 429); {@code ARV_RATE_LIMIT_ENABLED=false} is the way to count nothing
+     */
+    public void check() {
+        if (enabled) {
+            Setting.atLeastOne("ARV_RATE_LIMIT_PER_MINUTE", perMinute);
+            Setting.atLeastOne("ARV_RATE_LIMIT_PER_HOUR", perHour);
+            Setting.atLeastOne("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", uploadsPerMinute);
+        }
+        Setting.atLeastOne("ARV_VIEWER_REQUESTS_PER_MINUTE", viewerPerMinute);
     }
 }

@@ -1,6 +1,7 @@
 package app.arv.identity;
 
 import app.arv.events.RedisConnection;
+import app.arv.protection.ClientNetwork;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -224,8 +225,9 @@ public class LoginThrottle {
         return "account:" + sha256(email.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** An address's count: an IPv6 client's whole /64 is one ({@link ClientNetwork}), else it would guess on without end. */
     static String address(String address) {
-        return "address:" + sha256(address == null ? "unknown" : address);
+        return "address:" + sha256(address == null ? "unknown" : ClientNetwork.of(address));
     }
 
     private static String failuresKey(String subject) {

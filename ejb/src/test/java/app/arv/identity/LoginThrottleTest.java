@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,18 @@ class LoginThrottleTest {
 
         assertThat(throttle.hold(email(), address)).isPositive();
         assertThat(throttle.hold(email(), address())).isZero();
+    }
+
+    @Test
+    void failuresFromAddressesOfOneIpv6NetworkCountTogether() {
+        LoginThrottle throttle = node(redis.url());
+        String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)) + ":"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000)) + ":";
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            throttle.failed(email(), network + Integer.toHexString(i + 1) + "::1");
+        }
+
+        assertThat(throttle.hold(email(), network + "ffff::1")).as("another address of the same /64").isPositive();
     }
 
     @Test

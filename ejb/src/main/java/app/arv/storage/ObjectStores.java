@@ -106,6 +106,12 @@ public class ObjectStores {
         }
         // Checked again on use: a connection saved before the guard existed, or whose host now resolves elsewhere.
         outbound.guard().check("endpoint", c.getEndpoint());
+        // Saved before its settings were checked as the S3 client checks them: the organization's files are out of reach
+        // until an admin corrects it, which is no server error.
+        S3ObjectStore.refusal(c.getEndpoint(), c.getRegion(), c.getBucket()).ifPresent(r -> {
+            throw DomainException.storageUnavailable("The storage connection '" + c.getName() + "' has a " + r.field()
+                    + " the S3 client refuses (" + r.reason() + "); an organization admin must correct it");
+        });
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
                 cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()),
                 timeouts.httpClient(outbound.guard().dns()));

@@ -2,6 +2,7 @@ package app.arv.storage;
 
 import app.arv.outbound.OutboundGuard;
 import app.arv.shared.DomainException;
+import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
@@ -52,18 +53,60 @@ public final class S3ObjectStore implements ObjectStore {
     private final MinioClient streaming;
     private final String bucket;
 
-    /** @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls) */
+    /** A setting the S3 client refuses: the field ({@code endpoint}, {@code region} or {@code bucket}) and the client's reason. */
+    public record Refusal(String field, String reason) {
+    }
+
+    /**
+     * @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls)
+     * @throws IllegalArgumentException for settings the S3 client refuses ({@link #refusal})
+     */
     public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
+        refusal(endpoint, region, bucket).ifPresent(r -> {
+            throw new IllegalArgumentException("The S3 client refuses the " + r.field() + ": " + r.reason());
+        });
         this.client = client(endpoint, region, accessKey, secretKey, http);
         this.streaming = client(endpoint, region, accessKey, secretKey, http.newBuilder().callTimeout(Duration.ZERO).build());
         this.bucket = bucket;
     }
 
+    /**
+     * What the S3 client would refuse in these settings ({@code null}: not checked), if anything. It checks them only
+     * when a client or a request is built, so a connection must be checked when it is saved: otherwise every later use
+     * of it would fail.
+     */
+    public static Optional<Refusal> refusal(String endpoint, String region, String bucket) {
+        try {
+            if (endpoint != null) {
+                MinioClient.builder().endpoint(endpoint); // a path ("https://s3.example.com/media"), a host it cannot read
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("endpoint", e.getMessage()));
+        }
+        try {
+            MinioClient.builder().region(regionOrDefault(region));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("region", e.getMessage()));
+        }
+        try {
+            if (bucket != null) {
+                BucketExistsArgs.builder().bucket(bucket); // "..", ".-", "-.", or shaped like an IP address
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("bucket", e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
     private static MinioClient client(String endpoint, String region, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
         return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 // A known region spares the client a GetBucketLocation round trip (which some stores refuse).
-                .region(region == null || region.isBlank() ? "us-east-1" : region)
+                .region(regionOrDefault(region))
                 .httpClient(http).build();
+    }
+
+    private static String regionOrDefault(String region) {
+        return region == null || region.isBlank() ? "us-east-1" : region;
     }
 
     @Override

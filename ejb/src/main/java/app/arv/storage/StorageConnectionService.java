@@ -60,6 +60,7 @@ public class StorageConnectionService {
         } else {
             requireS3(spec.endpoint(), spec.bucket(), spec.accessKey(), spec.secretKey());
             requireAllowed(spec.endpoint());
+            requireUsableByS3Client(spec.endpoint().strip(), spec.region(), spec.bucket());
             connection = StorageConnection.s3(org, name, spec.endpoint().strip(), blankToNull(spec.region()), spec.bucket(),
                     spec.accessKey(), stores.cipher().encrypt(spec.secretKey(), org.toString()), basePath);
         }
@@ -91,14 +92,17 @@ public class StorageConnectionService {
             connection.moveTo(directory(spec.directory()));
         }
         if (connection.getProvider() == StorageProvider.S3) {
-            if (spec.endpoint() != null) {
-                requireEndpoint(spec.endpoint());
-                requireAllowed(spec.endpoint());
+            String endpoint = spec.endpoint() == null ? null : spec.endpoint().strip();
+            if (endpoint != null) {
+                requireEndpoint(endpoint);
+                requireAllowed(endpoint);
             }
             if (spec.bucket() != null) {
                 requireBucket(spec.bucket());
             }
-            connection.changeS3(spec.endpoint(), spec.region(), spec.bucket(), spec.accessKey(),
+            // Only what changes: a connection saved before these checks can then be corrected one field at a time.
+            requireUsableByS3Client(endpoint, spec.region(), spec.bucket());
+            connection.changeS3(endpoint, spec.region(), spec.bucket(), spec.accessKey(),
                     spec.secretKey() == null ? null : stores.cipher().encrypt(spec.secretKey(), org.toString()));
         }
         if (Boolean.TRUE.equals(spec.isDefault()) && !connection.isDefaultConnection()) {
@@ -230,6 +234,17 @@ public class StorageConnectionService {
     /** Scheme, host and every address it resolves to (SSRF guard); the connection is checked again when used. */
     private void requireAllowed(String endpoint) {
         outbound.guard().check("endpoint", endpoint);
+    }
+
+    /**
+     * The settings given (any may be {@code null}: not changed) as the S3 client checks them when it is built; saved
+     * unchecked, the connection would fail every later use.
+     */
+    private static void requireUsableByS3Client(String endpoint, String region, String bucket) {
+        S3ObjectStore.refusal(endpoint, region, bucket).ifPresent(refusal -> {
+            throw DomainException.invalid("storage_" + refusal.field() + "_invalid",
+                    refusal.field() + " is not accepted by the S3 client: " + refusal.reason());
+        });
     }
 
     private static void requireBucket(String bucket) {

@@ -1,0 +1,124 @@
+package app.arv.storage;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.persistence.storage.StorageProvider;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An organization's storage connections as its admins manage them, on real PostgreSQL and without a server: settings
+ * the S3 client would refuse are refused when saved, and a connection saved before that is unavailable, no server
+ * error.
+ */
+class StorageConnectionServiceTest {
+
+    @TempDir
+    Path dataDir;
+    private TestStores stores;
+    private Organization acme;
+    private Caller admin;
+
+    @BeforeEach
+    void anOrganizationWithAnAdmin() {
+        stores = new TestStores(dataDir);
+        acme = TestData.organization("Acme");
+        admin = new Caller(UUID.randomUUID(), null, acme.getId(), "admin@acme.example", Set.of(CallerRole.ORG_ADMIN));
+    }
+
+    @Test
+    void anEndpointWithAPathIsRefusedNamingTheEndpoint() {
+        assertRefused(service -> service.create(admin, s3("with a path", "http://127.0.0.1:9/media", "eu-west-1", "arv-media")),
+                "storage_endpoint_invalid");
+    }
+
+    @Test
+    void aRegionTheS3ClientCannotSignForIsRefusedNamingTheRegion() {
+        assertRefused(service -> service.create(admin, s3("odd region", "http://127.0.0.1:9", "eu.west.1", "arv-media")),
+                "storage_region_invalid");
+    }
+
+    @Test
+    void aBucketNameWithSuccessiveDotsIsRefused() {
+        assertRefused(service -> service.create(admin, s3("dots", "http://127.0.0.1:9", "eu-west-1", "media..2024")),
+                "storage_bucket_invalid");
+    }
+
+    @Test
+    void aBucketNameShapedLikeAnIpAddressIsRefused() {
+        assertRefused(service -> service.create(admin, s3("ip", "http://127.0.0.1:9", "eu-west-1", "192.168.10.1")),
+                "storage_bucket_invalid");
+    }
+
+    @Test
+    void aChangeToAnEndpointWithAPathIsRefused() {
+        StorageConnection bucket = call(service -> service.create(admin, s3("media", "http://127.0.0.1:9", "eu-west-1", "arv-media")));
+
+        assertRefused(service -> service.change(admin, bucket.getId(), change("http://127.0.0.1:9/media", null, null)),
+                "storage_endpoint_invalid");
+    }
+
+    @Test
+    void aChangeToARegionTheS3ClientCannotSignForIsRefused() {
+        StorageConnection bucket = call(service -> service.create(admin, s3("media", "http://127.0.0.1:9", "eu-west-1", "arv-media")));
+
+        assertRefused(service -> service.change(admin, bucket.getId(), change(null, "eu west 1", null)), "storage_region_invalid");
+    }
+
+    @Test
+    void aConnectionSavedWithAnEndpointTheS3ClientRefusesIsUnavailableWhenUsed() {
+        StorageConnection legacy = saved("http://127.0.0.1:9/media", "arv-media");
+
+        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
+        assertRefused(service -> service.test(admin, legacy.getId()), "storage_unavailable");
+    }
+
+    @Test
+    void aConnectionSavedWithABucketTheS3ClientRefusesIsUnavailableWhenUsed() {
+        StorageConnection legacy = saved("http://127.0.0.1:9", "media..2024");
+
+        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
+    }
+
+    /** As it was saved before the settings were checked on saving. */
+    private StorageConnection saved(String endpoint, String bucket) {
+        StorageConnection legacy = StorageConnection.s3(acme.getId(), "legacy " + UUID.randomUUID(), endpoint, "us-east-1", bucket,
+                "key", stores.encrypt("secret", acme.getId()), null);
+        Database.persist(legacy);
+        return legacy;
+    }
+
+    private static StorageConnectionSpec s3(String name, String endpoint, String region, String bucket) {
+        return new StorageConnectionSpec(name, StorageProvider.S3, false, null, endpoint, region, bucket, "key", "secret", null);
+    }
+
+    private static StorageConnectionSpec change(String endpoint, String region, String bucket) {
+        return new StorageConnectionSpec(null, null, null, null, endpoint, region, bucket, null, null, null);
+    }
+
+    private void assertRefused(Function<StorageConnectionService, ?> call, String code) {
+        assertThatThrownBy(() -> call(call)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private <T> T call(Function<StorageConnectionService, T> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Database.inTransaction(em -> result.set(call.apply(stores.beans(em).get(StorageConnectionService.class))));
+        return result.get();
+    }
+}

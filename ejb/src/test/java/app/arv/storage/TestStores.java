@@ -1,0 +1,55 @@
+package app.arv.storage;
+
+import app.arv.ServiceBeans;
+import app.arv.outbound.AllowedHosts;
+import app.arv.outbound.OutboundGuard;
+import app.arv.outbound.OutboundPolicy;
+import app.arv.persistence.storage.StorageConnectionRepository;
+import jakarta.persistence.EntityManager;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link ObjectStores} as the container sets it up, for the service tests: the platform's local store and the key
+ * that encrypts S3 secrets in a directory of the test's, S3 stores on this machine (127.0.0.1) allowed, timeouts of
+ * seconds. One per test; {@link #beans} gives one transaction's beans with it.
+ */
+public final class TestStores {
+
+    private static final OutboundPolicy LOOPBACK_ALLOWED = new OutboundPolicy() {
+        private final OutboundGuard guard = new OutboundGuard(new AllowedHosts(List.of("127.0.0.1")));
+
+        @Override
+        public OutboundGuard guard() {
+            return guard;
+        }
+    };
+
+    private final Path dataDir;
+
+    public TestStores(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** The beans of one transaction, {@link ObjectStores} among them, wired to that transaction's repositories. */
+    public ServiceBeans beans(EntityManager em) {
+        ServiceBeans beans = new ServiceBeans(em).with(OutboundPolicy.class, LOOPBACK_ALLOWED);
+        ObjectStores stores = new ObjectStores();
+        stores.dataDir = dataDir.toString();
+        stores.encryptionKey = Optional.empty();
+        stores.outbound = LOOPBACK_ALLOWED;
+        stores.timeouts = new StorageTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        stores.connections = beans.get(StorageConnectionRepository.class);
+        stores.init();
+        return beans.with(ObjectStores.class, stores);
+    }
+
+    /** An S3 secret as a connection of the organization keeps it (the key is the one {@link #beans} use). */
+    public String encrypt(String secret, UUID organizationId) {
+        return beans(null).get(ObjectStores.class).cipher().encrypt(secret, organizationId.toString());
+    }
+}

@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -117,7 +117,10 @@ public class PrintKits {
         try (InputStream in = files.open(source)) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The store stalled or dropped the connection while sending: temporary, like a store that cannot be reached.
+            // Only a generic reason: what the remote sent stays out of the answer.
+            throw DomainException.storageUnavailable("The storage stopped sending the portrait of AR content " + content.getId()
+                    + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
         }
         try {
             DecodedImage decoded = decoding.forRequests().decode(bytes, longSide);

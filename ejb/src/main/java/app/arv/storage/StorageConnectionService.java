@@ -41,6 +41,9 @@ public class StorageConnectionService {
     @Inject
     OutboundPolicy outbound;
 
+    @Inject
+    ConnectionLocks locks;
+
     public List<StorageConnection> list(Caller caller) {
         return connections.list(caller.organizationId());
     }
@@ -52,6 +55,7 @@ public class StorageConnectionService {
     public StorageConnection create(Caller caller, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
         String name = spec.name().strip();
+        locks.holdSettingsLock(org);
         requireFreeName(org, name, null);
         String basePath = basePath(spec.basePath());
         StorageConnection connection;
@@ -75,8 +79,9 @@ public class StorageConnectionService {
     }
 
     public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
-        StorageConnection connection = get(caller, id);
         UUID org = caller.organizationId();
+        locks.holdSettingsLock(org);
+        StorageConnection connection = get(caller, id);
         if (spec.name() != null) {
             requireFreeName(org, spec.name().strip(), id);
             connection.rename(spec.name().strip());

@@ -13,18 +13,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * An organization's storage connections as its admins manage them, on real PostgreSQL and without a server: settings
  * the S3 client would refuse are refused when saved, and a connection saved before that is unavailable, no server
- * error.
+ * error; two changes at once to the names or the default are refused or applied one after the other.
  */
 class StorageConnectionServiceTest {
 
@@ -95,6 +103,53 @@ class StorageConnectionServiceTest {
         assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
     }
 
+    @Test
+    void ofTwoConnectionsMadeTheDefaultAtOnceTheLaterOneIsTheDefault() throws Exception {
+        StorageConnection first = call(service -> service.create(admin, local("first", false)));
+        StorageConnection second = call(service -> service.create(admin, local("second", false)));
+
+        Future<?> later = whileTheFirstIsOpen(service -> service.change(admin, first.getId(), makeDefault()),
+                () -> call(service -> service.change(admin, second.getId(), makeDefault())));
+
+        later.get(30, TimeUnit.SECONDS);
+        List<StorageConnection> connections = call(service -> service.list(admin));
+        assertThat(connections.stream().filter(StorageConnection::isDefaultConnection).map(StorageConnection::getId))
+                .containsExactly(second.getId());
+    }
+
+    @Test
+    void ofTwoConnectionsCreatedAtOnceWithOneNameTheSecondIsRefusedAsTaken() throws Exception {
+        Future<?> second = whileTheFirstIsOpen(service -> service.create(admin, local("media", true)),
+                () -> call(service -> service.create(admin, local("media", true))));
+
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+
+        assertThat(refusal).as("how the second creation ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("storage_connection_name_taken"));
+        List<StorageConnection> connections = call(service -> service.list(admin));
+        assertThat(connections).hasSize(1);
+    }
+
+    /** Runs {@code first} in a transaction that stays open until {@code second}, on another thread, has reached its locks. */
+    private Future<?> whileTheFirstIsOpen(Consumer<StorageConnectionService> first, Runnable second) {
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> started = new AtomicReference<>();
+        try {
+            Database.inTransaction(em -> {
+                first.accept(stores.beans(em).get(StorageConnectionService.class));
+                started.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    second.run();
+                }));
+                Database.letTheOtherReachTheLock(secondStarted);
+            });
+            return started.get();
+        } finally {
+            secondThread.shutdown();
+        }
+    }
+
     /** As it was saved before the settings were checked on saving. */
     private StorageConnection saved(String endpoint, String bucket) {
         StorageConnection legacy = StorageConnection.s3(acme.getId(), "legacy " + UUID.randomUUID(), endpoint, "us-east-1", bucket,
@@ -105,6 +160,15 @@ class StorageConnectionServiceTest {
 
     private static StorageConnectionSpec s3(String name, String endpoint, String region, String bucket) {
         return new StorageConnectionSpec(name, StorageProvider.S3, false, null, endpoint, region, bucket, "key", "secret", null);
+    }
+
+    private static StorageConnectionSpec local(String name, boolean isDefault) {
+        return new StorageConnectionSpec(name, StorageProvider.LOCAL, isDefault, "dir-" + UUID.randomUUID(), null, null, null, null,
+                null, null);
+    }
+
+    private static StorageConnectionSpec makeDefault() {
+        return new StorageConnectionSpec(null, null, true, null, null, null, null, null, null, null);
     }
 
     private static StorageConnectionSpec change(String endpoint, String region, String bucket) {

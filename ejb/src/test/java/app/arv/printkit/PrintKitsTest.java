@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Which AR content a kit may hold, and how a store that misbehaves while sending a portrait is answered, on real
@@ -105,6 +107,17 @@ class PrintKitsTest {
                         assertThat(e.code()).isEqualTo("storage_unavailable");
                         assertThat(e.retryAfter()).isPresent();
                     });
+        }
+    }
+
+    @Test
+    void aStoreThatSendsMoreThanThePortraitHasIsUnavailableAtOnce() throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_BODY)) {
+            ArContent anna = contentIn(store, "Anna");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> kits(k -> k.ofContent(member, anna.getId(), A6, c -> "https://ar.example.com/ar/x")))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_unavailable")));
         }
     }
 

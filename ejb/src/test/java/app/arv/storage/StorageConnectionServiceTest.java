@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,11 +29,14 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * An organization's storage connections as its admins manage them, on real PostgreSQL and without a server: settings
  * the S3 client would refuse are refused when saved, and a connection saved before that is unavailable, no server
- * error; two changes at once to the names or the default are refused or applied one after the other.
+ * error; two changes at once to the names or the default are refused or applied one after the other; an endpoint
+ * that answers without end (an endless object, an always truncated listing) is bounded.
  */
 class StorageConnectionServiceTest {
 
@@ -101,6 +105,32 @@ class StorageConnectionServiceTest {
         StorageConnection legacy = saved("http://127.0.0.1:9", "media..2024");
 
         assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
+    }
+
+    @Test
+    void aProbeReadBackThatNeverEndsFailsItsReadStepAtOnce() throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_BODY)) {
+            StorageConnection endless = call(service -> service.create(admin, s3("endless", store.endpoint(), "us-east-1", "arv-media")));
+
+            ProbeReport report = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> call(service -> service.test(admin, endless.getId())));
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.steps()).extracting(ProbeReport.Step::name, ProbeReport.Step::ok)
+                    .containsExactly(tuple("write", true), tuple("read", false));
+        }
+    }
+
+    @Test
+    void aListingThatIsAlwaysTruncatedEndsAsUnavailableAfterItsPages() throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_LISTING)) {
+            StorageConnection endless = call(service -> service.create(admin, s3("endless", store.endpoint(), "us-east-1", "arv-media")));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertRefused(service -> service.stats(admin, endless.getId()), "storage_unavailable"));
+
+            assertThat(store.pagesListed()).isEqualTo(S3ObjectStore.ListingBounds.DEFAULT.maxPages());
+        }
     }
 
     @Test

@@ -5,9 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The database locks that keep an organization's storage connections consistent, held until the transaction ends. */
+/**
+ * The database locks that keep an organization's storage connections consistent, with each other and with the media
+ * recorded through them; each is held until the transaction ends.
+ */
 @ApplicationScoped
 public class ConnectionLocks {
 
@@ -22,5 +27,20 @@ public class ConnectionLocks {
      */
     void holdSettingsLock(UUID organizationId) {
         OrganizationScoped.holdLock(em, organizationId, CONNECTIONS_LOCK);
+    }
+
+    /**
+     * Where the connection points as last committed, share-locked until the transaction ends (a change or deletion,
+     * which row-locks it, waits for the commit); empty when it is gone. Read from the table, not the persistence
+     * context, which may hold the connection as this transaction first read it.
+     */
+    Optional<StorageTarget.Location> lockedLocation(UUID organizationId, UUID id) {
+        List<?> rows = em.createNativeQuery("SELECT directory, endpoint, bucket, base_path FROM storage_connection"
+                + " WHERE organization_id = ?1 AND id = ?2 FOR SHARE")
+                .setParameter(1, organizationId).setParameter(2, id).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new StorageTarget.Location((String) columns[0], (String) columns[1], (String) columns[2], (String) columns[3]);
+        });
     }
 }

@@ -44,6 +44,9 @@ public class ObjectStores {
     @Inject
     StorageTimeouts timeouts;
 
+    @Inject
+    ConnectionLocks locks;
+
     private SecretCipher cipher;
     private LocalObjectStore platformStore;
     /** S3 clients are worth reusing (connection pools); a changed connection gets a new one. */
@@ -86,7 +89,26 @@ public class ObjectStores {
 
     public StorageTarget target(StorageConnection connection) {
         return new StorageTarget(connection.getId(), storeOf(connection),
-                StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()));
+                StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()),
+                StorageTarget.Location.of(connection));
+    }
+
+    /**
+     * For the transaction that records what was written to the target: share-locks the target's connection until the
+     * transaction ends, so that it can be neither moved nor deleted before the record is committed (changing and
+     * deleting a connection take its row lock, then check whether media uses it), and refuses if it already was since
+     * the target was made: the record would name a connection whose store does not hold the object.
+     *
+     * @throws DomainException 409 {@code storage_connection_changed}
+     */
+    public void holdUnmoved(UUID organizationId, StorageTarget target) {
+        if (target.connectionId() == null) {
+            return; // the platform store does not move
+        }
+        if (!locks.lockedLocation(organizationId, target.connectionId()).equals(Optional.of(target.location()))) {
+            throw DomainException.conflict("storage_connection_changed", "The storage connection was changed or deleted while"
+                    + " the file was being stored; send the request again");
+        }
     }
 
     private ObjectStore storeOf(StorageConnection c) {

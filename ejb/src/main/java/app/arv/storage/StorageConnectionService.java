@@ -52,6 +52,15 @@ public class StorageConnectionService {
         return connections.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Storage connection"));
     }
 
+    /**
+     * The connection, row-locked until the transaction ends: a recording through it (which share-locks it,
+     * {@link ObjectStores#holdUnmoved}) is then either committed, and seen by the check whether media uses it, or
+     * waits and finds it changed.
+     */
+    private StorageConnection lock(Caller caller, UUID id) {
+        return connections.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Storage connection"));
+    }
+
     public StorageConnection create(Caller caller, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
         String name = spec.name().strip();
@@ -81,7 +90,7 @@ public class StorageConnectionService {
     public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
         locks.holdSettingsLock(org);
-        StorageConnection connection = get(caller, id);
+        StorageConnection connection = lock(caller, id);
         if (spec.name() != null) {
             requireFreeName(org, spec.name().strip(), id);
             connection.rename(spec.name().strip());
@@ -122,7 +131,7 @@ public class StorageConnectionService {
     }
 
     public void delete(Caller caller, UUID id) {
-        StorageConnection connection = get(caller, id);
+        StorageConnection connection = lock(caller, id);
         requireUnused(caller.organizationId(), id);
         connections.remove(connection);
         audit.record(caller, AuditAction.STORAGE_CONNECTION_DELETED, id, AuditDetails.with("name", connection.getName())

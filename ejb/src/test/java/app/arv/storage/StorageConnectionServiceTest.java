@@ -1,5 +1,7 @@
 package app.arv.storage;
 
+import app.arv.ServiceBeans;
+import app.arv.media.MediaStore;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
@@ -8,10 +10,12 @@ import app.arv.persistence.storage.StorageProvider;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * An organization's storage connections as its admins manage them, on real PostgreSQL and without a server: settings
  * the S3 client would refuse are refused when saved, and a connection saved before that is unavailable, no server
  * error; two changes at once to the names or the default are refused or applied one after the other; an endpoint
- * that answers without end (an endless object, an always truncated listing) is bounded.
+ * that answers without end (an endless object, an always truncated listing) is bounded; a connection is not moved or
+ * deleted under a file written through it and not recorded yet.
  */
 class StorageConnectionServiceTest {
 
@@ -134,11 +139,82 @@ class StorageConnectionServiceTest {
     }
 
     @Test
+    void aFileStagedBeforeItsConnectionMovedIsNotRecordedAndIsRemoved() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        MediaStore.StagedFile staged = stage();
+        call(service -> service.change(admin, media.getId(), moveTo("elsewhere")));
+
+        assertThatThrownBy(() -> stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_connection_changed"));
+        assertThat(staged.target().store().stat(staged.key())).as("the staged object").isEmpty();
+        assertThat(mediaRecorded()).isZero();
+    }
+
+    @Test
+    void aFileStagedBeforeItsConnectionWasDeletedIsNotRecordedAndIsRemoved() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        MediaStore.StagedFile staged = stage();
+        stores.inTransaction(beans -> {
+            connections(beans).delete(admin, media.getId());
+            return null;
+        });
+
+        assertThatThrownBy(() -> stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_connection_changed"));
+        assertThat(staged.target().store().stat(staged.key())).as("the staged object").isEmpty();
+    }
+
+    @Test
+    void aConnectionMovedWhileAFileIsRecordedThroughItIsRefusedAsInUse() throws Exception {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        MediaStore.StagedFile staged = stage();
+
+        Future<?> move = whileTheFirstIsOpen(beans -> beans.get(MediaStore.class).record(staged),
+                () -> call(service -> service.change(admin, media.getId(), moveTo("elsewhere"))));
+
+        Throwable refusal = catchThrowable(() -> move.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the move ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("storage_connection_in_use"));
+        assertThat(call(service -> service.get(admin, media.getId())).getDirectory()).isEqualTo(media.getDirectory());
+        assertThat(mediaRecorded()).isOne();
+    }
+
+    @Test
+    void aConnectionDeletedWhileAFileIsRecordedThroughItIsRefusedAsInUse() throws Exception {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        MediaStore.StagedFile staged = stage();
+
+        Future<?> deletion = whileTheFirstIsOpen(beans -> beans.get(MediaStore.class).record(staged),
+                () -> stores.inTransaction(beans -> {
+                    connections(beans).delete(admin, media.getId());
+                    return null;
+                }));
+
+        Throwable refusal = catchThrowable(() -> deletion.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the deletion ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("storage_connection_in_use"));
+        assertThat(mediaRecorded()).isOne();
+    }
+
+    /** A file written to the organization's default store and not recorded yet, as a worker leaves it. */
+    private MediaStore.StagedFile stage() {
+        byte[] bytes = ("a model " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        return stores.inTransaction(beans -> beans.get(MediaStore.class).stageBytes(acme.getId(), bytes, "model/gltf-binary",
+                "anna.glb", null, null));
+    }
+
+    private long mediaRecorded() {
+        return stores.inTransaction(beans -> beans.get(EntityManager.class)
+                .createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org", Long.class)
+                .setParameter("org", acme.getId()).getSingleResult());
+    }
+
+    @Test
     void ofTwoConnectionsMadeTheDefaultAtOnceTheLaterOneIsTheDefault() throws Exception {
         StorageConnection first = call(service -> service.create(admin, local("first", false)));
         StorageConnection second = call(service -> service.create(admin, local("second", false)));
 
-        Future<?> later = whileTheFirstIsOpen(service -> service.change(admin, first.getId(), makeDefault()),
+        Future<?> later = whileTheFirstIsOpen(beans -> connections(beans).change(admin, first.getId(), makeDefault()),
                 () -> call(service -> service.change(admin, second.getId(), makeDefault())));
 
         later.get(30, TimeUnit.SECONDS);
@@ -149,7 +225,7 @@ class StorageConnectionServiceTest {
 
     @Test
     void ofTwoConnectionsCreatedAtOnceWithOneNameTheSecondIsRefusedAsTaken() throws Exception {
-        Future<?> second = whileTheFirstIsOpen(service -> service.create(admin, local("media", true)),
+        Future<?> second = whileTheFirstIsOpen(beans -> connections(beans).create(admin, local("media", true)),
                 () -> call(service -> service.create(admin, local("media", true))));
 
         Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
@@ -161,18 +237,19 @@ class StorageConnectionServiceTest {
     }
 
     /** Runs {@code first} in a transaction that stays open until {@code second}, on another thread, has reached its locks. */
-    private Future<?> whileTheFirstIsOpen(Consumer<StorageConnectionService> first, Runnable second) {
+    private Future<?> whileTheFirstIsOpen(Consumer<ServiceBeans> first, Runnable second) {
         CountDownLatch secondStarted = new CountDownLatch(1);
         ExecutorService secondThread = Executors.newSingleThreadExecutor();
         AtomicReference<Future<?>> started = new AtomicReference<>();
         try {
-            Database.inTransaction(em -> {
-                first.accept(stores.beans(em).get(StorageConnectionService.class));
+            stores.inTransaction(beans -> {
+                first.accept(beans);
                 started.set(secondThread.submit(() -> {
                     secondStarted.countDown();
                     second.run();
                 }));
                 Database.letTheOtherReachTheLock(secondStarted);
+                return null;
             });
             return started.get();
         } finally {
@@ -197,6 +274,10 @@ class StorageConnectionServiceTest {
                 null, null);
     }
 
+    private static StorageConnectionSpec moveTo(String directory) {
+        return new StorageConnectionSpec(null, null, null, directory + "-" + UUID.randomUUID(), null, null, null, null, null, null);
+    }
+
     private static StorageConnectionSpec makeDefault() {
         return new StorageConnectionSpec(null, null, true, null, null, null, null, null, null, null);
     }
@@ -211,8 +292,10 @@ class StorageConnectionServiceTest {
     }
 
     private <T> T call(Function<StorageConnectionService, T> call) {
-        AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> result.set(call.apply(stores.beans(em).get(StorageConnectionService.class))));
-        return result.get();
+        return stores.inTransaction(beans -> call.apply(connections(beans)));
+    }
+
+    private static StorageConnectionService connections(ServiceBeans beans) {
+        return beans.get(StorageConnectionService.class);
     }
 }

@@ -114,6 +114,9 @@ public class MediaStore {
     /**
      * Records a staged file in the caller's transaction. Content the organization already has wins
      * (the staged object goes after commit); if the transaction rolls back, the staged object goes.
+     *
+     * @throws DomainException 409 {@code storage_connection_changed} when the connection it was written through was moved
+     *                         or deleted meanwhile ({@link ObjectStores#holdUnmoved})
      */
     public MediaResource record(StagedFile staged) {
         List<String> redundant = new ArrayList<>();
@@ -123,6 +126,8 @@ public class MediaStore {
             redundant.add(staged.key());
             return existing.get();
         }
+        // The row will name the connection: it must still point where the object was written (else 409, and the rollback removes it).
+        stores.holdUnmoved(staged.organizationId(), staged.target());
         return media.add(new MediaResource(staged.id(), staged.organizationId(), staged.sha256(), staged.size(),
                 staged.mediaType(), FileNames.sanitize(staged.name()), staged.width(), staged.height(),
                 staged.target().connectionId(), staged.key()));

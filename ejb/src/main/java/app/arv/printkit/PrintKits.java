@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -115,9 +115,17 @@ public class PrintKits {
                 .orElseThrow(() -> DomainException.conflict("no_portrait", "AR content " + content.getId() + " has no portrait"));
         byte[] bytes;
         try (InputStream in = files.open(source)) {
-            bytes = in.readAllBytes();
+            // At most one byte more than the portrait has: a store that sends without end must not fill the heap.
+            bytes = in.readNBytes(Math.toIntExact(source.getSizeBytes() + 1));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The store stalled or dropped the connection while sending: temporary, like a store that cannot be reached.
+            // Only a generic reason: what the remote sent stays out of the answer.
+            throw DomainException.storageUnavailable("The storage stopped sending the portrait of AR content " + content.getId()
+                    + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
+        }
+        if (bytes.length > source.getSizeBytes()) {
+            throw DomainException.storageUnavailable("The storage sent more than the " + source.getSizeBytes()
+                    + " bytes of the portrait of AR content " + content.getId());
         }
         try {
             DecodedImage decoded = decoding.forRequests().decode(bytes, longSide);

@@ -44,6 +44,9 @@ public class ObjectStores {
     @Inject
     StorageTimeouts timeouts;
 
+    @Inject
+    ConnectionLocks locks;
+
     private SecretCipher cipher;
     private LocalObjectStore platformStore;
     /** S3 clients are worth reusing (connection pools); a changed connection gets a new one. */
@@ -86,7 +89,26 @@ public class ObjectStores {
 
     public StorageTarget target(StorageConnection connection) {
         return new StorageTarget(connection.getId(), storeOf(connection),
-                StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()));
+                StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()),
+                StorageTarget.Location.of(connection));
+    }
+
+    /**
+     * For the transaction that records what was written to the target: share-locks the target's connection until the
+     * transaction ends, so that it can be neither moved nor deleted before the record is committed (changing and
+     * deleting a connection take its row lock, then check whether media uses it), and refuses if it already was since
+     * the target was made: the record would name a connection whose store does not hold the object.
+     *
+     * @throws DomainException 409 {@code storage_connection_changed}
+     */
+    public void holdUnmoved(UUID organizationId, StorageTarget target) {
+        if (target.connectionId() == null) {
+            return; // the platform store does not move
+        }
+        if (!locks.lockedLocation(organizationId, target.connectionId()).equals(Optional.of(target.location()))) {
+            throw DomainException.conflict("storage_connection_changed", "The storage connection was changed or deleted while"
+                    + " the file was being stored; send the request again");
+        }
     }
 
     private ObjectStore storeOf(StorageConnection c) {
@@ -106,6 +128,12 @@ public class ObjectStores {
         }
         // Checked again on use: a connection saved before the guard existed, or whose host now resolves elsewhere.
         outbound.guard().check("endpoint", c.getEndpoint());
+        // Saved before its settings were checked as the S3 client checks them: the organization's files are out of reach
+        // until an admin corrects it, which is no server error.
+        S3ObjectStore.refusal(c.getEndpoint(), c.getRegion(), c.getBucket()).ifPresent(r -> {
+            throw DomainException.storageUnavailable("The storage connection '" + c.getName() + "' has a " + r.field()
+                    + " the S3 client refuses (" + r.reason() + "); an organization admin must correct it");
+        });
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
                 cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()),
                 timeouts.httpClient(outbound.guard().dns()));

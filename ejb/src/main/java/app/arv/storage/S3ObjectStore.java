@@ -2,6 +2,7 @@ package app.arv.storage;
 
 import app.arv.outbound.OutboundGuard;
 import app.arv.shared.DomainException;
+import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
@@ -18,7 +19,11 @@ import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.http.Method;
 import io.minio.messages.Item;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -27,6 +32,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,23 +54,89 @@ public final class S3ObjectStore implements ObjectStore {
     static final long PART_SIZE = 5L * 1024 * 1024;
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
 
+    /**
+     * How long one {@link #usage} may list. The client follows "truncated, more to come" for as long as the store
+     * says it, and a tenant's own endpoint can say it forever (each page within the call timeout): without a bound
+     * the request thread would list until the server stops.
+     *
+     * @param maxPages pages of up to 1000 keys each
+     * @param deadline no page is asked for after it (so a listing ends within it plus one call timeout)
+     */
+    record ListingBounds(int maxPages, Duration deadline) {
+        static final ListingBounds DEFAULT = new ListingBounds(1000, Duration.ofSeconds(60));
+    }
+
     private final MinioClient client;
     /** The same store without the overall deadline: a streamed download lasts as long as its reader. */
     private final MinioClient streaming;
+    /** Builds a client of this store on another HTTP client (a listing's, which counts its pages). */
+    private final Function<OkHttpClient, MinioClient> clients;
+    private final OkHttpClient http;
+    private final ListingBounds listing;
     private final String bucket;
 
-    /** @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls) */
-    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
-        this.client = client(endpoint, region, accessKey, secretKey, http);
-        this.streaming = client(endpoint, region, accessKey, secretKey, http.newBuilder().callTimeout(Duration.ZERO).build());
+    /** A setting the S3 client refuses: the field ({@code endpoint}, {@code region} or {@code bucket}) and the client's reason. */
+    public record Refusal(String field, String reason) {
+    }
+
+    /**
+     * @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls)
+     * @throws IllegalArgumentException for settings the S3 client refuses ({@link #refusal})
+     */
+    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http) {
+        this(endpoint, region, bucket, accessKey, secretKey, http, ListingBounds.DEFAULT);
+    }
+
+    S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http,
+            ListingBounds listing) {
+        refusal(endpoint, region, bucket).ifPresent(r -> {
+            throw new IllegalArgumentException("The S3 client refuses the " + r.field() + ": " + r.reason());
+        });
+        this.clients = h -> client(endpoint, region, accessKey, secretKey, h);
+        this.client = clients.apply(http);
+        this.streaming = clients.apply(http.newBuilder().callTimeout(Duration.ZERO).build());
+        this.http = http;
+        this.listing = listing;
         this.bucket = bucket;
     }
 
-    private static MinioClient client(String endpoint, String region, String accessKey, String secretKey, okhttp3.OkHttpClient http) {
+    /**
+     * What the S3 client would refuse in these settings ({@code null}: not checked), if anything. It checks them only
+     * when a client or a request is built, so a connection must be checked when it is saved: otherwise every later use
+     * of it would fail.
+     */
+    public static Optional<Refusal> refusal(String endpoint, String region, String bucket) {
+        try {
+            if (endpoint != null) {
+                MinioClient.builder().endpoint(endpoint); // a path ("https://s3.example.com/media"), a host it cannot read
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("endpoint", e.getMessage()));
+        }
+        try {
+            MinioClient.builder().region(regionOrDefault(region));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("region", e.getMessage()));
+        }
+        try {
+            if (bucket != null) {
+                BucketExistsArgs.builder().bucket(bucket); // "..", ".-", "-.", or shaped like an IP address
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Refusal("bucket", e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static MinioClient client(String endpoint, String region, String accessKey, String secretKey, OkHttpClient http) {
         return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
                 // A known region spares the client a GetBucketLocation round trip (which some stores refuse).
-                .region(region == null || region.isBlank() ? "us-east-1" : region)
+                .region(regionOrDefault(region))
                 .httpClient(http).build();
+    }
+
+    private static String regionOrDefault(String region) {
+        return region == null || region.isBlank() ? "us-east-1" : region;
     }
 
     @Override
@@ -125,12 +198,15 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** @throws StorageFailure also when the listing goes past its {@link ListingBounds} */
     @Override
     public StorageUsage usage(String prefix) {
+        // A client of its own for this listing (sharing the connection pool), whose every request is one page.
+        MinioClient pages = clients.apply(http.newBuilder().addInterceptor(new ListingBudget(listing)).build());
         long objects = 0;
         long bytes = 0;
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket)
+            for (Result<Item> result : pages.listObjects(ListObjectsArgs.builder().bucket(bucket)
                     .prefix(prefix == null ? "" : prefix).recursive(true).build())) {
                 Item item = result.get();
                 if (!item.isDir()) {
@@ -168,6 +244,38 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** Refuses to ask for another page past the listing's bounds: the client's iterator then ends with this failure. */
+    private static final class ListingBudget implements Interceptor {
+
+        private final ListingBounds bounds;
+        private final long deadline;
+        /** Pages are asked for one after the other, possibly from different threads of the client's dispatcher. */
+        private final AtomicInteger pages = new AtomicInteger();
+
+        ListingBudget(ListingBounds bounds) {
+            this.bounds = bounds;
+            this.deadline = System.nanoTime() + bounds.deadline().toNanos();
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            if (pages.incrementAndGet() > bounds.maxPages()) {
+                throw new ListingTooLong("the listing did not end within " + bounds.maxPages() + " pages");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new ListingTooLong("the listing did not end within " + bounds.deadline().toSeconds() + " s");
+            }
+            return chain.proceed(chain.request());
+        }
+    }
+
+    /** A listing went past its bounds; an {@link IOException}, as the client expects of its HTTP client. */
+    private static final class ListingTooLong extends IOException {
+        ListingTooLong(String message) {
+            super(message);
+        }
+    }
+
     private StorageFailure failure(String action, String key, Exception e) {
         if (e instanceof StorageFailure failure) {
             return failure;
@@ -198,6 +306,9 @@ public final class S3ObjectStore implements ObjectStore {
             return "the endpoint did not answer like an S3 store";
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ListingTooLong tooLong) {
+                return tooLong.getMessage();
+            }
             if (c instanceof InterruptedIOException) {
                 return "timed out";
             }

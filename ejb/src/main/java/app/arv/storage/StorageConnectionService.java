@@ -41,6 +41,9 @@ public class StorageConnectionService {
     @Inject
     OutboundPolicy outbound;
 
+    @Inject
+    ConnectionLocks locks;
+
     public List<StorageConnection> list(Caller caller) {
         return connections.list(caller.organizationId());
     }
@@ -49,9 +52,19 @@ public class StorageConnectionService {
         return connections.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Storage connection"));
     }
 
+    /**
+     * The connection, row-locked until the transaction ends: a recording through it (which share-locks it,
+     * {@link ObjectStores#holdUnmoved}) is then either committed, and seen by the check whether media uses it, or
+     * waits and finds it changed.
+     */
+    private StorageConnection lock(Caller caller, UUID id) {
+        return connections.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Storage connection"));
+    }
+
     public StorageConnection create(Caller caller, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
         String name = spec.name().strip();
+        locks.holdSettingsLock(org);
         requireFreeName(org, name, null);
         String basePath = basePath(spec.basePath());
         StorageConnection connection;
@@ -60,6 +73,7 @@ public class StorageConnectionService {
         } else {
             requireS3(spec.endpoint(), spec.bucket(), spec.accessKey(), spec.secretKey());
             requireAllowed(spec.endpoint());
+            requireUsableByS3Client(spec.endpoint().strip(), spec.region(), spec.bucket());
             connection = StorageConnection.s3(org, name, spec.endpoint().strip(), blankToNull(spec.region()), spec.bucket(),
                     spec.accessKey(), stores.cipher().encrypt(spec.secretKey(), org.toString()), basePath);
         }
@@ -74,8 +88,9 @@ public class StorageConnectionService {
     }
 
     public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
-        StorageConnection connection = get(caller, id);
         UUID org = caller.organizationId();
+        locks.holdSettingsLock(org);
+        StorageConnection connection = lock(caller, id);
         if (spec.name() != null) {
             requireFreeName(org, spec.name().strip(), id);
             connection.rename(spec.name().strip());
@@ -91,14 +106,17 @@ public class StorageConnectionService {
             connection.moveTo(directory(spec.directory()));
         }
         if (connection.getProvider() == StorageProvider.S3) {
-            if (spec.endpoint() != null) {
-                requireEndpoint(spec.endpoint());
-                requireAllowed(spec.endpoint());
+            String endpoint = spec.endpoint() == null ? null : spec.endpoint().strip();
+            if (endpoint != null) {
+                requireEndpoint(endpoint);
+                requireAllowed(endpoint);
             }
             if (spec.bucket() != null) {
                 requireBucket(spec.bucket());
             }
-            connection.changeS3(spec.endpoint(), spec.region(), spec.bucket(), spec.accessKey(),
+            // Only what changes: a connection saved before these checks can then be corrected one field at a time.
+            requireUsableByS3Client(endpoint, spec.region(), spec.bucket());
+            connection.changeS3(endpoint, spec.region(), spec.bucket(), spec.accessKey(),
                     spec.secretKey() == null ? null : stores.cipher().encrypt(spec.secretKey(), org.toString()));
         }
         if (Boolean.TRUE.equals(spec.isDefault()) && !connection.isDefaultConnection()) {
@@ -113,7 +131,7 @@ public class StorageConnectionService {
     }
 
     public void delete(Caller caller, UUID id) {
-        StorageConnection connection = get(caller, id);
+        StorageConnection connection = lock(caller, id);
         requireUnused(caller.organizationId(), id);
         connections.remove(connection);
         audit.record(caller, AuditAction.STORAGE_CONNECTION_DELETED, id, AuditDetails.with("name", connection.getName())
@@ -133,7 +151,9 @@ public class StorageConnectionService {
         boolean ok = step(steps, "write", () -> target.store().put(key, new ByteArrayInputStream(probe), probe.length, "text/plain"))
                 && step(steps, "read", () -> {
                     try (InputStream in = target.store().open(key, null)) {
-                        if (!Arrays.equals(in.readAllBytes(), probe)) {
+                        // One byte more than was written tells a longer answer apart; a store that sends without end
+                        // must not fill the heap.
+                        if (!Arrays.equals(in.readNBytes(probe.length + 1), probe)) {
                             throw new StorageFailure("The probe read back differs from what was written");
                         }
                     }
@@ -230,6 +250,17 @@ public class StorageConnectionService {
     /** Scheme, host and every address it resolves to (SSRF guard); the connection is checked again when used. */
     private void requireAllowed(String endpoint) {
         outbound.guard().check("endpoint", endpoint);
+    }
+
+    /**
+     * The settings given (any may be {@code null}: not changed) as the S3 client checks them when it is built; saved
+     * unchecked, the connection would fail every later use.
+     */
+    private static void requireUsableByS3Client(String endpoint, String region, String bucket) {
+        S3ObjectStore.refusal(endpoint, region, bucket).ifPresent(refusal -> {
+            throw DomainException.invalid("storage_" + refusal.field() + "_invalid",
+                    refusal.field() + " is not accepted by the S3 client: " + refusal.reason());
+        });
     }
 
     private static void requireBucket(String bucket) {

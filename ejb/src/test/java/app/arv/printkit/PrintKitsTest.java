@@ -1,17 +1,23 @@
 package app.arv.printkit;
 
-import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
+import app.arv.persistence.storage.StorageConnection;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.storage.MisbehavingS3;
+import app.arv.storage.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -22,15 +28,20 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Which AR content a kit may hold, on real PostgreSQL and without a server (refusals come before any portrait is
- * read; the pages themselves are {@link PrintKitTest}'s and PrintKitIT's).
+ * Which AR content a kit may hold, and how a store that misbehaves while sending a portrait is answered, on real
+ * PostgreSQL and without a server (the pages themselves are {@link PrintKitTest}'s and PrintKitIT's).
  */
 class PrintKitsTest {
 
     private static final PrintKits.Options A6 = new PrintKits.Options(PrintSize.A6, false, KitLanguage.EN);
     private static final int MAX_PAGES = 2;
+
+    @TempDir
+    Path dataDir;
+    private TestStores stores;
 
     private Organization acme;
     private Project wedding;
@@ -38,6 +49,7 @@ class PrintKitsTest {
 
     @BeforeEach
     void anOrganizationWithAProject() {
+        stores = new TestStores(dataDir);
         acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
         wedding = new Project(acme.getId(), "Wedding", null);
         Database.persist(acme, wedding);
@@ -85,6 +97,42 @@ class PrintKitsTest {
                         e -> assertThat(e.code()).isEqualTo("not_found"));
     }
 
+    @Test
+    void aStoreThatBreaksOffWhileSendingAPortraitIsUnavailableForNow() throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(MisbehavingS3.Misbehaviour.CUT_SHORT)) {
+            ArContent anna = contentIn(store, "Anna");
+
+            assertThatThrownBy(() -> kits(k -> k.ofContent(member, anna.getId(), A6, c -> "https://ar.example.com/ar/x")))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.code()).isEqualTo("storage_unavailable");
+                        assertThat(e.retryAfter()).isPresent();
+                    });
+        }
+    }
+
+    @Test
+    void aStoreThatSendsMoreThanThePortraitHasIsUnavailableAtOnce() throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_BODY)) {
+            ArContent anna = contentIn(store, "Anna");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> kits(k -> k.ofContent(member, anna.getId(), A6, c -> "https://ar.example.com/ar/x")))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_unavailable")));
+        }
+    }
+
+    /** An AR content whose portrait of 1000 bytes is kept in the organization's S3 bucket at {@code store}. */
+    private ArContent contentIn(MisbehavingS3 store, String title) {
+        StorageConnection bucket = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), store.endpoint(), "us-east-1",
+                "arv-media", "key", stores.encrypt("secret", acme.getId()), null);
+        UUID mediaId = UUID.randomUUID();
+        MediaResource portrait = new MediaResource(mediaId, acme.getId(), TestData.randomSha256(), 1000, "image/jpeg",
+                title + ".jpg", 640, 480, bucket.getId(), "orgs/" + acme.getId() + "/media/" + mediaId);
+        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
+        Database.persist(bucket, portrait, content);
+        return content;
+    }
+
     private ArContent content(String title, boolean failed) {
         byte[] sha = new byte[32];
         ThreadLocalRandom.current().nextBytes(sha);
@@ -103,9 +151,9 @@ class PrintKitsTest {
         return new Caller(UUID.randomUUID(), null, org, "member", Set.of(CallerRole.MEMBER));
     }
 
-    private static <T> T kits(Function<PrintKits, T> call) {
+    private <T> T kits(Function<PrintKits, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> result.set(call.apply(new ServiceBeans(em)
+        Database.inTransaction(em -> result.set(call.apply(stores.beans(em)
                 .with(PrintKitRules.class, new PrintKitRules(MAX_PAGES)).get(PrintKits.class))));
         return result.get();
     }

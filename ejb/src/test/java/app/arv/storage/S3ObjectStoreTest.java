@@ -22,6 +22,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class S3ObjectStoreTest extends ObjectStoreContract {
 
@@ -128,6 +129,20 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
             assertThatThrownBy(() -> silent.stat(prefix + "media/silent"))
                     .isInstanceOf(StorageFailure.class).hasMessageContaining("timed out");
+        }
+    }
+
+    @Test
+    void aListingThatGoesOnPastItsDeadlineFailsAsAStorageFailure() throws Exception {
+        try (MisbehavingS3 slow = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_LISTING, Duration.ofMillis(200))) {
+            S3ObjectStore endless = new S3ObjectStore(slow.endpoint(), "us-east-1", "arv-media", S3ProxyServer.ACCESS_KEY,
+                    S3ProxyServer.SECRET_KEY, new StorageTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                            .httpClient(okhttp3.Dns.SYSTEM),
+                    new S3ObjectStore.ListingBounds(1000, Duration.ofSeconds(1)));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> endless.usage(prefix))
+                    .isInstanceOf(StorageFailure.class).hasMessageContaining("did not end within 1 s"));
+            assertThat(slow.pagesListed()).isLessThan(10);
         }
     }
 

@@ -1,0 +1,136 @@
+package app.arv.storage;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An S3 endpoint on 127.0.0.1 that takes writes and deletions as a store does and misbehaves in one way when read
+ * (an object, or a listing): what an organization admin's own endpoint can answer. Credentials are not checked.
+ */
+public final class MisbehavingS3 implements AutoCloseable {
+
+    /** How it answers a read of an object. */
+    public enum Misbehaviour {
+        /** An object read promises 1000 bytes, sends 10 and drops the connection. */
+        CUT_SHORT,
+        /** An object read sends bytes without end (until the reader hangs up or the server stops). */
+        ENDLESS_BODY,
+        /** A listing is always truncated: one object per page, and another page to come. */
+        ENDLESS_LISTING
+    }
+
+    private final Misbehaviour misbehaviour;
+    private final Duration delay;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger pagesListed = new AtomicInteger();
+    private volatile boolean stopping;
+
+    public MisbehavingS3(Misbehaviour misbehaviour) throws IOException {
+        this(misbehaviour, Duration.ZERO);
+    }
+
+    /** @param delay how long it thinks before it answers a read */
+    public MisbehavingS3(Misbehaviour misbehaviour, Duration delay) throws IOException {
+        this.misbehaviour = misbehaviour;
+        this.delay = delay;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Pages of a listing answered so far. */
+    public int pagesListed() {
+        return pagesListed.get();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            // A connection per request: its last bytes go out on close, not after the client's delayed ACK (40 ms a page).
+            exchange.getResponseHeaders().add("Connection", "close");
+            switch (exchange.getRequestMethod()) {
+                case "PUT" -> {
+                    exchange.getResponseHeaders().add("ETag", "\"0\"");
+                    exchange.sendResponseHeaders(200, -1);
+                }
+                case "DELETE" -> exchange.sendResponseHeaders(204, -1);
+                case "GET" -> read(exchange);
+                default -> exchange.sendResponseHeaders(501, -1);
+            }
+        }
+    }
+
+    private void read(HttpExchange exchange) throws IOException {
+        pause(delay);
+        boolean listing = String.valueOf(exchange.getRequestURI().getRawQuery()).contains("list-type=2");
+        if (listing && misbehaviour == Misbehaviour.ENDLESS_LISTING) {
+            truncatedPage(exchange, pagesListed.incrementAndGet());
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        switch (misbehaviour) {
+            case CUT_SHORT -> {
+                exchange.sendResponseHeaders(200, 1000);
+                OutputStream body = exchange.getResponseBody();
+                body.write(new byte[10]);
+                body.flush();
+                // Closing the exchange with 990 bytes owed makes the server drop the connection.
+            }
+            case ENDLESS_BODY -> {
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream body = exchange.getResponseBody();
+                byte[] chunk = new byte[8192];
+                while (!stopping) {
+                    body.write(chunk); // fails once the reader has hung up
+                    body.flush();
+                    pause(Duration.ofMillis(2));
+                }
+            }
+            default -> exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    private static void truncatedPage(HttpExchange exchange, int page) throws IOException {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>arv-media</Name><Prefix></Prefix>"
+                + "<KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>true</IsTruncated>"
+                + "<NextContinuationToken>page-" + (page + 1) + "</NextContinuationToken>"
+                + "<Contents><Key>object-" + page + "</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified>"
+                + "<ETag>\"0\"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>"
+                + "</ListBucketResult>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(200, xml.length);
+        exchange.getResponseBody().write(xml);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,122 @@
+package app.arv.storage;
+
+import app.arv.ServiceBeans;
+import app.arv.outbound.AllowedHosts;
+import app.arv.outbound.OutboundGuard;
+import app.arv.outbound.OutboundPolicy;
+import app.arv.persistence.Database;
+import app.arv.persistence.storage.StorageConnectionRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * {@link ObjectStores} as the container sets it up, for the service tests: the platform's local store and the key
+ * that encrypts S3 secrets in a directory of the test's, S3 stores on this machine (127.0.0.1) allowed, timeouts of
+ * seconds. One per test; {@link #beans} gives one transaction's beans with it, {@link #inTransaction} also runs what
+ * is due once the transaction has ended (staged objects settled).
+ */
+public final class TestStores {
+
+    private static final OutboundPolicy LOOPBACK_ALLOWED = new OutboundPolicy() {
+        private final OutboundGuard guard = new OutboundGuard(new AllowedHosts(List.of("127.0.0.1")));
+
+        @Override
+        public OutboundGuard guard() {
+            return guard;
+        }
+    };
+
+    private final Path dataDir;
+
+    public TestStores(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** The beans of one transaction, {@link ObjectStores} among them, wired to that transaction's repositories. */
+    public ServiceBeans beans(EntityManager em) {
+        ServiceBeans beans = new ServiceBeans(em).with(OutboundPolicy.class, LOOPBACK_ALLOWED);
+        ObjectStores stores = new ObjectStores();
+        stores.dataDir = dataDir.toString();
+        stores.encryptionKey = Optional.empty();
+        stores.outbound = LOOPBACK_ALLOWED;
+        stores.timeouts = new StorageTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        stores.connections = beans.get(StorageConnectionRepository.class);
+        stores.locks = beans.get(ConnectionLocks.class);
+        stores.init();
+        return beans.with(ObjectStores.class, stores);
+    }
+
+    /**
+     * One call in a transaction of its own, committed unless the call throws; what the beans registered for the end of
+     * the transaction runs once it has ended, as the container's transaction registry would.
+     */
+    public <T> T inTransaction(Function<ServiceBeans, T> call) {
+        Completions completions = new Completions();
+        AtomicReference<T> result = new AtomicReference<>();
+        boolean committed = false;
+        try {
+            Database.inTransaction(em -> result.set(call.apply(beans(em).with(TransactionSynchronizationRegistry.class, completions))));
+            committed = true;
+        } finally {
+            completions.ended(committed);
+        }
+        return result.get();
+    }
+
+    /** One transaction's registry (a local implementation, not a mock): only end-of-transaction work is used here. */
+    private static final class Completions implements TransactionSynchronizationRegistry {
+
+        private final List<Synchronization> synchronizations = new ArrayList<>();
+        private boolean active = true;
+
+        void ended(boolean committed) {
+            active = false;
+            synchronizations.forEach(s -> s.afterCompletion(committed ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK));
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() { return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION; }
+
+        @Override
+        public Object getTransactionKey() { return active ? this : null; }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean getRollbackOnly() { return false; }
+    }
+
+    /** An S3 secret as a connection of the organization keeps it (the key is the one {@link #beans} use). */
+    public String encrypt(String secret, UUID organizationId) {
+        return beans(null).get(ObjectStores.class).cipher().encrypt(secret, organizationId.toString());
+    }
+}

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,8 +91,8 @@ public class GenerationWorker {
     }
 
     private SourceImage read(MediaResource source) {
-        try (InputStream in = files.open(source)) {
-            return new SourceImage(in.readAllBytes(), source.getMediaType(), source.getOriginalName());
+        try {
+            return new SourceImage(files.readAll(source), source.getMediaType(), source.getOriginalName());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the source image: " + e.getMessage(), e);
         }

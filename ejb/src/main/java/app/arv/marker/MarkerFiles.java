@@ -11,7 +11,6 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.shared.DomainException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
@@ -49,8 +48,8 @@ final class MarkerFiles {
 
     /** The compiled marker as stored; one that is not a {@code .mind} file is a fault of ARV's, not the caller's. */
     static MindFile readStored(MediaStore files, MediaResource marker) {
-        try (InputStream in = files.open(marker)) {
-            return new MindReader().read(in.readAllBytes());
+        try {
+            return new MindReader().read(files.readAll(marker));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MindFormatException e) {

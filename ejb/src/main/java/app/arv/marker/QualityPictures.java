@@ -25,7 +25,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
@@ -134,8 +133,8 @@ public class QualityPictures {
         if (source == null) {
             return null;
         }
-        try (InputStream in = files.open(source)) {
-            return new RgbaImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(in.readAllBytes());
+        try {
+            return new RgbaImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(files.readAll(source));
         } catch (RefusedImageException e) {
             // it was compiled, so it decoded then; a changed limit is no reason to refuse the picture
             LOG.log(Level.INFO, "Portrait " + source.getId() + " not decoded for its quality picture: " + e.reason());

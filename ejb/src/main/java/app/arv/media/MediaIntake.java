@@ -5,6 +5,7 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class MediaIntake {
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    ObjectStores stores;
 
     /** The objects of one checked file, written and not yet recorded. */
     public record Staged(UUID id, SpooledFile file, InspectedImage image, String key, List<StagedThumbnail> thumbnails) {
@@ -78,11 +82,16 @@ public class MediaIntake {
 
     /**
      * Registers a staged file, in the caller's transaction (with its content lock, {@link MediaRepository#claimContent}).
+     * 409 {@code storage_connection_changed} when the connection it was written through was moved or deleted meanwhile
+     * ({@link ObjectStores#holdUnmoved}).
      * Thumbnails whose content the organization already has are attached as they are.
      *
      * @param redundant receives the staged keys that turned out not to be needed
      */
     public MediaResource record(UUID org, StorageTarget target, Staged staged, List<String> redundant) {
+        // The rows will name the connection: it must still point where the files were written (else 409, and the
+        // rollback removes them).
+        stores.holdUnmoved(org, target);
         SpooledFile file = staged.file();
         InspectedImage image = staged.image();
         MediaResource original = media.add(new MediaResource(staged.id(), org, file.sha256(), file.size(), image.mediaType(),

@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,18 +113,14 @@ public class PrintKits {
         MediaResource source = files.live(caller.organizationId(), content.getSourceMediaId())
                 .orElseThrow(() -> DomainException.conflict("no_portrait", "AR content " + content.getId() + " has no portrait"));
         byte[] bytes;
-        try (InputStream in = files.open(source)) {
-            // At most one byte more than the portrait has: a store that sends without end must not fill the heap.
-            bytes = in.readNBytes(Math.toIntExact(source.getSizeBytes() + 1));
+        try {
+            bytes = files.readAll(source);
         } catch (IOException e) {
-            // The store stalled or dropped the connection while sending: temporary, like a store that cannot be reached.
+            // The store stalled, dropped the connection or sent more than the portrait has: temporary, like a store that
+            // cannot be reached.
             // Only a generic reason: what the remote sent stays out of the answer.
             throw DomainException.storageUnavailable("The storage stopped sending the portrait of AR content " + content.getId()
                     + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
-        }
-        if (bytes.length > source.getSizeBytes()) {
-            throw DomainException.storageUnavailable("The storage sent more than the " + source.getSizeBytes()
-                    + " bytes of the portrait of AR content " + content.getId());
         }
         try {
             DecodedImage decoded = decoding.forRequests().decode(bytes, longSide);

@@ -1,6 +1,7 @@
 package app.arv.storage;
 
 import app.arv.outbound.OutboundPolicy;
+import app.arv.persistence.storage.ConnectionPlace;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -43,9 +44,6 @@ public class ObjectStores {
 
     @Inject
     StorageTimeouts timeouts;
-
-    @Inject
-    ConnectionLocks locks;
 
     private SecretCipher cipher;
     private LocalObjectStore platformStore;
@@ -90,7 +88,7 @@ public class ObjectStores {
     public StorageTarget target(StorageConnection connection) {
         return new StorageTarget(connection.getId(), storeOf(connection),
                 StorageKeys.organizationPrefix(connection.getBasePath(), connection.getOrganizationId()),
-                StorageTarget.Location.of(connection));
+                ConnectionPlace.of(connection));
     }
 
     /**
@@ -105,7 +103,7 @@ public class ObjectStores {
         if (target.connectionId() == null) {
             return; // the platform store does not move
         }
-        if (!locks.lockedLocation(organizationId, target.connectionId()).equals(Optional.of(target.location()))) {
+        if (!connections.lockedPlace(organizationId, target.connectionId()).equals(Optional.of(target.location()))) {
             throw DomainException.conflict("storage_connection_changed", "The storage connection was changed or deleted while"
                     + " the file was being stored; send the request again");
         }

@@ -41,9 +41,6 @@ public class StorageConnectionService {
     @Inject
     OutboundPolicy outbound;
 
-    @Inject
-    ConnectionLocks locks;
-
     public List<StorageConnection> list(Caller caller) {
         return connections.list(caller.organizationId());
     }
@@ -64,7 +61,7 @@ public class StorageConnectionService {
     public StorageConnection create(Caller caller, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
         String name = spec.name().strip();
-        locks.holdSettingsLock(org);
+        connections.holdSettingsLock(org);
         requireFreeName(org, name, null);
         String basePath = basePath(spec.basePath());
         StorageConnection connection;
@@ -89,7 +86,7 @@ public class StorageConnectionService {
 
     public StorageConnection change(Caller caller, UUID id, StorageConnectionSpec spec) {
         UUID org = caller.organizationId();
-        locks.holdSettingsLock(org);
+        connections.holdSettingsLock(org);
         StorageConnection connection = lock(caller, id);
         if (spec.name() != null) {
             requireFreeName(org, spec.name().strip(), id);

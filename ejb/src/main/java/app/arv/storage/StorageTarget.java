@@ -1,6 +1,6 @@
 package app.arv.storage;
 
-import app.arv.persistence.storage.StorageConnection;
+import app.arv.persistence.storage.ConnectionPlace;
 
 import java.util.UUID;
 
@@ -10,22 +10,11 @@ import java.util.UUID;
  * @param connectionId the organization's connection, or {@code null} for the platform's default local store
  * @param location     where the connection pointed when this target was made, or {@code null} for the platform store
  */
-public record StorageTarget(UUID connectionId, ObjectStore store, String prefix, Location location) {
+public record StorageTarget(UUID connectionId, ObjectStore store, String prefix, ConnectionPlace location) {
 
     /** A target without a connection's location (the platform store, or a store of a test's own). */
     public StorageTarget(UUID connectionId, ObjectStore store, String prefix) {
         this(connectionId, store, prefix, null);
-    }
-
-    /**
-     * The settings of a connection that decide where its objects are (not its name, credentials or region): an
-     * object written to the target is found through the connection only while they stay the same.
-     */
-    public record Location(String directory, String endpoint, String bucket, String basePath) {
-
-        static Location of(StorageConnection connection) {
-            return new Location(connection.getDirectory(), connection.getEndpoint(), connection.getBucket(), connection.getBasePath());
-        }
     }
 
     public String mediaKey(UUID resourceId) {

@@ -52,7 +52,6 @@ public final class TestStores {
         stores.outbound = LOOPBACK_ALLOWED;
         stores.timeouts = new StorageTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
         stores.connections = beans.get(StorageConnectionRepository.class);
-        stores.locks = beans.get(ConnectionLocks.class);
         stores.init();
         return beans.with(ObjectStores.class, stores);
     }

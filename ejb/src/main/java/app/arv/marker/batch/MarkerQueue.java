@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +81,8 @@ public class MarkerQueue {
         }
         MediaResource source = media.findLive(organizationId, content.get().getSourceMediaId())
                 .orElseThrow(() -> new IllegalStateException("The portrait of " + contentId + " is gone"));
-        try (InputStream in = files.open(source)) {
-            return Optional.of(in.readAllBytes());
+        try {
+            return Optional.of(files.readAll(source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,30 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
         super(StorageConnection.class);
     }
 
+    /**
+     * Creating and changing connections of one organization, one transaction at a time (until it ends): a name checked
+     * free, or the default cleared, stays so until the commit — two at once broke the unique name or the one-default
+     * index (500).
+     */
+    public void holdSettingsLock(UUID organizationId) {
+        OrganizationScoped.holdLock(em, organizationId, "arv:storage:connections");
+    }
+
+    /**
+     * Where the connection points as last committed, share-locked until the transaction ends (a change or deletion,
+     * which row-locks it, waits for the commit); empty when it is gone. Read from the table, not the persistence
+     * context, which may hold the connection as this transaction first read it.
+     */
+    public Optional<ConnectionPlace> lockedPlace(UUID organizationId, UUID id) {
+        List<?> rows = em.createNativeQuery("SELECT directory, endpoint, bucket, base_path FROM storage_connection"
+                + " WHERE organization_id = ?1 AND id = ?2 FOR SHARE")
+                .setParameter(1, organizationId).setParameter(2, id).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new ConnectionPlace((String) columns[0], (String) columns[1], (String) columns[2], (String) columns[3]);
+        });
+    }
+
     public Optional<StorageConnection> findDefault(UUID organizationId) {
         return em.createQuery("SELECT c FROM StorageConnection c WHERE c.organizationId = :org AND c.defaultConnection = true",
                 StorageConnection.class)

@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
+import app.arv.TestTransactions;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -17,8 +18,6 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.ServerNode;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -32,13 +31,13 @@ import java.util.function.Function;
 /**
  * The generation services as the container runs them, outside a server: built by {@link ServiceBeans}
  * on the persistence tests' PostgreSQL, one committed transaction per call, events on a real Redis,
- * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link Transactions}); and an
+ * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link TestTransactions}); and an
  * organization with queued jobs, as GenerationService leaves them.
  */
 public final class GenerationFixture {
 
     private final RedisConnection redis;
-    private final Transactions transactions = new Transactions();
+    private final TestTransactions transactions = new TestTransactions();
     private final CountedMetrics metrics = new CountedMetrics();
     private final GenerationEventHub hub;
     private final Organization organization = TestData.organization("Acme");
@@ -71,7 +70,7 @@ public final class GenerationFixture {
         boolean committed = false;
         try {
             Database.inTransaction(em -> {
-                transactions.active = true;
+                transactions.began();
                 ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics.registry())
                         .with(TransactionSynchronizationRegistry.class, transactions)
                         .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences);
@@ -80,7 +79,7 @@ public final class GenerationFixture {
             });
             committed = true;
         } finally {
-            transactions.completed(committed);
+            transactions.ended(committed);
         }
         return result.get();
     }
@@ -91,49 +90,6 @@ public final class GenerationFixture {
             call.accept(b);
             return null;
         });
-    }
-
-    /** The platform's transaction registry, for the test's transactions (a local implementation, not a mock). */
-    private static final class Transactions implements TransactionSynchronizationRegistry {
-
-        private final List<Synchronization> synchronizations = new ArrayList<>();
-        private boolean active;
-
-        void completed(boolean committed) {
-            active = false;
-            List<Synchronization> due = List.copyOf(synchronizations);
-            synchronizations.clear();
-            due.forEach(s -> s.afterCompletion(committed ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK));
-        }
-
-        @Override
-        public int getTransactionStatus() { return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION; }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            synchronizations.add(sync);
-        }
-
-        @Override
-        public Object getTransactionKey() { return active ? this : null; }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getRollbackOnly() { return false; }
     }
 
     long count(String counter) {

@@ -1,19 +1,17 @@
 package app.arv.storage;
 
 import app.arv.ServiceBeans;
+import app.arv.TestTransactions;
 import app.arv.outbound.AllowedHosts;
 import app.arv.outbound.OutboundGuard;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.Database;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +59,8 @@ public final class TestStores {
      * the transaction runs once it has ended, as the container's transaction registry would.
      */
     public <T> T inTransaction(Function<ServiceBeans, T> call) {
-        Completions completions = new Completions();
+        TestTransactions completions = new TestTransactions();
+        completions.began();
         AtomicReference<T> result = new AtomicReference<>();
         boolean committed = false;
         try {
@@ -71,47 +70,6 @@ public final class TestStores {
             completions.ended(committed);
         }
         return result.get();
-    }
-
-    /** One transaction's registry (a local implementation, not a mock): only end-of-transaction work is used here. */
-    private static final class Completions implements TransactionSynchronizationRegistry {
-
-        private final List<Synchronization> synchronizations = new ArrayList<>();
-        private boolean active = true;
-
-        void ended(boolean committed) {
-            active = false;
-            synchronizations.forEach(s -> s.afterCompletion(committed ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK));
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            synchronizations.add(sync);
-        }
-
-        @Override
-        public int getTransactionStatus() { return active ? Status.STATUS_ACTIVE : Status.STATUS_NO_TRANSACTION; }
-
-        @Override
-        public Object getTransactionKey() { return active ? this : null; }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getRollbackOnly() { return false; }
     }
 
     /** An S3 secret as a connection of the organization keeps it (the key is the one {@link #beans} use). */

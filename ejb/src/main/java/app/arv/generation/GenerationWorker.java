@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.media.MediaStore;
 import app.arv.persistence.media.MediaResource;
+import app.arv.shared.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -61,7 +62,7 @@ public class GenerationWorker {
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
-            steps.noteAttemptFailure(org, itemId, describe(e));
+            steps.noteAttemptFailure(org, itemId, Causes.message(e));
             return false;
         }
     }
@@ -96,10 +97,5 @@ public class GenerationWorker {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the source image: " + e.getMessage(), e);
         }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

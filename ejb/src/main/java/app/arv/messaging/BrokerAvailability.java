@@ -1,5 +1,6 @@
 package app.arv.messaging;
 
+import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -110,12 +111,7 @@ public class BrokerAvailability {
 
     /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */
     static String innermostMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage();
-        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+        return Causes.message(Causes.root(error));
     }
 
     private record Answer(String problem, long atNanos) {

@@ -18,6 +18,17 @@ public final class Causes {
         return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
+    /** The chain's last failure, the one that started it: usually the one whose message names the real problem. */
+    public static Throwable root(Throwable failure) {
+        return of(failure).reduce((outer, inner) -> inner).orElseThrow();
+    }
+
+    /** The failure's own message, or its type's name when it has none to say. */
+    public static String message(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
     /** The first failure of the chain that is a {@code type}. */
     public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
         return of(failure).filter(type::isInstance).map(type::cast).findFirst();

@@ -1,6 +1,7 @@
 package app.arv.storage;
 
 import app.arv.outbound.OutboundGuard;
+import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
@@ -283,11 +284,9 @@ public final class S3ObjectStore implements ObjectStore {
         if (e instanceof IllegalArgumentException invalid) {
             throw invalid;
         }
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof OutboundGuard.RefusedAddress refused) {
-                throw DomainException.endpointNotAllowed("The storage endpoint is not allowed: " + refused.getMessage());
-            }
-        }
+        Causes.find(e, OutboundGuard.RefusedAddress.class).ifPresent(refused -> {
+            throw DomainException.endpointNotAllowed("The storage endpoint is not allowed: " + refused.getMessage());
+        });
         // The remote's answer stays in the log: an endpoint that is not really S3 (an internal web
         // server) would otherwise show its pages to whoever configured it.
         LOG.log(Level.FINE, "S3 " + action + " of " + key + " in bucket " + bucket + " failed", e);

@@ -10,6 +10,7 @@ import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.imaging.render.ModelPreview;
+import app.arv.shared.Causes;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -107,7 +108,7 @@ public class FalModelProvider implements ModelProvider {
             return new ModelResult(glb, preview, previewType);
         } catch (FalRejectedException | FalUnavailableException | CircuitBreakerOpenException
                 | ClassCastException | NullPointerException e) {
-            throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + describe(e));
+            throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + Causes.message(e));
         }
     }
 
@@ -236,11 +237,6 @@ public class FalModelProvider implements ModelProvider {
             }
         }
         return bytes[4] == 2 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static void sleep(Duration duration) {

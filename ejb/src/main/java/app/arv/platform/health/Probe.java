@@ -1,8 +1,11 @@
 package app.arv.platform.health;
 
+import app.arv.shared.Causes;
+
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,13 +56,10 @@ final class Probe {
 
     /** The public word for a failure: an I/O failure anywhere in the chain means the dependency could not be reached. */
     static String category(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException) {
-                return HealthFinding.UNREACHABLE;
-            }
-            if (cause instanceof TimeoutException) {
-                return HealthFinding.TIMEOUT;
-            }
+        Optional<Throwable> telling = Causes.of(failure).filter(c -> c instanceof IOException || c instanceof TimeoutException)
+                .findFirst();
+        if (telling.isPresent()) {
+            return telling.get() instanceof IOException ? HealthFinding.UNREACHABLE : HealthFinding.TIMEOUT;
         }
         String reason = reason(failure).toLowerCase(Locale.ROOT);
         return reason.contains("connect") || reason.contains("refused") ? HealthFinding.UNREACHABLE : HealthFinding.FAILING;
@@ -67,11 +67,8 @@ final class Probe {
 
     /** The innermost message is usually the one that names the real problem ("Connection refused"). */
     static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        Throwable root = Causes.root(failure);
+        String message = Causes.message(root);
         return failure == root || failure.getMessage() == null ? message : failure.getMessage() + ": " + message;
     }
 

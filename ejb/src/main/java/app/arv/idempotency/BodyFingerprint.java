@@ -1,8 +1,9 @@
 package app.arv.idempotency;
 
+import app.arv.shared.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,11 +28,7 @@ public final class BodyFingerprint {
     private int matched;
 
     private BodyFingerprint(byte[] delimiter) {
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sha256 = Sha256.digest();
         this.delimiter = delimiter;
         this.fallback = failureFunction(delimiter);
     }

@@ -1,11 +1,7 @@
 package app.arv.idempotency;
 
 import app.arv.persistence.idempotency.IdempotencyRecord;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.arv.shared.Sha256;
 
 /**
  * A request line as a key's record keeps it and duplicates are compared with it. Most lines are kept as they are
@@ -24,15 +20,7 @@ public final class RequestLine {
         if (line.length() <= IdempotencyRecord.MAX_REQUEST_LINE) {
             return line;
         }
-        String digest = DIGEST + HexFormat.of().formatHex(sha256(line)) + " ";
+        String digest = DIGEST + Sha256.hex(line) + " ";
         return digest + line.substring(0, IdempotencyRecord.MAX_REQUEST_LINE - digest.length());
-    }
-
-    private static byte[] sha256(String line) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package app.arv.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import app.arv.shared.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A token for a mailed link (password reset, invitation, sign-up verification), a refresh token or the value a browser
@@ -27,11 +25,7 @@ public record LinkToken(String raw, String hash) {
 
     /** The stored form of a token a link carried (any text: an unknown one simply finds nothing). */
     public static String hashOf(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Sha256.hex(raw);
     }
 
     @Override

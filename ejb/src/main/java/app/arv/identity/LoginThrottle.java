@@ -3,15 +3,12 @@ package app.arv.identity;
 import app.arv.events.RedisConnection;
 import app.arv.protection.ClientNetwork;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.params.SetParams;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -222,12 +219,12 @@ public class LoginThrottle {
 
     /** Hashed: Redis keeps no e-mail addresses, and a key's length doesn't depend on what a client sent. */
     static String account(String email) {
-        return "account:" + sha256(email.strip().toLowerCase(Locale.ROOT));
+        return "account:" + Sha256.hex(email.strip().toLowerCase(Locale.ROOT));
     }
 
     /** An address's count: an IPv6 client's whole /64 is one ({@link ClientNetwork}), else it would guess on without end. */
     static String address(String address) {
-        return "address:" + sha256(address == null ? "unknown" : ClientNetwork.of(address));
+        return "address:" + Sha256.hex(address == null ? "unknown" : ClientNetwork.of(address));
     }
 
     private static String failuresKey(String subject) {
@@ -242,11 +239,4 @@ public class LoginThrottle {
         return KEY_PREFIX + subject + ":hold";
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
 }

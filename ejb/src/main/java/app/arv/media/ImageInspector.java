@@ -5,6 +5,7 @@ import app.arv.imaging.input.DecodedImage;
 import app.arv.imaging.input.ImageHeader;
 import app.arv.imaging.input.MediaSniffer;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import net.coobird.thumbnailator.Thumbnails;
@@ -91,7 +92,7 @@ public class ImageInspector {
             }
             previous = target;
             Path file = spool.newFile(".jpg");
-            MessageDigest sha256 = Spool.sha256();
+            MessageDigest sha256 = Sha256.digest();
             BufferedImage scaled = Thumbnails.of(upright).size(target, target).keepAspectRatio(true).asBufferedImage();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
                 Thumbnails.of(scaled).scale(1.0).outputFormat("jpg").outputQuality(THUMBNAIL_QUALITY).toOutputStream(out);

@@ -7,6 +7,7 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.protection.Quotas;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageFailure;
 import app.arv.storage.StorageTarget;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +57,7 @@ public class MediaStore {
 
     /** Stores and records the bytes in the caller's transaction; known content is not written again. */
     public MediaResource storeBytes(UUID org, byte[] bytes, String mediaType, String name, Integer width, Integer height) {
-        Optional<MediaResource> existing = media.claimContent(org, sha256(bytes));
+        Optional<MediaResource> existing = media.claimContent(org, Sha256.hex(bytes));
         return existing.isPresent() ? existing.get() : record(stageBytes(org, bytes, mediaType, name, width, height));
     }
 
@@ -91,7 +91,7 @@ public class MediaStore {
         } catch (StorageFailure e) {
             throw unavailable(e);
         }
-        return new StagedFile(org, target, id, key, sha256(bytes), bytes.length, mediaType, name, width, height);
+        return new StagedFile(org, target, id, key, Sha256.hex(bytes), bytes.length, mediaType, name, width, height);
     }
 
     /** Writes a file under a key; a store that refuses it is 503 {@code storage_unavailable}. */
@@ -106,10 +106,6 @@ public class MediaStore {
 
     static DomainException unavailable(StorageFailure e) {
         return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Spool.sha256().digest(bytes));
     }
 
     /**

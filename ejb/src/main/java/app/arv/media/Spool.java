@@ -2,6 +2,7 @@ package app.arv.media;
 
 import app.arv.imaging.input.MediaSniffer;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -51,7 +51,7 @@ public class Spool {
     /** @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived */
     public SpooledFile take(String originalName, InputStream in, long maxBytes) {
         Path file = directory.resolve(UUID.randomUUID() + ".upload");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         byte[] head = new byte[MediaSniffer.HEAD_BYTES];
         int headLength = 0;
         long size = 0;
@@ -85,13 +85,5 @@ public class Spool {
     /** A temporary file for something ARV makes itself (a thumbnail). */
     public Path newFile(String suffix) {
         return directory.resolve(UUID.randomUUID() + suffix);
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

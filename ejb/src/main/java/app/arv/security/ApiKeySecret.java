@@ -1,11 +1,9 @@
 package app.arv.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import app.arv.shared.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The secret of an API key: {@code arv_} and 43 URL-safe characters (256 random bits). The secret
@@ -34,12 +32,8 @@ public record ApiKeySecret(String value) {
     }
 
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        // An API key is ASCII: its UTF-8 bytes are its ASCII bytes.
+        return Sha256.hex(value);
     }
 
     @Override

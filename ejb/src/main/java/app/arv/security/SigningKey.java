@@ -1,6 +1,7 @@
 package app.arv.security;
 
 import app.arv.shared.KeptSecret;
+import app.arv.shared.Sha256;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The RSA key pair that signs ARV's JWTs. Operators give it as a PKCS#8 PEM (all nodes of a cluster
@@ -58,11 +56,7 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
 
     /** The SHA-256 of the public key, in hex: tells keys apart and reveals nothing of the private one. */
     public String fingerprint() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return Sha256.hex(publicKey.getEncoded());
     }
 
     public String toPem() {

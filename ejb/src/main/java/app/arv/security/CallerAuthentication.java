@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class CallerAuthentication {
 
-    /** Nothing to ask before a lookup. */
-    private static final Runnable UNGUARDED = () -> {
+    /** Nothing to ask before a lookup ({@link #authenticateBearer(String, Runnable)}). */
+    public static final Runnable UNGUARDED = () -> {
     };
 
     @Inject

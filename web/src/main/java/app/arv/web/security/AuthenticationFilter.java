@@ -37,8 +37,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
-    private static final Runnable UNGUARDED = () -> {
-    };
 
     @Inject
     CallerAuthentication authentication;
@@ -70,7 +68,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = admitted(request, authenticate);
-        currentCaller.set(caller, CredentialCheck.of(() -> authenticate.apply(UNGUARDED)));
+        currentCaller.set(caller, CredentialCheck.of(() -> authenticate.apply(CallerAuthentication.UNGUARDED)));
         RequestContext.identifyOrganization(caller.organizationId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));

@@ -119,9 +119,9 @@ public final class ArvMain {
         out.println("  Metrics     " + base + "/metrics");
         out.println("  Server log  " + log + " (one JSON object per line)");
         // Shown on a console, kept by CI and the journal: no password of an external service's URL.
-        out.println("  PostgreSQL  " + PrivateFiles.withoutPassword(stack.jdbcUrl()) + " (user " + stack.databaseUser() + ")");
-        out.println("  Redis       " + PrivateFiles.withoutPassword(stack.redisUrl()));
-        out.println("  Artemis     " + PrivateFiles.withoutPassword(stack.artemisUrl()));
+        out.println("  PostgreSQL  " + ShownUrl.of(stack.jdbcUrl()) + " (user " + stack.databaseUser() + ")");
+        out.println("  Redis       " + ShownUrl.of(stack.redisUrl()));
+        out.println("  Artemis     " + ShownUrl.of(stack.artemisUrl()));
         if (stack.hasLocalMail()) {
             out.println("  Mail inbox  " + stack.mail().inboxUrl() + " (every mail ARV sends, to any address; SMTP "
                     + stack.mail().url() + ")");

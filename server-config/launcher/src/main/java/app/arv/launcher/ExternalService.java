@@ -53,7 +53,7 @@ final class ExternalService implements BackingService {
     }
 
     private UnsupportedOperationException notControlled() {
-        return new UnsupportedOperationException(name + " is external (" + variable + "=" + PrivateFiles.withoutPassword(url)
+        return new UnsupportedOperationException(name + " is external (" + variable + "=" + ShownUrl.of(url)
                 + "); the launcher cannot start or stop it");
     }
 }

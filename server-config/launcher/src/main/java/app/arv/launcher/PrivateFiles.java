@@ -32,9 +32,4 @@ final class PrivateFiles {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** A URL as it may be shown: a password in its user part or its query replaced by {@code ***}. */
-    static String withoutPassword(String url) {
-        return url.replaceAll("(?<=://)([^:/@]*):[^@/]*@", "$1:***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
 }

@@ -30,13 +30,4 @@ class PrivateFilesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
         assertEquals("new", Files.readString(env));
     }
-
-    @Test
-    void aShownUrlKeepsItsUserAndHostButNotItsPassword() {
-        assertEquals("redis://:***@cache.example:6379", PrivateFiles.withoutPassword("redis://:s3cret@cache.example:6379"));
-        assertEquals("tcp://app:***@broker:61616", PrivateFiles.withoutPassword("tcp://app:s3cret@broker:61616"));
-        assertEquals("jdbc:postgresql://db/arv?user=arv&password=***&ssl=true",
-                PrivateFiles.withoutPassword("jdbc:postgresql://db/arv?user=arv&password=s3cret&ssl=true"));
-        assertEquals("redis://127.0.0.1:6379", PrivateFiles.withoutPassword("redis://127.0.0.1:6379"));
-    }
 }

@@ -133,7 +133,8 @@ public class GenerationService {
             throw DomainException.invalid("invalid_face_limit", e.getMessage());
         }
         GenerationPriority priority = request.priority() == null ? GenerationPriority.NORMAL : request.priority();
-        if (request.projectId() != null && projects.find(caller.organizationId(), request.projectId()).isEmpty()) {
+        // Share-locked: the project's deletion waits for this job (and then unlinks it) instead of failing its insert.
+        if (request.projectId() != null && projects.share(caller.organizationId(), request.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
         // Last, once the request is known to be valid, and before any image is stored: a refusal leaves nothing behind.

@@ -77,7 +77,7 @@ public class ArContentService {
 
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details, boolean force) {
-        requireProject(caller, projectId);
+        holdProject(caller, projectId);
         // Before anything is stored: with the broker away the compilation could not be requested.
         broker.require();
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
@@ -89,7 +89,7 @@ public class ArContentService {
      * and one compile request covers them, so one batch job (partitioned) compiles them all.
      */
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
-        requireProject(caller, projectId);
+        holdProject(caller, projectId);
         broker.require();
         List<MediaResource> sources = mediaService.upload(caller, images);
         List<ArContent> created = new ArrayList<>();
@@ -121,7 +121,7 @@ public class ArContentService {
 
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent createFromMedia(Caller caller, UUID projectId, UUID mediaId, ContentDetails details, boolean force) {
-        requireProject(caller, projectId);
+        holdProject(caller, projectId);
         broker.require();
         MediaResource source = libraryImage(caller, mediaId);
         return created(caller, projectId, source, details, force);
@@ -313,6 +313,14 @@ public class ArContentService {
 
     private void requireProject(Caller caller, UUID projectId) {
         projects.find(caller.organizationId(), projectId).orElseThrow(() -> DomainException.notFound("Project"));
+    }
+
+    /**
+     * The project that new content goes into, share-locked: its deletion waits for this transaction and then finds the
+     * content (409), or came first and this answers 404 — never a foreign-key failure at commit with the files stored.
+     */
+    private void holdProject(Caller caller, UUID projectId) {
+        projects.share(caller.organizationId(), projectId).orElseThrow(() -> DomainException.notFound("Project"));
     }
 
     private MediaResource libraryImage(Caller caller, UUID mediaId) {

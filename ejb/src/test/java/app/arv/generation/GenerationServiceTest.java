@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.TestRedis;
 import app.arv.generation.fal.FalModelProvider;
@@ -9,11 +10,14 @@ import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.project.Project;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.project.ProjectService;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -158,5 +164,26 @@ class GenerationServiceTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("invalid_status");
+    }
+
+    @Test
+    void aJobSubmittedWhileItsProjectIsBeingDeletedFindsNoProject() {
+        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
+        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
+        MediaResource image = fixture.image();
+        Project doomed = new Project(fixture.org(), "Doomed", null);
+        Database.persist(doomed);
+
+        Future<?> submission = Database.whileTheFirstIsOpen(
+                em -> new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class)
+                        .delete(member, doomed.getId()),
+                () -> fixture.call(GenerationService.class, service -> service.submitMedia(member, List.of(image.getId()),
+                        new NewGeneration(null, null, LocalModelProvider.NAME, null, doomed.getId()))));
+
+        assertThat(catchThrowable(() -> submission.get(30, TimeUnit.SECONDS))).as("how the submission ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 }

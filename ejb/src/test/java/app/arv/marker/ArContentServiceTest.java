@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
@@ -8,9 +9,11 @@ import app.arv.persistence.marker.OverlayKind;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
+import app.arv.project.ProjectService;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +22,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The AR content rules the service holds, on real PostgreSQL and without a server. */
 class ArContentServiceTest {
@@ -128,5 +134,20 @@ class ArContentServiceTest {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.code()).isEqualTo("marker_in_progress");
                 });
+    }
+
+    @Test
+    void contentCreatedWhileItsProjectIsBeingDeletedFindsNoProject() {
+        Project empty = new Project(acme.getId(), "Empty", null);
+        Database.persist(empty);
+        ContentDetails details = new ContentDetails("Ring", null, null, null, null, null, null, null, null);
+
+        Future<?> creation = Database.whileTheFirstIsOpen(
+                em -> new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class)
+                        .delete(member, empty.getId()),
+                () -> service(s -> s.createFromMedia(member, empty.getId(), photo.getId(), details)));
+
+        assertThat(catchThrowable(() -> creation.get(30, TimeUnit.SECONDS))).as("how the creation ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 }

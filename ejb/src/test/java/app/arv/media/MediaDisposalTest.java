@@ -10,20 +10,15 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
 import app.arv.shared.DomainException;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -93,7 +88,7 @@ class MediaDisposalTest {
     @Test
     void anOwnerAttachingWhileTheResourceIsRetiredKeepsItAlive() throws Exception {
         UUID owner = UUID.randomUUID();
-        Future<?> retirement = whileTheFirstIsOpen(
+        Future<?> retirement = Database.whileTheFirstIsOpen(
                 em -> new ServiceBeans(em).get(MediaStore.class).attach(em.find(MediaResource.class, original.getId()),
                         OwnerKind.AR_CONTENT, owner, MediaRole.SOURCE_IMAGE),
                 () -> retire(original));
@@ -107,7 +102,7 @@ class MediaDisposalTest {
     @Test
     void aResourceRetiredWhileAnOwnerAttachesToItIsNotFoundByThatOwner() throws Exception {
         UUID owner = UUID.randomUUID();
-        Future<?> attachment = whileTheFirstIsOpen(
+        Future<?> attachment = Database.whileTheFirstIsOpen(
                 em -> new ServiceBeans(em).get(MediaDisposal.class).retireIfUnused(em.find(MediaResource.class, original.getId()),
                         Instant.now()),
                 () -> Database.inTransaction(em -> {
@@ -121,26 +116,5 @@ class MediaDisposalTest {
                 e -> assertThat(e.status()).isEqualTo(404));
         Database.inTransaction(em -> assertThat(em.createQuery("SELECT COUNT(a) FROM MediaAttachment a WHERE a.entityId = :owner",
                 Long.class).setParameter("owner", owner).getSingleResult()).isZero());
-    }
-
-    /** Runs {@code first} in a transaction that stays open until {@code second}, on another thread, has reached its locks. */
-    private static Future<?> whileTheFirstIsOpen(Consumer<EntityManager> first,
-            Runnable second) {
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> started = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                first.accept(em);
-                started.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    second.run();
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
-            return started.get();
-        } finally {
-            secondThread.shutdown();
-        }
     }
 }

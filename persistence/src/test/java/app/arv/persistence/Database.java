@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -75,6 +79,29 @@ public final class Database {
             Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * For tests of locks: runs {@code first} in a transaction that stays open until {@code second}, started on another
+     * thread, has had time to reach the locks {@code first} holds; the answer is how {@code second} ended.
+     */
+    public static Future<?> whileTheFirstIsOpen(Consumer<EntityManager> first, Runnable second) {
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService secondThread = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> started = new AtomicReference<>();
+        try {
+            inTransaction(em -> {
+                first.accept(em);
+                started.set(secondThread.submit(() -> {
+                    secondStarted.countDown();
+                    second.run();
+                }));
+                letTheOtherReachTheLock(secondStarted);
+            });
+            return started.get();
+        } finally {
+            secondThread.shutdown();
         }
     }
 

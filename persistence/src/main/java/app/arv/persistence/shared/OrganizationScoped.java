@@ -38,6 +38,14 @@ public final class OrganizationScoped {
         return byId(em, type, organizationId, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
+    /**
+     * {@link #find}, share-locked until the transaction ends: others may read and reference the row, but whoever
+     * changes or deletes it waits for this transaction (and a deletion that came first makes this find nothing).
+     */
+    public static <T extends OrganizationOwned> Optional<T> share(EntityManager em, Class<T> type, UUID organizationId, UUID id) {
+        return byId(em, type, organizationId, id).setLockMode(LockModeType.PESSIMISTIC_READ).getResultStream().findFirst();
+    }
+
     /** The organization's entities, oldest first (ties by id, so pages never overlap). */
     public static <T extends OrganizationOwned> Page<T> oldestFirst(EntityManager em, Class<T> type, UUID organizationId, PageRequest page) {
         String where = " FROM " + type.getSimpleName() + " e WHERE e.organizationId = :org";

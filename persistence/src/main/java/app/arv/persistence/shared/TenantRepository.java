@@ -29,6 +29,14 @@ public abstract class TenantRepository<T extends OrganizationOwned> extends Enti
         return OrganizationScoped.lock(em, type, organizationId, id);
     }
 
+    /**
+     * {@link #find}, share-locked until the transaction ends: for adding something that refers to the entity, so that
+     * a concurrent deletion either waits for the addition (and then sees it) or has come first (and this finds nothing).
+     */
+    public Optional<T> share(UUID organizationId, UUID id) {
+        return OrganizationScoped.share(em, type, organizationId, id);
+    }
+
     public void remove(T entity) {
         em.remove(entity);
     }

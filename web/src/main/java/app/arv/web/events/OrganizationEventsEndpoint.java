@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * short-lived token from {@code POST /api/v1/auth/login} is the one to use there (an API key works
  * too, for servers). A missing or refused credential closes the socket with 1008, and so does one
  * that stops holding while the socket is open (revoked key, deactivated person or organization,
- * expired token): it is checked again on every heartbeat and whenever credentials change. A client that
+ * expired token): it is checked again on every heartbeat and whenever credentials change. Refused credentials count
+ * against the client address's anonymous rate limit, and past it the handshake is a 429 ({@link HandshakeCharge}). A client that
  * stops reading is closed with 1013 once its messages pile up or one takes too long ({@link SocketSender}).
  */
 @ServerEndpoint("/ws/events")

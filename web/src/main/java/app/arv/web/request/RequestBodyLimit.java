@@ -3,7 +3,6 @@ package app.arv.web.request;
 import app.arv.media.UploadRules;
 import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
-import app.arv.web.json.JsonbConfiguration;
 import app.arv.web.problem.DomainExceptionMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -18,9 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Holds multipart request bodies to {@link UploadRules#maxRequestBytes()} while they stream in, before the
@@ -82,25 +79,7 @@ public class RequestBodyLimit extends HttpFilter {
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {
-        // Before the request-id filter (filter order is the container's): the problem still names a request id.
-        boolean ownContext = RequestContext.requestId() == null;
-        if (ownContext) {
-            String requestId = UUID.randomUUID().toString();
-            response.setHeader(RequestIdFilter.HEADER, requestId);
-            RequestContext.begin(requestId, request.getRequestURI(), request.getRemoteAddr());
-        }
-        try {
-            Response answer = new DomainExceptionMapper().toResponse(problem);
-            response.setStatus(answer.getStatus());
-            response.setContentType(answer.getMediaType().toString());
-            answer.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            response.setHeader("Connection", "close");
-            response.getOutputStream().write(JsonbConfiguration.jsonb().toJson(answer.getEntity()).getBytes(StandardCharsets.UTF_8));
-        } finally {
-            if (ownContext) {
-                RequestContext.end();
-            }
-        }
+        ServletProblem.write(request, response, new DomainExceptionMapper().toResponse(problem), true);
     }
 
     /** Thrown by the body's stream at the first byte past the limit; the multipart reader passes it on. */

@@ -41,7 +41,7 @@ public class RequestIdFilter extends HttpFilter {
         String offered = request.getHeader(HEADER);
         String requestId = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         response.setHeader(HEADER, requestId);
-        String client = trustedProxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        String client = clientOf(trustedProxies, request);
         RequestContext.begin(requestId, request.getRequestURI(), client);
         AuditOrigin.begin(client, request.getHeader("User-Agent"), requestId);
         try {
@@ -52,5 +52,10 @@ public class RequestIdFilter extends HttpFilter {
             RequestContext.end();
             AuditOrigin.end();
         }
+    }
+
+    /** The client's address: the peer's, or what trusted proxies forwarded ({@link TrustedProxies}). */
+    public static String clientOf(TrustedProxies proxies, HttpServletRequest request) {
+        return proxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 }

@@ -27,9 +27,18 @@ final class EventSocket implements WebSocket.Listener, AutoCloseable {
     private WebSocket webSocket;
 
     static EventSocket open(String token) throws Exception {
+        return open(HttpClient.newHttpClient().newWebSocketBuilder(), token);
+    }
+
+    /** Opened as if from {@code client} (forwarded by the suite's trusted loopback proxy). */
+    static EventSocket openFrom(String client, String token) throws Exception {
+        return open(HttpClient.newHttpClient().newWebSocketBuilder().header("X-Forwarded-For", client), token);
+    }
+
+    private static EventSocket open(WebSocket.Builder builder, String token) throws Exception {
         EventSocket socket = new EventSocket();
         URI uri = URI.create(ArvServer.baseUrl().replaceFirst("^http", "ws") + "/ws/events?access_token=" + token);
-        socket.webSocket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, socket).get(30, TimeUnit.SECONDS);
+        socket.webSocket = builder.buildAsync(uri, socket).get(30, TimeUnit.SECONDS);
         return socket;
     }
 

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -30,6 +32,7 @@ class RateLimitIT {
     private static final int PER_HOUR = 5;
     /** The client address of the made-up API keys (a documentation address, forwarded by the suite's trusted loopback). */
     private static final String GUESSER = "192.0.2.61";
+    private static final String SOCKET_GUESSER = "192.0.2.63";
 
     private Api.Tenant tenant;
 
@@ -156,11 +159,40 @@ class RateLimitIT {
         }
     }
 
+    /**
+     * The organization's WebSocket checks its credential after the upgrade, outside the API's filters: a made-up one is
+     * still charged to its address, and once the address's bucket is spent the handshake itself is refused with a 429.
+     */
+    @Test
+    void madeUpTokensOnTheWebSocketAreChargedToTheirAddressUntilTheHandshakeIsA429() throws Exception {
+        Limits.awaitMinuteWithAtLeast(20);
+        try {
+            Response first = madeUpApiKey(SOCKET_GUESSER);
+            spendAnonymous(SOCKET_GUESSER, Long.parseLong(first.header("X-RateLimit-Remaining")) - 2);
+
+            for (int i = 0; i < 2; i++) {
+                try (EventSocket refused = EventSocket.openFrom(SOCKET_GUESSER, madeUpKey())) {
+                    assertThat(refused.closeCodeWithin(30)).isEqualTo(1008);
+                }
+            }
+            Throwable spent = catchThrowable(() -> EventSocket.openFrom(SOCKET_GUESSER, madeUpKey()));
+
+            assertThat(spent).hasCauseInstanceOf(WebSocketHandshakeException.class);
+            assertThat(((WebSocketHandshakeException) spent.getCause()).getResponse().statusCode()).isEqualTo(429);
+            madeUpApiKey(SOCKET_GUESSER).then().statusCode(429);
+        } finally {
+            forgetAnonymous(SOCKET_GUESSER);
+        }
+    }
+
     private static Response madeUpApiKey(String client) {
+        return Api.anonymous().header("X-Forwarded-For", client).header("X-API-Key", madeUpKey()).get("/projects");
+    }
+
+    private static String madeUpKey() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return Api.anonymous().header("X-Forwarded-For", client)
-                .header("X-API-Key", "arv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)).get("/projects");
+        return "arv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Counts {@code requests} more in every window of the address's anonymous bucket, as if it had sent them. */

@@ -43,12 +43,14 @@ public final class ArvStack implements AutoCloseable {
     private final NodeFactory nodeFactory;
     private final List<ArvNode> extraNodes = new ArrayList<>();
     private final Map<String, String> appEnvironment;
+    private final ProcessLedger ledger;
     private Thread shutdownHook;
     private boolean closed;
 
     private ArvStack(Builder b) {
         this.temporaryDataDir = b.dataDir == null;
         this.dataDir = temporaryDataDir ? createTempDir() : b.dataDir.toAbsolutePath();
+        this.ledger = new ProcessLedger(dataDir, Duration.ofSeconds(60));
         Map<String, String> outside = b.outsideEnvironment;
 
         String databaseUrl = outside.get("DATABASE_URL");
@@ -124,6 +126,9 @@ public final class ArvStack implements AutoCloseable {
             throw new IllegalStateException("this stack was closed; build a new one");
         }
         QuietLogging.apply();
+        if (!temporaryDataDir) {
+            ledger.stopLeftovers();
+        }
         shutdownHook = new Thread(this::close, "arv-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
@@ -142,6 +147,7 @@ public final class ArvStack implements AutoCloseable {
                 Files.createDirectories(dataDir.resolve("files"));
                 payara.start();
             }
+            recordProcesses();
             return this;
         } catch (RuntimeException | IOException e) {
             close();
@@ -242,6 +248,7 @@ public final class ArvStack implements AutoCloseable {
     /** Starts ARV again (e.g. after stopArv) against the same services and data. */
     public void startArv() {
         requirePayara().start();
+        recordProcesses();
     }
 
     public boolean isArvRunning() { return payara != null && payara.isRunning(); }
@@ -266,7 +273,26 @@ public final class ArvStack implements AutoCloseable {
         ArvNode added = new ArvNode(node);
         extraNodes.add(added);
         node.start();
+        recordProcesses();
         return added;
+    }
+
+    /**
+     * Writes down the processes this stack runs, ARV's first, PostgreSQL's last (the order to stop them in), so that
+     * the next launcher on this data directory can stop them if this one is killed outright ({@link ProcessLedger}).
+     */
+    private synchronized void recordProcesses() {
+        List<ProcessHandle> servers = new ArrayList<>();
+        extraNodes.forEach(node -> ProcessHandle.of(node.pid()).ifPresent(servers::add));
+        if (payara != null) {
+            ProcessHandle.of(payara.pid()).ifPresent(servers::add);
+        }
+        // Redis, and whatever else runs as a child of this JVM.
+        ProcessHandle.current().children().filter(child -> !servers.contains(child)).forEach(servers::add);
+        if (postgres instanceof EmbeddedPostgresService embedded) {
+            embedded.server().ifPresent(servers::add);
+        }
+        ledger.record(servers);
     }
 
     /** Stops ARV first (so it shuts down against live services), then Artemis, Redis, PostgreSQL. */
@@ -301,6 +327,8 @@ public final class ArvStack implements AutoCloseable {
         }
         if (temporaryDataDir) {
             deleteQuietly(dataDir);
+        } else if (failures.isEmpty()) {
+            ledger.forget();
         }
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);

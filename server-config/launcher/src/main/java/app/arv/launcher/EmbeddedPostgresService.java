@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * PostgreSQL 16 from zonky's binaries, with its data in {@code <dataDir>/postgres} so it survives
@@ -53,6 +54,11 @@ final class EmbeddedPostgresService extends EmbeddedService {
 
     @Override
     public synchronized boolean isRunning() { return postgres != null; }
+
+    /** The PostgreSQL server process while it runs (it is not a child of this JVM: pg_ctl starts it in the background). */
+    Optional<ProcessHandle> server() {
+        return isRunning() ? ProcessLedger.postmasterOf(dataDirectory) : Optional.empty();
+    }
 
     @Override
     public synchronized void start() {

@@ -1,6 +1,7 @@
 package app.arv.identity;
 
 import app.arv.persistence.identity.InvitationRepository;
+import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.PendingSignupRepository;
 import app.arv.persistence.shared.ClusterLock;
 import app.arv.platform.ClusterRound;
@@ -12,7 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Every hour, pending sign-ups whose link expired are deleted, and invitations never accepted are deleted
+ * Every hour, pending sign-ups and password-reset tokens whose link expired are deleted, and invitations never accepted are deleted
  * {@link InvitationRules#expiredKept} after they expired (until then admins see them listed as expired or revoked).
  * Accepted invitations stay, as the record of who joined by whose invitation.
  */
@@ -24,6 +25,9 @@ public class LinkCleanup implements ClusterRound {
 
     @Inject
     PendingSignupRepository signups;
+
+    @Inject
+    PasswordResetTokenRepository resetTokens;
 
     @Inject
     InvitationRules rules;
@@ -40,7 +44,8 @@ public class LinkCleanup implements ClusterRound {
 
     @Override
     public Optional<String> run(Instant now) {
-        int removed = signups.removeExpiredBefore(now) + invitations.removeUnacceptedExpiredBefore(now.minus(rules.expiredKept()));
-        return ClusterRound.removed(removed, "expired sign-ups and invitations");
+        int removed = signups.removeExpiredBefore(now) + resetTokens.removeExpiredBefore(now)
+                + invitations.removeUnacceptedExpiredBefore(now.minus(rules.expiredKept()));
+        return ClusterRound.removed(removed, "expired sign-ups, password-reset links and invitations");
     }
 }

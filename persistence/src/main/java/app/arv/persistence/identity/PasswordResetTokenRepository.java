@@ -24,4 +24,9 @@ public class PasswordResetTokenRepository extends EntityRepository<PasswordReset
         return em.createQuery("UPDATE PasswordResetToken t SET t.token.usedAt = :now WHERE t.userId = :user AND t.token.usedAt IS NULL")
                 .setParameter("now", now).setParameter("user", userId).executeUpdate();
     }
+
+    /** Deletes the tokens that expired before {@code cutoff}, used or not: an expired link is refused either way. */
+    public int removeExpiredBefore(Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM password_reset_token WHERE expires_at < ?1").setParameter(1, cutoff).executeUpdate();
+    }
 }

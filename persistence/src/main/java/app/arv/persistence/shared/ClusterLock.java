@@ -27,7 +27,9 @@ public enum ClusterLock {
     /** Deleting expired idempotency records ("arvidemp"). */
     IDEMPOTENCY_EXPIRY(0x6172766964656d70L),
     /** Looking for media nothing uses ("ARV_ORPH"). */
-    ORPHAN_SCAN(0x4152565f4f525048L);
+    ORPHAN_SCAN(0x4152565f4f525048L),
+    /** Creating the first platform admin when a node starts ("arvboots"): waited for, see {@link ClusterLocks#hold}. */
+    PLATFORM_ADMIN_BOOTSTRAP(0x617276626f6f7473L);
 
     private final long key;
 

@@ -1,7 +1,8 @@
 package app.arv.persistence.shared;
 
 /**
- * The rounds that every node schedules but one node at a time runs (retention passes, clean-ups, scans): each has a
+ * The rounds that every node schedules but one node at a time runs (retention passes, clean-ups, scans), and the
+ * startup work that nodes starting at once do one after the other: each has a
  * PostgreSQL advisory lock key of its own, all of them here so that two rounds cannot share one by accident. A round
  * holds its lock for the length of its transaction ({@link ClusterLocks#tryHold}). The keys are ASCII names read as
  * numbers, and never change: nodes of two versions of ARV, side by side during an upgrade, must agree on them.

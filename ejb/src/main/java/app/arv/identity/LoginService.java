@@ -62,7 +62,8 @@ public class LoginService {
                 metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
                 throw DomainException.tooManyAttempts(hold);
             }
-            Optional<User> found = users.findByEmail(email.strip());
+            // Row-locked: a password change waits for this sign-in to commit, and then ends its session too.
+            Optional<User> found = users.lockByEmail(email.strip());
             if (found.isEmpty()) {
                 passwords.spendTimeOfOneCheck(password);
                 throw refused(email, clientAddress, null, null);
@@ -79,6 +80,11 @@ public class LoginService {
             throw refused(email, clientAddress, user, "organization_deactivated");
         }
         throttle.succeeded(email);
+        if (passwords.isOfAnotherCost(user.getPasswordHash())) {
+            // Hashes keep the cost they were made at; this brings a raised ARV_PASSWORD_BCRYPT_COST to every person who
+            // signs in, so that checking a known address costs what checking the decoy of an unknown one costs.
+            user.rehashPassword(passwords.hash(password));
+        }
         user.recordLogin(Instant.now());
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
         SignIn signIn = sessions.open(user, device);

@@ -43,6 +43,9 @@ public class OwnAccount {
     @Inject
     Sessions sessions;
 
+    @Inject
+    ResetLinks links;
+
     /** The caller's own account, as a person. */
     public User get(Caller caller) {
         if (caller.isApiKey()) {
@@ -79,6 +82,9 @@ public class OwnAccount {
         User user = users.find(caller.organizationId(), caller.userId()).orElseThrow(() -> DomainException.notFound("User"));
         // One check of the current password at a time, as at sign-in: a stolen session must not guess it in parallel.
         throttle.checkAlone(user.getEmail(), () -> {
+            // Locked (in the check, as sign-in locks it) and read again: a sign-in with the old password under way ends
+            // before this change ends its session, and a change that committed meanwhile is the one checked against.
+            users.refreshLocked(user);
             Duration hold = throttle.hold(user.getEmail(), clientAddress);
             if (!hold.isZero()) {
                 throw DomainException.tooManyAttempts(hold);
@@ -91,6 +97,7 @@ public class OwnAccount {
         policy.check(newPassword, user.getEmail());
         user.changePasswordHash(passwords.hash(newPassword));
         audit.record(caller, AuditAction.USER_PASSWORD_SET, user.getId(), AuditDetails.with("email", user.getEmail()).and("via", "own_account"));
+        links.withdrawAllOf(user.getId());
         sessions.endAllOf(user.getId(), caller.sessionId(), EndReason.PASSWORD_CHANGED);
         if (caller.sessionId() == null) {
             return sessions.open(user, device);

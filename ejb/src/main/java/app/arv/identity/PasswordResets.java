@@ -57,6 +57,9 @@ public class PasswordResets {
     ResetMails resetMails;
 
     @Inject
+    ResetLinks links;
+
+    @Inject
     PublicAddress publicAddress;
 
     /**
@@ -74,20 +77,27 @@ public class PasswordResets {
 
     /**
      * Sets the password of the token's owner (if it meets {@link PasswordPolicy}) and spends the token and every other
-     * unused one of theirs; every session of theirs ends, and their cached credentials are dropped on every node. An unknown, used or expired token, or
+     * unused one of theirs ({@link ResetLinks}); every session of theirs ends, and their cached credentials are dropped on every node. An unknown, used or expired token, or
      * one whose owner is no longer active, is refused alike.
      */
     public void confirm(String rawToken, String password) {
         Instant now = Instant.now();
-        PasswordResetToken token = tokens.findByHashForUpdate(LinkToken.hashOf(rawToken))
+        PasswordResetToken token = tokens.findByHash(LinkToken.hashOf(rawToken))
                 .filter(t -> t.usableAt(now)).orElseThrow(PasswordResets::invalidToken);
-        User user = users.findActive(token.getUserId()).orElseThrow(PasswordResets::invalidToken);
+        // The person is locked before the token, the order of every password change (which spends the person's tokens),
+        // so that the two never wait for each other; a sign-in under way ends first (UserRepository.lockByEmail).
+        User user = users.lockActive(token.getUserId()).orElseThrow(PasswordResets::invalidToken);
+        // Read again under the lock: a concurrent use of it, or a change that spent it, has committed by now.
+        tokens.refreshLocked(token);
+        if (!token.usableAt(now)) {
+            throw invalidToken();
+        }
         policy.check(password, user.getEmail());
         user.changePasswordHash(passwords.hash(password));
         token.use(now);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_PASSWORD_SET, user.getId(),
                 AuditDetails.with("email", user.getEmail()).and("via", "password_reset"));
-        tokens.spendAllOf(user.getId(), now);
+        links.withdrawAllOf(user.getId());
         sessions.endAllOf(user.getId(), null, EndReason.PASSWORD_RESET);
     }
 

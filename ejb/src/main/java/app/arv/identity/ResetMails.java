@@ -3,8 +3,6 @@ package app.arv.identity;
 import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
 import app.arv.mail.Mails;
-import app.arv.persistence.identity.PasswordResetToken;
-import app.arv.persistence.identity.PasswordResetTokenRepository;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The background half of a password reset request ({@link PasswordResets#request}): for an active person in an
- * active organization, a token ({@link LinkToken}: only its hash is stored) and the mail with its link, in one
+ * active organization, a token ({@link LinkToken}: only its hash is stored; their earlier ones stop working, see
+ * {@link ResetLinks}) and the mail with its link, in one
  * transaction of its own; for any other address nothing. Asynchronous, so the request's answer neither waits for nor
  * reveals which it was.
  */
@@ -39,7 +37,7 @@ public class ResetMails {
     OrganizationRepository organizations;
 
     @Inject
-    PasswordResetTokenRepository tokens;
+    ResetLinks links;
 
     @Inject
     Mails mails;
@@ -59,8 +57,7 @@ public class ResetMails {
             if (user.isEmpty()) {
                 return;
             }
-            LinkToken token = LinkToken.random();
-            tokens.add(new PasswordResetToken(user.get().getId(), token.hash(), Instant.now(), ttl));
+            LinkToken token = links.issue(user.get().getId(), ttl);
             Locale theirs = user.get().getLocale() == null ? language : Locale.forLanguageTag(user.get().getLocale());
             mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), theirs,
                     Map.of("recipient", user.get().getEmail(), "link", publicBase + "/console/#/reset?token=" + token.raw(),

@@ -42,6 +42,9 @@ public class UserService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ResetLinks links;
+
     public Page<User> list(Caller caller, PageRequest page) {
         return users.list(caller.organizationId(), page);
     }
@@ -52,13 +55,14 @@ public class UserService {
 
     public User invite(Caller caller, String email, String password, Role role) {
         String address = email.strip();
+        // The input first: a refusal of it must not depend on whether the address has an account, in any organization.
+        policy.check(password, email);
         // Checked and written under the address's lock, as invitations and sign-ups do: a concurrent creation of the
         // same address waits for this one's commit and is refused here, not by the unique index at its commit (a 500).
         users.lockEmail(address);
         if (users.emailTaken(address)) {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
-        policy.check(password, email);
         User user = users.add(new User(caller.organizationId(), address, passwords.hash(password), role));
         audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
         return user;
@@ -92,7 +96,8 @@ public class UserService {
         }
         audited(caller, user, roleBefore, activeBefore, password != null);
         if (Boolean.FALSE.equals(active) || password != null) {
-            // A new password, or no access at all: every session the person had is over.
+            // A new password, or no access at all: every session the person had is over, and every reset link.
+            links.withdrawAllOf(user.getId());
             sessions.endAllOf(user.getId(), null, password != null ? EndReason.PASSWORD_CHANGED : EndReason.DEACTIVATED);
         }
         changes.userChanged(user.getId());

@@ -62,8 +62,13 @@ public class PasswordHasher {
         matches(password, decoy);
     }
 
+    /** Whether {@code hash} (a bcrypt hash) was made at another cost than the configured one: then it is hashed anew. */
+    public boolean isOfAnotherCost(String hash) {
+        return costOf(hash) != cost;
+    }
+
     /** The cost factor bcrypt spends on {@code hash} (its {@code $2a$NN$} field). */
-    static int costOf(String hash) {
+    public static int costOf(String hash) {
         return Integer.parseInt(hash.substring(4, 6));
     }
 

@@ -7,19 +7,38 @@ import app.arv.persistence.identity.PasswordResetToken;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reset tokens that must not work, on real PostgreSQL (the working path, with its mail, is PasswordResetIT's). */
+/** Reset tokens that must not work (also once anything changed since they were mailed), on real PostgreSQL (the working path, with its mail, is PasswordResetIT's). */
 class PasswordResetsTest {
+
+    private static final PasswordHasher HASHER = new PasswordHasher(4);
+    private static final String PASSWORD = "the current password 1";
+
+    @TempDir
+    Path dataDir;
+
+    private SignInTestBeans signInBeans;
+
+    @BeforeEach
+    void theServicesOfSignIn() {
+        signInBeans = new SignInTestBeans(dataDir, HASHER);
+    }
 
     @Test
     void anExpiredTokenIsRefusedAndThePasswordStays() {
@@ -58,6 +77,74 @@ class PasswordResetsTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("weak_password"));
 
         assertThat(Database.entityManagerFactory().createEntityManager().find(PasswordResetToken.class, stored(token)).getUsedAt()).isNull();
+    }
+
+    @Test
+    void aLinkStopsWorkingWhenItsOwnerChangesTheirPassword() {
+        User ann = aUserWithPassword();
+        LinkToken link = aLinkOf(ann);
+        Caller signedIn = new Caller(ann.getId(), null, ann.getOrganizationId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false),
+                null, UUID.randomUUID());
+
+        Database.inTransaction(em -> signInBeans.on(em).get(OwnAccount.class).changePassword(signedIn, PASSWORD,
+                "another-strong-password-2", new Device("test", "203.0.113.7")));
+
+        assertRefused(link.raw());
+    }
+
+    @Test
+    void aLinkStopsWorkingWhenAnAdminSetsThePassword() {
+        User ann = aUserWithPassword();
+        LinkToken link = aLinkOf(ann);
+
+        Database.inTransaction(em -> signInBeans.on(em).get(UserService.class).change(adminOf(ann), ann.getId(), null, null,
+                "another-strong-password-2"));
+
+        assertRefused(link.raw());
+    }
+
+    @Test
+    void aLinkStopsWorkingWhenItsOwnerIsDeactivatedAlsoOnceTheyAreActiveAgain() {
+        User ann = aUserWithPassword();
+        User bob = new User(ann.getOrganizationId(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
+        Database.persist(bob);
+        LinkToken link = aLinkOf(bob);
+
+        Database.inTransaction(em -> signInBeans.on(em).get(UserService.class).deactivate(adminOf(ann), bob.getId()));
+        Database.inTransaction(em -> signInBeans.on(em).get(UserService.class).change(adminOf(ann), bob.getId(), null, true, null));
+
+        assertRefused(link.raw());
+    }
+
+    @Test
+    void aLinkStopsWorkingWhenANewerOneIsMailed() {
+        User ann = aUserWithPassword();
+        LinkToken link = aLinkOf(ann);
+
+        Database.inTransaction(em -> {
+            ResetMails mails = signInBeans.on(em).get(ResetMails.class);
+            mails.ttl = Duration.ofHours(1);
+            mails.issue(ann.getEmail(), Locale.ENGLISH, "https://arv.example");
+        });
+
+        assertRefused(link.raw());
+    }
+
+    private User aUserWithPassword() {
+        Organization acme = TestData.organization("Acme");
+        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", HASHER.hash(PASSWORD), Role.ADMIN);
+        Database.persist(ann);
+        return ann;
+    }
+
+    private static LinkToken aLinkOf(User user) {
+        LinkToken link = LinkToken.random();
+        Database.persist(new PasswordResetToken(user.getId(), link.hash(), Instant.now(), Duration.ofHours(1)));
+        return link;
+    }
+
+    private static Caller adminOf(User admin) {
+        return new Caller(admin.getId(), null, admin.getOrganizationId(), admin.getEmail(), CallerRole.of(Role.ADMIN, false));
     }
 
     private static java.util.UUID stored(LinkToken token) {

@@ -129,6 +129,15 @@ class UserServiceTest {
         }
     }
 
+    @Test
+    void aWeakPasswordIsRefusedAsWeakAlsoForAnAddressWithAnAccountInAnotherOrganization() {
+        Organization elsewhere = TestData.organization("Elsewhere");
+        User taken = new User(elsewhere.getId(), "zoe-" + UUID.randomUUID() + "@elsewhere.example", "hash", Role.MEMBER);
+        Database.persist(taken);
+
+        assertRefused(users -> users.invite(admin(), taken.getEmail(), "qwertyuiop", Role.MEMBER), "weak_password");
+    }
+
     private Caller admin() {
         return callerOf(ann);
     }

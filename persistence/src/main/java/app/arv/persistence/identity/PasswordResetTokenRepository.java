@@ -2,7 +2,6 @@ package app.arv.persistence.identity;
 
 import app.arv.persistence.shared.EntityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,14 +11,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class PasswordResetTokenRepository extends EntityRepository<PasswordResetToken> {
 
-    /** Locked for the rest of the transaction, so two concurrent uses of one token can't both succeed. */
-    public Optional<PasswordResetToken> findByHashForUpdate(String tokenHash) {
+    /**
+     * Unlocked: its owner is locked first and then the token ({@link #refreshLocked}), the order of every change of a
+     * password, which spends the owner's tokens ({@link #spendAllOf}) with their owner locked.
+     */
+    public Optional<PasswordResetToken> findByHash(String tokenHash) {
         return em.createQuery("SELECT t FROM PasswordResetToken t WHERE t.token.hash = :hash", PasswordResetToken.class)
-                .setParameter("hash", tokenHash).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .setParameter("hash", tokenHash).getResultStream().findFirst();
     }
 
-    /** Spends every still-unused token of {@code userId}: once a password is reset, older links stop working. */
+    /** Spends every still-unused token of {@code userId}, so that the links they were mailed in stop working. */
     public int spendAllOf(UUID userId, Instant now) {
         return em.createQuery("UPDATE PasswordResetToken t SET t.token.usedAt = :now WHERE t.userId = :user AND t.token.usedAt IS NULL")
                 .setParameter("now", now).setParameter("user", userId).executeUpdate();

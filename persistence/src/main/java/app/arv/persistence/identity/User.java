@@ -73,6 +73,13 @@ public class User extends TenantEntity {
         this.passwordChangedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * The same password, hashed anew (at another bcrypt cost): not a change, so tokens and sessions stay as they are.
+     */
+    public void rehashPassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
 
     public String getDisplayName() { return displayName; }

@@ -5,6 +5,7 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,17 @@ public class UserRepository extends TenantRepository<User> {
     }
 
     /**
+     * {@link #findByEmail}, row-locked until the transaction ends: a sign-in reads the password hash under it, and
+     * every change of a password takes it too ({@link #lockActive}, {@link #lock}), so a sign-in with the old password
+     * either ends before the change (which then ends its session) or reads the new hash.
+     */
+    public Optional<User> lockByEmail(String email) {
+        return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) = :email", User.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /**
      * Holds every other transaction that takes this lock for the same address (whatever its case) until this one ends:
      * creating an account (an admin adding a person, a link of an invitation or sign-up, a first single sign-on) and
      * inviting an address check and write under it, so two at once cannot both pass the check.
@@ -44,6 +56,11 @@ public class UserRepository extends TenantRepository<User> {
     /** For a verified token: the user behind it, whatever the tenant, or nothing if it is gone. */
     public Optional<User> findActive(UUID id) {
         return Optional.ofNullable(em.find(User.class, id)).filter(User::isActive);
+    }
+
+    /** {@link #findActive}, row-locked until the transaction ends: for changing the password (see {@link #lockByEmail}). */
+    public Optional<User> lockActive(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE)).filter(User::isActive);
     }
 
     public Page<User> list(UUID organizationId, PageRequest page) {

@@ -1,7 +1,8 @@
 package app.arv.persistence.shared;
 
 /**
- * The rounds that every node schedules but one node at a time runs (retention passes, clean-ups, scans): each has a
+ * The rounds that every node schedules but one node at a time runs (retention passes, clean-ups, scans), and the
+ * startup work that nodes starting at once do one after the other: each has a
  * PostgreSQL advisory lock key of its own, all of them here so that two rounds cannot share one by accident. A round
  * holds its lock for the length of its transaction ({@link ClusterLocks#tryHold}). The keys are ASCII names read as
  * numbers, and never change: nodes of two versions of ARV, side by side during an upgrade, must agree on them.
@@ -27,7 +28,9 @@ public enum ClusterLock {
     /** Deleting expired idempotency records ("arvidemp"). */
     IDEMPOTENCY_EXPIRY(0x6172766964656d70L),
     /** Looking for media nothing uses ("ARV_ORPH"). */
-    ORPHAN_SCAN(0x4152565f4f525048L);
+    ORPHAN_SCAN(0x4152565f4f525048L),
+    /** Creating the first platform admin when a node starts ("arvboots"): waited for, see {@link ClusterLocks#hold}. */
+    PLATFORM_ADMIN_BOOTSTRAP(0x617276626f6f7473L);
 
     private final long key;
 

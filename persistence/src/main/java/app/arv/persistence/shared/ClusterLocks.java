@@ -19,4 +19,13 @@ public class ClusterLocks {
         return (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, lock.key())
                 .getSingleResult();
     }
+
+    /**
+     * Waits until this transaction holds the lock (until its commit or rollback releases it): for work that every node
+     * must see done before it goes on, once, such as creating what a fresh installation lacks.
+     */
+    public void hold(ClusterLock lock) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1) AS held) locked").setParameter(1, lock.key())
+                .getSingleResult();
+    }
 }

@@ -3,6 +3,7 @@ package app.arv.marker;
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
 import app.arv.media.Download;
+import app.arv.media.FileNames;
 import app.arv.media.MediaService;
 import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
@@ -107,11 +108,10 @@ public class ArContentService {
         return created;
     }
 
+    /** The client's file name is only a label: sanitized (no control characters) and cut as every file name is. */
     private static String titleOf(SpooledFile image) {
-        String name = image.originalName() == null || image.originalName().isBlank() ? "Portrait" : image.originalName().strip();
-        int dot = name.lastIndexOf('.');
-        String title = dot > 0 ? name.substring(0, dot) : name;
-        return title.length() > 200 ? title.substring(0, 200) : title;
+        String name = image.originalName();
+        return name == null || name.isBlank() ? "Portrait" : FileNames.stem(name);
     }
 
     /** A portrait already in the organization's media library. */

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * never pass through ARV on the way in. The client announces size and SHA-256, puts the bytes to an
  * upload key of their own, then asks ARV to complete: ARV reads the object back and checks size,
  * hash, type and image rules exactly as for a multipart upload. A mismatch deletes the object and
- * answers 422; the upload then has to be started again.
+ * answers 422; the upload then has to be started again. Trouble of ARV's own (every decode slot busy, the
+ * store failing while it sends the object) answers 503 and keeps the object: completing again may succeed.
  * <p>
  * Verified bytes are copied (inside the store) to a key the presigned URL cannot reach, so what was
  * checked is what stays; the upload key is deleted, and whatever a client still PUTs there goes with
@@ -117,8 +118,8 @@ public class DirectUploads {
     }
 
     /**
-     * Verifies the uploaded object and registers it; any mismatch deletes the object and answers 422.
-     * Completing a completed upload answers the media it became.
+     * Verifies the uploaded object and registers it; any mismatch deletes the object and answers 422, while a 503
+     * (busy, storage unavailable) keeps it for another try. Completing a completed upload answers the media it became.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MediaResource complete(Caller caller, UUID uploadId) {
@@ -176,7 +177,7 @@ public class DirectUploads {
             try {
                 image = inspector.inspect(file);
             } catch (DomainException e) {
-                throw refuse(target, key, e.code(), e.getMessage());
+                throw refusal(target, key, e);
             }
             MediaResource known = media.findLiveBySha256(org, file.sha256()).orElse(null);
             if (known != null) {
@@ -248,11 +249,13 @@ public class DirectUploads {
 
     private SpooledFile readBack(StorageTarget target, String key, MediaUpload upload) {
         try (InputStream in = target.store().open(key, null)) {
-            return spool.take(upload.getOriginalName(), in, rules.maxFileBytes());
+            // The client's bytes arrived whole (the store has them): a read that breaks off is the store's failure.
+            return spool.take(upload.getOriginalName(), in, rules.maxFileBytes(),
+                    () -> DomainException.storageUnavailable("The uploaded object could not be read back completely"));
         } catch (StorageFailure e) {
             throw MediaStore.unavailable(e);
         } catch (DomainException e) {
-            throw refuse(target, key, e.code(), e.getMessage());
+            throw refusal(target, key, e);
         } catch (IOException e) {
             throw DomainException.storageUnavailable("The uploaded object could not be read back");
         }
@@ -264,6 +267,11 @@ public class DirectUploads {
         } catch (StorageFailure e) {
             throw MediaStore.unavailable(e);
         }
+    }
+
+    /** A problem with the uploaded file refuses it (422, the object goes); a failure of ARV's own (5xx) stays as it is. */
+    private static DomainException refusal(StorageTarget target, String key, DomainException e) {
+        return e.status() >= 500 ? e : refuse(target, key, e.code(), e.getMessage());
     }
 
     private static DomainException refuse(StorageTarget target, String key, String code, String message) {

@@ -35,6 +35,16 @@ public final class FileNames {
         return result.isEmpty() ? FALLBACK : result;
     }
 
+    /**
+     * The sanitized name without its extension: what a file can be titled by. At most {@value #MAX_LENGTH}
+     * characters (code points: a character outside the BMP is never cut in half), never empty.
+     */
+    public static String stem(String name) {
+        String clean = sanitize(name);
+        int dot = clean.lastIndexOf('.');
+        return dot > 0 ? clean.substring(0, dot).strip() : clean;
+    }
+
     private static String capKeepingExtension(String name) {
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";

@@ -8,6 +8,7 @@ import app.arv.persistence.media.OwnerKind;
 import app.arv.protection.Quotas;
 import app.arv.shared.DomainException;
 import app.arv.shared.Sha256;
+import app.arv.storage.ByteRange;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageFailure;
 import app.arv.storage.StorageTarget;
@@ -216,9 +217,14 @@ public class MediaStore {
     }
 
     public InputStream open(MediaResource resource) {
+        return open(resource, null);
+    }
+
+    /** One byte range of the resource's bytes, read by the store itself ({@code range} {@code null} for all of them). */
+    public InputStream open(MediaResource resource, ByteRange range) {
         StorageTarget target = stores.target(resource.getOrganizationId(), resource.getStorageConnectionId());
         try {
-            return target.store().open(resource.getStorageKey(), null);
+            return target.store().open(resource.getStorageKey(), range);
         } catch (StorageFailure e) {
             throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
         }

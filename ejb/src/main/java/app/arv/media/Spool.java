@@ -18,6 +18,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -48,8 +49,23 @@ public class Spool {
         }
     }
 
-    /** @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived */
+    /**
+     * A client's file as it arrives.
+     *
+     * @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived; 400
+     *                         {@code upload_interrupted} when the stream breaks off
+     */
     public SpooledFile take(String originalName, InputStream in, long maxBytes) {
+        return take(originalName, in, maxBytes, () -> DomainException.uploadInterrupted(originalName));
+    }
+
+    /**
+     * Bytes that do not come straight from the client (an object read back from a store): {@code broken} is what a
+     * stream that breaks off means, since then it is not the client's doing.
+     *
+     * @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived
+     */
+    public SpooledFile take(String originalName, InputStream in, long maxBytes, Supplier<DomainException> broken) {
         Path file = directory.resolve(UUID.randomUUID() + ".upload");
         MessageDigest sha256 = Sha256.digest();
         byte[] head = new byte[MediaSniffer.HEAD_BYTES];
@@ -73,7 +89,7 @@ public class Spool {
             }
             kept = true;
         } catch (IOException e) {
-            throw DomainException.uploadInterrupted(originalName);
+            throw broken.get();
         } finally {
             if (!kept) {
                 file.toFile().delete();

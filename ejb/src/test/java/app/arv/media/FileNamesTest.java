@@ -38,4 +38,18 @@ class FileNamesTest {
 
         assertThat(name).hasSize(FileNames.MAX_LENGTH).endsWith(".jpeg");
     }
+
+    @Test
+    void aStemIsTheSanitizedNameWithoutItsExtension() {
+        assertThat(FileNames.stem("a\u0000b.jpg")).isEqualTo("a_b");
+        assertThat(FileNames.stem("evil\r\nname\u0085.jpg")).isEqualTo("evil__name_");
+    }
+
+    @Test
+    void aLongStemIsCutBetweenCharactersNeverInsideOne() {
+        String stem = FileNames.stem("a" + "\uD83D\uDE00".repeat(250) + ".jpg");
+
+        assertThat(stem.codePointCount(0, stem.length())).isLessThanOrEqualTo(FileNames.MAX_LENGTH);
+        assertThat(stem.codePoints()).noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+    }
 }

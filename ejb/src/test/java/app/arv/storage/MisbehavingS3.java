@@ -15,9 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An S3 endpoint on 127.0.0.1 that takes writes and deletions as a store does and misbehaves in one way when read
- * (an object, or a listing): what an organization admin's own endpoint can answer. Credentials are not checked.
+ * (an object, or a listing): what an organization admin's own endpoint can answer. Asked about any object, it says it
+ * holds the {@value #PROMISED_BYTES} bytes a read promises. Credentials are not checked.
  */
 public final class MisbehavingS3 implements AutoCloseable {
+
+    /** What it says every object holds, and what a read promises. */
+    public static final int PROMISED_BYTES = 1000;
 
     /** How it answers a read of an object. */
     public enum Misbehaviour {
@@ -34,6 +38,7 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger pagesListed = new AtomicInteger();
+    private final AtomicInteger deletions = new AtomicInteger();
     private volatile boolean stopping;
 
     public MisbehavingS3(Misbehaviour misbehaviour) throws IOException {
@@ -59,6 +64,11 @@ public final class MisbehavingS3 implements AutoCloseable {
         return pagesListed.get();
     }
 
+    /** Deletions of objects asked for so far. */
+    public int deletions() {
+        return deletions.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
@@ -69,7 +79,16 @@ public final class MisbehavingS3 implements AutoCloseable {
                     exchange.getResponseHeaders().add("ETag", "\"0\"");
                     exchange.sendResponseHeaders(200, -1);
                 }
-                case "DELETE" -> exchange.sendResponseHeaders(204, -1);
+                case "DELETE" -> {
+                    deletions.incrementAndGet();
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                case "HEAD" -> {
+                    exchange.getResponseHeaders().add("Content-Length", String.valueOf(PROMISED_BYTES));
+                    exchange.getResponseHeaders().add("ETag", "\"0\"");
+                    exchange.getResponseHeaders().add("Last-Modified", "Mon, 01 Jan 2024 00:00:00 GMT");
+                    exchange.sendResponseHeaders(200, -1);
+                }
                 case "GET" -> read(exchange);
                 default -> exchange.sendResponseHeaders(501, -1);
             }
@@ -86,7 +105,7 @@ public final class MisbehavingS3 implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
         switch (misbehaviour) {
             case CUT_SHORT -> {
-                exchange.sendResponseHeaders(200, 1000);
+                exchange.sendResponseHeaders(200, PROMISED_BYTES);
                 OutputStream body = exchange.getResponseBody();
                 body.write(new byte[10]);
                 body.flush();

@@ -13,7 +13,7 @@ import java.util.Optional;
  * and line breaks) and unpaired surrogates are refused at the edge. They have no business in a name
  * or a description; NUL and lone surrogates cannot even be stored by PostgreSQL (the insert fails),
  * and escape sequences would reach terminals through the logs. Query parameters are held to the same
- * rule by {@link PlainTextParam}.
+ * rule by {@link PlainTextParam}, multipart fields by the media package's multipart reader.
  */
 public final class PlainText implements JsonbDeserializer<String> {
 
@@ -31,7 +31,7 @@ public final class PlainText implements JsonbDeserializer<String> {
     }
 
     /** What makes the text unplain, said for the client; empty if a person could have typed it. */
-    static Optional<String> fault(String value) {
+    public static Optional<String> fault(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {

@@ -3,11 +3,15 @@ package app.arv.web.media;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.shared.DomainException;
+import app.arv.web.json.PlainText;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.EntityPart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +21,8 @@ import java.util.Map;
 /**
  * One multipart request read once, the way every upload endpoint reads it: the parts of the file
  * field spooled to disk (each size-limited while it arrives, their number limited), every other
- * field as a short string (at most {@value #MAX_FIELD_BYTES} bytes, else 400). The parts come from
+ * field as a short string (at most {@value #MAX_FIELD_BYTES} bytes, else 400) held to the rules of a
+ * JSON body's strings: UTF-8 and {@link PlainText plain text}. The parts come from
  * the JAX-RS entity, so the idempotency filter has seen the same body. Close it to remove the
  * spooled files. Made by {@link MultipartReader}.
  */
@@ -48,7 +53,7 @@ public final class MultipartForm implements AutoCloseable {
                         if (value.length > MAX_FIELD_BYTES) {
                             throw new BadRequestException("Field '" + part.getName() + "' is too long");
                         }
-                        form.values.put(part.getName(), new String(value, StandardCharsets.UTF_8).strip());
+                        form.values.put(part.getName(), plainText(part.getName(), value).strip());
                     }
                 } catch (IOException e) {
                     throw new BadRequestException(e);
@@ -59,6 +64,25 @@ public final class MultipartForm implements AutoCloseable {
             form.close();
             throw e;
         }
+    }
+
+    /**
+     * A field's text, refused as a JSON string would be (the field named): bytes that are not UTF-8 with 400
+     * {@code malformed_body} (not read as U+FFFD), text a person could not type with 422 {@code invalid_text} (a NUL
+     * would otherwise reach PostgreSQL, which refuses it with a server error).
+     */
+    private static String plainText(String field, byte[] value) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            throw DomainException.malformedBody("Field '" + field + "' is not valid UTF-8");
+        }
+        PlainText.fault(text).ifPresent(fault -> {
+            throw DomainException.invalid("invalid_text", "Field '" + field + "': " + fault);
+        });
+        return text;
     }
 
     /** The (first) file, or {@code null} when none was sent. */

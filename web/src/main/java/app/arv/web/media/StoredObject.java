@@ -62,9 +62,9 @@ public final class StoredObject {
         return new StoredObject(resource, range -> download.target().store().open(resource.getStorageKey(), range));
     }
 
-    /** Streamed whole from wherever the resource lives. */
+    /** Streamed from wherever the resource lives, which can serve byte ranges. */
     public static StoredObject of(MediaResource resource, MediaStore files) {
-        return new StoredObject(resource, range -> files.open(resource));
+        return new StoredObject(resource, range -> files.open(resource, range));
     }
 
     public StoredObject type(String mediaType) {

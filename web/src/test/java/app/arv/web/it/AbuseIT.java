@@ -101,6 +101,7 @@ class AbuseIT {
         List<Case> cases = new ArrayList<>();
         jsonBodies(cases);
         namesAndNumbers(cases);
+        multipartFields(cases);
         credentials(cases);
         paths(cases);
         files(cases);
@@ -209,6 +210,30 @@ class AbuseIT {
                 .body(Map.of("email", attacker.adminEmail(), "password", "p".repeat(80))).post("/auth/login")));
         cases.add(new Case("user created with a 100-byte password", () -> Api.bearer(attacker.adminToken()).body(
                 Map.of("email", "long-" + UUID.randomUUID() + "@b.example", "password", "ü".repeat(50), "role", "MEMBER")).post("/users")));
+    }
+
+    /** The text fields of a multipart form, held to the rules of a JSON body's strings: plain text, in UTF-8. */
+    private static void multipartFields(List<Case> cases) {
+        Map<String, byte[]> values = new TreeMap<>();
+        values.put("a NUL character", "evil\u0000name".getBytes(StandardCharsets.UTF_8));
+        values.put("an escape and a C1 control", "ding\u001b[31mred\u0085".getBytes(StandardCharsets.UTF_8));
+        values.put("bytes that are not UTF-8", new byte[]{'a', (byte) 0xC3, '(', 'b'});
+        for (String field : List.of("title", "order_number", "customer_name")) {
+            values.forEach((what, value) -> cases.add(new Case("AR content (multipart) with " + what + " in " + field,
+                    () -> portraitWith(field, value))));
+        }
+    }
+
+    /** A new AR content's portrait with one field of the multipart form set to those bytes (and a plain title otherwise). */
+    private static Response portraitWith(String field, byte[] value) {
+        List<Map.Entry<String, byte[]>> parts = new ArrayList<>();
+        parts.add(Map.entry("form-data; name=\"image\"; filename=\"portrait.png\"", MediaApi.image("chelsea.png")));
+        if (!field.equals("title")) {
+            parts.add(Map.entry("form-data; name=\"title\"", "Portrait".getBytes(StandardCharsets.UTF_8)));
+        }
+        parts.add(Map.entry("form-data; name=\"" + field + "\"", value));
+        return MediaApi.as(attacker.memberToken()).contentType(MediaApi.HAND_MADE).body(MediaApi.handMade(parts))
+                .post("/projects/" + project + "/ar-content");
     }
 
     /** Credentials that must never let anyone in. */

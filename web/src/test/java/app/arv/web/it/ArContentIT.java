@@ -6,10 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -38,6 +40,16 @@ class ArContentIT {
                 .body("unique_id", matchesPattern("[0-9A-Za-z]{22}"))
                 .body("marker.status", anyOf(equalTo("pending"), equalTo("compiling"), equalTo("ready")))
                 .body("viewer_url", matchesPattern("/ar/[0-9A-Za-z]{22}"));
+    }
+
+    @Test
+    void aBatchTitlesEachPortraitByItsFileNameWithoutControlCharacters() {
+        byte[] body = MediaApi.handMade(List.of(Map.entry("form-data; name=\"images\"; filename*=UTF-8''a%00b%0D%0Ac%C2%85.png",
+                MediaApi.image("chelsea.png"))));
+
+        MediaApi.as(tenant.memberToken()).contentType(MediaApi.HAND_MADE).body(body)
+                .post("/projects/" + project + "/ar-content/batch").then().statusCode(202)
+                .body("items.title", contains("a_b__c_"));
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -89,5 +92,25 @@ final class MediaApi {
 
     static long libraryTotal(String token) {
         return ((Number) as(token).get("/media").then().statusCode(200).extract().path("total")).longValue();
+    }
+
+    /** The content type of a {@link #handMade} body. */
+    static final String HAND_MADE = "multipart/form-data; boundary=arv-hand-made";
+
+    /**
+     * A multipart body written byte by byte, for what no client library sends (a name given only as
+     * {@code filename*}, a field that is not UTF-8): each part is its {@code Content-Disposition} and its bytes.
+     * Send it with the content type {@link #HAND_MADE}.
+     */
+    static byte[] handMade(List<Map.Entry<String, byte[]>> parts) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> part : parts) {
+            body.writeBytes(("--arv-hand-made\r\nContent-Disposition: " + part.getKey() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            body.writeBytes(part.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        body.writeBytes("--arv-hand-made--\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return body.toByteArray();
     }
 }

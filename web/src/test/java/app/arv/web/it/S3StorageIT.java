@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -121,6 +122,20 @@ class S3StorageIT {
                 .header("ETag", "\"" + MediaApi.sha256(coins) + "\"").extract().asByteArray();
 
         assertThat(proxied).isEqualTo(Arrays.copyOf(coins, 100));
+    }
+
+    @Test
+    void aVideoOverlayInTheBucketIsServedToTheViewerInTheRangesAskedFor() {
+        String id = MarkerApi.readyOne(tenant.memberToken(), MarkerApi.newProject(tenant.memberToken()), "coins.png",
+                Duration.ofSeconds(120));
+        byte[] clip = MediaApi.image("clip.mp4");
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", clip, "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201);
+        String uniqueId = MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().extract().path("unique_id");
+
+        byte[] middle = ViewerIT.overlayRange(uniqueId, 100, 199);
+
+        assertThat(middle).isEqualTo(Arrays.copyOfRange(clip, 100, 200));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package app.arv.marker;
 
-import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.MindTargetCompiler;
 import app.arv.imaging.mind.PrintSuggester;
@@ -13,10 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 
 /** A marker quality report for an image, without storing anything (the image is compiled and forgotten). */
 @ApplicationScoped
@@ -42,16 +37,9 @@ public class MarkerAnalyzer {
     /**
      * An enhanced print of the image (local contrast equalisation, mild sharpening) with its own report.
      *
-     * @throws DomainException 422 {@code image_refused} like {@link #analyze}
+     * @throws DomainException like {@link #analyze}: the decodes take the request's decode slots and limits
      */
     public PrintSuggester.Suggestion suggest(SpooledFile file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file.path());
-            return new PrintSuggester(new MindTargetCompiler(executor)).suggest(bytes);
-        } catch (RefusedImageException e) {
-            throw DomainException.invalid("image_refused", "'" + file.originalName() + "' cannot be a marker: " + e.reason());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MarkerFiles.decodeOffered(file, new PrintSuggester(new MindTargetCompiler(executor), decoding.forRequests())::suggest);
     }
 }

@@ -20,9 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * The node's image decoding: imaging's {@link ImageDecoder} with ARV's pixel limit ({@code arv.media.max-pixels})
- * and a bound on how many decodes run at once, so parallel huge images queue for memory instead of exhausting it.
- * Each decode holds at most {@code arv.image.max-decoded-bytes} (the decoder subsamples to stay within it); the
- * number of slots defaults to what a third of the heap holds of those. A request waits at most
+ * and a bound on the memory decodes hold at once, so parallel huge images queue for memory instead of exhausting it.
+ * A slot is {@code arv.image.max-decoded-bytes} (the decoder subsamples its raster to stay within it); the number
+ * of slots defaults to what a third of the heap holds of those. A decode whose decoder builds the whole frame
+ * (lossy WebP, progressive JPEG) takes as many slots as its estimated cost fills, and one costing more than all
+ * slots together is refused as too large (422 {@code image_too_large}). A request waits at most
  * {@code arv.image.decode-wait} for a slot, then answers 503 {@code busy} with Retry-After; background work
  * (marker compilation, generation) waits as long as it takes.
  */
@@ -49,6 +51,7 @@ public class ImageDecoding {
     Duration decodeWait;
 
     private Semaphore slots;
+    private int permits;
     private ImageDecoder forRequests;
     private ImageDecoder forBackground;
 
@@ -65,12 +68,12 @@ public class ImageDecoding {
 
     @PostConstruct
     void init() {
-        int permits = maxConcurrentDecodes > 0
+        permits = maxConcurrentDecodes > 0
                 ? maxConcurrentDecodes
                 : (int) Math.max(1, Runtime.getRuntime().maxMemory() / 3 / maxDecodedBytes);
         slots = new Semaphore(permits, true);
-        forRequests = new ImageDecoder(rules.maxPixels(), maxDecodedBytes, this::admitWithinWait);
-        forBackground = new ImageDecoder(rules.maxPixels(), maxDecodedBytes, this::admitWhenFree);
+        forRequests = new ImageDecoder(rules.maxPixels(), maxDecodedBytes, gate(this::admitWithinWait));
+        forBackground = new ImageDecoder(rules.maxPixels(), maxDecodedBytes, gate(this::admitWhenFree));
         LOG.info(() -> "Image decoding: " + permits + " concurrent decodes of at most " + (maxDecodedBytes >> 20) + " MB, "
                 + rules.maxPixels() + " pixels per image");
     }
@@ -111,20 +114,43 @@ public class ImageDecoding {
         return DomainException.busy("Not enough memory to decode the image right now; try again shortly", RETRY_AFTER);
     }
 
+    /** The gate of the given admission, its capacity all the slots. */
+    private DecodeGate gate(DecodeGate admission) {
+        long capacity = permits * maxDecodedBytes;
+        return new DecodeGate() {
+            @Override
+            public Admission admit(ImageHeader header, long decodedBytes) {
+                return admission.admit(header, decodedBytes);
+            }
+
+            @Override
+            public long capacity() {
+                return capacity;
+            }
+        };
+    }
+
+    /** The slots a decode of that cost takes: at least one, at most all. */
+    private int slotsFor(long decodedBytes) {
+        return (int) Math.min(permits, Math.max(1, (decodedBytes + maxDecodedBytes - 1) / maxDecodedBytes));
+    }
+
     DecodeGate.Admission admitWithinWait(ImageHeader header, long decodedBytes) {
+        int taken = slotsFor(decodedBytes);
         try {
-            if (!slots.tryAcquire(decodeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!slots.tryAcquire(taken, decodeWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw DomainException.busy("Too many images are being decoded right now; try again shortly", RETRY_AFTER);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DomainException.busy("Interrupted while waiting to decode the image", RETRY_AFTER);
         }
-        return slots::release;
+        return () -> slots.release(taken);
     }
 
     private DecodeGate.Admission admitWhenFree(ImageHeader header, long decodedBytes) {
-        slots.acquireUninterruptibly();
-        return slots::release;
+        int taken = slotsFor(decodedBytes);
+        slots.acquireUninterruptibly(taken);
+        return () -> slots.release(taken);
     }
 }

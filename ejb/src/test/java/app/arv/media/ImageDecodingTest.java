@@ -2,6 +2,7 @@ package app.arv.media;
 
 import app.arv.imaging.input.DecodeGate;
 import app.arv.imaging.input.ImageHeader;
+import app.arv.imaging.input.ImageTooLargeException;
 import app.arv.shared.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,28 @@ class ImageDecodingTest {
         assertThat(decoding.freeSlots()).isZero();
         next.close();
         assertThat(decoding.freeSlots()).isEqualTo(1);
+    }
+
+    @Test
+    void aDecodeCostingMoreThanASlotTakesAsManySlotsAsItFillsUntilItIsOver() {
+        ImageDecoding decoding = new ImageDecoding(RULES, 3, 128L << 20, Duration.ZERO);
+
+        DecodeGate.Admission running = decoding.admitWithinWait(HUGE, 200L << 20);
+
+        assertThat(decoding.freeSlots()).isEqualTo(1);
+        running.close();
+        assertThat(decoding.freeSlots()).isEqualTo(3);
+    }
+
+    @Test
+    void aLossyWebpWhoseWholeFrameCannotFitAllTheSlotsIsRefusedAsTooLarge() {
+        UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/webp"));
+        // 64x48 lossy: its decoder holds some 86 KB for the whole frame, more than two slots of 32 KB
+        ImageDecoding decoding = new ImageDecoding(rules, 2, 32L << 10, Duration.ZERO);
+
+        assertThatThrownBy(() -> decoding.forRequests().decode(TestImages.resource("lossy.webp"), 1024))
+                .isInstanceOfSatisfying(ImageTooLargeException.class, e -> assertThat(e.maxPixels()).isLessThan(64 * 48));
+        assertThat(decoding.freeSlots()).isEqualTo(2);
     }
 
     @Test

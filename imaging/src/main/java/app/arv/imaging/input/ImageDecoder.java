@@ -25,7 +25,9 @@ import javax.imageio.stream.ImageInputStream;
  * <li>the pixels are decoded subsampled (every n-th row and column, which the decoders do while streaming) to
  *     between one and two times the working size the caller reduces to, and never to more than
  *     {@link #maxDecodedBytes()} of raster — so memory follows the working size, not the file;
- * <li>the decode runs only once the {@link DecodeGate} admits it, which bounds how many run at once.
+ * <li>the decode runs only once the {@link DecodeGate} admits it at its estimated cost: the subsampled raster plus
+ *     what the decoder holds for the whole frame whatever the subsampling ({@link WholeFrameCost}: lossy WebP,
+ *     progressive JPEG); an image whose cost exceeds all the gate can ever admit is refused as too large.
  * </ol>
  * An image whose long side is at most twice the working size is decoded at full resolution, so the compiler's
  * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning (a
@@ -77,11 +79,11 @@ public final class ImageDecoder {
 
     /** Type and size from the header alone (no pixel is decoded, no limit applied). */
     public ImageHeader header(byte[] file) throws RefusedImageException {
-        return withReader(file, null, file, (reader, header) -> header);
+        return withReader(file, null, file, (reader, header, frameBytes) -> header);
     }
 
     public ImageHeader header(Path file) throws RefusedImageException, IOException {
-        return withReader(null, file, head(file), (reader, header) -> header);
+        return withReader(null, file, head(file), (reader, header, frameBytes) -> header);
     }
 
     /**
@@ -92,12 +94,14 @@ public final class ImageDecoder {
      * @throws CorruptImageException     when the decoder finds the file damaged
      */
     public DecodedImage decode(byte[] file, int workingSide) throws RefusedImageException {
-        return withReader(file, null, file, (reader, header) -> decode(reader, header, workingSide, ExifOrientation.of(file)));
+        return withReader(file, null, file,
+                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(file)));
     }
 
     public DecodedImage decode(Path file, int workingSide) throws RefusedImageException, IOException {
         byte[] head = head(file);
-        return withReader(null, file, head, (reader, header) -> decode(reader, header, workingSide, ExifOrientation.of(head)));
+        return withReader(null, file, head,
+                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(head)));
     }
 
     /** Every n-th row and column: the smallest n that brings the long side to at most twice the working size and the raster within the memory bound. */
@@ -114,14 +118,20 @@ public final class ImageDecoder {
 
     // "try": the admission is held for the length of the decode, never used inside it.
     @SuppressWarnings("try")
-    private DecodedImage decode(ImageReader reader, ImageHeader header, int workingSide, int orientation)
+    private DecodedImage decode(ImageReader reader, ImageHeader header, long frameBytes, int workingSide, int orientation)
             throws RefusedImageException {
         if (header.pixels() > maxPixels) {
             throw new ImageTooLargeException(header.width(), header.height(), maxPixels);
         }
         int step = step(header, workingSide);
+        long cost = decodedBytes(header, step) + frameBytes;
+        if (cost > gate.capacity()) {
+            // the cost grows with the pixels: name the limit for images of this kind
+            long fitting = (long) (header.pixels() * ((double) gate.capacity() / cost));
+            throw new ImageTooLargeException(header.width(), header.height(), Math.min(maxPixels, fitting));
+        }
         // Outside the error mapping below: the gate's refusal (busy) is passed on as it is.
-        try (DecodeGate.Admission admitted = gate.admit(header, decodedBytes(header, step))) {
+        try (DecodeGate.Admission admitted = gate.admit(header, cost)) {
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(step, step, 0, 0);
             List<String> warnings = new ArrayList<>();
@@ -141,7 +151,8 @@ public final class ImageDecoder {
     }
 
     private interface ReaderWork<T> {
-        T apply(ImageReader reader, ImageHeader header) throws RefusedImageException;
+        /** @param frameBytes what the decoder holds for the whole frame beyond the subsampled raster */
+        T apply(ImageReader reader, ImageHeader header, long frameBytes) throws RefusedImageException;
     }
 
     /** One of {@code bytes} and {@code path} is the file; {@code head} is its start (or all of it). */
@@ -159,7 +170,10 @@ public final class ImageDecoder {
                 ? ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
+            long frameBytes;
             try {
+                frameBytes = WholeFrameCost.of(type, in);
+                in.seek(0);
                 reader.setInput(in, true, true);
                 header = new ImageHeader(type, reader.getWidth(0), reader.getHeight(0), bitsPerPixel(reader));
             } catch (IOException | RuntimeException e) {
@@ -169,7 +183,7 @@ public final class ImageDecoder {
                 throw new CorruptImageException("corrupt " + formatName(type) + " image: it declares "
                         + header.width() + "x" + header.height() + " pixels", null);
             }
-            return work.apply(reader, header);
+            return work.apply(reader, header, frameBytes);
         } catch (IOException e) {
             throw corrupt(type, e);
         } finally {

@@ -1,6 +1,7 @@
 package app.arv.imaging.mind;
 
 import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.input.RgbaImageLoader;
 import app.arv.imaging.mind.quality.PrintEnhancer;
@@ -10,25 +11,33 @@ import app.arv.imaging.raster.RgbaImage;
 /**
  * A better print of a weak photo: the colour image enhanced by {@link PrintEnhancer} (transparency flattened on
  * white, long side at most {@value #MAX_SIDE} px), as a PNG, with the quality report the compiler gives that PNG
- * (the same report AR content created from it will get).
+ * (the same report AR content created from it will get). Both decodes (the photo, then the print for its report)
+ * go through the decoder it is given, so the application's pixel limit and decode slots hold for them.
  */
 public final class PrintSuggester {
 
     static final int MAX_SIDE = 2048;
 
     private final MindTargetCompiler compiler;
+    private final ImageDecoder decoder;
     private final PrintEnhancer enhancer = new PrintEnhancer();
 
+    /** For tools: one image at a time, the default limits. */
     public PrintSuggester(MindTargetCompiler compiler) {
+        this(compiler, new ImageDecoder());
+    }
+
+    public PrintSuggester(MindTargetCompiler compiler, ImageDecoder decoder) {
         this.compiler = compiler;
+        this.decoder = decoder;
     }
 
     /** The enhanced print of an image file and its report. */
     public Suggestion suggest(byte[] file) throws RefusedImageException {
-        RgbaImage rgba = new RgbaImageLoader(MAX_SIDE).load(file);
+        RgbaImage rgba = new RgbaImageLoader(MAX_SIDE, decoder).load(file);
         int[] enhanced = enhancer.enhanceArgb(onWhite(rgba.argb()), rgba.width(), rgba.height());
         byte[] png = new RgbaImage(rgba.width(), rgba.height(), enhanced).opaquePng();
-        QualityReport report = compiler.analyze(new ImageLoader().load(png)).quality();
+        QualityReport report = compiler.analyze(new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoder).load(png)).quality();
         return new Suggestion(png, rgba.width(), rgba.height(), report);
     }
 

@@ -28,6 +28,12 @@ public final class GlbScene {
     static final int MAX_TEXTURE_SIDE = 2048;
     /** A preview of more is no better; the bound keeps a hostile file from taking the heap. */
     static final int MAX_TRIANGLES = 3_000_000;
+    /**
+     * Unindexed, each triangle has its own three vertices; a model needs no more (per accessor and in all). An
+     * accessor's count is checked against it before its array is allocated: a file of a few bytes can declare any
+     * count (without a buffer view the elements are zeros), and 60 million would take the heap.
+     */
+    static final int MAX_VERTICES = 3 * MAX_TRIANGLES;
     private static final int MAX_NODE_DEPTH = 64;
     private static final int TRIANGLES = 4;
 
@@ -76,6 +82,7 @@ public final class GlbScene {
         private final Map<Integer, RgbaImage> images = new HashMap<>();
         private boolean textured;
         private long triangles;
+        private long vertices;
 
         Reader(Map<String, Object> root, ByteBuffer bin) {
             this.root = root;
@@ -127,6 +134,10 @@ public final class GlbScene {
             }
             float[] p = floats(integer(attributes.get("POSITION")), 3);
             int count = p.length / 3;
+            vertices += count;
+            if (vertices > MAX_VERTICES) {
+                throw new IllegalArgumentException("the model has more than " + MAX_VERTICES + " vertices");
+            }
             int[] indices = primitive.containsKey("indices") ? indices(integer(primitive.get("indices"))) : sequence(count);
             triangles += indices.length / 3;
             if (triangles > MAX_TRIANGLES) {
@@ -234,18 +245,19 @@ public final class GlbScene {
             Map<String, Object> accessor = map(at(list(root.get("accessors")), index));
             int type = integer(accessor.get("componentType"));
             int size = componentSize(type);
-            int count = integer(accessor.get("count"));
-            float[] out = new float[count * components];
+            int count = count(accessor, MAX_VERTICES);
             if (!accessor.containsKey("bufferView")) {
-                return out;
+                return new float[count * components];
             }
             ByteBuffer view = view(integer(accessor.get("bufferView")));
             int stride = integer(map(at(list(root.get("bufferViews")), integer(accessor.get("bufferView")))).getOrDefault("byteStride",
                     (double) (size * components)));
             int offset = integer(accessor.getOrDefault("byteOffset", 0.0));
-            if (count > 0 && (long) offset + (long) stride * (count - 1) + (long) size * components > view.capacity()) {
+            if (offset < 0 || stride < size * components
+                    || count > 0 && (long) offset + (long) stride * (count - 1) + (long) size * components > view.capacity()) {
                 throw new IllegalArgumentException("an accessor runs past its buffer view");
             }
+            float[] out = new float[count * components];
             for (int e = 0; e < count; e++) {
                 for (int c = 0; c < components; c++) {
                     int at = offset + e * stride + c * size;
@@ -266,10 +278,10 @@ public final class GlbScene {
             Map<String, Object> accessor = map(at(list(root.get("accessors")), index));
             int type = integer(accessor.get("componentType"));
             int size = componentSize(type);
-            int count = integer(accessor.get("count"));
+            int count = count(accessor, 3 * MAX_TRIANGLES);
             ByteBuffer view = view(integer(accessor.get("bufferView")));
             int offset = integer(accessor.getOrDefault("byteOffset", 0.0));
-            if ((long) offset + (long) size * count > view.capacity() || count > 3L * MAX_TRIANGLES) {
+            if (offset < 0 || (long) offset + (long) size * count > view.capacity()) {
                 throw new IllegalArgumentException("an index accessor runs past its buffer view");
             }
             int[] out = new int[count];
@@ -284,6 +296,15 @@ public final class GlbScene {
             }
             return out;
         }
+    }
+
+    /** The accessor's element count, refused past {@code max} before anything is allocated for it. */
+    private static int count(Map<String, Object> accessor, int max) {
+        int count = integer(accessor.get("count"));
+        if (count < 0 || count > max) {
+            throw new IllegalArgumentException("an accessor declares " + count + " elements; a preview reads at most " + max);
+        }
+        return count;
     }
 
     private static int componentSize(int type) {

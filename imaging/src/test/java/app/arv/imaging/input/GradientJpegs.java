@@ -3,7 +3,11 @@ package app.arv.imaging.input;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** JPEGs whose orientation shows: a grey gradient along x, optionally with an EXIF orientation tag. */
 final class GradientJpegs {
@@ -25,6 +29,28 @@ final class GradientJpegs {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** The same gradient as a progressive JPEG (the JDK's writer: YCbCr 4:2:0). */
+    static byte[] progressive(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = (x * 255) / width;
+                image.setRGB(x, y, (v << 16) | (v << 8) | v);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
         return out.toByteArray();
     }
 

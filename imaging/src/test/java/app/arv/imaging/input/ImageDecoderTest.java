@@ -4,6 +4,8 @@ import app.arv.imaging.TestImages;
 import app.arv.imaging.raster.GreyImage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +77,69 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aLossyWebpIsChargedItsWholeFrameWhateverTheSubsampling() throws Exception {
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES, recording(admitted));
+
+        DecodedImage decoded = gated.decode(webp, 16);
+
+        long pixels = 64 * 48;
+        long raster = (long) decoded.image().getWidth() * decoded.image().getHeight() * ((decoded.header().bitsPerPixel() + 7) / 8 + 4);
+        assertThat(decoded.step()).isEqualTo(2);
+        assertThat(admitted).containsExactly(raster + pixels * WholeFrameCost.LOSSY_WEBP_BYTES_PER_PIXEL);
+    }
+
+    @Test
+    void aProgressiveJpegIsChargedItsWholeCoefficientBuffer() throws Exception {
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES, recording(admitted));
+
+        DecodedImage decoded = gated.decode(GradientJpegs.progressive(640, 480), 160);
+
+        // 4:2:0: 80x60 luma blocks, 40x30 of each chroma, 64 coefficients of 2 bytes each
+        long coefficients = (80 * 60 + 2 * 40 * 30) * 128L;
+        long raster = (long) decoded.image().getWidth() * decoded.image().getHeight() * ((decoded.header().bitsPerPixel() + 7) / 8 + 4);
+        assertThat(decoded.step()).isEqualTo(2);
+        assertThat(admitted).containsExactly(raster + coefficients);
+    }
+
+    @Test
+    void aBaselineJpegIsChargedItsSubsampledRasterOnly() throws Exception {
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES, recording(admitted));
+
+        DecodedImage decoded = gated.decode(GradientJpegs.gradient(640, 480, false), 160);
+
+        assertThat(admitted).containsExactly((long) decoded.image().getWidth() * decoded.image().getHeight()
+                * ((decoded.header().bitsPerPixel() + 7) / 8 + 4));
+    }
+
+    @Test
+    void aSmallLossyWebpDeclaringMorePixelsThanTheBudgetCanDecodeIsRefusedBeforeDecoding() {
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        // the VP8 frame header's 14-bit width and height: 7000x7000, 49 million pixels, under the pixel limit
+        ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN).putShort(26, (short) 7000).putShort(28, (short) 7000);
+        List<Long> admitted = new ArrayList<>();
+        DecodeGate budget = new DecodeGate() {
+            @Override
+            public Admission admit(ImageHeader header, long decodedBytes) {
+                return recording(admitted).admit(header, decodedBytes);
+            }
+
+            @Override
+            public long capacity() {
+                return 512L << 20;
+            }
+        };
+        ImageDecoder limited = new ImageDecoder(50_000_000, ImageDecoder.DEFAULT_MAX_DECODED_BYTES, budget);
+
+        assertThatThrownBy(() -> limited.decode(webp, 1024))
+                .isInstanceOfSatisfying(ImageTooLargeException.class, e -> assertThat(e.maxPixels()).isLessThan(49_000_000));
+        assertThat(admitted).isEmpty();
+    }
+
+    @Test
     void aGatesRefusalIsPassedOnUnchanged() {
         IllegalStateException busy = new IllegalStateException("busy");
         ImageDecoder refusing = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
@@ -108,5 +173,13 @@ class ImageDecoderTest {
 
         assertThat(grey.width()).isEqualTo(1024);
         assertThat(grey.height()).isEqualTo(683);
+    }
+
+    private static DecodeGate recording(List<Long> admitted) {
+        return (header, bytes) -> {
+            admitted.add(bytes);
+            return () -> {
+            };
+        };
     }
 }

@@ -94,6 +94,15 @@ class GlbSceneTest {
     }
 
     @Test
+    void anAccessorDeclaringMillionsOfZeroVerticesIsRefusedBeforeItsArrayIsAllocated() {
+        // valid glTF of a few bytes: without a buffer view the 60 million vertices are zeros (720 MB of floats)
+        byte[] glb = glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
+                + "\"accessors\":[{\"componentType\":5126,\"type\":\"VEC3\",\"count\":60000000}]}", new byte[0]);
+
+        assertThatThrownBy(() -> reader.read(glb)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60000000 elements");
+    }
+
+    @Test
     void notAGlbIsRefused() {
         assertThatThrownBy(() -> reader.read("hello, world, not a model".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -60,8 +60,10 @@ import java.util.UUID;
  * Sign-in through an identity provider. {@link #start} keeps state, nonce and PKCE verifier under the
  * state and sends the browser to the provider, with a random value for the browser to keep (its cookie; only the
  * hash is kept); {@link #finish} takes them back (once) for a callback that brings that value, exchanges the code
- * and validates the ID token (issuer, audience, nonce, signature, expiry). A verified e-mail address then
- * signs in its account, or joins the organization that allowed its domain as a member.
+ * and validates the ID token (issuer, audience, nonce, signature, expiry). A provider account (provider and subject)
+ * that signed in before signs in the same account again; one that never did is linked by its verified e-mail address to
+ * that address's account (unless the account is linked to another account of the provider), or joins the organization
+ * that allowed its domain as a member.
  */
 @Stateless
 public class SingleSignOnService {
@@ -130,7 +132,9 @@ public class SingleSignOnService {
     /**
      * @param browserKey what {@link #start} gave the browser to keep ({@code null} when the browser brought nothing)
      * @throws DomainException {@code sso_failed} (400) for a state not pending, a callback in another browser than the
-     *                         one that started the sign-in, a refused code or an invalid ID token;
+     *                         one that started the sign-in, a refused code, an invalid ID token, an unverified address
+     *                         of a provider account not linked yet, or an address whose account is linked to another
+     *                         account of this provider;
      *                         {@code no_organization} (403) for an address no account or organization admits;
      *                         {@code identity_provider_unavailable} (503)
      */
@@ -146,33 +150,65 @@ public class SingleSignOnService {
                 .filter(p -> browserKey != null && p.browserHash().equals(LinkToken.hashOf(browserKey)))
                 .orElseThrow(DomainException::ssoFailed);
         IDTokenClaimsSet claims = validated(provider, pending, exchange(provider, pending, code));
-        String email = claims.getStringClaim("email");
-        if (email == null || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
-            throw DomainException.ssoFailed();
-        }
-        User user = userFor(email.strip());
-        sso.linkIdentity(provider.settings().name(), claims.getSubject().getValue(), user.getId());
+        String name = provider.settings().name();
+        String subject = claims.getSubject().getValue();
+        User user = sso.userOfIdentity(name, subject).map(this::linkedUser).orElseGet(() -> userByEmail(name, subject, claims));
         user.recordLogin(Instant.now());
         SignIn signIn = sessions.open(user, device);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
-                AuditDetails.with("method", "single_sign_on").and("provider", provider.settings().name())
+                AuditDetails.with("method", "single_sign_on").and("provider", name)
                         .and("session_id", signIn.sessionId()));
         return signIn;
     }
 
-    /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
-    private User userFor(String email) {
+    /**
+     * The account a provider account signed in before: the provider's subject is what identifies a person there, not
+     * the address, which may change or pass to somebody else. Its current address is not looked at, and the account
+     * keeps its ARV address (which its admin or owner changes, if at all).
+     */
+    private User linkedUser(UUID userId) {
+        User user = users.findActive(userId).orElseThrow(DomainException::noOrganization);
+        if (!organizations.isActive(user.getOrganizationId())) {
+            throw DomainException.noOrganization();
+        }
+        return user;
+    }
+
+    /**
+     * For a provider account that never signed in: the account of its verified address — unless that account is
+     * already linked to another account of this provider (a recycled address, or another person's address), which is
+     * refused rather than taken over — or a new member of the organization that allowed the address's domain. Links
+     * the provider account to it.
+     */
+    private User userByEmail(String providerName, String subject, IDTokenClaimsSet claims) {
+        String claimed = claims.getStringClaim("email");
+        if (claimed == null || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
+            throw DomainException.ssoFailed();
+        }
+        String email = claimed.strip();
         // Under the address's lock, as invitations and sign-ups: two first sign-ins of one address at once (or one and
-        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit.
+        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit; and two
+        // provider accounts with that address would otherwise both pass the check below and both link it.
         users.lockEmail(email);
         Optional<User> existing = users.findByEmail(email);
+        User user;
         if (existing.isPresent()) {
-            User user = existing.get();
+            user = existing.get();
+            if (sso.linkedToAnotherSubject(providerName, subject, user.getId())) {
+                throw DomainException.ssoFailed();
+            }
             if (!user.isActive() || !organizations.isActive(user.getOrganizationId())) {
                 throw DomainException.noOrganization();
             }
-            return user;
+        } else {
+            user = newMember(email);
         }
+        sso.linkIdentity(providerName, subject, user.getId());
+        return user;
+    }
+
+    /** A new member of the organization that allowed the address's domain. */
+    private User newMember(String email) {
         UUID organizationId = EmailDomains.of(email).flatMap(sso::organizationOfDomain)
                 .filter(organizations::isActive)
                 .orElseThrow(DomainException::noOrganization);

@@ -99,6 +99,13 @@ public class SingleSignOnRepository {
                 .setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
     }
 
+    /** Whether the user is linked to an account of this provider other than {@code subject}. */
+    public boolean linkedToAnotherSubject(String provider, String subject, UUID userId) {
+        return !em.createNativeQuery("SELECT 1 FROM user_external_identity WHERE provider = ?1 AND user_id = ?2 AND subject <> ?3")
+                .setParameter(1, provider).setParameter(2, userId).setParameter(3, subject).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The user this provider account is linked to: the one it signs in. */
     public Optional<UUID> userOfIdentity(String provider, String subject) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("SELECT user_id FROM user_external_identity WHERE provider = ?1 AND subject = ?2")

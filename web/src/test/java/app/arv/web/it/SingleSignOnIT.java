@@ -196,6 +196,37 @@ class SingleSignOnIT {
         assertThat(removed.getMaxAge()).isZero();
     }
 
+    @Test
+    void aProviderAccountThatSignedInBeforeSignsInItsOwnAccountWhateverAddressItNowHas() {
+        Api.Tenant ann = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        String subject = "subject-" + UUID.randomUUID();
+        answered(signIn(subject, ann.adminEmail()), 302);
+
+        Response end = signIn(subject, other.adminEmail());
+
+        Api.bearer(signedInToken(end)).get("/me").then().statusCode(200)
+                .body("name", equalTo(ann.adminEmail()))
+                .body("organization.id", equalTo(ann.organizationId().toString()));
+    }
+
+    @Test
+    void anAccountLinkedToOneProviderAccountIsNotSignedInByAnotherWithItsAddress() {
+        Api.Tenant ann = Api.newTenant();
+        answered(signIn("subject-" + UUID.randomUUID(), ann.adminEmail()), 302);
+
+        Response end = signIn("subject-" + UUID.randomUUID(), ann.adminEmail());
+
+        answered(end, 400).body("code", equalTo("sso_failed"));
+    }
+
+    /** One whole sign-in of this provider account, in a new browser: ARV's last answer. */
+    private static Response signIn(String subject, String email) {
+        PROVIDER.nextSignIn(subject, email, true);
+        Started started = start();
+        return callback(providerRedirect(started.authorize()), started.browserKey());
+    }
+
     /** A sign-in started in one browser: where it goes next, and the value of the cookie ARV gave that browser. */
     private record Started(URI authorize, String browserKey) {
     }

@@ -15,7 +15,6 @@ import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
-import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import com.nimbusds.jose.JOSEException;
@@ -49,11 +48,8 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,7 +59,7 @@ import java.util.UUID;
  * and validates the ID token (issuer, audience, nonce, signature, expiry). A provider account (provider and subject)
  * that signed in before signs in the same account again; one that never did is linked by its verified e-mail address to
  * that address's account (unless the account is linked to another account of the provider), or joins the organization
- * that allowed its domain as a member.
+ * whose claim to its domain a platform admin approved ({@link DomainClaims}) as a member.
  */
 @Stateless
 public class SingleSignOnService {
@@ -177,7 +173,7 @@ public class SingleSignOnService {
     /**
      * For a provider account that never signed in: the account of its verified address — unless that account is
      * already linked to another account of this provider (a recycled address, or another person's address), which is
-     * refused rather than taken over — or a new member of the organization that allowed the address's domain. Links
+     * refused rather than taken over — or a new member of the organization whose approved claim holds the address's domain. Links
      * the provider account to it.
      */
     private User userByEmail(String providerName, String subject, IDTokenClaimsSet claims) {
@@ -207,9 +203,10 @@ public class SingleSignOnService {
         return user;
     }
 
-    /** A new member of the organization that allowed the address's domain. */
+    /** A new member of the organization whose claim to the address's domain a platform admin approved. */
     private User newMember(String email) {
-        UUID organizationId = EmailDomains.of(email).flatMap(sso::organizationOfDomain)
+        // A public mail service's domain approved before such claims were refused admits nobody all the same.
+        UUID organizationId = EmailDomains.of(email).filter(d -> !EmailDomains.isPublicMail(d)).flatMap(sso::organizationOfDomain)
                 .filter(organizations::isActive)
                 .orElseThrow(DomainException::noOrganization);
         // No password: the hash of a random secret nobody is told, so only the identity provider signs this user in.
@@ -257,38 +254,5 @@ public class SingleSignOnService {
         } catch (BadJOSEException | JOSEException e) {
             throw DomainException.ssoFailed();
         }
-    }
-
-    /** The allowed e-mail domains of the caller's organization. */
-    public List<String> domains(Caller caller) {
-        return sso.domainsOf(caller.organizationId());
-    }
-
-    /**
-     * Replaces the allowed e-mail domains of the caller's organization.
-     *
-     * @throws DomainException {@code invalid_domain} (422), {@code domain_taken} (409) when another organization has one
-     */
-    public List<String> replaceDomains(Caller caller, List<String> domains) {
-        List<String> normalised = new ArrayList<>();
-        for (String domain : domains) {
-            String d = EmailDomains.normalise(domain)
-                    .orElseThrow(() -> DomainException.invalid("invalid_domain", "Not a domain name: " + domain));
-            if (!normalised.contains(d)) {
-                normalised.add(d);
-            }
-        }
-        List<String> taken = sso.heldElsewhere(caller.organizationId(), normalised);
-        if (!taken.isEmpty()) {
-            throw DomainException.conflict("domain_taken", "Already allowed by another organization: " + String.join(", ", taken));
-        }
-        List<String> before = sso.domainsOf(caller.organizationId());
-        sso.replaceDomains(caller.organizationId(), normalised);
-        List<String> after = sso.domainsOf(caller.organizationId());
-        if (!Set.copyOf(before).equals(Set.copyOf(after))) {
-            audit.record(caller, AuditAction.SSO_DOMAIN_CHANGED, caller.organizationId(),
-                    AuditDetails.with("domains", after).and("domains_before", before));
-        }
-        return after;
     }
 }

@@ -86,17 +86,13 @@ class SingleSignOnIT {
     }
 
     @Test
-    void aVerifiedAddressOfAnAllowedDomainJoinsThatOrganizationAsAMember() {
+    void aVerifiedAddressOfAnApprovedDomainJoinsThatOrganizationAsAMember() {
         Api.Tenant tenant = Api.newTenant();
-        String domain = "sso-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        Api.bearer(tenant.adminToken()).body(Map.of("domains", List.of(domain.toUpperCase()))).put("/sso-domains")
-                .then().statusCode(200).body("domains", equalTo(List.of(domain)));
+        String domain = claimed(tenant, "sso");
+        approve(tenant, domain);
         String email = "newcomer@" + domain;
-        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), email, true);
 
-        Started started = start();
-
-        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
+        Response end = signIn("subject-" + UUID.randomUUID(), email);
 
         Api.bearer(signedInToken(end)).get("/me").then().statusCode(200)
                 .body("name", equalTo(email))
@@ -105,13 +101,38 @@ class SingleSignOnIT {
     }
 
     @Test
-    void aDomainAllowedByOneOrganizationCannotBeAllowedByAnother() {
-        String domain = "taken-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        Api.bearer(Api.newTenant().adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains")
-                .then().statusCode(200);
+    void aDomainClaimedButNotApprovedAdmitsNobody() {
+        Api.Tenant tenant = Api.newTenant();
+        String domain = claimed(tenant, "pending");
 
-        Api.bearer(Api.newTenant().adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains")
-                .then().statusCode(409).body("code", equalTo("domain_taken"));
+        Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    @Test
+    void aRefusedDomainAdmitsNobodyAnyMore() {
+        Api.Tenant tenant = Api.newTenant();
+        String domain = claimed(tenant, "refused");
+        approve(tenant, domain);
+        Api.bearer(Api.platformAdminToken()).post("/sso-domain-claims/" + tenant.organizationId() + "/" + domain + "/refuse")
+                .then().statusCode(200).body("state", equalTo("refused"));
+
+        Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    /** A fresh domain the tenant's admin claimed (pending). */
+    private static String claimed(Api.Tenant tenant, String prefix) {
+        String domain = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        Api.bearer(tenant.adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains").then().statusCode(200);
+        return domain;
+    }
+
+    private static void approve(Api.Tenant tenant, String domain) {
+        Api.bearer(Api.platformAdminToken()).post("/sso-domain-claims/" + tenant.organizationId() + "/" + domain + "/approve")
+                .then().statusCode(200).body("state", equalTo("approved"));
     }
 
     @Test

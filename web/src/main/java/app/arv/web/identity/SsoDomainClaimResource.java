@@ -47,34 +47,34 @@ public class SsoDomainClaimResource implements ApiDescription.Admin {
     @GET
     @Operation(summary = "Every organization's domain claims in one state (pending unless state= says approved or refused), "
             + "oldest first (platform admins)")
-    public PageView<ClaimView> list(@QueryParam("state") @DefaultValue("pending") String state, @Valid @BeanParam Paging paging) {
+    public PageView<DomainClaimView> list(@QueryParam("state") @DefaultValue("pending") String state, @Valid @BeanParam Paging paging) {
         DomainClaimState wanted = SnakeCaseEnum.parse(DomainClaimState.class, state).orElseThrow(
                 () -> DomainException.invalidFilter("state must be one of " + SnakeCaseEnum.names(DomainClaimState.class)));
-        return PageView.of(claims.claims(wanted, paging.toRequest()), ClaimView::of);
+        return PageView.of(claims.claims(wanted, paging.toRequest()), DomainClaimView::of);
     }
 
     @POST
     @Path("{organizationId}/{domain}/approve")
     @Operation(summary = "Approve an organization's claim: the domain's verified addresses join it through single sign-on "
             + "(409 domain_taken when another organization's claim to the domain is approved)")
-    public ClaimView approve(@PathParam("organizationId") UUID organizationId, @PathParam("domain") String domain) {
-        return ClaimView.of(claims.decide(caller.get(), organizationId, domain, DomainClaimState.APPROVED));
+    public DomainClaimView approve(@PathParam("organizationId") UUID organizationId, @PathParam("domain") String domain) {
+        return DomainClaimView.of(claims.decide(caller.get(), organizationId, domain, DomainClaimState.APPROVED));
     }
 
     @POST
     @Path("{organizationId}/{domain}/refuse")
     @Operation(summary = "Refuse an organization's claim (an approved one too: it stops admitting anybody)")
-    public ClaimView refuse(@PathParam("organizationId") UUID organizationId, @PathParam("domain") String domain) {
-        return ClaimView.of(claims.decide(caller.get(), organizationId, domain, DomainClaimState.REFUSED));
+    public DomainClaimView refuse(@PathParam("organizationId") UUID organizationId, @PathParam("domain") String domain) {
+        return DomainClaimView.of(claims.decide(caller.get(), organizationId, domain, DomainClaimState.REFUSED));
     }
 
     /** One claim with its organization and who decided it (null while pending, and for domains stored before claims). */
-    public record ClaimView(UUID organizationId, String organizationName, String domain,
+    public record DomainClaimView(UUID organizationId, String organizationName, String domain,
             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) DomainClaimState state,
             Instant claimedAt, String claimedBy, Instant decidedAt, String decidedBy) {
 
-        static ClaimView of(DomainClaim claim) {
-            return new ClaimView(claim.organizationId(), claim.organizationName(), claim.domain(), claim.state(), claim.claimedAt(),
+        static DomainClaimView of(DomainClaim claim) {
+            return new DomainClaimView(claim.organizationId(), claim.organizationName(), claim.domain(), claim.state(), claim.claimedAt(),
                     claim.claimedBy(), claim.decidedAt(), claim.decidedBy());
         }
     }

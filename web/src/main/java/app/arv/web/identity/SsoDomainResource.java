@@ -70,20 +70,20 @@ public class SsoDomainResource implements ApiDescription.Identity {
     }
 
     /** {@code domains}: every domain claimed, whatever its state (as {@code PUT} takes them); {@code claims}: each with it. */
-    public record DomainsView(List<String> domains, List<ClaimView> claims) {
+    public record DomainsView(List<String> domains, List<OwnClaimView> claims) {
 
         static DomainsView of(List<DomainClaim> claims) {
-            return new DomainsView(claims.stream().map(DomainClaim::domain).toList(), claims.stream().map(ClaimView::of).toList());
+            return new DomainsView(claims.stream().map(DomainClaim::domain).toList(), claims.stream().map(OwnClaimView::of).toList());
         }
     }
 
     /** One claim as its organization sees it; {@code claimed_by} is null for a domain stored before claims were reviewed. */
-    public record ClaimView(String domain,
+    public record OwnClaimView(String domain,
             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) DomainClaimState state,
             Instant claimedAt, String claimedBy, Instant decidedAt) {
 
-        static ClaimView of(DomainClaim claim) {
-            return new ClaimView(claim.domain(), claim.state(), claim.claimedAt(), claim.claimedBy(), claim.decidedAt());
+        static OwnClaimView of(DomainClaim claim) {
+            return new OwnClaimView(claim.domain(), claim.state(), claim.claimedAt(), claim.claimedBy(), claim.decidedAt());
         }
     }
 }

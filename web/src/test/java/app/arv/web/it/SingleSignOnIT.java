@@ -13,6 +13,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +123,22 @@ class SingleSignOnIT {
                 .then().statusCode(200).body("state", equalTo("refused"));
 
         Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    @Test
+    void aPublicMailDomainApprovedBeforeClaimsWereCheckedAdmitsNobody() throws SQLException {
+        Api.Tenant tenant = Api.newTenant();
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+                PreparedStatement legacy = db.prepareStatement("INSERT INTO organization_sso_domain "
+                        + "(domain, organization_id, state, created_at) VALUES ('mail.ru', ?, 'approved', now())")) {
+            legacy.setObject(1, tenant.organizationId());
+            legacy.executeUpdate();
+        }
+
+        Response end = signIn("subject-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mail.ru");
 
         answered(end, 403).body("code", equalTo("no_organization"));
     }

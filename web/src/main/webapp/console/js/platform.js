@@ -1,10 +1,10 @@
 // Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
-// storage dead letters and the orphan scan.
+// storage dead letters and the orphan scan, and organizations' claims to single sign-on domains (approve, refuse).
 import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
-    return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin }}/>`;
+    return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin, domainClaims: DomainClaims }}/>`;
 }
 
 function System() {
@@ -109,4 +109,26 @@ function StorageAdmin() {
             <tbody>${items.map(d => html`<tr><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td></tr>`)}</tbody>
         </table>`}
     </section>`;
+}
+
+// A claim admits nobody until approved here; the operator checks ownership outside ARV first, so approving asks again.
+function DomainClaims() {
+    const claims = useLoad(() => get('/sso-domain-claims?limit=200'));
+    const [act, error] = useAct();
+    const [confirm, confirmDialog] = useConfirm();
+    const decide = (c, verb) => confirm(t(`domainClaims.confirm.${verb}`, { domain: c.domain, organization: c.organization_name }),
+        () => act(async () => { await post(`/sso-domain-claims/${c.organization_id}/${encodeURIComponent(c.domain)}/${verb}`); claims.reload(); }));
+    const items = claims.data?.items || [];
+    return html`<p>${t('domainClaims.intro')}</p>
+    <${ErrorBox} error=${error || claims.error}/>
+    <div class="toolbar"><button id="refresh-claims" onClick=${() => claims.reload()}>${t('common.refresh')}</button></div>
+    ${claims.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('domainClaims.empty')}<//>` : html`<table class="list" id="claims-table">
+        <thead><tr><th scope="col">${t('domainClaims.domain')}</th><th scope="col">${t('domainClaims.organization')}</th>
+            <th scope="col">${t('domainClaims.claimedBy')}</th><th scope="col">${t('domainClaims.claimedAt')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${items.map(c => html`<tr data-domain=${c.domain} data-organization=${c.organization_id}>
+            <td>${c.domain}</td><td>${c.organization_name}</td><td>${c.claimed_by || '–'}</td><td>${formatTime(c.claimed_at)}</td>
+            <td><button class="approve" onClick=${() => decide(c, 'approve')}>${t('domainClaims.approve')}</button>
+                <button class="danger refuse" onClick=${() => decide(c, 'refuse')}>${t('domainClaims.refuse')}</button></td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}`;
 }

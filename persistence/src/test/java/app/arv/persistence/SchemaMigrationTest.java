@@ -51,7 +51,7 @@ class SchemaMigrationTest {
         return flyway.info().all().length;
     }
 
-    private static DataSource freshDatabase() throws SQLException {
+    static DataSource freshDatabase() throws SQLException {
         String name = "migration_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = Database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -15,7 +15,6 @@ import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
-import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import com.nimbusds.jose.JOSEException;
@@ -49,19 +48,18 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Sign-in through an identity provider. {@link #start} keeps state, nonce and PKCE verifier under the
  * state and sends the browser to the provider, with a random value for the browser to keep (its cookie; only the
  * hash is kept); {@link #finish} takes them back (once) for a callback that brings that value, exchanges the code
- * and validates the ID token (issuer, audience, nonce, signature, expiry). A verified e-mail address then
- * signs in its account, or joins the organization that allowed its domain as a member.
+ * and validates the ID token (issuer, audience, nonce, signature, expiry). A provider account (provider and subject)
+ * that signed in before signs in the same account again; one that never did is linked by its verified e-mail address to
+ * that address's account (unless the account is linked to another account of the provider), or joins the organization
+ * whose claim to its domain a platform admin approved ({@link DomainClaims}) as a member.
  */
 @Stateless
 public class SingleSignOnService {
@@ -130,7 +128,9 @@ public class SingleSignOnService {
     /**
      * @param browserKey what {@link #start} gave the browser to keep ({@code null} when the browser brought nothing)
      * @throws DomainException {@code sso_failed} (400) for a state not pending, a callback in another browser than the
-     *                         one that started the sign-in, a refused code or an invalid ID token;
+     *                         one that started the sign-in, a refused code, an invalid ID token, an unverified address
+     *                         of a provider account not linked yet, or an address whose account is linked to another
+     *                         account of this provider;
      *                         {@code no_organization} (403) for an address no account or organization admits;
      *                         {@code identity_provider_unavailable} (503)
      */
@@ -146,34 +146,67 @@ public class SingleSignOnService {
                 .filter(p -> browserKey != null && p.browserHash().equals(LinkToken.hashOf(browserKey)))
                 .orElseThrow(DomainException::ssoFailed);
         IDTokenClaimsSet claims = validated(provider, pending, exchange(provider, pending, code));
-        String email = claims.getStringClaim("email");
-        if (email == null || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
-            throw DomainException.ssoFailed();
-        }
-        User user = userFor(email.strip());
-        sso.linkIdentity(provider.settings().name(), claims.getSubject().getValue(), user.getId());
+        String name = provider.settings().name();
+        String subject = claims.getSubject().getValue();
+        User user = sso.userOfIdentity(name, subject).map(this::linkedUser).orElseGet(() -> userByEmail(name, subject, claims));
         user.recordLogin(Instant.now());
         SignIn signIn = sessions.open(user, device);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
-                AuditDetails.with("method", "single_sign_on").and("provider", provider.settings().name())
+                AuditDetails.with("method", "single_sign_on").and("provider", name)
                         .and("session_id", signIn.sessionId()));
         return signIn;
     }
 
-    /** The account of a verified address: its own, or a new member of the organization that allowed its domain. */
-    private User userFor(String email) {
+    /**
+     * The account a provider account signed in before: the provider's subject is what identifies a person there, not
+     * the address, which may change or pass to somebody else. Its current address is not looked at, and the account
+     * keeps its ARV address (which its admin or owner changes, if at all).
+     */
+    private User linkedUser(UUID userId) {
+        User user = users.findActive(userId).orElseThrow(DomainException::noOrganization);
+        if (!organizations.isActive(user.getOrganizationId())) {
+            throw DomainException.noOrganization();
+        }
+        return user;
+    }
+
+    /**
+     * For a provider account that never signed in: the account of its verified address — unless that account is
+     * already linked to another account of this provider (a recycled address, or another person's address), which is
+     * refused rather than taken over — or a new member of the organization whose approved claim holds the address's domain. Links
+     * the provider account to it.
+     */
+    private User userByEmail(String providerName, String subject, IDTokenClaimsSet claims) {
+        String claimed = claims.getStringClaim("email");
+        if (claimed == null || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
+            throw DomainException.ssoFailed();
+        }
+        String email = claimed.strip();
         // Under the address's lock, as invitations and sign-ups: two first sign-ins of one address at once (or one and
-        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit.
+        // an invitation's acceptance) would otherwise both create the account, and the second fail at commit; and two
+        // provider accounts with that address would otherwise both pass the check below and both link it.
         users.lockEmail(email);
         Optional<User> existing = users.findByEmail(email);
+        User user;
         if (existing.isPresent()) {
-            User user = existing.get();
+            user = existing.get();
+            if (sso.linkedToAnotherSubject(providerName, subject, user.getId())) {
+                throw DomainException.ssoFailed();
+            }
             if (!user.isActive() || !organizations.isActive(user.getOrganizationId())) {
                 throw DomainException.noOrganization();
             }
-            return user;
+        } else {
+            user = newMember(email);
         }
-        UUID organizationId = EmailDomains.of(email).flatMap(sso::organizationOfDomain)
+        sso.linkIdentity(providerName, subject, user.getId());
+        return user;
+    }
+
+    /** A new member of the organization whose claim to the address's domain a platform admin approved. */
+    private User newMember(String email) {
+        // A public mail service's domain approved before such claims were refused admits nobody all the same.
+        UUID organizationId = EmailDomains.of(email).filter(d -> !EmailDomains.isPublicMail(d)).flatMap(sso::organizationOfDomain)
                 .filter(organizations::isActive)
                 .orElseThrow(DomainException::noOrganization);
         // No password: the hash of a random secret nobody is told, so only the identity provider signs this user in.
@@ -221,38 +254,5 @@ public class SingleSignOnService {
         } catch (BadJOSEException | JOSEException e) {
             throw DomainException.ssoFailed();
         }
-    }
-
-    /** The allowed e-mail domains of the caller's organization. */
-    public List<String> domains(Caller caller) {
-        return sso.domainsOf(caller.organizationId());
-    }
-
-    /**
-     * Replaces the allowed e-mail domains of the caller's organization.
-     *
-     * @throws DomainException {@code invalid_domain} (422), {@code domain_taken} (409) when another organization has one
-     */
-    public List<String> replaceDomains(Caller caller, List<String> domains) {
-        List<String> normalised = new ArrayList<>();
-        for (String domain : domains) {
-            String d = EmailDomains.normalise(domain)
-                    .orElseThrow(() -> DomainException.invalid("invalid_domain", "Not a domain name: " + domain));
-            if (!normalised.contains(d)) {
-                normalised.add(d);
-            }
-        }
-        List<String> taken = sso.heldElsewhere(caller.organizationId(), normalised);
-        if (!taken.isEmpty()) {
-            throw DomainException.conflict("domain_taken", "Already allowed by another organization: " + String.join(", ", taken));
-        }
-        List<String> before = sso.domainsOf(caller.organizationId());
-        sso.replaceDomains(caller.organizationId(), normalised);
-        List<String> after = sso.domainsOf(caller.organizationId());
-        if (!Set.copyOf(before).equals(Set.copyOf(after))) {
-            audit.record(caller, AuditAction.SSO_DOMAIN_CHANGED, caller.organizationId(),
-                    AuditDetails.with("domains", after).and("domains_before", before));
-        }
-        return after;
     }
 }

@@ -47,4 +47,16 @@ class EmailDomainsTest {
     void aSubdomainIsADifferentDomain() {
         assertThat(EmailDomains.of("ann@mail.acme.example")).contains("mail.acme.example");
     }
+
+    @Test
+    void aPublicMailServicesDomainIsPublicWhateverItsCaseOnceNormalised() {
+        assertThat(EmailDomains.normalise("GMail.com.").map(EmailDomains::isPublicMail)).contains(true);
+        assertThat(EmailDomains.isPublicMail("proton.me")).isTrue();
+    }
+
+    @Test
+    void aCompanysDomainIsNotPublicMailNorIsASubdomainOfAPublicOne() {
+        assertThat(EmailDomains.isPublicMail("acme.example")).isFalse();
+        assertThat(EmailDomains.isPublicMail("corp.gmail.com")).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package app.arv.persistence.identity;
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
+import app.arv.persistence.shared.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,11 +52,33 @@ class SingleSignOnRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
-    void aDomainIsFoundForTheOrganizationThatAllowedIt() {
+    void aClaimedDomainIsPendingAndFindsNoOrganization() {
+        String domain = "acme-" + suffix + ".example";
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            sso.replaceDomains(acme.getId(), List.of(domain), "admin@acme.example");
+        });
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            assertThat(sso.claimsOf(acme.getId())).singleElement().satisfies(claim -> {
+                assertThat(claim.state()).isEqualTo(DomainClaimState.PENDING);
+                assertThat(claim.claimedBy()).isEqualTo("admin@acme.example");
+                assertThat(claim.claimedAt()).isNotNull();
+                assertThat(claim.decidedAt()).isNull();
+            });
+            assertThat(sso.organizationOfDomain(domain)).isEmpty();
+        });
+    }
+
+    @Test
+    void anApprovedDomainIsFoundForItsOrganizationAndHeldAgainstOthers() {
         String domain = "acme-" + suffix + ".example";
         Database.inTransaction(em -> {
             sso.em = em;
-            sso.replaceDomains(acme.getId(), List.of(domain));
+            sso.replaceDomains(acme.getId(), List.of(domain), "admin@acme.example");
+            sso.decide(acme.getId(), domain, DomainClaimState.APPROVED, "root@arv.example", Instant.now());
         });
 
         Database.inTransaction(em -> {
@@ -63,6 +86,71 @@ class SingleSignOnRepositoryTest extends TwoTenantsTest {
             assertThat(sso.organizationOfDomain(domain)).contains(acme.getId());
             assertThat(sso.heldElsewhere(globex.getId(), List.of(domain, "free-" + suffix + ".example"))).containsExactly(domain);
             assertThat(sso.heldElsewhere(acme.getId(), List.of(domain))).isEmpty();
+        });
+    }
+
+    @Test
+    void twoOrganizationsMayHoldPendingClaimsToOneDomain() {
+        String domain = "shared-" + suffix + ".example";
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            sso.replaceDomains(acme.getId(), List.of(domain), "admin@acme.example");
+            sso.replaceDomains(globex.getId(), List.of(domain), "admin@globex.example");
+        });
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            assertThat(sso.claim(acme.getId(), domain)).map(DomainClaim::state).contains(DomainClaimState.PENDING);
+            assertThat(sso.claim(globex.getId(), domain)).map(DomainClaim::state).contains(DomainClaimState.PENDING);
+            assertThat(sso.heldElsewhere(globex.getId(), List.of(domain))).isEmpty();
+        });
+    }
+
+    @Test
+    void aDomainKeptInTheListKeepsItsStateAndADroppedOneIsGone() {
+        String kept = "kept-" + suffix + ".example";
+        String dropped = "dropped-" + suffix + ".example";
+        Database.inTransaction(em -> {
+            sso.em = em;
+            sso.replaceDomains(acme.getId(), List.of(kept, dropped), "admin@acme.example");
+            sso.decide(acme.getId(), kept, DomainClaimState.APPROVED, "root@arv.example", Instant.now());
+        });
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            sso.replaceDomains(acme.getId(), List.of(kept), "other@acme.example");
+        });
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            assertThat(sso.claimsOf(acme.getId())).singleElement().satisfies(claim -> {
+                assertThat(claim.domain()).isEqualTo(kept);
+                assertThat(claim.state()).isEqualTo(DomainClaimState.APPROVED);
+                assertThat(claim.claimedBy()).isEqualTo("admin@acme.example");
+                assertThat(claim.decidedBy()).isEqualTo("root@arv.example");
+            });
+        });
+    }
+
+    @Test
+    void pendingClaimsAreListedWithTheirOrganization() {
+        String domain = "listed-" + suffix + ".example";
+        Database.inTransaction(em -> {
+            sso.em = em;
+            sso.replaceDomains(acme.getId(), List.of(domain), "admin@acme.example");
+        });
+
+        Database.inTransaction(em -> {
+            sso.em = em;
+            assertThat(sso.claims(DomainClaimState.PENDING, new PageRequest(200, 0)).items())
+                    .filteredOn(claim -> claim.domain().equals(domain))
+                    .singleElement().satisfies(claim -> {
+                        assertThat(claim.organizationId()).isEqualTo(acme.getId());
+                        assertThat(claim.organizationName()).isEqualTo(acme.getName());
+                    });
+            assertThat(sso.claims(DomainClaimState.APPROVED, new PageRequest(200, 0)).items())
+                    .noneMatch(claim -> claim.domain().equals(domain));
         });
     }
 }

@@ -111,6 +111,21 @@ class ApiDescriptionIT {
         assertThat(document.getMap("components.schemas.Problem.properties")).containsKeys("type", "status", "code", "request_id");
     }
 
+    @Test
+    void claimingASingleSignOnDomainDocumentsARefusedDomainAndATakenOne() {
+        Map<String, Object> responses = document.getMap("paths.'/api/v1/sso-domains'.put.responses");
+
+        assertThat(responses).containsKeys("200", "409", "422");
+    }
+
+    @Test
+    void approvingADomainClaimIsAnAdminOperationThatDocumentsAMissingClaimAndATakenDomain() {
+        String approve = "paths.'/api/v1/sso-domain-claims/{organizationId}/{domain}/approve'.post";
+
+        assertThat(document.getList(approve + ".tags")).containsExactly(ApiDescription.ADMIN);
+        assertThat(document.getMap(approve + ".responses")).containsKeys("403", "404", "409");
+    }
+
     /** "METHOD path" of every operation, with its description. */
     private static Map<String, Map<?, ?>> operations() {
         Map<String, Map<?, ?>> operations = new TreeMap<>();

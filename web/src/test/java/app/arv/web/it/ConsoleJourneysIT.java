@@ -584,4 +584,22 @@ class ConsoleJourneysIT {
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         }
     }
+
+    @Test
+    void aPlatformAdminApprovesAnOrganizationsDomainClaimOnThePlatformScreen() {
+        Api.Tenant tenant = Api.newTenant();
+        String domain = "console-claim-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        Api.bearer(tenant.adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains").then().statusCode(200);
+        String row = "#claims-table tr[data-domain='" + domain + "']";
+        browser.signInAt("#/platform/domainClaims", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        assertThat(browser.waitFor(row).getText()).contains(tenant.adminEmail());
+        browser.screenshot("platform-domain-claims");
+
+        browser.click(row + " button.approve");
+        browser.click("dialog button.danger");
+
+        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the approved claim gone from the pending list");
+        Api.bearer(tenant.adminToken()).get("/sso-domains").then().statusCode(200).body("claims[0].state", equalTo("approved"));
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
 }

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,17 +90,13 @@ class SingleSignOnIT {
     }
 
     @Test
-    void aVerifiedAddressOfAnAllowedDomainJoinsThatOrganizationAsAMember() {
+    void aVerifiedAddressOfAnApprovedDomainJoinsThatOrganizationAsAMember() {
         Api.Tenant tenant = Api.newTenant();
-        String domain = "sso-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        Api.bearer(tenant.adminToken()).body(Map.of("domains", List.of(domain.toUpperCase()))).put("/sso-domains")
-                .then().statusCode(200).body("domains", equalTo(List.of(domain)));
+        String domain = claimed(tenant, "sso");
+        approve(tenant, domain);
         String email = "newcomer@" + domain;
-        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), email, true);
 
-        Started started = start();
-
-        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
+        Response end = signIn("subject-" + UUID.randomUUID(), email);
 
         Api.bearer(signedInToken(end)).get("/me").then().statusCode(200)
                 .body("name", equalTo(email))
@@ -105,13 +105,54 @@ class SingleSignOnIT {
     }
 
     @Test
-    void aDomainAllowedByOneOrganizationCannotBeAllowedByAnother() {
-        String domain = "taken-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-        Api.bearer(Api.newTenant().adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains")
-                .then().statusCode(200);
+    void aDomainClaimedButNotApprovedAdmitsNobody() {
+        Api.Tenant tenant = Api.newTenant();
+        String domain = claimed(tenant, "pending");
 
-        Api.bearer(Api.newTenant().adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains")
-                .then().statusCode(409).body("code", equalTo("domain_taken"));
+        Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    @Test
+    void aRefusedDomainAdmitsNobodyAnyMore() {
+        Api.Tenant tenant = Api.newTenant();
+        String domain = claimed(tenant, "refused");
+        approve(tenant, domain);
+        Api.bearer(Api.platformAdminToken()).post("/sso-domain-claims/" + tenant.organizationId() + "/" + domain + "/refuse")
+                .then().statusCode(200).body("state", equalTo("refused"));
+
+        Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    @Test
+    void aPublicMailDomainApprovedBeforeClaimsWereCheckedAdmitsNobody() throws SQLException {
+        Api.Tenant tenant = Api.newTenant();
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+                PreparedStatement legacy = db.prepareStatement("INSERT INTO organization_sso_domain "
+                        + "(domain, organization_id, state, created_at) VALUES ('mail.ru', ?, 'approved', now())")) {
+            legacy.setObject(1, tenant.organizationId());
+            legacy.executeUpdate();
+        }
+
+        Response end = signIn("subject-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mail.ru");
+
+        answered(end, 403).body("code", equalTo("no_organization"));
+    }
+
+    /** A fresh domain the tenant's admin claimed (pending). */
+    private static String claimed(Api.Tenant tenant, String prefix) {
+        String domain = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        Api.bearer(tenant.adminToken()).body(Map.of("domains", List.of(domain))).put("/sso-domains").then().statusCode(200);
+        return domain;
+    }
+
+    private static void approve(Api.Tenant tenant, String domain) {
+        Api.bearer(Api.platformAdminToken()).post("/sso-domain-claims/" + tenant.organizationId() + "/" + domain + "/approve")
+                .then().statusCode(200).body("state", equalTo("approved"));
     }
 
     @Test
@@ -194,6 +235,37 @@ class SingleSignOnIT {
         Cookie removed = answered(end, 302).extract().detailedCookie(BROWSER_COOKIE);
         assertThat(removed.getPath()).isEqualTo(CALLBACK_PATH);
         assertThat(removed.getMaxAge()).isZero();
+    }
+
+    @Test
+    void aProviderAccountThatSignedInBeforeSignsInItsOwnAccountWhateverAddressItNowHas() {
+        Api.Tenant ann = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        String subject = "subject-" + UUID.randomUUID();
+        answered(signIn(subject, ann.adminEmail()), 302);
+
+        Response end = signIn(subject, other.adminEmail());
+
+        Api.bearer(signedInToken(end)).get("/me").then().statusCode(200)
+                .body("name", equalTo(ann.adminEmail()))
+                .body("organization.id", equalTo(ann.organizationId().toString()));
+    }
+
+    @Test
+    void anAccountLinkedToOneProviderAccountIsNotSignedInByAnotherWithItsAddress() {
+        Api.Tenant ann = Api.newTenant();
+        answered(signIn("subject-" + UUID.randomUUID(), ann.adminEmail()), 302);
+
+        Response end = signIn("subject-" + UUID.randomUUID(), ann.adminEmail());
+
+        answered(end, 400).body("code", equalTo("sso_failed"));
+    }
+
+    /** One whole sign-in of this provider account, in a new browser: ARV's last answer. */
+    private static Response signIn(String subject, String email) {
+        PROVIDER.nextSignIn(subject, email, true);
+        Started started = start();
+        return callback(providerRedirect(started.authorize()), started.browserKey());
     }
 
     /** A sign-in started in one browser: where it goes next, and the value of the cookie ARV gave that browser. */

@@ -3,6 +3,7 @@ package app.arv.media;
 import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaDeletionRepository;
+import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.storage.ObjectStores;
@@ -39,6 +40,9 @@ public class MediaDeletions {
 
     @Inject
     MediaDeletionRepository deletions;
+
+    @Inject
+    MediaRepository media;
 
     @Inject
     ObjectStores stores;
@@ -87,6 +91,7 @@ public class MediaDeletions {
         try {
             stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
             deletions.done(deletion);
+            media.purgeRetired(deletion.getResourceId());
             metrics.counter("arv_media_objects_deleted").inc();
             return Outcome.DELETED;
         } catch (RuntimeException e) {

@@ -54,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class StorageConnectionServiceTest {
 
     private static final LifecycleRules RULES = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofHours(24), 5, Duration.ofSeconds(30));
+            Duration.ofHours(24), 5, Duration.ofSeconds(30), Duration.ofHours(1));
 
     @TempDir
     Path dataDir;

@@ -49,7 +49,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now());
+            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         Database.inTransaction(em -> {

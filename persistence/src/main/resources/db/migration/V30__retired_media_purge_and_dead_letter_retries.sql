@@ -12,3 +12,12 @@ EXCEPTION WHEN foreign_key_violation THEN
     RETURN FALSE;
 END
 $$;
+
+-- A parked deletion is tried again at a capped interval (arv.media.dead-letter-retry) until the store accepts it; the
+-- row counts every attempt and keeps the last failure and when it happened. Letters parked before are due at once.
+ALTER TABLE media_deletion_dead_letter ADD COLUMN last_attempt_at TIMESTAMPTZ;
+ALTER TABLE media_deletion_dead_letter ADD COLUMN next_attempt_at TIMESTAMPTZ;
+UPDATE media_deletion_dead_letter SET last_attempt_at = parked_at, next_attempt_at = parked_at;
+ALTER TABLE media_deletion_dead_letter ALTER COLUMN last_attempt_at SET NOT NULL;
+ALTER TABLE media_deletion_dead_letter ALTER COLUMN next_attempt_at SET NOT NULL;
+CREATE INDEX media_deletion_dead_letter_due ON media_deletion_dead_letter (next_attempt_at);

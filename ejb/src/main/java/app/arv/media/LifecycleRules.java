@@ -12,6 +12,7 @@ import java.time.Duration;
  *
  * @param s3Download {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them
  * @param orphanGrace how long a resource nobody holds is left alone before the orphan scan retires it
+ * @param deadLetterRetry how long a parked (dead-lettered) deletion waits between further attempts
  */
 @Dependent
 public record LifecycleRules(
@@ -20,7 +21,8 @@ public record LifecycleRules(
         @ConfigProperty(name = "arv.media.upload-url-ttl", defaultValue = "PT15M") Duration uploadUrlTtl,
         @ConfigProperty(name = "arv.media.orphan-grace", defaultValue = "PT24H") Duration orphanGrace,
         @ConfigProperty(name = "arv.media.delete-attempts", defaultValue = "5") int deleteAttempts,
-        @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S") Duration deleteRetryBase) {
+        @ConfigProperty(name = "arv.media.delete-retry-base", defaultValue = "PT30S") Duration deleteRetryBase,
+        @ConfigProperty(name = "arv.media.dead-letter-retry", defaultValue = "PT1H") Duration deadLetterRetry) {
 
     @Inject
     public LifecycleRules {

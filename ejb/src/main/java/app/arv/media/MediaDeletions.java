@@ -3,6 +3,7 @@ package app.arv.media;
 import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaDeletionRepository;
+import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.storage.ObjectStores;
@@ -24,7 +25,10 @@ import java.util.logging.Logger;
  * Deletes objects that are owed a deletion. A failure is retried with exponential backoff
  * ({@code arv.media.delete-retry-base} × 2^(attempt−1)); after {@code arv.media.delete-attempts}
  * failures the deletion is parked as a dead letter for an admin — an object is never silently left
- * behind. Each attempt is its own transaction holding a row lock, so nodes never race on one.
+ * behind — and tried again every {@code arv.media.dead-letter-retry} until the store accepts it (a store
+ * that was down for a while must not keep deleted people's files for good). Each attempt is its own
+ * transaction holding a row lock, so nodes never race on one. Once the object is gone, the retired
+ * resource's row is purged.
  */
 @Stateless
 public class MediaDeletions {
@@ -34,11 +38,14 @@ public class MediaDeletions {
 
     /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
     public enum Outcome {
-        DELETED, RETRYING, DEAD_LETTERED, SKIPPED
+        DELETED, RETRYING, DEAD_LETTERED, STILL_PARKED, SKIPPED
     }
 
     @Inject
     MediaDeletionRepository deletions;
+
+    @Inject
+    MediaRepository media;
 
     @Inject
     ObjectStores stores;
@@ -62,9 +69,14 @@ public class MediaDeletions {
         return round;
     }
 
+    /** The owed deletions that are due, then the parked ones that are due again. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DeletionRound processDue() {
-        return attemptNow(self().due());
+        DeletionRound round = attemptNow(self().due());
+        for (UUID id : self().dueParked()) {
+            round = round.plus(count(self().retryParked(id)));
+        }
+        return round;
     }
 
     @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
@@ -77,6 +89,10 @@ public class MediaDeletions {
         return deletions.dueAcrossOrganizations(Instant.now(), BATCH);
     }
 
+    public List<UUID> dueParked() {
+        return deletions.dueDeadLettersAcrossOrganizations(Instant.now(), BATCH);
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome attempt(UUID id) {
         MediaDeletion deletion = deletions.lockAcrossOrganizations(id).orElse(null);
@@ -87,14 +103,15 @@ public class MediaDeletions {
         try {
             stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
             deletions.done(deletion);
+            media.purgeRetired(deletion.getResourceId());
             metrics.counter("arv_media_objects_deleted").inc();
             return Outcome.DELETED;
         } catch (RuntimeException e) {
             metrics.counter("arv_media_deletion_failures").inc();
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String error = errorOf(e);
             if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
                 deletion.failed(error, now);
-                deletions.park(deletion, now);
+                deletions.park(deletion, now, now.plus(rules.deadLetterRetry()));
                 metrics.counter("arv_media_deletions_dead_lettered").inc();
                 LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
                         + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
@@ -105,11 +122,45 @@ public class MediaDeletions {
         }
     }
 
+    /** One more attempt at a parked deletion: the dead letter goes once the store accepts, else waits its interval again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome retryParked(UUID id) {
+        MediaDeletionDeadLetter letter = deletions.lockDeadLetterAcrossOrganizations(id).orElse(null);
+        if (letter == null) {
+            return Outcome.SKIPPED;
+        }
+        Instant now = Instant.now();
+        try {
+            stores.target(letter.getOrganizationId(), letter.getStorageConnectionId()).store().delete(letter.getStorageKey());
+            deletions.settled(letter);
+            media.purgeRetired(letter.getResourceId());
+            metrics.counter("arv_media_objects_deleted").inc();
+            LOG.info(() -> "Deleted " + letter.getStorageKey() + " of dead letter " + letter.getId() + " after "
+                    + (letter.getAttempts() + 1) + " attempts");
+            return Outcome.DELETED;
+        } catch (RuntimeException e) {
+            metrics.counter("arv_media_deletion_failures").inc();
+            letter.failedAgain(errorOf(e), now, now.plus(rules.deadLetterRetry()));
+            return Outcome.STILL_PARKED;
+        }
+    }
+
     /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */
     public List<MediaDeletionDeadLetter> deadLetters(Caller caller) {
         return caller.has(CallerRole.PLATFORM_ADMIN)
                 ? deletions.deadLettersAcrossOrganizations()
                 : deletions.deadLetters(caller.organizationId());
+    }
+
+    /** How many dead letters {@link #deadLetters} draws from (it answers the newest few hundred). */
+    public long countDeadLetters(Caller caller) {
+        return caller.has(CallerRole.PLATFORM_ADMIN)
+                ? deletions.countDeadLettersAcrossOrganizations()
+                : deletions.countDeadLetters(caller.organizationId());
+    }
+
+    private static String errorOf(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private MediaDeletions self() {
@@ -121,7 +172,7 @@ public class MediaDeletions {
             case DELETED -> new DeletionRound(1, 0, 0);
             case RETRYING -> new DeletionRound(0, 1, 0);
             case DEAD_LETTERED -> new DeletionRound(0, 0, 1);
-            case SKIPPED -> new DeletionRound(0, 0, 0);
+            case STILL_PARKED, SKIPPED -> new DeletionRound(0, 0, 0);
         };
     }
 }

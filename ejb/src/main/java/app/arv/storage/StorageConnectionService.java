@@ -4,6 +4,7 @@ import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.audit.AuditAction;
+import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -34,6 +35,9 @@ public class StorageConnectionService {
 
     @Inject
     StorageConnectionRepository connections;
+
+    @Inject
+    MediaRepository media;
 
     @Inject
     ObjectStores stores;
@@ -224,10 +228,15 @@ public class StorageConnectionService {
         }
     }
 
+    /**
+     * Refuses while anything stored or owed goes through the connection; otherwise purges the retired rows that still
+     * name it, so the connection can go (their objects are deleted) and no deleted file's name outlives it.
+     */
     private void requireUnused(UUID org, UUID id) {
         if (connections.inUse(org, id)) {
             throw DomainException.conflict("storage_connection_in_use", "Media is stored through this connection");
         }
+        media.purgeRetiredStoredThrough(org, id);
     }
 
     private static void requireS3(String endpoint, String bucket, String accessKey, String secretKey) {

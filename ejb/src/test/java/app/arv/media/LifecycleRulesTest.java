@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LifecycleRulesTest {
 
     private final LifecycleRules rules = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(24), 5,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30), Duration.ofHours(1));
 
     @Test
     void theFirstRetryWaitsTheBaseAndEachFurtherFailureDoublesIt() {

@@ -1,9 +1,14 @@
 package app.arv.storage;
 
+import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
+import app.arv.media.LifecycleRules;
+import app.arv.media.MediaDeletions;
+import app.arv.media.MediaDisposal;
 import app.arv.media.MediaStore;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageProvider;
@@ -11,6 +16,7 @@ import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +48,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * the S3 client would refuse are refused when saved, and a connection saved before that is unavailable, no server
  * error; two changes at once to the names or the default are refused or applied one after the other; an endpoint
  * that answers without end (an endless object, an always truncated listing) is bounded; a connection is not moved or
- * deleted under a file written through it and not recorded yet.
+ * deleted under a file written through it and not recorded yet, nor while an object deletion through it is owed, but
+ * is once its files are deleted and their objects gone.
  */
 class StorageConnectionServiceTest {
+
+    private static final LifecycleRules RULES = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofHours(24), 5, Duration.ofSeconds(30), Duration.ofHours(1));
 
     @TempDir
     Path dataDir;
@@ -194,6 +205,51 @@ class StorageConnectionServiceTest {
         assertThat(refusal).as("how the deletion ended").cause().isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo("storage_connection_in_use"));
         assertThat(mediaRecorded()).isOne();
+    }
+
+    @Test
+    void aConnectionWhoseMediaWasDeletedAndWhoseObjectDeletionIsDoneCanBeDeleted() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        MediaResource file = recorded(stage());
+        List<UUID> owed = retire(file);
+        assertThat(deleteObjects(owed)).containsOnly(MediaDeletions.Outcome.DELETED);
+
+        stores.inTransaction(beans -> {
+            connections(beans).delete(admin, media.getId());
+            return null;
+        });
+
+        List<StorageConnection> left = call(service -> service.list(admin));
+        assertThat(left).isEmpty();
+        assertThat(mediaRecorded()).as("the deleted file's row").isZero();
+    }
+
+    @Test
+    void aConnectionWithAnObjectDeletionStillOwedIsInUse() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        retire(recorded(stage()));
+
+        assertRefused(service -> {
+            service.delete(admin, media.getId());
+            return null;
+        }, "storage_connection_in_use");
+        assertRefused(service -> service.change(admin, media.getId(), moveTo("elsewhere")), "storage_connection_in_use");
+    }
+
+    private MediaResource recorded(MediaStore.StagedFile staged) {
+        return stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged));
+    }
+
+    /** Retires the unused file as deleting it does: the row a tombstone, its object deletion owed. */
+    private List<UUID> retire(MediaResource file) {
+        return stores.inTransaction(beans -> beans.get(MediaDisposal.class)
+                .retireIfUnused(beans.get(EntityManager.class).find(MediaResource.class, file.getId()), Instant.now()));
+    }
+
+    /** One attempt at each owed object deletion, each in its own transaction as the deletion timer makes it. */
+    private List<MediaDeletions.Outcome> deleteObjects(List<UUID> owed) {
+        return owed.stream().map(id -> stores.inTransaction(beans -> beans.with(MetricRegistry.class, new CountedMetrics().registry())
+                .with(LifecycleRules.class, RULES).get(MediaDeletions.class).attempt(id))).toList();
     }
 
     /** A file written to the organization's default store and not recorded yet, as a worker leaves it. */

@@ -34,12 +34,13 @@ public class MediaDeletion extends OwedDeletion {
 
     public void failed(String error, Instant retryAt) {
         attempts++;
-        lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+        lastError = bounded(error);
         nextAttemptAt = retryAt;
     }
 
-    public MediaDeletionDeadLetter park(Instant now) {
-        return new MediaDeletionDeadLetter(this, now);
+    /** @param retryAt when the parked deletion is tried again */
+    public MediaDeletionDeadLetter park(Instant now, Instant retryAt) {
+        return new MediaDeletionDeadLetter(this, now, retryAt);
     }
 
     public int getAttempts() { return attempts; }

@@ -6,16 +6,25 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A deletion that kept failing, parked where an admin sees it: the object may still occupy the store. */
+/**
+ * A deletion that kept failing, parked where an admin sees it: the object may still occupy the store. It is tried
+ * again at a capped interval until the store accepts it, counting each attempt.
+ */
 @Entity
 @Table(name = "media_deletion_dead_letter")
 public class MediaDeletionDeadLetter extends OwedDeletion {
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "last_error", length = 1000, updatable = false)
+    @Column(name = "last_error", length = 1000)
     private String lastError;
+
+    @Column(name = "last_attempt_at", nullable = false)
+    private Instant lastAttemptAt;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
 
     @Column(name = "first_attempt_at", nullable = false, updatable = false)
     private Instant firstAttemptAt;
@@ -26,12 +35,22 @@ public class MediaDeletionDeadLetter extends OwedDeletion {
     protected MediaDeletionDeadLetter() {
     }
 
-    MediaDeletionDeadLetter(MediaDeletion deletion, Instant now) {
+    MediaDeletionDeadLetter(MediaDeletion deletion, Instant now, Instant retryAt) {
         super(deletion);
         this.attempts = deletion.getAttempts();
         this.lastError = deletion.getLastError();
         this.firstAttemptAt = deletion.getCreatedAt();
         this.parkedAt = now;
+        this.lastAttemptAt = now;
+        this.nextAttemptAt = retryAt;
+    }
+
+    /** Another attempt failed: counted, its error kept, the next one at {@code retryAt}. */
+    public void failedAgain(String error, Instant now, Instant retryAt) {
+        attempts++;
+        lastError = bounded(error);
+        lastAttemptAt = now;
+        nextAttemptAt = retryAt;
     }
 
     public int getAttempts() { return attempts; }
@@ -41,4 +60,8 @@ public class MediaDeletionDeadLetter extends OwedDeletion {
     public Instant getFirstAttemptAt() { return firstAttemptAt; }
 
     public Instant getParkedAt() { return parkedAt; }
+
+    public Instant getLastAttemptAt() { return lastAttemptAt; }
+
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
 }

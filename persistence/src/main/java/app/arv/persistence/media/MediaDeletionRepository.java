@@ -38,13 +38,43 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
         em.remove(deletion);
     }
 
-    public MediaDeletionDeadLetter park(MediaDeletion deletion, Instant now) {
-        MediaDeletionDeadLetter letter = deletion.park(now);
+    /** @param retryAt when the parked deletion is tried again */
+    public MediaDeletionDeadLetter park(MediaDeletion deletion, Instant now, Instant retryAt) {
+        MediaDeletionDeadLetter letter = deletion.park(now, retryAt);
         em.persist(letter);
         em.remove(deletion);
         return letter;
     }
 
+    /** Platform job: the dead letter, locked as {@link #lockAcrossOrganizations} locks a pending deletion. */
+    public Optional<MediaDeletionDeadLetter> lockDeadLetterAcrossOrganizations(UUID id) {
+        List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion_dead_letter WHERE id = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletionDeadLetter.class, id));
+    }
+
+    /** Platform job: ids of dead letters whose next attempt is due. */
+    public List<UUID> dueDeadLettersAcrossOrganizations(Instant now, int limit) {
+        return em.createQuery("SELECT l.id FROM MediaDeletionDeadLetter l WHERE l.nextAttemptAt <= :now ORDER BY l.nextAttemptAt",
+                UUID.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /** The store finally deleted the object. */
+    public void settled(MediaDeletionDeadLetter letter) {
+        em.remove(letter);
+    }
+
+    public long countDeadLetters(UUID organizationId) {
+        return em.createQuery("SELECT COUNT(l) FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org", Long.class)
+                .setParameter("org", organizationId).getSingleResult();
+    }
+
+    public long countDeadLettersAcrossOrganizations() {
+        return em.createQuery("SELECT COUNT(l) FROM MediaDeletionDeadLetter l", Long.class).getSingleResult();
+    }
+
+    /** The organization's newest dead letters (500 at most; {@link #countDeadLetters} tells how many there are). */
     public List<MediaDeletionDeadLetter> deadLetters(UUID organizationId) {
         return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org ORDER BY l.parkedAt DESC",
                 MediaDeletionDeadLetter.class)

@@ -156,6 +156,30 @@ public class MediaRepository extends EntityRepository<MediaResource> {
         em.flush();
     }
 
+    /**
+     * Purges a retired resource whose object the store has deleted: the row goes, or, while something still references
+     * it, it only lets go of its storage connection (database function {@code purge_retired_media}). A live resource is
+     * left alone.
+     *
+     * @return whether the row is gone
+     */
+    public boolean purgeRetired(UUID resourceId) {
+        // A deletion removed earlier in this transaction references the row until it is flushed.
+        em.flush();
+        return (Boolean) em.createNativeQuery("SELECT purge_retired_media(?1)").setParameter(1, resourceId).getSingleResult();
+    }
+
+    /**
+     * Purges the organization's retired resources stored through the connection, as {@link #purgeRetired} does: for a
+     * connection going away once nothing is owed through it (rows retired before purging existed still name it).
+     */
+    public void purgeRetiredStoredThrough(UUID organizationId, UUID connectionId) {
+        em.flush();
+        em.createNativeQuery("SELECT purge_retired_media(id) FROM media_resource WHERE organization_id = ?1"
+                + " AND storage_connection_id = ?2 AND deleted_at IS NOT NULL")
+                .setParameter(1, organizationId).setParameter(2, connectionId).getResultList();
+    }
+
     /** Platform job: live resources of any organization without attachments, created before the cutoff. */
     public List<MediaResource> orphansAcrossOrganizations(Instant createdBefore, int limit) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.deletedAt IS NULL AND m.createdAt < :before"

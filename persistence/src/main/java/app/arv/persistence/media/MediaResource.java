@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * One stored file of an organization. Identical bytes exist once per organization (live rows are
  * unique by SHA-256) and are shared through {@link MediaAttachment}s. A deleted row stays as a
- * tombstone so pending object deletions and dead letters keep their context.
+ * tombstone while its object deletion is owed or parked; once the store has deleted the object the
+ * row is purged ({@link MediaRepository#purgeRetired}).
  */
 @Entity
 @Table(name = "media_resource")

@@ -50,6 +50,11 @@ public abstract class OwedDeletion {
         this.storageKey = same.storageKey;
     }
 
+    /** An attempt's error as the column keeps it. */
+    protected static String bounded(String error) {
+        return error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    }
+
     public UUID getId() { return id; }
 
     public UUID getOrganizationId() { return organizationId; }

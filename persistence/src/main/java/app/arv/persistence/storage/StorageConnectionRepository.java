@@ -57,16 +57,23 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
     }
 
     /**
-     * Whether any media row (live, or deleted with its object deletion still owed) or direct upload (until
-     * its URL expires) still points at the connection.
+     * Whether a live media row, an object deletion still owed or parked as a dead letter, or a direct upload (until its
+     * URL expires) still points at the connection. A deleted row whose object deletion is done does not: its object is
+     * gone (and the row with it, or it no longer names the connection once the connection goes).
      */
     public boolean inUse(UUID organizationId, UUID id) {
-        return em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org"
-                + " AND m.storageConnectionId = :id", Long.class)
-                .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0
-                || em.createQuery("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org"
-                        + " AND u.storageConnectionId = :id", Long.class)
-                        .setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
+        return uses("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org AND m.storageConnectionId = :id"
+                + " AND m.deletedAt IS NULL", organizationId, id)
+                || uses("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org AND d.storageConnectionId = :id",
+                        organizationId, id)
+                || uses("SELECT COUNT(l) FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org"
+                        + " AND l.storageConnectionId = :id", organizationId, id)
+                || uses("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org AND u.storageConnectionId = :id",
+                        organizationId, id);
+    }
+
+    private boolean uses(String count, UUID organizationId, UUID id) {
+        return em.createQuery(count, Long.class).setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
     }
 
     /** Clears the old default first so the one-default-per-organization index never sees two. */

@@ -4,17 +4,21 @@ import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.shared.Repositories;
+import app.arv.persistence.storage.StorageConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
     private final MediaDeletionRepository deletions = new MediaDeletionRepository();
+    private final MediaRepository media = new MediaRepository();
     private MediaResource retired;
 
     @BeforeEach
@@ -45,7 +49,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now());
+            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         Database.inTransaction(em -> {
@@ -55,5 +59,55 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
             assertThat(deletions.deadLetters(globex.getId())).isEmpty();
             assertThat(deletions.countPending(acme.getId())).isZero();
         });
+    }
+
+    @Test
+    void aRetiredResourceWhoseDeletionIsDoneIsPurged() {
+        MediaDeletion deletion = new MediaDeletion(retired, Instant.now());
+        Database.persist(deletion);
+
+        AtomicBoolean purged = new AtomicBoolean();
+        Database.inTransaction(em -> {
+            Repositories.on(em, deletions);
+            Repositories.on(em, media);
+            deletions.done(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow());
+            purged.set(media.purgeRetired(retired.getId()));
+        });
+
+        assertThat(purged).isTrue();
+        Database.inTransaction(em -> assertThat(em.find(MediaResource.class, retired.getId())).isNull());
+    }
+
+    @Test
+    void aRetiredResourceSomethingStillReferencesIsKeptButLetsGoOfItsConnection() {
+        StorageConnection disk = StorageConnection.local(acme.getId(), "disk", "acme-" + UUID.randomUUID(), null);
+        UUID id = UUID.randomUUID();
+        MediaResource referenced = new MediaResource(id, acme.getId(), TestData.randomSha256(), 1000, "image/png", "anna.png", 640,
+                480, disk.getId(), "orgs/" + acme.getId() + "/media/" + id);
+        referenced.markDeleted(Instant.now());
+        Database.persist(disk, referenced,
+                new MediaAttachment(acme.getId(), referenced.getId(), OwnerKind.AR_CONTENT, UUID.randomUUID(), MediaRole.SOURCE_IMAGE));
+
+        AtomicBoolean purged = new AtomicBoolean(true);
+        Database.inTransaction(em -> {
+            Repositories.on(em, media);
+            purged.set(media.purgeRetired(referenced.getId()));
+        });
+
+        assertThat(purged).isFalse();
+        Database.inTransaction(em -> assertThat(em.find(MediaResource.class, referenced.getId()).getStorageConnectionId()).isNull());
+    }
+
+    @Test
+    void aLiveResourceIsNotPurged() {
+        MediaResource live = TestData.resource(acme.getId(), "image/png", "b.png");
+        Database.persist(live);
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, media);
+            media.purgeRetired(live.getId());
+        });
+
+        Database.inTransaction(em -> assertThat(em.find(MediaResource.class, live.getId())).isNotNull());
     }
 }

@@ -1,11 +1,19 @@
 package app.arv.persistence.storage;
 
 import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.media.MediaDeletion;
+import app.arv.persistence.media.MediaDeletionRepository;
+import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,5 +72,58 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
             assertThat(connections.list(globex.getId())).isEmpty();
             assertThat(connections.find(acme.getId(), mine.getId())).isPresent();
         });
+    }
+
+    @Test
+    void aDeletedFileWhoseObjectDeletionIsDoneNoLongerKeepsItsConnectionInUse() {
+        StorageConnection disk = StorageConnection.local(acme.getId(), "disk", "acme", null);
+        Database.persist(disk);
+        MediaResource deleted = storedThrough(disk);
+        deleted.markDeleted(Instant.now());
+        Database.persist(deleted);
+
+        assertThat(inUse(disk)).isFalse();
+    }
+
+    @Test
+    void aDeletionParkedAsADeadLetterKeepsItsConnectionInUse() {
+        StorageConnection disk = StorageConnection.local(acme.getId(), "disk", "acme", null);
+        Database.persist(disk);
+        MediaResource deleted = storedThrough(disk);
+        deleted.markDeleted(Instant.now());
+        MediaDeletion deletion = new MediaDeletion(deleted, Instant.now());
+        deletion.failed("access denied", Instant.now());
+        Database.persist(deleted, deletion);
+        Database.inTransaction(em -> {
+            MediaDeletionRepository deletions = new MediaDeletionRepository();
+            Repositories.on(em, deletions);
+            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now(), Instant.now());
+        });
+
+        assertThat(inUse(disk)).isTrue();
+    }
+
+    @Test
+    void aLiveFileKeepsItsConnectionInUse() {
+        StorageConnection disk = StorageConnection.local(acme.getId(), "disk", "acme", null);
+        Database.persist(disk);
+        Database.persist(storedThrough(disk));
+
+        assertThat(inUse(disk)).isTrue();
+    }
+
+    private static MediaResource storedThrough(StorageConnection connection) {
+        UUID id = UUID.randomUUID();
+        return new MediaResource(id, connection.getOrganizationId(), TestData.randomSha256(), 1000, "image/png", "anna.png", 640,
+                480, connection.getId(), "orgs/" + connection.getOrganizationId() + "/media/" + id);
+    }
+
+    private boolean inUse(StorageConnection connection) {
+        AtomicBoolean used = new AtomicBoolean();
+        Database.inTransaction(em -> {
+            Repositories.on(em, connections);
+            used.set(connections.inUse(connection.getOrganizationId(), connection.getId()));
+        });
+        return used.get();
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("admin/storage")
@@ -42,9 +41,11 @@ public class StorageAdminResource implements ApiDescription.Admin {
     @GET
     @Path("dead-letters")
     @RequiresRole({CallerRole.ORG_ADMIN, CallerRole.PLATFORM_ADMIN})
-    @Operation(summary = "Object deletions that kept failing (org admins: their own; platform admins: all)")
-    public Map<String, List<DeadLetterView>> deadLetters() {
-        return Map.of("items", deletions.deadLetters(caller.get()).stream().map(DeadLetterView::of).toList());
+    @Operation(summary = "Object deletions that kept failing (org admins: their own; platform admins: all), newest first;"
+            + " each is tried again at a capped interval until the store accepts it")
+    public DeadLetters deadLetters() {
+        return new DeadLetters(deletions.deadLetters(caller.get()).stream().map(DeadLetterView::of).toList(),
+                deletions.countDeadLetters(caller.get()));
     }
 
     @POST
@@ -64,12 +65,19 @@ public class StorageAdminResource implements ApiDescription.Admin {
         return connections.currentStats(caller.get());
     }
 
+    /** The newest dead letters (a few hundred at most) and how many there are in all. */
+    public record DeadLetters(List<DeadLetterView> items, long total) {
+    }
+
+    /** {@code attempts} counts every attempt, those after parking too; {@code last_error} is the last one's failure. */
     public record DeadLetterView(UUID id, UUID organizationId, UUID resourceId, UUID storageConnectionId, String storageKey,
-            int attempts, String lastError, Instant firstAttemptAt, Instant parkedAt) {
+            int attempts, String lastError, Instant firstAttemptAt, Instant parkedAt, Instant lastAttemptAt,
+            Instant nextAttemptAt) {
 
         static DeadLetterView of(MediaDeletionDeadLetter l) {
             return new DeadLetterView(l.getId(), l.getOrganizationId(), l.getResourceId(), l.getStorageConnectionId(),
-                    l.getStorageKey(), l.getAttempts(), l.getLastError(), l.getFirstAttemptAt(), l.getParkedAt());
+                    l.getStorageKey(), l.getAttempts(), l.getLastError(), l.getFirstAttemptAt(), l.getParkedAt(),
+                    l.getLastAttemptAt(), l.getNextAttemptAt());
         }
     }
 }

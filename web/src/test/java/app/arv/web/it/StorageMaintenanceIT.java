@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** The background side of storage: the orphan scan, and deletions that keep failing ending as dead letters. */
 @ExtendWith(ArvServer.class)
@@ -114,7 +115,9 @@ class StorageMaintenanceIT {
 
         assertThat(deadLetterResources(tenant.adminToken())).contains(id).hasSize(3);
         Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then()
+                .body("total", equalTo(3))
                 .body("items.attempts", everyItem(equalTo(3)))
+                .body("items.next_attempt_at", everyItem(notNullValue()))
                 .body("items[0].last_error", containsString("S3"));
         Api.bearer(Api.newTenant().adminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
                 .body("items.resource_id", not(hasItem(id)));
@@ -142,6 +145,27 @@ class StorageMaintenanceIT {
 
             Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection + "/stats").then().body("objects", equalTo(0));
             MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aConnectionWhoseOnlyFileWasDeletedCanBeDeletedOnceItsObjectsAreGone() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        try (S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3"))) {
+            s3.createBucket("arv-media");
+            String connection = Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("short-lived", s3.endpoint(), true))
+                    .post("/storage-connections").then().statusCode(201).extract().path("id");
+            String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+            MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
+            // The object deletions are tried right after the commit (asynchronously), and by each scan.
+            int status = 409;
+            for (int round = 0; round < 5 && status == 409; round++) {
+                scan();
+                status = Api.bearer(tenant.adminToken()).delete("/storage-connections/" + connection).then().extract().statusCode();
+            }
+
+            assertThat(status).isEqualTo(204);
+            Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(404);
         }
     }
 

@@ -166,7 +166,7 @@ public class ArContentService {
     }
 
     public ArContent change(Caller caller, UUID id, ContentDetails details) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         if (details.title() != null) {
             content.retitle(details.title().strip());
         }
@@ -205,9 +205,11 @@ public class ArContentService {
                 .and("expires_at", content.getExpiresAt());
     }
 
-    /** Deletes the content; its files are retired when nothing else uses them. */
+    /**
+     * Deletes the content; its files are retired when nothing else uses them. Row-locked first: a change that raced this one waits and then finds nothing.
+     */
     public void delete(Caller caller, UUID id) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         store.releaseAll(caller.organizationId(), OwnerKind.AR_CONTENT, id);
         contents.remove(content);
         audit.record(caller, AuditAction.AR_CONTENT_DELETED, id, AuditDetails.with("title", content.getTitle())
@@ -221,10 +223,13 @@ public class ArContentService {
 
     /** @param force build the marker even if the new portrait is rated {@code unusable} */
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
-        ArContent content = get(caller, id);
+        get(caller, id);
         broker.require();
-        content.forceMarker(force);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        // Locked only once the image is checked and stored (seconds): a deletion meanwhile is not kept waiting for that,
+        // and this then finds nothing (404, and the rollback takes the stored file away).
+        ArContent content = locked(caller, id);
+        content.forceMarker(force);
         for (MediaAttachment old : store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
         }
@@ -240,7 +245,7 @@ public class ArContentService {
 
     /** @param force build the marker even if the portrait is rated {@code unusable}; without it an earlier force stays */
     public ArContent regenerate(Caller caller, UUID id, boolean force) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
             throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
         }
@@ -265,11 +270,13 @@ public class ArContentService {
 
     /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
     public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
-        ArContent content = get(caller, id);
+        get(caller, id);
         OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid("unsupported_overlay_type",
                 "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
         MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
                 sniffed.mediaType(), file.originalName());
+        // Locked once the file is stored, as a new portrait is (replaceImage).
+        ArContent content = locked(caller, id);
         store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
         content.attachOverlay(resource.getId(), sniffed.kind());
         return content;
@@ -277,7 +284,7 @@ public class ArContentService {
 
     /** Makes a GLB of the media library the active overlay. */
     public ArContent attachModelFromMedia(Caller caller, UUID id, UUID mediaId) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         MediaResource model = media.findLive(caller.organizationId(), mediaId).orElseThrow(() -> DomainException.notFound("Media"));
         if (!"model/gltf-binary".equals(model.getMediaType())) {
             throw DomainException.invalid("unsupported_overlay_type", "Media " + mediaId + " is " + model.getMediaType()
@@ -294,6 +301,16 @@ public class ArContentService {
                 MediaRole.OVERLAY_VIDEO));
         all.addAll(media.attachedTo(caller.organizationId(), OwnerKind.AR_CONTENT, id, MediaRole.MODEL_GLB));
         return all;
+    }
+
+    /**
+     * The content row-locked until the transaction ends, as committed now (what others changed since this transaction
+     * first read it counts, and nothing of the earlier read is written back over it); one deleted meanwhile is not found.
+     */
+    private ArContent locked(Caller caller, UUID id) {
+        ArContent content = contents.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("AR content"));
+        contents.refreshLocked(content);
+        return content;
     }
 
     private void apply(ArContent content, ContentDetails details) {

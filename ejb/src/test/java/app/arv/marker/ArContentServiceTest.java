@@ -150,4 +150,28 @@ class ArContentServiceTest {
         assertThat(catchThrowable(() -> creation.get(30, TimeUnit.SECONDS))).as("how the creation ended").cause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
+
+    @Test
+    void aChangeRacingTheDeletionOfItsContentFindsNothing() {
+        ContentDetails retitled = new ContentDetails("Anna & Ben", null, null, null, null, null, null, null, null);
+
+        Future<?> change = Database.whileTheFirstIsOpen(em -> new ServiceBeans(em).get(ArContentService.class).delete(member, content.getId()),
+                () -> service(s -> s.change(member, content.getId(), retitled)));
+
+        assertThat(catchThrowable(() -> change.get(30, TimeUnit.SECONDS))).as("how the change ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aChangeWaitsForAnotherChangeOfTheSameContentAndKeepsWhatThatWrote() {
+        ContentDetails published = new ContentDetails(null, null, null, null, null, null, null, null, false);
+
+        Future<?> attaching = Database.whileTheFirstIsOpen(em -> new ServiceBeans(em).get(ArContentService.class).change(member,
+                content.getId(), published), () -> service(s -> s.attachModelFromMedia(member, content.getId(), model.getId())));
+
+        assertThat(catchThrowable(() -> attaching.get(30, TimeUnit.SECONDS))).as("how the second change ended").isNull();
+        ArContent both = service(s -> s.get(member, content.getId()));
+        assertThat(both.isPublished()).isFalse();
+        assertThat(both.getOverlayMediaId()).isEqualTo(model.getId());
+    }
 }

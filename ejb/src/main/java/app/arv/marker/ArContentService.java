@@ -59,6 +59,9 @@ public class ArContentService {
     MediaStore store;
 
     @Inject
+    MarkerPacks packs;
+
+    @Inject
     CompileRequests compileRequests;
 
     @Inject
@@ -206,10 +209,12 @@ public class ArContentService {
     }
 
     /**
-     * Deletes the content; its files are retired when nothing else uses them. Row-locked first: a change that raced this one waits and then finds nothing.
+     * Deletes the content; its files are retired when nothing else uses them, and so are the project's marker packs,
+     * which hold a copy of its portrait. Row-locked first: a change that raced this one waits and then finds nothing.
      */
     public void delete(Caller caller, UUID id) {
         ArContent content = locked(caller, id);
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         store.releaseAll(caller.organizationId(), OwnerKind.AR_CONTENT, id);
         contents.remove(content);
         audit.record(caller, AuditAction.AR_CONTENT_DELETED, id, AuditDetails.with("title", content.getTitle())
@@ -230,6 +235,7 @@ public class ArContentService {
         // and this then finds nothing (404, and the rollback takes the stored file away).
         ArContent content = locked(caller, id);
         content.forceMarker(force);
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         for (MediaAttachment old : store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
         }
@@ -254,6 +260,7 @@ public class ArContentService {
             content.forceMarker(true);
         }
         content.requestMarker();
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         compileRequests.request(caller.organizationId());
         events.statusChanged(content);
         return content;

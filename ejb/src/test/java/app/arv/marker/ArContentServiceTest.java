@@ -2,11 +2,15 @@ package app.arv.marker;
 
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
+import app.arv.events.AfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.OverlayKind;
+import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
@@ -163,15 +167,18 @@ class ArContentServiceTest {
     }
 
     @Test
-    void aChangeWaitsForAnotherChangeOfTheSameContentAndKeepsWhatThatWrote() {
-        ContentDetails published = new ContentDetails(null, null, null, null, null, null, null, null, false);
+    void deletingAContentReleasesTheMarkerPacksOfItsProject() {
+        MediaResource pack = TestData.resource(acme.getId(), MarkerPacks.MIND_TYPE, "project.mind");
+        Database.persist(pack, new MediaAttachment(acme.getId(), pack.getId(), OwnerKind.PROJECT, content.getProjectId(),
+                MediaRole.MIND_TARGET));
 
-        Future<?> attaching = Database.whileTheFirstIsOpen(em -> new ServiceBeans(em).get(ArContentService.class).change(member,
-                content.getId(), published), () -> service(s -> s.attachModelFromMedia(member, content.getId(), model.getId())));
+        Database.inTransaction(em -> new ServiceBeans(em).with(AfterCommit.class, new AfterCommit() {
+            @Override
+            public void run(Runnable work) {
+                // Deleting the stored objects is the storage's; what counts here is that the pack is retired.
+            }
+        }).get(ArContentService.class).delete(member, content.getId()));
 
-        assertThat(catchThrowable(() -> attaching.get(30, TimeUnit.SECONDS))).as("how the second change ended").isNull();
-        ArContent both = service(s -> s.get(member, content.getId()));
-        assertThat(both.isPublished()).isFalse();
-        assertThat(both.getOverlayMediaId()).isEqualTo(model.getId());
+        Database.inTransaction(em -> assertThat(em.find(MediaResource.class, pack.getId()).isDeleted()).as("the pack retired").isTrue());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -229,15 +230,29 @@ class ArContentIT {
     }
 
     @Test
-    void deletingAProjectReleasesItsMarkerPacks() {
+    void deletingAContentReleasesTheMarkerPackHoldingItsPortrait() {
         String emptied = MarkerApi.newProject(tenant.memberToken());
         String id = MarkerApi.readyOne(tenant.memberToken(), emptied, "camera.png", MarkerApi.COMPILE_TIMEOUT);
         String pack = MediaApi.as(tenant.memberToken()).post("/projects/" + emptied + "/marker-pack").then().statusCode(201)
-                .extract().path("media_id");
+                .extract().path("content_url");
+
         MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
 
+        MediaApi.as(tenant.memberToken()).basePath("").get(pack).then().statusCode(404);
         MediaApi.as(tenant.memberToken()).delete("/projects/" + emptied).then().statusCode(204);
+    }
 
-        MediaApi.as(tenant.memberToken()).get("/media/" + pack).then().statusCode(404);
+    @Test
+    void aRebuiltMarkerPackReplacesTheProjectsEarlierOne() {
+        String first = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
+        String earlier = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
+                .extract().path("content_url");
+        String second = MarkerApi.readyOne(tenant.memberToken(), project, "rocket.jpg", MarkerApi.COMPILE_TIMEOUT);
+
+        String rebuilt = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
+                .body("items.id", contains(first, second)).extract().path("content_url");
+
+        MediaApi.as(tenant.memberToken()).basePath("").get(earlier).then().statusCode(404);
+        MediaApi.as(tenant.memberToken()).basePath("").get(rebuilt).then().statusCode(200);
     }
 }

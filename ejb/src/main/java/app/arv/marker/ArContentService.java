@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * AR content of the caller's organization: a portrait, its compiled marker and its overlay. Every
@@ -299,6 +300,25 @@ public class ArContentService {
         }
         store.attach(model, OwnerKind.AR_CONTENT, id, MediaRole.MODEL_GLB);
         content.attachOverlay(model.getId(), OverlayKind.GLB);
+        return content;
+    }
+
+    /**
+     * Lets go of one overlay of the content (retired unless something else, such as the media library, holds it); when
+     * it is the active one, no overlay is active afterwards. A media id that is no overlay of this content is not found.
+     */
+    public ArContent removeOverlay(Caller caller, UUID id, UUID mediaId) {
+        ArContent content = locked(caller, id);
+        UUID org = caller.organizationId();
+        List<MediaAttachment> attachments = Stream.of(MediaRole.OVERLAY_VIDEO, MediaRole.MODEL_GLB)
+                .flatMap(role -> media.findAttachment(org, mediaId, OwnerKind.AR_CONTENT, id, role).stream()).toList();
+        if (attachments.isEmpty()) {
+            throw DomainException.notFound("Overlay");
+        }
+        attachments.forEach(store::release);
+        if (mediaId.equals(content.getOverlayMediaId())) {
+            content.clearOverlay();
+        }
         return content;
     }
 

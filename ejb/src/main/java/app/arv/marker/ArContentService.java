@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * AR content of the caller's organization: a portrait, its compiled marker and its overlay. Every
@@ -58,6 +59,9 @@ public class ArContentService {
 
     @Inject
     MediaStore store;
+
+    @Inject
+    MarkerPacks packs;
 
     @Inject
     CompileRequests compileRequests;
@@ -166,7 +170,7 @@ public class ArContentService {
     }
 
     public ArContent change(Caller caller, UUID id, ContentDetails details) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         if (details.title() != null) {
             content.retitle(details.title().strip());
         }
@@ -205,9 +209,13 @@ public class ArContentService {
                 .and("expires_at", content.getExpiresAt());
     }
 
-    /** Deletes the content; its files are retired when nothing else uses them. */
+    /**
+     * Deletes the content; its files are retired when nothing else uses them, and so are the project's marker packs,
+     * which hold a copy of its portrait. Row-locked first: a change that raced this one waits and then finds nothing.
+     */
     public void delete(Caller caller, UUID id) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         store.releaseAll(caller.organizationId(), OwnerKind.AR_CONTENT, id);
         contents.remove(content);
         audit.record(caller, AuditAction.AR_CONTENT_DELETED, id, AuditDetails.with("title", content.getTitle())
@@ -221,10 +229,14 @@ public class ArContentService {
 
     /** @param force build the marker even if the new portrait is rated {@code unusable} */
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
-        ArContent content = get(caller, id);
+        get(caller, id);
         broker.require();
-        content.forceMarker(force);
         MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        // Locked only once the image is checked and stored (seconds): a deletion meanwhile is not kept waiting for that,
+        // and this then finds nothing (404, and the rollback takes the stored file away).
+        ArContent content = locked(caller, id);
+        content.forceMarker(force);
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         for (MediaAttachment old : store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE)) {
             media.detach(old);
         }
@@ -240,7 +252,7 @@ public class ArContentService {
 
     /** @param force build the marker even if the portrait is rated {@code unusable}; without it an earlier force stays */
     public ArContent regenerate(Caller caller, UUID id, boolean force) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         if (content.getMarkerStatus() == MarkerStatus.PENDING || content.getMarkerStatus() == MarkerStatus.COMPILING) {
             throw DomainException.conflict("marker_in_progress", "The marker is already being compiled");
         }
@@ -249,6 +261,7 @@ public class ArContentService {
             content.forceMarker(true);
         }
         content.requestMarker();
+        packs.releaseAll(caller.organizationId(), content.getProjectId());
         compileRequests.request(caller.organizationId());
         events.statusChanged(content);
         return content;
@@ -265,11 +278,13 @@ public class ArContentService {
 
     /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
     public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
-        ArContent content = get(caller, id);
+        get(caller, id);
         OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid("unsupported_overlay_type",
                 "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
         MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
                 sniffed.mediaType(), file.originalName());
+        // Locked once the file is stored, as a new portrait is (replaceImage).
+        ArContent content = locked(caller, id);
         store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
         content.attachOverlay(resource.getId(), sniffed.kind());
         return content;
@@ -277,7 +292,7 @@ public class ArContentService {
 
     /** Makes a GLB of the media library the active overlay. */
     public ArContent attachModelFromMedia(Caller caller, UUID id, UUID mediaId) {
-        ArContent content = get(caller, id);
+        ArContent content = locked(caller, id);
         MediaResource model = media.findLive(caller.organizationId(), mediaId).orElseThrow(() -> DomainException.notFound("Media"));
         if (!"model/gltf-binary".equals(model.getMediaType())) {
             throw DomainException.invalid("unsupported_overlay_type", "Media " + mediaId + " is " + model.getMediaType()
@@ -288,12 +303,41 @@ public class ArContentService {
         return content;
     }
 
+    /**
+     * Lets go of one overlay of the content (retired unless something else, such as the media library, holds it); when
+     * it is the active one, no overlay is active afterwards. A media id that is no overlay of this content is not found.
+     */
+    public ArContent removeOverlay(Caller caller, UUID id, UUID mediaId) {
+        ArContent content = locked(caller, id);
+        UUID org = caller.organizationId();
+        List<MediaAttachment> attachments = Stream.of(MediaRole.OVERLAY_VIDEO, MediaRole.MODEL_GLB)
+                .flatMap(role -> media.findAttachment(org, mediaId, OwnerKind.AR_CONTENT, id, role).stream()).toList();
+        if (attachments.isEmpty()) {
+            throw DomainException.notFound("Overlay");
+        }
+        attachments.forEach(store::release);
+        if (mediaId.equals(content.getOverlayMediaId())) {
+            content.clearOverlay();
+        }
+        return content;
+    }
+
     public List<MediaResource> overlays(Caller caller, UUID id) {
         get(caller, id);
         List<MediaResource> all = new ArrayList<>(media.attachedTo(caller.organizationId(), OwnerKind.AR_CONTENT, id,
                 MediaRole.OVERLAY_VIDEO));
         all.addAll(media.attachedTo(caller.organizationId(), OwnerKind.AR_CONTENT, id, MediaRole.MODEL_GLB));
         return all;
+    }
+
+    /**
+     * The content row-locked until the transaction ends, as committed now (what others changed since this transaction
+     * first read it counts, and nothing of the earlier read is written back over it); one deleted meanwhile is not found.
+     */
+    private ArContent locked(Caller caller, UUID id) {
+        ArContent content = contents.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("AR content"));
+        contents.refreshLocked(content);
+        return content;
     }
 
     private void apply(ArContent content, ContentDetails details) {

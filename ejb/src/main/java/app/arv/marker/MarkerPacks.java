@@ -5,6 +5,9 @@ import app.arv.imaging.mind.format.MindWriter;
 import app.arv.media.MediaStore;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.ArContentRepository;
+import app.arv.persistence.marker.MarkerStatus;
+import app.arv.persistence.media.MediaAttachment;
+import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
@@ -42,6 +45,9 @@ public class MarkerPacks {
     @Inject
     MediaStore files;
 
+    @Inject
+    MediaRepository media;
+
     @Resource
     SessionContext context;
 
@@ -73,18 +79,48 @@ public class MarkerPacks {
         }
         byte[] bytes = new MindWriter().write(merged);
         MediaStore.StagedFile staged = files.stageBytes(org, bytes, MIND_TYPE, "project-" + projectId + ".mind", null, null);
-        return new Pack(context.getBusinessObject(MarkerPacks.class).record(org, projectId, staged), included);
+        return new Pack(context.getBusinessObject(MarkerPacks.class).record(org, projectId, staged, included), included);
     }
 
-    /** Attaches the written pack to the project, unless the project went meanwhile (then the pack goes). */
+    /**
+     * Attaches the written pack to the project instead of its earlier packs, which are released: a project has one pack,
+     * the latest. Unless the project went meanwhile (then the pack goes, 404), or a content in the pack was deleted or
+     * given a new portrait or marker while it was written (then the pack goes, 409): a pack never holds a portrait that
+     * is no longer the content's. The project lock orders this against {@link #releaseAll}.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public MediaResource record(UUID org, UUID projectId, MediaStore.StagedFile staged) {
+    public MediaResource record(UUID org, UUID projectId, MediaStore.StagedFile staged, List<ArContent> included) {
         if (projects.lock(org, projectId).isEmpty()) {
             files.discard(staged);
             throw DomainException.notFound("Project");
         }
+        if (!included.stream().allMatch(content -> stillAsPacked(org, content))) {
+            files.discard(staged);
+            throw DomainException.conflict("marker_pack_outdated",
+                    "AR content of the project changed while its marker pack was written; build the pack again");
+        }
         MediaResource mind = files.record(staged);
-        files.attach(mind, OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET);
+        for (MediaAttachment earlier : files.attachInstead(mind, OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET)) {
+            files.release(earlier);
+        }
         return mind;
+    }
+
+    private boolean stillAsPacked(UUID org, ArContent packed) {
+        return contents.find(org, packed.getId()).filter(now -> now.getMarkerStatus() == MarkerStatus.READY)
+                .filter(now -> packed.getMarkerMediaId().equals(now.getMarkerMediaId())).isPresent();
+    }
+
+    /**
+     * Lets go of the project's packs (retired unless something else holds them): a content in them is being deleted or
+     * given a new portrait or marker, and a pack holds a copy of every portrait in it. A pack is built again on demand.
+     * The project is share-locked, so a pack being recorded meanwhile either committed first and goes here, or waits
+     * and then sees the change ({@link #record}).
+     */
+    public void releaseAll(UUID org, UUID projectId) {
+        projects.share(org, projectId);
+        for (MediaResource pack : media.attachedTo(org, OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET)) {
+            media.findAttachment(org, pack.getId(), OwnerKind.PROJECT, projectId, MediaRole.MIND_TARGET).ifPresent(files::release);
+        }
     }
 }

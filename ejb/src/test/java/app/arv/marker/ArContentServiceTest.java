@@ -2,11 +2,15 @@ package app.arv.marker;
 
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
+import app.arv.events.AfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.OverlayKind;
+import app.arv.persistence.media.MediaAttachment;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaRole;
+import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
@@ -149,5 +153,32 @@ class ArContentServiceTest {
 
         assertThat(catchThrowable(() -> creation.get(30, TimeUnit.SECONDS))).as("how the creation ended").cause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aChangeRacingTheDeletionOfItsContentFindsNothing() {
+        ContentDetails retitled = new ContentDetails("Anna & Ben", null, null, null, null, null, null, null, null);
+
+        Future<?> change = Database.whileTheFirstIsOpen(em -> new ServiceBeans(em).get(ArContentService.class).delete(member, content.getId()),
+                () -> service(s -> s.change(member, content.getId(), retitled)));
+
+        assertThat(catchThrowable(() -> change.get(30, TimeUnit.SECONDS))).as("how the change ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void deletingAContentReleasesTheMarkerPacksOfItsProject() {
+        MediaResource pack = TestData.resource(acme.getId(), MarkerPacks.MIND_TYPE, "project.mind");
+        Database.persist(pack, new MediaAttachment(acme.getId(), pack.getId(), OwnerKind.PROJECT, content.getProjectId(),
+                MediaRole.MIND_TARGET));
+
+        Database.inTransaction(em -> new ServiceBeans(em).with(AfterCommit.class, new AfterCommit() {
+            @Override
+            public void run(Runnable work) {
+                // Deleting the stored objects is the storage's; what counts here is that the pack is retired.
+            }
+        }).get(ArContentService.class).delete(member, content.getId()));
+
+        Database.inTransaction(em -> assertThat(em.find(MediaResource.class, pack.getId()).isDeleted()).as("the pack retired").isTrue());
     }
 }

@@ -213,6 +213,12 @@ public class ArContent extends TenantEntity {
         overlayKind = kind;
     }
 
+    /** No overlay is active any more: the viewer shows the marker alone until another is attached. */
+    public void clearOverlay() {
+        overlayMediaId = null;
+        overlayKind = null;
+    }
+
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }

@@ -205,6 +205,15 @@ public class ArContentResource implements ApiDescription.Markers {
         return Map.of("items", contents.overlays(caller.get(), id).stream().map(OverlayItem::of).toList());
     }
 
+    @DELETE
+    @Path("{id}/overlays/{mediaId}")
+    @Operation(summary = "Remove one overlay of the content (its file is retired unless the media library or another "
+            + "content holds it); removing the active overlay leaves none active")
+    public Response removeOverlay(@PathParam("id") UUID id, @PathParam("mediaId") UUID mediaId) {
+        contents.removeOverlay(caller.get(), id, mediaId);
+        return Response.noContent().build();
+    }
+
     /** The portrait of a multipart form, in the field {@value #IMAGE_FIELD}; 400 {@code missing_image} without one. */
     static SpooledFile portrait(MultipartForm form) {
         return form.requiredFile("missing_image", "the portrait");

@@ -1,6 +1,8 @@
 package app.arv.web.problem;
 
 import app.arv.shared.Causes;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,10 +10,12 @@ import java.util.Set;
 
 /**
  * A failure that says another transaction changed the same rows at the same moment and won: a unique key it took first
- * (SQLState 23505), a serialization failure (40001) or a deadlock PostgreSQL broke by ending this one (40P01). The
- * services take locks where they know of such a race; this is the net under the races nobody has foreseen, so that the
- * client hears "try again" (409) rather than "our bug" (500). The database's own words go to the log, which names the
- * constraint or the rows, for whoever looks for the race.
+ * (SQLState 23505), a serialization failure (40001), a deadlock PostgreSQL broke by ending this one (40P01), or a row
+ * this transaction read and then changed that another deleted (or changed) before the write reached it (Hibernate's
+ * {@link StaleStateException}, which JPA reports as an {@link OptimisticLockException}). The services take locks where
+ * they know of such a race; this is the net under the races nobody has foreseen, so that the client hears "try again"
+ * (409) rather than "our bug" (500). The database's or Hibernate's own words go to the log, which names the constraint
+ * or the rows, for whoever looks for the race.
  */
 final class ConcurrentChange {
 
@@ -20,9 +24,13 @@ final class ConcurrentChange {
     private ConcurrentChange() {
     }
 
-    /** The database's report of the collision, if the failure is one. */
-    static Optional<SQLException> in(Throwable failure) {
-        return Causes.of(failure).filter(SQLException.class::isInstance).map(SQLException.class::cast)
-                .filter(sql -> STATES.contains(sql.getSQLState())).findFirst();
+    /** The database's or Hibernate's report of the collision, if the failure is one. */
+    static Optional<Exception> in(Throwable failure) {
+        return Causes.of(failure).filter(ConcurrentChange::reportsCollision).map(Exception.class::cast).findFirst();
+    }
+
+    private static boolean reportsCollision(Throwable failure) {
+        return failure instanceof SQLException sql && STATES.contains(sql.getSQLState())
+                || failure instanceof StaleStateException || failure instanceof OptimisticLockException;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -49,7 +48,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.warning(() -> "The database is unreachable: " + failure);
             return new DomainExceptionMapper().toResponse(DomainException.databaseUnavailable());
         }
-        Optional<SQLException> collision = ConcurrentChange.in(failure);
+        Optional<Exception> collision = ConcurrentChange.in(failure);
         if (collision.isPresent()) {
             LOG.warning(() -> "A concurrent change won a race nothing locked against: " + collision.get().getMessage());
             return new DomainExceptionMapper().toResponse(DomainException.conflict("concurrent_change",

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -241,15 +243,58 @@ class ArContentIT {
     }
 
     @Test
-    void deletingAProjectReleasesItsMarkerPacks() {
+    void deletingAContentReleasesTheMarkerPackHoldingItsPortrait() {
         String emptied = MarkerApi.newProject(tenant.memberToken());
         String id = MarkerApi.readyOne(tenant.memberToken(), emptied, "camera.png", MarkerApi.COMPILE_TIMEOUT);
         String pack = MediaApi.as(tenant.memberToken()).post("/projects/" + emptied + "/marker-pack").then().statusCode(201)
-                .extract().path("media_id");
+                .extract().path("content_url");
+
         MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
 
+        MediaApi.as(tenant.memberToken()).basePath("").get(pack).then().statusCode(404);
         MediaApi.as(tenant.memberToken()).delete("/projects/" + emptied).then().statusCode(204);
+    }
 
-        MediaApi.as(tenant.memberToken()).get("/media/" + pack).then().statusCode(404);
+    @Test
+    void aRebuiltMarkerPackReplacesTheProjectsEarlierOne() {
+        // Two targets at least: a pack of one is byte for byte that content's own marker, which stays the content's.
+        String first = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
+        String second = MarkerApi.readyOne(tenant.memberToken(), project, "rocket.jpg", MarkerApi.COMPILE_TIMEOUT);
+        String earlier = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
+                .extract().path("content_url");
+        String third = MarkerApi.readyOne(tenant.memberToken(), project, "camera.png", MarkerApi.COMPILE_TIMEOUT);
+
+        String rebuilt = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
+                .body("items.id", contains(first, second, third)).extract().path("content_url");
+
+        MediaApi.as(tenant.memberToken()).basePath("").get(earlier).then().statusCode(404);
+        MediaApi.as(tenant.memberToken()).basePath("").get(rebuilt).then().statusCode(200);
+    }
+
+    @Test
+    void removingTheActiveOverlayRetiresItAndLeavesNoneActive() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        var video = MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + id + "/overlays").then().statusCode(201).extract();
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id + "/overlays/" + video.path("overlay.media_id")).then()
+                .statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200).body("overlay", equalTo(null));
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/overlays").then().body("items", empty());
+        MediaApi.as(tenant.memberToken()).basePath("").get((String) video.path("overlay.content_url")).then().statusCode(404);
+    }
+
+    @Test
+    void anOverlayOfAnotherContentOrAnUnknownOneIsNotFound() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        String other = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        String video = MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + other + "/overlays").then().statusCode(201).extract().path("overlay.media_id");
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id + "/overlays/" + video).then().statusCode(404);
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id + "/overlays/" + UUID.randomUUID()).then()
+                .statusCode(404);
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + other).then().body("overlay.media_id", equalTo(video));
     }
 }

@@ -1,6 +1,10 @@
 package app.arv.web.problem;
 
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.RollbackException;
+import org.hibernate.StaleStateException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -17,13 +21,23 @@ class ConcurrentChangeTest {
 
     @Test
     void aUniqueKeyAnotherTransactionTookFirstIsAConcurrentChange() {
-        assertThat(ConcurrentChange.in(wrapped("23505"))).hasValueSatisfying(sql -> assertThat(sql.getSQLState()).isEqualTo("23505"));
+        assertThat(ConcurrentChange.in(wrapped("23505"))).hasValueSatisfying(report -> assertThat(report)
+                .isInstanceOfSatisfying(SQLException.class, sql -> assertThat(sql.getSQLState()).isEqualTo("23505")));
     }
 
     @Test
     void aSerializationFailureAndABrokenDeadlockAreConcurrentChanges() {
         assertThat(ConcurrentChange.in(wrapped("40001"))).isPresent();
         assertThat(ConcurrentChange.in(wrapped("40P01"))).isPresent();
+    }
+
+    @Test
+    void aRowAnotherTransactionDeletedBeforeThisOneWroteItIsAConcurrentChange() {
+        StaleStateException stale = new StaleStateException("Batch update returned unexpected row count from update [0]");
+
+        assertThat(ConcurrentChange.in(new RollbackException("Error while committing the transaction",
+                new OptimisticLockException("Row was updated or deleted by another transaction", stale)))).isPresent();
+        assertThat(ConcurrentChange.in(new EJBException(stale))).as("as Hibernate reports it").isPresent();
     }
 
     @Test

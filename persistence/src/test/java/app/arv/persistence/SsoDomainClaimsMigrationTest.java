@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** V29 makes e-mail domains claims a platform admin approves; those an installation stored before keep admitting people. */
+/** V28 makes e-mail domains claims a platform admin approves; those an installation stored before keep admitting people. */
 class SsoDomainClaimsMigrationTest {
 
     @Test

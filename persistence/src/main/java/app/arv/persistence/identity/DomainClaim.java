@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * An organization's claim to an e-mail domain for single sign-on (a row of {@code organization_sso_domain}).
  *
- * @param claimedBy who claimed it (an address or a key's name); {@code null} for a domain stored before claims (V29)
+ * @param claimedBy who claimed it (an address or a key's name); {@code null} for a domain stored before claims (V28)
  * @param decidedBy the platform admin who approved or refused it; {@code null} while pending and for a domain stored
  *                  before claims
  */

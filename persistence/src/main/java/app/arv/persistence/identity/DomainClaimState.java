@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Where an organization's claim to an e-mail domain for single sign-on stands (V29): only an approved claim admits
+ * Where an organization's claim to an e-mail domain for single sign-on stands (V28): only an approved claim admits
  * anybody, and a platform admin decides. The column holds the constant in lower case.
  */
 public enum DomainClaimState {

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The rows of single sign-on (V18): sign-ins under way (by state, taken once; V25 binds each to its browser), organizations'
- * claims to e-mail domains (V29: pending until a platform admin approves them), and the provider accounts users signed in
+ * claims to e-mail domains (V28: pending until a platform admin approves them), and the provider accounts users signed in
  * with (each signs in the user it is linked to). Plain rows without behaviour, so
  * native statements rather than entities.
  */

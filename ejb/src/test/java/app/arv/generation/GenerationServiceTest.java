@@ -57,6 +57,15 @@ class GenerationServiceTest {
         return new Caller(UUID.randomUUID(), null, organization, "member@acme.example", Set.of(CallerRole.MEMBER));
     }
 
+    /** Providers and upload rules as a server without a FAL key has them: the local generator only, PNG uploads. */
+    private void aServerWithoutAFalKey() {
+        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
+        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
+    }
+
     /** The service's refusal (what the web layer turns into a problem response). */
     private static DomainException refusal(Runnable call) {
         Throwable thrown = catchThrowable(call::run);
@@ -143,11 +152,7 @@ class GenerationServiceTest {
 
     @Test
     void falIsRefusedAsAnUnknownProviderOnAServerWithoutAFalKey() {
-        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
-        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
-        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
-        fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
+        aServerWithoutAFalKey();
         MediaResource image = fixture.image();
 
         DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.submitMedia(member,
@@ -168,11 +173,7 @@ class GenerationServiceTest {
 
     @Test
     void aJobSubmittedWhileItsProjectIsBeingDeletedFindsNoProject() {
-        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
-        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
-        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
-        fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
+        aServerWithoutAFalKey();
         MediaResource image = fixture.image();
         Project doomed = new Project(fixture.org(), "Doomed", null);
         Database.persist(doomed);

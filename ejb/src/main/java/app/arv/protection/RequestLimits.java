@@ -1,6 +1,7 @@
 package app.arv.protection;
 
 import app.arv.security.Caller;
+import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
@@ -77,6 +80,35 @@ public class RequestLimits {
             return Verdict.unchecked();
         }
         return limiter.peek(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+    }
+
+    /**
+     * Checks a credential for a client address, with refusals charged: a refused credential (401) counts against the
+     * address's anonymous bucket, as a request of nobody that cost a lookup; once that bucket is spent the answer is 429
+     * {@code rate_limited} and a credential the node has not cached is not even looked up. {@code told} hears every
+     * verdict that decided the answer (the refused request's count, or the spent bucket), for the client's headers.
+     *
+     * @param authenticate the check, given what to run before a lookup
+     */
+    public Caller chargingRefusals(String clientAddress, Function<Runnable, Caller> authenticate, Consumer<Verdict> told) {
+        try {
+            return authenticate.apply(() -> refuseIfSpent(anonymousStanding(clientAddress), told));
+        } catch (DomainException refused) {
+            if (refused.status() != 401) {
+                throw refused;
+            }
+            Verdict charged = admitAnonymous(clientAddress);
+            refuseIfSpent(charged, told);
+            told.accept(charged);
+            throw refused;
+        }
+    }
+
+    private static void refuseIfSpent(Verdict verdict, Consumer<Verdict> told) {
+        if (!verdict.allowed()) {
+            told.accept(verdict);
+            throw LimitExceeded.rateLimited(verdict);
+        }
     }
 
     /** A public viewer request, by client address (its {@link ClientNetwork}). */

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Counts a WebSocket handshake's refused credential against its client address's anonymous bucket, as
@@ -31,6 +32,10 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HandshakeCharge extends HttpFilter {
+
+    /** A handshake's answer carries no rate-limit headers (a browser's WebSocket cannot read them). */
+    private static final Consumer<Verdict> NO_HEADERS = verdict -> {
+    };
 
     @Inject
     CallerAuthentication authentication;
@@ -47,33 +52,23 @@ public class HandshakeCharge extends HttpFilter {
         String token = request.getParameter("access_token");
         if (token != null && !token.isBlank()) {
             try {
-                checked(token.strip(), RequestIdFilter.clientOf(trustedProxies, request));
+                String bearer = token.strip();
+                limits.chargingRefusals(RequestIdFilter.clientOf(trustedProxies, request),
+                        beforeLookup -> authentication.authenticateBearer(bearer, beforeLookup), NO_HEADERS);
             } catch (LimitExceeded spent) {
                 ServletProblem.write(request, response, new LimitExceededMapper().toResponse(spent), false);
                 return;
+            } catch (DomainException refused) {
+                if (refused.status() != 401) {
+                    ServletProblem.write(request, response, new UnexpectedExceptionMapper().toResponse(refused), false);
+                    return;
+                }
+                // Refused and charged: the endpoint closes the socket with 1008, as documented.
             } catch (RuntimeException failure) {
                 ServletProblem.write(request, response, new UnexpectedExceptionMapper().toResponse(failure), false);
                 return;
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /** Passes an accepted or a charged refused credential; throws when the bucket is spent or the check itself failed. */
-    private void checked(String token, String client) {
-        try {
-            authentication.authenticateBearer(token, () -> refuseIfSpent(limits.anonymousStanding(client)));
-        } catch (DomainException refused) {
-            if (refused.status() != 401) {
-                throw refused;
-            }
-            refuseIfSpent(limits.admitAnonymous(client));
-        }
-    }
-
-    private static void refuseIfSpent(Verdict verdict) {
-        if (!verdict.allowed()) {
-            throw LimitExceeded.rateLimited(verdict);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package app.arv.web.security;
 
-import app.arv.protection.LimitExceeded;
 import app.arv.protection.RequestLimits;
-import app.arv.protection.Verdict;
 import app.arv.security.Caller;
 import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
@@ -76,25 +74,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     /** The caller, or the refusal of the credential charged to the client address (429 once its bucket is spent). */
     private Caller admitted(ContainerRequestContext request, Function<Runnable, Caller> authenticate) {
-        String client = RequestContext.clientAddress();
-        try {
-            return authenticate.apply(() -> refuseIfSpent(request, limits.anonymousStanding(client)));
-        } catch (DomainException refused) {
-            if (refused.status() != 401) {
-                throw refused;
-            }
-            Verdict charged = limits.admitAnonymous(client);
-            refuseIfSpent(request, charged);
-            RateLimitFilter.tell(request, charged);
-            throw refused;
-        }
-    }
-
-    private static void refuseIfSpent(ContainerRequestContext request, Verdict verdict) {
-        if (!verdict.allowed()) {
-            RateLimitFilter.tell(request, verdict);
-            throw LimitExceeded.rateLimited(verdict);
-        }
+        return limits.chargingRefusals(RequestContext.clientAddress(), authenticate, verdict -> RateLimitFilter.tell(request, verdict));
     }
 
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {

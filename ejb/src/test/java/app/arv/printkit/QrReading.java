@@ -20,8 +20,13 @@ import java.util.Map;
 /** Reads QR codes back the way a phone would: from pixels (ZXing's reader), for tests here and in the web ITs. */
 public final class QrReading {
 
-    /** A phone photographs a print at far less than this; 200 dpi keeps a page image small. */
-    public static final int RENDER_DPI = 200;
+    /**
+     * A phone photographs a print at far less than these; it also keeps taking frames until one reads, from one
+     * distance or another. ZXing misses about one page in fifty at any single scale, depending on where the module
+     * edges fall on the pixel grid (a page it misses at 200 dpi it reads at 180, 220 or 300), so a page counts as
+     * unreadable only when every one of these renderings misses.
+     */
+    private static final int[] RENDER_DPI = {200, 250, 300};
 
     private QrReading() {
     }
@@ -40,15 +45,28 @@ public final class QrReading {
         }
     }
 
-    /** The QR code's text on every page of a PDF, in page order, each page rendered at {@value #RENDER_DPI} dpi. */
+    /** The QR code's text on every page of a PDF, in page order, each page rendered at 200, 250 or 300 dpi. */
     public static List<String> decodePages(byte[] pdf) throws IOException {
         List<String> texts = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);
             for (int i = 0; i < document.getNumberOfPages(); i++) {
-                texts.add(decode(renderer.renderImageWithDPI(i, RENDER_DPI)));
+                texts.add(decodePage(renderer, i));
             }
         }
         return texts;
+    }
+
+    private static String decodePage(PDFRenderer renderer, int page) throws IOException {
+        AssertionError missed = null;
+        for (int dpi : RENDER_DPI) {
+            try {
+                return decode(renderer.renderImageWithDPI(page, dpi));
+            } catch (AssertionError e) {
+                missed = e;
+            }
+        }
+        throw new AssertionError("page " + (page + 1) + ": " + missed.getMessage() + " (the last of " + RENDER_DPI.length
+                + " renderings)", missed);
     }
 }

@@ -21,7 +21,10 @@ public class ResetLinks {
     @Inject
     PasswordResetTokenRepository tokens;
 
-    /** A new link for the person, usable for {@code ttl}; their earlier ones stop working. */
+    /**
+     * A new link for the person, usable for {@code ttl}; their earlier ones stop working. The caller holds the person's
+     * row lock ({@code UserRepository.lockByEmail}), so that a link issued at the same time is among those spent.
+     */
     public LinkToken issue(UUID userId, Duration ttl) {
         Instant now = Instant.now();
         tokens.spendAllOf(userId, now);

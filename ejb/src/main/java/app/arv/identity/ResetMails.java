@@ -52,7 +52,9 @@ public class ResetMails {
     @Asynchronous
     public void issue(String email, Locale language, String publicBase) {
         try {
-            Optional<User> user = users.findByEmail(email).filter(User::isActive)
+            // Locked like every password change (UserRepository.lockByEmail): two requests at once would otherwise each
+            // spend the links committed before them, not each other's, and leave two links working.
+            Optional<User> user = users.lockByEmail(email).filter(User::isActive)
                     .filter(u -> organizations.isActive(u.getOrganizationId()));
             if (user.isEmpty()) {
                 return;

@@ -11,6 +11,7 @@ import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,13 +124,27 @@ class PasswordResetsTest {
         User ann = aUserWithPassword();
         LinkToken link = aLinkOf(ann);
 
-        Database.inTransaction(em -> {
-            ResetMails mails = signInBeans.on(em).get(ResetMails.class);
-            mails.ttl = Duration.ofHours(1);
-            mails.issue(ann.getEmail(), Locale.ENGLISH, "https://arv.example");
-        });
+        Database.inTransaction(em -> mailALinkTo(em, ann));
 
         assertRefused(link.raw());
+    }
+
+    @Test
+    void twoLinksAskedForAtOnceLeaveOneWorking() throws Exception {
+        User ann = aUserWithPassword();
+
+        Future<?> second = Database.whileTheFirstIsOpen(em -> mailALinkTo(em, ann), () -> Database.inTransaction(em -> mailALinkTo(em, ann)));
+        second.get(10, TimeUnit.SECONDS);
+
+        assertThat(Database.entityManagerFactory().createEntityManager()
+                .createQuery("SELECT count(t) FROM PasswordResetToken t WHERE t.userId = :user AND t.token.usedAt IS NULL", Long.class)
+                .setParameter("user", ann.getId()).getSingleResult()).isEqualTo(1);
+    }
+
+    private void mailALinkTo(EntityManager em, User user) {
+        ResetMails mails = signInBeans.on(em).get(ResetMails.class);
+        mails.ttl = Duration.ofHours(1);
+        mails.issue(user.getEmail(), Locale.ENGLISH, "https://arv.example");
     }
 
     private User aUserWithPassword() {
@@ -147,13 +164,13 @@ class PasswordResetsTest {
         return new Caller(admin.getId(), null, admin.getOrganizationId(), admin.getEmail(), CallerRole.of(Role.ADMIN, false));
     }
 
-    private static java.util.UUID stored(LinkToken token) {
+    private static UUID stored(LinkToken token) {
         return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.token.hash = :h", java.util.UUID.class)
+                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.token.hash = :h", UUID.class)
                 .setParameter("h", token.hash()).getSingleResult();
     }
 
-    private static ServiceBeans beans(jakarta.persistence.EntityManager em) {
+    private static ServiceBeans beans(EntityManager em) {
         return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4));
     }
 

@@ -1,5 +1,5 @@
 // The organization's audit log (org admins): who did what, when and from where, newest first, filtered by action and time.
-import { html, useState, t, get, useLoad, ErrorBox, Loading, Empty, Pager, formatTime, useTitle } from './core.js';
+import { html, useState, t, get, useLoad, ErrorBox, Loading, Empty, Pager, usePageKept, formatTime, useTitle } from './core.js';
 
 const PAGE = 25;
 /** The API's actions, in the order the filter offers them; each has a label audit.action.<name> in every language. */
@@ -31,6 +31,7 @@ export function AuditLog() {
     const [to, setTo] = useState('');
     const [offset, setOffset] = useState(0);
     const events = useLoad(() => get(`/audit-events?${query(action, from, to, offset)}`), [action, from, to, offset]);
+    usePageKept(events.data, offset, setOffset);
     const filter = setter => e => { setter(e.target.value); setOffset(0); };
     const items = events.data?.items || [];
     return html`<h1>${t('audit.title')}</h1>

@@ -267,11 +267,17 @@ export async function request(method, path, { body, anonymous = false, raw = fal
 export const get = path => request('GET', path);
 export const post = (path, body) => request('POST', path, { body });
 export const patch = (path, body) => request('PATCH', path, { body });
+export const put = (path, body) => request('PUT', path, { body });
 export const del = path => request('DELETE', path);
 
-/** A file of the API (image, model, PDF, ZIP) as a Blob: the credential travels in a header, so no plain link will do. */
+/**
+ * A file of the API (image, model, PDF, ZIP) as a Blob: the credential travels in a header, so no plain link will do.
+ * Files on an organization's S3 bucket are answered by default with a redirect to the bucket, which the console's
+ * Content-Security-Policy (connect-src 'self') and the bucket's CORS rules would refuse: ask ARV to stream them itself.
+ */
 export async function blob(path) {
-    const response = await request('GET', path, { raw: true, accept: '*/*' });
+    const streamed = `${path}${path.includes('?') ? '&' : '?'}redirect=false`;
+    const response = await request('GET', streamed, { raw: true, accept: '*/*' });
     return response.blob();
 }
 
@@ -325,6 +331,7 @@ export function upload(path, form, onProgress = () => {}, again = true) {
                 resolve(body);
             } else {
                 const error = new ApiError(xhr.status, body, xhr.getResponseHeader('X-Request-ID'));
+                error.retryAfter = Number(xhr.getResponseHeader('Retry-After')) || null;
                 (again ? renewedAfter(xhr.status, false) : Promise.resolve(false)).then(renewed => {
                     if (renewed) {
                         resolve(upload(path, form, onProgress, false));
@@ -338,6 +345,37 @@ export function upload(path, form, onProgress = () => {}, again = true) {
         xhr.onerror = () => reject(new ApiError(0, { detail: t('error.network') }));
         xhr.send(form);
     });
+}
+
+/** How long an upload waits, at most, for the rate limit to let it through (the limit's window is a minute). */
+const LONGEST_WAIT_SECONDS = 65;
+
+/**
+ * Uploads many files one request each, {@code width} at a time; an upload refused for the organization's upload limit
+ * (429) waits the Retry-After it was told and goes again, so a drop of more files than the limit allows a minute gets
+ * through, slower. {@code send(item)} makes one upload (a promise); each item's {@code onWaiting(seconds)},
+ * {@code onDone(answer)} and {@code onError(error)} say how it goes.
+ */
+export async function uploadInTurn(items, send, width = 2) {
+    const queue = [...items];
+    const patiently = async item => {
+        for (;;) {
+            try {
+                return await send(item);
+            } catch (e) {
+                if (e.status !== 429 || !e.retryAfter || e.retryAfter > LONGEST_WAIT_SECONDS) throw e;
+                item.onWaiting(e.retryAfter);
+                await new Promise(resume => setTimeout(resume, e.retryAfter * 1000));
+            }
+        }
+    };
+    const lane = async () => {
+        while (queue.length) {
+            const item = queue.shift();
+            await patiently(item).then(item.onDone, item.onError);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(width, queue.length) }, lane));
 }
 
 // ---- live events (/ws/events) ------------------------------------------------------------------------------
@@ -414,19 +452,29 @@ export function useDebounced(value, ms = 300) {
 
 /**
  * Runs a user's action and keeps its failure for an {@link ErrorBox}: {@code act(async () => ...)} clears
- * the last error, then shows the new one if the action throws.
+ * the last error, then shows the new one if the action throws. While one action runs ({@code busy}), another is
+ * ignored: a double click on "Create" would otherwise create two (two API keys, one of them never shown; two
+ * webhooks, each event sent twice).
  */
 export function useAct() {
     const [error, setError] = useState(null);
+    const [busy, setBusy] = useState(false);
+    const running = useRef(false);
     const act = async action => {
+        if (running.current) return;
+        running.current = true;
+        setBusy(true);
         setError(null);
         try {
             await action();
         } catch (e) {
             setError(e);
+        } finally {
+            running.current = false;
+            setBusy(false);
         }
     };
-    return [act, error];
+    return [act, error, busy];
 }
 
 /**
@@ -522,9 +570,21 @@ export function Dialog({ title, onClose, children, wide }) {
     </dialog>`;
 }
 
+/**
+ * A page that comes back empty although it is not the first (its last entries were deleted, here or elsewhere) steps
+ * back to the last page that has entries, so a list never shows "nothing here" while earlier pages hold something.
+ */
+export function usePageKept(data, offset, setOffset) {
+    useEffect(() => {
+        if (data && offset > 0 && data.items.length === 0) {
+            setOffset(Math.max(0, Math.floor((data.total - 1) / data.limit) * data.limit));
+        }
+    }, [data, offset]);
+}
+
 /** Previous / next over a listing answered as {items, total, limit, offset}. */
 export function Pager({ total, limit, offset, onOffset }) {
-    if (total <= limit) return null;
+    if (total <= limit && offset === 0) return null;
     return html`<nav class="pager" aria-label=${t('common.paging')}>
         <button disabled=${offset === 0} onClick=${() => onOffset(Math.max(0, offset - limit))}>${t('common.previous')}</button>
         <span>${t('common.pageOf', { from: offset + 1, to: Math.min(total, offset + limit), total })}</span>

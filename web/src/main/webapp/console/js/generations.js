@@ -2,7 +2,7 @@
 // previews and an interactive 3D view, downloads, cancel and retry, and the history with filters.
 import {
     html, useState, useEffect, useRef, t, get, post, upload, download, onEvent, useLoad, useConfirm, ErrorBox, Loading,
-    Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
+    Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
 } from './core.js';
 
 const MAX_FILES = 25;
@@ -14,6 +14,7 @@ export function Generations() {
     const [status, setStatus] = useState('');
     const [offset, setOffset] = useState(0);
     const history = useLoad(() => get(`/generations?limit=${PAGE}&offset=${offset}${status ? `&status=${status}` : ''}`), [status, offset]);
+    usePageKept(history.data, offset, setOffset);
     useEffect(() => onEvent(event => event.source === 'generations' && event.event === 'completed' && history.reload()), [status, offset]);
     return html`<h1>${t('nav.generations')}</h1>
     <${NewBatch}/>
@@ -133,7 +134,7 @@ export function GenerationDetail({ params: [id] }) {
         <div class="actions">
             ${i.model_url ? html`<button onClick=${() => act(() => download(i.model_url, `model-${i.position + 1}.glb`))}>${t('generations.downloadModel')}</button>
                 <button class="view-3d" onClick=${() => setViewing(i)}>${t('generations.open3d')}</button>` : null}
-            ${i.status === 'failed' || i.status === 'cancelled' ? html`<button onClick=${() => act(async () => {
+            ${i.status === 'failed' && j.status !== 'cancelled' ? html`<button onClick=${() => act(async () => {
                 await post(`/generations/${id}/items/${i.id}/retry`);
                 job.reload();
             })}>${t('generations.retry')}</button>` : null}

@@ -1,7 +1,7 @@
 // Notifications: the bell in the header (unread count, live over /ws/events), the list (mark read, links to the
 // thing), and the person's preferences per event type and channel (#/account/notifications).
 import {
-    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, Pager, formatTime, useTitle
+    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, Pager, usePageKept, formatTime, useTitle
 } from './core.js';
 
 const CHANNELS = ['in_app', 'email'];
@@ -56,6 +56,7 @@ export function Notifications() {
     const [unreadOnly, setUnreadOnly] = useState(false);
     const [offset, setOffset] = useState(0);
     const list = useLoad(() => get(`/notifications?limit=20&offset=${offset}${unreadOnly ? '&unread=true' : ''}`), [unreadOnly, offset]);
+    usePageKept(list.data, offset, setOffset);
     const [act, error] = useAct();
     useEffect(() => {
         pushListeners.add(list.reload);

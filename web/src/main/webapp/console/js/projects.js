@@ -1,8 +1,8 @@
 // Projects and their AR content: listing, drag-and-drop upload with per-file progress, live marker status,
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
-    html, useState, useEffect, useRef, t, get, post, patch, del, upload, download, onEvent, useLoad, useConfirm, ErrorBox,
-    Loading, Empty, Pager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
+    html, useState, useEffect, useRef, t, language, get, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
+    Loading, Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
     postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
 
@@ -18,6 +18,7 @@ export function Projects() {
     const query = useDebounced(search);
     const { data, error, loading, reload } = useLoad(
         () => get(`/projects?limit=${PAGE}&offset=${offset}&q=${encodeURIComponent(query)}`), [offset, query]);
+    usePageKept(data, offset, setOffset);
     const page = data?.items || [];
     return html`<h1>${t('nav.projects')}</h1>
     <div class="toolbar">
@@ -68,6 +69,7 @@ export function ProjectDetail({ params: [id] }) {
     const query = useDebounced(search);
     const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=${PAGE}&offset=${offset}`
         + `&q=${encodeURIComponent(query)}&marker_status=${status}`), [id, offset, query, status]);
+    usePageKept(contents.data, offset, setOffset);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
@@ -86,22 +88,27 @@ export function ProjectDetail({ params: [id] }) {
             ...data, items: data.items.map(c => c.id === fresh.id ? fresh : c) })), () => {});
     }), [id]);
 
+    // One request per portrait (each gets its own progress, verdict and error), two at a time, waiting out the upload limit.
     const addFiles = files => {
         const images = files.filter(f => IMAGE_TYPES.split(',').includes(f.type) || /\.(jpe?g|png|webp)$/i.test(f.name));
-        images.forEach(file => {
+        const items = images.map(file => {
             const key = `${file.name}-${Math.random()}`;
             const track = change => setUploads(list => list.map(u => (u.key === key ? { ...u, ...change } : u)));
-            setUploads(list => [...list, { key, name: file.name, progress: 0 }]);
             const form = new FormData();
             form.append('title', file.name.replace(/\.[^.]+$/, ''));
             form.append('image', file, file.name);
-            upload(`/projects/${id}/ar-content`, form, progress => track({ progress }))
-                .then(created => {
-                    track({ done: true });
+            return { key, name: file.name, form, track,
+                onWaiting: seconds => track({ waiting: seconds }),
+                onDone: created => {
+                    track({ done: true, waiting: null });
                     contents.setData(data => ({ ...(data || { total: 0, limit: PAGE, offset: 0 }),
                         items: [...(data?.items || []).filter(c => c.id !== created.id), created], total: (data?.total || 0) + 1 }));
-                }, e => track({ error: e }));
+                },
+                onError: e => track({ error: e, waiting: null }) };
         });
+        setUploads(list => [...list, ...items.map(({ key, name }) => ({ key, name, progress: 0 }))]);
+        uploadInTurn(items, item => upload(`/projects/${id}/ar-content`, item.form,
+            progress => item.track({ progress, waiting: null })));
     };
 
     const remove = () => confirm(t('projects.confirmDelete', { name: project.data.name }), () => act(async () => {
@@ -109,7 +116,7 @@ export function ProjectDetail({ params: [id] }) {
         location.hash = '#/projects';
     }));
 
-    const printKit = () => act(() => download(`/projects/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`,
+    const printKit = () => act(() => download(`/projects/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}&lang=${language}`,
         `${project.data.name}-print-kit.pdf`));
 
     const markerPack = () => act(async () => {
@@ -128,7 +135,9 @@ export function ProjectDetail({ params: [id] }) {
         <h2>${t('content.add')}</h2>
         <${DropZone} id="portrait-drop" accept=${IMAGE_TYPES} label=${t('content.drop')} onFiles=${addFiles}/>
         ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
-            <span>${u.name}</span>${u.error ? html`<${ErrorBox} error=${u.error}/>` : html`<${ProgressBar} value=${u.progress} label=${u.name}/>`}</li>`)}</ul>` : null}
+            <span>${u.name}</span>${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.waiting
+                ? html`<span class="waiting" role="status">${t('content.waitingForLimit', { seconds: u.waiting })}</span>`
+                : html`<${ProgressBar} value=${u.progress} label=${u.name}/>`}</li>`)}</ul>` : null}
     </section>
     <section class="card">
         <h2>${t('content.printKit')}</h2>
@@ -185,7 +194,7 @@ function QualityReport({ marker }) {
 export function ContentDetail({ params: [id] }) {
     const content = useLoad(() => get(`/ar-content/${id}`), [id]);
     const overlays = useLoad(() => get(`/ar-content/${id}/overlays`), [id]);
-    const [act, error] = useAct();
+    const [act, error, busy] = useAct();
     const [saved, setSaved] = useState(false);
     const [showQuality, setShowQuality] = useState(false);
     const [overlayProgress, setOverlayProgress] = useState(null);
@@ -234,7 +243,7 @@ export function ContentDetail({ params: [id] }) {
     const viewerUrl = new URL(c.viewer_url, location.origin).href;
     return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a> › <a href=${`#/projects/${c.project_id}`}>${t('content.project')}</a></p>
     <h1>${c.title}</h1>
-    <${ErrorBox} error=${error}/>
+    ${attaching ? null : html`<${ErrorBox} error=${error}/>`}
     <div class="grid">
         <section class="card"><h2>${t('content.marker')}</h2>
             <${QualityReport} marker=${c.marker}/>
@@ -251,7 +260,7 @@ export function ContentDetail({ params: [id] }) {
                 <label>${t('content.printSize')}<select value=${kit.size} onChange=${e => setKit({ ...kit, size: e.target.value })}>
                     ${['A6', 'A5', 'A4', '10x15'].map(s => html`<option value=${s}>${s}</option>`)}</select></label>
                 <label class="check"><input type="checkbox" checked=${kit.bleed} onChange=${e => setKit({ ...kit, bleed: e.target.checked })}/>${t('content.bleed')}</label>
-                <button onClick=${() => act(() => download(`/ar-content/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}`, `${c.title}.pdf`))}>${t('content.downloadPrintKit')}</button>
+                <button onClick=${() => act(() => download(`/ar-content/${id}/print-kit.pdf?size=${kit.size}&bleed=${kit.bleed}&lang=${language}`, `${c.title}.pdf`))}>${t('content.downloadPrintKit')}</button>
             </div>
         </section>
         <section class="card"><h2>${t('content.details')}</h2>
@@ -282,7 +291,7 @@ export function ContentDetail({ params: [id] }) {
         <div class="quality-picture" id="quality-picture"><${AuthImg} src=${`/api/v1/ar-content/${id}/quality.png`} alt=${t('content.qualityAlt', { title: c.title })}/></div>
         <${QualityReport} marker=${c.marker}/>
     <//>` : null}
-    ${attaching ? html`<${AttachGeneration} onClose=${() => setAttaching(false)} onAttach=${item => act(async () => {
+    ${attaching ? html`<${AttachGeneration} error=${error} busy=${busy} onClose=${() => setAttaching(false)} onAttach=${item => act(async () => {
         // The item's model goes up as the overlay file: the media library keeps one copy of equal bytes.
         const form = new FormData();
         form.append('file', new File([await blob(item.model_url)], `model-${item.position + 1}.glb`, { type: 'model/gltf-binary' }));
@@ -296,32 +305,36 @@ export function ContentDetail({ params: [id] }) {
 
 function OverlayPreview({ overlay }) {
     const [url, setUrl] = useState(null);
+    const [error, setError] = useState(null);
     useEffect(() => {
         let objectUrl = null;
+        setError(null);
         if (overlay?.kind === 'video') {
-            blob(overlay.content_url).then(b => setUrl(objectUrl = URL.createObjectURL(b)), () => {});
+            blob(overlay.content_url).then(b => setUrl(objectUrl = URL.createObjectURL(b)), setError);
         }
         return () => objectUrl && URL.revokeObjectURL(objectUrl);
     }, [overlay?.media_id]);
     if (!overlay) return html`<p class="empty">${t('content.noOverlay')}</p>`;
     if (overlay.kind === 'glb') return html`<${ModelView} src=${overlay.content_url} alt=${t('content.overlay')}/>`;
+    if (error) return html`<${ErrorBox} error=${error}/>`;
     return url ? html`<video src=${url} controls playsinline muted class="overlay-video"></video>` : html`<${Loading}/>`;
 }
 
 /** Finished generation items of the organization, to attach one's model as the overlay. */
-function AttachGeneration({ onClose, onAttach }) {
+/** {@code error} and {@code busy}: the attaching's, shown here, since the page behind a modal dialog is out of sight. */
+function AttachGeneration({ onClose, onAttach, error, busy }) {
     const jobs = useLoad(() => get('/generations?status=completed&limit=20'));
     const [job, setJob] = useState(null);
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>
-        <${ErrorBox} error=${jobs.error || detail.error}/>
+        <${ErrorBox} error=${error || jobs.error || detail.error}/>
         ${jobs.loading ? html`<${Loading}/>` : (jobs.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
         <label>${t('generations.job')}<select onChange=${e => setJob(e.target.value || null)}>
             <option value="">–</option>
             ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>`}
         ${detail.data ? html`<ul class="results">${detail.data.items.filter(i => i.model_url).map(i => html`<li>
             <${AuthImg} src=${i.preview_url} alt=${t('generations.preview', { position: i.position + 1 })}/>
-            <button onClick=${() => onAttach(i)}>${t('content.attach')}</button></li>`)}</ul>` : null}
+            <button disabled=${busy} onClick=${() => onAttach(i)}>${t('content.attach')}</button></li>`)}</ul>` : null}
     <//>`;
 }
 

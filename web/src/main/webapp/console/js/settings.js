@@ -1,8 +1,9 @@
-// Organization settings (org admins): people, API keys (the secret shown once) and storage connections.
-import { html, useState, t, language, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
+// Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
+// claimed for single sign-on, usage and clean-up.
+import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
 
 export function Settings({ params: [tab] }) {
-    return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, maintenance: Maintenance }}/>`;
+    return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
 }
 
 function Users() {
@@ -84,7 +85,7 @@ function Invitations() {
 
 function ApiKeys() {
     const keys = useLoad(() => get('/api-keys?limit=200'));
-    const [act, error] = useAct();
+    const [act, error, busy] = useAct();
     const [issued, setIssued] = useState(null);
     const [copied, setCopied] = useState(false);
     const [confirm, confirmDialog] = useConfirm();
@@ -111,7 +112,7 @@ function ApiKeys() {
         <form onSubmit=${issue} class="inline" id="new-api-key">
             <label>${t('settings.keyName')}<input name="name" required maxlength="100"/></label>
             <label>${t('settings.scope')}<select name="scope"><option value="USER">${t('scope.USER')}</option><option value="ADMIN">${t('scope.ADMIN')}</option></select></label>
-            <button class="primary" type="submit">${t('common.create')}</button>
+            <button class="primary" type="submit" disabled=${busy}>${t('common.create')}</button>
         </form></section>
     <${ErrorBox} error=${error || keys.error}/>
     ${issued ? html`<${Dialog} title=${t('settings.keyIssued')} onClose=${() => setIssued(null)}>
@@ -183,6 +184,44 @@ function Storage() {
     ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
         <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
     <//>` : null}`;
+}
+
+/**
+ * The e-mail domains the organization claims for single sign-on. The API replaces the whole list, so adding or removing
+ * one sends the others as they are (they keep their state); a new claim waits for the platform's operators.
+ */
+function SingleSignOn() {
+    const claims = useLoad(() => get('/sso-domains'));
+    const [act, error] = useAct();
+    const [confirm, confirmDialog] = useConfirm();
+    const domains = claims.data?.domains || [];
+    const claim = event => {
+        event.preventDefault();
+        const domain = new FormData(event.target).get('domain').trim();
+        act(async () => {
+            await put('/sso-domains', { domains: [...domains, domain] });
+            event.target.reset();
+            claims.reload();
+        });
+    };
+    const remove = domain => confirm(t('ssoDomains.confirmRemove', { domain }),
+        () => act(async () => { await put('/sso-domains', { domains: domains.filter(d => d !== domain) }); claims.reload(); }));
+    return html`<section class="card"><h2>${t('ssoDomains.claim')}</h2>
+        <p>${t('ssoDomains.intro')}</p>
+        <form onSubmit=${claim} class="inline" id="claim-domain">
+            <label>${t('ssoDomains.domain')}<input name="domain" required maxlength="253" placeholder="example.com" autocomplete="off"/></label>
+            <button class="primary" type="submit">${t('ssoDomains.claimButton')}</button>
+        </form></section>
+    <${ErrorBox} error=${error || claims.error}/>
+    ${claims.loading ? html`<${Loading}/>` : claims.data.claims.length === 0 ? html`<${Empty}>${t('ssoDomains.none')}<//>` : html`<table class="list" id="sso-domains-table">
+        <thead><tr><th scope="col">${t('ssoDomains.domain')}</th><th scope="col">${t('ssoDomains.state')}</th><th scope="col">${t('ssoDomains.claimedBy')}</th>
+            <th scope="col">${t('ssoDomains.claimedAt')}</th><th scope="col">${t('ssoDomains.decidedAt')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+        <tbody>${claims.data.claims.map(c => html`<tr data-domain=${c.domain} data-state=${c.state}><td>${c.domain}</td>
+            <td><span class=${`badge claim-${c.state}`}>${t(`ssoDomains.state.${c.state}`)}</span></td><td>${c.claimed_by || '–'}</td>
+            <td>${c.claimed_at ? formatTime(c.claimed_at) : '–'}</td><td>${c.decided_at ? formatTime(c.decided_at) : '–'}</td>
+            <td><button class="danger remove" onClick=${() => remove(c.domain)}>${t('ssoDomains.remove')}</button></td></tr>`)}</tbody>
+    </table>`}
+    ${confirmDialog}`;
 }
 
 function Maintenance() {

@@ -48,7 +48,7 @@ export function Webhooks() {
 }
 
 function NewWebhook({ onCreated }) {
-    const [act, error] = useAct();
+    const [act, error, busy] = useAct();
     const [all, setAll] = useState(true);
     const create = event => {
         event.preventDefault();
@@ -71,7 +71,7 @@ function NewWebhook({ onCreated }) {
                     ${t(`webhooks.event.${name}`)} <code>${name}</code></label>`)}
             </fieldset>
             <label class="check"><input type="checkbox" name="enabled" checked/>${t('webhooks.enabled')}</label>
-            <button class="primary" type="submit">${t('common.create')}</button>
+            <button class="primary" type="submit" disabled=${busy}>${t('common.create')}</button>
         </form>
         <${ErrorBox} error=${error}/></section>`;
 }

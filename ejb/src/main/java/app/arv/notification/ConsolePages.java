@@ -16,7 +16,7 @@ public final class ConsolePages {
             case MARKER_READY, MARKER_FAILED, AR_CONTENT_EXPIRING, AR_CONTENT_EXPIRED -> "/content/" + subjectId;
             case GENERATION_FINISHED -> "/generations/" + subjectId;
             case API_KEY_CREATED, API_KEY_REVOKED -> "/settings/keys";
-            case WEBHOOK_DISABLED -> "/settings/webhooks";
+            case WEBHOOK_DISABLED -> "/webhooks";
             case QUOTA_WARNING, QUOTA_REACHED, TEST -> "/";
         };
         return "/console/#" + route;

@@ -1,6 +1,10 @@
 package app.arv.web.it;
 
 import app.arv.printkit.QrReading;
+import app.arv.storage.S3ProxyServer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -425,7 +431,7 @@ class ConsoleJourneysIT {
         browser.go("#/media");
         check("media-library", "#media-grid li");
         String usedBy = browser.waitFor("#media-grid li .used-by").getText();
-        for (String tab : List.of("users", "keys", "storage", "maintenance")) {
+        for (String tab : List.of("users", "keys", "storage", "sso", "maintenance")) {
             browser.go("#/settings/" + tab);
             check("settings-" + tab, "#tab-" + tab + "[aria-current=page]");
         }
@@ -601,5 +607,166 @@ class ConsoleJourneysIT {
         browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the approved claim gone from the pending list");
         Api.bearer(tenant.adminToken()).get("/sso-domains").then().statusCode(200).body("claims[0].state", equalTo("approved"));
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void anOrgAdminClaimsTwoDomainsForSingleSignOnWithdrawsOneAndSeesTheOtherApproved() {
+        Api.Tenant tenant = Api.newTenant();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String kept = "kept-" + suffix + ".test";
+        String withdrawn = "withdrawn-" + suffix + ".test";
+        browser.signInAt("#/settings/sso", tenant.adminEmail(), tenant.password());
+        for (String domain : List.of(kept, withdrawn)) {
+            browser.type("#claim-domain input[name=domain]", domain);
+            browser.click("#claim-domain button[type=submit]");
+            browser.waitFor(claimRow(domain) + "[data-state=pending]");
+        }
+        check("settings-sso", "#sso-domains-table");
+
+        browser.click(claimRow(withdrawn) + " button.remove");
+        browser.click("dialog button.danger");
+        browser.until(d -> d.findElements(By.cssSelector(claimRow(withdrawn))).isEmpty(), "the withdrawn claim gone");
+        Api.bearer(Api.platformAdminToken()).post("/sso-domain-claims/" + tenant.organizationId() + "/" + kept + "/approve").then()
+                .statusCode(200);
+        browser.go("#/settings/users");
+        browser.go("#/settings/sso");
+        browser.waitFor(claimRow(kept) + "[data-state=approved]");
+
+        Api.bearer(tenant.adminToken()).get("/sso-domains").then().statusCode(200).body("domains", equalTo(List.of(kept)))
+                .body("claims[0].state", equalTo("approved"));
+        assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
+    }
+
+    private static String claimRow(String domain) {
+        return "#sso-domains-table tr[data-domain='" + domain + "']";
+    }
+
+    @Test
+    void anOrganizationStoringOnItsOwnBucketSeesItsPicturesInTheConsole() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer(Files.createTempDirectory("arv-console-s3"))) {
+            s3.createBucket("arv-media");
+            Api.Tenant tenant = Api.newTenant();
+            Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("media bucket", s3.endpoint(), true)).post("/storage-connections")
+                    .then().statusCode(201);
+            MediaApi.uploadOne(tenant.memberToken(), "chelsea.png", MediaApi.image("chelsea.png"));
+
+            browser.signInAt("#/media", tenant.adminEmail(), tenant.password());
+
+            browser.until(d -> (Boolean) browser.script("const img = document.querySelector('#media-grid li img');"
+                    + " return !!img && img.complete && img.naturalWidth > 0"), "the picture from the bucket");
+        }
+    }
+
+    @Test
+    void portraitsDroppedPastTheUploadLimitWaitTheirTurnAndAllArrive() {
+        Api.Tenant tenant = Api.newTenant();
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", 1000, "uploads_per_minute", 2));
+        String project = MarkerApi.newProject(tenant.adminToken());
+        browser.signInAt("#/projects/" + project, tenant.adminEmail(), tenant.password());
+        browser.waitFor("#portrait-drop");
+        browser.script("window.waitingSeen = false; new MutationObserver(() => { if (document.querySelector('#uploads .waiting'))"
+                + " window.waitingSeen = true; }).observe(document.body, {subtree: true, childList: true});");
+        Limits.awaitMinuteWithAtLeast(20);
+
+        browser.drop("#portrait-drop", "chelsea.png", "astronaut.png", "camera.png");
+
+        browser.until(d -> d.findElements(By.cssSelector("#uploads li[data-done=true]")).size() == 3, "three uploads",
+                Duration.ofSeconds(90));
+        assertThat(browser.script("return window.waitingSeen")).as("the third upload said it waits for the limit").isEqualTo(true);
+        assertThat(browser.driver.findElements(By.cssSelector("#uploads .error"))).isEmpty();
+        Api.bearer(tenant.adminToken()).get("/projects/" + project + "/ar-content").then().statusCode(200).body("total", equalTo(3));
+    }
+
+    @Test
+    void theCompileJobsScreenStopsReadingTheListWhileItsTabIsHidden() throws InterruptedException {
+        String jobReads = "performance.getEntriesByType('resource').filter(e => e.name.includes('/admin/batch/jobs')).length";
+        browser.signInAt("#/platform/jobs", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        browser.waitFor("#refresh-jobs");
+        browser.script("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+                + " document.dispatchEvent(new Event('visibilitychange'));");
+        try {
+            Thread.sleep(2500); // a read under way when the tab was hidden ends
+            browser.script("window.jobReadsBefore = " + jobReads);
+
+            Thread.sleep(5000);
+            Number reads = (Number) browser.script("return " + jobReads + " - window.jobReadsBefore");
+
+            assertThat(reads.intValue()).as("reads of the job list in 5 s with the tab hidden").isZero();
+        } finally {
+            browser.script("delete document.hidden; document.dispatchEvent(new Event('visibilitychange'));");
+        }
+    }
+
+    @Test
+    void aCancelledJobsItemsOfferNoRetryThatCouldOnlyFail() {
+        Api.Tenant tenant = Api.newTenant();
+        String job = GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png", "coffee.png", "camera.png",
+                "coins.png", "rocket.jpg")).multiPart("priority", "low").post("/generations").then().statusCode(202).extract().path("id");
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200);
+        GenerationApi.awaitFinished(tenant.memberToken(), job, GENERATION).body("status", equalTo("cancelled"));
+
+        browser.signInAt("#/generations/" + job, memberEmail(tenant), tenant.password());
+        browser.waitFor("#generation-items li[data-status=cancelled]");
+
+        assertThat(browser.driver.findElements(By.xpath("//ul[@id='generation-items']//button[normalize-space()='Retry']"))).isEmpty();
+    }
+
+    @Test
+    void deletingTheOneFileOnTheLibrarysLastPageShowsThePageBefore() {
+        Api.Tenant tenant = Api.newTenant();
+        for (int i = 0; i < 25; i++) {
+            BufferedImage picture = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(0, 0, 0x010101 * (i + 1)); // each file different, so none is the same stored object
+            MediaApi.uploadOne(tenant.memberToken(), "picture-" + i + ".png", MediaApi.png(picture));
+        }
+        browser.signInAt("#/media", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#media-grid li");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> d.findElements(By.cssSelector("#media-grid li")).size() == 1, "the second page's one file");
+
+        browser.click("#media-grid li button.danger");
+        browser.click("dialog button.danger");
+
+        browser.until(d -> d.findElements(By.cssSelector("#media-grid li")).size() == 24, "the first page's 24 files");
+    }
+
+    @Test
+    void aDoubleClickOnCreateIssuesOneApiKey() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/keys", tenant.adminEmail(), tenant.password());
+        browser.type("#new-api-key input[name=name]", "clicked twice");
+        browser.script("window.keyPosts = 0; const send = window.fetch; window.fetch = (url, options) => {"
+                + " if (String(url).endsWith('/api-keys') && options?.method === 'POST') window.keyPosts++; return send(url, options); };");
+
+        new Actions(browser.driver).doubleClick(browser.waitFor("#new-api-key button[type=submit]")).perform();
+
+        browser.waitFor("#api-key-secret");
+        assertThat(((Number) browser.script("return window.keyPosts")).intValue()).as("POST /api-keys sent").isEqualTo(1);
+        browser.click("dialog .actions button:last-child");
+        List<String> names = Api.bearer(tenant.adminToken()).queryParam("limit", 200).get("/api-keys").then().statusCode(200)
+                .extract().path("items.name");
+        assertThat(names).filteredOn("clicked twice"::equals).hasSize(1);
+    }
+
+    @Test
+    void aPrintKitFromTheConsoleInRussianIsInRussian() throws IOException {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.adminToken());
+        MarkerApi.createOne(tenant.adminToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        String name = Api.bearer(tenant.adminToken()).get("/projects/" + project).then().statusCode(200).extract().path("name");
+        browser.signInAt("#/projects/" + project, tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        try {
+            browser.waitFor("#content-table");
+            browser.click("#project-print-kit");
+            byte[] pdf = browser.downloaded(name + "-print-kit.pdf");
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).contains("Отсканируйте QR-код");
+            }
+        } finally {
+            browser.click("header button.language");
+        }
     }
 }

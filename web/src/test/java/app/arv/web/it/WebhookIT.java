@@ -77,7 +77,9 @@ class WebhookIT {
             JsonPath switchedOff = awaitWebhook(tenant, webhook, w -> !w.getBoolean("enabled"));
             assertThat(switchedOff.getString("disabled_reason")).contains("2 deliveries in a row");
             assertThat(deliveries(tenant, webhook).getList("items.status")).containsOnly("dead");
-            assertThat(receiver.received().size()).isGreaterThanOrEqualTo(4);
+            // Each delivery reached the receiver; how many times it was tried within the 4 s period depends on the
+            // machine's load (a loaded CI run saw one attempt each), and retrying is aReceiverThatFailsTwice…'s concern.
+            assertThat(receiver.received().size()).isGreaterThanOrEqualTo(2);
             JsonPath told = JsonPath.from(watcher.awaitRequests(1).get(0).body());
             assertThat(told.getString("type")).isEqualTo("webhook.disabled");
             assertThat(told.getString("data.webhook_id")).isEqualTo(webhook);

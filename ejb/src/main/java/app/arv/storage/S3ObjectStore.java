@@ -1,5 +1,6 @@
 package app.arv.storage;
 
+import app.arv.outbound.AnswerLimit;
 import app.arv.outbound.OutboundGuard;
 import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
@@ -44,8 +45,8 @@ import java.util.logging.Logger;
  * <p>
  * The endpoint is a tenant's URL: every connection goes through the {@link OutboundGuard}'s resolver,
  * redirects are not followed, every call has connect/idle timeouts and (except streamed reads, whose
- * length is the client's) an overall deadline, and failures never carry what the remote answered
- * beyond its status code.
+ * length is the client's) an overall deadline, every answer the client reads into memory is at most
+ * {@link #MAX_ANSWER_BYTES} long, and failures never carry what the remote answered beyond its status code.
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -53,6 +54,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** S3's minimum part size; a larger one buys fewer requests with more heap per concurrent upload. */
     static final long PART_SIZE = 5L * 1024 * 1024;
+    /**
+     * The longest answer the client may read into memory (an error, a listing page, a multipart upload's answer): a
+     * page of 1000 keys, each of S3's longest (1024 bytes, sent URL-encoded: up to three times that), is under 4 MiB.
+     * An object read streams to its reader instead, who bounds it.
+     */
+    static final long MAX_ANSWER_BYTES = 8L * 1024 * 1024;
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
 
     /**
@@ -94,9 +101,10 @@ public final class S3ObjectStore implements ObjectStore {
             throw new IllegalArgumentException("The S3 client refuses the " + r.field() + ": " + r.reason());
         });
         this.clients = h -> client(endpoint, region, accessKey, secretKey, h);
-        this.client = clients.apply(http);
-        this.streaming = clients.apply(http.newBuilder().callTimeout(Duration.ZERO).build());
-        this.http = http;
+        this.http = http.newBuilder().addInterceptor(AnswerLimit.every(MAX_ANSWER_BYTES)).build();
+        this.client = clients.apply(this.http);
+        this.streaming = clients.apply(http.newBuilder().callTimeout(Duration.ZERO)
+                .addInterceptor(AnswerLimit.failures(MAX_ANSWER_BYTES)).build());
         this.listing = listing;
         this.bucket = bucket;
     }
@@ -305,8 +313,8 @@ public final class S3ObjectStore implements ObjectStore {
             return "the endpoint did not answer like an S3 store";
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof ListingTooLong tooLong) {
-                return tooLong.getMessage();
+            if (c instanceof ListingTooLong || c instanceof AnswerLimit.TooLong) {
+                return c.getMessage();
             }
             if (c instanceof InterruptedIOException) {
                 return "timed out";

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An S3 endpoint on 127.0.0.1 that takes writes and deletions as a store does and misbehaves in one way when read
- * (an object, or a listing): what an organization admin's own endpoint can answer. Asked about any object, it says it
+ * (an object, or a listing), or answers every request with an error that never ends: what an organization admin's own
+ * endpoint can answer. Asked about any object, it says it
  * holds the {@value #PROMISED_BYTES} bytes a read promises. Credentials are not checked.
  */
 public final class MisbehavingS3 implements AutoCloseable {
@@ -30,7 +32,11 @@ public final class MisbehavingS3 implements AutoCloseable {
         /** An object read sends bytes without end (until the reader hangs up or the server stops). */
         ENDLESS_BODY,
         /** A listing is always truncated: one object per page, and another page to come. */
-        ENDLESS_LISTING
+        ENDLESS_LISTING,
+        /** A listing is one page whose objects never end. */
+        ENDLESS_LISTING_PAGE,
+        /** Every request but a HEAD is answered 500 with an error document that never ends. */
+        ENDLESS_ERROR
     }
 
     private final Misbehaviour misbehaviour;
@@ -39,6 +45,7 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger pagesListed = new AtomicInteger();
     private final AtomicInteger deletions = new AtomicInteger();
+    private final AtomicLong endlessBytesSent = new AtomicLong();
     private volatile boolean stopping;
 
     public MisbehavingS3(Misbehaviour misbehaviour) throws IOException {
@@ -69,11 +76,21 @@ public final class MisbehavingS3 implements AutoCloseable {
         return deletions.get();
     }
 
+    /** Bytes of endless answers sent so far (what the reader read, give or take the sockets' buffers). */
+    public long endlessBytesSent() {
+        return endlessBytesSent.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             // A connection per request: its last bytes go out on close, not after the client's delayed ACK (40 ms a page).
             exchange.getResponseHeaders().add("Connection", "close");
+            if (misbehaviour == Misbehaviour.ENDLESS_ERROR && !exchange.getRequestMethod().equals("HEAD")) {
+                endless(exchange, 500, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code><Message>",
+                        "We encountered an internal error. ");
+                return;
+            }
             switch (exchange.getRequestMethod()) {
                 case "PUT" -> {
                     exchange.getResponseHeaders().add("ETag", "\"0\"");
@@ -102,6 +119,15 @@ public final class MisbehavingS3 implements AutoCloseable {
             truncatedPage(exchange, pagesListed.incrementAndGet());
             return;
         }
+        if (listing && misbehaviour == Misbehaviour.ENDLESS_LISTING_PAGE) {
+            pagesListed.incrementAndGet();
+            endless(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>arv-media</Name><Prefix></Prefix>"
+                    + "<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>",
+                    "<Contents><Key>object</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified>"
+                            + "<ETag>\"0\"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>");
+            return;
+        }
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
         switch (misbehaviour) {
             case CUT_SHORT -> {
@@ -122,6 +148,20 @@ public final class MisbehavingS3 implements AutoCloseable {
                 }
             }
             default -> exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    /** An XML answer that starts with {@code head} and repeats {@code element} for as long as the reader reads. */
+    private void endless(HttpExchange exchange, int status, String head, String element) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(status, 0);
+        OutputStream body = exchange.getResponseBody();
+        body.write(head.getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = element.repeat(Math.max(1, 65536 / element.length())).getBytes(StandardCharsets.UTF_8);
+        while (!stopping) {
+            body.write(chunk); // fails once the reader has hung up
+            endlessBytesSent.addAndGet(chunk.length);
+            pause(Duration.ofMillis(1)); // about 50 MB a second: fast, but no test run fills its heap in seconds
         }
     }
 

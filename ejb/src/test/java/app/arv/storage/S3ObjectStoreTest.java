@@ -146,6 +146,49 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         }
     }
 
+    @Test
+    void anErrorAnswerThatNeverEndsFailsOnceItPassesTheLimit() throws Exception {
+        try (MisbehavingS3 flooding = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_ERROR)) {
+            S3ObjectStore store = patientStoreAt(flooding);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> store.delete(prefix + "media/x"))
+                    .isInstanceOf(StorageFailure.class).hasMessageContaining(tooLong()));
+            assertThat(flooding.endlessBytesSent()).isLessThan(4 * S3ObjectStore.MAX_ANSWER_BYTES);
+        }
+    }
+
+    @Test
+    void anErrorAnswerToAnObjectReadThatNeverEndsFailsOnceItPassesTheLimit() throws Exception {
+        try (MisbehavingS3 flooding = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_ERROR)) {
+            S3ObjectStore store = patientStoreAt(flooding);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> store.open(prefix + "media/x", null))
+                    .isInstanceOf(StorageFailure.class).hasMessageContaining(tooLong()));
+            assertThat(flooding.endlessBytesSent()).isLessThan(4 * S3ObjectStore.MAX_ANSWER_BYTES);
+        }
+    }
+
+    @Test
+    void aListingPageThatNeverEndsFailsOnceItPassesTheLimit() throws Exception {
+        try (MisbehavingS3 flooding = new MisbehavingS3(MisbehavingS3.Misbehaviour.ENDLESS_LISTING_PAGE)) {
+            S3ObjectStore store = patientStoreAt(flooding);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> store.usage(prefix))
+                    .isInstanceOf(StorageFailure.class).hasMessageContaining(tooLong()));
+            assertThat(flooding.endlessBytesSent()).isLessThan(4 * S3ObjectStore.MAX_ANSWER_BYTES);
+        }
+    }
+
+    /** A store whose timeouts are far longer than the tests wait: only the answer's size can stop a read. */
+    private static S3ObjectStore patientStoreAt(MisbehavingS3 endpoint) {
+        return new S3ObjectStore(endpoint.endpoint(), "us-east-1", "arv-media", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+                new StorageTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60)).httpClient(okhttp3.Dns.SYSTEM));
+    }
+
+    private static String tooLong() {
+        return "longer than " + S3ObjectStore.MAX_ANSWER_BYTES + " bytes";
+    }
+
     private static S3ObjectStore storeAt(String endpoint, String secret, okhttp3.Dns dns) {
         return new S3ObjectStore(endpoint, "us-east-1", "arv-contract", S3ProxyServer.ACCESS_KEY, secret,
                 new StorageTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30)).httpClient(dns));

@@ -3,7 +3,6 @@ package app.arv.identity.sso;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.shared.DomainException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -45,17 +44,19 @@ public class IdentityProviders {
     @Inject
     OutboundPolicy outbound;
 
-    /** Connect and read timeout of every call to a provider (discovery, keys, token exchange). */
+    /** Connect and read timeout of every call to a provider (discovery, keys, token exchange); a call ends within three. */
     @Inject
     @ConfigProperty(name = "arv.oidc.timeout", defaultValue = "PT5S")
     Duration timeout;
 
     private Map<String, ProviderSettings> configured;
+    private ProviderCalls calls;
     private final Map<String, Provider> discovered = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         configured = ProviderSettings.fromKeys(config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
+        calls = new ProviderCalls(outbound.guard(), timeout);
     }
 
     /** Names of the configured providers, sorted. */
@@ -63,8 +64,9 @@ public class IdentityProviders {
         return List.copyOf(configured.keySet());
     }
 
-    public int timeoutMillis() {
-        return (int) timeout.toMillis();
+    /** How ARV calls providers: behind the outbound guard, without redirects, with bounded answers. */
+    public ProviderCalls calls() {
+        return calls;
     }
 
     /**
@@ -87,7 +89,7 @@ public class IdentityProviders {
         guard("issuer", settings.issuer());
         OIDCProviderMetadata metadata;
         try {
-            metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), timeoutMillis(), timeoutMillis());
+            metadata = calls.discover(new Issuer(settings.issuer()));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Identity provider {0}: its discovery document cannot be read: {1}", new Object[]{settings.name(), e.toString()});
             throw DomainException.identityProviderUnavailable();
@@ -101,8 +103,7 @@ public class IdentityProviders {
         guard("key set", metadata.getJWKSetURI().toString());
         try {
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(settings.clientId()),
-                    JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL(),
-                    new DefaultResourceRetriever(timeoutMillis(), timeoutMillis(), 512 * 1024));
+                    JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL(), calls);
             return new Provider(settings, metadata, validator);
         } catch (MalformedURLException e) {
             throw DomainException.identityProviderUnavailable();

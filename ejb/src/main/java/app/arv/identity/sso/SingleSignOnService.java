@@ -30,7 +30,6 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -225,12 +224,9 @@ public class SingleSignOnService {
                 new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
                         new CodeVerifier(pending.codeVerifier())))
                 .build();
-        HTTPRequest http = request.toHTTPRequest();
-        http.setConnectTimeout(providers.timeoutMillis());
-        http.setReadTimeout(providers.timeoutMillis());
         TokenResponse response;
         try {
-            response = OIDCTokenResponseParser.parse(http.send());
+            response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send(providers.calls()));
         } catch (IOException e) {
             throw DomainException.identityProviderUnavailable();
         } catch (ParseException e) {

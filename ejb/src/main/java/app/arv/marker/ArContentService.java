@@ -75,7 +75,10 @@ public class ArContentService {
     @Inject
     MetricRegistry metrics;
 
-    /** A new portrait, checked and stored like every library image, then queued for compilation. */
+    /**
+     * A new portrait, checked and stored like every library image, then queued for compilation. It is the content's own,
+     * not put in the library: it goes with the content (or when replaced), unless the library holds the same bytes.
+     */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
         return create(caller, projectId, image, details, false);
     }
@@ -85,7 +88,7 @@ public class ArContentService {
         holdProject(caller, projectId);
         // Before anything is stored: with the broker away the compilation could not be requested.
         broker.require();
-        MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        MediaResource source = mediaService.uploadFor(caller, List.of(image)).get(0);
         return created(caller, projectId, source, details, force);
     }
 
@@ -96,7 +99,7 @@ public class ArContentService {
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
         holdProject(caller, projectId);
         broker.require();
-        List<MediaResource> sources = mediaService.upload(caller, images);
+        List<MediaResource> sources = mediaService.uploadFor(caller, images);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
@@ -231,15 +234,14 @@ public class ArContentService {
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
         get(caller, id);
         broker.require();
-        MediaResource source = mediaService.upload(caller, List.of(image)).get(0);
+        MediaResource source = mediaService.uploadFor(caller, List.of(image)).get(0);
         // Locked only once the image is checked and stored (seconds): a deletion meanwhile is not kept waiting for that,
         // and this then finds nothing (404, and the rollback takes the stored file away).
         ArContent content = locked(caller, id);
         content.forceMarker(force);
         packs.releaseAll(caller.organizationId(), content.getProjectId());
-        for (MediaAttachment old : store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE)) {
-            media.detach(old);
-        }
+        // The old portrait goes unless something else holds it (the library, when it was chosen from there).
+        store.attachInstead(source, OwnerKind.AR_CONTENT, id, MediaRole.SOURCE_IMAGE).forEach(store::release);
         content.replaceSource(source.getId());
         compileRequests.request(caller.organizationId());
         events.statusChanged(content);

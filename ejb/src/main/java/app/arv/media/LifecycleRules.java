@@ -42,4 +42,12 @@ public record LifecycleRules(
     public Duration retryDelayAfter(int failures) {
         return new Backoff(deleteRetryBase, deleteRetryBase.multipliedBy(1L << 20)).after(failures - 1);
     }
+
+    /**
+     * The wait after the {@code failures}-th refused removal of an expired upload's key: backing off as a deletion does,
+     * never longer than a parked deletion waits (there is no parking: the key is tried again until the store accepts).
+     */
+    public Duration uploadRemovalRetryAfter(int failures) {
+        return new Backoff(deleteRetryBase, deadLetterRetry).after(failures - 1);
+    }
 }

@@ -77,6 +77,19 @@ public class MediaService {
      * store is written; called inside one, everything staged goes again if it rolls back.
      */
     public List<MediaResource> upload(Caller caller, List<SpooledFile> files) {
+        return stored(caller, files, true);
+    }
+
+    /**
+     * Checks and stores files an owner brings along for itself (the portrait sent with an AR content), as {@link #upload}
+     * does, but outside the library: the caller attaches them to its owner, which alone holds them, so they go when it
+     * lets go of them. Bytes the library holds already stay in it.
+     */
+    public List<MediaResource> uploadFor(Caller caller, List<SpooledFile> files) {
+        return stored(caller, files, false);
+    }
+
+    private List<MediaResource> stored(Caller caller, List<SpooledFile> files, boolean intoLibrary) {
         if (files.isEmpty()) {
             throw DomainException.invalid("no_files", "Send one or more files in the multipart field 'files'");
         }
@@ -85,7 +98,7 @@ public class MediaService {
         }
         UUID org = caller.organizationId();
         Staging staging = context.getBusinessObject(MediaService.class).stage(org, files);
-        return record(org, files, staging);
+        return record(org, files, staging, intoLibrary);
     }
 
     /** What {@link #stage} wrote: per new content (SHA-256), its objects. */
@@ -138,7 +151,7 @@ public class MediaService {
         }
     }
 
-    private List<MediaResource> record(UUID org, List<SpooledFile> files, Staging staging) {
+    private List<MediaResource> record(UUID org, List<SpooledFile> files, Staging staging, boolean intoLibrary) {
         List<String> redundant = new ArrayList<>();
         // From here on the transaction decides: rolled back, every staged object goes; committed, the redundant ones.
         stagedObjects.settleAfterTransaction(staging.target(), staging.keys(), redundant);
@@ -168,7 +181,9 @@ public class MediaService {
                 throw DomainException.conflict("media_changed", "'" + file.originalName()
                         + "' was deleted from the library while this upload ran; send the request again");
             }
-            intake.addToLibrary(resource);
+            if (intoLibrary) {
+                intake.addToLibrary(resource);
+            }
             stored.add(resource);
         }
         media.flush();

@@ -2,6 +2,7 @@ package app.arv.media;
 
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.media.MediaUpload;
 import app.arv.persistence.media.MediaUploadRepository;
 import app.arv.persistence.shared.ClusterLock;
 import app.arv.persistence.shared.ClusterLocks;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -59,8 +62,13 @@ public class OrphanScan {
     @Inject
     LifecycleRules rules;
 
-    /** What a scan found and what the deletion pass after it did. */
-    public record Report(boolean scanned, int orphansRetired, DeletionRound deletions) {
+    /**
+     * What a scan found and what the deletion pass after it did.
+     *
+     * @param expiredUploadsRefused expired uploads whose key a store refused to delete: tried again in a later scan
+     */
+    public record Report(boolean scanned, int orphansRetired, int expiredUploadsRemoved, int expiredUploadsRefused,
+            DeletionRound deletions) {
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)
@@ -75,11 +83,13 @@ public class OrphanScan {
         OrphanScan self = context.getBusinessObject(OrphanScan.class);
         Found found = self.retireOrphans();
         if (found == null) {
-            return new Report(false, 0, new DeletionRound(0, 0, 0));
+            return new Report(false, 0, 0, 0, new DeletionRound(0, 0, 0));
         }
-        self.forgetUploads(abandon(found.expiredUploads()));
+        List<RefusedRemoval> refused = new ArrayList<>();
+        List<UUID> gone = remove(found.expiredUploads(), refused);
+        self.settleUploads(gone, refused);
         DeletionRound round = deletions.attemptNow(found.owed()).plus(deletions.processDue());
-        return new Report(true, found.owed().size(), round);
+        return new Report(true, found.owed().size(), gone.size(), refused.size(), round);
     }
 
     /** A direct upload whose URL expired, as the scan found it. */
@@ -88,6 +98,10 @@ public class OrphanScan {
 
     /** What one scan, holding the cluster's scan lock, took on: owed deletion ids and expired uploads. */
     public record Found(List<UUID> owed, List<ExpiredUpload> expiredUploads) {
+    }
+
+    /** An expired upload whose key the store refused to delete, and why. */
+    public record RefusedRemoval(ExpiredUpload upload, String error) {
     }
 
     /** @return what to do next, or {@code null} when another node holds the scan lock */
@@ -105,7 +119,7 @@ public class OrphanScan {
         }
         // Counts what was retired, thumbnails of an orphan included: each had its own object.
         metrics.counter("arv_media_orphans_removed").inc(owed.size());
-        List<ExpiredUpload> expired = uploads.expiredAcrossOrganizations(now, BATCH).stream()
+        List<ExpiredUpload> expired = uploads.dueForRemovalAcrossOrganizations(now, BATCH).stream()
                 .map(u -> new ExpiredUpload(u.getId(), u.getOrganizationId(), u.getStorageConnectionId(), u.getStorageKey()))
                 .toList();
         return new Found(owed, expired);
@@ -114,27 +128,53 @@ public class OrphanScan {
     /**
      * An expired upload's key goes (a never-completed upload may still have put an object there, and a
      * completed one's presigned URL could still write it until it expired), outside any transaction;
-     * when the store refuses, the row stays and the next scan tries again.
+     * when the store refuses, the upload lands in {@code refused} and its row stays. A store that refused once is not
+     * asked again in this scan: a bucket that is down would cost a timeout per upload, and the scan would never end.
      *
      * @return the uploads whose key is gone
      */
-    private List<UUID> abandon(List<ExpiredUpload> expired) {
+    private List<UUID> remove(List<ExpiredUpload> expired, List<RefusedRemoval> refused) {
         List<UUID> gone = new ArrayList<>();
+        Map<UUID, String> refusing = new HashMap<>();
         for (ExpiredUpload upload : expired) {
+            String refusal = refusing.get(upload.storageConnectionId());
+            if (refusal != null) {
+                refused.add(new RefusedRemoval(upload, "Not tried: the store refused another key in this scan: " + refusal));
+                continue;
+            }
             try {
                 stores.target(upload.organizationId(), upload.storageConnectionId()).store().delete(upload.storageKey());
                 gone.add(upload.id());
             } catch (RuntimeException e) {
-                LOG.warning(() -> "Could not remove the object of expired upload " + upload.id() + ": " + e.getMessage());
+                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                refusing.put(upload.storageConnectionId(), error);
+                refused.add(new RefusedRemoval(upload, error));
+                LOG.warning(() -> "The store of storage connection " + upload.storageConnectionId() + " (organization "
+                        + upload.organizationId() + ") refused to remove the object of expired upload " + upload.id()
+                        + "; its expired uploads are tried again later: " + error);
             }
         }
         return gone;
     }
 
+    /**
+     * The uploads whose key is gone are forgotten; a refused one counts the failure, keeps it for operators and waits
+     * ({@link LifecycleRules#uploadRemovalRetryAfter}) before a later scan tries again, behind the uploads never refused.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void forgetUploads(List<UUID> ids) {
-        if (!ids.isEmpty()) {
-            metrics.counter("arv_media_uploads_abandoned").inc(uploads.removeAll(ids));
+    public void settleUploads(List<UUID> gone, List<RefusedRemoval> refused) {
+        if (!gone.isEmpty()) {
+            metrics.counter("arv_media_uploads_abandoned").inc(uploads.removeAll(gone));
         }
+        if (refused.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Map<UUID, String> errors = new HashMap<>();
+        refused.forEach(removal -> errors.put(removal.upload().id(), removal.error()));
+        for (MediaUpload upload : uploads.allAcrossOrganizations(List.copyOf(errors.keySet()))) {
+            upload.removalRefused(errors.get(upload.getId()), now.plus(rules.uploadRemovalRetryAfter(upload.getRemovalAttempts() + 1)));
+        }
+        metrics.counter("arv_media_upload_removals_refused").inc(refused.size());
     }
 }

@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +30,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class Spool {
+
+    private static final Logger LOG = Logger.getLogger(Spool.class.getName());
 
     @Inject
     @ConfigProperty(name = "arv.data.dir")
@@ -53,7 +57,8 @@ public class Spool {
      * A client's file as it arrives.
      *
      * @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived; 400
-     *                         {@code upload_interrupted} when the stream breaks off
+     *                         {@code upload_interrupted} when the stream breaks off; 503 {@code spool_unavailable} when
+     *                         ARV's own disk cannot take the file
      */
     public SpooledFile take(String originalName, InputStream in, long maxBytes) {
         return take(originalName, in, maxBytes, () -> DomainException.uploadInterrupted(originalName));
@@ -63,7 +68,8 @@ public class Spool {
      * Bytes that do not come straight from the client (an object read back from a store): {@code broken} is what a
      * stream that breaks off means, since then it is not the client's doing.
      *
-     * @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived
+     * @throws DomainException 413 {@code file_too_large} (naming the file) once more than {@code maxBytes} arrived; 503
+     *                         {@code spool_unavailable} when ARV's own disk cannot take the file
      */
     public SpooledFile take(String originalName, InputStream in, long maxBytes, Supplier<DomainException> broken) {
         Path file = directory.resolve(UUID.randomUUID() + ".upload");
@@ -72,30 +78,44 @@ public class Spool {
         int headLength = 0;
         long size = 0;
         boolean kept = false;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (headLength < head.length) {
-                    int copy = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, copy);
-                    headLength += copy;
+        try {
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = read(in, buffer, broken)) > 0) {
+                    if (headLength < head.length) {
+                        int copy = Math.min(n, head.length - headLength);
+                        System.arraycopy(buffer, 0, head, headLength, copy);
+                        headLength += copy;
+                    }
+                    size += n;
+                    if (size > maxBytes) {
+                        throw DomainException.fileTooLarge(originalName, maxBytes);
+                    }
+                    out.write(buffer, 0, n);
                 }
-                size += n;
-                if (size > maxBytes) {
-                    throw DomainException.fileTooLarge(originalName, maxBytes);
-                }
-                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                // Only the spool file's own opening, writing and closing get here (reads are caught in read): ARV's
+                // disk is full or refuses, which the client can do nothing about.
+                LOG.log(Level.WARNING, "Could not spool an upload to " + directory, e);
+                throw DomainException.spoolUnavailable(originalName);
             }
             kept = true;
-        } catch (IOException e) {
-            throw broken.get();
         } finally {
             if (!kept) {
                 file.toFile().delete();
             }
         }
         return new SpooledFile(originalName, file, size, HexFormat.of().formatHex(sha256.digest()), head, headLength);
+    }
+
+    /** The next bytes of the incoming stream; one that breaks off is {@code broken}'s doing, not the spool's. */
+    private static int read(InputStream in, byte[] buffer, Supplier<DomainException> broken) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw broken.get();
+        }
     }
 
     /** A temporary file for something ARV makes itself (a thumbnail). */

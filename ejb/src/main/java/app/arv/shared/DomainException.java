@@ -157,6 +157,15 @@ public class DomainException extends RuntimeException {
         return new DomainException(503, "storage_unavailable", message).withRetryAfter(STORAGE_RETRY_AFTER);
     }
 
+    /**
+     * ARV's own disk could not take an incoming file (full, or refusing): nothing was kept, and the client is not to
+     * blame. Later, not at once: a full disk waits for an operator or for other uploads to finish.
+     */
+    public static DomainException spoolUnavailable(String fileName) {
+        return new DomainException(503, "spool_unavailable", "This server cannot take '" + fileName
+                + "' right now (its disk refused it); try again later").withRetryAfter(SPOOL_RETRY_AFTER);
+    }
+
     /** The database cannot be reached (or has no free connection): nothing was done, the client may try again shortly. */
     public static DomainException databaseUnavailable() {
         return new DomainException(503, "database_unavailable", "The database cannot be reached right now; try again shortly")
@@ -194,6 +203,7 @@ public class DomainException extends RuntimeException {
     }
 
     private static final Duration STORAGE_RETRY_AFTER = Duration.ofSeconds(10);
+    private static final Duration SPOOL_RETRY_AFTER = Duration.ofSeconds(60);
 
     /** A listing's filter that cannot be read (an unknown action, a malformed id or time, an empty period). */
     public static DomainException invalidFilter(String message) {

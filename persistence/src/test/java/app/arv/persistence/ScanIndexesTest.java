@@ -24,7 +24,9 @@ class ScanIndexesTest {
 
     @Test
     void theOrphanScanFindsExpiredUploadsByIndex() throws SQLException {
-        assertThat(plan("SELECT id FROM media_upload WHERE expires_at < now() ORDER BY expires_at")).contains("media_upload_expires");
+        assertThat(plan("SELECT id FROM media_upload WHERE expires_at < now()"
+                + " AND (removal_retry_at IS NULL OR removal_retry_at < now()) ORDER BY removal_attempts, expires_at"))
+                .contains("media_upload_expires");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A direct-to-storage upload that was announced (and given a presigned URL). Once completed it names
- * the media it became, and stays until its URL expires (the orphan scan then removes the upload key).
+ * the media it became, and stays until its URL expires (the orphan scan then removes the upload key). A removal the
+ * store refused is counted and due again later ({@link #removalRefused}).
  */
 @Entity
 @Table(name = "media_upload")
@@ -36,6 +37,15 @@ public class MediaUpload extends TenantRecord {
 
     @Column(name = "completed_media_id")
     private UUID completedMediaId;
+
+    @Column(name = "removal_attempts", nullable = false)
+    private int removalAttempts;
+
+    @Column(name = "removal_error", length = 1000)
+    private String removalError;
+
+    @Column(name = "removal_retry_at")
+    private Instant removalRetryAt;
 
     protected MediaUpload() {
     }
@@ -67,6 +77,24 @@ public class MediaUpload extends TenantRecord {
     public UUID getCompletedMediaId() { return completedMediaId; }
 
     public boolean isCompleted() { return completedMediaId != null; }
+
+    /** Failed removals of the upload key so far. */
+    public int getRemovalAttempts() { return removalAttempts; }
+
+    /** Why the last removal failed, or {@code null} while none did. */
+    public String getRemovalError() { return removalError; }
+
+    /** When the orphan scan tries again to remove the upload key after a refusal, or {@code null} while none was refused. */
+    public Instant getRemovalRetryAt() {
+        return removalRetryAt;
+    }
+
+    /** The store refused to delete the upload key: counted, and tried again at {@code retryAt}. */
+    public void removalRefused(String error, Instant retryAt) {
+        removalAttempts++;
+        removalError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+        removalRetryAt = retryAt;
+    }
 
     public void complete(UUID mediaId) {
         if (completedMediaId != null) {

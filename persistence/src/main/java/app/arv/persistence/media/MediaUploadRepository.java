@@ -15,10 +15,22 @@ public class MediaUploadRepository extends TenantRepository<MediaUpload> {
         super(MediaUpload.class);
     }
 
-    /** Platform job: direct uploads whose URL expired (completed or not: the upload key goes either way). */
-    public List<MediaUpload> expiredAcrossOrganizations(Instant before, int limit) {
-        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.expiresAt < :before ORDER BY u.expiresAt", MediaUpload.class)
-                .setParameter("before", before).setMaxResults(limit).getResultList();
+    /**
+     * Platform job: direct uploads whose key is due for removal (their URL expired, completed or not: the upload key goes
+     * either way) and, after a refusal, whose wait is over. Those never refused come first, then the fewest refusals: keys
+     * a broken store keeps refusing cannot take every batch from other organizations' uploads.
+     */
+    public List<MediaUpload> dueForRemovalAcrossOrganizations(Instant now, int limit) {
+        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.expiresAt < :now"
+                + " AND (u.removalRetryAt IS NULL OR u.removalRetryAt < :now) ORDER BY u.removalAttempts, u.expiresAt",
+                MediaUpload.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /** Platform job: these uploads, whichever organization they belong to (the ones still there). */
+    public List<MediaUpload> allAcrossOrganizations(List<UUID> ids) {
+        return em.createQuery("SELECT u FROM MediaUpload u WHERE u.id IN :ids", MediaUpload.class).setParameter("ids", ids)
+                .getResultList();
     }
 
     /** @return how many of these uploads were still there */

@@ -173,6 +173,57 @@ class ArContentIT {
     }
 
     @Test
+    void deletingTheContentDeletesThePortraitUploadedWithIt() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        String portrait = portraitOf(id);
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + portrait).then().statusCode(404);
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isZero();
+    }
+
+    @Test
+    void replacingThePortraitDeletesTheOneUploadedBefore() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        String replaced = portraitOf(id);
+
+        MediaApi.as(tenant.memberToken()).multiPart("image", "chelsea.png", MediaApi.image("chelsea.png"), "image/png")
+                .put("/ar-content/" + id + "/image").then().statusCode(202);
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + replaced).then().statusCode(404);
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isZero();
+    }
+
+    @Test
+    void deletingTheContentKeepsTheLibraryPortraitItWasMadeFrom() {
+        String portrait = MediaApi.uploadOne(tenant.memberToken(), "coins.png", MediaApi.image("coins.png"));
+        String id = Api.bearer(tenant.memberToken()).body(Map.of("title", "Coins", "media_id", portrait))
+                .post("/projects/" + project + "/ar-content").then().statusCode(202).extract().path("id");
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + portrait).then().statusCode(200);
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isEqualTo(1);
+    }
+
+    @Test
+    void uploadingThePortraitOfALibraryImageAgainKeepsTheLibraryImageWhenTheContentGoes() {
+        String portrait = MediaApi.uploadOne(tenant.memberToken(), "coins.png", MediaApi.image("coins.png"));
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        assertThat(portraitOf(id)).as("the same bytes, stored once").isEqualTo(portrait);
+
+        MediaApi.as(tenant.memberToken()).delete("/ar-content/" + id).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + portrait).then().statusCode(200);
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isEqualTo(1);
+    }
+
+    private String portraitOf(String contentId) {
+        return MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId).then().statusCode(200).extract().path("source_media_id");
+    }
+
+    @Test
     void aVideoOverlayIsSniffedAndBecomesTheActiveOverlay() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
 

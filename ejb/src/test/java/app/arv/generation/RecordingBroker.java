@@ -36,7 +36,8 @@ final class RecordingBroker {
         return proxy(JMSContext.class, (method, args) -> switch (method) {
             case "createProducer" -> producer();
             case "createQueue" -> queue((String) args[0]);
-            case "close" -> null;
+            // BrokerAvailability's round trip: the broker answers.
+            case "createTemporaryQueue", "close" -> null;
             default -> unsupported(method);
         });
     }

@@ -9,7 +9,8 @@ import jakarta.jms.MessageListener;
 
 /**
  * Generation messages the broker gave up on (every delivery attempt broke) arrive on the shared DLQ;
- * their items fail with the last attempt's reason. The selector leaves other modules' dead letters alone.
+ * their items fail with the last attempt's reason (unless another message of the item took it). The selector leaves
+ * other modules' dead letters alone.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = ArvJms.RESOURCE_ADAPTER),
@@ -27,7 +28,7 @@ public class DeadGenerationListener implements MessageListener {
     public void onMessage(Message message) {
         GenerationQueue.ItemRef ref = GenerationQueue.itemOf(message);
         if (ref != null) {
-            steps.giveUp(ref.organizationId(), ref.itemId());
+            steps.giveUp(ref.organizationId(), ref.itemId(), ref.messageId());
         }
     }
 }

@@ -37,7 +37,7 @@ public abstract class GenerationListener implements MessageListener {
             LOG.warning("Ignoring a message without organization and item on a generation queue");
             return;
         }
-        if (!worker.process(ref.organizationId(), ref.itemId())) {
+        if (!worker.process(ref.organizationId(), ref.itemId(), ref.messageId())) {
             context.setRollbackOnly();
         }
     }

@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * One message per item on its priority's queue. Sent through the transactional factory, so the
  * message joins the caller's JTA transaction: delivered only if the item rows commit, and never
- * without them.
+ * without them. Each message has its own id ({@value #MESSAGE_PROPERTY}): a worker takes an item only with a message
+ * that may take it ({@code GenerationItem.mayBeTakenBy}), so a second message of an item (the reaper's re-send) never
+ * makes its model twice.
  */
 @ApplicationScoped
 public class GenerationQueue {
@@ -34,6 +36,7 @@ public class GenerationQueue {
     public static final String DEAD_LETTER_SELECTOR = KIND_PROPERTY + " = '" + KIND + "'";
     static final String ORGANIZATION_PROPERTY = "organizationId";
     static final String ITEM_PROPERTY = "itemId";
+    static final String MESSAGE_PROPERTY = "messageId";
 
     @Resource(lookup = ArvJms.CONNECTION_FACTORY)
     ConnectionFactory connections;
@@ -49,6 +52,7 @@ public class GenerationQueue {
                     .setProperty(KIND_PROPERTY, KIND)
                     .setProperty(ORGANIZATION_PROPERTY, item.getOrganizationId().toString())
                     .setProperty(ITEM_PROPERTY, item.getId().toString())
+                    .setProperty(MESSAGE_PROPERTY, UUID.randomUUID().toString())
                     .send(context.createQueue(queueOf(priority)), item.getId().toString());
         } catch (JMSRuntimeException e) {
             throw BrokerAvailability.sendFailed(e);
@@ -60,12 +64,16 @@ public class GenerationQueue {
         try {
             String org = message.getStringProperty(ORGANIZATION_PROPERTY);
             String item = message.getStringProperty(ITEM_PROPERTY);
-            return org == null || item == null ? null : new ItemRef(UUID.fromString(org), UUID.fromString(item));
+            String id = message.getStringProperty(MESSAGE_PROPERTY);
+            return org == null || item == null
+                    ? null
+                    : new ItemRef(UUID.fromString(org), UUID.fromString(item), id == null ? null : UUID.fromString(id));
         } catch (JMSException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    public record ItemRef(UUID organizationId, UUID itemId) {
+    /** @param messageId the message's own id; null for a message sent before messages had one */
+    public record ItemRef(UUID organizationId, UUID itemId, UUID messageId) {
     }
 }

@@ -19,7 +19,10 @@ import java.util.logging.Logger;
 
 /**
  * Items left {@code processing} without a change for {@code arv.generation.stuck-after} fail with a
- * reason: their worker is gone (a node that died mid-model), and a job must not wait for it forever.
+ * reason: their worker is gone (a node that died mid-model), and a job must not wait for it forever. Items left
+ * {@code queued} for {@code arv.generation.resend-queued-after} most likely lost their message: it is sent again, once,
+ * and an item still queued {@code arv.generation.queued-lost-after} later fails ({@link GenerationSteps#rescue}). Every
+ * node runs it; each item is decided under its locks, so two nodes' rounds do not act on one item twice.
  */
 @Singleton
 @Startup
@@ -49,10 +52,27 @@ public class GenerationReaper {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void reap() {
         NodeTimers.round(LOG, "Generation reaper", () -> {
-            int reaped = steps.reapStuck(Instant.now().minus(rules.stuckAfter()), BATCH);
+            Instant now = Instant.now();
+            int reaped = steps.reapStuck(now.minus(rules.stuckAfter()), BATCH);
             if (reaped > 0) {
                 LOG.warning(reaped + " generation items were stuck in processing for over " + rules.stuckAfter() + " and failed");
             }
+            rescueQueued(now);
         });
+    }
+
+    /** Each item in its own transaction ({@link GenerationSteps} is REQUIRES_NEW): one the broker refuses stops the round, and stays for the next. */
+    private void rescueQueued(Instant now) {
+        Instant sentBefore = now.minus(rules.resendQueuedAfter());
+        Instant resentBefore = now.minus(rules.queuedLostAfter());
+        int failed = 0;
+        for (GenerationQueue.ItemRef item : steps.waitingLong(sentBefore, resentBefore, BATCH)) {
+            if (steps.rescue(item.organizationId(), item.itemId(), sentBefore, resentBefore) == GenerationSteps.Rescue.FAILED) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            LOG.warning(failed + " generation items were still queued " + rules.queuedLostAfter() + " after their message was sent again, and failed");
+        }
     }
 }

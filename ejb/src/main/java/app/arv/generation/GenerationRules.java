@@ -8,10 +8,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 
 /**
- * How long generation items may run unattended and how long finished jobs are kept.
+ * How long generation items may wait or run unattended and how long finished jobs are kept.
  *
  * @param reapInterval how often {@link GenerationReaper} looks for stuck items
  * @param stuckAfter an item {@code processing} without a change for this long has lost its worker and fails
+ * @param resendQueuedAfter an item still {@code queued} this long after its message was sent has most likely lost it
+ *     (broker data lost, a send lost after the commit): its message is sent again, once. Harmless if the first was only
+ *     waiting behind others: whichever comes first takes the item, the other is dropped.
+ * @param queuedLostAfter an item still {@code queued} this long after its message was sent again fails, so its job ends;
+ *     above the longest a queue may legitimately wait, since an item merely waiting behind others would fail too
  * @param cleanupInterval how often {@link GenerationRetention} deletes old jobs
  * @param retention finished jobs older than this are deleted with their files; zero or less keeps them forever
  */
@@ -19,6 +24,8 @@ import java.time.Duration;
 public record GenerationRules(
         @ConfigProperty(name = "arv.generation.reap-interval", defaultValue = "PT1M") Duration reapInterval,
         @ConfigProperty(name = "arv.generation.stuck-after", defaultValue = "PT15M") Duration stuckAfter,
+        @ConfigProperty(name = "arv.generation.resend-queued-after", defaultValue = "PT30M") Duration resendQueuedAfter,
+        @ConfigProperty(name = "arv.generation.queued-lost-after", defaultValue = "PT6H") Duration queuedLostAfter,
         @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H") Duration cleanupInterval,
         @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D") Duration retention) {
 
@@ -30,6 +37,8 @@ public record GenerationRules(
     public void check() {
         Setting.positive("ARV_GENERATION_REAP_INTERVAL", reapInterval);
         Setting.positive("ARV_GENERATION_STUCK_AFTER", stuckAfter);
+        Setting.positive("ARV_GENERATION_RESEND_QUEUED_AFTER", resendQueuedAfter);
+        Setting.positive("ARV_GENERATION_QUEUED_LOST_AFTER", queuedLostAfter);
         Setting.positive("ARV_GENERATION_CLEANUP_INTERVAL", cleanupInterval);
     }
 

@@ -87,18 +87,27 @@ public class GenerationService {
     @ConfigProperty(name = "arv.generation.default-provider", defaultValue = LocalModelProvider.NAME)
     String defaultProvider;
 
-    /** Uploads the images (the media layer's rules: all checked before any is stored) and queues a model for each. */
+    /**
+     * Uploads the images (the media layer's rules: all checked before any is stored) and queues a model for each. The
+     * images are written first, with no lock of this transaction held (the media layer stages them outside it and
+     * records them in it); only then are the project share-locked and the organization's monthly count taken, whose
+     * row stays locked until the commit. So a slow upload holds up no other job of its organization; a refusal then
+     * rolls the transaction back, and the media layer deletes what it staged.
+     */
     public JobDetails submitUploads(Caller caller, List<SpooledFile> images, NewGeneration request) {
-        Options options = check(caller, request, images.size());
+        Options options = check(request, images.size());
         // Before anything is stored: with the broker away the job could not be queued.
         broker.require();
         List<MediaResource> sources = mediaService.upload(caller, images);
+        admit(caller, options, sources.size());
         return create(caller, sources, options);
     }
 
     /** Queues a model for each image of the organization's media library. */
     public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
-        Options options = check(caller, request, new LinkedHashSet<>(mediaIds).size());
+        int count = new LinkedHashSet<>(mediaIds).size();
+        Options options = check(request, count);
+        admit(caller, options, count);
         broker.require();
         List<MediaResource> sources = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(mediaIds)) {
@@ -114,7 +123,8 @@ public class GenerationService {
     private record Options(String provider, GenerationPriority priority, GenerationOptions generation, UUID projectId) {
     }
 
-    private Options check(Caller caller, NewGeneration request, int imageCount) {
+    /** The request's options, checked without touching the database: a bad request is refused before anything is locked or stored. */
+    private Options check(NewGeneration request, int imageCount) {
         if (imageCount == 0) {
             throw DomainException.invalid("no_files", "Send one or more images");
         }
@@ -133,13 +143,19 @@ public class GenerationService {
             throw DomainException.invalid("invalid_face_limit", e.getMessage());
         }
         GenerationPriority priority = request.priority() == null ? GenerationPriority.NORMAL : request.priority();
-        // Share-locked: the project's deletion waits for this job (and then unlinks it) instead of failing its insert.
-        if (request.projectId() != null && projects.share(caller.organizationId(), request.projectId()).isEmpty()) {
+        return new Options(provider, priority, generation, request.projectId());
+    }
+
+    /**
+     * The locks of the job, held until the commit, so take them last: the project share-locked (its deletion waits for
+     * this job, then unlinks it, instead of failing its insert) and the items counted against the organization's
+     * monthly quota (its row locked: two jobs cannot both take the last of it).
+     */
+    private void admit(Caller caller, Options options, int items) {
+        if (options.projectId() != null && projects.share(caller.organizationId(), options.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
-        // Last, once the request is known to be valid, and before any image is stored: a refusal leaves nothing behind.
-        quotas.admitGenerations(caller.organizationId(), imageCount, FalModelProvider.NAME.equals(provider));
-        return new Options(provider, priority, generation, request.projectId());
+        quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.NAME.equals(options.provider()));
     }
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options) {

@@ -18,9 +18,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The state changes of one item, each committed on its own (REQUIRES_NEW): clients see an item taken
@@ -30,6 +32,8 @@ import java.util.UUID;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class GenerationSteps {
+
+    private static final Logger LOG = Logger.getLogger(GenerationSteps.class.getName());
 
     @Inject
     GenerationRepository generations;
@@ -49,6 +53,9 @@ public class GenerationSteps {
     @Inject
     ServerNode node;
 
+    @Inject
+    GenerationQueue queue;
+
     /**
      * What a worker needs to make the model of a taken item.
      *
@@ -59,16 +66,20 @@ public class GenerationSteps {
     }
 
     /**
-     * Takes the item for a worker. Empty when there is nothing to do: the item is unknown or already
-     * final (a redelivered message of a finished, failed or cancelled item).
+     * Takes the item for the worker of {@code message}: an atomic transition, made with the job's and the item's row
+     * locks held and on the item as last committed, so of two messages of one item only one takes it. Empty when
+     * there is nothing to do: the item is unknown or already final (a redelivered message of a finished, failed or
+     * cancelled item), or another message's worker took it ({@link GenerationItem#mayBeTakenBy}).
      */
-    public Optional<Claim> claim(UUID org, UUID itemId) {
-        GenerationItem item = generations.findItem(org, itemId).orElse(null);
-        if (item == null || item.getStatus().isFinal()) {
+    public Optional<Claim> claim(UUID org, UUID itemId, UUID message) {
+        Locked locked = lock(org, itemId).orElse(null);
+        if (locked == null || locked.item().getStatus().isFinal() || locked.job().getStatus() == GenerationStatus.CANCELLED) {
             return Optional.empty();
         }
-        GenerationJob job = generations.lockJob(org, item.getJobId()).orElseThrow();
-        if (job.getStatus() == GenerationStatus.CANCELLED) {
+        GenerationJob job = locked.job();
+        GenerationItem item = locked.item();
+        if (!item.mayBeTakenBy(message)) {
+            LOG.info(() -> "Message " + message + " of generation item " + itemId + " dropped: message " + item.getClaimedBy() + " took it");
             return Optional.empty();
         }
         MediaResource source = files.live(org, item.getSourceMediaId()).orElse(null);
@@ -77,7 +88,7 @@ public class GenerationSteps {
             settle(job, item);
             return Optional.empty();
         }
-        item.start(node.name());
+        item.start(node.name(), message);
         settle(job, item);
         publishProgress(item);
         return Optional.of(new Claim(org, job.getId(), itemId, job.getProvider(),
@@ -157,9 +168,12 @@ public class GenerationSteps {
                 .ifPresent(item -> item.attemptFailed(reason));
     }
 
-    /** The broker gave up on the item's message: the item fails with the last attempt's reason. */
-    public void giveUp(UUID org, UUID itemId) {
-        generations.findItem(org, itemId).filter(i -> !i.getStatus().isFinal()).ifPresent(item -> fail(org, itemId,
+    /**
+     * The broker gave up on the item's {@code message}: the item fails with the last attempt's reason. Not when another
+     * message of the item took it: that one's worker is still at it.
+     */
+    public void giveUp(UUID org, UUID itemId, UUID message) {
+        generations.findItem(org, itemId).filter(i -> !i.getStatus().isFinal() && i.mayBeTakenBy(message)).ifPresent(item -> fail(org, itemId,
                 "Gave up after " + item.getAttempts() + " attempts" + (item.getError() == null ? "" : "; last error: " + item.getError())));
     }
 
@@ -171,6 +185,54 @@ public class GenerationSteps {
                     + ": the worker stopped (server restarted or stuck)");
         }
         return stuck.size();
+    }
+
+    /**
+     * Items still queued whose message was sent before {@code sentBefore} and not re-sent, or re-sent before
+     * {@code resentBefore}: their message was most likely lost (the broker's data lost, a dead letter nobody took).
+     */
+    public List<GenerationQueue.ItemRef> waitingLong(Instant sentBefore, Instant resentBefore, int max) {
+        return generations.queuedSince(sentBefore, resentBefore, max).stream()
+                .map(i -> new GenerationQueue.ItemRef(i.getOrganizationId(), i.getId(), null)).toList();
+    }
+
+    /** What {@link #rescue} did with an item left queued. */
+    public enum Rescue {
+        /** Its message was sent again. */
+        RESENT,
+        /** It failed: its re-sent message was not taken either. */
+        FAILED,
+        /** Nothing: it was taken, finished or rescued meanwhile (by a worker, or by the reaper of another node). */
+        NONE
+    }
+
+    /**
+     * An item left queued since before {@code sentBefore} gets its message again (once; whichever of its messages comes
+     * first takes it, the other is dropped); one still queued after its re-sent message went before {@code resentBefore}
+     * fails with the reason. Decided on the item as last committed with its job's and its own locks held, so the reapers
+     * of two nodes re-send an item once, and a worker taking it meanwhile wins. A broker that refuses the message (a 503
+     * DomainException) rolls the transaction back: nothing changes, and the next round tries again.
+     */
+    public Rescue rescue(UUID org, UUID itemId, Instant sentBefore, Instant resentBefore) {
+        Locked locked = lock(org, itemId).orElse(null);
+        if (locked == null) {
+            return Rescue.NONE;
+        }
+        GenerationItem item = locked.item();
+        if (item.awaitsLostMessage(sentBefore)) {
+            Instant queuedAt = item.getUpdatedAt();
+            item.resent(Instant.now());
+            queue.send(item, locked.job().getPriority());
+            LOG.warning("Generation item " + itemId + " queued since " + queuedAt + " was not taken: its message was sent again");
+            return Rescue.RESENT;
+        }
+        if (item.lostItsMessages(resentBefore)) {
+            item.fail("Not taken from the queue: its message was lost (sent again at " + item.getResentAt()
+                    + ", not taken either); retry the item");
+            settle(locked.job(), item);
+            return Rescue.FAILED;
+        }
+        return Rescue.NONE;
     }
 
     private void settle(GenerationJob job, GenerationItem changed) {

@@ -33,11 +33,12 @@ public class GenerationWorker {
     MetricRegistry metrics;
 
     /**
+     * @param message the id of the message that asks (null for one sent before messages had ids)
      * @return {@code false} when the attempt broke on the way (storage, network): the message should be
-     *     delivered again. A refused image or a finished item is {@code true}: nothing more to do.
+     *     delivered again. A refused image, a finished item or one another message took is {@code true}: nothing more to do.
      */
-    public boolean process(UUID org, UUID itemId) {
-        Optional<GenerationSteps.Claim> taken = steps.claim(org, itemId);
+    public boolean process(UUID org, UUID itemId, UUID message) {
+        Optional<GenerationSteps.Claim> taken = steps.claim(org, itemId, message);
         if (taken.isEmpty()) {
             return true;
         }

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * ARV's own picture of a model from another provider ({@link ModelPreview}, the same view, light and background as
  * the local generator's previews), read from the GLB it returned. Empty when the file holds nothing drawable or is
- * not a GLB ARV can read (compressed meshes): the provider's own image is the fallback.
+ * not a GLB ARV can read (compressed meshes), or when drawing it runs out of stack or heap: the provider's own image is
+ * the fallback, and the model is kept either way.
  */
 @ApplicationScoped
 public class ModelPreviews {
@@ -42,6 +43,15 @@ public class ModelPreviews {
         } catch (RuntimeException e) {
             // the model was paid for: a file the reader chokes on costs the picture, never the item
             LOG.log(Level.INFO, "No preview drawn of a provider's model: " + e);
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            // The same for a file that runs the reader or renderer out of stack: its trace (a thousand frames) says nothing.
+            LOG.log(Level.WARNING, "No preview drawn of a provider's model: drawing it overflowed the stack");
+            return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // A model within the reader's bounds can still need more heap than is left (other renders, decodes running):
+            // what the render allocated is garbage once it unwinds, so the item keeps its model; operators must hear of it.
+            LOG.log(Level.SEVERE, "No preview drawn of a provider's model: the render ran out of memory", e);
             return Optional.empty();
         }
     }

@@ -60,6 +60,11 @@ public final class GenerationFixture {
         supplied.add(beans -> beans.with(type, instance));
     }
 
+    /** What the container would bring that depends on the call's own beans (its transaction's), for every call from now on. */
+    void supplyEach(Consumer<ServiceBeans> supply) {
+        supplied.add(supply);
+    }
+
     public UUID org() {
         return organization.getId();
     }

@@ -5,29 +5,56 @@ import app.arv.ServiceBeans;
 import app.arv.events.TestRedis;
 import app.arv.generation.fal.FalModelProvider;
 import app.arv.generation.fal.FalRules;
+import app.arv.imaging.input.DecodeGate;
+import app.arv.imaging.input.MediaSniffer;
+import app.arv.media.ImageDecoding;
+import app.arv.media.Spool;
+import app.arv.media.SpooledFile;
+import app.arv.media.TestDecodings;
+import app.arv.media.TestSpools;
 import app.arv.media.UploadRules;
 import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.project.Project;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.project.ProjectService;
+import app.arv.protection.QuotaRules;
+import app.arv.protection.Quotas;
+import app.arv.protection.RateLimitRules;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
+import app.arv.storage.ObjectStores;
+import app.arv.storage.TestStores;
+import jakarta.ejb.SessionContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Instance;
+import jakarta.jms.ConnectionFactory;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -37,13 +64,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * What GenerationService decides about existing jobs (reading, cancelling, refusing a retry), on a
  * real PostgreSQL and Redis without a server. Accepting a job needs the broker and the media layer,
- * and stays with the HTTP tests; refusing one before either is reached does not.
+ * and stays with the HTTP tests; refusing one before either is reached does not, nor do the locks an
+ * upload holds while its images are stored (with a broker that keeps the messages and the local store).
  */
 class GenerationServiceTest {
 
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
 
+    @TempDir
+    Path dataDir;
     private GenerationFixture fixture;
     private Caller member;
 
@@ -186,5 +216,79 @@ class GenerationServiceTest {
 
         assertThat(catchThrowable(() -> submission.get(30, TimeUnit.SECONDS))).as("how the submission ended").cause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    /**
+     * What accepting uploaded images needs besides a server without a FAL key: the upload spool and the platform's local
+     * store in the test's directory, the default quotas, a broker that answers and keeps the messages, and the container's parts these
+     * services use (the session context, whose business object is the call's own bean; the executor the broker check runs on).
+     */
+    private void aServerAcceptingUploads(ImageDecoding decoding) {
+        aServerWithoutAFalKey();
+        TestStores stores = new TestStores(dataDir);
+        fixture.supply(ImageDecoding.class, decoding);
+        fixture.supply(Spool.class, TestSpools.in(dataDir));
+        fixture.supply(ConnectionFactory.class, new RecordingBroker().connections());
+        fixture.supply(Duration.class, Duration.ofSeconds(2));
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        fixture.supply(ManagedExecutorService.class, container(ManagedExecutorService.class, (method, args) -> {
+            ((Runnable) args[0]).run();
+            return null;
+        }));
+        fixture.supplyEach(beans -> beans.with(ObjectStores.class, stores.beans(beans.get(EntityManager.class)).get(ObjectStores.class)));
+        fixture.supplyEach(beans -> beans.with(SessionContext.class,
+                container(SessionContext.class, (method, args) -> beans.get((Class<?>) args[0]))));
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    /** A part of the container that these services call one method of. */
+    private static <T> T container(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(GenerationServiceTest.class.getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> answer.answer(method.getName(), args)));
+    }
+
+    /** A test image as the web layer hands it over: spooled to a file, hashed, its first bytes kept for sniffing. */
+    private SpooledFile spooled(String name) throws IOException {
+        byte[] bytes;
+        try (InputStream in = GenerationServiceTest.class.getResourceAsStream("/images/" + name)) {
+            bytes = in.readAllBytes();
+        }
+        Path file = Files.write(dataDir.resolve(UUID.randomUUID() + "-" + name), bytes);
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        System.arraycopy(bytes, 0, head, 0, head.length);
+        return new SpooledFile(name, file, bytes.length, Sha256.hex(bytes), head, head.length);
+    }
+
+    @Test
+    void aJobWhoseImagesAreStillBeingStoredHoldsUpNoOtherJobOfItsOrganization() throws Exception {
+        ImageDecoding oneDecodeAtATime = TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30));
+        aServerAcceptingUploads(oneDecodeAtATime);
+        User person = new User(fixture.org(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
+        Database.persist(person);
+        Caller ann = new Caller(person.getId(), null, fixture.org(), person.getEmail(), Set.of(CallerRole.MEMBER));
+        SpooledFile image = spooled("horse.png");
+        ExecutorService uploader = Executors.newSingleThreadExecutor();
+        ExecutorService otherJob = Executors.newSingleThreadExecutor();
+        Future<JobDetails> upload;
+        // The upload's images wait for a decode slot, as behind a slow store: the job is being accepted meanwhile.
+        DecodeGate.Admission busy = TestDecodings.occupySlot(oneDecodeAtATime);
+        try {
+            upload = uploader.submit(() -> fixture.call(GenerationService.class, service -> service.submitUploads(ann, List.of(image),
+                    new NewGeneration(null, null, LocalModelProvider.NAME, null, null))));
+            Thread.sleep(2000);
+
+            Future<?> other = otherJob.submit(() -> fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, false)));
+
+            assertThat(catchThrowable(() -> other.get(5, TimeUnit.SECONDS))).as("how the other job's admission ended").isNull();
+        } finally {
+            busy.close();
+            uploader.shutdown();
+            otherJob.shutdown();
+        }
+        assertThat(upload.get(30, TimeUnit.SECONDS).items()).hasSize(1);
     }
 }

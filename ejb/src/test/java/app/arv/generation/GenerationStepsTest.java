@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,9 @@ class GenerationStepsTest {
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
 
+    /** The message GenerationService sent for an item. */
+    private static final UUID MESSAGE = UUID.randomUUID();
+
     private GenerationFixture fixture;
 
     @BeforeEach
@@ -38,7 +42,7 @@ class GenerationStepsTest {
     void aClaimedItemRunsOnTheClaimingNodeWithItsJobsOptions() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
 
-        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId())).orElseThrow();
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE)).orElseThrow();
 
         assertThat(claim.options()).isEqualTo(new GenerationOptions(2000, TextureQuality.HD));
         assertThat(claim.provider()).isEqualTo(LocalModelProvider.NAME);
@@ -54,7 +58,7 @@ class GenerationStepsTest {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
 
-        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
 
         assertThat(claim).isEmpty();
         assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
@@ -66,7 +70,7 @@ class GenerationStepsTest {
         GenerationItem item = fixture.queuedJob(source).get(0);
         Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
 
-        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
 
         assertThat(claim).isEmpty();
         assertThat(fixture.reread(item).getError()).contains("source image was deleted");
@@ -91,10 +95,10 @@ class GenerationStepsTest {
     @Test
     void anItemTheBrokerGaveUpOnFailsWithItsLastAttemptsReason() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
         fixture.run(GenerationSteps.class, steps -> steps.noteAttemptFailure(fixture.org(), item.getId(), "storage timed out"));
 
-        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId()));
+        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId(), MESSAGE));
 
         GenerationItem failed = fixture.reread(item);
         assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
@@ -104,7 +108,7 @@ class GenerationStepsTest {
     @Test
     void progressOfAnItemNoLongerProcessingIsDropped() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId()));
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
         fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
 
         fixture.run(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
@@ -127,5 +131,41 @@ class GenerationStepsTest {
             assertThat(occurrence.data().getInt("failed")).isEqualTo(2);
             assertThat(occurrence.data().getInt("total")).isEqualTo(2);
         });
+    }
+
+    @Test
+    void theMessageThatTookAnItemTakesItAgainWhenTheBrokerDeliversItAgain() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.noteAttemptFailure(fixture.org(), item.getId(), "storage timed out"));
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        assertThat(claim).isPresent();
+        assertThat(fixture.reread(item).getAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherMessageOfAnItemBeingMadeIsDroppedSoTheModelIsNotMadeTwice() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        UUID resent = UUID.randomUUID();
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), resent));
+
+        assertThat(claim).isEmpty();
+        GenerationItem taken = fixture.reread(item);
+        assertThat(taken.getAttempts()).isEqualTo(1);
+        assertThat(taken.getClaimedBy()).isEqualTo(MESSAGE);
+    }
+
+    @Test
+    void aDeadMessageOfAnItemAnotherMessageTookLeavesTheItemToThatOnesWorker() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId(), UUID.randomUUID()));
+
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
     }
 }

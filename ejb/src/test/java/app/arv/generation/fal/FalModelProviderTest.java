@@ -36,6 +36,8 @@ class FalModelProviderTest {
 
     private final FakeFal fal = new FakeFal();
     private GenerationFixture fixture;
+    /** The item's one message: every attempt here is a delivery of it. */
+    private final UUID message = UUID.randomUUID();
     private SourceImage horse;
 
     @BeforeEach
@@ -58,7 +60,7 @@ class FalModelProviderTest {
     /** One delivery of the item's message as GenerationWorker handles it: the item taken, then the model made. */
     private ModelResult attempt(FalModelProvider provider, GenerationItem item) throws ModelRefusedException {
         UUID org = fixture.org();
-        GenerationSteps.Claim claim = fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId())).orElseThrow();
+        GenerationSteps.Claim claim = fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId(), message)).orElseThrow();
         return provider.generate(horse, claim.options(),
                 (percent, stage) -> fixture.run(GenerationSteps.class, steps -> steps.progress(org, item.getId(), percent, stage)),
                 ProviderRequest.of(claim.providerRequest(),

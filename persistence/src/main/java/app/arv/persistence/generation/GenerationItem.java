@@ -60,6 +60,17 @@ public class GenerationItem extends TenantEntity {
     private String providerRequest;
 
     /**
+     * The id of the queue message whose worker took the item (each message of an item has its own): only a redelivery
+     * of that message takes it again. Null while nobody has, or when it was taken before messages had ids.
+     */
+    @Column(name = "claimed_by")
+    private UUID claimedBy;
+
+    /** When the reaper sent the item's message again, the first presumed lost; null while it has not. */
+    @Column(name = "resent_at")
+    private Instant resentAt;
+
+    /**
      * Workers, the cancel request and the reaper change an item in separate transactions; a change made
      * from a stale read (a progress report racing a cancel) fails rather than undoing the other.
      */
@@ -83,8 +94,28 @@ public class GenerationItem extends TenantEntity {
         this.status = GenerationStatus.QUEUED;
     }
 
-    /** A worker on {@code node} takes the item (again, after a redelivery): the attempt is counted. */
-    public void start(String node) {
+    /**
+     * Whether the worker of {@code message} may take the item: a queued item, or a processing one this same message
+     * took before (delivered again after its attempt broke, or after its node died). Another message of a processing
+     * item (a re-sent one that crossed the first, a duplicate) may not: the model would be made twice, and paid twice.
+     * A message without an id, or an item taken by one, is from before messages had ids: taken as it always was.
+     */
+    public boolean mayBeTakenBy(UUID message) {
+        return status == GenerationStatus.QUEUED
+                || status == GenerationStatus.PROCESSING && (message == null || claimedBy == null || claimedBy.equals(message));
+    }
+
+    /**
+     * A worker on {@code node}, holding {@code message}, takes the item (again, after a redelivery): the attempt is counted.
+     *
+     * @throws IllegalStateException when that message may not take it ({@link #mayBeTakenBy})
+     */
+    public void start(String node, UUID message) {
+        if (!mayBeTakenBy(message)) {
+            throw new IllegalStateException("Item " + getId() + " is " + status + (claimedBy == null ? "" : " (taken by message " + claimedBy + ")")
+                    + "; message " + message + " may not take it");
+        }
+        claimedBy = message;
         status = GenerationStatus.PROCESSING;
         attempts++;
         this.node = node;
@@ -134,11 +165,34 @@ public class GenerationItem extends TenantEntity {
      */
     public void requeue() {
         this.providerRequest = null;
+        this.claimedBy = null;
+        this.resentAt = null;
         this.status = GenerationStatus.QUEUED;
         this.progress = 0;
         this.stage = null;
         this.error = null;
         this.finishedAt = null;
+    }
+
+    /**
+     * Whether the item waits for a message that was most likely lost: still queued, its message sent before
+     * {@code sentBefore} and never re-sent. Its message is then sent again ({@link #resent}).
+     */
+    public boolean awaitsLostMessage(Instant sentBefore) {
+        return status == GenerationStatus.QUEUED && resentAt == null && getUpdatedAt().isBefore(sentBefore);
+    }
+
+    /** Whether the item is still queued although its message was re-sent before {@code resentBefore}: both were lost. */
+    public boolean lostItsMessages(Instant resentBefore) {
+        return status == GenerationStatus.QUEUED && resentAt != null && resentAt.isBefore(resentBefore);
+    }
+
+    /** Its message is sent again: whichever of the two messages comes first takes the item, the other is dropped. */
+    public void resent(Instant at) {
+        if (status != GenerationStatus.QUEUED || resentAt != null) {
+            throw new IllegalStateException("Only a queued item's message is re-sent, and once: item " + getId() + " is " + status);
+        }
+        resentAt = at;
     }
 
     public void fail(String reason) {
@@ -177,6 +231,12 @@ public class GenerationItem extends TenantEntity {
 
     /** The provider's request of the current attempt, or null while none was accepted. */
     public String getProviderRequest() { return providerRequest; }
+
+    /** The id of the message whose worker took the item, or null. */
+    public UUID getClaimedBy() { return claimedBy; }
+
+    /** When the reaper re-sent the item's message, or null. */
+    public Instant getResentAt() { return resentAt; }
 
     public Instant getStartedAt() { return startedAt; }
 

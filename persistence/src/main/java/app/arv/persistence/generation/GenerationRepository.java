@@ -107,6 +107,17 @@ public class GenerationRepository extends EntityRepository<GenerationJob> {
                 .setMaxResults(max).getResultList();
     }
 
+    /**
+     * Items still queued long after their message was sent (and not re-sent since), or after it was re-sent, across
+     * organizations, oldest first: only the reaper (a platform task) asks this, and it handles each within its organization.
+     */
+    public List<GenerationItem> queuedSince(Instant sentBefore, Instant resentBefore, int max) {
+        return em.createQuery("SELECT i FROM GenerationItem i WHERE i.status = :queued"
+                + " AND (i.resentAt IS NULL AND i.updatedAt < :sent OR i.resentAt < :resent) ORDER BY i.updatedAt", GenerationItem.class)
+                .setParameter("queued", GenerationStatus.QUEUED).setParameter("sent", sentBefore).setParameter("resent", resentBefore)
+                .setMaxResults(max).getResultList();
+    }
+
     public void flush() {
         em.flush();
     }

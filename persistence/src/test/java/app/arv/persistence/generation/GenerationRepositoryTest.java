@@ -110,9 +110,9 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             Repositories.on(em, generations);
             var items = generations.items(acme.getId(), job.getId());
-            items.get(0).start("node-a");
+            items.get(0).start("node-a", UUID.randomUUID());
             items.get(0).complete(acmeImage.getId(), null);
-            items.get(1).start("node-a");
+            items.get(1).start("node-a", UUID.randomUUID());
             items.get(1).fail("no object found");
         });
 
@@ -148,7 +148,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
         GenerationJob job = jobWithItems(2);
         Database.inTransaction(em -> {
             Repositories.on(em, generations);
-            generations.items(acme.getId(), job.getId()).get(0).start("node-a");
+            generations.items(acme.getId(), job.getId()).get(0).start("node-a", UUID.randomUUID());
         });
 
         Database.inTransaction(em -> {
@@ -164,7 +164,7 @@ class GenerationRepositoryTest extends TwoTenantsTest {
     void aProgressReportFromAStaleReadCannotUndoACancel() {
         GenerationJob job = jobWithItems(1);
         UUID itemId = itemsOf(job).get(0).getId();
-        Database.inTransaction(em -> em.find(GenerationItem.class, itemId).start("node-a"));
+        Database.inTransaction(em -> em.find(GenerationItem.class, itemId).start("node-a", UUID.randomUUID()));
         EntityManager worker = Database.entityManagerFactory().createEntityManager();
         try {
             worker.getTransaction().begin();

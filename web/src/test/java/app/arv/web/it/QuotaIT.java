@@ -112,6 +112,17 @@ class QuotaIT {
     }
 
     @Test
+    void imagesUploadedForAJobPastTheMonthlyQuotaAreNotKept() {
+        Limits.set(tenant.organizationId(), Map.of("generations_per_month", 1));
+
+        GenerationApi.submit(tenant.memberToken(), GenerationApi.images("coins.png", "camera.png")).statusCode(429)
+                .body("code", equalTo("quota_exceeded")).body("quota", equalTo("generations_per_month"));
+
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).as("images in the library").isZero();
+        assertThat(MediaApi.filesOnDisk(tenant.organizationId())).as("files in the store").isZero();
+    }
+
+    @Test
     void theFalProviderIsForbiddenToAnOrganizationNotGrantedIt() {
         String media = MediaApi.uploadOne(tenant.memberToken(), "coins.png", MediaApi.image("coins.png"));
         Limits.set(tenant.organizationId(), Map.of("fal_allowed", false));

@@ -192,7 +192,7 @@ public class GenerationService {
             try {
                 wanted = GenerationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("invalid_status", "status must be queued, processing, completed, failed or cancelled");
+                throw DomainException.invalidFilter("status must be queued, processing, completed, failed or cancelled");
             }
         }
         return generations.listJobs(caller.organizationId(), wanted, page);

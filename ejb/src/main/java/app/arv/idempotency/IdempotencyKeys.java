@@ -81,6 +81,12 @@ public class IdempotencyKeys {
                 "This Idempotency-Key was used for a different request; use a new key for a new request");
     }
 
+    /** A duplicate of a request whose answer showed a secret, which is not kept to be shown again. */
+    public static DomainException answeredOnce() {
+        return DomainException.conflict("idempotency_key_answered",
+                "This Idempotency-Key already created what Location names; its answer showed a secret once, which is not kept");
+    }
+
     public static DomainException inProgress() {
         return DomainException.conflict("idempotency_in_progress",
                 "A request with this Idempotency-Key is still being processed; retry after the time in Retry-After");

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -164,7 +165,7 @@ public class ArContentService {
         try {
             return MarkerStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_status", "marker_status must be pending, compiling, ready or failed");
+            throw DomainException.invalidFilter("marker_status must be pending, compiling, ready or failed");
         }
     }
 
@@ -172,22 +173,38 @@ public class ArContentService {
         return contents.find(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("AR content"));
     }
 
-    public ArContent change(Caller caller, UUID id, ContentDetails details) {
+    /**
+     * Applies {@code change} (a field it names and leaves {@code null} is cleared; the title and publication cannot be) if
+     * {@code current} accepts the content's {@link ArContent#revision() revision} as the client last read it (checked under
+     * the row lock, so of two changes made from the same reading the second is refused, 412), and writes it at once, so the
+     * answer carries the new revision.
+     */
+    public ArContent change(Caller caller, UUID id, ContentChange change, Predicate<String> current) {
         ArContent content = locked(caller, id);
-        if (details.title() != null) {
+        if (!current.test(content.revision())) {
+            throw DomainException.preconditionFailed("The AR content changed since it was read; read it again and repeat the change");
+        }
+        ContentDetails details = change.details();
+        if (change.names(ContentChange.Field.TITLE)) {
+            if (details.title() == null) {
+                throw DomainException.invalid("required_field", "title cannot be removed, only changed");
+            }
             content.retitle(details.title().strip());
         }
+        if (change.names(ContentChange.Field.PUBLISHED) && details.published() == null) {
+            throw DomainException.invalid("required_field", "published cannot be removed; it is true or false");
+        }
         content.describeOrder(
-                details.orderNumber() != null ? details.orderNumber() : content.getOrderNumber(),
-                details.customerName() != null ? details.customerName() : content.getCustomerName(),
-                details.customerEmail() != null ? details.customerEmail() : content.getCustomerEmail(),
-                details.customerPhone() != null ? details.customerPhone() : content.getCustomerPhone());
+                change.value(ContentChange.Field.ORDER_NUMBER, details.orderNumber(), content.getOrderNumber()),
+                change.value(ContentChange.Field.CUSTOMER_NAME, details.customerName(), content.getCustomerName()),
+                change.value(ContentChange.Field.CUSTOMER_EMAIL, details.customerEmail(), content.getCustomerEmail()),
+                change.value(ContentChange.Field.CUSTOMER_PHONE, details.customerPhone(), content.getCustomerPhone()));
         content.schedule(
-                details.activeFrom() != null ? details.activeFrom() : content.getActiveFrom(),
-                details.activeUntil() != null ? details.activeUntil() : content.getActiveUntil(),
-                details.expiresAt() != null ? details.expiresAt() : content.getExpiresAt());
+                change.value(ContentChange.Field.ACTIVE_FROM, details.activeFrom(), content.getActiveFrom()),
+                change.value(ContentChange.Field.ACTIVE_UNTIL, details.activeUntil(), content.getActiveUntil()),
+                change.value(ContentChange.Field.EXPIRES_AT, details.expiresAt(), content.getExpiresAt()));
         boolean wasPublished = content.isPublished();
-        if (details.published() != null) {
+        if (change.names(ContentChange.Field.PUBLISHED)) {
             content.publish(details.published());
         }
         requireSaneSchedule(content);
@@ -195,6 +212,7 @@ public class ArContentService {
             audit.record(caller, content.isPublished() ? AuditAction.AR_CONTENT_PUBLISHED : AuditAction.AR_CONTENT_UNPUBLISHED,
                     id, schedule(content));
         }
+        contents.flush();
         return content;
     }
 

@@ -66,6 +66,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(409, code, message);
     }
 
+    /** A conditional change ({@code If-Match}) of something that changed since the client read it: nothing was changed. */
+    public static DomainException preconditionFailed(String message) {
+        return new DomainException(412, "precondition_failed", message);
+    }
+
     public static DomainException invalid(String code, String message) {
         return new DomainException(422, code, message);
     }

@@ -194,11 +194,11 @@ class GenerationServiceTest {
     }
 
     @Test
-    void anUnknownStatusFilterIsRefused() {
+    void anUnknownStatusFilterIsRefusedAsAnInvalidFilter() {
         DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.list(member, "done", new PageRequest(10, 0))));
 
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.code()).isEqualTo("invalid_status");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("invalid_filter");
     }
 
     @Test

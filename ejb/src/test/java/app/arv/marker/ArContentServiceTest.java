@@ -70,13 +70,23 @@ class ArContentServiceTest {
         return result.get();
     }
 
-    private static ContentDetails schedule(Instant from, Instant until) {
-        return new ContentDetails(null, null, null, null, null, from, until, null, null);
+    private static ContentChange schedule(Instant from, Instant until) {
+        return new ContentChange(new ContentDetails(null, null, null, null, null, from, until, null, null),
+                Set.of(ContentChange.Field.ACTIVE_FROM, ContentChange.Field.ACTIVE_UNTIL));
+    }
+
+    private static ContentChange retitled(String title) {
+        return new ContentChange(new ContentDetails(title, null, null, null, null, null, null, null, null), Set.of(ContentChange.Field.TITLE));
+    }
+
+    private static boolean anyRevision(String revision) {
+        return true;
     }
 
     @Test
     void anActivePeriodEndingBeforeItStartsIsRefusedAndNothingChanges() {
-        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), schedule(NOW.plus(2, ChronoUnit.DAYS), NOW))))
+        assertThatThrownBy(
+                () -> service(s -> s.change(member, content.getId(), schedule(NOW.plus(2, ChronoUnit.DAYS), NOW), ArContentServiceTest::anyRevision)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.code()).isEqualTo("invalid_schedule");
@@ -89,14 +99,16 @@ class ArContentServiceTest {
 
     @Test
     void aNewStartAfterTheKeptEndIsRefused() {
-        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), schedule(NOW.plus(8, ChronoUnit.DAYS), null))))
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(),
+                new ContentChange(new ContentDetails(null, null, null, null, null, NOW.plus(8, ChronoUnit.DAYS), null, null, null),
+                        Set.of(ContentChange.Field.ACTIVE_FROM)),
+                ArContentServiceTest::anyRevision)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("invalid_schedule"));
     }
 
     @Test
     void aChangeLeavesWhatItDoesNotName() {
-        service(s -> s.change(member, content.getId(), new ContentDetails("Anna & Ben", null, null, null, null, null, null,
-                null, null)));
+        service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), ArContentServiceTest::anyRevision));
 
         ArContent changed = service(s -> s.get(member, content.getId()));
         assertThat(changed.getTitle()).isEqualTo("Anna & Ben");
@@ -104,6 +116,52 @@ class ArContentServiceTest {
         assertThat(changed.getCustomerEmail()).isEqualTo("anna@example.com");
         assertThat(changed.getActiveFrom()).isEqualTo(NOW);
         assertThat(changed.isPublished()).isTrue();
+    }
+
+    @Test
+    void aFieldNamedWithoutAValueIsCleared() {
+        service(s -> s.change(member, content.getId(), new ContentChange(new ContentDetails(null, null, null, null, null, null,
+                null, null, null), Set.of(ContentChange.Field.ORDER_NUMBER, ContentChange.Field.ACTIVE_UNTIL)),
+                ArContentServiceTest::anyRevision));
+
+        ArContent changed = service(s -> s.get(member, content.getId()));
+        assertThat(changed.getOrderNumber()).isNull();
+        assertThat(changed.getActiveUntil()).isNull();
+        assertThat(changed.getActiveFrom()).isEqualTo(NOW);
+        assertThat(changed.getCustomerEmail()).isEqualTo("anna@example.com");
+    }
+
+    @Test
+    void theTitleCannotBeRemoved() {
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), retitled(null), ArContentServiceTest::anyRevision)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.code()).isEqualTo("required_field");
+                });
+
+        assertThat(service(s -> s.get(member, content.getId())).getTitle()).isEqualTo("Anna");
+    }
+
+    @Test
+    void aChangeMadeFromAnOlderReadingIsRefusedAndNothingChanges() {
+        String read = service(s -> s.get(member, content.getId())).revision();
+        service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), read::equals));
+
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), retitled("Anna & Carl"), read::equals)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(412);
+                    assertThat(e.code()).isEqualTo("precondition_failed");
+                });
+
+        assertThat(service(s -> s.get(member, content.getId())).getTitle()).isEqualTo("Anna & Ben");
+    }
+
+    @Test
+    void theRevisionAnsweredByAChangeIsTheOneReadAfterwards() {
+        String answered = service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), ArContentServiceTest::anyRevision))
+                .revision();
+
+        assertThat(service(s -> s.get(member, content.getId())).revision()).isEqualTo(answered).isNotEqualTo(content.revision());
     }
 
     @Test
@@ -157,10 +215,8 @@ class ArContentServiceTest {
 
     @Test
     void aChangeRacingTheDeletionOfItsContentFindsNothing() {
-        ContentDetails retitled = new ContentDetails("Anna & Ben", null, null, null, null, null, null, null, null);
-
         Future<?> change = Database.whileTheFirstIsOpen(em -> new ServiceBeans(em).get(ArContentService.class).delete(member, content.getId()),
-                () -> service(s -> s.change(member, content.getId(), retitled)));
+                () -> service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), ArContentServiceTest::anyRevision)));
 
         assertThat(catchThrowable(() -> change.get(30, TimeUnit.SECONDS))).as("how the change ended").cause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));

@@ -84,12 +84,21 @@ public final class Links {
         return ROOT + "/organizations/" + id;
     }
 
+    public static String media(UUID mediaId) {
+        return ROOT + "/media/" + mediaId;
+    }
+
     public static String mediaContent(UUID mediaId) {
-        return ROOT + "/media/" + mediaId + "/content";
+        return media(mediaId) + "/content";
     }
 
     public static String arContent(UUID id) {
         return ROOT + "/ar-content/" + id;
+    }
+
+    /** One overlay of an AR content (what {@code DELETE} removes). */
+    public static String overlay(UUID arContentId, UUID mediaId) {
+        return arContent(arContentId) + "/overlays/" + mediaId;
     }
 
     public static String markerFile(UUID arContentId) {

@@ -280,6 +280,15 @@ public class ArContent extends TenantEntity {
         this.published = published;
     }
 
+    /**
+     * The row's state as a strong validator (HTTP {@code ETag}): its last change time to the microsecond, as PostgreSQL
+     * keeps it (so the value read back is the value written), which every write of the row moves.
+     */
+    public String revision() {
+        Instant changed = getUpdatedAt();
+        return changed.getEpochSecond() + "." + String.format("%06d", changed.getNano() / 1000);
+    }
+
     public UUID getProjectId() { return projectId; }
     public String getUniqueId() { return uniqueId; }
     public String getTitle() { return title; }

@@ -19,6 +19,11 @@ public abstract class EntityRepository<T> {
         return entity;
     }
 
+    /** Writes this transaction's changes now (before the commit): what the database sets on the way (updated_at) is then known. */
+    public void flush() {
+        em.flush();
+    }
+
     /**
      * Reads an entity this transaction already holds again, row-locked until the transaction ends: what other
      * transactions committed since it was first read counts (a query would hand back the instance as first read).

@@ -70,7 +70,6 @@ public class InvitationAcceptResource implements ApiDescription.Identity {
 
     public static class AcceptRequest extends TokenRequest {
         @NotBlank
-        @Size(min = 10)
         @StorablePassword
         public String password;
 

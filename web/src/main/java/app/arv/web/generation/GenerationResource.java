@@ -15,6 +15,7 @@ import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.json.Flag;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.SnakeCaseEnum;
@@ -107,7 +108,8 @@ public class GenerationResource implements ApiDescription.Generations {
     }
 
     @GET
-    @Operation(summary = "My organization's generation jobs, newest first; ?status= filters")
+    @Operation(summary = "My organization's generation jobs, newest first; ?status= queued|processing|completed|failed|cancelled filters "
+            + "(another value: 400 invalid_filter)")
     public PageView<GenerationView> list(@QueryParam("status") String status, @Valid @BeanParam Paging paging) {
         return PageView.of(generations.list(caller.get(), status, paging.toRequest()), GenerationView::summary);
     }
@@ -153,16 +155,16 @@ public class GenerationResource implements ApiDescription.Generations {
     @Path("{job}/items/{item}/model")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The item's GLB (302 to the storage, or streamed)")
-    public Response model(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") Boolean redirect) {
-        return send(generations.download(caller.get(), job, item, false, redirect));
+    public Response model(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") String redirect) {
+        return send(generations.download(caller.get(), job, item, false, Flag.optional("redirect", redirect)));
     }
 
     @GET
     @Path("{job}/items/{item}/preview")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The item's preview image (302 to the storage, or streamed)")
-    public Response preview(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") Boolean redirect) {
-        return send(generations.download(caller.get(), job, item, true, redirect));
+    public Response preview(@PathParam("job") UUID job, @PathParam("item") UUID item, @QueryParam("redirect") String redirect) {
+        return send(generations.download(caller.get(), job, item, true, Flag.optional("redirect", redirect)));
     }
 
     @GET

@@ -9,6 +9,7 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.RequiresRole;
@@ -52,7 +53,10 @@ public class ApiKeyResource implements ApiDescription.Identity {
 
     @POST
     @NoStore
-    @Operation(summary = "Issue an API key; the response is the only time its secret is shown")
+    @Idempotent(secretInAnswer = true)
+    @Operation(summary = "Issue an API key; the response is the only time its secret is shown. Idempotency-Key: "
+            + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
+            + "Location of what the first created")
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
         return Links.created(Links.apiKey(issued.key().getId()), IssuedApiKeyView.of(issued));

@@ -16,7 +16,6 @@ public class NewAccount {
     public String email;
 
     @NotBlank
-    @Size(min = 10)
     @StorablePassword
     public String password;
 }

@@ -14,7 +14,6 @@ import app.arv.web.security.StorablePassword;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,7 +50,8 @@ public class UserResource implements ApiDescription.Identity {
     }
 
     @POST
-    @Operation(summary = "Add a user to my organization")
+    @Operation(summary = "Add a user to my organization; a password breaking the password rules (ARV_PASSWORD_MIN_LENGTH "
+            + "and the others) is 422 weak_password")
     public Response add(@Valid NewUser request) {
         User user = users.invite(caller.get(), request.email, request.password, request.role);
         return Links.created(Links.user(user.getId()), UserView.of(user));
@@ -65,7 +65,7 @@ public class UserResource implements ApiDescription.Identity {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change a user's role, activity or password")
+    @Operation(summary = "Change a user's role, activity or password (breaking the password rules: 422 weak_password)")
     public UserView change(@PathParam("id") UUID id, @Valid UserChange request) {
         return UserView.of(users.change(caller.get(), id, request.role, request.active, request.password));
     }
@@ -88,7 +88,6 @@ public class UserResource implements ApiDescription.Identity {
 
         public Boolean active;
 
-        @Size(min = 10)
         @StorablePassword
         public String password;
     }

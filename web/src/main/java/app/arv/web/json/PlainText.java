@@ -1,5 +1,7 @@
 package app.arv.web.json;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
@@ -19,7 +21,12 @@ public final class PlainText implements JsonbDeserializer<String> {
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-        String value = parser.getString();
+        // An explicit null reaches this deserializer too (it clears a field of a merge patch); getString() refuses it.
+        JsonValue given = parser.getValue();
+        if (given.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String value = given instanceof JsonString text ? text.getString() : parser.getString();
         requirePlain(value);
         return value;
     }

@@ -2,6 +2,7 @@ package app.arv.web.marker;
 
 import app.arv.imaging.mind.quality.QualityPicture;
 import app.arv.marker.ArContentService;
+import app.arv.marker.ContentChange;
 import app.arv.marker.ContentDetails;
 import app.arv.marker.MarkerRules;
 import app.arv.marker.QualityPictures;
@@ -14,6 +15,7 @@ import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.json.Flag;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.StoredObject;
@@ -52,8 +54,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -93,18 +97,28 @@ public class ArContentResource implements ApiDescription.Markers {
     @GET
     @Path("{id}")
     @Operation(summary = "One AR content, with its viewer views in total (views_count) and in the last 30 days, UTC "
-            + "(views_last_30_days, only here)")
-    public ArContentView get(@PathParam("id") UUID id) {
+            + "(views_last_30_days, only here); its ETag is what a change's If-Match names")
+    @APIResponse(responseCode = "200", description = "The AR content",
+            content = @Content(schema = @Schema(implementation = ArContentView.class)))
+    public Response get(@PathParam("id") UUID id) {
         ArContent content = contents.get(caller.get(), id);
-        return ArContentView.of(content, recentViews.of(caller.get(), content.getId()));
+        return Response.ok(ArContentView.of(content, recentViews.of(caller.get(), content.getId())))
+                .tag(new EntityTag(content.revision())).build();
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change title, order and customer fields, schedule, expiry, published; absent fields stay")
-    public ArContentView change(@PathParam("id") UUID id, @Valid ArContentChange request) {
-        return ArContentView.of(contents.change(caller.get(), id, request.details()));
+    @Operation(summary = "Change title, order and customer fields, schedule, expiry, published as a JSON merge patch: an absent "
+            + "field stays, a field given as null is cleared (title and published cannot be: 422 required_field). With If-Match "
+            + "(the ETag of GET or of an earlier change) a content changed meanwhile is not changed: 412 precondition_failed; "
+            + "the answer carries the new ETag")
+    @APIResponse(responseCode = "200", description = "The changed AR content",
+            content = @Content(schema = @Schema(implementation = ArContentView.class)))
+    public Response change(@PathParam("id") UUID id, @Valid ArContentChange request, @Context Request http) {
+        ArContent changed = contents.change(caller.get(), id, request.change(),
+                revision -> http.evaluatePreconditions(new EntityTag(revision)) == null);
+        return Response.ok(ArContentView.of(changed)).tag(new EntityTag(changed.revision())).build();
     }
 
     @DELETE
@@ -119,9 +133,10 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile; "
             + "force=true builds it even if rated unusable")
-    public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") boolean force, List<EntityPart> parts) {
+    public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") String force, List<EntityPart> parts) {
+        boolean forced = Flag.of("force", force);
         try (MultipartForm form = multipart.single(parts, IMAGE_FIELD)) {
-            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, portrait(form), force))).build();
+            return Response.accepted(ArContentView.of(contents.replaceImage(caller.get(), id, portrait(form), forced))).build();
         }
     }
 
@@ -137,8 +152,9 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Compile the marker again (e.g. after a compiler upgrade); 409 while one is being compiled; "
             + "force=true builds it even if rated unusable")
-    public Response regenerate(@PathParam("id") UUID id, @QueryParam("force") boolean force) {
-        return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id, force))).build();
+    public Response regenerate(@PathParam("id") UUID id, @QueryParam("force") String force) {
+        boolean forced = Flag.of("force", force);
+        return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id, forced))).build();
     }
 
     @GET
@@ -184,8 +200,7 @@ public class ArContentResource implements ApiDescription.Markers {
     public Response attachOverlay(@PathParam("id") UUID id, List<EntityPart> parts) {
         try (MultipartForm form = multipart.single(parts, OVERLAY_FIELD, rules.overlayMaxBytes())) {
             SpooledFile file = form.requiredFile("missing_file", "the overlay");
-            return Response.status(Response.Status.CREATED)
-                    .entity(ArContentView.of(contents.attachOverlay(caller.get(), id, file))).build();
+            return overlayAttached(contents.attachOverlay(caller.get(), id, file));
         }
     }
 
@@ -194,8 +209,12 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a GLB of the media library (media_id) the active overlay")
     public Response attachModelOverlay(@PathParam("id") UUID id, @Valid ModelOverlay request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(ArContentView.of(contents.attachModelFromMedia(caller.get(), id, request.mediaId))).build();
+        return overlayAttached(contents.attachModelFromMedia(caller.get(), id, request.mediaId));
+    }
+
+    /** 201 with the content, and in {@code Location} the overlay just made active. */
+    private static Response overlayAttached(ArContent content) {
+        return Links.created(Links.overlay(content.getId(), content.getOverlayMediaId()), ArContentView.of(content));
     }
 
     @GET
@@ -280,13 +299,86 @@ public class ArContentResource implements ApiDescription.Markers {
         }
     }
 
-    public static class ArContentChange extends ContentFields {
+    /**
+     * A change as JSON merge patch: JSON-B calls the setter of each property the body names (with {@code null} for an
+     * explicit null) and of no other, so what was named is known.
+     */
+    public static class ArContentChange {
+        private final Set<ContentChange.Field> given = EnumSet.noneOf(ContentChange.Field.class);
+
         @NotBlankWhenGiven
         @Size(max = 200)
-        public String title;
+        private String title;
 
-        ContentDetails details() {
-            return details(title);
+        @Size(max = 100)
+        private String orderNumber;
+
+        @Size(max = 200)
+        private String customerName;
+
+        @Email
+        @Size(max = 320)
+        private String customerEmail;
+
+        @Pattern(regexp = "[+0-9 ()./-]{3,40}")
+        private String customerPhone;
+
+        private Instant activeFrom;
+
+        private Instant activeUntil;
+
+        private Instant expiresAt;
+
+        private Boolean published;
+
+        public void setTitle(String title) {
+            this.title = title;
+            given.add(ContentChange.Field.TITLE);
+        }
+
+        public void setOrderNumber(String orderNumber) {
+            this.orderNumber = orderNumber;
+            given.add(ContentChange.Field.ORDER_NUMBER);
+        }
+
+        public void setCustomerName(String customerName) {
+            this.customerName = customerName;
+            given.add(ContentChange.Field.CUSTOMER_NAME);
+        }
+
+        public void setCustomerEmail(String customerEmail) {
+            this.customerEmail = customerEmail;
+            given.add(ContentChange.Field.CUSTOMER_EMAIL);
+        }
+
+        public void setCustomerPhone(String customerPhone) {
+            this.customerPhone = customerPhone;
+            given.add(ContentChange.Field.CUSTOMER_PHONE);
+        }
+
+        public void setActiveFrom(Instant activeFrom) {
+            this.activeFrom = activeFrom;
+            given.add(ContentChange.Field.ACTIVE_FROM);
+        }
+
+        public void setActiveUntil(Instant activeUntil) {
+            this.activeUntil = activeUntil;
+            given.add(ContentChange.Field.ACTIVE_UNTIL);
+        }
+
+        public void setExpiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            given.add(ContentChange.Field.EXPIRES_AT);
+        }
+
+        public void setPublished(Boolean published) {
+            this.published = published;
+            given.add(ContentChange.Field.PUBLISHED);
+        }
+
+        ContentChange change() {
+            return new ContentChange(new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
+                    activeUntil, expiresAt, published), given);
         }
     }
 

@@ -11,6 +11,7 @@ import app.arv.media.SpooledFile;
 import app.arv.security.CallerRole;
 import app.arv.shared.Jsonp;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.Flag;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.security.CurrentCaller;
@@ -70,12 +71,13 @@ public class MarkerAnalysisResource implements ApiDescription.Markers {
     @Operation(summary = "The marker quality report of an image (multipart field 'image'); nothing is stored. "
             + "suggest=true adds, for a weak or unusable image, 'suggestion': an enhanced print (PNG, base64) with its "
             + "own report, when it is predicted to be detected more often (null otherwise)")
-    public JsonObject analyze(@QueryParam("suggest") boolean suggest, List<EntityPart> parts) {
+    public JsonObject analyze(@QueryParam("suggest") String suggest, List<EntityPart> parts) {
         caller.get();
+        boolean suggested = Flag.of("suggest", suggest);
         try (MultipartForm form = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
             SpooledFile image = form.requiredFile("missing_image", "the image");
             QualityReport report = analyzer.analyze(image);
-            if (!suggest) {
+            if (!suggested) {
                 return QualityJson.of(report);
             }
             JsonObjectBuilder answer = Jsonp.createObjectBuilder(QualityJson.of(report));

@@ -36,10 +36,9 @@ public class MarkerPackResource implements ApiDescription.Markers {
     @Operation(summary = "One multi-target .mind of the project's ready markers; target i is items[i]")
     public Response pack(@PathParam("projectId") UUID projectId) {
         MarkerPacks.Pack pack = packs.build(caller.get(), projectId);
-        return Response.status(Response.Status.CREATED).entity(new PackView(pack.mind().getId(), pack.mind().getSizeBytes(),
-                Links.mediaContent(pack.mind().getId()),
-                pack.contents().stream().map(c -> new PackView.Target(c.getId(), c.getUniqueId(), c.getTitle())).toList()))
-                .build();
+        String file = Links.mediaContent(pack.mind().getId());
+        return Links.created(file, new PackView(pack.mind().getId(), pack.mind().getSizeBytes(), file,
+                pack.contents().stream().map(c -> new PackView.Target(c.getId(), c.getUniqueId(), c.getTitle())).toList()));
     }
 
     public record PackView(UUID mediaId, long sizeBytes, String contentUrl, List<Target> items) {

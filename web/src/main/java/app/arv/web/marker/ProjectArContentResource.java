@@ -4,6 +4,7 @@ import app.arv.marker.ArContentService;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.Flag;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.Search;
@@ -61,12 +62,13 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
-    public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
+    public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") String force,
             List<EntityPart> parts) {
+        boolean forced = Flag.of("force", force);
         try (MultipartForm fields = multipart.single(parts, ArContentResource.IMAGE_FIELD)) {
             ArContentResource.NewArContent request = multipart.validated(ArContentResource.NewArContent.from(fields));
             return ArContentResource.accepted(contents.create(caller.get(), projectId, ArContentResource.portrait(fields),
-                    request.details(), force));
+                    request.details(), forced));
         }
     }
 
@@ -97,17 +99,18 @@ public class ProjectArContentResource implements ApiDescription.Markers {
                             + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
             + "force=true builds the marker even if rated unusable")
-    public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") boolean force,
+    public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") String force,
             @Valid ArContentResource.NewArContent request) {
+        boolean forced = Flag.of("force", force);
         if (request.mediaId == null) {
             throw DomainException.invalid("missing_image", "Name the portrait with media_id, or upload it as multipart");
         }
-        return ArContentResource.accepted(contents.createFromMedia(caller.get(), projectId, request.mediaId, request.details(), force));
+        return ArContentResource.accepted(contents.createFromMedia(caller.get(), projectId, request.mediaId, request.details(), forced));
     }
 
     @GET
     @Operation(summary = "List a project's AR content, oldest first; ?q= finds part of a title (any case), ?marker_status= "
-            + "pending|compiling|ready|failed filters")
+            + "pending|compiling|ready|failed filters (another value: 400 invalid_filter)")
     public PageView<ArContentView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam Search search,
             @QueryParam("marker_status") String markerStatus, @Valid @BeanParam Paging paging) {
         return PageView.of(contents.list(caller.get(), projectId, search.text(), markerStatus, paging.toRequest()), ArContentView::of);

@@ -4,6 +4,7 @@ import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.Flag;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.request.Idempotent;
@@ -86,8 +87,8 @@ public class MediaFileResource implements ApiDescription.Media {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The bytes: ETag/Last-Modified, conditional GET, single Range; S3 may answer 302 to a presigned URL")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader,
-            @QueryParam("redirect") Boolean redirect, @Context Request request) {
-        Download download = media.download(caller.get(), id, redirect);
+            @QueryParam("redirect") String redirect, @Context Request request) {
+        Download download = media.download(caller.get(), id, Flag.optional("redirect", redirect));
         return StoredObject.redirect(download).orElseGet(() -> StoredObject.of(download).conditional(request)
                 .ranges(rangeHeader).cache("private, max-age=86400").noSniff()
                 .inline(download.resource().getOriginalName()).build());

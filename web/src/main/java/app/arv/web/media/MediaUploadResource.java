@@ -4,6 +4,7 @@ import app.arv.media.DirectUploads;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.protection.RateLimit;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
@@ -58,7 +59,7 @@ public class MediaUploadResource implements ApiDescription.Media {
     @Operation(summary = "Verify the uploaded object (size, SHA-256, type, image rules) and register it")
     public Response complete(@PathParam("id") UUID id) {
         var resource = uploads.complete(caller.get(), id);
-        return Response.status(Response.Status.CREATED).entity(MediaView.of(media.get(caller.get(), resource.getId()))).build();
+        return Links.created(Links.media(resource.getId()), MediaView.of(media.get(caller.get(), resource.getId())));
     }
 
     public static class NewUpload {

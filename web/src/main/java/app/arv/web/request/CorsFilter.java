@@ -43,7 +43,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             request.abortWith(Response.noContent()
                     .header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
-                    .header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-ID, Last-Event-ID, Idempotency-Key")
+                    .header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-ID, Last-Event-ID, Idempotency-Key, If-Match")
                     .header("Access-Control-Max-Age", "600")
                     .build());
         }
@@ -54,7 +54,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         String origin = request.getHeaderString(ORIGIN);
         if (allowed(origin)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-ID, Location, Idempotent-Replayed");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-ID, Location, Idempotent-Replayed, ETag");
             response.getHeaders().add("Vary", ORIGIN);
         }
     }

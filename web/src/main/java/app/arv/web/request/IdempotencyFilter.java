@@ -18,6 +18,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,6 +73,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     CurrentCaller caller;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
@@ -122,7 +127,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         try {
             if (!whole || !StoredAnswer.keeps(response.getStatus(), codeOf(response))) {
                 keys.release(held.recordId());
-            } else if (!response.hasEntity()) {
+            } else if (!response.hasEntity() || secretInAnswer() && succeeded(response.getStatus())) {
+                // A secret's answer is kept without its body: a duplicate is refused (replay), never shown the secret.
                 keys.complete(held.recordId(), held.body().sha256(), response.getStatus(), null, location(response), new byte[0]);
             } else {
                 request.setProperty(KEEP, new Keep(held.recordId(), held.body().sha256(), response.getStatus()));
@@ -175,6 +181,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!body.readToEnd(limit) || !answer.answers(requestLine, body.sha256())) {
             throw IdempotencyKeys.keyReused();
         }
+        if (secretInAnswer() && succeeded(answer.status())) {
+            return Response.fromResponse(new DomainExceptionMapper().toResponse(IdempotencyKeys.answeredOnce()))
+                    .header(HttpHeaders.LOCATION, answer.location()).header(REPLAYED, "true").build();
+        }
         Response.ResponseBuilder replay = Response.status(answer.status()).header(REPLAYED, "true");
         if (answer.body().length > 0) {
             replay.entity(answer.body()).type(answer.contentType());
@@ -200,6 +210,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     /** The problem's code of a refusal (which 422s are kept depends on it); {@code null} for any other answer. */
     private static String codeOf(ContainerResponseContext response) {
         return response.getEntity() instanceof Problem problem ? problem.code() : null;
+    }
+
+    private boolean secretInAnswer() {
+        Idempotent idempotent = resource.getResourceMethod().getAnnotation(Idempotent.class);
+        return idempotent != null && idempotent.secretInAnswer();
+    }
+
+    private static boolean succeeded(int status) {
+        return status >= 200 && status < 300;
     }
 
     private static String location(ContainerResponseContext response) {

@@ -16,4 +16,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Idempotent {
+
+    /**
+     * The success answer shows a secret once (an API key, a webhook's signing secret): it is not kept (the idempotency
+     * record is plain data in the database for a day, where an API key is otherwise only a hash and a signing secret
+     * encrypted), so a duplicate of a success is refused with 409 {@code idempotency_key_answered} and the created
+     * resource's {@code Location}, and creates nothing.
+     */
+    boolean secretInAnswer() default false;
 }

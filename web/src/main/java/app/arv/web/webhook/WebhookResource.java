@@ -9,6 +9,7 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.RequiresRole;
@@ -63,7 +64,10 @@ public class WebhookResource implements ApiDescription.Webhooks {
 
     @POST
     @NoStore
-    @Operation(summary = "Register a webhook; the response is the only time its signing secret is shown")
+    @Idempotent(secretInAnswer = true)
+    @Operation(summary = "Register a webhook; the response is the only time its signing secret is shown. Idempotency-Key: "
+            + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
+            + "Location of what the first created")
     public Response create(@Valid NewWebhook request) {
         WithSecret created = webhooks.create(caller.get(),
                 new WebhookSpec(request.url, request.events, request.description, request.enabled, request.secret));

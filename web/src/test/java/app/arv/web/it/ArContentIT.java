@@ -134,6 +134,43 @@ class ArContentIT {
     }
 
     @Test
+    void aFieldSentAsNullIsClearedAndAnAbsentOneStays() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        Api.bearer(tenant.memberToken()).body(Map.of("order_number", "A-17", "expires_at", "2030-01-01T00:00:00Z"))
+                .patch("/ar-content/" + id).then().statusCode(200).body("order_number", equalTo("A-17"));
+
+        Api.bearer(tenant.memberToken()).body("{\"order_number\": null, \"expires_at\": null}").patch("/ar-content/" + id)
+                .then().statusCode(200).body("order_number", equalTo(null)).body("expires_at", equalTo(null))
+                .body("title", equalTo("Portrait coins.png"));
+    }
+
+    @Test
+    void theTitleCannotBeCleared() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        Api.bearer(tenant.memberToken()).body("{\"title\": null}").patch("/ar-content/" + id).then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("required_field"));
+    }
+
+    @Test
+    void aChangeMadeFromAStaleReadingIsRefusedWithPreconditionFailed() {
+        // Compiled first: the compile job's own writes move the ETag too.
+        String id = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
+        String read = Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200)
+                .header("ETag", matchesPattern("\"[0-9.]+\"")).extract().header("ETag");
+        String afterFirst = Api.bearer(tenant.memberToken()).header("If-Match", read).body(Map.of("title", "First"))
+                .patch("/ar-content/" + id).then().statusCode(200).extract().header("ETag");
+
+        Api.bearer(tenant.memberToken()).header("If-Match", read).body(Map.of("title", "Second")).patch("/ar-content/" + id)
+                .then().statusCode(412).contentType("application/problem+json").body("code", equalTo("precondition_failed"));
+
+        assertThat(afterFirst).isNotEqualTo(read);
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().body("title", equalTo("First")).header("ETag", afterFirst);
+        Api.bearer(tenant.memberToken()).header("If-Match", afterFirst).body(Map.of("title", "Third")).patch("/ar-content/" + id)
+                .then().statusCode(200).body("title", equalTo("Third"));
+    }
+
+    @Test
     void anInvalidCustomerEmailIsRejectedByField() {
         MediaApi.as(tenant.memberToken()).multiPart("image", "coins.png", MediaApi.image("coins.png"), "image/png")
                 .multiPart("title", "Coins").multiPart("customer_email", "not-an-address")
@@ -227,9 +264,10 @@ class ArContentIT {
     void aVideoOverlayIsSniffedAndBecomesTheActiveOverlay() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
 
-        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.bin", MediaApi.image("clip.mp4"), "application/octet-stream")
+        var attached = MediaApi.as(tenant.memberToken()).multiPart("file", "clip.bin", MediaApi.image("clip.mp4"), "application/octet-stream")
                 .post("/ar-content/" + id + "/overlays").then().statusCode(201)
-                .body("overlay.kind", equalTo("video"));
+                .body("overlay.kind", equalTo("video")).extract();
+        assertThat(attached.header("Location")).endsWith("/api/v1/ar-content/" + id + "/overlays/" + attached.path("overlay.media_id"));
         MediaApi.as(tenant.memberToken()).get("/ar-content/" + id + "/overlays").then().statusCode(200)
                 .body("items[0].media_type", equalTo("video/mp4"));
     }
@@ -250,6 +288,7 @@ class ArContentIT {
 
         var pack = MediaApi.as(tenant.memberToken()).post("/projects/" + project + "/marker-pack").then().statusCode(201)
                 .body("items.id", org.hamcrest.Matchers.contains(first, second)).extract();
+        assertThat(pack.header("Location")).endsWith((String) pack.path("content_url"));
         byte[] mind = MediaApi.as(tenant.memberToken()).basePath("").get((String) pack.path("content_url")).then()
                 .statusCode(200).extract().asByteArray();
 

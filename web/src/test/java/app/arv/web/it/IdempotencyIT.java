@@ -313,6 +313,38 @@ class IdempotencyIT {
                 .multiPart("images", "coffee.png", MediaApi.image("coffee.png"), "application/octet-stream");
     }
 
+    @Test
+    void aRepeatedApiKeyRequestCreatesNoSecondKeyAndDoesNotShowTheSecretAgain() {
+        String key = newKey();
+        int before = total(tenant.adminToken(), "/api-keys");
+        Response first = Api.bearer(tenant.adminToken()).header(KEY, key).body(Map.of("name", "CI")).post("/api-keys");
+        Response again = Api.bearer(tenant.adminToken()).header(KEY, key).body(Map.of("name", "CI")).post("/api-keys");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.jsonPath().getString("code")).isEqualTo("idempotency_key_answered");
+        assertThat(again.asString()).doesNotContain(first.jsonPath().getString("secret"));
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(total(tenant.adminToken(), "/api-keys")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRepeatedWebhookRegistrationCreatesNoSecondWebhook() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String key = newKey();
+            Map<String, Object> body = Map.of("url", receiver.url(), "events", List.of("*"));
+            Response first = Api.bearer(tenant.adminToken()).header(KEY, key).body(body).post("/webhooks");
+            Response again = Api.bearer(tenant.adminToken()).header(KEY, key).body(body).post("/webhooks");
+
+            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.jsonPath().getString("code")).isEqualTo("idempotency_key_answered");
+            assertThat(again.asString()).doesNotContain(first.jsonPath().getString("secret"));
+            assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(total(tenant.adminToken(), "/webhooks")).isEqualTo(1);
+        }
+    }
+
     private static int total(String token, String path) {
         return MediaApi.as(token).get(path).then().statusCode(200).extract().path("total");
     }

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -247,6 +248,17 @@ class InvitationIT {
         accept(rawToken, "qwertyuiop", null).then().statusCode(422).body("code", equalTo("weak_password"));
 
         accept(rawToken, PASSWORD, null).then().statusCode(201);
+    }
+
+    @Test
+    void aPasswordTooShortIsAWeakPasswordLikeAnyOtherRule() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+        String rawToken = linkIn(Inbox.mailTo(email)).group(2);
+
+        accept(rawToken, "Xq7#pL2", null).then().statusCode(422).body("code", equalTo("weak_password"))
+                .body("detail", containsString("at least"));
     }
 
     private static Response invite(String token, String email, String role) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -51,9 +52,31 @@ class ListingSearchIT {
         String project = MarkerApi.newProject(tenant.memberToken());
 
         Api.bearer(tenant.memberToken()).queryParam("marker_status", "done").get("/projects/" + project + "/ar-content").then()
-                .statusCode(422).contentType("application/problem+json").body("code", equalTo("invalid_status"));
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_filter"));
         Api.bearer(tenant.memberToken()).queryParam("q", "x".repeat(201)).get("/projects").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void anUnknownGenerationStatusIsAnInvalidFilter() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.memberToken()).queryParam("status", "done").get("/generations").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_filter"));
+    }
+
+    @Test
+    void aYesNoParameterThatIsNeitherTrueNorFalseIsAnInvalidFilterNotFalse() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.adminToken()).queryParam("unread", "yes").get("/notifications").then()
+                .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_filter"))
+                .body("detail", containsString("unread must be true or false"));
+        Api.bearer(tenant.memberToken()).queryParam("force", "yes").post("/ar-content/" + UUID.randomUUID() + "/marker/regenerate")
+                .then().statusCode(400).body("code", equalTo("invalid_filter"));
+        Api.bearer(tenant.memberToken()).queryParam("redirect", "1").get("/media/" + UUID.randomUUID() + "/content")
+                .then().statusCode(400).body("code", equalTo("invalid_filter"));
+        Api.bearer(tenant.adminToken()).queryParam("unread", "false").get("/notifications").then().statusCode(200);
     }
 
     @Test

@@ -149,9 +149,10 @@ class S3StorageIT {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(chelsea)).build());
         assertThat(put.statusCode()).isEqualTo(200);
 
-        MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then()
+        var completed = MediaApi.as(tenant.memberToken()).post("/media/uploads/" + started.path("upload_id") + "/complete").then()
                 .statusCode(201).body("media_type", equalTo("image/png")).body("width", equalTo(451))
-                .body("sha256", equalTo(MediaApi.sha256(chelsea))).body("thumbnails.width", contains(256, 451));
+                .body("sha256", equalTo(MediaApi.sha256(chelsea))).body("thumbnails.width", contains(256, 451)).extract();
+        assertThat(completed.header("Location")).endsWith("/api/v1/media/" + completed.path("id"));
     }
 
     @Test

@@ -18,6 +18,13 @@ class PlainTextTest {
     }
 
     @Test
+    void anExplicitNullIsReadAsNull() {
+        Named named = jsonb.fromJson("{\"name\":null}", Named.class);
+
+        assertThat(named.name).isNull();
+    }
+
+    @Test
     void aNulCharacterIsRefused() {
         assertThatThrownBy(() -> jsonb.fromJson("{\"name\":\"a\\u0000b\"}", Named.class))
                 .hasRootCauseInstanceOf(PlainText.Refused.class).rootCause().hasMessageContaining("U+0000");

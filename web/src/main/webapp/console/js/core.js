@@ -240,14 +240,17 @@ async function renewedAfter(status, anonymous) {
 const withoutNulls = (key, value) => (value === null ? undefined : value);
 
 /** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
-export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json' } = {}) {
+export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
     const send = () => {
         const headers = { Accept: accept, ...authorization(anonymous) };
         if (body !== undefined) {
             headers['Content-Type'] = 'application/json';
         }
+        if (ifMatch) {
+            headers['If-Match'] = ifMatch;
+        }
         return fetch(path.startsWith('/api/') ? path : API + path,
-            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, withoutNulls) });
+            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
     };
     let response = await send();
     if (!response.ok && await renewedAfter(response.status, anonymous)) {
@@ -265,6 +268,21 @@ export async function request(method, path, { body, anonymous = false, raw = fal
 }
 
 export const get = path => request('GET', path);
+
+/** A resource with its {@code etag} (the answer's ETag), to change it later with {@link mergePatch}. */
+export async function getTagged(path) {
+    const response = await request('GET', path, { raw: true });
+    return { ...await response.json(), etag: response.headers.get('ETag') };
+}
+
+/**
+ * A JSON merge patch: members left out stay, a member set to null is cleared. With {@code etag} (from
+ * {@link getTagged}) the API refuses it (412) when someone changed the resource since; answers it with its new etag.
+ */
+export async function mergePatch(path, changes, etag) {
+    const response = await request('PATCH', path, { body: changes, nulls: true, ifMatch: etag, raw: true });
+    return { ...await response.json(), etag: response.headers.get('ETag') };
+}
 export const post = (path, body) => request('POST', path, { body });
 export const patch = (path, body) => request('PATCH', path, { body });
 export const put = (path, body) => request('PUT', path, { body });

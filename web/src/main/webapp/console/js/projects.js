@@ -1,7 +1,7 @@
 // Projects and their AR content: listing, drag-and-drop upload with per-file progress, live marker status,
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
-    html, useState, useEffect, useRef, t, language, get, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
+    html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
     postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
@@ -192,7 +192,7 @@ function QualityReport({ marker }) {
 }
 
 export function ContentDetail({ params: [id] }) {
-    const content = useLoad(() => get(`/ar-content/${id}`), [id]);
+    const content = useLoad(() => getTagged(`/ar-content/${id}`), [id]);
     const overlays = useLoad(() => get(`/ar-content/${id}/overlays`), [id]);
     const [act, error, busy] = useAct();
     const [saved, setSaved] = useState(false);
@@ -212,14 +212,19 @@ export function ContentDetail({ params: [id] }) {
     const save = event => {
         event.preventDefault();
         const form = new FormData(event.target);
+        const c = content.data;
+        // Only what the user changed, an emptied field as null (cleared), and only if nobody changed the content since
+        // it was read (If-Match): sending every field would undo another operator's change made meanwhile.
+        const changes = {};
+        for (const field of ['title', 'order_number', 'customer_name']) {
+            if (form.get(field) !== (c[field] || '')) changes[field] = form.get(field) || null;
+        }
+        for (const field of ['active_from', 'active_until', 'expires_at']) {
+            if (form.get(field) !== toLocal(c[field])) changes[field] = fromLocal(form.get(field));
+        }
+        if ((form.get('published') === 'on') !== c.published) changes.published = form.get('published') === 'on';
         act(async () => {
-            const changed = await patch(`/ar-content/${id}`, {
-                title: form.get('title'), order_number: form.get('order_number') || null,
-                customer_name: form.get('customer_name') || null, published: form.get('published') === 'on',
-                active_from: fromLocal(form.get('active_from')), active_until: fromLocal(form.get('active_until')),
-                expires_at: fromLocal(form.get('expires_at')),
-            });
-            content.setData(changed);
+            content.setData(await mergePatch(`/ar-content/${id}`, changes, c.etag));
             setSaved(true);
         });
     };

@@ -769,4 +769,34 @@ class ConsoleJourneysIT {
             browser.click("header button.language");
         }
     }
+
+    @Test
+    void aChangeFromAScreenReadBeforeAnotherOperatorsIsRefusedAndAnEmptiedDateIsCleared() {
+        Api.Tenant tenant = Api.newTenant();
+        String content = MarkerApi.readyOne(tenant.adminToken(), MarkerApi.newProject(tenant.adminToken()), "chelsea.png", MARKERS);
+        Api.bearer(tenant.adminToken()).body(Map.of("expires_at", "2030-01-01T00:00:00Z", "published", true))
+                .patch("/ar-content/" + content).then().statusCode(200);
+        browser.signInAt("#/content/" + content, tenant.adminEmail(), tenant.password());
+        browser.waitFor("input[name=expires_at]");
+        Api.bearer(tenant.adminToken()).body(Map.of("published", false)).patch("/ar-content/" + content).then().statusCode(200);
+
+        emptyTheExpiryAndSave();
+        browser.waitFor(".error[role=alert]");
+        Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("published", equalTo(false))
+                .body("expires_at", equalTo("2030-01-01T00:00:00Z"));
+
+        browser.go("#/projects");
+        browser.go("#/content/" + content);
+        browser.waitFor("input[name=expires_at]");
+        emptyTheExpiryAndSave();
+        browser.waitFor("form:has(input[name=expires_at]) [role=status]");
+
+        Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("published", equalTo(false))
+                .body("expires_at", equalTo(null));
+    }
+
+    private void emptyTheExpiryAndSave() {
+        browser.script("document.querySelector('input[name=expires_at]').value = '';");
+        browser.click("form:has(input[name=expires_at]) button[type=submit]");
+    }
 }

@@ -238,7 +238,7 @@ function Maintenance() {
         ${usage.data ? html`<dl class="pairs">
             <dt>${t('settings.storedBytes')}</dt><dd>${formatBytes(usage.data.stored_bytes.used)} / ${formatBytes(usage.data.stored_bytes.quota)}</dd>
             <dt>${t('settings.generationsMonth')}</dt><dd>${usage.data.generations_per_month.used} / ${usage.data.generations_per_month.quota}</dd>
-        </dl>` : html`<${Loading}/>`}</section>
+        </dl>` : usage.error ? html`<${ErrorBox} error=${usage.error}/>` : html`<${Loading}/>`}</section>
     <section class="card"><h2>${t('settings.cleanup')}</h2>
         <form onSubmit=${cleanup} class="inline">
             <label>${t('settings.olderThanHours')}<input type="number" name="older_than_hours" value="720" min="0" max="87600" required/></label>

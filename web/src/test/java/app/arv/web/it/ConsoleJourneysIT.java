@@ -799,4 +799,19 @@ class ConsoleJourneysIT {
         browser.script("document.querySelector('input[name=expires_at]').value = '';");
         browser.click("form:has(input[name=expires_at]) button[type=submit]");
     }
+
+    @Test
+    void usageThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/usage")));
+        try {
+            browser.go("#/settings/maintenance");
+
+            browser.waitFor("section.card .error[role=alert]");
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,10 @@ public final class QrReading {
 
     /** The QR code's text on every page of a PDF, in page order, each page rendered at 200, 250 or 300 dpi. */
     public static List<String> decodePages(byte[] pdf) throws IOException {
+        String end = new String(pdf, Math.max(0, pdf.length - 32), Math.min(32, pdf.length), StandardCharsets.ISO_8859_1).strip();
+        if (!end.endsWith("%%EOF")) {
+            throw new AssertionError("the PDF is incomplete: " + pdf.length + " bytes, no %%EOF at its end");
+        }
         List<String> texts = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);

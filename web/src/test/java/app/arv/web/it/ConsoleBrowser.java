@@ -224,8 +224,17 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Waits until the browser has finished saving {@code name} to its download folder; answers its bytes. */
     byte[] downloaded(String name) {
         Path file = downloads.resolve(name);
-        until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")), "the download " + name,
-                Duration.ofSeconds(60));
+        // Finished: under its name, no partial file beside it, not empty, and the same length for half a second. The
+        // name alone was not enough: a print kit was once read with its first page drawn without its QR code.
+        long[] seen = {-1, System.nanoTime()}; // the length, and since when it is that
+        until(d -> {
+            long size = Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")) ? file.toFile().length() : -1;
+            if (size != seen[0]) {
+                seen[0] = size;
+                seen[1] = System.nanoTime();
+            }
+            return size > 0 && System.nanoTime() - seen[1] >= Duration.ofMillis(500).toNanos();
+        }, "the download " + name, Duration.ofSeconds(60));
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

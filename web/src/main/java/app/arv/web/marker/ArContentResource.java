@@ -301,35 +301,15 @@ public class ArContentResource implements ApiDescription.Markers {
 
     /**
      * A change as JSON merge patch: JSON-B calls the setter of each property the body names (with {@code null} for an
-     * explicit null) and of no other, so what was named is known.
+     * explicit null) and of no other, so what was named is known. The fields and their constraints are new content's
+     * ({@link ContentFields}).
      */
-    public static class ArContentChange {
+    public static class ArContentChange extends ContentFields {
         private final Set<ContentChange.Field> given = EnumSet.noneOf(ContentChange.Field.class);
 
         @NotBlankWhenGiven
         @Size(max = 200)
         private String title;
-
-        @Size(max = 100)
-        private String orderNumber;
-
-        @Size(max = 200)
-        private String customerName;
-
-        @Email
-        @Size(max = 320)
-        private String customerEmail;
-
-        @Pattern(regexp = "[+0-9 ()./-]{3,40}")
-        private String customerPhone;
-
-        private Instant activeFrom;
-
-        private Instant activeUntil;
-
-        private Instant expiresAt;
-
-        private Boolean published;
 
         public void setTitle(String title) {
             this.title = title;
@@ -377,8 +357,7 @@ public class ArContentResource implements ApiDescription.Markers {
         }
 
         ContentChange change() {
-            return new ContentChange(new ContentDetails(title, orderNumber, customerName, customerEmail, customerPhone, activeFrom,
-                    activeUntil, expiresAt, published), given);
+            return new ContentChange(details(title), given);
         }
     }
 

@@ -63,10 +63,11 @@ class BatchJobAdminIT {
 
     @Test
     void aRunningExecutionCannotBeRestarted() throws Exception {
-        long running = aRunningExecution(Api.newTenant());
+        try (HeldCompilation running = aRunningExecution(Api.newTenant())) {
 
-        operator().post("/admin/batch/jobs/executions/" + running + "/restart").then().statusCode(409)
-                .contentType("application/problem+json").body("code", equalTo("job_running"));
+            operator().post("/admin/batch/jobs/executions/" + running.execution() + "/restart").then().statusCode(409)
+                    .contentType("application/problem+json").body("code", equalTo("job_running"));
+        }
     }
 
     @Test
@@ -109,11 +110,12 @@ class BatchJobAdminIT {
 
     @Test
     void aRunningExecutionMustBeStoppedBeforeItIsAbandoned() throws Exception {
-        long running = aRunningExecution(Api.newTenant());
+        try (HeldCompilation running = aRunningExecution(Api.newTenant())) {
 
-        operator().post("/admin/batch/jobs/executions/" + running + "/abandon").then().statusCode(409)
-                .contentType("application/problem+json").body("code", equalTo("job_running"))
-                .body("detail", containsString("stop it first"));
+            operator().post("/admin/batch/jobs/executions/" + running.execution() + "/abandon").then().statusCode(409)
+                    .contentType("application/problem+json").body("code", equalTo("job_running"))
+                    .body("detail", containsString("stop it first"));
+        }
     }
 
     @Test
@@ -153,19 +155,22 @@ class BatchJobAdminIT {
         return Api.bearer(Api.platformAdminToken());
     }
 
-    /** A compile job of the tenant's that has started and runs for a few seconds more. */
-    private static long aRunningExecution(Api.Tenant tenant) throws InterruptedException {
+    /** A compile job of the tenant's that has started, held running until closed. */
+    private static HeldCompilation aRunningExecution(Api.Tenant tenant) throws Exception {
         String project = MarkerApi.newProject(tenant.memberToken());
         BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        return BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
+        return HeldCompilation.of(tenant, project, COMPILING);
     }
 
     /** A compile job of the tenant's stopped by an operator while it ran. */
-    private static long aStoppedExecution(Api.Tenant tenant) throws InterruptedException {
-        long running = aRunningExecution(tenant);
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+    private static long aStoppedExecution(Api.Tenant tenant) throws Exception {
+        long execution;
+        try (HeldCompilation running = aRunningExecution(tenant)) {
+            execution = running.execution();
+            operator().post("/admin/batch/jobs/executions/" + execution + "/stop").then().statusCode(202);
+        }
         BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
-        return running;
+        return execution;
     }
 
     private static long aCompletedExecution() throws InterruptedException {
@@ -177,17 +182,19 @@ class BatchJobAdminIT {
     }
 
     /** A job of {@value #BATCH} portraits stopped by an operator once its first portrait is ready. */
-    private static StoppedJob aJobStoppedOnceAPortraitIsReady() throws InterruptedException {
+    private static StoppedJob aJobStoppedOnceAPortraitIsReady() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
         List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, BATCH);
-        long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", COMPILING).executionId();
         BatchJobsApi.awaitReady(tenant.memberToken(), project, 1, COMPILING);
-
-        operator().post("/admin/batch/jobs/executions/" + running + "/stop").then().statusCode(202);
+        long execution;
+        try (HeldCompilation running = HeldCompilation.of(tenant, project, COMPILING)) {
+            execution = running.execution();
+            operator().post("/admin/batch/jobs/executions/" + execution + "/stop").then().statusCode(202);
+        }
         BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", COMPILING);
         int readyWhenStopped = BatchJobsApi.readyCount(tenant.memberToken(), project);
-        return new StoppedJob(tenant, project, ids, running, readyWhenStopped);
+        return new StoppedJob(tenant, project, ids, execution, readyWhenStopped);
     }
 
     private record StoppedJob(Api.Tenant tenant, String project, List<String> ids, long execution, int readyWhenStopped) {

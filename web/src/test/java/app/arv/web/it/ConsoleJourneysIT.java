@@ -177,27 +177,16 @@ class ConsoleJourneysIT {
         browser.screenshot("platform-system");
         browser.go("#/platform/jobs");
 
-        // A compile job of 24 portraits runs a few seconds; should it end before the click lands (a loaded machine:
-        // three in a row did once), another is started.
-        long stopped = -1;
-        for (int attempt = 0; attempt < 5 && stopped < 0; attempt++) {
-            BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
-            long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", MARKERS).executionId();
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
+        long execution;
+        try (HeldCompilation running = HeldCompilation.of(tenant, project, MARKERS)) {
+            execution = running.execution();
             browser.click("#refresh-jobs");
-            String row = "tr[data-execution='" + running + "']";
-            browser.until(d -> !d.findElements(By.cssSelector(row + ":not([data-status=STARTED]), " + row + " button.stop")).isEmpty(),
-                    "execution " + running);
-            if (browser.driver.findElements(By.cssSelector(row + " button.stop")).isEmpty()) {
-                continue; // it completed before the page listed it (seen on a loaded machine)
-            }
-            browser.click(row + " button.stop");
+            browser.click("tr[data-execution='" + execution + "'] button.stop");
             browser.click("dialog button.danger");
-            if ("STOPPED".equals(awaitEnded(tenant, running))) {
-                stopped = running;
-            }
+            browser.until(d -> !List.of("STARTING", "STARTED").contains(statusOf(tenant, execution)), "the stop of " + execution);
         }
-        assertThat(stopped).as("a compile job still running when the console's stop button was clicked (5 tries)").isPositive();
-        long execution = stopped;
+        assertThat(awaitEnded(tenant, execution)).isEqualTo("STOPPED");
         browser.until(d -> !d.findElements(By.cssSelector("tr[data-execution='" + execution + "'][data-status=STOPPED] button.restart")).isEmpty(),
                 "the stopped execution");
         browser.screenshot("platform-jobs-stopped");
@@ -237,18 +226,17 @@ class ConsoleJourneysIT {
                 .extracting(BatchJobsApi.Execution::batchStatus).containsExactly("ABANDONED");
     }
 
-    /** A compile job of the tenant's stopped by an operator through the API (another one if a job ends before the stop lands). */
-    private static long aStoppedExecution(Api.Tenant tenant) throws InterruptedException {
+    /** A compile job of the tenant's stopped by an operator through the API while it ran. */
+    private static long aStoppedExecution(Api.Tenant tenant) throws Exception {
         String project = MarkerApi.newProject(tenant.memberToken());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
-            long running = BatchJobsApi.awaitExecution(tenant.organizationId(), "STARTED", MARKERS).executionId();
-            Api.bearer(Api.platformAdminToken()).post("/admin/batch/jobs/executions/" + running + "/stop");
-            if ("STOPPED".equals(awaitEnded(tenant, running))) {
-                return running;
-            }
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 24);
+        long execution;
+        try (HeldCompilation running = HeldCompilation.of(tenant, project, MARKERS)) {
+            execution = running.execution();
+            Api.bearer(Api.platformAdminToken()).post("/admin/batch/jobs/executions/" + execution + "/stop").then().statusCode(202);
         }
-        throw new AssertionError("no compile job of " + tenant.organizationId() + " could be stopped");
+        assertThat(awaitEnded(tenant, execution)).as("execution " + execution + " stopped while it ran").isEqualTo("STOPPED");
+        return execution;
     }
 
     @Test
@@ -494,14 +482,18 @@ class ConsoleJourneysIT {
     private static String awaitEnded(Api.Tenant tenant, long execution) throws InterruptedException {
         long deadline = System.nanoTime() + MARKERS.toNanos();
         while (System.nanoTime() < deadline) {
-            String status = BatchJobsApi.executionsOf(tenant.organizationId()).stream().filter(e -> e.executionId() == execution)
-                    .map(BatchJobsApi.Execution::batchStatus).findFirst().orElse("STARTING");
+            String status = statusOf(tenant, execution);
             if (!List.of("STARTING", "STARTED", "STOPPING").contains(status)) {
                 return status;
             }
             Thread.sleep(200);
         }
         throw new AssertionError("execution " + execution + " did not end");
+    }
+
+    private static String statusOf(Api.Tenant tenant, long execution) {
+        return BatchJobsApi.executionsOf(tenant.organizationId()).stream().filter(e -> e.executionId() == execution)
+                .map(BatchJobsApi.Execution::batchStatus).findFirst().orElse("STARTING");
     }
 
     private static String memberEmail(Api.Tenant tenant) {

@@ -8,6 +8,8 @@ import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -67,6 +70,18 @@ public class MediaDeletions {
             round = round.plus(count(self().attempt(id)));
         }
         return round;
+    }
+
+    /**
+     * As {@link #attemptNow}, on one of the container's threads: for a caller that runs as a transaction completes. That
+     * thread still carries the finished transaction, and a call needing a transaction of its own there has the container
+     * suspend and resume it: Payara refuses to resume a finished distributed one (a change that also sent a message),
+     * failing the call after its work with {@code InvalidTransactionException}.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Future<DeletionRound> attemptApart(List<UUID> ids) {
+        return new AsyncResult<>(attemptNow(ids));
     }
 
     /** The owed deletions that are due, then the parked ones that are due again. */

@@ -9,10 +9,14 @@ import app.arv.persistence.media.OwnerKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +31,8 @@ import java.util.logging.Logger;
 public class MediaDisposal {
 
     private static final Logger LOG = Logger.getLogger(MediaDisposal.class.getName());
+    /** How long a change waits for its deletions: each is one store call, bounded by the store's own timeouts. */
+    private static final Duration ATTEMPT_WAIT = Duration.ofSeconds(10);
 
     @Inject
     MediaRepository media;
@@ -76,10 +82,16 @@ public class MediaDisposal {
 
     private void attempt(List<UUID> owed) {
         try {
-            objects.attemptNow(owed);
-        } catch (RuntimeException e) {
+            // Waited for (within bounds): the caller's answer follows the deletions, as when no transaction is involved.
+            objects.attemptApart(owed).get(ATTEMPT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.info(() -> owed.size() + " owed object deletions still running after " + ATTEMPT_WAIT + "; not waited for");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
             // The change is committed and the deletions are recorded: the deletion timer takes them on.
-            LOG.log(Level.WARNING, "Could not attempt " + owed.size() + " owed object deletions now; the timer retries them", e);
+            LOG.log(Level.WARNING, "Could not attempt " + owed.size() + " owed object deletions now; the timer retries them",
+                    e instanceof ExecutionException ? e.getCause() : e);
         }
     }
 }

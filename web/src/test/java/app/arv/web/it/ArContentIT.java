@@ -6,6 +6,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -230,6 +235,30 @@ class ArContentIT {
 
         MediaApi.as(tenant.memberToken()).get("/media/" + replaced).then().statusCode(404);
         assertThat(MediaApi.libraryTotal(tenant.memberToken())).isZero();
+    }
+
+    @Test
+    void replacingThePortraitDeletesTheOldFilesBeforeAnsweringAndWarnsOfNothing() throws Exception {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        String request = MediaApi.as(tenant.memberToken()).multiPart("image", "chelsea.png", MediaApi.image("chelsea.png"), "image/png")
+                .put("/ar-content/" + id + "/image").then().statusCode(202).extract().header("X-Request-Id");
+
+        // The portrait and its two thumbnails: their objects' deletions are attempted once the change commits, not owed.
+        assertThat(owedDeletions(tenant.organizationId())).isZero();
+        assertThat(AccessLogLines.linesContaining(request)).noneMatch(line -> line.contains("\"Level\":\"WARNING\""));
+    }
+
+    private static long owedDeletions(UUID organization) throws SQLException {
+        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
+                ArvServer.stack().databasePassword());
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM media_deletion WHERE organization_id = ?")) {
+            count.setObject(1, organization);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,57 @@
+package app.arv.web.media;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class StoredObjectTest {
+
+    /** What an organization's own S3 endpoint can send: bytes without end. */
+    private static final class Endless extends InputStream {
+        @Override
+        public int read() {
+            return 'x';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            return length;
+        }
+    }
+
+    @Test
+    void sendsTheBytesTheAnswerPromised() throws IOException {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+        StoredObject.sendExactly(new ByteArrayInputStream(new byte[20_000]), sent, 20_000);
+
+        assertThat(sent.size()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aStoreSendingWithoutEndIsCutAtThePromisedLength() {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> StoredObject.sendExactly(new Endless(), sent, 1000))
+                .isInstanceOf(IOException.class).hasMessageContaining("more than the 1000 bytes"));
+        assertThat(sent.size()).isEqualTo(1000);
+    }
+
+    @Test
+    void aStoreEndingShortFailsTheAnswer() {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> StoredObject.sendExactly(new ByteArrayInputStream(new byte[10]), sent, 1000))
+                .isInstanceOf(IOException.class).hasMessageContaining("990 bytes short");
+    }
+}

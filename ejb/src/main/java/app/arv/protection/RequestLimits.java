@@ -116,7 +116,23 @@ public class RequestLimits {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.take(VIEWER_PREFIX + ClientNetwork.of(clientAddress), List.of(Window.perMinute(rules.viewerPerMinute())));
+        return limiter.take(viewerBucket(clientAddress), viewer());
+    }
+
+    /** Where the client address's viewer bucket stands, without taking from it (refused when it is spent). */
+    public Verdict viewerStanding(String clientAddress) {
+        if (!rules.enabled()) {
+            return Verdict.unchecked();
+        }
+        return limiter.peek(viewerBucket(clientAddress), viewer());
+    }
+
+    private static String viewerBucket(String clientAddress) {
+        return VIEWER_PREFIX + ClientNetwork.of(clientAddress);
+    }
+
+    private List<Window> viewer() {
+        return List.of(Window.perMinute(rules.viewerPerMinute()));
     }
 
     /** The organization's limits changed: read them again on the next request. */

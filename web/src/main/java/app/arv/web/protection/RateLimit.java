@@ -23,6 +23,13 @@ public @interface RateLimit {
         UPLOAD,
         /** The public viewer's own limit, per client address. */
         VIEWER,
+        /**
+         * A file a viewer's manifest pointed to (its marker, its overlay): part of a view the manifest counted already, so
+         * one that is served does not count (a phone asks for a video piece by piece, and again on every loop); refused
+         * only once the address's viewer limit is spent. A miss (404, 410) counts: an address walking through unique ids
+         * is what the limit slows.
+         */
+        VIEWER_FILE,
         /** Not counted here: the endpoint has a throttle of its own (sign-in). */
         EXEMPT
     }

@@ -42,6 +42,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     public static final String REMAINING = "X-RateLimit-Remaining";
     public static final String RESET = "X-RateLimit-Reset";
     private static final String VERDICT = RateLimitFilter.class.getName() + ".verdict";
+    private static final String POLICY = RateLimitFilter.class.getName() + ".policy";
 
     @Inject
     RequestLimits limits;
@@ -60,9 +61,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (method == null) {
             return;
         }
-        Verdict verdict = switch (policies.computeIfAbsent(method, m -> policyOf(m, resource.getResourceClass()))) {
+        Policy policy = policies.computeIfAbsent(method, m -> policyOf(m, resource.getResourceClass()));
+        request.setProperty(POLICY, policy);
+        Verdict verdict = switch (policy) {
             case EXEMPT -> null;
             case VIEWER -> limits.admitViewer(clientAddress());
+            case VIEWER_FILE -> limits.viewerStanding(clientAddress());
             case STANDARD -> caller.find().map(c -> limits.admit(c, false)).orElseGet(() -> limits.admitAnonymous(clientAddress()));
             case UPLOAD -> caller.find().map(c -> limits.admit(c, true)).orElseGet(() -> limits.admitAnonymous(clientAddress()));
         };
@@ -82,6 +86,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(POLICY) == Policy.VIEWER_FILE && (response.getStatus() == 404 || response.getStatus() == 410)) {
+            tell(request, limits.admitViewer(clientAddress()));
+        }
         if (request.getProperty(VERDICT) instanceof Verdict verdict && verdict.checked()) {
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle(LIMIT, verdict.limit());

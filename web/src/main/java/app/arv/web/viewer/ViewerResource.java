@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The public viewer's API: no credentials, only the unique id, limited per client address (by the
- * API's rate limit filter, at the viewer's own limit). The manifest counts a view; the marker and
- * overlay files it points to do not.
+ * API's rate limit filter, at the viewer's own limit). The manifest counts a view, and against the limit;
+ * the marker and overlay files it points to do neither, unless they miss ({@link RateLimit.Policy#VIEWER_FILE}).
  */
 @Path("viewer/{uniqueId}")
 @Public
@@ -48,6 +48,7 @@ public class ViewerResource implements ApiDescription.Viewer {
 
     @GET
     @Path("marker.mind")
+    @RateLimit(RateLimit.Policy.VIEWER_FILE)
     @Produces({"application/octet-stream", MediaType.APPLICATION_JSON})
     public Response marker(@PathParam("uniqueId") String uniqueId, @Context Request request) {
         return file(viewer.showing(uniqueId).marker(), "application/octet-stream", request).build();
@@ -55,6 +56,7 @@ public class ViewerResource implements ApiDescription.Viewer {
 
     @GET
     @Path("overlay")
+    @RateLimit(RateLimit.Policy.VIEWER_FILE)
     @Produces({MediaType.WILDCARD, MediaType.APPLICATION_JSON})
     public Response overlay(@PathParam("uniqueId") String uniqueId, @Context Request request,
             @HeaderParam("Range") String range) {

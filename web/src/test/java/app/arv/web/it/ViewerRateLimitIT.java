@@ -79,6 +79,32 @@ class ViewerRateLimitIT {
     }
 
     @Test
+    void theFilesOfAViewDoNotCountAgainstTheLimit() {
+        Limits.awaitMinuteWithAtLeast(40);
+        viewer().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200);
+
+        // More marker reads than the limit allows requests: a phone reading a video piece by piece, loop after loop.
+        for (int i = 0; i < LIMIT + 10; i++) {
+            viewer().get("/viewer/" + uniqueId + "/marker.mind").then().statusCode(200);
+        }
+
+        viewer().get("/viewer/" + uniqueId + "/manifest").then().statusCode(200)
+                .header("X-RateLimit-Remaining", equalTo(String.valueOf(LIMIT - 2)));
+    }
+
+    @Test
+    void aClientProbingUnknownIdsThroughTheFilesIsLimited() {
+        Limits.awaitMinuteWithAtLeast(50);
+        for (int i = 0; i < LIMIT; i++) {
+            viewer().get("/viewer/" + "Unknown" + (100_000_000_000L + i) + "/marker.mind").then().statusCode(404);
+        }
+
+        viewer().get("/viewer/" + uniqueId + "/marker.mind").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("rate_limited"));
+        viewer().get("/viewer/" + uniqueId + "/manifest").then().statusCode(429);
+    }
+
+    @Test
     void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
         Limits.awaitMinuteWithAtLeast(50);
         for (int i = 0; i < LIMIT; i++) {

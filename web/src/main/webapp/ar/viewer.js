@@ -52,6 +52,16 @@ async function loadManifest() {
     show('This AR experience has ended', 'The content behind this code is no longer available.', 'gone');
     return null;
   }
+  if (response.status === 429) {
+    const wait = Number(response.headers.get('Retry-After')) || 60;
+    show('Too many scans from this network', 'Please wait ' + wait + ' seconds and reload the page.', 'rate-limited');
+    return null;
+  }
+  if (response.status >= 500) {
+    // Not the code's fault: saying it is unknown would send people to check a card that is fine.
+    show('The AR viewer is unavailable right now', 'Please try again in a minute.', 'unavailable');
+    return null;
+  }
   if (!response.ok) {
     show('Nothing to see here (yet)', 'We could not find AR content for this code.', 'not-found');
     return null;
@@ -73,6 +83,9 @@ function videoOverlay(manifest, anchor, aspect) {
     video.muted = false;
     video.play();
     sound.hidden = true;
+  });
+  video.addEventListener('error', () => {
+    show('The video could not be loaded', 'Please reload the page in a minute.', 'overlay-error');
   });
   video.addEventListener('playing', () => { state.videoPlaying = true; });
   video.addEventListener('pause', () => { state.videoPlaying = false; });
@@ -112,9 +125,11 @@ async function main() {
     show('This browser is not supported', unsupported, 'unsupported');
     return;
   }
+  // The camera first: loading the manifest counts a view, and a visitor who refuses the camera (and is told to reload)
+  // has seen nothing. The page itself was served only for content that shows, so an unknown code never gets this far.
+  if (!(await cameraAllowed())) return;
   const manifest = await loadManifest();
   if (!manifest) return;
-  if (!(await cameraAllowed())) return;
   const { MindARThree } = await import('/ar/vendor/mind-ar/dist/mindar-image-three.prod.js');
   const mindar = new MindARThree({ container: document.getElementById('ar'), imageTargetSrc: manifest.mind_url,
     uiLoading: 'yes', uiScanning: 'yes', uiError: 'no' });

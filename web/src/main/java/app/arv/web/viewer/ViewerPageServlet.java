@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +28,9 @@ public class ViewerPageServlet extends HttpServlet {
 
     private static final String FRIENDLY_STYLE = "body{font-family:system-ui,sans-serif;display:flex;min-height:100vh;margin:0;"
             + "align-items:center;justify-content:center;background:#111;color:#eee;text-align:center}main{max-width:28rem;padding:2rem}";
-    private static final Pattern UNIQUE_ID = Pattern.compile("/[0-9A-Za-z]{16,24}");
+    /** A unique id, with the trailing slash some scanner apps add. */
+    private static final Pattern UNIQUE_ID = Pattern.compile("/[0-9A-Za-z]{16,24}/?");
+    private static final Logger LOG = Logger.getLogger(ViewerPageServlet.class.getName());
 
     @Inject
     ViewerService viewer;
@@ -56,9 +60,15 @@ public class ViewerPageServlet extends HttpServlet {
             return;
         }
         try {
-            viewer.showing(path.substring(1));
+            viewer.showing(path.substring(1).replace("/", ""));
         } catch (DomainException d) {
             refuse(response, d);
+            return;
+        } catch (RuntimeException e) {
+            // Whoever scanned a printed code gets a page they can read, not the API's problem document.
+            LOG.log(Level.WARNING, "The viewer page could not be served", e);
+            response.setHeader("Retry-After", "60");
+            friendly(response, 503, "The AR viewer is unavailable right now", "Please try again in a minute.");
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
@@ -71,6 +81,9 @@ public class ViewerPageServlet extends HttpServlet {
     private void refuse(HttpServletResponse response, DomainException e) throws IOException {
         if (e.status() == 410) {
             friendly(response, 410, "This AR experience has ended", "The content behind this code is no longer available.");
+        } else if (e.status() >= 500) {
+            response.setHeader("Retry-After", "60");
+            friendly(response, 503, "The AR viewer is unavailable right now", "Please try again in a minute.");
         } else {
             friendly(response, 404, "Nothing to see here (yet)",
                     "We could not find AR content for this code. Check the link, or try again later.");

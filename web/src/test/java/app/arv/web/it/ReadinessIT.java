@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -38,6 +40,10 @@ class ReadinessIT {
             // An API request meanwhile: the installation's state, said as such — not an internal error to report.
             Api.bearer(apiKey).get("/projects").then().statusCode(503).contentType("application/problem+json")
                     .body("code", equalTo("database_unavailable")).header("Retry-After", notNullValue());
+            // Whoever scans a printed code meanwhile reads a page, not a problem document.
+            RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/AbCdEfGhIjKlMnOpQrSt").then().statusCode(503)
+                    .contentType(containsString("text/html")).body(containsString("unavailable right now"))
+                    .header("Retry-After", notNullValue());
         } finally {
             ArvServer.stack().postgres().start();
         }

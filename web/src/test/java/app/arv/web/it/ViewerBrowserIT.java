@@ -88,13 +88,19 @@ class ViewerBrowserIT {
     }
 
     @Test
-    void aDeniedCameraIsExplainedOnThePage() throws Exception {
+    void aDeniedCameraIsExplainedOnThePageAndCountsNoView() throws Exception {
         BrowserE2e browser = BrowserE2e.require();
+        int viewsBefore = viewsCount();
 
         JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile(), "--deny-camera"));
 
         assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("camera-denied");
         assertThat(page.getBoolean("found")).isFalse();
+        assertThat(viewsCount()).isEqualTo(viewsBefore);
+    }
+
+    private static int viewsCount() {
+        return MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId).then().statusCode(200).extract().path("views_count");
     }
 
     @Test

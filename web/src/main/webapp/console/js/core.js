@@ -694,6 +694,26 @@ export function usePageKept(data, offset, setOffset) {
     }, [data, offset]);
 }
 
+/** How many entries a page of an administration list (people, keys, webhooks, organizations, ...) shows. */
+export const LIST_PAGE = 50;
+
+/**
+ * A listing of the API ({@code path}, answered as {items, total, limit, offset}) read a page at a time, for a
+ * {@link Pager}: {@code offset} and {@code setOffset} move it. The API lists these oldest first and cannot sort, so the
+ * newest entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
+ */
+export function usePagedLoad(path, limit = LIST_PAGE) {
+    const [offset, setOffset] = useState(0);
+    const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
+    usePageKept(list.data, offset, setOffset);
+    return { ...list, offset, setOffset };
+}
+
+/** The {@link Pager} of a {@link usePagedLoad} listing (nothing while it loads, nor when it fits one page). */
+export function ListPager({ list }) {
+    return list.data ? html`<${Pager} total=${list.data.total} limit=${list.data.limit} offset=${list.offset} onOffset=${list.setOffset}/>` : null;
+}
+
 /** Previous / next over a listing answered as {items, total, limit, offset}. */
 export function Pager({ total, limit, offset, onOffset }) {
     if (total <= limit && offset === 0) return null;

@@ -816,6 +816,32 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void anOrgAdminReachesTheNewestPersonOnTheNextPageOfPeople() {
+        Api.Tenant tenant = Api.newTenant();
+        String newest = null;
+        // With the admin and the member of every new tenant, one page of people (50) and two more.
+        for (int i = 0; i < 50; i++) {
+            newest = "person-" + i + "-" + UUID.randomUUID() + "@example.com";
+            Api.bearer(tenant.adminToken()).body(Map.of("email", newest, "password", tenant.password(), "role", "MEMBER"))
+                    .post("/users").then().statusCode(201);
+        }
+        String last = newest;
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#users-table tbody tr");
+        List<String> firstPage = browser.driver.findElements(By.cssSelector("#users-table tbody td:first-child")).stream()
+                .map(WebElement::getText).toList();
+
+        browser.click("nav.pager button:last-child");
+
+        browser.until(d -> d.findElements(By.cssSelector("#users-table tbody td:first-child")).stream()
+                .anyMatch(cell -> cell.getText().equals(last)), "the newest person on the next page");
+        browser.screenshot("settings-users-next-page");
+        assertThat(firstPage).hasSize(50).doesNotContain(last);
+        assertThat(browser.waitFor("nav.pager span").getText()).isEqualTo("51–52 of 52");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
     void aDoubleClickOnCreateIssuesOneApiKey() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/keys", tenant.adminEmail(), tenant.password());

@@ -101,41 +101,123 @@ export function adoptTokens(token) {
     session.token = token.access_token;
     session.expiresAt = token.expires_at;
     if (token.refresh_token) session.refreshToken = token.refresh_token;
+    // The other tabs' access tokens are refused from now on: they take these.
+    session.renewals = (session.renewals || 0) + 1;
     saveSession();
+    tellTabs();
+}
+
+// ---- tabs of one session ------------------------------------------------------------------------------------
+//
+// Each tab keeps its tokens in its sessionStorage, and a duplicated tab starts with a copy: two tabs, one session. Its
+// refresh token rotates on every renewal and a spent one presented again ends the whole session at ARV (someone holds a
+// copy). So the tabs of a session renew one at a time (a Web Lock named after the session) and hand the new tokens to
+// each other over a BroadcastChannel; a tab about to renew first asks the others for anything newer than what it holds.
+// Nothing goes to localStorage: the tokens stay in memory and in each tab's sessionStorage, as they did, and the channel
+// reaches only this origin's pages. Every message names its session (the access token's sid), so a tab signed in as
+// someone else ignores it.
+
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('arv.console.session') : null;
+/** How long a tab about to renew waits for the other tabs of its session to tell it of newer tokens. */
+const ASK_MS = 300;
+const newerListeners = new Set();
+
+/** The session an access token belongs to (its sid claim); null when it cannot be read. */
+function sessionKeyOf(token) {
+    try {
+        return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sid || null;
+    } catch (e) {
+        return null;
+    }
+}
+
+function sessionKey() {
+    return session ? sessionKeyOf(session.token) : null;
+}
+
+/** Tells the other tabs of this session the tokens this one holds now. */
+function tellTabs() {
+    const key = sessionKey();
+    if (tabs && key) {
+        tabs.postMessage({ kind: 'tokens', key, renewals: session.renewals || 0, token: session.token,
+            expiresAt: session.expiresAt, refreshToken: session.refreshToken });
+    }
+}
+
+/** Asks the other tabs of this session for their tokens; answers once newer ones came in, or after {@code ms}. */
+function askTabs(ms = ASK_MS) {
+    const key = sessionKey();
+    if (!tabs || !key) return Promise.resolve();
+    return new Promise(done => {
+        const finish = () => {
+            clearTimeout(timer);
+            newerListeners.delete(finish);
+            done();
+        };
+        const timer = setTimeout(finish, ms);
+        newerListeners.add(finish);
+        tabs.postMessage({ kind: 'ask', key });
+    });
+}
+
+if (tabs) {
+    tabs.onmessage = ({ data }) => {
+        if (!session || !data || data.key !== sessionKey()) return;
+        if (data.kind === 'ask') {
+            tellTabs();
+        } else if (data.kind === 'tokens' && data.renewals > (session.renewals || 0)) {
+            // Another tab renewed (or changed the password): its refresh token is the live one, mine is spent.
+            Object.assign(session, { token: data.token, expiresAt: data.expiresAt, refreshToken: data.refreshToken, renewals: data.renewals });
+            saveSession();
+            newerListeners.forEach(listener => listener());
+        } else if (data.kind === 'signed-out') {
+            session = null;
+            saveSession();
+            location.hash = '#/sign-in';
+        }
+    };
+}
+
+/** Runs {@code task} while no other tab of this session renews (all at once where the browser has no Web Locks). */
+function aloneInSession(task) {
+    const key = sessionKey();
+    return key && navigator.locks ? navigator.locks.request(`arv.console.renewal.${key}`, task) : task();
 }
 
 let renewal = null;
 
 /**
  * Gets a new access token (and refresh token) with the session's refresh token; true when the session carries on.
- * One renewal at a time: requests that meet a 401 meanwhile wait for it. When another tab of this browser spent the
- * same refresh token a moment before (refresh_token_superseded), the tokens it stored are taken over.
+ * One renewal at a time in this tab (requests that meet a 401 meanwhile wait for it) and in the session's other tabs:
+ * under the session's lock, a tab that was handed newer tokens than {@code stale} (the access token that was refused or
+ * is about to expire) takes them instead of spending a refresh token another tab has spent already.
  */
-function renewSession() {
+function renewSession(stale = session?.token) {
     if (!renewal) {
-        renewal = (async () => {
-            const spent = session?.refreshToken;
-            if (!spent) return false;
+        renewal = aloneInSession(async () => {
+            if (!session?.refreshToken) return false;
+            if (session.token !== stale) return true;
+            await askTabs();
+            if (!session) return false;
+            if (session.token !== stale) return true;
             const response = await fetch(API + '/auth/refresh', { method: 'POST',
                 headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-                body: JSON.stringify({ refresh_token: spent }) });
+                body: JSON.stringify({ refresh_token: session.refreshToken }) });
             if (!session) return false;
             if (response.ok) {
                 const token = await response.json();
                 session.token = token.access_token;
                 session.expiresAt = token.expires_at;
                 session.refreshToken = token.refresh_token;
+                session.renewals = (session.renewals || 0) + 1;
                 saveSession();
+                tellTabs();
                 return true;
             }
-            const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
-            if (stored?.refreshToken && stored.refreshToken !== spent) {
-                session = stored;
-                saveSession();
-                return true;
-            }
-            return false;
-        })().catch(() => false).finally(() => { renewal = null; });
+            // Spent a moment ago by a tab that did not answer in time (refresh_token_superseded): its tokens may still come.
+            await askTabs(1000);
+            return !!session && session.token !== stale;
+        }).catch(() => false).finally(() => { renewal = null; });
     }
     return renewal;
 }
@@ -162,6 +244,9 @@ export function signOut(expired = false) {
         fetch(API + '/auth/logout', { method: 'POST', keepalive: true,
             headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
             body: JSON.stringify({ refresh_token: session.refreshToken }) }).catch(() => {});
+        // The session's other tabs (a duplicated one) are signed out with it.
+        const key = sessionKey();
+        if (tabs && key) tabs.postMessage({ kind: 'signed-out', key });
     }
     session = null;
     saveSession();
@@ -192,6 +277,8 @@ function saveSession() {
 
 if (session) {
     saveSession();
+    // A tab (re)loaded may have missed a renewal another tab of its session made meanwhile.
+    askTabs();
 }
 
 // ---- API --------------------------------------------------------------------------------------------------
@@ -231,9 +318,9 @@ function expiredSession(status, anonymous) {
     return false;
 }
 
-/** After a 401: true when the session was renewed and the request may be sent once more. */
-async function renewedAfter(status, anonymous) {
-    return status === 401 && !anonymous && !!session && renewSession();
+/** After a 401 to a request sent with {@code sentWith}: true when the session was renewed and it may be sent once more. */
+async function renewedAfter(status, anonymous, sentWith) {
+    return status === 401 && !anonymous && !!session && renewSession(sentWith);
 }
 
 /** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
@@ -241,7 +328,9 @@ const withoutNulls = (key, value) => (value === null ? undefined : value);
 
 /** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
 export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
+    let sentWith = null;
     const send = () => {
+        sentWith = session?.token;
         const headers = { Accept: accept, ...authorization(anonymous) };
         if (body !== undefined) {
             headers['Content-Type'] = 'application/json';
@@ -253,7 +342,7 @@ export async function request(method, path, { body, anonymous = false, raw = fal
             { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
     };
     let response = await send();
-    if (!response.ok && await renewedAfter(response.status, anonymous)) {
+    if (!response.ok && await renewedAfter(response.status, anonymous, sentWith)) {
         response = await send();
     }
     if (!response.ok) {
@@ -301,9 +390,13 @@ export async function blob(path) {
 
 /** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
 export async function postForBlob(path, form) {
-    const send = () => fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    let sentWith = null;
+    const send = () => {
+        sentWith = session?.token;
+        return fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+    };
     let response = await send();
-    if (!response.ok && await renewedAfter(response.status, false)) {
+    if (!response.ok && await renewedAfter(response.status, false, sentWith)) {
         response = await send();
     }
     if (!response.ok) {
@@ -334,6 +427,7 @@ export function upload(path, form, onProgress = () => {}, again = true) {
     return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', API + path);
+        const sentWith = session?.token;
         Object.entries(authorization(false)).forEach(([name, value]) => xhr.setRequestHeader(name, value));
         xhr.setRequestHeader('Accept', 'application/json');
         xhr.upload.onprogress = event => event.lengthComputable && onProgress(Math.round(100 * event.loaded / event.total));
@@ -350,7 +444,7 @@ export function upload(path, form, onProgress = () => {}, again = true) {
             } else {
                 const error = new ApiError(xhr.status, body, xhr.getResponseHeader('X-Request-ID'));
                 error.retryAfter = Number(xhr.getResponseHeader('Retry-After')) || null;
-                (again ? renewedAfter(xhr.status, false) : Promise.resolve(false)).then(renewed => {
+                (again ? renewedAfter(xhr.status, false, sentWith) : Promise.resolve(false)).then(renewed => {
                     if (renewed) {
                         resolve(upload(path, form, onProgress, false));
                     } else {
@@ -598,6 +692,26 @@ export function usePageKept(data, offset, setOffset) {
             setOffset(Math.max(0, Math.floor((data.total - 1) / data.limit) * data.limit));
         }
     }, [data, offset]);
+}
+
+/** How many entries a page of an administration list (people, keys, webhooks, organizations, ...) shows. */
+export const LIST_PAGE = 50;
+
+/**
+ * A listing of the API ({@code path}, answered as {items, total, limit, offset}) read a page at a time, for a
+ * {@link Pager}: {@code offset} and {@code setOffset} move it. The API lists these oldest first and cannot sort, so the
+ * newest entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
+ */
+export function usePagedLoad(path, limit = LIST_PAGE) {
+    const [offset, setOffset] = useState(0);
+    const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
+    usePageKept(list.data, offset, setOffset);
+    return { ...list, offset, setOffset };
+}
+
+/** The {@link Pager} of a {@link usePagedLoad} listing (nothing while it loads, nor when it fits one page). */
+export function ListPager({ list }) {
+    return list.data ? html`<${Pager} total=${list.data.total} limit=${list.data.limit} offset=${list.offset} onOffset=${list.setOffset}/>` : null;
 }
 
 /** Previous / next over a listing answered as {items, total, limit, offset}. */

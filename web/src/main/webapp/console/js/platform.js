@@ -1,6 +1,6 @@
 // Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
 // storage dead letters and the orphan scan, and organizations' claims to single sign-on domains (approve, refuse).
-import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
@@ -75,7 +75,7 @@ function BatchJobs() {
 }
 
 function Organizations() {
-    const orgs = useLoad(() => get('/organizations?limit=200'));
+    const orgs = usePagedLoad('/organizations');
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     const [renaming, setRenaming] = useState(null);
@@ -105,7 +105,8 @@ function Organizations() {
                 ${o.active ? html`<button class="danger" onClick=${() => confirm(t('orgs.confirmDeactivate', { name: o.name }),
                     () => act(async () => { await patch(`/organizations/${o.id}`, { active: false }); orgs.reload(); }))}>${t('settings.deactivate')}</button>`
                 : html`<button onClick=${() => act(async () => { await patch(`/organizations/${o.id}`, { active: true }); orgs.reload(); })}>${t('orgs.activate')}</button>`}</td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${orgs}/>`}
     ${renaming ? html`<${Dialog} title=${t('orgs.rename')} onClose=${() => setRenaming(null)}>
         <${ErrorBox} error=${error}/>
         <form onSubmit=${e => { e.preventDefault(); const name = new FormData(e.target).get('name');
@@ -137,7 +138,7 @@ function StorageAdmin() {
 
 // A claim admits nobody until approved here; the operator checks ownership outside ARV first, so approving asks again.
 function DomainClaims() {
-    const claims = useLoad(() => get('/sso-domain-claims?limit=200'));
+    const claims = usePagedLoad('/sso-domain-claims');
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     const decide = (c, verb) => confirm(t(`domainClaims.confirm.${verb}`, { domain: c.domain, organization: c.organization_name }),
@@ -153,6 +154,7 @@ function DomainClaims() {
             <td>${c.domain}</td><td>${c.organization_name}</td><td>${c.claimed_by || '–'}</td><td>${formatTime(c.claimed_at)}</td>
             <td><button class="approve" onClick=${() => decide(c, 'approve')}>${t('domainClaims.approve')}</button>
                 <button class="danger refuse" onClick=${() => decide(c, 'refuse')}>${t('domainClaims.refuse')}</button></td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${claims}/>`}
     ${confirmDialog}`;
 }

@@ -1,13 +1,13 @@
 // Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
 // claimed for single sign-on, usage and clean-up.
-import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen } from './core.js';
+import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
 }
 
 function Users() {
-    const users = useLoad(() => get('/users?limit=200'));
+    const users = usePagedLoad('/users');
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     const add = event => {
@@ -36,14 +36,15 @@ function Users() {
             <td>${u.active ? t('common.yes') : t('common.no')}</td>
             <td>${u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
                 () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${users}/>`}
     ${confirmDialog}
     <${Invitations}/>`;
 }
 
 /** Invite by mail (the person chooses their own password), and the organization's invitations with resend and revoke. */
 function Invitations() {
-    const invitations = useLoad(() => get('/users/invitations?limit=200'));
+    const invitations = usePagedLoad('/users/invitations');
     const [act, error] = useAct();
     const [sent, setSent] = useState(null);
     const [confirm, confirmDialog] = useConfirm();
@@ -79,12 +80,13 @@ function Invitations() {
             <td>${open(i) ? html`<button onClick=${() => act(async () => { await post(`/users/invitations/${i.id}/resend`); invitations.reload(); })}>${t('invite.resend')}</button>
                 <button class="danger" onClick=${() => confirm(t('invite.confirmRevoke', { email: i.email }),
                     () => act(async () => { await del(`/users/invitations/${i.id}`); invitations.reload(); }))}>${t('invite.revoke')}</button>` : null}</td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${invitations}/>`}
     ${confirmDialog}`;
 }
 
 function ApiKeys() {
-    const keys = useLoad(() => get('/api-keys?limit=200'));
+    const keys = usePagedLoad('/api-keys');
     const [act, error, busy] = useAct();
     const [issued, setIssued] = useState(null);
     const [copied, setCopied] = useState(false);
@@ -129,12 +131,14 @@ function ApiKeys() {
             <td>${formatTime(k.created_at)}</td>
             <td>${k.revoked_at ? t('settings.revoked') : html`<button class="danger" onClick=${() => confirm(t('settings.confirmRevoke', { name: k.name }),
                 () => act(async () => { await del(`/api-keys/${k.id}`); keys.reload(); }))}>${t('settings.revoke')}</button>`}</td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${keys}/>`}
     ${confirmDialog}`;
 }
 
 function Storage() {
-    const connections = useLoad(() => get('/storage-connections?limit=200'));
+    // Answered whole (the API does not page this list): a limit would be ignored.
+    const connections = useLoad(() => get('/storage-connections'));
     const [act, error] = useAct();
     const [provider, setProvider] = useState('S3');
     const [probe, setProbe] = useState(null);

@@ -1,5 +1,5 @@
 // Webhooks (org admins): endpoints with the events they get, the secret shown once, tests, deliveries with attempts.
-import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, useAct, useTitle } from './core.js';
+import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, useAct, useTitle, usePagedLoad, ListPager } from './core.js';
 
 /** The event types a webhook can subscribe to (the API's wire names; 'test' is sent on request only). */
 const EVENTS = ['marker.ready', 'marker.failed', 'generation.finished', 'ar_content.expiring', 'ar_content.expired',
@@ -7,7 +7,7 @@ const EVENTS = ['marker.ready', 'marker.failed', 'generation.finished', 'ar_cont
 
 export function Webhooks() {
     useTitle(t('nav.webhooks'));
-    const hooks = useLoad(() => get('/webhooks?limit=200'));
+    const hooks = usePagedLoad('/webhooks');
     const [act, error] = useAct();
     const [secret, setSecret] = useState(null);
     const [shown, setShown] = useState(null);
@@ -42,7 +42,8 @@ export function Webhooks() {
                 <button class="danger" onClick=${() => confirm(t('webhooks.confirmDelete', { url: w.url }),
                     () => act(async () => { await del(`/webhooks/${w.id}`); hooks.reload(); }))}>${t('common.delete')}</button>
             </td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${hooks}/>`}
     ${shown ? html`<${Deliveries} webhook=${shown} onClose=${() => setShown(null)}/>` : null}
     ${confirmDialog}`;
 }

@@ -58,7 +58,28 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
             if (!isLoopback(requestBase)) {
                 LOG.warning("A mail with a link was asked for through " + requestBase
                         + " and refused: set ARV_PUBLIC_URL to the address people reach ARV at");
-                throw DomainException.publicAddressUnset();
+                throw DomainException.publicAddressUnset("send links by mail");
+            }
+            return requestBase;
+        });
+    }
+
+    /**
+     * The base of a link printed on a QR code: the configured address; without one, the request's own address only when
+     * people could use a code printed with it — a trial on this machine (loopback), or ARV serving https itself. A plain
+     * http address that is not loopback is what ARV sees behind a reverse proxy that ends TLS: a code printed with it
+     * opens a page whose camera the browser refuses (not a secure context), or an internal address, and a printed code
+     * cannot be changed afterwards.
+     *
+     * @param requestBase the address the request came in by
+     * @throws DomainException 503 {@code public_address_unset} when neither holds
+     */
+    public String forPrintedLink(String requestBase) {
+        return url().orElseGet(() -> {
+            if (!isLoopback(requestBase) && !requestBase.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                LOG.warning("A printed code was asked for through " + requestBase
+                        + " and refused: set ARV_PUBLIC_URL to the address people reach ARV at");
+                throw DomainException.publicAddressUnset("print codes that lead to the viewer");
             }
             return requestBase;
         });

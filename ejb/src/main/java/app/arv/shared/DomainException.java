@@ -197,9 +197,10 @@ public class DomainException extends RuntimeException {
      * A mail an anonymous request asks for would carry a link, and this installation does not say where it is reached
      * (ARV_PUBLIC_URL) while the request came by an address anybody could have written. No Retry-After: waiting does not help.
      */
-    public static DomainException publicAddressUnset() {
+    /** @param what what the server cannot do without its public address, e.g. "send links by mail" */
+    public static DomainException publicAddressUnset(String what) {
         return new DomainException(503, "public_address_unset",
-                "This server cannot send links by mail until its operators set ARV_PUBLIC_URL; try again later");
+                "This server cannot " + what + " until its operators set ARV_PUBLIC_URL; try again later");
     }
 
     /** Self-service sign-up is off on this installation (ARV_SIGNUP_ENABLED): 404, as if it did not exist. */

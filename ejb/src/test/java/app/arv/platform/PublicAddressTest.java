@@ -52,4 +52,28 @@ class PublicAddressTest {
                     assertThat(e.code()).isEqualTo("public_address_unset");
                 });
     }
+
+    @Test
+    void aPrintedCodeLeadsToTheConfiguredAddressWhateverAddressTheRequestCameBy() {
+        PublicAddress configured = new PublicAddress(Optional.of("https://ar.example.com/"));
+
+        assertThat(configured.forPrintedLink("http://10.0.0.5:8080")).isEqualTo("https://ar.example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:8080/arv", "https://ar.example.com", "https://10.0.0.5:8181"})
+    void withoutAConfiguredAddressACodeIsPrintedWithAnAddressItsCameraWorksAt(String requestBase) {
+        assertThat(new PublicAddress(Optional.empty()).forPrintedLink(requestBase)).isEqualTo(requestBase);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://ar.example.com", "http://10.0.0.5:8080", "http://localhost.evil.example"})
+    void withoutAConfiguredAddressAPlainHttpAddressOfAnotherMachineIsNotPrinted(String requestBase) {
+        assertThatThrownBy(() -> new PublicAddress(Optional.empty()).forPrintedLink(requestBase))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.code()).isEqualTo("public_address_unset");
+                    assertThat(e.getMessage()).contains("print codes", "ARV_PUBLIC_URL");
+                });
+    }
 }

@@ -7,7 +7,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The absolute viewer link a QR code carries: {@code ARV_PUBLIC_URL} when set, else the address the request
- * came in by (scheme, host, port and the application's context path), followed by {@link Links#viewerPage}.
+ * came in by (scheme, host, port and the application's context path) where a printed code can use it
+ * ({@link PublicAddress#forPrintedLink}), followed by {@link Links#viewerPage}.
  */
 final class PrintedLinks {
 
@@ -20,6 +21,6 @@ final class PrintedLinks {
 
     /** Without a trailing slash. */
     private static String base(PublicAddress publicAddress, UriInfo request) {
-        return Links.publicBase(publicAddress.url(), request);
+        return publicAddress.forPrintedLink(Links.requestBase(request));
     }
 }

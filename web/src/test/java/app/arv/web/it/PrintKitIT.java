@@ -155,6 +155,14 @@ class PrintKitIT {
                 .body("total", equalTo(3));
     }
 
+    @Test
+    void withoutAPublicAddressNoCodeIsPrintedForAPlainHttpAddressOfAnotherMachine() {
+        // What ARV sees behind a proxy that ends TLS and passes the public host on: a code printed with it opens a page
+        // whose camera the phone refuses. The suite sets no ARV_PUBLIC_URL, as a first deployment would not.
+        MediaApi.as(tenant.memberToken()).header("Host", "ar.example.com").get("/ar-content/" + contents.get(0) + "/qr.svg").then()
+                .statusCode(503).contentType("application/problem+json").body("code", equalTo("public_address_unset"));
+    }
+
     private static byte[] get(String path) {
         return MediaApi.as(tenant.memberToken()).get(path).then().statusCode(200).contentType("application/pdf").extract()
                 .asByteArray();

@@ -2,7 +2,7 @@
 // showing IMAGE as a tilted poster, and reports what the page did: whether MindAR fired targetFound,
 // how many frames drew the overlay, whether the overlay video played.
 // Uses playwright-core from the imaging e2e directory (imaging/src/test/e2e, prepared by its setup.sh).
-// usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE [--timeout S] [--deny-camera]
+// usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE [--timeout S] [--deny-camera] [--lang L]
 // prints one JSON line: {found, overlayFrames, videoPlaying, overlayKind, phase, error, msToFound, externalRequests,
 //   cspViolations (securitypolicyviolation events of the page and the browser's CSP console reports)}
 import fs from 'node:fs';
@@ -16,6 +16,8 @@ const option = (name, fallback) => { const i = args.indexOf('--' + name); return
 const timeoutMs = Number(option('timeout', 60)) * 1000;
 // --deny-camera: no automatic "allow" for the camera prompt, so the page sees a refusal.
 const denyCamera = args.includes('--deny-camera') ? (args.splice(args.indexOf('--deny-camera'), 1), true) : false;
+// --lang ru-RU: the browser's language (navigator.languages and Accept-Language).
+const locale = option('lang', 'en-US');
 const [e2eDir, pageUrl, image] = args;
 if (!e2eDir || !pageUrl || !image) { console.error('usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE'); process.exit(2); }
 const { chromium } = createRequire(path.join(path.resolve(e2eDir), 'package.json'))('playwright-core');
@@ -45,7 +47,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'arv-viewer-e2e-'));
 const video = path.join(work, 'camera.y4m');
 buildVideo(path.resolve(image), video);
 const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: FW, height: FH },
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: FW, height: FH }, locale,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
     ...(denyCamera ? [] : ['--use-fake-ui-for-media-stream']), '--use-fake-device-for-media-stream',
@@ -74,7 +76,9 @@ try {
     if (s) {
       if (s.targetFound && result.msToFound == null) result.msToFound = Date.now() - t0;
       result = { ...result, found: s.targetFound, overlayFrames: s.overlayFrames, videoPlaying: s.videoPlaying,
-        overlayKind: s.overlayKind, phase: s.phase, error: s.error };
+        overlayKind: s.overlayKind, phase: s.phase, error: s.error,
+        message: await page.evaluate(() => document.getElementById('message-title')?.textContent || null),
+        lang: await page.evaluate(() => document.documentElement.lang) };
       const done = s.targetFound && s.overlayFrames >= 10 && (s.overlayKind !== 'video' || s.videoPlaying);
       if (done || s.error || ['not-found', 'gone', 'unsupported', 'camera-denied', 'error'].includes(s.phase)) break;
     }

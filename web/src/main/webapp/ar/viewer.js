@@ -7,23 +7,65 @@ const state = window.ARV_VIEWER = { phase: 'loading', targetFound: false, overla
   videoPlaying: false, error: null };
 const uniqueId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 
-function show(title, text, phase) {
+// What the page says, in the visitor's language (the print kit they scanned may be Russian): English otherwise.
+const TEXT = {
+  en: {
+    insecure: 'The camera is only available on a secure (https) page.',
+    noMediaDevices: 'This browser cannot use the camera. Please open the link in a current Chrome, Safari or Firefox.',
+    noWebgl: 'This browser cannot show 3D graphics (WebGL). Please open the link in a current Chrome, Safari or Firefox.',
+    unsupported: ['This browser is not supported'],
+    'camera-denied': ['Camera access was denied', 'Allow this page to use the camera (in the browser\'s site settings) and reload it.'],
+    'no-camera': ['No camera found', 'This device has no camera the page can use.'],
+    'camera-error': ['The camera could not be started', 'Please reload the page, or open the link in another browser.'],
+    gone: ['This AR experience has ended', 'The content behind this code is no longer available.'],
+    'rate-limited': ['Too many scans from this network', 'Please wait {seconds} seconds and reload the page.'],
+    unavailable: ['The AR viewer is unavailable right now', 'Please try again in a minute.'],
+    'not-found': ['Nothing to see here (yet)', 'We could not find AR content for this code.'],
+    'overlay-error': ['The video could not be loaded', 'Please reload the page in a minute.'],
+    error: ['Something went wrong', 'The AR viewer could not start. Please reload the page.'],
+    sound: 'Tap for sound',
+  },
+  ru: {
+    insecure: 'Камера доступна только на защищённой (https) странице.',
+    noMediaDevices: 'Этот браузер не может пользоваться камерой. Откройте ссылку в актуальном Chrome, Safari или Firefox.',
+    noWebgl: 'Этот браузер не показывает 3D-графику (WebGL). Откройте ссылку в актуальном Chrome, Safari или Firefox.',
+    unsupported: ['Этот браузер не поддерживается'],
+    'camera-denied': ['Доступ к камере запрещён', 'Разрешите этой странице пользоваться камерой (в настройках сайта в браузере) и перезагрузите её.'],
+    'no-camera': ['Камера не найдена', 'На этом устройстве нет камеры, которой может пользоваться страница.'],
+    'camera-error': ['Не удалось включить камеру', 'Перезагрузите страницу или откройте ссылку в другом браузере.'],
+    gone: ['Показ этого AR-контента завершён', 'Содержимое по этому коду больше недоступно.'],
+    'rate-limited': ['Слишком много сканирований из этой сети', 'Подождите {seconds} с и перезагрузите страницу.'],
+    unavailable: ['AR-просмотр сейчас недоступен', 'Попробуйте ещё раз через минуту.'],
+    'not-found': ['Здесь пока ничего нет', 'Мы не нашли AR-контент для этого кода.'],
+    'overlay-error': ['Не удалось загрузить видео', 'Перезагрузите страницу через минуту.'],
+    error: ['Что-то пошло не так', 'AR-просмотр не запустился. Перезагрузите страницу.'],
+    sound: 'Нажмите, чтобы включить звук',
+  },
+};
+const lang = (navigator.languages || [navigator.language]).some((l) => String(l).toLowerCase().startsWith('ru')) ? 'ru' : 'en';
+const text = TEXT[lang];
+document.documentElement.lang = lang;
+document.getElementById('sound').textContent = text.sound;
+
+/** Shows the message of a phase; {@code detail} replaces its text (an unsupported browser's reason). */
+function show(phase, detail, values = {}) {
   state.phase = phase;
+  const [title, body] = text[phase];
   document.getElementById('message-title').textContent = title;
-  document.getElementById('message-text').textContent = text;
+  document.getElementById('message-text').textContent = (detail || body).replace(/\{(\w+)\}/g, (m, name) => values[name] ?? m);
   document.getElementById('message').hidden = false;
 }
 
 function supported() {
   if (!window.isSecureContext && location.hostname !== 'localhost' && location.hostname !== '127.0.0.1') {
-    return 'The camera is only available on a secure (https) page.';
+    return text.insecure;
   }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-    return 'This browser cannot use the camera. Please open the link in a current Chrome, Safari or Firefox.';
+    return text.noMediaDevices;
   }
   const canvas = document.createElement('canvas');
   if (!(canvas.getContext('webgl2') || canvas.getContext('webgl'))) {
-    return 'This browser cannot show 3D graphics (WebGL). Please open the link in a current Chrome, Safari or Firefox.';
+    return text.noWebgl;
   }
   return null;
 }
@@ -36,11 +78,12 @@ async function cameraAllowed() {
     return true;
   } catch (e) {
     if (e && (e.name === 'NotAllowedError' || e.name === 'SecurityError')) {
-      show('Camera access was denied', 'Allow this page to use the camera (in the browser\'s site settings) and reload it.', 'camera-denied');
+      show('camera-denied');
     } else if (e && (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')) {
-      show('No camera found', 'This device has no camera the page can use.', 'no-camera');
+      show('no-camera');
     } else {
-      show('The camera could not be started', String((e && e.message) || e), 'camera-error');
+      state.error = String((e && e.message) || e);
+      show('camera-error');
     }
     return false;
   }
@@ -49,21 +92,21 @@ async function cameraAllowed() {
 async function loadManifest() {
   const response = await fetch('/api/v1/viewer/' + encodeURIComponent(uniqueId) + '/manifest', { cache: 'no-store' });
   if (response.status === 410) {
-    show('This AR experience has ended', 'The content behind this code is no longer available.', 'gone');
+    show('gone');
     return null;
   }
   if (response.status === 429) {
     const wait = Number(response.headers.get('Retry-After')) || 60;
-    show('Too many scans from this network', 'Please wait ' + wait + ' seconds and reload the page.', 'rate-limited');
+    show('rate-limited', null, { seconds: wait });
     return null;
   }
   if (response.status >= 500) {
     // Not the code's fault: saying it is unknown would send people to check a card that is fine.
-    show('The AR viewer is unavailable right now', 'Please try again in a minute.', 'unavailable');
+    show('unavailable');
     return null;
   }
   if (!response.ok) {
-    show('Nothing to see here (yet)', 'We could not find AR content for this code.', 'not-found');
+    show('not-found');
     return null;
   }
   return response.json();
@@ -85,7 +128,7 @@ function videoOverlay(manifest, anchor, aspect) {
     sound.hidden = true;
   });
   video.addEventListener('error', () => {
-    show('The video could not be loaded', 'Please reload the page in a minute.', 'overlay-error');
+    show('overlay-error');
   });
   video.addEventListener('playing', () => { state.videoPlaying = true; });
   video.addEventListener('pause', () => { state.videoPlaying = false; });
@@ -122,7 +165,7 @@ function found() {
 async function main() {
   const unsupported = supported();
   if (unsupported) {
-    show('This browser is not supported', unsupported, 'unsupported');
+    show('unsupported', unsupported);
     return;
   }
   // The camera first: loading the manifest counts a view, and a visitor who refuses the camera (and is told to reload)
@@ -160,5 +203,5 @@ async function main() {
 
 main().catch((e) => {
   state.error = String((e && (e.stack || e.message)) || e);
-  show('Something went wrong', 'The AR viewer could not start. Please reload the page.', 'error');
+  show('error');
 });

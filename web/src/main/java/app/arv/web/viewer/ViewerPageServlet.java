@@ -53,22 +53,22 @@ public class ViewerPageServlet extends HttpServlet {
             return;
         }
         policy.page(response);
+        boolean russian = "ru".equals(request.getLocale().getLanguage());
         long retryAfter = rateLimit.refusal(RequestContext.clientAddress());
         if (retryAfter > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfter));
-            friendly(response, 429, "Too many requests", "Please wait a minute and try again.");
+            friendly(response, Notice.TOO_MANY_REQUESTS, russian);
             return;
         }
         try {
             viewer.showing(path.substring(1).replace("/", ""));
         } catch (DomainException d) {
-            refuse(response, d);
+            friendly(response, d.status() == 410 ? Notice.ENDED : d.status() >= 500 ? Notice.UNAVAILABLE : Notice.NOT_FOUND, russian);
             return;
         } catch (RuntimeException e) {
             // Whoever scanned a printed code gets a page they can read, not the API's problem document.
             LOG.log(Level.WARNING, "The viewer page could not be served", e);
-            response.setHeader("Retry-After", "60");
-            friendly(response, 503, "The AR viewer is unavailable right now", "Please try again in a minute.");
+            friendly(response, Notice.UNAVAILABLE, russian);
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
@@ -78,24 +78,43 @@ public class ViewerPageServlet extends HttpServlet {
         }
     }
 
-    private void refuse(HttpServletResponse response, DomainException e) throws IOException {
-        if (e.status() == 410) {
-            friendly(response, 410, "This AR experience has ended", "The content behind this code is no longer available.");
-        } else if (e.status() >= 500) {
-            response.setHeader("Retry-After", "60");
-            friendly(response, 503, "The AR viewer is unavailable right now", "Please try again in a minute.");
-        } else {
-            friendly(response, 404, "Nothing to see here (yet)",
-                    "We could not find AR content for this code. Check the link, or try again later.");
+    /** What the page says instead of the viewer, in English and in Russian (the languages of the print kits). */
+    private enum Notice {
+        TOO_MANY_REQUESTS(429, "Too many requests", "Please wait a minute and try again.",
+                "Слишком много запросов",
+                "Подождите минуту и попробуйте снова."), ENDED(410, "This AR experience has ended", "The content behind this code is no longer available.",
+                        "Показ этого AR-контента завершён", "Содержимое по этому коду больше недоступно."), UNAVAILABLE(503,
+                                "The AR viewer is unavailable right now", "Please try again in a minute.",
+                                "AR-просмотр сейчас недоступен", "Попробуйте ещё раз через минуту."), NOT_FOUND(404, "Nothing to see here (yet)",
+                                        "We could not find AR content for this code. Check the link, or try again later.",
+                                        "Здесь пока ничего нет", "Мы не нашли AR-контент для этого кода. Проверьте ссылку или попробуйте позже.");
+
+        final int status;
+        final String title;
+        final String text;
+        final String russianTitle;
+        final String russianText;
+
+        Notice(int status, String title, String text, String russianTitle, String russianText) {
+            this.status = status;
+            this.title = title;
+            this.text = text;
+            this.russianTitle = russianTitle;
+            this.russianText = russianText;
         }
     }
 
-    private void friendly(HttpServletResponse response, int status, String title, String text) throws IOException {
-        response.setStatus(status);
+    private void friendly(HttpServletResponse response, Notice notice, boolean russian) throws IOException {
+        String title = russian ? notice.russianTitle : notice.title;
+        String text = russian ? notice.russianText : notice.text;
+        response.setStatus(notice.status);
+        if (notice == Notice.UNAVAILABLE) {
+            response.setHeader("Retry-After", "60");
+        }
         policy.friendly(response, FRIENDLY_STYLE);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        String html = "<!doctype html><html lang=\"" + (russian ? "ru" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
                 + "<style>" + FRIENDLY_STYLE + "</style>"
                 + "</head><body><main><h1>" + title + "</h1><p>" + text + "</p></main></body></html>";

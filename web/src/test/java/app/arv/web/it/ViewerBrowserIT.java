@@ -99,6 +99,18 @@ class ViewerBrowserIT {
         assertThat(viewsCount()).isEqualTo(viewsBefore);
     }
 
+    @Test
+    void aRussianPhoneReadsTheViewerInRussian() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile(), "--deny-camera",
+                "--lang", "ru-RU"));
+
+        assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("camera-denied");
+        assertThat(page.getString("message")).isEqualTo("Доступ к камере запрещён");
+        assertThat(page.getString("lang")).isEqualTo("ru");
+    }
+
     private static int viewsCount() {
         return MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId).then().statusCode(200).extract().path("views_count");
     }

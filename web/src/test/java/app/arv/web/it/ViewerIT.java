@@ -79,6 +79,19 @@ class ViewerIT {
     }
 
     @Test
+    void theFriendlyPageSpeaksRussianToARussianPhone() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
+                .get("/ar/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("lang=\"ru\""), containsString("Мы не нашли AR-контент"));
+    }
+
+    @Test
+    void aTrailingSlashAfterTheCodeStillOpensTheViewer() {
+        RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/AAAAAAAAAAAAAAAAAAAAAA/").then().statusCode(404)
+                .contentType(containsString("text/html")).body(containsString("could not find"));
+    }
+
+    @Test
     void expiredContentIsGoneForTheManifestAndThePage() {
         String id = readyCopy();
         Api.bearer(tenant.memberToken()).body(Map.of("expires_at", Instant.now().minusSeconds(60).toString()))

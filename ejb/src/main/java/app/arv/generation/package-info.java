@@ -6,7 +6,8 @@
  *
  * <h2>Flow</h2>
  * {@link GenerationService} accepts a job in one transaction: the source images (stored through the media
- * layer), the job, its items and one message per item on its priority's queue ({@link GenerationQueue},
+ * layer; uploaded ones are the job's own, not the library's, and go with it), the job, its items and one message per
+ * item on its priority's queue ({@link GenerationQueue},
  * sent through the transactional factory) commit together or not at all. A {@link GenerationListener} MDB
  * per priority hands each message to {@link GenerationWorker}; every state change of an item is committed
  * on its own by {@link GenerationSteps}, so clients see progress while the model is made and the message's

@@ -44,7 +44,7 @@ class GenerationAdminIT {
     }
 
     @Test
-    void cleanupDeletesFinishedJobsWithTheirModels() {
+    void cleanupDeletesFinishedJobsWithTheirModelsAndTheImagesUploadedForThem() {
         Api.Tenant tenant = Api.newTenant();
         String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180)).body("status", equalTo("completed"));
@@ -52,7 +52,8 @@ class GenerationAdminIT {
         Api.bearer(tenant.adminToken()).body(Map.of("older_than_hours", 0)).post("/admin/cleanup").then().statusCode(200)
                 .body("jobs_deleted", equalTo(1))
                 .body("items_deleted", equalTo(1))
-                .body("files_deleted", equalTo(2));
+                // the model, its preview, and the image uploaded for the job with its two thumbnails (400 and 256 px)
+                .body("files_deleted", equalTo(5));
 
         Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(404);
     }

@@ -53,12 +53,22 @@ public class GenerationReaper {
     void reap() {
         NodeTimers.round(LOG, "Generation reaper", () -> {
             Instant now = Instant.now();
-            int reaped = steps.reapStuck(now.minus(rules.stuckAfter()), BATCH);
-            if (reaped > 0) {
-                LOG.warning(reaped + " generation items were stuck in processing for over " + rules.stuckAfter() + " and failed");
-            }
+            reapStuck(now.minus(rules.stuckAfter()));
             rescueQueued(now);
         });
+    }
+
+    /** Each item in its own transaction, rechecked under its locks: the search took none, and a worker may have gone on since. */
+    private void reapStuck(Instant before) {
+        int reaped = 0;
+        for (GenerationQueue.ItemRef item : steps.stuckSince(before, BATCH)) {
+            if (steps.reapStuck(item.organizationId(), item.itemId(), before)) {
+                reaped++;
+            }
+        }
+        if (reaped > 0) {
+            LOG.warning(reaped + " generation items were stuck in processing for over " + rules.stuckAfter() + " and failed");
+        }
     }
 
     /** Each item in its own transaction ({@link GenerationSteps} is REQUIRES_NEW): one the broker refuses stops the round, and stays for the next. */

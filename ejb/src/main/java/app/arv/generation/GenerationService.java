@@ -89,6 +89,8 @@ public class GenerationService {
 
     /**
      * Uploads the images (the media layer's rules: all checked before any is stored) and queues a model for each. The
+     * images are the job's own, not put in the organization's library: each is held by its item alone, so it goes
+     * when the job is deleted; bytes the library holds already stay in it. The
      * images are written first, with no lock of this transaction held (the media layer stages them outside it and
      * records them in it); only then are the project share-locked and the organization's monthly count taken, whose
      * row stays locked until the commit. So a slow upload holds up no other job of its organization; a refusal then
@@ -98,12 +100,12 @@ public class GenerationService {
         Options options = check(request, images.size());
         // Before anything is stored: with the broker away the job could not be queued.
         broker.require();
-        List<MediaResource> sources = mediaService.upload(caller, images);
+        List<MediaResource> sources = mediaService.uploadFor(caller, images);
         admit(caller, options, sources.size());
         return create(caller, sources, options);
     }
 
-    /** Queues a model for each image of the organization's media library. */
+    /** Queues a model for each image of the organization's media library; they stay in it when the job is deleted. */
     public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
         int count = new LinkedHashSet<>(mediaIds).size();
         Options options = check(request, count);
@@ -167,7 +169,8 @@ public class GenerationService {
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
-            // Attached, so the source stays while the item needs it, even if it leaves the library.
+            // Attached, so the source stays while the item needs it, even if it leaves the library; an uploaded one
+            // (no library entry) is held by the item alone, and retired with it.
             files.attach(sources.get(i), OwnerKind.GENERATION_ITEM, item.getId(), MediaRole.SOURCE_IMAGE);
             items.add(item);
         }

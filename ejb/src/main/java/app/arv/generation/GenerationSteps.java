@@ -177,14 +177,27 @@ public class GenerationSteps {
                 "Gave up after " + item.getAttempts() + " attempts" + (item.getError() == null ? "" : "; last error: " + item.getError())));
     }
 
-    /** Fails items a worker took and stopped reporting on before {@code before} (its node died or hung). */
-    public int reapStuck(Instant before, int max) {
-        var stuck = generations.processingSince(before, max);
-        for (GenerationItem item : stuck) {
-            fail(item.getOrganizationId(), item.getId(), "No progress since " + item.getUpdatedAt()
-                    + ": the worker stopped (server restarted or stuck)");
+    /** Items a worker took and stopped reporting on before {@code before} (its node died or hung): {@link #reapStuck}'s candidates. */
+    public List<GenerationQueue.ItemRef> stuckSince(Instant before, int max) {
+        return generations.processingSince(before, max).stream()
+                .map(i -> new GenerationQueue.ItemRef(i.getOrganizationId(), i.getId(), null)).toList();
+    }
+
+    /**
+     * Fails an item {@link #stuckSince} found, if it is still stuck: decided on the item as last committed with its
+     * job's and its own locks held, since between the search and this its worker may have reported progress, a
+     * redelivery of its message taken it again, or it may have finished; such an item is left to its worker.
+     *
+     * @return whether it failed
+     */
+    public boolean reapStuck(UUID org, UUID itemId, Instant before) {
+        Locked locked = lock(org, itemId).filter(l -> l.item().stoppedReportingBefore(before)).orElse(null);
+        if (locked == null) {
+            return false;
         }
-        return stuck.size();
+        locked.item().fail("No progress since " + locked.item().getUpdatedAt() + ": the worker stopped (server restarted or stuck)");
+        settle(locked.job(), locked.item());
+        return true;
     }
 
     /**

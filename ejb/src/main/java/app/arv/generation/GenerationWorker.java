@@ -9,6 +9,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
 public class GenerationWorker {
 
     private static final Logger LOG = Logger.getLogger(GenerationWorker.class.getName());
+    private static final int STACK_FRAMES_LOGGED = 40;
+    /** What an item whose attempt ran out of heap keeps, and fails with should every delivery of its message run out. */
+    static final String OUT_OF_MEMORY = "The server ran out of memory while making the model";
 
     @Inject
     GenerationSteps steps;
@@ -34,8 +38,9 @@ public class GenerationWorker {
 
     /**
      * @param message the id of the message that asks (null for one sent before messages had ids)
-     * @return {@code false} when the attempt broke on the way (storage, network): the message should be
-     *     delivered again. A refused image, a finished item or one another message took is {@code true}: nothing more to do.
+     * @return {@code false} when the attempt broke on the way (storage, network, the heap short): the message should be
+     *     delivered again. A refused image, an internal error (any other {@link Error}: another delivery would meet it
+     *     again), a finished item or one another message took is {@code true}: nothing more to do.
      */
     public boolean process(UUID org, UUID itemId, UUID message) {
         Optional<GenerationSteps.Claim> taken = steps.claim(org, itemId, message);
@@ -65,7 +70,37 @@ public class GenerationWorker {
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
             return false;
+        } catch (OutOfMemoryError e) {
+            // The heap was short while this attempt ran, most likely because of the node's other work at the time (the
+            // decodes are bounded per image): what it allocated is garbage once it unwinds, so a later delivery, with
+            // back-off, may well succeed; a paid request already accepted is resumed, not paid again. Should every
+            // delivery run out, the broker's dead letter fails the item with this reason.
+            LOG.log(Level.SEVERE, "Generation of item " + itemId + " ran out of memory; the message will be delivered again", e);
+            steps.noteAttemptFailure(org, itemId, OUT_OF_MEMORY);
+            return false;
+        } catch (Error e) {
+            // A fault of the code or the deployment (a stack overflow on this image, a class missing, a library's
+            // assertion): every delivery would meet it again, redoing the model's work (the local generator's, or a
+            // paid provider's request) each time. Escaping the MDB, it would also cost the listener instance and leave
+            // the item without a reason. The item fails, the message is acknowledged, and the operators hear of it.
+            LOG.log(Level.SEVERE, "Generation of item " + itemId + " failed with an internal error; it is not tried again",
+                    e instanceof StackOverflowError overflow ? topOf(overflow) : e);
+            steps.fail(org, itemId, internalError(e));
+            return true;
         }
+    }
+
+    /** The reason a client reads: the kind of fault, not its message (which may name the server's classes and files). */
+    static String internalError(Error e) {
+        return "An internal error (" + e.getClass().getSimpleName() + ") stopped the model; it was not tried again."
+                + " Retry the item once the cause is fixed";
+    }
+
+    /** A stack overflow's trace is a thousand copies of the recursion: its first frames name it. */
+    private static Throwable topOf(StackOverflowError e) {
+        StackOverflowError top = new StackOverflowError(e.getMessage());
+        top.setStackTrace(Arrays.copyOf(e.getStackTrace(), Math.min(e.getStackTrace().length, STACK_FRAMES_LOGGED)));
+        return top;
     }
 
     /** The files are written before the short transaction that records them, never while it holds the item's locks. */
@@ -78,13 +113,13 @@ public class GenerationWorker {
                 preview = files.stageBytes(org, result.preview(), result.previewMediaType(),
                         GenerationSteps.previewName(sourceName, result.previewMediaType()), null, null);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             files.discardNow(model);
             throw e;
         }
         try {
             steps.complete(org, itemId, model, preview);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // complete's transaction failed, possibly before it took the files (a lock timeout, the database
             // away): nothing else would remove them, and the redelivery stages new copies. Deleting twice is harmless.
             files.discardNow(model, preview);

@@ -6,14 +6,16 @@
  *
  * <h2>Flow</h2>
  * {@link GenerationService} accepts a job in one transaction: the source images (stored through the media
- * layer), the job, its items and one message per item on its priority's queue ({@link GenerationQueue},
+ * layer; uploaded ones are the job's own, not the library's, and go with it), the job, its items and one message per
+ * item on its priority's queue ({@link GenerationQueue},
  * sent through the transactional factory) commit together or not at all. A {@link GenerationListener} MDB
  * per priority hands each message to {@link GenerationWorker}; every state change of an item is committed
  * on its own by {@link GenerationSteps}, so clients see progress while the model is made and the message's
- * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item; any other
- * failure is delivered again with back-off, and a message the broker gives up on reaches
- * {@link DeadGenerationListener}, which fails the item. {@link GenerationReaper} fails items whose worker
- * died; {@link GenerationRetention} deletes old jobs with their files.
+ * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item, and so does an
+ * {@link Error} other than running out of memory (a fault every delivery would meet again); any other failure is
+ * delivered again with back-off, and a message the broker gives up on reaches {@link DeadGenerationListener}, which
+ * fails the item. {@link GenerationReaper} fails items whose worker died; {@link GenerationRetention} deletes old
+ * jobs with their files.
  *
  * <h2>Events</h2>
  * A job's events are {@link JobEvent}s, each kind's name and payload built there once.

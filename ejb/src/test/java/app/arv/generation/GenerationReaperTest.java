@@ -10,19 +10,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a reaper round does with items left queued (their message presumably lost), on a real PostgreSQL and Redis
- * without a server; the messages it sends are kept by a {@link RecordingBroker}. The bounds are the defaults: a message
- * is sent again after 30 minutes in the queue, and an item still queued 6 hours after that fails.
+ * What a reaper round does with items left queued (their message presumably lost) or processing without progress
+ * (their worker gone), on a real PostgreSQL and Redis without a server; the messages it sends are kept by a
+ * {@link RecordingBroker}. The bounds are the defaults: a message is sent again after 30 minutes in the queue, an item
+ * still queued 6 hours after that fails, and one processing without a change for 15 minutes fails.
  */
 class GenerationReaperTest {
 
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
+
+    /** The message GenerationService sent for an item. */
+    private static final UUID MESSAGE = UUID.randomUUID();
+    /** The default arv.generation.stuck-after. */
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(15);
 
     private final RecordingBroker broker = new RecordingBroker();
     private GenerationFixture fixture;
@@ -31,7 +39,7 @@ class GenerationReaperTest {
     void anOrganizationAndTheDefaultBounds() {
         fixture = new GenerationFixture(redis);
         fixture.supply(ConnectionFactory.class, broker.connections());
-        fixture.supply(GenerationRules.class, new GenerationRules(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofMinutes(30),
+        fixture.supply(GenerationRules.class, new GenerationRules(Duration.ofMinutes(1), STUCK_AFTER, Duration.ofMinutes(30),
                 Duration.ofHours(6), Duration.ofHours(1), Duration.ofDays(30)));
     }
 
@@ -129,5 +137,77 @@ class GenerationReaperTest {
 
         assertThat(broker.sent()).isEmpty();
         assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+    }
+
+    /** The search of a reaper round for items stuck in processing, with the default bound of 15 minutes. */
+    private List<GenerationQueue.ItemRef> stuckItemsFound(Instant now) {
+        return fixture.call(GenerationSteps.class, steps -> steps.stuckSince(now.minus(STUCK_AFTER), 200));
+    }
+
+    private boolean reaped(GenerationItem item, Instant now) {
+        return fixture.call(GenerationSteps.class, steps -> steps.reapStuck(fixture.org(), item.getId(), now.minus(STUCK_AFTER)));
+    }
+
+    @Test
+    void anItemWithoutProgressForLongerThanTheBoundFailsAndItsJobEnds() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        sentEarlier(item, STUCK_AFTER.plusMinutes(1));
+
+        aReaperRound();
+
+        GenerationItem failed = fixture.reread(item);
+        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.getError()).startsWith("No progress since ").endsWith(": the worker stopped (server restarted or stuck)");
+        assertThat(fixture.jobOf(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+    }
+
+    @Test
+    void anItemWhoseWorkerReportsProgressAfterTheReapersSearchIsLeftToIt() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        sentEarlier(item, STUCK_AFTER.plusMinutes(1));
+        Instant now = Instant.now();
+        assertThat(stuckItemsFound(now)).extracting(GenerationQueue.ItemRef::itemId).contains(item.getId());
+        fixture.run(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 40, "generating"));
+
+        boolean failed = reaped(item, now);
+
+        assertThat(failed).isFalse();
+        GenerationItem going = fixture.reread(item);
+        assertThat(going.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(going.getProgress()).isEqualTo(40);
+    }
+
+    @Test
+    void anItemTakenAgainByARedeliveryAfterTheReapersSearchIsLeftToItsWorker() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        sentEarlier(item, STUCK_AFTER.plusMinutes(1));
+        Instant now = Instant.now();
+        assertThat(stuckItemsFound(now)).extracting(GenerationQueue.ItemRef::itemId).contains(item.getId());
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        boolean failed = reaped(item, now);
+
+        assertThat(failed).isFalse();
+        GenerationItem taken = fixture.reread(item);
+        assertThat(taken.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(taken.getAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anItemThatFinishedAfterTheReapersSearchKeepsItsModel() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        sentEarlier(item, STUCK_AFTER.plusMinutes(1));
+        Instant now = Instant.now();
+        assertThat(stuckItemsFound(now)).extracting(GenerationQueue.ItemRef::itemId).contains(item.getId());
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "refused by the provider"));
+
+        boolean failed = reaped(item, now);
+
+        assertThat(failed).isFalse();
+        assertThat(fixture.reread(item).getError()).isEqualTo("refused by the provider");
     }
 }

@@ -8,6 +8,7 @@ import app.arv.generation.fal.FalRules;
 import app.arv.imaging.input.DecodeGate;
 import app.arv.imaging.input.MediaSniffer;
 import app.arv.media.ImageDecoding;
+import app.arv.media.MediaService;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.TestDecodings;
@@ -18,6 +19,7 @@ import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
+import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.project.Project;
 import app.arv.persistence.shared.PageRequest;
@@ -290,5 +292,84 @@ class GenerationServiceTest {
             otherJob.shutdown();
         }
         assertThat(upload.get(30, TimeUnit.SECONDS).items()).hasSize(1);
+    }
+
+    /** A member with a user row (a job records who made it), on a server accepting uploads. */
+    private Caller aMemberUploading() {
+        aServerAcceptingUploads(TestDecodings.of(50_000_000, 2, Duration.ofSeconds(30)));
+        User person = new User(fixture.org(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
+        Database.persist(person);
+        return new Caller(person.getId(), null, fixture.org(), person.getEmail(), Set.of(CallerRole.MEMBER));
+    }
+
+    private JobDetails uploadedJob(Caller caller, String image) throws IOException {
+        SpooledFile file = spooled(image);
+        return fixture.call(GenerationService.class, service -> service.submitUploads(caller, List.of(file),
+                new NewGeneration(null, null, LocalModelProvider.NAME, null, null)));
+    }
+
+    private MediaResource inTheLibrary(Caller caller, String image) throws IOException {
+        SpooledFile file = spooled(image);
+        return fixture.call(MediaService.class, service -> service.upload(caller, List.of(file))).get(0);
+    }
+
+    /** The job stopped and then deleted, as an admin's clean-up (or the retention timer) deletes finished jobs. */
+    private void deleted(Caller caller, JobDetails job) {
+        fixture.call(GenerationService.class, service -> service.cancel(caller, job.job().getId()));
+        fixture.call(GenerationAdmin.class, admin -> admin.cleanup(caller, 0));
+    }
+
+    private boolean live(UUID media) {
+        return fixture.call(MediaRepository.class, repository -> repository.findLive(fixture.org(), media)).isPresent();
+    }
+
+    private long libraryTotal(Caller caller) {
+        return fixture.call(MediaService.class, service -> service.list(caller, new PageRequest(10, 0))).total();
+    }
+
+    @Test
+    void anImageUploadedForAJobIsNotListedInTheLibrary() throws IOException {
+        Caller bob = aMemberUploading();
+
+        JobDetails job = uploadedJob(bob, "horse.png");
+
+        assertThat(libraryTotal(bob)).isZero();
+        assertThat(live(job.items().get(0).getSourceMediaId())).isTrue();
+    }
+
+    @Test
+    void deletingAJobDeletesTheImagesUploadedForIt() throws IOException {
+        Caller bob = aMemberUploading();
+        JobDetails job = uploadedJob(bob, "horse.png");
+
+        deleted(bob, job);
+
+        assertThat(live(job.items().get(0).getSourceMediaId())).isFalse();
+    }
+
+    @Test
+    void deletingAJobKeepsTheLibraryImageItWasMadeFrom() throws IOException {
+        Caller bob = aMemberUploading();
+        MediaResource horse = inTheLibrary(bob, "horse.png");
+        JobDetails job = fixture.call(GenerationService.class, service -> service.submitMedia(bob, List.of(horse.getId()),
+                new NewGeneration(null, null, LocalModelProvider.NAME, null, null)));
+
+        deleted(bob, job);
+
+        assertThat(live(horse.getId())).isTrue();
+        assertThat(libraryTotal(bob)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAJobKeepsTheLibraryImageWhoseBytesWereUploadedForIt() throws IOException {
+        Caller bob = aMemberUploading();
+        MediaResource horse = inTheLibrary(bob, "horse.png");
+        JobDetails job = uploadedJob(bob, "horse.png");
+        assertThat(job.items().get(0).getSourceMediaId()).as("the same bytes, stored once").isEqualTo(horse.getId());
+
+        deleted(bob, job);
+
+        assertThat(live(horse.getId())).isTrue();
+        assertThat(libraryTotal(bob)).isEqualTo(1);
     }
 }

@@ -174,6 +174,11 @@ public class GenerationItem extends TenantEntity {
         this.finishedAt = null;
     }
 
+    /** Whether a worker took the item and has not changed it since {@code before}: its node died or hung. */
+    public boolean stoppedReportingBefore(Instant before) {
+        return status == GenerationStatus.PROCESSING && getUpdatedAt().isBefore(before);
+    }
+
     /**
      * Whether the item waits for a message that was most likely lost: still queued, its message sent before
      * {@code sentBefore} and never re-sent. Its message is then sent again ({@link #resent}).

@@ -44,7 +44,7 @@ class GenerationAdminIT {
     }
 
     @Test
-    void cleanupDeletesFinishedJobsWithTheirModels() {
+    void cleanupDeletesFinishedJobsWithTheirModelsAndTheImagesUploadedForThem() {
         Api.Tenant tenant = Api.newTenant();
         String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180)).body("status", equalTo("completed"));
@@ -52,7 +52,8 @@ class GenerationAdminIT {
         Api.bearer(tenant.adminToken()).body(Map.of("older_than_hours", 0)).post("/admin/cleanup").then().statusCode(200)
                 .body("jobs_deleted", equalTo(1))
                 .body("items_deleted", equalTo(1))
-                .body("files_deleted", equalTo(2));
+                // the model, its preview, and the image uploaded for the job with its two thumbnails (400 and 256 px)
+                .body("files_deleted", equalTo(5));
 
         Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(404);
     }
@@ -70,11 +71,12 @@ class GenerationAdminIT {
     }
 
     @Test
-    void theRetentionTimerDeletesJobsFinishedLongerAgoThanTheRetentionWithTheirModels() throws Exception {
+    void theRetentionTimerDeletesJobsFinishedLongerAgoThanTheRetentionWithTheirModelsAndTheImagesUploadedForThem() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
         GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180)).body("status", equalTo("completed"));
-        long filesWithModel = MediaApi.filesOnDisk(tenant.organizationId());
+        assertThat(MediaApi.filesOnDisk(tenant.organizationId())).as("the source, its two thumbnails, the model and its preview")
+                .isEqualTo(5);
 
         // The suite's server keeps finished jobs for a day (ARV_GENERATION_RETENTION=P1D).
         try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
@@ -89,11 +91,11 @@ class GenerationAdminIT {
             Thread.sleep(200);
             status = Api.bearer(tenant.memberToken()).get("/generations/" + job).statusCode();
             files = MediaApi.filesOnDisk(tenant.organizationId());
-        } while ((status != 404 || files != filesWithModel - 2) && java.time.Instant.now().isBefore(deadline));
+        } while ((status != 404 || files != 0) && java.time.Instant.now().isBefore(deadline));
 
         assertThat(status).as("the job, deleted by the retention timer").isEqualTo(404);
-        // The model and its preview went with it; the source image stays in the media library.
-        assertThat(files).isEqualTo(filesWithModel - 2);
+        // The model and its preview went with it, and so did the image uploaded for it (no library entry holds it).
+        assertThat(files).isZero();
     }
 
     @Test

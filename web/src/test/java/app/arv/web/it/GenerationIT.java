@@ -128,6 +128,33 @@ class GenerationIT {
     }
 
     @Test
+    void anImageUploadedForAJobIsNotInTheLibraryAndGoesWithTheJob() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        String source = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().path("items[0].source_media_id");
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).as("images in the library").isZero();
+
+        Api.bearer(tenant.adminToken()).body(Map.of("older_than_hours", 0)).post("/admin/cleanup").then().statusCode(200)
+                .body("jobs_deleted", equalTo(1));
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + source).then().statusCode(404);
+    }
+
+    @Test
+    void aLibraryImageAJobWasMadeFromStaysWhenTheJobGoes() {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "coffee.png", MediaApi.image("coffee.png"));
+        String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "texture", "none"))
+                .post("/generations").then().statusCode(202).extract().path("id");
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("status", equalTo("completed"));
+
+        Api.bearer(tenant.adminToken()).body(Map.of("older_than_hours", 0)).post("/admin/cleanup").then().statusCode(200)
+                .body("jobs_deleted", equalTo(1));
+
+        MediaApi.as(tenant.memberToken()).get("/media/" + media).then().statusCode(200);
+        assertThat(MediaApi.libraryTotal(tenant.memberToken())).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownTextureIsRefusedAndNothingIsQueued() {
         GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png")).multiPart("texture", "ultra")
                 .post("/generations").then().statusCode(400)

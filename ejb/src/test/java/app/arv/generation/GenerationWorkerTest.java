@@ -1,0 +1,177 @@
+package app.arv.generation;
+
+import app.arv.events.TestRedis;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.media.MediaStore;
+import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.media.MediaResource;
+import app.arv.storage.ObjectStores;
+import app.arv.storage.TestStores;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * What a worker does with one delivery of an item's message when making the model breaks with an {@link Error}, on a
+ * real PostgreSQL, Redis and the platform's local store without a server. The worker's steps run in the call's one
+ * transaction here (the container commits each on its own); what is committed at the end is what the container's
+ * commits add up to when the delivery is acknowledged.
+ */
+class GenerationWorkerTest {
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    /** The message GenerationService sent for the item. */
+    private static final UUID MESSAGE = UUID.randomUUID();
+
+    @TempDir
+    Path dataDir;
+    private GenerationFixture fixture;
+
+    @BeforeEach
+    void anOrganizationWithItsStore() {
+        fixture = new GenerationFixture(redis);
+        TestStores stores = new TestStores(dataDir);
+        fixture.supplyEach(beans -> beans.with(ObjectStores.class, stores.beans(beans.get(EntityManager.class)).get(ObjectStores.class)));
+    }
+
+    /** A provider whose model-making recurses without end on every image: a real stack overflow, as a library's bug makes one. */
+    private static final class Recursing implements ModelProvider {
+
+        int calls;
+
+        @Override
+        public String name() {
+            return "recursing";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            calls++;
+            return new ModelResult(deeper(image.bytes(), 0), null, null);
+        }
+
+        private static byte[] deeper(byte[] bytes, int depth) {
+            return depth < 0 ? bytes : deeper(bytes, depth + 1);
+        }
+    }
+
+    /**
+     * A provider whose attempt finds the heap short. Thrown rather than provoked: filling the test JVM's heap would
+     * fail whatever else runs in it; the JVM throws the same error where an allocation does not fit.
+     */
+    private static final class HeapShort implements ModelProvider {
+
+        @Override
+        public String name() {
+            return "heap-short";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    private void aServerWith(ModelProvider provider) {
+        fixture.supply(Instance.class, new ProviderBeans(provider));
+    }
+
+    /** The source image, stored as an upload stores it: bytes in the local store, recorded as the organization's media. */
+    private MediaResource storedHorse() throws IOException {
+        byte[] bytes;
+        try (InputStream in = GenerationWorkerTest.class.getResourceAsStream("/images/horse.png")) {
+            bytes = in.readAllBytes();
+        }
+        return fixture.call(MediaStore.class, store -> store.storeBytes(fixture.org(), bytes, "image/png", "horse.png", 400, 328));
+    }
+
+    /**
+     * One delivery of the item's message as the listener hands it over; true: acknowledged, false: delivered again.
+     * What escapes the worker would escape the MDB (the container rolls back, discards the listener, and the broker
+     * delivers again): a failure of the test, not an error JUnit would take the test JVM down for (running out of memory).
+     */
+    private boolean delivered(GenerationItem item) {
+        AtomicBoolean acknowledged = new AtomicBoolean();
+        Throwable escaped = catchThrowable(() -> acknowledged.set(
+                fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE))));
+        if (escaped != null) {
+            throw new AssertionError("The worker let " + escaped + " escape to the listener", escaped);
+        }
+        return acknowledged.get();
+    }
+
+    @Test
+    void anItemWhoseModelOverflowsTheStackFailsWithAReasonAndItsMessageIsNotDeliveredAgain() throws IOException {
+        Recursing recursing = new Recursing();
+        aServerWith(recursing);
+        GenerationItem item = fixture.queuedJob(recursing.name(), storedHorse()).get(0);
+
+        boolean acknowledged = delivered(item);
+
+        assertThat(acknowledged).isTrue();
+        GenerationItem failed = fixture.reread(item);
+        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.getError()).isEqualTo("An internal error (StackOverflowError) stopped the model; it was not tried again."
+                + " Retry the item once the cause is fixed");
+        assertThat(fixture.jobOf(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(fixture.eventTypes(item)).containsExactly("progress", "item_failed", "completed");
+    }
+
+    @Test
+    void anItemFailedByAnInternalErrorIsNotMadeAgainWhenItsMessageComesAgain() throws IOException {
+        Recursing recursing = new Recursing();
+        aServerWith(recursing);
+        GenerationItem item = fixture.queuedJob(recursing.name(), storedHorse()).get(0);
+        delivered(item);
+
+        boolean acknowledged = delivered(item);
+
+        assertThat(acknowledged).isTrue();
+        assertThat(recursing.calls).isEqualTo(1);
+        assertThat(fixture.reread(item).getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptThatRanOutOfMemoryIsDeliveredAgainAndTheItemKeepsTheReason() throws IOException {
+        HeapShort heapShort = new HeapShort();
+        aServerWith(heapShort);
+        GenerationItem item = fixture.queuedJob(heapShort.name(), storedHorse()).get(0);
+
+        boolean acknowledged = delivered(item);
+
+        assertThat(acknowledged).isFalse();
+        GenerationItem waiting = fixture.reread(item);
+        assertThat(waiting.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(waiting.getStage()).isEqualTo("retrying");
+        assertThat(waiting.getError()).isEqualTo("The server ran out of memory while making the model");
+    }
+
+    @Test
+    void anItemWhoseEveryAttemptRanOutOfMemoryFailsWithThatReasonWhenTheBrokerGivesUp() throws IOException {
+        HeapShort heapShort = new HeapShort();
+        aServerWith(heapShort);
+        GenerationItem item = fixture.queuedJob(heapShort.name(), storedHorse()).get(0);
+        delivered(item);
+        delivered(item);
+
+        fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId(), MESSAGE));
+
+        assertThat(fixture.reread(item).getError())
+                .isEqualTo("Gave up after 2 attempts; last error: The server ran out of memory while making the model");
+    }
+}

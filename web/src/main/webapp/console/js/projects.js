@@ -179,6 +179,15 @@ function fromLocal(value) {
     return value ? new Date(value).toISOString() : null;
 }
 
+/**
+ * What the quality assessment found, in the console's language: a report's findings (a code and its figures) are said
+ * from the dictionary; a report stored before findings existed has only its English reasons, shown as they are.
+ */
+function Findings({ report }) {
+    const said = report.findings ? report.findings.map(f => t(`finding.${f.code}`, f.values)) : (report.reasons || []);
+    return html`<ul class="reasons">${said.map(r => html`<li>${r}</li>`)}</ul>`;
+}
+
 function QualityReport({ marker }) {
     const quality = marker.quality;
     return html`<div class="quality">
@@ -186,7 +195,7 @@ function QualityReport({ marker }) {
             ${marker.verdict ? html` <span class=${`verdict verdict-${marker.verdict}`} id="verdict">${t(`verdict.${marker.verdict}`)}</span>` : null}
             ${marker.score != null ? html` · ${t('content.score')}: <strong>${marker.score}</strong>` : null}</p>
         ${marker.failure ? html`<p class="error">${marker.failure}</p>` : null}
-        ${quality?.reasons?.length ? html`<ul class="reasons">${quality.reasons.map(r => html`<li>${r}</li>`)}</ul>` : null}
+        ${quality?.reasons?.length ? html`<${Findings} report=${quality}/>` : null}
         ${quality?.min_print_width_cm ? html`<p>${t('content.minPrintWidth', { cm: quality.min_print_width_cm })}</p>` : null}
     </div>`;
 }
@@ -381,7 +390,7 @@ export function CheckPhoto() {
         <section class="card"><h2>${t('check.photo')}</h2>${picture ? html`<img src=${picture} alt=${t('check.pictureAlt')} class="photo" id="check-picture"/>`
             : preview ? html`<img src=${preview} alt=${t('check.photo')} class="photo"/>` : null}
             <p><span class=${`verdict verdict-${report.verdict}`}>${t(`verdict.${report.verdict}`)}</span> · ${t('content.score')}: <strong>${report.score}</strong></p>
-            <ul class="reasons">${(report.reasons || []).map(r => html`<li>${r}</li>`)}</ul>
+            <${Findings} report=${report}/>
             <p>${t('content.minPrintWidth', { cm: report.min_print_width_cm })}</p></section>
         ${report.suggestion ? html`<section class="card"><h2>${t('check.suggestion')}</h2>
             <img src=${`data:image/png;base64,${report.suggestion.image_base64}`} alt=${t('check.suggestion')} class="photo"/>

@@ -1,10 +1,12 @@
 package app.arv.marker;
 
+import app.arv.imaging.mind.quality.Finding;
 import app.arv.imaging.mind.quality.QualityReport;
 import app.arv.imaging.mind.quality.ScaleFeatures;
 import app.arv.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.io.StringReader;
 
@@ -17,6 +19,13 @@ public final class QualityJson {
     public static JsonObject of(QualityReport report) {
         JsonArrayBuilder reasons = Jsonp.createArrayBuilder();
         report.reasons().forEach(reasons::add);
+        // The same findings as codes with their figures, for a reader who says them in another language (the console).
+        JsonArrayBuilder findings = Jsonp.createArrayBuilder();
+        for (Finding finding : report.findings()) {
+            JsonObjectBuilder values = Jsonp.createObjectBuilder();
+            finding.values().forEach(values::add);
+            findings.add(Jsonp.createObjectBuilder().add("code", finding.kind().code()).add("values", values));
+        }
         JsonArrayBuilder scales = Jsonp.createArrayBuilder();
         for (ScaleFeatures s : report.scales()) {
             scales.add(Jsonp.createObjectBuilder().add("scale", s.scale()).add("width", s.width()).add("height", s.height())
@@ -29,6 +38,7 @@ public final class QualityJson {
                 .add("score", report.score())
                 .add("verdict", report.verdict().label())
                 .add("reasons", reasons)
+                .add("findings", findings)
                 .add("width", report.width())
                 .add("height", report.height())
                 .add("total_features", report.totalFeatures())

@@ -863,6 +863,27 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aPhotoCheckedInTheRussianConsoleIsJudgedInRussian() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/check", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        List<String> findings;
+        try {
+            // A weak photo: the assessment finds at least that it must be printed large.
+            browser.drop("#check-drop", "horse.png");
+            browser.waitFor("#check-report .reasons li");
+            findings = browser.driver.findElements(By.cssSelector("#check-report .reasons li")).stream().map(WebElement::getText).toList();
+            browser.screenshot("check-a-photo-ru");
+        } finally {
+            browser.click("header button.language");
+        }
+
+        assertThat(findings).anyMatch(f -> f.startsWith("Камера должна видеть изображение крупно: печатайте шириной не меньше"));
+        assertThat(findings).noneMatch(f -> f.contains("print at least") || f.contains("{"));
+    }
+
+    @Test
     void aPrintKitFromTheConsoleInRussianIsInRussian() throws IOException {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.adminToken());

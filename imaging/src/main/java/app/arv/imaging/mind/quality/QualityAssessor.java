@@ -2,10 +2,10 @@ package app.arv.imaging.mind.quality;
 
 import app.arv.imaging.mind.format.Keyframe;
 import app.arv.imaging.mind.format.MindTarget;
+import app.arv.imaging.mind.quality.Finding.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Predicts from a compiled target how often the MindAR runtime will find it ({@link DetectionModel}, calibrated
@@ -43,48 +43,42 @@ public final class QualityAssessor {
         double predicted = DetectionModel.predict(f);
         Verdict verdict = DetectionModel.verdictOf(predicted);
         int printWidth = minPrintWidthCm(target.width(), target.height(), verdict == Verdict.GOOD ? GOOD_FILL : WEAK_FILL);
-        List<String> reasons = reasons(f, printWidth, verdict);
+        List<Finding> findings = findings(f, printWidth, verdict);
         return new QualityReport(target.width(), target.height(), scales, tracking, f.coverage(), f.largestCellShare(),
-                DetectionModel.scoreOf(predicted), verdict, reasons, predicted, printWidth, f);
+                DetectionModel.scoreOf(predicted), verdict, findings, predicted, printWidth, f);
     }
 
     /** What is wrong, each with its fix; a good target gets only the findings that apply, not the print size. */
-    private static List<String> reasons(DetectionFeatures f, int printWidth, Verdict verdict) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Finding> findings(DetectionFeatures f, int printWidth, Verdict verdict) {
+        List<Finding> findings = new ArrayList<>();
         int minSide = Math.min(f.width(), f.height());
         if (f.totalFeatures() == 0) {
-            reasons.add("no usable features: the image is flat or blank; use a photo with visible detail and edges");
+            findings.add(Finding.of(Kind.NO_FEATURES));
         }
         if (f.contrast() < LOW_CONTRAST) {
-            reasons.add(String.format(Locale.ROOT, "low contrast (grey levels spread %.0f, 40 or more works well): "
-                    + "raise contrast (brighter highlights, deeper shadows) or print the suggested enhanced version", f.contrast()));
+            findings.add(Finding.of(Kind.LOW_CONTRAST, "contrast", Math.round(f.contrast())));
         }
         if (f.flatShare() > LARGE_FLAT_SHARE || (f.totalFeatures() > 0 && f.coverage() < BUNCHED_COVERAGE)) {
-            reasons.add(String.format(Locale.ROOT, "large flat areas (%d %% of the image is plain, detail covers %d %% of it): "
-                    + "avoid large flat areas; crop plain margins or sky away, or choose a photo with detail all over",
-                    Math.round(f.flatShare() * 100), Math.round(f.coverage() * 100)));
+            findings.add(Finding.of(Kind.LARGE_FLAT_AREAS, "flat_percent", Math.round(f.flatShare() * 100),
+                    "coverage_percent", Math.round(f.coverage() * 100)));
         }
         if (f.totalFeatures() > 0 && f.meanFeaturesPerScale() < FEW_FEATURES_PER_SCALE && f.contrast() >= LOW_CONTRAST) {
-            reasons.add(String.format(Locale.ROOT, "little sharp detail (%d features per scale, 100 or more works well): "
-                    + "use a sharper original (in focus, no motion blur, not enlarged)", Math.round(f.meanFeaturesPerScale())));
+            findings.add(Finding.of(Kind.LITTLE_DETAIL, "features_per_scale", Math.round(f.meanFeaturesPerScale())));
         }
         if (f.duplicateShare() > REPETITIVE_SHARE) {
-            reasons.add(String.format(Locale.ROOT, "repetitive pattern (%d %% of the features have a near-identical twin): "
-                    + "add or crop to distinctive content (a face, a logo, an object) instead of brick, grass, text or tiles",
-                    Math.round(f.duplicateShare() * 100)));
+            findings.add(Finding.of(Kind.REPETITIVE_PATTERN, "duplicate_percent", Math.round(f.duplicateShare() * 100)));
         }
         if (f.trackingPoints() == 0 && f.totalFeatures() > 0) {
-            reasons.add("no trackable points at the 128 px tracking size: raise contrast and use a photo with bold detail");
+            findings.add(Finding.of(Kind.NO_TRACKING_POINTS));
         }
         if (minSide < SMALL_SIDE) {
-            reasons.add(String.format(Locale.ROOT, "small original (%dx%d): use a larger original, at least %d px on the short side",
-                    f.width(), f.height(), RECOMMENDED_SIDE));
+            findings.add(Finding.of(Kind.SMALL_ORIGINAL, "width", f.width(), "height", f.height(), "recommended_side", RECOMMENDED_SIDE));
         }
         if (verdict != Verdict.GOOD) {
-            reasons.add(String.format(Locale.ROOT, "the camera must see it large: print at least %d cm wide for viewing from %d cm "
-                    + "(%d cm from 1 m)", printWidth, VIEWING_DISTANCE_CM, printWidth * 100 / VIEWING_DISTANCE_CM));
+            findings.add(Finding.of(Kind.PRINT_LARGE, "print_width_cm", printWidth, "distance_cm", VIEWING_DISTANCE_CM,
+                    "print_width_at_1m_cm", printWidth * 100 / VIEWING_DISTANCE_CM));
         }
-        return reasons;
+        return findings;
     }
 
     /** Print width at which the target fills {@code fill} of the view (height, or width when wider than 4:3). */

@@ -17,13 +17,18 @@ import java.util.List;
  * @param features           the compiled target's data the prediction is made from
  */
 public record QualityReport(int width, int height, List<ScaleFeatures> scales, List<Integer> trackingPoints,
-        double coverage, double largestCellShare, int score, Verdict verdict, List<String> reasons,
+        double coverage, double largestCellShare, int score, Verdict verdict, List<Finding> findings,
         double predictedDetection, int minPrintWidthCm, DetectionFeatures features) {
 
     public QualityReport {
         scales = List.copyOf(scales);
         trackingPoints = List.copyOf(trackingPoints);
-        reasons = List.copyOf(reasons);
+        findings = List.copyOf(findings);
+    }
+
+    /** The findings in English, each with its fix. */
+    public List<String> reasons() {
+        return findings.stream().map(Finding::english).toList();
     }
 
     public int totalFeatures() {

@@ -81,6 +81,15 @@ class QualityAssessorTest {
         assertThat(report.verdict()).isNotEqualTo(Verdict.GOOD);
     }
 
+    @Test
+    void eachFindingCarriesItsCodeAndFiguresForAReaderInAnotherLanguage() {
+        QualityReport report = compiler.analyze(TestImages.grey("page")).quality();
+
+        assertThat(report.findings()).contains(Finding.of(Finding.Kind.SMALL_ORIGINAL, "width", 384, "height", 191,
+                "recommended_side", 600));
+        assertThat(report.findings()).extracting(Finding::english).containsExactlyElementsOf(report.reasons());
+    }
+
     /** Was "an image under 256 pixels is flagged as small": now it says how large an original to use. */
     @Test
     void aSmallOriginalIsToldToUseALargerOne() {

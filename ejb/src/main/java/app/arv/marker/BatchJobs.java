@@ -1,5 +1,7 @@
 package app.arv.marker;
 
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
@@ -47,12 +49,23 @@ public class BatchJobs {
     @Inject
     AbandonedCompilations abandonedCompilations;
 
-    public List<Execution> recent(Caller caller, int limit) {
+    /**
+     * A page of the compile jobs, newest first, with every execution of each (a restarted job has several), the executions
+     * newest first. Paged by job instance, not by execution: JBatch counts and lists instances (ids from one query, the
+     * total from a count), whereas a page of executions would mean reading every instance's executions to order them, and
+     * what the listing costs is already a few repository queries per execution shown. {@code total} counts the instances.
+     */
+    public Page<Execution> recent(Caller caller, PageRequest page) {
         requireOperator(caller);
         JobOperator jobs = BatchRuntime.getJobOperator();
+        int total = instanceCount(jobs);
+        // JBatch fails on a start past its last instance (subList) rather than answering an empty list.
+        if (page.offset() >= total) {
+            return new Page<>(List.of(), total, page.limit(), page.offset());
+        }
         List<Execution> out = new ArrayList<>();
         try {
-            for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, limit)) {
+            for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, page.offset(), page.limit())) {
                 String node = ownerName(instance.getInstanceId());
                 List<JobExecution> executions = MarkerJobRestarts.executionsOf(jobs, instance);
                 for (JobExecution execution : executions) {
@@ -61,10 +74,19 @@ public class BatchJobs {
                 }
             }
         } catch (NoSuchJobException e) {
-            return List.of();
+            return new Page<>(List.of(), total, page.limit(), page.offset());
         }
         out.sort(Comparator.comparingLong((Execution e) -> e.execution().getExecutionId()).reversed());
-        return out.size() > limit ? out.subList(0, limit) : out;
+        return new Page<>(out, total, page.limit(), page.offset());
+    }
+
+    /** How many compile-job instances the repository holds (JBatch answers none with NoSuchJobException). */
+    private static int instanceCount(JobOperator jobs) {
+        try {
+            return jobs.getJobInstanceCount(CompileRequestListener.JOB);
+        } catch (NoSuchJobException e) {
+            return 0;
+        }
     }
 
     private String ownerName(long instance) {

@@ -106,9 +106,14 @@ public class MarkerJobRestarts {
      * Asked again a moment later, the instance is whole.
      */
     public static List<JobInstance> latestInstances(JobOperator jobs, int limit) {
+        return latestInstances(jobs, 0, limit);
+    }
+
+    /** The same, skipping the {@code skip} newest first (a page further back); {@code skip} must lie below the instance count. */
+    public static List<JobInstance> latestInstances(JobOperator jobs, int skip, int limit) {
         for (int attempt = 1;; attempt++) {
             try {
-                return jobs.getJobInstances(CompileRequestListener.JOB, 0, limit);
+                return jobs.getJobInstances(CompileRequestListener.JOB, skip, limit);
             } catch (NullPointerException e) {
                 if (attempt == 3) {
                     throw e;

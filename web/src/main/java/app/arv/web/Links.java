@@ -88,6 +88,11 @@ public final class Links {
         return ROOT + "/media/" + mediaId;
     }
 
+    /** A direct upload announced and not yet completed ({@code POST .../complete} registers it as media). */
+    public static String mediaUpload(UUID uploadId) {
+        return ROOT + "/media/uploads/" + uploadId;
+    }
+
     public static String mediaContent(UUID mediaId) {
         return media(mediaId) + "/content";
     }

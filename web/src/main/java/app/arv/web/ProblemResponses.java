@@ -79,8 +79,11 @@ public class ProblemResponses implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> document(operation, problemsOf(path, method, operation))));
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            // First: a listing's paging parameters are query input, whose refusal is documented below.
+            PagingParameters.document(api, operation);
+            document(operation, problemsOf(path, method, operation));
+        }));
     }
 
     /**

@@ -3,6 +3,7 @@ package app.arv.web.marker;
 import app.arv.marker.BatchJobs;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
@@ -42,10 +43,11 @@ public class BatchJobResource implements ApiDescription.Admin {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "Recent compile-markers executions with their steps and step metrics, newest first (?limit=, 1-200)")
-    public Map<String, List<ExecutionView>> list(@Valid @BeanParam Paging paging) {
-        // Paging's constrained fields, not constrained parameters: Payara's OpenAPI scanner fails on those.
-        return Map.of("items", jobs.recent(caller.get(), paging.toRequest().limit()).stream().map(ExecutionView::of).toList());
+    @Operation(summary = "The compile-markers executions with their steps and step metrics, newest job first. Paged by job "
+            + "(instance): limit and offset count jobs, total is how many jobs the repository holds, and a page lists every "
+            + "execution of its jobs (a restarted job has several), newest first")
+    public PageView<ExecutionView> list(@Valid @BeanParam Paging paging) {
+        return PageView.of(jobs.recent(caller.get(), paging.toRequest()), ExecutionView::of);
     }
 
     @POST

@@ -4,6 +4,7 @@ import app.arv.media.Download;
 import app.arv.media.MediaService;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
+import app.arv.web.Links;
 import app.arv.web.json.Flag;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
@@ -52,11 +53,13 @@ public class MediaFileResource implements ApiDescription.Media {
     @POST
     @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload images (multipart field 'files'); all are checked before any is stored")
+    @Operation(summary = "Upload images (multipart field 'files'); all are checked before any is stored. 201 lists them in "
+            + "the order sent; Location is the first one's (the only one's, as a single file is sent)")
     public Response upload(List<EntityPart> parts) {
         try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
             List<MediaView> stored = media.upload(caller.get(), form.files()).stream().map(MediaView::summary).toList();
-            return Response.status(Response.Status.CREATED).entity(Map.of("items", stored)).build();
+            // One Location for several new files: the first, as RFC 9110 asks for the primary resource; the body lists all.
+            return Links.created(Links.media(stored.get(0).id()), Map.of("items", stored));
         }
     }
 

@@ -46,11 +46,12 @@ public class MediaUploadResource implements ApiDescription.Media {
 
     @POST
     @RateLimit(RateLimit.Policy.UPLOAD)
-    @Operation(summary = "Announce a direct upload; answers a presigned PUT URL")
+    @Operation(summary = "Announce a direct upload; answers a presigned PUT URL. Location is the upload: once the bytes are "
+            + "PUT, POST {Location}/complete")
     public Response start(@Valid NewUpload request) {
         DirectUploads.Started started = uploads.start(caller.get(), request.fileName, request.sizeBytes, request.sha256);
-        return Response.status(Response.Status.CREATED).entity(new UploadView(started.upload().getId(), "PUT",
-                started.url(), started.upload().getExpiresAt())).build();
+        UUID id = started.upload().getId();
+        return Links.created(Links.mediaUpload(id), new UploadView(id, "PUT", started.url(), started.upload().getExpiresAt()));
     }
 
     @POST

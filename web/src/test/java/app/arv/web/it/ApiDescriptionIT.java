@@ -112,6 +112,18 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void aListingDocumentsItsPagingAsBoundedWholeNumbersAndItsRefusal() {
+        String listing = "paths.'/api/v1/media'.get";
+        List<Map<String, Object>> parameters = document.getList(listing + ".parameters");
+        Map<String, Object> limit = schemaOf(parameters, "limit");
+        Map<String, Object> offset = schemaOf(parameters, "offset");
+
+        assertThat(limit).containsEntry("type", "integer").containsEntry("minimum", 1).containsEntry("maximum", 200);
+        assertThat(offset).containsEntry("type", "integer").containsEntry("minimum", 0);
+        assertThat(document.getMap(listing + ".responses")).containsKey("400");
+    }
+
+    @Test
     void claimingASingleSignOnDomainDocumentsARefusedDomainAndATakenOne() {
         Map<String, Object> responses = document.getMap("paths.'/api/v1/sso-domains'.put.responses");
 
@@ -124,6 +136,11 @@ class ApiDescriptionIT {
 
         assertThat(document.getList(approve + ".tags")).containsExactly(ApiDescription.ADMIN);
         assertThat(document.getMap(approve + ".responses")).containsKeys("403", "404", "409");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> schemaOf(List<Map<String, Object>> parameters, String name) {
+        return (Map<String, Object>) parameters.stream().filter(p -> name.equals(p.get("name"))).findFirst().orElseThrow().get("schema");
     }
 
     /** "METHOD path" of every operation, with its description. */

@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * Platform operators steer the compile jobs: a stopped job stays stopped until they restart it, and
@@ -50,6 +54,38 @@ class BatchJobAdminIT {
         assertThat(BatchJobsApi.executionsOf(tenant.organizationId()))
                 .extracting(BatchJobsApi.Execution::executionId, BatchJobsApi.Execution::latest)
                 .containsExactly(tuple(stopped, false), tuple(restarted, true));
+    }
+
+    @Test
+    void anOperatorPagesBackThroughTheJobsOneJobAPage() throws Exception {
+        long older = aCompletedExecution();
+        long newer = aCompletedExecution();
+
+        // Jobs other tests start meanwhile push both further back, never past the page being read: each is found.
+        Map<Long, Integer> firstPageOf = new HashMap<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total && !firstPageOf.keySet().containsAll(List.of(older, newer)); offset++) {
+            var page = operator().queryParam("limit", 1).queryParam("offset", offset).get("/admin/batch/jobs").then().statusCode(200)
+                    .body("limit", equalTo(1)).body("offset", equalTo(offset)).extract();
+            total = page.path("total");
+            List<Number> instances = page.path("items.instance_id");
+            assertThat(instances.stream().map(Number::longValue).distinct()).as("jobs on the page at %s", offset).hasSize(1);
+            int at = offset;
+            page.<List<Number>>path("items.execution_id").forEach(id -> firstPageOf.putIfAbsent(id.longValue(), at));
+        }
+
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(firstPageOf).containsKeys(older, newer);
+        assertThat(firstPageOf.get(older)).isGreaterThan(firstPageOf.get(newer));
+    }
+
+    @Test
+    void aPagePastTheLastJobIsEmptyWithTheTotal() throws Exception {
+        aCompletedExecution();
+        int total = operator().get("/admin/batch/jobs?limit=1").then().statusCode(200).extract().path("total");
+
+        operator().queryParam("offset", total + 1000).get("/admin/batch/jobs").then().statusCode(200)
+                .body("items", empty()).body("total", greaterThanOrEqualTo(total)).body("offset", equalTo(total + 1000));
     }
 
     @Test

@@ -76,6 +76,7 @@ class IdempotencyIT {
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.asString()).isEqualTo(first.asString());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.header("Location")).isNotBlank().isEqualTo(first.header("Location"));
         assertThat(total(tenant.memberToken(), "/media")).isEqualTo(1);
     }
 

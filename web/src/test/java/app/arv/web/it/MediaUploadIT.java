@@ -96,6 +96,25 @@ class MediaUploadIT {
     }
 
     @Test
+    void anUploadedFileIsCreatedWhereLocationSays() {
+        var created = MediaApi.upload(tenant.memberToken(), "rocket.jpg", MediaApi.image("rocket.jpg")).extract();
+
+        String id = created.path("items[0].id");
+        assertThat(created.header("Location")).endsWith("/api/v1/media/" + id);
+        MediaApi.as(tenant.memberToken()).basePath("").get(created.header("Location")).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void severalFilesInOneRequestAreLocatedByTheFirst() {
+        var created = MediaApi.as(tenant.memberToken())
+                .multiPart("files", "coins.png", MediaApi.image("coins.png"), "image/png")
+                .multiPart("files", "rocket.jpg", MediaApi.image("rocket.jpg"), "image/jpeg")
+                .post("/media").then().statusCode(201).extract();
+
+        assertThat(created.header("Location")).endsWith("/api/v1/media/" + created.path("items[0].id"));
+    }
+
+    @Test
     void aPathInTheFileNameIsReducedToItsLastSegmentAndNeverReachesTheDisk() {
         String id = MediaApi.uploadOne(tenant.memberToken(), "../../etc/passwd", MediaApi.image("coins.png"));
 

@@ -156,6 +156,20 @@ class S3StorageIT {
     }
 
     @Test
+    void anAnnouncedDirectUploadIsLocatedAndCompletedThere() throws Exception {
+        byte[] coins = MediaApi.image("coins.png");
+        var started = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "coins.png", "size_bytes", coins.length,
+                "sha256", MediaApi.sha256(coins))).post("/media/uploads").then().statusCode(201).extract();
+        fetch(HttpRequest.newBuilder(URI.create(started.path("url"))).PUT(HttpRequest.BodyPublishers.ofByteArray(coins)).build());
+
+        String location = started.header("Location");
+
+        assertThat(location).endsWith("/api/v1/media/uploads/" + started.path("upload_id"));
+        MediaApi.as(tenant.memberToken()).basePath("").post(location + "/complete").then().statusCode(201)
+                .body("sha256", equalTo(MediaApi.sha256(coins)));
+    }
+
+    @Test
     void aDirectUploadThatIsNotWhatWasAnnouncedIsRefusedAndDeleted() throws Exception {
         byte[] horse = MediaApi.image("horse.png");
         long before = objectsInBucket();

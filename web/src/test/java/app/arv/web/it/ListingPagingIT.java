@@ -1,0 +1,116 @@
+package app.arv.web.it;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every listing reads {@code ?limit=&offset=} by one rule: a value that is not a whole number within its bounds is a 400
+ * naming the parameter, whether it cannot be read at all or lies out of range. The listings are the GET operations the
+ * OpenAPI document says answer a page (items, total, limit, offset), so a listing added later is held to the rule too.
+ */
+@ExtendWith(ArvServer.class)
+class ListingPagingIT {
+
+    /** Values no listing takes, with the parameter each is given to. */
+    private static final List<Map.Entry<String, String>> REFUSED = List.of(
+            Map.entry("limit", "abc"), Map.entry("limit", "1.5"), Map.entry("limit", ""), Map.entry("limit", "-1"),
+            Map.entry("limit", "0"), Map.entry("limit", "201"), Map.entry("limit", "99999999999999999999"),
+            Map.entry("offset", "-1"), Map.entry("offset", "abc"), Map.entry("offset", "2147483648"));
+
+    private static Api.Tenant tenant;
+    private static List<String> listings;
+
+    @BeforeAll
+    static void listingsOfTheDocument() {
+        tenant = Api.newTenant();
+        JsonPath document = RestAssured.given().baseUri(ArvServer.baseUrl()).accept("application/json").get("/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        listings = paths.keySet().stream().filter(path -> answersAPage(document, path)).sorted().toList();
+    }
+
+    @Test
+    void theListingsAreFoundInTheDocument() {
+        assertThat(listings).contains("/api/v1/media", "/api/v1/projects", "/api/v1/projects/{projectId}/ar-content",
+                "/api/v1/generations", "/api/v1/users", "/api/v1/audit-events", "/api/v1/organizations", "/api/v1/admin/batch/jobs",
+                "/api/v1/webhooks/{id}/deliveries").hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void everyListingRefusesUnreadableAndOutOfRangePagingAsABadRequestNamingTheParameter() {
+        List<String> wrong = new ArrayList<>();
+        for (String listing : listings) {
+            for (Map.Entry<String, String> refused : REFUSED) {
+                Response answer = asAllowed(listing, Map.of(refused.getKey(), refused.getValue()));
+                boolean problem = answer.getContentType().startsWith("application/problem+json");
+                if (answer.statusCode() != 400 || !problem || !"validation_failed".equals(answer.path("code"))
+                        || !refused.getKey().equals(answer.path("errors[0].field"))) {
+                    wrong.add(listing + "?" + refused.getKey() + "=" + refused.getValue() + " answered " + answer.statusCode() + " "
+                            + answer.asString());
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyListingTakesTheBoundsThemselves() {
+        List<String> wrong = new ArrayList<>();
+        for (String listing : listings) {
+            for (Map<String, String> bounds : List.of(Map.of("limit", "1", "offset", "0"), Map.of("limit", "200", "offset", "2147483647"))) {
+                Response answer = asAllowed(listing, bounds);
+                // A listing under an id made up here is 404; what matters is that the paging passed.
+                if (answer.statusCode() != 200 && answer.statusCode() != 404) {
+                    wrong.add(listing + " " + bounds + " answered " + answer.statusCode() + " " + answer.asString());
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aListingEchoesThePageItWasAskedFor() {
+        Api.bearer(tenant.memberToken()).queryParam("limit", "7").queryParam("offset", "3").get("/media").then().statusCode(200)
+                .body("limit", equalTo(7)).body("offset", equalTo(3));
+    }
+
+    /** Whether the path's GET answers a page: an object with items, total, limit and offset (PageView). */
+    private static boolean answersAPage(JsonPath document, String path) {
+        String answer = "paths.'" + path + "'.get.responses";
+        // The scanner documents a method's own answer as the default response.
+        String success = document.getMap(answer + ".'200'") != null ? "'200'" : "default";
+        String schema = answer + "." + success + ".content.'application/json'.schema";
+        String ref = document.getString(schema + ".$ref");
+        Map<String, Object> properties = document.getMap(ref == null
+                ? schema + ".properties"
+                : "components.schemas.'" + ref.substring(ref.lastIndexOf('/') + 1) + "'.properties");
+        return properties != null && properties.keySet().containsAll(List.of("items", "total", "limit", "offset"));
+    }
+
+    /**
+     * The listing asked with {@code query} by the tenant's admin, or by the platform admin where only they may look; ids in
+     * the path made up (paging is read before anything is looked up).
+     */
+    private static Response asAllowed(String listing, Map<String, String> query) {
+        String path = listing.substring("/api/v1".length()).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        Response answer = Api.bearer(tenant.adminToken()).queryParams(query).get(path);
+        if (answer.statusCode() == 403) {
+            answer = Api.bearer(Api.platformAdminToken()).queryParams(query).get(path);
+        }
+        return answer;
+    }
+}

@@ -272,12 +272,12 @@ public class GenerationService {
             MediaResource model = media.findLive(org, item.getModelMediaId()).orElse(null);
             MediaResource source = media.findLive(org, item.getSourceMediaId()).orElse(null);
             if (model != null) {
-                String name = String.format("%02d-%s", item.getPosition() + 1, baseName(source));
-                entries.add(new ArchiveEntry(name + ".glb", model));
+                String sourceName = source == null ? null : source.getOriginalName();
+                entries.add(new ArchiveEntry(ArchiveNames.model(item.getPosition(), sourceName), model));
                 // The rendered picture beside it: what a person browsing the unpacked folder looks at first.
                 if (item.getPreviewMediaId() != null) {
-                    media.findLive(org, item.getPreviewMediaId())
-                            .ifPresent(preview -> entries.add(new ArchiveEntry("previews/" + name + ".png", preview)));
+                    media.findLive(org, item.getPreviewMediaId()).ifPresent(preview -> entries.add(new ArchiveEntry(
+                            ArchiveNames.preview(item.getPosition(), sourceName, preview.getMediaType()), preview)));
                 }
             }
         }
@@ -285,16 +285,6 @@ public class GenerationService {
             throw DomainException.conflict("no_models", "No model of this job is finished yet");
         }
         return entries;
-    }
-
-    private static String baseName(MediaResource source) {
-        if (source == null) {
-            return "model";
-        }
-        String name = source.getOriginalName();
-        int dot = name.lastIndexOf('.');
-        String base = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9._-]", "_");
-        return base.isEmpty() ? "model" : base;
     }
 
     private GenerationJob findJob(Caller caller, UUID jobId) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -374,8 +373,7 @@ class AbuseIT {
 
     private static Map<String, Long> rowsOf(UUID organization) throws SQLException {
         Map<String, Long> rows = new TreeMap<>();
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword()); Statement statement = db.createStatement()) {
+        try (Connection db = SuiteDatabase.connect(); Statement statement = db.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet found = statement.executeQuery("SELECT table_name FROM information_schema.columns "
                     + "WHERE table_schema = 'public' AND column_name = 'organization_id' ORDER BY table_name")) {

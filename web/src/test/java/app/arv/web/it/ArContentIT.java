@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -250,8 +249,7 @@ class ArContentIT {
     }
 
     private static long owedDeletions(UUID organization) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement count = db.prepareStatement("SELECT count(*) FROM media_deletion WHERE organization_id = ?")) {
             count.setObject(1, organization);
             try (ResultSet rows = count.executeQuery()) {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -79,8 +78,7 @@ class GenerationAdminIT {
                 .isEqualTo(5);
 
         // The suite's server keeps finished jobs for a day (ARV_GENERATION_RETENTION=P1D).
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword())) {
+        try (Connection db = SuiteDatabase.connect()) {
             execute(db, "UPDATE generation_job SET finished_at = now() - interval '2 days' WHERE id = ?", UUID.fromString(job));
         }
 
@@ -117,8 +115,7 @@ class GenerationAdminIT {
      * journal): the item is processing, and nothing has changed it for an hour.
      */
     private static void insertJobLeftProcessingByAVanishedNode(UUID organization, UUID job, UUID sourceMedia) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword())) {
+        try (Connection db = SuiteDatabase.connect()) {
             execute(db, "INSERT INTO generation_job (id, organization_id, provider, priority, face_limit, texture, status,"
                     + " item_count, created_at, updated_at) VALUES (?, ?, 'local', 'NORMAL', 2000, 'standard', 'PROCESSING', 1,"
                     + " now() - interval '1 hour', now() - interval '1 hour')", job, organization);

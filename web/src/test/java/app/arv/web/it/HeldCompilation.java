@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +27,7 @@ final class HeldCompilation implements AutoCloseable {
 
     /** Holds the job that compiles the portraits just uploaded to the project, once it has claimed them. */
     static HeldCompilation of(Api.Tenant tenant, String projectId, Duration timeout) throws SQLException, InterruptedException {
-        Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        Connection db = SuiteDatabase.connect();
         try {
             db.setAutoCommit(false);
             long deadline = System.nanoTime() + timeout.toNanos();

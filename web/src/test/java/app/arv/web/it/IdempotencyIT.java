@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -355,8 +354,7 @@ class IdempotencyIT {
     }
 
     private static long records(UUID organization) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM idempotency_record WHERE organization_id = ?")) {
             statement.setObject(1, organization);
             try (var rows = statement.executeQuery()) {
@@ -369,8 +367,7 @@ class IdempotencyIT {
     /** The row a request holding the key leaves while it works (a claim), leased for {@code lease} from now. */
     private void claimAsIfRunning(String key, String lease) throws SQLException {
         String member = Api.bearer(tenant.memberToken()).get("/me").then().statusCode(200).extract().path("id");
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement statement = db.prepareStatement("INSERT INTO idempotency_record (id, organization_id, credential,"
                         + " idempotency_key, request_line, created_at, locked_until) VALUES (?, ?, ?, ?, ?, now(), now() + CAST(? AS interval))")) {
             statement.setObject(1, UUID.randomUUID());
@@ -385,8 +382,7 @@ class IdempotencyIT {
 
     /** What 24 hours do to the organization's keys, without waiting for them. */
     private static void backdateRecords(UUID organization, String age) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement statement = db.prepareStatement("UPDATE idempotency_record SET created_at = created_at - CAST(? AS interval)"
                         + " WHERE organization_id = ?")) {
             statement.setString(1, age);

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -279,8 +278,7 @@ class InvitationIT {
 
     /** Moves the invitation's link into the past, as if its ARV_INVITATION_TTL had run out. */
     private static void expire(UUID invitation) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement update = db.prepareStatement(
                         "UPDATE invitation SET sent_at = now() - interval '4 days', expires_at = now() - interval '1 day' WHERE id = ?")) {
             update.setObject(1, invitation);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -151,8 +150,7 @@ class MailClusterIT {
     }
 
     private static <T> T query(String sql, Api.Tenant tenant, Rows<T> read, Object... more) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setObject(1, tenant.organizationId());
             for (int i = 0; i < more.length; i++) {

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -130,8 +129,7 @@ class SingleSignOnIT {
     @Test
     void aPublicMailDomainApprovedBeforeClaimsWereCheckedAdmitsNobody() throws SQLException {
         Api.Tenant tenant = Api.newTenant();
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword());
+        try (Connection db = SuiteDatabase.connect();
                 PreparedStatement legacy = db.prepareStatement("INSERT INTO organization_sso_domain "
                         + "(domain, organization_id, state, created_at) VALUES ('mail.ru', ?, 'approved', now())")) {
             legacy.setObject(1, tenant.organizationId());

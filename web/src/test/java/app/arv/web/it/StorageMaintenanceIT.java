@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,16 +39,14 @@ class StorageMaintenanceIT {
      * without releasing it), created longer ago than the grace period.
      */
     private static void orphanAndBackdate(String mediaId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword())) {
+        try (Connection db = SuiteDatabase.connect()) {
             update(db, "DELETE FROM media_attachment WHERE resource_id = ?::uuid AND entity_kind = 'UPLOAD'", mediaId);
             update(db, "UPDATE media_resource SET created_at = now() - interval '2 days' WHERE id = ?::uuid", mediaId);
         }
     }
 
     private static void expire(String uploadId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
-                ArvServer.stack().databasePassword())) {
+        try (Connection db = SuiteDatabase.connect()) {
             update(db, "UPDATE media_upload SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid", uploadId);
         }
     }

@@ -117,6 +117,11 @@ public class DirectUploads {
         }
     }
 
+    /** An announced upload of the caller's organization (404 for another's or an unknown one). */
+    public MediaUpload find(Caller caller, UUID uploadId) {
+        return uploads.find(caller.organizationId(), uploadId).orElseThrow(() -> DomainException.notFound("Upload"));
+    }
+
     /**
      * Verifies the uploaded object and registers it; any mismatch deletes the object and answers 422, while a 503
      * (busy, storage unavailable) keeps it for another try. Completing a completed upload answers the media it became.

@@ -2,6 +2,7 @@ package app.arv.web.media;
 
 import app.arv.media.DirectUploads;
 import app.arv.media.MediaService;
+import app.arv.persistence.media.MediaUpload;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,6 +56,14 @@ public class MediaUploadResource implements ApiDescription.Media {
         return Links.created(Links.mediaUpload(id), new UploadView(id, "PUT", started.url(), started.upload().getExpiresAt()));
     }
 
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Where an announced upload stands: pending until completed (then the media it became), expired once"
+            + " its URL has lapsed uncompleted")
+    public UploadState get(@PathParam("id") UUID id) {
+        return UploadState.of(uploads.find(caller.get(), id), Instant.now());
+    }
+
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.WILDCARD)
@@ -78,5 +88,16 @@ public class MediaUploadResource implements ApiDescription.Media {
     }
 
     public record UploadView(UUID uploadId, String method, URI url, Instant expiresAt) {
+    }
+
+    /** @param mediaId the media the upload became, once completed */
+    public record UploadState(UUID uploadId, String fileName, long sizeBytes, String sha256, String state, Instant expiresAt,
+            UUID mediaId) {
+
+        static UploadState of(MediaUpload upload, Instant now) {
+            String state = upload.isCompleted() ? "completed" : upload.getExpiresAt().isAfter(now) ? "pending" : "expired";
+            return new UploadState(upload.getId(), upload.getOriginalName(), upload.getDeclaredSize(), upload.getDeclaredSha256(),
+                    state, upload.getExpiresAt(), upload.getCompletedMediaId());
+        }
     }
 }

@@ -165,8 +165,22 @@ class S3StorageIT {
         String location = started.header("Location");
 
         assertThat(location).endsWith("/api/v1/media/uploads/" + started.path("upload_id"));
-        MediaApi.as(tenant.memberToken()).basePath("").post(location + "/complete").then().statusCode(201)
-                .body("sha256", equalTo(MediaApi.sha256(coins)));
+        MediaApi.as(tenant.memberToken()).basePath("").get(location).then().statusCode(200)
+                .body("state", equalTo("pending")).body("file_name", equalTo("coins.png")).body("media_id", equalTo(null));
+        String media = MediaApi.as(tenant.memberToken()).basePath("").post(location + "/complete").then().statusCode(201)
+                .body("sha256", equalTo(MediaApi.sha256(coins))).extract().path("id");
+        MediaApi.as(tenant.memberToken()).basePath("").get(location).then().statusCode(200)
+                .body("state", equalTo("completed")).body("media_id", equalTo(media));
+    }
+
+    @Test
+    void anotherOrganizationsUploadIsNotFound() {
+        byte[] coins = MediaApi.image("coins.png");
+        String upload = Api.bearer(tenant.memberToken()).body(Map.of("file_name", "coins.png", "size_bytes", coins.length,
+                "sha256", MediaApi.sha256(coins))).post("/media/uploads").then().statusCode(201).extract().path("upload_id");
+
+        Api.bearer(Api.newTenant().memberToken()).get("/media/uploads/" + upload).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

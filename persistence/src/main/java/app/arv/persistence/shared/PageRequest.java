@@ -1,6 +1,9 @@
 package app.arv.persistence.shared;
 
-/** Which slice of a listing a caller asked for; out-of-range values are clamped, not refused. */
+/**
+ * Which slice of a listing a caller asked for. The API refuses out-of-range paging at its edge (400, web's {@code Paging});
+ * what reaches here from inside ARV (a print kit's pages) is clamped to the same bounds.
+ */
 public record PageRequest(int limit, int offset) {
 
     public PageRequest {

@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  * the database, the node stopping) is followed by one that resumes it. FAL out of reach while the request runs
  * (after the client's own retries, or this node's circuit breaker open) is waited out, polling on: it says nothing
  * about the request, which FAL goes on making and charging for. Only FAL's verdict (its error, a malformed result),
- * no result within {@code arv.fal.timeout}, or a submission whose answer was lost fails the item with its reason;
- * retrying is the client's decision. A cancelled item's request is cancelled at FAL at the next poll.
+ * no result within {@code arv.fal.timeout} of the submission (however many attempts waited for it), or a submission
+ * whose answer was lost fails the item with its reason; retrying is the client's decision. A cancelled item's
+ * request is cancelled at FAL at the next poll.
  */
 @ApplicationScoped
 public class FalModelProvider implements ModelProvider {
@@ -52,6 +53,9 @@ public class FalModelProvider implements ModelProvider {
     private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
     private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};
+
+    /** ARV's own member in FAL's answer as kept on the item: when the request was submitted (ISO-8601). */
+    static final String SUBMITTED_AT = "arv_submitted_at";
 
     @Inject
     FalClient fal;
@@ -84,7 +88,8 @@ public class FalModelProvider implements ModelProvider {
             String statusUrl = submitted.getString("status_url");
             String responseUrl = submitted.getString("response_url");
             String cancelUrl = submitted.getString("cancel_url", null);
-            Instant deadline = Instant.now().plus(rules.timeout());
+            // Counted from the submission, so an attempt resuming the request does not start the wait over.
+            Instant deadline = submittedAt(submitted).plus(rules.timeout());
             if (!progress.report(5, "queued")) {
                 throw stopped(cancelUrl, requestId);
             }
@@ -137,6 +142,7 @@ public class FalModelProvider implements ModelProvider {
             throw new ModelRefusedException(e.getMessage() + ": FAL.AI may have accepted it, so it was not submitted again,"
                     + " to avoid paying twice; retry the item to submit it anew");
         }
+        submitted = Jsonp.createObjectBuilder(submitted).add(SUBMITTED_AT, Instant.now().toString()).build();
         try {
             request.record(submitted.toString());
         } catch (RuntimeException e) {
@@ -145,6 +151,15 @@ public class FalModelProvider implements ModelProvider {
                     + " should this attempt break, the next one submits it again", e);
         }
         return submitted;
+    }
+
+    /** When ARV submitted the request; now for one recorded before this was kept, or unreadable. */
+    private static Instant submittedAt(JsonObject submitted) {
+        try {
+            return Instant.parse(submitted.getString(SUBMITTED_AT));
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
     }
 
     /** The request an earlier attempt of the item started (its message was delivered again): waited for, never sent again. */

@@ -9,10 +9,14 @@ import app.arv.generation.ModelRefusedException;
 import app.arv.generation.ModelResult;
 import app.arv.generation.ProviderRequest;
 import app.arv.generation.SourceImage;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.shared.Jsonp;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,29 @@ class FalModelProviderTest {
         assertThat(fal.cancellations()).isEqualTo(1);
         assertThat(fal.resultFetches()).isZero();
         assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.CANCELLED);
+    }
+
+    @Test
+    void anAttemptResumingARequestSubmittedLongerAgoThanTheTimeoutFailsTheItemAtOnceAndCancelsTheRequest() {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.holdQueue(true);
+        UUID org = fixture.org();
+        // An earlier attempt submitted it 31 s ago (the timeout here is 30 s), kept it on the item, and broke.
+        JsonObject accepted = new ServiceBeans(null).with(FalRules.class, fal.rules(Duration.ofSeconds(5))).get(FalClient.class)
+                .submit(FalModelProvider.input(horse, new GenerationOptions(2000, TextureQuality.HD)));
+        String kept = Jsonp.createObjectBuilder(accepted).add(FalModelProvider.SUBMITTED_AT, Instant.now().minusSeconds(31).toString())
+                .build().toString();
+        fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId(), message));
+        fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(org, item.getId(), kept));
+        Instant started = Instant.now();
+
+        Throwable refused = catchThrowable(() -> attempt(provider, item));
+
+        assertThat(Duration.between(started, Instant.now())).as("how long the resuming attempt waited").isLessThan(Duration.ofSeconds(10));
+        assertThat(refused).isInstanceOf(ModelRefusedException.class).hasMessageStartingWith("FAL.AI did not finish within PT30S");
+        assertThat(fal.cancellations()).isEqualTo(1);
+        assertThat(fal.submissions()).isEqualTo(1);
     }
 
     private Caller member() {

@@ -222,7 +222,12 @@ public class GenerationService {
         return new JobDetails(job, items, counts);
     }
 
-    /** Queues a failed item again (a new, deliberate attempt: the client's decision, never an automatic one). */
+    /**
+     * Queues a failed item again (a new, deliberate attempt: the client's decision, never an automatic one). A new attempt
+     * is a new generation, paid for again with the fal provider: it counts against this month's quotas and needs the fal
+     * grant as a new item would, and is refused like one, with nothing changed. Its job's event stream hears of it, so a
+     * stream that ended on the job's {@code completed} event is not taken for one of a job still finished.
+     */
     public JobDetails retry(Caller caller, UUID jobId, UUID itemId) {
         UUID org = caller.organizationId();
         GenerationJob job = generations.lockJob(org, jobId).orElseThrow(() -> DomainException.notFound("Generation job"));
@@ -237,11 +242,14 @@ public class GenerationService {
         if (media.findLive(org, item.getSourceMediaId()).isEmpty()) {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
+        // Like a new job's admission: the counter row stays locked until the commit, and a refusal rolls it all back.
+        quotas.admitGenerations(org, 1, FalModelProvider.NAME.equals(job.getProvider()));
         broker.require();
         item.requeue();
         job.reopen();
         generations.flush();
         queue.send(item, job.getPriority());
+        events.publish(org, jobId, JobEvent.requeued(item));
         metrics.counter("arv_generation_items_retried").inc();
         return new JobDetails(job, generations.items(org, jobId), generations.countByStatus(org, jobId));
     }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -105,11 +106,24 @@ public class GenerationSteps {
                 .ifPresent(item -> item.recordProviderRequest(request));
     }
 
-    public void progress(UUID org, UUID itemId, int percent, String stage) {
-        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).ifPresent(item -> {
-            item.advance(percent, stage);
+    /**
+     * The worker's progress on the item, published when it changed; what a provider asks between its polls.
+     *
+     * @return whether the item is still wanted: {@code false} once it is no longer processing (cancelled, or failed by the
+     *     reaper), so the provider stops instead of making, and paying for, a model nobody will keep
+     */
+    public boolean progress(UUID org, UUID itemId, int percent, String stage) {
+        GenerationItem item = generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).orElse(null);
+        if (item == null) {
+            return false;
+        }
+        int before = item.getProgress();
+        String stageBefore = item.getStage();
+        item.advance(percent, stage);
+        if (item.getProgress() != before || !Objects.equals(item.getStage(), stageBefore)) {
             publishProgress(item);
-        });
+        }
+        return true;
     }
 
     /**

@@ -21,7 +21,7 @@ public record JobEvent(Type type, JsonObject data) {
     /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
     public enum Type {
         PROGRESS, ITEM_COMPLETED, ITEM_FAILED,
-        /** The job became final; the last word of its stream, unless an item is retried. */
+        /** The job became final; the last word of its stream, unless an item is retried (then a {@code progress} follows). */
         COMPLETED;
 
         public String wireName() {
@@ -34,6 +34,16 @@ public record JobEvent(Type type, JsonObject data) {
         return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
                 .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+    }
+
+    /**
+     * A failed item was retried and waits in the queue again: its progress back at 0, stage {@code queued}. It reopens a
+     * finished job, so it follows that job's {@code completed} event on the stream.
+     */
+    public static JobEvent requeued(GenerationItem item) {
+        return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
+                .add("item", item.getId().toString()).add("position", item.getPosition())
+                .add("percent", item.getProgress()).add("stage", "queued").build());
     }
 
     /** An item's model is stored. */

@@ -38,7 +38,11 @@ public class LocalModelProvider implements ModelProvider {
     public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
             throws ModelRefusedException {
         // Free and made here: an attempt that broke is simply made again, nothing to resume.
-        progress.report(10, "generating");
+        // Its one report: the generator has no callbacks to stop it later, but an item cancelled while its message
+        // waited is not made at all.
+        if (!progress.report(10, "generating")) {
+            throw ModelRefusedException.noLongerWanted("its model was not made");
+        }
         try {
             GeneratedModel model = generator.generate(image.bytes(), options);
             return new ModelResult(model.glb(), model.previewPng(), GeneratedModel.PREVIEW_MEDIA_TYPE);

@@ -14,8 +14,9 @@
  * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item, and so does an
  * {@link Error} other than running out of memory (a fault every delivery would meet again); any other failure is
  * delivered again with back-off, and a message the broker gives up on reaches {@link DeadGenerationListener}, which
- * fails the item. {@link GenerationReaper} fails items whose worker died; {@link GenerationRetention} deletes old
- * jobs with their files.
+ * fails the item. A provider's progress report ({@link ProgressSink}) answers whether the item is still wanted, so a
+ * cancelled item's worker stops there. {@link GenerationReaper} fails items whose worker died; {@link GenerationRetention}
+ * deletes old jobs with their files.
  *
  * <h2>Events</h2>
  * A job's events are {@link JobEvent}s, each kind's name and payload built there once.

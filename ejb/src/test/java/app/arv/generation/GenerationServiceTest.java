@@ -372,4 +372,73 @@ class GenerationServiceTest {
         assertThat(live(horse.getId())).isTrue();
         assertThat(libraryTotal(bob)).isEqualTo(1);
     }
+
+    /** A server that queues messages (the default quotas: 1000 generations, no fal) and a failed item of a job for that provider. */
+    private GenerationItem aFailedItem(String provider) {
+        aServerAcceptingUploads(TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30)));
+        GenerationItem item = fixture.queuedJob(provider, fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+        return item;
+    }
+
+    @Test
+    void aRetriedItemCountsAgainstTheMonthsGenerationsLikeANewOne() {
+        GenerationItem item = aFailedItem(LocalModelProvider.NAME);
+
+        fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId()));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isEqualTo(1);
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.QUEUED);
+    }
+
+    @Test
+    void aRetryPastTheMonthsGenerationQuotaIsRefusedAndTheItemStaysFailed() {
+        GenerationItem item = aFailedItem(LocalModelProvider.NAME);
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1, false, 100));
+        fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, false));
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("quota_exceeded");
+        assertThat(refused.getMessage()).contains("quota of 1 a month");
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryOfAFalItemIsRefusedOnceTheOrganizationMayNoLongerUseFal() {
+        GenerationItem item = aFailedItem(FalModelProvider.NAME);
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("not_granted");
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+    }
+
+    @Test
+    void aRetryOfAFalItemPastTheMonthsFalBudgetIsRefused() {
+        GenerationItem item = aFailedItem(FalModelProvider.NAME);
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 1));
+        fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, true));
+
+        DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId())));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("quota_exceeded");
+        assertThat(refused.getMessage()).contains("budget of 1 a month");
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+    }
+
+    @Test
+    void aRetriedItemsJobStreamNoLongerEndsOnTheJobsCompletedEvent() {
+        GenerationItem item = aFailedItem(LocalModelProvider.NAME);
+
+        fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId()));
+
+        List<StoredEvent> events = fixture.events(item);
+        assertThat(events).extracting(StoredEvent::type).containsExactly("item_failed", "completed", "progress");
+        assertThat(events.get(2).data()).isEqualTo("{\"item\":\"" + item.getId() + "\",\"position\":0,\"percent\":0,\"stage\":\"queued\"}");
+    }
 }

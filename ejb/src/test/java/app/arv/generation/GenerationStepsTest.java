@@ -118,6 +118,29 @@ class GenerationStepsTest {
     }
 
     @Test
+    void progressOfAFailedItemAnswersThatItIsNoLongerWanted() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+
+        boolean wanted = fixture.call(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
+
+        assertThat(wanted).isFalse();
+    }
+
+    @Test
+    void anUnchangedProgressReportIsNotPublishedAgain() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.call(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 5, "queued"));
+
+        boolean wanted = fixture.call(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 5, "queued"));
+
+        assertThat(wanted).isTrue();
+        assertThat(fixture.eventTypes(item)).containsExactly("progress", "progress");
+    }
+
+    @Test
     void theJobsEndIsAnnouncedOnceAsGenerationFinishedWithItsCounts() {
         List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
         fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -37,9 +38,12 @@ import java.util.regex.Pattern;
  *
  * <p>A generation costs money, so once FAL has accepted the request nothing submits it again: the request
  * is recorded on the item at once ({@link ProviderRequest}), and an attempt that breaks afterwards (storage,
- * the database, the node stopping) is followed by one that resumes it. A failure of FAL's (its error, a
- * malformed result, FAL unreachable after the client's own retries, no result in time) fails the item with
- * its reason, and so does a submission whose answer was lost; retrying is the client's decision.
+ * the database, the node stopping) is followed by one that resumes it. FAL out of reach while the request runs
+ * (after the client's own retries, or this node's circuit breaker open) is waited out, polling on: it says nothing
+ * about the request, which FAL goes on making and charging for. Only FAL's verdict (its error, a malformed result),
+ * no result within {@code arv.fal.timeout} of the submission (however many attempts waited for it), or a submission
+ * whose answer was lost fails the item with its reason; retrying is the client's decision. A cancelled item's
+ * request is cancelled at FAL at the next poll.
  */
 @ApplicationScoped
 public class FalModelProvider implements ModelProvider {
@@ -49,6 +53,9 @@ public class FalModelProvider implements ModelProvider {
     private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
     private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};
+
+    /** ARV's own member in FAL's answer as kept on the item: when the request was submitted (ISO-8601). */
+    static final String SUBMITTED_AT = "arv_submitted_at";
 
     @Inject
     FalClient fal;
@@ -74,21 +81,30 @@ public class FalModelProvider implements ModelProvider {
     public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
             throws ModelRefusedException {
         JsonObject submitted = request.recorded().isPresent() ? resumed(request.recorded().get()) : submitted(image, options, request);
-        // From here on the generation is paid for: failures end the item, they do not resubmit it.
+        // From here on the generation is paid for: FAL's verdict or the timeout ends the item, FAL being out of reach
+        // is waited out, and a broken attempt is resumed by the next delivery; nothing resubmits it.
         String requestId = submitted.getString("request_id", "?");
         try {
             String statusUrl = submitted.getString("status_url");
             String responseUrl = submitted.getString("response_url");
-            progress.report(5, "queued");
-            awaitCompletion(statusUrl, submitted.getString("cancel_url", null), progress);
-            progress.report(85, "downloading");
-            JsonObject result = fal.get(responseUrl, false);
+            String cancelUrl = submitted.getString("cancel_url", null);
+            // Counted from the submission, so an attempt resuming the request does not start the wait over.
+            Instant deadline = submittedAt(submitted).plus(rules.timeout());
+            if (!progress.report(5, "queued")) {
+                throw stopped(cancelUrl, requestId);
+            }
+            awaitCompletion(requestId, statusUrl, cancelUrl, deadline, progress);
+            if (!progress.report(85, "downloading")) {
+                throw ModelRefusedException.noLongerWanted("FAL.AI request " + requestId + " finished; its model was not downloaded");
+            }
+            JsonObject result = patiently(() -> fal.get(responseUrl, false), "the result of FAL.AI request " + requestId, deadline,
+                    progress);
             String modelUrl = fileUrl(result, "pbr_model", "model_mesh", "base_model");
             if (modelUrl == null) {
                 throw new ModelRefusedException("FAL.AI request " + requestId + " returned no model (none of pbr_model,"
                         + " model_mesh, base_model has a url)");
             }
-            byte[] glb = fal.download(modelUrl);
+            byte[] glb = patiently(() -> fal.download(modelUrl), "the model of FAL.AI request " + requestId, deadline, progress);
             if (!isGlb(glb)) {
                 throw new ModelRefusedException("FAL.AI request " + requestId + " returned a model that is not a binary glTF file");
             }
@@ -106,8 +122,7 @@ public class FalModelProvider implements ModelProvider {
                 }
             }
             return new ModelResult(glb, preview, previewType);
-        } catch (FalRejectedException | FalUnavailableException | CircuitBreakerOpenException
-                | ClassCastException | NullPointerException e) {
+        } catch (FalRejectedException | ClassCastException | NullPointerException e) {
             throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + Causes.message(e));
         }
     }
@@ -127,6 +142,7 @@ public class FalModelProvider implements ModelProvider {
             throw new ModelRefusedException(e.getMessage() + ": FAL.AI may have accepted it, so it was not submitted again,"
                     + " to avoid paying twice; retry the item to submit it anew");
         }
+        submitted = Jsonp.createObjectBuilder(submitted).add(SUBMITTED_AT, Instant.now().toString()).build();
         try {
             request.record(submitted.toString());
         } catch (RuntimeException e) {
@@ -135,6 +151,15 @@ public class FalModelProvider implements ModelProvider {
                     + " should this attempt break, the next one submits it again", e);
         }
         return submitted;
+    }
+
+    /** When ARV submitted the request; now for one recorded before this was kept, or unreadable. */
+    private static Instant submittedAt(JsonObject submitted) {
+        try {
+            return Instant.parse(submitted.getString(SUBMITTED_AT));
+        } catch (RuntimeException e) {
+            return Instant.now();
+        }
     }
 
     /** The request an earlier attempt of the item started (its message was delivered again): waited for, never sent again. */
@@ -150,37 +175,87 @@ public class FalModelProvider implements ModelProvider {
         return submitted;
     }
 
-    private void awaitCompletion(String statusUrl, String cancelUrl, ProgressSink progress) throws ModelRefusedException {
-        Instant deadline = Instant.now().plus(rules.timeout());
-        int lastPercent = -1;
-        String lastStage = null;
+    /**
+     * Polls the request's status until FAL says it is done. A poll FAL does not answer (unreachable, 429/5xx after the
+     * client's own retries, this node's breaker open) is not FAL's verdict on the request, which goes on and is charged
+     * for: the next poll asks again, until the deadline. Every poll also asks whether the item is still wanted; one that
+     * is not (cancelled) has its request cancelled at FAL.
+     */
+    private void awaitCompletion(String requestId, String statusUrl, String cancelUrl, Instant deadline, ProgressSink progress)
+            throws ModelRefusedException {
+        int percent = 5;
+        String stage = "queued";
+        boolean unanswered = false;
         while (true) {
-            JsonObject status = fal.get(statusUrl, true);
-            String state = status.getString("status", "");
-            if ("COMPLETED".equals(state)) {
-                return;
+            JsonObject status = null;
+            try {
+                status = fal.get(statusUrl, true);
+                if (unanswered) {
+                    LOG.info("FAL.AI answers about request " + requestId + " again");
+                    unanswered = false;
+                }
+            } catch (FalUnavailableException | CircuitBreakerOpenException e) {
+                if (!unanswered) {
+                    LOG.warning("FAL.AI does not answer about request " + requestId + " (" + Causes.message(e)
+                            + "); asking again until " + deadline);
+                    unanswered = true;
+                }
             }
-            int percent;
-            String stage;
-            if ("IN_QUEUE".equals(state)) {
-                percent = 5;
-                stage = status.containsKey("queue_position") ? "queued (position " + status.get("queue_position") + ")" : "queued";
-            } else if ("IN_PROGRESS".equals(state)) {
-                percent = 10 + (int) (0.7 * lastLogPercent(status));
-                stage = "generating";
-            } else {
-                throw new ModelRefusedException("FAL.AI reported an unknown status '" + state + "'");
+            if (status != null) {
+                String state = status.getString("status", "");
+                if ("COMPLETED".equals(state)) {
+                    return;
+                }
+                if ("IN_QUEUE".equals(state)) {
+                    percent = 5;
+                    stage = status.containsKey("queue_position") ? "queued (position " + status.get("queue_position") + ")" : "queued";
+                } else if ("IN_PROGRESS".equals(state)) {
+                    percent = 10 + (int) (0.7 * lastLogPercent(status));
+                    stage = "generating";
+                } else {
+                    throw new ModelRefusedException("FAL.AI reported an unknown status '" + state + "'");
+                }
             }
-            if (percent != lastPercent || !stage.equals(lastStage)) {
-                progress.report(percent, stage.length() > 32 ? stage.substring(0, 32) : stage);
-                lastPercent = percent;
-                lastStage = stage;
+            if (!progress.report(percent, stage.length() > 32 ? stage.substring(0, 32) : stage)) {
+                throw stopped(cancelUrl, requestId);
             }
             if (Instant.now().isAfter(deadline)) {
                 if (cancelUrl != null) {
                     fal.cancel(cancelUrl);
                 }
-                throw new ModelRefusedException("FAL.AI did not finish within " + rules.timeout());
+                throw new ModelRefusedException("FAL.AI did not finish within " + rules.timeout()
+                        + (unanswered ? " (it did not answer the last polls)" : ""));
+            }
+            sleep(rules.pollInterval());
+        }
+    }
+
+    /** The item is no longer wanted: FAL stops the request (best effort), and so does this attempt. */
+    private ModelRefusedException stopped(String cancelUrl, String requestId) {
+        if (cancelUrl != null) {
+            fal.cancel(cancelUrl);
+        }
+        LOG.info("FAL.AI request " + requestId + " cancelled: its item is no longer wanted");
+        return ModelRefusedException.noLongerWanted("FAL.AI request " + requestId + " was cancelled");
+    }
+
+    /**
+     * A call about a finished request, asked again while FAL does not answer (as a status poll is), until the
+     * deadline; the item still wanted in between.
+     */
+    private <T> T patiently(Supplier<T> call, String what, Instant deadline, ProgressSink progress) throws ModelRefusedException {
+        while (true) {
+            try {
+                return call.get();
+            } catch (FalUnavailableException | CircuitBreakerOpenException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new ModelRefusedException("FAL.AI did not hand over " + what + " within " + rules.timeout() + ": "
+                            + Causes.message(e));
+                }
+                LOG.warning("FAL.AI did not hand over " + what + " (" + Causes.message(e) + "); asking again until " + deadline);
+            }
+            if (!progress.report(85, "downloading")) {
+                throw ModelRefusedException.noLongerWanted(what + " was not downloaded");
             }
             sleep(rules.pollInterval());
         }

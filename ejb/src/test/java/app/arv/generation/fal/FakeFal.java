@@ -78,6 +78,9 @@ public final class FakeFal implements AutoCloseable {
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> submitCalls = new ConcurrentHashMap<>();
     private final AtomicInteger statusPolls = new AtomicInteger();
+    private final AtomicInteger pollsToRefuse = new AtomicInteger();
+    private final AtomicInteger resultFetches = new AtomicInteger();
+    private final AtomicInteger cancellations = new AtomicInteger();
     private volatile boolean queueHeld;
     private volatile Duration submitAnswerDelay = Duration.ZERO;
 
@@ -140,6 +143,11 @@ public final class FakeFal implements AutoCloseable {
         queueHeld = held;
     }
 
+    /** The next {@code polls} status polls, of any request, are answered 503: a short outage while requests run. */
+    public void refuseNextPolls(int polls) {
+        pollsToRefuse.set(polls);
+    }
+
     /** Submissions are accepted at once but answered only after this. */
     public void answerSubmissionsAfter(Duration delay) {
         submitAnswerDelay = delay;
@@ -166,6 +174,16 @@ public final class FakeFal implements AutoCloseable {
         return statusPolls.get();
     }
 
+    /** Requests for a result (answered or not). */
+    public int resultFetches() {
+        return resultFetches.get();
+    }
+
+    /** Cancellations asked for, of any request. */
+    public int cancellations() {
+        return cancellations.get();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -183,6 +201,7 @@ public final class FakeFal implements AutoCloseable {
             } else if ("GET".equals(method) && path.matches("/requests/[^/]+")) {
                 result(exchange, path.split("/")[2]);
             } else if ("PUT".equals(method) && path.matches("/requests/[^/]+/cancel")) {
+                cancellations.incrementAndGet();
                 send(exchange, 202, "{\"status\":\"CANCELLATION_REQUESTED\"}");
             } else if ("GET".equals(method) && path.matches("/files/[^/]+\\.glb")) {
                 if (exchange.getRequestHeaders().containsKey("Authorization")) {
@@ -239,6 +258,10 @@ public final class FakeFal implements AutoCloseable {
             return;
         }
         statusPolls.incrementAndGet();
+        if (pollsToRefuse.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            send(exchange, 503, "{\"detail\":\"Service Unavailable\"}");
+            return;
+        }
         if (fault(request.sha, Behaviour.SERVER_ERROR_ONCE)) {
             send(exchange, 500, "{\"detail\":\"Internal Server Error\"}");
             return;
@@ -261,6 +284,7 @@ public final class FakeFal implements AutoCloseable {
     }
 
     private void result(HttpExchange exchange, String id) throws IOException {
+        resultFetches.incrementAndGet();
         Request request = requests.get(id);
         if (request == null) {
             send(exchange, 404, "{\"detail\":\"Request not found\"}");

@@ -3,12 +3,20 @@ package app.arv.generation.fal;
 import app.arv.ServiceBeans;
 import app.arv.events.TestRedis;
 import app.arv.generation.GenerationFixture;
+import app.arv.generation.GenerationService;
 import app.arv.generation.GenerationSteps;
 import app.arv.generation.ModelRefusedException;
 import app.arv.generation.ModelResult;
 import app.arv.generation.ProviderRequest;
 import app.arv.generation.SourceImage;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationItem;
+import app.arv.persistence.generation.GenerationStatus;
+import app.arv.security.Caller;
+import app.arv.security.CallerRole;
+import app.arv.shared.Jsonp;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,7 +71,7 @@ class FalModelProviderTest {
         UUID org = fixture.org();
         GenerationSteps.Claim claim = fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId(), message)).orElseThrow();
         return provider.generate(horse, claim.options(),
-                (percent, stage) -> fixture.run(GenerationSteps.class, steps -> steps.progress(org, item.getId(), percent, stage)),
+                (percent, stage) -> fixture.call(GenerationSteps.class, steps -> steps.progress(org, item.getId(), percent, stage)),
                 ProviderRequest.of(claim.providerRequest(),
                         accepted -> fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(org, item.getId(), accepted))));
     }
@@ -105,5 +114,69 @@ class FalModelProviderTest {
                 .hasMessageEndingWith("it was not submitted again, to avoid paying twice; retry the item to submit it anew");
         assertThat(fal.submissions()).isEqualTo(1);
         assertThat(fixture.reread(item).getProviderRequest()).isNull();
+    }
+
+    @Test
+    void statusPollsFalDoesNotAnswerForAWhileAreWaitedOutAndTheSameRequestCompletes() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        // Each 503 here is what a poll ends with after the client's own retries (or with this node's breaker open).
+        fal.refuseNextPolls(3);
+
+        ModelResult result = attempt(provider, item);
+
+        assertThat(result.glb()).isEqualTo(FakeFal.glb());
+        assertThat(fal.submissions()).isEqualTo(1);
+        assertThat(fixture.reread(item).getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheJobStopsTheWaitingAttemptAtItsNextPollAndCancelsFalsRequestWithoutFetchingTheResult() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.holdQueue(true);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread waiting = new Thread(() -> ended.set(catchThrowable(() -> attempt(provider, item))));
+        waiting.start();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (fal.statusPolls() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+
+        fixture.call(GenerationService.class, service -> service.cancel(member(), item.getJobId()));
+        waiting.join(5_000);
+
+        assertThat(waiting.isAlive()).as("the attempt still polling FAL after the cancel").isFalse();
+        assertThat(ended.get()).isInstanceOf(ModelRefusedException.class).hasMessageContaining("no longer wanted");
+        assertThat(fal.cancellations()).isEqualTo(1);
+        assertThat(fal.resultFetches()).isZero();
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.CANCELLED);
+    }
+
+    @Test
+    void anAttemptResumingARequestSubmittedLongerAgoThanTheTimeoutFailsTheItemAtOnceAndCancelsTheRequest() {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.holdQueue(true);
+        UUID org = fixture.org();
+        // An earlier attempt submitted it 31 s ago (the timeout here is 30 s), kept it on the item, and broke.
+        JsonObject accepted = new ServiceBeans(null).with(FalRules.class, fal.rules(Duration.ofSeconds(5))).get(FalClient.class)
+                .submit(FalModelProvider.input(horse, new GenerationOptions(2000, TextureQuality.HD)));
+        String kept = Jsonp.createObjectBuilder(accepted).add(FalModelProvider.SUBMITTED_AT, Instant.now().minusSeconds(31).toString())
+                .build().toString();
+        fixture.call(GenerationSteps.class, steps -> steps.claim(org, item.getId(), message));
+        fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(org, item.getId(), kept));
+        Instant started = Instant.now();
+
+        Throwable refused = catchThrowable(() -> attempt(provider, item));
+
+        assertThat(Duration.between(started, Instant.now())).as("how long the resuming attempt waited").isLessThan(Duration.ofSeconds(10));
+        assertThat(refused).isInstanceOf(ModelRefusedException.class).hasMessageStartingWith("FAL.AI did not finish within PT30S");
+        assertThat(fal.cancellations()).isEqualTo(1);
+        assertThat(fal.submissions()).isEqualTo(1);
+    }
+
+    private Caller member() {
+        return new Caller(UUID.randomUUID(), null, fixture.org(), "member@acme.example", Set.of(CallerRole.MEMBER));
     }
 }

@@ -157,6 +157,27 @@ class FalGenerationIT {
         awaitSubmitCircuit("closed", Duration.ofSeconds(30));
     }
 
+    @Test
+    void statusPollsFailingUntilTheCircuitOpensAreWaitedOutAndEachItemCompletesWithItsOneSubmission() {
+        Map<String, byte[]> images = uniqueImages(2);
+        int openedBefore = timesOpened("get");
+        // Enough 503s (each poll is 4 calls with the client's retries) to open this node's breaker of FAL's GETs for 30 s.
+        fal.refuseNextPolls(16);
+
+        String job = submitToFal(images);
+
+        GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("counts.completed", equalTo(2));
+        images.values().forEach(image -> assertThat(fal.acceptedFor(image)).as("submissions FAL accepted for one image").hasSize(1));
+        assertThat(timesOpened("get")).as("times this node's breaker of FAL's GETs opened").isGreaterThan(openedBefore);
+    }
+
+    private static int timesOpened(String call) {
+        return Api.bearer(Api.platformAdminToken()).get("/admin/system-info").then().statusCode(200)
+                .extract().path("fal_circuits.find { it.call == '" + call + "' }.times_opened");
+    }
+
     /** Polls the admin system info until FAL's submit breaker on this node is in {@code state}. */
     private static void awaitSubmitCircuit(String state, Duration timeout) throws InterruptedException {
         String admin = Api.platformAdminToken();

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,22 @@ class QuotaIT {
 
         fromMedia(List.of(media, other), "fal").then().statusCode(429)
                 .body("code", equalTo("quota_exceeded")).body("quota", equalTo("fal_items_per_month"));
+    }
+
+    @Test
+    void aRetryPastTheMonthlyQuotaIsRefusedLikeANewItemAndTheItemStaysFailed() {
+        Limits.set(tenant.organizationId(), Map.of("generations_per_month", 1));
+        // A uniform picture: the local generator refuses it, so the job's one item fails.
+        String job = GenerationApi.submitOne(tenant.memberToken(), Map.of("grey.png", MarkerApi.flatImage()));
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180))
+                .body("status", equalTo("failed")).extract().path("items[0].id");
+
+        Api.bearer(tenant.memberToken()).post("/generations/" + job + "/items/" + item + "/retry").then().statusCode(429)
+                .body("code", equalTo("quota_exceeded")).body("quota", equalTo("generations_per_month"));
+
+        Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(200)
+                .body("status", equalTo("failed")).body("items[0].status", equalTo("failed")).body("items[0].attempts", equalTo(1));
+        Api.bearer(tenant.memberToken()).get("/usage").then().body("generations_per_month.used", equalTo(1));
     }
 
     @Test

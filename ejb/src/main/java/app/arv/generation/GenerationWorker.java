@@ -64,7 +64,11 @@ public class GenerationWorker {
             metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (ModelRefusedException e) {
-            steps.fail(org, itemId, e.getMessage());
+            // An item no longer wanted was settled by whoever decided so (a cancel; the reaper, and perhaps a retry since,
+            // which queued it again for another message): failing it here would fail that retry.
+            if (!e.isNoLongerWanted()) {
+                steps.fail(org, itemId, e.getMessage());
+            }
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);

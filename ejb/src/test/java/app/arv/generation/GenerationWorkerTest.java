@@ -87,6 +87,34 @@ class GenerationWorkerTest {
         }
     }
 
+    /** A provider whose progress report heard that the item is no longer wanted, and stopped (as FAL's and the local one do). */
+    private static final class Unwanted implements ModelProvider {
+
+        @Override
+        public String name() {
+            return "unwanted";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+                throws ModelRefusedException {
+            throw ModelRefusedException.noLongerWanted("stopped at its progress report");
+        }
+    }
+
+    @Test
+    void anAttemptStoppedBecauseItsItemIsNoLongerWantedLeavesTheItemToWhoeverSettledIt() throws IOException {
+        Unwanted unwanted = new Unwanted();
+        aServerWith(unwanted);
+        GenerationItem item = fixture.queuedJob(unwanted.name(), storedHorse()).get(0);
+
+        boolean acknowledged = delivered(item);
+
+        assertThat(acknowledged).isTrue();
+        assertThat(fixture.reread(item).getStatus()).isNotEqualTo(GenerationStatus.FAILED);
+        assertThat(fixture.eventTypes(item)).doesNotContain("item_failed");
+    }
+
     private void aServerWith(ModelProvider provider) {
         fixture.supply(Instance.class, new ProviderBeans(provider));
     }

@@ -6,6 +6,7 @@ import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
@@ -158,6 +160,26 @@ public class MediaDeletions {
             letter.failedAgain(errorOf(e), now, now.plus(rules.deadLetterRetry()));
             return Outcome.STILL_PARKED;
         }
+    }
+
+    /**
+     * Tries a dead letter's deletion again now, for an admin who has fixed the store (credentials, a bucket policy) and
+     * should not wait up to {@code arv.media.dead-letter-retry} for the timer. An org admin retries the organization's own
+     * (another's is a 404); a platform admin any.
+     *
+     * @return empty once the object is deleted; else the dead letter with the new failure recorded
+     * @throws DomainException 404 for an unknown or foreign one, 409 {@code dead_letter_busy} while the timer retries it
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<MediaDeletionDeadLetter> retryNow(Caller caller, UUID id) {
+        deletions.findDeadLetterAcrossOrganizations(id)
+                .filter(l -> caller.has(CallerRole.PLATFORM_ADMIN) || l.getOrganizationId().equals(caller.organizationId()))
+                .orElseThrow(() -> DomainException.notFound("Dead letter"));
+        Outcome outcome = self().retryParked(id);
+        if (outcome == Outcome.SKIPPED) {
+            throw DomainException.conflict("dead_letter_busy", "Dead letter " + id + " is being retried right now, or is gone");
+        }
+        return outcome == Outcome.DELETED ? Optional.empty() : deletions.findDeadLetterAcrossOrganizations(id);
     }
 
     /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */

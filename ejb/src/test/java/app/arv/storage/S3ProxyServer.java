@@ -23,12 +23,17 @@ public final class S3ProxyServer implements AutoCloseable {
     private final BlobStoreContext context;
 
     public S3ProxyServer(Path directory) throws Exception {
+        this(directory, 0);
+    }
+
+    /** @param port the port to listen on (0: a free one), e.g. the port of a store that stopped and comes back */
+    public S3ProxyServer(Path directory, int port) throws Exception {
         Files.createDirectories(directory);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         context = ContextBuilder.newBuilder("filesystem").credentials("identity", "credential")
                 .overrides(properties).buildView(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 10_000;
@@ -38,6 +43,10 @@ public final class S3ProxyServer implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    public int port() {
+        return proxy.getPort();
     }
 
     public String endpoint() {

@@ -53,6 +53,11 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
         return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletionDeadLetter.class, id));
     }
 
+    /** A dead letter of any organization, as it stands (no lock). */
+    public Optional<MediaDeletionDeadLetter> findDeadLetterAcrossOrganizations(UUID id) {
+        return Optional.ofNullable(em.find(MediaDeletionDeadLetter.class, id));
+    }
+
     /** Platform job: ids of dead letters whose next attempt is due. */
     public List<UUID> dueDeadLettersAcrossOrganizations(Instant now, int limit) {
         return em.createQuery("SELECT l.id FROM MediaDeletionDeadLetter l WHERE l.nextAttemptAt <= :now ORDER BY l.nextAttemptAt",

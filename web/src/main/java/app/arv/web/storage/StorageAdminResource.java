@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,6 +50,17 @@ public class StorageAdminResource implements ApiDescription.Admin {
     }
 
     @POST
+    @Path("dead-letters/{id}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @RequiresRole({CallerRole.ORG_ADMIN, CallerRole.PLATFORM_ADMIN})
+    @Operation(summary = "Try a dead letter's deletion again now (once its store is fixed): deleted, or still parked with the"
+            + " new failure; 409 dead_letter_busy while the timer retries it")
+    public Retried retry(@PathParam("id") UUID id) {
+        return deletions.retryNow(caller.get(), id).map(parked -> new Retried(false, DeadLetterView.of(parked)))
+                .orElseGet(() -> new Retried(true, null));
+    }
+
+    @POST
     @Path("orphan-scan")
     @Consumes(MediaType.WILDCARD)
     @RequiresRole(CallerRole.PLATFORM_ADMIN)
@@ -63,6 +75,10 @@ public class StorageAdminResource implements ApiDescription.Admin {
     @Operation(summary = "Objects and bytes my organization has in the store it writes to now")
     public StorageUsage usage() {
         return connections.currentStats(caller.get());
+    }
+
+    /** @param deadLetter as it stands after the retry, when it is still parked */
+    public record Retried(boolean deleted, DeadLetterView deadLetter) {
     }
 
     /** The newest dead letters (a few hundred at most) and how many there are in all. */

@@ -123,6 +123,38 @@ class StorageMaintenanceIT {
     }
 
     @Test
+    void anAdminRetriesADeadLetterOnceItsStoreIsBack() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3-back"));
+        s3.createBucket("arv-media");
+        int port = s3.port();
+        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("down for a while", s3.endpoint(), true))
+                .post("/storage-connections").then().statusCode(201);
+        String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        s3.close();
+        MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
+        for (int round = 0; round < 8 && deadLetterResources(tenant.adminToken()).size() < 3; round++) {
+            scan();
+        }
+        String letter = Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
+                .extract().path("items.find { it.resource_id == '" + id + "' }.id");
+
+        Api.bearer(tenant.adminToken()).post("/admin/storage/dead-letters/" + letter + "/retry").then().statusCode(200)
+                .body("deleted", equalTo(false)).body("dead_letter.attempts", equalTo(4))
+                .body("dead_letter.last_error", containsString("S3"));
+        Api.bearer(Api.newTenant().adminToken()).post("/admin/storage/dead-letters/" + letter + "/retry").then().statusCode(404);
+        S3ProxyServer back = new S3ProxyServer(directory.resolve("s3-back"), port);
+        try {
+            Api.bearer(tenant.adminToken()).post("/admin/storage/dead-letters/" + letter + "/retry").then().statusCode(200)
+                    .body("deleted", equalTo(true));
+        } finally {
+            back.close();
+        }
+
+        assertThat(deadLetterResources(tenant.adminToken())).doesNotContain(id).hasSize(2);
+    }
+
+    @Test
     void anExpiredDirectUploadIsAbandonedWithItsObject() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         try (S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3"))) {

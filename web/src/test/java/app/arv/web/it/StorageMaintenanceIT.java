@@ -96,19 +96,8 @@ class StorageMaintenanceIT {
     @Test
     void aDeletionTheStoreKeepsRefusingEndsAsADeadLetterForAdmins() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3"));
-        s3.createBucket("arv-media");
-        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("soon gone", s3.endpoint(), true))
-                .post("/storage-connections").then().statusCode(201);
-        String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        s3.close();
 
-        MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
-        // The image and its two thumbnails are three deletions, each tried right after the commit (asynchronously) and
-        // then once per scan: one may reach its third attempt a scan after another.
-        for (int round = 0; round < 8 && deadLetterResources(tenant.adminToken()).size() < 3; round++) {
-            scan();
-        }
+        String id = aFileDeletedWhileItsStoreIsDown(tenant, "s3").media();
 
         assertThat(deadLetterResources(tenant.adminToken())).contains(id).hasSize(3);
         Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then()
@@ -125,17 +114,9 @@ class StorageMaintenanceIT {
     @Test
     void anAdminRetriesADeadLetterOnceItsStoreIsBack() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        S3ProxyServer s3 = new S3ProxyServer(directory.resolve("s3-back"));
-        s3.createBucket("arv-media");
-        int port = s3.port();
-        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("down for a while", s3.endpoint(), true))
-                .post("/storage-connections").then().statusCode(201);
-        String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        s3.close();
-        MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
-        for (int round = 0; round < 8 && deadLetterResources(tenant.adminToken()).size() < 3; round++) {
-            scan();
-        }
+        DeadLettered deleted = aFileDeletedWhileItsStoreIsDown(tenant, "s3-back");
+        String id = deleted.media();
+        int port = deleted.storePort();
         String letter = Api.bearer(tenant.adminToken()).get("/admin/storage/dead-letters").then().statusCode(200)
                 .extract().path("items.find { it.resource_id == '" + id + "' }.id");
 
@@ -196,6 +177,27 @@ class StorageMaintenanceIT {
             assertThat(status).isEqualTo(204);
             Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(404);
         }
+    }
+
+    /** A file and its two thumbnails, dead-lettered: deleted while the S3 store it lives in was down (on {@code storePort}). */
+    private record DeadLettered(String media, int storePort) {
+    }
+
+    private DeadLettered aFileDeletedWhileItsStoreIsDown(Api.Tenant tenant, String storeDirectory) throws Exception {
+        S3ProxyServer s3 = new S3ProxyServer(directory.resolve(storeDirectory));
+        s3.createBucket("arv-media");
+        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("soon gone", s3.endpoint(), true))
+                .post("/storage-connections").then().statusCode(201);
+        String id = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        int port = s3.port();
+        s3.close();
+        MediaApi.as(tenant.memberToken()).delete("/media/" + id).then().statusCode(204);
+        // The image and its two thumbnails are three deletions, each tried right after the commit (asynchronously) and
+        // then once per scan: one may reach its third attempt a scan after another.
+        for (int round = 0; round < 8 && deadLetterResources(tenant.adminToken()).size() < 3; round++) {
+            scan();
+        }
+        return new DeadLettered(id, port);
     }
 
     private static List<String> deadLetterResources(String adminToken) {

@@ -699,8 +699,9 @@ export const LIST_PAGE = 50;
 
 /**
  * A listing of the API ({@code path}, answered as {items, total, limit, offset}) read a page at a time, for a
- * {@link Pager}: {@code offset} and {@code setOffset} move it. The API lists these oldest first and cannot sort, so the
- * newest entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
+ * {@link Pager} ({@link ListPager}): {@code offset} and {@code setOffset} move it, and a page emptied by a deletion steps
+ * back ({@link usePageKept}). The administration lists come oldest first (the API cannot sort them), so their newest
+ * entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
  */
 export function usePagedLoad(path, limit = LIST_PAGE) {
     const [offset, setOffset] = useState(0);

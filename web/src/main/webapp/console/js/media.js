@@ -1,14 +1,12 @@
 // The media library: every stored file of the organization with its thumbnail (the listing carries them), size, type and how many use it; delete.
-import { html, useState, t, get, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Pager, usePageKept, AuthImg, formatBytes, formatTime, useTitle } from './core.js';
+import { html, useState, t, del, useConfirm, ErrorBox, Loading, Empty, usePagedLoad, ListPager, AuthImg, formatBytes, formatTime, useTitle } from './core.js';
 
 const PAGE = 24;
 
 export function MediaLibrary() {
     useTitle(t('nav.media'));
-    const [offset, setOffset] = useState(0);
     const [error, setError] = useState(null);
-    const media = useLoad(() => get(`/media?limit=${PAGE}&offset=${offset}`), [offset]);
-    usePageKept(media.data, offset, setOffset);
+    const media = usePagedLoad('/media', PAGE);
     const [confirm, confirmDialog] = useConfirm();
     // Deleting keeps the file for the owners that use it: say how many before asking.
     const remove = m => confirm(m.used_by > 0 ? t('media.confirmDeleteUsed', { name: m.original_name || m.id, count: m.used_by })
@@ -36,6 +34,6 @@ export function MediaLibrary() {
             <button class="danger" onClick=${() => remove(m)}>${t('common.delete')}</button>
         </li>`;
     })}</ul>
-    <${Pager} total=${media.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${ListPager} list=${media}/>`}
     ${confirmDialog}`;
 }

@@ -31,9 +31,7 @@ public record JobEvent(Type type, JsonObject data) {
 
     /** An item's progress and stage. */
     public static JobEvent progress(GenerationItem item) {
-        return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
-                .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("percent", item.getProgress()).add("stage", item.getStage()).build());
+        return progress(item, item.getStage());
     }
 
     /**
@@ -41,9 +39,13 @@ public record JobEvent(Type type, JsonObject data) {
      * finished job, so it follows that job's {@code completed} event on the stream.
      */
     public static JobEvent requeued(GenerationItem item) {
+        return progress(item, "queued");
+    }
+
+    private static JobEvent progress(GenerationItem item, String stage) {
         return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("percent", item.getProgress()).add("stage", "queued").build());
+                .add("percent", item.getProgress()).add("stage", stage).build());
     }
 
     /** An item's model is stored. */

@@ -54,14 +54,7 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
      * @throws DomainException 503 {@code public_address_unset} when neither holds
      */
     public String forAnonymousRequest(String requestBase) {
-        return url().orElseGet(() -> {
-            if (!isLoopback(requestBase)) {
-                LOG.warning("A mail with a link was asked for through " + requestBase
-                        + " and refused: set ARV_PUBLIC_URL to the address people reach ARV at");
-                throw DomainException.publicAddressUnset("send links by mail");
-            }
-            return requestBase;
-        });
+        return orRequestBase(requestBase, isLoopback(requestBase), "A mail with a link", "send links by mail");
     }
 
     /**
@@ -75,11 +68,22 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
      * @throws DomainException 503 {@code public_address_unset} when neither holds
      */
     public String forPrintedLink(String requestBase) {
+        boolean usable = isLoopback(requestBase) || requestBase.toLowerCase(Locale.ROOT).startsWith("https://");
+        return orRequestBase(requestBase, usable, "A printed code", "print codes that lead to the viewer");
+    }
+
+    /**
+     * The configured address; without one, the request's own when {@code usable}, else a 503 the operators hear of.
+     *
+     * @param asked what was asked for, as the log says it ("A printed code")
+     * @param what  what the server cannot do, as the client reads it ("print codes that lead to the viewer")
+     */
+    private String orRequestBase(String requestBase, boolean usable, String asked, String what) {
         return url().orElseGet(() -> {
-            if (!isLoopback(requestBase) && !requestBase.toLowerCase(Locale.ROOT).startsWith("https://")) {
-                LOG.warning("A printed code was asked for through " + requestBase
+            if (!usable) {
+                LOG.warning(asked + " was asked for through " + requestBase
                         + " and refused: set ARV_PUBLIC_URL to the address people reach ARV at");
-                throw DomainException.publicAddressUnset("print codes that lead to the viewer");
+                throw DomainException.publicAddressUnset(what);
             }
             return requestBase;
         });

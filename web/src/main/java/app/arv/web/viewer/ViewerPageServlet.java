@@ -80,14 +80,18 @@ public class ViewerPageServlet extends HttpServlet {
 
     /** What the page says instead of the viewer, in English and in Russian (the languages of the print kits). */
     private enum Notice {
+        /** The address's viewer limit is spent. */
         TOO_MANY_REQUESTS(429, "Too many requests", "Please wait a minute and try again.",
-                "Слишком много запросов",
-                "Подождите минуту и попробуйте снова."), ENDED(410, "This AR experience has ended", "The content behind this code is no longer available.",
-                        "Показ этого AR-контента завершён", "Содержимое по этому коду больше недоступно."), UNAVAILABLE(503,
-                                "The AR viewer is unavailable right now", "Please try again in a minute.",
-                                "AR-просмотр сейчас недоступен", "Попробуйте ещё раз через минуту."), NOT_FOUND(404, "Nothing to see here (yet)",
-                                        "We could not find AR content for this code. Check the link, or try again later.",
-                                        "Здесь пока ничего нет", "Мы не нашли AR-контент для этого кода. Проверьте ссылку или попробуйте позже.");
+                "Слишком много запросов", "Подождите минуту и попробуйте снова."),
+        /** The content is past its expiry or its active period. */
+        ENDED(410, "This AR experience has ended", "The content behind this code is no longer available.",
+                "Показ этого AR-контента завершён", "Содержимое по этому коду больше недоступно."),
+        /** ARV could not tell (the database away, a dependency failing): not the code's fault. */
+        UNAVAILABLE(503, "The AR viewer is unavailable right now", "Please try again in a minute.",
+                "AR-просмотр сейчас недоступен", "Попробуйте ещё раз через минуту."),
+        /** No content shows behind the code (unknown, unpublished, not yet active, its organization deactivated). */
+        NOT_FOUND(404, "Nothing to see here (yet)", "We could not find AR content for this code. Check the link, or try again later.",
+                "Здесь пока ничего нет", "Мы не нашли AR-контент для этого кода. Проверьте ссылку или попробуйте позже.");
 
         final int status;
         final String title;

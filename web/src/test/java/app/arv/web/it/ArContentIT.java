@@ -6,9 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -249,14 +246,7 @@ class ArContentIT {
     }
 
     private static long owedDeletions(UUID organization) throws SQLException {
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM media_deletion WHERE organization_id = ?")) {
-            count.setObject(1, organization);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SuiteDatabase.rowsOf("media_deletion", organization);
     }
 
     @Test

@@ -354,14 +354,7 @@ class IdempotencyIT {
     }
 
     private static long records(UUID organization) throws SQLException {
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM idempotency_record WHERE organization_id = ?")) {
-            statement.setObject(1, organization);
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return SuiteDatabase.rowsOf("idempotency_record", organization);
     }
 
     /** The row a request holding the key leaves while it works (a claim), leased for {@code lease} from now. */

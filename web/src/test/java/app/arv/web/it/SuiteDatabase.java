@@ -2,7 +2,10 @@ package app.arv.web.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /** The suite's PostgreSQL, for a test that must see or arrange what the API does not show (a lock, a row's state). */
 final class SuiteDatabase {
@@ -13,5 +16,17 @@ final class SuiteDatabase {
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(ArvServer.stack().jdbcUrl(), ArvServer.stack().databaseUser(),
                 ArvServer.stack().databasePassword());
+    }
+
+    /** How many rows of the organization {@code table} holds (a table name of the test's own, never input). */
+    static long rowsOf(String table, UUID organization) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE organization_id = ?")) {
+            count.setObject(1, organization);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }

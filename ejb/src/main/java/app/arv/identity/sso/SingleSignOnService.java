@@ -93,10 +93,11 @@ public class SingleSignOnService {
     Sessions sessions;
 
     /**
-     * A sign-in under way: where to send the browser, and what that browser must keep until the callback (for
-     * {@code validFor}) and bring to it — the proof that the callback comes back to the browser that started it.
+     * A sign-in under way: where to send the browser, its {@code state} (which the provider hands back to the
+     * callback), and what that browser must keep until the callback (for {@code validFor}) and bring to it — the proof
+     * that the callback comes back to the browser that started it.
      */
-    public record Started(URI authorization, String browserKey, Duration validFor) {
+    public record Started(URI authorization, String state, String browserKey, Duration validFor) {
 
         /** Without the browser's value, which a log must not show. */
         @Override
@@ -121,7 +122,7 @@ public class SingleSignOnService {
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build()
-                .toURI(), browserKey.raw(), PENDING_FOR);
+                .toURI(), state.getValue(), browserKey.raw(), PENDING_FOR);
     }
 
     /**

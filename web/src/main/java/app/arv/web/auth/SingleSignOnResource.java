@@ -10,13 +10,13 @@ import app.arv.web.Links;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -35,14 +35,16 @@ import java.util.List;
  * with PKCE): the browser is sent to {@code start}, signs in at the provider, comes back to
  * {@code callback} and is sent on to the console with ARV's access and refresh tokens in the URL fragment — a
  * fragment is never sent to a server, so the token reaches neither access logs nor {@code Referer}s. {@code start}
- * gives the browser a cookie ({@value #BROWSER_COOKIE}) that only the callback is sent and that the callback must bring:
- * a callback URL opened in another browser signs nobody in there (login CSRF).
+ * gives the browser a cookie ({@value #BROWSER_COOKIE} followed by the sign-in's state) that only the callback is sent
+ * and that the callback must bring: a callback URL opened in another browser signs nobody in there (login CSRF). One
+ * cookie per sign-in, not per browser: two tabs whose sessions ended both start a sign-in, and the one finished first
+ * must still find its own cookie, not the later one's.
  */
 @Path("auth/oidc")
 @Produces(MediaType.APPLICATION_JSON)
 public class SingleSignOnResource implements ApiDescription.Identity {
 
-    static final String BROWSER_COOKIE = "arv_sso";
+    static final String BROWSER_COOKIE = "arv_sso_";
 
     @Inject
     IdentityProviders providers;
@@ -78,7 +80,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
         URI redirectUri = callback(name);
         Started started = sso.start(name, redirectUri);
         return Response.status(Response.Status.FOUND).location(started.authorization())
-                .cookie(browserCookie(redirectUri, started.browserKey(), started.validFor())).build();
+                .cookie(browserCookie(redirectUri, started.state(), started.browserKey(), started.validFor())).build();
     }
 
     @GET
@@ -88,13 +90,13 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @Operation(summary = "Where the identity provider sends the browser back: answers 302 to the console, signed in "
             + "(the access and refresh tokens in the URL fragment), or a problem: sso_failed, no_organization")
     public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
-            @QueryParam("code") String code, @CookieParam(BROWSER_COOKIE) String browserKey) {
-        SignIn signIn = sso.finish(provider, state, code, browserKey, ClientDevice.of(headers));
+            @QueryParam("code") String code) {
+        SignIn signIn = sso.finish(provider, state, code, browserKey(state), ClientDevice.of(headers));
         String console = base() + "/console/#/signed-in?access_token=" + encoded(signIn.access().value())
                 + "&expires_at=" + encoded(signIn.access().expiresAt().toString())
                 + "&refresh_token=" + encoded(signIn.refreshToken());
         return Response.status(Response.Status.FOUND).location(URI.create(console))
-                .cookie(browserCookie(callback(provider), "", Duration.ZERO))
+                .cookie(browserCookie(callback(provider), state, "", Duration.ZERO))
                 .header("Referrer-Policy", "no-referrer").build();
     }
 
@@ -103,13 +105,20 @@ public class SingleSignOnResource implements ApiDescription.Identity {
         return URI.create(base() + Links.oidcCallback(provider));
     }
 
+    /** What the browser keeps for the sign-in of this state ({@code null}: nothing, or no state). */
+    private String browserKey(String state) {
+        Cookie cookie = state == null ? null : headers.getCookies().get(BROWSER_COOKIE + state);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     /**
      * Sent back only to the callback (its path), from no other site but on the provider's top-level redirect
      * (SameSite=Lax), never to scripts (HttpOnly), only over TLS when the callback is https; {@code validFor} zero
-     * removes it.
+     * removes it. The state is a cookie name's letters (base64url) in what ARV starts; a callback's state that is not
+     * has no such cookie either.
      */
-    private static NewCookie browserCookie(URI callback, String value, Duration validFor) {
-        return new NewCookie.Builder(BROWSER_COOKIE).value(value).path(callback.getRawPath())
+    private static NewCookie browserCookie(URI callback, String state, String value, Duration validFor) {
+        return new NewCookie.Builder(BROWSER_COOKIE + state).value(value).path(callback.getRawPath())
                 .maxAge((int) validFor.toSeconds()).httpOnly(true).secure("https".equalsIgnoreCase(callback.getScheme()))
                 .sameSite(NewCookie.SameSite.LAX).build();
     }

@@ -5,7 +5,6 @@ import io.restassured.http.Cookie;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -17,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.hasItem;
 class SingleSignOnIT {
 
     private static final OidcProviderServer PROVIDER = OidcProviderServer.shared();
-    private static final String BROWSER_COOKIE = "arv_sso";
+    private static final String BROWSER_COOKIE = "arv_sso_";
     private static final String CALLBACK_PATH = "/api/v1/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback";
 
     @Test
@@ -80,7 +80,7 @@ class SingleSignOnIT {
 
         Started started = start();
 
-        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
+        Response end = callback(providerRedirect(started.authorize()), started.cookies());
 
         String token = signedInToken(end);
         Api.bearer(token).get("/me").then().statusCode(200)
@@ -158,7 +158,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.browserKey()), 403).body("code", equalTo("no_organization"));
+        answered(callback(providerRedirect(started.authorize()), started.cookies()), 403).body("code", equalTo("no_organization"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), false);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.browserKey()), 400).body("code", equalTo("sso_failed"));
+        answered(callback(providerRedirect(started.authorize()), started.cookies()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
@@ -176,9 +176,9 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         Started started = start();
         URI back = providerRedirect(started.authorize());
-        answered(callback(back, started.browserKey()), 302);
+        answered(callback(back, started.cookies()), 302);
 
-        answered(callback(back, started.browserKey()), 400).body("code", equalTo("sso_failed"));
+        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
@@ -186,16 +186,16 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
         URI back = providerRedirect(started.authorize());
-        answered(callback(back, started.browserKey()), 403);
+        answered(callback(back, started.cookies()), 403);
 
-        answered(callback(back, started.browserKey()), 400).body("code", equalTo("sso_failed"));
+        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
     void theStartGivesTheBrowserACookieForTheCallbackOnlyThatScriptsCannotRead() {
-        Response start = Api.anonymous().redirects().follow(false).get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start");
+        Started started = start();
 
-        Cookie cookie = answered(start, 302).extract().detailedCookie(BROWSER_COOKIE);
+        Cookie cookie = started.cookie();
         assertThat(cookie.getValue()).isNotBlank();
         assertThat(cookie.getPath()).isEqualTo(CALLBACK_PATH);
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -204,22 +204,49 @@ class SingleSignOnIT {
     }
 
     @Test
+    void twoSignInsStartedInOneBrowserBothFinish() {
+        Api.Tenant tenant = Api.newTenant();
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
+        Started firstTab = start();
+        Started secondTab = start();
+        Map<String, String> browser = Map.of(firstTab.cookie().getName(), firstTab.cookie().getValue(),
+                secondTab.cookie().getName(), secondTab.cookie().getValue());
+
+        Response first = callback(providerRedirect(firstTab.authorize()), browser);
+        Response second = callback(providerRedirect(secondTab.authorize()), browser);
+
+        Api.bearer(signedInToken(first)).get("/me").then().statusCode(200).body("name", equalTo(tenant.adminEmail()));
+        Api.bearer(signedInToken(second)).get("/me").then().statusCode(200).body("name", equalTo(tenant.adminEmail()));
+    }
+
+    @Test
     void aCallbackInABrowserThatDidNotStartTheSignInSignsNobodyIn() {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         URI attackersCallback = providerRedirect(start().authorize());
 
-        answered(callback(attackersCallback, null), 400).body("code", equalTo("sso_failed"));
+        answered(callback(attackersCallback, Map.of()), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
     void aCallbackWithTheCookieOfAnotherSignInSignsNobodyIn() {
         Api.Tenant tenant = Api.newTenant();
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
-        URI attackersCallback = providerRedirect(start().authorize());
+        Started attackers = start();
         Started victims = start();
 
-        answered(callback(attackersCallback, victims.browserKey()), 400).body("code", equalTo("sso_failed"));
+        answered(callback(providerRedirect(attackers.authorize()), victims.cookies()), 400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void aCallbackWithAnotherSignInsKeyUnderItsOwnCookieNameSignsNobodyIn() {
+        Api.Tenant tenant = Api.newTenant();
+        PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
+        Started attackers = start();
+        Started victims = start();
+        Map<String, String> forged = Map.of(attackers.cookie().getName(), victims.cookie().getValue());
+
+        answered(callback(providerRedirect(attackers.authorize()), forged), 400).body("code", equalTo("sso_failed"));
     }
 
     @Test
@@ -228,9 +255,9 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         Started started = start();
 
-        Response end = callback(providerRedirect(started.authorize()), started.browserKey());
+        Response end = callback(providerRedirect(started.authorize()), started.cookies());
 
-        Cookie removed = answered(end, 302).extract().detailedCookie(BROWSER_COOKIE);
+        Cookie removed = answered(end, 302).extract().detailedCookie(started.cookie().getName());
         assertThat(removed.getPath()).isEqualTo(CALLBACK_PATH);
         assertThat(removed.getMaxAge()).isZero();
     }
@@ -263,22 +290,30 @@ class SingleSignOnIT {
     private static Response signIn(String subject, String email) {
         PROVIDER.nextSignIn(subject, email, true);
         Started started = start();
-        return callback(providerRedirect(started.authorize()), started.browserKey());
+        return callback(providerRedirect(started.authorize()), started.cookies());
     }
 
-    /** A sign-in started in one browser: where it goes next, and the value of the cookie ARV gave that browser. */
-    private record Started(URI authorize, String browserKey) {
+    /** A sign-in started in one browser: where it goes next, and the cookie ARV gave that browser for it. */
+    private record Started(URI authorize, Cookie cookie) {
+
+        /** What a browser that started only this sign-in sends to the callback. */
+        Map<String, String> cookies() {
+            return Map.of(cookie.getName(), cookie.getValue());
+        }
     }
 
-    /** ARV's start: a 302 to the provider's authorization endpoint, setting the browser's cookie. */
+    /** ARV's start: a 302 to the provider's authorization endpoint, setting the browser's cookie named for its state. */
     private static Started start() {
         ExtractableResponse<Response> start = answered(Api.anonymous().redirects().follow(false)
                 .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/start"), 302)
                 .header("Cache-Control", equalTo("no-store")).extract();
-        String location = start.header("Location");
-        assertThat(location).startsWith(PROVIDER.issuer()).contains("code_challenge_method=S256").contains("nonce=");
-        assertThat(start.cookie(BROWSER_COOKIE)).isNotBlank();
-        return new Started(URI.create(location), start.cookie(BROWSER_COOKIE));
+        URI location = URI.create(start.header("Location"));
+        assertThat(location.toString()).startsWith(PROVIDER.issuer()).contains("code_challenge_method=S256").contains("nonce=");
+        String state = Arrays.stream(location.getRawQuery().split("&")).filter(pair -> pair.startsWith("state="))
+                .map(pair -> pair.substring("state=".length())).findFirst().orElseThrow();
+        Cookie cookie = start.detailedCookie(BROWSER_COOKIE + state);
+        assertThat(cookie).as("the cookie for state %s among %s", state, start.detailedCookies()).isNotNull();
+        return new Started(location, cookie);
     }
 
     /** The provider signs the person in at once and sends the browser back to ARV's callback. */
@@ -290,15 +325,11 @@ class SingleSignOnIT {
     }
 
     /**
-     * The URLs are sent as the server wrote them (RestAssured would encode them again), with the cookie of the browser
-     * ({@code null}: none), as a browser sends it to the callback's path.
+     * The URLs are sent as the server wrote them (RestAssured would encode them again), with the cookies of the browser,
+     * as a browser sends them to the callback's path.
      */
-    private static Response callback(URI back, String browserKey) {
-        RequestSpecification browser = RestAssured.given().urlEncodingEnabled(false).redirects().follow(false);
-        if (browserKey != null) {
-            browser.cookie(BROWSER_COOKIE, browserKey);
-        }
-        return browser.get(back);
+    private static Response callback(URI back, Map<String, String> browser) {
+        return RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).cookies(browser).get(back);
     }
 
     /** ARV's answer, checked for its status; a wrong one fails with what ARV said (its problem's code and detail). */

@@ -31,6 +31,9 @@ public class MailTemplates {
     /** Languages with templates; the first is the fallback for every other. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
+    /** The longest subject written, well inside RFC 5322's 998-character line and the outbox's column. */
+    public static final int SUBJECT_LENGTH = 200;
+
     private final Configuration freemarker;
 
     public MailTemplates() {
@@ -93,11 +96,19 @@ public class MailTemplates {
         }
     }
 
+    /**
+     * A subject is a line for a person to read, and a value (a title, a webhook's address of up to 2048 characters)
+     * may make it longer than the outbox's column: the mail would then fail the transaction that queued it.
+     */
+    private static String clipped(String subject) {
+        return subject.length() <= SUBJECT_LENGTH ? subject : subject.substring(0, SUBJECT_LENGTH - 1) + "…";
+    }
+
     private static String subjectOf(Environment run, MailKind kind) {
         try {
             TemplateModel subject = run.getMainNamespace().get("subject");
             if (subject instanceof TemplateScalarModel scalar && !scalar.getAsString().isBlank()) {
-                return scalar.getAsString().strip().replaceAll("\\s+", " ");
+                return clipped(scalar.getAsString().strip().replaceAll("\\s+", " "));
             }
         } catch (freemarker.template.TemplateModelException e) {
             throw new IllegalStateException("mail template " + kind.template() + ".ftl has an unreadable subject", e);

@@ -146,8 +146,24 @@ class MailDeliveryTest {
     }
 
     @Test
-    void aRecipientThatIsNoAddressIsRefusedWhenQueued() {
-        assertThatThrownBy(() -> queue("boss at acme", Locale.ENGLISH, 3)).isInstanceOf(IllegalArgumentException.class);
+    void aRecipientThatIsNoAddressIsQueuedDeadWithTheReasonAndNeverSent() {
+        UUID id = queue("boss at acme", Locale.ENGLISH, 3);
+
+        Map<OutboxDelivery.Outcome, Integer> round = deliverDue(3);
+
+        assertThat(round).isEmpty();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        OutboxMail mail = stored(id);
+        assertThat(mail.getStatus()).isEqualTo(MailStatus.DEAD);
+        assertThat(mail.getAttempts()).isZero();
+        assertThat(mail.getLastError()).isEqualTo(Mails.NOT_AN_ADDRESS);
+    }
+
+    @Test
+    void anAddressThatBeanValidationTakesButNoMailServerWouldIsQueuedDead() {
+        UUID id = queue("ops@corp_x.com", Locale.ENGLISH, 3);
+
+        assertThat(stored(id).getStatus()).isEqualTo(MailStatus.DEAD);
     }
 
     private UUID queue(String recipient, Locale locale, int maxAttempts) {

@@ -58,4 +58,17 @@ class NotificationMailTest {
 
         assertThat(mail.html()).doesNotContain(hostile).contains("&lt;script&gt;");
     }
+
+    @Test
+    void aSubjectNamingALongAddressIsCutToWhatTheOutboxKeeps() {
+        String url = "https://hooks.example.com/" + "a".repeat(1500);
+        Occurrence disabled = new Occurrence(UUID.randomUUID(), OccurrenceType.WEBHOOK_DISABLED, UUID.randomUUID(), Instant.now(),
+                Jsonp.createObjectBuilder().add("url", url).build());
+
+        RenderedMail mail = templates.render(MailKind.NOTIFICATION, Locale.ENGLISH, MailChannel.values(disabled, "https://ar.example.com"));
+
+        assertThat(mail.subject()).hasSize(MailTemplates.SUBJECT_LENGTH).startsWith("Webhook disabled: https://hooks.example.com/aaa")
+                .endsWith("…");
+        assertThat(mail.text()).contains(url);
+    }
 }

@@ -8,6 +8,7 @@ import app.arv.identity.LinkToken;
 import app.arv.identity.Sessions;
 import app.arv.identity.SignIn;
 import app.arv.identity.sso.IdentityProviders.Provider;
+import app.arv.mail.MailAddress;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleSignOnRepository;
@@ -204,7 +205,10 @@ public class SingleSignOnService {
     }
 
     /** A new member of the organization whose claim to the address's domain a platform admin approved. */
-    private User newMember(String email) {
+    private User newMember(String claimed) {
+        // The account's notifications and password resets go to it: an address the outbox would refuse (the provider's
+        // claim is not checked by anyone else) would make every mail to this member fail the work that sends it.
+        String email = MailAddress.of(claimed).orElseThrow(DomainException::ssoFailed);
         // A public mail service's domain approved before such claims were refused admits nobody all the same.
         UUID organizationId = EmailDomains.of(email).filter(d -> !EmailDomains.isPublicMail(d)).flatMap(sso::organizationOfDomain)
                 .filter(organizations::isActive)

@@ -21,6 +21,9 @@ import java.util.UUID;
 @Table(name = "mail_outbox")
 public class OutboxMail {
 
+    /** The longest address an outbox row keeps (RFC 5321's path limit, and the column's). */
+    public static final int RECIPIENT_LENGTH = 320;
+
     @Id
     private UUID id;
 
@@ -31,7 +34,7 @@ public class OutboxMail {
     @Column(nullable = false, length = 100, updatable = false)
     private String template;
 
-    @Column(nullable = false, length = 320, updatable = false)
+    @Column(nullable = false, length = RECIPIENT_LENGTH, updatable = false)
     private String recipient;
 
     @Column(nullable = false, length = 35, updatable = false)
@@ -88,6 +91,12 @@ public class OutboxMail {
         this.status = MailStatus.QUEUED;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** Dead before any attempt: no server could take it (its recipient is no address). */
+    public void refuse(String reason) {
+        this.status = MailStatus.DEAD;
+        this.lastError = reason;
     }
 
     public UUID getId() { return id; }

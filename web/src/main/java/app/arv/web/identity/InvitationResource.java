@@ -6,6 +6,7 @@ import app.arv.persistence.identity.Role;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.json.MailAddressParam;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.SnakeCaseEnum;
@@ -15,7 +16,6 @@ import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -101,7 +101,7 @@ public class InvitationResource implements ApiDescription.Identity {
     /* A class, not a record: see LoginResource (payara/Payara#7649). */
     public static class NewInvitation {
         @NotBlank
-        @Email
+        @MailAddressParam
         @Size(max = 254)
         public String email;
 

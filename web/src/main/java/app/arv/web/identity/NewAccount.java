@@ -1,7 +1,7 @@
 package app.arv.web.identity;
 
+import app.arv.web.json.MailAddressParam;
 import app.arv.web.security.StorablePassword;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 public class NewAccount {
     @NotBlank
-    @Email
+    @MailAddressParam
     @Size(max = 254)
     public String email;
 

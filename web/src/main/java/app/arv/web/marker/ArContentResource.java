@@ -16,6 +16,7 @@ import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.Flag;
+import app.arv.web.json.MailAddressParam;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.StoredObject;
@@ -24,7 +25,6 @@ import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -250,7 +250,7 @@ public class ArContentResource implements ApiDescription.Markers {
         @Size(max = 200)
         public String customerName;
 
-        @Email
+        @MailAddressParam
         @Size(max = 320)
         public String customerEmail;
 

@@ -35,8 +35,9 @@ public class NotificationPreferenceResource implements ApiDescription.Notificati
 
     @GET
     @Operation(summary = "Every event type on every channel (in_app, email): on or off, and whether that is the default",
-            description = "Defaults: in_app on for everything; email on for marker.failed, expiry, quotas, API keys and "
-                    + "webhook.disabled, off for marker.ready and generation.finished")
+            description = "Defaults: in_app on for everything; email on for marker.failed, ar_content.expiring, "
+                    + "ar_content.expired, quota.warning, quota.reached and webhook.disabled, off for marker.ready, "
+                    + "generation.finished, api_key.created and api_key.revoked")
     public PreferencesView list() {
         return PreferencesView.of(preferences.list(caller.get()));
     }

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.awt.image.BufferedImage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -191,6 +194,32 @@ class NotificationsIT {
         Thread.sleep(6000);
         assertThat(list(tenant.memberToken())).filteredOn(n -> "ar_content.expired".equals(n.getString("type"))).hasSize(1);
         awaitMail(memberEmail, "Expired: Portrait coins.png");
+    }
+
+    @Test
+    void anAddressNoMailServerTakesIsRefusedAndOneTakenBeforeStopsNoOtherOrganizationsExpiryNews() throws Exception {
+        Api.Tenant other = Api.newTenant();
+        Api.bearer(other.adminToken()).body(Map.of("email", "ops@corp_x.com", "password", other.password(), "role", "ADMIN"))
+                .post("/users").then().statusCode(400).body("code", equalTo("validation_failed"));
+        // An admin whose address was taken before ARV checked addresses as its outbox does.
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement change = db.prepareStatement("UPDATE app_user SET email = ? WHERE email = ?")) {
+            change.setString(1, "ops-" + UUID.randomUUID() + "@corp_x.com");
+            change.setString(2, other.adminEmail());
+            assertThat(change.executeUpdate()).isOne();
+        }
+        Instant soon = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(2));
+        String theirs = MarkerApi.createOne(other.memberToken(), MarkerApi.newProject(other.memberToken()), "coins.png",
+                MediaApi.image("coins.png"));
+        Api.bearer(other.memberToken()).body(Map.of("expires_at", soon.toString())).patch("/ar-content/" + theirs).then().statusCode(200);
+        String ours = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+        Api.bearer(tenant.memberToken()).body(Map.of("expires_at", soon.plusSeconds(60).toString())).patch("/ar-content/" + ours)
+                .then().statusCode(200);
+
+        JsonPath told = notifications(tenant.memberToken(), "ar_content.expiring", 1).get(0);
+
+        assertThat(told.getString("subject_id")).isEqualTo(ours);
+        assertThat(notifications(other.memberToken(), "ar_content.expiring", 1).get(0).getString("subject_id")).isEqualTo(theirs);
     }
 
     @Test

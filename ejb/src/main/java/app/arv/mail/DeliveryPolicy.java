@@ -2,6 +2,7 @@ package app.arv.mail;
 
 import app.arv.shared.Backoff;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,5 +28,14 @@ public record DeliveryPolicy(int maxAttempts, Backoff backoff) {
             return Optional.empty();
         }
         return Optional.of(now.plus(backoff.after(attempt - 1L)));
+    }
+
+    /** How long a mail that fails for now at every attempt is tried before it is dead: the waits between its attempts. */
+    public Duration triedFor() {
+        Duration total = Duration.ZERO;
+        for (long attempt = 1; attempt < maxAttempts; attempt++) {
+            total = total.plus(backoff.after(attempt - 1));
+        }
+        return total;
     }
 }

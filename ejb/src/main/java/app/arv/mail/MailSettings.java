@@ -48,16 +48,24 @@ public class MailSettings {
     @ConfigProperty(name = "arv.mail.from", defaultValue = "ARV <no-reply@arv.local>")
     String from;
 
+    /**
+     * Enough attempts, at the default back-off, to outlast an SMTP outage of a night and a weekend day (about 44 h): with
+     * eight, a mail was dead two hours into an outage, and every invitation and reset mail of the night with it.
+     */
+    static final String DEFAULT_MAX_ATTEMPTS = "50";
+    static final String DEFAULT_RETRY_BASE = "PT1M";
+    static final String DEFAULT_RETRY_MAX = "PT1H";
+
     @Inject
-    @ConfigProperty(name = "arv.mail.max-attempts", defaultValue = "8")
+    @ConfigProperty(name = "arv.mail.max-attempts", defaultValue = DEFAULT_MAX_ATTEMPTS)
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "arv.mail.retry-base", defaultValue = "PT1M")
+    @ConfigProperty(name = "arv.mail.retry-base", defaultValue = DEFAULT_RETRY_BASE)
     Duration retryBase;
 
     @Inject
-    @ConfigProperty(name = "arv.mail.retry-max", defaultValue = "PT1H")
+    @ConfigProperty(name = "arv.mail.retry-max", defaultValue = DEFAULT_RETRY_MAX)
     Duration retryMax;
 
     /**

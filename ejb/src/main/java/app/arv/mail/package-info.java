@@ -14,7 +14,8 @@
  * row is due again once the lease passes), sends each with {@link app.arv.mail.SmtpSender} outside any
  * transaction, and records the outcome ({@link app.arv.mail.OutboxDelivery}): sent; or due again after an
  * exponential back-off ({@link app.arv.mail.DeliveryPolicy}, {@code app.arv.shared.Backoff}); or, after
- * {@code arv.mail.max-attempts} attempts or a permanent refusal, dead with its last error.
+ * {@code arv.mail.max-attempts} attempts or a permanent refusal, dead with its last error, until an admin resends it
+ * ({@link app.arv.mail.DeadMails}).
  *
  * <h2>Exactly once, and the window where it is at least once</h2>
  * Claims make two nodes never send one mail at the same time. One window remains: the SMTP server has accepted

@@ -43,6 +43,11 @@ class DeliveryPolicyTest {
     }
 
     @Test
+    void aMailIsTriedForTheWaitsBetweenItsAttempts() {
+        assertThat(policy.triedFor()).isEqualTo(Duration.ofMinutes(1 + 2 + 4 + 5));
+    }
+
+    @Test
     void atLeastOneAttemptIsRequired() {
         assertThatThrownBy(() -> new DeliveryPolicy(0, new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(5))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ARV_MAIL_MAX_ATTEMPTS");

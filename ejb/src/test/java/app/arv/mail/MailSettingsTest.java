@@ -14,6 +14,14 @@ class MailSettingsTest {
     private static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1));
 
     @Test
+    void atTheDefaultsAMailOutlastsAnSmtpOutageOfANight() {
+        DeliveryPolicy defaults = new DeliveryPolicy(Integer.parseInt(MailSettings.DEFAULT_MAX_ATTEMPTS),
+                new Backoff(Duration.parse(MailSettings.DEFAULT_RETRY_BASE), Duration.parse(MailSettings.DEFAULT_RETRY_MAX)));
+
+        assertThat(defaults.triedFor()).isGreaterThan(Duration.ofHours(36));
+    }
+
+    @Test
     void starttlsIsRequiredNotMerelyTried() {
         Properties session = settings(SmtpSecurity.STARTTLS, "ARV <no-reply@arv.local>").sessionProperties();
 

@@ -1,12 +1,16 @@
 package app.arv.persistence.mail;
 
 import app.arv.persistence.shared.EntityRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,6 +89,39 @@ public class MailOutboxRepository extends EntityRepository<OutboxMail> {
     public int removeSettledBefore(Instant instant) {
         return em.createNativeQuery("DELETE FROM mail_outbox WHERE status <> 'QUEUED' AND created_at < ?1")
                 .setParameter(1, instant).executeUpdate();
+    }
+
+    /**
+     * Dead mails, newest first: one organization's, or — {@code organizationId} null — every organization's and those
+     * of none (a sign-up's verification).
+     */
+    public Page<OutboxMail> dead(UUID organizationId, PageRequest page) {
+        String where = " WHERE m.status = :dead" + (organizationId == null ? "" : " AND m.organizationId = :org");
+        TypedQuery<OutboxMail> items = em.createQuery("SELECT m FROM OutboxMail m" + where + " ORDER BY m.createdAt DESC, m.id DESC",
+                OutboxMail.class).setParameter("dead", MailStatus.DEAD);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM OutboxMail m" + where, Long.class)
+                .setParameter("dead", MailStatus.DEAD);
+        if (organizationId != null) {
+            items.setParameter("org", organizationId);
+            count.setParameter("org", organizationId);
+        }
+        return Page.of(items, count, page);
+    }
+
+    /**
+     * A dead mail queued again, due at once, its attempts counted from zero (its last error stays until the next
+     * attempt); false when it is not dead (sent, queued, resent already by someone else, or gone).
+     */
+    public boolean resend(UUID id, Instant now) {
+        return em.createNativeQuery("UPDATE mail_outbox SET status = 'QUEUED', attempts = 0, next_attempt_at = ?1,"
+                + " claimed_by = NULL, claim_token = NULL WHERE id = ?2 AND status = 'DEAD'")
+                .setParameter(1, now).setParameter(2, id).executeUpdate() == 1;
+    }
+
+    /** When the longest-waiting queued mail was queued: how far behind the senders are (empty when none waits). */
+    public Optional<Instant> oldestQueued() {
+        return em.createQuery("SELECT MIN(m.createdAt) FROM OutboxMail m WHERE m.status = :queued", Instant.class)
+                .setParameter("queued", MailStatus.QUEUED).getResultStream().filter(Objects::nonNull).findFirst();
     }
 
     /** Mails per status, across organizations (operators' figures). */

@@ -1,6 +1,7 @@
 /**
  * E-mail over HTTP: {@code POST /me/test-mail} ({@link TestMailResource}), an org admin's check that ARV's mail
- * reaches people. Thin: the mail is queued by {@code app.arv.mail.TestMails}; uses the web layer's caller and role
- * check.
+ * reaches people; {@code /admin/mail} ({@link MailAdminResource}), the dead mails an admin resends once their cause is
+ * fixed and how the outbox stands. Thin: the work is {@code app.arv.mail}'s ({@code TestMails}, {@code DeadMails});
+ * uses the web layer's caller, role check and paging.
  */
 package app.arv.web.mail;

@@ -113,8 +113,18 @@ public class GenerationSteps {
      *     reaper), so the provider stops instead of making, and paying for, a model nobody will keep
      */
     public boolean progress(UUID org, UUID itemId, int percent, String stage) {
-        GenerationItem item = generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).orElse(null);
+        // A paid provider asks at every status poll, mostly with nothing new to say: the question is answered from the
+        // last committed state without the item's lock, so the polls of a long request never hold up (nor wait for) a
+        // cancel or the reaper. Only a change is written, under the lock, from the state as it is then.
+        GenerationItem item = generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).orElse(null);
         if (item == null) {
+            return false;
+        }
+        if (item.shows(percent, stage)) {
+            return true;
+        }
+        generations.refreshLocked(item);
+        if (item.getStatus() != GenerationStatus.PROCESSING) {
             return false;
         }
         int before = item.getProgress();

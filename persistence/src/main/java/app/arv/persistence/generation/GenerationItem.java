@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One source image of a job and the model made from it. */
@@ -127,8 +128,17 @@ public class GenerationItem extends TenantEntity {
     }
 
     public void advance(int percent, String stage) {
-        this.progress = Math.max(0, Math.min(100, percent));
+        this.progress = percentOf(percent);
         this.stage = stage;
+    }
+
+    /** Whether the item shows this progress already: {@link #advance} to it would change nothing. */
+    public boolean shows(int percent, String stage) {
+        return progress == percentOf(percent) && Objects.equals(this.stage, stage);
+    }
+
+    private static int percentOf(int percent) {
+        return Math.max(0, Math.min(100, percent));
     }
 
     /** An attempt broke and another will follow: the reason is kept, the item stays processing. */

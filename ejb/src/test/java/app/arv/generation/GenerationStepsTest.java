@@ -8,6 +8,9 @@ import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
+import app.arv.protection.QuotaRules;
+import app.arv.protection.Quotas;
+import app.arv.protection.RateLimitRules;
 import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,19 @@ class GenerationStepsTest {
         GenerationItem failed = fixture.reread(item);
         assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
         assertThat(failed.getError()).isEqualTo("Gave up after 1 attempts; last error: storage timed out");
+    }
+
+    @Test
+    void anItemWhoseSourceWasDeletedBeforeAnyWorkerTookItGivesBackWhatItWasCountedFor() {
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        MediaResource source = fixture.image();
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, source).get(0);
+        Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
+
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
     }
 
     @Test

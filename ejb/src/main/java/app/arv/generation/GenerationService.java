@@ -30,10 +30,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -101,15 +104,15 @@ public class GenerationService {
         // Before anything is stored: with the broker away the job could not be queued.
         broker.require();
         List<MediaResource> sources = mediaService.uploadFor(caller, images);
-        admit(caller, options, sources.size());
-        return create(caller, sources, options);
+        LocalDate counted = admit(caller, options, sources.size());
+        return create(caller, sources, options, counted);
     }
 
     /** Queues a model for each image of the organization's media library; they stay in it when the job is deleted. */
     public JobDetails submitMedia(Caller caller, List<UUID> mediaIds, NewGeneration request) {
         int count = new LinkedHashSet<>(mediaIds).size();
         Options options = check(request, count);
-        admit(caller, options, count);
+        LocalDate counted = admit(caller, options, count);
         broker.require();
         List<MediaResource> sources = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(mediaIds)) {
@@ -119,7 +122,7 @@ public class GenerationService {
             }
             sources.add(source);
         }
-        return create(caller, sources, options);
+        return create(caller, sources, options, counted);
     }
 
     private record Options(String provider, GenerationPriority priority, GenerationOptions generation, UUID projectId) {
@@ -152,15 +155,17 @@ public class GenerationService {
      * The locks of the job, held until the commit, so take them last: the project share-locked (its deletion waits for
      * this job, then unlinks it, instead of failing its insert) and the items counted against the organization's
      * monthly quota (its row locked: two jobs cannot both take the last of it).
+     *
+     * @return the month the items were counted in
      */
-    private void admit(Caller caller, Options options, int items) {
+    private LocalDate admit(Caller caller, Options options, int items) {
         if (options.projectId() != null && projects.share(caller.organizationId(), options.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
-        quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.NAME.equals(options.provider()));
+        return quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.NAME.equals(options.provider()));
     }
 
-    private JobDetails create(Caller caller, List<MediaResource> sources, Options options) {
+    private JobDetails create(Caller caller, List<MediaResource> sources, Options options, LocalDate counted) {
         UUID org = caller.organizationId();
         GenerationJob job = new GenerationJob(org, options.projectId(), options.provider(), options.priority(),
                 options.generation(), sources.size());
@@ -168,7 +173,9 @@ public class GenerationService {
         generations.add(job);
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            GenerationItem item = generations.add(new GenerationItem(org, job.getId(), i, sources.get(i).getId()));
+            GenerationItem item = new GenerationItem(org, job.getId(), i, sources.get(i).getId());
+            item.countedIn(counted);
+            generations.add(item);
             // Attached, so the source stays while the item needs it, even if it leaves the library; an uploaded one
             // (no library entry) is held by the item alone, and retired with it.
             files.attach(sources.get(i), OwnerKind.GENERATION_ITEM, item.getId(), MediaRole.SOURCE_IMAGE);
@@ -203,7 +210,9 @@ public class GenerationService {
 
     /**
      * Stops the job: queued and running items are cancelled (a worker still busy with one drops its
-     * result); finished items keep their models.
+     * result); finished items keep their models. An item no worker had taken gives back what it was counted for
+     * (the month's generation, and for a fal job its fal budget): nothing was made of it, nor asked of FAL. One a
+     * worker took keeps its count: it may have been submitted to FAL, which charges for it.
      */
     public JobDetails cancel(Caller caller, UUID jobId) {
         UUID org = caller.organizationId();
@@ -212,7 +221,12 @@ public class GenerationService {
             throw DomainException.conflict("job_finished", "The job is already " + job.getStatus().name().toLowerCase(Locale.ROOT));
         }
         List<GenerationItem> items = generations.lockItems(org, jobId);
+        // Under the items' locks, which a worker's claim also takes: an item still queued here was never taken.
+        Map<LocalDate, Integer> unspent = new TreeMap<>();
+        items.stream().filter(GenerationItem::givesBackItsCount).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
         items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
+        boolean paid = FalModelProvider.NAME.equals(job.getProvider());
+        unspent.forEach((month, count) -> quotas.giveBackGenerations(org, month, count, paid));
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
@@ -243,9 +257,10 @@ public class GenerationService {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
         // Like a new job's admission: the counter row stays locked until the commit, and a refusal rolls it all back.
-        quotas.admitGenerations(org, 1, FalModelProvider.NAME.equals(job.getProvider()));
+        LocalDate counted = quotas.admitGenerations(org, 1, FalModelProvider.NAME.equals(job.getProvider()));
         broker.require();
         item.requeue();
+        item.countedIn(counted);
         job.reopen();
         generations.flush();
         queue.send(item, job.getPriority());

@@ -1,5 +1,6 @@
 package app.arv.generation;
 
+import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
 import app.arv.notification.Occurrences;
@@ -11,6 +12,7 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.platform.ServerNode;
+import app.arv.protection.Quotas;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -57,6 +59,9 @@ public class GenerationSteps {
     @Inject
     GenerationQueue queue;
 
+    @Inject
+    Quotas quotas;
+
     /**
      * What a worker needs to make the model of a taken item.
      *
@@ -85,6 +90,7 @@ public class GenerationSteps {
         }
         MediaResource source = files.live(org, item.getSourceMediaId()).orElse(null);
         if (source == null) {
+            giveBackIfUnmade(job, item);
             item.fail("The source image was deleted before its model was made");
             settle(job, item);
             return Optional.empty();
@@ -113,8 +119,18 @@ public class GenerationSteps {
      *     reaper), so the provider stops instead of making, and paying for, a model nobody will keep
      */
     public boolean progress(UUID org, UUID itemId, int percent, String stage) {
-        GenerationItem item = generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).orElse(null);
+        // A paid provider asks at every status poll, mostly with nothing new to say: the question is answered from the
+        // last committed state without the item's lock, so the polls of a long request never hold up (nor wait for) a
+        // cancel or the reaper. Only a change is written, under the lock, from the state as it is then.
+        GenerationItem item = generations.findItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING).orElse(null);
         if (item == null) {
+            return false;
+        }
+        if (item.shows(percent, stage)) {
+            return true;
+        }
+        generations.refreshLocked(item);
+        if (item.getStatus() != GenerationStatus.PROCESSING) {
             return false;
         }
         int before = item.getProgress();
@@ -254,12 +270,23 @@ public class GenerationSteps {
             return Rescue.RESENT;
         }
         if (item.lostItsMessages(resentBefore)) {
+            giveBackIfUnmade(locked.job(), item);
             item.fail("Not taken from the queue: its message was lost (sent again at " + item.getResentAt()
                     + ", not taken either); retry the item");
             settle(locked.job(), item);
             return Rescue.FAILED;
         }
         return Rescue.NONE;
+    }
+
+    /**
+     * An item about to fail before any worker took it gives back what it was counted for, as a cancelled one does: nothing
+     * was made of it, nor asked of a paid provider. Retrying it counts it again.
+     */
+    private void giveBackIfUnmade(GenerationJob job, GenerationItem item) {
+        if (item.givesBackItsCount()) {
+            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, FalModelProvider.NAME.equals(job.getProvider()));
+        }
     }
 
     private void settle(GenerationJob job, GenerationItem changed) {

@@ -57,10 +57,11 @@ public class GenerationWorker {
         try {
             SourceImage image = read(claim.source());
             ProviderRequest request = ProviderRequest.of(claim.providerRequest(), accepted -> steps.recordProviderRequest(org, itemId, accepted));
-            ModelResult result = provider.generate(image, claim.options(), (percent, stage) -> steps.progress(org, itemId, percent, stage),
-                    request);
-            steps.progress(org, itemId, 90, "storing");
-            store(org, itemId, result, claim.source().getOriginalName());
+            try (ModelResult result = provider.generate(image, claim.options(),
+                    (percent, stage) -> steps.progress(org, itemId, percent, stage), request)) {
+                steps.progress(org, itemId, 90, "storing");
+                store(org, itemId, result, claim.source().getOriginalName());
+            }
             metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (ModelRefusedException e) {
@@ -109,8 +110,10 @@ public class GenerationWorker {
 
     /** The files are written before the short transaction that records them, never while it holds the item's locks. */
     private void store(UUID org, UUID itemId, ModelResult result, String sourceName) {
-        MediaStore.StagedFile model = files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE,
-                GenerationSteps.modelName(sourceName), null, null);
+        String modelName = GenerationSteps.modelName(sourceName);
+        MediaStore.StagedFile model = result.glbFile() != null
+                ? files.stageFile(org, result.glbFile(), ModelResult.GLB_MEDIA_TYPE, modelName)
+                : files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, modelName, null, null);
         MediaStore.StagedFile preview = null;
         try {
             if (result.preview() != null) {

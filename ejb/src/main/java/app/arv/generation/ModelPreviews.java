@@ -8,6 +8,11 @@ import app.arv.media.ImageDecoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,11 +34,30 @@ public class ModelPreviews {
     private final ModelPreview preview = new ModelPreview();
 
     public Optional<byte[]> of(byte[] glb) {
-        return of(glb, decoding.forBackground());
+        return of(ByteBuffer.wrap(glb), decoding.forBackground());
+    }
+
+    /**
+     * The picture of a GLB kept in a file (a provider's download, up to {@code arv.fal.max-download-bytes}): the file is
+     * mapped, not read into the heap; only what the picture needs (the meshes' vertices, the textures) is.
+     */
+    public Optional<byte[]> of(Path glb) {
+        ByteBuffer mapped;
+        try (FileChannel file = FileChannel.open(glb, StandardOpenOption.READ)) {
+            mapped = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "No preview drawn of a provider's model: its file cannot be read: " + e);
+            return Optional.empty();
+        }
+        return of(mapped, decoding.forBackground());
     }
 
     /** @param decoder decodes the embedded textures (background work: waits for a decode slot) */
     Optional<byte[]> of(byte[] glb, ImageDecoder decoder) {
+        return of(ByteBuffer.wrap(glb), decoder);
+    }
+
+    private Optional<byte[]> of(ByteBuffer glb, ImageDecoder decoder) {
         try {
             Scene scene = new GlbScene(decoder).read(glb);
             if (scene.surfaces().stream().allMatch(s -> s.triangles().length == 0)) {

@@ -95,6 +95,18 @@ public class MediaStore {
         return new StagedFile(org, target, id, key, Sha256.hex(bytes), bytes.length, mediaType, name, width, height);
     }
 
+    /**
+     * {@link #stageBytes} for a file spooled to disk (a provider's model, up to hundreds of megabytes), which never
+     * passes through the heap whole. The spooled file is not needed afterwards: a local store may move it.
+     */
+    public StagedFile stageFile(UUID org, SpooledFile file, String mediaType, String name) {
+        StorageTarget target = stores.currentTarget(org);
+        UUID id = UUID.randomUUID();
+        String key = target.mediaKey(id);
+        put(target, key, file.path(), mediaType);
+        return new StagedFile(org, target, id, key, file.sha256(), file.size(), mediaType, name, null, null);
+    }
+
     /** Writes a file under a key; a store that refuses it is 503 {@code storage_unavailable}. */
     static void put(StorageTarget target, String key, Path file, String mediaType) {
         try {

@@ -119,8 +119,9 @@ public class Quotas {
      * Counts {@code items} generation items towards this month's quotas, or refuses them all.
      *
      * @param paid whether they go to the paid {@code fal} provider (its own grant and monthly budget)
+     * @return the month they were counted in (its first day): what {@link #giveBackGenerations} gives back to
      */
-    public void admitGenerations(UUID organizationId, int items, boolean paid) {
+    public LocalDate admitGenerations(UUID organizationId, int items, boolean paid) {
         QuotaLimits limits = limits(organizationId);
         if (paid && !limits.falAllowed()) {
             throw LimitExceeded.notGranted(FAL_ALLOWED, "This organization may not use the fal provider; use 'local' or ask the operator");
@@ -135,7 +136,7 @@ public class Quotas {
                 occurrences.quotaUsed(organizationId, FAL_ITEMS_PER_MONTH, counted.falItems(), limits.falItemsPerMonth(),
                         YearMonth.from(month));
             }
-            return;
+            return month;
         }
         var used = quotas.usage(organizationId, month);
         if (used.generationItems() + items > limits.generationsPerMonth()) {
@@ -144,6 +145,16 @@ public class Quotas {
         }
         throw LimitExceeded.quotaExceeded(FAL_ITEMS_PER_MONTH, items + " more fal generations would pass the organization's budget of "
                 + limits.falItemsPerMonth() + " a month (" + used.falItems() + " used this month)");
+    }
+
+    /**
+     * Gives back generation items counted in {@code month} ({@link #admitGenerations}) of which nothing was made nor
+     * asked of the paid provider (cancelled before a worker took them): they no longer count against that month.
+     */
+    public void giveBackGenerations(UUID organizationId, LocalDate month, int items, boolean paid) {
+        if (items > 0) {
+            quotas.uncountGenerations(organizationId, month, items, paid ? items : 0);
+        }
     }
 
     private void requireOrganization(UUID organizationId) {

@@ -5,6 +5,7 @@ import app.arv.ServiceBeans;
 import app.arv.TestTransactions;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
+import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.notification.RecordedOccurrences;
@@ -17,10 +18,12 @@ import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.ServerNode;
+import app.arv.protection.Quotas;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -116,11 +119,26 @@ public final class GenerationFixture {
 
     /** A job for that provider as GenerationService leaves it. */
     public List<GenerationItem> queuedJob(String provider, MediaResource... sources) {
+        return persistedJob(provider, null, sources);
+    }
+
+    /**
+     * A job for that provider as GenerationService accepts it, its items counted against this month's quotas (the
+     * quota rules supplied must admit them).
+     */
+    public List<GenerationItem> countedJob(String provider, MediaResource... sources) {
+        LocalDate month = call(Quotas.class, quotas -> quotas.admitGenerations(org(), sources.length, FalModelProvider.NAME.equals(provider)));
+        return persistedJob(provider, month, sources);
+    }
+
+    private List<GenerationItem> persistedJob(String provider, LocalDate countedIn, MediaResource... sources) {
         GenerationJob job = new GenerationJob(org(), null, provider, GenerationPriority.NORMAL,
                 new GenerationOptions(2000, TextureQuality.HD), sources.length);
         List<GenerationItem> items = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
-            items.add(new GenerationItem(org(), job.getId(), i, sources[i].getId()));
+            GenerationItem item = new GenerationItem(org(), job.getId(), i, sources[i].getId());
+            item.countedIn(countedIn);
+            items.add(item);
         }
         Database.inTransaction(em -> {
             em.persist(job);

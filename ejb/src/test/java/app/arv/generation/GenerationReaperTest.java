@@ -1,9 +1,14 @@
 package app.arv.generation;
 
 import app.arv.events.TestRedis;
+import app.arv.generation.fal.FalModelProvider;
 import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.protection.QuotaRules;
+import app.arv.protection.Quotas;
+import app.arv.protection.RateLimitRules;
+import app.arv.protection.Usage;
 import jakarta.jms.ConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +130,22 @@ class GenerationReaperTest {
         assertThat(fixture.jobOf(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
         assertThat(fixture.eventTypes(item)).containsExactly("item_failed", "completed");
         assertThat(broker.sent()).hasSize(1);
+    }
+
+    @Test
+    void aFalItemFailedForItsLostMessagesGivesBackWhatItWasCountedFor() {
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        sentEarlier(item, Duration.ofMinutes(31));
+        aReaperRound();
+        sentEarlier(item, Duration.ofHours(6).plusMinutes(1));
+
+        aReaperRound();
+
+        Usage used = fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org()));
+        assertThat(used.falItems()).as("fal items this month").isZero();
+        assertThat(used.generationItems()).as("generations this month").isZero();
     }
 
     @Test

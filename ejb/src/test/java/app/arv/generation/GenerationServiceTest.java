@@ -27,6 +27,7 @@ import app.arv.project.ProjectService;
 import app.arv.protection.QuotaRules;
 import app.arv.protection.Quotas;
 import app.arv.protection.RateLimitRules;
+import app.arv.protection.Usage;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
@@ -51,6 +52,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -371,6 +373,55 @@ class GenerationServiceTest {
 
         assertThat(live(horse.getId())).isTrue();
         assertThat(libraryTotal(bob)).isEqualTo(1);
+    }
+
+    /** A member uploading on a server with a FAL key, whose organization may use FAL (100 items a month). */
+    private Caller aMemberOfAnOrganizationUsingFal() {
+        Caller member = aMemberUploading();
+        FalRules keyed = new FalRules("https://queue.fal.run", Optional.of("key"), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
+        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, keyed);
+        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
+        return member;
+    }
+
+    private JobDetails aFalJob(Caller caller, String... images) throws IOException {
+        List<UUID> sources = new ArrayList<>();
+        for (String image : images) {
+            sources.add(inTheLibrary(caller, image).getId());
+        }
+        return fixture.call(GenerationService.class, service -> service.submitMedia(caller, sources,
+                new NewGeneration(null, null, FalModelProvider.NAME, null, null)));
+    }
+
+    private Usage usage() {
+        return fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org()));
+    }
+
+    @Test
+    void cancellingAFalJobGivesBackTheAllowanceOfItemsNoWorkerHadTaken() throws IOException {
+        Caller bob = aMemberOfAnOrganizationUsingFal();
+        JobDetails job = aFalJob(bob, "horse.png", "chelsea.png");
+
+        fixture.call(GenerationService.class, service -> service.cancel(bob, job.job().getId()));
+
+        assertThat(usage().falItems()).as("fal items this month").isZero();
+        assertThat(usage().generationItems()).as("generations this month").isZero();
+    }
+
+    @Test
+    void cancellingAFalJobKeepsCountedAnItemAWorkerHadSubmittedToFal() throws IOException {
+        Caller bob = aMemberOfAnOrganizationUsingFal();
+        JobDetails job = aFalJob(bob, "horse.png", "chelsea.png");
+        UUID submitted = job.items().get(0).getId();
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), submitted, UUID.randomUUID()));
+        fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(fixture.org(), submitted, "{\"request_id\":\"r-1\"}"));
+
+        fixture.call(GenerationService.class, service -> service.cancel(bob, job.job().getId()));
+
+        assertThat(usage().falItems()).as("fal items this month").isEqualTo(1);
+        assertThat(usage().generationItems()).as("generations this month").isEqualTo(1);
     }
 
     /** A server that queues messages (the default quotas: 1000 generations, no fal) and a failed item of a job for that provider. */

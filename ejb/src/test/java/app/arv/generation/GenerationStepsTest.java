@@ -8,6 +8,10 @@ import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
+import app.arv.protection.QuotaRules;
+import app.arv.protection.Quotas;
+import app.arv.protection.RateLimitRules;
+import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,6 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +117,19 @@ class GenerationStepsTest {
     }
 
     @Test
+    void anItemWhoseSourceWasDeletedBeforeAnyWorkerTookItGivesBackWhatItWasCountedFor() {
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        MediaResource source = fixture.image();
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, source).get(0);
+        Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
+
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
+    }
+
+    @Test
     void progressOfAnItemNoLongerProcessingIsDropped() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
@@ -138,6 +162,40 @@ class GenerationStepsTest {
 
         assertThat(wanted).isTrue();
         assertThat(fixture.eventTypes(item)).containsExactly("progress", "progress");
+    }
+
+    @Test
+    void aProgressReportWithNothingNewIsAnsweredWhileAnotherTransactionHoldsTheItemsLock() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.call(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 5, "queued"));
+        ExecutorService poller = Executors.newSingleThreadExecutor();
+        AtomicReference<Boolean> wanted = new AtomicReference<>();
+
+        try {
+            // The lock a cancel or the reaper holds while it decides: the poll is answered before that transaction ends.
+            Database.inTransaction(em -> {
+                em.find(GenerationItem.class, item.getId(), LockModeType.PESSIMISTIC_WRITE);
+                Future<Boolean> poll = poller.submit(
+                        () -> fixture.call(GenerationSteps.class, steps -> steps.progress(fixture.org(), item.getId(), 5, "queued")));
+                wanted.set(answered(poll));
+            });
+        } finally {
+            poller.shutdownNow();
+        }
+
+        assertThat(wanted.get()).as("answered while the item was locked").isTrue();
+    }
+
+    /** The poll's answer, or null when it did not come while the lock was held (it waits for the lock). */
+    private static Boolean answered(Future<Boolean> poll) {
+        try {
+            return poll.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

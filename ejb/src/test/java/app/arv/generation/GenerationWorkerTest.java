@@ -3,6 +3,8 @@ package app.arv.generation;
 import app.arv.events.TestRedis;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
+import app.arv.media.Spool;
+import app.arv.media.TestSpools;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
@@ -15,11 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -99,6 +106,53 @@ class GenerationWorkerTest {
         public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
                 throws ModelRefusedException {
             throw ModelRefusedException.noLongerWanted("stopped at its progress report");
+        }
+    }
+
+    /** A provider that downloads its models (as the paid one does): each is handed over in a file of the node's spool. */
+    private static final class Downloading implements ModelProvider {
+
+        final Spool spool;
+        final byte[] model = "glTF-a-model-downloaded-to-the-spool".getBytes(StandardCharsets.US_ASCII);
+
+        Downloading(Spool spool) {
+            this.spool = spool;
+        }
+
+        @Override
+        public String name() {
+            return "downloading";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            return ModelResult.inFile(spool.take("model.glb", new ByteArrayInputStream(model), model.length), null, null);
+        }
+    }
+
+    @Test
+    void aModelHandedOverInASpooledFileIsStoredFromItAndTheSpoolKeepsNothing() throws IOException {
+        Downloading downloading = new Downloading(TestSpools.in(dataDir));
+        aServerWith(downloading);
+        GenerationItem item = fixture.queuedJob(downloading.name(), storedHorse()).get(0);
+
+        delivered(item);
+
+        GenerationItem done = fixture.reread(item);
+        assertThat(done.getStatus()).isEqualTo(GenerationStatus.COMPLETED);
+        MediaResource model = fixture.call(MediaStore.class, store -> store.live(fixture.org(), done.getModelMediaId())).orElseThrow();
+        byte[] stored = fixture.call(MediaStore.class, store -> readAll(store, model));
+        assertThat(stored).isEqualTo(downloading.model);
+        try (Stream<Path> left = Files.list(dataDir.resolve("spool"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private static byte[] readAll(MediaStore store, MediaResource resource) {
+        try {
+            return store.readAll(resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

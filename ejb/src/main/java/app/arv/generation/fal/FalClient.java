@@ -1,5 +1,8 @@
 package app.arv.generation.fal;
 
+import app.arv.media.Spool;
+import app.arv.media.SpooledFile;
+import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * FAL.AI over HTTP, with the JDK's {@link HttpURLConnection} (what the server's REST client used underneath;
@@ -41,6 +45,9 @@ public class FalClient {
 
     @Inject
     FalRules rules;
+
+    @Inject
+    Spool spool;
 
     public boolean configured() {
         return rules.configured();
@@ -88,18 +95,37 @@ public class FalClient {
         }
     }
 
-    /** Downloads a result file (size-capped): FAL's file URLs expire, so the bytes come into ARV's storage. */
+    /**
+     * Downloads a result file into the spool: FAL's file URLs expire, so the bytes come into ARV's storage. The size
+     * cap holds while the bytes arrive (a file announcing more is refused before any is read), and the file never
+     * passes through the heap whole; the caller closes it.
+     *
+     * @param name what the file is, for messages
+     */
     @Retry(maxRetries = 3, delay = 500, jitter = 250, delayUnit = ChronoUnit.MILLIS,
             retryOn = FalUnavailableException.class, abortOn = FalRejectedException.class)
-    public byte[] download(String url) {
+    public SpooledFile download(String url, String name) {
         URI uri = uri(url);
         HttpURLConnection connection = connect(uri, "GET", -1, false);
+        long max = rules.maxDownloadBytes();
+        AtomicBoolean brokeOff = new AtomicBoolean();
         try (InputStream in = checked(connection, "download").getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxDownloadBytes() + 1));
-            if (bytes.length > rules.maxDownloadBytes()) {
-                throw new FalRejectedException("result file larger than " + rules.maxDownloadBytes() + " bytes");
+            if (connection.getContentLengthLong() > max) {
+                throw new FalRejectedException("result file larger than " + max + " bytes");
             }
-            return bytes;
+            return spool.take(name, in, max, () -> {
+                brokeOff.set(true);
+                return DomainException.uploadInterrupted(name);
+            });
+        } catch (DomainException e) {
+            if (brokeOff.get()) {
+                throw new FalUnavailableException("FAL.AI download broke off");
+            }
+            if ("file_too_large".equals(e.code())) {
+                throw new FalRejectedException("result file larger than " + max + " bytes");
+            }
+            // ARV's own disk refused it: not FAL's doing, and worth another attempt of the item later.
+            throw e;
         } catch (IOException e) {
             throw new FalUnavailableException("FAL.AI download failed (" + describe(e) + ")");
         }

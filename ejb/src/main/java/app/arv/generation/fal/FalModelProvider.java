@@ -10,6 +10,7 @@ import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.imaging.render.ModelPreview;
+import app.arv.media.SpooledFile;
 import app.arv.shared.Causes;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -53,6 +56,8 @@ public class FalModelProvider implements ModelProvider {
     private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
     private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};
+    /** FAL's rendered image is a picture to show beside the model, held in memory to store it: a larger one is not kept. */
+    private static final long MAX_PREVIEW_BYTES = 16L * 1024 * 1024;
 
     /** ARV's own member in FAL's answer as kept on the item: when the request was submitted (ISO-8601). */
     static final String SUBMITTED_AT = "arv_submitted_at";
@@ -104,26 +109,47 @@ public class FalModelProvider implements ModelProvider {
                 throw new ModelRefusedException("FAL.AI request " + requestId + " returned no model (none of pbr_model,"
                         + " model_mesh, base_model has a url)");
             }
-            byte[] glb = patiently(() -> fal.download(modelUrl), "the model of FAL.AI request " + requestId, deadline, progress);
-            if (!isGlb(glb)) {
-                throw new ModelRefusedException("FAL.AI request " + requestId + " returned a model that is not a binary glTF file");
-            }
-            // ARV's own picture, like every local model's; FAL's rendered image when the GLB cannot be drawn
-            byte[] preview = previews.of(glb).orElse(null);
-            String previewType = preview == null ? null : ModelPreview.MEDIA_TYPE;
-            String previewUrl = preview == null ? fileUrl(result, "rendered_image") : null;
-            if (previewUrl != null) {
-                try {
-                    preview = fal.download(previewUrl);
-                    previewType = result.getJsonObject("rendered_image").getString("content_type", "image/webp");
-                } catch (RuntimeException e) {
-                    // The model is what was paid for; a missing preview is not worth failing it.
-                    LOG.log(Level.WARNING, "Preview of FAL.AI request " + requestId + " not downloaded", e);
+            SpooledFile glb = patiently(() -> fal.download(modelUrl, "model.glb"), "the model of FAL.AI request " + requestId, deadline,
+                    progress);
+            try {
+                if (!isGlb(glb)) {
+                    throw new ModelRefusedException("FAL.AI request " + requestId + " returned a model that is not a binary glTF file");
                 }
+                return withPreview(glb, result, requestId);
+            } catch (RuntimeException | ModelRefusedException | Error e) {
+                glb.close();
+                throw e;
             }
-            return new ModelResult(glb, preview, previewType);
         } catch (FalRejectedException | ClassCastException | NullPointerException e) {
             throw new ModelRefusedException("FAL.AI request " + requestId + " failed: " + Causes.message(e));
+        }
+    }
+
+    /**
+     * The model with ARV's own picture of it, drawn from the file without reading it into the heap; FAL's rendered image
+     * when the GLB cannot be drawn; none when neither is there. The model is what was paid for: a missing preview is not
+     * worth failing it.
+     */
+    private ModelResult withPreview(SpooledFile glb, JsonObject result, String requestId) {
+        byte[] drawn = previews.of(glb.path()).orElse(null);
+        if (drawn != null) {
+            return ModelResult.inFile(glb, drawn, ModelPreview.MEDIA_TYPE);
+        }
+        String previewUrl = fileUrl(result, "rendered_image");
+        if (previewUrl == null) {
+            return ModelResult.inFile(glb, null, null);
+        }
+        try (SpooledFile rendered = fal.download(previewUrl, "preview")) {
+            if (rendered.size() > MAX_PREVIEW_BYTES) {
+                LOG.warning("Preview of FAL.AI request " + requestId + " not kept: " + rendered.size() + " bytes, more than "
+                        + MAX_PREVIEW_BYTES);
+                return ModelResult.inFile(glb, null, null);
+            }
+            return ModelResult.inFile(glb, Files.readAllBytes(rendered.path()),
+                    result.getJsonObject("rendered_image").getString("content_type", "image/webp"));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Preview of FAL.AI request " + requestId + " not downloaded", e);
+            return ModelResult.inFile(glb, null, null);
         }
     }
 
@@ -302,16 +328,17 @@ public class FalModelProvider implements ModelProvider {
         return null;
     }
 
-    private static boolean isGlb(byte[] bytes) {
-        if (bytes.length < 12) {
+    private static boolean isGlb(SpooledFile file) {
+        byte[] head = file.head();
+        if (file.size() < 12 || file.headLength() < 8) {
             return false;
         }
         for (int i = 0; i < 4; i++) {
-            if (bytes[i] != GLB_MAGIC[i]) {
+            if (head[i] != GLB_MAGIC[i]) {
                 return false;
             }
         }
-        return bytes[4] == 2 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0;
+        return head[4] == 2 && head[5] == 0 && head[6] == 0 && head[7] == 0;
     }
 
     private static void sleep(Duration duration) {

@@ -83,6 +83,7 @@ public final class FakeFal implements AutoCloseable {
     private final AtomicInteger cancellations = new AtomicInteger();
     private volatile boolean queueHeld;
     private volatile Duration submitAnswerDelay = Duration.ZERO;
+    private volatile byte[] model;
 
     private static final class Request {
         final String sha;
@@ -153,6 +154,14 @@ public final class FakeFal implements AutoCloseable {
         submitAnswerDelay = delay;
     }
 
+    /**
+     * From now on the model files are GLBs of this size (a multiple of 4, from 48 bytes), sent without announcing their
+     * length (chunked), so only counting the bytes as they arrive tells how large they are.
+     */
+    public void serveModelsOf(int bytes) {
+        model = glbOf(bytes);
+    }
+
     /** Every submission HTTP request that reached FAL for this image, answered or refused. */
     public int submitCallsFor(byte[] image) {
         AtomicInteger calls = submitCalls.get(sha256(image));
@@ -207,7 +216,14 @@ public final class FakeFal implements AutoCloseable {
                 if (exchange.getRequestHeaders().containsKey("Authorization")) {
                     send(exchange, 400, "{\"detail\":\"the CDN must not receive the key\"}");
                 } else {
-                    send(exchange, 200, glb(), "model/gltf-binary");
+                    byte[] served = model;
+                    if (served == null) {
+                        send(exchange, 200, glb(), "model/gltf-binary");
+                    } else {
+                        exchange.getResponseHeaders().set("Content-Type", "model/gltf-binary");
+                        exchange.sendResponseHeaders(200, 0);
+                        exchange.getResponseBody().write(served);
+                    }
                 }
             } else if ("GET".equals(method) && path.matches("/files/[^/]+\\.webp")) {
                 send(exchange, 200, renderedImage, "image/webp");
@@ -336,8 +352,13 @@ public final class FakeFal implements AutoCloseable {
 
     /** A minimal valid GLB: header and a JSON chunk with the asset version. */
     public static byte[] glb() {
+        return glbOf(48);
+    }
+
+    /** A valid GLB of this size (a multiple of 4, from 48 bytes): the minimal one, its JSON padded with spaces. */
+    public static byte[] glbOf(int size) {
         byte[] json = "{\"asset\":{\"version\":\"2.0\"}}".getBytes(StandardCharsets.US_ASCII);
-        int padded = (json.length + 3) / 4 * 4;
+        int padded = size - 20;
         ByteBuffer buffer = ByteBuffer.allocate(12 + 8 + padded).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put("glTF".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(12 + 8 + padded);
         buffer.putInt(padded).put("JSON".getBytes(StandardCharsets.US_ASCII)).put(json);

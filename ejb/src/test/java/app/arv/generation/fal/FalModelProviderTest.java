@@ -11,6 +11,8 @@ import app.arv.generation.ProviderRequest;
 import app.arv.generation.SourceImage;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.media.Spool;
+import app.arv.media.TestSpools;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.security.Caller;
@@ -21,14 +23,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -43,6 +50,8 @@ class FalModelProviderTest {
     @RegisterExtension
     static final TestRedis redis = new TestRedis();
 
+    @TempDir
+    Path dataDir;
     private final FakeFal fal = new FakeFal();
     private GenerationFixture fixture;
     /** The item's one message: every attempt here is a delivery of it. */
@@ -63,7 +72,22 @@ class FalModelProviderTest {
     }
 
     private FalModelProvider provider(Duration readTimeout) {
-        return new ServiceBeans(null).with(FalRules.class, fal.rules(readTimeout)).get(FalModelProvider.class);
+        return new ServiceBeans(null).with(FalRules.class, fal.rules(readTimeout)).with(Spool.class, TestSpools.in(dataDir))
+                .get(FalModelProvider.class);
+    }
+
+    /** The bytes of the model a result hands over. */
+    private static byte[] modelOf(ModelResult result) throws IOException {
+        try (result) {
+            return Files.readAllBytes(result.glbFile().path());
+        }
+    }
+
+    /** What the node's spool holds now. */
+    private List<Path> spooled() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("spool"))) {
+            return files.toList();
+        }
     }
 
     /** One delivery of the item's message as GenerationWorker handles it: the item taken, then the model made. */
@@ -97,7 +121,7 @@ class FalModelProviderTest {
 
         assertThat(firstBroke.get()).isInstanceOf(IllegalStateException.class);
         assertThat(fal.submissions()).isEqualTo(1);
-        assertThat(second.glb()).isEqualTo(FakeFal.glb());
+        assertThat(modelOf(second)).isEqualTo(FakeFal.glb());
         assertThat(fixture.reread(item).getAttempts()).isEqualTo(2);
     }
 
@@ -125,7 +149,7 @@ class FalModelProviderTest {
 
         ModelResult result = attempt(provider, item);
 
-        assertThat(result.glb()).isEqualTo(FakeFal.glb());
+        assertThat(modelOf(result)).isEqualTo(FakeFal.glb());
         assertThat(fal.submissions()).isEqualTo(1);
         assertThat(fixture.reread(item).getAttempts()).isEqualTo(1);
     }
@@ -174,6 +198,34 @@ class FalModelProviderTest {
         assertThat(refused).isInstanceOf(ModelRefusedException.class).hasMessageStartingWith("FAL.AI did not finish within PT30S");
         assertThat(fal.cancellations()).isEqualTo(1);
         assertThat(fal.submissions()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelLargerThanTheCapFailsTheItemAsItArrivesAndLeavesNothingInTheSpool() throws IOException {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        // Past the cap of 10 000 000 bytes (FakeFal.rules), its length not announced.
+        fal.serveModelsOf(12_000_000);
+
+        Throwable refused = catchThrowable(() -> attempt(provider, item));
+
+        assertThat(refused).isInstanceOf(ModelRefusedException.class).hasMessageEndingWith("result file larger than 10000000 bytes");
+        assertThat(spooled()).isEmpty();
+    }
+
+    @Test
+    void aLargeModelIsHandedOverInASpooledFileNotInMemory() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.serveModelsOf(8_000_000);
+
+        ModelResult result = attempt(provider, item);
+
+        assertThat(result.glb()).as("the model as an array in memory").isNull();
+        assertThat(result.glbFile().size()).isEqualTo(8_000_000);
+        assertThat(result.glbFile().sha256()).isEqualTo(FakeFal.sha256(FakeFal.glbOf(8_000_000)));
+        result.close();
+        assertThat(spooled()).as("the spool once the result is closed").isEmpty();
     }
 
     private Caller member() {

@@ -44,24 +44,35 @@ public final class GlbScene {
     }
 
     public Scene read(byte[] glb) {
-        ByteBuffer header = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN);
-        if (glb.length < 20 || header.getInt(0) != 0x46546C67 || header.getInt(4) != 2) {
+        return read(ByteBuffer.wrap(glb));
+    }
+
+    /**
+     * As {@link #read(byte[])}, from a buffer holding the whole file from its position on: a provider's model mapped from
+     * its file (up to hundreds of megabytes) is drawn without being copied into the heap.
+     */
+    public Scene read(ByteBuffer file) {
+        ByteBuffer header = file.slice().order(ByteOrder.LITTLE_ENDIAN);
+        int length = header.limit();
+        if (length < 20 || header.getInt(0) != 0x46546C67 || header.getInt(4) != 2) {
             throw new IllegalArgumentException("not a binary glTF 2.0 file");
         }
         int jsonLength = header.getInt(12);
-        if (header.getInt(16) != 0x4E4F534A || jsonLength < 0 || 20L + jsonLength > glb.length) {
+        if (header.getInt(16) != 0x4E4F534A || jsonLength < 0 || 20L + jsonLength > length) {
             throw new IllegalArgumentException("the GLB's first chunk is not its JSON");
         }
         ByteBuffer bin = null;
         int binStart = 20 + jsonLength;
-        if (binStart + 8 <= glb.length && header.getInt(binStart + 4) == 0x004E4942) {
+        if (binStart + 8 <= length && header.getInt(binStart + 4) == 0x004E4942) {
             int binLength = header.getInt(binStart);
-            if (binLength < 0 || (long) binStart + 8 + binLength > glb.length) {
+            if (binLength < 0 || (long) binStart + 8 + binLength > length) {
                 throw new IllegalArgumentException("the GLB's BIN chunk is cut short");
             }
-            bin = ByteBuffer.wrap(glb, binStart + 8, binLength).slice().order(ByteOrder.LITTLE_ENDIAN);
+            bin = header.duplicate().position(binStart + 8).limit(binStart + 8 + binLength).slice().order(ByteOrder.LITTLE_ENDIAN);
         }
-        Map<String, Object> root = map(JsonText.parse(new String(glb, 20, jsonLength, StandardCharsets.UTF_8)));
+        byte[] json = new byte[jsonLength];
+        header.get(20, json);
+        Map<String, Object> root = map(JsonText.parse(new String(json, StandardCharsets.UTF_8)));
         for (Object required : list(root.get("extensionsRequired"))) {
             String name = String.valueOf(required);
             if (!name.startsWith("KHR_materials_") && !name.equals("KHR_texture_transform")) {

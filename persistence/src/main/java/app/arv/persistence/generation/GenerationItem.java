@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One source image of a job and the model made from it. */
@@ -77,6 +79,13 @@ public class GenerationItem extends TenantEntity {
     @Version
     private long version;
 
+    /**
+     * The month (its first day) whose generation quotas the current attempt was counted in; null for an item accepted
+     * before it was kept. What a cancel gives back to ({@link #givesBackItsCount}).
+     */
+    @Column(name = "counted_in")
+    private LocalDate countedIn;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -127,8 +136,17 @@ public class GenerationItem extends TenantEntity {
     }
 
     public void advance(int percent, String stage) {
-        this.progress = Math.max(0, Math.min(100, percent));
+        this.progress = percentOf(percent);
         this.stage = stage;
+    }
+
+    /** Whether the item shows this progress already: {@link #advance} to it would change nothing. */
+    public boolean shows(int percent, String stage) {
+        return progress == percentOf(percent) && Objects.equals(this.stage, stage);
+    }
+
+    private static int percentOf(int percent) {
+        return Math.max(0, Math.min(100, percent));
     }
 
     /** An attempt broke and another will follow: the reason is kept, the item stays processing. */
@@ -145,6 +163,20 @@ public class GenerationItem extends TenantEntity {
         this.stage = "done";
         this.error = null;
         this.finishedAt = Instant.now();
+    }
+
+    /** Its current attempt was counted against this month's generation quotas (accepted, or retried). */
+    public void countedIn(LocalDate month) {
+        this.countedIn = month;
+    }
+
+    /**
+     * Whether cancelling the item now gives back what it was counted for: no worker has taken its current attempt, so
+     * nothing was made and nothing asked of a paid provider. One a worker took may have been submitted already (paid
+     * for): it keeps its count.
+     */
+    public boolean givesBackItsCount() {
+        return status == GenerationStatus.QUEUED && providerRequest == null && countedIn != null;
     }
 
     /** Taken out of the job: a worker that is still making it drops its result. */
@@ -242,6 +274,8 @@ public class GenerationItem extends TenantEntity {
 
     /** When the reaper re-sent the item's message, or null. */
     public Instant getResentAt() { return resentAt; }
+
+    public LocalDate getCountedIn() { return countedIn; }
 
     public Instant getStartedAt() { return startedAt; }
 

@@ -83,6 +83,17 @@ public class OrganizationQuotaRepository {
         return updated == 1;
     }
 
+    /**
+     * Takes back generation items (and of those, fal items) counted in that month: items that were accepted and then
+     * cancelled before anything was made of them. Never below zero (an operator may have reset the month meanwhile).
+     */
+    public void uncountGenerations(UUID organizationId, LocalDate month, int items, int falItems) {
+        em.createNativeQuery("UPDATE organization_usage SET generation_items = GREATEST(generation_items - ?3, 0),"
+                + " fal_items = GREATEST(fal_items - ?4, 0) WHERE organization_id = ?1 AND month = ?2")
+                .setParameter(1, organizationId).setParameter(2, month).setParameter(3, items).setParameter(4, falItems)
+                .executeUpdate();
+    }
+
     /** Generation items (all providers, and fal's) counted in one month. */
     public record MonthUsage(int generationItems, int falItems) {
     }

@@ -1,10 +1,11 @@
 // Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
-// storage dead letters and the orphan scan, and organizations' claims to single sign-on domains (approve, refuse).
+// storage dead letters and the orphan scan, the mail outbox and its dead mails (resend), and organizations' claims to
+// single sign-on domains (approve, refuse).
 import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
-    return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin, domainClaims: DomainClaims }}/>`;
+    return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin, mail: MailAdmin, domainClaims: DomainClaims }}/>`;
 }
 
 function System() {
@@ -133,6 +134,33 @@ function StorageAdmin() {
             <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th></tr></thead>
             <tbody>${items.map(d => html`<tr><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td></tr>`)}</tbody>
         </table>`}
+    </section>`;
+}
+
+// After an SMTP outage longer than the retry policy, the mails it killed wait here for a resend once the server is back.
+function MailAdmin() {
+    const outbox = useLoad(() => get('/admin/mail/outbox'));
+    const dead = usePagedLoad('/admin/mail/dead');
+    const [act, error] = useAct();
+    const resend = m => act(async () => { await post(`/admin/mail/dead/${m.id}/resend`); dead.reload(); outbox.reload(); });
+    const items = dead.data?.items || [];
+    return html`<${ErrorBox} error=${error || outbox.error || dead.error}/>
+    <div class="toolbar"><button onClick=${() => { outbox.reload(); dead.reload(); }}>${t('common.refresh')}</button></div>
+    ${outbox.data ? html`<section class="card" id="mail-outbox"><h2>${t('mailAdmin.outbox')}</h2>
+        <p>${t('mailAdmin.counts', { queued: outbox.data.queued, sent: outbox.data.sent, dead: outbox.data.dead })}</p>
+        ${outbox.data.oldest_queued_at ? html`<p>${t('mailAdmin.oldestQueued', { at: formatTime(outbox.data.oldest_queued_at) })}</p>` : null}
+    </section>` : null}
+    <section class="card"><h2>${t('mailAdmin.dead')}</h2>
+        <p>${t('mailAdmin.deadText')}</p>
+        ${dead.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('mailAdmin.noDead')}<//>` : html`<table class="list" id="dead-mails">
+            <thead><tr><th scope="col">${t('mailAdmin.queuedAt')}</th><th scope="col">${t('mailAdmin.recipient')}</th>
+                <th scope="col">${t('mailAdmin.subject')}</th><th scope="col">${t('mailAdmin.error')}</th>
+                <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+            <tbody>${items.map(m => html`<tr data-mail=${m.id}><td>${formatTime(m.created_at)}</td><td>${m.recipient}</td>
+                <td>${m.subject}</td><td>${m.last_error || ''} <small>(${t('mailAdmin.attempts', { count: m.attempts })})</small></td>
+                <td><button class="resend" onClick=${() => resend(m)}>${t('mailAdmin.resend')}</button></td></tr>`)}</tbody>
+        </table>
+        <${ListPager} list=${dead}/>`}
     </section>`;
 }
 

@@ -520,7 +520,7 @@ class ConsoleJourneysIT {
             check("settings-" + tab, "#tab-" + tab + "[aria-current=page]");
         }
         browser.signInAt("#/platform", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
-        for (String tab : List.of("system", "jobs", "organizations", "storage")) {
+        for (String tab : List.of("system", "jobs", "organizations", "storage", "mail")) {
             browser.go("#/platform/" + tab);
             check("platform-" + tab, "#tab-" + tab + "[aria-current=page]");
         }
@@ -677,6 +677,23 @@ class ConsoleJourneysIT {
             browser.screenshot("webhooks-deliveries");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         }
+    }
+
+    @Test
+    void aPlatformAdminSendsADeadMailAgainFromThePlatformScreenAndItArrives() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String id = OutboxRows.deadTestMail(tenant);
+        String row = "#dead-mails tr[data-mail='" + id + "']";
+        browser.signInAt("#/platform/mail", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        assertThat(browser.waitFor(row).getText()).contains(tenant.adminEmail(), OutboxRows.OUTAGE);
+        assertThat(browser.waitFor("#mail-outbox").getText()).contains("dead:");
+        browser.screenshot("platform-mail-dead");
+
+        browser.click(row + " button.resend");
+
+        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the resent mail gone from the dead mails");
+        assertThat(Inbox.mailsTo(tenant.adminEmail(), 2)).hasSize(2);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
 
     @Test

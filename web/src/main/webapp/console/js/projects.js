@@ -2,7 +2,7 @@
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
-    Loading, Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
+    Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
     postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
 
@@ -12,18 +12,16 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 export function Projects() {
     useTitle(t('nav.projects'));
     const [search, setSearch] = useState('');
-    const [offset, setOffset] = useState(0);
     const [creating, setCreating] = useState(false);
     // The server searches and pages: an organization may have far more projects than one answer holds.
     const query = useDebounced(search);
-    const { data, error, loading, reload } = useLoad(
-        () => get(`/projects?limit=${PAGE}&offset=${offset}&q=${encodeURIComponent(query)}`), [offset, query]);
-    usePageKept(data, offset, setOffset);
+    const projects = usePagedLoad(`/projects?q=${encodeURIComponent(query)}`, PAGE);
+    const { data, error, loading, reload } = projects;
     const page = data?.items || [];
     return html`<h1>${t('nav.projects')}</h1>
     <div class="toolbar">
         <label class="search">${t('common.search')}<input type="search" value=${search}
-            onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
+            onInput=${e => setSearch(e.target.value)}/></label>
         <button class="primary" id="new-project" onClick=${() => setCreating(true)}>${t('projects.new')}</button>
     </div>
     <${ErrorBox} error=${error}/>
@@ -33,7 +31,7 @@ export function Projects() {
         <tbody>${page.map(p => html`<tr><td><a href=${`#/projects/${p.id}`}>${p.name}</a></td><td>${p.description || ''}</td>
             <td>${formatTime(p.created_at)}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${ListPager} list=${projects}/>`}
     ${creating ? html`<${NewProject} onClose=${() => setCreating(false)} onCreated=${p => { setCreating(false); reload(); location.hash = `#/projects/${p.id}`; }}/>` : null}`;
 }
 
@@ -63,13 +61,10 @@ const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
 
 export function ProjectDetail({ params: [id] }) {
     const project = useLoad(() => get(`/projects/${id}`), [id]);
-    const [offset, setOffset] = useState(0);
     const [search, setSearch] = useState('');
     const [status, setStatus] = useState('');
     const query = useDebounced(search);
-    const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=${PAGE}&offset=${offset}`
-        + `&q=${encodeURIComponent(query)}&marker_status=${status}`), [id, offset, query, status]);
-    usePageKept(contents.data, offset, setOffset);
+    const contents = usePagedLoad(`/projects/${id}/ar-content?q=${encodeURIComponent(query)}&marker_status=${status}`, PAGE);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
@@ -150,8 +145,8 @@ export function ProjectDetail({ params: [id] }) {
         </div>
     </section>
     <div class="toolbar">
-        <label class="search">${t('common.search')}<input type="search" value=${search} onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
-        <label>${t('content.markerStatus')}<select value=${status} onChange=${e => { setStatus(e.target.value); setOffset(0); }}>
+        <label class="search">${t('common.search')}<input type="search" value=${search} onInput=${e => setSearch(e.target.value)}/></label>
+        <label>${t('content.markerStatus')}<select value=${status} onChange=${e => setStatus(e.target.value)}>
             <option value="">${t('common.all')}</option>
             ${STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label>
     </div>
@@ -164,7 +159,7 @@ export function ProjectDetail({ params: [id] }) {
             <td>${c.marker.verdict ? html`<span class=${`verdict verdict-${c.marker.verdict}`}>${t(`verdict.${c.marker.verdict}`)}</span>` : '–'}</td>
             <td>${c.views_count}</td><td>${c.published ? t('common.yes') : t('common.no')}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${contents.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${ListPager} list=${contents}/>`}
     <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
     ${confirmDialog}`;
 }

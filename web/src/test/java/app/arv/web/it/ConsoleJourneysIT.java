@@ -592,6 +592,10 @@ class ConsoleJourneysIT {
                 .map(BatchJobsApi.Execution::batchStatus).findFirst().orElse("STARTING");
     }
 
+    private static int unreadNotifications(Api.Tenant tenant) {
+        return Api.bearer(tenant.adminToken()).get("/notifications/unread-count").then().statusCode(200).extract().path("unread");
+    }
+
     private static String memberEmail(Api.Tenant tenant) {
         return tenant.adminEmail().replace("admin-", "member-");
     }
@@ -816,6 +820,53 @@ class ConsoleJourneysIT {
         browser.click("dialog button.danger");
 
         browser.until(d -> d.findElements(By.cssSelector("#media-grid li")).size() == 24, "the first page's 24 files");
+    }
+
+    @Test
+    void choosingAnActionOnTheAuditLogsSecondPageShowsTheFirstPageOfThatAction() {
+        Api.Tenant tenant = Api.newTenant();
+        // With the tenant's own two keys, 32 keys created: two pages of them, and two pages of everything.
+        for (int i = 0; i < 30; i++) {
+            Api.issueKey(tenant.adminToken(), "USER");
+        }
+        browser.signInAt("#/audit", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#audit-table tbody tr");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().startsWith("26–"), "the second page of everything");
+
+        new Select(browser.waitFor("#audit-action")).selectByValue("api_key.created");
+
+        browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#audit-table tbody tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> "api_key.created".equals(r.getDomAttribute("data-action")));
+        }, "only created keys listed");
+        browser.screenshot("audit-log-filtered");
+        assertThat(browser.waitFor("nav.pager span").getText()).isEqualTo("1–25 of 32");
+    }
+
+    @Test
+    void markingTheOneUnreadNotificationOnTheSecondPageReadShowsTheFirstPage() {
+        Api.Tenant tenant = Api.newTenant();
+        // The tenant's own two keys told to the admin and read, then 21 more: 23 notifications, 21 of them unread, so
+        // the pager tells the filtered list (one page of 20 and one more) from the whole.
+        browser.until(d -> unreadNotifications(tenant) == 2, "the tenant's two key notifications");
+        Api.bearer(tenant.adminToken()).post("/notifications/read-all").then().statusCode(200);
+        for (int i = 0; i < 21; i++) {
+            Api.issueKey(tenant.adminToken(), "USER");
+        }
+        browser.until(d -> unreadNotifications(tenant) == 21, "21 unread notifications");
+        browser.signInAt("#/notifications", tenant.adminEmail(), tenant.password());
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 23"), "every notification");
+        browser.click("#notifications-unread");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 21"), "the unread notifications");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> d.findElements(By.cssSelector("#notifications-list li")).size() == 1, "the second page's one notification");
+
+        browser.click("#notifications-list li button.link");
+
+        browser.until(d -> d.findElements(By.cssSelector("#notifications-list li[data-read=false]")).size() == 20,
+                "the first page's 20 unread notifications");
+        browser.screenshot("notifications-unread");
     }
 
     @Test

@@ -98,7 +98,7 @@ function Organizations() {
             <button class="primary" type="submit">${t('common.create')}</button>
         </form></section>
     <${ErrorBox} error=${renaming ? orgs.error : error || orgs.error}/>
-    ${orgs.loading ? html`<${Loading}/>` : html`<table class="list" id="orgs-table">
+    ${!orgs.data ? (orgs.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="orgs-table">
         <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.slug')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${orgs.data.items.map(o => html`<tr><td>${o.name}</td><td>${o.slug}</td><td>${o.active ? t('common.yes') : t('common.no')}</td>
             <td><button onClick=${() => setRenaming(o)}>${t('orgs.rename')}</button>

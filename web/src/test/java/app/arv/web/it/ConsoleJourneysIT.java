@@ -987,6 +987,22 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aListOfKeysThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/api-keys*")));
+        try {
+            browser.go("#/settings/keys");
+
+            browser.waitFor(".error[role=alert]");
+            browser.screenshot("settings-keys-unreadable");
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    @Test
     void usageThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());

@@ -323,6 +323,16 @@ async function renewedAfter(status, anonymous, sentWith) {
     return status === 401 && !anonymous && !!session && renewSession(sentWith);
 }
 
+/**
+ * fetch, with a request that never reached ARV (offline, blocked) refused as an {@link ApiError} in the console's
+ * language: the browser's own words ("Failed to fetch") were English in the Russian console and said nothing more.
+ */
+function reach(url, options) {
+    return fetch(url, options).catch(() => {
+        throw new ApiError(0, { detail: t('error.network') });
+    });
+}
+
 /** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
 const withoutNulls = (key, value) => (value === null ? undefined : value);
 
@@ -338,7 +348,7 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         if (ifMatch) {
             headers['If-Match'] = ifMatch;
         }
-        return fetch(path.startsWith('/api/') ? path : API + path,
+        return reach(path.startsWith('/api/') ? path : API + path,
             { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
     };
     let response = await send();
@@ -393,7 +403,7 @@ export async function postForBlob(path, form) {
     let sentWith = null;
     const send = () => {
         sentWith = session?.token;
-        return fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+        return reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
     };
     let response = await send();
     if (!response.ok && await renewedAfter(response.status, false, sentWith)) {

@@ -1003,6 +1003,26 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aServerThatCannotBeReachedIsSaidSoInTheConsolesLanguage() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/webhooks*")));
+        String said;
+        try {
+            browser.go("#/webhooks");
+
+            said = browser.waitFor(".error[role=alert] strong").getText();
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            browser.click("header button.language");
+        }
+        assertThat(said).isEqualTo("Сервер недоступен");
+    }
+
+    @Test
     void usageThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());

@@ -44,7 +44,7 @@ export function AuditLog() {
         <label>${t('audit.to')}<input id="audit-to" type="date" value=${to} onChange=${filter(setTo)}/></label>
     </div>
     <${ErrorBox} error=${events.error}/>
-    ${events.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('audit.none')}<//>` : html`
+    ${!events.data ? (events.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('audit.none')}<//>` : html`
     <table class="list" id="audit-table">
         <thead><tr><th scope="col">${t('audit.when')}</th><th scope="col">${t('audit.action')}</th><th scope="col">${t('audit.actor')}</th>
             <th scope="col">${t('audit.subject')}</th><th scope="col">${t('audit.address')}</th></tr></thead>

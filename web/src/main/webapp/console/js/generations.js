@@ -22,7 +22,7 @@ export function Generations() {
             <option value="">${t('common.all')}</option>
             ${JOB_STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label></div>
         <${ErrorBox} error=${history.error}/>
-        ${history.loading ? html`<${Loading}/>` : (history.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
+        ${!history.data ? (history.loading ? html`<${Loading}/>` : null) : history.data.items.length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
         <table class="list" id="generations-table">
             <thead><tr><th scope="col">${t('common.created')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('generations.items')}</th>
                 <th scope="col">${t('generations.provider')}</th><th scope="col">${t('generations.priority')}</th></tr></thead>

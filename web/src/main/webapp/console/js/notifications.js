@@ -71,7 +71,7 @@ export function Notifications() {
         <a href="#/account/notifications" id="notifications-preferences">${t('notifications.preferences')}</a>
     </p>
     <${ErrorBox} error=${error || list.error}/>
-    ${list.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
+    ${!list.data ? (list.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
     <ul class="notifications" id="notifications-list">${items.map(n => { const more = particulars(n); return html`<li data-type=${n.type}
         data-read=${n.read ? 'true' : 'false'} class=${n.read ? 'read' : 'unread'}>
         <div class="what">
@@ -115,7 +115,7 @@ export function NotificationPreferences() {
     return html`<h1>${t('notifications.preferencesTitle')}</h1>
     <p>${t('notifications.preferencesIntro')}</p>
     <${ErrorBox} error=${error || settings.error}/>
-    ${settings.loading ? html`<${Loading}/>` : html`<form onSubmit=${save} id="notification-preferences">
+    ${!settings.data ? (settings.loading ? html`<${Loading}/>` : null) : html`<form onSubmit=${save} id="notification-preferences">
         <table class="list">
             <thead><tr><th scope="col">${t('notifications.event')}</th>
                 ${CHANNELS.map(c => html`<th scope="col">${t(`notifications.channel.${c}`)}</th>`)}</tr></thead>

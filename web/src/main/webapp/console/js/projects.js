@@ -25,7 +25,7 @@ export function Projects() {
         <button class="primary" id="new-project" onClick=${() => setCreating(true)}>${t('projects.new')}</button>
     </div>
     <${ErrorBox} error=${error}/>
-    ${loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query ? t('common.noMatch') : t('projects.empty')}<//>` : html`
+    ${!data ? (loading ? html`<${Loading}/>` : null) : page.length === 0 ? html`<${Empty}>${query ? t('common.noMatch') : t('projects.empty')}<//>` : html`
     <table class="list" id="projects-table">
         <thead><tr><th scope="col">${t('projects.name')}</th><th scope="col">${t('projects.description')}</th><th scope="col">${t('common.created')}</th></tr></thead>
         <tbody>${page.map(p => html`<tr><td><a href=${`#/projects/${p.id}`}>${p.name}</a></td><td>${p.description || ''}</td>
@@ -150,7 +150,7 @@ export function ProjectDetail({ params: [id] }) {
             <option value="">${t('common.all')}</option>
             ${STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label>
     </div>
-    ${contents.loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query || status ? t('common.noMatch') : t('content.empty')}<//>` : html`
+    ${!contents.data ? (contents.loading ? html`<${Loading}/>` : null) : page.length === 0 ? html`<${Empty}>${query || status ? t('common.noMatch') : t('content.empty')}<//>` : html`
     <table class="list" id="content-table">
         <thead><tr><th scope="col">${t('content.title')}</th><th scope="col">${t('content.markerStatus')}</th><th scope="col">${t('content.verdict')}</th>
             <th scope="col">${t('content.views')}</th><th scope="col">${t('content.published')}</th></tr></thead>
@@ -337,7 +337,7 @@ function AttachGeneration({ onClose, onAttach, error, busy }) {
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>
         <${ErrorBox} error=${error || jobs.error || detail.error}/>
-        ${jobs.loading ? html`<${Loading}/>` : (jobs.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
+        ${!jobs.data ? (jobs.loading ? html`<${Loading}/>` : null) : jobs.data.items.length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
         <label>${t('generations.job')}<select onChange=${e => setJob(e.target.value || null)}>
             <option value="">–</option>
             ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>`}

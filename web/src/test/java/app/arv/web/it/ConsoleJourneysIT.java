@@ -1023,6 +1023,22 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void anAuditLogThatCannotBeReadSaysWhyAndNotThatItIsEmpty() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/audit-events*")));
+        try {
+            browser.go("#/audit");
+
+            browser.waitFor(".error[role=alert]");
+            assertThat(browser.driver.findElements(By.cssSelector("main .empty"))).as("an empty log shown").isEmpty();
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    @Test
     void usageThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());

@@ -567,9 +567,13 @@ class ConsoleJourneysIT {
         assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
     }
 
-    /** Waits for what shows the screen is ready, photographs it and records axe-core's findings. */
+    /**
+     * Waits for what shows the screen is ready and for its lists to be read (a tab is current before its list is: the
+     * organizations were photographed, and checked, saying "Loading…"), photographs it and records axe-core's findings.
+     */
     private void check(String screen, String readyWhen) {
         browser.waitFor(readyWhen);
+        browser.until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty(), "the lists of " + screen + " read");
         browser.screenshot(screen);
         accessibility.put(screen, new ArrayList<>(browser.seriousAccessibilityViolations()));
     }

@@ -2,9 +2,9 @@
 // showing IMAGE as a tilted poster, and reports what the page did: whether MindAR fired targetFound,
 // how many frames drew the overlay, whether the overlay video played.
 // Uses playwright-core from the imaging e2e directory (imaging/src/test/e2e, prepared by its setup.sh).
-// usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE [--timeout S] [--deny-camera] [--lang L]
-// prints one JSON line: {found, overlayFrames, videoPlaying, overlayKind, phase, error, msToFound, externalRequests,
-//   cspViolations (securitypolicyviolation events of the page and the browser's CSP console reports)}
+// usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE [--timeout S] [--deny-camera] [--lang L] [--manifest-status N]
+// prints one JSON line: {found, overlayFrames, videoPlaying, overlayKind, phase, message, messageText, lang, error, msToFound,
+//   externalRequests, cspViolations (securitypolicyviolation events of the page and the browser's CSP console reports)}
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,9 @@ const timeoutMs = Number(option('timeout', 60)) * 1000;
 const denyCamera = args.includes('--deny-camera') ? (args.splice(args.indexOf('--deny-camera'), 1), true) : false;
 // --lang ru-RU: the browser's language (navigator.languages and Accept-Language).
 const locale = option('lang', 'en-US');
+// --manifest-status 404: the manifest answers that (a problem document; Retry-After: 30 with a 429), as when the content
+// goes, or the visitor's network reaches its limit, after the page was served.
+const manifestStatus = Number(option('manifest-status', 0));
 const [e2eDir, pageUrl, image] = args;
 if (!e2eDir || !pageUrl || !image) { console.error('usage: node viewer.mjs E2E_DIR PAGE_URL IMAGE'); process.exit(2); }
 const { chromium } = createRequire(path.join(path.resolve(e2eDir), 'package.json'))('playwright-core');
@@ -69,6 +72,11 @@ try {
     const u = new URL(r.url());
     if ((u.protocol === 'http:' || u.protocol === 'https:') && u.host !== new URL(pageUrl).host) external.push(r.url());
   });
+  if (manifestStatus) {
+    await page.route('**/api/v1/viewer/*/manifest', (route) => route.fulfill({ status: manifestStatus,
+      contentType: 'application/problem+json', headers: manifestStatus === 429 ? { 'Retry-After': '30' } : {},
+      body: JSON.stringify({ status: manifestStatus }) }));
+  }
   const t0 = Date.now();
   await page.goto(pageUrl);
   for (;;) {
@@ -78,9 +86,10 @@ try {
       result = { ...result, found: s.targetFound, overlayFrames: s.overlayFrames, videoPlaying: s.videoPlaying,
         overlayKind: s.overlayKind, phase: s.phase, error: s.error,
         message: await page.evaluate(() => document.getElementById('message-title')?.textContent || null),
+        messageText: await page.evaluate(() => document.getElementById('message-text')?.textContent || null),
         lang: await page.evaluate(() => document.documentElement.lang) };
       const done = s.targetFound && s.overlayFrames >= 10 && (s.overlayKind !== 'video' || s.videoPlaying);
-      if (done || s.error || ['not-found', 'gone', 'unsupported', 'camera-denied', 'error'].includes(s.phase)) break;
+      if (done || s.error || ['not-found', 'gone', 'rate-limited', 'unavailable', 'unsupported', 'camera-denied', 'error'].includes(s.phase)) break;
     }
     if (Date.now() - t0 > timeoutMs) break;
     await new Promise((r) => setTimeout(r, 200));

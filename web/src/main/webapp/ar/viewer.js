@@ -7,50 +7,15 @@ const state = window.ARV_VIEWER = { phase: 'loading', targetFound: false, overla
   videoPlaying: false, error: null };
 const uniqueId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 
-// What the page says, in the visitor's language (the print kit they scanned may be Russian): English otherwise.
-const TEXT = {
-  en: {
-    insecure: 'The camera is only available on a secure (https) page.',
-    noMediaDevices: 'This browser cannot use the camera. Please open the link in a current Chrome, Safari or Firefox.',
-    noWebgl: 'This browser cannot show 3D graphics (WebGL). Please open the link in a current Chrome, Safari or Firefox.',
-    unsupported: ['This browser is not supported'],
-    'camera-denied': ['Camera access was denied', 'Allow this page to use the camera (in the browser\'s site settings) and reload it.'],
-    'no-camera': ['No camera found', 'This device has no camera the page can use.'],
-    'camera-error': ['The camera could not be started', 'Please reload the page, or open the link in another browser.'],
-    gone: ['This AR experience has ended', 'The content behind this code is no longer available.'],
-    'rate-limited': ['Too many scans from this network', 'Please wait {seconds} seconds and reload the page.'],
-    unavailable: ['The AR viewer is unavailable right now', 'Please try again in a minute.'],
-    'not-found': ['Nothing to see here (yet)', 'We could not find AR content for this code.'],
-    'overlay-error': ['The video could not be loaded', 'Please reload the page in a minute.'],
-    error: ['Something went wrong', 'The AR viewer could not start. Please reload the page.'],
-    sound: 'Tap for sound',
-  },
-  ru: {
-    insecure: 'Камера доступна только на защищённой (https) странице.',
-    noMediaDevices: 'Этот браузер не может пользоваться камерой. Откройте ссылку в актуальном Chrome, Safari или Firefox.',
-    noWebgl: 'Этот браузер не показывает 3D-графику (WebGL). Откройте ссылку в актуальном Chrome, Safari или Firefox.',
-    unsupported: ['Этот браузер не поддерживается'],
-    'camera-denied': ['Доступ к камере запрещён', 'Разрешите этой странице пользоваться камерой (в настройках сайта в браузере) и перезагрузите её.'],
-    'no-camera': ['Камера не найдена', 'На этом устройстве нет камеры, которой может пользоваться страница.'],
-    'camera-error': ['Не удалось включить камеру', 'Перезагрузите страницу или откройте ссылку в другом браузере.'],
-    gone: ['Показ этого AR-контента завершён', 'Содержимое по этому коду больше недоступно.'],
-    'rate-limited': ['Слишком много сканирований из этой сети', 'Подождите {seconds} с и перезагрузите страницу.'],
-    unavailable: ['AR-просмотр сейчас недоступен', 'Попробуйте ещё раз через минуту.'],
-    'not-found': ['Здесь пока ничего нет', 'Мы не нашли AR-контент для этого кода.'],
-    'overlay-error': ['Не удалось загрузить видео', 'Перезагрузите страницу через минуту.'],
-    error: ['Что-то пошло не так', 'AR-просмотр не запустился. Перезагрузите страницу.'],
-    sound: 'Нажмите, чтобы включить звук',
-  },
-};
-const lang = (navigator.languages || [navigator.language]).some((l) => String(l).toLowerCase().startsWith('ru')) ? 'ru' : 'en';
-const text = TEXT[lang];
-document.documentElement.lang = lang;
+// What the page says, in the visitor's language: the servlet chose it (the first of theirs ARV speaks, as for its
+// friendly pages) and put that language's part of /ar/messages.json in the page, the texts its friendly pages say too.
+const text = JSON.parse(document.getElementById('viewer-messages').textContent);
 document.getElementById('sound').textContent = text.sound;
 
 /** Shows the message of a phase; {@code detail} replaces its text (an unsupported browser's reason). */
 function show(phase, detail, values = {}) {
   state.phase = phase;
-  const [title, body] = text[phase];
+  const { title, text: body } = text[phase];
   document.getElementById('message-title').textContent = title;
   document.getElementById('message-text').textContent = (detail || body).replace(/\{(\w+)\}/g, (m, name) => values[name] ?? m);
   document.getElementById('message').hidden = false;

@@ -11,7 +11,7 @@ export function Sessions() {
     return html`<h1>${t('sessions.title')}</h1>
     <p>${t('sessions.intro')}</p>
     <${ErrorBox} error=${error || sessions.error}/>
-    ${sessions.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('sessions.none')}<//>` : html`<table class="list" id="sessions-table">
+    ${!sessions.data ? (sessions.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('sessions.none')}<//>` : html`<table class="list" id="sessions-table">
         <thead><tr><th scope="col">${t('sessions.device')}</th><th scope="col">${t('sessions.address')}</th>
             <th scope="col">${t('sessions.signedIn')}</th><th scope="col">${t('sessions.lastUsed')}</th>
             <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

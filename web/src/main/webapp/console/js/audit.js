@@ -1,5 +1,5 @@
 // The organization's audit log (org admins): who did what, when and from where, newest first, filtered by action and time.
-import { html, useState, t, get, useLoad, ErrorBox, Loading, Empty, Pager, usePageKept, formatTime, useTitle } from './core.js';
+import { html, useState, t, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle } from './core.js';
 
 const PAGE = 25;
 /** The API's actions, in the order the filter offers them; each has a label audit.action.<name> in every language. */
@@ -16,12 +16,14 @@ function startOfDay(date, days = 0) {
     return new Date(y, m - 1, d + days).toISOString();
 }
 
-function query(action, from, to, offset) {
-    const params = new URLSearchParams({ limit: PAGE, offset });
+/** The audit events the filters choose (the paging is {@link usePagedLoad}'s). */
+function eventsPath(action, from, to) {
+    const params = new URLSearchParams();
     if (action) params.set('action', action);
     if (from) params.set('from', startOfDay(from));
     if (to) params.set('to', startOfDay(to, 1));
-    return params.toString();
+    const query = params.toString();
+    return query ? `/audit-events?${query}` : '/audit-events';
 }
 
 export function AuditLog() {
@@ -29,10 +31,8 @@ export function AuditLog() {
     const [action, setAction] = useState('');
     const [from, setFrom] = useState('');
     const [to, setTo] = useState('');
-    const [offset, setOffset] = useState(0);
-    const events = useLoad(() => get(`/audit-events?${query(action, from, to, offset)}`), [action, from, to, offset]);
-    usePageKept(events.data, offset, setOffset);
-    const filter = setter => e => { setter(e.target.value); setOffset(0); };
+    const events = usePagedLoad(eventsPath(action, from, to), PAGE);
+    const filter = setter => e => setter(e.target.value);
     const items = events.data?.items || [];
     return html`<h1>${t('audit.title')}</h1>
     <p>${t('audit.intro')}</p>
@@ -44,7 +44,7 @@ export function AuditLog() {
         <label>${t('audit.to')}<input id="audit-to" type="date" value=${to} onChange=${filter(setTo)}/></label>
     </div>
     <${ErrorBox} error=${events.error}/>
-    ${events.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('audit.none')}<//>` : html`
+    ${!events.data ? (events.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('audit.none')}<//>` : html`
     <table class="list" id="audit-table">
         <thead><tr><th scope="col">${t('audit.when')}</th><th scope="col">${t('audit.action')}</th><th scope="col">${t('audit.actor')}</th>
             <th scope="col">${t('audit.subject')}</th><th scope="col">${t('audit.address')}</th></tr></thead>
@@ -55,5 +55,5 @@ export function AuditLog() {
             <td>${t(`audit.subject.${e.subject.type}`)}</td>
             <td>${e.client_address || '–'}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${events.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}`;
+    <${ListPager} list=${events}/>`}`;
 }

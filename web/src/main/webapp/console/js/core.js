@@ -323,6 +323,16 @@ async function renewedAfter(status, anonymous, sentWith) {
     return status === 401 && !anonymous && !!session && renewSession(sentWith);
 }
 
+/**
+ * fetch, with a request that never reached ARV (offline, blocked) refused as an {@link ApiError} in the console's
+ * language: the browser's own words ("Failed to fetch") were English in the Russian console and said nothing more.
+ */
+function reach(url, options) {
+    return fetch(url, options).catch(() => {
+        throw new ApiError(0, { detail: t('error.network') });
+    });
+}
+
 /** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
 const withoutNulls = (key, value) => (value === null ? undefined : value);
 
@@ -338,7 +348,7 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         if (ifMatch) {
             headers['If-Match'] = ifMatch;
         }
-        return fetch(path.startsWith('/api/') ? path : API + path,
+        return reach(path.startsWith('/api/') ? path : API + path,
             { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
     };
     let response = await send();
@@ -393,7 +403,7 @@ export async function postForBlob(path, form) {
     let sentWith = null;
     const send = () => {
         sentWith = session?.token;
-        return fetch(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
+        return reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
     };
     let response = await send();
     if (!response.ok && await renewedAfter(response.status, false, sentWith)) {
@@ -702,9 +712,17 @@ export const LIST_PAGE = 50;
  * {@link Pager} ({@link ListPager}): {@code offset} and {@code setOffset} move it, and a page emptied by a deletion steps
  * back ({@link usePageKept}). The administration lists come oldest first (the API cannot sort them), so their newest
  * entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
+ *
+ * A screen's filters, search and owner are part of {@code path}: another path is another listing, which starts on its
+ * first page. The offset is kept with the path it was chosen for, so the new listing's first read already asks for
+ * page 1 (an offset reset only in an effect would first read the new listing at the old offset, then at 0); the effect
+ * then forgets the old path's offset, so going back to that filter starts on its first page too.
  */
 export function usePagedLoad(path, limit = LIST_PAGE) {
-    const [offset, setOffset] = useState(0);
+    const [place, setPlace] = useState({ path, offset: 0 });
+    const offset = place.path === path ? place.offset : 0;
+    const setOffset = useCallback(next => setPlace({ path, offset: next }), [path]);
+    useEffect(() => { setPlace(kept => (kept.path === path ? kept : { path, offset: 0 })); }, [path]);
     const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
     usePageKept(list.data, offset, setOffset);
     return { ...list, offset, setOffset };

@@ -2,7 +2,7 @@
 // previews and an interactive 3D view, downloads, cancel and retry, and the history with filters.
 import {
     html, useState, useEffect, useRef, t, get, post, upload, download, onEvent, useLoad, useConfirm, ErrorBox, Loading,
-    Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
+    Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
 } from './core.js';
 
 const MAX_FILES = 25;
@@ -12,26 +12,24 @@ const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'
 export function Generations() {
     useTitle(t('nav.generations'));
     const [status, setStatus] = useState('');
-    const [offset, setOffset] = useState(0);
-    const history = useLoad(() => get(`/generations?limit=${PAGE}&offset=${offset}${status ? `&status=${status}` : ''}`), [status, offset]);
-    usePageKept(history.data, offset, setOffset);
-    useEffect(() => onEvent(event => event.source === 'generations' && event.event === 'completed' && history.reload()), [status, offset]);
+    const history = usePagedLoad(status ? `/generations?status=${status}` : '/generations', PAGE);
+    useEffect(() => onEvent(event => event.source === 'generations' && event.event === 'completed' && history.reload()), [history.reload]);
     return html`<h1>${t('nav.generations')}</h1>
     <${NewBatch}/>
     <section class="card">
         <h2>${t('generations.history')}</h2>
-        <div class="toolbar"><label>${t('common.status')}<select value=${status} onChange=${e => { setStatus(e.target.value); setOffset(0); }}>
+        <div class="toolbar"><label>${t('common.status')}<select value=${status} onChange=${e => setStatus(e.target.value)}>
             <option value="">${t('common.all')}</option>
             ${JOB_STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label></div>
         <${ErrorBox} error=${history.error}/>
-        ${history.loading ? html`<${Loading}/>` : (history.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
+        ${!history.data ? (history.loading ? html`<${Loading}/>` : null) : history.data.items.length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
         <table class="list" id="generations-table">
             <thead><tr><th scope="col">${t('common.created')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('generations.items')}</th>
                 <th scope="col">${t('generations.provider')}</th><th scope="col">${t('generations.priority')}</th></tr></thead>
             <tbody>${history.data.items.map(j => html`<tr><td><a href=${`#/generations/${j.id}`}>${formatTime(j.created_at)}</a></td>
                 <td><${StatusBadge} status=${j.status}/></td><td>${j.item_count}</td><td>${j.provider}</td><td>${t(`priority.${j.priority}`)}</td></tr>`)}</tbody>
         </table>
-        <${Pager} total=${history.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+        <${ListPager} list=${history}/>`}
     </section>`;
 }
 

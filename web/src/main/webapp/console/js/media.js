@@ -21,7 +21,7 @@ export function MediaLibrary() {
     });
     return html`<h1>${t('nav.media')}</h1>
     <${ErrorBox} error=${error || media.error}/>
-    ${media.loading ? html`<${Loading}/>` : (media.data?.items || []).length === 0 ? html`<${Empty}>${t('media.empty')}<//>` : html`
+    ${!media.data ? (media.loading ? html`<${Loading}/>` : null) : media.data.items.length === 0 ? html`<${Empty}>${t('media.empty')}<//>` : html`
     <ul class="media-grid" id="media-grid">${media.data.items.map(m => {
         const thumb = (m.thumbnails || []).slice().sort((a, b) => a.width - b.width).find(x => x.width >= 160) || m.thumbnails?.[0];
         return html`<li class="card">

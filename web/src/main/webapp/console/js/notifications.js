@@ -1,7 +1,7 @@
 // Notifications: the bell in the header (unread count, live over /ws/events), the list (mark read, links to the
 // thing), and the person's preferences per event type and channel (#/account/notifications).
 import {
-    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, Pager, usePageKept, formatTime, useTitle
+    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle
 } from './core.js';
 
 const CHANNELS = ['in_app', 'email'];
@@ -54,9 +54,7 @@ export function particulars(n) {
 export function Notifications() {
     useTitle(t('notifications.title'));
     const [unreadOnly, setUnreadOnly] = useState(false);
-    const [offset, setOffset] = useState(0);
-    const list = useLoad(() => get(`/notifications?limit=20&offset=${offset}${unreadOnly ? '&unread=true' : ''}`), [unreadOnly, offset]);
-    usePageKept(list.data, offset, setOffset);
+    const list = usePagedLoad(unreadOnly ? '/notifications?unread=true' : '/notifications', 20);
     const [act, error] = useAct();
     useEffect(() => {
         pushListeners.add(list.reload);
@@ -68,12 +66,12 @@ export function Notifications() {
     return html`<h1>${t('notifications.title')}</h1>
     <p class="actions">
         <label class="check"><input type="checkbox" id="notifications-unread" checked=${unreadOnly}
-            onChange=${e => { setOffset(0); setUnreadOnly(e.target.checked); }}/>${t('notifications.unreadOnly')}</label>
+            onChange=${e => setUnreadOnly(e.target.checked)}/>${t('notifications.unreadOnly')}</label>
         <button id="notifications-read-all" onClick=${readAll}>${t('notifications.readAll')}</button>
         <a href="#/account/notifications" id="notifications-preferences">${t('notifications.preferences')}</a>
     </p>
     <${ErrorBox} error=${error || list.error}/>
-    ${list.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
+    ${!list.data ? (list.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('notifications.none')}<//>` : html`
     <ul class="notifications" id="notifications-list">${items.map(n => { const more = particulars(n); return html`<li data-type=${n.type}
         data-read=${n.read ? 'true' : 'false'} class=${n.read ? 'read' : 'unread'}>
         <div class="what">
@@ -83,7 +81,7 @@ export function Notifications() {
         <span class="when">${formatTime(n.occurred_at)}</span>
         ${n.read ? null : html`<button class="link" onClick=${() => read(n)}>${t('notifications.markRead')}</button>`}
     </li>`; })}</ul>
-    <${Pager} total=${list.data.total} limit=${list.data.limit} offset=${offset} onOffset=${setOffset}/>`}`;
+    <${ListPager} list=${list}/>`}`;
 }
 
 /** Every event type on every channel, with its default; saved together, or all reset to the defaults. */
@@ -117,7 +115,7 @@ export function NotificationPreferences() {
     return html`<h1>${t('notifications.preferencesTitle')}</h1>
     <p>${t('notifications.preferencesIntro')}</p>
     <${ErrorBox} error=${error || settings.error}/>
-    ${settings.loading ? html`<${Loading}/>` : html`<form onSubmit=${save} id="notification-preferences">
+    ${!settings.data ? (settings.loading ? html`<${Loading}/>` : null) : html`<form onSubmit=${save} id="notification-preferences">
         <table class="list">
             <thead><tr><th scope="col">${t('notifications.event')}</th>
                 ${CHANNELS.map(c => html`<th scope="col">${t(`notifications.channel.${c}`)}</th>`)}</tr></thead>

@@ -59,7 +59,7 @@ function BatchJobs() {
     const items = jobs.data?.items || [];
     return html`<${ErrorBox} error=${error || jobs.error}/>
     <div class="toolbar"><button id="refresh-jobs" onClick=${() => jobs.reload()}>${t('common.refresh')}</button></div>
-    ${jobs.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('jobs.empty')}<//>` : html`<table class="list" id="jobs-table">
+    ${!jobs.data ? (jobs.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('jobs.empty')}<//>` : html`<table class="list" id="jobs-table">
         <thead><tr><th scope="col">${t('jobs.execution')}</th><th scope="col">${t('jobs.job')}</th><th scope="col">${t('common.status')}</th>
             <th scope="col">${t('jobs.node')}</th><th scope="col">${t('jobs.started')}</th><th scope="col">${t('jobs.steps')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${items.slice().sort((a, b) => b.execution_id - a.execution_id).map(e => html`<tr data-execution=${e.execution_id} data-status=${e.batch_status}>
@@ -99,7 +99,7 @@ function Organizations() {
             <button class="primary" type="submit">${t('common.create')}</button>
         </form></section>
     <${ErrorBox} error=${renaming ? orgs.error : error || orgs.error}/>
-    ${orgs.loading ? html`<${Loading}/>` : html`<table class="list" id="orgs-table">
+    ${!orgs.data ? (orgs.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="orgs-table">
         <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.slug')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${orgs.data.items.map(o => html`<tr><td>${o.name}</td><td>${o.slug}</td><td>${o.active ? t('common.yes') : t('common.no')}</td>
             <td><button onClick=${() => setRenaming(o)}>${t('orgs.rename')}</button>
@@ -130,7 +130,7 @@ function StorageAdmin() {
         ${scan ? html`<p role="status">${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}</p>` : null}
     </section>
     <section class="card"><h2>${t('storageAdmin.deadLetters')}</h2>
-        ${letters.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
+        ${!letters.data ? (letters.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
             <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th></tr></thead>
             <tbody>${items.map(d => html`<tr><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td></tr>`)}</tbody>
         </table>`}
@@ -175,7 +175,7 @@ function DomainClaims() {
     return html`<p>${t('domainClaims.intro')}</p>
     <${ErrorBox} error=${error || claims.error}/>
     <div class="toolbar"><button id="refresh-claims" onClick=${() => claims.reload()}>${t('common.refresh')}</button></div>
-    ${claims.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('domainClaims.empty')}<//>` : html`<table class="list" id="claims-table">
+    ${!claims.data ? (claims.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('domainClaims.empty')}<//>` : html`<table class="list" id="claims-table">
         <thead><tr><th scope="col">${t('domainClaims.domain')}</th><th scope="col">${t('domainClaims.organization')}</th>
             <th scope="col">${t('domainClaims.claimedBy')}</th><th scope="col">${t('domainClaims.claimedAt')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${items.map(c => html`<tr data-domain=${c.domain} data-organization=${c.organization_id}>

@@ -2,7 +2,7 @@
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
-    Loading, Empty, Pager, usePageKept, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
+    Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
     postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
 
@@ -12,28 +12,26 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 export function Projects() {
     useTitle(t('nav.projects'));
     const [search, setSearch] = useState('');
-    const [offset, setOffset] = useState(0);
     const [creating, setCreating] = useState(false);
     // The server searches and pages: an organization may have far more projects than one answer holds.
     const query = useDebounced(search);
-    const { data, error, loading, reload } = useLoad(
-        () => get(`/projects?limit=${PAGE}&offset=${offset}&q=${encodeURIComponent(query)}`), [offset, query]);
-    usePageKept(data, offset, setOffset);
+    const projects = usePagedLoad(`/projects?q=${encodeURIComponent(query)}`, PAGE);
+    const { data, error, loading, reload } = projects;
     const page = data?.items || [];
     return html`<h1>${t('nav.projects')}</h1>
     <div class="toolbar">
         <label class="search">${t('common.search')}<input type="search" value=${search}
-            onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
+            onInput=${e => setSearch(e.target.value)}/></label>
         <button class="primary" id="new-project" onClick=${() => setCreating(true)}>${t('projects.new')}</button>
     </div>
     <${ErrorBox} error=${error}/>
-    ${loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query ? t('common.noMatch') : t('projects.empty')}<//>` : html`
+    ${!data ? (loading ? html`<${Loading}/>` : null) : page.length === 0 ? html`<${Empty}>${query ? t('common.noMatch') : t('projects.empty')}<//>` : html`
     <table class="list" id="projects-table">
         <thead><tr><th scope="col">${t('projects.name')}</th><th scope="col">${t('projects.description')}</th><th scope="col">${t('common.created')}</th></tr></thead>
         <tbody>${page.map(p => html`<tr><td><a href=${`#/projects/${p.id}`}>${p.name}</a></td><td>${p.description || ''}</td>
             <td>${formatTime(p.created_at)}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${ListPager} list=${projects}/>`}
     ${creating ? html`<${NewProject} onClose=${() => setCreating(false)} onCreated=${p => { setCreating(false); reload(); location.hash = `#/projects/${p.id}`; }}/>` : null}`;
 }
 
@@ -63,13 +61,10 @@ const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
 
 export function ProjectDetail({ params: [id] }) {
     const project = useLoad(() => get(`/projects/${id}`), [id]);
-    const [offset, setOffset] = useState(0);
     const [search, setSearch] = useState('');
     const [status, setStatus] = useState('');
     const query = useDebounced(search);
-    const contents = useLoad(() => get(`/projects/${id}/ar-content?limit=${PAGE}&offset=${offset}`
-        + `&q=${encodeURIComponent(query)}&marker_status=${status}`), [id, offset, query, status]);
-    usePageKept(contents.data, offset, setOffset);
+    const contents = usePagedLoad(`/projects/${id}/ar-content?q=${encodeURIComponent(query)}&marker_status=${status}`, PAGE);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
@@ -150,12 +145,12 @@ export function ProjectDetail({ params: [id] }) {
         </div>
     </section>
     <div class="toolbar">
-        <label class="search">${t('common.search')}<input type="search" value=${search} onInput=${e => { setSearch(e.target.value); setOffset(0); }}/></label>
-        <label>${t('content.markerStatus')}<select value=${status} onChange=${e => { setStatus(e.target.value); setOffset(0); }}>
+        <label class="search">${t('common.search')}<input type="search" value=${search} onInput=${e => setSearch(e.target.value)}/></label>
+        <label>${t('content.markerStatus')}<select value=${status} onChange=${e => setStatus(e.target.value)}>
             <option value="">${t('common.all')}</option>
             ${STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label>
     </div>
-    ${contents.loading ? html`<${Loading}/>` : page.length === 0 ? html`<${Empty}>${query || status ? t('common.noMatch') : t('content.empty')}<//>` : html`
+    ${!contents.data ? (contents.loading ? html`<${Loading}/>` : null) : page.length === 0 ? html`<${Empty}>${query || status ? t('common.noMatch') : t('content.empty')}<//>` : html`
     <table class="list" id="content-table">
         <thead><tr><th scope="col">${t('content.title')}</th><th scope="col">${t('content.markerStatus')}</th><th scope="col">${t('content.verdict')}</th>
             <th scope="col">${t('content.views')}</th><th scope="col">${t('content.published')}</th></tr></thead>
@@ -164,7 +159,7 @@ export function ProjectDetail({ params: [id] }) {
             <td>${c.marker.verdict ? html`<span class=${`verdict verdict-${c.marker.verdict}`}>${t(`verdict.${c.marker.verdict}`)}</span>` : '–'}</td>
             <td>${c.views_count}</td><td>${c.published ? t('common.yes') : t('common.no')}</td></tr>`)}</tbody>
     </table>
-    <${Pager} total=${contents.data.total} limit=${PAGE} offset=${offset} onOffset=${setOffset}/>`}
+    <${ListPager} list=${contents}/>`}
     <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
     ${confirmDialog}`;
 }
@@ -342,7 +337,7 @@ function AttachGeneration({ onClose, onAttach, error, busy }) {
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>
         <${ErrorBox} error=${error || jobs.error || detail.error}/>
-        ${jobs.loading ? html`<${Loading}/>` : (jobs.data?.items || []).length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
+        ${!jobs.data ? (jobs.loading ? html`<${Loading}/>` : null) : jobs.data.items.length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
         <label>${t('generations.job')}<select onChange=${e => setJob(e.target.value || null)}>
             <option value="">–</option>
             ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>`}

@@ -27,7 +27,7 @@ function Users() {
             <button class="primary" type="submit">${t('common.add')}</button>
         </form></section>
     <${ErrorBox} error=${error || users.error}/>
-    ${users.loading ? html`<${Loading}/>` : html`<table class="list" id="users-table">
+    ${!users.data ? (users.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="users-table">
         <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${users.data.items.map(u => html`<tr><td>${u.email}</td>
             <td><select aria-label=${t('settings.roleOf', { email: u.email })} value=${u.role} disabled=${!u.active}
@@ -72,7 +72,7 @@ function Invitations() {
         ${sent ? html`<p role="status" id="invite-sent">${t('invite.sent', { email: sent })}</p>` : null}</section>
     <${ErrorBox} error=${error || invitations.error}/>
     <h2>${t('invite.pending')}</h2>
-    ${invitations.loading ? html`<${Loading}/>` : invitations.data.items.length === 0 ? html`<${Empty}>${t('invite.none')}<//>` : html`<table class="list" id="invitations-table">
+    ${!invitations.data ? (invitations.loading ? html`<${Loading}/>` : null) : invitations.data.items.length === 0 ? html`<${Empty}>${t('invite.none')}<//>` : html`<table class="list" id="invitations-table">
         <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('invite.status')}</th>
             <th scope="col">${t('invite.expires')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${invitations.data.items.map(i => html`<tr data-status=${i.status}><td>${i.email}</td><td>${t(`role.${i.role}`)}</td>
@@ -124,7 +124,7 @@ function ApiKeys() {
             ${copied ? html`<span role="status" id="copied">${t('settings.copied')}</span>` : null}
             <button onClick=${() => setIssued(null)}>${t('common.close')}</button></div>
     <//>` : null}
-    ${keys.loading ? html`<${Loading}/>` : keys.data.items.length === 0 ? html`<${Empty}>${t('settings.noKeys')}<//>` : html`<table class="list" id="keys-table">
+    ${!keys.data ? (keys.loading ? html`<${Loading}/>` : null) : keys.data.items.length === 0 ? html`<${Empty}>${t('settings.noKeys')}<//>` : html`<table class="list" id="keys-table">
         <thead><tr><th scope="col">${t('settings.keyName')}</th><th scope="col">${t('settings.scope')}</th><th scope="col">${t('settings.prefix')}</th>
             <th scope="col">${t('common.created')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${keys.data.items.map(k => html`<tr><td>${k.name}</td><td>${t(`scope.${k.scope}`)}</td><td><code>${k.prefix}</code></td>
@@ -175,7 +175,7 @@ function Storage() {
             <button class="primary" type="submit">${t('common.create')}</button>
         </form></section>
     <${ErrorBox} error=${error || connections.error}/>
-    ${connections.loading ? html`<${Loading}/>` : connections.data.items.length === 0 ? html`<${Empty}>${t('settings.noConnections')}<//>` : html`<table class="list">
+    ${!connections.data ? (connections.loading ? html`<${Loading}/>` : null) : connections.data.items.length === 0 ? html`<${Empty}>${t('settings.noConnections')}<//>` : html`<table class="list">
         <thead><tr><th scope="col">${t('settings.connectionName')}</th><th scope="col">${t('settings.provider')}</th><th scope="col">${t('settings.isDefault')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${connections.data.items.map(c => html`<tr><td>${c.name}</td><td>${c.provider}</td><td>${c.is_default ? t('common.yes') : t('common.no')}</td>
             <td><button onClick=${() => act(async () => setProbe({ name: c.name, report: await post(`/storage-connections/${c.id}/test`) }))}>${t('settings.test')}</button>
@@ -217,7 +217,7 @@ function SingleSignOn() {
             <button class="primary" type="submit">${t('ssoDomains.claimButton')}</button>
         </form></section>
     <${ErrorBox} error=${error || claims.error}/>
-    ${claims.loading ? html`<${Loading}/>` : claims.data.claims.length === 0 ? html`<${Empty}>${t('ssoDomains.none')}<//>` : html`<table class="list" id="sso-domains-table">
+    ${!claims.data ? (claims.loading ? html`<${Loading}/>` : null) : claims.data.claims.length === 0 ? html`<${Empty}>${t('ssoDomains.none')}<//>` : html`<table class="list" id="sso-domains-table">
         <thead><tr><th scope="col">${t('ssoDomains.domain')}</th><th scope="col">${t('ssoDomains.state')}</th><th scope="col">${t('ssoDomains.claimedBy')}</th>
             <th scope="col">${t('ssoDomains.claimedAt')}</th><th scope="col">${t('ssoDomains.decidedAt')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${claims.data.claims.map(c => html`<tr data-domain=${c.domain} data-state=${c.state}><td>${c.domain}</td>

@@ -25,7 +25,7 @@ export function Webhooks() {
         <input id="webhook-secret" readonly value=${secret} aria-label=${t('webhooks.secret')} onFocus=${e => e.target.select()}/>
         <div class="actions"><button onClick=${() => setSecret(null)}>${t('common.close')}</button></div>
     <//>` : null}
-    ${hooks.loading ? html`<${Loading}/>` : hooks.data.items.length === 0 ? html`<${Empty}>${t('webhooks.none')}<//>` : html`<table class="list" id="webhooks-table">
+    ${!hooks.data ? (hooks.loading ? html`<${Loading}/>` : null) : hooks.data.items.length === 0 ? html`<${Empty}>${t('webhooks.none')}<//>` : html`<table class="list" id="webhooks-table">
         <thead><tr><th scope="col">${t('webhooks.url')}</th><th scope="col">${t('webhooks.events')}</th><th scope="col">${t('common.status')}</th>
             <th scope="col">${t('webhooks.secret')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${hooks.data.items.map(w => html`<tr data-webhook=${w.id}><td><code>${w.url}</code>${w.description ? html`<div>${w.description}</div>` : null}</td>
@@ -83,7 +83,7 @@ function Deliveries({ webhook, onClose }) {
     return html`<${Dialog} title=${t('webhooks.deliveriesOf', { url: webhook.url })} onClose=${onClose} wide>
         <div class="actions"><button id="refresh-deliveries" onClick=${() => deliveries.reload()}>${t('common.refresh')}</button></div>
         <${ErrorBox} error=${error || deliveries.error}/>
-        ${deliveries.loading ? html`<${Loading}/>` : deliveries.data.items.length === 0 ? html`<${Empty}>${t('webhooks.noDeliveries')}<//>` : html`
+        ${!deliveries.data ? (deliveries.loading ? html`<${Loading}/>` : null) : deliveries.data.items.length === 0 ? html`<${Empty}>${t('webhooks.noDeliveries')}<//>` : html`
         <table class="list" id="deliveries-table">
             <thead><tr><th scope="col">${t('webhooks.event')}</th><th scope="col">${t('common.status')}</th><th scope="col">${t('webhooks.attempts')}</th>
                 <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

@@ -567,9 +567,13 @@ class ConsoleJourneysIT {
         assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
     }
 
-    /** Waits for what shows the screen is ready, photographs it and records axe-core's findings. */
+    /**
+     * Waits for what shows the screen is ready and for its lists to be read (a tab is current before its list is: the
+     * organizations were photographed, and checked, saying "Loading…"), photographs it and records axe-core's findings.
+     */
     private void check(String screen, String readyWhen) {
         browser.waitFor(readyWhen);
+        browser.until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty(), "the lists of " + screen + " read");
         browser.screenshot(screen);
         accessibility.put(screen, new ArrayList<>(browser.seriousAccessibilityViolations()));
     }
@@ -590,6 +594,10 @@ class ConsoleJourneysIT {
     private static String statusOf(Api.Tenant tenant, long execution) {
         return BatchJobsApi.executionsOf(tenant.organizationId()).stream().filter(e -> e.executionId() == execution)
                 .map(BatchJobsApi.Execution::batchStatus).findFirst().orElse("STARTING");
+    }
+
+    private static int unreadNotifications(Api.Tenant tenant) {
+        return Api.bearer(tenant.adminToken()).get("/notifications/unread-count").then().statusCode(200).extract().path("unread");
     }
 
     private static String memberEmail(Api.Tenant tenant) {
@@ -836,6 +844,53 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void choosingAnActionOnTheAuditLogsSecondPageShowsTheFirstPageOfThatAction() {
+        Api.Tenant tenant = Api.newTenant();
+        // With the tenant's own two keys, 32 keys created: two pages of them, and two pages of everything.
+        for (int i = 0; i < 30; i++) {
+            Api.issueKey(tenant.adminToken(), "USER");
+        }
+        browser.signInAt("#/audit", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#audit-table tbody tr");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().startsWith("26–"), "the second page of everything");
+
+        new Select(browser.waitFor("#audit-action")).selectByValue("api_key.created");
+
+        browser.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#audit-table tbody tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> "api_key.created".equals(r.getDomAttribute("data-action")));
+        }, "only created keys listed");
+        browser.screenshot("audit-log-filtered");
+        assertThat(browser.waitFor("nav.pager span").getText()).isEqualTo("1–25 of 32");
+    }
+
+    @Test
+    void markingTheOneUnreadNotificationOnTheSecondPageReadShowsTheFirstPage() {
+        Api.Tenant tenant = Api.newTenant();
+        // The tenant's own two keys told to the admin and read, then 21 more: 23 notifications, 21 of them unread, so
+        // the pager tells the filtered list (one page of 20 and one more) from the whole.
+        browser.until(d -> unreadNotifications(tenant) == 2, "the tenant's two key notifications");
+        Api.bearer(tenant.adminToken()).post("/notifications/read-all").then().statusCode(200);
+        for (int i = 0; i < 21; i++) {
+            Api.issueKey(tenant.adminToken(), "USER");
+        }
+        browser.until(d -> unreadNotifications(tenant) == 21, "21 unread notifications");
+        browser.signInAt("#/notifications", tenant.adminEmail(), tenant.password());
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 23"), "every notification");
+        browser.click("#notifications-unread");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 21"), "the unread notifications");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> d.findElements(By.cssSelector("#notifications-list li")).size() == 1, "the second page's one notification");
+
+        browser.click("#notifications-list li button.link");
+
+        browser.until(d -> d.findElements(By.cssSelector("#notifications-list li[data-read=false]")).size() == 20,
+                "the first page's 20 unread notifications");
+        browser.screenshot("notifications-unread");
+    }
+
+    @Test
     void anOrgAdminReachesTheNewestPersonOnTheNextPageOfPeople() {
         Api.Tenant tenant = Api.newTenant();
         String newest = null;
@@ -950,6 +1005,58 @@ class ConsoleJourneysIT {
     private void emptyTheExpiryAndSave() {
         browser.script("document.querySelector('input[name=expires_at]').value = '';");
         browser.click("form:has(input[name=expires_at]) button[type=submit]");
+    }
+
+    @Test
+    void aListOfKeysThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/api-keys*")));
+        try {
+            browser.go("#/settings/keys");
+
+            browser.waitFor(".error[role=alert]");
+            browser.screenshot("settings-keys-unreadable");
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsSaidSoInTheConsolesLanguage() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/webhooks*")));
+        String said;
+        try {
+            browser.go("#/webhooks");
+
+            said = browser.waitFor(".error[role=alert] strong").getText();
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            browser.click("header button.language");
+        }
+        assertThat(said).isEqualTo("Сервер недоступен");
+    }
+
+    @Test
+    void anAuditLogThatCannotBeReadSaysWhyAndNotThatItIsEmpty() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/audit-events*")));
+        try {
+            browser.go("#/audit");
+
+            browser.waitFor(".error[role=alert]");
+            assertThat(browser.driver.findElements(By.cssSelector("main .empty"))).as("an empty log shown").isEmpty();
+        } finally {
+            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,30 @@ class ViewerBrowserIT {
         assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("camera-denied");
         assertThat(page.getString("message")).isEqualTo("Доступ к камере запрещён");
         assertThat(page.getString("lang")).isEqualTo("ru");
+    }
+
+    @Test
+    void contentGoneAfterThePageWasServedIsToldInTheWordsOfTheFriendlyPage() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+        String friendlyPage = RestAssured.given().baseUri(ArvServer.baseUrl()).get("/ar/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
+                .extract().asString();
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile(), "--manifest-status", "404"));
+
+        assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("not-found");
+        assertThat(friendlyPage).contains("<h1>" + page.getString("message") + "</h1><p>" + page.getString("messageText") + "</p>");
+    }
+
+    @Test
+    void aNetworkOverTheLimitIsToldToWaitInTheWordsOfTheFriendlyPage() throws Exception {
+        BrowserE2e browser = BrowserE2e.require();
+
+        JsonPath page = JsonPath.from(browser.viewer(ArvServer.baseUrl() + "/ar/" + uniqueId, portraitFile(), "--manifest-status", "429"));
+
+        // what the servlet's page over the limit says too (ViewerRateLimitIT), with the manifest's Retry-After (30)
+        assertThat(page.getString("phase")).as(page.prettify()).isEqualTo("rate-limited");
+        assertThat(page.getString("message")).isEqualTo("Too many scans from this network");
+        assertThat(page.getString("messageText")).isEqualTo("Please wait 30 seconds and reload the page.");
     }
 
     private static int viewsCount() {

@@ -152,7 +152,7 @@ function MailAdmin() {
     </section>` : null}
     <section class="card"><h2>${t('mailAdmin.dead')}</h2>
         <p>${t('mailAdmin.deadText')}</p>
-        ${dead.loading ? html`<${Loading}/>` : items.length === 0 ? html`<${Empty}>${t('mailAdmin.noDead')}<//>` : html`<table class="list" id="dead-mails">
+        ${!dead.data ? (dead.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('mailAdmin.noDead')}<//>` : html`<table class="list" id="dead-mails">
             <thead><tr><th scope="col">${t('mailAdmin.queuedAt')}</th><th scope="col">${t('mailAdmin.recipient')}</th>
                 <th scope="col">${t('mailAdmin.subject')}</th><th scope="col">${t('mailAdmin.error')}</th>
                 <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

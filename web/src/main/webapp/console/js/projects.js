@@ -7,6 +7,8 @@ import {
 } from './core.js';
 
 const PAGE = 20;
+/** Completed generation jobs offered per page when attaching a model. */
+const ATTACH_PAGE = 10;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 
 export function Projects() {
@@ -289,7 +291,7 @@ export function ContentDetail({ params: [id] }) {
             <${OverlayPreview} overlay=${c.overlay}/>
             <${DropZone} accept="video/mp4,video/webm,.glb,model/gltf-binary" multiple=${false} label=${t('content.overlayDrop')} onFiles=${uploadOverlay}/>
             ${overlayProgress != null ? html`<${ProgressBar} value=${overlayProgress} label=${t('content.overlay')}/>` : null}
-            <button onClick=${() => setAttaching(true)}>${t('content.attachGeneration')}</button>
+            <button id="attach-generation" onClick=${() => setAttaching(true)}>${t('content.attachGeneration')}</button>
             ${overlays.data?.items?.length ? html`<details><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
                 <ul>${overlays.data.items.map(o => html`<li>${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}</li>`)}</ul></details>` : null}
         </section>
@@ -329,21 +331,25 @@ function OverlayPreview({ overlay }) {
     return url ? html`<video src=${url} controls playsinline muted class="overlay-video"></video>` : html`<${Loading}/>`;
 }
 
-/** Finished generation items of the organization, to attach one's model as the overlay. */
-/** {@code error} and {@code busy}: the attaching's, shown here, since the page behind a modal dialog is out of sight. */
+/**
+ * Finished generation items of the organization, to attach one's model as the overlay: the completed jobs newest first,
+ * a page at a time (an older job's model is as good as a new one's). {@code error} and {@code busy}: the attaching's,
+ * shown here, since the page behind a modal dialog is out of sight.
+ */
 function AttachGeneration({ onClose, onAttach, error, busy }) {
-    const jobs = useLoad(() => get('/generations?status=completed&limit=20'));
+    const jobs = usePagedLoad('/generations?status=completed', ATTACH_PAGE);
     const [job, setJob] = useState(null);
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>
         <${ErrorBox} error=${error || jobs.error || detail.error}/>
         ${!jobs.data ? (jobs.loading ? html`<${Loading}/>` : null) : jobs.data.items.length === 0 ? html`<${Empty}>${t('generations.empty')}<//>` : html`
-        <label>${t('generations.job')}<select onChange=${e => setJob(e.target.value || null)}>
+        <label>${t('generations.job')}<select id="attach-job" onChange=${e => setJob(e.target.value || null)}>
             <option value="">–</option>
-            ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>`}
+            ${jobs.data.items.map(j => html`<option value=${j.id}>${formatTime(j.created_at)} · ${j.item_count}</option>`)}</select></label>
+        <${ListPager} list=${jobs}/>`}
         ${detail.data ? html`<ul class="results">${detail.data.items.filter(i => i.model_url).map(i => html`<li>
             <${AuthImg} src=${i.preview_url} alt=${t('generations.preview', { position: i.position + 1 })}/>
-            <button disabled=${busy} onClick=${() => onAttach(i)}>${t('content.attach')}</button></li>`)}</ul>` : null}
+            <button class="attach" disabled=${busy} onClick=${() => onAttach(i)}>${t('content.attach')}</button></li>`)}</ul>` : null}
     <//>`;
 }
 

@@ -688,6 +688,22 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberAttachesAFinishedGenerationsModelAsTheContentsOverlay() {
+        Api.Tenant tenant = Api.newTenant();
+        String job = GenerationApi.completedOne(tenant.memberToken(), GENERATION, "horse.png");
+        String content = MarkerApi.createOne(tenant.memberToken(), MarkerApi.newProject(tenant.memberToken()), "coins.png",
+                MediaApi.image("coins.png"));
+        browser.signInAt("#/content/" + content, tenant.adminEmail(), tenant.password());
+
+        browser.click("#attach-generation");
+        new Select(browser.waitFor("#attach-job")).selectByValue(job);
+        browser.click("dialog .results button.attach");
+
+        browser.until(d -> d.findElements(By.cssSelector("#attach-job")).isEmpty(), "the attach dialog closed");
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200).body("overlay.kind", equalTo("glb"));
+    }
+
+    @Test
     void aPlatformAdminSendsADeadMailAgainFromThePlatformScreenAndItArrives() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String id = OutboxRows.deadTestMail(tenant);

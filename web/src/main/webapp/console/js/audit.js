@@ -26,6 +26,16 @@ function eventsPath(action, from, to) {
     return query ? `/audit-events?${query}` : '/audit-events';
 }
 
+/**
+ * What the event names its subject by, as its details recorded it then (a person's address, a key's or connection's name,
+ * a content's title, the domains): the subject may be renamed or gone since.
+ */
+function subjectName(e) {
+    const d = e.details || {};
+    const named = d.email || d.name || d.title || d.domain || (Array.isArray(d.domains) ? d.domains.join(', ') : null);
+    return typeof named === 'string' && named ? named : null;
+}
+
 export function AuditLog() {
     useTitle(t('audit.title'));
     const [action, setAction] = useState('');
@@ -52,7 +62,7 @@ export function AuditLog() {
             <td>${formatTime(e.at)}</td>
             <td title=${Object.keys(e.details || {}).length ? JSON.stringify(e.details) : null}>${t(`audit.action.${e.action}`)}</td>
             <td>${e.actor.label || t(`audit.actor.${e.actor.kind}`)}${e.actor.kind === 'person' ? null : html` <small>(${t(`audit.actor.${e.actor.kind}`)})</small>`}</td>
-            <td>${t(`audit.subject.${e.subject.type}`)}</td>
+            <td class="subject">${t(`audit.subject.${e.subject.type}`)}${subjectName(e) ? html`: <span class="subject-name">${subjectName(e)}</span>` : null}</td>
             <td>${e.client_address || '–'}</td></tr>`)}</tbody>
     </table>
     <${ListPager} list=${events}/>`}`;

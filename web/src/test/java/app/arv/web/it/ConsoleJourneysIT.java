@@ -615,6 +615,8 @@ class ConsoleJourneysIT {
         browser.until(d -> !d.findElements(By.cssSelector("#audit-table tr[data-action='sign_in.succeeded']")).isEmpty(),
                 "the sign-in listed");
         browser.screenshot("audit-log");
+        assertThat(browser.waitFor("#audit-table tr[data-action='user.added'] td.subject").getText())
+                .as("whom the person added is").isEqualTo("User: " + memberEmail(tenant));
         new Select(browser.waitFor("#audit-action")).selectByValue("sign_in.failed");
 
         browser.until(d -> {

@@ -122,6 +122,9 @@ function StorageAdmin() {
     const letters = useLoad(() => get('/admin/storage/dead-letters'));
     const [act, error] = useAct();
     const [scan, setScan] = useState(null);
+    const [retried, setRetried] = useState(null);
+    // Once the store is fixed, an operator need not wait for the timer's next round (ARV_MEDIA_DEAD_LETTER_RETRY).
+    const retry = d => act(async () => { setRetried(await post(`/admin/storage/dead-letters/${d.id}/retry`)); letters.reload(); });
     const items = letters.data?.items || [];
     return html`<${ErrorBox} error=${error || letters.error}/>
     <section class="card"><h2>${t('storageAdmin.orphanScan')}</h2>
@@ -130,9 +133,12 @@ function StorageAdmin() {
         ${scan ? html`<p role="status">${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}</p>` : null}
     </section>
     <section class="card"><h2>${t('storageAdmin.deadLetters')}</h2>
+        ${retried ? html`<p role="status" id="retried">${retried.deleted ? t('storageAdmin.retryDeleted') : t('storageAdmin.retryFailed', { error: retried.dead_letter?.last_error || '' })}</p>` : null}
         ${!letters.data ? (letters.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
-            <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th></tr></thead>
-            <tbody>${items.map(d => html`<tr><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td></tr>`)}</tbody>
+            <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th>
+                <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
+            <tbody>${items.map(d => html`<tr data-letter=${d.id}><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td>
+                <td><button class="retry" onClick=${() => retry(d)}>${t('storageAdmin.retry')}</button></td></tr>`)}</tbody>
         </table>`}
     </section>`;
 }

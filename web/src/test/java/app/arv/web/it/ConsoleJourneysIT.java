@@ -22,6 +22,8 @@ import org.openqa.selenium.support.ui.Select;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -703,6 +705,32 @@ class ConsoleJourneysIT {
 
         browser.until(d -> d.findElements(By.cssSelector("#attach-job")).isEmpty(), "the attach dialog closed");
         Api.bearer(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200).body("overlay.kind", equalTo("glb"));
+    }
+
+    @Test
+    void aPlatformAdminRetriesAParkedDeletionFromThePlatformScreenOnceTheStoreTakesIt() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        UUID letter = UUID.randomUUID();
+        // Parked as a store that refused every attempt leaves it, due again only in an hour; the local store takes it now.
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement park = db.prepareStatement("INSERT INTO media_deletion_dead_letter (id, organization_id, resource_id,"
+                        + " storage_key, attempts, last_error, first_attempt_at, parked_at, last_attempt_at, next_attempt_at)"
+                        + " VALUES (?, ?, ?, ?, 3, 'S3 delete failed (connection refused)', now(), now(), now(), now() + interval '1 hour')")) {
+            park.setObject(1, letter);
+            park.setObject(2, tenant.organizationId());
+            park.setObject(3, UUID.fromString(media));
+            park.setString(4, "orgs/" + tenant.organizationId() + "/media/zz/gone-" + letter);
+            assertThat(park.executeUpdate()).isOne();
+        }
+        String row = "tr[data-letter='" + letter + "']";
+        browser.signInAt("#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+
+        browser.click(row + " button.retry");
+
+        assertThat(browser.waitFor("#retried").getText()).startsWith("Deleted");
+        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the retried deletion gone from the dead letters");
+        assertThat(SuiteDatabase.rowsOf("media_deletion_dead_letter", tenant.organizationId())).isZero();
     }
 
     @Test

@@ -62,17 +62,21 @@ public class WebhookSender {
         } catch (DomainException refused) {
             return new AttemptResult(at, Duration.ZERO, null, null, "Not sent: " + refused.getMessage());
         }
-        Request request = new Request.Builder().url(url)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), body, secrets))
-                .header(EVENT_ID, eventId)
-                .header(EVENT_TYPE, eventType)
-                .header("User-Agent", USER_AGENT)
-                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
-                .build();
-        try (Response response = client.newCall(request).execute()) {
-            return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), response.code(), excerpt(response.body()),
-                    response.isSuccessful() ? null : "HTTP " + response.code());
-        } catch (IOException e) {
+        try {
+            Request request = new Request.Builder().url(url)
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), body, secrets))
+                    .header(EVENT_ID, eventId)
+                    .header(EVENT_TYPE, eventType)
+                    .header("User-Agent", USER_AGENT)
+                    .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
+                    .build();
+            try (Response response = client.newCall(request).execute()) {
+                return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), response.code(), excerpt(response.body()),
+                        response.isSuccessful() ? null : "HTTP " + response.code());
+            }
+        } catch (IOException | RuntimeException e) {
+            // A runtime failure too (a URL or header OkHttp refuses) is a failed attempt, recorded and retried on the
+            // schedule: thrown, it would leave the delivery claimed and unrecorded, to be claimed again for ever.
             return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }

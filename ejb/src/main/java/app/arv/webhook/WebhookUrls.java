@@ -2,6 +2,7 @@ package app.arv.webhook;
 
 import app.arv.outbound.OutboundGuard;
 import app.arv.shared.DomainException;
+import okhttp3.HttpUrl;
 
 import java.util.Locale;
 
@@ -30,6 +31,11 @@ public final class WebhookUrls {
             throw DomainException.endpointNotAllowed("url is longer than " + MAX_LENGTH + " characters");
         }
         OutboundGuard.CheckedUrl checked = guard.check("url", text);
+        // java.net.URI takes any number as a port; OkHttp refuses what no socket can use when the delivery is sent,
+        // and a delivery that cannot even be tried would never settle. So the sender's own parser decides here.
+        if (checked.port() < 1 || checked.port() > 65535 || HttpUrl.parse(text) == null) {
+            throw DomainException.endpointNotAllowed("url must be an http(s) URL with a port from 1 to 65535");
+        }
         if (!"https".equals(checked.uri().getScheme().toLowerCase(Locale.ROOT)) && !guard.listed(checked)) {
             throw DomainException.endpointNotAllowed("url must be an https URL (plain http only to hosts the operator allowed)");
         }

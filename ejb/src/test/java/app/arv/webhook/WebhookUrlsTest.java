@@ -50,6 +50,13 @@ class WebhookUrlsTest {
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("endpoint_not_allowed"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://93.184.216.34:65536/", "https://93.184.216.34:99999/", "https://hooks.example.com:0/"})
+    void aPortNoSocketCanUseIsRefused(String url) {
+        assertThatThrownBy(() -> URLS.check(url)).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("endpoint_not_allowed"));
+    }
+
     @Test
     void anOverlongUrlIsRefused() {
         assertThatThrownBy(() -> URLS.check("https://hooks.example.com/" + "a".repeat(WebhookUrls.MAX_LENGTH)))

@@ -83,6 +83,26 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
                 .toList();
     }
 
+    /**
+     * Platform job: ends, as dead, due deliveries that were claimed {@code brokenClaims} times or more without the attempt
+     * being recorded (each claim counts an attempt; a settled one records it; a given-back one is uncounted). Such a
+     * delivery breaks its sender before it can settle (a bug, a value the database refuses) or kills the nodes that
+     * try it; claimed again at every lease's end it would neither be recorded nor die. Rows being claimed are skipped.
+     */
+    public List<BrokenDelivery> endBroken(Instant now, int brokenClaims) {
+        List<?> rows = em.createNativeQuery("WITH broken AS (SELECT d.id FROM webhook_delivery d"
+                + " WHERE d.status = 'PENDING' AND d.claim_token IS NOT NULL AND d.next_attempt_at <= ?1"
+                + " AND d.attempts - (SELECT COUNT(*) FROM webhook_attempt a WHERE a.delivery_id = d.id) >= ?2"
+                + " FOR UPDATE OF d SKIP LOCKED)"
+                + " UPDATE webhook_delivery d SET status = 'DEAD', settled_at = ?1, claim_token = NULL FROM broken"
+                + " WHERE d.id = broken.id RETURNING d.id, d.webhook_id, d.organization_id, d.attempts")
+                .setParameter(1, now).setParameter(2, brokenClaims)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new BrokenDelivery((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue()))
+                .toList();
+    }
+
     /** The receiver accepted it; false when the claim was lost (its lease ran out and another took it). */
     public boolean markDelivered(ClaimedDelivery delivery, Instant now) {
         return settle(delivery, "status = 'DELIVERED', settled_at = ?1", now);

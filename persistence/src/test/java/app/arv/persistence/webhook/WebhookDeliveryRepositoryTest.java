@@ -118,6 +118,50 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void aDeliveryClaimedThreeTimesWithoutARecordedAttemptIsEndedDead() {
+        Webhook webhook = webhook(true);
+        UUID id = queue(webhook, false, Instant.now());
+        Instant now = Instant.now();
+        for (int claim = 0; claim < 3; claim++) {
+            // Each attempt breaks off unsettled: the next claim comes once its lease has run out.
+            assertThat(claim(now.plus(LEASE.plusSeconds(1).multipliedBy(claim)), "node-a")).hasSize(1);
+        }
+        Instant later = now.plus(LEASE.plusSeconds(1).multipliedBy(3));
+
+        List<BrokenDelivery> twice = endBroken(later, 4);
+        List<BrokenDelivery> ended = endBroken(later, 3);
+
+        assertThat(twice).isEmpty();
+        assertThat(ended).singleElement().satisfies(broken -> {
+            assertThat(broken.id()).isEqualTo(id);
+            assertThat(broken.webhookId()).isEqualTo(webhook.getId());
+            assertThat(broken.attempt()).isEqualTo(3);
+        });
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(claim(later, "node-a")).isEmpty();
+    }
+
+    @Test
+    void onlyAttemptsLeftUnrecordedCountAsBroken() {
+        UUID id = queue(webhook(true), false, Instant.now());
+        Instant now = Instant.now();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClaimedDelivery claimed = claim(now, "node-a").get(0);
+            int number = attempt;
+            settle(repository -> {
+                repository.addAttempt(new WebhookAttempt(claimed.id(), number, Instant.now(), Duration.ofMillis(5), 500, "no", "HTTP 500"));
+                return repository.retryAt(claimed, now);
+            });
+        }
+        claim(now, "node-a"); // the fourth attempt breaks off unrecorded
+
+        List<BrokenDelivery> ended = endBroken(now.plus(LEASE).plusSeconds(1), 2);
+
+        assertThat(ended).isEmpty();
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
     void retentionDeletesOldSettledDeliveriesWithTheirAttemptsButNeverPendingOnes() {
         Webhook webhook = webhook(true);
         Instant old = Instant.now().minus(Duration.ofDays(31));
@@ -212,6 +256,12 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit)));
         return claimed;
+    }
+
+    private static List<BrokenDelivery> endBroken(Instant now, int brokenClaims) {
+        List<BrokenDelivery> ended = new ArrayList<>();
+        Database.inTransaction(em -> ended.addAll(repository(em).endBroken(now, brokenClaims)));
+        return ended;
     }
 
     private static List<ClaimedDelivery> claimHolding(String node, CountDownLatch bothClaimed) {

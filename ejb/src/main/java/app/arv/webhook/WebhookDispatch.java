@@ -1,7 +1,10 @@
 package app.arv.webhook;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditTrail;
 import app.arv.notification.OccurrenceType;
 import app.arv.notification.Occurrences;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.webhook.BrokenDelivery;
 import app.arv.persistence.webhook.ClaimedDelivery;
 import app.arv.persistence.webhook.Webhook;
@@ -26,7 +29,8 @@ import java.util.logging.Logger;
  * transaction): claim due deliveries for this node under a lease; then record the attempt and what became of the
  * delivery — delivered, due again after a back-off, or dead once the retry period is over. A webhook whose
  * deliveries die {@code arv.webhook.disable-after} times in a row is switched off, and
- * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it.
+ * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it
+ * (and its audit log keeps it, ARV the actor).
  * A record whose claim was lost (the lease ran out and another node took the delivery) changes nothing. A delivery whose
  * attempts keep breaking off before they are recorded is ended as dead when it is claimed the {@value #BROKEN_CLAIMS}th
  * time in a row so, and counts towards switching its webhook off like any dead one.
@@ -62,6 +66,9 @@ public class WebhookDispatch {
 
     @Inject
     Occurrences occurrences;
+
+    @Inject
+    AuditTrail audit;
 
     public List<ClaimedDelivery> claim(int limit) {
         Instant now = Instant.now();
@@ -122,6 +129,8 @@ public class WebhookDispatch {
         webhook.disable(reason, now);
         LOG.warning(() -> "Webhook " + webhook.getId() + " of organization " + webhook.getOrganizationId() + " was switched off: " + reason);
         occurrences.webhookDisabled(webhook, reason, dead, now);
+        audit.record(webhook.getOrganizationId(), Actor.SYSTEM, AuditAction.WEBHOOK_DISABLED, webhook.getId(),
+                WebhookService.described(webhook).and("reason", reason));
     }
 
     private static Outcome lost(ClaimedDelivery delivery) {

@@ -86,6 +86,11 @@ class WebhookIT {
             Api.bearer(tenant.adminToken()).get("/notifications").then().statusCode(200)
                     .body("items.find { it.type == 'webhook.disabled' }.subject_id", equalTo(webhook));
             assertThat(Inbox.textOf(Inbox.mailTo(tenant.adminEmail()))).contains(receiver.url());
+            JsonPath audited = Api.bearer(tenant.adminToken()).get("/audit-events?action=webhook.disabled").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(audited.getList("items.subject.id")).containsExactly(webhook);
+            assertThat(audited.getString("items[0].actor.kind")).isEqualTo("system");
+            assertThat(audited.getString("items[0].details.reason")).contains("2 deliveries in a row");
         }
     }
 

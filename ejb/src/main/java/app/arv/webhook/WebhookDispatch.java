@@ -79,7 +79,7 @@ public class WebhookDispatch {
                     + " attempts in a row broke off unrecorded (see the log for why)");
             webhooks.lock(broken.organizationId(), broken.webhookId()).ifPresent(webhook -> countDead(webhook, now));
         }
-        return deliveries.claim(now, now.plus(settings.lease()), node.name(), limit);
+        return deliveries.claim(now, now.plus(settings.lease()), node.name(), limit, settings.claimPerOrganization());
     }
 
     public Outcome settle(ClaimedDelivery delivery, AttemptResult result) {

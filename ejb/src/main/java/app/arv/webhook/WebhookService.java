@@ -64,8 +64,14 @@ public class WebhookService {
         return webhooks.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
     }
 
+    /** @throws DomainException {@code webhook_limit_reached} (409) past {@code arv.webhook.max-per-organization} */
     public WithSecret create(Caller caller, WebhookSpec spec) {
         String url = urls().check(spec.url());
+        long registered = webhooks.countForRegistration(caller.organizationId());
+        if (registered >= settings.maxPerOrganization()) {
+            throw DomainException.conflict("webhook_limit_reached", "This organization has " + registered
+                    + " webhooks, the most it may register; delete one first");
+        }
         EventSelection events = spec.events() == null ? EventSelection.everything() : EventSelection.parse(spec.events());
         String secret = WebhookSecrets.chosenOrGenerated(spec.secret());
         UUID org = caller.organizationId();

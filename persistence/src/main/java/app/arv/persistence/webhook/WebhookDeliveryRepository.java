@@ -55,15 +55,21 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
     /**
      * Platform job: takes up to {@code limit} due deliveries (pending, next attempt reached — which includes those
      * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, for {@code node} until
-     * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. Rows another transaction is
-     * claiming are skipped, not waited for, so claimers on any number of nodes never take the same row.
+     * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. At most {@code perOrganization}
+     * are one organization's (its longest-due ones), so one organization's backlog never fills a claim. Rows another
+     * transaction is claiming are skipped, not waited for, so claimers on any number of nodes never take the same row
+     * (they still count towards their organization's share: a claimer that meets them gets that organization's next
+     * ones at its next claim, a moment later, once the other claim has committed).
      */
-    public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit) {
+    public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit, int perOrganization) {
         UUID token = UUID.randomUUID();
-        // UPDATE ... RETURNING hands rows back in no particular order: the outer SELECT restores the schedule's.
-        List<?> rows = em.createNativeQuery("WITH due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d"
-                + " JOIN webhook w ON w.id = d.webhook_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)"
+        // Ranked apart: PostgreSQL locks no rows of a query with a window function. UPDATE ... RETURNING hands rows
+        // back in no particular order: the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH ranked AS (SELECT d.id, row_number() OVER (PARTITION BY d.organization_id"
+                + " ORDER BY d.next_attempt_at, d.id) AS place FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)),"
+                + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN ranked r ON r.id = d.id"
+                + " WHERE r.place <= ?6 AND d.status = 'PENDING' AND d.next_attempt_at <= ?4"
                 + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"
                 + " claimed AS (UPDATE webhook_delivery d SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
                 + " attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ?4) FROM due WHERE d.id = due.id"
@@ -74,7 +80,7 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
                 + " CASE WHEN w.previous_secret_until > ?4 THEN w.previous_secret_ciphertext END"
                 + " FROM claimed c JOIN webhook w ON w.id = c.webhook_id ORDER BY c.due_at")
                 .setParameter(1, leaseUntil).setParameter(2, node).setParameter(3, token).setParameter(4, now)
-                .setParameter(5, limit)
+                .setParameter(5, limit).setParameter(6, perOrganization)
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
                 .map(r -> new ClaimedDelivery((UUID) r[0], token, leaseUntil, ((Number) r[1]).intValue(), instant(r[2]),

@@ -2,6 +2,7 @@ package app.arv.persistence.webhook;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,23 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         } finally {
             claimers.shutdownNow();
         }
+    }
+
+    @Test
+    void oneOrganizationsBacklogTakesNoMoreThanItsShareOfAClaim() {
+        Webhook busy = webhook(acme, true);
+        Webhook quiet = webhook(globex, true);
+        Instant now = Instant.now();
+        for (int i = 0; i < 8; i++) {
+            queue(busy, false, now.minusSeconds(60 - i));
+        }
+        UUID waiting = queue(quiet, false, now.minusSeconds(1));
+
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), "node-a", 5, 2)));
+
+        assertThat(claimed).extracting(ClaimedDelivery::organizationId).containsExactly(acme.getId(), acme.getId(), globex.getId());
+        assertThat(claimed.get(2).id()).isEqualTo(waiting);
     }
 
     @Test
@@ -230,7 +248,11 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     private Webhook webhook(boolean enabled) {
-        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
+        return webhook(acme, enabled);
+    }
+
+    private static Webhook webhook(Organization organization, boolean enabled) {
+        Webhook webhook = new Webhook(organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
                 "ciphertext", "…abcd", enabled, null);
         Database.persist(webhook);
         return webhook;
@@ -254,7 +276,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
 
     private static List<ClaimedDelivery> claim(Instant now, String node, int limit) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
-        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit)));
+        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit, limit)));
         return claimed;
     }
 
@@ -267,7 +289,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     private static List<ClaimedDelivery> claimHolding(String node, CountDownLatch bothClaimed) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Database.inTransaction(em -> {
-            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20));
+            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20, 30));
             bothClaimed.countDown();
             try {
                 bothClaimed.await(20, TimeUnit.SECONDS);

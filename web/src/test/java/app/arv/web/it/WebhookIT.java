@@ -4,6 +4,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Outbound webhooks through HTTP, with a real receiver on 127.0.0.1 ({@link WebhookReceiver}): signed deliveries
@@ -167,6 +171,42 @@ class WebhookIT {
             Thread.sleep(1_000);
             assertThat(receiver.received()).isEmpty();
         }
+    }
+
+    @Test
+    void oneOrganizationsSlowReceiversDoNotHoldUpAnotherOrganizationsDelivery() throws Exception {
+        Api.Tenant busy = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        // Past the suite's 2 s read timeout: each of the busy tenant's attempts holds a sender for the whole timeout.
+        try (WebhookReceiver slow = WebhookReceiver.start().stall(Duration.ofSeconds(3)); WebhookReceiver quick = WebhookReceiver.start()) {
+            List<String> webhooks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                webhooks.add(create(busy, slow, List.of("*")).getString("id"));
+            }
+            String othersWebhook = create(other, quick, List.of("*")).getString("id");
+            for (String webhook : webhooks) {
+                Api.bearer(busy.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+                Api.bearer(busy.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+            }
+
+            Api.bearer(other.adminToken()).post("/webhooks/" + othersWebhook + "/test").then().statusCode(202);
+
+            Instant arrived = quick.awaitRequests(1).get(0).at();
+            // Queued after the busy tenant's twelve, it goes in the next claim, not after every one of them has timed out.
+            assertThat(slow.received().stream().filter(r -> r.at().isBefore(arrived)).count()).isLessThan(8);
+        }
+    }
+
+    @Test
+    void anOrganizationRegistersNoMoreWebhooksThanTheLimit() {
+        Api.Tenant tenant = Api.newTenant();
+        for (int i = 0; i < 10; i++) {
+            Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/hook-" + i)).post("/webhooks").then().statusCode(201);
+        }
+
+        Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/one-more")).post("/webhooks").then().statusCode(409)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("webhook_limit_reached"));
+        Api.bearer(tenant.adminToken()).get("/webhooks?limit=100").then().statusCode(200).body("total", equalTo(10));
     }
 
     @Test

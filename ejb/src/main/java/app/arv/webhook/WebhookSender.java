@@ -45,7 +45,7 @@ public class WebhookSender {
     @PostConstruct
     void init() {
         client = new OkHttpClient.Builder()
-                .dns(outbound.guard().dns())
+                .dns(outbound.webhookGuard().dns())
                 .connectTimeout(settings.connectTimeout()).readTimeout(settings.readTimeout()).writeTimeout(settings.readTimeout())
                 .callTimeout(settings.longestAttempt())
                 .followRedirects(false).followSslRedirects(false)
@@ -58,7 +58,7 @@ public class WebhookSender {
         Instant at = Instant.now();
         long started = System.nanoTime();
         try {
-            new WebhookUrls(outbound.guard()).check(url);
+            new WebhookUrls(outbound.webhookGuard()).check(url);
         } catch (DomainException refused) {
             return new AttemptResult(at, Duration.ZERO, null, null, "Not sent: " + refused.getMessage());
         }

@@ -171,7 +171,7 @@ public class WebhookService {
     }
 
     private WebhookUrls urls() {
-        return new WebhookUrls(outbound.guard());
+        return new WebhookUrls(outbound.webhookGuard());
     }
 
     /** What an audit entry tells of a webhook: where it posts and which events — never a secret. */

@@ -7,9 +7,10 @@ import okhttp3.HttpUrl;
 import java.util.Locale;
 
 /**
- * Which URLs a webhook may post to: those the outbound guard passes (no internal addresses unless the operator
- * listed them, checked again at every connection), and https only — plain http only to a host the operator listed,
- * since the body and its signature would otherwise cross the internet readable by anyone on the way.
+ * Which URLs a webhook may post to: those the webhooks' outbound guard passes ({@code OutboundPolicy#webhookGuard}: no
+ * internal addresses unless the operator listed them for webhooks, checked again at every connection), and https only
+ * — plain http only to a host the operator listed, since the body and its signature would otherwise cross the internet
+ * readable by anyone on the way.
  */
 public final class WebhookUrls {
 

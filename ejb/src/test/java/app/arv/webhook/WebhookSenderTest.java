@@ -105,7 +105,7 @@ class WebhookSenderTest {
         sender.settings = settings;
         sender.outbound = new OutboundPolicy() {
             @Override
-            public OutboundGuard guard() {
+            public OutboundGuard webhookGuard() {
                 return guard;
             }
         };

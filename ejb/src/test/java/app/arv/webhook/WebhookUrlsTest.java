@@ -2,6 +2,7 @@ package app.arv.webhook;
 
 import app.arv.outbound.AllowedHosts;
 import app.arv.outbound.OutboundGuard;
+import app.arv.outbound.OutboundPolicy;
 import app.arv.shared.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +23,15 @@ class WebhookUrlsTest {
             "rebound.example.com", "10.0.0.7",
             "receiver.internal", "10.20.0.5");
 
-    private static final WebhookUrls URLS = new WebhookUrls(new OutboundGuard(new AllowedHosts(List.of("receiver.internal")), host -> {
+    private static final OutboundGuard.Resolver RESOLVER = host -> {
         String address = DNS.get(host);
         if (address == null) {
             throw new UnknownHostException(host);
         }
         return new InetAddress[]{InetAddress.getByName(address)};
-    }));
+    };
+
+    private static final WebhookUrls URLS = new WebhookUrls(new OutboundGuard(new AllowedHosts(List.of("receiver.internal")), RESOLVER));
 
     @Test
     void anHttpsUrlOnAPublicHostIsAccepted() {
@@ -55,6 +58,22 @@ class WebhookUrlsTest {
     void aPortNoSocketCanUseIsRefused(String url) {
         assertThatThrownBy(() -> URLS.check(url)).isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("endpoint_not_allowed"));
+    }
+
+    @Test
+    void aHostTheOperatorAllowedForItsOwnStoresIsRefusedToWebhooks() {
+        WebhookUrls urls = new WebhookUrls(new OutboundPolicy("minio.internal", "", RESOLVER).webhookGuard());
+
+        assertThatThrownBy(() -> urls.check("http://minio.internal:9000/hook")).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("endpoint_not_allowed"));
+        assertThatThrownBy(() -> urls.check("https://minio.internal/hook")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aHostTheOperatorAllowedForWebhooksIsAccepted() {
+        WebhookUrls urls = new WebhookUrls(new OutboundPolicy("", "receiver.internal", RESOLVER).webhookGuard());
+
+        assertThat(urls.check("http://receiver.internal:8080/arv")).isEqualTo("http://receiver.internal:8080/arv");
     }
 
     @Test

@@ -227,6 +227,7 @@ class WebhookIT {
         refused(tenant, "https://169.254.169.254/latest/meta-data"); // the cloud's metadata service
         refused(tenant, "https://localhost/hook"); // loopback by name (only 127.0.0.1 is allowed to the suite)
         refused(tenant, "ftp://example.com/hook");
+        refused(tenant, "https://minio.internal/hook"); // allowed to the operator's storage connections, not to webhooks
 
         Api.bearer(tenant.adminToken()).get("/webhooks").then().statusCode(200).body("total", equalTo(0));
     }

@@ -31,7 +31,8 @@ public final class WebhookUrls {
         if (text.length() > MAX_LENGTH) {
             throw DomainException.endpointNotAllowed("url is longer than " + MAX_LENGTH + " characters");
         }
-        OutboundGuard.CheckedUrl checked = guard.check("url", text);
+        // Any stranger can sign up and try URLs here: the guard does not tell them how the installation's DNS answered.
+        OutboundGuard.CheckedUrl checked = guard.checkQuietly("url", text);
         // java.net.URI takes any number as a port; OkHttp refuses what no socket can use when the delivery is sent,
         // and a delivery that cannot even be tried would never settle. So the sender's own parser decides here.
         if (checked.port() < 1 || checked.port() > 65535 || HttpUrl.parse(text) == null) {

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class WebhookUrlsTest {
 
@@ -74,6 +75,16 @@ class WebhookUrlsTest {
         WebhookUrls urls = new WebhookUrls(new OutboundPolicy("", "receiver.internal", RESOLVER).webhookGuard());
 
         assertThat(urls.check("http://receiver.internal:8080/arv")).isEqualTo("http://receiver.internal:8080/arv");
+    }
+
+    @Test
+    void aNameThatResolvesPrivatelyAndOneThatDoesNotResolveGetTheSameAnswer() {
+        Throwable privateName = catchThrowable(() -> URLS.check("https://rebound.example.com/hook"));
+        Throwable unknownName = catchThrowable(() -> URLS.check("https://nowhere.example.com/hook"));
+        Throwable linkLocal = catchThrowable(() -> URLS.check("https://169.254.169.254/hook"));
+
+        assertThat(privateName).isInstanceOf(DomainException.class).hasMessage(unknownName.getMessage())
+                .hasMessage(linkLocal.getMessage()).hasMessageNotContaining("rebound").hasMessageNotContaining("private");
     }
 
     @Test

@@ -54,7 +54,8 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
 
     /**
      * Platform job: takes up to {@code limit} due deliveries (pending, next attempt reached — which includes those
-     * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, for {@code node} until
+     * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, of active organizations
+     * (a deactivated one's wait: it is switched off, its webhooks too, until a platform admin activates it), for {@code node} until
      * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. At most {@code perOrganization}
      * are one organization's (its longest-due ones), so one organization's backlog never fills a claim. Rows another
      * transaction is claiming are skipped, not waited for, so claimers on any number of nodes never take the same row
@@ -67,7 +68,8 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
         // back in no particular order: the outer SELECT restores the schedule's.
         List<?> rows = em.createNativeQuery("WITH ranked AS (SELECT d.id, row_number() OVER (PARTITION BY d.organization_id"
                 + " ORDER BY d.next_attempt_at, d.id) AS place FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)),"
+                + " JOIN organization o ON o.id = d.organization_id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual) AND o.active),"
                 + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN ranked r ON r.id = d.id"
                 + " WHERE r.place <= ?6 AND d.status = 'PENDING' AND d.next_attempt_at <= ?4"
                 + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"

@@ -94,6 +94,18 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void aDeactivatedOrganizationsDeliveriesAreNotClaimed() {
+        UUID active = queue(webhook(acme, true), false, Instant.now());
+        queue(webhook(globex, true), false, Instant.now());
+        queue(webhook(globex, true), true, Instant.now());
+        Database.inTransaction(em -> em.find(Organization.class, globex.getId()).setActive(false));
+
+        List<ClaimedDelivery> claimed = claim(Instant.now(), "node-a");
+
+        assertThat(claimed).extracting(ClaimedDelivery::id).containsExactly(active);
+    }
+
+    @Test
     void aDisabledWebhooksEventsWaitButItsManualDeliveriesGo() {
         Webhook disabled = webhook(false);
         queue(disabled, false, Instant.now());

@@ -210,6 +210,26 @@ class WebhookIT {
     }
 
     @Test
+    void aDeactivatedOrganizationsPendingDeliveriesAreNotSent() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String webhook = create(tenant, receiver, List.of("*")).getString("id");
+            Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+            awaitDelivery(tenant, webhook, d -> "delivered".equals(d.getString("status")));
+
+            Api.bearer(Api.platformAdminToken()).body(Map.of("active", false)).patch("/organizations/" + tenant.organizationId())
+                    .then().statusCode(200);
+            // A delivery still pending when the organization was switched off (the API no longer lets its admins queue one).
+            int pending = SuiteDatabase.execute("UPDATE webhook_delivery SET status = 'PENDING', settled_at = NULL,"
+                    + " next_attempt_at = now() WHERE webhook_id = '" + webhook + "'");
+            Thread.sleep(1_500); // several worker rounds
+
+            assertThat(pending).isEqualTo(1);
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void membersAndApiKeysCannotManageWebhooks() {
         Api.Tenant tenant = Api.newTenant();
 

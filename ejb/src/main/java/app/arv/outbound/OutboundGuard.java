@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Decides whether ARV may connect to a URL a tenant supplied: http(s) only, no user info, and every
@@ -17,6 +18,8 @@ import java.util.Optional;
  * The same decision is made again when a connection is opened, through {@link #dns()}.
  */
 public final class OutboundGuard {
+
+    private static final Logger LOG = Logger.getLogger(OutboundGuard.class.getName());
 
     /** Name resolution; the system resolver in production. */
     @FunctionalInterface
@@ -52,6 +55,21 @@ public final class OutboundGuard {
      * @throws DomainException {@code endpoint_not_allowed} (422)
      */
     public CheckedUrl check(String what, String url) {
+        return check(what, url, true);
+    }
+
+    /**
+     * As {@link #check}, but a host that does not resolve and one that resolves to an address the guard refuses get
+     * the same answer, the reason only logged: where any stranger may try URLs (a webhook), different answers would
+     * map the installation's internal DNS (which names exist, which are private, link-local…).
+     *
+     * @throws DomainException {@code endpoint_not_allowed} (422)
+     */
+    public CheckedUrl checkQuietly(String what, String url) {
+        return check(what, url, false);
+    }
+
+    private CheckedUrl check(String what, String url, boolean tellWhy) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
@@ -75,10 +93,13 @@ public final class OutboundGuard {
         }
         try {
             return new CheckedUrl(uri, host, port, publicAddresses(host));
-        } catch (RefusedAddress e) {
-            throw DomainException.endpointNotAllowed(what + " is not allowed: " + e.getMessage());
         } catch (UnknownHostException e) {
-            throw DomainException.endpointNotAllowed(what + " is not allowed: its host '" + host + "' does not resolve");
+            String why = e instanceof RefusedAddress ? e.getMessage() : "its host '" + host + "' does not resolve";
+            if (tellWhy) {
+                throw DomainException.endpointNotAllowed(what + " is not allowed: " + why);
+            }
+            LOG.info(() -> "Refused " + what + " on host '" + host + "' without saying why: " + why);
+            throw DomainException.endpointNotAllowed(what + " is not allowed: ARV does not connect to this host");
         }
     }
 

@@ -1,7 +1,11 @@
 package app.arv.webhook;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditTrail;
 import app.arv.notification.OccurrenceType;
 import app.arv.notification.Occurrences;
+import app.arv.persistence.audit.AuditAction;
+import app.arv.persistence.webhook.BrokenDelivery;
 import app.arv.persistence.webhook.ClaimedDelivery;
 import app.arv.persistence.webhook.Webhook;
 import app.arv.persistence.webhook.WebhookAttempt;
@@ -13,6 +17,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +29,11 @@ import java.util.logging.Logger;
  * transaction): claim due deliveries for this node under a lease; then record the attempt and what became of the
  * delivery — delivered, due again after a back-off, or dead once the retry period is over. A webhook whose
  * deliveries die {@code arv.webhook.disable-after} times in a row is switched off, and
- * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it.
- * A record whose claim was lost (the lease ran out and another node took the delivery) changes nothing.
+ * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it
+ * (and its audit log keeps it, ARV the actor).
+ * A record whose claim was lost (the lease ran out and another node took the delivery) changes nothing. A delivery whose
+ * attempts keep breaking off before they are recorded is ended as dead when it is claimed the {@value #BROKEN_CLAIMS}th
+ * time in a row so, and counts towards switching its webhook off like any dead one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -37,6 +45,12 @@ public class WebhookDispatch {
     public enum Outcome {
         DELIVERED, RETRYING, DEAD, LOST
     }
+
+    /**
+     * Claims in a row whose attempt never got recorded before a delivery is dead: more than one, since a node that dies
+     * mid-attempt leaves its claim unrecorded too.
+     */
+    static final int BROKEN_CLAIMS = 3;
 
     @Inject
     WebhookDeliveryRepository deliveries;
@@ -53,9 +67,19 @@ public class WebhookDispatch {
     @Inject
     Occurrences occurrences;
 
+    @Inject
+    AuditTrail audit;
+
     public List<ClaimedDelivery> claim(int limit) {
         Instant now = Instant.now();
-        return deliveries.claim(now, now.plus(settings.lease()), node.name(), limit);
+        for (BrokenDelivery broken : deliveries.endBroken(now, BROKEN_CLAIMS)) {
+            deliveries.addAttempt(new WebhookAttempt(broken.id(), broken.attempt(), now, Duration.ZERO, null, null,
+                    "Given up: " + BROKEN_CLAIMS + " attempts in a row broke off before they could be recorded"));
+            LOG.warning(() -> "Delivery " + broken.id() + " of webhook " + broken.webhookId() + " is dead: " + BROKEN_CLAIMS
+                    + " attempts in a row broke off unrecorded (see the log for why)");
+            webhooks.lock(broken.organizationId(), broken.webhookId()).ifPresent(webhook -> countDead(webhook, now));
+        }
+        return deliveries.claim(now, now.plus(settings.lease()), node.name(), limit, settings.claimPerOrganization());
     }
 
     public Outcome settle(ClaimedDelivery delivery, AttemptResult result) {
@@ -105,6 +129,8 @@ public class WebhookDispatch {
         webhook.disable(reason, now);
         LOG.warning(() -> "Webhook " + webhook.getId() + " of organization " + webhook.getOrganizationId() + " was switched off: " + reason);
         occurrences.webhookDisabled(webhook, reason, dead, now);
+        audit.record(webhook.getOrganizationId(), Actor.SYSTEM, AuditAction.WEBHOOK_DISABLED, webhook.getId(),
+                WebhookService.described(webhook).and("reason", reason));
     }
 
     private static Outcome lost(ClaimedDelivery delivery) {

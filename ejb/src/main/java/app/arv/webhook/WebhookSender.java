@@ -45,7 +45,7 @@ public class WebhookSender {
     @PostConstruct
     void init() {
         client = new OkHttpClient.Builder()
-                .dns(outbound.guard().dns())
+                .dns(outbound.webhookGuard().dns())
                 .connectTimeout(settings.connectTimeout()).readTimeout(settings.readTimeout()).writeTimeout(settings.readTimeout())
                 .callTimeout(settings.longestAttempt())
                 .followRedirects(false).followSslRedirects(false)
@@ -58,21 +58,25 @@ public class WebhookSender {
         Instant at = Instant.now();
         long started = System.nanoTime();
         try {
-            new WebhookUrls(outbound.guard()).check(url);
+            new WebhookUrls(outbound.webhookGuard()).check(url);
         } catch (DomainException refused) {
             return new AttemptResult(at, Duration.ZERO, null, null, "Not sent: " + refused.getMessage());
         }
-        Request request = new Request.Builder().url(url)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), body, secrets))
-                .header(EVENT_ID, eventId)
-                .header(EVENT_TYPE, eventType)
-                .header("User-Agent", USER_AGENT)
-                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
-                .build();
-        try (Response response = client.newCall(request).execute()) {
-            return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), response.code(), excerpt(response.body()),
-                    response.isSuccessful() ? null : "HTTP " + response.code());
-        } catch (IOException e) {
+        try {
+            Request request = new Request.Builder().url(url)
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), body, secrets))
+                    .header(EVENT_ID, eventId)
+                    .header(EVENT_TYPE, eventType)
+                    .header("User-Agent", USER_AGENT)
+                    .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
+                    .build();
+            try (Response response = client.newCall(request).execute()) {
+                return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), response.code(), excerpt(response.body()),
+                        response.isSuccessful() ? null : "HTTP " + response.code());
+            }
+        } catch (IOException | RuntimeException e) {
+            // A runtime failure too (a URL or header OkHttp refuses) is a failed attempt, recorded and retried on the
+            // schedule: thrown, it would leave the delivery claimed and unrecorded, to be claimed again for ever.
             return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }

@@ -1,8 +1,11 @@
 package app.arv.webhook;
 
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
 import app.arv.notification.Occurrence;
 import app.arv.notification.OccurrenceType;
 import app.arv.outbound.OutboundPolicy;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.webhook.Webhook;
@@ -17,6 +20,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +45,9 @@ public class WebhookService {
     @Inject
     OutboundPolicy outbound;
 
+    @Inject
+    AuditTrail audit;
+
     public Page<Webhook> list(Caller caller, PageRequest page) {
         return webhooks.list(caller.organizationId(), page);
     }
@@ -57,38 +64,58 @@ public class WebhookService {
         return webhooks.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
     }
 
+    /** @throws DomainException {@code webhook_limit_reached} (409) past {@code arv.webhook.max-per-organization} */
     public WithSecret create(Caller caller, WebhookSpec spec) {
         String url = urls().check(spec.url());
+        long registered = webhooks.countForRegistration(caller.organizationId());
+        if (registered >= settings.maxPerOrganization()) {
+            throw DomainException.conflict("webhook_limit_reached", "This organization has " + registered
+                    + " webhooks, the most it may register; delete one first");
+        }
         EventSelection events = spec.events() == null ? EventSelection.everything() : EventSelection.parse(spec.events());
         String secret = WebhookSecrets.chosenOrGenerated(spec.secret());
         UUID org = caller.organizationId();
         Webhook webhook = webhooks.add(new Webhook(org, url, blankToNull(spec.description()), events.all(), events.wireNames(),
                 secrets.encrypt(org, secret), WebhookSecrets.hint(secret), !Boolean.FALSE.equals(spec.enabled()), caller.userId()));
+        audit.record(caller, AuditAction.WEBHOOK_CREATED, webhook.getId(), described(webhook).and("enabled", webhook.isEnabled()));
         return new WithSecret(webhook, secret);
     }
 
     public Webhook change(Caller caller, UUID id, WebhookSpec spec) {
         Webhook webhook = lock(caller, id);
+        List<String> changed = new ArrayList<>();
         if (spec.url() != null) {
             webhook.moveTo(urls().check(spec.url()));
+            changed.add("url");
         }
         if (spec.events() != null) {
             EventSelection events = EventSelection.parse(spec.events());
             webhook.subscribe(events.all(), events.wireNames());
+            changed.add("events");
         }
         if (spec.description() != null) {
             webhook.describe(blankToNull(spec.description()));
+            changed.add("description");
         }
+        boolean wasEnabled = webhook.isEnabled();
         if (Boolean.TRUE.equals(spec.enabled()) && !webhook.isEnabled()) {
             webhook.enable();
         } else if (Boolean.FALSE.equals(spec.enabled())) {
             webhook.disable("Switched off by an administrator", Instant.now());
         }
+        if (spec.enabled() != null) {
+            changed.add("enabled");
+        }
+        audit.record(caller, AuditAction.WEBHOOK_CHANGED, webhook.getId(), described(webhook).and("enabled", webhook.isEnabled())
+                .and("enabled_before", wasEnabled).and("changed", changed));
         return webhook;
     }
 
     public void delete(Caller caller, UUID id) {
-        webhooks.remove(lock(caller, id));
+        Webhook webhook = lock(caller, id);
+        // Its deliveries and their attempts go with it: the audit entry is what remains of where it posted.
+        audit.record(caller, AuditAction.WEBHOOK_DELETED, webhook.getId(), described(webhook));
+        webhooks.remove(webhook);
     }
 
     /** A new secret, shown once; the old one keeps signing for {@code arv.webhook.secret-grace} (none: it stops now). */
@@ -97,6 +124,8 @@ public class WebhookService {
         String secret = WebhookSecrets.generate();
         Instant previousUntil = settings.secretGrace().map(Instant.now()::plus).orElse(null);
         webhook.rotateSecret(secrets.encrypt(caller.organizationId(), secret), WebhookSecrets.hint(secret), previousUntil);
+        audit.record(caller, AuditAction.WEBHOOK_SECRET_ROTATED, webhook.getId(), described(webhook)
+                .and("previous_secret_until", previousUntil));
         return new WithSecret(webhook, secret);
     }
 
@@ -142,7 +171,12 @@ public class WebhookService {
     }
 
     private WebhookUrls urls() {
-        return new WebhookUrls(outbound.guard());
+        return new WebhookUrls(outbound.webhookGuard());
+    }
+
+    /** What an audit entry tells of a webhook: where it posts and which events — never a secret. */
+    static AuditDetails described(Webhook webhook) {
+        return AuditDetails.with("url", webhook.getUrl()).and("events", webhook.isAllEvents() ? List.of("*") : webhook.getEvents());
     }
 
     private static String blankToNull(String text) {

@@ -55,6 +55,19 @@ public class WebhookSettings {
     @ConfigProperty(name = "arv.webhook.poll-interval", defaultValue = "PT5S")
     Duration pollInterval;
 
+    /** Webhooks one organization may register: each can hold a sender for a whole attempt's timeouts. */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.max-per-organization", defaultValue = "10")
+    int maxPerOrganization;
+
+    /**
+     * Deliveries of one organization a node takes in one claim, so one organization's backlog (a slow receiver, many
+     * webhooks) cannot fill every claim and hold up every other organization's deliveries behind it.
+     */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.claim-per-organization", defaultValue = "2")
+    int claimPerOrganization;
+
     /** Delivered and dead deliveries (with their attempts) are deleted this long after they were created. */
     @Inject
     @ConfigProperty(name = "arv.webhook.retention", defaultValue = "P30D")
@@ -94,6 +107,14 @@ public class WebhookSettings {
         return pollInterval;
     }
 
+    public int maxPerOrganization() {
+        return maxPerOrganization;
+    }
+
+    public int claimPerOrganization() {
+        return claimPerOrganization;
+    }
+
     /** Empty: settled deliveries are kept for ever ({@code PT0S}). */
     public Optional<Duration> retention() {
         return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
@@ -102,6 +123,8 @@ public class WebhookSettings {
     /** @throws IllegalStateException naming the setting when one cannot work */
     public void check() {
         Setting.atLeastOne("ARV_WEBHOOK_DISABLE_AFTER", disableAfter);
+        Setting.atLeastOne("ARV_WEBHOOK_MAX_PER_ORGANIZATION", maxPerOrganization);
+        Setting.atLeastOne("ARV_WEBHOOK_CLAIM_PER_ORGANIZATION", claimPerOrganization);
         Setting.positive("ARV_WEBHOOK_POLL_INTERVAL", pollInterval);
         Setting.positive("ARV_WEBHOOK_CONNECT_TIMEOUT", connectTimeout);
         Setting.positive("ARV_WEBHOOK_READ_TIMEOUT", readTimeout);

@@ -81,7 +81,7 @@ class WebhookDispatchTest {
         Database.persist(new WebhookDelivery(webhook.getId(), webhook.getOrganizationId(), UUID.randomUUID(), "test", "{}", true, now));
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Database.inTransaction(em -> claimed.addAll(new ServiceBeans(em).get(WebhookDeliveryRepository.class)
-                .claim(now, now.plus(Duration.ofMinutes(2)), "node-a", 1000)));
+                .claim(now, now.plus(Duration.ofMinutes(2)), "node-a", 1000, 1000)));
         return claimed.stream().filter(c -> c.webhookId().equals(webhook.getId())).findFirst().orElseThrow();
     }
 

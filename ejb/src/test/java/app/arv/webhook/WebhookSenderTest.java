@@ -77,6 +77,19 @@ class WebhookSenderTest {
         assertThat(accepted.get()).isEqualTo(1);
     }
 
+    @Test
+    void aDeliveryTheHttpClientRefusesToBuildIsAFailedAttemptNotAnException() {
+        WebhookSender sender = sender(new AllowedHosts(List.of("hooks.example.com")), LOOPBACK);
+
+        // OkHttp refuses a header value with a line break (IllegalArgumentException) before anything is sent.
+        AttemptResult result = sender.send(url(), "evt_1", "webhook.test\r\nX-Injected: 1", "{}", List.of(SECRET));
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.httpStatus()).isNull();
+        assertThat(result.error()).startsWith("IllegalArgumentException");
+        assertThat(accepted.get()).isZero();
+    }
+
     private String url() {
         return "https://hooks.example.com:" + receiver.getLocalPort() + "/in";
     }
@@ -92,7 +105,7 @@ class WebhookSenderTest {
         sender.settings = settings;
         sender.outbound = new OutboundPolicy() {
             @Override
-            public OutboundGuard guard() {
+            public OutboundGuard webhookGuard() {
                 return guard;
             }
         };

@@ -36,7 +36,15 @@ public enum AuditAction {
     /** Request limits or quotas overridden by a platform admin. */
     QUOTA_CHANGED("quota.changed", SubjectType.ORGANIZATION),
     /** The e-mail domains whose people single sign-on admits. */
-    SSO_DOMAIN_CHANGED("sso_domain.changed", SubjectType.ORGANIZATION);
+    SSO_DOMAIN_CHANGED("sso_domain.changed", SubjectType.ORGANIZATION),
+    /** A webhook registered: where it posts and which events (never its secret). */
+    WEBHOOK_CREATED("webhook.created", SubjectType.WEBHOOK),
+    /** Its URL, events, description changed, or switched on or off by an admin. */
+    WEBHOOK_CHANGED("webhook.changed", SubjectType.WEBHOOK), WEBHOOK_DELETED("webhook.deleted", SubjectType.WEBHOOK),
+    /** A new signing secret (the entry never holds a secret). */
+    WEBHOOK_SECRET_ROTATED("webhook.secret_rotated", SubjectType.WEBHOOK),
+    /** Switched off by ARV itself (a system actor) because its deliveries kept dying. */
+    WEBHOOK_DISABLED("webhook.disabled", SubjectType.WEBHOOK);
 
     private final String wireName;
     private final SubjectType subjectType;
@@ -60,7 +68,7 @@ public enum AuditAction {
 
     /** The kinds of thing an event is about, as the {@code subject_type} column holds them. */
     public enum SubjectType {
-        USER("user"), API_KEY("api_key"), AR_CONTENT("ar_content"), STORAGE_CONNECTION("storage_connection"), ORGANIZATION("organization");
+        USER("user"), API_KEY("api_key"), AR_CONTENT("ar_content"), STORAGE_CONNECTION("storage_connection"), ORGANIZATION("organization"), WEBHOOK("webhook");
 
         private final String wireName;
 

@@ -54,16 +54,24 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
 
     /**
      * Platform job: takes up to {@code limit} due deliveries (pending, next attempt reached — which includes those
-     * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, for {@code node} until
-     * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. Rows another transaction is
-     * claiming are skipped, not waited for, so claimers on any number of nodes never take the same row.
+     * whose previous holder's lease ran out) of switched-on webhooks, and manual ones of any, of active organizations
+     * (a deactivated one's wait: it is switched off, its webhooks too, until a platform admin activates it), for {@code node} until
+     * {@code leaseUntil}, counting the attempt and stamping the first attempt's time. At most {@code perOrganization}
+     * are one organization's (its longest-due ones), so one organization's backlog never fills a claim. Rows another
+     * transaction is claiming are skipped, not waited for, so claimers on any number of nodes never take the same row
+     * (they still count towards their organization's share: a claimer that meets them gets that organization's next
+     * ones at its next claim, a moment later, once the other claim has committed).
      */
-    public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit) {
+    public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit, int perOrganization) {
         UUID token = UUID.randomUUID();
-        // UPDATE ... RETURNING hands rows back in no particular order: the outer SELECT restores the schedule's.
-        List<?> rows = em.createNativeQuery("WITH due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d"
-                + " JOIN webhook w ON w.id = d.webhook_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)"
+        // Ranked apart: PostgreSQL locks no rows of a query with a window function. UPDATE ... RETURNING hands rows
+        // back in no particular order: the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH ranked AS (SELECT d.id, row_number() OVER (PARTITION BY d.organization_id"
+                + " ORDER BY d.next_attempt_at, d.id) AS place FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
+                + " JOIN organization o ON o.id = d.organization_id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual) AND o.active),"
+                + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN ranked r ON r.id = d.id"
+                + " WHERE r.place <= ?6 AND d.status = 'PENDING' AND d.next_attempt_at <= ?4"
                 + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"
                 + " claimed AS (UPDATE webhook_delivery d SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
                 + " attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ?4) FROM due WHERE d.id = due.id"
@@ -74,12 +82,32 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
                 + " CASE WHEN w.previous_secret_until > ?4 THEN w.previous_secret_ciphertext END"
                 + " FROM claimed c JOIN webhook w ON w.id = c.webhook_id ORDER BY c.due_at")
                 .setParameter(1, leaseUntil).setParameter(2, node).setParameter(3, token).setParameter(4, now)
-                .setParameter(5, limit)
+                .setParameter(5, limit).setParameter(6, perOrganization)
                 .getResultList();
         return rows.stream().map(Object[].class::cast)
                 .map(r -> new ClaimedDelivery((UUID) r[0], token, leaseUntil, ((Number) r[1]).intValue(), instant(r[2]),
                         (UUID) r[3], (UUID) r[4], (String) r[8], (String) r[9], (String) r[10], (UUID) r[5], (String) r[6],
                         (String) r[7]))
+                .toList();
+    }
+
+    /**
+     * Platform job: ends, as dead, due deliveries that were claimed {@code brokenClaims} times or more without the attempt
+     * being recorded (each claim counts an attempt; a settled one records it; a given-back one is uncounted). Such a
+     * delivery breaks its sender before it can settle (a bug, a value the database refuses) or kills the nodes that
+     * try it; claimed again at every lease's end it would neither be recorded nor die. Rows being claimed are skipped.
+     */
+    public List<BrokenDelivery> endBroken(Instant now, int brokenClaims) {
+        List<?> rows = em.createNativeQuery("WITH broken AS (SELECT d.id FROM webhook_delivery d"
+                + " WHERE d.status = 'PENDING' AND d.claim_token IS NOT NULL AND d.next_attempt_at <= ?1"
+                + " AND d.attempts - (SELECT COUNT(*) FROM webhook_attempt a WHERE a.delivery_id = d.id) >= ?2"
+                + " FOR UPDATE OF d SKIP LOCKED)"
+                + " UPDATE webhook_delivery d SET status = 'DEAD', settled_at = ?1, claim_token = NULL FROM broken"
+                + " WHERE d.id = broken.id RETURNING d.id, d.webhook_id, d.organization_id, d.attempts")
+                .setParameter(1, now).setParameter(2, brokenClaims)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new BrokenDelivery((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue()))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package app.arv.persistence.webhook;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.Repositories;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,35 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
+    void oneOrganizationsBacklogTakesNoMoreThanItsShareOfAClaim() {
+        Webhook busy = webhook(acme, true);
+        Webhook quiet = webhook(globex, true);
+        Instant now = Instant.now();
+        for (int i = 0; i < 8; i++) {
+            queue(busy, false, now.minusSeconds(60 - i));
+        }
+        UUID waiting = queue(quiet, false, now.minusSeconds(1));
+
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), "node-a", 5, 2)));
+
+        assertThat(claimed).extracting(ClaimedDelivery::organizationId).containsExactly(acme.getId(), acme.getId(), globex.getId());
+        assertThat(claimed.get(2).id()).isEqualTo(waiting);
+    }
+
+    @Test
+    void aDeactivatedOrganizationsDeliveriesAreNotClaimed() {
+        UUID active = queue(webhook(acme, true), false, Instant.now());
+        queue(webhook(globex, true), false, Instant.now());
+        queue(webhook(globex, true), true, Instant.now());
+        Database.inTransaction(em -> em.find(Organization.class, globex.getId()).setActive(false));
+
+        List<ClaimedDelivery> claimed = claim(Instant.now(), "node-a");
+
+        assertThat(claimed).extracting(ClaimedDelivery::id).containsExactly(active);
+    }
+
+    @Test
     void aDisabledWebhooksEventsWaitButItsManualDeliveriesGo() {
         Webhook disabled = webhook(false);
         queue(disabled, false, Instant.now());
@@ -115,6 +145,50 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         assertThat(staleSettled).isFalse();
         assertThat(currentSettled).isTrue();
         assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.DEAD);
+    }
+
+    @Test
+    void aDeliveryClaimedThreeTimesWithoutARecordedAttemptIsEndedDead() {
+        Webhook webhook = webhook(true);
+        UUID id = queue(webhook, false, Instant.now());
+        Instant now = Instant.now();
+        for (int claim = 0; claim < 3; claim++) {
+            // Each attempt breaks off unsettled: the next claim comes once its lease has run out.
+            assertThat(claim(now.plus(LEASE.plusSeconds(1).multipliedBy(claim)), "node-a")).hasSize(1);
+        }
+        Instant later = now.plus(LEASE.plusSeconds(1).multipliedBy(3));
+
+        List<BrokenDelivery> twice = endBroken(later, 4);
+        List<BrokenDelivery> ended = endBroken(later, 3);
+
+        assertThat(twice).isEmpty();
+        assertThat(ended).singleElement().satisfies(broken -> {
+            assertThat(broken.id()).isEqualTo(id);
+            assertThat(broken.webhookId()).isEqualTo(webhook.getId());
+            assertThat(broken.attempt()).isEqualTo(3);
+        });
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(claim(later, "node-a")).isEmpty();
+    }
+
+    @Test
+    void onlyAttemptsLeftUnrecordedCountAsBroken() {
+        UUID id = queue(webhook(true), false, Instant.now());
+        Instant now = Instant.now();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClaimedDelivery claimed = claim(now, "node-a").get(0);
+            int number = attempt;
+            settle(repository -> {
+                repository.addAttempt(new WebhookAttempt(claimed.id(), number, Instant.now(), Duration.ofMillis(5), 500, "no", "HTTP 500"));
+                return repository.retryAt(claimed, now);
+            });
+        }
+        claim(now, "node-a"); // the fourth attempt breaks off unrecorded
+
+        List<BrokenDelivery> ended = endBroken(now.plus(LEASE).plusSeconds(1), 2);
+
+        assertThat(ended).isEmpty();
+        assertThat(find(id).getStatus()).isEqualTo(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -186,7 +260,11 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     private Webhook webhook(boolean enabled) {
-        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
+        return webhook(acme, enabled);
+    }
+
+    private static Webhook webhook(Organization organization, boolean enabled) {
+        Webhook webhook = new Webhook(organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
                 "ciphertext", "…abcd", enabled, null);
         Database.persist(webhook);
         return webhook;
@@ -210,14 +288,20 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
 
     private static List<ClaimedDelivery> claim(Instant now, String node, int limit) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
-        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit)));
+        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit, limit)));
         return claimed;
+    }
+
+    private static List<BrokenDelivery> endBroken(Instant now, int brokenClaims) {
+        List<BrokenDelivery> ended = new ArrayList<>();
+        Database.inTransaction(em -> ended.addAll(repository(em).endBroken(now, brokenClaims)));
+        return ended;
     }
 
     private static List<ClaimedDelivery> claimHolding(String node, CountDownLatch bothClaimed) {
         List<ClaimedDelivery> claimed = new ArrayList<>();
         Database.inTransaction(em -> {
-            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20));
+            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20, 30));
             bothClaimed.countDown();
             try {
                 bothClaimed.await(20, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,33 @@ class AuditIT {
 
         assertThat(events).extracting(e -> e.get("action")).containsExactly("storage_connection.changed", "storage_connection.created");
         assertThat(details(events.get(0))).containsEntry("name", "brand assets").containsEntry("changed", List.of("name"));
+    }
+
+    @Test
+    void aWebhookRegisteredChangedGivenANewSecretAndDeletedShowsEachWithItsUrlButNoSecret() {
+        String url = "http://127.0.0.1:9/audit-" + UUID.randomUUID();
+        JsonPath created = Api.bearer(tenant.adminToken()).body(Map.of("url", url, "events", List.of("api_key.created")))
+                .post("/webhooks").then().statusCode(201).extract().jsonPath();
+        String webhook = created.getString("id");
+        Api.bearer(tenant.adminToken()).body(Map.of("events", List.of("*"), "enabled", false)).patch("/webhooks/" + webhook)
+                .then().statusCode(200);
+        String rotated = Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/rotate-secret").then().statusCode(200)
+                .extract().path("secret");
+        Api.bearer(tenant.adminToken()).delete("/webhooks/" + webhook).then().statusCode(204);
+
+        List<Map<String, Object>> events = events("subject=" + webhook);
+
+        assertThat(events).extracting(e -> e.get("action")).containsExactly("webhook.deleted", "webhook.secret_rotated",
+                "webhook.changed", "webhook.created");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(subject(e).get("type")).isEqualTo("webhook");
+            assertThat(details(e).get("url")).isEqualTo(url);
+            assertThat(e.toString()).doesNotContain(created.getString("secret")).doesNotContain(rotated);
+        });
+        assertThat(details(events.get(3)).get("events")).isEqualTo(List.of("api_key.created"));
+        assertThat(details(events.get(2))).containsEntry("events", List.of("*")).containsEntry("enabled", false)
+                .containsEntry("enabled_before", true).containsEntry("changed", List.of("events", "enabled"));
+        assertThat(actor(events.get(0)).get("id")).isEqualTo(adminId());
     }
 
     @Test

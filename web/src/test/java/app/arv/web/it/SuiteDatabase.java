@@ -18,6 +18,13 @@ final class SuiteDatabase {
                 ArvServer.stack().databasePassword());
     }
 
+    /** Runs one statement (the test's own text, never input); how many rows it changed. */
+    static int execute(String sql) throws SQLException {
+        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+            return statement.executeUpdate();
+        }
+    }
+
     /** How many rows of the organization {@code table} holds (a table name of the test's own, never input). */
     static long rowsOf(String table, UUID organization) throws SQLException {
         try (Connection db = connect();

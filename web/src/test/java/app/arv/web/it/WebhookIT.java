@@ -4,6 +4,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Outbound webhooks through HTTP, with a real receiver on 127.0.0.1 ({@link WebhookReceiver}): signed deliveries
@@ -86,6 +90,11 @@ class WebhookIT {
             Api.bearer(tenant.adminToken()).get("/notifications").then().statusCode(200)
                     .body("items.find { it.type == 'webhook.disabled' }.subject_id", equalTo(webhook));
             assertThat(Inbox.textOf(Inbox.mailTo(tenant.adminEmail()))).contains(receiver.url());
+            JsonPath audited = Api.bearer(tenant.adminToken()).get("/audit-events?action=webhook.disabled").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(audited.getList("items.subject.id")).containsExactly(webhook);
+            assertThat(audited.getString("items[0].actor.kind")).isEqualTo("system");
+            assertThat(audited.getString("items[0].details.reason")).contains("2 deliveries in a row");
         }
     }
 
@@ -165,6 +174,62 @@ class WebhookIT {
     }
 
     @Test
+    void oneOrganizationsSlowReceiversDoNotHoldUpAnotherOrganizationsDelivery() throws Exception {
+        Api.Tenant busy = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        // Past the suite's 2 s read timeout: each of the busy tenant's attempts holds a sender for the whole timeout.
+        try (WebhookReceiver slow = WebhookReceiver.start().stall(Duration.ofSeconds(3)); WebhookReceiver quick = WebhookReceiver.start()) {
+            List<String> webhooks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                webhooks.add(create(busy, slow, List.of("*")).getString("id"));
+            }
+            String othersWebhook = create(other, quick, List.of("*")).getString("id");
+            for (String webhook : webhooks) {
+                Api.bearer(busy.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+                Api.bearer(busy.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+            }
+
+            Api.bearer(other.adminToken()).post("/webhooks/" + othersWebhook + "/test").then().statusCode(202);
+
+            Instant arrived = quick.awaitRequests(1).get(0).at();
+            // Queued after the busy tenant's twelve, it goes in the next claim, not after every one of them has timed out.
+            assertThat(slow.received().stream().filter(r -> r.at().isBefore(arrived)).count()).isLessThan(8);
+        }
+    }
+
+    @Test
+    void anOrganizationRegistersNoMoreWebhooksThanTheLimit() {
+        Api.Tenant tenant = Api.newTenant();
+        for (int i = 0; i < 10; i++) {
+            Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/hook-" + i)).post("/webhooks").then().statusCode(201);
+        }
+
+        Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/one-more")).post("/webhooks").then().statusCode(409)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("webhook_limit_reached"));
+        Api.bearer(tenant.adminToken()).get("/webhooks?limit=100").then().statusCode(200).body("total", equalTo(10));
+    }
+
+    @Test
+    void aDeactivatedOrganizationsPendingDeliveriesAreNotSent() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String webhook = create(tenant, receiver, List.of("*")).getString("id");
+            Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202);
+            awaitDelivery(tenant, webhook, d -> "delivered".equals(d.getString("status")));
+
+            Api.bearer(Api.platformAdminToken()).body(Map.of("active", false)).patch("/organizations/" + tenant.organizationId())
+                    .then().statusCode(200);
+            // A delivery still pending when the organization was switched off (the API no longer lets its admins queue one).
+            int pending = SuiteDatabase.execute("UPDATE webhook_delivery SET status = 'PENDING', settled_at = NULL,"
+                    + " next_attempt_at = now() WHERE webhook_id = '" + webhook + "'");
+            Thread.sleep(1_500); // several worker rounds
+
+            assertThat(pending).isEqualTo(1);
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void membersAndApiKeysCannotManageWebhooks() {
         Api.Tenant tenant = Api.newTenant();
 
@@ -182,6 +247,7 @@ class WebhookIT {
         refused(tenant, "https://169.254.169.254/latest/meta-data"); // the cloud's metadata service
         refused(tenant, "https://localhost/hook"); // loopback by name (only 127.0.0.1 is allowed to the suite)
         refused(tenant, "ftp://example.com/hook");
+        refused(tenant, "https://minio.internal/hook"); // allowed to the operator's storage connections, not to webhooks
 
         Api.bearer(tenant.adminToken()).get("/webhooks").then().statusCode(200).body("total", equalTo(0));
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,11 +45,15 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private volatile boolean alwaysFail;
+    private volatile Duration stall = Duration.ZERO;
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // Each request on a thread of its own: a stalled answer must not delay when the next request is seen.
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -73,6 +79,12 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Every request is answered 500. */
     public WebhookReceiver alwaysFail() {
         alwaysFail = true;
+        return this;
+    }
+
+    /** Every request is recorded on arrival and answered only after {@code delay} (past ARV's read timeout: a slow receiver). */
+    public WebhookReceiver stall(Duration delay) {
+        stall = delay;
         return this;
     }
 
@@ -142,6 +154,14 @@ public final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(headers, body, Instant.now()));
             notifyAll();
         }
+        if (!stall.isZero()) {
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         byte[] answer = (fail ? "receiver says no" : "ok").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(fail ? 500 : 200, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -152,5 +172,6 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

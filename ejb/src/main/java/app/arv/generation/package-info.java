@@ -21,7 +21,9 @@
  * <h2>Events</h2>
  * A job's events are {@link JobEvent}s, each kind's name and payload built there once.
  * {@link GenerationEvents} appends a job's events to a Redis stream (so a client can resume from
- * {@code Last-Event-ID}) and announces them after the commit; {@link GenerationEventHub} serves this node's
+ * {@code Last-Event-ID}) and announces them after the commit, in an order the transactions' commits decide, not their
+ * threads: every item's end comes before the job's {@code completed}, and an item's event older than one already sent
+ * is dropped; {@link GenerationEventHub} serves this node's
  * SSE clients from it, whichever node did the work. {@link GenerationAdmin} is the operators' view
  * (queues, workers, disk, heap) and the clean-up.
  *

@@ -43,14 +43,28 @@ public final class GenerationFixture {
     private final TestTransactions transactions = new TestTransactions();
     private final CountedMetrics metrics = new CountedMetrics();
     private final GenerationEventHub hub;
-    private final Organization organization = TestData.organization("Acme");
+    private final Organization organization;
+    private final String node;
+    private final TestRedis testRedis;
     private final RecordedOccurrences occurrences = new RecordedOccurrences();
     private final List<Consumer<ServiceBeans>> supplied = new ArrayList<>();
 
     public GenerationFixture(TestRedis testRedis) {
+        this(testRedis, TestData.organization("Acme"), "node-a");
+    }
+
+    private GenerationFixture(TestRedis testRedis, Organization organization, String node) {
+        this.testRedis = testRedis;
+        this.organization = organization;
+        this.node = node;
         redis = testRedis.newConnection();
         // Only its stream reading is used here: no database, no subscription.
         hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
+    }
+
+    /** The same organization's calls as a second node makes them: its own Redis client, the same database and Redis. */
+    GenerationFixture onAnotherNode() {
+        return new GenerationFixture(testRedis, organization, "node-b");
     }
 
     /** What the services announced (a job finished), in order. */
@@ -74,20 +88,39 @@ public final class GenerationFixture {
 
     /** One call of a bean in its own committed transaction; its after-commit work runs after the commit. */
     public <B, T> T call(Class<B> bean, Function<B, T> call) {
+        T result = committed(transactions, bean, call);
+        transactions.ended(true);
+        return result;
+    }
+
+    /**
+     * One call committed as {@link #call} commits it, with its after-commit work (its events) held back, as when the
+     * thread that committed it is paused right after the commit: the answer lets that work run.
+     */
+    <B> Runnable runHoldingAfterCommit(Class<B> bean, Consumer<B> call) {
+        TestTransactions held = new TestTransactions();
+        committed(held, bean, b -> {
+            call.accept(b);
+            return null;
+        });
+        return () -> held.ended(true);
+    }
+
+    /** The call in its own transaction on {@code registry}; a transaction that did not commit has ended when this throws. */
+    private <B, T> T committed(TestTransactions registry, Class<B> bean, Function<B, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
-        boolean committed = false;
         try {
             Database.inTransaction(em -> {
-                transactions.began();
+                registry.began();
                 ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis).with(MetricRegistry.class, metrics.registry())
-                        .with(TransactionSynchronizationRegistry.class, transactions)
-                        .with(ServerNode.class, ServerNode.named("node-a")).with(Event.class, occurrences);
+                        .with(TransactionSynchronizationRegistry.class, registry)
+                        .with(ServerNode.class, ServerNode.named(node)).with(Event.class, occurrences);
                 supplied.forEach(supply -> supply.accept(beans));
                 result.set(call.apply(beans.get(bean)));
             });
-            committed = true;
-        } finally {
-            transactions.ended(committed);
+        } catch (RuntimeException | Error e) {
+            registry.ended(false);
+            throw e;
         }
         return result.get();
     }

@@ -492,4 +492,16 @@ class GenerationServiceTest {
         assertThat(events).extracting(StoredEvent::type).containsExactly("item_failed", "completed", "progress");
         assertThat(events.get(2).data()).isEqualTo("{\"item\":\"" + item.getId() + "\",\"position\":0,\"percent\":0,\"stage\":\"queued\"}");
     }
+
+    @Test
+    void aRetriedItemThatFailsAgainIsToldAgainAndSoIsItsJobsEnd() {
+        GenerationItem item = aFailedItem(LocalModelProvider.NAME);
+        fixture.call(GenerationService.class, service -> service.retry(member, item.getJobId(), item.getId()));
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken again"));
+
+        List<StoredEvent> events = fixture.events(item);
+        assertThat(events).extracting(StoredEvent::type).containsExactly("item_failed", "completed", "progress", "item_failed", "completed");
+        assertThat(events.get(3).data()).contains("broken again");
+    }
 }

@@ -263,6 +263,12 @@ public class GenerationItem extends TenantEntity {
 
     public int getAttempts() { return attempts; }
 
+    /**
+     * How many times the item was changed and written: grows with every write, so of two states of the item the later
+     * one has the larger version (a job's events are ordered by it). The one written by the last flush.
+     */
+    public long getVersion() { return version; }
+
     /** The server node that took the item last, or null while nobody has. */
     public String getNode() { return node; }
 

@@ -148,7 +148,8 @@ public class GenerationResource implements ApiDescription.Generations {
         String finalSummary = details.job().getStatus().isFinal()
                 ? JobEvent.completed(details.job().getStatus(), details.counts()).data().toString()
                 : null;
-        new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck(), deliveries).start(finalSummary);
+        new JobEventStream(job, lastEventId, sink, sse, hub, caller.credentialCheck(), deliveries,
+                deliveries.endings()).start(finalSummary);
     }
 
     @GET

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event. The hub's
  * subscriber thread and the heartbeat task only ask for a delivery ({@link SerialDelivery}); the writes happen on
  * a delivery thread of {@link StreamDeliveries}, one at a time, so a client that stops reading holds up nobody but
- * itself. The credential the stream was opened with is checked again on every heartbeat: once it is refused
+ * itself; a stream that finds no delivery thread free ends, closed on an {@code endings} thread, since closing writes to
+ * its client as well. The credential the stream was opened with is checked again on every heartbeat: once it is refused
  * (revoked key, deactivated person or organization, expired token) the stream ends.
  */
 final class JobEventStream implements GenerationEventHub.Listener {
@@ -35,12 +37,13 @@ final class JobEventStream implements GenerationEventHub.Listener {
     private final GenerationEventHub hub;
     private final CredentialCheck credential;
     private final SerialDelivery delivery;
+    private final Executor endings;
     /** Read and written by the one delivering thread only. */
     private String lastId;
     private volatile boolean closed;
 
     JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub, CredentialCheck credential,
-            Executor deliveries) {
+            Executor deliveries, Executor endings) {
         this.jobId = jobId;
         this.credential = credential;
         this.sink = sink;
@@ -48,6 +51,7 @@ final class JobEventStream implements GenerationEventHub.Listener {
         this.hub = hub;
         this.lastId = StoredEvent.isEntryId(lastEventId) ? lastEventId : null;
         this.delivery = new SerialDelivery(deliveries, this::deliver);
+        this.endings = endings;
     }
 
     /**
@@ -81,10 +85,18 @@ final class JobEventStream implements GenerationEventHub.Listener {
     @Override
     public boolean isClosed() { return closed || sink.isClosed(); }
 
+    /**
+     * Called by the threads every stream of the node shares (the Redis subscription, the heartbeat): never waits for
+     * this stream's client, not even to end the stream when no delivery thread is free.
+     */
     private void ask(boolean wake, boolean beat) {
-        if (!closed && !delivery.ask(wake, beat)) {
+        if (!closed && !delivery.ask(wake, beat) && stopListening()) {
             LOG.fine(() -> "No delivery thread free for the events of generation job " + jobId + "; the stream ends");
-            close();
+            try {
+                endings.execute(this::closeSink);
+            } catch (RejectedExecutionException shuttingDown) {
+                closeSink();
+            }
         }
     }
 
@@ -140,13 +152,25 @@ final class JobEventStream implements GenerationEventHub.Listener {
     }
 
     private void close() {
+        if (stopListening()) {
+            closeSink();
+        }
+    }
+
+    /** @return whether this call stopped it (the first to) */
+    private boolean stopListening() {
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
         }
         hub.remove(jobId, this);
+        return true;
+    }
+
+    /** Writes the stream's end, which waits while the client's socket is full. */
+    private void closeSink() {
         try {
             sink.close();
         } catch (RuntimeException e) {

@@ -1,14 +1,30 @@
 package app.arv.web.it;
 
+import app.arv.generation.fal.FakeFal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.params.XAddParams;
 
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,5 +100,90 @@ class GenerationEventsIT {
         SseEvents.Event last = stream.events().get(stream.events().size() - 1);
         assertThat(last.name()).isEqualTo("completed");
         assertThat(last.data()).contains("\"status\":\"failed\"");
+    }
+
+    @Test
+    void aClientThatStopsReadingDoesNotHoldUpTheEventsOfAnotherJobsClient() throws Exception {
+        FakeFal.shared().holdQueue(true);
+        String stalledJob = submitToFal("horse.png");
+        String otherJob = submitToFal("coffee.png");
+        Socket stalled = openWithoutReading(stalledJob);
+        CountDownLatch otherConnected = new CountDownLatch(1);
+        CountDownLatch markerArrived = new CountDownLatch(1);
+        CompletableFuture<Void> other = listen(otherJob, line -> {
+            otherConnected.countDown();
+            if (line.contains("\"stage\":\"marker\"")) {
+                markerArrived.countDown();
+            }
+        });
+        try {
+            assertThat(otherConnected.await(30, TimeUnit.SECONDS)).as("the other client's stream opened").isTrue();
+            // The stalled client's stream listens by now: this wakes it with ~40 MB, more than its socket and the server's
+            // buffers take, so the thread writing to it waits (in Grizzly's OutputBuffer.blockAfterWriteIfNeeded).
+            appendEvents(stalledJob, 4000, "x".repeat(10_000));
+            Thread.sleep(3000);
+
+            appendEvents(otherJob, 1, "marker");
+
+            assertThat(markerArrived.await(10, TimeUnit.SECONDS)).as("the other job's event reached its client").isTrue();
+        } finally {
+            other.cancel(true);
+            stalled.close();
+            MediaApi.as(tenant.memberToken()).post("/generations/" + stalledJob + "/cancel");
+            MediaApi.as(tenant.memberToken()).post("/generations/" + otherJob + "/cancel");
+            FakeFal.shared().holdQueue(false);
+            dropEvents(stalledJob);
+        }
+    }
+
+    /** A job of one image made by the fal provider: it stays open while FakeFal holds its queue. */
+    private String submitToFal(String image) {
+        return MediaApi.as(tenant.memberToken()).multiPart("provider", "fal").multiPart("face_limit", "20000")
+                .multiPart("files", image, MediaApi.image(image), "application/octet-stream")
+                .post("/generations").then().statusCode(202).extract().path("id");
+    }
+
+    /** Asks for the job's events with a tiny receive window and never reads a byte: a client that stopped reading. */
+    private Socket openWithoutReading(String job) throws Exception {
+        URI base = URI.create(ArvServer.baseUrl());
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /api/v1/generations/" + job + "/events HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nAuthorization: Bearer " + tenant.memberToken() + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /** Reads the job's events as they come, each line to {@code lines}, until cancelled. */
+    private CompletableFuture<Void> listen(String job, Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ArvServer.baseUrl() + "/api/v1/generations/" + job + "/events"))
+                .header("Authorization", "Bearer " + tenant.memberToken()).header("Accept", "text/event-stream").GET().build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines));
+    }
+
+    /** The flood is not kept for the rest of the suite. */
+    private static void dropEvents(String job) {
+        URI redis = URI.create(ArvServer.stack().redisUrl());
+        try (Jedis jedis = new Jedis(redis.getHost(), redis.getPort())) {
+            jedis.del("arv:generation:" + job + ":events");
+        }
+    }
+
+    /** Appends {@code count} progress events with that stage to the job's stream and wakes its listeners, as a worker's would. */
+    private static void appendEvents(String job, int count, String stage) {
+        URI redis = URI.create(ArvServer.stack().redisUrl());
+        try (Jedis jedis = new Jedis(redis.getHost(), redis.getPort())) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < count; i++) {
+                pipeline.xadd("arv:generation:" + job + ":events", XAddParams.xAddParams(), Map.of("type", "progress", "data",
+                        "{\"item\":\"" + job + "\",\"position\":0,\"percent\":" + (i % 100) + ",\"stage\":\"" + stage + "\"}"));
+            }
+            pipeline.sync();
+            jedis.publish("arv:generation:" + job, "appended");
+        }
     }
 }

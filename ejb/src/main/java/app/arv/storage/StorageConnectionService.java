@@ -253,9 +253,13 @@ public class StorageConnectionService {
         }
     }
 
-    /** Scheme, host and every address it resolves to (SSRF guard); the connection is checked again when used. */
+    /**
+     * Scheme, host and every address it resolves to (SSRF guard); the connection is checked again when used. Quietly:
+     * with sign-up open anybody can be an org admin, and "resolves to a private address" against "does not resolve"
+     * would map the installation's internal DNS, as it would through a webhook.
+     */
     private void requireAllowed(String endpoint) {
-        outbound.guard().check("endpoint", endpoint);
+        outbound.guard().checkQuietly("endpoint", endpoint);
     }
 
     /**

@@ -48,6 +48,19 @@ class StorageSsrfIT {
     }
 
     @Test
+    void aNameThatResolvesToThisMachineAndOneThatDoesNotResolveGetTheSameAnswer() {
+        String resolvesPrivately = Api.bearer(tenant.adminToken()).body(s3("private " + System.nanoTime(), "http://localhost:9000/"))
+                .post("/storage-connections").then().statusCode(422).body("code", equalTo("endpoint_not_allowed"))
+                .extract().path("detail");
+        String resolvesNowhere = Api.bearer(tenant.adminToken())
+                .body(s3("nowhere " + System.nanoTime(), "http://no-such-host-" + System.nanoTime() + ".invalid:9000/"))
+                .post("/storage-connections").then().statusCode(422).body("code", equalTo("endpoint_not_allowed"))
+                .extract().path("detail");
+
+        assertThat(resolvesPrivately).isEqualTo(resolvesNowhere);
+    }
+
+    @Test
     void changingAnEndpointToAnInternalAddressIsRefused() {
         String id = Api.bearer(tenant.adminToken()).body(s3("allowed " + System.nanoTime(), "http://127.0.0.1:9"))
                 .post("/storage-connections").then().statusCode(201).extract().path("id");

@@ -144,7 +144,8 @@ public class Occurrences {
         fire(new Occurrence(webhook.getOrganizationId(), OccurrenceType.WEBHOOK_DISABLED, webhook.getId(), at,
                 Jsonp.createObjectBuilder()
                         .add("webhook_id", webhook.getId().toString())
-                        .add("url", webhook.getUrl())
+                        // Told by mail and to the organization's other webhooks: never the path, which may be a token.
+                        .add("url", webhook.shownUrl())
                         .add("description", webhook.getDescription() == null ? "" : webhook.getDescription())
                         .add("reason", reason)
                         .add("consecutive_dead", dead)

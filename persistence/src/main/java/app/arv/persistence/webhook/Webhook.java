@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -137,6 +139,22 @@ public class Webhook extends TenantEntity {
     /** One more delivery died; how many have in a row since the last delivered one. */
     public int recordDead() {
         return ++consecutiveDead;
+    }
+
+    /**
+     * The URL as others may read it — in mails, notifications, other webhooks' payloads: its scheme, host and port, with
+     * "/…" for a path or query, which may carry the receiver's token (Slack's and Teams' hooks do). Whoever manages
+     * webhooks reads the whole URL.
+     */
+    public String shownUrl() {
+        try {
+            URI uri = new URI(url);
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+            return uri.getScheme() + "://" + uri.getRawAuthority() + (bare ? "/" : "/…");
+        } catch (URISyntaxException e) {
+            return "(not a URL)";
+        }
     }
 
     public String getUrl() { return url; }

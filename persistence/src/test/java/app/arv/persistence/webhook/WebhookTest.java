@@ -71,8 +71,24 @@ class WebhookTest {
         assertThat(webhook.previousSecretCiphertextAt(NOW)).isNull();
     }
 
+    @Test
+    void theUrlOthersReadLeavesOutAPathThatMayBeAToken() {
+        assertThat(at("https://hooks.slack.com/services/T000/B000/XXXXSECRET").shownUrl()).isEqualTo("https://hooks.slack.com/…");
+        assertThat(at("https://erp.example.com:8443/arv?token=s3cret").shownUrl()).isEqualTo("https://erp.example.com:8443/…");
+    }
+
+    @Test
+    void aUrlWithoutPathIsShownWhole() {
+        assertThat(at("https://erp.example.com/").shownUrl()).isEqualTo("https://erp.example.com/");
+        assertThat(at("https://erp.example.com").shownUrl()).isEqualTo("https://erp.example.com/");
+    }
+
     private static Webhook webhook(boolean all, String... events) {
         return new Webhook(UUID.randomUUID(), "https://hooks.example.com/arv", null, all, new LinkedHashSet<>(List.of(events)),
                 "old", "…old1", true, null);
+    }
+
+    private static Webhook at(String url) {
+        return new Webhook(UUID.randomUUID(), url, null, true, new LinkedHashSet<>(), "old", "…old1", true, null);
     }
 }

@@ -175,13 +175,14 @@ public class ArContentService {
 
     /**
      * Applies {@code change} (a field it names and leaves {@code null} is cleared; the title and publication cannot be) if
-     * {@code current} accepts the content's {@link ArContent#revision() revision} as the client last read it (checked under
-     * the row lock, so of two changes made from the same reading the second is refused, 412), and writes it at once, so the
-     * answer carries the new revision.
+     * {@code current} accepts the content as the client last read it (checked under the row lock, so of two changes made
+     * from the same reading the second is refused, 412), and writes it at once, so the answer carries the new revision.
+     * The HTTP API accepts a reading of the same details ({@link ArContent#sameDetails}): what the compile job wrote
+     * meanwhile is no change of the client's to lose.
      */
-    public ArContent change(Caller caller, UUID id, ContentChange change, Predicate<String> current) {
+    public ArContent change(Caller caller, UUID id, ContentChange change, Predicate<ArContent> current) {
         ArContent content = locked(caller, id);
-        if (!current.test(content.revision())) {
+        if (!current.test(content)) {
             throw DomainException.preconditionFailed("The AR content changed since it was read; read it again and repeat the change");
         }
         ContentDetails details = change.details();

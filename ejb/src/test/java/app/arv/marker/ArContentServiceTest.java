@@ -79,7 +79,7 @@ class ArContentServiceTest {
         return new ContentChange(new ContentDetails(title, null, null, null, null, null, null, null, null), Set.of(ContentChange.Field.TITLE));
     }
 
-    private static boolean anyRevision(String revision) {
+    private static boolean anyRevision(ArContent current) {
         return true;
     }
 
@@ -145,15 +145,36 @@ class ArContentServiceTest {
     @Test
     void aChangeMadeFromAnOlderReadingIsRefusedAndNothingChanges() {
         String read = service(s -> s.get(member, content.getId())).revision();
-        service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), read::equals));
+        service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), c -> c.sameDetails(read)));
 
-        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), retitled("Anna & Carl"), read::equals)))
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), retitled("Anna & Carl"), c -> c.sameDetails(read))))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
                     assertThat(e.code()).isEqualTo("precondition_failed");
                 });
 
         assertThat(service(s -> s.get(member, content.getId())).getTitle()).isEqualTo("Anna & Ben");
+    }
+
+    @Test
+    void aChangeFromAReadingTakenBeforeTheMarkerCompiledIsMade() {
+        String read = service(s -> s.get(member, content.getId())).revision();
+        Database.inTransaction(em -> em.find(ArContent.class, content.getId())
+                .markerReady(photo.getId(), 640, 480, 80, "good", "{}"));
+
+        ArContent changed = service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), c -> c.sameDetails(read)));
+
+        assertThat(changed.getTitle()).isEqualTo("Anna & Ben");
+        assertThat(changed.revision()).isNotEqualTo(read);
+    }
+
+    @Test
+    void aChangeFromAReadingTakenBeforeAnOverlayWasAttachedIsRefused() {
+        String read = service(s -> s.get(member, content.getId())).revision();
+        service(s -> s.attachModelFromMedia(member, content.getId(), model.getId()));
+
+        assertThatThrownBy(() -> service(s -> s.change(member, content.getId(), retitled("Anna & Ben"), c -> c.sameDetails(read))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(412));
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -120,6 +122,10 @@ public class ArContent extends TenantEntity {
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
+    /** Moved by every change of what people edit, not by the compile job's writes (see {@link #revision()}). */
+    @Column(name = "details_revision", nullable = false)
+    private long detailsRevision;
+
     protected ArContent() {
     }
 
@@ -167,6 +173,7 @@ public class ArContent extends TenantEntity {
     public boolean isMarkerForced() { return markerForced; }
 
     public void replaceSource(UUID mediaId) {
+        detailsChanged(sourceMediaId, mediaId);
         sourceMediaId = mediaId;
         requestMarker();
     }
@@ -209,12 +216,14 @@ public class ArContent extends TenantEntity {
     }
 
     public void attachOverlay(UUID mediaId, OverlayKind kind) {
+        detailsChanged(overlayMediaId, mediaId);
         overlayMediaId = mediaId;
         overlayKind = kind;
     }
 
     /** No overlay is active any more: the viewer shows the marker alone until another is attached. */
     public void clearOverlay() {
+        detailsChanged(overlayMediaId, null);
         overlayMediaId = null;
         overlayKind = null;
     }
@@ -255,10 +264,13 @@ public class ArContent extends TenantEntity {
     }
 
     public void retitle(String title) {
+        detailsChanged(this.title, title);
         this.title = title;
     }
 
     public void describeOrder(String orderNumber, String customerName, String customerEmail, String customerPhone) {
+        detailsChanged(Arrays.asList(this.orderNumber, this.customerName, this.customerEmail, this.customerPhone),
+                Arrays.asList(orderNumber, customerName, customerEmail, customerPhone));
         this.orderNumber = orderNumber;
         this.customerName = customerName;
         this.customerEmail = customerEmail;
@@ -266,6 +278,7 @@ public class ArContent extends TenantEntity {
     }
 
     public void schedule(Instant activeFrom, Instant activeUntil, Instant expiresAt) {
+        detailsChanged(Arrays.asList(this.activeFrom, this.activeUntil, this.expiresAt), Arrays.asList(activeFrom, activeUntil, expiresAt));
         this.activeFrom = activeFrom;
         this.activeUntil = activeUntil;
         this.expiresAt = expiresAt;
@@ -277,16 +290,35 @@ public class ArContent extends TenantEntity {
     }
 
     public void publish(boolean published) {
+        detailsChanged(this.published, published);
         this.published = published;
     }
 
+    /** A change of what people edit moves the details revision; setting what is already there does not. */
+    private void detailsChanged(Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            detailsRevision++;
+        }
+    }
+
     /**
-     * The row's state as a strong validator (HTTP {@code ETag}): its last change time to the microsecond, as PostgreSQL
-     * keeps it (so the value read back is the value written), which every write of the row moves.
+     * The row's state as a strong validator (HTTP {@code ETag}): the details revision (moved by changes people make only),
+     * then the last change time to the microsecond, as PostgreSQL keeps it (so the value read back is the value written), which
+     * every write of the row moves. Any change of what GET shows makes a new one; {@link #sameDetails} tells whether two
+     * were taken of the same details.
      */
     public String revision() {
         Instant changed = getUpdatedAt();
-        return changed.getEpochSecond() + "." + String.format("%06d", changed.getNano() / 1000);
+        return detailsRevision + "-" + changed.getEpochSecond() + "." + String.format("%06d", changed.getNano() / 1000);
+    }
+
+    /**
+     * Whether a {@link #revision()} the client read was of the details as they are now: only the compile job (status,
+     * result, quality) wrote the row since. A value of another form (an earlier ETag, a made-up one) is not.
+     */
+    public boolean sameDetails(String revision) {
+        int dash = revision.indexOf('-');
+        return dash > 0 && revision.substring(0, dash).equals(Long.toString(detailsRevision));
     }
 
     public UUID getProjectId() { return projectId; }

@@ -104,4 +104,25 @@ class ArContentTest {
 
         assertThat(content.isCompilingFor(7L)).isFalse();
     }
+
+    @Test
+    void theCompileJobsResultsLeaveTheDetailsAsTheyWereRead() {
+        ArContent content = new ArContent(UUID.randomUUID(), UUID.randomUUID(), "Anna", UUID.randomUUID());
+
+        content.markerFailed("unusable", 10, "unusable", "{}");
+        content.markerReady(UUID.randomUUID(), 640, 480, 80, "good", "{}");
+        content.compilationAbandoned("abandoned");
+
+        assertThat(content.sameDetails("0-1764676800.000000")).isTrue();
+    }
+
+    @Test
+    void aNewTitleChangesTheDetailsAndTheSameTitleAgainDoesNot() {
+        ArContent content = new ArContent(UUID.randomUUID(), UUID.randomUUID(), "Anna", UUID.randomUUID());
+
+        content.retitle("Anna");
+        assertThat(content.sameDetails("0-1764676800.000000")).isTrue();
+        content.retitle("Anna & Ben");
+        assertThat(content.sameDetails("0-1764676800.000000")).isFalse();
+    }
 }

@@ -111,13 +111,15 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change title, order and customer fields, schedule, expiry, published as a JSON merge patch: an absent "
             + "field stays, a field given as null is cleared (title and published cannot be: 422 required_field). With If-Match "
-            + "(the ETag of GET or of an earlier change) a content changed meanwhile is not changed: 412 precondition_failed; "
-            + "the answer carries the new ETag")
+            + "(the ETag of GET or of an earlier change) a content whose details (these fields, the overlay, the portrait) "
+            + "someone changed meanwhile is not changed: 412 precondition_failed. The compile job's writes (marker status, "
+            + "result) change the ETag but are no conflict: a change from a reading taken while the marker compiled is made. "
+            + "The answer carries the new ETag")
     @APIResponse(responseCode = "200", description = "The changed AR content",
             content = @Content(schema = @Schema(implementation = ArContentView.class)))
-    public Response change(@PathParam("id") UUID id, @Valid ArContentChange request, @Context Request http) {
+    public Response change(@PathParam("id") UUID id, @Valid ArContentChange request, @Context HttpHeaders http) {
         ArContent changed = contents.change(caller.get(), id, request.change(),
-                revision -> http.evaluatePreconditions(new EntityTag(revision)) == null);
+                DetailsPrecondition.of(http.getRequestHeader(HttpHeaders.IF_MATCH)));
         return Response.ok(ArContentView.of(changed)).tag(new EntityTag(changed.revision())).build();
     }
 

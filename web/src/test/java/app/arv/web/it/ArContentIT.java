@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** AR content over HTTP: a portrait goes in, the batch job compiles it, the marker and its report come out. */
@@ -158,7 +159,7 @@ class ArContentIT {
         // Compiled first: the compile job's own writes move the ETag too.
         String id = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);
         String read = Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200)
-                .header("ETag", matchesPattern("\"[0-9.]+\"")).extract().header("ETag");
+                .header("ETag", matchesPattern("\"[0-9]+-[0-9]+\\.[0-9]{6}\"")).extract().header("ETag");
         String afterFirst = Api.bearer(tenant.memberToken()).header("If-Match", read).body(Map.of("title", "First"))
                 .patch("/ar-content/" + id).then().statusCode(200).extract().header("ETag");
 
@@ -169,6 +170,25 @@ class ArContentIT {
         Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().body("title", equalTo("First")).header("ETag", afterFirst);
         Api.bearer(tenant.memberToken()).header("If-Match", afterFirst).body(Map.of("title", "Third")).patch("/ar-content/" + id)
                 .then().statusCode(200).body("title", equalTo("Third"));
+    }
+
+    @Test
+    void aChangeFromAReadingTakenWhileTheMarkerCompiledIsMadeOnceTheMarkerIsReady() throws Exception {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+        // Read while the job holds the item, so the job's result is written after the reading.
+        HeldCompilation compiling = HeldCompilation.of(tenant, project, MarkerApi.COMPILE_TIMEOUT);
+        String read;
+        try {
+            read = Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200)
+                    .body("marker.status", equalTo("compiling")).extract().header("ETag");
+        } finally {
+            compiling.close();
+        }
+        MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+
+        Api.bearer(tenant.memberToken()).header("If-Match", read).body(Map.of("title", "Chelsea at dusk"))
+                .patch("/ar-content/" + id).then().statusCode(200).body("title", equalTo("Chelsea at dusk"))
+                .header("ETag", not(equalTo(read)));
     }
 
     @Test

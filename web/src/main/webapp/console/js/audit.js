@@ -29,11 +29,11 @@ function eventsPath(action, from, to) {
 
 /**
  * What the event names its subject by, as its details recorded it then (a person's address, a key's or connection's name,
- * a content's title, the domains): the subject may be renamed or gone since.
+ * a content's title, the domains, a webhook's URL): the subject may be renamed or gone since.
  */
 function subjectName(e) {
     const d = e.details || {};
-    const named = d.email || d.name || d.title || d.domain || (Array.isArray(d.domains) ? d.domains.join(', ') : null);
+    const named = d.email || d.name || d.title || d.domain || (Array.isArray(d.domains) ? d.domains.join(', ') : null) || d.url;
     return typeof named === 'string' && named ? named : null;
 }
 

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +32,9 @@ import javax.imageio.stream.ImageInputStream;
  *     progressive JPEG); an image whose cost exceeds all the gate can ever admit is refused as too large.
  * </ol>
  * An image whose long side is at most twice the working size is decoded at full resolution, so the compiler's
- * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning (a
- * truncated JPEG is painted grey and merely warned about) refuses the file as corrupt; a lack of memory is never
+ * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning of damage (a
+ * truncated JPEG is painted grey and merely warned about) refuses the file as corrupt, one about colour profiles or
+ * metadata it ignored (a CMYK JPEG without a profile) is logged and the image accepted; a lack of memory is never
  * reported as a corrupt file but rethrown as the {@link OutOfMemoryError} it is.
  */
 public final class ImageDecoder {
@@ -51,6 +54,10 @@ public final class ImageDecoder {
         // Registers the TwelveMonkeys readers (WebP, the more tolerant JPEG) on the class path.
         ImageIO.scanForPlugins();
     }
+
+    private static final Logger LOG = System.getLogger(ImageDecoder.class.getName());
+    /** TwelveMonkeys' WebP reader skips an uncompressed alpha plane and says so. */
+    private static final String UNDECODED_WEBP_ALPHA = "Uncompressed WebP alpha not implemented";
 
     private final long maxPixels;
     private final long maxDecodedBytes;
@@ -142,12 +149,35 @@ public final class ImageDecoder {
             } catch (IOException | RuntimeException e) {
                 throw corrupt(header.mediaType(), e);
             }
-            if (image == null || !warnings.isEmpty()) {
+            String damage = null;
+            for (String warning : warnings) {
+                if (warning.contains(UNDECODED_WEBP_ALPHA)) {
+                    // the reader leaves the alpha out: the picture would not be the one uploaded
+                    throw new UnsupportedImageException("WebP images with uncompressed transparency cannot be read here;"
+                            + " save the image as PNG or as a WebP with compressed transparency", header.mediaType());
+                }
+                if (isColourOrMetadataWarning(warning)) {
+                    LOG.log(Level.INFO, "decoded " + formatName(header.mediaType()) + " despite: " + warning);
+                } else if (damage == null) {
+                    damage = warning;
+                }
+            }
+            if (image == null || damage != null) {
                 throw new CorruptImageException("corrupt or truncated " + formatName(header.mediaType()) + " image"
-                        + (warnings.isEmpty() ? "" : ": " + warnings.get(0)), null);
+                        + (damage == null ? "" : ": " + damage), null);
             }
             return new DecodedImage(header, image, step, orientation);
         }
+    }
+
+    /**
+     * Warnings about colour profiles and metadata the reader ignored (a CMYK JPEG without a profile, a perceptual
+     * or damaged ICC profile, an unusable Adobe marker, a thumbnail, an unknown WebP chunk): the pixels are all
+     * there, at worst in less exact colours. Every other warning (premature end, corrupt data) means damage.
+     */
+    static boolean isColourOrMetadataWarning(String warning) {
+        return warning.contains("ICC") || warning.contains("App14") || warning.contains("thumbnail")
+                || warning.startsWith("Ignoring unexpected chunk") || warning.startsWith("Ignoring unsupported chunk");
     }
 
     private interface ReaderWork<T> {

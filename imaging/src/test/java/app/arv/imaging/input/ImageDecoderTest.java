@@ -168,6 +168,39 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aCmykJpegWithoutAProfileIsDecoded() throws Exception {
+        DecodedImage decoded = decoder.decode(GradientJpegs.cmyk(320, 240, 0), 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+        assertThat(decoded.image().getHeight()).isEqualTo(240);
+    }
+
+    @Test
+    void aYcckJpegWithoutAProfileIsDecoded() throws Exception {
+        DecodedImage decoded = decoder.decode(GradientJpegs.cmyk(320, 240, 2), 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void aJpegWithAPerceptualScannerProfileIsDecoded() throws Exception {
+        byte[] jpeg = GradientJpegs.withIccProfile(GradientJpegs.gradient(320, 240, false), "scnr");
+
+        DecodedImage decoded = decoder.decode(jpeg, 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void aTruncatedJpegIsCorrupt() throws Exception {
+        byte[] jpeg = GradientJpegs.gradient(320, 240, false);
+
+        assertThatThrownBy(() -> decoder.decode(Arrays.copyOf(jpeg, jpeg.length / 2), 512))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("corrupt or truncated JPEG");
+    }
+
+    @Test
     void theCompilersLoaderReducesASubsampledImageToExactlyTheWorkingSizeOfTheWholeImage() throws Exception {
         GreyImage grey = new ImageLoader(1024).load(StreamedPng.rgba16(3000, 2000));
 

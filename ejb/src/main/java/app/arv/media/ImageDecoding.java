@@ -102,6 +102,11 @@ public class ImageDecoding {
             return DomainException.imageTooLarge("'" + fileName + "' declares " + large.width() + "x" + large.height()
                     + " pixels; at most " + large.maxPixels() + " pixels are accepted", large.maxPixels());
         }
+        if (refused instanceof UnsupportedImageException unsupported && unsupported.sniffedType() != null
+                && unsupported.sniffedType().startsWith("image/")) {
+            // an accepted type in a variant the decoder cannot read (WebP with uncompressed alpha): say which
+            return DomainException.invalid("unsupported_file_type", "'" + fileName + "' cannot be read: " + unsupported.getMessage());
+        }
         if (refused instanceof UnsupportedImageException unsupported) {
             return DomainException.invalid("unsupported_file_type", "'" + fileName + "' is not an image of an accepted type"
                     + (unsupported.sniffedType() == null ? " (its bytes match no known format)" : " (it is " + unsupported.sniffedType() + ")"));

@@ -201,6 +201,18 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aWebpWithUncompressedAlphaIsRefusedSayingSo() {
+        byte[] alpha = new byte[1 + 64 * 48];
+        alpha[0] = 0; // no compression
+        byte[] webp = WebpFiles.riff(WebpFiles.vp8x(0x10, 64, 48), WebpFiles.chunk("ALPH", alpha),
+                WebpFiles.imageChunk(TestImages.bytes("images/lossy.webp")));
+
+        assertThatThrownBy(() -> decoder.decode(webp, 512))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("uncompressed transparency");
+    }
+
+    @Test
     void theCompilersLoaderReducesASubsampledImageToExactlyTheWorkingSizeOfTheWholeImage() throws Exception {
         GreyImage grey = new ImageLoader(1024).load(StreamedPng.rgba16(3000, 2000));
 

@@ -26,10 +26,12 @@ import javax.imageio.stream.ImageInputStream;
  * <li>the size is read from the header and checked against the pixel limit before anything is decoded;
  * <li>the pixels are decoded subsampled (every n-th row and column, which the decoders do while streaming) to
  *     between one and two times the working size the caller reduces to, and never to more than
- *     {@link #maxDecodedBytes()} of raster — so memory follows the working size, not the file;
+ *     {@link #maxDecodedBytes()} of raster — so memory follows the working size, not the file; subsampled further
+ *     when the raster plus what the decoder holds for the whole frame would exceed the gate's capacity;
  * <li>the decode runs only once the {@link DecodeGate} admits it at its estimated cost: the subsampled raster plus
  *     what the decoder holds for the whole frame whatever the subsampling ({@link WholeFrameCost}: lossy WebP,
- *     progressive JPEG); an image whose cost exceeds all the gate can ever admit is refused as too large.
+ *     progressive JPEG); an image whose cost exceeds all the gate can ever admit even at the coarsest step is refused
+ *     as too large.
  * </ol>
  * An image whose long side is at most twice the working size is decoded at full resolution, so the compiler's
  * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning of damage (a
@@ -131,6 +133,11 @@ public final class ImageDecoder {
             throw new ImageTooLargeException(header.width(), header.height(), maxPixels);
         }
         int step = step(header, workingSide);
+        // A decoder holding the whole frame leaves less for the raster: trade resolution for it (a print kit asks
+        // more pixels than the upload checked) rather than refuse an image that fits at a coarser step.
+        while (step < header.longestSide() && decodedBytes(header, step) + frameBytes > gate.capacity()) {
+            step++;
+        }
         long cost = decodedBytes(header, step) + frameBytes;
         if (cost > gate.capacity()) {
             // the cost grows with the pixels: name the limit for images of this kind

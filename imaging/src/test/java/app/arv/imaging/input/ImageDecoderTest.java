@@ -140,6 +140,35 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aLossyWebpWhoseFrameLeavesTooLittleOfTheCapacityIsDecodedCoarserInsteadOfRefused() throws Exception {
+        // scaled down from an 8 MP WebP in a print kit on a 2-slot node: the whole frame takes most of the
+        // capacity, the full-resolution raster would not fit beside it, the raster at step 2 does
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        ImageHeader header = decoder.header(webp);
+        long frame = 64L * 48 * WholeFrameCost.LOSSY_WEBP_BYTES_PER_PIXEL;
+        long rasterAtStepTwo = 32L * 24 * ((header.bitsPerPixel() + 7) / 8 + 4);
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                withCapacity(frame + rasterAtStepTwo, admitted));
+
+        DecodedImage decoded = gated.decode(webp, 64);
+
+        assertThat(decoded.step()).isEqualTo(2);
+        assertThat(admitted).containsExactly(frame + rasterAtStepTwo);
+    }
+
+    @Test
+    void aLossyWebpWhoseFrameAloneExceedsTheCapacityIsRefusedAsTooLarge() {
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                withCapacity(64L * 48 * WholeFrameCost.LOSSY_WEBP_BYTES_PER_PIXEL, admitted));
+
+        assertThatThrownBy(() -> gated.decode(webp, 64)).isInstanceOf(ImageTooLargeException.class);
+        assertThat(admitted).isEmpty();
+    }
+
+    @Test
     void aGatesRefusalIsPassedOnUnchanged() {
         IllegalStateException busy = new IllegalStateException("busy");
         ImageDecoder refusing = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
@@ -218,6 +247,20 @@ class ImageDecoderTest {
 
         assertThat(grey.width()).isEqualTo(1024);
         assertThat(grey.height()).isEqualTo(683);
+    }
+
+    private static DecodeGate withCapacity(long capacity, List<Long> admitted) {
+        return new DecodeGate() {
+            @Override
+            public Admission admit(ImageHeader header, long decodedBytes) {
+                return recording(admitted).admit(header, decodedBytes);
+            }
+
+            @Override
+            public long capacity() {
+                return capacity;
+            }
+        };
     }
 
     private static DecodeGate recording(List<Long> admitted) {

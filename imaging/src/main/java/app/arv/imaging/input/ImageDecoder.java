@@ -45,7 +45,7 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
     /** A decoded raster plus its conversion never takes more than this (16-bit RGBA 2048x2048 ≈ 48 MB). */
     public static final long DEFAULT_MAX_DECODED_BYTES = 128L << 20;
-    /** EXIF sits near the start of a file; a phone photo's orientation never needs more than this. */
+    /** EXIF sits near the start of a JPEG or PNG (WebP's chunks are walked instead); orientation never needs more than this. */
     private static final int HEAD_BYTES = 128 * 1024;
     /** The grey or ARGB copy a caller makes of the decoded raster, per pixel. */
     private static final int CONVERSION_BYTES_PER_PIXEL = 4;
@@ -88,11 +88,11 @@ public final class ImageDecoder {
 
     /** Type and size from the header alone (no pixel is decoded, no limit applied). */
     public ImageHeader header(byte[] file) throws RefusedImageException {
-        return withReader(file, null, file, (reader, header, frameBytes) -> header);
+        return withReader(file, null, file, (reader, header, frameBytes, orientation) -> header);
     }
 
     public ImageHeader header(Path file) throws RefusedImageException, IOException {
-        return withReader(null, file, head(file), (reader, header, frameBytes) -> header);
+        return withReader(null, file, head(file), (reader, header, frameBytes, orientation) -> header);
     }
 
     /**
@@ -104,13 +104,12 @@ public final class ImageDecoder {
      */
     public DecodedImage decode(byte[] file, int workingSide) throws RefusedImageException {
         return withReader(file, null, file,
-                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(file)));
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
     }
 
     public DecodedImage decode(Path file, int workingSide) throws RefusedImageException, IOException {
-        byte[] head = head(file);
-        return withReader(null, file, head,
-                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(head)));
+        return withReader(null, file, head(file),
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
     }
 
     /** Every n-th row and column: the smallest n that brings the long side to at most twice the working size and the raster within the memory bound. */
@@ -188,8 +187,11 @@ public final class ImageDecoder {
     }
 
     private interface ReaderWork<T> {
-        /** @param frameBytes what the decoder holds for the whole frame beyond the subsampled raster */
-        T apply(ImageReader reader, ImageHeader header, long frameBytes) throws RefusedImageException;
+        /**
+         * @param frameBytes  what the decoder holds for the whole frame beyond the subsampled raster
+         * @param orientation the file's EXIF orientation (1..8)
+         */
+        T apply(ImageReader reader, ImageHeader header, long frameBytes, int orientation) throws RefusedImageException;
     }
 
     /** One of {@code bytes} and {@code path} is the file; {@code head} is its start (or all of it). */
@@ -208,7 +210,12 @@ public final class ImageDecoder {
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
             long frameBytes;
+            int orientation = ExifOrientation.of(head);
             try {
+                if (type.equals("image/webp")) {
+                    byte[] exif = WebpChunks.check(in, bytes != null ? bytes.length : Files.size(path));
+                    orientation = exif == null ? ExifOrientation.NORMAL : ExifOrientation.ofWebpExif(exif);
+                }
                 frameBytes = WholeFrameCost.of(type, in);
                 in.seek(0);
                 reader.setInput(in, true, true);
@@ -220,7 +227,7 @@ public final class ImageDecoder {
                 throw new CorruptImageException("corrupt " + formatName(type) + " image: it declares "
                         + header.width() + "x" + header.height() + " pixels", null);
             }
-            return work.apply(reader, header, frameBytes);
+            return work.apply(reader, header, frameBytes, orientation);
         } catch (IOException e) {
             throw corrupt(type, e);
         } finally {

@@ -3,9 +3,12 @@ package app.arv.imaging.input;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.raster.GreyImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -239,6 +242,37 @@ class ImageDecoderTest {
         assertThatThrownBy(() -> decoder.decode(webp, 512))
                 .isInstanceOf(UnsupportedImageException.class)
                 .hasMessageContaining("uncompressed transparency");
+    }
+
+    @Test
+    void aLosslessWebpCutAnywhereIsCorrupt() {
+        byte[] webp = TestImages.bytes("images/chelsea-lossless.webp");
+
+        for (int percent = 55; percent <= 95; percent += 5) {
+            byte[] cut = Arrays.copyOf(webp, webp.length * percent / 100);
+            assertThatThrownBy(() -> decoder.decode(cut, 512)).as("cut at %d%%", percent)
+                    .isInstanceOf(CorruptImageException.class)
+                    .hasMessageContaining("corrupt or truncated WebP");
+        }
+    }
+
+    @Test
+    void aWebpsOrientationIsReadFromAnExifChunkAfterTheImageDataOfAFile(@TempDir Path dir) throws Exception {
+        byte[] tiff = {
+                'M', 'M', 0, 42, 0, 0, 0, 8,
+                0, 1,
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,
+                0, 0, 0, 0,
+        };
+        byte[] lossless = TestImages.bytes("images/chelsea-lossless.webp");
+        Path file = dir.resolve("portrait.webp");
+        Files.write(file, WebpFiles.riff(WebpFiles.vp8x(0x08, 451, 300), WebpFiles.imageChunk(lossless), WebpFiles.chunk("EXIF", tiff)));
+
+        DecodedImage decoded = decoder.decode(file, 512);
+
+        assertThat(decoded.orientation()).isEqualTo(6);
+        assertThat(decoded.uprightWidth()).isEqualTo(300);
+        assertThat(decoded.uprightHeight()).isEqualTo(451);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +64,20 @@ class MarkerAnalyzerTest {
             assertThat(e.status()).isEqualTo(422);
             assertThat(e.code()).isEqualTo("image_refused");
             assertThat(e.getMessage()).contains("aspect ratio 1:100");
+        });
+    }
+
+    @Test
+    void aGifTheUploadWouldRefuseGetsNoVerdict() throws IOException {
+        MarkerAnalyzer analyzer = analyzer(TestDecodings.of(50_000_000, 1, Duration.ZERO));
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(noisePng(200, 200))), "gif", gif);
+        SpooledFile photo = spooled("photo.gif", gif.toByteArray());
+
+        assertThatThrownBy(() -> analyzer.analyze(photo)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo("unsupported_file_type");
+            assertThat(e.getMessage()).contains("photo.gif").contains("image/gif");
         });
     }
 

@@ -25,11 +25,11 @@ public class MarkerAnalyzer {
 
     /**
      * @throws DomainException 422 {@code image_too_large} (over the pixel limit), {@code unsupported_file_type}
-     *                         (not an image) or {@code image_refused} with the loader's reason (damaged, too small...);
+     *                         (not an image of an accepted type) or {@code image_refused} with the loader's reason (damaged, too small...);
      *                         503 {@code busy} when no decode slot frees in time
      */
     public QualityReport analyze(SpooledFile file) {
-        GreyImage grey = MarkerFiles.decodeOffered(file,
+        GreyImage grey = MarkerFiles.decodeOffered(file, decoding,
                 bytes -> new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes));
         return new MindTargetCompiler(executor).analyze(grey).quality();
     }
@@ -40,6 +40,6 @@ public class MarkerAnalyzer {
      * @throws DomainException like {@link #analyze}: the decodes take the request's decode slots and limits
      */
     public PrintSuggester.Suggestion suggest(SpooledFile file) {
-        return MarkerFiles.decodeOffered(file, new PrintSuggester(new MindTargetCompiler(executor), decoding.forRequests())::suggest);
+        return MarkerFiles.decodeOffered(file, decoding, new PrintSuggester(new MindTargetCompiler(executor), decoding.forRequests())::suggest);
     }
 }

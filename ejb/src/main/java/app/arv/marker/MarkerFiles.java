@@ -26,14 +26,16 @@ final class MarkerFiles {
     }
 
     /**
-     * The offered image, decoded within a request.
+     * The offered image, decoded within a request; of a type an upload accepts, so a check never judges a file the
+     * upload would refuse.
      *
      * @throws DomainException 422 {@code image_too_large} (over the pixel limit), {@code unsupported_file_type} (not an
      *                         image) or {@code image_refused} with the loader's reason; 503 {@code busy} when memory or
      *                         a decode slot is short
      */
-    static <T> T decodeOffered(SpooledFile file, Decoding<T> decoding) {
+    static <T> T decodeOffered(SpooledFile file, ImageDecoding images, Decoding<T> decoding) {
         String name = file.originalName();
+        images.requireAcceptedType(file);
         try {
             return decoding.decode(Files.readAllBytes(file.path()));
         } catch (RefusedImageException e) {

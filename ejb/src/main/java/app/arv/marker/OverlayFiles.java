@@ -1,11 +1,13 @@
 package app.arv.marker;
 
+import app.arv.imaging.input.MediaSniffer;
 import app.arv.persistence.marker.OverlayKind;
 
 import java.util.Optional;
 
 /**
- * What an overlay file is, from its first bytes: MP4 (an ISO base media {@code ftyp} box), WebM
+ * What an overlay file is, from its first bytes: MP4 (an ISO base media {@code ftyp} box with a video brand, not a
+ * HEIC or AVIF still), WebM
  * (an EBML header) or binary glTF. The name and the client's Content-Type are not trusted.
  */
 public final class OverlayFiles {
@@ -18,7 +20,8 @@ public final class OverlayFiles {
 
     public static Optional<Sniffed> sniff(byte[] head, int length) {
         if (length >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
-            return Optional.of(new Sniffed("video/mp4", OverlayKind.VIDEO));
+            // the same box holds HEIC and AVIF stills: only the video brands make an MP4
+            return MediaSniffer.sniff(head, length).filter("video/mp4"::equals).map(type -> new Sniffed(type, OverlayKind.VIDEO));
         }
         if (length >= 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF
                 && (head[3] & 0xFF) == 0xA3) {

@@ -110,7 +110,7 @@ public class QualityPictures {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] ofImage(SpooledFile file) {
-        return MarkerFiles.decodeOffered(file, bytes -> {
+        return MarkerFiles.decodeOffered(file, decoding, bytes -> {
             GreyImage grey = new ImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);
             MindTarget target = new MindTargetCompiler(executor).analyze(grey).target();
             RgbaImage portrait = new RgbaImageLoader(ImageLoader.DEFAULT_MAX_SIDE, decoding.forRequests()).load(bytes);

@@ -5,6 +5,7 @@ import app.arv.imaging.input.DecodeGate;
 import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.input.ImageHeader;
 import app.arv.imaging.input.ImageTooLargeException;
+import app.arv.imaging.input.MediaSniffer;
 import app.arv.imaging.input.UnsupportedImageException;
 import app.arv.shared.DomainException;
 import jakarta.annotation.PostConstruct;
@@ -102,11 +103,31 @@ public class ImageDecoding {
             return DomainException.imageTooLarge("'" + fileName + "' declares " + large.width() + "x" + large.height()
                     + " pixels; at most " + large.maxPixels() + " pixels are accepted", large.maxPixels());
         }
+        if (refused instanceof UnsupportedImageException unsupported && unsupported.sniffedType() != null
+                && unsupported.sniffedType().startsWith("image/")) {
+            // an accepted type in a variant the decoder cannot read (WebP with uncompressed alpha): say which
+            return DomainException.invalid("unsupported_file_type", "'" + fileName + "' cannot be read: " + unsupported.getMessage());
+        }
         if (refused instanceof UnsupportedImageException unsupported) {
             return DomainException.invalid("unsupported_file_type", "'" + fileName + "' is not an image of an accepted type"
                     + (unsupported.sniffedType() == null ? " (its bytes match no known format)" : " (it is " + unsupported.sniffedType() + ")"));
         }
         return otherwise.get();
+    }
+
+    /**
+     * Refuses, as an upload would, a file whose bytes are of a type the upload rules do not accept: a GIF checked
+     * "before printing" would otherwise get a verdict for a file its upload then refuses.
+     *
+     * @throws DomainException 422 {@code unsupported_file_type} naming the file and its type
+     */
+    public void requireAcceptedType(SpooledFile file) {
+        String name = file.originalName();
+        String type = MediaSniffer.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid(
+                "unsupported_file_type", "'" + name + "' is not an image of an accepted type (its bytes match no known format)"));
+        if (!rules.allows(type)) {
+            throw DomainException.invalid("unsupported_file_type", ImageInspector.notAccepted(name, type));
+        }
     }
 
     /** A decode that ran out of memory despite the bound: the node is busy, the file is not to blame. */

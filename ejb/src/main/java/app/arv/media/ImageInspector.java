@@ -64,7 +64,7 @@ public class ImageInspector {
         String type = MediaSniffer.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid(
                 "unsupported_file_type", "'" + name + "' is not an image of an accepted type (its bytes match no known format)"));
         if (!rules.allows(type)) {
-            throw DomainException.invalid("unsupported_file_type", "'" + name + "' is " + type + ", which is not accepted");
+            throw DomainException.invalid("unsupported_file_type", notAccepted(name, type));
         }
         try {
             DecodedImage decoded = decoding.forRequests().decode(file.path(), THUMBNAIL_SIDES[0]);
@@ -101,6 +101,15 @@ public class ImageInspector {
                     scaled.getWidth(), scaled.getHeight()));
         }
         return made;
+    }
+
+    /** Why a file of a type the rules do not accept is refused; a phone's HEIC or AVIF photo with what to do instead. */
+    static String notAccepted(String name, String type) {
+        return switch (type) {
+            case "image/heic" -> "'" + name + "' is a HEIC image (as iPhones save photos), which is not accepted; save or export it as JPEG";
+            case "image/avif" -> "'" + name + "' is an AVIF image, which is not accepted; save or export it as JPEG";
+            default -> "'" + name + "' is " + type + ", which is not accepted";
+        };
     }
 
     private static DomainException corrupt(String name) {

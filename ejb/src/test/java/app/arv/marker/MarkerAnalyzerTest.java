@@ -9,11 +9,16 @@ import app.arv.shared.DomainException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +53,45 @@ class MarkerAnalyzerTest {
                 assertThat(e.code()).isEqualTo("busy");
             });
         }
+    }
+
+    @Test
+    void aTexturedStripTooNarrowAtTheWorkingSizeGetsNoVerdict() throws IOException {
+        MarkerAnalyzer analyzer = analyzer(TestDecodings.of(50_000_000, 1, Duration.ZERO));
+        SpooledFile strip = spooled("strip.png", noisePng(40, 4000));
+
+        assertThatThrownBy(() -> analyzer.analyze(strip)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo("image_refused");
+            assertThat(e.getMessage()).contains("aspect ratio 1:100");
+        });
+    }
+
+    @Test
+    void aGifTheUploadWouldRefuseGetsNoVerdict() throws IOException {
+        MarkerAnalyzer analyzer = analyzer(TestDecodings.of(50_000_000, 1, Duration.ZERO));
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(noisePng(200, 200))), "gif", gif);
+        SpooledFile photo = spooled("photo.gif", gif.toByteArray());
+
+        assertThatThrownBy(() -> analyzer.analyze(photo)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo("unsupported_file_type");
+            assertThat(e.getMessage()).contains("photo.gif").contains("image/gif");
+        });
+    }
+
+    private static byte[] noisePng(int width, int height) throws IOException {
+        BufferedImage noise = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                noise.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(noise, "png", png);
+        return png.toByteArray();
     }
 
     private static MarkerAnalyzer analyzer(ImageDecoding decoding) {

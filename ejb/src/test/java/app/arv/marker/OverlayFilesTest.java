@@ -47,4 +47,19 @@ class OverlayFilesTest {
         assertThat(sniff(png)).isNull();
         assertThat(sniff("<html>ftyp</html>".getBytes())).isNull();
     }
+
+    @Test
+    void aHeicPhotoIsNoVideoOverlay() {
+        byte[] heic = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'};
+
+        assertThat(OverlayFiles.sniff(heic, heic.length)).isEmpty();
+    }
+
+    @Test
+    void anAvifStillIsNoVideoOverlay() {
+        byte[] avif = {0, 0, 0, 0x1C, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f', 0, 0, 0, 0, 'a', 'v', 'i', 'f', 'm', 'i', 'f', '1',
+                'm', 'i', 'a', 'f'};
+
+        assertThat(OverlayFiles.sniff(avif, avif.length)).isEmpty();
+    }
 }

@@ -121,4 +121,25 @@ class ImageInspectorTest {
         assertThatThrownBy(() -> inspector.inspect(spooled("half.png", half)))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo("image_corrupt"));
     }
+
+    @Test
+    void anIphoneHeicPortraitIsRefusedAsHeicSuggestingJpeg() {
+        byte[] heic = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c',
+                0, 0, 0, 0x10, 'm', 'e', 't', 'a', 0, 0, 0, 0, 0, 0, 0, 0};
+
+        assertThatThrownBy(() -> inspector.inspect(spooled("IMG_0001.HEIC", heic)))
+                .hasMessageContaining("IMG_0001.HEIC").hasMessageContaining("HEIC").hasMessageContaining("JPEG")
+                .hasMessageNotContaining("video")
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo("unsupported_file_type"));
+    }
+
+    @Test
+    void anAvifImageIsRefusedAsAvif() {
+        byte[] avif = {0, 0, 0, 0x1C, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f', 0, 0, 0, 0, 'a', 'v', 'i', 'f', 'm', 'i', 'f', '1',
+                'm', 'i', 'a', 'f'};
+
+        assertThatThrownBy(() -> inspector.inspect(spooled("photo.avif", avif)))
+                .hasMessageContaining("AVIF")
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo("unsupported_file_type"));
+    }
 }

@@ -34,6 +34,16 @@ public final class ExifOrientation {
         return NORMAL;
     }
 
+    /** @param payload a WebP EXIF chunk's payload: a TIFF structure, in some writers after an "Exif\0\0" prefix */
+    static int ofWebpExif(byte[] payload) {
+        try {
+            int start = payload.length > 6 && payload[0] == 'E' && payload[1] == 'x' && payload[2] == 'i' && payload[3] == 'f' ? 6 : 0;
+            return fromTiff(payload, start, payload.length);
+        } catch (RuntimeException e) {
+            return NORMAL;
+        }
+    }
+
     private static int fromJpeg(byte[] b) {
         int pos = 2;
         while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xFF) {

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +26,17 @@ import javax.imageio.stream.ImageInputStream;
  * <li>the size is read from the header and checked against the pixel limit before anything is decoded;
  * <li>the pixels are decoded subsampled (every n-th row and column, which the decoders do while streaming) to
  *     between one and two times the working size the caller reduces to, and never to more than
- *     {@link #maxDecodedBytes()} of raster — so memory follows the working size, not the file;
+ *     {@link #maxDecodedBytes()} of raster — so memory follows the working size, not the file; subsampled further
+ *     when the raster plus what the decoder holds for the whole frame would exceed the gate's capacity;
  * <li>the decode runs only once the {@link DecodeGate} admits it at its estimated cost: the subsampled raster plus
  *     what the decoder holds for the whole frame whatever the subsampling ({@link WholeFrameCost}: lossy WebP,
- *     progressive JPEG); an image whose cost exceeds all the gate can ever admit is refused as too large.
+ *     progressive JPEG); an image whose cost exceeds all the gate can ever admit even at the coarsest step is refused
+ *     as too large.
  * </ol>
  * An image whose long side is at most twice the working size is decoded at full resolution, so the compiler's
- * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning (a
- * truncated JPEG is painted grey and merely warned about) refuses the file as corrupt; a lack of memory is never
+ * working image (and thus its .mind output) is exactly what a full decode gives. A decoder's warning of damage (a
+ * truncated JPEG is painted grey and merely warned about) refuses the file as corrupt, one about colour profiles or
+ * metadata it ignored (a CMYK JPEG without a profile) is logged and the image accepted; a lack of memory is never
  * reported as a corrupt file but rethrown as the {@link OutOfMemoryError} it is.
  */
 public final class ImageDecoder {
@@ -40,7 +45,7 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
     /** A decoded raster plus its conversion never takes more than this (16-bit RGBA 2048x2048 ≈ 48 MB). */
     public static final long DEFAULT_MAX_DECODED_BYTES = 128L << 20;
-    /** EXIF sits near the start of a file; a phone photo's orientation never needs more than this. */
+    /** EXIF sits near the start of a JPEG or PNG (WebP's chunks are walked instead); orientation never needs more than this. */
     private static final int HEAD_BYTES = 128 * 1024;
     /** The grey or ARGB copy a caller makes of the decoded raster, per pixel. */
     private static final int CONVERSION_BYTES_PER_PIXEL = 4;
@@ -51,6 +56,10 @@ public final class ImageDecoder {
         // Registers the TwelveMonkeys readers (WebP, the more tolerant JPEG) on the class path.
         ImageIO.scanForPlugins();
     }
+
+    private static final Logger LOG = System.getLogger(ImageDecoder.class.getName());
+    /** TwelveMonkeys' WebP reader skips an uncompressed alpha plane and says so. */
+    private static final String UNDECODED_WEBP_ALPHA = "Uncompressed WebP alpha not implemented";
 
     private final long maxPixels;
     private final long maxDecodedBytes;
@@ -79,11 +88,11 @@ public final class ImageDecoder {
 
     /** Type and size from the header alone (no pixel is decoded, no limit applied). */
     public ImageHeader header(byte[] file) throws RefusedImageException {
-        return withReader(file, null, file, (reader, header, frameBytes) -> header);
+        return withReader(file, null, file, (reader, header, frameBytes, orientation) -> header);
     }
 
     public ImageHeader header(Path file) throws RefusedImageException, IOException {
-        return withReader(null, file, head(file), (reader, header, frameBytes) -> header);
+        return withReader(null, file, head(file), (reader, header, frameBytes, orientation) -> header);
     }
 
     /**
@@ -95,13 +104,12 @@ public final class ImageDecoder {
      */
     public DecodedImage decode(byte[] file, int workingSide) throws RefusedImageException {
         return withReader(file, null, file,
-                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(file)));
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
     }
 
     public DecodedImage decode(Path file, int workingSide) throws RefusedImageException, IOException {
-        byte[] head = head(file);
-        return withReader(null, file, head,
-                (reader, header, frameBytes) -> decode(reader, header, frameBytes, workingSide, ExifOrientation.of(head)));
+        return withReader(null, file, head(file),
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
     }
 
     /** Every n-th row and column: the smallest n that brings the long side to at most twice the working size and the raster within the memory bound. */
@@ -124,6 +132,11 @@ public final class ImageDecoder {
             throw new ImageTooLargeException(header.width(), header.height(), maxPixels);
         }
         int step = step(header, workingSide);
+        // A decoder holding the whole frame leaves less for the raster: trade resolution for it (a print kit asks
+        // more pixels than the upload checked) rather than refuse an image that fits at a coarser step.
+        while (step < header.longestSide() && decodedBytes(header, step) + frameBytes > gate.capacity()) {
+            step++;
+        }
         long cost = decodedBytes(header, step) + frameBytes;
         if (cost > gate.capacity()) {
             // the cost grows with the pixels: name the limit for images of this kind
@@ -142,17 +155,43 @@ public final class ImageDecoder {
             } catch (IOException | RuntimeException e) {
                 throw corrupt(header.mediaType(), e);
             }
-            if (image == null || !warnings.isEmpty()) {
+            String damage = null;
+            for (String warning : warnings) {
+                if (warning.contains(UNDECODED_WEBP_ALPHA)) {
+                    // the reader leaves the alpha out: the picture would not be the one uploaded
+                    throw new UnsupportedImageException("WebP images with uncompressed transparency cannot be read here;"
+                            + " save the image as PNG or as a WebP with compressed transparency", header.mediaType());
+                }
+                if (isColourOrMetadataWarning(warning)) {
+                    LOG.log(Level.INFO, "decoded " + formatName(header.mediaType()) + " despite: " + warning);
+                } else if (damage == null) {
+                    damage = warning;
+                }
+            }
+            if (image == null || damage != null) {
                 throw new CorruptImageException("corrupt or truncated " + formatName(header.mediaType()) + " image"
-                        + (warnings.isEmpty() ? "" : ": " + warnings.get(0)), null);
+                        + (damage == null ? "" : ": " + damage), null);
             }
             return new DecodedImage(header, image, step, orientation);
         }
     }
 
+    /**
+     * Warnings about colour profiles and metadata the reader ignored (a CMYK JPEG without a profile, a perceptual
+     * or damaged ICC profile, an unusable Adobe marker, a thumbnail, an unknown WebP chunk): the pixels are all
+     * there, at worst in less exact colours. Every other warning (premature end, corrupt data) means damage.
+     */
+    static boolean isColourOrMetadataWarning(String warning) {
+        return warning.contains("ICC") || warning.contains("App14") || warning.contains("thumbnail")
+                || warning.startsWith("Ignoring unexpected chunk") || warning.startsWith("Ignoring unsupported chunk");
+    }
+
     private interface ReaderWork<T> {
-        /** @param frameBytes what the decoder holds for the whole frame beyond the subsampled raster */
-        T apply(ImageReader reader, ImageHeader header, long frameBytes) throws RefusedImageException;
+        /**
+         * @param frameBytes  what the decoder holds for the whole frame beyond the subsampled raster
+         * @param orientation the file's EXIF orientation (1..8)
+         */
+        T apply(ImageReader reader, ImageHeader header, long frameBytes, int orientation) throws RefusedImageException;
     }
 
     /** One of {@code bytes} and {@code path} is the file; {@code head} is its start (or all of it). */
@@ -171,7 +210,12 @@ public final class ImageDecoder {
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
             long frameBytes;
+            int orientation = ExifOrientation.of(head);
             try {
+                if (type.equals("image/webp")) {
+                    byte[] exif = WebpChunks.check(in, bytes != null ? bytes.length : Files.size(path));
+                    orientation = exif == null ? ExifOrientation.NORMAL : ExifOrientation.ofWebpExif(exif);
+                }
                 frameBytes = WholeFrameCost.of(type, in);
                 in.seek(0);
                 reader.setInput(in, true, true);
@@ -183,7 +227,7 @@ public final class ImageDecoder {
                 throw new CorruptImageException("corrupt " + formatName(type) + " image: it declares "
                         + header.width() + "x" + header.height() + " pixels", null);
             }
-            return work.apply(reader, header, frameBytes);
+            return work.apply(reader, header, frameBytes, orientation);
         } catch (IOException e) {
             throw corrupt(type, e);
         } finally {

@@ -49,6 +49,7 @@ public final class ImageLoader {
     public GreyImage load(byte[] file) throws RefusedImageException {
         DecodedImage decoded = decoder.decode(file, maxSide);
         decoded.requireShortSide(MIN_SIDE, ": too small to hold any trackable features");
+        requireWorkingShortSide(decoded);
         GreyImage grey = ExifTransform.apply(toGrey(decoded.image()), decoded.orientation());
         if (grey.maxSide() <= maxSide) {
             return grey;
@@ -59,6 +60,22 @@ public final class ImageLoader {
         // Subsampled: exactly the working size the whole image would have been reduced to.
         int[] size = decoded.workingSize(maxSide, grey.width(), grey.height());
         return size[0] == grey.width() && size[1] == grey.height() ? grey : Resampler.resizeTo(grey, size[0], size[1]);
+    }
+
+    /**
+     * The compiler sees the working image, not the original: a 40x4000 strip is 10x1024 there, too narrow for the
+     * pyramid's octaves, yet its few features would score well. Refused naming the aspect ratio, which is the cause.
+     */
+    private void requireWorkingShortSide(DecodedImage decoded) throws RefusedImageException {
+        int width = decoded.uprightWidth();
+        int height = decoded.uprightHeight();
+        int[] working = decoded.workingSize(maxSide, width, height);
+        if (Math.min(working[0], working[1]) < MIN_SIDE) {
+            long ratio = Math.round((double) Math.max(width, height) / Math.min(width, height));
+            throw new RefusedImageException("image too narrow: " + width + "x" + height + " (aspect ratio 1:" + ratio
+                    + ") is " + working[0] + "x" + working[1] + " px at the working size of " + maxSide
+                    + " px, below " + MIN_SIDE + " px on its short side: crop it closer to a square");
+        }
     }
 
     /** Reads samples straight from the raster for grey images: BufferedImage.getRGB would gamma-shift them. */

@@ -1,8 +1,15 @@
 package app.arv.imaging.input;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -71,6 +78,54 @@ final class GradientJpegs {
         out.write(length & 0xff);
         out.writeBytes(new byte[]{'E', 'x', 'i', 'f', 0, 0});
         out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /**
+     * A 4-band JPEG (the JDK writes a raster's four channels as they are) with an Adobe APP14 segment saying how to
+     * read them: transform 0 is CMYK, 2 is YCCK; without an ICC profile, as print shops send them.
+     */
+    static byte[] cmyk(int width, int height, int adobeTransform) throws IOException {
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.setPixel(x, y, new int[]{(x * 255) / width, (y * 255) / height, 40, 10});
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+        } finally {
+            writer.dispose();
+        }
+        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) adobeTransform};
+        return withSegment(out.toByteArray(), 0xEE, adobe);
+    }
+
+    /** The gradient with an embedded ICC profile whose header says: device class {@code deviceClass}, perceptual intent. */
+    static byte[] withIccProfile(byte[] jpeg, String deviceClass) {
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        System.arraycopy(deviceClass.getBytes(StandardCharsets.US_ASCII), 0, profile, 12, 4);
+        Arrays.fill(profile, 64, 68, (byte) 0);
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes("ICC_PROFILE".getBytes(StandardCharsets.US_ASCII));
+        payload.writeBytes(new byte[]{0, 1, 1});
+        payload.writeBytes(profile);
+        return withSegment(jpeg, 0xE2, payload.toByteArray());
+    }
+
+    private static byte[] withSegment(byte[] jpeg, int marker, byte[] payload) {
+        int length = 2 + payload.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(marker);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.writeBytes(payload);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

@@ -3,9 +3,12 @@ package app.arv.imaging.input;
 import app.arv.imaging.TestImages;
 import app.arv.imaging.raster.GreyImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +143,35 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aLossyWebpWhoseFrameLeavesTooLittleOfTheCapacityIsDecodedCoarserInsteadOfRefused() throws Exception {
+        // scaled down from an 8 MP WebP in a print kit on a 2-slot node: the whole frame takes most of the
+        // capacity, the full-resolution raster would not fit beside it, the raster at step 2 does
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        ImageHeader header = decoder.header(webp);
+        long frame = 64L * 48 * WholeFrameCost.LOSSY_WEBP_BYTES_PER_PIXEL;
+        long rasterAtStepTwo = 32L * 24 * ((header.bitsPerPixel() + 7) / 8 + 4);
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                withCapacity(frame + rasterAtStepTwo, admitted));
+
+        DecodedImage decoded = gated.decode(webp, 64);
+
+        assertThat(decoded.step()).isEqualTo(2);
+        assertThat(admitted).containsExactly(frame + rasterAtStepTwo);
+    }
+
+    @Test
+    void aLossyWebpWhoseFrameAloneExceedsTheCapacityIsRefusedAsTooLarge() {
+        byte[] webp = TestImages.bytes("images/lossy.webp");
+        List<Long> admitted = new ArrayList<>();
+        ImageDecoder gated = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
+                withCapacity(64L * 48 * WholeFrameCost.LOSSY_WEBP_BYTES_PER_PIXEL, admitted));
+
+        assertThatThrownBy(() -> gated.decode(webp, 64)).isInstanceOf(ImageTooLargeException.class);
+        assertThat(admitted).isEmpty();
+    }
+
+    @Test
     void aGatesRefusalIsPassedOnUnchanged() {
         IllegalStateException busy = new IllegalStateException("busy");
         ImageDecoder refusing = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_DECODED_BYTES,
@@ -168,11 +200,101 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aCmykJpegWithoutAProfileIsDecoded() throws Exception {
+        DecodedImage decoded = decoder.decode(GradientJpegs.cmyk(320, 240, 0), 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+        assertThat(decoded.image().getHeight()).isEqualTo(240);
+    }
+
+    @Test
+    void aYcckJpegWithoutAProfileIsDecoded() throws Exception {
+        DecodedImage decoded = decoder.decode(GradientJpegs.cmyk(320, 240, 2), 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void aJpegWithAPerceptualScannerProfileIsDecoded() throws Exception {
+        byte[] jpeg = GradientJpegs.withIccProfile(GradientJpegs.gradient(320, 240, false), "scnr");
+
+        DecodedImage decoded = decoder.decode(jpeg, 512);
+
+        assertThat(decoded.image().getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void aTruncatedJpegIsCorrupt() throws Exception {
+        byte[] jpeg = GradientJpegs.gradient(320, 240, false);
+
+        assertThatThrownBy(() -> decoder.decode(Arrays.copyOf(jpeg, jpeg.length / 2), 512))
+                .isInstanceOf(CorruptImageException.class)
+                .hasMessageContaining("corrupt or truncated JPEG");
+    }
+
+    @Test
+    void aWebpWithUncompressedAlphaIsRefusedSayingSo() {
+        byte[] alpha = new byte[1 + 64 * 48];
+        alpha[0] = 0; // no compression
+        byte[] webp = WebpFiles.riff(WebpFiles.vp8x(0x10, 64, 48), WebpFiles.chunk("ALPH", alpha),
+                WebpFiles.imageChunk(TestImages.bytes("images/lossy.webp")));
+
+        assertThatThrownBy(() -> decoder.decode(webp, 512))
+                .isInstanceOf(UnsupportedImageException.class)
+                .hasMessageContaining("uncompressed transparency");
+    }
+
+    @Test
+    void aLosslessWebpCutAnywhereIsCorrupt() {
+        byte[] webp = TestImages.bytes("images/chelsea-lossless.webp");
+
+        for (int percent = 55; percent <= 95; percent += 5) {
+            byte[] cut = Arrays.copyOf(webp, webp.length * percent / 100);
+            assertThatThrownBy(() -> decoder.decode(cut, 512)).as("cut at %d%%", percent)
+                    .isInstanceOf(CorruptImageException.class)
+                    .hasMessageContaining("corrupt or truncated WebP");
+        }
+    }
+
+    @Test
+    void aWebpsOrientationIsReadFromAnExifChunkAfterTheImageDataOfAFile(@TempDir Path dir) throws Exception {
+        byte[] tiff = {
+                'M', 'M', 0, 42, 0, 0, 0, 8,
+                0, 1,
+                0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,
+                0, 0, 0, 0,
+        };
+        byte[] lossless = TestImages.bytes("images/chelsea-lossless.webp");
+        Path file = dir.resolve("portrait.webp");
+        Files.write(file, WebpFiles.riff(WebpFiles.vp8x(0x08, 451, 300), WebpFiles.imageChunk(lossless), WebpFiles.chunk("EXIF", tiff)));
+
+        DecodedImage decoded = decoder.decode(file, 512);
+
+        assertThat(decoded.orientation()).isEqualTo(6);
+        assertThat(decoded.uprightWidth()).isEqualTo(300);
+        assertThat(decoded.uprightHeight()).isEqualTo(451);
+    }
+
+    @Test
     void theCompilersLoaderReducesASubsampledImageToExactlyTheWorkingSizeOfTheWholeImage() throws Exception {
         GreyImage grey = new ImageLoader(1024).load(StreamedPng.rgba16(3000, 2000));
 
         assertThat(grey.width()).isEqualTo(1024);
         assertThat(grey.height()).isEqualTo(683);
+    }
+
+    private static DecodeGate withCapacity(long capacity, List<Long> admitted) {
+        return new DecodeGate() {
+            @Override
+            public Admission admit(ImageHeader header, long decodedBytes) {
+                return recording(admitted).admit(header, decodedBytes);
+            }
+
+            @Override
+            public long capacity() {
+                return capacity;
+            }
+        };
     }
 
     private static DecodeGate recording(List<Long> admitted) {

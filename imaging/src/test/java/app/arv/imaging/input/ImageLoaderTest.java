@@ -8,7 +8,10 @@ import app.arv.imaging.raster.Resampler;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Random;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,5 +110,31 @@ class ImageLoaderTest {
         assertThatThrownBy(() -> loader.load(GradientJpegs.gradient(20, 20, false)))
                 .isInstanceOf(RefusedImageException.class)
                 .hasMessageContaining("image smaller than 32 px");
+    }
+
+    @Test
+    void aStripTooNarrowAtTheWorkingSizeIsRefusedNamingItsAspectRatio() throws Exception {
+        BufferedImage noise = new BufferedImage(40, 4000, BufferedImage.TYPE_3BYTE_BGR);
+        Random random = new Random(7);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(noise, "png", png);
+
+        assertThatThrownBy(() -> loader.load(png.toByteArray()))
+                .isInstanceOf(RefusedImageException.class)
+                .hasMessageContaining("40x4000")
+                .hasMessageContaining("aspect ratio 1:100");
+    }
+
+    @Test
+    void aLongImageStillWideEnoughAtTheWorkingSizeIsLoaded() throws Exception {
+        GreyImage grey = loader.load(GradientJpegs.gradient(1000, 4000, false));
+
+        assertThat(grey.width()).isEqualTo(256);
+        assertThat(grey.height()).isEqualTo(1024);
     }
 }

@@ -73,17 +73,27 @@ public final class StoredObject {
         return this;
     }
 
-    /** A download: {@code attachment} with the name in ASCII. */
+    /** A download, saved under the name (a generated model keeps its Cyrillic name, with an ASCII fallback). */
     public StoredObject attachment(String name) {
-        this.disposition = "attachment; filename=\"" + ascii(name) + "\"";
+        this.disposition = disposition("attachment", name);
         return this;
     }
 
-    /** Shown in place; RFC 6266: an ASCII fallback plus the real (already sanitized) name, percent-encoded. */
+    /** Shown in place, under the name. */
     public StoredObject inline(String name) {
-        this.disposition = "inline; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        this.disposition = disposition("inline", name);
         return this;
+    }
+
+    /** The {@code Content-Disposition} the answer will carry ({@code null}: none). */
+    String disposition() {
+        return disposition;
+    }
+
+    /** RFC 6266: an ASCII fallback for old clients plus the real (already sanitized) name, percent-encoded. */
+    private static String disposition(String type, String name) {
+        return type + "; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The content never changes under an id: its hash is a strong validator. */

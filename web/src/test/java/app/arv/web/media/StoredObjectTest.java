@@ -1,5 +1,6 @@
 package app.arv.web.media;
 
+import app.arv.persistence.media.MediaResource;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,5 +55,16 @@ class StoredObjectTest {
 
         assertThatThrownBy(() -> StoredObject.sendExactly(new ByteArrayInputStream(new byte[10]), sent, 1000))
                 .isInstanceOf(IOException.class).hasMessageContaining("990 bytes short");
+    }
+
+    @Test
+    void aDownloadKeepsItsCyrillicNameBesideTheAsciiFallback() {
+        MediaResource model = new MediaResource(UUID.randomUUID(), UUID.randomUUID(), "0".repeat(64), 1000, "model/gltf-binary",
+                "Модель 1.glb", null, null, null, "models/1.glb");
+
+        String disposition = StoredObject.of(model, null).attachment(model.getOriginalName()).disposition();
+
+        assertThat(disposition).isEqualTo("attachment; filename=\"______ 1.glb\"; filename*=UTF-8''"
+                + "%D0%9C%D0%BE%D0%B4%D0%B5%D0%BB%D1%8C%201.glb");
     }
 }

@@ -116,18 +116,30 @@ public class ImageDecoding {
     }
 
     /**
-     * Refuses, as an upload would, a file whose bytes are of a type the upload rules do not accept: a GIF checked
-     * "before printing" would otherwise get a verdict for a file its upload then refuses.
+     * The file's type by its bytes, refused unless the upload rules accept it: the one check of an upload
+     * ({@link ImageInspector}) and of a photo checked "before printing", which would otherwise get a verdict for a GIF
+     * its upload then refuses.
      *
+     * @return the type the bytes are of
      * @throws DomainException 422 {@code unsupported_file_type} naming the file and its type
      */
-    public void requireAcceptedType(SpooledFile file) {
+    public String requireAcceptedType(SpooledFile file) {
         String name = file.originalName();
         String type = MediaSniffer.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid(
                 "unsupported_file_type", "'" + name + "' is not an image of an accepted type (its bytes match no known format)"));
         if (!rules.allows(type)) {
-            throw DomainException.invalid("unsupported_file_type", ImageInspector.notAccepted(name, type));
+            throw DomainException.invalid("unsupported_file_type", notAccepted(name, type));
         }
+        return type;
+    }
+
+    /** Why a file of a type the rules do not accept is refused; a phone's HEIC or AVIF photo with what to do instead. */
+    private static String notAccepted(String name, String type) {
+        return switch (type) {
+            case "image/heic" -> "'" + name + "' is a HEIC image (as iPhones save photos), which is not accepted; save or export it as JPEG";
+            case "image/avif" -> "'" + name + "' is an AVIF image, which is not accepted; save or export it as JPEG";
+            default -> "'" + name + "' is " + type + ", which is not accepted";
+        };
     }
 
     /** A decode that ran out of memory despite the bound: the node is busy, the file is not to blame. */

@@ -3,7 +3,6 @@ package app.arv.media;
 import app.arv.imaging.RefusedImageException;
 import app.arv.imaging.input.DecodedImage;
 import app.arv.imaging.input.ImageHeader;
-import app.arv.imaging.input.MediaSniffer;
 import app.arv.shared.DomainException;
 import app.arv.shared.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +37,6 @@ public class ImageInspector {
     private static final double THUMBNAIL_QUALITY = 0.85;
 
     @Inject
-    UploadRules rules;
-
-    @Inject
     Spool spool;
 
     @Inject
@@ -49,8 +45,7 @@ public class ImageInspector {
     public ImageInspector() {
     }
 
-    ImageInspector(UploadRules rules, Spool spool, ImageDecoding decoding) {
-        this.rules = rules;
+    ImageInspector(Spool spool, ImageDecoding decoding) {
         this.spool = spool;
         this.decoding = decoding;
     }
@@ -61,11 +56,7 @@ public class ImageInspector {
         if (file.size() == 0) {
             throw DomainException.invalid("empty_file", "'" + name + "' is empty");
         }
-        String type = MediaSniffer.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid(
-                "unsupported_file_type", "'" + name + "' is not an image of an accepted type (its bytes match no known format)"));
-        if (!rules.allows(type)) {
-            throw DomainException.invalid("unsupported_file_type", notAccepted(name, type));
-        }
+        String type = decoding.requireAcceptedType(file);
         try {
             DecodedImage decoded = decoding.forRequests().decode(file.path(), THUMBNAIL_SIDES[0]);
             ImageHeader header = decoded.header();
@@ -101,15 +92,6 @@ public class ImageInspector {
                     scaled.getWidth(), scaled.getHeight()));
         }
         return made;
-    }
-
-    /** Why a file of a type the rules do not accept is refused; a phone's HEIC or AVIF photo with what to do instead. */
-    static String notAccepted(String name, String type) {
-        return switch (type) {
-            case "image/heic" -> "'" + name + "' is a HEIC image (as iPhones save photos), which is not accepted; save or export it as JPEG";
-            case "image/avif" -> "'" + name + "' is an AVIF image, which is not accepted; save or export it as JPEG";
-            default -> "'" + name + "' is " + type + ", which is not accepted";
-        };
     }
 
     private static DomainException corrupt(String name) {

@@ -28,7 +28,7 @@ class ImageInspectorTest {
         spool.dataDir = dataDir.toString();
         spool.init();
         UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/jpeg", "image/png", "image/webp"));
-        inspector = new ImageInspector(rules, spool, new ImageDecoding(rules, 2, 128L << 20, java.time.Duration.ofSeconds(1)));
+        inspector = new ImageInspector(spool, new ImageDecoding(rules, 2, 128L << 20, java.time.Duration.ofSeconds(1)));
     }
 
     private SpooledFile spooled(String name, byte[] bytes) {

@@ -43,7 +43,7 @@ class MediaIntakeTest {
         spool.dataDir = spoolDir.toString();
         spool.init();
         UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/jpeg", "image/png", "image/webp"));
-        inspector = new ImageInspector(rules, spool, new ImageDecoding(rules, 2, 128L << 20, Duration.ofSeconds(1)));
+        inspector = new ImageInspector(spool, new ImageDecoding(rules, 2, 128L << 20, Duration.ofSeconds(1)));
     }
 
     @Test

@@ -162,7 +162,7 @@ public class GenerationService {
         if (options.projectId() != null && projects.share(caller.organizationId(), options.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
-        return quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.NAME.equals(options.provider()));
+        return quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.paid(options.provider()));
     }
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options, LocalDate counted) {
@@ -225,7 +225,7 @@ public class GenerationService {
         Map<LocalDate, Integer> unspent = new TreeMap<>();
         items.stream().filter(GenerationItem::givesBackItsCount).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
         items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
-        boolean paid = FalModelProvider.NAME.equals(job.getProvider());
+        boolean paid = FalModelProvider.paid(job.getProvider());
         unspent.forEach((month, count) -> quotas.giveBackGenerations(org, month, count, paid));
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
@@ -257,7 +257,7 @@ public class GenerationService {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
         // Like a new job's admission: the counter row stays locked until the commit, and a refusal rolls it all back.
-        LocalDate counted = quotas.admitGenerations(org, 1, FalModelProvider.NAME.equals(job.getProvider()));
+        LocalDate counted = quotas.admitGenerations(org, 1, FalModelProvider.paid(job.getProvider()));
         broker.require();
         item.requeue();
         item.countedIn(counted);

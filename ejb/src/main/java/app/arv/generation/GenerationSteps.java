@@ -285,7 +285,7 @@ public class GenerationSteps {
      */
     private void giveBackIfUnmade(GenerationJob job, GenerationItem item) {
         if (item.givesBackItsCount()) {
-            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, FalModelProvider.NAME.equals(job.getProvider()));
+            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, FalModelProvider.paid(job.getProvider()));
         }
     }
 

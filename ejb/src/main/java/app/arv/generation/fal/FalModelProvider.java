@@ -53,6 +53,14 @@ public class FalModelProvider implements ModelProvider {
 
     public static final String NAME = "fal";
 
+    /**
+     * Whether work for {@code provider} is paid: its items count against the organization's FAL grant and monthly
+     * budget, when admitted and when given back.
+     */
+    public static boolean paid(String provider) {
+        return NAME.equals(provider);
+    }
+
     private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
     private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +37,7 @@ public class ViewerPageServlet extends HttpServlet {
     private static final Pattern UNIQUE_ID = Pattern.compile("/[0-9A-Za-z]{16,24}/?");
     private static final String PAGE = "/ar/index.html";
     private static final String PAGE_LANGUAGE = "<html lang=\"en\">";
-    /** Where the page takes its messages: empty in the file, filled with the visitor's language's as it is served. */
+    /** Where the page takes its messages: empty in the file, filled with each language's when the servlet starts. */
     private static final String PAGE_MESSAGES = "<script type=\"application/json\" id=\"viewer-messages\"></script>";
     private static final Logger LOG = Logger.getLogger(ViewerPageServlet.class.getName());
 
@@ -48,12 +49,14 @@ public class ViewerPageServlet extends HttpServlet {
 
     private ViewerPagePolicy policy;
     private ViewerMessages messages;
-    private String page;
+    /** The viewer page in each language it speaks, its messages in it: made once, served to every scan. */
+    private Map<String, byte[]> pages;
 
     @Override
     public void init() {
         policy = ViewerPagePolicy.of(getServletContext());
         messages = ViewerMessages.of(getServletContext());
+        String page;
         try (InputStream file = getServletContext().getResourceAsStream(PAGE)) {
             page = new String(file.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -61,6 +64,12 @@ public class ViewerPageServlet extends HttpServlet {
         }
         if (!page.contains(PAGE_LANGUAGE) || !page.contains(PAGE_MESSAGES)) {
             throw new IllegalStateException(PAGE + " has no " + PAGE_LANGUAGE + " or no " + PAGE_MESSAGES);
+        }
+        pages = new HashMap<>();
+        for (String language : ViewerMessages.LANGUAGES) {
+            pages.put(language, page.replace(PAGE_LANGUAGE, "<html lang=\"" + language + "\">")
+                    .replace(PAGE_MESSAGES, PAGE_MESSAGES.replace("></", ">" + messages.embeddable(language) + "</"))
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -92,9 +101,7 @@ public class ViewerPageServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String served = page.replace(PAGE_LANGUAGE, "<html lang=\"" + language + "\">").replace(PAGE_MESSAGES,
-                PAGE_MESSAGES.replace("></", ">" + messages.embeddable(language) + "</"));
-        response.getOutputStream().write(served.getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(pages.get(language));
     }
 
     /** What the page says instead of the viewer: the message of the phase {@code viewer.js} shows in the same situation. */

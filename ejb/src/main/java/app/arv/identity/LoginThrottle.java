@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * one. Addresses that belong to nobody are counted exactly like real ones: the throttle must not
  * reveal which accounts exist. A success clears its account's count, not its address's (else one
  * account of one's own would reset the address between guesses at others). Without Redis, sign-in
- * stays open, unthrottled.
+ * stays open, unthrottled; requests that mail an address the client chose (reset and sign-up links) are refused with
+ * 503 {@code throttle_unavailable} instead, as nothing would bound them.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -115,30 +116,49 @@ public class LoginThrottle {
      * token) from {@code address} are still held back; zero if they aren't}
      */
     public Duration requestHold(Request kind, String subject, String address) {
-        return holdOf(kind.prefix, subject, address);
+        if (!kind.mailsSomeone) {
+            return holdOf(kind.prefix, subject, address);
+        }
+        return strictly(() -> holdNow(kind.prefix, subject, address));
     }
 
-    /** Counts a request of this kind, whether it turns out to concern anybody or not. */
+    /**
+     * Counts a request of this kind, whether it turns out to concern anybody or not.
+     *
+     * @throws DomainException 503 {@code throttle_unavailable} for a kind that mails someone, when it cannot be counted
+     */
     public void requested(Request kind, String subject, String address) {
-        withRedis(() -> {
+        Supplier<Void> counting = () -> {
             count(kind.prefix + account(subject), rules.maxFailuresPerAccount());
             count(kind.prefix + address(address), rules.maxFailuresPerAddress());
-        });
+            return null;
+        };
+        if (kind.mailsSomeone) {
+            strictly(counting);
+        } else {
+            withRedis(counting, null);
+        }
     }
 
     /** Requests throttled apart from sign-ins, each with counts of its own: {@code arv:login:<prefix>account:<hash>:failures}. */
     public enum Request {
         /** A password reset link asked for. */
-        RESET("reset:"),
+        RESET("reset:", true),
         /** A sign-up's verification link asked for. */
-        SIGNUP("signup:"),
+        SIGNUP("signup:", true),
         /** An invitation's link spent (accepted). */
-        INVITATION("invitation:");
+        INVITATION("invitation:", false);
 
         private final String prefix;
+        /**
+         * Whether the request sends a mail to an address the client chose. Such a kind is never let through unthrottled:
+         * without Redis anybody could have ARV mail any address without end, so it is refused while Redis is away.
+         */
+        private final boolean mailsSomeone;
 
-        Request(String prefix) {
+        Request(String prefix, boolean mailsSomeone) {
             this.prefix = prefix;
+            this.mailsSomeone = mailsSomeone;
         }
     }
 
@@ -161,12 +181,26 @@ public class LoginThrottle {
 
     /** The longer of the hold of {@code subject}'s account and of the client address, for sign-ins or a kind of request. */
     private Duration holdOf(String prefix, String subject, String address) {
-        return withRedis(() -> {
-            List<?> ttls = (List<?>) redis.client().eval(HOLDS,
-                    List.of(holdKey(prefix + account(subject)), holdKey(prefix + address(address))), List.of());
-            long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
-            return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
-        }, Duration.ZERO);
+        return withRedis(() -> holdNow(prefix, subject, address), Duration.ZERO);
+    }
+
+    private Duration holdNow(String prefix, String subject, String address) {
+        List<?> ttls = (List<?>) redis.client().eval(HOLDS,
+                List.of(holdKey(prefix + account(subject)), holdKey(prefix + address(address))), List.of());
+        long millis = ttls.stream().mapToLong(ttl -> (Long) ttl).max().orElse(0);
+        return millis > 0 ? Duration.ofMillis(millis) : Duration.ZERO;
+    }
+
+    /** One exchange with Redis that must happen: without Redis the request is refused (503), not let through. */
+    private <T> T strictly(Supplier<T> exchange) {
+        if (!paused()) {
+            try {
+                return exchange.get();
+            } catch (RuntimeException e) {
+                redisFailed(e);
+            }
+        }
+        throw DomainException.throttleUnavailable(Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
     }
 
     /** {@link #withRedis(Supplier, Object)} for an exchange that answers nothing. */
@@ -213,7 +247,7 @@ public class LoginThrottle {
         boolean first = !paused();
         pausedUntil = System.currentTimeMillis() + PAUSE_AFTER_FAILURE_MILLIS;
         if (first) {
-            LOG.warning("Sign-in is not throttled for now (Redis unavailable): " + e);
+            LOG.warning("Sign-in is not throttled for now, and reset and sign-up mails are refused (Redis unavailable): " + e);
         }
     }
 

@@ -52,12 +52,27 @@ public class RateLimiter {
      * @param key a Redis key prefix naming whose bucket it is (e.g. {@code arv:rate:key:<id>})
      */
     public Verdict take(String key, List<Window> windows) {
+        return take(List.of(new Bucket(key, windows)));
+    }
+
+    /**
+     * Takes one request from each of these buckets, or from none: all their windows are checked and counted by one
+     * script run, so a request one bucket refuses is not counted in the others either. Told about the window closest to
+     * running out, whichever bucket it is in.
+     */
+    public Verdict take(List<Bucket> buckets) {
         long now = System.currentTimeMillis();
         if (now < redisAwayUntil) {
             return Verdict.unchecked();
         }
+        List<String> keys = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
+        for (Bucket bucket : buckets) {
+            keys.addAll(counters(bucket.key(), bucket.windows(), now));
+            windows.addAll(bucket.windows());
+        }
         try {
-            List<Long> counts = run(counters(key, windows, now), arguments(windows, now));
+            List<Long> counts = run(keys, arguments(windows, now));
             recovered();
             return verdict(counts, windows, now);
         } catch (RuntimeException e) {
@@ -91,6 +106,10 @@ public class RateLimiter {
             away(e, now);
             return Verdict.unchecked();
         }
+    }
+
+    /** A named bucket ({@code key}, e.g. {@code arv:rate:key:<id>}) and its windows. */
+    public record Bucket(String key, List<Window> windows) {
     }
 
     private List<Long> run(List<String> keys, List<String> arguments) {

@@ -1,5 +1,6 @@
 package app.arv.protection;
 
+import app.arv.protection.RateLimiter.Bucket;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +57,9 @@ public class RequestLimits {
         if (!upload) {
             return limiter.take(CREDENTIAL_PREFIX + credential, general(limits));
         }
-        Verdict uploads = limiter.take(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute())));
-        if (uploads.checked() && !uploads.allowed()) {
-            return uploads;
-        }
-        return uploads.and(limiter.take(CREDENTIAL_PREFIX + credential, general(limits)));
+        // Both or neither: an upload the general limit refuses must not use up the upload allowance too.
+        return limiter.take(List.of(new Bucket(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute()))),
+                new Bucket(CREDENTIAL_PREFIX + credential, general(limits))));
     }
 
     /**

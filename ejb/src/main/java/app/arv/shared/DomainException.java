@@ -94,6 +94,16 @@ public class DomainException extends RuntimeException {
         return new DomainException(503, "busy", message).withRetryAfter(retryAfter);
     }
 
+    /**
+     * A request that would mail an address the client chose cannot be counted against its throttle (Redis is away):
+     * refused, not let through unbounded; nothing was sent.
+     */
+    public static DomainException throttleUnavailable(Duration retryAfter) {
+        return new DomainException(503, "throttle_unavailable",
+                "Requests that send mail cannot be checked against their limits right now; try again shortly")
+                .withRetryAfter(retryAfter);
+    }
+
     /** The message broker cannot take the request's work now; nothing of the request was kept. */
     public static DomainException queueUnavailable(String message, Duration retryAfter) {
         return new DomainException(503, "queue_unavailable", message).withRetryAfter(retryAfter);

@@ -16,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ public final class LocalObjectStore implements ObjectStore {
 
     /** Work in progress; never a valid key segment, so never listed or counted as an object. */
     static final String TEMP_DIR = ".partial";
+
+    private static final Logger LOG = Logger.getLogger(LocalObjectStore.class.getName());
 
     private final Path root;
 
@@ -60,7 +64,7 @@ public final class LocalObjectStore implements ObjectStore {
             }
             temp = null;
         } catch (IOException e) {
-            throw new StorageFailure("Cannot write " + key + " below " + root, e);
+            throw refused("write", key, e);
         } finally {
             deleteQuietly(temp);
         }
@@ -76,8 +80,17 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (AtomicMoveNotSupportedException otherDisk) {
             ObjectStore.super.putFile(key, file, contentType);
         } catch (IOException e) {
-            throw new StorageFailure("Cannot move " + file + " to " + key + " below " + root, e);
+            throw refused("move a spooled file to", key, e);
         }
+    }
+
+    /**
+     * The failure a caller may pass on to a client (a 503's detail) names the key, never a path of this server's
+     * disk; the operator finds the path and the disk's own words in the log.
+     */
+    private StorageFailure refused(String action, String key, Exception e) {
+        LOG.log(Level.WARNING, e, () -> "The local store below " + root + " could not " + action + " " + key);
+        return new StorageFailure("The local store could not " + action + " " + key, e);
     }
 
     @Override
@@ -135,7 +148,7 @@ public final class LocalObjectStore implements ObjectStore {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            throw new StorageFailure("Cannot list " + dir, e);
+            throw refused("list", prefix == null ? "" : prefix, e);
         }
         return new StorageUsage(totals[0], totals[1]);
     }

@@ -26,7 +26,8 @@ public interface ObjectStore {
         try (InputStream in = Files.newInputStream(file)) {
             put(key, in, Files.size(file), contentType);
         } catch (IOException e) {
-            throw new StorageFailure("Cannot read " + file + " to store it as " + key, e);
+            // The spooled file is on this server's disk: its path is no client's business (the cause keeps it).
+            throw new StorageFailure("Cannot read the spooled file to store it as " + key, e);
         }
     }
 

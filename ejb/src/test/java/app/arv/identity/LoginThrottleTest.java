@@ -213,6 +213,31 @@ class LoginThrottleTest {
         assertThat(throttle.hold(email, address())).isZero();
     }
 
+    @Test
+    void withoutRedisARequestThatMailsSomeoneIsRefusedAsUnavailable() {
+        LoginThrottle throttle = node(TestRedis.nowhere());
+
+        for (LoginThrottle.Request mailing : List.of(LoginThrottle.Request.RESET, LoginThrottle.Request.SIGNUP)) {
+            assertThatThrownBy(() -> throttle.requestHold(mailing, email(), address()))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.status()).isEqualTo(503);
+                        assertThat(e.code()).isEqualTo("throttle_unavailable");
+                        assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+                    });
+            assertThatThrownBy(() -> throttle.requested(mailing, email(), address()))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("throttle_unavailable"));
+        }
+    }
+
+    @Test
+    void withoutRedisAnInvitationIsStillAccepted() {
+        LoginThrottle throttle = node(TestRedis.nowhere());
+
+        throttle.requested(LoginThrottle.Request.INVITATION, "token", address());
+
+        assertThat(throttle.requestHold(LoginThrottle.Request.INVITATION, "token", address())).isZero();
+    }
+
     private LoginThrottle node(String redisUrl) {
         LoginThrottle throttle = new LoginThrottle();
         throttle.redis = redis.newConnection(redisUrl);

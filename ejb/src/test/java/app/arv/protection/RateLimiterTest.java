@@ -36,6 +36,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRequestOneBucketRefusesIsCountedInNoneOfTheOthers() {
+        RateLimiter node = node(redis.url());
+        String uploads = key();
+        String general = key();
+        node.take(general, List.of(Window.perHour(1)));
+
+        Verdict refused = node.take(List.of(new RateLimiter.Bucket(uploads, List.of(Window.perHour(1))),
+                new RateLimiter.Bucket(general, List.of(Window.perHour(1)))));
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(node.take(uploads, List.of(Window.perHour(1))).allowed()).as("the upload allowance is untouched").isTrue();
+    }
+
+    @Test
     void requestsOfBothNodesAddUp() {
         RateLimiter nodeA = node(redis.url());
         RateLimiter nodeB = node(redis.url());

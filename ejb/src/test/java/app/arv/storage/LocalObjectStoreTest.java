@@ -37,6 +37,19 @@ class LocalObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aDiskThatRefusesAWriteIsNamedByKeyNeverByThePathsOfTheServer() throws Exception {
+        Path blocked = root.resolve("not-a-directory");
+        Files.writeString(blocked, "a file where the store's root should be");
+        Path spooled = Files.writeString(root.resolve("spooled.tmp"), "upload");
+        ObjectStore store = new LocalObjectStore(blocked);
+
+        assertThatThrownBy(() -> store.put("org/media/a", new ByteArrayInputStream(new byte[]{1}), 1, "text/plain"))
+                .isInstanceOf(StorageFailure.class).hasMessageContaining("org/media/a").hasMessageNotContaining(root.toString());
+        assertThatThrownBy(() -> store.putFile("org/media/b", spooled, "text/plain"))
+                .isInstanceOf(StorageFailure.class).hasMessageContaining("org/media/b").hasMessageNotContaining(root.toString());
+    }
+
+    @Test
     void localStoresCannotPresign() {
         assertThat(store().presigns()).isFalse();
     }

@@ -43,7 +43,8 @@ public class PasswordResetResource implements ApiDescription.Identity {
     @Operation(summary = "Ask for a password reset link by e-mail",
             description = "Always 202 with the same body, whether the address belongs to an account or not; the mail (language "
                     + "from Accept-Language) carries a single-use link valid for ARV_PASSWORD_RESET_TTL. Repeated requests for an "
-                    + "address or from a client answer 429 with Retry-After for a while")
+                    + "address or from a client answer 429 with Retry-After for a while; while the throttle cannot be checked (Redis "
+                    + "away) 503 throttle_unavailable with Retry-After, and nothing is sent")
     public Response request(@Valid ResetRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
         resets.request(request.email, RequestContext.clientAddress(), headers.getAcceptableLanguages(), Links.requestBase(uri));
         return Response.accepted(REQUESTED).build();

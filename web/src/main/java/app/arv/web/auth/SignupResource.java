@@ -57,7 +57,8 @@ public class SignupResource implements ApiDescription.Identity {
     @Operation(summary = "Sign up a new organization; a mail verifies the address first",
             description = "Always 202 with the same body, whether the address has an account or not (one that has gets no mail); "
                     + "the mail (language from Accept-Language) carries a single-use link valid for ARV_SIGNUP_TTL. 422 weak_password; "
-                    + "throttled per address and per client like password reset requests (429 too_many_attempts); 404 "
+                    + "throttled per address and per client like password reset requests (429 too_many_attempts; 503 "
+                    + "throttle_unavailable while the throttle cannot be checked); 404 "
                     + "signup_disabled unless ARV_SIGNUP_ENABLED")
     public Response signUp(@Valid SignupRequest request, @Context UriInfo uri) {
         signups.request(request.organizationName, request.email, request.name, request.password, RequestContext.clientAddress(),

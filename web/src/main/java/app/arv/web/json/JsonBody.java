@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A JSON request body is small and is UTF-8 (RFC 8259): one larger than {@link #MAX_BYTES} is refused
@@ -56,8 +57,13 @@ public class JsonBody implements ReaderInterceptor {
         return body;
     }
 
-    private static boolean isJson(MediaType type) {
-        return "application".equals(type.getType())
-                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+    /**
+     * What the JSON-B reader takes, decided as it decides: by the subtype alone, in any case. Media types are
+     * case-insensitive (RFC 9110) and JAX-RS matches {@code @Consumes} so; a stricter test here let
+     * {@code Application/json} past every check above, to the reader all the same.
+     */
+    static boolean isJson(MediaType type) {
+        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
+        return "json".equals(subtype) || subtype.endsWith("+json");
     }
 }

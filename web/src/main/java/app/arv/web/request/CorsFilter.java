@@ -1,5 +1,6 @@
 package app.arv.web.request;
 
+import app.arv.web.protection.RateLimitFilter;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,6 +26,14 @@ import java.util.stream.Collectors;
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String ORIGIN = "Origin";
+
+    /**
+     * The answer headers a front end on another origin may read: beyond the few every browser shows, a client told
+     * 429 must see when to come back and how much it has left, and a download its file name.
+     */
+    static final String EXPOSED = String.join(", ", "X-Request-ID", "Location", "Idempotent-Replayed", "ETag",
+            "Retry-After", RateLimitFilter.LIMIT, RateLimitFilter.REMAINING, RateLimitFilter.RESET, "Content-Disposition",
+            "X-Print-Kit-Pages");
 
     @Inject
     @ConfigProperty(name = "arv.cors.origins")
@@ -54,7 +63,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         String origin = request.getHeaderString(ORIGIN);
         if (allowed(origin)) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-ID, Location, Idempotent-Replayed, ETag");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSED);
             response.getHeaders().add("Vary", ORIGIN);
         }
     }

@@ -34,6 +34,9 @@ public final class ArvServer implements BeforeAllCallback {
      */
     public static final Duration MARKER_RECOVERY_INTERVAL = Duration.ofSeconds(3);
 
+    /** The one browser front end on another origin the suite's ARV lets call its API (CorsIT). */
+    public static final String CORS_ORIGIN = "https://front.arv.test";
+
     /** The sender the suite's ARV is configured with. */
     public static final String MAIL_FROM = "ARV Tests <mail@arv.test>";
 
@@ -120,6 +123,7 @@ public final class ArvServer implements BeforeAllCallback {
                 // The tests' own loopback connection is a trusted proxy: a test can act as several clients with
                 // X-Forwarded-For (ViewerRateLimitIT); requests without the header are the loopback client as before.
                 .env("ARV_TRUSTED_PROXIES", "127.0.0.1/32")
+                .env("ARV_CORS_ORIGINS", CORS_ORIGIN)
                 .env("ARV_MEDIA_MAX_REQUEST_BYTES", String.valueOf(MAX_REQUEST_BYTES))
                 // Mail: the outbox is polled every half second and a failed send is retried after 1 s (not 1 min), so
                 // MailIT sees a mail arrive once the SMTP server (the launcher's local one) is back.

@@ -49,6 +49,23 @@ class ProblemFormatIT {
     }
 
     @Test
+    void aBodyOfJsonNullIsABadRequestWhateverTheCaseOfItsMediaType() {
+        Api.bearer(Api.newTenant().memberToken()).contentType("Application/json").body("null").post("/projects").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed_body"));
+    }
+
+    @Test
+    void aJsonBodyPastTheLimitIsRefusedWhateverTheCaseOfItsMediaType() {
+        String huge = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+        Api.bearer(Api.newTenant().memberToken()).contentType("Application/json").body(huge).post("/projects").then()
+                .statusCode(413)
+                .body("code", equalTo("payload_too_large"));
+    }
+
+    @Test
     void anOutOfRangeQueryParameterIsNamed() {
         Api.bearer(Api.newTenant().memberToken()).queryParam("limit", 100000).get("/projects").then().statusCode(400)
                 .body("errors.field", hasItem("limit"));

@@ -120,6 +120,22 @@ class RateLimitIT {
     }
 
     @Test
+    void anUploadTheGeneralLimitRefusesDoesNotUseUpTheUploadLimit() {
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", PER_HOUR, "uploads_per_minute", 2));
+        Limits.awaitMinuteWithAtLeast(20);
+        for (int i = 0; i < PER_HOUR; i++) {
+            Api.bearer(tenant.userKey()).get("/projects").then().statusCode(200);
+        }
+        MediaApi.upload(tenant.userKey(), "coins.png", MediaApi.image("coins.png")).statusCode(429)
+                .header("X-RateLimit-Limit", equalTo(String.valueOf(PER_HOUR)));
+        // A new hourly limit is a new general bucket; the upload limit, unchanged, is the same bucket as before.
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", 1000, "uploads_per_minute", 2));
+
+        MediaApi.upload(tenant.userKey(), "coins.png", MediaApi.image("coins.png")).statusCode(201);
+        MediaApi.upload(tenant.userKey(), "coins.png", MediaApi.image("coins.png")).statusCode(201);
+    }
+
+    @Test
     void signingInIsNotCountedHere() {
         Api.anonymous().body(Map.of("email", tenant.adminEmail(), "password", tenant.password()))
                 .post("/auth/login").then().statusCode(200).header("X-RateLimit-Limit", nullValue());

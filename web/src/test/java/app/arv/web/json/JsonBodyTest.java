@@ -1,6 +1,7 @@
 package app.arv.web.json;
 
 import app.arv.shared.DomainException;
+import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -35,5 +36,13 @@ class JsonBodyTest {
 
         assertThatThrownBy(() -> JsonBody.checked(new ByteArrayInputStream(huge)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    @Test
+    void jsonIsRecognisedInAnyCaseAndUnderAnyTopLevelType() {
+        assertThat(JsonBody.isJson(new MediaType("Application", "JSON"))).isTrue();
+        assertThat(JsonBody.isJson(new MediaType("application", "Merge-Patch+Json"))).isTrue();
+        assertThat(JsonBody.isJson(new MediaType("text", "json"))).isTrue();
+        assertThat(JsonBody.isJson(new MediaType("text", "plain"))).isFalse();
     }
 }

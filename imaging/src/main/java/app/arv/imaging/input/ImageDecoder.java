@@ -45,8 +45,8 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
     /** A decoded raster plus its conversion never takes more than this (16-bit RGBA 2048x2048 ≈ 48 MB). */
     public static final long DEFAULT_MAX_DECODED_BYTES = 128L << 20;
-    /** EXIF sits near the start of a JPEG or PNG (WebP's chunks are walked instead); orientation never needs more than this. */
-    private static final int HEAD_BYTES = 128 * 1024;
+    /** What the type is sniffed from (EXIF orientation is found by walking the file's segments, wherever it sits). */
+    private static final int HEAD_BYTES = MediaSniffer.HEAD_BYTES;
     /** The grey or ARGB copy a caller makes of the decoded raster, per pixel. */
     private static final int CONVERSION_BYTES_PER_PIXEL = 4;
 
@@ -210,11 +210,15 @@ public final class ImageDecoder {
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
             long frameBytes;
-            int orientation = ExifOrientation.of(head);
+            int orientation;
             try {
                 if (type.equals("image/webp")) {
                     byte[] exif = WebpChunks.check(in, bytes != null ? bytes.length : Files.size(path));
                     orientation = exif == null ? ExifOrientation.NORMAL : ExifOrientation.ofWebpExif(exif);
+                } else {
+                    // Walked, not read from a prefix: a large ICC profile or XMP packet may come before the EXIF.
+                    orientation = ExifOrientation.of(type, in);
+                    in.seek(0);
                 }
                 frameBytes = WholeFrameCost.of(type, in);
                 in.seek(0);

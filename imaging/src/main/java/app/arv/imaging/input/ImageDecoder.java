@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -103,13 +104,23 @@ public final class ImageDecoder {
      * @throws CorruptImageException     when the decoder finds the file damaged
      */
     public DecodedImage decode(byte[] file, int workingSide) throws RefusedImageException {
-        return withReader(file, null, file,
-                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
+        return decode(file, workingSide, decoded -> decoded);
     }
 
     public DecodedImage decode(Path file, int workingSide) throws RefusedImageException, IOException {
         return withReader(null, file, head(file),
-                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation,
+                        decoded -> decoded));
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], int)} and hands the image to {@code use} while the gate's admission is still
+     * held: the copies a caller makes of the pixels (turned upright, scaled, encoded) count against the same bound as
+     * the decode, and the raster is not left on the heap outside it.
+     */
+    public <T> T decode(byte[] file, int workingSide, Function<DecodedImage, T> use) throws RefusedImageException {
+        return withReader(file, null, file,
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation, use));
     }
 
     /** Every n-th row and column: the smallest n that brings the long side to at most twice the working size and the raster within the memory bound. */
@@ -124,10 +135,10 @@ public final class ImageDecoder {
         return step;
     }
 
-    // "try": the admission is held for the length of the decode, never used inside it.
+    // "try": the admission is held for the length of the decode and of the caller's use of it, never used inside it.
     @SuppressWarnings("try")
-    private DecodedImage decode(ImageReader reader, ImageHeader header, long frameBytes, int workingSide, int orientation)
-            throws RefusedImageException {
+    private <T> T decode(ImageReader reader, ImageHeader header, long frameBytes, int workingSide, int orientation,
+            Function<DecodedImage, T> use) throws RefusedImageException {
         if (header.pixels() > maxPixels) {
             throw new ImageTooLargeException(header.width(), header.height(), maxPixels);
         }
@@ -172,7 +183,7 @@ public final class ImageDecoder {
                 throw new CorruptImageException("corrupt or truncated " + formatName(header.mediaType()) + " image"
                         + (damage == null ? "" : ": " + damage), null);
             }
-            return new DecodedImage(header, image, step, orientation);
+            return use.apply(new DecodedImage(header, image, step, orientation));
         }
     }
 

@@ -89,7 +89,7 @@ public class ArContentService {
         holdProject(caller, projectId);
         // Before anything is stored: with the broker away the compilation could not be requested.
         broker.require();
-        MediaResource source = mediaService.uploadFor(caller, List.of(image)).get(0);
+        MediaResource source = mediaService.uploadFor(caller, List.of(image), MarkerFiles.COMPILABLE).get(0);
         return created(caller, projectId, source, details, force);
     }
 
@@ -100,7 +100,7 @@ public class ArContentService {
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
         holdProject(caller, projectId);
         broker.require();
-        List<MediaResource> sources = mediaService.uploadFor(caller, images);
+        List<MediaResource> sources = mediaService.uploadFor(caller, images, MarkerFiles.COMPILABLE);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
@@ -253,7 +253,7 @@ public class ArContentService {
     public ArContent replaceImage(Caller caller, UUID id, SpooledFile image, boolean force) {
         get(caller, id);
         broker.require();
-        MediaResource source = mediaService.uploadFor(caller, List.of(image)).get(0);
+        MediaResource source = mediaService.uploadFor(caller, List.of(image), MarkerFiles.COMPILABLE).get(0);
         // Locked only once the image is checked and stored (seconds): a deletion meanwhile is not kept waiting for that,
         // and this then finds nothing (404, and the rollback takes the stored file away).
         ArContent content = locked(caller, id);
@@ -393,6 +393,9 @@ public class ArContentService {
         MediaResource resource = media.findLive(org, mediaId).orElseThrow(() -> DomainException.notFound("Media"));
         if (media.findAttachment(org, mediaId, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE).isEmpty()) {
             throw DomainException.invalid("not_a_library_image", "Media " + mediaId + " is not an image of the media library");
+        }
+        if (resource.getWidth() != null && resource.getHeight() != null) {
+            MarkerFiles.requireCompilableShape(resource.getOriginalName(), resource.getWidth(), resource.getHeight());
         }
         return resource;
     }

@@ -1,10 +1,12 @@
 package app.arv.marker;
 
 import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindFormatException;
 import app.arv.imaging.mind.format.MindReader;
 import app.arv.media.ImageDecoding;
+import app.arv.media.ImageShape;
 import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.persistence.media.MediaResource;
@@ -22,7 +24,23 @@ final class MarkerFiles {
         T decode(byte[] bytes) throws RefusedImageException;
     }
 
+    /**
+     * A portrait the compile can take, by its shape: the compile's own rule ({@link ImageLoader#requireTrackableShape} at
+     * its working size), so an upload refuses at once, with the quality check's problem, a strip the compile would only
+     * fail later.
+     */
+    static final ImageShape COMPILABLE = MarkerFiles::requireCompilableShape;
+
     private MarkerFiles() {
+    }
+
+    /** @throws DomainException 422 {@code image_refused} naming the file and the reason, as {@link #decodeOffered} */
+    static void requireCompilableShape(String name, int width, int height) {
+        try {
+            ImageLoader.requireTrackableShape(width, height, ImageLoader.DEFAULT_MAX_SIDE);
+        } catch (RefusedImageException e) {
+            throw notAMarker(name, e);
+        }
     }
 
     /**
@@ -39,13 +57,16 @@ final class MarkerFiles {
         try {
             return decoding.decode(Files.readAllBytes(file.path()));
         } catch (RefusedImageException e) {
-            throw ImageDecoding.refusal(name, e,
-                    () -> DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + e.reason()));
+            throw ImageDecoding.refusal(name, e, () -> notAMarker(name, e));
         } catch (OutOfMemoryError e) {
             throw ImageDecoding.outOfMemory();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static DomainException notAMarker(String name, RefusedImageException refused) {
+        return DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + refused.reason());
     }
 
     /** The compiled marker as stored; one that is not a {@code .mind} file is a fault of ARV's, not the caller's. */

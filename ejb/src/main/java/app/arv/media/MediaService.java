@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,7 +78,7 @@ public class MediaService {
      * store is written; called inside one, everything staged goes again if it rolls back.
      */
     public List<MediaResource> upload(Caller caller, List<SpooledFile> files) {
-        return stored(caller, files, true);
+        return stored(caller, files, true, ImageShape.ANY);
     }
 
     /**
@@ -86,10 +87,18 @@ public class MediaService {
      * lets go of them. Bytes the library holds already stay in it.
      */
     public List<MediaResource> uploadFor(Caller caller, List<SpooledFile> files) {
-        return stored(caller, files, false);
+        return uploadFor(caller, files, ImageShape.ANY);
     }
 
-    private List<MediaResource> stored(Caller caller, List<SpooledFile> files, boolean intoLibrary) {
+    /**
+     * As {@link #uploadFor(Caller, List)}, every file also held to the owner's {@code shape} before anything is stored
+     * (one that will not do refuses the request, as any bad file does).
+     */
+    public List<MediaResource> uploadFor(Caller caller, List<SpooledFile> files, ImageShape shape) {
+        return stored(caller, files, false, shape);
+    }
+
+    private List<MediaResource> stored(Caller caller, List<SpooledFile> files, boolean intoLibrary, ImageShape shape) {
         if (files.isEmpty()) {
             throw DomainException.invalid("no_files", "Send one or more files in the multipart field 'files'");
         }
@@ -97,7 +106,7 @@ public class MediaService {
             throw DomainException.tooManyFiles(rules.maxFiles());
         }
         UUID org = caller.organizationId();
-        Staging staging = context.getBusinessObject(MediaService.class).stage(org, files);
+        Staging staging = context.getBusinessObject(MediaService.class).stage(org, files, shape);
         return record(org, files, staging, intoLibrary);
     }
 
@@ -109,16 +118,23 @@ public class MediaService {
         }
     }
 
-    /** Inspects every file, then writes the new contents' objects; nothing is recorded yet. */
+    /** Inspects every file and holds it to {@code shape}, then writes the new contents' objects; nothing is recorded yet. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Staging stage(UUID org, List<SpooledFile> files) {
+    public Staging stage(UUID org, List<SpooledFile> files, ImageShape shape) {
         List<InspectedImage> inspected = new ArrayList<>();
         StorageTarget target = stores.currentTarget(org);
         Map<String, MediaIntake.Staged> staged = new LinkedHashMap<>();
         try {
             for (SpooledFile file : files) {
                 // Known bytes were checked when they first arrived; only new content is decoded.
-                inspected.add(media.findLiveBySha256(org, file.sha256()).isPresent() ? null : refusing(file));
+                Optional<MediaResource> known = media.findLiveBySha256(org, file.sha256());
+                InspectedImage image = known.isPresent() ? null : refusing(file);
+                inspected.add(image);
+                if (image != null) {
+                    shape.require(file.originalName(), image.width(), image.height());
+                } else if (known.get().getWidth() != null && known.get().getHeight() != null) {
+                    shape.require(file.originalName(), known.get().getWidth(), known.get().getHeight());
+                }
             }
             for (int i = 0; i < files.size(); i++) {
                 SpooledFile file = files.get(i);

@@ -1,7 +1,6 @@
 package app.arv.printkit;
 
 import app.arv.imaging.RefusedImageException;
-import app.arv.imaging.input.DecodedImage;
 import app.arv.media.ImageDecoding;
 import app.arv.media.MediaStore;
 import app.arv.media.Upright;
@@ -19,7 +18,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import java.util.function.Function;
 /**
  * The caller's print kits: which AR content goes in, each portrait read from the store and decoded through the
  * node's {@link ImageDecoding} (pixel limit, bounded decodes, EXIF orientation), one at a time, into a
- * {@link PrintKit}. Outside any transaction: reading and decoding many portraits takes a while.
+ * {@link PrintKit}, its page made while its decode slots are held. Outside any transaction: reading and decoding many portraits takes a while.
  *
  * <p>A project's kit holds every AR content of the project in creation order, published or not (an operator
  * prints before the launch; the printed link starts working when the content is published), except those whose
@@ -100,7 +98,7 @@ public class PrintKits {
         PrintKit kit = new PrintKit(options.size(), options.bleed(), options.language());
         try {
             for (ArContent content : included) {
-                kit.addPage(portrait(caller, content, kit.portraitPixels()), viewerUrl.apply(content));
+                addPage(caller, content, kit, viewerUrl);
             }
             return kit;
         } catch (RuntimeException | Error e) {
@@ -109,7 +107,12 @@ public class PrintKits {
         }
     }
 
-    private BufferedImage portrait(Caller caller, ArContent content, int longSide) {
+    /**
+     * The content's page: its portrait decoded, turned upright, scaled and embedded while the decode's slots are held, so
+     * those copies of the pixels count against the node's decode bound as the decode does (concurrent kits queue for it
+     * rather than fill the heap).
+     */
+    private void addPage(Caller caller, ArContent content, PrintKit kit, Function<ArContent, String> viewerUrl) {
         MediaResource source = files.live(caller.organizationId(), content.getSourceMediaId())
                 .orElseThrow(() -> DomainException.conflict("no_portrait", "AR content " + content.getId() + " has no portrait"));
         byte[] bytes;
@@ -123,8 +126,10 @@ public class PrintKits {
                     + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
         }
         try {
-            DecodedImage decoded = decoding.forRequests().decode(bytes, longSide);
-            return Upright.of(decoded.image(), decoded.orientation());
+            decoding.forRequests().decode(bytes, kit.portraitPixels(), decoded -> {
+                kit.addPage(Upright.of(decoded.image(), decoded.orientation()), viewerUrl.apply(content));
+                return kit;
+            });
         } catch (RefusedImageException e) {
             throw ImageDecoding.refusal("portrait of " + content.getId(), e,
                     () -> DomainException.conflict("portrait_unreadable", "The stored portrait of AR content " + content.getId()

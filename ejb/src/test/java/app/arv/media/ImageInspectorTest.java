@@ -80,6 +80,16 @@ class ImageInspectorTest {
     }
 
     @Test
+    void exifOrientationBehindMoreThan128KilobytesOfXmpStillTurnsTheImageUpright() {
+        byte[] sideways = TestImages.withXmpFirst(TestImages.withExifOrientation(TestImages.resource("rocket.jpg"), 6), 200_000);
+
+        try (InspectedImage image = inspector.inspect(spooled("edited.jpg", sideways))) {
+            assertThat(image.width()).isEqualTo(427);
+            assertThat(image.height()).isEqualTo(640);
+        }
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         assertThatThrownBy(() -> inspector.inspect(spooled("empty.png", new byte[0])))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo("empty_file"));

@@ -89,6 +89,32 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * The JPEG with XMP packets (APP1 segments of about 60 KB, the most one segment holds) of {@code bytes} in all
+     * inserted right after SOI, ahead of any EXIF: what a photo editor that embeds its edit history writes.
+     */
+    static byte[] withXmpFirst(byte[] jpeg, int bytes) {
+        byte[] namespace = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        for (int left = bytes; left > 0;) {
+            int packet = Math.min(left, 60_000);
+            int length = 2 + namespace.length + packet;
+            out.write(0xFF);
+            out.write(0xE1);
+            out.write(length >> 8);
+            out.write(length & 0xFF);
+            out.writeBytes(namespace);
+            byte[] xml = new byte[packet];
+            Arrays.fill(xml, (byte) ' ');
+            out.writeBytes(xml);
+            left -= packet;
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());

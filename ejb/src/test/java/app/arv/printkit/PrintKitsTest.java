@@ -1,5 +1,7 @@
 package app.arv.printkit;
 
+import app.arv.media.ImageDecoding;
+import app.arv.media.TestDecodings;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
@@ -16,8 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -121,6 +127,41 @@ class PrintKitsTest {
         }
     }
 
+    @Test
+    void aPortraitsPageIsMadeWhileItsDecodeSlotIsHeld() throws Exception {
+        ImageDecoding oneSlot = TestDecodings.of(50_000_000, 1, Duration.ofSeconds(1));
+        ArContent anna = contentWithPortrait("Anna", "/images/chelsea.png");
+        List<Integer> freeWhileMakingThePage = new ArrayList<>();
+
+        try (PrintKit kit = kits(oneSlot, k -> k.ofContent(member, anna.getId(), A6, c -> {
+            // the page's QR link is asked for while the page is made
+            freeWhileMakingThePage.add(oneSlot.freeSlots());
+            return "https://ar.example.com/ar/x";
+        }))) {
+            assertThat(kit.pages()).isEqualTo(1);
+        }
+        assertThat(freeWhileMakingThePage).containsExactly(0);
+        assertThat(oneSlot.freeSlots()).isEqualTo(1);
+    }
+
+    /** An AR content whose portrait (a test image) is in the platform's local store. */
+    private ArContent contentWithPortrait(String title, String image) throws IOException {
+        UUID mediaId = UUID.randomUUID();
+        String key = "orgs/" + acme.getId() + "/media/" + mediaId;
+        byte[] bytes;
+        try (InputStream in = PrintKitsTest.class.getResourceAsStream(image)) {
+            bytes = in.readAllBytes();
+        }
+        Path file = dataDir.resolve("storage").resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        MediaResource portrait = new MediaResource(mediaId, acme.getId(), TestData.randomSha256(), bytes.length, "image/png",
+                title + ".png", 451, 300, null, key);
+        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
+        Database.persist(portrait, content);
+        return content;
+    }
+
     /** An AR content whose portrait of 1000 bytes is kept in the organization's S3 bucket at {@code store}. */
     private ArContent contentIn(MisbehavingS3 store, String title) {
         StorageConnection bucket = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), store.endpoint(), "us-east-1",
@@ -152,8 +193,12 @@ class PrintKitsTest {
     }
 
     private <T> T kits(Function<PrintKits, T> call) {
+        return kits(TestDecodings.of(50_000_000, 2, Duration.ofSeconds(1)), call);
+    }
+
+    private <T> T kits(ImageDecoding decoding, Function<PrintKits, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> result.set(call.apply(stores.beans(em)
+        Database.inTransaction(em -> result.set(call.apply(stores.beans(em).with(ImageDecoding.class, decoding)
                 .with(PrintKitRules.class, new PrintKitRules(MAX_PAGES)).get(PrintKits.class))));
         return result.get();
     }

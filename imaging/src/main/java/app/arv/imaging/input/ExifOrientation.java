@@ -1,12 +1,14 @@
 package app.arv.imaging.input;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads the EXIF orientation tag (1..8) from JPEG (APP1), PNG (eXIf) or WebP (EXIF chunk) bytes, so a phone
- * photo is compiled the way it is displayed. Anything unparsable means 1 (as stored).
+ * Reads the EXIF orientation tag (1..8) from JPEG (APP1), PNG (eXIf) or WebP (EXIF chunk, found by {@link WebpChunks}),
+ * so a phone photo is compiled the way it is displayed. Anything unparsable means 1 (as stored).
  */
 public final class ExifOrientation {
 
@@ -15,23 +17,76 @@ public final class ExifOrientation {
     private ExifOrientation() {
     }
 
-    /** @param file the whole file, or at least its first part (EXIF sits near the start of a JPEG) */
-    public static int of(byte[] file) {
+    /**
+     * The orientation of a JPEG or PNG read from the stream, however far into the file its EXIF sits: the segments
+     * (chunks) before it are skipped, not read, so large ICC profiles or XMP packets ahead of it cost nothing.
+     * Reads from the stream's start and leaves it anywhere.
+     */
+    static int of(String type, ImageInputStream in) {
+        ByteOrder order = in.getByteOrder();
         try {
-            if (file.length > 4 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8) {
-                return fromJpeg(file);
-            }
-            if (file.length > 8 && (file[0] & 0xff) == 0x89 && file[1] == 'P' && file[2] == 'N' && file[3] == 'G') {
-                return fromPng(file);
-            }
-            if (file.length > 12 && file[0] == 'R' && file[1] == 'I' && file[2] == 'F' && file[3] == 'F'
-                    && file[8] == 'W' && file[9] == 'E' && file[10] == 'B' && file[11] == 'P') {
-                return fromWebp(file);
-            }
-        } catch (RuntimeException e) {
+            in.seek(0);
+            in.setByteOrder(ByteOrder.BIG_ENDIAN);
+            return switch (type) {
+                case "image/jpeg" -> fromJpeg(in);
+                case "image/png" -> fromPng(in);
+                default -> NORMAL;
+            };
+        } catch (IOException | RuntimeException e) {
+            // EOF in a damaged file: orientation is not worth refusing it for; the decode judges the damage
             return NORMAL;
+        } finally {
+            in.setByteOrder(order);
         }
-        return NORMAL;
+    }
+
+    private static int fromJpeg(ImageInputStream in) throws IOException {
+        in.skipBytes(2); // SOI
+        while (true) {
+            int fill = in.readUnsignedByte();
+            if (fill != 0xFF) {
+                return NORMAL;
+            }
+            int marker = in.readUnsignedByte();
+            while (marker == 0xFF) { // fill bytes before a marker
+                marker = in.readUnsignedByte();
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return NORMAL;
+            }
+            int length = in.readUnsignedShort();
+            if (length < 2) {
+                return NORMAL;
+            }
+            if (marker == 0xE1 && length > 8) {
+                byte[] segment = new byte[length - 2];
+                in.readFully(segment);
+                if (segment[0] == 'E' && segment[1] == 'x' && segment[2] == 'i' && segment[3] == 'f') {
+                    return fromTiff(segment, 6, segment.length);
+                }
+            } else {
+                in.skipBytes(length - 2);
+            }
+        }
+    }
+
+    private static int fromPng(ImageInputStream in) throws IOException {
+        in.skipBytes(8); // signature
+        while (true) {
+            long length = in.readUnsignedInt();
+            byte[] type = new byte[4];
+            in.readFully(type);
+            String name = new String(type, StandardCharsets.ISO_8859_1);
+            if (name.equals("eXIf") && length <= Integer.MAX_VALUE) {
+                byte[] payload = new byte[(int) length];
+                in.readFully(payload);
+                return fromTiff(payload, 0, payload.length);
+            }
+            if (name.equals("IDAT") || name.equals("IEND")) {
+                return NORMAL;
+            }
+            in.seek(in.getStreamPosition() + length + 4); // payload and CRC
+        }
     }
 
     /** @param payload a WebP EXIF chunk's payload: a TIFF structure, in some writers after an "Exif\0\0" prefix */
@@ -42,58 +97,6 @@ public final class ExifOrientation {
         } catch (RuntimeException e) {
             return NORMAL;
         }
-    }
-
-    private static int fromJpeg(byte[] b) {
-        int pos = 2;
-        while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xFF) {
-            int marker = b[pos + 1] & 0xff;
-            if (marker == 0xDA || marker == 0xD9) {
-                break;
-            }
-            int length = ((b[pos + 2] & 0xff) << 8) | (b[pos + 3] & 0xff);
-            if (marker == 0xE1 && length > 8 && b[pos + 4] == 'E' && b[pos + 5] == 'x' && b[pos + 6] == 'i' && b[pos + 7] == 'f') {
-                return fromTiff(b, pos + 10, pos + 2 + length);
-            }
-            pos += 2 + length;
-        }
-        return NORMAL;
-    }
-
-    private static int fromPng(byte[] b) {
-        int pos = 8;
-        while (pos + 12 <= b.length) {
-            int length = ByteBuffer.wrap(b, pos, 4).getInt();
-            String type = new String(b, pos + 4, 4, StandardCharsets.ISO_8859_1);
-            if (type.equals("eXIf")) {
-                return fromTiff(b, pos + 8, pos + 8 + length);
-            }
-            if (type.equals("IDAT") || length < 0) {
-                break;
-            }
-            pos += 12 + length;
-        }
-        return NORMAL;
-    }
-
-    private static int fromWebp(byte[] b) {
-        int pos = 12;
-        while (pos + 8 <= b.length) {
-            int length = ByteBuffer.wrap(b, pos + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
-            if (type.equals("EXIF")) {
-                int start = pos + 8;
-                if (length > 6 && b[start] == 'E' && b[start + 1] == 'x' && b[start + 2] == 'i' && b[start + 3] == 'f') {
-                    start += 6;
-                }
-                return fromTiff(b, start, pos + 8 + length);
-            }
-            if (length < 0) {
-                break;
-            }
-            pos += 8 + length + (length & 1);
-        }
-        return NORMAL;
     }
 
     private static int fromTiff(byte[] b, int start, int end) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -45,8 +46,8 @@ public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
     /** A decoded raster plus its conversion never takes more than this (16-bit RGBA 2048x2048 ≈ 48 MB). */
     public static final long DEFAULT_MAX_DECODED_BYTES = 128L << 20;
-    /** EXIF sits near the start of a JPEG or PNG (WebP's chunks are walked instead); orientation never needs more than this. */
-    private static final int HEAD_BYTES = 128 * 1024;
+    /** What the type is sniffed from (EXIF orientation is found by walking the file's segments, wherever it sits). */
+    private static final int HEAD_BYTES = MediaSniffer.HEAD_BYTES;
     /** The grey or ARGB copy a caller makes of the decoded raster, per pixel. */
     private static final int CONVERSION_BYTES_PER_PIXEL = 4;
 
@@ -103,13 +104,23 @@ public final class ImageDecoder {
      * @throws CorruptImageException     when the decoder finds the file damaged
      */
     public DecodedImage decode(byte[] file, int workingSide) throws RefusedImageException {
-        return withReader(file, null, file,
-                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
+        return decode(file, workingSide, decoded -> decoded);
     }
 
     public DecodedImage decode(Path file, int workingSide) throws RefusedImageException, IOException {
         return withReader(null, file, head(file),
-                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation));
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation,
+                        decoded -> decoded));
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], int)} and hands the image to {@code use} while the gate's admission is still
+     * held: the copies a caller makes of the pixels (turned upright, scaled, encoded) count against the same bound as
+     * the decode, and the raster is not left on the heap outside it.
+     */
+    public <T> T decode(byte[] file, int workingSide, Function<DecodedImage, T> use) throws RefusedImageException {
+        return withReader(file, null, file,
+                (reader, header, frameBytes, orientation) -> decode(reader, header, frameBytes, workingSide, orientation, use));
     }
 
     /** Every n-th row and column: the smallest n that brings the long side to at most twice the working size and the raster within the memory bound. */
@@ -124,10 +135,10 @@ public final class ImageDecoder {
         return step;
     }
 
-    // "try": the admission is held for the length of the decode, never used inside it.
+    // "try": the admission is held for the length of the decode and of the caller's use of it, never used inside it.
     @SuppressWarnings("try")
-    private DecodedImage decode(ImageReader reader, ImageHeader header, long frameBytes, int workingSide, int orientation)
-            throws RefusedImageException {
+    private <T> T decode(ImageReader reader, ImageHeader header, long frameBytes, int workingSide, int orientation,
+            Function<DecodedImage, T> use) throws RefusedImageException {
         if (header.pixels() > maxPixels) {
             throw new ImageTooLargeException(header.width(), header.height(), maxPixels);
         }
@@ -172,7 +183,7 @@ public final class ImageDecoder {
                 throw new CorruptImageException("corrupt or truncated " + formatName(header.mediaType()) + " image"
                         + (damage == null ? "" : ": " + damage), null);
             }
-            return new DecodedImage(header, image, step, orientation);
+            return use.apply(new DecodedImage(header, image, step, orientation));
         }
     }
 
@@ -210,11 +221,15 @@ public final class ImageDecoder {
                 : ImageIO.createImageInputStream(path.toFile())) {
             ImageHeader header;
             long frameBytes;
-            int orientation = ExifOrientation.of(head);
+            int orientation;
             try {
                 if (type.equals("image/webp")) {
                     byte[] exif = WebpChunks.check(in, bytes != null ? bytes.length : Files.size(path));
                     orientation = exif == null ? ExifOrientation.NORMAL : ExifOrientation.ofWebpExif(exif);
+                } else {
+                    // Walked, not read from a prefix: a large ICC profile or XMP packet may come before the EXIF.
+                    orientation = ExifOrientation.of(type, in);
+                    in.seek(0);
                 }
                 frameBytes = WholeFrameCost.of(type, in);
                 in.seek(0);

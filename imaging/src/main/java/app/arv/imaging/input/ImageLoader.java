@@ -48,8 +48,7 @@ public final class ImageLoader {
 
     public GreyImage load(byte[] file) throws RefusedImageException {
         DecodedImage decoded = decoder.decode(file, maxSide);
-        decoded.requireShortSide(MIN_SIDE, ": too small to hold any trackable features");
-        requireWorkingShortSide(decoded);
+        requireTrackableShape(decoded.uprightWidth(), decoded.uprightHeight(), maxSide);
         GreyImage grey = ExifTransform.apply(toGrey(decoded.image()), decoded.orientation());
         if (grey.maxSide() <= maxSide) {
             return grey;
@@ -63,17 +62,26 @@ public final class ImageLoader {
     }
 
     /**
-     * The compiler sees the working image, not the original: a 40x4000 strip is 10x1024 there, too narrow for the
-     * pyramid's octaves, yet its few features would score well. Refused naming the aspect ratio, which is the cause.
+     * Whether an image of this upright size can be compiled at all, from its size alone (an upload checks it before
+     * anything is stored): its short side at least {@value #MIN_SIDE} px, and still so at the working size. The compiler
+     * sees the working image, not the original: a 40x4000 strip is 10x1024 there, too narrow for the pyramid's octaves,
+     * yet its few features would score well. Refused naming the aspect ratio, which is the cause.
+     *
+     * @param maxSide the working size the compiler reduces the image to ({@link #DEFAULT_MAX_SIDE} in ARV)
+     * @throws RefusedImageException saying why, in the words the compile and the quality report use
      */
-    private void requireWorkingShortSide(DecodedImage decoded) throws RefusedImageException {
-        int width = decoded.uprightWidth();
-        int height = decoded.uprightHeight();
-        int[] working = decoded.workingSize(maxSide, width, height);
-        if (Math.min(working[0], working[1]) < MIN_SIDE) {
+    public static void requireTrackableShape(int width, int height, int maxSide) throws RefusedImageException {
+        if (Math.min(width, height) < MIN_SIDE) {
+            throw new RefusedImageException("image smaller than " + MIN_SIDE + " px (" + width + "x" + height + ")"
+                    + ": too small to hold any trackable features");
+        }
+        double scale = Math.min(1, (double) maxSide / Math.max(width, height));
+        int workingWidth = Math.max(1, (int) Math.round(width * scale));
+        int workingHeight = Math.max(1, (int) Math.round(height * scale));
+        if (Math.min(workingWidth, workingHeight) < MIN_SIDE) {
             long ratio = Math.round((double) Math.max(width, height) / Math.min(width, height));
             throw new RefusedImageException("image too narrow: " + width + "x" + height + " (aspect ratio 1:" + ratio
-                    + ") is " + working[0] + "x" + working[1] + " px at the working size of " + maxSide
+                    + ") is " + workingWidth + "x" + workingHeight + " px at the working size of " + maxSide
                     + " px, below " + MIN_SIDE + " px on its short side: crop it closer to a square");
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.awt.image.BufferedImage;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,46 @@ class ArContentIT {
                 .body("failure", containsString("unusable"))
                 .body("quality.verdict", equalTo("unusable"))
                 .body("file_url", equalTo(null));
+    }
+
+    @Test
+    void aPortraitTooNarrowToEverCompileIsRefusedAtUploadAsTheQualityCheckRefusesItAndNothingIsStored() {
+        byte[] strip = strip();
+        String checked = MediaApi.as(tenant.memberToken()).multiPart("image", "strip.png", strip, "image/png")
+                .post("/markers/analyze").then().statusCode(422).body("code", equalTo("image_refused"))
+                .extract().path("detail");
+
+        MarkerApi.create(tenant.memberToken(), project, "strip.png", strip, "Strip").statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("image_refused"))
+                .body("detail", equalTo(checked))
+                .body("detail", containsString("too narrow"));
+
+        MediaApi.as(tenant.memberToken()).get("/projects/" + project + "/ar-content").then().statusCode(200)
+                .body("total", equalTo(0));
+        assertThat(MediaApi.filesOnDisk(tenant.organizationId())).isZero();
+    }
+
+    @Test
+    void aLibraryImageTooNarrowToEverCompileIsRefusedAsAPortrait() {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "strip.png", strip());
+
+        Api.bearer(tenant.memberToken()).body(Map.of("title", "Strip", "media_id", media))
+                .post("/projects/" + project + "/ar-content").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("image_refused"))
+                .body("detail", containsString("too narrow"));
+    }
+
+    /** 40x4000: a fine image to keep, never a marker (10x1024 at the compiler's working size). */
+    private static byte[] strip() {
+        BufferedImage strip = new BufferedImage(40, 4000, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < strip.getHeight(); y++) {
+            for (int x = 0; x < strip.getWidth(); x++) {
+                strip.setRGB(x, y, ((x * 37 + y * 11) % 256) * 0x010101 ^ ((y / 7) % 2 == 0 ? 0x402010 : 0));
+            }
+        }
+        return MediaApi.png(strip);
     }
 
     @Test

@@ -333,24 +333,13 @@ function reach(url, options) {
     });
 }
 
-/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
-const withoutNulls = (key, value) => (value === null ? undefined : value);
-
-/** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
-export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
-    let sentWith = null;
-    const send = () => {
-        sentWith = session?.token;
-        const headers = { Accept: accept, ...authorization(anonymous) };
-        if (body !== undefined) {
-            headers['Content-Type'] = 'application/json';
-        }
-        if (ifMatch) {
-            headers['If-Match'] = ifMatch;
-        }
-        return reach(path.startsWith('/api/') ? path : API + path,
-            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
-    };
+/**
+ * The answer of {@code send()} (a fetch with the session's credential as it is when called): after a 401 that renewed
+ * the session, sent once more with the new token; still refused, an {@link ApiError} (and a 401 ends the session).
+ * The one home of the renewal rule for fetch requests ({@link upload} goes through XMLHttpRequest).
+ */
+async function sendRenewing(send, anonymous) {
+    const sentWith = session?.token;
     let response = await send();
     if (!response.ok && await renewedAfter(response.status, anonymous, sentWith)) {
         response = await send();
@@ -360,6 +349,25 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         expiredSession(response.status, anonymous);
         throw error;
     }
+    return response;
+}
+
+/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
+const withoutNulls = (key, value) => (value === null ? undefined : value);
+
+/** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
+export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
+    const response = await sendRenewing(() => {
+        const headers = { Accept: accept, ...authorization(anonymous) };
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+        }
+        if (ifMatch) {
+            headers['If-Match'] = ifMatch;
+        }
+        return reach(path.startsWith('/api/') ? path : API + path,
+            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
+    }, anonymous);
     if (raw) return response;
     // Some answers carry no body (204, or 202 from the batch job commands).
     const text = await response.text();
@@ -400,20 +408,8 @@ export async function blob(path) {
 
 /** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
 export async function postForBlob(path, form) {
-    let sentWith = null;
-    const send = () => {
-        sentWith = session?.token;
-        return reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
-    };
-    let response = await send();
-    if (!response.ok && await renewedAfter(response.status, false, sentWith)) {
-        response = await send();
-    }
-    if (!response.ok) {
-        const error = await problemOf(response);
-        expiredSession(response.status, false);
-        throw error;
-    }
+    const response = await sendRenewing(() => reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form }),
+        false);
     return response.blob();
 }
 

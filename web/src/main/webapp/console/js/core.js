@@ -716,12 +716,31 @@ export const LIST_PAGE = 50;
  */
 export function usePagedLoad(path, limit = LIST_PAGE) {
     const [place, setPlace] = useState({ path, offset: 0 });
+    const [added, setAdded] = useState(null);
     const offset = place.path === path ? place.offset : 0;
     const setOffset = useCallback(next => setPlace({ path, offset: next }), [path]);
     useEffect(() => { setPlace(kept => (kept.path === path ? kept : { path, offset: 0 })); }, [path]);
     const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
     usePageKept(list.data, offset, setOffset);
-    return { ...list, offset, setOffset };
+    /**
+     * After the user created an entry of this listing ({@code name} says which, for {@link Added}): the page shown is read
+     * again as it is (its place, its filters), never given the new entry by hand. The API decides where an entry goes:
+     * the administration lists are oldest first, so it is on the last page, not the one shown; a project's content is
+     * filtered by search and marker status, which a new portrait may not match. It reads the page shown when it is
+     * called, not when it was handed out: an upload that ends after the user changed the search reloads the new search.
+     */
+    const latest = useRef(null);
+    latest.current = { path, reload: list.reload };
+    const created = useCallback(name => {
+        setAdded(name == null ? null : { path: latest.current.path, name });
+        return latest.current.reload();
+    }, []);
+    return { ...list, offset, setOffset, created, added: added?.path === path ? added.name : null };
+}
+
+/** Says what was last created in a {@link usePagedLoad} listing ({@code list.created(name)}), wherever the entry is. */
+export function Added({ list, id }) {
+    return list.added ? html`<p role="status" class="added" id=${id}>${t('common.added', { name: list.added })}</p>` : null;
 }
 
 /** The {@link Pager} of a {@link usePagedLoad} listing (nothing while it loads, nor when it fits one page). */

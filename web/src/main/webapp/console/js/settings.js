@@ -186,10 +186,10 @@ function Storage() {
     </table>`}
     ${probe ? html`<${Dialog} title=${t('settings.testOf', { name: probe.name })} onClose=${() => setProbe(null)}>
         <p class=${probe.report.ok ? 'ok' : 'error'}>${probe.report.ok ? t('settings.testOk') : t('settings.testFailed')}</p>
-        <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${s.name} · ${s.millis} ms${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
+        <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${t(`settings.step.${s.name}`)} · ${t('settings.stepMillis', { millis: s.millis })}${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
     <//>` : null}
     ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
-        <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
+        <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${t(`settings.statsField.${k}`)}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
     <//>` : null}`;
 }
 

@@ -1030,6 +1030,34 @@ class ConsoleJourneysIT {
                 .hasSize(50).doesNotContain(added);
     }
 
+    @Test
+    void aStorageConnectionsStatsAndTestStepsAreSaidInTheRussianConsole() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "scratch", "provider", "LOCAL", "directory", "scratch", "is_default", false))
+                .post("/storage-connections").then().statusCode(201);
+        browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        List<String> fields;
+        List<String> steps;
+        try {
+            browser.click("main table.list tbody button:last-child");
+            browser.waitFor("dialog dl.pairs dt");
+            fields = browser.driver.findElements(By.cssSelector("dialog dl.pairs dt")).stream().map(WebElement::getText).toList();
+            browser.click("dialog header button");
+            browser.click("main table.list tbody button:first-child");
+            browser.waitFor("dialog ol.steps li");
+            steps = browser.driver.findElements(By.cssSelector("dialog ol.steps li")).stream().map(WebElement::getText).toList();
+            browser.screenshot("settings-storage-test-ru");
+            browser.click("dialog header button");
+        } finally {
+            browser.click("header button.language");
+        }
+
+        assertThat(fields).containsExactlyInAnyOrder("Объектов", "Объём");
+        assertThat(steps).hasSize(3).allMatch(step -> step.matches("✓ (запись|чтение|удаление) · \\d+ мс"));
+    }
+
     /** The titles of the project's content rows shown now. */
     private static List<String> contentTitles() {
         return browser.driver.findElements(By.cssSelector("#content-table tbody tr td:first-child")).stream().map(WebElement::getText)

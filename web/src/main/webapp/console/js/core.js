@@ -333,24 +333,13 @@ function reach(url, options) {
     });
 }
 
-/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
-const withoutNulls = (key, value) => (value === null ? undefined : value);
-
-/** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
-export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
-    let sentWith = null;
-    const send = () => {
-        sentWith = session?.token;
-        const headers = { Accept: accept, ...authorization(anonymous) };
-        if (body !== undefined) {
-            headers['Content-Type'] = 'application/json';
-        }
-        if (ifMatch) {
-            headers['If-Match'] = ifMatch;
-        }
-        return reach(path.startsWith('/api/') ? path : API + path,
-            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
-    };
+/**
+ * The answer of {@code send()} (a fetch with the session's credential as it is when called): after a 401 that renewed
+ * the session, sent once more with the new token; still refused, an {@link ApiError} (and a 401 ends the session).
+ * The one home of the renewal rule for fetch requests ({@link upload} goes through XMLHttpRequest).
+ */
+async function sendRenewing(send, anonymous) {
+    const sentWith = session?.token;
     let response = await send();
     if (!response.ok && await renewedAfter(response.status, anonymous, sentWith)) {
         response = await send();
@@ -360,6 +349,25 @@ export async function request(method, path, { body, anonymous = false, raw = fal
         expiredSession(response.status, anonymous);
         throw error;
     }
+    return response;
+}
+
+/** The API takes an absent member for "not given" and refuses explicit nulls in some bodies: leave them out. */
+const withoutNulls = (key, value) => (value === null ? undefined : value);
+
+/** JSON in, JSON out ({@code null} for 204); refusals throw an {@link ApiError}. */
+export async function request(method, path, { body, anonymous = false, raw = false, accept = 'application/json', nulls = false, ifMatch } = {}) {
+    const response = await sendRenewing(() => {
+        const headers = { Accept: accept, ...authorization(anonymous) };
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+        }
+        if (ifMatch) {
+            headers['If-Match'] = ifMatch;
+        }
+        return reach(path.startsWith('/api/') ? path : API + path,
+            { method, headers, body: body === undefined ? undefined : JSON.stringify(body, nulls ? undefined : withoutNulls) });
+    }, anonymous);
     if (raw) return response;
     // Some answers carry no body (204, or 202 from the batch job commands).
     const text = await response.text();
@@ -400,20 +408,8 @@ export async function blob(path) {
 
 /** A multipart POST whose answer is a file (a picture drawn by the API), as a Blob. */
 export async function postForBlob(path, form) {
-    let sentWith = null;
-    const send = () => {
-        sentWith = session?.token;
-        return reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form });
-    };
-    let response = await send();
-    if (!response.ok && await renewedAfter(response.status, false, sentWith)) {
-        response = await send();
-    }
-    if (!response.ok) {
-        const error = await problemOf(response);
-        expiredSession(response.status, false);
-        throw error;
-    }
+    const response = await sendRenewing(() => reach(API + path, { method: 'POST', headers: { Accept: '*/*', ...authorization(false) }, body: form }),
+        false);
     return response.blob();
 }
 
@@ -720,12 +716,31 @@ export const LIST_PAGE = 50;
  */
 export function usePagedLoad(path, limit = LIST_PAGE) {
     const [place, setPlace] = useState({ path, offset: 0 });
+    const [added, setAdded] = useState(null);
     const offset = place.path === path ? place.offset : 0;
     const setOffset = useCallback(next => setPlace({ path, offset: next }), [path]);
     useEffect(() => { setPlace(kept => (kept.path === path ? kept : { path, offset: 0 })); }, [path]);
     const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
     usePageKept(list.data, offset, setOffset);
-    return { ...list, offset, setOffset };
+    /**
+     * After the user created an entry of this listing ({@code name} says which, for {@link Added}): the page shown is read
+     * again as it is (its place, its filters), never given the new entry by hand. The API decides where an entry goes:
+     * the administration lists are oldest first, so it is on the last page, not the one shown; a project's content is
+     * filtered by search and marker status, which a new portrait may not match. It reads the page shown when it is
+     * called, not when it was handed out: an upload that ends after the user changed the search reloads the new search.
+     */
+    const latest = useRef(null);
+    latest.current = { path, reload: list.reload };
+    const created = useCallback(name => {
+        setAdded(name == null ? null : { path: latest.current.path, name });
+        return latest.current.reload();
+    }, []);
+    return { ...list, offset, setOffset, created, added: added?.path === path ? added.name : null };
+}
+
+/** Says what was last created in a {@link usePagedLoad} listing ({@code list.created(name)}), wherever the entry is. */
+export function Added({ list, id }) {
+    return list.added ? html`<p role="status" class="added" id=${id}>${t('common.added', { name: list.added })}</p>` : null;
 }
 
 /** The {@link Pager} of a {@link usePagedLoad} listing (nothing while it loads, nor when it fits one page). */

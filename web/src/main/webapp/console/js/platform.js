@@ -1,7 +1,7 @@
 // Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
 // storage dead letters and the orphan scan, the mail outbox and its dead mails (resend), and organizations' claims to
 // single sign-on domains (approve, refuse).
-import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
@@ -84,10 +84,10 @@ function Organizations() {
         event.preventDefault();
         const form = new FormData(event.target);
         act(async () => {
-            await post('/organizations', { name: form.get('name'), slug: form.get('slug'),
+            const organization = await post('/organizations', { name: form.get('name'), slug: form.get('slug'),
                 admin: form.get('email') ? { email: form.get('email'), password: form.get('password') } : undefined });
             event.target.reset();
-            orgs.reload();
+            orgs.created(organization.name);
         });
     };
     return html`<section class="card"><h2>${t('orgs.open')}</h2>
@@ -97,7 +97,8 @@ function Organizations() {
             <label>${t('orgs.adminEmail')}<input name="email" type="email"/></label>
             <label>${t('settings.initialPassword')}<input name="password" type="password" autocomplete="new-password"/></label>
             <button class="primary" type="submit">${t('common.create')}</button>
-        </form></section>
+        </form>
+        <${Added} list=${orgs} id="organization-added"/></section>
     <${ErrorBox} error=${renaming ? orgs.error : error || orgs.error}/>
     ${!orgs.data ? (orgs.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="orgs-table">
         <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.slug')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

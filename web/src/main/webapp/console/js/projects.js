@@ -96,10 +96,11 @@ export function ProjectDetail({ params: [id] }) {
             form.append('image', file, file.name);
             return { key, name: file.name, form, track,
                 onWaiting: seconds => track({ waiting: seconds }),
+                // Said done with a link to it: the page shown is read again (the new portrait may belong on another page,
+                // or not match the search or the marker status chosen), so the row may not be there.
                 onDone: created => {
-                    track({ done: true, waiting: null });
-                    contents.setData(data => ({ ...(data || { total: 0, limit: PAGE, offset: 0 }),
-                        items: [...(data?.items || []).filter(c => c.id !== created.id), created], total: (data?.total || 0) + 1 }));
+                    track({ done: true, waiting: null, id: created.id });
+                    contents.created();
                 },
                 onError: e => track({ error: e, waiting: null }) };
         });
@@ -132,7 +133,8 @@ export function ProjectDetail({ params: [id] }) {
         <h2>${t('content.add')}</h2>
         <${DropZone} id="portrait-drop" accept=${IMAGE_TYPES} label=${t('content.drop')} onFiles=${addFiles}/>
         ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
-            <span>${u.name}</span>${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.waiting
+            ${u.done ? html`<a href=${`#/content/${u.id}`}>${u.name}</a>` : html`<span>${u.name}</span>`}${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.done
+                ? html`<span class="added" role="status">${t('content.added')}</span>` : u.waiting
                 ? html`<span class="waiting" role="status">${t('content.waitingForLimit', { seconds: u.waiting })}</span>`
                 : html`<${ProgressBar} value=${u.progress} label=${u.name}/>`}</li>`)}</ul>` : null}
     </section>

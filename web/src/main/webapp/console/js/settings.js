@@ -1,6 +1,6 @@
 // Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
 // claimed for single sign-on, usage and clean-up.
-import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager } from './core.js';
+import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
@@ -14,18 +14,19 @@ function Users() {
         event.preventDefault();
         const form = new FormData(event.target);
         act(async () => {
-            await post('/users', { email: form.get('email'), password: form.get('password'), role: form.get('role') });
+            const user = await post('/users', { email: form.get('email'), password: form.get('password'), role: form.get('role') });
             event.target.reset();
-            users.reload();
+            users.created(user.email);
         });
     };
     return html`<section class="card"><h2>${t('settings.addUser')}</h2>
-        <form onSubmit=${add} class="inline">
+        <form onSubmit=${add} class="inline" id="add-user">
             <label>${t('signIn.email')}<input name="email" type="email" required/></label>
             <label>${t('settings.initialPassword')}<input name="password" type="password" minlength="8" required autocomplete="new-password"/></label>
             <label>${t('settings.role')}<select name="role"><option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></label>
             <button class="primary" type="submit">${t('common.add')}</button>
-        </form></section>
+        </form>
+        <${Added} list=${users} id="user-added"/></section>
     <${ErrorBox} error=${error || users.error}/>
     ${!users.data ? (users.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="users-table">
         <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
@@ -56,7 +57,7 @@ function Invitations() {
                 name: form.get('name') || null, locale: form.get('locale') });
             setSent(invitation.email);
             event.target.reset();
-            invitations.reload();
+            invitations.created();
         });
     };
     const open = i => i.status === 'pending' || i.status === 'expired';
@@ -95,10 +96,11 @@ function ApiKeys() {
         event.preventDefault();
         const form = new FormData(event.target);
         act(async () => {
-            setIssued(await post('/api-keys', { name: form.get('name'), scope: form.get('scope') }));
+            const key = await post('/api-keys', { name: form.get('name'), scope: form.get('scope') });
+            setIssued(key);
             setCopied(false);
             event.target.reset();
-            keys.reload();
+            keys.created(key.name);
         });
     };
     const copy = async () => {
@@ -115,7 +117,8 @@ function ApiKeys() {
             <label>${t('settings.keyName')}<input name="name" required maxlength="100"/></label>
             <label>${t('settings.scope')}<select name="scope"><option value="USER">${t('scope.USER')}</option><option value="ADMIN">${t('scope.ADMIN')}</option></select></label>
             <button class="primary" type="submit" disabled=${busy}>${t('common.create')}</button>
-        </form></section>
+        </form>
+        <${Added} list=${keys} id="key-added"/></section>
     <${ErrorBox} error=${error || keys.error}/>
     ${issued ? html`<${Dialog} title=${t('settings.keyIssued')} onClose=${() => setIssued(null)}>
         <p>${t('settings.keyOnce')}</p>
@@ -183,10 +186,10 @@ function Storage() {
     </table>`}
     ${probe ? html`<${Dialog} title=${t('settings.testOf', { name: probe.name })} onClose=${() => setProbe(null)}>
         <p class=${probe.report.ok ? 'ok' : 'error'}>${probe.report.ok ? t('settings.testOk') : t('settings.testFailed')}</p>
-        <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${s.name} · ${s.millis} ms${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
+        <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${t(`settings.step.${s.name}`)} · ${t('settings.stepMillis', { millis: s.millis })}${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
     <//>` : null}
     ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
-        <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
+        <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${t(`settings.statsField.${k}`)}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
     <//>` : null}`;
 }
 

@@ -1,5 +1,5 @@
 // Webhooks (org admins): endpoints with the events they get, the secret shown once, tests, deliveries with attempts.
-import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, useAct, useTitle, usePagedLoad, ListPager } from './core.js';
+import { html, useState, t, get, post, patch, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, useAct, useTitle, usePagedLoad, ListPager, Added } from './core.js';
 
 /** The event types a webhook can subscribe to (the API's wire names; 'test' is sent on request only). */
 const EVENTS = ['marker.ready', 'marker.failed', 'generation.finished', 'ar_content.expiring', 'ar_content.expired',
@@ -14,11 +14,16 @@ export function Webhooks() {
     const [confirm, confirmDialog] = useConfirm();
     const created = answer => {
         setSecret(answer.secret);
+        hooks.created(answer.url);
+    };
+    const rotated = answer => {
+        setSecret(answer.secret);
         hooks.reload();
     };
     return html`<h1>${t('nav.webhooks')}</h1>
     <p>${t('webhooks.intro')}</p>
     <${NewWebhook} onCreated=${created}/>
+    <${Added} list=${hooks} id="webhook-added"/>
     <${ErrorBox} error=${error || hooks.error}/>
     ${secret ? html`<${Dialog} title=${t('webhooks.secretTitle')} onClose=${() => setSecret(null)}>
         <p>${t('webhooks.secretOnce')}</p>
@@ -38,7 +43,7 @@ export function Webhooks() {
                 <button class="toggle" onClick=${() => act(async () => { await patch(`/webhooks/${w.id}`, { enabled: !w.enabled }); hooks.reload(); })}>
                     ${w.enabled ? t('webhooks.disable') : t('webhooks.enable')}</button>
                 <button onClick=${() => confirm(t('webhooks.confirmRotate'),
-                    () => act(async () => created(await post(`/webhooks/${w.id}/rotate-secret`))))}>${t('webhooks.rotate')}</button>
+                    () => act(async () => rotated(await post(`/webhooks/${w.id}/rotate-secret`))))}>${t('webhooks.rotate')}</button>
                 <button class="danger" onClick=${() => confirm(t('webhooks.confirmDelete', { url: w.url }),
                     () => act(async () => { await del(`/webhooks/${w.id}`); hooks.reload(); }))}>${t('common.delete')}</button>
             </td></tr>`)}</tbody>

@@ -963,6 +963,119 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aPortraitAddedWhileTheFirstOfTwoPagesIsShownStaysOnTheLastPageAndIsSaidAdded() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.adminToken());
+        byte[] tile = littlePicture();
+        for (int i = 0; i < 21; i++) {
+            MarkerApi.create(tenant.adminToken(), project, "tile.png", tile, "Tile " + i).statusCode(202);
+        }
+        browser.signInAt("#/projects/" + project, tenant.adminEmail(), tenant.password());
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 21"), "the first of two pages");
+
+        browser.drop("#portrait-drop", "chelsea.png");
+        browser.waitFor("#uploads li[data-done=true]");
+
+        assertThat(contentTitles()).as("the first page the moment the upload ended").hasSize(20).doesNotContain("chelsea");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "the first page read again");
+        assertThat(contentTitles()).as("the first page read again").hasSize(20).doesNotContain("chelsea");
+        assertThat(browser.waitFor("#uploads li[data-done=true] [role=status]").getText()).isEqualTo("Added");
+        browser.screenshot("project-portrait-added-elsewhere");
+        browser.click("#uploads li[data-done=true] a");
+        browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("chelsea"), "the added portrait's page");
+    }
+
+    @Test
+    void aPortraitAddedWhileASearchIsShownIsNotListedUnlessItMatches() {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.adminToken());
+        MarkerApi.create(tenant.adminToken(), project, "tile.png", littlePicture(), "zebra crossing").statusCode(202);
+        browser.signInAt("#/projects/" + project, tenant.adminEmail(), tenant.password());
+        browser.type(".toolbar .search input", "zebra");
+        browser.until(d -> d.findElements(By.cssSelector("#content-table tbody tr")).size() == 1, "the one portrait found");
+        String listReads = "performance.getEntriesByType('resource').filter(e => e.name.includes('/ar-content?')).length";
+        browser.script("window.listReadsBefore = " + listReads);
+
+        browser.drop("#portrait-drop", "chelsea.png");
+        browser.waitFor("#uploads li[data-done=true]");
+
+        assertThat(contentTitles()).as("the search's list the moment the upload ended").containsExactly("zebra crossing");
+        browser.until(d -> (Boolean) browser.script("return " + listReads + " > window.listReadsBefore"), "the search read again");
+        assertThat(contentTitles()).as("the search read again").containsExactly("zebra crossing");
+        browser.waitFor(".toolbar .search input").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.until(d -> contentTitles().size() == 2, "both portraits without the search");
+        assertThat(contentTitles()).containsExactly("zebra crossing", "chelsea");
+    }
+
+    @Test
+    void anOrgAdminAddingAPersonWhileTheFirstOfTwoPagesIsShownIsToldTheyWereAdded() {
+        Api.Tenant tenant = Api.newTenant();
+        // With the admin and the member of every new tenant, one page of people (50) and one more.
+        for (int i = 0; i < 49; i++) {
+            Api.bearer(tenant.adminToken()).body(Map.of("email", "person-" + i + "-" + UUID.randomUUID() + "@example.com",
+                    "password", tenant.password(), "role", "MEMBER")).post("/users").then().statusCode(201);
+        }
+        String added = "added-" + UUID.randomUUID() + "@example.com";
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–50 of 51"), "the first of two pages of people");
+
+        browser.type("#add-user input[name=email]", added);
+        browser.type("#add-user input[name=password]", tenant.password());
+        browser.click("#add-user button[type=submit]");
+
+        assertThat(browser.waitFor("#user-added").getText()).isEqualTo("Added: " + added);
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–50 of 52"), "the first page read again");
+        browser.screenshot("settings-user-added");
+        assertThat(browser.driver.findElements(By.cssSelector("#users-table tbody td:first-child")).stream().map(WebElement::getText))
+                .hasSize(50).doesNotContain(added);
+    }
+
+    @Test
+    void aStorageConnectionsStatsAndTestStepsAreSaidInTheRussianConsole() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "scratch", "provider", "LOCAL", "directory", "scratch", "is_default", false))
+                .post("/storage-connections").then().statusCode(201);
+        browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        List<String> fields;
+        List<String> steps;
+        try {
+            browser.click("main table.list tbody button:last-child");
+            browser.waitFor("dialog dl.pairs dt");
+            fields = browser.driver.findElements(By.cssSelector("dialog dl.pairs dt")).stream().map(WebElement::getText).toList();
+            browser.click("dialog header button");
+            browser.click("main table.list tbody button:first-child");
+            browser.waitFor("dialog ol.steps li");
+            steps = browser.driver.findElements(By.cssSelector("dialog ol.steps li")).stream().map(WebElement::getText).toList();
+            browser.screenshot("settings-storage-test-ru");
+            browser.click("dialog header button");
+        } finally {
+            browser.click("header button.language");
+        }
+
+        assertThat(fields).containsExactlyInAnyOrder("Объектов", "Объём");
+        assertThat(steps).hasSize(3).allMatch(step -> step.matches("✓ (запись|чтение|удаление) · \\d+ мс"));
+    }
+
+    /** The titles of the project's content rows shown now. */
+    private static List<String> contentTitles() {
+        return browser.driver.findElements(By.cssSelector("#content-table tbody tr td:first-child")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /** A small picture, quick to store and compile (its marker may well fail: these tests are about the list). */
+    private static byte[] littlePicture() {
+        BufferedImage picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 64; y++) {
+                picture.setRGB(x, y, ((x / 8 + y / 8) % 2 == 0) ? 0xffffff : 0x202020);
+            }
+        }
+        return MediaApi.png(picture);
+    }
+
+    @Test
     void aDoubleClickOnCreateIssuesOneApiKey() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/keys", tenant.adminEmail(), tenant.password());

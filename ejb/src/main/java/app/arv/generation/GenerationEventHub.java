@@ -19,7 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class GenerationEventHub extends RedisFanOut<GenerationEventHub.Listener> {
 
-    private static final int READ_BATCH = 500;
+    /** The most events {@link #since} answers at once: a shorter answer is all there was. */
+    public static final int READ_BATCH = 500;
 
     /** A node-local listener of one job's events. */
     public interface Listener {
@@ -40,7 +41,7 @@ public class GenerationEventHub extends RedisFanOut<GenerationEventHub.Listener>
         super(GenerationEvents.CHANNEL_PATTERN, "arv-generation-events", Listener::isClosed);
     }
 
-    /** The job's events after {@code lastId} ({@code null}: from the first), oldest first, at most a batch. */
+    /** The job's events after {@code lastId} ({@code null}: from the first), oldest first, at most {@link #READ_BATCH}. */
     public List<StoredEvent> since(UUID jobId, String lastId) {
         String start = lastId == null ? "-" : StoredEvent.after(lastId);
         List<StreamEntry> entries = redis.client().xrange(GenerationEvents.stream(jobId), start, "+", READ_BATCH);

@@ -98,7 +98,8 @@ public class GenerationEvents {
 
     /**
      * Sends the event once the current transaction has committed. Called within the transaction that made it true, after
-     * the change: an item event's item, and a {@code completed} event's items, are read as this transaction writes them.
+     * the change: an item event's item (the event's own, as this transaction holds it), and a {@code completed} event's
+     * items (read in one query), as this transaction writes them.
      */
     public void publish(UUID organizationId, UUID jobId, JobEvent event) {
         // Written now, so each item's version is the one this transaction commits with.
@@ -109,9 +110,8 @@ public class GenerationEvents {
             generations.items(organizationId, jobId).forEach(item -> addEnd(args, item));
             add(args, "", "", event);
         } else {
-            UUID itemId = UUID.fromString(event.data().getString("item"));
-            GenerationItem item = generations.findItem(organizationId, itemId).orElseThrow();
-            add(args, itemId.toString(), Long.toString(item.getVersion()), event);
+            // The event's own item, as this transaction holds it: its version is the one just written, no need to read it back.
+            add(args, event.item().getId().toString(), Long.toString(event.item().getVersion()), event);
         }
         String type = event.type().wireName();
         afterCommit.run(() -> {

@@ -210,9 +210,10 @@ public class GenerationService {
 
     /**
      * Stops the job: queued and running items are cancelled (a worker still busy with one drops its
-     * result); finished items keep their models. An item no worker had taken gives back what it was counted for
-     * (the month's generation, and for a fal job its fal budget): nothing was made of it, nor asked of FAL. One a
-     * worker took keeps its count: it may have been submitted to FAL, which charges for it.
+     * result); finished items keep their models. A cancelled item gives back what it was counted for (the month's
+     * generation, and for a fal job its fal budget) as a failed one does ({@link GenerationItem#givesBackItsCount}): a
+     * local job's always, nothing was made of it; a fal job's only if no worker had taken it, since one a worker took may
+     * have been submitted to FAL, which charges for it.
      */
     public JobDetails cancel(Caller caller, UUID jobId) {
         UUID org = caller.organizationId();
@@ -222,10 +223,10 @@ public class GenerationService {
         }
         List<GenerationItem> items = generations.lockItems(org, jobId);
         // Under the items' locks, which a worker's claim also takes: an item still queued here was never taken.
-        Map<LocalDate, Integer> unspent = new TreeMap<>();
-        items.stream().filter(GenerationItem::givesBackItsCount).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
-        items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
         boolean paid = FalModelProvider.paid(job.getProvider());
+        Map<LocalDate, Integer> unspent = new TreeMap<>();
+        items.stream().filter(i -> i.givesBackItsCount(paid)).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
+        items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
         unspent.forEach((month, count) -> quotas.giveBackGenerations(org, month, count, paid));
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();

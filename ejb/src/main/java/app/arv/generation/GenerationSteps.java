@@ -90,9 +90,7 @@ public class GenerationSteps {
         }
         MediaResource source = files.live(org, item.getSourceMediaId()).orElse(null);
         if (source == null) {
-            giveBackIfUnmade(job, item);
-            item.fail("The source image was deleted before its model was made");
-            settle(job, item);
+            fail(job, item, "The source image was deleted before its model was made");
             return Optional.empty();
         }
         item.start(node.name(), message);
@@ -171,10 +169,21 @@ public class GenerationSteps {
 
     /** The item fails for good with this reason (shown to the client). */
     public void fail(UUID org, UUID itemId, String reason) {
-        lock(org, itemId).filter(l -> !l.item().getStatus().isFinal()).ifPresent(locked -> {
-            locked.item().fail(reason);
-            settle(locked.job(), locked.item());
-        });
+        lock(org, itemId).filter(l -> !l.item().getStatus().isFinal()).ifPresent(locked -> fail(locked.job(), locked.item(), reason));
+    }
+
+    /**
+     * Every path that fails an item comes here: it gives back what the item was counted for against the month's quotas
+     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one no worker took), as a
+     * cancelled one does. Retrying it counts it again.
+     */
+    private void fail(GenerationJob job, GenerationItem item, String reason) {
+        boolean paid = FalModelProvider.paid(job.getProvider());
+        if (item.givesBackItsCount(paid)) {
+            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, paid);
+        }
+        item.fail(reason);
+        settle(job, item);
     }
 
     private record Locked(GenerationJob job, GenerationItem item) {
@@ -225,8 +234,8 @@ public class GenerationSteps {
         if (locked == null) {
             return false;
         }
-        locked.item().fail("No progress since " + locked.item().getUpdatedAt() + ": the worker stopped (server restarted or stuck)");
-        settle(locked.job(), locked.item());
+        fail(locked.job(), locked.item(), "No progress since " + locked.item().getUpdatedAt()
+                + ": the worker stopped (server restarted or stuck)");
         return true;
     }
 
@@ -270,23 +279,11 @@ public class GenerationSteps {
             return Rescue.RESENT;
         }
         if (item.lostItsMessages(resentBefore)) {
-            giveBackIfUnmade(locked.job(), item);
-            item.fail("Not taken from the queue: its message was lost (sent again at " + item.getResentAt()
+            fail(locked.job(), item, "Not taken from the queue: its message was lost (sent again at " + item.getResentAt()
                     + ", not taken either); retry the item");
-            settle(locked.job(), item);
             return Rescue.FAILED;
         }
         return Rescue.NONE;
-    }
-
-    /**
-     * An item about to fail before any worker took it gives back what it was counted for, as a cancelled one does: nothing
-     * was made of it, nor asked of a paid provider. Retrying it counts it again.
-     */
-    private void giveBackIfUnmade(GenerationJob job, GenerationItem item) {
-        if (item.givesBackItsCount()) {
-            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, FalModelProvider.paid(job.getProvider()));
-        }
     }
 
     private void settle(GenerationJob job, GenerationItem changed) {

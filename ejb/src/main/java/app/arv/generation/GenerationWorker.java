@@ -43,7 +43,13 @@ public class GenerationWorker {
      *     again), a finished item or one another message took is {@code true}: nothing more to do.
      */
     public boolean process(UUID org, UUID itemId, UUID message) {
-        Optional<GenerationSteps.Claim> taken = steps.claim(org, itemId, message);
+        Optional<GenerationSteps.Claim> taken;
+        try {
+            taken = steps.claim(org, itemId, message);
+        } catch (RuntimeException e) {
+            Error inside = Causes.find(e, Error.class).orElseThrow(() -> e);
+            return ended(org, itemId, inside);
+        }
         if (taken.isEmpty()) {
             return true;
         }
@@ -72,10 +78,23 @@ public class GenerationWorker {
             }
             return true;
         } catch (RuntimeException e) {
+            // An Error thrown inside one of the container's steps (GenerationSteps, an EJB) reaches this thread wrapped
+            // in the container's EJBException: it is the same fault as one thrown here, and is handled the same way.
+            Error inside = Causes.find(e, Error.class).orElse(null);
+            if (inside != null) {
+                return ended(org, itemId, inside);
+            }
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
             return false;
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
+            return ended(org, itemId, e);
+        }
+    }
+
+    /** What an attempt that broke with an {@link Error} (thrown here or in a container step) comes to; see {@link #process}. */
+    private boolean ended(UUID org, UUID itemId, Error e) {
+        if (e instanceof OutOfMemoryError) {
             // The heap was short while this attempt ran, most likely because of the node's other work at the time (the
             // decodes are bounded per image): what it allocated is garbage once it unwinds, so a later delivery, with
             // back-off, may well succeed; a paid request already accepted is resumed, not paid again. Should every
@@ -83,16 +102,15 @@ public class GenerationWorker {
             LOG.log(Level.SEVERE, "Generation of item " + itemId + " ran out of memory; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, OUT_OF_MEMORY);
             return false;
-        } catch (Error e) {
-            // A fault of the code or the deployment (a stack overflow on this image, a class missing, a library's
-            // assertion): every delivery would meet it again, redoing the model's work (the local generator's, or a
-            // paid provider's request) each time. Escaping the MDB, it would also cost the listener instance and leave
-            // the item without a reason. The item fails, the message is acknowledged, and the operators hear of it.
-            LOG.log(Level.SEVERE, "Generation of item " + itemId + " failed with an internal error; it is not tried again",
-                    e instanceof StackOverflowError overflow ? topOf(overflow) : e);
-            steps.fail(org, itemId, internalError(e));
-            return true;
         }
+        // A fault of the code or the deployment (a stack overflow on this image, a class missing, a library's
+        // assertion): every delivery would meet it again, redoing the model's work (the local generator's, or a
+        // paid provider's request) each time. Escaping the MDB, it would also cost the listener instance and leave
+        // the item without a reason. The item fails, the message is acknowledged, and the operators hear of it.
+        LOG.log(Level.SEVERE, "Generation of item " + itemId + " failed with an internal error; it is not tried again",
+                e instanceof StackOverflowError overflow ? topOf(overflow) : e);
+        steps.fail(org, itemId, internalError(e));
+        return true;
     }
 
     /** The reason a client reads: the kind of fault, not its message (which may name the server's classes and files). */

@@ -15,8 +15,10 @@ import java.util.UUID;
  *
  * @param type what happened
  * @param data the event's JSON
+ * @param item the item the event is about, as the transaction that made it true holds it (its version, once written, is
+ *     sent along: {@link GenerationEvents} drops an event older than one already sent); null for the job's own event
  */
-public record JobEvent(Type type, JsonObject data) {
+public record JobEvent(Type type, JsonObject data, GenerationItem item) {
 
     /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
     public enum Type {
@@ -45,21 +47,21 @@ public record JobEvent(Type type, JsonObject data) {
     private static JobEvent progress(GenerationItem item, String stage) {
         return new JobEvent(Type.PROGRESS, Jsonp.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("percent", item.getProgress()).add("stage", stage).build());
+                .add("percent", item.getProgress()).add("stage", stage).build(), item);
     }
 
     /** An item's model is stored. */
     public static JobEvent itemCompleted(GenerationItem item, UUID modelMediaId) {
         return new JobEvent(Type.ITEM_COMPLETED, Jsonp.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("model_media_id", modelMediaId.toString()).build());
+                .add("model_media_id", modelMediaId.toString()).build(), item);
     }
 
     /** An item failed for good, with its reason. */
     public static JobEvent itemFailed(GenerationItem item) {
         return new JobEvent(Type.ITEM_FAILED, Jsonp.createObjectBuilder()
                 .add("item", item.getId().toString()).add("position", item.getPosition())
-                .add("error", item.getError()).build());
+                .add("error", item.getError()).build(), item);
     }
 
     /** The job's final status and how many of its items made a model or failed. */
@@ -67,6 +69,6 @@ public record JobEvent(Type type, JsonObject data) {
         return new JobEvent(Type.COMPLETED, Jsonp.createObjectBuilder()
                 .add("status", status.name().toLowerCase(Locale.ROOT))
                 .add("completed", itemCounts.get(GenerationStatus.COMPLETED))
-                .add("failed", itemCounts.get(GenerationStatus.FAILED)).build());
+                .add("failed", itemCounts.get(GenerationStatus.FAILED)).build(), null);
     }
 }

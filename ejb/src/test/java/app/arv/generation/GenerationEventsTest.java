@@ -2,11 +2,14 @@ package app.arv.generation;
 
 import app.arv.events.OrganizationEventHub;
 import app.arv.events.TestRedis;
+import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.Jsonp;
 import jakarta.json.JsonObject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +49,24 @@ class GenerationEventsTest {
         return events.stream().map(e -> e.type() + (Jsonp.readObject(e.data()).containsKey("item")
                 ? " " + Jsonp.readObject(e.data()).getString("item")
                 : "")).toList();
+    }
+
+    @Test
+    void anItemsEventIsSentWithoutReadingItsItemBackFromTheDatabase() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        Statistics statistics = Database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+
+        long statements = fixture.call(GenerationEvents.class, events -> {
+            GenerationItem taken = events.generations.findItem(fixture.org(), item.getId()).orElseThrow();
+            taken.advance(40, "generating");
+            long before = statistics.getPrepareStatementCount();
+            events.publish(fixture.org(), item.getJobId(), JobEvent.progress(taken));
+            return statistics.getPrepareStatementCount() - before;
+        });
+
+        assertThat(statements).as("the item's own update, nothing read").isEqualTo(1);
+        assertThat(fixture.eventTypes(item)).containsExactly("progress");
     }
 
     @Test

@@ -424,6 +424,17 @@ class GenerationServiceTest {
         assertThat(usage().generationItems()).as("generations this month").isEqualTo(1);
     }
 
+    @Test
+    void cancellingALocalJobGivesBackTheCountOfAnItemAWorkerHadTaken() {
+        aServerAcceptingUploads(TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30)));
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), UUID.randomUUID()));
+
+        fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId()));
+
+        assertThat(usage().generationItems()).as("generations this month").isZero();
+    }
+
     /** A server that queues messages (the default quotas: 1000 generations, no fal) and a failed item of a job for that provider. */
     private GenerationItem aFailedItem(String provider) {
         aServerAcceptingUploads(TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30)));

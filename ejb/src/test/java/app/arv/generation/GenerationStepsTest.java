@@ -1,6 +1,7 @@
 package app.arv.generation;
 
 import app.arv.events.TestRedis;
+import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.notification.OccurrenceType;
@@ -11,6 +12,7 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.protection.QuotaRules;
 import app.arv.protection.Quotas;
 import app.arv.protection.RateLimitRules;
+import app.arv.protection.Usage;
 import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,60 @@ class GenerationStepsTest {
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
 
         assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
+    }
+
+    /** Quotas of 1000 generations a month, the paid provider granted for 100 of them. */
+    private void quotasGrantingFal() {
+        fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+    }
+
+    @Test
+    void aLocalItemThatFailsAfterAWorkerTookItGivesBackWhatItWasCountedFor() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "no object found in the image"));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
+    }
+
+    @Test
+    void aFalItemThatFailsAfterAWorkerTookItStaysCountedSinceItMayHaveBeenPaidFor() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "FAL.AI request r-1 failed"));
+
+        Usage used = fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org()));
+        assertThat(used.generationItems()).isEqualTo(1);
+        assertThat(used.falItems()).isEqualTo(1);
+    }
+
+    @Test
+    void aLocalItemTheReaperFailsGivesBackWhatItWasCountedFor() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        boolean reaped = fixture.call(GenerationSteps.class, steps -> steps.reapStuck(fixture.org(), item.getId(), Instant.now().plusSeconds(60)));
+
+        assertThat(reaped).isTrue();
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
+    }
+
+    @Test
+    void aFailedItemGivesBackItsCountOnceThoughItIsFailedAgain() {
+        quotasGrantingFal();
+        fixture.countedJob(LocalModelProvider.NAME, fixture.image());
+        GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, fixture.image()).get(0);
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken"));
+
+        fixture.run(GenerationSteps.class, steps -> steps.fail(fixture.org(), item.getId(), "broken again"));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,34 @@ class GenerationWorkerTest {
         @Override
         public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
             throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    /**
+     * A provider during whose attempt one of the container's steps (an EJB) broke with an {@link Error}: what reaches the
+     * worker is what Payara's container throws then, an EJBException carrying the Error's message with the Error as its
+     * cause (EJBContainerTransactionManager.processSystemException).
+     */
+    private static final class StepBrokenBy implements ModelProvider {
+
+        final Error error;
+        int calls;
+
+        StepBrokenBy(Error error) {
+            this.error = error;
+        }
+
+        @Override
+        public String name() {
+            return "step-broken";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            calls++;
+            EJBException wrapped = new EJBException(error.getMessage());
+            wrapped.initCause(error);
+            throw wrapped;
         }
     }
 
@@ -255,5 +284,34 @@ class GenerationWorkerTest {
 
         assertThat(fixture.reread(item).getError())
                 .isEqualTo("Gave up after 2 attempts; last error: The server ran out of memory while making the model");
+    }
+
+    @Test
+    void anItemWhoseContainerStepOverflowedTheStackFailsWithAReasonAndItsMessageIsNotDeliveredAgain() throws IOException {
+        StepBrokenBy broken = new StepBrokenBy(new StackOverflowError());
+        aServerWith(broken);
+        GenerationItem item = fixture.queuedJob(broken.name(), storedHorse()).get(0);
+
+        boolean acknowledged = delivered(item);
+        delivered(item);
+
+        assertThat(acknowledged).isTrue();
+        assertThat(broken.calls).isEqualTo(1);
+        GenerationItem failed = fixture.reread(item);
+        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.getError()).isEqualTo("An internal error (StackOverflowError) stopped the model; it was not tried again."
+                + " Retry the item once the cause is fixed");
+    }
+
+    @Test
+    void anAttemptWhoseContainerStepRanOutOfMemoryIsDeliveredAgainAndTheItemKeepsTheReason() throws IOException {
+        StepBrokenBy broken = new StepBrokenBy(new OutOfMemoryError("Java heap space"));
+        aServerWith(broken);
+        GenerationItem item = fixture.queuedJob(broken.name(), storedHorse()).get(0);
+
+        boolean acknowledged = delivered(item);
+
+        assertThat(acknowledged).isFalse();
+        assertThat(fixture.reread(item).getError()).isEqualTo("The server ran out of memory while making the model");
     }
 }

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -210,58 +211,31 @@ public class FalModelProvider implements ModelProvider {
     }
 
     /**
-     * Polls the request's status until FAL says it is done. A poll FAL does not answer (unreachable, 429/5xx after the
-     * client's own retries, this node's breaker open) is not FAL's verdict on the request, which goes on and is charged
-     * for: the next poll asks again, until the deadline. Every poll also asks whether the item is still wanted; one that
-     * is not (cancelled) has its request cancelled at FAL.
+     * Polls the request's status until FAL says it is done, its queue position and logs reported as progress. Every poll
+     * also asks whether the item is still wanted; one that is not (cancelled) has its request cancelled at FAL, and so
+     * does one past the deadline.
      */
     private void awaitCompletion(String requestId, String statusUrl, String cancelUrl, Instant deadline, ProgressSink progress)
             throws ModelRefusedException {
-        int percent = 5;
-        String stage = "queued";
-        boolean unanswered = false;
-        while (true) {
-            JsonObject status = null;
-            try {
-                status = fal.get(statusUrl, true);
-                if (unanswered) {
-                    LOG.info("FAL.AI answers about request " + requestId + " again");
-                    unanswered = false;
-                }
-            } catch (FalUnavailableException | CircuitBreakerOpenException e) {
-                if (!unanswered) {
-                    LOG.warning("FAL.AI does not answer about request " + requestId + " (" + Causes.message(e)
-                            + "); asking again until " + deadline);
-                    unanswered = true;
-                }
-            }
-            if (status != null) {
-                String state = status.getString("status", "");
-                if ("COMPLETED".equals(state)) {
-                    return;
-                }
-                if ("IN_QUEUE".equals(state)) {
-                    percent = 5;
-                    stage = status.containsKey("queue_position") ? "queued (position " + status.get("queue_position") + ")" : "queued";
-                } else if ("IN_PROGRESS".equals(state)) {
-                    percent = 10 + (int) (0.7 * lastLogPercent(status));
-                    stage = "generating";
-                } else {
-                    throw new ModelRefusedException("FAL.AI reported an unknown status '" + state + "'");
-                }
-            }
-            if (!progress.report(percent, stage.length() > 32 ? stage.substring(0, 32) : stage)) {
-                throw stopped(cancelUrl, requestId);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                if (cancelUrl != null) {
-                    fal.cancel(cancelUrl);
-                }
-                throw new ModelRefusedException("FAL.AI did not finish within " + rules.timeout()
-                        + (unanswered ? " (it did not answer the last polls)" : ""));
-            }
-            sleep(rules.pollInterval());
-        }
+        untilDone("the status of FAL.AI request " + requestId, deadline, progress, Answer.going(5, "queued"),
+                () -> statusOf(fal.get(statusUrl, true)), () -> stopped(cancelUrl, requestId), unanswered -> {
+                    if (cancelUrl != null) {
+                        fal.cancel(cancelUrl);
+                    }
+                    return new ModelRefusedException("FAL.AI did not finish within " + rules.timeout()
+                            + (unanswered == null ? "" : " (it did not answer the last polls)"));
+                });
+    }
+
+    /** FAL's status of a request, as progress until it is done. */
+    private static Answer<Void> statusOf(JsonObject status) throws ModelRefusedException {
+        String state = status.getString("status", "");
+        return switch (state) {
+            case "COMPLETED" -> Answer.done(null);
+            case "IN_QUEUE" -> Answer.going(5, status.containsKey("queue_position") ? "queued (position " + status.get("queue_position") + ")" : "queued");
+            case "IN_PROGRESS" -> Answer.going(10 + (int) (0.7 * lastLogPercent(status)), "generating");
+            default -> throw new ModelRefusedException("FAL.AI reported an unknown status '" + state + "'");
+        };
     }
 
     /** The item is no longer wanted: FAL stops the request (best effort), and so does this attempt. */
@@ -273,23 +247,75 @@ public class FalModelProvider implements ModelProvider {
         return ModelRefusedException.noLongerWanted("FAL.AI request " + requestId + " was cancelled");
     }
 
-    /**
-     * A call about a finished request, asked again while FAL does not answer (as a status poll is), until the
-     * deadline; the item still wanted in between.
-     */
+    /** A call about a finished request (its result, its model), asked again while FAL does not answer, as a status poll is. */
     private <T> T patiently(Supplier<T> call, String what, Instant deadline, ProgressSink progress) throws ModelRefusedException {
+        return untilDone(what, deadline, progress, Answer.going(85, "downloading"), () -> Answer.done(call.get()),
+                () -> ModelRefusedException.noLongerWanted(what + " was not downloaded"),
+                unanswered -> new ModelRefusedException("FAL.AI did not hand over " + what + " within " + rules.timeout()
+                        + (unanswered == null ? "" : ": " + Causes.message(unanswered))));
+    }
+
+    /**
+     * What one question about a paid request answered: done, with its value, or not yet, with the progress to report.
+     *
+     * @param stage the item's stage meanwhile; null when done
+     */
+    private record Answer<T>(T value, int percent, String stage) {
+
+        static <T> Answer<T> done(T value) {
+            return new Answer<>(value, 100, null);
+        }
+
+        static <T> Answer<T> going(int percent, String stage) {
+            return new Answer<>(null, percent, stage.length() > 32 ? stage.substring(0, 32) : stage);
+        }
+
+        boolean isDone() { return stage == null; }
+    }
+
+    /** One question to FAL about a paid request. */
+    @FunctionalInterface
+    private interface Question<T> {
+        Answer<T> ask() throws ModelRefusedException;
+    }
+
+    /**
+     * Asks FAL about a paid request until it answers done: the one way of waiting for FAL once it has the request. A
+     * question FAL does not answer (unreachable, 429/5xx after the client's own retries, this node's breaker open) is not
+     * its verdict on the request, which goes on and is charged for: it is asked again after the poll interval. Between
+     * questions the item's progress is reported (the last answer's), which also asks whether the item is still wanted.
+     *
+     * @param meanwhile the progress to report until FAL answers
+     * @param unwanted what ends the attempt when the item is no longer wanted
+     * @param late what ends it past the deadline, given the last failure to answer (null if FAL answered the last question)
+     */
+    private <T> T untilDone(String what, Instant deadline, ProgressSink progress, Answer<T> meanwhile, Question<T> question,
+            Supplier<ModelRefusedException> unwanted, Function<RuntimeException, ModelRefusedException> late)
+            throws ModelRefusedException {
+        Answer<T> last = meanwhile;
+        RuntimeException unanswered = null;
         while (true) {
             try {
-                return call.get();
-            } catch (FalUnavailableException | CircuitBreakerOpenException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new ModelRefusedException("FAL.AI did not hand over " + what + " within " + rules.timeout() + ": "
-                            + Causes.message(e));
+                Answer<T> answer = question.ask();
+                if (unanswered != null) {
+                    LOG.info("FAL.AI answers about " + what + " again");
+                    unanswered = null;
                 }
-                LOG.warning("FAL.AI did not hand over " + what + " (" + Causes.message(e) + "); asking again until " + deadline);
+                if (answer.isDone()) {
+                    return answer.value();
+                }
+                last = answer;
+            } catch (FalUnavailableException | CircuitBreakerOpenException e) {
+                if (unanswered == null) {
+                    LOG.warning("FAL.AI does not answer about " + what + " (" + Causes.message(e) + "); asking again until " + deadline);
+                }
+                unanswered = e;
             }
-            if (!progress.report(85, "downloading")) {
-                throw ModelRefusedException.noLongerWanted(what + " was not downloaded");
+            if (!progress.report(last.percent(), last.stage())) {
+                throw unwanted.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw late.apply(unanswered);
             }
             sleep(rules.pollInterval());
         }

@@ -80,6 +80,7 @@ public final class FakeFal implements AutoCloseable {
     private final AtomicInteger statusPolls = new AtomicInteger();
     private final AtomicInteger pollsToRefuse = new AtomicInteger();
     private final AtomicInteger resultFetches = new AtomicInteger();
+    private final AtomicInteger resultsToRefuse = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
     private volatile boolean queueHeld;
     private volatile Duration submitAnswerDelay = Duration.ZERO;
@@ -147,6 +148,11 @@ public final class FakeFal implements AutoCloseable {
     /** The next {@code polls} status polls, of any request, are answered 503: a short outage while requests run. */
     public void refuseNextPolls(int polls) {
         pollsToRefuse.set(polls);
+    }
+
+    /** The next {@code fetches} result fetches, of any request, are answered 503: an outage once a request is done. */
+    public void refuseNextResults(int fetches) {
+        resultsToRefuse.set(fetches);
     }
 
     /** Submissions are accepted at once but answered only after this. */
@@ -304,6 +310,10 @@ public final class FakeFal implements AutoCloseable {
         Request request = requests.get(id);
         if (request == null) {
             send(exchange, 404, "{\"detail\":\"Request not found\"}");
+            return;
+        }
+        if (resultsToRefuse.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            send(exchange, 503, "{\"detail\":\"Service Unavailable\"}");
             return;
         }
         Behaviour behaviour = behaviours.getOrDefault(request.sha, Behaviour.NORMAL);

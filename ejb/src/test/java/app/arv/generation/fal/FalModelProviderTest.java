@@ -155,6 +155,19 @@ class FalModelProviderTest {
     }
 
     @Test
+    void aResultFalDoesNotHandOverForAWhileIsAskedForAgainAndTheSameRequestCompletes() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fal.refuseNextResults(2);
+
+        ModelResult result = attempt(provider, item);
+
+        assertThat(modelOf(result)).isEqualTo(FakeFal.glb());
+        assertThat(fal.submissions()).isEqualTo(1);
+        assertThat(fal.resultFetches()).isEqualTo(3);
+    }
+
+    @Test
     void cancellingTheJobStopsTheWaitingAttemptAtItsNextPollAndCancelsFalsRequestWithoutFetchingTheResult() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
         GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);

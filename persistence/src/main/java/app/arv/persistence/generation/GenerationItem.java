@@ -171,12 +171,19 @@ public class GenerationItem extends TenantEntity {
     }
 
     /**
-     * Whether cancelling the item now gives back what it was counted for: no worker has taken its current attempt, so
-     * nothing was made and nothing asked of a paid provider. One a worker took may have been submitted already (paid
-     * for): it keeps its count.
+     * Whether ending the item now without a model (cancelled, or failed) gives back what its current attempt was counted
+     * for against the month's quotas; the one rule of every path that ends an item so. A free provider's item does:
+     * nothing was made of it. A paid provider's item only while no worker has taken its current attempt: one a worker
+     * took may have been submitted already, and is paid for, so it keeps its count. An item already ended gave back
+     * whatever it was to give when it ended.
+     *
+     * @param paid whether its job's provider is paid for
      */
-    public boolean givesBackItsCount() {
-        return status == GenerationStatus.QUEUED && providerRequest == null && countedIn != null;
+    public boolean givesBackItsCount(boolean paid) {
+        if (countedIn == null || status.isFinal()) {
+            return false;
+        }
+        return !paid || status == GenerationStatus.QUEUED && providerRequest == null;
     }
 
     /** Taken out of the job: a worker that is still making it drops its result. */

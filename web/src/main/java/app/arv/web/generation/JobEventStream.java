@@ -19,10 +19,12 @@ import java.util.logging.Logger;
 
 /**
  * One SSE client of one job: sends the stream's events it has not seen (each with its stream id, so
- * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event. The hub's
- * subscriber thread and the heartbeat task only ask for a delivery ({@link SerialDelivery}); the writes happen on
- * a delivery thread of {@link StreamDeliveries}, one at a time, so a client that stops reading holds up nobody but
- * itself; a stream that finds no delivery thread free ends, closed on an {@code endings} thread, since closing writes to
+ * Last-Event-ID resumes), heartbeats without id, and closes after the {@code completed} event. The request that opens
+ * it, the hub's subscriber thread and the heartbeat task only ask for a delivery ({@link SerialDelivery}); the writes
+ * (the replay of what the client missed too) happen on a delivery thread of {@link StreamDeliveries}, one at a time, so
+ * a client that stops reading holds up nobody but itself, and that thread only up to the server's write timeout
+ * (Grizzly's, 30 s unless the transport sets another), after which the write fails, the server closes the connection
+ * and the stream ends; a stream that finds no delivery thread free ends, closed on an {@code endings} thread, since closing writes to
  * its client as well. The credential the stream was opened with is checked again on every heartbeat: once it is refused
  * (revoked key, deactivated person or organization, expired token) the stream ends.
  */
@@ -40,6 +42,8 @@ final class JobEventStream implements GenerationEventHub.Listener {
     private final Executor endings;
     /** Read and written by the one delivering thread only. */
     private String lastId;
+    /** The job's end as it was when the stream opened, told once after the replay; then null. Delivering thread only. */
+    private String finalSummary;
     private volatile boolean closed;
 
     JobEventStream(UUID jobId, String lastEventId, SseEventSink sink, Sse sse, GenerationEventHub hub, CredentialCheck credential,
@@ -55,21 +59,17 @@ final class JobEventStream implements GenerationEventHub.Listener {
     }
 
     /**
-     * Listens first, then replays, on the request's own thread: an event published in between asks for a delivery,
-     * which follows the replay.
+     * Listens first, then asks for the replay, which a delivery thread makes like any other delivery: the request's own
+     * thread (one of the server's HTTP threads) returns at once, however long the replay or slow the client. An event
+     * published in between asks for a delivery, which follows the replay.
      *
-     * @param finalSummary the job's {@code completed} event data when the job is already final (sent,
+     * @param finalSummary the job's {@code completed} event data when the job is already final (sent after the replay,
      *     without id, if the stream lacks it, e.g. after Redis lost it), else {@code null}
      */
     void start(String finalSummary) {
-        delivery.deliverHere(() -> {
-            hub.add(jobId, this);
-            sendNewEvents();
-            if (finalSummary != null && !closed) {
-                send(sse.newEventBuilder().name(COMPLETED).mediaType(MediaType.APPLICATION_JSON_TYPE).data(finalSummary).build());
-                close();
-            }
-        });
+        this.finalSummary = finalSummary;
+        hub.add(jobId, this);
+        ask(true, false);
     }
 
     @Override
@@ -114,6 +114,14 @@ final class JobEventStream implements GenerationEventHub.Listener {
         if (wake) {
             sendNewEvents();
         }
+        if (finalSummary != null) {
+            String summary = finalSummary;
+            finalSummary = null;
+            if (!closed) {
+                send(sse.newEventBuilder().name(COMPLETED).mediaType(MediaType.APPLICATION_JSON_TYPE).data(summary).build());
+                close();
+            }
+        }
     }
 
     private void sendNewEvents() {
@@ -128,7 +136,9 @@ final class JobEventStream implements GenerationEventHub.Listener {
                     lastId = event.id();
                     lastType = event.type();
                 }
-            } while (!events.isEmpty() && !closed);
+                // A batch shorter than the most the hub answers was all there was: whatever is appended after it wakes
+                // this stream again, so asking once more would only read nothing.
+            } while (events.size() == GenerationEventHub.READ_BATCH && !closed);
             // Only the stream's last word ends it: a retried item reopens a job after its first "completed".
             if (COMPLETED.equals(lastType)) {
                 close();

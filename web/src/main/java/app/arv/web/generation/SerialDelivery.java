@@ -55,21 +55,6 @@ final class SerialDelivery {
         }
     }
 
-    /**
-     * Delivers on the calling thread, as the one delivering: for the request thread that opens the stream (the
-     * replay), which may wait on its own client. What is asked meanwhile is delivered afterwards, on this thread.
-     */
-    void deliverHere(Runnable first) {
-        synchronized (this) {
-            delivering = true;
-        }
-        try {
-            first.run();
-        } finally {
-            deliverAll();
-        }
-    }
-
     private void deliverAll() {
         while (true) {
             boolean wake;

@@ -75,20 +75,4 @@ class SerialDeliveryTest {
         assertThat(delivery.ask(true, false)).isFalse();
         assertThat(delivered).isEmpty();
     }
-
-    @Test
-    void theOpeningReplayRunsOnTheCallersThreadAndWhatArrivesMeanwhileFollowsIt() {
-        List<String> order = new CopyOnWriteArrayList<>();
-        SerialDelivery delivery = new SerialDelivery(task -> {
-            throw new AssertionError("nothing is handed to the executor while the caller delivers");
-        }, (wake, beat) -> order.add("wake " + Thread.currentThread().getName()));
-        String caller = Thread.currentThread().getName();
-
-        delivery.deliverHere(() -> {
-            order.add("replay " + Thread.currentThread().getName());
-            delivery.ask(true, false);
-        });
-
-        assertThat(order).containsExactly("replay " + caller, "wake " + caller);
-    }
 }

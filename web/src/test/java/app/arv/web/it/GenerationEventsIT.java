@@ -8,9 +8,11 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.XAddParams;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,6 +136,41 @@ class GenerationEventsIT {
             FakeFal.shared().holdQueue(false);
             dropEvents(stalledJob);
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedOnceAWriteToItWaitedTheServersWriteTimeout() throws Exception {
+        FakeFal.shared().holdQueue(true);
+        String job = submitToFal("horse.png");
+        try (Socket stalled = openWithoutReading(job)) {
+            Thread.sleep(3000);
+            // ~40 MB: more than its socket and the server's buffers take, so the delivery thread's write to it waits.
+            appendEvents(job, 4000, "x".repeat(10_000));
+
+            // Grizzly's write timeout (30 s) fails the write and closes the connection; the delivery thread is free again.
+            Thread.sleep(45_000);
+
+            stalled.setSoTimeout(10_000);
+            assertThat(drained(stalled)).as("bytes the client got before it was dropped").isLessThan(4000L * 10_000);
+        } finally {
+            MediaApi.as(tenant.memberToken()).post("/generations/" + job + "/cancel");
+            FakeFal.shared().holdQueue(false);
+            dropEvents(job);
+        }
+    }
+
+    /** Reads what the server sent until it closed the connection; a connection still open fails the read (its timeout). */
+    private static long drained(Socket socket) throws IOException {
+        byte[] buffer = new byte[65_536];
+        long total = 0;
+        try {
+            for (int n = socket.getInputStream().read(buffer); n >= 0; n = socket.getInputStream().read(buffer)) {
+                total += n;
+            }
+        } catch (SocketException reset) {
+            // Closed with data it had not read: reset rather than ended.
+        }
+        return total;
     }
 
     /** A job of one image made by the fal provider: it stays open while FakeFal holds its queue. */

@@ -149,13 +149,25 @@ class QuotaIT {
         String job = GenerationApi.submitOne(tenant.memberToken(), Map.of("grey.png", MarkerApi.flatImage()));
         String item = GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180))
                 .body("status", equalTo("failed")).extract().path("items[0].id");
+        // The failed local item gave its count back (nothing was made of it); the month's quota is then used up otherwise.
+        Limits.set(tenant.organizationId(), Map.of("generations_per_month", 0));
 
         Api.bearer(tenant.memberToken()).post("/generations/" + job + "/items/" + item + "/retry").then().statusCode(429)
                 .body("code", equalTo("quota_exceeded")).body("quota", equalTo("generations_per_month"));
 
         Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(200)
                 .body("status", equalTo("failed")).body("items[0].status", equalTo("failed")).body("items[0].attempts", equalTo(1));
-        Api.bearer(tenant.memberToken()).get("/usage").then().body("generations_per_month.used", equalTo(1));
+        Api.bearer(tenant.memberToken()).get("/usage").then().body("generations_per_month.used", equalTo(0));
+    }
+
+    @Test
+    void aLocalItemThatFailsGivesBackItsCountAgainstTheMonthsGenerations() {
+        Limits.set(tenant.organizationId(), Map.of("generations_per_month", 1));
+        // A uniform picture: the local generator refuses it, so the job's one item fails after a worker took it.
+        String job = GenerationApi.submitOne(tenant.memberToken(), Map.of("grey.png", MarkerApi.flatImage()));
+        GenerationApi.awaitFinished(tenant.memberToken(), job, Duration.ofSeconds(180)).body("status", equalTo("failed"));
+
+        Api.bearer(tenant.memberToken()).get("/usage").then().body("generations_per_month.used", equalTo(0));
     }
 
     @Test

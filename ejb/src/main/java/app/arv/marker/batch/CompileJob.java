@@ -30,7 +30,7 @@ public class CompileJob {
 
     /** The job instance's items, claimed on its first execution (see {@link MarkerQueue#claim}). */
     List<UUID> claim() {
-        return queue.claim(organization(), context.getInstanceId());
+        return queue.claim(organization(), context.getInstanceId(), context.getExecutionId());
     }
 
     /** Those of {@code ids} still compiling for this job, in the database's order. */

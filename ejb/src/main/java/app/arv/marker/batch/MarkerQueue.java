@@ -30,6 +30,8 @@ import java.util.logging.Logger;
 @Stateless
 public class MarkerQueue {
 
+    private static final Logger LOG = Logger.getLogger(MarkerQueue.class.getName());
+
     @Inject
     ArContentRepository contents;
 
@@ -55,13 +57,17 @@ public class MarkerQueue {
      * The items of a job instance: claimed on its first execution, the same list on a restart (the
      * partition plan is derived from it and must not change).
      */
-    public List<UUID> claim(UUID organizationId, long jobInstance) {
-        owning(jobInstance);
+    public List<UUID> claim(UUID organizationId, long jobInstance, long jobExecution) {
+        try {
+            node.starts(jobInstance, jobExecution);
+        } catch (RuntimeException e) {
+            LOG.fine("Job owner not recorded: " + e);
+        }
         List<UUID> claimed = contents.claimedBy(organizationId, jobInstance);
         if (!claimed.isEmpty()) {
             return claimed;
         }
-        contents.claimPending(organizationId, jobInstance);
+        contents.claimPending(organizationId, jobInstance, jobExecution);
         claimed = contents.claimedBy(organizationId, jobInstance);
         for (UUID id : claimed) {
             contents.find(organizationId, id).ifPresent(events::statusChanged);
@@ -133,7 +139,7 @@ public class MarkerQueue {
         try {
             node.runs(jobInstance);
         } catch (RuntimeException e) {
-            Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
+            LOG.fine("Job owner not recorded: " + e);
         }
     }
 }

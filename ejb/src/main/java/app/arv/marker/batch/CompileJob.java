@@ -38,8 +38,8 @@ public class CompileJob {
         return queue.stillCompiling(organization(), context.getInstanceId(), ids);
     }
 
-    /** The portrait's bytes, if the item is still this job's to compile. */
-    Optional<byte[]> sourceImage(UUID contentId) {
+    /** The portrait's bytes, if the item is still this job's to compile ({@link MarkerQueue#sourceImage}). */
+    Optional<byte[]> sourceImage(UUID contentId) throws PortraitGone {
         return queue.sourceImage(organization(), context.getInstanceId(), contentId);
     }
 

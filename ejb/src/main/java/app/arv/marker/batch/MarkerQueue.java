@@ -12,6 +12,7 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -79,18 +80,27 @@ public class MarkerQueue {
         return contents.stillCompiling(organizationId, jobInstance, ids).stream().map(ArContent::getId).toList();
     }
 
-    /** The portrait's bytes, if the item is still this job's to compile. */
-    public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) {
+    /**
+     * The portrait's bytes, if the item is still this job's to compile.
+     *
+     * @throws PortraitGone when they can never be read again: the portrait left the media library, or the store lost its
+     *                      object. Checked, so the chunk's transaction is not rolled back: the item fails alone. A store
+     *                      that is away (or breaks off) throws unchecked instead, failing the step for a restart.
+     */
+    public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) throws PortraitGone {
         Optional<ArContent> content = compilingFor(organizationId, jobInstance, contentId);
         if (content.isEmpty()) {
             return Optional.empty();
         }
         MediaResource source = media.findLive(organizationId, content.get().getSourceMediaId())
-                .orElseThrow(() -> new IllegalStateException("The portrait of " + contentId + " is gone"));
+                .orElseThrow(() -> new PortraitGone("its portrait is no longer in the media library"));
         try {
             return Optional.of(files.readAll(source));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | DomainException e) {
+            if (!files.stillStored(source)) {
+                throw new PortraitGone("the storage no longer has its portrait (media " + source.getId() + ")");
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (DomainException) e;
         }
     }
 

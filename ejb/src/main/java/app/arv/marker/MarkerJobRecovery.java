@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.persistence.marker.CompilingJob;
 import app.arv.platform.NodeTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -7,7 +8,6 @@ import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
-import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -23,12 +23,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps marker compilation going when a node dies or a request is lost. Every few seconds, on each node:
+ * Keeps marker compilation going when a node dies or a request is lost. Every few seconds, on each node, over the
+ * job instances that still have items compiling (read from the database, however many newer instances ran since):
  * <ul>
  * <li>a compile job whose last execution FAILED with items left is restarted;</li>
  * <li>a compile job still recorded as STARTED by a node that is dead (killed, crashed, partitioned) is
@@ -54,6 +58,7 @@ public class MarkerJobRecovery {
     private static final Logger LOG = Logger.getLogger(MarkerJobRecovery.class.getName());
     /** Executions per instance after which it is not restarted again, so a job failing (or killing its node) for good does not loop forever. */
     static final int MAX_EXECUTIONS = 5;
+    /** How many of the newest instances are searched for one whose claiming execution is not recorded (claimed before V39). */
     private static final int RECENT_INSTANCES = 50;
 
     @Resource
@@ -74,6 +79,9 @@ public class MarkerJobRecovery {
     @Inject
     MarkerRules rules;
 
+    /** The batch runtime's operator; replaced in tests. */
+    Supplier<JobOperator> operator = BatchRuntime::getJobOperator;
+
     @PostConstruct
     void schedule() {
         rules.check();
@@ -83,21 +91,48 @@ public class MarkerJobRecovery {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void recover() {
+        // Each concern on its own: Redis away must not keep a failed job from its restart, nor the broker away the
+        // restart of a dead node's job, nor one job's trouble the others' recovery.
         try {
             node.stillAlive();
-            work.requestLongPending();
-            JobOperator jobs = BatchRuntime.getJobOperator();
-            // Newest first: the recent instances are the ones a dead node can have left behind, and each
-            // costs a repository query every round, so older ones are not looked at again.
-            for (JobInstance instance : MarkerJobRestarts.latestInstances(jobs, RECENT_INSTANCES)) {
-                recover(jobs, instance);
-            }
-        } catch (NoSuchJobException e) {
-            // No compile job has run yet on this installation.
         } catch (RuntimeException e) {
-            // Redis or the database away: the next round tries again.
-            LOG.log(Level.WARNING, "Marker job recovery round failed", e);
+            LOG.log(Level.WARNING, "This node could not renew its proof of life (Redis away?)", e);
         }
+        try {
+            work.requestLongPending();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Long-pending compile requests not sent again this round", e);
+        }
+        List<CompilingJob> compiling;
+        try {
+            compiling = work.compilingJobs();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Marker job recovery round failed (the database away?)", e);
+            return;
+        }
+        JobOperator jobs = operator.get();
+        List<JobInstance> recent = new ArrayList<>();
+        for (CompilingJob job : compiling) {
+            try {
+                instanceOf(jobs, job, recent).ifPresent(instance -> recover(jobs, instance));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Compile job instance " + job.instance() + " not recovered this round", e);
+            }
+        }
+    }
+
+    /**
+     * The job instance, found through the execution that claimed its items. One claimed before that was recorded is
+     * looked for among the newest instances ({@code recent}, read once a round when first needed).
+     */
+    private static Optional<JobInstance> instanceOf(JobOperator jobs, CompilingJob job, List<JobInstance> recent) {
+        if (job.execution() != null) {
+            return Optional.of(jobs.getJobInstance(job.execution()));
+        }
+        if (recent.isEmpty()) {
+            recent.addAll(MarkerJobRestarts.latestInstances(jobs, RECENT_INSTANCES));
+        }
+        return recent.stream().filter(instance -> instance.getInstanceId() == job.instance()).findFirst();
     }
 
     void recover(JobOperator jobs, JobInstance instance) {

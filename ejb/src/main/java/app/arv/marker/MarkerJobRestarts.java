@@ -53,7 +53,7 @@ public class MarkerJobRestarts {
         // A young execution may not have named its node yet (its partition mapper does): not judged before then.
         return running(execution)
                 && createdBefore(execution, Instant.now().minus(node.aliveFor()))
-                && node.ownerIsDead(jobInstance);
+                && node.ownerIsDead(jobInstance, execution.getExecutionId());
     }
 
     /** Recorded as running: JBatch never learns that an execution of a killed node ended. */

@@ -6,19 +6,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * This server process as the compile jobs know it. A node proves it is alive with a short-lived
  * Redis key it keeps refreshing; each running job instance names the node that runs it. A job
  * whose node's key has expired was left behind by a dead process (killed, crashed, partitioned).
+ * <p>
+ * Two rules keep a live node's job from being taken for dead. A node judges others only once it has itself been in
+ * unbroken contact with Redis for {@link MarkerRules#nodeAlive}: after Redis was away that long every proof of life has
+ * expired, and the first node back would otherwise declare all the others dead before they could say otherwise. And a
+ * node knows the executions it started itself without asking Redis, so one whose owner was never written (a Redis
+ * hiccup) or was lost (Redis restarted without its data) is not dead on the node that runs it.
  */
 @ApplicationScoped
 public class MarkerNode {
 
     private static final long JOB_OWNER_SECONDS = 7 * 24 * 3600;
+    /** Executions remembered as started here: far more than a node runs at once. */
+    private static final int STARTED_HERE = 1000;
 
     private final String id = UUID.randomUUID().toString();
+
+    /** Oldest first; guarded by itself. */
+    private final Set<Long> startedHere = new LinkedHashSet<>();
+
+    /** Since when this node has been in unbroken contact with Redis; null while it is not. */
+    private volatile Instant inContactSince;
+    private volatile Instant lastContact;
 
     @Inject
     RedisConnection redis;
@@ -30,17 +49,47 @@ public class MarkerNode {
     @Inject
     MarkerRules rules;
 
+    /** The clock; replaced in tests. */
+    InstantSource clock = InstantSource.system();
+
     public String id() {
         return id;
     }
 
+    /** Renews this node's proof of life; a failure breaks its contact with Redis, and so its right to judge others. */
     public void stillAlive() {
-        redis.client().psetex(nodeKey(id), rules.nodeAlive().toMillis(), "1");
+        Instant now = clock.instant();
+        try {
+            redis.client().psetex(nodeKey(id), rules.nodeAlive().toMillis(), "1");
+        } catch (RuntimeException e) {
+            inContactSince = null;
+            throw e;
+        }
+        // A silence as long as a proof of life (this node frozen, its rounds not running) breaks the contact as well.
+        if (inContactSince == null || lastContact == null || lastContact.isBefore(now.minus(rules.nodeAlive()))) {
+            inContactSince = now;
+        }
+        lastContact = now;
     }
 
     /** How long a node counts as alive after it last said so. */
     public Duration aliveFor() {
         return rules.nodeAlive();
+    }
+
+    /**
+     * An execution of the job instance starts on this node: remembered here first, then named in Redis.
+     *
+     * @throws RuntimeException when Redis fails (the execution is remembered here all the same)
+     */
+    public void starts(long jobInstance, long execution) {
+        synchronized (startedHere) {
+            startedHere.add(execution);
+            if (startedHere.size() > STARTED_HERE) {
+                startedHere.remove(startedHere.iterator().next());
+            }
+        }
+        runs(jobInstance);
     }
 
     public void runs(long jobInstance) {
@@ -54,13 +103,32 @@ public class MarkerNode {
         return redis.client().get(jobKey(jobInstance) + "-name");
     }
 
-    /** Whether the node that last ran the job instance is gone (unknown owners count as gone). */
-    public boolean ownerIsDead(long jobInstance) {
+    /**
+     * Whether the node that runs the job instance's execution is gone. Never one this node started, nor while this node
+     * has not been in touch with Redis long enough to know; else an owner whose proof of life expired, or an unknown
+     * one, is gone.
+     */
+    public boolean ownerIsDead(long jobInstance, long execution) {
+        if (startedHere(execution) || !judgesOthers()) {
+            return false;
+        }
         String owner = redis.client().get(jobKey(jobInstance));
         if (id.equals(owner)) {
             return false;
         }
         return owner == null || !redis.client().exists(nodeKey(owner));
+    }
+
+    private boolean startedHere(long execution) {
+        synchronized (startedHere) {
+            return startedHere.contains(execution);
+        }
+    }
+
+    /** Whether every live node has had the time to renew its proof of life since this node's contact with Redis began. */
+    private boolean judgesOthers() {
+        Instant since = inContactSince;
+        return since != null && !since.isAfter(clock.instant().minus(rules.nodeAlive()));
     }
 
     private static String nodeKey(String node) {

@@ -232,6 +232,21 @@ public class MediaStore {
         return open(resource, null);
     }
 
+    /**
+     * Whether the store still has the resource's object: asked after a read failed, to tell an object gone for good from
+     * a store that is away.
+     *
+     * @throws DomainException 503 {@code storage_unavailable} when the store cannot say
+     */
+    public boolean stillStored(MediaResource resource) {
+        StorageTarget target = stores.target(resource.getOrganizationId(), resource.getStorageConnectionId());
+        try {
+            return target.store().stat(resource.getStorageKey()).isPresent();
+        } catch (StorageFailure e) {
+            throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
+        }
+    }
+
     /** One byte range of the resource's bytes, read by the store itself ({@code range} {@code null} for all of them). */
     public InputStream open(MediaResource resource, ByteRange range) {
         StorageTarget target = stores.target(resource.getOrganizationId(), resource.getStorageConnectionId());

@@ -1,6 +1,8 @@
 package app.arv.marker;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
@@ -8,11 +10,15 @@ import jakarta.batch.runtime.JobInstance;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongBiFunction;
+import java.util.stream.IntStream;
 
 /**
  * What the JSR-352 runtime answers the compile-job recovery, given by a test: there is no batch runtime outside the
@@ -64,6 +70,29 @@ final class BatchRuntimeAnswers {
         return (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(), new Class<?>[]{JobOperator.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getJobExecutions" -> history;
+                    case "restart" -> restart.applyAsLong((Long) args[0], (Properties) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /**
+     * A runtime holding the executions of some instances ({@code histories}, by instance id) and, newest of all,
+     * {@code newer} instances of other jobs; it finds an instance through any of its executions, fails for anything it
+     * does not hold, and restarts by {@code restart}.
+     */
+    static JobOperator runtime(Map<Long, List<JobExecution>> histories, int newer, ToLongBiFunction<Long, Properties> restart) {
+        List<JobInstance> newest = IntStream.range(0, newer).mapToObj(i -> nextId()).sorted(Comparator.reverseOrder())
+                .map(BatchRuntimeAnswers::instance).toList();
+        return (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(), new Class<?>[]{JobOperator.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getJobInstance" -> histories.entrySet().stream()
+                            .filter(h -> h.getValue().stream().anyMatch(e -> e.getExecutionId() == (Long) args[0]))
+                            .map(h -> instance(h.getKey())).findFirst()
+                            .orElseThrow(() -> new NoSuchJobExecutionException("No execution " + args[0]));
+                    case "getJobExecutions" -> Optional.ofNullable(histories.get(((JobInstance) args[0]).getInstanceId()))
+                            .orElseThrow(() -> new NoSuchJobInstanceException("No instance " + ((JobInstance) args[0]).getInstanceId()));
+                    case "getJobInstances" -> newest.subList(Math.min((Integer) args[1], newest.size()),
+                            Math.min((Integer) args[1] + (Integer) args[2], newest.size()));
                     case "restart" -> restart.applyAsLong((Long) args[0], (Properties) args[1]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

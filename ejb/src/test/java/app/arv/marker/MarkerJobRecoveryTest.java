@@ -19,12 +19,15 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.event.Event;
+import jakarta.jms.ConnectionFactory;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static app.arv.marker.BatchRuntimeAnswers.execution;
@@ -67,6 +70,94 @@ class MarkerJobRecoveryTest {
         assertThat(restarted).hasSize(1);
     }
 
+    @Test
+    void aDeadNodesJobWithPortraitsCompilingIsRestartedHoweverManyNewerJobsRanSince() {
+        long instance = nextId();
+        JobExecution dead = execution(BatchStatus.STARTED, Instant.now().minusSeconds(600));
+        ArContent portrait = aPortraitCompilingIn(instance, dead.getExecutionId());
+        ranOnANodeThatDied(instance);
+
+        timerRound(Map.of(instance, List.of(dead)), 60, new RecordingCompileBroker());
+
+        assertThat(restarted).containsExactly(dead.getExecutionId());
+        assertThat(reread(portrait).getMarkerStatus()).isEqualTo(MarkerStatus.COMPILING);
+    }
+
+    @Test
+    void aFailedJobIsRestartedThoughTheBrokerIsAwayWhenLostRequestsAreSentAgain() {
+        long instance = nextId();
+        JobExecution failed = execution(BatchStatus.FAILED, Instant.now().minusSeconds(600));
+        aPortraitCompilingIn(instance, failed.getExecutionId());
+        aPortraitPendingForAnHour();
+
+        timerRound(Map.of(instance, List.of(failed)), 0, new RecordingCompileBroker().down());
+
+        assertThat(restarted).containsExactly(failed.getExecutionId());
+    }
+
+    @Test
+    void aJobTheRuntimeCannotFindDoesNotKeepTheNextFromItsRestart() {
+        long lost = nextId();
+        long instance = nextId();
+        JobExecution failed = execution(BatchStatus.FAILED, Instant.now().minusSeconds(600));
+        aPortraitCompilingIn(lost, nextId());
+        aPortraitCompilingIn(instance, failed.getExecutionId());
+
+        timerRound(Map.of(instance, List.of(failed)), 0, new RecordingCompileBroker());
+
+        assertThat(restarted).containsExactly(failed.getExecutionId());
+    }
+
+    @Test
+    void aLostRequestIsSentAgainOnceThoughTwoRoundsFindItLongPending() {
+        ArContent pending = aPortraitPendingForAnHour();
+        RecordingCompileBroker broker = new RecordingCompileBroker();
+
+        timerRound(Map.of(), 0, broker);
+        timerRound(Map.of(), 0, broker);
+
+        assertThat(broker.sent()).containsOnlyOnce(pending.getOrganizationId().toString());
+    }
+
+    /**
+     * A whole round of the recovery timer, as its node runs it (in touch with Redis for long): over the compile jobs with
+     * portraits compiling, the runtime holding {@code histories} and {@code newer} jobs that ran since.
+     */
+    private void timerRound(Map<Long, List<JobExecution>> histories, int newer, RecordingCompileBroker broker) {
+        JobOperator runtime = runtime(histories, newer, (execution, parameters) -> {
+            restarted.add(execution);
+            return nextId();
+        });
+        Database.inTransaction(em -> {
+            MarkerJobRecovery recovery = beans(em).with(ConnectionFactory.class, broker.connections()).get(MarkerJobRecovery.class);
+            recovery.operator = () -> runtime;
+            recovery.restarts.operator = () -> runtime;
+            MarkerNodeTest.inTouchWithRedisForAMinute(recovery.node);
+            recovery.recover();
+        });
+    }
+
+    /** The job ran on another node, which then died: its proof of life expired. */
+    private void ranOnANodeThatDied(long instance) {
+        MarkerNode other = new MarkerNode();
+        other.redis = redis.newConnection();
+        other.server = ServerNode.named("node-b");
+        other.rules = BatchRuntimeAnswers.RULES;
+        other.runs(instance);
+        other.redis.client().del("arv:node:" + other.id() + ":alive");
+    }
+
+    private ArContent aPortraitPendingForAnHour() {
+        Organization acme = TestData.organization("Acme");
+        Project project = new Project(acme.getId(), "Portraits", null);
+        MediaResource image = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        ArContent portrait = new ArContent(acme.getId(), project.getId(), "Anna", image.getId());
+        Database.persist(project, image, portrait);
+        Database.inTransaction(em -> em.createNativeQuery("UPDATE ar_content SET marker_requested_at = ?1 WHERE id = ?2")
+                .setParameter(1, Instant.now().minusSeconds(3600)).setParameter(2, portrait.getId()).executeUpdate());
+        return portrait;
+    }
+
     /** One recovery round over an instance whose executions all ended {@code status}. */
     private void round(long instance, int executions, BatchStatus status) {
         List<JobExecution> history = IntStream.range(0, executions).mapToObj(i -> execution(status, Instant.now().minusSeconds(600))).toList();
@@ -75,29 +166,37 @@ class MarkerJobRecoveryTest {
             return nextId();
         });
         Database.inTransaction(em -> {
-            ServiceBeans beans = new ServiceBeans(em).with(RedisConnection.class, redis.newConnection())
-                    .with(MarkerRules.class, BatchRuntimeAnswers.RULES).with(ServerNode.class, ServerNode.named("node-a"))
-                    .with(Event.class, occurrences)
-                    // Live events go out once the container has committed; there is no container here.
-                    .with(AfterCommit.class, new AfterCommit() {
-                        @Override
-                        public void run(Runnable work) {
-                            work.run();
-                        }
-                    });
-            MarkerJobRecovery recovery = beans.get(MarkerJobRecovery.class);
+            MarkerJobRecovery recovery = beans(em).get(MarkerJobRecovery.class);
             recovery.restarts.operator = () -> runtime;
             recovery.recover(runtime, BatchRuntimeAnswers.instance(instance));
         });
     }
 
+    private ServiceBeans beans(EntityManager em) {
+        return new ServiceBeans(em).with(RedisConnection.class, redis.newConnection())
+                .with(MarkerRules.class, BatchRuntimeAnswers.RULES).with(ServerNode.class, ServerNode.named("node-a"))
+                .with(Event.class, occurrences)
+                // Live events go out once the container has committed; there is no container here.
+                .with(AfterCommit.class, new AfterCommit() {
+                    @Override
+                    public void run(Runnable work) {
+                        work.run();
+                    }
+                });
+    }
+
     private ArContent aPortraitCompilingIn(long instance) {
+        return aPortraitCompilingIn(instance, instance);
+    }
+
+    /** A portrait the job instance claimed in its execution {@code execution}. */
+    private ArContent aPortraitCompilingIn(long instance, long execution) {
         Organization acme = TestData.organization("Acme");
         Project project = new Project(acme.getId(), "Portraits", null);
         MediaResource image = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
         ArContent portrait = new ArContent(acme.getId(), project.getId(), "Anna", image.getId());
         Database.persist(project, image, portrait);
-        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), instance));
+        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), instance, execution));
         return portrait;
     }
 

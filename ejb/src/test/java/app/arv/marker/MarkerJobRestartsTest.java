@@ -88,6 +88,7 @@ class MarkerJobRestartsTest {
         long instance = nextId();
         JobExecution running = execution(BatchStatus.STARTED, Instant.now().minusSeconds(120));
         nodeA.node.runs(instance);
+        MarkerNodeTest.inTouchWithRedisForAMinute(nodeB.node);
         assertThat(nodeB.abandoned(instance, running)).isFalse();
 
         // What the expiry of node A's liveness key does after MarkerRules.nodeAlive without a refresh.

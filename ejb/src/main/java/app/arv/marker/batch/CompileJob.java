@@ -30,7 +30,7 @@ public class CompileJob {
 
     /** The job instance's items, claimed on its first execution (see {@link MarkerQueue#claim}). */
     List<UUID> claim() {
-        return queue.claim(organization(), context.getInstanceId());
+        return queue.claim(organization(), context.getInstanceId(), context.getExecutionId());
     }
 
     /** Those of {@code ids} still compiling for this job, in the database's order. */
@@ -38,8 +38,8 @@ public class CompileJob {
         return queue.stillCompiling(organization(), context.getInstanceId(), ids);
     }
 
-    /** The portrait's bytes, if the item is still this job's to compile. */
-    Optional<byte[]> sourceImage(UUID contentId) {
+    /** The portrait's bytes, if the item is still this job's to compile ({@link MarkerQueue#sourceImage}). */
+    Optional<byte[]> sourceImage(UUID contentId) throws PortraitGone {
         return queue.sourceImage(organization(), context.getInstanceId(), contentId);
     }
 

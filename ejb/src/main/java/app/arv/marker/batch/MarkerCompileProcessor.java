@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Compiles one portrait with ARV's MindAR compiler. An image the runtime could not use (verdict
- * {@code unusable}) or cannot even load becomes a FAILED outcome with the reason, not an exception:
- * that is a verdict about the item, and the batch goes on.
+ * {@code unusable}) or cannot even load, or a portrait that is gone for good ({@link PortraitGone}), becomes a FAILED
+ * outcome with the reason, not an exception: that is a verdict about the item, and the batch goes on.
  */
 @Named
 @Dependent
@@ -43,7 +43,12 @@ public class MarkerCompileProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         UUID contentId = (UUID) item;
-        Optional<byte[]> image = job.sourceImage(contentId);
+        Optional<byte[]> image;
+        try {
+            image = job.sourceImage(contentId);
+        } catch (PortraitGone e) {
+            return CompileOutcome.failed(contentId, "cannot compile: " + e.getMessage(), null, null, null);
+        }
         if (image.isEmpty()) {
             return null;
         }

@@ -12,6 +12,7 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,6 +30,8 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class MarkerQueue {
+
+    private static final Logger LOG = Logger.getLogger(MarkerQueue.class.getName());
 
     @Inject
     ArContentRepository contents;
@@ -55,13 +58,17 @@ public class MarkerQueue {
      * The items of a job instance: claimed on its first execution, the same list on a restart (the
      * partition plan is derived from it and must not change).
      */
-    public List<UUID> claim(UUID organizationId, long jobInstance) {
-        owning(jobInstance);
+    public List<UUID> claim(UUID organizationId, long jobInstance, long jobExecution) {
+        try {
+            node.starts(jobInstance, jobExecution);
+        } catch (RuntimeException e) {
+            LOG.fine("Job owner not recorded: " + e);
+        }
         List<UUID> claimed = contents.claimedBy(organizationId, jobInstance);
         if (!claimed.isEmpty()) {
             return claimed;
         }
-        contents.claimPending(organizationId, jobInstance);
+        contents.claimPending(organizationId, jobInstance, jobExecution);
         claimed = contents.claimedBy(organizationId, jobInstance);
         for (UUID id : claimed) {
             contents.find(organizationId, id).ifPresent(events::statusChanged);
@@ -73,18 +80,27 @@ public class MarkerQueue {
         return contents.stillCompiling(organizationId, jobInstance, ids).stream().map(ArContent::getId).toList();
     }
 
-    /** The portrait's bytes, if the item is still this job's to compile. */
-    public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) {
+    /**
+     * The portrait's bytes, if the item is still this job's to compile.
+     *
+     * @throws PortraitGone when they can never be read again: the portrait left the media library, or the store lost its
+     *                      object. Checked, so the chunk's transaction is not rolled back: the item fails alone. A store
+     *                      that is away (or breaks off) throws unchecked instead, failing the step for a restart.
+     */
+    public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) throws PortraitGone {
         Optional<ArContent> content = compilingFor(organizationId, jobInstance, contentId);
         if (content.isEmpty()) {
             return Optional.empty();
         }
         MediaResource source = media.findLive(organizationId, content.get().getSourceMediaId())
-                .orElseThrow(() -> new IllegalStateException("The portrait of " + contentId + " is gone"));
+                .orElseThrow(() -> new PortraitGone("its portrait is no longer in the media library"));
         try {
             return Optional.of(files.readAll(source));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | DomainException e) {
+            if (!files.stillStored(source)) {
+                throw new PortraitGone("the storage no longer has its portrait (media " + source.getId() + ")");
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (DomainException) e;
         }
     }
 
@@ -133,7 +149,7 @@ public class MarkerQueue {
         try {
             node.runs(jobInstance);
         } catch (RuntimeException e) {
-            Logger.getLogger(MarkerQueue.class.getName()).fine("Job owner not recorded: " + e);
+            LOG.fine("Job owner not recorded: " + e);
         }
     }
 }

@@ -26,7 +26,7 @@ class MarkerQueueTest {
         MediaResource retouched = TestData.resource(acme.getId(), "image/jpeg", "anna-retouched.jpg");
         ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", first.getId());
         Database.persist(wedding, first, retouched, content);
-        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB));
+        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
 
         Database.inTransaction(chunk -> {
             // The chunk reads the item when it begins (the reader, for the portrait's bytes) ...

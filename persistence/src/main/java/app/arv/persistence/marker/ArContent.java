@@ -85,6 +85,10 @@ public class ArContent extends TenantEntity {
     @Column(name = "marker_job_instance")
     private Long markerJobInstance;
 
+    /** The execution that claimed the item: the batch runtime finds the job instance through it. */
+    @Column(name = "marker_job_execution")
+    private Long markerJobExecution;
+
     @Column(name = "marker_forced", nullable = false)
     private boolean markerForced;
 
@@ -93,6 +97,10 @@ public class ArContent extends TenantEntity {
 
     @Column(name = "marker_requested_at", nullable = false)
     private Instant markerRequestedAt;
+
+    /** When its compile request was sent again, a lost one being suspected; null until then. */
+    @Column(name = "marker_resent_at")
+    private Instant markerResentAt;
 
     @Column(name = "marker_compiled_at")
     private Instant markerCompiledAt;
@@ -159,7 +167,9 @@ public class ArContent extends TenantEntity {
         markerStatus = MarkerStatus.PENDING;
         markerFailure = null;
         markerJobInstance = null;
+        markerJobExecution = null;
         markerRequestedAt = Instant.now();
+        markerResentAt = null;
     }
 
     /**
@@ -340,6 +350,10 @@ public class ArContent extends TenantEntity {
     public Long getMarkerJobInstance() { return markerJobInstance; }
     public int getMarkerCompilations() { return markerCompilations; }
     public Instant getMarkerRequestedAt() { return markerRequestedAt; }
+
+    public Long getMarkerJobExecution() { return markerJobExecution; }
+
+    public Instant getMarkerResentAt() { return markerResentAt; }
     public Instant getMarkerCompiledAt() { return markerCompiledAt; }
     public UUID getOverlayMediaId() { return overlayMediaId; }
     public OverlayKind getOverlayKind() { return overlayKind; }

@@ -67,12 +67,15 @@ public class ArContentRepository extends TenantRepository<ArContent> {
      * Hands the organization's pending items to one batch job instance. Conditional on PENDING, so
      * two jobs started at once never both claim an item.
      *
+     * @param jobExecution the execution claiming them: the batch runtime finds the instance only through one of its
+     *                     executions ({@link #compilingJobs})
      * @return how many were claimed
      */
-    public int claimPending(UUID organizationId, long jobInstance) {
-        return em.createQuery("UPDATE ArContent a SET a.markerStatus = :compiling, a.markerJobInstance = :instance"
-                + " WHERE a.organizationId = :org AND a.markerStatus = :pending")
+    public int claimPending(UUID organizationId, long jobInstance, long jobExecution) {
+        return em.createQuery("UPDATE ArContent a SET a.markerStatus = :compiling, a.markerJobInstance = :instance,"
+                + " a.markerJobExecution = :execution WHERE a.organizationId = :org AND a.markerStatus = :pending")
                 .setParameter("compiling", MarkerStatus.COMPILING).setParameter("instance", jobInstance)
+                .setParameter("execution", jobExecution)
                 .setParameter("org", organizationId).setParameter("pending", MarkerStatus.PENDING)
                 .executeUpdate();
     }
@@ -95,11 +98,31 @@ public class ArContentRepository extends TenantRepository<ArContent> {
                 .setParameter("compiling", MarkerStatus.COMPILING).setParameter("ids", ids).getResultList();
     }
 
-    /** Organizations with items waiting longer than their compile request should have taken (a lost message). */
-    public List<UUID> organizationsWaitingSince(Instant requestedBefore) {
-        return em.createQuery("SELECT DISTINCT a.organizationId FROM ArContent a WHERE a.markerStatus = :pending"
-                + " AND a.markerRequestedAt < :before", UUID.class)
-                .setParameter("pending", MarkerStatus.PENDING).setParameter("before", requestedBefore).getResultList();
+    /**
+     * Organizations with items waiting longer than their compile request should have taken (a lost message), each item
+     * taken once per grace period across the cluster: those taken are stamped as resent in this transaction, and rows
+     * another node is taking at the same moment are skipped (SKIP LOCKED), not waited for.
+     *
+     * @param before items requested (or last resent) before this are due again
+     */
+    public List<UUID> takeLongPending(Instant before) {
+        List<?> organizations = em.createNativeQuery("UPDATE ar_content SET marker_resent_at = ?1 WHERE id IN ("
+                + "SELECT id FROM ar_content WHERE marker_status = 'PENDING'"
+                + " AND COALESCE(marker_resent_at, marker_requested_at) < ?2 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING organization_id")
+                .setParameter(1, Instant.now()).setParameter(2, before).getResultList();
+        return organizations.stream().map(UUID.class::cast).distinct().toList();
+    }
+
+    /**
+     * The job instances with items still compiling (across organizations: the recovery timer acts for the platform), each
+     * with the execution that claimed its items (null for items claimed before that was recorded).
+     */
+    public List<CompilingJob> compilingJobs() {
+        return em.createQuery("SELECT NEW app.arv.persistence.marker.CompilingJob(a.markerJobInstance, MAX(a.markerJobExecution))"
+                + " FROM ArContent a WHERE a.markerStatus = :compiling AND a.markerJobInstance IS NOT NULL"
+                + " GROUP BY a.markerJobInstance ORDER BY a.markerJobInstance", CompilingJob.class)
+                .setParameter("compiling", MarkerStatus.COMPILING).getResultList();
     }
 
     /** A job instance's claimed items not finished yet (across organizations: the recovery timer acts for the platform). */

@@ -48,7 +48,7 @@ class AbandonedCompilationTest extends TwoTenantsTest {
         ArContent content = TestData.storedContent(organization);
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
-            contents.claimPending(organization.getId(), jobInstance);
+            contents.claimPending(organization.getId(), jobInstance, jobInstance);
         });
         return content;
     }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,8 +117,8 @@ class ArContentRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
-            assertThat(contents.claimPending(acme.getId(), 7L)).isEqualTo(1);
-            assertThat(contents.claimPending(acme.getId(), 8L)).isZero();
+            assertThat(contents.claimPending(acme.getId(), 7L, 7L)).isEqualTo(1);
+            assertThat(contents.claimPending(acme.getId(), 8L, 8L)).isZero();
         });
 
         Database.inTransaction(em -> {
@@ -134,7 +136,7 @@ class ArContentRepositoryTest extends TwoTenantsTest {
         Database.persist(content);
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
-            contents.claimPending(acme.getId(), 9L);
+            contents.claimPending(acme.getId(), 9L, 9L);
         });
 
         Database.inTransaction(em -> {
@@ -158,7 +160,7 @@ class ArContentRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
-            contents.claimPending(acme.getId(), 21L);
+            contents.claimPending(acme.getId(), 21L, 21L);
         });
 
         Database.inTransaction(em -> {
@@ -195,7 +197,7 @@ class ArContentRepositoryTest extends TwoTenantsTest {
         Database.persist(finished, unfinished);
         Database.inTransaction(em -> {
             Repositories.on(em, contents);
-            contents.claimPending(acme.getId(), 11L);
+            contents.claimPending(acme.getId(), 11L, 11L);
             contents.find(acme.getId(), finished.getId()).orElseThrow().markerReady(acmeImage.getId(), 640, 480, 80, "good", "{}");
         });
 
@@ -203,6 +205,46 @@ class ArContentRepositoryTest extends TwoTenantsTest {
             Repositories.on(em, contents);
             assertThat(contents.countCompiling(11L)).isEqualTo(1);
             assertThat(contents.countCompiling(12L)).isZero();
+        });
+    }
+
+    @Test
+    void aLongPendingItemIsTakenForAResendOnceThoughTwoRoundsAskAtOnce() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.persist(content);
+        Database.inTransaction(em -> em.createNativeQuery("UPDATE ar_content SET marker_requested_at = ?1 WHERE id = ?2")
+                .setParameter(1, Instant.now().minus(1, ChronoUnit.HOURS)).setParameter(2, content.getId()).executeUpdate());
+        Instant due = Instant.now().minus(1, ChronoUnit.MINUTES);
+        List<List<UUID>> taken = new ArrayList<>();
+
+        for (int round = 0; round < 2; round++) {
+            Database.inTransaction(em -> {
+                Repositories.on(em, contents);
+                taken.add(contents.takeLongPending(due));
+            });
+        }
+
+        assertThat(taken.get(0)).contains(acme.getId());
+        assertThat(taken.get(1)).doesNotContain(acme.getId());
+    }
+
+    @Test
+    void aJobWithItemsCompilingIsFoundWithTheExecutionThatClaimedThemUntilTheyAreFinished() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.persist(content);
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            contents.claimPending(acme.getId(), 31L, 310L);
+        });
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            assertThat(contents.compilingJobs()).contains(new CompilingJob(31L, 310L));
+            contents.find(acme.getId(), content.getId()).orElseThrow().markerReady(acmeImage.getId(), 640, 480, 80, "good", "{}");
+        });
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, contents);
+            assertThat(contents.compilingJobs()).extracting(CompilingJob::instance).doesNotContain(31L);
         });
     }
 }

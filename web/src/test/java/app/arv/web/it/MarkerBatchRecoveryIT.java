@@ -6,10 +6,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -107,5 +113,43 @@ class MarkerBatchRecoveryIT {
         MarkerApi.awaitMarker(tenant.memberToken(), ids.get(1), MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("failed"))
                 .body("failure", org.hamcrest.Matchers.containsString("unusable"));
         MarkerApi.awaitMarker(tenant.memberToken(), ids.get(2), MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+    }
+
+    @Test
+    void aPortraitTheStoreLostFailsAloneWithItsReasonAndItsPartitionGoesOnInTheSameExecution() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        List<String> ids = BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, 3);
+        for (String id : ids) {
+            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        }
+        // The first in claim order shares its partition with the third (two partitions, dealt round-robin).
+        String lost = firstInClaimOrder(project);
+        SuiteDatabase.execute("UPDATE media_resource SET storage_key = storage_key || '.lost' WHERE id = "
+                + "(SELECT source_media_id FROM ar_content WHERE id = '" + lost + "')");
+        // All three compiled again by one job: pending since long, so the recovery timer sends their request within a round.
+        SuiteDatabase.execute("UPDATE ar_content SET marker_status = 'PENDING', marker_job_instance = NULL,"
+                + " marker_requested_at = now() - interval '1 hour' WHERE project_id = '" + project + "'");
+
+        MarkerApi.awaitMarker(tenant.memberToken(), lost, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("failed"))
+                .body("failure", containsString("the storage no longer has its portrait"));
+        for (String id : ids.stream().filter(id -> !id.equals(lost)).toList()) {
+            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"))
+                    .body("compilations", equalTo(2));
+        }
+        // The first batch's job and the second's, each done in its one execution.
+        assertThat(BatchJobsApi.statusesByInstance(tenant.organizationId()).values())
+                .containsExactly(List.of("COMPLETED"), List.of("COMPLETED"));
+    }
+
+    private static String firstInClaimOrder(String project) throws SQLException {
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement first = db.prepareStatement("SELECT id FROM ar_content WHERE project_id = ? ORDER BY id LIMIT 1")) {
+            first.setObject(1, UUID.fromString(project));
+            try (ResultSet row = first.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 }

@@ -10,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An item whose compilation threw (a broken file, a store that lost the object) is skipped by the
- * step's skip policy; here it is marked FAILED with the reason, so it does not stay "compiling".
+ * An item whose compilation threw (a file the compiler cannot read) is skipped by the step's skip policy; here it is
+ * marked FAILED with the reason, so it does not stay "compiling". A portrait the store lost never gets here: the
+ * reader's {@link PortraitGone} becomes a failed outcome of its own, without marking the chunk's transaction.
  */
 @Named
 @Dependent

@@ -38,8 +38,8 @@ import java.util.logging.Logger;
  * resource's row is purged.
  *
  * <p>A round (the timer's, or the one right after a commit) locks each row only if it is still due: another node may
- * have tried it since the round read its list. Once a store refused a deletion, the round tries none of its others (see
- * {@link Refusals}).
+ * have tried it since the round read its list. Once a store refused a deletion, the round asks it for none of its others
+ * (see {@link Refusals}).
  */
 @Stateless
 public class MediaDeletions {
@@ -49,18 +49,17 @@ public class MediaDeletions {
 
     /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
     public enum Outcome {
-        DELETED, RETRYING, DEAD_LETTERED, STILL_PARKED, SKIPPED,
-        /** Put off, uncounted: its store refused another deletion in this round. */
-        NOT_TRIED
+        DELETED, RETRYING, DEAD_LETTERED, STILL_PARKED, SKIPPED
     }
 
     /**
-     * The stores that refused a deletion in one round, each with what it said. The round tries no other deletion of
-     * theirs: a store that is down would cost a timeout per deletion, up to 200 of them, each holding a
-     * database connection and the deletion's row lock. It puts them off instead, uncounted, until as long after the
-     * round began as a failure would (so that a later round tries them before the one that failed: one key the store
-     * refuses does not hold back the rest). One round's, used on one thread. Public: the container's proxy of this bean
-     * must be able to see every type its business methods take.
+     * The stores that refused a deletion in one round, each with what it said. The round asks them for no other
+     * deletion: a store that is down would cost a timeout per deletion, up to 200 of them, each holding a database
+     * connection and the deletion's row lock. Their other deletions fail with that refusal instead, counted as an
+     * attempt would be (so a store that stays down has them parked as dead letters on the usual schedule, as
+     * {@link OrphanScan} counts the expired uploads it did not try), but timed from the round's start: a later round tries
+     * them before the one the store refused, and one key a store refuses does not hold back its others. One round's, used
+     * on one thread. Public: the container's proxy of this bean must be able to see every type its business methods take.
      */
     public static final class Refusals {
 
@@ -166,8 +165,7 @@ public class MediaDeletions {
         }
         Optional<String> refusal = refusals.of(deletion.getStorageConnectionId());
         if (refusal.isPresent()) {
-            deletion.putOff(Refusals.notTried(refusal.get()), refusals.began.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
-            return Outcome.NOT_TRIED;
+            return failed(deletion, Refusals.notTried(refusal.get()), refusals.began);
         }
         try {
             stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
@@ -179,17 +177,22 @@ public class MediaDeletions {
             metrics.counter("arv_media_deletion_failures").inc();
             String error = errorOf(e);
             refusals.refused(deletion.getStorageConnectionId(), error);
-            if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
-                deletion.failed(error, now);
-                deletions.park(deletion, now, now.plus(rules.deadLetterRetry()));
-                metrics.counter("arv_media_deletions_dead_lettered").inc();
-                LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
-                        + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
-                return Outcome.DEAD_LETTERED;
-            }
-            deletion.failed(error, now.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
-            return Outcome.RETRYING;
+            return failed(deletion, error, now);
         }
+    }
+
+    /** An attempt failed {@code at}: the deletion waits its backoff, or is parked after its last attempt. */
+    private Outcome failed(MediaDeletion deletion, String error, Instant at) {
+        if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
+            deletion.failed(error, at);
+            deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
+            metrics.counter("arv_media_deletions_dead_lettered").inc();
+            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
+                    + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
+            return Outcome.DEAD_LETTERED;
+        }
+        deletion.failed(error, at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
+        return Outcome.RETRYING;
     }
 
     /**
@@ -211,7 +214,7 @@ public class MediaDeletions {
         }
         Optional<String> refusal = refusals.of(letter.getStorageConnectionId());
         if (refusal.isPresent()) {
-            letter.putOff(Refusals.notTried(refusal.get()), refusals.began.plus(rules.deadLetterRetry()));
+            letter.failedAgain(Refusals.notTried(refusal.get()), refusals.began, refusals.began.plus(rules.deadLetterRetry()));
             return Outcome.STILL_PARKED;
         }
         return retry(letter, refusals);
@@ -281,7 +284,7 @@ public class MediaDeletions {
     private static DeletionRound count(Outcome outcome) {
         return switch (outcome) {
             case DELETED -> new DeletionRound(1, 0, 0);
-            case RETRYING, NOT_TRIED -> new DeletionRound(0, 1, 0);
+            case RETRYING -> new DeletionRound(0, 1, 0);
             case DEAD_LETTERED -> new DeletionRound(0, 0, 1);
             case STILL_PARKED, SKIPPED -> new DeletionRound(0, 0, 0);
         };

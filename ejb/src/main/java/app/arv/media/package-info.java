@@ -33,6 +33,6 @@
  * deleted right after commit (registered where the retirement is decided: callers do nothing), failures are retried with exponential backoff by a timer, and after
  * {@code arv.media.delete-attempts} failures the row becomes a dead letter for admins. A round locks a row only
  * while it is still due (another node may have tried it meanwhile), and once a store refused a deletion the round
- * puts that store's others off without asking it ({@link app.arv.media.MediaDeletions.Refusals}).
+ * counts that refusal for the store's others without asking it again ({@link app.arv.media.MediaDeletions.Refusals}).
  */
 package app.arv.media;

@@ -38,12 +38,6 @@ public class MediaDeletion extends OwedDeletion {
         nextAttemptAt = retryAt;
     }
 
-    /** Not tried this time, and why: due again at {@code retryAt}, the attempts as they were. */
-    public void putOff(String reason, Instant retryAt) {
-        lastError = bounded(reason);
-        nextAttemptAt = retryAt;
-    }
-
     /** @param retryAt when the parked deletion is tried again */
     public MediaDeletionDeadLetter park(Instant now, Instant retryAt) {
         return new MediaDeletionDeadLetter(this, now, retryAt);

@@ -53,12 +53,6 @@ public class MediaDeletionDeadLetter extends OwedDeletion {
         nextAttemptAt = retryAt;
     }
 
-    /** Not tried this time, and why: due again at {@code retryAt}, the attempts as they were. */
-    public void putOff(String reason, Instant retryAt) {
-        lastError = bounded(reason);
-        nextAttemptAt = retryAt;
-    }
-
     public int getAttempts() { return attempts; }
 
     public String getLastError() { return lastError; }

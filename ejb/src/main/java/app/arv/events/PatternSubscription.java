@@ -126,13 +126,15 @@ public final class PatternSubscription {
 
     /**
      * The subscription on one connection, and whether Redis still answers on it: a question (the subscription itself,
-     * then each PING) stays open until anything arrives.
+     * then each PING) stays open until anything arrives. While the owner's callback runs, nothing is read: a slow one
+     * does not count as Redis's silence.
      */
     private final class Listening extends JedisPubSub {
 
         private final Connection connection;
         private volatile boolean awaiting = true;
         private volatile long askedAt = System.nanoTime();
+        private volatile boolean inCallback;
 
         Listening(Connection connection) {
             this.connection = connection;
@@ -141,13 +143,22 @@ public final class PatternSubscription {
         @Override
         public void onPSubscribe(String subscribedPattern, int count) {
             awaiting = false;
-            onSubscribed.run();
+            callBack(onSubscribed);
         }
 
         @Override
         public void onPMessage(String subscribedPattern, String channel, String message) {
             awaiting = false;
-            onMessage.accept(channel, message);
+            callBack(() -> onMessage.accept(channel, message));
+        }
+
+        private void callBack(Runnable callback) {
+            inCallback = true;
+            try {
+                callback.run();
+            } finally {
+                inCallback = false;
+            }
         }
 
         @Override
@@ -159,7 +170,7 @@ public final class PatternSubscription {
         void probe() {
             long now = System.nanoTime();
             if (awaiting) {
-                if (now - askedAt >= answerWithin.toNanos()) {
+                if (!inCallback && now - askedAt >= answerWithin.toNanos()) {
                     LOG.warning(() -> "Redis did not answer on the subscription to " + pattern + " within "
                             + answerWithin.toMillis() + " ms; reconnecting");
                     connection.disconnect(); // the subscription's thread stops waiting, and subscribes again

@@ -38,13 +38,15 @@ class PatternSubscriptionTest {
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private final Semaphore subscribed = new Semaphore(0);
     private final Semaphore lost = new Semaphore(0);
+    /** How long this node takes over each message it hears. */
+    private volatile Duration handling = Duration.ZERO;
 
     @BeforeEach
     void aNodeSubscribedThroughARelay() throws InterruptedException {
         relay = new FreezableRelay(URI.create(redis.url()).getPort());
         scheduler = Executors.newScheduledThreadPool(2);
         subscription = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
-                (channel, message) -> heard.add(message), subscribed::release, lost::release)
+                (channel, message) -> handled(message), subscribed::release, lost::release)
                 .probing(Duration.ofMillis(200), Duration.ofMillis(500));
         subscription.start(threads(), "test-subscription", scheduler(), Duration.ofHours(1), () -> {
         });
@@ -78,6 +80,26 @@ class PatternSubscriptionTest {
         assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("still here");
         assertThat(lost.availablePermits()).as("losses").isZero();
         assertThat(subscribed.availablePermits()).as("subscribed again").isZero();
+    }
+
+    @Test
+    void aSubscriptionWhoseOwnerTakesLongerOverAMessageThanRedisMayTakeToAnswerIsKept() throws InterruptedException {
+        handling = Duration.ofMillis(1500);
+
+        publishedByAnotherNode("slow to handle");
+
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("slow to handle");
+        Thread.sleep(1000);
+        assertThat(lost.availablePermits()).as("losses").isZero();
+    }
+
+    private void handled(String message) {
+        try {
+            Thread.sleep(handling.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heard.add(message);
     }
 
     private static void publishedByAnotherNode(String message) {

@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -34,6 +36,10 @@ import java.util.logging.Logger;
  * that was down for a while must not keep deleted people's files for good). Each attempt is its own
  * transaction holding a row lock, so nodes never race on one. Once the object is gone, the retired
  * resource's row is purged.
+ *
+ * <p>A round (the timer's, or the one right after a commit) locks each row only if it is still due: another node may
+ * have tried it since the round read its list. Once a store refused a deletion, the round asks it for none of its others
+ * (see {@link Refusals}).
  */
 @Stateless
 public class MediaDeletions {
@@ -44,6 +50,34 @@ public class MediaDeletions {
     /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
     public enum Outcome {
         DELETED, RETRYING, DEAD_LETTERED, STILL_PARKED, SKIPPED
+    }
+
+    /**
+     * The stores that refused a deletion in one round, each with what it said. The round asks them for no other
+     * deletion: a store that is down would cost a timeout per deletion, up to 200 of them, each holding a database
+     * connection and the deletion's row lock. Their other deletions fail with that refusal instead, counted as an
+     * attempt would be (so a store that stays down has them parked as dead letters on the usual schedule, as
+     * {@link OrphanScan} counts the expired uploads it did not try), but timed from the round's start: a later round tries
+     * them before the one the store refused, and one key a store refuses does not hold back its others. One round's, used
+     * on one thread. Public: the container's proxy of this bean must be able to see every type its business methods take.
+     */
+    public static final class Refusals {
+
+        private final Instant began = Instant.now();
+        /** By storage connection id; {@code null} is the platform's store. */
+        private final Map<UUID, String> byStore = new HashMap<>();
+
+        private Optional<String> of(UUID storageConnectionId) {
+            return Optional.ofNullable(byStore.get(storageConnectionId));
+        }
+
+        private void refused(UUID storageConnectionId, String error) {
+            byStore.putIfAbsent(storageConnectionId, error);
+        }
+
+        private static String notTried(String refusal) {
+            return "Not tried: the store refused another deletion in this round: " + refusal;
+        }
     }
 
     @Inject
@@ -67,11 +101,7 @@ public class MediaDeletions {
     /** Right after a deletion was committed: the first attempt should not wait for the timer. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DeletionRound attemptNow(List<UUID> ids) {
-        DeletionRound round = new DeletionRound(0, 0, 0);
-        for (UUID id : ids) {
-            round = round.plus(count(self().attempt(id)));
-        }
-        return round;
+        return attemptAll(ids, new Refusals());
     }
 
     /**
@@ -89,9 +119,18 @@ public class MediaDeletions {
     /** The owed deletions that are due, then the parked ones that are due again. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DeletionRound processDue() {
-        DeletionRound round = attemptNow(self().due());
+        Refusals refusals = new Refusals();
+        DeletionRound round = attemptAll(self().due(), refusals);
         for (UUID id : self().dueParked()) {
-            round = round.plus(count(self().retryParked(id)));
+            round = round.plus(count(self().retryDueParked(id, refusals)));
+        }
+        return round;
+    }
+
+    private DeletionRound attemptAll(List<UUID> ids, Refusals refusals) {
+        DeletionRound round = new DeletionRound(0, 0, 0);
+        for (UUID id : ids) {
+            round = round.plus(count(self().attempt(id, refusals)));
         }
         return round;
     }
@@ -110,13 +149,24 @@ public class MediaDeletions {
         return deletions.dueDeadLettersAcrossOrganizations(Instant.now(), BATCH);
     }
 
+    /** One attempt at a deletion if it is due, a round of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome attempt(UUID id) {
-        MediaDeletion deletion = deletions.lockAcrossOrganizations(id).orElse(null);
+        return attempt(id, new Refusals());
+    }
+
+    /** One attempt at a deletion if it is due, unless its store refused another in the round. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome attempt(UUID id, Refusals refusals) {
+        Instant now = Instant.now();
+        MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now).orElse(null);
         if (deletion == null) {
             return Outcome.SKIPPED;
         }
-        Instant now = Instant.now();
+        Optional<String> refusal = refusals.of(deletion.getStorageConnectionId());
+        if (refusal.isPresent()) {
+            return failed(deletion, Refusals.notTried(refusal.get()), refusals.began);
+        }
         try {
             stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
             deletions.done(deletion);
@@ -126,26 +176,51 @@ public class MediaDeletions {
         } catch (RuntimeException e) {
             metrics.counter("arv_media_deletion_failures").inc();
             String error = errorOf(e);
-            if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
-                deletion.failed(error, now);
-                deletions.park(deletion, now, now.plus(rules.deadLetterRetry()));
-                metrics.counter("arv_media_deletions_dead_lettered").inc();
-                LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
-                        + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
-                return Outcome.DEAD_LETTERED;
-            }
-            deletion.failed(error, now.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
-            return Outcome.RETRYING;
+            refusals.refused(deletion.getStorageConnectionId(), error);
+            return failed(deletion, error, now);
         }
     }
 
-    /** One more attempt at a parked deletion: the dead letter goes once the store accepts, else waits its interval again. */
+    /** An attempt failed {@code at}: the deletion waits its backoff, or is parked after its last attempt. */
+    private Outcome failed(MediaDeletion deletion, String error, Instant at) {
+        if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
+            deletion.failed(error, at);
+            deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
+            metrics.counter("arv_media_deletions_dead_lettered").inc();
+            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
+                    + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
+            return Outcome.DEAD_LETTERED;
+        }
+        deletion.failed(error, at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
+        return Outcome.RETRYING;
+    }
+
+    /**
+     * One more attempt at a parked deletion, due or not (an admin's): the dead letter goes once the store accepts, else
+     * waits its interval again.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome retryParked(UUID id) {
         MediaDeletionDeadLetter letter = deletions.lockDeadLetterAcrossOrganizations(id).orElse(null);
+        return letter == null ? Outcome.SKIPPED : retry(letter, new Refusals());
+    }
+
+    /** As {@link #retryParked}, the timer's: only if the dead letter is due, and its store refused none in the round. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome retryDueParked(UUID id, Refusals refusals) {
+        MediaDeletionDeadLetter letter = deletions.lockDueDeadLetterAcrossOrganizations(id, Instant.now()).orElse(null);
         if (letter == null) {
             return Outcome.SKIPPED;
         }
+        Optional<String> refusal = refusals.of(letter.getStorageConnectionId());
+        if (refusal.isPresent()) {
+            letter.failedAgain(Refusals.notTried(refusal.get()), refusals.began, refusals.began.plus(rules.deadLetterRetry()));
+            return Outcome.STILL_PARKED;
+        }
+        return retry(letter, refusals);
+    }
+
+    private Outcome retry(MediaDeletionDeadLetter letter, Refusals refusals) {
         Instant now = Instant.now();
         try {
             stores.target(letter.getOrganizationId(), letter.getStorageConnectionId()).store().delete(letter.getStorageKey());
@@ -157,7 +232,9 @@ public class MediaDeletions {
             return Outcome.DELETED;
         } catch (RuntimeException e) {
             metrics.counter("arv_media_deletion_failures").inc();
-            letter.failedAgain(errorOf(e), now, now.plus(rules.deadLetterRetry()));
+            String error = errorOf(e);
+            refusals.refused(letter.getStorageConnectionId(), error);
+            letter.failedAgain(error, now, now.plus(rules.deadLetterRetry()));
             return Outcome.STILL_PARKED;
         }
     }

@@ -1,12 +1,15 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
+import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.storage.TestStores;
+import jakarta.ejb.SessionContext;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Object deletions the store refuses, on real PostgreSQL and the platform's local store without a server: parked after
  * their attempts, then tried again at the dead-letter interval until the store accepts. The store refuses while the
- * object's place holds a non-empty directory (a file store cannot delete that, whoever runs the test).
+ * object's place holds a non-empty directory (a file store cannot delete that, whoever runs the test). And what a round
+ * does with a deletion another node tried since the round read it, and with a store that refused once.
  */
 class MediaDeletionsTest {
+
+    /** As configured by default: deletions back off from 30 s. */
+    private static final LifecycleRules BACKING_OFF = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofHours(24), 5, Duration.ofSeconds(30), Duration.ofHours(1));
 
     @TempDir
     Path dataDir;
@@ -45,13 +54,67 @@ class MediaDeletionsTest {
     void aDeletedFileWhoseObjectTheStoreRefusesToDelete() throws IOException {
         stores = new TestStores(dataDir);
         acme = TestData.organization("Acme");
-        byte[] bytes = ("a portrait " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        file = stores.inTransaction(beans -> beans.get(MediaStore.class).record(beans.get(MediaStore.class)
-                .stageBytes(acme.getId(), bytes, "image/png", "anna.png", null, null)));
+        file = refusedFile();
         object = stored(file);
-        Files.delete(object);
-        Files.createDirectories(object);
-        Files.writeString(object.resolve("in the way"), "x");
+    }
+
+    @Test
+    void aDeletionAnotherNodeTriedSinceTheRoundReadItIsNotTriedAgainBeforeItsBackoff() {
+        UUID deletion = retired(file);
+        assertThat(deletions(BACKING_OFF, MediaDeletions::due)).as("what both nodes' rounds read").contains(deletion);
+        MediaDeletions.Outcome first = deletions(BACKING_OFF, d -> d.attempt(deletion));
+        assertThat(first).isEqualTo(MediaDeletions.Outcome.RETRYING);
+
+        MediaDeletions.Outcome again = deletions(BACKING_OFF, d -> d.attempt(deletion));
+
+        assertThat(again).isEqualTo(MediaDeletions.Outcome.SKIPPED);
+        assertThat(pending(deletion).getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aParkedDeletionAnotherNodeRetriedSinceTheRoundReadItIsNotRetriedAgain() {
+        UUID deletion = parked(rules(Duration.ZERO));
+        assertThat(deletions(rules(Duration.ofHours(1)), MediaDeletions::dueParked)).as("what both nodes' rounds read").contains(deletion);
+        MediaDeletions.Outcome first = deletions(rules(Duration.ofHours(1)),
+                d -> d.retryDueParked(deletion, new MediaDeletions.Refusals()));
+        assertThat(first).isEqualTo(MediaDeletions.Outcome.STILL_PARKED);
+
+        MediaDeletions.Outcome again = deletions(rules(Duration.ofHours(1)),
+                d -> d.retryDueParked(deletion, new MediaDeletions.Refusals()));
+
+        assertThat(again).isEqualTo(MediaDeletions.Outcome.SKIPPED);
+        assertThat(letter(deletion).getAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aRoundAsksAStoreThatRefusedADeletionForNoOtherAndCountsTheRefusalForThem() throws IOException {
+        List<UUID> owed = List.of(retired(file), retired(refusedFile()), retired(refusedFile()));
+        CountedMetrics metrics = new CountedMetrics();
+
+        DeletionRound round = round(BACKING_OFF, metrics, d -> d.attemptNow(owed));
+
+        assertThat(round).isEqualTo(new DeletionRound(0, 3, 0));
+        assertThat(metrics.count("arv_media_deletion_failures")).as("deletions the store was asked for").isEqualTo(1);
+        List<MediaDeletion> after = owed.stream().map(MediaDeletionsTest::pending).toList();
+        assertThat(after).extracting(MediaDeletion::getAttempts).containsOnly(1);
+        assertThat(after).extracting(MediaDeletion::getLastError).filteredOn(error -> error.startsWith("Not tried: "))
+                .hasSize(2).allSatisfy(error -> assertThat(error).contains(file.getStorageKey()));
+        assertThat(after).extracting(MediaDeletion::getNextAttemptAt)
+                .allSatisfy(at -> assertThat(at).isAfter(Instant.now().plus(Duration.ofSeconds(20))));
+    }
+
+    @Test
+    void deletionsARoundDidNotTryAreTriedBeforeTheOneTheStoreRefused() throws IOException {
+        List<UUID> owed = List.of(retired(file), retired(refusedFile()));
+        LifecycleRules noWait = rules(Duration.ofHours(1));
+        round(noWait, new CountedMetrics(), d -> d.attemptNow(owed));
+        UUID notTried = owed.stream().filter(id -> pending(id).getLastError().startsWith("Not tried: ")).findFirst().orElseThrow();
+        Files.delete(stored(resourceOf(notTried)).resolve("in the way"));
+
+        DeletionRound next = round(noWait, new CountedMetrics(), MediaDeletions::processDue);
+
+        assertThat(next).as("the one not tried deleted, then the refused one parked").isEqualTo(new DeletionRound(1, 0, 1));
+        assertThat(pending(notTried)).isNull();
     }
 
     @Test
@@ -84,7 +147,8 @@ class MediaDeletionsTest {
         UUID deletion = parked(rules);
         Files.delete(object.resolve("in the way"));
 
-        List<MediaDeletions.Outcome> outcomes = deletions(rules, d -> d.dueParked().stream().map(d::retryParked).toList());
+        List<MediaDeletions.Outcome> outcomes = deletions(rules, d -> d.dueParked().stream()
+                .map(id -> d.retryDueParked(id, new MediaDeletions.Refusals())).toList());
 
         assertThat(outcomes).containsExactly(MediaDeletions.Outcome.DELETED);
         assertThat(object).doesNotExist();
@@ -92,20 +156,56 @@ class MediaDeletionsTest {
         assertThat(found(MediaResource.class, file.getId())).as("the deleted file's row").isNull();
     }
 
-    /** Deletes the file as deleting it from the library does, and lets each of its two attempts fail. */
-    private UUID parked(LifecycleRules rules) {
+    /** A stored file whose object's place holds a non-empty directory: the store refuses to delete it. */
+    private MediaResource refusedFile() throws IOException {
+        byte[] bytes = ("a portrait " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        MediaResource stored = stores.inTransaction(beans -> beans.get(MediaStore.class).record(beans.get(MediaStore.class)
+                .stageBytes(acme.getId(), bytes, "image/png", "anna.png", null, null)));
+        Path place = stored(stored);
+        Files.delete(place);
+        Files.createDirectories(place);
+        Files.writeString(place.resolve("in the way"), "x");
+        return stored;
+    }
+
+    /** Deletes the file as deleting it from the library does: its object deletion is owed. */
+    private UUID retired(MediaResource resource) {
         List<UUID> owed = stores.inTransaction(beans -> beans.get(MediaDisposal.class)
-                .retireIfUnused(beans.get(EntityManager.class).find(MediaResource.class, file.getId()), Instant.now()));
+                .retireIfUnused(beans.get(EntityManager.class).find(MediaResource.class, resource.getId()), Instant.now()));
         assertThat(owed).hasSize(1);
-        MediaDeletions.Outcome first = deletions(rules, d -> d.attempt(owed.get(0)));
-        MediaDeletions.Outcome second = deletions(rules, d -> d.attempt(owed.get(0)));
-        assertThat(List.of(first, second)).containsExactly(MediaDeletions.Outcome.RETRYING, MediaDeletions.Outcome.DEAD_LETTERED);
         return owed.get(0);
     }
 
+    /** Deletes the file as deleting it from the library does, and lets each of its two attempts fail. */
+    private UUID parked(LifecycleRules rules) {
+        UUID owed = retired(file);
+        MediaDeletions.Outcome first = deletions(rules, d -> d.attempt(owed));
+        MediaDeletions.Outcome second = deletions(rules, d -> d.attempt(owed));
+        assertThat(List.of(first, second)).containsExactly(MediaDeletions.Outcome.RETRYING, MediaDeletions.Outcome.DEAD_LETTERED);
+        return owed;
+    }
+
+    /** Two attempts, retried at once (no backoff: {@link #parked} tries twice in a row). */
     private static LifecycleRules rules(Duration deadLetterRetry) {
         return new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(24), 2,
-                Duration.ofSeconds(30), deadLetterRetry);
+                Duration.ZERO, deadLetterRetry);
+    }
+
+    /** A round as the timer or a commit runs it: each attempt in a transaction of its own, the bean its own proxy. */
+    private <T> T round(LifecycleRules rules, CountedMetrics metrics, Function<MediaDeletions, T> call) {
+        return stores.inTransaction(beans -> call.apply(beans.with(MetricRegistry.class, metrics.registry())
+                .with(LifecycleRules.class, rules).with(SessionContext.class, containerOf(beans)).get(MediaDeletions.class)));
+    }
+
+    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
+    private static SessionContext containerOf(ServiceBeans beans) {
+        return (SessionContext) Proxy.newProxyInstance(MediaDeletionsTest.class.getClassLoader(), new Class<?>[]{SessionContext.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getBusinessObject")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return beans.get((Class<?>) args[0]);
+                });
     }
 
     /** One call of the deletion bean in a transaction of its own, as the timer makes each. */
@@ -116,6 +216,14 @@ class MediaDeletionsTest {
 
     private MediaDeletionDeadLetter letter(UUID id) {
         return found(MediaDeletionDeadLetter.class, id);
+    }
+
+    private static MediaDeletion pending(UUID id) {
+        return found(MediaDeletion.class, id);
+    }
+
+    private static MediaResource resourceOf(UUID deletion) {
+        return found(MediaResource.class, pending(deletion).getResourceId());
     }
 
     private static <T> T found(Class<T> type, UUID id) {

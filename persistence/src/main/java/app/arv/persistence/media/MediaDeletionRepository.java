@@ -14,11 +14,14 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
 
     /**
      * Platform job: locks the row for this transaction so two nodes never delete (or park) the same
-     * object at once; empty when it is gone or another transaction holds it (SKIP LOCKED, no waiting).
+     * object at once; empty when it is gone, another transaction holds it (SKIP LOCKED, no waiting), or it is not due
+     * by {@code now}. A node's list of due ids is read before it locks them one by one: meanwhile another node may have
+     * tried one and put it off, and trying it again at once would count a second failure without the backoff's wait.
      */
-    public Optional<MediaDeletion> lockAcrossOrganizations(UUID id) {
-        List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion WHERE id = ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, id).getResultList();
+    public Optional<MediaDeletion> lockDueAcrossOrganizations(UUID id, Instant now) {
+        List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion WHERE id = ?1 AND next_attempt_at <= ?2"
+                + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).setParameter(2, now).getResultList();
         return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletion.class, id));
     }
 
@@ -46,10 +49,21 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
         return letter;
     }
 
-    /** Platform job: the dead letter, locked as {@link #lockAcrossOrganizations} locks a pending deletion. */
+    /**
+     * The dead letter, locked as {@link #lockDueAcrossOrganizations} locks a pending deletion, whether due or not (for an
+     * admin's retry).
+     */
     public Optional<MediaDeletionDeadLetter> lockDeadLetterAcrossOrganizations(UUID id) {
         List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion_dead_letter WHERE id = ?1 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, id).getResultList();
+        return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletionDeadLetter.class, id));
+    }
+
+    /** Platform job: the dead letter, locked as {@link #lockDueAcrossOrganizations} locks a pending deletion, if due by {@code now}. */
+    public Optional<MediaDeletionDeadLetter> lockDueDeadLetterAcrossOrganizations(UUID id, Instant now) {
+        List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion_dead_letter WHERE id = ?1 AND next_attempt_at <= ?2"
+                + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).setParameter(2, now).getResultList();
         return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletionDeadLetter.class, id));
     }
 

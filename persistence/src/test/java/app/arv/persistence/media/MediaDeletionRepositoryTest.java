@@ -49,7 +49,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow(), Instant.now(), Instant.now());
+            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         Database.inTransaction(em -> {
@@ -70,7 +70,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
             Repositories.on(em, media);
-            deletions.done(deletions.lockAcrossOrganizations(deletion.getId()).orElseThrow());
+            deletions.done(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow());
             purged.set(media.purgeRetired(retired.getId()));
         });
 

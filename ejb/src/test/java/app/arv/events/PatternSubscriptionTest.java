@@ -1,0 +1,131 @@
+package app.arv.events;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node's pattern subscription when its Redis vanishes without a word, on a real Redis behind a relay that can go
+ * silent: the subscription notices within its probe's bound, subscribes again once Redis answers, and hears the other
+ * nodes again.
+ */
+class PatternSubscriptionTest {
+
+    @RegisterExtension
+    static final TestRedis redis = new TestRedis();
+
+    private static final String PATTERN = "arv:test:*";
+
+    private FreezableRelay relay;
+    private ScheduledExecutorService scheduler;
+    private PatternSubscription subscription;
+    private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    private final Semaphore subscribed = new Semaphore(0);
+    private final Semaphore lost = new Semaphore(0);
+    /** How long this node takes over each message it hears. */
+    private volatile Duration handling = Duration.ZERO;
+
+    @BeforeEach
+    void aNodeSubscribedThroughARelay() throws InterruptedException {
+        relay = new FreezableRelay(URI.create(redis.url()).getPort());
+        scheduler = Executors.newScheduledThreadPool(2);
+        subscription = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
+                (channel, message) -> handled(message), subscribed::release, lost::release)
+                .probing(Duration.ofMillis(200), Duration.ofMillis(500));
+        subscription.start(threads(), "test-subscription", scheduler(), Duration.ofHours(1), () -> {
+        });
+        assertThat(subscribed.tryAcquire(10, TimeUnit.SECONDS)).as("subscribed").isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        subscription.stop();
+        scheduler.shutdownNow();
+        relay.close();
+    }
+
+    @Test
+    void aSubscriptionWhoseRedisFellSilentSubscribesAgainAndHearsTheOtherNodesOnceItAnswers() throws InterruptedException {
+        relay.freeze();
+
+        assertThat(lost.tryAcquire(5, TimeUnit.SECONDS)).as("the silent connection given up").isTrue();
+        relay.thaw();
+        assertThat(subscribed.tryAcquire(10, TimeUnit.SECONDS)).as("subscribed again").isTrue();
+        publishedByAnotherNode("after the outage");
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("after the outage");
+    }
+
+    @Test
+    void aSubscriptionWhoseRedisAnswersIsKept() throws InterruptedException {
+        Thread.sleep(2000); // ten probes
+
+        publishedByAnotherNode("still here");
+
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("still here");
+        assertThat(lost.availablePermits()).as("losses").isZero();
+        assertThat(subscribed.availablePermits()).as("subscribed again").isZero();
+    }
+
+    @Test
+    void aSubscriptionWhoseOwnerTakesLongerOverAMessageThanRedisMayTakeToAnswerIsKept() throws InterruptedException {
+        handling = Duration.ofMillis(1500);
+
+        publishedByAnotherNode("slow to handle");
+
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("slow to handle");
+        Thread.sleep(1000);
+        assertThat(lost.availablePermits()).as("losses").isZero();
+    }
+
+    private void handled(String message) {
+        try {
+            Thread.sleep(handling.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heard.add(message);
+    }
+
+    private static void publishedByAnotherNode(String message) {
+        redis.newConnection().client().publish("arv:test:channel", message);
+    }
+
+    private static ManagedThreadFactory threads() {
+        return (ManagedThreadFactory) Proxy.newProxyInstance(PatternSubscriptionTest.class.getClassLoader(),
+                new Class<?>[]{ManagedThreadFactory.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("newThread") || !(args[0] instanceof Runnable task)) {
+                        throw new UnsupportedOperationException(method.toString());
+                    }
+                    return new Thread(task);
+                });
+    }
+
+    /** The container's scheduler as far as a subscription uses it: the test's own, behind the managed interface. */
+    private ManagedScheduledExecutorService scheduler() {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(PatternSubscriptionTest.class.getClassLoader(),
+                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+                    try {
+                        return ScheduledExecutorService.class.getMethod(method.getName(), method.getParameterTypes())
+                                .invoke(scheduler, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

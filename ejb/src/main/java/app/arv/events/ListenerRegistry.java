@@ -25,6 +25,24 @@ public final class ListenerRegistry<L> {
         listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
     }
 
+    /**
+     * Adds the listener unless the key already has {@code max} whose clients are still there (closed ones, not yet
+     * dropped, do not count); {@code first} runs just before it is added, so nothing reaches it before that.
+     * {@return whether it was added}
+     */
+    public boolean addIfFewerThan(UUID key, L listener, int max, Runnable first) {
+        boolean[] added = {false};
+        listeners.compute(key, (k, set) -> {
+            Set<L> kept = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (kept.stream().filter(l -> !closed.test(l)).count() < max) {
+                first.run();
+                added[0] = kept.add(listener);
+            }
+            return kept.isEmpty() ? null : kept;
+        });
+        return added[0];
+    }
+
     public void remove(UUID key, L listener) {
         listeners.computeIfPresent(key, (k, set) -> {
             set.remove(listener);

@@ -46,6 +46,24 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
     @ConfigProperty(name = "arv.events.heartbeat", defaultValue = "PT15S")
     Duration heartbeat;
 
+    @Inject
+    @ConfigProperty(name = "arv.events.max-sockets-per-organization", defaultValue = "100")
+    int maxSocketsPerOrganization;
+
+    /**
+     * Adds a socket's listener unless the organization already has {@code arv.events.max-sockets-per-organization} open
+     * on this node: every event of the organization is queued to each of its sockets, so one credential opening
+     * thousands would make every event cost thousands of sends. {@code greeting} is delivered to it first, before any
+     * event. {@return whether it was added}
+     */
+    public boolean addSocket(UUID organizationId, Listener listener, String greeting) {
+        if (!listeners.addIfFewerThan(organizationId, listener, maxSocketsPerOrganization, () -> listener.deliver(greeting))) {
+            return false;
+        }
+        start();
+        return true;
+    }
+
     public OrganizationEventHub() {
         super(PATTERN, "arv-organization-events", Listener::isClosed);
     }

@@ -67,7 +67,7 @@ public abstract class RedisFanOut<L> {
     /** Every {@link #heartbeat()}: tell the listeners the connection lives (and drop closed ones). */
     protected abstract void beat();
 
-    private synchronized void start() {
+    protected synchronized void start() {
         if (subscription != null || stopped) {
             return;
         }

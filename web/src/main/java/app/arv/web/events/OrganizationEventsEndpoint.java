@@ -32,7 +32,9 @@ import java.util.logging.Logger;
  * that stops holding while the socket is open (revoked key, deactivated person or organization,
  * expired token): it is checked again on every heartbeat and whenever credentials change. Refused credentials count
  * against the client address's anonymous rate limit, and past it the handshake is a 429 ({@link HandshakeCharge}). A client that
- * stops reading is closed with 1013 once its messages pile up or one takes too long ({@link SocketSender}).
+ * stops reading is closed with 1013 once its messages pile up or one takes too long ({@link SocketSender}); a socket
+ * past {@code ARV_EVENTS_MAX_SOCKETS_PER_ORGANIZATION} open ones of its organization on this node is closed with 1013
+ * at once.
  */
 @ServerEndpoint("/ws/events")
 public class OrganizationEventsEndpoint {
@@ -70,9 +72,12 @@ public class OrganizationEventsEndpoint {
         }
         organizationId = caller.organizationId();
         listener = new SessionListener(session, CredentialCheck.of(() -> authentication.authenticateBearer(token)), caller.userId());
-        listener.deliver(Jsonp.createObjectBuilder().add("source", "server").add("event", "connected")
-                .add("organization_id", organizationId.toString()).build().toString());
-        hub.add(organizationId, listener);
+        String connected = Jsonp.createObjectBuilder().add("source", "server").add("event", "connected")
+                .add("organization_id", organizationId.toString()).build().toString();
+        if (!hub.addSocket(organizationId, listener, connected)) {
+            listener = null;
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many open sockets of this organization on this server");
+        }
     }
 
     @OnClose
@@ -89,10 +94,14 @@ public class OrganizationEventsEndpoint {
     }
 
     private static void refuse(Session session, String reason) {
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
         try {
             // A close reason is at most 123 bytes.
             String text = reason.length() > 100 ? reason.substring(0, 100) : reason;
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, text));
+            session.close(new CloseReason(code, text));
         } catch (IOException e) {
             // The client is gone already.
         }

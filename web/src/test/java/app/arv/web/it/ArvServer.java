@@ -34,6 +34,9 @@ public final class ArvServer implements BeforeAllCallback {
      */
     public static final Duration MARKER_RECOVERY_INTERVAL = Duration.ofSeconds(3);
 
+    /** Open {@code /ws/events} sockets one organization may have on the suite's node. */
+    public static final int MAX_SOCKETS_PER_ORGANIZATION = 8;
+
     /** The one browser front end on another origin the suite's ARV lets call its API (CorsIT). */
     public static final String CORS_ORIGIN = "https://front.arv.test";
 
@@ -104,6 +107,8 @@ public final class ArvServer implements BeforeAllCallback {
                 // The organization WebSocket beats every 3 s (not 15): a socket whose credential stopped holding closes at a
                 // heartbeat, and EventStreamCredentialIT waits for one.
                 .env("ARV_EVENTS_HEARTBEAT", "PT3S")
+                // Few, so OrganizationEventsIT can open one past the cap; no other test opens as many for one tenant.
+                .env("ARV_EVENTS_MAX_SOCKETS_PER_ORGANIZATION", String.valueOf(MAX_SOCKETS_PER_ORGANIZATION))
                 // The expiry timer looks every 2 s (not hourly), so NotificationsIT sees several rounds tell one expiry once.
                 .env("ARV_EXPIRY_CHECK_INTERVAL", "PT2S")
                 // Sign-in throttle: tests that trip it use accounts of their own; its first hold is 1 s (not 30) so

@@ -66,6 +66,18 @@ final class EventSocket implements WebSocket.Listener, AutoCloseable {
         await(m -> "connected".equals(m.getString("event")));
     }
 
+    /** Whether ARV's greeting arrives within {@code wait} (false: not yet, or the socket was refused). */
+    boolean greetedWithin(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (all.stream().anyMatch(m -> "connected".equals(m.getString("event")))) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** The first message from now on that matches, or any earlier one; fails after the timeout. */
     JsonPath await(Predicate<JsonPath> wanted) throws InterruptedException {
         for (JsonPath seen : all) {

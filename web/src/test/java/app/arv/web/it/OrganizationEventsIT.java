@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,36 @@ class OrganizationEventsIT {
             GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT).body("status", equalTo("completed"));
 
             assertThat(theirs.received(m -> !"server".equals(m.getString("source")))).isEmpty();
+        }
+    }
+
+    @Test
+    void aSocketPastTheOrganizationsCapIsClosedToTryLaterAndOneClosedMakesRoom() throws Exception {
+        String token = Api.newTenant().memberToken();
+        List<EventSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < ArvServer.MAX_SOCKETS_PER_ORGANIZATION; i++) {
+                EventSocket socket = EventSocket.open(token);
+                open.add(socket);
+                socket.awaitConnected();
+            }
+
+            try (EventSocket onePast = EventSocket.open(token)) {
+                assertThat(onePast.closeCodeWithin(30)).isEqualTo(1013);
+                assertThat(onePast.received(m -> true)).isEmpty();
+            }
+            open.remove(0).close();
+
+            // The server hears of the close a moment later.
+            boolean room = false;
+            for (int attempt = 0; attempt < 10 && !room; attempt++) {
+                try (EventSocket again = EventSocket.open(token)) {
+                    room = again.greetedWithin(Duration.ofSeconds(3));
+                }
+            }
+            assertThat(room).as("a socket once one of the organization's closed").isTrue();
+        } finally {
+            open.forEach(EventSocket::close);
         }
     }
 

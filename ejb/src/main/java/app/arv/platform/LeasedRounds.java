@@ -87,9 +87,11 @@ public final class LeasedRounds<C, O extends Enum<O>> {
             attemptAll(claimed, done, helpers, parallelism);
             claimed = batch < MOST_BATCHES_PER_ROUND ? work.claim(BATCH) : List.of();
         }
+        Map<O, Integer> counted = new EnumMap<>(outcomes);
         synchronized (done) {
-            return new EnumMap<>(done);
+            counted.putAll(done);
         }
+        return counted;
     }
 
     private void attemptAll(List<C> claimed, Map<O, Integer> done, Executor helpers, int parallelism) {

@@ -51,6 +51,8 @@ public class WebhookSender {
     public static final String USER_AGENT = "ARV-Webhooks/1";
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final int EXCERPT_BYTES = 500;
+    /** OkHttp's timeouts count whole milliseconds, and zero means none. */
+    private static final Duration MIN_CALL = Duration.ofMillis(1);
 
     @Inject
     WebhookSettings settings;
@@ -86,9 +88,15 @@ public class WebhookSender {
             return new AttemptResult(at, Duration.ZERO, null, null, "Not sent: " + refused.getMessage());
         } catch (UnknownHostException unresolved) {
             return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null, "Not sent: " + unresolved.getMessage());
+        } catch (RuntimeException e) {
+            // The lookup could not even be started (the executor shut down): a failed attempt, recorded and retried.
+            return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null, "Not sent: " + failure(e));
         }
         Dns guarded = outbound.webhookGuard().dns();
-        OkHttpClient bounded = client.newBuilder().dns(host -> withinDeadline(deadline, host, () -> guarded.lookup(host))).build();
+        // What the check left of the attempt's time: the call must end by the deadline too, so the attempt ends in its lease.
+        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_CALL.toNanos()));
+        OkHttpClient bounded = client.newBuilder().callTimeout(left)
+                .dns(host -> withinDeadline(deadline, host, () -> guarded.lookup(host))).build();
         try {
             Request request = new Request.Builder().url(url)
                     .header(WebhookSignature.HEADER, WebhookSignature.header(at.getEpochSecond(), body, secrets))
@@ -104,8 +112,7 @@ public class WebhookSender {
         } catch (IOException | RuntimeException e) {
             // A runtime failure too (a URL or header OkHttp refuses) is a failed attempt, recorded and retried on the
             // schedule: thrown, it would leave the delivery claimed and unrecorded, to be claimed again for ever.
-            return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new AttemptResult(at, Duration.ofNanos(System.nanoTime() - started), null, null, failure(e));
         }
     }
 
@@ -137,6 +144,10 @@ public class WebhookSender {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private static String failure(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** The host of a URL, or the text itself (a host already). */

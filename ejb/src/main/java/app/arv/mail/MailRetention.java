@@ -2,7 +2,7 @@ package app.arv.mail;
 
 import app.arv.persistence.mail.MailOutboxRepository;
 import app.arv.persistence.shared.ClusterLock;
-import app.arv.platform.ClusterRound;
+import app.arv.platform.RetentionRound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
  * touched.
  */
 @ApplicationScoped
-public class MailRetention implements ClusterRound {
+public class MailRetention extends RetentionRound {
 
     @Inject
     MailSettings settings;
@@ -30,14 +30,17 @@ public class MailRetention implements ClusterRound {
     }
 
     @Override
-    public Optional<Duration> interval() {
-        return settings.retention().map(retention -> HOURLY);
+    protected Optional<Duration> keepFor() {
+        return settings.retention();
     }
 
     @Override
-    public Optional<String> run(Instant now) {
-        Duration retention = settings.retention().orElseThrow();
-        int removed = outbox.removeSettledBefore(now.minus(retention));
-        return ClusterRound.removed(removed, "sent or dead mails older than " + retention);
+    protected int removeBatch(Instant before, int most) {
+        return outbox.removeSettledBefore(before, most);
+    }
+
+    @Override
+    protected String removedWhat(Duration keptFor) {
+        return "sent or dead mails older than " + keptFor;
     }
 }

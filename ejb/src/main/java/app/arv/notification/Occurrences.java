@@ -19,6 +19,7 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -46,9 +47,13 @@ public class Occurrences {
         event.fire(occurrence);
     }
 
-    /** Fires the occurrence unless {@code mark} (of its organization) was taken before; true when it fired. */
-    public boolean fireOnce(String mark, Occurrence occurrence) {
-        if (!marks.take(occurrence.organizationId(), mark)) {
+    /**
+     * Fires the occurrence unless {@code mark} (of its organization) was taken before; true when it fired.
+     *
+     * @param lapsesAt when the occurrence is over (no one asks for the mark long after: the retention round deletes it)
+     */
+    public boolean fireOnce(String mark, Instant lapsesAt, Occurrence occurrence) {
+        if (!marks.take(occurrence.organizationId(), mark, lapsesAt)) {
             return false;
         }
         event.fire(occurrence);
@@ -110,7 +115,9 @@ public class Occurrences {
     private void quotaOnce(OccurrenceType type, UUID organizationId, String quota, long used, long limit, YearMonth period) {
         JsonObject data = Jsonp.createObjectBuilder().add("quota", quota).add("used", used).add("limit", limit)
                 .add("percent", (long) Math.floor(used * 100.0 / limit)).add("period", period.toString()).build();
-        fireOnce(type.wireName() + ":" + quota + ":" + period, new Occurrence(organizationId, type, organizationId, Instant.now(), data));
+        // The period is the UTC month (Quotas' clock).
+        Instant periodOver = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        fireOnce(type.wireName() + ":" + quota + ":" + period, periodOver, new Occurrence(organizationId, type, organizationId, Instant.now(), data));
     }
 
     /** The content expires within the warning period: told once per content and expiry date. True when it fired. */
@@ -125,7 +132,7 @@ public class Occurrences {
 
     private boolean expiry(OccurrenceType type, ArContent content) {
         JsonObject data = contentData(content).add("expires_at", content.getExpiresAt().toString()).build();
-        return fireOnce(expiryMark(type, content.getId(), content.getExpiresAt()),
+        return fireOnce(expiryMark(type, content.getId(), content.getExpiresAt()), content.getExpiresAt(),
                 new Occurrence(content.getOrganizationId(), type, content.getId(), Instant.now(), data));
     }
 

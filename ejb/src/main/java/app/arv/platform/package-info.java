@@ -5,7 +5,8 @@
  * Redis and broker, recorded on the work it does and shown to operators; {@link PublicAddress} is where people
  * reach the installation (the base of printed and mailed links); {@link KeyAgreement} keeps the nodes on one
  * JWT signing key and one storage encryption key; {@link SettingsAtStartup} refuses settings that cannot work. {@link NodeTimers} schedules a node's periodic
- * work, {@link ClusterRounds} runs the {@link ClusterRound}s (work one node per round does, under its lock) and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
+ * work, {@link ClusterRounds} runs the {@link ClusterRound}s (work one node per round does, under its lock; the retention
+ * rounds are {@link RetentionRound}s, deleting in batches each committed on its own by {@link RetentionBatches}) and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
  * deliveries), each the one way ARV does. Health checks are in {@code platform.health}. Uses no feature package.
  */
 package app.arv.platform;

@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  * {@link OccurrenceType#WEBHOOK_DISABLED} is fired in the same transaction, so the organization's admins hear of it
  * (and its audit log keeps it, ARV the actor).
  * A record whose claim was lost (the lease ran out and another node took the delivery) changes nothing. A delivery whose
- * attempts keep breaking off before they are recorded is ended as dead when it is claimed the {@value #BROKEN_CLAIMS}th
- * time in a row so, and counts towards switching its webhook off like any dead one.
+ * attempts keep breaking off before they are recorded is ended as dead when it is claimed the
+ * {@code arv.webhook.broken-claims}th time in a row so, and counts towards switching its webhook off like any dead one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -45,12 +45,6 @@ public class WebhookDispatch {
     public enum Outcome {
         DELIVERED, RETRYING, DEAD, LOST
     }
-
-    /**
-     * Claims in a row whose attempt never got recorded before a delivery is dead: more than one, since a node that dies
-     * mid-attempt leaves its claim unrecorded too.
-     */
-    static final int BROKEN_CLAIMS = 3;
 
     @Inject
     WebhookDeliveryRepository deliveries;
@@ -72,10 +66,11 @@ public class WebhookDispatch {
 
     public List<ClaimedDelivery> claim(int limit) {
         Instant now = Instant.now();
-        for (BrokenDelivery broken : deliveries.endBroken(now, BROKEN_CLAIMS)) {
+        int brokenClaims = settings.brokenClaims();
+        for (BrokenDelivery broken : deliveries.endBroken(now, brokenClaims)) {
             deliveries.addAttempt(new WebhookAttempt(broken.id(), broken.attempt(), now, Duration.ZERO, null, null,
-                    "Given up: " + BROKEN_CLAIMS + " attempts in a row broke off before they could be recorded"));
-            LOG.warning(() -> "Delivery " + broken.id() + " of webhook " + broken.webhookId() + " is dead: " + BROKEN_CLAIMS
+                    "Given up: " + brokenClaims + " attempts in a row broke off before they could be recorded"));
+            LOG.warning(() -> "Delivery " + broken.id() + " of webhook " + broken.webhookId() + " is dead: " + brokenClaims
                     + " attempts in a row broke off unrecorded (see the log for why)");
             webhooks.lock(broken.organizationId(), broken.webhookId()).ifPresent(webhook -> countDead(webhook, now));
         }

@@ -2,7 +2,7 @@ package app.arv.webhook;
 
 import app.arv.persistence.shared.ClusterLock;
 import app.arv.persistence.webhook.WebhookDeliveryRepository;
-import app.arv.platform.ClusterRound;
+import app.arv.platform.RetentionRound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * are deleted. Pending ones are never touched: the retry period ends them.
  */
 @ApplicationScoped
-public class WebhookRetention implements ClusterRound {
+public class WebhookRetention extends RetentionRound {
 
     @Inject
     WebhookSettings settings;
@@ -29,14 +29,17 @@ public class WebhookRetention implements ClusterRound {
     }
 
     @Override
-    public Optional<Duration> interval() {
-        return settings.retention().map(retention -> HOURLY);
+    protected Optional<Duration> keepFor() {
+        return settings.retention();
     }
 
     @Override
-    public Optional<String> run(Instant now) {
-        Duration retention = settings.retention().orElseThrow();
-        int removed = deliveries.removeSettledBefore(now.minus(retention));
-        return ClusterRound.removed(removed, "delivered or dead webhook deliveries older than " + retention);
+    protected int removeBatch(Instant before, int most) {
+        return deliveries.removeSettledBefore(before, most);
+    }
+
+    @Override
+    protected String removedWhat(Duration keptFor) {
+        return "delivered or dead webhook deliveries older than " + keptFor;
     }
 }

@@ -68,6 +68,22 @@ public class WebhookSettings {
     @ConfigProperty(name = "arv.webhook.claim-per-organization", defaultValue = "2")
     int claimPerOrganization;
 
+    /**
+     * Deliveries one node sends at the same time (of one claim): a receiver that answers slowly holds one of them, not
+     * every other organization's deliveries behind it.
+     */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.parallel-sends", defaultValue = "4")
+    int parallelSends;
+
+    /**
+     * Claims in a row whose attempt never got recorded before a delivery is dead: more than one, since a node that dies
+     * mid-attempt leaves its claim unrecorded too.
+     */
+    @Inject
+    @ConfigProperty(name = "arv.webhook.broken-claims", defaultValue = "3")
+    int brokenClaims;
+
     /** Delivered and dead deliveries (with their attempts) are deleted this long after they were created. */
     @Inject
     @ConfigProperty(name = "arv.webhook.retention", defaultValue = "P30D")
@@ -115,6 +131,14 @@ public class WebhookSettings {
         return claimPerOrganization;
     }
 
+    public int parallelSends() {
+        return parallelSends;
+    }
+
+    public int brokenClaims() {
+        return brokenClaims;
+    }
+
     /** Empty: settled deliveries are kept for ever ({@code PT0S}). */
     public Optional<Duration> retention() {
         return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
@@ -125,6 +149,11 @@ public class WebhookSettings {
         Setting.atLeastOne("ARV_WEBHOOK_DISABLE_AFTER", disableAfter);
         Setting.atLeastOne("ARV_WEBHOOK_MAX_PER_ORGANIZATION", maxPerOrganization);
         Setting.atLeastOne("ARV_WEBHOOK_CLAIM_PER_ORGANIZATION", claimPerOrganization);
+        Setting.atLeastOne("ARV_WEBHOOK_PARALLEL_SENDS", parallelSends);
+        if (brokenClaims < 2) {
+            throw new IllegalStateException("ARV_WEBHOOK_BROKEN_CLAIMS must be at least 2 (a node that dies mid-attempt leaves"
+                    + " one claim unrecorded), got " + brokenClaims);
+        }
         Setting.positive("ARV_WEBHOOK_POLL_INTERVAL", pollInterval);
         Setting.positive("ARV_WEBHOOK_CONNECT_TIMEOUT", connectTimeout);
         Setting.positive("ARV_WEBHOOK_READ_TIMEOUT", readTimeout);

@@ -15,6 +15,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -29,9 +30,11 @@ import java.util.logging.Logger;
 
 /**
  * Every node's sender: each {@code arv.webhook.poll-interval} it claims due deliveries (a few at a time, until none
- * is due) and posts them one by one outside any transaction ({@link LeasedRounds}). Nodes never send one delivery at
- * the same time ({@link WebhookDispatch#claim}); a delivery is given back untried when too little of its lease is
- * left for an attempt to finish inside it.
+ * is due) and posts a claim's deliveries {@code arv.webhook.parallel-sends} at a time outside any transaction
+ * ({@link LeasedRounds}: the timer's thread and helpers of the container's managed executor), so a receiver that is
+ * slow to answer holds one sender, not the rest of its claim. Nodes never send one delivery at the same time
+ * ({@link WebhookDispatch#claim}); a delivery is given back untried when too little of its lease is left for an attempt
+ * to finish inside it.
  */
 @Singleton
 @Startup
@@ -43,6 +46,9 @@ public class WebhookWorker {
 
     @Resource
     TimerService timers;
+
+    @Resource
+    ManagedExecutorService helpers;
 
     @Inject
     WebhookSettings settings;
@@ -72,13 +78,13 @@ public class WebhookWorker {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void poll() {
-        rounds.poll();
+        rounds.poll(helpers, settings.parallelSends());
     }
 
     /** Sends every delivery due now; what became of them. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<WebhookDispatch.Outcome, Integer> deliverDue() {
-        return rounds.drain();
+        return rounds.drain(helpers, settings.parallelSends());
     }
 
     /** The deliveries as leased work: one signed POST to the webhook's URL. */

@@ -9,9 +9,10 @@
  *
  * <h2>Sending</h2>
  * Every node's {@link app.arv.webhook.WebhookWorker} claims due rows ({@code FOR UPDATE SKIP LOCKED} and a lease, so
- * nodes never send one delivery at the same time and a node killed mid-send loses none), posts each signed
- * ({@link app.arv.webhook.WebhookSignature}) through {@link app.arv.webhook.WebhookSender} outside any transaction
- * (the URL rules of {@link app.arv.webhook.WebhookUrls} and the outbound guard checked again, no redirects), and
+ * nodes never send one delivery at the same time and a node killed mid-send loses none), posts a claim's deliveries
+ * signed ({@link app.arv.webhook.WebhookSignature}), a few at a time, through {@link app.arv.webhook.WebhookSender}
+ * outside any transaction (the URL rules of {@link app.arv.webhook.WebhookUrls} and the outbound guard checked again,
+ * no proxy, no redirects, name lookups inside the attempt's deadline), and
  * records the attempt ({@link app.arv.webhook.WebhookDispatch}): delivered on a 2xx; otherwise due again after
  * {@link app.arv.webhook.RetrySchedule}'s back-off, until the retry period from the first attempt is over, then dead.
  * Dead deliveries in a row switch the webhook off and fire {@code WEBHOOK_DISABLED}. Old settled deliveries are

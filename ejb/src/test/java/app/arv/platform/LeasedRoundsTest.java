@@ -6,9 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +26,18 @@ class LeasedRoundsTest {
         DONE, RETRY
     }
 
-    /** Rows in memory: each a name and when its lease ends; attempts answer DONE unless the name starts with "retry"; "broken" ones throw. */
+    /**
+     * Rows in memory: each a name and when its lease ends; attempts answer DONE unless the name starts with "retry";
+     * "broken" ones throw; "together" ones wait (a while) until another "together" attempt is under way too.
+     */
     static final class Table implements LeasedWork<Table.Row, Outcome> {
 
         record Row(String name, Instant leaseUntil) {
         }
 
         final Deque<Row> due = new ArrayDeque<>();
-        final List<String> attempted = new ArrayList<>();
+        final List<String> attempted = Collections.synchronizedList(new ArrayList<>());
+        final CyclicBarrier together = new CyclicBarrier(2);
         final List<String> givenBack = new ArrayList<>();
         int claims;
         boolean refill;
@@ -63,6 +74,13 @@ class LeasedRoundsTest {
         public Outcome attempt(Row row) {
             if (row.name().startsWith("broken")) {
                 throw new IllegalStateException("the database refused the settle");
+            }
+            if (row.name().startsWith("together")) {
+                try {
+                    together.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("no other attempt came while this one was under way", e);
+                }
             }
             attempted.add(row.name());
             return row.name().startsWith("retry") ? Outcome.RETRY : Outcome.DONE;
@@ -121,6 +139,30 @@ class LeasedRoundsTest {
 
         assertThat(table.attempted).containsExactly("mail-1", "mail-2");
         assertThat(table.givenBack).isEmpty();
+        assertThat(round).containsEntry(Outcome.DONE, 2);
+    }
+
+    @Test
+    void aRoundWithNothingDueCountsNoOutcomes() {
+        Map<Outcome, Integer> round = new LeasedRounds<>(Logger.getAnonymousLogger(), "Test", Outcome.class, new Table()).drain();
+
+        assertThat(round).isEmpty();
+    }
+
+    @Test
+    void givenHelpersTheRowsOfABatchAreAttemptedAtTheSameTime() {
+        Table table = new Table();
+        table.due.add(new Table.Row("together-1", LONG_LEASE));
+        table.due.add(new Table.Row("together-2", LONG_LEASE));
+        ExecutorService helpers = Executors.newCachedThreadPool();
+        Map<Outcome, Integer> round;
+        try {
+            round = new LeasedRounds<>(Logger.getAnonymousLogger(), "Test", Outcome.class, table).drain(helpers, 2);
+        } finally {
+            helpers.shutdownNow();
+        }
+
+        assertThat(table.attempted).containsExactlyInAnyOrder("together-1", "together-2");
         assertThat(round).containsEntry(Outcome.DONE, 2);
     }
 }

@@ -5,10 +5,13 @@ import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.webhook.ClaimedDelivery;
+import app.arv.persistence.webhook.DeliveryStatus;
 import app.arv.persistence.webhook.Webhook;
+import app.arv.persistence.webhook.WebhookAttempt;
 import app.arv.persistence.webhook.WebhookDelivery;
 import app.arv.persistence.webhook.WebhookDeliveryRepository;
 import app.arv.persistence.webhook.WebhookRepository;
+import app.arv.platform.ServerNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -66,6 +69,46 @@ class WebhookDispatchTest {
         assertThat(after.getSecretCiphertext()).isEqualTo("new-ciphertext");
         assertThat(after.getSecretHint()).isEqualTo("…new2");
         assertThat(after.getLastDeliveredAt()).isNotNull();
+    }
+
+    @Test
+    void aDeliveryWhoseClaimsBreakOffTheConfiguredNumberOfTimesInARowIsDead() {
+        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, true, Set.of(),
+                "ciphertext", "…abc1", true, null);
+        Database.persist(webhook);
+        WebhookDelivery delivery = new WebhookDelivery(webhook.getId(), acme.getId(), UUID.randomUUID(), "test", "{}", true, Instant.now());
+        Database.persist(delivery);
+        WebhookSettings settings = new WebhookSettings();
+        settings.brokenClaims = 2;
+        settings.disableAfter = 10;
+        settings.claimPerOrganization = 1000;
+        // No lease: each claim is due again at once, as if its node had died before recording the attempt.
+        settings.lease = Duration.ZERO;
+
+        boolean claimedFirst = claimOnce(settings).contains(delivery.getId());
+        boolean claimedSecond = claimOnce(settings).contains(delivery.getId());
+        boolean claimedThird = claimOnce(settings).contains(delivery.getId());
+
+        assertThat(claimedFirst).isTrue();
+        assertThat(claimedSecond).isTrue();
+        assertThat(claimedThird).as("ended as dead instead").isFalse();
+        List<WebhookDelivery> after = new ArrayList<>();
+        List<WebhookAttempt> attempts = new ArrayList<>();
+        Database.inTransaction(em -> {
+            after.add(em.find(WebhookDelivery.class, delivery.getId()));
+            attempts.addAll(new ServiceBeans(em).get(WebhookDeliveryRepository.class).attempts(List.of(delivery.getId())));
+        });
+        assertThat(after.get(0).getStatus()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(attempts).extracting(WebhookAttempt::getError).containsExactly(
+                "Given up: 2 attempts in a row broke off before they could be recorded");
+    }
+
+    private static List<UUID> claimOnce(WebhookSettings settings) {
+        List<UUID> claimed = new ArrayList<>();
+        Database.inTransaction(em -> claimed.addAll(new ServiceBeans(em).with(WebhookSettings.class, settings)
+                .with(ServerNode.class, ServerNode.named("node-a")).get(WebhookDispatch.class).claim(1000).stream()
+                .map(ClaimedDelivery::id).toList()));
+        return claimed;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

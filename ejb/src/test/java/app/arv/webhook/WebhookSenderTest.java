@@ -3,23 +3,34 @@ package app.arv.webhook;
 import app.arv.outbound.AllowedHosts;
 import app.arv.outbound.OutboundGuard;
 import app.arv.outbound.OutboundPolicy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * DNS rebinding: a receiver's name that resolved to a public address when the URL was checked and resolves to this
- * machine when the connection is made. The "receiver" is a socket on 127.0.0.1 that counts the connections it accepts.
+ * What the sender connects to: DNS rebinding (a receiver's name that resolved to a public address when the URL was
+ * checked and resolves to this machine when the connection is made), a name lookup that never answers, and the JVM's
+ * proxy. The "receiver" is a socket on 127.0.0.1 that counts the connections it accepts.
  */
 class WebhookSenderTest {
 
@@ -30,6 +41,8 @@ class WebhookSenderTest {
     private ServerSocket receiver;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final ExecutorService lookupThreads = Executors.newCachedThreadPool();
+    private final CountDownLatch testOver = new CountDownLatch(1);
 
     @BeforeEach
     void listen() throws IOException {
@@ -51,6 +64,8 @@ class WebhookSenderTest {
 
     @AfterEach
     void close() throws IOException {
+        testOver.countDown();
+        lookupThreads.shutdownNow();
         receiver.close();
     }
 
@@ -90,14 +105,52 @@ class WebhookSenderTest {
         assertThat(accepted.get()).isZero();
     }
 
+    @Test
+    void aNameThatNeverResolvesEndsTheAttemptAsFailedInsteadOfHoldingTheSender() {
+        WebhookSender sender = sender(AllowedHosts.none(), host -> {
+            try {
+                testOver.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+
+        AttemptResult result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> sender.send(url(), "evt_1", "webhook.test", "{}", List.of(SECRET)));
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.error()).startsWith("Not sent: 'hooks.example.com' did not resolve within");
+        assertThat(accepted.get()).isZero();
+    }
+
+    @Test
+    void theJvmsProxyIsNotUsedTheReceiverIsConnectedToDirectly() throws Exception {
+        ProxySelector before = ProxySelector.getDefault();
+        // A proxy nobody answers at: 127.0.0.1's discard port.
+        try {
+            ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)));
+            WebhookSender sender = sender(new AllowedHosts(List.of("hooks.example.com")), LOOPBACK);
+
+            sender.send(url(), "evt_1", "webhook.test", "{}", List.of(SECRET));
+        } finally {
+            ProxySelector.setDefault(before);
+        }
+
+        assertThat(accepted.get()).as("connections to the receiver itself").isEqualTo(1);
+    }
+
     private String url() {
         return "https://hooks.example.com:" + receiver.getLocalPort() + "/in";
     }
 
     /** A sender whose resolver answers {@code first} to the first lookup and this machine from then on. */
     private WebhookSender sender(AllowedHosts allowed, byte[] first) {
-        OutboundGuard guard = new OutboundGuard(allowed,
-                host -> new InetAddress[]{InetAddress.getByAddress(host, lookups.getAndIncrement() == 0 ? first : LOOPBACK)});
+        return sender(allowed, host -> new InetAddress[]{InetAddress.getByAddress(host, lookups.getAndIncrement() == 0 ? first : LOOPBACK)});
+    }
+
+    private WebhookSender sender(AllowedHosts allowed, OutboundGuard.Resolver resolver) {
+        OutboundGuard guard = new OutboundGuard(allowed, resolver);
         WebhookSettings settings = new WebhookSettings();
         settings.connectTimeout = Duration.ofSeconds(2);
         settings.readTimeout = Duration.ofSeconds(2);
@@ -109,7 +162,20 @@ class WebhookSenderTest {
                 return guard;
             }
         };
+        sender.lookups = managed(lookupThreads);
         sender.init();
         return sender;
+    }
+
+    /** The container's managed executor, as far as the sender uses it: threads of the test's own pool. */
+    private static ManagedExecutorService managed(ExecutorService threads) {
+        return (ManagedExecutorService) Proxy.newProxyInstance(WebhookSenderTest.class.getClassLoader(),
+                new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(threads, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -53,6 +53,12 @@ class ScanIndexesTest {
     }
 
     @Test
+    void theNotificationRetentionFindsLapsedOccurrenceMarksByIndex() throws SQLException {
+        assertThat(plan("SELECT organization_id, mark FROM occurrence_mark WHERE lapses_at < now() LIMIT 1000"))
+                .contains("occurrence_mark_lapses");
+    }
+
+    @Test
     void aPersonsUnreadNotificationsAreCountedByIndex() throws SQLException {
         assertThat(plan("SELECT count(*) FROM notification WHERE user_id = gen_random_uuid() AND read_at IS NULL"))
                 .contains("notification_unread");

@@ -85,10 +85,11 @@ public class MailOutboxRepository extends EntityRepository<OutboxMail> {
                 .executeUpdate() == 1;
     }
 
-    /** Platform job: deletes sent and dead mails queued before the instant (queued ones stay); the number deleted. */
-    public int removeSettledBefore(Instant instant) {
-        return em.createNativeQuery("DELETE FROM mail_outbox WHERE status <> 'QUEUED' AND created_at < ?1")
-                .setParameter(1, instant).executeUpdate();
+    /** Platform job: deletes at most {@code most} sent and dead mails queued before the instant (queued ones stay); the number deleted. */
+    public int removeSettledBefore(Instant instant, int most) {
+        return em.createNativeQuery("DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox"
+                + " WHERE status <> 'QUEUED' AND created_at < ?1 LIMIT ?2)")
+                .setParameter(1, instant).setParameter(2, most).executeUpdate();
     }
 
     /**

@@ -61,8 +61,9 @@ public class NotificationRepository extends EntityRepository<Notification> {
                 .setParameter("at", at).setParameter("org", organizationId).setParameter("user", userId).executeUpdate();
     }
 
-    /** Platform job: deletes notifications read before the instant (unread ones stay); the number deleted. */
-    public int removeReadBefore(Instant instant) {
-        return em.createNativeQuery("DELETE FROM notification WHERE read_at < ?1").setParameter(1, instant).executeUpdate();
+    /** Platform job: deletes at most {@code most} notifications read before the instant (unread ones stay); the number deleted. */
+    public int removeReadBefore(Instant instant, int most) {
+        return em.createNativeQuery("DELETE FROM notification WHERE id IN (SELECT id FROM notification WHERE read_at < ?1 LIMIT ?2)")
+                .setParameter(1, instant).setParameter(2, most).executeUpdate();
     }
 }

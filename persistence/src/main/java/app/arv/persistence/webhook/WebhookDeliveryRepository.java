@@ -138,10 +138,11 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
                 .executeUpdate() == 1;
     }
 
-    /** Platform job: deletes delivered and dead deliveries created before the instant, with their attempts. */
-    public int removeSettledBefore(Instant instant) {
-        return em.createNativeQuery("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < ?1")
-                .setParameter(1, instant).executeUpdate();
+    /** Platform job: deletes at most {@code most} delivered and dead deliveries created before the instant, with their attempts. */
+    public int removeSettledBefore(Instant instant, int most) {
+        return em.createNativeQuery("DELETE FROM webhook_delivery WHERE id IN (SELECT id FROM webhook_delivery"
+                + " WHERE status <> 'PENDING' AND created_at < ?1 LIMIT ?2)")
+                .setParameter(1, instant).setParameter(2, most).executeUpdate();
     }
 
     private static Instant instant(Object value) {

@@ -170,7 +170,7 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             MailOutboxRepository repository = new MailOutboxRepository();
             Repositories.on(em, repository);
-            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(7))) == 2;
+            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(7)), 1000) == 2;
         });
 
         assertThat(removed[0]).isTrue();

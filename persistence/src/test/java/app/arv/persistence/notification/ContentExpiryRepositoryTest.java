@@ -31,7 +31,8 @@ class ContentExpiryRepositoryTest {
         List<UUID> found = scan();
         Database.inTransaction(em -> {
             marks.em = em;
-            marks.take(expiring.getOrganizationId(), "ar_content.expiring:" + expiring.getId() + ":" + expiring.getExpiresAt().getEpochSecond());
+            marks.take(expiring.getOrganizationId(), "ar_content.expiring:" + expiring.getId() + ":" + expiring.getExpiresAt().getEpochSecond(),
+                    expiring.getExpiresAt());
         });
 
         assertThat(found).containsExactly(expiring.getId());

@@ -69,7 +69,7 @@ class NotificationRepositoryTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, notifications);
-            notifications.removeReadBefore(now.minus(Duration.ofDays(30)));
+            notifications.removeReadBefore(now.minus(Duration.ofDays(30)), 1000);
         });
 
         List<UUID> left = inTransaction(() -> notifications.list(acme.getId(), ann.getId(), false, PageRequest.first()).items()
@@ -78,12 +78,38 @@ class NotificationRepositoryTest {
     }
 
     @Test
+    void oneRetentionBatchDeletesAtMostTheGivenNumberOfNotifications() {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(40));
+        for (int i = 0; i < 3; i++) {
+            Notification read = told(ann);
+            Database.inTransaction(em -> em.find(Notification.class, read.getId()).read(longAgo));
+        }
+
+        int removed = inTransaction(() -> notifications.removeReadBefore(Instant.now().minus(Duration.ofDays(30)), 2));
+
+        assertThat(removed).isEqualTo(2);
+    }
+
+    @Test
+    void retentionDeletesMarksWhoseOccurrenceLapsedBeforeTheCutOffOnly() {
+        Instant now = Instant.now();
+        inTransaction(() -> marks.take(acme.getId(), "quota.warning:stored_bytes:2020-01", Instant.parse("2020-02-01T00:00:00Z")));
+        inTransaction(() -> marks.take(acme.getId(), "ar_content.expired:y:2", now.minus(Duration.ofDays(1))));
+
+        int removed = inTransaction(() -> marks.removeLapsedBefore(now.minus(Duration.ofDays(30)), 1000));
+
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat((boolean) inTransaction(() -> marks.taken(acme.getId(), "quota.warning:stored_bytes:2020-01"))).isFalse();
+        assertThat((boolean) inTransaction(() -> marks.taken(acme.getId(), "ar_content.expired:y:2"))).isTrue();
+    }
+
+    @Test
     void aMarkIsTakenOnceAndIsTheOrganizationsOwn() {
         Organization other = TestData.organization("Other");
 
-        boolean first = inTransaction(() -> marks.take(acme.getId(), "quota.warning:stored_bytes:2026-12"));
-        boolean again = inTransaction(() -> marks.take(acme.getId(), "quota.warning:stored_bytes:2026-12"));
-        boolean elsewhere = inTransaction(() -> marks.take(other.getId(), "quota.warning:stored_bytes:2026-12"));
+        boolean first = inTransaction(() -> marks.take(acme.getId(), "quota.warning:stored_bytes:2026-12", Instant.parse("2027-01-01T00:00:00Z")));
+        boolean again = inTransaction(() -> marks.take(acme.getId(), "quota.warning:stored_bytes:2026-12", Instant.parse("2027-01-01T00:00:00Z")));
+        boolean elsewhere = inTransaction(() -> marks.take(other.getId(), "quota.warning:stored_bytes:2026-12", Instant.parse("2027-01-01T00:00:00Z")));
 
         assertThat(first).isTrue();
         assertThat(again).isFalse();
@@ -95,11 +121,11 @@ class NotificationRepositoryTest {
         var em = Database.entityManagerFactory().createEntityManager();
         em.getTransaction().begin();
         marks.em = em;
-        assertThat(marks.take(acme.getId(), "ar_content.expired:x:1")).isTrue();
+        assertThat(marks.take(acme.getId(), "ar_content.expired:x:1", Instant.ofEpochSecond(1))).isTrue();
         em.getTransaction().rollback();
         em.close();
 
-        assertThat((boolean) inTransaction(() -> marks.take(acme.getId(), "ar_content.expired:x:1"))).isTrue();
+        assertThat((boolean) inTransaction(() -> marks.take(acme.getId(), "ar_content.expired:x:1", Instant.ofEpochSecond(1)))).isTrue();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

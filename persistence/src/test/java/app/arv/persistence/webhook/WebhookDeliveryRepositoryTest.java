@@ -211,7 +211,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         boolean[] removed = new boolean[1];
         Database.inTransaction(em -> {
             WebhookDeliveryRepository repository = repository(em);
-            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(30))) == 1;
+            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(30)), 1000) == 1;
         });
 
         assertThat(removed[0]).isTrue();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -197,6 +198,37 @@ class WebhookIT {
             Instant arrived = quick.awaitRequests(1).get(0).at();
             // Queued after the busy tenant's twelve, it goes in the next claim, not after every one of them has timed out.
             assertThat(slow.received().stream().filter(r -> r.at().isBefore(arrived)).count()).isLessThan(8);
+        }
+    }
+
+    @Test
+    void aReceiverThatIsSlowToAnswerDoesNotHoldUpTheOtherDeliveriesOfItsClaim() throws Exception {
+        Api.Tenant slowTenant = Api.newTenant();
+        Api.Tenant quickTenant = Api.newTenant();
+        CountDownLatch quickReceived = new CountDownLatch(1);
+        try (WebhookReceiver slow = WebhookReceiver.start(); WebhookReceiver quick = WebhookReceiver.start()) {
+            String slowWebhook = create(slowTenant, slow, List.of("*")).getString("id");
+            String quickWebhook = create(quickTenant, quick, List.of("*")).getString("id");
+            Api.bearer(slowTenant.adminToken()).post("/webhooks/" + slowWebhook + "/test").then().statusCode(202);
+            Api.bearer(quickTenant.adminToken()).post("/webhooks/" + quickWebhook + "/test").then().statusCode(202);
+            awaitDelivery(slowTenant, slowWebhook, d -> "delivered".equals(d.getString("status")));
+            awaitDelivery(quickTenant, quickWebhook, d -> "delivered".equals(d.getString("status")));
+            // The slow receiver now answers only once the quick one has its delivery.
+            slow.holdUntil(quickReceived);
+
+            // Both due again in one statement, so one claim takes both, the slow receiver's first in line.
+            int due = SuiteDatabase.execute("UPDATE webhook_delivery SET status = 'PENDING', settled_at = NULL, next_attempt_at ="
+                    + " CASE WHEN webhook_id = '" + slowWebhook + "' THEN now() - interval '2 hours' ELSE now() - interval '1 hour' END"
+                    + " WHERE webhook_id IN ('" + slowWebhook + "', '" + quickWebhook + "')");
+            quick.awaitRequests(2);
+            quickReceived.countDown();
+
+            assertThat(due).isEqualTo(2);
+            // ARV was still waiting for the slow receiver's answer when the quick one got its delivery: the held attempt
+            // got the answer (200) instead of running into the read timeout before the quick delivery was even sent.
+            JsonPath held = awaitDelivery(slowTenant, slowWebhook, d -> d.getList("attempts").size() >= 2);
+            assertThat(held.getList("attempts.http_status", Integer.class)).startsWith(200, 200);
+            assertThat(held.getString("status")).isEqualTo("delivered");
         }
     }
 

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,6 +50,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private volatile boolean alwaysFail;
     private volatile Duration stall = Duration.ZERO;
+    private volatile CountDownLatch hold;
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,6 +88,15 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Every request is recorded on arrival and answered only after {@code delay} (past ARV's read timeout: a slow receiver). */
     public WebhookReceiver stall(Duration delay) {
         stall = delay;
+        return this;
+    }
+
+    /**
+     * From now on every request is recorded on arrival and answered only once {@code release} is counted down (at
+     * most {@link #WAIT} later): a receiver the test holds while it looks at something else.
+     */
+    public WebhookReceiver holdUntil(CountDownLatch release) {
+        hold = release;
         return this;
     }
 
@@ -154,9 +166,14 @@ public final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(headers, body, Instant.now()));
             notifyAll();
         }
-        if (!stall.isZero()) {
+        CountDownLatch held = hold;
+        if (!stall.isZero() || held != null) {
             try {
-                Thread.sleep(stall.toMillis());
+                if (held != null) {
+                    held.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    Thread.sleep(stall.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -193,14 +193,9 @@ public class LoginThrottle {
 
     /** One exchange with Redis that must happen: without Redis the request is refused (503), not let through. */
     private <T> T strictly(Supplier<T> exchange) {
-        if (!paused()) {
-            try {
-                return exchange.get();
-            } catch (RuntimeException e) {
-                redisFailed(e);
-            }
-        }
-        throw DomainException.throttleUnavailable(Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
+        return withRedisOr(exchange, () -> {
+            throw DomainException.throttleUnavailable(Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
+        });
     }
 
     /** {@link #withRedis(Supplier, Object)} for an exchange that answers nothing. */
@@ -216,14 +211,19 @@ public class LoginThrottle {
      * exchange answers {@code withoutRedis} then (a hold of zero, nothing counted).
      */
     private <T> T withRedis(Supplier<T> exchange, T withoutRedis) {
+        return withRedisOr(exchange, () -> withoutRedis);
+    }
+
+    /** The one way of talking to Redis here: {@code withoutRedis} decides what a request gets while Redis is away. */
+    private <T> T withRedisOr(Supplier<T> exchange, Supplier<T> withoutRedis) {
         if (paused()) {
-            return withoutRedis;
+            return withoutRedis.get();
         }
         try {
             return exchange.get();
         } catch (RuntimeException e) {
             redisFailed(e);
-            return withoutRedis;
+            return withoutRedis.get();
         }
     }
 

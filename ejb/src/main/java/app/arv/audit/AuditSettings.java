@@ -1,22 +1,26 @@
 package app.arv.audit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** How long the audit log keeps its entries ({@code arv.audit.retention}; {@code PT0S} keeps them for ever). */
-@ApplicationScoped
-public class AuditSettings {
+/**
+ * How long the audit log keeps its entries.
+ *
+ * @param retention {@code arv.audit.retention}; zero or less keeps them for ever
+ */
+@Dependent
+public record AuditSettings(@ConfigProperty(name = "arv.audit.retention", defaultValue = "P365D") Duration retention) {
 
     @Inject
-    @ConfigProperty(name = "arv.audit.retention", defaultValue = "P365D")
-    Duration retention;
+    public AuditSettings {
+    }
 
     /** Empty: entries are kept for ever. */
-    public Optional<Duration> retention() {
+    public Optional<Duration> keepFor() {
         return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
     }
 }

@@ -147,34 +147,24 @@ class AuditTrailTest {
     }
 
     @Test
-    void aRetentionBatchIsLeftAloneWhileAnotherNodeDeletes() {
-        EntityManager otherNode = Database.entityManagerFactory().createEntityManager();
-        try {
-            otherNode.getTransaction().begin();
-            otherNode.createNativeQuery("SELECT pg_advisory_xact_lock(0x6172766175646974)").getSingleResult();
-            AtomicReference<Boolean> skipped = new AtomicReference<>();
-
-            Database.inTransaction(em -> skipped.set(beans(em).get(AuditPurge.class).removeBatch(Instant.now()).isEmpty()));
-
-            assertThat(skipped.get()).isTrue();
-        } finally {
-            otherNode.getTransaction().rollback();
-            otherNode.close();
-        }
-    }
-
-    @Test
-    void aRetentionBatchDeletesWhatIsOlderThanTheCutOff() {
+    void theRetentionRoundDeletesEntriesOlderThanTheRetentionAndKeepsNewerOnes() {
         Instant now = Instant.now();
         Database.persist(new AuditEvent(acme.getId(), now.minus(Duration.ofDays(400)), AuditAction.USER_CHANGED, ActorKind.SYSTEM,
                 null, null, ann.getId(), "{}", AuditEvent.Origin.NONE),
                 new AuditEvent(acme.getId(), now.minus(Duration.ofDays(2)), AuditAction.USER_DEACTIVATED, ActorKind.SYSTEM, null, null,
                         ann.getId(), "{}", AuditEvent.Origin.NONE));
 
-        Database.inTransaction(em -> beans(em).get(AuditPurge.class).removeBatch(now.minus(Duration.ofDays(365))));
+        Database.inTransaction(em -> beans(em).with(AuditSettings.class, new AuditSettings(Duration.ofDays(365)))
+                .get(AuditRetention.class).run(now));
 
         assertThat(events(AuditAction.USER_CHANGED)).isEmpty();
         assertThat(events(AuditAction.USER_DEACTIVATED)).hasSize(1);
+    }
+
+    @Test
+    void aRetentionOfZeroKeepsTheAuditLogForEver() {
+        assertThat(new AuditSettings(Duration.ZERO).keepFor()).isEmpty();
+        assertThat(new AuditSettings(Duration.ofDays(365)).keepFor()).contains(Duration.ofDays(365));
     }
 
     /** One attempt in its own committed transaction, as the container runs the apart-recorded refusal. */

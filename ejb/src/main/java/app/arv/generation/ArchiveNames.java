@@ -1,12 +1,14 @@
 package app.arv.generation;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * The names a job's files take inside its ZIP: {@code NN-<source name>.glb} and {@code previews/NN-<source name>.<type>},
  * NN the item's position (unique within the job, so no two entries collide). The source's name keeps its letters in any
- * script ({@code фото.jpg} gives {@code 01-фото.glb}; ZIP names are UTF-8) and loses whatever could leave the folder or
- * confuse an unpacker (separators, dots leading nowhere, control characters).
+ * script ({@code фото.jpg} gives {@code 01-фото.glb}; ZIP names are UTF-8), with the combining marks of Devanagari or Thai
+ * and of a decomposed {@code é} (as macOS names files; composed first, NFC), and loses whatever could leave the folder
+ * or confuse an unpacker (separators, dots leading nowhere, control characters).
  */
 final class ArchiveNames {
 
@@ -33,8 +35,9 @@ final class ArchiveNames {
         if (sourceName == null) {
             return "model";
         }
-        int dot = sourceName.lastIndexOf('.');
-        String base = (dot > 0 ? sourceName.substring(0, dot) : sourceName).replaceAll("[^\\p{L}\\p{N}._-]", "_")
+        String name = Normalizer.normalize(sourceName, Normalizer.Form.NFC);
+        int dot = name.lastIndexOf('.');
+        String base = (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_")
                 .replaceAll("^[._]+", "");
         if (base.codePointCount(0, base.length()) > MAX_BASE) {
             base = base.substring(0, base.offsetByCodePoints(0, MAX_BASE));

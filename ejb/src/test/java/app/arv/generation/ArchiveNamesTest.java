@@ -17,6 +17,17 @@ class ArchiveNamesTest {
     }
 
     @Test
+    void aNameKeepsTheCombiningMarksOfItsScript() {
+        assertThat(ArchiveNames.model(0, "फोटो.jpg")).isEqualTo("01-फोटो.glb");
+        assertThat(ArchiveNames.model(0, "ภาพถ่าย.jpg")).isEqualTo("01-ภาพถ่าย.glb");
+    }
+
+    @Test
+    void aDecomposedAccentIsComposedNotLost() {
+        assertThat(ArchiveNames.model(0, "cafe\u0301.jpg")).isEqualTo("01-caf\u00e9.glb");
+    }
+
+    @Test
     void nothingInASourcesNameLeadsOutOfTheFolder() {
         assertThat(ArchiveNames.model(0, "../../etc/passwd.png")).isEqualTo("01-etc_passwd.glb");
         assertThat(ArchiveNames.model(0, "a\\b:c\u0000d.png")).isEqualTo("01-a_b_c_d.glb");

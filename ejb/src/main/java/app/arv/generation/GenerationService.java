@@ -25,8 +25,11 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import app.arv.shared.Jsonp;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -284,31 +287,50 @@ public class GenerationService {
         return mediaService.download(caller, mediaId, redirect);
     }
 
-    /** The finished models of a job and their previews (under {@code previews/}), named by position and source name, for streaming into a ZIP. */
-    public List<ArchiveEntry> archive(Caller caller, UUID jobId) {
-        findJob(caller, jobId);
+    /**
+     * The finished models of a job and their previews (under {@code previews/}), named by position and source name, for
+     * streaming into a ZIP, with the manifest of every item: finished, failed (with its reason), or not there yet.
+     */
+    public GenerationArchive archive(Caller caller, UUID jobId) {
+        GenerationJob job = findJob(caller, jobId);
         UUID org = caller.organizationId();
-        List<ArchiveEntry> entries = new ArrayList<>();
+        List<ArchiveEntry> files = new ArrayList<>();
+        JsonArrayBuilder manifest = Jsonp.createArrayBuilder();
         for (GenerationItem item : generations.items(org, jobId)) {
-            if (item.getStatus() != GenerationStatus.COMPLETED || item.getModelMediaId() == null) {
-                continue;
-            }
-            MediaResource model = media.findLive(org, item.getModelMediaId()).orElse(null);
             MediaResource source = media.findLive(org, item.getSourceMediaId()).orElse(null);
+            String sourceName = source == null ? null : source.getOriginalName();
+            JsonObjectBuilder listed = Jsonp.createObjectBuilder().add("position", item.getPosition())
+                    .add("status", item.getStatus().name().toLowerCase(Locale.ROOT));
+            if (sourceName != null) {
+                listed.add("source", sourceName);
+            }
+            if (item.getError() != null) {
+                listed.add("error", item.getError());
+            }
+            MediaResource model = item.getStatus() != GenerationStatus.COMPLETED || item.getModelMediaId() == null
+                    ? null
+                    : media.findLive(org, item.getModelMediaId()).orElse(null);
             if (model != null) {
-                String sourceName = source == null ? null : source.getOriginalName();
-                entries.add(new ArchiveEntry(ArchiveNames.model(item.getPosition(), sourceName), model));
+                ArchiveEntry modelFile = new ArchiveEntry(ArchiveNames.model(item.getPosition(), sourceName), model);
+                files.add(modelFile);
+                listed.add("model", modelFile.name());
                 // The rendered picture beside it: what a person browsing the unpacked folder looks at first.
                 if (item.getPreviewMediaId() != null) {
-                    media.findLive(org, item.getPreviewMediaId()).ifPresent(preview -> entries.add(new ArchiveEntry(
-                            ArchiveNames.preview(item.getPosition(), sourceName, preview.getMediaType()), preview)));
+                    media.findLive(org, item.getPreviewMediaId()).ifPresent(preview -> {
+                        ArchiveEntry previewFile = new ArchiveEntry(
+                                ArchiveNames.preview(item.getPosition(), sourceName, preview.getMediaType()), preview);
+                        files.add(previewFile);
+                        listed.add("preview", previewFile.name());
+                    });
                 }
             }
+            manifest.add(listed);
         }
-        if (entries.isEmpty()) {
+        if (files.isEmpty()) {
             throw DomainException.conflict("no_models", "No model of this job is finished yet");
         }
-        return entries;
+        return new GenerationArchive(Jsonp.createObjectBuilder().add("job", job.getId().toString())
+                .add("status", job.getStatus().name().toLowerCase(Locale.ROOT)).add("items", manifest).build(), files);
     }
 
     private GenerationJob findJob(Caller caller, UUID jobId) {

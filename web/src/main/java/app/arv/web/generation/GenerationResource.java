@@ -1,6 +1,7 @@
 package app.arv.web.generation;
 
 import app.arv.generation.ArchiveEntry;
+import app.arv.generation.GenerationArchive;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
 import app.arv.generation.JobDetails;
@@ -51,7 +52,11 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,21 +176,35 @@ public class GenerationResource implements ApiDescription.Generations {
     @GET
     @Path("{job}/archive")
     @Produces("application/zip")
-    @Operation(
-            summary = "A ZIP of the job's finished models (NN-name.glb) and their rendered previews (previews/NN-name.png), streamed one stored object after the other")
+    @Operation(summary = "A ZIP of the job's finished models (NN-name.glb), their rendered previews (previews/NN-name.png) "
+            + "and manifest.json (every item: position, source, status, error, model, preview), streamed one stored "
+            + "object after the other; a stored object the storage sends short or long breaks the download")
     public Response archive(@PathParam("job") UUID job) {
-        List<ArchiveEntry> entries = generations.archive(caller.get(), job);
-        // GLBs carry compressed textures: storing them costs little space and no CPU for deflating.
+        GenerationArchive archive = generations.archive(caller.get(), job);
         StreamingOutput zip = out -> {
-            try (ZipOutputStream stream = new ZipOutputStream(out)) {
+            Severable sink = new Severable(out);
+            ZipOutputStream stream = new ZipOutputStream(sink);
+            try {
+                // GLBs carry compressed textures and previews are PNGs: the fastest level costs little and gains little.
                 stream.setLevel(1);
-                for (ArchiveEntry entry : entries) {
+                stream.putNextEntry(new ZipEntry(GenerationArchive.MANIFEST));
+                stream.write(archive.manifest().toString().getBytes(StandardCharsets.UTF_8));
+                stream.closeEntry();
+                for (ArchiveEntry entry : archive.files()) {
                     stream.putNextEntry(new ZipEntry(entry.name()));
                     try (InputStream in = files.open(entry.stored())) {
-                        in.transferTo(stream);
+                        // Exactly the stored size, as a single download sends: a store that sends less or more fails here.
+                        StoredObject.sendExactly(in, stream, entry.stored().getSizeBytes());
                     }
                     stream.closeEntry();
                 }
+            } catch (IOException | RuntimeException failure) {
+                // The answer is under way: cut it off where it is. Closing the ZIP would end the entry and write the
+                // central directory, making a cut-off model part of an archive that every unpacker takes as whole.
+                sink.sever();
+                throw failure;
+            } finally {
+                stream.close();
             }
         };
         return Response.ok(zip, "application/zip")
@@ -200,6 +219,41 @@ public class GenerationResource implements ApiDescription.Generations {
 
     private static Response accepted(JobDetails details) {
         return Links.accepted(Links.generation(details.job().getId()), GenerationView.of(details));
+    }
+
+    /** The answer's stream until {@link #sever}ed; then whatever is written is dropped. */
+    private static final class Severable extends FilterOutputStream {
+
+        private boolean severed;
+
+        Severable(OutputStream out) {
+            super(out);
+        }
+
+        void sever() {
+            severed = true;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!severed) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (!severed) {
+                out.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!severed) {
+                out.flush();
+            }
+        }
     }
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */

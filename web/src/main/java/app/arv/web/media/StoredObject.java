@@ -185,7 +185,7 @@ public final class StoredObject {
      * the client reads. More or fewer bytes than promised fail the answer (the client sees a broken download, not a
      * wrong file).
      */
-    static void sendExactly(InputStream in, OutputStream out, long length) throws IOException {
+    public static void sendExactly(InputStream in, OutputStream out, long length) throws IOException {
         byte[] buffer = new byte[8192];
         long left = length;
         while (left > 0) {

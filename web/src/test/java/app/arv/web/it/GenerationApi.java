@@ -76,7 +76,6 @@ final class GenerationApi {
         }
     }
 
-    /** The entries of a ZIP, name -> bytes, in their order. */
     /** The models of a generation archive: its {@code .glb} entries (the previews are under {@code previews/}). */
     static Map<String, byte[]> models(byte[] zip) {
         Map<String, byte[]> models = new LinkedHashMap<>(unzip(zip));
@@ -84,6 +83,7 @@ final class GenerationApi {
         return models;
     }
 
+    /** The entries of a ZIP, name -> bytes, in their order. */
     static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

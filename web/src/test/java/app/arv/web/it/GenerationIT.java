@@ -7,18 +7,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -96,6 +103,55 @@ class GenerationIT {
                 .body("items[2].error", containsString("uniform"))
                 .body("items[2].model_url", nullValue())
                 .body("items[0].status", equalTo("completed"));
+    }
+
+    @Test
+    void theArchiveOfAJobWithAFailedItemListsEveryItemInItsManifest() {
+        Map<String, byte[]> images = GenerationApi.images("horse.png");
+        images.put("grey.png", MarkerApi.flatImage());
+        String job = GenerationApi.submitOne(tenant.memberToken(), images);
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("counts.failed", equalTo(1));
+
+        Map<String, byte[]> archive = GenerationApi.unzip(MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive")
+                .then().statusCode(200).extract().asByteArray());
+
+        assertThat(archive.keySet()).containsExactly("manifest.json", "01-horse.glb", "previews/01-horse.png");
+        JsonPath manifest = JsonPath.from(new String(archive.get("manifest.json"), StandardCharsets.UTF_8));
+        assertThat(manifest.getString("job")).isEqualTo(job);
+        assertThat(manifest.getList("items.position", Integer.class)).containsExactly(0, 1);
+        assertThat(manifest.getString("items[0].model")).isEqualTo("01-horse.glb");
+        assertThat(manifest.getString("items[0].preview")).isEqualTo("previews/01-horse.png");
+        assertThat(manifest.getString("items[1].source")).isEqualTo("grey.png");
+        assertThat(manifest.getString("items[1].status")).isEqualTo("failed");
+        assertThat(manifest.getString("items[1].error")).contains("uniform");
+        assertThat(manifest.getString("items[1].model")).isNull();
+    }
+
+    @Test
+    void anArchiveWhoseModelTheStorageSendsShortIsBrokenRatherThanAValidZipOfACutOffModel(@TempDir Path dir) throws Exception {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT).body("status", equalTo("completed"));
+        Path model;
+        try (Stream<Path> stored = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
+            model = stored.filter(Files::isRegularFile).filter(GenerationIT::isGlb).findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(model);
+        Files.write(model, Arrays.copyOf(whole, whole.length / 2));
+
+        // The answer is under way (200, chunked) when the short object is found: the ZIP ends there, without its
+        // central directory, so no unpacker takes it for a whole archive.
+        Path received = Files.write(dir.resolve("received.zip"), MediaApi.as(tenant.memberToken())
+                .get("/generations/" + job + "/archive").then().statusCode(200).extract().asByteArray());
+
+        assertThatThrownBy(() -> new ZipFile(received.toFile()).close()).isInstanceOf(ZipException.class);
+    }
+
+    private static boolean isGlb(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), "glTF".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -820,7 +820,9 @@ export function ModelView({ src, alt }) {
     }, [src]);
     if (error) return html`<${ErrorBox} error=${error}/>`;
     if (!url) return html`<${Loading}/>`;
-    return html`<model-viewer src=${url} alt=${alt} camera-controls touch-action="pan-y" ar ar-modes="webxr scene-viewer quick-look"
+    // No scene-viewer: it hands the model's URL to Google's app, which can open neither this page's blob: URL nor the API's
+    // (it needs the credential); on Android without WebXR the AR button would open an app that fails to load the model.
+    return html`<model-viewer src=${url} alt=${alt} camera-controls touch-action="pan-y" ar ar-modes="webxr quick-look"
         shadow-intensity="1" exposure="1.1" interaction-prompt="none"></model-viewer>`;
 }
 

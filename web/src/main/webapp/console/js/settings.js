@@ -1,6 +1,6 @@
 // Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
 // claimed for single sign-on, usage and clean-up.
-import { html, useState, t, language, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
+import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
@@ -8,6 +8,10 @@ export function Settings({ params: [tab] }) {
 
 function Users() {
     const users = usePagedLoad('/users');
+    // One's own row offers neither a role change nor deactivation: either would lock the admin out of this very screen
+    // (the API allows both while another admin remains; the console leaves them to that other admin).
+    const me = currentSession()?.me;
+    const isMe = u => me?.kind === 'user' && u.id === me.id;
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     const add = event => {
@@ -31,11 +35,12 @@ function Users() {
     ${!users.data ? (users.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="users-table">
         <thead><tr><th scope="col">${t('signIn.email')}</th><th scope="col">${t('settings.role')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${users.data.items.map(u => html`<tr><td>${u.email}</td>
-            <td><select aria-label=${t('settings.roleOf', { email: u.email })} value=${u.role} disabled=${!u.active}
+            <td><select aria-label=${t('settings.roleOf', { email: u.email })} value=${u.role} disabled=${!u.active || isMe(u)}
+                title=${isMe(u) ? t('settings.ownRow') : null}
                 onChange=${e => act(async () => { await patch(`/users/${u.id}`, { role: e.target.value }); users.reload(); })}>
                 <option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></td>
             <td>${u.active ? t('common.yes') : t('common.no')}</td>
-            <td>${u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
+            <td>${isMe(u) ? html`<span class="you" title=${t('settings.ownRow')}>${t('settings.you')}</span>` : u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
                 () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
     </table>
     <${ListPager} list=${users}/>`}

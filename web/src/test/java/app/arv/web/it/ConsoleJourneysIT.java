@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,6 +158,7 @@ class ConsoleJourneysIT {
         browser.click("#generation-items button.view-3d");
         WebElement model = browser.waitFor("#model-view model-viewer");
         browser.until(d -> (Boolean) browser.script("return arguments[0].loaded", model), "the model in the 3D view", Duration.ofSeconds(60));
+        String arModes = model.getAttribute("ar-modes");
         double before = ((Number) browser.script("return arguments[0].getCameraOrbit().theta", model)).doubleValue();
         new Actions(browser.driver).clickAndHold(model).moveByOffset(160, 10).release().perform();
         double after = ((Number) browser.until(d -> browser.script("const t = arguments[0].getCameraOrbit().theta;"
@@ -169,6 +171,7 @@ class ConsoleJourneysIT {
         assertThat(browser.script("return window.notReloaded")).isEqualTo(true);
         assertThat(progressSeen).anyMatch(s -> !s.startsWith("completed")).last().asString().startsWith("completed");
         assertThat(after).isNotEqualTo(before);
+        assertThat(arModes).as("AR modes of a model shown from a blob: URL").doesNotContain("scene-viewer");
         assertThat(GenerationApi.unzip(zip).keySet()).filteredOn(name -> name.endsWith(".glb")).hasSize(5);
     }
 
@@ -960,6 +963,30 @@ class ConsoleJourneysIT {
         assertThat(firstPage).hasSize(50).doesNotContain(last);
         assertThat(browser.waitFor("nav.pager span").getText()).isEqualTo("51–52 of 52");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void anOrgAdminIsOfferedNeitherARoleChangeNorDeactivationOnTheirOwnRow() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#users-table tbody tr");
+
+        WebElement own = row(email -> email.equals(tenant.adminEmail()));
+        WebElement member = row(email -> email.startsWith("member-"));
+
+        assertThat(own.findElement(By.tagName("select")).isEnabled()).as("the role of one's own row").isFalse();
+        assertThat(own.findElements(By.cssSelector("button.danger"))).as("deactivation on one's own row").isEmpty();
+        assertThat(own.findElement(By.cssSelector(".you")).getText()).isEqualTo("You");
+        assertThat(member.findElement(By.tagName("select")).isEnabled()).as("the role of another person").isTrue();
+        assertThat(member.findElements(By.cssSelector("button.danger"))).as("deactivation of another person").hasSize(1);
+    }
+
+    /** The one row of the people table whose e-mail address is {@code wanted}. */
+    private WebElement row(Predicate<String> wanted) {
+        return browser.driver.findElements(By.cssSelector("#users-table tbody tr")).stream()
+                .filter(r -> wanted.test(r.findElement(By.cssSelector("td:first-child")).getText())).reduce((one, another) -> {
+                    throw new IllegalStateException("more than one row matches");
+                }).orElseThrow();
     }
 
     @Test

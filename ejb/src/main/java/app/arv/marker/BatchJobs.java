@@ -22,9 +22,11 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** The platform operators' view of the compile jobs in the batch job repository: executions, steps, metrics; restart, stop, abandon. */
@@ -49,6 +51,12 @@ public class BatchJobs {
     @Inject
     AbandonedCompilations abandonedCompilations;
 
+    @Inject
+    MarkerStops stops;
+
+    /** The batch runtime's operator; replaced in tests. */
+    Supplier<JobOperator> operator = BatchRuntime::getJobOperator;
+
     /**
      * A page of the compile jobs, newest first, with every execution of each (a restarted job has several), the executions
      * newest first. Paged by job instance, not by execution: JBatch counts and lists instances (ids from one query, the
@@ -57,7 +65,7 @@ public class BatchJobs {
      */
     public Page<Execution> recent(Caller caller, PageRequest page) {
         requireOperator(caller);
-        JobOperator jobs = BatchRuntime.getJobOperator();
+        JobOperator jobs = operator.get();
         int total = instanceCount(jobs);
         // JBatch fails on a start past its last instance (subList) rather than answering an empty list.
         if (page.offset() >= total) {
@@ -105,7 +113,7 @@ public class BatchJobs {
      */
     public long restart(Caller caller, long executionId) {
         requireOperator(caller);
-        JobOperator jobs = BatchRuntime.getJobOperator();
+        JobOperator jobs = operator.get();
         try {
             JobExecution execution = jobs.getJobExecution(executionId);
             JobInstance instance = jobs.getJobInstance(executionId);
@@ -131,15 +139,54 @@ public class BatchJobs {
         }
     }
 
-    public void stop(Caller caller, long executionId) {
+    /**
+     * Stops a running execution after its current items, on whichever node runs it: the batch runtime stops only an
+     * execution of its own process, so one that runs on another node is handed to that node ({@link MarkerStops}).
+     * Refused (409 {@code job_not_running}) when the repository records it as ended; one recorded as running by a node
+     * that is gone cannot be stopped by anyone (409 {@code job_node_gone}): the recovery timer restarts it, as
+     * {@link #restart} may; 503 {@code node_unreachable} when its node cannot be told now.
+     */
+    public Stop stop(Caller caller, long executionId) {
         requireOperator(caller);
+        JobOperator jobs = operator.get();
         try {
-            BatchRuntime.getJobOperator().stop(executionId);
+            JobExecution execution = jobs.getJobExecution(executionId);
+            if (!MarkerJobRestarts.running(execution)) {
+                throw notRunning(executionId, execution);
+            }
+            try {
+                jobs.stop(executionId);
+                LOG.info("Execution " + executionId + " stopping, asked by " + caller.name());
+                return new Stop(executionId, node.name(), false);
+            } catch (JobExecutionNotRunningException e) {
+                // Not in this process: another node's, or one it ended meanwhile.
+            }
+            execution = jobs.getJobExecution(executionId);
+            if (!MarkerJobRestarts.running(execution)) {
+                throw notRunning(executionId, execution);
+            }
+            JobInstance instance = jobs.getJobInstance(executionId);
+            if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
+                // Only a dead node's execution stays recorded as running once its job ran again.
+                throw DomainException.conflict("job_node_gone", "Execution " + executionId + " was left running by a node"
+                        + " that is gone, and its job has run again since: nothing can stop it, nor needs to");
+            }
+            boolean young = !MarkerJobRestarts.createdBefore(execution, Instant.now().minus(node.aliveFor()));
+            String owner = stops.handOver(instance.getInstanceId(), executionId, young);
+            LOG.info("Execution " + executionId + " runs on " + owner + ": its stop, asked by " + caller.name() + ", handed over");
+            return new Stop(executionId, owner, true);
         } catch (NoSuchJobExecutionException e) {
             throw DomainException.notFound("Job execution");
-        } catch (JobExecutionNotRunningException e) {
-            throw DomainException.conflict("job_not_running", "Execution " + executionId + " is not running");
         }
+    }
+
+    /** An operator's stop: the node that stops the execution, and whether it was handed there from the node asked. */
+    public record Stop(long executionId, String node, boolean handedOver) {
+    }
+
+    private static DomainException notRunning(long executionId, JobExecution execution) {
+        return DomainException.conflict("job_not_running", "Execution " + executionId + " is not running: it is "
+                + execution.getBatchStatus());
     }
 
     /**
@@ -152,7 +199,7 @@ public class BatchJobs {
      */
     public int abandon(Caller caller, long executionId) {
         requireOperator(caller);
-        JobOperator jobs = BatchRuntime.getJobOperator();
+        JobOperator jobs = operator.get();
         try {
             JobExecution execution = jobs.getJobExecution(executionId);
             JobInstance instance = jobs.getJobInstance(executionId);

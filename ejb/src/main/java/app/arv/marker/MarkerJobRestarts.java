@@ -150,7 +150,8 @@ public class MarkerJobRestarts {
         return executions.stream().noneMatch(e -> e.getExecutionId() > executionId);
     }
 
-    private static boolean createdBefore(JobExecution execution, Instant instant) {
+    /** Whether the execution was created before {@code instant} (not when the repository has no creation time). */
+    static boolean createdBefore(JobExecution execution, Instant instant) {
         Date created = execution.getCreateTime();
         return created != null && created.toInstant().isBefore(instant);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,6 +57,11 @@ public class MarkerNode {
         return id;
     }
 
+    /** This node's name ({@link ServerNode}), as operators know it. */
+    public String name() {
+        return server.name();
+    }
+
     /** Renews this node's proof of life; a failure breaks its contact with Redis, and so its right to judge others. */
     public void stillAlive() {
         Instant now = clock.instant();
@@ -101,6 +107,26 @@ public class MarkerNode {
     /** The name ({@link ServerNode}) of the node that last ran the job instance, for operators; null if unknown. */
     public String ownerName(long jobInstance) {
         return redis.client().get(jobKey(jobInstance) + "-name");
+    }
+
+    /**
+     * The node that runs the job instance, as Redis names it ({@code name} null if Redis lost it), or empty when Redis
+     * names none. {@code alive} unless its proof of life expired; a node not yet in touch with Redis long enough to
+     * judge others takes every node for alive, as {@link #ownerIsDead} does.
+     *
+     * @throws RuntimeException when Redis fails
+     */
+    public Optional<Owner> owner(long jobInstance) {
+        String owner = redis.client().get(jobKey(jobInstance));
+        if (owner == null) {
+            return Optional.empty();
+        }
+        boolean alive = id.equals(owner) || !judgesOthers() || redis.client().exists(nodeKey(owner));
+        return Optional.of(new Owner(owner, redis.client().get(jobKey(jobInstance) + "-name"), alive));
+    }
+
+    /** A node running a job instance: its {@link #id()}, its name, whether it still proves it is alive. */
+    public record Owner(String id, String name, boolean alive) {
     }
 
     /**

@@ -181,6 +181,14 @@ public class DomainException extends RuntimeException {
                 + "' right now (its disk refused it); try again later").withRetryAfter(SPOOL_RETRY_AFTER);
     }
 
+    /**
+     * What the request asks of another node cannot reach it now (Redis, which carries it, is away, or the node does not
+     * listen at the moment): nothing was done, the client may try again shortly.
+     */
+    public static DomainException nodeUnreachable(String message) {
+        return new DomainException(503, "node_unreachable", message).withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
     /** The database cannot be reached (or has no free connection): nothing was done, the client may try again shortly. */
     public static DomainException databaseUnavailable() {
         return new DomainException(503, "database_unavailable", "The database cannot be reached right now; try again shortly")

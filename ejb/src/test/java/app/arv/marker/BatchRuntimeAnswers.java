@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.operations.NoSuchJobInstanceException;
@@ -17,12 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.ToLongBiFunction;
 import java.util.stream.IntStream;
 
 /**
  * What the JSR-352 runtime answers the compile-job recovery, given by a test: there is no batch runtime outside the
- * server. Only the calls the recovery makes are answered; any other fails the test.
+ * server. Only the calls the recovery (and an operator's stop) makes are answered; any other fails the test.
  */
 final class BatchRuntimeAnswers {
 
@@ -71,6 +73,27 @@ final class BatchRuntimeAnswers {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getJobExecutions" -> history;
                     case "restart" -> restart.applyAsLong((Long) args[0], (Properties) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /**
+     * A runtime holding one execution of the job instance: it stops the execution (telling {@code stopped}) when it runs
+     * in this process, and answers as JBatch does for one of another process (or none) when it does not.
+     */
+    static JobOperator stopping(long instance, JobExecution execution, boolean runsHere, LongConsumer stopped) {
+        return (JobOperator) Proxy.newProxyInstance(JobOperator.class.getClassLoader(), new Class<?>[]{JobOperator.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getJobExecution" -> execution;
+                    case "getJobInstance" -> instance(instance);
+                    case "getJobExecutions" -> List.of(execution);
+                    case "stop" -> {
+                        if (!runsHere) {
+                            throw new JobExecutionNotRunningException("JobExecution with execution id of " + args[0] + "is not running.");
+                        }
+                        stopped.accept((Long) args[0]);
+                        yield null;
+                    }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -46,7 +46,7 @@ public class ProblemResponses implements OASFilter {
                                                                 "Well-formed but not possible: an unusable or oversized image, a quota exceeded, an unknown "
                                                                         + "reference; limit names a configured limit that was passed"), RATE_LIMITED("429",
                                                                                 "Over the rate limit; Retry-After says when to try again"), UNAVAILABLE("503",
-                                                                                        "Storage, queue or image decoding unavailable or busy; Retry-After when waiting helps");
+                                                                                        "Storage, queue, image decoding or another node unavailable or busy; Retry-After when waiting helps");
 
         private final String status;
         private final String description;

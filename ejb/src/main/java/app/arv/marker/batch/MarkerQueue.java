@@ -3,6 +3,7 @@ package app.arv.marker.batch;
 import app.arv.marker.MarkerEvents;
 import app.arv.marker.MarkerNode;
 import app.arv.marker.MarkerPacks;
+import app.arv.marker.MarkerStops;
 import app.arv.media.MediaStore;
 import app.arv.notification.Occurrences;
 import app.arv.persistence.marker.ArContent;
@@ -52,6 +53,9 @@ public class MarkerQueue {
     MarkerNode node;
 
     @Inject
+    MarkerStops stops;
+
+    @Inject
     Occurrences occurrences;
 
     /**
@@ -59,6 +63,8 @@ public class MarkerQueue {
      * partition plan is derived from it and must not change).
      */
     public List<UUID> claim(UUID organizationId, long jobInstance, long jobExecution) {
+        // Operators' stops asked of another node reach the execution here.
+        stops.listen();
         try {
             node.starts(jobInstance, jobExecution);
         } catch (RuntimeException e) {

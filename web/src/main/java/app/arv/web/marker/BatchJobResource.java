@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -62,10 +65,28 @@ public class BatchJobResource implements ApiDescription.Admin {
     @POST
     @Path("executions/{executionId}/stop")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Stop a running execution after its current items; it stays stopped until restarted here")
+    @Operation(summary = "Stop a running execution after its current items, whichever node it runs on; it stays stopped until "
+            + "restarted here",
+            description = "Asked of a node that does not run the execution, the stop is handed to the node that does (over Redis): "
+                    + "202 names that node with handed_over true, and the execution turns STOPPING, then STOPPED, there. "
+                    + "409 job_not_running when the repository records it as ended; 409 job_node_gone when the node that ran it "
+                    + "is gone (no proof of life): nothing can stop it, the recovery timer restarts it on a live node (or restart "
+                    + "it here), then stop that execution; 503 node_unreachable when the node that runs it cannot be told now "
+                    + "(Redis away, or that node not listening): nothing was done, try again")
+    @APIResponse(responseCode = "202", description = "Stopping on the node named (handed_over: asked of another node)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StopView.class)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     public Response stop(@PathParam("executionId") long executionId) {
-        jobs.stop(caller.get(), executionId);
-        return Response.accepted().build();
+        return Response.accepted(StopView.of(jobs.stop(caller.get(), executionId))).build();
+    }
+
+    /** An operator's stop: the node that stops the execution, and whether the node asked handed it there. */
+    public record StopView(long executionId, String node, boolean handedOver) {
+
+        static StopView of(BatchJobs.Stop stop) {
+            return new StopView(stop.executionId(), stop.node(), stop.handedOver());
+        }
     }
 
     @POST

@@ -138,6 +138,14 @@ class ApiDescriptionIT {
         assertThat(document.getMap(approve + ".responses")).containsKeys("403", "404", "409");
     }
 
+    @Test
+    void stoppingACompileJobDocumentsTheNodeThatStopsItAndANodeThatCannotBeTold() {
+        String stop = "paths.'/api/v1/admin/batch/jobs/executions/{executionId}/stop'.post";
+
+        assertThat(document.getMap(stop + ".responses")).containsKeys("202", "404", "409", "503");
+        assertThat(document.getString(stop + ".description")).contains("handed_over", "job_node_gone", "node_unreachable");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> schemaOf(List<Map<String, Object>> parameters, String name) {
         return (Map<String, Object>) parameters.stream().filter(p -> name.equals(p.get("name"))).findFirst().orElseThrow().get("schema");

@@ -30,7 +30,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Two ARV processes (the suite's server "A" and a second Payara Micro "B" on another port) share one
  * PostgreSQL, Redis and broker: a batch's items spread over both, progress made on one reaches SSE
- * clients of the other through Redis, and a node killed with SIGKILL mid-batch or mid-compile-job
+ * clients of the other through Redis, an operator's stop of a compile job reaches the job on its node whichever node
+ * is asked, and a node killed with SIGKILL mid-batch or mid-compile-job
  * loses nothing: the other node finishes every item exactly once. A node is frozen before it is killed
  * ({@link ServerProcess}), so what the test sees it holding is what it held when it died. The tests that kill a node run last, so the suite
  * restarts a node once for this class rather than before each test.
@@ -45,6 +46,8 @@ class ClusterIT {
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
     /** Portraits of the compile job killed mid-way: enough that some are ready and some are not when it dies. */
     private static final int PORTRAITS = 20;
+    /** Portraits of a compile job an operator steers while it runs (held running: {@link HeldCompilation}). */
+    private static final int STEERED = 24;
     /** Executions listed when looking for this class's (run alone, its own are the newest). */
     private static final int NEWEST = 10;
 
@@ -112,6 +115,28 @@ class ClusterIT {
         assertThat(completedOnA).containsAll(liveFromB);
         assertThat(progressOnA).containsAll(liveFromB);
         assertThat(onA.names()).endsWith("completed");
+    }
+
+    @Test
+    @Order(2)
+    void aStopAskedOfTheNodeThatDoesNotRunTheJobIsHandedToTheNodeThatDoesAndTheJobEndsStopped() throws Exception {
+        String admin = Api.platformAdminToken();
+        String project = MarkerApi.newProject(tenant.memberToken());
+        BatchJobsApi.uploadDistinctPortraits(tenant.memberToken(), project, STEERED);
+        long execution;
+        String runner;
+        try (HeldCompilation running = HeldCompilation.of(tenant, project, BATCH_TIMEOUT)) {
+            execution = running.execution();
+            runner = BatchJobsApi.executionsOf(ArvServer.baseUrl(), admin, tenant.organizationId(), NEWEST).stream()
+                    .filter(e -> e.executionId() == execution).findFirst().orElseThrow().node();
+            assertThat(runner).as("the node running the job").isIn(nameA, nameB);
+            String otherNode = nameA.equals(runner) ? nodeB.get().baseUrl() : ArvServer.baseUrl();
+
+            on(otherNode, admin).post("/admin/batch/jobs/executions/" + execution + "/stop").then().statusCode(202)
+                    .body("execution_id", equalTo((int) execution)).body("node", equalTo(runner)).body("handed_over", equalTo(true));
+        }
+
+        assertThat(BatchJobsApi.awaitExecution(tenant.organizationId(), "STOPPED", BATCH_TIMEOUT).executionId()).isEqualTo(execution);
     }
 
     @Test

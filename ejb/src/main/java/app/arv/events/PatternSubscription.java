@@ -88,11 +88,12 @@ public final class PatternSubscription {
                     current = null;
                 }
             } catch (RuntimeException e) {
-                onLost.run();
-                if (!stopped) {
-                    LOG.log(Level.WARNING, "Redis subscription to " + pattern + " lost; reconnecting", e);
-                    sleepQuietly(1000);
+                if (stopped) {
+                    break; // stop() dropped the connection
                 }
+                onLost.run();
+                LOG.log(Level.WARNING, "Redis subscription to " + pattern + " lost; reconnecting", e);
+                sleepQuietly(1000);
             }
         }
     }
@@ -118,9 +119,11 @@ public final class PatternSubscription {
         if (probes != null) {
             probes.cancel(false);
         }
+        // Dropped, not unsubscribed: an unsubscribe waits for Redis's answer, which a silent Redis never sends, and a
+        // subscription still connecting has nothing to unsubscribe yet (onPSubscribe ends one that answers later).
         Listening listening = current;
-        if (listening != null && listening.isSubscribed()) {
-            listening.punsubscribe();
+        if (listening != null) {
+            listening.connection.disconnect();
         }
     }
 
@@ -143,6 +146,10 @@ public final class PatternSubscription {
         @Override
         public void onPSubscribe(String subscribedPattern, int count) {
             awaiting = false;
+            if (stopped) {
+                connection.disconnect();
+                return;
+            }
             callBack(onSubscribed);
         }
 

@@ -11,7 +11,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +40,8 @@ class PatternSubscriptionTest {
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private final Semaphore subscribed = new Semaphore(0);
     private final Semaphore lost = new Semaphore(0);
+    /** The subscriptions' threads, in the order they were made. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** How long this node takes over each message it hears. */
     private volatile Duration handling = Duration.ZERO;
 
@@ -93,6 +97,33 @@ class PatternSubscriptionTest {
         assertThat(lost.availablePermits()).as("losses").isZero();
     }
 
+    @Test
+    void aSubscriptionStoppedWhileItsRedisIsSilentEndsItsThread() throws InterruptedException {
+        relay.freeze();
+
+        subscription.stop();
+
+        threads.get(0).join(5000);
+        assertThat(threads.get(0).isAlive()).as("the subscription's thread, 5 s after stop").isFalse();
+    }
+
+    @Test
+    void aSubscriptionStoppedBeforeRedisAnsweredItEndsItsThreadRatherThanSubscribingAfterwards() throws InterruptedException {
+        relay.freeze();
+        Semaphore lateSubscribed = new Semaphore(0);
+        PatternSubscription late = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
+                (channel, message) -> heard.add(message), lateSubscribed::release).probing(Duration.ofHours(1), Duration.ofHours(1));
+        late.start(threads(), "late-subscription", scheduler(), Duration.ofHours(1), () -> {
+        });
+        Thread.sleep(500); // its subscription sent, its answer held by the relay
+
+        late.stop();
+        relay.thaw();
+
+        threads.get(1).join(5000);
+        assertThat(threads.get(1).isAlive()).as("the stopped subscription's thread, 5 s after Redis answered").isFalse();
+    }
+
     private void handled(String message) {
         try {
             Thread.sleep(handling.toMillis());
@@ -106,13 +137,15 @@ class PatternSubscriptionTest {
         redis.newConnection().client().publish("arv:test:channel", message);
     }
 
-    private static ManagedThreadFactory threads() {
+    private ManagedThreadFactory threads() {
         return (ManagedThreadFactory) Proxy.newProxyInstance(PatternSubscriptionTest.class.getClassLoader(),
                 new Class<?>[]{ManagedThreadFactory.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("newThread") || !(args[0] instanceof Runnable task)) {
                         throw new UnsupportedOperationException(method.toString());
                     }
-                    return new Thread(task);
+                    Thread thread = new Thread(task);
+                    threads.add(thread);
+                    return thread;
                 });
     }
 

@@ -219,7 +219,7 @@ class GenerationWorkerTest {
     private boolean delivered(GenerationItem item) {
         AtomicBoolean acknowledged = new AtomicBoolean();
         Throwable escaped = catchThrowable(() -> acknowledged.set(
-                fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE))));
+                fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE).acknowledged())));
         if (escaped != null) {
             throw new AssertionError("The worker let " + escaped + " escape to the listener", escaped);
         }

@@ -76,12 +76,12 @@ public class GenerationWorker {
             if (inside != null) {
                 return ended(org, itemId, inside);
             }
-            // The item was not taken (its attempt not counted): nothing to note on it.
-            return outageIn(e).map(outage -> {
-                LOG.warning(() -> "Generation item " + itemId + " could not be taken: " + outage + " unavailable ("
-                        + Causes.message(Causes.root(e)) + "); its message waits for it");
-                return Attempt.stoppedBy(outage, Causes.message(Causes.root(e)));
-            }).orElseThrow(() -> e);
+            // Not taken, so nothing counted and nothing to note on the item: the database was away (or a fault that
+            // escapes, as it always did).
+            Attempt stopped = outageIn(e).orElseThrow(() -> e);
+            LOG.warning(() -> "Generation item " + itemId + " could not be taken: the " + stopped.outage() + " is unavailable ("
+                    + stopped.reason() + "); its message waits for it");
+            return stopped;
         }
         if (taken.isEmpty()) {
             return Attempt.DONE;
@@ -117,9 +117,9 @@ public class GenerationWorker {
             if (inside != null) {
                 return ended(org, itemId, inside);
             }
-            Optional<String> outage = outageIn(e);
-            if (outage.isPresent()) {
-                return stoppedBy(org, itemId, outage.get(), e);
+            Optional<Attempt> stopped = outageIn(e);
+            if (stopped.isPresent()) {
+                return waiting(org, itemId, stopped.get());
             }
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
@@ -130,29 +130,29 @@ public class GenerationWorker {
     }
 
     /**
-     * Which dependency of ARV's own a failure says was away: the object store (503 {@code storage_unavailable}, which
-     * the media layer makes of a store that refuses, breaks off or does not answer in time) or the database (out of
-     * reach, or no connection free); empty for any other failure.
+     * The attempt a failure stopped, when it says a dependency of ARV's own was away: the object store (503
+     * {@code storage_unavailable}, which the media layer makes of a store that refuses, breaks off or does not answer in
+     * time) or the database (out of reach, or no connection free); empty for any other failure.
      */
-    static Optional<String> outageIn(RuntimeException e) {
+    static Optional<Attempt> outageIn(RuntimeException e) {
         if (DatabaseOutage.causedBy(e)) {
-            return Optional.of(DATABASE);
+            return Optional.of(Attempt.stoppedBy(DATABASE, Causes.message(Causes.root(e))));
         }
-        return Causes.find(e, DomainException.class).filter(d -> STORAGE_UNAVAILABLE.equals(d.code())).map(d -> STORAGE);
+        return Causes.find(e, DomainException.class).filter(d -> STORAGE_UNAVAILABLE.equals(d.code()))
+                .map(d -> Attempt.stoppedBy(STORAGE, Causes.message(d)));
     }
 
     /** An attempt an outage stopped: not counted, its reason shown on the item while it waits (when the database lets it be noted). */
-    private Attempt stoppedBy(UUID org, UUID itemId, String outage, RuntimeException e) {
-        String reason = Causes.message(outage.equals(DATABASE) ? Causes.root(e) : e);
-        LOG.warning(() -> "Generation of item " + itemId + " stopped: the " + outage + " is unavailable (" + reason
-                + "); its message waits for it");
+    private Attempt waiting(UUID org, UUID itemId, Attempt stopped) {
+        LOG.warning(() -> "Generation of item " + itemId + " stopped: the " + stopped.outage() + " is unavailable ("
+                + stopped.reason() + "); its message waits for it");
         try {
-            steps.attemptStoppedByOutage(org, itemId, "Waiting for the " + outage + " to be available again: " + reason);
+            steps.attemptStoppedByOutage(org, itemId, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason());
         } catch (RuntimeException noted) {
-            // The database is away too (or still): the attempt stays counted, and the item shows its last reason.
+            // The database is away (still, or now): this attempt stays counted, and the item shows its last reason.
             LOG.warning(() -> "The outage could not be noted on generation item " + itemId + ": " + Causes.message(Causes.root(noted)));
         }
-        return Attempt.stoppedBy(outage, reason);
+        return stopped;
     }
 
     /** What an attempt that broke with an {@link Error} (thrown here or in a container step) comes to; see {@link #process}. */

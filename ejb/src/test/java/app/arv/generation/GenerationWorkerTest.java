@@ -13,6 +13,7 @@ import app.arv.storage.TestStores;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -259,6 +261,18 @@ class GenerationWorkerTest {
         assertThat(done.getStatus()).isEqualTo(GenerationStatus.COMPLETED);
         assertThat(done.getAttempts()).isEqualTo(1);
         assertThat(done.getError()).isNull();
+    }
+
+    @Test
+    void aStepThatFailedBecauseTheDatabaseWasOutOfReachStoppedTheAttemptByAnOutageOfTheDatabase() {
+        // What a step's failure looks like when PostgreSQL is away: the driver's connection exception (SQLState class 08)
+        // under the persistence provider's and the container's wrappers.
+        EJBException failed = new EJBException("Transaction aborted");
+        failed.initCause(new PersistenceException("could not prepare statement", new SQLException("Connection refused", "08001")));
+
+        assertThat(GenerationWorker.outageIn(failed)).contains(GenerationWorker.Attempt.stoppedBy("database", "Connection refused"));
+        assertThat(GenerationWorker.outageIn(new PersistenceException("duplicate key", new SQLException("duplicate key", "23505"))))
+                .isEmpty();
     }
 
     @Test

@@ -10,10 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,6 +41,8 @@ public class GenerationQueue {
     static final String ORGANIZATION_PROPERTY = "organizationId";
     static final String ITEM_PROPERTY = "itemId";
     static final String MESSAGE_PROPERTY = "messageId";
+    /** When the outage a message waits out began (epoch milliseconds); absent on a message that waits for none. */
+    static final String OUTAGE_SINCE_PROPERTY = "outageSince";
 
     @Resource(lookup = ArvJms.CONNECTION_FACTORY)
     ConnectionFactory connections;
@@ -56,6 +62,43 @@ public class GenerationQueue {
                     .send(context.createQueue(queueOf(priority)), item.getId().toString());
         } catch (JMSRuntimeException e) {
             throw BrokerAvailability.sendFailed(e);
+        }
+    }
+
+    /**
+     * Sends {@code message} (a generation request, about {@code ref}) again to its own queue, to be delivered after
+     * {@code delay}: the same item and the same message id, so its worker may take the item it took before again
+     * ({@code GenerationItem.mayBeTakenBy}), and when the outage it waits out began. Joins the caller's transaction:
+     * sent only if the delivery in hand is acknowledged with it, so the item always has exactly one of the two.
+     *
+     * @throws DomainException 503 {@code queue_unavailable} when the broker fails the send
+     */
+    public void sendLater(Message message, ItemRef ref, Instant outageSince, Duration delay) {
+        try (JMSContext context = connections.createContext()) {
+            JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis())
+                    .setProperty(KIND_PROPERTY, KIND)
+                    .setProperty(ORGANIZATION_PROPERTY, ref.organizationId().toString())
+                    .setProperty(ITEM_PROPERTY, ref.itemId().toString())
+                    .setProperty(OUTAGE_SINCE_PROPERTY, outageSince.toEpochMilli());
+            if (ref.messageId() != null) {
+                producer.setProperty(MESSAGE_PROPERTY, ref.messageId().toString());
+            }
+            producer.send(message.getJMSDestination(), ref.itemId().toString());
+        } catch (JMSException e) {
+            throw BrokerAvailability.sendFailed(new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e));
+        } catch (JMSRuntimeException e) {
+            throw BrokerAvailability.sendFailed(e);
+        }
+    }
+
+    /** When the outage {@code message} waits out began, or empty for a message that waits for none. */
+    public static Optional<Instant> outageSince(Message message) {
+        try {
+            return message.propertyExists(OUTAGE_SINCE_PROPERTY)
+                    ? Optional.of(Instant.ofEpochMilli(message.getLongProperty(OUTAGE_SINCE_PROPERTY)))
+                    : Optional.empty();
+        } catch (JMSException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

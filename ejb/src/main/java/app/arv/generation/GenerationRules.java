@@ -19,6 +19,10 @@ import java.time.Duration;
  *     above the longest a queue may legitimately wait, since an item merely waiting behind others would fail too
  * @param cleanupInterval how often {@link GenerationRetention} deletes old jobs
  * @param retention finished jobs older than this are deleted with their files; zero or less keeps them forever
+ * @param outagePatience how long an item waits for a dependency of ARV's own that is away (the object store, the database)
+ *     before it fails with a reason naming the outage; its attempts are not spent meanwhile. Below {@code stuckAfter},
+ *     so the reaper never takes a waiting item for one whose worker died
+ * @param outageRetry how long after an attempt an outage stopped the item is tried again
  */
 @Dependent
 public record GenerationRules(
@@ -27,7 +31,9 @@ public record GenerationRules(
         @ConfigProperty(name = "arv.generation.resend-queued-after", defaultValue = "PT30M") Duration resendQueuedAfter,
         @ConfigProperty(name = "arv.generation.queued-lost-after", defaultValue = "PT6H") Duration queuedLostAfter,
         @ConfigProperty(name = "arv.generation.cleanup-interval", defaultValue = "PT1H") Duration cleanupInterval,
-        @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D") Duration retention) {
+        @ConfigProperty(name = "arv.generation.retention", defaultValue = "P30D") Duration retention,
+        @ConfigProperty(name = "arv.generation.outage-patience", defaultValue = "PT10M") Duration outagePatience,
+        @ConfigProperty(name = "arv.generation.outage-retry", defaultValue = "PT15S") Duration outageRetry) {
 
     @Inject
     public GenerationRules {
@@ -40,6 +46,12 @@ public record GenerationRules(
         Setting.positive("ARV_GENERATION_RESEND_QUEUED_AFTER", resendQueuedAfter);
         Setting.positive("ARV_GENERATION_QUEUED_LOST_AFTER", queuedLostAfter);
         Setting.positive("ARV_GENERATION_CLEANUP_INTERVAL", cleanupInterval);
+        Setting.positive("ARV_GENERATION_OUTAGE_PATIENCE", outagePatience);
+        Setting.positive("ARV_GENERATION_OUTAGE_RETRY", outageRetry);
+        if (outagePatience.compareTo(stuckAfter) >= 0) {
+            throw new IllegalStateException("ARV_GENERATION_OUTAGE_PATIENCE (" + outagePatience + ") must be shorter than"
+                    + " ARV_GENERATION_STUCK_AFTER (" + stuckAfter + "): the reaper would fail items waiting out an outage");
+        }
     }
 
     /** Whether finished jobs are deleted on a schedule at all. */

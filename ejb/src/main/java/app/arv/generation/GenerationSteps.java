@@ -208,6 +208,24 @@ public class GenerationSteps {
     }
 
     /**
+     * The attempt of the item's worker was stopped by a dependency of ARV's own that is away: it is not counted, and the
+     * item, still taken by the worker's message, shows why it waits ({@link GenerationItem#attemptStoppedByOutage}).
+     */
+    public void attemptStoppedByOutage(UUID org, UUID itemId, String reason) {
+        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
+                .ifPresent(item -> item.attemptStoppedByOutage(reason));
+    }
+
+    /**
+     * The item's {@code message} waited out an outage for as long as ARV waits: the item fails with the reason. Not when
+     * another message of the item took it: that one's worker is still at it.
+     */
+    public void outageOutlasted(UUID org, UUID itemId, UUID message, String reason) {
+        lock(org, itemId).filter(l -> !l.item().getStatus().isFinal() && l.item().mayBeTakenBy(message))
+                .ifPresent(locked -> fail(locked.job(), locked.item(), reason));
+    }
+
+    /**
      * The broker gave up on the item's {@code message}: the item fails with the last attempt's reason. Not when another
      * message of the item took it: that one's worker is still at it.
      */

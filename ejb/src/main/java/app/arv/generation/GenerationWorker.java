@@ -3,6 +3,8 @@ package app.arv.generation;
 import app.arv.media.MediaStore;
 import app.arv.persistence.media.MediaResource;
 import app.arv.shared.Causes;
+import app.arv.shared.DatabaseOutage;
+import app.arv.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -23,6 +25,9 @@ public class GenerationWorker {
     private static final int STACK_FRAMES_LOGGED = 40;
     /** What an item whose attempt ran out of heap keeps, and fails with should every delivery of its message run out. */
     static final String OUT_OF_MEMORY = "The server ran out of memory while making the model";
+    static final String STORAGE = "storage";
+    static final String DATABASE = "database";
+    private static final String STORAGE_UNAVAILABLE = "storage_unavailable";
 
     @Inject
     GenerationSteps steps;
@@ -37,27 +42,55 @@ public class GenerationWorker {
     MetricRegistry metrics;
 
     /**
-     * @param message the id of the message that asks (null for one sent before messages had ids)
-     * @return {@code false} when the attempt broke on the way (storage, network, the heap short): the message should be
-     *     delivered again. A refused image, an internal error (any other {@link Error}: another delivery would meet it
-     *     again), a finished item or one another message took is {@code true}: nothing more to do.
+     * How one delivery's attempt ended.
+     *
+     * @param acknowledged whether the message is done with; {@code false}: the broker delivers it again, with back-off
+     * @param outage what of ARV's own was away and stopped the attempt (its attempt not counted): "storage", "database";
+     *     null when nothing was. The message then waits the outage out ({@link GenerationListener})
+     * @param reason what the outage said, or null
      */
-    public boolean process(UUID org, UUID itemId, UUID message) {
+    public record Attempt(boolean acknowledged, String outage, String reason) {
+
+        static final Attempt DONE = new Attempt(true, null, null);
+        static final Attempt AGAIN = new Attempt(false, null, null);
+
+        static Attempt stoppedBy(String outage, String reason) {
+            return new Attempt(false, outage, reason);
+        }
+    }
+
+    /**
+     * @param message the id of the message that asks (null for one sent before messages had ids)
+     * @return {@link Attempt#AGAIN} when the attempt broke on the way (a provider's network, a read broken off, the heap
+     *     short): the message should be delivered again. {@link Attempt#stoppedBy} when a dependency of ARV's own was away
+     *     (the object store, the database): nothing was wrong with the item, whose attempt is not counted. A refused image,
+     *     an internal error (any other {@link Error}: another delivery would meet it again), a finished item or one another
+     *     message took is {@link Attempt#DONE}: nothing more to do.
+     */
+    public Attempt process(UUID org, UUID itemId, UUID message) {
         Optional<GenerationSteps.Claim> taken;
         try {
             taken = steps.claim(org, itemId, message);
         } catch (RuntimeException e) {
-            Error inside = Causes.find(e, Error.class).orElseThrow(() -> e);
-            return ended(org, itemId, inside);
+            Error inside = Causes.find(e, Error.class).orElse(null);
+            if (inside != null) {
+                return ended(org, itemId, inside);
+            }
+            // Not taken, so nothing counted and nothing to note on the item: the database was away (or a fault that
+            // escapes, as it always did).
+            Attempt stopped = outageIn(e).orElseThrow(() -> e);
+            LOG.warning(() -> "Generation item " + itemId + " could not be taken: the " + stopped.outage() + " is unavailable ("
+                    + stopped.reason() + "); its message waits for it");
+            return stopped;
         }
         if (taken.isEmpty()) {
-            return true;
+            return Attempt.DONE;
         }
         GenerationSteps.Claim claim = taken.get();
         ModelProvider provider = providers.byName(claim.provider()).orElse(null);
         if (provider == null) {
             steps.fail(org, itemId, "The provider '" + claim.provider() + "' is not available on this server");
-            return true;
+            return Attempt.DONE;
         }
         long started = System.nanoTime();
         try {
@@ -69,14 +102,14 @@ public class GenerationWorker {
                 store(org, itemId, result, claim.source().getOriginalName());
             }
             metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
-            return true;
+            return Attempt.DONE;
         } catch (ModelRefusedException e) {
             // An item no longer wanted was settled by whoever decided so (a cancel; the reaper, and perhaps a retry since,
             // which queued it again for another message): failing it here would fail that retry.
             if (!e.isNoLongerWanted()) {
                 steps.fail(org, itemId, e.getMessage());
             }
-            return true;
+            return Attempt.DONE;
         } catch (RuntimeException e) {
             // An Error thrown inside one of the container's steps (GenerationSteps, an EJB) reaches this thread wrapped
             // in the container's EJBException: it is the same fault as one thrown here, and is handled the same way.
@@ -84,16 +117,46 @@ public class GenerationWorker {
             if (inside != null) {
                 return ended(org, itemId, inside);
             }
+            Optional<Attempt> stopped = outageIn(e);
+            if (stopped.isPresent()) {
+                return waiting(org, itemId, stopped.get());
+            }
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
-            return false;
+            return Attempt.AGAIN;
         } catch (Error e) {
             return ended(org, itemId, e);
         }
     }
 
+    /**
+     * The attempt a failure stopped, when it says a dependency of ARV's own was away: the object store (503
+     * {@code storage_unavailable}, which the media layer makes of a store that refuses, breaks off or does not answer in
+     * time) or the database (out of reach, or no connection free); empty for any other failure.
+     */
+    static Optional<Attempt> outageIn(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return Optional.of(Attempt.stoppedBy(DATABASE, Causes.message(Causes.root(e))));
+        }
+        return Causes.find(e, DomainException.class).filter(d -> STORAGE_UNAVAILABLE.equals(d.code()))
+                .map(d -> Attempt.stoppedBy(STORAGE, Causes.message(d)));
+    }
+
+    /** An attempt an outage stopped: not counted, its reason shown on the item while it waits (when the database lets it be noted). */
+    private Attempt waiting(UUID org, UUID itemId, Attempt stopped) {
+        LOG.warning(() -> "Generation of item " + itemId + " stopped: the " + stopped.outage() + " is unavailable ("
+                + stopped.reason() + "); its message waits for it");
+        try {
+            steps.attemptStoppedByOutage(org, itemId, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason());
+        } catch (RuntimeException noted) {
+            // The database is away (still, or now): this attempt stays counted, and the item shows its last reason.
+            LOG.warning(() -> "The outage could not be noted on generation item " + itemId + ": " + Causes.message(Causes.root(noted)));
+        }
+        return stopped;
+    }
+
     /** What an attempt that broke with an {@link Error} (thrown here or in a container step) comes to; see {@link #process}. */
-    private boolean ended(UUID org, UUID itemId, Error e) {
+    private Attempt ended(UUID org, UUID itemId, Error e) {
         if (e instanceof OutOfMemoryError) {
             // The heap was short while this attempt ran, most likely because of the node's other work at the time (the
             // decodes are bounded per image): what it allocated is garbage once it unwinds, so a later delivery, with
@@ -101,7 +164,7 @@ public class GenerationWorker {
             // delivery run out, the broker's dead letter fails the item with this reason.
             LOG.log(Level.SEVERE, "Generation of item " + itemId + " ran out of memory; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, OUT_OF_MEMORY);
-            return false;
+            return Attempt.AGAIN;
         }
         // A fault of the code or the deployment (a stack overflow on this image, a class missing, a library's
         // assertion): every delivery would meet it again, redoing the model's work (the local generator's, or a
@@ -110,7 +173,7 @@ public class GenerationWorker {
         LOG.log(Level.SEVERE, "Generation of item " + itemId + " failed with an internal error; it is not tried again",
                 e instanceof StackOverflowError overflow ? topOf(overflow) : e);
         steps.fail(org, itemId, internalError(e));
-        return true;
+        return Attempt.DONE;
     }
 
     /** The reason a client reads: the kind of fault, not its message (which may name the server's classes and files). */
@@ -152,11 +215,24 @@ public class GenerationWorker {
         }
     }
 
+    /**
+     * The source's bytes. A read that fails asks the store whether it still has the object, as the marker compiler does
+     * ({@code MarkerQueue.sourceImage}): an object the store lost is the item's own failure (delivered again with
+     * back-off, then failed), while a store that is away (it cannot say either) is an outage the item waits out.
+     */
     private SourceImage read(MediaResource source) {
         try {
             return new SourceImage(files.readAll(source), source.getMediaType(), source.getOriginalName());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the source image: " + e.getMessage(), e);
+        } catch (IOException | DomainException e) {
+            if (!files.stillStored(source)) {
+                // Not chained: the store's refusal under it would read as an outage.
+                throw new IllegalStateException("The storage no longer has the source image (media " + source.getId() + "): "
+                        + Causes.message(e));
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not read the source image: " + io.getMessage(), io);
+            }
+            throw (DomainException) e;
         }
     }
 }

@@ -13,7 +13,9 @@
  * on its own by {@link GenerationSteps}, so clients see progress while the model is made and the message's
  * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item, and so does an
  * {@link Error} other than running out of memory, thrown by the provider or inside a step (which the container hands over
- * wrapped in an EJBException): a fault every delivery would meet again; any other failure is
+ * wrapped in an EJBException): a fault every delivery would meet again; an attempt stopped by a dependency of ARV's own that is away (the object
+ * store, the database) is not counted, and its message is sent again later until the outage has lasted
+ * {@code arv.generation.outage-patience} ({@link GenerationListener}); any other failure is
  * delivered again with back-off, and a message the broker gives up on reaches {@link DeadGenerationListener}, which
  * fails the item. A provider's progress report ({@link ProgressSink}) answers whether the item is still wanted, so a
  * cancelled item's worker stops there. {@link GenerationReaper} fails items whose worker died; {@link GenerationRetention}

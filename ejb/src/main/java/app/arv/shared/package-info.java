@@ -5,7 +5,8 @@
  * provider looked up once — never call {@code jakarta.json.Json}'s statics, which look it up on every call),
  * {@link Cidr} (address blocks, parsed without DNS), {@link KeptSecret} (a key ARV makes once and keeps in
  * its data directory), {@link Backoff} (a wait that doubles with each failure, up to a maximum), {@link Causes} (a failure's chain of
- * causes, searched for what it was really about), and {@link Sha256} (the one digest, in bytes or hex). Depends
+ * causes, searched for what it was really about), {@link DatabaseOutage} (a failure that says the database was out of
+ * reach), and {@link Sha256} (the one digest, in bytes or hex). Depends
  * on nothing of ARV; every {@code ejb} package and the web layer use it.
  */
 package app.arv.shared;

@@ -45,7 +45,7 @@ class GenerationReaperTest {
         fixture = new GenerationFixture(redis);
         fixture.supply(ConnectionFactory.class, broker.connections());
         fixture.supply(GenerationRules.class, new GenerationRules(Duration.ofMinutes(1), STUCK_AFTER, Duration.ofMinutes(30),
-                Duration.ofHours(6), Duration.ofHours(1), Duration.ofDays(30)));
+                Duration.ofHours(6), Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(15)));
     }
 
     /** One round of the reaper, as its timer fires it on a node. */

@@ -13,6 +13,7 @@ import app.arv.storage.TestStores;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -159,6 +161,120 @@ class GenerationWorkerTest {
         }
     }
 
+    /** A provider that makes a model of any image, counting its calls. */
+    private static final class Making implements ModelProvider {
+
+        int calls;
+
+        @Override
+        public String name() {
+            return "making";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            calls++;
+            return new ModelResult("glTF-a-model".getBytes(StandardCharsets.US_ASCII), null, null);
+        }
+    }
+
+    /** The local store's object of {@code resource}, where the platform's local store keeps it under {@link #dataDir}. */
+    private Path objectOf(MediaResource resource) throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(file -> file.endsWith(resource.getStorageKey())).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * The store stops answering for the object's folder: it is a file now (ENOTDIR), so reading the object and asking
+     * whether it exists both fail, as with a store that is away, and unlike a store that answers "no such object".
+     */
+    private Path storeAway(MediaResource resource) throws IOException {
+        Path folder = objectOf(resource).getParent();
+        Files.move(folder, folder.resolveSibling(folder.getFileName() + "-away"));
+        Files.createFile(folder);
+        return folder;
+    }
+
+    /** The store answers for the folder {@link #storeAway} took away again, with what it held. */
+    private static void storeBack(Path folder) throws IOException {
+        Files.delete(folder);
+        Files.move(folder.resolveSibling(folder.getFileName() + "-away"), folder);
+    }
+
+    private GenerationWorker.Attempt attempted(GenerationItem item) {
+        return fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE));
+    }
+
+    @Test
+    void anAttemptWhoseStoreIsAwayIsNotCountedAndTheItemWaitsForTheStore() throws IOException {
+        Making making = new Making();
+        aServerWith(making);
+        MediaResource source = storedHorse();
+        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        storeAway(source);
+
+        GenerationWorker.Attempt attempt = attempted(item);
+
+        assertThat(attempt.outage()).isEqualTo("storage");
+        assertThat(attempt.reason()).startsWith("The storage could not be read");
+        assertThat(making.calls).isZero();
+        GenerationItem waiting = fixture.reread(item);
+        assertThat(waiting.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(waiting.getClaimedBy()).isEqualTo(MESSAGE);
+        assertThat(waiting.getAttempts()).isZero();
+        assertThat(waiting.getStage()).isEqualTo("waiting");
+        assertThat(waiting.getError()).startsWith("Waiting for the storage to be available again: The storage could not be read");
+    }
+
+    @Test
+    void anAttemptWhoseSourceTheStoreLostIsCountedAndDeliveredAgainAsTheItemsOwnFailure() throws IOException {
+        Making making = new Making();
+        aServerWith(making);
+        MediaResource source = storedHorse();
+        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        Files.delete(objectOf(source));
+
+        GenerationWorker.Attempt attempt = attempted(item);
+
+        assertThat(attempt).isEqualTo(GenerationWorker.Attempt.AGAIN);
+        GenerationItem retrying = fixture.reread(item);
+        assertThat(retrying.getAttempts()).isEqualTo(1);
+        assertThat(retrying.getStage()).isEqualTo("retrying");
+        assertThat(retrying.getError()).startsWith("The storage no longer has the source image (media " + source.getId() + ")");
+    }
+
+    @Test
+    void anAttemptAfterTheStoreCameBackMakesTheModelAndCountsOneAttempt() throws IOException {
+        Making making = new Making();
+        aServerWith(making);
+        MediaResource source = storedHorse();
+        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        Path away = storeAway(source);
+        attempted(item);
+        storeBack(away);
+
+        GenerationWorker.Attempt attempt = attempted(item);
+
+        assertThat(attempt).isEqualTo(GenerationWorker.Attempt.DONE);
+        GenerationItem done = fixture.reread(item);
+        assertThat(done.getStatus()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(done.getAttempts()).isEqualTo(1);
+        assertThat(done.getError()).isNull();
+    }
+
+    @Test
+    void aStepThatFailedBecauseTheDatabaseWasOutOfReachStoppedTheAttemptByAnOutageOfTheDatabase() {
+        // What a step's failure looks like when PostgreSQL is away: the driver's connection exception (SQLState class 08)
+        // under the persistence provider's and the container's wrappers.
+        EJBException failed = new EJBException("Transaction aborted");
+        failed.initCause(new PersistenceException("could not prepare statement", new SQLException("Connection refused", "08001")));
+
+        assertThat(GenerationWorker.outageIn(failed)).contains(GenerationWorker.Attempt.stoppedBy("database", "Connection refused"));
+        assertThat(GenerationWorker.outageIn(new PersistenceException("duplicate key", new SQLException("duplicate key", "23505"))))
+                .isEmpty();
+    }
+
     @Test
     void aModelHandedOverInASpooledFileIsStoredFromItAndTheSpoolKeepsNothing() throws IOException {
         Downloading downloading = new Downloading(TestSpools.in(dataDir));
@@ -219,7 +335,7 @@ class GenerationWorkerTest {
     private boolean delivered(GenerationItem item) {
         AtomicBoolean acknowledged = new AtomicBoolean();
         Throwable escaped = catchThrowable(() -> acknowledged.set(
-                fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE))));
+                fixture.call(GenerationWorker.class, worker -> worker.process(fixture.org(), item.getId(), MESSAGE).acknowledged())));
         if (escaped != null) {
             throw new AssertionError("The worker let " + escaped + " escape to the listener", escaped);
         }

@@ -155,6 +155,17 @@ public class GenerationItem extends TenantEntity {
         this.stage = "retrying";
     }
 
+    /**
+     * The attempt was stopped by a dependency of ARV's own that is away (the object store, the database), not by the
+     * item or its provider: it is not counted, the reason is kept and shown while the item waits, and the item stays
+     * taken by its message, whose later delivery tries again.
+     */
+    public void attemptStoppedByOutage(String reason) {
+        this.attempts = Math.max(0, attempts - 1);
+        this.error = truncate(reason);
+        this.stage = "waiting";
+    }
+
     public void complete(UUID modelMediaId, UUID previewMediaId) {
         this.status = GenerationStatus.COMPLETED;
         this.modelMediaId = modelMediaId;

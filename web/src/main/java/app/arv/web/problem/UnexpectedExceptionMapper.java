@@ -1,5 +1,6 @@
 package app.arv.web.problem;
 
+import app.arv.shared.DatabaseOutage;
 import app.arv.shared.DomainException;
 import app.arv.web.request.RequestBodyLimit;
 import jakarta.ejb.EJBException;

@@ -34,6 +34,13 @@ public final class ArvServer implements BeforeAllCallback {
      */
     public static final Duration MARKER_RECOVERY_INTERVAL = Duration.ofSeconds(3);
 
+    /**
+     * How long a generation item waits for a dependency of ARV's own that is away (10 min by default), tried again every
+     * 2 s (not 15): GenerationOutageIT sees an item outlast it without waiting minutes. Longer than the broker's
+     * back-off for broken attempts (about 15 s), so its outage that ends sooner shows what the patience adds.
+     */
+    public static final Duration GENERATION_OUTAGE_PATIENCE = Duration.ofSeconds(40);
+
     /** Open {@code /ws/events} sockets one organization may have on the suite's node. */
     public static final int MAX_SOCKETS_PER_ORGANIZATION = 8;
 
@@ -95,6 +102,8 @@ public final class ArvServer implements BeforeAllCallback {
                 // Finished jobs are kept a day and the retention pass runs every 2 s, so its IT can backdate a job and watch it go.
                 .env("ARV_GENERATION_RETENTION", "P1D")
                 .env("ARV_GENERATION_CLEANUP_INTERVAL", "PT2S")
+                .env("ARV_GENERATION_OUTAGE_PATIENCE", GENERATION_OUTAGE_PATIENCE.toString())
+                .env("ARV_GENERATION_OUTAGE_RETRY", "PT2S")
                 // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
                 .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
                 // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly

@@ -1,14 +1,11 @@
 package app.arv.events;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import app.arv.ManagedConcurrency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +49,7 @@ class PatternSubscriptionTest {
         subscription = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
                 (channel, message) -> handled(message), subscribed::release, lost::release)
                 .probing(Duration.ofMillis(200), Duration.ofMillis(500));
-        subscription.start(threads(), "test-subscription", scheduler(), Duration.ofHours(1), () -> {
+        subscription.start(ManagedConcurrency.threads(threads::add), "test-subscription", ManagedConcurrency.scheduler(scheduler), Duration.ofHours(1), () -> {
         });
         assertThat(subscribed.tryAcquire(10, TimeUnit.SECONDS)).as("subscribed").isTrue();
     }
@@ -113,7 +110,7 @@ class PatternSubscriptionTest {
         Semaphore lateSubscribed = new Semaphore(0);
         PatternSubscription late = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
                 (channel, message) -> heard.add(message), lateSubscribed::release).probing(Duration.ofHours(1), Duration.ofHours(1));
-        late.start(threads(), "late-subscription", scheduler(), Duration.ofHours(1), () -> {
+        late.start(ManagedConcurrency.threads(threads::add), "late-subscription", ManagedConcurrency.scheduler(scheduler), Duration.ofHours(1), () -> {
         });
         Thread.sleep(500); // its subscription sent, its answer held by the relay
 
@@ -135,30 +132,5 @@ class PatternSubscriptionTest {
 
     private static void publishedByAnotherNode(String message) {
         redis.newConnection().client().publish("arv:test:channel", message);
-    }
-
-    private ManagedThreadFactory threads() {
-        return (ManagedThreadFactory) Proxy.newProxyInstance(PatternSubscriptionTest.class.getClassLoader(),
-                new Class<?>[]{ManagedThreadFactory.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("newThread") || !(args[0] instanceof Runnable task)) {
-                        throw new UnsupportedOperationException(method.toString());
-                    }
-                    Thread thread = new Thread(task);
-                    threads.add(thread);
-                    return thread;
-                });
-    }
-
-    /** The container's scheduler as far as a subscription uses it: the test's own, behind the managed interface. */
-    private ManagedScheduledExecutorService scheduler() {
-        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(PatternSubscriptionTest.class.getClassLoader(),
-                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
-                    try {
-                        return ScheduledExecutorService.class.getMethod(method.getName(), method.getParameterTypes())
-                                .invoke(scheduler, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

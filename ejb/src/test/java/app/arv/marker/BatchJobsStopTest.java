@@ -1,5 +1,6 @@
 package app.arv.marker;
 
+import app.arv.ManagedConcurrency;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
 import app.arv.platform.ServerNode;
@@ -9,15 +10,11 @@ import app.arv.shared.DomainException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Protocol;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,8 +163,8 @@ class BatchJobsStopTest {
         stops.redis = connection;
         stops.node = marker;
         stops.operator = () -> runtime;
-        stops.threads = threads();
-        stops.scheduler = scheduler();
+        stops.threads = ManagedConcurrency.threads();
+        stops.scheduler = ManagedConcurrency.scheduler(scheduler);
         listening.add(stops);
         BatchJobs jobs = new BatchJobs();
         jobs.node = marker;
@@ -184,28 +181,5 @@ class BatchJobsStopTest {
             assertThat(System.nanoTime()).as("%s pattern subscriptions within 10 s", count).isLessThan(deadline);
             Thread.onSpinWait();
         }
-    }
-
-    private static ManagedThreadFactory threads() {
-        return (ManagedThreadFactory) Proxy.newProxyInstance(BatchJobsStopTest.class.getClassLoader(),
-                new Class<?>[]{ManagedThreadFactory.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("newThread") || !(args[0] instanceof Runnable task)) {
-                        throw new UnsupportedOperationException(method.toString());
-                    }
-                    return new Thread(task);
-                });
-    }
-
-    /** The container's scheduler as far as a subscription uses it: the test's own, behind the managed interface. */
-    private ManagedScheduledExecutorService scheduler() {
-        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(BatchJobsStopTest.class.getClassLoader(),
-                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
-                    try {
-                        return ScheduledExecutorService.class.getMethod(method.getName(), method.getParameterTypes())
-                                .invoke(scheduler, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

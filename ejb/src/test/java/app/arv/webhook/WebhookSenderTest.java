@@ -1,16 +1,14 @@
 package app.arv.webhook;
 
+import app.arv.ManagedConcurrency;
 import app.arv.outbound.AllowedHosts;
 import app.arv.outbound.OutboundGuard;
 import app.arv.outbound.OutboundPolicy;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -162,20 +160,8 @@ class WebhookSenderTest {
                 return guard;
             }
         };
-        sender.lookups = managed(lookupThreads);
+        sender.lookups = ManagedConcurrency.executor(lookupThreads);
         sender.init();
         return sender;
-    }
-
-    /** The container's managed executor, as far as the sender uses it: threads of the test's own pool. */
-    private static ManagedExecutorService managed(ExecutorService threads) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(WebhookSenderTest.class.getClassLoader(),
-                new Class<?>[]{ManagedExecutorService.class}, (proxy, method, args) -> {
-                    try {
-                        return method.invoke(threads, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

@@ -33,3 +33,9 @@ CREATE INDEX ar_content_marker_job ON ar_content (organization_id, marker_job_in
 
 -- The unique constraint generation_item_position is an index on the same columns.
 DROP INDEX generation_item_job;
+
+-- Searching AR content by title ("contains", any case: LOWER(title) LIKE '%...%') read every row of the project; a
+-- trigram index finds the matching ones. pg_trgm is a contrib extension PostgreSQL 13+ lets a database's owner create
+-- (the embedded PostgreSQL ships it; a managed one must offer it: README, Deploying).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX ar_content_title_search ON ar_content USING gin (lower(title) gin_trgm_ops);

@@ -88,6 +88,12 @@ class ScanIndexesTest {
                 + " AND marker_job_instance = 42 ORDER BY id")).contains("ar_content_marker_job");
     }
 
+    @Test
+    void aSearchOfContentTitlesFindsTheMatchingOnesByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM ar_content WHERE LOWER(title) LIKE '%wedding%' ESCAPE '\\'"))
+                .contains("ar_content_title_search");
+    }
+
     private static String plan(String query) throws SQLException {
         Database.flyway(Database.dataSource()).migrate();
         try (Connection connection = Database.dataSource().getConnection(); Statement statement = connection.createStatement()) {

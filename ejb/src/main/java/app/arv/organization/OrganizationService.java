@@ -116,7 +116,8 @@ public class OrganizationService {
 
     /** @param caller the platform admin making the change, for the organization's audit log */
     public Organization change(Caller caller, UUID id, String name, Boolean active) {
-        Organization organization = get(id);
+        // Locked: the whole row is written back, so a change committed after a plain read would be undone.
+        Organization organization = organizations.lock(id).orElseThrow(() -> DomainException.notFound("Organization"));
         String nameBefore = organization.getName();
         boolean activeBefore = organization.isActive();
         if (name != null) {

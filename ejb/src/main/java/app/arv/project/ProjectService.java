@@ -48,7 +48,8 @@ public class ProjectService {
     }
 
     public Project change(Caller caller, UUID id, String name, String description) {
-        Project project = get(caller, id);
+        // Locked: the whole row is written back, so a change committed after a plain read would be undone.
+        Project project = projects.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Project"));
         if (name != null) {
             requireFreeName(caller, name.strip(), id);
             project.rename(name.strip());

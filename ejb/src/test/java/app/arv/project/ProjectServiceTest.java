@@ -68,4 +68,19 @@ class ProjectServiceTest {
             secondThread.shutdownNow();
         }
     }
+
+    @Test
+    void aRenameAndADescriptionChangeMadeAtOnceBothStay() throws Exception {
+        Project wedding = new Project(acme.getId(), "Wedding", "Before");
+        Database.persist(wedding);
+
+        Future<?> describing = Database.whileTheFirstIsOpen(em -> projects(em).change(member, wedding.getId(), "Wedding 2027", null),
+                () -> Database.inTransaction(em -> projects(em).change(member, wedding.getId(), null, "After")));
+        describing.get(30, TimeUnit.SECONDS);
+
+        Database.inTransaction(em -> assertThat(em.find(Project.class, wedding.getId())).satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("Wedding 2027");
+            assertThat(p.getDescription()).isEqualTo("After");
+        }));
+    }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,35 @@ class ScanIndexesTest {
     void aPersonsUnreadNotificationsAreCountedByIndex() throws SQLException {
         assertThat(plan("SELECT count(*) FROM notification WHERE user_id = gen_random_uuid() AND read_at IS NULL"))
                 .contains("notification_unread");
+    }
+
+    @Test
+    void theWebhookClaimTakesEachOrganizationsLongestDueDeliveriesByIndex() throws SQLException {
+        // WebhookDeliveryRepository#claim's share of each organization: a bounded look-up, not a ranking of every due row.
+        assertThat(plan("SELECT s.id FROM organization o CROSS JOIN LATERAL (SELECT d.id FROM webhook_delivery d"
+                + " JOIN webhook w ON w.id = d.webhook_id WHERE d.organization_id = o.id AND d.status = 'PENDING'"
+                + " AND d.next_attempt_at <= now() AND (w.enabled OR d.manual) ORDER BY d.next_attempt_at, d.id LIMIT 10) s"
+                + " WHERE o.active")).contains("webhook_delivery_organization_due");
+    }
+
+    @Test
+    void theDashboardCountsAnOrganizationsFinishedItemsByIndex() throws SQLException {
+        assertThat(plan("SELECT CAST(date_trunc('day', finished_at AT TIME ZONE 'UTC') AS date) AS day, COUNT(*)"
+                + " FROM generation_item WHERE organization_id = '" + UUID.randomUUID() + "'"
+                + " AND finished_at >= now() - interval '30 days' GROUP BY day"))
+                .contains("generation_item_organization_finished");
+    }
+
+    @Test
+    void aCompileJobsClaimedContentIsFoundByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM ar_content WHERE organization_id = '" + UUID.randomUUID() + "'"
+                + " AND marker_job_instance = 42 ORDER BY id")).contains("ar_content_marker_job");
+    }
+
+    @Test
+    void aSearchOfContentTitlesFindsTheMatchingOnesByIndex() throws SQLException {
+        assertThat(plan("SELECT id FROM ar_content WHERE LOWER(title) LIKE '%wedding%' ESCAPE '\\'"))
+                .contains("ar_content_title_search");
     }
 
     private static String plan(String query) throws SQLException {

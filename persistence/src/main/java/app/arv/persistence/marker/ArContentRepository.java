@@ -37,12 +37,18 @@ public class ArContentRepository extends TenantRepository<ArContent> {
      * @param markerStatus only content whose marker is in it, or null for any
      */
     public Page<ArContent> list(UUID organizationId, UUID projectId, SearchText search, MarkerStatus markerStatus, PageRequest page) {
-        String where = " FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project AND "
-                + SearchText.matches("a.title") + (markerStatus == null ? "" : " AND a.markerStatus = :status");
+        // No search, no title condition: a prepared statement's generic plan could otherwise take the title's trigram
+        // index (ar_content_title_search) for a pattern that matches everything, and read all of it.
+        String where = " FROM ArContent a WHERE a.organizationId = :org AND a.projectId = :project"
+                + (search.isEverything() ? "" : " AND " + SearchText.matches("a.title"))
+                + (markerStatus == null ? "" : " AND a.markerStatus = :status");
         TypedQuery<ArContent> items = em.createQuery("SELECT a" + where + " ORDER BY a.createdAt, a.id", ArContent.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
         for (TypedQuery<?> query : List.of(items, count)) {
-            query.setParameter("org", organizationId).setParameter("project", projectId).setParameter("search", search.pattern());
+            query.setParameter("org", organizationId).setParameter("project", projectId);
+            if (!search.isEverything()) {
+                query.setParameter("search", search.pattern());
+            }
             if (markerStatus != null) {
                 query.setParameter("status", markerStatus);
             }

@@ -4,6 +4,7 @@ import app.arv.persistence.shared.EntityRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,12 @@ public class OrganizationRepository extends EntityRepository<Organization> {
 
     public Optional<Organization> find(UUID id) {
         return Optional.ofNullable(em.find(Organization.class, id));
+    }
+
+    /** {@link #find}, row-locked until the transaction ends. */
+    public Optional<Organization> lock(UUID id) {
+        return em.createQuery("SELECT o FROM Organization o WHERE o.id = :id", Organization.class).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     /** Whether the organization exists and is active: its people may sign in, its content is shown. */

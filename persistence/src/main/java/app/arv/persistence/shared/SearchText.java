@@ -23,6 +23,11 @@ public record SearchText(String pattern) {
         return new SearchText("%" + escaped + "%");
     }
 
+    /** Whether it matches every value: a query may leave its condition out (and an index-served search with it). */
+    public boolean isEverything() {
+        return equals(EVERYTHING);
+    }
+
     /** {@code LOWER(field) LIKE :search ESCAPE '\'}, for a query's WHERE clause. */
     public static String matches(String field) {
         return "LOWER(" + field + ") LIKE :search ESCAPE '\\'";

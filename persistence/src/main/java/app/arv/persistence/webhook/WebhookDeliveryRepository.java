@@ -64,14 +64,16 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
      */
     public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit, int perOrganization) {
         UUID token = UUID.randomUUID();
-        // Ranked apart: PostgreSQL locks no rows of a query with a window function. UPDATE ... RETURNING hands rows
-        // back in no particular order: the outer SELECT restores the schedule's.
-        List<?> rows = em.createNativeQuery("WITH ranked AS (SELECT d.id, row_number() OVER (PARTITION BY d.organization_id"
-                + " ORDER BY d.next_attempt_at, d.id) AS place FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id"
-                + " JOIN organization o ON o.id = d.organization_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual) AND o.active),"
-                + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN ranked r ON r.id = d.id"
-                + " WHERE r.place <= ?6 AND d.status = 'PENDING' AND d.next_attempt_at <= ?4"
+        // Each active organization's share is its first perOrganization due ones, read apart and unlocked (so rows being
+        // claimed count towards it) by index (webhook_delivery_organization_due) in schedule order: a bounded look-up
+        // per organization, however long any backlog is. UPDATE ... RETURNING hands rows back in no particular order:
+        // the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH shares AS (SELECT s.id FROM organization o CROSS JOIN LATERAL"
+                + " (SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE d.organization_id = o.id"
+                + " AND d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)"
+                + " ORDER BY d.next_attempt_at, d.id LIMIT ?6) s WHERE o.active),"
+                + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN shares s ON s.id = d.id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4"
                 + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"
                 + " claimed AS (UPDATE webhook_delivery d SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
                 + " attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ?4) FROM due WHERE d.id = due.id"

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -60,6 +61,11 @@ public class IdempotencyKeys {
     public void complete(UUID recordId, byte[] bodySha256, int status, String contentType, String location, byte[] body) {
         records.find(recordId).filter(record -> !record.isCompleted())
                 .ifPresent(record -> record.complete(bodySha256, status, contentType, location, body, Instant.now()));
+    }
+
+    /** The claims still held by running requests last until {@code until}; answered and released ones are left alone. */
+    public void renew(Collection<UUID> recordIds, Instant until) {
+        records.extendClaims(recordIds, until);
     }
 
     /** The request answered something not worth keeping (a failure to retry): the key is free again. */

@@ -10,8 +10,9 @@ import java.time.Duration;
  * How long answers are kept and how duplicates of a request still running are treated.
  *
  * @param retention the same key with the same request within this returns the first answer; afterwards the key is new again
- * @param lease how long a request may hold its key before a duplicate may take it over: only a node that died
- *        mid-request lets a claim run out, so this is far longer than any request (250 MB uploads included)
+ * @param lease how long a claim lasts unless renewed: the node of a request still running renews it every
+ *        {@link #renewal()} ({@link HeldClaims}), however long the request runs, so only a claim whose node died
+ *        mid-request runs out and a duplicate may take it over
  * @param waitForFirst how long a duplicate waits for the first request to answer before it gets 409 with Retry-After
  */
 @Dependent
@@ -23,5 +24,10 @@ public record IdempotencyRules(
 
     @Inject
     public IdempotencyRules {
+    }
+
+    /** How often a node renews the claims its running requests hold: three renewals a lease, so one missed round is no loss. */
+    public Duration renewal() {
+        return lease.dividedBy(3);
     }
 }

@@ -6,7 +6,8 @@
  * <h2>Model</h2>
  * A key belongs to one credential of one organization ({@link app.arv.idempotency.IdempotencyScope}).
  * Its record in PostgreSQL is first a claim (the request doing the work, with a lease in case its
- * node dies), then the answer: status, {@code Content-Type}, {@code Location} and body, kept for
+ * node dies: the node renews it while the request runs, {@link app.arv.idempotency.HeldClaims}, so only a
+ * dead node's claim runs out and is taken over by a retry), then the answer: status, {@code Content-Type}, {@code Location} and body, kept for
  * {@code arv.idempotency.retention} with the request's fingerprint (method, path and query, media
  * type, SHA-256 of the body with a multipart boundary normalized). A request line too long for its
  * column is kept as its digest ({@link app.arv.idempotency.RequestLine}).

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,18 @@ public class IdempotencyRepository {
 
     public Optional<IdempotencyRecord> find(UUID id) {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, id));
+    }
+
+    /**
+     * Extends the leases of claims their requests still hold (answered or released records are left alone); the number
+     * extended.
+     */
+    public int extendClaims(Collection<UUID> ids, Instant lockedUntil) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE IdempotencyRecord r SET r.lockedUntil = :until WHERE r.id IN :ids AND r.status IS NULL")
+                .setParameter("until", lockedUntil).setParameter("ids", ids).executeUpdate();
     }
 
     /** Gives up a claim that produced no answer worth keeping; answered records stay. */

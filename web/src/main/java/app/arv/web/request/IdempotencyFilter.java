@@ -2,6 +2,7 @@ package app.arv.web.request;
 
 import app.arv.idempotency.Claim;
 import app.arv.idempotency.FingerprintedBody;
+import app.arv.idempotency.HeldClaims;
 import app.arv.idempotency.IdempotencyKeys;
 import app.arv.idempotency.IdempotencyRules;
 import app.arv.idempotency.IdempotencyScope;
@@ -13,6 +14,7 @@ import app.arv.web.problem.Problem;
 import app.arv.web.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -41,7 +43,8 @@ import java.util.logging.Logger;
  * the key, or replay the stored answer, or refuse a reused key. The body is fingerprinted as the
  * method's own reader streams it (no buffering, independent of how multipart is parsed). After the
  * method: keep the answer (the body is captured before a byte goes to the client, so a client that
- * gave up still finds it) or release the key.
+ * gave up still finds it) or release the key. While the request runs its node renews the claim's lease
+ * ({@link HeldClaims}), until the request ends however it ends ({@link HeldClaimRelease}).
  *
  * <p>Runs after authentication and role checks: keys are scoped to the caller's credential.
  */
@@ -73,8 +76,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    HeldClaims heldClaims;
+
     @Context
     ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -94,6 +103,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 FingerprintedBody body = new FingerprintedBody(request.getEntityStream(), request.getHeaderString(HttpHeaders.CONTENT_TYPE));
                 request.setEntityStream(body);
                 request.setProperty(CLAIM, new Held(granted.recordId(), body));
+                HeldClaimRelease.holdUntilEnd(servletRequest, heldClaims, granted.recordId());
                 return;
             }
             if (claim instanceof Claim.Answered answered) {

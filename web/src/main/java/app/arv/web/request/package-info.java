@@ -6,7 +6,8 @@
  * the CORS headers for the configured origins. {@link RequestBodyLimit} cuts multipart bodies off at the
  * configured size while they stream in, before anything is buffered. {@link IdempotencyFilter} is the
  * HTTP side of {@code Idempotency-Key} on {@link Idempotent} methods (the rules are in
- * {@code app.arv.idempotency}); {@link EndpointMetrics} counts and times requests per route template.
+ * {@code app.arv.idempotency}), {@link HeldClaimRelease} ends the renewal of a request's claim when the request
+ * ends, however it ends; {@link EndpointMetrics} counts and times requests per route template.
  * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules and {@code problem}.
  */
 package app.arv.web.request;

@@ -41,6 +41,12 @@ public final class ArvServer implements BeforeAllCallback {
      */
     public static final Duration GENERATION_OUTAGE_PATIENCE = Duration.ofSeconds(40);
 
+    /**
+     * How long an idempotency claim lasts unless its node renews it (15 min by default): IdempotencyIT holds a request
+     * open past a few leases, and waits one out for a claim nobody renews.
+     */
+    public static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(3);
+
     /** Open {@code /ws/events} sockets one organization may have on the suite's node. */
     public static final int MAX_SOCKETS_PER_ORGANIZATION = 8;
 
@@ -106,6 +112,7 @@ public final class ArvServer implements BeforeAllCallback {
                 .env("ARV_GENERATION_OUTAGE_RETRY", "PT2S")
                 // Expired idempotency records are deleted every 2 s, so IdempotencyIT can backdate one and watch it go.
                 .env("ARV_IDEMPOTENCY_CLEANUP_INTERVAL", "PT2S")
+                .env("ARV_IDEMPOTENCY_LEASE", IDEMPOTENCY_LEASE.toString())
                 // FAL's circuit breakers wait 5 s instead of 30 before a trial call, so the breaker IT ends quickly
                 // (MicroProfile Fault Tolerance's <class>/<method>/CircuitBreaker/delay as an environment variable;
                 // milliseconds, the annotation's unit).

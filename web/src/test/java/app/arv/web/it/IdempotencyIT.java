@@ -6,9 +6,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +193,37 @@ class IdempotencyIT {
     }
 
     @Test
+    void aRequestRunningLongerThanTheLeaseKeepsItsKeySoADuplicateDoesNotDoTheWorkAgain() throws Exception {
+        String key = newKey();
+        try (SlowUpload first = SlowUpload.start(tenant.memberToken(), key, "horse.png", MediaApi.image("horse.png"))) {
+            awaitRecords(tenant.organizationId(), 1);
+            Thread.sleep(ArvServer.IDEMPOTENCY_LEASE.multipliedBy(2).toMillis());
+
+            Response duplicate = MediaApi.as(tenant.memberToken()).header(KEY, key)
+                    .multiPart("files", "horse.png", MediaApi.image("horse.png"), "application/octet-stream").post("/media");
+
+            assertThat(duplicate.statusCode()).as(duplicate.asString()).isEqualTo(409);
+            assertThat(duplicate.<String>path("code")).isEqualTo("idempotency_in_progress");
+            assertThat(first.finish()).startsWith("HTTP/1.1 201");
+        }
+        assertThat(total(tenant.memberToken(), "/media")).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimNoRunningRequestHoldsIsTakenOverOnceItsLeaseRunsOut() throws Exception {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        String key = newKey();
+        claimAsIfRunning(key, ArvServer.IDEMPOTENCY_LEASE.toSeconds() + " seconds");
+        // Several renewal rounds of the node pass: they renew only claims its own running requests hold.
+        Thread.sleep(ArvServer.IDEMPOTENCY_LEASE.plusSeconds(2).toMillis());
+
+        Response retried = generationOfMedia(tenant.memberToken(), key, media).post("/generations");
+
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(total(tenant.memberToken(), "/generations")).isEqualTo(1);
+    }
+
+    @Test
     void aKeyUsedMoreThanADayAgoDoesTheWorkAgain() throws SQLException {
         String key = newKey();
         String first = generationUpload(tenant.memberToken(), key).post("/generations").then().statusCode(202)
@@ -202,8 +244,8 @@ class IdempotencyIT {
         assertThat(records(tenant.organizationId())).isEqualTo(1);
         backdateRecords(tenant.organizationId(), "25 hours");
 
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (records(tenant.organizationId()) > 0 && java.time.Instant.now().isBefore(deadline)) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (records(tenant.organizationId()) > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
 
@@ -370,6 +412,85 @@ class IdempotencyIT {
             statement.setString(5, "POST /api/v1/generations application/json");
             statement.setString(6, lease);
             statement.executeUpdate();
+        }
+    }
+
+    private static void awaitRecords(UUID organization, long count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (records(organization) != count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(records(organization)).isEqualTo(count);
+    }
+
+    /**
+     * A {@code POST /media} with an {@code Idempotency-Key} whose body comes as slowly as over a poor link: a byte every
+     * quarter second until {@link #finish}, then the rest, and the answer's status line.
+     */
+    private static final class SlowUpload implements AutoCloseable {
+
+        private static final String BOUNDARY = "slow-upload-boundary";
+
+        private final Socket socket;
+        private final byte[] body;
+        private final Thread trickle;
+        private final AtomicInteger sent = new AtomicInteger();
+        private volatile boolean finishing;
+
+        private SlowUpload(Socket socket, byte[] body) {
+            this.socket = socket;
+            this.body = body;
+            this.trickle = new Thread(this::trickle, "slow-upload");
+        }
+
+        static SlowUpload start(String token, String key, String fileName, byte[] file) throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(file);
+            body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            URI base = URI.create(ArvServer.baseUrl());
+            Socket socket = new Socket(base.getHost(), base.getPort());
+            socket.getOutputStream().write(("POST /api/v1/media HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\n" + KEY + ": " + key
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: " + body.size()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            SlowUpload upload = new SlowUpload(socket, body.toByteArray());
+            upload.trickle.start();
+            return upload;
+        }
+
+        private void trickle() {
+            try {
+                OutputStream out = socket.getOutputStream();
+                while (!finishing && sent.get() < body.length - 1) {
+                    out.write(body[sent.getAndIncrement()]);
+                    out.flush();
+                    Thread.sleep(250);
+                }
+            } catch (IOException e) {
+                if (!finishing) {
+                    throw new UncheckedIOException(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Sends the rest of the body; the answer's status line. */
+        String finish() throws Exception {
+            finishing = true;
+            trickle.join();
+            OutputStream out = socket.getOutputStream();
+            out.write(body, sent.get(), body.length - sent.get());
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+
+        @Override
+        public void close() throws IOException {
+            finishing = true;
+            socket.close();
         }
     }
 

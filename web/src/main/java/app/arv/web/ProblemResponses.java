@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * Documents the problem responses of every operation, by the rules the request pipeline applies to
  * all of them: the rate limit answers everywhere, credentials and roles wherever a caller is needed,
  * validation wherever input arrives, tenancy wherever an id is in the path, file limits wherever
- * files arrive, storage and queue outages wherever they are reached. One place rather than a stack
+ * files arrive, outages (the database is behind every operation) everywhere. One place rather than a stack
  * of {@code @APIResponse} on every class: the server's scanner drops the success response it
  * derives from a method's return type as soon as an {@code @APIResponse} applies to the method.
  * Declares the shared responses and the problem schema too. Registered with {@code mp.openapi.filter}.
@@ -39,14 +39,16 @@ public class ProblemResponses implements OASFilter {
         BAD_REQUEST("400", "Malformed body or rejected fields; errors[] names each field"), UNAUTHORIZED("401",
                 "No valid credential (JWT or API key)"), FORBIDDEN("403", "The caller's role does not allow this"), NOT_FOUND("404",
                         "No such resource in the caller's organization"), CONFLICT("409",
-                                "The resource's state does not allow this now, or an idempotency key is reused with another request"), GONE("410",
+                                "The resource's state does not allow this now, or a request with the same idempotency key is still running"), GONE("410",
                                         "The AR content has expired"), PAYLOAD_TOO_LARGE("413",
                                                 "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE("416",
                                                         "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
-                                                                "Well-formed but not possible: an unusable or oversized image, a quota exceeded, an unknown "
-                                                                        + "reference; limit names a configured limit that was passed"), RATE_LIMITED("429",
-                                                                                "Over the rate limit; Retry-After says when to try again"), UNAVAILABLE("503",
-                                                                                        "Storage, queue, image decoding or another node unavailable or busy; Retry-After when waiting helps");
+                                                                "Well-formed but not possible: an unusable or oversized image, a weak or wrong password, text with "
+                                                                        + "control characters, an idempotency key reused for another request, an unknown reference; limit names a "
+                                                                        + "configured limit that was passed"), RATE_LIMITED("429",
+                                                                                "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"), UNAVAILABLE(
+                                                                                        "503",
+                                                                                        "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps");
 
         private final String status;
         private final String description;
@@ -68,8 +70,6 @@ public class ProblemResponses implements OASFilter {
     private static final String SIGN_IN = Links.ROOT + "/auth/login";
     private static final String VIEWER = Links.ROOT + "/viewer/";
     private static final String MEDIA_CONTENT = Links.ROOT + "/media/{id}/content";
-    private static final Set<String> STORED = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS,
-            ApiDescription.STORAGE);
     private static final Set<String> IMAGES = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS);
 
     @Override
@@ -107,7 +107,7 @@ public class ProblemResponses implements OASFilter {
     /** The problems this operation can give. */
     static List<Kind> problemsOf(String path, HttpMethod method, Operation operation) {
         if (path.equals(SIGN_IN)) {
-            return List.of(Kind.BAD_REQUEST, Kind.UNAUTHORIZED, Kind.RATE_LIMITED);
+            return List.of(Kind.BAD_REQUEST, Kind.UNAUTHORIZED, Kind.RATE_LIMITED, Kind.UNAVAILABLE);
         }
         if (path.startsWith(VIEWER)) {
             return List.of(Kind.NOT_FOUND, Kind.GONE, Kind.RATE_LIMITED, Kind.UNAVAILABLE);
@@ -132,13 +132,14 @@ public class ProblemResponses implements OASFilter {
         if (path.equals(MEDIA_CONTENT)) {
             problems.add(Kind.RANGE_NOT_SATISFIABLE);
         }
-        if (changes && method != HttpMethod.DELETE && tags.stream().anyMatch(IMAGES::contains)) {
+        // Any body may be refused as well-formed but not possible (text with control characters, a reused idempotency
+        // key, a weak password), and any image.
+        if (changes && method != HttpMethod.DELETE && (operation.getRequestBody() != null || tags.stream().anyMatch(IMAGES::contains))) {
             problems.add(Kind.UNPROCESSABLE);
         }
         problems.add(Kind.RATE_LIMITED);
-        if (tags.stream().anyMatch(STORED::contains)) {
-            problems.add(Kind.UNAVAILABLE);
-        }
+        // The database is behind every operation (and storage, the queue or Redis behind many).
+        problems.add(Kind.UNAVAILABLE);
         return problems;
     }
 

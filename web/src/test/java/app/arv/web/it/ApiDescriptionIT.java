@@ -124,6 +124,17 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void anOperationWithABodyDocumentsTheRefusalOfWhatItCannotDoAndEveryOperationADatabaseOutage() {
+        Map<String, Object> addPerson = document.getMap("paths.'/api/v1/users'.post.responses");
+        Map<String, Object> signIn = document.getMap("paths.'/api/v1/auth/login'.post.responses");
+        Map<String, Object> listProjects = document.getMap("paths.'/api/v1/projects'.get.responses");
+
+        assertThat(addPerson).as("a weak password, control characters").containsKeys("422", "503");
+        assertThat(signIn).containsKey("503");
+        assertThat(listProjects).containsKey("503").doesNotContainKey("422");
+    }
+
+    @Test
     void claimingASingleSignOnDomainDocumentsARefusedDomainAndATakenOne() {
         Map<String, Object> responses = document.getMap("paths.'/api/v1/sso-domains'.put.responses");
 

@@ -32,8 +32,8 @@ public final class UsdzWriter {
 
     public static final String MEDIA_TYPE = "model/vnd.usdz+zip";
     static final String LAYER = "model.usda";
-    /** AR Quick Look shows far fewer; the bound keeps the USDA text (some 100 bytes a vertex) within a heap's means. */
-    static final int MAX_TRIANGLES = 1_000_000;
+    /** Above the generator's largest model; AR Quick Look shows far fewer. The USDA text takes some 100 bytes a vertex, held thrice while written. */
+    static final int MAX_TRIANGLES = 500_000;
     private static final int ALIGNMENT = 64;
     private static final int PADDING_FIELD = 0x1986;
 

@@ -145,6 +145,14 @@ class UsdzWriterTest {
         assertThatThrownBy(() -> writer.write(scene)).isInstanceOf(RefusedModelException.class);
     }
 
+    @Test
+    void aModelOverTheTriangleCapIsRefusedBeforeItsTextIsWritten() {
+        Scene scene = new Scene(new float[]{0, 0, 0, 1, 0, 0, 0, 1, 0}, new float[]{0, 0, 1, 0, 0, 1, 0, 0, 1}, null,
+                List.of(new Surface(new int[3 * (UsdzWriter.MAX_TRIANGLES + 1)], new float[]{1, 1, 1, 1}, (RgbaImage) null)));
+
+        assertThatThrownBy(() -> writer.write(scene)).isInstanceOf(RefusedModelException.class).hasMessageContaining("at most 500000");
+    }
+
     /** One triangle (0,0,0) (1,0,0) (0,1,0), a double-sided green material without texture. */
     private static byte[] colouredTriangleGlb() {
         ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);

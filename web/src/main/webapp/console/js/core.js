@@ -806,24 +806,41 @@ export function loadModelViewer() {
     return import('../vendor/model-viewer/dist/model-viewer.min.js');
 }
 
-/** A GLB of the API in an interactive <model-viewer> (rotate, zoom; the AR button on phones). */
-export function ModelView({ src, alt }) {
-    const [url, setUrl] = useState(null);
+/**
+ * Whether this browser opens models in iOS's AR Quick Look (model-viewer's own test: an anchor supporting rel="ar").
+ * Only such a browser fetches a model's USDZ, which the server converts on each request.
+ */
+function quickLook() {
+    const a = document.createElement('a');
+    return !!(a.relList && a.relList.supports && a.relList.supports('ar'));
+}
+
+/**
+ * A GLB of the API in an interactive <model-viewer> (rotate, zoom; the AR button on phones). With iosSrc (the
+ * item's usdz_url) an iPhone's AR Quick Look gets the server's USDZ as ios-src instead of
+ * model-viewer's own in-browser conversion; when that fetch fails, the conversion is the fallback.
+ */
+export function ModelView({ src, iosSrc, alt }) {
+    const [urls, setUrls] = useState(null);
     const [error, setError] = useState(null);
     useEffect(() => {
-        let objectUrl = null;
-        Promise.all([blob(src), loadModelViewer()]).then(([b]) => {
-            objectUrl = URL.createObjectURL(b);
-            setUrl(objectUrl);
+        const objectUrls = [];
+        const usdz = iosSrc && quickLook() ? blob(iosSrc).catch(() => null) : Promise.resolve(null);
+        Promise.all([blob(src), usdz, loadModelViewer()]).then(([glb, ios]) => {
+            const model = URL.createObjectURL(glb);
+            objectUrls.push(model);
+            const iosUrl = ios ? URL.createObjectURL(ios) : null;
+            if (iosUrl) objectUrls.push(iosUrl);
+            setUrls({ model, ios: iosUrl });
         }, setError);
-        return () => objectUrl && URL.revokeObjectURL(objectUrl);
-    }, [src]);
+        return () => objectUrls.forEach(u => URL.revokeObjectURL(u));
+    }, [src, iosSrc]);
     if (error) return html`<${ErrorBox} error=${error}/>`;
-    if (!url) return html`<${Loading}/>`;
+    if (!urls) return html`<${Loading}/>`;
     // No scene-viewer: it hands the model's URL to Google's app, which can open neither this page's blob: URL nor the API's
     // (it needs the credential); on Android without WebXR the AR button would open an app that fails to load the model.
-    return html`<model-viewer src=${url} alt=${alt} camera-controls touch-action="pan-y" ar ar-modes="webxr quick-look"
-        shadow-intensity="1" exposure="1.1" interaction-prompt="none"></model-viewer>`;
+    return html`<model-viewer src=${urls.model} ios-src=${urls.ios || undefined} alt=${alt} camera-controls touch-action="pan-y" ar
+        ar-modes="webxr quick-look" shadow-intensity="1" exposure="1.1" interaction-prompt="none"></model-viewer>`;
 }
 
 export function useTitle(title) {

@@ -139,7 +139,7 @@ export function GenerationDetail({ params: [id] }) {
         </div>
     </li>`)}</ul>
     ${viewing ? html`<${Dialog} wide title=${t('generations.view3d', { position: viewing.position + 1 })} onClose=${() => setViewing(null)}>
-        <div class="model" id="model-view"><${ModelView} src=${viewing.model_url} alt=${t('generations.preview', { position: viewing.position + 1 })}/></div>
+        <div class="model" id="model-view"><${ModelView} src=${viewing.model_url} iosSrc=${viewing.usdz_url} alt=${t('generations.preview', { position: viewing.position + 1 })}/></div>
         <p class="hint">${t('generations.modelHint')}</p>
     <//>` : null}
     ${confirmDialog}`;

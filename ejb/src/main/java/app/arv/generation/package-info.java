@@ -3,6 +3,7 @@
  * {@link ModelProvider} ({@link LocalModelProvider}, imaging's offline generator, or FAL.AI in
  * {@code generation.fal}), chosen by name through {@link ModelProviders}. Every model's preview is ARV's own
  * rendered picture (the local generator draws it; {@link ModelPreviews} draws a remote provider's GLB).
+ * {@link UsdzModels} converts a finished model's GLB to USDZ (iOS's AR Quick Look) on request.
  *
  * <h2>Flow</h2>
  * {@link GenerationService} accepts a job in one transaction: the source images (stored through the media
@@ -32,6 +33,6 @@
  *
  * <p>Uses persistence's generation and media packages, {@code app.arv.media}, {@code messaging},
  * {@code events}, {@code protection} (monthly quotas), {@code security}, {@code shared} and
- * {@code app.arv.imaging.model3d} and {@code app.arv.imaging.render}; the web layer's generation resources use it.
+ * {@code app.arv.imaging.model3d}, {@code app.arv.imaging.render} and {@code app.arv.imaging.usdz}; the web layer's generation resources use it.
  */
 package app.arv.generation;

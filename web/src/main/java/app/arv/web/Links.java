@@ -122,6 +122,11 @@ public final class Links {
         return generation(job) + "/items/" + item + "/model";
     }
 
+    /** The model as USDZ, for iOS's AR Quick Look (converted from the GLB on request). */
+    public static String generationUsdz(UUID job, UUID item) {
+        return generationModel(job, item) + ".usdz";
+    }
+
     public static String generationPreview(UUID job, UUID item) {
         return generation(job) + "/items/" + item + "/preview";
     }

@@ -7,6 +7,7 @@ import app.arv.generation.GenerationService;
 import app.arv.generation.JobDetails;
 import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
+import app.arv.generation.UsdzModels;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.Download;
@@ -44,13 +45,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -58,6 +63,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -76,6 +82,9 @@ public class GenerationResource implements ApiDescription.Generations {
 
     @Inject
     MediaStore files;
+
+    @Inject
+    UsdzModels usdz;
 
     @Inject
     GenerationEventHub hub;
@@ -166,6 +175,29 @@ public class GenerationResource implements ApiDescription.Generations {
     }
 
     @GET
+    @Path("{job}/items/{item}/model.usdz")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The item's model as USDZ, for iOS's AR Quick Look (model-viewer's ios-src): converted from its GLB on "
+            + "request, never redirected; ETag derived from the GLB's (409 not_generated as the GLB, 422 model_not_convertible "
+            + "for a GLB USDZ cannot carry, e.g. compressed meshes)")
+    @APIResponse(responseCode = "200", description = "The USDZ (a STORED zip: model.usda and its PNG textures)",
+            content = @Content(mediaType = UsdzModels.MEDIA_TYPE))
+    @APIResponse(responseCode = "304", description = "Unchanged (If-None-Match)")
+    @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+    public Response usdz(@PathParam("job") UUID job, @PathParam("item") UUID item, @Context Request request) {
+        Download glb = generations.download(caller.get(), job, item, false, false);
+        EntityTag etag = new EntityTag(glb.resource().getSha256() + "-usdz");
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        if (unchanged != null) {
+            return unchanged.tag(etag).build();
+        }
+        return Response.ok(usdz.of(glb.resource()), UsdzModels.MEDIA_TYPE).tag(etag)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", StoredObject.disposition("attachment", usdzName(glb.resource().getOriginalName())))
+                .build();
+    }
+
+    @GET
     @Path("{job}/items/{item}/preview")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The item's preview image (302 to the storage, or streamed)")
@@ -210,6 +242,12 @@ public class GenerationResource implements ApiDescription.Generations {
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"generation-" + job + ".zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The GLB's name with the USDZ's extension. */
+    static String usdzName(String glbName) {
+        String base = glbName == null || glbName.isBlank() ? "model" : glbName;
+        return (base.toLowerCase(Locale.ROOT).endsWith(".glb") ? base.substring(0, base.length() - 4) : base) + ".usdz";
     }
 
     private static Response send(Download download) {

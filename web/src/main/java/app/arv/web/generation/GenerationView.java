@@ -41,13 +41,14 @@ public record GenerationView(UUID id,
     public record ItemView(UUID id, int position,
             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
             int progress, String stage, String error,
-            UUID sourceMediaId, int attempts, String node, String modelUrl, String previewUrl,
+            UUID sourceMediaId, int attempts, String node, String modelUrl, String usdzUrl, String previewUrl,
             Instant startedAt, Instant finishedAt) {
 
         static ItemView of(GenerationItem item) {
             return new ItemView(item.getId(), item.getPosition(), item.getStatus(), item.getProgress(), item.getStage(),
                     item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
                     item.getModelMediaId() == null ? null : Links.generationModel(item.getJobId(), item.getId()),
+                    item.getModelMediaId() == null ? null : Links.generationUsdz(item.getJobId(), item.getId()),
                     item.getPreviewMediaId() == null ? null : Links.generationPreview(item.getJobId(), item.getId()),
                     item.getStartedAt(), item.getFinishedAt());
         }

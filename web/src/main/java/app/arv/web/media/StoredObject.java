@@ -91,7 +91,7 @@ public final class StoredObject {
     }
 
     /** RFC 6266: an ASCII fallback for old clients plus the real (already sanitized) name, percent-encoded. */
-    private static String disposition(String type, String name) {
+    public static String disposition(String type, String name) {
         return type + "; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -155,10 +155,16 @@ class ConsoleJourneysIT {
         @SuppressWarnings("unchecked")
         List<String> progressSeen = (List<String>) browser.script("return window.progressSeen");
 
+        // This browser as iOS Safari tells model-viewer and the console it has AR Quick Look: an anchor supports rel="ar".
+        browser.script("const supports = DOMTokenList.prototype.supports;"
+                + " DOMTokenList.prototype.supports = function (token) { return token === 'ar' || supports.call(this, token); };");
         browser.click("#generation-items button.view-3d");
         WebElement model = browser.waitFor("#model-view model-viewer");
         browser.until(d -> (Boolean) browser.script("return arguments[0].loaded", model), "the model in the 3D view", Duration.ofSeconds(60));
         String arModes = model.getAttribute("ar-modes");
+        String iosSrcType = (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0].getAttribute('ios-src')).then(r => r.blob()).then(b => done(b.type + ' ' + b.size), e => done(String(e)));",
+                model);
         double before = ((Number) browser.script("return arguments[0].getCameraOrbit().theta", model)).doubleValue();
         new Actions(browser.driver).clickAndHold(model).moveByOffset(160, 10).release().perform();
         double after = ((Number) browser.until(d -> browser.script("const t = arguments[0].getCameraOrbit().theta;"
@@ -172,6 +178,8 @@ class ConsoleJourneysIT {
         assertThat(progressSeen).anyMatch(s -> !s.startsWith("completed")).last().asString().startsWith("completed");
         assertThat(after).isNotEqualTo(before);
         assertThat(arModes).as("AR modes of a model shown from a blob: URL").doesNotContain("scene-viewer");
+        assertThat(iosSrcType).as("the 3D view's ios-src: the server's USDZ, for AR Quick Look").startsWith("model/vnd.usdz+zip ")
+                .doesNotEndWith(" 0");
         assertThat(GenerationApi.unzip(zip).keySet()).filteredOn(name -> name.endsWith(".glb")).hasSize(5);
     }
 

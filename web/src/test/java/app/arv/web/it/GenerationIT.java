@@ -1,6 +1,8 @@
 package app.arv.web.it;
 
+import app.arv.imaging.usdz.UsdzFile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -167,6 +169,31 @@ class GenerationIT {
 
         assertThat(GenerationApi.GlbHeader.of(glb).magic()).isEqualTo("glTF");
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void anItemsModelDownloadsAsUsdzForArQuickLookToItsOwnOrganizationOnly() {
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("coins.png"));
+        JsonPath finished = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().jsonPath();
+        String item = finished.getString("items[0].id");
+        String path = "/generations/" + job + "/items/" + item + "/model.usdz";
+        assertThat(finished.getString("items[0].usdz_url")).endsWith(path);
+
+        Response response = MediaApi.as(tenant.memberToken()).get(path);
+        response.then().statusCode(200).contentType("model/vnd.usdz+zip")
+                .header("Content-Disposition", containsString(".usdz")).header("ETag", notNullValue());
+        UsdzFile usdz = UsdzFile.read(response.asByteArray());
+
+        assertThat(usdz.entries.get(0).name()).endsWith(".usda");
+        assertThat(usdz.entries).allSatisfy(entry -> {
+            assertThat(entry.method()).isZero();
+            assertThat(entry.dataOffset() % 64).isZero();
+        });
+        assertThat(usdz.entries).extracting(UsdzFile.Entry::name).anyMatch(name -> name.endsWith(".png"));
+        assertThat(usdz.meshes()).isNotEmpty().allSatisfy(mesh -> assertThat(mesh.faceVertexCounts()).isNotEmpty());
+        MediaApi.as(tenant.memberToken()).header("If-None-Match", response.header("ETag")).get(path).then().statusCode(304);
+        MediaApi.as(Api.newTenant().memberToken()).get(path).then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,200 @@
+package app.arv.imaging.usdz;
+
+import app.arv.imaging.TestImages;
+import app.arv.imaging.input.ImageDecoder;
+import app.arv.imaging.model3d.GeneratedModel;
+import app.arv.imaging.model3d.GenerationOptions;
+import app.arv.imaging.model3d.LocalModelGenerator;
+import app.arv.imaging.model3d.TextureQuality;
+import app.arv.imaging.raster.RgbaImage;
+import app.arv.imaging.render.GlbScene;
+import app.arv.imaging.render.Scene;
+import app.arv.imaging.render.Surface;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** GLBs, the generator's and hand-made ones, as USDZ files AR Quick Look opens. */
+class UsdzWriterTest {
+
+    private static final ImageDecoder DECODER = new ImageDecoder();
+    private static byte[] coinsGlb;
+    private static byte[] coinsUsdz;
+
+    private final UsdzWriter writer = new UsdzWriter(DECODER);
+
+    @BeforeAll
+    static void generate() throws Exception {
+        GeneratedModel model = new LocalModelGenerator().generate(TestImages.bytes("images/coins.png"),
+                new GenerationOptions(5_000, TextureQuality.STANDARD));
+        coinsGlb = model.glb();
+        coinsUsdz = new UsdzWriter(DECODER).convert(coinsGlb);
+    }
+
+    @Test
+    void everyEntryIsStoredWithItsDataOnA64ByteBoundaryTheLayerFirstAndTheTextureBesideIt() {
+        UsdzFile usdz = UsdzFile.read(coinsUsdz);
+
+        assertThat(usdz.entries).allSatisfy(entry -> {
+            assertThat(entry.method()).as(entry.name()).isZero();
+            assertThat(entry.dataOffset() % 64).as(entry.name()).isZero();
+        });
+        assertThat(usdz.entries.get(0).name()).endsWith(".usda");
+        assertThat(usdz.entries).extracting(UsdzFile.Entry::name).contains("textures/texture0.png");
+        assertThat(usdz.layer).contains("asset inputs:file = @textures/texture0.png@");
+        byte[] png = usdz.entry("textures/texture0.png").data();
+        assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void theLayerIsInMetresWithYUp() {
+        String layer = UsdzFile.read(coinsUsdz).layer;
+
+        assertThat(layer).startsWith("#usda 1.0\n").contains("metersPerUnit = 1\n").contains("upAxis = \"Y\"\n")
+                .contains("defaultPrim = \"Root\"");
+    }
+
+    @Test
+    void theMeshesHoldTheGlbsTrianglesOverTheVerticesEachSurfaceUses() {
+        Scene scene = new GlbScene(DECODER).read(coinsGlb);
+        List<UsdzFile.Mesh> meshes = UsdzFile.read(coinsUsdz).meshes();
+
+        assertThat(meshes).hasSameSizeAs(scene.surfaces());
+        for (int s = 0; s < meshes.size(); s++) {
+            UsdzFile.Mesh mesh = meshes.get(s);
+            int[] triangles = scene.surfaces().get(s).triangles();
+            assertThat(mesh.faceVertexCounts()).hasSize(triangles.length / 3).containsOnly(3);
+            assertThat(mesh.faceVertexIndices()).hasSize(triangles.length);
+            assertThat(mesh.pointCount()).isEqualTo((int) Arrays.stream(triangles).distinct().count());
+            assertThat(Arrays.stream(mesh.faceVertexIndices()).allMatch(i -> i >= 0 && i < mesh.pointCount())).isTrue();
+            assertThat(mesh.normals()).hasSameSizeAs(mesh.points());
+            assertThat(mesh.st()).hasSize(2 * mesh.pointCount());
+            assertThat(mesh.material()).isEqualTo("/Root/Materials/Material" + s);
+        }
+    }
+
+    @Test
+    void aSingleSurfaceKeepsEveryVertexAndTheVFlipsForUsd() throws Exception {
+        UsdzFile usdz = UsdzFile.read(writer.convert(texturedTriangleGlb()));
+
+        UsdzFile.Mesh mesh = usdz.meshes().get(0);
+        assertThat(mesh.pointCount()).isEqualTo(3);
+        assertThat(mesh.faceVertexIndices()).containsExactly(0, 1, 2);
+        assertThat(mesh.points()).containsExactly(0, 0, 0, 1, 0, 0, 0, 1, 0);
+        // glTF's (u, v) = (1, 0.25), a quarter down the image, is USD's st (1, 0.75)
+        assertThat(mesh.st()[2]).isEqualTo(1f);
+        assertThat(mesh.st()[3]).isEqualTo(0.75f);
+    }
+
+    @Test
+    void aGlbWithoutTextureGetsAPlainColourMaterial() throws Exception {
+        UsdzFile usdz = UsdzFile.read(writer.convert(colouredTriangleGlb()));
+
+        assertThat(usdz.entries).hasSize(1);
+        assertThat(usdz.layer).contains("color3f inputs:diffuseColor = (0.2, 0.6, 0.1)").doesNotContain("UsdUVTexture")
+                .doesNotContain("primvars:st");
+        assertThat(usdz.layer).contains("uniform bool doubleSided = 1");
+    }
+
+    @Test
+    void theTextureIsScaledByTheBaseColourFactor() throws Exception {
+        String layer = UsdzFile.read(writer.convert(texturedTriangleGlb())).layer;
+
+        assertThat(layer).contains("float4 inputs:scale = (0.5, 1, 1, 1)").contains("token inputs:sourceColorSpace = \"sRGB\"")
+                .contains("color3f inputs:diffuseColor.connect = </Root/Materials/Material0/Texture.outputs:rgb>");
+    }
+
+    @Test
+    void theSameGlbGivesTheSameBytes() throws Exception {
+        assertThat(writer.convert(coinsGlb)).isEqualTo(coinsUsdz);
+    }
+
+    @Test
+    void notAGlbIsRefusedWithAReason() {
+        assertThatThrownBy(() -> writer.convert("hello, not a model".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(RefusedModelException.class).hasMessageContaining("not a binary glTF");
+    }
+
+    @Test
+    void aCompressedMeshIsRefusedWithAReason() {
+        byte[] draco = glb("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
+
+        assertThatThrownBy(() -> writer.convert(draco)).isInstanceOf(RefusedModelException.class).hasMessageContaining("draco");
+    }
+
+    @Test
+    void aModelWithoutTrianglesIsRefusedNotWrittenEmpty() {
+        byte[] empty = glb("{\"asset\":{\"version\":\"2.0\"}}", new byte[0]);
+
+        assertThatThrownBy(() -> writer.convert(empty)).isInstanceOf(RefusedModelException.class).hasMessageContaining("no triangles");
+    }
+
+    @Test
+    void aModelWithANonFiniteCoordinateIsRefused() {
+        Scene scene = new Scene(new float[]{0, 0, 0, Float.NaN, 0, 0, 0, 1, 0}, new float[]{0, 0, 1, 0, 0, 1, 0, 0, 1}, null,
+                List.of(new Surface(new int[]{0, 1, 2}, new float[]{1, 1, 1, 1}, (RgbaImage) null)));
+
+        assertThatThrownBy(() -> writer.write(scene)).isInstanceOf(RefusedModelException.class);
+    }
+
+    @Test
+    void aModelOverTheTriangleCapIsRefusedBeforeItsTextIsWritten() {
+        Scene scene = new Scene(new float[]{0, 0, 0, 1, 0, 0, 0, 1, 0}, new float[]{0, 0, 1, 0, 0, 1, 0, 0, 1}, null,
+                List.of(new Surface(new int[3 * (UsdzWriter.MAX_TRIANGLES + 1)], new float[]{1, 1, 1, 1}, (RgbaImage) null)));
+
+        assertThatThrownBy(() -> writer.write(scene)).isInstanceOf(RefusedModelException.class).hasMessageContaining("at most 500000");
+    }
+
+    /** One triangle (0,0,0) (1,0,0) (0,1,0), a double-sided green material without texture. */
+    private static byte[] colouredTriangleGlb() {
+        ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
+        bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
+        return glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
+                + "\"materials\":[{\"doubleSided\":true,\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,1]}}],"
+                + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"}],"
+                + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", bin.array());
+    }
+
+    /** The same triangle with UVs (0,0) (1,0.25) (0,1) and an embedded 64x64 PNG, base colour factor (0.5,1,1,1). */
+    private static byte[] texturedTriangleGlb() {
+        int[] argb = new int[64 * 64];
+        Arrays.fill(argb, 0xff3366cc);
+        byte[] png = new RgbaImage(64, 64, argb).opaquePng();
+        int imageOffset = 60;
+        ByteBuffer bin = ByteBuffer.allocate(imageOffset + png.length).order(ByteOrder.LITTLE_ENDIAN);
+        bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
+        bin.putFloat(0).putFloat(0).putFloat(1).putFloat(0.25f).putFloat(0).putFloat(1);
+        bin.put(png);
+        return glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0,\"TEXCOORD_0\":1},"
+                + "\"material\":0}]}],\"materials\":[{\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.5,1,1,1],"
+                + "\"baseColorTexture\":{\"index\":0}}}],\"textures\":[{\"source\":0}],"
+                + "\"images\":[{\"bufferView\":2,\"mimeType\":\"image/png\"}],"
+                + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"},"
+                + "{\"bufferView\":1,\"componentType\":5126,\"count\":3,\"type\":\"VEC2\"}],"
+                + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36},{\"buffer\":0,\"byteOffset\":36,\"byteLength\":24},"
+                + "{\"buffer\":0,\"byteOffset\":60,\"byteLength\":" + png.length + "}],"
+                + "\"buffers\":[{\"byteLength\":" + bin.capacity() + "}]}", bin.array());
+    }
+
+    private static byte[] glb(String json, byte[] bin) {
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        int jsonLength = (text.length + 3) & ~3;
+        int binLength = (bin.length + 3) & ~3;
+        ByteBuffer out = ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(0x46546C67).putInt(2).putInt(out.capacity());
+        out.putInt(jsonLength).putInt(0x4E4F534A).put(text);
+        for (int i = text.length; i < jsonLength; i++) {
+            out.put((byte) ' ');
+        }
+        out.putInt(binLength).putInt(0x004E4942).put(bin);
+        return out.array();
+    }
+}

@@ -1,7 +1,8 @@
-// Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations,
+// Platform administration (platform admins): system info, compile jobs (stop, restart, abandon), organizations (and their
+// quota overrides),
 // storage dead letters and the orphan scan, the mail outbox and its dead mails (resend), and organizations' claims to
 // single sign-on domains (approve, refuse).
-import { html, useState, useEffect, t, get, post, patch, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
@@ -80,6 +81,7 @@ function Organizations() {
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     const [renaming, setRenaming] = useState(null);
+    const [quotasOf, setQuotasOf] = useState(null);
     const open = event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -102,8 +104,9 @@ function Organizations() {
     <${ErrorBox} error=${renaming ? orgs.error : error || orgs.error}/>
     ${!orgs.data ? (orgs.loading ? html`<${Loading}/>` : null) : html`<table class="list" id="orgs-table">
         <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.slug')}</th><th scope="col">${t('settings.active')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
-        <tbody>${orgs.data.items.map(o => html`<tr><td>${o.name}</td><td>${o.slug}</td><td>${o.active ? t('common.yes') : t('common.no')}</td>
+        <tbody>${orgs.data.items.map(o => html`<tr data-org=${o.id}><td>${o.name}</td><td>${o.slug}</td><td>${o.active ? t('common.yes') : t('common.no')}</td>
             <td><button onClick=${() => setRenaming(o)}>${t('orgs.rename')}</button>
+                <button class="quotas" onClick=${() => setQuotasOf(o)}>${t('orgs.quotas')}</button>
                 ${o.active ? html`<button class="danger" onClick=${() => confirm(t('orgs.confirmDeactivate', { name: o.name }),
                     () => act(async () => { await patch(`/organizations/${o.id}`, { active: false }); orgs.reload(); }))}>${t('settings.deactivate')}</button>`
                 : html`<button onClick=${() => act(async () => { await patch(`/organizations/${o.id}`, { active: true }); orgs.reload(); })}>${t('orgs.activate')}</button>`}</td></tr>`)}</tbody>
@@ -116,7 +119,42 @@ function Organizations() {
             <label>${t('orgs.name')}<input name="name" value=${renaming.name} required autofocus/></label>
             <div class="actions"><button class="primary" type="submit">${t('common.save')}</button></div>
         </form><//>` : null}
+    ${quotasOf ? html`<${QuotaDialog} organization=${quotasOf} onClose=${() => setQuotasOf(null)}/>` : null}
     ${confirmDialog}`;
+}
+
+/** The quota overrides a platform admin sets, in the order shown; request limits are at least 1, the others at least 0. */
+const QUOTA_FIELDS = [['requests_per_minute', 1], ['requests_per_hour', 1], ['uploads_per_minute', 1],
+    ['organization_requests_per_minute', 1], ['organization_requests_per_hour', 1],
+    ['stored_bytes', 0], ['generations_per_month', 0], ['fal_items_per_month', 0]];
+
+/**
+ * One organization's quota overrides ({@code PUT /organizations/{id}/quotas} replaces them all): an empty field is the
+ * installation's default, shown as its placeholder with the value in force.
+ */
+function QuotaDialog({ organization, onClose }) {
+    const quotas = useLoad(() => get(`/organizations/${organization.id}/quotas`), [organization.id]);
+    const [act, error] = useAct();
+    const save = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        const body = {};
+        QUOTA_FIELDS.forEach(([field]) => { body[field] = form.get(field) === '' ? null : Number(form.get(field)); });
+        body.fal_allowed = form.get('fal_allowed') === '' ? null : form.get('fal_allowed') === 'true';
+        act(async () => { await put(`/organizations/${organization.id}/quotas`, body); onClose(); });
+    };
+    const overrides = quotas.data?.overrides;
+    return html`<${Dialog} title=${t('orgs.quotasOf', { name: organization.name })} onClose=${onClose}>
+        <${ErrorBox} error=${error || quotas.error}/>
+        ${!overrides ? html`<${Loading}/>` : html`<form id="quota-form" onSubmit=${save}>
+            <p>${t('orgs.quotasHint')}</p>
+            ${QUOTA_FIELDS.map(([field, min]) => html`<label>${t(`orgs.quota.${field}`)}<input type="number" name=${field} min=${min}
+                value=${overrides[field] ?? ''} placeholder=${quotas.data.effective[field]}/></label>`)}
+            <label>${t('orgs.quota.fal_allowed')}<select name="fal_allowed" value=${overrides.fal_allowed === null ? '' : String(overrides.fal_allowed)}>
+                <option value="">${t('orgs.quotaDefault', { value: quotas.data.effective.fal_allowed ? t('common.yes') : t('common.no') })}</option>
+                <option value="true">${t('common.yes')}</option><option value="false">${t('common.no')}</option></select></label>
+            <div class="actions"><button class="primary" type="submit">${t('common.save')}</button></div>
+        </form>`}<//>`;
 }
 
 function StorageAdmin() {

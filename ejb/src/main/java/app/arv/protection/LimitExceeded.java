@@ -22,8 +22,10 @@ public class LimitExceeded extends DomainException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Refused by {@code verdict}; the message says when it was a bucket shared by all the organization's credentials. */
     public static LimitExceeded rateLimited(Verdict verdict) {
-        return new LimitExceeded(429, RATE_LIMITED, "More than " + verdict.limit() + " requests in this window; try again in "
+        String whose = verdict.shared() ? " of this organization's API keys and people together" : "";
+        return new LimitExceeded(429, RATE_LIMITED, "More than " + verdict.limit() + " requests" + whose + " in this window; try again in "
                 + verdict.retryAfterSeconds() + " s", null, verdict.retryAfterSeconds());
     }
 

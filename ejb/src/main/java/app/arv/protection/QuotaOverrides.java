@@ -5,7 +5,8 @@ package app.arv.protection;
  * a real quota (nothing more may be stored or generated); request limits must be positive.
  */
 public record QuotaOverrides(Integer requestsPerMinute, Integer requestsPerHour, Integer uploadsPerMinute, Long storedBytes,
-        Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth) {
+        Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth, Integer organizationRequestsPerMinute,
+        Integer organizationRequestsPerHour) {
 
-    public static final QuotaOverrides NONE = new QuotaOverrides(null, null, null, null, null, null, null);
+    public static final QuotaOverrides NONE = new QuotaOverrides(null, null, null, null, null, null, null, null, null);
 }

@@ -68,26 +68,37 @@ public class Quotas {
         requireOrganization(organizationId);
         quotas.findOrCreate(organizationId).override(values.requestsPerMinute(), values.requestsPerHour(),
                 values.uploadsPerMinute(), values.storedBytes(), values.generationsPerMonth(), values.falAllowed(),
-                values.falItemsPerMonth());
+                values.falItemsPerMonth(), values.organizationRequestsPerMinute(), values.organizationRequestsPerHour());
         // The overrides as they are now (a missing one is the default again), not a difference.
         audit.record(organizationId, Actor.of(caller), AuditAction.QUOTA_CHANGED, organizationId,
                 AuditDetails.with("requests_per_minute", values.requestsPerMinute()).and("requests_per_hour", values.requestsPerHour())
                         .and("uploads_per_minute", values.uploadsPerMinute()).and(STORED_BYTES, values.storedBytes())
                         .and(GENERATIONS_PER_MONTH, values.generationsPerMonth()).and(FAL_ALLOWED, values.falAllowed())
-                        .and(FAL_ITEMS_PER_MONTH, values.falItemsPerMonth()));
+                        .and(FAL_ITEMS_PER_MONTH, values.falItemsPerMonth())
+                        .and("organization_requests_per_minute", values.organizationRequestsPerMinute())
+                        .and("organization_requests_per_hour", values.organizationRequestsPerHour()));
         return values;
     }
 
+    /**
+     * The limits in force. The organization-wide request limits default to the installation's, but never below the
+     * organization's own per-credential limits: a default must not hold a single credential to less than its own limit
+     * (a platform admin's override of them does, as set).
+     */
     public QuotaLimits limits(UUID organizationId) {
         QuotaOverrides o = quotas.find(organizationId).map(Quotas::overridesOf).orElse(QuotaOverrides.NONE);
+        int perMinute = or(o.requestsPerMinute(), rateRules.perMinute());
+        int perHour = or(o.requestsPerHour(), rateRules.perHour());
         return new QuotaLimits(
-                or(o.requestsPerMinute(), rateRules.perMinute()),
-                or(o.requestsPerHour(), rateRules.perHour()),
+                perMinute,
+                perHour,
                 or(o.uploadsPerMinute(), rateRules.uploadsPerMinute()),
                 o.storedBytes() != null ? o.storedBytes() : quotaRules.storedBytes(),
                 or(o.generationsPerMonth(), quotaRules.generationsPerMonth()),
                 o.falAllowed() != null ? o.falAllowed() : quotaRules.falAllowed(),
-                or(o.falItemsPerMonth(), quotaRules.falItemsPerMonth()));
+                or(o.falItemsPerMonth(), quotaRules.falItemsPerMonth()),
+                or(o.organizationRequestsPerMinute(), Math.max(rateRules.organizationPerMinute(), perMinute)),
+                or(o.organizationRequestsPerHour(), Math.max(rateRules.organizationPerHour(), perHour)));
     }
 
     public Usage usage(UUID organizationId) {
@@ -169,6 +180,7 @@ public class Quotas {
 
     private static QuotaOverrides overridesOf(OrganizationQuota q) {
         return new QuotaOverrides(q.getRequestsPerMinute(), q.getRequestsPerHour(), q.getUploadsPerMinute(), q.getStoredBytes(),
-                q.getGenerationsPerMonth(), q.getFalAllowed(), q.getFalItemsPerMonth());
+                q.getGenerationsPerMonth(), q.getFalAllowed(), q.getFalItemsPerMonth(), q.getOrganizationRequestsPerMinute(),
+                q.getOrganizationRequestsPerHour());
     }
 }

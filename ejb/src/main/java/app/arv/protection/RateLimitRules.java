@@ -12,6 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * @param enabled off only for benchmarks and trusted single-tenant installations
  * @param uploadsPerMinute requests that carry files (multipart bodies, direct-upload starts), on top of the general limit
  * @param viewerPerMinute the public viewer, per client address (no credentials there)
+ * @param organizationPerMinute all credentials of one organization together (its API keys and people), per minute:
+ *                              beyond what one credential may, so no single credential notices it
+ * @param organizationPerHour the same per hour
  */
 @Dependent
 public record RateLimitRules(
@@ -19,7 +22,9 @@ public record RateLimitRules(
         @ConfigProperty(name = "arv.rate-limit.per-minute", defaultValue = "60") int perMinute,
         @ConfigProperty(name = "arv.rate-limit.per-hour", defaultValue = "1000") int perHour,
         @ConfigProperty(name = "arv.rate-limit.uploads-per-minute", defaultValue = "10") int uploadsPerMinute,
-        @ConfigProperty(name = "arv.viewer.requests-per-minute", defaultValue = "120") int viewerPerMinute) {
+        @ConfigProperty(name = "arv.viewer.requests-per-minute", defaultValue = "120") int viewerPerMinute,
+        @ConfigProperty(name = "arv.rate-limit.organization-per-minute", defaultValue = "600") int organizationPerMinute,
+        @ConfigProperty(name = "arv.rate-limit.organization-per-hour", defaultValue = "10000") int organizationPerHour) {
 
     @Inject
     public RateLimitRules {
@@ -34,6 +39,8 @@ public record RateLimitRules(
             Setting.atLeastOne("ARV_RATE_LIMIT_PER_MINUTE", perMinute);
             Setting.atLeastOne("ARV_RATE_LIMIT_PER_HOUR", perHour);
             Setting.atLeastOne("ARV_RATE_LIMIT_UPLOADS_PER_MINUTE", uploadsPerMinute);
+            Setting.atLeastOne("ARV_RATE_LIMIT_ORGANIZATION_PER_MINUTE", organizationPerMinute);
+            Setting.atLeastOne("ARV_RATE_LIMIT_ORGANIZATION_PER_HOUR", organizationPerHour);
         }
         Setting.atLeastOne("ARV_VIEWER_REQUESTS_PER_MINUTE", viewerPerMinute);
     }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Logger;
@@ -67,14 +68,16 @@ public class RateLimiter {
         }
         List<String> keys = new ArrayList<>();
         List<Window> windows = new ArrayList<>();
+        List<Boolean> shared = new ArrayList<>();
         for (Bucket bucket : buckets) {
             keys.addAll(counters(bucket.key(), bucket.windows(), now));
             windows.addAll(bucket.windows());
+            bucket.windows().forEach(w -> shared.add(bucket.shared()));
         }
         try {
             List<Long> counts = run(keys, arguments(windows, now));
             recovered();
-            return verdict(counts, windows, now);
+            return verdict(counts, windows, shared, now);
         } catch (RuntimeException e) {
             away(e, now);
             return Verdict.unchecked();
@@ -101,15 +104,25 @@ public class RateLimiter {
                 room &= count < windows.get(i).limit();
             }
             counts.add(room ? 1L : 0L);
-            return verdict(counts, windows, now);
+            return verdict(counts, windows, Collections.nCopies(windows.size(), false), now);
         } catch (RuntimeException e) {
             away(e, now);
             return Verdict.unchecked();
         }
     }
 
-    /** A named bucket ({@code key}, e.g. {@code arv:rate:key:<id>}) and its windows. */
-    public record Bucket(String key, List<Window> windows) {
+    /**
+     * A named bucket ({@code key}, e.g. {@code arv:rate:key:<id>}) and its windows.
+     *
+     * @param shared whether several clients draw from it (an organization's credentials together): a verdict told
+     *               about one of its windows says so ({@link Verdict#shared})
+     */
+    public record Bucket(String key, List<Window> windows, boolean shared) {
+
+        /** A client's own bucket. */
+        public Bucket(String key, List<Window> windows) {
+            this(key, windows, false);
+        }
     }
 
     private List<Long> run(List<String> keys, List<String> arguments) {
@@ -149,7 +162,7 @@ public class RateLimiter {
         return arguments;
     }
 
-    private static Verdict verdict(List<Long> counts, List<Window> windows, long now) {
+    private static Verdict verdict(List<Long> counts, List<Window> windows, List<Boolean> shared, long now) {
         long[] left = new long[windows.size()];
         for (int i = 0; i < left.length; i++) {
             left[i] = Math.max(0, windows.get(i).limit() - counts.get(i));
@@ -164,11 +177,11 @@ public class RateLimiter {
         }
         Window window = windows.get(tightest);
         long reset = window.secondsToReset(now);
-        if (counts.get(windows.size()) == 1L) {
-            return Verdict.allowed(window.limit(), left[tightest], reset);
-        }
         // Refused: by the tightest empty window, which is also the last one to refill.
-        return Verdict.refused(window.limit(), reset, reset);
+        Verdict verdict = counts.get(windows.size()) == 1L
+                ? Verdict.allowed(window.limit(), left[tightest], reset)
+                : Verdict.refused(window.limit(), reset, reset);
+        return shared.get(tightest) ? verdict.ofSharedBucket() : verdict;
     }
 
     private void away(RuntimeException e, long now) {

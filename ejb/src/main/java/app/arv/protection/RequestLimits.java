@@ -18,7 +18,9 @@ import java.util.function.Function;
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
  * JWT) with its organization's limits; a client address's for anonymous calls; the public viewer's
  * per client address — an IPv6 client's whole /64 counting as one address ({@link ClientNetwork}).
- * Uploads take from a second, smaller bucket of the credential as well.
+ * An authenticated request takes from its organization's bucket too, shared by all its credentials, so more API keys
+ * or people do not multiply the organization's allowance. Uploads take from a second, smaller bucket of the credential
+ * as well.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -27,6 +29,7 @@ public class RequestLimits {
     static final String CREDENTIAL_PREFIX = "arv:rate:";
     static final String UPLOAD_PREFIX = "arv:rate:upload:";
     static final String ANONYMOUS_PREFIX = "arv:rate:address:";
+    static final String ORGANIZATION_PREFIX = "arv:rate:organization:";
     /** Kept from before the viewer shared this mechanism: operators' tooling may know it. */
     public static final String VIEWER_PREFIX = "arv:viewer:rate:";
 
@@ -54,12 +57,15 @@ public class RequestLimits {
         }
         QuotaLimits limits = limitsOf(caller.organizationId());
         String credential = caller.isApiKey() ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
+        Bucket own = new Bucket(CREDENTIAL_PREFIX + credential, general(limits));
+        Bucket organization = new Bucket(ORGANIZATION_PREFIX + caller.organizationId(), List.of(
+                Window.perMinute(limits.organizationRequestsPerMinute()), Window.perHour(limits.organizationRequestsPerHour())), true);
         if (!upload) {
-            return limiter.take(CREDENTIAL_PREFIX + credential, general(limits));
+            return limiter.take(List.of(own, organization));
         }
-        // Both or neither: an upload the general limit refuses must not use up the upload allowance too.
+        // All or none: an upload a general limit refuses must not use up the upload allowance too.
         return limiter.take(List.of(new Bucket(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute()))),
-                new Bucket(CREDENTIAL_PREFIX + credential, general(limits))));
+                own, organization));
     }
 
     /**

@@ -5,7 +5,8 @@
  * One mechanism, {@link app.arv.protection.RateLimiter}: fixed windows (a minute, an hour) aligned to
  * the clock, counted in Redis (one atomic script call per request) so every node draws from the same ones.
  * {@link app.arv.protection.RequestLimits} says whose bucket a request takes from and how big it is:
- * per credential (API key, or the user of a JWT) with the organization's overrides, per client
+ * per credential (API key, or the user of a JWT) and per organization (all its credentials together), with the
+ * organization's overrides; per client
  * address for anonymous calls, and the public viewer's own limit per client address (an IPv6 client
  * by its /64, {@link app.arv.protection.ClientNetwork}). When Redis is
  * away, requests are served unlimited (fail open) rather than refused.

@@ -135,7 +135,7 @@ class GenerationReaperTest {
     @Test
     void aFalItemFailedForItsLostMessagesGivesBackWhatItWasCountedFor() {
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
-        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000));
         GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
         sentEarlier(item, Duration.ofMinutes(31));
         aReaperRound();

@@ -235,7 +235,7 @@ class GenerationServiceTest {
         fixture.supply(ConnectionFactory.class, new RecordingBroker().connections());
         fixture.supply(Duration.class, Duration.ofSeconds(2));
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100));
-        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000));
         fixture.supply(ManagedExecutorService.class, container(ManagedExecutorService.class, (method, args) -> {
             ((Runnable) args[0]).run();
             return null;

@@ -121,7 +121,7 @@ class GenerationStepsTest {
     @Test
     void anItemWhoseSourceWasDeletedBeforeAnyWorkerTookItGivesBackWhatItWasCountedFor() {
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100));
-        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000));
         MediaResource source = fixture.image();
         GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, source).get(0);
         Database.inTransaction(em -> em.find(MediaResource.class, source.getId()).markDeleted(Instant.now()));
@@ -134,7 +134,7 @@ class GenerationStepsTest {
     /** Quotas of 1000 generations a month, the paid provider granted for 100 of them. */
     private void quotasGrantingFal() {
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
-        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120));
+        fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000));
     }
 
     @Test

@@ -10,7 +10,7 @@ public final class TestRequestLimits {
 
     /** Limits for anonymous and viewer requests only (no organizations to look up). */
     public static RequestLimits viewer(RedisConnection redis, int viewerPerMinute) {
-        return of(redis, new RateLimitRules(true, 60, 1000, 10, viewerPerMinute));
+        return of(redis, new RateLimitRules(true, 60, 1000, 10, viewerPerMinute, 600, 10000));
     }
 
     static RequestLimits of(RedisConnection redis, RateLimitRules rules) {

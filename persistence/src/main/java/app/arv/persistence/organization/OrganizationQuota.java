@@ -43,6 +43,12 @@ public class OrganizationQuota {
     @Column(name = "fal_items_per_month")
     private Integer falItemsPerMonth;
 
+    @Column(name = "organization_requests_per_minute")
+    private Integer organizationRequestsPerMinute;
+
+    @Column(name = "organization_requests_per_hour")
+    private Integer organizationRequestsPerHour;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -55,7 +61,8 @@ public class OrganizationQuota {
 
     /** Replaces every override at once (a PUT): a {@code null} returns that limit to the default. */
     public void override(Integer requestsPerMinute, Integer requestsPerHour, Integer uploadsPerMinute, Long storedBytes,
-            Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth) {
+            Integer generationsPerMonth, Boolean falAllowed, Integer falItemsPerMonth, Integer organizationRequestsPerMinute,
+            Integer organizationRequestsPerHour) {
         this.requestsPerMinute = requestsPerMinute;
         this.requestsPerHour = requestsPerHour;
         this.uploadsPerMinute = uploadsPerMinute;
@@ -63,6 +70,8 @@ public class OrganizationQuota {
         this.generationsPerMonth = generationsPerMonth;
         this.falAllowed = falAllowed;
         this.falItemsPerMonth = falItemsPerMonth;
+        this.organizationRequestsPerMinute = organizationRequestsPerMinute;
+        this.organizationRequestsPerHour = organizationRequestsPerHour;
     }
 
     @PrePersist
@@ -86,6 +95,10 @@ public class OrganizationQuota {
     public Boolean getFalAllowed() { return falAllowed; }
 
     public Integer getFalItemsPerMonth() { return falItemsPerMonth; }
+
+    public Integer getOrganizationRequestsPerMinute() { return organizationRequestsPerMinute; }
+
+    public Integer getOrganizationRequestsPerHour() { return organizationRequestsPerHour; }
 
     public Instant getUpdatedAt() { return updatedAt; }
 }

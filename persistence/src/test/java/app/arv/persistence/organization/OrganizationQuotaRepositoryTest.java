@@ -28,7 +28,7 @@ class OrganizationQuotaRepositoryTest extends TwoTenantsTest {
     void overridesArePutAndReadBackWithNullMeaningTheDefault() {
         Database.inTransaction(em -> {
             quotas.em = em;
-            quotas.findOrCreate(acme.getId()).override(5, null, 2, 1000L, null, true, 3);
+            quotas.findOrCreate(acme.getId()).override(5, null, 2, 1000L, null, true, 3, null, null);
         });
 
         Database.inTransaction(em -> {

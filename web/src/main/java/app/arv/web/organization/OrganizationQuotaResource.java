@@ -73,9 +73,16 @@ public class OrganizationQuotaResource implements ApiDescription.Admin {
         @Min(0)
         public Integer falItemsPerMonth;
 
+        /** All the organization's credentials together (the others above are per credential). */
+        @Min(1)
+        public Integer organizationRequestsPerMinute;
+
+        @Min(1)
+        public Integer organizationRequestsPerHour;
+
         QuotaOverrides toOverrides() {
             return new QuotaOverrides(requestsPerMinute, requestsPerHour, uploadsPerMinute, storedBytes, generationsPerMonth,
-                    falAllowed, falItemsPerMonth);
+                    falAllowed, falItemsPerMonth, organizationRequestsPerMinute, organizationRequestsPerHour);
         }
     }
 

@@ -42,7 +42,8 @@ public class UsageResource implements ApiDescription.Admin {
                     new Use(usage.generationItems(), limits.generationsPerMonth()),
                     limits.falAllowed(),
                     new Use(usage.falItems(), limits.falItemsPerMonth()),
-                    new Requests(limits.requestsPerMinute(), limits.requestsPerHour(), limits.uploadsPerMinute()));
+                    new Requests(limits.requestsPerMinute(), limits.requestsPerHour(), limits.uploadsPerMinute(),
+                            limits.organizationRequestsPerMinute(), limits.organizationRequestsPerHour()));
         }
     }
 
@@ -50,6 +51,10 @@ public class UsageResource implements ApiDescription.Admin {
     public record Use(long used, long quota) {
     }
 
-    public record Requests(int perMinute, int perHour, int uploadsPerMinute) {
+    /**
+     * @param perMinute per credential (API key, or person), as {@code perHour} and {@code uploadsPerMinute}
+     * @param organizationPerMinute all the organization's credentials together, as {@code organizationPerHour}
+     */
+    public record Requests(int perMinute, int perHour, int uploadsPerMinute, int organizationPerMinute, int organizationPerHour) {
     }
 }

@@ -761,6 +761,36 @@ class ConsoleJourneysIT {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
 
+    /**
+     * Sets a limit on the first organization listed (the platform admin's own, the only one sure to be on the first page)
+     * far above the suite's, and puts its overrides back afterwards.
+     */
+    @Test
+    void aPlatformAdminSetsAnOrganizationWideRequestLimitInTheQuotaFormAndKeepsTheOtherOverrides() {
+        browser.signInAt("#/platform/organizations", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+        UUID organization = UUID.fromString(browser.waitFor("#orgs-table tbody tr").getAttribute("data-org"));
+        String quotas = "/organizations/" + organization + "/quotas";
+        Map<String, Object> before = Api.bearer(Api.platformAdminToken()).get(quotas).then().statusCode(200).extract().path("overrides");
+        try {
+            Limits.set(organization, Map.of("generations_per_month", 5_000_000));
+            browser.click("#orgs-table tr[data-org='" + organization + "'] button.quotas");
+            assertThat(browser.waitFor("#quota-form input[name=generations_per_month]").getAttribute("value")).isEqualTo("5000000");
+            browser.type("#quota-form input[name=organization_requests_per_minute]", "50000000");
+            check("platform-organization-quotas", "#quota-form");
+
+            browser.click("#quota-form button[type=submit]");
+
+            browser.until(d -> d.findElements(By.id("quota-form")).isEmpty(), "the quota form closed once saved");
+            Api.bearer(Api.platformAdminToken()).get(quotas).then().statusCode(200)
+                    .body("overrides.organization_requests_per_minute", equalTo(50_000_000))
+                    .body("overrides.generations_per_month", equalTo(5_000_000))
+                    .body("overrides.requests_per_minute", equalTo(before.get("requests_per_minute")));
+            assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
+        } finally {
+            Limits.set(organization, before);
+        }
+    }
+
     @Test
     void aPlatformAdminApprovesAnOrganizationsDomainClaimOnThePlatformScreen() {
         Api.Tenant tenant = Api.newTenant();

@@ -65,6 +65,26 @@ class QuotaIT {
     }
 
     @Test
+    void thePlatformAdminSetsTheOrganizationWideRequestLimitsAndMembersSeeThem() {
+        Api.bearer(Api.platformAdminToken()).body(Map.of("organization_requests_per_minute", 30, "organization_requests_per_hour", 400))
+                .put("/organizations/" + tenant.organizationId() + "/quotas").then().statusCode(200)
+                .body("overrides.organization_requests_per_minute", equalTo(30))
+                .body("overrides.organization_requests_per_hour", equalTo(400))
+                .body("effective.organization_requests_per_minute", equalTo(30));
+
+        Api.bearer(tenant.memberToken()).get("/usage").then().statusCode(200)
+                .body("requests.organization_per_minute", equalTo(30)).body("requests.organization_per_hour", equalTo(400))
+                .body("requests.per_minute", equalTo(1000000));
+    }
+
+    @Test
+    void anOrganizationWideRequestLimitUnderOneIsRefused() {
+        Api.bearer(Api.platformAdminToken()).body(Map.of("organization_requests_per_hour", 0))
+                .put("/organizations/" + tenant.organizationId() + "/quotas").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
+    }
+
+    @Test
     void membersSeeTheirUseNextToEachQuota() {
         Limits.set(tenant.organizationId(), Map.of("generations_per_month", 7));
         MediaApi.uploadOne(tenant.memberToken(), "coins.png", MediaApi.image("coins.png"));
@@ -73,7 +93,8 @@ class QuotaIT {
                 .body("organization_id", equalTo(tenant.organizationId().toString()))
                 .body("stored_bytes.used", greaterThan(75_000)).body("stored_bytes.quota", equalTo(10737418240L))
                 .body("generations_per_month.used", equalTo(0)).body("generations_per_month.quota", equalTo(7))
-                .body("fal_allowed", equalTo(true)).body("requests.per_minute", equalTo(1000000));
+                .body("fal_allowed", equalTo(true)).body("requests.per_minute", equalTo(1000000))
+                .body("requests.organization_per_minute", equalTo(1000000));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -83,6 +84,26 @@ class RateLimitIT {
 
         Api.bearer(tenant.adminKey()).get("/projects").then().statusCode(200)
                 .header("X-RateLimit-Remaining", equalTo(String.valueOf(PER_HOUR - 1)));
+    }
+
+    @Test
+    void theOrganizationsOverrideHoldsAllItsKeysTogetherAndNoOtherOrganization() {
+        Limits.set(tenant.organizationId(), Map.of("requests_per_minute", 1000, "requests_per_hour", 1000,
+                "organization_requests_per_hour", 4));
+        Api.Tenant other = Api.newTenant();
+        for (int i = 0; i < 2; i++) {
+            Api.bearer(tenant.userKey()).get("/projects").then().statusCode(200);
+            Api.bearer(tenant.adminKey()).get("/projects").then().statusCode(200);
+        }
+
+        Response refused = Api.bearer(tenant.adminKey()).get("/projects");
+
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("rate_limited"))
+                .body("detail", containsString("organization")).header("X-RateLimit-Limit", equalTo("4"))
+                .header("X-RateLimit-Remaining", equalTo("0"));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+        Api.bearer(other.userKey()).get("/projects").then().statusCode(200);
+        Api.bearer(other.adminKey()).get("/projects").then().statusCode(200);
     }
 
     @Test

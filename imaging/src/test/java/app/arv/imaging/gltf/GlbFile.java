@@ -32,6 +32,21 @@ public final class GlbFile {
         this.binChunkOffset = binChunkOffset;
     }
 
+    /** A GLB container of the JSON text and the BIN chunk, each padded to 4 bytes as the format asks: a test's own model. */
+    public static byte[] assembled(String json, byte[] bin) {
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        int jsonLength = (text.length + 3) & ~3;
+        int binLength = (bin.length + 3) & ~3;
+        ByteBuffer out = ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(0x46546C67).putInt(2).putInt(out.capacity());
+        out.putInt(jsonLength).putInt(0x4E4F534A).put(text);
+        for (int i = text.length; i < jsonLength; i++) {
+            out.put((byte) ' ');
+        }
+        out.putInt(binLength).putInt(0x004E4942).put(bin);
+        return out.array();
+    }
+
     public static GlbFile parse(byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(0) != 0x46546C67) {

@@ -1,6 +1,7 @@
 package app.arv.imaging.render;
 
 import app.arv.imaging.TestImages;
+import app.arv.imaging.gltf.GlbFile;
 import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -66,7 +67,7 @@ class GlbSceneTest {
     void aDoubleSidedMaterialMakesADoubleSidedSurface() {
         ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
         bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
-        byte[] leaf = glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
+        byte[] leaf = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
                 + "\"materials\":[{\"doubleSided\":true,\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,1]}}],"
                 + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"}],"
                 + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", bin.array());
@@ -79,14 +80,14 @@ class GlbSceneTest {
 
     @Test
     void compressedMeshesAreRefused() {
-        byte[] glb = glb("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
+        byte[] glb = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
 
         assertThatThrownBy(() -> reader.read(glb)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("draco");
     }
 
     @Test
     void anIndexPastTheBufferIsRefusedNotRead() {
-        byte[] glb = glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
+        byte[] glb = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
                 + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":1000,\"type\":\"VEC3\"}],"
                 + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", new byte[36]);
 
@@ -96,7 +97,7 @@ class GlbSceneTest {
     @Test
     void anAccessorDeclaringMillionsOfZeroVerticesIsRefusedBeforeItsArrayIsAllocated() {
         // valid glTF of a few bytes: without a buffer view the 60 million vertices are zeros (720 MB of floats)
-        byte[] glb = glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
+        byte[] glb = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
                 + "\"accessors\":[{\"componentType\":5126,\"type\":\"VEC3\",\"count\":60000000}]}", new byte[0]);
 
         assertThatThrownBy(() -> reader.read(glb)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("60000000 elements");
@@ -112,23 +113,10 @@ class GlbSceneTest {
     private static byte[] triangleGlb(String transform) {
         ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
         bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
-        return glb("{\"asset\":{\"version\":\"2.0\"},\"scene\":0,\"scenes\":[{\"nodes\":[0]}],\"nodes\":[{\"mesh\":0," + transform + "}],"
+        return GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"scene\":0,\"scenes\":[{\"nodes\":[0]}],\"nodes\":[{\"mesh\":0," + transform + "}],"
                 + "\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}],"
                 + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"}],"
                 + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", bin.array());
     }
 
-    private static byte[] glb(String json, byte[] bin) {
-        byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        int jsonLength = (text.length + 3) & ~3;
-        int binLength = (bin.length + 3) & ~3;
-        ByteBuffer out = ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(0x46546C67).putInt(2).putInt(out.capacity());
-        out.putInt(jsonLength).putInt(0x4E4F534A).put(text);
-        for (int i = text.length; i < jsonLength; i++) {
-            out.put((byte) ' ');
-        }
-        out.putInt(binLength).putInt(0x004E4942).put(bin);
-        return out.array();
-    }
 }

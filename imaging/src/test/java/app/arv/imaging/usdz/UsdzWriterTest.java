@@ -1,6 +1,7 @@
 package app.arv.imaging.usdz;
 
 import app.arv.imaging.TestImages;
+import app.arv.imaging.gltf.GlbFile;
 import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -125,14 +126,14 @@ class UsdzWriterTest {
 
     @Test
     void aCompressedMeshIsRefusedWithAReason() {
-        byte[] draco = glb("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
+        byte[] draco = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"extensionsRequired\":[\"KHR_draco_mesh_compression\"]}", new byte[0]);
 
         assertThatThrownBy(() -> writer.convert(draco)).isInstanceOf(RefusedModelException.class).hasMessageContaining("draco");
     }
 
     @Test
     void aModelWithoutTrianglesIsRefusedNotWrittenEmpty() {
-        byte[] empty = glb("{\"asset\":{\"version\":\"2.0\"}}", new byte[0]);
+        byte[] empty = GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"}}", new byte[0]);
 
         assertThatThrownBy(() -> writer.convert(empty)).isInstanceOf(RefusedModelException.class).hasMessageContaining("no triangles");
     }
@@ -157,7 +158,7 @@ class UsdzWriterTest {
     private static byte[] colouredTriangleGlb() {
         ByteBuffer bin = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
         bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
-        return glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
+        return GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0},\"material\":0}]}],"
                 + "\"materials\":[{\"doubleSided\":true,\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,1]}}],"
                 + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"}],"
                 + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36}],\"buffers\":[{\"byteLength\":36}]}", bin.array());
@@ -173,7 +174,7 @@ class UsdzWriterTest {
         bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
         bin.putFloat(0).putFloat(0).putFloat(1).putFloat(0.25f).putFloat(0).putFloat(1);
         bin.put(png);
-        return glb("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0,\"TEXCOORD_0\":1},"
+        return GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0,\"TEXCOORD_0\":1},"
                 + "\"material\":0}]}],\"materials\":[{\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.5,1,1,1],"
                 + "\"baseColorTexture\":{\"index\":0}}}],\"textures\":[{\"source\":0}],"
                 + "\"images\":[{\"bufferView\":2,\"mimeType\":\"image/png\"}],"
@@ -184,17 +185,4 @@ class UsdzWriterTest {
                 + "\"buffers\":[{\"byteLength\":" + bin.capacity() + "}]}", bin.array());
     }
 
-    private static byte[] glb(String json, byte[] bin) {
-        byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        int jsonLength = (text.length + 3) & ~3;
-        int binLength = (bin.length + 3) & ~3;
-        ByteBuffer out = ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(0x46546C67).putInt(2).putInt(out.capacity());
-        out.putInt(jsonLength).putInt(0x4E4F534A).put(text);
-        for (int i = text.length; i < jsonLength; i++) {
-            out.put((byte) ' ');
-        }
-        out.putInt(binLength).putInt(0x004E4942).put(bin);
-        return out.array();
-    }
 }

@@ -122,15 +122,15 @@ export function GenerationDetail({ params: [id] }) {
     </div>
     <ul class="results" id="generation-items">${j.items.map(i => html`<li data-item=${i.id} data-status=${i.status}>
         <div class="thumb">${i.preview_url
-            ? html`<button class="preview" aria-label=${t('generations.view3d', { position: i.position + 1 })} onClick=${() => setViewing(i)}>
-                <${AuthImg} src=${i.preview_url} alt=${t('generations.preview', { position: i.position + 1 })}/></button>`
+            ? html`<button class="preview" aria-label=${t('generations.view3d', { position: itemLabel(i) })} onClick=${() => setViewing(i)}>
+                <${AuthImg} src=${i.preview_url} alt=${t('generations.preview', { position: itemLabel(i) })}/></button>`
             : html`<div class="img-loading" aria-hidden="true"></div>`}</div>
-        <div class="item-status"><span>#${i.position + 1}</span> <${StatusBadge} status=${i.status}/>
+        <div class="item-status"><span>#${i.position + 1}</span> ${i.source_name ? html`<span class="source">${i.source_name}</span>` : null} <${StatusBadge} status=${i.status}/>
             ${i.stage && i.status === 'processing' ? html`<span class="stage">${t(`stage.${i.stage}`)}</span>` : null}</div>
         ${i.status === 'processing' || i.status === 'queued' ? html`<${ProgressBar} value=${i.progress} label=${`#${i.position + 1}`}/>` : null}
         ${i.error ? html`<p class="error">${i.error}</p>` : null}
         <div class="actions">
-            ${i.model_url ? html`<button onClick=${() => act(() => download(i.model_url, `model-${i.position + 1}.glb`))}>${t('generations.downloadModel')}</button>
+            ${i.model_url ? html`<button onClick=${() => act(() => download(i.model_url, modelFileName(i)))}>${t('generations.downloadModel')}</button>
                 <button class="view-3d" onClick=${() => setViewing(i)}>${t('generations.open3d')}</button>` : null}
             ${i.status === 'failed' && j.status !== 'cancelled' ? html`<button onClick=${() => act(async () => {
                 await post(`/generations/${id}/items/${i.id}/retry`);
@@ -138,9 +138,19 @@ export function GenerationDetail({ params: [id] }) {
             })}>${t('generations.retry')}</button>` : null}
         </div>
     </li>`)}</ul>
-    ${viewing ? html`<${Dialog} wide title=${t('generations.view3d', { position: viewing.position + 1 })} onClose=${() => setViewing(null)}>
-        <div class="model" id="model-view"><${ModelView} src=${viewing.model_url} iosSrc=${viewing.usdz_url} alt=${t('generations.preview', { position: viewing.position + 1 })}/></div>
+    ${viewing ? html`<${Dialog} wide title=${t('generations.view3d', { position: itemLabel(viewing) })} onClose=${() => setViewing(null)}>
+        <div class="model" id="model-view"><${ModelView} src=${viewing.model_url} iosSrc=${viewing.usdz_url} alt=${t('generations.preview', { position: itemLabel(viewing) })}/></div>
         <p class="hint">${t('generations.modelHint')}</p>
     <//>` : null}
     ${confirmDialog}`;
+}
+
+/** An item as people know it: its number, and the name of the photo it was made from when ARV knows it. */
+function itemLabel(item) {
+    return item.source_name ? `${item.position + 1} (${item.source_name})` : `${item.position + 1}`;
+}
+
+/** A downloaded model is named after its photo (horse.png gives horse.glb), as in the job's ZIP. */
+function modelFileName(item) {
+    return item.source_name ? `${item.source_name.replace(/\.[^.]*$/, '')}.glb` : `model-${item.position + 1}.glb`;
 }

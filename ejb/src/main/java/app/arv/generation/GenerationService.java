@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Accepts generation jobs and answers about them. Accepting is one transaction: the source images
@@ -190,13 +191,13 @@ public class GenerationService {
         }
         metrics.counter("arv_generation_jobs_accepted").inc();
         metrics.counter("arv_generation_items_queued").inc(items.size());
-        return new JobDetails(job, items, generations.countByStatus(org, job.getId()));
+        return details(org, job, items, generations.countByStatus(org, job.getId()));
     }
 
     public JobDetails get(Caller caller, UUID jobId) {
         GenerationJob job = findJob(caller, jobId);
         UUID org = caller.organizationId();
-        return new JobDetails(job, generations.items(org, jobId), generations.countByStatus(org, jobId));
+        return details(org, job, generations.items(org, jobId), generations.countByStatus(org, jobId));
     }
 
     public Page<GenerationJob> list(Caller caller, String status, PageRequest page) {
@@ -237,7 +238,7 @@ public class GenerationService {
         events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
         occurrences.generationFinished(job, counts);
         metrics.counter("arv_generation_jobs_cancelled").inc();
-        return new JobDetails(job, items, counts);
+        return details(org, job, items, counts);
     }
 
     /**
@@ -270,7 +271,7 @@ public class GenerationService {
         queue.send(item, job.getPriority());
         events.publish(org, jobId, JobEvent.requeued(item));
         metrics.counter("arv_generation_items_retried").inc();
-        return new JobDetails(job, generations.items(org, jobId), generations.countByStatus(org, jobId));
+        return details(org, job, generations.items(org, jobId), generations.countByStatus(org, jobId));
     }
 
     /** The item's GLB ({@code preview = false}) or preview, through the media layer's download. */
@@ -331,6 +332,11 @@ public class GenerationService {
         }
         return new GenerationArchive(Jsonp.createObjectBuilder().add("job", job.getId().toString())
                 .add("status", job.getStatus().name().toLowerCase(Locale.ROOT)).add("items", manifest).build(), files);
+    }
+
+    private JobDetails details(UUID org, GenerationJob job, List<GenerationItem> items, Map<GenerationStatus, Long> counts) {
+        return new JobDetails(job, items, counts,
+                media.originalNames(org, items.stream().map(GenerationItem::getSourceMediaId).collect(Collectors.toSet())));
     }
 
     private GenerationJob findJob(Caller caller, UUID jobId) {

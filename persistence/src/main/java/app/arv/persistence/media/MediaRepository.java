@@ -30,6 +30,18 @@ public class MediaRepository extends EntityRepository<MediaResource> {
                 .getResultStream().findFirst();
     }
 
+    /** The names the resources were uploaded under, by id: of those of the organization, deleted ones included. */
+    public Map<UUID, String> originalNames(UUID organizationId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        em.createQuery("SELECT m.id, m.originalName FROM MediaResource m WHERE m.organizationId = :org AND m.id IN :ids",
+                Object[].class).setParameter("org", organizationId).setParameter("ids", ids).getResultStream()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
+
     public Optional<MediaResource> findLiveBySha256(UUID organizationId, String sha256) {
         return em.createQuery("SELECT m FROM MediaResource m WHERE m.organizationId = :org AND m.sha256 = :sha"
                 + " AND m.deletedAt IS NULL", MediaResource.class)

@@ -41,12 +41,13 @@ public record GenerationView(UUID id,
     public record ItemView(UUID id, int position,
             @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) GenerationStatus status,
             int progress, String stage, String error,
-            UUID sourceMediaId, int attempts, String node, String modelUrl, String usdzUrl, String previewUrl,
+            UUID sourceMediaId, String sourceName, int attempts, String node, String modelUrl, String usdzUrl, String previewUrl,
             Instant startedAt, Instant finishedAt) {
 
-        static ItemView of(GenerationItem item) {
+        /** @param sourceName the name its source image was uploaded under, shown beside its number */
+        static ItemView of(GenerationItem item, String sourceName) {
             return new ItemView(item.getId(), item.getPosition(), item.getStatus(), item.getProgress(), item.getStage(),
-                    item.getError(), item.getSourceMediaId(), item.getAttempts(), item.getNode(),
+                    item.getError(), item.getSourceMediaId(), sourceName, item.getAttempts(), item.getNode(),
                     item.getModelMediaId() == null ? null : Links.generationModel(item.getJobId(), item.getId()),
                     item.getModelMediaId() == null ? null : Links.generationUsdz(item.getJobId(), item.getId()),
                     item.getPreviewMediaId() == null ? null : Links.generationPreview(item.getJobId(), item.getId()),
@@ -61,7 +62,7 @@ public record GenerationView(UUID id,
                 job.getFaceLimit(), job.getTexture(), job.getProjectId(), job.getItemCount(), Counts.of(details.counts()),
                 details.progressPercent(), job.getCreatedAt(), job.getFinishedAt(),
                 anyModel ? Links.generationArchive(job.getId()) : null,
-                details.items().stream().map(ItemView::of).toList());
+                details.items().stream().map(item -> ItemView.of(item, details.sourceName(item))).toList());
     }
 
     public static GenerationView summary(GenerationJob job) {

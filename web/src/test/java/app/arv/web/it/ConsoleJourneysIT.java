@@ -150,6 +150,8 @@ class ConsoleJourneysIT {
         browser.until(d -> d.findElements(By.cssSelector("#job-progress[data-status=completed]")).size() == 1,
                 "the job completed", GENERATION);
         browser.until(d -> d.findElements(By.cssSelector("#generation-items li[data-status=completed] img")).size() == 5, "five previews");
+        List<String> sources = browser.driver.findElements(By.cssSelector("#generation-items .source")).stream()
+                .map(WebElement::getText).toList();
         browser.screenshot("generation-detail");
         String jobId = browser.driver.getCurrentUrl().replaceAll(".*#/generations/", "");
         @SuppressWarnings("unchecked")
@@ -178,6 +180,7 @@ class ConsoleJourneysIT {
         assertThat(progressSeen).anyMatch(s -> !s.startsWith("completed")).last().asString().startsWith("completed");
         assertThat(after).isNotEqualTo(before);
         assertThat(arModes).as("AR modes of a model shown from a blob: URL").doesNotContain("scene-viewer");
+        assertThat(sources).as("each model's photo").containsExactly("horse.png", "coffee.png", "camera.png", "astronaut.png", "rocket.jpg");
         assertThat(iosSrcType).as("the 3D view's ios-src: the server's USDZ, for AR Quick Look").startsWith("model/vnd.usdz+zip ")
                 .doesNotEndWith(" 0");
         assertThat(GenerationApi.unzip(zip).keySet()).filteredOn(name -> name.endsWith(".glb")).hasSize(5);

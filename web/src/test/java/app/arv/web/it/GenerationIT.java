@@ -61,6 +61,7 @@ class GenerationIT {
                 .body("item_count", equalTo(5))
                 .body("items", hasSize(5))
                 .body("items.status", everyItem(equalTo("queued")))
+                .body("items.source_name", equalTo(List.of(FIVE_OBJECTS)))
                 .body("items.position", equalTo(List.of(0, 1, 2, 3, 4)));
     }
 

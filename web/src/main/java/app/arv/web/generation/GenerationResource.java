@@ -210,7 +210,8 @@ public class GenerationResource implements ApiDescription.Generations {
     @Produces("application/zip")
     @Operation(summary = "A ZIP of the job's finished models (NN-name.glb), their rendered previews (previews/NN-name.png) "
             + "and manifest.json (every item: position, source, status, error, model, preview), streamed one stored "
-            + "object after the other; a stored object the storage sends short or long breaks the download")
+            + "object after the other; a stored object the storage sends short or long ends the ZIP there, without its "
+            + "central directory, so no unpacker takes it for whole (the 200 is sent by then: retry the download)")
     public Response archive(@PathParam("job") UUID job) {
         GenerationArchive archive = generations.archive(caller.get(), job);
         StreamingOutput zip = out -> {

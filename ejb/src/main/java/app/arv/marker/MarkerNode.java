@@ -96,12 +96,15 @@ public class MarkerNode {
             }
         }
         runs(jobInstance);
+        // Which execution the owner runs: until a restart elsewhere claims, the record still names the earlier one's node.
+        redis.client().setex(jobKey(jobInstance) + "-execution", JOB_OWNER_SECONDS, Long.toString(execution));
     }
 
     public void runs(long jobInstance) {
         stillAlive();
         redis.client().setex(jobKey(jobInstance), JOB_OWNER_SECONDS, id);
         redis.client().setex(jobKey(jobInstance) + "-name", JOB_OWNER_SECONDS, server.name());
+        redis.client().expire(jobKey(jobInstance) + "-execution", JOB_OWNER_SECONDS);
     }
 
     /** The name ({@link ServerNode}) of the node that last ran the job instance, for operators; null if unknown. */
@@ -122,11 +125,21 @@ public class MarkerNode {
             return Optional.empty();
         }
         boolean alive = id.equals(owner) || !judgesOthers() || redis.client().exists(nodeKey(owner));
-        return Optional.of(new Owner(owner, redis.client().get(jobKey(jobInstance) + "-name"), alive));
+        String execution = redis.client().get(jobKey(jobInstance) + "-execution");
+        return Optional.of(new Owner(owner, redis.client().get(jobKey(jobInstance) + "-name"), alive,
+                execution == null ? null : Long.valueOf(execution)));
     }
 
-    /** A node running a job instance: its {@link #id()}, its name, whether it still proves it is alive. */
-    public record Owner(String id, String name, boolean alive) {
+    /**
+     * A node running a job instance: its {@link #id()}, its name, whether it still proves it is alive, and the execution
+     * it started (null when Redis no longer knows).
+     */
+    public record Owner(String id, String name, boolean alive, Long execution) {
+
+        /** Whether the record is of another execution of the instance: a restart that has not named its node yet. */
+        public boolean ranAnotherThan(long execution) {
+            return this.execution != null && this.execution != execution;
+        }
     }
 
     /**

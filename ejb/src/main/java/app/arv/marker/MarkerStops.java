@@ -81,7 +81,9 @@ public class MarkerStops {
      */
     public String handOver(long jobInstance, long execution, boolean young) {
         MarkerNode.Owner owner = viaRedis(execution, () -> node.owner(jobInstance)).orElse(null);
-        if (owner == null && young) {
+        if ((owner == null && young) || (owner != null && owner.ranAnotherThan(execution))) {
+            // No node named yet, or the node of an earlier execution (a restart that has not claimed its items yet): the
+            // stop would go where the execution does not run, be heard there and be reported handed over.
             throw notNamedYet(execution);
         }
         if (owner == null || !owner.alive()) {

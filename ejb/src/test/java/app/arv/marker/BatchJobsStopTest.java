@@ -104,6 +104,21 @@ class BatchJobsStopTest {
     }
 
     @Test
+    void aStopOfARestartedExecutionTheOwnerRecordDoesNotNameYetIsUnavailableNotHandedToTheNodeOfTheEarlierOne() {
+        // Node A ran the job's earlier execution and still hears stops; the restart runs elsewhere and has not claimed yet.
+        Node earlier = node("node-a", redis.newConnection(), stopping(instance, running, false, stoppedByRunner::add));
+        earlier.marker().starts(instance, running.getExecutionId() - 1);
+        earlier.stops().listen();
+        awaitPatternSubscriptions(1);
+
+        DomainException refused = refusal(otherNode(redis.newConnection()));
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.code()).isEqualTo("node_unreachable");
+        assertThat(refused.getMessage()).contains("not named the node");
+    }
+
+    @Test
     void withoutRedisAStopForAnotherNodesExecutionIsUnavailable() {
         runnerListening();
 

@@ -217,16 +217,17 @@ public class GenerationWorker {
 
     /**
      * The source's bytes. A read that fails asks the store whether it still has the object, as the marker compiler does
-     * ({@code MarkerQueue.sourceImage}): an object the store lost fails the item at once — no later delivery will find it
-     * — while a store that is away (it cannot say either) is an outage the item waits out.
+     * ({@code MarkerQueue.sourceImage}): an object the store lost is the item's own failure (delivered again with
+     * back-off, then failed), while a store that is away (it cannot say either) is an outage the item waits out.
      */
-    private SourceImage read(MediaResource source) throws ModelRefusedException {
+    private SourceImage read(MediaResource source) {
         try {
             return new SourceImage(files.readAll(source), source.getMediaType(), source.getOriginalName());
         } catch (IOException | DomainException e) {
             if (!files.stillStored(source)) {
-                throw new ModelRefusedException("The storage no longer has the source image (media " + source.getId() + "): "
-                        + Causes.message(e) + "; upload it again");
+                // Not chained: the store's refusal under it would read as an outage.
+                throw new IllegalStateException("The storage no longer has the source image (media " + source.getId() + "): "
+                        + Causes.message(e));
             }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("Could not read the source image: " + io.getMessage(), io);

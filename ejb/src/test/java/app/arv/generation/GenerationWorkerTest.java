@@ -228,7 +228,7 @@ class GenerationWorkerTest {
     }
 
     @Test
-    void anItemWhoseSourceTheStoreLostFailsAtOnceRatherThanBeingDeliveredAgain() throws IOException {
+    void anAttemptWhoseSourceTheStoreLostIsCountedAndDeliveredAgainAsTheItemsOwnFailure() throws IOException {
         Making making = new Making();
         aServerWith(making);
         MediaResource source = storedHorse();
@@ -237,11 +237,11 @@ class GenerationWorkerTest {
 
         GenerationWorker.Attempt attempt = attempted(item);
 
-        assertThat(attempt).isEqualTo(GenerationWorker.Attempt.DONE);
-        assertThat(making.calls).isZero();
-        GenerationItem failed = fixture.reread(item);
-        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
-        assertThat(failed.getError()).startsWith("The storage no longer has the source image (media " + source.getId() + ")");
+        assertThat(attempt).isEqualTo(GenerationWorker.Attempt.AGAIN);
+        GenerationItem retrying = fixture.reread(item);
+        assertThat(retrying.getAttempts()).isEqualTo(1);
+        assertThat(retrying.getStage()).isEqualTo("retrying");
+        assertThat(retrying.getError()).startsWith("The storage no longer has the source image (media " + source.getId() + ")");
     }
 
     @Test

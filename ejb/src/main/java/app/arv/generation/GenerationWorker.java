@@ -119,7 +119,7 @@ public class GenerationWorker {
             }
             Optional<Attempt> stopped = outageIn(e);
             if (stopped.isPresent()) {
-                return waiting(org, itemId, stopped.get());
+                return waiting(org, itemId, message, stopped.get());
             }
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
@@ -143,11 +143,11 @@ public class GenerationWorker {
     }
 
     /** An attempt an outage stopped: not counted, its reason shown on the item while it waits (when the database lets it be noted). */
-    private Attempt waiting(UUID org, UUID itemId, Attempt stopped) {
+    private Attempt waiting(UUID org, UUID itemId, UUID message, Attempt stopped) {
         LOG.warning(() -> "Generation of item " + itemId + " stopped: the " + stopped.outage() + " is unavailable ("
                 + stopped.reason() + "); its message waits for it");
         try {
-            steps.attemptStoppedByOutage(org, itemId, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason());
+            steps.attemptStoppedByOutage(org, itemId, message, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason());
         } catch (RuntimeException noted) {
             // The database is away (still, or now): this attempt stays counted, and the item shows its last reason.
             LOG.warning(() -> "The outage could not be noted on generation item " + itemId + ": " + Causes.message(Causes.root(noted)));

@@ -19,6 +19,8 @@ import java.util.UUID;
 public class GenerationItem extends TenantEntity {
 
     public static final int MAX_ERROR_CHARS = 1000;
+    /** The stage of an item whose attempt an outage of ARV's own stopped, while its message waits the outage out. */
+    public static final String WAITING = "waiting";
 
     @Column(name = "job_id", nullable = false, updatable = false)
     private UUID jobId;
@@ -163,7 +165,7 @@ public class GenerationItem extends TenantEntity {
     public void attemptStoppedByOutage(String reason) {
         this.attempts = Math.max(0, attempts - 1);
         this.error = truncate(reason);
-        this.stage = "waiting";
+        this.stage = WAITING;
     }
 
     public void complete(UUID modelMediaId, UUID previewMediaId) {
@@ -224,9 +226,13 @@ public class GenerationItem extends TenantEntity {
         this.finishedAt = null;
     }
 
-    /** Whether a worker took the item and has not changed it since {@code before}: its node died or hung. */
-    public boolean stoppedReportingBefore(Instant before) {
-        return status == GenerationStatus.PROCESSING && getUpdatedAt().isBefore(before);
+    /**
+     * Whether a worker took the item and has not changed it since {@code before}: its node died or hung. An item whose
+     * attempt an outage stopped (stage {@value #WAITING}) is left alone until {@code waitingBefore}: its message waits the
+     * outage out, unseen by the item, for up to the outage patience, and fails it itself after that.
+     */
+    public boolean stoppedReportingBefore(Instant before, Instant waitingBefore) {
+        return status == GenerationStatus.PROCESSING && getUpdatedAt().isBefore(WAITING.equals(stage) ? waitingBefore : before);
     }
 
     /**

@@ -174,7 +174,8 @@ public class GenerationSteps {
 
     /**
      * Every path that fails an item comes here: it gives back what the item was counted for against the month's quotas
-     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one no worker took), as a
+     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one whose provider was
+     * never reached), as a
      * cancelled one does. Retrying it counts it again.
      */
     private void fail(GenerationJob job, GenerationItem item, String reason) {
@@ -213,9 +214,9 @@ public class GenerationSteps {
      * when another message of the item took it meanwhile (the reaper failed the item and the user retried it): the
      * attempt and the stage are that one's worker's.
      */
-    public void attemptStoppedByOutage(UUID org, UUID itemId, UUID message, String reason) {
+    public void attemptStoppedByOutage(UUID org, UUID itemId, UUID message, String reason, boolean providerCalled) {
         generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING && i.mayBeTakenBy(message))
-                .ifPresent(item -> item.attemptStoppedByOutage(reason));
+                .ifPresent(item -> item.attemptStoppedByOutage(reason, providerCalled));
     }
 
     /**

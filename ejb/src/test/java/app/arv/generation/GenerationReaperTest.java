@@ -239,7 +239,7 @@ class GenerationReaperTest {
     void anItemWaitingOutAnOutageIsNotTakenForOneWhoseWorkerDiedWithinItsPatience() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
-        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away"));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
         sentEarlier(item, STUCK_AFTER.plusMinutes(1));
 
         aReaperRound();
@@ -253,7 +253,7 @@ class GenerationReaperTest {
     void anItemLeftWaitingLongerThanThePatienceAndTheBoundFails() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
-        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away"));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
         sentEarlier(item, STUCK_AFTER.plus(PATIENCE).plusMinutes(1));
 
         aReaperRound();

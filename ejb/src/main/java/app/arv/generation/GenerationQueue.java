@@ -43,6 +43,8 @@ public class GenerationQueue {
     static final String MESSAGE_PROPERTY = "messageId";
     /** When the outage a message waits out began (epoch milliseconds); absent on a message that waits for none. */
     static final String OUTAGE_SINCE_PROPERTY = "outageSince";
+    /** When an attempt of the message last met that outage (epoch milliseconds); absent on a message that waits for none. */
+    static final String OUTAGE_SEEN_PROPERTY = "outageSeen";
 
     @Resource(lookup = ArvJms.CONNECTION_FACTORY)
     ConnectionFactory connections;
@@ -68,18 +70,19 @@ public class GenerationQueue {
     /**
      * Sends {@code message} (a generation request, about {@code ref}) again to its own queue, to be delivered after
      * {@code delay}: the same item and the same message id, so its worker may take the item it took before again
-     * ({@code GenerationItem.mayBeTakenBy}), and when the outage it waits out began. Joins the caller's transaction:
+     * ({@code GenerationItem.mayBeTakenBy}), when the outage it waits out began and when an attempt last met it. Joins the caller's transaction:
      * sent only if the delivery in hand is acknowledged with it, so the item always has exactly one of the two.
      *
      * @throws DomainException 503 {@code queue_unavailable} when the broker fails the send
      */
-    public void sendLater(Message message, ItemRef ref, Instant outageSince, Duration delay) {
+    public void sendLater(Message message, ItemRef ref, Instant outageSince, Instant outageSeen, Duration delay) {
         try (JMSContext context = connections.createContext()) {
             JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis())
                     .setProperty(KIND_PROPERTY, KIND)
                     .setProperty(ORGANIZATION_PROPERTY, ref.organizationId().toString())
                     .setProperty(ITEM_PROPERTY, ref.itemId().toString())
-                    .setProperty(OUTAGE_SINCE_PROPERTY, outageSince.toEpochMilli());
+                    .setProperty(OUTAGE_SINCE_PROPERTY, outageSince.toEpochMilli())
+                    .setProperty(OUTAGE_SEEN_PROPERTY, outageSeen.toEpochMilli());
             if (ref.messageId() != null) {
                 producer.setProperty(MESSAGE_PROPERTY, ref.messageId().toString());
             }
@@ -93,10 +96,17 @@ public class GenerationQueue {
 
     /** When the outage {@code message} waits out began, or empty for a message that waits for none. */
     public static Optional<Instant> outageSince(Message message) {
+        return instant(message, OUTAGE_SINCE_PROPERTY);
+    }
+
+    /** When an attempt of {@code message} last met the outage it waits out, or empty (none, or sent before this was kept). */
+    public static Optional<Instant> outageSeen(Message message) {
+        return instant(message, OUTAGE_SEEN_PROPERTY);
+    }
+
+    private static Optional<Instant> instant(Message message, String property) {
         try {
-            return message.propertyExists(OUTAGE_SINCE_PROPERTY)
-                    ? Optional.of(Instant.ofEpochMilli(message.getLongProperty(OUTAGE_SINCE_PROPERTY)))
-                    : Optional.empty();
+            return message.propertyExists(property) ? Optional.of(Instant.ofEpochMilli(message.getLongProperty(property))) : Optional.empty();
         } catch (JMSException | NumberFormatException e) {
             return Optional.empty();
         }

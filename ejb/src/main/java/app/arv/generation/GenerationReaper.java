@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Items left {@code processing} without a change for {@code arv.generation.stuck-after} fail with a
- * reason: their worker is gone (a node that died mid-model), and a job must not wait for it forever. Items left
+ * reason: their worker is gone (a node that died mid-model), and a job must not wait for it forever; an item whose
+ * attempt an outage stopped (stage {@code waiting}) is given the outage patience on top, since its message may wait that
+ * long without touching it. Items left
  * {@code queued} for {@code arv.generation.resend-queued-after} most likely lost their message: it is sent again, once,
  * and an item still queued {@code arv.generation.queued-lost-after} later fails ({@link GenerationSteps#rescue}). Every
  * node runs it; each item is decided under its locks, so two nodes' rounds do not act on one item twice.
@@ -53,16 +55,17 @@ public class GenerationReaper {
     void reap() {
         NodeTimers.round(LOG, "Generation reaper", () -> {
             Instant now = Instant.now();
-            reapStuck(now.minus(rules.stuckAfter()));
+            Instant before = now.minus(rules.stuckAfter());
+            reapStuck(before, before.minus(rules.outagePatience()));
             rescueQueued(now);
         });
     }
 
     /** Each item in its own transaction, rechecked under its locks: the search took none, and a worker may have gone on since. */
-    private void reapStuck(Instant before) {
+    private void reapStuck(Instant before, Instant waitingBefore) {
         int reaped = 0;
         for (GenerationQueue.ItemRef item : steps.stuckSince(before, BATCH)) {
-            if (steps.reapStuck(item.organizationId(), item.itemId(), before)) {
+            if (steps.reapStuck(item.organizationId(), item.itemId(), before, waitingBefore)) {
                 reaped++;
             }
         }

@@ -216,8 +216,9 @@ public class GenerationService {
      * Stops the job: queued and running items are cancelled (a worker still busy with one drops its
      * result); finished items keep their models. A cancelled item gives back what it was counted for (the month's
      * generation, and for a fal job its fal budget) as a failed one does ({@link GenerationItem#givesBackItsCount}): a
-     * local job's always, nothing was made of it; a fal job's only if no worker had taken it, since one a worker took may
-     * have been submitted to FAL, which charges for it.
+     * local job's always, nothing was made of it; a fal job's only if FAL was never reached (no worker had taken it, or an
+     * outage stopped its worker before it called FAL), since one a worker took otherwise may have been submitted to FAL,
+     * which charges for it.
      */
     public JobDetails cancel(Caller caller, UUID jobId) {
         UUID org = caller.organizationId();

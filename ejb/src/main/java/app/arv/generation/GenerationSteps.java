@@ -174,7 +174,8 @@ public class GenerationSteps {
 
     /**
      * Every path that fails an item comes here: it gives back what the item was counted for against the month's quotas
-     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one no worker took), as a
+     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one whose provider was
+     * never reached), as a
      * cancelled one does. Retrying it counts it again.
      */
     private void fail(GenerationJob job, GenerationItem item, String reason) {
@@ -209,11 +210,13 @@ public class GenerationSteps {
 
     /**
      * The attempt of the item's worker was stopped by a dependency of ARV's own that is away: it is not counted, and the
-     * item, still taken by the worker's message, shows why it waits ({@link GenerationItem#attemptStoppedByOutage}).
+     * item, still taken by the worker's message, shows why it waits ({@link GenerationItem#attemptStoppedByOutage}). Not
+     * when another message of the item took it meanwhile (the reaper failed the item and the user retried it): the
+     * attempt and the stage are that one's worker's.
      */
-    public void attemptStoppedByOutage(UUID org, UUID itemId, String reason) {
-        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING)
-                .ifPresent(item -> item.attemptStoppedByOutage(reason));
+    public void attemptStoppedByOutage(UUID org, UUID itemId, UUID message, String reason, boolean providerCalled) {
+        generations.lockItem(org, itemId).filter(i -> i.getStatus() == GenerationStatus.PROCESSING && i.mayBeTakenBy(message))
+                .ifPresent(item -> item.attemptStoppedByOutage(reason, providerCalled));
     }
 
     /**
@@ -245,10 +248,13 @@ public class GenerationSteps {
      * job's and its own locks held, since between the search and this its worker may have reported progress, a
      * redelivery of its message taken it again, or it may have finished; such an item is left to its worker.
      *
+     * An item waiting out an outage ({@link GenerationItem#stoppedReportingBefore}) is stuck only once unchanged since
+     * {@code waitingBefore}.
+     *
      * @return whether it failed
      */
-    public boolean reapStuck(UUID org, UUID itemId, Instant before) {
-        Locked locked = lock(org, itemId).filter(l -> l.item().stoppedReportingBefore(before)).orElse(null);
+    public boolean reapStuck(UUID org, UUID itemId, Instant before, Instant waitingBefore) {
+        Locked locked = lock(org, itemId).filter(l -> l.item().stoppedReportingBefore(before, waitingBefore)).orElse(null);
         if (locked == null) {
             return false;
         }

@@ -48,14 +48,22 @@ public class GenerationWorker {
      * @param outage what of ARV's own was away and stopped the attempt (its attempt not counted): "storage", "database";
      *     null when nothing was. The message then waits the outage out ({@link GenerationListener})
      * @param reason what the outage said, or null
+     * @param pastFirstSteps whether the attempt an outage stopped had got past taking the item and reading its source (its
+     *     provider was called): the dependency answered this attempt, so its outage is not necessarily the one an
+     *     earlier attempt met ({@link GenerationListener#outageBegan})
      */
-    public record Attempt(boolean acknowledged, String outage, String reason) {
+    public record Attempt(boolean acknowledged, String outage, String reason, boolean pastFirstSteps) {
 
-        static final Attempt DONE = new Attempt(true, null, null);
-        static final Attempt AGAIN = new Attempt(false, null, null);
+        static final Attempt DONE = new Attempt(true, null, null, false);
+        static final Attempt AGAIN = new Attempt(false, null, null, false);
 
         static Attempt stoppedBy(String outage, String reason) {
-            return new Attempt(false, outage, reason);
+            return new Attempt(false, outage, reason, false);
+        }
+
+        /** This stopped attempt, as one that had got past its first steps. */
+        Attempt asPastFirstSteps() {
+            return new Attempt(acknowledged, outage, reason, true);
         }
     }
 
@@ -93,8 +101,10 @@ public class GenerationWorker {
             return Attempt.DONE;
         }
         long started = System.nanoTime();
+        boolean pastFirstSteps = false;
         try {
             SourceImage image = read(claim.source());
+            pastFirstSteps = true;
             ProviderRequest request = ProviderRequest.of(claim.providerRequest(), accepted -> steps.recordProviderRequest(org, itemId, accepted));
             try (ModelResult result = provider.generate(image, claim.options(),
                     (percent, stage) -> steps.progress(org, itemId, percent, stage), request)) {
@@ -119,7 +129,7 @@ public class GenerationWorker {
             }
             Optional<Attempt> stopped = outageIn(e);
             if (stopped.isPresent()) {
-                return waiting(org, itemId, stopped.get());
+                return waiting(org, itemId, message, pastFirstSteps ? stopped.get().asPastFirstSteps() : stopped.get());
             }
             LOG.log(Level.WARNING, "Generation of item " + itemId + " broke; the message will be delivered again", e);
             steps.noteAttemptFailure(org, itemId, Causes.message(e));
@@ -143,11 +153,12 @@ public class GenerationWorker {
     }
 
     /** An attempt an outage stopped: not counted, its reason shown on the item while it waits (when the database lets it be noted). */
-    private Attempt waiting(UUID org, UUID itemId, Attempt stopped) {
+    private Attempt waiting(UUID org, UUID itemId, UUID message, Attempt stopped) {
         LOG.warning(() -> "Generation of item " + itemId + " stopped: the " + stopped.outage() + " is unavailable ("
                 + stopped.reason() + "); its message waits for it");
         try {
-            steps.attemptStoppedByOutage(org, itemId, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason());
+            steps.attemptStoppedByOutage(org, itemId, message, "Waiting for the " + stopped.outage() + " to be available again: " + stopped.reason(),
+                    stopped.pastFirstSteps());
         } catch (RuntimeException noted) {
             // The database is away (still, or now): this attempt stays counted, and the item shows its last reason.
             LOG.warning(() -> "The outage could not be noted on generation item " + itemId + ": " + Causes.message(Causes.root(noted)));

@@ -36,6 +36,8 @@ class GenerationReaperTest {
     private static final UUID MESSAGE = UUID.randomUUID();
     /** The default arv.generation.stuck-after. */
     private static final Duration STUCK_AFTER = Duration.ofMinutes(15);
+    /** The default arv.generation.outage-patience. */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private final RecordingBroker broker = new RecordingBroker();
     private GenerationFixture fixture;
@@ -45,7 +47,7 @@ class GenerationReaperTest {
         fixture = new GenerationFixture(redis);
         fixture.supply(ConnectionFactory.class, broker.connections());
         fixture.supply(GenerationRules.class, new GenerationRules(Duration.ofMinutes(1), STUCK_AFTER, Duration.ofMinutes(30),
-                Duration.ofHours(6), Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofSeconds(15)));
+                Duration.ofHours(6), Duration.ofHours(1), Duration.ofDays(30), PATIENCE, Duration.ofSeconds(15)));
     }
 
     /** One round of the reaper, as its timer fires it on a node. */
@@ -166,7 +168,8 @@ class GenerationReaperTest {
     }
 
     private boolean reaped(GenerationItem item, Instant now) {
-        return fixture.call(GenerationSteps.class, steps -> steps.reapStuck(fixture.org(), item.getId(), now.minus(STUCK_AFTER)));
+        return fixture.call(GenerationSteps.class,
+                steps -> steps.reapStuck(fixture.org(), item.getId(), now.minus(STUCK_AFTER), now.minus(STUCK_AFTER).minus(PATIENCE)));
     }
 
     @Test
@@ -230,5 +233,31 @@ class GenerationReaperTest {
 
         assertThat(failed).isFalse();
         assertThat(fixture.reread(item).getError()).isEqualTo("refused by the provider");
+    }
+
+    @Test
+    void anItemWaitingOutAnOutageIsNotTakenForOneWhoseWorkerDiedWithinItsPatience() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
+        sentEarlier(item, STUCK_AFTER.plusMinutes(1));
+
+        aReaperRound();
+
+        GenerationItem waiting = fixture.reread(item);
+        assertThat(waiting.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+        assertThat(waiting.getStage()).isEqualTo(GenerationItem.WAITING);
+    }
+
+    @Test
+    void anItemLeftWaitingLongerThanThePatienceAndTheBoundFails() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
+        sentEarlier(item, STUCK_AFTER.plus(PATIENCE).plusMinutes(1));
+
+        aReaperRound();
+
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
     }
 }

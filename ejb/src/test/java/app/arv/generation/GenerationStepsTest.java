@@ -167,7 +167,8 @@ class GenerationStepsTest {
         GenerationItem item = fixture.countedJob(LocalModelProvider.NAME, fixture.image()).get(0);
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
 
-        boolean reaped = fixture.call(GenerationSteps.class, steps -> steps.reapStuck(fixture.org(), item.getId(), Instant.now().plusSeconds(60)));
+        boolean reaped = fixture.call(GenerationSteps.class,
+                steps -> steps.reapStuck(fixture.org(), item.getId(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(60)));
 
         assertThat(reaped).isTrue();
         assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).generationItems()).isZero();
@@ -304,5 +305,49 @@ class GenerationStepsTest {
         fixture.run(GenerationSteps.class, steps -> steps.giveUp(fixture.org(), item.getId(), UUID.randomUUID()));
 
         assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.PROCESSING);
+    }
+
+    @Test
+    void anOutageStoppingAnOlderMessagesAttemptLeavesTheItemToTheMessageThatTookItSince() {
+        GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.reapStuck(fixture.org(), item.getId(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(60)));
+        Database.inTransaction(em -> em.find(GenerationItem.class, item.getId()).requeue());
+        UUID retried = UUID.randomUUID();
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), retried));
+
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
+
+        GenerationItem taken = fixture.reread(item);
+        assertThat(taken.getClaimedBy()).isEqualTo(retried);
+        assertThat(taken.getAttempts()).isEqualTo(2);
+        assertThat(taken.getStage()).isEqualTo("started");
+    }
+
+    @Test
+    void aFalItemAnOutageStoppedBeforeItsProviderWasCalledGivesBackWhatItWasCountedForWhenTheOutageOutlastsThePatience() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", false));
+
+        fixture.run(GenerationSteps.class, steps -> steps.outageOutlasted(fixture.org(), item.getId(), MESSAGE, "The storage was unavailable"));
+
+        Usage used = fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org()));
+        assertThat(fixture.reread(item).getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(used.generationItems()).isZero();
+        assertThat(used.falItems()).isZero();
+    }
+
+    @Test
+    void aFalItemAnOutageStoppedAfterItsProviderWasCalledStaysCountedSinceItMayHaveBeenPaidFor() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+        fixture.run(GenerationSteps.class, steps -> steps.attemptStoppedByOutage(fixture.org(), item.getId(), MESSAGE, "storage away", true));
+
+        fixture.run(GenerationSteps.class, steps -> steps.outageOutlasted(fixture.org(), item.getId(), MESSAGE, "The storage was unavailable"));
+
+        assertThat(fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org())).falItems()).isEqualTo(1);
     }
 }

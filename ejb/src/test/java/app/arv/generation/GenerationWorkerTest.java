@@ -8,6 +8,7 @@ import app.arv.media.TestSpools;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
+import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
 import jakarta.ejb.EJBException;
@@ -27,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -158,6 +162,23 @@ class GenerationWorkerTest {
         @Override
         public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
             return ModelResult.inFile(spool.take("model.glb", new ByteArrayInputStream(model), model.length), null, null);
+        }
+    }
+
+    /**
+     * A provider during whose run the store, which answered the source's read, stops answering: what the worker meets when
+     * it keeps the model ({@code store}) after a blip of the store there.
+     */
+    private static final class StoreGoneWhileMaking implements ModelProvider {
+
+        @Override
+        public String name() {
+            return "store-gone";
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+            throw DomainException.storageUnavailable("The storage did not answer in time");
         }
     }
 
@@ -429,5 +450,37 @@ class GenerationWorkerTest {
 
         assertThat(acknowledged).isFalse();
         assertThat(fixture.reread(item).getError()).isEqualTo("The server ran out of memory while making the model");
+    }
+
+    /** Of the default outage retry. */
+    private static final Duration RETRY = Duration.ofSeconds(15);
+
+    @Test
+    void anOutageMetAfterTheSourceWasReadIsANewOneWithTheWholePatienceNotTheRestOfAnEarlierOne() throws IOException {
+        aServerWith(new StoreGoneWhileMaking());
+        GenerationItem item = fixture.queuedJob("store-gone", storedHorse()).get(0);
+        Instant now = Instant.now();
+
+        GenerationWorker.Attempt attempt = attempted(item);
+
+        // The store was away from T to T+9min; the retry at T+9:15 read the source and ran the provider for two minutes.
+        assertThat(attempt.outage()).isEqualTo("storage");
+        assertThat(GenerationListener.outageBegan(Optional.of(now.minus(Duration.ofMinutes(11))), Optional.of(now.minus(Duration.ofMinutes(2))),
+                attempt, now, RETRY)).isEqualTo(now);
+    }
+
+    @Test
+    void anOutageMetAgainInTheFirstStepsOfTheRetryIsTheOneItsMessageWaitsOut() throws IOException {
+        Making making = new Making();
+        aServerWith(making);
+        MediaResource source = storedHorse();
+        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        storeAway(source);
+        Instant began = Instant.now().minus(Duration.ofMinutes(9));
+        Instant now = Instant.now();
+
+        GenerationWorker.Attempt attempt = attempted(item);
+
+        assertThat(GenerationListener.outageBegan(Optional.of(began), Optional.of(now.minus(RETRY)), attempt, now, RETRY)).isEqualTo(began);
     }
 }

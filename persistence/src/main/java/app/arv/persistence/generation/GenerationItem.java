@@ -19,6 +19,8 @@ import java.util.UUID;
 public class GenerationItem extends TenantEntity {
 
     public static final int MAX_ERROR_CHARS = 1000;
+    /** The stage of an item whose attempt an outage of ARV's own stopped, while its message waits the outage out. */
+    public static final String WAITING = "waiting";
 
     @Column(name = "job_id", nullable = false, updatable = false)
     private UUID jobId;
@@ -158,12 +160,17 @@ public class GenerationItem extends TenantEntity {
     /**
      * The attempt was stopped by a dependency of ARV's own that is away (the object store, the database), not by the
      * item or its provider: it is not counted, the reason is kept and shown while the item waits, and the item stays
-     * taken by its message, whose later delivery tries again.
+     * taken by its message, whose later delivery tries again. An attempt stopped after its provider was called keeps
+     * some progress (at least 1), so that {@link #givesBackItsCount} can tell it from one stopped before: a paid provider
+     * may have been asked, and paid, already.
+     *
+     * @param providerCalled whether the attempt had got as far as calling its provider
      */
-    public void attemptStoppedByOutage(String reason) {
+    public void attemptStoppedByOutage(String reason, boolean providerCalled) {
         this.attempts = Math.max(0, attempts - 1);
+        this.progress = providerCalled ? Math.max(1, progress) : 0;
         this.error = truncate(reason);
-        this.stage = "waiting";
+        this.stage = WAITING;
     }
 
     public void complete(UUID modelMediaId, UUID previewMediaId) {
@@ -184,8 +191,11 @@ public class GenerationItem extends TenantEntity {
     /**
      * Whether ending the item now without a model (cancelled, or failed) gives back what its current attempt was counted
      * for against the month's quotas; the one rule of every path that ends an item so. A free provider's item does:
-     * nothing was made of it. A paid provider's item only while no worker has taken its current attempt: one a worker
-     * took may have been submitted already, and is paid for, so it keeps its count. An item already ended gave back
+     * nothing was made of it. A paid provider's item only while its provider was never reached: no request of it is
+     * recorded, and either no worker has taken its current attempt, or an outage of ARV's own stopped that attempt
+     * before it called the provider ({@link #attemptStoppedByOutage}: stage {@value #WAITING}, no progress) — so the
+     * outage outlasting ARV's patience, or a cancel while the item waits, gives the count back. One a worker took
+     * otherwise may have been submitted already, and is paid for, so it keeps its count. An item already ended gave back
      * whatever it was to give when it ended.
      *
      * @param paid whether its job's provider is paid for
@@ -194,7 +204,12 @@ public class GenerationItem extends TenantEntity {
         if (countedIn == null || status.isFinal()) {
             return false;
         }
-        return !paid || status == GenerationStatus.QUEUED && providerRequest == null;
+        return !paid || providerRequest == null && (status == GenerationStatus.QUEUED || stoppedBeforeItsProvider());
+    }
+
+    /** Whether an outage stopped the item's current attempt before it called the provider ({@link #attemptStoppedByOutage}). */
+    private boolean stoppedBeforeItsProvider() {
+        return status == GenerationStatus.PROCESSING && WAITING.equals(stage) && progress == 0;
     }
 
     /** Taken out of the job: a worker that is still making it drops its result. */
@@ -224,9 +239,13 @@ public class GenerationItem extends TenantEntity {
         this.finishedAt = null;
     }
 
-    /** Whether a worker took the item and has not changed it since {@code before}: its node died or hung. */
-    public boolean stoppedReportingBefore(Instant before) {
-        return status == GenerationStatus.PROCESSING && getUpdatedAt().isBefore(before);
+    /**
+     * Whether a worker took the item and has not changed it since {@code before}: its node died or hung. An item whose
+     * attempt an outage stopped (stage {@value #WAITING}) is left alone until {@code waitingBefore}: its message waits the
+     * outage out, unseen by the item, for up to the outage patience, and fails it itself after that.
+     */
+    public boolean stoppedReportingBefore(Instant before, Instant waitingBefore) {
+        return status == GenerationStatus.PROCESSING && getUpdatedAt().isBefore(WAITING.equals(stage) ? waitingBefore : before);
     }
 
     /**

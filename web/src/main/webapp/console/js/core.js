@@ -818,7 +818,9 @@ function quickLook() {
 /**
  * A GLB of the API in an interactive <model-viewer> (rotate, zoom; the AR button on phones). With iosSrc (the
  * item's usdz_url) an iPhone's AR Quick Look gets the server's USDZ as ios-src instead of
- * model-viewer's own in-browser conversion; when that fetch fails, the conversion is the fallback.
+ * model-viewer's own in-browser conversion; when that fetch fails, the conversion is the fallback. The USDZ is fetched
+ * when the view opens, not when AR is tapped: model-viewer (4.4, activateAR) opens Quick Look by clicking a rel="ar"
+ * link, which iOS honours only within the tap's user activation, and the server's conversion can outlast it.
  */
 export function ModelView({ src, iosSrc, alt }) {
     const [urls, setUrls] = useState(null);

@@ -11,12 +11,15 @@ import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.render.GlbScene;
 import app.arv.imaging.render.Scene;
 import app.arv.imaging.render.Surface;
+import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -152,6 +155,29 @@ class UsdzWriterTest {
                 List.of(new Surface(new int[3 * (UsdzWriter.MAX_TRIANGLES + 1)], new float[]{1, 1, 1, 1}, (RgbaImage) null)));
 
         assertThatThrownBy(() -> writer.write(scene)).isInstanceOf(RefusedModelException.class).hasMessageContaining("at most 500000");
+    }
+
+    @Test
+    void aSceneOfManyVerticesAndFewTrianglesIsWrittenWithMemoryForWhatIsWritten() throws Exception {
+        int vertices = 2_000_000; // one triangle in each of 20 surfaces: the scene's vertices are not the file's
+        float[] positions = new float[3 * vertices];
+        float[] normals = new float[3 * vertices];
+        positions[3] = 1;
+        positions[7] = 1;
+        normals[2] = normals[5] = normals[8] = 1;
+        List<Surface> surfaces = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            surfaces.add(new Surface(new int[]{0, 1, 2}, new float[]{1, 1, 1, 1}, (RgbaImage) null));
+        }
+        Scene scene = new Scene(positions, normals, null, surfaces);
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        byte[] usdz = writer.write(scene);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(UsdzFile.read(usdz).layer).contains("point3f[] points = [(0, 0, 0), (1, 0, 0), (0, 1, 0)]");
+        assertThat(allocated).as("bytes allocated writing 20 triangles of a 2M-vertex scene").isLessThan(16L << 20);
     }
 
     /** One triangle (0,0,0) (1,0,0) (0,1,0), a double-sided green material without texture. */

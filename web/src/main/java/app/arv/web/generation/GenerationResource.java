@@ -62,6 +62,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,20 +179,30 @@ public class GenerationResource implements ApiDescription.Generations {
     @Path("{job}/items/{item}/model.usdz")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The item's model as USDZ, for iOS's AR Quick Look (model-viewer's ios-src): converted from its GLB on "
-            + "request, never redirected; ETag derived from the GLB's (409 not_generated as the GLB, 422 model_not_convertible "
-            + "for a GLB USDZ cannot carry, e.g. compressed meshes)")
+            + "request, never redirected; ETag derived from the GLB's and the converter's version (409 not_generated as the GLB, "
+            + "422 model_not_convertible for a GLB USDZ cannot carry, e.g. compressed meshes; 503 busy with Retry-After when the "
+            + "node's conversions are all taken)")
     @APIResponse(responseCode = "200", description = "The USDZ (a STORED zip: model.usda and its PNG textures)",
             content = @Content(mediaType = UsdzModels.MEDIA_TYPE))
     @APIResponse(responseCode = "304", description = "Unchanged (If-None-Match)")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+    @APIResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     public Response usdz(@PathParam("job") UUID job, @PathParam("item") UUID item, @Context Request request) {
         Download glb = generations.download(caller.get(), job, item, false, false);
-        EntityTag etag = new EntityTag(glb.resource().getSha256() + "-usdz");
+        EntityTag etag = new EntityTag(UsdzModels.tag(glb.resource().getSha256()));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
             return unchanged.tag(etag).build();
         }
-        return Response.ok(usdz.of(glb.resource()), UsdzModels.MEDIA_TYPE).tag(etag)
+        var file = usdz.of(glb.resource()); // a temporary file, deleted once sent
+        StreamingOutput body = out -> {
+            try {
+                Files.copy(file, out);
+            } finally {
+                UsdzModels.delete(file);
+            }
+        };
+        return Response.ok(body, UsdzModels.MEDIA_TYPE).tag(etag)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", StoredObject.disposition("attachment", usdzName(glb.resource().getOriginalName())))
                 .build();

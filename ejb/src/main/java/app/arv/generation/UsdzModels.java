@@ -6,6 +6,7 @@ import app.arv.media.ImageDecoding;
 import app.arv.media.MediaStore;
 import app.arv.persistence.media.MediaResource;
 import app.arv.shared.DomainException;
+import app.arv.shared.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,8 +50,7 @@ public class UsdzModels {
     @ConfigProperty(name = "arv.usdz.max-concurrent-conversions", defaultValue = "2")
     int maxConcurrentConversions;
 
-    @Inject
-    @ConfigProperty(name = "arv.image.decode-wait", defaultValue = "PT10S")
+    /** How long a request waits for a conversion slot: as long as for a decode slot ({@code arv.image.decode-wait}). */
     Duration wait;
 
     private Semaphore conversions;
@@ -66,7 +66,11 @@ public class UsdzModels {
 
     @PostConstruct
     void init() {
-        conversions = new Semaphore(Math.max(1, maxConcurrentConversions), true);
+        Setting.atLeastOne("ARV_USDZ_MAX_CONCURRENT_CONVERSIONS", maxConcurrentConversions);
+        if (wait == null) {
+            wait = decoding.requestWait();
+        }
+        conversions = new Semaphore(maxConcurrentConversions, true);
     }
 
     /** A conversion's place among the node's, released on close. */

@@ -89,6 +89,11 @@ public class ImageDecoding {
         return forBackground;
     }
 
+    /** How long a client's request waits for a slot ({@code arv.image.decode-wait}) before it is answered 503 busy. */
+    public Duration requestWait() {
+        return decodeWait;
+    }
+
     /** Slots free right now (for tests and diagnostics). */
     public int freeSlots() {
         return slots.availablePermits();

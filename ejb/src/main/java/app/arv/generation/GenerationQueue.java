@@ -56,11 +56,7 @@ public class GenerationQueue {
     /** @throws DomainException 503 {@code queue_unavailable} (rolling the caller's transaction back) when the broker fails the send */
     public void send(GenerationItem item, GenerationPriority priority) {
         try (JMSContext context = connections.createContext()) {
-            context.createProducer()
-                    .setProperty(KIND_PROPERTY, KIND)
-                    .setProperty(ORGANIZATION_PROPERTY, item.getOrganizationId().toString())
-                    .setProperty(ITEM_PROPERTY, item.getId().toString())
-                    .setProperty(MESSAGE_PROPERTY, UUID.randomUUID().toString())
+            request(context, new ItemRef(item.getOrganizationId(), item.getId(), UUID.randomUUID()))
                     .send(context.createQueue(queueOf(priority)), item.getId().toString());
         } catch (JMSRuntimeException e) {
             throw BrokerAvailability.sendFailed(e);
@@ -77,21 +73,24 @@ public class GenerationQueue {
      */
     public void sendLater(Message message, ItemRef ref, Instant outageSince, Instant outageSeen, Duration delay) {
         try (JMSContext context = connections.createContext()) {
-            JMSProducer producer = context.createProducer().setDeliveryDelay(delay.toMillis())
-                    .setProperty(KIND_PROPERTY, KIND)
-                    .setProperty(ORGANIZATION_PROPERTY, ref.organizationId().toString())
-                    .setProperty(ITEM_PROPERTY, ref.itemId().toString())
+            request(context, ref).setDeliveryDelay(delay.toMillis())
                     .setProperty(OUTAGE_SINCE_PROPERTY, outageSince.toEpochMilli())
-                    .setProperty(OUTAGE_SEEN_PROPERTY, outageSeen.toEpochMilli());
-            if (ref.messageId() != null) {
-                producer.setProperty(MESSAGE_PROPERTY, ref.messageId().toString());
-            }
-            producer.send(message.getJMSDestination(), ref.itemId().toString());
+                    .setProperty(OUTAGE_SEEN_PROPERTY, outageSeen.toEpochMilli())
+                    .send(message.getJMSDestination(), ref.itemId().toString());
         } catch (JMSException e) {
             throw BrokerAvailability.sendFailed(new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e));
         } catch (JMSRuntimeException e) {
             throw BrokerAvailability.sendFailed(e);
         }
+    }
+
+    /** A producer of generation requests about {@code ref}: the properties {@link #itemOf} reads back. */
+    private static JMSProducer request(JMSContext context, ItemRef ref) {
+        JMSProducer producer = context.createProducer()
+                .setProperty(KIND_PROPERTY, KIND)
+                .setProperty(ORGANIZATION_PROPERTY, ref.organizationId().toString())
+                .setProperty(ITEM_PROPERTY, ref.itemId().toString());
+        return ref.messageId() == null ? producer : producer.setProperty(MESSAGE_PROPERTY, ref.messageId().toString());
     }
 
     /** When the outage {@code message} waits out began, or empty for a message that waits for none. */

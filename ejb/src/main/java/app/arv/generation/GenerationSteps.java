@@ -332,6 +332,11 @@ public class GenerationSteps {
         return stripExtension(sourceName) + ".glb";
     }
 
+    /** The USDZ of a model ({@link UsdzModels}) is named as its GLB, {@code horse.glb} giving {@code horse.usdz}. */
+    public static String usdzName(String modelName) {
+        return stripExtension(modelName) + ".usdz";
+    }
+
     public static String previewName(String sourceName, String previewMediaType) {
         return stripExtension(sourceName) + "-preview" + extensionOf(previewMediaType);
     }

@@ -27,7 +27,6 @@ public class GenerationWorker {
     static final String OUT_OF_MEMORY = "The server ran out of memory while making the model";
     static final String STORAGE = "storage";
     static final String DATABASE = "database";
-    private static final String STORAGE_UNAVAILABLE = "storage_unavailable";
 
     @Inject
     GenerationSteps steps;
@@ -148,7 +147,7 @@ public class GenerationWorker {
         if (DatabaseOutage.causedBy(e)) {
             return Optional.of(Attempt.stoppedBy(DATABASE, Causes.message(Causes.root(e))));
         }
-        return Causes.find(e, DomainException.class).filter(d -> STORAGE_UNAVAILABLE.equals(d.code()))
+        return Causes.find(e, DomainException.class).filter(d -> DomainException.STORAGE_UNAVAILABLE.equals(d.code()))
                 .map(d -> Attempt.stoppedBy(STORAGE, Causes.message(d)));
     }
 

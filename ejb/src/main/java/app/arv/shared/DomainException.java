@@ -13,6 +13,9 @@ import java.util.Optional;
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
+    /** The code of {@link #storageUnavailable}: the object store away, which work in the background waits out. */
+    public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+
     private final int status;
     private final String code;
     private Duration retryAfter;
@@ -169,7 +172,7 @@ public class DomainException extends RuntimeException {
 
     /** The object store did not answer (in time): nothing was kept, the client may try again shortly. */
     public static DomainException storageUnavailable(String message) {
-        return new DomainException(503, "storage_unavailable", message).withRetryAfter(STORAGE_RETRY_AFTER);
+        return new DomainException(503, STORAGE_UNAVAILABLE, message).withRetryAfter(STORAGE_RETRY_AFTER);
     }
 
     /**

@@ -4,6 +4,7 @@ import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationArchive;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
+import app.arv.generation.GenerationSteps;
 import app.arv.generation.JobDetails;
 import app.arv.generation.JobEvent;
 import app.arv.generation.NewGeneration;
@@ -64,7 +65,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -204,7 +204,7 @@ public class GenerationResource implements ApiDescription.Generations {
         };
         return Response.ok(body, UsdzModels.MEDIA_TYPE).tag(etag)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", StoredObject.disposition("attachment", usdzName(glb.resource().getOriginalName())))
+                .header("Content-Disposition", StoredObject.disposition("attachment", GenerationSteps.usdzName(glb.resource().getOriginalName())))
                 .build();
     }
 
@@ -254,12 +254,6 @@ public class GenerationResource implements ApiDescription.Generations {
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"generation-" + job + ".zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-    }
-
-    /** The GLB's name with the USDZ's extension. */
-    static String usdzName(String glbName) {
-        String base = glbName == null || glbName.isBlank() ? "model" : glbName;
-        return (base.toLowerCase(Locale.ROOT).endsWith(".glb") ? base.substring(0, base.length() - 4) : base) + ".usdz";
     }
 
     private static Response send(Download download) {

@@ -20,7 +20,16 @@ public record RgbaImage(int width, int height, int[] argb) {
 
     /** The image as a PNG without its alpha channel (what pictures for people are: opaque). */
     public byte[] opaquePng() {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        return png(BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** The image as a PNG with its alpha channel (a texture's cut-out or translucency). */
+    public byte[] png() {
+        return png(BufferedImage.TYPE_INT_ARGB);
+    }
+
+    private byte[] png(int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
         image.setRGB(0, 0, width, height, argb, 0, width);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

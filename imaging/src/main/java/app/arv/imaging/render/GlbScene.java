@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * A binary glTF 2.0 file (any producer's, e.g. a remote provider's) as a {@link Scene}: the default scene's node
  * tree with its transforms, every triangle primitive with POSITION, NORMAL (computed when missing), TEXCOORD_0
- * (float or normalized integers), its material's base colour factor, double-sidedness and base colour texture (embedded in the BIN
- * chunk; decoded through the application's {@link ImageDecoder}, so its pixel limit holds). What a preview can do
+ * (float or normalized integers), its material's base colour factor, double-sidedness, alpha mode and cutoff and base colour
+ * texture (embedded in the BIN chunk; decoded through the application's {@link ImageDecoder}, so its pixel limit holds, and
+ * kept as embedded for a converter that passes it on). What a preview can do
  * without is left out: other texture maps, animation, skins, morph targets, lines and points. Compressed meshes
  * (Draco, meshopt, quantization) are refused with an {@link IllegalArgumentException}, like malformed files.
  */
@@ -90,7 +91,7 @@ public final class GlbScene {
         private final FloatList normals = new FloatList();
         private final FloatList uvs = new FloatList();
         private final List<Surface> surfaces = new ArrayList<>();
-        private final Map<Integer, RgbaImage> images = new HashMap<>();
+        private final Map<Integer, Image> images = new HashMap<>();
         private boolean textured;
         private long triangles;
         private long vertices;
@@ -197,11 +198,17 @@ public final class GlbScene {
 
         private Surface material(Object index, int[] triangles, boolean hasUvs) {
             float[] colour = {1, 1, 1, 1};
-            RgbaImage texture = null;
+            Image texture = null;
             boolean doubleSided = false;
+            Surface.AlphaMode alphaMode = Surface.AlphaMode.OPAQUE;
+            float alphaCutoff = Surface.DEFAULT_ALPHA_CUTOFF;
             if (index != null) {
                 Map<String, Object> material = map(at(list(root.get("materials")), integer(index)));
                 doubleSided = Boolean.TRUE.equals(material.get("doubleSided"));
+                alphaMode = alphaMode(material.get("alphaMode"));
+                if (material.containsKey("alphaCutoff")) {
+                    alphaCutoff = (float) number(material.get("alphaCutoff"));
+                }
                 Map<String, Object> pbr = map(material.get("pbrMetallicRoughness"));
                 List<Object> factor = list(pbr.get("baseColorFactor"));
                 for (int c = 0; c < Math.min(4, factor.size()); c++) {
@@ -214,22 +221,23 @@ public final class GlbScene {
                 }
             }
             textured |= texture != null;
-            return new Surface(triangles, colour, texture, doubleSided);
+            return new Surface(triangles, colour, texture == null ? null : texture.pixels(), doubleSided, alphaMode, alphaCutoff,
+                    texture == null ? null : texture.file());
         }
 
         /** The embedded image, or null when it is external or undecodable: the base colour alone then. */
-        private RgbaImage image(int index) {
+        private Image image(int index) {
             if (images.containsKey(index)) {
                 return images.get(index);
             }
             Map<String, Object> image = map(at(list(root.get("images")), index));
-            RgbaImage decoded = null;
+            Image decoded = null;
             if (image.containsKey("bufferView")) {
                 ByteBuffer view = view(integer(image.get("bufferView")));
                 byte[] bytes = new byte[view.remaining()];
                 view.get(bytes);
                 try {
-                    decoded = new RgbaImageLoader(MAX_TEXTURE_SIDE, decoder).load(bytes);
+                    decoded = new Image(new RgbaImageLoader(MAX_TEXTURE_SIDE, decoder).load(bytes), bytes);
                 } catch (RefusedImageException e) {
                     decoded = null;
                 }
@@ -307,6 +315,19 @@ public final class GlbScene {
             }
             return out;
         }
+    }
+
+    /** An embedded image decoded, and its file as embedded. */
+    private record Image(RgbaImage pixels, byte[] file) {
+    }
+
+    /** glTF's {@code alphaMode}; OPAQUE, its default, when absent or unknown (drawn as such rather than refused). */
+    private static Surface.AlphaMode alphaMode(Object value) {
+        return switch (String.valueOf(value)) {
+            case "MASK" -> Surface.AlphaMode.MASK;
+            case "BLEND" -> Surface.AlphaMode.BLEND;
+            default -> Surface.AlphaMode.OPAQUE;
+        };
     }
 
     /** The accessor's element count, refused past {@code max} before anything is allocated for it. */

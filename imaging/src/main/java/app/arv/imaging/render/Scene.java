@@ -31,15 +31,18 @@ public record Scene(float[] positions, float[] normals, float[] uvs, List<Surfac
         return positions.length / 3;
     }
 
-    /** The model exactly as the GLB writer receives it: its front and back primitives, the embedded texture decoded. */
+    /** The model exactly as the GLB writer receives it: its front and back primitives (opaque), the embedded texture decoded and kept. */
     public static Scene of(GlbWriter.Model model) {
         RgbaImage texture = model.texture() == null ? null : decode(model.texture().bytes());
+        byte[] file = texture == null ? null : model.texture().bytes();
         List<Surface> surfaces = new ArrayList<>();
         if (model.frontIndices().length > 0) {
-            surfaces.add(new Surface(model.frontIndices(), model.frontColour(), texture));
+            surfaces.add(new Surface(model.frontIndices(), model.frontColour(), texture, false, Surface.AlphaMode.OPAQUE,
+                    Surface.DEFAULT_ALPHA_CUTOFF, file));
         }
         if (model.backIndices().length > 0) {
-            surfaces.add(new Surface(model.backIndices(), model.backColour(), texture));
+            surfaces.add(new Surface(model.backIndices(), model.backColour(), texture, false, Surface.AlphaMode.OPAQUE,
+                    Surface.DEFAULT_ALPHA_CUTOFF, file));
         }
         return new Scene(model.positions(), model.normals(), texture == null ? null : model.uvs(), surfaces);
     }

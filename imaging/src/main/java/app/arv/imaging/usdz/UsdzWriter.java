@@ -1,6 +1,7 @@
 package app.arv.imaging.usdz;
 
 import app.arv.imaging.input.ImageDecoder;
+import app.arv.imaging.input.MediaSniffer;
 import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.render.GlbScene;
 import app.arv.imaging.render.Scene;
@@ -9,6 +10,7 @@ import app.arv.imaging.render.Surface;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,32 +20,42 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * A GLB as a USDZ for AR Quick Look (openusd.org's USDZ rules, written the way three.js's USDZExporter writes them):
  * a STORED zip whose first entry, {@value #LAYER}, is the USDA layer — one {@code Mesh} per surface of the
  * {@link Scene} (the node transforms already flattened by {@link GlbScene}) with its points, triangles, vertex
  * normals and {@code primvars:st} (u, 1 - v: glTF's v runs down the image, USD's up), bound to a UsdPreviewSurface
- * with the base colour factor, or a UsdUVTexture of the surface's texture scaled by it — then each texture as
- * {@code textures/textureN.png}. Every entry's data starts on a 64-byte boundary (padding in the local header's
- * extra field). {@code metersPerUnit = 1}, {@code upAxis = "Y"}: glTF's units and axes. Thread-safe; the same GLB
- * gives the same bytes. Memory in proportion to what is written, not to the scene: the USDA text is spooled to a
- * temporary file in small chunks (a STORED entry's header needs its CRC and size before its data; AR Quick Look does
- * not reliably read data descriptors), and the zip is streamed to the caller's stream.
+ * with the base colour factor, or a UsdUVTexture of the surface's texture scaled by it, and glTF's alpha (below) — then
+ * each texture as {@code textures/textureN.jpg} or {@code .png}: the GLB's own file, byte for byte, when it is a JPEG
+ * or a PNG (sniffed from its bytes, whatever the GLB declares), which a USDZ may hold as they are; another format (WebP)
+ * re-encoded as PNG, with its alpha channel when some pixel is not opaque. glTF's {@code alphaMode}: OPAQUE is
+ * {@code opacity = 1}; BLEND is the factor's alpha times the texture's ({@code inputs:opacity} connected to the
+ * texture's {@code outputs:a}, the factor's alpha in its {@code scale}, when the texture has an alpha channel; the
+ * factor's alpha alone otherwise); MASK is the same opacity cut at {@code inputs:opacityThreshold = alphaCutoff} (a
+ * cutoff of 0 or less cuts nothing: opaque). Every entry's data starts on a 64-byte boundary (padding in the local
+ * header's extra field). {@code metersPerUnit = 1}, {@code upAxis = "Y"}: glTF's units and axes. Thread-safe; the
+ * same GLB gives the same bytes. Memory in proportion to what is written, not to the scene: the USDA text is spooled
+ * to a temporary file in small chunks, in the directory the caller names (a STORED entry's header needs its CRC and
+ * size before its data; AR Quick Look does not reliably read data descriptors), and the zip is streamed to the
+ * caller's stream.
  */
 public final class UsdzWriter {
 
     public static final String MEDIA_TYPE = "model/vnd.usdz+zip";
     /** The format of what is written: part of a USDZ's ETag, so a changed writer is not answered 304 with its old output. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final String LAYER = "model.usda";
     /** Above the generator's largest model; AR Quick Look shows far fewer. The USDA text takes some 100 bytes a vertex (spooled to a file). */
     static final int MAX_TRIANGLES = 500_000;
@@ -51,12 +63,28 @@ public final class UsdzWriter {
     private static final int CHUNK = 1 << 16;
     private static final int ALIGNMENT = 64;
     private static final int PADDING_FIELD = 0x1986;
+    /**
+     * Every entry's time: the same model, the same bytes. Not 1980-01-01 00:00, which {@link ZipEntry} takes for its
+     * marker of a time before 1980 and adds an extended timestamp field for, moving the data off its boundary.
+     */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final GlbScene reader;
+    private final Path temporaryFiles;
 
-    /** @param decoder decodes the GLB's embedded textures (the application's, so its pixel limit and gate hold) */
+    /** As {@link #UsdzWriter(ImageDecoder, Path)}, its temporary file in the JVM's temporary directory. */
     public UsdzWriter(ImageDecoder decoder) {
+        this(decoder, null);
+    }
+
+    /**
+     * @param decoder        decodes the GLB's embedded textures (the application's, so its pixel limit and gate hold)
+     * @param temporaryFiles where the USDA text is spooled (the application's spool, not a small tmpfs); null: the JVM's
+     *                       temporary directory
+     */
+    public UsdzWriter(ImageDecoder decoder, Path temporaryFiles) {
         this.reader = new GlbScene(decoder);
+        this.temporaryFiles = temporaryFiles;
     }
 
     public byte[] convert(byte[] glb) throws RefusedModelException {
@@ -106,16 +134,16 @@ public final class UsdzWriter {
                 }
             }
         }
-        Map<RgbaImage, String> textures = new IdentityHashMap<>();
-        List<RgbaImage> order = new ArrayList<>();
+        Map<RgbaImage, Texture> textures = new IdentityHashMap<>();
         for (Surface surface : scene.surfaces()) {
             if (surface.texture() != null && scene.uvs() != null && !textures.containsKey(surface.texture())) {
-                textures.put(surface.texture(), "textures/texture" + order.size() + ".png");
-                order.add(surface.texture());
+                textures.put(surface.texture(), Texture.of(surface, textures.size()));
             }
         }
         Zip zip = new Zip(out);
-        Path layer = Files.createTempFile("arv-usda-", ".usda");
+        Path layer = temporaryFiles == null
+                ? Files.createTempFile("arv-usda-", ".usda")
+                : Files.createTempFile(temporaryFiles, "arv-usda-", ".usda");
         try {
             CRC32 crc = new CRC32();
             try (OutputStream text = new CheckedOutputStream(new BufferedOutputStream(Files.newOutputStream(layer), CHUNK), crc)) {
@@ -127,13 +155,68 @@ public final class UsdzWriter {
         } finally {
             Files.deleteIfExists(layer);
         }
-        for (RgbaImage texture : order) {
-            byte[] png = texture.opaquePng();
+        for (Texture texture : textures.values().stream().sorted(Comparator.comparingInt(Texture::number)).toList()) {
+            byte[] file = texture.file();
             CRC32 crc = new CRC32();
-            crc.update(png);
-            zip.add(textures.get(texture), crc.getValue(), png.length, new ByteArrayInputStream(png));
+            crc.update(file);
+            zip.add(texture.name(), crc.getValue(), file.length, new ByteArrayInputStream(file));
         }
         zip.finish();
+    }
+
+    /**
+     * A texture as the USDZ holds it: {@code textures/texture<number>} with its format's extension.
+     *
+     * @param passed the GLB's own JPEG or PNG, or null when the image is re-encoded as PNG from {@code pixels}
+     * @param alpha  whether the file has an alpha channel (a PNG of colour type 4 or 6, or with a {@code tRNS} chunk)
+     */
+    private record Texture(int number, String name, byte[] passed, RgbaImage pixels, boolean alpha) {
+
+        static Texture of(Surface surface, int number) {
+            byte[] file = surface.textureFile();
+            String type = file == null ? null : MediaSniffer.sniff(file, Math.min(file.length, MediaSniffer.HEAD_BYTES)).orElse(null);
+            String name = "textures/texture" + number;
+            if ("image/jpeg".equals(type)) {
+                return new Texture(number, name + ".jpg", file, null, false);
+            }
+            if ("image/png".equals(type)) {
+                return new Texture(number, name + ".png", file, null, pngHasAlpha(file));
+            }
+            RgbaImage pixels = surface.texture();
+            return new Texture(number, name + ".png", null, pixels, Arrays.stream(pixels.argb()).anyMatch(p -> p >>> 24 != 0xff));
+        }
+
+        /** The entry's bytes: the GLB's file, or the pixels encoded now (one at a time, as they are written). */
+        byte[] file() {
+            if (passed != null) {
+                return passed;
+            }
+            return alpha ? pixels.png() : pixels.opaquePng();
+        }
+
+        /** A PNG's alpha channel: colour type grey + alpha or RGBA, or a transparency chunk before the image data. */
+        private static boolean pngHasAlpha(byte[] png) {
+            ByteBuffer file = ByteBuffer.wrap(png);
+            if (png.length < 26) {
+                return false;
+            }
+            int colourType = png[25] & 0xff;
+            if (colourType == 4 || colourType == 6) {
+                return true;
+            }
+            for (long at = 8; at + 8 <= png.length;) {
+                long length = file.getInt((int) at) & 0xffffffffL;
+                int type = file.getInt((int) at + 4);
+                if (type == 0x74524E53) { // tRNS
+                    return true;
+                }
+                if (type == 0x49444154) { // IDAT: tRNS comes before it
+                    return false;
+                }
+                at += 12 + length;
+            }
+            return false;
+        }
     }
 
     /** Writes the text held so far when it reaches {@value #CHUNK} characters (or always, at the end). */
@@ -144,7 +227,7 @@ public final class UsdzWriter {
         }
     }
 
-    private static void usda(Scene scene, Map<RgbaImage, String> textures, OutputStream sink) throws IOException {
+    private static void usda(Scene scene, Map<RgbaImage, Texture> textures, OutputStream sink) throws IOException {
         StringBuilder out = new StringBuilder(CHUNK + 1024);
         out.append("#usda 1.0\n(\n    customLayerData = {\n        string creator = \"ARV\"\n    }\n")
                 .append("    defaultPrim = \"Root\"\n    metersPerUnit = 1\n    upAxis = \"Y\"\n)\n\n")
@@ -263,10 +346,14 @@ public final class UsdzWriter {
         }
     }
 
-    private static void material(StringBuilder out, int index, Surface surface, String texture) {
+    private static void material(StringBuilder out, int index, Surface surface, Texture texture) {
         String path = "/Root/Materials/Material" + index;
         float[] c = surface.baseColour();
         String rgb = "(" + number(c[0]) + ", " + number(c[1]) + ", " + number(c[2]) + ")";
+        Surface.AlphaMode mode = surface.alphaMode() == Surface.AlphaMode.MASK && !(surface.alphaCutoff() > 0)
+                ? Surface.AlphaMode.OPAQUE // glTF draws every alpha at or above a cutoff of 0: nothing is cut
+                : surface.alphaMode();
+        boolean textureAlpha = texture != null && texture.alpha() && mode != Surface.AlphaMode.OPAQUE;
         out.append("        def Material \"Material").append(index).append("\"\n        {\n");
         out.append("            token outputs:surface.connect = <").append(path).append("/PreviewSurface.outputs:surface>\n\n");
         out.append("            def Shader \"PreviewSurface\"\n            {\n");
@@ -277,7 +364,15 @@ public final class UsdzWriter {
             out.append("                color3f inputs:diffuseColor.connect = <").append(path).append("/Texture.outputs:rgb>\n");
         }
         out.append("                float inputs:metallic = 0\n");
-        out.append("                float inputs:opacity = 1\n"); // as the preview draws it: glTF's alpha modes are not read
+        if (textureAlpha) {
+            out.append("                float inputs:opacity.connect = <").append(path).append("/Texture.outputs:a>\n");
+        } else {
+            out.append("                float inputs:opacity = ").append(mode == Surface.AlphaMode.OPAQUE ? "1" : number(surface.alpha()))
+                    .append('\n');
+        }
+        if (mode == Surface.AlphaMode.MASK) {
+            out.append("                float inputs:opacityThreshold = ").append(number(surface.alphaCutoff())).append('\n');
+        }
         out.append("                float inputs:roughness = 1\n");
         out.append("                int inputs:useSpecularWorkflow = 0\n");
         out.append("                token outputs:surface\n            }\n");
@@ -289,12 +384,16 @@ public final class UsdzWriter {
             out.append("                float2 outputs:result\n            }\n\n");
             out.append("            def Shader \"Texture\"\n            {\n");
             out.append("                uniform token info:id = \"UsdUVTexture\"\n");
-            out.append("                asset inputs:file = @").append(texture).append("@\n");
-            out.append("                float4 inputs:scale = ").append(rgb, 0, rgb.length() - 1).append(", 1)\n");
+            out.append("                asset inputs:file = @").append(texture.name()).append("@\n");
+            out.append("                float4 inputs:scale = ").append(rgb, 0, rgb.length() - 1).append(", ")
+                    .append(textureAlpha ? number(surface.alpha()) : "1").append(")\n");
             out.append("                float2 inputs:st.connect = <").append(path).append("/PrimvarReader.outputs:result>\n");
             out.append("                token inputs:sourceColorSpace = \"sRGB\"\n");
             out.append("                token inputs:wrapS = \"repeat\"\n");
             out.append("                token inputs:wrapT = \"repeat\"\n");
+            if (textureAlpha) {
+                out.append("                float outputs:a\n");
+            }
             out.append("                float3 outputs:rgb\n            }\n");
         }
         out.append("        }\n");
@@ -310,67 +409,68 @@ public final class UsdzWriter {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    /** A zip of STORED entries streamed out, each entry's data starting at a multiple of {@value #ALIGNMENT} bytes. */
+    /**
+     * A zip of STORED entries streamed out ({@link ZipOutputStream}: each entry's CRC and size are known before its data,
+     * so no data descriptor), each entry's data starting at a multiple of {@value #ALIGNMENT} bytes: the padding is an
+     * extra field of the local header, sized by what has been written so far.
+     */
     private static final class Zip {
-        private final OutputStream data;
-        private final ByteArrayOutputStream directory = new ByteArrayOutputStream();
-        private long written;
-        private int entries;
+        private final Counting counted;
+        private final ZipOutputStream zip;
 
         Zip(OutputStream data) {
-            this.data = data;
-        }
-
-        private void put(byte[] bytes) throws IOException {
-            data.write(bytes);
-            written += bytes.length;
+            this.counted = new Counting(data);
+            this.zip = new ZipOutputStream(counted, StandardCharsets.US_ASCII);
         }
 
         void add(String name, long crc, long size, InputStream content) throws RefusedModelException, IOException {
-            byte[] fileName = name.getBytes(StandardCharsets.US_ASCII);
-            long offset = written;
+            long offset = counted.written;
             if (offset + size > Integer.MAX_VALUE - 1024L) {
                 throw new RefusedModelException("The model is too large for a USDZ");
             }
-            int padding = (int) ((ALIGNMENT - (offset + 30 + fileName.length) % ALIGNMENT) % ALIGNMENT);
+            int padding = (int) ((ALIGNMENT - (offset + 30 + name.length()) % ALIGNMENT) % ALIGNMENT);
             if (padding > 0 && padding < 4) {
                 padding += ALIGNMENT; // an extra field needs its 4-byte header
             }
-            ByteBuffer extra = ByteBuffer.allocate(padding).order(ByteOrder.LITTLE_ENDIAN);
+            ZipEntry entry = new ZipEntry(name);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(size);
+            entry.setCompressedSize(size);
+            entry.setCrc(crc);
+            entry.setTimeLocal(ENTRY_TIME);
             if (padding > 0) {
-                extra.putShort((short) PADDING_FIELD).putShort((short) (padding - 4));
+                entry.setExtra(ByteBuffer.allocate(padding).order(ByteOrder.LITTLE_ENDIAN).putShort((short) PADDING_FIELD)
+                        .putShort((short) (padding - 4)).array());
             }
-            ByteBuffer local = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-            local.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0)
-                    .putShort((short) 0).putShort((short) 0x21) // 1980-01-01 00:00: the same model, the same bytes
-                    .putInt((int) crc).putInt((int) size).putInt((int) size)
-                    .putShort((short) fileName.length).putShort((short) padding);
-            put(local.array());
-            put(fileName);
-            put(extra.array());
-            long copied = content.transferTo(data);
-            if (copied != size) {
-                throw new IOException("The entry " + name + " changed while it was written");
-            }
-            written += copied;
-            ByteBuffer central = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN);
-            central.putInt(0x02014b50).putShort((short) 10).putShort((short) 10).putShort((short) 0).putShort((short) 0)
-                    .putShort((short) 0).putShort((short) 0x21).putInt((int) crc).putInt((int) size)
-                    .putInt((int) size).putShort((short) fileName.length).putShort((short) 0).putShort((short) 0)
-                    .putShort((short) 0).putShort((short) 0).putInt(0).putInt((int) offset);
-            directory.writeBytes(central.array());
-            directory.writeBytes(fileName);
-            entries++;
+            zip.putNextEntry(entry);
+            content.transferTo(zip);
+            zip.closeEntry(); // refuses an entry that changed while it was written (its size or CRC)
         }
 
         void finish() throws IOException {
-            long start = written;
-            put(directory.toByteArray());
-            ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
-            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries)
-                    .putShort((short) entries).putInt(directory.size()).putInt((int) start).putShort((short) 0);
-            put(end.array());
-            data.flush();
+            zip.finish();
+            counted.flush();
+        }
+    }
+
+    /** The bytes written through it, counted: where the next entry's header starts. */
+    private static final class Counting extends FilterOutputStream {
+        private long written;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            written++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written += len;
         }
     }
 }

@@ -11,17 +11,29 @@ import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.render.GlbScene;
 import app.arv.imaging.render.Scene;
 import app.arv.imaging.render.Surface;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,10 +64,46 @@ class UsdzWriterTest {
             assertThat(entry.dataOffset() % 64).as(entry.name()).isZero();
         });
         assertThat(usdz.entries.get(0).name()).endsWith(".usda");
-        assertThat(usdz.entries).extracting(UsdzFile.Entry::name).contains("textures/texture0.png");
-        assertThat(usdz.layer).contains("asset inputs:file = @textures/texture0.png@");
+        assertThat(usdz.entries).extracting(UsdzFile.Entry::name).contains("textures/texture0.jpg");
+        assertThat(usdz.layer).contains("asset inputs:file = @textures/texture0.jpg@");
+    }
+
+    @Test
+    void theGeneratorsJpegPhotoTextureIsCarriedAsTheGlbsOwnBytesNotReEncoded() {
+        byte[] jpeg = embeddedImage(coinsGlb, 0);
+
+        assertThat(Arrays.copyOf(jpeg, 3)).containsExactly(0xff, 0xd8, 0xff);
+        assertThat(UsdzFile.read(coinsUsdz).entry("textures/texture0.jpg").data()).isEqualTo(jpeg);
+    }
+
+    @Test
+    void aPngTextureIsCarriedAsTheGlbsOwnBytes() throws Exception {
+        byte[] png = TestImages.bytes("images/chelsea.png"); // another encoder's: re-encoded, it would differ
+
+        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, png, "image/png")));
+
+        assertThat(usdz.entry("textures/texture0.png").data()).isEqualTo(png);
+    }
+
+    @Test
+    void aTextureIsNamedByWhatItsBytesAreNotByTheTypeTheGlbDeclares() throws Exception {
+        byte[] png = TestImages.bytes("images/chelsea.png");
+
+        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, png, "image/jpeg")));
+
+        assertThat(usdz.entries).extracting(UsdzFile.Entry::name).containsExactly("model.usda", "textures/texture0.png");
+        assertThat(usdz.entry("textures/texture0.png").data()).isEqualTo(png);
+    }
+
+    @Test
+    void aWebpTextureWhichAUsdzCannotHoldIsReEncodedAsPng() throws Exception {
+        byte[] webp = TestImages.bytes("images/chelsea-lossless.webp");
+
+        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, webp, "image/webp")));
+
         byte[] png = usdz.entry("textures/texture0.png").data();
         assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(usdz.layer).contains("asset inputs:file = @textures/texture0.png@");
     }
 
     @Test
@@ -114,6 +162,89 @@ class UsdzWriterTest {
 
         assertThat(layer).contains("float4 inputs:scale = (0.5, 1, 1, 1)").contains("token inputs:sourceColorSpace = \"sRGB\"")
                 .contains("color3f inputs:diffuseColor.connect = </Root/Materials/Material0/Texture.outputs:rgb>");
+    }
+
+    @Test
+    void anOpaqueMaterialIsOpaqueWhateverItsAlpha() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb(
+                "{\"pbrMetallicRoughness\":{\"baseColorFactor\":[1,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", translucentPng(),
+                "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity = 1\n").doesNotContain("opacity.connect").doesNotContain("opacityThreshold");
+    }
+
+    @Test
+    void aBlendedMaterialsOpacityIsItsTexturesAlphaScaledByTheFactorsAlpha() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorFactor\":[0.5,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>")
+                .contains("float4 inputs:scale = (0.5, 1, 1, 0.4)").contains("float outputs:a\n")
+                .doesNotContain("opacityThreshold");
+    }
+
+    @Test
+    void aBlendedMaterialWhoseTextureHasNoAlphaTakesTheFactorsAlpha() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorFactor\":[1,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", opaquePng(), "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity = 0.4\n").doesNotContain("opacity.connect").doesNotContain("outputs:a");
+    }
+
+    @Test
+    void aBlendedMaterialWithoutTextureTakesTheFactorsAlpha() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb(
+                "{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,0.25]}}", null, null))).layer;
+
+        assertThat(layer).contains("color3f inputs:diffuseColor = (0.2, 0.6, 0.1)").contains("float inputs:opacity = 0.25\n")
+                .doesNotContain("opacityThreshold");
+    }
+
+    @Test
+    void aMaskedMaterialIsCutAtItsAlphaCutoff() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0.3,"
+                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>")
+                .contains("float inputs:opacityThreshold = 0.3\n");
+    }
+
+    @Test
+    void aMaskedMaterialWithoutCutoffIsCutAtGltfsDefaultHalf() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacityThreshold = 0.5\n");
+    }
+
+    @Test
+    void aMaskedMaterialCutAtZeroIsOpaqueAsGltfDrawsIt() throws Exception {
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0,"
+                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity = 1\n").doesNotContain("opacityThreshold").doesNotContain("opacity.connect");
+    }
+
+    @Test
+    void aTextureWithATransparencyChunkHasAlpha() throws Exception {
+        byte[] png = paletteWithTransparencyPng();
+
+        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorTexture\":{\"index\":0}}}", png, "image/png"))).layer;
+
+        assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>");
+    }
+
+    @Test
+    void theLayerIsSpooledInTheDirectoryTheCallerNamesAndDeletedThere(@TempDir Path spool) throws Exception {
+        UsdzWriter spooling = new UsdzWriter(DECODER, spool.resolve("missing"));
+
+        assertThatThrownBy(() -> spooling.convert(coinsGlb)).isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseInstanceOf(NoSuchFileException.class);
+        assertThat(new UsdzWriter(DECODER, spool).convert(coinsGlb)).isEqualTo(coinsUsdz);
+        try (Stream<Path> left = Files.list(spool)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
@@ -192,23 +323,63 @@ class UsdzWriterTest {
 
     /** The same triangle with UVs (0,0) (1,0.25) (0,1) and an embedded 64x64 PNG, base colour factor (0.5,1,1,1). */
     private static byte[] texturedTriangleGlb() {
-        int[] argb = new int[64 * 64];
-        Arrays.fill(argb, 0xff3366cc);
-        byte[] png = new RgbaImage(64, 64, argb).opaquePng();
+        return triangleGlb(TEXTURED, opaquePng(), "image/png");
+    }
+
+    private static final String TEXTURED = "{\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.5,1,1,1],\"baseColorTexture\":{\"index\":0}}}";
+
+    /** The triangle with UVs (0,0) (1,0.25) (0,1), the material given and, unless null, the image embedded, declared as {@code mimeType}. */
+    private static byte[] triangleGlb(String material, byte[] image, String mimeType) {
+        byte[] embedded = image == null ? new byte[0] : image;
         int imageOffset = 60;
-        ByteBuffer bin = ByteBuffer.allocate(imageOffset + png.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bin = ByteBuffer.allocate(imageOffset + embedded.length).order(ByteOrder.LITTLE_ENDIAN);
         bin.putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0).putFloat(0).putFloat(0).putFloat(1).putFloat(0);
         bin.putFloat(0).putFloat(0).putFloat(1).putFloat(0.25f).putFloat(0).putFloat(1);
-        bin.put(png);
+        bin.put(embedded);
+        String images = image == null ? "" : ",\"textures\":[{\"source\":0}],\"images\":[{\"bufferView\":2,\"mimeType\":\"" + mimeType + "\"}]";
         return GlbFile.assembled("{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0,\"TEXCOORD_0\":1},"
-                + "\"material\":0}]}],\"materials\":[{\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.5,1,1,1],"
-                + "\"baseColorTexture\":{\"index\":0}}}],\"textures\":[{\"source\":0}],"
-                + "\"images\":[{\"bufferView\":2,\"mimeType\":\"image/png\"}],"
+                + "\"material\":0}]}],\"materials\":[" + material + "]" + images + ","
                 + "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":3,\"type\":\"VEC3\"},"
                 + "{\"bufferView\":1,\"componentType\":5126,\"count\":3,\"type\":\"VEC2\"}],"
                 + "\"bufferViews\":[{\"buffer\":0,\"byteLength\":36},{\"buffer\":0,\"byteOffset\":36,\"byteLength\":24},"
-                + "{\"buffer\":0,\"byteOffset\":60,\"byteLength\":" + png.length + "}],"
+                + "{\"buffer\":0,\"byteOffset\":60,\"byteLength\":" + embedded.length + "}],"
                 + "\"buffers\":[{\"byteLength\":" + bin.capacity() + "}]}", bin.array());
     }
 
+    /** A 64x64 blue PNG without alpha channel. */
+    private static byte[] opaquePng() {
+        int[] argb = new int[64 * 64];
+        Arrays.fill(argb, 0xff3366cc);
+        return new RgbaImage(64, 64, argb).opaquePng();
+    }
+
+    /** A 64x64 RGBA PNG, its left half half transparent. */
+    private static byte[] translucentPng() {
+        int[] argb = new int[64 * 64];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = i % 64 < 32 ? 0x803366cc : 0xff3366cc;
+        }
+        return new RgbaImage(64, 64, argb).png();
+    }
+
+    /** A 64x64 palette PNG whose first colour is transparent by its {@code tRNS} chunk (no alpha channel). */
+    private static byte[] paletteWithTransparencyPng() throws IOException {
+        IndexColorModel palette = new IndexColorModel(8, 2, new byte[]{0, (byte) 255}, new byte[]{0, 0}, new byte[]{0, 0},
+                new byte[]{0, (byte) 255});
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        byte[] png = out.toByteArray();
+        assertThat(png[25]).as("colour type: palette").isEqualTo((byte) 3);
+        return png;
+    }
+
+    /** The bytes of the GLB's image, as embedded in its BIN chunk. */
+    private static byte[] embeddedImage(byte[] glb, int index) {
+        GlbFile file = GlbFile.parse(glb);
+        JsonNode view = file.json.get("bufferViews").get(file.json.get("images").get(index).get("bufferView").asInt());
+        byte[] bytes = new byte[view.get("byteLength").asInt()];
+        file.bin.get(view.path("byteOffset").asInt(0), bytes);
+        return bytes;
+    }
 }

@@ -182,7 +182,7 @@ public class GenerationResource implements ApiDescription.Generations {
             + "request, never redirected; ETag derived from the GLB's and the converter's version (409 not_generated as the GLB, "
             + "422 model_not_convertible for a GLB USDZ cannot carry, e.g. compressed meshes; 503 busy with Retry-After when the "
             + "node's conversions are all taken)")
-    @APIResponse(responseCode = "200", description = "The USDZ (a STORED zip: model.usda and its PNG textures)",
+    @APIResponse(responseCode = "200", description = "The USDZ (a STORED zip: model.usda and its textures, the GLB's JPEGs and PNGs as they are)",
             content = @Content(mediaType = UsdzModels.MEDIA_TYPE))
     @APIResponse(responseCode = "304", description = "Unchanged (If-None-Match)")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")

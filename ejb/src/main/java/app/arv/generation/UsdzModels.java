@@ -4,6 +4,7 @@ import app.arv.imaging.usdz.RefusedModelException;
 import app.arv.imaging.usdz.UsdzWriter;
 import app.arv.media.ImageDecoding;
 import app.arv.media.MediaStore;
+import app.arv.media.Spool;
 import app.arv.persistence.media.MediaResource;
 import app.arv.shared.DomainException;
 import app.arv.shared.Setting;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -27,24 +28,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A generated model as USDZ for iOS's AR Quick Look ({@link UsdzWriter}), converted on request from its stored GLB:
- * the GLB is spooled to a temporary file and mapped (a provider's can be hundreds of megabytes), its textures decoded
+ * the GLB is copied to a file of the node's {@link Spool} ({@code arv.data.dir/spool}, where uploads go: not
+ * {@code java.io.tmpdir}, often a small tmpfs) and mapped (a provider's can be hundreds of megabytes), its textures decoded
  * within the node's decode bound for requests ({@link ImageDecoding#forRequests()}: 503 {@code busy} when no slot
  * frees in time). At most {@code arv.usdz.max-concurrent-conversions} conversions run at once on a node (each holds
  * its scene, some 30 bytes a vertex); another waits {@code arv.image.decode-wait} for one to end, then answers 503
- * {@code busy} with Retry-After. The USDZ is written to a temporary file, which the caller streams and deletes. Not
- * stored: the GLB is the model, and the conversion is deterministic.
+ * {@code busy} with Retry-After. The writer's USDA text and the USDZ are spool files too; the GLB's copy and the text are
+ * deleted whatever happens, the USDZ unless it is returned, when the caller streams and deletes it. Not stored: the GLB
+ * is the model, and the conversion is deterministic.
  */
 @ApplicationScoped
 public class UsdzModels {
 
     public static final String MEDIA_TYPE = UsdzWriter.MEDIA_TYPE;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final int BUFFER = 1 << 16;
 
     @Inject
     ImageDecoding decoding;
 
     @Inject
     MediaStore files;
+
+    @Inject
+    Spool spool;
 
     @Inject
     @ConfigProperty(name = "arv.usdz.max-concurrent-conversions", defaultValue = "2")
@@ -58,9 +65,11 @@ public class UsdzModels {
     public UsdzModels() {
     }
 
-    UsdzModels(int maxConcurrentConversions, Duration wait) {
+    UsdzModels(int maxConcurrentConversions, Duration wait, ImageDecoding decoding, Spool spool) {
         this.maxConcurrentConversions = maxConcurrentConversions;
         this.wait = wait;
+        this.decoding = decoding;
+        this.spool = spool;
         init();
     }
 
@@ -107,28 +116,29 @@ public class UsdzModels {
     public Path of(MediaResource glb) {
         Slot slot = admit();
         try {
-            return convert(glb);
+            return convert(files.open(glb));
         } finally {
             slot.close();
         }
     }
 
-    private Path convert(MediaResource glb) {
+    /** The GLB read from {@code glb} (closed here) as a USDZ in a spool file, which the caller deletes. */
+    Path convert(InputStream glb) {
         Path spooled = null;
         Path usdz = null;
         boolean done = false;
         try {
-            spooled = Files.createTempFile("arv-usdz-", ".glb");
-            try (InputStream in = files.open(glb)) {
-                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            spooled = spool.newFile(".glb");
+            try (InputStream in = glb) {
+                Files.copy(in, spooled);
             }
             ByteBuffer mapped;
             try (FileChannel file = FileChannel.open(spooled, StandardOpenOption.READ)) {
                 mapped = file.map(FileChannel.MapMode.READ_ONLY, 0, file.size());
             }
-            usdz = Files.createTempFile("arv-usdz-", ".usdz");
-            try (OutputStream out = Files.newOutputStream(usdz)) {
-                new UsdzWriter(decoding.forRequests()).convert(mapped, out);
+            usdz = spool.newFile(".usdz");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(usdz), BUFFER)) {
+                new UsdzWriter(decoding.forRequests(), spool.directory()).convert(mapped, out);
             }
             done = true;
             return usdz;

@@ -118,8 +118,13 @@ public class Spool {
         }
     }
 
-    /** A temporary file for something ARV makes itself (a thumbnail). */
+    /** A temporary file for something ARV makes itself (a thumbnail, a USDZ). */
     public Path newFile(String suffix) {
         return directory.resolve(UUID.randomUUID() + suffix);
+    }
+
+    /** The spool's directory, for a writer that names its own temporary files there (emptied on start as well). */
+    public Path directory() {
+        return directory;
     }
 }

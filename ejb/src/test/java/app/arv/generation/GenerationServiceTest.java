@@ -53,6 +53,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +62,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -275,7 +277,11 @@ class GenerationServiceTest {
         Database.persist(person);
         Caller ann = new Caller(person.getId(), null, fixture.org(), person.getEmail(), Set.of(CallerRole.MEMBER));
         SpooledFile image = spooled("horse.png");
-        ExecutorService uploader = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> uploading = new AtomicReference<>();
+        ExecutorService uploader = Executors.newSingleThreadExecutor(task -> {
+            uploading.set(new Thread(task));
+            return uploading.get();
+        });
         ExecutorService otherJob = Executors.newSingleThreadExecutor();
         Future<JobDetails> upload;
         // The upload's images wait for a decode slot, as behind a slow store: the job is being accepted meanwhile.
@@ -283,7 +289,7 @@ class GenerationServiceTest {
         try {
             upload = uploader.submit(() -> fixture.call(GenerationService.class, service -> service.submitUploads(ann, List.of(image),
                     new NewGeneration(null, null, LocalModelProvider.NAME, null, null))));
-            Thread.sleep(2000);
+            awaitWaitingForADecodeSlot(uploading.get());
 
             Future<?> other = otherJob.submit(() -> fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, false)));
 
@@ -294,6 +300,16 @@ class GenerationServiceTest {
             otherJob.shutdown();
         }
         assertThat(upload.get(30, TimeUnit.SECONDS).items()).hasSize(1);
+    }
+
+    /** Until {@code thread} waits in {@link ImageDecoding} for a decode slot (a pause would not show it got there). */
+    private static void awaitWaitingForADecodeSlot(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (thread.getState() != Thread.State.TIMED_WAITING
+                || Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getClassName().equals(ImageDecoding.class.getName()))) {
+            assertThat(System.nanoTime()).as("the upload waiting for a decode slot").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** A member with a user row (a job records who made it), on a server accepting uploads. */

@@ -8,11 +8,17 @@ import org.flywaydb.core.Flyway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -23,6 +29,9 @@ import javax.sql.DataSource;
  * project's own Flyway migrations, and the ARV persistence unit runs on it outside a container.
  */
 public final class Database {
+
+    /** How long a lock test waits for its second transaction to start and to wait for the first's lock. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(20);
 
     private static EmbeddedPostgres embedded;
     private static DataSource dataSource;
@@ -70,21 +79,43 @@ public final class Database {
     }
 
     /**
-     * For tests of locks: waits until a second transaction has started, then gives it time to reach the lock
-     * the caller's transaction holds, so that the caller's commit is what lets it go on.
+     * For tests of locks: waits until a second transaction has started and then until it waits for a lock (PostgreSQL
+     * shows it in {@code pg_stat_activity}), so that the caller's commit is what lets it go on. A second transaction that
+     * never waits fails the test: a fixed pause would let a slow start pass the test without the lock being contended.
      */
     public static void letTheOtherReachTheLock(CountDownLatch otherStarted) {
         try {
-            otherStarted.await();
-            Thread.sleep(300);
+            if (!otherStarted.await(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("The second transaction did not start within " + LOCK_WAIT);
+            }
+            long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+            while (!anotherWaitsForALock()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("The second transaction did not wait for a lock this one holds within " + LOCK_WAIT);
+                }
+                Thread.sleep(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** Whether another session of this database is waiting for a lock (a row, a relation, an advisory lock). */
+    private static boolean anotherWaitsForALock() {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read pg_stat_activity", e);
+        }
+    }
+
     /**
      * For tests of locks: runs {@code first} in a transaction that stays open until {@code second}, started on another
-     * thread, has had time to reach the locks {@code first} holds; the answer is how {@code second} ended.
+     * thread, waits for a lock {@code first} holds (see {@link #letTheOtherReachTheLock}); the answer is how {@code second} ended.
      */
     public static Future<?> whileTheFirstIsOpen(Consumer<EntityManager> first, Runnable second) {
         CountDownLatch secondStarted = new CountDownLatch(1);

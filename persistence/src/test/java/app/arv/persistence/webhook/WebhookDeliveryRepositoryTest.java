@@ -304,7 +304,10 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
             claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20, 30));
             bothClaimed.countDown();
             try {
-                bothClaimed.await(20, TimeUnit.SECONDS);
+                // The other claimer's claim returns while this one's rows are still locked, or it waited on them.
+                if (!bothClaimed.await(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("The other claimer waited on the rows " + node + " holds instead of skipping them");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,9 +47,10 @@ class ConfigurationTableTest {
     private static final Set<String> READ_BY_THE_SERVER = Set.of("ARV_GENERATION_WORKERS");
     private static final Pattern ROW = Pattern.compile("^\\|([^|]+)\\|([^|]+)\\|");
     private static final Pattern LITERAL = Pattern.compile("`([^`]*)`");
+    private static final Pattern LEADING_LITERAL = Pattern.compile("^\\s*`([^`]*)`");
 
     private static Map<String, Setting> settings;
-    private static Map<String, String> readmeDefaults;
+    private static Map<String, Optional<String>> readmeDefaults;
     private static Properties applicationDefaults;
 
     /** A key as the code reads it, with the default each place that reads it declares (null: none). */
@@ -107,10 +109,10 @@ class ConfigurationTableTest {
     void theReadmeGivesTheDefaultTheCodeUses() {
         Map<String, String> disagreeing = new LinkedHashMap<>();
         for (Setting setting : settings.values()) {
-            String code = defaultOf(setting);
-            String readme = readmeDefaults.get(setting.env());
-            if (code != null && readme != null && !code.equals(readme)) {
-                disagreeing.put(setting.env(), "code " + code + ", README " + readme);
+            Optional<String> code = Optional.ofNullable(defaultOf(setting));
+            Optional<String> readme = readmeDefaults.get(setting.env());
+            if (readme != null && !code.equals(readme)) {
+                disagreeing.put(setting.env(), "code " + code.orElse("(no default)") + ", README " + readme.orElse("(no default)"));
             }
         }
 
@@ -150,32 +152,48 @@ class ConfigurationTableTest {
     }
 
     /**
-     * The README's rows, variable → the first literal of its default cell. A row may name several
-     * variables ({@code `A` / `B`}); its default cell then lists theirs in the same order.
+     * The README's rows, variable → its default: the literal the default cell begins with, or empty when the cell begins
+     * with words ("none", "generated, printed once", "host name and process id"): the code declares no default then. A row
+     * may name several variables ({@code `A` / `B`}); its default cell then lists theirs in the same order, or gives one
+     * for all of them.
      */
-    private static Map<String, String> readmeTable() throws IOException {
-        Map<String, String> defaults = new TreeMap<>();
+    private static Map<String, Optional<String>> readmeTable() throws IOException {
+        Map<String, Optional<String>> defaults = new TreeMap<>();
         for (String line : Files.readAllLines(README)) {
             Matcher row = ROW.matcher(line);
             if (!row.find()) {
                 continue;
             }
-            String[] names = row.group(1).split(" / ");
-            String[] values = row.group(2).split(" / ");
-            for (int i = 0; i < names.length; i++) {
-                Matcher name = LITERAL.matcher(names[i]);
+            List<String> names = alternatives(row.group(1));
+            List<String> values = alternatives(row.group(2));
+            for (int i = 0; i < names.size(); i++) {
+                Matcher name = LITERAL.matcher(names.get(i));
                 if (!name.find() || !name.group(1).matches("[A-Z][A-Z0-9_]+")) {
                     continue;
                 }
-                String value = null;
-                if (names.length == values.length) {
-                    Matcher literal = LITERAL.matcher(values[i]);
-                    value = literal.find() ? literal.group(1) : null;
-                }
-                defaults.put(name.group(1), value);
+                assertThat(values.size()).as("default cells of the row of " + name.group(1)).isIn(1, names.size());
+                Matcher literal = LEADING_LITERAL.matcher(values.get(values.size() == 1 ? 0 : i));
+                defaults.put(name.group(1), literal.find() ? Optional.of(literal.group(1)) : Optional.empty());
             }
         }
         return defaults;
+    }
+
+    /** A cell's parts separated by " / ", except inside parentheses (where a slash is prose: "a third of the heap / …"). */
+    private static List<String> alternatives(String cell) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && cell.startsWith(" / ", i)) {
+                parts.add(cell.substring(start, i));
+                start = i + 3;
+            }
+        }
+        parts.add(cell.substring(start));
+        return parts;
     }
 
     /** ARV's own classes of ejb/ and web/, from the test class path (directories or jars). */

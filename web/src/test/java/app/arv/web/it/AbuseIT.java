@@ -7,8 +7,11 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArvServer.class)
 @Isolated("counts every organization and person on the server")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the victim is looked at after the attack
 class AbuseIT {
 
     private static Api.Tenant attacker;
@@ -68,6 +72,7 @@ class AbuseIT {
     }
 
     @TestFactory
+    @Order(1)
     Stream<DynamicTest> noHostileInputGetsAServerError() {
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
@@ -91,6 +96,7 @@ class AbuseIT {
     }
 
     @Test
+    @Order(2)
     void theVictimStillHasItsProjectAndMedia() {
         Api.bearer(victim.memberToken()).get("/projects/" + victimProject).then().statusCode(200);
         Api.bearer(victim.memberToken()).get("/media/" + victimMedia).then().statusCode(200);

@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, ssoProviders, ssoStartUrl, request
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -289,24 +289,26 @@ function App() {
 const root = document.getElementById('app');
 
 /**
- * Back from single sign-on: ARV put the access and refresh tokens in the URL fragment (never sent to a server). It is taken
- * out of the address bar and history at once, then the session starts as after a password sign-in.
+ * Back from single sign-on: ARV put a one-time code in the URL fragment (never sent to a server) and a cookie in this browser
+ * that only the hand-off is sent, from ARV's own pages. The code is taken out of the address bar and history at once and
+ * exchanged, with that cookie, for the session's tokens; then the session starts as after a password sign-in. Tokens in
+ * the address are never taken: a link someone else made would sign this tab into their account (login CSRF).
  */
-async function takeSignedInToken() {
+async function takeSingleSignOn() {
     if (!location.hash.startsWith('#/signed-in?')) return;
     const params = new URLSearchParams(location.hash.slice('#/signed-in?'.length));
     history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in`);
-    const token = params.get('access_token');
-    if (token) {
+    const code = params.get('handoff');
+    if (code) {
         try {
-            await signInWithToken(token, params.get('expires_at'), params.get('refresh_token'));
+            await enterHandedOver(code);
         } catch (e) {
             signOut(false);
         }
     }
 }
 
-Promise.all([loadMessages(preferredLanguage()), takeSignedInToken()]).then(() => {
+Promise.all([loadMessages(preferredLanguage()), takeSingleSignOn()]).then(() => {
     root.textContent = '';
     render(html`<${App}/>`, root);
 });

@@ -22,13 +22,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Single sign-on through a real OpenID Connect server ({@link OidcProviderServer}): the browser's
  * redirects followed by hand — ARV's start (and the cookie it gives the browser), the provider's authorize endpoint
- * (which signs in at once), ARV's callback with that cookie — and what ARV answers at the end.
+ * (which signs in at once), ARV's callback with that cookie, and the console's hand-off of the code the callback sends it
+ * with the cookie the callback set — and what ARV answers at the end.
  */
 @ExtendWith(ArvServer.class)
 @ResourceLock(OidcProviderServer.LOCK)
@@ -37,6 +41,10 @@ class SingleSignOnIT {
     private static final OidcProviderServer PROVIDER = OidcProviderServer.shared();
     private static final String BROWSER_COOKIE = "arv_sso_";
     private static final String CALLBACK_PATH = "/api/v1/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback";
+    private static final String HANDOFF_PATH = "/api/v1/auth/oidc/handoff";
+    private static final String HANDOFF_COOKIE = "arv_sso_handoff_";
+    private static final String SHARED_SUBJECT = "subject-" + UUID.randomUUID();
+    private static String sharedAdmin;
 
     @Test
     void theConfiguredProviderIsListed() {
@@ -286,6 +294,85 @@ class SingleSignOnIT {
         answered(end, 400).body("code", equalTo("sso_failed"));
     }
 
+    /**
+     * A finished sign-in of one account shared by the hand-off tests, which look at the hand-off, not at who signs in (one
+     * provider account, linked at its first sign-in): fewer new organizations for the suite's sign-in throttle.
+     */
+    private static synchronized Response signInAsSharedAdmin() {
+        if (sharedAdmin == null) {
+            sharedAdmin = Api.newTenant().adminEmail();
+        }
+        return signIn(SHARED_SUBJECT, sharedAdmin);
+    }
+
+    @Test
+    void theConsoleIsSentAOneTimeCodeAndNoToken() {
+        Response end = signInAsSharedAdmin();
+
+        assertThat(end.header("Location")).doesNotContain("token").containsPattern("#/signed-in\\?handoff=[A-Za-z0-9_-]{43}$");
+    }
+
+    @Test
+    void theHandOffCookieIsSentOnlyToTheHandOffFromArvsOwnPagesAndScriptsCannotReadIt() {
+        Cookie cookie = handOffCookie(signInAsSharedAdmin());
+
+        assertThat(cookie.getValue()).isNotBlank();
+        assertThat(cookie.getPath()).isEqualTo(HANDOFF_PATH);
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Strict");
+        assertThat(cookie.getMaxAge()).isEqualTo(60);
+    }
+
+    @Test
+    void theHandOffAnswersTheTokensOfANewSessionNotToBeStored() {
+        Response end = signInAsSharedAdmin();
+
+        handOff(handOffCode(end), Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue())).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .body("token_type", equalTo("Bearer"))
+                .body("refresh_token", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aHandOffCodeOpenedInAnotherBrowserSignsNobodyIn() {
+        Response attackers = signInAsSharedAdmin();
+
+        handOff(handOffCode(attackers), Map.of()).then().statusCode(400).body("code", equalTo("sso_failed"))
+                .body("$", not(hasKey("access_token")));
+    }
+
+    @Test
+    void aHandOffCodeWithTheCookieOfAnotherSignInSignsNobodyIn() {
+        Response attackers = signInAsSharedAdmin();
+        Response victims = signInAsSharedAdmin();
+        Map<String, String> forged = Map.of(handOffCookie(attackers).getName(), handOffCookie(victims).getValue());
+
+        handOff(handOffCode(attackers), forged).then().statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void aHandOffCodeIsGoodOnce() {
+        Response end = signInAsSharedAdmin();
+        Map<String, String> browser = Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue());
+        handOff(handOffCode(end), browser).then().statusCode(200);
+
+        handOff(handOffCode(end), browser).then().statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void anExpiredHandOffCodeSignsNobodyIn() throws SQLException {
+        Response end = signInAsSharedAdmin();
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement expire = db.prepareStatement("UPDATE oidc_handoff SET expires_at = now() - interval '1 second' "
+                        + "WHERE code_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')")) {
+            expire.setString(1, handOffCode(end));
+            assertThat(expire.executeUpdate()).isOne();
+        }
+
+        handOff(handOffCode(end), Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue())).then().statusCode(400)
+                .body("code", equalTo("sso_failed"));
+    }
+
     /** One whole sign-in of this provider account, in a new browser: ARV's last answer. */
     private static Response signIn(String subject, String email) {
         PROVIDER.nextSignIn(subject, email, true);
@@ -338,19 +425,35 @@ class SingleSignOnIT {
         return response.then();
     }
 
-    /** The access token the console is handed, in the URL fragment of the final redirect. */
+    /**
+     * The access token the console gets: the final redirect sends it to the console with a one-time code in the URL
+     * fragment, which the console posts to the hand-off with the cookie the redirect set.
+     */
     private static String signedInToken(Response end) {
+        Cookie cookie = handOffCookie(end);
+        return handOff(handOffCode(end), Map.of(cookie.getName(), cookie.getValue())).then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** The one-time code in the URL fragment of the final redirect to the console. */
+    private static String handOffCode(Response end) {
         answered(end, 302);
         URI console = URI.create(end.header("Location"));
         assertThat(console.getRawQuery()).isNull();
         assertThat(console.getPath()).isEqualTo("/console/");
         String fragment = console.getRawFragment();
-        assertThat(fragment).startsWith("/signed-in?");
-        for (String pair : fragment.substring(fragment.indexOf('?') + 1).split("&")) {
-            if (pair.startsWith("access_token=")) {
-                return URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no access_token in " + fragment);
+        assertThat(fragment).startsWith("/signed-in?handoff=");
+        return URLDecoder.decode(fragment.substring("/signed-in?handoff=".length()), StandardCharsets.UTF_8);
+    }
+
+    /** The cookie the final redirect set for the hand-off. */
+    private static Cookie handOffCookie(Response end) {
+        return end.detailedCookies().asList().stream().filter(c -> c.getName().startsWith(HANDOFF_COOKIE)).findFirst()
+                .orElseThrow(() -> new AssertionError("no hand-off cookie among " + end.detailedCookies()));
+    }
+
+    /** The console's request for the session, from a browser holding these cookies (for the hand-off's path). */
+    private static Response handOff(String code, Map<String, String> browser) {
+        return Api.anonymous().cookies(browser).body(Map.of("code", code)).post("/auth/oidc/handoff");
     }
 }

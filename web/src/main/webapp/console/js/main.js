@@ -70,6 +70,17 @@ function useHash() {
     return route;
 }
 
+/**
+ * Why a single sign-on failed, when ARV sent the browser back here with its code ({@code sso_error}) and request id: a
+ * message for each code ARV gives, the general one for any other.
+ */
+function ssoFailure(query) {
+    const code = query.get('sso_error');
+    if (!code) return null;
+    const known = ['sso_failed', 'no_organization', 'identity_provider_unavailable'].includes(code);
+    return { message: t(known ? `signIn.ssoError.${code}` : 'signIn.ssoError.other'), requestId: query.get('request_id') };
+}
+
 function SignIn({ query }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
@@ -96,7 +107,7 @@ function SignIn({ query }) {
             ${query.get('expired') ? html`<p class="notice" role="status">${t('signIn.expired')}</p>` : null}
             <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required autofocus/></label>
             <label>${t('signIn.password')}<input name="password" type="password" autocomplete="current-password" required/></label>
-            <${ErrorBox} error=${error}/>
+            <${ErrorBox} error=${error || ssoFailure(query)}/>
             <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
             ${providers.map(p => html`<a class="button sso" id=${`sso-${p}`} href=${ssoStartUrl(p)}>${t('signIn.with', { name: providerName(p) })}</a>`)}
             <a href="#/forgot" id="forgot-password">${t('reset.forgot')}</a>
@@ -304,6 +315,9 @@ async function takeSingleSignOn() {
             await enterHandedOver(code);
         } catch (e) {
             signOut(false);
+            const failure = new URLSearchParams({ sso_error: e.code || 'sso_failed' });
+            if (e.requestId) failure.set('request_id', e.requestId);
+            history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in?${failure}`);
         }
     }
 }

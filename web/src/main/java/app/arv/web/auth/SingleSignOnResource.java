@@ -7,9 +7,11 @@ import app.arv.identity.sso.SingleSignOnService;
 import app.arv.identity.sso.SingleSignOnService.Finished;
 import app.arv.identity.sso.SingleSignOnService.Started;
 import app.arv.platform.PublicAddress;
+import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.auth.LoginResource.TokenView;
+import app.arv.web.request.RequestContext;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;
@@ -49,7 +51,8 @@ import java.util.List;
  * gives the browser a cookie ({@value #BROWSER_COOKIE} followed by the sign-in's state) that only the callback is sent
  * and that the callback must bring: a callback URL opened in another browser signs nobody in there (login CSRF). One
  * cookie per sign-in, not per browser: two tabs whose sessions ended both start a sign-in, and the one finished first
- * must still find its own cookie, not the later one's.
+ * must still find its own cookie, not the later one's. A refused callback sends the browser to the console's sign-in
+ * screen, which says why ({@code sso_error}, {@code request_id} in the fragment): the browser shows the callback as a page.
  */
 @Path("auth/oidc")
 @Produces(MediaType.APPLICATION_JSON)
@@ -102,11 +105,29 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @Public
     @NoStore
     @Operation(summary = "Where the identity provider sends the browser back: answers 302 to the console with a one-time "
-            + "code for POST /auth/oidc/handoff (in the URL fragment) and the cookie that must come with it, "
-            + "or a problem: sso_failed, no_organization")
+            + "code for POST /auth/oidc/handoff (in the URL fragment) and the cookie that must come with it; a refusal is a "
+            + "302 to the console's sign-in screen too, with sso_error (sso_failed, no_organization, "
+            + "identity_provider_unavailable) and request_id in the fragment",
+            description = "The browser is at this address as its page (the provider sent it here), so a refusal is not "
+                    + "answered as a problem but shown by the console: /console/#/sign-in?sso_error=<code>&request_id=<id>")
     public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
             @QueryParam("code") String code) {
-        Finished finished = sso.finish(provider, state, code, browserKey(state));
+        String browserKey = browserKey(state);
+        Finished finished;
+        try {
+            finished = sso.finish(provider, state, code, browserKey);
+        } catch (DomainException refused) {
+            // The state is used up either way; its cookie goes too when the browser has one (then the state and the
+            // provider name are those ARV gave it: a cookie name, a path segment).
+            String signIn = base() + "/console/#/sign-in?sso_error=" + encoded(refused.code()) + "&request_id="
+                    + encoded(String.valueOf(RequestContext.requestId()));
+            Response.ResponseBuilder toSignIn = Response.status(Response.Status.FOUND).location(URI.create(signIn))
+                    .header("Referrer-Policy", "no-referrer");
+            if (browserKey != null) {
+                toSignIn.cookie(browserCookie(callback(provider), state, "", Duration.ZERO));
+            }
+            return toSignIn.build();
+        }
         String console = base() + "/console/#/signed-in?handoff=" + encoded(finished.code());
         return Response.status(Response.Status.FOUND).location(URI.create(console))
                 .cookie(browserCookie(callback(provider), state, "", Duration.ZERO),

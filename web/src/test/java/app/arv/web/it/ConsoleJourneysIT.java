@@ -486,6 +486,20 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    @ResourceLock(OidcProviderServer.LOCK)
+    void aPersonNoOrganizationAdmitsIsToldSoOnTheSignInScreen() {
+        OidcProviderServer.shared().nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
+        browser.openSignedOut("#/");
+
+        browser.click("#sso-" + OidcProviderServer.PROVIDER);
+
+        String said = browser.waitFor(".sign-in .error").getText();
+        assertThat(said).contains("No organization here admits this e-mail address").contains("Request id");
+        assertThat(browser.driver.getCurrentUrl()).contains("#/sign-in?sso_error=no_organization");
+        assertThat(tokenInTheBrowser()).isNull();
+    }
+
+    @Test
     void aLinkCarryingSomebodyElsesTokensLeavesAFreshBrowserSignedOut() {
         Api.Tenant attacker = Api.newTenant();
         JsonPath tokens = Api.anonymous().body(Map.of("email", attacker.adminEmail(), "password", attacker.password()))

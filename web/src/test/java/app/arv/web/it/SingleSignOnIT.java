@@ -76,9 +76,22 @@ class SingleSignOnIT {
 
     @Test
     void aCallbackWithoutCodeFails() {
-        Api.anonymous().redirects().follow(false).queryParam("state", "never-issued")
-                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback").then()
-                .statusCode(400).body("code", equalTo("sso_failed"));
+        refusedWith(Api.anonymous().redirects().follow(false).queryParam("state", "never-issued")
+                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback"), "sso_failed");
+    }
+
+    @Test
+    void aSignInCancelledAtTheProviderSendsTheBrowserToTheSignInScreenAndRemovesItsCookie() {
+        Started started = start();
+        String state = started.cookie().getName().substring(BROWSER_COOKIE.length());
+        URI cancelled = URI.create(ArvServer.baseUrl() + CALLBACK_PATH + "?error=access_denied&state=" + state);
+
+        Response end = callback(cancelled, started.cookies());
+
+        refusedWith(end, "sso_failed");
+        Cookie removed = end.detailedCookie(started.cookie().getName());
+        assertThat(removed.getPath()).isEqualTo(CALLBACK_PATH);
+        assertThat(removed.getMaxAge()).isZero();
     }
 
     @Test
@@ -118,7 +131,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     @Test
@@ -131,7 +144,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     @Test
@@ -146,7 +159,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mail.ru");
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     /** A fresh domain the tenant's admin claimed (pending). */
@@ -166,7 +179,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.cookies()), 403).body("code", equalTo("no_organization"));
+        refusedWith(callback(providerRedirect(started.authorize()), started.cookies()), "no_organization");
     }
 
     @Test
@@ -175,7 +188,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), false);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(started.authorize()), started.cookies()), "sso_failed");
     }
 
     @Test
@@ -186,7 +199,7 @@ class SingleSignOnIT {
         URI back = providerRedirect(started.authorize());
         answered(callback(back, started.cookies()), 302);
 
-        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(back, started.cookies()), "sso_failed");
     }
 
     @Test
@@ -194,9 +207,9 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
         URI back = providerRedirect(started.authorize());
-        answered(callback(back, started.cookies()), 403);
+        refusedWith(callback(back, started.cookies()), "no_organization");
 
-        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(back, started.cookies()), "sso_failed");
     }
 
     @Test
@@ -233,7 +246,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         URI attackersCallback = providerRedirect(start().authorize());
 
-        answered(callback(attackersCallback, Map.of()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(attackersCallback, Map.of()), "sso_failed");
     }
 
     @Test
@@ -243,7 +256,7 @@ class SingleSignOnIT {
         Started attackers = start();
         Started victims = start();
 
-        answered(callback(providerRedirect(attackers.authorize()), victims.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(attackers.authorize()), victims.cookies()), "sso_failed");
     }
 
     @Test
@@ -254,7 +267,7 @@ class SingleSignOnIT {
         Started victims = start();
         Map<String, String> forged = Map.of(attackers.cookie().getName(), victims.cookie().getValue());
 
-        answered(callback(providerRedirect(attackers.authorize()), forged), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(attackers.authorize()), forged), "sso_failed");
     }
 
     @Test
@@ -291,7 +304,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), ann.adminEmail());
 
-        answered(end, 400).body("code", equalTo("sso_failed"));
+        refusedWith(end, "sso_failed");
     }
 
     /**
@@ -417,6 +430,19 @@ class SingleSignOnIT {
      */
     private static Response callback(URI back, Map<String, String> browser) {
         return RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).cookies(browser).get(back);
+    }
+
+    /**
+     * A refused callback: the browser shows it as its page, so ARV sends it on to the console's sign-in screen, which
+     * says why (the problem's code) and names the request for support; no hand-off.
+     */
+    private static void refusedWith(Response end, String code) {
+        answered(end, 302);
+        String requestId = end.header("X-Request-ID");
+        assertThat(requestId).isNotBlank();
+        assertThat(end.header("Location"))
+                .isEqualTo(ArvServer.baseUrl() + "/console/#/sign-in?sso_error=" + code + "&request_id=" + requestId);
+        assertThat(end.detailedCookies().asList()).noneMatch(c -> c.getName().startsWith(HANDOFF_COOKIE));
     }
 
     /** ARV's answer, checked for its status; a wrong one fails with what ARV said (its problem's code and detail). */

@@ -1,7 +1,8 @@
 // Opens ARV's Swagger UI (/swagger/) in headless Chromium and reports whether it rendered the API's
-// operations under the page's Content-Security-Policy.
+// operations under the page's Content-Security-Policy; then authorizes with a made-up credential in every scheme of the
+// "Authorize" dialog and reports whether the credential was kept in localStorage (it must not be).
 // usage: node swagger.mjs E2E_DIR PAGE_URL [--timeout S]
-// prints one JSON line: {operations, cspViolations, errors}
+// prints one JSON line: {operations, cspViolations, errors, authorizedSchemes, storedAuthorization}
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,7 @@ const context = await chromium.launchPersistentContext(path.join(work, 'profile'
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
-const result = { operations: 0, cspViolations: [], errors: [] };
+const result = { operations: 0, cspViolations: [], errors: [], authorizedSchemes: 0, storedAuthorization: null };
 try {
   const page = await context.newPage();
   page.on('console', (m) => { if (/Content[- ]Security[- ]Policy/i.test(m.text())) result.cspViolations.push(m.text()); });
@@ -40,6 +41,15 @@ try {
   // Let late style and image loads report.
   await new Promise((r) => setTimeout(r, 1000));
   result.cspViolations.push(...(await page.evaluate(() => window.__cspViolations || [])));
+  if (result.operations > 0) {
+    await page.locator('.scheme-container button.authorize').first().click();
+    const fields = page.locator('.modal-ux input:not([type=checkbox])');
+    for (let i = 0; i < await fields.count(); i++) await fields.nth(i).fill('arv_made_up_credential');
+    const authorize = page.locator('.modal-ux button.authorize');
+    for (let i = 0; i < 5 && await authorize.count() > 0; i++) await authorize.first().click();
+    result.authorizedSchemes = await page.locator('.modal-ux button', { hasText: 'Logout' }).count();
+    result.storedAuthorization = await page.evaluate(() => localStorage.getItem('authorized'));
+  }
 } finally {
   await context.close().catch(() => {});
   fs.rmSync(work, { recursive: true, force: true });

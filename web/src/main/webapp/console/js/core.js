@@ -87,7 +87,13 @@ export async function signIn(email, password) {
     return session;
 }
 
-/** Signs in with the tokens ARV handed over after single sign-on (see main.js). */
+/** Signs in with the single sign-on ARV hands over for this one-time code and this browser's cookie (see main.js). */
+export async function enterHandedOver(code) {
+    const token = await request('POST', '/auth/oidc/handoff', { body: { code }, anonymous: true });
+    return signInWithToken(token.access_token, token.expires_at, token.refresh_token);
+}
+
+/** Signs in with the tokens of a login answer (an accepted invitation, a verified sign-up, a single sign-on). */
 export async function signInWithToken(accessToken, expiresAt, refreshToken) {
     session = { token: accessToken, expiresAt, refreshToken };
     session.me = await request('GET', '/me');

@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, ssoProviders, ssoStartUrl, request
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -70,6 +70,17 @@ function useHash() {
     return route;
 }
 
+/**
+ * Why a single sign-on failed, when ARV sent the browser back here with its code ({@code sso_error}) and request id: a
+ * message for each code ARV gives, the general one for any other.
+ */
+function ssoFailure(query) {
+    const code = query.get('sso_error');
+    if (!code) return null;
+    const known = ['sso_failed', 'no_organization', 'identity_provider_unavailable'].includes(code);
+    return { message: t(known ? `signIn.ssoError.${code}` : 'signIn.ssoError.other'), requestId: query.get('request_id') };
+}
+
 function SignIn({ query }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
@@ -96,7 +107,7 @@ function SignIn({ query }) {
             ${query.get('expired') ? html`<p class="notice" role="status">${t('signIn.expired')}</p>` : null}
             <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required autofocus/></label>
             <label>${t('signIn.password')}<input name="password" type="password" autocomplete="current-password" required/></label>
-            <${ErrorBox} error=${error}/>
+            <${ErrorBox} error=${error || ssoFailure(query)}/>
             <button type="submit" class="primary" disabled=${busy}>${t('signIn.submit')}</button>
             ${providers.map(p => html`<a class="button sso" id=${`sso-${p}`} href=${ssoStartUrl(p)}>${t('signIn.with', { name: providerName(p) })}</a>`)}
             <a href="#/forgot" id="forgot-password">${t('reset.forgot')}</a>
@@ -289,24 +300,29 @@ function App() {
 const root = document.getElementById('app');
 
 /**
- * Back from single sign-on: ARV put the access and refresh tokens in the URL fragment (never sent to a server). It is taken
- * out of the address bar and history at once, then the session starts as after a password sign-in.
+ * Back from single sign-on: ARV put a one-time code in the URL fragment (never sent to a server) and a cookie in this browser
+ * that only the hand-off is sent, from ARV's own pages. The code is taken out of the address bar and history at once and
+ * exchanged, with that cookie, for the session's tokens; then the session starts as after a password sign-in. Tokens in
+ * the address are never taken: a link someone else made would sign this tab into their account (login CSRF).
  */
-async function takeSignedInToken() {
+async function takeSingleSignOn() {
     if (!location.hash.startsWith('#/signed-in?')) return;
     const params = new URLSearchParams(location.hash.slice('#/signed-in?'.length));
     history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in`);
-    const token = params.get('access_token');
-    if (token) {
+    const code = params.get('handoff');
+    if (code) {
         try {
-            await signInWithToken(token, params.get('expires_at'), params.get('refresh_token'));
+            await enterHandedOver(code);
         } catch (e) {
             signOut(false);
+            const failure = new URLSearchParams({ sso_error: e.code || 'sso_failed' });
+            if (e.requestId) failure.set('request_id', e.requestId);
+            history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in?${failure}`);
         }
     }
 }
 
-Promise.all([loadMessages(preferredLanguage()), takeSignedInToken()]).then(() => {
+Promise.all([loadMessages(preferredLanguage()), takeSingleSignOn()]).then(() => {
     root.textContent = '';
     render(html`<${App}/>`, root);
 });

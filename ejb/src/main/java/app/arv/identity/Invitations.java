@@ -83,9 +83,12 @@ public class Invitations {
 
     /**
      * @param language    the language of the mail: the inviter's choice, else their request's; English when ARV has neither
-     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set
+     * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a
+     *                    loopback address ({@link PublicAddress#forAnonymousRequest}: its Host is the requester's to write)
+     * @throws DomainException 503 {@code public_address_unset} otherwise; nothing is created
      */
     public Invitation invite(Caller caller, String email, Role role, String name, Locale language, String requestBase) {
+        String base = publicAddress.forAnonymousRequest(requestBase);
         String address = email.strip();
         users.lockEmail(address);
         if (users.emailTaken(address)) {
@@ -106,7 +109,7 @@ public class Invitations {
             // The unique index of open invitations: only reachable if the address lock were bypassed; still a conflict.
             throw pending();
         }
-        send(invitation, token, caller, requestBase);
+        send(invitation, token, caller, base);
         audit.record(caller, AuditAction.USER_INVITED, null, invited(invitation));
         return invitation;
     }
@@ -119,15 +122,20 @@ public class Invitations {
         return invitations.find(caller.organizationId(), id).orElseThrow(Invitations::notFound);
     }
 
-    /** A new link, valid for a new {@code ARV_INVITATION_TTL}; the previous link stops working. Pending or expired only. */
+    /**
+     * A new link, valid for a new {@code ARV_INVITATION_TTL}; the previous link stops working. Pending or expired only.
+     *
+     * @param requestBase as for {@link #invite}
+     */
     public Invitation resend(Caller caller, UUID id, String requestBase) {
+        String base = publicAddress.forAnonymousRequest(requestBase);
         Invitation invitation = invitations.lock(caller.organizationId(), id).orElseThrow(Invitations::notFound);
         if (!invitation.isOpen()) {
             throw closed(invitation);
         }
         LinkToken token = LinkToken.random();
         invitation.reissue(token.hash(), Instant.now(), rules.ttl());
-        send(invitation, token, caller, requestBase);
+        send(invitation, token, caller, base);
         audit.record(caller, AuditAction.USER_INVITED, null, invited(invitation).and("resent", true));
         return invitation;
     }
@@ -193,8 +201,8 @@ public class Invitations {
         return organizations.find(invitation.getOrganizationId()).orElseThrow();
     }
 
-    private void send(Invitation invitation, LinkToken token, Caller caller, String requestBase) {
-        String base = publicAddress.or(requestBase);
+    /** @param base where the link leads: ARV's public address, or a loopback request's own */
+    private void send(Invitation invitation, LinkToken token, Caller caller, String base) {
         mails.queue(new MailRequest(invitation.getOrganizationId(), MailKind.INVITATION, invitation.getEmail(),
                 Locale.forLanguageTag(invitation.getLocale()),
                 Map.of("recipient", invitation.getEmail(), "organization", organizationOf(invitation).getName(),

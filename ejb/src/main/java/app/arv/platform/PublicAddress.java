@@ -45,8 +45,8 @@ public record PublicAddress(@ConfigProperty(name = "arv.public-url") Optional<St
     }
 
     /**
-     * The base for links in a mail that an anonymous request has ARV send (a password reset, a sign-up's confirmation):
-     * the configured address; without one, the request's own address only when it is a loopback address (a trial on
+     * The base for links in a mail that a request has ARV send (a password reset, a sign-up's confirmation, an
+     * invitation — an admin's request names its Host as freely as anybody's): the configured address; without one, the request's own address only when it is a loopback address (a trial on
      * one machine). Anybody can write any {@code Host} header: a reset link built on an address of the requester's
      * choosing would hand them the victim's token when the victim follows it.
      *

@@ -176,7 +176,7 @@ class InvitationsTest {
     private static ServiceBeans beans(EntityManager em) {
         return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4))
                 .with(InvitationRules.class, new InvitationRules(TTL))
-                .with(PublicAddress.class, new PublicAddress(Optional.empty()));
+                .with(PublicAddress.class, new PublicAddress(Optional.of("http://arv.test")));
     }
 
     private static void assertRefused(Consumer<Invitations> call, String code) {

@@ -52,6 +52,11 @@ public final class Links {
         return ROOT + "/auth/oidc/" + provider + "/callback";
     }
 
+    /** Where the console takes a single sign-on that succeeded (the cookie the callback sets is sent only here). */
+    public static String oidcHandoff() {
+        return ROOT + "/auth/oidc/handoff";
+    }
+
     public static String project(UUID id) {
         return ROOT + "/projects/" + id;
     }

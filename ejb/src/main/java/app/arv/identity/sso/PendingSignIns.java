@@ -1,6 +1,7 @@
 package app.arv.identity.sso;
 
 import app.arv.persistence.identity.SingleSignOnRepository;
+import app.arv.persistence.identity.SingleSignOnRepository.Handoff;
 import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,8 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Takes a pending sign-in in a transaction of its own: a callback that fails afterwards (refused code,
- * unverified address, no organization) rolls its own work back, but the state stays used.
+ * Takes a pending sign-in, or a finished one waiting for its hand-off, in a transaction of its own: a callback that fails
+ * afterwards (refused code, unverified address, no organization) rolls its own work back, but the state stays used; a
+ * hand-off refused (another browser's cookie) leaves its code used too.
  */
 @Stateless
 public class PendingSignIns {
@@ -23,5 +25,10 @@ public class PendingSignIns {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<PendingLogin> take(String state, Instant now) {
         return sso.takePending(state, now);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Handoff> takeHandoff(String codeHash, Instant now) {
+        return sso.takeHandoff(codeHash, now);
     }
 }

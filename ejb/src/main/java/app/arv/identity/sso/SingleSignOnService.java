@@ -12,6 +12,7 @@ import app.arv.mail.MailAddress;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleSignOnRepository;
+import app.arv.persistence.identity.SingleSignOnRepository.Handoff;
 import app.arv.persistence.identity.SingleSignOnRepository.PendingLogin;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
@@ -59,13 +60,18 @@ import java.util.UUID;
  * and validates the ID token (issuer, audience, nonce, signature, expiry). A provider account (provider and subject)
  * that signed in before signs in the same account again; one that never did is linked by its verified e-mail address to
  * that address's account (unless the account is linked to another account of the provider), or joins the organization
- * whose claim to its domain a platform admin approved ({@link DomainClaims}) as a member.
+ * whose claim to its domain a platform admin approved ({@link DomainClaims}) as a member. The session is not opened by
+ * the callback: {@link #finish} keeps the sign-in for {@value #HANDOFF_SECONDS} seconds under a one-time code, with a
+ * second value for the browser (its cookie), and {@link #handOff} opens it for the one who brings both — so ARV's tokens
+ * never travel in a URL, and a code sent to somebody else's browser signs nobody in there.
  */
 @Stateless
 public class SingleSignOnService {
 
     /** How long a started sign-in may take at the provider. */
     static final Duration PENDING_FOR = Duration.ofMinutes(10);
+    /** How long a finished sign-in waits for the console to take it (the browser goes there at once). */
+    static final long HANDOFF_SECONDS = 60;
     private static final Scope SCOPE = new Scope("openid", "email", "profile");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -127,6 +133,19 @@ public class SingleSignOnService {
     }
 
     /**
+     * A sign-in that succeeded, to be handed to the console: the one-time {@code code} for its address and what the
+     * browser must keep (for {@code validFor}) and bring with the code to {@link #handOff}.
+     */
+    public record Finished(String code, String browserKey, Duration validFor) {
+
+        /** Without the secrets, which a log must not show. */
+        @Override
+        public String toString() {
+            return "Finished[validFor=" + validFor + "]";
+        }
+    }
+
+    /**
      * @param browserKey what {@link #start} gave the browser to keep ({@code null} when the browser brought nothing)
      * @throws DomainException {@code sso_failed} (400) for a state not pending, a callback in another browser than the
      *                         one that started the sign-in, a refused code, an invalid ID token, an unverified address
@@ -134,8 +153,9 @@ public class SingleSignOnService {
      *                         account of this provider;
      *                         {@code no_organization} (403) for an address no account or organization admits;
      *                         {@code identity_provider_unavailable} (503)
+     * @return the sign-in, kept for {@link #handOff}; no session is open yet
      */
-    public SignIn finish(String providerName, String state, String code, String browserKey, Device device) {
+    public Finished finish(String providerName, String state, String code, String browserKey) {
         Provider provider = providers.provider(providerName);
         if (state == null || code == null || state.isBlank() || code.isBlank()) {
             throw DomainException.ssoFailed();
@@ -150,10 +170,35 @@ public class SingleSignOnService {
         String name = provider.settings().name();
         String subject = claims.getSubject().getValue();
         User user = sso.userOfIdentity(name, subject).map(this::linkedUser).orElseGet(() -> userByEmail(name, subject, claims));
+        LinkToken handoffCode = LinkToken.random();
+        LinkToken handoffKey = LinkToken.random();
+        Duration validFor = Duration.ofSeconds(HANDOFF_SECONDS);
+        sso.saveHandoff(new Handoff(handoffCode.hash(), handoffKey.hash(), name, user.getId()), Instant.now().plus(validFor));
+        return new Finished(handoffCode.raw(), handoffKey.raw(), validFor);
+    }
+
+    /**
+     * Opens the session of a sign-in {@link #finish} kept, for the browser that finished it: the code is used up whatever
+     * the outcome.
+     *
+     * @param browserKey what {@link #finish} gave the browser to keep ({@code null} when the browser brought nothing)
+     * @throws DomainException {@code sso_failed} (400) for a code unknown, used or expired, or brought without the value
+     *                         its browser was given; {@code no_organization} (403) when the account or its organization
+     *                         was deactivated meanwhile
+     */
+    public SignIn handOff(String code, String browserKey, Device device) {
+        if (code == null || code.isBlank()) {
+            throw DomainException.ssoFailed();
+        }
+        Handoff handoff = pendingSignIns.takeHandoff(LinkToken.hashOf(code), Instant.now())
+                // Login CSRF: a code sent to somebody else's browser (a link) brings no cookie there, or another one.
+                .filter(h -> browserKey != null && h.browserHash().equals(LinkToken.hashOf(browserKey)))
+                .orElseThrow(DomainException::ssoFailed);
+        User user = linkedUser(handoff.userId());
         user.recordLogin(Instant.now());
         SignIn signIn = sessions.open(user, device);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
-                AuditDetails.with("method", "single_sign_on").and("provider", name)
+                AuditDetails.with("method", "single_sign_on").and("provider", handoff.provider())
                         .and("session_id", signIn.sessionId()));
         return signIn;
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rows of single sign-on (V18): sign-ins under way (by state, taken once; V25 binds each to its browser), organizations'
+ * The rows of single sign-on (V18): sign-ins under way (by state, taken once; V25 binds each to its browser), sign-ins
+ * finished and waiting for the console to take them (V46: by the hash of their one-time code, taken once), organizations'
  * claims to e-mail domains (V28: pending until a platform admin approves them), and the provider accounts users signed in
  * with (each signs in the user it is linked to). Plain rows without behaviour, so
  * native statements rather than entities.
@@ -54,6 +55,35 @@ public class SingleSignOnRepository {
         return rows.stream()
                 .filter(r -> toInstant(r[6]).isAfter(now))
                 .map(r -> new PendingLogin((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]))
+                .findFirst();
+    }
+
+    /**
+     * A sign-in that succeeded, for the console of the browser that finished it: {@code browserHash} is the hash of the
+     * value that browser was given to keep, which the hand-off must bring.
+     */
+    public record Handoff(String codeHash, String browserHash, String provider, UUID userId) {
+    }
+
+    public void saveHandoff(Handoff handoff, Instant expiresAt) {
+        em.createNativeQuery("INSERT INTO oidc_handoff (code_hash, browser_hash, provider, user_id, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, handoff.codeHash()).setParameter(2, handoff.browserHash()).setParameter(3, handoff.provider())
+                .setParameter(4, handoff.userId()).setParameter(5, Timestamp.from(expiresAt))
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM oidc_handoff WHERE expires_at < ?1").setParameter(1, Timestamp.from(Instant.now()))
+                .executeUpdate();
+    }
+
+    /** The finished sign-in of this code's hash, removed in the same statement: a code is good for one hand-off. */
+    public Optional<Handoff> takeHandoff(String codeHash, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("DELETE FROM oidc_handoff WHERE code_hash = ?1 "
+                + "RETURNING code_hash, browser_hash, provider, user_id, expires_at")
+                .setParameter(1, codeHash)
+                .getResultList();
+        return rows.stream()
+                .filter(r -> toInstant(r[4]).isAfter(now))
+                .map(r -> new Handoff((String) r[0], (String) r[1], (String) r[2], toUuid(r[3])))
                 .findFirst();
     }
 

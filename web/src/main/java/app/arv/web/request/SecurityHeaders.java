@@ -18,6 +18,11 @@ import java.util.List;
  * documents: they get {@code default-src 'none'}. Pages have their own policy: Swagger UI's here,
  * the AR viewer's in {@link app.arv.web.viewer.ViewerPageServlet}, which replaces these headers.
  *
+ * <p>The console's and the viewer's files ({@code /console/}, {@code /ar/}, their vendor modules) are
+ * {@code Cache-Control: no-cache}: a browser asks again (a 304 by their {@code ETag} and {@code Last-Modified} when
+ * unchanged) rather than keep old code for days after an upgrade, or mix old and new ES modules. A servlet that needs
+ * more (the viewer page is {@code no-store}) sets its own.
+ *
  * <p>Set before the request runs, so they are on every answer, errors included. Payara's own
  * {@code /health}, {@code /metrics} and {@code /openapi} live outside the application and do not pass here.
  */
@@ -74,6 +79,9 @@ public class SecurityHeaders extends HttpFilter {
         boolean console = path.startsWith("/console");
         response.setHeader(PERMISSIONS_POLICY, console ? CONSOLE_FEATURES : NO_FEATURES);
         response.setHeader(CSP, path.startsWith("/swagger") ? SWAGGER_POLICY : console ? CONSOLE_POLICY : API_POLICY);
+        if (console || path.startsWith("/ar/")) {
+            response.setHeader("Cache-Control", "no-cache");
+        }
         rules.strictTransportSecurity().ifPresent(value -> response.setHeader("Strict-Transport-Security", value));
         chain.doFilter(request, response);
     }

@@ -142,6 +142,17 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void singleSignOnHandsTheConsoleAOneTimeCodeToExchangeNotTokens() {
+        String callback = "paths.'/api/v1/auth/oidc/{provider}/callback'.get";
+        String handoff = "paths.'/api/v1/auth/oidc/handoff'.post";
+
+        assertThat(document.getString(callback + ".summary")).contains("one-time code").doesNotContain("tokens");
+        assertThat(document.getString(handoff + ".responses.default.content.'application/json'.schema.$ref")).endsWith("/TokenView");
+        assertThat(document.getMap(handoff + ".responses")).containsKey("400");
+        assertThat(document.getString(handoff + ".description")).contains("cookie", "sso_failed");
+    }
+
+    @Test
     void approvingADomainClaimIsAnAdminOperationThatDocumentsAMissingClaimAndATakenDomain() {
         String approve = "paths.'/api/v1/sso-domain-claims/{organizationId}/{domain}/approve'.post";
 

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import app.arv.persistence.identity.UserSession;
 import app.arv.printkit.QrReading;
 import app.arv.storage.S3ProxyServer;
+import io.restassured.path.json.JsonPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -479,8 +480,41 @@ class ConsoleJourneysIT {
 
         browser.waitFor("#sign-out");
         assertThat(browser.waitFor(".who").getText()).contains(tenant.adminEmail());
-        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token").doesNotContain("refresh_token");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token").doesNotContain("refresh_token")
+                .doesNotContain("handoff");
         assertThat(refreshTokenInTheBrowser()).isNotBlank();
+    }
+
+    @Test
+    @ResourceLock(OidcProviderServer.LOCK)
+    void aPersonNoOrganizationAdmitsIsToldSoOnTheSignInScreen() {
+        OidcProviderServer.shared().nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
+        browser.openSignedOut("#/");
+
+        browser.click("#sso-" + OidcProviderServer.PROVIDER);
+
+        String said = browser.waitFor(".sign-in .error").getText();
+        assertThat(said).contains("No organization here admits this e-mail address").contains("Request id");
+        assertThat(browser.driver.getCurrentUrl()).contains("#/sign-in?sso_error=no_organization");
+        assertThat(tokenInTheBrowser()).isNull();
+    }
+
+    @Test
+    void aLinkCarryingSomebodyElsesTokensLeavesAFreshBrowserSignedOut() {
+        Api.Tenant attacker = Api.newTenant();
+        JsonPath tokens = Api.anonymous().body(Map.of("email", attacker.adminEmail(), "password", attacker.password()))
+                .post("/auth/login").then().statusCode(200).extract().jsonPath();
+        browser.openSignedOut("#/");
+        browser.driver.get("about:blank");
+
+        browser.driver.get(ArvServer.baseUrl() + "/console/#/signed-in?access_token=" + tokens.getString("access_token")
+                + "&expires_at=" + tokens.getString("expires_at") + "&refresh_token=" + tokens.getString("refresh_token"));
+
+        // The console renders once it has dealt with the address: signed in, or at the sign-in form.
+        browser.until(d -> !d.findElements(By.cssSelector("#sign-out, input[name=email]")).isEmpty(), "the first screen");
+        assertThat(browser.driver.findElements(By.id("sign-out"))).isEmpty();
+        assertThat(tokenInTheBrowser()).isNull();
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("access_token");
     }
 
     @Test

@@ -65,6 +65,22 @@ class InvitationIT {
     }
 
     @Test
+    void anInvitationNamingAnotherHostIsNotSentWhileThePublicAddressIsNotSet() {
+        Api.Tenant tenant = Api.newTenant();
+        String email = newAddress();
+
+        // Anybody can write the Host header, an admin's client too: a link built on it would lead the invited person,
+        // and their token, to the writer's host.
+        Api.bearer(tenant.adminToken()).header("Host", "evil.example").body(Map.of("email", email, "role", "MEMBER"))
+                .post("/users/invitations").then().statusCode(503)
+                .contentType("application/problem+json").body("code", equalTo("public_address_unset"));
+        invite(tenant.adminToken(), email, "MEMBER").then().statusCode(201);
+
+        assertThat(linkIn(Inbox.mailTo(email)).group(1)).isEqualTo(ArvServer.baseUrl());
+        assertThat(Inbox.receivedBy(email)).hasSize(1);
+    }
+
+    @Test
     void invitingRevokingAndJoiningShowInTheOrganizationsAuditLog() {
         Api.Tenant tenant = Api.newTenant();
         String withdrawn = newAddress();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,6 +69,19 @@ class SecurityHeadersIT {
         assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'sha256-")
                 .doesNotContain("script-src");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void theConsolesAndTheViewersFilesAreCheckedAgainEveryTimeSoAnUpgradeReachesBrowsersAtOnce() {
+        for (String file : List.of("/console/", "/console/index.html", "/console/console.css", "/console/js/main.js",
+                "/console/js/core.js", "/console/i18n/en.json", "/console/vendor/htm/preact/standalone.module.js", "/ar/viewer.js",
+                "/ar/viewer.css", "/ar/messages.json", "/ar/vendor/three/build/three.module.js",
+                "/ar/vendor/mind-ar/dist/mindar-image-three.prod.js")) {
+            Response response = RestAssured.given().baseUri(ArvServer.baseUrl()).get(file);
+
+            assertThat(response.statusCode()).as(file).isEqualTo(200);
+            assertThat(response.header("Cache-Control")).as(file).isEqualTo("no-cache");
+        }
     }
 
     @Test

@@ -22,13 +22,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Single sign-on through a real OpenID Connect server ({@link OidcProviderServer}): the browser's
  * redirects followed by hand — ARV's start (and the cookie it gives the browser), the provider's authorize endpoint
- * (which signs in at once), ARV's callback with that cookie — and what ARV answers at the end.
+ * (which signs in at once), ARV's callback with that cookie, and the console's hand-off of the code the callback sends it
+ * with the cookie the callback set — and what ARV answers at the end.
  */
 @ExtendWith(ArvServer.class)
 @ResourceLock(OidcProviderServer.LOCK)
@@ -37,6 +41,10 @@ class SingleSignOnIT {
     private static final OidcProviderServer PROVIDER = OidcProviderServer.shared();
     private static final String BROWSER_COOKIE = "arv_sso_";
     private static final String CALLBACK_PATH = "/api/v1/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback";
+    private static final String HANDOFF_PATH = "/api/v1/auth/oidc/handoff";
+    private static final String HANDOFF_COOKIE = "arv_sso_handoff_";
+    private static final String SHARED_SUBJECT = "subject-" + UUID.randomUUID();
+    private static String sharedAdmin;
 
     @Test
     void theConfiguredProviderIsListed() {
@@ -68,9 +76,22 @@ class SingleSignOnIT {
 
     @Test
     void aCallbackWithoutCodeFails() {
-        Api.anonymous().redirects().follow(false).queryParam("state", "never-issued")
-                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback").then()
-                .statusCode(400).body("code", equalTo("sso_failed"));
+        refusedWith(Api.anonymous().redirects().follow(false).queryParam("state", "never-issued")
+                .get("/auth/oidc/" + OidcProviderServer.PROVIDER + "/callback"), "sso_failed");
+    }
+
+    @Test
+    void aSignInCancelledAtTheProviderSendsTheBrowserToTheSignInScreenAndRemovesItsCookie() {
+        Started started = start();
+        String state = started.cookie().getName().substring(BROWSER_COOKIE.length());
+        URI cancelled = URI.create(ArvServer.baseUrl() + CALLBACK_PATH + "?error=access_denied&state=" + state);
+
+        Response end = callback(cancelled, started.cookies());
+
+        refusedWith(end, "sso_failed");
+        Cookie removed = end.detailedCookie(started.cookie().getName());
+        assertThat(removed.getPath()).isEqualTo(CALLBACK_PATH);
+        assertThat(removed.getMaxAge()).isZero();
     }
 
     @Test
@@ -110,7 +131,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     @Test
@@ -123,7 +144,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "newcomer@" + domain);
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     @Test
@@ -138,7 +159,7 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mail.ru");
 
-        answered(end, 403).body("code", equalTo("no_organization"));
+        refusedWith(end, "no_organization");
     }
 
     /** A fresh domain the tenant's admin claimed (pending). */
@@ -158,7 +179,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.cookies()), 403).body("code", equalTo("no_organization"));
+        refusedWith(callback(providerRedirect(started.authorize()), started.cookies()), "no_organization");
     }
 
     @Test
@@ -167,7 +188,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), false);
         Started started = start();
 
-        answered(callback(providerRedirect(started.authorize()), started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(started.authorize()), started.cookies()), "sso_failed");
     }
 
     @Test
@@ -178,7 +199,7 @@ class SingleSignOnIT {
         URI back = providerRedirect(started.authorize());
         answered(callback(back, started.cookies()), 302);
 
-        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(back, started.cookies()), "sso_failed");
     }
 
     @Test
@@ -186,9 +207,9 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), "stranger@unknown-" + UUID.randomUUID() + ".test", true);
         Started started = start();
         URI back = providerRedirect(started.authorize());
-        answered(callback(back, started.cookies()), 403);
+        refusedWith(callback(back, started.cookies()), "no_organization");
 
-        answered(callback(back, started.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(back, started.cookies()), "sso_failed");
     }
 
     @Test
@@ -225,7 +246,7 @@ class SingleSignOnIT {
         PROVIDER.nextSignIn("subject-" + UUID.randomUUID(), tenant.adminEmail(), true);
         URI attackersCallback = providerRedirect(start().authorize());
 
-        answered(callback(attackersCallback, Map.of()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(attackersCallback, Map.of()), "sso_failed");
     }
 
     @Test
@@ -235,7 +256,7 @@ class SingleSignOnIT {
         Started attackers = start();
         Started victims = start();
 
-        answered(callback(providerRedirect(attackers.authorize()), victims.cookies()), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(attackers.authorize()), victims.cookies()), "sso_failed");
     }
 
     @Test
@@ -246,7 +267,7 @@ class SingleSignOnIT {
         Started victims = start();
         Map<String, String> forged = Map.of(attackers.cookie().getName(), victims.cookie().getValue());
 
-        answered(callback(providerRedirect(attackers.authorize()), forged), 400).body("code", equalTo("sso_failed"));
+        refusedWith(callback(providerRedirect(attackers.authorize()), forged), "sso_failed");
     }
 
     @Test
@@ -283,7 +304,86 @@ class SingleSignOnIT {
 
         Response end = signIn("subject-" + UUID.randomUUID(), ann.adminEmail());
 
-        answered(end, 400).body("code", equalTo("sso_failed"));
+        refusedWith(end, "sso_failed");
+    }
+
+    /**
+     * A finished sign-in of one account shared by the hand-off tests, which look at the hand-off, not at who signs in (one
+     * provider account, linked at its first sign-in): fewer new organizations for the suite's sign-in throttle.
+     */
+    private static synchronized Response signInAsSharedAdmin() {
+        if (sharedAdmin == null) {
+            sharedAdmin = Api.newTenant().adminEmail();
+        }
+        return signIn(SHARED_SUBJECT, sharedAdmin);
+    }
+
+    @Test
+    void theConsoleIsSentAOneTimeCodeAndNoToken() {
+        Response end = signInAsSharedAdmin();
+
+        assertThat(end.header("Location")).doesNotContain("token").containsPattern("#/signed-in\\?handoff=[A-Za-z0-9_-]{43}$");
+    }
+
+    @Test
+    void theHandOffCookieIsSentOnlyToTheHandOffFromArvsOwnPagesAndScriptsCannotReadIt() {
+        Cookie cookie = handOffCookie(signInAsSharedAdmin());
+
+        assertThat(cookie.getValue()).isNotBlank();
+        assertThat(cookie.getPath()).isEqualTo(HANDOFF_PATH);
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualToIgnoringCase("Strict");
+        assertThat(cookie.getMaxAge()).isEqualTo(60);
+    }
+
+    @Test
+    void theHandOffAnswersTheTokensOfANewSessionNotToBeStored() {
+        Response end = signInAsSharedAdmin();
+
+        handOff(handOffCode(end), Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue())).then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .body("token_type", equalTo("Bearer"))
+                .body("refresh_token", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aHandOffCodeOpenedInAnotherBrowserSignsNobodyIn() {
+        Response attackers = signInAsSharedAdmin();
+
+        handOff(handOffCode(attackers), Map.of()).then().statusCode(400).body("code", equalTo("sso_failed"))
+                .body("$", not(hasKey("access_token")));
+    }
+
+    @Test
+    void aHandOffCodeWithTheCookieOfAnotherSignInSignsNobodyIn() {
+        Response attackers = signInAsSharedAdmin();
+        Response victims = signInAsSharedAdmin();
+        Map<String, String> forged = Map.of(handOffCookie(attackers).getName(), handOffCookie(victims).getValue());
+
+        handOff(handOffCode(attackers), forged).then().statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void aHandOffCodeIsGoodOnce() {
+        Response end = signInAsSharedAdmin();
+        Map<String, String> browser = Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue());
+        handOff(handOffCode(end), browser).then().statusCode(200);
+
+        handOff(handOffCode(end), browser).then().statusCode(400).body("code", equalTo("sso_failed"));
+    }
+
+    @Test
+    void anExpiredHandOffCodeSignsNobodyIn() throws SQLException {
+        Response end = signInAsSharedAdmin();
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement expire = db.prepareStatement("UPDATE oidc_handoff SET expires_at = now() - interval '1 second' "
+                        + "WHERE code_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')")) {
+            expire.setString(1, handOffCode(end));
+            assertThat(expire.executeUpdate()).isOne();
+        }
+
+        handOff(handOffCode(end), Map.of(handOffCookie(end).getName(), handOffCookie(end).getValue())).then().statusCode(400)
+                .body("code", equalTo("sso_failed"));
     }
 
     /** One whole sign-in of this provider account, in a new browser: ARV's last answer. */
@@ -332,25 +432,54 @@ class SingleSignOnIT {
         return RestAssured.given().urlEncodingEnabled(false).redirects().follow(false).cookies(browser).get(back);
     }
 
+    /**
+     * A refused callback: the browser shows it as its page, so ARV sends it on to the console's sign-in screen, which
+     * says why (the problem's code) and names the request for support; no hand-off.
+     */
+    private static void refusedWith(Response end, String code) {
+        answered(end, 302);
+        String requestId = end.header("X-Request-ID");
+        assertThat(requestId).isNotBlank();
+        assertThat(end.header("Location"))
+                .isEqualTo(ArvServer.baseUrl() + "/console/#/sign-in?sso_error=" + code + "&request_id=" + requestId);
+        assertThat(end.detailedCookies().asList()).noneMatch(c -> c.getName().startsWith(HANDOFF_COOKIE));
+    }
+
     /** ARV's answer, checked for its status; a wrong one fails with what ARV said (its problem's code and detail). */
     private static ValidatableResponse answered(Response response, int status) {
         assertThat(response.statusCode()).as("status of %s", response.asString()).isEqualTo(status);
         return response.then();
     }
 
-    /** The access token the console is handed, in the URL fragment of the final redirect. */
+    /**
+     * The access token the console gets: the final redirect sends it to the console with a one-time code in the URL
+     * fragment, which the console posts to the hand-off with the cookie the redirect set.
+     */
     private static String signedInToken(Response end) {
+        Cookie cookie = handOffCookie(end);
+        return handOff(handOffCode(end), Map.of(cookie.getName(), cookie.getValue())).then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** The one-time code in the URL fragment of the final redirect to the console. */
+    private static String handOffCode(Response end) {
         answered(end, 302);
         URI console = URI.create(end.header("Location"));
         assertThat(console.getRawQuery()).isNull();
         assertThat(console.getPath()).isEqualTo("/console/");
         String fragment = console.getRawFragment();
-        assertThat(fragment).startsWith("/signed-in?");
-        for (String pair : fragment.substring(fragment.indexOf('?') + 1).split("&")) {
-            if (pair.startsWith("access_token=")) {
-                return URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no access_token in " + fragment);
+        assertThat(fragment).startsWith("/signed-in?handoff=");
+        return URLDecoder.decode(fragment.substring("/signed-in?handoff=".length()), StandardCharsets.UTF_8);
+    }
+
+    /** The cookie the final redirect set for the hand-off. */
+    private static Cookie handOffCookie(Response end) {
+        return end.detailedCookies().asList().stream().filter(c -> c.getName().startsWith(HANDOFF_COOKIE)).findFirst()
+                .orElseThrow(() -> new AssertionError("no hand-off cookie among " + end.detailedCookies()));
+    }
+
+    /** The console's request for the session, from a browser holding these cookies (for the hand-off's path). */
+    private static Response handOff(String code, Map<String, String> browser) {
+        return Api.anonymous().cookies(browser).body(Map.of("code", code)).post("/auth/oidc/handoff");
     }
 }

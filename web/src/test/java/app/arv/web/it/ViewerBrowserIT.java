@@ -78,7 +78,7 @@ class ViewerBrowserIT {
     }
 
     @Test
-    void swaggerUiRendersTheApiUnderItsContentSecurityPolicy() throws Exception {
+    void swaggerUiRendersTheApiUnderItsContentSecurityPolicyAndKeepsNoCredentialInLocalStorage() throws Exception {
         BrowserE2e browser = BrowserE2e.require();
 
         JsonPath page = JsonPath.from(browser.swagger(ArvServer.baseUrl() + "/swagger/"));
@@ -86,6 +86,9 @@ class ViewerBrowserIT {
         assertThat(page.getInt("operations")).as(page.prettify()).isGreaterThan(10);
         assertThat(page.getList("cspViolations")).as(page.prettify()).isEmpty();
         assertThat(page.getList("errors")).as(page.prettify()).isEmpty();
+        // Authorized in the page (a credential in each scheme), and nothing of it kept on ARV's origin for later pages.
+        assertThat(page.getInt("authorizedSchemes")).as(page.prettify()).isEqualTo(2);
+        assertThat(page.getString("storedAuthorization")).as(page.prettify()).isNull();
     }
 
     @Test

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,6 +75,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @Public
     @NoStore
     @Operation(summary = "Start a sign-in with an identity provider: answers 302 to the provider's sign-in page")
+    @APIResponse(responseCode = "302", description = "To the identity provider's sign-in page")
     public Response start(@PathParam("provider") String provider) {
         // Looked up first: a name that is not configured is 404, also one that is no URI path segment ("a b").
         String name = providers.provider(provider).settings().name();
@@ -89,6 +91,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @NoStore
     @Operation(summary = "Where the identity provider sends the browser back: answers 302 to the console, signed in "
             + "(the access and refresh tokens in the URL fragment), or a problem: sso_failed, no_organization")
+    @APIResponse(responseCode = "302", description = "To the console, signed in")
     public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
             @QueryParam("code") String code) {
         SignIn signIn = sso.finish(provider, state, code, browserKey(state), ClientDevice.of(headers));

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,16 +74,36 @@ public class ProblemResponses implements OASFilter {
     private static final Set<String> IMAGES = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS);
 
     @Override
+    public Schema filterSchema(Schema schema) {
+        WireSchemas.snakeCaseProperties(schema);
+        WireSchemas.dropAnnotationDefaults(schema);
+        return schema;
+    }
+
+    @Override
     public void filterOpenAPI(OpenAPI api) {
         declare(api);
         listEachTagOnce(api);
+        DocumentFrame.document(api);
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            // First: a listing's paging parameters are query input, whose refusal is documented below.
+        Map<String, List<Method>> methods = ResourceMethods.all();
+        WireSchemas schemas = new WireSchemas(api, methods.values().stream().flatMap(List::stream).toList());
+        schemas.components();
+        DocumentFrame.templatePaths(api);
+        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((httpMethod, operation) -> {
+            String key = ResourceMethods.key(httpMethod.name(), path);
+            List<Method> javaMethods = methods.getOrDefault(key, List.of());
+            // The first names an operation several methods answer (by media type).
+            javaMethods.forEach(method -> schemas.operation(operation, method));
+            // Then: a listing's paging parameters, bounded (before the other inputs of its beans), are query input, whose
+            // refusal is documented below.
             PagingParameters.document(api, operation);
-            document(operation, problemsOf(path, method, operation));
+            for (int i = javaMethods.size() - 1; i >= 0; i--) {
+                OperationDetails.document(key, httpMethod, operation, javaMethods.get(i));
+            }
+            document(operation, problemsOf(path, httpMethod, operation));
         }));
     }
 

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The invited person's side of an invitation: what the link is for, and accepting it. The token travels in the body,
@@ -56,6 +59,8 @@ public class InvitationAcceptResource implements ApiDescription.Identity {
             description = "201 with the body of POST /auth/login (a session is opened). 400 invalid_token for an unknown, used, revoked "
                     + "or expired link, 409 email_taken when the address got an account meanwhile, 422 weak_password; nothing is "
                     + "created then. Throttled per link and per client like password reset requests (429 too_many_attempts)")
+    @APIResponse(responseCode = "201", description = "Signed in as the new person",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
     public Response accept(@Valid AcceptRequest request) {
         TokenView signedIn = TokenView.of(invitations.accept(request.token, request.password, request.name, ClientDevice.of(headers)));
         return Response.status(Response.Status.CREATED).entity(signedIn).build();

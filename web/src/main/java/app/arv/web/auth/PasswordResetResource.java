@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("auth/password-reset")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +46,7 @@ public class PasswordResetResource implements ApiDescription.Identity {
                     + "from Accept-Language) carries a single-use link valid for ARV_PASSWORD_RESET_TTL. Repeated requests for an "
                     + "address or from a client answer 429 with Retry-After for a while; while the throttle cannot be checked (Redis "
                     + "away) 503 throttle_unavailable with Retry-After, and nothing is sent")
+    @APIResponse(responseCode = "202", description = "Taken; the same answer whether the address is known or not")
     public Response request(@Valid ResetRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
         resets.request(request.email, RequestContext.clientAddress(), headers.getAcceptableLanguages(), Links.requestBase(uri));
         return Response.accepted(REQUESTED).build();
@@ -56,6 +58,7 @@ public class PasswordResetResource implements ApiDescription.Identity {
     @NoStore
     @Operation(summary = "Set a new password with the token of a reset link",
             description = "204 once; an unknown, used or expired token answers 400 invalid_token")
+    @APIResponse(responseCode = "204", description = "The password is set")
     public Response confirm(@Valid ConfirmRequest request) {
         resets.confirm(request.token, request.password);
         return Response.noContent().build();

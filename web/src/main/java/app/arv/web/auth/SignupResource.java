@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Self-service sign-up of a new organization (only with ARV_SIGNUP_ENABLED=true; otherwise 404 signup_disabled). */
 @Path("auth/signup")
@@ -60,6 +63,7 @@ public class SignupResource implements ApiDescription.Identity {
                     + "throttled per address and per client like password reset requests (429 too_many_attempts; 503 "
                     + "throttle_unavailable while the throttle cannot be checked); 404 "
                     + "signup_disabled unless ARV_SIGNUP_ENABLED")
+    @APIResponse(responseCode = "202", description = "Taken; the same answer whether the address has an account or not")
     public Response signUp(@Valid SignupRequest request, @Context UriInfo uri) {
         signups.request(request.organizationName, request.email, request.name, request.password, RequestContext.clientAddress(),
                 headers.getAcceptableLanguages(), Links.requestBase(uri));
@@ -74,6 +78,8 @@ public class SignupResource implements ApiDescription.Identity {
     @Operation(summary = "Verify a sign-up with its mailed token: opens the organization with me as its admin, signed in",
             description = "201 with the body of POST /auth/login (a session is opened). 400 invalid_token for an unknown, used or "
                     + "expired link, 409 email_taken when the address got an account meanwhile; nothing is created then")
+    @APIResponse(responseCode = "201", description = "Signed in as the new organization's admin",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
     public Response verify(@Valid TokenRequest request) {
         TokenView signedIn = TokenView.of(signups.verify(request.token, ClientDevice.of(headers)));
         return Response.status(Response.Status.CREATED).entity(signedIn).build();

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,6 +92,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
     @Public
     @NoStore
     @Operation(summary = "Start a sign-in with an identity provider: answers 302 to the provider's sign-in page")
+    @APIResponse(responseCode = "302", description = "To the identity provider's sign-in page")
     public Response start(@PathParam("provider") String provider) {
         // Looked up first: a name that is not configured is 404, also one that is no URI path segment ("a b").
         String name = providers.provider(provider).settings().name();
@@ -110,6 +112,7 @@ public class SingleSignOnResource implements ApiDescription.Identity {
             + "identity_provider_unavailable) and request_id in the fragment",
             description = "The browser is at this address as its page (the provider sent it here), so a refusal is not "
                     + "answered as a problem but shown by the console: /console/#/sign-in?sso_error=<code>&request_id=<id>")
+    @APIResponse(responseCode = "302", description = "To the console: with a one-time code to sign in by, or to its sign-in screen with the reason")
     public Response callback(@PathParam("provider") String provider, @QueryParam("state") String state,
             @QueryParam("code") String code) {
         String browserKey = browserKey(state);

@@ -56,6 +56,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.FilterOutputStream;
@@ -104,6 +105,8 @@ public class GenerationResource implements ApiDescription.Generations {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Generate a 3D model of each uploaded image (multipart 'files', 1-25, plus face_limit, texture, "
             + "provider, priority, project_id); 202 with the queued job")
+    @APIResponse(responseCode = "202", description = "The job, queued; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response createFromUploads(List<EntityPart> parts) {
         try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
             NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form.values()));
@@ -115,6 +118,8 @@ public class GenerationResource implements ApiDescription.Generations {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate a 3D model of each named image of the media library (media_ids); 202 with the queued job")
+    @APIResponse(responseCode = "202", description = "The job, queued; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response createFromMedia(@Valid NewGenerationRequest request) {
         if (request.mediaIds == null || request.mediaIds.isEmpty()) {
             throw DomainException.invalid("no_files", "Name one or more images with media_ids, or upload them as multipart 'files'");
@@ -148,6 +153,8 @@ public class GenerationResource implements ApiDescription.Generations {
     @Path("{job}/items/{item}/retry")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Queue a failed item again; 202 with the job")
+    @APIResponse(responseCode = "202", description = "The job, the item queued again; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response retry(@PathParam("job") UUID job, @PathParam("item") UUID item) {
         return accepted(generations.retry(caller.get(), job, item));
     }

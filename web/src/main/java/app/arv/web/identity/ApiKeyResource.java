@@ -28,6 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -57,6 +60,8 @@ public class ApiKeyResource implements ApiDescription.Identity {
     @Operation(summary = "Issue an API key; the response is the only time its secret is shown. Idempotency-Key: "
             + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
             + "Location of what the first created")
+    @APIResponse(responseCode = "201", description = "The issued key with its secret, shown this once; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKeyView.class)))
     public Response issue(@Valid NewApiKey request) {
         IssuedKey issued = keys.issue(caller.get(), request.name, request.scope == null ? ApiKeyScope.USER : request.scope);
         return Links.created(Links.apiKey(issued.key().getId()), IssuedApiKeyView.of(issued));

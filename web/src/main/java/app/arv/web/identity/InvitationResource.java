@@ -34,7 +34,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +64,8 @@ public class InvitationResource implements ApiDescription.Identity {
             description = "201; the mail (in `locale`, else the language of this request's Accept-Language, else English) carries "
                     + "a single-use link valid for ARV_INVITATION_TTL. 409 email_taken when the address has an account (in any "
                     + "organization), 409 invitation_pending while an invitation of it is pending (resend or revoke that one)")
+    @APIResponse(responseCode = "201", description = "The invitation, sent; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     public Response invite(@Valid NewInvitation request, @Context HttpHeaders headers) {
         List<Locale> languages = request.locale != null ? List.of(Locale.forLanguageTag(request.locale)) : headers.getAcceptableLanguages();
         Invitation invitation = invitations.invite(caller.get(), request.email, request.role, request.name,

@@ -26,6 +26,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -52,6 +55,8 @@ public class UserResource implements ApiDescription.Identity {
     @POST
     @Operation(summary = "Add a user to my organization; a password breaking the password rules (ARV_PASSWORD_MIN_LENGTH "
             + "and the others) is 422 weak_password")
+    @APIResponse(responseCode = "201", description = "The added person; Location names them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public Response add(@Valid NewUser request) {
         User user = users.invite(caller.get(), request.email, request.password, request.role);
         return Links.created(Links.user(user.getId()), UserView.of(user));

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -35,6 +38,8 @@ public class TestMailResource implements ApiDescription.Identity {
     @Operation(summary = "Send myself a test mail (org admins, people only)",
             description = "Queues a mail to the caller's own address in the caller's language (Accept-Language: en, ru) and "
                     + "answers 202 at once; the mail is sent from the outbox, retried while the SMTP server is unreachable.")
+    @APIResponse(responseCode = "202", description = "The mail, queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuedMailView.class)))
     public Response send(@Context HttpHeaders headers, @Context UriInfo request) {
         TestMails.Queued queued = testMails.sendToMyself(caller.get(), headers.getAcceptableLanguages(), Links.requestBase(request));
         return Response.accepted(new QueuedMailView(queued.id(), queued.recipient(), queued.language().toLanguageTag(), "queued"))

@@ -58,6 +58,7 @@ public class BatchJobResource implements ApiDescription.Admin {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Restart a failed or stopped execution (or one whose node died) from its last checkpoints;"
             + " answers the new execution id; 409 when it completed, still runs or is not its job's latest")
+    @APIResponse(responseCode = "202", description = "The new execution (execution_id)")
     public Response restart(@PathParam("executionId") long executionId) {
         return Response.accepted(Map.of("execution_id", jobs.restart(caller.get(), executionId))).build();
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,7 @@ public class MarkerPackResource implements ApiDescription.Markers {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "One multi-target .mind of the project's ready markers; target i is items[i]")
+    @APIResponse(responseCode = "201", description = "The marker pack, stored as a media file; Location is its content")
     public Response pack(@PathParam("projectId") UUID projectId) {
         MarkerPacks.Pack pack = packs.build(caller.get(), projectId);
         String file = Links.mediaContent(pack.mind().getId());

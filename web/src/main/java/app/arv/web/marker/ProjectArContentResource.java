@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
+    @APIResponse(responseCode = "202", description = "The AR content; its marker compiles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") String force,
             List<EntityPart> parts) {
         boolean forced = Flag.of("force", force);
@@ -78,6 +81,7 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Create one AR content per portrait (repeated multipart field 'images', titled by file name); "
             + "all are checked before any is stored, and one batch job compiles them all")
+    @APIResponse(responseCode = "202", description = "The AR contents (items); their markers compile")
     public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
         try (MultipartForm fields = multipart.several(parts, IMAGES_FIELD)) {
             if (fields.files().isEmpty()) {
@@ -99,6 +103,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
                             + "\"active_from\": \"2026-12-01T00:00:00Z\", \"expires_at\": \"2027-12-01T00:00:00Z\", \"published\": true}")))
     @Operation(summary = "Create AR content from an image of the media library (media_id); 202: compiled in the background; "
             + "force=true builds the marker even if rated unusable")
+    @APIResponse(responseCode = "202", description = "The AR content; its marker compiles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))
     public Response createFromMedia(@PathParam("projectId") UUID projectId, @QueryParam("force") String force,
             @Valid ArContentResource.NewArContent request) {
         boolean forced = Flag.of("force", force);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public class MediaFileResource implements ApiDescription.Media {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload images (multipart field 'files'); all are checked before any is stored. 201 lists them in "
             + "the order sent; Location is the first one's (the only one's, as a single file is sent)")
+    @APIResponse(responseCode = "201", description = "The stored files (items); Location names the first")
     public Response upload(List<EntityPart> parts) {
         try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
             List<MediaView> stored = media.upload(caller.get(), form.files()).stream().map(MediaView::summary).toList();

@@ -25,6 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -50,6 +53,8 @@ public class MediaUploadResource implements ApiDescription.Media {
     @RateLimit(RateLimit.Policy.UPLOAD)
     @Operation(summary = "Announce a direct upload; answers a presigned PUT URL. Location is the upload: once the bytes are "
             + "PUT, POST {Location}/complete")
+    @APIResponse(responseCode = "201", description = "Where to PUT the file; Location names the upload",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     public Response start(@Valid NewUpload request) {
         DirectUploads.Started started = uploads.start(caller.get(), request.fileName, request.sizeBytes, request.sha256);
         UUID id = started.upload().getId();
@@ -68,6 +73,8 @@ public class MediaUploadResource implements ApiDescription.Media {
     @Path("{id}/complete")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Verify the uploaded object (size, SHA-256, type, image rules) and register it")
+    @APIResponse(responseCode = "201", description = "The media file; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
     public Response complete(@PathParam("id") UUID id) {
         var resource = uploads.complete(caller.get(), id);
         return Links.created(Links.media(resource.getId()), MediaView.of(media.get(caller.get(), resource.getId())));

@@ -28,6 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -52,6 +55,8 @@ public class OrganizationResource implements ApiDescription.Admin {
 
     @POST
     @Operation(summary = "Open an organization, optionally with its first admin")
+    @APIResponse(responseCode = "201", description = "The opened organization; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response open(@Valid NewOrganization request) {
         FirstAdmin admin = request.admin == null ? null : new FirstAdmin(request.admin.email, request.admin.password);
         Organization organization = organizations.open(caller.get(), request.name, request.slug, admin);

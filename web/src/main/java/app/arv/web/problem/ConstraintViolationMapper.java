@@ -42,7 +42,11 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .reduce((first, last) -> last).orElse("body");
     }
 
-    static String snakeCase(String name) {
+    /**
+     * A Java property's JSON name, as JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES} writes it ({@code createdAt}:
+     * {@code created_at}); the OpenAPI description names properties by it too.
+     */
+    public static String snakeCase(String name) {
         return name == null ? "" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

@@ -27,6 +27,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -50,6 +53,8 @@ public class ProjectResource implements ApiDescription.Projects {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The created project; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     public Response create(@Valid NewProject request) {
         Project project = projects.create(caller.get(), request.name, request.description);
         return Links.created(Links.project(project.getId()), ProjectView.of(project));

@@ -28,6 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,8 @@ public class StorageConnectionResource implements ApiDescription.Storage {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The created connection; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StorageConnectionView.class)))
     public Response create(@Valid NewConnection request) {
         StorageConnection created = connections.create(caller.get(), request.spec(request.name, request.provider, request.isDefault));
         return Links.created(Links.storageConnection(created.getId()), StorageConnectionView.of(created));

@@ -37,6 +37,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +71,8 @@ public class WebhookResource implements ApiDescription.Webhooks {
     @Operation(summary = "Register a webhook; the response is the only time its signing secret is shown. Idempotency-Key: "
             + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
             + "Location of what the first created")
+    @APIResponse(responseCode = "201", description = "The registered webhook with its secret, shown this once; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookWithSecretView.class)))
     public Response create(@Valid NewWebhook request) {
         WithSecret created = webhooks.create(caller.get(),
                 new WebhookSpec(request.url, request.events, request.description, request.enabled, request.secret));
@@ -107,6 +112,8 @@ public class WebhookResource implements ApiDescription.Webhooks {
     @POST
     @Path("{id}/test")
     @Operation(summary = "Send a 'test' event to this webhook only (also while it is switched off)")
+    @APIResponse(responseCode = "202", description = "The test delivery, queued; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response test(@PathParam("id") UUID id) {
         WebhookDelivery delivery = webhooks.test(caller.get(), id);
         return Links.accepted(Links.webhookDelivery(id, delivery.getId()), DeliveryView.of(new DeliveryRecord(delivery, List.of())));
@@ -128,6 +135,8 @@ public class WebhookResource implements ApiDescription.Webhooks {
     @POST
     @Path("{id}/deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Send a delivery's event again (same event id and body), as a new delivery")
+    @APIResponse(responseCode = "202", description = "The new delivery, queued; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         WebhookDelivery delivery = webhooks.redeliver(caller.get(), id, deliveryId);
         return Links.accepted(Links.webhookDelivery(id, delivery.getId()), DeliveryView.of(new DeliveryRecord(delivery, List.of())));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,6 +167,169 @@ class ApiDescriptionIT {
 
         assertThat(document.getMap(stop + ".responses")).containsKeys("202", "404", "409", "503");
         assertThat(document.getString(stop + ".description")).contains("handed_over", "job_node_gone", "node_unreachable");
+    }
+
+    @Test
+    void noSchemaNamesAPropertyOtherwiseThanTheSnakeCaseTheAnswersUse() {
+        List<String> camelCase = new ArrayList<>();
+        everySchema((where, schema) -> {
+            Map<?, ?> properties = (Map<?, ?>) schema.get("properties");
+            if (properties != null) {
+                properties.keySet().stream().filter(name -> !name.toString().matches("[a-z0-9_]+")).forEach(name -> camelCase.add(where + "." + name));
+            }
+        });
+
+        assertThat(camelCase).isEmpty();
+        assertThat(document.getMap("components.schemas.TokenView.properties")).containsKeys("access_token", "refresh_token_expires_at");
+        assertThat(document.getList("components.schemas.QuotaChange.required", String.class)).allMatch(n -> n.matches("[a-z0-9_]+"));
+    }
+
+    @Test
+    void idsAndInstantsAreTypedTextAndEnumsNameTheirWireValues() {
+        assertThat(document.getMap("components.schemas.ProjectView.properties.id")).containsEntry("type", "string").containsEntry("format", "uuid");
+        assertThat(document.getMap("components.schemas.ProjectView.properties.created_at")).containsEntry("type", "string")
+                .containsEntry("format", "date-time");
+        assertThat(document.getList("components.schemas.GenerationView.properties.status.enum")).contains("queued", "completed");
+        List<Map<String, Object>> parameters = document.getList("paths.'/api/v1/projects/{id}'.get.parameters");
+        assertThat(schemaOf(parameters, "id")).containsEntry("type", "string").containsEntry("format", "uuid");
+        List<String> untyped = new ArrayList<>();
+        operations().forEach((name, operation) -> {
+            List<?> inputs = (List<?>) operation.get("parameters");
+            if (inputs != null) {
+                inputs.stream().map(Map.class::cast).filter(p -> "path".equals(p.get("in")) && "object".equals(((Map<?, ?>) p.get("schema")).get("type")))
+                        .forEach(p -> untyped.add(name + " " + p.get("name")));
+            }
+        });
+        assertThat(untyped).isEmpty();
+    }
+
+    @Test
+    void aListingSaysTheSchemaOfItsItems() {
+        String page = document.getString("paths.'/api/v1/projects'.get.responses.'200'.content.'application/json'.schema.$ref");
+
+        assertThat(page).isNotNull();
+        assertThat(document.getString("components.schemas." + page.substring(page.lastIndexOf('/') + 1) + ".properties.items.items.$ref"))
+                .isEqualTo("#/components/schemas/ProjectView");
+    }
+
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        Map<String, List<String>> byId = new TreeMap<>();
+        operations().forEach((name, operation) -> byId.computeIfAbsent(String.valueOf(operation.get("operationId")), id -> new ArrayList<>()).add(name));
+
+        assertThat(byId).doesNotContainKey("null");
+        assertThat(byId.values()).allMatch(names -> names.size() == 1, "one operation per id");
+    }
+
+    @Test
+    void pathTemplatesNameTheirParametersWithoutTheServersPatterns() {
+        Map<String, Object> paths = document.getMap("paths");
+
+        assertThat(paths.keySet()).noneMatch(path -> path.matches(".*\\{[^}]*[^\\w{}][^}]*}.*"));
+        assertThat(paths).containsKey("/api/v1/ar-content/{id}/qr.{format}");
+    }
+
+    @Test
+    void theServerIsTheAddressTheDocumentCameFromAndTheDocumentHoldsOnlyOpenApiKeys() {
+        assertThat(document.getList("servers.url")).containsExactly("/");
+        assertThat(document.getMap("")).doesNotContainKey("endpoints");
+        assertThat(document.getMap("").keySet()).isSubsetOf("openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs");
+    }
+
+    @Test
+    void publicOperationsNeedNoCredentials() {
+        for (String operation : List.of("'/api/v1/auth/login'.post", "'/api/v1/auth/refresh'.post", "'/api/v1/auth/password-reset'.post",
+                "'/api/v1/auth/signup'.post", "'/api/v1/auth/invitations/accept'.post", "'/api/v1/auth/oidc/{provider}/start'.get",
+                "'/api/v1/viewer/{uniqueId}/manifest'.get")) {
+            List<Map<String, Object>> security = document.getList("paths." + operation + ".security");
+            assertThat(security).as(operation).isNotEmpty().allMatch(Map::isEmpty, "a requirement naming no credentials");
+        }
+        assertThat(document.getMap("paths.'/api/v1/projects'.get")).doesNotContainKey("security");
+    }
+
+    @Test
+    void aSuccessHasItsStatusAndADeletionNoBody() {
+        Map<String, Object> delete = document.getMap("paths.'/api/v1/projects/{id}'.delete.responses");
+        Map<String, Object> get = document.getMap("paths.'/api/v1/projects/{id}'.get.responses");
+        Map<String, Object> create = document.getMap("paths.'/api/v1/projects'.post.responses");
+
+        assertThat(delete).containsKey("204").doesNotContainKey("default");
+        assertThat(document.getMap("paths.'/api/v1/projects/{id}'.delete.responses.'204'")).doesNotContainKey("content");
+        assertThat(get).containsKey("200").doesNotContainKey("default");
+        assertThat(create).containsKey("201").doesNotContainKey("default");
+        assertThat(document.getMap("paths.'/api/v1/projects'.post.responses.'201'.headers")).containsKey("Location");
+    }
+
+    @Test
+    void inputsReadOutsideTheMethodsParametersAreDocumented() {
+        assertThat(names("paths.'/api/v1/projects'.get")).contains("q", "limit", "offset");
+        assertThat(names("paths.'/api/v1/projects/{projectId}/ar-content'.get")).contains("q", "marker_status");
+        assertThat(names("paths.'/api/v1/audit-events'.get")).contains("action", "actor", "subject", "from", "to");
+        assertThat(names("paths.'/api/v1/ar-content/{id}/print-kit.pdf'.get")).contains("size", "bleed", "lang");
+        assertThat(names("paths.'/api/v1/ar-content/{id}/qr.{format}'.get")).contains("size", "format");
+        assertThat(names("paths.'/api/v1/ar-content/{id}'.patch")).contains("If-Match");
+        assertThat(names("paths.'/api/v1/api-keys'.post")).contains("Idempotency-Key");
+    }
+
+    @Test
+    void realAnswersHaveExactlyThePropertiesTheirSchemasName() {
+        Api.Tenant tenant = Api.newTenant();
+        Map<String, Object> token = Api.anonymous().body(Map.of("email", tenant.adminEmail(), "password", tenant.password()))
+                .post("/auth/login").then().statusCode(200).extract().jsonPath().getMap("");
+        String id = Api.bearer(tenant.memberToken()).body(Map.of("name", "described")).post("/projects").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> project = Api.bearer(tenant.memberToken()).get("/projects/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> listed = Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200).extract().jsonPath()
+                .getMap("items[0]");
+        String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+        Map<String, Object> generation = Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+
+        assertThat(token.keySet()).containsExactlyInAnyOrderElementsOf(propertiesOf("paths.'/api/v1/auth/login'.post.responses.'200'"));
+        assertThat(project.keySet()).containsExactlyInAnyOrderElementsOf(propertiesOf("paths.'/api/v1/projects/{id}'.get.responses.'200'"));
+        assertThat(listed.keySet()).containsExactlyInAnyOrderElementsOf(project.keySet());
+        assertThat(generation.keySet()).containsExactlyInAnyOrderElementsOf(
+                propertiesOf("paths.'/api/v1/generations/{job}'.get.responses.'200'"));
+    }
+
+    /** The property names of the JSON schema a response refers to. */
+    private static Set<String> propertiesOf(String response) {
+        String ref = document.getString(response + ".content.'application/json'.schema.$ref");
+        assertThat(ref).as(response).isNotNull();
+        Map<String, Object> properties = document.getMap("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1) + ".properties");
+        return properties.keySet();
+    }
+
+    private static List<String> names(String operation) {
+        return document.getList(operation + ".parameters.name");
+    }
+
+    /** Every schema of the document, components and those written in place, with where it is. */
+    private static void everySchema(BiConsumer<String, Map<?, ?>> visit) {
+        Map<String, Object> components = document.getMap("components.schemas");
+        components.forEach((name, schema) -> walk(name, (Map<?, ?>) schema, visit));
+        operations().forEach((name, operation) -> {
+            List<Object> bodies = new ArrayList<>();
+            bodies.add(operation.get("requestBody"));
+            Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            if (responses != null) {
+                bodies.addAll(responses.values());
+            }
+            bodies.stream().filter(Map.class::isInstance).map(b -> (Map<?, ?>) ((Map<?, ?>) b).get("content")).filter(c -> c != null)
+                    .flatMap(c -> c.values().stream()).map(m -> (Map<?, ?>) ((Map<?, ?>) m).get("schema")).filter(sc -> sc != null)
+                    .forEach(schema -> walk(name, schema, visit));
+        });
+    }
+
+    private static void walk(String where, Map<?, ?> schema, BiConsumer<String, Map<?, ?>> visit) {
+        visit.accept(where, schema);
+        Map<?, ?> properties = (Map<?, ?>) schema.get("properties");
+        if (properties != null) {
+            properties.forEach((name, property) -> walk(where + "." + name, (Map<?, ?>) property, visit));
+        }
+        if (schema.get("items") instanceof Map<?, ?> items) {
+            walk(where + "[]", items, visit);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,9 @@ public class ArContentService {
     /**
      * A new portrait, checked and stored like every library image, then queued for compilation. It is the content's own,
      * not put in the library: it goes with the content (or when replaced), unless the library holds the same bytes.
+     * The image is written first, with no lock of this transaction held (the media layer stages it outside it and
+     * records it in it); only then is the project share-locked. So a slow upload holds up no change of the project; a
+     * project gone meanwhile rolls the transaction back (404), and the media layer deletes what it staged.
      */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
         return create(caller, projectId, image, details, false);
@@ -86,21 +89,22 @@ public class ArContentService {
 
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details, boolean force) {
-        holdProject(caller, projectId);
         // Before anything is stored: with the broker away the compilation could not be requested.
         broker.require();
         MediaResource source = mediaService.uploadFor(caller, List.of(image), MarkerFiles.COMPILABLE).get(0);
+        holdProject(caller, projectId);
         return created(caller, projectId, source, details, force);
     }
 
     /**
      * Many portraits at once, each titled by its file name: all are checked before any is stored,
-     * and one compile request covers them, so one batch job (partitioned) compiles them all.
+     * and one compile request covers them, so one batch job (partitioned) compiles them all. Stored before the project
+     * is share-locked, as {@link #create} stores its one.
      */
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
-        holdProject(caller, projectId);
         broker.require();
         List<MediaResource> sources = mediaService.uploadFor(caller, images, MarkerFiles.COMPILABLE);
+        holdProject(caller, projectId);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());

@@ -24,7 +24,11 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -75,6 +79,9 @@ public class ArContentService {
 
     @Inject
     MetricRegistry metrics;
+
+    @Resource
+    SessionContext context;
 
     /**
      * A new portrait, checked and stored like every library image, then queued for compilation. It is the content's own,
@@ -303,16 +310,32 @@ public class ArContentService {
 
     /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
     public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
-        get(caller, id);
         OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid("unsupported_overlay_type",
                 "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
-        MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
-                sniffed.mediaType(), file.originalName());
+        MediaStore.StagedFile staged = context.getBusinessObject(ArContentService.class).stageOverlay(caller, id, file, sniffed.mediaType());
+        MediaResource resource = staged == null
+                ? store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(), sniffed.mediaType(), file.originalName())
+                : store.recordClientFile(staged);
         // Locked once the file is stored, as a new portrait is (replaceImage).
         ArContent content = locked(caller, id);
         store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
         content.attachOverlay(resource.getId(), sniffed.kind());
         return content;
+    }
+
+    /**
+     * Writes an overlay (up to the upload limit) to the organization's store outside any transaction, so that no database
+     * connection and no lock — the organization's storage lock above all — is held meanwhile; {@link #attachOverlay}
+     * then records it in a short transaction, whose rollback removes it. Null when the organization stores the bytes
+     * already: nothing is written (and the recording finds them, or writes them after all if they went meanwhile).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MediaStore.StagedFile stageOverlay(Caller caller, UUID id, SpooledFile file, String mediaType) {
+        get(caller, id);
+        if (media.findLiveBySha256(caller.organizationId(), file.sha256()).isPresent()) {
+            return null;
+        }
+        return store.stageFile(caller.organizationId(), file, mediaType, file.originalName());
     }
 
     /** Makes a GLB of the media library the active overlay. */

@@ -22,6 +22,7 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.organization.OrganizationQuotaRepository;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
 import app.arv.protection.QuotaRules;
@@ -41,12 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +59,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -364,5 +368,58 @@ class ArContentServiceTest {
             renamer.shutdown();
         }
         assertThat(upload.get(30, TimeUnit.SECONDS).getProjectId()).isEqualTo(project);
+    }
+
+    @Test
+    void anOverlayIsWrittenToTheStoreWithoutWaitingForTheOrganizationsStorageLock() throws Exception {
+        byte[] glb = new byte[64 * 1024];
+        System.arraycopy(new byte[]{'g', 'l', 'T', 'F', 2, 0, 0, 0}, 0, glb, 0, 8);
+        glb[100] = (byte) UUID.randomUUID().hashCode();
+        Path incoming = Files.createDirectories(dataDir.resolve("incoming"));
+        Path file = Files.write(incoming.resolve("ring.glb"), glb);
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        System.arraycopy(glb, 0, head, 0, head.length);
+        SpooledFile overlay = new SpooledFile("ring.glb", file, glb.length, Sha256.hex(glb), head, head.length);
+        ExecutorService attacher = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<ArContent>> attaching = new AtomicReference<>();
+        AtomicReference<Boolean> writtenMeanwhile = new AtomicReference<>();
+        try {
+            // Another upload of the organization is being recorded: it holds the storage lock until it commits.
+            Database.inTransaction(em -> {
+                new ServiceBeans(em).get(OrganizationQuotaRepository.class).lockStoredBytes(acme.getId());
+                attaching.set(attacher.submit(() -> uploading(TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30)),
+                        s -> s.attachOverlay(member, content.getId(), overlay))));
+                sleep(Duration.ofSeconds(2));
+                writtenMeanwhile.set(stored(glb, incoming));
+            });
+        } finally {
+            attacher.shutdown();
+        }
+
+        assertThat(writtenMeanwhile.get()).as("the overlay in the store while the lock was held").isTrue();
+        assertThat(attaching.get().get(30, TimeUnit.SECONDS).getOverlayMediaId()).isNotNull();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a file with these bytes is in the test's directory, outside {@code except}. */
+    private boolean stored(byte[] bytes, Path except) {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.startsWith(except)).anyMatch(f -> {
+                try {
+                    return Files.size(f) == bytes.length && Arrays.equals(Files.readAllBytes(f), bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

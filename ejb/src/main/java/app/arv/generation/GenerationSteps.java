@@ -11,6 +11,7 @@ import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.platform.ServerNode;
 import app.arv.protection.Quotas;
 import jakarta.ejb.Stateless;
@@ -38,6 +39,9 @@ public class GenerationSteps {
 
     private static final Logger LOG = Logger.getLogger(GenerationSteps.class.getName());
 
+    /** Why an item of an organization deactivated while it waited is failed when a worker comes to it. */
+    static final String ORGANIZATION_DEACTIVATED = "The organization was deactivated before this model was made";
+
     @Inject
     GenerationRepository generations;
 
@@ -62,6 +66,9 @@ public class GenerationSteps {
     @Inject
     Quotas quotas;
 
+    @Inject
+    OrganizationRepository organizations;
+
     /**
      * What a worker needs to make the model of a taken item.
      *
@@ -75,7 +82,8 @@ public class GenerationSteps {
      * Takes the item for the worker of {@code message}: an atomic transition, made with the job's and the item's row
      * locks held and on the item as last committed, so of two messages of one item only one takes it. Empty when
      * there is nothing to do: the item is unknown or already final (a redelivered message of a finished, failed or
-     * cancelled item), or another message's worker took it ({@link GenerationItem#mayBeTakenBy}).
+     * cancelled item), or another message's worker took it ({@link GenerationItem#mayBeTakenBy}); also when the item
+     * fails instead of being made: its organization was deactivated, or its source image deleted, meanwhile.
      */
     public Optional<Claim> claim(UUID org, UUID itemId, UUID message) {
         Locked locked = lock(org, itemId).orElse(null);
@@ -86,6 +94,11 @@ public class GenerationSteps {
         GenerationItem item = locked.item();
         if (!item.mayBeTakenBy(message)) {
             LOG.info(() -> "Message " + message + " of generation item " + itemId + " dropped: message " + item.getClaimedBy() + " took it");
+            return Optional.empty();
+        }
+        if (!organizations.isActive(org)) {
+            // A suspended tenant's queued work is not made (nor paid for); retried once it is active again, it is.
+            fail(job, item, ORGANIZATION_DEACTIVATED);
             return Optional.empty();
         }
         MediaResource source = files.live(org, item.getSourceMediaId()).orElse(null);

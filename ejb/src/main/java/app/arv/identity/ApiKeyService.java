@@ -57,8 +57,12 @@ public class ApiKeyService {
         return new IssuedKey(key, secret.value());
     }
 
+    /**
+     * Revokes the key once: decided on the key row-locked, so of two revocations at the same moment the second waits
+     * and finds it revoked — one audit entry, one notification, one webhook event.
+     */
     public void revoke(Caller caller, UUID id) {
-        ApiKey key = get(caller, id);
+        ApiKey key = keys.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("API key"));
         if (!key.isRevoked()) {
             key.revoke(Instant.now());
             audit.record(caller, AuditAction.API_KEY_REVOKED, id, AuditDetails.with("name", key.getName()));

@@ -24,7 +24,11 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -76,9 +80,15 @@ public class ArContentService {
     @Inject
     MetricRegistry metrics;
 
+    @Resource
+    SessionContext context;
+
     /**
      * A new portrait, checked and stored like every library image, then queued for compilation. It is the content's own,
      * not put in the library: it goes with the content (or when replaced), unless the library holds the same bytes.
+     * The image is written first, with no lock of this transaction held (the media layer stages it outside it and
+     * records it in it); only then is the project share-locked. So a slow upload holds up no change of the project; a
+     * project gone meanwhile rolls the transaction back (404), and the media layer deletes what it staged.
      */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details) {
         return create(caller, projectId, image, details, false);
@@ -86,21 +96,22 @@ public class ArContentService {
 
     /** @param force build the marker even if its portrait is rated {@code unusable} (the caller accepts the risk) */
     public ArContent create(Caller caller, UUID projectId, SpooledFile image, ContentDetails details, boolean force) {
-        holdProject(caller, projectId);
         // Before anything is stored: with the broker away the compilation could not be requested.
         broker.require();
         MediaResource source = mediaService.uploadFor(caller, List.of(image), MarkerFiles.COMPILABLE).get(0);
+        holdProject(caller, projectId);
         return created(caller, projectId, source, details, force);
     }
 
     /**
      * Many portraits at once, each titled by its file name: all are checked before any is stored,
-     * and one compile request covers them, so one batch job (partitioned) compiles them all.
+     * and one compile request covers them, so one batch job (partitioned) compiles them all. Stored before the project
+     * is share-locked, as {@link #create} stores its one.
      */
     public List<ArContent> createBatch(Caller caller, UUID projectId, List<SpooledFile> images) {
-        holdProject(caller, projectId);
         broker.require();
         List<MediaResource> sources = mediaService.uploadFor(caller, images, MarkerFiles.COMPILABLE);
+        holdProject(caller, projectId);
         List<ArContent> created = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             ArContent content = new ArContent(caller.organizationId(), projectId, titleOf(images.get(i)), sources.get(i).getId());
@@ -299,16 +310,32 @@ public class ArContentService {
 
     /** Makes a checked video or model file the content's active overlay (previous overlays stay attached). */
     public ArContent attachOverlay(Caller caller, UUID id, SpooledFile file) {
-        get(caller, id);
         OverlayFiles.Sniffed sniffed = OverlayFiles.sniff(file.head(), file.headLength()).orElseThrow(() -> DomainException.invalid("unsupported_overlay_type",
                 "'" + file.originalName() + "' is not an MP4 or WebM video or a binary glTF (GLB) model"));
-        MediaResource resource = store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(),
-                sniffed.mediaType(), file.originalName());
+        MediaStore.StagedFile staged = context.getBusinessObject(ArContentService.class).stageOverlay(caller, id, file, sniffed.mediaType());
+        MediaResource resource = staged == null
+                ? store.storeFile(caller.organizationId(), file.path(), file.size(), file.sha256(), sniffed.mediaType(), file.originalName())
+                : store.recordClientFile(staged);
         // Locked once the file is stored, as a new portrait is (replaceImage).
         ArContent content = locked(caller, id);
         store.attach(resource, OwnerKind.AR_CONTENT, id, sniffed.kind() == OverlayKind.VIDEO ? MediaRole.OVERLAY_VIDEO : MediaRole.MODEL_GLB);
         content.attachOverlay(resource.getId(), sniffed.kind());
         return content;
+    }
+
+    /**
+     * Writes an overlay (up to the upload limit) to the organization's store outside any transaction, so that no database
+     * connection and no lock — the organization's storage lock above all — is held meanwhile; {@link #attachOverlay}
+     * then records it in a short transaction, whose rollback removes it. Null when the organization stores the bytes
+     * already: nothing is written (and the recording finds them, or writes them after all if they went meanwhile).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MediaStore.StagedFile stageOverlay(Caller caller, UUID id, SpooledFile file, String mediaType) {
+        get(caller, id);
+        if (media.findLiveBySha256(caller.organizationId(), file.sha256()).isPresent()) {
+            return null;
+        }
+        return store.stageFile(caller.organizationId(), file, mediaType, file.originalName());
     }
 
     /** Makes a GLB of the media library the active overlay. */

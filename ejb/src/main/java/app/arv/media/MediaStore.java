@@ -129,12 +129,29 @@ public class MediaStore {
      *                         or deleted meanwhile ({@link ObjectStores#holdUnmoved})
      */
     public MediaResource record(StagedFile staged) {
+        return record(staged, false);
+    }
+
+    /**
+     * A client's file (an overlay) written by {@link #stageFile} outside any transaction, recorded in the caller's: held
+     * to the organization's stored-bytes quota unless the content is stored already (then the staged copy goes after
+     * the commit). The quota's lock is taken only now, so a slow store holds up no other upload of the organization;
+     * refused, the rollback removes the staged file.
+     */
+    public MediaResource recordClientFile(StagedFile staged) {
+        return record(staged, true);
+    }
+
+    private MediaResource record(StagedFile staged, boolean heldToQuota) {
         List<String> redundant = new ArrayList<>();
         stagedObjects.settleAfterTransaction(staged.target(), List.of(staged.key()), redundant);
         Optional<MediaResource> existing = media.claimContent(staged.organizationId(), staged.sha256());
         if (existing.isPresent()) {
             redundant.add(staged.key());
             return existing.get();
+        }
+        if (heldToQuota) {
+            quotas.admitStoredBytes(staged.organizationId(), staged.size());
         }
         // The row will name the connection: it must still point where the object was written (else 409, and the rollback removes it).
         stores.holdUnmoved(staged.organizationId(), staged.target());

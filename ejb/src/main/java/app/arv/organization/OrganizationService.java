@@ -59,7 +59,7 @@ public class OrganizationService {
      * @param caller the platform admin opening it, for the organization's audit log
      */
     public Organization open(Caller caller, String name, String slug, FirstAdmin firstAdmin) {
-        if (organizations.slugTaken(slug)) {
+        if (organizations.slugTakenForOpening(slug)) {
             throw DomainException.conflict("slug_taken", "An organization with slug '" + slug + "' already exists");
         }
         if (firstAdmin != null && users.emailTaken(firstAdmin.email())) {
@@ -90,7 +90,7 @@ public class OrganizationService {
             throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
         }
         String slug = OrganizationSlug.from(name);
-        while (organizations.slugTaken(slug)) {
+        while (organizations.slugTakenForOpening(slug)) {
             slug = OrganizationSlug.from(name);
         }
         Organization organization = create(name, slug);

@@ -64,6 +64,14 @@ public class WebhookService {
         return webhooks.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
     }
 
+    /**
+     * The webhook key-share-locked for writing a delivery of it: a deletion at the same moment waits for the delivery
+     * (and takes it along), or came first and the webhook is not found — never a delivery of a deleted webhook.
+     */
+    private Webhook forDelivery(Caller caller, UUID id) {
+        return webhooks.findForDelivery(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("Webhook"));
+    }
+
     /** @throws DomainException {@code webhook_limit_reached} (409) past {@code arv.webhook.max-per-organization} */
     public WithSecret create(Caller caller, WebhookSpec spec) {
         String url = urls().check(spec.url());
@@ -131,7 +139,7 @@ public class WebhookService {
 
     /** Queues a {@code test} event for this webhook only — sent even while it is switched off. */
     public WebhookDelivery test(Caller caller, UUID id) {
-        Webhook webhook = get(caller, id);
+        Webhook webhook = forDelivery(caller, id);
         UUID eventId = UUID.randomUUID();
         Occurrence test = new Occurrence(caller.organizationId(), OccurrenceType.TEST, webhook.getId(), Instant.now(),
                 Jsonp.createObjectBuilder().add("webhook_id", webhook.getId().toString())
@@ -160,7 +168,9 @@ public class WebhookService {
      * has it recognises it), even while the webhook is switched off.
      */
     public WebhookDelivery redeliver(Caller caller, UUID id, UUID deliveryId) {
-        WebhookDelivery original = findDelivery(caller, id, deliveryId);
+        Webhook webhook = forDelivery(caller, id);
+        WebhookDelivery original = deliveries.find(caller.organizationId(), webhook.getId(), deliveryId)
+                .orElseThrow(() -> DomainException.notFound("Delivery"));
         return deliveries.add(new WebhookDelivery(original.getWebhookId(), caller.organizationId(), original.getEventId(),
                 original.getEventType(), original.getPayload(), true, Instant.now()));
     }

@@ -9,6 +9,7 @@ import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
 import app.arv.protection.QuotaRules;
 import app.arv.protection.Quotas;
 import app.arv.protection.RateLimitRules;
@@ -135,6 +136,23 @@ class GenerationStepsTest {
     private void quotasGrantingFal() {
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
         fixture.supply(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000));
+    }
+
+    @Test
+    void aQueuedItemOfAnOrganizationDeactivatedMeanwhileIsNotMadeButFailsWithTheReasonAndGivesBackItsCount() {
+        quotasGrantingFal();
+        GenerationItem item = fixture.countedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        Database.inTransaction(em -> em.find(Organization.class, fixture.org()).setActive(false));
+
+        var claim = fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
+
+        assertThat(claim).as("what the worker is handed to make").isEmpty();
+        GenerationItem failed = fixture.reread(item);
+        assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(failed.getError()).isEqualTo("The organization was deactivated before this model was made");
+        Usage used = fixture.call(Quotas.class, quotas -> quotas.usage(fixture.org()));
+        assertThat(used.generationItems()).isZero();
+        assertThat(used.falItems()).isZero();
     }
 
     @Test

@@ -3,8 +3,18 @@ package app.arv.marker;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.imaging.input.DecodeGate;
+import app.arv.imaging.input.MediaSniffer;
+import app.arv.media.ImageDecoding;
+import app.arv.media.Spool;
+import app.arv.media.SpooledFile;
+import app.arv.media.TestDecodings;
+import app.arv.media.TestSpools;
+import app.arv.media.UploadRules;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.OverlayKind;
 import app.arv.persistence.media.MediaAttachment;
@@ -12,24 +22,44 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.organization.OrganizationQuotaRepository;
 import app.arv.persistence.project.Project;
 import app.arv.project.ProjectService;
+import app.arv.protection.QuotaRules;
+import app.arv.protection.RateLimitRules;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
+import app.arv.shared.Sha256;
+import app.arv.storage.TestStores;
+import jakarta.ejb.SessionContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.jms.ConnectionFactory;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +67,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The AR content rules the service holds, on real PostgreSQL and without a server. */
 class ArContentServiceTest {
+
+    @TempDir
+    Path dataDir;
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -257,5 +290,136 @@ class ArContentServiceTest {
         }).get(ArContentService.class).delete(member, content.getId()));
 
         Database.inTransaction(em -> assertThat(em.find(MediaResource.class, pack.getId()).isDeleted()).as("the pack retired").isTrue());
+    }
+
+    /**
+     * What storing an uploaded portrait needs: the upload spool and the platform's local store in the test's directory,
+     * PNG uploads, the default quotas, a broker that answers and keeps the compile requests, and the container's parts
+     * these services use (the session context, whose business object is the call's own bean; the executor the broker
+     * check runs on). What is announced after the commit is the HTTP tests' to check.
+     */
+    private <T> T uploading(ImageDecoding decoding, Function<ArContentService, T> call) {
+        TestStores stores = new TestStores(dataDir);
+        RecordingCompileBroker broker = new RecordingCompileBroker();
+        return stores.inTransaction(beans -> call.apply(beans.with(MetricRegistry.class, new CountedMetrics().registry())
+                .with(ImageDecoding.class, decoding).with(Spool.class, TestSpools.in(dataDir))
+                .with(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")))
+                .with(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, false, 100))
+                .with(RateLimitRules.class, new RateLimitRules(true, 60, 1000, 10, 120, 600, 10000))
+                .with(ConnectionFactory.class, broker.connections()).with(Duration.class, Duration.ofSeconds(2))
+                .with(ManagedExecutorService.class, container(ManagedExecutorService.class, args -> {
+                    ((Runnable) args[0]).run();
+                    return null;
+                }))
+                .with(SessionContext.class, container(SessionContext.class, args -> beans.get((Class<?>) args[0])))
+                .with(AfterCommit.class, new AfterCommit() {
+                    @Override
+                    public void run(Runnable work) {
+                    }
+                }).get(ArContentService.class)));
+    }
+
+    /** A part of the container that these services call one method of. */
+    private static <T> T container(Class<T> type, Function<Object[], Object> answer) {
+        return type.cast(Proxy.newProxyInstance(ArContentServiceTest.class.getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> answer.apply(args)));
+    }
+
+    /** A test image as the web layer hands it over: spooled to a file, hashed, its first bytes kept for sniffing. */
+    private SpooledFile spooled(String name) throws IOException {
+        byte[] bytes;
+        try (InputStream in = ArContentServiceTest.class.getResourceAsStream("/images/" + name)) {
+            bytes = in.readAllBytes();
+        }
+        Path file = Files.write(dataDir.resolve(UUID.randomUUID() + "-" + name), bytes);
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        System.arraycopy(bytes, 0, head, 0, head.length);
+        return new SpooledFile(name, file, bytes.length, Sha256.hex(bytes), head, head.length);
+    }
+
+    @Test
+    void aPortraitStillBeingStoredHoldsUpNoChangeOfItsProject() throws Exception {
+        User person = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
+        Database.persist(person);
+        Caller ann = new Caller(person.getId(), null, acme.getId(), person.getEmail(), Set.of(CallerRole.MEMBER));
+        UUID project = content.getProjectId();
+        SpooledFile image = spooled("horse.png");
+        ImageDecoding oneDecodeAtATime = TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30));
+        // One content created beforehand, so that the racing one reaches its project quickly.
+        SpooledFile first = spooled("chelsea.png");
+        uploading(oneDecodeAtATime, s -> s.create(ann, project, first, new ContentDetails("Chelsea", null, null, null, null, null, null, null, null)));
+        ExecutorService uploader = Executors.newSingleThreadExecutor();
+        ExecutorService renamer = Executors.newSingleThreadExecutor();
+        Future<ArContent> upload;
+        // The portrait waits for a decode slot, as behind a slow store: the content is being created meanwhile.
+        DecodeGate.Admission busy = TestDecodings.occupySlot(oneDecodeAtATime);
+        try {
+            upload = uploader.submit(() -> uploading(oneDecodeAtATime, s -> s.create(ann, project, image,
+                    new ContentDetails("Ben", null, null, null, null, null, null, null, null))));
+            Thread.sleep(2000);
+
+            Future<?> rename = renamer.submit(() -> Database.inTransaction(em -> new ServiceBeans(em)
+                    .with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class).change(member, project, "Wedding 2027", null)));
+
+            assertThat(catchThrowable(() -> rename.get(5, TimeUnit.SECONDS))).as("how the project's rename ended").isNull();
+        } finally {
+            busy.close();
+            uploader.shutdown();
+            renamer.shutdown();
+        }
+        assertThat(upload.get(30, TimeUnit.SECONDS).getProjectId()).isEqualTo(project);
+    }
+
+    @Test
+    void anOverlayIsWrittenToTheStoreWithoutWaitingForTheOrganizationsStorageLock() throws Exception {
+        byte[] glb = new byte[64 * 1024];
+        System.arraycopy(new byte[]{'g', 'l', 'T', 'F', 2, 0, 0, 0}, 0, glb, 0, 8);
+        glb[100] = (byte) UUID.randomUUID().hashCode();
+        Path incoming = Files.createDirectories(dataDir.resolve("incoming"));
+        Path file = Files.write(incoming.resolve("ring.glb"), glb);
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
+        System.arraycopy(glb, 0, head, 0, head.length);
+        SpooledFile overlay = new SpooledFile("ring.glb", file, glb.length, Sha256.hex(glb), head, head.length);
+        ExecutorService attacher = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<ArContent>> attaching = new AtomicReference<>();
+        AtomicReference<Boolean> writtenMeanwhile = new AtomicReference<>();
+        try {
+            // Another upload of the organization is being recorded: it holds the storage lock until it commits.
+            Database.inTransaction(em -> {
+                new ServiceBeans(em).get(OrganizationQuotaRepository.class).lockStoredBytes(acme.getId());
+                attaching.set(attacher.submit(() -> uploading(TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30)),
+                        s -> s.attachOverlay(member, content.getId(), overlay))));
+                sleep(Duration.ofSeconds(2));
+                writtenMeanwhile.set(stored(glb, incoming));
+            });
+        } finally {
+            attacher.shutdown();
+        }
+
+        assertThat(writtenMeanwhile.get()).as("the overlay in the store while the lock was held").isTrue();
+        assertThat(attaching.get().get(30, TimeUnit.SECONDS).getOverlayMediaId()).isNotNull();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether a file with these bytes is in the test's directory, outside {@code except}. */
+    private boolean stored(byte[] bytes, Path except) {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.startsWith(except)).anyMatch(f -> {
+                try {
+                    return Files.size(f) == bytes.length && Arrays.equals(Files.readAllBytes(f), bytes);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

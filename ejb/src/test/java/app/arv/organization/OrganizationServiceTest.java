@@ -8,6 +8,7 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The platform operators' organization rules the service holds, on real PostgreSQL and without a server; what is
@@ -55,5 +57,16 @@ class OrganizationServiceTest {
             assertThat(o.getName()).isEqualTo("Acme Corp");
             assertThat(o.isActive()).isFalse();
         }));
+    }
+
+    @Test
+    void ofTwoOrganizationsOpenedWithOneSlugAtOnceTheSecondIsRefusedAsTaken() throws Exception {
+        String slug = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Future<?> second = Database.whileTheFirstIsOpen(em -> organizations(em).open(operator, "Globex", slug, null),
+                () -> Database.inTransaction(em -> organizations(em).open(operator, "Globex again", slug, null)));
+
+        assertThat(catchThrowable(() -> second.get(30, TimeUnit.SECONDS))).as("how the second opening ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("slug_taken"));
     }
 }

@@ -18,9 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The webhook channel on real PostgreSQL: what an occurrence leaves in the outbox, in the firing transaction. */
 class WebhookOutboxTest {
@@ -76,6 +79,21 @@ class WebhookOutboxTest {
                 Jsonp.createObjectBuilder().add("webhook_id", failing.getId().toString()).build())));
 
         assertThat(deliveries(acme)).extracting(WebhookDelivery::getWebhookId).containsExactly(other.getId());
+    }
+
+    @Test
+    void anOccurrenceFiredWhileItsWebhookIsBeingDeletedQueuesNothingForItAndStillCommits() throws Exception {
+        Webhook deleted = webhook(acme, true, true);
+        // Once through beforehand, so that the racing firing reads the webhooks while the deletion is still open.
+        Database.inTransaction(em -> new ServiceBeans(em).get(WebhookOutbox.class).onOccurrence(keyCreated(globex)));
+
+        Future<?> firing = Database.whileTheFirstIsOpen(em -> {
+            em.remove(em.find(Webhook.class, deleted.getId()));
+            em.flush();
+        }, () -> Database.inTransaction(em -> new ServiceBeans(em).get(WebhookOutbox.class).onOccurrence(keyCreated(acme))));
+
+        assertThat(catchThrowable(() -> firing.get(30, TimeUnit.SECONDS))).as("how the firing transaction ended").isNull();
+        assertThat(deliveries(acme)).isEmpty();
     }
 
     private static Occurrence keyCreated(Organization organization) {

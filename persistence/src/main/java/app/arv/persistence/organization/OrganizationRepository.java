@@ -38,6 +38,17 @@ public class OrganizationRepository extends EntityRepository<Organization> {
         return findBySlug(slug).isPresent();
     }
 
+    /**
+     * {@link #slugTaken}, asked for opening an organization with the slug: the slug stays locked (a PostgreSQL advisory
+     * lock) until the transaction ends, so of two openings with one slug at the same time the second waits, then finds
+     * it taken.
+     */
+    public boolean slugTakenForOpening(String slug) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('arv:organization:slug'), hashtext(?1))").setParameter(1, slug)
+                .getSingleResult();
+        return slugTaken(slug);
+    }
+
     public Page<Organization> list(PageRequest page) {
         return Page.of(em.createQuery("SELECT o FROM Organization o ORDER BY o.createdAt, o.id", Organization.class),
                 em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class), page);

@@ -60,7 +60,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @POST
     @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
+    @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form; "
+            + "published is true or false, anything else 400 invalid_filter); "
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
     public Response createWithImage(@PathParam("projectId") UUID projectId, @QueryParam("force") String force,
             List<EntityPart> parts) {

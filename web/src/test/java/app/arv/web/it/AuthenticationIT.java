@@ -52,6 +52,16 @@ class AuthenticationIT {
     }
 
     @Test
+    void aKeysScopeIsReadInAnyCaseAndAnsweredInCapitals() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "lower", "scope", "admin")).post("/api-keys").then().statusCode(201)
+                .body("scope", equalTo("ADMIN"));
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "mixed", "scope", "User")).post("/api-keys").then().statusCode(201)
+                .body("scope", equalTo("USER"));
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingAtOnce() {
         Api.Tenant tenant = Api.newTenant();
         String key = Api.issueKey(tenant.adminToken(), "USER");

@@ -45,8 +45,12 @@ public abstract class AuditedEntity {
         updatedAt = now();
     }
 
-    /** To the microsecond, as PostgreSQL keeps it: the instance and the row read back hold the same time (an ETag is made of it). */
-    private static Instant now() {
+    /**
+     * To the microsecond, as PostgreSQL keeps it: the instance and the row read back hold the same time (an ETag is made
+     * of it, and a creation's answer shows what a later GET shows). The one rule for the stamps of this package's rows
+     * ({@link TenantRecord} too).
+     */
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 

@@ -36,7 +36,7 @@ public abstract class TenantRecord implements OrganizationOwned {
     @PrePersist
     void onCreate() {
         if (createdAt == null) {
-            createdAt = Instant.now();
+            createdAt = AuditedEntity.now();
         }
     }
 

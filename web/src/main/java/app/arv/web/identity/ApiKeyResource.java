@@ -9,11 +9,13 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -86,6 +88,7 @@ public class ApiKeyResource implements ApiDescription.Identity {
         @Size(max = 100)
         public String name;
 
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
         public ApiKeyScope scope;
     }
 

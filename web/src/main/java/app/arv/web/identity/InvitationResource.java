@@ -14,6 +14,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.json.bind.annotation.JsonbTypeSerializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -110,6 +111,7 @@ public class InvitationResource implements ApiDescription.Identity {
         public String email;
 
         @NotNull
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
         public Role role;
 
         /** What to call the person until they say otherwise. */

@@ -8,10 +8,12 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.security.StorablePassword;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -85,10 +87,12 @@ public class UserResource implements ApiDescription.Identity {
 
     public static class NewUser extends NewAccount {
         @NotNull
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
         public Role role;
     }
 
     public static class UserChange {
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
         public Role role;
 
         public Boolean active;

@@ -1,6 +1,7 @@
 package app.arv.web.json;
 
-import jakarta.json.bind.JsonbException;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.bind.serializer.JsonbSerializer;
@@ -18,8 +19,11 @@ import java.util.stream.Collectors;
  * An enum as the API names it: the constant in snake_case ({@code ITEM_COMPLETED} is
  * {@code item_completed}), for any enum. Bound per property ({@code @JsonbTypeSerializer(SnakeCaseEnum.class)},
  * {@code @JsonbTypeDeserializer(SnakeCaseEnum.class)}), not for every enum in {@link JsonbConfiguration}:
- * roles, API key scopes and storage providers are spoken in capitals, and stay so. Request fields that
- * must answer a bad value with a field error take text and {@link SnakeCaseOf} instead.
+ * roles, API key scopes and storage providers are written in capitals, and stay so. Input is read in any case
+ * ({@link Locale#ROOT}): {@code HD}, {@code hd} and {@code Hd} are one constant, so a capitals enum's request field binds
+ * this deserializer too ({@code member} and {@code MEMBER} are one role), while its answers keep their capitals. An unknown
+ * name is refused ({@link InputRefused}), a field error naming the member. Request fields that are checked with other
+ * constraints take text and {@link SnakeCaseOf} instead.
  */
 public final class SnakeCaseEnum implements JsonbSerializer<Enum<?>>, JsonbDeserializer<Enum<?>> {
 
@@ -28,9 +32,14 @@ public final class SnakeCaseEnum implements JsonbSerializer<Enum<?>>, JsonbDeser
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The constant the API calls {@code name}; empty for anything else (other case, spaces, unknown). */
+    /** The constant the API calls {@code name}, in any case; empty for anything else (spaces, unknown). */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> name(c).equals(name)).findFirst();
+        return Arrays.stream(type.getEnumConstants()).filter(c -> named(c, name)).findFirst();
+    }
+
+    /** Whether {@code name} is the API's name of {@code constant}, in any case. */
+    static boolean named(Enum<?> constant, String name) {
+        return name != null && name(constant).equals(name.toLowerCase(Locale.ROOT));
     }
 
     /** The API's names of all constants of an enum, for messages. */
@@ -45,9 +54,13 @@ public final class SnakeCaseEnum implements JsonbSerializer<Enum<?>>, JsonbDeser
 
     @Override
     public Enum<?> deserialize(JsonParser parser, DeserializationContext context, Type type) {
-        String name = parser.getString();
         Class<?> enumType = (Class<?>) type;
-        return Arrays.stream(enumType.getEnumConstants()).map(c -> (Enum<?>) c).filter(c -> name(c).equals(name)).findFirst()
-                .orElseThrow(() -> new JsonbException("'" + name + "' is not one of " + names(enumType)));
+        JsonValue given = parser.getValue();
+        if (given.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String name = given instanceof JsonString text ? text.getString() : null;
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> (Enum<?>) c).filter(c -> named(c, name)).findFirst()
+                .orElseThrow(() -> new InputRefused("must be one of " + names(enumType) + " (any case)"));
     }
 }

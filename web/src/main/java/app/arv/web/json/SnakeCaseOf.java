@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 import java.util.Arrays;
 
 /**
- * Text that must be the API's name of one of the enum's constants ({@link SnakeCaseEnum}), or absent:
+ * Text that must be the API's name of one of the enum's constants ({@link SnakeCaseEnum}), in any case, or absent:
  * the allowed values come from the enum itself, and a wrong one is a field error like any other.
  */
 @Documented
@@ -43,7 +43,7 @@ public @interface SnakeCaseOf {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || Arrays.stream(type.getEnumConstants()).anyMatch(c -> SnakeCaseEnum.name((Enum<?>) c).equals(value))) {
+            if (value == null || Arrays.stream(type.getEnumConstants()).anyMatch(c -> SnakeCaseEnum.named((Enum<?>) c, value))) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

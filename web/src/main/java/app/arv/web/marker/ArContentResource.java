@@ -291,8 +291,7 @@ public class ArContentResource implements ApiDescription.Markers {
             request.activeFrom = instant(fields, "active_from");
             request.activeUntil = instant(fields, "active_until");
             request.expiresAt = instant(fields, "expires_at");
-            String published = fields.value("published");
-            request.published = published == null ? null : Boolean.valueOf(published);
+            request.published = Flag.optional("published", fields.value("published"));
             return request;
         }
 

@@ -61,7 +61,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @POST
     @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form); "
+    @Operation(summary = "Create AR content from a portrait (multipart field 'image' plus the fields of the JSON form; "
+            + "published is true or false, anything else 400 invalid_filter); "
             + "202: the marker is compiled in the background; force=true builds it even if rated unusable")
     @APIResponse(responseCode = "202", description = "The AR content; its marker compiles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))

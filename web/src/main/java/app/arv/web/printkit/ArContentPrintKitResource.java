@@ -42,7 +42,7 @@ public class ArContentPrintKitResource implements ApiDescription.Markers {
     @GET
     @Produces({PrintKitResponses.PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "A one-page PDF to print: the portrait at size A6, A5 (default), A4 or 10x15 (cm), its viewer QR code and "
-            + "a one-line instruction (lang= or Accept-Language: en, ru); bleed=true adds 3 mm bleed and crop marks")
+            + "a one-line instruction (lang= or Accept-Language: en, ru); bleed=true adds 3 mm bleed and crop marks (bleed other than true or false: 400 invalid_filter)")
     public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
             @Context UriInfo request) {
         return PrintKitResponses.pdf(kits.ofContent(caller.get(), id, parameters.options(headers),

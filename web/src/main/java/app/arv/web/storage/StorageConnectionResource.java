@@ -9,10 +9,12 @@ import app.arv.storage.StorageConnectionSpec;
 import app.arv.storage.StorageUsage;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -131,6 +133,7 @@ public class StorageConnectionResource implements ApiDescription.Storage {
         public String name;
 
         @NotNull
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
         public StorageProvider provider;
 
         public Boolean isDefault;

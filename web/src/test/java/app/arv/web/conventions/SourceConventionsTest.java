@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The conventions of ARV's production code that a reader relies on, checked over every module's {@code src/main/java}
  * (the build runs this from {@code web/}): every package says in its {@code package-info.java} what lives there and
- * what it may use, code names types by their imports, never inline by their full names, and no timer fires before the
- * schema is migrated.
+ * what it may use, code names types by their imports, never inline by their full names, no timer fires before the
+ * schema is migrated, and JSON request fields are boxed.
  */
 class SourceConventionsTest {
 
@@ -57,6 +57,30 @@ class SourceConventionsTest {
         }
 
         assertThat(packages).as("packages without a package-info.java").isSubsetOf(described);
+    }
+
+    /**
+     * JSON-B consults no deserializer for a primitive, so a request's {@code public boolean published;} would read
+     * {@code "yes"} as {@code false} and {@code "3"} as 3 past {@code StrictBoolean} and {@code WholeNumber}; request
+     * fields (the web module's public fields) are boxed.
+     */
+    @Test
+    void requestFieldsAreNeverPrimitive() throws IOException {
+        Pattern primitiveField = Pattern.compile("^public (boolean|byte|short|int|long|float|double|char) \\w+;");
+        List<String> primitive = new ArrayList<>();
+        for (Path file : FILES) {
+            if (!file.startsWith(ROOT.resolve("web"))) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (primitiveField.matcher(lines.get(i).strip()).find()) {
+                    primitive.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+
+        assertThat(primitive).as("public primitive fields in the web module (JSON requests are read strictly only when boxed)").isEmpty();
     }
 
     @Test

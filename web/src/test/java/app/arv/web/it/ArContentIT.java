@@ -241,6 +241,30 @@ class ArContentIT {
     }
 
     @Test
+    void aPublishedFieldOtherThanTrueOrFalseIsRefusedNotReadAsUnpublished() {
+        MediaApi.as(tenant.memberToken()).multiPart("image", "coins.png", MediaApi.image("coins.png"), "image/png")
+                .multiPart("title", "Coins").multiPart("published", "1")
+                .post("/projects/" + project + "/ar-content").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("invalid_filter"))
+                .body("detail", equalTo("published must be true or false"));
+
+        Api.bearer(tenant.memberToken()).get("/projects/" + project + "/ar-content").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aChangeOfPublishedToTextOrANumberIsRefusedByNameAndTheViewerStaysOnline() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        for (String published : List.of("\"yes\"", "1")) {
+            Api.bearer(tenant.memberToken()).body("{\"published\":" + published + "}").patch("/ar-content/" + id).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("published"));
+        }
+
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200).body("published", equalTo(true));
+    }
+
+    @Test
     void anotherOrganizationsContentIsNotFound() {
         String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
         Api.Tenant other = Api.newTenant();

@@ -52,6 +52,26 @@ class AuthenticationIT {
     }
 
     @Test
+    void aKeysScopeIsReadInAnyCaseAndAnsweredInCapitals() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "lower", "scope", "admin")).post("/api-keys").then().statusCode(201)
+                .body("scope", equalTo("ADMIN"));
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "mixed", "scope", "User")).post("/api-keys").then().statusCode(201)
+                .body("scope", equalTo("USER"));
+    }
+
+    @Test
+    void aKeysCreationAnswersTheCreationTimeALaterReadAnswers() {
+        Api.Tenant tenant = Api.newTenant();
+        var created = Api.bearer(tenant.adminToken()).body(Map.of("name", "timed", "scope", "USER")).post("/api-keys").then()
+                .statusCode(201).extract();
+
+        Api.bearer(tenant.adminToken()).get("/api-keys/" + created.path("id")).then().statusCode(200)
+                .body("created_at", equalTo(created.path("created_at")));
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingAtOnce() {
         Api.Tenant tenant = Api.newTenant();
         String key = Api.issueKey(tenant.adminToken(), "USER");

@@ -115,6 +115,14 @@ class InvitationIT {
     }
 
     @Test
+    void theRoleIsReadInAnyCaseAndAnsweredInCapitals() {
+        Api.Tenant tenant = Api.newTenant();
+
+        invite(tenant.adminToken(), newAddress(), "member").then().statusCode(201).body("role", equalTo("MEMBER"));
+        invite(tenant.adminToken(), newAddress(), "Admin").then().statusCode(201).body("role", equalTo("ADMIN"));
+    }
+
+    @Test
     void theLinkWorksOnce() {
         Api.Tenant tenant = Api.newTenant();
         String email = newAddress();

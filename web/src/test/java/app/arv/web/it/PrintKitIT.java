@@ -127,6 +127,24 @@ class PrintKitIT {
     }
 
     @Test
+    void aPngSizeThatIsNoWholeNumberOrPastTheIntRangeIsRefusedWith400NotNotFound() {
+        for (String size : List.of("abc", "99999999999", "512.5")) {
+            MediaApi.as(tenant.memberToken()).get("/ar-content/" + contents.get(0) + "/qr.png?size=" + size).then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                    .body("errors[0].field", equalTo("size"));
+        }
+    }
+
+    @Test
+    void aBleedOtherThanTrueOrFalseIsRefusedNotIgnored() {
+        for (String bleed : List.of("1", "yes")) {
+            MediaApi.as(tenant.memberToken()).get("/ar-content/" + contents.get(0) + "/print-kit.pdf?bleed=" + bleed).then()
+                    .statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_filter"))
+                    .body("detail", equalTo("bleed must be true or false"));
+        }
+    }
+
+    @Test
     void anotherOrganizationsArContentAndProjectAreNotFound() {
         Api.Tenant other = Api.newTenant();
 

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
@@ -69,6 +70,28 @@ class ProblemFormatIT {
     void anOutOfRangeQueryParameterIsNamed() {
         Api.bearer(Api.newTenant().memberToken()).queryParam("limit", 100000).get("/projects").then().statusCode(400)
                 .body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void aMemberTheEndpointDoesNotTakeIsRefusedByNameNotDropped() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.memberToken()).body(Map.of("name", "p2", "descripton", "x")).post("/projects").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"))
+                .body("errors.field", equalTo(List.of("descripton")));
+
+        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aMemberOfTheWrongTypeIsAFieldErrorNamingIt() {
+        Api.bearer(Api.newTenant().adminToken()).body(Map.of("name", "ci", "scope", "owner")).post("/api-keys").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("scope"))
+                .body("errors[0].message", containsString("admin"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
@@ -62,6 +63,40 @@ class QuotaIT {
         Api.bearer(Api.platformAdminToken()).body(Map.of("stored_bytes", -1))
                 .put("/organizations/" + tenant.organizationId() + "/quotas").then().statusCode(400)
                 .body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void camelCaseMembersAreRefusedByNameAndLeaveTheOverridesAsTheyWere() {
+        String quotas = "/organizations/" + tenant.organizationId() + "/quotas";
+        Api.bearer(Api.platformAdminToken()).body(Map.of("stored_bytes", 5000)).put(quotas).then().statusCode(200);
+
+        Api.bearer(Api.platformAdminToken()).body(Map.of("requestsPerMinute", 600, "storedBytes", 5000000000L)).put(quotas)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", anyOf(equalTo("requestsPerMinute"), equalTo("storedBytes")));
+
+        Api.bearer(Api.platformAdminToken()).get(quotas).then().statusCode(200).body("overrides.stored_bytes", equalTo(5000));
+    }
+
+    @Test
+    void aQuotaThatIsNotAWholeNumberInRangeIsRefusedByNameNotChanged() {
+        String quotas = "/organizations/" + tenant.organizationId() + "/quotas";
+        for (String body : List.of("{\"stored_bytes\":1.9}", "{\"requests_per_minute\":4294967897}",
+                "{\"stored_bytes\":9223372036854775808}", "{\"generations_per_month\":\"7\"}")) {
+            Api.bearer(Api.platformAdminToken()).body(body).put(quotas).then().statusCode(400)
+                    .body("code", equalTo("validation_failed"))
+                    .body("errors[0].field", equalTo(body.substring(2, body.indexOf('"', 2))));
+        }
+
+        Api.bearer(Api.platformAdminToken()).get(quotas).then().statusCode(200)
+                .body("overrides.stored_bytes", nullValue()).body("overrides.requests_per_minute", nullValue());
+    }
+
+    @Test
+    void aGrantGivenAsTextIsRefusedByNameNotReadAsNo() {
+        Api.bearer(Api.platformAdminToken()).body(Map.of("fal_allowed", "yes"))
+                .put("/organizations/" + tenant.organizationId() + "/quotas").then().statusCode(400)
+                .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("fal_allowed"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import app.arv.imaging.model3d.TextureQuality;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
+import app.arv.persistence.identity.ApiKeyScope;
+import app.arv.persistence.identity.Role;
 import app.arv.web.generation.GenerationView;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
@@ -26,6 +28,15 @@ class SnakeCaseEnumTest {
         public GenerationPriority priority;
     }
 
+    /** Request fields of enums the API writes in capitals, bound to the adapter for reading only. */
+    public static class Keyed {
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
+        public Role role;
+
+        @JsonbTypeDeserializer(SnakeCaseEnum.class)
+        public ApiKeyScope scope;
+    }
+
     @Test
     void aConstantIsNamedInLowerCaseWithItsUnderscores() {
         assertThat(SnakeCaseEnum.name(GenerationStatus.PROCESSING)).isEqualTo("processing");
@@ -33,10 +44,22 @@ class SnakeCaseEnumTest {
     }
 
     @Test
-    void onlyTheExactApiNameParses() {
+    void theApiNameParsesInAnyCase() {
         assertThat(SnakeCaseEnum.parse(TextureQuality.class, "hd")).contains(TextureQuality.HD);
-        assertThat(SnakeCaseEnum.parse(TextureQuality.class, "HD")).isEmpty();
+        assertThat(SnakeCaseEnum.parse(TextureQuality.class, "HD")).contains(TextureQuality.HD);
+        assertThat(SnakeCaseEnum.parse(TextureQuality.class, "Hd")).contains(TextureQuality.HD);
         assertThat(SnakeCaseEnum.parse(TextureQuality.class, "ultra")).isEmpty();
+        assertThat(SnakeCaseEnum.parse(TextureQuality.class, " hd")).isEmpty();
+    }
+
+    @Test
+    void aBoundCapitalsFieldReadsAnyCaseAndIsStillWrittenInCapitals() {
+        Keyed lower = jsonb.fromJson("{\"role\":\"member\",\"scope\":\"user\"}", Keyed.class);
+        Keyed upper = jsonb.fromJson("{\"role\":\"MEMBER\",\"scope\":\"USER\"}", Keyed.class);
+
+        assertThat(lower.role).isEqualTo(Role.MEMBER).isEqualTo(upper.role);
+        assertThat(lower.scope).isEqualTo(ApiKeyScope.USER).isEqualTo(upper.scope);
+        assertThat(jsonb.toJson(lower)).contains("\"role\":\"MEMBER\"", "\"scope\":\"USER\"");
     }
 
     @Test
@@ -59,6 +82,11 @@ class SnakeCaseEnumTest {
     @Test
     void aBoundFieldRefusesAnUnknownName() {
         assertThatThrownBy(() -> jsonb.fromJson("{\"priority\":\"urgent\"}", Ordered.class))
-                .rootCause().hasMessageContaining("high, normal, low");
+                .hasRootCauseInstanceOf(InputRefused.class).rootCause().hasMessageContaining("high, normal, low");
+    }
+
+    @Test
+    void aBoundFieldRefusesANumber() {
+        assertThatThrownBy(() -> jsonb.fromJson("{\"priority\":1}", Ordered.class)).hasRootCauseInstanceOf(InputRefused.class);
     }
 }

@@ -135,6 +135,8 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Replace the portrait (multipart field 'image'); the marker is recompiled, the old one served meanwhile; "
             + "force=true builds it even if rated unusable")
+    @APIResponse(responseCode = "202", description = "The AR content, its marker compiling again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))
     public Response replaceImage(@PathParam("id") UUID id, @QueryParam("force") String force, List<EntityPart> parts) {
         boolean forced = Flag.of("force", force);
         try (MultipartForm form = multipart.single(parts, IMAGE_FIELD)) {
@@ -154,6 +156,8 @@ public class ArContentResource implements ApiDescription.Markers {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Compile the marker again (e.g. after a compiler upgrade); 409 while one is being compiled; "
             + "force=true builds it even if rated unusable")
+    @APIResponse(responseCode = "202", description = "The marker, compiling",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.MarkerView.class)))
     public Response regenerate(@PathParam("id") UUID id, @QueryParam("force") String force) {
         boolean forced = Flag.of("force", force);
         return Response.accepted(ArContentView.MarkerView.of(contents.regenerate(caller.get(), id, forced))).build();
@@ -199,6 +203,8 @@ public class ArContentResource implements ApiDescription.Markers {
     @Path("{id}/overlays")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Attach a video (MP4/WebM) or GLB model (multipart field 'file', type sniffed) as the active overlay")
+    @APIResponse(responseCode = "201", description = "The AR content with the overlay active; Location names the overlay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))
     public Response attachOverlay(@PathParam("id") UUID id, List<EntityPart> parts) {
         try (MultipartForm form = multipart.single(parts, OVERLAY_FIELD, rules.overlayMaxBytes())) {
             SpooledFile file = form.requiredFile("missing_file", "the overlay");
@@ -210,6 +216,8 @@ public class ArContentResource implements ApiDescription.Markers {
     @Path("{id}/overlays")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a GLB of the media library (media_id) the active overlay")
+    @APIResponse(responseCode = "201", description = "The AR content with the overlay active; Location names the overlay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArContentView.class)))
     public Response attachModelOverlay(@PathParam("id") UUID id, @Valid ModelOverlay request) {
         return overlayAttached(contents.attachModelFromMedia(caller.get(), id, request.mediaId));
     }

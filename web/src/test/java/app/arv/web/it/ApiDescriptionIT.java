@@ -148,7 +148,7 @@ class ApiDescriptionIT {
         String handoff = "paths.'/api/v1/auth/oidc/handoff'.post";
 
         assertThat(document.getString(callback + ".summary")).contains("one-time code").doesNotContain("tokens");
-        assertThat(document.getString(handoff + ".responses.default.content.'application/json'.schema.$ref")).endsWith("/TokenView");
+        assertThat(document.getString(handoff + ".responses.'200'.content.'application/json'.schema.$ref")).endsWith("/TokenView");
         assertThat(document.getMap(handoff + ".responses")).containsKey("400");
         assertThat(document.getString(handoff + ".description")).contains("cookie", "sso_failed");
     }

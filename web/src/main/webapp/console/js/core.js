@@ -673,13 +673,21 @@ export function Dialog({ title, onClose, children, wide }) {
     const ref = useRef(null);
     useEffect(() => {
         const dialog = ref.current;
+        // Where the keyboard was when it opened (the button that opened it): focus goes back there when it goes away,
+        // not to the page's body.
+        const opener = document.activeElement;
         if (!dialog.open) dialog.showModal();
         const close = event => {
             event.preventDefault();
             onClose();
         };
         dialog.addEventListener('cancel', close);
-        return () => dialog.removeEventListener('cancel', close);
+        return () => {
+            dialog.removeEventListener('cancel', close);
+            if (opener && opener !== document.body && opener.isConnected) {
+                setTimeout(() => opener.isConnected && opener.focus(), 0);
+            }
+        };
     }, []);
     return html`<dialog ref=${ref} class=${wide ? 'wide' : ''} aria-labelledby="dialog-title">
         <header><h2 id="dialog-title">${title}</h2>

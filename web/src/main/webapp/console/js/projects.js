@@ -75,6 +75,7 @@ export function ProjectDetail({ params: [id] }) {
 
     // Live marker status: each event of one of this project's contents replaces that row.
     useEffect(() => onEvent(event => {
+        if (event.source === 'resync') contents.reload();
         if (event.source !== 'markers') return;
         contents.setData(data => {
             if (!data || !data.items.some(c => c.id === event.id)) return data;
@@ -230,7 +231,7 @@ export function ContentDetail({ params: [id] }) {
 
     // A marker event changes the marker part only: the details shown (and their ETag) stay as they were read.
     useEffect(() => onEvent(event => {
-        if (event.source === 'markers' && event.id === id) {
+        if ((event.source === 'markers' && event.id === id) || event.source === 'resync') {
             getTagged(`/ar-content/${id}`).then(fresh => content.setData(c => (c ? { ...c, marker: fresh.marker } : fresh)), () => {});
         }
     }), [id]);

@@ -1308,6 +1308,23 @@ class ConsoleJourneysIT {
         browser.until(d -> "new-project".equals(browser.script("return document.activeElement.id")), "the focus on New project");
     }
 
+    @Test
+    void contentThatIsNotThereIsSaidNotFoundInTheRussianConsole() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/projects", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        String said;
+        try {
+            browser.go("#/content/" + UUID.randomUUID());
+
+            said = browser.waitFor(".error[role=alert] strong").getText();
+        } finally {
+            browser.click("header button.language");
+        }
+        assertThat(said).startsWith("Не найдено");
+    }
+
     private void emptyTheExpiryAndSave() {
         browser.script("document.querySelector('input[name=expires_at]').value = '';");
         browser.click("form:has(input[name=expires_at]) button[type=submit]");

@@ -1216,7 +1216,7 @@ class ConsoleJourneysIT {
         Api.bearer(tenant.adminToken()).body(Map.of("published", false)).patch("/ar-content/" + content).then().statusCode(200);
 
         emptyTheExpiryAndSave();
-        browser.waitFor(".error[role=alert]");
+        browser.waitFor("#details-reread");
         Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("published", equalTo(false))
                 .body("expires_at", equalTo("2030-01-01T00:00:00Z"));
 
@@ -1326,7 +1326,8 @@ class ConsoleJourneysIT {
     }
 
     private void emptyTheExpiryAndSave() {
-        browser.script("document.querySelector('input[name=expires_at]').value = '';");
+        browser.script("const field = document.querySelector('input[name=expires_at]'); field.value = '';"
+                + " field.dispatchEvent(new Event('input', { bubbles: true }));");
         browser.click("form:has(input[name=expires_at]) button[type=submit]");
     }
 

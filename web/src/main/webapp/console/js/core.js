@@ -56,8 +56,9 @@ export function formatBytes(bytes) {
     return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
+/** An instant in the browser's time zone, the zone said ("GMT+3"): the charts' days are UTC ones and say so. */
 export function formatTime(instant) {
-    return instant ? new Date(instant).toLocaleString(language) : '–';
+    return instant ? new Date(instant).toLocaleString(language, { timeZoneName: 'short' }) : '–';
 }
 
 // ---- session ----------------------------------------------------------------------------------------------
@@ -292,7 +293,8 @@ if (session) {
 /** A refusal of the API: the problem's detail and request id are what the user (and support) need. */
 export class ApiError extends Error {
     constructor(status, problem, requestId) {
-        super(problem.detail || problem.title || `HTTP ${status}`);
+        // A refusal the console has words for (by its problem code) is said in the console's language, not the server's English.
+        super((problem.code && messages[`error.code.${problem.code}`]) || problem.detail || problem.title || `HTTP ${status}`);
         this.status = status;
         this.code = problem.code;
         this.requestId = problem.request_id || requestId;
@@ -508,8 +510,13 @@ const eventListeners = new Set();
 let socket = null;
 let socketToken = null;
 let retry = 0;
+/** Whether a socket of this page was ever open: the next one to open is a reconnection, after which events may be missing. */
+let wasOpen = false;
 
-/** Every event of the organization, live; answers the function that stops listening. */
+/**
+ * Every event of the organization, live; answers the function that stops listening. After the socket reconnects, the
+ * listeners get {@code {source: 'resync'}}: events of the time it was down are lost, so what is shown is read again.
+ */
 export function onEvent(listener) {
     eventListeners.add(listener);
     connect();
@@ -523,8 +530,14 @@ function connect() {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const ws = new WebSocket(`${scheme}://${location.host}/ws/events?access_token=${encodeURIComponent(session.token)}`);
     socket = ws;
-    ws.onmessage = message => {
+    ws.onopen = () => {
+        if (socket !== ws) return;
         retry = 0;
+        // Back after a drop: what changed meanwhile was never pushed. Listeners get a "resync" event to read again.
+        if (wasOpen) eventListeners.forEach(listener => listener({ source: 'resync' }));
+        wasOpen = true;
+    };
+    ws.onmessage = message => {
         const event = JSON.parse(message.data);
         eventListeners.forEach(listener => listener(event));
     };
@@ -679,13 +692,21 @@ export function Dialog({ title, onClose, children, wide }) {
     const ref = useRef(null);
     useEffect(() => {
         const dialog = ref.current;
+        // Where the keyboard was when it opened (the button that opened it): focus goes back there when it goes away,
+        // not to the page's body.
+        const opener = document.activeElement;
         if (!dialog.open) dialog.showModal();
         const close = event => {
             event.preventDefault();
             onClose();
         };
         dialog.addEventListener('cancel', close);
-        return () => dialog.removeEventListener('cancel', close);
+        return () => {
+            dialog.removeEventListener('cancel', close);
+            if (opener && opener !== document.body && opener.isConnected) {
+                setTimeout(() => opener.isConnected && opener.focus(), 0);
+            }
+        };
     }, []);
     return html`<dialog ref=${ref} class=${wide ? 'wide' : ''} aria-labelledby="dialog-title">
         <header><h2 id="dialog-title">${title}</h2>

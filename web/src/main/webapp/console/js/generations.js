@@ -13,7 +13,8 @@ export function Generations() {
     useTitle(t('nav.generations'));
     const [status, setStatus] = useState('');
     const history = usePagedLoad(status ? `/generations?status=${status}` : '/generations', PAGE);
-    useEffect(() => onEvent(event => event.source === 'generations' && event.event === 'completed' && history.reload()), [history.reload]);
+    useEffect(() => onEvent(event => ((event.source === 'generations' && event.event === 'completed') || event.source === 'resync')
+        && history.reload()), [history.reload]);
     return html`<h1>${t('nav.generations')}</h1>
     <${NewBatch}/>
     <section class="card">
@@ -94,6 +95,10 @@ export function GenerationDetail({ params: [id] }) {
 
     // Live: an event of this job updates the item it names at once, then the job is read again (at most every 300 ms).
     useEffect(() => onEvent(event => {
+        if (event.source === 'resync') {
+            job.reload();
+            return;
+        }
         if (event.source !== 'generations' || event.job !== id) return;
         const data = event.data || {};
         if (event.event === 'progress' && data.item) {

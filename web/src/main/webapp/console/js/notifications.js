@@ -27,6 +27,11 @@ export function Bell() {
         changed.add(load);
         const stop = onEvent(event => {
             if (event.source === 'notifications' && event.event === 'notification') setUnread(n => n + 1);
+            if (event.source === 'resync') {
+                // Back after the live connection dropped: notifications made meanwhile were never pushed.
+                load();
+                pushListeners.forEach(listener => listener());
+            }
             announceIfPushed(event);
         });
         return () => { changed.delete(load); stop(); };

@@ -24,7 +24,8 @@ function System() {
 }
 
 function BatchJobs() {
-    const jobs = useLoad(() => get('/admin/batch/jobs?limit=50'));
+    // A page at a time: past the first 50 jobs the older ones are on the next pages, not out of reach.
+    const jobs = usePagedLoad('/admin/batch/jobs');
     const [act, error] = useAct();
     const [confirm, confirmDialog] = useConfirm();
     // Jobs move on their own: read them again while this screen is open and in sight, every 2 s while one runs and
@@ -72,7 +73,8 @@ function BatchJobs() {
                 ${e.latest && (e.batch_status === 'STOPPED' || e.batch_status === 'FAILED')
                 ? html`<button class="restart" onClick=${() => command(e, 'restart')}>${t('jobs.restart')}</button>
                     <button class="danger abandon" onClick=${() => command(e, 'abandon')}>${t('jobs.abandon')}</button>` : null}</td></tr>`)}</tbody>
-    </table>`}
+    </table>
+    <${ListPager} list=${jobs}/>`}
     ${confirmDialog}`;
 }
 
@@ -116,7 +118,7 @@ function Organizations() {
         <${ErrorBox} error=${error}/>
         <form onSubmit=${e => { e.preventDefault(); const name = new FormData(e.target).get('name');
             act(async () => { await patch(`/organizations/${renaming.id}`, { name }); setRenaming(null); orgs.reload(); }); }}>
-            <label>${t('orgs.name')}<input name="name" value=${renaming.name} required autofocus/></label>
+            <label>${t('orgs.name')}<input name="name" defaultValue=${renaming.name} required autofocus/></label>
             <div class="actions"><button class="primary" type="submit">${t('common.save')}</button></div>
         </form><//>` : null}
     ${quotasOf ? html`<${QuotaDialog} organization=${quotasOf} onClose=${() => setQuotasOf(null)}/>` : null}
@@ -131,6 +133,7 @@ const QUOTA_FIELDS = [['requests_per_minute', 1], ['requests_per_hour', 1], ['up
 /**
  * One organization's quota overrides ({@code PUT /organizations/{id}/quotas} replaces them all): an empty field is the
  * installation's default, shown as its placeholder with the value in force.
+ * The fields are given their first values only (defaultValue): a redraw (a refused save) keeps what the admin typed.
  */
 function QuotaDialog({ organization, onClose }) {
     const quotas = useLoad(() => get(`/organizations/${organization.id}/quotas`), [organization.id]);
@@ -144,15 +147,16 @@ function QuotaDialog({ organization, onClose }) {
         act(async () => { await put(`/organizations/${organization.id}/quotas`, body); onClose(); });
     };
     const overrides = quotas.data?.overrides;
+    const fal = overrides ? (overrides.fal_allowed === null ? '' : String(overrides.fal_allowed)) : '';
     return html`<${Dialog} title=${t('orgs.quotasOf', { name: organization.name })} onClose=${onClose}>
         <${ErrorBox} error=${error || quotas.error}/>
         ${!overrides ? html`<${Loading}/>` : html`<form id="quota-form" onSubmit=${save}>
             <p>${t('orgs.quotasHint')}</p>
             ${QUOTA_FIELDS.map(([field, min]) => html`<label>${t(`orgs.quota.${field}`)}<input type="number" name=${field} min=${min}
-                value=${overrides[field] ?? ''} placeholder=${quotas.data.effective[field]}/></label>`)}
-            <label>${t('orgs.quota.fal_allowed')}<select name="fal_allowed" value=${overrides.fal_allowed === null ? '' : String(overrides.fal_allowed)}>
-                <option value="">${t('orgs.quotaDefault', { value: quotas.data.effective.fal_allowed ? t('common.yes') : t('common.no') })}</option>
-                <option value="true">${t('common.yes')}</option><option value="false">${t('common.no')}</option></select></label>
+                defaultValue=${overrides[field] ?? ''} placeholder=${quotas.data.effective[field]}/></label>`)}
+            <label>${t('orgs.quota.fal_allowed')}<select name="fal_allowed">
+                <option value="" selected=${fal === ''}>${t('orgs.quotaDefault', { value: quotas.data.effective.fal_allowed ? t('common.yes') : t('common.no') })}</option>
+                <option value="true" selected=${fal === 'true'}>${t('common.yes')}</option><option value="false" selected=${fal === 'false'}>${t('common.no')}</option></select></label>
             <div class="actions"><button class="primary" type="submit">${t('common.save')}</button></div>
         </form>`}<//>`;
 }

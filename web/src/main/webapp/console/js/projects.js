@@ -75,6 +75,7 @@ export function ProjectDetail({ params: [id] }) {
 
     // Live marker status: each event of one of this project's contents replaces that row.
     useEffect(() => onEvent(event => {
+        if (event.source === 'resync') contents.reload();
         if (event.source !== 'markers') return;
         contents.setData(data => {
             if (!data || !data.items.some(c => c.id === event.id)) return data;
@@ -178,6 +179,17 @@ function fromLocal(value) {
     return value ? new Date(value).toISOString() : null;
 }
 
+const DATES = ['active_from', 'active_until', 'expires_at'];
+/** The fields of a content's Details form. */
+const DETAILS = ['title', 'order_number', 'customer_name', ...DATES, 'published'];
+
+/** A content's details as its form shows them (text, datetime-local values, the published flag). */
+function detailsOf(c) {
+    return { title: c.title || '', order_number: c.order_number || '', customer_name: c.customer_name || '',
+        active_from: toLocal(c.active_from), active_until: toLocal(c.active_until), expires_at: toLocal(c.expires_at),
+        published: !!c.published };
+}
+
 /**
  * What the quality assessment found, in the console's language: a report's findings (a code and its figures) are said
  * from the dictionary; a report stored before findings existed has only its English reasons, shown as they are.
@@ -211,29 +223,55 @@ export function ContentDetail({ params: [id] }) {
     const [kit, setKit] = useState({ size: 'A5', bleed: false });
     useTitle(content.data?.title || t('nav.projects'));
 
+    // The details being edited, only the fields the user changed: what a redraw shows instead of the stored value (a live
+    // marker event, a save's answer or a re-read after a conflict never undoes typing), and what Save sends.
+    const [draft, setDraft] = useState({});
+    const [reread, setReread] = useState(false);
+    useEffect(() => { setDraft({}); setReread(false); }, [id]);
+
+    // A marker event changes the marker part only: the details shown (and their ETag) stay as they were read.
     useEffect(() => onEvent(event => {
-        if (event.source === 'markers' && event.id === id) {
-            content.reload();
+        if ((event.source === 'markers' && event.id === id) || event.source === 'resync') {
+            getTagged(`/ar-content/${id}`).then(fresh => content.setData(c => (c ? { ...c, marker: fresh.marker } : fresh)), () => {});
         }
     }), [id]);
 
+    const edit = event => {
+        const { name, type, checked, value } = event.target;
+        if (!DETAILS.includes(name)) return;
+        setDraft(d => ({ ...d, [name]: type === 'checkbox' ? checked : value }));
+        setSaved(false);
+        setReread(false);
+    };
+
     const save = event => {
         event.preventDefault();
-        const form = new FormData(event.target);
         const c = content.data;
         // Only what the user changed, an emptied field as null (cleared), and only if nobody changed the content since
         // it was read (If-Match): sending every field would undo another operator's change made meanwhile.
+        const stored = detailsOf(c);
         const changes = {};
-        for (const field of ['title', 'order_number', 'customer_name']) {
-            if (form.get(field) !== (c[field] || '')) changes[field] = form.get(field) || null;
+        for (const [field, value] of Object.entries(draft)) {
+            if (value === stored[field]) continue;
+            if (DATES.includes(field)) changes[field] = fromLocal(value);
+            else if (field === 'published') changes[field] = value;
+            else changes[field] = value || null;
         }
-        for (const field of ['active_from', 'active_until', 'expires_at']) {
-            if (form.get(field) !== toLocal(c[field])) changes[field] = fromLocal(form.get(field));
-        }
-        if ((form.get('published') === 'on') !== c.published) changes.published = form.get('published') === 'on';
         act(async () => {
-            content.setData(await mergePatch(`/ar-content/${id}`, changes, c.etag));
-            setSaved(true);
+            try {
+                const answer = await mergePatch(`/ar-content/${id}`, changes, c.etag);
+                content.setData(answer);
+                setDraft({});
+                setSaved(true);
+            } catch (e) {
+                if (e.status === 412) {
+                    // Changed by someone else since it was read: read it again (its new ETag), keep the user's edits, say so.
+                    content.setData(await getTagged(`/ar-content/${id}`));
+                    setReread(true);
+                    return;
+                }
+                throw e;
+            }
         });
     };
 
@@ -254,6 +292,7 @@ export function ContentDetail({ params: [id] }) {
     const c = content.data;
     if (!c) return html`<${ErrorBox} error=${content.error}/>`;
     const viewerUrl = new URL(c.viewer_url, location.origin).href;
+    const shown = { ...detailsOf(c), ...draft };
     return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a> › <a href=${`#/projects/${c.project_id}`}>${t('content.project')}</a></p>
     <h1>${c.title}</h1>
     ${attaching ? null : html`<${ErrorBox} error=${error}/>`}
@@ -277,14 +316,15 @@ export function ContentDetail({ params: [id] }) {
             </div>
         </section>
         <section class="card"><h2>${t('content.details')}</h2>
-            <form onSubmit=${save} onInput=${() => setSaved(false)}>
-                <label>${t('content.title')}<input name="title" value=${c.title} required maxlength="200"/></label>
-                <label>${t('content.orderNumber')}<input name="order_number" value=${c.order_number || ''} maxlength="100"/></label>
-                <label>${t('content.customerName')}<input name="customer_name" value=${c.customer_name || ''} maxlength="200"/></label>
-                <label>${t('content.activeFrom')}<input type="datetime-local" name="active_from" value=${toLocal(c.active_from)}/></label>
-                <label>${t('content.activeUntil')}<input type="datetime-local" name="active_until" value=${toLocal(c.active_until)}/></label>
-                <label>${t('content.expiresAt')}<input type="datetime-local" name="expires_at" value=${toLocal(c.expires_at)}/></label>
-                <label class="check"><input type="checkbox" name="published" checked=${c.published}/>${t('content.published')}</label>
+            <form onSubmit=${save} onInput=${edit} onChange=${edit}>
+                <label>${t('content.title')}<input name="title" value=${shown.title} required maxlength="200"/></label>
+                <label>${t('content.orderNumber')}<input name="order_number" value=${shown.order_number} maxlength="100"/></label>
+                <label>${t('content.customerName')}<input name="customer_name" value=${shown.customer_name} maxlength="200"/></label>
+                <label>${t('content.activeFrom')}<input type="datetime-local" name="active_from" value=${shown.active_from}/></label>
+                <label>${t('content.activeUntil')}<input type="datetime-local" name="active_until" value=${shown.active_until}/></label>
+                <label>${t('content.expiresAt')}<input type="datetime-local" name="expires_at" value=${shown.expires_at}/></label>
+                <label class="check"><input type="checkbox" name="published" checked=${shown.published}/>${t('content.published')}</label>
+                ${reread ? html`<p class="warning" role="status" id="details-reread">${t('content.changedMeanwhile')}</p>` : null}
                 <div class="actions"><button class="primary" type="submit">${t('common.save')}</button>
                     ${saved ? html`<span role="status">${t('common.saved')}</span>` : null}</div>
             </form>

@@ -26,7 +26,7 @@ function Users() {
     return html`<section class="card"><h2>${t('settings.addUser')}</h2>
         <form onSubmit=${add} class="inline" id="add-user">
             <label>${t('signIn.email')}<input name="email" type="email" required/></label>
-            <label>${t('settings.initialPassword')}<input name="password" type="password" minlength="8" required autocomplete="new-password"/></label>
+            <label>${t('settings.initialPassword')}<input name="password" type="password" minlength="10" required autocomplete="new-password"/></label>
             <label>${t('settings.role')}<select name="role"><option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></label>
             <button class="primary" type="submit">${t('common.add')}</button>
         </form>

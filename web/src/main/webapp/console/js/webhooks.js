@@ -83,7 +83,8 @@ function NewWebhook({ onCreated }) {
 }
 
 function Deliveries({ webhook, onClose }) {
-    const deliveries = useLoad(() => get(`/webhooks/${webhook.id}/deliveries?limit=50`), [webhook.id]);
+    // A page at a time: a busy webhook's older deliveries are on the next pages, not out of reach.
+    const deliveries = usePagedLoad(`/webhooks/${webhook.id}/deliveries`);
     const [act, error] = useAct();
     return html`<${Dialog} title=${t('webhooks.deliveriesOf', { url: webhook.url })} onClose=${onClose} wide>
         <div class="actions"><button id="refresh-deliveries" onClick=${() => deliveries.reload()}>${t('common.refresh')}</button></div>
@@ -100,6 +101,7 @@ function Deliveries({ webhook, onClose }) {
                     ${a.response_excerpt ? html`<div><code>${a.response_excerpt}</code></div>` : null}</li>`)}</ol></td>
                 <td><button onClick=${() => act(async () => { await post(`/webhooks/${webhook.id}/deliveries/${d.id}/redeliver`); deliveries.reload(); })}>
                     ${t('webhooks.redeliver')}</button></td></tr>`)}</tbody>
-        </table>`}
+        </table>
+        <${ListPager} list=${deliveries}/>`}
     <//>`;
 }

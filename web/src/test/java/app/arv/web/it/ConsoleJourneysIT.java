@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -574,12 +575,12 @@ class ConsoleJourneysIT {
             browser.go("#/platform/" + tab);
             check("platform-" + tab, "#tab-" + tab + "[aria-current=page]");
         }
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
         try {
             browser.go("#/");
             check("dashboard-phone", ".dashboard[data-ready=true]");
         } finally {
-            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
         }
 
         assertThat(accessibility).allSatisfy((screen, violations) -> assertThat(violations).as(screen).isEmpty());
@@ -1249,7 +1250,7 @@ class ConsoleJourneysIT {
         Api.bearer(tenant.adminToken()).body(Map.of("published", false)).patch("/ar-content/" + content).then().statusCode(200);
 
         emptyTheExpiryAndSave();
-        browser.waitFor(".error[role=alert]");
+        browser.waitFor("#details-reread");
         Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("published", equalTo(false))
                 .body("expires_at", equalTo("2030-01-01T00:00:00Z"));
 
@@ -1263,8 +1264,104 @@ class ConsoleJourneysIT {
                 .body("expires_at", equalTo(null));
     }
 
+    @Test
+    void detailsBeingTypedSurviveALiveMarkerEvent() throws InterruptedException {
+        Api.Tenant tenant = Api.newTenant();
+        String content = MarkerApi.readyOne(tenant.adminToken(), MarkerApi.newProject(tenant.adminToken()), "chelsea.png", MARKERS);
+        browser.signInAt("#/content/" + content, tenant.adminEmail(), tenant.password());
+        browser.waitFor("#verdict");
+        browser.type("input[name=order_number]", "ORD-2024-777");
+        browser.type("input[name=customer_name]", "Anna Petrova");
+        String reads = "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/api/v1/ar-content/" + content
+                + "')).length";
+        long before = ((Number) browser.script(reads)).longValue();
+
+        Api.bearer(tenant.adminToken()).post("/ar-content/" + content + "/marker/regenerate").then().statusCode(202);
+        browser.until(d -> ((Number) browser.script(reads)).longValue() > before
+                && d.findElements(By.cssSelector("#verdict")).size() == 1, "the marker event handled and the marker ready again", MARKERS);
+        Thread.sleep(1000); // the screen redrawn after the content read for the event
+
+        assertThat(browser.waitFor("input[name=order_number]").getDomProperty("value")).isEqualTo("ORD-2024-777");
+        assertThat(browser.waitFor("input[name=customer_name]").getDomProperty("value")).isEqualTo("Anna Petrova");
+    }
+
+    @Test
+    void aSaveRefusedForAnotherOperatorsChangeReadsTheContentAgainKeepsTheEditAndTheNextSaveSucceeds() {
+        Api.Tenant tenant = Api.newTenant();
+        String content = MarkerApi.createOne(tenant.adminToken(), MarkerApi.newProject(tenant.adminToken()), "chelsea.png",
+                MediaApi.image("chelsea.png"));
+        browser.signInAt("#/content/" + content, tenant.adminEmail(), tenant.password());
+        browser.waitFor("input[name=customer_name]");
+        browser.type("input[name=customer_name]", "Anna Petrova");
+        Api.bearer(tenant.adminToken()).body(Map.of("order_number", "X-1")).patch("/ar-content/" + content).then().statusCode(200);
+
+        browser.click("form:has(input[name=customer_name]) button[type=submit]");
+        browser.waitFor("#details-reread");
+        assertThat(browser.waitFor("input[name=customer_name]").getDomProperty("value")).isEqualTo("Anna Petrova");
+        browser.click("form:has(input[name=customer_name]) button[type=submit]");
+        browser.until(d -> d.findElements(By.cssSelector("form:has(input[name=customer_name]) .actions [role=status]")).size() == 1,
+                "saved");
+
+        Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("customer_name", equalTo("Anna Petrova"))
+                .body("order_number", equalTo("X-1"));
+    }
+
+    @Test
+    void atAPhonesWidthNoPageScrollsSideways() {
+        Api.Tenant tenant = Api.newTenant();
+        String name = "Portraits".repeat(22) + "AB";
+        String project = Api.bearer(tenant.adminToken()).body(Map.of("name", name)).post("/projects").then().statusCode(201)
+                .extract().path("id");
+        browser.signInAt("#/sessions", tenant.adminEmail(), tenant.password());
+        Map<String, Long> wider = new LinkedHashMap<>();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String[] screen : List.of(new String[]{"#/sessions", "main table.list"}, new String[]{"#/settings/users", "main table.list"},
+                    new String[]{"#/projects", "#projects-table"}, new String[]{"#/projects/" + project, "#portrait-drop"})) {
+                browser.go(screen[0]);
+                browser.waitFor(screen[1]);
+                wider.put(screen[0], (Long) browser.script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"));
+            }
+            browser.screenshot("project-long-name-phone");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+
+        assertThat(name).hasSize(200);
+        assertThat(wider).as("pixels wider than the window").allSatisfy((screen, pixels) -> assertThat(pixels).as(screen).isZero());
+    }
+
+    @Test
+    void closingADialogWithEscapeGivesTheKeyboardBackToTheButtonThatOpenedIt() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/projects", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#new-project").sendKeys(Keys.ENTER);
+        browser.waitFor("dialog input[name=name]").sendKeys(Keys.ESCAPE);
+        browser.until(d -> d.findElements(By.cssSelector("dialog")).isEmpty(), "the dialog gone");
+
+        browser.until(d -> "new-project".equals(browser.script("return document.activeElement.id")), "the focus on New project");
+    }
+
+    @Test
+    void contentThatIsNotThereIsSaidNotFoundInTheRussianConsole() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/projects", tenant.adminEmail(), tenant.password());
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        String said;
+        try {
+            browser.go("#/content/" + UUID.randomUUID());
+
+            said = browser.waitFor(".error[role=alert] strong").getText();
+        } finally {
+            browser.click("header button.language");
+        }
+        assertThat(said).startsWith("Не найдено");
+    }
+
     private void emptyTheExpiryAndSave() {
-        browser.script("document.querySelector('input[name=expires_at]').value = '';");
+        browser.script("const field = document.querySelector('input[name=expires_at]'); field.value = '';"
+                + " field.dispatchEvent(new Event('input', { bubbles: true }));");
         browser.click("form:has(input[name=expires_at]) button[type=submit]");
     }
 

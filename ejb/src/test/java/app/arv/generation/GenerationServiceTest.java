@@ -6,12 +6,12 @@ import app.arv.events.TestRedis;
 import app.arv.generation.fal.FalModelProvider;
 import app.arv.generation.fal.FalRules;
 import app.arv.imaging.input.DecodeGate;
-import app.arv.imaging.input.MediaSniffer;
 import app.arv.media.ImageDecoding;
 import app.arv.media.MediaService;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.TestDecodings;
+import app.arv.media.TestImages;
 import app.arv.media.TestSpools;
 import app.arv.media.UploadRules;
 import app.arv.persistence.Database;
@@ -31,7 +31,6 @@ import app.arv.protection.Usage;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
-import app.arv.shared.Sha256;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
 import jakarta.ejb.SessionContext;
@@ -46,14 +45,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -257,18 +253,6 @@ class GenerationServiceTest {
                 (proxy, method, args) -> answer.answer(method.getName(), args)));
     }
 
-    /** A test image as the web layer hands it over: spooled to a file, hashed, its first bytes kept for sniffing. */
-    private SpooledFile spooled(String name) throws IOException {
-        byte[] bytes;
-        try (InputStream in = GenerationServiceTest.class.getResourceAsStream("/images/" + name)) {
-            bytes = in.readAllBytes();
-        }
-        Path file = Files.write(dataDir.resolve(UUID.randomUUID() + "-" + name), bytes);
-        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
-        System.arraycopy(bytes, 0, head, 0, head.length);
-        return new SpooledFile(name, file, bytes.length, Sha256.hex(bytes), head, head.length);
-    }
-
     @Test
     void aJobWhoseImagesAreStillBeingStoredHoldsUpNoOtherJobOfItsOrganization() throws Exception {
         ImageDecoding oneDecodeAtATime = TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30));
@@ -276,7 +260,7 @@ class GenerationServiceTest {
         User person = new User(fixture.org(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
         Database.persist(person);
         Caller ann = new Caller(person.getId(), null, fixture.org(), person.getEmail(), Set.of(CallerRole.MEMBER));
-        SpooledFile image = spooled("horse.png");
+        SpooledFile image = TestImages.spooled("horse.png", dataDir);
         AtomicReference<Thread> uploading = new AtomicReference<>();
         ExecutorService uploader = Executors.newSingleThreadExecutor(task -> {
             uploading.set(new Thread(task));
@@ -289,7 +273,7 @@ class GenerationServiceTest {
         try {
             upload = uploader.submit(() -> fixture.call(GenerationService.class, service -> service.submitUploads(ann, List.of(image),
                     new NewGeneration(null, null, LocalModelProvider.NAME, null, null))));
-            awaitWaitingForADecodeSlot(uploading.get());
+            TestDecodings.awaitWaitingForASlot(uploading.get());
 
             Future<?> other = otherJob.submit(() -> fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, false)));
 
@@ -302,16 +286,6 @@ class GenerationServiceTest {
         assertThat(upload.get(30, TimeUnit.SECONDS).items()).hasSize(1);
     }
 
-    /** Until {@code thread} waits in {@link ImageDecoding} for a decode slot (a pause would not show it got there). */
-    private static void awaitWaitingForADecodeSlot(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (thread.getState() != Thread.State.TIMED_WAITING
-                || Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getClassName().equals(ImageDecoding.class.getName()))) {
-            assertThat(System.nanoTime()).as("the upload waiting for a decode slot").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     /** A member with a user row (a job records who made it), on a server accepting uploads. */
     private Caller aMemberUploading() {
         aServerAcceptingUploads(TestDecodings.of(50_000_000, 2, Duration.ofSeconds(30)));
@@ -321,13 +295,13 @@ class GenerationServiceTest {
     }
 
     private JobDetails uploadedJob(Caller caller, String image) throws IOException {
-        SpooledFile file = spooled(image);
+        SpooledFile file = TestImages.spooled(image, dataDir);
         return fixture.call(GenerationService.class, service -> service.submitUploads(caller, List.of(file),
                 new NewGeneration(null, null, LocalModelProvider.NAME, null, null)));
     }
 
     private MediaResource inTheLibrary(Caller caller, String image) throws IOException {
-        SpooledFile file = spooled(image);
+        SpooledFile file = TestImages.spooled(image, dataDir);
         return fixture.call(MediaService.class, service -> service.upload(caller, List.of(file))).get(0);
     }
 

@@ -9,6 +9,7 @@ import app.arv.media.ImageDecoding;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.TestDecodings;
+import app.arv.media.TestImages;
 import app.arv.media.TestSpools;
 import app.arv.media.UploadRules;
 import app.arv.persistence.Database;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -325,30 +325,22 @@ class ArContentServiceTest {
                 (proxy, method, args) -> answer.apply(args)));
     }
 
-    /** A test image as the web layer hands it over: spooled to a file, hashed, its first bytes kept for sniffing. */
-    private SpooledFile spooled(String name) throws IOException {
-        byte[] bytes;
-        try (InputStream in = ArContentServiceTest.class.getResourceAsStream("/images/" + name)) {
-            bytes = in.readAllBytes();
-        }
-        Path file = Files.write(dataDir.resolve(UUID.randomUUID() + "-" + name), bytes);
-        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
-        System.arraycopy(bytes, 0, head, 0, head.length);
-        return new SpooledFile(name, file, bytes.length, Sha256.hex(bytes), head, head.length);
-    }
-
     @Test
     void aPortraitStillBeingStoredHoldsUpNoChangeOfItsProject() throws Exception {
         User person = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
         Database.persist(person);
         Caller ann = new Caller(person.getId(), null, acme.getId(), person.getEmail(), Set.of(CallerRole.MEMBER));
         UUID project = content.getProjectId();
-        SpooledFile image = spooled("horse.png");
+        SpooledFile image = TestImages.spooled("horse.png", dataDir);
         ImageDecoding oneDecodeAtATime = TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30));
         // One content created beforehand, so that the racing one reaches its project quickly.
-        SpooledFile first = spooled("chelsea.png");
+        SpooledFile first = TestImages.spooled("chelsea.png", dataDir);
         uploading(oneDecodeAtATime, s -> s.create(ann, project, first, new ContentDetails("Chelsea", null, null, null, null, null, null, null, null)));
-        ExecutorService uploader = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> uploading = new AtomicReference<>();
+        ExecutorService uploader = Executors.newSingleThreadExecutor(task -> {
+            uploading.set(new Thread(task));
+            return uploading.get();
+        });
         ExecutorService renamer = Executors.newSingleThreadExecutor();
         Future<ArContent> upload;
         // The portrait waits for a decode slot, as behind a slow store: the content is being created meanwhile.
@@ -356,7 +348,7 @@ class ArContentServiceTest {
         try {
             upload = uploader.submit(() -> uploading(oneDecodeAtATime, s -> s.create(ann, project, image,
                     new ContentDetails("Ben", null, null, null, null, null, null, null, null))));
-            Thread.sleep(2000);
+            TestDecodings.awaitWaitingForASlot(uploading.get());
 
             Future<?> rename = renamer.submit(() -> Database.inTransaction(em -> new ServiceBeans(em)
                     .with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class).change(member, project, "Wedding 2027", null)));

@@ -4,6 +4,7 @@ import app.arv.imaging.input.DecodeGate;
 import app.arv.imaging.input.ImageHeader;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** The node's image decoding as configured, for the tests of services that decode outside this package. */
@@ -21,5 +22,20 @@ public final class TestDecodings {
     /** Takes a slot as a running decode does, until the admission is closed. */
     public static DecodeGate.Admission occupySlot(ImageDecoding decoding) {
         return decoding.admitWithinWait(new ImageHeader("image/png", 1000, 1000, 24), 1);
+    }
+
+    /**
+     * Waits until {@code thread} waits in {@link ImageDecoding} for a decode slot (a fixed pause would not show it got
+     * there), for at most 30 s.
+     */
+    public static void awaitWaitingForASlot(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (thread.getState() != Thread.State.TIMED_WAITING
+                || Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getClassName().equals(ImageDecoding.class.getName()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread.getName() + " did not wait for a decode slot within 30 s");
+            }
+            Thread.sleep(20);
+        }
     }
 }

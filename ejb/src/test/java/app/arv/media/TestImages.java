@@ -1,12 +1,18 @@
 package app.arv.media;
 
+import app.arv.imaging.input.MediaSniffer;
+import app.arv.shared.Sha256;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -25,6 +31,14 @@ public final class TestImages {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("Missing test image " + name, e);
         }
+    }
+
+    /** The test image {@code name} as the web layer hands it over: spooled to a file in {@code directory}, hashed, its first bytes kept for sniffing. */
+    public static SpooledFile spooled(String name, Path directory) throws IOException {
+        byte[] bytes = resource(name);
+        Path file = Files.write(directory.resolve(UUID.randomUUID() + "-" + name), bytes);
+        byte[] head = Arrays.copyOf(bytes, MediaSniffer.HEAD_BYTES);
+        return new SpooledFile(name, file, bytes.length, Sha256.hex(bytes), head, head.length);
     }
 
     /** The first half of a real JPEG: a download that broke off. */

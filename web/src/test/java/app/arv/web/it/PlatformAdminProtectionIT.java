@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Nobody manages an account that can do more than they can: an organization admin, person or API
@@ -73,12 +74,16 @@ class PlatformAdminProtectionIT {
     }
 
     @Test
-    void aPlatformFlagInAUserChangeIsIgnored() {
+    void aPlatformFlagInAUserChangeIsRefusedAndChangesNothing() {
         Api.Tenant tenant = Api.newTenant();
         String memberId = Api.bearer(tenant.memberToken()).get("/me").then().extract().path("id");
 
         Api.bearer(tenant.adminKey()).body(Map.of("platform_admin", true, "role", "ADMIN"))
-                .patch("/users/" + memberId).then().statusCode(200).body("platform_admin", equalTo(false));
+                .patch("/users/" + memberId).then().statusCode(400).body("code", equalTo("validation_failed"))
+                .body("errors.field", hasItem("platform_admin"));
+
+        Api.bearer(tenant.adminToken()).get("/users/" + memberId).then().statusCode(200)
+                .body("platform_admin", equalTo(false)).body("role", equalTo("MEMBER"));
     }
 
     @Test

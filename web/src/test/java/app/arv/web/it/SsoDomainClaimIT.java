@@ -152,7 +152,7 @@ class SsoDomainClaimIT {
 
     @Test
     void anUnknownStateIsAnInvalidFilter() {
-        Api.bearer(platformToken).queryParam("state", "PENDING").get("/sso-domain-claims").then()
+        Api.bearer(platformToken).queryParam("state", "undecided").get("/sso-domain-claims").then()
                 .statusCode(400).body("code", equalTo("invalid_filter"));
     }
 

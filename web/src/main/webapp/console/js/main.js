@@ -84,10 +84,13 @@ function ssoFailure(query) {
 function SignIn({ query }) {
     const [error, setError] = useState(null);
     const [busy, setBusy] = useState(false);
-    const [providers, setProviders] = useState([]);
-    const [signupOpen, setSignupOpen] = useState(false);
-    useEffect(() => { ssoProviders().then(setProviders); }, []);
-    useEffect(() => { signupEnabled().then(setSignupOpen); }, []);
+    // The provider buttons and the sign-up link come from two requests but appear in one render: shown as each answer
+    // came, the buttons pushed the link down under a pointer (or a test's click) already on its way to it.
+    const [options, setOptions] = useState({ providers: [], signupOpen: false });
+    useEffect(() => {
+        Promise.all([ssoProviders(), signupEnabled()]).then(([providers, signupOpen]) => setOptions({ providers, signupOpen }));
+    }, []);
+    const { providers, signupOpen } = options;
     const submit = async event => {
         event.preventDefault();
         const form = new FormData(event.target);

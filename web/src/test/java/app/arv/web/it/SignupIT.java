@@ -159,6 +159,33 @@ class SignupIT {
         }
     }
 
+    @Test
+    void theSignUpLinkStaysWhereItIsWhenTheSignInButtonsOfTheProvidersArriveLate() throws Exception {
+        // The page's fetch of the provider list is held back 1.5 s and every position the link takes is recorded, from
+        // the first moment it is in the page: a pointer (or a test's click) aimed at the link must not find it moved.
+        String slowProvidersAndWatchTheLink = """
+                const realFetch = window.fetch;
+                window.fetch = (input, init) => String(input).includes('/auth/oidc/providers')
+                    ? new Promise(resolve => setTimeout(resolve, 1500)).then(() => realFetch(input, init))
+                    : realFetch(input, init);
+                window.signUpLinkTops = [];
+                new MutationObserver(() => {
+                    const link = document.getElementById('create-organization');
+                    if (link) window.signUpLinkTops.push(link.getBoundingClientRect().top);
+                }).observe(document, { childList: true, subtree: true });
+                """;
+        try (ConsoleBrowser browser = ConsoleBrowser.start()) {
+            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", slowProvidersAndWatchTheLink));
+            browser.driver.get(ENABLED.get().baseUrl() + "/console/#/sign-in");
+
+            browser.waitFor("#sso-" + OidcProviderServer.PROVIDER);
+            browser.waitFor("#create-organization");
+            List<?> tops = (List<?>) browser.script("return [...new Set(window.signUpLinkTops)]");
+
+            assertThat(tops).as("the link's distinct positions from its first appearance on").hasSize(1);
+        }
+    }
+
     private static RequestSpecification enabled() {
         return RestAssured.given().baseUri(ENABLED.get().baseUrl()).basePath("/api/v1").contentType(ContentType.JSON);
     }

@@ -376,6 +376,52 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberChangesTheirPasswordIsToldWhyInTheConsolesLanguageWhenRefusedAndStaysSignedInHere() {
+        Api.Tenant tenant = Api.newTenant();
+        String member = memberEmail(tenant);
+        String elsewhere = Api.login(member, tenant.password());
+        String fresh = "a-brand-new-passphrase-77";
+        browser.signInAt("#/account/password", member, tenant.password());
+
+        changePassword("not-my-password-at-all", fresh);
+        String wrong = browser.waitFor("#own-password .error[role=alert] strong").getText();
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        String tooShort;
+        try {
+            changePassword(tenant.password(), "short-1");
+            tooShort = browser.until(d -> d.findElements(By.cssSelector("#own-password .error[role=alert] strong")).stream()
+                    .map(WebElement::getText).filter(text -> text.startsWith("Такой")).findFirst().orElse(null), "the refusal in Russian");
+        } finally {
+            browser.click("header button.language");
+            browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Projects"), "English again");
+        }
+        changePassword(tenant.password(), fresh);
+        browser.waitFor("#password-changed");
+        browser.screenshot("account-password-changed");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        String tabToken = (String) browser.script("return JSON.parse(sessionStorage.getItem('arv.console.session')).token");
+        browser.driver.navigate().refresh();
+        browser.go("#/sessions");
+        browser.until(d -> d.findElements(By.cssSelector("#sessions-table tbody tr")).size() == 1, "only this browser signed in");
+
+        assertThat(wrong).isEqualTo("The current password is wrong");
+        assertThat(tooShort).startsWith("Такой пароль не подходит");
+        assertThat(violations).isEmpty();
+        Api.bearer(tabToken).get("/me").then().statusCode(200);
+        Api.bearer(elsewhere).get("/me").then().statusCode(401);
+        Api.anonymous().body(Map.of("email", member, "password", tenant.password())).post("/auth/login").then().statusCode(401);
+        Api.login(member, fresh);
+    }
+
+    private static void changePassword(String current, String fresh) {
+        browser.type("#own-password input[name=current_password]", current);
+        browser.type("#own-password input[name=new_password]", fresh);
+        browser.type("#own-password input[name=repeat_password]", fresh);
+        browser.click("#own-password button[type=submit]");
+    }
+
+    @Test
     void aDuplicatedTabAndItsOriginalBothRenewTheSessionAndStaySignedIn() throws InterruptedException {
         Api.Tenant tenant = Api.newTenant();
         MarkerApi.newProject(tenant.adminToken());

@@ -1,7 +1,7 @@
 // Projects and their AR content: listing, drag-and-drop upload with per-file progress, live marker status,
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
-    html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
+    html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
     postForBlob, useTitle, useAct, useDebounced
 } from './core.js';
@@ -59,6 +59,33 @@ function NewProject({ onClose, onCreated }) {
     <//>`;
 }
 
+/**
+ * Renames a project or changes its description (PATCH /projects/{id}, which takes no If-Match: the last change wins).
+ * Only what the user changed is sent; an emptied description is sent empty (a null would leave it as it was).
+ */
+function EditProject({ project, onClose, onChanged }) {
+    const [act, error, busy] = useAct();
+    // What the fields hold: a redraw (busy, a refusal) shows what the user typed, not the project as it was read.
+    const [fields, setFields] = useState({ name: project.name, description: project.description || '' });
+    const edit = event => setFields(f => ({ ...f, [event.target.name]: event.target.value }));
+    const submit = event => {
+        event.preventDefault();
+        const changes = {};
+        if (fields.name !== project.name) changes.name = fields.name;
+        if (fields.description !== (project.description || '')) changes.description = fields.description;
+        act(async () => onChanged(Object.keys(changes).length ? await patch(`/projects/${project.id}`, changes) : project));
+    };
+    return html`<${Dialog} title=${t('projects.edit')} onClose=${onClose}>
+        <form onSubmit=${submit} onInput=${edit} id="edit-project">
+            <label>${t('projects.name')}<input name="name" required maxlength="200" value=${fields.name} autofocus/></label>
+            <label>${t('projects.description')}<textarea name="description" maxlength="2000" value=${fields.description}></textarea></label>
+            <${ErrorBox} error=${error}/>
+            <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('common.save')}</button>
+                <button type="button" onClick=${onClose}>${t('common.cancel')}</button></div>
+        </form>
+    <//>`;
+}
+
 const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
 
 export function ProjectDetail({ params: [id] }) {
@@ -71,6 +98,8 @@ export function ProjectDetail({ params: [id] }) {
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
     const [kit, setKit] = useState({ size: 'A5', bleed: false });
+    const [editing, setEditing] = useState(false);
+    const [changed, setChanged] = useState(false);
     useTitle(project.data?.name || t('nav.projects'));
 
     // Live marker status: each event of one of this project's contents replaces that row.
@@ -127,8 +156,10 @@ export function ProjectDetail({ params: [id] }) {
     if (!project.data) return html`<${ErrorBox} error=${project.error}/>`;
     const page = contents.data?.items || [];
     return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a></p>
-    <h1>${project.data.name}</h1>
-    ${project.data.description ? html`<p>${project.data.description}</p>` : null}
+    <h1 id="project-name">${project.data.name}</h1>
+    ${project.data.description ? html`<p id="project-description">${project.data.description}</p>` : null}
+    <p class="actions"><button id="edit-project-open" onClick=${() => { setChanged(false); setEditing(true); }}>${t('projects.edit')}</button>
+        ${changed ? html`<span role="status" id="project-changed">${t('common.saved')}</span>` : null}</p>
     <${ErrorBox} error=${error || contents.error}/>
     <section class="card">
         <h2>${t('content.add')}</h2>
@@ -166,6 +197,8 @@ export function ProjectDetail({ params: [id] }) {
     </table>
     <${ListPager} list=${contents}/>`}
     <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
+    ${editing ? html`<${EditProject} project=${project.data} onClose=${() => setEditing(false)}
+        onChanged=${answer => { project.setData(answer); setEditing(false); setChanged(true); }}/>` : null}
     ${confirmDialog}`;
 }
 

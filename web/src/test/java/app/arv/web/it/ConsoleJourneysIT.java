@@ -422,6 +422,42 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberRenamesAProjectIsRefusedANameAnotherProjectHasAndEmptiesItsDescription() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.memberToken()).body(Map.of("name", "Weddings")).post("/projects").then().statusCode(201);
+        String project = Api.bearer(tenant.memberToken()).body(Map.of("name", "Birthday cards", "description", "For June"))
+                .post("/projects").then().statusCode(201).extract().path("id");
+        browser.signInAt("#/projects/" + project, memberEmail(tenant), tenant.password());
+
+        browser.click("#edit-project-open");
+        browser.type("#edit-project input[name=name]", "Weddings");
+        browser.click("#edit-project button[type=submit]");
+        String taken = browser.waitFor("#edit-project .error[role=alert] strong").getText();
+        browser.type("#edit-project input[name=name]", "Anniversary cards");
+        browser.type("#edit-project textarea[name=description]", "For the golden ones");
+        browser.click("#edit-project button[type=submit]");
+        browser.waitFor("#project-changed");
+        String renamed = browser.waitFor("#project-name").getText();
+        String described = browser.waitFor("#project-description").getText();
+        browser.driver.navigate().refresh();
+        String reread = browser.waitFor("#project-name").getText();
+        browser.click("#edit-project-open");
+        browser.waitFor("#edit-project textarea[name=description]").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.click("#edit-project button[type=submit]");
+        browser.waitFor("#project-changed");
+        browser.screenshot("project-renamed");
+
+        assertThat(taken).isEqualTo("A project with this name already exists");
+        assertThat(renamed).isEqualTo("Anniversary cards");
+        assertThat(described).isEqualTo("For the golden ones");
+        assertThat(reread).isEqualTo("Anniversary cards");
+        assertThat(browser.driver.findElements(By.id("project-description"))).as("the emptied description").isEmpty();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        Api.bearer(tenant.memberToken()).get("/projects/" + project).then().statusCode(200).body("name", equalTo("Anniversary cards"))
+                .body("description", equalTo(""));
+    }
+
+    @Test
     void aDuplicatedTabAndItsOriginalBothRenewTheSessionAndStaySignedIn() throws InterruptedException {
         Api.Tenant tenant = Api.newTenant();
         MarkerApi.newProject(tenant.adminToken());

@@ -41,7 +41,8 @@ function Users() {
                 <option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></td>
             <td>${u.active ? t('common.yes') : t('common.no')}</td>
             <td>${isMe(u) ? html`<span class="you" title=${t('settings.ownRow')}>${t('settings.you')}</span>` : u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
-                () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
+                () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : html`<button class="reactivate"
+                onClick=${() => act(async () => { await patch(`/users/${u.id}`, { active: true }); users.reload(); })}>${t('settings.reactivate')}</button>`}</td></tr>`)}</tbody>
     </table>
     <${ListPager} list=${users}/>`}
     ${confirmDialog}

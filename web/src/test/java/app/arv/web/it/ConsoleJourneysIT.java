@@ -1139,6 +1139,31 @@ class ConsoleJourneysIT {
         assertThat(member.findElements(By.cssSelector("button.danger"))).as("deactivation of another person").hasSize(1);
     }
 
+    @Test
+    void anOrgAdminReactivatesADeactivatedPersonWhoCanSignInAgain() {
+        Api.Tenant tenant = Api.newTenant();
+        String member = memberEmail(tenant);
+        List<Map<String, Object>> people = Api.bearer(tenant.adminToken()).get("/users").then().statusCode(200).extract().path("items");
+        String memberId = people.stream().filter(p -> member.equals(p.get("email"))).map(p -> (String) p.get("id")).findFirst().orElseThrow();
+        Api.bearer(tenant.adminToken()).delete("/users/" + memberId).then().statusCode(204);
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#users-table tbody tr");
+
+        row(member::equals).findElement(By.cssSelector("button.reactivate")).click();
+        browser.until(d -> row(member::equals).findElements(By.cssSelector("button.danger")).size() == 1, "the person active again");
+        String active = row(member::equals).findElement(By.cssSelector("td:nth-child(3)")).getText();
+        browser.screenshot("settings-users-reactivated");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        browser.driver.navigate().refresh();
+        browser.waitFor("#users-table tbody tr");
+
+        assertThat(active).isEqualTo("yes");
+        assertThat(row(member::equals).findElements(By.cssSelector("button.reactivate"))).as("reactivation once active").isEmpty();
+        assertThat(violations).isEmpty();
+        Api.bearer(tenant.adminToken()).get("/users/" + memberId).then().statusCode(200).body("active", equalTo(true));
+        Api.login(member, tenant.password());
+    }
+
     /** The one row of the people table whose e-mail address is {@code wanted}. */
     private WebElement row(Predicate<String> wanted) {
         return browser.driver.findElements(By.cssSelector("#users-table tbody tr")).stream()

@@ -321,6 +321,15 @@ export function ContentDetail({ params: [id] }) {
         overlays.reload();
     }));
 
+    // One overlay off the content (its file stays where the media library or another content holds it); the active one
+    // removed leaves none active, which the content read again shows.
+    const removeOverlay = overlay => confirm(t(content.data.overlay?.media_id === overlay.media_id ? 'content.confirmRemoveActiveOverlay'
+        : 'content.confirmRemoveOverlay', { name: overlay.original_name || overlay.media_id }), () => act(async () => {
+        await del(`/ar-content/${id}/overlays/${overlay.media_id}`);
+        content.reload();
+        overlays.reload();
+    }));
+
     if (content.loading) return html`<${Loading}/>`;
     const c = content.data;
     if (!c) return html`<${ErrorBox} error=${content.error}/>`;
@@ -367,8 +376,12 @@ export function ContentDetail({ params: [id] }) {
             <${DropZone} accept="video/mp4,video/webm,.glb,model/gltf-binary" multiple=${false} label=${t('content.overlayDrop')} onFiles=${uploadOverlay}/>
             ${overlayProgress != null ? html`<${ProgressBar} value=${overlayProgress} label=${t('content.overlay')}/>` : null}
             <button id="attach-generation" onClick=${() => setAttaching(true)}>${t('content.attachGeneration')}</button>
-            ${overlays.data?.items?.length ? html`<details><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
-                <ul>${overlays.data.items.map(o => html`<li>${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}</li>`)}</ul></details>` : null}
+            ${overlays.data?.items?.length ? html`<details id="overlays"><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
+                <ul class="overlays">${overlays.data.items.map(o => html`<li data-media=${o.media_id} data-active=${c.overlay?.media_id === o.media_id}>
+                    ${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}
+                    ${c.overlay?.media_id === o.media_id ? html` · <strong>${t('content.overlayActive')}</strong>` : null}
+                    <button class="danger remove-overlay" aria-label=${t('common.removeNamed', { name: o.original_name || o.media_id })}
+                        onClick=${() => removeOverlay(o)}>${t('content.removeOverlay')}</button></li>`)}</ul></details>` : null}
         </section>
     </div>
     <p><button class="danger" onClick=${() => confirm(t('content.confirmDelete', { title: c.title }),

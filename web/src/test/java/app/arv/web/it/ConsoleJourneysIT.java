@@ -839,6 +839,34 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberRemovesTheContentsVideoOverlayAfterConfirmingAndTheContentHasNoneLeft() {
+        Api.Tenant tenant = Api.newTenant();
+        String content = MarkerApi.createOne(tenant.memberToken(), MarkerApi.newProject(tenant.memberToken()), "coins.png",
+                MediaApi.image("coins.png"));
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + content + "/overlays").then().statusCode(201);
+        browser.signInAt("#/content/" + content, memberEmail(tenant), tenant.password());
+        browser.waitFor("video.overlay-video");
+
+        browser.click("#overlays summary");
+        browser.click("#overlays li[data-active=true] button.remove-overlay");
+        String asked = browser.waitFor("dialog p").getText();
+        browser.screenshot("content-remove-overlay");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        browser.click("dialog button.danger");
+        browser.until(d -> d.findElements(By.cssSelector("#overlays")).isEmpty() && d.findElements(By.cssSelector("video.overlay-video")).isEmpty(),
+                "the overlay gone");
+        browser.driver.navigate().refresh();
+        browser.waitFor("section.card p.empty");
+
+        assertThat(asked).startsWith("Remove the overlay clip.mp4 from this content?");
+        assertThat(violations).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#overlays, video.overlay-video"))).as("overlays after a reload").isEmpty();
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200).body("overlay", equalTo(null));
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + content + "/overlays").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void aPlatformAdminRetriesAParkedDeletionFromThePlatformScreenOnceTheStoreTakesIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));

@@ -1279,11 +1279,11 @@ class ConsoleJourneysIT {
         List<String> fields;
         List<String> steps;
         try {
-            browser.click("main table.list tbody button:last-child");
+            browser.click("main table.list tbody button.connection-stats");
             browser.waitFor("dialog dl.pairs dt");
             fields = browser.driver.findElements(By.cssSelector("dialog dl.pairs dt")).stream().map(WebElement::getText).toList();
             browser.click("dialog header button");
-            browser.click("main table.list tbody button:first-child");
+            browser.click("main table.list tbody button.test-connection");
             browser.waitFor("dialog ol.steps li");
             steps = browser.driver.findElements(By.cssSelector("dialog ol.steps li")).stream().map(WebElement::getText).toList();
             browser.screenshot("settings-storage-test-ru");
@@ -1311,6 +1311,40 @@ class ConsoleJourneysIT {
             }
         }
         return MediaApi.png(picture);
+    }
+
+    @Test
+    void anOrgAdminRenamesAnS3ConnectionAndChangesItsRegionWithoutTypingTheSecretAgain() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer(Files.createTempDirectory("arv-console-s3"))) {
+            s3.createBucket("arv-media");
+            Api.Tenant tenant = Api.newTenant();
+            String connection = Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("media bucket", s3.endpoint(), false))
+                    .post("/storage-connections").then().statusCode(201).extract().path("id");
+            browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+
+            browser.click("main table.list tbody button.edit-connection");
+            String secretShown = browser.waitFor("#edit-connection input[name=secret_key]").getDomProperty("value");
+            browser.type("#edit-connection input[name=name]", "archive bucket");
+            browser.type("#edit-connection input[name=region]", "eu-west-1");
+            browser.screenshot("settings-storage-edit");
+            List<String> violations = browser.seriousAccessibilityViolations();
+            browser.click("#edit-connection button[type=submit]");
+            browser.waitFor("#connection-changed");
+            browser.driver.navigate().refresh();
+            String listed = browser.waitFor("main table.list tbody td:first-child").getText();
+            browser.click("main table.list tbody button.test-connection");
+            browser.waitFor("dialog ol.steps li");
+            String probe = browser.waitFor("dialog p.ok, dialog p.error").getText();
+
+            assertThat(secretShown).as("the secret shown back").isEmpty();
+            assertThat(violations).isEmpty();
+            assertThat(listed).isEqualTo("archive bucket");
+            assertThat(probe).isEqualTo("Every step passed.");
+            Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(200)
+                    .body("name", equalTo("archive bucket")).body("region", equalTo("eu-west-1")).body("secret_set", equalTo(true))
+                    .body("access_key", equalTo(S3ProxyServer.ACCESS_KEY));
+            Api.bearer(tenant.adminToken()).post("/storage-connections/" + connection + "/test").then().statusCode(200).body("ok", equalTo(true));
+        }
     }
 
     @Test

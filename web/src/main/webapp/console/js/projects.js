@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct, useDebounced
+    postForBlob, useTitle, useAct, useDebounced, useHashParam
 } from './core.js';
 
 const PAGE = 20;
@@ -13,7 +13,8 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 
 export function Projects() {
     useTitle(t('nav.projects'));
-    const [search, setSearch] = useState('');
+    // The search and the page shown are in the address (#/projects?q=…&offset=…): a reload or Back finds them again.
+    const [search, setSearch] = useHashParam('q');
     const [creating, setCreating] = useState(false);
     // The server searches and pages: an organization may have far more projects than one answer holds.
     const query = useDebounced(search);
@@ -90,8 +91,8 @@ const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
 
 export function ProjectDetail({ params: [id] }) {
     const project = useLoad(() => get(`/projects/${id}`), [id]);
-    const [search, setSearch] = useState('');
-    const [status, setStatus] = useState('');
+    const [search, setSearch] = useHashParam('q');
+    const [status, setStatus] = useHashParam('status');
     const query = useDebounced(search);
     const contents = usePagedLoad(`/projects/${id}/ar-content?q=${encodeURIComponent(query)}&marker_status=${status}`, PAGE);
     const [uploads, setUploads] = useState([]);
@@ -425,7 +426,7 @@ function OverlayPreview({ overlay }) {
  * shown here, since the page behind a modal dialog is out of sight.
  */
 function AttachGeneration({ onClose, onAttach, error, busy }) {
-    const jobs = usePagedLoad('/generations?status=completed', ATTACH_PAGE);
+    const jobs = usePagedLoad('/generations?status=completed', ATTACH_PAGE, { param: null });
     const [job, setJob] = useState(null);
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>

@@ -51,7 +51,7 @@ function Users() {
 
 /** Invite by mail (the person chooses their own password), and the organization's invitations with resend and revoke. */
 function Invitations() {
-    const invitations = usePagedLoad('/users/invitations');
+    const invitations = usePagedLoad('/users/invitations', undefined, { param: 'invitations_offset' });
     const [act, error] = useAct();
     const [sent, setSent] = useState(null);
     const [confirm, confirmDialog] = useConfirm();

@@ -1101,6 +1101,58 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void theSearchAndPageOfTheProjectsListAreKeptInTheAddressForReloadAndBack() {
+        Api.Tenant tenant = Api.newTenant();
+        // 22 projects found by the search (two pages of 20), one that is not.
+        for (int i = 0; i < 22; i++) {
+            Api.bearer(tenant.memberToken()).body(Map.of("name", String.format("Card %02d", i))).post("/projects").then().statusCode(201);
+        }
+        Api.bearer(tenant.memberToken()).body(Map.of("name", "Weddings")).post("/projects").then().statusCode(201);
+        browser.signInAt("#/projects", memberEmail(tenant), tenant.password());
+        browser.waitFor("#projects-table tbody tr");
+
+        browser.type(".toolbar .search input", "card");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "the first page found");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("21–22 of 22"), "the second page found");
+        String address = browser.driver.getCurrentUrl();
+        browser.click("#projects-table tbody tr:last-child a");
+        browser.waitFor("#portrait-drop");
+        browser.driver.navigate().back();
+        String pageAfterBack = browser.waitFor("nav.pager span").getText();
+        String searchAfterBack = browser.waitFor(".toolbar .search input").getDomProperty("value");
+        browser.driver.navigate().refresh();
+        browser.waitFor("#projects-table tbody tr");
+        String pageAfterReload = browser.until(d -> browser.waitFor("nav.pager span").getText(), "the pager after a reload");
+        List<String> listedAfterReload = browser.driver.findElements(By.cssSelector("#projects-table tbody td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        browser.driver.navigate().back();
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "Back to the first page found");
+
+        assertThat(address).contains("#/projects?").contains("q=card").contains("offset=20");
+        assertThat(pageAfterBack).isEqualTo("21–22 of 22");
+        assertThat(searchAfterBack).isEqualTo("card");
+        assertThat(pageAfterReload).isEqualTo("21–22 of 22");
+        assertThat(listedAfterReload).containsExactly("Card 20", "Card 21");
+        assertThat(browser.driver.getCurrentUrl()).contains("q=card").doesNotContain("offset=");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void theGenerationsStatusFilterIsKeptInTheAddressForReload() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/generations", memberEmail(tenant), tenant.password());
+        browser.waitFor("#generation-drop");
+
+        new Select(browser.waitFor("#generations-status")).selectByValue("failed");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/generations?status=failed"), "the filter in the address");
+        browser.driver.navigate().refresh();
+        String chosen = browser.until(d -> browser.waitFor("#generations-status").getDomProperty("value"), "the filter after a reload");
+
+        assertThat(chosen).isEqualTo("failed");
+    }
+
+    @Test
     void markingTheOneUnreadNotificationOnTheSecondPageReadShowsTheFirstPage() {
         Api.Tenant tenant = Api.newTenant();
         // The tenant's own two keys told to the admin and read, then 21 more: 23 notifications, 21 of them unread, so

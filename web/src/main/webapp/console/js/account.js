@@ -1,5 +1,6 @@
-// The signed-in person's own sessions: every device signed in, when it was last used, and signing out elsewhere.
-import { html, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle } from './core.js';
+// The signed-in person's own account: every device signed in, when it was last used, and signing out elsewhere; their
+// password.
+import { html, useState, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle, adoptTokens } from './core.js';
 
 export function Sessions() {
     useTitle(t('sessions.title'));
@@ -24,4 +25,42 @@ export function Sessions() {
     ${others > 0 ? html`<p><button class="danger" id="sign-out-elsewhere" onClick=${() => confirm(t('sessions.confirmOthers', { count: others }),
         () => act(async () => { await post('/me/sessions/revoke-all'); sessions.reload(); }))}>${t('sessions.endOthers')}</button></p>` : null}
     ${confirmDialog}`;
+}
+
+/**
+ * The person's own password (POST /me/password). The server judges the new one (its minimum length is the operator's
+ * setting), so the form leaves that to it and shows its refusal. A change ends every other session of the person and
+ * refuses every access token issued before: the answer's fresh access token (its refresh token stays) is adopted, so
+ * this tab, and its duplicates, carry on signed in.
+ */
+export function OwnPassword() {
+    useTitle(t('password.title'));
+    const [act, error, busy] = useAct();
+    const [mismatch, setMismatch] = useState(false);
+    const [changed, setChanged] = useState(false);
+    const submit = event => {
+        event.preventDefault();
+        const form = new FormData(event.target);
+        setChanged(false);
+        const differ = form.get('new_password') !== form.get('repeat_password');
+        setMismatch(differ);
+        if (differ) return;
+        act(async () => {
+            adoptTokens(await post('/me/password', { current_password: form.get('current_password'), new_password: form.get('new_password') }));
+            event.target.reset();
+            setChanged(true);
+        });
+    };
+    return html`<h1>${t('password.title')}</h1>
+    <section class="card">
+        <form onSubmit=${submit} class="stack" id="own-password">
+            <label>${t('password.current')}<input name="current_password" type="password" autocomplete="current-password" required maxlength="200"/></label>
+            <label>${t('password.new')}<input name="new_password" type="password" autocomplete="new-password" required/></label>
+            <label>${t('password.repeat')}<input name="repeat_password" type="password" autocomplete="new-password" required/></label>
+            ${mismatch ? html`<p class="error" role="alert" id="password-mismatch">${t('password.mismatch')}</p>` : null}
+            <${ErrorBox} error=${error}/>
+            <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('password.change')}</button></div>
+            ${changed ? html`<p role="status" class="notice" id="password-changed">${t('password.changed')}</p>` : null}
+        </form>
+    </section>`;
 }

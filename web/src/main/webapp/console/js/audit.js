@@ -1,5 +1,5 @@
 // The organization's audit log (org admins): who did what, when and from where, newest first, filtered by action and time.
-import { html, useState, t, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle } from './core.js';
+import { html, t, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle, useHashParam } from './core.js';
 
 const PAGE = 25;
 /** The API's actions, in the order the filter offers them; each has a label audit.action.<name> in every language. */
@@ -39,9 +39,9 @@ function subjectName(e) {
 
 export function AuditLog() {
     useTitle(t('audit.title'));
-    const [action, setAction] = useState('');
-    const [from, setFrom] = useState('');
-    const [to, setTo] = useState('');
+    const [action, setAction] = useHashParam('action');
+    const [from, setFrom] = useHashParam('from');
+    const [to, setTo] = useHashParam('to');
     const events = usePagedLoad(eventsPath(action, from, to), PAGE);
     const filter = setter => e => setter(e.target.value);
     const items = events.data?.items || [];

@@ -722,9 +722,62 @@ export function Dialog({ title, onClose, children, wide }) {
 export function usePageKept(data, offset, setOffset) {
     useEffect(() => {
         if (data && offset > 0 && data.items.length === 0) {
-            setOffset(Math.max(0, Math.floor((data.total - 1) / data.limit) * data.limit));
+            setOffset(Math.max(0, Math.floor((data.total - 1) / data.limit) * data.limit), false);
         }
     }, [data, offset]);
+}
+
+/** The query of the address's hash ({@code #/generations?status=failed&offset=20}): where a screen's lists are. */
+export function hashQuery() {
+    const at = location.hash.indexOf('?');
+    return new URLSearchParams(at < 0 ? '' : location.hash.slice(at + 1));
+}
+
+/** The path of the address's hash, without its query. */
+function hashPath() {
+    return (location.hash || '#/').split('?')[0];
+}
+
+/**
+ * Sets parameters of the hash's query ({@code null} or '' removes one). {@code push}: a new history entry (another page
+ * of a list: Back returns to the one before); otherwise the entry is replaced (a filter chosen, a search typed, a page
+ * stepped back from by itself), so Back leaves the screen rather than undoing it keystroke by keystroke.
+ */
+export function setHashQuery(changes, push = false) {
+    const query = hashQuery();
+    for (const [name, value] of Object.entries(changes)) {
+        if (value == null || value === '') query.delete(name);
+        else query.set(name, String(value));
+    }
+    const text = query.toString();
+    const next = text ? `${hashPath()}?${text}` : hashPath();
+    if (next === (location.hash || '#/')) return;
+    if (push) location.hash = next;
+    else history.replaceState(history.state, '', next);
+}
+
+/**
+ * A parameter of the hash's query as a screen's state ({@code [value, set]}), so a reload or Back finds the screen as it
+ * was left: read when the screen opens and again when the address changes under it (Back, Forward), written when the
+ * screen sets it ({@code set(value, push)}, see {@link setHashQuery}); {@code fallback} is the value when it is absent,
+ * and is not written. Without a {@code name} it is plain state (a list in a dialog keeps its place to itself).
+ */
+export function useHashParam(name, fallback = '') {
+    const read = () => (name && hashQuery().get(name)) || fallback;
+    const [value, setValue] = useState(read);
+    useEffect(() => {
+        if (!name) return undefined;
+        const path = hashPath();
+        // Only while the address is still this screen's: leaving it is not a change of its state.
+        const changed = () => hashPath() === path && setValue(read());
+        addEventListener('hashchange', changed);
+        return () => removeEventListener('hashchange', changed);
+    }, [name, fallback]);
+    const set = useCallback((next, push = false) => {
+        setValue(next);
+        if (name) setHashQuery({ [name]: next === fallback ? null : next }, push);
+    }, [name, fallback]);
+    return [value, set];
 }
 
 /** How many entries a page of an administration list (people, keys, webhooks, organizations, ...) shows. */
@@ -736,17 +789,39 @@ export const LIST_PAGE = 50;
  * back ({@link usePageKept}). The administration lists come oldest first (the API cannot sort them), so their newest
  * entries are on the last page; a single ?limit=200 read left everything past the 200th out of reach.
  *
+ * The offset is kept in the address's hash as {@code param} (default {@code offset}; a second list on a screen names
+ * its own; {@code null} for a list in a dialog, which keeps it to itself), as the screens keep their filters there
+ * ({@link useHashParam}): a reload, or Back from what a row leads to, shows the same page. Moving to another page adds a
+ * history entry, so Back returns to the page before.
+ *
  * A screen's filters, search and owner are part of {@code path}: another path is another listing, which starts on its
  * first page. The offset is kept with the path it was chosen for, so the new listing's first read already asks for
  * page 1 (an offset reset only in an effect would first read the new listing at the old offset, then at 0); the effect
  * then forgets the old path's offset, so going back to that filter starts on its first page too.
  */
-export function usePagedLoad(path, limit = LIST_PAGE) {
-    const [place, setPlace] = useState({ path, offset: 0 });
+export function usePagedLoad(path, limit = LIST_PAGE, { param = 'offset' } = {}) {
+    const [kept, keep] = useHashParam(param, '0');
+    const [place, setPlace] = useState(() => ({ path, offset: Math.max(0, Number(kept) || 0) }));
     const [added, setAdded] = useState(null);
     const offset = place.path === path ? place.offset : 0;
-    const setOffset = useCallback(next => setPlace({ path, offset: next }), [path]);
-    useEffect(() => { setPlace(kept => (kept.path === path ? kept : { path, offset: 0 })); }, [path]);
+    const current = useRef(path);
+    current.current = path;
+    const setOffset = useCallback((next, push = true) => {
+        setPlace({ path, offset: next });
+        keep(String(next), push);
+    }, [path, keep]);
+    const shownPath = useRef(path);
+    useEffect(() => {
+        if (shownPath.current === path) return;
+        shownPath.current = path;
+        setPlace(was => (was.path === path ? was : { path, offset: 0 }));
+        keep('0');
+    }, [path]);
+    // The address moved to another page of this listing (Back, Forward): show that one.
+    useEffect(() => {
+        const wanted = Math.max(0, Number(kept) || 0);
+        setPlace(was => (was.path === current.current && was.offset === wanted ? was : { path: current.current, offset: wanted }));
+    }, [kept]);
     const list = useLoad(() => get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`), [path, limit, offset]);
     usePageKept(list.data, offset, setOffset);
     /**

@@ -2,7 +2,7 @@
 // previews and an interactive 3D view, downloads, cancel and retry, and the history with filters.
 import {
     html, useState, useEffect, useRef, t, get, post, upload, download, onEvent, useLoad, useConfirm, ErrorBox, Loading,
-    Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct
+    Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct, useHashParam
 } from './core.js';
 
 const MAX_FILES = 25;
@@ -11,7 +11,7 @@ const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'
 
 export function Generations() {
     useTitle(t('nav.generations'));
-    const [status, setStatus] = useState('');
+    const [status, setStatus] = useHashParam('status');
     const history = usePagedLoad(status ? `/generations?status=${status}` : '/generations', PAGE);
     useEffect(() => onEvent(event => ((event.source === 'generations' && event.event === 'completed') || event.source === 'resync')
         && history.reload()), [history.reload]);
@@ -19,7 +19,7 @@ export function Generations() {
     <${NewBatch}/>
     <section class="card">
         <h2>${t('generations.history')}</h2>
-        <div class="toolbar"><label>${t('common.status')}<select value=${status} onChange=${e => setStatus(e.target.value)}>
+        <div class="toolbar"><label>${t('common.status')}<select id="generations-status" value=${status} onChange=${e => setStatus(e.target.value)}>
             <option value="">${t('common.all')}</option>
             ${JOB_STATUSES.map(s => html`<option value=${s}>${t(`status.${s}`)}</option>`)}</select></label></div>
         <${ErrorBox} error=${history.error}/>

@@ -9,7 +9,7 @@ import { Generations, GenerationDetail } from './generations.js';
 import { MediaLibrary } from './media.js';
 import { Settings } from './settings.js';
 import { Platform } from './platform.js';
-import { Sessions } from './account.js';
+import { Sessions, OwnPassword } from './account.js';
 import { AuditLog } from './audit.js';
 import { Bell, Notifications, NotificationPreferences } from './notifications.js';
 import { Webhooks } from './webhooks.js';
@@ -31,6 +31,7 @@ const ROUTES = [
     { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
     { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
     { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
+    { path: /^\/account\/password$/, screen: OwnPassword, role: MEMBER, nav: 'password' },
     { path: /^\/audit$/, screen: AuditLog, role: ORG_ADMIN, nav: 'audit' },
     { path: /^\/notifications$/, screen: Notifications, role: MEMBER, nav: 'notifications' },
     { path: /^\/account\/notifications$/, screen: NotificationPreferences, role: MEMBER, nav: 'notificationPreferences' },
@@ -46,6 +47,7 @@ const NAV = [
     { id: 'settings', href: '#/settings', role: ORG_ADMIN },
     { id: 'platform', href: '#/platform', role: PLATFORM_ADMIN },
     { id: 'sessions', href: '#/sessions', role: MEMBER },
+    { id: 'password', href: '#/account/password', role: MEMBER },
     { id: 'audit', href: '#/audit', role: ORG_ADMIN },
     { id: 'notifications', href: '#/notifications', role: MEMBER },
     { id: 'notificationPreferences', href: '#/account/notifications', role: MEMBER },

@@ -1,7 +1,7 @@
 // Notifications: the bell in the header (unread count, live over /ws/events), the list (mark read, links to the
 // thing), and the person's preferences per event type and channel (#/account/notifications).
 import {
-    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle
+    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle, useHashParam
 } from './core.js';
 
 const CHANNELS = ['in_app', 'email'];
@@ -58,7 +58,8 @@ export function particulars(n) {
 
 export function Notifications() {
     useTitle(t('notifications.title'));
-    const [unreadOnly, setUnreadOnly] = useState(false);
+    const [unread, setUnread] = useHashParam('unread');
+    const unreadOnly = unread === 'true';
     const list = usePagedLoad(unreadOnly ? '/notifications?unread=true' : '/notifications', 20);
     const [act, error] = useAct();
     useEffect(() => {
@@ -71,7 +72,7 @@ export function Notifications() {
     return html`<h1>${t('notifications.title')}</h1>
     <p class="actions">
         <label class="check"><input type="checkbox" id="notifications-unread" checked=${unreadOnly}
-            onChange=${e => setUnreadOnly(e.target.checked)}/>${t('notifications.unreadOnly')}</label>
+            onChange=${e => setUnread(e.target.checked ? 'true' : '')}/>${t('notifications.unreadOnly')}</label>
         <button id="notifications-read-all" onClick=${readAll}>${t('notifications.readAll')}</button>
         <a href="#/account/notifications" id="notifications-preferences">${t('notifications.preferences')}</a>
     </p>

@@ -1,9 +1,9 @@
 // Projects and their AR content: listing, drag-and-drop upload with per-file progress, live marker status,
 // the quality picture, overlays, schedule, viewer link and QR, print kits; and "check a photo before printing".
 import {
-    html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
+    html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct, useDebounced
+    postForBlob, useTitle, useAct, useDebounced, useHashParam
 } from './core.js';
 
 const PAGE = 20;
@@ -13,7 +13,8 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 
 export function Projects() {
     useTitle(t('nav.projects'));
-    const [search, setSearch] = useState('');
+    // The search and the page shown are in the address (#/projects?q=…&offset=…): a reload or Back finds them again.
+    const [search, setSearch] = useHashParam('q');
     const [creating, setCreating] = useState(false);
     // The server searches and pages: an organization may have far more projects than one answer holds.
     const query = useDebounced(search);
@@ -59,18 +60,47 @@ function NewProject({ onClose, onCreated }) {
     <//>`;
 }
 
+/**
+ * Renames a project or changes its description (PATCH /projects/{id}, which takes no If-Match: the last change wins).
+ * Only what the user changed is sent; an emptied description is sent empty (a null would leave it as it was).
+ */
+function EditProject({ project, onClose, onChanged }) {
+    const [act, error, busy] = useAct();
+    // What the fields hold: a redraw (busy, a refusal) shows what the user typed, not the project as it was read.
+    const [fields, setFields] = useState({ name: project.name, description: project.description || '' });
+    const edit = event => setFields(f => ({ ...f, [event.target.name]: event.target.value }));
+    const submit = event => {
+        event.preventDefault();
+        const changes = {};
+        if (fields.name !== project.name) changes.name = fields.name;
+        if (fields.description !== (project.description || '')) changes.description = fields.description;
+        act(async () => onChanged(Object.keys(changes).length ? await patch(`/projects/${project.id}`, changes) : project));
+    };
+    return html`<${Dialog} title=${t('projects.edit')} onClose=${onClose}>
+        <form onSubmit=${submit} onInput=${edit} id="edit-project">
+            <label>${t('projects.name')}<input name="name" required maxlength="200" value=${fields.name} autofocus/></label>
+            <label>${t('projects.description')}<textarea name="description" maxlength="2000" value=${fields.description}></textarea></label>
+            <${ErrorBox} error=${error}/>
+            <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('common.save')}</button>
+                <button type="button" onClick=${onClose}>${t('common.cancel')}</button></div>
+        </form>
+    <//>`;
+}
+
 const STATUSES = ['pending', 'compiling', 'ready', 'failed'];
 
 export function ProjectDetail({ params: [id] }) {
     const project = useLoad(() => get(`/projects/${id}`), [id]);
-    const [search, setSearch] = useState('');
-    const [status, setStatus] = useState('');
+    const [search, setSearch] = useHashParam('q');
+    const [status, setStatus] = useHashParam('status');
     const query = useDebounced(search);
     const contents = usePagedLoad(`/projects/${id}/ar-content?q=${encodeURIComponent(query)}&marker_status=${status}`, PAGE);
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
     const [kit, setKit] = useState({ size: 'A5', bleed: false });
+    const [editing, setEditing] = useState(false);
+    const [changed, setChanged] = useState(false);
     useTitle(project.data?.name || t('nav.projects'));
 
     // Live marker status: each event of one of this project's contents replaces that row.
@@ -127,8 +157,10 @@ export function ProjectDetail({ params: [id] }) {
     if (!project.data) return html`<${ErrorBox} error=${project.error}/>`;
     const page = contents.data?.items || [];
     return html`<p class="crumbs"><a href="#/projects">${t('nav.projects')}</a></p>
-    <h1>${project.data.name}</h1>
-    ${project.data.description ? html`<p>${project.data.description}</p>` : null}
+    <h1 id="project-name">${project.data.name}</h1>
+    ${project.data.description ? html`<p id="project-description">${project.data.description}</p>` : null}
+    <p class="actions"><button id="edit-project-open" onClick=${() => { setChanged(false); setEditing(true); }}>${t('projects.edit')}</button>
+        ${changed ? html`<span role="status" id="project-changed">${t('common.saved')}</span>` : null}</p>
     <${ErrorBox} error=${error || contents.error}/>
     <section class="card">
         <h2>${t('content.add')}</h2>
@@ -166,6 +198,8 @@ export function ProjectDetail({ params: [id] }) {
     </table>
     <${ListPager} list=${contents}/>`}
     <p><button class="danger" onClick=${remove}>${t('projects.delete')}</button></p>
+    ${editing ? html`<${EditProject} project=${project.data} onClose=${() => setEditing(false)}
+        onChanged=${answer => { project.setData(answer); setEditing(false); setChanged(true); }}/>` : null}
     ${confirmDialog}`;
 }
 
@@ -288,6 +322,15 @@ export function ContentDetail({ params: [id] }) {
         overlays.reload();
     }));
 
+    // One overlay off the content (its file stays where the media library or another content holds it); the active one
+    // removed leaves none active, which the content read again shows.
+    const removeOverlay = overlay => confirm(t(content.data.overlay?.media_id === overlay.media_id ? 'content.confirmRemoveActiveOverlay'
+        : 'content.confirmRemoveOverlay', { name: overlay.original_name || overlay.media_id }), () => act(async () => {
+        await del(`/ar-content/${id}/overlays/${overlay.media_id}`);
+        content.reload();
+        overlays.reload();
+    }));
+
     if (content.loading) return html`<${Loading}/>`;
     const c = content.data;
     if (!c) return html`<${ErrorBox} error=${content.error}/>`;
@@ -334,8 +377,12 @@ export function ContentDetail({ params: [id] }) {
             <${DropZone} accept="video/mp4,video/webm,.glb,model/gltf-binary" multiple=${false} label=${t('content.overlayDrop')} onFiles=${uploadOverlay}/>
             ${overlayProgress != null ? html`<${ProgressBar} value=${overlayProgress} label=${t('content.overlay')}/>` : null}
             <button id="attach-generation" onClick=${() => setAttaching(true)}>${t('content.attachGeneration')}</button>
-            ${overlays.data?.items?.length ? html`<details><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
-                <ul>${overlays.data.items.map(o => html`<li>${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}</li>`)}</ul></details>` : null}
+            ${overlays.data?.items?.length ? html`<details id="overlays"><summary>${t('content.overlayHistory', { count: overlays.data.items.length })}</summary>
+                <ul class="overlays">${overlays.data.items.map(o => html`<li data-media=${o.media_id} data-active=${c.overlay?.media_id === o.media_id}>
+                    ${o.original_name || o.media_id} · ${o.media_type} · ${formatBytes(o.size_bytes)}
+                    ${c.overlay?.media_id === o.media_id ? html` · <strong>${t('content.overlayActive')}</strong>` : null}
+                    <button class="danger remove-overlay" aria-label=${t('common.removeNamed', { name: o.original_name || o.media_id })}
+                        onClick=${() => removeOverlay(o)}>${t('content.removeOverlay')}</button></li>`)}</ul></details>` : null}
         </section>
     </div>
     <p><button class="danger" onClick=${() => confirm(t('content.confirmDelete', { title: c.title }),
@@ -379,7 +426,7 @@ function OverlayPreview({ overlay }) {
  * shown here, since the page behind a modal dialog is out of sight.
  */
 function AttachGeneration({ onClose, onAttach, error, busy }) {
-    const jobs = usePagedLoad('/generations?status=completed', ATTACH_PAGE);
+    const jobs = usePagedLoad('/generations?status=completed', ATTACH_PAGE, { param: null });
     const [job, setJob] = useState(null);
     const detail = useLoad(() => (job ? get(`/generations/${job}`) : null), [job]);
     return html`<${Dialog} title=${t('content.attachGeneration')} onClose=${onClose} wide>

@@ -41,7 +41,8 @@ function Users() {
                 <option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></td>
             <td>${u.active ? t('common.yes') : t('common.no')}</td>
             <td>${isMe(u) ? html`<span class="you" title=${t('settings.ownRow')}>${t('settings.you')}</span>` : u.active ? html`<button class="danger" onClick=${() => confirm(t('settings.confirmDeactivate', { email: u.email }),
-                () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : null}</td></tr>`)}</tbody>
+                () => act(async () => { await del(`/users/${u.id}`); users.reload(); }))}>${t('settings.deactivate')}</button>` : html`<button class="reactivate"
+                onClick=${() => act(async () => { await patch(`/users/${u.id}`, { active: true }); users.reload(); })}>${t('settings.reactivate')}</button>`}</td></tr>`)}</tbody>
     </table>
     <${ListPager} list=${users}/>`}
     ${confirmDialog}
@@ -50,7 +51,7 @@ function Users() {
 
 /** Invite by mail (the person chooses their own password), and the organization's invitations with resend and revoke. */
 function Invitations() {
-    const invitations = usePagedLoad('/users/invitations');
+    const invitations = usePagedLoad('/users/invitations', undefined, { param: 'invitations_offset' });
     const [act, error] = useAct();
     const [sent, setSent] = useState(null);
     const [confirm, confirmDialog] = useConfirm();
@@ -151,6 +152,8 @@ function Storage() {
     const [provider, setProvider] = useState('S3');
     const [probe, setProbe] = useState(null);
     const [stats, setStats] = useState(null);
+    const [editing, setEditing] = useState(null);
+    const [changed, setChanged] = useState(false);
     const create = event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -186,9 +189,13 @@ function Storage() {
     ${!connections.data ? (connections.loading ? html`<${Loading}/>` : null) : connections.data.items.length === 0 ? html`<${Empty}>${t('settings.noConnections')}<//>` : html`<table class="list">
         <thead><tr><th scope="col">${t('settings.connectionName')}</th><th scope="col">${t('settings.provider')}</th><th scope="col">${t('settings.isDefault')}</th><th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
         <tbody>${connections.data.items.map(c => html`<tr><td>${c.name}</td><td>${c.provider}</td><td>${c.is_default ? t('common.yes') : t('common.no')}</td>
-            <td><button onClick=${() => act(async () => setProbe({ name: c.name, report: await post(`/storage-connections/${c.id}/test`) }))}>${t('settings.test')}</button>
-                <button onClick=${() => act(async () => setStats({ name: c.name, usage: await get(`/storage-connections/${c.id}/stats`) }))}>${t('settings.stats')}</button></td></tr>`)}</tbody>
+            <td><button class="edit-connection" onClick=${() => setEditing(c)}>${t('settings.editConnection')}</button>
+                <button class="test-connection" onClick=${() => act(async () => setProbe({ name: c.name, report: await post(`/storage-connections/${c.id}/test`) }))}>${t('settings.test')}</button>
+                <button class="connection-stats" onClick=${() => act(async () => setStats({ name: c.name, usage: await get(`/storage-connections/${c.id}/stats`) }))}>${t('settings.stats')}</button></td></tr>`)}</tbody>
     </table>`}
+    ${editing ? html`<${EditConnection} connection=${editing} onClose=${() => setEditing(null)}
+        onChanged=${() => { setEditing(null); setChanged(true); connections.reload(); }}/>` : null}
+    ${changed ? html`<p role="status" id="connection-changed">${t('common.saved')}</p>` : null}
     ${probe ? html`<${Dialog} title=${t('settings.testOf', { name: probe.name })} onClose=${() => setProbe(null)}>
         <p class=${probe.report.ok ? 'ok' : 'error'}>${probe.report.ok ? t('settings.testOk') : t('settings.testFailed')}</p>
         <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${t(`settings.step.${s.name}`)} · ${t('settings.stepMillis', { millis: s.millis })}${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
@@ -196,6 +203,60 @@ function Storage() {
     ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
         <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${t(`settings.statsField.${k}`)}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
     <//>` : null}`;
+}
+
+/** The settings of a connection the API lets change, as its form shows them (the secret is never shown back). */
+function connectionFields(c) {
+    return { name: c.name || '', is_default: !!c.is_default, directory: c.directory || '', endpoint: c.endpoint || '',
+        region: c.region || '', bucket: c.bucket || '', access_key: c.access_key || '', secret_key: '', base_path: c.base_path || '' };
+}
+
+/**
+ * Changes a storage connection (PATCH /storage-connections/{id}): only the fields the user changed are sent, so a
+ * connection through which files are stored can still be renamed or made the default (its place, the directory, endpoint,
+ * bucket or base path, is refused while anything is stored there: 409). The S3 secret is write-only: the field starts
+ * empty, and left empty the secret stays as it is.
+ */
+function EditConnection({ connection, onClose, onChanged }) {
+    const [act, error, busy] = useAct();
+    const stored = connectionFields(connection);
+    const [fields, setFields] = useState(stored);
+    const s3 = connection.provider === 'S3';
+    const edit = event => {
+        const { name, type, checked, value } = event.target;
+        if (name in stored) setFields(f => ({ ...f, [name]: type === 'checkbox' ? checked : value }));
+    };
+    const submit = event => {
+        event.preventDefault();
+        const changes = {};
+        for (const [field, value] of Object.entries(fields)) {
+            if (field === 'secret_key' ? value !== '' : value !== stored[field]) changes[field] = value;
+        }
+        act(async () => {
+            if (Object.keys(changes).length) await patch(`/storage-connections/${connection.id}`, changes);
+            onChanged();
+        });
+    };
+    return html`<${Dialog} title=${t('settings.editConnectionOf', { name: connection.name })} onClose=${onClose}>
+        <form onSubmit=${submit} onInput=${edit} onChange=${edit} class="stack" id="edit-connection">
+            <label>${t('settings.connectionName')}<input name="name" required maxlength="100" value=${fields.name}/></label>
+            ${s3 ? html`
+                <label>${t('settings.endpoint')}<input name="endpoint" type="url" required value=${fields.endpoint}/></label>
+                <label>${t('settings.region')}<input name="region" maxlength="64" value=${fields.region}/></label>
+                <label>${t('settings.bucket')}<input name="bucket" required maxlength="63" value=${fields.bucket}/></label>
+                <label>${t('settings.accessKey')}<input name="access_key" required maxlength="200" autocomplete="off" value=${fields.access_key}/></label>
+                <label>${t('settings.secretKey')}<input name="secret_key" type="password" maxlength="500" autocomplete="new-password"
+                    aria-describedby="secret-kept" value=${fields.secret_key}/></label>
+                <p class="hint" id="secret-kept">${t('settings.secretKept')}</p>
+                <label>${t('settings.basePath')}<input name="base_path" maxlength="200" value=${fields.base_path}/></label>` : html`
+                <label>${t('settings.directory')}<input name="directory" required maxlength="400" value=${fields.directory}/></label>`}
+            <label class="check"><input type="checkbox" name="is_default" checked=${fields.is_default}/>${t('settings.isDefault')}</label>
+            <p class="hint">${t('settings.placeInUse')}</p>
+            <${ErrorBox} error=${error}/>
+            <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('common.save')}</button>
+                <button type="button" onClick=${onClose}>${t('common.cancel')}</button></div>
+        </form>
+    <//>`;
 }
 
 /**

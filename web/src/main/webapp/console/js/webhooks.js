@@ -84,7 +84,7 @@ function NewWebhook({ onCreated }) {
 
 function Deliveries({ webhook, onClose }) {
     // A page at a time: a busy webhook's older deliveries are on the next pages, not out of reach.
-    const deliveries = usePagedLoad(`/webhooks/${webhook.id}/deliveries`);
+    const deliveries = usePagedLoad(`/webhooks/${webhook.id}/deliveries`, undefined, { param: null });
     const [act, error] = useAct();
     return html`<${Dialog} title=${t('webhooks.deliveriesOf', { url: webhook.url })} onClose=${onClose} wide>
         <div class="actions"><button id="refresh-deliveries" onClick=${() => deliveries.reload()}>${t('common.refresh')}</button></div>

@@ -376,6 +376,88 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberChangesTheirPasswordIsToldWhyInTheConsolesLanguageWhenRefusedAndStaysSignedInHere() {
+        Api.Tenant tenant = Api.newTenant();
+        String member = memberEmail(tenant);
+        String elsewhere = Api.login(member, tenant.password());
+        String fresh = "a-brand-new-passphrase-77";
+        browser.signInAt("#/account/password", member, tenant.password());
+
+        changePassword("not-my-password-at-all", fresh);
+        String wrong = browser.waitFor("#own-password .error[role=alert] strong").getText();
+        browser.click("header button.language");
+        browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
+        String tooShort;
+        try {
+            changePassword(tenant.password(), "short-1");
+            tooShort = browser.until(d -> d.findElements(By.cssSelector("#own-password .error[role=alert] strong")).stream()
+                    .map(WebElement::getText).filter(text -> text.startsWith("Такой")).findFirst().orElse(null), "the refusal in Russian");
+        } finally {
+            browser.click("header button.language");
+            browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Projects"), "English again");
+        }
+        changePassword(tenant.password(), fresh);
+        browser.waitFor("#password-changed");
+        browser.screenshot("account-password-changed");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        String tabToken = (String) browser.script("return JSON.parse(sessionStorage.getItem('arv.console.session')).token");
+        browser.driver.navigate().refresh();
+        browser.go("#/sessions");
+        browser.until(d -> d.findElements(By.cssSelector("#sessions-table tbody tr")).size() == 1, "only this browser signed in");
+
+        assertThat(wrong).isEqualTo("The current password is wrong");
+        assertThat(tooShort).startsWith("Такой пароль не подходит");
+        assertThat(violations).isEmpty();
+        Api.bearer(tabToken).get("/me").then().statusCode(200);
+        Api.bearer(elsewhere).get("/me").then().statusCode(401);
+        Api.anonymous().body(Map.of("email", member, "password", tenant.password())).post("/auth/login").then().statusCode(401);
+        Api.login(member, fresh);
+    }
+
+    private static void changePassword(String current, String fresh) {
+        browser.type("#own-password input[name=current_password]", current);
+        browser.type("#own-password input[name=new_password]", fresh);
+        browser.type("#own-password input[name=repeat_password]", fresh);
+        browser.click("#own-password button[type=submit]");
+    }
+
+    @Test
+    void aMemberRenamesAProjectIsRefusedANameAnotherProjectHasAndEmptiesItsDescription() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.memberToken()).body(Map.of("name", "Weddings")).post("/projects").then().statusCode(201);
+        String project = Api.bearer(tenant.memberToken()).body(Map.of("name", "Birthday cards", "description", "For June"))
+                .post("/projects").then().statusCode(201).extract().path("id");
+        browser.signInAt("#/projects/" + project, memberEmail(tenant), tenant.password());
+
+        browser.click("#edit-project-open");
+        browser.type("#edit-project input[name=name]", "Weddings");
+        browser.click("#edit-project button[type=submit]");
+        String taken = browser.waitFor("#edit-project .error[role=alert] strong").getText();
+        browser.type("#edit-project input[name=name]", "Anniversary cards");
+        browser.type("#edit-project textarea[name=description]", "For the golden ones");
+        browser.click("#edit-project button[type=submit]");
+        browser.waitFor("#project-changed");
+        String renamed = browser.waitFor("#project-name").getText();
+        String described = browser.waitFor("#project-description").getText();
+        browser.driver.navigate().refresh();
+        String reread = browser.waitFor("#project-name").getText();
+        browser.click("#edit-project-open");
+        browser.waitFor("#edit-project textarea[name=description]").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.click("#edit-project button[type=submit]");
+        browser.waitFor("#project-changed");
+        browser.screenshot("project-renamed");
+
+        assertThat(taken).isEqualTo("A project with this name already exists");
+        assertThat(renamed).isEqualTo("Anniversary cards");
+        assertThat(described).isEqualTo("For the golden ones");
+        assertThat(reread).isEqualTo("Anniversary cards");
+        assertThat(browser.driver.findElements(By.id("project-description"))).as("the emptied description").isEmpty();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        Api.bearer(tenant.memberToken()).get("/projects/" + project).then().statusCode(200).body("name", equalTo("Anniversary cards"))
+                .body("description", equalTo(""));
+    }
+
+    @Test
     void aDuplicatedTabAndItsOriginalBothRenewTheSessionAndStaySignedIn() throws InterruptedException {
         Api.Tenant tenant = Api.newTenant();
         MarkerApi.newProject(tenant.adminToken());
@@ -757,6 +839,34 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aMemberRemovesTheContentsVideoOverlayAfterConfirmingAndTheContentHasNoneLeft() {
+        Api.Tenant tenant = Api.newTenant();
+        String content = MarkerApi.createOne(tenant.memberToken(), MarkerApi.newProject(tenant.memberToken()), "coins.png",
+                MediaApi.image("coins.png"));
+        MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
+                .post("/ar-content/" + content + "/overlays").then().statusCode(201);
+        browser.signInAt("#/content/" + content, memberEmail(tenant), tenant.password());
+        browser.waitFor("video.overlay-video");
+
+        browser.click("#overlays summary");
+        browser.click("#overlays li[data-active=true] button.remove-overlay");
+        String asked = browser.waitFor("dialog p").getText();
+        browser.screenshot("content-remove-overlay");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        browser.click("dialog button.danger");
+        browser.until(d -> d.findElements(By.cssSelector("#overlays")).isEmpty() && d.findElements(By.cssSelector("video.overlay-video")).isEmpty(),
+                "the overlay gone");
+        browser.driver.navigate().refresh();
+        browser.waitFor("section.card p.empty");
+
+        assertThat(asked).startsWith("Remove the overlay clip.mp4 from this content?");
+        assertThat(violations).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#overlays, video.overlay-video"))).as("overlays after a reload").isEmpty();
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + content).then().statusCode(200).body("overlay", equalTo(null));
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + content + "/overlays").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void aPlatformAdminRetriesAParkedDeletionFromThePlatformScreenOnceTheStoreTakesIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
@@ -991,6 +1101,58 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void theSearchAndPageOfTheProjectsListAreKeptInTheAddressForReloadAndBack() {
+        Api.Tenant tenant = Api.newTenant();
+        // 22 projects found by the search (two pages of 20), one that is not.
+        for (int i = 0; i < 22; i++) {
+            Api.bearer(tenant.memberToken()).body(Map.of("name", String.format("Card %02d", i))).post("/projects").then().statusCode(201);
+        }
+        Api.bearer(tenant.memberToken()).body(Map.of("name", "Weddings")).post("/projects").then().statusCode(201);
+        browser.signInAt("#/projects", memberEmail(tenant), tenant.password());
+        browser.waitFor("#projects-table tbody tr");
+
+        browser.type(".toolbar .search input", "card");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "the first page found");
+        browser.click("nav.pager button:last-child");
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("21–22 of 22"), "the second page found");
+        String address = browser.driver.getCurrentUrl();
+        browser.click("#projects-table tbody tr:last-child a");
+        browser.waitFor("#portrait-drop");
+        browser.driver.navigate().back();
+        String pageAfterBack = browser.waitFor("nav.pager span").getText();
+        String searchAfterBack = browser.waitFor(".toolbar .search input").getDomProperty("value");
+        browser.driver.navigate().refresh();
+        browser.waitFor("#projects-table tbody tr");
+        String pageAfterReload = browser.until(d -> browser.waitFor("nav.pager span").getText(), "the pager after a reload");
+        List<String> listedAfterReload = browser.driver.findElements(By.cssSelector("#projects-table tbody td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        browser.driver.navigate().back();
+        browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "Back to the first page found");
+
+        assertThat(address).contains("#/projects?").contains("q=card").contains("offset=20");
+        assertThat(pageAfterBack).isEqualTo("21–22 of 22");
+        assertThat(searchAfterBack).isEqualTo("card");
+        assertThat(pageAfterReload).isEqualTo("21–22 of 22");
+        assertThat(listedAfterReload).containsExactly("Card 20", "Card 21");
+        assertThat(browser.driver.getCurrentUrl()).contains("q=card").doesNotContain("offset=");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    @Test
+    void theGenerationsStatusFilterIsKeptInTheAddressForReload() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/generations", memberEmail(tenant), tenant.password());
+        browser.waitFor("#generation-drop");
+
+        new Select(browser.waitFor("#generations-status")).selectByValue("failed");
+        browser.until(d -> d.getCurrentUrl().endsWith("#/generations?status=failed"), "the filter in the address");
+        browser.driver.navigate().refresh();
+        String chosen = browser.until(d -> browser.waitFor("#generations-status").getDomProperty("value"), "the filter after a reload");
+
+        assertThat(chosen).isEqualTo("failed");
+    }
+
+    @Test
     void markingTheOneUnreadNotificationOnTheSecondPageReadShowsTheFirstPage() {
         Api.Tenant tenant = Api.newTenant();
         // The tenant's own two keys told to the admin and read, then 21 more: 23 notifications, 21 of them unread, so
@@ -1055,6 +1217,31 @@ class ConsoleJourneysIT {
         assertThat(own.findElement(By.cssSelector(".you")).getText()).isEqualTo("You");
         assertThat(member.findElement(By.tagName("select")).isEnabled()).as("the role of another person").isTrue();
         assertThat(member.findElements(By.cssSelector("button.danger"))).as("deactivation of another person").hasSize(1);
+    }
+
+    @Test
+    void anOrgAdminReactivatesADeactivatedPersonWhoCanSignInAgain() {
+        Api.Tenant tenant = Api.newTenant();
+        String member = memberEmail(tenant);
+        List<Map<String, Object>> people = Api.bearer(tenant.adminToken()).get("/users").then().statusCode(200).extract().path("items");
+        String memberId = people.stream().filter(p -> member.equals(p.get("email"))).map(p -> (String) p.get("id")).findFirst().orElseThrow();
+        Api.bearer(tenant.adminToken()).delete("/users/" + memberId).then().statusCode(204);
+        browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#users-table tbody tr");
+
+        row(member::equals).findElement(By.cssSelector("button.reactivate")).click();
+        browser.until(d -> row(member::equals).findElements(By.cssSelector("button.danger")).size() == 1, "the person active again");
+        String active = row(member::equals).findElement(By.cssSelector("td:nth-child(3)")).getText();
+        browser.screenshot("settings-users-reactivated");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        browser.driver.navigate().refresh();
+        browser.waitFor("#users-table tbody tr");
+
+        assertThat(active).isEqualTo("yes");
+        assertThat(row(member::equals).findElements(By.cssSelector("button.reactivate"))).as("reactivation once active").isEmpty();
+        assertThat(violations).isEmpty();
+        Api.bearer(tenant.adminToken()).get("/users/" + memberId).then().statusCode(200).body("active", equalTo(true));
+        Api.login(member, tenant.password());
     }
 
     /** The one row of the people table whose e-mail address is {@code wanted}. */
@@ -1144,11 +1331,11 @@ class ConsoleJourneysIT {
         List<String> fields;
         List<String> steps;
         try {
-            browser.click("main table.list tbody button:last-child");
+            browser.click("main table.list tbody button.connection-stats");
             browser.waitFor("dialog dl.pairs dt");
             fields = browser.driver.findElements(By.cssSelector("dialog dl.pairs dt")).stream().map(WebElement::getText).toList();
             browser.click("dialog header button");
-            browser.click("main table.list tbody button:first-child");
+            browser.click("main table.list tbody button.test-connection");
             browser.waitFor("dialog ol.steps li");
             steps = browser.driver.findElements(By.cssSelector("dialog ol.steps li")).stream().map(WebElement::getText).toList();
             browser.screenshot("settings-storage-test-ru");
@@ -1176,6 +1363,40 @@ class ConsoleJourneysIT {
             }
         }
         return MediaApi.png(picture);
+    }
+
+    @Test
+    void anOrgAdminRenamesAnS3ConnectionAndChangesItsRegionWithoutTypingTheSecretAgain() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer(Files.createTempDirectory("arv-console-s3"))) {
+            s3.createBucket("arv-media");
+            Api.Tenant tenant = Api.newTenant();
+            String connection = Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("media bucket", s3.endpoint(), false))
+                    .post("/storage-connections").then().statusCode(201).extract().path("id");
+            browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+
+            browser.click("main table.list tbody button.edit-connection");
+            String secretShown = browser.waitFor("#edit-connection input[name=secret_key]").getDomProperty("value");
+            browser.type("#edit-connection input[name=name]", "archive bucket");
+            browser.type("#edit-connection input[name=region]", "eu-west-1");
+            browser.screenshot("settings-storage-edit");
+            List<String> violations = browser.seriousAccessibilityViolations();
+            browser.click("#edit-connection button[type=submit]");
+            browser.waitFor("#connection-changed");
+            browser.driver.navigate().refresh();
+            String listed = browser.waitFor("main table.list tbody td:first-child").getText();
+            browser.click("main table.list tbody button.test-connection");
+            browser.waitFor("dialog ol.steps li");
+            String probe = browser.waitFor("dialog p.ok, dialog p.error").getText();
+
+            assertThat(secretShown).as("the secret shown back").isEmpty();
+            assertThat(violations).isEmpty();
+            assertThat(listed).isEqualTo("archive bucket");
+            assertThat(probe).isEqualTo("Every step passed.");
+            Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(200)
+                    .body("name", equalTo("archive bucket")).body("region", equalTo("eu-west-1")).body("secret_set", equalTo(true))
+                    .body("access_key", equalTo(S3ProxyServer.ACCESS_KEY));
+            Api.bearer(tenant.adminToken()).post("/storage-connections/" + connection + "/test").then().statusCode(200).body("ok", equalTo(true));
+        }
     }
 
     @Test

@@ -261,6 +261,17 @@ class GenerationIT {
     }
 
     @Test
+    void aMultipartFaceLimitThatIsNotAWholeNumberIsRefusedNamingItAndNothingIsQueued() {
+        MediaApi.as(tenant.memberToken()).multiPart("face_limit", "1.5")
+                .multiPart("files", "horse.png", MediaApi.image("horse.png"), "application/octet-stream")
+                .post("/generations").then().statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("face_limit"));
+
+        Api.bearer(tenant.memberToken()).get("/generations").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void anUnknownProviderIsRefused() {
         GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png")).multiPart("provider", "nonexistent")
                 .post("/generations").then().statusCode(422)

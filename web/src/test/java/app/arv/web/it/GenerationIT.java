@@ -299,17 +299,8 @@ class GenerationIT {
     }
 
     @Test
-    void anItemWhoseEveryAttemptBreaksLandsOnTheDeadLetterQueueAndFailsWithTheLastReason() throws IOException {
-        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        // The stored object disappears behind ARV's back: every attempt to read the source breaks.
-        try (Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.delete(file);
-            }
-        }
-
-        String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
-                .post("/generations").then().statusCode(202).extract().path("id");
+    void anItemWhoseEveryAttemptBreaksLandsOnTheDeadLetterQueueAndFailsWithTheLastReason() {
+        String job = GenerationApi.submittedWithItsSourceGone(tenant);
 
         GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
                 .body("status", equalTo("failed"))

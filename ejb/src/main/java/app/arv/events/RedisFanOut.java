@@ -32,8 +32,7 @@ public abstract class RedisFanOut<L> {
     protected final ListenerRegistry<L> listeners;
     private final String pattern;
     private final String threadName;
-    private PatternSubscription subscription;
-    private volatile boolean stopped;
+    private final SubscriptionOnce subscription = new SubscriptionOnce();
 
     /**
      * @param pattern    the channel pattern of the one subscription
@@ -67,19 +66,13 @@ public abstract class RedisFanOut<L> {
     /** Every {@link #heartbeat()}: tell the listeners the connection lives (and drop closed ones). */
     protected abstract void beat();
 
-    protected synchronized void start() {
-        if (subscription != null || stopped) {
-            return;
-        }
-        subscription = new PatternSubscription(redis, pattern, this::received, this::resubscribed);
-        subscription.start(threads, threadName, scheduler, heartbeat(), this::beat);
+    protected void start() {
+        subscription.start(() -> new PatternSubscription(redis, pattern, this::received, this::resubscribed),
+                started -> started.start(threads, threadName, scheduler, heartbeat(), this::beat));
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (subscription != null) {
-            subscription.stop();
-        }
+        subscription.stop();
     }
 }

@@ -2,7 +2,8 @@
  * Live events between nodes, over Redis. {@link RedisConnection} is the application's one Redis pool
  * (short timeouts: a stalled Redis must fail readiness, not hang request threads).
  * {@link PatternSubscription} keeps one pattern subscription per purpose alive across outages (a Redis
- * that went silent without closing the connection included: it pings);
+ * that went silent without closing the connection included: it pings), made and started on first need by a
+ * {@link SubscriptionOnce};
  * {@link OrganizationEventHub} fans an organization's events out to this node's WebSocket clients,
  * keeping them in a {@link ListenerRegistry}. {@link AfterCommit} runs work once the current transaction
  * has committed: events must not announce a change before it is visible, nor one that rolled back, and

@@ -29,7 +29,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -167,11 +166,7 @@ public class Invitations {
      * @param name the person's display name; the one the admin gave, when none
      */
     public SignIn accept(String rawToken, String password, String name, Device device) {
-        Duration hold = throttle.requestHold(Request.INVITATION, rawToken, device.clientAddress());
-        if (!hold.isZero()) {
-            throw DomainException.tooManyAttempts(hold);
-        }
-        throttle.requested(Request.INVITATION, rawToken, device.clientAddress());
+        throttle.admit(Request.INVITATION, rawToken, device.clientAddress());
         Instant now = Instant.now();
         Invitation invitation = usable(rawToken, now);
         users.lockEmail(invitation.getEmail());
@@ -182,12 +177,11 @@ public class Invitations {
         User user = users.add(new User(invitation.getOrganizationId(), invitation.getEmail(), passwords.hash(password),
                 invitation.getRole()));
         user.setDisplayName(name == null || name.isBlank() ? invitation.getDisplayName() : name);
-        user.recordLogin(now);
         invitation.accept(now);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_ADDED, user.getId(),
                 AuditDetails.with("email", user.getEmail()).and("role", user.getRole()).and("via", "invitation")
                         .and("invitation_id", invitation.getId()));
-        return sessions.open(user, device);
+        return sessions.signIn(user, device);
     }
 
     private Invitation usable(String rawToken, Instant now) {

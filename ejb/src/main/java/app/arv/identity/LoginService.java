@@ -15,7 +15,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -85,9 +84,8 @@ public class LoginService {
             // signs in, so that checking a known address costs what checking the decoy of an unknown one costs.
             user.rehashPassword(passwords.hash(password));
         }
-        user.recordLogin(Instant.now());
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
-        SignIn signIn = sessions.open(user, device);
+        SignIn signIn = sessions.signIn(user, device);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
                 AuditDetails.with("method", "password").and("session_id", signIn.sessionId()));
         return signIn;

@@ -97,20 +97,6 @@ public class LoginThrottle {
     }
 
     /**
-     * Password reset requests are throttled like failed sign-ins, with the same limits but counts of their own (a
-     * reset asked for is no failure): {@return how long reset requests for {@code email} from {@code address} are
-     * still held back; zero if they aren't}
-     */
-    public Duration resetHold(String email, String address) {
-        return requestHold(Request.RESET, email, address);
-    }
-
-    /** Counts a password reset request, for a known address or not alike. */
-    public void resetRequested(String email, String address) {
-        requested(Request.RESET, email, address);
-    }
-
-    /**
      * Requests that mail someone a link or spend one ({@link Request}) are throttled like failed sign-ins, with the same
      * limits but counts of their own per kind: {@return how long such requests for {@code subject} (an e-mail address, a
      * token) from {@code address} are still held back; zero if they aren't}
@@ -138,6 +124,20 @@ public class LoginThrottle {
         } else {
             withRedis(counting, null);
         }
+    }
+
+    /**
+     * Lets a request of this kind through and counts it, or refuses it while such requests are held back: the one rule
+     * of every link asked for or spent (a password reset, a sign-up, an invitation accepted).
+     *
+     * @throws DomainException 429 {@code too_many_attempts} with the hold, counting nothing, while held back
+     */
+    public void admit(Request kind, String subject, String address) {
+        Duration hold = requestHold(kind, subject, address);
+        if (!hold.isZero()) {
+            throw DomainException.tooManyAttempts(hold);
+        }
+        requested(kind, subject, address);
     }
 
     /** Requests throttled apart from sign-ins, each with counts of its own: {@code arv:login:<prefix>account:<hash>:failures}. */

@@ -17,7 +17,6 @@ import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +66,7 @@ public class PasswordResets {
      * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a loopback address
      */
     public void request(String email, String clientAddress, List<Locale> languages, String requestBase) {
-        Duration hold = throttle.resetHold(email, clientAddress);
-        if (!hold.isZero()) {
-            throw DomainException.tooManyAttempts(hold);
-        }
-        throttle.resetRequested(email, clientAddress);
+        throttle.admit(LoginThrottle.Request.RESET, email, clientAddress);
         resetMails.issue(email.strip(), MailTemplates.languageFor(languages), publicAddress.forAnonymousRequest(requestBase));
     }
 

@@ -50,7 +50,16 @@ public class Sessions {
     @Inject
     CredentialChanges changes;
 
-    /** A new session for {@code user}, who has just proved who they are. */
+    /**
+     * {@code user} signs in (with a password, by single sign-on, accepting an invitation, confirming a sign-up): the time
+     * is their last sign-in, and a new session opens.
+     */
+    public SignIn signIn(User user, Device device) {
+        user.recordLogin(Instant.now());
+        return open(user, device);
+    }
+
+    /** A new session for {@code user}, who has just proved who they are ({@link #signIn} when that is a sign-in). */
     public SignIn open(User user, Device device) {
         Instant now = Instant.now();
         LinkToken refresh = LinkToken.random();

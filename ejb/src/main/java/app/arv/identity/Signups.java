@@ -13,7 +13,6 @@ import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -68,11 +67,7 @@ public class Signups {
     public void request(String organizationName, String email, String name, String password, String clientAddress,
             List<Locale> languages, String requestBase) {
         requireEnabled();
-        Duration hold = throttle.requestHold(Request.SIGNUP, email, clientAddress);
-        if (!hold.isZero()) {
-            throw DomainException.tooManyAttempts(hold);
-        }
-        throttle.requested(Request.SIGNUP, email, clientAddress);
+        throttle.admit(Request.SIGNUP, email, clientAddress);
         policy.check(password, email);
         signupMails.issue(new SignupMails.Requested(organizationName.strip(), email.strip(), name.strip(), password,
                 MailTemplates.languageFor(languages)), publicAddress.forAnonymousRequest(requestBase));
@@ -91,9 +86,8 @@ public class Signups {
         User admin = organizations.openSignedUp(signup.getOrganizationName(), signup.getEmail(), signup.getPasswordHash());
         admin.setDisplayName(signup.getDisplayName());
         admin.setLocale(signup.getLocale());
-        admin.recordLogin(now);
         signup.use(now);
-        return sessions.open(admin, device);
+        return sessions.signIn(admin, device);
     }
 
     /** Throws 404 signup_disabled while self-service sign-up is off (ARV_SIGNUP_ENABLED). */

@@ -2,6 +2,7 @@ package app.arv.marker;
 
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
+import app.arv.events.SubscriptionOnce;
 import app.arv.shared.DomainException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,26 +49,15 @@ public class MarkerStops {
     /** The batch runtime's operator; replaced in tests. */
     Supplier<JobOperator> operator = BatchRuntime::getJobOperator;
 
-    private PatternSubscription subscription;
-    private volatile boolean listening;
-    private volatile boolean stopped;
+    private final SubscriptionOnce subscription = new SubscriptionOnce();
 
     /** Starts hearing the stops handed to this node (once; the subscription outlives Redis outages). */
     public void listen() {
-        if (!listening) {
-            start();
-        }
-    }
-
-    private synchronized void start() {
-        if (listening || stopped) {
-            return;
-        }
-        listening = true;
-        subscription = new PatternSubscription(redis, CHANNEL + node.id(), (channel, message) -> received(message), () -> {
-        });
-        // Nothing to beat: a stop is heard or not, and its sender learns which from Redis.
-        subscription.start(threads, "arv-marker-stops", scheduler, Duration.ofHours(1), () -> {
+        subscription.start(() -> new PatternSubscription(redis, CHANNEL + node.id(), (channel, message) -> received(message), () -> {
+        }), started -> {
+            // Nothing to beat: a stop is heard or not, and its sender learns which from Redis.
+            started.start(threads, "arv-marker-stops", scheduler, Duration.ofHours(1), () -> {
+            });
         });
     }
 
@@ -142,9 +132,6 @@ public class MarkerStops {
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (subscription != null) {
-            subscription.stop();
-        }
+        subscription.stop();
     }
 }

@@ -3,6 +3,7 @@ package app.arv.security;
 import app.arv.events.AfterCommit;
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
+import app.arv.events.SubscriptionOnce;
 import app.arv.security.CallerCache.Change;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -49,9 +50,7 @@ public class CredentialChanges {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private PatternSubscription subscription;
-    private volatile boolean listening;
-    private volatile boolean stopped;
+    private final SubscriptionOnce subscription = new SubscriptionOnce();
 
     public void keyRevoked(UUID keyId) {
         announce(new Change(Change.Kind.KEY, keyId));
@@ -86,20 +85,11 @@ public class CredentialChanges {
 
     /** Starts hearing other nodes' changes (once); until the subscription is up the cache keeps nothing. */
     public void listen() {
-        if (!listening) {
-            start();
-        }
-    }
-
-    private synchronized void start() {
-        if (listening || stopped) {
-            return;
-        }
-        listening = true;
-        subscription = new PatternSubscription(redis, CHANNEL, (channel, message) -> Change.parse(message).ifPresent(this::apply),
-                cache::resume, cache::suspend);
-        Duration sweep = rules.ttl().isZero() || rules.ttl().isNegative() ? Duration.ofMinutes(1) : rules.ttl();
-        subscription.start(threads, "arv-credential-changes", scheduler, sweep, cache::dropExpired);
+        subscription.start(() -> new PatternSubscription(redis, CHANNEL,
+                (channel, message) -> Change.parse(message).ifPresent(this::apply), cache::resume, cache::suspend), started -> {
+                    Duration sweep = rules.ttl().isZero() || rules.ttl().isNegative() ? Duration.ofMinutes(1) : rules.ttl();
+                    started.start(threads, "arv-credential-changes", scheduler, sweep, cache::dropExpired);
+                });
     }
 
     /** Into this node's cache, and to whoever holds connections open on a credential (they check it again). */
@@ -110,10 +100,7 @@ public class CredentialChanges {
 
     @PreDestroy
     void stop() {
-        stopped = true;
+        subscription.stop();
         cache.suspend();
-        if (subscription != null) {
-            subscription.stop();
-        }
     }
 }

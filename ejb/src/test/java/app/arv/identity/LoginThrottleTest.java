@@ -202,6 +202,22 @@ class LoginThrottleTest {
     }
 
     @Test
+    void linkRequestsAreAdmittedUntilTheirCountReachesTheLimitThenRefusedWithTheHold() {
+        LoginThrottle throttle = node(redis.url());
+        String email = email();
+        for (int i = 0; i < PER_ACCOUNT; i++) {
+            throttle.admit(LoginThrottle.Request.RESET, email, address());
+        }
+
+        assertThatThrownBy(() -> throttle.admit(LoginThrottle.Request.RESET, email, address()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+                });
+        assertThat(throttle.hold(email, address())).as("sign-ins keep counts of their own").isZero();
+    }
+
+    @Test
     void withoutRedisSignInIsNotHeldBack() {
         LoginThrottle throttle = node(TestRedis.nowhere());
         String email = email();

@@ -23,6 +23,7 @@ import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.json.SnakeCaseOf;
+import app.arv.web.json.WholeNumberParam;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.StoredObject;
@@ -66,7 +67,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -109,7 +109,7 @@ public class GenerationResource implements ApiDescription.Generations {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response createFromUploads(List<EntityPart> parts) {
         try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
-            NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form.values()));
+            NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form, multipart));
             return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }
     }
@@ -327,13 +327,14 @@ public class GenerationResource implements ApiDescription.Generations {
 
         public UUID projectId;
 
-        static NewGenerationRequest from(Map<String, String> fields) {
+        /** From the fields of a multipart upload; {@code face_limit} is checked as text first ({@link FaceLimitField}). */
+        static NewGenerationRequest from(MultipartForm form, MultipartReader multipart) {
             NewGenerationRequest request = new NewGenerationRequest();
-            request.faceLimit = integer(fields, "face_limit");
-            request.texture = blankToNull(fields.get("texture"));
-            request.provider = blankToNull(fields.get("provider"));
-            request.priority = blankToNull(fields.get("priority"));
-            String project = blankToNull(fields.get("project_id"));
+            request.faceLimit = multipart.validated(new FaceLimitField(form.value("face_limit"))).number();
+            request.texture = form.value("texture");
+            request.provider = form.value("provider");
+            request.priority = form.value("priority");
+            String project = form.value("project_id");
             try {
                 request.projectId = project == null ? null : UUID.fromString(project);
             } catch (IllegalArgumentException e) {
@@ -352,17 +353,24 @@ public class GenerationResource implements ApiDescription.Generations {
             return name == null ? null : SnakeCaseEnum.parse(type, name).orElseThrow();
         }
 
-        private static Integer integer(Map<String, String> fields, String name) {
-            String value = blankToNull(fields.get(name));
-            try {
-                return value == null ? null : Integer.valueOf(value);
-            } catch (NumberFormatException e) {
-                throw DomainException.invalid("invalid_" + name, name + " must be a whole number");
-            }
+    }
+
+    /**
+     * {@code face_limit} as a multipart field sends it: text, checked as a whole number within the options' bounds before
+     * it is read, so that text that is not one ({@code abc}, {@code 1.5}) is refused as a number out of range is, 400
+     * {@code validation_failed} naming {@code face_limit}.
+     */
+    static final class FaceLimitField {
+        @WholeNumberParam(min = GenerationOptions.MIN_FACE_LIMIT, max = GenerationOptions.MAX_FACE_LIMIT)
+        final String faceLimit;
+
+        FaceLimitField(String faceLimit) {
+            this.faceLimit = faceLimit;
         }
 
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value;
+        /** The number; only once validated. */
+        Integer number() {
+            return faceLimit == null ? null : Integer.valueOf(faceLimit);
         }
     }
 }

@@ -85,10 +85,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @APIResponse(responseCode = "202", description = "The AR contents (items); their markers compile")
     public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
         try (MultipartForm fields = multipart.several(parts, IMAGES_FIELD)) {
-            if (fields.files().isEmpty()) {
-                throw DomainException.invalid("missing_image", "Send the portraits in the multipart field '" + IMAGES_FIELD + "'");
-            }
-            List<ArContentView> created = contents.createBatch(caller.get(), projectId, fields.files()).stream()
+            List<ArContentView> created = contents.createBatch(caller.get(), projectId,
+                    fields.requiredFiles("missing_image", "the portraits")).stream()
                     .map(ArContentView::of).toList();
             return Response.accepted(Map.of("items", created)).build();
         }

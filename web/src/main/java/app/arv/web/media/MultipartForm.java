@@ -95,10 +95,15 @@ public final class MultipartForm implements AutoCloseable {
      * multipart field '<the file field>'".
      */
     public SpooledFile requiredFile(String code, String what) {
+        return requiredFiles(code, what).get(0);
+    }
+
+    /** The files, at least one; when none was sent, 400 as {@link #requiredFile}. */
+    public List<SpooledFile> requiredFiles(String code, String what) {
         if (files.isEmpty()) {
             throw DomainException.invalid(code, "Send " + what + " in the multipart field '" + fileField + "'");
         }
-        return files.get(0);
+        return files;
     }
 
     public List<SpooledFile> files() {

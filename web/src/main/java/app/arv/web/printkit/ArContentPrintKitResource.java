@@ -1,10 +1,7 @@
 package app.arv.web.printkit;
 
-import app.arv.platform.PublicAddress;
-import app.arv.printkit.PrintKits;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
-import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,21 +28,14 @@ import java.util.UUID;
 public class ArContentPrintKitResource implements ApiDescription.Markers {
 
     @Inject
-    PrintKits kits;
-
-    @Inject
-    PublicAddress publicAddress;
-
-    @Inject
-    CurrentCaller caller;
+    PrintKitDownloads downloads;
 
     @GET
-    @Produces({PrintKitResponses.PDF, MediaType.APPLICATION_JSON})
+    @Produces({PrintKitDownloads.PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "A one-page PDF to print: the portrait at size A6, A5 (default), A4 or 10x15 (cm), its viewer QR code and "
             + "a one-line instruction (lang= or Accept-Language: en, ru); bleed=true adds 3 mm bleed and crop marks (bleed other than true or false: 400 invalid_filter)")
     public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
             @Context UriInfo request) {
-        return PrintKitResponses.pdf(kits.ofContent(caller.get(), id, parameters.options(headers),
-                content -> PrintedLinks.viewerUrl(publicAddress, request, content)), "print-kit-" + id + ".pdf");
+        return downloads.ofContent(id, parameters, headers, request);
     }
 }

@@ -1,10 +1,7 @@
 package app.arv.web.printkit;
 
-import app.arv.platform.PublicAddress;
-import app.arv.printkit.PrintKits;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
-import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,21 +25,14 @@ import java.util.UUID;
 public class ProjectPrintKitResource implements ApiDescription.Projects {
 
     @Inject
-    PrintKits kits;
-
-    @Inject
-    PublicAddress publicAddress;
-
-    @Inject
-    CurrentCaller caller;
+    PrintKitDownloads downloads;
 
     @GET
-    @Produces({PrintKitResponses.PDF, MediaType.APPLICATION_JSON})
+    @Produces({PrintKitDownloads.PDF, MediaType.APPLICATION_JSON})
     @Operation(summary = "A PDF with a page per AR content of the project, in creation order, published or not, except failed "
             + "markers; size, bleed and lang as for one AR content; 409 nothing_to_print, 422 too_many_pages past the limit")
     public Response kit(@PathParam("id") UUID id, @Valid @BeanParam KitParameters parameters, @Context HttpHeaders headers,
             @Context UriInfo request) {
-        return PrintKitResponses.pdf(kits.ofProject(caller.get(), id, parameters.options(headers),
-                content -> PrintedLinks.viewerUrl(publicAddress, request, content)), "project-" + id + "-print-kit.pdf");
+        return downloads.ofProject(id, parameters, headers, request);
     }
 }

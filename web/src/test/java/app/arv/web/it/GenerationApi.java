@@ -42,6 +42,17 @@ final class GenerationApi {
         return submit(token, images).statusCode(202).extract().path("id");
     }
 
+    /**
+     * A job of one library image whose stored object then disappeared behind ARV's back: every attempt to read the source
+     * breaks, so the broker retries it with back-off until it gives up.
+     */
+    static String submittedWithItsSourceGone(Api.Tenant tenant) {
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        MediaApi.deleteFilesOnDisk(tenant.organizationId());
+        return Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
+                .post("/generations").then().statusCode(202).extract().path("id");
+    }
+
     static Map<String, byte[]> images(String... names) {
         Map<String, byte[]> images = new LinkedHashMap<>();
         for (String name : names) {

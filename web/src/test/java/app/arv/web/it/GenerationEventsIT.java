@@ -18,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -84,15 +81,8 @@ class GenerationEventsIT {
 
     @Test
     void aLongRunningJobsStreamCarriesHeartbeatsAndEndsWithTheItemsFailureWhenTheBrokerGivesUp() throws Exception {
-        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
         // The stored source disappears: every attempt breaks, and the broker's back-off keeps the job open for ~15 s.
-        try (Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.delete(file);
-            }
-        }
-        String job = Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
-                .post("/generations").then().statusCode(202).extract().path("id");
+        String job = GenerationApi.submittedWithItsSourceGone(tenant);
 
         SseEvents.Stream stream = SseEvents.read(tenant.memberToken(), "/generations/" + job + "/events", null, TIMEOUT);
 

@@ -107,7 +107,10 @@ public class MediaStore {
         return new StagedFile(org, target, id, key, file.sha256(), file.size(), mediaType, name, null, null);
     }
 
-    /** Writes a file under a key; a store that refuses it is 503 {@code storage_unavailable}. */
+    /**
+     * Writes a file under a key; a store that fails is 503 {@code storage_unavailable}, one that refuses the connection's
+     * settings 502 {@code storage_misconfigured} ({@link StorageFailure#problem}).
+     */
     static void put(StorageTarget target, String key, Path file, String mediaType) {
         try {
             // The file is not needed afterwards: a local store may move it instead of copying.
@@ -118,7 +121,7 @@ public class MediaStore {
     }
 
     static DomainException unavailable(StorageFailure e) {
-        return DomainException.storageUnavailable("The storage did not accept the file: " + e.getMessage());
+        return e.problem("The storage did not accept the file: ");
     }
 
     /**
@@ -260,7 +263,7 @@ public class MediaStore {
         try {
             return target.store().stat(resource.getStorageKey()).isPresent();
         } catch (StorageFailure e) {
-            throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
+            throw e.problem("The storage could not be read: ");
         }
     }
 
@@ -270,7 +273,7 @@ public class MediaStore {
         try {
             return target.store().open(resource.getStorageKey(), range);
         } catch (StorageFailure e) {
-            throw DomainException.storageUnavailable("The storage could not be read: " + e.getMessage());
+            throw e.problem("The storage could not be read: ");
         }
     }
 }

@@ -23,9 +23,15 @@ import java.util.logging.Logger;
  * instead of blocking in a send or a two-phase commit while the broker is unreachable or frozen.
  *
  * <p>The question is a JMS round trip (a temporary queue, which the broker must answer) through the
- * non-transactional health factory, bounded by {@code arv.queue.check-timeout}. Its answer is reused for
- * {@code arv.queue.check-reuse}, and concurrent callers share one round trip in flight, so an outage costs
- * one stuck probe, not one per request.
+ * non-transactional health factory. What the broker last said is kept, recorded when the round trip ends (however long
+ * it took), and refreshed in the background: a request does not wait for the broker while it answered within
+ * {@code arv.queue.check-trust} (it only starts the next round trip), so a broker that is up but slow (a node under
+ * heavy load) is not taken for one that is away. A request waits, up to {@code arv.queue.check-timeout}, only when
+ * nothing that recent is known; it is refused at once when the last round trip failed (within
+ * {@code arv.queue.check-reuse}), or when one has been going on for longer than the timeout without an answer (a frozen
+ * broker). Concurrent callers share one round trip in flight, so an outage costs one stuck probe, not one per request.
+ * A broker that stops answering between two round trips fails the sends of the requests let through meanwhile
+ * ({@link #sendFailed}): the same 503, and their transaction rolls back.
  */
 @ApplicationScoped
 public class BrokerAvailability {
@@ -41,14 +47,20 @@ public class BrokerAvailability {
     @ConfigProperty(name = "arv.queue.check-reuse", defaultValue = "PT0.2S")
     Duration checkReuse;
 
+    @Inject
+    @ConfigProperty(name = "arv.queue.check-trust", defaultValue = "PT5S")
+    Duration checkTrust;
+
     @Resource(lookup = ArvJms.HEALTH_CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource
     ManagedExecutorService executor;
 
+    /** The last round trip that ended, whenever that was. */
     private Answer last;
     private CompletableFuture<String> inFlight;
+    private long inFlightSinceNanos;
 
     /** @throws DomainException 503 {@code queue_unavailable} when the broker does not answer in time */
     public void require() {
@@ -72,31 +84,47 @@ public class BrokerAvailability {
     String problem() {
         CompletableFuture<String> probe;
         synchronized (this) {
-            if (last != null && System.nanoTime() - last.atNanos < checkReuse.toNanos()) {
+            long now = System.nanoTime();
+            boolean probing = inFlight != null && !inFlight.isDone();
+            if (last != null && now - last.atNanos < checkReuse.toNanos()) {
                 return last.problem;
             }
-            if (inFlight == null || inFlight.isDone()) {
-                inFlight = CompletableFuture.supplyAsync(this::roundTrip, executor);
+            if (last != null && last.problem == null && now - last.atNanos < checkTrust.toNanos()) {
+                if (!probing) {
+                    probe(now); // refreshed in the background; this request does not wait for it
+                }
+                return null;
             }
-            probe = inFlight;
+            if (probing && now - inFlightSinceNanos > checkTimeout.toNanos()) {
+                return "the broker has not answered for " + TimeUnit.NANOSECONDS.toMillis(now - inFlightSinceNanos) + " ms";
+            }
+            probe = probing ? inFlight : probe(now);
         }
-        String problem;
         try {
-            problem = probe.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return probe.get(checkTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            problem = "the broker did not answer within " + checkTimeout.toMillis() + " ms";
+            return "the broker did not answer within " + checkTimeout.toMillis() + " ms";
         } catch (ExecutionException e) {
-            problem = "the broker could not be reached: " + innermostMessage(e.getCause());
+            return "the broker could not be reached: " + innermostMessage(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problem = "interrupted";
+            return "interrupted";
         } catch (RuntimeException e) {
-            problem = "the broker could not be asked: " + innermostMessage(e);
+            return "the broker could not be asked: " + innermostMessage(e);
         }
-        synchronized (this) {
-            last = new Answer(problem, System.nanoTime());
-        }
-        return problem;
+    }
+
+    /** Starts a round trip, whose answer is recorded when it ends (also when nobody waits for it any more). */
+    private CompletableFuture<String> probe(long now) {
+        inFlightSinceNanos = now;
+        inFlight = CompletableFuture.supplyAsync(this::roundTrip, executor);
+        inFlight.whenComplete((problem, failure) -> {
+            synchronized (this) {
+                last = new Answer(failure == null ? problem : "the broker could not be reached: " + innermostMessage(failure),
+                        System.nanoTime());
+            }
+        });
+        return inFlight;
     }
 
     private String roundTrip() {

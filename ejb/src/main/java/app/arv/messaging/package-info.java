@@ -4,7 +4,8 @@
  * transactional one, so a message is sent only if the caller's transaction commits, and a short-timeout
  * one for checks). {@link BrokerAvailability} asks the broker for a round trip before a request stores
  * anything that ends in a queue message, so it fails fast with 503 {@code queue_unavailable} instead of
- * blocking; {@link ArtemisCheck} is the {@code artemis} dependency check and {@link BrokerManagement}
+ * blocking (what the broker last answered is trusted for a while and refreshed in the background, so a slow broker is
+ * not refused); {@link ArtemisCheck} is the {@code artemis} dependency check and {@link BrokerManagement}
  * asks the broker's management address for queue figures over plain JMS. Used by generation and markers.
  */
 package app.arv.messaging;

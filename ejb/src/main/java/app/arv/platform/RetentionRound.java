@@ -15,7 +15,7 @@ import java.util.Optional;
 public abstract class RetentionRound implements ClusterRound {
 
     public static final int BATCH = 1000;
-    static final int MOST_BATCHES = 100;
+    public static final int MOST_BATCHES = 100;
 
     @Inject
     RetentionBatches batches;

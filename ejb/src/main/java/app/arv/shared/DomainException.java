@@ -15,6 +15,8 @@ public class DomainException extends RuntimeException {
 
     /** The code of {@link #storageUnavailable}: the object store away, which work in the background waits out. */
     public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    /** The code of {@link #storageMisconfigured}: the object store refuses the connection's settings, which no retry heals. */
+    public static final String STORAGE_MISCONFIGURED = "storage_misconfigured";
 
     private final int status;
     private final String code;
@@ -173,6 +175,15 @@ public class DomainException extends RuntimeException {
     /** The object store did not answer (in time): nothing was kept, the client may try again shortly. */
     public static DomainException storageUnavailable(String message) {
         return new DomainException(503, STORAGE_UNAVAILABLE, message).withRetryAfter(STORAGE_RETRY_AFTER);
+    }
+
+    /**
+     * The object store answered and refused the storage connection's settings (credentials, bucket, region): no retry
+     * heals it, an organization admin must correct the connection. 502, without Retry-After; the log says what the store
+     * said, with its request id.
+     */
+    public static DomainException storageMisconfigured(String message) {
+        return new DomainException(502, STORAGE_MISCONFIGURED, message);
     }
 
     /**

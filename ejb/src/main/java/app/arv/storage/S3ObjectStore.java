@@ -61,6 +61,13 @@ public final class S3ObjectStore implements ObjectStore {
      */
     static final long MAX_ANSWER_BYTES = 8L * 1024 * 1024;
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject", "NotFound");
+    /**
+     * S3's answers that say the connection's settings are wrong: no retry heals them, an admin must correct the connection
+     * (credentials, bucket, region). Any other 403 or 301 says the same ({@link #misconfigured}).
+     */
+    private static final Set<String> MISCONFIGURED = Set.of("AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId",
+            "SignatureDoesNotMatch", "NoSuchBucket", "InvalidBucketName", "PermanentRedirect", "AuthorizationHeaderMalformed",
+            "IllegalLocationConstraintException", "InvalidRegion", "AccountProblem");
 
     /**
      * How long one {@link #usage} may list. The client follows "truncated, more to come" for as long as the store
@@ -298,7 +305,31 @@ public final class S3ObjectStore implements ObjectStore {
         // The remote's answer stays in the log: an endpoint that is not really S3 (an internal web
         // server) would otherwise show its pages to whoever configured it.
         LOG.log(Level.FINE, "S3 " + action + " of " + key + " in bucket " + bucket + " failed", e);
+        Optional<String> misconfigured = misconfigured(e);
+        if (misconfigured.isPresent()) {
+            // The operator's clue: what the store said, and its request id to look up on its side.
+            LOG.warning(() -> "S3 " + action + " in bucket " + bucket + " was refused as misconfigured: "
+                    + misconfigured.get() + ", request id " + ((ErrorResponseException) e).errorResponse().requestId());
+            return new StorageMisconfigured("S3 " + action + " refused (" + misconfigured.get()
+                    + "); the storage connection's credentials, bucket or region are wrong", e);
+        }
         return new StorageFailure("S3 " + action + " failed (" + reason(e) + ")", e);
+    }
+
+    /**
+     * The status and S3 code of an answer that says the settings are wrong (e.g. "HTTP 403 InvalidAccessKeyId"); a code
+     * only when it is one of S3's own known ones ({@link #MISCONFIGURED}), never other text of the remote's.
+     */
+    private static Optional<String> misconfigured(Exception e) {
+        if (!(e instanceof ErrorResponseException s3)) {
+            return Optional.empty();
+        }
+        int status = s3.response().code();
+        String code = s3.errorResponse() == null ? null : s3.errorResponse().code();
+        if (code != null && MISCONFIGURED.contains(code)) {
+            return Optional.of("HTTP " + status + " " + code);
+        }
+        return status == 403 || status == 301 ? Optional.of("HTTP " + status) : Optional.empty();
     }
 
     /** Only what ARV itself can say about the failure: a status code, a timeout, a refused connection. */

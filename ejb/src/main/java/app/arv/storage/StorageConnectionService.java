@@ -178,7 +178,7 @@ public class StorageConnectionService {
         try {
             return target.store().usage(target.prefix());
         } catch (StorageFailure e) {
-            throw DomainException.storageUnavailable("The storage could not be listed: " + e.getMessage());
+            throw e.problem("The storage could not be listed: ");
         }
     }
 

@@ -297,6 +297,14 @@ class GenerationWorkerTest {
     }
 
     @Test
+    void aStoreThatRefusesTheConnectionsSettingsIsNoOutageToWaitOut() {
+        assertThat(GenerationWorker.outageIn(DomainException.storageUnavailable("S3 write failed (timed out)")))
+                .contains(GenerationWorker.Attempt.stoppedBy("storage", "S3 write failed (timed out)"));
+        assertThat(GenerationWorker.outageIn(DomainException.storageMisconfigured("S3 write refused (HTTP 403 InvalidAccessKeyId)")))
+                .isEmpty();
+    }
+
+    @Test
     void aModelHandedOverInASpooledFileIsStoredFromItAndTheSpoolKeepsNothing() throws IOException {
         Downloading downloading = new Downloading(TestSpools.in(dataDir));
         aServerWith(downloading);

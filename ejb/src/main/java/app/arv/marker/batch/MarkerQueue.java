@@ -119,19 +119,33 @@ public class MarkerQueue {
      * Stores the outcome, unless the item was meanwhile given a new portrait or handed to another
      * job (then this result is stale and dropped). The chunk read the content when it began, seconds
      * ago: the check reads it again, row-locked, so a portrait replaced during the compile is seen and
-     * cannot be replaced between the check and the commit.
+     * cannot be replaced between the check and the commit. The {@code .mind} file is written to the store before that
+     * lock is taken (as AR content's own files are), so a slow store holds no lock of the content's; a result found
+     * stale under the lock has its file removed once the transaction ends.
      */
     public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
         Optional<ArContent> found = contents.find(organizationId, outcome.contentId());
-        found.ifPresent(contents::refreshLocked);
         if (found.isEmpty() || !found.get().isCompilingFor(jobInstance)) {
+            return;
+        }
+        MediaStore.StagedFile staged = outcome.isReady()
+                ? files.stageBytes(organizationId, outcome.mind(),
+                        MarkerPacks.MIND_TYPE, "marker-" + found.get().getUniqueId() + ".mind", outcome.width(), outcome.height())
+                : null;
+        try {
+            contents.refreshLocked(found.get());
+        } catch (RuntimeException e) {
+            files.discard(staged);
+            throw e;
+        }
+        if (!found.get().isCompilingFor(jobInstance)) {
+            files.discard(staged);
             return;
         }
         ArContent content = found.get();
         owning(jobInstance);
         if (outcome.isReady()) {
-            MediaResource mind = files.storeBytes(organizationId, outcome.mind(), MarkerPacks.MIND_TYPE,
-                    "marker-" + content.getUniqueId() + ".mind", outcome.width(), outcome.height());
+            MediaResource mind = files.record(staged);
             for (MediaAttachment old : files.attachInstead(mind, OwnerKind.AR_CONTENT, content.getId(), MediaRole.MIND_TARGET)) {
                 files.release(old);
             }

@@ -9,9 +9,21 @@ import app.arv.persistence.marker.MarkerStatus;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.shared.DomainException;
+import app.arv.storage.TestStores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** How the compile job's writer records a result, on real PostgreSQL and without a server. */
 class MarkerQueueTest {
@@ -44,5 +56,45 @@ class MarkerQueueTest {
             assertThat(stored.getMarkerStatus()).isEqualTo(MarkerStatus.PENDING);
             assertThat(stored.getMarkerFailure()).isNull();
         });
+    }
+
+    @Test
+    void aSlowStoreHoldsNoLockOnTheContentWhileItsMarkerIsStored(@TempDir Path dataDir) throws Exception {
+        Organization acme = TestData.organization("Acme");
+        Project wedding = new Project(acme.getId(), "Wedding", null);
+        MediaResource portrait = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", portrait.getId());
+        Database.persist(wedding, portrait, content);
+        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
+        TestStores stores = new TestStores(dataDir);
+        // A store that accepts connections and never answers: a write waits out the store's read timeout (seconds).
+        try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            StorageConnection slow = StorageConnection.s3(acme.getId(), "slow", "http://127.0.0.1:" + tarpit.getLocalPort(),
+                    "us-east-1", "arv-media", "key", stores.encrypt("secret", acme.getId()), null);
+            slow.makeDefault(true);
+            Database.persist(slow);
+
+            CompletableFuture<Void> edit = CompletableFuture.runAsync(() -> {
+                pause(Duration.ofMillis(500)); // the writer is waiting for the store by now
+                Database.inTransaction(person -> {
+                    person.createNativeQuery("SET LOCAL lock_timeout = '1s'").executeUpdate();
+                    person.createNativeQuery("UPDATE ar_content SET customer_name = 'Anna B.' WHERE id = ?1")
+                            .setParameter(1, content.getId()).executeUpdate();
+                });
+            });
+            Throwable stored = catchThrowable(() -> Database.inTransaction(chunk -> stores.beans(chunk).get(MarkerQueue.class)
+                    .record(acme.getId(), JOB, CompileOutcome.ready(content.getId(), new byte[]{1, 2, 3}, 640, 480, 4, "good", "{}"))));
+
+            assertThat(stored).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+            assertThatNoException().as("a change of the content while its marker was being stored").isThrownBy(edit::join);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

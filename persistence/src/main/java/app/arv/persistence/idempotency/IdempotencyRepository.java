@@ -76,9 +76,10 @@ public class IdempotencyRepository {
                 .setParameter("id", id).executeUpdate();
     }
 
-    /** Platform job: removes every record created before the instant; the number removed. */
-    public int removeCreatedBefore(Instant instant) {
-        return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :instant")
-                .setParameter("instant", instant).executeUpdate();
+    /** Platform job: removes at most {@code most} records created before the instant; the number removed. */
+    public int removeCreatedBefore(Instant instant, int most) {
+        return em.createNativeQuery("DELETE FROM idempotency_record WHERE id IN (SELECT id FROM idempotency_record"
+                + " WHERE created_at < ?1 LIMIT ?2)")
+                .setParameter(1, instant).setParameter(2, most).executeUpdate();
     }
 }

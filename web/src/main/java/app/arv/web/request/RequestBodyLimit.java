@@ -17,7 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Holds multipart request bodies to {@link UploadRules#maxRequestBytes()} while they stream in, before the
@@ -31,8 +35,16 @@ import java.util.Locale;
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
 
+    /** Headers of a failed answer that describe it, not the exchange: the refusal that replaces it has its own. */
+    private static final Set<String> ANSWERS_OWN = Set.of("content-type", "content-length", "content-encoding",
+            "content-language", "content-disposition", "content-range", "transfer-encoding", "etag", "last-modified",
+            "location", "retry-after", "connection");
+
     @Inject
     UploadRules rules;
+
+    @Inject
+    SecurityHeaderRules securityRules;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,8 +63,17 @@ public class RequestBodyLimit extends HttpFilter {
         Limited limited = new Limited(request, limit);
         chain.doFilter(limited, response);
         if (limited.exceeded && !response.isCommitted() && response.getStatus() != 413) {
-            // The reader's failure did not reach our exception mappers as such (an unexpected wrapping): answer it here.
+            // The reader's failure did not reach our exception mappers as such (an unexpected wrapping): answer it here,
+            // in place of the failed answer's status and body but with the headers every answer has (the request id,
+            // the security and CORS headers).
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            for (String name : response.getHeaderNames()) {
+                if (!ANSWERS_OWN.contains(name.toLowerCase(Locale.ROOT))) {
+                    kept.put(name, List.copyOf(response.getHeaders(name)));
+                }
+            }
             response.reset();
+            kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             refuse(request, response, tooLarge(limit));
         }
     }
@@ -78,7 +99,12 @@ public class RequestBodyLimit extends HttpFilter {
         return Causes.find(failure, Incomplete.class).isPresent();
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {
+    /**
+     * Answered before the chain may have reached the security-headers filter (filter order is the container's): the
+     * refusal carries its headers as any other answer does.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {
+        SecurityHeaders.set(request, response, securityRules);
         ServletProblem.write(request, response, new DomainExceptionMapper().toResponse(problem), true);
     }
 

@@ -38,8 +38,7 @@ public class RequestIdFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long started = System.nanoTime();
-        String offered = request.getHeader(HEADER);
-        String requestId = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String requestId = idFor(request);
         response.setHeader(HEADER, requestId);
         String client = clientOf(trustedProxies, request);
         RequestContext.begin(requestId, request.getRequestURI(), client);
@@ -52,6 +51,12 @@ public class RequestIdFilter extends HttpFilter {
             RequestContext.end();
             AuditOrigin.end();
         }
+    }
+
+    /** The request's id: the client's {@code X-Request-ID} when it is a sane token, a new one otherwise. */
+    static String idFor(HttpServletRequest request) {
+        String offered = request.getHeader(HEADER);
+        return offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     /** The client's address: the peer's, or what trusted proxies forwarded ({@link TrustedProxies}). */

@@ -72,6 +72,15 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        set(request, response, rules);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Sets the headers on {@code response}: for this filter, and for a filter that answers a request itself before the
+     * chain reaches this one (filter order is the container's), such as {@link RequestBodyLimit}'s refusals.
+     */
+    static void set(HttpServletRequest request, HttpServletResponse response, SecurityHeaderRules rules) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader(REFERRER_POLICY, "strict-origin-when-cross-origin");
@@ -83,7 +92,6 @@ public class SecurityHeaders extends HttpFilter {
             response.setHeader("Cache-Control", "no-cache");
         }
         rules.strictTransportSecurity().ifPresent(value -> response.setHeader("Strict-Transport-Security", value));
-        chain.doFilter(request, response);
     }
 
     /** A Permissions-Policy: the features browsers know, each off unless named here (then for this origin only). */

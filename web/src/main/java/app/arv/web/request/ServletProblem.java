@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Writes a problem answer from a servlet filter, where JAX-RS does not run: the mappers' {@link Response} (status,
@@ -24,7 +23,8 @@ public final class ServletProblem {
         // Maybe before the request-id filter (filter order is the container's): the problem still names a request id.
         boolean ownContext = RequestContext.requestId() == null;
         if (ownContext) {
-            String requestId = UUID.randomUUID().toString();
+            // The id the request-id filter gives it (the client's, when sane), so the client can name it either way.
+            String requestId = RequestIdFilter.idFor(request);
             response.setHeader(RequestIdFilter.HEADER, requestId);
             RequestContext.begin(requestId, request.getRequestURI(), request.getRemoteAddr());
         }

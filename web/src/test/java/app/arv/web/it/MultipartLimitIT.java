@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,43 @@ class MultipartLimitIT {
             assertThat(sent).as("bytes the client could send before the refusal").isLessThan(planned);
         }
         assertNoTemporaryFilesRemain();
+    }
+
+    @Test
+    void aBodyCutOffPastTheLimitIsRefusedWithItsRequestIdAndTheSecurityHeaders() throws Exception {
+        String requestId = "over-limit-" + UUID.randomUUID();
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return readResponse(socket.getInputStream());
+                } catch (IOException e) {
+                    return "read failed: " + e;
+                }
+            });
+            out.write(head("Transfer-Encoding: chunked\r\nX-Request-ID: " + requestId).getBytes(StandardCharsets.US_ASCII));
+            sendChunked(out, 3 * LIMIT, response);
+
+            String answer = response.get(30, TimeUnit.SECONDS).toLowerCase(Locale.ROOT);
+            assertThat(answer).startsWith("http/1.1 413").contains("\"code\":\"payload_too_large\"")
+                    .contains("x-request-id: " + requestId.toLowerCase(Locale.ROOT))
+                    .contains("x-content-type-options: nosniff").contains("x-frame-options: deny");
+        }
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithItsRequestIdAndTheSecurityHeaders() throws Exception {
+        String requestId = "declared-over-limit-" + UUID.randomUUID();
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("Content-Length: " + (LIMIT + 1) + "\r\nX-Request-ID: " + requestId).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = readResponse(socket.getInputStream()).toLowerCase(Locale.ROOT);
+
+            assertThat(answer).startsWith("http/1.1 413").contains("x-request-id: " + requestId.toLowerCase(Locale.ROOT))
+                    .contains("x-content-type-options: nosniff").contains("x-frame-options: deny");
+        }
     }
 
     @Test

@@ -1,0 +1,111 @@
+package app.arv.media;
+
+import app.arv.persistence.Database;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.shared.DomainException;
+import app.arv.storage.S3ProxyServer;
+import app.arv.storage.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A storage connection whose settings the S3 store refuses (a wrong secret, a bucket that is not there) is not an outage:
+ * writing through it fails at once with 502 {@code storage_misconfigured}, without Retry-After, where a store that is away
+ * is 503 {@code storage_unavailable} with it (and waited out by the work in the background). On a real S3 server.
+ */
+class MisconfiguredStorageTest {
+
+    @TempDir
+    static Path s3Dir;
+    private static S3ProxyServer s3;
+
+    @TempDir
+    Path dataDir;
+    private TestStores stores;
+    private Organization acme;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = new S3ProxyServer(s3Dir);
+        s3.createBucket("arv-media");
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void anOrganization() {
+        stores = new TestStores(dataDir);
+        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
+        Database.persist(acme);
+    }
+
+    @Test
+    void aStoreThatRefusesTheSecretIsMisconfiguredNotUnavailable() {
+        writesTo(s3.endpoint(), "arv-media", "not-the-secret");
+
+        assertThat(catchThrowable(this::storeAFile)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.code()).isEqualTo("storage_misconfigured");
+            assertThat(e.retryAfter()).isEmpty();
+        });
+    }
+
+    @Test
+    void aBucketThatIsNotThereIsMisconfiguredNotUnavailable() {
+        writesTo(s3.endpoint(), "no-such-bucket", S3ProxyServer.SECRET_KEY);
+
+        assertThat(catchThrowable(this::storeAFile)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo("storage_misconfigured");
+            assertThat(e.getMessage()).contains("NoSuchBucket");
+        });
+    }
+
+    @Test
+    void aStoreThatIsDownIsUnavailableForNow() throws Exception {
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        writesTo("http://127.0.0.1:" + closed, "arv-media", S3ProxyServer.SECRET_KEY);
+
+        assertThat(catchThrowable(this::storeAFile)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.code()).isEqualTo("storage_unavailable");
+            assertThat(e.retryAfter()).isPresent();
+        });
+    }
+
+    @Test
+    void aWellConfiguredStoreTakesTheFile() {
+        writesTo(s3.endpoint(), "arv-media", S3ProxyServer.SECRET_KEY);
+
+        assertThat(storeAFile().size()).isEqualTo(3);
+    }
+
+    private void writesTo(String endpoint, String bucket, String secret) {
+        StorageConnection connection = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), endpoint, "us-east-1",
+                bucket, S3ProxyServer.ACCESS_KEY, stores.encrypt(secret, acme.getId()), null);
+        connection.makeDefault(true);
+        Database.persist(connection);
+    }
+
+    private MediaStore.StagedFile storeAFile() {
+        return stores.inTransaction(beans -> beans.get(MediaStore.class)
+                .stageBytes(acme.getId(), new byte[]{1, 2, 3}, "application/octet-stream", "three.bin", null, null));
+    }
+}

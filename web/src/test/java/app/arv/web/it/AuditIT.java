@@ -202,6 +202,14 @@ class AuditIT {
     }
 
     @Test
+    void anActionFilterIsReadInAnyCaseAsBodiesReadNames() {
+        Instant before = Instant.now();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "cased", "scope", "USER")).post("/api-keys").then().statusCode(201);
+
+        assertThat(events("action=API_KEY.Created&from=" + before)).extracting(e -> e.get("action")).containsExactly("api_key.created");
+    }
+
+    @Test
     void onlyAdminsReadTheLog() {
         Api.bearer(tenant.memberToken()).get("/audit-events").then().statusCode(403);
         Api.bearer(tenant.adminToken()).get("/organizations/" + tenant.organizationId() + "/audit-events").then().statusCode(403);

@@ -60,7 +60,7 @@ class InvitationIT {
                 .body("organization.id", equalTo(tenant.organizationId().toString())).body("roles", hasItem("org-admin"));
         Api.bearer(token).get("/me/account").then().statusCode(200).body("name", equalTo("Nina New"));
         Api.login(email, PASSWORD);
-        Api.bearer(tenant.adminToken()).get(invited.header("Location")).then().statusCode(200)
+        Api.bearer(tenant.adminToken()).basePath("").get(invited.header("Location")).then().statusCode(200)
                 .body("status", equalTo("accepted")).body("accepted_at", notNullValue());
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -317,6 +318,16 @@ class ApiDescriptionIT {
         assertThat(accepted.header("Location")).isEqualTo("/api/v1/webhooks/" + webhook + "/deliveries/" + accepted.path("id"));
         Api.bearer(tenant.adminToken()).basePath("").get(accepted.header("Location")).then().statusCode(200)
                 .body("id", equalTo(accepted.path("id")));
+    }
+
+    @Test
+    void optionsAnswersTheMethodsOfAPathNotAWadlDocument() {
+        var answer = Api.bearer(Api.newTenant().memberToken()).options("/projects/" + UUID.randomUUID()).then().extract();
+
+        assertThat(answer.statusCode()).isIn(200, 204);
+        assertThat(String.valueOf(answer.contentType())).doesNotContain("wadl");
+        assertThat(answer.header("Allow")).isNotNull();
+        assertThat(answer.header("Allow").split(",\\s*")).contains("GET", "PATCH", "DELETE", "OPTIONS").doesNotContain("POST");
     }
 
     /** The property names of the JSON schema a response refers to. */

@@ -51,7 +51,12 @@ public abstract class AuditedEntity {
      * ({@link TenantRecord} too, and the generation, marker and quota stamps), so no answer shows nanoseconds.
      */
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return stored(Instant.now());
+    }
+
+    /** {@code time} as PostgreSQL keeps it ({@link #now}'s rule), for a stamp the caller chose: a session's, a link's. */
+    public static Instant stored(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() { return id; }

@@ -42,6 +42,17 @@ class InvitationIT {
     private static final String PASSWORD = "a-brand-new-password-42";
 
     @Test
+    void anInvitationsTimesAreAnsweredAsTheyAreReadBack() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Response invited = invite(tenant.adminToken(), newAddress(), "MEMBER");
+
+        invited.then().statusCode(201);
+        Api.bearer(tenant.adminToken()).get("/users/invitations/" + invited.path("id")).then().statusCode(200)
+                .body("sent_at", equalTo(invited.path("sent_at"))).body("expires_at", equalTo(invited.path("expires_at")));
+    }
+
+    @Test
     void theMailedLinkCreatesThePersonInTheInvitingOrganizationWithTheRoleAndSignsThemIn() {
         Api.Tenant tenant = Api.newTenant();
         String email = newAddress();

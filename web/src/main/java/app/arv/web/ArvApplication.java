@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Map;
+
 import static app.arv.web.ApiDescription.ADMIN;
 import static app.arv.web.ApiDescription.AUDIT;
 import static app.arv.web.ApiDescription.GENERATIONS;
@@ -51,4 +53,16 @@ import static app.arv.web.ApiDescription.WEBHOOKS;
         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
                 apiKeyName = "X-API-Key")})
 public class ArvApplication extends Application {
+
+    /**
+     * Jersey's own settings: a {@code Location} goes out as the resource wrote it ({@link Links}: a path on the address the
+     * client used; resolved against the request's base URI, it named the internal address behind a proxy, {@code http://}
+     * behind TLS), and {@code OPTIONS} answers the methods of a path in {@code Allow} instead of a WADL document.
+     */
+    private static final Map<String, Object> JERSEY = Map.of(
+            "jersey.config.server.headers.location.relative.resolution.disabled", Boolean.TRUE,
+            "jersey.config.server.wadl.disableWadl", Boolean.TRUE);
+
+    @Override
+    public Map<String, Object> getProperties() { return JERSEY; }
 }

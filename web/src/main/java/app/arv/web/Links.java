@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every link the API hands out, in one place: the URLs in response bodies (root-relative, as
- * clients have always seen them) and the {@code Location} of created or accepted resources (JAX-RS
- * resolves a root-relative location against the request's base URI, so it arrives absolute).
+ * Every link the API hands out, in one place: the URLs in response bodies and the {@code Location} of created or accepted
+ * resources, both root-relative ({@code /api/v1/projects/<id>}): a client resolves them against the address it used (RFC
+ * 9110 allows a relative {@code Location}), so behind a reverse proxy they name no internal address. {@link ArvApplication}
+ * tells Jersey to send a {@code Location} as written here rather than resolve it against the request's base URI.
  */
 public final class Links {
 

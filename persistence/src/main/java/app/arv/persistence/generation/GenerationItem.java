@@ -1,5 +1,6 @@
 package app.arv.persistence.generation;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -133,7 +134,7 @@ public class GenerationItem extends TenantEntity {
         progress = 0;
         stage = "started";
         if (startedAt == null) {
-            startedAt = Instant.now();
+            startedAt = AuditedEntity.now();
         }
     }
 
@@ -180,7 +181,7 @@ public class GenerationItem extends TenantEntity {
         this.progress = 100;
         this.stage = "done";
         this.error = null;
-        this.finishedAt = Instant.now();
+        this.finishedAt = AuditedEntity.now();
     }
 
     /** Its current attempt was counted against this month's generation quotas (accepted, or retried). */
@@ -216,7 +217,7 @@ public class GenerationItem extends TenantEntity {
     public void cancel() {
         this.status = GenerationStatus.CANCELLED;
         this.stage = "cancelled";
-        this.finishedAt = Instant.now();
+        this.finishedAt = AuditedEntity.now();
     }
 
     /** The provider accepted this request for the item: a later attempt resumes it. */
@@ -273,7 +274,7 @@ public class GenerationItem extends TenantEntity {
         this.status = GenerationStatus.FAILED;
         this.error = truncate(reason == null ? "unknown failure" : reason);
         this.stage = "failed";
-        this.finishedAt = Instant.now();
+        this.finishedAt = AuditedEntity.now();
     }
 
     private static String truncate(String reason) {

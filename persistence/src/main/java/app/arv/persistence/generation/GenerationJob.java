@@ -2,6 +2,7 @@ package app.arv.persistence.generation;
 
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -68,7 +69,7 @@ public class GenerationJob extends TenantEntity {
     public void settle(GenerationStatus status) {
         this.status = status;
         if (status.isFinal() && finishedAt == null) {
-            finishedAt = Instant.now();
+            finishedAt = AuditedEntity.now();
         }
     }
 

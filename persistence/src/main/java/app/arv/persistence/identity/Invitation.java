@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -104,7 +105,7 @@ public class Invitation extends TenantEntity {
             throw new IllegalStateException("invitation " + getId() + " is accepted");
         }
         if (revokedAt == null) {
-            revokedAt = now;
+            revokedAt = AuditedEntity.stored(now);
         }
     }
 

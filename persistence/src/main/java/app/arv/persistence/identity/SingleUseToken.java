@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -36,8 +37,8 @@ public class SingleUseToken {
             throw new IllegalArgumentException("a link's token must live a while: " + lifetime);
         }
         this.hash = Objects.requireNonNull(hash);
-        this.issuedAt = now;
-        this.expiresAt = now.plus(lifetime);
+        this.issuedAt = AuditedEntity.stored(now);
+        this.expiresAt = AuditedEntity.stored(now.plus(lifetime));
     }
 
     /** Unused and not expired at {@code now} (the expiry instant itself is too late). */
@@ -50,7 +51,7 @@ public class SingleUseToken {
         if (!usableAt(now)) {
             throw new IllegalStateException("the token is used or expired");
         }
-        usedAt = now;
+        usedAt = AuditedEntity.stored(now);
     }
 
     public String getHash() { return hash; }

@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -84,9 +85,9 @@ public class UserSession {
         }
         this.id = UUID.randomUUID();
         this.userId = Objects.requireNonNull(userId);
-        this.createdAt = now;
-        this.lastUsedAt = now;
-        this.expiresAt = now.plus(lifetime);
+        this.createdAt = AuditedEntity.stored(now);
+        this.lastUsedAt = createdAt;
+        this.expiresAt = AuditedEntity.stored(now.plus(lifetime));
         seenFrom(userAgent, clientAddress);
     }
 

@@ -1,5 +1,6 @@
 package app.arv.persistence.marker;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -168,7 +169,7 @@ public class ArContent extends TenantEntity {
         markerFailure = null;
         markerJobInstance = null;
         markerJobExecution = null;
-        markerRequestedAt = Instant.now();
+        markerRequestedAt = AuditedEntity.now();
         markerResentAt = null;
     }
 
@@ -203,7 +204,7 @@ public class ArContent extends TenantEntity {
         markerScore = score;
         markerVerdict = verdict;
         markerQuality = qualityJson;
-        markerCompiledAt = Instant.now();
+        markerCompiledAt = AuditedEntity.now();
         markerCompilations++;
     }
 
@@ -222,7 +223,7 @@ public class ArContent extends TenantEntity {
         markerScore = score;
         markerVerdict = verdict;
         markerQuality = qualityJson;
-        markerCompiledAt = Instant.now();
+        markerCompiledAt = AuditedEntity.now();
     }
 
     public void attachOverlay(UUID mediaId, OverlayKind kind) {

@@ -1,5 +1,6 @@
 package app.arv.persistence.organization;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -77,7 +78,7 @@ public class OrganizationQuota {
     @PrePersist
     @PreUpdate
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = AuditedEntity.now();
     }
 
     public UUID getOrganizationId() { return organizationId; }

@@ -47,11 +47,16 @@ public abstract class AuditedEntity {
 
     /**
      * To the microsecond, as PostgreSQL keeps it: the instance and the row read back hold the same time (an ETag is made
-     * of it, and a creation's answer shows what a later GET shows). The one rule for the stamps of this package's rows
-     * ({@link TenantRecord} too).
+     * of it, and a creation's answer shows what a later GET shows). The one rule for every stamp an entity sets itself
+     * ({@link TenantRecord} too, and the generation, marker and quota stamps), so no answer shows nanoseconds.
      */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    public static Instant now() {
+        return stored(Instant.now());
+    }
+
+    /** {@code time} as PostgreSQL keeps it ({@link #now}'s rule), for a stamp the caller chose: a session's, a link's. */
+    public static Instant stored(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() { return id; }

@@ -1,5 +1,6 @@
 package app.arv.persistence.webhook;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -112,7 +113,7 @@ public class Webhook extends TenantEntity {
         if (enabled) {
             enabled = false;
             disabledReason = reason;
-            disabledAt = at;
+            disabledAt = AuditedEntity.stored(at);
         }
     }
 
@@ -121,7 +122,7 @@ public class Webhook extends TenantEntity {
      */
     public void rotateSecret(String newCiphertext, String newHint, Instant previousUntil) {
         previousSecretCiphertext = previousUntil == null ? null : secretCiphertext;
-        previousSecretUntil = previousUntil;
+        previousSecretUntil = previousUntil == null ? null : AuditedEntity.stored(previousUntil);
         secretCiphertext = Objects.requireNonNull(newCiphertext);
         secretHint = Objects.requireNonNull(newHint);
     }
@@ -133,7 +134,7 @@ public class Webhook extends TenantEntity {
 
     public void recordDelivered(Instant at) {
         consecutiveDead = 0;
-        lastDeliveredAt = at;
+        lastDeliveredAt = AuditedEntity.stored(at);
     }
 
     /** One more delivery died; how many have in a row since the last delivered one. */

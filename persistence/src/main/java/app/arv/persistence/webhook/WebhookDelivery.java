@@ -1,5 +1,6 @@
 package app.arv.persistence.webhook;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -83,8 +84,8 @@ public class WebhookDelivery {
         this.payload = Objects.requireNonNull(payload);
         this.manual = manual;
         this.status = DeliveryStatus.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
+        this.nextAttemptAt = AuditedEntity.stored(now);
+        this.createdAt = nextAttemptAt;
     }
 
     public UUID getId() { return id; }

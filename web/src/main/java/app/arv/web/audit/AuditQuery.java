@@ -10,13 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * The filters of an audit log listing, read at the edge into an {@link AuditFilter}: {@code action} (repeated or
- * comma-separated wire names), {@code actor} and {@code subject} (ids), {@code from} (inclusive) and {@code to}
+ * comma-separated wire names, in any case), {@code actor} and {@code subject} (ids), {@code from} (inclusive) and {@code to}
  * (exclusive) as ISO-8601 instants. Anything unreadable is a 400 {@code invalid_filter}, never an empty page.
  */
 public class AuditQuery {
@@ -60,7 +61,7 @@ public class AuditQuery {
         for (String value : actions) {
             for (String name : value.split(",")) {
                 if (!name.isBlank()) {
-                    named.add(AuditAction.named(name.strip()).orElseThrow(() -> DomainException.invalidFilter(
+                    named.add(AuditAction.named(name.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> DomainException.invalidFilter(
                             "Unknown action '" + name.strip() + "'; one of " + Arrays.stream(AuditAction.values())
                                     .map(AuditAction::wireName).collect(Collectors.joining(", ")))));
                 }

@@ -8,6 +8,7 @@
  * HTTP side of {@code Idempotency-Key} on {@link Idempotent} methods (the rules are in
  * {@code app.arv.idempotency}), {@link HeldClaimRelease} ends the renewal of a request's claim when the request
  * ends, however it ends; {@link EndpointMetrics} counts and times requests per route template.
- * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules and {@code problem}.
+ * {@link PagingOnlyOnListings} refuses {@code ?limit=&offset=} where nothing is paged.
+ * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules, {@code json}'s paging and {@code problem}.
  */
 package app.arv.web.request;

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The OpenAPI document: operations grouped by domain, each with the problems it can answer. */
 @ExtendWith(ArvServer.class)
@@ -290,6 +292,42 @@ class ApiDescriptionIT {
         assertThat(listed.keySet()).containsExactlyInAnyOrderElementsOf(project.keySet());
         assertThat(generation.keySet()).containsExactlyInAnyOrderElementsOf(
                 propertiesOf("paths.'/api/v1/generations/{job}'.get.responses.'200'"));
+    }
+
+    @Test
+    void aCreatedResourcesLocationIsAPathOnTheAddressTheClientUsedEvenBehindAProxy() {
+        Api.Tenant tenant = Api.newTenant();
+        var created = Api.bearer(tenant.memberToken()).header("Host", "arv.example.com").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "arv.example.com").body(Map.of("name", "located")).post("/projects").then()
+                .statusCode(201).extract();
+
+        assertThat(created.header("Location")).isEqualTo("/api/v1/projects/" + created.path("id"));
+        Api.bearer(tenant.memberToken()).basePath("").get(created.header("Location")).then().statusCode(200)
+                .body("id", equalTo(created.path("id")));
+    }
+
+    @Test
+    void anAcceptedResourcesLocationIsAPathOnTheAddressTheClientUsed() {
+        Api.Tenant tenant = Api.newTenant();
+        String webhook = Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/located", "events", List.of("*")))
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+
+        var accepted = Api.bearer(tenant.adminToken()).header("X-Forwarded-Proto", "https").post("/webhooks/" + webhook + "/test")
+                .then().statusCode(202).extract();
+
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/webhooks/" + webhook + "/deliveries/" + accepted.path("id"));
+        Api.bearer(tenant.adminToken()).basePath("").get(accepted.header("Location")).then().statusCode(200)
+                .body("id", equalTo(accepted.path("id")));
+    }
+
+    @Test
+    void optionsAnswersTheMethodsOfAPathNotAWadlDocument() {
+        var answer = Api.bearer(Api.newTenant().memberToken()).options("/projects/" + UUID.randomUUID()).then().extract();
+
+        assertThat(answer.statusCode()).isIn(200, 204);
+        assertThat(String.valueOf(answer.contentType())).doesNotContain("wadl");
+        assertThat(answer.header("Allow")).isNotNull();
+        assertThat(answer.header("Allow").split(",\\s*")).contains("GET", "PATCH", "DELETE", "OPTIONS").doesNotContain("POST");
     }
 
     /** The property names of the JSON schema a response refers to. */

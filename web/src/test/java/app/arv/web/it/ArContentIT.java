@@ -37,6 +37,17 @@ class ArContentIT {
     }
 
     @Test
+    void aNewPortraitsRequestTimeIsAnsweredAsItIsReadBack() {
+        var created = MarkerApi.create(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"), "Chelsea")
+                .statusCode(202).extract();
+        String answered = created.path("marker.requested_at");
+
+        assertThat(answered).isNotNull();
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + created.path("id")).then().statusCode(200)
+                .body("marker.requested_at", equalTo(answered));
+    }
+
+    @Test
     void anUploadedPortraitIsAcceptedAndQueuedForCompilation() {
         MarkerApi.create(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"), "Chelsea")
                 .statusCode(202)

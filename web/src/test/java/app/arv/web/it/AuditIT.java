@@ -188,6 +188,24 @@ class AuditIT {
     }
 
     @Test
+    void anEntryRecordedBetweenTwoPageReadsShiftsTheNextPageUnlessToHoldsThePagesStill() throws InterruptedException {
+        for (String name : List.of("first", "second")) {
+            Api.bearer(tenant.adminToken()).body(Map.of("name", name, "scope", "USER")).post("/api-keys").then().statusCode(201);
+        }
+        Instant began = Instant.now();
+        Thread.sleep(50);
+        List<Map<String, Object>> firstPage = events("action=api_key.created&limit=1");
+        List<Map<String, Object>> heldFirstPage = events("action=api_key.created&limit=1&to=" + began);
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "third", "scope", "USER")).post("/api-keys").then().statusCode(201);
+
+        List<Map<String, Object>> shifted = events("action=api_key.created&limit=1&offset=1");
+        List<Map<String, Object>> held = events("action=api_key.created&limit=1&offset=1&to=" + began);
+
+        assertThat(shifted).extracting(e -> e.get("id")).containsExactly(firstPage.get(0).get("id"));
+        assertThat(held).extracting(e -> e.get("id")).doesNotContain(heldFirstPage.get(0).get("id")).hasSize(1);
+    }
+
+    @Test
     void anotherOrganizationsEventsNeverAppear() {
         Api.Tenant other = Api.newTenant();
         String theirKey = Api.bearer(other.adminToken()).body(Map.of("name", "theirs", "scope", "USER")).post("/api-keys")
@@ -199,6 +217,14 @@ class AuditIT {
         assertThat(mine).isNotEmpty().noneSatisfy(e -> assertThat(actor(e).get("label")).isEqualTo(other.adminEmail()));
         Api.bearer(Api.platformAdminToken()).get("/organizations/" + other.organizationId() + "/audit-events?subject=" + theirKey)
                 .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void anActionFilterIsReadInAnyCaseAsBodiesReadNames() {
+        Instant before = Instant.now();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "cased", "scope", "USER")).post("/api-keys").then().statusCode(201);
+
+        assertThat(events("action=API_KEY.Created&from=" + before)).extracting(e -> e.get("action")).containsExactly("api_key.created");
     }
 
     @Test

@@ -310,6 +310,18 @@ class GenerationIT {
     }
 
     @Test
+    void aCancelledJobAnswersItsFinishTimeAsItIsReadBack() {
+        String job = GenerationApi.uploading(tenant.memberToken(), GenerationApi.images("horse.png")).multiPart("priority", "low")
+                .post("/generations").then().statusCode(202).extract().path("id");
+
+        String answered = Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200)
+                .extract().path("finished_at");
+
+        assertThat(answered).isNotNull();
+        Api.bearer(tenant.memberToken()).get("/generations/" + job).then().statusCode(200).body("finished_at", equalTo(answered));
+    }
+
+    @Test
     void cancellingAJobCancelsEveryItemNotYetFinishedAndKeepsTheFinishedOnes() {
         String job = GenerationApi.uploading(tenant.memberToken(),
                 GenerationApi.images("horse.png", "coffee.png", "camera.png", "coins.png", "rocket.jpg", "chelsea.png",

@@ -42,6 +42,17 @@ class InvitationIT {
     private static final String PASSWORD = "a-brand-new-password-42";
 
     @Test
+    void anInvitationsTimesAreAnsweredAsTheyAreReadBack() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Response invited = invite(tenant.adminToken(), newAddress(), "MEMBER");
+
+        invited.then().statusCode(201);
+        Api.bearer(tenant.adminToken()).get("/users/invitations/" + invited.path("id")).then().statusCode(200)
+                .body("sent_at", equalTo(invited.path("sent_at"))).body("expires_at", equalTo(invited.path("expires_at")));
+    }
+
+    @Test
     void theMailedLinkCreatesThePersonInTheInvitingOrganizationWithTheRoleAndSignsThemIn() {
         Api.Tenant tenant = Api.newTenant();
         String email = newAddress();
@@ -60,7 +71,7 @@ class InvitationIT {
                 .body("organization.id", equalTo(tenant.organizationId().toString())).body("roles", hasItem("org-admin"));
         Api.bearer(token).get("/me/account").then().statusCode(200).body("name", equalTo("Nina New"));
         Api.login(email, PASSWORD);
-        Api.bearer(tenant.adminToken()).get(invited.header("Location")).then().statusCode(200)
+        Api.bearer(tenant.adminToken()).basePath("").get(invited.header("Location")).then().statusCode(200)
                 .body("status", equalTo("accepted")).body("accepted_at", notNullValue());
     }
 

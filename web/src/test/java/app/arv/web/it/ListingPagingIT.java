@@ -94,6 +94,23 @@ class ListingPagingIT {
                 .body("limit", equalTo(7)).body("offset", equalTo(3));
     }
 
+    @Test
+    void aListingThatIsNotPagedRefusesPagingRatherThanIgnoreIt() {
+        List<String> wrong = new ArrayList<>();
+        for (String unpaged : List.of("/storage-connections", "/me/sessions", "/ar-content/" + UUID.randomUUID() + "/overlays")) {
+            for (String parameter : List.of("limit", "offset")) {
+                Response answer = Api.bearer(tenant.adminToken()).queryParam(parameter, "1").get(unpaged);
+                if (answer.statusCode() != 400 || !"validation_failed".equals(answer.path("code"))
+                        || !parameter.equals(answer.path("errors[0].field"))) {
+                    wrong.add(unpaged + "?" + parameter + "=1 answered " + answer.statusCode() + " " + answer.asString());
+                }
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+        assertThat(listings).doesNotContain("/api/v1/storage-connections", "/api/v1/me/sessions");
+    }
+
     /** Whether the path's GET answers a page: an object with items, total, limit and offset (PageView). */
     private static boolean answersAPage(JsonPath document, String path) {
         String answer = "paths.'" + path + "'.get.responses";

@@ -31,6 +31,20 @@ class SessionsIT {
     }
 
     @Test
+    void aSignInAnswersItsSessionsEndAsTheSessionListReadsItBack() {
+        Api.Tenant tenant = Api.newTenant();
+
+        var signIn = Api.anonymous().body(Map.of("email", tenant.adminEmail(), "password", tenant.password())).post("/auth/login")
+                .then().statusCode(200).extract();
+
+        String ends = signIn.path("refresh_token_expires_at");
+        List<Map<String, Object>> sessions = Api.bearer(signIn.path("access_token")).get("/me/sessions").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(sessions).filteredOn(session -> Boolean.TRUE.equals(session.get("current"))).extracting(session -> session.get("expires_at"))
+                .containsExactly(ends);
+    }
+
+    @Test
     void aRefreshGivesAWorkingNewPairAndTheSpentRefreshTokenIsRefused() {
         Api.Tenant tenant = Api.newTenant();
         Pair first = signIn(tenant.adminEmail(), tenant.password());

@@ -31,6 +31,33 @@ import static org.hamcrest.Matchers.startsWith;
 class WebhookIT {
 
     @Test
+    void aWebhookSwitchedOffAnswersWhenAsItIsReadBack() {
+        Api.Tenant tenant = Api.newTenant();
+        String webhook = Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/off", "events", List.of("*")))
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+
+        String answered = Api.bearer(tenant.adminToken()).body(Map.of("enabled", false)).patch("/webhooks/" + webhook).then()
+                .statusCode(200).extract().path("disabled_at");
+
+        assertThat(answered).isNotNull();
+        Api.bearer(tenant.adminToken()).get("/webhooks/" + webhook).then().statusCode(200).body("disabled_at", equalTo(answered));
+    }
+
+    @Test
+    void aTestDeliveryAnswersItsCreationAsItIsReadBack() {
+        Api.Tenant tenant = Api.newTenant();
+        String webhook = Api.bearer(tenant.adminToken()).body(Map.of("url", "http://127.0.0.1:9/tested", "events", List.of("*")))
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+
+        var accepted = Api.bearer(tenant.adminToken()).post("/webhooks/" + webhook + "/test").then().statusCode(202).extract();
+        String answered = accepted.path("created_at");
+
+        assertThat(answered).isNotNull();
+        Api.bearer(tenant.adminToken()).get("/webhooks/" + webhook + "/deliveries/" + accepted.path("id")).then().statusCode(200)
+                .body("created_at", equalTo(answered));
+    }
+
+    @Test
     void anApiKeyCreatedEventIsDeliveredSignedWithItsEventId() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {

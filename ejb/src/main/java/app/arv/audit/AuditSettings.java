@@ -1,5 +1,6 @@
 package app.arv.audit;
 
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +22,6 @@ public record AuditSettings(@ConfigProperty(name = "arv.audit.retention", defaul
 
     /** Empty: entries are kept for ever. */
     public Optional<Duration> keepFor() {
-        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
+        return Setting.unlessZero(retention);
     }
 }

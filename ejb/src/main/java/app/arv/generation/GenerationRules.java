@@ -56,6 +56,6 @@ public record GenerationRules(
 
     /** Whether finished jobs are deleted on a schedule at all. */
     public boolean keepsJobsForever() {
-        return retention.isZero() || retention.isNegative();
+        return Setting.unlessZero(retention).isEmpty();
     }
 }

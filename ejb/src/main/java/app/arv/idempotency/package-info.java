@@ -1,6 +1,7 @@
 /**
  * Idempotency keys: a client that sends {@code Idempotency-Key} with a request that creates things
- * ({@code POST /generations}, {@code /media}, {@code /projects/{id}/ar-content[/batch]}) may send it
+ * ({@code POST /generations} (JSON or uploads), {@code /media}, {@code /projects/{id}/ar-content[/batch]}, and
+ * {@code /api-keys} and {@code /webhooks}, whose kept answer holds the one-time secret) may send it
  * again — after a timeout, from another node — and get the first answer instead of a second job.
  *
  * <h2>Model</h2>
@@ -25,7 +26,8 @@
  *       appear, a 422 against the server's settings or stored state such as {@code endpoint_not_allowed}
  *       or {@code unknown_provider}) releases the key, so the client's retry does the work.</li>
  * </ul>
- * Uses {@code app.arv.persistence.idempotency}; knows nothing of HTTP beyond status numbers (the web
+ * Uses {@code app.arv.persistence.idempotency}, {@code app.arv.security} (the caller a key belongs to),
+ * {@code app.arv.platform} (its timers: renewing held claims, deleting expired records) and {@code shared}; knows nothing of HTTP beyond status numbers (the web
  * layer's {@code Idempotent} filter does the HTTP side).
  */
 package app.arv.idempotency;

@@ -21,6 +21,7 @@ import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.platform.PublicAddress;
+import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
@@ -42,7 +43,7 @@ import java.util.UUID;
  * the old one dies) and revoke invitations. Addresses are unique installation-wide, so an address that already has an
  * account cannot be invited; an address has at most one open invitation per organization (a second invite while one
  * is pending is a conflict; an expired one is replaced). Inviting and accepting hold the address's lock
- * ({@link UserRepository#lockEmail}), so two at once cannot both pass those checks.
+ * ({@link AccountAddresses#claim}), so two at once cannot both pass those checks.
  */
 @Stateless
 public class Invitations {
@@ -80,6 +81,9 @@ public class Invitations {
     @Inject
     PublicAddress publicAddress;
 
+    @Inject
+    AccountAddresses addresses;
+
     /**
      * @param language    the language of the mail: the inviter's choice, else their request's; English when ARV has neither
      * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a
@@ -89,10 +93,7 @@ public class Invitations {
     public Invitation invite(Caller caller, String email, Role role, String name, Locale language, String requestBase) {
         String base = publicAddress.forAnonymousRequest(requestBase);
         String address = email.strip();
-        users.lockEmail(address);
-        if (users.emailTaken(address)) {
-            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
-        }
+        addresses.claim(address);
         Instant now = Instant.now();
         Optional<Invitation> open = invitations.findOpen(caller.organizationId(), address);
         if (open.isPresent() && open.get().statusAt(now) == Status.PENDING) {
@@ -169,10 +170,7 @@ public class Invitations {
         throttle.admit(Request.INVITATION, rawToken, device.clientAddress());
         Instant now = Instant.now();
         Invitation invitation = usable(rawToken, now);
-        users.lockEmail(invitation.getEmail());
-        if (users.emailTaken(invitation.getEmail())) {
-            throw DomainException.conflict("email_taken", "A user with this e-mail address exists already; sign in instead");
-        }
+        addresses.claim(invitation.getEmail(), "A user with this e-mail address exists already; sign in instead");
         policy.check(password, invitation.getEmail());
         User user = users.add(new User(invitation.getOrganizationId(), invitation.getEmail(), passwords.hash(password),
                 invitation.getRole()));

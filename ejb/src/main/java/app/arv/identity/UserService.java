@@ -9,6 +9,7 @@ import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.CredentialChanges;
@@ -40,6 +41,9 @@ public class UserService {
     PasswordPolicy policy;
 
     @Inject
+    AccountAddresses addresses;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -59,10 +63,7 @@ public class UserService {
         policy.check(password, email);
         // Checked and written under the address's lock, as invitations and sign-ups do: a concurrent creation of the
         // same address waits for this one's commit and is refused here, not by the unique index at its commit (a 500).
-        users.lockEmail(address);
-        if (users.emailTaken(address)) {
-            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
-        }
+        addresses.claim(address);
         User user = users.add(new User(caller.organizationId(), address, passwords.hash(password), role));
         audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
         return user;

@@ -172,7 +172,7 @@ public class MailSettings {
 
     /** Empty: settled mails are kept for ever ({@code PT0S}). */
     public Optional<Duration> retention() {
-        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
+        return Setting.unlessZero(retention);
     }
 
     public Duration pollInterval() {

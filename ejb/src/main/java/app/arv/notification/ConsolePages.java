@@ -8,6 +8,9 @@ import java.util.UUID;
  */
 public final class ConsolePages {
 
+    /** The console's start page (its dashboard). */
+    public static final String START = "/console/#/";
+
     private ConsolePages() {
     }
 

@@ -54,9 +54,14 @@ public class InAppChannel {
         });
     }
 
-    /** A notification as the API and the WebSocket show it. */
+    /**
+     * A notification as the API and the WebSocket show it. A stored type this version does not know (a type renamed or
+     * dropped since the row was written) is shown as stored, linking to the console's start page: the same rule as the
+     * preferences' ({@link NotificationPreferences.Choices}, which pass over such rows) — an old row never fails a read.
+     */
     public static JsonObject json(Notification notification) {
-        OccurrenceType type = OccurrenceType.fromWireName(notification.getType()).orElseThrow();
+        String consolePath = OccurrenceType.fromWireName(notification.getType())
+                .map(type -> ConsolePages.of(type, notification.getSubjectId())).orElse(ConsolePages.START);
         JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("id", notification.getId().toString())
                 .add("type", notification.getType());
@@ -68,7 +73,7 @@ public class InAppChannel {
         return json.add("data", Jsonp.readObject(notification.getData()))
                 .add("occurred_at", notification.getOccurredAt().toString())
                 .add("read", notification.isRead())
-                .add("console_path", ConsolePages.of(type, notification.getSubjectId()))
+                .add("console_path", consolePath)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package app.arv.notification;
 
+import app.arv.shared.Setting;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +28,6 @@ public record NotificationRules(
 
     /** Empty: read notifications are kept for ever. */
     public Optional<Duration> keepReadFor() {
-        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
+        return Setting.unlessZero(retention);
     }
 }

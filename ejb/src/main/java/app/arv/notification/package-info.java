@@ -6,7 +6,8 @@
  * app.arv.notification.PersonalDelivery} observes them for people: {@link app.arv.notification.Recipients} says who,
  * {@link app.arv.notification.NotificationPreferences} on which channel ({@link app.arv.notification.InAppChannel},
  * {@link app.arv.notification.MailChannel}). {@link app.arv.notification.ExpiryWatch} and {@link
- * app.arv.notification.NotificationRetention} are its periodic rounds ({@code platform.ClusterRound}). Uses persistence, mail, events, security and shared;
- * used by the services that fire (markers, generations, protection); nothing in web.
+ * app.arv.notification.NotificationRetention} are its periodic rounds ({@code platform.ClusterRound}). Uses persistence, mail, events, security, platform (its rounds) and shared;
+ * used by the services that fire (markers, generations, protection, identity's {@code ApiKeyService}) and by
+ * {@code app.arv.webhook}, which observes the occurrences and sends them; nothing in web.
  */
 package app.arv.notification;

@@ -13,6 +13,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
 import app.arv.security.CredentialChanges;
 import app.arv.security.PasswordHasher;
@@ -53,6 +54,9 @@ public class OrganizationService {
     @Inject
     PasswordPolicy policy;
 
+    @Inject
+    AccountAddresses addresses;
+
     /**
      * Opens an organization, with its first admin when one is given, in one transaction.
      *
@@ -62,8 +66,8 @@ public class OrganizationService {
         if (organizations.slugTakenForOpening(slug)) {
             throw DomainException.conflict("slug_taken", "An organization with slug '" + slug + "' already exists");
         }
-        if (firstAdmin != null && users.emailTaken(firstAdmin.email())) {
-            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
+        if (firstAdmin != null) {
+            addresses.claim(firstAdmin.email().strip());
         }
         if (firstAdmin != null) {
             policy.check(firstAdmin.password(), firstAdmin.email());
@@ -86,9 +90,7 @@ public class OrganizationService {
      * @return the first admin
      */
     public User openSignedUp(String name, String email, String passwordHash) {
-        if (users.emailTaken(email)) {
-            throw DomainException.conflict("email_taken", "A user with this e-mail address already exists");
-        }
+        addresses.claim(email.strip());
         String slug = OrganizationSlug.from(name);
         while (organizations.slugTakenForOpening(slug)) {
             slug = OrganizationSlug.from(name);

@@ -17,6 +17,8 @@
  * calendar month and the paid {@code fal} provider's monthly items (a conditional increment of a
  * counter row). A refused request leaves nothing behind.
  *
- * <p>May use: persistence (organization quota repository), events (the Redis connection), shared.
+ * <p>May use: persistence (organization and quota repositories, audit actions), events (the Redis connection),
+ * {@code audit} (a quota change is recorded), {@code notification} (quota warnings and exhaustion are occurrences),
+ * {@code security} (the {@code Caller} a limit or a quota change is for), shared.
  */
 package app.arv.protection;

@@ -1,6 +1,7 @@
 package app.arv.shared;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Checks an operator's setting at startup, naming it as the operator wrote it ({@code ARV_...}): a value that cannot
@@ -21,6 +22,16 @@ public final class Setting {
             throw new IllegalStateException(name + " must be a positive duration such as PT5S, got " + value);
         }
         return value;
+    }
+
+    /**
+     * A period an operator may switch off — a retention ({@code PT0S}: kept for ever), a grace ({@code PT0S}: none):
+     * the one rule for all of them, so zero and negative values mean the same everywhere.
+     *
+     * @return {@code value}, or empty when it is zero or negative
+     */
+    public static Optional<Duration> unlessZero(Duration value) {
+        return value.isZero() || value.isNegative() ? Optional.empty() : Optional.of(value);
     }
 
     /**

@@ -99,7 +99,7 @@ public class WebhookSettings {
 
     /** Empty: the previous secret stops at once ({@code PT0S}). */
     public Optional<Duration> secretGrace() {
-        return secretGrace.isZero() || secretGrace.isNegative() ? Optional.empty() : Optional.of(secretGrace);
+        return Setting.unlessZero(secretGrace);
     }
 
     public Duration connectTimeout() {
@@ -141,7 +141,7 @@ public class WebhookSettings {
 
     /** Empty: settled deliveries are kept for ever ({@code PT0S}). */
     public Optional<Duration> retention() {
-        return retention.isZero() || retention.isNegative() ? Optional.empty() : Optional.of(retention);
+        return Setting.unlessZero(retention);
     }
 
     /** @throws IllegalStateException naming the setting when one cannot work */

@@ -19,6 +19,7 @@
  * deleted by {@link app.arv.webhook.WebhookRetention}.
  *
  * <p>Uses persistence's webhook rows, {@code app.arv.notification}, {@code app.arv.outbound}, the storage secret
- * cipher ({@code app.arv.storage.ObjectStores}), {@code app.arv.platform} and {@code app.arv.shared}.
+ * cipher ({@code app.arv.storage.ObjectStores}), {@code app.arv.audit} (an admin's changes and a switch-off are
+ * recorded), {@code app.arv.security} (the caller), {@code app.arv.platform} and {@code app.arv.shared}.
  */
 package app.arv.webhook;

@@ -69,4 +69,16 @@ class OrganizationServiceTest {
         assertThat(catchThrowable(() -> second.get(30, TimeUnit.SECONDS))).as("how the second opening ended").cause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("slug_taken"));
     }
+
+    @Test
+    void ofTwoOrganizationsOpenedWithOneFirstAdminAddressAtOnceTheSecondIsRefusedAsTaken() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        OrganizationService.FirstAdmin admin = new OrganizationService.FirstAdmin("admin-" + suffix + "@example.com", "a long enough secret");
+
+        Future<?> second = Database.whileTheFirstIsOpen(em -> organizations(em).open(operator, "Initech", "initech-" + suffix, admin),
+                () -> Database.inTransaction(em -> organizations(em).open(operator, "Initrode", "initrode-" + suffix, admin)));
+
+        assertThat(catchThrowable(() -> second.get(30, TimeUnit.SECONDS))).as("how the second opening ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+    }
 }

@@ -27,4 +27,11 @@ class SettingTest {
     void aCountUnderOneIsRefusedNamingTheSetting() {
         assertThatIllegalStateException().isThrownBy(() -> Setting.atLeastOne("ARV_X_COUNT", 0)).withMessageContaining("ARV_X_COUNT");
     }
+
+    @Test
+    void aPeriodOfZeroOrLessIsSwitchedOffAndAPositiveOneIsKept() {
+        assertThat(Setting.unlessZero(Duration.ZERO)).isEmpty();
+        assertThat(Setting.unlessZero(Duration.ofDays(-1))).isEmpty();
+        assertThat(Setting.unlessZero(Duration.ofNanos(1))).contains(Duration.ofNanos(1));
+    }
 }

@@ -107,6 +107,7 @@ public class ProblemResponses implements OASFilter {
                 OperationDetails.document(key, httpMethod, operation, javaMethods.get(i));
             }
             document(operation, problemsOf(path, httpMethod, operation));
+            operation.setDescription(EventTypeNames.fill(operation.getDescription()));
         }));
     }
 

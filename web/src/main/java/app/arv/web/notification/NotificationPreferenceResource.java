@@ -7,6 +7,7 @@ import app.arv.notification.OccurrenceType;
 import app.arv.persistence.notification.NotificationChannel;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
+import app.arv.web.EventTypeNames;
 import app.arv.web.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,9 +36,8 @@ public class NotificationPreferenceResource implements ApiDescription.Notificati
 
     @GET
     @Operation(summary = "Every event type on every channel (in_app, email): on or off, and whether that is the default",
-            description = "Defaults: in_app on for everything; email on for marker.failed, ar_content.expiring, "
-                    + "ar_content.expired, quota.warning, quota.reached and webhook.disabled, off for marker.ready, "
-                    + "generation.finished, api_key.created and api_key.revoked")
+            description = "Defaults: in_app on for everything; email on for " + EventTypeNames.MAILED_BY_DEFAULT + "; off for "
+                    + EventTypeNames.NOT_MAILED_BY_DEFAULT)
     public PreferencesView list() {
         return PreferencesView.of(preferences.list(caller.get()));
     }

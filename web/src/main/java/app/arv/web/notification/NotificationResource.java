@@ -4,6 +4,7 @@ import app.arv.notification.InAppChannel;
 import app.arv.notification.NotificationService;
 import app.arv.persistence.notification.Notification;
 import app.arv.web.ApiDescription;
+import app.arv.web.EventTypeNames;
 import app.arv.web.json.Flag;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
@@ -41,8 +42,7 @@ public class NotificationResource implements ApiDescription.Notifications {
     @GET
     @Operation(summary = "My notifications, newest first (paged; unread=true for unread ones only; a value other than true or false: "
             + "400 invalid_filter)",
-            description = "type is the event (marker.ready, marker.failed, generation.finished, ar_content.expiring, "
-                    + "ar_content.expired, quota.warning, quota.reached, api_key.created, api_key.revoked, webhook.disabled); "
+            description = "type is the event (" + EventTypeNames.ALL + "); "
                     + "data its details; console_path the console page of the thing it is about")
     public PageView<JsonObject> list(@QueryParam("unread") String unread, @Valid @BeanParam Paging paging) {
         return PageView.of(notifications.list(caller.get(), Flag.of("unread", unread), paging.toRequest()), InAppChannel::json);

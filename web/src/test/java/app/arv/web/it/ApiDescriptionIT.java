@@ -1,6 +1,7 @@
 package app.arv.web.it;
 
 import app.arv.web.ApiDescription;
+import app.arv.web.EventTypeNames;
 import app.arv.web.ProblemResponses;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -45,6 +46,13 @@ class ApiDescriptionIT {
         });
 
         assertThat(untagged).isEmpty();
+    }
+
+    @Test
+    void theNotificationListingNamesTheEventTypesFromTheEnumNotAPlaceholder() {
+        String described = document.getString("paths.'/api/v1/notifications'.get.description");
+
+        assertThat(described).isEqualTo(EventTypeNames.fill(described)).contains("marker.ready", "webhook.disabled");
     }
 
     @Test

@@ -6,7 +6,6 @@ import app.arv.organization.OrganizationService;
 import app.arv.persistence.identity.PendingSignup;
 import app.arv.persistence.identity.PendingSignupRepository;
 import app.arv.persistence.identity.User;
-import app.arv.persistence.identity.UserRepository;
 import app.arv.platform.PublicAddress;
 import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
@@ -34,9 +33,6 @@ public class Signups {
 
     @Inject
     PendingSignupRepository pending;
-
-    @Inject
-    UserRepository users;
 
     @Inject
     OrganizationService organizations;
@@ -82,7 +78,6 @@ public class Signups {
         Instant now = Instant.now();
         PendingSignup signup = pending.findByHashForUpdate(LinkToken.hashOf(rawToken)).filter(s -> s.usableAt(now))
                 .orElseThrow(() -> DomainException.invalidToken("This sign-up link is unknown, used already or expired; sign up again"));
-        users.lockEmail(signup.getEmail());
         User admin = organizations.openSignedUp(signup.getOrganizationName(), signup.getEmail(), signup.getPasswordHash());
         admin.setDisplayName(signup.getDisplayName());
         admin.setLocale(signup.getLocale());

@@ -31,6 +31,8 @@ public final class MisbehavingS3 implements AutoCloseable {
         CUT_SHORT,
         /** An object read sends bytes without end (until the reader hangs up or the server stops). */
         ENDLESS_BODY,
+        /** An object read promises 1000 bytes and sends one every 100 ms, never silent for long. */
+        TRICKLE,
         /** A listing is always truncated: one object per page, and another page to come. */
         ENDLESS_LISTING,
         /** A listing is one page whose objects never end. */
@@ -145,6 +147,15 @@ public final class MisbehavingS3 implements AutoCloseable {
                     body.write(chunk); // fails once the reader has hung up
                     body.flush();
                     pause(Duration.ofMillis(2));
+                }
+            }
+            case TRICKLE -> {
+                exchange.sendResponseHeaders(200, PROMISED_BYTES);
+                OutputStream body = exchange.getResponseBody();
+                for (int i = 0; i < PROMISED_BYTES && !stopping; i++) {
+                    body.write(0); // fails once the reader has hung up
+                    body.flush();
+                    pause(Duration.ofMillis(100));
                 }
             }
             default -> exchange.sendResponseHeaders(404, -1);

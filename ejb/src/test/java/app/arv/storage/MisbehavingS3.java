@@ -47,6 +47,7 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger pagesListed = new AtomicInteger();
     private final AtomicInteger deletions = new AtomicInteger();
+    private final AtomicInteger objectReads = new AtomicInteger();
     private final AtomicLong endlessBytesSent = new AtomicLong();
     private volatile boolean stopping;
 
@@ -76,6 +77,11 @@ public final class MisbehavingS3 implements AutoCloseable {
     /** Deletions of objects asked for so far. */
     public int deletions() {
         return deletions.get();
+    }
+
+    /** Reads of an object begun so far. */
+    public int objectReads() {
+        return objectReads.get();
     }
 
     /** Bytes of endless answers sent so far (what the reader read, give or take the sockets' buffers). */
@@ -131,6 +137,7 @@ public final class MisbehavingS3 implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        objectReads.incrementAndGet();
         switch (misbehaviour) {
             case CUT_SHORT -> {
                 exchange.sendResponseHeaders(200, PROMISED_BYTES);

@@ -50,6 +50,21 @@ public final class Addresses {
         if (first == 0x00 && second == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && allZero(a, 4, 12)) {
             return refusalV4(slice(a, 12)).map(r -> r + " (NAT64)"); // 64:ff9b::/96
         }
+        // Prefixes that embed an IPv4 address where a gateway (or the host itself) may reach it: refused whole, since
+        // where the IPv4 address sits depends on the network's choices (RFC 6052 prefix lengths, Teredo's obfuscation).
+        if (first == 0x00 && second == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && (a[4] & 0xff) == 0x00
+                && (a[5] & 0xff) == 0x01) {
+            return Optional.of("a local-use NAT64 address (64:ff9b:1::/48)");
+        }
+        if (allZero(a, 0, 8) && (a[8] & 0xff) == 0xff && (a[9] & 0xff) == 0xff && allZero(a, 10, 12)) {
+            return Optional.of("an IPv4-translated address (::ffff:0:0/96)");
+        }
+        if (first == 0x01 && second == 0x00 && allZero(a, 2, 8)) {
+            return Optional.of("a discard-only address (100::/64)");
+        }
+        if (first == 0x20 && second == 0x01 && allZero(a, 2, 4)) {
+            return Optional.of("a Teredo address (2001::/32)");
+        }
         if (first == 0x20 && second == 0x02) {
             return refusalV4(new byte[]{a[2], a[3], a[4], a[5]}).map(r -> r + " (6to4)"); // 2002::/16
         }

@@ -29,6 +29,12 @@ public class LimitExceeded extends DomainException {
                 + verdict.retryAfterSeconds() + " s", null, verdict.retryAfterSeconds());
     }
 
+    /** More requests at once than {@code max} from one client; they end within seconds, so it may come back in one. */
+    public static LimitExceeded tooManyAtOnce(String what, int max) {
+        return new LimitExceeded(429, RATE_LIMITED, "More than " + max + " " + what + " at once from this address; try again in 1 s",
+                null, 1);
+    }
+
     /** Using more would pass the quota: 429, like a rate limit, but no use waiting a few seconds. */
     public static LimitExceeded quotaExceeded(String quota, String message) {
         return new LimitExceeded(429, QUOTA_EXCEEDED, message, quota, 0);

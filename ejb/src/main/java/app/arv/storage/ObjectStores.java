@@ -125,7 +125,7 @@ public class ObjectStores {
             return new LocalObjectStore(localRoot(c.getOrganizationId()).resolve(c.getDirectory()));
         }
         // Checked again on use: a connection saved before the guard existed, or whose host now resolves elsewhere.
-        outbound.guard().check("endpoint", c.getEndpoint());
+        outbound.storageGuard().check("endpoint", c.getEndpoint());
         // Saved before its settings were checked as the S3 client checks them: the organization's files are out of reach
         // until an admin corrects it, which is no server error.
         S3ObjectStore.refusal(c.getEndpoint(), c.getRegion(), c.getBucket()).ifPresent(r -> {
@@ -134,7 +134,7 @@ public class ObjectStores {
         });
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
                 cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()),
-                timeouts.httpClient(outbound.guard().dns()));
+                timeouts.httpClient(outbound.storageGuard().dns()), timeouts.readDeadline());
     }
 
     Path localRoot(UUID organizationId) {

@@ -8,6 +8,7 @@ import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -44,8 +45,8 @@ import java.util.logging.Logger;
  * multipart uploads, so at most one part ({@link #PART_SIZE}) is buffered per upload.
  * <p>
  * The endpoint is a tenant's URL: every connection goes through the {@link OutboundGuard}'s resolver,
- * redirects are not followed, every call has connect/idle timeouts and (except streamed reads, whose
- * length is the client's) an overall deadline, every answer the client reads into memory is at most
+ * redirects are not followed, every call has connect/idle timeouts and an overall deadline (a streamed read's grows
+ * with its length: {@link ReadDeadline}), every answer the client reads into memory is at most
  * {@link #MAX_ANSWER_BYTES} long, and failures never carry what the remote answered beyond its status code.
  */
 public final class S3ObjectStore implements ObjectStore {
@@ -82,8 +83,9 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private final MinioClient client;
-    /** The same store without the overall deadline: a streamed download lasts as long as its reader. */
+    /** The same store without the call's deadline: a streamed download has its own ({@link #reads}). */
     private final MinioClient streaming;
+    private final ReadDeadline reads;
     /** Builds a client of this store on another HTTP client (a listing's, which counts its pages). */
     private final Function<OkHttpClient, MinioClient> clients;
     private final OkHttpClient http;
@@ -98,12 +100,24 @@ public final class S3ObjectStore implements ObjectStore {
      * @param http the HTTP client every request goes through (its resolver guards the addresses; its timeouts bound the calls)
      * @throws IllegalArgumentException for settings the S3 client refuses ({@link #refusal})
      */
-    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http) {
+    public S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http,
+            ReadDeadline reads) {
+        this(endpoint, region, bucket, accessKey, secretKey, http, reads, ListingBounds.DEFAULT);
+    }
+
+    /** Streamed reads get the client's call timeout and the default minimum rate. */
+    S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http) {
         this(endpoint, region, bucket, accessKey, secretKey, http, ListingBounds.DEFAULT);
     }
 
     S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http,
             ListingBounds listing) {
+        this(endpoint, region, bucket, accessKey, secretKey, http, new ReadDeadline(Duration.ofMillis(http.callTimeoutMillis()),
+                ReadDeadline.DEFAULT_MIN_BYTES_PER_SECOND), listing);
+    }
+
+    private S3ObjectStore(String endpoint, String region, String bucket, String accessKey, String secretKey, OkHttpClient http,
+            ReadDeadline reads, ListingBounds listing) {
         refusal(endpoint, region, bucket).ifPresent(r -> {
             throw new IllegalArgumentException("The S3 client refuses the " + r.field() + ": " + r.reason());
         });
@@ -112,6 +126,7 @@ public final class S3ObjectStore implements ObjectStore {
         this.client = clients.apply(this.http);
         this.streaming = clients.apply(http.newBuilder().callTimeout(Duration.ZERO)
                 .addInterceptor(AnswerLimit.failures(MAX_ANSWER_BYTES)).build());
+        this.reads = reads;
         this.listing = listing;
         this.bucket = bucket;
     }
@@ -183,9 +198,19 @@ public final class S3ObjectStore implements ObjectStore {
             if (range != null) {
                 args.offset(range.first()).length(range.length());
             }
-            return streaming.getObject(args.build());
+            GetObjectResponse object = streaming.getObject(args.build());
+            return reads.bound(object, contentLength(object));
         } catch (Exception e) {
             throw failure("read", key, e);
+        }
+    }
+
+    /** What the store says it sends, or -1. */
+    private static long contentLength(GetObjectResponse object) {
+        try {
+            return Long.parseLong(object.headers().get("Content-Length"));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -259,7 +259,7 @@ public class StorageConnectionService {
      * would map the installation's internal DNS, as it would through a webhook.
      */
     private void requireAllowed(String endpoint) {
-        outbound.guard().checkQuietly("endpoint", endpoint);
+        outbound.storageGuard().checkQuietly("endpoint", endpoint);
     }
 
     /**

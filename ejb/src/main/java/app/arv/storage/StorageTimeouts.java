@@ -7,6 +7,7 @@ import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.Proxy;
 import java.time.Duration;
 
 /**
@@ -27,10 +28,18 @@ public class StorageTimeouts {
     @ConfigProperty(name = "arv.storage.read-timeout", defaultValue = "PT4S")
     Duration read;
 
-    /** One whole S3 request (a part of a multipart upload is one request); streamed downloads are exempt. */
+    /**
+     * One whole S3 request (a part of a multipart upload is one request); a streamed download has this plus its length
+     * at {@link #minReadRate}.
+     */
     @Inject
     @ConfigProperty(name = "arv.storage.call-timeout", defaultValue = "PT30S")
     Duration call;
+
+    /** Bytes a second: the slowest a streamed download may be beyond the call timeout ({@link ReadDeadline}). */
+    @Inject
+    @ConfigProperty(name = "arv.storage.min-read-rate", defaultValue = "65536")
+    long minReadRate;
 
     private OkHttpClient base;
 
@@ -38,21 +47,35 @@ public class StorageTimeouts {
     }
 
     public StorageTimeouts(Duration connect, Duration read, Duration call) {
+        this(connect, read, call, ReadDeadline.DEFAULT_MIN_BYTES_PER_SECOND);
+    }
+
+    public StorageTimeouts(Duration connect, Duration read, Duration call, long minReadRate) {
         this.connect = connect;
         this.read = read;
         this.call = call;
+        this.minReadRate = minReadRate;
         init();
     }
 
     @PostConstruct
     void init() {
+        readDeadline(); // refuses a rate of zero or less at start
         // One connection pool and dispatcher for every store; each store adds its own resolver.
         base = new OkHttpClient.Builder()
+                // The JVM's proxy (-Dhttps.proxyHost) would be the only address the guard's resolver checks: the proxy
+                // would then connect to whatever host the tenant's endpoint names, internal or not.
+                .proxy(Proxy.NO_PROXY)
                 .connectTimeout(connect).readTimeout(read).writeTimeout(read).callTimeout(call)
                 // A redirect would lead the client to a host nobody checked; S3 needs none.
                 .followRedirects(false).followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .build();
+    }
+
+    /** The overall deadline of a streamed download. */
+    public ReadDeadline readDeadline() {
+        return new ReadDeadline(call, minReadRate);
     }
 
     /** An HTTP client with these timeouts whose every connection resolves its host through {@code dns}. */

@@ -21,10 +21,20 @@ class AddressesTest {
         assertThat(Addresses.refusal(InetAddress.getByName(address))).isPresent();
     }
 
+    /** Forms a gateway (or the host) may turn into the IPv4 address they embed, whatever it is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"64:ff9b:1::7f00:1", "64:ff9b:1:7f00:1::", "64:ff9b:1::808:808", "::ffff:0:7f00:1",
+            "::ffff:0:a9fe:a9fe", "::ffff:0:808:808", "100::7f00:1", "100::1", "2001:0:4136:e378:8000:63bf:80ff:fffe",
+            "2001::7f00:1"})
+    void addressesThatEmbedAnIPv4AddressForAGatewayAreRefused(String address) throws Exception {
+        assertThat(Addresses.refusal(InetAddress.getByName(address))).isPresent();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255",
             "100.128.0.1", "169.253.0.1", "192.169.0.1", "11.0.0.1", "2001:4860:4860::8888", "2606:4700::1111",
-            "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"})
+            "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1",
+            "2001:db9::1", "2001:1::1", "100:0:0:1::1", "64:ff9b:2::1"})
     void publicAddressesPass(String address) throws Exception {
         assertThat(Addresses.refusal(InetAddress.getByName(address))).isEmpty();
     }

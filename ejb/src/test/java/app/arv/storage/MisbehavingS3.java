@@ -31,6 +31,8 @@ public final class MisbehavingS3 implements AutoCloseable {
         CUT_SHORT,
         /** An object read sends bytes without end (until the reader hangs up or the server stops). */
         ENDLESS_BODY,
+        /** An object read promises 1000 bytes and sends one every 100 ms, never silent for long. */
+        TRICKLE,
         /** A listing is always truncated: one object per page, and another page to come. */
         ENDLESS_LISTING,
         /** A listing is one page whose objects never end. */
@@ -45,6 +47,7 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger pagesListed = new AtomicInteger();
     private final AtomicInteger deletions = new AtomicInteger();
+    private final AtomicInteger objectReads = new AtomicInteger();
     private final AtomicLong endlessBytesSent = new AtomicLong();
     private volatile boolean stopping;
 
@@ -74,6 +77,11 @@ public final class MisbehavingS3 implements AutoCloseable {
     /** Deletions of objects asked for so far. */
     public int deletions() {
         return deletions.get();
+    }
+
+    /** Reads of an object begun so far. */
+    public int objectReads() {
+        return objectReads.get();
     }
 
     /** Bytes of endless answers sent so far (what the reader read, give or take the sockets' buffers). */
@@ -129,6 +137,7 @@ public final class MisbehavingS3 implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        objectReads.incrementAndGet();
         switch (misbehaviour) {
             case CUT_SHORT -> {
                 exchange.sendResponseHeaders(200, PROMISED_BYTES);
@@ -145,6 +154,15 @@ public final class MisbehavingS3 implements AutoCloseable {
                     body.write(chunk); // fails once the reader has hung up
                     body.flush();
                     pause(Duration.ofMillis(2));
+                }
+            }
+            case TRICKLE -> {
+                exchange.sendResponseHeaders(200, PROMISED_BYTES);
+                OutputStream body = exchange.getResponseBody();
+                for (int i = 0; i < PROMISED_BYTES && !stopping; i++) {
+                    body.write(0); // fails once the reader has hung up
+                    body.flush();
+                    pause(Duration.ofMillis(100));
                 }
             }
             default -> exchange.sendResponseHeaders(404, -1);

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -176,6 +178,39 @@ class S3ObjectStoreTest extends ObjectStoreContract {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> store.usage(prefix))
                     .isInstanceOf(StorageFailure.class).hasMessageContaining(tooLong()));
             assertThat(flooding.endlessBytesSent()).isLessThan(4 * S3ObjectStore.MAX_ANSWER_BYTES);
+        }
+    }
+
+    @Test
+    void theJvmsProxyIsNotUsedTheStoreIsConnectedToDirectly() {
+        ProxySelector before = ProxySelector.getDefault();
+        S3ObjectStore direct;
+        try {
+            // A proxy nobody answers at: 127.0.0.1's discard port.
+            ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)));
+            direct = storeAt(server.endpoint(), S3ProxyServer.SECRET_KEY, okhttp3.Dns.SYSTEM);
+        } finally {
+            ProxySelector.setDefault(before);
+        }
+
+        assertThat(direct.stat(prefix + "media/absent")).isEmpty();
+    }
+
+    @Test
+    void aReadThatTricklesFailsOnceItFallsBehindTheMinimumRate() throws Exception {
+        try (MisbehavingS3 trickling = new MisbehavingS3(MisbehavingS3.Misbehaviour.TRICKLE)) {
+            // One byte every 100 ms is never silent for the 2 s read timeout; 1000 bytes at 1000 a second after 1 s: 2 s.
+            StorageTimeouts timeouts = new StorageTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), 1000);
+            S3ObjectStore store = new S3ObjectStore(trickling.endpoint(), "us-east-1", "arv-media", S3ProxyServer.ACCESS_KEY,
+                    S3ProxyServer.SECRET_KEY, timeouts.httpClient(okhttp3.Dns.SYSTEM), timeouts.readDeadline());
+            long started = System.nanoTime();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> {
+                try (InputStream in = store.open(prefix + "media/x", null)) {
+                    in.readAllBytes();
+                }
+            }).isInstanceOf(ReadDeadline.TooSlow.class).hasMessageContaining("slower than the minimum read rate"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         }
     }
 

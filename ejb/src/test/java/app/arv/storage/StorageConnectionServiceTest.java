@@ -6,6 +6,7 @@ import app.arv.media.LifecycleRules;
 import app.arv.media.MediaDeletions;
 import app.arv.media.MediaDisposal;
 import app.arv.media.MediaStore;
+import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaResource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +93,22 @@ class StorageConnectionServiceTest {
     void aBucketNameShapedLikeAnIpAddressIsRefused() {
         assertRefused(service -> service.create(admin, s3("ip", "http://127.0.0.1:9", "eu-west-1", "192.168.10.1")),
                 "storage_bucket_invalid");
+    }
+
+    @Test
+    void aHostTheOperatorAllowsForItselfIsNoStorageEndpointForAnOrganization() {
+        stores = new TestStores(dataDir, new OutboundPolicy("127.0.0.1:9", "", "", InetAddress::getAllByName));
+
+        assertRefused(service -> service.create(admin, s3("internal", "http://127.0.0.1:9", "eu-west-1", "arv-media")),
+                "endpoint_not_allowed");
+    }
+
+    @Test
+    void aHostTheStorageListAllowsIsAStorageEndpoint() {
+        stores = new TestStores(dataDir, new OutboundPolicy("", "", "127.0.0.1:9", InetAddress::getAllByName));
+
+        assertThat(call(service -> service.create(admin, s3("internal", "http://127.0.0.1:9", "eu-west-1", "arv-media")))
+                .getEndpoint()).isEqualTo("http://127.0.0.1:9");
     }
 
     @Test

@@ -2,17 +2,15 @@ package app.arv.storage;
 
 import app.arv.ServiceBeans;
 import app.arv.TestTransactions;
-import app.arv.outbound.AllowedHosts;
-import app.arv.outbound.OutboundGuard;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.Database;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,28 +24,30 @@ import java.util.function.Function;
  */
 public final class TestStores {
 
-    private static final OutboundPolicy LOOPBACK_ALLOWED = new OutboundPolicy() {
-        private final OutboundGuard guard = new OutboundGuard(new AllowedHosts(List.of("127.0.0.1")));
-
-        @Override
-        public OutboundGuard guard() {
-            return guard;
-        }
-    };
+    /** Storage connections (and the operator's hosts) on this machine allowed. */
+    private static final OutboundPolicy LOOPBACK_ALLOWED = new OutboundPolicy("127.0.0.1", "", "127.0.0.1",
+            InetAddress::getAllByName);
 
     private final Path dataDir;
+    private final OutboundPolicy outbound;
 
     public TestStores(Path dataDir) {
+        this(dataDir, LOOPBACK_ALLOWED);
+    }
+
+    /** @param outbound the installation's allow-lists */
+    public TestStores(Path dataDir, OutboundPolicy outbound) {
         this.dataDir = dataDir;
+        this.outbound = outbound;
     }
 
     /** The beans of one transaction, {@link ObjectStores} among them, wired to that transaction's repositories. */
     public ServiceBeans beans(EntityManager em) {
-        ServiceBeans beans = new ServiceBeans(em).with(OutboundPolicy.class, LOOPBACK_ALLOWED);
+        ServiceBeans beans = new ServiceBeans(em).with(OutboundPolicy.class, outbound);
         ObjectStores stores = new ObjectStores();
         stores.dataDir = dataDir.toString();
         stores.encryptionKey = Optional.empty();
-        stores.outbound = LOOPBACK_ALLOWED;
+        stores.outbound = outbound;
         stores.timeouts = new StorageTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
         stores.connections = beans.get(StorageConnectionRepository.class);
         stores.init();

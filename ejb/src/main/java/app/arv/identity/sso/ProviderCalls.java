@@ -18,6 +18,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.net.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class ProviderCalls implements HTTPRequestSender, ResourceRetriever
     /** @param timeout connecting, and silence while reading or writing */
     ProviderCalls(OutboundGuard guard, Duration timeout) {
         client = new OkHttpClient.Builder()
+                // The JVM's proxy would be the only address the guard's resolver checks (as for webhooks and stores).
+                .proxy(Proxy.NO_PROXY)
                 .dns(guard.dns())
                 .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
                 .callTimeout(timeout.multipliedBy(3))

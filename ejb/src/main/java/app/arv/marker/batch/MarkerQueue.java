@@ -15,6 +15,8 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -92,7 +94,10 @@ public class MarkerQueue {
      * @throws PortraitGone when they can never be read again: the portrait left the media library, or the store lost its
      *                      object. Checked, so the chunk's transaction is not rolled back: the item fails alone. A store
      *                      that is away (or breaks off) throws unchecked instead, failing the step for a restart.
+     *                      Outside the chunk's transaction: a store that sends slowly (an organization's own endpoint)
+     *                      must not hold a pooled database connection for as long as the read lasts.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) throws PortraitGone {
         Optional<ArContent> content = compilingFor(organizationId, jobInstance, contentId);
         if (content.isEmpty()) {

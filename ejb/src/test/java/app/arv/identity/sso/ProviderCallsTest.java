@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,6 +86,21 @@ class ProviderCallsTest {
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> exchange.send(calls))
                 .isInstanceOf(IOException.class).hasMessageContaining("longer than " + ProviderCalls.MAX_ANSWER_BYTES + " bytes"));
+    }
+
+    @Test
+    void theJvmsProxyIsNotUsedTheProviderIsConnectedToDirectly() throws Exception {
+        ProxySelector before = ProxySelector.getDefault();
+        ProviderCalls calls;
+        try {
+            // A proxy nobody answers at: 127.0.0.1's discard port.
+            ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)));
+            calls = calls(allowingLoopback());
+        } finally {
+            ProxySelector.setDefault(before);
+        }
+
+        assertThat(calls.discover(new Issuer(issuer("good"))).getIssuer()).isEqualTo(new Issuer(issuer("good")));
     }
 
     @Test

@@ -172,8 +172,10 @@ public final class ArvServer implements BeforeAllCallback {
                 // The tests' S3 stores (S3Proxy, tarpits) listen on 127.0.0.1: allowed by that exact host text, so
                 // the SSRF ITs still see every other spelling of loopback (localhost, [::1], 2130706433) refused.
                 // minio.internal (which does not resolve) stands for an operator's private store: allowed to storage
-                // connections, never to webhooks (WebhookIT).
+                // connections, never to webhooks (WebhookIT). Storage connections have their own list: the operator's
+                // (the identity provider below) does not apply to them.
                 .env("ARV_OUTBOUND_ALLOWED_HOSTS", "127.0.0.1,minio.internal")
+                .env("ARV_STORAGE_ALLOWED_HOSTS", "127.0.0.1,minio.internal")
                 // The webhook receivers (WebhookReceiver) listen on 127.0.0.1 too: webhooks have their own list.
                 .env("ARV_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")
                 // Single sign-on: the suite's identity provider (mock-oauth2-server on 127.0.0.1, allowed above).

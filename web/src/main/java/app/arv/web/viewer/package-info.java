@@ -5,6 +5,7 @@
  * overlay); {@link ViewerPageServlet} serves the page {@code /ar/<unique id>} outside JAX-RS with a friendly
  * page when the content is unknown or over, under the page's own headers ({@link ViewerPagePolicy}: a
  * Content-Security-Policy that names no other origin, since mind-ar and three.js are bundled). What may be
- * shown is decided by {@code app.arv.marker}'s viewer service.
+ * shown is decided by {@code app.arv.marker}'s viewer service. {@link ViewerStreams} bounds how many of its files one
+ * client address streams at once, so content on a slow store cannot hold every request thread.
  */
 package app.arv.web.viewer;

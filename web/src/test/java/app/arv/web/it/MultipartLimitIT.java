@@ -64,13 +64,7 @@ class MultipartLimitIT {
         long planned = 3 * LIMIT;
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return readResponse(socket.getInputStream());
-                } catch (IOException e) {
-                    return "read failed: " + e;
-                }
-            });
+            CompletableFuture<String> response = answerOn(socket);
             out.write(head("Transfer-Encoding: chunked").getBytes(StandardCharsets.US_ASCII));
             long sent = sendChunked(out, planned, response);
 
@@ -85,13 +79,7 @@ class MultipartLimitIT {
         String requestId = "over-limit-" + UUID.randomUUID();
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return readResponse(socket.getInputStream());
-                } catch (IOException e) {
-                    return "read failed: " + e;
-                }
-            });
+            CompletableFuture<String> response = answerOn(socket);
             out.write(head("Transfer-Encoding: chunked\r\nX-Request-ID: " + requestId).getBytes(StandardCharsets.US_ASCII));
             sendChunked(out, 3 * LIMIT, response);
 
@@ -202,6 +190,17 @@ class MultipartLimitIT {
     }
 
     /** Status line, headers and a Content-Length body (the server's problem answers carry one). */
+    /** The answer the server sends on {@code socket}, read while the test is still sending. */
+    private static CompletableFuture<String> answerOn(Socket socket) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return readResponse(socket.getInputStream());
+            } catch (IOException e) {
+                return "read failed: " + e;
+            }
+        });
+    }
+
     private static String readResponse(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {

@@ -577,6 +577,29 @@ export function useLoad(load, deps = []) {
     return { ...state, reload, setData: data => setState(s => ({ ...s, data: typeof data === 'function' ? data(s.data) : data })) };
 }
 
+/** The server's limits in force ({@code GET /auth/limits}), asked once: forms hold no copy of them. */
+let limitsAsked = null;
+
+/**
+ * The limits a form checks before it sends ({@code password_min_length}, {@code max_files}, {@code max_file_bytes},
+ * {@code allowed_types}), or {@code null} until they are known (the server checks them all the same).
+ */
+export function useLimits() {
+    const [limits, setLimits] = useState(null);
+    useEffect(() => {
+        limitsAsked ??= request('GET', '/auth/limits', { anonymous: true }).catch(failure => {
+            limitsAsked = null;
+            throw failure;
+        });
+        let current = true;
+        limitsAsked.then(value => current && setLimits(value), () => {});
+        return () => {
+            current = false;
+        };
+    }, []);
+    return limits;
+}
+
 /** The value once it has stopped changing for {@code ms}: a search box asks the server once per pause, not per key. */
 export function useDebounced(value, ms = 300) {
     const [settled, setSettled] = useState(value);

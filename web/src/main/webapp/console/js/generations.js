@@ -2,10 +2,9 @@
 // previews and an interactive 3D view, downloads, cancel and retry, and the history with filters.
 import {
     html, useState, useEffect, useRef, t, get, post, upload, download, onEvent, useLoad, useConfirm, ErrorBox, Loading,
-    Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct, useHashParam
+    Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, useTitle, useAct, useHashParam, useLimits
 } from './core.js';
 
-const MAX_FILES = 25;
 const PAGE = 20;
 const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
 
@@ -38,11 +37,14 @@ function NewBatch() {
     const [files, setFiles] = useState([]);
     const [progress, setProgress] = useState(null);
     const [error, setError] = useState(null);
+    // The server's ARV_MEDIA_MAX_FILES and ARV_MEDIA_ALLOWED_TYPES; until they are known the server alone checks.
+    const limits = useLimits();
+    const maxFiles = limits?.max_files ?? Infinity;
     const add = chosen => {
         setError(null);
-        setFiles(list => [...list, ...chosen].slice(0, MAX_FILES));
-        if (files.length + chosen.length > MAX_FILES) {
-            setError({ message: t('generations.tooMany', { max: MAX_FILES }) });
+        setFiles(list => [...list, ...chosen].slice(0, maxFiles));
+        if (files.length + chosen.length > maxFiles) {
+            setError({ message: t('generations.tooMany', { max: maxFiles }) });
         }
     };
     const submit = async event => {
@@ -65,7 +67,7 @@ function NewBatch() {
     };
     return html`<section class="card"><h2>${t('generations.new')}</h2>
         <form onSubmit=${submit} id="new-generation">
-            <${DropZone} id="generation-drop" accept="image/jpeg,image/png,image/webp" label=${t('generations.drop', { max: MAX_FILES })} onFiles=${add}/>
+            <${DropZone} id="generation-drop" accept=${limits?.allowed_types.join(',')} label=${t('generations.drop', { max: limits?.max_files ?? '…' })} onFiles=${add}/>
             ${files.length ? html`<ul class="chosen" id="chosen-files">${files.map((f, i) => html`<li>${f.name}
                 <button type="button" class="icon" aria-label=${t('common.removeNamed', { name: f.name })}
                     onClick=${() => setFiles(files.filter((_, j) => j !== i))}>×</button></li>`)}</ul>` : null}

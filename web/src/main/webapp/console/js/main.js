@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -186,6 +186,7 @@ function AcceptInvitation({ query }) {
     const token = query.get('token') || '';
     const [invitation, setInvitation] = useState(null);
     const [failure, setFailure] = useState(null);
+    const limits = useLimits();
     useEffect(() => {
         request('POST', '/auth/invitations/preview', { body: { token }, anonymous: true }).then(setInvitation, setFailure);
     }, [token]);
@@ -195,18 +196,19 @@ function AcceptInvitation({ query }) {
         ${invitation ? html`<p id="invitation-intro">${t('accept.invitedAs', { organization: invitation.organization, email: invitation.email })}</p>` : null}
         <${ErrorBox} error=${failure}/>
         <label>${t('accept.name')}<input name="name" autocomplete="name" maxlength="200"/></label>
-        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required minlength="10"/></label>
+        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
     <//>`;
 }
 
 function SignUp() {
+    const limits = useLimits();
     return html`<${AccountForm} title=${t('signup.title')} done=${t('signup.mailSent')} submitLabel=${t('signup.submit')}
         onSubmit=${form => request('POST', '/auth/signup', { body: { organization_name: form.get('organization_name'),
             email: form.get('email'), name: form.get('name'), password: form.get('password') }, anonymous: true })}>
         <label>${t('signup.organization')}<input name="organization_name" required maxlength="200" autofocus/></label>
         <label>${t('signup.name')}<input name="name" autocomplete="name" required maxlength="200"/></label>
         <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required/></label>
-        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required minlength="10"/></label>
+        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
     <//>`;
 }
 

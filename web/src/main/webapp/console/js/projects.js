@@ -3,13 +3,12 @@
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct, useDebounced, useHashParam
+    postForBlob, useTitle, useAct, useDebounced, useHashParam, useLimits
 } from './core.js';
 
 const PAGE = 20;
 /** Completed generation jobs offered per page when attaching a model. */
 const ATTACH_PAGE = 10;
-const IMAGE_TYPES = 'image/jpeg,image/png,image/webp';
 
 export function Projects() {
     useTitle(t('nav.projects'));
@@ -98,6 +97,9 @@ export function ProjectDetail({ params: [id] }) {
     const [uploads, setUploads] = useState([]);
     const [confirm, confirmDialog] = useConfirm();
     const [act, error] = useAct();
+    // The server's ARV_MEDIA_ALLOWED_TYPES; until they are known (or for a file the browser gives no type) the server decides.
+    const allowedTypes = useLimits()?.allowed_types;
+    const imageTypes = allowedTypes?.join(',');
     const [kit, setKit] = useState({ size: 'A5', bleed: false });
     const [editing, setEditing] = useState(false);
     const [changed, setChanged] = useState(false);
@@ -118,7 +120,7 @@ export function ProjectDetail({ params: [id] }) {
 
     // One request per portrait (each gets its own progress, verdict and error), two at a time, waiting out the upload limit.
     const addFiles = files => {
-        const images = files.filter(f => IMAGE_TYPES.split(',').includes(f.type) || /\.(jpe?g|png|webp)$/i.test(f.name));
+        const images = files.filter(f => !f.type || !allowedTypes || allowedTypes.includes(f.type));
         const items = images.map(file => {
             const key = `${file.name}-${Math.random()}`;
             const track = change => setUploads(list => list.map(u => (u.key === key ? { ...u, ...change } : u)));
@@ -164,7 +166,7 @@ export function ProjectDetail({ params: [id] }) {
     <${ErrorBox} error=${error || contents.error}/>
     <section class="card">
         <h2>${t('content.add')}</h2>
-        <${DropZone} id="portrait-drop" accept=${IMAGE_TYPES} label=${t('content.drop')} onFiles=${addFiles}/>
+        <${DropZone} id="portrait-drop" accept=${imageTypes} label=${t('content.drop')} onFiles=${addFiles}/>
         ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
             ${u.done ? html`<a href=${`#/content/${u.id}`}>${u.name}</a>` : html`<span>${u.name}</span>`}${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.done
                 ? html`<span class="added" role="status">${t('content.added')}</span>` : u.waiting
@@ -444,6 +446,7 @@ function AttachGeneration({ onClose, onAttach, error, busy }) {
 
 export function CheckPhoto() {
     useTitle(t('nav.check'));
+    const imageTypes = useLimits()?.allowed_types.join(',');
     const [report, setReport] = useState(null);
     const [error, setError] = useState(null);
     const [progress, setProgress] = useState(null);
@@ -473,7 +476,7 @@ export function CheckPhoto() {
     return html`<h1>${t('nav.check')}</h1>
     <p>${t('check.intro')}</p>
     <label class="check"><input type="checkbox" checked=${suggest} onChange=${e => setSuggest(e.target.checked)}/>${t('check.suggest')}</label>
-    <${DropZone} id="check-drop" accept=${IMAGE_TYPES} multiple=${false} label=${t('check.drop')} onFiles=${analyze}/>
+    <${DropZone} id="check-drop" accept=${imageTypes} multiple=${false} label=${t('check.drop')} onFiles=${analyze}/>
     ${progress != null ? html`<${ProgressBar} value=${progress} label=${t('check.uploading')}/>` : null}
     <${ErrorBox} error=${error}/>
     ${report ? html`<div class="grid" id="check-report">

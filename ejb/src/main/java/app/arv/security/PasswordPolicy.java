@@ -39,6 +39,11 @@ public class PasswordPolicy {
         this.minLength = minLength;
     }
 
+    /** The fewest characters a password may have ({@code ARV_PASSWORD_MIN_LENGTH}): what a form may check before sending. */
+    public int minLength() {
+        return minLength;
+    }
+
     /** @throws DomainException 422 {@code weak_password} when {@code password} breaks a rule for the person with {@code email} */
     public void check(String password, String email) {
         if (password.codePointCount(0, password.length()) < minLength) {

@@ -17,7 +17,16 @@ import java.util.UUID;
 @Table(name = "storage_connection")
 public class StorageConnection extends TenantEntity {
 
-    @Column(nullable = false, length = 100)
+    /** The columns' lengths, which the API's requests are held to (one home: the column and its check read the same constant). */
+    public static final int MAX_NAME = 100;
+    public static final int MAX_DIRECTORY = 500;
+    public static final int MAX_ENDPOINT = 500;
+    public static final int MAX_REGION = 64;
+    public static final int MAX_BUCKET = 63;
+    public static final int MAX_ACCESS_KEY = 200;
+    public static final int MAX_BASE_PATH = 200;
+
+    @Column(nullable = false, length = MAX_NAME)
     private String name;
 
     @Enumerated(EnumType.STRING)
@@ -27,25 +36,25 @@ public class StorageConnection extends TenantEntity {
     @Column(name = "is_default", nullable = false)
     private boolean defaultConnection;
 
-    @Column(length = 500)
+    @Column(length = MAX_DIRECTORY)
     private String directory;
 
-    @Column(length = 500)
+    @Column(length = MAX_ENDPOINT)
     private String endpoint;
 
-    @Column(length = 64)
+    @Column(length = MAX_REGION)
     private String region;
 
-    @Column(length = 63)
+    @Column(length = MAX_BUCKET)
     private String bucket;
 
-    @Column(name = "access_key", length = 200)
+    @Column(name = "access_key", length = MAX_ACCESS_KEY)
     private String accessKey;
 
     @Column(name = "secret_ciphertext", length = 1000)
     private String secretCiphertext;
 
-    @Column(name = "base_path", length = 200)
+    @Column(name = "base_path", length = MAX_BASE_PATH)
     private String basePath;
 
     protected StorageConnection() {

@@ -9,5 +9,7 @@
  * ({@code /auth/invitations/preview}, {@code …/accept}) shows what an invitation link is for and accepts it, signing the
  * new person in; {@link SignupResource} ({@code /auth/signup}, {@code …/verify}) signs up a new organization when the
  * operator allows it (same answer for every address) and opens it once the mailed link is followed.
+ * {@link LimitsResource} ({@code GET /auth/limits}) tells anyone the limits a form may check before sending (a
+ * password's length, an upload's files and types), read from the settings, so the console's forms hold no copy.
  */
 package app.arv.web.auth;

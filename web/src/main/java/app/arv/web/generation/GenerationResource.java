@@ -309,7 +309,8 @@ public class GenerationResource implements ApiDescription.Generations {
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */
     public static class NewGenerationRequest {
-        @Size(min = 1, max = 25)
+        /** How many is the service's rule ({@code ARV_MEDIA_MAX_FILES}, as for uploaded files), not a copy here. */
+        @Size(min = 1)
         public List<UUID> mediaIds;
 
         @Min(GenerationOptions.MIN_FACE_LIMIT)

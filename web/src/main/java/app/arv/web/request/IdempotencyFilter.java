@@ -61,7 +61,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String KEEP = IdempotencyFilter.class.getName() + ".keep";
     private static final long POLL_MILLIS = 200;
-    /** Form fields and multipart headers around the files. */
+    /** How much of a body its resource left unread is read to fingerprint it; the least a replay reads. */
     private static final long BODY_SLACK = 1024 * 1024;
 
     @Inject
@@ -186,9 +186,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             throw IdempotencyKeys.keyReused();
         }
         FingerprintedBody body = new FingerprintedBody(request.getEntityStream(), request.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        // Longer than any request that could have been answered: not the same request.
-        long limit = uploads.maxFiles() * uploads.maxFileBytes() + BODY_SLACK;
-        if (!body.readToEnd(limit) || !answer.answers(requestLine, body.sha256())) {
+        if (!body.readToEnd(longestAnswerable(uploads)) || !answer.answers(requestLine, body.sha256())) {
             throw IdempotencyKeys.keyReused();
         }
         if (secretInAnswer() && succeeded(answer.status())) {
@@ -203,6 +201,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             replay.header(HttpHeaders.LOCATION, answer.location());
         }
         return replay.build();
+    }
+
+    /**
+     * The longest body a kept answer can have been for: a multipart request past {@link UploadRules#maxRequestBytes()}
+     * ({@code ARV_MEDIA_MAX_REQUEST_BYTES}, the one setting) was refused while it streamed in; never less than
+     * {@value #BODY_SLACK} bytes. A longer body is not the same request.
+     */
+    static long longestAnswerable(UploadRules uploads) {
+        return Math.max(uploads.maxRequestBytes(), BODY_SLACK);
     }
 
     /**

@@ -100,25 +100,25 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
     /** Where the store is and how to reach it: the same fields when creating a connection and when changing one. */
     public static class ConnectionSettings {
-        @Size(max = 400)
+        @Size(max = StorageConnection.MAX_DIRECTORY)
         public String directory;
 
-        @Size(max = 500)
+        @Size(max = StorageConnection.MAX_ENDPOINT)
         public String endpoint;
 
-        @Size(max = 64)
+        @Size(max = StorageConnection.MAX_REGION)
         public String region;
 
-        @Size(max = 63)
+        @Size(max = StorageConnection.MAX_BUCKET)
         public String bucket;
 
-        @Size(max = 200)
+        @Size(max = StorageConnection.MAX_ACCESS_KEY)
         public String accessKey;
 
         @Size(max = 500)
         public String secretKey;
 
-        @Size(max = 200)
+        @Size(max = StorageConnection.MAX_BASE_PATH)
         public String basePath;
 
         StorageConnectionSpec spec(String name, StorageProvider provider, Boolean isDefault) {
@@ -129,7 +129,7 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
     public static class NewConnection extends ConnectionSettings {
         @NotBlank
-        @Size(max = 100)
+        @Size(max = StorageConnection.MAX_NAME)
         public String name;
 
         @NotNull
@@ -141,7 +141,7 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
     public static class ConnectionChange extends ConnectionSettings {
         @NotBlankWhenGiven
-        @Size(max = 100)
+        @Size(max = StorageConnection.MAX_NAME)
         public String name;
 
         public Boolean isDefault;

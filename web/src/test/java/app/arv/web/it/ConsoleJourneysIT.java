@@ -1153,6 +1153,21 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void theConsolesFormsAskForWhatTheServersSettingsAllow() {
+        JsonPath limits = Api.anonymous().get("/auth/limits").then().statusCode(200).extract().jsonPath();
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/generations", tenant.adminEmail(), tenant.password());
+
+        String accepted = browser.until(d -> browser.present("#generation-drop input[type=file]").getDomAttribute("accept"),
+                "the image types the server accepts");
+        assertThat(accepted).isEqualTo(String.join(",", limits.getList("allowed_types", String.class)));
+        browser.go("#/settings/users");
+        String fewest = browser.until(d -> browser.present("#add-user input[name=password]").getDomAttribute("minlength"),
+                "the password length the server asks for");
+        assertThat(fewest).isEqualTo(String.valueOf(limits.getInt("password_min_length")));
+    }
+
+    @Test
     void markingTheOneUnreadNotificationOnTheSecondPageReadShowsTheFirstPage() {
         Api.Tenant tenant = Api.newTenant();
         // The tenant's own two keys told to the admin and read, then 21 more: 23 notifications, 21 of them unread, so

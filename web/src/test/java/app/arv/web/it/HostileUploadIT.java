@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -85,6 +89,14 @@ class HostileUploadIT {
         }
 
         refused(request.post("/media").then(), 413, "too_many_files");
+    }
+
+    @Test
+    void twentySixMediaIdsAreRefusedByTheSameRuleAsTwentySixFiles() {
+        List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(26).toList();
+
+        refused(Api.bearer(tenant.memberToken()).body(Map.of("media_ids", ids)).post("/generations").then(), 413, "too_many_files")
+                .body("limit.name", equalTo("max_files")).body("limit.value", equalTo(25));
     }
 
     @Test

@@ -756,8 +756,8 @@ export function hashQuery() {
     return new URLSearchParams(at < 0 ? '' : location.hash.slice(at + 1));
 }
 
-/** The path of the address's hash, without its query. */
-function hashPath() {
+/** The path of the address's hash, without its query ({@code #/generations}; {@code #/} when there is none). */
+export function hashPath() {
     return (location.hash || '#/').split('?')[0];
 }
 

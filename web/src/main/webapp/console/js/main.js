@@ -1,7 +1,8 @@
 // The console's shell: sign-in, navigation by role, hash routes, language switch.
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
-    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits
+    signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits,
+    hashPath, hashQuery
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -55,9 +56,7 @@ const NAV = [
 ];
 
 function parseHash() {
-    const hash = location.hash.replace(/^#/, '') || '/';
-    const [path, query = ''] = hash.split('?');
-    return { path, query: new URLSearchParams(query) };
+    return { path: hashPath().replace(/^#/, '') || '/', query: hashQuery() };
 }
 
 function useHash() {

@@ -1,5 +1,6 @@
 package app.arv.persistence.audit;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.OrganizationOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -81,7 +82,7 @@ public class AuditEvent implements OrganizationOwned {
             UUID subjectId, String detailsJson, Origin origin) {
         this.id = UUID.randomUUID();
         this.organizationId = organizationId;
-        this.at = at;
+        this.at = AuditedEntity.stored(at);
         this.action = action;
         this.actorKind = actorKind;
         this.actorId = actorId;

@@ -267,7 +267,7 @@ public class GenerationItem extends TenantEntity {
         if (status != GenerationStatus.QUEUED || resentAt != null) {
             throw new IllegalStateException("Only a queued item's message is re-sent, and once: item " + getId() + " is " + status);
         }
-        resentAt = at;
+        resentAt = AuditedEntity.stored(at);
     }
 
     public void fail(String reason) {

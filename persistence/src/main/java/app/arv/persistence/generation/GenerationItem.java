@@ -54,7 +54,7 @@ public class GenerationItem extends TenantEntity {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "node")
+    @Column(name = "node", length = 64)
     private String node;
 
     /**

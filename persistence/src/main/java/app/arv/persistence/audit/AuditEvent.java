@@ -1,5 +1,6 @@
 package app.arv.persistence.audit;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.OrganizationOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -37,32 +38,32 @@ public class AuditEvent implements OrganizationOwned {
     private Instant at;
 
     @Convert(converter = AuditActionColumn.class)
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, length = 40)
     private AuditAction action;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "actor_kind", nullable = false, updatable = false)
+    @Column(name = "actor_kind", nullable = false, updatable = false, length = 16)
     private ActorKind actorKind;
 
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
 
-    @Column(name = "actor_label", updatable = false)
+    @Column(name = "actor_label", updatable = false, length = MAX_LABEL)
     private String actorLabel;
 
-    @Column(name = "subject_type", nullable = false, updatable = false)
+    @Column(name = "subject_type", nullable = false, updatable = false, length = 32)
     private String subjectType;
 
     @Column(name = "subject_id", updatable = false)
     private UUID subjectId;
 
-    @Column(name = "client_address", updatable = false)
+    @Column(name = "client_address", updatable = false, length = MAX_CLIENT_ADDRESS)
     private String clientAddress;
 
-    @Column(name = "user_agent", updatable = false)
+    @Column(name = "user_agent", updatable = false, length = MAX_USER_AGENT)
     private String userAgent;
 
-    @Column(name = "request_id", updatable = false)
+    @Column(name = "request_id", updatable = false, length = MAX_REQUEST_ID)
     private String requestId;
 
     /** A JSON object with snake_case keys; PostgreSQL keeps it as {@code jsonb}, Java as text. */
@@ -81,7 +82,7 @@ public class AuditEvent implements OrganizationOwned {
             UUID subjectId, String detailsJson, Origin origin) {
         this.id = UUID.randomUUID();
         this.organizationId = organizationId;
-        this.at = at;
+        this.at = AuditedEntity.stored(at);
         this.action = action;
         this.actorKind = actorKind;
         this.actorId = actorId;

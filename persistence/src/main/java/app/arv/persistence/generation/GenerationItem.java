@@ -54,7 +54,7 @@ public class GenerationItem extends TenantEntity {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "node")
+    @Column(name = "node", length = 64)
     private String node;
 
     /**
@@ -267,7 +267,7 @@ public class GenerationItem extends TenantEntity {
         if (status != GenerationStatus.QUEUED || resentAt != null) {
             throw new IllegalStateException("Only a queued item's message is re-sent, and once: item " + getId() + " is " + status);
         }
-        resentAt = at;
+        resentAt = AuditedEntity.stored(at);
     }
 
     public void fail(String reason) {

@@ -1,5 +1,6 @@
 package app.arv.persistence.idempotency;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,7 +59,7 @@ public class IdempotencyRecord extends TenantRecord {
         this.contentType = contentType;
         this.location = location;
         this.body = body.clone();
-        this.completedAt = now;
+        this.completedAt = AuditedEntity.stored(now);
     }
 
     public String getCredential() { return credential; }

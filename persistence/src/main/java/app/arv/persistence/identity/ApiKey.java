@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,12 +57,12 @@ public class ApiKey extends TenantRecord {
 
     public void revoke(Instant at) {
         if (revokedAt == null) {
-            revokedAt = at;
+            revokedAt = AuditedEntity.stored(at);
         }
     }
 
     public void recordUse(Instant at) {
-        lastUsedAt = at;
+        lastUsedAt = AuditedEntity.stored(at);
     }
 
     public String getName() { return name; }

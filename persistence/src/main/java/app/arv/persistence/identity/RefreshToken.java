@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,7 +37,7 @@ public class RefreshToken {
     public RefreshToken(UUID sessionId, String tokenHash, Instant now) {
         this.sessionId = Objects.requireNonNull(sessionId);
         this.tokenHash = Objects.requireNonNull(tokenHash);
-        this.createdAt = now;
+        this.createdAt = AuditedEntity.stored(now);
     }
 
     /** Exchanged once: a used token is never exchanged again. */
@@ -44,7 +45,7 @@ public class RefreshToken {
         if (usedAt != null) {
             throw new IllegalStateException("refresh token of session " + sessionId + " was used already");
         }
-        usedAt = now;
+        usedAt = AuditedEntity.stored(now);
     }
 
     public String getTokenHash() { return tokenHash; }

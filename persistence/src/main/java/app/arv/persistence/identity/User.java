@@ -1,5 +1,6 @@
 package app.arv.persistence.identity;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,10 +68,14 @@ public class User extends TenantEntity {
 
     public String getPasswordHash() { return passwordHash; }
 
-    /** A new password: access tokens issued before now stop being accepted ({@link #acceptsTokenIssuedAt}). */
+    /**
+     * A new password: access tokens issued before now stop being accepted. To the millisecond, coarser than
+     * {@link AuditedEntity#now} (so still what PostgreSQL keeps): tokens carry their issue time in milliseconds, and the
+     * token issued with the change, in the same millisecond, must not count as issued before it.
+     */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        this.passwordChangedAt = AuditedEntity.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -115,6 +120,6 @@ public class User extends TenantEntity {
     public Instant getLastLoginAt() { return lastLoginAt; }
 
     public void recordLogin(Instant at) {
-        this.lastLoginAt = at;
+        this.lastLoginAt = AuditedEntity.stored(at);
     }
 }

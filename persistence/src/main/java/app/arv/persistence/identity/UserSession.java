@@ -116,14 +116,14 @@ public class UserSession {
     public void rotated(RefreshToken token, Instant now, String userAgent, String clientAddress) {
         token.use(now);
         previousTokenHash = token.getTokenHash();
-        rotatedAt = now;
-        lastUsedAt = now;
+        rotatedAt = AuditedEntity.stored(now);
+        lastUsedAt = rotatedAt;
         seenFrom(userAgent, clientAddress);
     }
 
     public void revoke(Instant now, EndReason reason) {
         if (revokedAt == null) {
-            revokedAt = now;
+            revokedAt = AuditedEntity.stored(now);
             revokedReason = reason.name();
         }
     }

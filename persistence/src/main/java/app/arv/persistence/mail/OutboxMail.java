@@ -1,5 +1,6 @@
 package app.arv.persistence.mail;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -89,8 +90,8 @@ public class OutboxMail {
         this.textBody = Objects.requireNonNull(textBody);
         this.htmlBody = Objects.requireNonNull(htmlBody);
         this.status = MailStatus.QUEUED;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
+        this.nextAttemptAt = AuditedEntity.stored(now);
+        this.createdAt = nextAttemptAt;
     }
 
     /** Dead before any attempt: no server could take it (its recipient is no address). */

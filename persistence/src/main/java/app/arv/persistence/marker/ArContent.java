@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -288,11 +289,13 @@ public class ArContent extends TenantEntity {
         this.customerPhone = customerPhone;
     }
 
+    /** The times as PostgreSQL keeps them ({@link AuditedEntity#stored}): a client's nanoseconds are not answered back. */
     public void schedule(Instant activeFrom, Instant activeUntil, Instant expiresAt) {
-        detailsChanged(Arrays.asList(this.activeFrom, this.activeUntil, this.expiresAt), Arrays.asList(activeFrom, activeUntil, expiresAt));
-        this.activeFrom = activeFrom;
-        this.activeUntil = activeUntil;
-        this.expiresAt = expiresAt;
+        List<Instant> before = Arrays.asList(this.activeFrom, this.activeUntil, this.expiresAt);
+        this.activeFrom = AuditedEntity.stored(activeFrom);
+        this.activeUntil = AuditedEntity.stored(activeUntil);
+        this.expiresAt = AuditedEntity.stored(expiresAt);
+        detailsChanged(before, Arrays.asList(this.activeFrom, this.activeUntil, this.expiresAt));
     }
 
     /** The person who created it, told how its marker and expiry turn out ({@code null}: an API key); set before it is stored. */

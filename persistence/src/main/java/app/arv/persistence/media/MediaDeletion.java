@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -28,14 +29,14 @@ public class MediaDeletion extends OwedDeletion {
 
     public MediaDeletion(MediaResource resource, Instant now) {
         super(resource);
-        this.nextAttemptAt = now;
-        this.createdAt = now;
+        this.nextAttemptAt = AuditedEntity.stored(now);
+        this.createdAt = nextAttemptAt;
     }
 
     public void failed(String error, Instant retryAt) {
         attempts++;
         lastError = bounded(error);
-        nextAttemptAt = retryAt;
+        nextAttemptAt = AuditedEntity.stored(retryAt);
     }
 
     /** @param retryAt when the parked deletion is tried again */

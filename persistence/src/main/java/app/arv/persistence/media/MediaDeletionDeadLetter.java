@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -39,18 +40,18 @@ public class MediaDeletionDeadLetter extends OwedDeletion {
         super(deletion);
         this.attempts = deletion.getAttempts();
         this.lastError = deletion.getLastError();
-        this.firstAttemptAt = deletion.getCreatedAt();
-        this.parkedAt = now;
-        this.lastAttemptAt = now;
-        this.nextAttemptAt = retryAt;
+        this.firstAttemptAt = AuditedEntity.stored(deletion.getCreatedAt());
+        this.parkedAt = AuditedEntity.stored(now);
+        this.lastAttemptAt = parkedAt;
+        this.nextAttemptAt = AuditedEntity.stored(retryAt);
     }
 
     /** Another attempt failed: counted, its error kept, the next one at {@code retryAt}. */
     public void failedAgain(String error, Instant now, Instant retryAt) {
         attempts++;
         lastError = bounded(error);
-        lastAttemptAt = now;
-        nextAttemptAt = retryAt;
+        lastAttemptAt = AuditedEntity.stored(now);
+        nextAttemptAt = AuditedEntity.stored(retryAt);
     }
 
     public int getAttempts() { return attempts; }

@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,7 +64,7 @@ public class MediaResource extends TenantRecord {
     }
 
     public void markDeleted(Instant when) {
-        deletedAt = when;
+        deletedAt = AuditedEntity.stored(when);
     }
 
     public boolean isDeleted() { return deletedAt != null; }

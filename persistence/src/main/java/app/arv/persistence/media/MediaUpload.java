@@ -1,5 +1,6 @@
 package app.arv.persistence.media;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,7 +59,7 @@ public class MediaUpload extends TenantRecord {
         this.originalName = originalName;
         this.declaredSize = declaredSize;
         this.declaredSha256 = declaredSha256;
-        this.expiresAt = expiresAt;
+        this.expiresAt = AuditedEntity.stored(expiresAt);
     }
 
     public UUID getStorageConnectionId() { return storageConnectionId; }
@@ -93,7 +94,7 @@ public class MediaUpload extends TenantRecord {
     public void removalRefused(String error, Instant retryAt) {
         removalAttempts++;
         removalError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
-        removalRetryAt = retryAt;
+        removalRetryAt = AuditedEntity.stored(retryAt);
     }
 
     public void complete(UUID mediaId) {

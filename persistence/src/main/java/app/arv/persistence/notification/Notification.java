@@ -1,5 +1,6 @@
 package app.arv.persistence.notification;
 
+import app.arv.persistence.shared.AuditedEntity;
 import app.arv.persistence.shared.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,13 +43,13 @@ public class Notification extends TenantEntity {
         this.type = Objects.requireNonNull(type);
         this.subjectId = subjectId;
         this.data = Objects.requireNonNull(data);
-        this.occurredAt = Objects.requireNonNull(occurredAt);
+        this.occurredAt = AuditedEntity.stored(Objects.requireNonNull(occurredAt));
     }
 
     /** Read from now on; reading it again keeps the first time. */
     public void read(Instant at) {
         if (readAt == null) {
-            readAt = at;
+            readAt = AuditedEntity.stored(at);
         }
     }
 

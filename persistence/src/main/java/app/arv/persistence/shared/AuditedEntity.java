@@ -54,9 +54,13 @@ public abstract class AuditedEntity {
         return stored(Instant.now());
     }
 
-    /** {@code time} as PostgreSQL keeps it ({@link #now}'s rule), for a stamp the caller chose: a session's, a link's. */
+    /**
+     * {@code time} as PostgreSQL keeps it ({@link #now}'s rule), for a time the caller chose: a session's, a link's, a
+     * retry's, a schedule's; {@code null} (no time) stays {@code null}. Every entity column of a time is set through this
+     * or {@link #now} ({@code EntityTimesTest} checks it), since services pass {@code Instant.now()}'s nanoseconds.
+     */
     public static Instant stored(Instant time) {
-        return time.truncatedTo(ChronoUnit.MICROS);
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() { return id; }

@@ -122,7 +122,7 @@ public class Webhook extends TenantEntity {
      */
     public void rotateSecret(String newCiphertext, String newHint, Instant previousUntil) {
         previousSecretCiphertext = previousUntil == null ? null : secretCiphertext;
-        previousSecretUntil = previousUntil == null ? null : AuditedEntity.stored(previousUntil);
+        previousSecretUntil = AuditedEntity.stored(previousUntil);
         secretCiphertext = Objects.requireNonNull(newCiphertext);
         secretHint = Objects.requireNonNull(newHint);
     }

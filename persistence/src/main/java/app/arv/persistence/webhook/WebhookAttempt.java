@@ -1,5 +1,6 @@
 package app.arv.persistence.webhook;
 
+import app.arv.persistence.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,7 +50,7 @@ public class WebhookAttempt {
         this.id = UUID.randomUUID();
         this.deliveryId = deliveryId;
         this.number = number;
-        this.attemptedAt = attemptedAt;
+        this.attemptedAt = AuditedEntity.stored(attemptedAt);
         this.durationMs = (int) Math.min(Integer.MAX_VALUE, Math.max(0, took.toMillis()));
         this.httpStatus = httpStatus;
         this.responseExcerpt = cut(responseExcerpt);

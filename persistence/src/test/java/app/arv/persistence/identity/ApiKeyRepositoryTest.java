@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,27 @@ class ApiKeyRepositoryTest {
             assertThat(found.getName()).isEqualTo("CI pipeline");
             assertThat(found.isRevoked()).isTrue();
         });
+    }
+
+    /**
+     * The time a service stamps (its {@code Instant.now()} has nanoseconds) is the time a later read finds: what the
+     * key's listing answers now, it answers tomorrow (PostgreSQL keeps microseconds).
+     */
+    @Test
+    void aKeysLastUseReadsBackAsItWasAnswered() {
+        Organization acme = TestData.organization("Acme");
+        String hash = sha256Hex(UUID.randomUUID().toString());
+        Database.persist(new ApiKey(acme.getId(), "CI pipeline", ApiKeyScope.USER, "arv_abcdefgh", hash, null));
+        AtomicReference<Instant> answered = new AtomicReference<>();
+
+        Database.inTransaction(em -> {
+            ApiKey key = Repositories.on(em, keys).findBySecretHash(hash).orElseThrow();
+            key.recordUse(Instant.parse("2026-03-01T10:15:30.123456789Z"));
+            answered.set(key.getLastUsedAt());
+        });
+
+        Database.inTransaction(em -> assertThat(Repositories.on(em, keys).findBySecretHash(hash).orElseThrow().getLastUsedAt())
+                .isEqualTo(answered.get()));
     }
 
     private static String sha256Hex(String text) {

@@ -70,6 +70,15 @@ public class ObjectStores {
         return cipher;
     }
 
+    /** Keeps {@code secret} as the S3 connection's secret key, sealed for that connection. */
+    public void sealSecret(StorageConnection connection, String secret) {
+        connection.changeS3(null, null, null, null, cipher.seal(secret, secretOwner(connection)));
+    }
+
+    static SecretOwner secretOwner(StorageConnection connection) {
+        return SecretOwner.storageConnection(connection.getOrganizationId(), connection.getId());
+    }
+
     /** The organization's default connection, or the platform store. */
     public StorageTarget currentTarget(UUID organizationId) {
         return connections.findDefault(organizationId).map(this::target)
@@ -133,7 +142,7 @@ public class ObjectStores {
                     + " the S3 client refuses (" + r.reason() + "); an organization admin must correct it");
         });
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),
-                cipher.decrypt(c.getSecretCiphertext(), c.getOrganizationId().toString()),
+                cipher.open(c.getSecretCiphertext(), secretOwner(c)),
                 timeouts.httpClient(outbound.storageGuard().dns()), timeouts.readDeadline());
     }
 

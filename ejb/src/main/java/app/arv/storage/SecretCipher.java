@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
@@ -18,9 +19,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts storage secrets at rest with AES-256-GCM. The ciphertext is
- * {@code base64(12-byte nonce || ciphertext+tag)}; the organization id is bound in as associated
- * data, so a secret copied into another organization's row does not decrypt.
+ * Encrypts the secrets ARV keeps and must use again (S3 secrets of storage connections, webhook signing secrets) at
+ * rest with AES-256-GCM, under the installation's one key. The ciphertext is
+ * {@code base64(12-byte nonce || ciphertext+tag)}; the {@link SecretOwner} — kind of secret, organization and row — is
+ * bound in as associated data, so a ciphertext copied into another row, of the same kind or another, in the same
+ * organization or another, does not decrypt.
  */
 public final class SecretCipher {
 
@@ -74,7 +77,50 @@ public final class SecretCipher {
         }
     }
 
-    public String encrypt(String secret, String context) {
+    /** The secret sealed for its owner's row. */
+    public String seal(String secret, SecretOwner owner) {
+        return encrypt(secret, owner.context());
+    }
+
+    /**
+     * The secret sealed for this owner — or, until the fallback goes ({@link SecretOwner#legacyContext}), sealed before
+     * the contexts named their row (by a node of an older release during a rolling upgrade, say).
+     *
+     * @throws IllegalStateException when it was sealed for another owner, with another key, or tampered with
+     */
+    public String open(String ciphertext, SecretOwner owner) {
+        try {
+            return decrypt(ciphertext, owner.context());
+        } catch (IllegalStateException e) {
+            try {
+                return decrypt(ciphertext, owner.legacyContext());
+            } catch (IllegalStateException legacy) {
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the ciphertext is sealed for this owner as this release seals (not with the legacy context). */
+    public boolean isSealedFor(String ciphertext, SecretOwner owner) {
+        try {
+            decrypt(ciphertext, owner.context());
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The ciphertext sealed anew for its owner when it was sealed with the legacy context; empty when it is sealed for
+     * the owner already.
+     *
+     * @throws IllegalStateException when it opens for neither (another owner's, another key's, tampered with)
+     */
+    public Optional<String> resealed(String ciphertext, SecretOwner owner) {
+        return isSealedFor(ciphertext, owner) ? Optional.empty() : Optional.of(seal(decrypt(ciphertext, owner.legacyContext()), owner));
+    }
+
+    String encrypt(String secret, String context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -91,7 +137,7 @@ public final class SecretCipher {
     }
 
     /** @throws IllegalStateException when the ciphertext was tampered with, or made with another key or context */
-    public String decrypt(String ciphertext, String context) {
+    String decrypt(String ciphertext, String context) {
         try {
             byte[] in = Base64.getDecoder().decode(ciphertext);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -99,7 +145,7 @@ public final class SecretCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A stored storage secret cannot be decrypted with the configured key", e);
+            throw new IllegalStateException("A stored secret cannot be decrypted with the configured key", e);
         }
     }
 }

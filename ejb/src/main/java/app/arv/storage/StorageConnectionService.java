@@ -76,7 +76,8 @@ public class StorageConnectionService {
             requireAllowed(spec.endpoint());
             requireUsableByS3Client(spec.endpoint().strip(), spec.region(), spec.bucket());
             connection = StorageConnection.s3(org, name, spec.endpoint().strip(), blankToNull(spec.region()), spec.bucket(),
-                    spec.accessKey(), stores.cipher().encrypt(spec.secretKey(), org.toString()), basePath);
+                    spec.accessKey(), null, basePath);
+            stores.sealSecret(connection, spec.secretKey());
         }
         if (Boolean.TRUE.equals(spec.isDefault())) {
             connections.clearDefault(org);
@@ -117,8 +118,10 @@ public class StorageConnectionService {
             }
             // Only what changes: a connection saved before these checks can then be corrected one field at a time.
             requireUsableByS3Client(endpoint, spec.region(), spec.bucket());
-            connection.changeS3(endpoint, spec.region(), spec.bucket(), spec.accessKey(),
-                    spec.secretKey() == null ? null : stores.cipher().encrypt(spec.secretKey(), org.toString()));
+            connection.changeS3(endpoint, spec.region(), spec.bucket(), spec.accessKey(), null);
+            if (spec.secretKey() != null) {
+                stores.sealSecret(connection, spec.secretKey());
+            }
         }
         if (Boolean.TRUE.equals(spec.isDefault()) && !connection.isDefaultConnection()) {
             connections.clearDefault(org);

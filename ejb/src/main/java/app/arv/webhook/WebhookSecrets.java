@@ -2,6 +2,7 @@ package app.arv.webhook;
 
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
+import app.arv.storage.SecretOwner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,8 +12,9 @@ import java.util.UUID;
 
 /**
  * Webhook signing secrets: made here (32 random bytes) or given by the admin (at least {@value #MIN_LENGTH}
- * characters), kept encrypted at rest with the installation's secret cipher (the one storage secrets use), bound
- * to their organization. Unlike a password the secret must be usable again to sign, so it cannot be hashed.
+ * characters), kept encrypted at rest with the installation's secret cipher (the one storage secrets use), sealed
+ * for their webhook ({@link SecretOwner#webhook}), the previous secret after a rotation too. Unlike a password the
+ * secret must be usable again to sign, so it cannot be hashed.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -54,11 +56,12 @@ public class WebhookSecrets {
         return "…" + secret.substring(secret.length() - HINT);
     }
 
-    public String encrypt(UUID organizationId, String secret) {
-        return stores.cipher().encrypt(secret, organizationId.toString());
+    public String encrypt(UUID organizationId, UUID webhookId, String secret) {
+        return stores.cipher().seal(secret, SecretOwner.webhook(organizationId, webhookId));
     }
 
-    public String decrypt(UUID organizationId, String ciphertext) {
-        return stores.cipher().decrypt(ciphertext, organizationId.toString());
+    /** @throws IllegalStateException when the ciphertext was not sealed for this webhook (or with another key) */
+    public String decrypt(UUID organizationId, UUID webhookId, String ciphertext) {
+        return stores.cipher().open(ciphertext, SecretOwner.webhook(organizationId, webhookId));
     }
 }

@@ -83,8 +83,9 @@ public class WebhookService {
         EventSelection events = spec.events() == null ? EventSelection.everything() : EventSelection.parse(spec.events());
         String secret = WebhookSecrets.chosenOrGenerated(spec.secret());
         UUID org = caller.organizationId();
-        Webhook webhook = webhooks.add(new Webhook(org, url, blankToNull(spec.description()), events.all(), events.wireNames(),
-                secrets.encrypt(org, secret), WebhookSecrets.hint(secret), !Boolean.FALSE.equals(spec.enabled()), caller.userId()));
+        UUID id = UUID.randomUUID(); // first: the secret is sealed for the row
+        Webhook webhook = webhooks.add(new Webhook(id, org, url, blankToNull(spec.description()), events.all(), events.wireNames(),
+                secrets.encrypt(org, id, secret), WebhookSecrets.hint(secret), !Boolean.FALSE.equals(spec.enabled()), caller.userId()));
         audit.record(caller, AuditAction.WEBHOOK_CREATED, webhook.getId(), described(webhook).and("enabled", webhook.isEnabled()));
         return new WithSecret(webhook, secret);
     }
@@ -131,7 +132,7 @@ public class WebhookService {
         Webhook webhook = lock(caller, id);
         String secret = WebhookSecrets.generate();
         Instant previousUntil = settings.secretGrace().map(Instant.now()::plus).orElse(null);
-        webhook.rotateSecret(secrets.encrypt(caller.organizationId(), secret), WebhookSecrets.hint(secret), previousUntil);
+        webhook.rotateSecret(secrets.encrypt(caller.organizationId(), webhook.getId(), secret), WebhookSecrets.hint(secret), previousUntil);
         audit.record(caller, AuditAction.WEBHOOK_SECRET_ROTATED, webhook.getId(), described(webhook)
                 .and("previous_secret_until", previousUntil));
         return new WithSecret(webhook, secret);

@@ -119,9 +119,9 @@ public class WebhookWorker {
 
         private AttemptResult post(ClaimedDelivery delivery) {
             List<String> signing = new ArrayList<>();
-            signing.add(secrets.decrypt(delivery.organizationId(), delivery.secretCiphertext()));
+            signing.add(secrets.decrypt(delivery.organizationId(), delivery.webhookId(), delivery.secretCiphertext()));
             if (delivery.previousSecretCiphertext() != null) {
-                signing.add(secrets.decrypt(delivery.organizationId(), delivery.previousSecretCiphertext()));
+                signing.add(secrets.decrypt(delivery.organizationId(), delivery.webhookId(), delivery.previousSecretCiphertext()));
             }
             return sender.send(delivery.url(), delivery.eventId().toString(), delivery.eventType(), delivery.payload(), signing);
         }

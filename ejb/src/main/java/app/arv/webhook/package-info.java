@@ -18,8 +18,9 @@
  * Dead deliveries in a row switch the webhook off and fire {@code WEBHOOK_DISABLED}. Old settled deliveries are
  * deleted by {@link app.arv.webhook.WebhookRetention}.
  *
- * <p>Uses persistence's webhook rows, {@code app.arv.notification}, {@code app.arv.outbound}, the storage secret
- * cipher ({@code app.arv.storage.ObjectStores}), {@code app.arv.audit} (an admin's changes and a switch-off are
- * recorded), {@code app.arv.security} (the caller), {@code app.arv.platform} and {@code app.arv.shared}.
+ * <p>Uses persistence's webhook rows, {@code app.arv.notification}, {@code app.arv.outbound}, the installation's secret
+ * cipher ({@code app.arv.storage.ObjectStores}; a secret is sealed for its webhook, {@code app.arv.storage.SecretOwner}),
+ * {@code app.arv.audit} (an admin's changes and a switch-off are recorded), {@code app.arv.security} (the caller),
+ * {@code app.arv.platform} and {@code app.arv.shared}.
  */
 package app.arv.webhook;

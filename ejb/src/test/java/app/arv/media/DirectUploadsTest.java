@@ -109,8 +109,8 @@ class DirectUploadsTest {
     }
 
     private StorageConnection bucketAt(String endpoint, String accessKey, String secret) {
-        StorageConnection bucket = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), endpoint, "us-east-1",
-                "arv-media", accessKey, stores.encrypt(secret, acme.getId()), null);
+        StorageConnection bucket = stores.s3(acme.getId(), "bucket " + UUID.randomUUID(), endpoint, "arv-media",
+                accessKey, secret);
         Database.persist(bucket);
         return bucket;
     }

@@ -98,8 +98,8 @@ class MisconfiguredStorageTest {
     }
 
     private void writesTo(String endpoint, String bucket, String secret) {
-        StorageConnection connection = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), endpoint, "us-east-1",
-                bucket, S3ProxyServer.ACCESS_KEY, stores.encrypt(secret, acme.getId()), null);
+        StorageConnection connection = stores.s3(acme.getId(), "bucket " + UUID.randomUUID(), endpoint, bucket,
+                S3ProxyServer.ACCESS_KEY, secret);
         connection.makeDefault(true);
         Database.persist(connection);
     }

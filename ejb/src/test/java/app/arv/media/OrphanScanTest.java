@@ -119,8 +119,8 @@ class OrphanScanTest {
     }
 
     private StorageConnection bucketAt(Organization organization, String endpoint) {
-        StorageConnection bucket = StorageConnection.s3(organization.getId(), "bucket " + UUID.randomUUID(), endpoint, "us-east-1",
-                "arv-media", "key", stores.encrypt("secret", organization.getId()), null);
+        StorageConnection bucket = stores.s3(organization.getId(), "bucket " + UUID.randomUUID(), endpoint, "arv-media",
+                "key", "secret");
         Database.persist(bucket);
         return bucket;
     }

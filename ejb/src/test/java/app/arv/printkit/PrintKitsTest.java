@@ -164,8 +164,8 @@ class PrintKitsTest {
 
     /** An AR content whose portrait of 1000 bytes is kept in the organization's S3 bucket at {@code store}. */
     private ArContent contentIn(MisbehavingS3 store, String title) {
-        StorageConnection bucket = StorageConnection.s3(acme.getId(), "bucket " + UUID.randomUUID(), store.endpoint(), "us-east-1",
-                "arv-media", "key", stores.encrypt("secret", acme.getId()), null);
+        StorageConnection bucket = stores.s3(acme.getId(), "bucket " + UUID.randomUUID(), store.endpoint(), "arv-media",
+                "key", "secret");
         UUID mediaId = UUID.randomUUID();
         MediaResource portrait = new MediaResource(mediaId, acme.getId(), TestData.randomSha256(), 1000, "image/jpeg",
                 title + ".jpg", 640, 480, bucket.getId(), "orgs/" + acme.getId() + "/media/" + mediaId);

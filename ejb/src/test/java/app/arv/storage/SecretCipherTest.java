@@ -4,46 +4,100 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecretCipherTest {
 
+    private static final UUID ORG = UUID.randomUUID();
+    private static final SecretOwner CONNECTION = SecretOwner.storageConnection(ORG, UUID.randomUUID());
+
     @TempDir
     Path dataDir;
 
+    private final SecretCipher cipher = new SecretCipher(SecretCipher.generateKey());
+
     @Test
     void aSecretDecryptsToItselfAndIsNotStoredInClear() {
-        SecretCipher cipher = new SecretCipher(SecretCipher.generateKey());
-
-        String sealed = cipher.encrypt("wJalrXUtnFEMI/K7MDENG", "org-1");
+        String sealed = cipher.seal("wJalrXUtnFEMI/K7MDENG", CONNECTION);
 
         assertThat(sealed).doesNotContain("wJalrXUtnFEMI");
-        assertThat(cipher.decrypt(sealed, "org-1")).isEqualTo("wJalrXUtnFEMI/K7MDENG");
+        assertThat(cipher.open(sealed, CONNECTION)).isEqualTo("wJalrXUtnFEMI/K7MDENG");
     }
 
     @Test
     void aSecretMovedToAnotherOrganizationDoesNotDecrypt() {
-        SecretCipher cipher = new SecretCipher(SecretCipher.generateKey());
-        String sealed = cipher.encrypt("secret", "org-1");
+        String sealed = cipher.seal("secret", CONNECTION);
 
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "org-2")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(sealed, SecretOwner.storageConnection(UUID.randomUUID(), CONNECTION.rowId())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aStorageSecretDoesNotOpenAsAWebhookSecretOfTheSameRow() {
+        String sealed = cipher.seal("secret", CONNECTION);
+
+        assertThatThrownBy(() -> cipher.open(sealed, SecretOwner.webhook(ORG, CONNECTION.rowId())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWebhookSecretDoesNotOpenAsAStorageSecret() {
+        UUID webhook = UUID.randomUUID();
+        String sealed = cipher.seal("whsec_secret", SecretOwner.webhook(ORG, webhook));
+
+        assertThatThrownBy(() -> cipher.open(sealed, SecretOwner.storageConnection(ORG, webhook)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void oneConnectionsSecretDoesNotOpenForAnotherConnectionOfTheSameOrganization() {
+        String sealed = cipher.seal("secret", CONNECTION);
+
+        assertThatThrownBy(() -> cipher.open(sealed, SecretOwner.storageConnection(ORG, UUID.randomUUID())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void oneWebhooksSecretDoesNotOpenForAnotherWebhookOfTheSameOrganization() {
+        String sealed = cipher.seal("whsec_secret", SecretOwner.webhook(ORG, UUID.randomUUID()));
+
+        assertThatThrownBy(() -> cipher.open(sealed, SecretOwner.webhook(ORG, UUID.randomUUID())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSecretSealedByTheOlderReleaseStillOpensAndIsSealedAnewForItsRow() {
+        String legacy = cipher.encrypt("secret", ORG.toString()); // as releases before the row was bound in sealed it
+
+        String resealed = cipher.resealed(legacy, CONNECTION).orElseThrow();
+
+        assertThat(cipher.open(legacy, CONNECTION)).isEqualTo("secret");
+        assertThat(cipher.isSealedFor(resealed, CONNECTION)).isTrue();
+        assertThat(cipher.open(resealed, CONNECTION)).isEqualTo("secret");
+        assertThat(cipher.isSealedFor(resealed, SecretOwner.webhook(ORG, CONNECTION.rowId()))).isFalse();
+    }
+
+    @Test
+    void aSecretSealedForItsRowIsNotSealedAgain() {
+        assertThat(cipher.resealed(cipher.seal("secret", CONNECTION), CONNECTION)).isEmpty();
     }
 
     @Test
     void anotherKeyCannotDecrypt() {
-        String sealed = new SecretCipher(SecretCipher.generateKey()).encrypt("secret", "org-1");
+        String sealed = new SecretCipher(SecretCipher.generateKey()).seal("secret", CONNECTION);
 
-        assertThatThrownBy(() -> new SecretCipher(SecretCipher.generateKey()).decrypt(sealed, "org-1"))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(sealed, CONNECTION)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A stored secret cannot be decrypted with the configured key");
     }
 
     @Test
     void aGeneratedKeyIsKeptSoSecretsSurviveARestart() throws Exception {
         Path file = dataDir.resolve("storage-encryption.key");
-        String sealed = SecretCipher.loadOrCreate(file).encrypt("secret", "org-1");
+        String sealed = SecretCipher.loadOrCreate(file).seal("secret", CONNECTION);
 
-        assertThat(SecretCipher.loadOrCreate(file).decrypt(sealed, "org-1")).isEqualTo("secret");
+        assertThat(SecretCipher.loadOrCreate(file).open(sealed, CONNECTION)).isEqualTo("secret");
     }
 }

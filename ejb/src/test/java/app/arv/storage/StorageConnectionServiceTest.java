@@ -333,8 +333,7 @@ class StorageConnectionServiceTest {
 
     /** As it was saved before the settings were checked on saving. */
     private StorageConnection saved(String endpoint, String bucket) {
-        StorageConnection legacy = StorageConnection.s3(acme.getId(), "legacy " + UUID.randomUUID(), endpoint, "us-east-1", bucket,
-                "key", stores.encrypt("secret", acme.getId()), null);
+        StorageConnection legacy = stores.s3(acme.getId(), "legacy " + UUID.randomUUID(), endpoint, bucket, "key", "secret");
         Database.persist(legacy);
         return legacy;
     }

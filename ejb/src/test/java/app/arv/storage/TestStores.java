@@ -4,6 +4,7 @@ import app.arv.ServiceBeans;
 import app.arv.TestTransactions;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.Database;
+import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -72,8 +73,13 @@ public final class TestStores {
         return result.get();
     }
 
-    /** An S3 secret as a connection of the organization keeps it (the key is the one {@link #beans} use). */
-    public String encrypt(String secret, UUID organizationId) {
-        return beans(null).get(ObjectStores.class).cipher().encrypt(secret, organizationId.toString());
+    /**
+     * An S3 connection of the organization (region {@code us-east-1}, no base path), not saved yet, its secret sealed
+     * as the service seals it (with the key {@link #beans} use).
+     */
+    public StorageConnection s3(UUID organizationId, String name, String endpoint, String bucket, String accessKey, String secret) {
+        StorageConnection connection = StorageConnection.s3(organizationId, name, endpoint, "us-east-1", bucket, accessKey, null, null);
+        beans(null).get(ObjectStores.class).sealSecret(connection, secret);
+        return connection;
     }
 }

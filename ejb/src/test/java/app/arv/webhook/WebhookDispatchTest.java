@@ -35,7 +35,7 @@ class WebhookDispatchTest {
 
     @Test
     void anAdminsChangeCommittedWhileADeliveryIsSettledIsKept() throws Exception {
-        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, true, Set.of(),
+        Webhook webhook = new Webhook(UUID.randomUUID(), acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, true, Set.of(),
                 "old-ciphertext", "…old1", true, null);
         Database.persist(webhook);
         ClaimedDelivery claimed = claimedDeliveryOf(webhook);
@@ -73,7 +73,7 @@ class WebhookDispatchTest {
 
     @Test
     void aDeliveryWhoseClaimsBreakOffTheConfiguredNumberOfTimesInARowIsDead() {
-        Webhook webhook = new Webhook(acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, true, Set.of(),
+        Webhook webhook = new Webhook(UUID.randomUUID(), acme.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, true, Set.of(),
                 "ciphertext", "…abc1", true, null);
         Database.persist(webhook);
         WebhookDelivery delivery = new WebhookDelivery(webhook.getId(), acme.getId(), UUID.randomUUID(), "test", "{}", true, Instant.now());

@@ -102,7 +102,7 @@ class WebhookOutboxTest {
     }
 
     private static Webhook webhook(Organization organization, boolean all, boolean enabled, String... events) {
-        Webhook webhook = new Webhook(organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, all, Set.of(events),
+        Webhook webhook = new Webhook(UUID.randomUUID(), organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, all, Set.of(events),
                 "ciphertext", "…abcd", enabled, null);
         Database.persist(webhook);
         return webhook;

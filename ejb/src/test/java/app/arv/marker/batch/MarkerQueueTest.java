@@ -69,8 +69,8 @@ class MarkerQueueTest {
         TestStores stores = new TestStores(dataDir);
         // A store that accepts connections and never answers: a write waits out the store's read timeout (seconds).
         try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            StorageConnection slow = StorageConnection.s3(acme.getId(), "slow", "http://127.0.0.1:" + tarpit.getLocalPort(),
-                    "us-east-1", "arv-media", "key", stores.encrypt("secret", acme.getId()), null);
+            StorageConnection slow = stores.s3(acme.getId(), "slow", "http://127.0.0.1:" + tarpit.getLocalPort(), "arv-media",
+                    "key", "secret");
             slow.makeDefault(true);
             Database.persist(slow);
 

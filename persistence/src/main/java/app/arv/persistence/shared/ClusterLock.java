@@ -30,7 +30,9 @@ public enum ClusterLock {
     /** Looking for media nothing uses ("ARV_ORPH"). */
     ORPHAN_SCAN(0x4152565f4f525048L),
     /** Creating the first platform admin when a node starts ("arvboots"): waited for, see {@link ClusterLocks#hold}. */
-    PLATFORM_ADMIN_BOOTSTRAP(0x617276626f6f7473L);
+    PLATFORM_ADMIN_BOOTSTRAP(0x617276626f6f7473L),
+    /** Re-sealing secrets sealed by an older release when a node starts ("arvseals"): waited for. */
+    SECRET_RESEALING(0x6172767365616c73L);
 
     private final long key;
 

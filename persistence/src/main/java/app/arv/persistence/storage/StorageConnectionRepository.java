@@ -3,6 +3,7 @@ package app.arv.persistence.storage;
 import app.arv.persistence.shared.OrganizationScoped;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
             Object[] columns = (Object[]) row;
             return new ConnectionPlace((String) columns[0], (String) columns[1], (String) columns[2], (String) columns[3]);
         });
+    }
+
+    /** Every organization's connections that keep a secret, row-locked until the transaction ends: for sealing them anew. */
+    public List<StorageConnection> lockAllWithSecret() {
+        return em.createQuery("SELECT c FROM StorageConnection c WHERE c.secretCiphertext IS NOT NULL ORDER BY c.id",
+                StorageConnection.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public Optional<StorageConnection> findDefault(UUID organizationId) {

@@ -71,10 +71,13 @@ public class Webhook extends TenantEntity {
     protected Webhook() {
     }
 
-    /** @param events wire names; empty together with {@code allEvents} */
-    public Webhook(UUID organizationId, String url, String description, boolean allEvents, Set<String> events,
+    /**
+     * @param id     chosen by the caller, who seals the secret for this row
+     * @param events wire names; empty together with {@code allEvents}
+     */
+    public Webhook(UUID id, UUID organizationId, String url, String description, boolean allEvents, Set<String> events,
             String secretCiphertext, String secretHint, boolean enabled, UUID createdBy) {
-        super(UUID.randomUUID(), organizationId);
+        super(id, organizationId);
         this.url = Objects.requireNonNull(url);
         this.description = description;
         subscribe(allEvents, events);
@@ -125,6 +128,16 @@ public class Webhook extends TenantEntity {
         previousSecretUntil = AuditedEntity.stored(previousUntil);
         secretCiphertext = Objects.requireNonNull(newCiphertext);
         secretHint = Objects.requireNonNull(newHint);
+    }
+
+    /** The same current secret sealed anew (its hint stays). */
+    public void resealSecret(String ciphertext) {
+        secretCiphertext = Objects.requireNonNull(ciphertext);
+    }
+
+    /** The same previous secret sealed anew (it signs as long as before). */
+    public void resealPreviousSecret(String ciphertext) {
+        previousSecretCiphertext = Objects.requireNonNull(ciphertext);
     }
 
     /** The previous secret while it is still valid at {@code now}. */

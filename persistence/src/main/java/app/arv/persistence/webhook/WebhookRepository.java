@@ -4,6 +4,7 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import java.util.List;
@@ -19,6 +20,12 @@ public class WebhookRepository extends TenantRepository<Webhook> {
 
     public Page<Webhook> list(UUID organizationId, PageRequest page) {
         return oldestFirst(organizationId, page);
+    }
+
+    /** Every organization's webhooks, row-locked until the transaction ends: for sealing their secrets anew. */
+    public List<Webhook> lockAll() {
+        return em.createQuery("SELECT w FROM Webhook w ORDER BY w.id", Webhook.class).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /**

@@ -264,7 +264,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     private static Webhook webhook(Organization organization, boolean enabled) {
-        Webhook webhook = new Webhook(organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
+        Webhook webhook = new Webhook(UUID.randomUUID(), organization.getId(), "https://hooks.example.com/" + UUID.randomUUID(), null, false, Set.of("test"),
                 "ciphertext", "…abcd", enabled, null);
         Database.persist(webhook);
         return webhook;

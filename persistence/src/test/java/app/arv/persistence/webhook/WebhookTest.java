@@ -84,11 +84,11 @@ class WebhookTest {
     }
 
     private static Webhook webhook(boolean all, String... events) {
-        return new Webhook(UUID.randomUUID(), "https://hooks.example.com/arv", null, all, new LinkedHashSet<>(List.of(events)),
+        return new Webhook(UUID.randomUUID(), UUID.randomUUID(), "https://hooks.example.com/arv", null, all, new LinkedHashSet<>(List.of(events)),
                 "old", "…old1", true, null);
     }
 
     private static Webhook at(String url) {
-        return new Webhook(UUID.randomUUID(), url, null, true, new LinkedHashSet<>(), "old", "…old1", true, null);
+        return new Webhook(UUID.randomUUID(), UUID.randomUUID(), url, null, true, new LinkedHashSet<>(), "old", "…old1", true, null);
     }
 }

@@ -5,7 +5,9 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.shared.Causes;
 import app.arv.shared.DatabaseOutage;
 import app.arv.shared.DomainException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -17,8 +19,15 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Makes the model of one item: take it, read the source, run the provider, store the result. */
-@ApplicationScoped
+/**
+ * Makes the model of one item: take it, read the source, run the provider, store the result. Outside the message's
+ * transaction, which only decides redelivery ({@link GenerationListener}), and outside any other: finding where an
+ * object lives reads the database, and inside that transaction the pooled connection it took would stay held, idle in
+ * transaction, for as long as the store takes to send the source (an organization's own endpoint may trickle), the
+ * provider to make the model and the store to take it. Each state change commits on its own ({@link GenerationSteps}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GenerationWorker {
 
     private static final Logger LOG = Logger.getLogger(GenerationWorker.class.getName());

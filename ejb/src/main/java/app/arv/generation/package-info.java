@@ -10,7 +10,8 @@
  * layer; uploaded ones are the job's own, not the library's, and go with it), the job, its items and one message per
  * item on its priority's queue ({@link GenerationQueue},
  * sent through the transactional factory) commit together or not at all. A {@link GenerationListener} MDB
- * per priority hands each message to {@link GenerationWorker}; every state change of an item is committed
+ * per priority hands each message to {@link GenerationWorker}, which works outside the message's transaction (a slow
+ * store must not hold a database connection); every state change of an item is committed
  * on its own by {@link GenerationSteps}, so clients see progress while the model is made and the message's
  * transaction only decides redelivery. A provider's {@link ModelRefusedException} fails the item, and so does an
  * {@link Error} other than running out of memory, thrown by the provider or inside a step (which the container hands over

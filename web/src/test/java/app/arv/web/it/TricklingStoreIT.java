@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A store that sends a byte now and then (never silent for the read timeout) must not hold what the reader holds:
  * the compile job read a portrait inside its chunk's transaction, and each trickling portrait kept a pooled database
- * connection idle in transaction for as long as the read lasted (33 of them took the whole pool).
+ * connection idle in transaction for as long as the read lasted (33 of them took the whole pool). A generation worker
+ * read its source image inside its message's transaction the same way.
  */
 @ExtendWith(ArvServer.class)
 @Isolated("counts the server's connections idle in transaction")
@@ -27,35 +28,65 @@ class TricklingStoreIT {
     @Test
     void aPortraitReadFromATricklingStoreHoldsNoDatabaseConnection() throws Exception {
         try (MisbehavingS3 trickling = new MisbehavingS3(MisbehavingS3.Misbehaviour.TRICKLE)) {
-            Api.Tenant tenant = Api.newTenant();
-            Api.bearer(tenant.adminToken()).body(Map.of("name", "trickling", "provider", "S3", "endpoint", trickling.endpoint(),
-                    "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                    "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
-                    .post("/storage-connections").then().statusCode(201);
+            Api.Tenant tenant = tenantStoringIn(trickling);
             String project = MarkerApi.newProject(tenant.memberToken());
             int readsBefore = trickling.objectReads();
 
             MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-            awaitRead(trickling, readsBefore, Duration.ofSeconds(60));
+            awaitRead(trickling, readsBefore, Duration.ofSeconds(60), "The compile job did not read the portrait");
 
-            // The read goes on for many seconds (a byte every 100 ms): a connection held for it is idle that long.
-            long held = 0;
-            for (int i = 0; i < 16; i++) {
-                Thread.sleep(500);
-                held = Math.max(held, idleInTransactionFor(Duration.ofSeconds(3)));
-            }
-            assertThat(held).as("connections idle in transaction for over 3 s while the portrait trickles in").isZero();
+            assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the portrait trickles in")
+                    .isZero();
         }
     }
 
-    private static void awaitRead(MisbehavingS3 store, int before, Duration timeout) throws InterruptedException {
+    @Test
+    void aGenerationSourceReadFromATricklingStoreHoldsNoDatabaseConnection() throws Exception {
+        try (MisbehavingS3 trickling = new MisbehavingS3(MisbehavingS3.Misbehaviour.TRICKLE)) {
+            Api.Tenant tenant = tenantStoringIn(trickling);
+            int readsBefore = trickling.objectReads();
+
+            String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
+            awaitRead(trickling, readsBefore, Duration.ofSeconds(60), "The generation worker did not read the source image");
+
+            assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the source image trickles in")
+                    .isZero();
+            // Its attempts would go on meeting the store (slow, then gone) for the rest of the suite.
+            Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200);
+        }
+    }
+
+    /** A new organization whose default storage connection is {@code store}. */
+    private static Api.Tenant tenantStoringIn(MisbehavingS3 store) {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "trickling", "provider", "S3", "endpoint", store.endpoint(),
+                "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
+                "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
+                .post("/storage-connections").then().statusCode(201);
+        return tenant;
+    }
+
+    private static void awaitRead(MisbehavingS3 store, int before, Duration timeout, String failure) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (store.objectReads() <= before) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("The compile job did not read the portrait within " + timeout);
+                throw new AssertionError(failure + " within " + timeout);
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * The most connections seen idle in transaction for over 3 s, sampled for 8 s of a read just begun: the read goes
+     * on for many seconds (a byte every 100 ms), so a connection held for it is idle that long.
+     */
+    private static long mostHeldWhileReading() throws Exception {
+        long held = 0;
+        for (int i = 0; i < 16; i++) {
+            Thread.sleep(500);
+            held = Math.max(held, idleInTransactionFor(Duration.ofSeconds(3)));
+        }
+        return held;
     }
 
     /** The server's connections (the suite's database, other than this one) idle in a transaction for longer than {@code idle}. */

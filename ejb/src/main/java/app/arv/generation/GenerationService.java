@@ -237,7 +237,7 @@ public class GenerationService {
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
         events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
-        occurrences.generationFinished(job, counts);
+        occurrences.fire(GenerationOccurrences.finished(job, counts));
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return details(org, job, items, counts);
     }

@@ -5,11 +5,11 @@ import app.arv.notification.OccurrenceType;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ public final class GenerationOccurrences {
     public static Occurrence finished(GenerationJob job, Map<GenerationStatus, Long> counts) {
         JsonObjectBuilder data = Jsonp.createObjectBuilder()
                 .add("generation_job_id", job.getId().toString())
-                .add("status", job.getStatus().name().toLowerCase(Locale.ROOT))
+                .add("status", WireName.of(job.getStatus()))
                 .add("total", job.getItemCount())
                 .add("completed", counts.getOrDefault(GenerationStatus.COMPLETED, 0L))
                 .add("failed", counts.getOrDefault(GenerationStatus.FAILED, 0L))

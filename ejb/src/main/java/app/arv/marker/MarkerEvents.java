@@ -5,10 +5,10 @@ import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
 import app.arv.persistence.marker.ArContent;
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,7 +45,7 @@ public class MarkerEvents {
         String message = Jsonp.createObjectBuilder()
                 .add("id", content.getId().toString())
                 .add("unique_id", content.getUniqueId())
-                .add("marker_status", content.getMarkerStatus().name().toLowerCase(Locale.ROOT))
+                .add("marker_status", WireName.of(content.getMarkerStatus()))
                 .add("failure", content.getMarkerFailure() == null ? "" : content.getMarkerFailure())
                 .build().toString();
         UUID org = content.getOrganizationId();

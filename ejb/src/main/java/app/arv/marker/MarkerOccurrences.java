@@ -5,13 +5,13 @@ import app.arv.notification.OccurrenceType;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.marker.MarkerStatus;
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -28,7 +28,7 @@ public final class MarkerOccurrences {
     public static Occurrence settled(ArContent content) {
         boolean ready = content.getMarkerStatus() == MarkerStatus.READY;
         JsonObjectBuilder data = contentData(content)
-                .add("marker_status", content.getMarkerStatus().name().toLowerCase(Locale.ROOT));
+                .add("marker_status", WireName.of(content.getMarkerStatus()));
         addNullable(data, "verdict", content.getMarkerVerdict());
         if (content.getMarkerScore() != null) {
             data.add("score", content.getMarkerScore());

@@ -1,15 +1,15 @@
 package app.arv.audit;
 
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * What else an audit event says, as a JSON object with snake_case keys: built fluently, {@code null} values left
- * out (a field that did not change is not mentioned), enums written by their lower-case names, collections as arrays of text.
+ * out (a field that did not change is not mentioned), enums written by their wire names ({@link WireName}), collections as arrays of text.
  */
 public final class AuditDetails {
 
@@ -38,7 +38,7 @@ public final class AuditDetails {
         } else if (value instanceof Integer || value instanceof Long) {
             json.add(key, ((Number) value).longValue());
         } else if (value instanceof Enum<?> e) {
-            json.add(key, e.name().toLowerCase(Locale.ROOT));
+            json.add(key, WireName.of(e));
         } else if (value instanceof Collection<?> items) {
             JsonArrayBuilder array = Jsonp.createArrayBuilder();
             items.forEach(item -> array.add(String.valueOf(item)));

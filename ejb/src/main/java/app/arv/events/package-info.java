@@ -7,10 +7,12 @@
  * {@link OrganizationEventHub} fans an organization's events out to this node's WebSocket clients,
  * keeping them in a {@link ListenerRegistry}. {@link AfterCommit} runs work once the current transaction
  * has committed: events must not announce a change before it is visible, nor one that rolled back, and
- * an object must not be deleted before the deletion is committed.
+ * an object must not be deleted before the deletion is committed. {@link LiveEvents} is how a feature announces
+ * on Redis after the commit (markers' status, generation events, in-app notifications), a Redis outage logged and
+ * lost, never thrown at work that is already committed.
  *
  * <p>Events are live only and a Redis outage costs a notification, never a state change. Used by
- * generation, markers, media, security (credential change notices), protection (rate-limit counters)
- * and health; uses only {@code shared} and {@code security}'s caller.
+ * generation, markers, notification (the console's live push), media, security (credential change notices), protection
+ * (rate-limit counters) and health; uses only {@code shared} and {@code security}'s caller.
  */
 package app.arv.events;

@@ -1,8 +1,7 @@
 package app.arv.generation;
 
-import app.arv.events.AfterCommit;
+import app.arv.events.LiveEvents;
 import app.arv.events.OrganizationEventHub;
-import app.arv.events.RedisConnection;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +10,13 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A job's events ({@code progress}, {@code item_completed}, {@code item_failed}, {@code completed}) on
  * Redis: appended to the stream {@code arv:generation:<job>:events} (kept a day, so a client can replay
  * what it missed) and announced on the channel {@code arv:generation:<job>}, so a listener on any node
  * sees work done on any node; also on the organization's channel ({@link OrganizationEventHub}, for
- * WebSocket clients of all its jobs). Sent after the commit that made them true; a Redis outage costs the event,
+ * WebSocket clients of all its jobs). Sent after the commit that made them true ({@link LiveEvents}); a Redis outage costs the event,
  * never the state change.
  *
  * <h2>Order</h2>
@@ -36,7 +33,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class GenerationEvents {
 
-    private static final Logger LOG = Logger.getLogger(GenerationEvents.class.getName());
     private static final long KEEP_SECONDS = 24 * 3600;
     private static final long MAX_EVENTS = 10_000;
 
@@ -69,10 +65,7 @@ public class GenerationEvents {
             """;
 
     @Inject
-    RedisConnection redis;
-
-    @Inject
-    AfterCommit afterCommit;
+    LiveEvents live;
 
     @Inject
     GenerationRepository generations;
@@ -113,14 +106,8 @@ public class GenerationEvents {
             // The event's own item, as this transaction holds it: its version is the one just written, no need to read it back.
             add(args, event.item().getId().toString(), Long.toString(event.item().getVersion()), event);
         }
-        String type = event.type().wireName();
-        afterCommit.run(() -> {
-            try {
-                redis.client().eval(SEND, List.of(stream(jobId), itemVersions(jobId)), args);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Generation event " + type + " of job " + jobId + " not published to Redis", e);
-            }
-        });
+        live.afterCommit("Generation event " + event.type().wireName() + " of job " + jobId,
+                client -> client.eval(SEND, List.of(stream(jobId), itemVersions(jobId)), args));
     }
 
     /** A finished item's last event, as its own transaction sent it (or will: then that one is dropped as already told). */

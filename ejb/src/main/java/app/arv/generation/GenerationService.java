@@ -26,6 +26,7 @@ import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -224,7 +225,7 @@ public class GenerationService {
         UUID org = caller.organizationId();
         GenerationJob job = generations.lockJob(org, jobId).orElseThrow(() -> DomainException.notFound("Generation job"));
         if (job.getStatus().isFinal()) {
-            throw DomainException.conflict("job_finished", "The job is already " + job.getStatus().name().toLowerCase(Locale.ROOT));
+            throw DomainException.conflict("job_finished", "The job is already " + WireName.of(job.getStatus()));
         }
         List<GenerationItem> items = generations.lockItems(org, jobId);
         // Under the items' locks, which a worker's claim also takes: an item still queued here was never taken.
@@ -237,7 +238,7 @@ public class GenerationService {
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
         events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
-        occurrences.generationFinished(job, counts);
+        occurrences.fire(GenerationOccurrences.finished(job, counts));
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return details(org, job, items, counts);
     }
@@ -257,7 +258,7 @@ public class GenerationService {
         }
         if (item.getStatus() != GenerationStatus.FAILED) {
             throw DomainException.conflict("item_not_failed", "Only a failed item can be retried; this one is "
-                    + item.getStatus().name().toLowerCase(Locale.ROOT));
+                    + WireName.of(item.getStatus()));
         }
         if (media.findLive(org, item.getSourceMediaId()).isEmpty()) {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
@@ -284,7 +285,7 @@ public class GenerationService {
         if (mediaId == null) {
             throw DomainException.conflict("not_generated", item.getStatus() == GenerationStatus.COMPLETED
                     ? "This item has no " + (preview ? "preview" : "model")
-                    : "The item is " + item.getStatus().name().toLowerCase(Locale.ROOT) + "; its model is not there yet");
+                    : "The item is " + WireName.of(item.getStatus()) + "; its model is not there yet");
         }
         return mediaService.download(caller, mediaId, redirect);
     }
@@ -302,7 +303,7 @@ public class GenerationService {
             MediaResource source = media.findLive(org, item.getSourceMediaId()).orElse(null);
             String sourceName = source == null ? null : source.getOriginalName();
             JsonObjectBuilder listed = Jsonp.createObjectBuilder().add("position", item.getPosition())
-                    .add("status", item.getStatus().name().toLowerCase(Locale.ROOT));
+                    .add("status", WireName.of(item.getStatus()));
             if (sourceName != null) {
                 listed.add("source", sourceName);
             }
@@ -332,7 +333,7 @@ public class GenerationService {
             throw DomainException.conflict("no_models", "No model of this job is finished yet");
         }
         return new GenerationArchive(Jsonp.createObjectBuilder().add("job", job.getId().toString())
-                .add("status", job.getStatus().name().toLowerCase(Locale.ROOT)).add("items", manifest).build(), files);
+                .add("status", WireName.of(job.getStatus())).add("items", manifest).build(), files);
     }
 
     private JobDetails details(UUID org, GenerationJob job, List<GenerationItem> items, Map<GenerationStatus, Long> counts) {

@@ -332,7 +332,7 @@ public class GenerationSteps {
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
         if (job.settleOn(counts)) {
             events.publish(job.getOrganizationId(), job.getId(), JobEvent.completed(job.getStatus(), counts));
-            occurrences.generationFinished(job, counts);
+            occurrences.fire(GenerationOccurrences.finished(job, counts));
         }
     }
 

@@ -3,9 +3,9 @@ package app.arv.generation;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.shared.Jsonp;
+import app.arv.shared.WireName;
 import jakarta.json.JsonObject;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +27,7 @@ public record JobEvent(Type type, JsonObject data, GenerationItem item) {
         COMPLETED;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireName.of(this);
         }
     }
 
@@ -67,7 +67,7 @@ public record JobEvent(Type type, JsonObject data, GenerationItem item) {
     /** The job's final status and how many of its items made a model or failed. */
     public static JobEvent completed(GenerationStatus status, Map<GenerationStatus, Long> itemCounts) {
         return new JobEvent(Type.COMPLETED, Jsonp.createObjectBuilder()
-                .add("status", status.name().toLowerCase(Locale.ROOT))
+                .add("status", WireName.of(status))
                 .add("completed", itemCounts.get(GenerationStatus.COMPLETED))
                 .add("failed", itemCounts.get(GenerationStatus.FAILED)).build(), null);
     }

@@ -24,7 +24,8 @@
  * deletes old jobs with their files.
  *
  * <h2>Events</h2>
- * A job's events are {@link JobEvent}s, each kind's name and payload built there once.
+ * A job's events are {@link JobEvent}s, each kind's name and payload built there once; what people and webhooks are told
+ * when a job ends is {@link GenerationOccurrences}' ({@code generation.finished}, fired through {@code notification}).
  * {@link GenerationEvents} appends a job's events to a Redis stream (so a client can resume from
  * {@code Last-Event-ID}) and announces them after the commit, in an order the transactions' commits decide, not their
  * threads: every item's end comes before the job's {@code completed}, and an item's event older than one already sent
@@ -33,7 +34,7 @@
  * (queues, workers, disk, heap) and the clean-up.
  *
  * <p>Uses persistence's generation and media packages, {@code app.arv.media}, {@code messaging},
- * {@code events}, {@code protection} (monthly quotas), {@code security}, {@code shared} and
+ * {@code events}, {@code notification}, {@code protection} (monthly quotas), {@code security}, {@code shared} and
  * {@code app.arv.imaging.model3d}, {@code app.arv.imaging.render} and {@code app.arv.imaging.usdz}; the web layer's generation resources use it.
  */
 package app.arv.generation;

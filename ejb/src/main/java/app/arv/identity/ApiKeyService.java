@@ -2,7 +2,6 @@ package app.arv.identity;
 
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
-import app.arv.notification.OccurrenceType;
 import app.arv.notification.Occurrences;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
@@ -53,7 +52,7 @@ public class ApiKeyService {
         ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
         metrics.counter("arv_api_keys_issued").inc();
         audit.record(caller, AuditAction.API_KEY_CREATED, key.getId(), AuditDetails.with("name", key.getName()).and("scope", scope));
-        occurrences.apiKey(OccurrenceType.API_KEY_CREATED, key, key.getCreatedAt());
+        occurrences.fire(ApiKeyOccurrences.created(key));
         return new IssuedKey(key, secret.value());
     }
 
@@ -66,7 +65,7 @@ public class ApiKeyService {
         if (!key.isRevoked()) {
             key.revoke(Instant.now());
             audit.record(caller, AuditAction.API_KEY_REVOKED, id, AuditDetails.with("name", key.getName()));
-            occurrences.apiKey(OccurrenceType.API_KEY_REVOKED, key, key.getRevokedAt());
+            occurrences.fire(ApiKeyOccurrences.revoked(key));
         }
         changes.keyRevoked(id);
     }

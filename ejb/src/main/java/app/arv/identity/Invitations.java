@@ -26,6 +26,7 @@ import app.arv.security.Caller;
 import app.arv.security.PasswordHasher;
 import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
+import app.arv.shared.WireName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -213,8 +214,8 @@ public class Invitations {
     }
 
     private static DomainException closed(Invitation invitation) {
-        return DomainException.conflict("invitation_closed", "This invitation is " + invitation.statusAt(Instant.now())
-                .name().toLowerCase(Locale.ROOT) + " and can no longer be changed");
+        return DomainException.conflict("invitation_closed", "This invitation is " + WireName.of(invitation.statusAt(Instant.now()))
+                + " and can no longer be changed");
     }
 
     private static DomainException notFound() {

@@ -6,7 +6,8 @@
  * queues its mail through {@code app.arv.mail}), invitations by mail ({@link app.arv.identity.Invitations}), self-service
  * sign-up of a new organization ({@link app.arv.identity.Signups}, which opens it through {@code app.arv.organization}),
  * the clean-up of their expired links ({@link app.arv.identity.LinkCleanup}) — every mailed link a {@link app.arv.identity.LinkToken} —
- * and the platform admin's bootstrap. The rule that nobody manages an account with
+ * and the platform admin's bootstrap. An API key's creation and revocation are told through {@code notification}
+ * ({@link app.arv.identity.ApiKeyOccurrences}). The rule that nobody manages an account with
  * more rights than their own lives in {@link app.arv.security.Caller#covers}.
  */
 package app.arv.identity;

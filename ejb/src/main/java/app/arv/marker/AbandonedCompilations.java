@@ -38,7 +38,7 @@ public class AbandonedCompilations {
         for (ArContent content : unfinished) {
             content.compilationAbandoned(reason);
             events.statusChanged(content);
-            occurrences.markerSettled(content);
+            occurrences.fire(MarkerOccurrences.settled(content));
         }
         return unfinished.size();
     }

@@ -19,11 +19,14 @@
  *   <li>{@link ViewerService} answers the public viewer by unique id alone: anything not showing is 404
  *       (or 410 when over), the same answer for all, so the viewer reveals nothing. Each view counts in total and
  *       per day; {@link RecentViews} reads the last 30 days.</li>
- *   <li>{@link MarkerEvents} announces status changes on Redis after the commit.</li>
+ *   <li>{@link MarkerEvents} announces status changes on Redis after the commit; {@link MarkerOccurrences} builds what
+ *       people and webhooks are told (a marker settled, content expiring or expired) for {@code notification} to fire,
+ *       and {@link ExpiryWatch} is the round that tells expiry, once per content and expiry date.</li>
  * </ul>
  *
  * <p>Uses persistence's marker, media and project packages, {@code app.arv.media} (every file goes
- * through its store), {@code messaging}, {@code events}, {@code protection}, {@code security},
+ * through its store), {@code messaging}, {@code events}, {@code notification}, {@code platform} (its rounds),
+ * {@code protection}, {@code security},
  * {@code shared} and the compiler in {@code app.arv.imaging.mind}.
  */
 package app.arv.marker;

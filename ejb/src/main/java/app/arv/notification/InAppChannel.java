@@ -1,8 +1,7 @@
 package app.arv.notification;
 
-import app.arv.events.AfterCommit;
+import app.arv.events.LiveEvents;
 import app.arv.events.OrganizationEventHub;
-import app.arv.events.RedisConnection;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.notification.Notification;
 import app.arv.persistence.notification.NotificationRepository;
@@ -12,12 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
- * The console's channel: a notification row for the person, and — once that is committed — a live push to their own
+ * The console's channel: a notification row for the person, and — once that is committed ({@link LiveEvents}) — a live push to their own
  * WebSockets on any node ({@code arv:org:<organization>:notifications:<person>} on Redis, which
  * {@link OrganizationEventHub} hands only to that person's sockets). A Redis outage costs the push, never the row.
  */
@@ -27,16 +22,11 @@ public class InAppChannel {
     /** The events' source on the WebSocket ({@code "source": "notifications"}). */
     public static final String SOURCE = "notifications";
 
-    private static final Logger LOG = Logger.getLogger(InAppChannel.class.getName());
-
     @Inject
     NotificationRepository notifications;
 
     @Inject
-    RedisConnection redis;
-
-    @Inject
-    AfterCommit afterCommit;
+    LiveEvents live;
 
     void deliver(Occurrence occurrence, User person) {
         Notification notification = notifications.add(new Notification(occurrence.organizationId(), person.getId(),
@@ -44,14 +34,7 @@ public class InAppChannel {
         String message = Jsonp.createObjectBuilder().add("event", "notification").add("notification", json(notification))
                 .build().toString();
         String channel = OrganizationEventHub.personChannel(occurrence.organizationId(), SOURCE, person.getId());
-        UUID id = notification.getId();
-        afterCommit.run(() -> {
-            try {
-                redis.client().publish(channel, message);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Notification " + id + " not pushed to Redis", e);
-            }
-        });
+        live.publish("Notification " + notification.getId(), message, channel);
     }
 
     /**

@@ -3,7 +3,6 @@ package app.arv.protection;
 import app.arv.audit.Actor;
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
-import app.arv.notification.Occurrences;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.organization.OrganizationQuota;
 import app.arv.persistence.organization.OrganizationQuotaRepository;
@@ -49,7 +48,7 @@ public class Quotas {
     RateLimitRules rateRules;
 
     @Inject
-    Occurrences occurrences;
+    QuotaOccurrences occurrences;
 
     Clock clock = Clock.systemUTC();
 

@@ -6,7 +6,8 @@
  * {@link Cidr} (address blocks, parsed without DNS), {@link KeptSecret} (a key ARV makes once and keeps in
  * its data directory), {@link Backoff} (a wait that doubles with each failure, up to a maximum), {@link Causes} (a failure's chain of
  * causes, searched for what it was really about), {@link DatabaseOutage} (a failure that says the database was out of
- * reach), and {@link Sha256} (the one digest, in bytes or hex). Depends
+ * reach), {@link Sha256} (the one digest, in bytes or hex), and {@link WireName} (an enum constant's name in payloads,
+ * events and messages: lower snake_case in {@code Locale.ROOT}, the rule the web layer's JSON adapter shares). Depends
  * on nothing of ARV; every {@code ejb} package and the web layer use it.
  */
 package app.arv.shared;

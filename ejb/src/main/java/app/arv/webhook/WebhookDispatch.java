@@ -123,7 +123,7 @@ public class WebhookDispatch {
         String reason = dead + " deliveries in a row failed for the whole retry period";
         webhook.disable(reason, now);
         LOG.warning(() -> "Webhook " + webhook.getId() + " of organization " + webhook.getOrganizationId() + " was switched off: " + reason);
-        occurrences.webhookDisabled(webhook, reason, dead, now);
+        occurrences.fire(WebhookOccurrences.disabled(webhook, reason, dead, now));
         audit.record(webhook.getOrganizationId(), Actor.SYSTEM, AuditAction.WEBHOOK_DISABLED, webhook.getId(),
                 WebhookService.described(webhook).and("reason", reason));
     }

@@ -15,7 +15,8 @@
  * no proxy, no redirects, name lookups inside the attempt's deadline), and
  * records the attempt ({@link app.arv.webhook.WebhookDispatch}): delivered on a 2xx; otherwise due again after
  * {@link app.arv.webhook.RetrySchedule}'s back-off, until the retry period from the first attempt is over, then dead.
- * Dead deliveries in a row switch the webhook off and fire {@code WEBHOOK_DISABLED}. Old settled deliveries are
+ * Dead deliveries in a row switch the webhook off and fire {@code WEBHOOK_DISABLED}
+ * ({@link app.arv.webhook.WebhookOccurrences}). Old settled deliveries are
  * deleted by {@link app.arv.webhook.WebhookRetention}.
  *
  * <p>Uses persistence's webhook rows, {@code app.arv.notification}, {@code app.arv.outbound}, the installation's secret

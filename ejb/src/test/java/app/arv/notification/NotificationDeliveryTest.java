@@ -2,6 +2,8 @@ package app.arv.notification;
 
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.marker.ExpiryWatch;
+import app.arv.marker.MarkerOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.identity.Role;
@@ -14,6 +16,7 @@ import app.arv.persistence.notification.NotificationChannel;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.platform.PublicAddress;
+import app.arv.protection.QuotaOccurrences;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.enterprise.event.Event;
@@ -58,7 +61,7 @@ class NotificationDeliveryTest {
 
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
 
@@ -76,7 +79,7 @@ class NotificationDeliveryTest {
 
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
 
@@ -95,7 +98,7 @@ class NotificationDeliveryTest {
         call(beans -> {
             ArContent stored = beans.get(EntityManager.class).find(ArContent.class, content.getId());
             stored.markerReady(stored.getSourceMediaId(), 640, 480, 80, "good", QUALITY);
-            beans.get(Occurrences.class).markerSettled(stored);
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(stored));
             return null;
         });
 
@@ -109,7 +112,7 @@ class NotificationDeliveryTest {
 
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
 
@@ -137,7 +140,7 @@ class NotificationDeliveryTest {
 
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
 
@@ -166,14 +169,14 @@ class NotificationDeliveryTest {
 
         for (long used : new long[]{80, 85, 90}) {
             call(beans -> {
-                beans.get(Occurrences.class).quotaUsed(acme.getId(), "generations_per_month", used, 100, month);
+                beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", used, 100, month);
                 return null;
             });
         }
         call(beans -> {
-            beans.get(Occurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
-            beans.get(Occurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
-            beans.get(Occurrences.class).quotaUsed(acme.getId(), "generations_per_month", 80, 100, month.plusMonths(1));
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 80, 100, month.plusMonths(1));
             return null;
         });
 
@@ -184,7 +187,7 @@ class NotificationDeliveryTest {
     @Test
     void belowEightyPercentNothingIsTold() {
         call(beans -> {
-            beans.get(Occurrences.class).quotaUsed(acme.getId(), "stored_bytes", 79, 100, YearMonth.of(2026, 12));
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "stored_bytes", 79, 100, YearMonth.of(2026, 12));
             return null;
         });
 
@@ -235,7 +238,7 @@ class NotificationDeliveryTest {
         ArContent content = contentOf(bob);
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
         UUID annsId = notifiedIn(acme).stream().filter(n -> n.getUserId().equals(ann.getId())).findFirst().orElseThrow().getId();
@@ -251,7 +254,7 @@ class NotificationDeliveryTest {
         ArContent content = contentOf(bob);
         call(beans -> {
             failed(beans, content);
-            beans.get(Occurrences.class).markerSettled(beans.get(EntityManager.class).find(ArContent.class, content.getId()));
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
             return null;
         });
 

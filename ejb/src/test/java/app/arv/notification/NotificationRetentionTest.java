@@ -1,6 +1,7 @@
 package app.arv.notification;
 
 import app.arv.ServiceBeans;
+import app.arv.marker.MarkerOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.notification.OccurrenceMarkRepository;
@@ -56,7 +57,7 @@ class NotificationRetentionTest {
     }
 
     private static String expiryMark(Instant expiresAt) {
-        return Occurrences.expiryMark(OccurrenceType.AR_CONTENT_EXPIRED, UUID.randomUUID(), expiresAt);
+        return MarkerOccurrences.expiryMark(OccurrenceType.AR_CONTENT_EXPIRED, UUID.randomUUID(), expiresAt);
     }
 
     private void runRetention(NotificationRules rules) {

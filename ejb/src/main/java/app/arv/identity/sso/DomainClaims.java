@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,8 +100,7 @@ public class DomainClaims {
         }
         sso.decide(organizationId, d, decision, Actor.of(caller).label(), Instant.now());
         audit.record(organizationId, Actor.of(caller), AuditAction.SSO_DOMAIN_CHANGED, organizationId,
-                AuditDetails.with("domain", d).and("state", decision.name().toLowerCase(Locale.ROOT))
-                        .and("state_before", claim.state().name().toLowerCase(Locale.ROOT)));
+                AuditDetails.with("domain", d).and("state", decision).and("state_before", claim.state()));
         return sso.claim(organizationId, d).orElseThrow();
     }
 }

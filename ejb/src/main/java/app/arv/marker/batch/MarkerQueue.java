@@ -2,6 +2,7 @@ package app.arv.marker.batch;
 
 import app.arv.marker.MarkerEvents;
 import app.arv.marker.MarkerNode;
+import app.arv.marker.MarkerOccurrences;
 import app.arv.marker.MarkerPacks;
 import app.arv.marker.MarkerStops;
 import app.arv.media.MediaStore;
@@ -162,7 +163,7 @@ public class MarkerQueue {
             metrics.counter("arv_markers_failed").inc();
         }
         events.statusChanged(content);
-        occurrences.markerSettled(content);
+        occurrences.fire(MarkerOccurrences.settled(content));
     }
 
     private Optional<ArContent> compilingFor(UUID organizationId, long jobInstance, UUID contentId) {

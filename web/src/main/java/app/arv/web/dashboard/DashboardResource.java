@@ -8,6 +8,7 @@ import app.arv.persistence.dashboard.DashboardRepository.DayViews;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.marker.MarkerStatus;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -69,7 +70,7 @@ public class DashboardResource implements ApiDescription.Admin {
         private static Map<String, Long> every(Enum<?>[] statuses, Map<String, Long> counts) {
             Map<String, Long> all = new LinkedHashMap<>();
             for (Enum<?> status : statuses) {
-                all.put(status.name().toLowerCase(Locale.ROOT), counts.getOrDefault(status.name(), 0L));
+                all.put(SnakeCaseEnum.name(status), counts.getOrDefault(status.name(), 0L));
             }
             return all;
         }

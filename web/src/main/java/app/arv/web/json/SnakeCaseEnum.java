@@ -1,5 +1,6 @@
 package app.arv.web.json;
 
+import app.arv.shared.WireName;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.serializer.DeserializationContext;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * An enum as the API names it: the constant in snake_case ({@code ITEM_COMPLETED} is
- * {@code item_completed}), for any enum. Bound per property ({@code @JsonbTypeSerializer(SnakeCaseEnum.class)},
+ * {@code item_completed}), for any enum — the services' one rule, {@link WireName}, so a JSON answer and an event or
+ * webhook payload name a constant alike. Bound per property ({@code @JsonbTypeSerializer(SnakeCaseEnum.class)},
  * {@code @JsonbTypeDeserializer(SnakeCaseEnum.class)}), not for every enum in {@link JsonbConfiguration}:
  * roles, API key scopes and storage providers are written in capitals, and stay so. Input is read in any case
  * ({@link Locale#ROOT}): {@code HD}, {@code hd} and {@code Hd} are one constant, so a capitals enum's request field binds
@@ -27,19 +29,19 @@ import java.util.stream.Collectors;
  */
 public final class SnakeCaseEnum implements JsonbSerializer<Enum<?>>, JsonbDeserializer<Enum<?>> {
 
-    /** The API's name of a constant. */
+    /** The API's name of a constant: its {@link WireName}, as the services write it in payloads and events. */
     public static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return WireName.of(value);
     }
 
     /** The constant the API calls {@code name}, in any case; empty for anything else (spaces, unknown). */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> named(c, name)).findFirst();
+        return WireName.parse(type, name);
     }
 
     /** Whether {@code name} is the API's name of {@code constant}, in any case. */
     static boolean named(Enum<?> constant, String name) {
-        return name != null && name(constant).equals(name.toLowerCase(Locale.ROOT));
+        return WireName.named(constant, name);
     }
 
     /** The API's names of all constants of an enum, for messages. */

@@ -6,6 +6,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -72,7 +72,7 @@ public class MailAdminResource implements ApiDescription.Admin {
 
         static DeadMailView of(OutboxMail mail) {
             return new DeadMailView(mail.getId(), mail.getOrganizationId(), mail.getTemplate(), mail.getRecipient(), mail.getSubject(),
-                    mail.getStatus().name().toLowerCase(Locale.ROOT), mail.getAttempts(), mail.getLastError(),
+                    SnakeCaseEnum.name(mail.getStatus()), mail.getAttempts(), mail.getLastError(),
                     mail.getCreatedAt());
         }
     }

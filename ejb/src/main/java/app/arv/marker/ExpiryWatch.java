@@ -1,5 +1,9 @@
-package app.arv.notification;
+package app.arv.marker;
 
+import app.arv.notification.NotificationRules;
+import app.arv.notification.Occurrence;
+import app.arv.notification.OccurrenceType;
+import app.arv.notification.Occurrences;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.notification.ContentExpiryRepository;
 import app.arv.persistence.shared.ClusterLock;
@@ -49,11 +53,17 @@ public class ExpiryWatch implements ClusterRound {
         Duration warning = rules.expiryWarning();
         int told = 0;
         for (ArContent content : expiries.unannounced(OccurrenceType.AR_CONTENT_EXPIRING.wireName(), now, now.plus(warning), BATCH)) {
-            told += occurrences.contentExpiring(content) ? 1 : 0;
+            told += tellOnce(content, MarkerOccurrences.expiring(content)) ? 1 : 0;
         }
         for (ArContent content : expiries.unannounced(OccurrenceType.AR_CONTENT_EXPIRED.wireName(), now.minus(warning), now, BATCH)) {
-            told += occurrences.contentExpired(content) ? 1 : 0;
+            told += tellOnce(content, MarkerOccurrences.expired(content)) ? 1 : 0;
         }
         return told > 0 ? Optional.of(told + " expiry notifications were fired") : Optional.empty();
+    }
+
+    /** Fires the expiry unless told before for this content, kind and expiry date; the mark lapses when the content expires. */
+    private boolean tellOnce(ArContent content, Occurrence expiry) {
+        return occurrences.fireOnce(MarkerOccurrences.expiryMark(expiry.type(), content.getId(), content.getExpiresAt()),
+                content.getExpiresAt(), expiry);
     }
 }

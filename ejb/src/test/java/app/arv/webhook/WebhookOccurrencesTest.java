@@ -17,7 +17,7 @@ class WebhookOccurrencesTest {
 
     @Test
     void aDisabledWebhookIsToldWithItsShownUrlDescriptionReasonAndDeadCount() {
-        Webhook webhook = new Webhook(UUID.randomUUID(), "https://hooks.example.com/token-123", null, true, Set.of(), "sealed",
+        Webhook webhook = new Webhook(UUID.randomUUID(), UUID.randomUUID(), "https://hooks.example.com/token-123", null, true, Set.of(), "sealed",
                 "…1234", true, null);
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
 

@@ -15,7 +15,8 @@
  * {@link app.arv.protection.Quotas}, checked in the transaction of the work they guard and before it
  * is done: stored bytes (under a per-organization lock held to the commit), generation items per
  * calendar month and the paid {@code fal} provider's monthly items (a conditional increment of a
- * counter row). A refused request leaves nothing behind.
+ * counter row). A refused request leaves nothing behind. The kinds are {@link app.arv.protection.QuotaKind}s, each
+ * with the one name problems, {@code GET /usage}, the audit log and quota occurrences give it.
  *
  * <p>May use: persistence (organization and quota repositories, audit actions), events (the Redis connection),
  * {@code audit} (a quota change is recorded), {@code notification} (quota warnings and exhaustion are occurrences),

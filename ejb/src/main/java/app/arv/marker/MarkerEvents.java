@@ -3,6 +3,7 @@ package app.arv.marker;
 import app.arv.events.AfterCommit;
 import app.arv.events.OrganizationEventHub;
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import app.arv.persistence.marker.ArContent;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class MarkerEvents {
     }
 
     public static String contentChannel(UUID contentId) {
-        return "arv:ar-content:" + contentId;
+        return RedisKeys.AR_CONTENT_EVENTS.key(contentId);
     }
 
     public void statusChanged(ArContent content) {

@@ -1,5 +1,6 @@
 package app.arv.protection;
 
+import app.arv.events.RedisKeys;
 import app.arv.protection.RateLimiter.Bucket;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -25,14 +26,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RequestLimits {
 
-    /** Redis key prefixes of the buckets. */
-    static final String CREDENTIAL_PREFIX = "arv:rate:";
-    static final String UPLOAD_PREFIX = "arv:rate:upload:";
-    static final String ANONYMOUS_PREFIX = "arv:rate:address:";
-    static final String ORGANIZATION_PREFIX = "arv:rate:organization:";
-    /** Kept from before the viewer shared this mechanism: operators' tooling may know it. */
-    public static final String VIEWER_PREFIX = "arv:viewer:rate:";
-
     /**
      * An organization's overrides are read from the database at most this often per node; a change
      * made on this node applies at once ({@link #forget}), on other nodes within this time.
@@ -57,14 +50,14 @@ public class RequestLimits {
         }
         QuotaLimits limits = limitsOf(caller.organizationId());
         String credential = caller.isApiKey() ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
-        Bucket own = new Bucket(CREDENTIAL_PREFIX + credential, general(limits));
-        Bucket organization = new Bucket(ORGANIZATION_PREFIX + caller.organizationId(), List.of(
+        Bucket own = new Bucket(RedisKeys.RATE_LIMITS.key(credential), general(limits));
+        Bucket organization = new Bucket(RedisKeys.RATE_LIMITS.key("organization", caller.organizationId()), List.of(
                 Window.perMinute(limits.organizationRequestsPerMinute()), Window.perHour(limits.organizationRequestsPerHour())), true);
         if (!upload) {
             return limiter.take(List.of(own, organization));
         }
         // All or none: an upload a general limit refuses must not use up the upload allowance too.
-        return limiter.take(List.of(new Bucket(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute()))),
+        return limiter.take(List.of(new Bucket(RedisKeys.RATE_LIMITS.key("upload", credential), List.of(Window.perMinute(limits.uploadsPerMinute()))),
                 own, organization));
     }
 
@@ -76,7 +69,7 @@ public class RequestLimits {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.take(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+        return limiter.take(anonymousBucket(clientAddress), anonymous());
     }
 
     /** Where the client address's anonymous bucket stands, without taking from it (refused when it is spent). */
@@ -84,7 +77,7 @@ public class RequestLimits {
         if (!rules.enabled()) {
             return Verdict.unchecked();
         }
-        return limiter.peek(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+        return limiter.peek(anonymousBucket(clientAddress), anonymous());
     }
 
     /**
@@ -133,7 +126,11 @@ public class RequestLimits {
     }
 
     private static String viewerBucket(String clientAddress) {
-        return VIEWER_PREFIX + ClientNetwork.of(clientAddress);
+        return RedisKeys.VIEWER_RATE_LIMITS.key(ClientNetwork.of(clientAddress));
+    }
+
+    private static String anonymousBucket(String clientAddress) {
+        return RedisKeys.RATE_LIMITS.key("address", ClientNetwork.of(clientAddress));
     }
 
     private List<Window> viewer() {

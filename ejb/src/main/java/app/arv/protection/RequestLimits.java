@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
@@ -45,9 +46,10 @@ public class RequestLimits {
 
     /** A request of an authenticated caller; {@code upload}: it carries files. */
     public Verdict admit(Caller caller, boolean upload) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
+        return whenSwitchedOn(() -> admitted(caller, upload));
+    }
+
+    private Verdict admitted(Caller caller, boolean upload) {
         QuotaLimits limits = limitsOf(caller.organizationId());
         String credential = caller.isApiKey() ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
         Bucket own = new Bucket(RedisKeys.RATE_LIMITS.key(credential), general(limits));
@@ -66,18 +68,12 @@ public class RequestLimits {
      * limits. A request whose credential was refused is one too: it is no caller's, and it cost a lookup.
      */
     public Verdict admitAnonymous(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.take(anonymousBucket(clientAddress), anonymous());
+        return whenSwitchedOn(() -> limiter.take(anonymousBucket(clientAddress), anonymous()));
     }
 
     /** Where the client address's anonymous bucket stands, without taking from it (refused when it is spent). */
     public Verdict anonymousStanding(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.peek(anonymousBucket(clientAddress), anonymous());
+        return whenSwitchedOn(() -> limiter.peek(anonymousBucket(clientAddress), anonymous()));
     }
 
     /**
@@ -111,18 +107,17 @@ public class RequestLimits {
 
     /** A public viewer request, by client address (its {@link ClientNetwork}). */
     public Verdict admitViewer(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.take(viewerBucket(clientAddress), viewer());
+        return whenSwitchedOn(() -> limiter.take(viewerBucket(clientAddress), viewer()));
     }
 
     /** Where the client address's viewer bucket stands, without taking from it (refused when it is spent). */
     public Verdict viewerStanding(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.peek(viewerBucket(clientAddress), viewer());
+        return whenSwitchedOn(() -> limiter.peek(viewerBucket(clientAddress), viewer()));
+    }
+
+    /** Rate limits switched off ({@code arv.rate-limit.enabled=false}): nothing is counted, every request is unchecked. */
+    private Verdict whenSwitchedOn(Supplier<Verdict> check) {
+        return rules.enabled() ? check.get() : Verdict.unchecked();
     }
 
     private static String viewerBucket(String clientAddress) {

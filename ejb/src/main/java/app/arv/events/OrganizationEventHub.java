@@ -23,8 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Listener> {
 
-    private static final String PATTERN = "arv:org:*";
-
     /** A node-local client of one organization's events. */
     public interface Listener {
 
@@ -65,11 +63,11 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
     }
 
     public OrganizationEventHub() {
-        super(PATTERN, "arv-organization-events", Listener::isClosed);
+        super(RedisKeys.ORGANIZATION_EVENTS.pattern(), "arv-organization-events", Listener::isClosed);
     }
 
     public static String channel(UUID organizationId, String source) {
-        return "arv:org:" + organizationId + ":" + source;
+        return RedisKeys.ORGANIZATION_EVENTS.key(organizationId, source);
     }
 
     /** A channel of events for one person of the organization only (their notifications): {@code arv:org:<org>:<source>:<person>}. */

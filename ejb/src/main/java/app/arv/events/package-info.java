@@ -5,7 +5,8 @@
  * that went silent without closing the connection included: it pings), made and started on first need by a
  * {@link SubscriptionOnce};
  * {@link OrganizationEventHub} fans an organization's events out to this node's WebSocket clients,
- * keeping them in a {@link ListenerRegistry}. {@link AfterCommit} runs work once the current transaction
+ * keeping them in a {@link ListenerRegistry}. {@link RedisKeys} holds every feature's prefix of keys and channels in
+ * Redis, so that no two features share one and none changes between versions. {@link AfterCommit} runs work once the current transaction
  * has committed: events must not announce a change before it is visible, nor one that rolled back, and
  * an object must not be deleted before the deletion is committed. {@link LiveEvents} is how a feature announces
  * on Redis after the commit (markers' status, generation events, in-app notifications), a Redis outage logged and

@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.events.LiveEvents;
 import app.arv.events.OrganizationEventHub;
+import app.arv.events.RedisKeys;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,10 +75,10 @@ public class GenerationEvents {
     public static final String ORGANIZATION_SOURCE = "generations";
 
     /** Every job's channel, for one subscription per node. */
-    public static final String CHANNEL_PATTERN = "arv:generation:*";
+    public static final String CHANNEL_PATTERN = RedisKeys.GENERATION_EVENTS.pattern();
 
     public static String channel(UUID jobId) {
-        return "arv:generation:" + jobId;
+        return RedisKeys.GENERATION_EVENTS.key(jobId);
     }
 
     public static String stream(UUID jobId) {

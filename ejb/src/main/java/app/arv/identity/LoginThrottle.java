@@ -1,6 +1,7 @@
 package app.arv.identity;
 
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import app.arv.protection.ClientNetwork;
 import app.arv.shared.DomainException;
 import app.arv.shared.Sha256;
@@ -28,8 +29,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class LoginThrottle {
-
-    static final String KEY_PREFIX = "arv:login:";
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** After Redis failed, it is left alone this long, so sign-in doesn't wait on a dead connection each time. */
@@ -262,15 +261,15 @@ public class LoginThrottle {
     }
 
     private static String failuresKey(String subject) {
-        return KEY_PREFIX + subject + ":failures";
+        return RedisKeys.LOGIN_THROTTLE.key(subject, "failures");
     }
 
     private static String checkKey(String subject) {
-        return KEY_PREFIX + subject + ":checking";
+        return RedisKeys.LOGIN_THROTTLE.key(subject, "checking");
     }
 
     private static String holdKey(String subject) {
-        return KEY_PREFIX + subject + ":hold";
+        return RedisKeys.LOGIN_THROTTLE.key(subject, "hold");
     }
 
 }

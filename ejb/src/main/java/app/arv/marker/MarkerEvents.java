@@ -2,6 +2,7 @@ package app.arv.marker;
 
 import app.arv.events.LiveEvents;
 import app.arv.events.OrganizationEventHub;
+import app.arv.events.RedisKeys;
 import app.arv.persistence.marker.ArContent;
 import app.arv.shared.Jsonp;
 import app.arv.shared.WireName;
@@ -30,7 +31,7 @@ public class MarkerEvents {
     }
 
     public static String contentChannel(UUID contentId) {
-        return "arv:ar-content:" + contentId;
+        return RedisKeys.AR_CONTENT_EVENTS.key(contentId);
     }
 
     public void statusChanged(ArContent content) {

@@ -1,6 +1,7 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobInstanceException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -97,7 +98,7 @@ public class MarkerJobRestarts {
     }
 
     private static String claimKey(JobExecution execution) {
-        return "arv:markers:restart:" + execution.getExecutionId();
+        return RedisKeys.MARKER_RESTARTS.key(execution.getExecutionId());
     }
 
     /**

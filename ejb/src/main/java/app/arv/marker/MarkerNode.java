@@ -1,6 +1,7 @@
 package app.arv.marker;
 
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import app.arv.platform.ServerNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -171,10 +172,10 @@ public class MarkerNode {
     }
 
     private static String nodeKey(String node) {
-        return "arv:node:" + node + ":alive";
+        return RedisKeys.MARKER_NODES.key(node, "alive");
     }
 
     private static String jobKey(long jobInstance) {
-        return "arv:markers:job:" + jobInstance + ":node";
+        return RedisKeys.MARKER_JOB_OWNERS.key(jobInstance, "node");
     }
 }

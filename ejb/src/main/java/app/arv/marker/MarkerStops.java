@@ -2,6 +2,7 @@ package app.arv.marker;
 
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import app.arv.events.SubscriptionOnce;
 import app.arv.shared.DomainException;
 import jakarta.annotation.PreDestroy;
@@ -24,14 +25,13 @@ import java.util.logging.Logger;
  * Operators' stops handed between nodes. The batch runtime stops only an execution that runs in its own process
  * ({@link JobOperator#stop}), and an operator's request lands on any node: a node asked to stop an execution it does not
  * run hands the stop to the node that does ({@link MarkerNode#owner}) on that node's own Redis channel
- * {@value #CHANNEL}{@code <node id>}, which each node hears from its first compile job on ({@link #listen()}), and
+ * {@code arv:markers:stop:<node id>} ({@link RedisKeys#MARKER_STOPS}), which each node hears from its first compile job on ({@link #listen()}), and
  * the node that hears it stops the execution in its process. Redis counts who heard a message: a stop nobody heard is
  * not reported as handed over.
  */
 @ApplicationScoped
 public class MarkerStops {
 
-    static final String CHANNEL = "arv:markers:stop:";
     private static final Logger LOG = Logger.getLogger(MarkerStops.class.getName());
 
     @Inject
@@ -53,7 +53,7 @@ public class MarkerStops {
 
     /** Starts hearing the stops handed to this node (once; the subscription outlives Redis outages). */
     public void listen() {
-        subscription.start(() -> new PatternSubscription(redis, CHANNEL + node.id(), (channel, message) -> received(message), () -> {
+        subscription.start(() -> new PatternSubscription(redis, RedisKeys.MARKER_STOPS.key(node.id()), (channel, message) -> received(message), () -> {
         }), started -> {
             // Nothing to beat: a stop is heard or not, and its sender learns which from Redis.
             started.start(threads, "arv-marker-stops", scheduler, Duration.ofHours(1), () -> {
@@ -88,7 +88,7 @@ public class MarkerStops {
             throw notNamedYet(execution);
         }
         String name = owner.name() == null ? owner.id() : owner.name();
-        long heard = viaRedis(execution, () -> redis.client().publish(CHANNEL + owner.id(), Long.toString(execution)));
+        long heard = viaRedis(execution, () -> redis.client().publish(RedisKeys.MARKER_STOPS.key(owner.id()), Long.toString(execution)));
         if (heard == 0) {
             throw DomainException.nodeUnreachable("Execution " + execution + " runs on node " + name
                     + ", which does not hear stops right now; try again shortly");

@@ -13,10 +13,10 @@ public class LimitExceeded extends DomainException {
     public static final String QUOTA_EXCEEDED = "quota_exceeded";
     public static final String NOT_GRANTED = "not_granted";
 
-    private final String quota;
+    private final QuotaKind quota;
     private final long retryAfterSeconds;
 
-    private LimitExceeded(int status, String code, String message, String quota, long retryAfterSeconds) {
+    private LimitExceeded(int status, String code, String message, QuotaKind quota, long retryAfterSeconds) {
         super(status, code, message);
         this.quota = quota;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -36,7 +36,7 @@ public class LimitExceeded extends DomainException {
     }
 
     /** Using more would pass the quota: 429, like a rate limit, but no use waiting a few seconds. */
-    public static LimitExceeded quotaExceeded(String quota, String message) {
+    public static LimitExceeded quotaExceeded(QuotaKind quota, String message) {
         return new LimitExceeded(429, QUOTA_EXCEEDED, message, quota, 0);
     }
 
@@ -44,13 +44,13 @@ public class LimitExceeded extends DomainException {
      * The organization may not use this at all (a provider it was not granted): a code of its own,
      * since {@code quota_exceeded} is always 429 and this is no matter of waiting or using less.
      */
-    public static LimitExceeded notGranted(String quota, String message) {
+    public static LimitExceeded notGranted(QuotaKind quota, String message) {
         return new LimitExceeded(403, NOT_GRANTED, message, quota, 0);
     }
 
-    /** @return the quota's name, or {@code null} for a rate limit */
+    /** @return the quota's name ({@link QuotaKind#wireName}), or {@code null} for a rate limit */
     public String quota() {
-        return quota;
+        return quota == null ? null : quota.wireName();
     }
 
     /** @return whole seconds to wait, or 0 when waiting a little won't help */

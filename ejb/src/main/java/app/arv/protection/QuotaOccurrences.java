@@ -28,7 +28,7 @@ public class QuotaOccurrences {
     Occurrences occurrences;
 
     /** An organization now uses {@code used} of {@code limit} of a quota in {@code period}: warned or told, once each. */
-    public void quotaUsed(UUID organizationId, String quota, long used, long limit, YearMonth period) {
+    public void quotaUsed(UUID organizationId, QuotaKind quota, long used, long limit, YearMonth period) {
         if (limit <= 0) {
             return;
         }
@@ -39,12 +39,12 @@ public class QuotaOccurrences {
         }
     }
 
-    private void once(OccurrenceType type, UUID organizationId, String quota, long used, long limit, YearMonth period) {
-        JsonObject data = Jsonp.createObjectBuilder().add("quota", quota).add("used", used).add("limit", limit)
+    private void once(OccurrenceType type, UUID organizationId, QuotaKind quota, long used, long limit, YearMonth period) {
+        JsonObject data = Jsonp.createObjectBuilder().add("quota", quota.wireName()).add("used", used).add("limit", limit)
                 .add("percent", (long) Math.floor(used * 100.0 / limit)).add("period", period.toString()).build();
         // The period is the UTC month (Quotas' clock).
         Instant periodOver = period.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        occurrences.fireOnce(type.wireName() + ":" + quota + ":" + period, periodOver,
+        occurrences.fireOnce(type.wireName() + ":" + quota.wireName() + ":" + period, periodOver,
                 new Occurrence(organizationId, type, organizationId, Instant.now(), data));
     }
 }

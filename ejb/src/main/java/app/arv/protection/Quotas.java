@@ -26,12 +26,6 @@ import java.util.UUID;
 @Stateless
 public class Quotas {
 
-    /** Quota names, as problems ({@code quota}) and {@code GET /usage} call them. */
-    public static final String STORED_BYTES = "stored_bytes";
-    public static final String GENERATIONS_PER_MONTH = "generations_per_month";
-    public static final String FAL_ALLOWED = "fal_allowed";
-    public static final String FAL_ITEMS_PER_MONTH = "fal_items_per_month";
-
     @Inject
     AuditTrail audit;
 
@@ -71,9 +65,10 @@ public class Quotas {
         // The overrides as they are now (a missing one is the default again), not a difference.
         audit.record(organizationId, Actor.of(caller), AuditAction.QUOTA_CHANGED, organizationId,
                 AuditDetails.with("requests_per_minute", values.requestsPerMinute()).and("requests_per_hour", values.requestsPerHour())
-                        .and("uploads_per_minute", values.uploadsPerMinute()).and(STORED_BYTES, values.storedBytes())
-                        .and(GENERATIONS_PER_MONTH, values.generationsPerMonth()).and(FAL_ALLOWED, values.falAllowed())
-                        .and(FAL_ITEMS_PER_MONTH, values.falItemsPerMonth())
+                        .and("uploads_per_minute", values.uploadsPerMinute()).and(QuotaKind.STORED_BYTES.wireName(), values.storedBytes())
+                        .and(QuotaKind.GENERATIONS_PER_MONTH.wireName(), values.generationsPerMonth())
+                        .and(QuotaKind.FAL_ALLOWED.wireName(), values.falAllowed())
+                        .and(QuotaKind.FAL_ITEMS_PER_MONTH.wireName(), values.falItemsPerMonth())
                         .and("organization_requests_per_minute", values.organizationRequestsPerMinute())
                         .and("organization_requests_per_hour", values.organizationRequestsPerHour()));
         return values;
@@ -119,10 +114,10 @@ public class Quotas {
         quotas.lockStoredBytes(organizationId);
         long stored = quotas.storedBytes(organizationId);
         if (stored + bytes > quota) {
-            throw LimitExceeded.quotaExceeded(STORED_BYTES, "Storing " + bytes + " more bytes would pass the organization's quota of "
+            throw LimitExceeded.quotaExceeded(QuotaKind.STORED_BYTES, "Storing " + bytes + " more bytes would pass the organization's quota of "
                     + quota + " stored bytes (" + stored + " in use)");
         }
-        occurrences.quotaUsed(organizationId, STORED_BYTES, stored + bytes, quota, YearMonth.now(clock));
+        occurrences.quotaUsed(organizationId, QuotaKind.STORED_BYTES, stored + bytes, quota, YearMonth.now(clock));
     }
 
     /**
@@ -134,26 +129,26 @@ public class Quotas {
     public LocalDate admitGenerations(UUID organizationId, int items, boolean paid) {
         QuotaLimits limits = limits(organizationId);
         if (paid && !limits.falAllowed()) {
-            throw LimitExceeded.notGranted(FAL_ALLOWED, "This organization may not use the fal provider; use 'local' or ask the operator");
+            throw LimitExceeded.notGranted(QuotaKind.FAL_ALLOWED, "This organization may not use the fal provider; use 'local' or ask the operator");
         }
         LocalDate month = YearMonth.now(clock).atDay(1);
         int falItems = paid ? items : 0;
         if (quotas.countGenerations(organizationId, month, items, falItems, limits.generationsPerMonth(), limits.falItemsPerMonth())) {
             var counted = quotas.usage(organizationId, month);
-            occurrences.quotaUsed(organizationId, GENERATIONS_PER_MONTH, counted.generationItems(), limits.generationsPerMonth(),
+            occurrences.quotaUsed(organizationId, QuotaKind.GENERATIONS_PER_MONTH, counted.generationItems(), limits.generationsPerMonth(),
                     YearMonth.from(month));
             if (paid) {
-                occurrences.quotaUsed(organizationId, FAL_ITEMS_PER_MONTH, counted.falItems(), limits.falItemsPerMonth(),
+                occurrences.quotaUsed(organizationId, QuotaKind.FAL_ITEMS_PER_MONTH, counted.falItems(), limits.falItemsPerMonth(),
                         YearMonth.from(month));
             }
             return month;
         }
         var used = quotas.usage(organizationId, month);
         if (used.generationItems() + items > limits.generationsPerMonth()) {
-            throw LimitExceeded.quotaExceeded(GENERATIONS_PER_MONTH, items + " more generations would pass the organization's quota of "
+            throw LimitExceeded.quotaExceeded(QuotaKind.GENERATIONS_PER_MONTH, items + " more generations would pass the organization's quota of "
                     + limits.generationsPerMonth() + " a month (" + used.generationItems() + " used this month)");
         }
-        throw LimitExceeded.quotaExceeded(FAL_ITEMS_PER_MONTH, items + " more fal generations would pass the organization's budget of "
+        throw LimitExceeded.quotaExceeded(QuotaKind.FAL_ITEMS_PER_MONTH, items + " more fal generations would pass the organization's budget of "
                 + limits.falItemsPerMonth() + " a month (" + used.falItems() + " used this month)");
     }
 

@@ -1,5 +1,6 @@
 package app.arv.protection;
 
+import app.arv.events.RedisKeys;
 import app.arv.protection.RateLimiter.Bucket;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Whose bucket a request takes from, and its windows: a credential's (the API key, or the user of a
@@ -24,14 +26,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class RequestLimits {
-
-    /** Redis key prefixes of the buckets. */
-    static final String CREDENTIAL_PREFIX = "arv:rate:";
-    static final String UPLOAD_PREFIX = "arv:rate:upload:";
-    static final String ANONYMOUS_PREFIX = "arv:rate:address:";
-    static final String ORGANIZATION_PREFIX = "arv:rate:organization:";
-    /** Kept from before the viewer shared this mechanism: operators' tooling may know it. */
-    public static final String VIEWER_PREFIX = "arv:viewer:rate:";
 
     /**
      * An organization's overrides are read from the database at most this often per node; a change
@@ -52,19 +46,20 @@ public class RequestLimits {
 
     /** A request of an authenticated caller; {@code upload}: it carries files. */
     public Verdict admit(Caller caller, boolean upload) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
+        return whenSwitchedOn(() -> admitted(caller, upload));
+    }
+
+    private Verdict admitted(Caller caller, boolean upload) {
         QuotaLimits limits = limitsOf(caller.organizationId());
         String credential = caller.isApiKey() ? "key:" + caller.apiKeyId() : "user:" + caller.userId();
-        Bucket own = new Bucket(CREDENTIAL_PREFIX + credential, general(limits));
-        Bucket organization = new Bucket(ORGANIZATION_PREFIX + caller.organizationId(), List.of(
+        Bucket own = new Bucket(RedisKeys.RATE_LIMITS.key(credential), general(limits));
+        Bucket organization = new Bucket(RedisKeys.RATE_LIMITS.key("organization", caller.organizationId()), List.of(
                 Window.perMinute(limits.organizationRequestsPerMinute()), Window.perHour(limits.organizationRequestsPerHour())), true);
         if (!upload) {
             return limiter.take(List.of(own, organization));
         }
         // All or none: an upload a general limit refuses must not use up the upload allowance too.
-        return limiter.take(List.of(new Bucket(UPLOAD_PREFIX + credential, List.of(Window.perMinute(limits.uploadsPerMinute()))),
+        return limiter.take(List.of(new Bucket(RedisKeys.RATE_LIMITS.key("upload", credential), List.of(Window.perMinute(limits.uploadsPerMinute()))),
                 own, organization));
     }
 
@@ -73,18 +68,12 @@ public class RequestLimits {
      * limits. A request whose credential was refused is one too: it is no caller's, and it cost a lookup.
      */
     public Verdict admitAnonymous(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.take(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+        return whenSwitchedOn(() -> limiter.take(anonymousBucket(clientAddress), anonymous()));
     }
 
     /** Where the client address's anonymous bucket stands, without taking from it (refused when it is spent). */
     public Verdict anonymousStanding(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.peek(ANONYMOUS_PREFIX + ClientNetwork.of(clientAddress), anonymous());
+        return whenSwitchedOn(() -> limiter.peek(anonymousBucket(clientAddress), anonymous()));
     }
 
     /**
@@ -118,22 +107,25 @@ public class RequestLimits {
 
     /** A public viewer request, by client address (its {@link ClientNetwork}). */
     public Verdict admitViewer(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.take(viewerBucket(clientAddress), viewer());
+        return whenSwitchedOn(() -> limiter.take(viewerBucket(clientAddress), viewer()));
     }
 
     /** Where the client address's viewer bucket stands, without taking from it (refused when it is spent). */
     public Verdict viewerStanding(String clientAddress) {
-        if (!rules.enabled()) {
-            return Verdict.unchecked();
-        }
-        return limiter.peek(viewerBucket(clientAddress), viewer());
+        return whenSwitchedOn(() -> limiter.peek(viewerBucket(clientAddress), viewer()));
+    }
+
+    /** Rate limits switched off ({@code arv.rate-limit.enabled=false}): nothing is counted, every request is unchecked. */
+    private Verdict whenSwitchedOn(Supplier<Verdict> check) {
+        return rules.enabled() ? check.get() : Verdict.unchecked();
     }
 
     private static String viewerBucket(String clientAddress) {
-        return VIEWER_PREFIX + ClientNetwork.of(clientAddress);
+        return RedisKeys.VIEWER_RATE_LIMITS.key(ClientNetwork.of(clientAddress));
+    }
+
+    private static String anonymousBucket(String clientAddress) {
+        return RedisKeys.RATE_LIMITS.key("address", ClientNetwork.of(clientAddress));
     }
 
     private List<Window> viewer() {

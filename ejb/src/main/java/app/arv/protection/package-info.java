@@ -16,7 +16,9 @@
  * is done: stored bytes (under a per-organization lock held to the commit), generation items per
  * calendar month and the paid {@code fal} provider's monthly items (a conditional increment of a
  * counter row). A refused request leaves nothing behind. {@link app.arv.protection.QuotaOccurrences} warns the
- * organization at 80 % of a quota and tells it when one is reached, once per quota and period.
+ * organization at 80 % of a quota and tells it when one is reached, once per quota and period. The kinds are
+ * {@link app.arv.protection.QuotaKind}s, each with the one name problems, {@code GET /usage}, the audit log and quota
+ * occurrences give it.
  *
  * <p>May use: persistence (organization and quota repositories, audit actions), events (the Redis connection),
  * {@code audit} (a quota change is recorded), {@code notification} (quota warnings and exhaustion are occurrences),

@@ -3,6 +3,7 @@ package app.arv.security;
 import app.arv.events.AfterCommit;
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
+import app.arv.events.RedisKeys;
 import app.arv.events.SubscriptionOnce;
 import app.arv.security.CallerCache.Change;
 import jakarta.annotation.PreDestroy;
@@ -20,13 +21,13 @@ import java.util.logging.Logger;
 /**
  * Tells every node's {@link CallerCache} that a credential changed, once the change is committed:
  * this node's cache directly (so the next request here sees it even without Redis), the others over
- * the Redis channel {@value #CHANNEL}. A node whose subscription is down caches nothing until it is
+ * the Redis channel {@code arv:credentials} ({@link RedisKeys#CREDENTIAL_CHANGES}). A node whose subscription is down caches nothing until it is
  * back (and then starts empty), so a notice it missed can't leave a revoked credential working.
  */
 @ApplicationScoped
 public class CredentialChanges {
 
-    static final String CHANNEL = "arv:credentials";
+    private static final String CHANNEL = RedisKeys.CREDENTIAL_CHANGES.prefix();
     private static final Logger LOG = Logger.getLogger(CredentialChanges.class.getName());
 
     @Inject

@@ -16,6 +16,7 @@ import app.arv.persistence.notification.NotificationChannel;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.platform.PublicAddress;
+import app.arv.protection.QuotaKind;
 import app.arv.protection.QuotaOccurrences;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -169,14 +170,14 @@ class NotificationDeliveryTest {
 
         for (long used : new long[]{80, 85, 90}) {
             call(beans -> {
-                beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", used, 100, month);
+                beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, used, 100, month);
                 return null;
             });
         }
         call(beans -> {
-            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
-            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 100, 100, month);
-            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "generations_per_month", 80, 100, month.plusMonths(1));
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 100, 100, month);
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 100, 100, month);
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 80, 100, month.plusMonths(1));
             return null;
         });
 
@@ -187,7 +188,7 @@ class NotificationDeliveryTest {
     @Test
     void belowEightyPercentNothingIsTold() {
         call(beans -> {
-            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), "stored_bytes", 79, 100, YearMonth.of(2026, 12));
+            beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.STORED_BYTES, 79, 100, YearMonth.of(2026, 12));
             return null;
         });
 

@@ -105,6 +105,24 @@ class RequestLimitsTest {
         assertThat(second.checked()).isFalse();
     }
 
+    @Test
+    void switchedOffNoKindOfRequestIsCounted() {
+        RequestLimits limits = TestRequestLimits.of(redis.newConnection(), new RateLimitRules(false, 1, 1, 1, 1, 1, 1));
+        Caller key = new Caller(null, UUID.randomUUID(), UUID.randomUUID(), "key", Set.of());
+        String address = address();
+        List<Verdict> verdicts = new ArrayList<>();
+
+        for (int i = 0; i < 2; i++) {
+            verdicts.add(limits.admit(key, true));
+            verdicts.add(limits.admitAnonymous(address));
+            verdicts.add(limits.anonymousStanding(address));
+            verdicts.add(limits.admitViewer(address));
+            verdicts.add(limits.viewerStanding(address));
+        }
+
+        assertThat(verdicts).allMatch(Verdict::allowed).noneMatch(Verdict::checked);
+    }
+
     private static String address() {
         return "198.51.100." + UUID.randomUUID();
     }

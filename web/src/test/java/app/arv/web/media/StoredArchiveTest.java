@@ -8,11 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,14 +110,16 @@ class StoredArchiveTest {
         return out.toByteArray();
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) {
+    /** The entries of a whole archive, read through its central directory. */
+    private Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Path file = Files.write(dir.resolve("whole.zip"), zip);
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
+        try (ZipFile archive = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(archive.entries())) {
+                try (InputStream in = archive.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return entries;
     }

@@ -72,8 +72,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationResource implements ApiDescription.Generations {
 
-    static final String FILES_FIELD = "files";
-
     @Inject
     GenerationService generations;
 
@@ -103,7 +101,7 @@ public class GenerationResource implements ApiDescription.Generations {
     @APIResponse(responseCode = "202", description = "The job, queued; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response createFromUploads(List<EntityPart> parts) {
-        try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
+        try (MultipartForm form = multipart.several(parts, MultipartReader.FILES_FIELD)) {
             NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form, multipart));
             return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }

@@ -24,8 +24,10 @@ import app.arv.web.json.Paging;
 import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.json.SnakeCaseOf;
 import app.arv.web.json.WholeNumberParam;
+import app.arv.web.media.ContentDisposition;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
+import app.arv.web.media.StoredArchive;
 import app.arv.web.media.StoredObject;
 import app.arv.web.request.Idempotent;
 import app.arv.web.security.CurrentCaller;
@@ -60,24 +62,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Image -> 3D generation jobs: accepted here (202), made in the background by the queue workers. */
 @Path("generations")
 @RequiresRole(CallerRole.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationResource implements ApiDescription.Generations {
-
-    static final String FILES_FIELD = "files";
 
     @Inject
     GenerationService generations;
@@ -108,7 +101,7 @@ public class GenerationResource implements ApiDescription.Generations {
     @APIResponse(responseCode = "202", description = "The job, queued; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GenerationView.class)))
     public Response createFromUploads(List<EntityPart> parts) {
-        try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
+        try (MultipartForm form = multipart.several(parts, MultipartReader.FILES_FIELD)) {
             NewGenerationRequest request = multipart.validated(NewGenerationRequest.from(form, multipart));
             return accepted(generations.submitUploads(caller.get(), form.files(), request.toNew()));
         }
@@ -211,7 +204,7 @@ public class GenerationResource implements ApiDescription.Generations {
         };
         return Response.ok(body, UsdzModels.MEDIA_TYPE).tag(etag)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", StoredObject.disposition("attachment", GenerationSteps.usdzName(glb.resource().getOriginalName())))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(GenerationSteps.usdzName(glb.resource().getOriginalName())))
                 .build();
     }
 
@@ -225,42 +218,18 @@ public class GenerationResource implements ApiDescription.Generations {
 
     @GET
     @Path("{job}/archive")
-    @Produces("application/zip")
+    @Produces(StoredArchive.MEDIA_TYPE)
     @Operation(summary = "A ZIP of the job's finished models (NN-name.glb), their rendered previews (previews/NN-name.png) "
             + "and manifest.json (every item: position, source, status, error, model, preview), streamed one stored "
             + "object after the other; a stored object the storage sends short or long ends the ZIP there, without its "
             + "central directory, so no unpacker takes it for whole (the 200 is sent by then: retry the download)")
     public Response archive(@PathParam("job") UUID job) {
         GenerationArchive archive = generations.archive(caller.get(), job);
-        StreamingOutput zip = out -> {
-            Severable sink = new Severable(out);
-            ZipOutputStream stream = new ZipOutputStream(sink);
-            try {
-                // GLBs carry compressed textures and previews are PNGs: the fastest level costs little and gains little.
-                stream.setLevel(1);
-                stream.putNextEntry(new ZipEntry(GenerationArchive.MANIFEST));
-                stream.write(archive.manifest().toString().getBytes(StandardCharsets.UTF_8));
-                stream.closeEntry();
-                for (ArchiveEntry entry : archive.files()) {
-                    stream.putNextEntry(new ZipEntry(entry.name()));
-                    try (InputStream in = files.open(entry.stored())) {
-                        // Exactly the stored size, as a single download sends: a store that sends less or more fails here.
-                        StoredObject.sendExactly(in, stream, entry.stored().getSizeBytes());
-                    }
-                    stream.closeEntry();
-                }
-            } catch (IOException | RuntimeException failure) {
-                // The answer is under way: cut it off where it is. Closing the ZIP would end the entry and write the
-                // central directory, making a cut-off model part of an archive that every unpacker takes as whole.
-                sink.sever();
-                throw failure;
-            } finally {
-                stream.close();
-            }
-        };
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"generation-" + job + ".zip\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        StoredArchive zip = StoredArchive.from(files::open).text(GenerationArchive.MANIFEST, archive.manifest().toString());
+        for (ArchiveEntry entry : archive.files()) {
+            zip.stored(entry.name(), entry.stored());
+        }
+        return zip.download("generation-" + job + ".zip");
     }
 
     private static Response send(Download download) {
@@ -270,41 +239,6 @@ public class GenerationResource implements ApiDescription.Generations {
 
     private static Response accepted(JobDetails details) {
         return Links.accepted(Links.generation(details.job().getId()), GenerationView.of(details));
-    }
-
-    /** The answer's stream until {@link #sever}ed; then whatever is written is dropped. */
-    private static final class Severable extends FilterOutputStream {
-
-        private boolean severed;
-
-        Severable(OutputStream out) {
-            super(out);
-        }
-
-        void sever() {
-            severed = true;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (!severed) {
-                out.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (!severed) {
-                out.write(bytes, offset, length);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (!severed) {
-                out.flush();
-            }
-        }
     }
 
     /** The options of a job; from a JSON body (with media_ids) or from the fields of a multipart upload. */

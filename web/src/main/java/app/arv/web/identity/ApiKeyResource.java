@@ -59,9 +59,7 @@ public class ApiKeyResource implements ApiDescription.Identity {
     @POST
     @NoStore
     @Idempotent(secretInAnswer = true)
-    @Operation(summary = "Issue an API key; the response is the only time its secret is shown. Idempotency-Key: "
-            + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
-            + "Location of what the first created")
+    @Operation(summary = "Issue an API key; the response is the only time its secret is shown. " + Idempotent.SECRET_IN_ANSWER)
     @APIResponse(responseCode = "201", description = "The issued key with its secret, shown this once; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKeyView.class)))
     public Response issue(@Valid NewApiKey request) {

@@ -40,8 +40,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class MediaFileResource implements ApiDescription.Media {
 
-    static final String FILES_FIELD = "files";
-
     @Inject
     MediaService media;
 
@@ -58,7 +56,7 @@ public class MediaFileResource implements ApiDescription.Media {
             + "the order sent; Location is the first one's (the only one's, as a single file is sent)")
     @APIResponse(responseCode = "201", description = "The stored files (items); Location names the first")
     public Response upload(List<EntityPart> parts) {
-        try (MultipartForm form = multipart.several(parts, FILES_FIELD)) {
+        try (MultipartForm form = multipart.several(parts, MultipartReader.FILES_FIELD)) {
             List<MediaView> stored = media.upload(caller.get(), form.files()).stream().map(MediaView::summary).toList();
             // One Location for several new files: the first, as RFC 9110 asks for the primary resource; the body lists all.
             return Links.created(Links.media(stored.get(0).id()), Map.of("items", stored));

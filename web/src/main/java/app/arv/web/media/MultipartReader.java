@@ -16,6 +16,9 @@ import java.util.Set;
 @ApplicationScoped
 public class MultipartReader {
 
+    /** The repeated field that uploads of many files (to the media library, for generation) name their files in. */
+    public static final String FILES_FIELD = "files";
+
     @Inject
     Spool spool;
 

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
@@ -75,25 +73,19 @@ public final class StoredObject {
 
     /** A download, saved under the name (a generated model keeps its Cyrillic name, with an ASCII fallback). */
     public StoredObject attachment(String name) {
-        this.disposition = disposition("attachment", name);
+        this.disposition = ContentDisposition.attachment(name);
         return this;
     }
 
     /** Shown in place, under the name. */
     public StoredObject inline(String name) {
-        this.disposition = disposition("inline", name);
+        this.disposition = ContentDisposition.inline(name);
         return this;
     }
 
     /** The {@code Content-Disposition} the answer will carry ({@code null}: none). */
     String disposition() {
         return disposition;
-    }
-
-    /** RFC 6266: an ASCII fallback for old clients plus the real (already sanitized) name, percent-encoded. */
-    public static String disposition(String type, String name) {
-        return type + "; filename=\"" + ascii(name) + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The content never changes under an id: its hash is a strong validator. */
@@ -203,9 +195,5 @@ public final class StoredObject {
 
     private Response.ResponseBuilder cached(Response.ResponseBuilder response) {
         return cacheControl == null ? response : response.header(HttpHeaders.CACHE_CONTROL, cacheControl);
-    }
-
-    private static String ascii(String name) {
-        return name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
     }
 }

@@ -4,6 +4,7 @@ import app.arv.persistence.marker.ArContent;
 import app.arv.platform.PublicAddress;
 import app.arv.printkit.PrintKit;
 import app.arv.printkit.PrintKits;
+import app.arv.web.media.ContentDisposition;
 import app.arv.web.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class PrintKitDownloads {
             }
         };
         return Response.ok(body, PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(fileName))
                 .header(HttpHeaders.CONTENT_LANGUAGE, kit.language().tag())
                 .header("X-Print-Kit-Pages", kit.pages())
                 .build();

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Idempotent {
 
+    /** What a {@link #secretInAnswer} method's description says of {@code Idempotency-Key}. */
+    String SECRET_IN_ANSWER = "Idempotency-Key: a duplicate creates nothing more and, as the secret is not kept, answers 409 "
+            + "idempotency_key_answered with the Location of what the first created";
+
     /**
      * The success answer shows a secret once (an API key, a webhook's signing secret): it is not kept (the idempotency
      * record is plain data in the database for a day, where an API key is otherwise only a hash and a signing secret

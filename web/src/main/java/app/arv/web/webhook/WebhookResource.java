@@ -68,9 +68,8 @@ public class WebhookResource implements ApiDescription.Webhooks {
     @POST
     @NoStore
     @Idempotent(secretInAnswer = true)
-    @Operation(summary = "Register a webhook; the response is the only time its signing secret is shown. Idempotency-Key: "
-            + "a duplicate creates nothing more and, as the secret is not kept, answers 409 idempotency_key_answered with the "
-            + "Location of what the first created")
+    @Operation(summary = "Register a webhook; the response is the only time its signing secret is shown. "
+            + Idempotent.SECRET_IN_ANSWER)
     @APIResponse(responseCode = "201", description = "The registered webhook with its secret, shown this once; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookWithSecretView.class)))
     public Response create(@Valid NewWebhook request) {
@@ -142,36 +141,32 @@ public class WebhookResource implements ApiDescription.Webhooks {
         return Links.accepted(Links.webhookDelivery(id, delivery.getId()), DeliveryView.of(new DeliveryRecord(delivery, List.of())));
     }
 
-    public static class NewWebhook {
-        @NotBlank
-        @Size(max = WebhookUrls.MAX_LENGTH)
-        public String url;
-
-        /** Wire names, or ["*"] (also when absent) for every type. */
+    /** The fields of a webhook and their constraints, the same when registering one and when changing it. */
+    public static class WebhookFields {
+        /** Wire names, or ["*"] for every type; absent: every type for a new webhook, unchanged for a change. */
         public List<@NotBlank String> events;
 
+        /** In a change, empty text removes it. */
         @Size(max = 500)
         public String description;
 
         public Boolean enabled;
+    }
+
+    public static class NewWebhook extends WebhookFields {
+        @NotBlank
+        @Size(max = WebhookUrls.MAX_LENGTH)
+        public String url;
 
         /** The admin's own secret; absent: ARV makes one. */
         @Size(min = WebhookSecrets.MIN_LENGTH, max = WebhookSecrets.MAX_LENGTH)
         public String secret;
     }
 
-    public static class WebhookChange {
+    public static class WebhookChange extends WebhookFields {
         @NotBlankWhenGiven
         @Size(max = WebhookUrls.MAX_LENGTH)
         public String url;
-
-        public List<@NotBlank String> events;
-
-        /** Empty text removes it. */
-        @Size(max = 500)
-        public String description;
-
-        public Boolean enabled;
     }
 
     public record WebhookView(UUID id, String url, String description, List<String> events, boolean enabled, String secretHint,

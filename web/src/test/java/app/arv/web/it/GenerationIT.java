@@ -174,6 +174,25 @@ class GenerationIT {
     }
 
     @Test
+    void aJobsDownloadsAreSavedUnderTheirNamesAsFilenameStarBesideAnAsciiFallback() {
+        byte[] body = MediaApi.handMade(List.of(Map.entry("form-data; name=\"face_limit\"", GenerationApi.FACE_LIMIT.getBytes(
+                StandardCharsets.US_ASCII)), Map.entry("form-data; name=\"files\"; filename*=UTF-8''M%C3%BCller.png",
+                        MediaApi.image("horse.png"))));
+        String job = MediaApi.as(tenant.memberToken()).contentType(MediaApi.HAND_MADE).body(body).post("/generations").then()
+                .statusCode(202).extract().path("id");
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)
+                .body("status", equalTo("completed")).extract().path("items[0].id");
+
+        MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/items/" + item + "/model").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"M_ller.glb\"; filename*=UTF-8''M%C3%BCller.glb"));
+        MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/items/" + item + "/model.usdz").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"M_ller.usdz\"; filename*=UTF-8''M%C3%BCller.usdz"));
+        MediaApi.as(tenant.memberToken()).get("/generations/" + job + "/archive").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"generation-" + job + ".zip\"; filename*=UTF-8''generation-"
+                        + job + ".zip"));
+    }
+
+    @Test
     void anItemsModelDownloadsAsUsdzForArQuickLookToItsOwnOrganizationOnly() {
         String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("coins.png"));
         JsonPath finished = GenerationApi.awaitFinished(tenant.memberToken(), job, BATCH_TIMEOUT)

@@ -84,6 +84,18 @@ class PrintKitIT {
     }
 
     @Test
+    void aKitIsSavedUnderItsNameAsFilenameStarBesideTheAsciiFallback() {
+        String content = contents.get(0);
+
+        MediaApi.as(tenant.memberToken()).get("/ar-content/" + content + "/print-kit.pdf").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"print-kit-" + content + ".pdf\"; filename*=UTF-8''print-kit-"
+                        + content + ".pdf"));
+        MediaApi.as(tenant.memberToken()).get("/projects/" + project + "/print-kit.pdf").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"project-" + project + "-print-kit.pdf\"; "
+                        + "filename*=UTF-8''project-" + project + "-print-kit.pdf"));
+    }
+
+    @Test
     void theInstructionIsInTheLanguageTheClientAccepts() throws IOException {
         byte[] pdf = MediaApi.as(tenant.memberToken()).header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
                 .get("/ar-content/" + contents.get(0) + "/print-kit.pdf?size=A6").then().statusCode(200)

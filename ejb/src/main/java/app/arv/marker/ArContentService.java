@@ -24,6 +24,7 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import app.arv.shared.WireName;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -303,7 +304,7 @@ public class ArContentService {
     public Download markerFile(Caller caller, UUID id) {
         ArContent content = get(caller, id);
         if (content.getMarkerMediaId() == null) {
-            throw DomainException.conflict("marker_not_ready", "The marker is " + content.getMarkerStatus().name().toLowerCase());
+            throw DomainException.conflict("marker_not_ready", "The marker is " + WireName.of(content.getMarkerStatus()));
         }
         return mediaService.download(caller, content.getMarkerMediaId(), false);
     }

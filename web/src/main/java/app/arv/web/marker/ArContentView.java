@@ -3,6 +3,7 @@ package app.arv.web.marker;
 import app.arv.marker.QualityJson;
 import app.arv.persistence.marker.ArContent;
 import app.arv.web.Links;
+import app.arv.web.json.SnakeCaseEnum;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 
@@ -25,7 +26,7 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
             JsonObject quality) {
 
         static MarkerView of(ArContent c) {
-            return new MarkerView(c.getMarkerStatus().name().toLowerCase(), c.getMarkerFailure(), c.getMarkerMediaId(),
+            return new MarkerView(SnakeCaseEnum.name(c.getMarkerStatus()), c.getMarkerFailure(), c.getMarkerMediaId(),
                     c.getMarkerMediaId() == null ? null : Links.markerFile(c.getId()),
                     c.getMarkerScore(), c.getMarkerVerdict(), c.getMarkerWidth(), c.getMarkerHeight(),
                     c.getMarkerCompilations(), c.getMarkerRequestedAt(), c.getMarkerCompiledAt(),
@@ -44,7 +45,7 @@ public record ArContentView(UUID id, String uniqueId, UUID projectId, String tit
         OverlayView overlay = c.getOverlayMediaId() == null
                 ? null
                 : new OverlayView(c.getOverlayMediaId(),
-                        c.getOverlayKind().name().toLowerCase(), Links.mediaContent(c.getOverlayMediaId()));
+                        SnakeCaseEnum.name(c.getOverlayKind()), Links.mediaContent(c.getOverlayMediaId()));
         return new ArContentView(c.getId(), c.getUniqueId(), c.getProjectId(), c.getTitle(), c.getOrderNumber(),
                 c.getCustomerName(), c.getCustomerEmail(), c.getCustomerPhone(), c.getSourceMediaId(), MarkerView.of(c),
                 overlay, c.getActiveFrom(), c.getActiveUntil(), c.getExpiresAt(), c.isPublished(), c.getViewsCount(),

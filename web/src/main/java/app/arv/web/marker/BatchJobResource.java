@@ -5,6 +5,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.batch.runtime.JobExecution;
@@ -120,7 +121,7 @@ public class BatchJobResource implements ApiDescription.Admin {
         static StepView of(StepExecution s) {
             Map<String, Long> metrics = new TreeMap<>();
             if (s.getMetrics() != null) {
-                Arrays.stream(s.getMetrics()).forEach((Metric m) -> metrics.put(m.getType().name().toLowerCase(), m.getValue()));
+                Arrays.stream(s.getMetrics()).forEach((Metric m) -> metrics.put(SnakeCaseEnum.name(m.getType()), m.getValue()));
             }
             return new StepView(s.getStepExecutionId(), s.getStepName(), String.valueOf(s.getBatchStatus()), s.getExitStatus(),
                     instant(s.getStartTime()), instant(s.getEndTime()), metrics);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 /** Bean Validation failures on input: 400 with one entry per rejected field, named as the client sent it. */
@@ -47,6 +48,6 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
      * {@code created_at}); the OpenAPI description names properties by it too.
      */
     public static String snakeCase(String name) {
-        return name == null ? "" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return name == null ? "" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

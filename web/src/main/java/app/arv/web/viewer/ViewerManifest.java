@@ -3,6 +3,7 @@ package app.arv.web.viewer;
 import app.arv.marker.ViewerService;
 import app.arv.persistence.marker.ArContent;
 import app.arv.web.Links;
+import app.arv.web.json.SnakeCaseEnum;
 
 /**
  * The public view of AR content: what the viewer page needs to track and overlay, and nothing about
@@ -16,7 +17,7 @@ public record ViewerManifest(String uniqueId, String title, String mindUrl, int 
 
     static ViewerManifest of(ViewerService.Showing showing) {
         ArContent c = showing.content();
-        Overlay overlay = showing.overlay().map(o -> new Overlay(c.getOverlayKind().name().toLowerCase(), Links.viewerOverlay(c.getUniqueId()),
+        Overlay overlay = showing.overlay().map(o -> new Overlay(SnakeCaseEnum.name(c.getOverlayKind()), Links.viewerOverlay(c.getUniqueId()),
                 o.getMediaType())).orElse(null);
         Integer width = showing.marker().getWidth();
         Integer height = showing.marker().getHeight();

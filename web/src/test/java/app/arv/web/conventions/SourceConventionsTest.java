@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The conventions of ARV's production code that a reader relies on, checked over every module's {@code src/main/java}
  * (the build runs this from {@code web/}): every package says in its {@code package-info.java} what lives there and
  * what it may use, code names types by their imports, never inline by their full names, no timer fires before the
- * schema is migrated, and JSON request fields are boxed.
+ * schema is migrated, JSON request fields are boxed, and case changes name their locale.
  */
 class SourceConventionsTest {
 
@@ -112,6 +112,26 @@ class SourceConventionsTest {
         }
 
         assertThat(early).as("startup beans whose timers may fire into tables not created yet").isEmpty();
+    }
+
+    /**
+     * A case change without a locale follows the server's default one: under Turkish, {@code FAILED} becomes
+     * {@code faıled} on the wire. Every case change names its locale ({@code Locale.ROOT} for wire names).
+     */
+    @Test
+    void everyCaseChangeNamesItsLocale() throws IOException {
+        Pattern bare = Pattern.compile("\\.to(Lower|Upper)Case\\(\\)");
+        List<String> bareChanges = new ArrayList<>();
+        for (Path file : FILES) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (bare.matcher(withoutStrings(lines.get(i))).find()) {
+                    bareChanges.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                }
+            }
+        }
+
+        assertThat(bareChanges).as("case changes under the default locale").isEmpty();
     }
 
     /** The line with its string literals emptied (a class name in a log text or a property value is no reference). */

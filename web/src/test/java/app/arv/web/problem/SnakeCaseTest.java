@@ -4,6 +4,7 @@ import app.arv.web.json.JsonbConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,5 +25,18 @@ class SnakeCaseTest {
                 .map(ConstraintViolationMapper::snakeCase).toList();
 
         assertThat(written.keySet()).containsExactlyInAnyOrderElementsOf(named);
+    }
+
+    /** A server started under a Turkish default locale lower-cases "I" to a dotless "ı"; field names stay ASCII. */
+    @Test
+    void aPropertyIsNamedTheSameUnderATurkishDefaultLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(ConstraintViolationMapper.snakeCase("mediaIds")).isEqualTo("media_ids");
+            assertThat(ConstraintViolationMapper.snakeCase("ID")).isEqualTo("id");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

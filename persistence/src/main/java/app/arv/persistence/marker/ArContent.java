@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -323,7 +324,7 @@ public class ArContent extends TenantEntity {
      */
     public String revision() {
         Instant changed = getUpdatedAt();
-        return detailsRevision + "-" + changed.getEpochSecond() + "." + String.format("%06d", changed.getNano() / 1000);
+        return detailsRevision + "-" + changed.getEpochSecond() + "." + String.format(Locale.ROOT, "%06d", changed.getNano() / 1000);
     }
 
     /**

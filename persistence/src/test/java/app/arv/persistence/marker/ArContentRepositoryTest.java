@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -246,5 +247,19 @@ class ArContentRepositoryTest extends TwoTenantsTest {
             Repositories.on(em, contents);
             assertThat(contents.compilingJobs()).extracting(CompilingJob::instance).doesNotContain(31L);
         });
+    }
+
+    /** The revision is an HTTP ETag, so ASCII: an Arabic default locale would write its digits as ٠٠٠٠٠٥. */
+    @Test
+    void aContentsRevisionIsWrittenInAsciiDigitsWhateverTheServersLocale() {
+        ArContent content = new ArContent(acme.getId(), acmeProject.getId(), "Anna", acmeImage.getId());
+        Database.persist(content);
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("ar-SA"));
+        try {
+            assertThat(content.revision()).matches("[0-9]+-[0-9]+\\.[0-9]{6}");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +56,9 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final String WATCH_CSP = "if (!window.cspViolations) { window.cspViolations = [];"
             + " document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' '"
             + " + e.blockedURI)); }";
+
+    /** axe-core's tags of the WCAG 2.0 and 2.1 rules of levels A and AA. */
+    private static final Set<String> WCAG_AA = Set.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     final ChromeDriver driver;
     final Path downloads;
@@ -219,16 +223,30 @@ final class ConsoleBrowser implements AutoCloseable {
      * axe-core's serious and critical violations of the page as it is now: each rule's id, impact and help (what it asks
      * for), and the elements it names.
      */
-    @SuppressWarnings("unchecked")
     List<String> seriousAccessibilityViolations() {
+        return accessibilityViolations(false);
+    }
+
+    /**
+     * axe-core's violations of the page as it is now that fail WCAG 2.1 AA (a rule tagged with one of its levels,
+     * whatever axe-core takes its impact to be: a page that cannot be zoomed is "moderate" to it) or that it takes to be
+     * serious or critical; each as {@link #seriousAccessibilityViolations} says it.
+     */
+    List<String> wcagViolations() {
+        return accessibilityViolations(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> accessibilityViolations(boolean wcag) {
         if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
             script(axe);
         }
         List<Map<String, Object>> violations = (List<Map<String, Object>>) asyncScript("const done = arguments[arguments.length - 1];"
                 + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                + " help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))),"
-                + " e => done([{id: 'axe failed', impact: 'critical', help: String(e), nodes: ''}]));");
-        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                + " help: v.help, tags: v.tags, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))),"
+                + " e => done([{id: 'axe failed', impact: 'critical', help: String(e), tags: [], nodes: ''}]));");
+        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))
+                || wcag && ((List<String>) v.get("tags")).stream().anyMatch(WCAG_AA::contains))
                 .map(v -> v.get("id") + " (" + v.get("impact") + ", " + v.get("help") + "): " + v.get("nodes")).toList();
     }
 

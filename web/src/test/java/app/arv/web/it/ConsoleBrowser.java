@@ -14,6 +14,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +57,9 @@ final class ConsoleBrowser implements AutoCloseable {
             + " document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' '"
             + " + e.blockedURI)); }";
 
+    /** axe-core's tags of the WCAG 2.0 and 2.1 rules of levels A and AA. */
+    private static final Set<String> WCAG_AA = Set.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
     final ChromeDriver driver;
     final Path downloads;
     private final Path screenshots;
@@ -70,16 +75,12 @@ final class ConsoleBrowser implements AutoCloseable {
     static ConsoleBrowser start() throws IOException {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
-        Path axeScript = Path.of(System.getProperty("arv.axe.js", "target/axe-core/axe.min.js"));
         List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(chromium)) {
             missing.add(chromium + " (apt-get install chromium)");
         }
         if (!Files.isExecutable(chromedriver)) {
             missing.add(chromedriver + " (apt-get install chromium-driver)");
-        }
-        if (!Files.isRegularFile(axeScript)) {
-            missing.add(axeScript + " (the build downloads axe-core in generate-test-resources)");
         }
         if (!missing.isEmpty()) {
             String message = "console browser test prerequisites missing: " + String.join(", ", missing);
@@ -105,7 +106,17 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        return new ConsoleBrowser(driver, downloads, screenshots, Files.readString(axeScript, StandardCharsets.UTF_8));
+        return new ConsoleBrowser(driver, downloads, screenshots, axeCore());
+    }
+
+    /** axe-core's script, a test resource (src/test/resources/axe-core, with its licence): the tests download nothing. */
+    private static String axeCore() throws IOException {
+        try (InputStream script = ConsoleBrowser.class.getResourceAsStream("/axe-core/axe.min.js")) {
+            if (script == null) {
+                throw new IllegalStateException("axe-core/axe.min.js is not among the test resources");
+            }
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Opens the console afresh (signed out) at {@code hash}. */
@@ -208,17 +219,35 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** axe-core's serious and critical violations of the page as it is now (rule id and the elements it names). */
-    @SuppressWarnings("unchecked")
+    /**
+     * axe-core's serious and critical violations of the page as it is now: each rule's id, impact and help (what it asks
+     * for), and the elements it names.
+     */
     List<String> seriousAccessibilityViolations() {
+        return accessibilityViolations(false);
+    }
+
+    /**
+     * axe-core's violations of the page as it is now that fail WCAG 2.1 AA (a rule tagged with one of its levels,
+     * whatever axe-core takes its impact to be: a page that cannot be zoomed is "moderate" to it) or that it takes to be
+     * serious or critical; each as {@link #seriousAccessibilityViolations} says it.
+     */
+    List<String> wcagViolations() {
+        return accessibilityViolations(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> accessibilityViolations(boolean wcag) {
         if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
             script(axe);
         }
         List<Map<String, Object>> violations = (List<Map<String, Object>>) asyncScript("const done = arguments[arguments.length - 1];"
                 + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))), e => done([{id: 'axe failed', impact: 'critical', nodes: String(e)}]));");
-        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
-                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
+                + " help: v.help, tags: v.tags, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))),"
+                + " e => done([{id: 'axe failed', impact: 'critical', help: String(e), tags: [], nodes: ''}]));");
+        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))
+                || wcag && ((List<String>) v.get("tags")).stream().anyMatch(WCAG_AA::contains))
+                .map(v -> v.get("id") + " (" + v.get("impact") + ", " + v.get("help") + "): " + v.get("nodes")).toList();
     }
 
     /** Waits until the browser has finished saving {@code name} to its download folder; answers its bytes. */

@@ -69,12 +69,16 @@ final class MarkerFiles {
         return DomainException.invalid("image_refused", "'" + name + "' cannot be a marker: " + refused.reason());
     }
 
-    /** The compiled marker as stored; one that is not a {@code .mind} file is a fault of ARV's, not the caller's. */
+    /**
+     * The compiled marker as stored; one that is not a {@code .mind} file is a fault of ARV's, not the caller's.
+     *
+     * @throws DomainException 503 {@code storage_unavailable} when the store breaks off while sending it
+     */
     static MindFile readStored(MediaStore files, MediaResource marker) {
         try {
             return new MindReader().read(files.readAll(marker));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw MediaStore.stoppedSending("the compiled marker " + marker.getId(), e);
         } catch (MindFormatException e) {
             throw new IllegalStateException("Stored marker " + marker.getId() + " is not a .mind file", e);
         }

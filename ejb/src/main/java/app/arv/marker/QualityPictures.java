@@ -25,7 +25,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -57,7 +56,8 @@ public class QualityPictures {
     /**
      * The PNG; reads and draws outside any transaction (the store may be slow, drawing takes a moment).
      *
-     * @throws DomainException 404 for an unknown or foreign id; 409 {@code marker_not_ready} until the marker is compiled
+     * @throws DomainException 404 for an unknown or foreign id; 409 {@code marker_not_ready} until the marker is compiled;
+     *                         503 {@code storage_unavailable} when the store breaks off while sending the marker or the portrait
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Picture of(Caller caller, UUID id) {
@@ -142,7 +142,7 @@ public class QualityPictures {
         } catch (OutOfMemoryError e) {
             throw ImageDecoding.outOfMemory();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw MediaStore.stoppedSending("the portrait of AR content " + content.getId(), e);
         }
     }
 }

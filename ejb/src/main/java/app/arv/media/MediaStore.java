@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +123,16 @@ public class MediaStore {
 
     static DomainException unavailable(StorageFailure e) {
         return e.problem("The storage did not accept the file: ");
+    }
+
+    /**
+     * A read of {@code what} that failed part-way ({@link #readAll}: the store stalled, dropped the connection or sent more
+     * than the object has) as the client's problem: 503 {@code storage_unavailable} with Retry-After, temporary like a
+     * store that cannot be reached. Only a generic reason: what the remote sent stays out of the answer.
+     */
+    public static DomainException stoppedSending(String what, IOException e) {
+        return DomainException.storageUnavailable("The storage stopped sending " + what
+                + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
     }
 
     /**

@@ -19,7 +19,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -119,11 +118,7 @@ public class PrintKits {
         try {
             bytes = files.readAll(source);
         } catch (IOException e) {
-            // The store stalled, dropped the connection or sent more than the portrait has: temporary, like a store that
-            // cannot be reached.
-            // Only a generic reason: what the remote sent stays out of the answer.
-            throw DomainException.storageUnavailable("The storage stopped sending the portrait of AR content " + content.getId()
-                    + (e instanceof InterruptedIOException ? " (timed out)" : " (the connection broke off)"));
+            throw MediaStore.stoppedSending("the portrait of AR content " + content.getId(), e);
         }
         try {
             decoding.forRequests().decode(bytes, kit.portraitPixels(), decoded -> {

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +40,16 @@ public final class MisbehavingS3 implements AutoCloseable {
         /** A listing is one page whose objects never end. */
         ENDLESS_LISTING_PAGE,
         /** Every request but a HEAD is answered 500 with an error document that never ends. */
-        ENDLESS_ERROR
+        ENDLESS_ERROR,
+        /**
+         * Keeps what is written and sends it back, but answers a write of anything but an image only after
+         * {@link #SLOW_WRITE} (under the read timeout of seconds): an endpoint slow to take a compiled marker.
+         */
+        SLOW_WRITES
     }
+
+    /** How long a {@link Misbehaviour#SLOW_WRITES} store takes to answer a write of anything but an image. */
+    public static final Duration SLOW_WRITE = Duration.ofMillis(3500);
 
     private final Misbehaviour misbehaviour;
     private final Duration delay;
@@ -48,6 +58,8 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final AtomicInteger pagesListed = new AtomicInteger();
     private final AtomicInteger deletions = new AtomicInteger();
     private final AtomicInteger objectReads = new AtomicInteger();
+    private final AtomicInteger slowWrites = new AtomicInteger();
+    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
     private final AtomicLong endlessBytesSent = new AtomicLong();
     private volatile boolean stopping;
 
@@ -84,6 +96,11 @@ public final class MisbehavingS3 implements AutoCloseable {
         return objectReads.get();
     }
 
+    /** Slow writes ({@link Misbehaviour#SLOW_WRITES}) begun so far. */
+    public int slowWrites() {
+        return slowWrites.get();
+    }
+
     /** Bytes of endless answers sent so far (what the reader read, give or take the sockets' buffers). */
     public long endlessBytesSent() {
         return endlessBytesSent.get();
@@ -91,9 +108,13 @@ public final class MisbehavingS3 implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             // A connection per request: its last bytes go out on close, not after the client's delayed ACK (40 ms a page).
             exchange.getResponseHeaders().add("Connection", "close");
+            if (misbehaviour == Misbehaviour.SLOW_WRITES) {
+                keeping(exchange, body);
+                return;
+            }
             if (misbehaviour == Misbehaviour.ENDLESS_ERROR && !exchange.getRequestMethod().equals("HEAD")) {
                 endless(exchange, 500, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code><Message>",
                         "We encountered an internal error. ");
@@ -117,6 +138,50 @@ public final class MisbehavingS3 implements AutoCloseable {
                 case "GET" -> read(exchange);
                 default -> exchange.sendResponseHeaders(501, -1);
             }
+        }
+    }
+
+    /** A store that keeps what is written, slow to take anything but an image. */
+    private void keeping(HttpExchange exchange, byte[] body) throws IOException {
+        String key = exchange.getRequestURI().getPath();
+        byte[] object = kept.get(key);
+        switch (exchange.getRequestMethod()) {
+            case "PUT" -> {
+                if (!String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("image/")) {
+                    slowWrites.incrementAndGet();
+                    pause(SLOW_WRITE);
+                }
+                kept.put(key, body);
+                exchange.getResponseHeaders().add("ETag", "\"0\"");
+                exchange.sendResponseHeaders(200, -1);
+            }
+            case "DELETE" -> {
+                deletions.incrementAndGet();
+                kept.remove(key);
+                exchange.sendResponseHeaders(204, -1);
+            }
+            case "HEAD", "GET" -> {
+                if (object == null && exchange.getRequestMethod().equals("HEAD") && key.indexOf('/', 1) < 0) {
+                    exchange.sendResponseHeaders(200, -1); // the bucket
+                    return;
+                }
+                if (object == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().add("ETag", "\"0\"");
+                exchange.getResponseHeaders().add("Last-Modified", "Mon, 01 Jan 2024 00:00:00 GMT");
+                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                if (exchange.getRequestMethod().equals("HEAD")) {
+                    exchange.getResponseHeaders().add("Content-Length", String.valueOf(object.length));
+                    exchange.sendResponseHeaders(200, -1);
+                } else {
+                    objectReads.incrementAndGet();
+                    exchange.sendResponseHeaders(200, object.length);
+                    exchange.getResponseBody().write(object);
+                }
+            }
+            default -> exchange.sendResponseHeaders(501, -1);
         }
     }
 

@@ -47,8 +47,14 @@ public class CompileJob {
         return queue.markerForced(organization(), contentId);
     }
 
+    /**
+     * Records the outcome ({@link MarkerQueue#record}), its {@code .mind} written first outside the chunk's transaction
+     * ({@link MarkerQueue#stageMind}).
+     */
     void record(CompileOutcome outcome) {
-        queue.record(organization(), context.getInstanceId(), outcome);
+        UUID org = organization();
+        long jobInstance = context.getInstanceId();
+        queue.record(org, jobInstance, outcome, queue.stageMind(org, jobInstance, outcome));
     }
 
     long executionId() {

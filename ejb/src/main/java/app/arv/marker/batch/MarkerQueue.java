@@ -116,35 +116,58 @@ public class MarkerQueue {
         }
     }
 
-    /** Whether the caller accepted an {@code unusable} marker for this content (force=true). */
+    /**
+     * Whether the caller accepted an {@code unusable} marker for this content (force=true). Outside the chunk's
+     * transaction: asked before the compile, it would hold a pooled database connection idle in that transaction for as
+     * long as the compile (and the writing of its {@code .mind}) lasts.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean markerForced(UUID organizationId, UUID contentId) {
         return contents.find(organizationId, contentId).map(ArContent::isMarkerForced).orElse(false);
     }
 
     /**
-     * Stores the outcome, unless the item was meanwhile given a new portrait or handed to another
-     * job (then this result is stale and dropped). The chunk read the content when it began, seconds
-     * ago: the check reads it again, row-locked, so a portrait replaced during the compile is seen and
-     * cannot be replaced between the check and the commit. The {@code .mind} file is written to the store before that
-     * lock is taken (as AR content's own files are), so a slow store holds no lock of the content's; a result found
-     * stale under the lock has its file removed once the transaction ends.
+     * Writes a ready outcome's {@code .mind} file to the store, unless the item is no longer this job's to compile; the
+     * file is recorded (or removed) by {@link #record}. Outside the chunk's transaction, as {@link #sourceImage}: a store
+     * that takes writes slowly (an organization's own endpoint) must not hold a pooled database connection for as long
+     * as the write lasts.
+     *
+     * @return the written file, or null for a failed outcome or an item no longer compiling for this job
+     * @throws DomainException 503 {@code storage_unavailable} when the store does not take the file
      */
-    public void record(UUID organizationId, long jobInstance, CompileOutcome outcome) {
-        Optional<ArContent> found = contents.find(organizationId, outcome.contentId());
-        if (found.isEmpty() || !found.get().isCompilingFor(jobInstance)) {
-            return;
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MediaStore.StagedFile stageMind(UUID organizationId, long jobInstance, CompileOutcome outcome) {
+        if (!outcome.isReady()) {
+            return null;
         }
-        MediaStore.StagedFile staged = outcome.isReady()
-                ? files.stageBytes(organizationId, outcome.mind(),
-                        MarkerPacks.MIND_TYPE, "marker-" + found.get().getUniqueId() + ".mind", outcome.width(), outcome.height())
-                : null;
+        return compilingFor(organizationId, jobInstance, outcome.contentId())
+                .map(content -> files.stageBytes(organizationId, outcome.mind(), MarkerPacks.MIND_TYPE,
+                        "marker-" + content.getUniqueId() + ".mind", outcome.width(), outcome.height()))
+                .orElse(null);
+    }
+
+    /**
+     * Stores the outcome with its {@code .mind} file written by {@link #stageMind}, unless the item was meanwhile given a
+     * new portrait or handed to another job (then this result is stale and dropped, its file removed once the
+     * transaction ends, as it is if the transaction rolls back). The chunk read the content when it began, seconds ago:
+     * the check reads it again, row-locked, so a portrait replaced during the compile is seen and cannot be replaced
+     * between the check and the commit. The file was written before this transaction touched the database, so a slow
+     * store holds neither a lock of the content's nor a database connection.
+     *
+     * @param staged the outcome's file, null for a failed outcome (or a ready one found stale when it was written)
+     */
+    public void record(UUID organizationId, long jobInstance, CompileOutcome outcome, MediaStore.StagedFile staged) {
+        Optional<ArContent> found;
         try {
-            contents.refreshLocked(found.get());
+            found = contents.find(organizationId, outcome.contentId());
+            if (found.isPresent() && found.get().isCompilingFor(jobInstance)) {
+                contents.refreshLocked(found.get());
+            }
         } catch (RuntimeException e) {
             files.discard(staged);
             throw e;
         }
-        if (!found.get().isCompilingFor(jobInstance)) {
+        if (found.isEmpty() || !found.get().isCompilingFor(jobInstance) || outcome.isReady() && staged == null) {
             files.discard(staged);
             return;
         }

@@ -5,8 +5,9 @@
  * dead node's execution is restarted); {@link PendingMarkerReader} reads a partition's items still compiling;
  * {@link MarkerCompileProcessor} compiles one portrait (an unusable image is a failed outcome, not an
  * exception); {@link MarkerResultWriter} stores the outcome with the checkpoint, one item per chunk;
- * {@link MarkerSkipListener} marks an item that threw as failed. The pieces stay thin: {@link CompileJob}
- * names the job they run in, and the database work is {@link MarkerQueue}'s. Started and restarted by
+ * {@link MarkerSkipListener} marks an item that threw as failed. The portrait is read and the {@code .mind}
+ * written outside the chunk's transaction, so a slow store holds no database connection. The pieces stay thin:
+ * {@link CompileJob} names the job they run in, and the database work is {@link MarkerQueue}'s. Started and restarted by
  * {@code app.arv.marker}; uses it, {@code app.arv.media} and the compiler.
  */
 package app.arv.marker.batch;

@@ -1,6 +1,7 @@
 package app.arv.marker.batch;
 
 import app.arv.ServiceBeans;
+import app.arv.media.MediaStore;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
@@ -47,7 +48,7 @@ class MarkerQueueTest {
             Database.inTransaction(person -> person.find(ArContent.class, content.getId()).replaceSource(retouched.getId()));
             // ... and the writer records what the old portrait gave.
             new ServiceBeans(chunk).get(MarkerQueue.class).record(acme.getId(), JOB,
-                    CompileOutcome.failed(content.getId(), "Too few features", 3, "unusable", "{}"));
+                    CompileOutcome.failed(content.getId(), "Too few features", 3, "unusable", "{}"), null);
         });
 
         Database.inTransaction(em -> {
@@ -82,12 +83,40 @@ class MarkerQueueTest {
                             .setParameter(1, content.getId()).executeUpdate();
                 });
             });
-            Throwable stored = catchThrowable(() -> Database.inTransaction(chunk -> stores.beans(chunk).get(MarkerQueue.class)
-                    .record(acme.getId(), JOB, CompileOutcome.ready(content.getId(), new byte[]{1, 2, 3}, 640, 480, 4, "good", "{}"))));
+            Throwable stored = catchThrowable(() -> Database.inTransaction(chunk -> recordAsTheWriterDoes(stores.beans(chunk)
+                    .get(MarkerQueue.class), acme, CompileOutcome.ready(content.getId(), new byte[]{1, 2, 3}, 640, 480, 4, "good", "{}"))));
 
             assertThat(stored).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
             assertThatNoException().as("a change of the content while its marker was being stored").isThrownBy(edit::join);
         }
+    }
+
+    @Test
+    void aReadyResultForAPortraitReplacedWhileItCompiledLeavesNoFileInTheStore(@TempDir Path dataDir) {
+        Organization acme = TestData.organization("Acme");
+        Project wedding = new Project(acme.getId(), "Wedding", null);
+        MediaResource first = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
+        MediaResource retouched = TestData.resource(acme.getId(), "image/jpeg", "anna-retouched.jpg");
+        ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", first.getId());
+        Database.persist(wedding, first, retouched, content);
+        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
+        TestStores stores = new TestStores(dataDir);
+        CompileOutcome ready = CompileOutcome.ready(content.getId(), new byte[]{1, 2, 3}, 640, 480, 4, "good", "{}");
+
+        MediaStore.StagedFile mind = stores.inTransaction(beans -> beans.get(MarkerQueue.class).stageMind(acme.getId(), JOB, ready));
+        Database.inTransaction(person -> person.find(ArContent.class, content.getId()).replaceSource(retouched.getId()));
+        stores.inTransaction(beans -> {
+            beans.get(MarkerQueue.class).record(acme.getId(), JOB, ready, mind);
+            return null;
+        });
+
+        assertThat(dataDir.resolve("storage").resolve(mind.key())).doesNotExist();
+        Database.inTransaction(em -> assertThat(em.find(ArContent.class, content.getId()).getMarkerMediaId()).isNull());
+    }
+
+    /** What the compile job's writer does ({@link CompileJob#record}): the file first, then the outcome. */
+    private static void recordAsTheWriterDoes(MarkerQueue queue, Organization organization, CompileOutcome outcome) {
+        queue.record(organization.getId(), JOB, outcome, queue.stageMind(organization.getId(), JOB, outcome));
     }
 
     private static void pause(Duration duration) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A store that sends a byte now and then (never silent for the read timeout) must not hold what the reader holds:
  * the compile job read a portrait inside its chunk's transaction, and each trickling portrait kept a pooled database
  * connection idle in transaction for as long as the read lasted (33 of them took the whole pool). A generation worker
- * read its source image inside its message's transaction the same way.
+ * read its source image inside its message's transaction the same way, and the compile job wrote the compiled marker
+ * inside its chunk's, after reading the content there.
  */
 @ExtendWith(ArvServer.class)
 @Isolated("counts the server's connections idle in transaction")
@@ -33,7 +35,7 @@ class TricklingStoreIT {
             int readsBefore = trickling.objectReads();
 
             MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-            awaitRead(trickling, readsBefore, Duration.ofSeconds(60), "The compile job did not read the portrait");
+            await(trickling::objectReads, readsBefore, Duration.ofSeconds(60), "The compile job did not read the portrait");
 
             assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the portrait trickles in")
                     .isZero();
@@ -47,12 +49,27 @@ class TricklingStoreIT {
             int readsBefore = trickling.objectReads();
 
             String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
-            awaitRead(trickling, readsBefore, Duration.ofSeconds(60), "The generation worker did not read the source image");
+            await(trickling::objectReads, readsBefore, Duration.ofSeconds(60), "The generation worker did not read the source image");
 
             assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the source image trickles in")
                     .isZero();
             // Its attempts would go on meeting the store (slow, then gone) for the rest of the suite.
             Api.bearer(tenant.memberToken()).post("/generations/" + job + "/cancel").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aCompiledMarkerWrittenToASlowStoreHoldsNoDatabaseConnection() throws Exception {
+        try (MisbehavingS3 slow = new MisbehavingS3(MisbehavingS3.Misbehaviour.SLOW_WRITES)) {
+            Api.Tenant tenant = tenantStoringIn(slow);
+            String project = MarkerApi.newProject(tenant.memberToken());
+            int writesBefore = slow.slowWrites();
+
+            MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+            await(slow::slowWrites, writesBefore, Duration.ofSeconds(60), "The compile job did not write the compiled marker");
+
+            assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the marker is written")
+                    .isZero();
         }
     }
 
@@ -66,9 +83,10 @@ class TricklingStoreIT {
         return tenant;
     }
 
-    private static void awaitRead(MisbehavingS3 store, int before, Duration timeout, String failure) throws InterruptedException {
+    /** Waits until {@code count} (of the store's reads or writes) has gone past {@code before}. */
+    private static void await(IntSupplier count, int before, Duration timeout, String failure) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (store.objectReads() <= before) {
+        while (count.getAsInt() <= before) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(failure + " within " + timeout);
             }

@@ -45,7 +45,12 @@ public final class MisbehavingS3 implements AutoCloseable {
          * Keeps what is written and sends it back, but answers a write of anything but an image only after
          * {@link #SLOW_WRITE} (under the read timeout of seconds): an endpoint slow to take a compiled marker.
          */
-        SLOW_WRITES
+        SLOW_WRITES,
+        /**
+         * Keeps what is written and sends it back, but answers a write of anything but an image 503 (S3's
+         * {@code ServiceUnavailable}): an endpoint that takes portraits and then refuses a compiled marker.
+         */
+        REFUSED_WRITES
     }
 
     /** How long a {@link Misbehaviour#SLOW_WRITES} store takes to answer a write of anything but an image. */
@@ -96,7 +101,7 @@ public final class MisbehavingS3 implements AutoCloseable {
         return objectReads.get();
     }
 
-    /** Slow writes ({@link Misbehaviour#SLOW_WRITES}) begun so far. */
+    /** Slow writes ({@link Misbehaviour#SLOW_WRITES}) begun, or writes refused ({@link Misbehaviour#REFUSED_WRITES}), so far. */
     public int slowWrites() {
         return slowWrites.get();
     }
@@ -111,7 +116,7 @@ public final class MisbehavingS3 implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             // A connection per request: its last bytes go out on close, not after the client's delayed ACK (40 ms a page).
             exchange.getResponseHeaders().add("Connection", "close");
-            if (misbehaviour == Misbehaviour.SLOW_WRITES) {
+            if (misbehaviour == Misbehaviour.SLOW_WRITES || misbehaviour == Misbehaviour.REFUSED_WRITES) {
                 keeping(exchange, body);
                 return;
             }
@@ -141,7 +146,7 @@ public final class MisbehavingS3 implements AutoCloseable {
         }
     }
 
-    /** A store that keeps what is written, slow to take anything but an image. */
+    /** A store that keeps what is written, slow to take (or refusing) anything but an image. */
     private void keeping(HttpExchange exchange, byte[] body) throws IOException {
         String key = exchange.getRequestURI().getPath();
         byte[] object = kept.get(key);
@@ -149,6 +154,10 @@ public final class MisbehavingS3 implements AutoCloseable {
             case "PUT" -> {
                 if (!String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("image/")) {
                     slowWrites.incrementAndGet();
+                    if (misbehaviour == Misbehaviour.REFUSED_WRITES) {
+                        refuse(exchange);
+                        return;
+                    }
                     pause(SLOW_WRITE);
                 }
                 kept.put(key, body);
@@ -183,6 +192,15 @@ public final class MisbehavingS3 implements AutoCloseable {
             }
             default -> exchange.sendResponseHeaders(501, -1);
         }
+    }
+
+    private static void refuse(HttpExchange exchange) throws IOException {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ServiceUnavailable</Code>"
+                + "<Message>Please reduce your request rate.</Message><RequestId>refused</RequestId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(503, xml.length);
+        exchange.getResponseBody().write(xml);
     }
 
     private void read(HttpExchange exchange) throws IOException {

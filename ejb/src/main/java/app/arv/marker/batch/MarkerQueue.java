@@ -94,7 +94,9 @@ public class MarkerQueue {
      *
      * @throws PortraitGone when they can never be read again: the portrait left the media library, or the store lost its
      *                      object. Checked, so the chunk's transaction is not rolled back: the item fails alone. A store
-     *                      that is away (or breaks off) throws unchecked instead, failing the step for a restart.
+     *                      that is away (or breaks off) throws unchecked instead; the step skips every exception, so the
+     *                      item fails too ({@link MarkerSkipListener}: "compilation failed: …"), and compiling it again
+     *                      retries it.
      *                      Outside the chunk's transaction: a store that sends slowly (an organization's own endpoint)
      *                      must not hold a pooled database connection for as long as the read lasts.
      */

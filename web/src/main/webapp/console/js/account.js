@@ -1,6 +1,6 @@
 // The signed-in person's own account: every device signed in, when it was last used, and signing out elsewhere; their
 // password.
-import { html, useState, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle, adoptTokens } from './core.js';
+import { html, useState, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle, adoptTokens, Status } from './core.js';
 
 export function Sessions() {
     useTitle(t('sessions.title'));
@@ -60,7 +60,7 @@ export function OwnPassword() {
             ${mismatch ? html`<p class="error" role="alert" id="password-mismatch">${t('password.mismatch')}</p>` : null}
             <${ErrorBox} error=${error}/>
             <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('password.change')}</button></div>
-            ${changed ? html`<p role="status" class="notice" id="password-changed">${t('password.changed')}</p>` : null}
+            ${changed ? html`<${Status} tag="p" className="notice" id="password-changed" text=${t('password.changed')}/>` : null}
         </form>
     </section>`;
 }

@@ -652,6 +652,69 @@ export function TabbedScreen({ screen, tab, panels }) {
     <${Panel}/>`;
 }
 
+// ---- what a screen reader is told -------------------------------------------------------------------------
+
+let announcing = null;
+
+/**
+ * Says {@code text} to a screen reader through a live region that was in the page before the text came: NVDA and JAWS
+ * often say nothing of a role=status element inserted together with its text. The page's region (#announcer of
+ * index.html, outside what the console renders) or, while a modal dialog is open (the page behind it is inert), the
+ * dialog's own. Emptied first and filled a moment later, so the same words twice ("Saved", saved again) are said twice.
+ */
+export function announce(text) {
+    const region = document.querySelector('dialog[open] .announcer') || document.getElementById('announcer');
+    if (!region || !text) return;
+    clearTimeout(announcing);
+    region.textContent = '';
+    announcing = setTimeout(() => {
+        region.textContent = text;
+    }, 100);
+}
+
+/**
+ * The outcome of an action ("saved", "copied", "added"): shown where it is, as a {@code tag} (span unless told), and said
+ * through {@link announce} when it appears or its text changes.
+ */
+export function Status({ text, tag = 'span', id, className }) {
+    useEffect(() => {
+        announce(text);
+    }, [text]);
+    return tag === 'p' ? html`<p id=${id} class=${className}>${text}</p>` : html`<span id=${id} class=${className}>${text}</span>`;
+}
+
+/**
+ * After the console moved to another screen: the focus goes to its main heading (made focusable, tabindex=-1) once it is
+ * shown, so a screen reader says the new screen, unless the user put the focus somewhere else meanwhile; answers the
+ * function that stops waiting for the heading (a screen whose data never comes).
+ */
+export function focusHeading(container = document.getElementById('main'), ms = 10_000) {
+    const from = document.activeElement;
+    let observer = null;
+    let timer = null;
+    const stop = () => {
+        observer?.disconnect();
+        clearTimeout(timer);
+    };
+    const found = () => {
+        const heading = container?.querySelector('h1');
+        if (!heading) return false;
+        stop();
+        const now = document.activeElement;
+        if (now === from || now === document.body || now === null) {
+            heading.setAttribute('tabindex', '-1');
+            heading.focus();
+        }
+        return true;
+    };
+    if (container && !found()) {
+        observer = new MutationObserver(found);
+        observer.observe(container, { childList: true, subtree: true });
+        timer = setTimeout(stop, ms);
+    }
+    return stop;
+}
+
 export function ErrorBox({ error }) {
     if (!error) return null;
     return html`<div class="error" role="alert">
@@ -731,10 +794,12 @@ export function Dialog({ title, onClose, children, wide }) {
             }
         };
     }, []);
+    // Its own live region (see announce): the page's is behind the modal dialog, out of a screen reader's reach.
     return html`<dialog ref=${ref} class=${wide ? 'wide' : ''} aria-labelledby="dialog-title">
         <header><h2 id="dialog-title">${title}</h2>
             <button class="icon" aria-label=${t('common.close')} onClick=${onClose}>×</button></header>
         ${children}
+        <div class="sr-only announcer" role="status" aria-live="polite" aria-atomic="true"></div>
     </dialog>`;
 }
 
@@ -865,7 +930,7 @@ export function usePagedLoad(path, limit = LIST_PAGE, { param = 'offset' } = {})
 
 /** Says what was last created in a {@link usePagedLoad} listing ({@code list.created(name)}), wherever the entry is. */
 export function Added({ list, id }) {
-    return list.added ? html`<p role="status" class="added" id=${id}>${t('common.added', { name: list.added })}</p>` : null;
+    return list.added ? html`<${Status} tag="p" className="added" id=${id} text=${t('common.added', { name: list.added })}/>` : null;
 }
 
 /** The {@link Pager} of a {@link usePagedLoad} listing (nothing while it loads, nor when it fits one page). */

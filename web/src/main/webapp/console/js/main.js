@@ -2,7 +2,7 @@
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
     signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits,
-    hashPath, hashQuery
+    hashPath, hashQuery, Status, useRef, focusHeading
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -19,7 +19,10 @@ const MEMBER = 'member';
 const ORG_ADMIN = 'org-admin';
 const PLATFORM_ADMIN = 'platform-admin';
 
-/** Each route: a pattern over the hash path, the screen, and the role it needs. */
+/**
+ * Each route: a pattern over the hash path, the screen, and the role it needs; {@code tabs}: its screen's tabs are routes
+ * of it (#/settings/keys), and moving between them keeps the focus on the tab chosen.
+ */
 const ROUTES = [
     { path: /^\/$/, screen: Dashboard, role: MEMBER, nav: 'dashboard' },
     { path: /^\/projects$/, screen: Projects, role: MEMBER, nav: 'projects' },
@@ -29,8 +32,8 @@ const ROUTES = [
     { path: /^\/generations$/, screen: Generations, role: MEMBER, nav: 'generations' },
     { path: /^\/generations\/([\w-]+)$/, screen: GenerationDetail, role: MEMBER, nav: 'generations' },
     { path: /^\/media$/, screen: MediaLibrary, role: MEMBER, nav: 'media' },
-    { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings' },
-    { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform' },
+    { path: /^\/settings(?:\/(\w[\w-]*))?$/, screen: Settings, role: ORG_ADMIN, nav: 'settings', tabs: true },
+    { path: /^\/platform(?:\/(\w[\w-]*))?$/, screen: Platform, role: PLATFORM_ADMIN, nav: 'platform', tabs: true },
     { path: /^\/sessions$/, screen: Sessions, role: MEMBER, nav: 'sessions' },
     { path: /^\/account\/password$/, screen: OwnPassword, role: MEMBER, nav: 'password' },
     { path: /^\/audit$/, screen: AuditLog, role: ORG_ADMIN, nav: 'audit' },
@@ -108,7 +111,7 @@ function SignIn({ query }) {
     return html`<main class="sign-in" id="main">
         <form onSubmit=${submit} class="card" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">${t('signIn.title')}</h1>
-            ${query.get('expired') ? html`<p class="notice" role="status">${t('signIn.expired')}</p>` : null}
+            ${query.get('expired') ? html`<${Status} tag="p" className="notice" text=${t('signIn.expired')}/>` : null}
             <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required autofocus/></label>
             <label>${t('signIn.password')}<input name="password" type="password" autocomplete="current-password" required/></label>
             <${ErrorBox} error=${error || ssoFailure(query)}/>
@@ -141,7 +144,7 @@ function AccountForm({ title, children, onSubmit, done, submitLabel }) {
     return html`<main class="sign-in" id="main">
         <form onSubmit=${submit} class="card" aria-labelledby="account-form-title">
             <h1 id="account-form-title">${title}</h1>
-            ${finished ? html`<p class="notice" role="status" id="account-form-done">${done}</p>` : html`${children}
+            ${finished ? html`<${Status} tag="p" className="notice" id="account-form-done" text=${done}/>` : html`${children}
             <${ErrorBox} error=${error}/>
             <button type="submit" class="primary" disabled=${busy}>${submitLabel || t('reset.submit')}</button>`}
             <a href="#/sign-in">${t('reset.backToSignIn')}</a>
@@ -246,6 +249,15 @@ function Shell({ route, session }) {
     const [menuOpen, setMenuOpen] = useState(false);
     const match = ROUTES.map(r => ({ r, m: route.path.match(r.path) })).find(x => x.m);
     const me = session.me;
+    // Another screen (not the first one shown, nor the same one with other filters or another page of its list in the
+    // hash's query, nor another tab of it): the focus goes to its heading, so a screen reader says it arrived.
+    const shown = useRef(null);
+    useEffect(() => {
+        const before = shown.current;
+        shown.current = { path: route.path, route: match?.r };
+        if (!before || before.path === route.path || (match?.r.tabs && before.route === match.r)) return undefined;
+        return focusHeading();
+    }, [route.path]);
     let content;
     if (!match) {
         content = html`<h1>${t('notFound.title')}</h1><p><a href="#/">${t('nav.dashboard')}</a></p>`;

@@ -1,7 +1,7 @@
 // Notifications: the bell in the header (unread count, live over /ws/events), the list (mark read, links to the
 // thing), and the person's preferences per event type and channel (#/account/notifications).
 import {
-    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle, useHashParam
+    html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle, useHashParam, Status
 } from './core.js';
 
 const CHANNELS = ['in_app', 'email'];
@@ -138,7 +138,7 @@ export function NotificationPreferences() {
         <p class="actions">
             <button type="submit" class="primary" id="preferences-save" disabled=${Object.keys(chosen).length === 0}>${t('notifications.save')}</button>
             <button type="button" id="preferences-reset" onClick=${reset}>${t('notifications.resetDefaults')}</button>
-            ${saved ? html`<span role="status" id="preferences-saved">${t('notifications.saved')}</span>` : null}
+            ${saved ? html`<${Status} id="preferences-saved" text=${t('notifications.saved')}/>` : null}
         </p>
     </form>`}`;
 }

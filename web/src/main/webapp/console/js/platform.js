@@ -2,7 +2,7 @@
 // quota overrides),
 // storage dead letters and the orphan scan, the mail outbox and its dead mails (resend), and organizations' claims to
 // single sign-on domains (approve, refuse).
-import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, Status } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
@@ -173,10 +173,10 @@ function StorageAdmin() {
     <section class="card"><h2>${t('storageAdmin.orphanScan')}</h2>
         <p>${t('storageAdmin.orphanScanText')}</p>
         <button onClick=${() => act(async () => setScan(await post('/admin/storage/orphan-scan')))}>${t('storageAdmin.runScan')}</button>
-        ${scan ? html`<p role="status">${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}</p>` : null}
+        ${scan ? html`<${Status} tag="p" text=${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}/>` : null}
     </section>
     <section class="card"><h2>${t('storageAdmin.deadLetters')}</h2>
-        ${retried ? html`<p role="status" id="retried">${retried.deleted ? t('storageAdmin.retryDeleted') : t('storageAdmin.retryFailed', { error: retried.dead_letter?.last_error || '' })}</p>` : null}
+        ${retried ? html`<${Status} tag="p" id="retried" text=${retried.deleted ? t('storageAdmin.retryDeleted') : t('storageAdmin.retryFailed', { error: retried.dead_letter?.last_error || '' })}/>` : null}
         ${!letters.data ? (letters.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
             <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th>
                 <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>

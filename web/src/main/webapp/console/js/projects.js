@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct, useDebounced, useHashParam, useLimits
+    postForBlob, useTitle, useAct, useDebounced, useHashParam, useLimits, Status
 } from './core.js';
 
 const PAGE = 20;
@@ -162,15 +162,15 @@ export function ProjectDetail({ params: [id] }) {
     <h1 id="project-name">${project.data.name}</h1>
     ${project.data.description ? html`<p id="project-description">${project.data.description}</p>` : null}
     <p class="actions"><button id="edit-project-open" onClick=${() => { setChanged(false); setEditing(true); }}>${t('projects.edit')}</button>
-        ${changed ? html`<span role="status" id="project-changed">${t('common.saved')}</span>` : null}</p>
+        ${changed ? html`<${Status} id="project-changed" text=${t('common.saved')}/>` : null}</p>
     <${ErrorBox} error=${error || contents.error}/>
     <section class="card">
         <h2>${t('content.add')}</h2>
         <${DropZone} id="portrait-drop" accept=${imageTypes} label=${t('content.drop')} onFiles=${addFiles}/>
         ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
             ${u.done ? html`<a href=${`#/content/${u.id}`}>${u.name}</a>` : html`<span>${u.name}</span>`}${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.done
-                ? html`<span class="added" role="status">${t('content.added')}</span>` : u.waiting
-                ? html`<span class="waiting" role="status">${t('content.waitingForLimit', { seconds: u.waiting })}</span>`
+                ? html`<${Status} className="added" text=${t('content.added')}/>` : u.waiting
+                ? html`<${Status} className="waiting" text=${t('content.waitingForLimit', { seconds: u.waiting })}/>`
                 : html`<${ProgressBar} value=${u.progress} label=${u.name}/>`}</li>`)}</ul>` : null}
     </section>
     <section class="card">
@@ -369,9 +369,9 @@ export function ContentDetail({ params: [id] }) {
                 <label>${t('content.activeUntil')}<input type="datetime-local" name="active_until" value=${shown.active_until}/></label>
                 <label>${t('content.expiresAt')}<input type="datetime-local" name="expires_at" value=${shown.expires_at}/></label>
                 <label class="check"><input type="checkbox" name="published" checked=${shown.published}/>${t('content.published')}</label>
-                ${reread ? html`<p class="warning" role="status" id="details-reread">${t('content.changedMeanwhile')}</p>` : null}
+                ${reread ? html`<${Status} tag="p" className="warning" id="details-reread" text=${t('content.changedMeanwhile')}/>` : null}
                 <div class="actions"><button class="primary" type="submit">${t('common.save')}</button>
-                    ${saved ? html`<span role="status">${t('common.saved')}</span>` : null}</div>
+                    ${saved ? html`<${Status} text=${t('common.saved')}/>` : null}</div>
             </form>
         </section>
         <section class="card"><h2>${t('content.overlay')}</h2>

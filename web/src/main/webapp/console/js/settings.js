@@ -1,6 +1,6 @@
 // Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
 // claimed for single sign-on, usage and clean-up.
-import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, useLimits } from './core.js';
+import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, useLimits, Status } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
@@ -77,7 +77,7 @@ function Invitations() {
             <label>${t('invite.language')}<select name="locale" value=${language}><option value="en">English</option><option value="ru">Русский</option></select></label>
             <button class="primary" type="submit">${t('invite.send')}</button>
         </form>
-        ${sent ? html`<p role="status" id="invite-sent">${t('invite.sent', { email: sent })}</p>` : null}</section>
+        ${sent ? html`<${Status} tag="p" id="invite-sent" text=${t('invite.sent', { email: sent })}/>` : null}</section>
     <${ErrorBox} error=${error || invitations.error}/>
     <h2>${t('invite.pending')}</h2>
     ${!invitations.data ? (invitations.loading ? html`<${Loading}/>` : null) : invitations.data.items.length === 0 ? html`<${Empty}>${t('invite.none')}<//>` : html`<table class="list" id="invitations-table">
@@ -131,7 +131,7 @@ function ApiKeys() {
         <p>${t('settings.keyOnce')}</p>
         <input id="api-key-secret" readonly value=${issued.secret} aria-label=${t('settings.secret')} onFocus=${e => e.target.select()}/>
         <div class="actions"><button class="primary" id="copy-secret" onClick=${copy}>${t('settings.copy')}</button>
-            ${copied ? html`<span role="status" id="copied">${t('settings.copied')}</span>` : null}
+            ${copied ? html`<${Status} id="copied" text=${t('settings.copied')}/>` : null}
             <button onClick=${() => setIssued(null)}>${t('common.close')}</button></div>
     <//>` : null}
     ${!keys.data ? (keys.loading ? html`<${Loading}/>` : null) : keys.data.items.length === 0 ? html`<${Empty}>${t('settings.noKeys')}<//>` : html`<table class="list" id="keys-table">
@@ -196,7 +196,7 @@ function Storage() {
     </table>`}
     ${editing ? html`<${EditConnection} connection=${editing} onClose=${() => setEditing(null)}
         onChanged=${() => { setEditing(null); setChanged(true); connections.reload(); }}/>` : null}
-    ${changed ? html`<p role="status" id="connection-changed">${t('common.saved')}</p>` : null}
+    ${changed ? html`<${Status} tag="p" id="connection-changed" text=${t('common.saved')}/>` : null}
     ${probe ? html`<${Dialog} title=${t('settings.testOf', { name: probe.name })} onClose=${() => setProbe(null)}>
         <p class=${probe.report.ok ? 'ok' : 'error'}>${probe.report.ok ? t('settings.testOk') : t('settings.testFailed')}</p>
         <ol class="steps">${probe.report.steps.map(s => html`<li class=${s.ok ? 'ok' : 'error'}>${s.ok ? '✓' : '✗'} ${t(`settings.step.${s.name}`)} · ${t('settings.stepMillis', { millis: s.millis })}${s.error ? ` · ${s.error}` : ''}</li>`)}</ol>
@@ -318,7 +318,7 @@ function Maintenance() {
             <label>${t('settings.olderThanHours')}<input type="number" name="older_than_hours" value="720" min="0" max="87600" required/></label>
             <button class="danger" type="submit">${t('settings.runCleanup')}</button>
         </form>
-        ${result ? html`<p role="status">${t('settings.cleanupDone', { jobs: result.jobs_deleted, items: result.items_deleted, files: result.files_deleted })}</p>` : null}
+        ${result ? html`<${Status} tag="p" text=${t('settings.cleanupDone', { jobs: result.jobs_deleted, items: result.items_deleted, files: result.files_deleted })}/>` : null}
     </section>
     <${ErrorBox} error=${error}/>
     ${confirmDialog}`;

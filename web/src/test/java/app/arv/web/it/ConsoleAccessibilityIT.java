@@ -157,6 +157,51 @@ class ConsoleAccessibilityIT {
         assertThat(liveRegion).as("the live region the message is in").isIn("alert", "status", "assertive", "polite");
     }
 
+    @Test
+    void followingAMenuLinkTakesTheFocusToTheNewScreensHeading() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.waitFor(".dashboard[data-ready=true]");
+
+        browser.click("#nav-projects");
+
+        browser.until(d -> browser.script("return document.activeElement.matches('main h1')"), "the focus on the projects' heading");
+        assertThat(browser.waitFor("main h1").getText()).isEqualTo(browser.driver.getTitle().replace(" · ARV", ""));
+    }
+
+    @Test
+    void aFilterOfAListKeepsTheFocusInTheFilter() {
+        Api.Tenant tenant = Api.newTenant();
+        MarkerApi.newProject(tenant.adminToken());
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.click("#nav-projects");
+        browser.waitFor("#projects-table");
+
+        browser.click("main input[type=search]");
+        browser.type("main input[type=search]", "no such project");
+        browser.until(d -> d.getCurrentUrl().contains("q=no"), "the filter in the address");
+        browser.waitFor("main .empty");
+
+        assertThat(browser.script("return document.activeElement.matches('main input[type=search]')")).isEqualTo(true);
+    }
+
+    @Test
+    void aSavedMessageIsSaidInTheLiveRegionThatWasInThePageBeforeIt() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/account/notifications", tenant.adminEmail(), tenant.password());
+        Object liveBefore = browser.script("const region = document.getElementById('announcer');"
+                + " return region && region.getAttribute('role') === 'status' && region.textContent === ''");
+
+        browser.click("#notification-preferences input[type=checkbox]");
+        browser.click("#preferences-save");
+        String saved = browser.waitFor("#preferences-saved").getText();
+
+        assertThat(liveBefore).as("an empty live region before the save").isEqualTo(true);
+        assertThat(saved).isNotBlank();
+        browser.until(d -> saved.equals(browser.script("return document.getElementById('announcer').textContent")),
+                "the live region saying " + saved);
+    }
+
     /** Presses Tab until the element {@code css} has the focus; notes each control on the way whose focus does not show. */
     private void tabTo(String css, List<String> unseenFocus) {
         for (int i = 0; i < TABS; i++) {

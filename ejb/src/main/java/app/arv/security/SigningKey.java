@@ -3,7 +3,6 @@ package app.arv.security;
 import app.arv.shared.KeptSecret;
 import app.arv.shared.Sha256;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,6 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The RSA key pair that signs ARV's JWTs. Operators give it as a PKCS#8 PEM (all nodes of a cluster
@@ -39,8 +39,9 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
         }
     }
 
-    public static SigningKey loadOrCreate(Path file) throws IOException {
-        return fromPem(KeptSecret.readOrMake(file, () -> generate().toPem()));
+    /** The configured key (PEM) when set, otherwise the one kept in {@code file}, made at the first start. */
+    public static SigningKey configuredOrKept(Optional<String> configured, Path file) {
+        return fromPem(KeptSecret.configuredOrKept(configured, file, () -> generate().toPem()));
     }
 
     public static SigningKey generate() {

@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
@@ -88,16 +86,7 @@ public class TokenService {
 
     @PostConstruct
     void loadKey() {
-        Optional<String> configured = privateKeyPem.filter(pem -> !pem.isBlank());
-        if (configured.isPresent()) {
-            key = SigningKey.fromPem(configured.get());
-            return;
-        }
-        try {
-            key = SigningKey.loadOrCreate(Path.of(dataDir, "jwt-signing-key.pem"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the JWT signing key in " + dataDir, e);
-        }
+        key = SigningKey.configuredOrKept(privateKeyPem, Path.of(dataDir, "jwt-signing-key.pem"));
     }
 
     /** The signing key's fingerprint ({@link SigningKey#fingerprint()}), which every node must share. */

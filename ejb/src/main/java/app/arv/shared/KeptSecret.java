@@ -1,6 +1,7 @@
 package app.arv.shared;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,24 @@ import java.util.function.Supplier;
 public final class KeptSecret {
 
     private KeptSecret() {
+    }
+
+    /**
+     * The operator's secret when one is configured (not blank), otherwise the one kept in {@code file} ({@link
+     * #readOrMake}): the one rule of both the JWT signing key and the storage encryption key.
+     *
+     * @throws UncheckedIOException when the data directory cannot keep it (the deployment cannot go on without it)
+     */
+    public static String configuredOrKept(Optional<String> configured, Path file, Supplier<String> make) {
+        Optional<String> set = configured.filter(s -> !s.isBlank());
+        if (set.isPresent()) {
+            return set.get();
+        }
+        try {
+            return readOrMake(file, make);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep " + file.getFileName() + " in " + file.toAbsolutePath().getParent(), e);
+        }
     }
 
     /** The text kept in {@code file}; the first call makes it with {@code make} and keeps it. */

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -54,16 +52,7 @@ public class ObjectStores {
     void init() {
         Path root = Path.of(dataDir).resolve("storage");
         platformStore = new LocalObjectStore(root);
-        Optional<String> configured = encryptionKey.filter(k -> !k.isBlank());
-        if (configured.isPresent()) {
-            cipher = SecretCipher.fromBase64(configured.get());
-            return;
-        }
-        try {
-            cipher = SecretCipher.loadOrCreate(Path.of(dataDir, "storage-encryption.key"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the storage encryption key in " + dataDir, e);
-        }
+        cipher = SecretCipher.configuredOrKept(encryptionKey, Path.of(dataDir, "storage-encryption.key"));
     }
 
     public SecretCipher cipher() {

@@ -2,7 +2,6 @@ package app.arv.storage;
 
 import app.arv.shared.KeptSecret;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -48,9 +47,12 @@ public final class SecretCipher {
         }
     }
 
-    /** Reads the key kept in {@code file}, or makes one and keeps it there (owner-only) for the next start. */
-    public static SecretCipher loadOrCreate(Path file) throws IOException {
-        return fromBase64(KeptSecret.readOrMake(file, () -> Base64.getEncoder().encodeToString(generateKey())));
+    /**
+     * The configured key (base64) when set, otherwise the one kept in {@code file}, made (owner-only) at the first start
+     * ({@link KeptSecret#configuredOrKept}).
+     */
+    public static SecretCipher configuredOrKept(Optional<String> configured, Path file) {
+        return fromBase64(KeptSecret.configuredOrKept(configured, file, () -> Base64.getEncoder().encodeToString(generateKey())));
     }
 
     static byte[] generateKey() {

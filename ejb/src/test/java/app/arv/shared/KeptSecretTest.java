@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,27 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KeptSecretTest {
+
+    @Test
+    void aConfiguredSecretIsUsedAndNoneIsKept(@TempDir Path dir) {
+        Path file = dir.resolve("jwt-signing-key.pem");
+
+        String secret = KeptSecret.configuredOrKept(Optional.of("operator's"), file, () -> "made");
+
+        assertThat(secret).isEqualTo("operator's");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aBlankConfigurationIsNoneAndTheKeptSecretIsUsed(@TempDir Path dir) {
+        Path file = dir.resolve("jwt-signing-key.pem");
+
+        String made = KeptSecret.configuredOrKept(Optional.of("  "), file, () -> "made");
+        String again = KeptSecret.configuredOrKept(Optional.empty(), file, () -> "another");
+
+        assertThat(made).isEqualTo("made");
+        assertThat(again).isEqualTo("made");
+    }
 
     @Test
     void aSecretIsMadeOnceAndReadBackAfterwards(@TempDir Path dir) throws IOException {

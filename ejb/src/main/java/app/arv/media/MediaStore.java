@@ -30,8 +30,9 @@ import java.util.UUID;
  * The organization's stored files as their owners see them: files written once per content hash
  * (compiled {@code .mind} targets, overlays, generated models and previews — library uploads come in
  * through {@link MediaIntake}), attached to an owner under a role, read back, and released when the
- * owner lets go. Writing can happen before the transaction that records it ({@link #stageBytes} then
- * {@link #record}), or inside it ({@link #storeBytes}). Releasing retires what nothing else uses
+ * owner lets go. Writing happens before the transaction that records it ({@link #stageBytes} then
+ * {@link #record}), so a slow store holds no database connection; a client's overlay that races a retired copy of its
+ * bytes is the one write inside ({@link #storeFile}). Releasing retires what nothing else uses
  * ({@link MediaDisposal}); its object deletions are attempted once the transaction has committed.
  */
 @ApplicationScoped
@@ -55,12 +56,6 @@ public class MediaStore {
     /** A file written to the organization's current store and not recorded yet ({@link #stageBytes}, {@link #record}). */
     public record StagedFile(UUID organizationId, StorageTarget target, UUID id, String key, String sha256, long size,
             String mediaType, String name, Integer width, Integer height) {
-    }
-
-    /** Stores and records the bytes in the caller's transaction; known content is not written again. */
-    public MediaResource storeBytes(UUID org, byte[] bytes, String mediaType, String name, Integer width, Integer height) {
-        Optional<MediaResource> existing = media.claimContent(org, Sha256.hex(bytes));
-        return existing.isPresent() ? existing.get() : record(stageBytes(org, bytes, mediaType, name, width, height));
     }
 
     /**

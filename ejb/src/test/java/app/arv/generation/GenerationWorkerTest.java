@@ -353,7 +353,7 @@ class GenerationWorkerTest {
         try (InputStream in = GenerationWorkerTest.class.getResourceAsStream("/images/horse.png")) {
             bytes = in.readAllBytes();
         }
-        return fixture.call(MediaStore.class, store -> store.storeBytes(fixture.org(), bytes, "image/png", "horse.png", 400, 328));
+        return fixture.call(MediaStore.class, store -> store.record(store.stageBytes(fixture.org(), bytes, "image/png", "horse.png", 400, 328)));
     }
 
     /**

@@ -52,7 +52,10 @@ public class ProblemResponses implements OASFilter {
                                                                                 + "configured limit that was passed"), RATE_LIMITED("429",
                                                                                         "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"), UNAVAILABLE(
                                                                                                 "503",
-                                                                                                "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps");
+                                                                                                "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps"), BAD_GATEWAY(
+                                                                                                        "502",
+                                                                                                        "The organization's own storage refuses ARV's requests (storage_misconfigured: wrong credentials, no such bucket, "
+                                                                                                                + "wrong region); trying again does not help, so no Retry-After: an organization admin corrects the connection");
 
         private final String status;
         private final String description;
@@ -135,7 +138,10 @@ public class ProblemResponses implements OASFilter {
             return List.of(Kind.BAD_REQUEST, Kind.UNAUTHORIZED, Kind.RATE_LIMITED, Kind.UNAVAILABLE);
         }
         if (path.startsWith(VIEWER)) {
-            return List.of(Kind.NOT_FOUND, Kind.GONE, Kind.RATE_LIMITED, Kind.UNAVAILABLE);
+            // Its files come from the organization's store; the manifest from the database alone.
+            return path.endsWith("/manifest")
+                    ? List.of(Kind.NOT_FOUND, Kind.GONE, Kind.RATE_LIMITED, Kind.UNAVAILABLE)
+                    : List.of(Kind.NOT_FOUND, Kind.GONE, Kind.RATE_LIMITED, Kind.UNAVAILABLE, Kind.BAD_GATEWAY);
         }
         List<String> tags = operation.getTags() == null ? List.of() : operation.getTags();
         boolean changes = method != HttpMethod.GET;
@@ -165,6 +171,10 @@ public class ProblemResponses implements OASFilter {
         problems.add(Kind.RATE_LIMITED);
         // The database is behind every operation (and storage, the queue or Redis behind many).
         problems.add(Kind.UNAVAILABLE);
+        // Images, markers and models live in the organization's store, which may be its own, misconfigured one.
+        if (tags.stream().anyMatch(IMAGES::contains)) {
+            problems.add(Kind.BAD_GATEWAY);
+        }
         return problems;
     }
 
@@ -221,6 +231,7 @@ public class ProblemResponses implements OASFilter {
             case UNPROCESSABLE -> "image_too_large";
             case RATE_LIMITED -> "rate_limited";
             case UNAVAILABLE -> "storage_unavailable";
+            case BAD_GATEWAY -> "storage_misconfigured";
         };
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "https://arv.app/problems/" + code.replace('_', '-'));

@@ -146,6 +146,19 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void whatReadsOrWritesTheOrganizationsStoreDocumentsAMisconfiguredStoreAndNothingElseDoes() {
+        Map<String, Object> upload = document.getMap("paths.'/api/v1/media'.post.responses");
+        Map<String, Object> viewerMarker = document.getMap("paths.'/api/v1/viewer/{uniqueId}/marker.mind'.get.responses");
+        Map<String, Object> viewerManifest = document.getMap("paths.'/api/v1/viewer/{uniqueId}/manifest'.get.responses");
+        Map<String, Object> listProjects = document.getMap("paths.'/api/v1/projects'.get.responses");
+
+        assertThat(upload).containsKey("502");
+        assertThat(viewerMarker).containsKey("502");
+        assertThat(viewerManifest).as("the database alone").doesNotContainKey("502");
+        assertThat(listProjects).doesNotContainKey("502");
+    }
+
+    @Test
     void claimingASingleSignOnDomainDocumentsARefusedDomainAndATakenOne() {
         Map<String, Object> responses = document.getMap("paths.'/api/v1/sso-domains'.put.responses");
 

@@ -680,7 +680,9 @@ export function Status({ text, tag = 'span', id, className }) {
     useEffect(() => {
         announce(text);
     }, [text]);
-    return tag === 'p' ? html`<p id=${id} class=${className}>${text}</p>` : html`<span id=${id} class=${className}>${text}</span>`;
+    // "outcome" marks it for what reads the page (tests), now that role=status is the live region's alone.
+    const classes = className ? `outcome ${className}` : 'outcome';
+    return tag === 'p' ? html`<p id=${id} class=${classes}>${text}</p>` : html`<span id=${id} class=${classes}>${text}</span>`;
 }
 
 /**

@@ -1284,7 +1284,7 @@ class ConsoleJourneysIT {
         assertThat(contentTitles()).as("the first page the moment the upload ended").hasSize(20).doesNotContain("chelsea");
         browser.until(d -> browser.waitFor("nav.pager span").getText().equals("1–20 of 22"), "the first page read again");
         assertThat(contentTitles()).as("the first page read again").hasSize(20).doesNotContain("chelsea");
-        assertThat(browser.waitFor("#uploads li[data-done=true] [role=status]").getText()).isEqualTo("Added");
+        assertThat(browser.waitFor("#uploads li[data-done=true] .outcome").getText()).isEqualTo("Added");
         browser.screenshot("project-portrait-added-elsewhere");
         browser.click("#uploads li[data-done=true] a");
         browser.until(d -> d.findElement(By.tagName("h1")).getText().equals("chelsea"), "the added portrait's page");
@@ -1494,7 +1494,7 @@ class ConsoleJourneysIT {
         browser.go("#/content/" + content);
         browser.waitFor("input[name=expires_at]");
         emptyTheExpiryAndSave();
-        browser.waitFor("form:has(input[name=expires_at]) [role=status]");
+        browser.waitFor("form:has(input[name=expires_at]) .outcome");
 
         Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("published", equalTo(false))
                 .body("expires_at", equalTo(null));
@@ -1535,7 +1535,7 @@ class ConsoleJourneysIT {
         browser.waitFor("#details-reread");
         assertThat(browser.waitFor("input[name=customer_name]").getDomProperty("value")).isEqualTo("Anna Petrova");
         browser.click("form:has(input[name=customer_name]) button[type=submit]");
-        browser.until(d -> d.findElements(By.cssSelector("form:has(input[name=customer_name]) .actions [role=status]")).size() == 1,
+        browser.until(d -> d.findElements(By.cssSelector("form:has(input[name=customer_name]) .actions .outcome")).size() == 1,
                 "saved");
 
         Api.bearer(tenant.adminToken()).get("/ar-content/" + content).then().body("customer_name", equalTo("Anna Petrova"))

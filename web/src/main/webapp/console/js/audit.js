@@ -7,7 +7,7 @@ const ACTIONS = [
     'sign_in.succeeded', 'sign_in.failed', 'api_key.created', 'api_key.revoked', 'user.added', 'user.invited', 'user.invitation_revoked', 'user.changed',
     'user.deactivated', 'user.password_set', 'ar_content.published', 'ar_content.unpublished', 'ar_content.deleted',
     'storage_connection.created', 'storage_connection.changed', 'storage_connection.deleted', 'organization.created', 'organization.changed',
-    'quota.changed', 'sso_domain.changed', 'webhook.created', 'webhook.changed', 'webhook.deleted', 'webhook.secret_rotated',
+    'quota.changed', 'sso_domain.changed', 'sso_identity.linked', 'webhook.created', 'webhook.changed', 'webhook.deleted', 'webhook.secret_rotated',
     'webhook.disabled',
 ];
 

@@ -245,6 +245,10 @@ public class SingleSignOnService {
             user = newMember(email);
         }
         sso.linkIdentity(providerName, subject, user.getId());
+        // In the audit log at once: from now on the provider account signs this account in, even if this browser never
+        // finishes the hand-off.
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SSO_IDENTITY_LINKED, user.getId(),
+                AuditDetails.with("provider", providerName).and("provider_subject", subject).and("email", email).and("new_account", existing.isEmpty()));
         return user;
     }
 

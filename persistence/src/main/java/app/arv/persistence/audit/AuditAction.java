@@ -37,6 +37,12 @@ public enum AuditAction {
     QUOTA_CHANGED("quota.changed", SubjectType.ORGANIZATION),
     /** The e-mail domains whose people single sign-on admits. */
     SSO_DOMAIN_CHANGED("sso_domain.changed", SubjectType.ORGANIZATION),
+    /**
+     * A provider account linked to an account at its first single sign-on: from then on it signs that account in,
+     * whatever its address. Recorded at the link, not at a session, since a callback whose browser never finishes the
+     * hand-off links all the same.
+     */
+    SSO_IDENTITY_LINKED("sso_identity.linked", SubjectType.USER),
     /** A webhook registered: where it posts and which events (never its secret). */
     WEBHOOK_CREATED("webhook.created", SubjectType.WEBHOOK),
     /** Its URL, events, description changed, or switched on or off by an admin. */

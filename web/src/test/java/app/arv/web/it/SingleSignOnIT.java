@@ -284,6 +284,35 @@ class SingleSignOnIT {
     }
 
     @Test
+    void aProviderAccountLinkedToAnAccountIsInItsAuditLogThoughTheBrowserNeverHandedOff() {
+        Api.Tenant tenant = Api.newTenant();
+        String subject = "subject-" + UUID.randomUUID();
+        String adminId = Api.bearer(tenant.adminToken()).get("/me").then().statusCode(200).extract().path("id");
+
+        answered(signIn(subject, tenant.adminEmail()), 302);
+
+        List<Map<String, Object>> linked = Api.bearer(tenant.adminToken()).get("/audit-events?action=sso_identity.linked")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(linked).singleElement().satisfies(event -> {
+            assertThat(event.get("subject")).isEqualTo(Map.of("type", "user", "id", adminId));
+            assertThat(event.get("details")).isEqualTo(Map.of("provider", OidcProviderServer.PROVIDER, "provider_subject", subject,
+                    "email", tenant.adminEmail(), "new_account", false));
+        });
+    }
+
+    @Test
+    void aProviderAccountThatSignedInBeforeIsNotLinkedAgain() {
+        Api.Tenant tenant = Api.newTenant();
+        String subject = "subject-" + UUID.randomUUID();
+        signedInToken(signIn(subject, tenant.adminEmail()));
+
+        signedInToken(signIn(subject, tenant.adminEmail()));
+
+        Api.bearer(tenant.adminToken()).get("/audit-events?action=sso_identity.linked").then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
     void aProviderAccountThatSignedInBeforeSignsInItsOwnAccountWhateverAddressItNowHas() {
         Api.Tenant ann = Api.newTenant();
         Api.Tenant other = Api.newTenant();

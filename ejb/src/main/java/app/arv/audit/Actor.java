@@ -5,6 +5,7 @@ import app.arv.persistence.identity.User;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,13 +23,17 @@ public record Actor(ActorKind kind, UUID id, String label) {
         if (caller.isApiKey()) {
             return new Actor(ActorKind.API_KEY, caller.apiKeyId(), caller.name());
         }
-        return new Actor(caller.has(CallerRole.PLATFORM_ADMIN) ? ActorKind.PLATFORM_ADMIN : ActorKind.PERSON, caller.userId(),
-                caller.name());
+        return new Actor(kindOf(caller.roles()), caller.userId(), caller.name());
     }
 
     /** A person acting before there is a caller: signing in, setting a password by a mailed link. */
     public static Actor person(User user) {
-        return new Actor(user.isPlatformAdmin() ? ActorKind.PLATFORM_ADMIN : ActorKind.PERSON, user.getId(), user.getEmail());
+        return new Actor(kindOf(CallerRole.of(user)), user.getId(), user.getEmail());
+    }
+
+    /** A person with these roles is logged as a platform admin when they are one, else as a person. */
+    private static ActorKind kindOf(Set<String> roles) {
+        return roles.contains(CallerRole.PLATFORM_ADMIN) ? ActorKind.PLATFORM_ADMIN : ActorKind.PERSON;
     }
 
     /** Somebody not signed in, known only by the address they typed. */

@@ -22,7 +22,7 @@ public final class GenerationOccurrences {
     private GenerationOccurrences() {
     }
 
-    /** A generation job reached a final status: how many of its items ended how. */
+    /** A generation job reached a final status: how many of its items ended how; told to who started it, too. */
     public static Occurrence finished(GenerationJob job, Map<GenerationStatus, Long> counts) {
         JsonObjectBuilder data = Jsonp.createObjectBuilder()
                 .add("generation_job_id", job.getId().toString())
@@ -36,6 +36,7 @@ public final class GenerationOccurrences {
         } else {
             data.add("project_id", job.getProjectId().toString());
         }
-        return new Occurrence(job.getOrganizationId(), OccurrenceType.GENERATION_FINISHED, job.getId(), Instant.now(), data.build());
+        return new Occurrence(job.getOrganizationId(), OccurrenceType.GENERATION_FINISHED, job.getId(), Instant.now(), data.build(),
+                job.getCreatedBy());
     }
 }

@@ -6,12 +6,12 @@ import app.arv.audit.AuditTrail;
 import app.arv.identity.LoginThrottle.Request;
 import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
-import app.arv.mail.MailTemplates;
 import app.arv.mail.Mails;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.Invitation;
 import app.arv.persistence.identity.Invitation.Status;
 import app.arv.persistence.identity.InvitationRepository;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleUseToken;
 import app.arv.persistence.identity.User;
@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,12 +87,13 @@ public class Invitations {
     AccountAddresses addresses;
 
     /**
-     * @param language    the language of the mail: the inviter's choice, else their request's; English when ARV has neither
+     * @param languages   the languages of the mail in order of preference: the inviter's choice, else their request's
+     *                    (Accept-Language); the first ARV speaks is taken, English when it speaks none
      * @param requestBase the address the request came in by, for the link when ARV_PUBLIC_URL is not set and it is a
      *                    loopback address ({@link PublicAddress#forAnonymousRequest}: its Host is the requester's to write)
      * @throws DomainException 503 {@code public_address_unset} otherwise; nothing is created
      */
-    public Invitation invite(Caller caller, String email, Role role, String name, Locale language, String requestBase) {
+    public Invitation invite(Caller caller, String email, Role role, String name, List<Locale> languages, String requestBase) {
         String base = publicAddress.forAnonymousRequest(requestBase);
         String address = email.strip();
         addresses.claim(address);
@@ -103,7 +105,7 @@ public class Invitations {
         open.ifPresent(invitations::removeNow);
         LinkToken token = LinkToken.random();
         Invitation invitation = new Invitation(caller.organizationId(), address, role, name,
-                MailTemplates.languageFor(language).getLanguage(), caller.userId(), new SingleUseToken(token.hash(), now, rules.ttl()));
+                Language.firstSpokenOf(languages).tag(), caller.userId(), new SingleUseToken(token.hash(), now, rules.ttl()));
         try {
             invitations.addNow(invitation);
         } catch (PersistenceException e) {
@@ -197,7 +199,7 @@ public class Invitations {
     /** @param base where the link leads: ARV's public address, or a loopback request's own */
     private void send(Invitation invitation, LinkToken token, Caller caller, String base) {
         mails.queue(new MailRequest(invitation.getOrganizationId(), MailKind.INVITATION, invitation.getEmail(),
-                Locale.forLanguageTag(invitation.getLocale()),
+                Language.ofTag(invitation.getLocale()).orElse(Language.fallback()).locale(),
                 Map.of("recipient", invitation.getEmail(), "organization", organizationOf(invitation).getName(),
                         "inviter", caller.name() == null ? "" : caller.name(), "role", invitation.getRole().name(),
                         "link", base + "/console/#/invitation?token=" + token.raw(), "hours", String.valueOf(rules.ttl().toHours()))));

@@ -3,6 +3,7 @@ package app.arv.identity;
 import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
 import app.arv.mail.Mails;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.OrganizationRepository;
@@ -60,7 +61,7 @@ public class ResetMails {
                 return;
             }
             LinkToken token = links.issue(user.get().getId(), ttl);
-            Locale theirs = user.get().getLocale() == null ? language : Locale.forLanguageTag(user.get().getLocale());
+            Locale theirs = Language.ofTag(user.get().getLocale()).map(Language::locale).orElse(language);
             mails.queue(new MailRequest(user.get().getOrganizationId(), MailKind.PASSWORD_RESET, user.get().getEmail(), theirs,
                     Map.of("recipient", user.get().getEmail(), "link", publicBase + "/console/#/reset?token=" + token.raw(),
                             "minutes", String.valueOf(ttl.toMinutes()))));

@@ -165,7 +165,7 @@ public class Sessions {
 
     private TokenService.IssuedToken accessFor(User user, UUID sessionId) {
         return tokens.issue(user.getId(), user.getEmail(), user.getOrganizationId(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()), sessionId);
+                CallerRole.of(user), sessionId);
     }
 
     /** Why a refresh was refused. */

@@ -76,7 +76,7 @@ public class UserService {
         }
         // Row-locked: a concurrent change of this person (one making them admin, say) is committed before it is read.
         User user = users.lock(caller.organizationId(), id).orElseThrow(() -> DomainException.notFound("User"));
-        if (!caller.covers(CallerRole.of(user.getRole(), user.isPlatformAdmin()))) {
+        if (!caller.covers(CallerRole.of(user))) {
             // Visible in the organization's user list, so 403 rather than a 404 that the list contradicts.
             throw DomainException.forbidden("This account has rights you don't have; only its peers can change it");
         }

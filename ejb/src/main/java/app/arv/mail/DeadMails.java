@@ -6,7 +6,6 @@ import app.arv.persistence.mail.OutboxMail;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,7 +28,7 @@ public class DeadMails {
     MailOutboxRepository outbox;
 
     public Page<OutboxMail> list(Caller caller, PageRequest page) {
-        return outbox.dead(caller.has(CallerRole.PLATFORM_ADMIN) ? null : caller.organizationId(), page);
+        return outbox.dead(caller.visibleOrganizations().narrowedTo(), page);
     }
 
     /**
@@ -54,7 +53,7 @@ public class DeadMails {
     }
 
     private Optional<OutboxMail> visible(Caller caller, UUID id) {
-        return outbox.find(id).filter(m -> caller.has(CallerRole.PLATFORM_ADMIN) || caller.organizationId().equals(m.getOrganizationId()));
+        return outbox.find(id).filter(m -> caller.visibleOrganizations().include(m.getOrganizationId()));
     }
 
     /** @param oldestQueuedAt null when nothing waits */

@@ -1,5 +1,6 @@
 package app.arv.mail;
 
+import app.arv.persistence.identity.Language;
 import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -19,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link MailKind} with FreeMarker in one of the languages ARV writes mail in (English, Russian).
+ * Renders a {@link MailKind} with FreeMarker in one of the {@link Language}s ARV speaks.
  * FreeMarker picks the template by locale itself ({@code test-mail_ru.ftlh}, falling back to
  * {@code test-mail.ftlh}) and escapes by file type: every value in an {@code .ftlh} template is HTML-escaped
  * unless the template says otherwise, while {@code .ftl} (plain text) is left as written. Templates cannot
@@ -27,9 +28,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class MailTemplates {
-
-    /** Languages with templates; the first is the fallback for every other. */
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
     /** The longest subject written, well inside RFC 5322's 998-character line and the outbox's column. */
     public static final int SUBJECT_LENGTH = 200;
@@ -52,17 +50,12 @@ public class MailTemplates {
 
     /** The language a mail for someone who reads {@code wanted} is written in: theirs if ARV has it, else English. */
     public static Locale languageFor(Locale wanted) {
-        if (wanted == null) {
-            return LANGUAGES.get(0);
-        }
-        return LANGUAGES.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst()
-                .orElse(LANGUAGES.get(0));
+        return Language.forReader(wanted).locale();
     }
 
     /** The language for someone whose languages are these, in order of preference: the first ARV has, else English. */
     public static Locale languageFor(List<Locale> preferred) {
-        return preferred.stream().filter(wanted -> LANGUAGES.stream().anyMatch(l -> l.getLanguage().equals(wanted.getLanguage())))
-                .findFirst().map(MailTemplates::languageFor).orElse(LANGUAGES.get(0));
+        return Language.firstSpokenOf(preferred).locale();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * What the marker feature tells people and systems about its AR content, as {@link Occurrence}s with their data (the
  * snake_case details every channel shows, {@code ar_content_id}, {@code project_id} and {@code title} in each): a marker
- * settled, content expiring or expired. Built here, fired by the caller through {@code notification.Occurrences}.
+ * settled, content expiring or expired. Each is told, besides the admins, to the person who created the content.
+ * Built here, fired by the caller through {@code notification.Occurrences}.
  */
 public final class MarkerOccurrences {
 
@@ -45,7 +46,7 @@ public final class MarkerOccurrences {
             addNullable(data, "failure", content.getMarkerFailure());
         }
         return new Occurrence(content.getOrganizationId(), ready ? OccurrenceType.MARKER_READY : OccurrenceType.MARKER_FAILED,
-                content.getId(), Instant.now(), data.build());
+                content.getId(), Instant.now(), data.build(), content.getCreatedBy());
     }
 
     /** The content expires within the warning period; to be told once per content and expiry date ({@link #expiryMark}). */
@@ -60,7 +61,7 @@ public final class MarkerOccurrences {
 
     private static Occurrence expiry(OccurrenceType type, ArContent content) {
         return new Occurrence(content.getOrganizationId(), type, content.getId(), Instant.now(),
-                contentData(content).add("expires_at", content.getExpiresAt().toString()).build());
+                contentData(content).add("expires_at", content.getExpiresAt().toString()).build(), content.getCreatedBy());
     }
 
     /** The once-only mark of an expiry occurrence: a new expiry date is a new mark, so it is told again. */

@@ -5,7 +5,7 @@ import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.VisibleOrganizations;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
@@ -250,7 +250,7 @@ public class MediaDeletions {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<MediaDeletionDeadLetter> retryNow(Caller caller, UUID id) {
         deletions.findDeadLetterAcrossOrganizations(id)
-                .filter(l -> caller.has(CallerRole.PLATFORM_ADMIN) || l.getOrganizationId().equals(caller.organizationId()))
+                .filter(l -> caller.visibleOrganizations().include(l.getOrganizationId()))
                 .orElseThrow(() -> DomainException.notFound("Dead letter"));
         Outcome outcome = self().retryParked(id);
         if (outcome == Outcome.SKIPPED) {
@@ -261,16 +261,14 @@ public class MediaDeletions {
 
     /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */
     public List<MediaDeletionDeadLetter> deadLetters(Caller caller) {
-        return caller.has(CallerRole.PLATFORM_ADMIN)
-                ? deletions.deadLettersAcrossOrganizations()
-                : deletions.deadLetters(caller.organizationId());
+        VisibleOrganizations visible = caller.visibleOrganizations();
+        return visible.every() ? deletions.deadLettersAcrossOrganizations() : deletions.deadLetters(visible.narrowedTo());
     }
 
     /** How many dead letters {@link #deadLetters} draws from (it answers the newest few hundred). */
     public long countDeadLetters(Caller caller) {
-        return caller.has(CallerRole.PLATFORM_ADMIN)
-                ? deletions.countDeadLettersAcrossOrganizations()
-                : deletions.countDeadLetters(caller.organizationId());
+        VisibleOrganizations visible = caller.visibleOrganizations();
+        return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
     }
 
     private static String errorOf(RuntimeException e) {

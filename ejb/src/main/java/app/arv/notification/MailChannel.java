@@ -3,6 +3,7 @@ package app.arv.notification;
 import app.arv.mail.MailKind;
 import app.arv.mail.MailRequest;
 import app.arv.mail.Mails;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.User;
 import app.arv.platform.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class MailChannel {
     PublicAddress publicAddress;
 
     void deliver(Occurrence occurrence, User person) {
-        Locale language = person.getLocale() == null ? Locale.ENGLISH : Locale.forLanguageTag(person.getLocale());
+        Locale language = Language.ofTag(person.getLocale()).orElse(Language.fallback()).locale();
         mails.queue(new MailRequest(occurrence.organizationId(), MailKind.NOTIFICATION, person.getEmail(), language,
                 values(occurrence, publicAddress.or(FALLBACK_BASE))));
     }

@@ -18,13 +18,22 @@ import java.util.UUID;
  * @param subjectId the thing it is about (AR content, generation job, API key, organization), for links and grouping
  * @param at when it happened
  * @param data the type's details, snake_case JSON as the API shows them (e.g. {@code {"title": ..., "reason": ...}})
+ * @param startedBy the person who started the work it is about (an AR content's creator, a generation job's), told
+ *                  besides the organization's admins; {@code null} when nobody did (work started with an API key, news
+ *                  of the organization itself). The feature that builds the occurrence says who: this package knows no
+ *                  feature's records.
  */
-public record Occurrence(UUID organizationId, OccurrenceType type, UUID subjectId, Instant at, JsonObject data) {
+public record Occurrence(UUID organizationId, OccurrenceType type, UUID subjectId, Instant at, JsonObject data, UUID startedBy) {
 
     public Occurrence {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** An occurrence about no person's work: told to the organization's admins. */
+    public Occurrence(UUID organizationId, OccurrenceType type, UUID subjectId, Instant at, JsonObject data) {
+        this(organizationId, type, subjectId, at, data, null);
     }
 }

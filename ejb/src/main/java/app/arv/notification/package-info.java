@@ -6,7 +6,8 @@
  * occurrences and their data in its own package ({@code marker.MarkerOccurrences}, {@code generation.GenerationOccurrences},
  * {@code identity.ApiKeyOccurrences}, {@code webhook.WebhookOccurrences}, {@code protection.QuotaOccurrences}), so this
  * package knows the kinds ({@link app.arv.notification.OccurrenceType}) but no feature's code. {@link
- * app.arv.notification.PersonalDelivery} observes them for people: {@link app.arv.notification.Recipients} says who,
+ * app.arv.notification.PersonalDelivery} observes them for people: {@link app.arv.notification.Recipients} says who (the admins,
+ * and the person the building feature names as having started the work),
  * {@link app.arv.notification.NotificationPreferences} on which channel ({@link app.arv.notification.InAppChannel},
  * {@link app.arv.notification.MailChannel}). {@link app.arv.notification.NotificationRetention} is its periodic round
  * ({@code platform.ClusterRound}). Uses persistence, mail, events, security, platform (its rounds) and shared —

@@ -1,7 +1,10 @@
 package app.arv.printkit;
 
+import app.arv.persistence.identity.Language;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The language of a print kit's one-line instruction. AR content has no language of its own, so the
@@ -9,13 +12,14 @@ import java.util.Locale;
  * console's and any browser's), then English.
  */
 public enum KitLanguage {
-    EN("en", "Scan the QR code, then point your phone at this picture"), RU("ru", "Отсканируйте QR-код и наведите телефон на эту картинку");
+    EN(Language.ENGLISH, "Scan the QR code, then point your phone at this picture"), RU(Language.RUSSIAN,
+            "Отсканируйте QR-код и наведите телефон на эту картинку");
 
-    private final String tag;
+    private final Language language;
     private final String instruction;
 
-    KitLanguage(String tag, String instruction) {
-        this.tag = tag;
+    KitLanguage(Language language, String instruction) {
+        this.language = language;
         this.instruction = instruction;
     }
 
@@ -24,33 +28,24 @@ public enum KitLanguage {
      * @param acceptable the client's languages in order of preference (Accept-Language)
      */
     public static KitLanguage choose(String requested, List<Locale> acceptable) {
-        if (requested != null) {
-            for (KitLanguage language : values()) {
-                if (language.matches(Locale.forLanguageTag(requested.strip()))) {
-                    return language;
-                }
-            }
-        }
-        for (Locale locale : acceptable) {
-            for (KitLanguage language : values()) {
-                if (language.matches(locale)) {
-                    return language;
-                }
-            }
-        }
-        return EN;
+        Optional<Language> named = requested == null ? Optional.empty() : Language.spokenTo(Locale.forLanguageTag(requested.strip()));
+        return of(named.orElseGet(() -> Language.firstSpokenOf(acceptable)));
+    }
+
+    /** The kit's text in {@code language}: every language ARV speaks has one (the switch lists them all). */
+    public static KitLanguage of(Language language) {
+        return switch (language) {
+            case ENGLISH -> EN;
+            case RUSSIAN -> RU;
+        };
     }
 
     /** The BCP 47 tag ({@code Content-Language}). */
     public String tag() {
-        return tag;
+        return language.tag();
     }
 
     public String instruction() {
         return instruction;
-    }
-
-    private boolean matches(Locale locale) {
-        return tag.equals(locale.getLanguage());
     }
 }

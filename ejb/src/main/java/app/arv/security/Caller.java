@@ -52,4 +52,9 @@ public record Caller(UUID userId, UUID apiKeyId, UUID organizationId, String nam
     }
 
     public boolean isApiKey() { return apiKeyId != null; }
+
+    /** Which organizations' records this caller may see: every one for a platform admin, else its own. */
+    public VisibleOrganizations visibleOrganizations() {
+        return VisibleOrganizations.of(this);
+    }
 }

@@ -59,7 +59,7 @@ public class CallerLookup {
             throw DomainException.unauthenticated("session_ended", "The session of this access token has ended; sign in again");
         }
         return new Caller(user.getId(), null, user.getOrganizationId(), user.getEmail(),
-                CallerRole.of(user.getRole(), user.isPlatformAdmin()), user.getPasswordChangedAt(), sessionId);
+                CallerRole.of(user), user.getPasswordChangedAt(), sessionId);
     }
 
     private void requireActive(UUID organizationId) {

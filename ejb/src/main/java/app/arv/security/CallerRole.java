@@ -2,6 +2,7 @@ package app.arv.security;
 
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -29,6 +30,11 @@ public final class CallerRole {
             roles.add(PLATFORM_ADMIN);
         }
         return roles;
+    }
+
+    /** The roles of a person, as their access token and every resolved caller carry them. */
+    public static Set<String> of(User user) {
+        return of(user.getRole(), user.isPlatformAdmin());
     }
 
     /** Keys never carry platform rights: operating the installation needs a person. */

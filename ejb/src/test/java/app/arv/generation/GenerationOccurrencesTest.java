@@ -46,4 +46,15 @@ class GenerationOccurrencesTest {
         assertThat(told.data()).isEqualTo(Jsonp.readObject("{\"generation_job_id\":\"" + job.getId() + "\",\"status\":\"completed\","
                 + "\"total\":1,\"completed\":1,\"failed\":0,\"cancelled\":0,\"project_id\":null}"));
     }
+
+    @Test
+    void aFinishedJobIsToldToWhoStartedIt() {
+        UUID starter = UUID.randomUUID();
+        GenerationJob job = new GenerationJob(UUID.randomUUID(), null, "local", GenerationPriority.NORMAL,
+                new GenerationOptions(5000, TextureQuality.STANDARD), 1);
+        job.createdBy(starter);
+        job.settle(GenerationStatus.COMPLETED);
+
+        assertThat(GenerationOccurrences.finished(job, Map.of(GenerationStatus.COMPLETED, 1L)).startedBy()).isEqualTo(starter);
+    }
 }

@@ -8,6 +8,7 @@ import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.SingleUseToken;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.persistence.mail.OutboxMail;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,19 @@ class InvitationsTest {
         Database.persist(bob);
 
         assertRefused(invitations -> invite(invitations, bob.getEmail().toUpperCase(Locale.ROOT)), "email_taken");
+    }
+
+    @Test
+    void theInvitationIsInTheFirstOfTheInvitersLanguagesArvSpeaks() {
+        String email = "new-" + UUID.randomUUID() + "@acme.example";
+
+        AtomicReference<Invitation> invitation = new AtomicReference<>();
+        Database.inTransaction(em -> invitation.set(beans(em).get(Invitations.class).invite(admin(), email, Role.MEMBER, null,
+                List.of(Locale.GERMAN, Locale.forLanguageTag("ru-RU"), Locale.ENGLISH), "http://arv.test")));
+
+        assertThat(invitation.get().getLocale()).isEqualTo("ru");
+        Database.inTransaction(em -> assertThat(em.createQuery("SELECT m FROM OutboxMail m WHERE m.recipient = :email", OutboxMail.class)
+                .setParameter("email", email).getSingleResult().getLocale()).isEqualTo("ru"));
     }
 
     @Test
@@ -152,7 +168,7 @@ class InvitationsTest {
     }
 
     private void invite(Invitations invitations, String email) {
-        invitations.invite(admin(), email, Role.MEMBER, null, Locale.ENGLISH, "http://arv.test");
+        invitations.invite(admin(), email, Role.MEMBER, null, List.of(Locale.ENGLISH), "http://arv.test");
     }
 
     private static void accept(Invitations invitations, LinkToken token) {

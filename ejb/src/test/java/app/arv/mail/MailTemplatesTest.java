@@ -1,5 +1,6 @@
 package app.arv.mail;
 
+import app.arv.persistence.identity.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -13,6 +14,19 @@ class MailTemplatesTest {
     private static final Map<String, String> VALUES = Map.of("recipient", "boss@acme.example", "organization", "Acme",
             "consoleUrl", "https://ar.example.com/console/");
     private final MailTemplates templates = new MailTemplates();
+
+    @Test
+    void everyMailHasItsTemplatesInEveryLanguageArvSpeaks() {
+        for (MailKind kind : MailKind.values()) {
+            for (Language language : Language.values()) {
+                String suffix = language == Language.fallback() ? "" : "_" + language.tag();
+                for (String type : new String[]{".ftl", ".ftlh"}) {
+                    assertThat(MailTemplates.class.getResource("templates/" + kind.template() + suffix + type))
+                            .as(kind + " in " + language + " (" + type + ")").isNotNull();
+                }
+            }
+        }
+    }
 
     @Test
     void anEnglishMailHasItsSubjectTextAndHtml() {

@@ -64,4 +64,23 @@ class MarkerOccurrencesTest {
         assertThat(MarkerOccurrences.expiryMark(OccurrenceType.AR_CONTENT_EXPIRED, id, Instant.ofEpochSecond(1_800_000_000)))
                 .isEqualTo("ar_content.expired:00000000-0000-0000-0000-000000000001:1800000000");
     }
+
+    @Test
+    void everyOccurrenceOfAContentIsToldToItsCreator() {
+        UUID creator = UUID.randomUUID();
+        content.createdBy(creator);
+        content.schedule(null, null, Instant.parse("2026-12-24T18:00:00Z"));
+        content.markerFailed("not a marker", 12, "unusable", QUALITY);
+
+        assertThat(MarkerOccurrences.settled(content).startedBy()).isEqualTo(creator);
+        assertThat(MarkerOccurrences.expiring(content).startedBy()).isEqualTo(creator);
+        assertThat(MarkerOccurrences.expired(content).startedBy()).isEqualTo(creator);
+    }
+
+    @Test
+    void contentCreatedWithAnApiKeyNamesNoStarter() {
+        content.markerFailed("not a marker", 12, "unusable", QUALITY);
+
+        assertThat(MarkerOccurrences.settled(content).startedBy()).isNull();
+    }
 }

@@ -20,6 +20,7 @@ import app.arv.protection.QuotaKind;
 import app.arv.protection.QuotaOccurrences;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
+import app.arv.shared.Jsonp;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,29 @@ class NotificationDeliveryTest {
         });
 
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactly(ann.getId());
+    }
+
+    @Test
+    void whoStartedTheWorkIsToldBesidesTheAdmins() {
+        call(beans -> {
+            beans.get(Occurrences.class).fire(new Occurrence(acme.getId(), OccurrenceType.GENERATION_FINISHED, UUID.randomUUID(),
+                    Instant.now(), Jsonp.createObjectBuilder().add("status", "completed").build(), carl.getId()));
+            return null;
+        });
+
+        assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactlyInAnyOrder(ann.getId(), carl.getId());
+    }
+
+    @Test
+    void aStarterOutsideTheOrganizationIsNotTold() {
+        call(beans -> {
+            beans.get(Occurrences.class).fire(new Occurrence(acme.getId(), OccurrenceType.GENERATION_FINISHED, UUID.randomUUID(),
+                    Instant.now(), Jsonp.createObjectBuilder().add("status", "completed").build(), olga.getId()));
+            return null;
+        });
+
+        assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactly(ann.getId());
+        assertThat(notifiedIn(other)).isEmpty();
     }
 
     @Test

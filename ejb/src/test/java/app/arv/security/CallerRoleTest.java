@@ -2,7 +2,10 @@ package app.arv.security;
 
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
 import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,15 @@ class CallerRoleTest {
     void aPlatformAdminHoldsAllThreeRoles() {
         assertThat(CallerRole.of(Role.ADMIN, true))
                 .containsExactlyInAnyOrder(CallerRole.MEMBER, CallerRole.ORG_ADMIN, CallerRole.PLATFORM_ADMIN);
+    }
+
+    @Test
+    void aPersonHoldsTheRolesOfTheirRoleAndTheirPlatformRights() {
+        User platformAdmin = User.platformAdmin(UUID.randomUUID(), "root@arv.example", "hash");
+        User member = new User(UUID.randomUUID(), "ann@acme.example", "hash", Role.MEMBER);
+
+        assertThat(CallerRole.of(platformAdmin)).isEqualTo(CallerRole.of(platformAdmin.getRole(), true));
+        assertThat(CallerRole.of(member)).containsExactly(CallerRole.MEMBER);
     }
 
     @Test

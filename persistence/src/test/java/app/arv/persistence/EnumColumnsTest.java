@@ -8,6 +8,7 @@ import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.identity.DomainClaimState;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.mail.MailStatus;
 import app.arv.persistence.marker.MarkerStatus;
@@ -49,6 +50,7 @@ class EnumColumnsTest {
     /** table.column → the values its enum stores, in the form the column holds them. */
     private static final Map<String, Set<String>> ENUM_COLUMNS = Map.ofEntries(
             entry("api_key.scope", names(ApiKeyScope.class)),
+            entry("app_user.locale", stored(Language.class, Language::tag)),
             entry("app_user.role", names(Role.class)),
             entry("ar_content.marker_status", names(MarkerStatus.class)),
             entry("ar_content.overlay_kind", names(OverlayKind.class)),
@@ -59,20 +61,19 @@ class EnumColumnsTest {
             entry("generation_job.priority", names(GenerationPriority.class)),
             entry("generation_job.status", names(GenerationStatus.class)),
             entry("generation_job.texture", stored(TextureQuality.class, TextureQuality::apiName)),
+            entry("invitation.locale", stored(Language.class, Language::tag)),
             entry("invitation.role", names(Role.class)),
             entry("mail_outbox.status", names(MailStatus.class)),
             entry("media_attachment.entity_kind", names(OwnerKind.class)),
             entry("media_attachment.role", names(MediaRole.class)),
             entry("notification_preference.channel", names(NotificationChannel.class)),
+            entry("pending_signup.locale", stored(Language.class, Language::tag)),
             entry("organization_sso_domain.state", stored(DomainClaimState.class, s -> s.name().toLowerCase(Locale.ROOT))),
             entry("storage_connection.provider", names(StorageProvider.class)),
             entry("webhook_delivery.status", names(DeliveryStatus.class)));
 
-    private static final String LANGUAGE = "a language tag of the console and the mails (app.arv.mail.MailTemplates.LANGUAGES, in ejb)";
-
     /** Columns with a CHECK of listed values that hold no Java enum, and what they hold instead. */
-    private static final Map<String, String> NOT_ENUMS = Map.of(
-            "app_user.locale", LANGUAGE, "invitation.locale", LANGUAGE, "pending_signup.locale", LANGUAGE);
+    private static final Map<String, String> NOT_ENUMS = Map.of();
 
     private static final Pattern LISTED_VALUE = Pattern.compile("'((?:[^']|'')*)'::");
 

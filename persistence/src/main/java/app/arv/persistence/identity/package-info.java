@@ -10,6 +10,8 @@
  * {@code app.arv.security}. {@link SingleSignOnRepository} keeps the rows of single sign-on (sign-ins under way,
  * organizations' allowed e-mail domains, provider accounts of users) with native statements. A {@link UserSession}
  * is a signed-in device with its family of {@link RefreshToken}s (hashes only); the rules of a refresh (rotate, a
- * race's loser, reuse ends the family, lifetime and idle expiry) are the entity's own, unit-tested.
+ * race's loser, reuse ends the family, lifetime and idle expiry) are the entity's own, unit-tested. {@link Language} is
+ * the one list of the languages ARV speaks (a person's, an invitation's, a sign-up's {@code locale}), and how a reader's
+ * languages map onto them.
  */
 package app.arv.persistence.identity;

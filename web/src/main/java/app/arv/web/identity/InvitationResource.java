@@ -2,6 +2,7 @@ package app.arv.web.identity;
 
 import app.arv.identity.Invitations;
 import app.arv.persistence.identity.Invitation;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.Role;
 import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
@@ -69,8 +70,8 @@ public class InvitationResource implements ApiDescription.Identity {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     public Response invite(@Valid NewInvitation request, @Context HttpHeaders headers) {
         List<Locale> languages = request.locale != null ? List.of(Locale.forLanguageTag(request.locale)) : headers.getAcceptableLanguages();
-        Invitation invitation = invitations.invite(caller.get(), request.email, request.role, request.name,
-                languages.isEmpty() ? null : languages.get(0), Links.requestBase(uri));
+        Invitation invitation = invitations.invite(caller.get(), request.email, request.role, request.name, languages,
+                Links.requestBase(uri));
         return Links.created(Links.invitation(invitation.getId()), InvitationView.of(invitation));
     }
 
@@ -120,7 +121,7 @@ public class InvitationResource implements ApiDescription.Identity {
         public String name;
 
         /** The language of the mail. */
-        @Pattern(regexp = "en|ru", message = "must be en or ru")
+        @Pattern(regexp = Language.TAGS, message = "must be " + Language.TAGS_IN_WORDS)
         public String locale;
     }
 

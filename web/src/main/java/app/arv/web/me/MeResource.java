@@ -2,6 +2,7 @@ package app.arv.web.me;
 
 import app.arv.identity.OwnAccount;
 import app.arv.organization.OrganizationService;
+import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
@@ -49,7 +50,8 @@ public class MeResource implements ApiDescription.Identity {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change my display name and language (people only)",
-            description = "Fields left out stay as they are; a blank name clears it; locale is en or ru (the language of mail to me)")
+            description = "Fields left out stay as they are; a blank name clears it; locale is " + Language.TAGS_IN_WORDS
+                    + " (the language of mail to me)")
     public AccountView update(@Valid AccountChange change) {
         User user = account.update(currentCaller.get(), change.name, change.locale);
         return AccountView.of(user);
@@ -67,7 +69,7 @@ public class MeResource implements ApiDescription.Identity {
         @Size(max = 200)
         public String name;
 
-        @Pattern(regexp = "en|ru")
+        @Pattern(regexp = Language.TAGS)
         public String locale;
     }
 

@@ -1,5 +1,6 @@
 package app.arv.web.viewer;
 
+import app.arv.persistence.identity.Language;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
 final class ViewerMessages {
 
     static final String PATH = "/ar/messages.json";
-    /** The languages the viewer speaks, the first the fallback. */
-    static final List<String> LANGUAGES = List.of("en", "ru");
+    /** The languages the viewer speaks, the first the fallback: every one ARV speaks. */
+    static final List<String> LANGUAGES = Language.tags();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final JsonObject languages;
@@ -63,12 +64,7 @@ final class ViewerMessages {
      * none of them. A phone set to German, then Russian reads Russian; one set to English, then Russian reads English.
      */
     static String languageOf(Enumeration<Locale> accepted) {
-        for (Locale locale : Collections.list(accepted)) {
-            if (LANGUAGES.contains(locale.getLanguage())) {
-                return locale.getLanguage();
-            }
-        }
-        return LANGUAGES.get(0);
+        return Language.firstSpokenOf(Collections.list(accepted)).tag();
     }
 
     /** The heading of {@code phase} (a key of the dictionary, as {@code viewer.js} names its phases). */

@@ -126,6 +126,15 @@ class InvitationIT {
     }
 
     @Test
+    void withoutALocaleTheInvitationIsInTheFirstOfTheRequestsLanguagesArvSpeaks() {
+        Api.Tenant tenant = Api.newTenant();
+
+        Api.bearer(tenant.adminToken()).header("Accept-Language", "de, ru;q=0.9, en;q=0.5")
+                .body(Map.of("email", newAddress(), "role", "MEMBER")).post("/users/invitations")
+                .then().statusCode(201).body("locale", equalTo("ru"));
+    }
+
+    @Test
     void theRoleIsReadInAnyCaseAndAnsweredInCapitals() {
         Api.Tenant tenant = Api.newTenant();
 

@@ -1,9 +1,7 @@
 package app.arv.events;
 
-import app.arv.security.CallerCache;
 import app.arv.shared.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -125,11 +123,11 @@ public class OrganizationEventHub extends RedisFanOut<OrganizationEventHub.Liste
     }
 
     /**
-     * A key was revoked, a person or an organization changed: the clients it concerns leave now rather
-     * than at the next heartbeat. On the scheduler, not the notifying thread: that may be finishing the
-     * transaction that made the change, or be the Redis subscription, and checks read the database.
+     * A key was revoked, a person or an organization changed (told by {@code security}, which knows credentials): the
+     * clients it concerns leave now rather than at the next heartbeat. On the scheduler, not the notifying thread: that
+     * may be finishing the transaction that made the change, or be the Redis subscription, and checks read the database.
      */
-    void credentialsChanged(@Observes CallerCache.Change change) {
+    public void recheckListeners() {
         if (listeners.isEmpty()) {
             return;
         }

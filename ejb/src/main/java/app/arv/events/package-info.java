@@ -14,6 +14,7 @@
  *
  * <p>Events are live only and a Redis outage costs a notification, never a state change. Used by
  * generation, markers, notification (the console's live push), media, security (credential change notices), protection
- * (rate-limit counters) and health; uses only {@code shared} and {@code security}'s caller.
+ * (rate-limit counters) and health; uses only {@code shared} (never {@code security}, which tells the hub when a
+ * credential changed: {@link OrganizationEventHub#recheckListeners()}).
  */
 package app.arv.events;

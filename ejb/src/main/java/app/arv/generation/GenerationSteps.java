@@ -339,32 +339,4 @@ public class GenerationSteps {
     private void publishProgress(GenerationItem item) {
         events.publish(item.getOrganizationId(), item.getJobId(), JobEvent.progress(item));
     }
-
-    /** The model's file name, after its source image's. */
-    public static String modelName(String sourceName) {
-        return stripExtension(sourceName) + ".glb";
-    }
-
-    /** The USDZ of a model ({@link UsdzModels}) is named as its GLB, {@code horse.glb} giving {@code horse.usdz}. */
-    public static String usdzName(String modelName) {
-        return stripExtension(modelName) + ".usdz";
-    }
-
-    public static String previewName(String sourceName, String previewMediaType) {
-        return stripExtension(sourceName) + "-preview" + extensionOf(previewMediaType);
-    }
-
-    private static String stripExtension(String name) {
-        int dot = name == null ? -1 : name.lastIndexOf('.');
-        return name == null || name.isBlank() ? "model" : dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String extensionOf(String mediaType) {
-        return switch (mediaType) {
-            case "image/png" -> ".png";
-            case "image/webp" -> ".webp";
-            case "image/jpeg" -> ".jpg";
-            default -> "";
-        };
-    }
 }

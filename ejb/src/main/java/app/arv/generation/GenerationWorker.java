@@ -210,7 +210,7 @@ public class GenerationWorker {
 
     /** The files are written before the short transaction that records them, never while it holds the item's locks. */
     private void store(UUID org, UUID itemId, ModelResult result, String sourceName) {
-        String modelName = GenerationSteps.modelName(sourceName);
+        String modelName = ModelFileName.of(sourceName).glb();
         MediaStore.StagedFile model = result.glbFile() != null
                 ? files.stageFile(org, result.glbFile(), ModelResult.GLB_MEDIA_TYPE, modelName)
                 : files.stageBytes(org, result.glb(), ModelResult.GLB_MEDIA_TYPE, modelName, null, null);
@@ -218,7 +218,7 @@ public class GenerationWorker {
         try {
             if (result.preview() != null) {
                 preview = files.stageBytes(org, result.preview(), result.previewMediaType(),
-                        GenerationSteps.previewName(sourceName, result.previewMediaType()), null, null);
+                        ModelFileName.of(sourceName).preview(result.previewMediaType()), null, null);
             }
         } catch (RuntimeException | Error e) {
             files.discardNow(model);

@@ -138,7 +138,7 @@ public class BrokerAvailability {
     }
 
     /** The innermost useful message: JMS and JCA wrap the broker's reason several times. */
-    static String innermostMessage(Throwable error) {
+    public static String innermostMessage(Throwable error) {
         return Causes.message(Causes.root(error));
     }
 

@@ -8,6 +8,6 @@
  * tenants choose, have lists of their own ({@code arv.storage.allowed-hosts}, {@code arv.webhook.allowed-hosts}: see
  * {@link app.arv.outbound.OutboundPolicy}). {@link app.arv.outbound.AnswerLimit} caps
  * what an HTTP client reads of such a server's answer into memory. Uses nothing of ARV but
- * {@link app.arv.shared.DomainException}.
+ * {@code app.arv.shared} ({@link app.arv.shared.DomainException}, {@link app.arv.shared.Cidr}).
  */
 package app.arv.outbound;

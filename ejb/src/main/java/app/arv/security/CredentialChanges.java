@@ -1,6 +1,7 @@
 package app.arv.security;
 
 import app.arv.events.AfterCommit;
+import app.arv.events.OrganizationEventHub;
 import app.arv.events.PatternSubscription;
 import app.arv.events.RedisConnection;
 import app.arv.events.RedisKeys;
@@ -11,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class CredentialChanges {
     AfterCommit afterCommit;
 
     @Inject
-    Event<Change> changed;
+    OrganizationEventHub liveConnections;
 
     @Resource
     ManagedThreadFactory threads;
@@ -93,10 +93,10 @@ public class CredentialChanges {
                 });
     }
 
-    /** Into this node's cache, and to whoever holds connections open on a credential (they check it again). */
+    /** Into this node's cache, and to the live connections this node holds open on a credential (they check it again). */
     private void apply(Change change) {
         cache.apply(change);
-        changed.fire(change);
+        liveConnections.recheckListeners();
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package app.arv.platform.health;
 
-import app.arv.messaging.ArtemisCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.Liveness;

@@ -1,14 +1,15 @@
 package app.arv.platform.health;
 
-import app.arv.identity.PlatformAdminBootstrap;
 import app.arv.platform.SchemaMigration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.Startup;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Started once the schema is migrated and the platform admin exists. */
+/** Started once the schema is migrated and every feature's {@link StartupWork} (the platform admin's creation) is done. */
 @Startup
 @ApplicationScoped
 public class SchemaStartup implements DependencyCheck {
@@ -17,17 +18,22 @@ public class SchemaStartup implements DependencyCheck {
     SchemaMigration migration;
 
     @Inject
-    PlatformAdminBootstrap bootstrap;
+    Instance<StartupWork> works;
 
     @Override
     public HealthFinding inspect() {
         String version = migration.schemaVersion();
-        boolean started = version != null && bootstrap.isDone();
-        Map<String, Object> details = Map.of("version", version == null ? "not migrated" : version,
-                "platform_admin", bootstrap.isDone());
-        return started
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", version == null ? "not migrated" : version);
+        String pending = version == null ? "schema not migrated yet" : null;
+        for (StartupWork work : works) {
+            details.put(work.name(), work.isDone());
+            if (pending == null && !work.isDone()) {
+                pending = work.pendingReason();
+            }
+        }
+        return pending == null
                 ? HealthFinding.up("schema", details)
-                : HealthFinding.down("schema", "starting", version == null ? "schema not migrated yet" : "platform admin not created yet",
-                        details);
+                : HealthFinding.down("schema", "starting", pending, details);
     }
 }

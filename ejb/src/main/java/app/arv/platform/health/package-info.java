@@ -5,7 +5,11 @@
  * details ({@link HealthFinding}, all collected by {@link HealthReport}). {@link Probe} runs a check with a
  * deadline, so a dependency that hangs cannot hang the probe. Liveness is only a deadlock
  * ({@link DeadlockLiveness}): a dependency being down is not a reason to restart. Readiness is the database alone
- * ({@link PostgresReadiness}); Redis ({@link RedisCheck}) and the broker (its check in {@code app.arv.messaging}) are
- * dependencies ARV serves without, reported to platform admins only ({@link HealthReport} says why).
+ * ({@link PostgresReadiness}); Redis ({@link RedisCheck}) and the broker ({@link ArtemisCheck}) are
+ * dependencies ARV serves without, reported to platform admins only ({@link HealthReport} says why). The startup check
+ * ({@link SchemaStartup}) waits for the schema and for every feature's {@link StartupWork}.
+ *
+ * <p>Uses {@code app.arv.platform}, {@code events}' Redis connection, {@code messaging}'s broker settings and
+ * {@code shared}; never a feature package (a feature that must finish something at startup offers a {@link StartupWork}).
  */
 package app.arv.platform.health;

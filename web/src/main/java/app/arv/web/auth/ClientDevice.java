@@ -1,7 +1,7 @@
 package app.arv.web.auth;
 
 import app.arv.identity.Device;
-import app.arv.web.request.RequestContext;
+import app.arv.web.logging.RequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /** The device a request comes from, as a session records it: its {@code User-Agent} and client address. */

@@ -11,7 +11,7 @@ import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.auth.LoginResource.TokenView;
-import app.arv.web.request.RequestContext;
+import app.arv.web.logging.RequestContext;
 import app.arv.web.security.NoStore;
 import app.arv.web.security.Public;
 import jakarta.inject.Inject;

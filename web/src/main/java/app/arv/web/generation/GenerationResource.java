@@ -4,9 +4,9 @@ import app.arv.generation.ArchiveEntry;
 import app.arv.generation.GenerationArchive;
 import app.arv.generation.GenerationEventHub;
 import app.arv.generation.GenerationService;
-import app.arv.generation.GenerationSteps;
 import app.arv.generation.JobDetails;
 import app.arv.generation.JobEvent;
+import app.arv.generation.ModelFileName;
 import app.arv.generation.NewGeneration;
 import app.arv.generation.UsdzModels;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -204,7 +204,7 @@ public class GenerationResource implements ApiDescription.Generations {
         };
         return Response.ok(body, UsdzModels.MEDIA_TYPE).tag(etag)
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(GenerationSteps.usdzName(glb.resource().getOriginalName())))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(ModelFileName.of(glb.resource().getOriginalName()).usdz()))
                 .build();
     }
 

@@ -1,7 +1,6 @@
 package app.arv.web.logging;
 
 import app.arv.shared.Jsonp;
-import app.arv.web.request.RequestContext;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package app.arv.web.problem;
 
-import app.arv.web.request.RequestContext;
+import app.arv.web.logging.RequestContext;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;

@@ -3,8 +3,8 @@ package app.arv.web.protection;
 import app.arv.protection.LimitExceeded;
 import app.arv.protection.RequestLimits;
 import app.arv.protection.Verdict;
+import app.arv.web.logging.RequestContext;
 import app.arv.web.protection.RateLimit.Policy;
-import app.arv.web.request.RequestContext;
 import app.arv.web.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -80,7 +80,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     /** The answer to this request tells where the client stands by {@code verdict} (also for a refused credential's). */
-    public static void tell(ContainerRequestContext request, Verdict verdict) {
+    static void tell(ContainerRequestContext request, Verdict verdict) {
         request.setProperty(VERDICT, verdict);
     }
 

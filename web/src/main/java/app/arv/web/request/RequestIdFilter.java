@@ -3,6 +3,7 @@ package app.arv.web.request;
 import app.arv.audit.AuditOrigin;
 import app.arv.security.TrustedProxies;
 import app.arv.web.logging.AccessLog;
+import app.arv.web.logging.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

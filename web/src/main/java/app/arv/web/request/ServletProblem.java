@@ -1,6 +1,7 @@
 package app.arv.web.request;
 
 import app.arv.web.json.JsonbConfiguration;
+import app.arv.web.logging.RequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;

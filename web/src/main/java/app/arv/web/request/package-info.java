@@ -1,7 +1,7 @@
 /**
  * What happens to every request around the resources. {@link RequestIdFilter} resolves the client's
- * address (through trusted proxies), gives the request an id and writes the access-log line;
- * {@link RequestContext} carries id and organization to logs and problems. {@link SecurityHeaders} sets the
+ * address (through trusted proxies), gives the request an id, starts {@code logging}'s request context (which carries id
+ * and organization to logs and problems) and writes the access-log line. {@link SecurityHeaders} sets the
  * browser-facing protections on every answer (rules in {@link SecurityHeaderRules}), {@link CorsFilter}
  * the CORS headers for the configured origins. {@link RequestBodyLimit} cuts multipart bodies off at the
  * configured size while they stream in, before anything is buffered. {@link IdempotencyFilter} is the
@@ -9,6 +9,9 @@
  * {@code app.arv.idempotency}), {@link HeldClaimRelease} ends the renewal of a request's claim when the request
  * ends, however it ends; {@link EndpointMetrics} counts and times requests per route template.
  * {@link PagingOnlyOnListings} refuses {@code ?limit=&offset=} where nothing is paged.
- * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules, {@code json}'s paging and {@code problem}.
+ * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules, {@code json}'s paging, {@code problem},
+ * {@code logging}, {@code security}'s caller and {@code protection}'s header names. (The problem mappers still
+ * recognise {@link RequestBodyLimit}'s overflow: the one dependency back, listed in the web module's
+ * {@code ArchitectureTest}.)
  */
 package app.arv.web.request;

@@ -1,11 +1,9 @@
 package app.arv.web.security;
 
-import app.arv.protection.RequestLimits;
 import app.arv.security.Caller;
 import app.arv.security.CallerAuthentication;
 import app.arv.shared.DomainException;
-import app.arv.web.protection.RateLimitFilter;
-import app.arv.web.request.RequestContext;
+import app.arv.web.logging.RequestContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -24,10 +22,8 @@ import java.util.function.Function;
  * {@code X-API-Key}. A presented but bad credential is refused even on public endpoints, so a
  * client never silently proceeds as anonymous.
  *
- * <p>A refused credential is answered here, before {@link RateLimitFilter} counts the request, so it is counted here:
- * against its client address's anonymous bucket, as the request of nobody it is. Past that limit the answer is 429 with
- * {@code Retry-After}, and a credential this node does not know is then not even looked up — made-up API keys in a
- * loop would otherwise cost a database transaction each, unlimited.
+ * <p>A refused credential is answered here, before the rate limit counts the request, so what it costs its client is
+ * {@link CredentialRefusals}' to say (the rate limits' rule, in {@code web.protection}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -43,7 +39,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     CurrentCaller currentCaller;
 
     @Inject
-    RequestLimits limits;
+    CredentialRefusals refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -65,16 +61,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } else {
             return;
         }
-        Caller caller = admitted(request, authenticate);
+        Caller caller = refusals.admitted(request, authenticate);
         currentCaller.set(caller, CredentialCheck.of(() -> authenticate.apply(CallerAuthentication.UNGUARDED)));
         RequestContext.identifyOrganization(caller.organizationId());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
-    }
-
-    /** The caller, or the refusal of the credential charged to the client address (429 once its bucket is spent). */
-    private Caller admitted(ContainerRequestContext request, Function<Runnable, Caller> authenticate) {
-        return limits.chargingRefusals(RequestContext.clientAddress(), authenticate, verdict -> RateLimitFilter.tell(request, verdict));
     }
 
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {

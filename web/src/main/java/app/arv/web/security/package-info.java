@@ -6,6 +6,8 @@
  * because Payara turns those into container BASIC authentication before our credentials are read.
  * {@link NoStore} marks answers that carry a credential; {@link CredentialCheck} lets long-lived
  * connections (WebSocket, SSE) re-check theirs; {@link StorablePassword} validates new passwords against
- * bcrypt's 72-byte limit. Resolving credentials is {@code app.arv.security}'s work.
+ * bcrypt's 72-byte limit. Resolving credentials is {@code app.arv.security}'s work; what a refused credential costs its
+ * client is the rate limits' ({@link CredentialRefusals}, implemented in {@code web.protection}). Uses {@code logging}'s
+ * request context; never {@code protection} or {@code request}, which use it.
  */
 package app.arv.web.security;

@@ -3,7 +3,7 @@ package app.arv.web.viewer;
 import app.arv.marker.ViewerRateLimit;
 import app.arv.marker.ViewerService;
 import app.arv.shared.DomainException;
-import app.arv.web.request.RequestContext;
+import app.arv.web.logging.RequestContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;

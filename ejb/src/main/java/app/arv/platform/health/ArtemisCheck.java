@@ -1,8 +1,7 @@
-package app.arv.messaging;
+package app.arv.platform.health;
 
-import app.arv.platform.health.DependencyCheck;
-import app.arv.platform.health.HealthFinding;
-import app.arv.platform.health.HealthReport;
+import app.arv.messaging.ArvJms;
+import app.arv.messaging.BrokerAvailability;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,12 @@
-package app.arv.web.request;
+package app.arv.web.logging;
 
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * What logs and error bodies need to know about the request the current thread is serving. Set by
- * {@link RequestIdFilter} around each request; the organization is filled in once the caller is known.
+ * {@code request.RequestIdFilter} around each request; the organization is filled in once the caller is known. Here, at
+ * the bottom of the web layer, because everything above reads it: the log formatter, the problem bodies, the filters.
  */
 public final class RequestContext {
 
@@ -14,11 +15,13 @@ public final class RequestContext {
     private RequestContext() {
     }
 
-    static void begin(String requestId, String path, String clientAddress) {
+    /** Only {@code RequestIdFilter}, as a request starts. */
+    public static void begin(String requestId, String path, String clientAddress) {
         CURRENT.set(new State(requestId, path, clientAddress));
     }
 
-    static void end() {
+    /** Only {@code RequestIdFilter}, once the request has ended. */
+    public static void end() {
         CURRENT.remove();
     }
 

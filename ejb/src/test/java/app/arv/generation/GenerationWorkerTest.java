@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,26 +71,20 @@ class GenerationWorkerTest {
     }
 
     /** A provider of the test's own, named for what it does, counting its calls. */
-    private static final class Scripted implements ModelProvider {
-
-        final String name;
-        final Makes makes;
-        int calls;
+    private record Scripted(String name, Makes makes, AtomicInteger attempts) implements ModelProvider {
 
         Scripted(String name, Makes makes) {
-            this.name = name;
-            this.makes = makes;
+            this(name, makes, new AtomicInteger());
         }
 
-        @Override
-        public String name() {
-            return name;
+        int calls() {
+            return attempts.get();
         }
 
         @Override
         public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
                 throws ModelRefusedException {
-            calls++;
+            attempts.incrementAndGet();
             return makes.of(image);
         }
     }
@@ -196,7 +191,7 @@ class GenerationWorkerTest {
 
         assertThat(attempt.outage()).isEqualTo("storage");
         assertThat(attempt.reason()).startsWith("The storage could not be read");
-        assertThat(making.calls).isZero();
+        assertThat(making.calls()).isZero();
         GenerationItem waiting = fixture.reread(item);
         assertThat(waiting.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
         assertThat(waiting.getClaimedBy()).isEqualTo(MESSAGE);
@@ -347,7 +342,7 @@ class GenerationWorkerTest {
         boolean acknowledged = delivered(item);
 
         assertThat(acknowledged).isTrue();
-        assertThat(recursing.calls).isEqualTo(1);
+        assertThat(recursing.calls()).isEqualTo(1);
         assertThat(fixture.reread(item).getAttempts()).isEqualTo(1);
     }
 
@@ -385,7 +380,7 @@ class GenerationWorkerTest {
         delivered(item);
 
         assertThat(acknowledged).isTrue();
-        assertThat(broken.calls).isEqualTo(1);
+        assertThat(broken.calls()).isEqualTo(1);
         GenerationItem failed = fixture.reread(item);
         assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
         assertThat(failed.getError()).isEqualTo("An internal error (StackOverflowError) stopped the model; it was not tried again."

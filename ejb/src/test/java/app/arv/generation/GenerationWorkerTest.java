@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,42 +64,48 @@ class GenerationWorkerTest {
         fixture.supplyEach(beans -> beans.with(ObjectStores.class, stores.beans(beans.get(EntityManager.class)).get(ObjectStores.class)));
     }
 
+    /** What a test's provider does with an image: one line of each provider below. */
+    @FunctionalInterface
+    private interface Makes {
+        ModelResult of(SourceImage image) throws ModelRefusedException;
+    }
+
+    /** A provider of the test's own, named for what it does, counting its calls. */
+    private record Scripted(String name, Makes makes, AtomicInteger attempts) implements ModelProvider {
+
+        Scripted(String name, Makes makes) {
+            this(name, makes, new AtomicInteger());
+        }
+
+        int calls() {
+            return attempts.get();
+        }
+
+        @Override
+        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
+                throws ModelRefusedException {
+            attempts.incrementAndGet();
+            return makes.of(image);
+        }
+    }
+
     /** A provider whose model-making recurses without end on every image: a real stack overflow, as a library's bug makes one. */
-    private static final class Recursing implements ModelProvider {
+    private static Scripted recursing() {
+        return new Scripted("recursing", image -> new ModelResult(deeper(image.bytes(), 0), null, null));
+    }
 
-        int calls;
-
-        @Override
-        public String name() {
-            return "recursing";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
-            calls++;
-            return new ModelResult(deeper(image.bytes(), 0), null, null);
-        }
-
-        private static byte[] deeper(byte[] bytes, int depth) {
-            return depth < 0 ? bytes : deeper(bytes, depth + 1);
-        }
+    private static byte[] deeper(byte[] bytes, int depth) {
+        return depth < 0 ? bytes : deeper(bytes, depth + 1);
     }
 
     /**
      * A provider whose attempt finds the heap short. Thrown rather than provoked: filling the test JVM's heap would
      * fail whatever else runs in it; the JVM throws the same error where an allocation does not fit.
      */
-    private static final class HeapShort implements ModelProvider {
-
-        @Override
-        public String name() {
-            return "heap-short";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+    private static Scripted heapShort() {
+        return new Scripted("heap-short", image -> {
             throw new OutOfMemoryError("Java heap space");
-        }
+        });
     }
 
     /**
@@ -106,97 +113,43 @@ class GenerationWorkerTest {
      * worker is what Payara's container throws then, an EJBException carrying the Error's message with the Error as its
      * cause (EJBContainerTransactionManager.processSystemException).
      */
-    private static final class StepBrokenBy implements ModelProvider {
-
-        final Error error;
-        int calls;
-
-        StepBrokenBy(Error error) {
-            this.error = error;
-        }
-
-        @Override
-        public String name() {
-            return "step-broken";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
-            calls++;
+    private static Scripted stepBrokenBy(Error error) {
+        return new Scripted("step-broken", image -> {
             EJBException wrapped = new EJBException(error.getMessage());
             wrapped.initCause(error);
             throw wrapped;
-        }
+        });
     }
 
     /** A provider whose progress report heard that the item is no longer wanted, and stopped (as FAL's and the local one do). */
-    private static final class Unwanted implements ModelProvider {
-
-        @Override
-        public String name() {
-            return "unwanted";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request)
-                throws ModelRefusedException {
+    private static Scripted unwanted() {
+        return new Scripted("unwanted", image -> {
             throw ModelRefusedException.noLongerWanted("stopped at its progress report");
-        }
+        });
     }
 
+    /** What {@link #downloading} hands over. */
+    private static final byte[] DOWNLOADED = "glTF-a-model-downloaded-to-the-spool".getBytes(StandardCharsets.US_ASCII);
+
     /** A provider that downloads its models (as the paid one does): each is handed over in a file of the node's spool. */
-    private static final class Downloading implements ModelProvider {
-
-        final Spool spool;
-        final byte[] model = "glTF-a-model-downloaded-to-the-spool".getBytes(StandardCharsets.US_ASCII);
-
-        Downloading(Spool spool) {
-            this.spool = spool;
-        }
-
-        @Override
-        public String name() {
-            return "downloading";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
-            return ModelResult.inFile(spool.take("model.glb", new ByteArrayInputStream(model), model.length), null, null);
-        }
+    private static Scripted downloading(Spool spool) {
+        return new Scripted("downloading", image -> ModelResult.inFile(spool.take("model.glb", new ByteArrayInputStream(DOWNLOADED),
+                DOWNLOADED.length), null, null));
     }
 
     /**
      * A provider during whose run the store, which answered the source's read, stops answering: what the worker meets when
      * it keeps the model ({@code store}) after a blip of the store there.
      */
-    private static final class StoreGoneWhileMaking implements ModelProvider {
-
-        @Override
-        public String name() {
-            return "store-gone";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
+    private static Scripted storeGoneWhileMaking() {
+        return new Scripted("store-gone", image -> {
             throw DomainException.storageUnavailable("The storage did not answer in time");
-        }
+        });
     }
 
-    /** A provider that makes a model of any image, counting its calls. */
-    private static final class Making implements ModelProvider {
-
-        int calls;
-
-        @Override
-        public String name() {
-            return "making";
-        }
-
-        @Override
-        public ModelResult generate(SourceImage image, GenerationOptions options, ProgressSink progress, ProviderRequest request) {
-            calls++;
-            return new ModelResult("glTF-a-model".getBytes(StandardCharsets.US_ASCII), null, null);
-        }
+    /** A provider that makes a model of any image. */
+    private static Scripted making() {
+        return new Scripted("making", image -> new ModelResult("glTF-a-model".getBytes(StandardCharsets.US_ASCII), null, null));
     }
 
     /** The local store's object of {@code resource}, where the platform's local store keeps it under {@link #dataDir}. */
@@ -229,17 +182,16 @@ class GenerationWorkerTest {
 
     @Test
     void anAttemptWhoseStoreIsAwayIsNotCountedAndTheItemWaitsForTheStore() throws IOException {
-        Making making = new Making();
-        aServerWith(making);
+        Scripted making = making();
         MediaResource source = storedHorse();
-        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        GenerationItem item = queuedFor(making, source);
         storeAway(source);
 
         GenerationWorker.Attempt attempt = attempted(item);
 
         assertThat(attempt.outage()).isEqualTo("storage");
         assertThat(attempt.reason()).startsWith("The storage could not be read");
-        assertThat(making.calls).isZero();
+        assertThat(making.calls()).isZero();
         GenerationItem waiting = fixture.reread(item);
         assertThat(waiting.getStatus()).isEqualTo(GenerationStatus.PROCESSING);
         assertThat(waiting.getClaimedBy()).isEqualTo(MESSAGE);
@@ -250,10 +202,8 @@ class GenerationWorkerTest {
 
     @Test
     void anAttemptWhoseSourceTheStoreLostIsCountedAndDeliveredAgainAsTheItemsOwnFailure() throws IOException {
-        Making making = new Making();
-        aServerWith(making);
         MediaResource source = storedHorse();
-        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        GenerationItem item = queuedFor(making(), source);
         Files.delete(objectOf(source));
 
         GenerationWorker.Attempt attempt = attempted(item);
@@ -267,10 +217,8 @@ class GenerationWorkerTest {
 
     @Test
     void anAttemptAfterTheStoreCameBackMakesTheModelAndCountsOneAttempt() throws IOException {
-        Making making = new Making();
-        aServerWith(making);
         MediaResource source = storedHorse();
-        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        GenerationItem item = queuedFor(making(), source);
         Path away = storeAway(source);
         attempted(item);
         storeBack(away);
@@ -306,9 +254,7 @@ class GenerationWorkerTest {
 
     @Test
     void aModelHandedOverInASpooledFileIsStoredFromItAndTheSpoolKeepsNothing() throws IOException {
-        Downloading downloading = new Downloading(TestSpools.in(dataDir));
-        aServerWith(downloading);
-        GenerationItem item = fixture.queuedJob(downloading.name(), storedHorse()).get(0);
+        GenerationItem item = queuedFor(downloading(TestSpools.in(dataDir)), storedHorse());
 
         delivered(item);
 
@@ -316,7 +262,7 @@ class GenerationWorkerTest {
         assertThat(done.getStatus()).isEqualTo(GenerationStatus.COMPLETED);
         MediaResource model = fixture.call(MediaStore.class, store -> store.live(fixture.org(), done.getModelMediaId())).orElseThrow();
         byte[] stored = fixture.call(MediaStore.class, store -> readAll(store, model));
-        assertThat(stored).isEqualTo(downloading.model);
+        assertThat(stored).isEqualTo(DOWNLOADED);
         try (Stream<Path> left = Files.list(dataDir.resolve("spool"))) {
             assertThat(left).isEmpty();
         }
@@ -332,9 +278,7 @@ class GenerationWorkerTest {
 
     @Test
     void anAttemptStoppedBecauseItsItemIsNoLongerWantedLeavesTheItemToWhoeverSettledIt() throws IOException {
-        Unwanted unwanted = new Unwanted();
-        aServerWith(unwanted);
-        GenerationItem item = fixture.queuedJob(unwanted.name(), storedHorse()).get(0);
+        GenerationItem item = queuedFor(unwanted(), storedHorse());
 
         boolean acknowledged = delivered(item);
 
@@ -343,8 +287,10 @@ class GenerationWorkerTest {
         assertThat(fixture.eventTypes(item)).doesNotContain("item_failed");
     }
 
-    private void aServerWith(ModelProvider provider) {
+    /** The item of a queued job of one image, {@code source}, on a server whose one provider is {@code provider}. */
+    private GenerationItem queuedFor(ModelProvider provider, MediaResource source) {
         fixture.supply(Instance.class, new ProviderBeans(provider));
+        return fixture.queuedJob(provider.name(), source).get(0);
     }
 
     /** The source image, stored as an upload stores it: bytes in the local store, recorded as the organization's media. */
@@ -373,9 +319,8 @@ class GenerationWorkerTest {
 
     @Test
     void anItemWhoseModelOverflowsTheStackFailsWithAReasonAndItsMessageIsNotDeliveredAgain() throws IOException {
-        Recursing recursing = new Recursing();
-        aServerWith(recursing);
-        GenerationItem item = fixture.queuedJob(recursing.name(), storedHorse()).get(0);
+        Scripted recursing = recursing();
+        GenerationItem item = queuedFor(recursing, storedHorse());
 
         boolean acknowledged = delivered(item);
 
@@ -390,23 +335,20 @@ class GenerationWorkerTest {
 
     @Test
     void anItemFailedByAnInternalErrorIsNotMadeAgainWhenItsMessageComesAgain() throws IOException {
-        Recursing recursing = new Recursing();
-        aServerWith(recursing);
-        GenerationItem item = fixture.queuedJob(recursing.name(), storedHorse()).get(0);
+        Scripted recursing = recursing();
+        GenerationItem item = queuedFor(recursing, storedHorse());
         delivered(item);
 
         boolean acknowledged = delivered(item);
 
         assertThat(acknowledged).isTrue();
-        assertThat(recursing.calls).isEqualTo(1);
+        assertThat(recursing.calls()).isEqualTo(1);
         assertThat(fixture.reread(item).getAttempts()).isEqualTo(1);
     }
 
     @Test
     void anAttemptThatRanOutOfMemoryIsDeliveredAgainAndTheItemKeepsTheReason() throws IOException {
-        HeapShort heapShort = new HeapShort();
-        aServerWith(heapShort);
-        GenerationItem item = fixture.queuedJob(heapShort.name(), storedHorse()).get(0);
+        GenerationItem item = queuedFor(heapShort(), storedHorse());
 
         boolean acknowledged = delivered(item);
 
@@ -419,9 +361,7 @@ class GenerationWorkerTest {
 
     @Test
     void anItemWhoseEveryAttemptRanOutOfMemoryFailsWithThatReasonWhenTheBrokerGivesUp() throws IOException {
-        HeapShort heapShort = new HeapShort();
-        aServerWith(heapShort);
-        GenerationItem item = fixture.queuedJob(heapShort.name(), storedHorse()).get(0);
+        GenerationItem item = queuedFor(heapShort(), storedHorse());
         delivered(item);
         delivered(item);
 
@@ -433,15 +373,14 @@ class GenerationWorkerTest {
 
     @Test
     void anItemWhoseContainerStepOverflowedTheStackFailsWithAReasonAndItsMessageIsNotDeliveredAgain() throws IOException {
-        StepBrokenBy broken = new StepBrokenBy(new StackOverflowError());
-        aServerWith(broken);
-        GenerationItem item = fixture.queuedJob(broken.name(), storedHorse()).get(0);
+        Scripted broken = stepBrokenBy(new StackOverflowError());
+        GenerationItem item = queuedFor(broken, storedHorse());
 
         boolean acknowledged = delivered(item);
         delivered(item);
 
         assertThat(acknowledged).isTrue();
-        assertThat(broken.calls).isEqualTo(1);
+        assertThat(broken.calls()).isEqualTo(1);
         GenerationItem failed = fixture.reread(item);
         assertThat(failed.getStatus()).isEqualTo(GenerationStatus.FAILED);
         assertThat(failed.getError()).isEqualTo("An internal error (StackOverflowError) stopped the model; it was not tried again."
@@ -450,9 +389,7 @@ class GenerationWorkerTest {
 
     @Test
     void anAttemptWhoseContainerStepRanOutOfMemoryIsDeliveredAgainAndTheItemKeepsTheReason() throws IOException {
-        StepBrokenBy broken = new StepBrokenBy(new OutOfMemoryError("Java heap space"));
-        aServerWith(broken);
-        GenerationItem item = fixture.queuedJob(broken.name(), storedHorse()).get(0);
+        GenerationItem item = queuedFor(stepBrokenBy(new OutOfMemoryError("Java heap space")), storedHorse());
 
         boolean acknowledged = delivered(item);
 
@@ -465,8 +402,7 @@ class GenerationWorkerTest {
 
     @Test
     void anOutageMetAfterTheSourceWasReadIsANewOneWithTheWholePatienceNotTheRestOfAnEarlierOne() throws IOException {
-        aServerWith(new StoreGoneWhileMaking());
-        GenerationItem item = fixture.queuedJob("store-gone", storedHorse()).get(0);
+        GenerationItem item = queuedFor(storeGoneWhileMaking(), storedHorse());
         Instant now = Instant.now();
 
         GenerationWorker.Attempt attempt = attempted(item);
@@ -479,10 +415,8 @@ class GenerationWorkerTest {
 
     @Test
     void anOutageMetAgainInTheFirstStepsOfTheRetryIsTheOneItsMessageWaitsOut() throws IOException {
-        Making making = new Making();
-        aServerWith(making);
         MediaResource source = storedHorse();
-        GenerationItem item = fixture.queuedJob(making.name(), source).get(0);
+        GenerationItem item = queuedFor(making(), source);
         storeAway(source);
         Instant began = Instant.now().minus(Duration.ofMinutes(9));
         Instant now = Instant.now();

@@ -3,30 +3,21 @@ package app.arv.printkit;
 import app.arv.media.ImageDecoding;
 import app.arv.media.TestDecodings;
 import app.arv.persistence.Database;
-import app.arv.persistence.TestData;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
-import app.arv.persistence.organization.Organization;
-import app.arv.persistence.project.Project;
-import app.arv.persistence.storage.StorageConnection;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.storage.MisbehavingS3;
-import app.arv.storage.TestStores;
+import app.arv.storage.OrganizationFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,26 +38,20 @@ class PrintKitsTest {
 
     @TempDir
     Path dataDir;
-    private TestStores stores;
-
-    private Organization acme;
-    private Project wedding;
+    private OrganizationFiles files;
     private Caller member;
 
     @BeforeEach
     void anOrganizationWithAProject() {
-        stores = new TestStores(dataDir);
-        acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
-        wedding = new Project(acme.getId(), "Wedding", null);
-        Database.persist(acme, wedding);
-        member = callerOf(acme.getId());
+        files = new OrganizationFiles(dataDir);
+        member = files.member;
     }
 
     @Test
     void aProjectWithMoreArContentThanTheLimitIsRefusedNamingTheLimit() {
         List.of("Anna", "Boris", "Clara").forEach(title -> content(title, false));
 
-        assertThatThrownBy(() -> kits(k -> k.ofProject(member, wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
+        assertThatThrownBy(() -> kits(k -> k.ofProject(member, files.wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.code()).isEqualTo("too_many_pages");
@@ -80,7 +65,7 @@ class PrintKitsTest {
         content("Boris", true);
         content("Clara", true);
 
-        assertThatThrownBy(() -> kits(k -> k.ofProject(member, wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
+        assertThatThrownBy(() -> kits(k -> k.ofProject(member, files.wedding.getId(), A6, c -> "https://ar.example.com/ar/x")))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("nothing_to_print"));
     }
@@ -88,8 +73,9 @@ class PrintKitsTest {
     @Test
     void anotherOrganizationsProjectIsNotFound() {
         content("Anna", false);
+        Caller stranger = OrganizationFiles.memberOf(UUID.randomUUID());
 
-        assertThatThrownBy(() -> kits(k -> k.ofProject(callerOf(UUID.randomUUID()), wedding.getId(), A6, c -> "x")))
+        assertThatThrownBy(() -> kits(k -> k.ofProject(stranger, files.wedding.getId(), A6, c -> "x")))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("not_found"));
     }
@@ -97,8 +83,9 @@ class PrintKitsTest {
     @Test
     void anotherOrganizationsArContentIsNotFound() {
         ArContent anna = content("Anna", false);
+        Caller stranger = OrganizationFiles.memberOf(UUID.randomUUID());
 
-        assertThatThrownBy(() -> kits(k -> k.ofContent(callerOf(UUID.randomUUID()), anna.getId(), A6, c -> "x")))
+        assertThatThrownBy(() -> kits(k -> k.ofContent(stranger, anna.getId(), A6, c -> "x")))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("not_found"));
     }
@@ -145,32 +132,18 @@ class PrintKitsTest {
     }
 
     /** An AR content whose portrait (a test image) is in the platform's local store. */
-    private ArContent contentWithPortrait(String title, String image) throws IOException {
-        UUID mediaId = UUID.randomUUID();
-        String key = "orgs/" + acme.getId() + "/media/" + mediaId;
-        byte[] bytes;
-        try (InputStream in = PrintKitsTest.class.getResourceAsStream(image)) {
-            bytes = in.readAllBytes();
-        }
-        Path file = dataDir.resolve("storage").resolve(key);
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        MediaResource portrait = new MediaResource(mediaId, acme.getId(), TestData.randomSha256(), bytes.length, "image/png",
-                title + ".png", 451, 300, null, key);
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
-        Database.persist(portrait, content);
+    private ArContent contentWithPortrait(String title, String image) {
+        MediaResource portrait = files.storedLocally(OrganizationFiles.image(image), "image/png", title + ".png", 451, 300);
+        ArContent content = new ArContent(files.acme.getId(), files.wedding.getId(), title, portrait.getId());
+        Database.persist(content);
         return content;
     }
 
-    /** An AR content whose portrait of 1000 bytes is kept in the organization's S3 bucket at {@code store}. */
+    /** An AR content whose portrait of {@value MisbehavingS3#PROMISED_BYTES} bytes is kept in the organization's bucket at {@code store}. */
     private ArContent contentIn(MisbehavingS3 store, String title) {
-        StorageConnection bucket = stores.s3(acme.getId(), "bucket " + UUID.randomUUID(), store.endpoint(), "arv-media",
-                "key", "secret");
-        UUID mediaId = UUID.randomUUID();
-        MediaResource portrait = new MediaResource(mediaId, acme.getId(), TestData.randomSha256(), 1000, "image/jpeg",
-                title + ".jpg", 640, 480, bucket.getId(), "orgs/" + acme.getId() + "/media/" + mediaId);
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
-        Database.persist(bucket, portrait, content);
+        MediaResource portrait = files.inBucket(files.bucketAt(store), "image/jpeg", title + ".jpg");
+        ArContent content = new ArContent(files.acme.getId(), files.wedding.getId(), title, portrait.getId());
+        Database.persist(content);
         return content;
     }
 
@@ -178,18 +151,14 @@ class PrintKitsTest {
         byte[] sha = new byte[32];
         ThreadLocalRandom.current().nextBytes(sha);
         UUID mediaId = UUID.randomUUID();
-        MediaResource portrait = new MediaResource(mediaId, acme.getId(), HexFormat.of().formatHex(sha), 1000, "image/jpeg",
-                title + ".jpg", 640, 480, null, "orgs/" + acme.getId() + "/" + mediaId);
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), title, portrait.getId());
+        MediaResource portrait = new MediaResource(mediaId, files.acme.getId(), HexFormat.of().formatHex(sha), 1000, "image/jpeg",
+                title + ".jpg", 640, 480, null, "orgs/" + files.acme.getId() + "/" + mediaId);
+        ArContent content = new ArContent(files.acme.getId(), files.wedding.getId(), title, portrait.getId());
         if (failed) {
             content.markerFailed("unusable", 0, "unusable", "{}");
         }
         Database.persist(portrait, content);
         return content;
-    }
-
-    private static Caller callerOf(UUID org) {
-        return new Caller(UUID.randomUUID(), null, org, "member", Set.of(CallerRole.MEMBER));
     }
 
     private <T> T kits(Function<PrintKits, T> call) {
@@ -198,7 +167,7 @@ class PrintKitsTest {
 
     private <T> T kits(ImageDecoding decoding, Function<PrintKits, T> call) {
         AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> result.set(call.apply(stores.beans(em).with(ImageDecoding.class, decoding)
+        Database.inTransaction(em -> result.set(call.apply(files.stores.beans(em).with(ImageDecoding.class, decoding)
                 .with(PrintKitRules.class, new PrintKitRules(MAX_PAGES)).get(PrintKits.class))));
         return result.get();
     }

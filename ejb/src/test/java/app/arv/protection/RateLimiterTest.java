@@ -25,9 +25,7 @@ class RateLimiterTest {
         RateLimiter nodeA = node(redis.url());
         RateLimiter nodeB = node(redis.url());
         String key = key();
-        for (int i = 0; i < 3; i++) {
-            nodeA.take(key, THREE);
-        }
+        taken(nodeA, key, 3);
 
         Verdict verdict = nodeB.take(key, THREE);
 
@@ -66,10 +64,7 @@ class RateLimiterTest {
         RateLimiter node = node(redis.url());
         String key = key();
 
-        List<Verdict> verdicts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            verdicts.add(node.take(key, THREE));
-        }
+        List<Verdict> verdicts = taken(node, key, 3);
 
         assertThat(verdicts).extracting(Verdict::limit).containsOnly(3);
         assertThat(verdicts).extracting(Verdict::remaining).containsExactly(2L, 1L, 0L);
@@ -80,9 +75,7 @@ class RateLimiterTest {
     void aRefusalSaysZeroRemainingAndToRetryWhenTheWindowResets() {
         RateLimiter node = node(redis.url());
         String key = key();
-        for (int i = 0; i < 3; i++) {
-            node.take(key, THREE);
-        }
+        taken(node, key, 3);
 
         Verdict refused = node.take(key, THREE);
 
@@ -110,9 +103,7 @@ class RateLimiterTest {
     void eachKeyHasItsOwnBucket() {
         RateLimiter node = node(redis.url());
         String busy = key();
-        for (int i = 0; i <= 3; i++) {
-            node.take(busy, THREE);
-        }
+        taken(node, busy, 4);
 
         assertThat(node.take(key(), THREE).allowed()).isTrue();
     }
@@ -121,9 +112,7 @@ class RateLimiterTest {
     void aRaisedLimitStartsAFreshBucket() {
         RateLimiter node = node(redis.url());
         String key = key();
-        for (int i = 0; i <= 3; i++) {
-            node.take(key, THREE);
-        }
+        taken(node, key, 4);
 
         Verdict raised = node.take(key, List.of(Window.perHour(10), new Window(100, Duration.ofDays(1))));
 
@@ -163,9 +152,7 @@ class RateLimiterTest {
     void aPeekAtASpentBucketIsARefusalWithItsRetry() {
         RateLimiter node = node(redis.url());
         String key = key();
-        for (int i = 0; i < 3; i++) {
-            node.take(key, THREE);
-        }
+        taken(node, key, 3);
 
         Verdict peeked = node.peek(key, THREE);
 
@@ -187,10 +174,7 @@ class RateLimiterTest {
         RateLimiter node = node(TestRedis.nowhere());
         String key = key();
 
-        List<Verdict> verdicts = new ArrayList<>();
-        for (int i = 0; i <= 3; i++) {
-            verdicts.add(node.take(key, THREE));
-        }
+        List<Verdict> verdicts = taken(node, key, 4);
 
         assertThat(verdicts).allSatisfy(v -> {
             assertThat(v.allowed()).isTrue();
@@ -202,6 +186,15 @@ class RateLimiterTest {
         RateLimiter limiter = new RateLimiter();
         limiter.redis = redis.newConnection(redisUrl);
         return limiter;
+    }
+
+    /** {@code times} requests of the key against {@link #THREE}, one after the other: their verdicts in order. */
+    private static List<Verdict> taken(RateLimiter node, String key, int times) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            verdicts.add(node.take(key, THREE));
+        }
+        return verdicts;
     }
 
     /** A bucket of its own per test, so the tests do not share counts. */

@@ -66,6 +66,13 @@ class ScanIndexesTest {
     }
 
     @Test
+    void theMailClaimFindsDueMailsByIndexWhateverTheTableHoldsBesides() throws SQLException {
+        // MailOutboxRepository#claim's look-up of due mails.
+        assertThat(plan("SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at <= now()"
+                + " ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED")).contains("mail_outbox_due");
+    }
+
+    @Test
     void theWebhookClaimTakesEachOrganizationsLongestDueDeliveriesByIndex() throws SQLException {
         // WebhookDeliveryRepository#claim's share of each organization: a bounded look-up, not a ranking of every due row.
         assertThat(plan("SELECT s.id FROM organization o CROSS JOIN LATERAL (SELECT d.id FROM webhook_delivery d"

@@ -100,18 +100,33 @@ class FalModelProviderTest {
                         accepted -> fixture.run(GenerationSteps.class, steps -> steps.recordProviderRequest(org, item.getId(), accepted))));
     }
 
-    @Test
-    void theNextAttemptOfAnItemWhoseAttemptBrokeWhileWaitingResumesFalsRequestInsteadOfPayingForAnother() throws Exception {
-        FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
-        fal.holdQueue(true);
-        AtomicReference<Throwable> firstBroke = new AtomicReference<>();
-        Thread first = new Thread(() -> firstBroke.set(catchThrowable(() -> attempt(provider, item))));
-        first.start();
+    /** The item of a queued job of one image, the horse, for FAL. */
+    private GenerationItem queuedItem() {
+        return fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+    }
+
+    /**
+     * An attempt of the item on a thread of its own, returned once it waits for FAL (it polled its request's status);
+     * what it ends with goes to {@code ended}.
+     */
+    private Thread attemptWaitingForFal(FalModelProvider provider, GenerationItem item, AtomicReference<Throwable> ended)
+            throws InterruptedException {
+        Thread attempt = new Thread(() -> ended.set(catchThrowable(() -> attempt(provider, item))));
+        attempt.start();
         Instant deadline = Instant.now().plusSeconds(20);
         while (fal.statusPolls() == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
         }
+        return attempt;
+    }
+
+    @Test
+    void theNextAttemptOfAnItemWhoseAttemptBrokeWhileWaitingResumesFalsRequestInsteadOfPayingForAnother() throws Exception {
+        FalModelProvider provider = provider(Duration.ofSeconds(5));
+        GenerationItem item = queuedItem();
+        fal.holdQueue(true);
+        AtomicReference<Throwable> firstBroke = new AtomicReference<>();
+        Thread first = attemptWaitingForFal(provider, item, firstBroke);
         // The first attempt stops while it waits for FAL (its thread interrupted), the way a stopping server ends it.
         first.interrupt();
         first.join(20_000);
@@ -129,7 +144,7 @@ class FalModelProviderTest {
     void aSubmissionWhoseAnswerWasLostFailsTheItemWithItsReasonAndIsNotSentAgain() {
         FalModelProvider provider = provider(Duration.ofMillis(500));
         fal.answerSubmissionsAfter(Duration.ofSeconds(3));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
 
         Throwable refused = catchThrowable(() -> attempt(provider, item));
 
@@ -143,7 +158,7 @@ class FalModelProviderTest {
     @Test
     void statusPollsFalDoesNotAnswerForAWhileAreWaitedOutAndTheSameRequestCompletes() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         // Each 503 here is what a poll ends with after the client's own retries (or with this node's breaker open).
         fal.refuseNextPolls(3);
 
@@ -157,7 +172,7 @@ class FalModelProviderTest {
     @Test
     void aResultFalDoesNotHandOverForAWhileIsAskedForAgainAndTheSameRequestCompletes() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         fal.refuseNextResults(2);
 
         ModelResult result = attempt(provider, item);
@@ -170,15 +185,10 @@ class FalModelProviderTest {
     @Test
     void cancellingTheJobStopsTheWaitingAttemptAtItsNextPollAndCancelsFalsRequestWithoutFetchingTheResult() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         fal.holdQueue(true);
         AtomicReference<Throwable> ended = new AtomicReference<>();
-        Thread waiting = new Thread(() -> ended.set(catchThrowable(() -> attempt(provider, item))));
-        waiting.start();
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (fal.statusPolls() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
+        Thread waiting = attemptWaitingForFal(provider, item, ended);
 
         fixture.call(GenerationService.class, service -> service.cancel(member(), item.getJobId()));
         waiting.join(5_000);
@@ -193,7 +203,7 @@ class FalModelProviderTest {
     @Test
     void anAttemptResumingARequestSubmittedLongerAgoThanTheTimeoutFailsTheItemAtOnceAndCancelsTheRequest() {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         fal.holdQueue(true);
         UUID org = fixture.org();
         // An earlier attempt submitted it 31 s ago (the timeout here is 30 s), kept it on the item, and broke.
@@ -216,7 +226,7 @@ class FalModelProviderTest {
     @Test
     void aModelLargerThanTheCapFailsTheItemAsItArrivesAndLeavesNothingInTheSpool() throws IOException {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         // Past the cap of 10 000 000 bytes (FakeFal.rules), its length not announced.
         fal.serveModelsOf(12_000_000);
 
@@ -229,7 +239,7 @@ class FalModelProviderTest {
     @Test
     void aLargeModelIsHandedOverInASpooledFileNotInMemory() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
-        GenerationItem item = fixture.queuedJob(FalModelProvider.NAME, fixture.image()).get(0);
+        GenerationItem item = queuedItem();
         fal.serveModelsOf(8_000_000);
 
         ModelResult result = attempt(provider, item);

@@ -180,26 +180,6 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         assertThat(find(recentSent).getStatus()).isEqualTo(MailStatus.SENT);
     }
 
-    @Test
-    void theClaimFindsDueMailsByIndexWhateverTheTableHoldsBesides() throws Exception {
-        String plan;
-        try (java.sql.Connection connection = Database.dataSource().getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
-            // On a small table the planner rightly reads it all; told not to, it names the index exactly when one fits.
-            statement.execute("SET enable_seqscan = off");
-            StringBuilder lines = new StringBuilder();
-            try (java.sql.ResultSet rows = statement.executeQuery("EXPLAIN SELECT id FROM mail_outbox WHERE status = 'QUEUED'"
-                    + " AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED")) {
-                while (rows.next()) {
-                    lines.append(rows.getString(1)).append('\n');
-                }
-            }
-            plan = lines.toString();
-        }
-
-        assertThat(plan).contains("mail_outbox_due");
-    }
-
     private List<ClaimedMail> claimHolding(String node, int limit, CountDownLatch bothClaimed) {
         List<ClaimedMail> claimed = new ArrayList<>();
         Database.inTransaction(em -> {

@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Talks to the running ARV the way a client would: over HTTP, with JSON and real credentials. */
 public final class Api {
@@ -15,6 +16,15 @@ public final class Api {
 
     public static RequestSpecification anonymous() {
         return RestAssured.given().baseUri(ArvServer.baseUrl()).basePath("/api/v1").contentType(ContentType.JSON);
+    }
+
+    /**
+     * A client address of its own for a request's X-Forwarded-For (the harness trusts 127.0.0.1 as a proxy): per-client
+     * throttles then count that test's requests alone.
+     */
+    public static String newClientAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public static RequestSpecification bearer(String token) {

@@ -3,12 +3,8 @@ package app.arv.web.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +62,7 @@ class EventStreamCredentialIT {
         Api.Tenant tenant = Api.newTenant();
         String key = Api.issueKey(tenant.adminToken(), "USER");
         String keyId = Api.bearer(key).get("/me").then().statusCode(200).extract().path("id");
-        String job = jobThatStaysOpenForAWhile(tenant);
+        String job = GenerationApi.submittedWithItsSourceGone(tenant);
         CompletableFuture.runAsync(() -> {
             sleep(1000);
             Api.bearer(tenant.adminToken()).delete("/api-keys/" + keyId).then().statusCode(204);
@@ -76,18 +72,6 @@ class EventStreamCredentialIT {
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.names()).doesNotContain("completed");
-    }
-
-    /** The stored source disappears: every attempt breaks, and the broker's back-off keeps the job open for ~15 s. */
-    private static String jobThatStaysOpenForAWhile(Api.Tenant tenant) throws Exception {
-        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        try (java.util.stream.Stream<Path> files = Files.walk(MediaApi.localStore(tenant.organizationId()))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.delete(file);
-            }
-        }
-        return Api.bearer(tenant.memberToken()).body(Map.of("media_ids", List.of(media), "face_limit", 1000))
-                .post("/generations").then().statusCode(202).extract().path("id");
     }
 
     private static void sleep(long millis) {

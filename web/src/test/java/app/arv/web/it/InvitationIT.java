@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -313,7 +312,7 @@ class InvitationIT {
         if (name != null) {
             body.put("name", name);
         }
-        return Api.anonymous().header("X-Forwarded-For", randomClient()).body(body).post("/auth/invitations/accept");
+        return Api.anonymous().header("X-Forwarded-For", Api.newClientAddress()).body(body).post("/auth/invitations/accept");
     }
 
     private static Response preview(String rawToken) {
@@ -332,11 +331,6 @@ class InvitationIT {
 
     private static String newAddress() {
         return "invited-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static String randomClient() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     private static Matcher linkIn(MimeMessage mail) {

@@ -46,8 +46,8 @@ class MailIT {
         LocalMailServer smtp = ArvServer.stack().mail();
         smtp.stop();
         try {
-            Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202);
-            Thread.sleep(2_000);
+            String id = Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202).extract().path("id");
+            OutboxRows.awaitAttempts(id, 1);
             assertThat(Inbox.receivedBy(tenant.adminEmail())).isEmpty();
         } finally {
             smtp.start();

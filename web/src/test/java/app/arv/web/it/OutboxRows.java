@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rows of the mail outbox, for tests that need a mail in a state the API does not make on demand (dead). */
+/** Rows of the mail outbox, for tests that need a mail in a state the API does not make on demand (dead) or wait for one. */
 final class OutboxRows {
 
     static final String OUTAGE = "SMTP server unreachable: Connection refused (the night's outage)";
@@ -37,9 +37,24 @@ final class OutboxRows {
     }
 
     static void awaitStatus(String id, String status) throws SQLException {
+        await(String.format("mail %s %s", id, status), () -> status.equals(statusOf(id)));
+    }
+
+    /** Waits until the outbox has tried to send the mail {@code attempts} times (failed tries: it stays queued). */
+    static void awaitAttempts(String id, int attempts) throws SQLException {
+        await(String.format("mail %s tried %d times", id, attempts), () -> attemptsOf(id) >= attempts);
+        assertThat(statusOf(id)).as("mail %s after failed tries", id).isEqualTo("QUEUED");
+    }
+
+    /** What the outbox's rows say now. */
+    private interface RowCondition {
+        boolean holds() throws SQLException;
+    }
+
+    private static void await(String what, RowCondition condition) throws SQLException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!status.equals(statusOf(id))) {
-            assertThat(Instant.now()).as("mail %s %s by now", id, status).isBefore(deadline);
+        while (!condition.holds()) {
+            assertThat(Instant.now()).as(what + " by now").isBefore(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -49,11 +64,21 @@ final class OutboxRows {
         }
     }
 
+    private static int attemptsOf(String id) throws SQLException {
+        String attempts = column("attempts", id);
+        return attempts == null ? 0 : Integer.parseInt(attempts);
+    }
+
     static String statusOf(String id) throws SQLException {
+        return column("status", id);
+    }
+
+    /** The mail's value of that column, as text; null without the mail. */
+    private static String column(String name, String id) throws SQLException {
         try (Connection db = SuiteDatabase.connect();
-                PreparedStatement status = db.prepareStatement("SELECT status FROM mail_outbox WHERE id = ?")) {
-            status.setObject(1, UUID.fromString(id));
-            try (ResultSet row = status.executeQuery()) {
+                PreparedStatement select = db.prepareStatement("SELECT " + name + " FROM mail_outbox WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(id));
+            try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,7 +52,7 @@ class PasswordResetIT {
         Api.Tenant tenant = Api.newTenant();
 
         // Anybody can write the Host header: a link built on it would hand the victim's token to the writer's host.
-        Api.anonymous().header("Host", "evil.example").header("X-Forwarded-For", randomClient())
+        Api.anonymous().header("Host", "evil.example").header("X-Forwarded-For", Api.newClientAddress())
                 .body(Map.of("email", tenant.adminEmail())).post("/auth/password-reset").then().statusCode(503)
                 .contentType("application/problem+json").body("code", equalTo("public_address_unset"));
         requestReset(tenant.adminEmail()).then().statusCode(202);
@@ -127,17 +126,12 @@ class PasswordResetIT {
     }
 
     private static Response requestReset(String email) {
-        return Api.anonymous().header("X-Forwarded-For", randomClient()).body(Map.of("email", email)).post("/auth/password-reset");
+        return Api.anonymous().header("X-Forwarded-For", Api.newClientAddress()).body(Map.of("email", email)).post("/auth/password-reset");
     }
 
     private static Response confirm(String token, String password) {
-        return Api.anonymous().header("X-Forwarded-For", randomClient()).body(Map.of("token", token, "password", password))
+        return Api.anonymous().header("X-Forwarded-For", Api.newClientAddress()).body(Map.of("token", token, "password", password))
                 .post("/auth/password-reset/confirm");
-    }
-
-    private static String randomClient() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     private static Map<String, String> comparable(Response response) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -191,7 +190,7 @@ class SignupIT {
     }
 
     private static Response signUp(RequestSpecification request, String organization, String email, String password) {
-        return request.header("X-Forwarded-For", randomClient()).body(Map.of("organization_name", organization, "email", email,
+        return request.header("X-Forwarded-For", Api.newClientAddress()).body(Map.of("organization_name", organization, "email", email,
                 "name", "Sam Founder", "password", password)).post("/auth/signup");
     }
 
@@ -201,11 +200,6 @@ class SignupIT {
 
     private static String newAddress() {
         return "founder-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static String randomClient() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     private static Matcher linkIn(MimeMessage mail) {

@@ -1,7 +1,6 @@
 package app.arv.events;
 
 import app.arv.ManagedConcurrency;
-import app.arv.launcher.FreezableProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class PatternSubscriptionTest {
 
     private static final String PATTERN = "arv:test:*";
 
-    private FreezableProxy relay;
+    private FreezableRelay relay;
     private ScheduledExecutorService scheduler;
     private PatternSubscription subscription;
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
@@ -45,7 +44,7 @@ class PatternSubscriptionTest {
 
     @BeforeEach
     void aNodeSubscribedThroughARelay() throws InterruptedException {
-        relay = FreezableProxy.startedInFrontOf(URI.create(redis.url()).getPort());
+        relay = new FreezableRelay(URI.create(redis.url()).getPort());
         scheduler = Executors.newScheduledThreadPool(2);
         subscription = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
                 (channel, message) -> handled(message), subscribed::release, lost::release)

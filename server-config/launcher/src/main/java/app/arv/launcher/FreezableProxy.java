@@ -33,16 +33,6 @@ public final class FreezableProxy implements AutoCloseable {
         this.port = port;
     }
 
-    /**
-     * A started proxy on a free loopback port in front of that port of this machine: for a test that freezes a service
-     * it started itself (the ejb module's tests, which depend on this jar alone, for their Redis).
-     */
-    public static FreezableProxy startedInFrontOf(int targetPort) {
-        FreezableProxy proxy = new FreezableProxy(FreePorts.LOOPBACK, targetPort, FreePorts.pick());
-        proxy.start();
-        return proxy;
-    }
-
     public int port() {
         return port;
     }

@@ -87,7 +87,11 @@ public class GenerationSteps {
      */
     public Optional<Claim> claim(UUID org, UUID itemId, UUID message) {
         Locked locked = lock(org, itemId).orElse(null);
-        if (locked == null || locked.item().getStatus().isFinal() || locked.job().getStatus() == GenerationStatus.CANCELLED) {
+        if (locked == null || locked.job().getStatus() == GenerationStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        if (locked.item().getStatus().isFinal()) {
+            LOG.info(() -> "Message " + message + " of generation item " + itemId + " dropped: the item is " + locked.item().getStatus());
             return Optional.empty();
         }
         GenerationJob job = locked.job();

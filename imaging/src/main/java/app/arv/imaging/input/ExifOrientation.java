@@ -1,10 +1,12 @@
 package app.arv.imaging.input;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads the EXIF orientation tag (1..8) from JPEG (APP1), PNG (eXIf) or WebP (EXIF chunk, found by {@link WebpChunks}),
@@ -15,6 +17,16 @@ public final class ExifOrientation {
     public static final int NORMAL = 1;
 
     private ExifOrientation() {
+    }
+
+    /** The orientation of a JPEG or PNG file held in memory; {@link #NORMAL} for any other file. */
+    public static int of(byte[] file) {
+        String type = MediaSniffer.sniff(file, Math.min(file.length, MediaSniffer.HEAD_BYTES)).orElse("");
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
+            return of(type, in);
+        } catch (IOException e) {
+            return NORMAL;
+        }
     }
 
     /**

@@ -4,17 +4,6 @@ import app.arv.imaging.gltf.GlbWriter.EncodedImage;
 import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.segment.ObjectMask;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-
 /**
  * The photo cropped to the object, as the model's texture. Texture coordinates are a planar projection of the
  * working image: {@link #u(double)} and {@link #v(double)} map working-image pixels into [0, 1] over the crop.
@@ -180,22 +169,6 @@ final class PhotoTexture {
     }
 
     static byte[] jpeg(int[] rgb, int w, int h) {
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, w, h, rgb, 0, w);
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return new RgbaImage(w, h, rgb).opaqueJpeg(JPEG_QUALITY);
     }
 }

@@ -1,6 +1,9 @@
 package app.arv.imaging.usdz;
 
+import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.input.ExifOrientation;
 import app.arv.imaging.input.ImageDecoder;
+import app.arv.imaging.input.ImageHeader;
 import app.arv.imaging.input.MediaSniffer;
 import app.arv.imaging.raster.RgbaImage;
 import app.arv.imaging.render.GlbScene;
@@ -39,8 +42,15 @@ import java.util.zip.ZipOutputStream;
  * normals and {@code primvars:st} (u, 1 - v: glTF's v runs down the image, USD's up), bound to a UsdPreviewSurface
  * with the base colour factor, or a UsdUVTexture of the surface's texture scaled by it, and glTF's alpha (below) — then
  * each texture as {@code textures/textureN.jpg} or {@code .png}: the GLB's own file, byte for byte, when it is a JPEG
- * or a PNG (sniffed from its bytes, whatever the GLB declares), which a USDZ may hold as they are; another format (WebP)
- * re-encoded as PNG, with its alpha channel when some pixel is not opaque. glTF's {@code alphaMode}: OPAQUE is
+ * or a PNG (sniffed from its bytes, whatever the GLB declares), which a USDZ may hold as they are, and is the very pixels
+ * {@link GlbScene} decodes for the preview; otherwise the decoded pixels re-encoded (a JPEG as a JPEG of quality
+ * {@value #JPEG_QUALITY}, anything else as PNG, with its alpha channel when some pixel is not opaque): another format
+ * (WebP), a file with an EXIF orientation (a phone's portrait photo: its pixels stored sideways, the tag saying how to
+ * turn them, which the decode applies and a USDZ's texture reader need not; re-encoded, the texture is stored upright
+ * without the tag), and one over {@code GlbScene}'s 2048 px on a side, which the decode shrinks to that: Apple's
+ * rule for AR Quick Look is one set of textures of at most 2048 x 2048 (WWDC 2018 "Integrating Apps and Content with AR
+ * Quick Look", confirmed as still the recommendation on Apple's developer forums, thread 693867), above which older
+ * devices may not load the model. glTF's {@code alphaMode}: OPAQUE is
  * {@code opacity = 1}; BLEND is the factor's alpha times the texture's ({@code inputs:opacity} connected to the
  * texture's {@code outputs:a}, the factor's alpha in its {@code scale}, when the texture has an alpha channel; the
  * factor's alpha alone otherwise); MASK is the same opacity cut at {@code inputs:opacityThreshold = alphaCutoff} (a
@@ -55,8 +65,10 @@ public final class UsdzWriter {
 
     public static final String MEDIA_TYPE = "model/vnd.usdz+zip";
     /** The format of what is written: part of a USDZ's ETag, so a changed writer is not answered 304 with its old output. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     static final String LAYER = "model.usda";
+    /** A re-encoded JPEG texture's quality: that of the local generator's own textures. */
+    static final float JPEG_QUALITY = 0.9f;
     /** Above the generator's largest model; AR Quick Look shows far fewer. The USDA text takes some 100 bytes a vertex (spooled to a file). */
     static final int MAX_TRIANGLES = 500_000;
     /** The USDA text held in memory before it is spooled. */
@@ -70,6 +82,7 @@ public final class UsdzWriter {
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final GlbScene reader;
+    private final ImageDecoder decoder;
     private final Path temporaryFiles;
 
     /** As {@link #UsdzWriter(ImageDecoder, Path)}, its temporary file in the JVM's temporary directory. */
@@ -84,6 +97,7 @@ public final class UsdzWriter {
      */
     public UsdzWriter(ImageDecoder decoder, Path temporaryFiles) {
         this.reader = new GlbScene(decoder);
+        this.decoder = decoder;
         this.temporaryFiles = temporaryFiles;
     }
 
@@ -137,7 +151,7 @@ public final class UsdzWriter {
         Map<RgbaImage, Texture> textures = new IdentityHashMap<>();
         for (Surface surface : scene.surfaces()) {
             if (surface.texture() != null && scene.uvs() != null && !textures.containsKey(surface.texture())) {
-                textures.put(surface.texture(), Texture.of(surface, textures.size()));
+                textures.put(surface.texture(), Texture.of(surface, textures.size(), decoder));
             }
         }
         Zip zip = new Zip(out);
@@ -167,29 +181,50 @@ public final class UsdzWriter {
     /**
      * A texture as the USDZ holds it: {@code textures/texture<number>} with its format's extension.
      *
-     * @param passed the GLB's own JPEG or PNG, or null when the image is re-encoded as PNG from {@code pixels}
+     * @param passed the GLB's own JPEG or PNG, or null when the image is re-encoded from {@code pixels} (a JPEG as a JPEG,
+     *     named {@code .jpg}; anything else as PNG)
      * @param alpha  whether the file has an alpha channel (a PNG of colour type 4 or 6, or with a {@code tRNS} chunk)
      */
     private record Texture(int number, String name, byte[] passed, RgbaImage pixels, boolean alpha) {
 
-        static Texture of(Surface surface, int number) {
+        static Texture of(Surface surface, int number, ImageDecoder decoder) {
             byte[] file = surface.textureFile();
+            RgbaImage pixels = surface.texture();
             String type = file == null ? null : MediaSniffer.sniff(file, Math.min(file.length, MediaSniffer.HEAD_BYTES)).orElse(null);
             String name = "textures/texture" + number;
+            boolean asDecoded = file != null && isDecodedAsStored(file, pixels, decoder);
             if ("image/jpeg".equals(type)) {
-                return new Texture(number, name + ".jpg", file, null, false);
+                return new Texture(number, name + ".jpg", asDecoded ? file : null, pixels, false);
             }
-            if ("image/png".equals(type)) {
+            if ("image/png".equals(type) && asDecoded) {
                 return new Texture(number, name + ".png", file, null, pngHasAlpha(file));
             }
-            RgbaImage pixels = surface.texture();
             return new Texture(number, name + ".png", null, pixels, Arrays.stream(pixels.argb()).anyMatch(p -> p >>> 24 != 0xff));
+        }
+
+        /**
+         * Whether the file's pixels are the decoded ones as they are stored: no EXIF orientation turned them, and the
+         * decode did not shrink them (a file over {@code GlbScene}'s bound).
+         */
+        private static boolean isDecodedAsStored(byte[] file, RgbaImage pixels, ImageDecoder decoder) {
+            if (ExifOrientation.of(file) != ExifOrientation.NORMAL) {
+                return false;
+            }
+            try {
+                ImageHeader header = decoder.header(file);
+                return header.width() == pixels.width() && header.height() == pixels.height();
+            } catch (RefusedImageException e) {
+                return false;
+            }
         }
 
         /** The entry's bytes: the GLB's file, or the pixels encoded now (one at a time, as they are written). */
         byte[] file() {
             if (passed != null) {
                 return passed;
+            }
+            if (name.endsWith(".jpg")) {
+                return pixels.opaqueJpeg(JPEG_QUALITY);
             }
             return alpha ? pixels.png() : pixels.opaquePng();
         }

@@ -17,13 +17,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** JPEGs whose orientation shows: a grey gradient along x, optionally with an EXIF orientation tag. */
-final class GradientJpegs {
+public final class GradientJpegs {
 
     private GradientJpegs() {
     }
 
     /** Dark on the left, bright on the right ({@code brightLeft}: the other way round). */
-    static byte[] gradient(int width, int height, boolean brightLeft) throws IOException {
+    public static byte[] gradient(int width, int height, boolean brightLeft) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -62,7 +62,7 @@ final class GradientJpegs {
     }
 
     /** Inserts an APP1 Exif segment (big-endian TIFF, one IFD entry: Orientation) right after SOI. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         byte[] tiff = {
                 'M', 'M', 0, 42, 0, 0, 0, 8,
                 0, 1,

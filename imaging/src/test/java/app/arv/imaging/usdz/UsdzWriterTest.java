@@ -2,6 +2,8 @@ package app.arv.imaging.usdz;
 
 import app.arv.imaging.TestImages;
 import app.arv.imaging.gltf.GlbFile;
+import app.arv.imaging.input.ExifOrientation;
+import app.arv.imaging.input.GradientJpegs;
 import app.arv.imaging.input.ImageDecoder;
 import app.arv.imaging.model3d.GeneratedModel;
 import app.arv.imaging.model3d.GenerationOptions;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,6 +107,30 @@ class UsdzWriterTest {
         byte[] png = usdz.entry("textures/texture0.png").data();
         assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
         assertThat(usdz.layer).contains("asset inputs:file = @textures/texture0.png@");
+    }
+
+    @Test
+    void aPortraitPhotoTextureStoredSidewaysWithAnExifOrientationIsWrittenUprightWithoutIt() throws Exception {
+        // Stored 300 x 200, dark on the left; orientation 6 shows it turned a quarter clockwise: 200 x 300, dark at the top.
+        byte[] sideways = GradientJpegs.withExifOrientation(GradientJpegs.gradient(300, 200, false), 6);
+
+        byte[] texture = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, sideways, "image/jpeg"))).entry("textures/texture0.jpg").data();
+
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(texture));
+        assertThat(ExifOrientation.of(texture)).isEqualTo(ExifOrientation.NORMAL);
+        assertThat(new int[]{stored.getWidth(), stored.getHeight()}).containsExactly(200, 300);
+        assertThat(stored.getRGB(100, 5) & 0xff).as("top").isLessThan(40);
+        assertThat(stored.getRGB(100, 294) & 0xff).as("bottom").isGreaterThan(215);
+    }
+
+    @Test
+    void aTextureLargerThanArQuickLooks2048PixelsOnASideIsShrunkToThat() throws Exception {
+        byte[] large = GradientJpegs.gradient(3000, 1500, false);
+
+        byte[] texture = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, large, "image/jpeg"))).entry("textures/texture0.jpg").data();
+
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(texture));
+        assertThat(new int[]{stored.getWidth(), stored.getHeight()}).containsExactly(2048, 1024);
     }
 
     @Test

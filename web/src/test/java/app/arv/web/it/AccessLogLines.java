@@ -32,4 +32,18 @@ final class AccessLogLines {
             return lines.filter(line -> line.contains(text)).toList();
         }
     }
+
+    /** How many lines the server's log has so far (a mark for {@link #linesAfter}). */
+    static long lineCount() throws IOException {
+        try (var lines = Files.lines(ArvServer.stack().logFile())) {
+            return lines.count();
+        }
+    }
+
+    /** The lines the server logged after its first {@code count} (what it logged since {@link #lineCount}). */
+    static List<String> linesAfter(long count) throws IOException {
+        try (var lines = Files.lines(ArvServer.stack().logFile())) {
+            return lines.skip(count).toList();
+        }
+    }
 }

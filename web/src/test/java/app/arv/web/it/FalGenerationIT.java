@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,6 +28,8 @@ import static org.hamcrest.Matchers.notNullValue;
 class FalGenerationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /** The server's transaction timeout (server-config's post-boot-commands.txt). */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(120);
 
     private final FakeFal fal = FakeFal.shared();
     private Api.Tenant tenant;
@@ -171,6 +174,40 @@ class FalGenerationIT {
                 .body("counts.completed", equalTo(2));
         images.values().forEach(image -> assertThat(fal.acceptedFor(image)).as("submissions FAL accepted for one image").hasSize(1));
         assertThat(timesOpened("get")).as("times this node's breaker of FAL's GETs opened").isGreaterThan(openedBefore);
+    }
+
+    /**
+     * A FAL run outliving the transaction timeout (post-boot-commands.txt: 120 s; Payara's JTS timeout thread looks every
+     * 10 s) is made once and its message delivered once: the delivery's container transaction, suspended while the worker
+     * runs, is not rolled back when the run ends after its timeout, so the broker does not deliver the message again (a
+     * redelivery of a finished item's message would be dropped with a log line naming the item).
+     */
+    @Test
+    void aFalRunOutlivingTheTransactionTimeoutCompletesWithItsMessageAcknowledgedOnce() throws Exception {
+        Map<String, byte[]> images = uniqueImages(1);
+        byte[] image = images.values().iterator().next();
+        long linesBefore = AccessLogLines.lineCount();
+        fal.holdQueue(true);
+        String job;
+        try {
+            job = submitToFal(images);
+            Thread.sleep(TRANSACTION_TIMEOUT.plusSeconds(20).toMillis());
+        } finally {
+            fal.holdQueue(false);
+        }
+
+        String item = GenerationApi.awaitFinished(tenant.memberToken(), job, TIMEOUT)
+                .body("status", equalTo("completed"))
+                .body("items[0].attempts", equalTo(1))
+                .extract().path("items[0].id");
+        // A rolled-back delivery would come back after the broker's first back-off (1 s) and be dropped, with a line saying so.
+        Thread.sleep(10_000);
+        assertThat(fal.acceptedFor(image)).as("submissions FAL accepted").hasSize(1);
+        assertThat(AccessLogLines.linesAfter(linesBefore))
+                .as("what the server logged about the delivery")
+                .noneMatch(line -> line.contains("generation item " + item + " dropped") || line.contains("AMQ15")
+                        || line.toLowerCase(Locale.ROOT).contains("rollback")
+                        || line.toLowerCase(Locale.ROOT).contains("rolled back"));
     }
 
     private static int timesOpened(String call) {

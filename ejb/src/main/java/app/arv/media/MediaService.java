@@ -22,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -243,15 +244,22 @@ public class MediaService {
 
     /**
      * Takes the resource out of the organization's library. When nothing else uses it, it is
-     * retired; its object is deleted once the transaction has committed.
+     * retired; its object is deleted once the transaction has committed. Taken out once, it is not found there again
+     * (404), while one that was never in the library (derived from or used by another item) is a 409.
      */
     public void delete(Caller caller, UUID id) {
-        find(caller, id);
+        MediaResource resource = find(caller, id);
         UUID org = caller.organizationId();
-        MediaAttachment inLibrary = media.findAttachment(org, id, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE)
-                .orElseThrow(() -> DomainException.conflict("media_not_in_library",
-                        "This media was not uploaded to the library (it is derived from or used by another item)"));
-        store.release(inLibrary);
+        Optional<MediaAttachment> inLibrary = media.findAttachment(org, id, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE);
+        if (inLibrary.isEmpty()) {
+            // Deleted from the library before, and live only for the owners that use it: gone, as a retired one is.
+            throw resource.hasLeftLibrary()
+                    ? DomainException.notFound("Media")
+                    : DomainException.conflict("media_not_in_library",
+                            "This media was not uploaded to the library (it is derived from or used by another item)");
+        }
+        resource.markLeftLibrary(Instant.now());
+        store.release(inLibrary.get());
     }
 
     private MediaResource find(Caller caller, UUID id) {

@@ -44,6 +44,9 @@ public class MediaResource extends TenantRecord {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "left_library_at")
+    private Instant leftLibraryAt;
+
     protected MediaResource() {
     }
 
@@ -68,6 +71,16 @@ public class MediaResource extends TenantRecord {
     }
 
     public boolean isDeleted() { return deletedAt != null; }
+
+    /** Taken out of the organization's library (it may stay live for other owners that use it). */
+    public void markLeftLibrary(Instant when) {
+        leftLibraryAt = AuditedEntity.stored(when);
+    }
+
+    /** Whether it was in the library once and taken out of it. */
+    public boolean hasLeftLibrary() {
+        return leftLibraryAt != null;
+    }
 
     public String getSha256() { return sha256; }
 

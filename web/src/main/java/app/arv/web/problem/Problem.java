@@ -13,9 +13,10 @@ import java.util.List;
  * An RFC 9457 problem detail: the one error format of every ARV endpoint. {@code code} is stable
  * for programs; {@code title} and {@code detail} are for people; {@code errors} lists field
  * violations; {@code quota} names the quota a {@code quota_exceeded} or {@code not_granted} problem is about, and {@code limit} the
- * configured limit a request went past (each absent otherwise).
+ * configured limit a request went past (each absent otherwise). The wire order is the property order's, which names
+ * the Java properties ({@code requestId}, written {@code request_id}): Yasson matches it before the naming strategy.
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "request_id", "errors", "quota", "limit"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "requestId", "errors", "quota", "limit"})
 public record Problem(URI type, String title, int status, String detail, String instance, String code,
         String requestId, List<FieldError> errors, @JsonbNillable(false) String quota,
         @JsonbNillable(false) Limit limit) {
@@ -62,7 +63,12 @@ public record Problem(URI type, String title, int status, String detail, String 
     public record FieldError(String field, String message) {
     }
 
-    /** A configured limit by its stable name and the value in force. */
+    /**
+     * A configured limit by its stable name and the value in force. Non-nillable as a type as well: Yasson writes a null
+     * property of a class type by that type's nillability (the configuration's {@code withNullValues}), not by the
+     * property's {@code @JsonbNillable(false)}, so without it every problem carried {@code "limit": null}.
+     */
+    @JsonbNillable(false)
     public record Limit(String name, long value) {
     }
 }

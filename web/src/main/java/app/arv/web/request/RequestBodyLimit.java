@@ -46,6 +46,9 @@ public class RequestBodyLimit extends HttpFilter {
     @Inject
     SecurityHeaderRules securityRules;
 
+    @Inject
+    CorsRules corsRules;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -101,10 +104,12 @@ public class RequestBodyLimit extends HttpFilter {
 
     /**
      * Answered before the chain may have reached the security-headers filter (filter order is the container's): the
-     * refusal carries its headers as any other answer does.
+     * refusal carries its headers as any other answer does, and the CORS headers (a browser front end would otherwise see
+     * a network error, not the 413).
      */
     private void refuse(HttpServletRequest request, HttpServletResponse response, DomainException problem) throws IOException {
         SecurityHeaders.set(request, response, securityRules);
+        corsRules.set(request, response);
         ServletProblem.write(request, response, new DomainExceptionMapper().toResponse(problem), true);
     }
 

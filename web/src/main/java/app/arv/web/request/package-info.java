@@ -3,7 +3,7 @@
  * address (through trusted proxies), gives the request an id, starts {@code logging}'s request context (which carries id
  * and organization to logs and problems) and writes the access-log line. {@link SecurityHeaders} sets the
  * browser-facing protections on every answer (rules in {@link SecurityHeaderRules}), {@link CorsFilter}
- * the CORS headers for the configured origins. {@link RequestBodyLimit} cuts multipart bodies off at the
+ * the CORS headers for the origins {@link CorsRules} names (on a filter's own refusal too). {@link RequestBodyLimit} cuts multipart bodies off at the
  * configured size while they stream in, before anything is buffered. {@link IdempotencyFilter} is the
  * HTTP side of {@code Idempotency-Key} on {@link Idempotent} methods (the rules are in
  * {@code app.arv.idempotency}), {@link HeldClaimRelease} ends the renewal of a request's claim when the request

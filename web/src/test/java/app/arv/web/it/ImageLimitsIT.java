@@ -17,7 +17,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Every image ARV reads goes through one decoder: the pixel count is read from the header first, the
@@ -76,6 +77,6 @@ class ImageLimitsIT {
         MediaApi.as(tenant.memberToken()).multiPart("image", "photo.png", TestImages.zipBomb(1 << 20), "image/png")
                 .post("/markers/analyze").then().statusCode(422)
                 .body("code", equalTo("unsupported_file_type"))
-                .body("limit", nullValue());
+                .body("$", not(hasKey("limit")));
     }
 }

@@ -51,6 +51,15 @@ class MediaUsedByIT {
     }
 
     @Test
+    void aUsedFileDeletedFromTheLibraryIsNotFoundThereTheSecondTime() {
+        String portrait = MediaApi.uploadOne(tenant.memberToken(), "chelsea.png", MediaApi.image("chelsea.png"));
+        fromLibrary(MarkerApi.newProject(tenant.memberToken()), portrait, "Anna");
+        MediaApi.as(tenant.memberToken()).delete("/media/" + portrait).then().statusCode(204);
+
+        MediaApi.as(tenant.memberToken()).delete("/media/" + portrait).then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    @Test
     void anotherOrganizationNeitherSeesNorCountsTheFile() {
         Api.Tenant stranger = Api.newTenant();
         String portrait = MediaApi.uploadOne(tenant.memberToken(), "chelsea.png", MediaApi.image("chelsea.png"));

@@ -106,6 +106,34 @@ class MultipartLimitIT {
     }
 
     @Test
+    void aDeclaredLengthOverTheLimitIsRefusedWithTheCorsHeadersOfAnAllowedOrigin() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("Content-Length: " + (LIMIT + 1) + "\r\nOrigin: " + ArvServer.CORS_ORIGIN).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answer = readResponse(socket.getInputStream()).toLowerCase(Locale.ROOT);
+
+            assertThat(answer).startsWith("http/1.1 413").contains("access-control-allow-origin: " + ArvServer.CORS_ORIGIN)
+                    .contains("access-control-expose-headers: x-request-id");
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWithTheCorsHeadersOfAnAllowedOrigin() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            CompletableFuture<String> response = answerOn(socket);
+            out.write(head("Transfer-Encoding: chunked\r\nOrigin: " + ArvServer.CORS_ORIGIN).getBytes(StandardCharsets.US_ASCII));
+            sendChunked(out, 3 * LIMIT, response);
+
+            String answer = response.get(30, TimeUnit.SECONDS).toLowerCase(Locale.ROOT);
+            assertThat(answer).startsWith("http/1.1 413").contains("\"code\":\"payload_too_large\"")
+                    .contains("access-control-allow-origin: " + ArvServer.CORS_ORIGIN);
+        }
+    }
+
+    @Test
     void anAcceptedUploadLeavesNoTemporaryFiles() {
         MediaApi.upload(tenant.memberToken(), "big.jpg", HostileFiles.jpegOfSize(3 << 20)).statusCode(201);
 
@@ -150,7 +178,11 @@ class MultipartLimitIT {
     }
 
     private static String head(String lengthHeader) {
-        return "POST /api/v1/media HTTP/1.1\r\n"
+        return head("/api/v1/media", lengthHeader);
+    }
+
+    private static String head(String path, String lengthHeader) {
+        return "POST " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + tenant.memberToken() + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
@@ -159,16 +191,25 @@ class MultipartLimitIT {
     }
 
     private static String partHead() {
-        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.jpg\"\r\n"
+        return partHead("files");
+    }
+
+    private static String partHead(String field) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"big.jpg\"\r\n"
                 + "Content-Type: image/jpeg\r\n\r\n";
     }
 
     /** Sends one part of zeros in 1 MB chunks until {@code planned} bytes, the server's answer, or a closed connection. */
     private static long sendChunked(OutputStream out, long planned, CompletableFuture<String> response) {
+        return sendChunked(out, planned, response, "files");
+    }
+
+    /** As above, the part in {@code field}. */
+    private static long sendChunked(OutputStream out, long planned, CompletableFuture<String> response, String field) {
         long sent = 0;
         byte[] zeros = new byte[CHUNK];
         try {
-            byte[] first = partHead().getBytes(StandardCharsets.US_ASCII);
+            byte[] first = partHead(field).getBytes(StandardCharsets.US_ASCII);
             writeChunk(out, first, first.length);
             sent += first.length;
             while (sent < planned && !response.isDone()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -33,6 +34,14 @@ class ProblemFormatIT {
                 .body("errors", hasSize(2))
                 .body("errors.field", hasItem("email"))
                 .body("errors.field", hasItem("password"));
+    }
+
+    @Test
+    void aProblemNamingNoLimitOrQuotaHasNeitherMember() {
+        Api.anonymous().get("/no-such-thing").then().statusCode(404)
+                .body("$", not(hasKey("limit"))).body("$", not(hasKey("quota")));
+        Api.bearer(Api.newTenant().memberToken()).post("/projects").then().statusCode(400)
+                .body("$", not(hasKey("limit"))).body("$", not(hasKey("quota")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package app.arv.web.problem;
 
 import app.arv.shared.DatabaseOutage;
 import app.arv.shared.DomainException;
-import app.arv.web.request.RequestBodyLimit;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -29,11 +28,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof DomainException domain) {
             return new DomainExceptionMapper().toResponse(domain);
         }
-        RequestBodyLimit.TooLarge overflow = RequestBodyLimit.overflowIn(failure);
+        RequestBodyFailures.TooLarge overflow = RequestBodyFailures.overflowIn(failure);
         if (overflow != null) {
-            return RequestBodyLimit.refusal(overflow);
+            return RequestBodyFailures.refusal(overflow);
         }
-        if (RequestBodyLimit.endedEarly(failure)) {
+        if (RequestBodyFailures.endedEarly(failure)) {
             // The client went away mid-body: nothing of ours failed, and the answer likely reaches nobody.
             LOG.log(Level.FINE, "Request body ended early", failure);
             return new DomainExceptionMapper().toResponse(DomainException.bodyIncomplete());

@@ -1,6 +1,5 @@
 package app.arv.web.problem;
 
-import app.arv.web.request.RequestBodyLimit;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,9 +26,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
-        RequestBodyLimit.TooLarge overflow = RequestBodyLimit.overflowIn(e);
+        RequestBodyFailures.TooLarge overflow = RequestBodyFailures.overflowIn(e);
         if (overflow != null) {
-            return RequestBodyLimit.refusal(overflow);
+            return RequestBodyFailures.refusal(overflow);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -1,9 +1,11 @@
 package app.arv.web.request;
 
 import app.arv.media.UploadRules;
-import app.arv.shared.Causes;
 import app.arv.shared.DomainException;
 import app.arv.web.problem.DomainExceptionMapper;
+import app.arv.web.problem.RequestBodyFailures;
+import app.arv.web.problem.RequestBodyFailures.Incomplete;
+import app.arv.web.problem.RequestBodyFailures.TooLarge;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,7 +16,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public class RequestBodyLimit extends HttpFilter {
         long limit = rules.maxRequestBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(request, response, tooLarge(limit));
+            refuse(request, response, RequestBodyFailures.tooLarge(limit));
             return;
         }
         Limited limited = new Limited(request, limit);
@@ -77,29 +78,8 @@ public class RequestBodyLimit extends HttpFilter {
             }
             response.reset();
             kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            refuse(request, response, tooLarge(limit));
+            refuse(request, response, RequestBodyFailures.tooLarge(limit));
         }
-    }
-
-    /** The 413 problem for a body past {@code limit} bytes. */
-    public static DomainException tooLarge(long limit) {
-        return DomainException.payloadTooLarge("The request body is larger than the limit of " + limit + " bytes", limit);
-    }
-
-    /** The 413 answer (closing the connection, so the rest of the body is never read) for an overflow the reader passed on. */
-    public static Response refusal(TooLarge overflow) {
-        return Response.fromResponse(new DomainExceptionMapper().toResponse(tooLarge(overflow.limit())))
-                .header("Connection", "close").build();
-    }
-
-    /** The body's overflow somewhere in a chain of causes (the multipart reader wraps it), or {@code null}. */
-    public static TooLarge overflowIn(Throwable failure) {
-        return Causes.find(failure, TooLarge.class).orElse(null);
-    }
-
-    /** Whether a chain of causes holds the body's {@link Incomplete} end. */
-    public static boolean endedEarly(Throwable failure) {
-        return Causes.find(failure, Incomplete.class).isPresent();
     }
 
     /**
@@ -111,29 +91,6 @@ public class RequestBodyLimit extends HttpFilter {
         SecurityHeaders.set(request, response, securityRules);
         corsRules.set(request, response);
         ServletProblem.write(request, response, new DomainExceptionMapper().toResponse(problem), true);
-    }
-
-    /** Thrown by the body's stream at the first byte past the limit; the multipart reader passes it on. */
-    public static final class TooLarge extends IOException {
-
-        private final long limit;
-
-        TooLarge(long limit) {
-            super("request body larger than " + limit + " bytes");
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
-        }
-    }
-
-    /** Thrown by the body's stream when the connection fails before the body's end; the multipart reader passes it on. */
-    public static final class Incomplete extends IOException {
-
-        Incomplete(IOException cause) {
-            super("request body ended early: " + cause, cause);
-        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

@@ -10,8 +10,7 @@
  * ends, however it ends; {@link EndpointMetrics} counts and times requests per route template.
  * {@link PagingOnlyOnListings} refuses {@code ?limit=&offset=} where nothing is paged.
  * Uses {@code app.arv.security}, {@code app.arv.media}'s upload rules, {@code json}'s paging, {@code problem},
- * {@code logging}, {@code security}'s caller and {@code protection}'s header names. (The problem mappers still
- * recognise {@link RequestBodyLimit}'s overflow: the one dependency back, listed in the web module's
- * {@code ArchitectureTest}.)
+ * {@code logging}, {@code security}'s caller and {@code protection}'s header names; the body's overflow and early end
+ * are {@code problem}'s {@code RequestBodyFailures}, which the mappers recognise without knowing this package.
  */
 package app.arv.web.request;

@@ -600,6 +600,27 @@ export function useLimits() {
     return limits;
 }
 
+/**
+ * The attributes of a field where a new password is chosen, from the server's password rule ({@link useLimits}): its
+ * fewest characters ({@code password_min_length}) and at most {@code password_max_bytes} bytes in UTF-8 — maxlength counts
+ * characters, each at least one byte, so the bytes of a longer text are checked as it is typed — so that the browser says
+ * what the server would refuse before the form is sent. Until the limits are known the server alone checks.
+ */
+export function newPasswordRules(limits) {
+    const max = limits?.password_max_bytes;
+    return {
+        minlength: limits?.password_min_length,
+        maxlength: max,
+        onInput: event => event.target.setCustomValidity(max && new TextEncoder().encode(event.target.value).length > max
+            ? t('password.tooLong', { max }) : ''),
+    };
+}
+
+/** The file types of the server's {@code allowed_types} as people name them (each subtype in capitals), or "…" until known. */
+export function typeNames(allowedTypes) {
+    return allowedTypes ? allowedTypes.map(type => type.replace(/^.*\//, '').toUpperCase()).join(', ') : '…';
+}
+
 /** The value once it has stopped changing for {@code ms}: a search box asks the server once per pause, not per key. */
 export function useDebounced(value, ms = 300) {
     const [settled, setSettled] = useState(value);

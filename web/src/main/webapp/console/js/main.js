@@ -2,7 +2,7 @@
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
     signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits,
-    hashPath, hashQuery, Status, useRef, focusHeading
+    hashPath, hashQuery, Status, useRef, focusHeading, newPasswordRules
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -161,10 +161,11 @@ function ForgotPassword() {
 }
 
 function ResetPassword({ query }) {
+    const limits = useLimits();
     return html`<${AccountForm} title=${t('reset.title')} done=${t('reset.done')}
         onSubmit=${form => request('POST', '/auth/password-reset/confirm',
             { body: { token: query.get('token'), password: form.get('password') }, anonymous: true })}>
-        <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus/></label>
+        <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 
@@ -198,7 +199,7 @@ function AcceptInvitation({ query }) {
         ${invitation ? html`<p id="invitation-intro">${t('accept.invitedAs', { organization: invitation.organization, email: invitation.email })}</p>` : null}
         <${ErrorBox} error=${failure}/>
         <label>${t('accept.name')}<input name="name" autocomplete="name" maxlength="200"/></label>
-        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
+        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 
@@ -210,7 +211,7 @@ function SignUp() {
         <label>${t('signup.organization')}<input name="organization_name" required maxlength="200" autofocus/></label>
         <label>${t('signup.name')}<input name="name" autocomplete="name" required maxlength="200"/></label>
         <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required/></label>
-        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
+        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 

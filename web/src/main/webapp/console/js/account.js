@@ -1,6 +1,6 @@
 // The signed-in person's own account: every device signed in, when it was last used, and signing out elsewhere; their
 // password.
-import { html, useState, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle, adoptTokens, Status } from './core.js';
+import { html, useState, t, get, post, del, useLoad, useAct, useConfirm, ErrorBox, Loading, Empty, formatTime, useTitle, adoptTokens, Status, useLimits, newPasswordRules } from './core.js';
 
 export function Sessions() {
     useTitle(t('sessions.title'));
@@ -28,8 +28,8 @@ export function Sessions() {
 }
 
 /**
- * The person's own password (POST /me/password). The server judges the new one (its minimum length is the operator's
- * setting), so the form leaves that to it and shows its refusal. A change ends every other session of the person and
+ * The person's own password (POST /me/password). The server judges the new one; the form asks for the length its rule
+ * publishes (the operator's minimum, bcrypt's most bytes) and shows any other refusal. A change ends every other session of the person and
  * refuses every access token issued before: the answer's fresh access token (its refresh token stays) is adopted, so
  * this tab, and its duplicates, carry on signed in.
  */
@@ -38,6 +38,7 @@ export function OwnPassword() {
     const [act, error, busy] = useAct();
     const [mismatch, setMismatch] = useState(false);
     const [changed, setChanged] = useState(false);
+    const limits = useLimits();
     const submit = event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -55,8 +56,8 @@ export function OwnPassword() {
     <section class="card">
         <form onSubmit=${submit} class="stack" id="own-password">
             <label>${t('password.current')}<input name="current_password" type="password" autocomplete="current-password" required maxlength="200"/></label>
-            <label>${t('password.new')}<input name="new_password" type="password" autocomplete="new-password" required/></label>
-            <label>${t('password.repeat')}<input name="repeat_password" type="password" autocomplete="new-password" required/></label>
+            <label>${t('password.new')}<input name="new_password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
+            <label>${t('password.repeat')}<input name="repeat_password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
             ${mismatch ? html`<p class="error" role="alert" id="password-mismatch">${t('password.mismatch')}</p>` : null}
             <${ErrorBox} error=${error}/>
             <div class="actions"><button class="primary" type="submit" disabled=${busy}>${t('password.change')}</button></div>

@@ -600,6 +600,27 @@ export function useLimits() {
     return limits;
 }
 
+/**
+ * The attributes of a field where a new password is chosen, from the server's password rule ({@link useLimits}): its
+ * fewest characters ({@code password_min_length}) and at most {@code password_max_bytes} bytes in UTF-8 — maxlength counts
+ * characters, each at least one byte, so the bytes of a longer text are checked as it is typed — so that the browser says
+ * what the server would refuse before the form is sent. Until the limits are known the server alone checks.
+ */
+export function newPasswordRules(limits) {
+    const max = limits?.password_max_bytes;
+    return {
+        minlength: limits?.password_min_length,
+        maxlength: max,
+        onInput: event => event.target.setCustomValidity(max && new TextEncoder().encode(event.target.value).length > max
+            ? t('password.tooLong', { max }) : ''),
+    };
+}
+
+/** The file types of the server's {@code allowed_types} as people name them (each subtype in capitals), or "…" until known. */
+export function typeNames(allowedTypes) {
+    return allowedTypes ? allowedTypes.map(type => type.replace(/^.*\//, '').toUpperCase()).join(', ') : '…';
+}
+
 /** The value once it has stopped changing for {@code ms}: a search box asks the server once per pause, not per key. */
 export function useDebounced(value, ms = 300) {
     const [settled, setSettled] = useState(value);
@@ -661,15 +682,22 @@ let announcing = null;
  * often say nothing of a role=status element inserted together with its text. The page's region (#announcer of
  * index.html, outside what the console renders) or, while a modal dialog is open (the page behind it is inert), the
  * dialog's own. Emptied first and filled a moment later, so the same words twice ("Saved", saved again) are said twice.
+ * Answers the function that takes the words back when what they said is over: not said if they have not reached the
+ * region yet, and the region emptied if they are still what it holds (nothing is said of that).
  */
 export function announce(text) {
     const region = document.querySelector('dialog[open] .announcer') || document.getElementById('announcer');
-    if (!region || !text) return;
+    if (!region || !text) return () => {};
     clearTimeout(announcing);
     region.textContent = '';
-    announcing = setTimeout(() => {
+    const mine = setTimeout(() => {
         region.textContent = text;
     }, 100);
+    announcing = mine;
+    return () => {
+        if (announcing === mine) clearTimeout(mine);
+        if (region.textContent === text && announcing === mine) region.textContent = '';
+    };
 }
 
 /**
@@ -726,8 +754,18 @@ export function ErrorBox({ error }) {
     </div>`;
 }
 
+/**
+ * A wait the user is told of ("Loading…", a link being checked): shown as a {@code p} and said through {@link announce}
+ * unless it is over before the words reach the live region (a list read at once is not announced after it came); once
+ * over, the region no longer holds it.
+ */
+export function Waiting({ text, className, id }) {
+    useEffect(() => announce(text), [text]);
+    return html`<p id=${id} class=${className}>${text}</p>`;
+}
+
 export function Loading() {
-    return html`<p class="loading" role="status">${t('common.loading')}</p>`;
+    return html`<${Waiting} className="loading" text=${t('common.loading')}/>`;
 }
 
 export function Empty({ children }) {

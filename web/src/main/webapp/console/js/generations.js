@@ -7,6 +7,9 @@ import {
 
 const PAGE = 20;
 const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
+/** The server's TextureQuality and GenerationPriority as the API names them, in their order (ConsoleCopiesTest holds them to it). */
+const TEXTURES = ['none', 'standard', 'hd'];
+const PRIORITIES = ['high', 'normal', 'low'];
 
 export function Generations() {
     useTitle(t('nav.generations'));
@@ -74,10 +77,10 @@ function NewBatch() {
             <div class="options">
                 <label>${t('generations.faceLimit')}<input type="number" name="face_limit" value="10000" min="500" max="200000" step="500"/></label>
                 <label>${t('generations.texture')}<select name="texture">
-                    ${['none', 'standard', 'hd'].map(x => html`<option value=${x} selected=${x === 'standard'}>${t(`texture.${x}`)}</option>`)}</select></label>
+                    ${TEXTURES.map(x => html`<option value=${x} selected=${x === 'standard'}>${t(`texture.${x}`)}</option>`)}</select></label>
                 <label>${t('generations.provider')}<select name="provider"><option value="local">local</option><option value="fal">fal</option></select></label>
                 <label>${t('generations.priority')}<select name="priority">
-                    ${['high', 'normal', 'low'].map(x => html`<option value=${x} selected=${x === 'normal'}>${t(`priority.${x}`)}</option>`)}</select></label>
+                    ${PRIORITIES.map(x => html`<option value=${x} selected=${x === 'normal'}>${t(`priority.${x}`)}</option>`)}</select></label>
             </div>
             ${progress != null ? html`<${ProgressBar} value=${progress} label=${t('generations.uploading')}/>` : null}
             <${ErrorBox} error=${error}/>

@@ -2,7 +2,7 @@
 import {
     html, render, useState, useEffect, t, loadMessages, preferredLanguage, language, currentSession, onSessionChange,
     signIn, signOut, takeReturnPlace, hasRole, ErrorBox, onLanguage, signInWithToken, enterHandedOver, ssoProviders, ssoStartUrl, request, useLimits,
-    hashPath, hashQuery, Status, useRef, focusHeading
+    hashPath, hashQuery, Status, useRef, focusHeading, newPasswordRules, Waiting
 } from './core.js';
 import { Dashboard } from './dashboard.js';
 import { Projects, ProjectDetail, ContentDetail, CheckPhoto } from './projects.js';
@@ -161,10 +161,11 @@ function ForgotPassword() {
 }
 
 function ResetPassword({ query }) {
+    const limits = useLimits();
     return html`<${AccountForm} title=${t('reset.title')} done=${t('reset.done')}
         onSubmit=${form => request('POST', '/auth/password-reset/confirm',
             { body: { token: query.get('token'), password: form.get('password') }, anonymous: true })}>
-        <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus/></label>
+        <label>${t('reset.newPassword')}<input name="password" type="password" autocomplete="new-password" required autofocus ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 
@@ -198,7 +199,7 @@ function AcceptInvitation({ query }) {
         ${invitation ? html`<p id="invitation-intro">${t('accept.invitedAs', { organization: invitation.organization, email: invitation.email })}</p>` : null}
         <${ErrorBox} error=${failure}/>
         <label>${t('accept.name')}<input name="name" autocomplete="name" maxlength="200"/></label>
-        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
+        <label>${t('accept.password')}<input name="password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 
@@ -210,7 +211,7 @@ function SignUp() {
         <label>${t('signup.organization')}<input name="organization_name" required maxlength="200" autofocus/></label>
         <label>${t('signup.name')}<input name="name" autocomplete="name" required maxlength="200"/></label>
         <label>${t('signIn.email')}<input name="email" type="email" autocomplete="username" required/></label>
-        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required minlength=${limits?.password_min_length}/></label>
+        <label>${t('signIn.password')}<input name="password" type="password" autocomplete="new-password" required ...${newPasswordRules(limits)}/></label>
     <//>`;
 }
 
@@ -228,7 +229,7 @@ function VerifySignUp({ query }) {
     }, [token]);
     return html`<main class="sign-in" id="main"><div class="card">
         <h1>${t('signup.verifyTitle')}</h1>
-        ${failure ? html`<${ErrorBox} error=${failure}/>` : html`<p role="status">${t('signup.verifying')}</p>`}
+        ${failure ? html`<${ErrorBox} error=${failure}/>` : html`<${Waiting} id="signup-verifying" text=${t('signup.verifying')}/>`}
         <a href="#/sign-in">${t('reset.backToSignIn')}</a>
     </div></main>`;
 }
@@ -245,17 +246,22 @@ function LanguageSwitch() {
         onClick=${() => loadMessages(other)}>${t('language.switch')}</button>`;
 }
 
-function Shell({ route, session }) {
+/**
+ * {@code signedInHere}: the session began in this page (a sign-in, an accepted invitation, a verified sign-up), so its
+ * first screen takes the focus as a new screen does; not when the page was opened or reloaded signed in.
+ */
+function Shell({ route, session, signedInHere }) {
     const [menuOpen, setMenuOpen] = useState(false);
     const match = ROUTES.map(r => ({ r, m: route.path.match(r.path) })).find(x => x.m);
     const me = session.me;
-    // Another screen (not the first one shown, nor the same one with other filters or another page of its list in the
+    // Another screen (not the first one shown, unless the user has just signed in, nor the same one with other filters or another page of its list in the
     // hash's query, nor another tab of it): the focus goes to its heading, so a screen reader says it arrived.
     const shown = useRef(null);
     useEffect(() => {
         const before = shown.current;
         shown.current = { path: route.path, route: match?.r };
-        if (!before || before.path === route.path || (match?.r.tabs && before.route === match.r)) return undefined;
+        if (!before) return signedInHere ? focusHeading() : undefined;
+        if (before.path === route.path || (match?.r.tabs && before.route === match.r)) return undefined;
         return focusHeading();
     }, [route.path]);
     let content;
@@ -290,7 +296,14 @@ function App() {
     const route = useHash();
     const [session, setSession] = useState(currentSession());
     const [, setLanguage] = useState(language);
-    useEffect(() => onSessionChange(setSession), []);
+    // Whether a session began in this page, signed out before (see Shell).
+    const shownSession = useRef(session);
+    const signedInHere = useRef(false);
+    useEffect(() => onSessionChange(next => {
+        if (next && !shownSession.current) signedInHere.current = true;
+        shownSession.current = next;
+        setSession(next);
+    }), []);
     useEffect(() => onLanguage(setLanguage), []);
     // The mailed reset link and "forgot password" work signed in or out.
     if (route.path === '/forgot') return html`<${ForgotPassword}/>`;
@@ -312,7 +325,7 @@ function App() {
         location.replace(takeReturnPlace());
         return null;
     }
-    return html`<${Shell} route=${route} session=${session}/>`;
+    return html`<${Shell} route=${route} session=${session} signedInHere=${signedInHere.current}/>`;
 }
 
 const root = document.getElementById('app');

@@ -4,6 +4,7 @@ import {
     html, useState, useEffect, t, get, post, request, onEvent, useLoad, useAct, ErrorBox, Loading, Empty, usePagedLoad, ListPager, formatTime, useTitle, useHashParam, Status
 } from './core.js';
 
+/** The server's NotificationChannel as the API names them (ConsoleCopiesTest holds them to it). */
 const CHANNELS = ['in_app', 'email'];
 
 /** Tells open bells and lists that the unread count changed here (read in this tab) or there (a push). */

@@ -2,7 +2,7 @@
 // quota overrides),
 // storage dead letters and the orphan scan, the mail outbox and its dead mails (resend), and organizations' claims to
 // single sign-on domains (approve, refuse).
-import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, Status } from './core.js';
+import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, Status, useLimits, newPasswordRules } from './core.js';
 import { SystemInfo } from './dashboard.js';
 
 export function Platform({ params: [tab] }) {
@@ -84,6 +84,7 @@ function Organizations() {
     const [confirm, confirmDialog] = useConfirm();
     const [renaming, setRenaming] = useState(null);
     const [quotasOf, setQuotasOf] = useState(null);
+    const limits = useLimits();
     const open = event => {
         event.preventDefault();
         const form = new FormData(event.target);
@@ -99,7 +100,7 @@ function Organizations() {
             <label>${t('orgs.name')}<input name="name" required/></label>
             <label>${t('orgs.slug')}<input name="slug" required pattern="[a-z0-9][a-z0-9-]*"/></label>
             <label>${t('orgs.adminEmail')}<input name="email" type="email"/></label>
-            <label>${t('settings.initialPassword')}<input name="password" type="password" autocomplete="new-password"/></label>
+            <label>${t('settings.initialPassword')}<input name="password" type="password" autocomplete="new-password" ...${newPasswordRules(limits)}/></label>
             <button class="primary" type="submit">${t('common.create')}</button>
         </form>
         <${Added} list=${orgs} id="organization-added"/></section>

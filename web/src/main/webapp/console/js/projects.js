@@ -3,7 +3,7 @@
 import {
     html, useState, useEffect, useRef, t, language, get, getTagged, mergePatch, post, patch, del, upload, uploadInTurn, download, onEvent, useLoad, useConfirm, ErrorBox,
     Loading, Empty, usePagedLoad, ListPager, ProgressBar, StatusBadge, DropZone, AuthImg, ModelView, Dialog, formatTime, formatBytes, blob,
-    postForBlob, useTitle, useAct, useDebounced, useHashParam, useLimits, Status
+    postForBlob, useTitle, useAct, useDebounced, useHashParam, useLimits, Status, typeNames
 } from './core.js';
 
 const PAGE = 20;
@@ -166,7 +166,7 @@ export function ProjectDetail({ params: [id] }) {
     <${ErrorBox} error=${error || contents.error}/>
     <section class="card">
         <h2>${t('content.add')}</h2>
-        <${DropZone} id="portrait-drop" accept=${imageTypes} label=${t('content.drop')} onFiles=${addFiles}/>
+        <${DropZone} id="portrait-drop" accept=${imageTypes} label=${t('content.drop', { types: typeNames(allowedTypes) })} onFiles=${addFiles}/>
         ${uploads.length ? html`<ul class="uploads" id="uploads">${uploads.map(u => html`<li data-done=${!!u.done}>
             ${u.done ? html`<a href=${`#/content/${u.id}`}>${u.name}</a>` : html`<span>${u.name}</span>`}${u.error ? html`<${ErrorBox} error=${u.error}/>` : u.done
                 ? html`<${Status} className="added" text=${t('content.added')}/>` : u.waiting

@@ -1,6 +1,6 @@
 // Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
 // claimed for single sign-on, usage and clean-up.
-import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, useLimits, Status } from './core.js';
+import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, useLimits, Status, newPasswordRules } from './core.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
@@ -27,7 +27,7 @@ function Users() {
     return html`<section class="card"><h2>${t('settings.addUser')}</h2>
         <form onSubmit=${add} class="inline" id="add-user">
             <label>${t('signIn.email')}<input name="email" type="email" required/></label>
-            <label>${t('settings.initialPassword')}<input name="password" type="password" minlength=${limits?.password_min_length} required autocomplete="new-password"/></label>
+            <label>${t('settings.initialPassword')}<input name="password" type="password" ...${newPasswordRules(limits)} required autocomplete="new-password"/></label>
             <label>${t('settings.role')}<select name="role"><option value="MEMBER">${t('role.MEMBER')}</option><option value="ADMIN">${t('role.ADMIN')}</option></select></label>
             <button class="primary" type="submit">${t('common.add')}</button>
         </form>

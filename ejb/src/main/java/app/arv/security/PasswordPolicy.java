@@ -44,6 +44,11 @@ public class PasswordPolicy {
         return minLength;
     }
 
+    /** The most bytes a password may have in UTF-8 ({@link PasswordHasher#MAX_BYTES}): what a form may check before sending. */
+    public int maxBytes() {
+        return PasswordHasher.MAX_BYTES;
+    }
+
     /** @throws DomainException 422 {@code weak_password} when {@code password} breaks a rule for the person with {@code email} */
     public void check(String password, String email) {
         if (password.codePointCount(0, password.length()) < minLength) {

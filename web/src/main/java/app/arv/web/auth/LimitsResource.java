@@ -29,13 +29,13 @@ public class LimitsResource implements ApiDescription.Identity {
 
     @GET
     @Public
-    @Operation(summary = "The limits a form may check before sending: a password's fewest characters, an upload's files, their size and types",
-            description = "ARV_PASSWORD_MIN_LENGTH, ARV_MEDIA_MAX_FILES, ARV_MEDIA_MAX_FILE_BYTES and ARV_MEDIA_ALLOWED_TYPES as in force; "
+    @Operation(summary = "The limits a form may check before sending: a password's fewest characters and most bytes, an upload's files, their size and types",
+            description = "ARV_PASSWORD_MIN_LENGTH, the most bytes of a password in UTF-8 (72, bcrypt's), ARV_MEDIA_MAX_FILES, ARV_MEDIA_MAX_FILE_BYTES and ARV_MEDIA_ALLOWED_TYPES as in force; "
                     + "the server checks them all the same")
     public Limits limits() {
-        return new Limits(passwords.minLength(), uploads.maxFiles(), uploads.maxFileBytes(), uploads.allowedTypes());
+        return new Limits(passwords.minLength(), passwords.maxBytes(), uploads.maxFiles(), uploads.maxFileBytes(), uploads.allowedTypes());
     }
 
-    public record Limits(int passwordMinLength, int maxFiles, long maxFileBytes, List<String> allowedTypes) {
+    public record Limits(int passwordMinLength, int passwordMaxBytes, int maxFiles, long maxFileBytes, List<String> allowedTypes) {
     }
 }

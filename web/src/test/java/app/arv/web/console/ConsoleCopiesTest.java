@@ -1,11 +1,14 @@
 package app.arv.web.console;
 
+import app.arv.imaging.model3d.TextureQuality;
 import app.arv.notification.OccurrenceType;
 import app.arv.persistence.audit.ActorKind;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.audit.AuditAction.SubjectType;
+import app.arv.persistence.generation.GenerationPriority;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.marker.MarkerStatus;
+import app.arv.persistence.notification.NotificationChannel;
 import app.arv.shared.Jsonp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,31 @@ class ConsoleCopiesTest {
     @Test
     void theMarkerStatusFilterOffersEveryMarkerStatus() throws IOException {
         assertThat(list("projects.js", "STATUSES")).containsExactlyInAnyOrderElementsOf(lowerCase(MarkerStatus.class));
+    }
+
+    @Test
+    void theGenerationFormOffersEveryTextureQualityInItsOrder() throws IOException {
+        assertThat(list("generations.js", "TEXTURES")).containsExactlyElementsOf(
+                Arrays.stream(TextureQuality.values()).map(TextureQuality::apiName).toList());
+    }
+
+    @Test
+    void theGenerationFormOffersEveryPriorityInItsOrder() throws IOException {
+        assertThat(list("generations.js", "PRIORITIES")).containsExactlyElementsOf(
+                Arrays.stream(GenerationPriority.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    @Test
+    void theNotificationPreferencesOfferEveryChannel() throws IOException {
+        assertThat(list("notifications.js", "CHANNELS")).containsExactlyInAnyOrderElementsOf(
+                stored(NotificationChannel.class, NotificationChannel::wireName));
+    }
+
+    @Test
+    void everyTextureQualityPriorityAndChannelHasItsLabelInEveryLanguage() {
+        assertLabelled("texture.", lowerCase(TextureQuality.class));
+        assertLabelled("priority.", lowerCase(GenerationPriority.class));
+        assertLabelled("notifications.channel.", stored(NotificationChannel.class, NotificationChannel::wireName));
     }
 
     @Test

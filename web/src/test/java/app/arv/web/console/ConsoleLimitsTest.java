@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's forms read the server's limits ({@code GET /auth/limits}: ARV_PASSWORD_MIN_LENGTH, ARV_MEDIA_MAX_FILES,
- * ARV_MEDIA_ALLOWED_TYPES) instead of holding copies a changed setting would leave behind: its scripts are searched for
+ * The console's forms read the server's limits ({@code GET /auth/limits}: ARV_PASSWORD_MIN_LENGTH and a password's most
+ * bytes, ARV_MEDIA_MAX_FILES, ARV_MEDIA_ALLOWED_TYPES) instead of holding copies a changed setting would leave behind: its scripts are searched for
  * the copies there were. One IT server cannot run with a second configuration, so this guard stands in for a journey.
  */
 class ConsoleLimitsTest {
@@ -35,6 +35,24 @@ class ConsoleLimitsTest {
     @Test
     void noScriptHoldsItsOwnNumberOfFiles() throws IOException {
         assertThat(linesMatching(Pattern.compile("(?i)max_?files\\s*=\\s*\\d"))).isEmpty();
+    }
+
+    @Test
+    void everyFieldWhereANewPasswordIsChosenTakesTheServersPasswordRule() throws IOException {
+        Map<String, List<String>> fields = linesMatching(Pattern.compile("<input name=\"\\w*password\"[^>]*autocomplete=\"new-password\""));
+
+        assertThat(fields.keySet()).as("the scripts with such a field").contains("main.js", "settings.js", "platform.js", "account.js");
+        fields.forEach((script, lines) -> assertThat(lines).as(script).allMatch(line -> line.contains("...${newPasswordRules(limits)}")));
+    }
+
+    @Test
+    void noTextOfTheConsoleNamesItsOwnImageTypes() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/webapp/console/i18n"))) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readAllLines(file)).as(file.getFileName().toString())
+                        .noneMatch(line -> Pattern.compile("JPEG|PNG|WebP").matcher(line).find());
+            }
+        }
     }
 
     @Test

@@ -1,16 +1,14 @@
 package app.arv.web.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,20 +31,9 @@ class ConsoleAccessibilityIT {
     /** How many Tabs may lie between two controls of a screen before the keyboard is taken to have lost its way. */
     private static final int TABS = 60;
 
-    private static ConsoleBrowser browser;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
     private final Map<String, List<String>> violations = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void aBrowser() throws IOException {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void noScreenOfTheConsoleNorOfTheViewerFailsWcagAaOrHasASeriousAccessibilityViolation() {
@@ -170,6 +157,68 @@ class ConsoleAccessibilityIT {
     }
 
     @Test
+    void afterSigningInTheFirstScreensHeadingHasTheFocus() {
+        Api.Tenant tenant = Api.newTenant();
+        MarkerApi.newProject(tenant.adminToken());
+
+        browser.signInAt("#/projects", tenant.adminEmail(), tenant.password());
+
+        browser.until(d -> browser.script("return document.activeElement.matches('main h1')"), "the focus on the projects' heading");
+        assertThat(browser.waitFor("main h1").getText()).isEqualTo(browser.driver.getTitle().replace(" · ARV", ""));
+    }
+
+    @Test
+    void whatIsUnderWayIsSaidInTheLiveRegionThatWasInThePageBeforeIt() {
+        Api.Tenant tenant = Api.newTenant();
+        browser.signInAt("#/", tenant.adminEmail(), tenant.password());
+        browser.waitFor(".dashboard[data-ready=true]");
+        // Every text the page's live region takes, and every other element that would speak for itself as it comes.
+        String watch = "window.said = []; window.ownRegions = [];"
+                + " new MutationObserver(() => { const t = document.getElementById('announcer').textContent; if (t) window.said.push(t); })"
+                + ".observe(document.getElementById('announcer'), {childList: true, characterData: true, subtree: true});"
+                + " new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => n.nodeType === 1"
+                + " && [n, ...n.querySelectorAll('*')].filter(e => e.matches('[role=status], [aria-live]') && !e.matches('#announcer, .announcer'))"
+                + ".forEach(e => window.ownRegions.push(e.outerHTML.slice(0, 120))))))"
+                + ".observe(document.body, {childList: true, subtree: true});";
+        browser.script(watch);
+        List<String> saidLoading;
+        List<String> regionsLoading;
+        List<String> saidVerifying;
+        List<String> regionsVerifying;
+        slowNetwork(true);
+        try {
+            browser.go("#/audit");
+            browser.waitFor("main .empty, main table");
+            saidLoading = strings(browser.script("return window.said"));
+            regionsLoading = strings(browser.script("return window.ownRegions"));
+            browser.openSignedOut("#/");
+            browser.script(watch);
+            browser.go("#/signup/verify?token=" + "x".repeat(43));
+            browser.waitFor("main .error[role=alert]");
+            saidVerifying = strings(browser.script("return window.said"));
+            regionsVerifying = strings(browser.script("return window.ownRegions"));
+        } finally {
+            slowNetwork(false);
+        }
+
+        assertThat(saidLoading).as("what the live region said while the audit log was read").contains("Loading…");
+        assertThat(regionsLoading).as("live regions of their own").isEmpty();
+        assertThat(saidVerifying).as("what the live region said while a sign-up link was checked").contains("Confirming your address…");
+        assertThat(regionsVerifying).as("live regions of their own").isEmpty();
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    /** Every request of the page answered a second late (or at once again). */
+    private void slowNetwork(boolean slow) {
+        browser.driver.executeCdpCommand("Network.enable", Map.of());
+        browser.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", slow ? 1000 : 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
     void aFilterOfAListKeepsTheFocusInTheFilter() {
         Api.Tenant tenant = Api.newTenant();
         MarkerApi.newProject(tenant.adminToken());
@@ -189,6 +238,7 @@ class ConsoleAccessibilityIT {
     void aSavedMessageIsSaidInTheLiveRegionThatWasInThePageBeforeIt() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/account/notifications", tenant.adminEmail(), tenant.password());
+        browser.waitFor("#notification-preferences input[type=checkbox]");
         Object liveBefore = browser.script("const region = document.getElementById('announcer');"
                 + " return region && region.getAttribute('role') === 'status' && region.textContent === ''");
 

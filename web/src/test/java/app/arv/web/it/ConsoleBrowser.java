@@ -1,5 +1,9 @@
 package app.arv.web.it;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -41,8 +45,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>Files are "dropped" the way a person's drag from the desktop arrives: Selenium puts real files into a
  * throw-away {@code <input type=file>} (the one way a page may hold local files), and a script dispatches a
  * {@code drop} event carrying them in a {@code DataTransfer} on the console's drop zone.
+ *
+ * <p>A browser test class holds one for all its tests as a JUnit extension, which starts it before them, photographs
+ * the page of each test that fails (target/console-screenshots/failed-{test}.png) and quits it after them:
+ * {@code @RegisterExtension static final ConsoleBrowser browser = new ConsoleBrowser();}. A test of its own may also
+ * {@link #start()} one and close it.
  */
-final class ConsoleBrowser implements AutoCloseable {
+final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback, TestWatcher, AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -60,19 +69,43 @@ final class ConsoleBrowser implements AutoCloseable {
     /** axe-core's tags of the WCAG 2.0 and 2.1 rules of levels A and AA. */
     private static final Set<String> WCAG_AA = Set.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    final ChromeDriver driver;
-    final Path downloads;
-    private final Path screenshots;
-    private final String axe;
+    /** Chromium, driven; null before the browser is started and once it is closed. */
+    ChromeDriver driver;
+    Path downloads;
+    private Path screenshots;
+    private String axe;
 
-    private ConsoleBrowser(ChromeDriver driver, Path downloads, Path screenshots, String axe) {
-        this.driver = driver;
-        this.downloads = downloads;
-        this.screenshots = screenshots;
-        this.axe = axe;
+    /** A browser started when its test class starts (see the class comment). */
+    ConsoleBrowser() {
     }
 
+    /** A browser started now, for the caller to close. */
     static ConsoleBrowser start() throws IOException {
+        ConsoleBrowser browser = new ConsoleBrowser();
+        browser.open();
+        return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver != null) {
+            screenshot("failed-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            close();
+        }
+    }
+
+    private void open() throws IOException {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
         List<String> missing = new ArrayList<>();
@@ -89,8 +122,8 @@ final class ConsoleBrowser implements AutoCloseable {
             }
             assumeTrue(false, message);
         }
-        Path downloads = Files.createTempDirectory("arv-console-downloads");
-        Path screenshots = Path.of(System.getProperty("arv.console.screenshots", "target/console-screenshots"));
+        downloads = Files.createTempDirectory("arv-console-downloads");
+        screenshots = Path.of(System.getProperty("arv.console.screenshots", "target/console-screenshots"));
         Files.createDirectories(screenshots);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -104,9 +137,9 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        axe = axeCore();
+        driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        return new ConsoleBrowser(driver, downloads, screenshots, axeCore());
     }
 
     /** axe-core's script, a test resource (src/test/resources/axe-core, with its licence): the tests download nothing. */
@@ -149,8 +182,36 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
-                "an element " + css);
+        return until(d -> shown(d, css), "an element " + css);
+    }
+
+    /** The first element {@code css} shown, or null. */
+    private static WebElement shown(ChromeDriver driver, String css) {
+        return driver.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    /**
+     * The text of the element {@code css} once it is shown; found afresh at each look, so a re-render that replaced it
+     * meanwhile (a list read again, a route change) is waited out rather than failing on the element it replaced.
+     */
+    String text(String css) {
+        return until(d -> {
+            WebElement element = shown(d, css);
+            return element == null ? null : element.getText();
+        }, "an element " + css);
+    }
+
+    /** The DOM property {@code name} (an input's {@code value}) of the element {@code css} once it is shown; as {@link #text}. */
+    String property(String css, String name) {
+        return until(d -> {
+            WebElement element = shown(d, css);
+            return element == null ? null : element.getDomProperty(name);
+        }, "an element " + css);
+    }
+
+    /** The texts of every element {@code css}, in order, read together (read again if one is replaced meanwhile). */
+    List<String> texts(String css) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList(), "the elements " + css);
     }
 
     /** Waits for an element, hidden or not. */
@@ -178,14 +239,29 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Clicks the element {@code css} once it is shown (found again if a re-render replaces it before the click lands). */
     void click(String css) {
-        waitFor(css).click();
+        until(d -> {
+            WebElement element = shown(d, css);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        }, "an element " + css + " to click");
     }
 
+    /** Types {@code text} into the field {@code css}, emptied first (found again, and emptied again, if it is replaced). */
     void type(String css, String text) {
-        WebElement field = waitFor(css);
-        field.clear();
-        field.sendKeys(text);
+        until(d -> {
+            WebElement field = shown(d, css);
+            if (field == null) {
+                return false;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        }, "a field " + css);
     }
 
     /** Drops real files of the test resources onto the element {@code css} (see the class comment). */
@@ -282,6 +358,7 @@ final class ConsoleBrowser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        driver = null;
         try (Stream<Path> files = Files.walk(downloads)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {

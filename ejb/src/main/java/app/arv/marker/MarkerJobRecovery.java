@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * Keeps marker compilation going when a node dies or a request is lost. Every few seconds, on each node, over the
  * job instances that still have items compiling (read from the database, however many newer instances ran since):
  * <ul>
- * <li>a compile job whose last execution FAILED with items left is restarted;</li>
+ * <li>a compile job whose last execution FAILED with items left is restarted (also one that met its organization's store
+ *     away: that fails the job, not the item, see {@link app.arv.marker.batch.StorageAway});</li>
  * <li>a compile job still recorded as STARTED by a node that is dead (killed, crashed, partitioned) is
  *     restarted the same way: the batch runtime never learns that such an execution ended, so nobody
  *     else would ever finish it;</li>

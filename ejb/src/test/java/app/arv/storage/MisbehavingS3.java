@@ -50,7 +50,17 @@ public final class MisbehavingS3 implements AutoCloseable {
          * Keeps what is written and sends it back, but answers a write of anything but an image 503 (S3's
          * {@code ServiceUnavailable}): an endpoint that takes portraits and then refuses a compiled marker.
          */
-        REFUSED_WRITES
+        REFUSED_WRITES,
+        /**
+         * Keeps what is written and sends it back, but answers a read of an object 503 (S3's {@code ServiceUnavailable}):
+         * an endpoint that took portraits and is away when they are read. {@link #comeBack()} ends it.
+         */
+        REFUSED_READS,
+        /**
+         * Keeps what is written and sends it back, but answers a write of anything but an image 403 (S3's
+         * {@code AccessDenied}): an endpoint whose settings allow the portraits' writes and not a compiled marker's.
+         */
+        DENIED_WRITES
     }
 
     /** How long a {@link Misbehaviour#SLOW_WRITES} store takes to answer a write of anything but an image. */
@@ -67,6 +77,7 @@ public final class MisbehavingS3 implements AutoCloseable {
     private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
     private final AtomicLong endlessBytesSent = new AtomicLong();
     private volatile boolean stopping;
+    private volatile boolean back;
 
     public MisbehavingS3(Misbehaviour misbehaviour) throws IOException {
         this(misbehaviour, Duration.ZERO);
@@ -106,6 +117,14 @@ public final class MisbehavingS3 implements AutoCloseable {
         return slowWrites.get();
     }
 
+    /**
+     * Ends a refusal for the moment: a {@link Misbehaviour#REFUSED_WRITES} or {@link Misbehaviour#REFUSED_READS} store
+     * answers as a store does from now on (a store that was away and is back).
+     */
+    public void comeBack() {
+        back = true;
+    }
+
     /** Bytes of endless answers sent so far (what the reader read, give or take the sockets' buffers). */
     public long endlessBytesSent() {
         return endlessBytesSent.get();
@@ -116,7 +135,8 @@ public final class MisbehavingS3 implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             // A connection per request: its last bytes go out on close, not after the client's delayed ACK (40 ms a page).
             exchange.getResponseHeaders().add("Connection", "close");
-            if (misbehaviour == Misbehaviour.SLOW_WRITES || misbehaviour == Misbehaviour.REFUSED_WRITES) {
+            if (misbehaviour == Misbehaviour.SLOW_WRITES || misbehaviour == Misbehaviour.REFUSED_WRITES
+                    || misbehaviour == Misbehaviour.REFUSED_READS || misbehaviour == Misbehaviour.DENIED_WRITES) {
                 keeping(exchange, body);
                 return;
             }
@@ -146,16 +166,21 @@ public final class MisbehavingS3 implements AutoCloseable {
         }
     }
 
-    /** A store that keeps what is written, slow to take (or refusing) anything but an image. */
+    /** A store that keeps what is written, slow to take (or refusing) anything but an image, or refusing reads. */
     private void keeping(HttpExchange exchange, byte[] body) throws IOException {
         String key = exchange.getRequestURI().getPath();
         byte[] object = kept.get(key);
         switch (exchange.getRequestMethod()) {
             case "PUT" -> {
-                if (!String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("image/")) {
+                if (misbehaviour != Misbehaviour.REFUSED_READS && !back
+                        && !String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("image/")) {
                     slowWrites.incrementAndGet();
                     if (misbehaviour == Misbehaviour.REFUSED_WRITES) {
                         refuse(exchange);
+                        return;
+                    }
+                    if (misbehaviour == Misbehaviour.DENIED_WRITES) {
+                        deny(exchange);
                         return;
                     }
                     pause(SLOW_WRITE);
@@ -184,6 +209,9 @@ public final class MisbehavingS3 implements AutoCloseable {
                 if (exchange.getRequestMethod().equals("HEAD")) {
                     exchange.getResponseHeaders().add("Content-Length", String.valueOf(object.length));
                     exchange.sendResponseHeaders(200, -1);
+                } else if (misbehaviour == Misbehaviour.REFUSED_READS && !back) {
+                    objectReads.incrementAndGet();
+                    refuse(exchange);
                 } else {
                     objectReads.incrementAndGet();
                     exchange.sendResponseHeaders(200, object.length);
@@ -200,6 +228,14 @@ public final class MisbehavingS3 implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
         exchange.sendResponseHeaders(503, xml.length);
+        exchange.getResponseBody().write(xml);
+    }
+
+    private static void deny(HttpExchange exchange) throws IOException {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+                + "<Message>Access Denied</Message><RequestId>denied</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(403, xml.length);
         exchange.getResponseBody().write(xml);
     }
 

@@ -1,5 +1,7 @@
 package app.arv.marker.batch;
 
+import app.arv.media.MediaStore;
+import app.arv.shared.DomainException;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -38,9 +40,17 @@ public class CompileJob {
         return queue.stillCompiling(organization(), context.getInstanceId(), ids);
     }
 
-    /** The portrait's bytes, if the item is still this job's to compile ({@link MarkerQueue#sourceImage}). */
+    /**
+     * The portrait's bytes, if the item is still this job's to compile ({@link MarkerQueue#sourceImage}).
+     *
+     * @throws StorageAway when the store is away for now: the item is retried, not failed
+     */
     Optional<byte[]> sourceImage(UUID contentId) throws PortraitGone {
-        return queue.sourceImage(organization(), context.getInstanceId(), contentId);
+        try {
+            return queue.sourceImage(organization(), context.getInstanceId(), contentId);
+        } catch (DomainException e) {
+            throw StorageAway.isOutage(e) ? new StorageAway(e) : e;
+        }
     }
 
     boolean markerForced(UUID contentId) {
@@ -50,11 +60,19 @@ public class CompileJob {
     /**
      * Records the outcome ({@link MarkerQueue#record}), its {@code .mind} written first outside the chunk's transaction
      * ({@link MarkerQueue#stageMind}).
+     *
+     * @throws StorageAway when the store is away for now and does not take the {@code .mind}: the item is retried, not failed
      */
     void record(CompileOutcome outcome) {
         UUID org = organization();
         long jobInstance = context.getInstanceId();
-        queue.record(org, jobInstance, outcome, queue.stageMind(org, jobInstance, outcome));
+        MediaStore.StagedFile staged;
+        try {
+            staged = queue.stageMind(org, jobInstance, outcome);
+        } catch (DomainException e) {
+            throw StorageAway.isOutage(e) ? new StorageAway(e) : e;
+        }
+        queue.record(org, jobInstance, outcome, staged);
     }
 
     long executionId() {

@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,13 +91,13 @@ public class MarkerQueue {
     /**
      * The portrait's bytes, if the item is still this job's to compile.
      *
-     * @throws PortraitGone when they can never be read again: the portrait left the media library, or the store lost its
-     *                      object. Checked, so the chunk's transaction is not rolled back: the item fails alone. A store
-     *                      that is away (or breaks off) throws unchecked instead; the step skips every exception, so the
-     *                      item fails too ({@link MarkerSkipListener}: "compilation failed: …"), and compiling it again
-     *                      retries it.
-     *                      Outside the chunk's transaction: a store that sends slowly (an organization's own endpoint)
-     *                      must not hold a pooled database connection for as long as the read lasts.
+     * @throws PortraitGone    when they can never be read again: the portrait left the media library, or the store lost
+     *                         its object. Checked, so the chunk's transaction is not rolled back: the item fails alone.
+     * @throws DomainException 503 {@code storage_unavailable} when the store is away or breaks off while sending (the job
+     *                         retries the item: {@link StorageAway}), 502 {@code storage_misconfigured} when it refuses the
+     *                         connection's settings (the step skips the item: it fails with the reason).
+     *                         Outside the chunk's transaction: a store that sends slowly (an organization's own endpoint)
+     *                         must not hold a pooled database connection for as long as the read lasts.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<byte[]> sourceImage(UUID organizationId, long jobInstance, UUID contentId) throws PortraitGone {
@@ -114,7 +113,7 @@ public class MarkerQueue {
             if (!files.stillStored(source)) {
                 throw new PortraitGone("the storage no longer has its portrait (media " + source.getId() + ")");
             }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (DomainException) e;
+            throw e instanceof IOException io ? MediaStore.stoppedSending("the portrait", io) : (DomainException) e;
         }
     }
 

@@ -6,7 +6,8 @@
  * {@link MarkerCompileProcessor} compiles one portrait (an unusable image is a failed outcome, not an
  * exception); {@link MarkerResultWriter} stores the outcome with the checkpoint, one item per chunk;
  * {@link MarkerSkipListener} marks an item that threw as failed, in the compile or in the write (a store that
- * refuses its {@code .mind}), so none stays "compiling" in a completed job. The portrait is read and the {@code .mind}
+ * refuses its {@code .mind}'s settings), so none stays "compiling" in a completed job; a store that is only away for now
+ * ({@link StorageAway}) is no skip: the step fails and the recovery timer compiles the item again. The portrait is read and the {@code .mind}
  * written outside the chunk's transaction, so a slow store holds no database connection. The pieces stay thin:
  * {@link CompileJob} names the job they run in, and the database work is {@link MarkerQueue}'s. Started and restarted by
  * {@code app.arv.marker}; uses it, {@code app.arv.media} and the compiler.

@@ -5,32 +5,96 @@ import app.arv.storage.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * A compiled marker the organization's store refuses to take is skipped by the compile job's writer: the item fails with
- * the reason, rather than staying "compiling" in a job that completed (nothing would ever pick it up again).
+ * What the compile job makes of an organization's store that will not do its part. One that refuses the connection's
+ * settings (502 {@code storage_misconfigured}) fails the item at once with the reason, rather than leaving it "compiling" in
+ * a job that completed (nothing would ever pick it up again). One that is only away for now (503
+ * {@code storage_unavailable}) is no fault of the item's: it stays compiling, and the recovery timer's restart compiles it
+ * once the store is back.
  */
 @ExtendWith(ArvServer.class)
 class MarkerStoreRefusalIT {
 
+    private static final Duration STORE_TOUCHED = Duration.ofSeconds(60);
+
     @Test
-    void aMarkerTheStoreRefusesToTakeFailsWithTheReason() throws Exception {
-        try (MisbehavingS3 refusing = new MisbehavingS3(MisbehavingS3.Misbehaviour.REFUSED_WRITES)) {
-            Api.Tenant tenant = Api.newTenant();
-            Api.bearer(tenant.adminToken()).body(Map.of("name", "refusing", "provider", "S3", "endpoint", refusing.endpoint(),
-                    "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                    "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
-                    .post("/storage-connections").then().statusCode(201);
+    void aMarkerTheStoreDeniesFailsAtOnceWithTheReason() throws Exception {
+        try (MisbehavingS3 denying = new MisbehavingS3(MisbehavingS3.Misbehaviour.DENIED_WRITES)) {
+            Api.Tenant tenant = tenantStoringIn(denying);
             String project = MarkerApi.newProject(tenant.memberToken());
 
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
 
             MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("failed"))
                     .body("failure", containsString("the compiled marker could not be stored"));
+        }
+    }
+
+    @Test
+    void aMarkerTheStoreCannotTakeForAWhileIsReadyOnceTheStoreIsBack() throws Exception {
+        try (MisbehavingS3 away = new MisbehavingS3(MisbehavingS3.Misbehaviour.REFUSED_WRITES)) {
+            Api.Tenant tenant = tenantStoringIn(away);
+            String project = MarkerApi.newProject(tenant.memberToken());
+
+            String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+            awaitAttempts(tenant, id, away::slowWrites, 2);
+            away.comeBack();
+
+            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        }
+    }
+
+    @Test
+    void aPortraitTheStoreCannotSendForAWhileCompilesOnceTheStoreIsBack() throws Exception {
+        try (MisbehavingS3 away = new MisbehavingS3(MisbehavingS3.Misbehaviour.REFUSED_READS)) {
+            Api.Tenant tenant = tenantStoringIn(away);
+            String project = MarkerApi.newProject(tenant.memberToken());
+
+            String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
+            awaitAttempts(tenant, id, away::objectReads, 2);
+            away.comeBack();
+
+            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
+        }
+    }
+
+    /** A new organization whose default storage connection is {@code store}. */
+    private static Api.Tenant tenantStoringIn(MisbehavingS3 store) {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).body(Map.of("name", "misbehaving", "provider", "S3", "endpoint", store.endpoint(),
+                "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
+                "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
+                .post("/storage-connections").then().statusCode(201);
+        return tenant;
+    }
+
+    /**
+     * Waits until the store has been met away {@code attempts} times (the first compile, then the recovery timer's
+     * restarts), the marker still waiting for it all along.
+     */
+    private static void awaitAttempts(Api.Tenant tenant, String contentId, IntSupplier refused, int attempts)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(STORE_TOUCHED);
+        while (refused.getAsInt() < attempts) {
+            String status = MediaApi.as(tenant.memberToken()).get("/ar-content/" + contentId + "/marker").then().statusCode(200)
+                    .extract().path("status");
+            if (!"pending".equals(status) && !"compiling".equals(status)) {
+                throw new AssertionError("The marker became " + status + " while the store was away (met "
+                        + refused.getAsInt() + " times)");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The store was met " + refused.getAsInt() + " times within " + STORE_TOUCHED
+                        + ", not " + attempts);
+            }
+            Thread.sleep(100);
         }
     }
 }

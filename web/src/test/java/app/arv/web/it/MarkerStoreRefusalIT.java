@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,27 +41,28 @@ class MarkerStoreRefusalIT {
 
     @Test
     void aMarkerTheStoreCannotTakeForAWhileIsReadyOnceTheStoreIsBack() throws Exception {
-        try (MisbehavingS3 away = new MisbehavingS3(MisbehavingS3.Misbehaviour.REFUSED_WRITES)) {
-            Api.Tenant tenant = tenantStoringIn(away);
-            String project = MarkerApi.newProject(tenant.memberToken());
-
-            String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-            awaitAttempts(tenant, id, away::slowWrites, 2);
-            away.comeBack();
-
-            MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
-        }
+        compilesOnceTheStoreIsBack(MisbehavingS3.Misbehaviour.REFUSED_WRITES, MisbehavingS3::slowWrites);
     }
 
     @Test
     void aPortraitTheStoreCannotSendForAWhileCompilesOnceTheStoreIsBack() throws Exception {
-        try (MisbehavingS3 away = new MisbehavingS3(MisbehavingS3.Misbehaviour.REFUSED_READS)) {
-            Api.Tenant tenant = tenantStoringIn(away);
+        compilesOnceTheStoreIsBack(MisbehavingS3.Misbehaviour.REFUSED_READS, MisbehavingS3::objectReads);
+    }
+
+    /**
+     * A portrait compiled while the organization's store is {@code away} that way: the marker waits through two meetings
+     * with it ({@code metAway} counts them: the first compile, then a restart of the recovery timer's) and is ready once
+     * the store is back.
+     */
+    private static void compilesOnceTheStoreIsBack(MisbehavingS3.Misbehaviour away, ToIntFunction<MisbehavingS3> metAway)
+            throws Exception {
+        try (MisbehavingS3 store = new MisbehavingS3(away)) {
+            Api.Tenant tenant = tenantStoringIn(store);
             String project = MarkerApi.newProject(tenant.memberToken());
 
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
-            awaitAttempts(tenant, id, away::objectReads, 2);
-            away.comeBack();
+            awaitAttempts(tenant, id, () -> metAway.applyAsInt(store), 2);
+            store.comeBack();
 
             MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
         }

@@ -125,9 +125,10 @@ public class ObjectStores {
         // Checked again on use: a connection saved before the guard existed, or whose host now resolves elsewhere.
         outbound.storageGuard().check("endpoint", c.getEndpoint());
         // Saved before its settings were checked as the S3 client checks them: the organization's files are out of reach
-        // until an admin corrects it, which is no server error.
+        // until an admin corrects it, which is no server error, and no outage either: waiting would not heal it (the
+        // compile job retries an outage, but fails an item at once for this).
         S3ObjectStore.refusal(c.getEndpoint(), c.getRegion(), c.getBucket()).ifPresent(r -> {
-            throw DomainException.storageUnavailable("The storage connection '" + c.getName() + "' has a " + r.field()
+            throw DomainException.storageMisconfigured("The storage connection '" + c.getName() + "' has a " + r.field()
                     + " the S3 client refuses (" + r.reason() + "); an organization admin must correct it");
         });
         return new S3ObjectStore(c.getEndpoint(), c.getRegion(), c.getBucket(), c.getAccessKey(),

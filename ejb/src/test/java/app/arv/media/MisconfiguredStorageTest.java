@@ -76,6 +76,18 @@ class MisconfiguredStorageTest {
     }
 
     @Test
+    void aConnectionSavedWithABucketNameTheS3ClientRefusesIsMisconfiguredNotUnavailable() {
+        writesTo(s3.endpoint(), "arv..media", S3ProxyServer.SECRET_KEY);
+
+        assertThat(catchThrowable(this::storeAFile)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.code()).isEqualTo("storage_misconfigured");
+            assertThat(e.retryAfter()).isEmpty();
+            assertThat(e.getMessage()).contains("bucket");
+        });
+    }
+
+    @Test
     void aStoreThatIsDownIsUnavailableForNow() throws Exception {
         int closed;
         try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -127,18 +127,18 @@ class StorageConnectionServiceTest {
     }
 
     @Test
-    void aConnectionSavedWithAnEndpointTheS3ClientRefusesIsUnavailableWhenUsed() {
+    void aConnectionSavedWithAnEndpointTheS3ClientRefusesIsMisconfiguredWhenUsed() {
         StorageConnection legacy = saved("http://127.0.0.1:9/media", "arv-media");
 
-        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
-        assertRefused(service -> service.test(admin, legacy.getId()), "storage_unavailable");
+        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_misconfigured");
+        assertRefused(service -> service.test(admin, legacy.getId()), "storage_misconfigured");
     }
 
     @Test
-    void aConnectionSavedWithABucketTheS3ClientRefusesIsUnavailableWhenUsed() {
+    void aConnectionSavedWithABucketTheS3ClientRefusesIsMisconfiguredWhenUsed() {
         StorageConnection legacy = saved("http://127.0.0.1:9", "media..2024");
 
-        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_unavailable");
+        assertRefused(service -> service.stats(admin, legacy.getId()), "storage_misconfigured");
     }
 
     @Test

@@ -77,6 +77,9 @@ public class ProblemResponses implements OASFilter {
     private static final String SIGN_IN = Links.ROOT + "/auth/login";
     private static final String VIEWER = Links.ROOT + "/viewer/";
     private static final String MEDIA_CONTENT = Links.ROOT + "/media/{id}/content";
+    /** A connection's usage and its probe: read the store through its settings, which may be ones it refuses. */
+    private static final Set<String> STORE_READS = Set.of(Links.ROOT + "/storage-connections/{id}/stats",
+            Links.ROOT + "/storage-connections/{id}/test");
     private static final Set<String> IMAGES = Set.of(ApiDescription.MEDIA, ApiDescription.MARKERS, ApiDescription.GENERATIONS);
 
     @Override
@@ -172,7 +175,7 @@ public class ProblemResponses implements OASFilter {
         // The database is behind every operation (and storage, the queue or Redis behind many).
         problems.add(Kind.UNAVAILABLE);
         // Images, markers and models live in the organization's store, which may be its own, misconfigured one.
-        if (tags.stream().anyMatch(IMAGES::contains)) {
+        if (tags.stream().anyMatch(IMAGES::contains) || STORE_READS.contains(path)) {
             problems.add(Kind.BAD_GATEWAY);
         }
         return problems;

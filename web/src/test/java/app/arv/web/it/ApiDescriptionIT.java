@@ -151,9 +151,13 @@ class ApiDescriptionIT {
         Map<String, Object> viewerMarker = document.getMap("paths.'/api/v1/viewer/{uniqueId}/marker.mind'.get.responses");
         Map<String, Object> viewerManifest = document.getMap("paths.'/api/v1/viewer/{uniqueId}/manifest'.get.responses");
         Map<String, Object> listProjects = document.getMap("paths.'/api/v1/projects'.get.responses");
+        Map<String, Object> storeUsage = document.getMap("paths.'/api/v1/storage-connections/{id}/stats'.get.responses");
+        Map<String, Object> storeProbe = document.getMap("paths.'/api/v1/storage-connections/{id}/test'.post.responses");
 
         assertThat(upload).containsKey("502");
         assertThat(viewerMarker).containsKey("502");
+        assertThat(storeUsage).containsKey("502");
+        assertThat(storeProbe).containsKey("502");
         assertThat(viewerManifest).as("the database alone").doesNotContainKey("502");
         assertThat(listProjects).doesNotContainKey("502");
     }

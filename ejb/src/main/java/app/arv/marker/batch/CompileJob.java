@@ -49,7 +49,7 @@ public class CompileJob {
         try {
             return queue.sourceImage(organization(), context.getInstanceId(), contentId);
         } catch (DomainException e) {
-            throw StorageAway.isOutage(e) ? new StorageAway(e) : e;
+            throw StorageAway.ifOutage(e);
         }
     }
 
@@ -70,7 +70,7 @@ public class CompileJob {
         try {
             staged = queue.stageMind(org, jobInstance, outcome);
         } catch (DomainException e) {
-            throw StorageAway.isOutage(e) ? new StorageAway(e) : e;
+            throw StorageAway.ifOutage(e);
         }
         queue.record(org, jobInstance, outcome, staged);
     }

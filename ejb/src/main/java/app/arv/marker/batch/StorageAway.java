@@ -21,8 +21,8 @@ public class StorageAway extends RuntimeException {
         super(outage.getMessage(), outage);
     }
 
-    /** Whether {@code e} is the store away, which waiting heals. */
-    static boolean isOutage(DomainException e) {
-        return DomainException.STORAGE_UNAVAILABLE.equals(e.code());
+    /** What to throw for {@code e}: this when it is the store away (which waiting heals), else {@code e} itself. */
+    static RuntimeException ifOutage(DomainException e) {
+        return DomainException.STORAGE_UNAVAILABLE.equals(e.code()) ? new StorageAway(e) : e;
     }
 }

@@ -199,7 +199,7 @@ public class Invitations {
     /** @param base where the link leads: ARV's public address, or a loopback request's own */
     private void send(Invitation invitation, LinkToken token, Caller caller, String base) {
         mails.queue(new MailRequest(invitation.getOrganizationId(), MailKind.INVITATION, invitation.getEmail(),
-                Language.ofTag(invitation.getLocale()).orElse(Language.fallback()).locale(),
+                Language.storedOrFallback(invitation.getLocale()).locale(),
                 Map.of("recipient", invitation.getEmail(), "organization", organizationOf(invitation).getName(),
                         "inviter", caller.name() == null ? "" : caller.name(), "role", invitation.getRole().name(),
                         "link", base + "/console/#/invitation?token=" + token.raw(), "hours", String.valueOf(rules.ttl().toHours()))));

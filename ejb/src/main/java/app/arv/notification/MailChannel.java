@@ -41,7 +41,7 @@ public class MailChannel {
     PublicAddress publicAddress;
 
     void deliver(Occurrence occurrence, User person) {
-        Locale language = Language.ofTag(person.getLocale()).orElse(Language.fallback()).locale();
+        Locale language = Language.storedOrFallback(person.getLocale()).locale();
         mails.queue(new MailRequest(occurrence.organizationId(), MailKind.NOTIFICATION, person.getEmail(), language,
                 values(occurrence, publicAddress.or(FALLBACK_BASE))));
     }

@@ -53,6 +53,11 @@ public enum Language {
         return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();
     }
 
+    /** The language stored as {@code tag} (a person's, an invitation's), the fallback when none or another is stored. */
+    public static Language storedOrFallback(String tag) {
+        return ofTag(tag).orElse(fallback());
+    }
+
     /**
      * The language ARV speaks to a reader of {@code locale}, whatever its region ({@code ru-RU} reads Russian); empty for
      * a language ARV does not speak, for {@link Locale#ROOT} (no language at all) and {@code null}.

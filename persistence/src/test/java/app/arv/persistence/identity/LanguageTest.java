@@ -33,6 +33,13 @@ class LanguageTest {
     }
 
     @Test
+    void nothingStoredOrATagArvDoesNotSpeakGetsTheFallback() {
+        assertThat(Language.storedOrFallback("ru")).isEqualTo(Language.RUSSIAN);
+        assertThat(Language.storedOrFallback(null)).isEqualTo(Language.ENGLISH);
+        assertThat(Language.storedOrFallback("de")).isEqualTo(Language.ENGLISH);
+    }
+
+    @Test
     void aReaderGetsTheirLanguageWhateverTheRegion() {
         assertThat(Language.forReader(Locale.forLanguageTag("ru-RU"))).isEqualTo(Language.RUSSIAN);
         assertThat(Language.forReader(Locale.forLanguageTag("RU"))).isEqualTo(Language.RUSSIAN);

@@ -23,8 +23,7 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.platform.PublicAddress;
 import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
-import app.arv.security.PasswordHasher;
-import app.arv.security.PasswordPolicy;
+import app.arv.security.ChosenPasswords;
 import app.arv.shared.DomainException;
 import app.arv.shared.WireName;
 import jakarta.ejb.Stateless;
@@ -69,10 +68,7 @@ public class Invitations {
     InvitationRules rules;
 
     @Inject
-    PasswordHasher passwords;
-
-    @Inject
-    PasswordPolicy policy;
+    ChosenPasswords passwords;
 
     @Inject
     Sessions sessions;
@@ -163,7 +159,7 @@ public class Invitations {
 
     /**
      * Creates the invited person in the inviting organization with the invitation's role and this password (if it meets
-     * {@link PasswordPolicy}), spends the link and signs them in. An unknown, used, revoked or expired link, or one of a
+     * the password rules, {@link ChosenPasswords}), spends the link and signs them in. An unknown, used, revoked or expired link, or one of a
      * deactivated organization, is refused alike and creates nothing. Throttled per link and per client like password
      * reset requests.
      *
@@ -174,9 +170,8 @@ public class Invitations {
         Instant now = Instant.now();
         Invitation invitation = usable(rawToken, now);
         addresses.claim(invitation.getEmail(), "A user with this e-mail address exists already; sign in instead");
-        policy.check(password, invitation.getEmail());
-        User user = users.add(new User(invitation.getOrganizationId(), invitation.getEmail(), passwords.hash(password),
-                invitation.getRole()));
+        User user = users.add(new User(invitation.getOrganizationId(), invitation.getEmail(),
+                passwords.hashOf(password, invitation.getEmail()), invitation.getRole()));
         user.setDisplayName(name == null || name.isBlank() ? invitation.getDisplayName() : name);
         invitation.accept(now);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_ADDED, user.getId(),

@@ -85,10 +85,7 @@ public class LoginService {
             user.rehashPassword(passwords.hash(password));
         }
         metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
-        SignIn signIn = sessions.signIn(user, device);
-        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
-                AuditDetails.with("method", "password").and("session_id", signIn.sessionId()));
-        return signIn;
+        return sessions.signInRecorded(user, device, AuditDetails.with("method", "password"));
     }
 
     /** @param user the account of the address, {@code null} when there is none; {@code reason} then too */

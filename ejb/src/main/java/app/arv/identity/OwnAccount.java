@@ -7,8 +7,8 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.security.Caller;
+import app.arv.security.ChosenPasswords;
 import app.arv.security.PasswordHasher;
-import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class OwnAccount {
     PasswordHasher passwords;
 
     @Inject
-    PasswordPolicy policy;
+    ChosenPasswords chosenPasswords;
 
     @Inject
     LoginThrottle throttle;
@@ -94,8 +94,7 @@ public class OwnAccount {
             }
             return user;
         });
-        policy.check(newPassword, user.getEmail());
-        user.changePasswordHash(passwords.hash(newPassword));
+        user.changePasswordHash(chosenPasswords.hashOf(newPassword, user.getEmail()));
         audit.record(caller, AuditAction.USER_PASSWORD_SET, user.getId(), AuditDetails.with("email", user.getEmail()).and("via", "own_account"));
         links.withdrawAllOf(user.getId());
         sessions.endAllOf(user.getId(), caller.sessionId(), EndReason.PASSWORD_CHANGED);

@@ -11,8 +11,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.platform.PublicAddress;
-import app.arv.security.PasswordHasher;
-import app.arv.security.PasswordPolicy;
+import app.arv.security.ChosenPasswords;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,10 +40,7 @@ public class PasswordResets {
     PasswordResetTokenRepository tokens;
 
     @Inject
-    PasswordHasher passwords;
-
-    @Inject
-    PasswordPolicy policy;
+    ChosenPasswords passwords;
 
     @Inject
     Sessions sessions;
@@ -71,7 +67,7 @@ public class PasswordResets {
     }
 
     /**
-     * Sets the password of the token's owner (if it meets {@link PasswordPolicy}) and spends the token and every other
+     * Sets the password of the token's owner (if it meets the password rules, {@link ChosenPasswords}) and spends the token and every other
      * unused one of theirs ({@link ResetLinks}); every session of theirs ends, and their cached credentials are dropped on every node. An unknown, used or expired token, or
      * one whose owner is no longer active, is refused alike.
      */
@@ -87,8 +83,7 @@ public class PasswordResets {
         if (!token.usableAt(now)) {
             throw invalidToken();
         }
-        policy.check(password, user.getEmail());
-        user.changePasswordHash(passwords.hash(password));
+        user.changePasswordHash(passwords.hashOf(password, user.getEmail()));
         token.use(now);
         audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.USER_PASSWORD_SET, user.getId(),
                 AuditDetails.with("email", user.getEmail()).and("via", "password_reset"));

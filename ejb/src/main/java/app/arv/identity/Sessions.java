@@ -1,5 +1,9 @@
 package app.arv.identity;
 
+import app.arv.audit.Actor;
+import app.arv.audit.AuditDetails;
+import app.arv.audit.AuditTrail;
+import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.RefreshToken;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
@@ -50,6 +54,9 @@ public class Sessions {
     @Inject
     CredentialChanges changes;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * {@code user} signs in (with a password, by single sign-on, accepting an invitation, confirming a sign-up): the time
      * is their last sign-in, and a new session opens.
@@ -57,6 +64,20 @@ public class Sessions {
     public SignIn signIn(User user, Device device) {
         user.recordLogin(Instant.now());
         return open(user, device);
+    }
+
+    /**
+     * {@code user} has proved who they are at the door (their password, an identity provider) and signs in
+     * ({@link #signIn}); their organization's audit log records it ({@code sign_in.succeeded}) with the new session.
+     *
+     * @param how what the audit entry says of the way in: its {@code method} ({@code password}, {@code single_sign_on})
+     *            first, then anything that way adds (the provider)
+     */
+    public SignIn signInRecorded(User user, Device device, AuditDetails how) {
+        SignIn signIn = signIn(user, device);
+        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
+                how.and("session_id", signIn.sessionId()));
+        return signIn;
     }
 
     /** A new session for {@code user}, who has just proved who they are ({@link #signIn} when that is a sign-in). */

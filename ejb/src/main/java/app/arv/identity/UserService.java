@@ -12,9 +12,8 @@ import app.arv.persistence.shared.PageRequest;
 import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.ChosenPasswords;
 import app.arv.security.CredentialChanges;
-import app.arv.security.PasswordHasher;
-import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,16 +28,13 @@ public class UserService {
     UserRepository users;
 
     @Inject
-    PasswordHasher passwords;
+    ChosenPasswords passwords;
 
     @Inject
     CredentialChanges changes;
 
     @Inject
     Sessions sessions;
-
-    @Inject
-    PasswordPolicy policy;
 
     @Inject
     AccountAddresses addresses;
@@ -60,11 +56,11 @@ public class UserService {
     public User invite(Caller caller, String email, String password, Role role) {
         String address = email.strip();
         // The input first: a refusal of it must not depend on whether the address has an account, in any organization.
-        policy.check(password, email);
+        String passwordHash = passwords.hashOf(password, email);
         // Checked and written under the address's lock, as invitations and sign-ups do: a concurrent creation of the
         // same address waits for this one's commit and is refused here, not by the unique index at its commit (a 500).
         addresses.claim(address);
-        User user = users.add(new User(caller.organizationId(), address, passwords.hash(password), role));
+        User user = users.add(new User(caller.organizationId(), address, passwordHash, role));
         audit.record(caller, AuditAction.USER_ADDED, user.getId(), AuditDetails.with("email", user.getEmail()).and("role", role));
         return user;
     }
@@ -92,8 +88,7 @@ public class UserService {
             user.setActive(active);
         }
         if (password != null) {
-            policy.check(password, user.getEmail());
-            user.changePasswordHash(passwords.hash(password));
+            user.changePasswordHash(passwords.hashOf(password, user.getEmail()));
         }
         audited(caller, user, roleBefore, activeBefore, password != null);
         if (Boolean.FALSE.equals(active) || password != null) {

@@ -15,9 +15,8 @@ import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
+import app.arv.security.ChosenPasswords;
 import app.arv.security.CredentialChanges;
-import app.arv.security.PasswordHasher;
-import app.arv.security.PasswordPolicy;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,7 +39,7 @@ public class OrganizationService {
     UserRepository users;
 
     @Inject
-    PasswordHasher passwords;
+    ChosenPasswords passwords;
 
     @Inject
     MetricRegistry metrics;
@@ -50,9 +49,6 @@ public class OrganizationService {
 
     @Inject
     UserSessionRepository sessions;
-
-    @Inject
-    PasswordPolicy policy;
 
     @Inject
     AccountAddresses addresses;
@@ -69,12 +65,10 @@ public class OrganizationService {
         if (firstAdmin != null) {
             addresses.claim(firstAdmin.email().strip());
         }
-        if (firstAdmin != null) {
-            policy.check(firstAdmin.password(), firstAdmin.email());
-        }
+        String adminPasswordHash = firstAdmin == null ? null : passwords.hashOf(firstAdmin.password(), firstAdmin.email());
         Organization organization = create(name, slug);
         if (firstAdmin != null) {
-            users.add(new User(organization.getId(), firstAdmin.email().strip(), passwords.hash(firstAdmin.password()), Role.ADMIN));
+            users.add(new User(organization.getId(), firstAdmin.email().strip(), adminPasswordHash, Role.ADMIN));
         }
         audit.record(organization.getId(), Actor.of(caller), AuditAction.ORGANIZATION_CREATED, organization.getId(),
                 AuditDetails.with("name", organization.getName()).and("slug", organization.getSlug())

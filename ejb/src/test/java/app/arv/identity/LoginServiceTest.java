@@ -2,6 +2,8 @@ package app.arv.identity;
 
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.audit.AuditAction;
+import app.arv.persistence.audit.AuditEvent;
 import app.arv.persistence.identity.PasswordResetToken;
 import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
@@ -10,6 +12,8 @@ import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.PasswordHasher;
+import app.arv.shared.Jsonp;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-in on real PostgreSQL without a server: a sign-in with the old password that is under way when the password
- * changes does not keep its session, and a hash of another bcrypt cost is brought to the configured one.
+ * changes does not keep its session, a hash of another bcrypt cost is brought to the configured one, and a sign-in is
+ * in the audit log.
  */
 class LoginServiceTest {
 
@@ -99,6 +104,20 @@ class LoginServiceTest {
         assertThat(PasswordHasher.costOf(stored.getPasswordHash())).isEqualTo(5);
         assertThat(raised.matches(OLD_PASSWORD, stored.getPasswordHash())).as("the password still matches").isTrue();
         assertThat(stored.getPasswordChangedAt()).as("not a change of the password").isNull();
+    }
+
+    @Test
+    void aSignInIsRecordedInTheOrganizationsAuditLogWithItsMethodAndSession() {
+        AtomicReference<SignIn> signIn = new AtomicReference<>();
+
+        Database.inTransaction(em -> signIn.set(beans.on(em).get(LoginService.class).login(ann.getEmail(), OLD_PASSWORD, DEVICE)));
+
+        AuditEvent recorded = read(em -> em.createQuery("SELECT e FROM AuditEvent e WHERE e.organizationId = :org AND e.action = :action",
+                AuditEvent.class).setParameter("org", acme.getId()).setParameter("action", AuditAction.SIGN_IN_SUCCEEDED).getSingleResult());
+        assertThat(recorded.getActorId()).isEqualTo(ann.getId());
+        JsonObject details = Jsonp.readObject(recorded.getDetails());
+        assertThat(details.getString("method")).isEqualTo("password");
+        assertThat(details.getString("session_id")).isEqualTo(signIn.get().sessionId().toString());
     }
 
     /**

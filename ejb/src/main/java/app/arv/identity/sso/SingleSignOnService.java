@@ -195,11 +195,8 @@ public class SingleSignOnService {
                 .filter(h -> browserKey != null && h.browserHash().equals(LinkToken.hashOf(browserKey)))
                 .orElseThrow(DomainException::ssoFailed);
         User user = linkedUser(handoff.userId());
-        SignIn signIn = sessions.signIn(user, device);
-        audit.record(user.getOrganizationId(), Actor.person(user), AuditAction.SIGN_IN_SUCCEEDED, user.getId(),
-                AuditDetails.with("method", "single_sign_on").and("provider", handoff.provider())
-                        .and("session_id", signIn.sessionId()));
-        return signIn;
+        return sessions.signInRecorded(user, device,
+                AuditDetails.with("method", "single_sign_on").and("provider", handoff.provider()));
     }
 
     /**

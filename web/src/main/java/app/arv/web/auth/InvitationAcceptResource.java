@@ -62,8 +62,7 @@ public class InvitationAcceptResource implements ApiDescription.Identity {
     @APIResponse(responseCode = "201", description = "Signed in as the new person",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
     public Response accept(@Valid AcceptRequest request) {
-        TokenView signedIn = TokenView.of(invitations.accept(request.token, request.password, request.name, ClientDevice.of(headers)));
-        return Response.status(Response.Status.CREATED).entity(signedIn).build();
+        return TokenView.created(invitations.accept(request.token, request.password, request.name, ClientDevice.of(headers)));
     }
 
     /* Classes, not records: see LoginResource (payara/Payara#7649). */

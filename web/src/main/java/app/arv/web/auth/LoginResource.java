@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -124,6 +125,14 @@ public class LoginResource implements ApiDescription.Identity {
         public static TokenView of(SignIn signIn) {
             return new TokenView(signIn.access().value(), "Bearer", signIn.access().expiresInSeconds(), signIn.access().expiresAt(),
                     signIn.refreshToken(), signIn.refreshTokenExpiresAt());
+        }
+
+        /**
+         * A new person's first sign-in (an accepted invitation, a verified sign-up): 201 with this body, and no
+         * Location — what was created is the caller's own account ({@code GET /me}).
+         */
+        public static Response created(SignIn signIn) {
+            return Response.status(Response.Status.CREATED).entity(of(signIn)).build();
         }
     }
 }

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PasswordResetResource implements ApiDescription.Identity {
 
     /** The one answer to every request, whether the address belongs to anybody or not. */
-    static final ResetRequested REQUESTED = new ResetRequested("accepted",
+    static final SameAnswer REQUESTED = SameAnswer.accepted(
             "If this address belongs to an active account, a mail with a link to choose a new password is on its way");
 
     @Inject
@@ -49,7 +49,7 @@ public class PasswordResetResource implements ApiDescription.Identity {
     @APIResponse(responseCode = "202", description = "Taken; the same answer whether the address is known or not")
     public Response request(@Valid ResetRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
         resets.request(request.email, RequestContext.clientAddress(), headers.getAcceptableLanguages(), Links.requestBase(uri));
-        return Response.accepted(REQUESTED).build();
+        return REQUESTED.response();
     }
 
     @POST
@@ -80,8 +80,5 @@ public class PasswordResetResource implements ApiDescription.Identity {
         @NotBlank
         @StorablePassword
         public String password;
-    }
-
-    public record ResetRequested(String status, String message) {
     }
 }

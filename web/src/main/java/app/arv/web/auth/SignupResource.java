@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SignupResource implements ApiDescription.Identity {
 
     /** The one answer to every sign-up, whether the address has an account or not. */
-    static final SignupRequested REQUESTED = new SignupRequested("accepted",
+    static final SameAnswer REQUESTED = SameAnswer.accepted(
             "If this address has no account yet, a mail with a link to confirm it and open the organization is on its way");
 
     @Inject
@@ -67,7 +67,7 @@ public class SignupResource implements ApiDescription.Identity {
     public Response signUp(@Valid SignupRequest request, @Context UriInfo uri) {
         signups.request(request.organizationName, request.email, request.name, request.password, RequestContext.clientAddress(),
                 headers.getAcceptableLanguages(), Links.requestBase(uri));
-        return Response.accepted(REQUESTED).build();
+        return REQUESTED.response();
     }
 
     @POST
@@ -81,8 +81,7 @@ public class SignupResource implements ApiDescription.Identity {
     @APIResponse(responseCode = "201", description = "Signed in as the new organization's admin",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
     public Response verify(@Valid TokenRequest request) {
-        TokenView signedIn = TokenView.of(signups.verify(request.token, ClientDevice.of(headers)));
-        return Response.status(Response.Status.CREATED).entity(signedIn).build();
+        return TokenView.created(signups.verify(request.token, ClientDevice.of(headers)));
     }
 
     /* A class, not a record: see LoginResource (payara/Payara#7649). */
@@ -98,8 +97,5 @@ public class SignupResource implements ApiDescription.Identity {
     }
 
     public record SignupAvailability(boolean enabled) {
-    }
-
-    public record SignupRequested(String status, String message) {
     }
 }

@@ -1,6 +1,5 @@
 package app.arv.generation;
 
-import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.Download;
@@ -167,7 +166,7 @@ public class GenerationService {
         if (options.projectId() != null && projects.share(caller.organizationId(), options.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
-        return quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.paid(options.provider()));
+        return quotas.admitGenerations(caller.organizationId(), items, providers.paid(options.provider()));
     }
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options, LocalDate counted) {
@@ -229,7 +228,7 @@ public class GenerationService {
         }
         List<GenerationItem> items = generations.lockItems(org, jobId);
         // Under the items' locks, which a worker's claim also takes: an item still queued here was never taken.
-        boolean paid = FalModelProvider.paid(job.getProvider());
+        boolean paid = providers.paid(job.getProvider());
         Map<LocalDate, Integer> unspent = new TreeMap<>();
         items.stream().filter(i -> i.givesBackItsCount(paid)).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
         items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
@@ -264,7 +263,7 @@ public class GenerationService {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
         // Like a new job's admission: the counter row stays locked until the commit, and a refusal rolls it all back.
-        LocalDate counted = quotas.admitGenerations(org, 1, FalModelProvider.paid(job.getProvider()));
+        LocalDate counted = quotas.admitGenerations(org, 1, providers.paid(job.getProvider()));
         broker.require();
         item.requeue();
         item.countedIn(counted);

@@ -1,6 +1,5 @@
 package app.arv.generation;
 
-import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
 import app.arv.notification.Occurrences;
@@ -68,6 +67,9 @@ public class GenerationSteps {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    ModelProviders providers;
 
     /**
      * What a worker needs to make the model of a taken item.
@@ -196,7 +198,7 @@ public class GenerationSteps {
      * cancelled one does. Retrying it counts it again.
      */
     private void fail(GenerationJob job, GenerationItem item, String reason) {
-        boolean paid = FalModelProvider.paid(job.getProvider());
+        boolean paid = providers.paid(job.getProvider());
         if (item.givesBackItsCount(paid)) {
             quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, paid);
         }

@@ -19,7 +19,6 @@ import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.ServerNode;
-import app.arv.protection.Quotas;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -181,8 +180,7 @@ public final class GenerationFixture {
      * quota rules supplied must admit them).
      */
     public List<GenerationItem> countedJob(String provider, MediaResource... sources) {
-        LocalDate month = call(Quotas.class, quotas -> quotas.admitGenerations(org(), sources.length,
-                call(ModelProviders.class, providers -> providers.paid(provider))));
+        LocalDate month = call(GenerationQuota.class, quota -> quota.admit(org(), provider, sources.length));
         return persistedJob(provider, month, sources);
     }
 

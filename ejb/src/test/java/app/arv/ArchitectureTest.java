@@ -35,13 +35,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageDependsOnAnotherThatDependsBackOnIt() {
-        slices().matching("app.arv.(**)").should().beFreeOfCycles()
-                // Known, and the only one: FAL is generation's provider plug-in (it implements generation's ModelProvider),
-                // yet generation names it — GenerationService and GenerationSteps pick it by name, GenerationAdmin shows
-                // its breakers. Its home is a provider registry in generation that every provider joins; generation's
-                // service and worker are being reworked at the same time, so it is listed here rather than moved under them.
-                .ignoreDependency(resideInAPackage("app.arv.generation"), resideInAPackage("app.arv.generation.fal"))
-                .check(MAIN);
+        slices().matching("app.arv.(**)").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package app.arv.generation;
 
-import app.arv.generation.fal.FalCircuits;
 import app.arv.media.MediaStore;
 import app.arv.messaging.ArvJms;
 import app.arv.messaging.BrokerManagement;
@@ -55,7 +54,7 @@ public class GenerationAdmin {
     ServerNode node;
 
     @Inject
-    FalCircuits falCircuits;
+    ModelProviders providers;
 
     @Inject
     MediaStore files;
@@ -72,10 +71,14 @@ public class GenerationAdmin {
         }
     }
 
+    /**
+     * @param falCircuits the providers' circuit breakers on this node ({@link ModelProviders#circuits}): FAL's, the one
+     *     provider that has any, whose name the field has kept for its clients
+     */
     public record SystemInfo(String node, boolean brokerReachable, String brokerError, List<QueueDepth> queues, long deadLetters,
             long deadGenerationLetters, long workersBusy, int workersPerQueue, long diskFreeBytes,
             long diskTotalBytes, long heapUsedBytes, long heapMaxBytes, int processors,
-            List<FalCircuits.Circuit> falCircuits) {
+            List<ModelProvider.Circuit> falCircuits) {
     }
 
     /** Queue depths are counted by browsing (the broker's management API may be closed); an unreachable broker is reported, not thrown. */
@@ -99,7 +102,7 @@ public class GenerationAdmin {
         return new SystemInfo(node.name(), brokerError == null, brokerError, queues, dead, deadGeneration,
                 generations.countProcessingEverywhere(), GenerationListenerConfig.workers(),
                 disk.getUsableSpace(), disk.getTotalSpace(), runtime.totalMemory() - runtime.freeMemory(),
-                runtime.maxMemory(), runtime.availableProcessors(), falCircuits.circuits());
+                runtime.maxMemory(), runtime.availableProcessors(), providers.circuits());
     }
 
     private static QueueDepth depth(JMSContext context, String queue, String selector) {

@@ -1,6 +1,5 @@
 package app.arv.generation;
 
-import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.media.Download;
@@ -9,7 +8,6 @@ import app.arv.media.MediaStore;
 import app.arv.media.SpooledFile;
 import app.arv.media.UploadRules;
 import app.arv.messaging.BrokerAvailability;
-import app.arv.notification.Occurrences;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationPriority;
@@ -22,7 +20,6 @@ import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
-import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
@@ -40,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,10 +82,10 @@ public class GenerationService {
     MetricRegistry metrics;
 
     @Inject
-    Occurrences occurrences;
+    FinishedJobs finished;
 
     @Inject
-    Quotas quotas;
+    GenerationQuota quota;
 
     @Inject
     @ConfigProperty(name = "arv.generation.default-provider", defaultValue = LocalModelProvider.NAME)
@@ -167,7 +163,7 @@ public class GenerationService {
         if (options.projectId() != null && projects.share(caller.organizationId(), options.projectId()).isEmpty()) {
             throw DomainException.notFound("Project");
         }
-        return quotas.admitGenerations(caller.organizationId(), items, FalModelProvider.paid(options.provider()));
+        return quota.admit(caller.organizationId(), options.provider(), items);
     }
 
     private JobDetails create(Caller caller, List<MediaResource> sources, Options options, LocalDate counted) {
@@ -229,16 +225,12 @@ public class GenerationService {
         }
         List<GenerationItem> items = generations.lockItems(org, jobId);
         // Under the items' locks, which a worker's claim also takes: an item still queued here was never taken.
-        boolean paid = FalModelProvider.paid(job.getProvider());
-        Map<LocalDate, Integer> unspent = new TreeMap<>();
-        items.stream().filter(i -> i.givesBackItsCount(paid)).forEach(i -> unspent.merge(i.getCountedIn(), 1, Integer::sum));
+        quota.giveBack(job, items);
         items.stream().filter(i -> !i.getStatus().isFinal()).forEach(GenerationItem::cancel);
-        unspent.forEach((month, count) -> quotas.giveBackGenerations(org, month, count, paid));
         job.settle(GenerationStatus.CANCELLED);
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
-        events.publish(org, jobId, JobEvent.completed(job.getStatus(), counts));
-        occurrences.fire(GenerationOccurrences.finished(job, counts));
+        finished.announce(job, counts);
         metrics.counter("arv_generation_jobs_cancelled").inc();
         return details(org, job, items, counts);
     }
@@ -264,7 +256,7 @@ public class GenerationService {
             throw DomainException.conflict("source_deleted", "The item's source image was deleted");
         }
         // Like a new job's admission: the counter row stays locked until the commit, and a refusal rolls it all back.
-        LocalDate counted = quotas.admitGenerations(org, 1, FalModelProvider.paid(job.getProvider()));
+        LocalDate counted = quota.admit(org, job.getProvider(), 1);
         broker.require();
         item.requeue();
         item.countedIn(counted);

@@ -1,9 +1,7 @@
 package app.arv.generation;
 
-import app.arv.generation.fal.FalModelProvider;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
-import app.arv.notification.Occurrences;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationJob;
 import app.arv.persistence.generation.GenerationRepository;
@@ -13,7 +11,6 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.platform.ServerNode;
-import app.arv.protection.Quotas;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -55,7 +52,7 @@ public class GenerationSteps {
     MetricRegistry metrics;
 
     @Inject
-    Occurrences occurrences;
+    FinishedJobs finished;
 
     @Inject
     ServerNode node;
@@ -64,7 +61,7 @@ public class GenerationSteps {
     GenerationQueue queue;
 
     @Inject
-    Quotas quotas;
+    GenerationQuota quota;
 
     @Inject
     OrganizationRepository organizations;
@@ -191,15 +188,11 @@ public class GenerationSteps {
 
     /**
      * Every path that fails an item comes here: it gives back what the item was counted for against the month's quotas
-     * when it is to ({@link GenerationItem#givesBackItsCount}: a free provider's item, or a paid one whose provider was
-     * never reached), as a
-     * cancelled one does. Retrying it counts it again.
+     * when it is to ({@link GenerationQuota#giveBack}: a free provider's item, or a paid one whose provider was never
+     * reached), as a cancelled one does. Retrying it counts it again.
      */
     private void fail(GenerationJob job, GenerationItem item, String reason) {
-        boolean paid = FalModelProvider.paid(job.getProvider());
-        if (item.givesBackItsCount(paid)) {
-            quotas.giveBackGenerations(item.getOrganizationId(), item.getCountedIn(), 1, paid);
-        }
+        quota.giveBack(job, List.of(item));
         item.fail(reason);
         settle(job, item);
     }
@@ -335,8 +328,7 @@ public class GenerationSteps {
         generations.flush();
         Map<GenerationStatus, Long> counts = generations.countByStatus(job.getOrganizationId(), job.getId());
         if (job.settleOn(counts)) {
-            events.publish(job.getOrganizationId(), job.getId(), JobEvent.completed(job.getStatus(), counts));
-            occurrences.fire(GenerationOccurrences.finished(job, counts));
+            finished.announce(job, counts);
         }
     }
 

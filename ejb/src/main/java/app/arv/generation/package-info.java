@@ -21,11 +21,13 @@
  * delivered again with back-off, and a message the broker gives up on reaches {@link DeadGenerationListener}, which
  * fails the item. A provider's progress report ({@link ProgressSink}) answers whether the item is still wanted, so a
  * cancelled item's worker stops there. {@link GenerationReaper} fails items whose worker died; {@link GenerationRetention}
- * deletes old jobs with their files.
+ * deletes old jobs with their files. What items count against the monthly quotas, and when an ending item gives its count
+ * back, is {@link GenerationQuota}'s, for every path that admits or ends items.
  *
  * <h2>Events</h2>
  * A job's events are {@link JobEvent}s, each kind's name and payload built there once; what people and webhooks are told
- * when a job ends is {@link GenerationOccurrences}' ({@code generation.finished}, fired through {@code notification}).
+ * when a job ends is {@link GenerationOccurrences}' ({@code generation.finished}, fired through {@code notification});
+ * {@link FinishedJobs} tells both when a job ends, whichever path ended it.
  * {@link GenerationEvents} appends a job's events to a Redis stream (so a client can resume from
  * {@code Last-Event-ID}) and announces them after the commit, in an order the transactions' commits decide, not their
  * threads: every item's end comes before the job's {@code completed}, and an item's event older than one already sent

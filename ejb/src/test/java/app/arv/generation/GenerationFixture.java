@@ -6,6 +6,7 @@ import app.arv.TestTransactions;
 import app.arv.events.RedisConnection;
 import app.arv.events.TestRedis;
 import app.arv.generation.fal.FalModelProvider;
+import app.arv.generation.fal.FalRules;
 import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.imaging.model3d.TextureQuality;
 import app.arv.notification.RecordedOccurrences;
@@ -18,14 +19,16 @@ import app.arv.persistence.generation.GenerationRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.ServerNode;
-import app.arv.protection.Quotas;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -34,10 +37,15 @@ import java.util.function.Function;
 /**
  * The generation services as the container runs them, outside a server: built by {@link ServiceBeans}
  * on the persistence tests' PostgreSQL, one committed transaction per call, events on a real Redis,
- * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link TestTransactions}); and an
- * organization with queued jobs, as GenerationService leaves them.
+ * sent once the call has committed ({@link app.arv.events.AfterCommit} on {@link TestTransactions}); the providers of a
+ * server without a FAL key unless a test says otherwise ({@link #providers}); and an organization with queued jobs, as
+ * GenerationService leaves them.
  */
 public final class GenerationFixture {
+
+    /** FAL's settings on a server that has no key for it: FAL is a provider bean, known to be paid, but not offered. */
+    static final FalRules NO_FAL_KEY = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10),
+            Duration.ofSeconds(60), 209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
 
     private final RedisConnection redis;
     private final TestTransactions transactions = new TestTransactions();
@@ -60,6 +68,7 @@ public final class GenerationFixture {
         redis = testRedis.newConnection();
         // Only its stream reading is used here: no database, no subscription.
         hub = new ServiceBeans(null).with(RedisConnection.class, redis).get(GenerationEventHub.class);
+        providersOf(NO_FAL_KEY);
     }
 
     /** The same organization's calls as a second node makes them: its own Redis client, the same database and Redis. */
@@ -75,6 +84,17 @@ public final class GenerationFixture {
     /** What the container would bring from outside ARV (configuration, CDI's lookups), for every call from now on. */
     <T> void supply(Class<T> type, T instance) {
         supplied.add(beans -> beans.with(type, instance));
+    }
+
+    /** The provider beans the deployment has ({@link ModelProviders}' CDI instance), for every call from now on. */
+    void providers(ModelProvider... providers) {
+        supply(Instance.class, new ProviderBeans(providers));
+    }
+
+    /** The provider beans of a server with these FAL settings (a key or none): the local generator and FAL. */
+    void providersOf(FalRules fal) {
+        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, fal);
+        providers(container.get(LocalModelProvider.class), container.get(FalModelProvider.class));
     }
 
     /** What the container would bring that depends on the call's own beans (its transaction's), for every call from now on. */
@@ -160,7 +180,7 @@ public final class GenerationFixture {
      * quota rules supplied must admit them).
      */
     public List<GenerationItem> countedJob(String provider, MediaResource... sources) {
-        LocalDate month = call(Quotas.class, quotas -> quotas.admitGenerations(org(), sources.length, FalModelProvider.NAME.equals(provider)));
+        LocalDate month = call(GenerationQuota.class, quota -> quota.admit(org(), provider, sources.length));
         return persistedJob(provider, month, sources);
     }
 

@@ -35,7 +35,6 @@ import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
 import jakarta.ejb.SessionContext;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.inject.Instance;
 import jakarta.jms.ConnectionFactory;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -91,10 +90,7 @@ class GenerationServiceTest {
 
     /** Providers and upload rules as a server without a FAL key has them: the local generator only, PNG uploads. */
     private void aServerWithoutAFalKey() {
-        FalRules noKey = new FalRules("https://queue.fal.run", Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
-        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, noKey);
-        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.providersOf(GenerationFixture.NO_FAL_KEY);
         fixture.supply(UploadRules.class, new UploadRules(10_485_760, 25, 50_000_000, 0, List.of("image/png")));
     }
 
@@ -370,8 +366,7 @@ class GenerationServiceTest {
         Caller member = aMemberUploading();
         FalRules keyed = new FalRules("https://queue.fal.run", Optional.of("key"), Duration.ofSeconds(10), Duration.ofSeconds(60),
                 209_715_200, Duration.ofSeconds(2), Duration.ofMinutes(10));
-        ServiceBeans container = new ServiceBeans(null).with(FalRules.class, keyed);
-        fixture.supply(Instance.class, new ProviderBeans(container.get(LocalModelProvider.class), container.get(FalModelProvider.class)));
+        fixture.providersOf(keyed);
         fixture.supply(QuotaRules.class, new QuotaRules(10_737_418_240L, 1000, true, 100));
         return member;
     }

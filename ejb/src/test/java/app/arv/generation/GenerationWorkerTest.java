@@ -12,7 +12,6 @@ import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,7 +288,7 @@ class GenerationWorkerTest {
 
     /** The item of a queued job of one image, {@code source}, on a server whose one provider is {@code provider}. */
     private GenerationItem queuedFor(ModelProvider provider, MediaResource source) {
-        fixture.supply(Instance.class, new ProviderBeans(provider));
+        fixture.providers(provider);
         return fixture.queuedJob(provider.name(), source).get(0);
     }
 

@@ -1,5 +1,6 @@
 package app.arv.generation.fal;
 
+import app.arv.generation.ModelProvider.Circuit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
@@ -22,10 +23,6 @@ import java.util.SortedMap;
  */
 @ApplicationScoped
 public class FalCircuits {
-
-    /** One breaker: {@code state} is closed, open, half_open, or unknown (no reading told). */
-    public record Circuit(String call, String state, long timesOpened) {
-    }
 
     private static final String STATE_TIME = "ft.circuitbreaker.state.total";
     private static final String OPENED = "ft.circuitbreaker.opened.total";

@@ -54,14 +54,6 @@ public class FalModelProvider implements ModelProvider {
 
     public static final String NAME = "fal";
 
-    /**
-     * Whether work for {@code provider} is paid: its items count against the organization's FAL grant and monthly
-     * budget, when admitted and when given back.
-     */
-    public static boolean paid(String provider) {
-        return NAME.equals(provider);
-    }
-
     private static final Logger LOG = Logger.getLogger(FalModelProvider.class.getName());
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.\\d+)?\\s*%");
     private static final byte[] GLB_MAGIC = {'g', 'l', 'T', 'F'};
@@ -80,6 +72,9 @@ public class FalModelProvider implements ModelProvider {
     @Inject
     FalRules rules;
 
+    @Inject
+    FalCircuits circuits;
+
     @Override
     public String name() {
         return NAME;
@@ -89,6 +84,18 @@ public class FalModelProvider implements ModelProvider {
     @Override
     public boolean available() {
         return fal.configured();
+    }
+
+    /** FAL charges for every request: its items count against the organization's FAL grant and monthly budget. */
+    @Override
+    public boolean paid() {
+        return true;
+    }
+
+    /** The breakers of {@link FalClient}'s calls, on this node. */
+    @Override
+    public List<Circuit> circuits() {
+        return circuits.circuits();
     }
 
     @Override

@@ -6,7 +6,8 @@
  * breakers' state for operators), never other 4xx ({@link FalRejectedException}), and never a submission that
  * may have reached FAL ({@link FalAnswerLostException}). A generation costs money, so once FAL has accepted a
  * request nothing submits it again: the request is recorded on the item and a redelivered message resumes it;
- * a failure fails the item and retrying is the client's choice. The key goes only to FAL's own host. Only {@code app.arv.generation} uses this package (the provider, its name for the quota check, the
- * breakers' state for the admin view); it uses nothing of ARV but that package.
+ * a failure fails the item and retrying is the client's choice. The key goes only to FAL's own host. Nothing of ARV names this package: {@code app.arv.generation} finds the provider among its
+ * {@code ModelProvider} beans and asks it through that interface whether its work is paid (the quota check) and how its
+ * breakers stand (the admin view); it uses nothing of ARV but that package.
  */
 package app.arv.generation.fal;

@@ -23,6 +23,8 @@ public enum RedisKeys {
     MARKER_RESTARTS("arv:markers:restart:"),
     /** Which node runs a marker job instance: {@code <instance>:node} (and its {@code -execution}, {@code -name}). */
     MARKER_JOB_OWNERS("arv:markers:job:"),
+    /** A marker job instance's meetings with its organization's store away ({@code MarkerOutages}): {@code <instance>}. */
+    MARKER_OUTAGES("arv:markers:outage:"),
     /** A marker compile node's proof of life: {@code <node id>:alive}. */
     MARKER_NODES("arv:node:"),
     /** The one channel of credential changes (revoked keys, ended sessions): the whole name, nothing follows. */

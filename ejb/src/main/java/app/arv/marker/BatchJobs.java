@@ -118,10 +118,7 @@ public class BatchJobs {
             JobExecution execution = jobs.getJobExecution(executionId);
             JobInstance instance = jobs.getJobInstance(executionId);
             // Checked first: a dead node's execution that was restarted already still reads STARTED.
-            if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
-                throw DomainException.conflict("job_not_restartable", "Execution " + executionId
-                        + " cannot be restarted: its job has run again since");
-            }
+            requireLatest(jobs, instance, executionId, "job_not_restartable", "restarted");
             if (MarkerJobRestarts.running(execution) && !restarts.abandoned(instance.getInstanceId(), execution)) {
                 throw DomainException.conflict("job_running", "Execution " + executionId + " is still running");
             }
@@ -211,10 +208,7 @@ public class BatchJobs {
                 throw DomainException.conflict("job_not_abandonable", "Execution " + executionId + " is "
                         + execution.getBatchStatus() + "; only a STOPPED or FAILED execution can be abandoned");
             }
-            if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
-                throw DomainException.conflict("job_not_abandonable", "Execution " + executionId
-                        + " cannot be abandoned: its job has run again since");
-            }
+            requireLatest(jobs, instance, executionId, "job_not_abandonable", "abandoned");
             // The restart claim, kept: a recovery round that looked before this call cannot restart it after.
             if (!restarts.claim(execution)) {
                 throw DomainException.conflict("job_restarting", "Execution " + executionId + " is being restarted");
@@ -230,6 +224,17 @@ public class BatchJobs {
             throw DomainException.conflict("job_running", "Execution " + executionId + " is still running: stop it first");
         } catch (JobSecurityException e) {
             throw DomainException.forbidden(e.getMessage());
+        }
+    }
+
+    /**
+     * Only the newest execution of its instance may be restarted or abandoned ({@link Execution#latest}).
+     *
+     * @throws DomainException 409 {@code code} when the instance has run again since the execution
+     */
+    private static void requireLatest(JobOperator jobs, JobInstance instance, long executionId, String code, String done) {
+        if (!MarkerJobRestarts.isNewest(jobs.getJobExecutions(instance), executionId)) {
+            throw DomainException.conflict(code, "Execution " + executionId + " cannot be " + done + ": its job has run again since");
         }
     }
 

@@ -23,9 +23,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,7 +47,10 @@ import java.util.logging.Logger;
  * it the items it claimed the first time, each partition resumes after its last checkpoint (or, after a
  * dead node, reads what is still compiling: see {@link app.arv.marker.batch.MarkerPartitionMapper}), so
  * an item finished before the failure is never compiled again. After {@value #MAX_EXECUTIONS} executions a job is
- * given up instead: its unfinished items fail, with a reason their owners see ({@link AbandonedCompilations}). A
+ * given up instead: its unfinished items fail, with a reason their owners see ({@link AbandonedCompilations}). An
+ * execution that failed because the organization's store was away spends none of them ({@link MarkerOutages}): the job is
+ * restarted every round, however many executions it has had, until the outage has lasted
+ * {@code arv.markers.outage-patience}; then its unfinished items fail with a reason naming the outage. A
  * STOPPED execution is left alone: only
  * an operator stops a job, and only an operator restarts it. An ABANDONED one is never restarted by anyone
  * ({@link BatchJobs#abandon}).
@@ -79,6 +84,9 @@ public class MarkerJobRecovery {
 
     @Inject
     MarkerRules rules;
+
+    @Inject
+    MarkerOutages outages;
 
     /** The batch runtime's operator; replaced in tests. */
     Supplier<JobOperator> operator = BatchRuntime::getJobOperator;
@@ -149,7 +157,14 @@ public class MarkerJobRecovery {
         if (!failedWithWorkLeft && !abandoned) {
             return;
         }
-        if (executions.size() >= MAX_EXECUTIONS) {
+        Optional<MarkerOutages.Outage> outage = failedWithWorkLeft ? outages.failed(id, last) : Optional.empty();
+        if (outage.isPresent() && outage.get().outlasted(rules.outagePatience(), Instant.now())) {
+            int failed = abandonedCompilations.fail(id, AbandonedCompilations.outlasted(outage.get(), rules.outagePatience()));
+            LOG.warning("Gave up " + CompileRequestListener.JOB + " instance " + id + " after its store was away for longer than "
+                    + rules.outagePatience() + " (since " + outage.get().since() + "): " + failed + " unfinished portraits failed");
+            return;
+        }
+        if (outage.isEmpty() && executions.size() - outages.spared(id) >= MAX_EXECUTIONS) {
             // No execution will run again: the items it holds must not stay "compiling" for good, out of their owners'
             // reach (regenerating a compiling marker is refused).
             int failed = abandonedCompilations.fail(id, AbandonedCompilations.GAVE_UP);
@@ -160,9 +175,15 @@ public class MarkerJobRecovery {
             return;
         }
         try {
-            restarts.restart(last).ifPresent(restarted -> LOG.info("Restarted " + CompileRequestListener.JOB + " execution "
-                    + last.getExecutionId() + " (" + last.getBatchStatus() + (failedWithWorkLeft ? "" : ", its node is dead")
-                    + ") as " + restarted));
+            OptionalLong restarted = restarts.restart(last);
+            if (restarted.isPresent() && outage.isPresent()) {
+                outages.spare(id);
+            }
+            restarted.ifPresent(execution -> LOG.info("Restarted " + CompileRequestListener.JOB + " execution "
+                    + last.getExecutionId() + " (" + last.getBatchStatus() + (outage.isPresent()
+                            ? ", its store away"
+                            : failedWithWorkLeft ? "" : ", its node is dead")
+                    + ") as " + execution));
         } catch (JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException | JobRestartException e) {
             // Another node restarted it between our look and our claim (or the runtime refused): the next round looks again.
             LOG.log(Level.FINE, "Execution " + last.getExecutionId() + " not restarted", e);

@@ -16,6 +16,10 @@ import java.time.Duration;
  *                  behind by a dead process and is restarted elsewhere. Several recovery intervals, so a busy node is not
  *                  taken for dead ({@link #check})
  * @param requestGrace how long an item may stay pending before its compile request is sent again
+ * @param outagePatience how long a compile job waits for its organization's store while it is away (503
+ *                       {@code storage_unavailable}), restarted every recovery round without spending its executions
+ *                       ({@link MarkerOutages}), before its items fail with a reason naming the outage; as a generation
+ *                       item waits ({@code arv.generation.outage-patience})
  * @param overlayMaxBytes largest overlay video or GLB
  */
 @Dependent
@@ -24,6 +28,7 @@ public record MarkerRules(
         @ConfigProperty(name = "arv.markers.recovery-interval", defaultValue = "PT10S") Duration recoveryInterval,
         @ConfigProperty(name = "arv.markers.node-alive", defaultValue = "PT30S") Duration nodeAlive,
         @ConfigProperty(name = "arv.markers.request-grace", defaultValue = "PT1M") Duration requestGrace,
+        @ConfigProperty(name = "arv.markers.outage-patience", defaultValue = "PT10M") Duration outagePatience,
         @ConfigProperty(name = "arv.markers.overlay-max-bytes", defaultValue = "52428800") long overlayMaxBytes) {
 
     /** The fewest recovery rounds a node's proof of life must outlast: one late round must not make a live node dead. */
@@ -40,6 +45,7 @@ public record MarkerRules(
     public void check() {
         Setting.positive("ARV_MARKERS_RECOVERY_INTERVAL", recoveryInterval);
         Setting.positive("ARV_MARKERS_REQUEST_GRACE", requestGrace);
+        Setting.positive("ARV_MARKERS_OUTAGE_PATIENCE", outagePatience);
         Setting.atLeastOne("ARV_MARKERS_PARTITIONS", partitions);
         if (nodeAlive.compareTo(recoveryInterval.multipliedBy(ROUNDS_ALIVE)) < 0) {
             throw new IllegalStateException("ARV_MARKERS_NODE_ALIVE (" + nodeAlive + ") must be at least " + ROUNDS_ALIVE

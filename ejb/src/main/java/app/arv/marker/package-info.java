@@ -10,7 +10,8 @@
  *   <li>{@link MarkerJobRecovery} keeps compilation going when a node dies or a request is lost: it
  *       restarts failed jobs and jobs of dead nodes (a node proves it is alive with a Redis key,
  *       {@link MarkerNode}), once across the cluster ({@link MarkerJobRestarts}), and re-sends old
- *       requests. {@link BatchJobs} is the operators' view of the jobs, with restart, stop and abandon; a stop asked
+ *       requests. A job that failed because its organization's store was away spends none of its executions, up to a
+ *       patience ({@link MarkerOutages}). {@link BatchJobs} is the operators' view of the jobs, with restart, stop and abandon; a stop asked
  *       of a node that does not run the execution is handed to the node that does, over Redis ({@link MarkerStops}).</li>
  *   <li>{@link MarkerAnalyzer} reports an image's quality without storing anything; {@link MarkerPacks}
  *       merges a project's ready targets into one multi-target {@code .mind} without recompiling;

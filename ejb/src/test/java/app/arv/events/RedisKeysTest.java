@@ -24,7 +24,7 @@ class RedisKeysTest {
     void thePrefixesStayTheOnesNodesOfTheVersionBeforeUse() {
         assertThat(Arrays.stream(RedisKeys.values()).map(RedisKeys::prefix)).containsExactlyInAnyOrder(
                 "arv:org:", "arv:generation:", "arv:ar-content:", "arv:markers:stop:", "arv:markers:restart:",
-                "arv:markers:job:", "arv:node:", "arv:credentials", "arv:login:", "arv:rate:", "arv:viewer:rate:");
+                "arv:markers:job:", "arv:markers:outage:", "arv:node:", "arv:credentials", "arv:login:", "arv:rate:", "arv:viewer:rate:");
     }
 
     @Test

@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  */
 final class BatchRuntimeAnswers {
 
-    /** The suite's compile settings: 10 s recovery rounds, 30 s of life. */
-    static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), 1);
+    /** The suite's compile settings: 10 s recovery rounds, 30 s of life, 10 min of patience with a store away. */
+    static final MarkerRules RULES = new MarkerRules(2, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(10), 1);
 
     private static final AtomicLong IDS = new AtomicLong(1_000);
 

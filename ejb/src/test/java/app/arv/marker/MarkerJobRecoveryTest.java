@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,58 @@ class MarkerJobRecoveryTest {
 
         assertThat(reread(portrait).getMarkerStatus()).isEqualTo(MarkerStatus.COMPILING);
         assertThat(restarted).hasSize(1);
+    }
+
+    @Test
+    void aJobTheStoreBeingAwayFailedPastItsLastAllowedExecutionIsRestartedWithinThePatience() {
+        long instance = nextId();
+        ArContent portrait = aPortraitCompilingIn(instance);
+        List<JobExecution> history = failedExecutions(MarkerJobRecovery.MAX_EXECUTIONS);
+        storeAway(instance, Instant.now());
+
+        round(instance, history);
+
+        assertThat(reread(portrait).getMarkerStatus()).isEqualTo(MarkerStatus.COMPILING);
+        assertThat(restarted).hasSize(1);
+    }
+
+    @Test
+    void executionsTheStoreBeingAwayFailedSpendNoneOfTheJobsExecutions() {
+        long instance = nextId();
+        ArContent portrait = aPortraitCompilingIn(instance);
+        List<JobExecution> history = new ArrayList<>();
+        for (int i = 0; i < MarkerJobRecovery.MAX_EXECUTIONS; i++) {
+            history.add(execution(BatchStatus.FAILED, Instant.now().minusSeconds(600)));
+            storeAway(instance, Instant.now());
+            round(instance, history);
+        }
+        outages().answered(instance);
+        // The store is back, and the next execution fails on its own (the database away while it wrote).
+        history.add(execution(BatchStatus.FAILED, Instant.now().plusSeconds(1)));
+
+        round(instance, history);
+
+        assertThat(reread(portrait).getMarkerStatus()).isEqualTo(MarkerStatus.COMPILING);
+        assertThat(restarted).hasSize(MarkerJobRecovery.MAX_EXECUTIONS + 1);
+    }
+
+    @Test
+    void aJobWhoseStoreStaysAwayLongerThanThePatienceFailsItsPortraitsWithAReasonNamingTheOutage() {
+        long instance = nextId();
+        ArContent portrait = aPortraitCompilingIn(instance);
+        Instant since = Instant.now().minus(BatchRuntimeAnswers.RULES.outagePatience()).minusSeconds(1);
+        List<JobExecution> history = List.of(execution(BatchStatus.FAILED, since.minusSeconds(1)));
+        storeAway(instance, since);
+        storeAway(instance, Instant.now());
+
+        round(instance, history);
+
+        ArContent after = reread(portrait);
+        assertThat(after.getMarkerStatus()).isEqualTo(MarkerStatus.FAILED);
+        assertThat(after.getMarkerFailure()).startsWith("The storage was unavailable for longer than PT10M (since " + since + ")")
+                .endsWith("Last error: the store is away");
+        assertThat(restarted).isEmpty();
+        assertThat(occurrences.fired()).extracting(Occurrence::subjectId).containsExactly(portrait.getId());
     }
 
     @Test
@@ -160,7 +213,29 @@ class MarkerJobRecoveryTest {
 
     /** One recovery round over an instance whose executions all ended {@code status}. */
     private void round(long instance, int executions, BatchStatus status) {
-        List<JobExecution> history = IntStream.range(0, executions).mapToObj(i -> execution(status, Instant.now().minusSeconds(600))).toList();
+        round(instance, IntStream.range(0, executions).mapToObj(i -> execution(status, Instant.now().minusSeconds(600))).toList());
+    }
+
+    /** {@code count} executions that failed ten minutes ago. */
+    private static List<JobExecution> failedExecutions(int count) {
+        return IntStream.range(0, count).mapToObj(i -> execution(BatchStatus.FAILED, Instant.now().minusSeconds(600))).toList();
+    }
+
+    /** The job met its organization's store away at {@code at}, as its chunk tells it. */
+    private void storeAway(long instance, Instant at) {
+        MarkerOutages outages = outages();
+        outages.clock = InstantSource.fixed(at);
+        outages.met(instance, "the store is away");
+    }
+
+    private MarkerOutages outages() {
+        MarkerOutages outages = new MarkerOutages();
+        outages.redis = redis.newConnection();
+        return outages;
+    }
+
+    /** One recovery round over an instance whose executions are {@code history}, oldest first. */
+    private void round(long instance, List<JobExecution> history) {
         JobOperator runtime = runtime(history, (execution, parameters) -> {
             restarted.add(execution);
             return nextId();

@@ -33,6 +33,6 @@ class MarkerRulesTest {
     }
 
     private static MarkerRules rules(Duration recoveryInterval, Duration nodeAlive) {
-        return new MarkerRules(2, recoveryInterval, nodeAlive, Duration.ofMinutes(1), 1);
+        return new MarkerRules(2, recoveryInterval, nodeAlive, Duration.ofMinutes(1), Duration.ofMinutes(10), 1);
     }
 }

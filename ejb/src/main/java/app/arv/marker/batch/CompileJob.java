@@ -1,5 +1,6 @@
 package app.arv.marker.batch;
 
+import app.arv.marker.MarkerOutages;
 import app.arv.media.MediaStore;
 import app.arv.shared.DomainException;
 import jakarta.batch.api.BatchProperty;
@@ -30,6 +31,9 @@ public class CompileJob {
     @Inject
     MarkerQueue queue;
 
+    @Inject
+    MarkerOutages outages;
+
     /** The job instance's items, claimed on its first execution (see {@link MarkerQueue#claim}). */
     List<UUID> claim() {
         return queue.claim(organization(), context.getInstanceId(), context.getExecutionId());
@@ -49,7 +53,7 @@ public class CompileJob {
         try {
             return queue.sourceImage(organization(), context.getInstanceId(), contentId);
         } catch (DomainException e) {
-            throw StorageAway.ifOutage(e);
+            throw away(e);
         }
     }
 
@@ -70,13 +74,24 @@ public class CompileJob {
         try {
             staged = queue.stageMind(org, jobInstance, outcome);
         } catch (DomainException e) {
-            throw StorageAway.ifOutage(e);
+            throw away(e);
         }
+        // The item got through the store (its portrait read, its .mind written if it has one): an outage is over.
+        outages.answered(jobInstance);
         queue.record(org, jobInstance, outcome, staged);
     }
 
     long executionId() {
         return context.getExecutionId();
+    }
+
+    /** What to throw for {@code e} ({@link StorageAway#ifOutage}); the store away is told to the recovery timer first. */
+    private RuntimeException away(DomainException e) {
+        RuntimeException thrown = StorageAway.ifOutage(e);
+        if (thrown instanceof StorageAway) {
+            outages.met(context.getInstanceId(), e.getMessage());
+        }
+        return thrown;
     }
 
     private UUID organization() {

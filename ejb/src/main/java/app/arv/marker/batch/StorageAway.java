@@ -9,7 +9,9 @@ import java.io.Serial;
  * or broke off) while an item's portrait was read or its {@code .mind} written: nothing is wrong with the item. Not
  * skippable ({@code compile-markers.xml}): the item stays compiling, its partition's step fails, and the recovery timer
  * restarts the failed job from its checkpoints ({@link app.arv.marker.MarkerJobRecovery}), which compiles it again once the
- * store is back. A store that refuses the connection's settings (502 {@code storage_misconfigured}) is no outage: that
+ * store is back. The job tells the recovery timer that it met the store away ({@link app.arv.marker.MarkerOutages}): such
+ * a failure spends none of its executions, and its items fail only once the outage outlasts
+ * {@code arv.markers.outage-patience}. A store that refuses the connection's settings (502 {@code storage_misconfigured}) is no outage: that
  * exception stays a skip, and the item fails at once with the reason.
  */
 public class StorageAway extends RuntimeException {

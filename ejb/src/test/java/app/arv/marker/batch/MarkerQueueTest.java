@@ -34,12 +34,9 @@ class MarkerQueueTest {
     @Test
     void aResultForAPortraitReplacedWhileItCompiledIsDroppedAndTheNewPortraitWaitsToCompile() {
         Organization acme = TestData.organization("Acme");
-        Project wedding = new Project(acme.getId(), "Wedding", null);
-        MediaResource first = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
         MediaResource retouched = TestData.resource(acme.getId(), "image/jpeg", "anna-retouched.jpg");
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", first.getId());
-        Database.persist(wedding, first, retouched, content);
-        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
+        Database.persist(retouched);
+        ArContent content = claimedByTheJob(acme, TestData.resource(acme.getId(), "image/jpeg", "anna.jpg"));
 
         Database.inTransaction(chunk -> {
             // The chunk reads the item when it begins (the reader, for the portrait's bytes) ...
@@ -62,11 +59,7 @@ class MarkerQueueTest {
     @Test
     void aSlowStoreHoldsNoLockOnTheContentWhileItsMarkerIsStored(@TempDir Path dataDir) throws Exception {
         Organization acme = TestData.organization("Acme");
-        Project wedding = new Project(acme.getId(), "Wedding", null);
-        MediaResource portrait = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", portrait.getId());
-        Database.persist(wedding, portrait, content);
-        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
+        ArContent content = claimedByTheJob(acme, TestData.resource(acme.getId(), "image/jpeg", "anna.jpg"));
         TestStores stores = new TestStores(dataDir);
         // A store that accepts connections and never answers: a write waits out the store's read timeout (seconds).
         try (ServerSocket tarpit = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -94,12 +87,9 @@ class MarkerQueueTest {
     @Test
     void aReadyResultForAPortraitReplacedWhileItCompiledLeavesNoFileInTheStore(@TempDir Path dataDir) {
         Organization acme = TestData.organization("Acme");
-        Project wedding = new Project(acme.getId(), "Wedding", null);
-        MediaResource first = TestData.resource(acme.getId(), "image/jpeg", "anna.jpg");
         MediaResource retouched = TestData.resource(acme.getId(), "image/jpeg", "anna-retouched.jpg");
-        ArContent content = new ArContent(acme.getId(), wedding.getId(), "Anna", first.getId());
-        Database.persist(wedding, first, retouched, content);
-        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(acme.getId(), JOB, JOB));
+        Database.persist(retouched);
+        ArContent content = claimedByTheJob(acme, TestData.resource(acme.getId(), "image/jpeg", "anna.jpg"));
         TestStores stores = new TestStores(dataDir);
         CompileOutcome ready = CompileOutcome.ready(content.getId(), new byte[]{1, 2, 3}, 640, 480, 4, "good", "{}");
 
@@ -112,6 +102,15 @@ class MarkerQueueTest {
 
         assertThat(dataDir.resolve("storage").resolve(mind.key())).doesNotExist();
         Database.inTransaction(em -> assertThat(em.find(ArContent.class, content.getId()).getMarkerMediaId()).isNull());
+    }
+
+    /** Anna's {@code portrait}, stored with her AR content in a project of the organization's, which the job claimed. */
+    private static ArContent claimedByTheJob(Organization organization, MediaResource portrait) {
+        Project wedding = new Project(organization.getId(), "Wedding", null);
+        ArContent content = new ArContent(organization.getId(), wedding.getId(), "Anna", portrait.getId());
+        Database.persist(wedding, portrait, content);
+        Database.inTransaction(em -> new ServiceBeans(em).get(ArContentRepository.class).claimPending(organization.getId(), JOB, JOB));
+        return content;
     }
 
     /** What the compile job's writer does ({@link CompileJob#record}): the file first, then the outcome. */

@@ -19,7 +19,7 @@ import java.util.Locale;
  * A JSON request body is small and is UTF-8 (RFC 8259): one larger than {@link #MAX_BYTES} is refused
  * with 413 before it is parsed, and bytes that are not UTF-8 with 400 — the JSON parser would
  * otherwise read them as U+FFFD and store replacement characters in names. A body of {@code null} is refused
- * with 400 too, before a resource dereferences it. Uploads are multipart
+ * with 400 too, before a resource dereferences it. A {@link MergePatch} is told which members the body named. Uploads are multipart
  * and never pass through here.
  */
 @Provider
@@ -34,11 +34,15 @@ public class JsonBody implements ReaderInterceptor {
         if (type == null || !isJson(type)) {
             return context.proceed();
         }
-        context.setInputStream(new ByteArrayInputStream(checked(context.getInputStream())));
+        byte[] bytes = checked(context.getInputStream());
+        context.setInputStream(new ByteArrayInputStream(bytes));
         Object body = context.proceed();
         if (body == null) {
             // A literal null: JSON-B reads it as no object at all, and every endpoint taking JSON needs one.
             throw DomainException.malformedBody("The request body is JSON null; this endpoint needs an object");
+        }
+        if (body instanceof MergePatch patch) {
+            patch.named(MergePatch.members(bytes));
         }
         return body;
     }

@@ -8,6 +8,7 @@ import jakarta.json.stream.JsonParser;
 
 import java.lang.reflect.Type;
 import java.math.BigInteger;
+import java.util.function.Function;
 
 /**
  * A whole-number member of a JSON body is a JSON number written without fraction or exponent and within its Java
@@ -33,14 +34,17 @@ public final class WholeNumber {
         throw new InputRefused("must be a whole number from " + min + " to " + max + " (a JSON number without fraction or exponent)");
     }
 
+    /** The member at {@code parser}: {@code null} stays null, anything else is {@link #read} and narrowed by {@code exact}. */
+    private static <T> T member(JsonParser parser, long min, long max, Function<BigInteger, T> exact) {
+        JsonValue given = parser.getValue();
+        return given.getValueType() == JsonValue.ValueType.NULL ? null : exact.apply(read(given, min, max));
+    }
+
     /** An {@code Integer} member. */
     public static final class OfInteger implements JsonbDeserializer<Integer> {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue given = parser.getValue();
-            return given.getValueType() == JsonValue.ValueType.NULL
-                    ? null
-                    : read(given, Integer.MIN_VALUE, Integer.MAX_VALUE).intValueExact();
+            return member(parser, Integer.MIN_VALUE, Integer.MAX_VALUE, BigInteger::intValueExact);
         }
     }
 
@@ -48,10 +52,7 @@ public final class WholeNumber {
     public static final class OfLong implements JsonbDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue given = parser.getValue();
-            return given.getValueType() == JsonValue.ValueType.NULL
-                    ? null
-                    : read(given, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
+            return member(parser, Long.MIN_VALUE, Long.MAX_VALUE, BigInteger::longValueExact);
         }
     }
 }

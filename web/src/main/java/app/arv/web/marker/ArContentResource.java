@@ -17,6 +17,7 @@ import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.Flag;
 import app.arv.web.json.MailAddressParam;
+import app.arv.web.json.MergePatch;
 import app.arv.web.media.MultipartForm;
 import app.arv.web.media.MultipartReader;
 import app.arv.web.media.StoredObject;
@@ -24,6 +25,7 @@ import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import app.arv.web.validation.NotBlankWhenGiven;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -309,64 +310,24 @@ public class ArContentResource implements ApiDescription.Markers {
     }
 
     /**
-     * A change as JSON merge patch: JSON-B calls the setter of each property the body names (with {@code null} for an
-     * explicit null) and of no other, so what was named is known. The fields and their constraints are new content's
-     * ({@link ContentFields}).
+     * A change as JSON merge patch ({@link MergePatch}): what the body names is changed, {@code null} clears. The fields
+     * and their constraints are new content's ({@link ContentFields}), the title's too, but it may be left out.
      */
-    public static class ArContentChange extends ContentFields {
-        private final Set<ContentChange.Field> given = EnumSet.noneOf(ContentChange.Field.class);
-
+    public static class ArContentChange extends ContentFields implements MergePatch {
         @NotBlankWhenGiven
         @Size(max = 200)
-        private String title;
+        public String title;
 
-        public void setTitle(String title) {
-            this.title = title;
-            given.add(ContentChange.Field.TITLE);
-        }
+        @JsonbTransient
+        private Set<String> members = Set.of();
 
-        public void setOrderNumber(String orderNumber) {
-            this.orderNumber = orderNumber;
-            given.add(ContentChange.Field.ORDER_NUMBER);
-        }
-
-        public void setCustomerName(String customerName) {
-            this.customerName = customerName;
-            given.add(ContentChange.Field.CUSTOMER_NAME);
-        }
-
-        public void setCustomerEmail(String customerEmail) {
-            this.customerEmail = customerEmail;
-            given.add(ContentChange.Field.CUSTOMER_EMAIL);
-        }
-
-        public void setCustomerPhone(String customerPhone) {
-            this.customerPhone = customerPhone;
-            given.add(ContentChange.Field.CUSTOMER_PHONE);
-        }
-
-        public void setActiveFrom(Instant activeFrom) {
-            this.activeFrom = activeFrom;
-            given.add(ContentChange.Field.ACTIVE_FROM);
-        }
-
-        public void setActiveUntil(Instant activeUntil) {
-            this.activeUntil = activeUntil;
-            given.add(ContentChange.Field.ACTIVE_UNTIL);
-        }
-
-        public void setExpiresAt(Instant expiresAt) {
-            this.expiresAt = expiresAt;
-            given.add(ContentChange.Field.EXPIRES_AT);
-        }
-
-        public void setPublished(Boolean published) {
-            this.published = published;
-            given.add(ContentChange.Field.PUBLISHED);
+        @Override
+        public void named(Set<String> members) {
+            this.members = members;
         }
 
         ContentChange change() {
-            return new ContentChange(details(title), given);
+            return new ContentChange(details(title), MergePatch.given(members, ContentChange.Field.class));
         }
     }
 

@@ -207,6 +207,21 @@ class ArContentIT {
     }
 
     @Test
+    void aChangeNamingAMemberItDoesNotTakeOrAValueOfTheWrongKindIsRefusedByNameAndChangesNothing() {
+        String id = MarkerApi.createOne(tenant.memberToken(), project, "coins.png", MediaApi.image("coins.png"));
+
+        for (Map.Entry<String, String> refused : Map.of("{\"titel\": \"Coins\"}", "titel",
+                "{\"title\": \"Coins\", \"active_from\": \"tomorrow\"}", "active_from",
+                "{\"title\": \"   \"}", "title").entrySet()) {
+            Api.bearer(tenant.memberToken()).body(refused.getKey()).patch("/ar-content/" + id).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo(refused.getValue()));
+        }
+
+        Api.bearer(tenant.memberToken()).get("/ar-content/" + id).then().statusCode(200).body("title", equalTo("Portrait coins.png"));
+    }
+
+    @Test
     void aChangeMadeFromAStaleReadingIsRefusedWithPreconditionFailed() {
         // Compiled first: the compile job's own writes move the ETag too.
         String id = MarkerApi.readyOne(tenant.memberToken(), project, "chelsea.png", MarkerApi.COMPILE_TIMEOUT);

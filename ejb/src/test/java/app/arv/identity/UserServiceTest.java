@@ -17,12 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +65,7 @@ class UserServiceTest {
     void aRefusedChangeLeavesTheAccountAsItWas() {
         assertRefused(users -> users.change(admin(), ann.getId(), Role.MEMBER, false, null), "last_admin");
 
-        User stored = Database.entityManagerFactory().createEntityManager().find(User.class, ann.getId());
+        User stored = Database.result(em -> em.find(User.class, ann.getId()));
         assertThat(stored.getRole()).isEqualTo(Role.ADMIN);
         assertThat(stored.isActive()).isTrue();
     }
@@ -78,55 +74,29 @@ class UserServiceTest {
     void ofTwoAdminsTakenAwayAtOnceTheSecondIsRefusedAsTheLast() throws Exception {
         User bob = new User(acme.getId(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
         Database.persist(bob);
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null);
-                second.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    Database.inTransaction(other -> users(other).deactivate(callerOf(ann), bob.getId()));
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
 
-            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+        Future<?> second = Database.whileTheFirstIsOpen(em -> users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null),
+                () -> Database.inTransaction(em -> users(em).deactivate(callerOf(ann), bob.getId())));
 
-            assertThat(refusal).as("how the second change ended").cause().isInstanceOfSatisfying(DomainException.class,
-                    e -> assertThat(e.code()).isEqualTo("last_admin"));
-            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).countActiveAdmins(acme.getId()))
-                    .isEqualTo(1));
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the second change ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("last_admin"));
+        Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).countActiveAdmins(acme.getId()))
+                .isEqualTo(1));
     }
 
     @Test
     void ofTwoAdditionsOfOneAddressAtOnceTheSecondIsRefusedAsTaken() throws Exception {
         String email = "new-" + UUID.randomUUID() + "@acme.example";
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER);
-                second.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    Database.inTransaction(other -> users(other).invite(admin(), email, "another-strong-password-2", Role.ADMIN));
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
 
-            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+        Future<?> second = Database.whileTheFirstIsOpen(em -> users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER),
+                () -> Database.inTransaction(em -> users(em).invite(admin(), email, "another-strong-password-2", Role.ADMIN)));
 
-            assertThat(refusal).as("how the second addition ended").cause()
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
-            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
-                    .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the second addition ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+        Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
+                .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
     }
 
     @Test

@@ -13,7 +13,7 @@ import app.arv.persistence.identity.Role;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -41,7 +41,7 @@ class ApiKeyServiceTest {
         acme = TestData.organization("Acme");
         User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
         Database.persist(ann);
-        admin = new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        admin = Callers.signedIn(ann);
     }
 
     private ApiKeyService keys(EntityManager em) {

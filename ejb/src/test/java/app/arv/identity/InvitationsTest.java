@@ -12,7 +12,7 @@ import app.arv.persistence.mail.OutboxMail;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -176,7 +176,7 @@ class InvitationsTest {
     }
 
     private Caller admin() {
-        return new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        return Callers.signedIn(ann);
     }
 
     private static long invitationsOf(EntityManager em, String email) {

@@ -9,7 +9,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -113,7 +113,7 @@ class UserServiceTest {
     }
 
     private Caller callerOf(User user) {
-        return new Caller(user.getId(), null, acme.getId(), user.getEmail(), CallerRole.of(user.getRole(), false));
+        return Callers.signedIn(user);
     }
 
     /** The service as the container builds it; what it announces after a commit is the HTTP tests' to check. */

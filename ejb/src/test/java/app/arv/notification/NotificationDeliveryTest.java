@@ -313,15 +313,13 @@ class NotificationDeliveryTest {
     }
 
     private static List<Notification> notifiedIn(Organization organization) {
-        return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT n FROM Notification n WHERE n.organizationId = :org", Notification.class)
-                .setParameter("org", organization.getId()).getResultList();
+        return Database.result(em -> em.createQuery("SELECT n FROM Notification n WHERE n.organizationId = :org", Notification.class)
+                .setParameter("org", organization.getId()).getResultList());
     }
 
     private static List<OutboxMail> mailsIn(Organization organization) {
-        return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT m FROM OutboxMail m WHERE m.organizationId = :org", OutboxMail.class)
-                .setParameter("org", organization.getId()).getResultList();
+        return Database.result(em -> em.createQuery("SELECT m FROM OutboxMail m WHERE m.organizationId = :org", OutboxMail.class)
+                .setParameter("org", organization.getId()).getResultList());
     }
 
     /** A stored content of Acme "Anna", created by that person ({@code null}: with an API key). */

@@ -3,6 +3,7 @@ package app.arv.identity;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.notification.RecordedOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
@@ -46,11 +47,7 @@ class ApiKeyServiceTest {
 
     private ApiKeyService keys(EntityManager em) {
         return new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry()).with(Event.class, occurrences)
-                .with(AfterCommit.class, new AfterCommit() {
-                    @Override
-                    public void run(Runnable work) {
-                    }
-                }).get(ApiKeyService.class);
+                .with(AfterCommit.class, new NothingAfterCommit()).get(ApiKeyService.class);
     }
 
     @Test

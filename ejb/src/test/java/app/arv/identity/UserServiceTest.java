@@ -2,6 +2,7 @@ package app.arv.identity;
 
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.identity.Role;
@@ -118,11 +119,7 @@ class UserServiceTest {
 
     /** The service as the container builds it; what it announces after a commit is the HTTP tests' to check. */
     private static UserService users(EntityManager em) {
-        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new AfterCommit() {
-            @Override
-            public void run(Runnable work) {
-            }
-        }).get(UserService.class);
+        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new NothingAfterCommit()).get(UserService.class);
     }
 
     private static void assertRefused(Consumer<UserService> change, String code) {

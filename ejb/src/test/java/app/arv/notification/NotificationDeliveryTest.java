@@ -2,6 +2,7 @@ package app.arv.notification;
 
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.marker.ExpiryWatch;
 import app.arv.marker.MarkerOccurrences;
 import app.arv.persistence.Database;
@@ -272,11 +273,7 @@ class NotificationDeliveryTest {
     private ServiceBeans beans(EntityManager em) {
         ServiceBeans beans = new ServiceBeans(em).with(Event.class, events)
                 // The live push runs after a container's commit; here there is none to wait for (NotificationsIT has it).
-                .with(AfterCommit.class, new AfterCommit() {
-                    @Override
-                    public void run(Runnable work) {
-                    }
-                })
+                .with(AfterCommit.class, new NothingAfterCommit())
                 .with(PublicAddress.class, new PublicAddress(Optional.of("https://ar.example.com")))
                 .with(NotificationRules.class, RULES);
         events.observedBy(occurrence -> beans.get(PersonalDelivery.class).deliver(occurrence));

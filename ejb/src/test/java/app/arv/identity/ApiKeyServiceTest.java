@@ -11,7 +11,6 @@ import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.identity.Role;
-import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.Callers;
@@ -40,9 +39,7 @@ class ApiKeyServiceTest {
     @BeforeEach
     void anOrganizationAndOneOfItsAdmins() {
         acme = TestData.organization("Acme");
-        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
-        admin = Callers.signedIn(ann);
+        admin = Callers.signedIn(TestData.person(acme, "Ann", Role.ADMIN));
     }
 
     private ApiKeyService keys(EntityManager em) {

@@ -45,15 +45,13 @@ class InvitationsTest {
     @BeforeEach
     void anOrganizationWithAnAdmin() {
         acme = TestData.organization("Acme");
-        ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
+        ann = TestData.person(acme, "Ann", Role.ADMIN);
     }
 
     @Test
     void anAddressWithAnAccountInAnyOrganizationCannotBeInvited() {
         Organization other = TestData.organization("Other");
-        User bob = new User(other.getId(), "bob-" + UUID.randomUUID() + "@other.example", "hash", Role.MEMBER);
-        Database.persist(bob);
+        User bob = TestData.person(other, "Bob", Role.MEMBER);
 
         assertRefused(invitations -> invite(invitations, bob.getEmail().toUpperCase(Locale.ROOT)), "email_taken");
     }

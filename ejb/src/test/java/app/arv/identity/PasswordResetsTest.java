@@ -175,10 +175,7 @@ class PasswordResetsTest {
     }
 
     private static User aUser() {
-        Organization acme = TestData.organization("Acme");
-        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
-        return ann;
+        return TestData.person(TestData.organization("Acme"), "Ann", Role.ADMIN);
     }
 
     private static void assertRefused(String rawToken) {

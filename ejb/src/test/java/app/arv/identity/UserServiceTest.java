@@ -40,8 +40,7 @@ class UserServiceTest {
     @BeforeEach
     void anOrganizationWithOneAdmin() {
         acme = TestData.organization("Acme");
-        ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
+        ann = TestData.person(acme, "Ann", Role.ADMIN);
     }
 
     @Test
@@ -73,8 +72,7 @@ class UserServiceTest {
 
     @Test
     void ofTwoAdminsTakenAwayAtOnceTheSecondIsRefusedAsTheLast() throws Exception {
-        User bob = new User(acme.getId(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(bob);
+        User bob = TestData.person(acme, "Bob", Role.ADMIN);
 
         Future<?> second = Database.whileTheFirstIsOpen(em -> users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null),
                 () -> Database.inTransaction(em -> users(em).deactivate(callerOf(ann), bob.getId())));
@@ -103,8 +101,7 @@ class UserServiceTest {
     @Test
     void aWeakPasswordIsRefusedAsWeakAlsoForAnAddressWithAnAccountInAnotherOrganization() {
         Organization elsewhere = TestData.organization("Elsewhere");
-        User taken = new User(elsewhere.getId(), "zoe-" + UUID.randomUUID() + "@elsewhere.example", "hash", Role.MEMBER);
-        Database.persist(taken);
+        User taken = TestData.person(elsewhere, "Zoe", Role.MEMBER);
 
         assertRefused(users -> users.invite(admin(), taken.getEmail(), "qwertyuiop", Role.MEMBER), "weak_password");
     }

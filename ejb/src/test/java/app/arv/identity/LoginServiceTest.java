@@ -9,8 +9,8 @@ import app.arv.persistence.identity.UserSession;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
-import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,7 @@ class LoginServiceTest {
 
     @Test
     void aSignInUnderWayWhenAnAdminSetsThePasswordHasItsSessionEnded() throws Exception {
-        Caller admin = Callers.signedIn(ann);
+        Caller admin = new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
 
         SignIn signIn = signInWithTheOldPasswordWhile(() -> Database.inTransaction(
                 em -> beans.on(em).get(UserService.class).change(admin, ann.getId(), null, null, NEW_PASSWORD)));
@@ -144,10 +145,19 @@ class LoginServiceTest {
     }
 
     private static UserSession session(SignIn signIn) {
-        return Database.result(em -> em.find(UserSession.class, signIn.sessionId()));
+        return read(em -> em.find(UserSession.class, signIn.sessionId()));
     }
 
     private static User stored(User user) {
-        return Database.result(em -> em.find(User.class, user.getId()));
+        return read(em -> em.find(User.class, user.getId()));
+    }
+
+    private static <T> T read(Function<EntityManager, T> query) {
+        EntityManager em = Database.entityManagerFactory().createEntityManager();
+        try {
+            return query.apply(em);
+        } finally {
+            em.close();
+        }
     }
 }

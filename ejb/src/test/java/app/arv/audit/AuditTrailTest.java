@@ -22,7 +22,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
@@ -198,7 +198,7 @@ class AuditTrailTest {
     }
 
     private Caller admin() {
-        return new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        return Callers.signedIn(ann);
     }
 
     private static ServiceBeans beans(EntityManager em) {

@@ -3,6 +3,7 @@ package app.arv.identity;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.notification.RecordedOccurrences;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
@@ -10,10 +11,9 @@ import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.ApiKey;
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.identity.Role;
-import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -39,18 +39,12 @@ class ApiKeyServiceTest {
     @BeforeEach
     void anOrganizationAndOneOfItsAdmins() {
         acme = TestData.organization("Acme");
-        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
-        admin = new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        admin = Callers.signedIn(TestData.person(acme, "Ann", Role.ADMIN));
     }
 
     private ApiKeyService keys(EntityManager em) {
         return new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry()).with(Event.class, occurrences)
-                .with(AfterCommit.class, new AfterCommit() {
-                    @Override
-                    public void run(Runnable work) {
-                    }
-                }).get(ApiKeyService.class);
+                .with(AfterCommit.class, new NothingAfterCommit()).get(ApiKeyService.class);
     }
 
     @Test

@@ -12,7 +12,7 @@ import app.arv.persistence.mail.OutboxMail;
 import app.arv.persistence.organization.Organization;
 import app.arv.platform.PublicAddress;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -45,15 +45,13 @@ class InvitationsTest {
     @BeforeEach
     void anOrganizationWithAnAdmin() {
         acme = TestData.organization("Acme");
-        ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
+        ann = TestData.person(acme, "Ann", Role.ADMIN);
     }
 
     @Test
     void anAddressWithAnAccountInAnyOrganizationCannotBeInvited() {
         Organization other = TestData.organization("Other");
-        User bob = new User(other.getId(), "bob-" + UUID.randomUUID() + "@other.example", "hash", Role.MEMBER);
-        Database.persist(bob);
+        User bob = TestData.person(other, "Bob", Role.MEMBER);
 
         assertRefused(invitations -> invite(invitations, bob.getEmail().toUpperCase(Locale.ROOT)), "email_taken");
     }
@@ -176,7 +174,7 @@ class InvitationsTest {
     }
 
     private Caller admin() {
-        return new Caller(ann.getId(), null, acme.getId(), ann.getEmail(), CallerRole.of(Role.ADMIN, false));
+        return Callers.signedIn(ann);
     }
 
     private static long invitationsOf(EntityManager em, String email) {

@@ -9,6 +9,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -51,8 +52,7 @@ class PasswordResetsTest {
 
         assertRefused(token.raw());
 
-        assertThat(Database.entityManagerFactory().createEntityManager().find(User.class, ann.getId()).getPasswordHash())
-                .isEqualTo("hash");
+        assertThat(Database.result(em -> em.find(User.class, ann.getId())).getPasswordHash()).isEqualTo("hash");
     }
 
     @Test
@@ -79,7 +79,7 @@ class PasswordResetsTest {
         assertThatThrownBy(() -> Database.inTransaction(em -> beans(em).get(PasswordResets.class).confirm(token.raw(), "qwertyuiop")))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("weak_password"));
 
-        assertThat(Database.entityManagerFactory().createEntityManager().find(PasswordResetToken.class, stored(token)).getUsedAt()).isNull();
+        assertThat(Database.result(em -> em.find(PasswordResetToken.class, stored(token))).getUsedAt()).isNull();
     }
 
     @Test
@@ -136,9 +136,10 @@ class PasswordResetsTest {
         Future<?> second = Database.whileTheFirstIsOpen(em -> mailALinkTo(em, ann), () -> Database.inTransaction(em -> mailALinkTo(em, ann)));
         second.get(10, TimeUnit.SECONDS);
 
-        assertThat(Database.entityManagerFactory().createEntityManager()
+        long unused = Database.result(em -> em
                 .createQuery("SELECT count(t) FROM PasswordResetToken t WHERE t.userId = :user AND t.token.usedAt IS NULL", Long.class)
-                .setParameter("user", ann.getId()).getSingleResult()).isEqualTo(1);
+                .setParameter("user", ann.getId()).getSingleResult());
+        assertThat(unused).isEqualTo(1);
     }
 
     private void mailALinkTo(EntityManager em, User user) {
@@ -161,13 +162,12 @@ class PasswordResetsTest {
     }
 
     private static Caller adminOf(User admin) {
-        return new Caller(admin.getId(), null, admin.getOrganizationId(), admin.getEmail(), CallerRole.of(Role.ADMIN, false));
+        return Callers.signedIn(admin);
     }
 
     private static UUID stored(LinkToken token) {
-        return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.token.hash = :h", UUID.class)
-                .setParameter("h", token.hash()).getSingleResult();
+        return Database.result(em -> em.createQuery("SELECT t.id FROM PasswordResetToken t WHERE t.token.hash = :h", UUID.class)
+                .setParameter("h", token.hash()).getSingleResult());
     }
 
     private static ServiceBeans beans(EntityManager em) {
@@ -175,10 +175,7 @@ class PasswordResetsTest {
     }
 
     private static User aUser() {
-        Organization acme = TestData.organization("Acme");
-        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
-        return ann;
+        return TestData.person(TestData.organization("Acme"), "Ann", Role.ADMIN);
     }
 
     private static void assertRefused(String rawToken) {

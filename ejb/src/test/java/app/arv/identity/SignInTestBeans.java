@@ -3,6 +3,7 @@ package app.arv.identity;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.notification.RecordedOccurrences;
 import app.arv.security.PasswordHasher;
 import app.arv.security.SessionRules;
@@ -36,10 +37,6 @@ final class SignInTestBeans {
                 .with(SessionRules.class, new SessionRules(Duration.ofDays(30), Duration.ofDays(7)))
                 .with(MetricRegistry.class, new CountedMetrics().registry())
                 .with(Event.class, new RecordedOccurrences())
-                .with(AfterCommit.class, new AfterCommit() {
-                    @Override
-                    public void run(Runnable work) {
-                    }
-                });
+                .with(AfterCommit.class, new NothingAfterCommit());
     }
 }

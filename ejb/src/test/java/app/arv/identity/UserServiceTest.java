@@ -2,6 +2,7 @@ package app.arv.identity;
 
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.identity.Role;
@@ -9,7 +10,7 @@ import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
@@ -17,12 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +40,7 @@ class UserServiceTest {
     @BeforeEach
     void anOrganizationWithOneAdmin() {
         acme = TestData.organization("Acme");
-        ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(ann);
+        ann = TestData.person(acme, "Ann", Role.ADMIN);
     }
 
     @Test
@@ -69,71 +65,43 @@ class UserServiceTest {
     void aRefusedChangeLeavesTheAccountAsItWas() {
         assertRefused(users -> users.change(admin(), ann.getId(), Role.MEMBER, false, null), "last_admin");
 
-        User stored = Database.entityManagerFactory().createEntityManager().find(User.class, ann.getId());
+        User stored = Database.result(em -> em.find(User.class, ann.getId()));
         assertThat(stored.getRole()).isEqualTo(Role.ADMIN);
         assertThat(stored.isActive()).isTrue();
     }
 
     @Test
     void ofTwoAdminsTakenAwayAtOnceTheSecondIsRefusedAsTheLast() throws Exception {
-        User bob = new User(acme.getId(), "bob-" + UUID.randomUUID() + "@acme.example", "hash", Role.ADMIN);
-        Database.persist(bob);
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null);
-                second.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    Database.inTransaction(other -> users(other).deactivate(callerOf(ann), bob.getId()));
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
+        User bob = TestData.person(acme, "Bob", Role.ADMIN);
 
-            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+        Future<?> second = Database.whileTheFirstIsOpen(em -> users(em).change(callerOf(bob), ann.getId(), Role.MEMBER, null, null),
+                () -> Database.inTransaction(em -> users(em).deactivate(callerOf(ann), bob.getId())));
 
-            assertThat(refusal).as("how the second change ended").cause().isInstanceOfSatisfying(DomainException.class,
-                    e -> assertThat(e.code()).isEqualTo("last_admin"));
-            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).countActiveAdmins(acme.getId()))
-                    .isEqualTo(1));
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the second change ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("last_admin"));
+        Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).countActiveAdmins(acme.getId()))
+                .isEqualTo(1));
     }
 
     @Test
     void ofTwoAdditionsOfOneAddressAtOnceTheSecondIsRefusedAsTaken() throws Exception {
         String email = "new-" + UUID.randomUUID() + "@acme.example";
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER);
-                second.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    Database.inTransaction(other -> users(other).invite(admin(), email, "another-strong-password-2", Role.ADMIN));
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
 
-            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
+        Future<?> second = Database.whileTheFirstIsOpen(em -> users(em).invite(admin(), email, "a-strong-new-password-1", Role.MEMBER),
+                () -> Database.inTransaction(em -> users(em).invite(admin(), email, "another-strong-password-2", Role.ADMIN)));
 
-            assertThat(refusal).as("how the second addition ended").cause()
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
-            Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
-                    .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the second addition ended").cause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("email_taken"));
+        Database.inTransaction(em -> assertThat(new ServiceBeans(em).get(UserRepository.class).findByEmail(email))
+                .hasValueSatisfying(user -> assertThat(user.getRole()).isEqualTo(Role.MEMBER)));
     }
 
     @Test
     void aWeakPasswordIsRefusedAsWeakAlsoForAnAddressWithAnAccountInAnotherOrganization() {
         Organization elsewhere = TestData.organization("Elsewhere");
-        User taken = new User(elsewhere.getId(), "zoe-" + UUID.randomUUID() + "@elsewhere.example", "hash", Role.MEMBER);
-        Database.persist(taken);
+        User taken = TestData.person(elsewhere, "Zoe", Role.MEMBER);
 
         assertRefused(users -> users.invite(admin(), taken.getEmail(), "qwertyuiop", Role.MEMBER), "weak_password");
     }
@@ -143,16 +111,12 @@ class UserServiceTest {
     }
 
     private Caller callerOf(User user) {
-        return new Caller(user.getId(), null, acme.getId(), user.getEmail(), CallerRole.of(user.getRole(), false));
+        return Callers.signedIn(user);
     }
 
     /** The service as the container builds it; what it announces after a commit is the HTTP tests' to check. */
     private static UserService users(EntityManager em) {
-        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new AfterCommit() {
-            @Override
-            public void run(Runnable work) {
-            }
-        }).get(UserService.class);
+        return new ServiceBeans(em).with(PasswordHasher.class, new PasswordHasher(4)).with(AfterCommit.class, new NothingAfterCommit()).get(UserService.class);
     }
 
     private static void assertRefused(Consumer<UserService> change, String code) {

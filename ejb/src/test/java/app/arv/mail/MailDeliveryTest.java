@@ -224,7 +224,7 @@ class MailDeliveryTest {
     }
 
     private static OutboxMail stored(UUID id) {
-        return Database.entityManagerFactory().createEntityManager().find(OutboxMail.class, id);
+        return Database.result(em -> em.find(OutboxMail.class, id));
     }
 
     private static GreenMail smtpServer(int port) {

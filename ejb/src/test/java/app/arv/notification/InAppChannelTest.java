@@ -26,8 +26,7 @@ class InAppChannelTest {
 
     @Test
     void aNotificationOfATypeThisVersionDoesNotKnowIsShownAsStoredLinkingToTheStartPage() {
-        User ann = new User(acme.getId(), "ann-" + UUID.randomUUID() + "@example.com", "hash", Role.ADMIN);
-        Database.persist(ann);
+        User ann = TestData.person(acme, "Ann", Role.ADMIN);
         // As a later version (or an earlier one, before a type was renamed) would have written it.
         Database.inTransaction(em -> em.createNativeQuery("INSERT INTO notification (id, organization_id, user_id, type, subject_id,"
                 + " data, occurred_at, created_at, updated_at) VALUES (?1, ?2, ?3, 'marker.retired', NULL, '{}', now(), now(), now())")

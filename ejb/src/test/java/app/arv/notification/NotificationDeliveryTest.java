@@ -2,6 +2,7 @@ package app.arv.notification;
 
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.marker.ExpiryWatch;
 import app.arv.marker.MarkerOccurrences;
 import app.arv.persistence.Database;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,11 +62,7 @@ class NotificationDeliveryTest {
     void aMarkerFailureReachesTheAdminsAndItsCreatorInAppAndByMail() {
         ArContent content = contentOf(bob);
 
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
 
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactlyInAnyOrder(ann.getId(), bob.getId());
         assertThat(notifiedIn(other)).isEmpty();
@@ -79,11 +76,7 @@ class NotificationDeliveryTest {
     void aMailIsWrittenInTheRecipientsLanguageWithTheVerdictReasonsAndAnAbsoluteLink() {
         ArContent content = contentOf(bob);
 
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
 
         OutboxMail bobs = mailsIn(acme).stream().filter(m -> m.getRecipient().equals(bob.getEmail())).findFirst().orElseThrow();
         assertThat(bobs.getSubject()).isEqualTo("Маркер не собран: Anna");
@@ -97,11 +90,10 @@ class NotificationDeliveryTest {
     void aReadyMarkerIsToldInAppOnlyByDefault() {
         ArContent content = contentOf(bob);
 
-        call(beans -> {
+        run(beans -> {
             ArContent stored = beans.get(EntityManager.class).find(ArContent.class, content.getId());
             stored.markerReady(stored.getSourceMediaId(), 640, 480, 80, "good", QUALITY);
             beans.get(Occurrences.class).fire(MarkerOccurrences.settled(stored));
-            return null;
         });
 
         assertThat(notifiedIn(acme)).extracting(Notification::getType).containsOnly("marker.ready").hasSize(2);
@@ -112,21 +104,16 @@ class NotificationDeliveryTest {
     void contentCreatedWithAnApiKeyIsToldToTheAdminsOnly() {
         ArContent content = contentOf(null);
 
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
 
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactly(ann.getId());
     }
 
     @Test
     void whoStartedTheWorkIsToldBesidesTheAdmins() {
-        call(beans -> {
+        run(beans -> {
             beans.get(Occurrences.class).fire(new Occurrence(acme.getId(), OccurrenceType.GENERATION_FINISHED, UUID.randomUUID(),
                     Instant.now(), Jsonp.createObjectBuilder().add("status", "completed").build(), carl.getId()));
-            return null;
         });
 
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactlyInAnyOrder(ann.getId(), carl.getId());
@@ -134,10 +121,9 @@ class NotificationDeliveryTest {
 
     @Test
     void aStarterOutsideTheOrganizationIsNotTold() {
-        call(beans -> {
+        run(beans -> {
             beans.get(Occurrences.class).fire(new Occurrence(acme.getId(), OccurrenceType.GENERATION_FINISHED, UUID.randomUUID(),
                     Instant.now(), Jsonp.createObjectBuilder().add("status", "completed").build(), olga.getId()));
-            return null;
         });
 
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).containsExactly(ann.getId());
@@ -163,11 +149,7 @@ class NotificationDeliveryTest {
         call(beans -> beans.get(NotificationPreferences.class).change(caller(ann),
                 List.of(new NotificationPreferences.Change(OccurrenceType.MARKER_FAILED, NotificationChannel.EMAIL, false))));
 
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
 
         assertThat(mailsIn(acme)).extracting(OutboxMail::getRecipient).containsExactly(bob.getEmail());
         assertThat(notifiedIn(acme)).extracting(Notification::getUserId).contains(ann.getId());
@@ -193,16 +175,14 @@ class NotificationDeliveryTest {
         YearMonth month = YearMonth.of(2026, 12);
 
         for (long used : new long[]{80, 85, 90}) {
-            call(beans -> {
+            run(beans -> {
                 beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, used, 100, month);
-                return null;
             });
         }
-        call(beans -> {
+        run(beans -> {
             beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 100, 100, month);
             beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 100, 100, month);
             beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.GENERATIONS_PER_MONTH, 80, 100, month.plusMonths(1));
-            return null;
         });
 
         assertThat(events.fired()).extracting(o -> o.type().wireName() + " " + o.data().getString("period"))
@@ -211,9 +191,8 @@ class NotificationDeliveryTest {
 
     @Test
     void belowEightyPercentNothingIsTold() {
-        call(beans -> {
+        run(beans -> {
             beans.get(QuotaOccurrences.class).quotaUsed(acme.getId(), QuotaKind.STORED_BYTES, 79, 100, YearMonth.of(2026, 12));
-            return null;
         });
 
         assertThat(events.fired()).isEmpty();
@@ -261,11 +240,7 @@ class NotificationDeliveryTest {
     @Test
     void anotherPersonsNotificationIsNotFound() {
         ArContent content = contentOf(bob);
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
         UUID annsId = notifiedIn(acme).stream().filter(n -> n.getUserId().equals(ann.getId())).findFirst().orElseThrow().getId();
 
         assertThatThrownBy(() -> call(beans -> beans.get(NotificationService.class).read(caller(carl), annsId)))
@@ -277,11 +252,7 @@ class NotificationDeliveryTest {
     @Test
     void readingAllLeavesNothingUnread() {
         ArContent content = contentOf(bob);
-        call(beans -> {
-            failed(beans, content);
-            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(beans.get(EntityManager.class).find(ArContent.class, content.getId())));
-            return null;
-        });
+        markerFails(content);
 
         int read = call(beans -> beans.get(NotificationService.class).readAll(caller(bob)));
 
@@ -291,25 +262,31 @@ class NotificationDeliveryTest {
     }
 
     private <T> T call(Function<ServiceBeans, T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> {
-            ServiceBeans beans = new ServiceBeans(em).with(Event.class, events)
-                    // The live push runs after a container's commit; here there is none to wait for (NotificationsIT has it).
-                    .with(AfterCommit.class, new AfterCommit() {
-                        @Override
-                        public void run(Runnable work) {
-                        }
-                    })
-                    .with(PublicAddress.class, new PublicAddress(Optional.of("https://ar.example.com")))
-                    .with(NotificationRules.class, RULES);
-            events.observedBy(occurrence -> beans.get(PersonalDelivery.class).deliver(occurrence));
-            result.set(work.apply(beans));
-        });
-        return result.get();
+        return Database.result(em -> work.apply(beans(em)));
     }
 
-    private static void failed(ServiceBeans beans, ArContent content) {
-        beans.get(EntityManager.class).find(ArContent.class, content.getId()).markerFailed("not a marker", 12, "unusable", QUALITY);
+    private void run(Consumer<ServiceBeans> work) {
+        Database.inTransaction(em -> work.accept(beans(em)));
+    }
+
+    /** The services on {@code em}, delivering each occurrence as it is fired, with the recorded events in place of CDI's. */
+    private ServiceBeans beans(EntityManager em) {
+        ServiceBeans beans = new ServiceBeans(em).with(Event.class, events)
+                // The live push runs after a container's commit; here there is none to wait for (NotificationsIT has it).
+                .with(AfterCommit.class, new NothingAfterCommit())
+                .with(PublicAddress.class, new PublicAddress(Optional.of("https://ar.example.com")))
+                .with(NotificationRules.class, RULES);
+        events.observedBy(occurrence -> beans.get(PersonalDelivery.class).deliver(occurrence));
+        return beans;
+    }
+
+    /** The content's marker fails to compile, and the compile job tells so, as it does on settling the content. */
+    private void markerFails(ArContent content) {
+        run(beans -> {
+            ArContent stored = beans.get(EntityManager.class).find(ArContent.class, content.getId());
+            stored.markerFailed("not a marker", 12, "unusable", QUALITY);
+            beans.get(Occurrences.class).fire(MarkerOccurrences.settled(stored));
+        });
     }
 
     private List<Occurrence> firedAbout(ArContent content) {
@@ -333,15 +310,13 @@ class NotificationDeliveryTest {
     }
 
     private static List<Notification> notifiedIn(Organization organization) {
-        return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT n FROM Notification n WHERE n.organizationId = :org", Notification.class)
-                .setParameter("org", organization.getId()).getResultList();
+        return Database.result(em -> em.createQuery("SELECT n FROM Notification n WHERE n.organizationId = :org", Notification.class)
+                .setParameter("org", organization.getId()).getResultList());
     }
 
     private static List<OutboxMail> mailsIn(Organization organization) {
-        return Database.entityManagerFactory().createEntityManager()
-                .createQuery("SELECT m FROM OutboxMail m WHERE m.organizationId = :org", OutboxMail.class)
-                .setParameter("org", organization.getId()).getResultList();
+        return Database.result(em -> em.createQuery("SELECT m FROM OutboxMail m WHERE m.organizationId = :org", OutboxMail.class)
+                .setParameter("org", organization.getId()).getResultList());
     }
 
     /** A stored content of Acme "Anna", created by that person ({@code null}: with an API key). */

@@ -3,6 +3,7 @@ package app.arv.organization;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
+import app.arv.events.NothingAfterCommit;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
@@ -39,11 +40,7 @@ class OrganizationServiceTest {
 
     private static OrganizationService organizations(EntityManager em) {
         return new ServiceBeans(em).with(MetricRegistry.class, new CountedMetrics().registry())
-                .with(AfterCommit.class, new AfterCommit() {
-                    @Override
-                    public void run(Runnable work) {
-                    }
-                })
+                .with(AfterCommit.class, new NothingAfterCommit())
                 .get(OrganizationService.class);
     }
 

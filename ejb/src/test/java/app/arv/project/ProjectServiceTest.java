@@ -16,12 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -44,29 +40,15 @@ class ProjectServiceTest {
 
     @Test
     void ofTwoProjectsGivenOneNameAtOnceTheSecondIsRefusedAsTaken() throws Exception {
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                projects(em).create(member, "Wedding", null);
-                second.set(secondThread.submit(() -> {
-                    secondStarted.countDown();
-                    Database.inTransaction(other -> projects(other).create(member, "Wedding", "again"));
-                }));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
+        Future<?> second = Database.whileTheFirstIsOpen(em -> projects(em).create(member, "Wedding", null),
+                () -> Database.inTransaction(em -> projects(em).create(member, "Wedding", "again")));
 
-            Throwable refusal = catchThrowable(() -> second.get().get(30, TimeUnit.SECONDS));
-
-            assertThat(refusal).as("how the second creation ended").cause().isInstanceOfSatisfying(DomainException.class,
-                    e -> assertThat(e.code()).isEqualTo("project_name_taken"));
-            Database.inTransaction(em -> assertThat(em.createQuery("SELECT p FROM Project p WHERE p.organizationId = :org",
-                    Project.class).setParameter("org", acme.getId()).getResultList())
-                    .singleElement().satisfies(p -> assertThat(p.getDescription()).isNull()));
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Throwable refusal = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));
+        assertThat(refusal).as("how the second creation ended").cause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("project_name_taken"));
+        Database.inTransaction(em -> assertThat(em.createQuery("SELECT p FROM Project p WHERE p.organizationId = :org",
+                Project.class).setParameter("org", acme.getId()).getResultList())
+                .singleElement().satisfies(p -> assertThat(p.getDescription()).isNull()));
     }
 
     @Test

@@ -3,9 +3,15 @@ package app.arv.imaging;
 import app.arv.imaging.input.ImageLoader;
 import app.arv.imaging.raster.GreyImage;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 
 /** Sample images (public-domain scikit-image data) and official-compiler outputs under src/test/resources. */
 public final class TestImages {
@@ -42,5 +48,26 @@ public final class TestImages {
         byte[] px = new byte[width * height];
         java.util.Arrays.fill(px, (byte) value);
         return new GreyImage(width, height, px);
+    }
+
+    /**
+     * The picture enlarged (bilinear) to {@code width} pixels, its height in proportion, and saved as JPEG: a sample
+     * the size of a phone camera's photo (coffee.png at 4020 pixels is 4020 x 2680, a 12-megapixel photo).
+     */
+    public static byte[] enlargedJpeg(byte[] png, int width) {
+        try {
+            BufferedImage in = ImageIO.read(new ByteArrayInputStream(png));
+            int height = in.getHeight() * width / in.getWidth();
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = out.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(in, 0, 0, width, height, null);
+            g.dispose();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(out, "jpeg", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -13,14 +13,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +37,12 @@ public final class Database {
 
     /** How long a lock test waits for its second transaction to start and to wait for the first's lock. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+
+    /** How long a claimer in a test of concurrent claims waits for the other one to have claimed. */
+    private static final Duration OTHER_CLAIMER_WAIT = Duration.ofSeconds(10);
+
+    /** How long a test of concurrent claims waits for both claims. */
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
 
     private static EmbeddedPostgres embedded;
     private static DataSource dataSource;
@@ -118,15 +129,26 @@ public final class Database {
      * thread, waits for a lock {@code first} holds (see {@link #letTheOtherReachTheLock}); the answer is how {@code second} ended.
      */
     public static Future<?> whileTheFirstIsOpen(Consumer<EntityManager> first, Runnable second) {
+        return whileTheFirstIsOpen(first, () -> {
+            second.run();
+            return null;
+        });
+    }
+
+    /**
+     * For tests of locks: as {@link #whileTheFirstIsOpen(Consumer, Runnable)}, where the answer is what {@code second}
+     * answered once the first has committed.
+     */
+    public static <T> Future<T> whileTheFirstIsOpen(Consumer<EntityManager> first, Callable<T> second) {
         CountDownLatch secondStarted = new CountDownLatch(1);
         ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<?>> started = new AtomicReference<>();
+        AtomicReference<Future<T>> started = new AtomicReference<>();
         try {
             inTransaction(em -> {
                 first.accept(em);
                 started.set(secondThread.submit(() -> {
                     secondStarted.countDown();
-                    second.run();
+                    return second.call();
                 }));
                 letTheOtherReachTheLock(secondStarted);
             });
@@ -149,6 +171,52 @@ public final class Database {
             }
             em.close();
         }
+    }
+
+    /** What {@code work} answers, run in one committed transaction (the act or a look at the database afterwards). */
+    public static <T> T result(Function<EntityManager, T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        inTransaction(em -> result.set(work.apply(em)));
+        return result.get();
+    }
+
+    /**
+     * For tests of claims that skip locked rows ({@code FOR UPDATE SKIP LOCKED}): runs {@code claim} for each of two
+     * claimers at once, each in a transaction of its own that stays open, its rows locked, until both have claimed. The
+     * second claim thus runs while the first one's rows are locked and must skip them, neither waiting for them nor
+     * taking them; a claimer that waits fails the test. The answer is what each claimer took, in the claimers' order.
+     */
+    public static <T> List<List<T>> claimedTogether(Function<EntityManager, List<T>> first, Function<EntityManager, List<T>> second) {
+        CountDownLatch bothClaimed = new CountDownLatch(2);
+        ExecutorService claimers = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<T>> a = claimers.submit(() -> claimHolding(first, bothClaimed));
+            Future<List<T>> b = claimers.submit(() -> claimHolding(second, bothClaimed));
+            return List.of(a.get(CLAIM_WAIT.toMillis(), TimeUnit.MILLISECONDS), b.get(CLAIM_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while two claimers claimed", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("A claimer did not claim", e);
+        } finally {
+            claimers.shutdownNow();
+        }
+    }
+
+    private static <T> List<T> claimHolding(Function<EntityManager, List<T>> claim, CountDownLatch bothClaimed) {
+        return result(em -> {
+            List<T> claimed = claim.apply(em);
+            bothClaimed.countDown();
+            try {
+                // The other claimer's claim returns while this one's rows are still locked, or it waited on them.
+                if (!bothClaimed.await(OTHER_CLAIMER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("The other claimer waited on the rows this one holds instead of skipping them");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return claimed;
+        });
     }
 
     /** Stores the entities, in this order, in one committed transaction (the arrange step of most tests). */

@@ -1,5 +1,7 @@
 package app.arv.persistence;
 
+import app.arv.persistence.identity.Role;
+import app.arv.persistence.identity.User;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
@@ -12,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What tenant-aware tests start from, made alike everywhere: organizations whose slugs no other test in the
- * shared {@link Database} uses, and media resources with content (SHA-256) of their own.
+ * shared {@link Database} uses, their people with addresses of their own, and media resources with content (SHA-256)
+ * of their own.
  */
 public final class TestData {
 
@@ -25,6 +28,17 @@ public final class TestData {
                 name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8));
         Database.persist(organization);
         return organization;
+    }
+
+    /**
+     * A stored person of the organization, with this role and an address of their own: the lower-case name, a random
+     * suffix, and the organization's lower-case name as the domain ("ann-…@acme.example"); the password hash is "hash".
+     */
+    public static User person(Organization organization, String name, Role role) {
+        User person = new User(organization.getId(), name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@"
+                + organization.getName().toLowerCase(Locale.ROOT) + ".example", "hash", role);
+        Database.persist(person);
+        return person;
     }
 
     /** A resource of 1000 bytes and 640x480 pixels with a random SHA-256, not stored yet. */

@@ -1,6 +1,7 @@
 package app.arv.imaging.model3d;
 
 import app.arv.imaging.RefusedImageException;
+import app.arv.imaging.TestImages;
 import app.arv.imaging.gltf.GlbFile;
 import app.arv.imaging.mesh.MeshTopology;
 import app.arv.imaging.mesh.TriangleMesh;
@@ -24,7 +25,7 @@ class LocalModelGeneratorTest {
     private static final GenerationOptions TEN_THOUSAND = new GenerationOptions(10_000, TextureQuality.STANDARD);
 
     /** coffee.png enlarged to 4020 x 2680 and saved as JPEG: the size of a 12-megapixel phone photo. */
-    private static final java.util.function.Supplier<byte[]> PHONE_PHOTO = memoized(() -> upscaledJpeg(SampleImages.bytes("coffee.png"), 6.7));
+    private static final java.util.function.Supplier<byte[]> PHONE_PHOTO = memoized(() -> TestImages.enlargedJpeg(SampleImages.bytes("coffee.png"), 4020));
 
     private final LocalModelGenerator generator = new LocalModelGenerator();
 
@@ -292,20 +293,6 @@ class LocalModelGeneratorTest {
                 return cache[0];
             }
         };
-    }
-
-    private static byte[] upscaledJpeg(byte[] png, double factor) throws Exception {
-        BufferedImage in = ImageIO.read(new ByteArrayInputStream(png));
-        int w = (int) Math.round(in.getWidth() * factor);
-        int h = (int) Math.round(in.getHeight() * factor);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(in, 0, 0, w, h, null);
-        g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(out, "jpeg", bytes);
-        return bytes.toByteArray();
     }
 
     private static int argMin(float[] p, int c) {

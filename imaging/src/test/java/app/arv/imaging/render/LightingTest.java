@@ -37,14 +37,17 @@ class LightingTest {
         RgbaImage image = rasterizer.resolve();
 
         double darkest = 255;
+        int seen = 0;
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
                 if (rasterizer.coverage(x, y) == 1.0) {
+                    seen++;
                     darkest = Math.min(darkest, Shapes.luma(image.get(x, y)));
                 }
             }
         }
 
+        assertThat(seen).as("pixels the sphere covers whole").isGreaterThan(SIZE * SIZE / 10);
         assertThat(darkest).isGreaterThan(40);
     }
 

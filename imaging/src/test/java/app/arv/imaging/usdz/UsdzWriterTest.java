@@ -83,7 +83,7 @@ class UsdzWriterTest {
     void aPngTextureIsCarriedAsTheGlbsOwnBytes() throws Exception {
         byte[] png = TestImages.bytes("images/chelsea.png"); // another encoder's: re-encoded, it would differ
 
-        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, png, "image/png")));
+        UsdzFile usdz = converted(TEXTURED, png, "image/png");
 
         assertThat(usdz.entry("textures/texture0.png").data()).isEqualTo(png);
     }
@@ -92,7 +92,7 @@ class UsdzWriterTest {
     void aTextureIsNamedByWhatItsBytesAreNotByTheTypeTheGlbDeclares() throws Exception {
         byte[] png = TestImages.bytes("images/chelsea.png");
 
-        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, png, "image/jpeg")));
+        UsdzFile usdz = converted(TEXTURED, png, "image/jpeg");
 
         assertThat(usdz.entries).extracting(UsdzFile.Entry::name).containsExactly("model.usda", "textures/texture0.png");
         assertThat(usdz.entry("textures/texture0.png").data()).isEqualTo(png);
@@ -102,7 +102,7 @@ class UsdzWriterTest {
     void aWebpTextureWhichAUsdzCannotHoldIsReEncodedAsPng() throws Exception {
         byte[] webp = TestImages.bytes("images/chelsea-lossless.webp");
 
-        UsdzFile usdz = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, webp, "image/webp")));
+        UsdzFile usdz = converted(TEXTURED, webp, "image/webp");
 
         byte[] png = usdz.entry("textures/texture0.png").data();
         assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
@@ -114,7 +114,7 @@ class UsdzWriterTest {
         // Stored 300 x 200, dark on the left; orientation 6 shows it turned a quarter clockwise: 200 x 300, dark at the top.
         byte[] sideways = GradientJpegs.withExifOrientation(GradientJpegs.gradient(300, 200, false), 6);
 
-        byte[] texture = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, sideways, "image/jpeg"))).entry("textures/texture0.jpg").data();
+        byte[] texture = converted(TEXTURED, sideways, "image/jpeg").entry("textures/texture0.jpg").data();
 
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(texture));
         assertThat(ExifOrientation.of(texture)).isEqualTo(ExifOrientation.NORMAL);
@@ -127,7 +127,7 @@ class UsdzWriterTest {
     void aTextureLargerThanArQuickLooks2048PixelsOnASideIsShrunkToThat() throws Exception {
         byte[] large = GradientJpegs.gradient(3000, 1500, false);
 
-        byte[] texture = UsdzFile.read(writer.convert(triangleGlb(TEXTURED, large, "image/jpeg"))).entry("textures/texture0.jpg").data();
+        byte[] texture = converted(TEXTURED, large, "image/jpeg").entry("textures/texture0.jpg").data();
 
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(texture));
         assertThat(new int[]{stored.getWidth(), stored.getHeight()}).containsExactly(2048, 1024);
@@ -193,17 +193,17 @@ class UsdzWriterTest {
 
     @Test
     void anOpaqueMaterialIsOpaqueWhateverItsAlpha() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb(
+        String layer = converted(
                 "{\"pbrMetallicRoughness\":{\"baseColorFactor\":[1,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", translucentPng(),
-                "image/png"))).layer;
+                "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity = 1\n").doesNotContain("opacity.connect").doesNotContain("opacityThreshold");
     }
 
     @Test
     void aBlendedMaterialsOpacityIsItsTexturesAlphaScaledByTheFactorsAlpha() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
-                + "{\"baseColorFactor\":[0.5,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorFactor\":[0.5,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>")
                 .contains("float4 inputs:scale = (0.5, 1, 1, 0.4)").contains("float outputs:a\n")
@@ -212,16 +212,16 @@ class UsdzWriterTest {
 
     @Test
     void aBlendedMaterialWhoseTextureHasNoAlphaTakesTheFactorsAlpha() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
-                + "{\"baseColorFactor\":[1,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", opaquePng(), "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorFactor\":[1,1,1,0.4],\"baseColorTexture\":{\"index\":0}}}", opaquePng(), "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity = 0.4\n").doesNotContain("opacity.connect").doesNotContain("outputs:a");
     }
 
     @Test
     void aBlendedMaterialWithoutTextureTakesTheFactorsAlpha() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb(
-                "{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,0.25]}}", null, null))).layer;
+        String layer = converted(
+                "{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.2,0.6,0.1,0.25]}}", null, null).layer;
 
         assertThat(layer).contains("color3f inputs:diffuseColor = (0.2, 0.6, 0.1)").contains("float inputs:opacity = 0.25\n")
                 .doesNotContain("opacityThreshold");
@@ -229,8 +229,8 @@ class UsdzWriterTest {
 
     @Test
     void aMaskedMaterialIsCutAtItsAlphaCutoff() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0.3,"
-                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0.3,"
+                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>")
                 .contains("float inputs:opacityThreshold = 0.3\n");
@@ -238,16 +238,16 @@ class UsdzWriterTest {
 
     @Test
     void aMaskedMaterialWithoutCutoffIsCutAtGltfsDefaultHalf() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"pbrMetallicRoughness\":"
-                + "{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"MASK\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacityThreshold = 0.5\n");
     }
 
     @Test
     void aMaskedMaterialCutAtZeroIsOpaqueAsGltfDrawsIt() throws Exception {
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0,"
-                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"MASK\",\"alphaCutoff\":0,"
+                + "\"pbrMetallicRoughness\":{\"baseColorTexture\":{\"index\":0}}}", translucentPng(), "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity = 1\n").doesNotContain("opacityThreshold").doesNotContain("opacity.connect");
     }
@@ -256,8 +256,8 @@ class UsdzWriterTest {
     void aTextureWithATransparencyChunkHasAlpha() throws Exception {
         byte[] png = paletteWithTransparencyPng();
 
-        String layer = UsdzFile.read(writer.convert(triangleGlb("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
-                + "{\"baseColorTexture\":{\"index\":0}}}", png, "image/png"))).layer;
+        String layer = converted("{\"alphaMode\":\"BLEND\",\"pbrMetallicRoughness\":"
+                + "{\"baseColorTexture\":{\"index\":0}}}", png, "image/png").layer;
 
         assertThat(layer).contains("float inputs:opacity.connect = </Root/Materials/Material0/Texture.outputs:a>");
     }
@@ -356,6 +356,11 @@ class UsdzWriterTest {
     private static final String TEXTURED = "{\"pbrMetallicRoughness\":{\"baseColorFactor\":[0.5,1,1,1],\"baseColorTexture\":{\"index\":0}}}";
 
     /** The triangle with UVs (0,0) (1,0.25) (0,1), the material given and, unless null, the image embedded, declared as {@code mimeType}. */
+    /** The USDZ the writer makes of a one-triangle GLB with this material and embedded image. */
+    private UsdzFile converted(String material, byte[] image, String mimeType) throws RefusedModelException {
+        return UsdzFile.read(writer.convert(triangleGlb(material, image, mimeType)));
+    }
+
     private static byte[] triangleGlb(String material, byte[] image, String mimeType) {
         byte[] embedded = image == null ? new byte[0] : image;
         int imageOffset = 60;

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,30 +113,17 @@ class AuditEventRepositoryTest extends TwoTenantsTest {
                 event(acme.getId(), AuditAction.USER_CHANGED, null, null, now.minusSeconds(7200)),
                 event(globex.getId(), AuditAction.USER_CHANGED, null, null, now.minusSeconds(7300)),
                 event(acme.getId(), AuditAction.USER_CHANGED, null, null, now.minusSeconds(7400)));
-        AtomicInteger firstBatch = new AtomicInteger();
 
-        Database.inTransaction(em -> {
-            Repositories.on(em, events);
-            firstBatch.set(events.removeBefore(now.minusSeconds(3600), 2));
-        });
-        Database.inTransaction(em -> {
-            Repositories.on(em, events);
-            events.removeBefore(now.minusSeconds(3600), 2);
-        });
+        int firstBatch = Database.result(em -> Repositories.on(em, events).removeBefore(now.minusSeconds(3600), 2));
+        Database.inTransaction(em -> Repositories.on(em, events).removeBefore(now.minusSeconds(3600), 2));
 
-        AtomicReference<List<UUID>> left = new AtomicReference<>();
-        Database.inTransaction(em -> left.set(em.createQuery("SELECT e.id FROM AuditEvent e", UUID.class).getResultList()));
-        assertThat(firstBatch.get()).isEqualTo(2);
-        assertThat(left.get()).containsExactly(recent.getId());
+        List<UUID> left = Database.result(em -> em.createQuery("SELECT e.id FROM AuditEvent e", UUID.class).getResultList());
+        assertThat(firstBatch).isEqualTo(2);
+        assertThat(left).containsExactly(recent.getId());
     }
 
     private Page<AuditEvent> list(UUID organizationId, AuditFilter filter, PageRequest page) {
-        AtomicReference<Page<AuditEvent>> result = new AtomicReference<>();
-        Database.inTransaction(em -> {
-            Repositories.on(em, events);
-            result.set(events.list(organizationId, filter, page));
-        });
-        return result.get();
+        return Database.result(em -> Repositories.on(em, events).list(organizationId, filter, page));
     }
 
     private static AuditEvent event(UUID organizationId, AuditAction action, UUID actor, UUID subject, Instant at) {

@@ -8,7 +8,6 @@ import app.arv.persistence.marker.ArContent;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,11 +48,9 @@ class DashboardRepositoryTest extends TwoTenantsTest {
     }
 
     private List<DayViews> viewsPerDay(UUID organizationId, LocalDate first) {
-        List<DayViews> days = new ArrayList<>();
-        Database.inTransaction(em -> {
+        return Database.result(em -> {
             dashboard.em = em;
-            days.addAll(dashboard.viewsPerDay(organizationId, first));
+            return dashboard.viewsPerDay(organizationId, first);
         });
-        return days;
     }
 }

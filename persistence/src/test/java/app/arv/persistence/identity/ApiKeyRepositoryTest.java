@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,16 +48,15 @@ class ApiKeyRepositoryTest {
         Organization acme = TestData.organization("Acme");
         String hash = sha256Hex(UUID.randomUUID().toString());
         Database.persist(new ApiKey(acme.getId(), "CI pipeline", ApiKeyScope.USER, "arv_abcdefgh", hash, null));
-        AtomicReference<Instant> answered = new AtomicReference<>();
 
-        Database.inTransaction(em -> {
+        Instant answered = Database.result(em -> {
             ApiKey key = Repositories.on(em, keys).findBySecretHash(hash).orElseThrow();
             key.recordUse(Instant.parse("2026-03-01T10:15:30.123456789Z"));
-            answered.set(key.getLastUsedAt());
+            return key.getLastUsedAt();
         });
 
-        Database.inTransaction(em -> assertThat(Repositories.on(em, keys).findBySecretHash(hash).orElseThrow().getLastUsedAt())
-                .isEqualTo(answered.get()));
+        Instant readBack = Database.result(em -> Repositories.on(em, keys).findBySecretHash(hash).orElseThrow().getLastUsedAt());
+        assertThat(readBack).isEqualTo(answered);
     }
 
     private static String sha256Hex(String text) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +21,7 @@ class PasswordResetTokenRepositoryTest {
     @Test
     void theCleanupDeletesTokensWhoseLinkExpiredUsedOrNotAndKeepsLiveOnes() {
         Organization acme = TestData.organization("Acme");
-        User anna = new User(acme.getId(), "anna-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
-        Database.persist(anna);
+        User anna = TestData.person(acme, "Anna", Role.MEMBER);
         Instant now = Instant.now();
         PasswordResetToken expired = new PasswordResetToken(anna.getId(), TestData.randomSha256(), now.minus(Duration.ofHours(2)), LIFETIME);
         PasswordResetToken used = new PasswordResetToken(anna.getId(), TestData.randomSha256(), now.minus(Duration.ofHours(3)), LIFETIME);

@@ -114,8 +114,6 @@ class UserSessionRepositoryTest {
     }
 
     private static User person(Organization organization) {
-        User user = new User(organization.getId(), "p-" + UUID.randomUUID() + "@acme.example", "hash", Role.MEMBER);
-        Database.persist(user);
-        return user;
+        return TestData.person(organization, "P", Role.MEMBER);
     }
 }

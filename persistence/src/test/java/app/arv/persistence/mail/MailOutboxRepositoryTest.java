@@ -3,6 +3,7 @@ package app.arv.persistence.mail;
 import app.arv.persistence.Database;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.shared.Repositories;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,29 +111,21 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
-    void twoConcurrentClaimersNeverTakeTheSameMail() throws Exception {
+    void twoConcurrentClaimersNeverTakeTheSameMail() {
         Set<UUID> queued = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             queued.add(queue(Instant.now().minusSeconds(60)));
         }
-        CountDownLatch bothClaimed = new CountDownLatch(2);
-        ExecutorService claimers = Executors.newFixedThreadPool(2);
-        try {
-            // Each claimer keeps its transaction (and row locks) open until both have claimed: the second one
-            // runs while the first one's rows are locked, and must skip them rather than wait or take them.
-            Future<List<ClaimedMail>> a = claimers.submit(() -> claimHolding("node-a", 25, bothClaimed));
-            Future<List<ClaimedMail>> b = claimers.submit(() -> claimHolding("node-b", 25, bothClaimed));
-            List<UUID> first = a.get(30, TimeUnit.SECONDS).stream().map(ClaimedMail::id).toList();
-            List<UUID> second = b.get(30, TimeUnit.SECONDS).stream().map(ClaimedMail::id).toList();
 
-            assertThat(first).doesNotContainAnyElementsOf(second);
-            List<UUID> all = new ArrayList<>(first);
-            all.addAll(second);
-            assertThat(all).doesNotHaveDuplicates().hasSize(40);
-            assertThat(queued).containsExactlyInAnyOrderElementsOf(all);
-        } finally {
-            claimers.shutdownNow();
-        }
+        List<List<ClaimedMail>> claims = Database.claimedTogether(em -> claimNow(em, "node-a"), em -> claimNow(em, "node-b"));
+
+        List<UUID> first = claims.get(0).stream().map(ClaimedMail::id).toList();
+        List<UUID> second = claims.get(1).stream().map(ClaimedMail::id).toList();
+        assertThat(first).doesNotContainAnyElementsOf(second);
+        List<UUID> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(all).doesNotHaveDuplicates().hasSize(40);
+        assertThat(queued).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
@@ -166,37 +155,18 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
             }
         }
 
-        boolean[] removed = new boolean[1];
-        Database.inTransaction(em -> {
-            MailOutboxRepository repository = new MailOutboxRepository();
-            Repositories.on(em, repository);
-            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(7)), 1000) == 2;
-        });
+        int removed = Database.result(em -> repository(em).removeSettledBefore(Instant.now().minus(Duration.ofDays(7)), 1000));
 
-        assertThat(removed[0]).isTrue();
+        assertThat(removed).isEqualTo(2);
         assertThat(find(sent)).isNull();
         assertThat(find(dead)).isNull();
         assertThat(find(waiting).getStatus()).isEqualTo(MailStatus.QUEUED);
         assertThat(find(recentSent).getStatus()).isEqualTo(MailStatus.SENT);
     }
 
-    private List<ClaimedMail> claimHolding(String node, int limit, CountDownLatch bothClaimed) {
-        List<ClaimedMail> claimed = new ArrayList<>();
-        Database.inTransaction(em -> {
-            MailOutboxRepository repository = new MailOutboxRepository();
-            Repositories.on(em, repository);
-            claimed.addAll(repository.claim(Instant.now(), Instant.now().plus(LEASE), node, limit));
-            bothClaimed.countDown();
-            try {
-                // The other claimer's claim returns while this one's rows are still locked, or it waited on them.
-                if (!bothClaimed.await(10, TimeUnit.SECONDS)) {
-                    throw new AssertionError("The other claimer waited on the rows " + node + " holds instead of skipping them");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        return claimed;
+    /** A claim of up to 25 mails due now, as one of two concurrent claimers. */
+    private static List<ClaimedMail> claimNow(EntityManager em, String node) {
+        return repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 25);
     }
 
     private UUID queue(Instant now) {
@@ -210,29 +180,19 @@ class MailOutboxRepositoryTest extends TwoTenantsTest {
         return mail.getId();
     }
 
-    private static List<ClaimedMail> claim(Instant now, String node, int limit) {
-        List<ClaimedMail> claimed = new ArrayList<>();
-        Database.inTransaction(em -> {
-            MailOutboxRepository repository = new MailOutboxRepository();
-            Repositories.on(em, repository);
-            claimed.addAll(repository.claim(now, now.plus(LEASE), node, limit));
-        });
-        return claimed;
+    private static MailOutboxRepository repository(EntityManager em) {
+        return Repositories.on(em, new MailOutboxRepository());
     }
 
-    private static boolean settle(java.util.function.Predicate<MailOutboxRepository> action) {
-        boolean[] done = new boolean[1];
-        Database.inTransaction(em -> {
-            MailOutboxRepository repository = new MailOutboxRepository();
-            Repositories.on(em, repository);
-            done[0] = action.test(repository);
-        });
-        return done[0];
+    private static List<ClaimedMail> claim(Instant now, String node, int limit) {
+        return Database.result(em -> repository(em).claim(now, now.plus(LEASE), node, limit));
+    }
+
+    private static boolean settle(Predicate<MailOutboxRepository> action) {
+        return Database.result(em -> action.test(repository(em)));
     }
 
     private static OutboxMail find(UUID id) {
-        List<OutboxMail> found = new ArrayList<>();
-        Database.inTransaction(em -> found.add(em.find(OutboxMail.class, id)));
-        return found.get(0);
+        return Database.result(em -> em.find(OutboxMail.class, id));
     }
 }

@@ -7,7 +7,6 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.shared.Repositories;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,11 +53,6 @@ class AbandonedCompilationTest extends TwoTenantsTest {
     }
 
     private List<UUID> compilingIn(long jobInstance) {
-        List<UUID> ids = new ArrayList<>();
-        Database.inTransaction(em -> {
-            Repositories.on(em, contents);
-            contents.compilingIn(jobInstance).forEach(c -> ids.add(c.getId()));
-        });
-        return ids;
+        return Database.result(em -> Repositories.on(em, contents).compilingIn(jobInstance).stream().map(ArContent::getId).toList());
     }
 }

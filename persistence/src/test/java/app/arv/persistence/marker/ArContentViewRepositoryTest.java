@@ -115,18 +115,14 @@ class ArContentViewRepositoryTest extends TwoTenantsTest {
     }
 
     private static long total(ArContent content) {
-        long[] total = new long[1];
-        Database.inTransaction(em -> total[0] = em.find(ArContent.class, content.getId()).getViewsCount());
-        return total[0];
+        return Database.result(em -> em.find(ArContent.class, content.getId()).getViewsCount());
     }
 
     private long since(UUID organizationId, UUID contentId, LocalDate first) {
-        long[] sum = new long[1];
-        Database.inTransaction(em -> {
+        return Database.result(em -> {
             views.em = em;
-            sum[0] = views.since(organizationId, contentId, first);
+            return views.since(organizationId, contentId, first);
         });
-        return sum[0];
     }
 
     /** The organization's daily rows from {@code first} on, as "day=views". */

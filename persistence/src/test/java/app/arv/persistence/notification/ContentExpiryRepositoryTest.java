@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,12 +51,10 @@ class ContentExpiryRepositoryTest {
     }
 
     private List<UUID> scan() {
-        List<UUID> found = new ArrayList<>();
-        Database.inTransaction(em -> {
+        return Database.result(em -> {
             expiries.em = em;
-            expiries.unannounced("ar_content.expiring", day, day.plus(Duration.ofDays(1)), 100).forEach(c -> found.add(c.getId()));
+            return expiries.unannounced("ar_content.expiring", day, day.plus(Duration.ofDays(1)), 100).stream().map(ArContent::getId).toList();
         });
-        return found;
     }
 
     private static ArContent expiringAt(Organization organization, Instant expiresAt) {

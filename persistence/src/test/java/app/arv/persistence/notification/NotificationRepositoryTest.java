@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,13 +128,11 @@ class NotificationRepositoryTest {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        Database.inTransaction(em -> {
+        return Database.result(em -> {
             Repositories.on(em, notifications);
             marks.em = em;
-            result.set(work.get());
+            return work.get();
         });
-        return result.get();
     }
 
     private Notification told(User person) {

@@ -4,17 +4,14 @@ import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
 import app.arv.persistence.media.MediaResource;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,66 +100,34 @@ class OrganizationQuotaRepositoryTest extends TwoTenantsTest {
 
     @Test
     void ofTwoConcurrentTransactionsOnlyOneGetsTheLastItems() throws Exception {
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<Boolean>> second = new AtomicReference<>();
         AtomicBoolean first = new AtomicBoolean();
-        try {
-            Database.inTransaction(em -> {
-                quotas.em = em;
-                first.set(quotas.countGenerations(acme.getId(), MONTH, 6, 0, 10, 10));
-                second.set(secondThread.submit(() -> countInOwnTransaction(6, secondStarted)));
-                Database.letTheOtherReachTheLock(secondStarted);
-            });
 
-            assertThat(first).isTrue();
-            assertThat(second.get().get(30, TimeUnit.SECONDS)).isFalse();
-        } finally {
-            secondThread.shutdownNow();
-        }
+        Future<Boolean> second = Database.whileTheFirstIsOpen(em -> first.set(quotas(em).countGenerations(acme.getId(), MONTH, 6, 0, 10, 10)),
+                () -> Database.result(em -> quotas(em).countGenerations(acme.getId(), MONTH, 6, 0, 10, 10)));
+
+        assertThat(first).isTrue();
+        assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
     }
 
     @Test
     void theStoredBytesLockMakesASecondTransactionWaitForTheFirstsCommit() throws Exception {
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        ExecutorService secondThread = Executors.newSingleThreadExecutor();
-        AtomicReference<Future<Long>> second = new AtomicReference<>();
-        try {
-            Database.inTransaction(em -> {
-                quotas.em = em;
-                quotas.lockStoredBytes(acme.getId());
-                second.set(secondThread.submit(() -> storedBytesAfterLock(secondStarted)));
-                Database.letTheOtherReachTheLock(secondStarted);
-                em.persist(resource(acme, 300));
-            });
-
-            assertThat(second.get().get(30, TimeUnit.SECONDS)).isEqualTo(300);
-        } finally {
-            secondThread.shutdownNow();
-        }
-    }
-
-    private boolean countInOwnTransaction(int items, CountDownLatch started) {
-        OrganizationQuotaRepository other = new OrganizationQuotaRepository();
-        AtomicBoolean counted = new AtomicBoolean();
-        started.countDown();
-        Database.inTransaction(em -> {
-            other.em = em;
-            counted.set(other.countGenerations(acme.getId(), MONTH, items, 0, 10, 10));
-        });
-        return counted.get();
-    }
-
-    private long storedBytesAfterLock(CountDownLatch started) {
-        OrganizationQuotaRepository other = new OrganizationQuotaRepository();
-        AtomicReference<Long> bytes = new AtomicReference<>();
-        started.countDown();
-        Database.inTransaction(em -> {
-            other.em = em;
+        Future<Long> second = Database.whileTheFirstIsOpen(em -> {
+            quotas(em).lockStoredBytes(acme.getId());
+            em.persist(resource(acme, 300));
+        }, () -> Database.result(em -> {
+            OrganizationQuotaRepository other = quotas(em);
             other.lockStoredBytes(acme.getId());
-            bytes.set(other.storedBytes(acme.getId()));
-        });
-        return bytes.get();
+            return other.storedBytes(acme.getId());
+        }));
+
+        assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(300);
+    }
+
+    /** A quota repository of its own working on {@code em}, as each concurrent transaction has. */
+    private static OrganizationQuotaRepository quotas(EntityManager em) {
+        OrganizationQuotaRepository repository = new OrganizationQuotaRepository();
+        repository.em = em;
+        return repository;
     }
 
     private static MediaResource resource(Organization org, long size) {

@@ -16,11 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,27 +48,18 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     @Test
-    void twoConcurrentClaimersNeverTakeTheSameDelivery() throws Exception {
+    void twoConcurrentClaimersNeverTakeTheSameDelivery() {
         Webhook webhook = webhook(true);
         Set<UUID> queued = new HashSet<>();
         for (int i = 0; i < 30; i++) {
             queued.add(queue(webhook, false, Instant.now().minusSeconds(60)));
         }
-        CountDownLatch bothClaimed = new CountDownLatch(2);
-        ExecutorService claimers = Executors.newFixedThreadPool(2);
-        try {
-            // Each claimer holds its transaction (and row locks) until both have claimed: the second runs while the
-            // first one's rows are locked and must skip them, neither waiting nor taking them.
-            Future<List<ClaimedDelivery>> a = claimers.submit(() -> claimHolding("node-a", bothClaimed));
-            Future<List<ClaimedDelivery>> b = claimers.submit(() -> claimHolding("node-b", bothClaimed));
-            List<UUID> all = new ArrayList<>();
-            a.get(30, TimeUnit.SECONDS).forEach(d -> all.add(d.id()));
-            b.get(30, TimeUnit.SECONDS).forEach(d -> all.add(d.id()));
 
-            assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
-        } finally {
-            claimers.shutdownNow();
-        }
+        List<List<ClaimedDelivery>> claims = Database.claimedTogether(em -> claimNow(em, "node-a"), em -> claimNow(em, "node-b"));
+
+        List<UUID> all = new ArrayList<>();
+        claims.forEach(claimed -> claimed.forEach(d -> all.add(d.id())));
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
     }
 
     @Test
@@ -86,8 +72,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         }
         UUID waiting = queue(quiet, false, now.minusSeconds(1));
 
-        List<ClaimedDelivery> claimed = new ArrayList<>();
-        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), "node-a", 5, 2)));
+        List<ClaimedDelivery> claimed = Database.result(em -> repository(em).claim(now, now.plus(LEASE), "node-a", 5, 2));
 
         assertThat(claimed).extracting(ClaimedDelivery::organizationId).containsExactly(acme.getId(), acme.getId(), globex.getId());
         assertThat(claimed.get(2).id()).isEqualTo(waiting);
@@ -208,19 +193,14 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
             }
         }
 
-        boolean[] removed = new boolean[1];
-        Database.inTransaction(em -> {
-            WebhookDeliveryRepository repository = repository(em);
-            removed[0] = repository.removeSettledBefore(Instant.now().minus(Duration.ofDays(30)), 1000) == 1;
-        });
+        int removed = Database.result(em -> repository(em).removeSettledBefore(Instant.now().minus(Duration.ofDays(30)), 1000));
 
-        assertThat(removed[0]).isTrue();
+        assertThat(removed).isEqualTo(1);
         assertThat(find(delivered)).isNull();
         assertThat(find(pending).getStatus()).isEqualTo(DeliveryStatus.PENDING);
-        List<Long> attempts = new ArrayList<>();
-        Database.inTransaction(em -> attempts.add(((Number) em.createNativeQuery("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?1")
-                .setParameter(1, delivered).getSingleResult()).longValue()));
-        assertThat(attempts).containsExactly(0L);
+        long attempts = Database.result(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id = ?1")
+                .setParameter(1, delivered).getSingleResult()).longValue());
+        assertThat(attempts).isZero();
     }
 
     @Test
@@ -236,8 +216,7 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
             return repository.markDelivered(claimed, Instant.now());
         });
 
-        List<WebhookAttempt> attempts = new ArrayList<>();
-        Database.inTransaction(em -> attempts.addAll(repository(em).attempts(List.of(id))));
+        List<WebhookAttempt> attempts = Database.result(em -> repository(em).attempts(List.of(id)));
         assertThat(attempts).singleElement().satisfies(attempt -> {
             assertThat(attempt.getResponseExcerpt()).isEqualTo("o\uFFFDk\uFFFD");
             assertThat(attempt.getError()).isEqualTo("bad\uFFFD");
@@ -287,43 +266,23 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
     }
 
     private static List<ClaimedDelivery> claim(Instant now, String node, int limit) {
-        List<ClaimedDelivery> claimed = new ArrayList<>();
-        Database.inTransaction(em -> claimed.addAll(repository(em).claim(now, now.plus(LEASE), node, limit, limit)));
-        return claimed;
+        return Database.result(em -> repository(em).claim(now, now.plus(LEASE), node, limit, limit));
     }
 
     private static List<BrokenDelivery> endBroken(Instant now, int brokenClaims) {
-        List<BrokenDelivery> ended = new ArrayList<>();
-        Database.inTransaction(em -> ended.addAll(repository(em).endBroken(now, brokenClaims)));
-        return ended;
+        return Database.result(em -> repository(em).endBroken(now, brokenClaims));
     }
 
-    private static List<ClaimedDelivery> claimHolding(String node, CountDownLatch bothClaimed) {
-        List<ClaimedDelivery> claimed = new ArrayList<>();
-        Database.inTransaction(em -> {
-            claimed.addAll(repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20, 30));
-            bothClaimed.countDown();
-            try {
-                // The other claimer's claim returns while this one's rows are still locked, or it waited on them.
-                if (!bothClaimed.await(10, TimeUnit.SECONDS)) {
-                    throw new AssertionError("The other claimer waited on the rows " + node + " holds instead of skipping them");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        return claimed;
+    /** A claim of up to 20 deliveries due now, as one of two concurrent claimers. */
+    private static List<ClaimedDelivery> claimNow(EntityManager em, String node) {
+        return repository(em).claim(Instant.now(), Instant.now().plus(LEASE), node, 20, 30);
     }
 
     private static boolean settle(Predicate<WebhookDeliveryRepository> action) {
-        boolean[] done = new boolean[1];
-        Database.inTransaction(em -> done[0] = action.test(repository(em)));
-        return done[0];
+        return Database.result(em -> action.test(repository(em)));
     }
 
     private static WebhookDelivery find(UUID id) {
-        List<WebhookDelivery> found = new ArrayList<>();
-        Database.inTransaction(em -> found.add(em.find(WebhookDelivery.class, id)));
-        return found.get(0);
+        return Database.result(em -> em.find(WebhookDelivery.class, id));
     }
 }

@@ -53,7 +53,7 @@ class GltfValidatorIT {
         for (Map.Entry<String, GenerationOptions> c : CASES.entrySet()) {
             byte[] image = TestImages.bytes("images/" + c.getKey().replaceAll("#.*", ""));
             if (c.getKey().endsWith("#12mp")) {
-                image = enlargedJpeg(image, 4020);
+                image = TestImages.enlargedJpeg(image, 4020);
             }
             GeneratedModel model = generator.generate(image, c.getValue());
             String name = c.getKey().replaceAll("[^A-Za-z0-9-]", "_") + ".glb";
@@ -80,18 +80,5 @@ class GltfValidatorIT {
             assertThat(file.get("info").get("totalTriangleCount").asInt()).as("triangles in %s", file.get("file"))
                     .isEqualTo(models.get(file.get("file").asText()).stats().faces());
         }
-    }
-
-    private static byte[] enlargedJpeg(byte[] png, int width) throws java.io.IOException {
-        java.awt.image.BufferedImage in = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        int height = in.getHeight() * width / in.getWidth();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(in, 0, 0, width, height, null);
-        g.dispose();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(out, "jpeg", bytes);
-        return bytes.toByteArray();
     }
 }

@@ -6,9 +6,9 @@ import app.arv.audit.AuditTrail;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
-import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
+import app.arv.shared.WireName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -34,7 +34,7 @@ public class LoginService {
     UserRepository users;
 
     @Inject
-    OrganizationRepository organizations;
+    Admission admission;
 
     @Inject
     PasswordHasher passwords;
@@ -72,11 +72,9 @@ public class LoginService {
             }
             return found.get();
         });
-        if (!user.isActive()) {
-            throw refused(email, clientAddress, user, "account_deactivated");
-        }
-        if (!organizations.isActive(user.getOrganizationId())) {
-            throw refused(email, clientAddress, user, "organization_deactivated");
+        Optional<Admission.Refusal> refusal = admission.refusalOf(user);
+        if (refusal.isPresent()) {
+            throw refused(email, clientAddress, user, WireName.of(refusal.get()));
         }
         throttle.succeeded(email);
         if (passwords.isOfAnotherCost(user.getPasswordHash())) {

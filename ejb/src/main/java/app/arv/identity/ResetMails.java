@@ -6,7 +6,6 @@ import app.arv.mail.Mails;
 import app.arv.persistence.identity.Language;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
-import app.arv.persistence.organization.OrganizationRepository;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ public class ResetMails {
     UserRepository users;
 
     @Inject
-    OrganizationRepository organizations;
+    Admission admission;
 
     @Inject
     ResetLinks links;
@@ -55,8 +54,7 @@ public class ResetMails {
         try {
             // Locked like every password change (UserRepository.lockByEmail): two requests at once would otherwise each
             // spend the links committed before them, not each other's, and leave two links working.
-            Optional<User> user = users.lockByEmail(email).filter(User::isActive)
-                    .filter(u -> organizations.isActive(u.getOrganizationId()));
+            Optional<User> user = users.lockByEmail(email).filter(admission::admits);
             if (user.isEmpty()) {
                 return;
             }

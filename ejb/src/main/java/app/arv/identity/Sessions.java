@@ -11,7 +11,6 @@ import app.arv.persistence.identity.UserSession;
 import app.arv.persistence.identity.UserSession.EndReason;
 import app.arv.persistence.identity.UserSessionRepository;
 import app.arv.persistence.identity.UserSessionRepository.Presented;
-import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.security.CredentialChanges;
@@ -43,7 +42,7 @@ public class Sessions {
     UserRepository users;
 
     @Inject
-    OrganizationRepository organizations;
+    Admission admission;
 
     @Inject
     TokenService tokens;
@@ -107,8 +106,7 @@ public class Sessions {
         }
         UserSession session = presented.get().session();
         RefreshToken token = presented.get().token();
-        Optional<User> user = users.findActive(session.getUserId())
-                .filter(u -> organizations.isActive(u.getOrganizationId()));
+        Optional<User> user = users.findActive(session.getUserId()).filter(admission::admits);
         if (user.isEmpty()) {
             return Refreshed.refused(Refusal.INVALID);
         }

@@ -3,6 +3,7 @@ package app.arv.identity.sso;
 import app.arv.audit.Actor;
 import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
+import app.arv.identity.Admission;
 import app.arv.identity.Device;
 import app.arv.identity.LinkToken;
 import app.arv.identity.Sessions;
@@ -92,6 +93,9 @@ public class SingleSignOnService {
 
     @Inject
     OrganizationRepository organizations;
+
+    @Inject
+    Admission admission;
 
     @Inject
     PasswordHasher passwords;
@@ -205,11 +209,7 @@ public class SingleSignOnService {
      * keeps its ARV address (which its admin or owner changes, if at all).
      */
     private User linkedUser(UUID userId) {
-        User user = users.findActive(userId).orElseThrow(DomainException::noOrganization);
-        if (!organizations.isActive(user.getOrganizationId())) {
-            throw DomainException.noOrganization();
-        }
-        return user;
+        return users.findActive(userId).filter(admission::admits).orElseThrow(DomainException::noOrganization);
     }
 
     /**
@@ -235,7 +235,7 @@ public class SingleSignOnService {
             if (sso.linkedToAnotherSubject(providerName, subject, user.getId())) {
                 throw DomainException.ssoFailed();
             }
-            if (!user.isActive() || !organizations.isActive(user.getOrganizationId())) {
+            if (!admission.admits(user)) {
                 throw DomainException.noOrganization();
             }
         } else {

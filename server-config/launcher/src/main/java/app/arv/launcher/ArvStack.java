@@ -105,7 +105,7 @@ public final class ArvStack implements AutoCloseable {
         } else {
             RuntimeFiles runtime = b.runtime != null ? b.runtime : RuntimeFiles.locate();
             Path war = war(b);
-            PayaraCommands commands = new PayaraCommands(database, broker);
+            PayaraCommands commands = new PayaraCommands(database, broker).withTransactionTimeout(b.transactionTimeout);
             this.nodeFactory = (httpPort, workDirectory, different) -> {
                 Map<String, String> environment = new LinkedHashMap<>(appEnvironment);
                 environment.putAll(different);
@@ -416,6 +416,7 @@ public final class ArvStack implements AutoCloseable {
         private boolean servicesOnly;
         private boolean freezableBroker;
         private Set<String> requiredChecks = Set.of("postgresql");
+        private Duration transactionTimeout;
 
         private Builder() {
         }
@@ -524,6 +525,15 @@ public final class ArvStack implements AutoCloseable {
          */
         public Builder requiredReadinessChecks(String... names) {
             this.requiredChecks = Set.of(names);
+            return this;
+        }
+
+        /**
+         * The server's transaction timeout instead of post-boot-commands.txt's 120 s: a test of what outlives it need
+         * not wait two minutes.
+         */
+        public Builder transactionTimeout(Duration timeout) {
+            this.transactionTimeout = timeout;
             return this;
         }
 

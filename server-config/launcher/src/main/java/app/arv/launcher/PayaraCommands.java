@@ -5,13 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Renders server-config/src/main/payara/post-boot-commands.txt: the JDBC pool from the database
- * target and the resource adapter's broker address from ARTEMIS_URL.
+ * target and the resource adapter's broker address from ARTEMIS_URL. A test server may shorten the
+ * transaction timeout ({@link #withTransactionTimeout}) so its test of what outlives it need not wait two minutes.
  */
 public final class PayaraCommands {
 
@@ -29,16 +31,37 @@ public final class PayaraCommands {
 
     private final DatabaseTarget database;
     private final BrokerTarget broker;
+    /** Null: the template's 120 s. */
+    private final Duration transactionTimeout;
 
     public PayaraCommands(DatabaseTarget database, BrokerTarget broker) {
+        this(database, broker, null);
+    }
+
+    private PayaraCommands(DatabaseTarget database, BrokerTarget broker, Duration transactionTimeout) {
         this.database = database;
         this.broker = broker;
+        this.transactionTimeout = transactionTimeout;
+    }
+
+    /** These commands with the server's transaction timeout set to this instead of the template's (null: left as it is). */
+    public PayaraCommands withTransactionTimeout(Duration timeout) {
+        return new PayaraCommands(database, broker, timeout);
     }
 
     public String render(Reader reader) {
-        return resource(TEMPLATE)
+        String commands = resource(TEMPLATE)
                 .replace("@DATABASE_PROPERTIES@", propertyList(database.dataSourceProperties(), reader))
                 .replace("@ARTEMIS_ADAPTER_PROPERTIES@", propertyList(adapterProperties(), reader));
+        if (transactionTimeout != null) {
+            if (transactionTimeout.toSeconds() <= 0) {
+                throw new IllegalArgumentException("a transaction timeout is a positive number of seconds: " + transactionTimeout);
+            }
+            // After the template's own setting: the last one set is the one that holds.
+            commands += "\nset configs.config.server-config.transaction-service.timeout-in-seconds=" + transactionTimeout.toSeconds()
+                    + "\n";
+        }
+        return commands;
     }
 
     public Path write(Path file, Reader reader) {

@@ -2,6 +2,8 @@ package app.arv.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,6 +49,16 @@ class PayaraCommandsTest {
         String commands = new PayaraCommands(DATABASE, fromUrl).render(PayaraCommands.Reader.PAYARA_MICRO);
         assertTrue(commands.contains("ConnectionParameters=host\\=broker;port\\=61617:UserName=app:Password=secret:ConsumerWindowSize=0 artemis-rar"),
                 commands);
+    }
+
+    @Test
+    void aShorterTransactionTimeoutIsSetAfterTheTemplatesOwnSoItHolds() {
+        PayaraCommands plain = new PayaraCommands(DATABASE, BrokerTarget.of("tcp://127.0.0.1:61616", null, null));
+        String commands = plain.withTransactionTimeout(Duration.ofSeconds(30)).render(PayaraCommands.Reader.PAYARA_MICRO);
+
+        String setting = "set configs.config.server-config.transaction-service.timeout-in-seconds=";
+        assertEquals(commands.indexOf(setting + "120"), plain.render(PayaraCommands.Reader.PAYARA_MICRO).indexOf(setting + "120"));
+        assertTrue(commands.lastIndexOf(setting + "30\n") > commands.indexOf(setting + "120"), commands);
     }
 
     @Test

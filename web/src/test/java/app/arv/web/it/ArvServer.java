@@ -50,6 +50,13 @@ public final class ArvServer implements BeforeAllCallback {
     /** Open {@code /ws/events} sockets one organization may have on the suite's node. */
     public static final int MAX_SOCKETS_PER_ORGANIZATION = 8;
 
+    /**
+     * The server's transaction timeout (120 s in post-boot-commands.txt): FalGenerationIT holds a FAL run past it to see
+     * the delivery's message acknowledged once, and need not hold it two minutes. Still far above any transaction of
+     * ARV's, which keeps remote calls outside them.
+     */
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
+
     /** The one browser front end on another origin the suite's ARV lets call its API (CorsIT). */
     public static final String CORS_ORIGIN = "https://front.arv.test";
 
@@ -189,6 +196,7 @@ public final class ArvServer implements BeforeAllCallback {
                 // server log (ServerLogs): a suite server that stalls can then be told apart from one collecting garbage.
                 .javaOptions(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                         "-Xlog:gc:file=gc-%p.log:uptime,time"))
+                .transactionTimeout(TRANSACTION_TIMEOUT)
                 // A loaded 2-core machine has been seen to take two minutes to deploy; failing then says nothing.
                 .startTimeout(Duration.ofMinutes(6))
                 .build().start();

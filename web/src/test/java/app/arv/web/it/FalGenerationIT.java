@@ -28,8 +28,6 @@ import static org.hamcrest.Matchers.notNullValue;
 class FalGenerationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    /** The server's transaction timeout (server-config's post-boot-commands.txt). */
-    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(120);
 
     private final FakeFal fal = FakeFal.shared();
     private Api.Tenant tenant;
@@ -177,10 +175,11 @@ class FalGenerationIT {
     }
 
     /**
-     * A FAL run outliving the transaction timeout (post-boot-commands.txt: 120 s; Payara's JTS timeout thread looks every
-     * 10 s) is made once and its message delivered once: the delivery's container transaction, suspended while the worker
-     * runs, is not rolled back when the run ends after its timeout, so the broker does not deliver the message again (a
-     * redelivery of a finished item's message would be dropped with a log line naming the item).
+     * A FAL run outliving the transaction timeout (the suite server's {@link ArvServer#TRANSACTION_TIMEOUT}, shorter than
+     * post-boot-commands.txt's 120 s; Payara's JTS timeout thread looks every 10 s) is made once and its message
+     * delivered once: the delivery's container transaction, suspended while the worker runs, is not rolled back when the
+     * run ends after its timeout, so the broker does not deliver the message again (a redelivery of a finished item's
+     * message would be dropped with a log line naming the item).
      */
     @Test
     void aFalRunOutlivingTheTransactionTimeoutCompletesWithItsMessageAcknowledgedOnce() throws Exception {
@@ -191,7 +190,7 @@ class FalGenerationIT {
         String job;
         try {
             job = submitToFal(images);
-            Thread.sleep(TRANSACTION_TIMEOUT.plusSeconds(20).toMillis());
+            Thread.sleep(ArvServer.TRANSACTION_TIMEOUT.plusSeconds(20).toMillis());
         } finally {
             fal.holdQueue(false);
         }

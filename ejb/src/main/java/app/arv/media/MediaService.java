@@ -245,11 +245,18 @@ public class MediaService {
     /**
      * Takes the resource out of the organization's library. When nothing else uses it, it is
      * retired; its object is deleted once the transaction has committed. Taken out once, it is not found there again
-     * (404), while one that was never in the library (derived from or used by another item) is a 409.
+     * (404), while one that was never in the library (derived from or used by another item) is a 409. Two deletes at
+     * once agree with that: the second waits for the first and answers as a later one would.
      */
     public void delete(Caller caller, UUID id) {
         MediaResource resource = find(caller, id);
         UUID org = caller.organizationId();
+        // Deletes of one medium take turns: on its content lock first (the order attaching and retiring take it in), then
+        // its row read again, so the second sees what the first committed (retired, or out of the library: both 404).
+        if (!media.holdContent(resource)) {
+            throw DomainException.notFound("Media");
+        }
+        media.refreshLocked(resource);
         Optional<MediaAttachment> inLibrary = media.findAttachment(org, id, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE);
         if (inLibrary.isEmpty()) {
             // Deleted from the library before, and live only for the owners that use it: gone, as a retired one is.

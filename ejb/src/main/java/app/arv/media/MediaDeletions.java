@@ -38,7 +38,9 @@ import java.util.logging.Logger;
  * <p>A round (the timer's, or the one right after a commit) locks each row only if it is still due: another node may
  * have tried it since the round read its list. Once a store refused a deletion, the round asks it for none of its others
  * (see {@link RemovalRound}): they fail with that refusal, counted as an attempt would be (so a store that stays down has
- * them parked on the usual schedule), but timed from the round's start.
+ * them parked on the usual schedule), but timed from the round's start. A store that refuses the connection's settings
+ * (502 {@code storage_misconfigured}) has the deletion parked at once, with the reason: waiting heals nothing there, an
+ * admin corrects the connection and retries the dead letter.
  */
 @Stateless
 public class MediaDeletions {
@@ -147,12 +149,15 @@ public class MediaDeletions {
         if (refusal.tried()) {
             metrics.counter("arv_media_deletion_failures").inc();
         }
-        if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
+        if (refusal.misconfigured() || rules.givesUpAfter(deletion.getAttempts() + 1)) {
             deletion.failed(refusal.error(), at);
             deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
             metrics.counter("arv_media_deletions_dead_lettered").inc();
-            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
-                    + " attempts; parked as dead letter " + deletion.getId() + ": " + refusal.error());
+            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + (refusal.misconfigured()
+                    ? ": the store refuses the connection's settings, which no retry heals"
+                    : " after " + rules.deleteAttempts()
+                            + " attempts")
+                    + "; parked as dead letter " + deletion.getId() + ": " + refusal.error());
             return Outcome.DEAD_LETTERED;
         }
         deletion.failed(refusal.error(), at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));

@@ -145,19 +145,16 @@ public class MediaDeletions {
             return Outcome.DELETED;
         }
         RemovalRound.Refusal refusal = refused.get();
-        Instant at = refusal.tried() ? now : removals.began();
-        if (refusal.tried()) {
-            metrics.counter("arv_media_deletion_failures").inc();
-        }
+        Instant at = refusedAt(refusal, removals, now);
         if (refusal.misconfigured() || rules.givesUpAfter(deletion.getAttempts() + 1)) {
             deletion.failed(refusal.error(), at);
             deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
             metrics.counter("arv_media_deletions_dead_lettered").inc();
-            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + (refusal.misconfigured()
-                    ? ": the store refuses the connection's settings, which no retry heals"
-                    : " after " + rules.deleteAttempts()
-                            + " attempts")
-                    + "; parked as dead letter " + deletion.getId() + ": " + refusal.error());
+            String why = refusal.misconfigured()
+                    ? "the store refuses the connection's settings, which no retry heals"
+                    : "after " + rules.deleteAttempts() + " attempts";
+            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " (" + why + "); parked as dead letter "
+                    + deletion.getId() + ": " + refusal.error());
             return Outcome.DEAD_LETTERED;
         }
         deletion.failed(refusal.error(), at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
@@ -193,12 +190,8 @@ public class MediaDeletions {
                     + (letter.getAttempts() + 1) + " attempts");
             return Outcome.DELETED;
         }
-        RemovalRound.Refusal refusal = refused.get();
-        Instant at = refusal.tried() ? now : removals.began();
-        if (refusal.tried()) {
-            metrics.counter("arv_media_deletion_failures").inc();
-        }
-        letter.failedAgain(refusal.error(), at, at.plus(rules.deadLetterRetry()));
+        Instant at = refusedAt(refused.get(), removals, now);
+        letter.failedAgain(refused.get().error(), at, at.plus(rules.deadLetterRetry()));
         return Outcome.STILL_PARKED;
     }
 
@@ -232,6 +225,18 @@ public class MediaDeletions {
     public long countDeadLetters(Caller caller) {
         VisibleOrganizations visible = caller.visibleOrganizations();
         return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
+    }
+
+    /**
+     * When a refusal counts: now for a key the store was asked for (a failure, counted), the round's start for one it was
+     * not asked for (a later round then tries that one before the key the store refused).
+     */
+    private Instant refusedAt(RemovalRound.Refusal refusal, RemovalRound removals, Instant now) {
+        if (!refusal.tried()) {
+            return removals.began();
+        }
+        metrics.counter("arv_media_deletion_failures").inc();
+        return now;
     }
 
     private MediaDeletions self() {

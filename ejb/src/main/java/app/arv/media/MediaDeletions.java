@@ -140,8 +140,7 @@ public class MediaDeletions {
                 deletion.getStorageConnectionId(), deletion.getStorageKey());
         if (refused.isEmpty()) {
             deletions.done(deletion);
-            media.purgeRetired(deletion.getResourceId());
-            metrics.counter("arv_media_objects_deleted").inc();
+            objectGone(deletion.getResourceId());
             return Outcome.DELETED;
         }
         RemovalRound.Refusal refusal = refused.get();
@@ -184,8 +183,7 @@ public class MediaDeletions {
                 letter.getStorageConnectionId(), letter.getStorageKey());
         if (refused.isEmpty()) {
             deletions.settled(letter);
-            media.purgeRetired(letter.getResourceId());
-            metrics.counter("arv_media_objects_deleted").inc();
+            objectGone(letter.getResourceId());
             LOG.info(() -> "Deleted " + letter.getStorageKey() + " of dead letter " + letter.getId() + " after "
                     + (letter.getAttempts() + 1) + " attempts");
             return Outcome.DELETED;
@@ -225,6 +223,12 @@ public class MediaDeletions {
     public long countDeadLetters(Caller caller) {
         VisibleOrganizations visible = caller.visibleOrganizations();
         return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
+    }
+
+    /** The store deleted the object: the retired resource's row is purged, and the deletion counted. */
+    private void objectGone(UUID resourceId) {
+        media.purgeRetired(resourceId);
+        metrics.counter("arv_media_objects_deleted").inc();
     }
 
     /**

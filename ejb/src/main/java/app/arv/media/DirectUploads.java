@@ -219,17 +219,14 @@ public class DirectUploads {
             return completedAs(upload);
         }
         String sha256 = staged != null ? staged.file().sha256() : known.getSha256();
-        MediaResource resource = media.claimContent(org, sha256).orElse(null);
-        if (resource != null) {
-            // Stored once per organization: the verified copy is redundant.
-            redundant.addAll(keys);
-        } else if (staged != null) {
-            // In this transaction: the organization's storage lock is held until the record commits.
+        if (staged != null && media.claimContent(org, sha256).isEmpty()) {
+            // New bytes, under their content lock; in this transaction: the organization's storage lock is held until the
+            // record commits.
             quotas.admitStoredBytes(org, staged.file().size());
-            resource = intake.record(org, target, staged, redundant);
-        } else {
-            throw DomainException.conflict("media_changed", "The library's copy of these bytes was deleted meanwhile; complete again");
         }
+        // Stored once per organization: the verified copy is redundant when the bytes are recorded by now.
+        MediaResource resource = intake.claimOrRecord(org, target, sha256, staged, redundant).orElseThrow(() -> DomainException
+                .conflict("media_changed", "The library's copy of these bytes was deleted meanwhile; complete again"));
         intake.addToLibrary(resource);
         upload.complete(resource.getId());
         return resource;

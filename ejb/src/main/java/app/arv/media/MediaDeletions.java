@@ -20,9 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -39,7 +37,10 @@ import java.util.logging.Logger;
  *
  * <p>A round (the timer's, or the one right after a commit) locks each row only if it is still due: another node may
  * have tried it since the round read its list. Once a store refused a deletion, the round asks it for none of its others
- * (see {@link Refusals}).
+ * (see {@link RemovalRound}): they fail with that refusal, counted as an attempt would be (so a store that stays down has
+ * them parked on the usual schedule), but timed from the round's start. A store that refuses the connection's settings
+ * (502 {@code storage_misconfigured}) has the deletion parked at once, with the reason: waiting heals nothing there, an
+ * admin corrects the connection and retries the dead letter.
  */
 @Stateless
 public class MediaDeletions {
@@ -50,34 +51,6 @@ public class MediaDeletions {
     /** Public: the container's proxy of this bean must be able to see every type its business methods return. */
     public enum Outcome {
         DELETED, RETRYING, DEAD_LETTERED, STILL_PARKED, SKIPPED
-    }
-
-    /**
-     * The stores that refused a deletion in one round, each with what it said. The round asks them for no other
-     * deletion: a store that is down would cost a timeout per deletion, up to 200 of them, each holding a database
-     * connection and the deletion's row lock. Their other deletions fail with that refusal instead, counted as an
-     * attempt would be (so a store that stays down has them parked as dead letters on the usual schedule, as
-     * {@link OrphanScan} counts the expired uploads it did not try), but timed from the round's start: a later round tries
-     * them before the one the store refused, and one key a store refuses does not hold back its others. One round's, used
-     * on one thread. Public: the container's proxy of this bean must be able to see every type its business methods take.
-     */
-    public static final class Refusals {
-
-        private final Instant began = Instant.now();
-        /** By storage connection id; {@code null} is the platform's store. */
-        private final Map<UUID, String> byStore = new HashMap<>();
-
-        private Optional<String> of(UUID storageConnectionId) {
-            return Optional.ofNullable(byStore.get(storageConnectionId));
-        }
-
-        private void refused(UUID storageConnectionId, String error) {
-            byStore.putIfAbsent(storageConnectionId, error);
-        }
-
-        private static String notTried(String refusal) {
-            return "Not tried: the store refused another deletion in this round: " + refusal;
-        }
     }
 
     @Inject
@@ -101,7 +74,7 @@ public class MediaDeletions {
     /** Right after a deletion was committed: the first attempt should not wait for the timer. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DeletionRound attemptNow(List<UUID> ids) {
-        return attemptAll(ids, new Refusals());
+        return attemptAll(ids, new RemovalRound());
     }
 
     /**
@@ -119,18 +92,18 @@ public class MediaDeletions {
     /** The owed deletions that are due, then the parked ones that are due again. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DeletionRound processDue() {
-        Refusals refusals = new Refusals();
-        DeletionRound round = attemptAll(self().due(), refusals);
+        RemovalRound removals = new RemovalRound();
+        DeletionRound round = attemptAll(self().due(), removals);
         for (UUID id : self().dueParked()) {
-            round = round.plus(count(self().retryDueParked(id, refusals)));
+            round = round.plus(count(self().retryDueParked(id, removals)));
         }
         return round;
     }
 
-    private DeletionRound attemptAll(List<UUID> ids, Refusals refusals) {
+    private DeletionRound attemptAll(List<UUID> ids, RemovalRound removals) {
         DeletionRound round = new DeletionRound(0, 0, 0);
         for (UUID id : ids) {
-            round = round.plus(count(self().attempt(id, refusals)));
+            round = round.plus(count(self().attempt(id, removals)));
         }
         return round;
     }
@@ -152,46 +125,38 @@ public class MediaDeletions {
     /** One attempt at a deletion if it is due, a round of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome attempt(UUID id) {
-        return attempt(id, new Refusals());
+        return attempt(id, new RemovalRound());
     }
 
     /** One attempt at a deletion if it is due, unless its store refused another in the round. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Outcome attempt(UUID id, Refusals refusals) {
+    public Outcome attempt(UUID id, RemovalRound removals) {
         Instant now = Instant.now();
         MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now).orElse(null);
         if (deletion == null) {
             return Outcome.SKIPPED;
         }
-        Optional<String> refusal = refusals.of(deletion.getStorageConnectionId());
-        if (refusal.isPresent()) {
-            return failed(deletion, Refusals.notTried(refusal.get()), refusals.began);
-        }
-        try {
-            stores.target(deletion.getOrganizationId(), deletion.getStorageConnectionId()).store().delete(deletion.getStorageKey());
+        Optional<RemovalRound.Refusal> refused = removals.remove(stores, deletion.getOrganizationId(),
+                deletion.getStorageConnectionId(), deletion.getStorageKey());
+        if (refused.isEmpty()) {
             deletions.done(deletion);
-            media.purgeRetired(deletion.getResourceId());
-            metrics.counter("arv_media_objects_deleted").inc();
+            objectGone(deletion.getResourceId());
             return Outcome.DELETED;
-        } catch (RuntimeException e) {
-            metrics.counter("arv_media_deletion_failures").inc();
-            String error = errorOf(e);
-            refusals.refused(deletion.getStorageConnectionId(), error);
-            return failed(deletion, error, now);
         }
-    }
-
-    /** An attempt failed {@code at}: the deletion waits its backoff, or is parked after its last attempt. */
-    private Outcome failed(MediaDeletion deletion, String error, Instant at) {
-        if (rules.givesUpAfter(deletion.getAttempts() + 1)) {
-            deletion.failed(error, at);
+        RemovalRound.Refusal refusal = refused.get();
+        Instant at = refusedAt(refusal, removals, now);
+        if (refusal.misconfigured() || rules.givesUpAfter(deletion.getAttempts() + 1)) {
+            deletion.failed(refusal.error(), at);
             deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
             metrics.counter("arv_media_deletions_dead_lettered").inc();
-            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " after " + rules.deleteAttempts()
-                    + " attempts; parked as dead letter " + deletion.getId() + ": " + error);
+            String why = refusal.misconfigured()
+                    ? "the store refuses the connection's settings, which no retry heals"
+                    : "after " + rules.deleteAttempts() + " attempts";
+            LOG.warning(() -> "Gave up deleting " + deletion.getStorageKey() + " (" + why + "); parked as dead letter "
+                    + deletion.getId() + ": " + refusal.error());
             return Outcome.DEAD_LETTERED;
         }
-        deletion.failed(error, at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
+        deletion.failed(refusal.error(), at.plus(rules.retryDelayAfter(deletion.getAttempts() + 1)));
         return Outcome.RETRYING;
     }
 
@@ -202,41 +167,30 @@ public class MediaDeletions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome retryParked(UUID id) {
         MediaDeletionDeadLetter letter = deletions.lockDeadLetterAcrossOrganizations(id).orElse(null);
-        return letter == null ? Outcome.SKIPPED : retry(letter, new Refusals());
+        return letter == null ? Outcome.SKIPPED : retry(letter, new RemovalRound());
     }
 
     /** As {@link #retryParked}, the timer's: only if the dead letter is due, and its store refused none in the round. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Outcome retryDueParked(UUID id, Refusals refusals) {
+    public Outcome retryDueParked(UUID id, RemovalRound removals) {
         MediaDeletionDeadLetter letter = deletions.lockDueDeadLetterAcrossOrganizations(id, Instant.now()).orElse(null);
-        if (letter == null) {
-            return Outcome.SKIPPED;
-        }
-        Optional<String> refusal = refusals.of(letter.getStorageConnectionId());
-        if (refusal.isPresent()) {
-            letter.failedAgain(Refusals.notTried(refusal.get()), refusals.began, refusals.began.plus(rules.deadLetterRetry()));
-            return Outcome.STILL_PARKED;
-        }
-        return retry(letter, refusals);
+        return letter == null ? Outcome.SKIPPED : retry(letter, removals);
     }
 
-    private Outcome retry(MediaDeletionDeadLetter letter, Refusals refusals) {
+    private Outcome retry(MediaDeletionDeadLetter letter, RemovalRound removals) {
         Instant now = Instant.now();
-        try {
-            stores.target(letter.getOrganizationId(), letter.getStorageConnectionId()).store().delete(letter.getStorageKey());
+        Optional<RemovalRound.Refusal> refused = removals.remove(stores, letter.getOrganizationId(),
+                letter.getStorageConnectionId(), letter.getStorageKey());
+        if (refused.isEmpty()) {
             deletions.settled(letter);
-            media.purgeRetired(letter.getResourceId());
-            metrics.counter("arv_media_objects_deleted").inc();
+            objectGone(letter.getResourceId());
             LOG.info(() -> "Deleted " + letter.getStorageKey() + " of dead letter " + letter.getId() + " after "
                     + (letter.getAttempts() + 1) + " attempts");
             return Outcome.DELETED;
-        } catch (RuntimeException e) {
-            metrics.counter("arv_media_deletion_failures").inc();
-            String error = errorOf(e);
-            refusals.refused(letter.getStorageConnectionId(), error);
-            letter.failedAgain(error, now, now.plus(rules.deadLetterRetry()));
-            return Outcome.STILL_PARKED;
         }
+        Instant at = refusedAt(refused.get(), removals, now);
+        letter.failedAgain(refused.get().error(), at, at.plus(rules.deadLetterRetry()));
+        return Outcome.STILL_PARKED;
     }
 
     /**
@@ -271,8 +225,22 @@ public class MediaDeletions {
         return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
     }
 
-    private static String errorOf(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** The store deleted the object: the retired resource's row is purged, and the deletion counted. */
+    private void objectGone(UUID resourceId) {
+        media.purgeRetired(resourceId);
+        metrics.counter("arv_media_objects_deleted").inc();
+    }
+
+    /**
+     * When a refusal counts: now for a key the store was asked for (a failure, counted), the round's start for one it was
+     * not asked for (a later round then tries that one before the key the store refused).
+     */
+    private Instant refusedAt(RemovalRound.Refusal refusal, RemovalRound removals, Instant now) {
+        if (!refusal.tried()) {
+            return removals.began();
+        }
+        metrics.counter("arv_media_deletion_failures").inc();
+        return now;
     }
 
     private MediaDeletions self() {

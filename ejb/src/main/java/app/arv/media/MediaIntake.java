@@ -14,6 +14,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -109,6 +110,27 @@ public class MediaIntake {
         metrics.counter("arv_media_stored").inc();
         metrics.counter("arv_media_stored_bytes").inc(file.size());
         return original;
+    }
+
+    /**
+     * The resource holding the bytes, in the recording transaction under their content lock: the one the organization
+     * holds by now (what was staged for them is then redundant: another upload recorded the same bytes meanwhile), else
+     * {@code staged} recorded ({@link #record}). Empty when there is neither: the bytes were known when the request was
+     * checked, so nothing was staged, and were deleted since.
+     *
+     * @param staged    what was written for the bytes, or {@code null} when they were known then
+     * @param redundant receives the staged keys that turned out not to be needed
+     */
+    public Optional<MediaResource> claimOrRecord(UUID org, StorageTarget target, String sha256, Staged staged,
+            List<String> redundant) {
+        Optional<MediaResource> held = media.claimContent(org, sha256);
+        if (held.isPresent()) {
+            if (staged != null) {
+                redundant.addAll(staged.keys());
+            }
+            return held;
+        }
+        return staged == null ? Optional.empty() : Optional.of(record(org, target, staged, redundant));
     }
 
     /** Puts the resource in the organization's library (idempotent). */

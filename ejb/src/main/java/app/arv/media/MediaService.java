@@ -24,12 +24,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -175,28 +175,26 @@ public class MediaService {
         // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
         // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged).
         quotas.admitStoredBytes(org, newBytes(org, files));
-        List<MediaResource> stored = new ArrayList<>();
         // Content locks in one global order, so two uploads sharing files can't deadlock each other.
         files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
-        Set<String> recorded = new HashSet<>();
+        Map<String, MediaResource> bySha256 = new HashMap<>();
+        List<MediaResource> stored = new ArrayList<>();
         for (SpooledFile file : files) {
-            // Looked up again: the same bytes may occur twice in one request, or another upload recorded them meanwhile.
-            var existing = media.claimContent(org, file.sha256());
-            MediaIntake.Staged staged = staging.bySha256().get(file.sha256());
-            MediaResource resource;
-            if (existing.isPresent()) {
-                resource = existing.get();
-                if (staged != null && recorded.add(file.sha256())) {
-                    redundant.addAll(staged.keys());
-                }
+            // Looked up again, each content once (the same bytes may occur twice in one request): another upload may have
+            // recorded them meanwhile.
+            MediaResource resource = bySha256.get(file.sha256());
+            boolean recordedNow = false;
+            if (resource == null) {
+                MediaIntake.Staged staged = staging.bySha256().get(file.sha256());
+                // Empty: known when staged, deleted since; its bytes were not written again.
+                resource = intake.claimOrRecord(org, staging.target(), file.sha256(), staged, redundant)
+                        .orElseThrow(() -> DomainException.conflict("media_changed", "'" + file.originalName()
+                                + "' was deleted from the library while this upload ran; send the request again"));
+                recordedNow = staged != null && resource.getId().equals(staged.id());
+                bySha256.put(file.sha256(), resource);
+            }
+            if (!recordedNow) {
                 metrics.counter("arv_media_deduplicated").inc();
-            } else if (staged != null) {
-                resource = intake.record(org, staging.target(), staged, redundant);
-                recorded.add(file.sha256());
-            } else {
-                // Known when staged, deleted since: its bytes were not written again.
-                throw DomainException.conflict("media_changed", "'" + file.originalName()
-                        + "' was deleted from the library while this upload ran; send the request again");
             }
             if (intoLibrary) {
                 intake.addToLibrary(resource);
@@ -245,11 +243,18 @@ public class MediaService {
     /**
      * Takes the resource out of the organization's library. When nothing else uses it, it is
      * retired; its object is deleted once the transaction has committed. Taken out once, it is not found there again
-     * (404), while one that was never in the library (derived from or used by another item) is a 409.
+     * (404), while one that was never in the library (derived from or used by another item) is a 409. Two deletes at
+     * once agree with that: the second waits for the first and answers as a later one would.
      */
     public void delete(Caller caller, UUID id) {
         MediaResource resource = find(caller, id);
         UUID org = caller.organizationId();
+        // Deletes of one medium take turns: on its content lock first (the order attaching and retiring take it in), then
+        // its row read again, so the second sees what the first committed (retired, or out of the library: both 404).
+        if (!media.holdContent(resource)) {
+            throw DomainException.notFound("Media");
+        }
+        media.refreshLocked(resource);
         Optional<MediaAttachment> inLibrary = media.findAttachment(org, id, OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE);
         if (inLibrary.isEmpty()) {
             // Deleted from the library before, and live only for the owners that use it: gone, as a retired one is.

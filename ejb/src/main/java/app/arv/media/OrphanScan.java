@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -129,29 +130,26 @@ public class OrphanScan {
      * An expired upload's key goes (a never-completed upload may still have put an object there, and a
      * completed one's presigned URL could still write it until it expired), outside any transaction;
      * when the store refuses, the upload lands in {@code refused} and its row stays. A store that refused once is not
-     * asked again in this scan: a bucket that is down would cost a timeout per upload, and the scan would never end.
+     * asked again in this scan ({@link RemovalRound}): a bucket that is down would cost a timeout per upload, and the scan
+     * would never end.
      *
      * @return the uploads whose key is gone
      */
     private List<UUID> remove(List<ExpiredUpload> expired, List<RefusedRemoval> refused) {
         List<UUID> gone = new ArrayList<>();
-        Map<UUID, String> refusing = new HashMap<>();
+        RemovalRound removals = new RemovalRound();
         for (ExpiredUpload upload : expired) {
-            String refusal = refusing.get(upload.storageConnectionId());
-            if (refusal != null) {
-                refused.add(new RefusedRemoval(upload, "Not tried: the store refused another key in this scan: " + refusal));
+            Optional<RemovalRound.Refusal> refusal = removals.remove(stores, upload.organizationId(), upload.storageConnectionId(),
+                    upload.storageKey());
+            if (refusal.isEmpty()) {
+                gone.add(upload.id());
                 continue;
             }
-            try {
-                stores.target(upload.organizationId(), upload.storageConnectionId()).store().delete(upload.storageKey());
-                gone.add(upload.id());
-            } catch (RuntimeException e) {
-                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                refusing.put(upload.storageConnectionId(), error);
-                refused.add(new RefusedRemoval(upload, error));
+            refused.add(new RefusedRemoval(upload, refusal.get().error()));
+            if (refusal.get().tried()) {
                 LOG.warning(() -> "The store of storage connection " + upload.storageConnectionId() + " (organization "
                         + upload.organizationId() + ") refused to remove the object of expired upload " + upload.id()
-                        + "; its expired uploads are tried again later: " + error);
+                        + "; its expired uploads are tried again later: " + refusal.get().error());
             }
         }
         return gone;

@@ -109,12 +109,21 @@ public class Spool {
         return new SpooledFile(originalName, file, size, HexFormat.of().formatHex(sha256.digest()), head, headLength);
     }
 
-    /** The next bytes of the incoming stream; one that breaks off is {@code broken}'s doing, not the spool's. */
+    /**
+     * The next bytes of the incoming stream; one that breaks off is {@code broken}'s doing, not the spool's, and what broke
+     * it off stays its cause (the log then says whether the client hung up or the store's connection was reset).
+     */
     private static int read(InputStream in, byte[] buffer, Supplier<DomainException> broken) {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            throw broken.get();
+            DomainException failure = broken.get();
+            if (failure.getCause() == null) {
+                failure.initCause(e);
+            } else {
+                failure.addSuppressed(e);
+            }
+            throw failure;
         }
     }
 

@@ -33,6 +33,7 @@
  * deleted right after commit (registered where the retirement is decided: callers do nothing), failures are retried with exponential backoff by a timer, and after
  * {@code arv.media.delete-attempts} failures the row becomes a dead letter for admins. A round locks a row only
  * while it is still due (another node may have tried it meanwhile), and once a store refused a deletion the round
- * counts that refusal for the store's others without asking it again ({@link app.arv.media.MediaDeletions.Refusals}).
+ * counts that refusal for the store's others without asking it again ({@link app.arv.media.RemovalRound}, which the
+ * {@link app.arv.media.OrphanScan} uses for expired uploads too).
  */
 package app.arv.media;

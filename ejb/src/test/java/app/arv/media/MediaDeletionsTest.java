@@ -76,11 +76,11 @@ class MediaDeletionsTest {
         UUID deletion = parked(rules(Duration.ZERO));
         assertThat(deletions(rules(Duration.ofHours(1)), MediaDeletions::dueParked)).as("what both nodes' rounds read").contains(deletion);
         MediaDeletions.Outcome first = deletions(rules(Duration.ofHours(1)),
-                d -> d.retryDueParked(deletion, new MediaDeletions.Refusals()));
+                d -> d.retryDueParked(deletion, new RemovalRound()));
         assertThat(first).isEqualTo(MediaDeletions.Outcome.STILL_PARKED);
 
         MediaDeletions.Outcome again = deletions(rules(Duration.ofHours(1)),
-                d -> d.retryDueParked(deletion, new MediaDeletions.Refusals()));
+                d -> d.retryDueParked(deletion, new RemovalRound()));
 
         assertThat(again).isEqualTo(MediaDeletions.Outcome.SKIPPED);
         assertThat(letter(deletion).getAttempts()).isEqualTo(3);
@@ -148,7 +148,7 @@ class MediaDeletionsTest {
         Files.delete(object.resolve("in the way"));
 
         List<MediaDeletions.Outcome> outcomes = deletions(rules, d -> d.dueParked().stream()
-                .map(id -> d.retryDueParked(id, new MediaDeletions.Refusals())).toList());
+                .map(id -> d.retryDueParked(id, new RemovalRound())).toList());
 
         assertThat(outcomes).containsExactly(MediaDeletions.Outcome.DELETED);
         assertThat(object).doesNotExist();

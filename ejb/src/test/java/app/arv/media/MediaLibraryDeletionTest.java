@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -49,6 +51,18 @@ class MediaLibraryDeletionTest {
         return (DomainException) thrown;
     }
 
+    /** How the call ended: its exception thrown here as it was. */
+    private static void outcomeOf(Future<?> call) {
+        try {
+            call.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void delete(MediaResource resource) {
         Database.inTransaction(em -> new ServiceBeans(em).get(MediaService.class).delete(member, resource.getId()));
     }
@@ -60,6 +74,18 @@ class MediaLibraryDeletionTest {
 
         DomainException refused = refusal(() -> delete(portrait));
 
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("not_found");
+    }
+
+    @Test
+    void ofTwoDeletesAtOnceOfAMediumInUseTheSecondIsNotFoundAsALaterOneWouldBe() {
+        MediaResource portrait = medium(OwnerKind.UPLOAD, OwnerKind.AR_CONTENT);
+
+        Future<?> second = Database.whileTheFirstIsOpen(
+                em -> new ServiceBeans(em).get(MediaService.class).delete(member, portrait.getId()), () -> delete(portrait));
+
+        DomainException refused = refusal(() -> outcomeOf(second));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.code()).isEqualTo("not_found");
     }

@@ -42,6 +42,14 @@ class SpoolTest {
     }
 
     @Test
+    void aStreamThatBreaksOffKeepsWhatBrokeItOffAsTheCause() {
+        Throwable thrown = catchThrowable(() -> spool.take("anna.png", brokenOffAfter(100_000), 1 << 20));
+
+        assertThat(thrown).isInstanceOf(DomainException.class).cause()
+                .isInstanceOf(IOException.class).hasMessage("Connection reset by peer");
+    }
+
+    @Test
     void aSpoolDiskThatRefusesTheFileIsUnavailableForNowNotTheClientsFault() throws IOException {
         // The spool directory replaced by a file: the disk refuses every new spool file, whatever user runs the test.
         Path directory = dataDir.resolve("spool");

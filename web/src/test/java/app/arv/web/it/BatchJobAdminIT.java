@@ -188,7 +188,7 @@ class BatchJobAdminIT {
     }
 
     private static io.restassured.specification.RequestSpecification operator() {
-        return Api.bearer(Api.platformAdminToken());
+        return Api.bearer(Api.reusedPlatformAdminToken());
     }
 
     /** A compile job of the tenant's that has started, held running until closed. */

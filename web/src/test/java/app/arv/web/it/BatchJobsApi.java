@@ -36,7 +36,7 @@ final class BatchJobsApi {
 
     /** The organization's compile executions, oldest first. */
     static List<Execution> executionsOf(UUID organizationId) {
-        return executionsOf(ArvServer.baseUrl(), Api.platformAdminToken(), organizationId, 200);
+        return executionsOf(ArvServer.baseUrl(), Api.reusedPlatformAdminToken(), organizationId, 200);
     }
 
     /**

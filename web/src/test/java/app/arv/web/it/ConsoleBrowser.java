@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -152,11 +153,18 @@ final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback, TestW
         }
     }
 
-    /** Opens the console afresh (signed out) at {@code hash}. */
+    /**
+     * Opens the console afresh (signed out) at {@code hash}: its storage emptied, then the page loaded once more. The
+     * storage is reached from a page of the server's origin; one is loaded first only when the browser shows none (the
+     * previous test's page does otherwise), so each test loads the console once, not twice.
+     */
     void openSignedOut(String hash) {
-        driver.get(ArvServer.baseUrl() + "/console/");
+        String console = ArvServer.baseUrl() + "/console/";
+        if (!driver.getCurrentUrl().startsWith(ArvServer.baseUrl() + "/")) {
+            driver.get(console);
+        }
         script("sessionStorage.clear(); localStorage.clear();");
-        driver.get(ArvServer.baseUrl() + "/console/" + hash);
+        driver.get(console + hash);
         driver.navigate().refresh();
         waitFor("input[name=email]");
         script(WATCH_CSP);
@@ -271,6 +279,20 @@ final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback, TestW
                 + " input.multiple = true; document.body.append(input); return input;");
         input.sendKeys(java.util.Arrays.stream(images).map(ConsoleBrowser::resource).collect(Collectors.joining("\n")));
         script(DROP, target, input);
+    }
+
+    /**
+     * What {@code look} answers while the page's requests to {@code url} (a pattern, {@code *} any characters) fail as
+     * they do when the server cannot be reached; they reach it again afterwards.
+     */
+    <T> T whileUnreachable(String url, Supplier<T> look) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(url)));
+        try {
+            return look.get();
+        } finally {
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
     }
 
     Object script(String script, Object... args) {

@@ -1623,16 +1623,13 @@ class ConsoleJourneysIT {
     void aListOfKeysThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/api-keys*")));
-        try {
+        browser.whileUnreachable("*/api/v1/api-keys*", () -> {
             browser.go("#/settings/keys");
 
             browser.waitFor(".error[role=alert]");
             browser.screenshot("settings-keys-unreadable");
-        } finally {
-            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-        }
+            return null;
+        });
     }
 
     @Test
@@ -1641,15 +1638,14 @@ class ConsoleJourneysIT {
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
         browser.click("header button.language");
         browser.until(d -> d.findElement(By.id("nav-projects")).getText().equals("Проекты"), "Russian navigation");
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/webhooks*")));
         String said;
         try {
-            browser.go("#/webhooks");
+            said = browser.whileUnreachable("*/api/v1/webhooks*", () -> {
+                browser.go("#/webhooks");
 
-            said = browser.waitFor(".error[role=alert] strong").getText();
+                return browser.waitFor(".error[role=alert] strong").getText();
+            });
         } finally {
-            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
             browser.click("header button.language");
         }
         assertThat(said).isEqualTo("Сервер недоступен");
@@ -1659,30 +1655,24 @@ class ConsoleJourneysIT {
     void anAuditLogThatCannotBeReadSaysWhyAndNotThatItIsEmpty() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/", tenant.adminEmail(), tenant.password());
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/audit-events*")));
-        try {
+        List<WebElement> empty = browser.whileUnreachable("*/api/v1/audit-events*", () -> {
             browser.go("#/audit");
 
             browser.waitFor(".error[role=alert]");
-            assertThat(browser.driver.findElements(By.cssSelector("main .empty"))).as("an empty log shown").isEmpty();
-        } finally {
-            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-        }
+            return browser.driver.findElements(By.cssSelector("main .empty"));
+        });
+
+        assertThat(empty).as("an empty log shown").isEmpty();
     }
 
     @Test
     void usageThatCannotBeReadSaysSoInsteadOfLoadingForEver() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/users", tenant.adminEmail(), tenant.password());
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/usage")));
-        try {
+        browser.whileUnreachable("*/api/v1/usage", () -> {
             browser.go("#/settings/maintenance");
 
-            browser.waitFor("section.card .error[role=alert]");
-        } finally {
-            browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-        }
+            return browser.waitFor("section.card .error[role=alert]");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package app.arv.web.json;
 
+import app.arv.shared.WireName;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -7,14 +8,13 @@ import jakarta.json.bind.Jsonb;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * A PATCH body with JSON merge patch semantics (RFC 7396): a member absent leaves its field as it is, a member given as
  * {@code null} clears it. JSON-B binds the fields as for any body (the same refusals of unknown members and of values of
  * the wrong kind); as a null and an absent member bind alike, {@link JsonBody} then tells the body which members it
- * named. A patchable field is a field of the body and a constant of its enum of fields, the member's name in upper case
+ * named. A patchable field is a field of the body and a constant of its enum of fields, the member's wire name ({@link WireName})
  * ({@link #given(Set, Class)}).
  */
 public interface MergePatch {
@@ -22,11 +22,11 @@ public interface MergePatch {
     /** The members the body named, told once JSON-B has bound it. */
     void named(Set<String> members);
 
-    /** The constants of {@code fields} that {@code members} names (by their lower-case names). */
+    /** The constants of {@code fields} that {@code members} names (by their wire names). */
     static <E extends Enum<E>> Set<E> given(Set<String> members, Class<E> fields) {
         EnumSet<E> given = EnumSet.noneOf(fields);
         for (E field : fields.getEnumConstants()) {
-            if (members.contains(field.name().toLowerCase(Locale.ROOT))) {
+            if (members.contains(WireName.of(field))) {
                 given.add(field);
             }
         }

@@ -219,13 +219,14 @@ public class DirectUploads {
             return completedAs(upload);
         }
         String sha256 = staged != null ? staged.file().sha256() : known.getSha256();
-        if (staged != null && media.claimContent(org, sha256).isEmpty()) {
+        Optional<MediaResource> held = media.claimContent(org, sha256);
+        if (staged != null && held.isEmpty()) {
             // New bytes, under their content lock; in this transaction: the organization's storage lock is held until the
             // record commits.
             quotas.admitStoredBytes(org, staged.file().size());
         }
         // Stored once per organization: the verified copy is redundant when the bytes are recorded by now.
-        MediaResource resource = intake.claimOrRecord(org, target, sha256, staged, redundant).orElseThrow(() -> DomainException
+        MediaResource resource = intake.heldOrRecorded(held, org, target, staged, redundant).orElseThrow(() -> DomainException
                 .conflict("media_changed", "The library's copy of these bytes was deleted meanwhile; complete again"));
         intake.addToLibrary(resource);
         upload.complete(resource.getId());

@@ -118,12 +118,12 @@ public class MediaIntake {
      * {@code staged} recorded ({@link #record}). Empty when there is neither: the bytes were known when the request was
      * checked, so nothing was staged, and were deleted since.
      *
+     * @param held      what {@link MediaRepository#claimContent} answered for the bytes, in this transaction
      * @param staged    what was written for the bytes, or {@code null} when they were known then
      * @param redundant receives the staged keys that turned out not to be needed
      */
-    public Optional<MediaResource> claimOrRecord(UUID org, StorageTarget target, String sha256, Staged staged,
+    public Optional<MediaResource> heldOrRecorded(Optional<MediaResource> held, UUID org, StorageTarget target, Staged staged,
             List<String> redundant) {
-        Optional<MediaResource> held = media.claimContent(org, sha256);
         if (held.isPresent()) {
             if (staged != null) {
                 redundant.addAll(staged.keys());

@@ -187,7 +187,8 @@ public class MediaService {
             if (resource == null) {
                 MediaIntake.Staged staged = staging.bySha256().get(file.sha256());
                 // Empty: known when staged, deleted since; its bytes were not written again.
-                resource = intake.claimOrRecord(org, staging.target(), file.sha256(), staged, redundant)
+                resource = intake.heldOrRecorded(media.claimContent(org, file.sha256()), org, staging.target(), staged,
+                        redundant)
                         .orElseThrow(() -> DomainException.conflict("media_changed", "'" + file.originalName()
                                 + "' was deleted from the library while this upload ran; send the request again"));
                 recordedNow = staged != null && resource.getId().equals(staged.id());

@@ -1,5 +1,6 @@
 package app.arv.web;
 
+import app.arv.web.json.ItemsView;
 import app.arv.web.json.PageView;
 import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.problem.ConstraintViolationMapper;
@@ -165,28 +166,37 @@ final class WireSchemas {
                 json.setSchema(OASFactory.createSchema().ref(SCHEMAS + component(implementation)));
             }
         }
-        if (method.getGenericReturnType() instanceof ParameterizedType page && page.getRawType() == PageView.class) {
-            Type item = page.getActualTypeArguments()[0];
+        if (method.getGenericReturnType() instanceof ParameterizedType list
+                && (list.getRawType() == PageView.class || list.getRawType() == ItemsView.class)) {
+            Type item = list.getActualTypeArguments()[0];
             MediaType json = json(operation.getResponses(), "200");
             if (json != null) {
-                json.setSchema(OASFactory.createSchema().ref(SCHEMAS + pageSchema(item)));
+                json.setSchema(OASFactory.createSchema().ref(SCHEMAS + listSchema(item, list.getRawType() == PageView.class)));
             }
         }
     }
 
-    /** The name of {@code <Item>Page}: a page of a listing whose items are {@code item}, declared once. */
-    private String pageSchema(Type item) {
+    /**
+     * The name of {@code <Item>Page} (a page of a listing whose items are {@code item}) or {@code <Item>List} (the whole
+     * list, {@link ItemsView}), declared once.
+     */
+    private String listSchema(Type item, boolean paged) {
         String itemName = item instanceof Class<?> type ? type.getSimpleName() : "Item";
         Schema items = item instanceof Class<?> type && isOurs(type)
                 ? OASFactory.createSchema().ref(SCHEMAS + component(type))
                 : JavaSchemas.of(item);
-        String name = itemName + "Page";
+        String name = itemName + (paged ? "Page" : "List");
         if (api.getComponents().getSchemas() == null || !api.getComponents().getSchemas().containsKey(name)) {
-            api.getComponents().addSchema(name, OASFactory.createSchema().type(SchemaType.OBJECT)
-                    .description("A page of the listing: items from offset, at most limit, of total")
-                    .addProperty("items", OASFactory.createSchema().type(SchemaType.ARRAY).items(items))
-                    .addProperty("total", JavaSchemas.of(long.class)).addProperty("limit", JavaSchemas.of(int.class))
-                    .addProperty("offset", JavaSchemas.of(int.class)).required(List.of("items", "total", "limit", "offset")));
+            Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT)
+                    .addProperty("items", OASFactory.createSchema().type(SchemaType.ARRAY).items(items));
+            if (paged) {
+                schema.description("A page of the listing: items from offset, at most limit, of total")
+                        .addProperty("total", JavaSchemas.of(long.class)).addProperty("limit", JavaSchemas.of(int.class))
+                        .addProperty("offset", JavaSchemas.of(int.class)).required(List.of("items", "total", "limit", "offset"));
+            } else {
+                schema.description("The whole list").required(List.of("items"));
+            }
+            api.getComponents().addSchema(name, schema);
         }
         return name;
     }

@@ -16,6 +16,7 @@ import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.Flag;
+import app.arv.web.json.ItemsView;
 import app.arv.web.json.MailAddressParam;
 import app.arv.web.json.MergePatch;
 import app.arv.web.media.MultipartForm;
@@ -57,7 +58,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -231,8 +231,8 @@ public class ArContentResource implements ApiDescription.Markers {
     @GET
     @Path("{id}/overlays")
     @Operation(summary = "Every overlay attached to the content (the active one is named in the content's overlay)")
-    public Map<String, List<OverlayItem>> overlays(@PathParam("id") UUID id) {
-        return Map.of("items", contents.overlays(caller.get(), id).stream().map(OverlayItem::of).toList());
+    public ItemsView<OverlayItem> overlays(@PathParam("id") UUID id) {
+        return ItemsView.of(contents.overlays(caller.get(), id), OverlayItem::of);
     }
 
     @DELETE

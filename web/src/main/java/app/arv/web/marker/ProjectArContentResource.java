@@ -5,6 +5,7 @@ import app.arv.security.CallerRole;
 import app.arv.shared.DomainException;
 import app.arv.web.ApiDescription;
 import app.arv.web.json.Flag;
+import app.arv.web.json.ItemsView;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.json.Search;
@@ -34,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -85,10 +85,8 @@ public class ProjectArContentResource implements ApiDescription.Markers {
     @APIResponse(responseCode = "202", description = "The AR contents (items); their markers compile")
     public Response createBatch(@PathParam("projectId") UUID projectId, List<EntityPart> parts) {
         try (MultipartForm fields = multipart.several(parts, IMAGES_FIELD)) {
-            List<ArContentView> created = contents.createBatch(caller.get(), projectId,
-                    fields.requiredFiles("missing_image", "the portraits")).stream()
-                    .map(ArContentView::of).toList();
-            return Response.accepted(Map.of("items", created)).build();
+            return Response.accepted(ItemsView.of(contents.createBatch(caller.get(), projectId,
+                    fields.requiredFiles("missing_image", "the portraits")), ArContentView::of)).build();
         }
     }
 

@@ -6,6 +6,7 @@ import app.arv.security.CallerRole;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
 import app.arv.web.json.Flag;
+import app.arv.web.json.ItemsView;
 import app.arv.web.json.PageView;
 import app.arv.web.json.Paging;
 import app.arv.web.request.Idempotent;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("media")
@@ -59,7 +59,7 @@ public class MediaFileResource implements ApiDescription.Media {
         try (MultipartForm form = multipart.several(parts, MultipartReader.FILES_FIELD)) {
             List<MediaView> stored = media.upload(caller.get(), form.files()).stream().map(MediaView::summary).toList();
             // One Location for several new files: the first, as RFC 9110 asks for the primary resource; the body lists all.
-            return Links.created(Links.media(stored.get(0).id()), Map.of("items", stored));
+            return Links.created(Links.media(stored.get(0).id()), new ItemsView<>(stored));
         }
     }
 

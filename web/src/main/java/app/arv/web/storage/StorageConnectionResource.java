@@ -9,6 +9,7 @@ import app.arv.storage.StorageConnectionSpec;
 import app.arv.storage.StorageUsage;
 import app.arv.web.ApiDescription;
 import app.arv.web.Links;
+import app.arv.web.json.ItemsView;
 import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
@@ -34,8 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("storage-connections")
@@ -52,8 +51,8 @@ public class StorageConnectionResource implements ApiDescription.Storage {
 
     @GET
     @Operation(summary = "My organization's storage connections (none: the platform's local store is used)")
-    public Map<String, List<StorageConnectionView>> list() {
-        return Map.of("items", connections.list(caller.get()).stream().map(StorageConnectionView::of).toList());
+    public ItemsView<StorageConnectionView> list() {
+        return ItemsView.of(connections.list(caller.get()), StorageConnectionView::of);
     }
 
     @POST

@@ -240,6 +240,17 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void aWholeListSaysTheSchemaOfItsItems() {
+        String list = document.getString(
+                "paths.'/api/v1/storage-connections'.get.responses.'200'.content.'application/json'.schema.$ref");
+
+        assertThat(list).isEqualTo("#/components/schemas/StorageConnectionViewList");
+        assertThat(document.getString("components.schemas.StorageConnectionViewList.properties.items.items.$ref"))
+                .isEqualTo("#/components/schemas/StorageConnectionView");
+        assertThat(document.getList("components.schemas.StorageConnectionViewList.required")).containsExactly("items");
+    }
+
+    @Test
     void everyOperationHasItsOwnOperationId() {
         Map<String, List<String>> byId = new TreeMap<>();
         operations().forEach((name, operation) -> byId.computeIfAbsent(String.valueOf(operation.get("operationId")), id -> new ArrayList<>()).add(name));

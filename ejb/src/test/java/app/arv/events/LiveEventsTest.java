@@ -1,15 +1,13 @@
 package app.arv.events;
 
 import app.arv.ServiceBeans;
+import app.arv.events.Eavesdropper.Heard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.JedisPubSub;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -25,37 +23,22 @@ class LiveEventsTest {
 
     @Test
     void anEventIsPublishedOnEachChannelOnlyOnceTheChangeIsCommitted() throws InterruptedException {
-        List<String> heard = new CopyOnWriteArrayList<>();
-        CountDownLatch subscribed = new CountDownLatch(2);
-        JedisPubSub listener = new JedisPubSub() {
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
+        try (Eavesdropper listener = Eavesdropper.onChannels(redis.url(), "arv:test:org", "arv:test:item")) {
+            RedisConnection connection = redis.newConnection();
+            LiveEvents live = liveEvents(connection);
 
-            @Override
-            public void onMessage(String channel, String message) {
-                heard.add(channel + " " + message);
-            }
-        };
-        RedisConnection listening = redis.newConnection();
-        new Thread(() -> listening.client().subscribe(listener, "arv:test:org", "arv:test:item")).start();
-        assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
-        RedisConnection connection = redis.newConnection();
-        LiveEvents live = liveEvents(connection);
+            live.publish("Test event", "{\"status\":\"ready\"}", "arv:test:org", "arv:test:item");
+            // Anything published by now reaches the listener before this probe does.
+            connection.client().publish("arv:test:org", "probe");
+            listener.awaitHeard(Duration.ofSeconds(10), heard -> heard.message().equals("probe"));
+            List<Heard> beforeTheCommit = listener.heard();
+            onCommit.forEach(Runnable::run);
+            listener.awaitHeard(Duration.ofSeconds(10), heard -> heard.channel().equals("arv:test:item"));
 
-        live.publish("Test event", "{\"status\":\"ready\"}", "arv:test:org", "arv:test:item");
-        // Anything published by now reaches the listener before this probe does.
-        connection.client().publish("arv:test:org", "probe");
-        awaitHeard(heard, 1);
-        List<String> beforeTheCommit = List.copyOf(heard);
-        onCommit.forEach(Runnable::run);
-        awaitHeard(heard, 3);
-        listener.unsubscribe();
-
-        assertThat(beforeTheCommit).containsExactly("arv:test:org probe");
-        assertThat(heard).containsExactly("arv:test:org probe", "arv:test:org {\"status\":\"ready\"}",
-                "arv:test:item {\"status\":\"ready\"}");
+            assertThat(beforeTheCommit).containsExactly(new Heard("arv:test:org", "probe"));
+            assertThat(listener.heard()).containsExactly(new Heard("arv:test:org", "probe"),
+                    new Heard("arv:test:org", "{\"status\":\"ready\"}"), new Heard("arv:test:item", "{\"status\":\"ready\"}"));
+        }
     }
 
     @Test
@@ -76,12 +59,5 @@ class LiveEventsTest {
                 onCommit.add(work);
             }
         }).get(LiveEvents.class);
-    }
-
-    private static void awaitHeard(List<String> heard, int messages) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (heard.size() < messages && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
     }
 }

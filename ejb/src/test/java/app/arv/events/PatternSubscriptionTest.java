@@ -1,6 +1,7 @@
 package app.arv.events;
 
 import app.arv.ManagedConcurrency;
+import app.arv.launcher.FreezableProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class PatternSubscriptionTest {
 
     private static final String PATTERN = "arv:test:*";
 
-    private FreezableRelay relay;
+    private FreezableProxy relay;
     private ScheduledExecutorService scheduler;
     private PatternSubscription subscription;
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
@@ -44,7 +45,8 @@ class PatternSubscriptionTest {
 
     @BeforeEach
     void aNodeSubscribedThroughARelay() throws InterruptedException {
-        relay = new FreezableRelay(URI.create(redis.url()).getPort());
+        URI real = URI.create(redis.url());
+        relay = FreezableProxy.startedInFrontOf(real.getHost(), real.getPort());
         scheduler = Executors.newScheduledThreadPool(2);
         subscription = new PatternSubscription(redis.newConnection("redis://127.0.0.1:" + relay.port()), PATTERN,
                 (channel, message) -> handled(message), subscribed::release, lost::release)

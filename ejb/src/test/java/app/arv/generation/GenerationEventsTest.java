@@ -1,5 +1,7 @@
 package app.arv.generation;
 
+import app.arv.events.Eavesdropper;
+import app.arv.events.Eavesdropper.Heard;
 import app.arv.events.OrganizationEventHub;
 import app.arv.events.TestRedis;
 import app.arv.persistence.Database;
@@ -13,14 +15,11 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.JedisPubSub;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,39 +137,24 @@ class GenerationEventsTest {
     @Test
     void theOrganizationsChannelTellsEveryItemsEndBeforeTheJobsCompleted() throws InterruptedException {
         List<GenerationItem> items = fixture.queuedJob(fixture.image(), fixture.image());
-        List<JsonObject> heard = new CopyOnWriteArrayList<>();
-        CountDownLatch subscribed = new CountDownLatch(1);
-        CountDownLatch completed = new CountDownLatch(1);
-        JedisPubSub webSocketNode = new JedisPubSub() {
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
+        try (Eavesdropper webSocketNode = Eavesdropper.onChannels(redis.url(),
+                OrganizationEventHub.channel(fixture.org(), GenerationEvents.ORGANIZATION_SOURCE))) {
+            Runnable firstItemsEvents = fixture.runHoldingAfterCommit(GenerationSteps.class,
+                    steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
+            fixture.onAnotherNode().run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
 
-            @Override
-            public void onMessage(String channel, String message) {
-                JsonObject event = Jsonp.readObject(message);
-                heard.add(event);
-                if (event.getString("event").equals("completed")) {
-                    completed.countDown();
-                    unsubscribe();
-                }
-            }
-        };
-        Thread listening = new Thread(() -> redis.newConnection().client()
-                .subscribe(webSocketNode, OrganizationEventHub.channel(fixture.org(), GenerationEvents.ORGANIZATION_SOURCE)));
-        listening.start();
-        assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
-        Runnable firstItemsEvents = fixture.runHoldingAfterCommit(GenerationSteps.class,
-                steps -> steps.fail(fixture.org(), items.get(0).getId(), "first broke"));
-        fixture.onAnotherNode().run(GenerationSteps.class, steps -> steps.fail(fixture.org(), items.get(1).getId(), "second broke"));
+            webSocketNode.awaitHeard(Duration.ofSeconds(10), heard -> event(heard).getString("event").equals("completed"));
+            webSocketNode.unsubscribe();
+            firstItemsEvents.run();
 
-        assertThat(completed.await(10, TimeUnit.SECONDS)).isTrue();
-        firstItemsEvents.run();
+            List<JsonObject> heard = webSocketNode.heard().stream().map(GenerationEventsTest::event).toList();
+            assertThat(heard).extracting(e -> e.getString("event")).containsExactly("item_failed", "item_failed", "completed");
+            assertThat(heard).extracting(e -> e.getJsonObject("data").getString("item", "")).containsExactlyInAnyOrder(
+                    items.get(0).getId().toString(), items.get(1).getId().toString(), "");
+        }
+    }
 
-        assertThat(heard).extracting(e -> e.getString("event")).containsExactly("item_failed", "item_failed", "completed");
-        assertThat(heard).extracting(e -> e.getJsonObject("data").getString("item", "")).containsExactlyInAnyOrder(
-                items.get(0).getId().toString(), items.get(1).getId().toString(), "");
-        listening.join(10_000);
+    private static JsonObject event(Heard heard) {
+        return Jsonp.readObject(heard.message());
     }
 }

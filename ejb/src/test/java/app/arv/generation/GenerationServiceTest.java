@@ -5,12 +5,12 @@ import app.arv.ServiceBeans;
 import app.arv.events.TestRedis;
 import app.arv.generation.fal.FalModelProvider;
 import app.arv.generation.fal.FalRules;
-import app.arv.imaging.input.DecodeGate;
 import app.arv.media.ImageDecoding;
 import app.arv.media.MediaService;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.TestDecodings;
+import app.arv.media.TestDecodings.HeldUpload;
 import app.arv.media.TestImages;
 import app.arv.media.TestSpools;
 import app.arv.media.UploadRules;
@@ -57,7 +57,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -257,29 +256,19 @@ class GenerationServiceTest {
         Database.persist(person);
         Caller ann = new Caller(person.getId(), null, fixture.org(), person.getEmail(), Set.of(CallerRole.MEMBER));
         SpooledFile image = TestImages.spooled("horse.png", dataDir);
-        AtomicReference<Thread> uploading = new AtomicReference<>();
-        ExecutorService uploader = Executors.newSingleThreadExecutor(task -> {
-            uploading.set(new Thread(task));
-            return uploading.get();
-        });
         ExecutorService otherJob = Executors.newSingleThreadExecutor();
-        Future<JobDetails> upload;
         // The upload's images wait for a decode slot, as behind a slow store: the job is being accepted meanwhile.
-        DecodeGate.Admission busy = TestDecodings.occupySlot(oneDecodeAtATime);
-        try {
-            upload = uploader.submit(() -> fixture.call(GenerationService.class, service -> service.submitUploads(ann, List.of(image),
-                    new NewGeneration(null, null, LocalModelProvider.NAME, null, null))));
-            TestDecodings.awaitWaitingForASlot(uploading.get());
+        try (HeldUpload<JobDetails> upload = TestDecodings.heldWaitingForASlot(oneDecodeAtATime,
+                () -> fixture.call(GenerationService.class, service -> service.submitUploads(ann, List.of(image),
+                        new NewGeneration(null, null, LocalModelProvider.NAME, null, null))))) {
 
             Future<?> other = otherJob.submit(() -> fixture.run(Quotas.class, quotas -> quotas.admitGenerations(fixture.org(), 1, false)));
 
             assertThat(catchThrowable(() -> other.get(5, TimeUnit.SECONDS))).as("how the other job's admission ended").isNull();
+            assertThat(upload.released().items()).hasSize(1);
         } finally {
-            busy.close();
-            uploader.shutdown();
             otherJob.shutdown();
         }
-        assertThat(upload.get(30, TimeUnit.SECONDS).items()).hasSize(1);
     }
 
     /** A member with a user row (a job records who made it), on a server accepting uploads. */

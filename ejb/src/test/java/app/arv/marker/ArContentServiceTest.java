@@ -3,12 +3,12 @@ package app.arv.marker;
 import app.arv.CountedMetrics;
 import app.arv.ServiceBeans;
 import app.arv.events.AfterCommit;
-import app.arv.imaging.input.DecodeGate;
 import app.arv.imaging.input.MediaSniffer;
 import app.arv.media.ImageDecoding;
 import app.arv.media.Spool;
 import app.arv.media.SpooledFile;
 import app.arv.media.TestDecodings;
+import app.arv.media.TestDecodings.HeldUpload;
 import app.arv.media.TestImages;
 import app.arv.media.TestSpools;
 import app.arv.media.UploadRules;
@@ -336,30 +336,19 @@ class ArContentServiceTest {
         // One content created beforehand, so that the racing one reaches its project quickly.
         SpooledFile first = TestImages.spooled("chelsea.png", dataDir);
         uploading(oneDecodeAtATime, s -> s.create(ann, project, first, new ContentDetails("Chelsea", null, null, null, null, null, null, null, null)));
-        AtomicReference<Thread> uploading = new AtomicReference<>();
-        ExecutorService uploader = Executors.newSingleThreadExecutor(task -> {
-            uploading.set(new Thread(task));
-            return uploading.get();
-        });
         ExecutorService renamer = Executors.newSingleThreadExecutor();
-        Future<ArContent> upload;
         // The portrait waits for a decode slot, as behind a slow store: the content is being created meanwhile.
-        DecodeGate.Admission busy = TestDecodings.occupySlot(oneDecodeAtATime);
-        try {
-            upload = uploader.submit(() -> uploading(oneDecodeAtATime, s -> s.create(ann, project, image,
-                    new ContentDetails("Ben", null, null, null, null, null, null, null, null))));
-            TestDecodings.awaitWaitingForASlot(uploading.get());
+        try (HeldUpload<ArContent> upload = TestDecodings.heldWaitingForASlot(oneDecodeAtATime, () -> uploading(oneDecodeAtATime,
+                s -> s.create(ann, project, image, new ContentDetails("Ben", null, null, null, null, null, null, null, null))))) {
 
             Future<?> rename = renamer.submit(() -> Database.inTransaction(em -> new ServiceBeans(em)
                     .with(MetricRegistry.class, new CountedMetrics().registry()).get(ProjectService.class).change(member, project, "Wedding 2027", null)));
 
             assertThat(catchThrowable(() -> rename.get(5, TimeUnit.SECONDS))).as("how the project's rename ended").isNull();
+            assertThat(upload.released().getProjectId()).isEqualTo(project);
         } finally {
-            busy.close();
-            uploader.shutdown();
             renamer.shutdown();
         }
-        assertThat(upload.get(30, TimeUnit.SECONDS).getProjectId()).isEqualTo(project);
     }
 
     @Test

@@ -14,7 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP relay on 127.0.0.1 in front of a service that tests can freeze: while frozen it neither accepts (new
  * connections complete in the kernel's backlog and then hear nothing) nor forwards a byte on open
  * connections — what clients see of a server process stopped with SIGSTOP, which an embedded service in the
- * test's own JVM cannot be. {@link #thaw()} lets everything held flow on.
+ * test's own JVM cannot be, or of one that vanished without a reset (a failover, a dropped NAT entry).
+ * {@link #thaw()} lets everything held flow on. {@link ArvStack} puts one in front of the broker; the ejb
+ * module's tests put one in front of their Redis ({@link #startedInFrontOf}). Plain JDK, so that they can take
+ * this class without what the rest of the launcher needs.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -31,6 +34,13 @@ public final class FreezableProxy implements AutoCloseable {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.port = port;
+    }
+
+    /** A relay to {@code targetHost:targetPort}, listening on a free loopback port already. */
+    public static FreezableProxy startedInFrontOf(String targetHost, int targetPort) {
+        FreezableProxy proxy = new FreezableProxy(targetHost, targetPort, FreePorts.pick());
+        proxy.start();
+        return proxy;
     }
 
     public int port() {

@@ -7,6 +7,6 @@
  * child process, with the post-boot commands rendered by {@link PayaraCommands} from the same targets
  * (the same template sets up a full Payara Server). {@link FreezableProxy} lets tests freeze a service the
  * way SIGSTOP would. Plain Java, no Jakarta EE API and no ARV module: it starts the application, it is not
- * part of it; the web module's integration tests depend on it.
+ * part of it; the web module's integration tests depend on it, the ejb module's tests on its FreezableProxy.
  */
 package app.arv.launcher;

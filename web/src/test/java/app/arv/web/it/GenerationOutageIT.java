@@ -38,9 +38,7 @@ class GenerationOutageIT {
     private Bucket aTenantWithImagesInItsBucket(String... names) throws Exception {
         S3ProxyServer store = new S3ProxyServer(directory.resolve("s3"));
         store.createBucket("arv-media");
-        Api.Tenant tenant = Api.newTenant();
-        Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("media bucket", store.endpoint(), true)).post("/storage-connections")
-                .then().statusCode(201);
+        Api.Tenant tenant = S3StorageIT.tenantStoringIn(store.endpoint());
         List<String> images = Arrays.stream(names).map(name -> MediaApi.uploadOne(tenant.memberToken(), name, MediaApi.image(name)))
                 .toList();
         return new Bucket(tenant, store, images);

@@ -1,16 +1,12 @@
 package app.arv.web.it;
 
+import app.arv.events.Eavesdropper;
+import app.arv.events.Eavesdropper.Heard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,34 +18,14 @@ class MarkerEventsIT {
     void anOrganizationsChannelCarriesPendingCompilingAndReadyForItsPortrait() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String project = MarkerApi.newProject(tenant.memberToken());
-        List<String> messages = new CopyOnWriteArrayList<>();
-        CountDownLatch subscribed = new CountDownLatch(1);
-        CountDownLatch ready = new CountDownLatch(1);
-        JedisPubSub listener = new JedisPubSub() {
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
-
-            @Override
-            public void onMessage(String channel, String message) {
-                messages.add(message);
-                if (message.contains("\"marker_status\":\"ready\"")) {
-                    ready.countDown();
-                }
-            }
-        };
-        URI redis = URI.create(ArvServer.stack().redisUrl());
-        try (Jedis jedis = new Jedis(redis.getHost(), redis.getPort())) {
-            CompletableFuture<Void> subscription = CompletableFuture.runAsync(
-                    () -> jedis.subscribe(listener, "arv:org:" + tenant.organizationId() + ":markers"));
-            assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+        try (Eavesdropper listener = Eavesdropper.onChannels(ArvServer.stack().redisUrl(),
+                "arv:org:" + tenant.organizationId() + ":markers")) {
 
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
 
-            assertThat(ready.await(120, TimeUnit.SECONDS)).as(messages.toString()).isTrue();
+            listener.awaitHeard(Duration.ofSeconds(120), heard -> heard.message().contains("\"marker_status\":\"ready\""));
             listener.unsubscribe();
-            subscription.get(10, TimeUnit.SECONDS);
+            List<String> messages = listener.heard().stream().map(Heard::message).toList();
             assertThat(messages).allMatch(m -> m.contains("\"id\":\"" + id + "\""));
             assertThat(messages.stream().map(m -> m.replaceAll(".*\"marker_status\":\"([a-z]+)\".*", "$1")).toList())
                     .containsExactly("pending", "compiling", "ready");

@@ -1,13 +1,11 @@
 package app.arv.web.it;
 
 import app.arv.storage.MisbehavingS3;
-import app.arv.storage.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.ToIntBiFunction;
 
@@ -29,7 +27,7 @@ class MarkerStoreRefusalIT {
     @Test
     void aMarkerTheStoreDeniesFailsAtOnceWithTheReason() throws Exception {
         try (MisbehavingS3 denying = new MisbehavingS3(MisbehavingS3.Misbehaviour.DENIED_WRITES)) {
-            Api.Tenant tenant = tenantStoringIn(denying);
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(denying.endpoint());
             String project = MarkerApi.newProject(tenant.memberToken());
 
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
@@ -67,7 +65,7 @@ class MarkerStoreRefusalIT {
     private static void compilesOnceTheStoreIsBack(MisbehavingS3.Misbehaviour away,
             ToIntBiFunction<MisbehavingS3, Api.Tenant> metAway, int meetings) throws Exception {
         try (MisbehavingS3 store = new MisbehavingS3(away)) {
-            Api.Tenant tenant = tenantStoringIn(store);
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(store.endpoint());
             String project = MarkerApi.newProject(tenant.memberToken());
 
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
@@ -76,16 +74,6 @@ class MarkerStoreRefusalIT {
 
             MarkerApi.awaitMarker(tenant.memberToken(), id, MarkerApi.COMPILE_TIMEOUT).body("status", equalTo("ready"));
         }
-    }
-
-    /** A new organization whose default storage connection is {@code store}. */
-    private static Api.Tenant tenantStoringIn(MisbehavingS3 store) {
-        Api.Tenant tenant = Api.newTenant();
-        Api.bearer(tenant.adminToken()).body(Map.of("name", "misbehaving", "provider", "S3", "endpoint", store.endpoint(),
-                "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
-                .post("/storage-connections").then().statusCode(201);
-        return tenant;
     }
 
     /**

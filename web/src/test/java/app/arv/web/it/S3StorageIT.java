@@ -56,6 +56,13 @@ class S3StorageIT {
                 "access_key", S3ProxyServer.ACCESS_KEY, "secret_key", SECRET, "is_default", isDefault);
     }
 
+    /** A new organization whose default storage connection is the arv-media bucket at {@code endpoint}. */
+    static Api.Tenant tenantStoringIn(String endpoint) {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.adminToken()).body(bucket("media bucket", endpoint, true)).post("/storage-connections").then().statusCode(201);
+        return tenant;
+    }
+
     private static long objectsInBucket() {
         return ((Number) Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection + "/stats")
                 .then().statusCode(200).extract().path("objects")).longValue();

@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.storage.MisbehavingS3;
-import app.arv.storage.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,7 @@ class TricklingStoreIT {
     @Test
     void aPortraitReadFromATricklingStoreHoldsNoDatabaseConnection() throws Exception {
         try (MisbehavingS3 trickling = new MisbehavingS3(MisbehavingS3.Misbehaviour.TRICKLE)) {
-            Api.Tenant tenant = tenantStoringIn(trickling);
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(trickling.endpoint());
             String project = MarkerApi.newProject(tenant.memberToken());
             int readsBefore = trickling.objectReads();
 
@@ -45,7 +43,7 @@ class TricklingStoreIT {
     @Test
     void aGenerationSourceReadFromATricklingStoreHoldsNoDatabaseConnection() throws Exception {
         try (MisbehavingS3 trickling = new MisbehavingS3(MisbehavingS3.Misbehaviour.TRICKLE)) {
-            Api.Tenant tenant = tenantStoringIn(trickling);
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(trickling.endpoint());
             int readsBefore = trickling.objectReads();
 
             String job = GenerationApi.submitOne(tenant.memberToken(), GenerationApi.images("horse.png"));
@@ -61,7 +59,7 @@ class TricklingStoreIT {
     @Test
     void aCompiledMarkerWrittenToASlowStoreHoldsNoDatabaseConnection() throws Exception {
         try (MisbehavingS3 slow = new MisbehavingS3(MisbehavingS3.Misbehaviour.SLOW_WRITES)) {
-            Api.Tenant tenant = tenantStoringIn(slow);
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(slow.endpoint());
             String project = MarkerApi.newProject(tenant.memberToken());
             int writesBefore = slow.slowWrites();
 
@@ -71,16 +69,6 @@ class TricklingStoreIT {
             assertThat(mostHeldWhileReading()).as("connections idle in transaction for over 3 s while the marker is written")
                     .isZero();
         }
-    }
-
-    /** A new organization whose default storage connection is {@code store}. */
-    private static Api.Tenant tenantStoringIn(MisbehavingS3 store) {
-        Api.Tenant tenant = Api.newTenant();
-        Api.bearer(tenant.adminToken()).body(Map.of("name", "trickling", "provider", "S3", "endpoint", store.endpoint(),
-                "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
-                .post("/storage-connections").then().statusCode(201);
-        return tenant;
     }
 
     /** Waits until {@code count} (of the store's reads or writes) has gone past {@code before}. */

@@ -1,7 +1,6 @@
 package app.arv.web.it;
 
 import app.arv.storage.MisbehavingS3;
-import app.arv.storage.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,9 +37,7 @@ class ViewerStreamsIT {
             String id = MarkerApi.createOne(tenant.memberToken(), project, "chelsea.png", MediaApi.image("chelsea.png"));
             MarkerApi.awaitMarker(tenant.memberToken(), id, Duration.ofSeconds(120)).body("status", equalTo("ready"));
             // The overlay goes to the trickling store, the organization's default from now on.
-            Api.bearer(tenant.adminToken()).body(Map.of("name", "trickling", "provider", "S3", "endpoint", trickling.endpoint(),
-                    "region", "us-east-1", "bucket", "arv-media", "access_key", S3ProxyServer.ACCESS_KEY,
-                    "secret_key", S3ProxyServer.SECRET_KEY, "is_default", true))
+            Api.bearer(tenant.adminToken()).body(S3StorageIT.bucket("trickling", trickling.endpoint(), true))
                     .post("/storage-connections").then().statusCode(201);
             MediaApi.as(tenant.memberToken()).multiPart("file", "clip.mp4", MediaApi.image("clip.mp4"), "video/mp4")
                     .post("/ar-content/" + id + "/overlays").then().statusCode(201);

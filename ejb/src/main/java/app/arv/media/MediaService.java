@@ -140,12 +140,12 @@ public class MediaService {
             for (int i = 0; i < files.size(); i++) {
                 SpooledFile file = files.get(i);
                 if (inspected.get(i) != null && !staged.containsKey(file.sha256())) {
-                    staged.put(file.sha256(), intake.stage(target, file, inspected.get(i), UUID.randomUUID(), null));
+                    staged.put(file.sha256(), intake.stage(org, target, file, inspected.get(i), UUID.randomUUID(), null));
                 }
             }
             return new Staging(target, staged);
         } catch (RuntimeException e) {
-            StagedObjects.deleteQuietly(target, new Staging(target, staged).keys());
+            stagedObjects.removeQuietly(org, target, new Staging(target, staged).keys());
             throw e;
         } finally {
             inspected.stream().filter(i -> i != null).forEach(InspectedImage::close);
@@ -171,7 +171,7 @@ public class MediaService {
     private List<MediaResource> record(UUID org, List<SpooledFile> files, Staging staging, boolean intoLibrary) {
         List<String> redundant = new ArrayList<>();
         // From here on the transaction decides: rolled back, every staged object goes; committed, the redundant ones.
-        stagedObjects.settleAfterTransaction(staging.target(), staging.keys(), redundant);
+        stagedObjects.settleAfterTransaction(org, staging.target(), staging.keys(), redundant);
         // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
         // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged).
         quotas.admitStoredBytes(org, newBytes(org, files));

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,22 +71,24 @@ public class MediaIntake {
         }
         Staged staged = new Staged(id, file, image, key, thumbnails);
         List<String> toWrite = staged.keys();
+        List<String> written = new ArrayList<>();
         if (objectAlreadyAt != null) {
             // The caller owes the copy's deletion already. It is this file's object now (keys() says so): removed with the
             // rest if staging fails, as nothing else would.
             toWrite.remove(objectAlreadyAt);
+            written.add(objectAlreadyAt);
         }
         stagedObjects.journal(org, target, toWrite);
         try {
             if (objectAlreadyAt == null) {
-                MediaStore.put(target, key, file.path(), image.mediaType());
+                put(target, key, file.path(), image.mediaType(), written);
             }
             for (StagedThumbnail thumbnail : thumbnails) {
-                MediaStore.put(target, thumbnail.key(), thumbnail.thumbnail().file(), "image/jpeg");
+                put(target, thumbnail.key(), thumbnail.thumbnail().file(), "image/jpeg", written);
             }
             return staged;
         } catch (RuntimeException e) {
-            stagedObjects.removeQuietly(org, target, staged.keys());
+            stagedObjects.removeQuietly(org, target, written, staged.keys());
             throw e;
         }
     }
@@ -153,6 +156,11 @@ public class MediaIntake {
     public void addToLibrary(MediaResource resource) {
         UUID org = resource.getOrganizationId();
         media.attach(new MediaAttachment(org, resource.getId(), OwnerKind.UPLOAD, org, MediaRole.SOURCE_IMAGE));
+    }
+
+    private static void put(StorageTarget target, String key, Path file, String type, List<String> written) {
+        MediaStore.put(target, key, file, type);
+        written.add(key);
     }
 
     private static String thumbnailName(String original, int side) {

@@ -90,15 +90,28 @@ public class StagedObjects {
 
     /** Removes staged objects nothing will record (a failed staging, a staged file whose owner went away). Call it outside transactions. */
     public void removeQuietly(UUID org, StorageTarget target, Collection<String> keys) {
-        List<String> gone = deleteQuietly(target, keys);
-        if (gone.isEmpty()) {
+        removeQuietly(org, target, keys, keys);
+    }
+
+    /**
+     * As {@link #removeQuietly(UUID, StorageTarget, Collection)} for a staging that failed part-way: only what was
+     * written is deleted (a store that is down would cost a timeout per key), and the deletions owed for the rest are
+     * forgotten with those of the objects gone.
+     *
+     * @param owed the keys owed a deletion for the staging, {@code written} among them
+     */
+    public void removeQuietly(UUID org, StorageTarget target, Collection<String> written, Collection<String> owed) {
+        List<String> refused = new ArrayList<>(written);
+        refused.removeAll(deleteQuietly(target, written));
+        List<String> settled = owed.stream().filter(key -> !refused.contains(key)).toList();
+        if (settled.isEmpty()) {
             return;
         }
         try {
-            deletions.forgetStaged(org, gone);
+            deletions.forgetStaged(org, settled);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not forget the owed deletions of " + gone.size() + " removed staged objects; they"
-                    + " are carried out again once due", e);
+            LOG.log(Level.WARNING, "Could not forget the owed deletions of " + settled.size() + " removed staged objects;"
+                    + " they are carried out again once due", e);
         }
     }
 

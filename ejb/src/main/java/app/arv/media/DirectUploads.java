@@ -192,8 +192,14 @@ public class DirectUploads {
             try {
                 UUID id = UUID.randomUUID();
                 String verifiedKey = target.mediaKey(id);
-                copy(target, key, verifiedKey);
-                return new Verified(file, null, intake.stage(target, file, image, id, verifiedKey));
+                stagedObjects.journal(org, target, List.of(verifiedKey));
+                try {
+                    copy(target, key, verifiedKey);
+                } catch (RuntimeException e) {
+                    stagedObjects.removeQuietly(org, target, List.of(verifiedKey));
+                    throw e;
+                }
+                return new Verified(file, null, intake.stage(org, target, file, image, id, verifiedKey));
             } catch (RuntimeException e) {
                 image.close();
                 throw e;
@@ -212,7 +218,7 @@ public class DirectUploads {
     public MediaResource register(UUID org, UUID uploadId, MediaResource known, MediaIntake.Staged staged, StorageTarget target) {
         List<String> redundant = new ArrayList<>();
         List<String> keys = staged == null ? List.of() : staged.keys();
-        stagedObjects.settleAfterTransaction(target, keys, redundant);
+        stagedObjects.settleAfterTransaction(org, target, keys, redundant);
         MediaUpload upload = uploads.lock(org, uploadId).orElseThrow(() -> DomainException.notFound("Upload"));
         if (upload.isCompleted()) {
             redundant.addAll(keys);

@@ -11,7 +11,8 @@ import java.time.Duration;
  * How stored files are handed out and how they go: download and upload links, orphans, retried deletions.
  *
  * @param s3Download {@code redirect}: S3 downloads answer 302 to a presigned URL; {@code proxy}: ARV streams them
- * @param orphanGrace how long a resource nobody holds is left alone before the orphan scan retires it
+ * @param orphanGrace how long a resource nobody holds is left alone before the orphan scan retires it, and how long an
+ *                    object written before its recording waits for it before {@link MediaDeletions} removes it
  * @param deadLetterRetry how long a parked (dead-lettered) deletion waits between further attempts
  */
 @Dependent

@@ -35,6 +35,11 @@ import java.util.logging.Logger;
  * transaction holding a row lock, so nodes never race on one. Once the object is gone, the retired
  * resource's row is purged.
  *
+ * <p>An object written before the transaction that records it is owed a deletion from before it is written
+ * ({@link #oweUnlessRecorded}); the recording removes that deletion, and so does the code that staged it once it deleted
+ * the object itself. One left behind (the process died in between) falls due when it is older than
+ * {@code arv.media.orphan-grace}, and is then retried and parked like any other.
+ *
  * <p>A round (the timer's, or the one right after a commit) locks each row only if it is still due: another node may
  * have tried it since the round read its list. Once a store refused a deletion, the round asks it for none of its others
  * (see {@link RemovalRound}): they fail with that refusal, counted as an attempt would be (so a store that stays down has
@@ -115,7 +120,8 @@ public class MediaDeletions {
     }
 
     public List<UUID> due() {
-        return deletions.dueAcrossOrganizations(Instant.now(), BATCH);
+        Instant now = Instant.now();
+        return deletions.dueAcrossOrganizations(now, stagedBefore(now), BATCH);
     }
 
     public List<UUID> dueParked() {
@@ -132,7 +138,7 @@ public class MediaDeletions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome attempt(UUID id, RemovalRound removals) {
         Instant now = Instant.now();
-        MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now).orElse(null);
+        MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now, stagedBefore(now)).orElse(null);
         if (deletion == null) {
             return Outcome.SKIPPED;
         }
@@ -225,10 +231,43 @@ public class MediaDeletions {
         return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
     }
 
-    /** The store deleted the object: the retired resource's row is purged, and the deletion counted. */
+    /**
+     * Owes the deletions of objects about to be written through {@code connectionId}, committed before they are written:
+     * if the process dies before the transaction that records them, the deletions fall due once older than
+     * {@code arv.media.orphan-grace} ({@link StagedObjects}). A database that cannot be reached fails this call, and the
+     * objects are not written.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void oweUnlessRecorded(UUID organizationId, UUID connectionId, List<String> keys) {
+        Instant now = Instant.now();
+        deletions.owe(keys.stream().map(key -> MediaDeletion.unlessRecorded(organizationId, connectionId, key, now)).toList());
+    }
+
+    /** The staged objects at {@code keys} were deleted by the code that staged them: their deletions are not owed any more. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetStaged(UUID organizationId, List<String> keys) {
+        deletions.forgetStaged(organizationId, keys);
+    }
+
+    /** As {@link #forgetStaged}, on one of the container's threads, for a caller that runs as a transaction completes. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Future<Void> forgetStagedApart(UUID organizationId, List<String> keys) {
+        deletions.forgetStaged(organizationId, keys);
+        return new AsyncResult<>(null);
+    }
+
+    /** The store deleted the object: the retired resource's row (a staged object has none) is purged, and the deletion counted. */
     private void objectGone(UUID resourceId) {
-        media.purgeRetired(resourceId);
+        if (resourceId != null) {
+            media.purgeRetired(resourceId);
+        }
         metrics.counter("arv_media_objects_deleted").inc();
+    }
+
+    /** Deletions of staged objects owed since then are due: the recording of such an object had its grace. */
+    private Instant stagedBefore(Instant now) {
+        return now.minus(rules.orphanGrace());
     }
 
     /**

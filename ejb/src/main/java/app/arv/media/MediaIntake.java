@@ -35,6 +35,9 @@ public class MediaIntake {
     @Inject
     ObjectStores stores;
 
+    @Inject
+    StagedObjects stagedObjects;
+
     /** The objects of one checked file, written and not yet recorded. */
     public record Staged(UUID id, SpooledFile file, InspectedImage image, String key, List<StagedThumbnail> thumbnails) {
 
@@ -51,32 +54,41 @@ public class MediaIntake {
     }
 
     /**
-     * Writes the file and its thumbnails under fresh keys. Call it outside transactions. On failure
-     * what was written is removed again, the object already in place included, and the answer is 503
-     * {@code storage_unavailable}.
+     * Writes the file and its thumbnails under fresh keys, each owed a deletion from before it is written until
+     * {@link #record} takes it on ({@link StagedObjects}). Call it outside transactions. On failure what was written is
+     * removed again, the object already in place included, and the answer is 503 {@code storage_unavailable} (a database
+     * that cannot be reached fails it before anything is written).
      *
-     * @param objectAlreadyAt the key the original already has in the target, or {@code null} to write it from the spooled file
+     * @param objectAlreadyAt the key the original already has in the target (owed a deletion by the caller), or
+     *                        {@code null} to write it from the spooled file
      */
-    public Staged stage(StorageTarget target, SpooledFile file, InspectedImage image, UUID id, String objectAlreadyAt) {
+    public Staged stage(UUID org, StorageTarget target, SpooledFile file, InspectedImage image, UUID id, String objectAlreadyAt) {
+        String key = objectAlreadyAt != null ? objectAlreadyAt : target.mediaKey(id);
+        List<StagedThumbnail> thumbnails = new ArrayList<>();
+        for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {
+            UUID thumbId = UUID.randomUUID();
+            thumbnails.add(new StagedThumbnail(thumbnail, thumbId, target.mediaKey(thumbId)));
+        }
+        Staged staged = new Staged(id, file, image, key, thumbnails);
+        List<String> toWrite = staged.keys();
         List<String> written = new ArrayList<>();
+        if (objectAlreadyAt != null) {
+            // The caller owes the copy's deletion already. It is this file's object now (keys() says so): removed with the
+            // rest if staging fails, as nothing else would.
+            toWrite.remove(objectAlreadyAt);
+            written.add(objectAlreadyAt);
+        }
+        stagedObjects.journal(org, target, toWrite);
         try {
-            String key = objectAlreadyAt != null ? objectAlreadyAt : target.mediaKey(id);
             if (objectAlreadyAt == null) {
                 put(target, key, file.path(), image.mediaType(), written);
-            } else {
-                // The caller's copy is this file's object now (keys() says so): nothing else removes it if staging fails.
-                written.add(key);
             }
-            List<StagedThumbnail> thumbnails = new ArrayList<>();
-            for (InspectedImage.Thumbnail thumbnail : image.thumbnails()) {
-                UUID thumbId = UUID.randomUUID();
-                String thumbKey = target.mediaKey(thumbId);
-                put(target, thumbKey, thumbnail.file(), "image/jpeg", written);
-                thumbnails.add(new StagedThumbnail(thumbnail, thumbId, thumbKey));
+            for (StagedThumbnail thumbnail : thumbnails) {
+                put(target, thumbnail.key(), thumbnail.thumbnail().file(), "image/jpeg", written);
             }
-            return new Staged(id, file, image, key, thumbnails);
+            return staged;
         } catch (RuntimeException e) {
-            StagedObjects.deleteQuietly(target, written);
+            stagedObjects.removeQuietly(org, target, written, staged.keys());
             throw e;
         }
     }
@@ -95,6 +107,8 @@ public class MediaIntake {
         stores.holdUnmoved(org, target);
         SpooledFile file = staged.file();
         InspectedImage image = staged.image();
+        List<String> recorded = new ArrayList<>();
+        recorded.add(staged.key());
         MediaResource original = media.add(new MediaResource(staged.id(), org, file.sha256(), file.size(), image.mediaType(),
                 FileNames.sanitize(file.originalName()), image.width(), image.height(), target.connectionId(), staged.key()));
         for (StagedThumbnail staging : staged.thumbnails()) {
@@ -102,11 +116,16 @@ public class MediaIntake {
             MediaResource stored = media.claimContent(org, thumbnail.sha256()).map(existing -> {
                 redundant.add(staging.key());
                 return existing;
-            }).orElseGet(() -> media.add(new MediaResource(staging.id(), org, thumbnail.sha256(), thumbnail.size(), "image/jpeg",
-                    thumbnailName(original.getOriginalName(), thumbnail.longestSide()), thumbnail.width(),
-                    thumbnail.height(), target.connectionId(), staging.key())));
+            }).orElseGet(() -> {
+                recorded.add(staging.key());
+                return media.add(new MediaResource(staging.id(), org, thumbnail.sha256(), thumbnail.size(), "image/jpeg",
+                        thumbnailName(original.getOriginalName(), thumbnail.longestSide()), thumbnail.width(),
+                        thumbnail.height(), target.connectionId(), staging.key()));
+            });
             media.attach(new MediaAttachment(org, stored.getId(), OwnerKind.MEDIA, original.getId(), MediaRole.THUMBNAIL));
         }
+        // The redundant thumbnails stay owed: their objects go once this commits.
+        stagedObjects.recorded(org, recorded);
         metrics.counter("arv_media_stored").inc();
         metrics.counter("arv_media_stored_bytes").inc(file.size());
         return original;

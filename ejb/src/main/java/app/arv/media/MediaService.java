@@ -140,12 +140,12 @@ public class MediaService {
             for (int i = 0; i < files.size(); i++) {
                 SpooledFile file = files.get(i);
                 if (inspected.get(i) != null && !staged.containsKey(file.sha256())) {
-                    staged.put(file.sha256(), intake.stage(target, file, inspected.get(i), UUID.randomUUID(), null));
+                    staged.put(file.sha256(), intake.stage(org, target, file, inspected.get(i), UUID.randomUUID(), null));
                 }
             }
             return new Staging(target, staged);
         } catch (RuntimeException e) {
-            StagedObjects.deleteQuietly(target, new Staging(target, staged).keys());
+            stagedObjects.removeQuietly(org, target, new Staging(target, staged).keys());
             throw e;
         } finally {
             inspected.stream().filter(i -> i != null).forEach(InspectedImage::close);
@@ -171,12 +171,15 @@ public class MediaService {
     private List<MediaResource> record(UUID org, List<SpooledFile> files, Staging staging, boolean intoLibrary) {
         List<String> redundant = new ArrayList<>();
         // From here on the transaction decides: rolled back, every staged object goes; committed, the redundant ones.
-        stagedObjects.settleAfterTransaction(staging.target(), staging.keys(), redundant);
-        // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
-        // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged).
-        quotas.admitStoredBytes(org, newBytes(org, files));
-        // Content locks in one global order, so two uploads sharing files can't deadlock each other.
+        stagedObjects.settleAfterTransaction(org, staging.target(), staging.keys(), redundant);
+        // Content locks in one global order, so two uploads sharing files can't deadlock each other; taken before the
+        // storage lock, as every other recording takes them (a direct upload's, an overlay's), so that no recording waits
+        // for the other's lock while holding the one it needs.
         files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
+        // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
+        // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged). The new
+        // bytes are counted under their content locks: bytes another upload recorded meanwhile are not new any more.
+        quotas.admitStoredBytes(org, newBytes(org, files));
         Map<String, MediaResource> bySha256 = new HashMap<>();
         List<MediaResource> stored = new ArrayList<>();
         for (SpooledFile file : files) {

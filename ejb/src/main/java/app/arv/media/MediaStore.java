@@ -71,7 +71,7 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        put(target, key, file, mediaType);
+        stage(org, target, key, () -> put(target, key, file, mediaType));
         return record(new StagedFile(org, target, id, key, sha256, size, mediaType, name, null, null));
     }
 
@@ -83,11 +83,13 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        try {
-            target.store().put(key, new ByteArrayInputStream(bytes), bytes.length, mediaType);
-        } catch (StorageFailure e) {
-            throw unavailable(e);
-        }
+        stage(org, target, key, () -> {
+            try {
+                target.store().put(key, new ByteArrayInputStream(bytes), bytes.length, mediaType);
+            } catch (StorageFailure e) {
+                throw unavailable(e);
+            }
+        });
         return new StagedFile(org, target, id, key, Sha256.hex(bytes), bytes.length, mediaType, name, width, height);
     }
 
@@ -99,8 +101,19 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        put(target, key, file.path(), mediaType);
+        stage(org, target, key, () -> put(target, key, file.path(), mediaType));
         return new StagedFile(org, target, id, key, file.sha256(), file.size(), mediaType, name, null, null);
+    }
+
+    /** Writes one object, owed a deletion from before the write until it is recorded ({@link StagedObjects}). */
+    private void stage(UUID org, StorageTarget target, String key, Runnable write) {
+        stagedObjects.journal(org, target, List.of(key));
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            stagedObjects.removeQuietly(org, target, List.of(key));
+            throw e;
+        }
     }
 
     /**
@@ -153,7 +166,7 @@ public class MediaStore {
 
     private MediaResource record(StagedFile staged, boolean heldToQuota) {
         List<String> redundant = new ArrayList<>();
-        stagedObjects.settleAfterTransaction(staged.target(), List.of(staged.key()), redundant);
+        stagedObjects.settleAfterTransaction(staged.organizationId(), staged.target(), List.of(staged.key()), redundant);
         Optional<MediaResource> existing = media.claimContent(staged.organizationId(), staged.sha256());
         if (existing.isPresent()) {
             redundant.add(staged.key());
@@ -164,6 +177,7 @@ public class MediaStore {
         }
         // The row will name the connection: it must still point where the object was written (else 409, and the rollback removes it).
         stores.holdUnmoved(staged.organizationId(), staged.target());
+        stagedObjects.recorded(staged.organizationId(), List.of(staged.key()));
         return media.add(new MediaResource(staged.id(), staged.organizationId(), staged.sha256(), staged.size(),
                 staged.mediaType(), FileNames.sanitize(staged.name()), staged.width(), staged.height(),
                 staged.target().connectionId(), staged.key()));
@@ -173,16 +187,17 @@ public class MediaStore {
     public void discard(StagedFile... staged) {
         for (StagedFile file : staged) {
             if (file != null) {
-                stagedObjects.settleAfterTransaction(file.target(), List.of(file.key()), List.of(file.key()));
+                stagedObjects.settleAfterTransaction(file.organizationId(), file.target(), List.of(file.key()),
+                        List.of(file.key()));
             }
         }
     }
 
-    /** Removes staged files now (their recording was never attempted). Call it outside transactions. */
+    /** Removes staged files now (their recording was never attempted, or failed). Call it outside transactions. */
     public void discardNow(StagedFile... staged) {
         for (StagedFile file : staged) {
             if (file != null) {
-                StagedObjects.deleteQuietly(file.target(), List.of(file.key()));
+                stagedObjects.removeQuietly(file.organizationId(), file.target(), List.of(file.key()));
             }
         }
     }

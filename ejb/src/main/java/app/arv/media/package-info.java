@@ -26,7 +26,10 @@
  * header-checked (pixel limit before any decoding) and decoded (subsampled) before anything is
  * stored; one bad file refuses the whole request with a problem naming it, and nothing is kept.
  * If storing fails half-way, the objects already written are deleted again and the transaction
- * rolls back.
+ * rolls back. Objects are written before the transaction that records them: each is owed a deletion (a
+ * {@code media_deletion} row naming no resource, committed on its own) before it is written, and the recording
+ * transaction removes it ({@link app.arv.media.StagedObjects}). A node that dies in between leaves the row; once older
+ * than {@code arv.media.orphan-grace} it is due like any other owed deletion — no store is ever listed.
  *
  * <h2>Deletion</h2>
  * Retiring a resource writes a {@code media_deletion} row in the same transaction; the object is

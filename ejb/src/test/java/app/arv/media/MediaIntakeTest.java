@@ -1,5 +1,9 @@
 package app.arv.media;
 
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.organization.Organization;
 import app.arv.shared.DomainException;
 import app.arv.storage.ByteRange;
 import app.arv.storage.LocalObjectStore;
@@ -26,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Writing a checked file's objects before they are recorded, on a real local store; no database is involved. */
+/** Writing a checked file's objects before they are recorded, on a real local store and real PostgreSQL. */
 class MediaIntakeTest {
 
     @TempDir
@@ -35,10 +39,13 @@ class MediaIntakeTest {
     Path storeDir;
     private Spool spool;
     private ImageInspector inspector;
-    private final String prefix = StorageKeys.organizationPrefix(null, UUID.randomUUID());
+    private Organization acme;
+    private String prefix;
 
     @BeforeEach
     void aSpoolAndAnInspector() {
+        acme = TestData.organization("Acme");
+        prefix = StorageKeys.organizationPrefix(null, acme.getId());
         spool = new Spool();
         spool.dataDir = spoolDir.toString();
         spool.init();
@@ -57,7 +64,8 @@ class MediaIntakeTest {
         StorageTarget target = new StorageTarget(null, new FillsUpAfter(1, disk), prefix);
         disk.put(target.mediaKey(id), new ByteArrayInputStream(horse), horse.length, "image/png");
 
-        Throwable thrown = catchThrowable(() -> new MediaIntake().stage(target, file, image, id, target.mediaKey(id)));
+        Throwable thrown = catchThrowable(() -> Database.inTransaction(em -> new ServiceBeans(em).get(MediaIntake.class)
+                .stage(acme.getId(), target, file, image, id, target.mediaKey(id))));
 
         assertThat(thrown).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
         assertThat(disk.usage(prefix)).isEqualTo(new StorageUsage(0, 0));

@@ -168,29 +168,16 @@ class StorageConnectionServiceTest {
     }
 
     @Test
-    void aFileStagedBeforeItsConnectionMovedIsNotRecordedAndIsRemoved() {
+    void aConnectionAFileIsStagedThroughIsInUseWhileTheFileAwaitsItsRecording() {
         StorageConnection media = call(service -> service.create(admin, local("media", true)));
         MediaStore.StagedFile staged = stage();
-        call(service -> service.change(admin, media.getId(), moveTo("elsewhere")));
 
-        assertThatThrownBy(() -> stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged)))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_connection_changed"));
-        assertThat(staged.target().store().stat(staged.key())).as("the staged object").isEmpty();
-        assertThat(mediaRecorded()).isZero();
-    }
-
-    @Test
-    void aFileStagedBeforeItsConnectionWasDeletedIsNotRecordedAndIsRemoved() {
-        StorageConnection media = call(service -> service.create(admin, local("media", true)));
-        MediaStore.StagedFile staged = stage();
-        stores.inTransaction(beans -> {
-            connections(beans).delete(admin, media.getId());
+        assertRefused(service -> {
+            service.delete(admin, media.getId());
             return null;
-        });
-
-        assertThatThrownBy(() -> stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged)))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("storage_connection_changed"));
-        assertThat(staged.target().store().stat(staged.key())).as("the staged object").isEmpty();
+        }, "storage_connection_in_use");
+        assertRefused(service -> service.change(admin, media.getId(), moveTo("elsewhere")), "storage_connection_in_use");
+        assertThat(staged.target().store().stat(staged.key())).as("the staged object").isPresent();
     }
 
     @Test

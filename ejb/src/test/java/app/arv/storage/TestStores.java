@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -57,20 +56,37 @@ public final class TestStores {
 
     /**
      * One call in a transaction of its own, committed unless the call throws; what the beans registered for the end of
-     * the transaction runs once it has ended, as the container's transaction registry would.
+     * the transaction runs once it has ended, as the container's transaction registry would — in a transaction of its
+     * own, as the container's threads give the work they take on then (forgetting the owed deletions of removed objects).
      */
     public <T> T inTransaction(Function<ServiceBeans, T> call) {
         TestTransactions completions = new TestTransactions();
         completions.began();
-        AtomicReference<T> result = new AtomicReference<>();
+        EntityManager em = Database.entityManagerFactory().createEntityManager();
         boolean committed = false;
         try {
-            Database.inTransaction(em -> result.set(call.apply(beans(em).with(TransactionSynchronizationRegistry.class, completions))));
+            em.getTransaction().begin();
+            T result = call.apply(beans(em).with(TransactionSynchronizationRegistry.class, completions));
+            em.getTransaction().commit();
             committed = true;
+            return result;
         } finally {
-            completions.ended(committed);
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            try {
+                // Nothing of the ended transaction is written again by the next one.
+                em.clear();
+                em.getTransaction().begin();
+                completions.ended(committed);
+                em.getTransaction().commit();
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
         }
-        return result.get();
     }
 
     /**

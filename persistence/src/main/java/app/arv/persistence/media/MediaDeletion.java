@@ -6,8 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** An object a store still owes us a deletion of; retried with backoff until it succeeds or is parked. */
+/**
+ * An object a store still owes us a deletion of; retried with backoff until it succeeds or is parked. One that names no
+ * resource is a staged object's ({@link #unlessRecorded}): due only once it is older than the grace its recording has.
+ */
 @Entity
 @Table(name = "media_deletion")
 public class MediaDeletion extends OwedDeletion {
@@ -29,6 +33,22 @@ public class MediaDeletion extends OwedDeletion {
 
     public MediaDeletion(MediaResource resource, Instant now) {
         super(resource);
+        this.nextAttemptAt = AuditedEntity.stored(now);
+        this.createdAt = nextAttemptAt;
+    }
+
+    /**
+     * The deletion of an object about to be written, owed unless the transaction that records it removes this row (a
+     * process that died in between leaves it behind, and the object with it).
+     *
+     * @param storageConnectionId the connection the object is written through, {@code null} for the platform's store
+     */
+    public static MediaDeletion unlessRecorded(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now) {
+        return new MediaDeletion(organizationId, storageConnectionId, storageKey, now);
+    }
+
+    private MediaDeletion(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now) {
+        super(organizationId, storageConnectionId, storageKey);
         this.nextAttemptAt = AuditedEntity.stored(now);
         this.createdAt = nextAttemptAt;
     }

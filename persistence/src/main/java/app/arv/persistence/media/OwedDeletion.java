@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * Which stored object of which organization a store owes us a deletion of: what a pending deletion
  * ({@link MediaDeletion}) and a parked one ({@link MediaDeletionDeadLetter}) both name, under the id
- * the deletion keeps from the first attempt to the dead-letter table.
+ * the deletion keeps from the first attempt to the dead-letter table. An object written before the transaction that
+ * records it names no resource ({@link MediaDeletion#unlessRecorded}).
  */
 @MappedSuperclass
 public abstract class OwedDeletion {
@@ -20,7 +21,8 @@ public abstract class OwedDeletion {
     @Column(name = "organization_id", nullable = false, updatable = false)
     private UUID organizationId;
 
-    @Column(name = "resource_id", nullable = false, updatable = false)
+    /** {@code null} for a staged object: no resource was recorded for it. */
+    @Column(name = "resource_id", updatable = false)
     private UUID resourceId;
 
     @Column(name = "storage_connection_id", updatable = false)
@@ -39,6 +41,14 @@ public abstract class OwedDeletion {
         this.resourceId = resource.getId();
         this.storageConnectionId = resource.getStorageConnectionId();
         this.storageKey = resource.getStorageKey();
+    }
+
+    /** A new deletion of an object that no resource names (yet). */
+    protected OwedDeletion(UUID organizationId, UUID storageConnectionId, String storageKey) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+        this.storageConnectionId = storageConnectionId;
+        this.storageKey = storageKey;
     }
 
     /** The same deletion, moved (parked). */

@@ -64,8 +64,8 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
     }
 
     /**
-     * Whether a live media row, an object deletion still owed or parked as a dead letter, or a direct upload (until its
-     * URL expires) still points at the connection. A deleted row whose object deletion is done does not: its object is
+     * Whether a live media row, an object deletion still owed (a staged object's too: written, not recorded yet) or
+     * parked as a dead letter, or a direct upload (until its URL expires) still points at the connection. A deleted row whose object deletion is done does not: its object is
      * gone (and the row with it, or it no longer names the connection once the connection goes).
      */
     public boolean inUse(UUID organizationId, UUID id) {

@@ -36,8 +36,8 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            assertThat(deletions.dueAcrossOrganizations(Instant.now(), 1000)).doesNotContain(deletion.getId());
-            assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), 1000)).contains(deletion.getId());
+            assertThat(deletions.dueAcrossOrganizations(Instant.now(), Instant.now(), 1000)).doesNotContain(deletion.getId());
+            assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), Instant.now(), 1000)).contains(deletion.getId());
         });
     }
 
@@ -49,7 +49,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
+            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         Database.inTransaction(em -> {
@@ -70,7 +70,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
             Repositories.on(em, media);
-            deletions.done(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow());
+            deletions.done(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now(), Instant.now()).orElseThrow());
             purged.set(media.purgeRetired(retired.getId()));
         });
 

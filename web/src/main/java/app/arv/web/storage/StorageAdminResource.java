@@ -85,7 +85,10 @@ public class StorageAdminResource implements ApiDescription.Admin {
     public record DeadLetters(List<DeadLetterView> items, long total) {
     }
 
-    /** {@code attempts} counts every attempt, those after parking too; {@code last_error} is the last one's failure. */
+    /**
+     * {@code attempts} counts every attempt, those after parking too; {@code last_error} is the last one's failure;
+     * {@code resource_id} is {@code null} for an object written and never recorded (its node died before the recording).
+     */
     public record DeadLetterView(UUID id, UUID organizationId, UUID resourceId, UUID storageConnectionId, String storageKey,
             int attempts, String lastError, Instant firstAttemptAt, Instant parkedAt, Instant lastAttemptAt,
             Instant nextAttemptAt) {

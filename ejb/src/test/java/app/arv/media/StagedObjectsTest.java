@@ -1,0 +1,156 @@
+package app.arv.media;
+
+import app.arv.CountedMetrics;
+import app.arv.ServiceBeans;
+import app.arv.persistence.Database;
+import app.arv.persistence.TestData;
+import app.arv.persistence.media.MediaResource;
+import app.arv.persistence.organization.Organization;
+import app.arv.persistence.storage.StorageConnection;
+import app.arv.storage.ObjectInfo;
+import app.arv.storage.ObjectStores;
+import app.arv.storage.S3ProxyServer;
+import app.arv.storage.TestStores;
+import jakarta.ejb.SessionContext;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Objects written to an organization's S3 bucket before the transaction that records them, on real PostgreSQL and an
+ * S3 endpoint on this machine: one whose process died before recording it (staged, then neither recorded nor removed)
+ * is deleted by the owed-deletion timer once older than {@code arv.media.orphan-grace}; a recorded one, or one still
+ * within the grace, is not.
+ */
+class StagedObjectsTest {
+
+    @TempDir
+    static Path s3Dir;
+    private static S3ProxyServer s3;
+
+    @TempDir
+    Path dataDir;
+    private TestStores stores;
+    private Organization acme;
+    private StorageConnection bucket;
+
+    @BeforeAll
+    static void startS3() throws Exception {
+        s3 = new S3ProxyServer(s3Dir);
+        s3.createBucket("arv-media");
+    }
+
+    @AfterAll
+    static void stopS3() {
+        s3.close();
+    }
+
+    @BeforeEach
+    void anOrganizationStoringInItsOwnBucket() {
+        stores = new TestStores(dataDir);
+        acme = TestData.organization("Acme");
+        bucket = stores.s3(acme.getId(), "bucket " + UUID.randomUUID(), s3.endpoint(), "arv-media", S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY);
+        bucket.makeDefault(true);
+        Database.persist(bucket);
+    }
+
+    @Test
+    void anObjectStagedByAProcessThatDiedBeforeRecordingItIsDeletedOnceOlderThanTheGrace() {
+        MediaStore.StagedFile abandoned = staged();
+
+        sweep(Duration.ZERO);
+
+        assertThat(stat(abandoned)).as("the abandoned object").isEmpty();
+        assertThat(owedDeletionsOf(abandoned)).isZero();
+    }
+
+    @Test
+    void anObjectStagedAndRecordedIsNeverDeletedByTheSweep() {
+        MediaStore.StagedFile staged = staged();
+        MediaResource recorded = stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged));
+
+        sweep(Duration.ZERO);
+
+        assertThat(stat(staged)).as("the recorded object").isPresent();
+        assertThat(owedDeletionsOf(staged)).isZero();
+        boolean retired = Database.result(em -> em.find(MediaResource.class, recorded.getId()).isDeleted());
+        assertThat(retired).as("the recorded resource retired").isFalse();
+    }
+
+    @Test
+    void anObjectStagedWithinTheGraceIsLeftForItsRecording() {
+        MediaStore.StagedFile staged = staged();
+
+        sweep(Duration.ofHours(24));
+
+        assertThat(stat(staged)).as("the staged object").isPresent();
+        assertThat(owedDeletionsOf(staged)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordingThatRollsBackDeletesTheStagedObjectAtOnceAndOwesNothing() {
+        MediaStore.StagedFile staged = staged();
+
+        Throwable thrown = catchThrowable(() -> stores.inTransaction(beans -> {
+            beans.get(MediaStore.class).record(staged);
+            throw new IllegalStateException("the owner went away meanwhile");
+        }));
+
+        assertThat(thrown).hasMessage("the owner went away meanwhile");
+        assertThat(stat(staged)).as("the staged object").isEmpty();
+        assertThat(owedDeletionsOf(staged)).isZero();
+    }
+
+    /** Bytes written to the bucket as a generated model is, before its recording; committed, nothing recorded. */
+    private MediaStore.StagedFile staged() {
+        byte[] bytes = ("a model " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        MediaStore.StagedFile staged = stores.inTransaction(beans -> beans.get(MediaStore.class)
+                .stageBytes(acme.getId(), bytes, "model/gltf-binary", "model.glb", null, null));
+        assertThat(stat(staged)).as("the staged object").isPresent();
+        return staged;
+    }
+
+    /** The owed-deletion timer's round, with that grace for staged objects; each attempt the bean's own call. */
+    private void sweep(Duration orphanGrace) {
+        LifecycleRules rules = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), orphanGrace, 5,
+                Duration.ofSeconds(30), Duration.ofHours(1));
+        stores.inTransaction(beans -> beans.with(MetricRegistry.class, new CountedMetrics().registry())
+                .with(LifecycleRules.class, rules).with(SessionContext.class, containerOf(beans))
+                .get(MediaDeletions.class).processDue());
+    }
+
+    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
+    private static SessionContext containerOf(ServiceBeans beans) {
+        return (SessionContext) Proxy.newProxyInstance(StagedObjectsTest.class.getClassLoader(), new Class<?>[]{SessionContext.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getBusinessObject")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return beans.get((Class<?>) args[0]);
+                });
+    }
+
+    private Optional<ObjectInfo> stat(MediaStore.StagedFile staged) {
+        return stores.inTransaction(beans -> beans.get(ObjectStores.class).target(acme.getId(), bucket.getId()).store()
+                .stat(staged.key()));
+    }
+
+    private static long owedDeletionsOf(MediaStore.StagedFile staged) {
+        return Database.result(em -> em.createQuery("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org AND d.storageKey = :key", Long.class)
+                .setParameter("org", staged.organizationId()).setParameter("key", staged.key()).getSingleResult());
+    }
+}

@@ -52,9 +52,7 @@ class ConcurrentUploadsTest {
     @BeforeEach
     void anOrganizationAndOneOfItsMembers() {
         stores = new TestStores(dataDir);
-        spool = new Spool();
-        spool.dataDir = dataDir.toString();
-        spool.init();
+        spool = TestSpools.in(dataDir);
         acme = TestData.organization("Acme");
         member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
     }

@@ -51,9 +51,7 @@ class DirectUploadsTest {
     @BeforeEach
     void anOrganization() {
         stores = new TestStores(dataDir);
-        spool = new Spool();
-        spool.dataDir = dataDir.toString();
-        spool.init();
+        spool = TestSpools.in(dataDir);
         acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
         Database.persist(acme);
         member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));

@@ -24,9 +24,7 @@ class ImageInspectorTest {
 
     @BeforeEach
     void inspector() {
-        spool = new Spool();
-        spool.dataDir = dataDir.toString();
-        spool.init();
+        spool = TestSpools.in(dataDir);
         UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/jpeg", "image/png", "image/webp"));
         inspector = new ImageInspector(spool, new ImageDecoding(rules, 2, 128L << 20, java.time.Duration.ofSeconds(1)));
     }

@@ -46,9 +46,7 @@ class MediaIntakeTest {
     void aSpoolAndAnInspector() {
         acme = TestData.organization("Acme");
         prefix = StorageKeys.organizationPrefix(null, acme.getId());
-        spool = new Spool();
-        spool.dataDir = spoolDir.toString();
-        spool.init();
+        spool = TestSpools.in(spoolDir);
         UploadRules rules = new UploadRules(10 << 20, 25, 50_000_000, 0, List.of("image/jpeg", "image/png", "image/webp"));
         inspector = new ImageInspector(spool, new ImageDecoding(rules, 2, 128L << 20, Duration.ofSeconds(1)));
     }

@@ -8,14 +8,14 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.shared.DomainException;
+import app.arv.storage.S3Endpoint;
 import app.arv.storage.S3ProxyServer;
 import app.arv.storage.TestStores;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
@@ -39,25 +39,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class MisconfiguredStorageTest {
 
-    @TempDir
-    static Path s3Dir;
-    private static S3ProxyServer s3;
+    @RegisterExtension
+    static final S3Endpoint s3 = S3Endpoint.withBucket("arv-media");
 
     @TempDir
     Path dataDir;
     private TestStores stores;
     private Organization acme;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = new S3ProxyServer(s3Dir);
-        s3.createBucket("arv-media");
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
 
     @BeforeEach
     void anOrganization() {

@@ -9,14 +9,14 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.storage.ObjectInfo;
 import app.arv.storage.ObjectStores;
+import app.arv.storage.S3Endpoint;
 import app.arv.storage.S3ProxyServer;
 import app.arv.storage.TestStores;
 import jakarta.ejb.SessionContext;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.reflect.Proxy;
@@ -37,26 +37,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class StagedObjectsTest {
 
-    @TempDir
-    static Path s3Dir;
-    private static S3ProxyServer s3;
+    @RegisterExtension
+    static final S3Endpoint s3 = S3Endpoint.withBucket("arv-media");
 
     @TempDir
     Path dataDir;
     private TestStores stores;
     private Organization acme;
     private StorageConnection bucket;
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = new S3ProxyServer(s3Dir);
-        s3.createBucket("arv-media");
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-    }
 
     @BeforeEach
     void anOrganizationStoringInItsOwnBucket() {

@@ -4,10 +4,9 @@ import app.arv.outbound.AllowedHosts;
 import app.arv.outbound.OutboundGuard;
 import app.arv.shared.DomainException;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class S3ObjectStoreTest extends ObjectStoreContract {
 
-    @TempDir
-    static Path directory;
-    private static S3ProxyServer server;
+    @RegisterExtension
+    static final S3Endpoint server = S3Endpoint.withBucket("arv-contract");
     private static S3ObjectStore store;
 
     @BeforeAll
-    static void startS3() throws Exception {
-        server = new S3ProxyServer(directory.resolve("s3"));
-        server.createBucket("arv-contract");
+    static void aStoreOnIt() {
         store = storeAt(server.endpoint(), S3ProxyServer.SECRET_KEY, okhttp3.Dns.SYSTEM);
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        server.close();
     }
 
     @Override

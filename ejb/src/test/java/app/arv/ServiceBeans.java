@@ -15,9 +15,10 @@ import java.util.Map;
  * The service tests' stand-in for the container, on one {@link EntityManager} of the real database
  * ({@code app.arv.persistence.Database}, from the persistence module's tests): ARV's own beans are
  * built with their no-argument constructors, and their {@code @Inject} and {@code @PersistenceContext}
- * fields get the one instance of each type. Nothing is mocked. What the container would supply from
- * outside ARV (metrics, configuration values, JMS, the transaction registry) stays {@code null}, so a
- * test reaches only code that needs none of it — unless the test supplies it ({@link #with}). No interceptors and no transactions of the beans' own:
+ * fields get the one instance of each type. Nothing is mocked. A record of settings ({@code @ConfigProperty} on every
+ * component) is built from its defaults, as the container builds it where nothing is configured. What the container
+ * would supply from outside ARV (metrics, JMS, the transaction registry) stays {@code null}, so a test reaches only
+ * code that needs none of it — unless the test supplies it ({@link #with}; so do settings other than the defaults). No interceptors and no transactions of the beans' own:
  * the test's {@code Database.inTransaction} is the transaction around the call.
  */
 public final class ServiceBeans {
@@ -45,6 +46,11 @@ public final class ServiceBeans {
             bean = construct(type);
             beans.put(type, bean);
             wire(bean);
+        } else if (bean == null && type.isRecord() && type.getName().startsWith("app.arv.")) {
+            bean = SettingDefaults.of(type);
+            if (bean != null) {
+                beans.put(type, bean);
+            }
         }
         return type.cast(bean);
     }

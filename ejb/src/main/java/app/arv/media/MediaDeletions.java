@@ -120,8 +120,7 @@ public class MediaDeletions {
     }
 
     public List<UUID> due() {
-        Instant now = Instant.now();
-        return deletions.dueAcrossOrganizations(now, stagedBefore(now), BATCH);
+        return deletions.dueAcrossOrganizations(Instant.now(), BATCH);
     }
 
     public List<UUID> dueParked() {
@@ -138,7 +137,7 @@ public class MediaDeletions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome attempt(UUID id, RemovalRound removals) {
         Instant now = Instant.now();
-        MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now, stagedBefore(now)).orElse(null);
+        MediaDeletion deletion = deletions.lockDueAcrossOrganizations(id, now).orElse(null);
         if (deletion == null) {
             return Outcome.SKIPPED;
         }
@@ -240,7 +239,8 @@ public class MediaDeletions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void oweUnlessRecorded(UUID organizationId, UUID connectionId, List<String> keys) {
         Instant now = Instant.now();
-        deletions.owe(keys.stream().map(key -> MediaDeletion.unlessRecorded(organizationId, connectionId, key, now)).toList());
+        deletions.owe(keys.stream()
+                .map(key -> MediaDeletion.unlessRecorded(organizationId, connectionId, key, now, rules.orphanGrace())).toList());
     }
 
     /** The staged objects at {@code keys} were deleted by the code that staged them: their deletions are not owed any more. */
@@ -263,11 +263,6 @@ public class MediaDeletions {
             media.purgeRetired(resourceId);
         }
         metrics.counter("arv_media_objects_deleted").inc();
-    }
-
-    /** Deletions of staged objects owed since then are due: the recording of such an object had its grace. */
-    private Instant stagedBefore(Instant now) {
-        return now.minus(rules.orphanGrace());
     }
 
     /**

@@ -58,9 +58,9 @@ class StagedObjectsTest {
 
     @Test
     void anObjectStagedByAProcessThatDiedBeforeRecordingItIsDeletedOnceOlderThanTheGrace() {
-        MediaStore.StagedFile abandoned = staged();
+        MediaStore.StagedFile abandoned = staged(Duration.ZERO);
 
-        sweep(Duration.ZERO);
+        sweep();
 
         assertThat(stat(abandoned)).as("the abandoned object").isEmpty();
         assertThat(owedDeletionsOf(abandoned)).isZero();
@@ -68,10 +68,10 @@ class StagedObjectsTest {
 
     @Test
     void anObjectStagedAndRecordedIsNeverDeletedByTheSweep() {
-        MediaStore.StagedFile staged = staged();
+        MediaStore.StagedFile staged = staged(Duration.ZERO);
         MediaResource recorded = stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged));
 
-        sweep(Duration.ZERO);
+        sweep();
 
         assertThat(stat(staged)).as("the recorded object").isPresent();
         assertThat(owedDeletionsOf(staged)).isZero();
@@ -81,9 +81,9 @@ class StagedObjectsTest {
 
     @Test
     void anObjectStagedWithinTheGraceIsLeftForItsRecording() {
-        MediaStore.StagedFile staged = staged();
+        MediaStore.StagedFile staged = staged(Duration.ofHours(24));
 
-        sweep(Duration.ofHours(24));
+        sweep();
 
         assertThat(stat(staged)).as("the staged object").isPresent();
         assertThat(owedDeletionsOf(staged)).isEqualTo(1);
@@ -91,7 +91,7 @@ class StagedObjectsTest {
 
     @Test
     void aRecordingThatRollsBackDeletesTheStagedObjectAtOnceAndOwesNothing() {
-        MediaStore.StagedFile staged = staged();
+        MediaStore.StagedFile staged = staged(Duration.ofHours(24));
 
         Throwable thrown = catchThrowable(() -> stores.inTransaction(beans -> {
             beans.get(MediaStore.class).record(staged);
@@ -103,22 +103,28 @@ class StagedObjectsTest {
         assertThat(owedDeletionsOf(staged)).isZero();
     }
 
-    /** Bytes written to the bucket as a generated model is, before its recording; committed, nothing recorded. */
-    private MediaStore.StagedFile staged() {
+    /**
+     * Bytes written to the bucket as a generated model is, before its recording, by a node whose
+     * {@code arv.media.orphan-grace} is {@code grace}; committed, nothing recorded.
+     */
+    private MediaStore.StagedFile staged(Duration grace) {
         byte[] bytes = ("a model " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        MediaStore.StagedFile staged = stores.inTransaction(beans -> beans.get(MediaStore.class)
-                .stageBytes(acme.getId(), bytes, "model/gltf-binary", "model.glb", null, null));
+        MediaStore.StagedFile staged = stores.inTransaction(beans -> beans.with(LifecycleRules.class, rules(grace))
+                .get(MediaStore.class).stageBytes(acme.getId(), bytes, "model/gltf-binary", "model.glb", null, null));
         assertThat(stat(staged)).as("the staged object").isPresent();
         return staged;
     }
 
-    /** The owed-deletion timer's round, with that grace for staged objects; each attempt the bean's own call. */
-    private void sweep(Duration orphanGrace) {
-        LifecycleRules rules = new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), orphanGrace, 5,
-                Duration.ofSeconds(30), Duration.ofHours(1));
+    /** The owed-deletion timer's round; each attempt the bean's own call. */
+    private void sweep() {
         stores.inTransaction(beans -> beans.with(MetricRegistry.class, new CountedMetrics().registry())
-                .with(LifecycleRules.class, rules).with(SessionContext.class, containerOf(beans))
+                .with(LifecycleRules.class, rules(Duration.ofHours(24))).with(SessionContext.class, containerOf(beans))
                 .get(MediaDeletions.class).processDue());
+    }
+
+    private static LifecycleRules rules(Duration orphanGrace) {
+        return new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), orphanGrace, 5,
+                Duration.ofSeconds(30), Duration.ofHours(1));
     }
 
     /** What a bean asks its container for here: itself, as the container's proxy would answer. */

@@ -5,12 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * An object a store still owes us a deletion of; retried with backoff until it succeeds or is parked. One that names no
- * resource is a staged object's ({@link #unlessRecorded}): due only once it is older than the grace its recording has.
+ * resource is a staged object's ({@link #unlessRecorded}): its first attempt is due only once the grace its recording
+ * has is over.
  */
 @Entity
 @Table(name = "media_deletion")
@@ -42,15 +44,19 @@ public class MediaDeletion extends OwedDeletion {
      * process that died in between leaves it behind, and the object with it).
      *
      * @param storageConnectionId the connection the object is written through, {@code null} for the platform's store
+     * @param grace               how long the recording may take: the first attempt is due then. Due by
+     *                            {@code next_attempt_at} like every other deletion, so that every node — one of the
+     *                            previous release too, during a rolling upgrade — leaves the object to its recording
      */
-    public static MediaDeletion unlessRecorded(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now) {
-        return new MediaDeletion(organizationId, storageConnectionId, storageKey, now);
+    public static MediaDeletion unlessRecorded(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now,
+            Duration grace) {
+        return new MediaDeletion(organizationId, storageConnectionId, storageKey, now, grace);
     }
 
-    private MediaDeletion(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now) {
+    private MediaDeletion(UUID organizationId, UUID storageConnectionId, String storageKey, Instant now, Duration grace) {
         super(organizationId, storageConnectionId, storageKey);
-        this.nextAttemptAt = AuditedEntity.stored(now);
-        this.createdAt = nextAttemptAt;
+        this.createdAt = AuditedEntity.stored(now);
+        this.nextAttemptAt = AuditedEntity.stored(now.plus(grace));
     }
 
     public void failed(String error, Instant retryAt) {

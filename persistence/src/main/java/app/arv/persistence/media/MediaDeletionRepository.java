@@ -18,26 +18,19 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
      * object at once; empty when it is gone, another transaction holds it (SKIP LOCKED, no waiting), or it is not due
      * by {@code now}. A node's list of due ids is read before it locks them one by one: meanwhile another node may have
      * tried one and put it off, and trying it again at once would count a second failure without the backoff's wait.
-     *
-     * @param stagedBefore a staged object's deletion ({@link MediaDeletion#unlessRecorded}) is due only if owed since
-     *                     before then: until that grace is over, its recording may still be under way
      */
-    public Optional<MediaDeletion> lockDueAcrossOrganizations(UUID id, Instant now, Instant stagedBefore) {
+    public Optional<MediaDeletion> lockDueAcrossOrganizations(UUID id, Instant now) {
         List<?> locked = em.createNativeQuery("SELECT id FROM media_deletion WHERE id = ?1 AND next_attempt_at <= ?2"
-                + " AND (resource_id IS NOT NULL OR created_at <= ?3) FOR UPDATE SKIP LOCKED")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, stagedBefore).getResultList();
+                + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).setParameter(2, now).getResultList();
         return locked.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(MediaDeletion.class, id));
     }
 
-    /**
-     * Platform job: ids of deletions whose next attempt is due.
-     *
-     * @param stagedBefore as for {@link #lockDueAcrossOrganizations}
-     */
-    public List<UUID> dueAcrossOrganizations(Instant now, Instant stagedBefore, int limit) {
-        return em.createQuery("SELECT d.id FROM MediaDeletion d WHERE d.nextAttemptAt <= :now"
-                + " AND (d.resourceId IS NOT NULL OR d.createdAt <= :stagedBefore) ORDER BY d.nextAttemptAt", UUID.class)
-                .setParameter("now", now).setParameter("stagedBefore", stagedBefore).setMaxResults(limit).getResultList();
+    /** Platform job: ids of deletions whose next attempt is due. */
+    public List<UUID> dueAcrossOrganizations(Instant now, int limit) {
+        return em.createQuery("SELECT d.id FROM MediaDeletion d WHERE d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt",
+                UUID.class)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
     /** The deletions owed for objects about to be written, each committed before its object is written. */

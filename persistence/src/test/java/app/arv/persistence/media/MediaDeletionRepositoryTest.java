@@ -36,8 +36,27 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            assertThat(deletions.dueAcrossOrganizations(Instant.now(), Instant.now(), 1000)).doesNotContain(deletion.getId());
-            assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), Instant.now(), 1000)).contains(deletion.getId());
+            assertThat(deletions.dueAcrossOrganizations(Instant.now(), 1000)).doesNotContain(deletion.getId());
+            assertThat(deletions.dueAcrossOrganizations(Instant.now().plus(Duration.ofMinutes(6)), 1000)).contains(deletion.getId());
+        });
+    }
+
+    /**
+     * By its next attempt alone, as every deletion is found due — also by a node of the release before staged objects
+     * were owed deletions, during a rolling upgrade, which would otherwise delete an object its recording still needs.
+     */
+    @Test
+    void aStagedObjectsDeletionIsDueOnlyOnceTheGraceForItsRecordingIsOver() {
+        Instant stagedAt = Instant.now();
+        MediaDeletion staged = MediaDeletion.unlessRecorded(acme.getId(), null, "media/ab/staged-" + UUID.randomUUID(), stagedAt,
+                Duration.ofHours(24));
+        Database.persist(staged);
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, deletions);
+            assertThat(deletions.dueAcrossOrganizations(stagedAt.plus(Duration.ofHours(23)), 1000)).doesNotContain(staged.getId());
+            assertThat(deletions.lockDueAcrossOrganizations(staged.getId(), stagedAt.plus(Duration.ofHours(23)))).isEmpty();
+            assertThat(deletions.dueAcrossOrganizations(stagedAt.plus(Duration.ofHours(25)), 1000)).contains(staged.getId());
         });
     }
 
@@ -49,7 +68,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
+            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         Database.inTransaction(em -> {
@@ -70,7 +89,7 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
             Repositories.on(em, media);
-            deletions.done(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now(), Instant.now()).orElseThrow());
+            deletions.done(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow());
             purged.set(media.purgeRetired(retired.getId()));
         });
 

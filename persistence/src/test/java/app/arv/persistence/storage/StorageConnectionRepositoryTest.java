@@ -97,7 +97,7 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
         Database.inTransaction(em -> {
             MediaDeletionRepository deletions = new MediaDeletionRepository();
             Repositories.on(em, deletions);
-            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
+            deletions.park(deletions.lockDueAcrossOrganizations(deletion.getId(), Instant.now()).orElseThrow(), Instant.now(), Instant.now());
         });
 
         assertThat(inUse(disk)).isTrue();

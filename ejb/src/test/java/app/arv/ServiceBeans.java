@@ -1,6 +1,7 @@
 package app.arv;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +17,8 @@ import java.util.Map;
  * The service tests' stand-in for the container, on one {@link EntityManager} of the real database
  * ({@code app.arv.persistence.Database}, from the persistence module's tests): ARV's own beans are
  * built with their no-argument constructors, and their {@code @Inject} and {@code @PersistenceContext}
- * fields get the one instance of each type. Nothing is mocked. A record of settings ({@code @ConfigProperty} on every
+ * fields get the one instance of each type, and a {@link SessionContext} answers a bean's {@code getBusinessObject} with
+ * the bean. Nothing is mocked. A record of settings ({@code @ConfigProperty} on every
  * component) is built from its defaults, as the container builds it where nothing is configured. What the container
  * would supply from outside ARV (metrics, JMS, the transaction registry) stays {@code null}, so a test reaches only
  * code that needs none of it — unless the test supplies it ({@link #with}; so do settings other than the defaults). No interceptors and no transactions of the beans' own:
@@ -27,6 +30,21 @@ public final class ServiceBeans {
 
     public ServiceBeans(EntityManager em) {
         beans.put(EntityManager.class, em);
+        beans.put(SessionContext.class, sessionContext());
+    }
+
+    /**
+     * What a bean asks its container for here: itself ({@code getBusinessObject}, so that a call of its own goes through
+     * the container's proxy — here the bean itself); anything else is not this stand-in's to answer.
+     */
+    private SessionContext sessionContext() {
+        return (SessionContext) Proxy.newProxyInstance(ServiceBeans.class.getClassLoader(), new Class<?>[]{SessionContext.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getBusinessObject")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return get((Class<?>) args[0]);
+                });
     }
 
     /**

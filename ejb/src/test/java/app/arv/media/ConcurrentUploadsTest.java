@@ -12,7 +12,6 @@ import app.arv.protection.RateLimitRules;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
 import app.arv.storage.TestStores;
-import jakarta.ejb.SessionContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,20 +79,8 @@ class ConcurrentUploadsTest {
                 .with(ImageDecoding.class, new ImageDecoding(RULES, 2, 128L << 20, Duration.ofSeconds(1)))
                 .with(MetricRegistry.class, new CountedMetrics().registry())
                 .with(QuotaRules.class, new QuotaRules(storedBytesQuota, 1000, false, 100)).with(RateLimitRules.class, RATES);
-        beans.with(SessionContext.class, containerOf(beans));
         SpooledFile file = spool.take("horse.png", new ByteArrayInputStream(bytes), RULES.maxFileBytes());
         return beans.get(MediaService.class).upload(member, List.of(file));
-    }
-
-    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
-    private static SessionContext containerOf(ServiceBeans beans) {
-        return (SessionContext) Proxy.newProxyInstance(ConcurrentUploadsTest.class.getClassLoader(),
-                new Class<?>[]{SessionContext.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("getBusinessObject")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return beans.get((Class<?>) args[0]);
-                });
     }
 
     /** How the call ended: its exception thrown here as it was. */

@@ -1,7 +1,6 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
-import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaDeletion;
@@ -9,7 +8,6 @@ import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.storage.TestStores;
-import jakarta.ejb.SessionContext;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,18 +191,7 @@ class MediaDeletionsTest {
     /** A round as the timer or a commit runs it: each attempt in a transaction of its own, the bean its own proxy. */
     private <T> T round(LifecycleRules rules, CountedMetrics metrics, Function<MediaDeletions, T> call) {
         return stores.inTransaction(beans -> call.apply(beans.with(MetricRegistry.class, metrics.registry())
-                .with(LifecycleRules.class, rules).with(SessionContext.class, containerOf(beans)).get(MediaDeletions.class)));
-    }
-
-    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
-    private static SessionContext containerOf(ServiceBeans beans) {
-        return (SessionContext) Proxy.newProxyInstance(MediaDeletionsTest.class.getClassLoader(), new Class<?>[]{SessionContext.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getBusinessObject")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return beans.get((Class<?>) args[0]);
-                });
+                .with(LifecycleRules.class, rules).get(MediaDeletions.class)));
     }
 
     /** One call of the deletion bean in a transaction of its own, as the timer makes each. */

@@ -1,7 +1,6 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
-import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaUpload;
@@ -9,14 +8,12 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.storage.MisbehavingS3;
 import app.arv.storage.TestStores;
-import jakarta.ejb.SessionContext;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -103,19 +100,8 @@ class OrphanScanTest {
     /** One scan as the timer runs it: its steps each in the one transaction of the test's beans. */
     private void scan(LifecycleRules rules) {
         stores.inTransaction(beans -> beans.with(MetricRegistry.class, new CountedMetrics().registry())
-                .with(LifecycleRules.class, rules).with(SessionContext.class, containerOf(beans))
+                .with(LifecycleRules.class, rules)
                 .get(OrphanScan.class).run());
-    }
-
-    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
-    private static SessionContext containerOf(ServiceBeans beans) {
-        return (SessionContext) Proxy.newProxyInstance(OrphanScanTest.class.getClassLoader(), new Class<?>[]{SessionContext.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getBusinessObject")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return beans.get((Class<?>) args[0]);
-                });
     }
 
     private StorageConnection bucketAt(Organization organization, String endpoint) {

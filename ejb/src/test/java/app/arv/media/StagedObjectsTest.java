@@ -1,7 +1,6 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
-import app.arv.ServiceBeans;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaResource;
@@ -12,14 +11,12 @@ import app.arv.storage.ObjectStores;
 import app.arv.storage.S3Endpoint;
 import app.arv.storage.S3ProxyServer;
 import app.arv.storage.TestStores;
-import jakarta.ejb.SessionContext;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,24 +115,13 @@ class StagedObjectsTest {
     /** The owed-deletion timer's round; each attempt the bean's own call. */
     private void sweep() {
         stores.inTransaction(beans -> beans.with(MetricRegistry.class, new CountedMetrics().registry())
-                .with(LifecycleRules.class, rules(Duration.ofHours(24))).with(SessionContext.class, containerOf(beans))
+                .with(LifecycleRules.class, rules(Duration.ofHours(24)))
                 .get(MediaDeletions.class).processDue());
     }
 
     private static LifecycleRules rules(Duration orphanGrace) {
         return new LifecycleRules("redirect", Duration.ofMinutes(5), Duration.ofMinutes(15), orphanGrace, 5,
                 Duration.ofSeconds(30), Duration.ofHours(1));
-    }
-
-    /** What a bean asks its container for here: itself, as the container's proxy would answer. */
-    private static SessionContext containerOf(ServiceBeans beans) {
-        return (SessionContext) Proxy.newProxyInstance(StagedObjectsTest.class.getClassLoader(), new Class<?>[]{SessionContext.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getBusinessObject")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return beans.get((Class<?>) args[0]);
-                });
     }
 
     private Optional<ObjectInfo> stat(MediaStore.StagedFile staged) {

@@ -192,13 +192,7 @@ public class DirectUploads {
             try {
                 UUID id = UUID.randomUUID();
                 String verifiedKey = target.mediaKey(id);
-                stagedObjects.journal(org, target, List.of(verifiedKey));
-                try {
-                    copy(target, key, verifiedKey);
-                } catch (RuntimeException e) {
-                    stagedObjects.removeQuietly(org, target, List.of(verifiedKey));
-                    throw e;
-                }
+                stagedObjects.write(org, target, verifiedKey, () -> copy(target, key, verifiedKey));
                 return new Verified(file, null, intake.stage(org, target, file, image, id, verifiedKey));
             } catch (RuntimeException e) {
                 image.close();

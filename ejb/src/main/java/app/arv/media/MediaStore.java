@@ -71,7 +71,7 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        stage(org, target, key, () -> put(target, key, file, mediaType));
+        stagedObjects.write(org, target, key, () -> put(target, key, file, mediaType));
         return record(new StagedFile(org, target, id, key, sha256, size, mediaType, name, null, null));
     }
 
@@ -83,7 +83,7 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        stage(org, target, key, () -> {
+        stagedObjects.write(org, target, key, () -> {
             try {
                 target.store().put(key, new ByteArrayInputStream(bytes), bytes.length, mediaType);
             } catch (StorageFailure e) {
@@ -101,19 +101,8 @@ public class MediaStore {
         StorageTarget target = stores.currentTarget(org);
         UUID id = UUID.randomUUID();
         String key = target.mediaKey(id);
-        stage(org, target, key, () -> put(target, key, file.path(), mediaType));
+        stagedObjects.write(org, target, key, () -> put(target, key, file.path(), mediaType));
         return new StagedFile(org, target, id, key, file.sha256(), file.size(), mediaType, name, null, null);
-    }
-
-    /** Writes one object, owed a deletion from before the write until it is recorded ({@link StagedObjects}). */
-    private void stage(UUID org, StorageTarget target, String key, Runnable write) {
-        stagedObjects.journal(org, target, List.of(key));
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            stagedObjects.removeQuietly(org, target, List.of(key));
-            throw e;
-        }
     }
 
     /**

@@ -56,6 +56,20 @@ public class StagedObjects {
     }
 
     /**
+     * Writes one object ({@code write}), owed a deletion from before it is written ({@link #journal}); a write that fails
+     * removes what it may have left and forgets the deletion owed for it. Call it outside transactions.
+     */
+    public void write(UUID org, StorageTarget target, String key, Runnable write) {
+        journal(org, target, List.of(key));
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            removeQuietly(org, target, List.of(key));
+            throw e;
+        }
+    }
+
+    /**
      * The caller's transaction records the staged objects at {@code keys}: once it commits, they are its resources'.
      *
      * @throws DomainException 503 {@code storage_unavailable} when an object's deletion was carried out meanwhile (the

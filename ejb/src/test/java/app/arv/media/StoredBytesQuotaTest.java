@@ -110,7 +110,8 @@ class StoredBytesQuotaTest {
         MediaUpload upload = uploadedTo(bucket, horse);
 
         Throwable thrown = catchThrowable(() -> stores.inTransaction(beans -> beans.with(UploadRules.class, RULES)
-                .with(Spool.class, spool).with(ImageDecoding.class, decoding)
+                .with(Spool.class, spool).with(ImageDecoding.class, decoding).with(Event.class, occurrences)
+                .with(MetricRegistry.class, new CountedMetrics().registry())
                 .with(QuotaRules.class, new QuotaRules(horse.length, 1000, false, 100))
                 .get(DirectUploads.class).complete(member, upload.getId())));
 

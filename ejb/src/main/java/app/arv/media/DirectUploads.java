@@ -102,7 +102,8 @@ public class DirectUploads {
             throw DomainException.invalid("sha256_invalid", "sha256 must be 64 hexadecimal digits");
         }
         if (media.findLiveBySha256(org, hash).isEmpty()) {
-            // Refused before the client sends anything; checked again, under the lock, at completion.
+            // Refused before the client sends anything; checked again, under the lock, at completion, with the
+            // thumbnails made of it then.
             quotas.admitStoredBytes(org, size);
         }
         UUID id = UUID.randomUUID();
@@ -219,12 +220,10 @@ public class DirectUploads {
             return completedAs(upload);
         }
         String sha256 = staged != null ? staged.file().sha256() : known.getSha256();
+        // New bytes (the verified copy and its thumbnails), under their content locks; in this transaction: the
+        // organization's storage lock is held until the record commits.
+        quotas.admitStoredBytes(org, intake.claimNewBytes(org, List.of(sha256), staged == null ? List.of() : List.of(staged)));
         Optional<MediaResource> held = media.claimContent(org, sha256);
-        if (staged != null && held.isEmpty()) {
-            // New bytes, under their content lock; in this transaction: the organization's storage lock is held until the
-            // record commits.
-            quotas.admitStoredBytes(org, staged.file().size());
-        }
         // Stored once per organization: the verified copy is redundant when the bytes are recorded by now.
         MediaResource resource = intake.heldOrRecorded(held, org, target, staged, redundant).orElseThrow(() -> DomainException
                 .conflict("media_changed", "The library's copy of these bytes was deleted meanwhile; complete again"));

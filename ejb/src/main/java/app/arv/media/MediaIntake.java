@@ -13,8 +13,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -129,6 +134,45 @@ public class MediaIntake {
         metrics.counter("arv_media_stored").inc();
         metrics.counter("arv_media_stored_bytes").inc(file.size());
         return original;
+    }
+
+    /**
+     * Takes a recording's content locks and answers the bytes it will add to the organization's stored bytes, the
+     * quota's usage: each staged original and thumbnail whose content the organization does not hold yet, each content
+     * once, as {@link #heldOrRecorded} will record them. Called in the recording transaction before the storage lock
+     * ({@code Quotas.admitStoredBytes}): every content lock the recording needs, the thumbnails' too, is then taken in
+     * one order (of the contents), and none while the storage lock is held, which another recording may wait for
+     * holding one of them.
+     *
+     * @param contents the request's other contents (known when it was checked: held, or deleted since)
+     * @param staged   what was written for the new contents, in the order they will be recorded
+     */
+    public long claimNewBytes(UUID org, Collection<String> contents, Collection<Staged> staged) {
+        SortedSet<String> claimed = new TreeSet<>(contents);
+        for (Staged s : staged) {
+            claimed.add(s.file().sha256());
+            s.thumbnails().forEach(t -> claimed.add(t.thumbnail().sha256()));
+        }
+        // Grows as the recording will go: what a file records is held for the files after it.
+        Set<String> held = new HashSet<>();
+        for (String sha256 : claimed) {
+            if (media.claimContent(org, sha256).isPresent()) {
+                held.add(sha256);
+            }
+        }
+        long bytes = 0;
+        for (Staged s : staged) {
+            // Held: the staged original goes unrecorded, and with it its thumbnails.
+            if (held.add(s.file().sha256())) {
+                bytes += s.file().size();
+                for (StagedThumbnail t : s.thumbnails()) {
+                    if (held.add(t.thumbnail().sha256())) {
+                        bytes += t.thumbnail().size();
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +151,6 @@ public class MediaService {
         }
     }
 
-    /** Bytes of the files whose content the organization does not store yet (each distinct content once). */
-    private long newBytes(UUID org, List<SpooledFile> files) {
-        var seen = new HashSet<String>();
-        return files.stream().filter(f -> seen.add(f.sha256()) && media.findLiveBySha256(org, f.sha256()).isEmpty())
-                .mapToLong(SpooledFile::size).sum();
-    }
-
     private InspectedImage refusing(SpooledFile file) {
         try {
             return inspector.inspect(file);
@@ -172,14 +164,14 @@ public class MediaService {
         List<String> redundant = new ArrayList<>();
         // From here on the transaction decides: rolled back, every staged object goes; committed, the redundant ones.
         stagedObjects.settleAfterTransaction(org, staging.target(), staging.keys(), redundant);
-        // Content locks in one global order, so two uploads sharing files can't deadlock each other; taken before the
-        // storage lock, as every other recording takes them (a direct upload's, an overlay's), so that no recording waits
-        // for the other's lock while holding the one it needs.
-        files.stream().map(SpooledFile::sha256).sorted().distinct().forEach(sha -> media.claimContent(org, sha));
+        // Content locks (the thumbnails' too) in one global order, so two uploads sharing files can't deadlock each other;
+        // taken before the storage lock, as every other recording takes them (a direct upload's, an overlay's), so that no
+        // recording waits for the other's lock while holding the one it needs. The new bytes are counted under them:
+        // bytes another upload recorded meanwhile are not new any more.
+        long newBytes = intake.claimNewBytes(org, files.stream().map(SpooledFile::sha256).toList(), staging.bySha256().values());
         // Checked here, in the recording transaction: the organization's storage lock is then held until it commits,
-        // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged). The new
-        // bytes are counted under their content locks: bytes another upload recorded meanwhile are not new any more.
-        quotas.admitStoredBytes(org, newBytes(org, files));
+        // so two uploads can't both take the last of the quota (refused, the rollback removes what was staged).
+        quotas.admitStoredBytes(org, newBytes);
         Map<String, MediaResource> bySha256 = new HashMap<>();
         List<MediaResource> stored = new ArrayList<>();
         for (SpooledFile file : files) {

@@ -103,8 +103,9 @@ public class Quotas {
     }
 
     /**
-     * Refuses storing {@code bytes} more (new content, not yet stored) if the organization would pass
-     * its stored-bytes quota. Holds the organization's storage lock until the caller's transaction ends.
+     * Refuses storing {@code bytes} more (new content, not yet stored: every byte its recording adds to the use, e.g. an
+     * upload's thumbnails too; {@link QuotaRules}) if the organization would pass its stored-bytes quota. Holds the
+     * organization's storage lock until the caller's transaction ends.
      */
     public void admitStoredBytes(UUID organizationId, long bytes) {
         if (bytes <= 0) {

@@ -43,7 +43,10 @@ public class OrganizationQuotaRepository {
         OrganizationScoped.holdLock(em, organizationId, STORAGE_LOCK);
     }
 
-    /** Bytes of the organization's live stored objects (originals, thumbnails, markers, models). */
+    /**
+     * Bytes of the organization's live stored objects, all of them: uploads and their thumbnails, overlays, compiled
+     * markers, generated models and their previews.
+     */
     public long storedBytes(UUID organizationId) {
         Number sum = (Number) em.createNativeQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM media_resource"
                 + " WHERE organization_id = ?1 AND deleted_at IS NULL")

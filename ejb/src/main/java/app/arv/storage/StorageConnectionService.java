@@ -4,7 +4,11 @@ import app.arv.audit.AuditDetails;
 import app.arv.audit.AuditTrail;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.audit.AuditAction;
+import app.arv.persistence.media.MediaDeletion;
+import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -38,6 +42,9 @@ public class StorageConnectionService {
 
     @Inject
     MediaRepository media;
+
+    @Inject
+    MediaDeletionRepository deletions;
 
     @Inject
     ObjectStores stores;
@@ -232,12 +239,21 @@ public class StorageConnectionService {
     }
 
     /**
+     * The object deletions still owed (an org admin: the organization's; a platform admin: every organization's), soonest
+     * due first: each holds its storage connection until it is carried out.
+     */
+    public Page<MediaDeletion> owedDeletions(Caller caller, PageRequest page) {
+        return deletions.owed(caller.visibleOrganizations().narrowedTo(), page);
+    }
+
+    /**
      * Refuses while anything stored or owed goes through the connection; otherwise purges the retired rows that still
      * name it, so the connection can go (their objects are deleted) and no deleted file's name outlives it.
      */
     private void requireUnused(UUID org, UUID id) {
         if (connections.inUse(org, id)) {
-            throw DomainException.conflict("storage_connection_in_use", "Media is stored through this connection");
+            // Counted only once refused: the check itself stays a handful of cheap lookups.
+            throw StorageConnectionInUse.of(connections.holders(org, id), "");
         }
         media.purgeRetiredStoredThrough(org, id);
     }

@@ -9,8 +9,10 @@ import app.arv.media.MediaStore;
 import app.arv.outbound.OutboundPolicy;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
+import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
+import app.arv.persistence.storage.ConnectionHolders;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageProvider;
 import app.arv.security.Caller;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -239,6 +242,66 @@ class StorageConnectionServiceTest {
             return null;
         }, "storage_connection_in_use");
         assertRefused(service -> service.change(admin, media.getId(), moveTo("elsewhere")), "storage_connection_in_use");
+    }
+
+    @Test
+    void aConnectionHeldOnlyByAStagedFilesOwedDeletionIsRefusedNamingThatDeletionAndWhenItIsDue() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        stage();
+        Instant due = owedDeletionDue();
+
+        StorageConnectionInUse refusal = refusedDeletion(media);
+
+        assertThat(refusal.holders()).isEqualTo(new ConnectionHolders(0, 0, 1, due, 0, 0, null));
+        assertThat(refusal.getMessage()).contains("1 file written through it awaits its deletion (1 staged and never recorded;"
+                + " due from " + toTheSecondUp(due)).contains("POST /admin/storage/orphan-scan")
+                .contains("GET /admin/storage/deletions").doesNotContain("stored through it");
+    }
+
+    @Test
+    void aConnectionHeldByLiveMediaIsRefusedNamingTheMedia() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        recorded(stage());
+
+        StorageConnectionInUse refusal = refusedDeletion(media);
+
+        assertThat(refusal.holders()).isEqualTo(new ConnectionHolders(1, 0, 0, null, 0, 0, null));
+        assertThat(refusal.getMessage()).contains("1 file is stored through it").doesNotContain("deletion");
+    }
+
+    @Test
+    void aRefusalCountsNothingOfAnotherOrganization() {
+        StorageConnection media = call(service -> service.create(admin, local("media", true)));
+        recorded(stage());
+        Organization other = TestData.organization("Other");
+        Database.persist(MediaDeletion.unlessRecorded(other.getId(), media.getId(), "other/" + UUID.randomUUID(), Instant.now(),
+                Duration.ofHours(24)));
+
+        StorageConnectionInUse refusal = refusedDeletion(media);
+
+        assertThat(refusal.holders()).isEqualTo(new ConnectionHolders(1, 0, 0, null, 0, 0, null));
+        assertThat(refusal.getMessage()).doesNotContain("deletion");
+    }
+
+    private StorageConnectionInUse refusedDeletion(StorageConnection connection) {
+        Throwable refusal = catchThrowable(() -> stores.inTransaction(beans -> {
+            connections(beans).delete(admin, connection.getId());
+            return null;
+        }));
+        assertThat(refusal).isInstanceOf(StorageConnectionInUse.class);
+        return (StorageConnectionInUse) refusal;
+    }
+
+    /** When the organization's one owed deletion is due, as stored. */
+    private Instant owedDeletionDue() {
+        return stores.inTransaction(beans -> beans.get(EntityManager.class)
+                .createQuery("SELECT d.nextAttemptAt FROM MediaDeletion d WHERE d.organizationId = :org", Instant.class)
+                .setParameter("org", acme.getId()).getSingleResult());
+    }
+
+    private static Instant toTheSecondUp(Instant at) {
+        Instant whole = at.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(at) ? whole : whole.plusSeconds(1);
     }
 
     private MediaResource recorded(MediaStore.StagedFile staged) {

@@ -42,20 +42,22 @@ public class ProblemResponses implements OASFilter {
                 + "a value out of bounds; errors[] names each field"), UNAUTHORIZED("401",
                         "No valid credential (JWT or API key)"), FORBIDDEN("403", "The caller's role does not allow this"), NOT_FOUND("404",
                                 "No such resource in the caller's organization"), CONFLICT("409",
-                                        "The resource's state does not allow this now, or a request with the same idempotency key is still running"), GONE(
-                                                "410",
-                                                "The AR content has expired"), PAYLOAD_TOO_LARGE("413",
-                                                        "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE("416",
-                                                                "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
-                                                                        "Well-formed but not possible: an unusable or oversized image, a weak or wrong password, text with "
-                                                                                + "control characters, an idempotency key reused for another request, an unknown reference; limit names a "
-                                                                                + "configured limit that was passed"), RATE_LIMITED("429",
-                                                                                        "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"), UNAVAILABLE(
-                                                                                                "503",
-                                                                                                "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps"), BAD_GATEWAY(
-                                                                                                        "502",
-                                                                                                        "The organization's own storage refuses ARV's requests (storage_misconfigured: wrong credentials, no such bucket, "
-                                                                                                                + "wrong region); trying again does not help, so no Retry-After: an organization admin corrects the connection");
+                                        "The resource's state does not allow this now, or a request with the same idempotency key is still running; "
+                                                + "holding says what holds a storage connection in use"), GONE(
+                                                        "410",
+                                                        "The AR content has expired"), PAYLOAD_TOO_LARGE("413",
+                                                                "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE(
+                                                                        "416",
+                                                                        "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
+                                                                                "Well-formed but not possible: an unusable or oversized image, a weak or wrong password, text with "
+                                                                                        + "control characters, an idempotency key reused for another request, an unknown reference; limit names a "
+                                                                                        + "configured limit that was passed"), RATE_LIMITED("429",
+                                                                                                "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"), UNAVAILABLE(
+                                                                                                        "503",
+                                                                                                        "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps"), BAD_GATEWAY(
+                                                                                                                "502",
+                                                                                                                "The organization's own storage refuses ARV's requests (storage_misconfigured: wrong credentials, no such bucket, "
+                                                                                                                        + "wrong region); trying again does not help, so no Retry-After: an organization admin corrects the connection");
 
         private final String status;
         private final String description;
@@ -203,6 +205,19 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("field", text("The rejected input, e.g. a JSON property")).addProperty("message", text(null)));
         Schema limit = OASFactory.createSchema().type(SchemaType.OBJECT).description("The configured limit the request went past")
                 .addProperty("name", text(null)).addProperty("value", OASFactory.createSchema().type(SchemaType.INTEGER));
+        Schema holding = OASFactory.createSchema().type(SchemaType.OBJECT)
+                .description("What holds a storage connection that cannot be moved or deleted (storage_connection_in_use), "
+                        + "by kind; the detail says what clears each")
+                .addProperty("media", OASFactory.createSchema().type(SchemaType.INTEGER).description("Live files stored through it"))
+                .addProperty("owed_deletions", OASFactory.createSchema().type(SchemaType.INTEGER)
+                        .description("Object deletions still owed through it: of deleted files, and of files staged and "
+                                + "never recorded (GET /admin/storage/deletions)"))
+                .addProperty("owed_deletions_due_from", time("When the first of them is due; absent when none is owed"))
+                .addProperty("dead_letters", OASFactory.createSchema().type(SchemaType.INTEGER)
+                        .description("Deletions through it that kept failing (GET /admin/storage/dead-letters)"))
+                .addProperty("direct_uploads", OASFactory.createSchema().type(SchemaType.INTEGER)
+                        .description("Direct uploads through it not removed yet"))
+                .addProperty("direct_uploads_open_until", time("When the last of their URLs expires; absent when there is none"));
         return OASFactory.createSchema().type(SchemaType.OBJECT).description("An RFC 9457 problem detail")
                 .addProperty("type", text("https://arv.app/problems/<code>"))
                 .addProperty("title", text("The HTTP status's reason phrase"))
@@ -214,7 +229,12 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("errors", errors)
                 .addProperty("quota", text("The quota a quota_exceeded or not_granted problem is about"))
                 .addProperty("limit", limit)
+                .addProperty("holding", holding)
                 .required(List.of("type", "title", "status", "code"));
+    }
+
+    private static Schema time(String description) {
+        return OASFactory.createSchema().type(SchemaType.STRING).format("date-time").description(description);
     }
 
     private static Schema text(String description) {

@@ -1,7 +1,10 @@
 package app.arv.persistence.media;
 
 import app.arv.persistence.shared.EntityRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -125,5 +128,21 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
     public List<MediaDeletionDeadLetter> deadLettersAcrossOrganizations() {
         return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l ORDER BY l.parkedAt DESC", MediaDeletionDeadLetter.class)
                 .setMaxResults(500).getResultList();
+    }
+
+    /**
+     * The deletions still owed, of {@code organizationId} ({@code null}: of every organization), soonest due first: what
+     * holds their storage connections until they are carried out.
+     */
+    public Page<MediaDeletion> owed(UUID organizationId, PageRequest page) {
+        String where = organizationId == null ? "" : " WHERE d.organizationId = :org";
+        TypedQuery<MediaDeletion> items = em.createQuery("SELECT d FROM MediaDeletion d" + where
+                + " ORDER BY d.nextAttemptAt, d.id", MediaDeletion.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM MediaDeletion d" + where, Long.class);
+        if (organizationId != null) {
+            items.setParameter("org", organizationId);
+            count.setParameter("org", organizationId);
+        }
+        return Page.of(items, count, page);
     }
 }

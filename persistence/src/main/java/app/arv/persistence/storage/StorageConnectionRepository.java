@@ -5,6 +5,7 @@ import app.arv.persistence.shared.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,6 +78,27 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
                         + " AND l.storageConnectionId = :id", organizationId, id)
                 || uses("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org AND u.storageConnectionId = :id",
                         organizationId, id);
+    }
+
+    /**
+     * What {@link #inUse} finds, counted by kind, with when the owed deletions fall due and when the direct uploads' URLs
+     * expire: what an admin refused a move or deletion needs to know. The organization's rows only, as in {@link #inUse}.
+     */
+    public ConnectionHolders holders(UUID organizationId, UUID id) {
+        long media = em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org"
+                + " AND m.storageConnectionId = :id AND m.deletedAt IS NULL", Long.class)
+                .setParameter("org", organizationId).setParameter("id", id).getSingleResult();
+        Object[] owed = em.createQuery("SELECT COUNT(d.resourceId), COUNT(d) - COUNT(d.resourceId), MIN(d.nextAttemptAt)"
+                + " FROM MediaDeletion d WHERE d.organizationId = :org AND d.storageConnectionId = :id", Object[].class)
+                .setParameter("org", organizationId).setParameter("id", id).getSingleResult();
+        long deadLetters = em.createQuery("SELECT COUNT(l) FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org"
+                + " AND l.storageConnectionId = :id", Long.class)
+                .setParameter("org", organizationId).setParameter("id", id).getSingleResult();
+        Object[] uploads = em.createQuery("SELECT COUNT(u), MAX(u.expiresAt) FROM MediaUpload u WHERE u.organizationId = :org"
+                + " AND u.storageConnectionId = :id", Object[].class)
+                .setParameter("org", organizationId).setParameter("id", id).getSingleResult();
+        return new ConnectionHolders(media, ((Number) owed[0]).longValue(), ((Number) owed[1]).longValue(), (Instant) owed[2],
+                deadLetters, ((Number) uploads[0]).longValue(), (Instant) uploads[1]);
     }
 
     private boolean uses(String count, UUID organizationId, UUID id) {

@@ -2,14 +2,21 @@ package app.arv.web.storage;
 
 import app.arv.media.MediaDeletions;
 import app.arv.media.OrphanScan;
+import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.security.CallerRole;
 import app.arv.storage.StorageConnectionService;
 import app.arv.storage.StorageUsage;
 import app.arv.web.ApiDescription;
+import app.arv.web.json.PageView;
+import app.arv.web.json.Paging;
+import app.arv.web.json.SnakeCaseEnum;
 import app.arv.web.security.CurrentCaller;
 import app.arv.web.security.RequiresRole;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTypeSerializer;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +68,16 @@ public class StorageAdminResource implements ApiDescription.Admin {
                 .orElseGet(() -> new Retried(true, null));
     }
 
+    @GET
+    @Path("deletions")
+    @RequiresRole({CallerRole.ORG_ADMIN, CallerRole.PLATFORM_ADMIN})
+    @Operation(summary = "Object deletions still owed (org admins: their own; platform admins: all), soonest due first: of"
+            + " deleted media, and of files staged and never recorded (their node stopped before the recording; due once"
+            + " ARV_MEDIA_ORPHAN_GRACE is over); each holds its storage connection until the deletion timer carries it out")
+    public PageView<OwedDeletionView> owedDeletions(@Valid @BeanParam Paging paging) {
+        return PageView.of(connections.owedDeletions(caller.get(), paging.toRequest()), OwedDeletionView::of);
+    }
+
     @POST
     @Path("orphan-scan")
     @Consumes(MediaType.WILDCARD)
@@ -83,6 +101,27 @@ public class StorageAdminResource implements ApiDescription.Admin {
 
     /** The newest dead letters (a few hundred at most) and how many there are in all. */
     public record DeadLetters(List<DeadLetterView> items, long total) {
+    }
+
+    /**
+     * {@code why}: {@code retired_media} for a deleted file's object, {@code staged_not_recorded} for an object written and
+     * never recorded (its {@code resource_id} is {@code null}); {@code attempts} the failed ones so far, {@code last_error}
+     * the last one's failure; {@code next_attempt_at} when it is due.
+     */
+    public record OwedDeletionView(UUID id, UUID organizationId, UUID resourceId, UUID storageConnectionId, String storageKey,
+            @JsonbTypeSerializer(SnakeCaseEnum.class) @Schema(implementation = String.class) Why why, int attempts,
+            String lastError, Instant createdAt, Instant nextAttemptAt) {
+
+        /** Why a deletion is owed. */
+        public enum Why {
+            RETIRED_MEDIA, STAGED_NOT_RECORDED
+        }
+
+        static OwedDeletionView of(MediaDeletion d) {
+            return new OwedDeletionView(d.getId(), d.getOrganizationId(), d.getResourceId(), d.getStorageConnectionId(),
+                    d.getStorageKey(), d.getResourceId() == null ? Why.STAGED_NOT_RECORDED : Why.RETIRED_MEDIA,
+                    d.getAttempts(), d.getLastError(), d.getCreatedAt(), d.getNextAttemptAt());
+        }
     }
 
     /**

@@ -17,8 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -26,8 +28,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
-/** The background side of storage: the orphan scan, and deletions that keep failing ending as dead letters. */
+/**
+ * The background side of storage: the orphan scan, deletions still owed (listed for admins, and named when they hold a
+ * connection), and deletions that keep failing ending as dead letters.
+ */
 @ExtendWith(ArvServer.class)
 class StorageMaintenanceIT {
 
@@ -177,6 +183,70 @@ class StorageMaintenanceIT {
             assertThat(status).isEqualTo(204);
             Api.bearer(tenant.adminToken()).get("/storage-connections/" + connection).then().statusCode(404);
         }
+    }
+
+    @Test
+    void anAdminPagesThroughTheDeletionsTheirOrganizationStillOwes() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        Api.Tenant other = Api.newTenant();
+        List<String> owed = List.of(owe(tenant, null, 1), owe(tenant, null, 2), owe(tenant, null, 3));
+        String foreign = owe(other, null, 1);
+
+        Api.bearer(tenant.adminToken()).queryParam("limit", 2).get("/admin/storage/deletions").then().statusCode(200)
+                .body("total", equalTo(3)).body("limit", equalTo(2)).body("offset", equalTo(0))
+                .body("items.storage_key", contains(owed.get(0), owed.get(1)))
+                .body("items.why", everyItem(equalTo("staged_not_recorded")))
+                .body("items.resource_id", everyItem(nullValue()))
+                .body("items.next_attempt_at", everyItem(notNullValue()));
+        Api.bearer(tenant.adminToken()).queryParam("limit", 2).queryParam("offset", 2).get("/admin/storage/deletions").then()
+                .statusCode(200).body("items.storage_key", contains(owed.get(2)));
+        Api.bearer(tenant.adminToken()).queryParam("limit", 200).get("/admin/storage/deletions").then().statusCode(200)
+                .body("items.storage_key", not(hasItem(foreign)));
+    }
+
+    @Test
+    void onlyAdminsSeeTheOwedDeletions() {
+        Api.bearer(Api.newTenant().memberToken()).get("/admin/storage/deletions").then().statusCode(403);
+    }
+
+    @Test
+    void aConnectionHeldByAStagedFilesDeletionIsRefusedSayingSoAndWhereToSeeIt() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String connection = Api.bearer(tenant.adminToken())
+                .body(Map.of("name", "crashed", "provider", "LOCAL", "directory", "crashed"))
+                .post("/storage-connections").then().statusCode(201).extract().path("id");
+        owe(tenant, connection, 1);
+
+        Api.bearer(tenant.adminToken()).delete("/storage-connections/" + connection).then().statusCode(409)
+                .body("code", equalTo("storage_connection_in_use"))
+                .body("detail", containsString("1 file written through it awaits its deletion"))
+                .body("detail", containsString("/api/v1/admin/storage/deletions"))
+                .body("detail", not(containsString("stored through it")))
+                .body("holding.media", equalTo(0)).body("holding.owed_deletions", equalTo(1))
+                .body("holding.owed_deletions_due_from", notNullValue()).body("holding.dead_letters", equalTo(0))
+                .body("holding.direct_uploads", equalTo(0));
+    }
+
+    /**
+     * The deletion a staged file's node owed before it stopped (written, never recorded), through {@code connection}
+     * ({@code null}: the platform's store), due {@code days} days from now: the deletion timer leaves it alone meanwhile.
+     *
+     * @return its storage key
+     */
+    private static String owe(Api.Tenant tenant, String connection, int days) throws SQLException {
+        String key = tenant.organizationId() + "/staged/" + UUID.randomUUID();
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement statement = db.prepareStatement("INSERT INTO media_deletion"
+                        + " (id, organization_id, resource_id, storage_connection_id, storage_key, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?::uuid, ?::uuid, NULL, ?::uuid, ?, 0, now() + make_interval(days => ?), now())")) {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, tenant.organizationId().toString());
+            statement.setString(3, connection);
+            statement.setString(4, key);
+            statement.setInt(5, days);
+            statement.executeUpdate();
+        }
+        return key;
     }
 
     /** A file and its two thumbnails, dead-lettered: deleted while the S3 store it lives in was down (on {@code storePort}). */

@@ -221,15 +221,17 @@ public class GenerationWorker {
                         ModelFileName.of(sourceName).preview(result.previewMediaType()), null, null);
             }
         } catch (RuntimeException | Error e) {
+            // No recording was attempted: the model is nothing's.
             files.discardNow(model);
             throw e;
         }
         try {
             steps.complete(org, itemId, model, preview);
         } catch (RuntimeException | Error e) {
-            // complete's transaction failed, possibly before it took the files (a lock timeout, the database
-            // away): nothing else would remove them, and the redelivery stages new copies. Deleting twice is harmless.
-            files.discardNow(model, preview);
+            // complete may have failed before it took the files (a lock timeout, the database away): nothing else would
+            // remove them soon, and the redelivery stages new copies. Or its failure came after its commit (in doubt, a
+            // heuristic outcome, the container's exception after completion): the item names them, they must stay.
+            files.discardUnrecorded(model, preview);
             throw e;
         }
     }

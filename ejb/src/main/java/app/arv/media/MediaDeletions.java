@@ -249,6 +249,16 @@ public class MediaDeletions {
         deletions.forgetStaged(organizationId, keys);
     }
 
+    /**
+     * Of the staged objects at {@code keys}, those no recording took on: still owed a deletion, and held by no other
+     * transaction (one holding it may be a recording whose outcome is not settled yet). Asked in a transaction of its own,
+     * after the recording's ended.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> unrecorded(UUID organizationId, List<String> keys) {
+        return deletions.lockStaged(organizationId, keys);
+    }
+
     /** As {@link #forgetStaged}, on one of the container's threads, for a caller that runs as a transaction completes. */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

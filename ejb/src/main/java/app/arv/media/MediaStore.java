@@ -182,11 +182,24 @@ public class MediaStore {
         }
     }
 
-    /** Removes staged files now (their recording was never attempted, or failed). Call it outside transactions. */
+    /** Removes staged files now (their recording was never attempted). Call it outside transactions. */
     public void discardNow(StagedFile... staged) {
         for (StagedFile file : staged) {
             if (file != null) {
                 stagedObjects.removeQuietly(file.organizationId(), file.target(), List.of(file.key()));
+            }
+        }
+    }
+
+    /**
+     * After a recording of the staged files failed: removes now those it did not record, and keeps those it did — its
+     * failure may have reached the caller after it committed ({@link StagedObjects#removeUnrecorded}). Call it outside
+     * transactions.
+     */
+    public void discardUnrecorded(StagedFile... staged) {
+        for (StagedFile file : staged) {
+            if (file != null) {
+                stagedObjects.removeUnrecorded(file.organizationId(), file.target(), List.of(file.key()));
             }
         }
     }

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * transaction of its own): a process that dies before the recording leaves that deletion behind, and
  * {@link MediaDeletions} carries it out once older than {@code arv.media.orphan-grace} — no store can be listed for
  * objects nothing names. The recording transaction takes the object on ({@link #recorded}: committed, the deletion is
- * no longer owed). This settles the rest once that short transaction ends: if it rolls back, every staged object goes;
+ * no longer owed), which is also how a caller told that the recording failed knows what it may remove
+ * ({@link #removeUnrecorded}): the failure may have come after the commit. This settles the rest once that short transaction ends: if it rolls back, every staged object goes;
  * if it commits, the ones that turned out redundant go (the same content was recorded meanwhile). Deletions run after
  * completion, outside the transaction, and then their owed deletions are forgotten; one the store refuses stays owed.
  */
@@ -126,6 +127,30 @@ public class StagedObjects {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not forget the owed deletions of " + settled.size() + " removed staged objects;"
                     + " they are carried out again once due", e);
+        }
+    }
+
+    /**
+     * Removes the staged objects at {@code keys} that a recording which failed did not take on, and forgets their owed
+     * deletions; leaves alone those it recorded. A recording's failure may reach its caller after its transaction committed
+     * (an exception raised after the commit, a commit whose outcome was lost on the way: in doubt, heuristic), and
+     * whether an object is still owed its deletion tells, as the recording forgets it in its own transaction
+     * ({@link #recorded}). One whose owed deletion another transaction holds (a recording whose outcome is not settled
+     * yet, the deletion timer's attempt) is kept: should that recording roll back, the owed deletion removes it. So is
+     * every object when the database cannot say: its owed deletion is carried out once {@code arv.media.orphan-grace} is
+     * over. Call it outside transactions.
+     */
+    public void removeUnrecorded(UUID org, StorageTarget target, Collection<String> keys) {
+        List<String> unrecorded;
+        try {
+            unrecorded = deletions.unrecorded(org, List.copyOf(keys));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not ask whether the " + keys.size() + " staged objects of a failed recording were"
+                    + " recorded; they are kept, and their owed deletions carried out once due", e);
+            return;
+        }
+        if (!unrecorded.isEmpty()) {
+            removeQuietly(org, target, unrecorded);
         }
     }
 

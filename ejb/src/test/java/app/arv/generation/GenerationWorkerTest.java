@@ -5,6 +5,7 @@ import app.arv.imaging.model3d.GenerationOptions;
 import app.arv.media.MediaStore;
 import app.arv.media.Spool;
 import app.arv.media.TestSpools;
+import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.persistence.media.MediaResource;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -394,6 +397,96 @@ class GenerationWorkerTest {
 
         assertThat(acknowledged).isFalse();
         assertThat(fixture.reread(item).getError()).isEqualTo("The server ran out of memory while making the model");
+    }
+
+    /** What {@link #makingWithPreview} makes. */
+    private static final byte[] MODEL = "glTF-a-model-with-its-preview".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREVIEW = "PNG-the-model-seen-from-the-front".getBytes(StandardCharsets.US_ASCII);
+
+    /** A provider that makes a model and its preview of any image. */
+    private static Scripted makingWithPreview() {
+        return new Scripted("making-with-preview", image -> new ModelResult(MODEL, PREVIEW, "image/png"));
+    }
+
+    /**
+     * The steps as the worker meets them when the commit of {@code complete} reaches it as a failure: the item is recorded
+     * complete for real (committed with this test's one transaction), then comes what Payara's container throws when the
+     * connection broke off while the database committed, so that the outcome was lost on the way.
+     */
+    static class CommittedThenLost extends GenerationSteps {
+
+        @Override
+        public void complete(UUID org, UUID itemId, MediaStore.StagedFile model, MediaStore.StagedFile preview) {
+            super.complete(org, itemId, model, preview);
+            EJBException lost = new EJBException("Unable to complete container-managed transaction.");
+            lost.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            throw lost;
+        }
+    }
+
+    /**
+     * The steps as the worker meets them when {@code complete} waited for the item's lock past the database's lock
+     * timeout: rolled back before it recorded anything. Thrown rather than provoked: in this test's one transaction a lock
+     * timeout would abort what the worker does next.
+     */
+    static class TimedOutBeforeRecording extends GenerationSteps {
+
+        private List<MediaStore.StagedFile> handed = new ArrayList<>();
+
+        /** Puts what the worker hands to {@code complete} into {@code handed}. */
+        TimedOutBeforeRecording handingTo(List<MediaStore.StagedFile> handed) {
+            this.handed = handed;
+            return this;
+        }
+
+        @Override
+        public void complete(UUID org, UUID itemId, MediaStore.StagedFile model, MediaStore.StagedFile preview) {
+            handed.add(model);
+            handed.add(preview);
+            EJBException timedOut = new EJBException("Transaction aborted");
+            timedOut.initCause(new PersistenceException("could not execute statement",
+                    new SQLException("ERROR: canceling statement due to lock timeout", "55P03")));
+            throw timedOut;
+        }
+    }
+
+    @Test
+    void aModelWhoseRecordingCommittedBeforeTheWorkerSawItFailIsKeptWithItsPreview() throws IOException {
+        GenerationItem item = queuedFor(makingWithPreview(), storedHorse());
+        fixture.supplyEach(beans -> beans.with(GenerationSteps.class, beans.get(CommittedThenLost.class)));
+
+        attempted(item);
+
+        GenerationItem done = fixture.reread(item);
+        assertThat(done.getStatus()).isEqualTo(GenerationStatus.COMPLETED);
+        assertThat(stillStored(done.getModelMediaId())).as("the model's object still stored").isTrue();
+        assertThat(stillStored(done.getPreviewMediaId())).as("the preview's object still stored").isTrue();
+    }
+
+    @Test
+    void aModelWhoseRecordingFailedBeforeItTookThemIsRemovedAtOnceWithItsPreviewAndOwesNothing() throws IOException {
+        GenerationItem item = queuedFor(makingWithPreview(), storedHorse());
+        List<MediaStore.StagedFile> handed = new ArrayList<>();
+        fixture.supplyEach(beans -> beans.with(GenerationSteps.class, beans.get(TimedOutBeforeRecording.class).handingTo(handed)));
+
+        attempted(item);
+
+        assertThat(handed).hasSize(2).doesNotContainNull();
+        for (MediaStore.StagedFile staged : handed) {
+            assertThat(staged.target().store().stat(staged.key())).as(staged.name()).isEmpty();
+            assertThat(owedDeletionsOf(staged)).as(staged.name()).isZero();
+        }
+    }
+
+    /** Whether the store has the object of the organization's live media {@code id}. */
+    private boolean stillStored(UUID id) {
+        return fixture.call(MediaStore.class, store -> store.stillStored(store.live(fixture.org(), id).orElseThrow()));
+    }
+
+    private static long owedDeletionsOf(MediaStore.StagedFile staged) {
+        return Database.result(em -> em.createQuery("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org"
+                + " AND d.storageKey = :key", Long.class)
+                .setParameter("org", staged.organizationId()).setParameter("key", staged.key()).getSingleResult());
     }
 
     /** Of the default outage retry. */

@@ -1,6 +1,7 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
+import app.arv.TestTransactions;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaResource;
@@ -11,6 +12,8 @@ import app.arv.storage.ObjectStores;
 import app.arv.storage.S3Endpoint;
 import app.arv.storage.S3ProxyServer;
 import app.arv.storage.TestStores;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,67 @@ class StagedObjectsTest {
         assertThat(thrown).hasMessage("the owner went away meanwhile");
         assertThat(stat(staged)).as("the staged object").isEmpty();
         assertThat(owedDeletionsOf(staged)).isZero();
+    }
+
+    @Test
+    void aStagedObjectWhoseRecordingCommittedIsKeptThoughTheRecordingsCallerSawItFail() {
+        MediaStore.StagedFile staged = staged(Duration.ofHours(24));
+        MediaResource recorded = stores.inTransaction(beans -> beans.get(MediaStore.class).record(staged));
+
+        discardUnrecorded(staged);
+
+        assertThat(stat(staged)).as("the recorded object").isPresent();
+        assertThat(owedDeletionsOf(staged)).isZero();
+        boolean retired = Database.result(em -> em.find(MediaResource.class, recorded.getId()).isDeleted());
+        assertThat(retired).as("the recorded resource retired").isFalse();
+    }
+
+    /** Its recording failed before it took the object on (the owner's lock not had in time, say). */
+    @Test
+    void aStagedObjectNoRecordingTookOnIsRemovedAtOnceAndOwesNothing() {
+        MediaStore.StagedFile staged = staged(Duration.ofHours(24));
+
+        discardUnrecorded(staged);
+
+        assertThat(stat(staged)).as("the staged object").isEmpty();
+        assertThat(owedDeletionsOf(staged)).isZero();
+    }
+
+    /**
+     * The recording's transaction has recorded the object but not ended when its caller, told of a failure, asks (a commit
+     * in doubt: prepared, or its connection broken before the database saw it go); then it commits.
+     */
+    @Test
+    void aStagedObjectWhoseRecordingIsNotSettledWhenAskedIsLeftToIt() {
+        MediaStore.StagedFile staged = staged(Duration.ofHours(24));
+        EntityManager recording = Database.entityManagerFactory().createEntityManager();
+        try {
+            recording.getTransaction().begin();
+            TestTransactions completions = new TestTransactions();
+            completions.began();
+            stores.beans(recording).with(TransactionSynchronizationRegistry.class, completions).get(MediaStore.class).record(staged);
+
+            discardUnrecorded(staged);
+
+            recording.getTransaction().commit();
+        } finally {
+            if (recording.getTransaction().isActive()) {
+                recording.getTransaction().rollback();
+            }
+            recording.close();
+        }
+        assertThat(stat(staged)).as("the recorded object").isPresent();
+        assertThat(owedDeletionsOf(staged)).isZero();
+    }
+
+    /** What a caller whose recording of {@code staged} failed does with it, outside any transaction of its own. */
+    private void discardUnrecorded(MediaStore.StagedFile staged) {
+        stores.inTransaction(beans -> {
+            // A wait for a lock this test's own recording holds would never end: one that waits gives up instead.
+            beans.get(EntityManager.class).createNativeQuery("SET LOCAL lock_timeout = '2s'").executeUpdate();
+            beans.get(MediaStore.class).discardUnrecorded(staged);
+            return null;
+        });
     }
 
     /**

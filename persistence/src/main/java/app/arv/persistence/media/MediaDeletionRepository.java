@@ -56,6 +56,21 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
                 .setParameter("org", organizationId).setParameter("keys", keys).executeUpdate();
     }
 
+    /**
+     * Of the staged objects at {@code keys}, those still owed a deletion (no recording took them on), their rows locked for
+     * this transaction. A row another transaction holds is not among them (SKIP LOCKED, no waiting): a recording whose
+     * outcome is not settled yet, or the deletion timer removing the object.
+     */
+    public List<String> lockStaged(UUID organizationId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<?> owed = em.createNativeQuery("SELECT storage_key FROM media_deletion WHERE organization_id = ?1"
+                + " AND resource_id IS NULL AND storage_key IN (?2) FOR UPDATE SKIP LOCKED")
+                .setParameter(1, organizationId).setParameter(2, keys).getResultList();
+        return owed.stream().map(String.class::cast).toList();
+    }
+
     public long countPending(UUID organizationId) {
         return em.createQuery("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org", Long.class)
                 .setParameter("org", organizationId).getSingleResult();

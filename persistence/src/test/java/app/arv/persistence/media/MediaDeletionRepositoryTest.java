@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -57,6 +58,21 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
             assertThat(deletions.dueAcrossOrganizations(stagedAt.plus(Duration.ofHours(23)), 1000)).doesNotContain(staged.getId());
             assertThat(deletions.lockDueAcrossOrganizations(staged.getId(), stagedAt.plus(Duration.ofHours(23)))).isEmpty();
             assertThat(deletions.dueAcrossOrganizations(stagedAt.plus(Duration.ofHours(25)), 1000)).contains(staged.getId());
+        });
+    }
+
+    @Test
+    void onlyTheOrganizationsStagedObjectsStillOwedADeletionAreUnrecorded() {
+        String key = "media/ab/staged-" + UUID.randomUUID();
+        String globexKey = "media/ab/theirs-" + UUID.randomUUID();
+        Database.persist(MediaDeletion.unlessRecorded(acme.getId(), null, key, Instant.now(), Duration.ofHours(24)),
+                MediaDeletion.unlessRecorded(globex.getId(), null, globexKey, Instant.now(), Duration.ofHours(24)),
+                new MediaDeletion(retired, Instant.now()));
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, deletions);
+            assertThat(deletions.lockStaged(acme.getId(), List.of(key, globexKey, "media/ab/recorded-" + UUID.randomUUID(),
+                    retired.getStorageKey()))).containsExactly(key);
         });
     }
 

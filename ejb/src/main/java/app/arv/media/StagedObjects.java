@@ -28,9 +28,10 @@ import java.util.logging.Logger;
  * {@link MediaDeletions} carries it out once older than {@code arv.media.orphan-grace} — no store can be listed for
  * objects nothing names. The recording transaction takes the object on ({@link #recorded}: committed, the deletion is
  * no longer owed), which is also how a caller told that the recording failed knows what it may remove
- * ({@link #removeUnrecorded}): the failure may have come after the commit. This settles the rest once that short transaction ends: if it rolls back, every staged object goes;
- * if it commits, the ones that turned out redundant go (the same content was recorded meanwhile). Deletions run after
- * completion, outside the transaction, and then their owed deletions are forgotten; one the store refuses stays owed.
+ * ({@link #removeUnrecorded}): the failure may have come after the commit. This settles the rest once that short
+ * transaction ends: if it rolls back, every staged object goes; if it commits, the ones that turned out redundant go (the
+ * same content was recorded meanwhile). Deletions run after completion, outside the transaction, and then their owed
+ * deletions are forgotten; one the store refuses stays owed.
  */
 @ApplicationScoped
 public class StagedObjects {

@@ -7,7 +7,7 @@ import app.arv.events.TestRedis;
 import app.arv.persistence.Database;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.Jsonp;
 import jakarta.json.JsonObject;
 import org.hibernate.SessionFactory;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,7 +125,7 @@ class GenerationEventsTest {
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), MESSAGE));
         Runnable progressEvent = fixture.runHoldingAfterCommit(GenerationSteps.class,
                 steps -> steps.progress(fixture.org(), item.getId(), 60, "texturing"));
-        Caller member = new Caller(UUID.randomUUID(), null, fixture.org(), "member@acme.example", Set.of(CallerRole.MEMBER));
+        Caller member = Callers.memberOf(fixture.org());
         fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId()));
 
         progressEvent.run();

@@ -30,6 +30,7 @@ import app.arv.protection.RateLimitRules;
 import app.arv.protection.Usage;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.TestStores;
@@ -80,11 +81,7 @@ class GenerationServiceTest {
     @BeforeEach
     void anOrganizationAndOneOfItsMembers() {
         fixture = new GenerationFixture(redis);
-        member = callerOf(fixture.org());
-    }
-
-    private static Caller callerOf(UUID organization) {
-        return new Caller(UUID.randomUUID(), null, organization, "member@acme.example", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(fixture.org());
     }
 
     /** Providers and upload rules as a server without a FAL key has them: the local generator only, PNG uploads. */
@@ -137,7 +134,7 @@ class GenerationServiceTest {
     @Test
     void anotherOrganizationsJobIsNotFound() {
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
-        Caller stranger = callerOf(UUID.randomUUID());
+        Caller stranger = Callers.memberOf(UUID.randomUUID());
 
         DomainException refused = refusal(() -> fixture.call(GenerationService.class, service -> service.get(stranger, item.getJobId())));
 

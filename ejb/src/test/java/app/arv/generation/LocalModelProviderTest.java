@@ -8,14 +8,13 @@ import app.arv.media.ImageDecoding;
 import app.arv.media.TestDecodings;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,7 @@ class LocalModelProviderTest {
         GenerationFixture fixture = new GenerationFixture(redis);
         GenerationItem item = fixture.queuedJob(fixture.image()).get(0);
         fixture.call(GenerationSteps.class, steps -> steps.claim(fixture.org(), item.getId(), UUID.randomUUID()));
-        Caller member = new Caller(UUID.randomUUID(), null, fixture.org(), "member@acme.example", Set.of(CallerRole.MEMBER));
+        Caller member = Callers.memberOf(fixture.org());
         fixture.call(GenerationService.class, service -> service.cancel(member, item.getJobId()));
         LocalModelProvider provider = new ServiceBeans(null)
                 .with(ImageDecoding.class, TestDecodings.of(50_000_000, 1, Duration.ofSeconds(30))).get(LocalModelProvider.class);

@@ -30,6 +30,7 @@ import app.arv.protection.QuotaRules;
 import app.arv.protection.RateLimitRules;
 import app.arv.security.Caller;
 import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import app.arv.shared.Sha256;
 import app.arv.storage.TestStores;
@@ -90,11 +91,7 @@ class ArContentServiceTest {
         content.describeOrder("A-1", "Anna", "anna@example.com", null);
         content.schedule(NOW, NOW.plus(7, ChronoUnit.DAYS), null);
         Database.persist(wedding, portrait, model, photo, content);
-        member = callerOf(acme.getId());
-    }
-
-    private static Caller callerOf(UUID org) {
-        return new Caller(UUID.randomUUID(), null, org, "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     private static <T> T service(Function<ArContentService, T> call) {
@@ -220,7 +217,7 @@ class ArContentServiceTest {
 
     @Test
     void anotherOrganizationsContentIsNotFound() {
-        Caller stranger = callerOf(UUID.randomUUID());
+        Caller stranger = Callers.memberOf(UUID.randomUUID());
 
         assertThatThrownBy(() -> service(s -> s.get(stranger, content.getId())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.status()).isEqualTo(404));

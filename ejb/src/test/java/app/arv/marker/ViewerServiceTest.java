@@ -8,14 +8,12 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -127,7 +125,7 @@ class ViewerServiceTest {
         viewer(v -> v.view(content.getUniqueId()));
 
         AtomicReference<Long> recent = new AtomicReference<>();
-        Caller member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+        Caller member = Callers.memberOf(acme.getId());
         Database.inTransaction(em -> recent.set(new ServiceBeans(em).get(RecentViews.class).of(member, content.getId())));
         assertThat(recent.get()).isEqualTo(1);
     }

@@ -10,7 +10,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.protection.QuotaRules;
 import app.arv.protection.RateLimitRules;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.storage.TestStores;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,8 +23,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,7 +50,7 @@ class ConcurrentUploadsTest {
         stores = new TestStores(dataDir);
         spool = TestSpools.in(dataDir);
         acme = TestData.organization("Acme");
-        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     @Test

@@ -8,7 +8,7 @@ import app.arv.persistence.media.MediaUpload;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import app.arv.shared.Sha256;
 import app.arv.storage.MisbehavingS3;
@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +53,7 @@ class DirectUploadsTest {
         spool = TestSpools.in(dataDir);
         acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
         Database.persist(acme);
-        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     @Test

@@ -9,12 +9,11 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.Organization;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -31,7 +30,7 @@ class MediaLibraryDeletionTest {
     @BeforeEach
     void anOrganizationAndOneOfItsMembers() {
         acme = TestData.organization("Acme");
-        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member@acme.example", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     /** A live medium held by each of {@code owners} ({@link OwnerKind#UPLOAD}: the library). */

@@ -15,7 +15,7 @@ import app.arv.protection.QuotaKind;
 import app.arv.protection.QuotaRules;
 import app.arv.protection.Quotas;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.Sha256;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.S3Endpoint;
@@ -36,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +68,7 @@ class StoredBytesQuotaTest {
         spool = TestSpools.in(dataDir);
         decoding = new ImageDecoding(RULES, 2, 128L << 20, Duration.ofSeconds(1));
         acme = TestData.organization("Acme");
-        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.arv.persistence.Database;
 import app.arv.persistence.marker.ArContent;
 import app.arv.persistence.media.MediaResource;
 import app.arv.security.Caller;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import app.arv.storage.MisbehavingS3;
 import app.arv.storage.OrganizationFiles;
@@ -73,7 +74,7 @@ class PrintKitsTest {
     @Test
     void anotherOrganizationsProjectIsNotFound() {
         content("Anna", false);
-        Caller stranger = OrganizationFiles.memberOf(UUID.randomUUID());
+        Caller stranger = Callers.memberOf(UUID.randomUUID());
 
         assertThatThrownBy(() -> kits(k -> k.ofProject(stranger, files.wedding.getId(), A6, c -> "x")))
                 .isInstanceOfSatisfying(DomainException.class,
@@ -83,7 +84,7 @@ class PrintKitsTest {
     @Test
     void anotherOrganizationsArContentIsNotFound() {
         ArContent anna = content("Anna", false);
-        Caller stranger = OrganizationFiles.memberOf(UUID.randomUUID());
+        Caller stranger = Callers.memberOf(UUID.randomUUID());
 
         assertThatThrownBy(() -> kits(k -> k.ofContent(stranger, anna.getId(), A6, c -> "x")))
                 .isInstanceOfSatisfying(DomainException.class,

@@ -7,15 +7,13 @@ import app.arv.persistence.TestData;
 import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.DomainException;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +29,7 @@ class ProjectServiceTest {
     @BeforeEach
     void anOrganizationAndOneOfItsMembers() {
         acme = TestData.organization("Acme");
-        member = new Caller(UUID.randomUUID(), null, acme.getId(), "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     private static ProjectService projects(EntityManager em) {

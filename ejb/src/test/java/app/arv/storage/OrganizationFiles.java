@@ -7,14 +7,13 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.project.Project;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,11 +35,7 @@ public final class OrganizationFiles {
         acme = new Organization("Acme", "acme-" + UUID.randomUUID().toString().substring(0, 8));
         wedding = new Project(acme.getId(), "Wedding", null);
         Database.persist(acme, wedding);
-        member = memberOf(acme.getId());
-    }
-
-    public static Caller memberOf(UUID organization) {
-        return new Caller(UUID.randomUUID(), null, organization, "member", Set.of(CallerRole.MEMBER));
+        member = Callers.memberOf(acme.getId());
     }
 
     /** A bucket of the organization's in {@code store}. */

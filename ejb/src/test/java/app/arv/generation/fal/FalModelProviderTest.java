@@ -16,7 +16,7 @@ import app.arv.media.TestSpools;
 import app.arv.persistence.generation.GenerationItem;
 import app.arv.persistence.generation.GenerationStatus;
 import app.arv.security.Caller;
-import app.arv.security.CallerRole;
+import app.arv.security.Callers;
 import app.arv.shared.Jsonp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -252,6 +251,6 @@ class FalModelProviderTest {
     }
 
     private Caller member() {
-        return new Caller(UUID.randomUUID(), null, fixture.org(), "member@acme.example", Set.of(CallerRole.MEMBER));
+        return Callers.memberOf(fixture.org());
     }
 }

@@ -60,21 +60,34 @@ public class WebhookDeliveryRepository extends EntityRepository<WebhookDelivery>
      * are one organization's (its longest-due ones), so one organization's backlog never fills a claim. Rows another
      * transaction is claiming are skipped, not waited for, so claimers on any number of nodes never take the same row
      * (they still count towards their organization's share: a claimer that meets them gets that organization's next
-     * ones at its next claim, a moment later, once the other claim has committed).
+     * ones at its next claim, a moment later, once the other claim has committed). What it reads is bounded by what it
+     * takes and the organizations and webhooks it looks at, not by the pending deliveries a switched-off webhook keeps.
      */
     public List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String node, int limit, int perOrganization) {
         UUID token = UUID.randomUUID();
-        // Each active organization's share is its first perOrganization due ones, read apart and unlocked (so rows being
-        // claimed count towards it) by index (webhook_delivery_organization_due) in schedule order: a bounded look-up
-        // per organization, however long any backlog is. UPDATE ... RETURNING hands rows back in no particular order:
-        // the outer SELECT restores the schedule's.
-        List<?> rows = em.createNativeQuery("WITH shares AS (SELECT s.id FROM organization o CROSS JOIN LATERAL"
-                + " (SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id WHERE d.organization_id = o.id"
-                + " AND d.status = 'PENDING' AND d.next_attempt_at <= ?4 AND (w.enabled OR d.manual)"
-                + " ORDER BY d.next_attempt_at, d.id LIMIT ?6) s WHERE o.active),"
-                + " due AS (SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN shares s ON s.id = d.id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?4"
-                + " ORDER BY d.next_attempt_at LIMIT ?5 FOR UPDATE OF d SKIP LOCKED),"
+        // Each active organization's share is its first perOrganization due ones in schedule order, read apart and
+        // unlocked (so rows being claimed count towards it), from candidates looked up by index: each switched-on
+        // webhook's first perOrganization (webhook_delivery_webhook_due) and the manual ones of switched-off webhooks
+        // (webhook_delivery_manual_due, few: a person asks for each). The pending deliveries a disabled webhook keeps
+        // are never read, however many. The shares are then locked one by one by key, longest-due first, until limit
+        // are taken: the locking subquery, correlated, is planned as a key look-up per share (a join let the planner
+        // read every pending row to meet them, or lock every share before keeping limit of them). UPDATE ... RETURNING
+        // hands rows back in no particular order: the outer SELECT restores the schedule's.
+        List<?> rows = em.createNativeQuery("WITH candidates AS (SELECT c.id, c.organization_id, c.next_attempt_at"
+                + " FROM organization o JOIN webhook w ON w.organization_id = o.id CROSS JOIN LATERAL"
+                + " (SELECT d.id, d.organization_id, d.next_attempt_at FROM webhook_delivery d WHERE d.webhook_id = w.id"
+                + " AND d.status = 'PENDING' AND d.next_attempt_at <= ?4 ORDER BY d.next_attempt_at, d.id LIMIT ?6) c"
+                + " WHERE o.active AND w.enabled"
+                + " UNION ALL SELECT d.id, d.organization_id, d.next_attempt_at FROM webhook_delivery d"
+                + " JOIN webhook w ON w.id = d.webhook_id JOIN organization o ON o.id = d.organization_id"
+                + " WHERE d.status = 'PENDING' AND d.manual AND d.next_attempt_at <= ?4 AND NOT w.enabled AND o.active),"
+                + " shares AS (SELECT r.id, r.next_attempt_at FROM (SELECT c.id, c.next_attempt_at, row_number() OVER"
+                + " (PARTITION BY c.organization_id ORDER BY c.next_attempt_at, c.id) AS place FROM candidates c) r"
+                + " WHERE r.place <= ?6),"
+                + " due AS (SELECT l.id, l.next_attempt_at FROM (SELECT s.id, s.next_attempt_at FROM shares s"
+                + " ORDER BY s.next_attempt_at, s.id) s CROSS JOIN LATERAL (SELECT d.id, d.next_attempt_at"
+                + " FROM webhook_delivery d WHERE d.id = s.id AND d.status = 'PENDING' AND d.next_attempt_at <= ?4"
+                + " FOR UPDATE SKIP LOCKED) l ORDER BY s.next_attempt_at, s.id LIMIT ?5),"
                 + " claimed AS (UPDATE webhook_delivery d SET next_attempt_at = ?1, claimed_by = ?2, claim_token = ?3,"
                 + " attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ?4) FROM due WHERE d.id = due.id"
                 + " RETURNING d.id, d.attempts, d.first_attempt_at, d.webhook_id, d.organization_id, d.event_id, d.event_type,"

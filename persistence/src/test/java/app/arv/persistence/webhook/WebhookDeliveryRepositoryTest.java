@@ -24,6 +24,9 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
 
+    /** Pending deliveries a disabled webhook keeps: those of a receiver that failed for its whole retry period, and more. */
+    private static final int BACKLOG = 20_000;
+
     @BeforeEach
     void noDeliveries() {
         Database.inTransaction(em -> em.createNativeQuery("DELETE FROM webhook_delivery").executeUpdate());
@@ -99,6 +102,29 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         List<ClaimedDelivery> claimed = claim(Instant.now(), "node-a");
 
         assertThat(claimed).extracting(ClaimedDelivery::id).containsExactly(manual);
+    }
+
+    @Test
+    void aDisabledWebhooksBacklogIsNotReadByTheClaim() {
+        Webhook disabled = webhook(false);
+        Instant now = Instant.now();
+        // Due a day before the others: a claim that walked the organization's pending ones in schedule order would
+        // meet all of them first.
+        backlog(disabled, BACKLOG, now.minus(Duration.ofDays(1)));
+        UUID manual = queue(disabled, true, now.minusSeconds(1));
+        UUID event = queue(webhook(true), false, now.minusSeconds(1));
+
+        Claim claim = Database.result(em -> {
+            long before = rowsRead(em);
+            List<ClaimedDelivery> claimed = repository(em).claim(now, now.plus(LEASE), "node-a", 10, 10);
+            return new Claim(claimed, rowsRead(em) - before);
+        });
+
+        assertThat(claim.claimed()).extracting(ClaimedDelivery::id).containsExactlyInAnyOrder(event, manual);
+        // Two deliveries taken, each read as a candidate, then by key to be locked and again to be updated: about eight
+        // index entries. The bound leaves room for the plan's choices and is a two-hundredth of the backlog, which the
+        // claim read whole when it walked the organization's pending deliveries.
+        assertThat(claim.rowsRead()).isLessThan(100);
     }
 
     @Test
@@ -255,6 +281,27 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
         return delivery.getId();
     }
 
+    /** A webhook's pending deliveries, one a millisecond from the first one's schedule, added by one statement. */
+    private static void backlog(Webhook webhook, int deliveries, Instant from) {
+        Database.inTransaction(em -> em.createNativeQuery("INSERT INTO webhook_delivery (id, webhook_id, organization_id, event_id,"
+                + " event_type, payload, manual, status, next_attempt_at, created_at) SELECT gen_random_uuid(), ?1, ?2,"
+                + " gen_random_uuid(), 'test', ?5, FALSE, 'PENDING', CAST(?3 AS TIMESTAMPTZ) + n * INTERVAL '1 millisecond',"
+                + " CAST(?3 AS TIMESTAMPTZ) FROM generate_series(1, ?4) n")
+                .setParameter(1, webhook.getId()).setParameter(2, webhook.getOrganizationId()).setParameter(3, from)
+                .setParameter(4, deliveries).setParameter(5, "{}").executeUpdate());
+    }
+
+    /**
+     * The rows of webhook_delivery this transaction has read so far: the entries its index scans returned and the rows
+     * its table scans did (every path to a row goes through one or the other). PostgreSQL counts them per transaction
+     * as it goes, unlike the cumulative statistics, which a session reports when it is idle.
+     */
+    private static long rowsRead(EntityManager em) {
+        return ((Number) em.createNativeQuery("SELECT pg_stat_get_xact_tuples_returned(CAST('webhook_delivery' AS regclass))"
+                + " + COALESCE(SUM(pg_stat_get_xact_tuples_returned(i.indexrelid)), 0) FROM pg_index i"
+                + " WHERE i.indrelid = CAST('webhook_delivery' AS regclass)").getSingleResult()).longValue();
+    }
+
     private static WebhookDeliveryRepository repository(EntityManager em) {
         WebhookDeliveryRepository repository = new WebhookDeliveryRepository();
         Repositories.on(em, repository);
@@ -284,5 +331,9 @@ class WebhookDeliveryRepositoryTest extends TwoTenantsTest {
 
     private static WebhookDelivery find(UUID id) {
         return Database.result(em -> em.find(WebhookDelivery.class, id));
+    }
+
+    /** What a claim took and how many rows of webhook_delivery it read to take them. */
+    private record Claim(List<ClaimedDelivery> claimed, long rowsRead) {
     }
 }

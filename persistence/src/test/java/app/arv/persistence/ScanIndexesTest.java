@@ -73,12 +73,18 @@ class ScanIndexesTest {
     }
 
     @Test
-    void theWebhookClaimTakesEachOrganizationsLongestDueDeliveriesByIndex() throws SQLException {
-        // WebhookDeliveryRepository#claim's share of each organization: a bounded look-up, not a ranking of every due row.
-        assertThat(plan("SELECT s.id FROM organization o CROSS JOIN LATERAL (SELECT d.id FROM webhook_delivery d"
-                + " JOIN webhook w ON w.id = d.webhook_id WHERE d.organization_id = o.id AND d.status = 'PENDING'"
-                + " AND d.next_attempt_at <= now() AND (w.enabled OR d.manual) ORDER BY d.next_attempt_at, d.id LIMIT 10) s"
-                + " WHERE o.active")).contains("webhook_delivery_organization_due");
+    void theWebhookClaimTakesEachSwitchedOnWebhooksLongestDueDeliveriesByIndex() throws SQLException {
+        // WebhookDeliveryRepository#claim's candidates: a bounded look-up per webhook, never a disabled webhook's backlog.
+        assertThat(plan("SELECT c.id FROM organization o JOIN webhook w ON w.organization_id = o.id CROSS JOIN LATERAL"
+                + " (SELECT d.id FROM webhook_delivery d WHERE d.webhook_id = w.id AND d.status = 'PENDING'"
+                + " AND d.next_attempt_at <= now() ORDER BY d.next_attempt_at, d.id LIMIT 10) c WHERE o.active AND w.enabled"))
+                .contains("webhook_delivery_webhook_due");
+    }
+
+    @Test
+    void theWebhookClaimFindsTheManualDeliveriesOfSwitchedOffWebhooksByIndex() throws SQLException {
+        assertThat(plan("SELECT d.id FROM webhook_delivery d WHERE d.status = 'PENDING' AND d.manual"
+                + " AND d.next_attempt_at <= now()")).contains("webhook_delivery_manual_due");
     }
 
     @Test

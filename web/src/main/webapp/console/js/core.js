@@ -750,8 +750,25 @@ export function ErrorBox({ error }) {
     return html`<div class="error" role="alert">
         <strong>${error.message}</strong>
         ${error.errors?.length ? html`<ul>${error.errors.map(e => html`<li>${e.field}: ${e.message}</li>`)}</ul>` : null}
+        ${error.body?.holding ? html`<${Holding} holding=${error.body.holding}/>` : null}
         ${error.requestId ? html`<div class="request-id">${t('error.requestId')}: <code>${error.requestId}</code></div>` : null}
     </div>`;
+}
+
+/**
+ * What holds a storage connection that may not be moved or removed (409 {@code storage_connection_in_use}), each kind
+ * the refusal counts with what clears it: what to delete, or when it clears by itself.
+ */
+function Holding({ holding }) {
+    const held = [
+        holding.media > 0 && t('error.holding.media', { count: holding.media }),
+        holding.owed_deletions > 0 && t('error.holding.owedDeletions',
+            { count: holding.owed_deletions, due: formatTime(holding.owed_deletions_due_from) }),
+        holding.dead_letters > 0 && t('error.holding.deadLetters', { count: holding.dead_letters }),
+        holding.direct_uploads > 0 && t('error.holding.directUploads',
+            { count: holding.direct_uploads, until: formatTime(holding.direct_uploads_open_until) }),
+    ].filter(Boolean);
+    return html`<ul class="holding">${held.map(line => html`<li>${line}</li>`)}</ul>`;
 }
 
 /**

@@ -1439,6 +1439,30 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void anOrgAdminMovingTheBucketOfAConnectionThatStillStoresFilesIsToldWhatHoldsIt() throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer(Files.createTempDirectory("arv-console-s3"))) {
+            s3.createBucket("arv-media");
+            Api.Tenant tenant = S3StorageIT.tenantStoringIn(s3.endpoint());
+            MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+            browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+
+            browser.click("main table.list tbody button.edit-connection");
+            browser.type("#edit-connection input[name=bucket]", "arv-archive");
+            browser.click("#edit-connection button[type=submit]");
+            String refusal = browser.waitFor("#edit-connection .error strong").getText();
+            List<String> held = browser.driver.findElements(By.cssSelector("#edit-connection .error ul.holding li")).stream()
+                    .map(WebElement::getText).toList();
+            browser.screenshot("settings-storage-in-use");
+
+            assertThat(refusal).startsWith("This connection is still in use");
+            assertThat(held).hasSize(1);
+            assertThat(held.get(0)).matches("Files stored through it: [1-9][0-9]* \\(it is free once they are deleted\\)");
+            Api.bearer(tenant.adminToken()).get("/storage-connections").then().statusCode(200)
+                    .body("items[0].bucket", equalTo("arv-media"));
+        }
+    }
+
+    @Test
     void aDoubleClickOnCreateIssuesOneApiKey() {
         Api.Tenant tenant = Api.newTenant();
         browser.signInAt("#/settings/keys", tenant.adminEmail(), tenant.password());

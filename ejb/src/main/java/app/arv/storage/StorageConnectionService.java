@@ -9,6 +9,7 @@ import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.persistence.storage.ConnectionHolders;
 import app.arv.persistence.storage.StorageConnection;
 import app.arv.persistence.storage.StorageConnectionRepository;
 import app.arv.persistence.storage.StorageProvider;
@@ -251,9 +252,9 @@ public class StorageConnectionService {
      * name it, so the connection can go (their objects are deleted) and no deleted file's name outlives it.
      */
     private void requireUnused(UUID org, UUID id) {
-        if (connections.inUse(org, id)) {
-            // Counted only once refused: the check itself stays a handful of cheap lookups.
-            throw StorageConnectionInUse.of(connections.holders(org, id), "");
+        ConnectionHolders holders = connections.holders(org, id);
+        if (holders.any()) {
+            throw StorageConnectionInUse.of(holders, "");
         }
         media.purgeRetiredStoredThrough(org, id);
     }

@@ -25,7 +25,7 @@ class ForeignKeyIndexesTest {
     private static final Map<String, String> REFERENCED_WITHOUT_INDEX = Map.of(
             "organization", "never deleted (deactivated instead)",
             "app_user", "never deleted (deactivated instead)",
-            "storage_connection", "deleted by an admin, seldom, and only once StorageConnectionRepository#inUse found no"
+            "storage_connection", "deleted by an admin, seldom, and only once StorageConnectionRepository#holders found no"
                     + " media, deletion, dead letter or upload naming it (by organization); those queues hold only outstanding work");
 
     @Test

@@ -65,24 +65,12 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
     }
 
     /**
-     * Whether a live media row, an object deletion still owed (a staged object's too: written, not recorded yet) or
-     * parked as a dead letter, or a direct upload (until its URL expires) still points at the connection. A deleted row whose object deletion is done does not: its object is
-     * gone (and the row with it, or it no longer names the connection once the connection goes).
-     */
-    public boolean inUse(UUID organizationId, UUID id) {
-        return uses("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org AND m.storageConnectionId = :id"
-                + " AND m.deletedAt IS NULL", organizationId, id)
-                || uses("SELECT COUNT(d) FROM MediaDeletion d WHERE d.organizationId = :org AND d.storageConnectionId = :id",
-                        organizationId, id)
-                || uses("SELECT COUNT(l) FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org"
-                        + " AND l.storageConnectionId = :id", organizationId, id)
-                || uses("SELECT COUNT(u) FROM MediaUpload u WHERE u.organizationId = :org AND u.storageConnectionId = :id",
-                        organizationId, id);
-    }
-
-    /**
-     * What {@link #inUse} finds, counted by kind, with when the owed deletions fall due and when the direct uploads' URLs
-     * expire: what an admin refused a move or deletion needs to know. The organization's rows only, as in {@link #inUse}.
+     * What still points at the connection, of the organization's rows, counted by kind ({@link ConnectionHolders#any}: it
+     * is in use): live media, object deletions still owed (a staged object's too: written, not recorded yet) or parked as
+     * dead letters, direct uploads (until their URLs expire) — with when the owed deletions fall due and when the uploads'
+     * URLs expire, what an admin refused a move or deletion needs to know. A deleted row whose object deletion is done
+     * does not count: its object is gone (and the row with it, or it no longer names the connection once the connection
+     * goes).
      */
     public ConnectionHolders holders(UUID organizationId, UUID id) {
         long media = em.createQuery("SELECT COUNT(m) FROM MediaResource m WHERE m.organizationId = :org"
@@ -99,10 +87,6 @@ public class StorageConnectionRepository extends TenantRepository<StorageConnect
                 .setParameter("org", organizationId).setParameter("id", id).getSingleResult();
         return new ConnectionHolders(media, ((Number) owed[0]).longValue(), ((Number) owed[1]).longValue(), (Instant) owed[2],
                 deadLetters, ((Number) uploads[0]).longValue(), (Instant) uploads[1]);
-    }
-
-    private boolean uses(String count, UUID organizationId, UUID id) {
-        return em.createQuery(count, Long.class).setParameter("org", organizationId).setParameter("id", id).getSingleResult() > 0;
     }
 
     /** Clears the old default first so the one-default-per-organization index never sees two. */

@@ -122,7 +122,7 @@ class StorageConnectionRepositoryTest extends TwoTenantsTest {
         AtomicBoolean used = new AtomicBoolean();
         Database.inTransaction(em -> {
             Repositories.on(em, connections);
-            used.set(connections.inUse(connection.getOrganizationId(), connection.getId()));
+            used.set(connections.holders(connection.getOrganizationId(), connection.getId()).any());
         });
         return used.get();
     }

@@ -1,5 +1,6 @@
 package app.arv.events;
 
+import app.arv.launcher.FreePorts;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -7,9 +8,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +24,7 @@ public final class TestRedis implements BeforeAllCallback, AfterAllCallback, Aft
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        int port = freePort();
+        int port = FreePorts.pick();
         server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
                 .setting("appendonly no").onShutdownForceStop(true).build();
         server.start();
@@ -64,16 +62,6 @@ public final class TestRedis implements BeforeAllCallback, AfterAllCallback, Aft
 
     /** The URL of a port nothing listens on: Redis away. */
     public static String nowhere() {
-        try {
-            return "redis://127.0.0.1:" + freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return "redis://127.0.0.1:" + FreePorts.pick();
     }
 }

@@ -1,6 +1,7 @@
 package app.arv.mail;
 
 import app.arv.ServiceBeans;
+import app.arv.launcher.FreePorts;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.mail.ClaimedMail;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,7 +46,7 @@ class MailDeliveryTest {
      */
     private static final Backoff SLOW = new Backoff(Duration.ofHours(1), Duration.ofHours(2));
 
-    private final int port = freePort();
+    private final int port = FreePorts.pick();
     private GreenMail smtp;
     private Organization acme;
 
@@ -230,13 +228,5 @@ class MailDeliveryTest {
     private static GreenMail smtpServer(int port) {
         return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

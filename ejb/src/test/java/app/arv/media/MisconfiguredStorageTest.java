@@ -1,6 +1,7 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
+import app.arv.launcher.FreePorts;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,10 +88,7 @@ class MisconfiguredStorageTest {
 
     @Test
     void aStoreThatIsDownIsUnavailableForNow() throws Exception {
-        int closed;
-        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = gone.getLocalPort();
-        }
+        int closed = FreePorts.pick();
         writesTo("http://127.0.0.1:" + closed, "arv-media", S3ProxyServer.SECRET_KEY);
 
         assertThat(catchThrowable(this::storeAFile)).isInstanceOfSatisfying(DomainException.class, e -> {
@@ -135,10 +131,7 @@ class MisconfiguredStorageTest {
 
     @Test
     void aDeletionFromAStoreThatIsDownWaitsItsBackoff() throws Exception {
-        int closed;
-        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = gone.getLocalPort();
-        }
+        int closed = FreePorts.pick();
         UUID deletion = owedDeletionThrough(writesTo("http://127.0.0.1:" + closed, "arv-media", S3ProxyServer.SECRET_KEY));
 
         assertThat(attempt(deletion)).isEqualTo(MediaDeletions.Outcome.RETRYING);

@@ -1,6 +1,7 @@
 package app.arv.media;
 
 import app.arv.CountedMetrics;
+import app.arv.launcher.FreePorts;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.media.MediaUpload;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +43,7 @@ class OrphanScanTest {
     @BeforeEach
     void anOrganizationWhoseBucketIsDown() throws IOException {
         stores = new TestStores(dataDir);
-        int closed;
-        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = gone.getLocalPort();
-        }
+        int closed = FreePorts.pick();
         downBucket = bucketAt(TestData.organization("Broken"), "http://127.0.0.1:" + closed);
     }
 

@@ -1,12 +1,11 @@
 package app.arv.generation.fal;
 
 import app.arv.ServiceBeans;
+import app.arv.launcher.FreePorts;
 import app.arv.shared.Jsonp;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,10 +17,7 @@ class FalClientTest {
 
     @Test
     void aSubmissionThatCannotReachFalIsUnavailableSoItIsTriedAgain() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.pick();
         FalRules nobodyListening = new FalRules("http://127.0.0.1:" + closedPort, Optional.of(FakeFal.KEY), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 10_000_000, Duration.ofMillis(20), Duration.ofSeconds(30));
         FalClient client = new ServiceBeans(null).with(FalRules.class, nobodyListening).get(FalClient.class);

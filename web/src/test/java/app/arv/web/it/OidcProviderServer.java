@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.launcher.FreePorts;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -11,7 +12,6 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,13 +91,9 @@ final class OidcProviderServer {
         return "http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID;
     }
 
-    /** An issuer on a port of 127.0.0.1 that was free a moment ago and that nothing listens on. */
+    /** An issuer on a port of 127.0.0.1 that nothing listens on. */
     static String unreachableIssuer() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/" + ISSUER_ID;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return "http://127.0.0.1:" + FreePorts.pick() + "/" + ISSUER_ID;
     }
 
     /** The ID token of every code exchange from now on: this subject, with these e-mail claims. */

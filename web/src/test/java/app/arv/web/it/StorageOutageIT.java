@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.launcher.FreePorts;
 import app.arv.storage.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,10 +102,7 @@ class StorageOutageIT {
 
     @Test
     void anUploadToAStoreThatIsDownAnswersWithinFiveSeconds() throws Exception {
-        int closed;
-        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = gone.getLocalPort();
-        }
+        int closed = FreePorts.pick();
         Api.Tenant owner = Api.newTenant();
         connection(owner, "down", "http://127.0.0.1:" + closed, true);
 

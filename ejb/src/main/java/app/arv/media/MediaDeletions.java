@@ -4,8 +4,9 @@ import app.arv.persistence.media.MediaDeletion;
 import app.arv.persistence.media.MediaDeletionDeadLetter;
 import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import app.arv.security.Caller;
-import app.arv.security.VisibleOrganizations;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
@@ -218,16 +219,9 @@ public class MediaDeletions {
         return outcome == Outcome.DELETED ? Optional.empty() : deletions.findDeadLetterAcrossOrganizations(id);
     }
 
-    /** An org admin sees the organization's dead letters; a platform admin sees everyone's. */
-    public List<MediaDeletionDeadLetter> deadLetters(Caller caller) {
-        VisibleOrganizations visible = caller.visibleOrganizations();
-        return visible.every() ? deletions.deadLettersAcrossOrganizations() : deletions.deadLetters(visible.narrowedTo());
-    }
-
-    /** How many dead letters {@link #deadLetters} draws from (it answers the newest few hundred). */
-    public long countDeadLetters(Caller caller) {
-        VisibleOrganizations visible = caller.visibleOrganizations();
-        return visible.every() ? deletions.countDeadLettersAcrossOrganizations() : deletions.countDeadLetters(visible.narrowedTo());
+    /** An org admin sees the organization's dead letters; a platform admin sees everyone's. Most recently parked first. */
+    public Page<MediaDeletionDeadLetter> deadLetters(Caller caller, PageRequest page) {
+        return deletions.deadLetters(caller.visibleOrganizations().narrowedTo(), page);
     }
 
     /**

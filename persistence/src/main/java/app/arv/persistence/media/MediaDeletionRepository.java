@@ -123,26 +123,9 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
         em.remove(letter);
     }
 
-    public long countDeadLetters(UUID organizationId) {
-        return em.createQuery("SELECT COUNT(l) FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getSingleResult();
-    }
-
-    public long countDeadLettersAcrossOrganizations() {
-        return em.createQuery("SELECT COUNT(l) FROM MediaDeletionDeadLetter l", Long.class).getSingleResult();
-    }
-
-    /** The organization's newest dead letters (500 at most; {@link #countDeadLetters} tells how many there are). */
-    public List<MediaDeletionDeadLetter> deadLetters(UUID organizationId) {
-        return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l WHERE l.organizationId = :org ORDER BY l.parkedAt DESC",
-                MediaDeletionDeadLetter.class)
-                .setParameter("org", organizationId).setMaxResults(500).getResultList();
-    }
-
-    /** Platform admins see every organization's dead letters. */
-    public List<MediaDeletionDeadLetter> deadLettersAcrossOrganizations() {
-        return em.createQuery("SELECT l FROM MediaDeletionDeadLetter l ORDER BY l.parkedAt DESC", MediaDeletionDeadLetter.class)
-                .setMaxResults(500).getResultList();
+    /** The dead letters of {@code organizationId} ({@code null}: of every organization), the most recently parked first. */
+    public Page<MediaDeletionDeadLetter> deadLetters(UUID organizationId, PageRequest page) {
+        return pageOf(MediaDeletionDeadLetter.class, organizationId, "parkedAt DESC", page);
     }
 
     /**
@@ -150,10 +133,14 @@ public class MediaDeletionRepository extends EntityRepository<MediaDeletion> {
      * holds their storage connections until they are carried out.
      */
     public Page<MediaDeletion> owed(UUID organizationId, PageRequest page) {
-        String where = organizationId == null ? "" : " WHERE d.organizationId = :org";
-        TypedQuery<MediaDeletion> items = em.createQuery("SELECT d FROM MediaDeletion d" + where
-                + " ORDER BY d.nextAttemptAt, d.id", MediaDeletion.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM MediaDeletion d" + where, Long.class);
+        return pageOf(MediaDeletion.class, organizationId, "nextAttemptAt", page);
+    }
+
+    /** A page of {@code type}'s rows of one organization ({@code null}: every one's), in {@code order}, then by id. */
+    private <T> Page<T> pageOf(Class<T> type, UUID organizationId, String order, PageRequest page) {
+        String from = " FROM " + type.getSimpleName() + " r" + (organizationId == null ? "" : " WHERE r.organizationId = :org");
+        TypedQuery<T> items = em.createQuery("SELECT r" + from + " ORDER BY r." + order + ", r.id", type);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r)" + from, Long.class);
         if (organizationId != null) {
             items.setParameter("org", organizationId);
             count.setParameter("org", organizationId);

@@ -3,6 +3,8 @@ package app.arv.persistence.media;
 import app.arv.persistence.Database;
 import app.arv.persistence.TestData;
 import app.arv.persistence.TwoTenantsTest;
+import app.arv.persistence.shared.Page;
+import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.Repositories;
 import app.arv.persistence.storage.StorageConnection;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,10 +91,30 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
 
         Database.inTransaction(em -> {
             Repositories.on(em, deletions);
-            assertThat(deletions.deadLetters(acme.getId())).extracting(MediaDeletionDeadLetter::getLastError)
+            assertThat(deletions.deadLetters(acme.getId(), PageRequest.first()).items()).extracting(MediaDeletionDeadLetter::getLastError)
                     .containsExactly("access denied");
-            assertThat(deletions.deadLetters(globex.getId())).isEmpty();
+            assertThat(deletions.deadLetters(globex.getId(), PageRequest.first()).items()).isEmpty();
             assertThat(deletions.countPending(acme.getId())).isZero();
+        });
+    }
+
+    @Test
+    void deadLettersComeAPageAtATimeTheMostRecentlyParkedFirst() {
+        Instant monday = Instant.parse("2026-11-30T09:00:00Z");
+        List<UUID> parkedMondayTuesdayWednesday = List.of(parked(monday), parked(monday.plus(Duration.ofDays(1))),
+                parked(monday.plus(Duration.ofDays(2))));
+
+        Database.inTransaction(em -> {
+            Repositories.on(em, deletions);
+            Page<MediaDeletionDeadLetter> first = deletions.deadLetters(acme.getId(), new PageRequest(2, 0));
+            Page<MediaDeletionDeadLetter> second = deletions.deadLetters(acme.getId(), new PageRequest(2, 2));
+
+            assertThat(first.items()).extracting(MediaDeletionDeadLetter::getId)
+                    .containsExactly(parkedMondayTuesdayWednesday.get(2), parkedMondayTuesdayWednesday.get(1));
+            assertThat(second.items()).extracting(MediaDeletionDeadLetter::getId).containsExactly(parkedMondayTuesdayWednesday.get(0));
+            assertThat(first.total()).isEqualTo(3);
+            assertThat(deletions.deadLetters(null, new PageRequest(100, 0)).items()).extracting(MediaDeletionDeadLetter::getId)
+                    .as("every organization's, for a platform admin").containsAll(parkedMondayTuesdayWednesday);
         });
     }
 
@@ -144,5 +166,16 @@ class MediaDeletionRepositoryTest extends TwoTenantsTest {
         });
 
         Database.inTransaction(em -> assertThat(em.find(MediaResource.class, live.getId())).isNotNull());
+    }
+
+    private UUID parked(Instant at) {
+        MediaDeletion deletion = new MediaDeletion(retired, at);
+        Database.persist(deletion);
+        UUID[] letter = new UUID[1];
+        Database.inTransaction(em -> {
+            Repositories.on(em, deletions);
+            letter[0] = deletions.park(em.find(MediaDeletion.class, deletion.getId()), at, at.plus(Duration.ofHours(1))).getId();
+        });
+        return letter[0];
     }
 }

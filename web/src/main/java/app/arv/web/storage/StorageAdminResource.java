@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Path("admin/storage")
@@ -52,9 +51,8 @@ public class StorageAdminResource implements ApiDescription.Admin {
     @RequiresRole({CallerRole.ORG_ADMIN, CallerRole.PLATFORM_ADMIN})
     @Operation(summary = "Object deletions that kept failing (org admins: their own; platform admins: all), newest first;"
             + " each is tried again at a capped interval until the store accepts it")
-    public DeadLetters deadLetters() {
-        return new DeadLetters(deletions.deadLetters(caller.get()).stream().map(DeadLetterView::of).toList(),
-                deletions.countDeadLetters(caller.get()));
+    public PageView<DeadLetterView> deadLetters(@Valid @BeanParam Paging paging) {
+        return PageView.of(deletions.deadLetters(caller.get(), paging.toRequest()), DeadLetterView::of);
     }
 
     @POST
@@ -97,10 +95,6 @@ public class StorageAdminResource implements ApiDescription.Admin {
 
     /** @param deadLetter as it stands after the retry, when it is still parked */
     public record Retried(boolean deleted, DeadLetterView deadLetter) {
-    }
-
-    /** The newest dead letters (a few hundred at most) and how many there are in all. */
-    public record DeadLetters(List<DeadLetterView> items, long total) {
     }
 
     /**

@@ -889,6 +889,29 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void aPlatformAdminSeesADeletionStillOwedWithWhyItIsOwed() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        UUID deletion = UUID.randomUUID();
+        String key = "orgs/" + tenant.organizationId() + "/media/zz/staged-" + deletion;
+        // Written by a node that stopped before recording it: deleted once the grace is over (an hour from now here).
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement owe = db.prepareStatement("INSERT INTO media_deletion (id, organization_id, resource_id,"
+                        + " storage_connection_id, storage_key, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, NULL, NULL, ?, 0, now() + interval '1 hour', now())")) {
+            owe.setObject(1, deletion);
+            owe.setObject(2, tenant.organizationId());
+            owe.setString(3, key);
+            assertThat(owe.executeUpdate()).isOne();
+        }
+
+        browser.signInAt("#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
+
+        assertThat(browser.waitFor("#owed-deletions tr[data-owed='" + deletion + "']").getText())
+                .contains(key, "Written, never recorded");
+        browser.screenshot("platform-storage-owed");
+    }
+
+    @Test
     void aPlatformAdminSendsADeadMailAgainFromThePlatformScreenAndItArrives() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String id = OutboxRows.deadTestMail(tenant);

@@ -118,6 +118,20 @@ class StorageMaintenanceIT {
     }
 
     @Test
+    void anAdminPagesThroughTheirDeadLettersTheMostRecentlyParkedFirst() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String threeDaysAgo = park(tenant, 3);
+        String twoDaysAgo = park(tenant, 2);
+        String yesterday = park(tenant, 1);
+
+        Api.bearer(tenant.adminToken()).queryParam("limit", 2).get("/admin/storage/dead-letters").then().statusCode(200)
+                .body("total", equalTo(3)).body("limit", equalTo(2)).body("offset", equalTo(0))
+                .body("items.storage_key", contains(yesterday, twoDaysAgo));
+        Api.bearer(tenant.adminToken()).queryParam("limit", 2).queryParam("offset", 2).get("/admin/storage/dead-letters").then()
+                .statusCode(200).body("items.storage_key", contains(threeDaysAgo));
+    }
+
+    @Test
     void anAdminRetriesADeadLetterOnceItsStoreIsBack() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         DeadLettered deleted = aFileDeletedWhileItsStoreIsDown(tenant, "s3-back");
@@ -243,6 +257,24 @@ class StorageMaintenanceIT {
             statement.setString(2, tenant.organizationId().toString());
             statement.setString(3, connection);
             statement.setString(4, key);
+            statement.setInt(5, days);
+            statement.executeUpdate();
+        }
+        return key;
+    }
+
+    /** A staged object's deletion parked {@code days} ago, due again only tomorrow; its storage key. */
+    private static String park(Api.Tenant tenant, int days) throws SQLException {
+        String key = tenant.organizationId() + "/staged/" + UUID.randomUUID();
+        try (Connection db = SuiteDatabase.connect();
+                PreparedStatement statement = db.prepareStatement("INSERT INTO media_deletion_dead_letter (id, organization_id,"
+                        + " storage_key, attempts, last_error, first_attempt_at, parked_at, last_attempt_at, next_attempt_at)"
+                        + " VALUES (?::uuid, ?::uuid, ?, 5, 'S3 delete failed (access denied)', now() - make_interval(days => ?),"
+                        + " now() - make_interval(days => ?), now(), now() + interval '1 day')")) {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, tenant.organizationId().toString());
+            statement.setString(3, key);
+            statement.setInt(4, days);
             statement.setInt(5, days);
             statement.executeUpdate();
         }

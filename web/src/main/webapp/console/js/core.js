@@ -746,8 +746,12 @@ export function focusHeading(container = document.getElementById('main'), ms = 1
 }
 
 export function ErrorBox({ error }) {
+    const box = useRef(null);
+    // A refusal can appear out of sight (at the foot of a long dialog, below the form that was sent): bring it into view,
+    // scrolling as little as that takes (and its scroll-margin).
+    useEffect(() => { if (error) box.current?.scrollIntoView({ block: 'nearest' }); }, [error]);
     if (!error) return null;
-    return html`<div class="error" role="alert">
+    return html`<div class="error" role="alert" ref=${box}>
         <strong>${error.message}</strong>
         ${error.errors?.length ? html`<ul>${error.errors.map(e => html`<li>${e.field}: ${e.message}</li>`)}</ul>` : null}
         ${error.body?.holding ? html`<${Holding} holding=${error.body.holding}/>` : null}

@@ -1475,6 +1475,12 @@ class ConsoleJourneysIT {
             String refusal = browser.waitFor("#edit-connection .error strong").getText();
             List<String> held = browser.driver.findElements(By.cssSelector("#edit-connection .error ul.holding li")).stream()
                     .map(WebElement::getText).toList();
+            // The refusal comes at the foot of the form, below what the dialog shows at first: it is brought into view.
+            browser.until(d -> (Boolean) d.executeScript(
+                    "const box = document.querySelector('#edit-connection .error').getBoundingClientRect();"
+                            + " const shown = document.querySelector('#edit-connection').closest('dialog').getBoundingClientRect();"
+                            + " return box.top >= shown.top && box.bottom <= shown.bottom;"),
+                    "the refusal within the dialog's view");
             browser.screenshot("settings-storage-in-use");
 
             assertThat(refusal).startsWith("This connection is still in use");

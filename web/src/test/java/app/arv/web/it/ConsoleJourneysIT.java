@@ -24,8 +24,6 @@ import org.openqa.selenium.support.ui.Select;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -866,18 +864,8 @@ class ConsoleJourneysIT {
     void aPlatformAdminRetriesAParkedDeletionFromThePlatformScreenOnceTheStoreTakesIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        UUID letter = UUID.randomUUID();
         // Parked as a store that refused every attempt leaves it, due again only in an hour; the local store takes it now.
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement park = db.prepareStatement("INSERT INTO media_deletion_dead_letter (id, organization_id, resource_id,"
-                        + " storage_key, attempts, last_error, first_attempt_at, parked_at, last_attempt_at, next_attempt_at)"
-                        + " VALUES (?, ?, ?, ?, 3, 'S3 delete failed (connection refused)', now(), now(), now(), now() + interval '1 hour')")) {
-            park.setObject(1, letter);
-            park.setObject(2, tenant.organizationId());
-            park.setObject(3, UUID.fromString(media));
-            park.setString(4, "orgs/" + tenant.organizationId() + "/media/zz/gone-" + letter);
-            assertThat(park.executeUpdate()).isOne();
-        }
+        UUID letter = DeletionRows.parked(tenant, media, Duration.ZERO).id();
         String row = "tr[data-letter='" + letter + "']";
         browser.signInAt("#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
 
@@ -891,23 +879,12 @@ class ConsoleJourneysIT {
     @Test
     void aPlatformAdminSeesADeletionStillOwedWithWhyItIsOwed() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        UUID deletion = UUID.randomUUID();
-        String key = "orgs/" + tenant.organizationId() + "/media/zz/staged-" + deletion;
         // Written by a node that stopped before recording it: deleted once the grace is over (an hour from now here).
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement owe = db.prepareStatement("INSERT INTO media_deletion (id, organization_id, resource_id,"
-                        + " storage_connection_id, storage_key, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, NULL, NULL, ?, 0, now() + interval '1 hour', now())")) {
-            owe.setObject(1, deletion);
-            owe.setObject(2, tenant.organizationId());
-            owe.setString(3, key);
-            assertThat(owe.executeUpdate()).isOne();
-        }
-
+        DeletionRows.Deletion owed = DeletionRows.owed(tenant, null, Duration.ofHours(1));
         browser.signInAt("#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
 
-        assertThat(browser.waitFor("#owed-deletions tr[data-owed='" + deletion + "']").getText())
-                .contains(key, "Written, never recorded");
+        assertThat(browser.waitFor("#owed-deletions tr[data-owed='" + owed.id() + "']").getText())
+                .contains(owed.key(), "Written, never recorded");
         browser.screenshot("platform-storage-owed");
     }
 

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -120,9 +120,9 @@ class StorageMaintenanceIT {
     @Test
     void anAdminPagesThroughTheirDeadLettersTheMostRecentlyParkedFirst() throws Exception {
         Api.Tenant tenant = Api.newTenant();
-        String threeDaysAgo = park(tenant, 3);
-        String twoDaysAgo = park(tenant, 2);
-        String yesterday = park(tenant, 1);
+        String threeDaysAgo = DeletionRows.parked(tenant, null, Duration.ofDays(3)).key();
+        String twoDaysAgo = DeletionRows.parked(tenant, null, Duration.ofDays(2)).key();
+        String yesterday = DeletionRows.parked(tenant, null, Duration.ofDays(1)).key();
 
         Api.bearer(tenant.adminToken()).queryParam("limit", 2).get("/admin/storage/dead-letters").then().statusCode(200)
                 .body("total", equalTo(3)).body("limit", equalTo(2)).body("offset", equalTo(0))
@@ -203,8 +203,8 @@ class StorageMaintenanceIT {
     void anAdminPagesThroughTheDeletionsTheirOrganizationStillOwes() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         Api.Tenant other = Api.newTenant();
-        List<String> owed = List.of(owe(tenant, null, 1), owe(tenant, null, 2), owe(tenant, null, 3));
-        String foreign = owe(other, null, 1);
+        List<String> owed = List.of(owedIn(tenant, null, 1), owedIn(tenant, null, 2), owedIn(tenant, null, 3));
+        String foreign = owedIn(other, null, 1);
 
         Api.bearer(tenant.adminToken()).queryParam("limit", 2).get("/admin/storage/deletions").then().statusCode(200)
                 .body("total", equalTo(3)).body("limit", equalTo(2)).body("offset", equalTo(0))
@@ -229,7 +229,7 @@ class StorageMaintenanceIT {
         String connection = Api.bearer(tenant.adminToken())
                 .body(Map.of("name", "crashed", "provider", "LOCAL", "directory", "crashed"))
                 .post("/storage-connections").then().statusCode(201).extract().path("id");
-        owe(tenant, connection, 1);
+        owedIn(tenant, connection, 1);
 
         Api.bearer(tenant.adminToken()).delete("/storage-connections/" + connection).then().statusCode(409)
                 .body("code", equalTo("storage_connection_in_use"))
@@ -247,40 +247,6 @@ class StorageMaintenanceIT {
      *
      * @return its storage key
      */
-    private static String owe(Api.Tenant tenant, String connection, int days) throws SQLException {
-        String key = tenant.organizationId() + "/staged/" + UUID.randomUUID();
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement statement = db.prepareStatement("INSERT INTO media_deletion"
-                        + " (id, organization_id, resource_id, storage_connection_id, storage_key, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?::uuid, ?::uuid, NULL, ?::uuid, ?, 0, now() + make_interval(days => ?), now())")) {
-            statement.setString(1, UUID.randomUUID().toString());
-            statement.setString(2, tenant.organizationId().toString());
-            statement.setString(3, connection);
-            statement.setString(4, key);
-            statement.setInt(5, days);
-            statement.executeUpdate();
-        }
-        return key;
-    }
-
-    /** A staged object's deletion parked {@code days} ago, due again only tomorrow; its storage key. */
-    private static String park(Api.Tenant tenant, int days) throws SQLException {
-        String key = tenant.organizationId() + "/staged/" + UUID.randomUUID();
-        try (Connection db = SuiteDatabase.connect();
-                PreparedStatement statement = db.prepareStatement("INSERT INTO media_deletion_dead_letter (id, organization_id,"
-                        + " storage_key, attempts, last_error, first_attempt_at, parked_at, last_attempt_at, next_attempt_at)"
-                        + " VALUES (?::uuid, ?::uuid, ?, 5, 'S3 delete failed (access denied)', now() - make_interval(days => ?),"
-                        + " now() - make_interval(days => ?), now(), now() + interval '1 day')")) {
-            statement.setString(1, UUID.randomUUID().toString());
-            statement.setString(2, tenant.organizationId().toString());
-            statement.setString(3, key);
-            statement.setInt(4, days);
-            statement.setInt(5, days);
-            statement.executeUpdate();
-        }
-        return key;
-    }
-
     /** A file and its two thumbnails, dead-lettered: deleted while the S3 store it lives in was down (on {@code storePort}). */
     private record DeadLettered(String media, int storePort) {
     }
@@ -300,6 +266,11 @@ class StorageMaintenanceIT {
             scan();
         }
         return new DeadLettered(id, port);
+    }
+
+    /** The key of a staged object's deletion owed by {@code tenant}, due in {@code days}. */
+    private static String owedIn(Api.Tenant tenant, String connection, int days) throws SQLException {
+        return DeletionRows.owed(tenant, connection, Duration.ofDays(days)).key();
     }
 
     private static List<String> deadLetterResources(String adminToken) {

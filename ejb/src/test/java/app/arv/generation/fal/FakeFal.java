@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for FAL.AI's documented queue API for Tripo v2.5, on loopback ports: submit, status (with queue
  * position and logs), result, cancel, and the result's files on a second host, like FAL's CDN, which must never see the
  * key. A request is queued twice, in progress twice with a percentage in its logs, then completed with a pbr_model, a
- * model_mesh and a rendered_image. What goes wrong for an image is chosen per image content ({@link #behave}); a test
- * can also hold every request in the queue and answer submissions late. Used by the service tests (one per test) and by
+ * model_mesh and a rendered_image. What goes wrong for an image is chosen per image content ({@link #behave}), and so is
+ * holding its requests in the queue ({@link #hold}), so tests running at once against the suite's FAL keep out of
+ * each other's way; a test can also answer submissions late. Used by the service tests (one per test) and by
  * the server's suite ({@link #shared()}, the FAL the suite's ARV is configured with).
  */
 public final class FakeFal implements AutoCloseable {
@@ -82,7 +84,7 @@ public final class FakeFal implements AutoCloseable {
     private final AtomicInteger resultFetches = new AtomicInteger();
     private final AtomicInteger resultsToRefuse = new AtomicInteger();
     private final AtomicInteger cancellations = new AtomicInteger();
-    private volatile boolean queueHeld;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile Duration submitAnswerDelay = Duration.ZERO;
     private volatile byte[] model;
 
@@ -140,9 +142,14 @@ public final class FakeFal implements AutoCloseable {
         faultsLeft.put(sha, new AtomicInteger(1));
     }
 
-    /** While held, every request stays IN_QUEUE. */
-    public void holdQueue(boolean held) {
-        queueHeld = held;
+    /** Until {@link #release}d, the requests for this image (by content) stay IN_QUEUE. */
+    public void hold(byte[] image) {
+        held.add(sha256(image));
+    }
+
+    /** The requests for this image go on from where they were held. */
+    public void release(byte[] image) {
+        held.remove(sha256(image));
     }
 
     /** The next {@code polls} status polls, of any request, are answered 503: a short outage while requests run. */
@@ -292,7 +299,7 @@ public final class FakeFal implements AutoCloseable {
             pause(Duration.ofSeconds(4));
         }
         JsonObjectBuilder body = Jsonp.createObjectBuilder();
-        int poll = queueHeld ? 0 : request.polls.incrementAndGet();
+        int poll = held.contains(request.sha) ? 0 : request.polls.incrementAndGet();
         if (poll <= 2) {
             body.add("status", "IN_QUEUE").add("queue_position", Math.max(0, 2 - poll));
         } else if (poll <= 4) {

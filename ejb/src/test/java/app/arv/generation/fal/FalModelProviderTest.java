@@ -123,13 +123,13 @@ class FalModelProviderTest {
     void theNextAttemptOfAnItemWhoseAttemptBrokeWhileWaitingResumesFalsRequestInsteadOfPayingForAnother() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
         GenerationItem item = queuedItem();
-        fal.holdQueue(true);
+        fal.hold(horse.bytes());
         AtomicReference<Throwable> firstBroke = new AtomicReference<>();
         Thread first = attemptWaitingForFal(provider, item, firstBroke);
         // The first attempt stops while it waits for FAL (its thread interrupted), the way a stopping server ends it.
         first.interrupt();
         first.join(20_000);
-        fal.holdQueue(false);
+        fal.release(horse.bytes());
 
         ModelResult second = attempt(provider, item);
 
@@ -185,7 +185,7 @@ class FalModelProviderTest {
     void cancellingTheJobStopsTheWaitingAttemptAtItsNextPollAndCancelsFalsRequestWithoutFetchingTheResult() throws Exception {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
         GenerationItem item = queuedItem();
-        fal.holdQueue(true);
+        fal.hold(horse.bytes());
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread waiting = attemptWaitingForFal(provider, item, ended);
 
@@ -203,7 +203,7 @@ class FalModelProviderTest {
     void anAttemptResumingARequestSubmittedLongerAgoThanTheTimeoutFailsTheItemAtOnceAndCancelsTheRequest() {
         FalModelProvider provider = provider(Duration.ofSeconds(5));
         GenerationItem item = queuedItem();
-        fal.holdQueue(true);
+        fal.hold(horse.bytes());
         UUID org = fixture.org();
         // An earlier attempt submitted it 31 s ago (the timeout here is 30 s), kept it on the item, and broke.
         JsonObject accepted = new ServiceBeans(null).with(FalRules.class, fal.rules(Duration.ofSeconds(5))).get(FalClient.class)

@@ -34,6 +34,14 @@ final class GenerationApi {
         return request;
     }
 
+    /** A job of these images for the fal provider (the suite's fake FAL), with large models and HD textures; its id. */
+    static String submittedToFal(String token, Map<String, byte[]> images) {
+        RequestSpecification request = MediaApi.as(token).multiPart("provider", "fal").multiPart("face_limit", "20000")
+                .multiPart("texture", "hd");
+        images.forEach((name, bytes) -> request.multiPart("files", name, bytes, "application/octet-stream"));
+        return request.post("/generations").then().statusCode(202).extract().path("id");
+    }
+
     static ValidatableResponse submit(String token, Map<String, byte[]> images) {
         return uploading(token, images).post("/generations").then();
     }

@@ -96,9 +96,12 @@ class GenerationEventsIT {
 
     @Test
     void aClientThatStopsReadingDoesNotHoldUpTheEventsOfAnotherJobsClient() throws Exception {
-        FakeFal.shared().holdQueue(true);
-        String stalledJob = submitToFal("horse.png");
-        String otherJob = submitToFal("coffee.png");
+        Map<String, byte[]> stalledImage = MediaApi.uniqueImages(1);
+        Map<String, byte[]> otherImage = MediaApi.uniqueImages(1);
+        holdAtFal(stalledImage);
+        holdAtFal(otherImage);
+        String stalledJob = GenerationApi.submittedToFal(tenant.memberToken(), stalledImage);
+        String otherJob = GenerationApi.submittedToFal(tenant.memberToken(), otherImage);
         Socket stalled = openWithoutReading(stalledJob);
         CountDownLatch otherConnected = new CountDownLatch(1);
         CountDownLatch markerArrived = new CountDownLatch(1);
@@ -123,15 +126,17 @@ class GenerationEventsIT {
             stalled.close();
             MediaApi.as(tenant.memberToken()).post("/generations/" + stalledJob + "/cancel");
             MediaApi.as(tenant.memberToken()).post("/generations/" + otherJob + "/cancel");
-            FakeFal.shared().holdQueue(false);
+            releaseAtFal(stalledImage);
+            releaseAtFal(otherImage);
             dropEvents(stalledJob);
         }
     }
 
     @Test
     void aClientThatStopsReadingIsDroppedOnceAWriteToItWaitedTheServersWriteTimeout() throws Exception {
-        FakeFal.shared().holdQueue(true);
-        String job = submitToFal("horse.png");
+        Map<String, byte[]> image = MediaApi.uniqueImages(1);
+        holdAtFal(image);
+        String job = GenerationApi.submittedToFal(tenant.memberToken(), image);
         try (Socket stalled = openWithoutReading(job)) {
             Thread.sleep(3000);
             // ~40 MB: more than its socket and the server's buffers take, so the delivery thread's write to it waits.
@@ -144,7 +149,7 @@ class GenerationEventsIT {
             assertThat(drained(stalled)).as("bytes the client got before it was dropped").isLessThan(4000L * 10_000);
         } finally {
             MediaApi.as(tenant.memberToken()).post("/generations/" + job + "/cancel");
-            FakeFal.shared().holdQueue(false);
+            releaseAtFal(image);
             dropEvents(job);
         }
     }
@@ -164,10 +169,13 @@ class GenerationEventsIT {
     }
 
     /** A job of one image made by the fal provider: it stays open while FakeFal holds its queue. */
-    private String submitToFal(String image) {
-        return MediaApi.as(tenant.memberToken()).multiPart("provider", "fal").multiPart("face_limit", "20000")
-                .multiPart("files", image, MediaApi.image(image), "application/octet-stream")
-                .post("/generations").then().statusCode(202).extract().path("id");
+    /** FAL keeps these images' requests in its queue (their jobs stay open), until {@link #releaseAtFal}. */
+    private static void holdAtFal(Map<String, byte[]> images) {
+        images.values().forEach(FakeFal.shared()::hold);
+    }
+
+    private static void releaseAtFal(Map<String, byte[]> images) {
+        images.values().forEach(FakeFal.shared()::release);
     }
 
     /** Asks for the job's events with a tiny receive window and never reads a byte: a client that stopped reading. */

@@ -4,6 +4,8 @@ import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +17,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -47,6 +51,27 @@ final class MediaApi {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("Missing test image " + name, e);
         }
+    }
+
+    /**
+     * PNG photos of a coloured disc on a plain background, {@code object-1.png} on, different bytes every call: a FAL
+     * sees each as a new image, and what a test sets up for one (FakeFal's behaviours, holds) touches no other test's.
+     */
+    static Map<String, byte[]> uniqueImages(int count) {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 320, 320);
+            g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+            g.fillOval(80, 80, 160, 160);
+            g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+            g.fillRect(ThreadLocalRandom.current().nextInt(100, 200), 150, 20, 20);
+            g.dispose();
+            images.put("object-" + (i + 1) + ".png", png(image));
+        }
+        return images;
     }
 
     /** The picture as PNG bytes, for images a test draws itself. */

@@ -3,6 +3,7 @@
 // (resend), and organizations' claims to single sign-on domains (approve, refuse).
 import { html, useState, useEffect, t, get, post, patch, put, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, Status, useLimits, newPasswordRules } from './core.js';
 import { SystemInfo } from './dashboard.js';
+import { OwedDeletions, useOwedDeletions, DeadLetters } from './deletions.js';
 
 export function Platform({ params: [tab] }) {
     return html`<${TabbedScreen} screen="platform" tab=${tab} panels=${{ system: System, jobs: BatchJobs, organizations: Organizations, storage: StorageAdmin, mail: MailAdmin, domainClaims: DomainClaims }}/>`;
@@ -162,43 +163,17 @@ function QuotaDialog({ organization, onClose }) {
 }
 
 function StorageAdmin() {
-    const letters = usePagedLoad('/admin/storage/dead-letters');
-    // What holds a storage connection an admin is refused to move (409 storage_connection_in_use): each is carried out
-    // by the deletion timer when due.
-    const owed = usePagedLoad('/admin/storage/deletions', undefined, { param: 'owed_offset' });
+    const owed = useOwedDeletions();
     const [act, error] = useAct();
     const [scan, setScan] = useState(null);
-    const [retried, setRetried] = useState(null);
-    // Once the store is fixed, an operator need not wait for the timer's next round (ARV_MEDIA_DEAD_LETTER_RETRY).
-    const retry = d => act(async () => { setRetried(await post(`/admin/storage/dead-letters/${d.id}/retry`)); letters.reload(); });
-    const items = letters.data?.items || [];
-    const owedItems = owed.data?.items || [];
-    return html`<${ErrorBox} error=${error || letters.error || owed.error}/>
+    return html`<${ErrorBox} error=${error}/>
     <section class="card"><h2>${t('storageAdmin.orphanScan')}</h2>
         <p>${t('storageAdmin.orphanScanText')}</p>
         <button onClick=${() => act(async () => { setScan(await post('/admin/storage/orphan-scan')); owed.reload(); })}>${t('storageAdmin.runScan')}</button>
         ${scan ? html`<${Status} tag="p" text=${scan.scanned ? t('storageAdmin.scanDone', { count: scan.orphans_retired }) : t('storageAdmin.scanBusy')}/>` : null}
     </section>
-    <section class="card" id="owed-deletions"><h2>${t('storageAdmin.owed')}</h2>
-        <p>${t('storageAdmin.owedText')}</p>
-        ${!owed.data ? (owed.loading ? html`<${Loading}/>` : null) : owedItems.length === 0 ? html`<${Empty}>${t('storageAdmin.noOwed')}<//>` : html`<table class="list">
-            <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.why')}</th><th scope="col">${t('storageAdmin.due')}</th>
-                <th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th></tr></thead>
-            <tbody>${owedItems.map(d => html`<tr data-owed=${d.id}><td><code>${d.storage_key}</code></td><td>${t(`storageAdmin.why.${d.why}`)}</td>
-                <td>${formatTime(d.next_attempt_at)}</td><td>${d.attempts}</td><td>${d.last_error || ''}</td></tr>`)}</tbody>
-        </table>`}
-        <${ListPager} list=${owed}/>
-    </section>
-    <section class="card" id="dead-letters"><h2>${t('storageAdmin.deadLetters')}</h2>
-        ${retried ? html`<${Status} tag="p" id="retried" text=${retried.deleted ? t('storageAdmin.retryDeleted') : t('storageAdmin.retryFailed', { error: retried.dead_letter?.last_error || '' })}/>` : null}
-        ${!letters.data ? (letters.loading ? html`<${Loading}/>` : null) : items.length === 0 ? html`<${Empty}>${t('storageAdmin.noDeadLetters')}<//>` : html`<table class="list">
-            <thead><tr><th scope="col">${t('storageAdmin.key')}</th><th scope="col">${t('storageAdmin.attempts')}</th><th scope="col">${t('storageAdmin.error')}</th>
-                <th scope="col"><span class="sr-only">${t('common.actions')}</span></th></tr></thead>
-            <tbody>${items.map(d => html`<tr data-letter=${d.id}><td><code>${d.storage_key}</code></td><td>${d.attempts ?? '–'}</td><td>${d.last_error || d.error || ''}</td>
-                <td><button class="retry" onClick=${() => retry(d)}>${t('storageAdmin.retry')}</button></td></tr>`)}</tbody>
-        </table>`}
-        <${ListPager} list=${letters}/>
-    </section>`;
+    <${OwedDeletions} list=${owed}/>
+    <${DeadLetters}/>`;
 }
 
 // After an SMTP outage longer than the retry policy, the mails it killed wait here for a resend once the server is back.

@@ -1,6 +1,7 @@
-// Organization settings (org admins): people, API keys (the secret shown once), storage connections, the e-mail domains
-// claimed for single sign-on, usage and clean-up.
+// Organization settings (org admins): people, API keys (the secret shown once), storage connections (with the deletions
+// still owed and the dead letters that can hold them), the e-mail domains claimed for single sign-on, usage and clean-up.
 import { html, useState, t, language, currentSession, get, post, patch, put, del, useLoad, useConfirm, ErrorBox, Loading, Empty, Dialog, formatTime, formatBytes, useAct, TabbedScreen, usePagedLoad, ListPager, Added, useLimits, Status, newPasswordRules } from './core.js';
+import { OwedDeletions, useOwedDeletions, DeadLetters } from './deletions.js';
 
 export function Settings({ params: [tab] }) {
     return html`<${TabbedScreen} screen="settings" tab=${tab} panels=${{ users: Users, keys: ApiKeys, storage: Storage, sso: SingleSignOn, maintenance: Maintenance }}/>`;
@@ -149,6 +150,8 @@ function ApiKeys() {
 function Storage() {
     // Answered whole (the API does not page this list): a limit would be ignored.
     const connections = useLoad(() => get('/storage-connections'));
+    // What may hold a connection the admin is refused to change (409 storage_connection_in_use).
+    const owed = useOwedDeletions();
     const [act, error] = useAct();
     const [provider, setProvider] = useState('S3');
     const [probe, setProbe] = useState(null);
@@ -203,7 +206,9 @@ function Storage() {
     <//>` : null}
     ${stats ? html`<${Dialog} title=${t('settings.statsOf', { name: stats.name })} onClose=${() => setStats(null)}>
         <dl class="pairs">${Object.entries(stats.usage).map(([k, v]) => html`<dt>${t(`settings.statsField.${k}`)}</dt><dd>${typeof v === 'number' && k.includes('bytes') ? formatBytes(v) : JSON.stringify(v)}</dd>`)}</dl>
-    <//>` : null}`;
+    <//>` : null}
+    <${OwedDeletions} list=${owed}/>
+    <${DeadLetters}/>`;
 }
 
 /** The settings of a connection the API lets change, as its form shows them (the secret is never shown back). */

@@ -877,6 +877,22 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    void anOrgAdminTriesTheirParkedDeletionAgainFromTheStorageSettingsOnceTheStoreTakesIt() throws Exception {
+        Api.Tenant tenant = Api.newTenant();
+        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
+        // Parked as a store that refused every attempt leaves it, due again only in an hour; the local store takes it now.
+        UUID letter = DeletionRows.parked(tenant, media, Duration.ZERO).id();
+        String row = "#dead-letters tr[data-letter='" + letter + "']";
+        browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+
+        browser.click(row + " button.retry");
+
+        assertThat(browser.waitFor("#retried").getText()).startsWith("Deleted");
+        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the retried deletion gone from the dead letters");
+        assertThat(SuiteDatabase.rowsOf("media_deletion_dead_letter", tenant.organizationId())).isZero();
+    }
+
+    @Test
     void aPlatformAdminSeesADeletionStillOwedWithWhyItIsOwed() throws Exception {
         Api.Tenant tenant = Api.newTenant();
         // Written by a node that stopped before recording it: deleted once the grace is over (an hour from now here).

@@ -29,17 +29,19 @@ final class GenerationApi {
 
     /** A multipart request with these images (name -> bytes) in 'files' and small models. */
     static RequestSpecification uploading(String token, Map<String, byte[]> images) {
-        RequestSpecification request = MediaApi.as(token).multiPart("face_limit", FACE_LIMIT);
-        images.forEach((name, bytes) -> request.multiPart("files", name, bytes, "application/octet-stream"));
-        return request;
+        return withFiles(MediaApi.as(token).multiPart("face_limit", FACE_LIMIT), images);
     }
 
     /** A job of these images for the fal provider (the suite's fake FAL), with large models and HD textures; its id. */
     static String submittedToFal(String token, Map<String, byte[]> images) {
-        RequestSpecification request = MediaApi.as(token).multiPart("provider", "fal").multiPart("face_limit", "20000")
-                .multiPart("texture", "hd");
+        return withFiles(MediaApi.as(token).multiPart("provider", "fal").multiPart("face_limit", "20000").multiPart("texture", "hd"),
+                images).post("/generations").then().statusCode(202).extract().path("id");
+    }
+
+    /** The images (name -> bytes) as the request's 'files' parts. */
+    private static RequestSpecification withFiles(RequestSpecification request, Map<String, byte[]> images) {
         images.forEach((name, bytes) -> request.multiPart("files", name, bytes, "application/octet-stream"));
-        return request.post("/generations").then().statusCode(202).extract().path("id");
+        return request;
     }
 
     static ValidatableResponse submit(String token, Map<String, byte[]> images) {

@@ -168,7 +168,6 @@ class GenerationEventsIT {
         return total;
     }
 
-    /** A job of one image made by the fal provider: it stays open while FakeFal holds its queue. */
     /** FAL keeps these images' requests in its queue (their jobs stay open), until {@link #releaseAtFal}. */
     private static void holdAtFal(Map<String, byte[]> images) {
         images.values().forEach(FakeFal.shared()::hold);

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,18 @@ class AuthorizationIT {
             "user-key,       /projects,      200",
             "org-admin,      /projects,      200",
             "admin-key,      /projects,      200",
+            "anonymous,      /admin/storage/dead-letters, 401",
+            "member,         /admin/storage/dead-letters, 403",
+            "user-key,       /admin/storage/dead-letters, 403",
+            "org-admin,      /admin/storage/dead-letters, 200",
+            "admin-key,      /admin/storage/dead-letters, 200",
+            "member,         /admin/storage/deletions,    403",
+            "user-key,       /admin/storage/deletions,    403",
+            "org-admin,      /admin/storage/deletions,    200",
+            "platform-admin, /admin/storage/deletions,    200",
+            "member,         /admin/mail/dead,            403",
+            "user-key,       /admin/mail/dead,            403",
+            "org-admin,      /admin/mail/dead,            200",
     })
     void readAccess(String caller, String path, int expected) {
         request(caller).get(path).then().statusCode(expected);
@@ -113,7 +126,7 @@ class AuthorizationIT {
         request.request(method.trim(), concrete).then().statusCode(expected);
     }
 
-    private static io.restassured.specification.RequestSpecification request(String caller) {
+    private static RequestSpecification request(String caller) {
         return "anonymous".equals(caller) ? Api.anonymous() : Api.bearer(tokens.get(caller));
     }
 }

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import app.arv.imaging.mind.format.MindFile;
 import app.arv.imaging.mind.format.MindReader;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** AR content over HTTP: a portrait goes in, the batch job compiles it, the marker and its report come out. */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class ArContentIT {
 
     private Api.Tenant tenant;

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  * its restart finishes the same job instance from its checkpoints; an abandoned one never runs again.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class BatchJobAdminIT {
 
     /** A job that runs for a few seconds (a portrait compiles in a fraction of one), long enough to steer while it runs. */

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
  * (a marker compiles meanwhile, no model is generated), so the visit is quick.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class ConsoleAccessibilityIT {
 
     /** How many Tabs may lie between two controls of a screen before the keyboard is taken to have lost its way. */

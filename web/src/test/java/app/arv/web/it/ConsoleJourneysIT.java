@@ -45,12 +45,12 @@ import static org.hamcrest.Matchers.hasItem;
  * and one server for all of them; every screen visited is photographed under target/console-screenshots/ and
  * checked with axe-core; no journey may meet a Content-Security-Policy violation.
  *
- * <p>The suite's longest class by far (about five minutes): it is started first ({@code @Order(0)}, before every class
- * without an order), so that it runs beside the others. Started among the last, as the classes' default order had it, it
+ * <p>The suite's longest class by far (about five minutes): it is started first ({@link SuiteOrder#FIRST}), so that it runs
+ * beside the others. Started among the last, as the classes' default order had it, it
  * ran alone for most of its time while two of the three places for classes stood empty.
  */
 @ExtendWith(ArvServer.class)
-@Order(0)
+@Order(SuiteOrder.FIRST)
 class ConsoleJourneysIT {
 
     private static final Duration MARKERS = Duration.ofMinutes(2);

@@ -2,9 +2,10 @@ package app.arv.web.it;
 
 import app.arv.generation.fal.FakeFal;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,20 @@ import static org.hamcrest.Matchers.everyItem;
 
 /**
  * The fal provider when FAL fails in transit: rate limits, server errors, slow answers, an outage long enough to open
- * FAL's circuit breakers. Alone on the server: the breakers are shared by every organization, and the faults' timings are
- * upset by load.
+ * FAL's circuit breakers. The breakers are shared by every organization, and so are the polls FAL refuses
+ * ({@link FakeFal#refuseNextPolls}): no other class that uses FAL runs beside this one ({@link #BREAKERS}). Classes
+ * that do not use FAL do: most of this class's time is spent waiting out the breakers and the broker's back-off.
  */
 @ExtendWith(ArvServer.class)
-@Isolated("opens FAL's circuit breakers, shared by every organization, and waits on timings that load upsets")
+@Order(SuiteOrder.FAL)
+@ResourceLock(FalFaultsIT.BREAKERS)
 class FalFaultsIT {
+
+    /**
+     * The suite server's FAL circuit breakers and what FakeFal does to every request: this class holds them alone, each
+     * other class that uses FAL shares them ({@code @ResourceLock(value = BREAKERS, mode = READ)}).
+     */
+    static final String BREAKERS = "fal-circuit-breakers";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     /** FalClient.submit's breaker: requestVolumeThreshold. */

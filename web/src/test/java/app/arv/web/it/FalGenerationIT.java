@@ -2,8 +2,11 @@ package app.arv.web.it;
 
 import app.arv.generation.fal.FakeFal;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,9 +20,11 @@ import static org.hamcrest.Matchers.notNullValue;
 /**
  * The fal provider against a local fake of FAL.AI's queue API: the protocol, results FAL fails or sends malformed, and a
  * run outliving the transaction timeout. Runs beside other classes: its images are its own, so is what FAL does with
- * them ({@link FalFaultsIT} has what upsets FAL's circuit breakers, shared by every organization).
+ * them; never beside {@link FalFaultsIT}, which opens FAL's circuit breakers, shared by every organization.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.FAL)
+@ResourceLock(value = FalFaultsIT.BREAKERS, mode = ResourceAccessMode.READ)
 class FalGenerationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);

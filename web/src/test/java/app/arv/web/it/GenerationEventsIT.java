@@ -2,8 +2,11 @@ package app.arv.web.it;
 
 import app.arv.generation.fal.FakeFal;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.XAddParams;
@@ -31,6 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Live progress of a generation job as Server-Sent Events, fed by Redis (stream + pub/sub). */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.FAL)
+@ResourceLock(value = FalFaultsIT.BREAKERS, mode = ResourceAccessMode.READ)
 class GenerationEventsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);

@@ -5,6 +5,7 @@ import app.arv.imaging.usdz.UsdzWriter;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Image -> 3D over HTTP: images go in as a job, the queue workers make GLBs with the built-in generator, models come out. */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class GenerationIT {
 
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(180);

@@ -1,6 +1,7 @@
 package app.arv.web.it;
 
 import app.arv.storage.S3ProxyServer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.everyItem;
  * away past it fails the item with a reason naming the outage.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class GenerationOutageIT {
 
     /** Longer than the broker's back-off (1 + 2 + 4 + 8 s), shorter than the suite's patience. */

@@ -3,6 +3,7 @@ package app.arv.web.it;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code Idempotency-Key}: a repeated request gets the first answer and does no second piece of work. */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class IdempotencyIT {
 
     private static final String KEY = "Idempotency-Key";

@@ -1,6 +1,7 @@
 package app.arv.web.it;
 
 import app.arv.storage.MisbehavingS3;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
  * once the store is back.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class MarkerStoreRefusalIT {
 
     private static final Duration STORE_TOUCHED = Duration.ofSeconds(60);

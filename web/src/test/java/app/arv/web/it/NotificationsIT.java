@@ -4,6 +4,7 @@ import groovy.json.JsonOutput;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.everyItem;
  * person or organization.
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class NotificationsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

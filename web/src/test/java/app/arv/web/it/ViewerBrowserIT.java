@@ -3,6 +3,7 @@ package app.arv.web.it;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
  * the portrait, the real MindAR 1.2.5 runtime (the copy bundled in the WAR, for the page).
  */
 @ExtendWith(ArvServer.class)
+@Order(SuiteOrder.LONG)
 class ViewerBrowserIT {
 
     private static final String PORTRAIT = "chelsea.png";

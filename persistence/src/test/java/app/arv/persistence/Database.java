@@ -29,9 +29,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * A real PostgreSQL for the persistence tests: the database named by {@code TEST_DATABASE_URL} when
- * set, otherwise an embedded PostgreSQL 16 started once per test JVM. The schema comes from the
- * project's own Flyway migrations, and the ARV persistence unit runs on it outside a container.
+ * A real PostgreSQL for the persistence and service tests: an embedded PostgreSQL 16 started once per test JVM (the
+ * ejb module's two test JVMs have one each, on ports of their own). The schema comes from the project's own Flyway
+ * migrations, and the ARV persistence unit runs on it outside a container.
  */
 public final class Database {
 

@@ -1,6 +1,7 @@
 package app.arv;
 
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -19,9 +20,11 @@ public final class CountedMetrics {
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final MetricRegistry registry = (MetricRegistry) Proxy.newProxyInstance(CountedMetrics.class.getClassLoader(),
             new Class<?>[]{MetricRegistry.class}, (proxy, method, args) -> {
-                if (!method.getName().equals("counter") || !(args[0] instanceof String name)) {
+                if (!method.getName().equals("counter")) {
                     throw new UnsupportedOperationException(method.toString());
                 }
+                // Registered by name, or with metadata (ApplicationMetric: the name and its description).
+                String name = args[0] instanceof Metadata metadata ? metadata.getName() : (String) args[0];
                 // A tagged counter is kept under its name and tags, e.g. "arv_logins_refused[reason=password]".
                 String key = args.length > 1 && args[1] instanceof Tag[] tags && tags.length > 0 ? name + Arrays.toString(tags) : name;
                 return counter(counters.computeIfAbsent(key, n -> new AtomicLong()));

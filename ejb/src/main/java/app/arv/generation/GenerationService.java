@@ -20,6 +20,7 @@ import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.shared.Jsonp;
@@ -186,8 +187,8 @@ public class GenerationService {
         for (GenerationItem item : items) {
             queue.send(item, options.priority());
         }
-        metrics.counter("arv_generation_jobs_accepted").inc();
-        metrics.counter("arv_generation_items_queued").inc(items.size());
+        ApplicationMetric.GENERATION_JOBS_ACCEPTED.counter(metrics).inc();
+        ApplicationMetric.GENERATION_ITEMS_QUEUED.counter(metrics).inc(items.size());
         return details(org, job, items, generations.countByStatus(org, job.getId()));
     }
 
@@ -231,7 +232,7 @@ public class GenerationService {
         generations.flush();
         var counts = generations.countByStatus(org, jobId);
         finished.announce(job, counts);
-        metrics.counter("arv_generation_jobs_cancelled").inc();
+        ApplicationMetric.GENERATION_JOBS_CANCELLED.counter(metrics).inc();
         return details(org, job, items, counts);
     }
 
@@ -264,7 +265,7 @@ public class GenerationService {
         generations.flush();
         queue.send(item, job.getPriority());
         events.publish(org, jobId, JobEvent.requeued(item));
-        metrics.counter("arv_generation_items_retried").inc();
+        ApplicationMetric.GENERATION_ITEMS_RETRIED.counter(metrics).inc();
         return details(org, job, generations.items(org, jobId), generations.countByStatus(org, jobId));
     }
 

@@ -10,6 +10,7 @@ import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.organization.OrganizationRepository;
+import app.arv.platform.ApplicationMetric;
 import app.arv.platform.ServerNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -176,7 +177,7 @@ public class GenerationSteps {
             previewId = preview.getId();
         }
         item.complete(model.getId(), previewId);
-        metrics.counter("arv_generation_items_completed").inc();
+        ApplicationMetric.GENERATION_ITEMS_COMPLETED.counter(metrics).inc();
         events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemCompleted(item, model.getId()));
         settle(job, item);
     }
@@ -322,7 +323,7 @@ public class GenerationSteps {
 
     private void settle(GenerationJob job, GenerationItem changed) {
         if (changed.getStatus() == GenerationStatus.FAILED) {
-            metrics.counter("arv_generation_items_failed").inc();
+            ApplicationMetric.GENERATION_ITEMS_FAILED.counter(metrics).inc();
             events.publish(job.getOrganizationId(), job.getId(), JobEvent.itemFailed(changed));
         }
         generations.flush();

@@ -2,6 +2,7 @@ package app.arv.generation;
 
 import app.arv.media.MediaStore;
 import app.arv.persistence.media.MediaResource;
+import app.arv.platform.ApplicationMetric;
 import app.arv.shared.Causes;
 import app.arv.shared.DatabaseOutage;
 import app.arv.shared.DomainException;
@@ -119,7 +120,7 @@ public class GenerationWorker {
                 steps.progress(org, itemId, 90, "storing");
                 store(org, itemId, result, claim.source().getOriginalName());
             }
-            metrics.counter("arv_generation_millis_total").inc((System.nanoTime() - started) / 1_000_000);
+            ApplicationMetric.GENERATION_MILLIS.counter(metrics).inc((System.nanoTime() - started) / 1_000_000);
             return Attempt.DONE;
         } catch (ModelRefusedException e) {
             // An item no longer wanted was settled by whoever decided so (a cancel; the reaper, and perhaps a retry since,

@@ -9,6 +9,7 @@ import app.arv.persistence.identity.ApiKeyRepository;
 import app.arv.persistence.identity.ApiKeyScope;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.ApiKeySecret;
 import app.arv.security.Caller;
 import app.arv.security.CredentialChanges;
@@ -50,7 +51,7 @@ public class ApiKeyService {
     public IssuedKey issue(Caller caller, String name, ApiKeyScope scope) {
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = keys.add(new ApiKey(caller.organizationId(), name.strip(), scope, secret.prefix(), secret.hash(), caller.userId()));
-        metrics.counter("arv_api_keys_issued").inc();
+        ApplicationMetric.API_KEYS_ISSUED.counter(metrics).inc();
         audit.record(caller, AuditAction.API_KEY_CREATED, key.getId(), AuditDetails.with("name", key.getName()).and("scope", scope));
         occurrences.fire(ApiKeyOccurrences.created(key));
         return new IssuedKey(key, secret.value());

@@ -6,6 +6,7 @@ import app.arv.audit.AuditTrail;
 import app.arv.persistence.audit.AuditAction;
 import app.arv.persistence.identity.User;
 import app.arv.persistence.identity.UserRepository;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.PasswordHasher;
 import app.arv.shared.DomainException;
 import app.arv.shared.WireName;
@@ -58,7 +59,7 @@ public class LoginService {
         User user = throttle.checkAlone(email, () -> {
             Duration hold = throttle.hold(email, clientAddress);
             if (!hold.isZero()) {
-                metrics.counter("arv_logins", new Tag("outcome", "throttled")).inc();
+                ApplicationMetric.LOGINS.counter(metrics, new Tag("outcome", "throttled")).inc();
                 throw DomainException.tooManyAttempts(hold);
             }
             // Row-locked: a password change waits for this sign-in to commit, and then ends its session too.
@@ -82,14 +83,14 @@ public class LoginService {
             // signs in, so that checking a known address costs what checking the decoy of an unknown one costs.
             user.rehashPassword(passwords.hash(password));
         }
-        metrics.counter("arv_logins", new Tag("outcome", "success")).inc();
+        ApplicationMetric.LOGINS.counter(metrics, new Tag("outcome", "success")).inc();
         return sessions.signInRecorded(user, device, AuditDetails.with("method", "password"));
     }
 
     /** @param user the account of the address, {@code null} when there is none; {@code reason} then too */
     private DomainException refused(String email, String clientAddress, User user, String reason) {
         Duration hold = throttle.failed(email, clientAddress);
-        metrics.counter("arv_logins", new Tag("outcome", "refused")).inc();
+        ApplicationMetric.LOGINS.counter(metrics, new Tag("outcome", "refused")).inc();
         if (user != null) {
             // Apart: this transaction rolls back with the refusal, the entry must stay.
             audit.recordApart(user.getOrganizationId(), Actor.anonymous(email.strip()), AuditAction.SIGN_IN_FAILED, user.getId(),

@@ -1,6 +1,7 @@
 package app.arv.mail;
 
 import app.arv.persistence.mail.ClaimedMail;
+import app.arv.platform.ApplicationMetric;
 import app.arv.platform.LeasedRounds;
 import app.arv.platform.LeasedWork;
 import app.arv.platform.NodeTimers;
@@ -106,7 +107,7 @@ public class MailWorker {
         @Override
         public OutboxDelivery.Outcome attempt(ClaimedMail mail) {
             OutboxDelivery.Outcome outcome = send(mail);
-            metrics.counter("arv_mail_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+            ApplicationMetric.MAIL_ATTEMPTS.counter(metrics, new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
             return outcome;
         }
 

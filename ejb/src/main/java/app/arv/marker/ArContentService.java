@@ -22,6 +22,7 @@ import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.shared.WireName;
@@ -124,7 +125,7 @@ public class ArContentService {
             created.add(content);
         }
         compileRequests.request(caller.organizationId());
-        metrics.counter("arv_ar_content_created").inc(created.size());
+        ApplicationMetric.AR_CONTENT_CREATED.counter(metrics).inc(created.size());
         return created;
     }
 
@@ -155,7 +156,7 @@ public class ArContentService {
         contents.add(content);
         store.attach(source, OwnerKind.AR_CONTENT, content.getId(), MediaRole.SOURCE_IMAGE);
         compileRequests.request(caller.organizationId());
-        metrics.counter("arv_ar_content_created").inc();
+        ApplicationMetric.AR_CONTENT_CREATED.counter(metrics).inc();
         events.statusChanged(content);
         publishedOnCreation(caller, content);
         return content;

@@ -6,6 +6,7 @@ import app.arv.persistence.media.MediaDeletionRepository;
 import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import app.arv.storage.ObjectStores;
@@ -154,7 +155,7 @@ public class MediaDeletions {
         if (refusal.misconfigured() || rules.givesUpAfter(deletion.getAttempts() + 1)) {
             deletion.failed(refusal.error(), at);
             deletions.park(deletion, at, at.plus(rules.deadLetterRetry()));
-            metrics.counter("arv_media_deletions_dead_lettered").inc();
+            ApplicationMetric.MEDIA_DELETIONS_DEAD_LETTERED.counter(metrics).inc();
             String why = refusal.misconfigured()
                     ? "the store refuses the connection's settings, which no retry heals"
                     : "after " + rules.deleteAttempts() + " attempts";
@@ -266,7 +267,7 @@ public class MediaDeletions {
         if (resourceId != null) {
             media.purgeRetired(resourceId);
         }
-        metrics.counter("arv_media_objects_deleted").inc();
+        ApplicationMetric.MEDIA_OBJECTS_DELETED.counter(metrics).inc();
     }
 
     /**
@@ -277,7 +278,7 @@ public class MediaDeletions {
         if (!refusal.tried()) {
             return removals.began();
         }
-        metrics.counter("arv_media_deletion_failures").inc();
+        ApplicationMetric.MEDIA_DELETION_FAILURES.counter(metrics).inc();
         return now;
     }
 

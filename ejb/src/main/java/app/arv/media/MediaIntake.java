@@ -5,6 +5,7 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.platform.ApplicationMetric;
 import app.arv.storage.ObjectStores;
 import app.arv.storage.StorageTarget;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,8 +132,8 @@ public class MediaIntake {
         }
         // The redundant thumbnails stay owed: their objects go once this commits.
         stagedObjects.recorded(org, recorded);
-        metrics.counter("arv_media_stored").inc();
-        metrics.counter("arv_media_stored_bytes").inc(file.size());
+        ApplicationMetric.MEDIA_STORED.counter(metrics).inc();
+        ApplicationMetric.MEDIA_STORED_BYTES.counter(metrics).inc(file.size());
         return original;
     }
 

@@ -8,6 +8,7 @@ import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.platform.ApplicationMetric;
 import app.arv.protection.Quotas;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
@@ -155,7 +156,7 @@ public class MediaService {
         try {
             return inspector.inspect(file);
         } catch (DomainException e) {
-            metrics.counter("arv_media_refused").inc();
+            ApplicationMetric.MEDIA_REFUSED.counter(metrics).inc();
             throw e;
         }
     }
@@ -190,7 +191,7 @@ public class MediaService {
                 bySha256.put(file.sha256(), resource);
             }
             if (!recordedNow) {
-                metrics.counter("arv_media_deduplicated").inc();
+                ApplicationMetric.MEDIA_DEDUPLICATED.counter(metrics).inc();
             }
             if (intoLibrary) {
                 intake.addToLibrary(resource);

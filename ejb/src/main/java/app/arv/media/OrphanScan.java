@@ -6,6 +6,7 @@ import app.arv.persistence.media.MediaUpload;
 import app.arv.persistence.media.MediaUploadRepository;
 import app.arv.persistence.shared.ClusterLock;
 import app.arv.persistence.shared.ClusterLocks;
+import app.arv.platform.ApplicationMetric;
 import app.arv.storage.ObjectStores;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -111,7 +112,7 @@ public class OrphanScan {
         if (!locks.tryHold(ClusterLock.ORPHAN_SCAN)) {
             return null;
         }
-        metrics.counter("arv_media_orphan_scans").inc();
+        ApplicationMetric.MEDIA_ORPHAN_SCANS.counter(metrics).inc();
         Instant now = Instant.now();
         List<UUID> owed = new ArrayList<>();
         List<MediaResource> orphans = media.orphansAcrossOrganizations(now.minus(rules.orphanGrace()), BATCH);
@@ -119,7 +120,7 @@ public class OrphanScan {
             owed.addAll(disposal.retireIfUnused(orphan, now));
         }
         // Counts what was retired, thumbnails of an orphan included: each had its own object.
-        metrics.counter("arv_media_orphans_removed").inc(owed.size());
+        ApplicationMetric.MEDIA_ORPHANS_REMOVED.counter(metrics).inc(owed.size());
         List<ExpiredUpload> expired = uploads.dueForRemovalAcrossOrganizations(now, BATCH).stream()
                 .map(u -> new ExpiredUpload(u.getId(), u.getOrganizationId(), u.getStorageConnectionId(), u.getStorageKey()))
                 .toList();
@@ -162,7 +163,7 @@ public class OrphanScan {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void settleUploads(List<UUID> gone, List<RefusedRemoval> refused) {
         if (!gone.isEmpty()) {
-            metrics.counter("arv_media_uploads_abandoned").inc(uploads.removeAll(gone));
+            ApplicationMetric.MEDIA_UPLOADS_ABANDONED.counter(metrics).inc(uploads.removeAll(gone));
         }
         if (refused.isEmpty()) {
             return;
@@ -173,6 +174,6 @@ public class OrphanScan {
         for (MediaUpload upload : uploads.allAcrossOrganizations(List.copyOf(errors.keySet()))) {
             upload.removalRefused(errors.get(upload.getId()), now.plus(rules.uploadRemovalRetryAfter(upload.getRemovalAttempts() + 1)));
         }
-        metrics.counter("arv_media_upload_removals_refused").inc(refused.size());
+        ApplicationMetric.MEDIA_UPLOAD_REMOVALS_REFUSED.counter(metrics).inc(refused.size());
     }
 }

@@ -13,6 +13,7 @@ import app.arv.persistence.organization.Organization;
 import app.arv.persistence.organization.OrganizationRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.AccountAddresses;
 import app.arv.security.Caller;
 import app.arv.security.ChosenPasswords;
@@ -98,7 +99,7 @@ public class OrganizationService {
 
     private Organization create(String name, String slug) {
         Organization organization = organizations.add(new Organization(name.strip(), slug));
-        metrics.counter("arv_organizations_opened").inc();
+        ApplicationMetric.ORGANIZATIONS_OPENED.counter(metrics).inc();
         return organization;
     }
 

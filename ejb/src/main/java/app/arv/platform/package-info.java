@@ -7,6 +7,7 @@
  * JWT signing key and one storage encryption key; {@link SettingsAtStartup} refuses settings that cannot work. {@link NodeTimers} schedules a node's periodic
  * work, {@link ClusterRounds} runs the {@link ClusterRound}s (work one node per round does, under its lock; the retention
  * rounds are {@link RetentionRound}s, deleting in batches each committed on its own by {@link RetentionBatches}) and {@link LeasedRounds} drains {@link LeasedWork} (rows claimed with a lease: the mail outbox, webhook
- * deliveries), each the one way ARV does. Health checks are in {@code platform.health}. Uses no feature package.
+ * deliveries), each the one way ARV does. {@link ApplicationMetric} names ARV's own metrics and says what each counts.
+ * Health checks are in {@code platform.health}. Uses no feature package.
  */
 package app.arv.platform;

@@ -8,6 +8,7 @@ import app.arv.persistence.project.ProjectRepository;
 import app.arv.persistence.shared.Page;
 import app.arv.persistence.shared.PageRequest;
 import app.arv.persistence.shared.SearchText;
+import app.arv.platform.ApplicationMetric;
 import app.arv.security.Caller;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -43,7 +44,7 @@ public class ProjectService {
     public Project create(Caller caller, String name, String description) {
         requireFreeName(caller, name.strip(), null);
         Project project = projects.add(new Project(caller.organizationId(), name.strip(), description));
-        metrics.counter("arv_projects_created").inc();
+        ApplicationMetric.PROJECTS_CREATED.counter(metrics).inc();
         return project;
     }
 

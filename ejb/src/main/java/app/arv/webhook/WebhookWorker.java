@@ -1,6 +1,7 @@
 package app.arv.webhook;
 
 import app.arv.persistence.webhook.ClaimedDelivery;
+import app.arv.platform.ApplicationMetric;
 import app.arv.platform.LeasedRounds;
 import app.arv.platform.LeasedWork;
 import app.arv.platform.NodeTimers;
@@ -113,7 +114,7 @@ public class WebhookWorker {
         @Override
         public WebhookDispatch.Outcome attempt(ClaimedDelivery delivery) {
             WebhookDispatch.Outcome outcome = dispatch.settle(delivery, post(delivery));
-            metrics.counter("arv_webhook_attempts", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+            ApplicationMetric.WEBHOOK_ATTEMPTS.counter(metrics, new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
             return outcome;
         }
 

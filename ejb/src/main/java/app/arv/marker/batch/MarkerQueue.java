@@ -14,6 +14,7 @@ import app.arv.persistence.media.MediaRepository;
 import app.arv.persistence.media.MediaResource;
 import app.arv.persistence.media.MediaRole;
 import app.arv.persistence.media.OwnerKind;
+import app.arv.platform.ApplicationMetric;
 import app.arv.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -181,10 +182,10 @@ public class MarkerQueue {
             }
             content.markerReady(mind.getId(), outcome.width(), outcome.height(), outcome.score(), outcome.verdict(),
                     outcome.qualityJson());
-            metrics.counter("arv_markers_compiled").inc();
+            ApplicationMetric.MARKERS_COMPILED.counter(metrics).inc();
         } else {
             content.markerFailed(outcome.failure(), outcome.score(), outcome.verdict(), outcome.qualityJson());
-            metrics.counter("arv_markers_failed").inc();
+            ApplicationMetric.MARKERS_FAILED.counter(metrics).inc();
         }
         events.statusChanged(content);
         occurrences.fire(MarkerOccurrences.settled(content));

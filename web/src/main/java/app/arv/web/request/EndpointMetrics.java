@@ -1,5 +1,6 @@
 package app.arv.web.request;
 
+import app.arv.platform.ApplicationMetric;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -43,8 +44,8 @@ public class EndpointMetrics implements ContainerRequestFilter, ContainerRespons
         }
         Tag method = new Tag("method", request.getMethod());
         Tag endpoint = new Tag("endpoint", route);
-        registry.counter("arv_http_requests", method, endpoint, new Tag("status", Integer.toString(response.getStatus()))).inc();
-        registry.timer("arv_http_request_duration", method, endpoint).update(Duration.ofNanos(System.nanoTime() - (long) started));
+        ApplicationMetric.HTTP_REQUESTS.counter(registry, method, endpoint, new Tag("status", Integer.toString(response.getStatus()))).inc();
+        ApplicationMetric.HTTP_REQUEST_DURATION.timer(registry, method, endpoint).update(Duration.ofNanos(System.nanoTime() - (long) started));
     }
 
     private String route() {

@@ -1,6 +1,7 @@
 package app.arv.web.it;
 
 import app.arv.launcher.LocalMailServer;
+import io.restassured.RestAssured;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -64,7 +65,7 @@ class MailIT {
         Api.bearer(tenant.adminToken()).post("/me/test-mail").then().statusCode(202);
         Inbox.mailTo(tenant.adminEmail());
 
-        String metrics = io.restassured.RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
                 .get("/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics.lines()).anyMatch(line -> line.startsWith("arv_mail_attempts_total{") && line.contains("outcome=\"sent\""));

@@ -1,5 +1,6 @@
 package app.arv.web.it;
 
+import app.arv.platform.ApplicationMetric;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,20 @@ class OperationsIT {
                 && line.contains("method=\"GET\"") && line.contains("status=\"200\""));
         assertThat(series(metrics, "arv_http_request_duration_seconds_count")).anyMatch(line -> line.contains("endpoint=\"/projects\""));
         assertThat(series(metrics, "arv_logins_total")).anyMatch(line -> line.contains("outcome=\"success\""));
+    }
+
+    @Test
+    void aMetricServedSaysWhatItCountsInItsHelpLine() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
+
+        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+                .get("/metrics").then().statusCode(200).extract().asString();
+
+        for (ApplicationMetric metric : List.of(ApplicationMetric.HTTP_REQUESTS, ApplicationMetric.HTTP_REQUEST_DURATION, ApplicationMetric.LOGINS)) {
+            assertThat(metrics.lines()).as("the HELP line of %s", metric.prometheusName())
+                    .contains("# HELP " + metric.prometheusName() + " " + metric.description());
+        }
     }
 
     private static List<String> series(String exposition, String name) {

@@ -72,11 +72,7 @@ class OperationsIT {
 
     @Test
     void requestsAreCountedPerEndpointTemplate() {
-        Api.Tenant tenant = Api.newTenant();
-        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
-
-        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
-                .get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = applicationMetricsAfterAListing();
 
         assertThat(series(metrics, "arv_http_requests_total")).anyMatch(line -> line.contains("endpoint=\"/projects\"")
                 && line.contains("method=\"GET\"") && line.contains("status=\"200\""));
@@ -86,16 +82,20 @@ class OperationsIT {
 
     @Test
     void aMetricServedSaysWhatItCountsInItsHelpLine() {
-        Api.Tenant tenant = Api.newTenant();
-        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
-
-        String metrics = RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
-                .get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = applicationMetricsAfterAListing();
 
         for (ApplicationMetric metric : List.of(ApplicationMetric.HTTP_REQUESTS, ApplicationMetric.HTTP_REQUEST_DURATION, ApplicationMetric.LOGINS)) {
             assertThat(metrics.lines()).as("the HELP line of %s", metric.prometheusName())
                     .contains("# HELP " + metric.prometheusName() + " " + metric.description());
         }
+    }
+
+    /** ARV's own metrics once a new tenant's member has signed in and listed their projects. */
+    private static String applicationMetricsAfterAListing() {
+        Api.Tenant tenant = Api.newTenant();
+        Api.bearer(tenant.memberToken()).get("/projects").then().statusCode(200);
+        return RestAssured.given().baseUri(ArvServer.baseUrl()).queryParam("scope", "application")
+                .get("/metrics").then().statusCode(200).extract().asString();
     }
 
     private static List<String> series(String exposition, String name) {

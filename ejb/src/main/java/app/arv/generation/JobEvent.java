@@ -22,7 +22,9 @@ public record JobEvent(Type type, JsonObject data, GenerationItem item) {
 
     /** The kinds of event; each is named on the wire in snake_case ({@code item_completed}). */
     public enum Type {
-        PROGRESS, ITEM_COMPLETED, ITEM_FAILED,
+        PROGRESS,
+        ITEM_COMPLETED,
+        ITEM_FAILED,
         /** The job became final; the last word of its stream, unless an item is retried (then a {@code progress} follows). */
         COMPLETED;
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * console's and any browser's), then English.
  */
 public enum KitLanguage {
-    EN(Language.ENGLISH, "Scan the QR code, then point your phone at this picture"), RU(Language.RUSSIAN,
+    EN(Language.ENGLISH, "Scan the QR code, then point your phone at this picture"),
+    RU(Language.RUSSIAN,
             "Отсканируйте QR-код и наведите телефон на эту картинку");
 
     private final Language language;

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The paper a print kit is laid out for: the trimmed page, portrait orientation, in millimetres. */
 public enum PrintSize {
-    A6("A6", 105, 148), A5("A5", 148, 210), A4("A4", 210, 297),
+    A6("A6", 105, 148),
+    A5("A5", 148, 210),
+    A4("A4", 210, 297),
     /** The 10 × 15 cm photo print. */
     CARD_10X15("10x15", 100, 150);
 

@@ -39,25 +39,26 @@ public class ProblemResponses implements OASFilter {
     public enum Kind {
         BAD_REQUEST("400", "Malformed body or rejected fields: a member the endpoint does not take, a member of the wrong kind "
                 + "(booleans are true or false, whole numbers have no fraction and fit their range, text is not a number), "
-                + "a value out of bounds; errors[] names each field"), UNAUTHORIZED("401",
-                        "No valid credential (JWT or API key)"), FORBIDDEN("403", "The caller's role does not allow this"), NOT_FOUND("404",
-                                "No such resource in the caller's organization"), CONFLICT("409",
-                                        "The resource's state does not allow this now, or a request with the same idempotency key is still running; "
-                                                + "holding says what holds a storage connection in use"), GONE(
-                                                        "410",
-                                                        "The AR content has expired"), PAYLOAD_TOO_LARGE("413",
-                                                                "A file, the number of files or the request body is over its limit"), RANGE_NOT_SATISFIABLE(
-                                                                        "416",
-                                                                        "The Range lies outside the object; Content-Range gives its size"), UNPROCESSABLE("422",
-                                                                                "Well-formed but not possible: an unusable or oversized image, a weak or wrong password, text with "
-                                                                                        + "control characters, an idempotency key reused for another request, an unknown reference; limit names a "
-                                                                                        + "configured limit that was passed"), RATE_LIMITED("429",
-                                                                                                "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"), UNAVAILABLE(
-                                                                                                        "503",
-                                                                                                        "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps"), BAD_GATEWAY(
-                                                                                                                "502",
-                                                                                                                "The organization's own storage refuses ARV's requests (storage_misconfigured: wrong credentials, no such bucket, "
-                                                                                                                        + "wrong region); trying again does not help, so no Retry-After: an organization admin corrects the connection");
+                + "a value out of bounds; errors[] names each field"),
+        UNAUTHORIZED("401", "No valid credential (JWT or API key)"),
+        FORBIDDEN("403", "The caller's role does not allow this"),
+        NOT_FOUND("404", "No such resource in the caller's organization"),
+        CONFLICT("409",
+                "The resource's state does not allow this now, or a request with the same idempotency key is still running; "
+                        + "holding says what holds a storage connection in use"),
+        GONE("410", "The AR content has expired"),
+        PAYLOAD_TOO_LARGE("413", "A file, the number of files or the request body is over its limit"),
+        RANGE_NOT_SATISFIABLE("416", "The Range lies outside the object; Content-Range gives its size"),
+        UNPROCESSABLE("422",
+                "Well-formed but not possible: an unusable or oversized image, a weak or wrong password, text with "
+                        + "control characters, an idempotency key reused for another request, an unknown reference; limit names a "
+                        + "configured limit that was passed"),
+        RATE_LIMITED("429", "Over the rate limit (Retry-After says when to try again), or a quota used up (quota_exceeded)"),
+        UNAVAILABLE("503",
+                "The database, storage, queue, the sign-in throttle, image decoding or another node unavailable or busy; Retry-After when waiting helps"),
+        BAD_GATEWAY("502",
+                "The organization's own storage refuses ARV's requests (storage_misconfigured: wrong credentials, no such bucket, "
+                        + "wrong region); trying again does not help, so no Retry-After: an organization admin corrects the connection");
 
         private final String status;
         private final String description;

@@ -12,21 +12,25 @@ public enum AuditAction {
 
     SIGN_IN_SUCCEEDED("sign_in.succeeded", SubjectType.USER),
     /** Wrong password, deactivated account or organization; the attempted address is the actor label. */
-    SIGN_IN_FAILED("sign_in.failed", SubjectType.USER), API_KEY_CREATED("api_key.created", SubjectType.API_KEY), API_KEY_REVOKED("api_key.revoked",
-            SubjectType.API_KEY),
+    SIGN_IN_FAILED("sign_in.failed", SubjectType.USER),
+    API_KEY_CREATED("api_key.created", SubjectType.API_KEY),
+    API_KEY_REVOKED("api_key.revoked", SubjectType.API_KEY),
     /** An account created with a password by an admin, or by single sign-on for an allowed e-mail domain. */
     USER_ADDED("user.added", SubjectType.USER),
     /** An invitation mailed to an address (recorded by invitations). */
     USER_INVITED("user.invited", SubjectType.USER),
     /** Role changed, or an account activated again. */
-    USER_CHANGED("user.changed", SubjectType.USER), USER_DEACTIVATED("user.deactivated", SubjectType.USER),
+    USER_CHANGED("user.changed", SubjectType.USER),
+    USER_DEACTIVATED("user.deactivated", SubjectType.USER),
     /** A password set by an admin, changed by its owner or reset by mail. */
     USER_PASSWORD_SET("user.password_set", SubjectType.USER),
     /** Content made public (created published, or published again); its schedule still decides when it shows. */
-    AR_CONTENT_PUBLISHED("ar_content.published", SubjectType.AR_CONTENT), AR_CONTENT_UNPUBLISHED("ar_content.unpublished",
-            SubjectType.AR_CONTENT), AR_CONTENT_DELETED("ar_content.deleted", SubjectType.AR_CONTENT), STORAGE_CONNECTION_CREATED("storage_connection.created",
-                    SubjectType.STORAGE_CONNECTION), STORAGE_CONNECTION_CHANGED("storage_connection.changed",
-                            SubjectType.STORAGE_CONNECTION), STORAGE_CONNECTION_DELETED("storage_connection.deleted", SubjectType.STORAGE_CONNECTION),
+    AR_CONTENT_PUBLISHED("ar_content.published", SubjectType.AR_CONTENT),
+    AR_CONTENT_UNPUBLISHED("ar_content.unpublished", SubjectType.AR_CONTENT),
+    AR_CONTENT_DELETED("ar_content.deleted", SubjectType.AR_CONTENT),
+    STORAGE_CONNECTION_CREATED("storage_connection.created", SubjectType.STORAGE_CONNECTION),
+    STORAGE_CONNECTION_CHANGED("storage_connection.changed", SubjectType.STORAGE_CONNECTION),
+    STORAGE_CONNECTION_DELETED("storage_connection.deleted", SubjectType.STORAGE_CONNECTION),
     /** An invitation revoked before it was accepted: its link stops working. */
     USER_INVITATION_REVOKED("user.invitation_revoked", SubjectType.USER),
     /** Opened by a platform admin, or by the person who signed it up (self-service sign-up). */
@@ -46,7 +50,8 @@ public enum AuditAction {
     /** A webhook registered: where it posts and which events (never its secret). */
     WEBHOOK_CREATED("webhook.created", SubjectType.WEBHOOK),
     /** Its URL, events, description changed, or switched on or off by an admin. */
-    WEBHOOK_CHANGED("webhook.changed", SubjectType.WEBHOOK), WEBHOOK_DELETED("webhook.deleted", SubjectType.WEBHOOK),
+    WEBHOOK_CHANGED("webhook.changed", SubjectType.WEBHOOK),
+    WEBHOOK_DELETED("webhook.deleted", SubjectType.WEBHOOK),
     /** A new signing secret (the entry never holds a secret). */
     WEBHOOK_SECRET_ROTATED("webhook.secret_rotated", SubjectType.WEBHOOK),
     /** Switched off by ARV itself (a system actor) because its deliveries kept dying. */

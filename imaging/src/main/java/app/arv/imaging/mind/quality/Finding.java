@@ -19,19 +19,19 @@ public record Finding(Kind kind, Map<String, Long> values) {
 
     /** What was found; its English text names the figures as {@code {name}}. */
     public enum Kind {
-        NO_FEATURES("no usable features: the image is flat or blank; use a photo with visible detail and edges"), LOW_CONTRAST(
-                "low contrast (grey levels spread {contrast}, 40 or more works well): raise contrast (brighter highlights,"
-                        + " deeper shadows) or print the suggested enhanced version"), LARGE_FLAT_AREAS(
-                                "large flat areas ({flat_percent} % of the image is plain, detail covers {coverage_percent} % of it):"
-                                        + " avoid large flat areas; crop plain margins or sky away, or choose a photo with detail all over"), LITTLE_DETAIL(
-                                                "little sharp detail ({features_per_scale} features per scale, 100 or more works well): use a sharper"
-                                                        + " original (in focus, no motion blur, not enlarged)"), REPETITIVE_PATTERN(
-                                                                "repetitive pattern ({duplicate_percent} % of the features have a near-identical twin): add or crop"
-                                                                        + " to distinctive content (a face, a logo, an object) instead of brick, grass, text or tiles"), NO_TRACKING_POINTS(
-                                                                                "no trackable points at the 128 px tracking size: raise contrast and use a photo with bold detail"), SMALL_ORIGINAL(
-                                                                                        "small original ({width}x{height}): use a larger original, at least {recommended_side} px on the short side"), PRINT_LARGE(
-                                                                                                "the camera must see it large: print at least {print_width_cm} cm wide for viewing from {distance_cm} cm"
-                                                                                                        + " ({print_width_at_1m_cm} cm from 1 m)");
+        NO_FEATURES("no usable features: the image is flat or blank; use a photo with visible detail and edges"),
+        LOW_CONTRAST("low contrast (grey levels spread {contrast}, 40 or more works well): raise contrast (brighter highlights,"
+                + " deeper shadows) or print the suggested enhanced version"),
+        LARGE_FLAT_AREAS("large flat areas ({flat_percent} % of the image is plain, detail covers {coverage_percent} % of it):"
+                + " avoid large flat areas; crop plain margins or sky away, or choose a photo with detail all over"),
+        LITTLE_DETAIL("little sharp detail ({features_per_scale} features per scale, 100 or more works well): use a sharper"
+                + " original (in focus, no motion blur, not enlarged)"),
+        REPETITIVE_PATTERN("repetitive pattern ({duplicate_percent} % of the features have a near-identical twin): add or crop"
+                + " to distinctive content (a face, a logo, an object) instead of brick, grass, text or tiles"),
+        NO_TRACKING_POINTS("no trackable points at the 128 px tracking size: raise contrast and use a photo with bold detail"),
+        SMALL_ORIGINAL("small original ({width}x{height}): use a larger original, at least {recommended_side} px on the short side"),
+        PRINT_LARGE("the camera must see it large: print at least {print_width_cm} cm wide for viewing from {distance_cm} cm"
+                + " ({print_width_at_1m_cm} cm from 1 m)");
 
         private final String english;
 

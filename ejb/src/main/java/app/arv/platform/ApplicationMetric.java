@@ -64,6 +64,8 @@ public enum ApplicationMetric {
     private final String name;
     private final Kind kind;
     private final String description;
+    /** Built once: every increment of a counter (every request, for the HTTP ones) presents it to the registry. */
+    private final Metadata metadata;
 
     ApplicationMetric(String name, String description) {
         this(name, Kind.COUNTER, description);
@@ -73,11 +75,7 @@ public enum ApplicationMetric {
         this.name = name;
         this.kind = kind;
         this.description = description;
-    }
-
-    /** The name as registered. */
-    public String metricName() {
-        return name;
+        this.metadata = metadata(name, kind, description);
     }
 
     /** The name Prometheus shows: {@code _total} added to a counter's that lacks it, {@code _seconds} to a timer's. */
@@ -95,13 +93,13 @@ public enum ApplicationMetric {
     /** The counter of these tags, registered with this metric's description. */
     public Counter counter(MetricRegistry registry, Tag... tags) {
         requireKind(Kind.COUNTER);
-        return registry.counter(metadata(), tags);
+        return registry.counter(metadata, tags);
     }
 
     /** The timer of these tags, registered with this metric's description. */
     public Timer timer(MetricRegistry registry, Tag... tags) {
         requireKind(Kind.TIMER);
-        return registry.timer(metadata(), tags);
+        return registry.timer(metadata, tags);
     }
 
     private void requireKind(Kind wanted) {
@@ -111,7 +109,7 @@ public enum ApplicationMetric {
     }
 
     /** A timer's unit is said: without one, Prometheus would show nanoseconds under the bare name instead of seconds. */
-    private Metadata metadata() {
+    private static Metadata metadata(String name, Kind kind, String description) {
         MetadataBuilder metadata = Metadata.builder().withName(name).withDescription(description);
         return (kind == Kind.TIMER ? metadata.withUnit(MetricUnits.NANOSECONDS) : metadata).build();
     }

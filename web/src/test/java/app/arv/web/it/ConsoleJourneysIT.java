@@ -862,28 +862,25 @@ class ConsoleJourneysIT {
 
     @Test
     void aPlatformAdminRetriesAParkedDeletionFromThePlatformScreenOnceTheStoreTakesIt() throws Exception {
-        Api.Tenant tenant = Api.newTenant();
-        String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
-        // Parked as a store that refused every attempt leaves it, due again only in an hour; the local store takes it now.
-        UUID letter = DeletionRows.parked(tenant, media, Duration.ZERO).id();
-        String row = "tr[data-letter='" + letter + "']";
-        browser.signInAt("#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
-
-        browser.click(row + " button.retry");
-
-        assertThat(browser.waitFor("#retried").getText()).startsWith("Deleted");
-        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty(), "the retried deletion gone from the dead letters");
-        assertThat(SuiteDatabase.rowsOf("media_deletion_dead_letter", tenant.organizationId())).isZero();
+        retriesAParkedDeletionOnceTheStoreTakesIt(Api.newTenant(), "#/platform/storage", ArvServer.ADMIN_EMAIL, ArvServer.ADMIN_PASSWORD);
     }
 
     @Test
     void anOrgAdminTriesTheirParkedDeletionAgainFromTheStorageSettingsOnceTheStoreTakesIt() throws Exception {
         Api.Tenant tenant = Api.newTenant();
+        retriesAParkedDeletionOnceTheStoreTakesIt(tenant, "#/settings/storage", tenant.adminEmail(), tenant.password());
+    }
+
+    /**
+     * Parks a deletion of the tenant's, signs in at {@code screen} and tries it again with the row's button: the local
+     * store takes it now, so it is deleted and its row goes (the dead letters' list is one component on both screens).
+     */
+    private void retriesAParkedDeletionOnceTheStoreTakesIt(Api.Tenant tenant, String screen, String email, String password) throws Exception {
         String media = MediaApi.uploadOne(tenant.memberToken(), "horse.png", MediaApi.image("horse.png"));
         // Parked as a store that refused every attempt leaves it, due again only in an hour; the local store takes it now.
         UUID letter = DeletionRows.parked(tenant, media, Duration.ZERO).id();
         String row = "#dead-letters tr[data-letter='" + letter + "']";
-        browser.signInAt("#/settings/storage", tenant.adminEmail(), tenant.password());
+        browser.signInAt(screen, email, password);
 
         browser.click(row + " button.retry");
 

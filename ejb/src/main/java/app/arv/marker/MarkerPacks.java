@@ -62,13 +62,10 @@ public class MarkerPacks {
     public Pack build(Caller caller, UUID projectId) {
         UUID org = caller.organizationId();
         projects.find(org, projectId).orElseThrow(() -> DomainException.notFound("Project"));
-        List<ArContent> ready = contents.readyInProject(org, projectId);
-        if (ready.isEmpty()) {
-            throw DomainException.conflict("no_ready_markers", "The project has no AR content with a ready marker");
-        }
         MindFile merged = null;
         List<ArContent> included = new ArrayList<>();
-        for (ArContent content : ready) {
+        for (ArContent content : contents.readyInProject(org, projectId)) {
+            // A marker retired since the content was read (the content is being deleted or given a new portrait).
             MediaResource marker = files.live(org, content.getMarkerMediaId()).orElse(null);
             if (marker == null) {
                 continue;
@@ -76,6 +73,9 @@ public class MarkerPacks {
             MindFile one = MarkerFiles.readStored(files, marker);
             merged = merged == null ? one : merged.followedBy(one);
             included.add(content);
+        }
+        if (included.isEmpty()) {
+            throw DomainException.conflict("no_ready_markers", "The project has no AR content with a ready marker");
         }
         byte[] bytes = new MindWriter().write(merged);
         MediaStore.StagedFile staged = files.stageBytes(org, bytes, MIND_TYPE, "project-" + projectId + ".mind", null, null);

@@ -90,6 +90,7 @@ public final class ArvServer implements BeforeAllCallback {
     private static ArvStack start() {
         // A failed expectation prints the exchange (a problem body names its request_id, findable in the kept log).
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.filters(new CompactRequestLog());
         signingKey = TestTokens.newRsaKey();
         return ArvStack.builder()
                 .env("ARV_ADMIN_EMAIL", ADMIN_EMAIL)

@@ -57,6 +57,17 @@ class BrokerAvailabilityTest {
     }
 
     @Test
+    void aBrokerAskedAsTheApplicationStartedIsNotWaitedForByTheFirstRequest() throws Exception {
+        BrokerAvailability check = check();
+        broker = Behaviour.SLOW;
+        check.askAtStart(new Object());
+        Thread.sleep(3 * TIMEOUT.toMillis()); // the first round trip, slower than the timeout, has answered meanwhile
+
+        // Asked for the first time now, it would wait the timeout for the slow round trip and be refused.
+        assertThatNoException().as("the first request").isThrownBy(check::require);
+    }
+
+    @Test
     void aBrokerThatStopsAnsweringIsRefusedWithoutWaitingOnceItsRoundTripIsOverdue() throws Exception {
         BrokerAvailability check = check();
         check.require();

@@ -15,7 +15,7 @@ final class Limits {
 
     /** Replaces the organization's overrides with these (snake_case field -> value); the rest are the suite's defaults. */
     static void set(UUID organizationId, Map<String, Object> overrides) {
-        Api.bearer(Api.platformAdminToken()).body(new HashMap<>(overrides))
+        Api.bearer(Api.reusedPlatformAdminToken()).body(new HashMap<>(overrides))
                 .put("/organizations/" + organizationId + "/quotas").then().statusCode(200)
                 .body("organization_id", equalTo(organizationId.toString()));
     }

@@ -51,8 +51,8 @@ public final class Api {
     /**
      * A platform admin's token for helpers and classes that ask as them many times (a poll every 200 ms, a dozen
      * requests per listing, every new tenant): one sign-in reused for {@link #REUSED_TOKEN_AGE}, well inside the token's
-     * hour, instead of a sign-in (a session row and an audit entry) per request. A test about the platform admin's own sign-in or sessions
-     * signs in itself ({@link #platformAdminToken()}).
+     * hour, instead of a sign-in (a session row and an audit entry) per request. A test about the platform admin's own
+     * sign-in or sessions signs in itself ({@link #platformAdminToken()}).
      */
     public static synchronized String reusedPlatformAdminToken() {
         if (reusedAdminToken == null || reusedAdminSince.plus(REUSED_TOKEN_AGE).isBefore(Instant.now())) {

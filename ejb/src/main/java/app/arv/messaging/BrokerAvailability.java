@@ -5,8 +5,6 @@ import app.arv.shared.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -65,12 +63,12 @@ public class BrokerAvailability {
     private long inFlightSinceNanos;
 
     /**
-     * Asks the broker once as the application starts. The first round trip opens the health factory's connection, which
-     * takes seconds on a node still busy starting; the first request that needs the broker would otherwise wait for it
-     * past {@code arv.queue.check-timeout} and be refused (seen in the suite, whose first generation came within seconds
-     * of the deployment).
+     * Asks the broker once as the application starts ({@link BrokerWarmUp}). The first round trip opens the health
+     * factory's connection, which takes seconds on a node still busy starting; the first request that needs the broker
+     * would otherwise wait for it past {@code arv.queue.check-timeout} and be refused (seen in the suite, whose first
+     * generation came within seconds of the deployment).
      */
-    void askAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void askAtStart() {
         synchronized (this) {
             if (inFlight == null) {
                 probe(System.nanoTime());

@@ -60,7 +60,7 @@ class BrokerAvailabilityTest {
     void aBrokerAskedAsTheApplicationStartedIsNotWaitedForByTheFirstRequest() throws Exception {
         BrokerAvailability check = check();
         broker = Behaviour.SLOW;
-        check.askAtStart(new Object());
+        check.askAtStart();
         Thread.sleep(3 * TIMEOUT.toMillis()); // the first round trip, slower than the timeout, has answered meanwhile
 
         // Asked for the first time now, it would wait the timeout for the slow round trip and be refused.

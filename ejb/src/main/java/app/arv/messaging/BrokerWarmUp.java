@@ -2,6 +2,7 @@ package app.arv.messaging;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 public class BrokerWarmUp {
 
     @Resource

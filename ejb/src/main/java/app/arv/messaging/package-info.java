@@ -6,7 +6,8 @@
  * anything that ends in a queue message, so it fails fast with 503 {@code queue_unavailable} instead of
  * blocking (what the broker last answered is trusted for a while and refreshed in the background, so a slow broker is
  * not refused; {@link BrokerWarmUp} has it asked once right after the application started, so the first such request
- * does not wait for the connection to open); {@link BrokerManagement} asks the broker's management address for queue figures over plain JMS.
+ * does not wait for the connection to open); {@link BrokerManagement} asks the broker's management address for queue
+ * figures over plain JMS.
  * Used by generation, markers and {@code platform.health} (whose {@code artemis} check makes the round trip through the
  * health connection factory); uses only {@code shared}.
  */

@@ -39,7 +39,7 @@ final class Readiness {
     static JsonPath awaitDependency(String name, String status, Duration patience) throws InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
-            JsonPath report = Api.bearer(Api.platformAdminToken()).get("/admin/health").jsonPath();
+            JsonPath report = Api.bearer(Api.reusedPlatformAdminToken()).get("/admin/health").jsonPath();
             Map<String, Object> check = check(report, name);
             if (check != null && status.equals(check.get("status"))) {
                 assertThat(check.get("kind")).as("the kind of " + name).isEqualTo("dependency");
